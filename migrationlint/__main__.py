@@ -1,0 +1,5 @@
+"""Allow `python -m migrationlint`."""
+
+from migrationlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""What every rule family builds on: Rule, Project (the context a check sees) and diagnostic()."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Callable
+
+from migrationlint.config import RuleSelection, Settings
+from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.facts import FileFacts
+from migrationlint.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    fix: str = "none"  # safe | unsafe | none | sometimes
+    default_enabled: bool = True
+
+    @property
+    def page_name(self) -> str:
+        return f"{self.code}-{self.name}.md"
+
+
+@dataclass
+class Project:
+    """What a check sees: the facts of the linted files, the workspace, the settings.
+
+    `load_facts(path)` gives facts for files outside the linted set (cross-file rules), lazily and
+    through the cache, so that a run over a few files does not parse the repository.
+    """
+
+    files: dict[str, FileFacts]
+    workspace: Workspace
+    settings: Settings
+    enabled: RuleSelection
+    load_facts: Callable[[str], FileFacts | None] = lambda path: None
+    all_sources: list[str] = field(default_factory=list)  # every lintable file of the workspace, when known
+    cache: dict = field(default_factory=dict)  # per-run memo shared by checks
+
+    def facts(self, path: str) -> FileFacts | None:
+        f = self.files.get(path)
+        if f is None:
+            f = self.load_facts(path)
+        return f
+
+    def rel(self, path: str) -> str:
+        return os.path.relpath(path, self.workspace.root).replace(os.sep, "/")
+
+
+def diagnostic(rule: Rule, path: str, start: int, end: int, message: str, fix=None, severity: Severity | None = None,
+               **extra) -> Diagnostic:
+    """Build a Diagnostic for `rule` (the one way checks create them)."""
+    return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
+                      path=path, start=start, end=end, fix=fix, extra=extra)
+
+

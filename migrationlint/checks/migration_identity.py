@@ -1,0 +1,417 @@
+"""MIG001-MIG006: how TypeORM identifies migrations (DESIGN section 2.1)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from migrationlint import typeorm_names as tn
+from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.facts import ClassFact, FileFacts, HeaderDamage
+from migrationlint.globs import match_any
+from migrationlint.migration_model import (
+    MigrationSet, glob_matches, header_is_migration, in_migration_dir, migration_classes, resolve_glob,
+)
+from migrationlint.resolve import resolve_relative
+
+MIG001 = Rule("MIG001", "migration-name-invalid", Severity.ERROR,
+              "TypeORM would reject the migration's name (no JavaScript timestamp at its end).", fix="sometimes")
+MIG002 = Rule("MIG002", "migration-name-placeholder", Severity.ERROR,
+              "An unrendered template placeholder or other damage in a migration's class header.", fix="sometimes")
+MIG003 = Rule("MIG003", "migration-timestamp-mismatch", Severity.WARNING,
+              "A migration timestamp that is implausible or disagrees with its file name.", fix="unsafe")
+MIG004 = Rule("MIG004", "duplicate-migration", Severity.ERROR,
+              "Two migrations with the same name (or timestamp) in one migration set.")
+MIG005 = Rule("MIG005", "migration-name-mismatch", Severity.WARNING,
+              "The `name` literal's timestamp differs from the class name's.")
+MIG006 = Rule("MIG006", "migration-file-export", Severity.ERROR,
+              "A file loaded by a `migrations:` glob exports something that is not a migration.")
+RULES = [MIG001, MIG002, MIG003, MIG004, MIG005, MIG006]
+
+IDENTITY_NOTE = ("changing it changes the migration's identity in the migrations table: if it has "
+                 "already run, TypeORM will run it again")
+
+
+@dataclass
+class Migration:
+    """One migration class with what TypeORM will make of it."""
+
+    path: str
+    cls: ClassFact
+    name: str  # effective name
+    source: str  # class | name | name-empty | name-empty-unknown
+
+
+# ----------------------------------------------------------------------------- entry point
+
+def check(project: Project) -> Iterator[Diagnostic]:
+    migrations: list[Migration] = []
+    for path, facts in sorted(project.files.items()):
+        if facts.skipped or not is_migration_file(project, path):
+            continue
+        yield from _placeholders(project, facts)
+        for cls in migration_classes(facts):
+            if any(h.name_start == cls.name_start for h in facts.damaged_headers):
+                continue
+            m = _identity(project, facts, cls)
+            if m is None:
+                continue
+            migrations.append(m)
+            yield from _per_class(project, facts, m)
+    sets = migration_sets(project)
+    yield from _duplicates(project, sets, migrations)
+    yield from _file_exports(project, sets)
+
+
+def is_migration_file(project: Project, path: str) -> bool:
+    rel = project.rel(path)
+    if in_migration_dir(rel) or (project.settings.migrations and match_any(project.settings.migrations, rel)):
+        return True
+    return any(path in s.files for s in migration_sets(project))
+
+
+def _major(project: Project, path: str) -> int | None:
+    override = project.settings.typeorm_version
+    if override:
+        from migrationlint.workspace import parse_version
+
+        v = parse_version(override)
+        return v[0] if v else None
+    v = project.workspace.typeorm_version(path)
+    return v[0] if v else None
+
+
+def _identity(project: Project, facts: FileFacts, cls: ClassFact) -> Migration | None:
+    field = cls.field("name")
+    if field is not None and field.value is None and not field.damaged and field.value_start >= 0:
+        return None  # `name = SOME_CONST`: not knowable statically
+    if field is not None and field.damaged:
+        return None  # reported as MIG002 by _placeholders
+    value = field.value if field is not None else None
+    name, source = tn.effective_name(cls.name, value, _major(project, facts.path))
+    return Migration(facts.path, cls, name, source)
+
+
+# ----------------------------------------------------------------------------- MIG001 / 003 / 005
+
+def _per_class(project: Project, facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:
+    if m.source.startswith("name-empty"):
+        yield _empty_name(project, facts, m)
+        return
+    if tn.is_fatal(m.name):
+        yield _invalid(project, facts, m)
+        return
+    yield from _timestamp_shape(project, facts, m)
+    yield from _name_mismatch(facts, m)
+
+
+def _name_span(m: Migration) -> tuple[int, int]:
+    field = m.cls.field("name")
+    if m.source == "name" and field is not None:
+        return field.value_start, field.value_end
+    return m.cls.name_start, m.cls.name_end
+
+
+def _empty_name(project: Project, facts: FileFacts, m: Migration) -> Diagnostic:
+    field = m.cls.field("name")
+    assert field is not None
+    fixed = _fixed_name(facts, m.cls.name, m.cls.name)
+    when = ("TypeORM 1.x uses it as is" if m.source == "name-empty"
+            else "the TypeORM version is unknown here; from 1.0 on it is used as is")
+    msg = (f"`name = ''`: {when} and refuses to start ('{tn.runtime_error('')}'); "
+           f"set it to the class name or remove it")
+    fix = None
+    if fixed is not None:
+        fix = Fix(Applicability.SAFE, tuple(_rename_edits(facts, m.cls, fixed)), f"Set name to '{fixed}'")
+    return diagnostic(MIG001, facts.path, field.value_start, field.value_end, msg, fix)
+
+
+def _invalid(project: Project, facts: FileFacts, m: Migration) -> Diagnostic:
+    start, end = _name_span(m)
+    tail = m.name[-13:]
+    origin = "the `name` field" if m.source == "name" else "the class name"
+    reason = (f"TypeORM reads the timestamp from the last 13 characters of {origin} ('{tail}')"
+              f" and gets {'0' if tn.timestamp_of(m.name) == 0 else 'NaN'}")
+    if m.source == "name" and m.cls.name != m.name:
+        reason += " (the `name` field replaces the class name)"
+    fixed, where = _derive(facts, m.name, m.cls.name)
+    runtime = f"at start-up: \"{tn.runtime_error(m.name)}\""
+    if fixed is None:
+        msg = (f"Migration name '{m.name}' is invalid: {reason}; TypeORM throws {runtime}. "
+               f"Append a 13-digit JavaScript timestamp (Date.now() when the migration was written, "
+               f"or the file name's prefix)")
+        return diagnostic(MIG001, facts.path, start, end, msg)
+    msg = (f"Migration name '{m.name}' is invalid: {reason}; TypeORM throws {runtime}. "
+           f"Rename it to '{fixed}' ({where})")
+    fix = Fix(Applicability.SAFE, tuple(_rename_edits(facts, m.cls, fixed)), f"Rename to '{fixed}'")
+    return diagnostic(MIG001, facts.path, start, end, msg, fix)
+
+
+def _derive(facts: FileFacts, name: str, class_name: str) -> tuple[str | None, str]:
+    """The corrected `<Base><13 digits>` name and where its timestamp came from."""
+    base, digits = tn.split_timestamp(tn.strip_placeholders(name))
+    prefix = tn.file_prefix(os.path.basename(facts.path))
+    ms = tn.to_millis(prefix) if prefix else None
+    if ms is not None and tn.plausible(ms):
+        return f"{base}{ms}", f"timestamp from the file name prefix {prefix}"
+    for candidate in (digits, tn.split_timestamp(class_name)[1]):
+        if candidate:
+            ms = tn.to_millis(candidate)
+            if ms is not None and tn.plausible(ms) and len(candidate) != 14:
+                return f"{base}{ms}", (f"{candidate} read as seconds, times 1000" if len(candidate) == 10
+                                       else f"timestamp {candidate} from the class name")
+    return None, ""
+
+
+def _fixed_name(facts: FileFacts, name: str, class_name: str) -> str | None:
+    return _derive(facts, name, class_name)[0]
+
+
+def _rename_edits(facts: FileFacts, cls: ClassFact, new: str) -> list[Edit]:
+    """Edits that give the class and its `name` literal the name `new`, and same-file references."""
+    edits: list[Edit] = []
+    if cls.name != new:
+        for start, end in facts.refs.get(cls.name, [(cls.name_start, cls.name_end)]):
+            edits.append(Edit(facts.path, start, end, new))
+        if not any(e.start == cls.name_start for e in edits):
+            edits.append(Edit(facts.path, cls.name_start, cls.name_end, new))
+    field = cls.field("name")
+    if field is not None and field.value is not None and field.value != new:
+        edits.append(Edit(facts.path, field.value_start, field.value_end, f"{field.quote}{new}{field.quote}"))
+    return sorted(set(edits), key=lambda e: e.start)
+
+
+def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:
+    base, digits = tn.split_timestamp(m.name)
+    ts = tn.timestamp_of(m.name)
+    start, end = _name_span(m)
+    problem = None
+    if digits and len(digits) == 14 and tn.plausible(tn.to_millis(digits)):
+        problem = (f"ends in a 14-digit date-time ({digits}); TypeORM reads the last 13 digits as "
+                   f"{ts} ({tn.describe(ts)}), so it sorts before every real migration")
+    elif digits and len(digits) == 13 and tn.is_placeholder(digits):
+        problem = f"has the placeholder timestamp {digits}, not the time the migration was written"
+    elif ts is not None and not tn.plausible(ts):
+        problem = f"has timestamp {ts} ({tn.describe(ts)}), which is before 2001 or more than a year ahead"
+    prefix = tn.file_prefix(os.path.basename(facts.path))
+    prefix_ms = tn.to_millis(prefix) if prefix else None
+    if problem is None and prefix_ms is not None and tn.plausible(prefix_ms) and ts != prefix_ms:
+        problem = f"has timestamp {ts}, but its file name says {prefix} ({prefix_ms})"
+    if problem is None:
+        return
+    fixed, where = _derive_shape(facts, base, digits, prefix, prefix_ms)
+    msg = f"Migration '{m.name}' {problem}"
+    fix = None
+    if fixed is not None and fixed != m.name:
+        msg += f"; rename to '{fixed}' ({where}) (unsafe fix: {IDENTITY_NOTE})"
+        fix = Fix(Applicability.UNSAFE, tuple(_rename_edits(facts, m.cls, fixed)), f"Rename to '{fixed}'")
+    yield diagnostic(MIG003, facts.path, start, end, msg, fix)
+
+
+def _derive_shape(facts: FileFacts, base: str, digits: str | None, prefix: str | None,
+                  prefix_ms: int | None) -> tuple[str | None, str]:
+    if prefix_ms is not None and tn.plausible(prefix_ms):
+        return f"{base}{prefix_ms}", f"timestamp from the file name prefix {prefix}"
+    if digits and len(digits) in (10, 14):
+        ms = tn.to_millis(digits)
+        if ms is not None and tn.plausible(ms):
+            return f"{base}{ms}", f"{digits} converted to milliseconds"
+    return None, ""
+
+
+def _name_mismatch(facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:
+    if m.source != "name":
+        return
+    class_base, class_digits = tn.split_timestamp(m.cls.name)
+    name_base, name_digits = tn.split_timestamp(m.name)
+    if not class_digits or not name_digits or tn.is_fatal(m.cls.name):
+        return
+    class_ts, name_ts = tn.timestamp_of(m.cls.name), tn.timestamp_of(m.name)
+    if class_ts == name_ts:
+        return
+    field = m.cls.field("name")
+    assert field is not None
+    yield diagnostic(
+        MIG005, facts.path, field.value_start, field.value_end,
+        f"The `name` literal's timestamp ({name_ts}) differs from the class name's ({class_ts}); "
+        f"TypeORM uses the literal, so the class name is misleading (a stale copy-paste?)",
+    )
+
+
+# ----------------------------------------------------------------------------- MIG002
+
+def _placeholders(project: Project, facts: FileFacts) -> Iterator[Diagnostic]:
+    for h in facts.damaged_headers:
+        if not header_is_migration(h, facts):
+            continue
+        yield _placeholder(facts, h)
+    for cls in migration_classes(facts):
+        field = cls.field("name")
+        if field is None or not field.damaged or any(h.name_start == cls.name_start for h in facts.damaged_headers):
+            continue
+        fixed, where = _derive(facts, cls.name, cls.name)
+        msg = (f"The `name` field of migration {cls.name} does not parse (an unrendered template "
+               f"placeholder?); tree-sitter reads it as `name = ''`")
+        fix = None
+        if fixed:
+            msg += f"; set it to '{fixed}' ({where})"
+            fix = Fix(Applicability.SAFE, (Edit(facts.path, field.value_start, field.value_end, f"'{fixed}'"),),
+                      f"Set name to '{fixed}'")
+        yield diagnostic(MIG002, facts.path, field.value_start, field.value_end, msg, fix)
+
+
+def _placeholder(facts: FileFacts, h: HeaderDamage) -> Diagnostic:
+    prefix = tn.file_prefix(os.path.basename(facts.path))
+    ms = tn.to_millis(prefix) if prefix else None
+    junk = h.junk if len(h.junk) <= 40 else h.junk[:37] + "..."
+    msg = (f"Migration class header `{h.base}{junk}` holds an unrendered template placeholder "
+           f"({junk}); the file does not compile (one damaged token, hundreds of compiler errors) "
+           f"and TypeORM cannot load it")
+    if ms is None or not tn.plausible(ms):
+        msg += ("; no timestamp can be derived from the file name: rename the class to "
+                f"'{h.base}' followed by a 13-digit JavaScript timestamp (Date.now())")
+        return diagnostic(MIG002, facts.path, h.name_start, h.junk_end, msg)
+    fixed = f"{h.base}{ms}"
+    msg += f"; rename to '{fixed}' (timestamp from the file name prefix {prefix})"
+    edits = [Edit(facts.path, h.name_start, h.junk_end, fixed)]
+    if h.name_value_start >= 0:
+        quote = h.name_value_raw[:1] if h.name_value_raw[:1] in ("'", '"') else "'"
+        edits.append(Edit(facts.path, h.name_value_start, h.name_value_end, f"{quote}{fixed}{quote}"))
+    return diagnostic(MIG002, facts.path, h.name_start, h.junk_end, msg,
+                      Fix(Applicability.SAFE, tuple(edits), f"Rename to '{fixed}'"))
+
+
+# ----------------------------------------------------------------------------- sets, MIG004, MIG006
+
+def migration_sets(project: Project) -> list[MigrationSet]:
+    """Migration sets of the workspace, computed once per run."""
+    cached = project.cache.get("migration_sets")
+    if cached is None:
+        cached = project.cache["migration_sets"] = list(_compute_sets(project))
+    return cached
+
+
+def _compute_sets(project: Project) -> Iterable[MigrationSet]:
+    ws = project.workspace
+    by_package: dict[str, list[str]] = {}
+    for path in project.files:
+        by_package.setdefault(ws.package_root(path), []).append(path)
+    packages_with_option: set[str] = set()
+    for path, facts in sorted(project.files.items()):
+        for opt in facts.migrations_options:
+            pkg = ws.package_root(path)
+            s = MigrationSet(key=f"{path}:{opt.start}", owner=path, option_start=opt.start)
+            for kind, value, _, _ in opt.items:
+                if kind == "glob":
+                    pattern = resolve_glob(value, path, pkg)
+                    hits = {p for p in by_package.get(pkg, []) if glob_matches(pattern, p)}
+                    hits |= {p for p in project.files if p not in hits and glob_matches(pattern, p)}
+                    s.files |= hits
+                    s.glob_files |= hits
+                elif kind == "ident":
+                    s.files |= _files_of_identifier(project, facts, value)
+            if s.files:
+                packages_with_option.add(pkg)
+                yield s
+    for pkg, paths in sorted(by_package.items()):
+        if pkg in packages_with_option:
+            continue
+        rels = [p for p in paths if in_migration_dir(project.rel(p))
+                or (project.settings.migrations and match_any(project.settings.migrations, project.rel(p)))]
+        if rels:
+            yield MigrationSet(key=pkg, owner=pkg, files=set(rels))
+
+
+def _files_of_identifier(project: Project, facts: FileFacts, ident: str) -> set[str]:
+    """Files whose migrations an identifier in a `migrations:` option stands for: the module it was
+    imported from and the modules that one imports (an `index.ts` listing migration classes)."""
+    module = facts.path
+    for imp in facts.imports:
+        if ident in imp.locals:
+            target = resolve_relative(facts.path, imp.specifier)
+            if target is None:
+                return set()
+            module = target
+            break
+    found = {module}
+    mf = project.facts(module)
+    if mf is not None:
+        for imp in mf.imports:
+            target = resolve_relative(module, imp.specifier)
+            if target is not None:
+                found.add(target)
+    return found
+
+
+def _duplicates(project: Project, sets: list[MigrationSet], migrations: list[Migration]) -> Iterator[Diagnostic]:
+    reported: set[tuple[str, int, str]] = set()
+    for s in sets:
+        members = sorted((m for m in migrations if m.path in s.files), key=lambda m: (m.path, m.cls.start))
+        by_name: dict[str, Migration] = {}
+        by_ts: dict[int, Migration] = {}
+        for m in members:
+            start, end = _name_span(m)
+            first = by_name.get(m.name)
+            if first is not None:
+                key = (m.path, start, "name")
+                if key not in reported:
+                    reported.add(key)
+                    yield diagnostic(
+                        MIG004, m.path, start, end,
+                        f"Duplicate migration name '{m.name}' (also in {project.rel(first.path)}); TypeORM "
+                        f"refuses to start: \"Duplicate migrations: {m.cls.name}, {first.cls.name}\"")
+                continue
+            by_name[m.name] = m
+            ts = tn.timestamp_of(m.name)
+            if ts:
+                other = by_ts.get(ts)
+                if other is not None:
+                    key = (m.path, start, "ts")
+                    if key not in reported:
+                        reported.add(key)
+                        yield diagnostic(
+                            MIG004, m.path, start, end,
+                            f"Migration '{m.name}' has the same timestamp {ts} as '{other.name}' "
+                            f"({project.rel(other.path)}); TypeORM then orders them by load order",
+                            severity=Severity.WARNING)
+                else:
+                    by_ts[ts] = m
+
+
+def _file_exports(project: Project, sets: list[MigrationSet]) -> Iterator[Diagnostic]:
+    seen: set[tuple[str, int]] = set()
+    for s in sets:
+        for path in sorted(s.glob_files):
+            facts = project.files.get(path)
+            if facts is None or facts.skipped:
+                continue
+            migration_names = {c.name for c in migration_classes(facts)}
+            for e in facts.exports:
+                why = _export_problem(e, migration_names)
+                if why is None or (path, e.start) in seen:
+                    continue
+                seen.add((path, e.start))
+                yield diagnostic(
+                    MIG006, path, e.start, e.end,
+                    f"Export '{e.name}' ({why}) is in a file the `migrations:` glob of "
+                    f"{project.rel(s.owner)} loads; TypeORM treats every exported function or class "
+                    f"of such a file as a migration and refuses to start. Move it to another module")
+
+
+def _export_problem(e, migration_names: set[str]) -> str | None:
+    if e.type_only or e.kind in ("interface", "type", "declare-module"):
+        return None
+    if e.kind == "class":
+        return None if (e.local or e.name) in migration_names else "a class that is not a migration"
+    if e.kind == "function":
+        return "a function"
+    if e.kind in ("const", "let", "var", "default"):
+        if e.value_kind == "function":
+            return "a function"
+        if e.value_kind in ("array", "object"):
+            return f"an {e.value_kind}, whose functions and classes TypeORM also loads"
+    if e.kind == "enum":
+        return "an enum object"
+    return None

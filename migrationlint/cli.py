@@ -1,0 +1,243 @@
+"""Command line: arguments -> Settings -> pipeline -> report or fix -> exit code.
+
+Exit codes (as ruff and ESLint): 0 nothing left to report, 1 diagnostics remain, 2 usage,
+configuration or internal error. `--exit-zero` forces 0 for the diagnostics case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+import traceback
+
+from migrationlint import __version__
+from migrationlint.config import ConfigError, Settings, load, validate_codes
+
+SUBCOMMANDS = ("check", "rule", "rules", "server")
+FORMATS = ("full", "concise", "json", "lsp", "sarif", "github")
+
+
+class UsageError(Exception):
+    """A bad command line; exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="migrationlint", description="Lint NestJS + TypeORM TypeScript monorepos.")
+    p.add_argument("--version", action="version", version=f"migrationlint {__version__}")
+    sub = p.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="lint files and directories (the default command)")
+    check.add_argument("paths", nargs="*", help="files or directories (default: the current directory)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes")
+    check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when diagnostics remain")
+    check.add_argument("--select", type=_codes, help="comma-separated rule codes or prefixes to enable (replaces the defaults)")
+    check.add_argument("--ignore", type=_codes, default=None, help="comma-separated rule codes or prefixes to disable")
+    check.add_argument("--extend-select", type=_codes, default=None, help="rule codes or prefixes to enable on top of the selection")
+    check.add_argument("--config", help="path to a migrationlint.toml (or package.json) to use")
+    check.add_argument("--output-format", default="full", help="one of: " + ", ".join(FORMATS))
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the facts cache")
+    check.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: by input size)")
+    check.add_argument("--stdin-filename", help="lint standard input as if it were this file")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in the full format")
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code")
+    sub.add_parser("rules", help="list every rule")
+    sub.add_parser("server", help="run the language server over stdio")
+    return p
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "check")
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and 2
+    try:
+        if args.command == "rule":
+            return _rule(args.code)
+        if args.command == "rules":
+            return _rules()
+        if args.command == "server":
+            from migrationlint.server import serve
+
+            serve()
+            return 0
+        return _check(args)
+    except (ConfigError, UsageError) as exc:
+        print(f"migrationlint: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # an internal error must not look like "no findings"
+        print("migrationlint: internal error (please report it):", file=sys.stderr)
+        traceback.print_exc()
+        return 2
+
+
+def _rule(code: str) -> int:
+    from migrationlint.checks import RULES
+    from migrationlint.rule_pages import page_text
+
+    code = code.upper()
+    if code not in RULES:
+        raise UsageError(f"unknown rule {code!r} (see `migrationlint rules`)")
+    text = page_text(code)
+    if text is None:
+        r = RULES[code]
+        text = f"# {r.code} {r.name}\n\n{r.summary}\n"
+    sys.stdout.write(text)
+    return 0
+
+
+def _rules() -> int:
+    from migrationlint.checks import RULES
+
+    rows = [("Code", "Name", "Severity", "Default", "Fix")]
+    for r in RULES.values():
+        rows.append((r.code, r.name, r.severity.value, "on" if r.default_enabled else "off", r.fix))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for i, row in enumerate(rows):
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    return 0
+
+
+def _settings(args: argparse.Namespace, paths: list[str]) -> Settings:
+    from migrationlint.checks import RULES
+
+    settings = load(paths, args.config)
+    for flag, attr in (("select", "select"), ("ignore", "ignore"), ("extend_select", "extend_select")):
+        value = getattr(args, flag)
+        if value is None:
+            continue
+        validate_codes(value, f"--{flag.replace('_', '-')}", RULES)
+        if attr == "select":
+            settings.select = value
+        else:
+            setattr(settings, attr, getattr(settings, attr) + value)
+    return settings
+
+
+def _check(args: argparse.Namespace) -> int:
+    from migrationlint import pipeline
+    from migrationlint.reporters import available
+
+    if args.output_format not in available():
+        raise UsageError(f"--output-format must be one of: {', '.join(available())} (got {args.output_format!r})")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be a positive number")
+    if args.stdin_filename:
+        return _check_stdin(args)
+    paths = args.paths or ["."]
+    settings = _settings(args, paths)
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        raise UsageError("no such file or directory: " + ", ".join(missing))
+    lint_kwargs = dict(jobs=args.jobs, use_cache=not args.no_cache)
+    result = pipeline.lint(paths, settings, **lint_kwargs)
+    if args.fix or args.diff:
+        return _fix(args, paths, settings, result, lint_kwargs)
+    return _report(args, result)
+
+
+def _report(args: argparse.Namespace, result, extra_summary: str | None = None) -> int:
+    from migrationlint.reporters import render
+
+    color = {"always": True, "never": False}.get(args.color)
+    out = render(args.output_format, result, color=color, unsafe_fixes=args.unsafe_fixes)
+    sys.stdout.write(out)
+    if extra_summary:
+        print(extra_summary, file=sys.stderr if args.output_format != "full" else sys.stdout)
+    if result.diagnostics and not args.exit_zero:
+        return 1
+    return 0
+
+
+def _fix(args, paths, settings, result, lint_kwargs) -> int:
+    from migrationlint import fixes, pipeline
+    from migrationlint.sources import read_bytes
+
+    def relint(texts: dict[str, bytes]):
+        return pipeline.lint(paths, settings, overrides=texts, files=result.files, **lint_kwargs).diagnostics
+
+    outcome = fixes.fix_loop(relint, read_bytes, unsafe=args.unsafe_fixes, initial=result.diagnostics)
+    if args.diff:
+        text = unified_diff(outcome)
+        sys.stdout.write(text)
+        print(f"Would fix {outcome.applied} error{'s' if outcome.applied != 1 else ''}.", file=sys.stderr)
+        return 1 if text and not args.exit_zero else 0
+    fixes.write_all(outcome)
+    written = {p: d for p, d in outcome.texts.items() if p not in {e[0] for e in outcome.write_errors}}
+    final = pipeline.lint(paths, settings, overrides=written, files=result.files, **lint_kwargs)
+    final.diagnostics.extend(internal_diagnostics(outcome))
+    final.diagnostics.sort(key=lambda d: d.sort_key())
+    remaining = len(final.diagnostics)
+    summary = (f"Fixed {outcome.applied} error{'s' if outcome.applied != 1 else ''}, "
+               f"{remaining} remaining.")
+    return _report(args, final, summary)
+
+
+def internal_diagnostics(outcome) -> list:
+    """INT001 diagnostics for fixes that were refused and files that could not be written."""
+    from migrationlint.checks import INTERNAL, diagnostic
+
+    out = []
+    for d, why in outcome.refused:
+        out.append(diagnostic(INTERNAL, d.path, d.start, d.end,
+                              f"Fix for {d.code} not applied: {why}; the file is left as it was"))
+    for path, why in outcome.write_errors:
+        out.append(diagnostic(INTERNAL, path, 0, 0, f"Fixes not written: {why}"))
+    return out
+
+
+def unified_diff(outcome) -> str:
+    from migrationlint.reporters import display_path
+
+    chunks = []
+    for path, new in sorted(outcome.texts.items()):
+        old = outcome.originals.get(path, b"")
+        name = display_path(path)
+        chunks.extend(difflib.unified_diff(
+            old.decode("utf-8", "replace").splitlines(keepends=True),
+            new.decode("utf-8", "replace").splitlines(keepends=True),
+            fromfile=f"a/{name}", tofile=f"b/{name}",
+        ))
+    return "".join(chunks)
+
+
+def _check_stdin(args: argparse.Namespace) -> int:
+    from migrationlint import fixes, pipeline
+
+    path = os.path.abspath(args.stdin_filename)
+    data = sys.stdin.buffer.read()
+    settings = _settings(args, [path])
+    overrides = {path: data}
+    result = pipeline.lint([path], settings, overrides=overrides, files=[path], jobs=1, use_cache=False)
+    if not args.fix:
+        return _report(args, result)
+
+    def relint(texts: dict[str, bytes]):
+        merged = {**overrides, **texts}
+        return pipeline.lint([path], settings, overrides=merged, files=[path], jobs=1).diagnostics
+
+    outcome = fixes.fix_loop(relint, lambda p: overrides[p] if p in overrides else open(p, "rb").read(),
+                             unsafe=args.unsafe_fixes, initial=result.diagnostics)
+    sys.stdout.buffer.write(outcome.texts.get(path, data))
+    sys.stdout.flush()
+    final = pipeline.lint([path], settings, overrides={path: outcome.texts.get(path, data)}, files=[path], jobs=1)
+    return 1 if final.diagnostics and not args.exit_zero else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,211 @@
+"""Settings: `migrationlint.toml` or a `"migrationlint"` key in package.json, plus the command line.
+
+The closest configuration above the linted path wins (no merging across levels: predictable, as in
+ruff). Every key is validated: an unknown key or a bad value is a ConfigError naming the file, the
+key and what is allowed, which the CLI turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONFIG_FILE = "migrationlint.toml"
+
+DEFAULT_TEST_FILES = [
+    "**/*.spec.ts", "**/*.spec.tsx", "**/*.test.ts", "**/*.test.tsx", "**/*.e2e-spec.ts",
+    "**/test/**", "**/tests/**", "**/__tests__/**", "**/e2e/**", "**/*.stories.tsx",
+    "**/jest.config.*", "**/vite.config.*", "**/vitest.config.*",
+]
+HOISTING = ("test-files", "all", "none")
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix; the CLI exits with code 2."""
+
+
+@dataclass
+class Settings:
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    migrations: list[str] = field(default_factory=list)
+    test_files: list[str] = field(default_factory=lambda: list(DEFAULT_TEST_FILES))
+    typeorm_version: str | None = None
+    cache_dir: str | None = None
+    hoisting: str = "test-files"
+    ignore_packages: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+    config_path: str | None = None
+    config_root: str | None = None
+
+    def extraction_key(self) -> str:
+        """The settings that change what extraction produces (part of the cache key)."""
+        return "v1"
+
+
+# key in the file -> (attribute, validator description, validator)
+def _list_of_str(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _per_file(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and _list_of_str(v) for k, v in value.items())
+
+
+def _str_map(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+_KEYS: dict[str, tuple[str, str, object]] = {
+    "select": ("select", "a list of rule codes or prefixes", _list_of_str),
+    "ignore": ("ignore", "a list of rule codes or prefixes", _list_of_str),
+    "extend-select": ("extend_select", "a list of rule codes or prefixes", _list_of_str),
+    "per-file-ignores": ("per_file_ignores", "a table of glob -> list of rule codes", _per_file),
+    "exclude": ("exclude", "a list of gitignore-style patterns", _list_of_str),
+    "migrations": ("migrations", "a list of globs of migration files", _list_of_str),
+    "test-files": ("test_files", "a list of globs of test files", _list_of_str),
+    "typeorm-version": ("typeorm_version", "a version string such as \"0.3.20\" or \"1.0\"", lambda v: isinstance(v, str)),
+    "cache-dir": ("cache_dir", "a directory path", lambda v: isinstance(v, str)),
+    "hoisting": ("hoisting", "one of " + ", ".join(repr(h) for h in HOISTING), lambda v: v in HOISTING),
+    "ignore-packages": ("ignore_packages", "a list of package names or globs", _list_of_str),
+    "aliases": ("aliases", "a table of alias prefix -> directory", _str_map),
+}
+
+
+def find_config(start: Path) -> tuple[Path, dict] | None:
+    """The closest `migrationlint.toml` or package.json with a "migrationlint" key at or above `start`."""
+    here = start if start.is_dir() else start.parent
+    for directory in [here, *here.parents]:
+        toml_path = directory / CONFIG_FILE
+        if toml_path.is_file():
+            return toml_path, _read_toml(toml_path)
+        pkg = directory / "package.json"
+        if pkg.is_file():
+            try:
+                data = json.loads(pkg.read_text(encoding="utf-8-sig"))
+            except (OSError, ValueError, UnicodeDecodeError):
+                continue  # a broken manifest is reported by the manifest rules, not here
+            if isinstance(data, dict) and "migrationlint" in data:
+                section = data["migrationlint"]
+                if not isinstance(section, dict):
+                    raise ConfigError(f"{pkg}: \"migrationlint\" must be an object")
+                return pkg, section
+    return None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    # allow an optional [tool.migrationlint] / [migrationlint] table
+    if "tool" in data and isinstance(data["tool"], dict) and "migrationlint" in data["tool"]:
+        return data["tool"]["migrationlint"]
+    return data
+
+
+def apply_table(settings: Settings, table: dict, source: str) -> None:
+    """Validate and copy one configuration table into `settings`."""
+    from migrationlint.checks import RULES
+
+    for key, value in table.items():
+        if key not in _KEYS:
+            allowed = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{source}: unknown key {key!r} (allowed keys: {allowed})")
+        attr, desc, valid = _KEYS[key]
+        if not valid(value):  # type: ignore[operator]
+            raise ConfigError(f"{source}: key {key!r} must be {desc}, got {value!r}")
+        if key in ("select", "ignore", "extend-select"):
+            validate_codes(value, f"{source}: key {key!r}", RULES)
+        if key == "per-file-ignores":
+            for codes in value.values():
+                validate_codes(codes, f"{source}: key 'per-file-ignores'", RULES)
+        setattr(settings, attr, value)
+
+
+def validate_codes(codes: list[str], where: str, rules: dict) -> None:
+    for code in codes:
+        if code.upper() == "ALL":
+            continue
+        if not any(rc.startswith(code) for rc in rules):
+            raise ConfigError(f"{where}: unknown rule code {code!r} (see `migrationlint rules`)")
+
+
+def load(paths: list[str], config_file: str | None) -> Settings:
+    """Settings for a run over `paths`: the explicit --config file, or the closest one found."""
+    settings = Settings()
+    if config_file:
+        path = Path(config_file)
+        if not path.is_file():
+            raise ConfigError(f"{config_file}: configuration file not found")
+        table = _read_toml(path) if path.suffix == ".toml" else _package_section(path)
+        found: tuple[Path, dict] | None = (path, table)
+    else:
+        start = Path(paths[0]) if paths else Path.cwd()
+        found = find_config(start.resolve() if start.exists() else Path.cwd())
+    if found is not None:
+        path, table = found
+        apply_table(settings, table, str(path))
+        settings.config_path = str(path)
+        settings.config_root = str(path.parent.resolve())
+    return settings
+
+
+def _package_section(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    section = data.get("migrationlint", {}) if isinstance(data, dict) else {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: \"migrationlint\" must be an object")
+    return section
+
+
+class RuleSelection:
+    """Which rules run, from select / extend-select / ignore and the rules' defaults."""
+
+    def __init__(self, settings: Settings, rules: dict) -> None:
+        self.rules = rules
+        select = settings.select
+        enabled: set[str] = set()
+        if select is None:
+            enabled = {c for c, r in rules.items() if r.default_enabled}
+        else:
+            enabled = {c for c in rules if _selected(c, select)}
+        enabled |= {c for c in rules if _selected(c, settings.extend_select)}
+        enabled -= {c for c in rules if _selected(c, settings.ignore)}
+        self.enabled = enabled
+        self.explicit = {c for c in rules if _selected(c, (select or []) + settings.extend_select, exact_only=True)}
+
+    def __call__(self, code: str) -> bool:
+        return code in self.enabled
+
+
+def _selected(code: str, patterns: list[str], exact_only: bool = False) -> bool:
+    for p in patterns:
+        p = p.upper()
+        if p == "ALL" and not exact_only:
+            return True
+        if code == p or (not exact_only and code.startswith(p)):
+            return True
+    return False
+
+
+def relpath(path: str, root: str | None) -> str:
+    """`path` relative to `root` in posix form (for glob matching)."""
+    if root is None:
+        return Path(path).as_posix()
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,125 @@
+"""Paths -> the TypeScript files to lint.
+
+Honours `.gitignore` files at every level (pathspec), always skips dependency and build output
+folders, and applies the configuration's `exclude` patterns. Files named explicitly always count.
+Symlinked directories are not followed (no loops, nothing outside the tree).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from migrationlint.parsing import TS_SUFFIXES
+
+ALWAYS_SKIPPED = frozenset({"node_modules", "dist", "build", "coverage", ".git", ".migrationlint_cache", ".hg", ".svn"})
+
+
+@dataclass
+class Discovery:
+    files: list[str] = field(default_factory=list)  # absolute paths, sorted
+    explicit: set[str] = field(default_factory=set)  # files named on the command line
+    missing: list[str] = field(default_factory=list)  # paths that do not exist
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) unreadable dirs
+
+
+def _spec(lines: list[str]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _read_gitignore(directory: str) -> pathspec.PathSpec | None:
+    path = os.path.join(directory, ".gitignore")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return None
+    return _spec(lines) if lines else None
+
+
+def _ancestor_ignores(directory: str, stop: str | None) -> list[tuple[str, pathspec.PathSpec]]:
+    """.gitignore files above the walked directory, up to the repository root or `stop`."""
+    found = []
+    current = Path(directory)
+    for parent in current.parents:
+        spec = _read_gitignore(str(parent))
+        if spec is not None:
+            found.append((str(parent), spec))
+        if (parent / ".git").exists() or (stop and str(parent) == stop):
+            break
+    return list(reversed(found))
+
+
+def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: str | None = None) -> Discovery:
+    """Every lintable file under `paths`, sorted, with explicit files and missing paths noted."""
+    result = Discovery()
+    exclude_spec = _spec(exclude) if exclude else None
+    seen: set[str] = set()
+    for raw in paths:
+        p = os.path.abspath(raw)
+        if not os.path.exists(p):
+            result.missing.append(raw)
+            continue
+        if os.path.isfile(p):
+            if p not in seen:
+                seen.add(p)
+                result.files.append(p)
+                result.explicit.add(p)
+            continue
+        for f in _walk(p, exclude_spec, exclude_root, result):
+            if f not in seen:
+                seen.add(f)
+                result.files.append(f)
+    result.files.sort()
+    return result
+
+
+def _excluded(path: str, is_dir: bool, ignores: list[tuple[str, pathspec.PathSpec]]) -> bool:
+    for base, spec in ignores:
+        rel = os.path.relpath(path, base).replace(os.sep, "/")
+        if rel.startswith(".."):
+            continue
+        if spec.match_file(rel + ("/" if is_dir else "")):
+            return True
+    return False
+
+
+def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery):
+    base_ignores = _ancestor_ignores(top, exclude_root)
+    if exclude_spec is not None:
+        base_ignores.insert(0, (exclude_root or top, exclude_spec))
+    stack: list[tuple[str, list]] = [(top, base_ignores)]
+    while stack:
+        directory, ignores = stack.pop()
+        own = _read_gitignore(directory)
+        if own is not None:
+            ignores = ignores + [(directory, own)]
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            result.problems.append((directory, f"cannot read directory: {exc.strerror}"))
+            continue
+        subdirs = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if name in ALWAYS_SKIPPED or _excluded(entry.path, True, ignores):
+                    continue
+                subdirs.append(entry.path)
+            elif is_file and name.endswith(TS_SUFFIXES):
+                if entry.is_symlink():
+                    real = os.path.realpath(entry.path)
+                    if not real.startswith(os.path.realpath(top) + os.sep):
+                        continue  # never lint (or write) a file outside the tree through a link
+                if not _excluded(entry.path, False, ignores):
+                    yield entry.path
+        for d in reversed(subdirs):
+            stack.append((d, ignores))

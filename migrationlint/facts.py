@@ -1,0 +1,995 @@
+"""One file -> FileFacts: everything the rules need, extracted in one pass over one tree.
+
+This is the only module that walks syntax trees. FileFacts are plain, picklable records (they
+cross process boundaries and live in the cache), so rules and cross-file checks never see a tree
+and a warm run parses nothing.
+
+Cost matters here (DESIGN section 4): imports, exports and classes come from a loop over the
+top-level statements; whole-tree queries run in C and only when a cheap byte search says the
+file can contain what they look for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from tree_sitter import Node, QueryCursor
+
+from migrationlint import parsing
+from migrationlint.parsing import string_value, text
+
+FACTS_VERSION = 3  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+
+
+@dataclass(slots=True)
+class Binding:
+    """One name an import brings in: `imported` as seen by the exporter, `local` in this file."""
+
+    imported: str
+    local: str
+    start: int
+    end: int
+    type_only: bool = False
+
+
+@dataclass(slots=True)
+class ImportFact:
+    """A reference to another module.
+
+    kind: import | export-from | export-star | import-equals | require | dynamic | type-query |
+    reference | mock | require-resolve. `start`/`end` span the specifier string including quotes;
+    `stmt_start`/`stmt_end` the whole statement (for fixes that delete it).
+    """
+
+    specifier: str
+    kind: str
+    start: int
+    end: int
+    stmt_start: int
+    stmt_end: int
+    type_only: bool = False
+    bindings: list[Binding] = field(default_factory=list)
+    default: str | None = None
+    namespace: str | None = None
+
+    @property
+    def side_effect(self) -> bool:
+        """`import 'x'`: loaded for its effects, never removable as unused."""
+        return (
+            self.kind == "import"
+            and not self.bindings
+            and self.default is None
+            and self.namespace is None
+        )
+
+    @property
+    def locals(self) -> list[str]:
+        names = [b.local for b in self.bindings]
+        if self.default:
+            names.append(self.default)
+        if self.namespace:
+            names.append(self.namespace)
+        return names
+
+
+@dataclass(slots=True)
+class ExportFact:
+    """A name this module exports. kind: class, function, const, let, var, enum, interface, type,
+    namespace, declare, default, local (export { a as b }), reexport (export { a } from)."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+    type_only: bool = False
+    local: str | None = None
+    value_kind: str | None = None  # for const/let/var and default: array, object, call, new, literal, identifier, function, class, other
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class FieldFact:
+    """A class field. `value` is the string literal's value when the initialiser is one.
+
+    `damaged` marks a field whose initialiser tree-sitter could only recover with an ERROR node
+    (e.g. `name = 'Foo'$timestamp''`): its apparent value is not what the author wrote.
+    """
+
+    name: str
+    start: int
+    end: int
+    value: str | None = None
+    value_start: int = -1
+    value_end: int = -1
+    damaged: bool = False
+    is_static: bool = False
+    quote: str = "'"
+
+
+@dataclass(slots=True)
+class DecoratorFact:
+    name: str  # callee text: `Index`, `typeorm.Index`
+    name_start: int
+    name_end: int
+    start: int
+    end: int
+    target: str  # class | member | parameter
+    target_name: str = ""
+
+
+@dataclass(slots=True)
+class HeaderDamage:
+    """A class header that does not parse: `class Foo'$timestamp' implements X {` and friends.
+
+    `base` is the name before the damage, `junk` the damaged text, `junk_start`/`junk_end` its
+    span (the name itself is [name_start, name_end)). `name_value_*` is the span of the `name = ...`
+    initialiser in the class body when that is damaged too.
+    """
+
+    class_start: int
+    base: str
+    name_start: int
+    name_end: int
+    junk: str
+    junk_start: int
+    junk_end: int
+    heritage: list[str] = field(default_factory=list)
+    exported: bool = False
+    name_value_start: int = -1
+    name_value_end: int = -1
+    name_value_raw: str = ""
+
+
+@dataclass(slots=True)
+class ClassFact:
+    name: str
+    name_start: int
+    name_end: int
+    start: int
+    end: int
+    exported: bool = False
+    default_export: bool = False
+    extends: str | None = None
+    implements: list[str] = field(default_factory=list)
+    fields: list[FieldFact] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
+    decorators: list[DecoratorFact] = field(default_factory=list)
+    header_damage: HeaderDamage | None = None
+
+    def field(self, name: str) -> FieldFact | None:
+        for f in self.fields:
+            if f.name == name and not f.is_static:
+                return f
+        return None
+
+
+@dataclass(slots=True)
+class ObjectKey:
+    """A key of an object literal, with the span of the key token and the kind of its value."""
+
+    key: str
+    start: int
+    end: int
+    value_kind: str
+    value_start: int
+    value_end: int
+
+
+@dataclass(slots=True)
+class ObjectLiteral:
+    start: int
+    end: int
+    keys: list[ObjectKey] = field(default_factory=list)
+    # for keys whose value is an array of object literals: key -> those literals
+    arrays: dict[str, list["ObjectLiteral"]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class NewExpr:
+    """`new Callee(args)`: callee text (`Index`, `typeorm.Index`), spans, and the first argument
+    when it is an object literal (its keys, for option-name checks)."""
+
+    callee: str
+    callee_start: int
+    callee_end: int
+    start: int
+    end: int
+    object_arg: ObjectLiteral | None = None
+
+
+@dataclass(slots=True)
+class CallFact:
+    """A method call `obj.method(args...)` or `fn(args...)` whose arguments rules inspect.
+
+    `args` holds (kind, start, end) per argument; object literals are also in `objects` by index.
+    """
+
+    callee: str
+    callee_start: int
+    callee_end: int
+    start: int
+    end: int
+    args: list[tuple[str, int, int]] = field(default_factory=list)
+    objects: dict[int, ObjectLiteral] = field(default_factory=dict)
+    array_objects: dict[int, list[ObjectLiteral]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class MigrationsOption:
+    """A `migrations: [...]` option of a DataSource / TypeOrmModule config.
+
+    items: ("glob", pattern, start, end) with `{__dirname}` marking a __dirname prefix,
+    ("ident", name, start, end) for an identifier, ("other", text, start, end).
+    """
+
+    start: int
+    end: int
+    items: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Suppression:
+    """`// migrationlint-disable-next-line CODES -- reason` and friends.
+
+    kind: next-line | line | file. `codes` empty means every rule. `line` is the 0-based line
+    the suppression applies to (for file: -1). Spans are of the comment and of each code.
+    """
+
+    kind: str
+    codes: list[tuple[str, int, int]]
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class FileFacts:
+    path: str
+    digest: str
+    size: int
+    dialect: str
+    has_error: bool = False
+    damage: list[tuple[int, int, str]] = field(default_factory=list)
+    imports: list[ImportFact] = field(default_factory=list)
+    exports: list[ExportFact] = field(default_factory=list)
+    classes: list[ClassFact] = field(default_factory=list)
+    damaged_headers: list[HeaderDamage] = field(default_factory=list)
+    functions: list[str] = field(default_factory=list)  # top-level function names
+    new_exprs: list[NewExpr] = field(default_factory=list)
+    decorators: list[DecoratorFact] = field(default_factory=list)
+    calls: list[CallFact] = field(default_factory=list)
+    member_refs: list[tuple[str, int, int]] = field(default_factory=list)  # `Transport.KAFKA`-style
+    type_options: list[tuple[str, int, int]] = field(default_factory=list)  # `type: 'postgres'`
+    migrations_options: list[MigrationsOption] = field(default_factory=list)
+    refs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    suppressions: list[Suppression] = field(default_factory=list)
+    bom: bool = False
+    crlf: bool = False
+    skipped: str | None = None  # reason the file was not analysed (binary, too large...)
+
+    def imports_from(self, package: str) -> list[ImportFact]:
+        return [i for i in self.imports if i.specifier == package or i.specifier.startswith(package + "/")]
+
+
+# --------------------------------------------------------------------------- queries
+
+Q_NEW = """(new_expression constructor: (_) @ctor) @new"""
+Q_DECORATOR = """(decorator) @dec"""
+Q_CALLS = """
+(call_expression function: (identifier) @fn arguments: (arguments . (string) @arg)) @call
+(call_expression function: (import) arguments: (arguments . (string) @arg)) @dyn
+(call_expression function: (member_expression object: (identifier) @obj property: (property_identifier) @prop)
+                 arguments: (arguments . (string) @arg)) @mcall
+"""
+Q_METHOD_CALLS = """(call_expression function: (member_expression property: (property_identifier) @prop) arguments: (arguments) @args) @call"""
+Q_MIGRATIONS = """(pair key: [(property_identifier) (string)] @key value: (_) @value) @pair"""
+Q_IDENT = """[(identifier) (type_identifier) (shorthand_property_identifier) (property_identifier)] @id"""
+Q_COMMENT = """(comment) @c"""
+Q_DAMAGE = """(ERROR) @e (MISSING) @m"""
+Q_CLASS_KW = """"class" @kw"""
+Q_MEMBER = """(member_expression object: (identifier) @obj property: (property_identifier) @prop) @m"""
+
+_MAX_DAMAGE = 50
+_CALL_PROPS = frozenset({
+    "createIndex", "createIndices", "createForeignKey", "createForeignKeys", "createUniqueConstraint",
+    "createUniqueConstraints", "createCheckConstraint", "createCheckConstraints",
+    "createExclusionConstraint", "createExclusionConstraints", "addColumn", "addColumns",
+    "changeColumn", "changeColumns", "dropIndex", "create", "createMicroservice",
+    "connectMicroservice", "register", "registerAsync", "forRoot", "forRootAsync",
+})
+
+
+def _cursor(dialect: str, source: str) -> QueryCursor:
+    return QueryCursor(parsing.query(dialect, source))
+
+
+def extract(path: str, data: bytes) -> FileFacts:
+    """Parse `data` (the bytes of `path`) and extract its FileFacts. Pure: same input, same facts."""
+    dialect = parsing.dialect_for(path)
+    facts = FileFacts(
+        path=path,
+        digest=hashlib.blake2b(data, digest_size=16).hexdigest(),
+        size=len(data),
+        dialect=dialect,
+        bom=data.startswith(b"\xef\xbb\xbf"),
+        crlf=b"\r\n" in data,
+    )
+    tree = parsing.parse(data, path)
+    root = tree.root_node
+    _Extractor(facts, data, dialect).run(root)
+    return facts
+
+
+class _Extractor:
+    """Fills one FileFacts from one tree; a class only to share the file's bytes and dialect."""
+
+    def __init__(self, facts: FileFacts, data: bytes, dialect: str) -> None:
+        self.f = facts
+        self.data = data
+        self.dialect = dialect
+
+    def run(self, root: Node) -> None:
+        for stmt in root.named_children:
+            self._statement(stmt, exported=False)
+        data = self.data
+        if b"new " in data:
+            self._new_expressions(root)
+        if b"@" in data:
+            self._decorators(root)
+        if b"require" in data or b"import(" in data or b".mock(" in data:
+            self._calls(root)
+        if b"(" in data:
+            self._method_calls(root)
+        if b"migrations" in data or b"type" in data:
+            self._pairs(root)
+        if b"Transport." in data or b"Driver" in data:
+            self._members(root)
+        if b"/// <reference" in data:
+            self._references(root)
+        if b"migrationlint-" in data:
+            self._suppressions(root)
+        if root.has_error:
+            self.f.has_error = True
+            self._damage(root)
+            self._damaged_headers(root)
+        self._refs(root)
+
+    # ------------------------------------------------------------------ top level
+
+    def _statement(self, node: Node, exported: bool) -> None:
+        kind = node.type
+        if kind == "import_statement":
+            self._import(node)
+        elif kind == "export_statement":
+            self._export(node)
+        elif kind in ("class_declaration", "abstract_class_declaration"):
+            self._class(node, exported=exported, default=False)
+        elif kind == "function_declaration" or kind == "generator_function_declaration":
+            name = node.child_by_field_name("name")
+            if name is not None:
+                self.f.functions.append(text(name))
+        elif kind == "ambient_declaration":
+            self._ambient(node)
+
+    def _import(self, node: Node) -> None:
+        source = node.child_by_field_name("source")
+        clause = None
+        type_only = False
+        for child in node.children:
+            if child.type == "import_clause":
+                clause = child
+            elif child.type == "type" :
+                type_only = True
+            elif child.type == "import_require_clause":
+                self._import_equals(node, child)
+                return
+        if source is None:
+            return
+        fact = ImportFact(
+            specifier=string_value(source) or "",
+            kind="import",
+            start=source.start_byte,
+            end=source.end_byte,
+            stmt_start=node.start_byte,
+            stmt_end=node.end_byte,
+            type_only=type_only,
+        )
+        if clause is not None:
+            self._import_clause(clause, fact)
+        self.f.imports.append(fact)
+
+    def _import_equals(self, stmt: Node, clause: Node) -> None:
+        source = clause.child_by_field_name("source")
+        ident = clause.named_children[0] if clause.named_children else None
+        if source is None:
+            return
+        self.f.imports.append(ImportFact(
+            specifier=string_value(source) or "", kind="import-equals",
+            start=source.start_byte, end=source.end_byte,
+            stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
+            default=text(ident) if ident is not None and ident.type == "identifier" else None,
+        ))
+
+    def _import_clause(self, clause: Node, fact: ImportFact) -> None:
+        for part in clause.named_children:
+            if part.type == "identifier":
+                fact.default = text(part)
+            elif part.type == "namespace_import":
+                ident = part.named_children[-1] if part.named_children else None
+                if ident is not None:
+                    fact.namespace = text(ident)
+            elif part.type == "named_imports":
+                for spec in part.named_children:
+                    if spec.type != "import_specifier":
+                        continue
+                    name = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias")
+                    if name is None:
+                        continue
+                    spec_type = any(c.type == "type" for c in spec.children)
+                    imported = string_value(name) if name.type == "string" else text(name)
+                    fact.bindings.append(Binding(
+                        imported=imported or "",
+                        local=text(alias) if alias is not None else (imported or ""),
+                        start=spec.start_byte,
+                        end=spec.end_byte,
+                        type_only=spec_type or fact.type_only,
+                    ))
+
+    def _export(self, node: Node) -> None:
+        f = self.f
+        source = node.child_by_field_name("source")
+        decl = node.child_by_field_name("declaration")
+        value = node.child_by_field_name("value")
+        children = node.children
+        is_default = any(c.type == "default" for c in children)
+        type_only = any(c.type == "type" for c in children[:3])
+        if source is not None:
+            self._reexport(node, source, type_only)
+            return
+        if decl is not None:
+            self._exported_declaration(node, decl, is_default)
+            return
+        if is_default:
+            target = value
+            if target is None:
+                for c in node.named_children:
+                    if c.type not in ("decorator", "comment"):
+                        target = c
+                        break
+            if target is not None and target.type in ("class", "class_declaration", "abstract_class_declaration"):
+                self._class(target, exported=True, default=True, decorated_by=node)
+            vk = _value_kind(target) if target is not None else "other"
+            f.exports.append(ExportFact("default", "default", node.start_byte, node.end_byte, value_kind=vk,
+                                        local=text(target) if target is not None and target.type == "identifier" else None))
+            return
+        for c in children:
+            if c.type == "export_clause":
+                for spec in c.named_children:
+                    if spec.type != "export_specifier":
+                        continue
+                    name = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias")
+                    if name is None:
+                        continue
+                    local = text(name)
+                    spec_type = type_only or any(x.type == "type" for x in spec.children)
+                    f.exports.append(ExportFact(text(alias) if alias is not None else local, "local",
+                                                spec.start_byte, spec.end_byte, type_only=spec_type, local=local))
+            elif c.type == "=" :
+                # export = foo;
+                f.exports.append(ExportFact("=", "export-equals", node.start_byte, node.end_byte))
+            elif c.type == "namespace_export":
+                pass
+
+    def _reexport(self, node: Node, source: Node, type_only: bool) -> None:
+        f = self.f
+        spec = string_value(source) or ""
+        fact = ImportFact(specifier=spec, kind="export-from", start=source.start_byte, end=source.end_byte,
+                          stmt_start=node.start_byte, stmt_end=node.end_byte, type_only=type_only)
+        star = False
+        for c in node.children:
+            if c.type == "*":
+                star = True
+            elif c.type == "namespace_export":
+                ident = c.named_children[-1] if c.named_children else None
+                name = text(ident) if ident is not None else ""
+                fact.namespace = name
+                f.exports.append(ExportFact(name, "reexport", c.start_byte, c.end_byte, source=spec, local="*"))
+            elif c.type == "export_clause":
+                for s in c.named_children:
+                    if s.type != "export_specifier":
+                        continue
+                    name = s.child_by_field_name("name")
+                    alias = s.child_by_field_name("alias")
+                    if name is None:
+                        continue
+                    local = text(name)
+                    exported_as = text(alias) if alias is not None else local
+                    st = type_only or any(x.type == "type" for x in s.children)
+                    fact.bindings.append(Binding(local, exported_as, s.start_byte, s.end_byte, st))
+                    f.exports.append(ExportFact(exported_as, "reexport", s.start_byte, s.end_byte,
+                                                type_only=st, local=local, source=spec))
+        if star and fact.namespace is None:
+            fact.kind = "export-star"
+        f.imports.append(fact)
+
+    def _exported_declaration(self, stmt: Node, decl: Node, is_default: bool) -> None:
+        f = self.f
+        kind = decl.type
+        name_node = decl.child_by_field_name("name")
+        name = text(name_node) if name_node is not None else "default"
+        if kind in ("class_declaration", "abstract_class_declaration", "class"):
+            self._class(decl, exported=True, default=is_default, decorated_by=stmt)
+            f.exports.append(ExportFact("default" if is_default else name, "class", decl.start_byte, decl.end_byte,
+                                        local=name, value_kind="class"))
+        elif kind in ("function_declaration", "generator_function_declaration", "function_signature", "function_expression"):
+            f.functions.append(name)
+            f.exports.append(ExportFact("default" if is_default else name, "function", decl.start_byte, decl.end_byte,
+                                        local=name, value_kind="function"))
+        elif kind in ("lexical_declaration", "variable_declaration"):
+            keyword = decl.children[0].type if decl.children else "const"
+            for d in decl.named_children:
+                if d.type != "variable_declarator":
+                    continue
+                n = d.child_by_field_name("name")
+                v = d.child_by_field_name("value")
+                if n is None:
+                    continue
+                if n.type == "identifier":
+                    f.exports.append(ExportFact(text(n), keyword, d.start_byte, d.end_byte, local=text(n),
+                                                value_kind=_value_kind(v) if v is not None else "other"))
+                else:  # destructuring: export const { a, b } = x
+                    for ident in _pattern_names(n):
+                        f.exports.append(ExportFact(ident, keyword, d.start_byte, d.end_byte, local=ident, value_kind="other"))
+        elif kind in ("interface_declaration", "type_alias_declaration"):
+            f.exports.append(ExportFact(name, "interface" if kind == "interface_declaration" else "type",
+                                        decl.start_byte, decl.end_byte, type_only=True, local=name))
+        elif kind == "enum_declaration":
+            f.exports.append(ExportFact(name, "enum", decl.start_byte, decl.end_byte, local=name))
+        elif kind in ("internal_module", "module"):
+            f.exports.append(ExportFact(name, "namespace", decl.start_byte, decl.end_byte, local=name))
+        elif kind == "ambient_declaration":
+            for c in decl.named_children:
+                n = c.child_by_field_name("name")
+                if n is not None:
+                    f.exports.append(ExportFact(text(n), "declare", decl.start_byte, decl.end_byte, local=text(n)))
+                elif c.type in ("lexical_declaration", "variable_declaration"):
+                    for d in c.named_children:
+                        dn = d.child_by_field_name("name")
+                        if dn is not None:
+                            f.exports.append(ExportFact(text(dn), "declare", decl.start_byte, decl.end_byte, local=text(dn)))
+
+    def _ambient(self, node: Node) -> None:
+        """`declare module 'x' { ... }`: recorded as an export of the module name for IMP003."""
+        for c in node.named_children:
+            if c.type == "module":
+                n = c.child_by_field_name("name")
+                if n is not None and n.type == "string":
+                    self.f.exports.append(ExportFact(string_value(n) or "", "declare-module", c.start_byte, c.end_byte))
+
+    # ------------------------------------------------------------------ classes
+
+    def _class(self, node: Node, exported: bool, default: bool, decorated_by: Node | None = None) -> None:
+        name_node = node.child_by_field_name("name")
+        name = text(name_node) if name_node is not None else ""
+        cls = ClassFact(
+            name=name,
+            name_start=name_node.start_byte if name_node is not None else node.start_byte,
+            name_end=name_node.end_byte if name_node is not None else node.start_byte,
+            start=node.start_byte,
+            end=node.end_byte,
+            exported=exported,
+            default_export=default,
+        )
+        for child in node.children:
+            if child.type == "class_heritage":
+                self._heritage(child, cls)
+        body = node.child_by_field_name("body")
+        if body is not None:
+            self._class_body(body, cls)
+        self.f.classes.append(cls)
+
+    def _heritage(self, heritage: Node, cls: ClassFact) -> None:
+        for clause in heritage.named_children:
+            if clause.type == "extends_clause":
+                value = clause.child_by_field_name("value")
+                if value is None and clause.named_children:
+                    value = clause.named_children[0]
+                if value is not None:
+                    cls.extends = text(value)
+            elif clause.type == "implements_clause":
+                for t in clause.named_children:
+                    cls.implements.append(text(t).split("<", 1)[0])
+
+    def _class_body(self, body: Node, cls: ClassFact) -> None:
+        pending_error: Node | None = None
+        for member in body.named_children:
+            kind = member.type
+            if kind == "method_definition" or kind == "method_signature" or kind == "abstract_method_signature":
+                n = member.child_by_field_name("name")
+                if n is not None:
+                    cls.methods.append(text(n))
+            elif kind == "public_field_definition":
+                cls.fields.append(self._field(member))
+            elif kind == "ERROR":
+                pending_error = member
+        del pending_error
+
+    def _field(self, node: Node) -> FieldFact:
+        n = node.child_by_field_name("name")
+        v = node.child_by_field_name("value")
+        fact = FieldFact(name=text(n) if n is not None else "", start=node.start_byte, end=node.end_byte)
+        fact.is_static = any(c.type == "static" for c in node.children)
+        fact.damaged = any(c.type == "ERROR" for c in node.children)
+        if v is not None:
+            fact.value = string_value(v)
+            fact.value_start, fact.value_end = v.start_byte, v.end_byte
+            if fact.value is not None and v.text:
+                fact.quote = v.text[:1].decode()
+        if fact.damaged:
+            first_error = next(c for c in node.children if c.type == "ERROR")
+            fact.value_start = first_error.start_byte
+        return fact
+
+    # ------------------------------------------------------------------ whole-tree queries
+
+    def _new_expressions(self, root: Node) -> None:
+        for _, m in _cursor(self.dialect, Q_NEW).matches(root):
+            new = m["new"][0]
+            ctor = m["ctor"][0]
+            expr = NewExpr(callee=text(ctor), callee_start=ctor.start_byte, callee_end=ctor.end_byte,
+                           start=new.start_byte, end=new.end_byte)
+            args = new.child_by_field_name("arguments")
+            if args is not None and args.named_child_count:
+                first = args.named_children[0]
+                if first.type == "object":
+                    expr.object_arg = _object_literal(first)
+            self.f.new_exprs.append(expr)
+
+    def _decorators(self, root: Node) -> None:
+        for node in _cursor(self.dialect, Q_DECORATOR).captures(root).get("dec", []):
+            expr = node.named_children[0] if node.named_children else None
+            if expr is None:
+                continue
+            callee = expr.child_by_field_name("function") if expr.type == "call_expression" else expr
+            if callee is None:
+                continue
+            parent = node.parent
+            target = "member"
+            target_name = ""
+            if parent is not None:
+                if parent.type in ("class_declaration", "abstract_class_declaration", "class", "export_statement"):
+                    target = "class"
+                    decl = parent.child_by_field_name("declaration") if parent.type == "export_statement" else parent
+                    if decl is not None:
+                        nn = decl.child_by_field_name("name")
+                        target_name = text(nn) if nn is not None else ""
+                elif parent.type in ("required_parameter", "optional_parameter"):
+                    target = "parameter"
+            self.f.decorators.append(DecoratorFact(
+                name=text(callee), name_start=callee.start_byte, name_end=callee.end_byte,
+                start=node.start_byte, end=node.end_byte, target=target, target_name=target_name,
+            ))
+
+    def _calls(self, root: Node) -> None:
+        for _, m in _cursor(self.dialect, Q_CALLS).matches(root):
+            arg = m["arg"][0]
+            spec = string_value(arg) or ""
+            if "dyn" in m:
+                call = m["dyn"][0]
+                kind = "dynamic"
+                parent = call.parent
+                if parent is not None and parent.type == "member_expression" and _in_type_position(call):
+                    kind = "type-query"
+                elif _in_type_position(call):
+                    kind = "type-query"
+            elif "mcall" in m:
+                call = m["mcall"][0]
+                obj, prop = text(m["obj"][0]), text(m["prop"][0])
+                if prop == "mock" and obj in ("jest", "vi"):
+                    kind = "mock"
+                elif obj == "require" and prop == "resolve":
+                    kind = "require-resolve"
+                else:
+                    continue
+            else:
+                call = m["call"][0]
+                if text(m["fn"][0]) != "require":
+                    continue
+                kind = "require"
+            stmt = _statement_of(call)
+            fact = ImportFact(specifier=spec, kind=kind, start=arg.start_byte, end=arg.end_byte,
+                              stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
+                              type_only=kind == "type-query")
+            if kind == "require":
+                _require_bindings(call, fact)
+            self.f.imports.append(fact)
+
+    def _method_calls(self, root: Node) -> None:
+        for _, m in _cursor(self.dialect, Q_METHOD_CALLS).matches(root):
+            prop = m["prop"][0]
+            name = text(prop)
+            if name not in _CALL_PROPS:
+                continue
+            call = m["call"][0]
+            args = m["args"][0]
+            fn = call.child_by_field_name("function")
+            fact = CallFact(callee=text(fn) if fn is not None else name, callee_start=prop.start_byte,
+                            callee_end=prop.end_byte, start=call.start_byte, end=call.end_byte)
+            for i, a in enumerate(args.named_children):
+                if a.type == "comment":
+                    continue
+                fact.args.append((a.type, a.start_byte, a.end_byte))
+                if a.type == "object":
+                    fact.objects[len(fact.args) - 1] = _object_literal(a)
+                elif a.type == "array":
+                    objs = [_object_literal(e) for e in a.named_children if e.type == "object"]
+                    if objs:
+                        fact.array_objects[len(fact.args) - 1] = objs
+            self.f.calls.append(fact)
+
+    def _pairs(self, root: Node) -> None:
+        for _, m in _cursor(self.dialect, Q_MIGRATIONS).matches(root):
+            key_node = m["key"][0]
+            key = string_value(key_node) if key_node.type == "string" else text(key_node)
+            value = m["value"][0]
+            if key == "migrations":
+                self.f.migrations_options.append(_migrations_option(m["pair"][0], value))
+            elif key == "type":
+                sv = string_value(value)
+                if sv is not None:
+                    self.f.type_options.append((sv, value.start_byte, value.end_byte))
+
+    def _members(self, root: Node) -> None:
+        for _, m in _cursor(self.dialect, Q_MEMBER).matches(root):
+            node = m["m"][0]
+            self.f.member_refs.append((text(node), node.start_byte, node.end_byte))
+
+    def _references(self, root: Node) -> None:
+        for node in _cursor(self.dialect, Q_COMMENT).captures(root).get("c", []):
+            raw = text(node)
+            if not raw.startswith("///"):
+                continue
+            marker = 'types="'
+            at = raw.find(marker)
+            if at == -1 or "<reference" not in raw:
+                continue
+            end = raw.find('"', at + len(marker))
+            if end == -1:
+                continue
+            spec = raw[at + len(marker):end]
+            start = node.start_byte + len(raw[: at + len(marker) - 1].encode())
+            self.f.imports.append(ImportFact(specifier=spec, kind="reference", start=start,
+                                             end=start + len(spec.encode()) + 2, stmt_start=node.start_byte,
+                                             stmt_end=node.end_byte, type_only=True))
+
+    def _suppressions(self, root: Node) -> None:
+        from migrationlint.suppressions import parse_comment
+
+        for node in _cursor(self.dialect, Q_COMMENT).captures(root).get("c", []):
+            sup = parse_comment(text(node), node.start_byte, node.start_point[0],
+                                own_line=_comment_on_own_line(self.data, node.start_byte))
+            if sup is not None:
+                self.f.suppressions.append(sup)
+        self.f.suppressions.sort(key=lambda s: s.start)
+
+    def _damage(self, root: Node) -> None:
+        seen = 0
+        for _, m in _cursor(self.dialect, Q_DAMAGE).matches(root):
+            for kind, nodes in m.items():
+                for node in nodes:
+                    label = "missing " + node.type if kind == "m" else "error"
+                    self.f.damage.append((node.start_byte, node.end_byte, label))
+                    seen += 1
+            if seen >= _MAX_DAMAGE:
+                break
+        self.f.damage.sort()
+
+    def _damaged_headers(self, root: Node) -> None:
+        from migrationlint.header_damage import find_damaged_headers
+
+        self.f.damaged_headers = find_damaged_headers(
+            root, self.data, _cursor(self.dialect, Q_CLASS_KW).captures(root).get("kw", [])
+        )
+
+    def _refs(self, root: Node) -> None:
+        wanted: set[str] = set()
+        for imp in self.f.imports:
+            wanted.update(imp.locals)
+        for cls in self.f.classes:
+            if cls.name:
+                wanted.add(cls.name)
+        for h in self.f.damaged_headers:
+            wanted.add(h.base)
+        if not wanted:
+            return
+        refs: dict[str, list[tuple[int, int]]] = {}
+        for node in _cursor(self.dialect, Q_IDENT).captures(root).get("id", []):
+            raw = node.text
+            name = raw.decode("utf-8", "replace") if raw else ""
+            if name in wanted:
+                parent = node.parent
+                if node.type == "property_identifier" and not (parent is not None and parent.type == "member_expression" and parent.child_by_field_name("object") == node):
+                    continue
+                refs.setdefault(name, []).append((node.start_byte, node.end_byte))
+        self.f.refs = refs
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _value_kind(node: Node | None) -> str:
+    if node is None:
+        return "other"
+    t = node.type
+    while t in ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression"):
+        node = node.named_children[0] if node.named_children else node
+        if node.type == t:
+            break
+        t = node.type
+    return {
+        "array": "array",
+        "object": "object",
+        "call_expression": "call",
+        "new_expression": "new",
+        "identifier": "identifier",
+        "string": "literal",
+        "number": "literal",
+        "template_string": "literal",
+        "true": "literal",
+        "false": "literal",
+        "null": "literal",
+        "arrow_function": "function",
+        "function_expression": "function",
+        "function": "function",
+        "class": "class",
+    }.get(t, "other")
+
+
+def _pattern_names(node: Node) -> list[str]:
+    names: list[str] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type in ("identifier", "shorthand_property_identifier_pattern"):
+            names.append(text(n))
+        elif n.type == "pair_pattern":
+            v = n.child_by_field_name("value")
+            if v is not None:
+                stack.append(v)
+        else:
+            stack.extend(n.named_children)
+    return names
+
+
+def _object_literal(node: Node) -> ObjectLiteral:
+    obj = ObjectLiteral(start=node.start_byte, end=node.end_byte)
+    for pair in node.named_children:
+        if pair.type == "pair":
+            k = pair.child_by_field_name("key")
+            v = pair.child_by_field_name("value")
+            if k is None or v is None:
+                continue
+            key = string_value(k) if k.type == "string" else text(k)
+            if key is None:
+                continue
+            obj.keys.append(ObjectKey(key, k.start_byte, k.end_byte, v.type, v.start_byte, v.end_byte))
+            if v.type == "array":
+                items = [_object_literal(e) for e in v.named_children if e.type == "object"]
+                if items:
+                    obj.arrays[key] = items
+        elif pair.type == "shorthand_property_identifier":
+            obj.keys.append(ObjectKey(text(pair), pair.start_byte, pair.end_byte, "identifier",
+                                      pair.start_byte, pair.end_byte))
+    return obj
+
+
+def _migrations_option(pair: Node, value: Node) -> MigrationsOption:
+    opt = MigrationsOption(start=pair.start_byte, end=pair.end_byte)
+    items = value.named_children if value.type == "array" else [value]
+    for item in items:
+        if item.type == "comment":
+            continue
+        glob = _glob_text(item)
+        if glob is not None:
+            opt.items.append(("glob", glob, item.start_byte, item.end_byte))
+        elif item.type == "identifier":
+            opt.items.append(("ident", text(item), item.start_byte, item.end_byte))
+        elif item.type == "spread_element" and item.named_children and item.named_children[0].type == "identifier":
+            opt.items.append(("ident", text(item.named_children[0]), item.start_byte, item.end_byte))
+        else:
+            opt.items.append(("other", text(item), item.start_byte, item.end_byte))
+    return opt
+
+
+def _glob_text(node: Node) -> str | None:
+    """A path-like expression as a string with `{__dirname}` for `__dirname` (None if not one).
+
+    Handles 'a/b', `${__dirname}/a`, __dirname + '/a', path.join(__dirname, 'a', '*.ts') and
+    resolve(...). Anything else (process.env, function calls) is not a glob we can follow.
+    """
+    t = node.type
+    sv = string_value(node)
+    if sv is not None:
+        return sv
+    if t == "identifier" and text(node) == "__dirname":
+        return "{__dirname}"
+    if t == "template_string":
+        out = []
+        for c in node.children:
+            if c.type == "string_fragment":
+                out.append(text(c))
+            elif c.type == "template_substitution":
+                inner = c.named_children[0] if c.named_children else None
+                sub = _glob_text(inner) if inner is not None else None
+                if sub is None:
+                    return None
+                out.append(sub)
+        return "".join(out)
+    if t == "binary_expression":
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        if left is None or right is None:
+            return None
+        a, b = _glob_text(left), _glob_text(right)
+        return a + b if a is not None and b is not None else None
+    if t == "call_expression":
+        fn = node.child_by_field_name("function")
+        args = node.child_by_field_name("arguments")
+        name = text(fn).rsplit(".", 1)[-1] if fn is not None else ""
+        if name in ("join", "resolve") and args is not None:
+            parts = []
+            for a in args.named_children:
+                p = _glob_text(a)
+                if p is None:
+                    return None
+                parts.append(p)
+            return "/".join(p.strip("/") if i else p.rstrip("/") for i, p in enumerate(parts))
+    return None
+
+
+def _statement_of(node: Node) -> Node:
+    n = node
+    while n.parent is not None and n.parent.type != "program":
+        n = n.parent
+    return n
+
+
+def _in_type_position(node: Node) -> bool:
+    n = node.parent
+    for _ in range(6):
+        if n is None:
+            return False
+        if n.type in ("type_alias_declaration", "type_annotation", "type_arguments", "generic_type"):
+            return True
+        if n.type in ("expression_statement", "lexical_declaration", "program", "statement_block"):
+            return False
+        n = n.parent
+    return False
+
+
+def _require_bindings(call: Node, fact: ImportFact) -> None:
+    """`const { a, b: c } = require('x')` -> bindings; `const x = require('x')` -> default."""
+    parent = call.parent
+    if parent is None or parent.type != "variable_declarator":
+        return
+    name = parent.child_by_field_name("name")
+    if name is None:
+        return
+    if name.type == "identifier":
+        fact.namespace = text(name)
+    elif name.type == "object_pattern":
+        for p in name.named_children:
+            if p.type == "shorthand_property_identifier_pattern":
+                fact.bindings.append(Binding(text(p), text(p), p.start_byte, p.end_byte))
+            elif p.type == "pair_pattern":
+                k = p.child_by_field_name("key")
+                v = p.child_by_field_name("value")
+                if k is not None and v is not None and v.type == "identifier":
+                    fact.bindings.append(Binding(text(k), text(v), p.start_byte, p.end_byte))
+
+
+def _comment_on_own_line(data: bytes, start: int) -> bool:
+    line_start = data.rfind(b"\n", 0, start) + 1
+    return data[line_start:start].strip() in (b"", b"\xef\xbb\xbf")

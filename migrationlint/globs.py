@@ -1,0 +1,99 @@
+"""Glob matching for configuration globs and TypeORM `migrations:` globs.
+
+TypeORM (through `glob`) understands `**`, `*`, `?`, character classes and `{a,b}` braces; the
+standard library's fnmatch lets `*` cross `/` and has no braces, so patterns are compiled here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def expand_braces(pattern: str) -> list[str]:
+    """`a/*.{ts,js}` -> [`a/*.ts`, `a/*.js`] (nested braces supported)."""
+    depth = 0
+    start = -1
+    for i, ch in enumerate(pattern):
+        if ch == "{":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                inner = pattern[start + 1:i]
+                options = _split_top(inner)
+                if len(options) < 2:
+                    return [pattern[: i + 1] + rest for rest in expand_braces(pattern[i + 1:])]
+                out = []
+                for opt in options:
+                    out.extend(expand_braces(pattern[:start] + opt + pattern[i + 1:]))
+                return out
+    return [pattern]
+
+
+def _split_top(inner: str) -> list[str]:
+    parts, depth, cur = [], 0, []
+    for ch in inner:
+        if ch == "," and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        depth += ch == "{"
+        depth -= ch == "}"
+        cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def _translate(pattern: str) -> str:
+    out = []
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "*":
+            if pattern.startswith("**", i):
+                i += 2
+                if i < n and pattern[i] == "/":
+                    i += 1
+                    out.append("(?:.*/)?")
+                else:
+                    out.append(".*")
+                continue
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif ch == "[":
+            j = pattern.find("]", i + 1)
+            if j == -1:
+                out.append(re.escape(ch))
+            else:
+                body = pattern[i + 1:j]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body + "]")
+                i = j
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def compile_glob(pattern: str) -> re.Pattern[str]:
+    """A regex matching posix paths against `pattern` (braces expanded, `**` across directories)."""
+    alternatives = [_translate(p) for p in expand_braces(pattern)]
+    return re.compile("^(?:" + "|".join(alternatives) + ")$")
+
+
+def match(pattern: str, path: str) -> bool:
+    """Match a posix path. A pattern without `/` matches the basename anywhere (gitignore-like)."""
+    if "/" not in pattern:
+        return bool(compile_glob(pattern).match(path.rsplit("/", 1)[-1]))
+    return bool(compile_glob(pattern.lstrip("/")).match(path.lstrip("/")))
+
+
+def match_any(patterns: list[str], path: str) -> bool:
+    return any(match(p, path) for p in patterns)

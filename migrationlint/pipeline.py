@@ -1,0 +1,123 @@
+"""discover -> extract -> workspace -> checks -> filter. One function per step, data flowing down.
+
+`lint` is used by the CLI, the fixer (on in-memory texts), stdin mode and the language server.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from migrationlint import discovery, extraction, suppressions
+from migrationlint.checks import FIL001, RULES, Project, diagnostic, run_checks
+from migrationlint.config import RuleSelection, Settings, relpath
+from migrationlint.diagnostics import Diagnostic
+from migrationlint.facts import FileFacts
+from migrationlint.globs import match_any
+from migrationlint.sources import overlay_reader
+from migrationlint.textpos import LineIndex
+from migrationlint.workspace import Workspace, find_root
+
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic]
+    sources: dict[str, bytes]
+    project: Project
+    files: list[str]
+    missing: list[str] = field(default_factory=list)
+    line_indexes: dict[str, LineIndex] = field(default_factory=dict)
+
+    def index(self, path: str) -> LineIndex:
+        idx = self.line_indexes.get(path)
+        if idx is None:
+            data = self.sources.get(path)
+            if data is None:
+                try:
+                    with open(path, "rb") as fh:
+                        data = fh.read()
+                except OSError:
+                    data = b""
+            idx = self.line_indexes[path] = LineIndex(data)
+        return idx
+
+
+def workspace_root(paths: list[str]) -> str:
+    first = os.path.abspath(paths[0]) if paths else os.getcwd()
+    return find_root(first if os.path.exists(first) else os.getcwd())
+
+
+def lint(
+    paths: list[str],
+    settings: Settings,
+    overrides: Mapping[str, bytes] | None = None,
+    files: list[str] | None = None,
+    jobs: int | None = None,
+    use_cache: bool = False,
+) -> LintResult:
+    """Lint `paths` (or exactly `files`), reading `overrides` instead of the disk where given."""
+    missing: list[str] = []
+    if files is None:
+        found = discovery.discover(paths, settings.exclude, settings.config_root)
+        files, missing = found.files, found.missing
+    root = workspace_root(paths or files)
+    workspace = Workspace(root)
+    read = overlay_reader(overrides)
+    sources, facts = extraction.extract_files(files, read, settings, root, jobs=jobs, use_cache=use_cache)
+    selection = RuleSelection(settings, RULES)
+
+    def load_facts(path: str) -> FileFacts | None:
+        if not os.path.isfile(path):
+            return None
+        _, more = extraction.extract_files([path], read, settings, root, jobs=1, use_cache=use_cache)
+        return more.get(path)
+
+    project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=load_facts)
+    diagnostics = run_checks(project)
+    diagnostics.extend(_skipped(facts, selection))
+    result = LintResult(diagnostics=[], sources=sources, project=project, files=files, missing=missing)
+    result.diagnostics = _filter(diagnostics, result, settings, selection)
+    return result
+
+
+def _skipped(facts: dict[str, FileFacts], selection: RuleSelection) -> list[Diagnostic]:
+    if not selection(FIL001.code):
+        return []
+    return [diagnostic(FIL001, path, 0, 0, f"File not linted: {f.skipped}")
+            for path, f in facts.items() if f.skipped]
+
+
+def _filter(diagnostics: list[Diagnostic], result: LintResult, settings: Settings,
+            selection: RuleSelection) -> list[Diagnostic]:
+    """Apply per-file-ignores and suppression comments; report to the linted files only."""
+    targets = set(result.files)
+    by_file: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        if d.path not in targets and not d.path.endswith("package.json") and not d.path.endswith(".json"):
+            continue
+        if settings.per_file_ignores and _ignored(d, settings):
+            continue
+        by_file.setdefault(d.path, []).append(d)
+    kept: list[Diagnostic] = []
+    for path, ds in by_file.items():
+        facts = result.project.files.get(path)
+        data = result.sources.get(path)
+        if facts is not None and data is not None and facts.suppressions:
+            idx = result.index(path)
+            ds = suppressions.apply(ds, facts, idx.line_of, selection, data)
+        kept.extend(ds)
+    for path, facts in result.project.files.items():
+        if path not in by_file and facts.suppressions and path in result.sources:
+            kept.extend(suppressions.apply([], facts, result.index(path).line_of, selection, result.sources[path]))
+    kept.sort(key=lambda d: d.sort_key())
+    return kept
+
+
+def _ignored(d: Diagnostic, settings: Settings) -> bool:
+    rel = relpath(d.path, settings.config_root)
+    for pattern, codes in settings.per_file_ignores.items():
+        if match_any([pattern], rel) and any(d.code == c or d.code.startswith(c) for c in codes):
+            return True
+    return False

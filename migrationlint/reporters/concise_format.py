@@ -1,0 +1,14 @@
+"""`path:line:col: CODE message`, 1-based line and character column, sorted by path then position."""
+
+from __future__ import annotations
+
+from migrationlint.pipeline import LintResult
+from migrationlint.reporters import display_path
+
+
+def render(result: LintResult, **_: object) -> str:
+    lines = []
+    for d in sorted(result.diagnostics, key=lambda d: (display_path(d.path), d.start, d.code)):
+        line, col = result.index(d.path).human(d.start)
+        lines.append(f"{display_path(d.path)}:{line}:{col}: {d.code} {d.message}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,80 @@
+"""The default human format: grouped by file, a code frame with the span underlined, `[*]` on
+fixable diagnostics and a summary line. Rendered with rich; colour only where rich sees a terminal
+(NO_COLOR and FORCE_COLOR are honoured by rich itself)."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+from rich.console import Console
+from rich.text import Text
+
+from migrationlint.diagnostics import Applicability, Severity
+from migrationlint.pipeline import LintResult
+from migrationlint.reporters import display_path
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
+
+
+def _console(buffer: io.StringIO, color: bool | None) -> Console:
+    if color is None:
+        color = sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+        if os.environ.get("NO_COLOR"):
+            color = False
+    return Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False,
+                   soft_wrap=True, emoji=False, markup=False)
+
+
+def render(result: LintResult, color: bool | None = None, unsafe_fixes: bool = False, **_: object) -> str:
+    buffer = io.StringIO()
+    console = _console(buffer, color)
+    current = None
+    for d in sorted(result.diagnostics, key=lambda d: (display_path(d.path), d.start, d.code)):
+        path = display_path(d.path)
+        if path != current:
+            if current is not None:
+                console.print()
+            current = path
+        idx = result.index(d.path)
+        line, col = idx.human(d.start)
+        end_line, end_col = idx.human(max(d.end, d.start))
+        head = Text()
+        head.append(f"{path}:{line}:{col}: ", style="bold")
+        head.append(d.code, style=_STYLE.get(d.severity, "bold"))
+        marker = " [*]" if d.fixable or (unsafe_fixes and d.fix is not None
+                                         and d.fix.applicability is Applicability.UNSAFE) else ""
+        head.append(marker, style="cyan")
+        head.append(f" {d.message}")
+        console.print(head)
+        _frame(console, idx, line, col, end_line, end_col)
+        if d.fix is not None and d.fix.message:
+            hint = "safe fix" if d.fix.applicability is Applicability.SAFE else f"{d.fix.applicability.value} fix"
+            console.print(Text(f"   = help ({hint}): {d.fix.message}", style="cyan"))
+    console.print(Text(summary(result, unsafe_fixes), style="bold"))
+    return buffer.getvalue()
+
+
+def _frame(console: Console, idx, line: int, col: int, end_line: int, end_col: int) -> None:
+    if line - 1 >= len(idx.starts):
+        return
+    text = idx.line_text(line - 1).expandtabs(1)
+    gutter = f"{line:>5} | "
+    console.print(Text(gutter, style="blue") + Text(text))
+    width = (end_col - col) if end_line == line else max(1, len(text) - col + 1)
+    console.print(Text(" " * (len(gutter) - 2) + "| ", style="blue")
+                  + Text(" " * (col - 1) + "^" * max(1, width), style="bold red"))
+
+
+def summary(result: LintResult, unsafe_fixes: bool = False) -> str:
+    n = len(result.diagnostics)
+    if n == 0:
+        return "All checks passed!"
+    safe = sum(1 for d in result.diagnostics if d.fixable)
+    unsafe = sum(1 for d in result.diagnostics if d.fix is not None and d.fix.applicability is Applicability.UNSAFE)
+    errors = "error" if n == 1 else "errors"
+    text = f"Found {n} {errors} ({safe} fixable with --fix"
+    if unsafe:
+        text += f", {unsafe} more with --unsafe-fixes" if not unsafe_fixes else f", {unsafe} with --unsafe-fixes"
+    return text + ")."

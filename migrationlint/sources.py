@@ -1,0 +1,54 @@
+"""Reading source files, and turning their bytes into FileFacts (one place for both).
+
+Files that cannot be linted (unreadable, binary, not UTF-8 decodable enough, too large) get a
+FileFacts with `skipped` set to the reason, so that the run goes on and reports it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+from migrationlint.facts import FileFacts, extract
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+Reader = Callable[[str], bytes]
+
+
+def read_bytes(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def overlay_reader(overrides: Mapping[str, bytes] | None) -> Reader:
+    """A reader that sees in-memory texts (editor buffers, fixes in progress) over the disk."""
+    if not overrides:
+        return read_bytes
+
+    def read(path: str) -> bytes:
+        data = overrides.get(path)
+        return data if data is not None else read_bytes(path)
+
+    return read
+
+
+def skipped(path: str, reason: str, size: int = 0) -> FileFacts:
+    return FileFacts(path=path, digest="", size=size, dialect="ts", skipped=reason)
+
+
+def facts_for_bytes(path: str, data: bytes) -> FileFacts:
+    """FileFacts for `data`, or a skipped record saying why the file cannot be linted."""
+    if len(data) > MAX_FILE_BYTES:
+        return skipped(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", len(data))
+    if b"\x00" in data[:8192]:
+        return skipped(path, "binary content (NUL bytes)", len(data))
+    return extract(path, data)
+
+
+def load(path: str, read: Reader) -> tuple[bytes | None, FileFacts]:
+    """Read and extract one file; (None, skipped facts) when it cannot be read."""
+    try:
+        data = read(path)
+    except OSError as exc:
+        return None, skipped(path, f"cannot read: {exc.strerror or exc}")
+    return data, facts_for_bytes(path, data)

@@ -1,0 +1,146 @@
+"""ESLint-style suppression comments, and SUP001 for the ones that suppress nothing.
+
+    // migrationlint-disable-next-line MIG001, MIG003 -- reason
+    foo(); // migrationlint-disable-line DEP001
+    /* migrationlint-disable MIG003 */          (the whole file)
+
+No codes means every rule. A code may be a prefix (`MIG` suppresses every MIG rule).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.facts import FileFacts, Suppression
+
+_DIRECTIVE = re.compile(r"migrationlint-(disable-next-line|disable-line|disable)\b")
+_CODE = re.compile(r"[A-Z]{2,4}[0-9]{0,3}")
+_KINDS = {"disable-next-line": "next-line", "disable-line": "line", "disable": "file"}
+
+
+def parse_comment(comment: str, start: int, row: int, own_line: bool) -> Suppression | None:
+    """Parse one comment's text (at byte `start`, 0-based line `row`) into a Suppression."""
+    m = _DIRECTIVE.search(comment)
+    if m is None:
+        return None
+    head = comment[: m.start()].strip()
+    if head not in ("//", "/*", "/**", "*"):
+        return None  # the directive must open the comment, as in ESLint
+    kind = _KINDS[m.group(1)]
+    rest = comment[m.end():]
+    if rest.endswith("*/"):
+        rest = rest[:-2]
+    reason_at = rest.find("--")
+    body = rest if reason_at == -1 else rest[:reason_at]
+    codes: list[tuple[str, int, int]] = []
+    base = start + len(comment[: m.end()].encode())
+    for cm in _CODE.finditer(body):
+        s = base + len(body[: cm.start()].encode())
+        codes.append((cm.group(0), s, s + len(cm.group(0))))
+    line = {"next-line": row + 1, "line": row, "file": -1}[kind]
+    return Suppression(kind=kind, codes=codes, line=line, start=start, end=start + len(comment.encode()))
+
+
+def _matches(code: str, wanted: str) -> bool:
+    return code == wanted or code.startswith(wanted)
+
+
+def apply(
+    diagnostics: list[Diagnostic],
+    facts: FileFacts,
+    line_of: "callable",
+    enabled: "callable",
+    data: bytes,
+) -> list[Diagnostic]:
+    """Drop suppressed diagnostics of one file; add SUP001 for suppressions that matched nothing.
+
+    `line_of(offset)` gives the 0-based line of a byte offset; `enabled(code)` says whether a rule
+    ran, so that a suppression naming a disabled rule is not called unused.
+    """
+    if not facts.suppressions:
+        return diagnostics
+    used: set[tuple[int, str]] = set()  # (suppression start, code or "")
+    kept: list[Diagnostic] = []
+    for d in diagnostics:
+        line = line_of(d.start)
+        hit = _suppressing(facts.suppressions, d.code, line)
+        if hit is None:
+            kept.append(d)
+        else:
+            used.add(hit)
+    if enabled("SUP001"):
+        kept.extend(_unused(facts, used, enabled, data))
+    return kept
+
+
+def _suppressing(sups: list[Suppression], code: str, line: int) -> tuple[int, str] | None:
+    for s in sups:
+        if s.kind != "file" and s.line != line:
+            continue
+        if not s.codes:
+            return (s.start, "")
+        for c, _, _ in s.codes:
+            if _matches(code, c):
+                return (s.start, c)
+    return None
+
+
+def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: "callable", data: bytes) -> Iterable[Diagnostic]:
+    for s in facts.suppressions:
+        if not s.codes:
+            if (s.start, "") not in used:
+                yield _diagnostic(facts.path, s, s.start, s.end, "Unused suppression comment: no diagnostic to suppress",
+                                  _remove_comment(data, s, facts.path))
+            continue
+        unused = [c for c in s.codes if (s.start, c[0]) not in used and _any_enabled(c[0], enabled)]
+        if not unused:
+            continue
+        if len(unused) == len(s.codes):
+            names = ", ".join(c[0] for c in unused)
+            yield _diagnostic(facts.path, s, s.start, s.end,
+                              f"Unused suppression comment: nothing reported for {names} here",
+                              _remove_comment(data, s, facts.path))
+            continue
+        for code, cs, ce in unused:
+            yield _diagnostic(facts.path, s, cs, ce, f"Unused suppression of {code}: nothing reported for it here",
+                              _remove_code(data, s, cs, ce, facts.path))
+
+
+def _any_enabled(code: str, enabled: "callable") -> bool:
+    from migrationlint.checks import RULES
+
+    return any(_matches(rc, code) and enabled(rc) for rc in RULES)
+
+
+def _diagnostic(path: str, s: Suppression, start: int, end: int, message: str, edit: Edit) -> Diagnostic:
+    return Diagnostic(
+        code="SUP001", name="unused-suppression", severity=Severity.WARNING, message=message,
+        path=path, start=start, end=end,
+        fix=Fix(Applicability.SAFE, (edit,), "Remove the unused suppression"),
+    )
+
+
+def _remove_comment(data: bytes, s: Suppression, path: str) -> Edit:
+    line_start = data.rfind(b"\n", 0, s.start) + 1
+    line_end = data.find(b"\n", s.end)
+    line_end = len(data) if line_end == -1 else line_end
+    before, after = data[line_start:s.start], data[s.end:line_end]
+    if not before.strip() and not after.strip():
+        return Edit(path, line_start, min(len(data), line_end + 1), "")
+    start = s.start - (len(before) - len(before.rstrip()))
+    return Edit(path, start, s.end, "")
+
+
+def _remove_code(data: bytes, s: Suppression, cs: int, ce: int, path: str) -> Edit:
+    """Remove one code and the comma/space that joins it to its neighbour."""
+    after = data[ce:s.end]
+    m = re.match(rb"\s*,\s*", after)
+    if m:
+        return Edit(path, cs, ce + m.end(), "")
+    before = data[s.start:cs]
+    m2 = re.search(rb"\s*,\s*$", before)
+    if m2:
+        return Edit(path, s.start + m2.start(), ce, "")
+    return Edit(path, cs, ce, "")

@@ -1,0 +1,62 @@
+"""Byte offsets <-> human and LSP positions.
+
+Everything inside migrationlint is a UTF-8 byte offset (tree-sitter's unit). Humans, SARIF and
+GitHub want 1-based lines and character columns; LSP wants 0-based lines and UTF-16 code units.
+The conversion lives here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class LineIndex:
+    """Line starts of one file's bytes, for converting byte offsets to positions."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        starts = [0]
+        find = data.find
+        pos = find(b"\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find(b"\n", pos + 1)
+        self.starts = starts
+
+    def line_of(self, offset: int) -> int:
+        """0-based line containing byte `offset`."""
+        return bisect_right(self.starts, offset) - 1
+
+    def line_text(self, line: int) -> str:
+        """Text of 0-based `line` without its line terminator."""
+        start = self.starts[line]
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.data)
+        return self.data[start:end].decode("utf-8", "replace").rstrip("\r\n")
+
+    def _prefix(self, offset: int) -> tuple[int, bytes]:
+        offset = max(0, min(offset, len(self.data)))
+        line = self.line_of(offset)
+        return line, self.data[self.starts[line]:offset]
+
+    def human(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) with the column counted in characters."""
+        line, prefix = self._prefix(offset)
+        column = len(prefix.decode("utf-8", "replace"))
+        if line == 0 and self.data.startswith(b"\xef\xbb\xbf"):
+            column = max(0, column - 1)
+        return line + 1, column + 1
+
+    def lsp(self, offset: int) -> tuple[int, int]:
+        """0-based (line, character) with the character counted in UTF-16 code units."""
+        line, prefix = self._prefix(offset)
+        units = len(prefix.decode("utf-8", "replace").encode("utf-16-le")) // 2
+        return line, units
+
+    def offset_from_lsp(self, line: int, character: int) -> int:
+        """Byte offset of an LSP (line, UTF-16 character) position."""
+        if line >= len(self.starts):
+            return len(self.data)
+        start = self.starts[line]
+        text = self.line_text(line)
+        encoded = text.encode("utf-16-le")[: character * 2]
+        return start + len(encoded.decode("utf-16-le", "replace").encode("utf-8"))
