@@ -81,6 +81,20 @@ class Workspace:
         self._manifests: dict[str, Manifest] = {}
         self._nearest: dict[str, str | None] = {}
 
+    @cached_property
+    def members(self) -> dict[str, Manifest]:
+        """Workspace member packages by name (unnamed members are left out)."""
+        out: dict[str, Manifest] = {}
+        for directory in member_dirs(self.root):
+            m = self.manifest(os.path.join(directory, "package.json"))
+            if m.name and m.name not in out:
+                out[m.name] = m
+        return out
+
+    @cached_property
+    def catalogs(self) -> dict[str, dict[str, str]]:
+        return catalogs(self.root)
+
     def manifest(self, path: str) -> Manifest:
         m = self._manifests.get(path)
         if m is None:
@@ -160,3 +174,96 @@ def find_root(start: str) -> str:
         if parent == current:
             return highest_pkg or directory
         current = parent
+
+
+# ----------------------------------------------------------------------------- members
+
+def _read_yaml(path: str) -> tuple[dict, str | None]:
+    """Safe-load a YAML file: (data, error)."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except OSError as exc:
+        return {}, f"cannot read: {exc.strerror}"
+    except yaml.YAMLError as exc:
+        return {}, f"invalid YAML: {exc}"
+    return (data if isinstance(data, dict) else {}), None
+
+
+def member_globs(root: str) -> tuple[list[str], str | None]:
+    """Workspace member globs from pnpm-workspace.yaml, package.json `workspaces` or lerna.json,
+    and which of them defined the workspace (None: no workspace definition)."""
+    pnpm = os.path.join(root, "pnpm-workspace.yaml")
+    if os.path.isfile(pnpm):
+        data, _ = _read_yaml(pnpm)
+        pkgs = data.get("packages")
+        return ([p for p in pkgs if isinstance(p, str)] if isinstance(pkgs, list) else []), "pnpm-workspace.yaml"
+    manifest = os.path.join(root, "package.json")
+    if os.path.isfile(manifest):
+        ws = read_manifest(manifest).data.get("workspaces")
+        if isinstance(ws, dict):
+            ws = ws.get("packages")
+        if isinstance(ws, list):
+            return [p for p in ws if isinstance(p, str)], "package.json"
+    lerna = os.path.join(root, "lerna.json")
+    if os.path.isfile(lerna):
+        try:
+            with open(lerna, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            data = {}
+        pkgs = data.get("packages") if isinstance(data, dict) else None
+        return ([p for p in pkgs if isinstance(p, str)] if isinstance(pkgs, list) else ["packages/*"]), "lerna.json"
+    return [], None
+
+
+_SKIP_DIRS = frozenset({"node_modules", ".git", "dist", "build", "coverage", ".migrationlint_cache"})
+
+
+def manifest_dirs(root: str) -> list[str]:
+    """Every directory under `root` holding a package.json (dependency and build folders skipped)."""
+    found = []
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        if "package.json" in files:
+            found.append(directory)
+    return found
+
+
+def member_dirs(root: str) -> list[str]:
+    """Directories of the workspace's member packages (globs with `!` negations); without a
+    workspace definition, every directory with a package.json is its own package."""
+    from migrationlint.globs import match
+
+    patterns, source = member_globs(root)
+    candidates = [d for d in manifest_dirs(root) if d != root]
+    if source is None:
+        return candidates
+    include = [p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")]
+    exclude = [p[1:].rstrip("/").removeprefix("./") for p in patterns if p.startswith("!")]
+    out = []
+    for d in candidates:
+        rel = os.path.relpath(d, root).replace(os.sep, "/")
+        if any(match(p, rel) for p in include) and not any(match(p, rel) for p in exclude):
+            out.append(d)
+    return out
+
+
+def catalogs(root: str) -> dict[str, dict[str, str]]:
+    """pnpm catalogs: {"default": {...}, "<name>": {...}} from pnpm-workspace.yaml."""
+    pnpm = os.path.join(root, "pnpm-workspace.yaml")
+    if not os.path.isfile(pnpm):
+        return {}
+    data, _ = _read_yaml(pnpm)
+    out: dict[str, dict[str, str]] = {}
+    default = data.get("catalog")
+    if isinstance(default, dict):
+        out["default"] = {str(k): str(v) for k, v in default.items()}
+    named = data.get("catalogs")
+    if isinstance(named, dict):
+        for name, table in named.items():
+            if isinstance(table, dict):
+                out[str(name)] = {str(k): str(v) for k, v in table.items()}
+    return out
