@@ -180,9 +180,10 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
         with open(path, "rb") as fh:
             if fh.read() != expected:
                 raise OSError(f"{path} changed on disk since it was read; not written")
-    if not os.access(path, os.W_OK):
-        raise PermissionError(f"{path} is read-only; not written")
     st = os.stat(path)
+    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+        # no write bit at all counts as read-only even for root, who could write anyway
+        raise PermissionError(f"{path} is read-only; not written")
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".migrationlint-", suffix=".tmp", dir=directory)
     try:

@@ -1,0 +1,66 @@
+"""Small helpers shared by the tests: build a workspace in tmp_path, lint it, run the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from migrationlint import fixes, pipeline
+from migrationlint.config import Settings
+
+MANIFEST = '{\n  "name": "svc",\n  "version": "1.0.0",\n  "dependencies": {\n    "typeorm": "%s"\n  }\n}\n'
+
+
+def workspace(root: Path, files: dict[str, str | bytes], typeorm: str = "^0.3.20") -> Path:
+    """Write `files` (relative path -> text or bytes) under `root` with a package.json."""
+    (root / "package.json").write_text(MANIFEST % typeorm)
+    for rel, content in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return root
+
+
+def lint(root: Path, select: list[str] | None = None, **settings) -> list:
+    s = Settings(select=select, **settings)
+    return pipeline.lint([str(root)], s, use_cache=False).diagnostics
+
+
+def codes(root: Path, select: list[str] | None = None, **settings) -> list[str]:
+    return [d.code for d in lint(root, select, **settings)]
+
+
+def fix(root: Path, select: list[str] | None = None, unsafe: bool = False) -> dict[str, bytes]:
+    """In-memory fix of the workspace: path relative to root -> fixed bytes (nothing written)."""
+    s = Settings(select=select)
+    first = pipeline.lint([str(root)], s, use_cache=False)
+
+    def relint(texts):
+        return pipeline.lint([str(root)], s, overrides=texts, files=first.files, use_cache=False).diagnostics
+
+    out = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=unsafe, initial=first.diagnostics)
+    return {os.path.relpath(p, root): t for p, t in out.texts.items()}
+
+
+def cli(*args: str, cwd: Path | str | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    return subprocess.run([sys.executable, "-m", "migrationlint", *args], cwd=cwd, input=stdin,
+                          capture_output=True, env=env, timeout=300)
+
+
+def migration(cls: str, name: str | None = None, extra: str = "") -> str:
+    field = f"  name = '{name}';\n\n" if name is not None else ""
+    return (
+        "import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
+        f"export class {cls} implements MigrationInterface {{\n{field}"
+        "  public async up(queryRunner: QueryRunner): Promise<void> {\n"
+        "    await queryRunner.query(`ALTER TABLE \"users\" ADD \"age\" integer`);\n"
+        "  }\n\n"
+        "  public async down(queryRunner: QueryRunner): Promise<void> {\n"
+        "    await queryRunner.query(`ALTER TABLE \"users\" DROP COLUMN \"age\"`);\n"
+        "  }\n"
+        f"}}\n{extra}"
+    )

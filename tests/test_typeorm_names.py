@@ -1,0 +1,119 @@
+"""TypeORM's naming rules, reproduced: JavaScript parseInt semantics and the verdict table."""
+
+from __future__ import annotations
+
+import pytest
+
+from migrationlint import typeorm_names as tn
+from tests.helpers import fix, lint, migration, workspace
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1700000000000", 1700000000000),
+    ("  42abc", 42),
+    ("-17", -17),
+    ("+8x", 8),
+    ("ial1695682464", None),
+    ("abc", None),
+    ("", None),
+    ("0000000000000", 0),
+    ("\u00a07", 7),
+])
+def test_js_parse_int(text, expected):
+    assert tn.js_parse_int(text) == expected
+
+
+@pytest.mark.parametrize("name,base,digits", [
+    ("WorkflowServiceInitial1695682464", "WorkflowServiceInitial", "1695682464"),
+    ("ClipEmbeddingFloat41700000000000", "ClipEmbeddingFloat4", "1700000000000"),
+    ("ClipEmbeddingFloat41695682464", "ClipEmbeddingFloat4", "1695682464"),
+    ("RulesEngineServiceInitial20250925034424", "RulesEngineServiceInitial", "20250925034424"),
+    ("AddUsersTable", "AddUsersTable", None),
+    ("Init0000000000000", "Init", "0000000000000"),
+])
+def test_split_timestamp_is_not_greedy(name, base, digits):
+    assert tn.split_timestamp(name) == (base, digits)
+
+
+def test_fourteen_digit_prefix_is_converted_as_utc():
+    assert tn.to_millis("20250101120000") == 1735732800000
+    assert tn.to_millis("1695682464") == 1695682464000
+
+
+# The verdict table of DESIGN 2.1: (file name, class, name field, typeorm range, expected MIG001?,
+# fixed effective name or None, other code expected or None)
+VERDICTS = [
+    ("1695682464-WorkflowServiceInitial.ts", "WorkflowServiceInitial1695682464", None, "^0.3.20", True,
+     "WorkflowServiceInitial1695682464000", None),
+    ("AddThings.ts", "WorkflowServiceInitial1695682464", None, "^0.3.20", True,
+     "WorkflowServiceInitial1695682464000", None),
+    ("20250925034424-RulesEngineServiceInitial.ts", "RulesEngineServiceInitial20250925034424", None, "^0.3.20",
+     False, None, "MIG003"),
+    ("1700000000000-Init.ts", "Init1700000000abc", None, "^0.3.20", False, None, "MIG003"),
+    ("1700000000000-Init.ts", "Init0000000000000", None, "^0.3.20", True, "Init1700000000000", None),
+    ("Init.ts", "Init0000000000000", None, "^0.3.20", True, None, None),
+    ("1700000000000-AddUsersTable.ts", "AddUsersTable1700000000000", "AddUsersTable", "^0.3.20", True,
+     "AddUsersTable1700000000000", None),
+    ("1700000000000-AddUsersTable.ts", "AddUsersTable1700000000000", "", "^0.3.20", False, None, None),
+    ("1700000000000-AddUsersTable.ts", "AddUsersTable1700000000000", "", "^1.0.0", True,
+     "AddUsersTable1700000000000", None),
+    ("1700000000000-AddUsersTable.ts", "AddUsersTable1700000000000", "", "workspace:*", True,
+     "AddUsersTable1700000000000", None),
+    ("1700000000000-ClipEmbeddingFloat4.ts", "ClipEmbeddingFloat41700000000000", None, "^0.3.20", False, None, None),
+    ("1700000000000-AddUsersTable.ts", "AddUsersTable1700000000000", "AddUsersTable1700000000000", "^0.3.20",
+     False, None, None),
+]
+
+
+@pytest.mark.parametrize("filename,cls,name,typeorm,fatal,fixed,other", VERDICTS,
+                         ids=[f"{v[1]}-{v[2]!r}-{v[3]}" for v in VERDICTS])
+def test_verdict_table(tmp_path, filename, cls, name, typeorm, fatal, fixed, other):
+    workspace(tmp_path, {f"src/migrations/{filename}": migration(cls, name)}, typeorm=typeorm)
+    found = [d.code for d in lint(tmp_path)]
+    assert ("MIG001" in found) == fatal, found
+    if other:
+        assert other in found
+    else:
+        assert set(found) <= {"MIG001"}, found
+    if fatal:
+        diag = next(d for d in lint(tmp_path) if d.code == "MIG001")
+        assert "migration name is wrong. Migration class name should have a JavaScript timestamp appended." in diag.message
+        assert (diag.fix is not None) == (fixed is not None)
+    if fixed:
+        text = fix(tmp_path)[f"src/migrations/{filename}"].decode()
+        assert f"export class {fixed} implements" in text
+        if name is not None:
+            assert f"name = '{fixed}';" in text
+
+
+def test_unknown_version_message_says_fatal_from_1_0(tmp_path):
+    workspace(tmp_path, {"src/migrations/1700000000000-A.ts": migration("A1700000000000", "")}, typeorm="latest")
+    (diag,) = lint(tmp_path)
+    assert "from 1.0 on" in diag.message
+
+
+def test_typeorm_version_override(tmp_path):
+    workspace(tmp_path, {"src/migrations/1700000000000-A.ts": migration("A1700000000000", "")})
+    assert [d.code for d in lint(tmp_path, typeorm_version="1.1.0")] == ["MIG001"]
+    assert lint(tmp_path, typeorm_version="0.3.29") == []
+
+
+def test_mikro_orm_and_knex_migrations_are_not_typeorm(tmp_path):
+    workspace(tmp_path, {
+        "src/migrations/Migration20240101000000.ts": (
+            "import { Migration } from '@mikro-orm/migrations';\n\n"
+            "export class Migration20240101000000 extends Migration {\n"
+            "  async up(): Promise<void> {\n    this.addSql('create table \"a\" (\"id\" int);');\n  }\n}\n"),
+        "src/migrations/20240101_init.ts": (
+            "import type { Knex } from 'knex';\n\n"
+            "export async function up(knex: Knex): Promise<void> {\n  await knex.schema.createTable('a', () => {});\n}\n\n"
+            "export async function down(knex: Knex): Promise<void> {\n  await knex.schema.dropTable('a');\n}\n"),
+    })
+    assert lint(tmp_path) == []
+
+
+def test_helper_classes_in_migrations_dir_are_not_migrations(tmp_path):
+    workspace(tmp_path, {"src/migrations/dsl/create-table.ts": (
+        "export class CreateTable {\n  constructor(readonly name: string) {}\n  toSql(): string {\n"
+        "    return `CREATE TABLE ${this.name}`;\n  }\n}\n")})
+    assert lint(tmp_path) == []
