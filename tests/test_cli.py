@@ -1,0 +1,104 @@
+"""The command line: formats, exit codes, rule documentation, and the installed wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import cli, migration, workspace
+
+REPO = Path(__file__).resolve().parent.parent
+BAD = "src/migrations/1695682464-FinanceServiceInitial.ts"
+
+
+def test_check_is_the_default_command_and_exit_codes(tmp_path):
+    workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
+    assert cli(str(tmp_path)).returncode == 1
+    assert cli("check", str(tmp_path)).returncode == 1
+    assert cli("--exit-zero", str(tmp_path)).returncode == 0
+    assert cli("--output-format", "xml", str(tmp_path)).returncode == 2
+    assert cli("--bogus-flag", str(tmp_path)).returncode == 2
+
+
+def test_concise_format(tmp_path):
+    workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
+    r = cli("--output-format", "concise", ".", cwd=tmp_path)
+    (line,) = r.stdout.decode().splitlines()
+    assert line.startswith(f"{BAD}:3:14: MIG001 Migration name 'FinanceServiceInitial1695682464' is invalid")
+
+
+def test_full_format_has_frame_marker_and_summary(tmp_path):
+    workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
+    out = cli(".", cwd=tmp_path).stdout.decode()
+    assert f"{BAD}:3:14: MIG001 [*] Migration name" in out
+    assert "    3 | export class FinanceServiceInitial1695682464 implements MigrationInterface {" in out
+    assert "|              " + "^" * len("FinanceServiceInitial1695682464") in out
+    assert "Found 1 error (1 fixable with --fix)." in out
+    assert "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_force_color(tmp_path):
+    workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
+    env = {**os.environ, "FORCE_COLOR": "1"}
+    env.pop("NO_COLOR", None)
+    r = subprocess.run([sys.executable, "-m", "migrationlint", "."], cwd=tmp_path, capture_output=True, env=env)
+    assert b"\x1b[" in r.stdout
+
+
+def test_fix_reports_counts(tmp_path):
+    workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
+    out = cli("--fix", ".", cwd=tmp_path).stdout.decode()
+    assert "Fixed 1 error, 0 remaining." in out
+
+
+def test_unsafe_fixes(tmp_path):
+    path = "src/migrations/20250925034424-RulesEngineServiceInitial.ts"
+    workspace(tmp_path, {path: migration("RulesEngineServiceInitial20250925034424")})
+    assert cli("--fix", ".", cwd=tmp_path).returncode == 1
+    assert b"RulesEngineServiceInitial20250925034424" in (tmp_path / path).read_bytes()
+    assert cli("--fix", "--unsafe-fixes", ".", cwd=tmp_path).returncode == 0
+    assert b"RulesEngineServiceInitial1758771864000" in (tmp_path / path).read_bytes()
+
+
+def test_rule_and_rules_commands():
+    r = cli("rule", "MIG001")
+    assert r.returncode == 0 and r.stdout.decode().startswith("# MIG001 migration-name-invalid")
+    r = cli("rules")
+    lines = r.stdout.decode().splitlines()
+    assert lines[0].split() == ["Code", "Name", "Severity", "Default", "Fix"]
+    assert any(line.split()[:2] == ["MIG002", "migration-name-placeholder"] for line in lines)
+    assert cli("rule", "NOPE999").returncode == 2
+
+
+def test_version():
+    from migrationlint import __version__
+
+    r = cli("--version")
+    assert r.returncode == 0 and r.stdout.decode().strip() == f"migrationlint {__version__}"
+
+
+@pytest.mark.integration
+def test_rule_pages_ship_in_the_wheel(tmp_path):
+    """Build the wheel (needs hatchling from the registry) and run `rule`/`rules` from it alone."""
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+                           capture_output=True, timeout=600)
+    if build.returncode != 0:
+        pytest.skip("cannot build the wheel here (no registry?): " + build.stderr.decode()[-300:])
+    (wheel,) = tmp_path.glob("migrationlint-*.whl")
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        assert "migrationlint/_rules/MIG001-migration-name-invalid.md" in names
+        zf.extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    r = subprocess.run([sys.executable, "-m", "migrationlint", "rule", "MIG002"], cwd=tmp_path, capture_output=True,
+                       env=env)
+    assert r.returncode == 0 and r.stdout.decode().startswith("# MIG002 migration-name-placeholder")
+    check = subprocess.run([sys.executable, "-c", "import migrationlint, sys; print(migrationlint.__file__)"],
+                           cwd=tmp_path, capture_output=True, env=env)
+    assert str(site) in check.stdout.decode()
