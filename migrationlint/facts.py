@@ -12,6 +12,7 @@ file can contain what they look for.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node, QueryCursor
@@ -19,7 +20,7 @@ from tree_sitter import Node, QueryCursor
 from migrationlint import parsing
 from migrationlint.parsing import string_value, text
 
-FACTS_VERSION = 3  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 6  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 @dataclass(slots=True)
@@ -52,6 +53,9 @@ class ImportFact:
     bindings: list[Binding] = field(default_factory=list)
     default: str | None = None
     namespace: str | None = None
+    names_start: int = -1  # span of `{ a, b }` (named imports / require object pattern), -1 if none
+    names_end: int = -1
+    line_span: tuple[int, int] | None = None  # whole lines of an import statement alone on them (for deletion)
 
     @property
     def side_effect(self) -> bool:
@@ -116,6 +120,8 @@ class DecoratorFact:
     end: int
     target: str  # class | member | parameter
     target_name: str = ""
+    args: list[tuple[str, int, int]] = field(default_factory=list)  # (node type, start, end) of call arguments
+    objects: dict[int, "ObjectLiteral"] = field(default_factory=dict)  # object-literal arguments by index
 
 
 @dataclass(slots=True)
@@ -196,6 +202,7 @@ class NewExpr:
     start: int
     end: int
     object_arg: ObjectLiteral | None = None
+    args: list[tuple[str, int, int]] = field(default_factory=list)  # (node type, start, end) per argument
 
 
 @dataclass(slots=True)
@@ -213,6 +220,8 @@ class CallFact:
     args: list[tuple[str, int, int]] = field(default_factory=list)
     objects: dict[int, ObjectLiteral] = field(default_factory=dict)
     array_objects: dict[int, list[ObjectLiteral]] = field(default_factory=dict)
+    receiver: str = ""  # `queryRunner` in `this.queryRunner.createIndex(...)`: last name before the method
+    receiver_type: str = ""  # type annotation of that name when a parameter of an enclosing function declares it
 
 
 @dataclass(slots=True)
@@ -267,6 +276,14 @@ class FileFacts:
     bom: bool = False
     crlf: bool = False
     skipped: str | None = None  # reason the file was not analysed (binary, too large...)
+    skipped_at: int = 0  # byte offset the reason points at (the first undecodable byte)
+    # top-level declarations that are not exported: (name, kind, offset where `export ` would go)
+    declarations: list[tuple[str, str, int]] = field(default_factory=list)
+    # (role, value, start, end) of `type: '...'` inside TypeORM connection options: role "type" for the
+    # driver, "cache" for `cache: { type }` (DEP004); other `type:` keys are not in here
+    orm_types: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # (type name, start, end) of each constructor parameter's type annotation (injected providers)
+    ctor_param_types: list[tuple[str, int, int]] = field(default_factory=list)
 
     def imports_from(self, package: str) -> list[ImportFact]:
         return [i for i in self.imports if i.specifier == package or i.specifier.startswith(package + "/")]
@@ -371,6 +388,8 @@ class _Extractor:
                 self.f.functions.append(text(name))
         elif kind == "ambient_declaration":
             self._ambient(node)
+        if not exported:
+            self._declaration(node)
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")
@@ -382,7 +401,7 @@ class _Extractor:
             elif child.type == "type" :
                 type_only = True
             elif child.type == "import_require_clause":
-                self._import_equals(node, child)
+                self._import_equals(node, child, type_only)
                 return
         if source is None:
             return
@@ -397,9 +416,33 @@ class _Extractor:
         )
         if clause is not None:
             self._import_clause(clause, fact)
+        fact.line_span = _own_lines(self.data, node.start_byte, node.end_byte)
         self.f.imports.append(fact)
 
-    def _import_equals(self, stmt: Node, clause: Node) -> None:
+    def _declaration(self, node: Node) -> None:
+        """Record a top-level declaration that is not exported (IMP003 offers to export it)."""
+        kind = node.type
+        if kind == "expression_statement" and node.named_children:  # `namespace N {}` parses as one
+            node = node.named_children[0]
+            kind = node.type
+        if kind == "ambient_declaration":  # `declare const x`, `declare class C`
+            inner = node.named_children[0] if node.named_children else None
+            n = inner.child_by_field_name("name") if inner is not None else None
+            if n is not None and n.type in ("identifier", "type_identifier"):
+                self.f.declarations.append((text(n), "declare", node.start_byte))
+            elif inner is not None and inner.type in ("lexical_declaration", "variable_declaration"):
+                for name in _declarator_names(inner):
+                    self.f.declarations.append((name, "declare", node.start_byte))
+        elif kind in ("lexical_declaration", "variable_declaration"):
+            for name in _declarator_names(node):
+                self.f.declarations.append((name, "variable", node.start_byte))
+        elif kind in _DECLARATION_KINDS:
+            n = node.child_by_field_name("name")
+            if n is not None:
+                at = next((c.start_byte for c in node.children if c.type != "decorator"), node.start_byte)
+                self.f.declarations.append((text(n), _DECLARATION_KINDS[kind], at))
+
+    def _import_equals(self, stmt: Node, clause: Node, type_only: bool = False) -> None:
         source = clause.child_by_field_name("source")
         ident = clause.named_children[0] if clause.named_children else None
         if source is None:
@@ -407,7 +450,7 @@ class _Extractor:
         self.f.imports.append(ImportFact(
             specifier=string_value(source) or "", kind="import-equals",
             start=source.start_byte, end=source.end_byte,
-            stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
+            stmt_start=stmt.start_byte, stmt_end=stmt.end_byte, type_only=type_only,
             default=text(ident) if ident is not None and ident.type == "identifier" else None,
         ))
 
@@ -420,6 +463,7 @@ class _Extractor:
                 if ident is not None:
                     fact.namespace = text(ident)
             elif part.type == "named_imports":
+                fact.names_start, fact.names_end = part.start_byte, part.end_byte
                 for spec in part.named_children:
                     if spec.type != "import_specifier":
                         continue
@@ -611,11 +655,21 @@ class _Extractor:
                 n = member.child_by_field_name("name")
                 if n is not None:
                     cls.methods.append(text(n))
+                    if kind == "method_definition" and text(n) == "constructor":
+                        self._ctor_params(member)
             elif kind == "public_field_definition":
                 cls.fields.append(self._field(member))
             elif kind == "ERROR":
                 pending_error = member
         del pending_error
+
+    def _ctor_params(self, method: Node) -> None:
+        params = method.child_by_field_name("parameters")
+        for p in params.named_children if params is not None else ():
+            ann = p.child_by_field_name("type") if p.type in ("required_parameter", "optional_parameter") else None
+            t = ann.named_children[0] if ann is not None and ann.named_children else None
+            if t is not None:
+                self.f.ctor_param_types.append((text(t).split("<", 1)[0], t.start_byte, t.end_byte))
 
     def _field(self, node: Node) -> FieldFact:
         n = node.child_by_field_name("name")
@@ -646,6 +700,7 @@ class _Extractor:
                 first = args.named_children[0]
                 if first.type == "object":
                     expr.object_arg = _object_literal(first)
+                expr.args = [(a.type, a.start_byte, a.end_byte) for a in args.named_children if a.type != "comment"]
             self.f.new_exprs.append(expr)
 
     def _decorators(self, root: Node) -> None:
@@ -668,10 +723,19 @@ class _Extractor:
                         target_name = text(nn) if nn is not None else ""
                 elif parent.type in ("required_parameter", "optional_parameter"):
                     target = "parameter"
-            self.f.decorators.append(DecoratorFact(
+            fact = DecoratorFact(
                 name=text(callee), name_start=callee.start_byte, name_end=callee.end_byte,
                 start=node.start_byte, end=node.end_byte, target=target, target_name=target_name,
-            ))
+            )
+            call_args = expr.child_by_field_name("arguments") if expr.type == "call_expression" else None
+            if call_args is not None:
+                for a in call_args.named_children:
+                    if a.type == "comment":
+                        continue
+                    if a.type == "object":
+                        fact.objects[len(fact.args)] = _object_literal(a)
+                    fact.args.append((a.type, a.start_byte, a.end_byte))
+            self.f.decorators.append(fact)
 
     def _calls(self, root: Node) -> None:
         for _, m in _cursor(self.dialect, Q_CALLS).matches(root):
@@ -728,6 +792,13 @@ class _Extractor:
                     objs = [_object_literal(e) for e in a.named_children if e.type == "object"]
                     if objs:
                         fact.array_objects[len(fact.args) - 1] = objs
+            obj = fn.child_by_field_name("object") if fn is not None else None
+            if obj is not None and obj.type == "identifier":
+                fact.receiver = text(obj)
+                fact.receiver_type = _parameter_type(call, fact.receiver)
+            elif obj is not None and obj.type == "member_expression":
+                last = obj.child_by_field_name("property")
+                fact.receiver = text(last) if last is not None else ""
             self.f.calls.append(fact)
 
     def _pairs(self, root: Node) -> None:
@@ -741,6 +812,9 @@ class _Extractor:
                 sv = string_value(value)
                 if sv is not None:
                     self.f.type_options.append((sv, value.start_byte, value.end_byte))
+                    role = _orm_type_role(m["pair"][0])
+                    if role is not None:
+                        self.f.orm_types.append((role, sv, value.start_byte, value.end_byte))
 
     def _members(self, root: Node) -> None:
         for _, m in _cursor(self.dialect, Q_MEMBER).matches(root):
@@ -949,6 +1023,72 @@ def _glob_text(node: Node) -> str | None:
     return None
 
 
+_ORM_OPTIONS_TYPE = re.compile(r"\b(?:DataSource|TypeOrmModule|\w*Connection)Options\b")
+_ORM_PASS_THROUGH = frozenset({
+    "arguments", "parenthesized_expression", "return_statement", "statement_block", "array", "await_expression",
+    "spread_element",
+})
+
+
+def _orm_type_role(pair: Node) -> str | None:
+    """"type" when `pair` is the driver `type:` of TypeORM connection options, "cache" when it is the
+    `type:` of their `cache: {...}`, else None (a `type:` of anything else: GraphQL, Redis, configs)."""
+    obj = pair.parent
+    if obj is None or obj.type != "object":
+        return None
+    owner = obj.parent
+    if owner is not None and owner.type == "pair":
+        key = owner.child_by_field_name("key")
+        if key is None or text(key) != "cache" or owner.parent is None:
+            return None
+        return "cache" if _is_orm_options(owner.parent) else None
+    return "type" if _is_orm_options(obj) else None
+
+
+def _is_orm_options(obj: Node) -> bool:
+    """Whether an object literal is TypeORM connection options: passed to `new DataSource`,
+    `TypeOrmModule.forRoot(Async)` (also through `useFactory`), `createConnection`, returned by
+    `createTypeOrmOptions()`, or typed/asserted as `DataSourceOptions`, `TypeOrmModuleOptions`..."""
+    n = obj
+    for _ in range(12):
+        p = n.parent
+        if p is None:
+            return False
+        t = p.type
+        if t == "call_expression":
+            fn = p.child_by_field_name("function")
+            name = text(fn) if fn is not None else ""
+            last = name.rsplit(".", 1)[-1]
+            return (last in ("forRoot", "forRootAsync") and "TypeOrm" in name) or last in (
+                "createConnection", "createConnections")
+        if t == "new_expression":
+            ctor = p.child_by_field_name("constructor")
+            return ctor is not None and text(ctor).rsplit(".", 1)[-1] in ("DataSource", "Connection")
+        if t in ("as_expression", "satisfies_expression"):
+            if _ORM_OPTIONS_TYPE.search(text(p.named_children[-1])):
+                return True
+        elif t == "variable_declarator":
+            ann = p.child_by_field_name("type")
+            return ann is not None and bool(_ORM_OPTIONS_TYPE.search(text(ann)))
+        elif t in ("arrow_function", "function_expression", "function_declaration", "method_definition"):
+            ret = p.child_by_field_name("return_type")
+            if ret is not None and _ORM_OPTIONS_TYPE.search(text(ret)):
+                return True
+            name = p.child_by_field_name("name")
+            if name is not None and text(name) == "createTypeOrmOptions":
+                return True
+            if t in ("function_declaration", "method_definition"):
+                return False
+        elif t == "pair":
+            key = p.child_by_field_name("key")
+            if key is None or text(key) != "useFactory":
+                return False
+        elif t != "object" and t not in _ORM_PASS_THROUGH:
+            return False
+        n = p
+    return False
+
+
 def _statement_of(node: Node) -> Node:
     n = node
     while n.parent is not None and n.parent.type != "program":
@@ -980,6 +1120,7 @@ def _require_bindings(call: Node, fact: ImportFact) -> None:
     if name.type == "identifier":
         fact.namespace = text(name)
     elif name.type == "object_pattern":
+        fact.names_start, fact.names_end = name.start_byte, name.end_byte
         for p in name.named_children:
             if p.type == "shorthand_property_identifier_pattern":
                 fact.bindings.append(Binding(text(p), text(p), p.start_byte, p.end_byte))
@@ -988,6 +1129,55 @@ def _require_bindings(call: Node, fact: ImportFact) -> None:
                 v = p.child_by_field_name("value")
                 if k is not None and v is not None and v.type == "identifier":
                     fact.bindings.append(Binding(text(k), text(v), p.start_byte, p.end_byte))
+
+
+def _parameter_type(node: Node, name: str) -> str:
+    """The annotated type of parameter `name` of the nearest enclosing function declaring it ('' if none).
+
+    Walks ancestors only (called for the few method calls rules inspect, not for every node).
+    """
+    n = node.parent
+    while n is not None:
+        params = n.child_by_field_name("parameters")
+        if params is not None and params.type == "formal_parameters":
+            for p in params.named_children:
+                pattern = p.child_by_field_name("pattern")
+                if pattern is not None and pattern.type == "identifier" and text(pattern) == name:
+                    annotation = p.child_by_field_name("type")
+                    return text(annotation).lstrip(":").strip() if annotation is not None else ""
+        n = n.parent
+    return ""
+
+
+_DECLARATION_KINDS = {
+    "class_declaration": "class", "abstract_class_declaration": "class", "function_declaration": "function",
+    "generator_function_declaration": "function", "function_signature": "function",
+    "interface_declaration": "interface", "type_alias_declaration": "type", "enum_declaration": "enum",
+    "internal_module": "namespace",
+}
+
+
+def _declarator_names(decl: Node) -> list[str]:
+    names: list[str] = []
+    for d in decl.named_children:
+        n = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+        if n is not None:
+            names.extend([text(n)] if n.type == "identifier" else _pattern_names(n))
+    return names
+
+
+def _own_lines(data: bytes, start: int, end: int) -> tuple[int, int] | None:
+    """[line start, after the newline) around [start, end) when nothing else is on those lines."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    if line_start == 0 and data.startswith(b"\xef\xbb\xbf"):
+        line_start = 3  # keep the BOM
+    if data[line_start:start].strip(b" \t"):
+        return None
+    newline = data.find(b"\n", end)
+    line_end = len(data) if newline == -1 else newline + 1
+    if data[end:line_end].strip(b" \t\r\n;"):
+        return None
+    return line_start, line_end
 
 
 def _comment_on_own_line(data: bytes, start: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Collection, Mapping
 
 from migrationlint import discovery, extraction, suppressions
 from migrationlint.checks import FIL001, RULES, Project, diagnostic, run_checks
@@ -56,14 +56,19 @@ def lint(
     files: list[str] | None = None,
     jobs: int | None = None,
     use_cache: bool = False,
+    report: Collection[str] | None = None,
 ) -> LintResult:
-    """Lint `paths` (or exactly `files`), reading `overrides` instead of the disk where given."""
+    """Lint `paths` (or exactly `files`), reading `overrides` instead of the disk where given.
+
+    `report`, when given, keeps only the diagnostics located in those files: pre-commit and editors
+    name a few files, the workspace around them is context, and only they are reported."""
     missing: list[str] = []
+    problems: list[tuple[str, str]] = []
     if files is None:
         found = discovery.discover(paths, settings.exclude, settings.config_root)
-        files, missing = found.files, found.missing
+        files, missing, problems = found.files, found.missing, found.problems
     root = workspace_root(paths or files)
-    workspace = Workspace(root)
+    workspace = Workspace(root, overrides)
     read = overlay_reader(overrides)
     sources, facts = extraction.extract_files(files, read, settings, root, jobs=jobs, use_cache=use_cache)
     selection = RuleSelection(settings, RULES)
@@ -74,18 +79,25 @@ def lint(
         _, more = extraction.extract_files([path], read, settings, root, jobs=1, use_cache=use_cache)
         return more.get(path)
 
-    project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=load_facts)
+    project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=load_facts,
+                      sources=sources)
     diagnostics = run_checks(project)
     diagnostics.extend(_skipped(facts, selection))
     result = LintResult(diagnostics=[], sources=sources, project=project, files=files, missing=missing)
     result.diagnostics = _filter(diagnostics, result, settings, selection)
+    if problems and selection(FIL001.code):
+        result.diagnostics.extend(diagnostic(FIL001, path, 0, 0, f"Directory not linted: {why}")
+                                  for path, why in problems)
+        result.diagnostics.sort(key=lambda d: d.sort_key())
+    if report is not None:
+        result.diagnostics = [d for d in result.diagnostics if d.path in report]
     return result
 
 
 def _skipped(facts: dict[str, FileFacts], selection: RuleSelection) -> list[Diagnostic]:
     if not selection(FIL001.code):
         return []
-    return [diagnostic(FIL001, path, 0, 0, f"File not linted: {f.skipped}")
+    return [diagnostic(FIL001, path, f.skipped_at, f.skipped_at, f"File not linted: {f.skipped}")
             for path, f in facts.items() if f.skipped]
 
 

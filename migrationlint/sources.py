@@ -32,8 +32,8 @@ def overlay_reader(overrides: Mapping[str, bytes] | None) -> Reader:
     return read
 
 
-def skipped(path: str, reason: str, size: int = 0) -> FileFacts:
-    return FileFacts(path=path, digest="", size=size, dialect="ts", skipped=reason)
+def skipped(path: str, reason: str, size: int = 0, at: int = 0) -> FileFacts:
+    return FileFacts(path=path, digest="", size=size, dialect="ts", skipped=reason, skipped_at=at)
 
 
 def facts_for_bytes(path: str, data: bytes) -> FileFacts:
@@ -42,6 +42,12 @@ def facts_for_bytes(path: str, data: bytes) -> FileFacts:
         return skipped(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", len(data))
     if b"\x00" in data[:8192]:
         return skipped(path, "binary content (NUL bytes)", len(data))
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start:exc.start + 1].hex()
+        return skipped(path, f"not valid UTF-8 (byte 0x{byte}); TypeScript sources must be UTF-8", len(data),
+                       at=exc.start)
     return extract(path, data)
 
 

@@ -15,6 +15,7 @@ MANIFEST = '{\n  "name": "svc",\n  "version": "1.0.0",\n  "dependencies": {\n   
 
 def workspace(root: Path, files: dict[str, str | bytes], typeorm: str = "^0.3.20") -> Path:
     """Write `files` (relative path -> text or bytes) under `root` with a package.json."""
+    root.mkdir(parents=True, exist_ok=True)
     (root / "package.json").write_text(MANIFEST % typeorm)
     for rel, content in files.items():
         target = root / rel

@@ -1,0 +1,123 @@
+"""Bad input never crashes the run or loses data: each row asserts the message and that the rest
+of the tree was still linted."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import cli, migration, workspace
+
+GOOD_BAD = "src/migrations/1695682464-Finance.ts"  # a real finding that must still be reported
+
+
+def _run(tmp_path, *extra: str) -> tuple[int, list[str]]:
+    r = cli("--output-format", "concise", *extra, ".", cwd=tmp_path)
+    assert not r.stderr.decode().startswith("migrationlint: internal error"), r.stderr.decode()
+    return r.returncode, r.stdout.decode().splitlines()
+
+
+def _still_linted(lines: list[str]) -> bool:
+    return any(line.startswith(f"{GOOD_BAD}:3:14: MIG001") for line in lines)
+
+
+def test_binary_file(tmp_path):
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"),
+                         "src/migrations/1700000000000-Bin.ts": b"export class A\x00\x01\x02 {}"})
+    rc, lines = _run(tmp_path)
+    assert rc == 1 and _still_linted(lines)
+    assert "src/migrations/1700000000000-Bin.ts:1:1: FIL001 File not linted: binary content (NUL bytes)" in lines
+
+
+def test_not_utf8_points_at_the_byte(tmp_path):
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"),
+                         "src/migrations/1700000000000-Latin.ts": b"// ok\nexport const caf\xe9 = 1;\n"})
+    rc, lines = _run(tmp_path)
+    assert _still_linted(lines)
+    assert ("src/migrations/1700000000000-Latin.ts:2:17: FIL001 File not linted: not valid UTF-8 (byte 0xe9); "
+            "TypeScript sources must be UTF-8") in lines
+
+
+def test_empty_file(tmp_path):
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"), "src/migrations/1700000000000-Empty.ts": b""})
+    rc, lines = _run(tmp_path)
+    assert rc == 1 and lines == [line for line in lines if line.startswith(GOOD_BAD)] and _still_linted(lines)
+
+
+def test_bom_crlf_and_mixed_line_endings_positions(tmp_path):
+    text = (b"\xef\xbb\xbfimport { MigrationInterface } from 'typeorm';\r\n// \xf0\x9f\x9a\x80 rocket\n"
+            b"export class Mixed1695682464 implements MigrationInterface {\r\n  async up() {}\n}\r\n")
+    workspace(tmp_path, {"src/migrations/1695682464-Mixed.ts": text})
+    rc, lines = _run(tmp_path)
+    assert lines[0].startswith("src/migrations/1695682464-Mixed.ts:3:14: MIG001")
+    cli("--fix", ".", cwd=tmp_path)
+    fixed = (tmp_path / "src/migrations/1695682464-Mixed.ts").read_bytes()
+    assert fixed == text.replace(b"Mixed1695682464 ", b"Mixed1695682464000 ")
+
+
+def test_very_large_generated_file(tmp_path):
+    body = "".join(f"    await queryRunner.query(`INSERT INTO \"t\" VALUES ({i}, '{'x' * 60}')`);\n"
+                   for i in range(60_000))
+    big = migration("Seed1700000000000").replace(
+        "    await queryRunner.query(`ALTER TABLE \"users\" ADD \"age\" integer`);\n", body)
+    assert len(big) > 5_000_000
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"), "src/migrations/1700000000000-Seed.ts": big})
+    rc, lines = _run(tmp_path)
+    assert rc == 1 and _still_linted(lines) and len(lines) == 1
+
+
+def test_symlink_loop_and_link_outside_root(tmp_path):
+    outside = tmp_path / "outside"
+    repo = tmp_path / "repo"
+    workspace(outside, {"src/migrations/1695682464-Elsewhere.ts": migration("Elsewhere1695682464")})
+    workspace(repo, {GOOD_BAD: migration("Finance1695682464")})
+    os.symlink("..", repo / "src" / "loop")
+    os.symlink(outside / "src", repo / "src" / "linked-dir")
+    os.symlink(outside / "src/migrations/1695682464-Elsewhere.ts", repo / "src/migrations/1695682464-Elsewhere.ts")
+    before = (outside / "src/migrations/1695682464-Elsewhere.ts").read_bytes()
+    rc, lines = _run(repo)
+    assert _still_linted(lines) and not any("Elsewhere" in line for line in lines)
+    cli("--fix", ".", cwd=repo)
+    assert (outside / "src/migrations/1695682464-Elsewhere.ts").read_bytes() == before
+    assert b"Finance1695682464000" in (repo / GOOD_BAD).read_bytes()
+
+
+def _as_nobody() -> list[str] | None:
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        return None
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def test_unreadable_file_and_directory(tmp_path):
+    """Permissions only bite a non-root user: run the linter as `nobody` (real permission errors)."""
+    prefix = _as_nobody()
+    if prefix is None and os.geteuid() == 0:
+        pytest.skip("running as root without setpriv: permissions cannot be tested for real")
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"),
+                         "src/migrations/1700000000000-Secret.ts": migration("Secret1700000000000"),
+                         "src/private/1700000000000-Hidden.ts": migration("Hidden1700000000000")})
+    os.chmod(tmp_path / "src/migrations/1700000000000-Secret.ts", 0o000)
+    os.chmod(tmp_path / "src/private", 0o000)
+    os.chmod(tmp_path, 0o755)
+    parent = tmp_path
+    while str(parent) != "/":
+        os.chmod(parent, os.stat(parent).st_mode | 0o005)
+        parent = parent.parent
+    try:
+        cmd = (prefix or []) + [sys.executable, "-m", "migrationlint", "--no-cache", "--output-format", "concise", "."]
+        r = subprocess.run(cmd, cwd=tmp_path, capture_output=True, env={**os.environ, "NO_COLOR": "1"})
+    finally:
+        os.chmod(tmp_path / "src/private", 0o755)
+        os.chmod(tmp_path / "src/migrations/1700000000000-Secret.ts", 0o644)
+    out = r.stdout.decode()
+    if "No module named" in r.stderr.decode():
+        pytest.skip("the virtual environment is not readable by nobody")
+    lines = out.splitlines()
+    assert _still_linted(lines), r.stderr.decode()
+    assert any(line.startswith("src/migrations/1700000000000-Secret.ts:1:1: FIL001 File not linted: cannot read")
+               for line in lines)
+    assert any(line.startswith("src/private:1:1: FIL001") and "cannot read directory" in line for line in lines)
