@@ -69,7 +69,7 @@ def is_migration_file(project: Project, path: str) -> bool:
     rel = project.rel(path)
     if in_migration_dir(rel) or (project.settings.migrations and match_any(project.settings.migrations, rel)):
         return True
-    return any(path in s.files for s in migration_sets(project))
+    return any(path in s.glob_files for s in migration_sets(project))
 
 
 def _major(project: Project, path: str) -> int | None:
