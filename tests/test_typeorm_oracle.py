@@ -1,0 +1,84 @@
+"""Real TypeORM as the oracle for the naming verdicts: our reading must match what TypeORM's own
+MigrationExecutor accepts or rejects, on 0.3 and on 1.x. Skipped when npm or the registry is
+unreachable (the packages are installed once into a cache folder)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from migrationlint import typeorm_names as tn
+
+pytestmark = pytest.mark.integration
+
+CACHE = Path(os.environ.get("MIGRATIONLINT_TEST_CACHE", Path.home() / ".cache" / "migrationlint-tests"))
+
+PROBE = r"""
+const { MigrationExecutor } = require('typeorm');
+const cases = JSON.parse(process.argv[2]);
+const out = [];
+for (const c of cases) {
+  const C = { [c.cls]: class { constructor() { if (c.name !== null) this.name = c.name; } } }[c.cls];
+  const source = { options: {}, driver: { options: {}, buildTableName: (t) => t }, migrations: [new C()] };
+  try {
+    const m = new MigrationExecutor(source).getMigrations();
+    out.push({ ok: true, name: m[0].name, timestamp: m[0].timestamp });
+  } catch (e) {
+    out.push({ ok: false, message: e.message });
+  }
+}
+console.log(JSON.stringify(out));
+"""
+
+CASES = [
+    ("WorkflowServiceInitial1695682464", None),
+    ("RulesEngineServiceInitial20250925034424", None),
+    ("Init1700000000abc", None),
+    ("Init0000000000000", None),
+    ("AddUsersTable1700000000000", "AddUsersTable"),
+    ("AddUsersTable1700000000000", ""),
+    ("ClipEmbeddingFloat41700000000000", None),
+    ("Seed1700000000000", "  1700000000000"),
+    ("Signed1700000000000", "Foo-170000000000"),
+    ("X1700000000000", "X1700000000000"),
+]
+
+
+def _install(spec: str) -> Path | None:
+    folder = CACHE / f"typeorm-{spec.replace('@', '').replace('^', '')}"
+    if (folder / "node_modules" / "typeorm" / "package.json").is_file():
+        return folder
+    if shutil.which("npm") is None or shutil.which("node") is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "package.json").write_text('{"name": "oracle", "private": true}\n')
+    try:
+        r = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", f"typeorm@{spec}",
+                            "reflect-metadata"], cwd=folder, capture_output=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return None
+    return folder if r.returncode == 0 else None
+
+
+@pytest.mark.parametrize("spec,major", [("0.3", 0), ("1", 1)])
+def test_verdicts_match_real_typeorm(spec, major):
+    folder = _install(spec)
+    if folder is None:
+        pytest.skip("npm or the registry is unreachable")
+    (folder / "probe.js").write_text(PROBE)
+    cases = [{"cls": c, "name": n} for c, n in CASES]
+    r = subprocess.run(["node", "probe.js", json.dumps(cases)], cwd=folder, capture_output=True, timeout=60)
+    assert r.returncode == 0, r.stderr.decode()
+    results = json.loads(r.stdout)
+    for (cls, name), real in zip(CASES, results):
+        effective, _ = tn.effective_name(cls, name, major)
+        assert (not tn.is_fatal(effective)) == real["ok"], (cls, name, real)
+        if real["ok"]:
+            assert real["name"] == effective and real["timestamp"] == tn.timestamp_of(effective)
+        else:
+            assert real["message"] == tn.runtime_error(effective)
