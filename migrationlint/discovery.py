@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pathspec
@@ -123,3 +124,31 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery):
                     yield entry.path
         for d in reversed(subdirs):
             stack.append((d, ignores))
+
+
+@lru_cache(maxsize=4096)
+def _cached_gitignore(directory: str) -> pathspec.PathSpec | None:
+    return _read_gitignore(directory)
+
+
+def git_ignored(path: str, root: str) -> bool:
+    """Whether `path` (which need not exist) is matched by a .gitignore between `root` and it:
+    build output (`lib/`, `/package`) and generated files that a fresh checkout does not have."""
+    rel_dir = os.path.relpath(os.path.dirname(path), root)
+    if rel_dir.startswith(".."):
+        return False
+    directories = [root]
+    if rel_dir != ".":
+        for part in Path(rel_dir).parts:
+            directories.append(os.path.join(directories[-1], part))
+    for directory in directories:
+        spec = _cached_gitignore(directory)
+        if spec is None:
+            continue
+        rel = os.path.relpath(path, directory).replace(os.sep, "/")
+        parts = rel.split("/")
+        # a pattern may name the file or any directory on the way to it
+        for i in range(1, len(parts) + 1):
+            if spec.match_file("/".join(parts[:i]) + ("/" if i < len(parts) else "")):
+                return True
+    return False

@@ -690,9 +690,7 @@ class _Extractor:
     # ------------------------------------------------------------------ whole-tree queries
 
     def _new_expressions(self, root: Node) -> None:
-        for _, m in _cursor(self.dialect, Q_NEW).matches(root):
-            new = m["new"][0]
-            ctor = m["ctor"][0]
+        for new, ctor in _new_nodes(root, self.data):
             expr = NewExpr(callee=text(ctor), callee_start=ctor.start_byte, callee_end=ctor.end_byte,
                            start=new.start_byte, end=new.end_byte)
             args = new.child_by_field_name("arguments")
@@ -704,7 +702,7 @@ class _Extractor:
             self.f.new_exprs.append(expr)
 
     def _decorators(self, root: Node) -> None:
-        for node in _cursor(self.dialect, Q_DECORATOR).captures(root).get("dec", []):
+        for node in _decorator_nodes(root, self.data):
             expr = node.named_children[0] if node.named_children else None
             if expr is None:
                 continue
@@ -772,13 +770,8 @@ class _Extractor:
             self.f.imports.append(fact)
 
     def _method_calls(self, root: Node) -> None:
-        for _, m in _cursor(self.dialect, Q_METHOD_CALLS).matches(root):
-            prop = m["prop"][0]
+        for prop, call, args in _method_call_nodes(root, self.data):
             name = text(prop)
-            if name not in _CALL_PROPS:
-                continue
-            call = m["call"][0]
-            args = m["args"][0]
             fn = call.child_by_field_name("function")
             fact = CallFact(callee=text(fn) if fn is not None else name, callee_start=prop.start_byte,
                             callee_end=prop.end_byte, start=call.start_byte, end=call.end_byte)
@@ -802,17 +795,15 @@ class _Extractor:
             self.f.calls.append(fact)
 
     def _pairs(self, root: Node) -> None:
-        for _, m in _cursor(self.dialect, Q_MIGRATIONS).matches(root):
-            key_node = m["key"][0]
+        for pair, key_node, value in _pair_nodes(root, self.data):
             key = string_value(key_node) if key_node.type == "string" else text(key_node)
-            value = m["value"][0]
             if key == "migrations":
-                self.f.migrations_options.append(_migrations_option(m["pair"][0], value))
+                self.f.migrations_options.append(_migrations_option(pair, value))
             elif key == "type":
                 sv = string_value(value)
                 if sv is not None:
                     self.f.type_options.append((sv, value.start_byte, value.end_byte))
-                    role = _orm_type_role(m["pair"][0])
+                    role = _orm_type_role(pair)
                     if role is not None:
                         self.f.orm_types.append((role, sv, value.start_byte, value.end_byte))
 
@@ -880,7 +871,7 @@ class _Extractor:
         if not wanted:
             return
         refs: dict[str, list[tuple[int, int]]] = {}
-        for node in _cursor(self.dialect, Q_IDENT).captures(root).get("id", []):
+        for node in _ident_nodes(root, self.data, wanted):
             raw = node.text
             name = raw.decode("utf-8", "replace") if raw else ""
             if name in wanted:
@@ -889,6 +880,114 @@ class _Extractor:
                     continue
                 refs.setdefault(name, []).append((node.start_byte, node.end_byte))
         self.f.refs = refs
+
+
+# --------------------------------------------------------------------------- targeted lookups
+# Each whole-tree query costs about 40% of the parse (the cursor visits every node), and the
+# queries above would each run on most files. These find the same nodes from a byte search for
+# the one token they must contain, then `descendant_for_byte_range`: in document order, like
+# the queries' matches, at a cost proportional to the hits. (Q_NEW, Q_DECORATOR,
+# Q_METHOD_CALLS, Q_MIGRATIONS and Q_IDENT say what each looks for.)
+
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+_IDENT_TYPES = frozenset({"identifier", "type_identifier", "shorthand_property_identifier", "property_identifier"})
+_CALL_PROP_BYTES = tuple(sorted(p.encode() for p in _CALL_PROPS))
+
+
+def _word_spans(data: bytes, words) -> list[tuple[int, int]]:
+    """Sorted spans of the whole-word occurrences of `words` (ASCII identifier boundaries)."""
+    spans: list[tuple[int, int]] = []
+    size = len(data)
+    for w in set(words):
+        if not w:
+            continue
+        n = len(w)
+        at = data.find(w)
+        while at != -1:
+            end = at + n
+            if (at == 0 or data[at - 1] not in _WORD_BYTES) and (end == size or data[end] not in _WORD_BYTES):
+                spans.append((at, end))
+            at = data.find(w, end)
+    spans.sort()
+    return spans
+
+
+def _leaf(root: Node, start: int, end: int) -> Node | None:
+    node = root.descendant_for_byte_range(start, end)
+    if node is None or node.start_byte != start or node.end_byte != end:
+        return None
+    return node
+
+
+def _new_nodes(root: Node, data: bytes):
+    """(new_expression, constructor) pairs, as Q_NEW matches them."""
+    for s, e in _word_spans(data, (b"new",)):
+        kw = _leaf(root, s, e)
+        if kw is None or kw.type != "new":
+            continue
+        new = kw.parent
+        if new is None or new.type != "new_expression":
+            continue
+        ctor = new.child_by_field_name("constructor")
+        if ctor is not None:
+            yield new, ctor
+
+
+def _decorator_nodes(root: Node, data: bytes):
+    """decorator nodes, as Q_DECORATOR captures them."""
+    at = data.find(b"@")
+    while at != -1:
+        tok = _leaf(root, at, at + 1)
+        if tok is not None and tok.type == "@":
+            dec = tok.parent
+            if dec is not None and dec.type == "decorator" and dec.start_byte == at:
+                yield dec
+        at = data.find(b"@", at + 1)
+
+
+def _method_call_nodes(root: Node, data: bytes):
+    """(property, call, arguments) of `x.<one of _CALL_PROPS>(...)`, as Q_METHOD_CALLS matches them."""
+    for s, e in _word_spans(data, _CALL_PROP_BYTES):
+        prop = _leaf(root, s, e)
+        if prop is None or prop.type != "property_identifier":
+            continue
+        member = prop.parent
+        if member is None or member.type != "member_expression" or member.child_by_field_name("property") != prop:
+            continue
+        call = member.parent
+        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != member:
+            continue
+        args = call.child_by_field_name("arguments")
+        if args is not None and args.type == "arguments":
+            yield prop, call, args
+
+
+def _pair_nodes(root: Node, data: bytes):
+    """(pair, key, value) of pairs keyed `migrations` or `type`, as Q_MIGRATIONS matches them."""
+    for s, e in _word_spans(data, (b"migrations", b"type")):
+        key = _leaf(root, s, e)
+        if key is None:
+            continue
+        if key.type == "string_fragment":
+            key = key.parent
+            if key is None or key.type != "string" or key.start_byte != s - 1 or key.end_byte != e + 1:
+                continue
+        elif key.type != "property_identifier":
+            continue
+        pair = key.parent
+        if pair is None or pair.type != "pair" or pair.child_by_field_name("key") != key:
+            continue
+        value = pair.child_by_field_name("value")
+        if value is not None:
+            yield pair, key, value
+
+
+def _ident_nodes(root: Node, data: bytes, names: set[str]):
+    """Identifier-like nodes spelling one of `names`, as Q_IDENT captures them (filtered)."""
+    for s, e in _word_spans(data, [n.encode("utf-8") for n in names]):
+        node = _leaf(root, s, e)
+        if node is not None and node.type in _IDENT_TYPES:
+            yield node
 
 
 # --------------------------------------------------------------------------- helpers

@@ -1,15 +1,41 @@
-"""Specifier + importing file -> a file on disk (relative specifiers, for now).
+"""Specifier + importing file -> a source file, a package, a builtin, or unresolved (with what was tried).
 
-The full resolver (tsconfig paths, baseUrl, workspace packages, exports maps) builds on this.
+It follows TypeScript's module resolution closely enough to know where an import lands without
+node_modules and without building anything: relative paths (extensions, `/index`, ESM `.js` ->
+`.ts`), the covering tsconfig's `paths` and `baseUrl`, configured aliases, workspace packages through
+their `exports`/`types`/`main` with built output (`dist/...`) mapped back to source, the
+package.json `imports` map (`#x`), and, for other packages, whether any manifest declares them, a
+lockfile locks them or node_modules holds them. Results are cached per (directory, tsconfig,
+specifier), since every file of a directory sees the same answer.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import dataclass
+from functools import cached_property
+
+from migrationlint.tsconfig import TsConfig, TsConfigIndex
+from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
 
 SOURCE_EXTENSIONS = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx")
+TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
 _JS_TO_TS = {".js": (".ts", ".tsx"), ".mjs": (".mts",), ".cjs": (".cts",), ".jsx": (".tsx",)}
+_BUILT_EXTENSIONS = (".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".jsx")
+_CONDITIONS = ("types", "import", "require", "node", "default")
+_BUILD_DIRS = ("dist", "build")
 
+NODE_BUILTINS = frozenset({
+    "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants", "crypto",
+    "dgram", "diagnostics_channel", "dns", "domain", "events", "fs", "http", "http2", "https",
+    "inspector", "module", "net", "os", "path", "perf_hooks", "process", "punycode", "querystring",
+    "readline", "repl", "stream", "string_decoder", "sys", "timers", "tls", "trace_events", "tty",
+    "url", "util", "v8", "vm", "wasi", "worker_threads", "zlib",
+})
+
+
+# ----------------------------------------------------------------------------- small helpers
 
 def candidates(base: str) -> list[str]:
     """Paths tried for an import of `base` (already joined to the importer's directory)."""
@@ -22,12 +48,496 @@ def candidates(base: str) -> list[str]:
     return out
 
 
-def resolve_relative(importer: str, specifier: str) -> str | None:
-    """The file a relative specifier names, or None when none of the candidates exists."""
-    if not specifier.startswith("."):
-        return None
-    base = os.path.normpath(os.path.join(os.path.dirname(importer), specifier))
+def _first_file(base: str) -> str | None:
     for c in candidates(base):
         if os.path.isfile(c):
             return c
     return None
+
+
+def resolve_relative(importer: str, specifier: str) -> str | None:
+    """The file a relative specifier names, or None when none of the candidates exists."""
+    if not specifier.startswith("."):
+        return None
+    return _first_file(os.path.normpath(os.path.join(os.path.dirname(importer), specifier)))
+
+
+def package_name(specifier: str) -> str:
+    """`@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`."""
+    parts = specifier.split("/")
+    return "/".join(parts[:2]) if specifier.startswith("@") else parts[0]
+
+
+def is_builtin(specifier: str) -> bool:
+    return specifier.startswith("node:") or package_name(specifier) in NODE_BUILTINS
+
+
+def is_ts_source(path: str | None) -> bool:
+    """TypeScript whose exports we can read (declaration files included, JavaScript not)."""
+    return bool(path) and path.endswith(TS_SOURCE)  # `.d.ts` ends in `.ts` too
+
+
+def match_pattern(key: str, specifier: str) -> str | None:
+    """The `*` capture when `specifier` matches a paths/exports key (`""` for an exact match)."""
+    if "*" not in key:
+        return "" if key == specifier else None
+    prefix, suffix = key.split("*", 1)
+    if len(specifier) >= len(prefix) + len(suffix) and specifier.startswith(prefix) and specifier.endswith(suffix):
+        return specifier[len(prefix):len(specifier) - len(suffix)]
+    return None
+
+
+def best_matches(keys: list[str], specifier: str) -> list[tuple[str, str]]:
+    """Keys matching `specifier`, best first: exact keys, then the longest prefix before `*`."""
+    found = []
+    for order, key in enumerate(keys):
+        star = match_pattern(key, specifier)
+        if star is not None:
+            exact = "*" not in key
+            found.append(((not exact, -len(key.split("*", 1)[0]), order), key, star))
+    found.sort()
+    return [(key, star) for _, key, star in found]
+
+
+# ----------------------------------------------------------------------------- results
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a specifier lands.
+
+    kind: file | package | builtin | unresolved. origin says how: relative, alias (tsconfig
+    `paths` or configured alias), baseUrl, imports (`#x`), workspace (a member package or the
+    importer's own package), declared, locked, installed; for unresolved, which route failed
+    (relative, alias, baseUrl, imports, package). `tried` lists every path checked; `bases` the
+    paths before extensions were added (for messages).
+    """
+
+    kind: str
+    origin: str
+    path: str | None = None
+    package: str | None = None
+    tried: tuple[str, ...] = ()
+    bases: tuple[str, ...] = ()
+    alias: str | None = None  # the paths key or alias prefix that matched
+
+    @property
+    def is_source(self) -> bool:
+        return self.kind == "file" and is_ts_source(self.path)
+
+
+class Resolver:
+    """One per project (see `resolver_for`): tsconfig index, package index and the result cache."""
+
+    def __init__(self, workspace: Workspace, aliases: dict[str, str] | None = None) -> None:
+        self.workspace = workspace
+        self.root = workspace.root
+        self.tsconfigs = TsConfigIndex(workspace.root)
+        self.aliases = dict(aliases or {})
+        self.hits = 0
+        self.misses = 0
+        self._cache: dict[tuple[str, str, str], Resolution] = {}
+
+    # ------------------------------------------------------------------ entry point
+
+    def resolve(self, importer: str, specifier: str) -> Resolution:
+        cfg = self.tsconfigs.covering(importer)
+        key = (os.path.dirname(importer), cfg.path if cfg else "", specifier)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self.hits += 1
+            return hit
+        self.misses += 1
+        result = self._resolve(importer, cfg, specifier)
+        self._cache[key] = result
+        return result
+
+    def tsconfig_for(self, importer: str) -> TsConfig | None:
+        return self.tsconfigs.covering(importer)
+
+    def _resolve(self, importer: str, cfg: TsConfig | None, spec: str) -> Resolution:
+        directory = os.path.dirname(importer)
+        if spec.startswith(".") or spec.startswith("/"):
+            base = os.path.normpath(os.path.join(directory, spec))
+            return self._file_or_unresolved([base], "relative")
+        if spec.startswith("#"):
+            return self._subpath_import(directory, spec)
+        misses: list[tuple[str, list[str], str | None]] = []
+        found = self._alias(cfg, spec, misses, directory)
+        if found is not None:
+            return found
+        if is_builtin(spec):
+            return Resolution("builtin", "builtin", package=package_name(spec))
+        found = self._package(directory, spec)
+        if found is not None:
+            return found
+        if misses:
+            origin, bases, alias = misses[0]
+            tried = tuple(c for b in bases for c in candidates(b))
+            return Resolution("unresolved", origin, package=package_name(spec), tried=tried,
+                              bases=tuple(bases), alias=alias)
+        return Resolution("unresolved", "package", package=package_name(spec))
+
+    def _file_or_unresolved(self, bases: list[str], origin: str, alias: str | None = None,
+                            package: str | None = None) -> Resolution:
+        tried: list[str] = []
+        for base in bases:
+            for c in candidates(base):
+                tried.append(c)
+                if os.path.isfile(c):
+                    return Resolution("file", origin, path=c, package=package, alias=alias)
+        return Resolution("unresolved", origin, tried=tuple(tried), bases=tuple(bases), alias=alias, package=package)
+
+    # ------------------------------------------------------------------ aliases and baseUrl
+
+    def _alias(self, cfg: TsConfig | None, spec: str, misses: list, directory: str = "") -> Resolution | None:
+        """tsconfig `paths`, then `baseUrl`, then configured aliases. A pattern that matches but
+        names no file is remembered in `misses` (TypeScript then goes on to node_modules).
+
+        A bare specifier naming a package the repository declares is not looked up under
+        `baseUrl`: Node and bundlers load it from node_modules whatever a same-named folder next
+        to the tsconfig holds (vendure's dashboard has `baseUrl: "."` and a `vite/` folder)."""
+        if cfg is not None and cfg.paths and cfg.paths_base:
+            for key, star in best_matches(list(cfg.paths), spec):
+                bases = [os.path.normpath(os.path.join(cfg.paths_base, t.replace("*", star, 1)))
+                         for t in cfg.paths[key]]
+                result = self._file_or_unresolved(bases, "alias", alias=key)
+                if result.kind == "file":
+                    return result
+                if key != "*":  # a catch-all pattern says nothing about the specifier
+                    misses.append(("alias", bases, key))
+                break  # TypeScript only tries the best matching pattern
+        if cfg is not None and cfg.base_url and not self.packages.declared.get(package_name(spec)):
+            base = os.path.normpath(os.path.join(cfg.base_url, spec))
+            path = _first_file(base)
+            if path is not None:
+                return Resolution("file", "baseUrl", path=path)
+            first = spec.split("/", 1)[0]
+            if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(cfg.base_url, first)):
+                misses.append(("baseUrl", [base], None))
+        for prefix, target in self._alias_items():
+            if spec == prefix.rstrip("/") or spec.startswith(prefix if prefix.endswith("/") else prefix + "/"):
+                rest = spec[len(prefix):].lstrip("/")
+                base = os.path.normpath(os.path.join(self.root, target, rest))
+                result = self._file_or_unresolved([base], "alias", alias=prefix)
+                if result.kind == "file":
+                    return result
+                misses.append(("alias", [base], prefix))
+                break
+        return None
+
+    def _alias_items(self) -> list[tuple[str, str]]:
+        return sorted(self.aliases.items(), key=lambda kv: -len(kv[0]))
+
+    # ------------------------------------------------------------------ packages
+
+    def _package(self, directory: str, spec: str) -> Resolution | None:
+        name = package_name(spec)
+        sub = "." + spec[len(name):] if len(spec) > len(name) else "."
+        manifest = self._own_manifest(directory, name) or self.workspace.members.get(name)
+        if manifest is not None:
+            path = self.package_entry(manifest, sub)
+            if path is not None:
+                return Resolution("file", "workspace", path=path, package=name)
+            return Resolution("package", "workspace", package=name)
+        origin = self.packages.known(name, directory)
+        if origin is not None:
+            return Resolution("package", origin, package=name)
+        return None
+
+    def _own_manifest(self, directory: str, name: str) -> Manifest | None:
+        own = self.workspace.nearest_manifest_path(directory)
+        if own is None:
+            return None
+        m = self.workspace.manifest(own)
+        return m if m.name == name else None
+
+    def package_entry(self, manifest: Manifest, sub: str) -> str | None:
+        """The source file a workspace package exposes at subpath `sub` ("." or "./x")."""
+        data = manifest.data
+        exports = data.get("exports")
+        targets: list[str] = []
+        if exports is not None:
+            targets = exports_targets(exports, sub) or []
+        if sub == ".":
+            targets += [data[k] for k in ("types", "typings", "main") if isinstance(data.get(k), str)]
+            targets.append("./index")
+        else:
+            targets.append(sub)
+        for target in targets:
+            if not target.startswith("./") and target.startswith((".", "/")):
+                continue  # targets must stay inside the package
+            path = self.to_source(manifest.dir, os.path.normpath(os.path.join(manifest.dir, target)))
+            if path is not None:
+                return path
+        return None
+
+    def to_source(self, pkg_dir: str, target: str) -> str | None:
+        """A package target (often built output) -> the TypeScript source it is built from.
+
+        `dist/x/index.d.ts` maps to `<rootDir>/x/index.ts` through the package tsconfig's outDir and
+        rootDir (else `dist`/`build` -> `src`); a target that is already a source file is kept.
+        """
+        if target.endswith(TS_SOURCE) and not target.endswith((".d.ts", ".d.mts", ".d.cts")) and os.path.isfile(target):
+            return target
+        for out_dir, root_dir in self._build_dirs(pkg_dir):
+            rel = os.path.relpath(target, out_dir)
+            if rel.startswith(".."):
+                continue
+            stem = _strip_built(os.path.join(root_dir, rel))
+            path = _first_file(stem)
+            if path is not None:
+                return path
+        return _first_file(_strip_built(target)) or _first_file(target)
+
+    def _build_dirs(self, pkg_dir: str) -> list[tuple[str, str]]:
+        pairs = []
+        tsconfig = os.path.join(pkg_dir, "tsconfig.json")
+        if os.path.isfile(tsconfig):
+            cfg = self.tsconfigs.config(tsconfig)
+            if cfg.out_dir:
+                pairs.append((cfg.out_dir, cfg.root_dir or os.path.join(pkg_dir, "src")))
+        for d in _BUILD_DIRS:
+            pairs.append((os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")))
+        return pairs
+
+    # ------------------------------------------------------------------ package.json imports
+
+    def _subpath_import(self, directory: str, spec: str) -> Resolution:
+        path = self.workspace.nearest_manifest_path(directory)
+        manifest = self.workspace.manifest(path) if path else None
+        imports = manifest.data.get("imports") if manifest else None
+        if manifest is None or not isinstance(imports, dict):
+            return Resolution("unresolved", "imports", bases=(spec,))
+        bases: list[str] = []
+        for key, star in best_matches([k for k in imports if k.startswith("#")], spec):
+            for target in condition_targets(imports[key]):
+                target = target.replace("*", star)
+                if target.startswith("./"):
+                    full = os.path.normpath(os.path.join(manifest.dir, target))
+                    bases.append(full)
+                    source = self.to_source(manifest.dir, full)
+                    if source is not None:
+                        return Resolution("file", "imports", path=source, alias=key)
+                elif not target.startswith((".", "/")):
+                    found = self._package(directory, target)
+                    if found is not None:
+                        return found
+            return Resolution("unresolved", "imports", bases=tuple(bases), alias=key,
+                              tried=tuple(c for b in bases for c in candidates(b)))
+        return Resolution("unresolved", "imports", bases=(spec,))
+
+    # ------------------------------------------------------------------ indexes
+
+    @cached_property
+    def packages(self) -> "PackageIndex":
+        return PackageIndex(self.workspace)
+
+
+def _strip_built(path: str) -> str:
+    for ext in _BUILT_EXTENSIONS:
+        if path.endswith(ext):
+            return path[: -len(ext)]
+    return path
+
+
+def condition_targets(value: object) -> list[str]:
+    """Every target string of an exports/imports value, the known conditions first (in order)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for v in value for t in condition_targets(v)]
+    if isinstance(value, dict):
+        known = [t for k, v in value.items() if k in _CONDITIONS for t in condition_targets(v)]
+        other = [t for k, v in value.items() if k not in _CONDITIONS for t in condition_targets(v)]
+        return known + other
+    return []
+
+
+def exports_targets(exports: object, sub: str) -> list[str] | None:
+    """Targets of an `exports` field for subpath `sub`; None when the subpath is not exported."""
+    if isinstance(exports, dict) and any(k.startswith(".") for k in exports):
+        table = exports
+    else:
+        table = {".": exports}
+    keys = [k for k in table if k.startswith(".")]
+    for key, star in best_matches(keys, sub):
+        return [t.replace("*", star) for t in condition_targets(table[key])]
+    for key in sorted((k for k in keys if k.endswith("/")), key=len, reverse=True):
+        if sub.startswith(key):  # legacy folder mapping "./lib/": "./dist/lib/"
+            return [t + sub[len(key):] for t in condition_targets(table[key])]
+    return None
+
+
+# ----------------------------------------------------------------------------- package index
+
+class PackageIndex:
+    """Which package names the repository knows: declared by any manifest, locked, or installed.
+
+    Built lazily, the first time a package is asked about (most runs never need it).
+    """
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._installed: dict[tuple[str, str], bool] = {}
+
+    def known(self, name: str, directory: str) -> str | None:
+        """declared | installed | locked | None."""
+        if name in self.declared:
+            return "declared"
+        if self.installed(name, directory):
+            return "installed"
+        if name in self.locked:
+            return "locked"
+        return None
+
+    @cached_property
+    def manifests(self) -> list[Manifest]:
+        return [self.workspace.manifest(os.path.join(d, "package.json")) for d in manifest_dirs(self.workspace.root)]
+
+    @cached_property
+    def declared(self) -> dict[str, str]:
+        """package -> the path of the first manifest declaring it."""
+        out: dict[str, str] = {}
+        for m in self.manifests:
+            for section in DEP_SECTIONS:
+                for pkg in m.section(section):
+                    out.setdefault(pkg, m.path)
+        return out
+
+    def installed(self, name: str, directory: str) -> bool:
+        """A node_modules/<name> folder at or above `directory`, up to the workspace root."""
+        key = (name, directory)
+        if key not in self._installed:
+            here = os.path.isdir(os.path.join(directory, "node_modules", name))
+            parent = os.path.dirname(directory)
+            above = not here and directory != self.workspace.root and parent != directory \
+                and self.installed(name, parent)
+            self._installed[key] = here or above
+        return self._installed[key]
+
+    @cached_property
+    def locked(self) -> frozenset[str]:
+        return frozenset(lockfile_packages(self.workspace.root))
+
+
+def lockfile_packages(root: str) -> set[str]:
+    """Package names in the workspace root's lockfile (pnpm, npm or yarn), parsed, never executed."""
+    names: set[str] = set()
+    pnpm = os.path.join(root, "pnpm-lock.yaml")
+    if os.path.isfile(pnpm):
+        names |= _pnpm_names(pnpm)
+    npm = os.path.join(root, "package-lock.json")
+    if os.path.isfile(npm):
+        names |= _npm_names(npm)
+    yarn = os.path.join(root, "yarn.lock")
+    if os.path.isfile(yarn):
+        names |= _yarn_names(yarn)
+    return names
+
+
+def _pnpm_names(path: str) -> set[str]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return set()
+    if not isinstance(data, dict):
+        return set()
+    names: set[str] = set()
+    importers = data.get("importers")
+    for importer in (importers.values() if isinstance(importers, dict) else []):
+        if isinstance(importer, dict):
+            for section in DEP_SECTIONS:
+                deps = importer.get(section)
+                if isinstance(deps, dict):
+                    names.update(str(k) for k in deps)
+    for table in ("packages", "snapshots"):
+        pkgs = data.get(table)
+        if isinstance(pkgs, dict):
+            names.update(n for n in (_name_of_locked_key(str(k)) for k in pkgs) if n)
+    return names
+
+
+def _name_of_locked_key(key: str) -> str | None:
+    """`/@nestjs/core@10.4.15`, `@nestjs/core@10.4.15(rxjs@7)`, `/lodash/4.17.21` -> the name."""
+    key = key.lstrip("/").split("(", 1)[0]
+    if key.startswith("@"):
+        at = key.find("@", 1)
+        if at != -1:
+            return key[:at]
+        parts = key.split("/")
+        return "/".join(parts[:2]) if len(parts) >= 2 else None
+    if "@" in key:
+        return key.split("@", 1)[0]
+    return key.split("/", 1)[0] or None
+
+
+def _npm_names(path: str) -> set[str]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return set()
+    names: set[str] = set()
+    pkgs = data.get("packages") if isinstance(data, dict) else None
+    if isinstance(pkgs, dict):
+        for key in pkgs:
+            if "node_modules/" in key:
+                names.add(key.rsplit("node_modules/", 1)[1])
+    deps = data.get("dependencies") if isinstance(data, dict) else None
+    if isinstance(deps, dict):
+        names.update(deps)
+    return names
+
+
+def _yarn_names(path: str) -> set[str]:
+    """yarn.lock (v1 and berry): entry headers are unindented lines `"a@^1", a@^2:`."""
+    names: set[str] = set()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.readlines()
+    except (OSError, UnicodeDecodeError):
+        return names
+    for line in lines:
+        if not line or line[0] in " \t#\n" or not line.rstrip().endswith(":"):
+            continue
+        for entry in line.rstrip().rstrip(":").split(","):
+            entry = entry.strip().strip('"')
+            at = entry.find("@", 1)
+            if at > 0:
+                names.add(entry[:at])
+    return names
+
+
+# ----------------------------------------------------------------------------- project API
+
+def resolver_for(project) -> Resolver:
+    """The project's Resolver, created on first use and shared by every check of the run."""
+    resolver = project.cache.get("resolver")
+    if resolver is None:
+        resolver = Resolver(project.workspace, project.settings.aliases)
+        project.cache["resolver"] = resolver
+    return resolver
+
+
+def is_alias(project, importer_path: str, specifier: str) -> bool:
+    """True when `specifier` is the importer's own path alias, not a package: it matches a `paths`
+    pattern of the covering tsconfig (a catch-all `*` only when it names a file), is a
+    `baseUrl`-relative path that exists, or matches a configured alias."""
+    if specifier.startswith((".", "/", "#")):
+        return False
+    resolver = resolver_for(project)
+    cfg = resolver.tsconfig_for(importer_path)
+    if cfg is not None and cfg.paths:
+        for key, _ in best_matches(list(cfg.paths), specifier):
+            if key != "*":
+                return True
+            break
+    if any(specifier == p.rstrip("/") or specifier.startswith(p if p.endswith("/") else p + "/")
+           for p in resolver.aliases):
+        return True
+    result = resolver.resolve(importer_path, specifier)
+    return result.kind == "file" and result.origin in ("alias", "baseUrl")

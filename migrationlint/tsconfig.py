@@ -136,8 +136,10 @@ def read_tsconfig(path: str, _seen: tuple[str, ...] = ()) -> TsConfig:
         return cfg
     directory = os.path.dirname(path)
     extends = data.get("extends")
-    parents = [extends] if isinstance(extends, str) else [e for e in extends if isinstance(e, str)] \
-        if isinstance(extends, list) else []
+    if isinstance(extends, str):
+        parents = [extends]
+    else:
+        parents = [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
     for spec in parents:
         target = find_extended(spec, directory)
         if target is None or target in _seen or len(_seen) >= _MAX_EXTENDS:
@@ -194,12 +196,12 @@ class TsConfigIndex:
         return cfg
 
     def candidates(self, directory: str) -> list[str]:
-        """tsconfig.json files at and above `directory`, nearest first, up to the filesystem root
-        (a package's tsconfig may extend or sit above the workspace root in odd layouts)."""
+        """tsconfig.json files at and above `directory`, nearest first, up to the workspace root."""
         found = self._in_dir.get(directory)
         if found is None:
             parent = os.path.dirname(directory)
-            above = [] if parent == directory else self.candidates(parent)
+            inside = (parent + os.sep).startswith(self.root.rstrip(os.sep) + os.sep)
+            above = self.candidates(parent) if parent != directory and directory != self.root and inside else []
             here = os.path.join(directory, CONFIG_NAME)
             found = ([here] if os.path.isfile(here) else []) + above
             self._in_dir[directory] = found

@@ -1,0 +1,353 @@
+"""IMP001-IMP003: imports that name nothing (DESIGN section 2.4).
+
+Each import is resolved once through the project's Resolver. A path import (relative, alias,
+baseUrl, `#imports`) that finds no file is IMP002; a bare specifier in the workspace's own namespace
+that no package, alias, manifest, lockfile or node_modules folder knows is IMP001 (outside that
+namespace it is DEP001's business); a named import from workspace TypeScript source that the
+module does not export is IMP003, which stays silent whenever the export surface cannot be read
+completely.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import re
+from typing import Iterator
+
+from migrationlint.discovery import git_ignored
+from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.facts import FileFacts, ImportFact
+from migrationlint.resolve import (
+    SOURCE_EXTENSIONS, Resolution, Resolver, package_name, resolver_for,
+)
+from migrationlint.workspace import DEP_SECTIONS, Manifest
+
+IMP001 = Rule("IMP001", "phantom-package", Severity.ERROR,
+              "An import of a package in the workspace's own namespace that does not exist.", fix="sometimes")
+IMP002 = Rule("IMP002", "unresolved-import", Severity.ERROR,
+              "A relative, alias or baseUrl import that matches no file.", fix="sometimes")
+IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
+              "A named import that the workspace module it imports from does not export.", fix="sometimes")
+RULES = [IMP001, IMP002, IMP003]
+
+# Imports bundlers turn into assets: never reported (a back-end build that imports them has a loader).
+ASSET_EXTENSIONS = frozenset({
+    ".css", ".scss", ".sass", ".less", ".styl", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+    ".avif", ".ico", ".bmp", ".woff", ".woff2", ".ttf", ".eot", ".otf", ".mp3", ".mp4", ".webm",
+    ".wav", ".html", ".md", ".txt", ".wasm", ".graphql", ".gql", ".proto", ".yaml", ".yml", ".vue", ".svelte",
+})
+_DATA_EXTENSIONS = (".json", ".node")
+_PATH_ORIGINS = ("relative", "alias", "baseUrl", "imports")
+_ALIAS_SIGILS = ("@", "~", "#", "$")
+_SKIP_DIRS = frozenset({"node_modules", "dist", "build", "coverage", ".git"})
+
+
+def check(project: Project) -> Iterator[Diagnostic]:
+    resolver = resolver_for(project)
+    want1, want2, want3 = (project.enabled(r.code) for r in RULES)
+    for path, facts in sorted(project.files.items()):
+        if facts.skipped:
+            continue
+        for imp in facts.imports:
+            spec = imp.specifier
+            if imp.kind == "reference" or not spec or _ignored(project, spec) or _is_asset(spec):
+                continue
+            res = resolver.resolve(path, spec)
+            if res.kind == "unresolved":
+                if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
+                    yield _unresolved(project, resolver, path, imp, res)
+                elif want1 and res.origin == "package":
+                    namespace = _own_namespace(project, resolver, path, spec)
+                    if namespace:
+                        yield _phantom(project, resolver, facts, imp, namespace)
+            elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings:
+                yield from _missing_exports(project, resolver, path, imp, res.path)
+
+
+_GENERATED = re.compile(r"(^|[./_-])generated([./_-]|$)|(^|/)__generated__(/|$)")
+
+
+def _build_output(project: Project, res: Resolution) -> bool:
+    """A missing target a build step produces: gitignored (`lib/`, `/package`), named as generated
+    (`dates.generated.js`, `generated-types.ts`), or a JSON file Node's `require` finds without its
+    extension. A fresh checkout lacks these files although the code is right."""
+    root = project.workspace.root
+    for base in res.bases:
+        stem = os.path.splitext(base)[0] if base.endswith((".js", ".mjs", ".cjs")) else base
+        if _GENERATED.search(os.path.basename(stem)) or os.path.isfile(base + ".json"):
+            return True
+        if git_ignored(base, root):
+            return True
+    return False
+
+
+def _ignored(project: Project, spec: str) -> bool:
+    patterns = project.settings.ignore_packages
+    return bool(patterns) and any(
+        fnmatch.fnmatchcase(spec, p) or fnmatch.fnmatchcase(package_name(spec), p) for p in patterns)
+
+
+def _is_asset(spec: str) -> bool:
+    """Loader syntax (`raw-loader!x`, `x?raw`) and asset files are a bundler's business."""
+    if "!" in spec or "?" in spec:
+        return True
+    return os.path.splitext(spec.rsplit("/", 1)[-1])[1].lower() in ASSET_EXTENSIONS
+
+
+# ----------------------------------------------------------------------------- IMP001
+
+def _own_namespace(project: Project, resolver: Resolver, path: str, spec: str) -> str | None:
+    """Why `spec` belongs to the workspace (a member scope or an alias-looking prefix), or None."""
+    if spec.startswith(("@/", "~/")):
+        return f"`{spec[:2]}` is a path-alias prefix, never an npm package"
+    name = package_name(spec)
+    if name.startswith("@"):
+        scope = name.split("/", 1)[0]
+        if scope in _member_scopes(project):
+            return f"the scope {scope} belongs to this workspace's packages"
+    cfg = resolver.tsconfig_for(path)
+    first = spec.split("/", 1)[0]
+    if cfg is not None and first.startswith(_ALIAS_SIGILS):
+        for key in cfg.paths:
+            if key != "*" and key.split("/", 1)[0] == first:
+                return f"`{first}/` is a path-alias prefix of {project.rel(cfg.path)}"
+    return None
+
+
+def _member_scopes(project: Project) -> set[str]:
+    scopes = project.cache.get("imp-member-scopes")
+    if scopes is None:
+        scopes = {n.split("/", 1)[0] for n in project.workspace.members if n.startswith("@") and "/" in n}
+        project.cache["imp-member-scopes"] = scopes
+    return scopes
+
+
+def _phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: ImportFact, why: str) -> Diagnostic:
+    name = package_name(imp.specifier)
+    manifest = project.workspace.manifest_for(facts.path)
+    close = _closest_packages(project, resolver, name, _declared_in(manifest))
+    hint = f" Closest workspace packages: {', '.join(close)}." if close else ""
+    message = (f"`{name}` names nothing ({why}): no workspace package, path alias, manifest, lockfile or "
+               f"node_modules folder knows it, so tsc fails with TS2307 and Node with \"Cannot find module "
+               f"'{imp.specifier}'\".{hint}")
+    return diagnostic(IMP001, facts.path, imp.start, imp.end, message, fix=_delete_unused(facts, imp),
+                      specifier=imp.specifier, package=name,
+                      manifest=project.rel(manifest.path) if manifest else None)
+
+
+def _declared_in(manifest: Manifest | None) -> list[str]:
+    if manifest is None:
+        return []
+    return [pkg for section in DEP_SECTIONS for pkg in manifest.section(section)]
+
+
+def _closest_packages(project: Project, resolver: Resolver, name: str, declared: list[str]) -> list[str]:
+    """Workspace packages others depend on (libraries, not services), best match first; then
+    close spellings among the packages the importer's manifest declares."""
+    members = sorted(project.workspace.members)
+    known = resolver.packages.declared
+    libraries = [m for m in members if m in known] or members
+    scope = name.split("/", 1)[0] if name.startswith("@") else None
+    pool = [m for m in libraries if scope is None or m.startswith(scope + "/")] or libraries
+    ranked = sorted(pool, key=lambda m: -difflib.SequenceMatcher(None, name, m).ratio())[:3]
+    typos = difflib.get_close_matches(name, [d for d in declared if d not in ranked], n=2, cutoff=0.75)
+    return ranked + typos
+
+
+def _delete_unused(facts: FileFacts, imp: ImportFact) -> Fix | None:
+    """Safe when the statement's bindings are used nowhere else in the file; never for `import 'x'`."""
+    if imp.kind != "import" or imp.side_effect:
+        return None
+    for local in imp.locals:
+        for start, _ in facts.refs.get(local, []):
+            if not imp.stmt_start <= start < imp.stmt_end:
+                return None
+    start, end = imp.line_span or (imp.stmt_start, imp.stmt_end)
+    return Fix(Applicability.SAFE, (Edit(facts.path, start, end, ""),),
+               message="Delete the unused import of a package that does not exist")
+
+
+# ----------------------------------------------------------------------------- IMP002
+
+def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact, res: Resolution) -> Diagnostic:
+    spec = imp.specifier
+    route = {
+        "relative": "",
+        "alias": f" (path alias `{res.alias}`)" if res.alias else " (path alias)",
+        "baseUrl": " (baseUrl path)",
+        "imports": f" (package.json imports `{res.alias}`)" if res.alias else " (no package.json imports entry matches)",
+    }[res.origin]
+    tried = "; ".join(_abbreviate(project, spec, b, res.origin) for b in res.bases[:4])
+    message = f"`{spec}`{route} matches no file: tried {tried}." if tried else f"`{spec}`{route} matches no file."
+    fix = None
+    if res.origin != "imports":
+        target = _unique_namesake(project, path, spec)
+        if target is not None:
+            new = _respell(resolver, path, spec, res, target)
+            fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),),
+                      message=f"Import `{new}` ({project.rel(target)}, the only file of that name in the package)")
+            message += f" {project.rel(target)} is the only file of that name in the package."
+    return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, specifier=spec)
+
+
+def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:
+    shown = project.rel(base) if os.path.isabs(base) else base
+    if origin == "imports":
+        return shown
+    ext = os.path.splitext(spec)[1]
+    if ext in _DATA_EXTENSIONS:
+        return shown  # `./data.json`: only the file itself is meaningful
+    mapped = " (and .ts/.tsx for .js)" if ext in (".js", ".jsx", ".mjs", ".cjs") else ""
+    return f"{shown} with .ts .tsx .d.ts .mts .cts .js .jsx and /index.*{mapped}"
+
+
+def _stem(name: str) -> str:
+    for ext in (".d.ts", ".d.mts", ".d.cts", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"):
+        if name.endswith(ext):
+            return name[: -len(ext)]
+    return name
+
+
+def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:
+    """The one code file of the importer's package whose name matches the specifier's last part."""
+    wanted = _stem(spec.rstrip("/").rsplit("/", 1)[-1])
+    if not wanted or wanted in (".", "..", "index"):
+        return None
+    index = _package_files(project, project.workspace.package_root(importer))
+    found = [p for p in index.get(wanted, []) if p != importer]
+    return found[0] if len(found) == 1 else None
+
+
+def _package_files(project: Project, pkg_root: str) -> dict[str, list[str]]:
+    """stem -> code files under a package (dependency and build folders skipped), built once."""
+    memo = project.cache.setdefault("imp-package-files", {})
+    index = memo.get(pkg_root)
+    if index is None:
+        index = {}
+        for directory, dirs, files in os.walk(pkg_root):
+            dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
+                             and not os.path.isfile(os.path.join(directory, d, "package.json")))
+            for f in files:
+                if f.endswith(SOURCE_EXTENSIONS):
+                    index.setdefault(_stem(f), []).append(os.path.join(directory, f))
+        memo[pkg_root] = index
+    return index
+
+
+def _respell(resolver: Resolver, importer: str, spec: str, res: Resolution, target: str) -> str:
+    """`target` written the way the original import was: alias or relative, extension or not."""
+    ext = os.path.splitext(spec.rsplit("/", 1)[-1])[1]
+    target_ext = next((e for e in (".d.ts", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx") if target.endswith(e)), "")
+    stem = target[: -len(target_ext)] if target_ext else target
+    if ext in (".js", ".mjs", ".cjs", ".jsx"):
+        suffix = {".mts": ".mjs", ".cts": ".cjs"}.get(target_ext, ".js")
+    elif ext in (".ts", ".tsx", ".mts", ".cts"):
+        suffix = target_ext
+    else:
+        suffix = ""
+    if res.origin in ("alias", "baseUrl"):
+        spelled = _through_alias(resolver, importer, res, stem)
+        if spelled is not None:
+            return spelled + suffix
+    rel = os.path.relpath(stem, os.path.dirname(importer)).replace(os.sep, "/")
+    return (rel if rel.startswith("..") else "./" + rel) + suffix
+
+
+def _through_alias(resolver: Resolver, importer: str, res: Resolution, stem: str) -> str | None:
+    cfg = resolver.tsconfig_for(importer)
+    if cfg is None:
+        return None
+    if res.origin == "baseUrl" and cfg.base_url:
+        rel = os.path.relpath(stem, cfg.base_url)
+        return None if rel.startswith("..") else rel.replace(os.sep, "/")
+    targets = cfg.paths.get(res.alias or "", []) if cfg.paths_base else []
+    for t in targets:
+        if t.count("*") != 1 or (res.alias or "").count("*") != 1:
+            continue
+        head, tail = t.split("*")
+        root = os.path.normpath(os.path.join(cfg.paths_base, head))
+        rel = os.path.relpath(stem, root)
+        if rel.startswith("..") or (tail and not tail.startswith(".")):
+            continue
+        prefix, _ = res.alias.split("*")
+        return prefix + rel.replace(os.sep, "/")
+    return None
+
+
+# ----------------------------------------------------------------------------- IMP003
+
+def _missing_exports(project: Project, resolver: Resolver, path: str, imp: ImportFact,
+                     target: str) -> Iterator[Diagnostic]:
+    surface = export_surface(project, resolver, target)
+    if surface is None:
+        return
+    target_facts = project.facts(target)
+    for b in imp.bindings:
+        if b.imported in surface:
+            continue
+        close = difflib.get_close_matches(b.imported, sorted(n for n in surface if n != "default"), n=3, cutoff=0.6)
+        hint = f" Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
+        where = project.rel(target)
+        local = next((d for d in (target_facts.declarations if target_facts else []) if d[0] == b.imported), None)
+        fix = None
+        if local is not None:
+            problem = f"`{b.imported}` is declared in {where} but not exported"
+            fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
+                      message=f"Export `{b.imported}` from {where}")
+        else:
+            problem = f"{where} has no export named `{b.imported}`"
+        effect = ("tsc fails with TS2305/TS2724" if imp.type_only or b.type_only
+                  else "the binding is undefined at runtime (tsc: TS2305)")
+        yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
+                         fix=fix, specifier=imp.specifier, name=b.imported)
+
+
+def export_surface(project: Project, resolver: Resolver, path: str) -> frozenset[str] | None:
+    """Every name the module at `path` exports, following `export *` (cycles cut); None when any
+    part cannot be read (syntax errors, `export =`, `export *` from something that is not
+    workspace TypeScript). Memoised per run."""
+    memo: dict[str, frozenset[str] | None] = project.cache.setdefault("imp-export-surface", {})
+    if path in memo:
+        return memo[path]
+    names, _ = _surface(project, resolver, path, (), memo)
+    memo[path] = names  # complete at the top: every module of a cut cycle is still on this path
+    return names
+
+
+def _surface(project: Project, resolver: Resolver, path: str, stack: tuple[str, ...],
+             memo: dict) -> tuple[frozenset[str] | None, bool]:
+    """(names, cacheable): results computed while a cycle was cut are not memoised."""
+    if path in memo:
+        return memo[path], True
+    facts = project.facts(path)
+    if facts is None or facts.skipped or facts.has_error:
+        memo[path] = None
+        return None, True
+    if any(e.kind == "export-equals" for e in facts.exports):
+        memo[path] = None
+        return None, True
+    names = {e.name for e in facts.exports if e.kind != "declare-module"}
+    cacheable = True
+    for imp in facts.imports:
+        if imp.kind != "export-star":
+            continue
+        res = resolver.resolve(path, imp.specifier)
+        if not res.is_source:
+            memo[path] = None
+            return None, True
+        if res.path in stack or res.path == path:
+            cacheable = False
+            continue
+        sub, sub_cacheable = _surface(project, resolver, res.path, stack + (path,), memo)
+        if sub is None:
+            memo[path] = None
+            return None, True
+        cacheable = cacheable and sub_cacheable
+        names |= sub - {"default"}
+    result = frozenset(names)
+    if cacheable:
+        memo[path] = result
+    return result, cacheable

@@ -1,0 +1,45 @@
+"""False-positive classes found on real repositories, each reduced to a minimal case."""
+
+from __future__ import annotations
+
+import json
+
+from tests.helpers import lint
+
+
+def _pkg(root, rel: str, data: dict) -> None:
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_text(json.dumps(data, indent=2) + "\n")
+
+
+def _write(root, rel: str, text: str) -> None:
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_text(text)
+
+
+def test_declared_package_wins_over_a_same_named_folder_under_baseurl(tmp_path):
+    """vendure's dashboard: `baseUrl: "."` and a local `vite/` folder; `import { Plugin } from 'vite'`
+    is the vite package at runtime, not ./vite/index.ts."""
+    _pkg(tmp_path, "package.json", {"name": "dash", "devDependencies": {"vite": "^6.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"baseUrl": "."}})
+    _write(tmp_path, "vite/index.ts", "export * from './plugin';\n")
+    _write(tmp_path, "vite/plugin.ts", "import { Plugin } from 'vite';\n\nexport function plugin(): Plugin {\n  return { name: 'x' };\n}\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == []
+    # without the declaration the baseUrl folder is what TypeScript finds: a missing export
+    _pkg(tmp_path, "package.json", {"name": "dash"})
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP003"]
+
+
+def test_build_output_and_generated_files_are_not_missing_files(tmp_path):
+    """vendure: `../../testing/lib/...` (gitignored `lib`), `./dates.generated.js`, `../package`
+    (package.json through Node's require)."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True})
+    _write(tmp_path, "packages/testing/.gitignore", "lib\n")
+    _write(tmp_path, "packages/core/e2e/a.e2e-spec.ts",
+           "import { createTestEnvironment } from '../../testing/lib/create-test-environment';\n"
+           "import { dates } from './dates.generated.js';\n"
+           "import pkg from '../package';\n\nexport const x = [createTestEnvironment, dates, pkg];\n")
+    _pkg(tmp_path, "packages/core/package.json", {"name": "@v/core"})
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == []
+    _write(tmp_path, "packages/core/e2e/b.e2e-spec.ts", "import { helper } from './helpers/missing';\n\nexport const y = helper;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]

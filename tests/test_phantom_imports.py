@@ -1,0 +1,252 @@
+"""IMP001-IMP003 on small realistic trees and on the golden fixtures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from migrationlint import fixes, pipeline
+from migrationlint.config import Settings
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def write(root: Path, files: dict[str, object]) -> None:
+    for rel, text in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text if isinstance(text, str) else json.dumps(text, indent=2), encoding="utf-8")
+
+
+def lint(root: Path, **settings):
+    return pipeline.lint([str(root)], Settings(select=["IMP"], **settings), use_cache=False)
+
+
+def found(root: Path, **settings) -> list[tuple[str, str, int]]:
+    result = lint(root, **settings)
+    return [(d.code, str(Path(d.path).relative_to(root)), result.index(d.path).line_of(d.start) + 1)
+            for d in result.diagnostics]
+
+
+def fixed(root: Path, unsafe: bool = False, **settings) -> dict[str, str]:
+    s = Settings(select=["IMP"], **settings)
+    first = pipeline.lint([str(root)], s, use_cache=False)
+
+    def relint(texts):
+        return pipeline.lint([str(root)], s, overrides=texts, files=first.files, use_cache=False).diagnostics
+
+    outcome = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=unsafe, initial=first.diagnostics)
+    return {str(Path(p).relative_to(root)): t.decode() for p, t in outcome.texts.items()}
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/kernel/package.json": {"name": "@acme/kernel", "main": "dist/index.js", "types": "dist/index.d.ts"},
+        "packages/kernel/src/index.ts": "export * from './ids';\nexport * as errors from './errors';\n"
+                                        "export { TenantContext as Tenant } from './tenant';\n",
+        "packages/kernel/src/ids.ts": "export type EntityId = string;\nexport function newEntityId(): EntityId { return 'x'; }\n",
+        "packages/kernel/src/errors.ts": "export class DomainError extends Error {}\n",
+        "packages/kernel/src/tenant.ts": "export interface TenantContext { id: string }\n",
+        "packages/api/package.json": {"name": "@acme/api", "dependencies": {
+            "@acme/kernel": "workspace:*", "@acme/published-sdk": "^1.0.0", "@nestjs/common": "^10.4.15"}},
+        "packages/api/tsconfig.json": '{\n  "compilerOptions": {"baseUrl": ".", "paths": {"@app/*": ["src/*"],},},\n}\n',
+    })
+    return tmp_path
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+def test_golden_monorepo_has_exactly_the_planted_imp_findings(tmp_path):
+    root = tmp_path / "monorepo"
+    shutil.copytree(FIXTURES / "monorepo", root)
+    result = lint(root)
+    got = sorted((d.code, str(Path(d.path).relative_to(root)), result.index(d.path).line_of(d.start) + 1)
+                 for d in result.diagnostics)
+    controller = "services/master-data/src/health/health.controller.ts"
+    assert got == [("IMP001", controller, 4), ("IMP001", controller, 5), ("IMP002", controller, 6),
+                   ("IMP003", controller, 7)]
+    by_line = {result.index(d.path).line_of(d.start) + 1: d for d in result.diagnostics}
+    assert "@acme/kernel, @acme/utils" in by_line[4].message and by_line[4].fix is None
+    assert by_line[5].fix is not None and by_line[4].extra["package"] == "@acme/shared-services"
+    assert "services/master-data/src/health/redis.health" in by_line[6].message
+    assert "`KafkaHealth`" in by_line[7].message
+    after = fixed(root)[controller]
+    original = (root / controller).read_text()
+    assert after == original.replace("import { LegacyPingIndicator } from '@acme/shared-services';\n", "")
+
+
+def test_clean_fixture_has_no_imp_findings(tmp_path):
+    root = tmp_path / "clean"
+    shutil.copytree(FIXTURES / "clean", root)
+    assert lint(root).diagnostics == []
+
+
+# ----------------------------------------------------------------------------- IMP001
+
+def test_phantom_in_member_scope_and_alias_prefixes(ws):
+    write(ws, {"packages/api/src/app.service.ts": (
+        "import { newEntityId } from '@acme/kernel';\n"
+        "import { SharedModule } from '@acme/shared';\n"
+        "import { Client } from '@acme/published-sdk';\n"
+        "import { Config } from '@/config';\n"
+        "import { Logger } from '~/logger';\n"
+        "import { Db } from '@app/db';\n"
+        "import { Thing } from '@nestjs/unknown-thing';\n"
+        "export const all = [newEntityId, SharedModule, Client, Config, Logger, Db, Thing];\n")})
+    got = found(ws)
+    assert ("IMP001", "packages/api/src/app.service.ts", 2) in got
+    assert ("IMP001", "packages/api/src/app.service.ts", 4) in got
+    assert ("IMP001", "packages/api/src/app.service.ts", 5) in got
+    assert ("IMP002", "packages/api/src/app.service.ts", 6) in got  # alias exists, file does not
+    assert len(got) == 4  # declared in-scope package and out-of-namespace package: not IMP
+
+
+def test_installed_or_locked_in_scope_package_is_not_phantom(ws):
+    write(ws, {
+        "node_modules/@acme/generated-client/package.json": {"name": "@acme/generated-client"},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {"node_modules/@acme/audit": {}}},
+        "packages/api/src/a.ts": "import { C } from '@acme/generated-client';\nimport { A } from '@acme/audit';\n"
+                                 "export const x = [C, A];\n",
+    })
+    assert found(ws) == []
+
+
+def test_ignore_packages(ws):
+    write(ws, {"packages/api/src/a.ts": "import { Gen } from '@acme/generated-api';\nexport const g = Gen;\n"})
+    assert found(ws) == [("IMP001", "packages/api/src/a.ts", 1)]
+    assert found(ws, ignore_packages=["@acme/generated-*"]) == []
+
+
+def test_phantom_fix_deletes_only_unused_non_side_effect_imports(ws):
+    write(ws, {"packages/api/src/a.ts": (
+        "import '@acme/instrumentation';\n"
+        "import type { Unused } from '@acme/types';\n"
+        "import { Used } from '@acme/shared';\n"
+        "  import * as ns from '@acme/other'; // trailing comment keeps the line\n"
+        "export const x: Used = 1 as never;\n")})
+    result = lint(ws)
+    fixes_by_line = {result.index(d.path).line_of(d.start) + 1: d.fix for d in result.diagnostics}
+    assert fixes_by_line[1] is None and fixes_by_line[3] is None
+    assert fixes_by_line[2] is not None and fixes_by_line[4] is not None
+    text = fixed(ws)["packages/api/src/a.ts"]
+    assert text == ("import '@acme/instrumentation';\nimport { Used } from '@acme/shared';\n"
+                    "   // trailing comment keeps the line\nexport const x: Used = 1 as never;\n")
+
+
+# ----------------------------------------------------------------------------- IMP002
+
+def test_unresolved_relative_with_unique_namesake_fix_keeps_style(ws):
+    write(ws, {
+        "packages/api/src/health/indicators/redis.health.ts": "export class RedisHealth {}\n",
+        "packages/api/src/health/health.module.ts": 'import { RedisHealth } from "./redis.health.js";\n'
+                                                    "export const providers = [RedisHealth];\n",
+    })
+    assert found(ws) == [("IMP002", "packages/api/src/health/health.module.ts", 1)]
+    text = fixed(ws, unsafe=True)["packages/api/src/health/health.module.ts"]
+    assert text.startswith('import { RedisHealth } from "./indicators/redis.health.js";\n')
+    assert fixed(ws) == {}  # unsafe only
+
+
+def test_unresolved_alias_fix_stays_an_alias(ws):
+    write(ws, {
+        "packages/api/src/common/storage/storage-keys.ts": "export const K = 1;\n",
+        "packages/api/src/files.ts": "import { K } from '@app/common/storage-keys';\nexport const k = K;\n",
+    })
+    text = fixed(ws, unsafe=True)["packages/api/src/files.ts"]
+    assert text.startswith("import { K } from '@app/common/storage/storage-keys';")
+
+
+def test_no_fix_when_two_namesakes(ws):
+    write(ws, {
+        "packages/api/src/a/keys.ts": "", "packages/api/src/b/keys.ts": "",
+        "packages/api/src/files.ts": "import { K } from './keys';\nexport const k = K;\n",
+    })
+    result = lint(ws)
+    assert [d.code for d in result.diagnostics] == ["IMP002"] and result.diagnostics[0].fix is None
+
+
+def test_assets_skipped_json_checked(ws):
+    write(ws, {
+        "packages/api/src/seed.json": "{}",
+        "packages/api/src/a.ts": ("import './styles.css';\nimport logo from './logo.svg';\nimport raw from 'raw-loader!./x';\n"
+                                  "import seed from './seed.json';\nimport missing from './missing.json';\n"
+                                  "export const all = [logo, raw, seed, missing];\n"),
+    })
+    result = lint(ws)
+    assert [(d.code, result.index(d.path).line_of(d.start) + 1) for d in result.diagnostics] == [("IMP002", 5)]
+    assert "with .ts" not in result.diagnostics[0].message
+
+
+def test_reference_directives_are_ignored(ws):
+    write(ws, {"packages/api/src/a.ts": '/// <reference types="./missing" />\nexport const a = 1;\n'})
+    assert found(ws) == []
+
+
+# ----------------------------------------------------------------------------- IMP003
+
+def test_missing_export_through_chains_and_aliases(ws):
+    write(ws, {"packages/api/src/a.ts": (
+        "import { newEntityId, errors, Tenant, type EntityId } from '@acme/kernel';\n"
+        "import { TenantContext } from '@acme/kernel';\n"
+        "export { DomainError } from '@acme/kernel';\n"
+        "export const all = [newEntityId, errors, TenantContext];\nexport type Id = EntityId | Tenant;\n")})
+    result = lint(ws)
+    got = [(d.code, result.index(d.path).line_of(d.start) + 1, d.extra.get("name")) for d in result.diagnostics]
+    assert got == [("IMP003", 2, "TenantContext"), ("IMP003", 3, "DomainError")]
+
+
+def test_silent_when_surface_cannot_be_read(ws):
+    write(ws, {
+        "packages/api/src/lib/broken.ts": "export const a = ;\n",
+        "packages/api/src/lib/equals.ts": "const c = { a: 1 };\nexport = c;\n",
+        "packages/api/src/lib/reexports-package.ts": "export * from '@nestjs/common';\nexport const own = 1;\n",
+        "packages/api/src/lib/reexports-missing.ts": "export * from './nowhere';\n",
+        "packages/api/src/lib/legacy.js": "exports.a = 1;\n",
+        "packages/api/src/a.ts": ("import { b } from './lib/broken';\nimport { a } from './lib/equals';\n"
+                                  "import { Injectable } from './lib/reexports-package';\n"
+                                  "import { z } from './lib/reexports-missing';\nimport { q } from './lib/legacy';\n"
+                                  "export const all = [b, a, Injectable, z, q];\n"),
+    })
+    got = found(ws)
+    assert ("IMP002", "packages/api/src/lib/reexports-missing.ts", 1) in got
+    assert not [g for g in got if g[0] == "IMP003"]
+
+
+def test_export_star_cycle_terminates_and_still_finds_names(ws):
+    write(ws, {
+        "packages/api/src/c/a.ts": "export * from './b';\nexport const fromA = 1;\n",
+        "packages/api/src/c/b.ts": "export * from './a';\nexport const fromB = 1;\n",
+        "packages/api/src/use.ts": "import { fromA, fromB, fromC } from './c/a';\nimport { fromA as x } from './c/b';\n"
+                                   "export const all = [fromA, fromB, fromC, x];\n",
+    })
+    result = lint(ws)
+    assert [(d.code, d.extra["name"]) for d in result.diagnostics] == [("IMP003", "fromC")]
+
+
+def test_declared_but_not_exported_gets_unsafe_export_fix(ws):
+    write(ws, {
+        "packages/api/src/users/users.service.ts": ("import { Injectable } from '@nestjs/common';\n\n"
+                                                    "@Injectable()\nclass UsersService {}\n\nenum Role { Admin }\n"),
+        "packages/api/src/users/users.module.ts": ("import { UsersService, Role, Missing } from './users.service';\n"
+                                                   "export const all = [UsersService, Role, Missing];\n"),
+    })
+    result = lint(ws)
+    messages = {d.extra["name"]: d for d in result.diagnostics}
+    assert "declared in" in messages["UsersService"].message and messages["UsersService"].fix is not None
+    assert messages["Missing"].fix is None
+    text = fixed(ws, unsafe=True)["packages/api/src/users/users.service.ts"]
+    assert text == ("import { Injectable } from '@nestjs/common';\n\n"
+                    "@Injectable()\nexport class UsersService {}\n\nexport enum Role { Admin }\n")
+
+
+def test_default_and_namespace_imports_are_not_checked(ws):
+    write(ws, {
+        "packages/api/src/x.ts": "export const a = 1;\n",
+        "packages/api/src/use.ts": "import x from './x';\nimport * as all from './x';\nexport const y = [x, all];\n",
+    })
+    assert found(ws) == []

@@ -1,0 +1,110 @@
+"""tsconfig reading: JSONC, extends chains (relative and packages), and the covering tsconfig."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from migrationlint.tsconfig import TsConfigIndex, find_extended, read_tsconfig
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def test_jsonc_with_comments_and_trailing_commas(tmp_path):
+    write(tmp_path, {"tsconfig.json": '{\n  // paths for the service\n  "compilerOptions": {\n'
+                                      '    /* block */ "baseUrl": ".",\n    "paths": {"@/*": ["src/*"],},\n  },\n}\n'})
+    cfg = read_tsconfig(str(tmp_path / "tsconfig.json"))
+    assert cfg.error is None
+    assert cfg.paths == {"@/*": ["src/*"]}
+    assert cfg.base_url == str(tmp_path)
+
+
+def test_invalid_tsconfig_is_an_error_not_an_exception(tmp_path):
+    write(tmp_path, {"tsconfig.json": '{"compilerOptions": {'})
+    cfg = read_tsconfig(str(tmp_path / "tsconfig.json"))
+    assert cfg.error and "invalid JSON" in cfg.error
+    assert cfg.paths == {}
+
+
+def test_extends_relative_chain_inherits_paths_relative_to_their_config(tmp_path):
+    write(tmp_path, {
+        "tsconfig.base.json": json.dumps({"compilerOptions": {"paths": {"@kernel/*": ["shared/kernel/src/*"]}}}),
+        "services/api/tsconfig.json": json.dumps({"extends": "../../tsconfig.base", "compilerOptions": {"outDir": "dist"}}),
+    })
+    cfg = read_tsconfig(str(tmp_path / "services/api/tsconfig.json"))
+    assert cfg.paths == {"@kernel/*": ["shared/kernel/src/*"]}
+    assert cfg.paths_base == str(tmp_path)  # paths without baseUrl: relative to the config declaring them
+    assert cfg.out_dir == str(tmp_path / "services/api/dist")
+
+
+def test_child_baseurl_rebases_inherited_paths(tmp_path):
+    write(tmp_path, {
+        "base.json": json.dumps({"compilerOptions": {"paths": {"@/*": ["src/*"]}}}),
+        "api/tsconfig.json": json.dumps({"extends": "../base.json", "compilerOptions": {"baseUrl": "."}}),
+    })
+    cfg = read_tsconfig(str(tmp_path / "api/tsconfig.json"))
+    assert cfg.paths_base == str(tmp_path / "api")
+
+
+def test_extends_package_from_node_modules(tmp_path):
+    write(tmp_path, {
+        "node_modules/@tsconfig/node20/tsconfig.json": json.dumps({"compilerOptions": {"rootDir": "lib"}}),
+        "node_modules/@acme/tsconfig/package.json": json.dumps({"name": "@acme/tsconfig", "tsconfig": "nest.json"}),
+        "node_modules/@acme/tsconfig/nest.json": json.dumps({"compilerOptions": {"outDir": "build"}}),
+        "app/tsconfig.json": json.dumps({"extends": ["@tsconfig/node20/tsconfig.json", "@acme/tsconfig"]}),
+    })
+    cfg = read_tsconfig(str(tmp_path / "app/tsconfig.json"))
+    assert cfg.root_dir == str(tmp_path / "node_modules/@tsconfig/node20/lib")
+    assert cfg.out_dir == str(tmp_path / "node_modules/@acme/tsconfig/build")
+    assert find_extended("@tsconfig/node18", str(tmp_path / "app")) is None
+
+
+def test_extends_cycle_is_cut(tmp_path):
+    write(tmp_path, {
+        "a.json": json.dumps({"extends": "./b.json", "compilerOptions": {"baseUrl": "a"}}),
+        "b.json": json.dumps({"extends": "./a.json"}),
+    })
+    assert read_tsconfig(str(tmp_path / "a.json")).base_url == str(tmp_path / "a")
+
+
+def test_covering_prefers_nearest_config_that_includes_the_file(tmp_path):
+    write(tmp_path, {
+        "tsconfig.json": json.dumps({"include": ["packages/*/test"]}),
+        "packages/api/tsconfig.json": json.dumps({"include": ["src"]}),
+        "packages/api/src/main.ts": "",
+        "packages/api/test/app.e2e-spec.ts": "",
+        "packages/api/scripts/seed.ts": "",
+    })
+    index = TsConfigIndex(str(tmp_path))
+    assert index.covering(str(tmp_path / "packages/api/src/main.ts")).path == str(tmp_path / "packages/api/tsconfig.json")
+    assert index.covering(str(tmp_path / "packages/api/test/app.e2e-spec.ts")).path == str(tmp_path / "tsconfig.json")
+    # covered by neither: the nearest one
+    assert index.covering(str(tmp_path / "packages/api/scripts/seed.ts")).path == str(tmp_path / "packages/api/tsconfig.json")
+
+
+def test_covering_honours_files_and_exclude(tmp_path):
+    write(tmp_path, {
+        "tsconfig.json": json.dumps({"files": ["tools/gen.ts"]}),
+        "app/tsconfig.json": json.dumps({"include": ["**/*.ts"], "exclude": ["**/*.spec.ts"]}),
+        "app/x.spec.ts": "", "app/x.ts": "",
+    })
+    index = TsConfigIndex(str(tmp_path))
+    root_cfg = index.config(str(tmp_path / "tsconfig.json"))
+    assert root_cfg.covers(str(tmp_path / "tools/gen.ts"))
+    assert not root_cfg.covers(str(tmp_path / "tools/other.ts"))
+    app = index.config(str(tmp_path / "app/tsconfig.json"))
+    assert app.covers(str(tmp_path / "app/x.ts"))
+    assert not app.covers(str(tmp_path / "app/x.spec.ts"))
+
+
+def test_default_include_excludes_out_dir(tmp_path):
+    write(tmp_path, {"tsconfig.json": json.dumps({"compilerOptions": {"outDir": "dist"}})})
+    cfg = read_tsconfig(str(tmp_path / "tsconfig.json"))
+    assert cfg.covers(str(tmp_path / "src/a.ts"))
+    assert not cfg.covers(str(tmp_path / "dist/a.d.ts"))
+    assert not cfg.covers(str(tmp_path / "node_modules/x/index.d.ts"))
