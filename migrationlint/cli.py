@@ -145,10 +145,52 @@ def _check(args: argparse.Namespace) -> int:
     if missing:
         raise UsageError("no such file or directory: " + ", ".join(missing))
     lint_kwargs = dict(jobs=args.jobs, use_cache=not args.no_cache)
-    result = pipeline.lint(paths, settings, **lint_kwargs)
+    targets = explicit_targets(paths, settings)
+    if targets is not None:
+        lint_kwargs["report"] = targets[1]
+    result = pipeline.lint(paths, settings, files=targets[0] if targets else None, **lint_kwargs)
     if args.fix or args.diff:
         return _fix(args, paths, settings, result, lint_kwargs)
     return _report(args, result)
+
+
+CONTEXT_FILES = ("package.json",)  # plus tsconfig*.json: files that change how a package is linted
+
+
+def explicit_targets(paths: list[str], settings: Settings) -> tuple[list[str], set[str]] | None:
+    """(files to lint, files to report) when every path names a file, as pre-commit passes them.
+
+    The workspace around the files is still the context; only they are reported. A package.json
+    (or a tsconfig*.json) stands for the TypeScript files of its package, since a change to it can
+    create or clear diagnostics there; the workspace root's stands for the whole workspace.
+    None when a directory is given: then everything found under the paths counts, as before.
+    """
+    if not paths or not all(os.path.isfile(p) for p in paths):
+        return None
+    files: set[str] = set()
+    reported: set[str] = set()
+    for raw in paths:
+        path = os.path.abspath(raw)
+        name = os.path.basename(path)
+        if name in CONTEXT_FILES or (name.startswith("tsconfig") and name.endswith(".json")):
+            reported.add(path)
+            files.update(package_sources(path, settings))
+        else:
+            files.add(path)
+    return sorted(files), reported | files
+
+
+def package_sources(context_file: str, settings: Settings) -> list[str]:
+    """The TypeScript files of the package that owns `context_file`, without nested packages."""
+    from migrationlint.discovery import discover
+    from migrationlint.workspace import Workspace, find_root
+
+    workspace = Workspace(find_root(context_file))
+    package = workspace.package_root(context_file)
+    found = discover([package], settings.exclude, settings.config_root).files
+    if package == workspace.root:
+        return found
+    return [f for f in found if workspace.package_root(f) == package]
 
 
 def _report(args: argparse.Namespace, result, extra_summary: str | None = None) -> int:
@@ -217,25 +259,41 @@ def unified_diff(outcome) -> str:
 
 
 def _check_stdin(args: argparse.Namespace) -> int:
+    """Lint standard input as if it were the file `--stdin-filename` (the workspace around that
+    path is the context, as for the file on disk). With --fix the fixed text goes to standard
+    output and what remains to standard error; --diff prints the fixes as a diff. Only fixes that
+    edit this one text are applied: stdin mode never writes other files."""
     from migrationlint import fixes, pipeline
+    from migrationlint.reporters import render
 
     path = os.path.abspath(args.stdin_filename)
     data = sys.stdin.buffer.read()
     settings = _settings(args, [path])
     overrides = {path: data}
-    result = pipeline.lint([path], settings, overrides=overrides, files=[path], jobs=1, use_cache=False)
-    if not args.fix:
+    lint_kwargs = dict(files=[path], jobs=1, use_cache=False, report={path})
+    result = pipeline.lint([path], settings, overrides=overrides, **lint_kwargs)
+    if not (args.fix or args.diff):
         return _report(args, result)
 
+    def local(diagnostics: list) -> list:
+        return [d for d in diagnostics if d.fix is None or all(e.path == path for e in d.fix.edits)]
+
     def relint(texts: dict[str, bytes]):
-        merged = {**overrides, **texts}
-        return pipeline.lint([path], settings, overrides=merged, files=[path], jobs=1).diagnostics
+        return local(pipeline.lint([path], settings, overrides={**overrides, **texts}, **lint_kwargs).diagnostics)
 
     outcome = fixes.fix_loop(relint, lambda p: overrides[p] if p in overrides else open(p, "rb").read(),
-                             unsafe=args.unsafe_fixes, initial=result.diagnostics)
-    sys.stdout.buffer.write(outcome.texts.get(path, data))
+                             unsafe=args.unsafe_fixes, initial=local(result.diagnostics))
+    fixed = outcome.texts.get(path, data)
+    if args.diff:
+        text = unified_diff(outcome)
+        sys.stdout.write(text)
+        return 1 if text and not args.exit_zero else 0
+    sys.stdout.buffer.write(fixed)
     sys.stdout.flush()
-    final = pipeline.lint([path], settings, overrides={path: outcome.texts.get(path, data)}, files=[path], jobs=1)
+    final = pipeline.lint([path], settings, overrides={path: fixed}, **lint_kwargs)
+    final.diagnostics.extend(internal_diagnostics(outcome))
+    if final.diagnostics:
+        sys.stderr.write(render(args.output_format, final, color=False, unsafe_fixes=args.unsafe_fixes))
     return 1 if final.diagnostics and not args.exit_zero else 0
 
 

@@ -169,7 +169,40 @@ def test_json_carries_dependency_fields_and_structured_manifest_edits(tmp_path, 
     assert record["start"] == {"line": 1, "column": 19, "byte_offset": 18}
     edit, = record["fix"]["edits"]
     assert edit["path"] == "package.json"
-    assert edit["operation"] == {"op": "add", "args": ["dependencies", "ioredis", "^5.4.1"]}
+    assert edit["operation"] == {"op": "add", "section": "dependencies", "package": "ioredis", "version": "^5.4.1"}
+
+
+def test_manifest_fixes_become_concrete_edits_in_lsp_and_sarif(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "src" / "main.ts"
+    src.parent.mkdir()
+    src.write_text("import Redis from 'ioredis';\n")
+    manifest = tmp_path / "package.json"
+    original = '{\n  "name": "svc",\n  "dependencies": {\n    "@nestjs/core": "^10.3.0"\n  }\n}\n'
+    manifest.write_text(original)
+    op = ("add", "dependencies", "ioredis", "^5.4.1")
+    fix = Fix(Applicability.SAFE, (Edit(str(manifest), 0, 0, "", json_edit=op),), "Add ioredis ^5.4.1")
+    d = Diagnostic("DEP001", "undeclared-dependency", Severity.ERROR, "`ioredis` is not declared",
+                   str(src), 18, 27, fix)
+    result = _handmade_result(tmp_path, [d])
+    changes = lsp_format.to_lsp(result, d)["data"]["fix"]["edit"]["changes"]
+    edit, = changes[manifest.resolve().as_uri()]
+    lines = original.splitlines(keepends=True)
+    start = sum(map(len, lines[:edit["range"]["start"]["line"]])) + edit["range"]["start"]["character"]
+    end = sum(map(len, lines[:edit["range"]["end"]["line"]])) + edit["range"]["end"]["character"]
+    fixed = original[:start] + edit["newText"] + original[end:]
+    assert json.loads(fixed)["dependencies"] == {"@nestjs/core": "^10.3.0", "ioredis": "^5.4.1"}
+    assert len(edit["newText"]) < len(original)  # only the changed span, not the whole file
+    from migrationlint.reporters import sarif_format
+
+    sarif_fix = sarif_format.sarif_result(result, d, 0)["fixes"][0]
+    change, = sarif_fix["artifactChanges"]
+    assert change["artifactLocation"] == {"uri": "package.json", "uriBaseId": "%SRCROOT%"}
+    rep, = change["replacements"]
+    data = original.encode()
+    region = rep["deletedRegion"]
+    patched = data[:region["byteOffset"]] + rep["insertedContent"]["text"].encode() + data[region["byteOffset"] + region["byteLength"]:]
+    assert patched.decode() == fixed
 
 
 def test_lsp_severity_and_utf8_encoding(tmp_path):

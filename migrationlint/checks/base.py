@@ -41,6 +41,12 @@ class Project:
     load_facts: Callable[[str], FileFacts | None] = lambda path: None
     all_sources: list[str] = field(default_factory=list)  # every lintable file of the workspace, when known
     cache: dict = field(default_factory=dict)  # per-run memo shared by checks
+    sources: dict[str, bytes] = field(default_factory=dict)  # bytes the linted files' facts came from
+
+    def source(self, path: str) -> bytes | None:
+        """The bytes `files[path]` was extracted from (in-memory text during fixes), for fixes that
+        must match the file's style (import_edits); None when unknown."""
+        return self.sources.get(path)
 
     def facts(self, path: str) -> FileFacts | None:
         f = self.files.get(path)
@@ -50,6 +56,22 @@ class Project:
 
     def rel(self, path: str) -> str:
         return os.path.relpath(path, self.workspace.root).replace(os.sep, "/")
+
+    def package_sources(self, package_root: str) -> list[str]:
+        """Lintable files of one package (nested packages excluded), sorted: from `all_sources`
+        when the run saw the whole workspace, else by walking that package only, so that a run
+        over a few files costs the same in a repository of any size."""
+        memo = self.cache.setdefault("package_sources", {})
+        found = memo.get(package_root)
+        if found is None:
+            if self.all_sources:
+                found = sorted(p for p in self.all_sources if self.workspace.package_root(p) == package_root)
+            else:
+                from migrationlint.package_files import package_files
+
+                found = package_files(package_root, self.settings.exclude, self.settings.config_root)
+            memo[package_root] = found
+        return found
 
 
 def diagnostic(rule: Rule, path: str, start: int, end: int, message: str, fix=None, severity: Severity | None = None,

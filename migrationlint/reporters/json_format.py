@@ -69,9 +69,19 @@ def edit_record(result: LintResult, e: Edit) -> dict:
     return record
 
 
+OPERATION_FIELDS = {  # manifest_edits' tuples, named
+    "add": ("section", "package", "version"),
+    "move": ("from_section", "to_section", "package"),
+}
+
+
 def json_operation(json_edit: tuple) -> dict:
-    """A structured package.json change `(operation, *arguments)` as JSON."""
+    """A structured package.json change `(operation, *arguments)` as JSON with named fields
+    (an operation this module does not know keeps its arguments as a list)."""
     op, *args = json_edit
+    fields = OPERATION_FIELDS.get(op)
+    if fields is not None and len(fields) == len(args):
+        return {"op": op, **{name: _plain(a) for name, a in zip(fields, args)}}
     return {"op": op, "args": [_plain(a) for a in args]}
 
 

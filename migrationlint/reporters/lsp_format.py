@@ -19,6 +19,7 @@ from migrationlint.textpos import LineIndex
 SOURCE = "migrationlint"
 UTF16 = "utf-16"
 UTF8 = "utf-8"
+UTF32 = "utf-32"
 LSP_SEVERITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}
 
 
@@ -49,21 +50,27 @@ def help_href(code: str) -> str:
 
 
 def position(index: LineIndex, offset: int, encoding: str = UTF16) -> dict:
-    """An LSP Position for byte `offset` in the negotiated encoding."""
-    if encoding == UTF8:
+    """An LSP Position for byte `offset` in the negotiated encoding (utf-16, utf-8 or utf-32)."""
+    if encoding in (UTF8, UTF32):
         offset = max(0, min(offset, len(index.data)))
         line = index.line_of(offset)
-        return {"line": line, "character": offset - index.starts[line]}
+        prefix = index.data[index.starts[line]:offset]
+        units = len(prefix) if encoding == UTF8 else len(prefix.decode("utf-8", "replace"))
+        return {"line": line, "character": units}
     line, character = index.lsp(offset)
     return {"line": line, "character": character}
 
 
 def offset_of(index: LineIndex, line: int, character: int, encoding: str = UTF16) -> int:
     """The byte offset of an LSP position (the inverse of `position`)."""
-    if encoding == UTF8:
+    if encoding in (UTF8, UTF32):
         if line >= len(index.starts):
             return len(index.data)
-        return min(index.starts[line] + character, len(index.data))
+        start = index.starts[line]
+        end = index.starts[line + 1] - 1 if line + 1 < len(index.starts) else len(index.data)
+        if encoding == UTF8:
+            return min(start + character, end)
+        return start + len(index.data[start:end].decode("utf-8", "replace")[:character].encode("utf-8"))
     return index.offset_from_lsp(line, character)
 
 
@@ -118,5 +125,21 @@ def concrete_edits(result: LintResult, fix: Fix) -> list[Edit] | None:
             new = manifest_edits.render(data, ops)
         except ValueError:
             return None
-        plain.append(Edit(path, 0, len(data), new.decode("utf-8", "replace")))
+        plain.append(minimal_replacement(path, data, new))
     return plain
+
+
+def minimal_replacement(path: str, old: bytes, new: bytes) -> Edit:
+    """One Edit turning `old` into `new` that spans only the part that differs (so an editor
+    keeps its cursor and folds, and a SARIF viewer shows the real change)."""
+    old_text, new_text = old.decode("utf-8", "replace"), new.decode("utf-8", "replace")
+    limit = min(len(old_text), len(new_text))
+    prefix = 0
+    while prefix < limit and old_text[prefix] == new_text[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old_text[-1 - suffix] == new_text[-1 - suffix]:
+        suffix += 1
+    start = len(old_text[:prefix].encode("utf-8"))
+    end = len(old_text[: len(old_text) - suffix].encode("utf-8"))
+    return Edit(path, start, end, new_text[prefix:len(new_text) - suffix])
