@@ -70,18 +70,13 @@ def lint(
     root = workspace_root(paths or files)
     workspace = Workspace(root, overrides)
     read = overlay_reader(overrides)
-    sources, facts = extraction.extract_files(files, read, settings, root, jobs=jobs, use_cache=use_cache)
+    store = extraction.FactsStore(settings, root, read, overrides, use_cache)
+    sources, facts = store.extract(files, jobs)
     selection = RuleSelection(settings, RULES)
-
-    def load_facts(path: str) -> FileFacts | None:
-        if not os.path.isfile(path):
-            return None
-        _, more = extraction.extract_files([path], read, settings, root, jobs=1, use_cache=use_cache)
-        return more.get(path)
-
-    project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=load_facts,
-                      sources=sources)
+    project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
+                      sources=sources, all_sources=files if _covers(paths, root) else [])
     diagnostics = run_checks(project)
+    store.save()  # after the checks: facts they loaded for files outside the run are cached too
     diagnostics.extend(_skipped(facts, selection))
     result = LintResult(diagnostics=[], sources=sources, project=project, files=files, missing=missing)
     result.diagnostics = _filter(diagnostics, result, settings, selection)
@@ -92,6 +87,11 @@ def lint(
     if report is not None:
         result.diagnostics = [d for d in result.diagnostics if d.path in report]
     return result
+
+
+def _covers(paths: list[str], root: str) -> bool:
+    """Whether the discovered files are every lintable file of the workspace (a run over its root)."""
+    return any(os.path.isdir(p) and os.path.abspath(p) == root for p in paths)
 
 
 def _skipped(facts: dict[str, FileFacts], selection: RuleSelection) -> list[Diagnostic]:

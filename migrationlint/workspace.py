@@ -11,6 +11,9 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Mapping
+
+from migrationlint.lockfiles import MANAGER_OF, Lockfile, Peers, find_lockfile, peers_of, read_lockfile
 
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 _WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json")
@@ -54,13 +57,15 @@ class Manifest:
         return None
 
 
-def read_manifest(path: str) -> Manifest:
-    """Read a package.json, keeping a parse error (with its byte offset) instead of raising."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        return Manifest(path, error=f"cannot read: {exc.strerror}")
+def read_manifest(path: str, raw: bytes | None = None) -> Manifest:
+    """Read a package.json (or parse `raw`, its in-memory text), keeping a parse error (with its
+    byte offset) instead of raising."""
+    if raw is None:
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read()
+        except OSError as exc:
+            return Manifest(path, error=f"cannot read: {exc.strerror}")
     text = raw.decode("utf-8", "replace")
     body = text[1:] if text.startswith("\ufeff") else text
     try:
@@ -76,10 +81,13 @@ def read_manifest(path: str) -> Manifest:
 class Workspace:
     """Manifests and the workspace root around a set of linted files."""
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, overrides: Mapping[str, bytes] | None = None) -> None:
         self.root = root
         self._manifests: dict[str, Manifest] = {}
         self._nearest: dict[str, str | None] = {}
+        self._installed: dict[tuple[str, str], tuple[str, Peers | None] | None] = {}
+        # in-memory manifest texts (the fixer's edited package.json files) win over the disk
+        self._overrides = {p: t for p, t in (overrides or {}).items() if p.endswith("package.json")}
 
     @cached_property
     def members(self) -> dict[str, Manifest]:
@@ -98,7 +106,7 @@ class Workspace:
     def manifest(self, path: str) -> Manifest:
         m = self._manifests.get(path)
         if m is None:
-            m = read_manifest(path)
+            m = read_manifest(path, self._overrides.get(path))
             self._manifests[path] = m
         return m
 
@@ -139,6 +147,100 @@ class Workspace:
                 return parse_version(rng)
         return None
 
+    # ------------------------------------------------------------------ dependency model
+
+    @cached_property
+    def definition(self) -> str | None:
+        """What defines the workspace: pnpm-workspace.yaml, package.json or lerna.json (None: a
+        repository of independent packages)."""
+        return member_globs(self.root)[1]
+
+    @cached_property
+    def member_manifests(self) -> list[Manifest]:
+        """Every member package's manifest (named or not), the root excluded."""
+        return [self.manifest(os.path.join(d, "package.json")) for d in member_dirs(self.root)]
+
+    @cached_property
+    def own_scopes(self) -> frozenset[str]:
+        """The npm scopes the workspace's own packages use (`@acme` for `@acme/kernel`)."""
+        names = [m.name for m in self.member_manifests] + [self.root_manifest.name if self.root_manifest else None]
+        return frozenset(n.split("/", 1)[0] for n in names if n and n.startswith("@") and "/" in n)
+
+    @cached_property
+    def package_manager(self) -> str:
+        """pnpm | npm | yarn: the `packageManager` field, else the lockfile, else the workspace file."""
+        field_value = self.root_manifest.data.get("packageManager") if self.root_manifest else None
+        if isinstance(field_value, str) and field_value.split("@", 1)[0] in ("pnpm", "npm", "yarn"):
+            return field_value.split("@", 1)[0]
+        path = find_lockfile(self.root)
+        if path is not None:
+            return MANAGER_OF[os.path.basename(path)]
+        return "pnpm" if self.definition == "pnpm-workspace.yaml" else "npm"
+
+    @cached_property
+    def lockfile(self) -> Lockfile | None:
+        path = find_lockfile(self.root, self.package_manager)
+        return read_lockfile(path) if path else None
+
+    @cached_property
+    def _declared_ranges(self) -> dict[str, list[tuple[str, Manifest]]]:
+        out: dict[str, list[tuple[str, Manifest]]] = {}
+        for m in self.member_manifests:
+            for section in DEP_SECTIONS:
+                for name, rng in m.section(section).items():
+                    out.setdefault(name, []).append((rng, m))
+        return out
+
+    def sibling_ranges(self, package: str, exclude: str | None = None) -> list[tuple[str, Manifest]]:
+        """(range, manifest) of every member manifest but `exclude` that declares `package`."""
+        return [(r, m) for r, m in self._declared_ranges.get(package, []) if m.path != exclude]
+
+    @cached_property
+    def uses_workspace_protocol(self) -> bool:
+        return any(r.startswith("workspace:") for ranges in self._declared_ranges.values() for r, _ in ranges)
+
+    def member(self, package: str) -> Manifest | None:
+        return self.members.get(package)
+
+    def rel_dir(self, manifest: Manifest) -> str:
+        """The manifest's directory relative to the root, posix, "." for the root (lockfile importers)."""
+        rel = os.path.relpath(manifest.dir, self.root).replace(os.sep, "/")
+        return rel
+
+    def installed(self, package: str, start_dir: str) -> tuple[str, Peers | None] | None:
+        """(version, peers) of `package` in the nearest node_modules at or above `start_dir` up to
+        the root, as Node would find it; None when it is not installed (optional enrichment)."""
+        key = (package, start_dir)
+        if key in self._installed:
+            return self._installed[key]
+        found = None
+        directory = start_dir
+        while True:
+            candidate = os.path.join(directory, "node_modules", *package.split("/"), "package.json")
+            if os.path.isfile(candidate):
+                data = read_manifest(candidate).data
+                version = data.get("version")
+                if isinstance(version, str):
+                    found = (version, peers_of(data))
+                    break
+            parent = os.path.dirname(directory)
+            if directory == self.root or parent == directory or not directory.startswith(self.root):
+                break
+            directory = parent
+        self._installed[key] = found
+        return found
+
+    def known(self, package: str) -> bool:
+        """Whether any manifest, the lockfile or the root node_modules knows `package`."""
+        if package in self.members or package in self._declared_ranges:
+            return True
+        root = self.root_manifest
+        if root is not None and root.declared(package):
+            return True
+        if self.lockfile is not None and self.lockfile.knows(package):
+            return True
+        return self.installed(package, self.root) is not None
+
 
 _VERSION = re.compile(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?")
 
@@ -169,7 +271,7 @@ def find_root(start: str) -> str:
             if "workspaces" in m.data:
                 return current
         if os.path.exists(os.path.join(current, ".git")):
-            return highest_pkg or current
+            return current
         parent = os.path.dirname(current)
         if parent == current:
             return highest_pkg or directory

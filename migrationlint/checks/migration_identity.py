@@ -61,6 +61,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
             migrations.append(m)
             yield from _per_class(project, facts, m)
     sets = migration_sets(project)
+    migrations.extend(_context_migrations(project, sets))
     yield from _duplicates(project, sets, migrations)
     yield from _file_exports(project, sets)
 
@@ -298,8 +299,12 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
     by_package: dict[str, list[str]] = {}
     for path in project.files:
         by_package.setdefault(ws.package_root(path), []).append(path)
+    holders = dict(project.files)
+    if not project.all_sources:  # a run over part of the workspace: the rest of each package is context
+        holders.update(_package_context(project, by_package))
+    known = sorted({p for paths in by_package.values() for p in paths})
     packages_with_option: set[str] = set()
-    for path, facts in sorted(project.files.items()):
+    for path, facts in sorted(holders.items()):
         for opt in facts.migrations_options:
             pkg = ws.package_root(path)
             s = MigrationSet(key=f"{path}:{opt.start}", owner=path, option_start=opt.start)
@@ -307,7 +312,7 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
                 if kind == "glob":
                     pattern = resolve_glob(value, path, pkg)
                     hits = {p for p in by_package.get(pkg, []) if glob_matches(pattern, p)}
-                    hits |= {p for p in project.files if p not in hits and glob_matches(pattern, p)}
+                    hits |= {p for p in _under(known, pattern) if p not in hits and glob_matches(pattern, p)}
                     s.files |= hits
                     s.glob_files |= hits
                 elif kind == "ident":
@@ -322,6 +327,64 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
                 or (project.settings.migrations and match_any(project.settings.migrations, project.rel(p)))]
         if rels:
             yield MigrationSet(key=pkg, owner=pkg, files=set(rels))
+
+
+def _under(paths: list[str], pattern: str) -> list[str]:
+    """The sorted `paths` a runtime glob can match: those under its literal directory, taken in its
+    source form (cut before `/dist/` or `/build/`, which glob_matches maps back to `/src/`)."""
+    import bisect
+
+    cut = next((i for i, ch in enumerate(pattern) if ch in "*?[{"), len(pattern))
+    head = pattern[: pattern.rfind("/", 0, cut) + 1]
+    for marker in ("/dist/", "/build/"):
+        at = head.find(marker)
+        if at != -1:
+            head = head[: at + 1]
+    lo = bisect.bisect_left(paths, head)
+    hi = bisect.bisect_left(paths, head + "\U0010ffff")
+    return paths[lo:hi]
+
+
+def _package_context(project: Project, by_package: dict[str, list[str]]) -> dict[str, FileFacts]:
+    """For a run over a few files (pre-commit): add the other files of their packages to
+    `by_package`, and return the facts of those that may hold a `migrations:` option. A byte
+    scan picks them, so only those few are parsed (or read from the cache), never the repository."""
+    holders: dict[str, FileFacts] = {}
+    for pkg, paths in by_package.items():
+        linted = set(paths)
+        for path in project.package_sources(pkg):
+            if path in linted:
+                continue
+            paths.append(path)
+            try:
+                with open(path, "rb") as fh:
+                    mentions = b"migrations" in fh.read()
+            except OSError:
+                continue
+            facts = project.facts(path) if mentions else None
+            if facts is not None and not facts.skipped:
+                holders[path] = facts
+    return holders
+
+
+def _context_migrations(project: Project, sets: list[MigrationSet]) -> list[Migration]:
+    """Migrations outside the run that share a set with a linted file, so that MIG004 sees what the
+    linted migration duplicates (diagnostics are still reported on linted files only)."""
+    if project.all_sources or not project.enabled(MIG004.code):
+        return []
+    outside = {p for s in sets if not s.files.isdisjoint(project.files) for p in s.files} - project.files.keys()
+    found: list[Migration] = []
+    for path in sorted(outside):
+        facts = project.facts(path)
+        if facts is None or facts.skipped:
+            continue
+        for cls in migration_classes(facts):
+            if any(h.name_start == cls.name_start for h in facts.damaged_headers):
+                continue
+            m = _identity(project, facts, cls)
+            if m is not None:
+                found.append(m)
+    return found
 
 
 def _files_of_identifier(project: Project, facts: FileFacts, ident: str) -> set[str]:

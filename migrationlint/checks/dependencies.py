@@ -1,0 +1,496 @@
+"""DEP001-DEP005: every package a service loads must be declared where its own install sees it
+(DESIGN section 2.3).
+
+The manifest that counts is the nearest package.json above the file (the one Node, and the
+service's own Docker build, use). The workspace root's manifest counts for it only as the
+`hoisting` setting allows: by default for test files and type-only imports. Fixes are structured
+package.json edits (manifest_edits), so N files importing one missing package make one key.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from migrationlint import packages as pk
+from migrationlint import runtime_packages as rt
+from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.facts import FileFacts, ImportFact
+from migrationlint.globs import match_any
+from migrationlint.lockfiles import version_key
+from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
+
+DEP001 = Rule("DEP001", "undeclared-dependency", Severity.ERROR,
+              "An imported package that the nearest package.json does not declare.", fix="sometimes")
+DEP002 = Rule("DEP002", "dev-dependency-in-production", Severity.ERROR,
+              "Production code imports a package declared only in devDependencies.", fix="safe")
+DEP003 = Rule("DEP003", "missing-peer-dependency", Severity.ERROR,
+              "A declared package's required peer dependency is not declared.", fix="sometimes")
+DEP004 = Rule("DEP004", "missing-runtime-package", Severity.ERROR,
+              "Code makes NestJS or TypeORM load a package at start-up that is not declared.", fix="sometimes")
+DEP005 = Rule("DEP005", "root-only-dependency", Severity.WARNING,
+              "Production code relies on a package declared only in the workspace root manifest.", fix="unsafe")
+RULES = [DEP001, DEP002, DEP003, DEP004, DEP005]
+
+_RUNTIME_NOTE = {
+    "type": " (inside TypeOrmModule the connection is retried 9 times, 3 s apart, so a missing driver "
+            "looks like a database outage)",
+}
+
+
+@dataclass
+class Use:
+    """One import of a package by a linted file, with what decides which manifest section it needs."""
+
+    path: str
+    imp: ImportFact
+    package: str
+    manifest: Manifest
+    type_only: bool
+    test: bool
+
+
+# ----------------------------------------------------------------------------- entry point
+
+def check(project: Project) -> Iterator[Diagnostic]:
+    model = DependencyModel(project)
+    uses = [u for path, facts in sorted(project.files.items()) if not facts.skipped
+            for u in model.uses(path, facts)]
+    reported: set[tuple[str, str]] = set()  # (manifest, package) already reported as missing
+    sections = _sections_needed(model, uses)
+    peer_candidates: dict[tuple[str, str], Use] = {}
+    out: list[Diagnostic] = []
+    for use in uses:
+        out.extend(model.judge(use, sections, reported, peer_candidates))
+    for path, facts in sorted(project.files.items()):
+        if not facts.skipped:
+            out.extend(model.runtime(path, facts, reported))
+    for use in peer_candidates.values():
+        out.extend(model.peers(use, reported))
+    return iter(out)
+
+
+def _sections_needed(model: "DependencyModel", uses: list[Use]) -> dict[tuple[str, str], str]:
+    """One section per (manifest, package): dependencies if any production value import needs
+    it, else devDependencies; every DEP001 fix for that pair then carries the same edit."""
+    out: dict[tuple[str, str], str] = {}
+    for u in uses:
+        key = (u.manifest.path, u.package)
+        if model.section_for(u) == "dependencies" or key not in out:
+            out[key] = model.section_for(u)
+    return out
+
+
+# ----------------------------------------------------------------------------- the model
+
+class DependencyModel:
+    """Decisions shared by the DEP rules: which manifest owns a file, what counts as declared,
+    and which version a fix adds (the ladder of DESIGN 2.3)."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.ws: Workspace = project.workspace
+        self.settings = project.settings
+        self._owner: dict[str, Manifest | None] = {}
+        self._alias = _alias_hook()
+
+    # ------------------------------------------------------------------ files and imports
+
+    def owner(self, path: str) -> Manifest | None:
+        """The nearest real manifest above `path`: a package.json holding only `type` or
+        `sideEffects` (no name, no dependencies) is skipped, as package managers skip it."""
+        directory = os.path.dirname(path)
+        if directory in self._owner:
+            return self._owner[directory]
+        found = None
+        d = directory
+        while True:
+            mpath = self.ws.nearest_manifest_path(d)
+            if mpath is None:
+                break
+            m = self.ws.manifest(mpath)
+            if m.error or m.name or any(s in m.data for s in DEP_SECTIONS) or m.dir == self.ws.root:
+                found = m
+                break
+            parent = os.path.dirname(m.dir)
+            if parent == m.dir:
+                break
+            d = parent
+        self._owner[directory] = found
+        return found
+
+    def is_test(self, path: str) -> bool:
+        return match_any(self.settings.test_files, self.project.rel(path))
+
+    def is_root(self, m: Manifest) -> bool:
+        return m.dir == self.ws.root
+
+    def uses(self, path: str, facts: FileFacts) -> Iterator[Use]:
+        manifest = self.owner(path)
+        if manifest is None or manifest.error or not facts.imports:
+            return
+        test = self.is_test(path)
+        for imp in facts.imports:
+            package = self._package_of(path, imp, manifest)
+            if package is None:
+                continue
+            type_only = _type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
+            yield Use(path, imp, package, manifest, type_only, test or imp.kind == "mock")
+
+    def _package_of(self, path: str, imp: ImportFact, manifest: Manifest) -> str | None:
+        spec = imp.specifier
+        if pk.classify(spec) != "package" or self._is_alias(path, spec):
+            return None
+        name = pk.package_name(spec)
+        if name is None or name == manifest.name or match_any(self.settings.ignore_packages, name):
+            return None
+        if imp.kind == "reference" and not name.startswith("@types/"):
+            # `/// <reference types="node" />` loads @types/node unless the package ships its types
+            types = pk.types_package(name)
+            if name == "node" or (not self.known(name, manifest) and self.known(types, manifest)):
+                return types
+        return name
+
+    def _is_alias(self, path: str, spec: str) -> bool:
+        for prefix in self.settings.aliases:
+            p = prefix.rstrip("*")
+            if spec == prefix or spec == p.rstrip("/") or (p and spec.startswith(p if p.endswith("/") else p + "/")):
+                return True
+        return bool(self._alias and self._alias(self.project, path, spec))
+
+    # ------------------------------------------------------------------ declarations
+
+    def root_counts(self, test: bool, type_only: bool) -> bool:
+        """Whether the root manifest's declarations satisfy this use (the `hoisting` setting)."""
+        policy = self.settings.hoisting
+        return policy == "all" or (policy == "test-files" and (test or type_only))
+
+    def declared_in(self, m: Manifest, package: str, type_only: bool) -> str | None:
+        section = m.declared(package)
+        if section is None and type_only:
+            section = m.declared(pk.types_package(package))
+        return section
+
+    def known(self, package: str, manifest: Manifest) -> bool:
+        return self.ws.known(package) or self.ws.installed(package, manifest.dir) is not None
+
+    def section_for(self, u: Use) -> str:
+        return "devDependencies" if u.test or u.type_only else "dependencies"
+
+    # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
+
+    def judge(self, u: Use, sections: dict, reported: set, peer_candidates: dict) -> Iterator[Diagnostic]:
+        m = u.manifest
+        own = self.declared_in(m, u.package, u.type_only)
+        if own is not None:
+            if own == "devDependencies" and self._production_value_use(u) and not _also_runtime(m, u.package):
+                yield self._dev_in_production(u)
+            elif own != "peerDependencies" and m.declared(u.package) == own:
+                peer_candidates.setdefault((m.path, u.package), u)
+            return
+        root = self.ws.root_manifest
+        if root is not None and not self.is_root(m) and not root.error and self.declared_in(root, u.package, u.type_only):
+            if not self.root_counts(u.test, u.type_only):
+                yield self._root_only(u, root)
+            return
+        if pk.scope_of(u.package) in self.ws.own_scopes and not self.known(u.package, m):
+            return  # the workspace's own namespace, matching nothing: IMP001's finding
+        reported.add((m.path, u.package))
+        yield self._undeclared(u, sections.get((m.path, u.package), self.section_for(u)))
+
+    def _production_value_use(self, u: Use) -> bool:
+        if u.type_only or u.test:
+            return False
+        # files that belong to the root of a workspace are its tooling (scripts, configs)
+        return not (self.is_root(u.manifest) and self.ws.definition is not None)
+
+    def _undeclared(self, u: Use, section: str) -> Diagnostic:
+        m = u.manifest
+        rel = self._rel(m)
+        ladder = self.version(u.package, m)
+        known = self.known(u.package, m)
+        where = f"not declared in {rel}" if known else "not declared or installed anywhere in this repository"
+        message = f'"{u.package}" is imported but {where}'
+        fix = None
+        if ladder is not None:
+            version, source = ladder
+            message += f'; add "{u.package}": "{version}" to {section} ({source})'
+            fix = self._add_fix(m, section, u.package, version, Applicability.SAFE)
+        else:
+            message += f"; run `{self.command(m, u.package, section == 'devDependencies')}`"
+        return self._at_import(DEP001, u, message, fix)
+
+    def _dev_in_production(self, u: Use) -> Diagnostic:
+        m = u.manifest
+        rel = self._rel(m)
+        message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
+                   f"a production install (`npm ci --omit=dev`, `pnpm install --prod`) leaves it out and the "
+                   f"service fails with \"Cannot find module '{u.package}'\"; move it to dependencies")
+        edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
+        fix = Fix(Applicability.SAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
+        return self._at_import(DEP002, u, message, fix)
+
+    def _root_only(self, u: Use, root: Manifest) -> Diagnostic:
+        m = u.manifest
+        rel = self._rel(m)
+        message = (f'"{u.package}" is declared only in the root package.json: it resolves through hoisting '
+                   f"but breaks a per-service install, Docker build or publish of {os.path.dirname(rel) or '.'}")
+        version = root.range_of(u.package) or root.range_of(pk.types_package(u.package))
+        fix = None
+        if version and _usable_range(version):
+            section = self.section_for(u)
+            message += f'; declare "{u.package}": "{version}" in {section} of {rel} (as in the root package.json)'
+            fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
+        return self._at_import(DEP005, u, message, fix)
+
+    # ------------------------------------------------------------------ DEP003
+
+    def peer_list(self, package: str, m: Manifest) -> dict[str, bool]:
+        """{peer: optional} of `package` as installed for `m`: the workspace member's manifest,
+        the lockfile, node_modules, else the built-in table."""
+        member = self.ws.member(package)
+        if member is not None:
+            from migrationlint.lockfiles import peers_of
+
+            return peers_of(member.data)
+        lock = self.ws.lockfile
+        if lock is not None:
+            peers = lock.peer_deps(package, lock.resolved(package, self.ws.rel_dir(m)))
+            if peers is not None:
+                return peers
+        installed = self.ws.installed(package, m.dir)
+        if installed is not None and installed[1] is not None:
+            return installed[1]
+        return {p: False for p in rt.KNOWN_PEERS.get(package, ())}
+
+    def peers(self, u: Use, reported: set) -> Iterator[Diagnostic]:
+        m = u.manifest
+        section = "dependencies" if m.declared(u.package) == "dependencies" else "devDependencies"
+        for peer, optional in sorted(self.peer_list(u.package, m).items()):
+            if optional or peer == m.name or (m.path, peer) in reported or self.satisfied(m, peer, u.test):
+                continue
+            reported.add((m.path, peer))
+            message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
+                       f"declare: loading it fails with \"Cannot find module '{peer}'\"")
+            yield self._at_import(DEP003, u, *self._add_or_command(message, m, section, peer))
+
+    def satisfied(self, m: Manifest, package: str, test: bool) -> bool:
+        """Declared by `m`, or by the root under any hoisting policy but `none` (the package is
+        then part of the repository's install)."""
+        if m.declared(package) or package == m.name:
+            return True
+        root = self.ws.root_manifest
+        return (root is not None and not root.error and self.settings.hoisting != "none"
+                and root.declared(package) is not None)
+
+    # ------------------------------------------------------------------ DEP004
+
+    def runtime(self, path: str, facts: FileFacts, reported: set) -> Iterator[Diagnostic]:
+        m = self.owner(path)
+        if m is None or m.error:
+            return
+        test = self.is_test(path)
+        for trigger, start, end, need, note in self._runtime_needs(path, facts):
+            for package in need.packages:
+                if self.satisfied(m, package, test) or (m.path, package) in reported:
+                    continue
+                if package == need.packages[0] and any(self.satisfied(m, a, test) for a in need.alternatives):
+                    continue
+                if pk.scope_of(package) in self.ws.own_scopes:
+                    continue
+                reported.add((m.path, package))
+                error = need.error.replace("{package}", package)
+                message = (f'{trigger} makes the service load "{package}" at start-up, which {self._rel(m)} does '
+                           f'not declare: it fails with "{error}"{note}')
+                section = "devDependencies" if test else "dependencies"
+                message, fix = self._add_or_command(message, m, section, package)
+                yield diagnostic(DEP004, path, start, end, message, fix=fix, package=package, manifest=m.path)
+
+    def _runtime_needs(self, path: str, facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str]]:
+        bound = _bindings(facts)
+        transport = bound.get(("@nestjs/microservices", "Transport"))
+        if transport:
+            server = any(c.callee.endswith(("createMicroservice", "connectMicroservice")) for c in facts.calls)
+            for ref, start, end in facts.member_refs:
+                obj, _, member = ref.partition(".")
+                need = rt.transport_need(member, server) if obj in transport else None
+                if need is not None:
+                    yield ref, start, end, need, ""
+        factory = bound.get(("@nestjs/core", "NestFactory"))
+        if factory:
+            for c in facts.calls:
+                obj, _, method = c.callee.rpartition(".")
+                if method == "create" and obj in factory and c.args and (len(c.args) == 1 or c.args[1][0] == "object"):
+                    yield "NestFactory.create() without an HTTP adapter", c.start, c.end, rt.PLATFORM_EXPRESS, ""
+        yield from self._bound_uses(facts, bound, "@nestjs/common", {"ValidationPipe": rt.VALIDATION_PIPE})
+        for source in ("@nestjs/apollo", "@nestjs/mercurius"):
+            yield from self._bound_uses(facts, bound, source, rt.GRAPHQL_DRIVERS, skip=source)
+        terminus = {loc: name for (src, name), locs in bound.items() if src == "@nestjs/terminus" for loc in locs}
+        for name, start, end in facts.ctor_param_types:
+            indicator = terminus.get(name)
+            need = rt.TERMINUS_INDICATORS.get(indicator or "")
+            if need is not None:
+                yield f"Injecting {indicator}", start, end, need, ""
+        major = self._typeorm_major(path)
+        for role, value, start, end in facts.orm_types:
+            table = rt.ORM_DRIVERS if role == "type" else rt.ORM_CACHES
+            need = table.get(value)
+            if need is None or (value == "sqlite" and major is not None and major >= 1):
+                continue
+            if major is not None and major >= 1 and need.alternatives:
+                need = rt.Need(need.packages, need.error)
+            label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
+            yield label, start, end, need, _RUNTIME_NOTE.get(role, "")
+
+    def _bound_uses(self, facts: FileFacts, bound: dict, source: str, table: dict, skip: str | None = None):
+        for name, need in table.items():
+            for local in bound.get((source, name), ()):
+                stmt = [(i.stmt_start, i.stmt_end) for i in facts.imports if i.specifier == source]
+                refs = [r for r in facts.refs.get(local, []) if not any(s <= r[0] < e for s, e in stmt)]
+                if refs:
+                    packages = tuple(p for p in need.packages if p != skip)
+                    yield name, refs[0][0], refs[0][1], rt.Need(packages, need.error, need.alternatives), ""
+
+    def _typeorm_major(self, path: str) -> int | None:
+        v = parse_version(self.settings.typeorm_version) if self.settings.typeorm_version else \
+            self.ws.typeorm_version(path)
+        return v[0] if v else None
+
+    # ------------------------------------------------------------------ versions and fixes
+
+    def version(self, package: str, m: Manifest) -> tuple[str, str] | None:
+        """(range, where it comes from) for declaring `package` in `m`: the catalog, the workspace
+        protocol, the range most used by siblings, the root, the lockfile, node_modules."""
+        siblings = [(r, s) for r, s in self.ws.sibling_ranges(package, exclude=m.path)]
+        catalogs = self.ws.catalogs
+        catalog_refs = [(r, s) for r, s in siblings if r.startswith("catalog:")]
+        if catalog_refs:
+            return self._most_used(catalog_refs)
+        if package in catalogs.get("default", {}):
+            return "catalog:", "from the default catalog of pnpm-workspace.yaml"
+        for name in sorted(catalogs):
+            if package in catalogs[name]:
+                return f"catalog:{name}", f"from the catalog {name!r} of pnpm-workspace.yaml"
+        member = self.ws.member(package)
+        if member is not None:
+            return self._member_version(package, member, siblings)
+        usable = [(r, s) for r, s in siblings if _usable_range(r)]
+        if usable:
+            return self._most_used(usable)
+        root = self.ws.root_manifest
+        if root is not None and not self.is_root(m):
+            rng = root.range_of(package)
+            if rng and _usable_range(rng):
+                return rng, "as in the root package.json"
+        lock = self.ws.lockfile
+        if lock is not None:
+            v = lock.resolved(package, self.ws.rel_dir(m))
+            if v and v[:1].isdigit():
+                return f"^{v}", f"{lock.name} resolves {v}"
+        installed = self.ws.installed(package, m.dir)
+        if installed is not None and installed[0][:1].isdigit():
+            return f"^{installed[0]}", f"node_modules has {installed[0]}"
+        return None
+
+    def _member_version(self, package: str, member: Manifest, siblings: list) -> tuple[str, str] | None:
+        protocol = [(r, s) for r, s in siblings if r.startswith("workspace:")]
+        if protocol:
+            return self._most_used(protocol)
+        by_version = [(r, s) for r, s in siblings if _usable_range(r)]
+        if by_version:
+            return self._most_used(by_version)
+        where = self.project.rel(member.dir)
+        if self.ws.uses_workspace_protocol or self.ws.package_manager == "pnpm":
+            return "workspace:*", f"the workspace package in {where}"
+        version = member.data.get("version")
+        if isinstance(version, str) and version[:1].isdigit():
+            return f"^{version}", f"the version of the workspace package in {where}"
+        return None
+
+    def _most_used(self, pairs: list[tuple[str, Manifest]]) -> tuple[str, str]:
+        counts = Counter(r for r, _ in pairs)
+        best = max(counts, key=lambda r: (counts[r], version_key(r.lstrip("^~>=<v ")), r))
+        sources = sorted(self._rel(s) for r, s in pairs if r == best)
+        shown = ", ".join(sources[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")
+        return best, f"as in {shown}"
+
+    def command(self, m: Manifest, package: str, dev: bool) -> str:
+        """The package-manager command that declares `package` in `m` (no version known here)."""
+        manager = self.ws.package_manager
+        root = self.is_root(m)
+        target = m.name or "./" + self.project.rel(m.dir)
+        if manager == "pnpm":
+            flag = " -D" if dev else ""
+            return f"pnpm add{flag} -w {package}" if root and self.ws.definition else \
+                (f"pnpm add{flag} {package}" if root else f"pnpm --filter {target} add{flag} {package}")
+        if manager == "yarn":
+            flag = " -D" if dev else ""
+            return f"yarn add{flag} {package}" if root else f"yarn workspace {m.name or target} add{flag} {package}"
+        flag = " --save-dev" if dev else ""
+        return f"npm install{flag} {package}" if root or not self.ws.definition else \
+            f"npm install{flag} {package} -w {m.name or self.project.rel(m.dir)}"
+
+    def _add_or_command(self, message: str, m: Manifest, section: str, package: str) -> tuple[str, Fix | None]:
+        ladder = self.version(package, m)
+        if ladder is None:
+            return message + f"; run `{self.command(m, package, section == 'devDependencies')}`", None
+        version, source = ladder
+        message += f'; add "{package}": "{version}" to {section} ({source})'
+        return message, self._add_fix(m, section, package, version, Applicability.SAFE)
+
+    def _add_fix(self, m: Manifest, section: str, package: str, version: str, applicability: Applicability) -> Fix:
+        edit = Edit(m.path, 0, 0, "", json_edit=("add", section, package, version))
+        return Fix(applicability, (edit,), f'Add "{package}": "{version}" to {section} of {self._rel(m)}')
+
+    def _at_import(self, rule: Rule, u: Use, message: str, fix: Fix | None) -> Diagnostic:
+        return diagnostic(rule, u.path, u.imp.start, u.imp.end, message, fix=fix,
+                          specifier=u.imp.specifier, package=u.package, manifest=u.manifest.path)
+
+    def _rel(self, m: Manifest) -> str:
+        return self.project.rel(m.path)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _type_only(imp: ImportFact) -> bool:
+    """Erased by TypeScript: `import type`, type queries, references, and imports whose every
+    named binding is `type`."""
+    if imp.type_only or imp.kind in ("type-query", "reference"):
+        return True
+    if imp.kind in ("import", "export-from") and imp.bindings and imp.default is None and imp.namespace is None:
+        return all(b.type_only for b in imp.bindings)
+    return False
+
+
+def _also_runtime(m: Manifest, package: str) -> bool:
+    return package in m.section("peerDependencies") or package in m.section("optionalDependencies")
+
+
+def _usable_range(rng: str) -> bool:
+    """A range worth copying: not `*`, `latest`, a tag, or a local path/link protocol."""
+    rng = rng.strip()
+    if rng.startswith(("workspace:", "link:", "file:", "catalog:", "portal:")):
+        return False
+    return any(ch.isdigit() for ch in rng)
+
+
+def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:
+    """(module, imported name) -> local names bound to it by named imports."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for imp in facts.imports:
+        for b in imp.bindings:
+            out.setdefault((imp.specifier, b.imported), set()).add(b.local)
+    return out
+
+
+def _alias_hook():
+    """`resolve.is_alias(project, importer, specifier)` when the resolver provides it (tsconfig
+    paths/baseUrl, maintained with IMP rules); without it nothing is treated as an alias."""
+    try:
+        from migrationlint import resolve
+    except ImportError:
+        return None
+    return getattr(resolve, "is_alias", None)

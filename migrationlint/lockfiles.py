@@ -1,0 +1,327 @@
+"""Lockfiles: which version of a package the repository resolved, and which peers it declares.
+
+Read with real parsers only: JSON for package-lock.json, PyYAML safe_load for pnpm-lock.yaml
+(v6 and v9) and yarn berry's yarn.lock, and a small dedicated parser for yarn classic (v1), whose
+format is not YAML. A lockfile that cannot be read is treated as absent: the dependency rules only
+use it to name versions and peers, never to decide that something is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+
+LOCKFILE_NAMES = ("pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
+MANAGER_OF = {"pnpm-lock.yaml": "pnpm", "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn"}
+
+Peers = dict[str, bool]  # peer name -> optional
+
+
+@dataclass
+class Lockfile:
+    """What a lockfile says, independent of its format.
+
+    `importers` maps a workspace package directory (posix, relative to the root, "." for the root)
+    to {package: resolved version} for its direct dependencies, where the format records that.
+    """
+
+    path: str
+    kind: str  # npm | pnpm | yarn-classic | yarn-berry
+    versions: dict[str, list[str]] = field(default_factory=dict)
+    importers: dict[str, dict[str, str]] = field(default_factory=dict)
+    peers: dict[tuple[str, str], Peers] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
+
+    @property
+    def manager(self) -> str:
+        return MANAGER_OF.get(self.name, "npm")
+
+    def knows(self, package: str) -> bool:
+        return package in self.versions
+
+    def resolved(self, package: str, importer: str | None = None) -> str | None:
+        """The version the lockfile resolves `package` to for `importer` (or, lacking that, the
+        highest version it holds)."""
+        for where in (importer, "."):
+            v = self.importers.get(where, {}).get(package) if where is not None else None
+            if v:
+                return v
+        versions = self.versions.get(package)
+        if not versions:
+            return None
+        return max(versions, key=version_key)
+
+    def peer_deps(self, package: str, version: str | None = None) -> Peers | None:
+        """The peers `package` declares (at `version`, else at its highest known version); None
+        when the lockfile does not record peers for it."""
+        v = version or self.resolved(package)
+        if v is None:
+            return None
+        return self.peers.get((package, v))
+
+    def _add(self, package: str, version: str, peers: Peers | None = None) -> None:
+        known = self.versions.setdefault(package, [])
+        if version not in known:
+            known.append(version)
+        if peers is not None:
+            self.peers[(package, version)] = peers
+
+
+_NUM = re.compile(r"\d+")
+
+
+def version_key(version: str) -> tuple:
+    """Sort key for plain semver strings (prereleases sort before their release)."""
+    core, _, pre = version.partition("-")
+    nums = tuple(int(n) for n in _NUM.findall(core)[:3])
+    return nums, pre == "", pre
+
+
+def find_lockfile(root: str, manager: str | None = None) -> str | None:
+    """The lockfile at the workspace root; with several, the one of `manager` (packageManager)."""
+    present = [n for n in LOCKFILE_NAMES if os.path.isfile(os.path.join(root, n))]
+    if manager:
+        for n in present:
+            if MANAGER_OF[n] == manager:
+                return os.path.join(root, n)
+    return os.path.join(root, present[0]) if present else None
+
+
+def read_lockfile(path: str) -> Lockfile | None:
+    """Parse a lockfile of any supported format; None when it cannot be read or parsed."""
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    name = os.path.basename(path)
+    try:
+        if name in ("package-lock.json", "npm-shrinkwrap.json"):
+            return parse_npm(path, json.loads(text))
+        if name == "pnpm-lock.yaml":
+            return parse_pnpm(path, _yaml(text))
+        if name == "yarn.lock":
+            if "# yarn lockfile v1" in text[:500]:
+                return parse_yarn_classic(path, text)
+            return parse_yarn_berry(path, _yaml(text))
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return None
+
+
+def _yaml(text: str) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc)) from None
+    if not isinstance(data, dict):
+        raise ValueError("not a mapping")
+    return data
+
+
+def peers_of(entry: dict) -> Peers:
+    """{peer: optional} of a manifest-like entry (empty when it declares no peers)."""
+    peers = entry.get("peerDependencies")
+    if not isinstance(peers, dict):
+        return {}
+    meta = entry.get("peerDependenciesMeta")
+    meta = meta if isinstance(meta, dict) else {}
+    return {str(p): bool(isinstance(meta.get(p), dict) and meta[p].get("optional")) for p in peers}
+
+
+# ----------------------------------------------------------------------------- npm
+
+def parse_npm(path: str, data: dict) -> Lockfile:
+    """package-lock.json v2/v3 (`packages`), with the v1 `dependencies` tree as a fallback."""
+    lock = Lockfile(path, "npm")
+    packages = data.get("packages")
+    if isinstance(packages, dict):
+        for key, entry in packages.items():
+            if not isinstance(entry, dict) or "node_modules/" not in f"/{key}" or entry.get("link"):
+                continue
+            importer, _, name = key.rpartition("node_modules/")
+            importer = importer.rstrip("/")
+            version = entry.get("version")
+            if not isinstance(version, str) or not name:
+                continue
+            lock._add(name, version, peers_of(entry))
+            if "node_modules/" not in importer:
+                lock.importers.setdefault(importer or ".", {}).setdefault(name, version)
+        return lock
+    _npm_v1(lock, data.get("dependencies"), top=True)
+    return lock
+
+
+def _npm_v1(lock: Lockfile, deps: object, top: bool) -> None:
+    if not isinstance(deps, dict):
+        return
+    for name, entry in deps.items():
+        if not isinstance(entry, dict):
+            continue
+        version = entry.get("version")
+        if isinstance(version, str) and not version.startswith("file:"):
+            lock._add(name, version)
+            if top:
+                lock.importers.setdefault(".", {})[name] = version
+        _npm_v1(lock, entry.get("dependencies"), top=False)
+
+
+# ----------------------------------------------------------------------------- pnpm
+
+def parse_pnpm(path: str, data: dict) -> Lockfile:
+    """pnpm-lock.yaml v5.x, v6 (`/name@version(peers)` keys) and v9 (`name@version` keys and
+    `snapshots`)."""
+    lock = Lockfile(path, "pnpm")
+    packages = data.get("packages")
+    if isinstance(packages, dict):
+        for key, entry in packages.items():
+            parsed = _pnpm_key(str(key))
+            if parsed is None:
+                continue
+            name, version = parsed
+            lock._add(name, version, peers_of(entry) if isinstance(entry, dict) else {})
+    importers = data.get("importers")
+    if not isinstance(importers, dict):  # a single-project lockfile keeps its importer at the top
+        importers = {".": data}
+    for importer, entry in importers.items():
+        if not isinstance(entry, dict):
+            continue
+        table = lock.importers.setdefault(str(importer), {})
+        for section in ("dependencies", "devDependencies", "optionalDependencies"):
+            deps = entry.get(section)
+            for name, spec in (deps.items() if isinstance(deps, dict) else ()):
+                raw = spec.get("version") if isinstance(spec, dict) else spec
+                version = _pnpm_importer_version(str(name), str(raw)) if raw is not None else None
+                if version:
+                    table[str(name)] = version
+                    if str(name) not in lock.versions:
+                        lock._add(str(name), version)
+    return lock
+
+
+def _strip_peer_suffix(version: str) -> str:
+    return version.split("(", 1)[0].split("_", 1)[0]
+
+
+_PNPM_V5_KEY = re.compile(r"^(@[^/@]+/[^/@]+|[^/@]+)/(\d[^_/(]*)")
+
+
+def _pnpm_key(key: str) -> tuple[str, str] | None:
+    """`/@nestjs/common@10.4.15(rxjs@7.8.1)` (v6), `@nestjs/common@10.4.15` (v9) or
+    `/@nestjs/common/10.4.15_rxjs@7.8.1` (v5) -> (name, version)."""
+    key = key.lstrip("/")
+    v5 = _PNPM_V5_KEY.match(key)
+    if v5 is not None:
+        return v5.group(1), v5.group(2)
+    key = key.split("(", 1)[0]
+    at = key.rfind("@")
+    if at > 0:
+        name, version = key[:at], key[at + 1:]
+        if name and version and not version.startswith(("link:", "file:")):
+            return name, _strip_peer_suffix(version)
+    return None
+
+
+def _pnpm_importer_version(name: str, raw: str) -> str | None:
+    if raw.startswith(("link:", "file:", "workspace:")):
+        return None
+    if raw.startswith("/") or (not raw[:1].isdigit() and "@" in raw):  # alias: /other@1.0.0
+        parsed = _pnpm_key(raw)
+        return parsed[1] if parsed else None
+    return _strip_peer_suffix(raw)
+
+
+# ----------------------------------------------------------------------------- yarn
+
+def _spec_name(spec: str) -> str | None:
+    """`lodash@^4.17.21` / `@babel/core@npm:^7.0.0` -> the package name before the range."""
+    spec = spec.strip().strip('"')
+    at = spec.find("@", 1)
+    return spec[:at] if at > 0 else None
+
+
+def parse_yarn_berry(path: str, data: dict) -> Lockfile:
+    """yarn.lock of yarn 2+ (YAML with `__metadata`); workspace entries are skipped."""
+    lock = Lockfile(path, "yarn-berry")
+    for key, entry in data.items():
+        if key == "__metadata" or not isinstance(entry, dict):
+            continue
+        resolution = str(entry.get("resolution", ""))
+        version = entry.get("version")
+        if "@workspace:" in resolution or entry.get("linkType") == "soft" or not isinstance(version, str):
+            continue
+        name = _spec_name(resolution) or _spec_name(str(key).split(",")[0])
+        if name:
+            lock._add(name, version, peers_of(entry))
+    return lock
+
+
+def parse_yarn_classic(path: str, text: str) -> Lockfile:
+    """yarn.lock v1: blocks `"a@^1", a@^1.2:` with indented `version "1.2.3"` lines. The format
+    records no peers; node_modules or the built-in table supply them."""
+    lock = Lockfile(path, "yarn-classic")
+    for header, fields in _yarn_v1_blocks(text):
+        version = fields.get("version")
+        names = {_spec_name(s) for s in _split_specs(header)}
+        for name in names:
+            if name and isinstance(version, str):
+                lock._add(name, version)
+    return lock
+
+
+def _split_specs(header: str) -> list[str]:
+    out, cur, quoted = [], [], False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            out.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    out.append("".join(cur))
+    return [s.strip().strip('"') for s in out if s.strip()]
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return json.loads(value) if "\\" in value else value[1:-1]
+    return value
+
+
+def _yarn_v1_blocks(text: str) -> list[tuple[str, dict]]:
+    """Top-level blocks as (header, {field: value or {name: range}}); comments and blank lines
+    skipped. Only two levels exist in practice (entry fields, and dependency maps under them)."""
+    blocks: list[tuple[str, dict]] = []
+    current: dict | None = None
+    nested: dict | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        body = line.strip()
+        if indent == 0:
+            current = {}
+            blocks.append((body.rstrip(":"), current))
+            nested = None
+        elif current is None:
+            raise ValueError("yarn.lock: indented line before the first entry")
+        elif indent == 2:
+            if body.endswith(":"):
+                nested = current.setdefault(_unquote(body[:-1]), {})
+            else:
+                key, _, value = body.partition(" ")
+                current[_unquote(key)] = _unquote(value)
+                nested = None
+        elif nested is not None:
+            key, _, value = body.partition(" ")
+            nested[_unquote(key)] = _unquote(value)
+    return blocks

@@ -1,0 +1,81 @@
+"""Import specifiers as Node sees them: which ones name a package, and which package.
+
+`@scope/name/sub/path` is package `@scope/name`, `name/sub` is `name`. Node builtins (with or
+without `node:`), relative and absolute paths, `#imports` subpaths and URLs name no package.
+"""
+
+from __future__ import annotations
+
+import re
+
+# `require('module').builtinModules` of Node 20 and 22 (the union), without the `node:` prefix.
+BUILTINS = frozenset({
+    "_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing", "_http_server",
+    "_stream_duplex", "_stream_passthrough", "_stream_readable", "_stream_transform", "_stream_wrap",
+    "_stream_writable", "_tls_common", "_tls_wrap",
+    "assert", "assert/strict", "async_hooks", "buffer", "child_process", "cluster", "console", "constants",
+    "crypto", "dgram", "diagnostics_channel", "dns", "dns/promises", "domain", "events", "fs", "fs/promises",
+    "http", "http2", "https", "inspector", "inspector/promises", "module", "net", "os", "path", "path/posix",
+    "path/win32", "perf_hooks", "process", "punycode", "querystring", "readline", "readline/promises", "repl",
+    "stream", "stream/consumers", "stream/promises", "stream/web", "string_decoder", "sys", "timers",
+    "timers/promises", "tls", "trace_events", "tty", "url", "util", "util/types", "v8", "vm", "wasi",
+    "worker_threads", "zlib",
+})
+# Builtins that exist only with the `node:` prefix (a bare `test` or `sqlite` is an npm package).
+PREFIXED_ONLY = frozenset({"test", "test/reporters", "sea", "sqlite", "test/mock_loader"})
+
+_NAME_PART = re.compile(r"^[A-Za-z0-9._~-]+$")
+_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def is_builtin(specifier: str) -> bool:
+    """`fs`, `fs/promises`, `node:fs`, `node:test`: a Node builtin module (Node 20/22)."""
+    if specifier.startswith("node:"):
+        rest = specifier[5:]
+        return rest in BUILTINS or rest in PREFIXED_ONLY
+    return specifier in BUILTINS
+
+
+def package_name(specifier: str) -> str | None:
+    """The package a bare specifier names (`@a/b/c` -> `@a/b`, `lodash/fp` -> `lodash`), or None
+    when the specifier cannot be an npm package name (`@/x`, `~/x`, `.x`, empty parts)."""
+    parts = specifier.split("/")
+    if specifier.startswith("@"):
+        if len(parts) < 2 or not _valid_part(parts[0][1:]) or not _valid_part(parts[1]):
+            return None
+        return parts[0] + "/" + parts[1]
+    return parts[0] if _valid_part(parts[0]) else None
+
+
+def _valid_part(part: str) -> bool:
+    return bool(part) and part[0] not in "._~" and bool(_NAME_PART.match(part))
+
+
+def scope_of(package: str) -> str | None:
+    """`@acme` for `@acme/kernel`, None for an unscoped name."""
+    return package.split("/", 1)[0] if package.startswith("@") else None
+
+
+def classify(specifier: str) -> str:
+    """relative | imports | builtin | url | package | invalid."""
+    if not specifier:
+        return "invalid"
+    if specifier.startswith((".", "/")) or specifier[1:3] == ":\\":
+        return "relative"
+    if specifier.startswith("#"):
+        return "imports"
+    if is_builtin(specifier):
+        return "builtin"
+    if _URL_SCHEME.match(specifier):
+        return "url"
+    return "package" if package_name(specifier) else "invalid"
+
+
+def types_package(package: str) -> str:
+    """The DefinitelyTyped package for `package`: `@types/lodash`, `@types/babel__core`."""
+    if package.startswith("@types/"):
+        return package
+    if package.startswith("@"):
+        scope, name = package[1:].split("/", 1)
+        return f"@types/{scope}__{name}"
+    return f"@types/{package}"

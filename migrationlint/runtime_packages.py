@@ -1,0 +1,136 @@
+"""Packages that NestJS and TypeORM load lazily, kept as data (DEP004, DEP003).
+
+Each entry says which code makes the framework `require()` a package at start-up, and the error
+the service then dies with, so that a finding can quote what users would see in their logs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Need:
+    """`packages` must all be installed; `alternatives` lists packages any one of which also
+    satisfies the first (`mysql` on TypeORM 0.x for `mysql2`)."""
+
+    packages: tuple[str, ...]
+    error: str  # with {package} replaced by each missing package
+    alternatives: tuple[str, ...] = ()
+
+
+def _nest_missing(reason: str) -> str:
+    return ('The "{package}" package is missing. Please, make sure to install it to take advantage of '
+            + reason + ".")
+
+
+def _typeorm_missing(driver: str) -> str:
+    return driver + ' package has not been found installed. Please run "npm install {package}".'
+
+
+# `Transport.X` of @nestjs/microservices -> (packages, transport class suffix)
+TRANSPORTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "KAFKA": (("kafkajs",), "Kafka"),
+    "REDIS": (("ioredis",), "Redis"),
+    "NATS": (("nats",), "Nats"),
+    "MQTT": (("mqtt",), "Mqtt"),
+    "RMQ": (("amqplib", "amqp-connection-manager"), "RMQ"),
+    "GRPC": (("@grpc/grpc-js", "@grpc/proto-loader"), "Grpc"),
+}
+
+
+def transport_need(member: str, server: bool) -> Need | None:
+    entry = TRANSPORTS.get(member)
+    if entry is None:
+        return None
+    packages, suffix = entry
+    return Need(packages, _nest_missing(("Server" if server else "Client") + suffix))
+
+
+PLATFORM_EXPRESS = Need(
+    ("@nestjs/platform-express",),
+    'No driver (HTTP) has been selected. In order to take advantage of the default driver, please, ensure to '
+    'install the "@nestjs/platform-express" package ($ npm install @nestjs/platform-express).',
+)
+
+VALIDATION_PIPE = Need(("class-validator", "class-transformer"), _nest_missing("ValidationPipe"))
+
+# TypeORM `type:` -> what its driver loads (0.x and 1.x; `mysql` is accepted by 0.x only)
+ORM_DRIVERS: dict[str, Need] = {
+    "postgres": Need(("pg",), _typeorm_missing("Postgres")),
+    "cockroachdb": Need(("pg",), _typeorm_missing("Postgres")),
+    "mysql": Need(("mysql2",), _typeorm_missing("Mysql"), alternatives=("mysql",)),
+    "mariadb": Need(("mysql2",), _typeorm_missing("Mysql"), alternatives=("mysql",)),
+    "better-sqlite3": Need(("better-sqlite3",), _typeorm_missing("better-sqlite3")),
+    "sqlite": Need(("sqlite3",), _typeorm_missing("SQLite")),
+    "sqljs": Need(("sql.js",), _typeorm_missing("sql.js")),
+    "mssql": Need(("mssql",), _typeorm_missing("SQL Server")),
+    "oracle": Need(("oracledb",), _typeorm_missing("Oracle")),
+    "mongodb": Need(("mongodb",), _typeorm_missing("MongoDB")),
+    "spanner": Need(("@google-cloud/spanner",), _typeorm_missing("Spanner")),
+}
+
+# TypeORM `cache: { type }` -> the client it loads
+ORM_CACHES: dict[str, Need] = {
+    "redis": Need(("redis",), _typeorm_missing("Redis")),
+    "ioredis": Need(("ioredis",), _typeorm_missing("Redis")),
+    "ioredis/cluster": Need(("ioredis",), _typeorm_missing("Redis")),
+}
+
+# GraphQL driver classes (`driver: ApolloDriver`) -> what @nestjs/apollo and friends load
+GRAPHQL_DRIVERS: dict[str, Need] = {
+    "ApolloDriver": Need(("@nestjs/apollo", "@apollo/server", "graphql"), "Error: Cannot find module '{package}'"),
+    "ApolloFederationDriver": Need(("@nestjs/apollo", "@apollo/server", "@apollo/subgraph", "graphql"),
+                                   "Error: Cannot find module '{package}'"),
+    "ApolloGatewayDriver": Need(("@nestjs/apollo", "@apollo/server", "@apollo/gateway", "graphql"),
+                                "Error: Cannot find module '{package}'"),
+    "MercuriusDriver": Need(("@nestjs/mercurius", "mercurius", "graphql"), "Error: Cannot find module '{package}'"),
+}
+
+
+def _terminus(indicator: str, *packages: str) -> Need:
+    return Need(packages, 'The "{package}" package is missing. Please, make sure to install the library '
+                          "($ npm install {package}) to take advantage of " + indicator + ".")
+
+
+# @nestjs/terminus health indicators injected in a constructor -> the libraries they load
+TERMINUS_INDICATORS: dict[str, Need] = {
+    "TypeOrmHealthIndicator": _terminus("TypeOrmHealthIndicator", "@nestjs/typeorm", "typeorm"),
+    "MicroserviceHealthIndicator": _terminus("MicroserviceHealthIndicator", "@nestjs/microservices"),
+    "GRPCHealthIndicator": _terminus("GRPCHealthIndicator", "@nestjs/microservices", "@grpc/grpc-js",
+                                     "@grpc/proto-loader"),
+    "HttpHealthIndicator": _terminus("HttpHealthIndicator", "@nestjs/axios"),
+    "MongooseHealthIndicator": _terminus("MongooseHealthIndicator", "@nestjs/mongoose", "mongoose"),
+    "SequelizeHealthIndicator": _terminus("SequelizeHealthIndicator", "@nestjs/sequelize", "sequelize"),
+    "MikroOrmHealthIndicator": _terminus("MikroOrmHealthIndicator", "@mikro-orm/nestjs", "@mikro-orm/core"),
+}
+
+# Required peer dependencies of common NestJS-ecosystem packages, used when neither the lockfile
+# nor node_modules records the peers (DEP003). Optional peers are left out on purpose.
+KNOWN_PEERS: dict[str, tuple[str, ...]] = {
+    "@nestjs/common": ("reflect-metadata", "rxjs"),
+    "@nestjs/core": ("@nestjs/common", "reflect-metadata", "rxjs"),
+    "@nestjs/microservices": ("@nestjs/common", "@nestjs/core", "reflect-metadata", "rxjs"),
+    "@nestjs/platform-express": ("@nestjs/common", "@nestjs/core"),
+    "@nestjs/platform-fastify": ("@nestjs/common", "@nestjs/core"),
+    "@nestjs/websockets": ("@nestjs/common", "@nestjs/core", "reflect-metadata", "rxjs"),
+    "@nestjs/typeorm": ("@nestjs/common", "@nestjs/core", "reflect-metadata", "rxjs", "typeorm"),
+    "@nestjs/mongoose": ("@nestjs/common", "@nestjs/core", "mongoose", "rxjs"),
+    "@nestjs/sequelize": ("@nestjs/common", "@nestjs/core", "reflect-metadata", "rxjs", "sequelize",
+                          "sequelize-typescript"),
+    "@nestjs/config": ("@nestjs/common", "rxjs"),
+    "@nestjs/jwt": ("@nestjs/common",),
+    "@nestjs/passport": ("@nestjs/common", "passport"),
+    "@nestjs/axios": ("@nestjs/common", "axios", "rxjs"),
+    "@nestjs/terminus": ("@nestjs/common", "@nestjs/core", "reflect-metadata", "rxjs"),
+    "@nestjs/testing": ("@nestjs/common", "@nestjs/core"),
+    "@nestjs/schedule": ("@nestjs/common", "@nestjs/core"),
+    "@nestjs/cqrs": ("@nestjs/common", "@nestjs/core", "reflect-metadata", "rxjs"),
+    "@nestjs/bull": ("@nestjs/common", "@nestjs/core", "bull"),
+    "@nestjs/bullmq": ("@nestjs/common", "@nestjs/core", "bullmq"),
+    "@nestjs/graphql": ("@nestjs/common", "@nestjs/core", "graphql", "reflect-metadata"),
+    "@nestjs/apollo": ("@apollo/server", "@nestjs/common", "@nestjs/core", "@nestjs/graphql", "graphql"),
+    "@nestjs/swagger": ("@nestjs/common", "@nestjs/core", "reflect-metadata"),
+    "@nestjs-modules/ioredis": ("@nestjs/common", "@nestjs/core", "ioredis"),
+    "@mikro-orm/nestjs": ("@mikro-orm/core", "@nestjs/common", "@nestjs/core"),
+}

@@ -1,0 +1,338 @@
+"""DEP001-DEP005 end to end: real parsing, real manifests and lockfiles, real fixes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from migrationlint import fixes, pipeline
+from migrationlint.config import Settings
+from migrationlint.facts import extract
+from migrationlint.packages import classify, is_builtin, package_name
+
+DATA = Path(__file__).parent / "data" / "deps"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "monorepo"
+
+REDIS_LOCK = ("import { Injectable } from '@nestjs/common';\nimport Redis from 'ioredis';\n\n"
+              "@Injectable()\nexport class LockService {\n  constructor(private readonly redis: Redis) {}\n}\n")
+
+
+def tree(name: str, tmp_path: Path, files: dict[str, str] | None = None) -> Path:
+    root = tmp_path / name
+    shutil.copytree(DATA / name, root)
+    for rel, text in (files or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root
+
+
+def lint(root: Path, select=("DEP",), **settings):
+    return pipeline.lint([str(root)], Settings(select=list(select), **settings), use_cache=False).diagnostics
+
+
+def fixed(root: Path, select=("DEP",), unsafe=False, **settings) -> dict[str, str]:
+    s = Settings(select=list(select), **settings)
+    first = pipeline.lint([str(root)], s, use_cache=False)
+
+    def relint(texts):
+        return pipeline.lint([str(root)], s, overrides=texts, files=first.files, use_cache=False).diagnostics
+
+    out = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=unsafe, initial=first.diagnostics)
+    return {os.path.relpath(p, root).replace(os.sep, "/"): t.decode() for p, t in out.texts.items()}
+
+
+def by_code(diags, code):
+    return [d for d in diags if d.code == code]
+
+
+# ----------------------------------------------------------------------------- specifiers
+
+def test_specifier_helpers():
+    assert package_name("@nestjs/typeorm/dist/common") == "@nestjs/typeorm"
+    assert package_name("lodash/fp") == "lodash"
+    assert package_name("@/common/x") is None and package_name("~/x") is None
+    assert is_builtin("fs/promises") and is_builtin("node:fs") and is_builtin("node:test")
+    assert is_builtin("node:sqlite") and not is_builtin("test") and not is_builtin("sqlite")
+    assert [classify(s) for s in ("./a", "#internal/x", "node:crypto", "path", "data:text/plain,x", "@a/b")] == [
+        "relative", "imports", "builtin", "builtin", "url", "package"]
+
+
+def test_every_import_form_is_extracted_with_type_flags():
+    src = (b"/// <reference types=\"jest\" />\nimport a from 'pkg-a';\nimport type { B } from 'pkg-b';\n"
+           b"import { type C } from 'pkg-c/sub';\nexport { F } from 'pkg-f';\nexport type { G } from 'pkg-g';\n"
+           b"export * from 'pkg-h';\nimport J = require('pkg-j');\nimport type K = require('pkg-k');\n"
+           b"const l = require('pkg-l');\nvoid import('pkg-n');\ntype O = import('pkg-o').T;\n"
+           b"jest.mock('pkg-q');\nvi.mock('pkg-r');\nrequire.resolve('pkg-s');\n")
+    facts = extract("/x/a.ts", src)
+    got = {i.specifier: (i.kind, i.type_only) for i in facts.imports}
+    assert got == {
+        "jest": ("reference", True), "pkg-a": ("import", False), "pkg-b": ("import", True),
+        "pkg-c/sub": ("import", False), "pkg-f": ("export-from", False), "pkg-g": ("export-from", True),
+        "pkg-h": ("export-star", False), "pkg-j": ("import-equals", False), "pkg-k": ("import-equals", True),
+        "pkg-l": ("require", False), "pkg-n": ("dynamic", False), "pkg-o": ("type-query", True),
+        "pkg-q": ("mock", False), "pkg-r": ("mock", False), "pkg-s": ("require-resolve", False),
+    }
+    for imp in facts.imports:  # spans cover the specifier string with its quotes
+        assert src[imp.start:imp.end].strip(b"'\"") == imp.specifier.encode()
+
+
+# ----------------------------------------------------------------------------- DEP001 ladder
+
+@pytest.mark.parametrize("name,version,source", [
+    ("npm-v3", "^5.3.2", "package-lock.json resolves 5.3.2"),
+    ("npm-v2", "^5.3.2", "package-lock.json resolves 5.3.2"),
+    ("pnpm-v6", "^5.3.2", "pnpm-lock.yaml resolves 5.3.2"),
+    ("pnpm-v9", "^5.4.1", "pnpm-lock.yaml resolves 5.4.1"),
+    ("yarn-v1", "^5.4.1", "yarn.lock resolves 5.4.1"),
+    ("yarn-berry", "^5.4.2", "yarn.lock resolves 5.4.2"),
+    ("catalogs", "catalog:", "from the default catalog of pnpm-workspace.yaml"),
+    ("no-lockfile", "^5.4.1", "as in services/worker/package.json"),
+])
+def test_dep001_version_ladder_per_repo_kind(tmp_path, name, version, source):
+    root = tree(name, tmp_path, {"services/api/src/lock.service.ts": REDIS_LOCK})
+    [d] = [d for d in by_code(lint(root), "DEP001") if d.extra["package"] == "ioredis"]
+    assert d.message.endswith(f'add "ioredis": "{version}" to dependencies ({source})')
+    assert d.extra == {"specifier": "ioredis", "package": "ioredis",
+                       "manifest": str(root / "services" / "api" / "package.json")}
+    assert (d.start, d.end) == (REDIS_LOCK.index("'ioredis'"), REDIS_LOCK.index("'ioredis'") + 9)
+    manifest = json.loads(fixed(root)["services/api/package.json"])
+    assert manifest["dependencies"]["ioredis"] == version
+
+
+def test_most_used_sibling_range_wins_and_ties_take_the_highest(tmp_path):
+    root = tree("no-lockfile", tmp_path, {"services/api/src/lock.service.ts": REDIS_LOCK})
+    billing = root / "services" / "billing" / "package.json"
+    data = json.loads(billing.read_text())
+    data["dependencies"]["ioredis"] = "^5.4.1"  # now two siblings agree on ^5.4.1 ...
+    billing.write_text(json.dumps(data, indent=2) + "\n")
+    (root / "services" / "extra").mkdir()
+    (root / "services" / "extra" / "package.json").write_text('{"name": "@acme/extra", "dependencies": {"ioredis": "^5.9.9"}}')
+    [d] = [d for d in lint(root) if d.code == "DEP001"]
+    assert '"ioredis": "^5.4.1"' in d.message  # ... and outnumber the higher ^5.9.9
+    assert "(as in services/billing/package.json, services/worker/package.json)" in d.message
+
+
+def test_workspace_packages_by_protocol_or_by_version(tmp_path):
+    src = "import { WorkerClient } from '@acme/worker';\n\nexport const client = new WorkerClient();\n"
+    root = tree("no-lockfile", tmp_path, {"services/billing/src/client.ts": src})
+    [d] = by_code(lint(root), "DEP001")
+    assert '"@acme/worker": "^1.2.0"' in d.message and "services/api/package.json" in d.message
+    root = tree("pnpm-v9", tmp_path, {"services/api/src/client.ts": src})
+    [d] = by_code(lint(root), "DEP001")
+    assert d.message.endswith('add "@acme/worker": "workspace:*" to dependencies (the workspace package in services/worker)')
+
+
+def test_named_catalog_and_sibling_catalog_reference(tmp_path):
+    src = ("import { DataSource } from 'typeorm';\nimport { Client } from 'pg';\n\n"
+           "export const client = new Client();\nexport const ds = DataSource;\n")
+    root = tree("catalogs", tmp_path, {"services/api/src/db.ts": src})
+    out = json.loads(fixed(root)["services/api/package.json"])
+    assert out["dependencies"]["typeorm"] == "catalog:orm" and out["dependencies"]["pg"] == "catalog:orm"
+
+
+def test_unknown_package_has_no_fix_and_names_the_command(tmp_path):
+    src = "import { Registry } from 'prom-client';\n\nexport const registry = new Registry();\n"
+    cases = {"pnpm-v9": "pnpm --filter @acme/api add prom-client", "npm-v3": "npm install prom-client -w @acme/api",
+             "yarn-berry": "yarn workspace @acme/api add prom-client"}
+    for name, command in cases.items():
+        root = tree(name, tmp_path, {"services/api/src/metrics.ts": src})
+        [d] = by_code(lint(root), "DEP001")
+        assert d.fix is None
+        assert d.message == ('"prom-client" is imported but not declared or installed anywhere in this repository; '
+                             f"run `{command}`")
+    root = tree("no-lockfile", tmp_path, {"services/api/src/metrics.spec.ts": src})
+    [d] = by_code(lint(root), "DEP001")
+    assert d.message.endswith("run `npm install --save-dev prom-client -w @acme/api`")
+
+
+def test_node_modules_is_the_last_rung(tmp_path):
+    src = "import { Kafka } from 'kafkajs';\n\nexport const kafka = new Kafka({ brokers: ['kafka:9092'] });\n"
+    root = tree("no-lockfile", tmp_path, {"services/api/src/kafka.ts": src,
+                                          "node_modules/kafkajs/package.json": '{"name": "kafkajs", "version": "2.2.4"}'})
+    [d] = by_code(lint(root), "DEP001")
+    assert d.message.endswith('add "kafkajs": "^2.2.4" to dependencies (node_modules has 2.2.4)')
+    assert "not declared in services/api/package.json" in d.message
+
+
+def test_many_files_one_key_and_the_section_follows_the_importers(tmp_path):
+    files = {f"services/api/src/lock{i}.service.ts": REDIS_LOCK for i in range(4)}
+    files["services/api/src/lock.service.spec.ts"] = "import Redis from 'ioredis';\n\ndescribe('x', () => { new Redis(); });\n"
+    files["services/api/src/types.ts"] = "import type { RedisOptions } from 'ioredis';\nexport type O = RedisOptions;\n"
+    root = tree("no-lockfile", tmp_path, files)
+    ds = by_code(lint(root), "DEP001")
+    assert len(ds) == 6 and all("to dependencies" in d.message for d in ds)
+    text = fixed(root)["services/api/package.json"]
+    assert text.count('"ioredis"') == 1 and json.loads(text)["dependencies"]["ioredis"] == "^5.4.1"
+    assert not by_code(pipeline.lint([str(root)], Settings(select=["DEP"]), overrides={
+        str(root / "services/api/package.json"): text.encode()}, use_cache=False).diagnostics, "DEP001")
+
+
+def test_type_only_and_test_imports_go_to_dev_dependencies(tmp_path):
+    files = {"services/api/src/types.ts": "import type { RedisOptions } from 'ioredis';\nexport type O = RedisOptions;\n",
+             "services/api/test/lock.e2e-spec.ts": "import Redis from 'ioredis';\n\nit('connects', () => new Redis());\n"}
+    root = tree("no-lockfile", tmp_path, files)
+    assert all("to devDependencies" in d.message for d in by_code(lint(root), "DEP001"))
+    assert json.loads(fixed(root)["services/api/package.json"])["devDependencies"] == {"ioredis": "^5.4.1"}
+
+
+def test_not_dependencies(tmp_path):
+    src = ("import { readFile } from 'fs/promises';\nimport { join } from 'node:path';\nimport { test } from 'node:test';\n"
+           "import { Api } from '@acme/api/contracts';\nimport { x } from '#internal/x';\nimport { y } from './y';\n"
+           "import { z } from '@/common/z';\nimport { c } from '@app/config';\nimport { q } from 'internal-lib';\n"
+           "export const all = [readFile, join, test, Api, x, y, z, c, q];\n")
+    root = tree("no-lockfile", tmp_path, {"services/api/src/ok.ts": src})
+    diags = lint(root, aliases={"@app/*": "src/app/*"}, ignore_packages=["internal-*"])
+    assert diags == []
+
+
+def test_own_scope_that_names_nothing_is_left_to_imp001(tmp_path):
+    src = "import { Shared } from '@acme/shared-services';\nimport { Other } from '@other/lib';\nexport const s = [Shared, Other];\n"
+    root = tree("pnpm-v9", tmp_path, {"services/api/src/x.ts": src})
+    assert [d.extra["package"] for d in by_code(lint(root), "DEP001")] == ["@other/lib"]
+
+
+def test_resolver_alias_hook_is_honoured(tmp_path, monkeypatch):
+    from migrationlint import resolve
+
+    monkeypatch.setattr(resolve, "is_alias", lambda project, importer, spec: spec.startswith("shared/"), raising=False)
+    src = "import { a } from 'shared/util';\nexport const b = a;\n"
+    root = tree("no-lockfile", tmp_path, {"services/api/src/x.ts": src})
+    assert lint(root) == []
+
+
+# ----------------------------------------------------------------------------- DEP002 / DEP005 and hoisting
+
+def test_dep002_value_import_of_a_dev_dependency(tmp_path):
+    root = tree("no-lockfile", tmp_path)
+    api = root / "services" / "api" / "package.json"
+    data = json.loads(api.read_text())
+    data["devDependencies"] = {"type-fest": "^4.26.1", "uuid": "^10.0.0"}
+    api.write_text(json.dumps(data, indent=2) + "\n")
+    (root / "services/api/src").mkdir(parents=True)
+    (root / "services/api/src/ids.ts").write_text("import { v4 } from 'uuid';\nimport type { Opaque } from 'type-fest';\n"
+                                                  "export type Id = Opaque<string, 'Id'>;\nexport const newId = () => v4();\n")
+    (root / "services/api/src/ids.spec.ts").write_text("import { v4 } from 'uuid';\nit('x', () => v4());\n")
+    [d] = lint(root)
+    assert d.code == "DEP002" and d.extra["package"] == "uuid" and d.path.endswith("ids.ts")
+    out = json.loads(fixed(root)["services/api/package.json"])
+    assert out["dependencies"]["uuid"] == "^10.0.0" and out["devDependencies"] == {"type-fest": "^4.26.1"}
+
+
+@pytest.mark.parametrize("hoisting,expected", [
+    ("test-files", ["DEP005"]), ("all", []), ("none", ["DEP005", "DEP005"]),
+])
+def test_hoisting_policy(tmp_path, hoisting, expected):
+    files = {"services/api/src/slug.ts": "import { kebabCase } from 'lodash';\nexport const slug = kebabCase;\n",
+             "services/api/src/slug.spec.ts": "import { kebabCase } from 'lodash';\nit('x', () => kebabCase('A'));\n"}
+    root = tree("no-lockfile", tmp_path, files)
+    diags = lint(root, hoisting=hoisting)
+    assert [d.code for d in diags] == expected
+    if diags:
+        assert diags[0].fix.applicability.value == "unsafe"
+        assert '"lodash": "^4.17.21"' in diags[0].message
+
+
+def test_custom_test_file_globs(tmp_path):
+    files = {"services/api/src/fixtures/seed.ts": "import { kebabCase } from 'lodash';\nexport const s = kebabCase;\n"}
+    root = tree("no-lockfile", tmp_path, files)
+    assert [d.code for d in lint(root)] == ["DEP005"]
+    assert lint(root, test_files=["**/fixtures/**"]) == []
+
+
+# ----------------------------------------------------------------------------- DEP003
+
+@pytest.mark.parametrize("name", ["pnpm-v6", "pnpm-v9", "npm-v3", "yarn-berry", "yarn-v1"])
+def test_dep003_required_peers_from_the_lockfile_or_table(tmp_path, name):
+    src = "import { RedisModule } from '@nestjs-modules/ioredis';\n\nexport const redis = RedisModule;\n"
+    root = tree(name, tmp_path, {"services/api/src/redis.module.ts": src})
+    peers = sorted(d.extra["specifier"] + ">" + d.message.split('"')[3] for d in by_code(lint(root), "DEP003"))
+    # @nestjs/common's optional peers class-validator/class-transformer are never required
+    assert peers == ["@nestjs-modules/ioredis>@nestjs/core", "@nestjs-modules/ioredis>ioredis"]
+
+
+def test_dep003_fix_and_silence_once_declared(tmp_path):
+    src = "import { RedisModule } from '@nestjs-modules/ioredis';\n\nexport const redis = RedisModule;\n"
+    root = tree("no-lockfile", tmp_path, {"services/billing/src/redis.module.ts": src})
+    billing = root / "services/billing/package.json"
+    data = json.loads(billing.read_text())
+    data["dependencies"].update({"@nestjs-modules/ioredis": "^2.0.2", "@nestjs/core": "^10.4.15"})
+    del data["dependencies"]["ioredis"]
+    billing.write_text(json.dumps(data, indent=2) + "\n")
+    [d] = lint(root)
+    assert d.code == "DEP003" and '"ioredis": "^5.4.1"' in d.message
+    assert json.loads(fixed(root)["services/billing/package.json"])["dependencies"]["ioredis"] == "^5.4.1"
+
+
+# ----------------------------------------------------------------------------- DEP004
+
+RUNTIME = {
+    "services/api/src/main.ts": ("import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\n"
+                                 "import { Transport } from '@nestjs/microservices';\nimport { AppModule } from './app.module';\n\n"
+                                 "async function bootstrap() {\n  const app = await NestFactory.create(AppModule, { bufferLogs: true });\n"
+                                 "  app.useGlobalPipes(new ValidationPipe());\n"
+                                 "  app.connectMicroservice({ transport: Transport.RMQ, options: { urls: ['amqp://mq'] } });\n}\n"
+                                 "void bootstrap();\n"),
+    "services/api/src/app.module.ts": ("import { Module } from '@nestjs/common';\nimport { TypeOrmModule } from '@nestjs/typeorm';\n"
+                                       "import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';\n\n"
+                                       "@Module({ imports: [TypeOrmModule.forRootAsync({ useFactory: () => ({ type: 'mysql', "
+                                       "cache: { type: 'ioredis' } }) })] })\nexport class AppModule {\n"
+                                       "  constructor(private readonly health: HealthCheckService, private readonly db: TypeOrmHealthIndicator) {}\n}\n"
+                                       "export const redisConfig = { type: 'cluster' };\n"),
+}
+
+
+def test_dep004_triggers(tmp_path):
+    root = tree("no-lockfile", tmp_path, RUNTIME)
+    api = root / "services/api/package.json"
+    data = json.loads(api.read_text())
+    data["dependencies"].update({"@nestjs/core": "^10.4.15", "@nestjs/microservices": "^10.4.15",
+                                 "@nestjs/terminus": "^10.2.3", "@nestjs/typeorm": "^10.0.2", "typeorm": "^0.3.20"})
+    api.write_text(json.dumps(data, indent=2) + "\n")
+    got = sorted((Path(d.path).name, d.extra["package"]) for d in by_code(lint(root), "DEP004"))
+    assert got == [("app.module.ts", "ioredis"), ("app.module.ts", "mysql2"),
+                   ("main.ts", "@nestjs/platform-express"), ("main.ts", "amqp-connection-manager"),
+                   ("main.ts", "amqplib"), ("main.ts", "class-transformer"), ("main.ts", "class-validator")]
+    [d] = [d for d in lint(root) if d.extra.get("package") == "amqplib"]
+    assert "ServerRMQ" in d.message and d.fix is None
+    [d] = [d for d in lint(root) if d.extra.get("package") == "ioredis"]
+    assert d.message.endswith('add "ioredis": "^5.4.1" to dependencies (as in services/worker/package.json)')
+    # `type: 'cluster'` outside TypeORM options is not read; TypeOrmHealthIndicator's packages are declared
+
+
+def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):
+    src = "import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'mysql' });\n"
+    root = tree("no-lockfile", tmp_path, {"services/api/src/data-source.ts": src})
+    api = root / "services/api/package.json"
+    data = json.loads(api.read_text())
+    data["dependencies"].update({"typeorm": "^0.3.20", "mysql": "^2.18.1"})
+    api.write_text(json.dumps(data, indent=2) + "\n")
+    assert by_code(lint(root), "DEP004") == []
+    assert [d.extra["package"] for d in by_code(lint(root, typeorm_version="1.0.0"), "DEP004")] == ["mysql2"]
+
+
+# ----------------------------------------------------------------------------- the realistic monorepo
+
+def test_planted_dependency_cases_of_the_fixture(tmp_path):
+    root = tmp_path / "monorepo"
+    shutil.copytree(FIXTURE, root)
+    got = sorted((os.path.relpath(d.path, root), d.code, d.extra.get("package")) for d in lint(root))
+    assert got == [
+        ("services/finance/src/invoices/invoices.service.ts", "DEP002", "uuid"),
+        ("services/master-data/src/metrics/metrics.service.ts", "DEP001", "prom-client"),
+        ("services/organization/src/organizations/organization-slug.ts", "DEP005", "lodash"),
+        ("services/rules-engine/src/app.module.ts", "DEP004", "pg"),
+        ("services/rules-engine/src/rules/rules.module.ts", "DEP004", "kafkajs"),
+        ("services/workflow/src/events/workflow-events.controller.ts", "DEP001", "@nestjs/microservices"),
+        ("services/workflow/src/locks/run-lock.ts", "DEP001", "@nestjs-modules/ioredis"),
+        ("services/workflow/src/locks/run-lock.ts", "DEP001", "ioredis"),
+    ]
+    texts = fixed(root)
+    workflow = json.loads(texts["services/workflow/package.json"])["dependencies"]
+    assert (workflow["@nestjs/microservices"], workflow["@nestjs-modules/ioredis"], workflow["ioredis"]) == (
+        "^10.4.15", "^2.0.2", "^5.4.1")
+    assert "pnpm --filter @acme/master-data-service add prom-client" in next(
+        d.message for d in lint(root) if d.extra.get("package") == "prom-client")

@@ -1,0 +1,168 @@
+"""Extraction: pool and single process agree; a run over a few files parses only what it needs."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from migrationlint import extraction, pipeline
+from migrationlint.config import Settings
+from migrationlint.discovery import discover
+from migrationlint.extraction import FactsStore
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "monorepo"
+
+DATA_SOURCE = """import { DataSource } from 'typeorm';
+import { Order } from './orders/order.entity';
+
+export default new DataSource({
+  type: 'postgres',
+  url: process.env.DATABASE_URL,
+  entities: [Order],
+  migrations: [__dirname + '/migrations/*{.ts,.js}'],
+});
+"""
+ENTITY = """import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('orders')
+export class Order {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  reference: string;
+}
+"""
+
+
+def migration(name: str, ts: str) -> str:
+    return f"""import {{ MigrationInterface, QueryRunner }} from 'typeorm';
+
+export class {name}{ts} implements MigrationInterface {{
+  public async up(queryRunner: QueryRunner): Promise<void> {{
+    await queryRunner.query(`ALTER TABLE "orders" ADD "{name.lower()}" text`);
+  }}
+
+  public async down(queryRunner: QueryRunner): Promise<void> {{
+    await queryRunner.query(`ALTER TABLE "orders" DROP COLUMN "{name.lower()}"`);
+  }}
+}}
+"""
+
+
+def service(name: str) -> str:
+    return f"""import {{ Injectable }} from '@nestjs/common';
+
+@Injectable()
+export class {name}Service {{
+  describe(): string {{
+    return '{name}';
+  }}
+}}
+"""
+
+
+def monorepo(root: Path) -> dict[str, Path]:
+    """Two services; `billing` has a DataSource whose glob loads its migrations."""
+    (root / ".git").mkdir()
+    (root / "package.json").write_text(json.dumps({"name": "shop", "private": True, "workspaces": ["services/*"]}))
+    out: dict[str, Path] = {}
+    for svc in ("billing", "catalog"):
+        base = root / "services" / svc
+        (base / "src" / "migrations").mkdir(parents=True)
+        (base / "src" / "orders").mkdir()
+        (base / "package.json").write_text(json.dumps({"name": f"@shop/{svc}", "dependencies": {"typeorm": "^0.3.20"}}))
+        (base / "src" / "orders" / "order.entity.ts").write_text(ENTITY)
+        for i in range(12):
+            (base / "src" / "orders" / f"part{i}.service.ts").write_text(service(f"Part{i}"))
+    billing = root / "services" / "billing" / "src"
+    out["data_source"] = billing / "data-source.ts"
+    out["data_source"].write_text(DATA_SOURCE)
+    out["first"] = billing / "migrations" / "1700000000000-AddNote.ts"
+    out["first"].write_text(migration("AddNote", "1700000000000"))
+    out["second"] = billing / "migrations" / "1700000100000-AddTotal.ts"
+    out["second"].write_text(migration("AddTotal", "1700000100000"))
+    out["copy"] = billing / "migrations" / "1700000200000-AddNoteAgain.ts"
+    out["copy"].write_text(migration("AddNote", "1700000000000"))  # a duplicate of `first`
+    return out
+
+
+def test_pool_and_single_process_extract_the_same_facts():
+    files = discover([str(FIXTURE)]).files
+    assert len(files) > 20
+    settings = Settings()
+    _, single = FactsStore(settings, str(FIXTURE)).extract(files, jobs=1)
+    _, pooled = FactsStore(settings, str(FIXTURE)).extract(files, jobs=2)
+    assert list(single) == list(pooled) == files
+    assert single == pooled
+
+
+def test_pool_and_single_process_lint_the_same(tmp_path):
+    monorepo(tmp_path)
+    one = pipeline.lint([str(tmp_path)], Settings(), jobs=1)
+    two = pipeline.lint([str(tmp_path)], Settings(), jobs=2)
+    assert [d.sort_key() for d in one.diagnostics] == [d.sort_key() for d in two.diagnostics]
+    assert any(d.code == "MIG004" for d in one.diagnostics)
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_changed_files_run_parses_only_what_its_rules_need(tmp_path, use_cache):
+    files = monorepo(tmp_path)
+    target = str(files["copy"])
+    extraction.PARSED.clear()
+    result = pipeline.lint([target], Settings(), use_cache=use_cache)
+    parsed = set(extraction.PARSED)
+    # the named file, the config holding `migrations:` (byte scan), the other members of its set
+    assert parsed == {target, str(files["data_source"]), str(files["first"]), str(files["second"])}
+    # and the rule still sees the duplicate across the set, reported on the named file only
+    dupes = [d for d in result.diagnostics if d.code == "MIG004"]
+    assert [d.path for d in dupes] == [target]
+    assert "1700000000000-AddNote.ts" in dupes[0].message
+
+
+def test_changed_files_run_agrees_with_the_full_run_on_its_files(tmp_path):
+    files = monorepo(tmp_path)
+    full = pipeline.lint([str(tmp_path)], Settings())
+    named = [str(files["copy"]), str(files["second"])]
+    partial = pipeline.lint(named, Settings())
+    expected = [d.sort_key() for d in full.diagnostics if d.path in named]
+    assert [d.sort_key() for d in partial.diagnostics] == expected
+
+
+def test_warm_changed_files_run_parses_nothing(tmp_path):
+    files = monorepo(tmp_path)
+    pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    extraction.PARSED.clear()
+    pipeline.lint([str(files["copy"])], Settings(), use_cache=True)
+    assert extraction.PARSED == []
+
+
+def test_sources_are_read_lazily_and_honour_overrides(tmp_path):
+    files = monorepo(tmp_path)
+    target = str(files["first"])
+    store = FactsStore(Settings(), str(tmp_path), overrides={target: b"export const x = 1;\n"})
+    sources, facts = store.extract([target, str(files["second"])])
+    assert sources[target] == b"export const x = 1;\n"
+    assert sources[str(files["second"])] == files["second"].read_bytes()
+    assert str(tmp_path / "nope.ts") not in sources and sources.get(str(tmp_path / "nope.ts")) is None
+
+
+def test_unreadable_file_gets_skipped_facts_in_the_pool(tmp_path):
+    files = monorepo(tmp_path)
+    missing = str(tmp_path / "services" / "billing" / "src" / "gone.ts")
+    sources, facts = FactsStore(Settings(), str(tmp_path)).extract([str(files["first"]), missing], jobs=2)
+    assert facts[missing].skipped and facts[missing].skipped.startswith("cannot read")
+    assert missing not in sources
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
+    monorepo(tmp_path)
+    from migrationlint import progress
+
+    assert not progress.wanted(10_000) or sys.stderr.isatty()
+    pipeline.lint([str(tmp_path)], Settings())
+    assert capsys.readouterr().err == ""

@@ -1,0 +1,97 @@
+"""Lockfile parsing: every supported format yields resolved versions and (where recorded) peers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migrationlint.lockfiles import find_lockfile, read_lockfile, version_key
+
+DATA = Path(__file__).parent / "data" / "deps"
+
+
+def lock(name: str, file: str):
+    parsed = read_lockfile(str(DATA / name / file))
+    assert parsed is not None
+    return parsed
+
+
+@pytest.mark.parametrize("name,file,kind,ioredis", [
+    ("npm-v3", "package-lock.json", "npm", "5.4.1"),
+    ("npm-v2", "package-lock.json", "npm", "5.3.2"),
+    ("pnpm-v6", "pnpm-lock.yaml", "pnpm", "5.3.2"),
+    ("pnpm-v9", "pnpm-lock.yaml", "pnpm", "5.4.1"),
+    ("yarn-v1", "yarn.lock", "yarn-classic", "5.4.1"),
+    ("yarn-berry", "yarn.lock", "yarn-berry", "5.4.2"),
+])
+def test_each_format_resolves_versions(name, file, kind, ioredis):
+    parsed = lock(name, file)
+    assert parsed.kind == kind
+    assert parsed.resolved("ioredis") == ioredis
+    assert parsed.resolved("@nestjs/common") == "10.4.15"
+    assert parsed.knows("bullmq") and not parsed.knows("kafkajs")
+
+
+@pytest.mark.parametrize("name,file", [
+    ("npm-v3", "package-lock.json"), ("npm-v2", "package-lock.json"), ("pnpm-v6", "pnpm-lock.yaml"),
+    ("pnpm-v9", "pnpm-lock.yaml"), ("yarn-berry", "yarn.lock"),
+])
+def test_peers_with_optional_flags(name, file):
+    parsed = lock(name, file)
+    assert parsed.peer_deps("@nestjs-modules/ioredis") == {"@nestjs/common": False, "@nestjs/core": False,
+                                                           "ioredis": False}
+    common = parsed.peer_deps("@nestjs/common")
+    assert common["rxjs"] is False
+    if "class-validator" in common:
+        assert common["class-validator"] is True
+    assert parsed.peer_deps("bullmq") == {}
+
+
+def test_yarn_classic_records_no_peers_and_keeps_every_version():
+    parsed = lock("yarn-v1", "yarn.lock")
+    assert parsed.peer_deps("@nestjs-modules/ioredis") is None
+    assert sorted(parsed.versions["ioredis"], key=version_key) == ["4.28.5", "5.4.1"]
+
+
+def test_importer_versions_win_over_the_hoisted_one():
+    npm = lock("npm-v3", "package-lock.json")
+    assert npm.resolved("ioredis", "services/api") == "5.3.2"  # nested services/api/node_modules/ioredis
+    assert npm.resolved("ioredis", "services/worker") == "5.4.1"  # the hoisted copy
+    pnpm = lock("pnpm-v9", "pnpm-lock.yaml")
+    assert pnpm.importers["services/api"]["@nestjs-modules/ioredis"] == "2.0.2"  # peer suffix stripped
+    assert "@acme/api" not in npm.versions  # workspace links are not registry packages
+
+
+def test_pnpm_v6_keys_and_v5_keys():
+    from migrationlint.lockfiles import _pnpm_key
+
+    assert _pnpm_key("/@nestjs/common@10.4.15(reflect-metadata@0.2.2)(rxjs@7.8.1)") == ("@nestjs/common", "10.4.15")
+    assert _pnpm_key("@nestjs/common@10.4.15") == ("@nestjs/common", "10.4.15")
+    assert _pnpm_key("/@nestjs/common/10.4.15_rxjs@7.8.1") == ("@nestjs/common", "10.4.15")
+    assert _pnpm_key("/lodash/4.17.21") == ("lodash", "4.17.21")
+
+
+def test_broken_lockfiles_are_absent_not_fatal(tmp_path):
+    (tmp_path / "pnpm-lock.yaml").write_text("importers: [unclosed\n")
+    (tmp_path / "package-lock.json").write_text("{ not json")
+    (tmp_path / "yarn.lock").write_text("# yarn lockfile v1\n\n  version \"1.0.0\"\n")
+    for name in ("pnpm-lock.yaml", "package-lock.json", "yarn.lock"):
+        assert read_lockfile(str(tmp_path / name)) is None
+
+
+def test_find_lockfile_prefers_the_declared_manager(tmp_path):
+    (tmp_path / "yarn.lock").write_text("# yarn lockfile v1\n")
+    (tmp_path / "package-lock.json").write_text("{}")
+    assert find_lockfile(str(tmp_path), "yarn").endswith("yarn.lock")
+    assert find_lockfile(str(tmp_path), "npm").endswith("package-lock.json")
+    assert find_lockfile(str(tmp_path / "missing")) is None
+
+
+def test_yarn_classic_quoted_multi_spec_headers(tmp_path):
+    (tmp_path / "yarn.lock").write_text(
+        '# yarn lockfile v1\n\n\n"@babel/code-frame@^7.0.0", "@babel/code-frame@^7.10.4":\n'
+        '  version "7.12.13"\n  dependencies:\n    "@babel/highlight" "^7.12.13"\n\n'
+        'string-width-cjs@"npm:string-width@^4.2.0":\n  version "4.2.3"\n')
+    parsed = read_lockfile(str(tmp_path / "yarn.lock"))
+    assert parsed.versions == {"@babel/code-frame": ["7.12.13"], "string-width-cjs": ["4.2.3"]}

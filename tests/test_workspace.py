@@ -1,0 +1,109 @@
+"""The workspace model: members, catalogs, package manager, lockfile and node_modules lookups."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from migrationlint.workspace import Workspace, find_root
+
+DATA = Path(__file__).parent / "data" / "deps"
+
+
+def copy(name: str, tmp_path: Path) -> Path:
+    target = tmp_path / name
+    shutil.copytree(DATA / name, target)
+    return target
+
+
+def write(path: Path, data: dict | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2) + "\n")
+
+
+@pytest.mark.parametrize("name,manager,lockname", [
+    ("npm-v3", "npm", "package-lock.json"), ("npm-v2", "npm", "package-lock.json"),
+    ("pnpm-v6", "pnpm", "pnpm-lock.yaml"), ("pnpm-v9", "pnpm", "pnpm-lock.yaml"),
+    ("yarn-v1", "yarn", "yarn.lock"), ("yarn-berry", "yarn", "yarn.lock"),
+    ("catalogs", "pnpm", None), ("no-lockfile", "npm", None),
+])
+def test_manager_lockfile_and_members(tmp_path, name, manager, lockname):
+    root = copy(name, tmp_path)
+    ws = Workspace(find_root(str(root / "services" / "api")))
+    assert ws.root == str(root)
+    assert ws.package_manager == manager
+    assert (ws.lockfile.name if ws.lockfile else None) == lockname
+    assert {"@acme/api", "@acme/worker"} <= set(ws.members)
+    assert ws.own_scopes == {"@acme"}
+
+
+def test_pnpm_globs_with_negation(tmp_path):
+    ws = Workspace(str(copy("pnpm-v9", tmp_path)))
+    assert set(ws.members) == {"@acme/api", "@acme/worker"}  # '!services/legacy'
+
+
+def test_lerna_and_workspaces_object(tmp_path):
+    write(tmp_path / "lerna.json", {"packages": ["libs/*"], "version": "independent"})
+    write(tmp_path / "package.json", {"name": "root", "private": True})
+    write(tmp_path / "libs" / "orm" / "package.json", {"name": "@corp/orm", "version": "1.0.0"})
+    write(tmp_path / "apps" / "web" / "package.json", {"name": "@corp/web", "version": "1.0.0"})
+    ws = Workspace(str(tmp_path))
+    assert ws.definition == "lerna.json"
+    assert set(ws.members) == {"@corp/orm"}
+
+
+def test_without_a_workspace_every_manifest_is_a_package(tmp_path):
+    write(tmp_path / "api" / "package.json", {"name": "api", "dependencies": {"pg": "^8.13.1"}})
+    write(tmp_path / "worker" / "package.json", {"name": "worker", "dependencies": {"pg": "^8.12.0"}})
+    (tmp_path / ".git").mkdir()
+    ws = Workspace(find_root(str(tmp_path / "api")))
+    assert ws.definition is None and ws.root_manifest is None
+    assert set(ws.members) == {"api", "worker"}
+    assert [r for r, _ in ws.sibling_ranges("pg", exclude=str(tmp_path / "api" / "package.json"))] == ["^8.12.0"]
+
+
+def test_catalogs_default_and_named(tmp_path):
+    ws = Workspace(str(copy("catalogs", tmp_path)))
+    assert ws.catalogs["default"]["ioredis"] == "^5.4.1"
+    assert ws.catalogs["orm"] == {"typeorm": "^0.3.20", "pg": "^8.13.1"}
+
+
+def test_node_modules_is_optional_enrichment(tmp_path):
+    root = copy("no-lockfile", tmp_path)
+    ws = Workspace(str(root))
+    api = str(root / "services" / "api")
+    assert ws.installed("kafkajs", api) is None
+    write(root / "node_modules" / "kafkajs" / "package.json", {"name": "kafkajs", "version": "2.2.4"})
+    write(root / "services" / "api" / "node_modules" / "@nestjs-modules" / "ioredis" / "package.json",
+          {"name": "@nestjs-modules/ioredis", "version": "2.0.2", "peerDependencies": {"ioredis": ">=5"}})
+    ws = Workspace(str(root))
+    assert ws.installed("kafkajs", api) == ("2.2.4", {})
+    assert ws.installed("@nestjs-modules/ioredis", api) == ("2.0.2", {"ioredis": False})
+    assert ws.installed("@nestjs-modules/ioredis", str(root / "services" / "worker")) is None
+    assert ws.known("kafkajs")
+
+
+def test_package_manager_field_wins(tmp_path):
+    root = copy("npm-v3", tmp_path)
+    data = json.loads((root / "package.json").read_text())
+    data["packageManager"] = "yarn@1.22.22"
+    write(root / "package.json", data)
+    assert Workspace(str(root)).package_manager == "yarn"
+
+
+def test_overrides_replace_manifests_on_disk(tmp_path):
+    root = copy("no-lockfile", tmp_path)
+    path = str(root / "services" / "api" / "package.json")
+    ws = Workspace(str(root), {path: b'{"name": "@acme/api", "dependencies": {"kafkajs": "^2.2.4"}}'})
+    assert ws.manifest(path).declared("kafkajs") == "dependencies"
+    assert ws.manifest(path).declared("rxjs") is None
+
+
+def test_sibling_ranges_and_workspace_protocol(tmp_path):
+    root = copy("catalogs", tmp_path)
+    ws = Workspace(str(root))
+    assert not ws.uses_workspace_protocol
+    assert [r for r, _ in ws.sibling_ranges("typeorm")] == ["catalog:orm"]
