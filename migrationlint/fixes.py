@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from typing import Callable
 
-from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from migrationlint.atomic import replace_file
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit
 from migrationlint.sources import facts_for_bytes
 
 MAX_PASSES = 10
@@ -184,21 +184,7 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
     if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
         # no write bit at all counts as read-only even for root, who could write anyway
         raise PermissionError(f"{path} is read-only; not written")
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".migrationlint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    replace_file(path, data, stat.S_IMODE(st.st_mode))
 
 
 def write_all(outcome: FixOutcome) -> None:

@@ -11,7 +11,6 @@ specifier), since every file of a directory sees the same answer.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -417,99 +416,12 @@ class PackageIndex:
 
     @cached_property
     def locked(self) -> frozenset[str]:
-        return frozenset(lockfile_packages(self.workspace.root))
-
-
-def lockfile_packages(root: str) -> set[str]:
-    """Package names in the workspace root's lockfile (pnpm, npm or yarn), parsed, never executed."""
-    names: set[str] = set()
-    pnpm = os.path.join(root, "pnpm-lock.yaml")
-    if os.path.isfile(pnpm):
-        names |= _pnpm_names(pnpm)
-    npm = os.path.join(root, "package-lock.json")
-    if os.path.isfile(npm):
-        names |= _npm_names(npm)
-    yarn = os.path.join(root, "yarn.lock")
-    if os.path.isfile(yarn):
-        names |= _yarn_names(yarn)
-    return names
-
-
-def _pnpm_names(path: str) -> set[str]:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return set()
-    if not isinstance(data, dict):
-        return set()
-    names: set[str] = set()
-    importers = data.get("importers")
-    for importer in (importers.values() if isinstance(importers, dict) else []):
-        if isinstance(importer, dict):
-            for section in DEP_SECTIONS:
-                deps = importer.get(section)
-                if isinstance(deps, dict):
-                    names.update(str(k) for k in deps)
-    for table in ("packages", "snapshots"):
-        pkgs = data.get(table)
-        if isinstance(pkgs, dict):
-            names.update(n for n in (_name_of_locked_key(str(k)) for k in pkgs) if n)
-    return names
-
-
-def _name_of_locked_key(key: str) -> str | None:
-    """`/@nestjs/core@10.4.15`, `@nestjs/core@10.4.15(rxjs@7)`, `/lodash/4.17.21` -> the name."""
-    key = key.lstrip("/").split("(", 1)[0]
-    if key.startswith("@"):
-        at = key.find("@", 1)
-        if at != -1:
-            return key[:at]
-        parts = key.split("/")
-        return "/".join(parts[:2]) if len(parts) >= 2 else None
-    if "@" in key:
-        return key.split("@", 1)[0]
-    return key.split("/", 1)[0] or None
-
-
-def _npm_names(path: str) -> set[str]:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        return set()
-    names: set[str] = set()
-    pkgs = data.get("packages") if isinstance(data, dict) else None
-    if isinstance(pkgs, dict):
-        for key in pkgs:
-            if "node_modules/" in key:
-                names.add(key.rsplit("node_modules/", 1)[1])
-    deps = data.get("dependencies") if isinstance(data, dict) else None
-    if isinstance(deps, dict):
-        names.update(deps)
-    return names
-
-
-def _yarn_names(path: str) -> set[str]:
-    """yarn.lock (v1 and berry): entry headers are unindented lines `"a@^1", a@^2:`."""
-    names: set[str] = set()
-    try:
-        with open(path, encoding="utf-8") as fh:
-            lines = fh.readlines()
-    except (OSError, UnicodeDecodeError):
-        return names
-    for line in lines:
-        if not line or line[0] in " \t#\n" or not line.rstrip().endswith(":"):
-            continue
-        for entry in line.rstrip().rstrip(":").split(","):
-            entry = entry.strip().strip('"')
-            at = entry.find("@", 1)
-            if at > 0:
-                names.add(entry[:at])
-    return names
+        lock = self.workspace.lockfile  # the one lockfile reader (lockfiles.py), shared with DEP rules
+        names = set(lock.versions) if lock is not None else set()
+        if lock is not None:
+            for deps in lock.importers.values():
+                names.update(deps)
+        return frozenset(names)
 
 
 # ----------------------------------------------------------------------------- project API

@@ -7,7 +7,6 @@ Regenerate the expected files after an intended change with:
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import sys

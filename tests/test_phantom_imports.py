@@ -109,7 +109,7 @@ def test_phantom_in_member_scope_and_alias_prefixes(ws):
 def test_installed_or_locked_in_scope_package_is_not_phantom(ws):
     write(ws, {
         "node_modules/@acme/generated-client/package.json": {"name": "@acme/generated-client"},
-        "package-lock.json": {"lockfileVersion": 3, "packages": {"node_modules/@acme/audit": {}}},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {"node_modules/@acme/audit": {"version": "1.2.0"}}},
         "packages/api/src/a.ts": "import { C } from '@acme/generated-client';\nimport { A } from '@acme/audit';\n"
                                  "export const x = [C, A];\n",
     })

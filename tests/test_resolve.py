@@ -225,17 +225,31 @@ def test_declared_locked_installed(repo):
     assert r.resolve(main_file(repo), "left-pad").kind == "unresolved"
 
 
-def test_npm_and_yarn_lockfiles(tmp_path):
+def test_npm_lockfile(tmp_path):
     write(tmp_path, {
         "package.json": {"name": "x"},
-        "package-lock.json": {"lockfileVersion": 3, "packages": {"": {}, "node_modules/pg": {"version": "8.12.0"},
-                                                                  "node_modules/a/node_modules/@types/pg": {}}},
-        "yarn.lock": '"@nestjs/axios@^3.0.0", "@nestjs/axios@^3.1.0":\n  version "3.1.0"\n\nioredis@^5.4.1:\n  version "5.4.1"\n',
+        "package-lock.json": {"lockfileVersion": 3, "packages": {
+            "": {}, "node_modules/pg": {"version": "8.12.0"},
+            "node_modules/a/node_modules/@types/pg": {"version": "8.11.0"}}},
         "src/a.ts": "",
     })
     r = resolver(tmp_path)
     importer = str(tmp_path / "src/a.ts")
-    for name in ("pg", "@types/pg", "@nestjs/axios", "ioredis"):
+    for name in ("pg", "@types/pg"):
+        assert r.resolve(importer, name).origin == "locked", name
+    assert r.resolve(importer, "mysql2").kind == "unresolved"
+
+
+def test_yarn_lockfile(tmp_path):
+    write(tmp_path, {
+        "package.json": {"name": "x"},
+        "yarn.lock": '# yarn lockfile v1\n\n"@nestjs/axios@^3.0.0", "@nestjs/axios@^3.1.0":\n  version "3.1.0"\n\n'
+                     'ioredis@^5.4.1:\n  version "5.4.1"\n',
+        "src/a.ts": "",
+    })
+    r = resolver(tmp_path)
+    importer = str(tmp_path / "src/a.ts")
+    for name in ("@nestjs/axios", "ioredis"):
         assert r.resolve(importer, name).origin == "locked", name
     assert r.resolve(importer, "mysql2").kind == "unresolved"
 

@@ -21,7 +21,7 @@ KNOWN_GAPS = ("`export type * from`", "`f<typeof import('x')>()`", "a bare `&` i
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
-    from migrationlint.checks.migration_identity import is_migration_file, migration_sets  # noqa: F401
+    from migrationlint.checks.migration_identity import is_migration_file
     from migrationlint.migration_model import header_is_migration
 
     everywhere = "SYN001" in project.enabled.explicit
