@@ -7,6 +7,7 @@ without `node:`), relative and absolute paths, `#imports` subpaths and URLs name
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 # `require('module').builtinModules` of Node 20 and 22 (the union), without the `node:` prefix.
 BUILTINS = frozenset({
@@ -79,3 +80,27 @@ def types_package(package: str) -> str:
         scope, name = package[1:].split("/", 1)
         return f"@types/{scope}__{name}"
     return f"@types/{package}"
+
+
+# Modules a framework provides at build time (bundler aliases), keyed by the package that brings
+# them. They look like packages but are never installed: docusaurus' `@theme/Layout`, SvelteKit's
+# `$app/stores`, Vite's `virtual:` ids, Astro's `astro:content`.
+VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
+    "@docusaurus/core": ("@theme/*", "@theme-original/*", "@theme-init/*", "@site/*", "@generated/*",
+                         "@docusaurus/[A-Z]*", "@docusaurus/use*", "@docusaurus/router",
+                         "@docusaurus/constants", "@docusaurus/isInternalUrl", "@docusaurus/renderRoutes"),
+    "@sveltejs/kit": ("$app/*", "$env/*", "$lib", "$lib/*", "$service-worker"),
+    "astro": ("astro:*",),
+    "vite": ("virtual:*",),
+}
+
+
+def virtual_module(specifier: str, declared: Iterable[str]) -> bool:
+    """Whether `specifier` is a build-time module of a framework among the `declared` packages."""
+    from fnmatch import fnmatchcase
+
+    for framework in declared:
+        patterns = VIRTUAL_MODULES.get(framework)
+        if patterns and any(fnmatchcase(specifier, p) for p in patterns):
+            return True
+    return False

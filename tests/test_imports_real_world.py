@@ -43,3 +43,16 @@ def test_build_output_and_generated_files_are_not_missing_files(tmp_path):
     assert [d.code for d in lint(tmp_path, ["IMP"])] == []
     _write(tmp_path, "packages/core/e2e/b.e2e-spec.ts", "import { helper } from './helpers/missing';\n\nexport const y = helper;\n")
     assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
+
+
+def test_framework_virtual_modules_are_not_dependencies(tmp_path):
+    """typeorm's docs site: docusaurus `@theme/Layout`, `@docusaurus/Link`, `@site/src/...`."""
+    _pkg(tmp_path, "package.json", {"name": "docs", "dependencies": {"@docusaurus/core": "^3.5.0", "react": "^18.3.0"}})
+    _write(tmp_path, "src/pages/index.tsx",
+           "import Layout from '@theme/Layout';\nimport Link from '@docusaurus/Link';\n"
+           "import useDocusaurusContext from '@docusaurus/useDocusaurusContext';\n"
+           "import { features } from '@site/src/data/features';\nimport React from 'react';\n\n"
+           "export default function Home() {\n  return <Layout><Link to=\"/\">{String(features)}</Link></Layout>;\n}\n")
+    assert [d.code for d in lint(tmp_path, ["DEP"])] == []
+    _write(tmp_path, "src/pages/other.tsx", "import { themes } from 'prism-react-renderer';\n\nexport const t = themes;\n")
+    assert [d.code for d in lint(tmp_path, ["DEP"])] == ["DEP001"]

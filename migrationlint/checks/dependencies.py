@@ -147,12 +147,22 @@ class DependencyModel:
         name = pk.package_name(spec)
         if name is None or name == manifest.name or match_any(self.settings.ignore_packages, name):
             return None
+        if pk.virtual_module(spec, self._frameworks(manifest)):
+            return None
         if imp.kind == "reference" and not name.startswith("@types/"):
             # `/// <reference types="node" />` loads @types/node unless the package ships its types
             types = pk.types_package(name)
             if name == "node" or (not self.known(name, manifest) and self.known(types, manifest)):
                 return types
         return name
+
+    def _frameworks(self, manifest: Manifest) -> list[str]:
+        """Framework packages declared by the manifest or the workspace root (virtual modules)."""
+        names = [n for n in pk.VIRTUAL_MODULES if manifest.declared(n)]
+        root = self.ws.root_manifest
+        if root is not None and not root.error:
+            names += [n for n in pk.VIRTUAL_MODULES if root.declared(n)]
+        return names
 
     def _is_alias(self, path: str, spec: str) -> bool:
         for prefix in self.settings.aliases:
