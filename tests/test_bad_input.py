@@ -121,3 +121,63 @@ def test_unreadable_file_and_directory(tmp_path):
     assert any(line.startswith("src/migrations/1700000000000-Secret.ts:1:1: FIL001 File not linted: cannot read")
                for line in lines)
     assert any(line.startswith("src/private:1:1: FIL001") and "cannot read directory" in line for line in lines)
+
+
+# ----------------------------------------------------------------------------- workspace files
+
+def _two_packages(tmp_path, broken_manifest: str | None = None) -> None:
+    """Package `a` (maybe with a broken manifest) and package `b`, both importing ioredis
+    undeclared, in an npm workspace; `b` also has a real migration finding."""
+    (tmp_path / "package.json").write_text('{\n  "name": "root",\n  "private": true,\n  "workspaces": ["a", "b"]\n}\n')
+    (tmp_path / "a/src").mkdir(parents=True)
+    (tmp_path / "b/src/migrations").mkdir(parents=True)
+    (tmp_path / "a/package.json").write_text(broken_manifest or '{\n  "name": "a",\n  "dependencies": {}\n}\n')
+    (tmp_path / "b/package.json").write_text(
+        '{\n  "name": "b",\n  "dependencies": {\n    "ioredis": "^5.4.1",\n    "typeorm": "^0.3.20"\n  }\n}\n')
+    (tmp_path / "a/src/cache.ts").write_text("import Redis from 'ioredis';\n\nexport const redis = new Redis();\n")
+    (tmp_path / "b/src/cache.ts").write_text("import Redis from 'ioredis';\nimport { Queue } from 'bullmq';\n\n"
+                                             "export const redis = new Redis();\nexport const q = Queue;\n")
+    (tmp_path / "b/src/migrations/1695682464-Finance.ts").write_text(migration("Finance1695682464"))
+
+
+def test_invalid_json_manifest(tmp_path):
+    broken = '{\n  "name": "a",\n  "dependencies": {\n    "ioredis": "^5.4.1",\n  }\n}\n'
+    _two_packages(tmp_path, broken)
+    rc, lines = _run(tmp_path)
+    assert ("a/package.json:5:3: MAN001 package.json is not usable (invalid JSON: Expecting property name "
+            "enclosed in double quotes); dependency checks for a are skipped and --fix leaves it alone") in lines
+    assert not any(line.startswith("a/src/") for line in lines)  # that package's dependency checks skipped
+    assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)  # others linted normally
+    assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
+    cli("--fix", ".", cwd=tmp_path)
+    assert (tmp_path / "a/package.json").read_text() == broken
+    assert b"Finance1695682464000" in (tmp_path / "b/src/migrations/1695682464-Finance.ts").read_bytes()
+
+
+def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):
+    _two_packages(tmp_path)
+    (tmp_path / "b/tsconfig.json").write_text('{\n  "compilerOptions": {\n    "paths": { "@/*": ["src/*"] }\n')
+    (tmp_path / "b/src/main.ts").write_text("import { redis } from './cache';\nimport { q } from '@/cache';\n\n"
+                                            "export const all = [redis, q];\n")
+    rc, lines = _run(tmp_path)
+    assert any(line.startswith("b/tsconfig.json:4:1: MAN002 tsconfig is not valid JSONC") and "default settings" in line
+               for line in lines)
+    assert not any(line.startswith("b/src/main.ts:1:") for line in lines)  # relative imports still resolve
+    assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
+
+
+def test_invalid_pnpm_workspace_yaml(tmp_path):
+    _two_packages(tmp_path)
+    (tmp_path / "pnpm-workspace.yaml").write_text("packages:\n  - a\n - b: [\n")
+    rc, lines = _run(tmp_path)
+    assert any(line.startswith("pnpm-workspace.yaml:3:2: MAN002 pnpm-workspace.yaml does not parse") for line in lines)
+    assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)
+    assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
+
+
+def test_invalid_lockfile(tmp_path):
+    _two_packages(tmp_path)
+    (tmp_path / "package-lock.json").write_text('{\n  "lockfileVersion": 3,\n  "packages": {\n')
+    rc, lines = _run(tmp_path)
+    assert any(line.startswith("package-lock.json:4:1: MAN002 package-lock.json does not parse") for line in lines)
+    assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)
