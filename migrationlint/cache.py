@@ -8,7 +8,7 @@ Layout of the cache directory (`.migrationlint_cache/` at the workspace root, or
 
 Why one index and one pack instead of a file per source: a warm run over 10,000 files opens two
 files instead of 10,000, stats the sources instead of reading them, and unpickles only the blobs
-it needs (the pack is memory-mapped), so a run over five files stays cheap in any repository.
+it needs (read by offset), so a run over five files stays cheap in any repository.
 
 When is an entry trusted without reading the file? When size, mtime_ns and inode match AND the
 mtime was at least RACY_NS older than the moment the entry was recorded. A file rewritten within
@@ -25,14 +25,13 @@ atomically (temporary file + rename): a reader sees the old or the new index, ea
 from __future__ import annotations
 
 import hashlib
-import mmap
 import os
 import pickle
 import sys
 import tempfile
 import time
 import uuid
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from migrationlint import __version__
 from migrationlint.facts import FACTS_VERSION, FileFacts
@@ -113,7 +112,8 @@ class FactsCache:
         self.key = key
         self.entries: dict[str, Entry] = {}
         self.pack_name: str | None = None
-        self._pack: mmap.mmap | bytes | None = None
+        self._pack: BinaryIO | None = None
+        self._pack_size = 0
         self._new: dict[str, tuple[Entry, bytes]] = {}  # path -> (entry with offset -1, blob)
         self._restat: dict[str, Entry] = {}  # path -> entry with a refreshed stat, same blob
         self._load()
@@ -125,15 +125,23 @@ class FactsCache:
         if parsed is not None:
             self.pack_name, self.entries = parsed
 
-    def _pack_bytes(self) -> mmap.mmap | bytes | None:
+    def _blob(self, e: Entry) -> bytes | None:
+        """The bytes of one entry, read on demand. Not a memory map: its pages would stay resident
+        and count in the run's memory, a plain read is freed once the blob is unpickled."""
         if self._pack is None and self.pack_name:
             try:
-                with open(os.path.join(self.directory, self.pack_name), "rb") as fh:
-                    size = os.fstat(fh.fileno()).st_size
-                    self._pack = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-            except (OSError, ValueError):
-                self._pack = b""
-        return self._pack
+                self._pack = open(os.path.join(self.directory, self.pack_name), "rb")
+                self._pack_size = os.fstat(self._pack.fileno()).st_size
+            except OSError:
+                return None
+        if self._pack is None or e.offset < 0 or e.offset + e.length > self._pack_size:
+            return None
+        try:
+            self._pack.seek(e.offset)
+            blob = self._pack.read(e.length)
+        except OSError:
+            return None
+        return blob if len(blob) == e.length else None
 
     def entry(self, path: str) -> Entry | None:
         return self.entries.get(path)
@@ -158,11 +166,11 @@ class FactsCache:
         return facts
 
     def _facts(self, path: str, e: Entry) -> FileFacts | None:
-        pack = self._pack_bytes()
-        if not pack or e.offset < 0 or e.offset + e.length > len(pack):
+        blob = self._blob(e)
+        if blob is None:
             return None
         try:
-            facts = pickle.loads(pack[e.offset:e.offset + e.length])
+            facts = pickle.loads(blob)
         except Exception:  # a corrupt blob is a miss: re-extracted and rewritten
             return None
         if not isinstance(facts, FileFacts) or facts.path != path:
@@ -224,7 +232,7 @@ class FactsCache:
         _remove_stale_packs(self.directory, pack_name)
 
     def close(self) -> None:
-        if isinstance(self._pack, mmap.mmap):
+        if self._pack is not None:
             self._pack.close()
         self._pack = None
 

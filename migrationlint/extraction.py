@@ -109,6 +109,11 @@ class FactsStore:
                 self._loaded[path] = f
         return self._loaded[path]
 
+    @property
+    def loaded(self) -> dict[str, FileFacts | None]:
+        """Facts loaded for files outside the linted set so far (None: no such file)."""
+        return dict(self._loaded)
+
     def save(self) -> None:
         if self.cache is not None:
             self.cache.save()

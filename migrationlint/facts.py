@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass, field
 
 from tree_sitter import Node, QueryCursor
@@ -20,7 +21,7 @@ from tree_sitter import Node, QueryCursor
 from migrationlint import parsing
 from migrationlint.parsing import string_value, text
 
-FACTS_VERSION = 6  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 9  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 @dataclass(slots=True)
@@ -265,11 +266,12 @@ class FileFacts:
     classes: list[ClassFact] = field(default_factory=list)
     damaged_headers: list[HeaderDamage] = field(default_factory=list)
     functions: list[str] = field(default_factory=list)  # top-level function names
-    new_exprs: list[NewExpr] = field(default_factory=list)
-    decorators: list[DecoratorFact] = field(default_factory=list)
+    new_exprs: list[NewExpr] = field(default_factory=list)  # object_arg only for SCHEMA_BUILDER_CLASSES
+    decorators: list[DecoratorFact] = field(default_factory=list)  # only those naming SCHEMA_BUILDER_CLASSES
     calls: list[CallFact] = field(default_factory=list)
     member_refs: list[tuple[str, int, int]] = field(default_factory=list)  # `Transport.KAFKA`-style
-    type_options: list[tuple[str, int, int]] = field(default_factory=list)  # `type: 'postgres'`
+    # `type: 'postgres'`, in files that can hold TypeORM connection options (_ORM_OPTIONS_HINT)
+    type_options: list[tuple[str, int, int]] = field(default_factory=list)
     migrations_options: list[MigrationsOption] = field(default_factory=list)
     refs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     suppressions: list[Suppression] = field(default_factory=list)
@@ -308,6 +310,11 @@ Q_CLASS_KW = """"class" @kw"""
 Q_MEMBER = """(member_expression object: (identifier) @obj property: (property_identifier) @prop) @m"""
 
 _MAX_DAMAGE = 50
+# TypeORM's schema-builder classes: the only callees whose object arguments rules read (MIG011 on
+# decorators, MIG012 on `new`), so decorators and option objects of anything else are not kept
+SCHEMA_BUILDER_CLASSES = frozenset({
+    "Table", "TableIndex", "TableColumn", "TableForeignKey", "TableUnique", "TableCheck", "TableExclusion", "View",
+})
 _CALL_PROPS = frozenset({
     "createIndex", "createIndices", "createForeignKey", "createForeignKeys", "createUniqueConstraint",
     "createUniqueConstraints", "createCheckConstraint", "createCheckConstraints",
@@ -345,21 +352,25 @@ class _Extractor:
         self.f = facts
         self.data = data
         self.dialect = dialect
+        self.typeorm: tuple[dict[str, str], frozenset[str]] = ({}, frozenset())
 
     def run(self, root: Node) -> None:
         for stmt in root.named_children:
             self._statement(stmt, exported=False)
         data = self.data
+        if b"require" in data or b"import(" in data or b".mock(" in data:
+            self._calls(root)  # before decorators and `new`: their filter reads the require() bindings
+        self.typeorm = _typeorm_bindings(self.f.imports) if b"typeorm" in data else ({}, frozenset())
         if b"new " in data:
             self._new_expressions(root)
         if b"@" in data:
             self._decorators(root)
-        if b"require" in data or b"import(" in data or b".mock(" in data:
-            self._calls(root)
         if b"(" in data:
             self._method_calls(root)
-        if b"migrations" in data or b"type" in data:
-            self._pairs(root)
+        keys = tuple(k for k, wanted in ((b"migrations", b"migrations" in data),
+                                         (b"type", _ORM_OPTIONS_HINT.search(data) is not None)) if wanted)
+        if keys:
+            self._pairs(root, keys)
         if b"Transport." in data or b"Driver" in data:
             self._members(root)
         if b"/// <reference" in data:
@@ -696,7 +707,7 @@ class _Extractor:
             args = new.child_by_field_name("arguments")
             if args is not None and args.named_child_count:
                 first = args.named_children[0]
-                if first.type == "object":
+                if first.type == "object" and self._typeorm_name(expr.callee) in SCHEMA_BUILDER_CLASSES:
                     expr.object_arg = _object_literal(first)
                 expr.args = [(a.type, a.start_byte, a.end_byte) for a in args.named_children if a.type != "comment"]
             self.f.new_exprs.append(expr)
@@ -707,7 +718,7 @@ class _Extractor:
             if expr is None:
                 continue
             callee = expr.child_by_field_name("function") if expr.type == "call_expression" else expr
-            if callee is None:
+            if callee is None or self._typeorm_name(text(callee)) not in SCHEMA_BUILDER_CLASSES:
                 continue
             parent = node.parent
             target = "member"
@@ -734,6 +745,14 @@ class _Extractor:
                         fact.objects[len(fact.args)] = _object_literal(a)
                     fact.args.append((a.type, a.start_byte, a.end_byte))
             self.f.decorators.append(fact)
+
+    def _typeorm_name(self, callee: str) -> str | None:
+        """The typeorm export `callee` names through this file's imports (`Idx` -> TableIndex), else None."""
+        named, namespaces = self.typeorm
+        if "." in callee:
+            ns, _, prop = callee.rpartition(".")
+            return prop if ns in namespaces else None
+        return named.get(callee)
 
     def _calls(self, root: Node) -> None:
         for _, m in _cursor(self.dialect, Q_CALLS).matches(root):
@@ -794,8 +813,8 @@ class _Extractor:
                 fact.receiver = text(last) if last is not None else ""
             self.f.calls.append(fact)
 
-    def _pairs(self, root: Node) -> None:
-        for pair, key_node, value in _pair_nodes(root, self.data):
+    def _pairs(self, root: Node, keys: tuple[bytes, ...]) -> None:
+        for pair, key_node, value in _pair_nodes(root, self.data, keys):
             key = string_value(key_node) if key_node.type == "string" else text(key_node)
             if key == "migrations":
                 self.f.migrations_options.append(_migrations_option(pair, value))
@@ -962,9 +981,9 @@ def _method_call_nodes(root: Node, data: bytes):
             yield prop, call, args
 
 
-def _pair_nodes(root: Node, data: bytes):
-    """(pair, key, value) of pairs keyed `migrations` or `type`, as Q_MIGRATIONS matches them."""
-    for s, e in _word_spans(data, (b"migrations", b"type")):
+def _pair_nodes(root: Node, data: bytes, keys: tuple[bytes, ...]):
+    """(pair, key, value) of pairs keyed `migrations` or `type` (`keys`), as Q_MIGRATIONS matches them."""
+    for s, e in _word_spans(data, keys):
         key = _leaf(root, s, e)
         if key is None:
             continue
@@ -991,6 +1010,22 @@ def _ident_nodes(root: Node, data: bytes, names: set[str]):
 
 
 # --------------------------------------------------------------------------- helpers
+
+def _typeorm_bindings(imports: list[ImportFact]) -> tuple[dict[str, str], frozenset[str]]:
+    """(local -> imported name, namespace locals) of the value imports of typeorm, read the way the
+    schema-builder rules resolve names (checks/schema_builder.resolve)."""
+    named: dict[str, str] = {}
+    namespaces: set[str] = set()
+    for imp in imports:
+        spec = imp.specifier
+        if spec == "typeorm" and not imp.type_only:
+            namespaces.update(n for n in (imp.namespace, imp.default if imp.kind == "import-equals" else None) if n)
+        if imp.kind in ("import", "require") and (spec == "typeorm" or spec.startswith("typeorm/")):
+            for b in imp.bindings:
+                if not b.type_only:
+                    named.setdefault(b.local, b.imported)
+    return named, frozenset(namespaces)
+
 
 def _value_kind(node: Node | None) -> str:
     if node is None:
@@ -1047,7 +1082,10 @@ def _object_literal(node: Node) -> ObjectLiteral:
             key = string_value(k) if k.type == "string" else text(k)
             if key is None:
                 continue
-            obj.keys.append(ObjectKey(key, k.start_byte, k.end_byte, v.type, v.start_byte, v.end_byte))
+            # interned: a migration repeats `name`, `type`, `isNullable`... hundreds of times, and a
+            # pickle stores (and a load rebuilds) an interned string once per file
+            obj.keys.append(ObjectKey(sys.intern(key), k.start_byte, k.end_byte, sys.intern(v.type),
+                                      v.start_byte, v.end_byte))
             if v.type == "array":
                 items = [_object_literal(e) for e in v.named_children if e.type == "object"]
                 if items:
@@ -1122,6 +1160,9 @@ def _glob_text(node: Node) -> str | None:
     return None
 
 
+# every form _is_orm_options accepts names one of these: files without them have no `orm_types`, and
+# the `type` keys of everything else (GraphQL, @Column({ type })) are not worth a tree lookup each
+_ORM_OPTIONS_HINT = re.compile(rb"TypeOrm|DataSource|Connection")
 _ORM_OPTIONS_TYPE = re.compile(r"\b(?:DataSource|TypeOrmModule|\w*Connection)Options\b")
 _ORM_PASS_THROUGH = frozenset({
     "arguments", "parenthesized_expression", "return_statement", "statement_block", "array", "await_expression",

@@ -96,4 +96,17 @@ def match(pattern: str, path: str) -> bool:
 
 
 def match_any(patterns: list[str], path: str) -> bool:
-    return any(match(p, path) for p in patterns)
+    by_name, by_path = _matchers(tuple(patterns))
+    return bool((by_name is not None and by_name.match(path.rsplit("/", 1)[-1]))
+                or (by_path is not None and by_path.match(path.lstrip("/"))))
+
+
+@lru_cache(maxsize=1024)
+def _matchers(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """One regex for the basename patterns and one for the path patterns of a list (`match` rules):
+    rule checks test every file against the same few lists, one regex each is one C call."""
+    def joined(items: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(compile_glob(p).pattern for p in items)) if items else None
+
+    return (joined([p for p in patterns if "/" not in p]),
+            joined([p.lstrip("/") for p in patterns if "/" in p]))

@@ -135,6 +135,7 @@ class Resolver:
         self.hits = 0
         self.misses = 0
         self._cache: dict[tuple[str, str, str], Resolution] = {}
+        self._entries: dict[tuple[str, str], str | None] = {}
 
     # ------------------------------------------------------------------ entry point
 
@@ -152,6 +153,10 @@ class Resolver:
 
     def tsconfig_for(self, importer: str) -> TsConfig | None:
         return self.tsconfigs.covering(importer)
+
+    def missing_paths(self) -> list[str]:
+        """Every path an unresolved lookup of this run tried (the run cache checks they stay absent)."""
+        return sorted({p for r in self._cache.values() if r.kind == "unresolved" for p in r.tried})
 
     def _resolve(self, importer: str, cfg: TsConfig | None, spec: str) -> Resolution:
         directory = os.path.dirname(importer)
@@ -252,6 +257,12 @@ class Resolver:
 
     def package_entry(self, manifest: Manifest, sub: str) -> str | None:
         """The source file a workspace package exposes at subpath `sub` ("." or "./x")."""
+        key = (manifest.path, sub)
+        if key not in self._entries:  # asked once per importing folder: the same answer each time
+            self._entries[key] = self._package_entry(manifest, sub)
+        return self._entries[key]
+
+    def _package_entry(self, manifest: Manifest, sub: str) -> str | None:
         data = manifest.data
         exports = data.get("exports")
         targets: list[str] = []
@@ -443,6 +454,18 @@ def is_alias(project, importer_path: str, specifier: str) -> bool:
         return False
     resolver = resolver_for(project)
     cfg = resolver.tsconfig_for(importer_path)
+    # the answer depends on the tsconfig and the specifier only (resolution tries `paths`, then
+    # `baseUrl`, then configured aliases before anything that depends on the importer's folder),
+    # and dependency rules ask it for every import of every file
+    memo = project.cache.setdefault("is_alias", {})
+    key = (cfg.path if cfg is not None else "", specifier)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _is_alias(resolver, cfg, importer_path, specifier)
+    return found
+
+
+def _is_alias(resolver: Resolver, cfg: TsConfig | None, importer_path: str, specifier: str) -> bool:
     if cfg is not None and cfg.paths:
         for key, _ in best_matches(list(cfg.paths), specifier):
             if key != "*":

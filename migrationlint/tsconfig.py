@@ -8,6 +8,7 @@ trailing commas); a config that cannot be read counts as absent, never as an err
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 
@@ -81,7 +82,12 @@ def load_jsonc(path: str) -> tuple[dict, str | None]:
     except (OSError, UnicodeDecodeError) as exc:
         return {}, f"cannot read {path}: {exc}"
     try:
-        data = json5.loads(raw)
+        data = json.loads(raw)  # most configs are plain JSON: the C parser is 100x faster than json5
+    except ValueError:
+        data = None
+    try:
+        if data is None:
+            data = json5.loads(raw)
     except ValueError as exc:
         return {}, f"invalid JSON in {path}: {exc}"
     return (data if isinstance(data, dict) else {}), None

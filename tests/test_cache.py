@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint import cache, extraction, pipeline
+from migrationlint import cache, extraction, pipeline, run_cache
 from migrationlint.cli import main
 from migrationlint.config import Settings
 
@@ -58,7 +58,13 @@ def age(path: Path, seconds: int = 60) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
 
 
-def run(root: Path, settings: Settings | None = None, **kw):
+def run(root: Path, settings: Settings | None = None, reuse_runs: bool = False, **kw):
+    """Lint `root` with the cache on; the facts-cache tests drop the run results first, so that
+    what they observe (which files were parsed) is the facts cache's doing."""
+    if not reuse_runs:
+        results = root / ".migrationlint_cache" / run_cache.RESULTS
+        if results.is_file():
+            results.unlink()
     extraction.PARSED.clear()
     result = pipeline.lint([str(root)], settings or Settings(), use_cache=True, **kw)
     return result, sorted(os.path.basename(p) for p in extraction.PARSED)
@@ -165,3 +171,122 @@ def test_unwritable_cache_dir_is_not_an_error(tmp_path, repo):
     (tmp_path / ".migrationlint_cache").write_text("a file where the directory should be")
     result, parsed = run(tmp_path)
     assert len(parsed) == 2 and result.files
+
+
+# ----------------------------------------------------------------------------- the run-result cache
+
+def reused(result) -> bool:
+    """A run served from the run cache loads no facts at all (its Project has none)."""
+    return not result.project.files
+
+
+def full(result) -> list:
+    return [(d.code, d.path, d.start, d.end, d.message, d.fix) for d in result.diagnostics]
+
+
+def test_unchanged_run_reuses_identical_diagnostics_without_loading_facts(tmp_path, repo):
+    repo["migration"].write_text(BROKEN)  # something to report (MIG001 with a fix)
+    age(repo["migration"])
+    first, _ = run(tmp_path, reuse_runs=True)
+    assert not reused(first) and "MIG001" in [d.code for d in first.diagnostics]
+    second, parsed = run(tmp_path, reuse_runs=True)
+    assert reused(second) and parsed == []
+    assert full(second) == full(first)
+    assert second.files == first.files
+
+
+def test_changed_linted_file_is_a_miss(tmp_path, repo):
+    run(tmp_path, reuse_runs=True)
+    repo["migration"].write_text(BROKEN)
+    result, parsed = run(tmp_path, reuse_runs=True)
+    assert not reused(result) and parsed == ["1700000000000-CreateOrders.ts"]
+    assert "MIG001" in [d.code for d in result.diagnostics]
+
+
+def test_touched_but_identical_file_still_hits(tmp_path, repo):
+    run(tmp_path, reuse_runs=True)
+    os.utime(repo["service"])  # new mtime, same bytes: content decides
+    result, _ = run(tmp_path, reuse_runs=True)
+    assert reused(result)
+
+
+@pytest.mark.parametrize("context", ["manifest", "tsconfig", "new-tsconfig", "lockfile"])
+def test_changed_context_file_is_a_miss(tmp_path, repo, context):
+    (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}')
+    run(tmp_path, reuse_runs=True)
+    assert reused(run(tmp_path, reuse_runs=True)[0])
+    if context == "manifest":
+        (tmp_path / "package.json").write_text(json.dumps({"name": "shop", "dependencies": {"typeorm": "^0.3.20"}}))
+    elif context == "tsconfig":
+        (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"baseUrl": "src"}}')
+    elif context == "new-tsconfig":
+        (tmp_path / "src" / "tsconfig.json").write_text('{"compilerOptions": {}}')
+    else:
+        (tmp_path / "pnpm-lock.yaml").write_text("lockfileVersion: '9.0'\n")
+    result, parsed = run(tmp_path, reuse_runs=True)
+    assert not reused(result) and parsed == []  # the facts are still good: only the run is redone
+
+
+@pytest.mark.parametrize("change", ["settings", "version", "facts_version"])
+def test_settings_or_version_change_is_a_miss(tmp_path, repo, monkeypatch, change):
+    run(tmp_path, reuse_runs=True)
+    settings = Settings()
+    if change == "settings":
+        settings = Settings(ignore=["MIG005"])
+    elif change == "version":
+        monkeypatch.setattr(cache, "__version__", "999.0.0")
+    else:
+        monkeypatch.setattr(cache, "FACTS_VERSION", 10_000)
+    result, _ = run(tmp_path, settings, reuse_runs=True)
+    assert not reused(result)
+    assert reused(run(tmp_path, settings, reuse_runs=True)[0])
+
+
+def test_edited_linter_source_is_a_miss(tmp_path, repo, monkeypatch):
+    run(tmp_path, reuse_runs=True)
+    monkeypatch.setattr(run_cache, "tool_stamp", lambda: "checks/dependencies.py:1:2")
+    assert not reused(run(tmp_path, reuse_runs=True)[0])
+
+
+def test_file_created_where_an_import_looked_is_a_miss(tmp_path, repo):
+    repo["service"].write_text("import { OrderDto } from './order.dto';\n" + SERVICE.replace(
+        "findAll(): string[]", "findAll(): OrderDto[]"))
+    first, _ = run(tmp_path, reuse_runs=True)
+    assert "IMP002" in [d.code for d in first.diagnostics]  # unresolved relative import
+    assert reused(run(tmp_path, reuse_runs=True)[0])
+    (repo["service"].parent / "order.dto.js").write_text("module.exports = {};\n")  # not a linted file
+    result, _ = run(tmp_path, reuse_runs=True)
+    assert not reused(result)
+    assert "IMP002" not in [d.code for d in result.diagnostics]
+
+
+def test_changed_file_outside_a_few_files_run_is_a_miss(tmp_path, repo):
+    repo["service"].write_text("import { Order } from './order';\n" + SERVICE)
+    order = repo["service"].parent / "order.ts"
+    order.write_text("export class Order {}\n")
+    age(order)
+    files = [str(repo["service"])]
+    first, _ = run(tmp_path, files=files, reuse_runs=True)
+    assert not [d for d in first.diagnostics if d.code.startswith("IMP")]
+    assert reused(run(tmp_path, files=files, reuse_runs=True)[0])
+    order.write_text("export class Invoice {}\n")  # outside the run, read by the import check
+    result, _ = run(tmp_path, files=files, reuse_runs=True)
+    assert not reused(result)
+    assert "IMP003" in [d.code for d in result.diagnostics]  # Order is no longer exported
+
+
+def test_corrupt_results_file_is_a_miss_and_rewritten(tmp_path, repo):
+    first, _ = run(tmp_path, reuse_runs=True)
+    (tmp_path / ".migrationlint_cache" / run_cache.RESULTS).write_bytes(b"\x80garbage")
+    again, _ = run(tmp_path, reuse_runs=True)
+    assert not reused(again) and full(again) == full(first)
+    assert reused(run(tmp_path, reuse_runs=True)[0])
+
+
+def test_in_memory_texts_never_use_the_run_cache(tmp_path, repo):
+    run(tmp_path, reuse_runs=True)
+    path = str(repo["migration"])
+    result, _ = run(tmp_path, overrides={path: BROKEN.encode()}, reuse_runs=True)
+    assert not reused(result) and "MIG001" in [d.code for d in result.diagnostics]
+    clean, _ = run(tmp_path, reuse_runs=True)
+    assert reused(clean) and "MIG001" not in [d.code for d in clean.diagnostics]

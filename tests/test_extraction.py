@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -166,3 +165,59 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
     assert not progress.wanted(10_000) or sys.stderr.isatty()
     pipeline.lint([str(tmp_path)], Settings())
     assert capsys.readouterr().err == ""
+
+
+# ----------------------------------------------------------------------------- compact facts
+
+SCHEMA_CODE = """import { Column, Entity, TableIndex as Idx } from 'typeorm';
+import * as orm from 'typeorm';
+const { TableColumn } = require('typeorm');
+import { Logger } from '@nestjs/common';
+
+@Entity('orders')
+@Idx({ name: 'IDX_ORDERS_REF', columnNames: ['reference'] })
+export class Order {
+  @Column({ type: 'varchar', length: 64 })
+  reference: string;
+
+  @orm.TableUnique({ columnNames: ['reference'] })
+  code: string;
+}
+
+const logger = new Logger({ timestamp: true } as any);
+const index = new Idx({ name: 'IDX_A', columnNames: ['a'], unique: true });
+const column = new TableColumn({ name: 'b', type: 'int' });
+const table = new orm.Table({ name: 'orders', columns: [{ name: 'id', type: 'uuid' }] });
+"""
+
+
+def test_only_schema_builder_decorators_and_option_objects_are_kept():
+    """Rules read decorators and `new` option objects only for typeorm's schema-builder classes
+    (MIG011, MIG012); everything else is dropped at extraction, aliases and namespaces included."""
+    from migrationlint.facts import extract
+
+    f = extract("/repo/src/order.entity.ts", SCHEMA_CODE.encode())
+    assert [d.name for d in f.decorators] == ["Idx", "orm.TableUnique"]
+    assert [k.key for k in f.decorators[0].objects[0].keys] == ["name", "columnNames"]
+    objects = {ne.callee: ne.object_arg for ne in f.new_exprs}
+    assert set(objects) == {"Logger", "Idx", "TableColumn", "orm.Table"}
+    assert objects["Logger"] is None  # not a schema-builder class: its options are nobody's business
+    assert [k.key for k in objects["Idx"].keys] == ["name", "columnNames", "unique"]
+    assert [k.key for k in objects["TableColumn"].keys] == ["name", "type"]  # bound by require()
+    assert [k.key for k in objects["orm.Table"].arrays["columns"][0].keys] == ["name", "type"]
+
+
+def test_type_only_typeorm_import_does_not_keep_objects():
+    from migrationlint.facts import extract
+
+    code = "import type { TableIndex } from 'typeorm';\nconst i = new TableIndex({ name: 'x' });\n"
+    f = extract("/repo/src/a.ts", code.encode())
+    assert f.new_exprs[0].object_arg is None
+
+
+def test_schema_builder_rules_read_only_classes_extraction_keeps():
+    from migrationlint.checks import schema_builder as sb
+    from migrationlint.facts import SCHEMA_BUILDER_CLASSES
+
+    assert set(sb.DECORATOR_OF) <= SCHEMA_BUILDER_CLASSES
+    assert set(sb.OPTION_NAMES) | {"Table"} <= SCHEMA_BUILDER_CLASSES

@@ -70,7 +70,10 @@ def is_migration_file(project: Project, path: str) -> bool:
     rel = project.rel(path)
     if in_migration_dir(rel) or (project.settings.migrations and match_any(project.settings.migrations, rel)):
         return True
-    return any(path in s.glob_files for s in migration_sets(project))
+    globbed = project.cache.get("migration_glob_files")
+    if globbed is None:  # asked for every linted file: one set instead of a scan of every set
+        globbed = project.cache["migration_glob_files"] = {p for s in migration_sets(project) for p in s.glob_files}
+    return path in globbed
 
 
 def _major(project: Project, path: str) -> int | None:

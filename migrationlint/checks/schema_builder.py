@@ -179,7 +179,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
     for path, facts in sorted(project.files.items()):
         if facts.skipped or not facts.imports and not facts.calls:
             continue
-        data = project.source(path)
+        data = project.source(path) if _may_need_source(facts) else None
         version = typeorm_version(project, path)
         if project.enabled(MIG010.code):
             yield from _constructed_decorators(facts, data, version)
@@ -190,6 +190,20 @@ def check(project: Project) -> Iterator[Diagnostic]:
             yield from _option_names(facts)
         if project.enabled(MIG013.code):
             yield from _plain_objects(facts, data)
+
+
+def _may_need_source(facts: FileFacts) -> bool:
+    """Whether a fix of this file may need its text: it has a schema-builder decorator (MIG011), a
+    `new` of a typeorm decorator (MIG010) or a QueryRunner call with a plain options object
+    (MIG013). Reading every file's bytes for the few that have one would hold the whole repository
+    in memory."""
+    if facts.decorators:
+        return True
+    for ne in facts.new_exprs:
+        ref = resolve(facts, ne.callee, ne.callee_start, ne.callee_end)
+        if ref is not None and ref.name in SCHEMA_CLASS_OF:  # `new Index(...)`: MIG010's fix
+            return True
+    return next(_query_runner_objects(facts), None) is not None
 
 
 # ----------------------------------------------------------------------------- shared fix: renames

@@ -1,0 +1,221 @@
+"""The run-result cache: a run whose inputs did not change reuses the last such run's diagnostics.
+
+A warm run that loads 10,000 files' facts and runs every check only to print what it printed
+last time spends seconds on nothing. Before loading any facts, the pipeline computes a key over
+everything a run reads, and when the cache directory holds diagnostics under that key they are
+the answer. The key covers:
+
+- the tool (version, facts layout, Python, and the stamp of the migrationlint sources, so that a
+  rule edited in a development checkout never serves stale results) and every setting;
+- the run's request: paths, the linted files in order, the reported subset, the workspace root;
+- the content digest of every linted file (from the facts cache index: a trusted stat proves the
+  content, as in cache.py; otherwise the file is read and hashed);
+- the content digest of every context file (package.json, tsconfig*/jsconfig*, workspace and
+  lock files) in the workspace's package directories and in every directory above a linted file,
+  plus the modification time of each `node_modules` folder there (installs change DEP rules).
+
+What the checks read beyond that is recorded after the run and verified before reuse: facts of
+files outside the linted set (`Project.load_facts`), the file lists of packages walked for a run
+over a few files, and the paths import resolution tried and found missing (a file created since
+then must be seen). Unreadable or foreign data are misses, never errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+
+from migrationlint.cache import StatKey, content_digest, write_atomic
+from migrationlint.config import Settings
+
+RESULTS = "results"
+MAX_RECORDS = 8  # runs with different requests (whole tree, pre-commit file sets) kept side by side
+CONTEXT_NAMES = frozenset({
+    "package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json",
+    "yarn.lock", "lerna.json", "bun.lock",
+})
+CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
+
+
+@dataclass
+class Record:
+    """One run's diagnostics and the inputs found only by running the checks."""
+
+    diagnostics: list
+    loaded: dict[str, str] = field(default_factory=dict)  # path -> digest ('' when the path was no file)
+    packages: dict[str, list[str]] = field(default_factory=dict)  # package root -> its lintable files
+    absent: list[str] = field(default_factory=list)  # paths resolution tried and did not find
+
+
+def run_key(parts: list[str]) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def tool_stamp() -> str:
+    """Name, size and mtime of every module of the package: a development edit is a new tool."""
+    package_dir = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    for directory, dirs, names in os.walk(package_dir):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                path = os.path.join(directory, name)
+                st = os.stat(path)
+                out.append(f"{os.path.relpath(path, package_dir)}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(out)
+
+
+def settings_text(settings: Settings) -> str:
+    return repr(sorted(vars(settings).items()))
+
+
+def context_dirs(root: str, files: list[str], package_dirs: list[str]) -> list[str]:
+    """The root, every package directory, and every directory from a linted file up to the root."""
+    found: set[str] = {root, *package_dirs}
+    prefix = root.rstrip(os.sep) + os.sep
+    for path in files:
+        directory = os.path.dirname(path)
+        while directory not in found and directory.startswith(prefix):
+            found.add(directory)
+            directory = os.path.dirname(directory)
+    return sorted(found)
+
+
+def context_parts(directories: list[str]) -> list[str]:
+    """Digest of each context file and mtime of each node_modules folder in `directories`."""
+    out = []
+    for directory in directories:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError:
+            out.append(f"{directory}:unreadable")
+            continue
+        for entry in entries:
+            name = entry.name
+            if name == "node_modules":
+                try:
+                    out.append(f"{entry.path}:{entry.stat().st_mtime_ns}")
+                except OSError:
+                    pass
+            elif name in CONTEXT_NAMES or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")):
+                out.append(f"{entry.path}:{_digest_of_file(entry.path)}")
+    return out
+
+
+def _digest_of_file(path: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return content_digest(fh.read())
+    except OSError:
+        return "unreadable"
+
+
+class RunCache:
+    """The `results` file of one cache directory: key -> Record, the most recent MAX_RECORDS."""
+
+    def __init__(self, directory: str) -> None:
+        self.path = os.path.join(directory, RESULTS)
+
+    def _records(self) -> dict[str, Record]:
+        try:
+            with open(self.path, "rb") as fh:
+                records = pickle.load(fh)
+        except Exception:  # missing, truncated, foreign: nothing to reuse
+            return {}
+        if not isinstance(records, dict):
+            return {}
+        return {k: r for k, r in records.items() if isinstance(k, str) and isinstance(r, Record)}
+
+    def get(self, key: str) -> Record | None:
+        return self._records().get(key)
+
+    def put(self, key: str, record: Record) -> None:
+        records = self._records()
+        records.pop(key, None)
+        records[key] = record
+        while len(records) > MAX_RECORDS:
+            records.pop(next(iter(records)))
+        try:
+            write_atomic(self.path, pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass
+
+
+def still_valid(record: Record, digest_of, package_files) -> bool:
+    """Whether the inputs the checks found while running are as they were."""
+    for path, digest in record.loaded.items():
+        if (digest_of(path) or "") != digest:
+            return False
+    for path in record.absent:
+        if os.path.exists(path):
+            return False
+    return all(package_files(root) == files for root, files in record.packages.items())
+
+
+def stat_digest(cache, path: str) -> str | None:
+    """Content digest of `path`: from a trusted cache entry when its stat matches, else by reading."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key: StatKey = (st.st_size, st.st_mtime_ns, st.st_ino)
+    entry = cache.entry(path) if cache is not None else None
+    if entry is not None and entry.trusted and (entry.size, entry.mtime_ns, entry.ino) == key:
+        return entry.digest
+    return _digest_of_file(path) if os.path.isfile(path) else None
+
+
+class Reuse:
+    """One run's use of the run cache: the key computed before loading facts, the record after."""
+
+    def __init__(self, store, settings: Settings, request: list[str], files: list[str], root: str) -> None:
+        from migrationlint.workspace import manifest_dirs
+
+        self.cache = store.cache
+        self.settings = settings
+        self.runs = RunCache(self.cache.directory)
+        self.digests = {p: stat_digest(self.cache, p) for p in files}
+        self.key: str | None = None
+        if all(self.digests.values()):
+            parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request]
+            parts.extend(f"{p}:{d}" for p, d in self.digests.items())
+            parts.extend(context_parts(context_dirs(root, files, manifest_dirs(root))))
+            self.key = run_key(parts)
+
+    def lookup(self) -> list | None:
+        """The diagnostics of the last run with this key, when what its checks read is unchanged."""
+        if self.key is None:
+            return None
+        record = self.runs.get(self.key)
+        if record is None:
+            return None
+        if not still_valid(record, lambda p: stat_digest(self.cache, p), self._package_files):
+            return None
+        return record.diagnostics
+
+    def save(self, diagnostics: list, project, facts: dict, loaded: dict, covers: bool) -> None:
+        """Store this run's diagnostics when the facts it used are the contents the key describes."""
+        if self.key is None or any(f.digest != self.digests.get(p) for p, f in facts.items() if not f.skipped):
+            return
+        record = Record(diagnostics=diagnostics)
+        for path, f in loaded.items():
+            if f is not None and not f.digest:
+                return  # unreadable outside file: nothing to compare next time
+            record.loaded[path] = f.digest if f is not None else ""
+        if not covers:
+            record.packages = dict(project.cache.get("package_sources", {}))
+        resolver = project.cache.get("resolver")
+        if resolver is not None:
+            record.absent = resolver.missing_paths()
+        self.runs.put(self.key, record)
+
+    def _package_files(self, package_root: str) -> list[str]:
+        from migrationlint.package_files import package_files
+
+        return package_files(package_root, self.settings.exclude, self.settings.config_root)
