@@ -117,8 +117,9 @@ def read_lockfile(path: str) -> Lockfile | None:
 def _yaml(text: str) -> dict:
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster; both are safe
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise ValueError(str(exc)) from None
     if not isinstance(data, dict):

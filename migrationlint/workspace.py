@@ -28,6 +28,7 @@ class Manifest:
     error: str | None = None
     error_offset: int = 0
     text: str = ""
+    _sections: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def dir(self) -> str:
@@ -39,8 +40,13 @@ class Manifest:
         return name if isinstance(name, str) else None
 
     def section(self, section: str) -> dict[str, str]:
-        value = self.data.get(section)
-        return {k: v for k, v in value.items() if isinstance(v, str)} if isinstance(value, dict) else {}
+        """The string entries of a dependency section (computed once: rules ask per import)."""
+        found = self._sections.get(section)
+        if found is None:
+            value = self.data.get(section)
+            found = {k: v for k, v in value.items() if isinstance(v, str)} if isinstance(value, dict) else {}
+            self._sections[section] = found
+        return found
 
     def declared(self, package: str) -> str | None:
         """The section that declares `package`, or None."""

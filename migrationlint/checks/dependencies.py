@@ -95,6 +95,7 @@ class DependencyModel:
         self.ws: Workspace = project.workspace
         self.settings = project.settings
         self._owner: dict[str, Manifest | None] = {}
+        self._framework_cache: dict[str, list[str]] = {}
         self._alias = _alias_hook()
 
     # ------------------------------------------------------------------ files and imports
@@ -158,11 +159,14 @@ class DependencyModel:
 
     def _frameworks(self, manifest: Manifest) -> list[str]:
         """Framework packages declared by the manifest or the workspace root (virtual modules)."""
-        names = [n for n in pk.VIRTUAL_MODULES if manifest.declared(n)]
-        root = self.ws.root_manifest
-        if root is not None and not root.error:
-            names += [n for n in pk.VIRTUAL_MODULES if root.declared(n)]
-        return names
+        found = self._framework_cache.get(manifest.path)
+        if found is None:
+            found = [n for n in pk.VIRTUAL_MODULES if manifest.declared(n)]
+            root = self.ws.root_manifest
+            if root is not None and not root.error:
+                found += [n for n in pk.VIRTUAL_MODULES if root.declared(n)]
+            self._framework_cache[manifest.path] = found
+        return found
 
     def _is_alias(self, path: str, spec: str) -> bool:
         for prefix in self.settings.aliases:

@@ -84,8 +84,8 @@ def _workspace_files(project: Project) -> Iterator[Diagnostic]:
                              f"pnpm-workspace.yaml does not parse ({why}); workspace members and catalogs "
                              f"are unknown, so each package.json is treated on its own")
     lock = find_lockfile(root, project.workspace.package_manager)
-    if lock is None:
-        return
+    if lock is None or project.workspace.lockfile is not None:
+        return  # no lockfile, or it parsed: nothing to report (and no second parse of a large file)
     if lock.endswith(".json"):
         problem = _json_problem(lock)
     elif lock.endswith(".yaml") or _is_yarn_berry(lock):
