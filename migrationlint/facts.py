@@ -21,7 +21,7 @@ from tree_sitter import Node, QueryCursor
 from migrationlint import parsing
 from migrationlint.parsing import string_value, text
 
-FACTS_VERSION = 9  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 10  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 @dataclass(slots=True)
@@ -286,6 +286,8 @@ class FileFacts:
     orm_types: list[tuple[str, str, int, int]] = field(default_factory=list)
     # (type name, start, end) of each constructor parameter's type annotation (injected providers)
     ctor_param_types: list[tuple[str, int, int]] = field(default_factory=list)
+    # imported local names used only in type positions (the compiler erases their import)
+    type_only_locals: list[str] = field(default_factory=list)
 
     def imports_from(self, package: str) -> list[ImportFact]:
         return [i for i in self.imports if i.specifier == package or i.specifier.startswith(package + "/")]
@@ -890,6 +892,8 @@ class _Extractor:
         if not wanted:
             return
         refs: dict[str, list[tuple[int, int]]] = {}
+        value_used: set[str] = set()
+        import_spans = [(i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind == "import"]
         for node in _ident_nodes(root, self.data, wanted):
             raw = node.text
             name = raw.decode("utf-8", "replace") if raw else ""
@@ -898,7 +902,71 @@ class _Extractor:
                 if node.type == "property_identifier" and not (parent is not None and parent.type == "member_expression" and parent.child_by_field_name("object") == node):
                     continue
                 refs.setdefault(name, []).append((node.start_byte, node.end_byte))
+                if not _type_position(node) and not any(a <= node.start_byte < b for a, b in import_spans):
+                    value_used.add(name)
         self.f.refs = refs
+        self.f.type_only_locals = sorted(
+            name for imp in self.f.imports for name in imp.locals
+            if name in refs and name not in value_used
+            and any(not (imp.stmt_start <= s < imp.stmt_end) for s, _ in refs[name]))
+
+
+_TYPE_PARENTS = frozenset({
+    "type_annotation", "type_arguments", "type_parameters", "type_alias_declaration", "interface_declaration",
+    "nested_type_identifier", "type_query", "implements_clause", "extends_type_clause", "type_predicate",
+    "generic_type", "union_type", "intersection_type", "array_type", "tuple_type", "lookup_type",
+    "index_type_query", "conditional_type", "function_type", "object_type", "property_signature",
+})
+_VALUE_BOUNDARIES = frozenset({
+    "program", "statement_block", "class_body", "expression_statement", "lexical_declaration",
+    "variable_declarator", "arguments", "call_expression", "new_expression", "return_statement",
+    "assignment_expression", "pair", "array", "import_statement", "export_statement", "decorator",
+})
+
+
+def _type_position(node: Node) -> bool:
+    """Whether an identifier occurrence is erased by the TypeScript compiler (a type position).
+
+    Not erased: the annotations `emitDecoratorMetadata` turns into runtime references, which NestJS
+    dependency injection relies on: constructor parameters, decorated parameters, properties and
+    methods (`design:type`, `design:paramtypes`, `design:returntype`)."""
+    typed = node.type == "type_identifier"
+    n = node
+    for _ in range(12):
+        parent = n.parent
+        if parent is None or parent.type in _VALUE_BOUNDARIES:
+            return typed and parent is not None and parent.type not in ("decorator", "import_statement")
+        if parent.type in _TYPE_PARENTS:
+            typed = True
+        if parent.type == "type_annotation":
+            return not _metadata_emitted(parent.parent)
+        if parent.type == "as_expression" and n.type == "type_identifier":
+            return True
+        n = parent
+    return typed
+
+
+def _metadata_emitted(owner: Node | None) -> bool:
+    """Does `emitDecoratorMetadata` emit this annotation's type at runtime?"""
+    if owner is None:
+        return False
+    if owner.type == "public_field_definition":
+        return any(c.type == "decorator" for c in owner.children)
+    if owner.type in ("required_parameter", "optional_parameter"):
+        if any(c.type == "decorator" for c in owner.children):
+            return True
+        method = owner.parent.parent if owner.parent is not None else None
+        return method is not None and method.type == "method_definition" and (
+            (method.child_by_field_name("name") is not None and method.child_by_field_name("name").text == b"constructor")
+            or _decorated_method(method))
+    if owner.type == "method_definition":
+        return _decorated_method(owner)
+    return False
+
+
+def _decorated_method(method: Node) -> bool:
+    prev = method.prev_named_sibling
+    return prev is not None and prev.type == "decorator"
 
 
 # --------------------------------------------------------------------------- targeted lookups

@@ -56,3 +56,29 @@ def test_framework_virtual_modules_are_not_dependencies(tmp_path):
     assert [d.code for d in lint(tmp_path, ["DEP"])] == []
     _write(tmp_path, "src/pages/other.tsx", "import { themes } from 'prism-react-renderer';\n\nexport const t = themes;\n")
     assert [d.code for d in lint(tmp_path, ["DEP"])] == ["DEP001"]
+
+
+def test_imports_used_only_as_types_need_only_the_types_package(tmp_path):
+    """vendure's asset-server-plugin: `import { Request } from 'express'` used only in annotations
+    is erased by the compiler; @types/express (a devDependency) is all it needs."""
+    _pkg(tmp_path, "package.json", {"name": "plugin", "dependencies": {"@nestjs/common": "^11.0.0", "reflect-metadata": "^0.2.2", "rxjs": "^7.8.1"},
+                                    "devDependencies": {"@types/express": "^5.0.0", "express": "^5.0.0"}})
+    _write(tmp_path, "src/common.ts",
+           "import { Request } from 'express';\n\n"
+           "export function prefix(request: Request): string {\n  return request.protocol;\n}\n")
+    assert [d.code for d in lint(tmp_path, ["DEP"])] == []
+    # a value use (or decorator metadata in a NestJS controller) needs the real package at runtime
+    _write(tmp_path, "src/controller.ts",
+           "import { Controller, Get, Req } from '@nestjs/common';\nimport { Request } from 'express';\n\n"
+           "@Controller()\nexport class C {\n  @Get()\n  find(@Req() req: Request): string {\n    return req.url;\n  }\n}\n")
+    assert [d.code for d in lint(tmp_path, ["DEP"])] == ["DEP002"]
+
+
+def test_type_positions_in_facts():
+    from migrationlint.facts import extract
+
+    src = (b"import { A, B, C, D, E, F, G } from 'x';\n"
+           b"type T = A;\nfunction f(b: B): C { return null as unknown as C; }\n"
+           b"class K {\n  constructor(private readonly d: D) {}\n  @Col() e: E;\n  g = new G();\n  plain: F;\n}\n")
+    facts = extract("a.ts", src)
+    assert facts.type_only_locals == ["A", "B", "C", "F"]

@@ -138,7 +138,7 @@ class DependencyModel:
             package = self._package_of(path, imp, manifest)
             if package is None:
                 continue
-            type_only = _type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
+            type_only = _type_only(imp) or _erased(imp, facts) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
             yield Use(path, imp, package, manifest, type_only, test or imp.kind == "mock")
 
     def _package_of(self, path: str, imp: ImportFact, manifest: Manifest) -> str | None:
@@ -468,6 +468,16 @@ class DependencyModel:
 
 
 # ----------------------------------------------------------------------------- helpers
+
+def _erased(imp: ImportFact, facts: FileFacts) -> bool:
+    """A plain import whose every binding is used only in type positions: the compiler drops it
+    (`import { Request } from 'express'` used as `(req: Request) => ...`). Annotations that
+    decorator metadata emits at runtime do not count as type positions (see facts)."""
+    if imp.kind != "import" or imp.side_effect:
+        return False
+    names = imp.locals
+    return bool(names) and all(n in facts.type_only_locals for n in names)
+
 
 def _type_only(imp: ImportFact) -> bool:
     """Erased by TypeScript: `import type`, type queries, references, and imports whose every
