@@ -82,3 +82,15 @@ def test_type_positions_in_facts():
            b"class K {\n  constructor(private readonly d: D) {}\n  @Col() e: E;\n  g = new G();\n  plain: F;\n}\n")
     facts = extract("a.ts", src)
     assert facts.type_only_locals == ["A", "B", "C", "F"]
+
+
+def test_a_nested_project_lockfile_gives_the_version(tmp_path):
+    """vendure's docs/: its own package-lock.json, outside the root workspace's lockfile."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "docs/package.json", {"name": "docs", "private": True})
+    _pkg(tmp_path, "docs/package-lock.json", {"lockfileVersion": 3, "packages": {
+        "": {"name": "docs"}, "node_modules/@vendure-io/docs-provider": {"version": "0.4.1"}}})
+    _write(tmp_path, "docs/scripts/generate.ts", "import { provider } from '@vendure-io/docs-provider';\n\nexport const p = provider;\n")
+    (d,) = lint(tmp_path, ["DEP"])
+    assert d.code == "DEP001" and d.fix is not None
+    assert '"^0.4.1"' in d.message and "docs/package-lock.json resolves 0.4.1" in d.message

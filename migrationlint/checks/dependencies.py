@@ -96,6 +96,7 @@ class DependencyModel:
         self.settings = project.settings
         self._owner: dict[str, Manifest | None] = {}
         self._framework_cache: dict[str, list[str]] = {}
+        self._own_locks: dict[str, object] = {}
         self._alias = _alias_hook()
 
     # ------------------------------------------------------------------ files and imports
@@ -399,15 +400,32 @@ class DependencyModel:
             rng = root.range_of(package)
             if rng and _usable_range(rng):
                 return rng, "as in the root package.json"
-        lock = self.ws.lockfile
-        if lock is not None:
-            v = lock.resolved(package, self.ws.rel_dir(m))
+        for lock, importer in self._lockfiles_for(m):
+            v = lock.resolved(package, importer)
             if v and v[:1].isdigit():
-                return f"^{v}", f"{lock.name} resolves {v}"
+                where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
+                return f"^{v}", f"{where} resolves {v}"
         installed = self.ws.installed(package, m.dir)
         if installed is not None and installed[0][:1].isdigit():
             return f"^{installed[0]}", f"node_modules has {installed[0]}"
         return None
+
+    def _lockfiles_for(self, m: Manifest) -> list[tuple]:
+        """The lockfiles that pin versions for `m`: its own (a nested project with a lockfile of
+        its own, such as a docs site) first, then the workspace root's."""
+        from migrationlint.lockfiles import find_lockfile, read_lockfile
+
+        found = []
+        if not self.is_root(m):
+            own = find_lockfile(m.dir)
+            if own is not None:
+                if own not in self._own_locks:
+                    self._own_locks[own] = read_lockfile(own)
+                if self._own_locks[own] is not None:
+                    found.append((self._own_locks[own], "."))
+        if self.ws.lockfile is not None:
+            found.append((self.ws.lockfile, self.ws.rel_dir(m)))
+        return found
 
     def _member_version(self, package: str, member: Manifest, siblings: list) -> tuple[str, str] | None:
         protocol = [(r, s) for r, s in siblings if r.startswith("workspace:")]
