@@ -28,12 +28,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 import uuid
 from typing import BinaryIO, NamedTuple
 
 from migrationlint import __version__
+from migrationlint.atomic import replace_file
 from migrationlint.facts import FACTS_VERSION, FileFacts
 
 DIR_NAME = ".migrationlint_cache"
@@ -271,20 +271,8 @@ def _write_index(directory: str, key: bytes, pack_name: str, entries: dict[str, 
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Write through a temporary file in the same directory and rename it over `path`."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Cache files are replaced whole (see atomic.replace_file), so a crash leaves the old one."""
+    replace_file(path, data)
 
 
 def _write_all(fd: int, data: bytes) -> None:
