@@ -94,3 +94,14 @@ def test_a_nested_project_lockfile_gives_the_version(tmp_path):
     (d,) = lint(tmp_path, ["DEP"])
     assert d.code == "DEP001" and d.fix is not None
     assert '"^0.4.1"' in d.message and "docs/package-lock.json resolves 0.4.1" in d.message
+
+
+def test_missing_export_used_only_as_a_type_says_so(tmp_path):
+    """vendure's e2e specs: `IdTest1` from stale generated types, used as `IdTest1.Query`."""
+    _pkg(tmp_path, "package.json", {"name": "core"})
+    _write(tmp_path, "e2e/types.ts", "export type ProductsQuery = { id: string };\n")
+    _write(tmp_path, "e2e/a.e2e-spec.ts", "import { IdTest1, Missing } from './types';\n\n"
+                                          "export const q: IdTest1.Query | null = null;\nexport const m = Missing;\n")
+    by_name = {d.extra["name"]: d.message for d in lint(tmp_path, ["IMP003"])}
+    assert "used only as a type, so runtime is unaffected" in by_name["IdTest1"]
+    assert "undefined at runtime" in by_name["Missing"]

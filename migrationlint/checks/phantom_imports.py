@@ -299,8 +299,11 @@ def _missing_exports(project: Project, resolver: Resolver, path: str, imp: Impor
                       message=f"Export `{b.imported}` from {where}")
         else:
             problem = f"{where} has no export named `{b.imported}`"
+        importer = project.facts(path)
+        used_as_type = importer is not None and b.local in importer.type_only_locals
         effect = ("tsc fails with TS2305/TS2724" if imp.type_only or b.type_only
-                  else "the binding is undefined at runtime (tsc: TS2305)")
+                  else "tsc fails with TS2305 (the binding is used only as a type, so runtime is unaffected)"
+                  if used_as_type else "the binding is undefined at runtime (tsc: TS2305)")
         yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
                          fix=fix, specifier=imp.specifier, name=b.imported)
 
