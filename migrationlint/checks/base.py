@@ -55,6 +55,12 @@ class Project:
         return f
 
     def rel(self, path: str) -> str:
+        """`path` relative to the workspace root, posix. Rules ask this tens of thousands of times
+        per run, and os.path.relpath normalises both paths each time: strip the prefix instead."""
+        root = self.workspace.root.rstrip(os.sep) + os.sep
+        if path.startswith(root) and ".." not in path:
+            rel = path[len(root):]
+            return rel.replace(os.sep, "/") if os.sep != "/" else rel
         return os.path.relpath(path, self.workspace.root).replace(os.sep, "/")
 
     def package_sources(self, package_root: str) -> list[str]:

@@ -96,6 +96,7 @@ class DependencyModel:
         self.settings = project.settings
         self._owner: dict[str, Manifest | None] = {}
         self._framework_cache: dict[str, list[str]] = {}
+        self._test_memo: dict[str, bool] = {}
         self._own_locks: dict[str, object] = {}
         self._alias = _alias_hook()
 
@@ -125,7 +126,10 @@ class DependencyModel:
         return found
 
     def is_test(self, path: str) -> bool:
-        return match_any(self.settings.test_files, self.project.rel(path))
+        found = self._test_memo.get(path)
+        if found is None:
+            found = self._test_memo[path] = match_any(self.settings.test_files, self.project.rel(path))
+        return found
 
     def is_root(self, m: Manifest) -> bool:
         return m.dir == self.ws.root

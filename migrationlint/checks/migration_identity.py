@@ -67,6 +67,14 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 
 def is_migration_file(project: Project, path: str) -> bool:
+    memo: dict[str, bool] = project.cache.setdefault("is_migration_file", {})
+    found = memo.get(path)
+    if found is None:
+        found = memo[path] = _is_migration_file(project, path)
+    return found
+
+
+def _is_migration_file(project: Project, path: str) -> bool:
     rel = project.rel(path)
     if in_migration_dir(rel) or (project.settings.migrations and match_any(project.settings.migrations, rel)):
         return True
