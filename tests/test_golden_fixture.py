@@ -38,3 +38,32 @@ def test_clean_fixture_has_no_findings(tmp_path):
     assert r.stdout.decode().strip() == "All checks passed!"
     r = cli("fixtures/clean", "--output-format", "concise", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout == b""
+
+
+def test_fixed_manifests_parse_and_keep_their_untouched_lines():
+    """After --fix every manifest parses; lines outside the edits are byte-identical (only a
+    trailing comma may change on the line an entry is appended after)."""
+    import difflib
+    import json
+
+    original_root = FIXTURES / "monorepo"
+    fixed_root = FIXTURES / "monorepo.fixed"
+    changed = 0
+    for fixed in sorted(fixed_root.rglob("package.json")):
+        rel = fixed.relative_to(fixed_root)
+        before = (original_root / rel).read_text().splitlines()
+        after = fixed.read_text().splitlines()
+        json.loads(fixed.read_text())
+        if before == after:
+            continue
+        changed += 1
+        removed = [line[2:] for line in difflib.ndiff(before, after) if line.startswith("- ")]
+        added = {line[2:].rstrip(",") for line in difflib.ndiff(before, after) if line.startswith("+ ")}
+        for line in removed:
+            moved = '"uuid"' in line  # DEP002 moves uuid from devDependencies to dependencies
+            assert moved or line.rstrip(",") in added, f"{rel}: line changed beyond the edit: {line!r}"
+    assert changed == 3  # workflow (DEP001 x3), rules-engine (DEP004 pg), finance (DEP002 uuid)
+    rules_engine = json.loads((fixed_root / "services/rules-engine/package.json").read_text())
+    assert rules_engine["dependencies"]["pg"] == "^8.13.1"
+    finance = json.loads((fixed_root / "services/finance/package.json").read_text())
+    assert "uuid" in finance["dependencies"] and "uuid" not in finance.get("devDependencies", {})
