@@ -221,3 +221,57 @@ def test_schema_builder_rules_read_only_classes_extraction_keeps():
 
     assert set(sb.DECORATOR_OF) <= SCHEMA_BUILDER_CLASSES
     assert set(sb.OPTION_NAMES) | {"Table"} <= SCHEMA_BUILDER_CLASSES
+
+
+MIGRATION_CODE = """import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+
+export class CreateOrders1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    const unique = true;
+    await queryRunner.createTable(new Table({
+      name: 'orders',
+      columns: [{ name: 'id', type: 'uuid', 'isPrimary': true }, { name: 'café', unique }],
+    }));
+    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_id', columnNames: ['id'] }));
+  }
+}
+"""
+
+
+def test_packed_object_keys_read_like_records_and_survive_the_cache_pickle():
+    """ObjectLiteral stores its keys packed (memory); `keys` must still give each key's name, kind
+    and spans, shorthand and quoted keys included, also after the cache's pickling."""
+    import pickle
+
+    from migrationlint import cache  # noqa: F401  (registers the facts reducers the cache uses)
+    from migrationlint.facts import extract
+
+    data = MIGRATION_CODE.encode()
+    f = pickle.loads(pickle.dumps(extract("/repo/src/migrations/1700000000000-orders.ts", data)))
+    table = next(ne.object_arg for ne in f.new_exprs if ne.callee == "Table")
+    assert [(k.key, k.value_kind) for k in table.keys] == [("name", "string"), ("columns", "array")]
+    first, second = table.arrays["columns"]
+    quoted = first.keys[2]
+    assert (quoted.key, data[quoted.start:quoted.end], data[quoted.value_start:quoted.value_end]) == (
+        "isPrimary", b"'isPrimary'", b"true")
+    shorthand = second.keys[1]
+    assert (shorthand.key, shorthand.value_kind) == ("unique", "identifier")
+    assert (shorthand.start, shorthand.end) == (shorthand.value_start, shorthand.value_end)
+    assert data[second.keys[0].value_start:second.keys[0].value_end] == "'café'".encode()
+
+
+def test_refs_give_every_occurrence_span_and_survive_the_cache_pickle():
+    """refs are stored as start offsets; `get` must rebuild (start, end) spans in document order
+    for the rules that rename or delete imports (MIG011, DEP, IMP)."""
+    import pickle
+
+    from migrationlint import cache  # noqa: F401
+    from migrationlint.facts import extract
+
+    data = MIGRATION_CODE.encode()
+    f = pickle.loads(pickle.dumps(extract("/repo/src/migrations/1700000000000-orders.ts", data)))
+    spans = f.refs.get("TableIndex", [])
+    assert [data[s:e] for s, e in spans] == [b"TableIndex", b"TableIndex"]
+    assert spans == sorted(spans) and spans[0][0] == data.index(b"TableIndex")
+    assert f.refs.get("Missing", []) == [] and "QueryRunner" in f.refs
+    assert "QueryRunner" in f.type_only_locals and "Table" not in f.type_only_locals
