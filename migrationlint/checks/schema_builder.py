@@ -429,7 +429,9 @@ def _option_names(facts: FileFacts) -> Iterator[Diagnostic]:
         names = OPTION_NAMES.get(cls)
         if not names:
             continue
-        present = {k.key for k in obj.keys}
+        present = set(obj.names)
+        if present.isdisjoint(names):
+            continue  # the common case: no decorator spelling here, no key records to build
         for k in obj.keys:
             if k.key not in names:
                 continue
