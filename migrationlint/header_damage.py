@@ -15,7 +15,7 @@ from typing import Iterator
 
 from tree_sitter import Node
 
-from migrationlint.facts import HeaderDamage
+from migrationlint.fact_records import HeaderDamage
 from migrationlint.typeorm_names import has_placeholder
 
 _HERITAGE = (b"implements", b"extends")
