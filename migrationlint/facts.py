@@ -25,6 +25,9 @@ from migrationlint.fact_records import (
     MigrationsOption, NewExpr, ObjectKey, ObjectLiteral, Spans, Suppression,
 )
 from migrationlint.parsing import string_value, text
+from migrationlint.tree_lookups import (
+    decorator_nodes, ident_nodes, method_call_nodes, new_nodes, pair_nodes, type_position,
+)
 
 __all__ = [
     "FACTS_VERSION", "extract", "SCHEMA_BUILDER_CLASSES",
@@ -59,13 +62,6 @@ _MAX_DAMAGE = 50
 # decorators, MIG012 on `new`), so decorators and option objects of anything else are not kept
 SCHEMA_BUILDER_CLASSES = frozenset({
     "Table", "TableIndex", "TableColumn", "TableForeignKey", "TableUnique", "TableCheck", "TableExclusion", "View",
-})
-_CALL_PROPS = frozenset({
-    "createIndex", "createIndices", "createForeignKey", "createForeignKeys", "createUniqueConstraint",
-    "createUniqueConstraints", "createCheckConstraint", "createCheckConstraints",
-    "createExclusionConstraint", "createExclusionConstraints", "addColumn", "addColumns",
-    "changeColumn", "changeColumns", "dropIndex", "create", "createMicroservice",
-    "connectMicroservice", "register", "registerAsync", "forRoot", "forRootAsync",
 })
 
 
@@ -448,7 +444,7 @@ class _Extractor:
     # ------------------------------------------------------------------ whole-tree queries
 
     def _new_expressions(self, root: Node) -> None:
-        for new, ctor in _new_nodes(root, self.data):
+        for new, ctor in new_nodes(root, self.data):
             expr = NewExpr(callee=text(ctor), callee_start=ctor.start_byte, callee_end=ctor.end_byte,
                            start=new.start_byte, end=new.end_byte)
             args = new.child_by_field_name("arguments")
@@ -460,7 +456,7 @@ class _Extractor:
             self.f.new_exprs.append(expr)
 
     def _decorators(self, root: Node) -> None:
-        for node in _decorator_nodes(root, self.data):
+        for node in decorator_nodes(root, self.data):
             expr = node.named_children[0] if node.named_children else None
             if expr is None:
                 continue
@@ -536,7 +532,7 @@ class _Extractor:
             self.f.imports.append(fact)
 
     def _method_calls(self, root: Node) -> None:
-        for prop, call, args in _method_call_nodes(root, self.data):
+        for prop, call, args in method_call_nodes(root, self.data):
             name = text(prop)
             fn = call.child_by_field_name("function")
             fact = CallFact(callee=text(fn) if fn is not None else name, callee_start=prop.start_byte,
@@ -561,7 +557,7 @@ class _Extractor:
             self.f.calls.append(fact)
 
     def _pairs(self, root: Node, keys: tuple[bytes, ...]) -> None:
-        for pair, key_node, value in _pair_nodes(root, self.data, keys):
+        for pair, key_node, value in pair_nodes(root, self.data, keys):
             key = string_value(key_node) if key_node.type == "string" else text(key_node)
             if key == "migrations":
                 self.f.migrations_options.append(_migrations_option(pair, value))
@@ -640,7 +636,7 @@ class _Extractor:
         value_used: set[str] = set()
         spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind == "import")
         import_starts = [a for a, _ in spans]
-        for name, node in _ident_nodes(root, self.data, wanted):
+        for name, node in ident_nodes(root, self.data, wanted):
             start = node.start_byte
             if node.type == "property_identifier":
                 parent = node.parent
@@ -656,194 +652,13 @@ class _Extractor:
                 continue  # the answer is already known: skip the ancestor walk
             at = bisect.bisect_right(import_starts, start) - 1
             in_import = at >= 0 and start < spans[at][1]  # import statements are top-level, disjoint
-            if not in_import and not _type_position(node):
+            if not in_import and not type_position(node):
                 value_used.add(name)
         self.f.refs = refs = Spans({name: array("I", at) for name, at in starts.items()})
         self.f.type_only_locals = sorted(
             name for imp in self.f.imports for name in imp.locals
             if name in refs and name not in value_used
             and any(not (imp.stmt_start <= s < imp.stmt_end) for s, _ in refs[name]))
-
-
-_TYPE_PARENTS = frozenset({
-    "type_annotation", "type_arguments", "type_parameters", "type_alias_declaration", "interface_declaration",
-    "nested_type_identifier", "type_query", "implements_clause", "extends_type_clause", "type_predicate",
-    "generic_type", "union_type", "intersection_type", "array_type", "tuple_type", "lookup_type",
-    "index_type_query", "conditional_type", "function_type", "object_type", "property_signature",
-})
-_VALUE_BOUNDARIES = frozenset({
-    "program", "statement_block", "class_body", "expression_statement", "lexical_declaration",
-    "variable_declarator", "arguments", "call_expression", "new_expression", "return_statement",
-    "assignment_expression", "pair", "array", "import_statement", "export_statement", "decorator",
-})
-
-
-def _type_position(node: Node) -> bool:
-    """Whether an identifier occurrence is erased by the TypeScript compiler (a type position).
-
-    Not erased: the annotations `emitDecoratorMetadata` turns into runtime references, which NestJS
-    dependency injection relies on: constructor parameters, decorated parameters, properties and
-    methods (`design:type`, `design:paramtypes`, `design:returntype`)."""
-    typed = node.type == "type_identifier"
-    n = node
-    for _ in range(12):
-        parent = n.parent
-        if parent is None or parent.type in _VALUE_BOUNDARIES:
-            return typed and parent is not None and parent.type not in ("decorator", "import_statement")
-        if parent.type in _TYPE_PARENTS:
-            typed = True
-        if parent.type == "type_annotation":
-            return not _metadata_emitted(parent.parent)
-        if parent.type == "as_expression" and n.type == "type_identifier":
-            return True
-        n = parent
-    return typed
-
-
-def _metadata_emitted(owner: Node | None) -> bool:
-    """Does `emitDecoratorMetadata` emit this annotation's type at runtime?"""
-    if owner is None:
-        return False
-    if owner.type == "public_field_definition":
-        return any(c.type == "decorator" for c in owner.children)
-    if owner.type in ("required_parameter", "optional_parameter"):
-        if any(c.type == "decorator" for c in owner.children):
-            return True
-        method = owner.parent.parent if owner.parent is not None else None
-        return method is not None and method.type == "method_definition" and (
-            (method.child_by_field_name("name") is not None and method.child_by_field_name("name").text == b"constructor")
-            or _decorated_method(method))
-    if owner.type == "method_definition":
-        return _decorated_method(owner)
-    return False
-
-
-def _decorated_method(method: Node) -> bool:
-    prev = method.prev_named_sibling
-    return prev is not None and prev.type == "decorator"
-
-
-# --------------------------------------------------------------------------- targeted lookups
-# Each whole-tree query costs about 40% of the parse (the cursor visits every node), and the
-# queries above would each run on most files. These find the same nodes from a byte search for
-# the one token they must contain, then `descendant_for_byte_range`: in document order, like
-# the queries' matches, at a cost proportional to the hits. (Q_NEW, Q_DECORATOR,
-# Q_METHOD_CALLS, Q_MIGRATIONS and Q_IDENT say what each looks for.)
-
-_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
-_IDENT_TYPES = frozenset({"identifier", "type_identifier", "shorthand_property_identifier", "property_identifier"})
-_CALL_PROP_BYTES = tuple(sorted(p.encode() for p in _CALL_PROPS))
-
-
-def _word_spans(data: bytes, words) -> list[tuple[int, int]]:
-    """Sorted spans of the whole-word occurrences of `words` (ASCII identifier boundaries)."""
-    spans: list[tuple[int, int]] = []
-    size = len(data)
-    for w in set(words):
-        if not w:
-            continue
-        n = len(w)
-        at = data.find(w)
-        while at != -1:
-            end = at + n
-            if (at == 0 or data[at - 1] not in _WORD_BYTES) and (end == size or data[end] not in _WORD_BYTES):
-                spans.append((at, end))
-            at = data.find(w, end)
-    spans.sort()
-    return spans
-
-
-def _leaf(root: Node, start: int, end: int) -> Node | None:
-    node = root.descendant_for_byte_range(start, end)
-    if node is None or node.start_byte != start or node.end_byte != end:
-        return None
-    return node
-
-
-def _new_nodes(root: Node, data: bytes):
-    """(new_expression, constructor) pairs, as Q_NEW matches them."""
-    for s, e in _word_spans(data, (b"new",)):
-        kw = _leaf(root, s, e)
-        if kw is None or kw.type != "new":
-            continue
-        new = kw.parent
-        if new is None or new.type != "new_expression":
-            continue
-        ctor = new.child_by_field_name("constructor")
-        if ctor is not None:
-            yield new, ctor
-
-
-def _decorator_nodes(root: Node, data: bytes):
-    """decorator nodes, as Q_DECORATOR captures them."""
-    at = data.find(b"@")
-    while at != -1:
-        tok = _leaf(root, at, at + 1)
-        if tok is not None and tok.type == "@":
-            dec = tok.parent
-            if dec is not None and dec.type == "decorator" and dec.start_byte == at:
-                yield dec
-        at = data.find(b"@", at + 1)
-
-
-def _method_call_nodes(root: Node, data: bytes):
-    """(property, call, arguments) of `x.<one of _CALL_PROPS>(...)`, as Q_METHOD_CALLS matches them."""
-    for s, e in _word_spans(data, _CALL_PROP_BYTES):
-        prop = _leaf(root, s, e)
-        if prop is None or prop.type != "property_identifier":
-            continue
-        member = prop.parent
-        if member is None or member.type != "member_expression" or member.child_by_field_name("property") != prop:
-            continue
-        call = member.parent
-        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != member:
-            continue
-        args = call.child_by_field_name("arguments")
-        if args is not None and args.type == "arguments":
-            yield prop, call, args
-
-
-def _pair_nodes(root: Node, data: bytes, keys: tuple[bytes, ...]):
-    """(pair, key, value) of pairs keyed `migrations` or `type` (`keys`), as Q_MIGRATIONS matches them."""
-    for s, e in _word_spans(data, keys):
-        key = _leaf(root, s, e)
-        if key is None:
-            continue
-        if key.type == "string_fragment":
-            key = key.parent
-            if key is None or key.type != "string" or key.start_byte != s - 1 or key.end_byte != e + 1:
-                continue
-        elif key.type != "property_identifier":
-            continue
-        pair = key.parent
-        if pair is None or pair.type != "pair" or pair.child_by_field_name("key") != key:
-            continue
-        value = pair.child_by_field_name("value")
-        if value is not None:
-            yield pair, key, value
-
-
-def _ident_nodes(root: Node, data: bytes, names: set[str]):
-    """(name, node) of identifier-like nodes spelling one of `names`, as Q_IDENT captures them
-    (filtered), in document order. The name comes from the byte search, so no node text is read."""
-    hits: list[tuple[int, int, str]] = []
-    size = len(data)
-    for name in names:
-        w = name.encode("utf-8")
-        if not w:
-            continue
-        n = len(w)
-        at = data.find(w)
-        while at != -1:
-            end = at + n
-            if (at == 0 or data[at - 1] not in _WORD_BYTES) and (end == size or data[end] not in _WORD_BYTES):
-                hits.append((at, end, name))
-            at = data.find(w, end)
-    hits.sort()
-    for s, e, name in hits:
-        node = _leaf(root, s, e)
-        if node is not None and node.type in _IDENT_TYPES:
-            yield name, node
 
 
 # --------------------------------------------------------------------------- helpers
