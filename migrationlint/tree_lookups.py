@@ -89,22 +89,21 @@ _IDENT_TYPES = frozenset({"identifier", "type_identifier", "shorthand_property_i
 _CALL_PROP_BYTES = tuple(sorted(p.encode() for p in CALL_PROPS))
 
 
-def word_spans(data: bytes, words) -> list[tuple[int, int]]:
-    """Sorted spans of the whole-word occurrences of `words` (ASCII identifier boundaries)."""
-    spans: list[tuple[int, int]] = []
+def _word_hits(data: bytes, word: bytes):
+    """Start and end of each whole-word occurrence of `word` (ASCII identifier boundaries)."""
     size = len(data)
-    for w in set(words):
-        if not w:
-            continue
-        n = len(w)
-        at = data.find(w)
-        while at != -1:
-            end = at + n
-            if (at == 0 or data[at - 1] not in _WORD_BYTES) and (end == size or data[end] not in _WORD_BYTES):
-                spans.append((at, end))
-            at = data.find(w, end)
-    spans.sort()
-    return spans
+    n = len(word)
+    at = data.find(word) if word else -1
+    while at != -1:
+        end = at + n
+        if (at == 0 or data[at - 1] not in _WORD_BYTES) and (end == size or data[end] not in _WORD_BYTES):
+            yield at, end
+        at = data.find(word, end)
+
+
+def word_spans(data: bytes, words) -> list[tuple[int, int]]:
+    """Sorted spans of the whole-word occurrences of `words`."""
+    return sorted(span for w in set(words) for span in _word_hits(data, w))
 
 
 def leaf_at(root: Node, start: int, end: int) -> Node | None:
@@ -180,19 +179,7 @@ def pair_nodes(root: Node, data: bytes, keys: tuple[bytes, ...]):
 def ident_nodes(root: Node, data: bytes, names: set[str]):
     """(name, node) of identifier-like nodes spelling one of `names`, as Q_IDENT captures them
     (filtered), in document order. The name comes from the byte search, so no node text is read."""
-    hits: list[tuple[int, int, str]] = []
-    size = len(data)
-    for name in names:
-        w = name.encode("utf-8")
-        if not w:
-            continue
-        n = len(w)
-        at = data.find(w)
-        while at != -1:
-            end = at + n
-            if (at == 0 or data[at - 1] not in _WORD_BYTES) and (end == size or data[end] not in _WORD_BYTES):
-                hits.append((at, end, name))
-            at = data.find(w, end)
+    hits = [(s, e, name) for name in names for s, e in _word_hits(data, name.encode("utf-8"))]
     hits.sort()
     for s, e, name in hits:
         node = leaf_at(root, s, e)
