@@ -133,3 +133,25 @@ def test_read_only_file_is_reported_and_others_fixed(tmp_path):
     assert r.returncode == 1
     assert (tmp_path / BAD).read_bytes() == before
     assert "INT001" in out and "read-only" in out
+
+
+def test_file_changed_on_disk_during_fix_is_left_and_reported_others_fixed(tmp_path):
+    """The race of a user saving a file while --fix runs: that file is not overwritten, the
+    refusal becomes an INT001 diagnostic, and the other files are written."""
+    from migrationlint import pipeline
+    from migrationlint.cli import internal_diagnostics
+    from migrationlint.config import Settings
+
+    other = "src/migrations/1695682465-Other.ts"
+    workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464"), other: migration("Other1695682465")})
+    first = pipeline.lint([str(tmp_path)], Settings(), use_cache=False)
+    outcome = fixes.fix_loop(
+        lambda texts: pipeline.lint([str(tmp_path)], Settings(), overrides=texts, files=first.files).diagnostics,
+        lambda p: open(p, "rb").read(), initial=first.diagnostics)
+    edited = b"// the user's own edit, saved while --fix was running\n" + (tmp_path / BAD).read_bytes()
+    (tmp_path / BAD).write_bytes(edited)
+    fixes.write_all(outcome)
+    assert (tmp_path / BAD).read_bytes() == edited
+    assert b"Other1695682465000" in (tmp_path / other).read_bytes()
+    (diag,) = internal_diagnostics(outcome)
+    assert diag.code == "INT001" and diag.path.endswith(BAD) and "changed on disk" in diag.message
