@@ -183,14 +183,14 @@ def explicit_targets(paths: list[str], settings: Settings) -> tuple[list[str], s
 def package_sources(context_file: str, settings: Settings) -> list[str]:
     """The TypeScript files of the package that owns `context_file`, without nested packages."""
     from migrationlint.discovery import discover
+    from migrationlint.package_files import package_files
     from migrationlint.workspace import Workspace, find_root
 
     workspace = Workspace(find_root(context_file))
     package = workspace.package_root(context_file)
-    found = discover([package], settings.exclude, settings.config_root).files
     if package == workspace.root:
-        return found
-    return [f for f in found if workspace.package_root(f) == package]
+        return discover([package], settings.exclude, settings.config_root).files
+    return package_files(package, settings.exclude, settings.config_root)
 
 
 def _report(args: argparse.Namespace, result, extra_summary: str | None = None) -> int:
@@ -208,12 +208,8 @@ def _report(args: argparse.Namespace, result, extra_summary: str | None = None) 
 
 def _fix(args, paths, settings, result, lint_kwargs) -> int:
     from migrationlint import fixes, pipeline
-    from migrationlint.sources import read_bytes
 
-    def relint(texts: dict[str, bytes]):
-        return pipeline.lint(paths, settings, overrides=texts, files=result.files, **lint_kwargs).diagnostics
-
-    outcome = fixes.fix_loop(relint, read_bytes, unsafe=args.unsafe_fixes, initial=result.diagnostics)
+    outcome = pipeline.fix(paths, settings, unsafe=args.unsafe_fixes, first=result, **lint_kwargs)
     if args.diff:
         text = unified_diff(outcome)
         sys.stdout.write(text)

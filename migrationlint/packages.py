@@ -104,3 +104,14 @@ def virtual_module(specifier: str, declared: Iterable[str]) -> bool:
         if patterns and any(fnmatchcase(specifier, p) for p in patterns):
             return True
     return False
+
+
+def is_ignored(specifier: str, patterns: list[str]) -> bool:
+    """The `ignore-packages` setting: glob patterns matched against the specifier or its package
+    name (`$app/*`, `@acme/generated-*`)."""
+    from fnmatch import fnmatchcase
+
+    if not patterns:
+        return False
+    name = package_name(specifier)
+    return any(fnmatchcase(specifier, p) or (name is not None and fnmatchcase(name, p)) for p in patterns)

@@ -11,14 +11,14 @@ import os
 from dataclasses import dataclass, field
 from typing import Collection, Mapping
 
-from migrationlint import discovery, extraction, run_cache, suppressions
+from migrationlint import discovery, extraction, fixes, run_cache, suppressions
 from migrationlint.checks import FIL001, RULES, Project, diagnostic, run_checks
 from migrationlint.config import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
 from migrationlint.facts import FileFacts
 from migrationlint.globs import match_any
 from migrationlint.parsing import TS_SUFFIXES
-from migrationlint.sources import overlay_reader
+from migrationlint.sources import overlay_reader, read_bytes
 from migrationlint.textpos import LineIndex
 from migrationlint.workspace import Workspace, find_root
 
@@ -173,3 +173,16 @@ def _ignored(d: Diagnostic, settings: Settings) -> bool:
         if match_any([pattern], rel) and any(d.code == c or d.code.startswith(c) for c in codes):
             return True
     return False
+
+
+def fix(paths: list[str], settings: Settings, unsafe: bool = False, first: LintResult | None = None,
+        **lint_kwargs) -> fixes.FixOutcome:
+    """Fix the files of a lint run to a fixpoint, in memory: every pass re-lints the same files
+    with the texts fixed so far. Nothing is written (see fixes.write_all)."""
+    first = first or lint(paths, settings, **lint_kwargs)
+    lint_kwargs.pop("files", None)
+
+    def relint(texts: dict[str, bytes]) -> list[Diagnostic]:
+        return lint(paths, settings, overrides=texts, files=first.files, **lint_kwargs).diagnostics
+
+    return fixes.fix_loop(relint, read_bytes, unsafe=unsafe, initial=first.diagnostics)

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 
+from migrationlint import packages as pk
 from migrationlint.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
 
@@ -25,13 +26,6 @@ _BUILT_EXTENSIONS = (".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".jsx")
 _CONDITIONS = ("types", "import", "require", "node", "default")
 _BUILD_DIRS = ("dist", "build")
 
-NODE_BUILTINS = frozenset({
-    "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants", "crypto",
-    "dgram", "diagnostics_channel", "dns", "domain", "events", "fs", "http", "http2", "https",
-    "inspector", "module", "net", "os", "path", "perf_hooks", "process", "punycode", "querystring",
-    "readline", "repl", "stream", "string_decoder", "sys", "timers", "tls", "trace_events", "tty",
-    "url", "util", "v8", "vm", "wasi", "worker_threads", "zlib",
-})
 
 
 # ----------------------------------------------------------------------------- small helpers
@@ -62,13 +56,14 @@ def resolve_relative(importer: str, specifier: str) -> str | None:
 
 
 def package_name(specifier: str) -> str:
-    """`@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`."""
+    """`@scope/name/sub` -> `@scope/name`, `name/sub` -> `name` (packages.package_name). For a
+    specifier that cannot name an npm package (`@/x`, `~/x`) its leading segments, which is how
+    the import rules name it in messages."""
+    name = pk.package_name(specifier)
+    if name is not None:
+        return name
     parts = specifier.split("/")
     return "/".join(parts[:2]) if specifier.startswith("@") else parts[0]
-
-
-def is_builtin(specifier: str) -> bool:
-    return specifier.startswith("node:") or package_name(specifier) in NODE_BUILTINS
 
 
 def is_ts_source(path: str | None) -> bool:
@@ -169,7 +164,7 @@ class Resolver:
         found = self._alias(cfg, spec, misses, directory)
         if found is not None:
             return found
-        if is_builtin(spec):
+        if pk.is_builtin(spec):
             return Resolution("builtin", "builtin", package=package_name(spec))
         found = self._package(directory, spec)
         if found is not None:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from migrationlint import fixes, pipeline
+from migrationlint import pipeline
 from migrationlint.config import Settings
 
 MANIFEST = '{\n  "name": "svc",\n  "version": "1.0.0",\n  "dependencies": {\n    "typeorm": "%s"\n  }\n}\n'
@@ -37,11 +37,7 @@ def fix(root: Path, select: list[str] | None = None, unsafe: bool = False) -> di
     """In-memory fix of the workspace: path relative to root -> fixed bytes (nothing written)."""
     s = Settings(select=select)
     first = pipeline.lint([str(root)], s, use_cache=False)
-
-    def relint(texts):
-        return pipeline.lint([str(root)], s, overrides=texts, files=first.files, use_cache=False).diagnostics
-
-    out = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=unsafe, initial=first.diagnostics)
+    out = pipeline.fix([str(root)], s, unsafe=unsafe, first=first, use_cache=False)
     return {os.path.relpath(p, root): t for p, t in out.texts.items()}
 
 

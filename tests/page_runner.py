@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from migrationlint import fixes, pipeline
+from migrationlint import pipeline
 from migrationlint.config import Settings
 from migrationlint.rule_pages import Example, examples, pages_dir
 
@@ -52,9 +52,5 @@ def fixed_texts(root: Path, code: str, ex: Example) -> dict[str, bytes]:
     settings = settings_for(code, ex)
     unsafe = ex.fixed is not None and ex.fixed.role == "fixed-unsafe"
     first = pipeline.lint([str(root)], settings, use_cache=False)
-
-    def relint(texts: dict[str, bytes]):
-        return pipeline.lint([str(root)], settings, overrides=texts, files=first.files, use_cache=False).diagnostics
-
-    outcome = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=unsafe, initial=first.diagnostics)
+    outcome = pipeline.fix([str(root)], settings, unsafe=unsafe, first=first, use_cache=False)
     return {os.path.relpath(p, root).replace(os.sep, "/"): t for p, t in outcome.texts.items()}

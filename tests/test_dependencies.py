@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint import fixes, pipeline
+from migrationlint import pipeline
 from migrationlint.config import Settings
 from migrationlint.facts import extract
 from migrationlint.packages import classify, is_builtin, package_name
@@ -37,11 +37,7 @@ def lint(root: Path, select=("DEP",), **settings):
 def fixed(root: Path, select=("DEP",), unsafe=False, **settings) -> dict[str, str]:
     s = Settings(select=list(select), **settings)
     first = pipeline.lint([str(root)], s, use_cache=False)
-
-    def relint(texts):
-        return pipeline.lint([str(root)], s, overrides=texts, files=first.files, use_cache=False).diagnostics
-
-    out = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=unsafe, initial=first.diagnostics)
+    out = pipeline.fix([str(root)], s, unsafe=unsafe, first=first, use_cache=False)
     return {os.path.relpath(p, root).replace(os.sep, "/"): t.decode() for p, t in out.texts.items()}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint import fixes, pipeline
+from migrationlint import pipeline
 from migrationlint.config import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -34,11 +34,7 @@ def found(root: Path, **settings) -> list[tuple[str, str, int]]:
 def fixed(root: Path, unsafe: bool = False, **settings) -> dict[str, str]:
     s = Settings(select=["IMP"], **settings)
     first = pipeline.lint([str(root)], s, use_cache=False)
-
-    def relint(texts):
-        return pipeline.lint([str(root)], s, overrides=texts, files=first.files, use_cache=False).diagnostics
-
-    outcome = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=unsafe, initial=first.diagnostics)
+    outcome = pipeline.fix([str(root)], s, unsafe=unsafe, first=first, use_cache=False)
     return {str(Path(p).relative_to(root)): t.decode() for p, t in outcome.texts.items()}
 
 

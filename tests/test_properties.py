@@ -91,11 +91,7 @@ def check_properties(rel: str, data: bytes) -> None:
         target.write_bytes(data)
         s = Settings(select=["MIG", "SYN", "SUP"])
         first = pipeline.lint([str(root)], s, use_cache=False)
-
-        def relint(texts):
-            return pipeline.lint([str(root)], s, overrides=texts, files=first.files, use_cache=False).diagnostics
-
-        outcome = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=True, initial=first.diagnostics)
+        outcome = pipeline.fix([str(root)], s, unsafe=True, first=first, use_cache=False)
         path = str(target)
         if not first.diagnostics:
             assert outcome.texts == {}, "a file without diagnostics was changed"

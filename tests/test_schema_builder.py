@@ -39,11 +39,7 @@ def fix(base: Path, text: str | bytes, path: str = MIGRATION, typeorm: str = "^0
     root, target = _workspace(base, text, path, typeorm)
     settings = Settings(select=list(codes))
     first = pipeline.lint([str(root)], settings, use_cache=False)
-
-    def relint(texts):
-        return pipeline.lint([str(root)], settings, overrides=texts, files=first.files, use_cache=False).diagnostics
-
-    outcome = fixes.fix_loop(relint, lambda p: open(p, "rb").read(), unsafe=unsafe, initial=first.diagnostics)
+    outcome = pipeline.fix([str(root)], settings, unsafe=unsafe, first=first, use_cache=False)
     return outcome.texts.get(str(target), target.read_bytes())
 
 

@@ -151,7 +151,7 @@ class DependencyModel:
         if pk.classify(spec) != "package" or self._is_alias(path, spec):
             return None
         name = pk.package_name(spec)
-        if name is None or name == manifest.name or match_any(self.settings.ignore_packages, name):
+        if name is None or name == manifest.name or pk.is_ignored(spec, self.settings.ignore_packages):
             return None
         if pk.virtual_module(spec, self._frameworks(manifest)):
             return None

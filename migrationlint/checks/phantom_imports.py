@@ -11,11 +11,11 @@ completely.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import os
 import re
 from typing import Iterator
 
+from migrationlint import packages as pk
 from migrationlint.discovery import git_ignored
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -53,7 +53,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
             continue
         for imp in facts.imports:
             spec = imp.specifier
-            if imp.kind == "reference" or not spec or _ignored(project, spec) or _is_asset(spec):
+            if imp.kind == "reference" or not spec or _is_asset(spec) \
+                    or pk.is_ignored(spec, project.settings.ignore_packages):
                 continue
             res = resolver.resolve(path, spec)
             if res.kind == "unresolved":
@@ -82,12 +83,6 @@ def _build_output(project: Project, res: Resolution) -> bool:
         if git_ignored(base, root):
             return True
     return False
-
-
-def _ignored(project: Project, spec: str) -> bool:
-    patterns = project.settings.ignore_packages
-    return bool(patterns) and any(
-        fnmatch.fnmatchcase(spec, p) or fnmatch.fnmatchcase(package_name(spec), p) for p in patterns)
 
 
 def _is_asset(spec: str) -> bool:
