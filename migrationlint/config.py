@@ -7,11 +7,12 @@ key and what is allowed, which the CLI turns into exit code 2.
 
 from __future__ import annotations
 
-import json
 import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from migrationlint.workspace import read_manifest
 
 CONFIG_FILE = "migrationlint.toml"
 
@@ -87,15 +88,10 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
             return toml_path, _read_toml(toml_path)
         pkg = directory / "package.json"
         if pkg.is_file():
-            try:
-                data = json.loads(pkg.read_text(encoding="utf-8-sig"))
-            except (OSError, ValueError, UnicodeDecodeError):
-                continue  # a broken manifest is reported by the manifest rules, not here
-            if isinstance(data, dict) and "migrationlint" in data:
-                section = data["migrationlint"]
-                if not isinstance(section, dict):
-                    raise ConfigError(f"{pkg}: \"migrationlint\" must be an object")
-                return pkg, section
+            manifest = read_manifest(str(pkg))
+            if manifest.error is None and "migrationlint" in manifest.data:
+                return pkg, _section(pkg, manifest.data)
+            # a broken manifest is reported by the manifest rules (MAN001), not here
     return None
 
 
@@ -161,11 +157,14 @@ def load(paths: list[str], config_file: str | None) -> Settings:
 
 
 def _package_section(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
-    section = data.get("migrationlint", {}) if isinstance(data, dict) else {}
+    manifest = read_manifest(str(path))
+    if manifest.error is not None:
+        raise ConfigError(f"{path}: cannot read configuration: {manifest.error}")
+    return _section(path, manifest.data) if "migrationlint" in manifest.data else {}
+
+
+def _section(path: Path, data: dict) -> dict:
+    section = data["migrationlint"]
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: \"migrationlint\" must be an object")
     return section
