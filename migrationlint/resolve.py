@@ -15,13 +15,18 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 
+from migrationlint import config_aliases, frameworks
 from migrationlint import packages as pk
+from migrationlint.config_aliases import FrameworkConfig
 from migrationlint.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
 
 SOURCE_EXTENSIONS = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx")
 TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
-_JS_TO_TS = {".js": (".ts", ".tsx"), ".mjs": (".mts",), ".cjs": (".cts",), ".jsx": (".tsx",)}
+# TypeScript's extension substitution: an import written with the extension of the emitted file
+# names the source or declaration file it is emitted from (or described by)
+_JS_TO_TS = {".js": (".ts", ".tsx", ".d.ts"), ".mjs": (".mts", ".d.mts"), ".cjs": (".cts", ".d.cts"),
+             ".jsx": (".tsx", ".d.ts")}
 _BUILT_EXTENSIONS = (".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".jsx")
 _CONDITIONS = ("types", "import", "require", "node", "default")
 _BUILD_DIRS = ("dist", "build")
@@ -99,11 +104,12 @@ def best_matches(keys: list[str], specifier: str) -> list[tuple[str, str]]:
 class Resolution:
     """Where a specifier lands.
 
-    kind: file | package | builtin | unresolved. origin says how: relative, alias (tsconfig
-    `paths` or configured alias), baseUrl, imports (`#x`), workspace (a member package or the
-    importer's own package), declared, locked, installed; for unresolved, which route failed
-    (relative, alias, baseUrl, imports, package). `tried` lists every path checked; `bases` the
-    paths before extensions were added (for messages).
+    kind: file | package | builtin | virtual | unresolved. origin says how: relative, rootDirs,
+    alias (tsconfig `paths`, configured or config-file alias), baseUrl, imports (`#x`), workspace
+    (a member package or the importer's own package), declared, locked, installed, framework (a
+    virtual module, or an alias whose target a config file computes); for unresolved, which route
+    failed (relative, alias, baseUrl, imports, package). `tried` lists every path checked; `bases`
+    the paths before extensions were added (for messages and the generated-file check).
     """
 
     kind: str
@@ -131,6 +137,7 @@ class Resolver:
         self.misses = 0
         self._cache: dict[tuple[str, str, str], Resolution] = {}
         self._entries: dict[tuple[str, str], str | None] = {}
+        self._frameworks: dict[str, FrameworkConfig] = {}
 
     # ------------------------------------------------------------------ entry point
 
@@ -157,15 +164,20 @@ class Resolver:
         directory = os.path.dirname(importer)
         if spec.startswith(".") or spec.startswith("/"):
             base = os.path.normpath(os.path.join(directory, spec))
-            return self._file_or_unresolved([base], "relative")
+            return self._relative(cfg, base)
+        if pk.is_builtin(spec):  # Node loads its built-in whatever `baseUrl`/`paths` say
+            return Resolution("builtin", "builtin", package=package_name(spec))
+        framework = self.framework_config(directory)
+        if any(frameworks.is_virtual(f, spec) for f in framework.frameworks):
+            return Resolution("virtual", "framework", package=package_name(spec))
         if spec.startswith("#"):
             return self._subpath_import(directory, spec)
         misses: list[tuple[str, list[str], str | None]] = []
         found = self._alias(cfg, spec, misses, directory)
+        if found is None:
+            found = self._config_alias(framework, spec, misses)
         if found is not None:
             return found
-        if pk.is_builtin(spec):
-            return Resolution("builtin", "builtin", package=package_name(spec))
         found = self._package(directory, spec)
         if found is not None:
             return found
@@ -175,6 +187,18 @@ class Resolver:
             return Resolution("unresolved", origin, package=package_name(spec), tried=tried,
                               bases=tuple(bases), alias=alias)
         return Resolution("unresolved", "package", package=package_name(spec))
+
+    def _relative(self, cfg: TsConfig | None, base: str) -> Resolution:
+        """A relative path, then the same path under the other `rootDirs` (TypeScript merges them
+        into one folder: SvelteKit's `./$types` lives in `.svelte-kit/types/<same path>`)."""
+        result = self._file_or_unresolved([base], "relative")
+        if result.kind == "file" or cfg is None or not cfg.root_dirs:
+            return result
+        bases = [base] + root_dir_twins(cfg.root_dirs, base)
+        found = self._file_or_unresolved(bases[1:], "rootDirs")
+        if found.kind == "file":
+            return found
+        return Resolution("unresolved", "relative", tried=result.tried + found.tried, bases=tuple(bases))
 
     def _file_or_unresolved(self, bases: list[str], origin: str, alias: str | None = None,
                             package: str | None = None) -> Resolution:
@@ -214,15 +238,42 @@ class Resolver:
             if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(cfg.base_url, first)):
                 misses.append(("baseUrl", [base], None))
         for prefix, target in self._alias_items():
-            if spec == prefix.rstrip("/") or spec.startswith(prefix if prefix.endswith("/") else prefix + "/"):
-                rest = spec[len(prefix):].lstrip("/")
-                base = os.path.normpath(os.path.join(self.root, target, rest))
-                result = self._file_or_unresolved([base], "alias", alias=prefix)
-                if result.kind == "file":
-                    return result
-                misses.append(("alias", [base], prefix))
-                break
+            if alias_matches(prefix, spec):
+                return self._through(os.path.join(self.root, target), prefix, spec, misses)
         return None
+
+    def _config_alias(self, framework: FrameworkConfig, spec: str, misses: list) -> Resolution | None:
+        """An alias of the project's vite/svelte/nuxt config (config_aliases): its file, or trust
+        when the config computes the target in a way not read statically."""
+        for prefix in sorted(framework.aliases, key=len, reverse=True):
+            if alias_matches(prefix, spec):
+                target = framework.aliases[prefix]
+                if target is None:
+                    return Resolution("virtual", "framework", alias=prefix)
+                return self._through(target, prefix, spec, misses)
+        return None
+
+    def _through(self, target: str, prefix: str, spec: str, misses: list) -> Resolution | None:
+        rest = spec[len(prefix.rstrip("*")):].lstrip("/")
+        base = os.path.normpath(os.path.join(target.rstrip("*"), rest))
+        result = self._file_or_unresolved([base], "alias", alias=prefix)
+        if result.kind == "file":
+            return result
+        misses.append(("alias", [base], prefix))
+        return None
+
+    def framework_config(self, directory: str) -> FrameworkConfig:
+        """The vite/svelte/nuxt configuration of the package holding `directory` (read once)."""
+        manifest_path = self.workspace.nearest_manifest_path(directory)
+        pkg_dir = os.path.dirname(manifest_path) if manifest_path else self.root
+        found = self._frameworks.get(pkg_dir)
+        if found is None:
+            declared: frozenset[str] = frozenset()
+            if manifest_path:
+                m = self.workspace.manifest(manifest_path)
+                declared = frozenset(p for section in DEP_SECTIONS for p in m.section(section))
+            found = self._frameworks[pkg_dir] = config_aliases.read_project(pkg_dir, declared)
+        return found
 
     def _alias_items(self) -> list[tuple[str, str]]:
         return sorted(self.aliases.items(), key=lambda kv: -len(kv[0]))
@@ -336,6 +387,25 @@ class Resolver:
     @cached_property
     def packages(self) -> "PackageIndex":
         return PackageIndex(self.workspace)
+
+
+def alias_matches(prefix: str, spec: str) -> bool:
+    """Bundler alias matching: the prefix itself or the prefix followed by `/` (`@` matches `@/x`,
+    never `@scope/x`); a SvelteKit-style `key/*` matches what follows `key/`."""
+    if prefix.endswith("/*"):
+        return spec.startswith(prefix[:-1])
+    return spec == prefix.rstrip("/") or spec.startswith(prefix if prefix.endswith("/") else prefix + "/")
+
+
+def root_dir_twins(root_dirs: list[str], base: str) -> list[str]:
+    """`base` re-rooted under every other rootDir: the path relative to the longest rootDir that
+    contains it, joined to each of the others."""
+    owners = [d for d in root_dirs if base == d or base.startswith(d.rstrip(os.sep) + os.sep)]
+    if not owners:
+        return []
+    owner = max(owners, key=len)
+    rel = os.path.relpath(base, owner)
+    return [os.path.normpath(os.path.join(d, rel)) for d in root_dirs if d != owner]
 
 
 def _strip_built(path: str) -> str:
@@ -466,8 +536,9 @@ def _is_alias(resolver: Resolver, cfg: TsConfig | None, importer_path: str, spec
             if key != "*":
                 return True
             break
-    if any(specifier == p.rstrip("/") or specifier.startswith(p if p.endswith("/") else p + "/")
-           for p in resolver.aliases):
+    if any(alias_matches(p, specifier) for p in resolver.aliases):
         return True
     result = resolver.resolve(importer_path, specifier)
+    if result.kind == "virtual" or result.origin == "alias" and result.kind == "unresolved":
+        return True  # a framework virtual module, or a config-file alias (IMP002's business if it misses)
     return result.kind == "file" and result.origin in ("alias", "baseUrl")

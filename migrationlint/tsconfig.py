@@ -1,9 +1,12 @@
 """tsconfig.json reading: JSONC, `extends` chains, and which tsconfig covers a file.
 
-Only what module resolution needs is kept (paths, baseUrl, outDir, rootDir, include, files,
-exclude), each path already made absolute against the config that defined it, because that is
-how TypeScript interprets an inherited `paths` or `outDir`. Files are parsed as JSON5 (comments,
+Only what module resolution needs is kept (paths, baseUrl, outDir, rootDir, rootDirs, include,
+files, exclude), each path already made absolute against the config that defined it, because that
+is how TypeScript interprets an inherited `paths` or `outDir`; `${configDir}` (TypeScript 5.5)
+stands for the folder of the config that is finally used. Files are parsed as JSON5 (comments,
 trailing commas); a config that cannot be read counts as absent, never as an error of the run.
+A config that extends a framework's generated tsconfig which is not there yet (`.svelte-kit/
+tsconfig.json` before `svelte-kit sync`) inherits what that framework writes (frameworks.py).
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ from dataclasses import dataclass, field
 
 import json5
 
+from migrationlint import frameworks
 from migrationlint.globs import match
 
 CONFIG_NAME = "tsconfig.json"
 _MAX_EXTENDS = 16
 _DEFAULT_EXCLUDES = ("node_modules", "bower_components", "jspm_packages")
+_CONFIG_DIR = "${configDir}"
+_CONFIG_DIR_MARK = "/\0configDir"  # stands for ${configDir} until the final config is known
 
 
 @dataclass
@@ -36,6 +42,7 @@ class TsConfig:
     paths_base: str | None = None
     out_dir: str | None = None
     root_dir: str | None = None
+    root_dirs: list[str] | None = None  # absolute folders merged into one virtual folder
     include: list[str] | None = None  # absolute patterns
     files: list[str] | None = None  # absolute paths
     exclude: list[str] | None = None  # absolute patterns
@@ -135,6 +142,13 @@ def _in_package(modules: str, spec: str) -> str | None:
 
 def read_tsconfig(path: str, _seen: tuple[str, ...] = ()) -> TsConfig:
     """The effective config at `path`, with inherited options resolved (cycles are cut)."""
+    cfg = _read_chain(path, _seen)
+    if not _seen:
+        _substitute_config_dir(cfg, os.path.dirname(path))
+    return cfg
+
+
+def _read_chain(path: str, _seen: tuple[str, ...]) -> TsConfig:
     cfg = TsConfig(path=path)
     data, error = load_jsonc(path)
     if error:
@@ -148,15 +162,57 @@ def read_tsconfig(path: str, _seen: tuple[str, ...] = ()) -> TsConfig:
         parents = [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
     for spec in parents:
         target = find_extended(spec, directory)
-        if target is None or target in _seen or len(_seen) >= _MAX_EXTENDS:
+        if target is None:
+            _inherit_generated(cfg, os.path.normpath(os.path.join(directory, spec)))
             continue
-        _inherit(cfg, read_tsconfig(target, _seen + (path,)))
+        if target in _seen or len(_seen) >= _MAX_EXTENDS:
+            continue
+        _inherit(cfg, _read_chain(target, _seen + (path,)))
     _apply(cfg, data, directory)
     return cfg
 
 
+def _inherit_generated(cfg: TsConfig, missing: str) -> None:
+    """An `extends` of a framework's generated tsconfig that is not written yet: inherit what the
+    framework writes there (rootDirs, path aliases), so its generated files read as generated."""
+    found = frameworks.generated_tsconfig(missing)
+    if found is None:
+        return
+    project, gen = found
+    src = frameworks.source_dir(project)
+    if gen.root_dirs:
+        cfg.root_dirs = [os.path.normpath(os.path.join(project, d)) for d in gen.root_dirs]
+    if gen.paths:
+        cfg.paths = {k: [t.replace("{src}", os.path.relpath(src, project)) for t in v] for k, v in gen.paths.items()}
+        cfg.paths_base = project
+
+
+def _substitute_config_dir(cfg: TsConfig, directory: str) -> None:
+    """`${configDir}` means the folder of the config in use, whichever config in the chain wrote it."""
+    def sub(value: str) -> str:
+        return os.path.normpath(value.replace(_CONFIG_DIR_MARK, directory)) if _CONFIG_DIR_MARK in value else value
+
+    for name in ("base_url", "paths_base", "out_dir", "root_dir"):
+        value = getattr(cfg, name)
+        if value is not None:
+            setattr(cfg, name, sub(value))
+    for name in ("root_dirs", "include", "files", "exclude"):
+        value = getattr(cfg, name)
+        if value is not None:
+            setattr(cfg, name, [sub(v) for v in value])
+    if cfg.paths:
+        cfg.paths = {k: [t.replace(_CONFIG_DIR, directory) for t in v] for k, v in cfg.paths.items()}
+
+
+def _join(directory: str, value: str) -> str:
+    """An option path made absolute against the config that wrote it (`${configDir}` kept for later)."""
+    if value.startswith(_CONFIG_DIR):
+        return _CONFIG_DIR_MARK + value[len(_CONFIG_DIR):]
+    return os.path.normpath(os.path.join(directory, value))
+
+
 def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
-    for name in ("base_url", "paths_base", "out_dir", "root_dir", "include", "files", "exclude"):
+    for name in ("base_url", "paths_base", "out_dir", "root_dir", "root_dirs", "include", "files", "exclude"):
         value = getattr(parent, name)
         if value is not None:
             setattr(cfg, name, value)
@@ -168,7 +224,7 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
     opts = data.get("compilerOptions")
     opts = opts if isinstance(opts, dict) else {}
     if isinstance(opts.get("baseUrl"), str):
-        cfg.base_url = os.path.normpath(os.path.join(directory, opts["baseUrl"]))
+        cfg.base_url = _join(directory, opts["baseUrl"])
     paths = opts.get("paths")
     if isinstance(paths, dict):
         cfg.paths = {k: [t for t in v if isinstance(t, str)] for k, v in paths.items() if isinstance(v, list)}
@@ -177,13 +233,15 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
         cfg.paths_base = cfg.base_url
     for key, attr in (("outDir", "out_dir"), ("rootDir", "root_dir")):
         if isinstance(opts.get(key), str):
-            setattr(cfg, attr, os.path.normpath(os.path.join(directory, opts[key])))
+            setattr(cfg, attr, _join(directory, opts[key]))
+    if isinstance(opts.get("rootDirs"), list):
+        cfg.root_dirs = [_join(directory, p) for p in opts["rootDirs"] if isinstance(p, str)]
     for key in ("include", "exclude"):
         value = data.get(key)
         if isinstance(value, list):
-            setattr(cfg, key, [os.path.normpath(os.path.join(directory, p)) for p in value if isinstance(p, str)])
+            setattr(cfg, key, [_join(directory, p) for p in value if isinstance(p, str)])
     if isinstance(data.get("files"), list):
-        cfg.files = [os.path.normpath(os.path.join(directory, p)) for p in data["files"] if isinstance(p, str)]
+        cfg.files = [_join(directory, p) for p in data["files"] if isinstance(p, str)]
 
 
 class TsConfigIndex:

@@ -15,13 +15,14 @@ import os
 import re
 from typing import Iterator
 
+from migrationlint import frameworks
 from migrationlint import packages as pk
 from migrationlint.discovery import git_ignored
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.facts import FileFacts, ImportFact
 from migrationlint.resolve import (
-    SOURCE_EXTENSIONS, Resolution, Resolver, package_name, resolver_for,
+    SOURCE_EXTENSIONS, Resolution, Resolver, candidates, package_name, resolver_for,
 )
 from migrationlint.workspace import DEP_SECTIONS, Manifest
 
@@ -72,15 +73,17 @@ _GENERATED = re.compile(r"(^|[./_-])generated([./_-]|$)|(^|/)__generated__(/|$)"
 
 
 def _build_output(project: Project, res: Resolution) -> bool:
-    """A missing target a build step produces: gitignored (`lib/`, `/package`), named as generated
-    (`dates.generated.js`, `generated-types.ts`), or a JSON file Node's `require` finds without its
-    extension. A fresh checkout lacks these files although the code is right."""
+    """A missing target a build step produces: under a framework's generated folder
+    (`.svelte-kit/types/...`), gitignored under any of the names the import may take (`lib/`,
+    `/src/environments/environment.ts`), named as generated (`dates.generated.js`,
+    `generated-types.ts`), or a JSON file Node's `require` finds without its extension. A fresh
+    checkout lacks these files although the code is right."""
     root = project.workspace.root
     for base in res.bases:
         stem = os.path.splitext(base)[0] if base.endswith((".js", ".mjs", ".cjs")) else base
         if _GENERATED.search(os.path.basename(stem)) or os.path.isfile(base + ".json"):
             return True
-        if git_ignored(base, root):
+        if frameworks.in_generated_dir(base) or any(git_ignored(c, root) for c in candidates(base)):
             return True
     return False
 

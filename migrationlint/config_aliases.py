@@ -1,0 +1,151 @@
+"""Path aliases that bundler and framework config files declare, read as data.
+
+`svelte.config.js` (`kit.alias`, `kit.files.lib`), `vite.config.*` / `vitest.config.*`
+(`resolve.alias`, object or `[{ find, replacement }]` form) and `nuxt.config.*` (`alias`) are
+programs, and a linter must never run them. They are parsed with tree-sitter (the TypeScript
+grammar parses JavaScript) and only literal shapes are read: string keys, and values that are
+strings or the usual path expressions (`path.resolve(__dirname, 'src')`,
+`fileURLToPath(new URL('./src', import.meta.url))`). An alias whose target is computed some other
+way is still an alias: its target is recorded as unknown (None), and imports through it are
+trusted rather than reported.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from tree_sitter import Node, QueryCursor
+
+from migrationlint import frameworks, parsing
+from migrationlint.parsing import string_value, text
+
+CONFIG_STEMS = ("svelte.config", "vite.config", "vitest.config", "nuxt.config")
+CONFIG_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
+_MAX_CONFIG_BYTES = 512 * 1024
+Q_PAIRS = "(pair key: [(property_identifier) (string)] @key value: (_) @value) @pair"
+_DIRNAME = frozenset({"__dirname", "import.meta.dirname", "process.cwd()", "import.meta.url"})
+_PATH_FUNCTIONS = frozenset({"resolve", "join", "path.resolve", "path.join", "fileURLToPath", "url.fileURLToPath"})
+
+
+@dataclass
+class FrameworkConfig:
+    """What the config files of one project folder declare.
+
+    `aliases`: prefix -> absolute target, or None when the target is computed in a way not read
+    here. `frameworks`: the frameworks whose virtual modules the project sees (frameworks.py).
+    """
+
+    directory: str
+    aliases: dict[str, str | None] = field(default_factory=dict)
+    frameworks: frozenset[str] = frozenset()
+
+
+def config_files(directory: str) -> list[str]:
+    """The bundler/framework config files in `directory`, in a fixed order."""
+    try:
+        names = set(os.listdir(directory))
+    except OSError:
+        return []
+    return [os.path.join(directory, stem + suffix) for stem in CONFIG_STEMS for suffix in CONFIG_SUFFIXES
+            if stem + suffix in names]
+
+
+def read_project(directory: str, declared: frozenset[str] = frozenset()) -> FrameworkConfig:
+    """The aliases and frameworks of the project rooted at `directory` (`declared`: the packages
+    its manifest declares, which tell a SvelteKit or Nuxt project without a config file)."""
+    out = FrameworkConfig(directory)
+    names = {os.path.basename(p) for p in config_files(directory)}
+    found = set()
+    for framework, (files, packages) in frameworks.FRAMEWORK_MARKERS.items():
+        if names.intersection(files) or declared.intersection(packages):
+            found.add(framework)
+    out.frameworks = frozenset(found)
+    if "sveltekit" in found:
+        out.aliases["$lib"] = os.path.join(directory, "src", "lib")
+    for path in config_files(directory):
+        for key, target in read_aliases(path).items():
+            out.aliases[key] = target
+    return out
+
+
+def read_aliases(path: str) -> dict[str, str | None]:
+    """Every alias a config file declares: prefix -> absolute target (None: not a literal shape)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(_MAX_CONFIG_BYTES + 1)
+    except OSError:
+        return {}
+    if len(data) > _MAX_CONFIG_BYTES or b"alias" not in data and b"lib" not in data:
+        return {}
+    root = parsing.parser("ts").parse(data).root_node
+    directory = os.path.dirname(path)
+    out: dict[str, str | None] = {}
+    for _, m in QueryCursor(parsing.query("ts", Q_PAIRS)).matches(root):
+        key, value = _key(m["key"][0]), m["value"][0]
+        if key == "alias":
+            out.update(_alias_entries(value, directory))
+        elif key == "lib" and _parent_key(m["pair"][0]) == "files":  # SvelteKit kit.files.lib -> $lib
+            out["$lib"] = path_value(value, directory)
+    return out
+
+
+def _key(node: Node) -> str:
+    return string_value(node) if node.type == "string" else text(node)
+
+
+def _parent_key(pair: Node) -> str | None:
+    obj = pair.parent
+    outer = obj.parent if obj is not None else None
+    if outer is not None and outer.type == "pair":
+        k = outer.child_by_field_name("key")
+        return _key(k) if k is not None else None
+    return None
+
+
+def _alias_entries(value: Node, directory: str) -> dict[str, str | None]:
+    """`{ '@': target }` or `[{ find: '@', replacement: target }]` (regex `find`s are skipped)."""
+    out: dict[str, str | None] = {}
+    if value.type == "object":
+        for pair in value.named_children:
+            if pair.type != "pair":
+                continue
+            k, v = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+            if k is not None and v is not None and k.type in ("property_identifier", "string"):
+                out[_key(k)] = path_value(v, directory)
+    elif value.type == "array":
+        for item in value.named_children:
+            fields = {_key(p.child_by_field_name("key")): p.child_by_field_name("value")
+                      for p in item.named_children if p.type == "pair"} if item.type == "object" else {}
+            find, repl = fields.get("find"), fields.get("replacement")
+            if find is not None and string_value(find) is not None:
+                out[string_value(find)] = path_value(repl, directory) if repl is not None else None
+    return out
+
+
+def path_value(node: Node, directory: str) -> str | None:
+    """The absolute path a literal path expression names, or None when it is computed otherwise."""
+    literal = string_value(node)
+    if literal is not None:
+        if literal.startswith("/") and not os.path.exists(literal):
+            literal = literal.lstrip("/")  # vite reads `/src` from the project root
+        return os.path.normpath(os.path.join(directory, literal))
+    if node.type == "new_expression":  # new URL('./src', import.meta.url)
+        args = node.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        return path_value(first, directory) if first is not None else None
+    if node.type != "call_expression":
+        return None
+    fn, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+    if fn is None or args is None or text(fn) not in _PATH_FUNCTIONS:
+        return None
+    parts: list[str] = []
+    for arg in args.named_children:
+        if text(arg) in _DIRNAME:
+            parts = [directory]
+            continue
+        part = string_value(arg) if arg.type != "new_expression" else path_value(arg, directory)
+        if part is None:
+            return None
+        parts.append(part)
+    return os.path.normpath(os.path.join(directory, *parts)) if parts else None

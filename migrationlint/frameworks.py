@@ -1,0 +1,85 @@
+"""What front-end frameworks generate, kept as data: their generated folders, the tsconfig each
+writes there, and the virtual modules their build provides.
+
+A fresh checkout lacks these files (they are gitignored and written by `svelte-kit sync`,
+`nuxi prepare`, `next build`, ...), yet the code that imports them builds: the resolver must read
+"generated later" where it would otherwise read "missing". Nothing here runs a framework; the
+shapes below are what the frameworks document and write.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+# folders a framework's build or sync step writes into the project (never committed)
+GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro"})
+
+
+@dataclass(frozen=True)
+class GeneratedTsConfig:
+    """The options a framework writes into its generated tsconfig, relative to the project folder
+    (the folder holding the generated folder). `paths` targets use `{src}` for the source folder."""
+
+    root_dirs: tuple[str, ...] = ()
+    paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+# generated tsconfig (relative to the project folder) -> what it provides
+GENERATED_TSCONFIGS: dict[str, GeneratedTsConfig] = {
+    # SvelteKit: `./$types` of every route comes from .svelte-kit/types through rootDirs
+    ".svelte-kit/tsconfig.json": GeneratedTsConfig(
+        root_dirs=(".", ".svelte-kit/types"),
+        paths={"$lib": ("src/lib",), "$lib/*": ("src/lib/*",)},
+    ),
+    # Nuxt: `~`/`@` name the source folder (`app/` in Nuxt 4 layouts), `~~`/`@@` the project
+    ".nuxt/tsconfig.json": GeneratedTsConfig(
+        paths={"~": ("{src}",), "~/*": ("{src}/*",), "@": ("{src}",), "@/*": ("{src}/*",),
+               "~~": (".",), "~~/*": ("./*",), "@@": (".",), "@@/*": ("./*",),
+               "#imports": (".nuxt/imports",), "#app": (".nuxt/app",), "#build": (".nuxt",),
+               "#build/*": (".nuxt/*",), "#components": (".nuxt/components",)},
+    ),
+}
+
+# virtual modules a framework's bundler plugin serves (no file exists, ever)
+VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
+    "sveltekit": ("$app/", "$env/", "$service-worker"),
+    "nuxt": ("#imports", "#app", "#build", "#components", "#internal/", "#vue-router", "#head"),
+}
+# how a project declares that it uses a framework: config file names, then packages
+FRAMEWORK_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "sveltekit": (("svelte.config.js", "svelte.config.mjs", "svelte.config.ts", "svelte.config.cjs"),
+                  ("@sveltejs/kit",)),
+    "nuxt": (("nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"), ("nuxt",)),
+}
+
+
+def in_generated_dir(path: str) -> bool:
+    """Whether `path` lies under a framework's generated folder (`.svelte-kit/types/...`)."""
+    parts = path.replace(os.sep, "/").split("/")
+    return any(p in GENERATED_DIRS for p in parts[:-1])
+
+
+def generated_tsconfig(path: str) -> tuple[str, GeneratedTsConfig] | None:
+    """(project folder, defaults) when `path` is a framework's generated tsconfig."""
+    norm = path.replace(os.sep, "/")
+    for rel, cfg in GENERATED_TSCONFIGS.items():
+        if norm.endswith("/" + rel):
+            return norm[: -len(rel) - 1], cfg
+    return None
+
+
+def source_dir(project_dir: str) -> str:
+    """Nuxt 4's `app/` source folder when the project has one, else the project folder."""
+    app = os.path.join(project_dir, "app")
+    return app if os.path.isdir(app) else project_dir
+
+
+def is_virtual(framework: str, specifier: str) -> bool:
+    """Whether `specifier` names a virtual module of `framework` (`$app/navigation`, `#imports`)."""
+    for prefix in VIRTUAL_MODULES.get(framework, ()):
+        if prefix.endswith("/") and specifier.startswith(prefix):
+            return True
+        if specifier == prefix or specifier.startswith(prefix + "/"):
+            return True
+    return False
