@@ -17,6 +17,15 @@ import pathspec
 from migrationlint.parsing import TS_SUFFIXES
 
 ALWAYS_SKIPPED = frozenset({"node_modules", "dist", "build", "coverage", ".git", ".migrationlint_cache", ".hg", ".svn"})
+# Default excludes (gitignore-style), documented in the README: code-transform test fixtures, the
+# input/output snapshot pairs a codemod test reads as text and never compiles (jscodeshift's
+# `__testfixtures__`, `<name>.input.ts`/`<name>.output.ts` under a fixtures folder). Their imports
+# name files of the codebase being transformed, not of this one.
+DEFAULT_EXCLUDES = (
+    "**/__testfixtures__/**",
+    "**/fixtures/**/*.input.*", "**/fixtures/**/*.output.*",
+    "**/__fixtures__/**/*.input.*", "**/__fixtures__/**/*.output.*",
+)
 
 
 @dataclass
@@ -57,7 +66,7 @@ def _ancestor_ignores(directory: str, stop: str | None) -> list[tuple[str, paths
 def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: str | None = None) -> Discovery:
     """Every lintable file under `paths`, sorted, with explicit files and missing paths noted."""
     result = Discovery()
-    exclude_spec = _spec(exclude) if exclude else None
+    exclude_spec = _spec(exclude_patterns(exclude))
     seen: set[str] = set()
     for raw in paths:
         p = os.path.abspath(raw)
@@ -76,6 +85,11 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
                 result.files.append(f)
     result.files.sort()
     return result
+
+
+def exclude_patterns(exclude: list[str] | None) -> list[str]:
+    """The default excludes followed by the configured ones."""
+    return [*DEFAULT_EXCLUDES, *(exclude or [])]
 
 
 def _excluded(path: str, is_dir: bool, ignores: list[tuple[str, pathspec.PathSpec]]) -> bool:

@@ -44,6 +44,8 @@ class ImportFact:
     names_start: int = -1  # span of `{ a, b }` (named imports / require object pattern), -1 if none
     names_end: int = -1
     line_span: tuple[int, int] | None = None  # whole lines of an import statement alone on them (for deletion)
+    virtual: bool = False  # a mock that needs no module at the path (`vi.mock`, Jest `{ virtual: true }`)
+    guarded: bool = False  # a require() in a `try` whose `catch` handles a failure to load
 
     @property
     def side_effect(self) -> bool:

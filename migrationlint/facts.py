@@ -20,6 +20,7 @@ from array import array
 from tree_sitter import Node, QueryCursor
 
 from migrationlint import parsing
+from migrationlint.import_shapes import in_guarded_try, mock_is_virtual
 from migrationlint.fact_records import (
     Binding, CallFact, ClassFact, DecoratorFact, ExportFact, FieldFact, FileFacts, HeaderDamage, ImportFact,
     MigrationsOption, NewExpr, ObjectKey, ObjectLiteral, Spans, Suppression,
@@ -36,7 +37,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 12  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 13  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries
@@ -500,6 +501,7 @@ class _Extractor:
     def _calls(self, root: Node) -> None:
         for _, m in _cursor(self.dialect, Q_CALLS).matches(root):
             arg = m["arg"][0]
+            virtual = False
             spec = string_value(arg) or ""
             if "dyn" in m:
                 call = m["dyn"][0]
@@ -514,6 +516,7 @@ class _Extractor:
                 obj, prop = text(m["obj"][0]), text(m["prop"][0])
                 if prop == "mock" and obj in ("jest", "vi"):
                     kind = "mock"
+                    virtual = mock_is_virtual(obj, call)
                 elif obj == "require" and prop == "resolve":
                     kind = "require-resolve"
                 else:
@@ -526,9 +529,11 @@ class _Extractor:
             stmt = _statement_of(call)
             fact = ImportFact(specifier=spec, kind=kind, start=arg.start_byte, end=arg.end_byte,
                               stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
-                              type_only=kind == "type-query")
+                              type_only=kind == "type-query", virtual=virtual)
             if kind == "require":
                 _require_bindings(call, fact)
+            if kind in ("require", "dynamic"):
+                fact.guarded = in_guarded_try(call)
             self.f.imports.append(fact)
 
     def _method_calls(self, root: Node) -> None:

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.discovery import ALWAYS_SKIPPED, _ancestor_ignores, _excluded, _read_gitignore, _spec
+from migrationlint.discovery import ALWAYS_SKIPPED, _ancestor_ignores, _excluded, _read_gitignore, _spec, exclude_patterns
 from migrationlint.parsing import TS_SUFFIXES
 
 
 def package_files(package_root: str, exclude: list[str] | None = None, exclude_root: str | None = None) -> list[str]:
     """Sorted lintable files under `package_root` that belong to it (nested packages left out)."""
     ignores = _ancestor_ignores(package_root, exclude_root)
-    if exclude:
-        ignores.insert(0, (exclude_root or package_root, _spec(exclude)))
+    ignores.insert(0, (exclude_root or package_root, _spec(exclude_patterns(exclude))))
     found: list[str] = []
     stack = [(package_root, ignores)]
     while stack:

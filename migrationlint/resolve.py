@@ -200,6 +200,23 @@ class Resolver:
             return found
         return Resolution("unresolved", "relative", tried=result.tried + found.tried, bases=tuple(bases))
 
+    def from_output(self, importer: str, spec: str) -> str | None:
+        """The file a relative `require()` finds when the code runs from the compiled output, as
+        Node runs it: the importer moved from rootDir (else the tsconfig's folder) into outDir.
+        tsc does not check `require()`, so a path written for `build/compiled/...` is right."""
+        cfg = self.tsconfigs.covering(importer)
+        if cfg is None or not cfg.out_dir or not spec.startswith("."):
+            return None
+        for source_root in dict.fromkeys([cfg.root_dir or cfg.dir, cfg.dir]):
+            rel = os.path.relpath(importer, source_root)
+            if rel.startswith(".."):
+                continue
+            moved = os.path.join(cfg.out_dir, rel)
+            found = _first_file(os.path.normpath(os.path.join(os.path.dirname(moved), spec)))
+            if found is not None:
+                return found
+        return None
+
     def _file_or_unresolved(self, bases: list[str], origin: str, alias: str | None = None,
                             package: str | None = None) -> Resolution:
         tried: list[str] = []

@@ -54,11 +54,13 @@ def check(project: Project) -> Iterator[Diagnostic]:
             continue
         for imp in facts.imports:
             spec = imp.specifier
-            if imp.kind == "reference" or not spec or _is_asset(spec) \
+            if imp.kind == "reference" or not spec or _is_asset(spec) or imp.virtual or imp.guarded \
                     or pk.is_ignored(spec, project.settings.ignore_packages):
-                continue
+                continue  # virtual mocks and guarded loads need no module (import_shapes)
             res = resolver.resolve(path, spec)
             if res.kind == "unresolved":
+                if imp.kind == "require" and resolver.from_output(path, spec):
+                    continue
                 if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                     yield _unresolved(project, resolver, path, imp, res)
                 elif want1 and res.origin == "package":
@@ -181,7 +183,7 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     tried = "; ".join(_abbreviate(project, spec, b, res.origin) for b in res.bases[:4])
     message = f"`{spec}`{route} matches no file: tried {tried}." if tried else f"`{spec}`{route} matches no file."
     fix = None
-    if res.origin != "imports":
+    if res.origin != "imports" and imp.kind != "mock":  # a mock's path is never rewritten
         target = _unique_namesake(project, path, spec)
         if target is not None:
             new = _respell(resolver, path, spec, res, target)

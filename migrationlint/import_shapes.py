@@ -1,0 +1,48 @@
+"""How an import-like call is written, where that changes what a missing module means.
+
+Test runners' mocks are not imports: `jest.mock(p, factory, { virtual: true })` mocks a module that
+does not exist on purpose, and Vitest's `vi.mock(p)` accepts a path that resolves to nothing. A
+`require()` inside a `try` block whose `catch` handles the failure is an optional load (the
+standard idiom for optional dependencies and for code that runs from two folders). Both are read
+from the syntax tree only.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from migrationlint.parsing import text
+
+_FUNCTION_BOUNDARIES = frozenset({
+    "function_declaration", "function_expression", "arrow_function", "method_definition",
+    "generator_function_declaration", "class_body", "program",
+})
+
+
+def mock_is_virtual(runner: str, call: Node) -> bool:
+    """Whether a `<runner>.mock(...)` call needs no module at the path: always for Vitest (`vi`),
+    for Jest only with `{ virtual: true }` in its options (third argument)."""
+    if runner == "vi":
+        return True
+    args = call.child_by_field_name("arguments")
+    options = [a for a in args.named_children if a.type != "comment"][2:3] if args is not None else []
+    if not options or options[0].type != "object":
+        return False
+    for pair in options[0].named_children:
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type == "pair" and key is not None and value is not None \
+                and text(key).strip("'\"") == "virtual" and value.type == "true":
+            return True
+    return False
+
+
+def in_guarded_try(node: Node) -> bool:
+    """Whether `node` sits in the body of a `try` that has a `catch` clause, within the same
+    function (a failure to load is then handled by the code itself)."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type not in _FUNCTION_BOUNDARIES:
+        if parent.type == "try_statement" and parent.child_by_field_name("body") == child \
+                and parent.child_by_field_name("handler") is not None:
+            return True
+        child, parent = parent, parent.parent
+    return False
