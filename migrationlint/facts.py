@@ -20,6 +20,7 @@ from array import array
 from tree_sitter import Node, QueryCursor
 
 from migrationlint import parsing
+from migrationlint.grammar_gaps import known_gap
 from migrationlint.import_shapes import in_guarded_try, mock_is_virtual
 from migrationlint.fact_records import (
     Binding, CallFact, ClassFact, DecoratorFact, ExportFact, FieldFact, FileFacts, HeaderDamage, ImportFact,
@@ -612,6 +613,8 @@ class _Extractor:
         for _, m in _cursor(self.dialect, Q_DAMAGE).matches(root):
             for kind, nodes in m.items():
                 for node in nodes:
+                    if known_gap(node) is not None:
+                        continue  # valid TypeScript the grammar misses (grammar_gaps)
                     label = "missing " + node.type if kind == "m" else "error"
                     self.f.damage.append((node.start_byte, node.end_byte, label))
                     seen += 1

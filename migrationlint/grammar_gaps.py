@@ -1,0 +1,75 @@
+"""Valid TypeScript that tree-sitter-typescript 0.23.2 cannot parse, recognised by the exact shape
+of the damage it leaves, so that SYN001 reports only code that is really invalid.
+
+The grammar was kept after an evaluation (README, "Syntax and imports"): no other offline grammar
+build parses these. Each check below looks at one damage node and its immediate neighbours and
+accepts only the recovery shape that construct produces; anything else stays a syntax error.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+GAPS = {
+    "export-type-star": "`export type * from`",
+    "typeof-import-argument": "`f<typeof import('x')>()`",
+    "jsx-ampersand": "a bare `&` in JSX text",
+    "generic-tagged-template": "a generic tagged template (sql<T>`...`)",
+}
+
+
+def known_gap(node: Node) -> str | None:
+    """The GAPS key when the ERROR or MISSING `node` is the recovery of a known grammar gap."""
+    if node.is_missing:
+        return "generic-tagged-template" if _tagged_template(node) else None
+    if node.type != "ERROR":
+        return None
+    for name, test in (("export-type-star", _export_type_star), ("typeof-import-argument", _typeof_import),
+                       ("jsx-ampersand", _jsx_ampersand)):
+        if test(node):
+            return name
+    return None
+
+
+def _tagged_template(missing: Node) -> bool:
+    """sql<{ n: number }>`...`: a zero-width `!` after an instantiation expression, the whole
+    being the tag of a template call."""
+    parent = missing.parent
+    prev = missing.prev_sibling
+    if missing.type != "!" or parent is None or parent.type != "non_null_expression":
+        return False
+    if prev is None or prev.type != "instantiation_expression":
+        return False
+    call = parent.parent
+    if call is None or call.type != "call_expression" or call.child_by_field_name("function") != parent:
+        return False
+    args = call.child_by_field_name("arguments")
+    return args is not None and args.type == "template_string"
+
+
+def _export_type_star(error: Node) -> bool:
+    """export type * from './x': the word `type` alone in an ERROR, right before the `*`."""
+    nxt = error.next_sibling
+    return (error.parent is not None and error.parent.type == "export_statement" and error.text == b"type"
+            and nxt is not None and nxt.type == "*")
+
+
+def _typeof_import(error: Node) -> bool:
+    """f<typeof import('x')>(): read as `f < typeof import('x')` followed by an ERROR `>(...)`."""
+    prev = error.prev_sibling
+    if not (error.text or b"").startswith(b">") or prev is None or prev.type != "binary_expression":
+        return False
+    op, right = prev.child_by_field_name("operator"), prev.child_by_field_name("right")
+    if op is None or op.type != "<" or right is None or right.type != "unary_expression":
+        return False
+    arg = right.child_by_field_name("argument")
+    fn = arg.child_by_field_name("function") if arg is not None and arg.type == "call_expression" else None
+    return (right.child_by_field_name("operator") or right).type == "typeof" and fn is not None and fn.type == "import"
+
+
+def _jsx_ampersand(error: Node) -> bool:
+    """<p>Tom & Jerry</p>: text that starts with `&` inside a JSX element, nothing structural in it."""
+    raw = error.text or b""
+    parent = error.parent
+    return (parent is not None and parent.type == "jsx_element" and raw.startswith(b"&")
+            and not any(ch in raw for ch in b"<>{}"))
