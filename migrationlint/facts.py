@@ -28,7 +28,7 @@ from migrationlint.fact_records import (
 )
 from migrationlint.parsing import string_value, text
 from migrationlint.tree_lookups import (
-    decorator_nodes, ident_nodes, method_call_nodes, new_nodes, pair_nodes, type_position,
+    decorator_nodes, ident_nodes, method_call_nodes, new_nodes, pair_nodes, type_position, unwrap_casts,
 )
 
 __all__ = [
@@ -547,10 +547,12 @@ class _Extractor:
                 if a.type == "comment":
                     continue
                 fact.args.append((a.type, a.start_byte, a.end_byte))
+                a = unwrap_casts(a)  # `{...} as any` is the same plain object at runtime
                 if a.type == "object":
                     fact.objects[len(fact.args) - 1] = _object_literal(a)
                 elif a.type == "array":
-                    objs = [_object_literal(e) for e in a.named_children if e.type == "object"]
+                    elements = (unwrap_casts(e) for e in a.named_children)
+                    objs = [_object_literal(e) for e in elements if e.type == "object"]
                     if objs:
                         fact.array_objects[len(fact.args) - 1] = objs
             obj = fn.child_by_field_name("object") if fn is not None else None

@@ -185,3 +185,19 @@ def ident_nodes(root: Node, data: bytes, names: set[str]):
         node = leaf_at(root, s, e)
         if node is not None and node.type in _IDENT_TYPES:
             yield name, node
+
+
+_CASTS = frozenset({"as_expression", "satisfies_expression", "type_assertion", "parenthesized_expression",
+                    "non_null_expression"})
+
+
+def unwrap_casts(node: Node) -> Node:
+    """The expression under what only silences the compiler: `x as any`, `x as unknown as T`,
+    `<any>x`, `x satisfies T`, `(x)` and `x!` change nothing at runtime (real code casts a plain
+    options object precisely because tsc rejected it)."""
+    while node.type in _CASTS:
+        inner = next((c for c in node.named_children if c.type not in ("type_arguments", "comment")), None)
+        if inner is None:
+            return node
+        node = inner
+    return node

@@ -504,5 +504,7 @@ def _plain_objects(facts: FileFacts, data: bytes | None) -> Iterator[Diagnostic]
             expr, edits = import_edits.ensure_imported(data, facts, TYPEORM, cls, facts.path)
             edits = [Edit(facts.path, obj.start, obj.start, f"new {expr}("), Edit(facts.path, obj.end, obj.end, ")"),
                      *edits]
-            fix = Fix(Applicability.SAFE, tuple(edits), f"Wrap in `new {expr}(...)`")
+            cast = any(kind not in ("object", "array") and s <= obj.start and obj.end <= e for kind, s, e in call.args)
+            kept = " (the cast around it is kept: drop it once tsc accepts the instance)" if cast else ""
+            fix = Fix(Applicability.SAFE, tuple(edits), f"Wrap in `new {expr}(...)`{kept}")
         yield diagnostic(MIG013, facts.path, obj.start, obj.end, msg, fix)
