@@ -17,6 +17,7 @@ from typing import Iterator
 
 from migrationlint import frameworks
 from migrationlint import packages as pk
+from migrationlint.ambient_modules import ambient_index
 from migrationlint.discovery import git_ignored
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -59,7 +60,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
                 continue  # virtual mocks and guarded loads need no module (import_shapes)
             res = resolver.resolve(path, spec)
             if res.kind == "unresolved":
-                if imp.kind == "require" and resolver.from_output(path, spec):
+                if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec):
                     continue
                 if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                     yield _unresolved(project, resolver, path, imp, res)
@@ -88,6 +89,14 @@ def _build_output(project: Project, res: Resolution) -> bool:
         if frameworks.in_generated_dir(base) or any(git_ignored(c, root) for c in candidates(base)):
             return True
     return False
+
+
+def _ambient(project: Project, resolver: Resolver, path: str, spec: str) -> bool:
+    """A `declare module` in a declaration file of the importer's program names `spec`."""
+    index = ambient_index(project)
+    if not index.exact and not index.patterns:
+        return False
+    return index.declares(spec, path, resolver.tsconfig_for(path), project.workspace.package_root(path))
 
 
 def _is_asset(spec: str) -> bool:

@@ -1,0 +1,78 @@
+"""Ambient module declarations: `declare module 'x' { ... }` and `declare module '*.svg'` in a
+declaration file that is a script (no top-level import or export) declare a module that the
+TypeScript program then has, whether or not a file answers to the name.
+
+The same statement in a file that is a module (it imports or exports something) is an
+augmentation: it adds to a module that must exist elsewhere and declares nothing (a local
+`http.d.ts` that augments `declare module 'http'` is not the `http` module). Which declarations an
+importer sees follows its tsconfig: the declaring file must be part of the same program.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from migrationlint.facts import FileFacts
+from migrationlint.resolve import match_pattern
+from migrationlint.tsconfig import TsConfig
+
+_MODULE_IMPORT_KINDS = frozenset({"import", "export-from", "export-star", "import-equals"})
+
+
+def declared_modules(facts: FileFacts) -> list[str]:
+    """The module names a file declares ambiently (none when the file is a module: augmentations)."""
+    names = [e.name for e in facts.exports if e.kind == "declare-module"]
+    if not names:
+        return []
+    if any(e.kind != "declare-module" for e in facts.exports) or \
+            any(i.kind in _MODULE_IMPORT_KINDS for i in facts.imports):
+        return []
+    return names
+
+
+@dataclass
+class AmbientIndex:
+    """Declared module names (exact and `*` patterns) with the files that declare them."""
+
+    exact: dict[str, list[str]] = field(default_factory=dict)
+    patterns: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, path: str, facts: FileFacts) -> None:
+        for name in declared_modules(facts):
+            table = self.patterns if "*" in name else self.exact
+            table.setdefault(name, []).append(path)
+
+    def declares(self, specifier: str, importer: str, cfg: TsConfig | None, package_root: str) -> bool:
+        """Whether a declaration in the importer's program names `specifier`. Exact names apply to
+        bare specifiers only (TypeScript never matches a relative path to one); `*` patterns to any."""
+        files: list[str] = []
+        if not specifier.startswith("."):
+            files += self.exact.get(specifier, [])
+        for pattern, declaring in self.patterns.items():
+            if match_pattern(pattern, specifier) is not None:
+                files += declaring
+        return any(_same_program(f, cfg, package_root) for f in files)
+
+
+def _same_program(declaring: str, cfg: TsConfig | None, package_root: str) -> bool:
+    if cfg is not None and cfg.error is None:
+        return cfg.covers(declaring)
+    return declaring.startswith(package_root.rstrip(os.sep) + os.sep)
+
+
+def ambient_index(project) -> AmbientIndex:
+    """The index of the run's files, built once per run. A run over a few files also reads the
+    declaration files of their packages, which a whole-repository run lints anyway."""
+    index = project.cache.get("ambient-modules")
+    if index is None:
+        index = project.cache["ambient-modules"] = AmbientIndex()
+        paths = set(project.files)
+        if not project.all_sources:
+            for root in {project.workspace.package_root(p) for p in project.files}:
+                paths.update(p for p in project.package_sources(root) if p.endswith((".d.ts", ".d.mts", ".d.cts")))
+        for path in sorted(paths):
+            facts = project.facts(path)
+            if facts is not None and any(e.kind == "declare-module" for e in facts.exports):
+                index.add(path, facts)
+    return index
