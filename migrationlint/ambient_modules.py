@@ -25,8 +25,7 @@ def declared_modules(facts: FileFacts) -> list[str]:
     names = [e.name for e in facts.exports if e.kind == "declare-module"]
     if not names:
         return []
-    if any(e.kind != "declare-module" for e in facts.exports) or \
-            any(i.kind in _MODULE_IMPORT_KINDS for i in facts.imports):
+    if facts.is_module or any(i.kind in _MODULE_IMPORT_KINDS for i in facts.imports):
         return []
     return names
 

@@ -290,6 +290,7 @@ class FileFacts:
     size: int
     dialect: str
     has_error: bool = False
+    is_module: bool = False  # a top-level import or export statement (else a script: ambient_modules)
     damage: list[tuple[int, int, str]] = field(default_factory=list)
     imports: list[ImportFact] = field(default_factory=list)
     exports: list[ExportFact] = field(default_factory=list)

@@ -132,8 +132,10 @@ class _Extractor:
     def _statement(self, node: Node, exported: bool) -> None:
         kind = node.type
         if kind == "import_statement":
+            self.f.is_module = True
             self._import(node)
         elif kind == "export_statement":
+            self.f.is_module = True
             self._export(node)
         elif kind in ("class_declaration", "abstract_class_declaration"):
             self._class(node, exported=exported, default=False)

@@ -51,12 +51,16 @@ def _export_type_star(error: Node) -> bool:
     """export type * from './x': the word `type` alone in an ERROR, right before the `*`."""
     nxt = error.next_sibling
     return (error.parent is not None and error.parent.type == "export_statement" and error.text == b"type"
-            and nxt is not None and nxt.type == "*")
+            and nxt is not None and nxt.type in ("*", "namespace_export"))
 
 
 def _typeof_import(error: Node) -> bool:
     """f<typeof import('x')>(): read as `f < typeof import('x')` followed by an ERROR `>(...)`."""
     prev = error.prev_sibling
+    for _ in range(3):  # `f<...` itself, or the value of the declarator / assignment before the ERROR
+        if prev is None or prev.type == "binary_expression" or not prev.named_children:
+            break
+        prev = prev.named_children[-1]
     if not (error.text or b"").startswith(b">") or prev is None or prev.type != "binary_expression":
         return False
     op, right = prev.child_by_field_name("operator"), prev.child_by_field_name("right")

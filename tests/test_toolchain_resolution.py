@@ -1,0 +1,279 @@
+"""Imports resolved as the toolchain that builds and runs the code resolves them: no IMP or SYN
+finding on code that tsc accepts and that runs, and the real mistakes still reported.
+
+One test per class of false positive seen on real repositories, each with its counter-case.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers import fix, lint
+
+
+def _write(root: Path, files: dict[str, str | dict]) -> Path:
+    for rel, content in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(content) + "\n" if isinstance(content, dict) else content)
+    return root
+
+
+def _found(root: Path, select: list[str]) -> list[tuple[str, str]]:
+    return [(d.code, Path(d.path).relative_to(root).as_posix()) for d in lint(root, select)]
+
+
+# ----------------------------------------------------------------------------- r01 SvelteKit ./$types
+
+def test_sveltekit_types_come_from_the_generated_folder_through_root_dirs(tmp_path):
+    """`./$types` is written into `.svelte-kit/types/<route>` by `svelte-kit sync` and merged in by
+    the generated tsconfig's rootDirs; before the sync neither exists."""
+    _write(tmp_path, {
+        "package.json": {"name": "@shop/web", "private": True, "devDependencies": {"@sveltejs/kit": "^2.5.0"}},
+        "tsconfig.json": {"extends": "./.svelte-kit/tsconfig.json"},
+        "src/routes/+page.ts": "import type { PageLoad } from './$types';\n\nexport const load: PageLoad = async () => ({});\n",
+        "src/routes/blog/+page.server.ts": "import type { PageServerLoad } from './$types';\nimport { db } from '$lib/db';\n"
+                                           "import { goto } from '$app/navigation';\nimport { env } from '$env/dynamic/private';\n\n"
+                                           "export const load: PageServerLoad = async () => ({ db, goto, env });\n",
+        "src/lib/db.ts": "export const db = {};\n",
+    })
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
+    # a real mistake next to it is still reported: `$lib` points at src/lib
+    _write(tmp_path, {"src/routes/about/+page.ts": "import { gone } from '$lib/gone';\n\nexport const x = gone;\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/routes/about/+page.ts")]
+
+
+def test_root_dirs_of_a_written_tsconfig_merge_folders(tmp_path):
+    """After the sync (or in any project using rootDirs) the twin folder holds the file."""
+    _write(tmp_path, {
+        "package.json": {"name": "app"},
+        "tsconfig.json": {"compilerOptions": {"rootDirs": ["src", "generated/types"]}},
+        "generated/types/views/$types.d.ts": "export type Props = { title: string };\n",
+        "src/views/page.ts": "import type { Props } from './$types';\nimport type { Other } from './$other';\n\n"
+                             "export const p = (x: Props, y: Other) => [x, y];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/views/page.ts")]  # `./$other` is nowhere
+
+
+def test_config_file_aliases_are_read_as_data(tmp_path):
+    """vite `resolve.alias` (object and array forms) and SvelteKit `kit.alias`, read with tree-sitter;
+    a target computed some other way is trusted, never executed."""
+    _write(tmp_path, {
+        "package.json": {"name": "site", "private": True, "devDependencies": {"vite": "^6.0.0"}},
+        "vite.config.ts": "import { defineConfig } from 'vite';\nimport path from 'node:path';\n"
+                          "import { fileURLToPath } from 'node:url';\n\nexport default defineConfig({\n"
+                          "  resolve: { alias: [\n    { find: '@', replacement: path.resolve(__dirname, 'src') },\n"
+                          "    { find: '~icons', replacement: fileURLToPath(new URL('./assets/icons', import.meta.url)) },\n"
+                          "    { find: 'dyn', replacement: computeIt() },\n  ] },\n});\n",
+        "svelte.config.js": "export default { kit: { alias: { '$components': 'src/components', '$components/*': 'src/components/*' } } };\n",
+        "src/components/Button.ts": "export const Button = 1;\n",
+        "src/util.ts": "export const util = 1;\n",
+        "assets/icons/index.ts": "export const icons = [];\n",
+        "src/main.ts": "import { util } from '@/util';\nimport { icons } from '~icons';\nimport { Button } from '$components/Button';\n"
+                       "import { anything } from 'dyn/x';\n\nexport const all = [util, icons, Button, anything];\n",
+    })
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
+    _write(tmp_path, {"src/broken.ts": "import { nope } from '@/nope';\n\nexport const b = nope;\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/broken.ts")]
+
+
+def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
+    _write(tmp_path, {
+        "package.json": {"name": "shop", "private": True, "devDependencies": {"nuxt": "^3.12.0"}},
+        "tsconfig.json": {"extends": "./.nuxt/tsconfig.json"},
+        "nuxt.config.ts": "export default defineNuxtConfig({ alias: { '@data': './data' } });\n",
+        "data/prices.ts": "export const prices = [];\n",
+        "composables/useCart.ts": "export const useCart = () => 1;\n",
+        "pages/index.ts": "import { useCart } from '~/composables/useCart';\nimport { ref } from '#imports';\n"
+                          "import { prices } from '@data/prices';\n\nexport const page = [useCart, ref, prices];\n",
+    })
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
+
+
+# ----------------------------------------------------------------------------- r08 mocks
+
+def test_virtual_and_vitest_mocks_are_not_imports(tmp_path):
+    """`jest.mock(p, f, { virtual: true })` mocks a module that does not exist on purpose, and
+    Vitest mocks unresolvable paths; a Jest mock of a missing path without `virtual` fails."""
+    _write(tmp_path, {
+        "package.json": {"name": "hooks", "devDependencies": {"jest": "^29.7.0", "vitest": "^2.1.0"}},
+        "src/hooks.ts": "export const load = (file: string): unknown => require(file);\n",
+        "src/hooks.test.ts": "jest.mock('/opt/plugins/hooks.js', () => ({ onStart: jest.fn() }), { virtual: true });\n"
+                             "jest.mock('./config-local', () => ({}), { 'virtual': true });\n\ntest('x', () => {});\n",
+        "src/toast.spec.ts": "import { vi } from 'vitest';\n\nvi.mock('./legacy-toast', () => ({ show: vi.fn() }));\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"src/other.test.ts": "jest.mock('./hook', () => ({}));\n\ntest('y', () => {});\n"})
+    found = lint(tmp_path, ["IMP"])
+    assert [(d.code, Path(d.path).name) for d in found] == [("IMP002", "other.test.ts")]
+    # the one namesake (src/hooks.ts) is never offered as a new mock path
+    assert found[0].fix is None
+    assert fix(tmp_path, ["IMP"], unsafe=True) == {}
+
+
+# ----------------------------------------------------------------------------- r09 extension mapping
+
+def test_js_specifiers_name_declaration_files(tmp_path):
+    """TypeScript maps `.js` to `.ts`, `.tsx`, `.d.ts`; `.mjs` to `.mts`, `.d.mts`; `.cjs` to `.cts`, `.d.cts`."""
+    _write(tmp_path, {
+        "package.json": {"name": "gen", "type": "module"},
+        "tsconfig.json": {"compilerOptions": {"module": "node16", "moduleResolution": "node16"}, "include": ["src"]},
+        "src/types/index.d.ts": "export declare type Options = { verbose: boolean };\n",
+        "src/esm.d.mts": "export declare const esm: number;\n",
+        "src/cjs.d.cts": "export declare const cjs: number;\n",
+        "src/tool.mts": "export const tool = 1;\n",
+        "src/run.ts": "import { Options } from './types/index.js';\nimport { esm } from './esm.mjs';\n"
+                      "import { cjs } from './cjs.cjs';\nimport { tool } from './tool.mjs';\n\n"
+                      "export const run = (o: Options) => [o, esm, cjs, tool];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"src/bad.ts": "import { Missing } from './types/index.js';\nimport { x } from './nowhere.mjs';\n\nexport const b = [Missing, x];\n"})
+    assert sorted(_found(tmp_path, ["IMP"])) == [("IMP002", "src/bad.ts"), ("IMP003", "src/bad.ts")]
+
+
+# ----------------------------------------------------------------------------- r10 built-ins
+
+def test_node_builtins_never_resolve_through_base_url(tmp_path):
+    """`http` is Node's module at runtime whatever `baseUrl` finds; a local `http.d.ts` that augments
+    `declare module 'http'` adds types, it is not the module."""
+    _write(tmp_path, {
+        "package.json": {"name": "core", "devDependencies": {"@types/node": "^20.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"baseUrl": "src", "paths": {"events": ["src/events"]}}, "include": ["src"]},
+        "src/http.d.ts": "import type { Socket } from 'net';\n\ndeclare module 'http' {\n  interface IncomingMessage {\n"
+                         "    rawSocket?: Socket;\n  }\n}\n",
+        "src/events.ts": "export const local = 1;\n",
+        "src/request.ts": "import { IncomingMessage } from 'http';\nimport { EventEmitter } from 'node:events';\n"
+                          "import { once } from 'events';\n\nexport const x = [IncomingMessage, EventEmitter, once];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+
+
+def test_ambient_module_declarations_satisfy_imports(tmp_path):
+    """`declare module 'x'` and `declare module '*.ext'` in a script declaration file of the
+    importer's program; the same statement in a module file is an augmentation only."""
+    _write(tmp_path, {
+        "package.json": {"name": "@acme/web"},
+        "tsconfig.json": {"compilerOptions": {"baseUrl": ".", "paths": {"@acme/*": ["src/*"]}}, "include": ["src"]},
+        "src/shims.d.ts": "declare module '@acme/legacy' {\n  export const legacy: number;\n}\n"
+                          "declare module '*.icon' {\n  const url: string;\n  export default url;\n}\n",
+        "src/augment.d.ts": "export {};\n\ndeclare module '@acme/augmented' {\n  export const a: number;\n}\n",
+        "src/main.ts": "import { legacy } from '@acme/legacy';\nimport logo from './logo.icon';\n\nexport const m = [legacy, logo];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"src/other.ts": "import { a } from '@acme/augmented';\n\nexport const o = a;\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/other.ts")]
+
+
+# ----------------------------------------------------------------------------- r11 grammar gaps
+
+MIGRATION_KYSELY = """import { Kysely, sql } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM products`.execute(db);
+  if (rows[0].n >= 0) await sql`ALTER TABLE products ADD COLUMN sku text`.execute(db);
+}
+"""
+
+
+def test_generic_tagged_templates_and_other_grammar_gaps_are_not_syntax_errors(tmp_path):
+    _write(tmp_path, {
+        "package.json": {"name": "catalog", "dependencies": {"kysely": "^0.27.4"}},
+        "src/migrations/1700000000000-AddSku.ts": MIGRATION_KYSELY,
+        "src/types.ts": "export type * from './model';\nexport type * as ns from './model';\n",
+        "src/model.ts": "export type Row = { id: number };\n",
+        "src/lazy.ts": "declare function load<T>(): T;\nexport const m = load<typeof import('./model')>();\n",
+        "src/view.tsx": "export const v = <p>Tom & Jerry</p>;\n",
+    })
+    assert _found(tmp_path, ["SYN001"]) == []
+
+
+def test_real_syntax_errors_still_reported_and_typeorm_named_only_for_typeorm(tmp_path):
+    broken = MIGRATION_KYSELY.replace(".execute(db);\n  if", ".execute(db) +;\n  if")
+    _write(tmp_path, {
+        "package.json": {"name": "catalog", "dependencies": {"kysely": "^0.27.4", "typeorm": "^0.3.20"}},
+        "src/migrations/1700000000000-AddSku.ts": broken,
+        "src/migrations/1700000000001-AddTag.ts": "import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
+            "export class AddTag1700000000001 implements MigrationInterface {\n"
+            "  public async up(q: QueryRunner): Promise<void> {\n    await q.query(`x`) +;\n  }\n\n"
+            "  public async down(q: QueryRunner): Promise<void> {}\n}\n",
+        "src/view.tsx": "export const v = <p>Tom & {</p>;\n",
+    })
+    found = {Path(d.path).name: d.message for d in lint(tmp_path, ["SYN001"])}
+    assert set(found) == {"1700000000000-AddSku.ts", "1700000000001-AddTag.ts", "view.tsx"}
+    assert "TypeORM" not in found["1700000000000-AddSku.ts"]
+    assert "loaded by TypeORM" in found["1700000000001-AddTag.ts"]
+
+
+# ----------------------------------------------------------------------------- r12 MIG013 through casts
+
+def test_mig013_looks_through_casts(tmp_path):
+    casts = ["{ name: 'a', columnNames: ['a'] } as any", "{ name: 'b', columnNames: ['b'] } as unknown as TableIndex",
+             "<any>{ name: 'c', columnNames: ['c'] }", "({ name: 'd', columnNames: ['d'] }) satisfies object",
+             "({ name: 'e', columnNames: ['e'] })!"]
+    body = "".join(f"    await queryRunner.createIndex('t', {c});\n" for c in casts)
+    body += "    await queryRunner.addColumns('t', [{ name: 'f', type: 'int' } as any]);\n"
+    _write(tmp_path, {
+        "package.json": {"name": "org", "dependencies": {"typeorm": "^0.3.20"}},
+        "src/migrations/1758801600000-OrgIndexes.ts":
+            "import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';\n\n"
+            "export class OrgIndexes1758801600000 implements MigrationInterface {\n"
+            f"  public async up(queryRunner: QueryRunner): Promise<void> {{\n{body}  }}\n\n"
+            "  public async down(queryRunner: QueryRunner): Promise<void> {}\n}\n",
+    })
+    found = lint(tmp_path, ["MIG013"])
+    assert len(found) == 6
+    assert "the cast around it is kept" in found[0].fix.message
+    fixed = fix(tmp_path, ["MIG013"])["src/migrations/1758801600000-OrgIndexes.ts"].decode()
+    assert "new TableIndex({ name: 'a', columnNames: ['a'] }) as any" in fixed
+    assert "<any>new TableIndex({ name: 'c', columnNames: ['c'] })" in fixed
+    assert "[new TableColumn({ name: 'f', type: 'int' }) as any]" in fixed
+
+
+# ----------------------------------------------------------------------------- r19 generated files
+
+def test_gitignored_targets_are_generated_not_missing(tmp_path):
+    """A `.gitignore` (any level) that names the target under any name the import may take means a
+    build step writes it: `/src/environments/environment.ts` for `./environments/environment`."""
+    _write(tmp_path, {
+        "package.json": {"name": "api", "scripts": {"prebuild": "node scripts/configure.js"}},
+        ".gitignore": "/src/environments/environment.ts\n",
+        "src/main.ts": "import { environment } from './environments/environment';\n\nexport const port = environment.port;\n",
+        "src/config/.gitignore": "secrets.*\n",
+        "src/config/index.ts": "import { key } from './secrets';\n\nexport const k = key;\n",
+        "src/app/.svelte-kit-free.ts": "export const nothing = 1;\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"src/other.ts": "import { environment } from './environments/env';\n\nexport const o = environment;\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/other.ts")]
+
+
+# ----------------------------------------------------------------------------- runtime-tolerant loads
+
+def test_guarded_and_compiled_output_requires(tmp_path):
+    """`require()` in a `try` whose `catch` handles the failure is an optional load; a relative
+    `require()` written for the compiled output (tsc does not check it) resolves from outDir."""
+    _write(tmp_path, {
+        "package.json": {"name": "lib"},
+        "tsconfig.json": {"compilerOptions": {"outDir": "build/compiled"}, "include": ["src", "test"]},
+        "extra/shim.js": "module.exports = {};\n",
+        "test/issues/1/shim.ts": "let shim: unknown;\ntry {\n  shim = require('../../../../extra/shim');\n} catch {\n"
+                                 "  shim = require('../../../../../extra/shim');\n}\nexport const s = shim;\n",
+        "src/optional.ts": "export async function load() {\n  try {\n    return await import('./plugins/extra');\n"
+                           "  } catch {\n    return null;\n  }\n}\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"src/plain.ts": "export const p = require('./plugins/extra');\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/plain.ts")]
+
+
+def test_code_transform_fixtures_are_excluded_by_default(tmp_path):
+    """Codemod input/output snapshots are read as text by their tests and never compiled."""
+    _write(tmp_path, {
+        "package.json": {"name": "codemod"},
+        "test/fixtures/rename/rename.input.ts": "import { x } from './not-here';\nexport const y = x;\n",
+        "test/fixtures/rename/rename.output.ts": "import { x } from './not-here';\nexport const y = x;\n",
+        "src/__testfixtures__/a.ts": "import { x } from './not-here';\nexport const y = x;\n",
+        "src/user.input.ts": "import { x } from './not-here';\nexport const y = x;\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/user.input.ts")]
