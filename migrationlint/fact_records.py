@@ -291,6 +291,9 @@ class FileFacts:
     dialect: str
     has_error: bool = False
     is_module: bool = False  # a top-level import or export statement (else a script: ambient_modules)
+    # an `export {...}`, `export * from` or `export =`: in a declaration file, only what is exported
+    # explicitly is then exported (without one, every top-level declaration is)
+    export_list: bool = False
     damage: list[tuple[int, int, str]] = field(default_factory=list)
     imports: list[ImportFact] = field(default_factory=list)
     exports: list[ExportFact] = field(default_factory=list)

@@ -38,7 +38,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 13  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 14  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries
@@ -136,6 +136,8 @@ class _Extractor:
             self._import(node)
         elif kind == "export_statement":
             self.f.is_module = True
+            self.f.export_list = self.f.export_list or any(
+                c.type in ("export_clause", "*", "namespace_export", "=") for c in node.children)
             self._export(node)
         elif kind in ("class_declaration", "abstract_class_declaration"):
             self._class(node, exported=exported, default=False)

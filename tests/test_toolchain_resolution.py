@@ -277,3 +277,18 @@ def test_code_transform_fixtures_are_excluded_by_default(tmp_path):
         "src/user.input.ts": "import { x } from './not-here';\nexport const y = x;\n",
     })
     assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/user.input.ts")]
+
+
+def test_declaration_files_export_every_top_level_declaration(tmp_path):
+    """In a `.d.ts` module without `export {...}` / `export * from` / `export =`, TypeScript exports
+    every top-level declaration, `export` keyword or not; with `export {}` only the explicit ones."""
+    _write(tmp_path, {
+        "package.json": {"name": "docs", "type": "module"},
+        "src/types/index.d.ts": "declare type CodeSample = { lang: string };\nexport declare type Spec = { samples: CodeSample[] };\n",
+        "src/closed.d.ts": "declare type Hidden = { a: 1 };\nexport declare type Open = Hidden;\nexport {};\n",
+        "src/a.ts": "import { CodeSample } from './types/index.js';\nimport { Open } from './closed.js';\n\n"
+                    "export const f = (c: CodeSample, o: Open) => [c, o];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"src/b.ts": "import { Hidden } from './closed.js';\n\nexport const g = (h: Hidden) => h;\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP003", "src/b.ts")]

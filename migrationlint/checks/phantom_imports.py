@@ -342,6 +342,8 @@ def _surface(project: Project, resolver: Resolver, path: str, stack: tuple[str, 
         memo[path] = None
         return None, True
     names = {e.name for e in facts.exports if e.kind != "declare-module"}
+    if path.endswith((".d.ts", ".d.mts", ".d.cts")) and not facts.export_list:
+        names |= {d[0] for d in facts.declarations}  # TypeScript: a declaration file exports them all
     cacheable = True
     for imp in facts.imports:
         if imp.kind != "export-star":
