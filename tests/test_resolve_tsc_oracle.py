@@ -1,0 +1,141 @@
+"""The TypeScript compiler as the oracle for the resolver: small projects for each resolution case
+are type-checked by real tsc, and IMP002 must fire exactly where tsc reports TS2307 (cannot find
+module), IMP003 exactly where it reports a missing export (TS2305, TS2724, TS2459, TS2614).
+
+Runtime-only cases (mocks, gitignored files a build step writes, guarded require()) are not here:
+tsc has nothing to say about them. Not checked by IMP003 (and so not here): the members of an
+ambient `declare module 'x' { ... }` block, which tsc checks. Needs npm: typescript and @types/node are installed once into
+the test cache; skipped, not failed, when npm or the registry is unreachable and nothing is cached.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import lint
+from tests.npm_cache import install
+
+pytestmark = pytest.mark.integration
+
+MISSING_MODULE = {"TS2307"}
+MISSING_EXPORT = {"TS2305", "TS2724", "TS2459", "TS2614"}
+DIAG = re.compile(r"^(?P<file>[^(\n]+)\((?P<line>\d+),(?P<col>\d+)\): error (?P<code>TS\d+): ", re.M)
+
+NODE16 = {"module": "node16", "moduleResolution": "node16", "strict": True, "noEmit": True, "types": [], "jsx": "preserve"}
+BUNDLER = {"module": "esnext", "moduleResolution": "bundler", "strict": True, "noEmit": True, "types": []}
+
+PROJECTS: dict[str, dict[str, str | dict]] = {
+    # TypeScript's extension substitution, declaration files included
+    "js-to-dts": {
+        "package.json": {"name": "js-to-dts", "type": "module"},
+        "tsconfig.json": {"compilerOptions": NODE16, "include": ["src"]},
+        "src/types/index.d.ts": "export declare type Options = { verbose: boolean };\n",
+        "src/esm.d.mts": "export declare const esm: number;\n",
+        "src/cjs.d.cts": "export declare const cjs: number;\n",
+        "src/tool.mts": "export const tool = 1;\n",
+        "src/view.tsx": "export const view = 1;\n",
+        "src/run.ts": "import type { Options } from './types/index.js';\nimport { esm } from './esm.mjs';\n"
+                      "import { cjs } from './cjs.cjs';\nimport { tool } from './tool.mjs';\nimport { view } from './view.js';\n"
+                      "import { nothing } from './nowhere.js';\nimport type { Missing } from './types/index.js';\n"
+                      "export const run = (o: Options, m: Missing) => [o, m, esm, cjs, tool, view, nothing];\n",
+    },
+    # rootDirs merge folders (SvelteKit's ./$types)
+    "root-dirs": {
+        "package.json": {"name": "root-dirs"},
+        "tsconfig.json": {"compilerOptions": {**BUNDLER, "rootDirs": ["src", "gen/types"]}, "include": ["src", "gen"]},
+        "gen/types/routes/$types.d.ts": "export type PageLoad = () => object;\n",
+        "src/routes/page.ts": "import type { PageLoad } from './$types';\nimport type { Other } from './$other';\n"
+                              "export const load: PageLoad = () => ({});\nexport type O = Other;\n",
+    },
+    # Node built-ins are never found through baseUrl; a local http.d.ts only augments
+    "builtin-baseurl": {
+        "package.json": {"name": "builtin-baseurl"},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "strict": True, "noEmit": True, "baseUrl": "src",
+                                              "types": ["node"]}, "include": ["src"]},
+        "src/http.d.ts": "import type { Socket } from 'net';\n\ndeclare module 'http' {\n  interface IncomingMessage {\n"
+                         "    rawSocket?: Socket;\n  }\n}\n",
+        "src/helpers/index.ts": "export const helper = 1;\n",
+        "src/request.ts": "import { IncomingMessage } from 'http';\nimport { readFile } from 'node:fs';\n"
+                          "import { helper } from 'helpers';\nimport { util } from 'helpers/util';\n"
+                          "export const x = [IncomingMessage, readFile, helper, util];\n",
+    },
+    # ambient and wildcard declarations in a script declaration file; augmentations declare nothing
+    "ambient": {
+        "package.json": {"name": "@acme/web"},
+        "tsconfig.json": {"compilerOptions": {**BUNDLER, "baseUrl": ".", "paths": {"@acme/*": ["src/*"]}}, "include": ["src"]},
+        "src/shims.d.ts": "declare module '@acme/legacy' {\n  export const legacy: number;\n}\n"
+                          "declare module '*.icon' {\n  const url: string;\n  export default url;\n}\n",
+        "src/main.ts": "import { legacy } from '@acme/legacy';\nimport logo from './logo.icon';\n"
+                       "import { gone } from '@acme/gone';\n"
+                       "export const m = [legacy, logo, gone];\n",
+    },
+    # a declaration file exports every top-level declaration unless it has an export list
+    "dts-exports": {
+        "package.json": {"name": "dts-exports", "type": "module"},
+        "tsconfig.json": {"compilerOptions": NODE16, "include": ["src"]},
+        "src/open.d.ts": "declare type Sample = { lang: string };\nexport declare type Spec = { s: Sample };\n",
+        "src/closed.d.ts": "declare type Hidden = { a: 1 };\nexport declare type Shown = Hidden;\nexport {};\n",
+        "src/a.ts": "import type { Sample } from './open.js';\nimport type { Shown } from './closed.js';\n"
+                    "import type { Hidden } from './closed.js';\nexport const f = (s: Sample, o: Shown, h: Hidden) => [s, o, h];\n",
+    },
+    # paths, ${configDir} (TypeScript 5.5) and re-export chains
+    "paths-and-exports": {
+        "package.json": {"name": "paths-and-exports"},
+        "config/base.json": {"compilerOptions": {**BUNDLER, "baseUrl": "${configDir}",
+                                                 "paths": {"@app/*": ["${configDir}/src/*"]}},
+                             "include": ["${configDir}/src"]},
+        "tsconfig.json": {"extends": "./config/base.json"},
+        "src/models/user.ts": "export class User {}\nexport const ROLE = 'admin';\n",
+        "src/models/index.ts": "export * from './user';\nexport { ROLE as DEFAULT_ROLE } from './user';\n",
+        "src/service.ts": "import { User, DEFAULT_ROLE } from '@app/models';\nimport { Account } from '@app/models';\n"
+                          "import { helper } from '@app/helpers';\nimport { Usr } from './models/user';\n"
+                          "export const s = [User, DEFAULT_ROLE, Account, helper, Usr];\n",
+    },
+}
+
+
+def _write(root: Path, files: dict[str, str | dict]) -> None:
+    for rel, content in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(content, indent=2) + "\n" if isinstance(content, dict) else content)
+
+
+@pytest.fixture(scope="module")
+def toolchain() -> Path:
+    folder = install("tsc-resolve-ts5-node20", ["typescript@5", "@types/node@20"], "typescript/bin/tsc")
+    if folder is None:
+        pytest.skip("npm or the npm registry is unreachable and no TypeScript is cached")
+    return folder
+
+
+def _tsc(toolchain: Path, project: Path) -> set[tuple[str, int, str]]:
+    tsc = toolchain / "node_modules" / "typescript" / "bin" / "tsc"
+    out = subprocess.run(["node", str(tsc), "-p", "tsconfig.json", "--pretty", "false"], cwd=project,
+                         capture_output=True, text=True, timeout=300)
+    found = {(m["file"].replace("\\", "/"), int(m["line"]), m["code"]) for m in DIAG.finditer(out.stdout)}
+    assert out.returncode == 0 or found, f"tsc failed without diagnostics: {out.stdout}\n{out.stderr}"
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_imp_findings_are_where_tsc_fails(toolchain, tmp_path, name):
+    project = tmp_path / name
+    _write(project, PROJECTS[name])
+    (project / "node_modules").symlink_to(toolchain / "node_modules", target_is_directory=True)
+    tsc = _tsc(toolchain, project)
+    unrelated = {d for d in tsc if d[2] not in MISSING_MODULE | MISSING_EXPORT}
+    assert not unrelated, f"the project itself is wrong: {sorted(unrelated)}"
+    want = {(f, line, "IMP002" if code in MISSING_MODULE else "IMP003") for f, line, code in tsc}
+    assert want, "each project pairs accepted forms with one tsc rejects, so the oracle checks both ways"
+    got = set()
+    for d in lint(project, ["IMP"]):
+        line = (project / d.path).read_bytes()[: d.start].count(b"\n") + 1
+        got.add((Path(d.path).relative_to(project).as_posix(), line, d.code))
+    assert got == want
+
