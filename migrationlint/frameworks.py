@@ -16,6 +16,11 @@ from dataclasses import dataclass, field
 GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro"})
 
 
+# modules a framework writes next to each route inside its generated folder, which rootDirs merge
+# into the source folder (SvelteKit's `./$types`); any other name missing there is really missing
+ROOT_DIR_MODULES = frozenset({"$types"})
+
+
 @dataclass(frozen=True)
 class GeneratedTsConfig:
     """The options a framework writes into its generated tsconfig, relative to the project folder
@@ -58,6 +63,11 @@ def in_generated_dir(path: str) -> bool:
     """Whether `path` lies under a framework's generated folder (`.svelte-kit/types/...`)."""
     parts = path.replace(os.sep, "/").split("/")
     return any(p in GENERATED_DIRS for p in parts[:-1])
+
+
+def generated_twin(path: str) -> bool:
+    """Whether a rootDirs twin is a module the framework writes there (`.svelte-kit/types/.../$types`)."""
+    return in_generated_dir(path) and os.path.basename(path) in ROOT_DIR_MODULES
 
 
 def generated_tsconfig(path: str) -> tuple[str, GeneratedTsConfig] | None:

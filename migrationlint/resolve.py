@@ -194,10 +194,14 @@ class Resolver:
         result = self._file_or_unresolved([base], "relative")
         if result.kind == "file" or cfg is None or not cfg.root_dirs:
             return result
-        bases = [base] + root_dir_twins(cfg.root_dirs, base)
-        found = self._file_or_unresolved(bases[1:], "rootDirs")
+        twins = root_dir_twins(cfg.root_dirs, base)
+        found = self._file_or_unresolved(twins, "rootDirs")
         if found.kind == "file":
             return found
+        if any(frameworks.generated_twin(t) for t in twins):
+            return Resolution("virtual", "framework")  # written by the framework's sync step
+        # a twin inside a generated folder is not evidence for any other name
+        bases = [base] + [t for t in twins if not frameworks.in_generated_dir(t)]
         return Resolution("unresolved", "relative", tried=result.tried + found.tried, bases=tuple(bases))
 
     def from_output(self, importer: str, spec: str) -> str | None:

@@ -40,8 +40,9 @@ def test_sveltekit_types_come_from_the_generated_folder_through_root_dirs(tmp_pa
     })
     assert _found(tmp_path, ["IMP", "DEP"]) == []
     # a real mistake next to it is still reported: `$lib` points at src/lib
-    _write(tmp_path, {"src/routes/about/+page.ts": "import { gone } from '$lib/gone';\n\nexport const x = gone;\n"})
-    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/routes/about/+page.ts")]
+    _write(tmp_path, {"src/routes/about/+page.ts": "import { gone } from '$lib/gone';\nimport { util } from './util';\n\n"
+                                                    "export const x = [gone, util];\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/routes/about/+page.ts")] * 2  # only $types is generated
 
 
 def test_root_dirs_of_a_written_tsconfig_merge_folders(tmp_path):
