@@ -249,6 +249,17 @@ def test_gitignored_targets_are_generated_not_missing(tmp_path):
     assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/other.ts")]
 
 
+def test_an_extension_wide_gitignore_is_no_evidence(tmp_path):
+    """A repository that compiles in place ignores `*.js` and `*.d.ts`; a missing `./x` is still missing,
+    while an ignored build folder (`lib/`) is build output."""
+    _write(tmp_path, {
+        "package.json": {"name": "inplace"},
+        ".gitignore": "*.js\n*.d.ts\nlib/\n",
+        "src/a.ts": "import { b } from './b';\nimport { c } from '../lib/c';\n\nexport const a = [b, c];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/a.ts")]
+
+
 # ----------------------------------------------------------------------------- runtime-tolerant loads
 
 def test_guarded_and_compiled_output_requires(tmp_path):

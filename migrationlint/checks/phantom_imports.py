@@ -86,9 +86,26 @@ def _build_output(project: Project, res: Resolution) -> bool:
         stem = os.path.splitext(base)[0] if base.endswith((".js", ".mjs", ".cjs")) else base
         if _GENERATED.search(os.path.basename(stem)) or os.path.isfile(base + ".json"):
             return True
-        if frameworks.in_generated_dir(base) or any(git_ignored(c, root) for c in candidates(base)):
+        if frameworks.in_generated_dir(base) or any(_ignored_target(c, root) for c in candidates(base)):
             return True
     return False
+
+
+_PROBE = "migrationlint-probe"
+
+
+def _ignored_target(path: str, root: str) -> bool:
+    """Gitignored because of its own name or its folder (`/src/environment.ts`, `secrets.*`,
+    `lib/`), not because of its extension alone: a repository that compiles in place ignores
+    `*.js` or `*.d.ts`, which says nothing about a missing `./x` (a same-folder probe name with the
+    same extension tells the two apart)."""
+    if not git_ignored(path, root):
+        return False
+    directory, name = os.path.split(path)
+    ext = name[len(_stem(name)):]
+    if not ext or not git_ignored(os.path.join(directory, _PROBE + ext), root):
+        return True
+    return git_ignored(os.path.join(directory, _PROBE), root)  # the whole folder is build output
 
 
 def _ambient(project: Project, resolver: Resolver, path: str, spec: str) -> bool:
