@@ -226,7 +226,8 @@ def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:
     ext = os.path.splitext(spec)[1]
     if ext in _DATA_EXTENSIONS:
         return shown  # `./data.json`: only the file itself is meaningful
-    mapped = " (and .ts/.tsx for .js)" if ext in (".js", ".jsx", ".mjs", ".cjs") else ""
+    mapped = {".js": " (and .ts/.tsx/.d.ts for .js)", ".jsx": " (and .tsx/.d.ts for .jsx)",
+              ".mjs": " (and .mts/.d.mts for .mjs)", ".cjs": " (and .cts/.d.cts for .cjs)"}.get(ext, "")
     return f"{shown} with .ts .tsx .d.ts .mts .cts .js .jsx and /index.*{mapped}"
 
 
