@@ -38,7 +38,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 14  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 15  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries

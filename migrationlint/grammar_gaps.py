@@ -13,7 +13,7 @@ from tree_sitter import Node
 GAPS = {
     "export-type-star": "`export type * from`",
     "typeof-import-argument": "`f<typeof import('x')>()`",
-    "jsx-ampersand": "a bare `&` in JSX text",
+    "jsx-ampersand": "a bare `&` in JSX text or a JSX attribute string",
     "generic-tagged-template": "a generic tagged template (sql<T>`...`)",
 }
 
@@ -72,8 +72,14 @@ def _typeof_import(error: Node) -> bool:
 
 
 def _jsx_ampersand(error: Node) -> bool:
-    """<p>Tom & Jerry</p>: text that starts with `&` inside a JSX element, nothing structural in it."""
+    """<p>Tom & Jerry</p> or <img src="a?w=800&dpr=2" />: text that starts with `&` inside a JSX
+    element or a JSX attribute's string, nothing structural in it."""
     raw = error.text or b""
     parent = error.parent
-    return (parent is not None and parent.type == "jsx_element" and raw.startswith(b"&")
-            and not any(ch in raw for ch in b"<>{}"))
+    if parent is None or not raw.startswith(b"&"):
+        return False
+    if parent.type == "jsx_element":
+        return not any(ch in raw for ch in b"<>{}")
+    grand = parent.parent
+    return parent.type == "string" and grand is not None and grand.type == "jsx_attribute" \
+        and not any(ch in raw for ch in b"\"'<>{}")
