@@ -15,6 +15,7 @@ GAPS = {
     "typeof-import-argument": "`f<typeof import('x')>()`",
     "jsx-ampersand": "a bare `&` in JSX text or a JSX attribute string",
     "generic-tagged-template": "a generic tagged template (sql<T>`...`)",
+    "generic-signature-line": "a generic call signature on the line after a member without `;`",
 }
 
 
@@ -25,7 +26,7 @@ def known_gap(node: Node) -> str | None:
     if node.type != "ERROR":
         return None
     for name, test in (("export-type-star", _export_type_star), ("typeof-import-argument", _typeof_import),
-                       ("jsx-ampersand", _jsx_ampersand)):
+                       ("jsx-ampersand", _jsx_ampersand), ("generic-signature-line", _generic_signature_line)):
         if test(node):
             return name
     return None
@@ -83,3 +84,17 @@ def _jsx_ampersand(error: Node) -> bool:
     grand = parent.parent
     return parent.type == "string" and grand is not None and grand.type == "jsx_attribute" \
         and not any(ch in raw for ch in b"\"'<>{}")
+
+
+def _generic_signature_line(error: Node) -> bool:
+    """type F = { (q: string): Promise<any>\n  <T>(q: T): Promise<T> }: with no `;` between them,
+    the generic signature on the next line is swallowed into the previous return type
+    (`Promise<any> < T > (...)`). The damage sits in that type annotation, the annotation still
+    ends with a type, and one of its later lines starts with `<`."""
+    parent = error.parent
+    if parent is None or parent.type != "type_annotation" or not parent.named_children:
+        return False
+    if parent.named_children[-1].type in ("ERROR", "comment"):
+        return False
+    lines = (parent.text or b"").split(b"\n")[1:]
+    return any(line.lstrip().startswith(b"<") for line in lines)

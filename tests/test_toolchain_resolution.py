@@ -185,6 +185,8 @@ def test_generic_tagged_templates_and_other_grammar_gaps_are_not_syntax_errors(t
         "src/model.ts": "export type Row = { id: number };\n",
         "src/lazy.ts": "declare function load<T>(): T;\nexport const m = load<typeof import('./model')>();\n",
         "src/view.tsx": "export const v = <p>Tom & Jerry</p>;\n",
+        "src/remote.ts": "export type Remote = {\n  (q: string): Promise<any>\n\n  /** typed */\n"
+                         "  <const T extends string>(\n    q: T,\n  ): Promise<T>\n  <U>(q: U): Promise<U>\n}\n",
         "src/image.tsx": "export const i = <img src=\"https://cdn.example.com/a.png?w=800&dpr=2&q=80\" alt=\"a\" />;\n",
     })
     assert _found(tmp_path, ["SYN001"]) == []
