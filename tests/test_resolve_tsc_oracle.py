@@ -139,3 +139,28 @@ def test_imp_findings_are_where_tsc_fails(toolchain, tmp_path, name):
         got.add((Path(d.path).relative_to(project).as_posix(), line, d.code))
     assert got == want
 
+
+
+# valid TypeScript that tree-sitter-typescript 0.23.2 leaves damaged (grammar_gaps), and invalid code
+SYNTAX = {
+    "gaps/export-type-star.ts": "export type * from './model';\nexport type * as ns from './model';\n",
+    "gaps/model.ts": "export type Row = { id: number };\n",
+    "gaps/typeof-import.ts": "declare function load<T>(): T;\nexport const m = load<typeof import('./model')>();\n",
+    "gaps/tagged.ts": "declare function sql<T>(s: TemplateStringsArray): T;\nexport const r = sql<{ n: number }>`SELECT 1`;\n",
+    "gaps/view.tsx": "declare const React: any;\nexport const v = <p>Tom & Jerry</p>;\n"
+                     "export const i = <img src=\"https://cdn.example.com/a.png?w=800&dpr=2\" />;\n",
+    "gaps/signatures.ts": "export type Remote = {\n  (q: string): Promise<any>\n  <T>(q: T): Promise<T>\n}\n",
+    "broken/call.ts": "export const x = f(1;\n",
+    "broken/view.tsx": "declare const React: any;\nexport const v = <p>Tom & {</p>;\n",
+}
+
+
+def test_syn001_only_where_tsc_reports_a_syntax_error(toolchain, tmp_path):
+    project = tmp_path / "syntax"
+    _write(project, {**SYNTAX, "package.json": {"name": "syntax"}, "tsconfig.json": {
+        "compilerOptions": {"strict": False, "noEmit": True, "jsx": "react", "types": [], "noLib": True},
+        "include": ["gaps", "broken"]}})
+    syntax_errors = {f for f, _, code in _tsc(toolchain, project) if code.startswith("TS1")}
+    assert syntax_errors == {f for f in SYNTAX if f.startswith("broken/")}
+    reported = {Path(d.path).relative_to(project).as_posix() for d in lint(project, ["SYN001"])}
+    assert reported == syntax_errors
