@@ -80,11 +80,14 @@ def read_aliases(path: str) -> dict[str, str | None]:
         return {}
     root = parsing.parser("ts").parse(data).root_node
     directory = os.path.dirname(path)
+    # SvelteKit reads `kit.alias` values as paths from the project root; a bundler reads a bare
+    # replacement (`lodash-es`, `vue/dist/vue.esm-bundler.js`) as a package specifier
+    bare_is_path = os.path.basename(path).startswith("svelte.config")
     out: dict[str, str | None] = {}
     for _, m in QueryCursor(parsing.query("ts", Q_PAIRS)).matches(root):
         key, value = _key(m["key"][0]), m["value"][0]
         if key == "alias":
-            out.update(_alias_entries(value, directory))
+            out.update(_alias_entries(value, directory, bare_is_path))
         elif key == "lib" and _parent_key(m["pair"][0]) == "files":  # SvelteKit kit.files.lib -> $lib
             out["$lib"] = path_value(value, directory)
     return out
@@ -103,23 +106,30 @@ def _parent_key(pair: Node) -> str | None:
     return None
 
 
-def _alias_entries(value: Node, directory: str) -> dict[str, str | None]:
+def _alias_entries(value: Node, directory: str, bare_is_path: bool) -> dict[str, str | None]:
     """`{ '@': target }` or `[{ find: '@', replacement: target }]` (regex `find`s are skipped)."""
     out: dict[str, str | None] = {}
+
+    def target(node: Node) -> str | None:
+        literal = string_value(node)
+        if literal is not None and not bare_is_path and not literal.startswith((".", "/")):
+            return None  # a package specifier: trusted, the package rules judge the package
+        return path_value(node, directory)
+
     if value.type == "object":
         for pair in value.named_children:
             if pair.type != "pair":
                 continue
             k, v = pair.child_by_field_name("key"), pair.child_by_field_name("value")
             if k is not None and v is not None and k.type in ("property_identifier", "string"):
-                out[_key(k)] = path_value(v, directory)
+                out[_key(k)] = target(v)
     elif value.type == "array":
         for item in value.named_children:
             fields = {_key(p.child_by_field_name("key")): p.child_by_field_name("value")
                       for p in item.named_children if p.type == "pair"} if item.type == "object" else {}
             find, repl = fields.get("find"), fields.get("replacement")
             if find is not None and string_value(find) is not None:
-                out[string_value(find)] = path_value(repl, directory) if repl is not None else None
+                out[string_value(find)] = target(repl) if repl is not None else None
     return out
 
 

@@ -66,13 +66,14 @@ def test_config_file_aliases_are_read_as_data(tmp_path):
                           "import { fileURLToPath } from 'node:url';\n\nexport default defineConfig({\n"
                           "  resolve: { alias: [\n    { find: '@', replacement: path.resolve(__dirname, 'src') },\n"
                           "    { find: '~icons', replacement: fileURLToPath(new URL('./assets/icons', import.meta.url)) },\n"
-                          "    { find: 'dyn', replacement: computeIt() },\n  ] },\n});\n",
+                          "    { find: 'dyn', replacement: computeIt() },\n    { find: 'lodash', replacement: 'lodash-es' },\n  ] },\n});\n",
         "svelte.config.js": "export default { kit: { alias: { '$components': 'src/components', '$components/*': 'src/components/*' } } };\n",
         "src/components/Button.ts": "export const Button = 1;\n",
         "src/util.ts": "export const util = 1;\n",
         "assets/icons/index.ts": "export const icons = [];\n",
         "src/main.ts": "import { util } from '@/util';\nimport { icons } from '~icons';\nimport { Button } from '$components/Button';\n"
-                       "import { anything } from 'dyn/x';\n\nexport const all = [util, icons, Button, anything];\n",
+                       "import { anything } from 'dyn/x';\nimport { debounce } from 'lodash';\n\n"
+                       "export const all = [util, icons, Button, anything, debounce];\n",
     })
     assert _found(tmp_path, ["IMP", "DEP"]) == []
     _write(tmp_path, {"src/broken.ts": "import { nope } from '@/nope';\n\nexport const b = nope;\n"})
