@@ -141,8 +141,17 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery):
 
 
 @lru_cache(maxsize=4096)
-def _cached_gitignore(directory: str) -> pathspec.PathSpec | None:
-    return _read_gitignore(directory)
+def _cached_gitignore(directory: str, stamp: int | None) -> pathspec.PathSpec | None:
+    return _read_gitignore(directory) if stamp is not None else None
+
+
+def _gitignore_at(directory: str) -> pathspec.PathSpec | None:
+    """The .gitignore of `directory`, re-read when it changes (a server process lives long)."""
+    try:
+        stamp: int | None = os.stat(os.path.join(directory, ".gitignore")).st_mtime_ns
+    except OSError:
+        stamp = None
+    return _cached_gitignore(directory, stamp)
 
 
 def git_ignored(path: str, root: str) -> bool:
@@ -156,7 +165,7 @@ def git_ignored(path: str, root: str) -> bool:
         for part in Path(rel_dir).parts:
             directories.append(os.path.join(directories[-1], part))
     for directory in directories:
-        spec = _cached_gitignore(directory)
+        spec = _gitignore_at(directory)
         if spec is None:
             continue
         rel = os.path.relpath(path, directory).replace(os.sep, "/")

@@ -11,7 +11,8 @@ the answer. The key covers:
 - the content digest of every linted file (from the facts cache index: a trusted stat proves the
   content, as in cache.py; otherwise the file is read and hashed);
 - the content digest of every context file (package.json, tsconfig*/jsconfig*, workspace and
-  lock files) in the workspace's package directories and in every directory above a linted file,
+  lock files, .gitignore, vite/vitest/svelte/nuxt configs) in the workspace's package directories
+  and in every directory above a linted file,
   plus the modification time of each `node_modules` folder there (installs change DEP rules).
 
 What the checks read beyond that is recorded after the run and verified before reuse: facts of
@@ -37,6 +38,8 @@ CONTEXT_NAMES = frozenset({
     "yarn.lock", "lerna.json", "bun.lock",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
+# read by import resolution too: generated targets (.gitignore) and config-file aliases
+CONTEXT_RESOLUTION = (".gitignore", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.")
 
 
 @dataclass
@@ -103,7 +106,8 @@ def context_parts(directories: list[str]) -> list[str]:
                     out.append(f"{entry.path}:{entry.stat().st_mtime_ns}")
                 except OSError:
                     pass
-            elif name in CONTEXT_NAMES or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")):
+            elif name in CONTEXT_NAMES or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) \
+                    or name.startswith(CONTEXT_RESOLUTION):
                 out.append(f"{entry.path}:{_digest_of_file(entry.path)}")
     return out
 

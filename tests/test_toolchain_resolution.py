@@ -308,3 +308,25 @@ def test_declaration_files_export_every_top_level_declaration(tmp_path):
     assert _found(tmp_path, ["IMP"]) == []
     _write(tmp_path, {"src/b.ts": "import { Hidden } from './closed.js';\n\nexport const g = (h: Hidden) => h;\n"})
     assert _found(tmp_path, ["IMP"]) == [("IMP003", "src/b.ts")]
+
+
+def test_a_warm_run_sees_gitignore_and_config_file_changes(tmp_path):
+    """Resolution reads .gitignore files and bundler configs: the run-result cache must notice them."""
+    from migrationlint import pipeline
+    from migrationlint.config import Settings
+
+    _write(tmp_path, {
+        "package.json": {"name": "api"},
+        "src/main.ts": "import { environment } from './environments/environment';\nimport { u } from '@/util';\n\n"
+                       "export const port = [environment, u];\n",
+    })
+
+    def run() -> list[tuple[str, str]]:
+        found = pipeline.lint([str(tmp_path)], Settings(select=["IMP"]), use_cache=True).diagnostics
+        return sorted((d.code, d.extra.get("specifier", "")) for d in found)
+
+    assert run() == [("IMP001", "@/util"), ("IMP002", "./environments/environment")]
+    _write(tmp_path, {".gitignore": "/src/environments/environment.ts\n"})
+    assert run() == [("IMP001", "@/util")]
+    _write(tmp_path, {"vite.config.ts": "export default { resolve: { alias: { '@': './src' } } };\n"})
+    assert run() == [("IMP002", "@/util")]  # now a path alias whose file is missing
