@@ -92,6 +92,9 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "tsconfig.json": {"extends": "./config/base.json"},
         "src/models/user.ts": "export class User {}\nexport const ROLE = 'admin';\n",
         "src/models/index.ts": "export * from './user';\nexport { ROLE as DEFAULT_ROLE } from './user';\n",
+        "src/models/types.ts": "export type * from './user';\nexport type * as all from './user';\n",
+        "src/typed.ts": "import type { User, all } from './models/types';\nimport type { Nobody } from './models/types';\n"
+                        "export type T = [User, all.User, Nobody];\n",
         "src/service.ts": "import { User, DEFAULT_ROLE } from '@app/models';\nimport { Account } from '@app/models';\n"
                           "import { helper } from '@app/helpers';\nimport { Usr } from './models/user';\n"
                           "export const s = [User, DEFAULT_ROLE, Account, helper, Usr];\n",
