@@ -129,7 +129,7 @@ def apply(path: str, result, scope: Scope) -> list[tuple[str, str, str]]:
     if match.stale:
         n = len(match.stale)
         print(f"migrationlint: {n} baseline entr{'ies' if n != 1 else 'y'} in {_shown(path)} no longer "
-              f"match a finding (fixed?); remove {'them' if n != 1 else 'it'} with `migrationlint --baseline-prune`:",
+              f"match{'' if n != 1 else 'es'} a finding (fixed?); remove {'them' if n != 1 else 'it'} with `migrationlint --baseline-prune`:",
               file=sys.stderr)
         for rel, code, _ in match.stale:
             print(f"  {rel}: {code}", file=sys.stderr)

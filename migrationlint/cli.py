@@ -260,7 +260,30 @@ def explicit_targets(paths: list[str], settings: Settings) -> tuple[list[str], s
             files.update(package_sources(path, settings))
         else:
             files.add(path)
+            reported.update(manifests_of(path))
     return sorted(files), reported | files
+
+
+def manifests_of(path: str) -> list[str]:
+    """The package.json files a named file depends on, whose MAN001 it must show: the nearest one
+    above it (its package) and the workspace root's."""
+    from migrationlint.workspace import find_root
+
+    root = find_root(path)
+    found = []
+    directory = os.path.dirname(path)
+    while True:
+        candidate = os.path.join(directory, "package.json")
+        if os.path.isfile(candidate):
+            found.append(candidate)
+            break
+        if directory == root or os.path.dirname(directory) == directory:
+            break
+        directory = os.path.dirname(directory)
+    root_manifest = os.path.join(root, "package.json")
+    if os.path.isfile(root_manifest) and root_manifest not in found:
+        found.append(root_manifest)
+    return found
 
 
 def package_sources(context_file: str, settings: Settings) -> list[str]:
