@@ -32,7 +32,7 @@ def test_binary_file(tmp_path):
                          "src/migrations/1700000000000-Bin.ts": b"export class A\x00\x01\x02 {}"})
     rc, lines = _run(tmp_path)
     assert rc == 1 and _still_linted(lines)
-    assert "src/migrations/1700000000000-Bin.ts:1:1: FIL001 File not linted: binary content (NUL bytes)" in lines
+    assert "src/migrations/1700000000000-Bin.ts:1:1: FIL001 warning: File not linted: binary content (NUL bytes)" in lines
 
 
 def test_not_utf8_points_at_the_byte(tmp_path):
@@ -40,7 +40,7 @@ def test_not_utf8_points_at_the_byte(tmp_path):
                          "src/migrations/1700000000000-Latin.ts": b"// ok\nexport const caf\xe9 = 1;\n"})
     rc, lines = _run(tmp_path)
     assert _still_linted(lines)
-    assert ("src/migrations/1700000000000-Latin.ts:2:17: FIL001 File not linted: not valid UTF-8 (byte 0xe9); "
+    assert ("src/migrations/1700000000000-Latin.ts:2:17: FIL001 warning: File not linted: not valid UTF-8 (byte 0xe9); "
             "TypeScript sources must be UTF-8") in lines
 
 
@@ -121,7 +121,7 @@ def test_unreadable_file_and_directory(tmp_path):
         pytest.skip("the virtual environment is not readable by nobody")
     lines = out.splitlines()
     assert _still_linted(lines), r.stderr.decode()
-    assert any(line.startswith("src/migrations/1700000000000-Secret.ts:1:1: FIL001 File not linted: cannot read")
+    assert any(line.startswith("src/migrations/1700000000000-Secret.ts:1:1: FIL001 warning: File not linted: cannot read")
                for line in lines)
     assert any(line.startswith("src/private:1:1: FIL001") and "cannot read directory" in line for line in lines)
 
