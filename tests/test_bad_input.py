@@ -147,7 +147,7 @@ def test_invalid_json_manifest(tmp_path):
     broken = '{\n  "name": "a",\n  "dependencies": {\n    "ioredis": "^5.4.1",\n  }\n}\n'
     _two_packages(tmp_path, broken)
     rc, lines = _run(tmp_path)
-    assert ("a/package.json:5:3: MAN001 package.json is not usable (invalid JSON: Expecting property name "
+    assert ("a/package.json:5:3: MAN001 error: package.json is not usable (invalid JSON: Expecting property name "
             "enclosed in double quotes); dependency checks for a are skipped and --fix leaves it alone") in lines
     assert not any(line.startswith("a/src/") for line in lines)  # that package's dependency checks skipped
     assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)  # others linted normally
@@ -163,7 +163,7 @@ def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):
     (tmp_path / "b/src/main.ts").write_text("import { redis } from './cache';\nimport { q } from '@/cache';\n\n"
                                             "export const all = [redis, q];\n")
     rc, lines = _run(tmp_path)
-    assert any(line.startswith("b/tsconfig.json:4:1: MAN002 tsconfig is not valid JSONC") and "default settings" in line
+    assert any(line.startswith("b/tsconfig.json:4:1: MAN002 warning: tsconfig is not valid JSONC") and "default settings" in line
                for line in lines)
     assert not any(line.startswith("b/src/main.ts:1:") for line in lines)  # relative imports still resolve
     assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
@@ -173,7 +173,7 @@ def test_invalid_pnpm_workspace_yaml(tmp_path):
     _two_packages(tmp_path)
     (tmp_path / "pnpm-workspace.yaml").write_text("packages:\n  - a\n - b: [\n")
     rc, lines = _run(tmp_path)
-    assert any(line.startswith("pnpm-workspace.yaml:3:2: MAN002 pnpm-workspace.yaml does not parse") for line in lines)
+    assert any(line.startswith("pnpm-workspace.yaml:3:2: MAN002 warning: pnpm-workspace.yaml does not parse") for line in lines)
     assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)
     assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
 
@@ -182,5 +182,5 @@ def test_invalid_lockfile(tmp_path):
     _two_packages(tmp_path)
     (tmp_path / "package-lock.json").write_text('{\n  "lockfileVersion": 3,\n  "packages": {\n')
     rc, lines = _run(tmp_path)
-    assert any(line.startswith("package-lock.json:4:1: MAN002 package-lock.json does not parse") for line in lines)
+    assert any(line.startswith("package-lock.json:4:1: MAN002 warning: package-lock.json does not parse") for line in lines)
     assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)
