@@ -30,16 +30,23 @@ def baseline_path(args, settings: Settings, paths: list[str]) -> str | None:
         return os.path.abspath(chosen)
     if settings.baseline:
         return os.path.join(settings.config_root or os.getcwd(), settings.baseline)
-    default = os.path.join(_home(settings, paths), baseline.DEFAULT_NAME)
-    if args.baseline_write is not None or args.baseline_prune or os.path.isfile(default):
-        return default
+    candidates = [os.path.join(d, baseline.DEFAULT_NAME) for d in _homes(settings, paths)]
+    existing = next((c for c in candidates if os.path.isfile(c)), None)
+    if existing is not None:
+        return existing
+    if args.baseline_write is not None or args.baseline_prune:
+        return candidates[0]
     return None
 
 
-def _home(settings: Settings, paths: list[str]) -> str:
+def _homes(settings: Settings, paths: list[str]) -> list[str]:
+    """Where the default baseline file lives: next to the configuration file, else at the
+    workspace root, else in the working directory (the first that has one wins)."""
     from migrationlint.pipeline import workspace_root
 
-    return settings.config_root or workspace_root(paths)
+    homes = [settings.config_root] if settings.config_root else []
+    homes += [workspace_root(paths), os.getcwd()]
+    return list(dict.fromkeys(homes))
 
 
 @dataclass
