@@ -7,7 +7,6 @@ configuration or internal error. `--exit-zero` forces 0 for the diagnostics case
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 import traceback
@@ -15,6 +14,9 @@ import traceback
 from migrationlint import __version__
 from migrationlint.baseline import BaselineError
 from migrationlint.config import ConfigError, Settings, load, validate_codes
+from migrationlint.fix_report import internal_diagnostics
+from migrationlint.output import emit, quiet_stdout
+from migrationlint.patch import unified_diff
 
 SUBCOMMANDS = ("check", "rule", "rules", "server")
 DEFAULT_BASELINE = "migrationlint-baseline.json"
@@ -79,11 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"migrationlint: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        _quiet_stdout()
+        quiet_stdout()
         print("migrationlint: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away before the report was complete
-        _quiet_stdout()
+        quiet_stdout()
         return 141
     except Exception:  # an internal error must not look like "no findings"
         print("migrationlint: internal error (please report it):", file=sys.stderr)
@@ -102,34 +104,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         serve()
         return 0
     return _check(args)
-
-
-def emit(text: str) -> None:
-    """Write to standard output; a closed pipe (`migrationlint rules | head -1`) ends the output
-    quietly and the run keeps its exit code."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_stdout()
-
-
-def emit_bytes(data: bytes) -> None:
-    try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_stdout()
-
-
-def _quiet_stdout() -> None:
-    """Point standard output at /dev/null so that the interpreter's final flush cannot fail."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):
-        pass
 
 
 def _rule(code: str) -> int:
@@ -189,7 +163,9 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be a positive number")
     _baseline_write_path(args)
     if args.stdin_filename:
-        return _check_stdin(args)
+        from migrationlint import stdin_mode
+
+        return stdin_mode.run(args, _settings(args, [os.path.abspath(args.stdin_filename)]), _report)
     paths = args.paths or ["."]
     settings = _settings(args, paths)
     missing = [p for p in paths if not os.path.exists(p)]
@@ -334,97 +310,6 @@ def _fix(args, paths, settings, result, lint_kwargs, keep=None) -> int:
     final.diagnostics.sort(key=lambda d: d.sort_key())
     done = summary.fixed(result.diagnostics, final.diagnostics, args.unsafe_fixes)
     return _report(args, final, summary.fixed_line(done, final.diagnostics))
-
-
-def internal_diagnostics(outcome) -> list:
-    """INT001 diagnostics for fixes that were refused and files that could not be written."""
-    from migrationlint.checks import INTERNAL, diagnostic
-
-    out = []
-    for d, why in outcome.refused:
-        out.append(diagnostic(INTERNAL, d.path, d.start, d.end,
-                              f"Fix for {d.code} not applied: {why}; the file is left as it was"))
-    for path, why in outcome.write_errors:
-        out.append(diagnostic(INTERNAL, path, 0, 0, f"Fixes not written: {why}"))
-    return out
-
-
-NO_NEWLINE = "\\ No newline at end of file\n"
-
-
-def unified_diff(outcome) -> str:
-    """The fixes as a patch that `git apply` and `patch` accept: a last line without a newline
-    gets the `\\ No newline at end of file` marker after it."""
-    from migrationlint.reporters import display_path
-
-    chunks = []
-    for path, new in sorted(outcome.texts.items()):
-        old = outcome.originals.get(path, b"")
-        name = display_path(path)
-        for line in difflib.unified_diff(
-            old.decode("utf-8", "replace").splitlines(keepends=True),
-            new.decode("utf-8", "replace").splitlines(keepends=True),
-            fromfile=f"a/{name}", tofile=f"b/{name}",
-        ):
-            chunks.append(line if line.endswith("\n") else line + "\n" + NO_NEWLINE)
-    return "".join(chunks)
-
-
-def _check_stdin(args: argparse.Namespace) -> int:
-    """Lint standard input as if it were the file `--stdin-filename` (the workspace around that
-    path is the context, as for the file on disk). With --fix the fixed text goes to standard
-    output and what remains to standard error; --diff prints the fixes as a diff. Only fixes that
-    edit this one text are applied: stdin mode never writes other files, and says so."""
-    from migrationlint import fixes, pipeline
-    from migrationlint.reporters import render
-
-    path = os.path.abspath(args.stdin_filename)
-    data = sys.stdin.buffer.read()
-    settings = _settings(args, [path])
-    overrides = {path: data}
-    lint_kwargs = dict(files=[path], jobs=1, use_cache=False, report={path})
-
-    def lint_local(texts: dict[str, bytes]):
-        result = pipeline.lint([path], settings, overrides={**overrides, **texts}, **lint_kwargs)
-        result.diagnostics = stdin_fixes_only(result.diagnostics, path)
-        return result
-
-    result = lint_local({})
-    if not (args.fix or args.diff):
-        return _report(args, result)
-    outcome = fixes.fix_loop(lambda texts: lint_local(texts).diagnostics,
-                             lambda p: overrides[p] if p in overrides else open(p, "rb").read(),
-                             unsafe=args.unsafe_fixes, initial=result.diagnostics)
-    fixed = outcome.texts.get(path, data)
-    if args.diff:
-        text = unified_diff(outcome)
-        emit(text)
-        return 1 if text and not args.exit_zero else 0
-    emit_bytes(fixed)
-    final = lint_local({path: fixed})
-    final.diagnostics.extend(internal_diagnostics(outcome))
-    if final.diagnostics:
-        sys.stderr.write(render(args.output_format, final, color=False, unsafe_fixes=args.unsafe_fixes))
-    return 1 if final.diagnostics and not args.exit_zero else 0
-
-
-def stdin_fixes_only(diagnostics: list, path: str) -> list:
-    """In stdin mode a fix that edits another file (a package.json) cannot be applied: show it as
-    display-only, naming the file, so that nothing claims it is "fixable with --fix"."""
-    from dataclasses import replace
-
-    from migrationlint.diagnostics import Applicability, Fix
-    from migrationlint.reporters import display_path
-
-    out = []
-    for d in diagnostics:
-        others = sorted({e.path for e in d.fix.edits if e.path != path}) if d.fix is not None else []
-        if others and d.fix.applicability is not Applicability.DISPLAY:
-            note = (f" (edits {', '.join(display_path(p) for p in others)}; not applied with --stdin-filename: "
-                    f"run migrationlint --fix on the file)")
-            d = replace(d, fix=Fix(Applicability.DISPLAY, d.fix.edits, d.fix.message + note))
-        out.append(d)
-    return out
 
 
 if __name__ == "__main__":

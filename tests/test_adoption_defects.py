@@ -200,9 +200,9 @@ def test_stdin_hint_does_not_promise_fixes_to_other_files(tmp_path):
     on_disk = cli("a/src/cache.ts", "--no-cache", cwd=tmp_path)
     assert "(1 fixable with --fix)" in on_disk.stdout.decode()  # on disk, --fix edits a/package.json
     piped = cli("--stdin-filename", "a/src/cache.ts", cwd=tmp_path, stdin=source).stdout.decode()
-    assert "DEP001 error:" in piped and "[*]" not in piped
-    assert "not applied with --stdin-filename" in piped and "a/package.json" in piped
+    assert "DEP001" in piped and "[*]" not in piped
     assert "(0 fixable with --fix)" in piped
+    assert "not applied with --stdin-filename" in piped and "a/package.json" in piped
 
 
 def test_color_option_is_documented():
