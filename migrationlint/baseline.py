@@ -175,4 +175,5 @@ def save(baseline: Baseline) -> None:
 
 
 def total(baseline: Baseline) -> int:
+    """How many findings the baseline records (for the messages of write and prune)."""
     return sum(c.total() for codes in baseline.entries.values() for c in codes.values())

@@ -12,14 +12,13 @@ import sys
 import traceback
 
 from migrationlint import __version__
-from migrationlint.baseline import BaselineError
+from migrationlint.baseline import DEFAULT_NAME as DEFAULT_BASELINE, BaselineError
 from migrationlint.config import ConfigError, Settings, load, validate_codes
 from migrationlint.fix_report import internal_diagnostics
 from migrationlint.output import emit, quiet_stdout
 from migrationlint.patch import unified_diff
 
 SUBCOMMANDS = ("check", "rule", "rules", "server")
-DEFAULT_BASELINE = "migrationlint-baseline.json"
 NO_FILES = 3  # exit code: nothing to lint (see the README's exit-code table)
 FORMATS = ("full", "concise", "json", "lsp", "sarif", "github")
 
