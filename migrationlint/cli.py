@@ -161,6 +161,12 @@ def _check(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be a positive number")
     _baseline_write_path(args)
+    writers = [flag for flag, on in (("--baseline-write", args.baseline_write is not None),
+                                      ("--baseline-prune", args.baseline_prune),
+                                      ("--add-suppressions", args.add_suppressions)) if on]
+    if writers and (args.stdin_filename or args.fix or args.diff or len(writers) > 1):
+        raise UsageError(f"{' and '.join(writers)} cannot be combined with --stdin-filename, --fix, --diff "
+                         f"or each other")
     if args.stdin_filename:
         from migrationlint import stdin_mode
 

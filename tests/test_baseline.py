@@ -110,3 +110,12 @@ def test_a_malformed_baseline_is_a_usage_error(tmp_path):
     (root / "migrationlint-baseline.json").write_text("[1, 2]")
     done = concise(root)
     assert done.returncode == 2 and b"migrationlint-baseline.json: not a migrationlint baseline" in done.stderr
+
+
+def test_baseline_writers_are_not_combined_with_fixing_or_stdin(tmp_path):
+    root = _tree(tmp_path)
+    for args in (("--baseline-write", "--fix"), ("--add-suppressions", "--diff"),
+                 ("--baseline-prune", "--add-suppressions"), ("--add-suppressions", "--stdin-filename", OLD)):
+        done = cli(*args, cwd=root, stdin=b"")
+        assert done.returncode == 2 and b"cannot be combined" in done.stderr, args
+    assert not (root / "migrationlint-baseline.json").exists()
