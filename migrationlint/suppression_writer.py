@@ -77,6 +77,10 @@ def verify(path: str, before: bytes, planned: Planned, after: bytes) -> str | No
     old, new = facts_for_bytes(path, before), facts_for_bytes(path, after)
     if new.skipped or len(new.damage) > len(old.damage):
         return "the new comments would not parse"
+    inserted = {line for line, edit in zip(sorted(planned.lines), planned.edits) if edit.text.endswith("\n")}
+    for s in old.suppressions:  # a line pushed between a comment and its line would undo that comment
+        if s.kind == "next-line" and s.line in inserted:
+            return f"line {s.line + 1} has a suppression comment above it that cannot take more codes"
     covered: dict[int, set[str]] = {}
     for s in new.suppressions:
         if s.kind == "next-line":

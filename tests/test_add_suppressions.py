@@ -64,3 +64,13 @@ def test_add_suppressions_refuses_a_line_inside_a_template(tmp_path):
     assert done.returncode == 1
     assert b"not changed: line 6 is inside a string, template or JSX text" in done.stderr
     assert (root / INDEXES).read_text() == source
+
+
+def test_add_suppressions_never_separates_a_comment_from_its_line(tmp_path):
+    source = INDEX_SOURCE.replace("\r\n", "\n").replace(
+        "    // migrationlint-disable-next-line MIG012\n", "    /* migrationlint-disable-next-line MIG012 */\n")
+    root = workspace(tmp_path, {INDEXES: source})
+    done = cli("--add-suppressions", cwd=root)
+    assert done.returncode == 1
+    assert b"line 7 has a suppression comment above it that cannot take more codes" in done.stderr
+    assert (root / INDEXES).read_text() == source
