@@ -52,6 +52,7 @@ def test_readme_marks_the_install_adoption_pre_commit_and_ci_blocks_runnable():
     assert "migrationlint --baseline-write" in text and "migrationlint --baseline-prune" in text
     assert "pre-commit run migrationlint --all-files" in text
     assert sum(1 for kind, _ in blocks if kind == "yaml") == 2  # both CI workflows
+    assert "pipx install \"git+${MIGRATIONLINT_REPO}@${MIGRATIONLINT_REV}\"" in text
     assert "pip install migrationlint" not in README  # not on PyPI
     assert "rev: v" not in README  # no invented release tags
 
