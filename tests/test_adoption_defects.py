@@ -138,6 +138,18 @@ def test_broken_pipe_exits_cleanly(tmp_path):
     assert head.stdout.decode().split() == ["Code", "Name", "Severity", "Default", "Fix"] and head.stderr == b""
 
 
+def _wait_for_workers(pid: int) -> None:
+    """Until the worker pool has started (Linux: the process has children), else 2.5 seconds."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + 60
+    while children.exists() and time.monotonic() < deadline:
+        if children.read_text().split():
+            time.sleep(0.2)  # the workers are parsing
+            return
+        time.sleep(0.02)
+    time.sleep(2.5)
+
+
 def test_ctrl_c_in_a_parallel_run_exits_130_with_one_line(tmp_path):
     files = {f"src/m{i:04d}/entity{i}.ts": f"import {{ Entity, Column }} from 'typeorm';\n"
              f"@Entity()\nexport class E{i} {{\n  @Column() name{i}: string;\n}}\n" * 20 for i in range(3000)}
@@ -145,7 +157,7 @@ def test_ctrl_c_in_a_parallel_run_exits_130_with_one_line(tmp_path):
     env = {**os.environ, "NO_COLOR": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "migrationlint", "--no-cache", "--jobs", "2", "."], cwd=root,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
-    time.sleep(2.5)  # imports done, the worker pool is parsing
+    _wait_for_workers(proc.pid)
     os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole process group
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode()[-2000:]
