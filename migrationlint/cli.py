@@ -7,15 +7,19 @@ configuration or internal error. `--exit-zero` forces 0 for the diagnostics case
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 import traceback
 
 from migrationlint import __version__
+from migrationlint.baseline import DEFAULT_NAME as DEFAULT_BASELINE, BaselineError
 from migrationlint.config import ConfigError, Settings, load, validate_codes
+from migrationlint.fix_report import internal_diagnostics
+from migrationlint.output import emit, quiet_stdout
+from migrationlint.patch import unified_diff
 
 SUBCOMMANDS = ("check", "rule", "rules", "server")
+NO_FILES = 3  # exit code: nothing to lint (see the README's exit-code table)
 FORMATS = ("full", "concise", "json", "lsp", "sarif", "github")
 
 
@@ -41,7 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="do not read or write the facts cache")
     check.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: by input size)")
     check.add_argument("--stdin-filename", help="lint standard input as if it were this file")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in the full format")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour in the full format (auto: when standard output is a terminal; NO_COLOR and FORCE_COLOR are honoured)")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings that this baseline file does not record")
+    check.add_argument("--baseline-write", nargs="?", const="", default=None, metavar="FILE",
+                       help=f"record the current findings in FILE (default: the configured baseline or {DEFAULT_BASELINE})")
+    check.add_argument("--baseline-prune", action="store_true", help="remove the baseline's stale entries (findings that are gone)")
+    check.add_argument("--no-baseline", action="store_true", help="ignore the configured or default baseline file")
+    check.add_argument("--add-suppressions", action="store_true",
+                       help="insert a `// migrationlint-disable-next-line CODE -- TODO: reason` comment above every finding")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
     sub.add_parser("rules", help="list every rule")
@@ -63,25 +75,34 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) and 2
     try:
-        if args.command == "rule":
-            return _rule(args.code)
-        if args.command == "rules":
-            return _rules()
-        if args.command == "server":
-            from migrationlint.server import serve
-
-            serve()
-            return 0
-        return _check(args)
-    except (ConfigError, UsageError) as exc:
+        return _dispatch(args)
+    except (ConfigError, UsageError, BaselineError) as exc:
         print(f"migrationlint: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        quiet_stdout()
+        print("migrationlint: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away before the report was complete
+        quiet_stdout()
+        return 141
     except Exception:  # an internal error must not look like "no findings"
         print("migrationlint: internal error (please report it):", file=sys.stderr)
         traceback.print_exc()
         return 2
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "rule":
+        return _rule(args.code)
+    if args.command == "rules":
+        return _rules()
+    if args.command == "server":
+        from migrationlint.server import serve
+
+        serve()
+        return 0
+    return _check(args)
 
 
 def _rule(code: str) -> int:
@@ -95,7 +116,7 @@ def _rule(code: str) -> int:
     if text is None:
         r = RULES[code]
         text = f"# {r.code} {r.name}\n\n{r.summary}\n"
-    sys.stdout.write(text)
+    emit(text)
     return 0
 
 
@@ -106,10 +127,12 @@ def _rules() -> int:
     for r in RULES.values():
         rows.append((r.code, r.name, r.severity.value, "on" if r.default_enabled else "off", r.fix))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
     for i, row in enumerate(rows):
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
         if i == 0:
-            print("  ".join("-" * w for w in widths))
+            lines.append("  ".join("-" * w for w in widths))
+    emit("\n".join(lines) + "\n")
     return 0
 
 
@@ -137,8 +160,17 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError(f"--output-format must be one of: {', '.join(available())} (got {args.output_format!r})")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be a positive number")
+    _baseline_write_path(args)
+    writers = [flag for flag, on in (("--baseline-write", args.baseline_write is not None),
+                                      ("--baseline-prune", args.baseline_prune),
+                                      ("--add-suppressions", args.add_suppressions)) if on]
+    if writers and (args.stdin_filename or args.fix or args.diff or len(writers) > 1):
+        raise UsageError(f"{' and '.join(writers)} cannot be combined with --stdin-filename, --fix, --diff "
+                         f"or each other")
     if args.stdin_filename:
-        return _check_stdin(args)
+        from migrationlint import stdin_mode
+
+        return stdin_mode.run(args, _settings(args, [os.path.abspath(args.stdin_filename)]), _report)
     paths = args.paths or ["."]
     settings = _settings(args, paths)
     missing = [p for p in paths if not os.path.exists(p)]
@@ -149,8 +181,40 @@ def _check(args: argparse.Namespace) -> int:
     if targets is not None:
         lint_kwargs["report"] = targets[1]
     result = pipeline.lint(paths, settings, files=targets[0] if targets else None, **lint_kwargs)
+    if not result.files and targets is None and not result.diagnostics:
+        print(f"No TypeScript files found in {', '.join(paths)}.", file=sys.stderr)
+        return NO_FILES
+    return _after_lint(args, paths, settings, result, targets, lint_kwargs)
+
+
+def _baseline_write_path(args: argparse.Namespace) -> None:
+    """`--baseline-write services/` names a directory to lint, not the baseline file."""
+    value = args.baseline_write
+    if value and (os.path.isdir(value) or value.endswith((".ts", ".tsx", ".mts", ".cts"))):
+        args.paths = [value, *args.paths]
+        args.baseline_write = ""
+
+
+def _after_lint(args, paths: list[str], settings: Settings, result, targets, lint_kwargs) -> int:
+    """The baseline, suppression and fix modes, then the report."""
+    from migrationlint import baseline_cli
+
+    report = targets[1] if targets else None
+    scope = baseline_cli.scope_of(result, paths, report)
+    chosen = baseline_cli.baseline_path(args, settings, paths)
+    if args.baseline_write is not None:
+        return baseline_cli.write(chosen, result, scope)
+    if args.baseline_prune:
+        return baseline_cli.prune(chosen, result, scope)
+    if chosen is not None:
+        baseline_cli.apply(chosen, result, scope)
+    if args.add_suppressions:
+        from migrationlint import suppression_writer
+
+        return suppression_writer.run(result)
     if args.fix or args.diff:
-        return _fix(args, paths, settings, result, lint_kwargs)
+        keep = baseline_cli.keep_new(chosen) if chosen is not None else None
+        return _fix(args, paths, settings, result, lint_kwargs, keep)
     return _report(args, result)
 
 
@@ -177,7 +241,30 @@ def explicit_targets(paths: list[str], settings: Settings) -> tuple[list[str], s
             files.update(package_sources(path, settings))
         else:
             files.add(path)
+            reported.update(manifests_of(path))
     return sorted(files), reported | files
+
+
+def manifests_of(path: str) -> list[str]:
+    """The package.json files a named file depends on, whose MAN001 it must show: the nearest one
+    above it (its package) and the workspace root's."""
+    from migrationlint.workspace import find_root
+
+    root = find_root(path)
+    found = []
+    directory = os.path.dirname(path)
+    while True:
+        candidate = os.path.join(directory, "package.json")
+        if os.path.isfile(candidate):
+            found.append(candidate)
+            break
+        if directory == root or os.path.dirname(directory) == directory:
+            break
+        directory = os.path.dirname(directory)
+    root_manifest = os.path.join(root, "package.json")
+    if os.path.isfile(root_manifest) and root_manifest not in found:
+        found.append(root_manifest)
+    return found
 
 
 def package_sources(context_file: str, settings: Settings) -> list[str]:
@@ -198,99 +285,36 @@ def _report(args: argparse.Namespace, result, extra_summary: str | None = None) 
 
     color = {"always": True, "never": False}.get(args.color)
     out = render(args.output_format, result, color=color, unsafe_fixes=args.unsafe_fixes)
-    sys.stdout.write(out)
+    emit(out)
     if extra_summary:
-        print(extra_summary, file=sys.stderr if args.output_format != "full" else sys.stdout)
+        if args.output_format == "full":
+            emit(extra_summary + "\n")
+        else:
+            print(extra_summary, file=sys.stderr)
     if result.diagnostics and not args.exit_zero:
         return 1
     return 0
 
 
-def _fix(args, paths, settings, result, lint_kwargs) -> int:
-    from migrationlint import fixes, pipeline
+def _fix(args, paths, settings, result, lint_kwargs, keep=None) -> int:
+    from migrationlint import fixes, pipeline, summary
 
-    outcome = pipeline.fix(paths, settings, unsafe=args.unsafe_fixes, first=result, **lint_kwargs)
+    outcome = pipeline.fix(paths, settings, unsafe=args.unsafe_fixes, first=result, keep=keep, **lint_kwargs)
     if args.diff:
         text = unified_diff(outcome)
-        sys.stdout.write(text)
-        print(f"Would fix {outcome.applied} error{'s' if outcome.applied != 1 else ''}.", file=sys.stderr)
+        emit(text)
+        done = summary.fixed(result.diagnostics, outcome.remaining or [], args.unsafe_fixes)
+        print(summary.would_fix_line(done), file=sys.stderr)
         return 1 if text and not args.exit_zero else 0
     fixes.write_all(outcome)
     written = {p: d for p, d in outcome.texts.items() if p not in {e[0] for e in outcome.write_errors}}
     final = pipeline.lint(paths, settings, overrides=written, files=result.files, **lint_kwargs)
+    if keep is not None:
+        final.diagnostics = keep(final.diagnostics, written)
     final.diagnostics.extend(internal_diagnostics(outcome))
     final.diagnostics.sort(key=lambda d: d.sort_key())
-    remaining = len(final.diagnostics)
-    summary = (f"Fixed {outcome.applied} error{'s' if outcome.applied != 1 else ''}, "
-               f"{remaining} remaining.")
-    return _report(args, final, summary)
-
-
-def internal_diagnostics(outcome) -> list:
-    """INT001 diagnostics for fixes that were refused and files that could not be written."""
-    from migrationlint.checks import INTERNAL, diagnostic
-
-    out = []
-    for d, why in outcome.refused:
-        out.append(diagnostic(INTERNAL, d.path, d.start, d.end,
-                              f"Fix for {d.code} not applied: {why}; the file is left as it was"))
-    for path, why in outcome.write_errors:
-        out.append(diagnostic(INTERNAL, path, 0, 0, f"Fixes not written: {why}"))
-    return out
-
-
-def unified_diff(outcome) -> str:
-    from migrationlint.reporters import display_path
-
-    chunks = []
-    for path, new in sorted(outcome.texts.items()):
-        old = outcome.originals.get(path, b"")
-        name = display_path(path)
-        chunks.extend(difflib.unified_diff(
-            old.decode("utf-8", "replace").splitlines(keepends=True),
-            new.decode("utf-8", "replace").splitlines(keepends=True),
-            fromfile=f"a/{name}", tofile=f"b/{name}",
-        ))
-    return "".join(chunks)
-
-
-def _check_stdin(args: argparse.Namespace) -> int:
-    """Lint standard input as if it were the file `--stdin-filename` (the workspace around that
-    path is the context, as for the file on disk). With --fix the fixed text goes to standard
-    output and what remains to standard error; --diff prints the fixes as a diff. Only fixes that
-    edit this one text are applied: stdin mode never writes other files."""
-    from migrationlint import fixes, pipeline
-    from migrationlint.reporters import render
-
-    path = os.path.abspath(args.stdin_filename)
-    data = sys.stdin.buffer.read()
-    settings = _settings(args, [path])
-    overrides = {path: data}
-    lint_kwargs = dict(files=[path], jobs=1, use_cache=False, report={path})
-    result = pipeline.lint([path], settings, overrides=overrides, **lint_kwargs)
-    if not (args.fix or args.diff):
-        return _report(args, result)
-
-    def local(diagnostics: list) -> list:
-        return [d for d in diagnostics if d.fix is None or all(e.path == path for e in d.fix.edits)]
-
-    def relint(texts: dict[str, bytes]):
-        return local(pipeline.lint([path], settings, overrides={**overrides, **texts}, **lint_kwargs).diagnostics)
-
-    outcome = fixes.fix_loop(relint, lambda p: overrides[p] if p in overrides else open(p, "rb").read(),
-                             unsafe=args.unsafe_fixes, initial=local(result.diagnostics))
-    fixed = outcome.texts.get(path, data)
-    if args.diff:
-        text = unified_diff(outcome)
-        sys.stdout.write(text)
-        return 1 if text and not args.exit_zero else 0
-    sys.stdout.buffer.write(fixed)
-    sys.stdout.flush()
-    final = pipeline.lint([path], settings, overrides={path: fixed}, **lint_kwargs)
-    final.diagnostics.extend(internal_diagnostics(outcome))
-    if final.diagnostics:
-        sys.stderr.write(render(args.output_format, final, color=False, unsafe_fixes=args.unsafe_fixes))
-    return 1 if final.diagnostics and not args.exit_zero else 0
+    done = summary.fixed(result.diagnostics, final.diagnostics, args.unsafe_fixes)
+    return _report(args, final, summary.fixed_line(done, final.diagnostics))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ key and what is allowed, which the CLI turns into exit code 2.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,7 @@ class Settings:
     hoisting: str = "test-files"
     ignore_packages: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
+    baseline: str | None = None
     config_path: str | None = None
     config_root: str | None = None
 
@@ -63,6 +65,14 @@ def _str_map(value: object) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
 
 
+_VERSION = re.compile(r"[0-9]+(\.[0-9]+){0,2}(-[0-9A-Za-z.-]+)?")
+
+
+def _version(value: object) -> bool:
+    """A plain version number: a range or a word would be read as some other version silently."""
+    return isinstance(value, str) and _VERSION.fullmatch(value.strip()) is not None
+
+
 _KEYS: dict[str, tuple[str, str, object]] = {
     "select": ("select", "a list of rule codes or prefixes", _list_of_str),
     "ignore": ("ignore", "a list of rule codes or prefixes", _list_of_str),
@@ -71,11 +81,12 @@ _KEYS: dict[str, tuple[str, str, object]] = {
     "exclude": ("exclude", "a list of gitignore-style patterns", _list_of_str),
     "migrations": ("migrations", "a list of globs of migration files", _list_of_str),
     "test-files": ("test_files", "a list of globs of test files", _list_of_str),
-    "typeorm-version": ("typeorm_version", "a version string such as \"0.3.20\" or \"1.0\"", lambda v: isinstance(v, str)),
+    "typeorm-version": ("typeorm_version", "a version such as \"0.3.20\", \"0.3\" or \"1\"", lambda v: _version(v)),
     "cache-dir": ("cache_dir", "a directory path", lambda v: isinstance(v, str)),
     "hoisting": ("hoisting", "one of " + ", ".join(repr(h) for h in HOISTING), lambda v: v in HOISTING),
     "ignore-packages": ("ignore_packages", "a list of package names or globs", _list_of_str),
     "aliases": ("aliases", "a table of alias prefix -> directory", _str_map),
+    "baseline": ("baseline", "the path of a baseline file (relative to this file)", lambda v: isinstance(v, str) and v != ""),
 }
 
 

@@ -156,7 +156,7 @@ class FactsStore:
         if workers == 1:
             self._collect(map(_extract_one, paths), len(paths), found)
             return
-        with _context().Pool(workers) as pool:  # forked before any progress output starts
+        with _context().Pool(workers, initializer=_ignore_sigint) as pool:  # forked before any progress output starts
             self._collect(_pool_results(pool, paths, workers), len(paths), found)
 
     def _collect(self, results, total: int, found: dict[str, FileFacts]) -> None:
@@ -235,6 +235,14 @@ def _workers(count: int, jobs: int | None) -> int:
     if count < POOL_THRESHOLD:
         return 1
     return max(1, min(os.cpu_count() or 1, count // (POOL_THRESHOLD // 2)))
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool: one message, no worker
+    tracebacks."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _context() -> multiprocessing.context.BaseContext:

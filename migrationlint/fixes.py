@@ -29,6 +29,7 @@ class FixOutcome:
     applied: int = 0
     refused: list[tuple[Diagnostic, str]] = field(default_factory=list)
     write_errors: list[tuple[str, str]] = field(default_factory=list)
+    remaining: list[Diagnostic] | None = None  # the diagnostics of the final texts, in memory
 
 
 def applicable(d: Diagnostic, unsafe: bool) -> bool:
@@ -132,6 +133,7 @@ def fix_loop(
     for path in list(texts):
         if texts[path] == originals.get(path):
             del texts[path]
+    outcome.remaining = diagnostics
     return outcome
 
 

@@ -9,9 +9,9 @@ import functools
 import gc
 import os
 from dataclasses import dataclass, field
-from typing import Collection, Mapping
+from typing import Callable, Collection, Mapping
 
-from migrationlint import discovery, extraction, fixes, run_cache, suppressions
+from migrationlint import discovery, extraction, fix_guard, fixes, run_cache, suppressions
 from migrationlint.checks import FIL001, RULES, Project, diagnostic, run_checks
 from migrationlint.config import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
@@ -153,16 +153,19 @@ def _filter(diagnostics: list[Diagnostic], result: LintResult, settings: Setting
             continue
         by_file.setdefault(d.path, []).append(d)
     kept: list[Diagnostic] = []
+    suppressed: list[Diagnostic] = []
     for path, ds in by_file.items():
         facts = result.project.files.get(path)
         data = result.sources.get(path)
         if facts is not None and data is not None and facts.suppressions:
             idx = result.index(path)
-            ds = suppressions.apply(ds, facts, idx.line_of, selection, data)
+            ds = suppressions.apply(ds, facts, idx.line_of, selection, data, suppressed)
         kept.extend(ds)
     for path, facts in result.project.files.items():
         if path not in by_file and facts.suppressions and path in result.sources:
             kept.extend(suppressions.apply([], facts, result.index(path).line_of, selection, result.sources[path]))
+    if suppressed:
+        kept = fix_guard.respect_suppressions(kept, suppressed, result.index)
     kept.sort(key=lambda d: d.sort_key())
     return kept
 
@@ -176,13 +179,16 @@ def _ignored(d: Diagnostic, settings: Settings) -> bool:
 
 
 def fix(paths: list[str], settings: Settings, unsafe: bool = False, first: LintResult | None = None,
+        keep: Callable[[list[Diagnostic], dict[str, bytes]], list[Diagnostic]] | None = None,
         **lint_kwargs) -> fixes.FixOutcome:
     """Fix the files of a lint run to a fixpoint, in memory: every pass re-lints the same files
-    with the texts fixed so far. Nothing is written (see fixes.write_all)."""
+    with the texts fixed so far. Nothing is written (see fixes.write_all). `keep` narrows what may
+    be fixed (a baseline keeps its recorded findings as they are)."""
     first = first or lint(paths, settings, **lint_kwargs)
     lint_kwargs.pop("files", None)
 
     def relint(texts: dict[str, bytes]) -> list[Diagnostic]:
-        return lint(paths, settings, overrides=texts, files=first.files, **lint_kwargs).diagnostics
+        found = lint(paths, settings, overrides=texts, files=first.files, **lint_kwargs).diagnostics
+        return keep(found, texts) if keep is not None else found
 
     return fixes.fix_loop(relint, read_bytes, unsafe=unsafe, initial=first.diagnostics)

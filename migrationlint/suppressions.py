@@ -53,11 +53,13 @@ def apply(
     line_of: "callable",
     enabled: "callable",
     data: bytes,
+    suppressed: list[Diagnostic] | None = None,
 ) -> list[Diagnostic]:
     """Drop suppressed diagnostics of one file; add SUP001 for suppressions that matched nothing.
 
     `line_of(offset)` gives the 0-based line of a byte offset; `enabled(code)` says whether a rule
-    ran, so that a suppression naming a disabled rule is not called unused.
+    ran, so that a suppression naming a disabled rule is not called unused. The dropped
+    diagnostics are appended to `suppressed`, when given: fixes must leave their sites alone.
     """
     if not facts.suppressions:
         return diagnostics
@@ -70,6 +72,8 @@ def apply(
             kept.append(d)
         else:
             used.add(hit)
+            if suppressed is not None:
+                suppressed.append(d)
     if enabled("SUP001"):
         kept.extend(_unused(facts, used, enabled, data))
     return kept

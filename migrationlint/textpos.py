@@ -7,6 +7,7 @@ The conversion lives here and nowhere else.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 
 
@@ -60,3 +61,24 @@ class LineIndex:
         text = self.line_text(line)
         encoded = text.encode("utf-16-le")[: character * 2]
         return start + len(encoded.decode("utf-16-le", "replace").encode("utf-8"))
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: East Asian wide and fullwidth characters (CJK, most emoji)
+    take two, combining marks and zero-width characters none, and a variation selector 16 makes
+    the character before it an emoji (two columns). Used to place code-frame carets."""
+    width = 0
+    previous = 0
+    for ch in text:
+        code = ord(ch)
+        if code == 0xFE0F:  # VS16: emoji presentation of the previous character
+            width += 2 - previous
+            previous = 2
+            continue
+        if code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFE0E) or unicodedata.combining(ch) \
+                or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            previous = 0
+            continue
+        previous = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        width += previous
+    return width

@@ -32,7 +32,7 @@ def test_binary_file(tmp_path):
                          "src/migrations/1700000000000-Bin.ts": b"export class A\x00\x01\x02 {}"})
     rc, lines = _run(tmp_path)
     assert rc == 1 and _still_linted(lines)
-    assert "src/migrations/1700000000000-Bin.ts:1:1: FIL001 File not linted: binary content (NUL bytes)" in lines
+    assert "src/migrations/1700000000000-Bin.ts:1:1: FIL001 warning: File not linted: binary content (NUL bytes)" in lines
 
 
 def test_not_utf8_points_at_the_byte(tmp_path):
@@ -40,7 +40,7 @@ def test_not_utf8_points_at_the_byte(tmp_path):
                          "src/migrations/1700000000000-Latin.ts": b"// ok\nexport const caf\xe9 = 1;\n"})
     rc, lines = _run(tmp_path)
     assert _still_linted(lines)
-    assert ("src/migrations/1700000000000-Latin.ts:2:17: FIL001 File not linted: not valid UTF-8 (byte 0xe9); "
+    assert ("src/migrations/1700000000000-Latin.ts:2:17: FIL001 warning: File not linted: not valid UTF-8 (byte 0xe9); "
             "TypeScript sources must be UTF-8") in lines
 
 
@@ -121,7 +121,7 @@ def test_unreadable_file_and_directory(tmp_path):
         pytest.skip("the virtual environment is not readable by nobody")
     lines = out.splitlines()
     assert _still_linted(lines), r.stderr.decode()
-    assert any(line.startswith("src/migrations/1700000000000-Secret.ts:1:1: FIL001 File not linted: cannot read")
+    assert any(line.startswith("src/migrations/1700000000000-Secret.ts:1:1: FIL001 warning: File not linted: cannot read")
                for line in lines)
     assert any(line.startswith("src/private:1:1: FIL001") and "cannot read directory" in line for line in lines)
 
@@ -147,7 +147,7 @@ def test_invalid_json_manifest(tmp_path):
     broken = '{\n  "name": "a",\n  "dependencies": {\n    "ioredis": "^5.4.1",\n  }\n}\n'
     _two_packages(tmp_path, broken)
     rc, lines = _run(tmp_path)
-    assert ("a/package.json:5:3: MAN001 package.json is not usable (invalid JSON: Expecting property name "
+    assert ("a/package.json:5:3: MAN001 error: package.json is not usable (invalid JSON: Expecting property name "
             "enclosed in double quotes); dependency checks for a are skipped and --fix leaves it alone") in lines
     assert not any(line.startswith("a/src/") for line in lines)  # that package's dependency checks skipped
     assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)  # others linted normally
@@ -163,7 +163,7 @@ def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):
     (tmp_path / "b/src/main.ts").write_text("import { redis } from './cache';\nimport { q } from '@/cache';\n\n"
                                             "export const all = [redis, q];\n")
     rc, lines = _run(tmp_path)
-    assert any(line.startswith("b/tsconfig.json:4:1: MAN002 tsconfig is not valid JSONC") and "default settings" in line
+    assert any(line.startswith("b/tsconfig.json:4:1: MAN002 warning: tsconfig is not valid JSONC") and "default settings" in line
                for line in lines)
     assert not any(line.startswith("b/src/main.ts:1:") for line in lines)  # relative imports still resolve
     assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
@@ -173,7 +173,7 @@ def test_invalid_pnpm_workspace_yaml(tmp_path):
     _two_packages(tmp_path)
     (tmp_path / "pnpm-workspace.yaml").write_text("packages:\n  - a\n - b: [\n")
     rc, lines = _run(tmp_path)
-    assert any(line.startswith("pnpm-workspace.yaml:3:2: MAN002 pnpm-workspace.yaml does not parse") for line in lines)
+    assert any(line.startswith("pnpm-workspace.yaml:3:2: MAN002 warning: pnpm-workspace.yaml does not parse") for line in lines)
     assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)
     assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
 
@@ -182,5 +182,5 @@ def test_invalid_lockfile(tmp_path):
     _two_packages(tmp_path)
     (tmp_path / "package-lock.json").write_text('{\n  "lockfileVersion": 3,\n  "packages": {\n')
     rc, lines = _run(tmp_path)
-    assert any(line.startswith("package-lock.json:4:1: MAN002 package-lock.json does not parse") for line in lines)
+    assert any(line.startswith("package-lock.json:4:1: MAN002 warning: package-lock.json does not parse") for line in lines)
     assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)

@@ -29,13 +29,13 @@ def test_concise_format(tmp_path):
     workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
     r = cli("--output-format", "concise", ".", cwd=tmp_path)
     (line,) = r.stdout.decode().splitlines()
-    assert line.startswith(f"{BAD}:3:14: MIG001 Migration name 'FinanceServiceInitial1695682464' is invalid")
+    assert line.startswith(f"{BAD}:3:14: MIG001 error: Migration name 'FinanceServiceInitial1695682464' is invalid")
 
 
 def test_full_format_has_frame_marker_and_summary(tmp_path):
     workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
     out = cli(".", cwd=tmp_path).stdout.decode()
-    assert f"{BAD}:3:14: MIG001 [*] Migration name" in out
+    assert f"{BAD}:3:14: MIG001 [*] error: Migration name" in out
     assert "    3 | export class FinanceServiceInitial1695682464 implements MigrationInterface {" in out
     assert "|              " + "^" * len("FinanceServiceInitial1695682464") in out
     assert "Found 1 error (1 fixable with --fix)." in out
@@ -53,7 +53,7 @@ def test_force_color(tmp_path):
 def test_fix_reports_counts(tmp_path):
     workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
     out = cli("--fix", ".", cwd=tmp_path).stdout.decode()
-    assert "Fixed 1 error, 0 remaining." in out
+    assert "Fixed 1 error; nothing remaining." in out
 
 
 def test_unsafe_fixes(tmp_path):

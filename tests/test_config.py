@@ -66,7 +66,8 @@ def test_per_file_ignores_and_exclude(tmp_path):
     (tmp_path / "migrationlint.toml").write_text('[per-file-ignores]\n"src/migrations/*.ts" = ["MIG001"]\n')
     assert cli(str(tmp_path)).returncode == 0
     (tmp_path / "migrationlint.toml").write_text('exclude = ["src/migrations/"]\n')
-    assert cli(str(tmp_path)).returncode == 0
+    r = cli(str(tmp_path))
+    assert r.returncode == 3 and b"No TypeScript files found" in r.stderr  # everything excluded
 
 
 def test_migrations_globs_make_a_directory_a_migration_dir(tmp_path):

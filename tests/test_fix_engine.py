@@ -37,7 +37,7 @@ def test_second_fix_changes_nothing(tmp_path):
     first = (tmp_path / BAD).read_bytes()
     r = cli("--fix", str(tmp_path))
     assert r.returncode == 0 and (tmp_path / BAD).read_bytes() == first
-    assert "Fixed 0 errors" in r.stdout.decode()
+    assert "Fixed 0 problems; nothing remaining." in r.stdout.decode()
 
 
 def test_permissions_kept_and_no_temp_files(tmp_path):

@@ -26,7 +26,7 @@ def test_fix_gives_the_fixed_tree_and_is_idempotent(tmp_path):
         assert actual[rel] == data, f"{rel} differs from fixtures/monorepo.fixed"
     second = cli("fixtures/monorepo", "--fix", "--output-format", "concise", cwd=tmp_path)
     assert tree_files(root) == actual
-    assert "Fixed 0 errors" in second.stderr.decode()
+    assert "Fixed 0 problems;" in second.stderr.decode()
     remaining = pipeline.lint([str(root)], load([str(root)], None), use_cache=False).diagnostics
     assert remaining and not [d for d in remaining if d.fixable]
 

@@ -169,7 +169,7 @@ def test_hook_checks_all_files(tmp_path, checkout, pre_commit_home):
     assert "migrationlint" in done.stdout and "Failed" in done.stdout
     for path, code in ((CREATE_ORDERS, "MIG001"), (ADD_STATUS, "MIG003"), (ADD_INDEX, "MIG002")):
         assert f"{path}:3:" in done.stdout and code in done.stdout
-    assert "Found 3 errors (2 fixable with --fix, 1 more with --unsafe-fixes)." in done.stdout
+    assert "Found 2 errors and 1 warning (2 fixable with --fix, 1 more with --unsafe-fixes)." in done.stdout
 
 
 def test_hook_reports_only_the_staged_files(tmp_path, checkout, pre_commit_home):
@@ -195,7 +195,7 @@ def test_fix_hook_applies_safe_fixes_and_is_idempotent(tmp_path, checkout, pre_c
     ws = make_workspace(tmp_path / "ws")
     done = try_repo(ws, checkout, pre_commit_home, "migrationlint-fix", "--all-files")
     assert done.returncode == 1, done.stdout + done.stderr  # MIG003 remains (unsafe fix) and files changed
-    assert "Fixed 2 errors, 1 remaining." in done.stdout
+    assert "Fixed 2 errors; 1 warning remaining." in done.stdout
     assert "export class CreateOrders1714000000000 implements" in (ws / CREATE_ORDERS).read_text()
     index = (ws / ADD_INDEX).read_text()
     assert "export class AddOrderIndex1714000200000 implements" in index
@@ -206,6 +206,6 @@ def test_fix_hook_applies_safe_fixes_and_is_idempotent(tmp_path, checkout, pre_c
     before = {p: (ws / p).read_bytes() for p in (CREATE_ORDERS, ADD_STATUS, ADD_INDEX)}
     again = try_repo(ws, checkout, pre_commit_home, "migrationlint-fix", "--all-files")
     assert again.returncode == 1
-    assert "Fixed 0 errors, 1 remaining." in again.stdout
+    assert "Fixed 0 problems; 1 warning remaining." in again.stdout
     assert "files were modified by this hook" not in again.stdout
     assert {p: (ws / p).read_bytes() for p in before} == before

@@ -14,6 +14,8 @@ from rich.text import Text
 from migrationlint.diagnostics import Applicability, Severity
 from migrationlint.pipeline import LintResult
 from migrationlint.reporters import display_path
+from migrationlint.summary import found_line
+from migrationlint.textpos import display_width
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 
@@ -46,6 +48,7 @@ def render(result: LintResult, color: bool | None = None, unsafe_fixes: bool = F
         marker = " [*]" if d.fixable or (unsafe_fixes and d.fix is not None
                                          and d.fix.applicability is Applicability.UNSAFE) else ""
         head.append(marker, style="cyan")
+        head.append(f" {d.severity.value}:", style=_STYLE.get(d.severity, "bold"))
         head.append(f" {d.message}")
         console.print(head)
         _frame(console, idx, line, col, end_line, end_col)
@@ -60,21 +63,14 @@ def _frame(console: Console, idx, line: int, col: int, end_line: int, end_col: i
     if line - 1 >= len(idx.starts):
         return
     text = idx.line_text(line - 1).expandtabs(1)
+    if line == 1 and text.startswith("\ufeff"):
+        text = text[1:]
     gutter = f"{line:>5} | "
     console.print(Text(gutter, style="blue") + Text(text))
-    width = (end_col - col) if end_line == line else max(1, len(text) - col + 1)
+    span = text[col - 1:end_col - 1] if end_line == line else text[col - 1:]
     console.print(Text(" " * (len(gutter) - 2) + "| ", style="blue")
-                  + Text(" " * (col - 1) + "^" * max(1, width), style="bold red"))
+                  + Text(" " * display_width(text[:col - 1]) + "^" * max(1, display_width(span)), style="bold red"))
 
 
 def summary(result: LintResult, unsafe_fixes: bool = False) -> str:
-    n = len(result.diagnostics)
-    if n == 0:
-        return "All checks passed!"
-    safe = sum(1 for d in result.diagnostics if d.fixable)
-    unsafe = sum(1 for d in result.diagnostics if d.fix is not None and d.fix.applicability is Applicability.UNSAFE)
-    errors = "error" if n == 1 else "errors"
-    text = f"Found {n} {errors} ({safe} fixable with --fix"
-    if unsafe:
-        text += f", {unsafe} more with --unsafe-fixes" if not unsafe_fixes else f", {unsafe} with --unsafe-fixes"
-    return text + ")."
+    return found_line(result.diagnostics, unsafe_fixes)
