@@ -24,6 +24,7 @@ from migrationlint.fact_records import (
     Binding, CallFact, ClassFact, DecoratorFact, ExportFact, FieldFact, FileFacts, HeaderDamage, ImportFact,
     MigrationsOption, NewExpr, ObjectKey, ObjectLiteral, Spans, Suppression,
 )
+from migrationlint.nest_facts import extract_nest
 from migrationlint.parsing import string_value, text
 from migrationlint.tree_lookups import (
     decorator_nodes, ident_nodes, method_call_nodes, new_nodes, pair_nodes, type_position,
@@ -119,6 +120,8 @@ class _Extractor:
             self._references(root)
         if b"migrationlint-" in data:
             self._suppressions(root)
+        if b"@Module" in data or b"@Inject" in data:
+            self.f.nest = extract_nest(root)
         if root.has_error:
             self.f.has_error = True
             self._damage(root)
