@@ -65,7 +65,11 @@ def _class(node: Node, decorators: list[Node], out: NestFacts) -> None:
         elif any(c.type == "static" for c in member.children):
             statics = True
     if module_callee:
-        out.modules.append(_module(cls, module_callee, module_args, statics))
+        mod = _module(cls, module_callee, module_args, statics)
+        raw = node.text or b""
+        mod.may_be_global = statics and b"global" in raw.lower()
+        mod.mentions_repositories = b"forFeature" in raw or b"Repository" in raw
+        out.modules.append(mod)
     if cls.decorators or cls.has_ctor:
         out.classes.append(cls)
 

@@ -56,6 +56,9 @@ class NestModule:
     controllers: list[NestItem] | None = field(default_factory=list)
     exports: list[NestItem] | None = field(default_factory=list)
     has_static_methods: bool = False  # `static forRoot()`: a module that can be imported dynamically
+    # a static method's body may return `{ global: true, ... }`: what it provides may be visible everywhere
+    may_be_global: bool = False
+    mentions_repositories: bool = False  # its text names `forFeature` or `Repository`
 
 
 @dataclass(slots=True)
