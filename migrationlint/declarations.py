@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from migrationlint.facts import FileFacts
-from migrationlint.resolve import resolver_for
+from migrationlint.resolve import is_alias, package_name, resolver_for
 
 _MAX_DEPTH = 8
 
@@ -67,6 +67,8 @@ def _imported(project, importer: str, spec: str, name: str, depth: int) -> Origi
         return Origin("package", res.package or spec, name)
     if res.kind == "builtin":
         return Origin("package", spec, name)
+    if res.kind == "unresolved" and not spec.startswith((".", "/", "#")) and not is_alias(project, importer, spec):
+        return Origin("package", package_name(spec), name)  # a package that is not installed here
     if not res.is_source or res.path is None:
         return UNKNOWN
     return exported(project, res.path, name, depth + 1)
