@@ -22,6 +22,7 @@ _MAX_ARG_NAMES = 200
 def extract_nest(root: Node) -> NestFacts | None:
     """The Nest facts of a file (None when it declares no decorated class or constructor)."""
     out = NestFacts()
+    arrays = _const_arrays(root)
     for stmt in root.named_children:
         decorators: list[Node] = []
         cls = stmt
@@ -32,11 +33,26 @@ def extract_nest(root: Node) -> NestFacts | None:
         if cls is None or cls.type not in ("class_declaration", "abstract_class_declaration", "class"):
             continue
         decorators += [c for c in cls.children if c.type == "decorator"]
-        _class(cls, decorators, out)
+        _class(cls, decorators, out, arrays)
     return out if out.modules or out.classes else None
 
 
-def _class(node: Node, decorators: list[Node], out: NestFacts) -> None:
+def _const_arrays(root: Node) -> dict[str, Node]:
+    """Top-level `const X = [...]` of the file: `providers: [...X]` is as readable as the list itself."""
+    found: dict[str, Node] = {}
+    for stmt in root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
+        if decl is None or decl.type != "lexical_declaration" or not decl.children or decl.children[0].type != "const":
+            continue
+        for d in decl.named_children:
+            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+            value = d.child_by_field_name("value") if name is not None else None
+            if value is not None and name.type == "identifier" and _unwrap(value).type == "array":
+                found[text(name)] = _unwrap(value)
+    return found
+
+
+def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str, Node]) -> None:
     name_node = node.child_by_field_name("name")
     if name_node is None:
         return
@@ -65,7 +81,7 @@ def _class(node: Node, decorators: list[Node], out: NestFacts) -> None:
         elif any(c.type == "static" for c in member.children):
             statics = True
     if module_callee:
-        mod = _module(cls, module_callee, module_args, statics)
+        mod = _module(cls, module_callee, module_args, statics, arrays)
         raw = node.text or b""
         mod.may_be_global = statics and b"global" in raw.lower()
         mod.mentions_repositories = b"forFeature" in raw or b"Repository" in raw
@@ -85,7 +101,7 @@ def _decorator_call(dec: Node) -> tuple[str, Node | None]:
     return text(expr), None
 
 
-def _module(cls: NestClass, callee: str, args: Node | None, statics: bool) -> NestModule:
+def _module(cls: NestClass, callee: str, args: Node | None, statics: bool, arrays: dict[str, Node]) -> NestModule:
     mod = NestModule(cls.name, cls.name_start, cls.name_end, callee, has_static_methods=statics,
                      is_global=any(d.rsplit(".", 1)[-1] == "Global" for d in cls.decorators))
     first = _unwrap(args.named_children[0]) if args is not None and args.named_children else None
@@ -102,7 +118,7 @@ def _module(cls: NestClass, callee: str, args: Node | None, statics: bool) -> Ne
             value = member.child_by_field_name("value")
             name = text(key) if key is not None else ""
             if name in MODULE_KEYS:
-                setattr(mod, name, _items(value))
+                setattr(mod, name, _items(value, arrays))
         elif member.type == "shorthand_property_identifier" and text(member) in MODULE_KEYS:
             setattr(mod, text(member), None)
         elif member.type != "comment":  # a spread or a method: any key may come from it
@@ -110,11 +126,23 @@ def _module(cls: NestClass, callee: str, args: Node | None, statics: bool) -> Ne
     return mod
 
 
-def _items(value: Node | None) -> list[NestItem] | None:
+def _items(value: Node | None, arrays: dict[str, Node], depth: int = 0) -> list[NestItem] | None:
+    """The elements of an array literal (a file's const array spread into it is expanded)."""
     value = _unwrap(value) if value is not None else None
     if value is None or value.type != "array":
         return None
-    return [_item(e) for e in value.named_children if e.type != "comment"]
+    out: list[NestItem] = []
+    for e in value.named_children:
+        if e.type == "comment":
+            continue
+        inner = e.named_children[0] if e.type == "spread_element" and e.named_children else None
+        if inner is not None and inner.type == "identifier" and text(inner) in arrays and depth < 3:
+            expanded = _items(arrays[text(inner)], arrays, depth + 1)
+            if expanded is not None:
+                out.extend(expanded)
+                continue
+        out.append(_item(e))
+    return out
 
 
 def _item(node: Node) -> NestItem:

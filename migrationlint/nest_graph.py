@@ -144,7 +144,9 @@ def _dynamic_repos(project, path: str, item: NestItem) -> Repos:
     """`X.forRoot(...)`: a library's dynamic module provides no repository of the workspace's
     entities unless it was handed them; a workspace one may provide anything."""
     out = Repos()
-    head = item.name.split(".", 1)[0]
+    head, _, method = item.name.partition(".")
+    if method in ("forRoot", "forRootAsync") and is_from(project, path, head, NEST_TYPEORM, "TypeOrmModule"):
+        return out  # the connection: a DataSource and an EntityManager, no repository
     ref = origin(project, path, head)
     if ref.kind == "package":
         out.maybe.update(item.arg_names)
@@ -172,9 +174,11 @@ def _exported_item(project, ref: Origin, mod: NestModule, item: NestItem, stack:
     out = Repos()
     if item.kind in ("ident", "forward"):
         if is_from(project, path, item.name, NEST_TYPEORM, "TypeOrmModule"):
-            for imp in mod.imports or ():
-                if imp.kind == "feature":
-                    out.add(_feature_repos(project, path, imp))
+            for imp in mod.imports or ():  # every import that is (or may be) a TypeOrmModule
+                if imp.kind in ("feature", "call"):
+                    out.add(_imported_repos(project, path, imp, stack))
+                elif imp.kind not in ("ident", "forward"):
+                    out.unknown = True
             return out
         target = origin(project, path, item.name)
         sub = module_of(project, target)
