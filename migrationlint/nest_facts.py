@@ -12,6 +12,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from migrationlint.nest_records import NestClass, NestFacts, NestItem, NestModule, NestParam
+from migrationlint.nest_roots import orm_roots, returned_calls
 from migrationlint.parsing import string_value, text
 
 MODULE_KEYS = ("imports", "providers", "controllers", "exports")
@@ -19,9 +20,14 @@ _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression"
 _MAX_ARG_NAMES = 200
 
 
-def extract_nest(root: Node) -> NestFacts | None:
-    """The Nest facts of a file (None when it declares no decorated class or constructor)."""
+def extract_nest(root: Node, data: bytes) -> NestFacts | None:
+    """The Nest facts of a file (None when it has no decorated class, constructor, TypeORM
+    connection or dynamic-module helper)."""
     out = NestFacts()
+    if b"TypeOrmModule" in data:
+        out.roots = orm_roots(root, data)
+    if b"DynamicModule" in data or b"TypeOrmModule" in data:
+        out.returns = returned_calls(root)
     arrays = _const_arrays(root)
     for stmt in root.named_children:
         decorators: list[Node] = []
@@ -34,7 +40,7 @@ def extract_nest(root: Node) -> NestFacts | None:
             continue
         decorators += [c for c in cls.children if c.type == "decorator"]
         _class(cls, decorators, out, arrays)
-    return out if out.modules or out.classes else None
+    return out if out.modules or out.classes or out.roots or out.returns else None
 
 
 def _const_arrays(root: Node) -> dict[str, Node]:

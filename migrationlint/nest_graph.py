@@ -150,9 +150,17 @@ def _dynamic_repos(project, path: str, item: NestItem) -> Repos:
     ref = origin(project, path, head)
     if ref.kind == "package":
         out.maybe.update(item.arg_names)
-    else:
+    elif not (ref.kind == "local" and not method and opens_connection(project, ref)):
         out.unknown = True
     return out
+
+
+def opens_connection(project, ref: Origin) -> bool:
+    """Whether the workspace function `ref` just returns `TypeOrmModule.forRoot(Async)(...)`."""
+    facts = project.facts(ref.path)
+    callee = facts.nest.returns.get(ref.name, "") if facts is not None and facts.nest is not None else ""
+    head, _, method = callee.rpartition(".")
+    return method in ("forRoot", "forRootAsync") and is_from(project, ref.path, head, NEST_TYPEORM, "TypeOrmModule")
 
 
 def exported_repos(project, ref: Origin, mod: NestModule, stack: tuple = ()) -> Repos:

@@ -92,8 +92,32 @@ class NestClass:
 
 
 @dataclass(slots=True)
+class OrmRoot:
+    """The options of one `TypeOrmModule.forRoot(...)` / `forRootAsync({ useFactory })` call.
+
+    `known` is False when the options are not an object literal the source spells out (a variable,
+    a spread, a factory that does more than return a literal, `useClass`). name: the connection
+    ("" for the default one, None when computed). entities: (kind ident|glob|other, text, start,
+    end) per element, None when the key is absent or not an array literal. auto_load: the literal
+    value of `autoLoadEntities`, None when computed.
+    """
+
+    callee: str
+    start: int
+    end: int
+    known: bool = True
+    name: str | None = ""
+    entities: list[tuple[str, str, int, int]] | None = None
+    has_entities: bool = False
+    auto_load: bool | None = False
+
+
+@dataclass(slots=True)
 class NestFacts:
     """Everything Nest-shaped in one file."""
 
     modules: list[NestModule] = field(default_factory=list)
     classes: list[NestClass] = field(default_factory=list)
+    roots: list[OrmRoot] = field(default_factory=list)
+    # top-level functions whose body is `return X.y(...)`: name -> callee text (a dynamic module helper)
+    returns: dict[str, str] = field(default_factory=dict)

@@ -1,10 +1,13 @@
-"""Real NestJS and TypeORM as the oracle for NEST001 and MIG007.
+"""Real NestJS and TypeORM as the oracle for NEST001, NEST002 and MIG007.
 
 Each case is a small app: its TypeScript is transpiled (TypeScript's own transpiler, decorator
 metadata on), then
 - NEST001: `Test.createTestingModule({ imports: [TypeOrmModule.forRoot({ type: 'sqljs', entities,
   synchronize: true }), TheModule] }).compile()` must fail with "Nest can't resolve dependencies"
   exactly when the rule reports, with the rule's message starting with Nest's own first sentence;
+- NEST002: the page's AppModule (its connection switched to sql.js) is compiled and initialised and
+  each repository queried once: it must fail with TypeORM's EntityMetadataNotFoundError exactly
+  when the rule reports, and the rule's message must start with TypeORM's;
 - MIG007: the app's DataSource, switched to sql.js, is initialised; a migration class the rule
   reports must be missing from the migrations it loads (the ones `migration:run` runs), every other
   migration class must be there.
@@ -254,6 +257,51 @@ def test_nest001_matches_nest(node_modules, tmp_path, origin, role, files, modul
         first = verdict["message"].split("\n", 1)[0]
         assert "can't resolve dependencies" in first
         assert reported[0].message.startswith(first.rstrip(".")), (reported[0].message, first)
+
+
+# ----------------------------------------------------------------------------- NEST002 cases
+
+BOOT_APP = r"""
+require('reflect-metadata');
+const { Test } = require('@nestjs/testing');
+const { getRepositoryToken } = require('@nestjs/typeorm');
+const [moduleFile, moduleName, entityFiles] = [process.argv[2], process.argv[3], JSON.parse(process.argv[4])];
+const entities = entityFiles.flatMap((f) => Object.values(require(f)).filter((v) => typeof v === 'function'));
+const mod = require(moduleFile)[moduleName];
+(async () => {
+  try {
+    const ref = await Test.createTestingModule({ imports: [mod] })
+      .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {}, fatal() {} }).compile();
+    await ref.init();
+    for (const e of entities) {  // the first query through each registered repository
+      let repo;
+      try { repo = ref.get(getRepositoryToken(e), { strict: false }); } catch { continue; }
+      await repo.find();
+    }
+    console.log(JSON.stringify({ ok: true }));
+  } catch (e) {
+    console.log(JSON.stringify({ ok: false, message: `${e.name}: ${e.message}` }));
+  }
+  process.exit(0);
+})();
+"""
+
+
+@pytest.mark.parametrize("role,files,module_file", _page_cases("NEST002"))
+def test_nest002_matches_typeorm(node_modules, tmp_path, role, files, module_file):
+    _write(tmp_path, files)
+    reported = _lint(tmp_path, "NEST002")
+    assert bool(reported) == (role == "bad"), [d.message for d in reported]
+    app = tmp_path / "src" / "app.module.ts"  # the same connection on sql.js (no database needed)
+    app.write_text(app.read_text().replace("type: 'postgres'", "type: 'sqljs', synchronize: true"))
+    out = _build(node_modules, tmp_path)
+    entities = [_js(out, k) for k, v in files.items() if "@Entity(" in v]
+    r = _node(node_modules, BOOT_APP, "boot-app.js", _js(out, "src/app.module.ts"), "AppModule", json.dumps(entities))
+    assert r.returncode == 0, r.stderr
+    verdict = json.loads(r.stdout.strip().splitlines()[-1])
+    assert verdict["ok"] == (not reported), verdict
+    if reported:
+        assert reported[0].message.startswith(verdict["message"]), (reported[0].message, verdict["message"])
 
 
 # ----------------------------------------------------------------------------- MIG007 cases
