@@ -25,23 +25,63 @@ FEATURE = re.compile(r"TypeOrmModule\.forFeature\(\s*\[([^\[\]]*)\]\s*\)")
 TEST_PATH = re.compile(r"(spec|test|e2e|__tests__|mock)")
 
 
-def _array(text: str, key: str, spreads: bool = False) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
-    """Every `key: [a, b, ...]` whose elements are all identifiers (or spreads, which are then left
-    out, when `spreads`): (start, end, elements)."""
+def _array(text: str, key: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
+    """Every `key: [...]`: (start, end, top-level elements as (text, start, end)). Elements that are
+    not plain identifiers are kept (callers skip them), so that removing one keeps the commas right."""
     out = []
-    for m in re.finditer(r"\b" + key + r"\s*:\s*\[([^\[\]]*)\]", text):
-        items = _items(m.group(1), m.start(1), spreads)
-        if items is not None:
-            out.append((m.start(1), m.end(1), items))
+    for m in re.finditer(r"\b" + key + r"\s*:\s*\[", text):
+        elements = _elements(text, m.end())
+        if elements is not None:
+            out.append((m.end(), elements[1], elements[0]))
     return out
 
 
-def _items(body: str, offset: int, spreads: bool = False) -> list[tuple[str, int, int]] | None:
+def _elements(text: str, at: int) -> tuple[list[tuple[str, int, int]], int] | None:
+    """The comma-separated elements of the array whose `[` ends at `at`, and where it closes
+    (strings and comments are stepped over; elements holding a comment are left out)."""
+    depth, start, items, i = 0, at, [], at
+    while i < len(text):
+        ch = text[i]
+        if ch in "'\"`":
+            close = text.find(ch, i + 1)
+            while close != -1 and text[close - 1] == "\\":
+                close = text.find(ch, close + 1)
+            if close == -1:
+                return None
+            i = close
+        elif text.startswith("//", i) or text.startswith("/*", i):
+            close = text.find("\n" if text[i + 1] == "/" else "*/", i)
+            if close == -1:
+                return None
+            i = close
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}" and depth:
+            depth -= 1
+        elif ch == "]" or (ch == "," and depth == 0):
+            raw = text[start:i]
+            name = raw.strip()
+            if name and "//" not in raw and "/*" not in raw:
+                s = start + raw.index(name)
+                items.append((name, s, s + len(name)))
+            if ch == "]":
+                return items, i
+            start = i + 1
+        i += 1
+    return None
+
+
+def _idents(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    return [it for it in items if IDENT.fullmatch(it[0])]
+
+
+def _items(body: str, offset: int) -> list[tuple[str, int, int]] | None:
+    """The elements of a `forFeature([...])` list when all are identifiers."""
     items = []
     for part in re.finditer(r"[^,]+", body):
         raw = part.group(0)
         name = raw.strip()
-        if not name or "//" in raw or "/*" in raw or (spreads and name.startswith("...")):
+        if not name or "//" in raw or "/*" in raw:
             continue
         if not IDENT.fullmatch(name):
             return None
@@ -79,9 +119,15 @@ def _imports(text: str) -> dict[str, str]:
 
 
 def _resolve(files: dict, importer: str, spec: str) -> str | None:
-    if not spec.startswith("."):
+    """The file a relative specifier, or a `baseUrl`-style one (`src/users/x`, from the package
+    directory), names."""
+    if not spec:
         return None
-    base = posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))
+    if spec.startswith("."):
+        base = posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))
+    else:
+        pkg = _package(files, importer)
+        base = posixpath.normpath(posixpath.join(pkg, spec)) if pkg else posixpath.normpath(spec)
     base = re.sub(r"\.js$", "", base)
     for candidate in (base + ".ts", base + "/index.ts", base):
         if candidate in files and candidate.endswith(".ts"):
@@ -103,8 +149,8 @@ def _injects(tree, module: str, text: str, entity: str) -> bool:
     imports = _imports(text)
     pattern = re.compile(r"@InjectRepository\(\s*" + re.escape(entity) + r"\s*\)")
     for key in ("providers", "controllers"):
-        for _, _, items in _array(text, key, spreads=True):
-            for name, _, _ in items:
+        for _, _, items in _array(text, key):
+            for name, _, _ in _idents(items):
                 target = _resolve(tree.files, module, imports.get(name, ""))
                 if target is not None and pattern.search(_text(tree, target)):
                     return True
@@ -157,7 +203,7 @@ def inject_import(tree, rng: random.Random, n: int, used: set[str], fault) -> li
         own = {name for name, _, _ in _features(text)}
         imports = _imports(text)
         for _, _, items in _array(text, "imports"):
-            for name, _, _ in items:
+            for name, _, _ in _idents(items):
                 target = _resolve(tree.files, rel, imports.get(name, ""))
                 if target is None or target in used:
                     continue
@@ -199,7 +245,7 @@ def inject_entities(tree, rng: random.Random, n: int, used: set[str], fault) -> 
         if "autoLoadEntities" in text:
             continue
         for _, _, items in _array(text, "entities"):
-            for name, _, _ in items:
+            for name, _, _ in _idents(items):
                 same = [m for m in owners.get(name, []) if _package(tree.files, m) == _package(tree.files, rel)]
                 if same and not set(same) & used:
                     options.append((rel, name, items, same[0]))
@@ -224,7 +270,7 @@ def inject_migrations(tree, rng: random.Random, n: int, used: set[str], fault) -
         for _, _, items in _array(text, "migrations"):
             if len(items) < 2:
                 continue
-            for name, _, _ in items:
+            for name, _, _ in _idents(items):
                 target = _resolve(tree.files, rel, imports.get(name, ""))
                 if target is not None and re.search(r"class " + re.escape(name) + r"\b", _text(tree, target)):
                     options.append((rel, name, items, target))
