@@ -205,7 +205,7 @@ def inject_import(tree, rng: random.Random, n: int, used: set[str], fault) -> li
         for _, _, items in _array(text, "imports"):
             for name, _, _ in _idents(items):
                 target = _resolve(tree.files, rel, imports.get(name, ""))
-                if target is None or target in used:
+                if target is None:
                     continue
                 other = _text(tree, target)
                 if not _exports_typeorm(other):
@@ -238,9 +238,11 @@ def inject_entities(tree, rng: random.Random, n: int, used: set[str], fault) -> 
         for name, _, _ in _features(_text(tree, module)):
             owners.setdefault(name, []).append(module)
     options = []
-    for rel in sorted(tree.files):
-        if not rel.endswith(".ts") or TEST_PATH.search(rel) or b"TypeOrmModule.forRoot" not in tree.files[rel]:
-            continue
+    roots = [p for p in sorted(tree.files) if p.endswith(".ts") and not TEST_PATH.search(p)
+             and b"TypeOrmModule.forRoot" in tree.files[p]]
+    for rel in roots:
+        if sum(_package(tree.files, p) == _package(tree.files, rel) for p in roots) != 1:
+            continue  # another connection of the package may still list the entity
         text = _text(tree, rel)
         if "autoLoadEntities" in text:
             continue
@@ -292,4 +294,5 @@ def nest_injectors(fault) -> list[Callable]:
             return inject(tree, rng, n, used, fault)
         run.__name__ = inject.__name__
         return run
-    return [bind(f) for f in (inject_feature, inject_import, inject_entities, inject_migrations)]
+    # the scarcer places first: a file used by one injection is not used by the next
+    return [bind(f) for f in (inject_migrations, inject_entities, inject_import, inject_feature)]
