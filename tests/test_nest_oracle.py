@@ -97,8 +97,9 @@ def _install() -> Path | None:
     staging = Path(tempfile.mkdtemp(prefix="install-", dir=CACHE))
     (staging / "package.json").write_text('{"private": true}\n')
     try:
-        r = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", "--fetch-retries=1",
-                            *PACKAGES], cwd=staging, capture_output=True, timeout=600)
+        r = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock",
+                            "--fetch-retries=0", "--fetch-timeout=60000", *PACKAGES],
+                           cwd=staging, capture_output=True, timeout=600)
     except subprocess.TimeoutExpired:
         r = None
     if r is None or r.returncode != 0:
