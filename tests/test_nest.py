@@ -133,9 +133,8 @@ def test_const_array_spread_in_same_file_is_read(tmp_path):
 
 def test_fix_adds_entity_to_existing_feature(tmp_path):
     user = ENTITY.format(name="User")
-    service = SERVICE.format(conn="").replace(
-        "import { Order } from './order.entity';", "import { Order } from './order.entity';\nimport { User } from './user';"
-    ).replace("private readonly orders: Repository<Order>", "private readonly orders: Repository<Order>, "
+    order_import = "import { Order } from './order.entity';"
+    service = SERVICE.format(conn="").replace(order_import, order_import + "\nimport { User } from './user';").replace("private readonly orders: Repository<Order>", "private readonly orders: Repository<Order>, "
               "@InjectRepository(User) private readonly users: Repository<User>")
     root = _app(tmp_path, _module("TypeOrmModule.forFeature([Order])"), src__user_ts=user)
     (root / "src/orders.service.ts").write_text(service)
