@@ -134,8 +134,9 @@ def test_const_array_spread_in_same_file_is_read(tmp_path):
 def test_fix_adds_entity_to_existing_feature(tmp_path):
     user = ENTITY.format(name="User")
     order_import = "import { Order } from './order.entity';"
-    service = SERVICE.format(conn="").replace(order_import, order_import + "\nimport { User } from './user';").replace("private readonly orders: Repository<Order>", "private readonly orders: Repository<Order>, "
-              "@InjectRepository(User) private readonly users: Repository<User>")
+    param = "private readonly orders: Repository<Order>"
+    service = SERVICE.format(conn="").replace(order_import, order_import + "\nimport { User } from './user';").replace(
+        param, param + ", @InjectRepository(User) private readonly users: Repository<User>")
     root = _app(tmp_path, _module("TypeOrmModule.forFeature([Order])"), src__user_ts=user)
     (root / "src/orders.service.ts").write_text(service)
     fixed = fix(root, ["NEST001"])["src/orders.module.ts"].decode()
