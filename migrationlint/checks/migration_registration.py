@@ -38,8 +38,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
                    if not any(h.name_start == c.name_start for h in facts.damaged_headers)]
         if not classes:
             continue
-        options = _package_options(project, project.workspace.package_root(path))
-        if not options or any(not _readable(project, holder, opt) for holder, opt in options):
+        options = _decidable_options(project, project.workspace.package_root(path))
+        if not options:
             continue
         if loaded is None:
             loaded = {p for s in migration_sets(project) for p in s.files}
@@ -53,6 +53,16 @@ def check(project: Project) -> Iterator[Diagnostic]:
                 f"Migration '{cls.name}' is not loaded by any DataSource: the `migrations` option of {where} "
                 f"does not list it or match its file, so TypeORM never runs it (`migration:show` does not "
                 f"list it and `migration:run` skips it)")
+
+
+def _decidable_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:
+    """The package's options when every one of them says exactly what it loads, else [] (once per package)."""
+    memo: dict = project.cache.setdefault("mig007_decidable", {})
+    found = memo.get(pkg)
+    if found is None:
+        options = _package_options(project, pkg)
+        found = memo[pkg] = options if all(_readable(project, h, o) for h, o in options) else []
+    return found
 
 
 def _is_test(project: Project, path: str) -> bool:
@@ -112,8 +122,14 @@ def _readable(project: Project, holder: str, opt: MigrationsOption) -> bool:
     return True
 
 
-def _glob_candidates(project: Project, pkg: str, pattern: str) -> list[str]:
-    return project.all_sources or project.package_sources(pkg) or list(project.files)
+def _glob_candidates(project: Project, pkg: str, pattern: str) -> Iterator[str]:
+    """Files a live glob most likely matches first (those some migration set already loads), then
+    the rest of its package: `any()` over this stops at the first match."""
+    loaded = project.cache.get("mig007_loaded")
+    if loaded is None:
+        loaded = project.cache["mig007_loaded"] = sorted({p for s in migration_sets(project) for p in s.files})
+    yield from loaded
+    yield from project.package_sources(pkg)
 
 
 def _listed_files(project: Project, holder: str, opt: MigrationsOption) -> set[str]:
