@@ -77,8 +77,8 @@ def class_of(project, ref: Origin) -> NestClass | None:
 def visible_repos(project, path: str, mod: NestModule) -> Repos:
     """The repositories `mod` (declared in `path`) can inject, globals included."""
     out = Repos()
-    if not mod.known or mod.imports is None or mod.providers is None:
-        out.unknown = True
+    if not mod.known or mod.imports is None or mod.providers is None or mod.has_static_methods:
+        out.unknown = True  # a static `forRoot()` may add imports when the module is used dynamically
         return out
     for item in mod.imports:
         out.add(_imported_repos(project, path, item, ()))

@@ -217,3 +217,12 @@ def test_glob_or_unreadable_option_is_silent(tmp_path):
 def test_other_configuration_is_silent(tmp_path):
     assert not _mig007(tmp_path / "a", "[Init1700000000000]", **{"ormconfig.json": "{}"})
     assert not _mig007(tmp_path / "b", "[Init1700000000000]", **{".env": "TYPEORM_MIGRATIONS=src/migrations/*.ts\n"})
+
+
+def test_module_with_static_builder_is_silent(tmp_path):
+    module = _module("").replace("export class OrdersModule {}", """export class OrdersModule {
+  static forRoot(): DynamicModule {
+    return { module: OrdersModule, imports: [TypeOrmModule.forFeature([Order])] };
+  }
+}""")
+    assert not _nest001(_app(tmp_path, module))
