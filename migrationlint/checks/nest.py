@@ -14,6 +14,7 @@ from typing import Iterator
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.declarations import Origin, origin
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.globs import match_any
 from migrationlint.import_edits import ensure_imported
 from migrationlint.nest_graph import (
     NEST_COMMON, NEST_TYPEORM, class_of, entity_key, is_from, visible_repos,
@@ -29,8 +30,8 @@ RULES = [NEST001]
 
 def check(project: Project) -> Iterator[Diagnostic]:
     for path, facts in sorted(project.files.items()):
-        if facts.skipped or facts.nest is None:
-            continue
+        if facts.skipped or facts.nest is None or match_any(project.settings.test_files, project.rel(path)):
+            continue  # test modules are assembled for one test, often with providers overridden
         for mod in facts.nest.modules:
             if is_from(project, path, mod.decorator, NEST_COMMON, "Module"):
                 yield from _module(project, path, mod)
