@@ -214,7 +214,8 @@ def inject_imp001(tree: Tree, rng: random.Random, n: int, used: set[str]) -> lis
 
 from roundtrip_nest import nest_injectors  # noqa: E402  (the Nest and registration faults)
 
-INJECTORS = [inject_mig001, inject_mig002, inject_mig010, inject_dep001, inject_imp001, *nest_injectors(Fault)]
+# the Nest faults first: they need untouched migration files, which the others may rename
+INJECTORS = [*nest_injectors(Fault), inject_mig001, inject_mig002, inject_mig010, inject_dep001, inject_imp001]
 
 
 # ----------------------------------------------------------------------------- running

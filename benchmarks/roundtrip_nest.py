@@ -279,7 +279,7 @@ def inject_migrations(tree, rng: random.Random, n: int, used: set[str], fault) -
     rng.shuffle(options)
     faults = []
     for rel, name, items, target in options:
-        if len(faults) >= n or rel in used or target in used:
+        if len(faults) >= n or rel in used or any(f.path == target for f in faults):
             continue
         (tree.root / rel).write_text(_remove(_text(tree, rel), items, name), encoding="utf-8")
         used.update((rel, target))
