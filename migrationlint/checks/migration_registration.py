@@ -1,4 +1,4 @@
-"""MIG007: a migration that no DataSource loads, so that it silently never runs (DESIGN 2.6).
+"""MIG007: a migration that no DataSource loads, so that it silently never runs.
 
 A migration file of a package whose DataSource options all spell their `migrations` out (an
 explicit list of classes, or globs), none of which loads that file. TypeORM does not complain:

@@ -1,4 +1,4 @@
-"""NEST001: a provider injects a TypeORM repository its module does not provide (DESIGN 2.6).
+"""NEST001: a provider injects a TypeORM repository its module does not provide.
 
 Nest refuses to start: "Nest can't resolve dependencies of the OrdersService (?). Please make
 sure that the argument "OrderRepository" at index [0] is available in the OrdersModule module."

@@ -1,4 +1,4 @@
-"""NEST002: an entity registered with `forFeature` that its connection does not know (DESIGN 2.6).
+"""NEST002: an entity registered with `forFeature` that its connection does not know.
 
 `TypeOrmModule.forFeature([E])` asks the connection for E's metadata; when the connection's
 `entities` (classes or globs) leave E out and `autoLoadEntities` is off, TypeORM throws
