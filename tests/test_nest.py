@@ -226,3 +226,10 @@ def test_module_with_static_builder_is_silent(tmp_path):
   }
 }""")
     assert not _nest001(_app(tmp_path, module))
+
+
+def test_unresolved_injected_entity_is_silent(tmp_path):
+    service = SERVICE.format(conn="").replace("from './order.entity'", "from '@unknown/entities'")
+    root = _app(tmp_path, _module(""))
+    (root / "src/orders.service.ts").write_text(service)
+    assert not _nest001(root)

@@ -53,7 +53,7 @@ def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic
             if repos.unknown:
                 return
             key = entity_key(project, cls_ref.path, entity)
-            if not repos.has(key, entity, connection):
+            if key[0] and not repos.has(key, entity, connection):  # an entity not resolved: not decidable
                 yield _report(project, path, mod, item, cls_ref, cls, param, entity, connection)
 
 
