@@ -10,6 +10,11 @@ Faults injected, each at real places of the repository:
   MIG010  `new TableIndex(` written as `new Index(` (with the import)
   DEP001  a dependency that production code imports removed from its package.json
   IMP001  an unused import of a phantom package in the workspace's own scope
+  NEST001 an entity removed from a module's `forFeature([...])` that a provider of it injects, or
+          a module that exports TypeOrmModule removed from the `imports` of a module using it
+  NEST002 an entity removed from a connection's explicit `entities: [...]` while a module
+          registers it with `forFeature`
+  MIG007  a migration class dropped from an explicit `migrations: [...]` list
 The original is never modified. A baseline `--fix` on the pristine copy tells which files the
 linter changes on its own (pre-existing findings), so that collateral changes can be told apart.
 """
@@ -207,7 +212,10 @@ def inject_imp001(tree: Tree, rng: random.Random, n: int, used: set[str]) -> lis
     return faults
 
 
-INJECTORS = [inject_mig001, inject_mig002, inject_mig010, inject_dep001, inject_imp001]
+from roundtrip_nest import nest_injectors  # noqa: E402  (the Nest and registration faults)
+
+# the Nest faults first: they need untouched migration files, which the others may rename
+INJECTORS = [*nest_injectors(Fault), inject_mig001, inject_mig002, inject_mig010, inject_dep001, inject_imp001]
 
 
 # ----------------------------------------------------------------------------- running
@@ -294,7 +302,8 @@ def report(repo: Path, pristine: Tree, faults: list[Fault], collateral: list[str
     print(f"repository: {repo} ({len(sources(pristine))} .ts files)")
     print(f"lint {lint_time:.1f} s, fix {fix_time:.1f} s; files the linter fixes on its own: {len(own)}")
     print(f"{'kind':<8}{'injected':>9}{'found':>7}{'fixed valid':>13}{'identical':>11}")
-    for kind in sorted({f.kind for f in faults} | {"MIG001", "MIG002", "MIG010", "DEP001", "IMP001"}):
+    for kind in sorted({f.kind for f in faults} | {"MIG001", "MIG002", "MIG010", "DEP001", "IMP001", "NEST001",
+                                                    "NEST002", "MIG007"}):
         group = [f for f in faults if f.kind == kind]
         print(f"{kind:<8}{len(group):>9}{sum(f.found for f in group):>7}"
               f"{sum(f.fixed_valid for f in group):>13}{sum(f.identical for f in group):>11}")

@@ -59,11 +59,13 @@ def _register_reducers() -> str:
     import copyreg
     import dataclasses
 
-    from migrationlint import facts as facts_module
+    from migrationlint import fact_records, nest_records
 
     layout: list[str] = []
-    for cls in vars(facts_module).values():
-        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == facts_module.__name__):
+    modules = {m.__name__: m for m in (fact_records, nest_records)}  # every module holding fact records
+    classes = [c for m in modules.values() for c in vars(m).values() if isinstance(c, type)]
+    for cls in classes:
+        if not (dataclasses.is_dataclass(cls) and cls.__module__ in modules):
             continue
         fields = dataclasses.fields(cls)
         if any(not f.init for f in fields):

@@ -10,6 +10,8 @@ from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from migrationlint.nest_records import NestFacts
+
 
 @dataclass(slots=True)
 class Binding:
@@ -322,6 +324,7 @@ class FileFacts:
     ctor_param_types: list[tuple[str, int, int]] = field(default_factory=list)
     # imported local names used only in type positions (the compiler erases their import)
     type_only_locals: list[str] = field(default_factory=list)
+    nest: NestFacts | None = None  # Nest modules and injectable classes (nest_facts.py), when any
 
     def imports_from(self, package: str) -> list[ImportFact]:
         return [i for i in self.imports if i.specifier == package or i.specifier.startswith(package + "/")]

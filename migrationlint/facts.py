@@ -26,7 +26,9 @@ from migrationlint.fact_records import (
     Binding, CallFact, ClassFact, DecoratorFact, ExportFact, FieldFact, FileFacts, HeaderDamage, ImportFact,
     MigrationsOption, NewExpr, ObjectKey, ObjectLiteral, Spans, Suppression,
 )
+from migrationlint.nest_facts import extract_nest
 from migrationlint.parsing import string_value, text
+from migrationlint.path_exprs import glob_text as _glob_text
 from migrationlint.tree_lookups import (
     decorator_nodes, ident_nodes, method_call_nodes, new_nodes, pair_nodes, type_position, unwrap_casts,
 )
@@ -121,6 +123,8 @@ class _Extractor:
             self._references(root)
         if b"migrationlint-" in data:
             self._suppressions(root)
+        if b"@Module" in data or b"@Inject" in data or b"TypeOrmModule" in data or b"DynamicModule" in data:
+            self.f.nest = extract_nest(root, data)
         if root.has_error:
             self._damage(root)
             self.f.has_error = bool(self.f.damage)  # a known grammar gap is valid code (grammar_gaps)
@@ -787,52 +791,6 @@ def _migrations_option(pair: Node, value: Node) -> MigrationsOption:
         else:
             opt.items.append(("other", text(item), item.start_byte, item.end_byte))
     return opt
-
-
-def _glob_text(node: Node) -> str | None:
-    """A path-like expression as a string with `{__dirname}` for `__dirname` (None if not one).
-
-    Handles 'a/b', `${__dirname}/a`, __dirname + '/a', path.join(__dirname, 'a', '*.ts') and
-    resolve(...). Anything else (process.env, function calls) is not a glob we can follow.
-    """
-    t = node.type
-    sv = string_value(node)
-    if sv is not None:
-        return sv
-    if t == "identifier" and text(node) == "__dirname":
-        return "{__dirname}"
-    if t == "template_string":
-        out = []
-        for c in node.children:
-            if c.type == "string_fragment":
-                out.append(text(c))
-            elif c.type == "template_substitution":
-                inner = c.named_children[0] if c.named_children else None
-                sub = _glob_text(inner) if inner is not None else None
-                if sub is None:
-                    return None
-                out.append(sub)
-        return "".join(out)
-    if t == "binary_expression":
-        left = node.child_by_field_name("left")
-        right = node.child_by_field_name("right")
-        if left is None or right is None:
-            return None
-        a, b = _glob_text(left), _glob_text(right)
-        return a + b if a is not None and b is not None else None
-    if t == "call_expression":
-        fn = node.child_by_field_name("function")
-        args = node.child_by_field_name("arguments")
-        name = text(fn).rsplit(".", 1)[-1] if fn is not None else ""
-        if name in ("join", "resolve") and args is not None:
-            parts = []
-            for a in args.named_children:
-                p = _glob_text(a)
-                if p is None:
-                    return None
-                parts.append(p)
-            return "/".join(p.strip("/") if i else p.rstrip("/") for i, p in enumerate(parts))
-    return None
 
 
 # every form _is_orm_options accepts names one of these: files without them have no `orm_types`, and

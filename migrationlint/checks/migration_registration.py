@@ -1,0 +1,172 @@
+"""MIG007: a migration that no DataSource loads, so that it silently never runs.
+
+A migration file of a package whose DataSource options all spell their `migrations` out (an
+explicit list of classes, or globs), none of which loads that file. TypeORM does not complain:
+`migration:run` and `migrationsRun` simply never see it. Any option the source does not spell out
+(`process.env`, a function call, a list built elsewhere), and any other way to configure TypeORM
+(ormconfig files, TYPEORM_MIGRATIONS in the environment), makes the rule silent for the package.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterator
+
+from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.checks.migration_identity import is_migration_file, migration_sets
+from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.facts import FileFacts, MigrationsOption
+from migrationlint.globs import match_any
+from migrationlint.migration_model import glob_matches, migration_classes, resolve_glob
+from migrationlint.resolve import resolve_relative
+
+MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
+              "A migration that no DataSource's `migrations` option loads: it silently never runs.")
+RULES = [MIG007]
+
+_ORMCONFIG = ("ormconfig.json", "ormconfig.js", "ormconfig.ts", "ormconfig.yml", "ormconfig.yaml", "ormconfig.xml")
+_ENV_FILES = (".env", ".env.local", ".env.production", ".env.example", ".env.development")
+_MAX_IMPORT_DEPTH = 3
+
+
+def check(project: Project) -> Iterator[Diagnostic]:
+    loaded: set[str] | None = None
+    for path, facts in sorted(project.files.items()):
+        if facts.skipped or not is_migration_file(project, path) or _is_test(project, path):
+            continue
+        classes = [c for c in migration_classes(facts)
+                   if not any(h.name_start == c.name_start for h in facts.damaged_headers)]
+        if not classes:
+            continue
+        options = _decidable_options(project, project.workspace.package_root(path))
+        if not options:
+            continue
+        if loaded is None:
+            loaded = {p for s in migration_sets(project) for p in s.files}
+            loaded |= {p for holder, opt in options for p in _listed_files(project, holder, opt)}
+        if path in loaded:
+            continue
+        where = ", ".join(sorted({project.rel(h) for h, _ in options}))
+        for cls in classes:
+            yield diagnostic(
+                MIG007, path, cls.name_start, cls.name_end,
+                f"Migration '{cls.name}' is not loaded by any DataSource: the `migrations` option of {where} "
+                f"does not list it or match its file, so TypeORM never runs it (`migration:show` does not "
+                f"list it and `migration:run` skips it)")
+
+
+def _decidable_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:
+    """The package's options when every one of them says exactly what it loads, else [] (once per package)."""
+    memo: dict = project.cache.setdefault("mig007_decidable", {})
+    found = memo.get(pkg)
+    if found is None:
+        options = _package_options(project, pkg)
+        found = memo[pkg] = options if all(_readable(project, h, o) for h, o in options) else []
+    return found
+
+
+def _is_test(project: Project, path: str) -> bool:
+    return match_any(project.settings.test_files, project.rel(path))
+
+
+def _package_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:
+    """Every `migrations:` option of the package's files ([] when TypeORM may also be configured
+    some other way: an ormconfig file or TYPEORM_* environment files at the package or the root)."""
+    memo: dict = project.cache.setdefault("mig007_options", {})
+    if pkg in memo:
+        return memo[pkg]
+    found: list[tuple[str, MigrationsOption]] = []
+    if not _other_configuration(project, pkg):
+        for path in project.package_sources(pkg):
+            facts = project.files.get(path)
+            if facts is None:
+                if not _mentions(path, b"migrations"):
+                    continue
+                facts = project.facts(path)
+            if facts is not None and not facts.skipped and not _is_test(project, path):
+                found.extend((path, opt) for opt in facts.migrations_options)
+    memo[pkg] = found
+    return found
+
+
+def _other_configuration(project: Project, pkg: str) -> bool:
+    for directory in {pkg, project.workspace.root}:
+        if any(os.path.exists(os.path.join(directory, name)) for name in _ORMCONFIG):
+            return True
+        if any(_mentions(os.path.join(directory, name), b"TYPEORM_MIGRATIONS") for name in _ENV_FILES):
+            return True
+    return False
+
+
+def _mentions(path: str, word: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return word in fh.read()
+    except OSError:
+        return False
+
+
+def _readable(project: Project, holder: str, opt: MigrationsOption) -> bool:
+    """Whether the option says exactly what it loads: every glob matches some file (else we may
+    misread where it points), every identifier resolves, and nothing else is in it."""
+    if not opt.items:
+        return False
+    pkg = project.workspace.package_root(holder)
+    for kind, value, _, _ in opt.items:
+        if kind == "glob":
+            pattern = resolve_glob(value, holder, pkg)
+            if not any(glob_matches(pattern, p) for p in _glob_candidates(project, pkg, pattern)):
+                return False
+        elif kind != "ident" or not _listed_files(project, holder, opt):
+            return False
+    return True
+
+
+def _glob_candidates(project: Project, pkg: str, pattern: str) -> Iterator[str]:
+    """Files a live glob most likely matches first (those some migration set already loads), then
+    the rest of its package: `any()` over this stops at the first match."""
+    loaded = project.cache.get("mig007_loaded")
+    if loaded is None:
+        loaded = project.cache["mig007_loaded"] = sorted({p for s in migration_sets(project) for p in s.files})
+    yield from loaded
+    yield from project.package_sources(pkg)
+
+
+def _listed_files(project: Project, holder: str, opt: MigrationsOption) -> set[str]:
+    """Files an option's identifiers may stand for: the modules they come from and what those
+    import, a few levels deep (an index listing migration classes; more is safe, fewer is not)."""
+    facts = project.facts(holder)
+    if facts is None:
+        return set()
+    found: set[str] = set()
+    for kind, value, _, _ in opt.items:
+        if kind != "ident":
+            continue
+        start = _defining_module(facts, value)
+        if start is None:
+            return set()
+        found |= _import_closure(project, start)
+    return found
+
+
+def _defining_module(facts: FileFacts, ident: str) -> str | None:
+    for imp in facts.imports:
+        if ident in imp.locals:
+            return resolve_relative(facts.path, imp.specifier)
+    return facts.path
+
+
+def _import_closure(project: Project, start: str) -> set[str]:
+    seen = {start}
+    frontier = [start]
+    for _ in range(_MAX_IMPORT_DEPTH):
+        nxt: list[str] = []
+        for path in frontier:
+            facts = project.facts(path)
+            for imp in facts.imports if facts is not None else ():
+                target = resolve_relative(path, imp.specifier)
+                if target is not None and target not in seen:
+                    seen.add(target)
+                    nxt.append(target)
+        frontier = nxt
+    return seen

@@ -1,0 +1,166 @@
+"""NEST001: a provider injects a TypeORM repository its module does not provide.
+
+Nest refuses to start: "Nest can't resolve dependencies of the OrdersService (?). Please make
+sure that the argument "OrderRepository" at index [0] is available in the OrdersModule module."
+The module graph (nest_graph) decides what each module can inject; whenever a part of it is not
+readable, the rule says nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterator
+
+from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.declarations import Origin, origin
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.globs import match_any
+from migrationlint.import_edits import ensure_imported
+from migrationlint.nest_graph import (
+    NEST_COMMON, NEST_TYPEORM, class_of, entity_key, is_from, visible_repos,
+)
+from migrationlint.nest_records import NestClass, NestItem, NestModule, NestParam
+from migrationlint.resolve import resolver_for
+
+NEST001 = Rule("NEST001", "repository-not-provided", Severity.ERROR,
+               "A provider injects `@InjectRepository(E)` but its module does not register E with "
+               "`TypeOrmModule.forFeature` on that connection: Nest cannot start.", fix="sometimes")
+RULES = [NEST001]
+
+
+def check(project: Project) -> Iterator[Diagnostic]:
+    for path, facts in sorted(project.files.items()):
+        if facts.skipped or facts.nest is None or match_any(project.settings.test_files, project.rel(path)):
+            continue  # test modules are assembled for one test, often with providers overridden
+        for mod in facts.nest.modules:
+            if is_from(project, path, mod.decorator, NEST_COMMON, "Module"):
+                yield from _module(project, path, mod)
+
+
+def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic]:
+    repos = None
+    for item, cls_ref in _instantiated(project, path, mod):
+        cls = class_of(project, cls_ref)
+        if cls is None or not cls.has_ctor:
+            continue
+        for param in cls.params:
+            wanted = _repository(project, cls_ref.path, param)
+            if wanted is None:
+                continue
+            entity, connection = wanted
+            if repos is None:
+                repos = visible_repos(project, path, mod)
+            if repos.unknown:
+                return
+            key = entity_key(project, cls_ref.path, entity)
+            if key[0] and not repos.has(key, entity, connection):  # an entity not resolved: not decidable
+                yield _report(project, path, mod, item, cls_ref, cls, param, entity, connection)
+
+
+def _instantiated(project: Project, path: str, mod: NestModule) -> Iterator[tuple[NestItem, Origin]]:
+    """The classes Nest instantiates in `mod`: its controllers and class providers."""
+    for item in (mod.controllers or []) + (mod.providers or []):
+        name = item.name if item.kind == "ident" else (item.use_name if item.use == "useClass" else "")
+        if name:
+            ref = origin(project, path, name)
+            if ref.kind == "class":
+                yield item, ref
+
+
+def _repository(project: Project, path: str, param: NestParam) -> tuple[str, str] | None:
+    """(entity name, connection) of `@InjectRepository(E[, 'conn'])`, None when not that or not literal."""
+    for callee, args in param.decorators:
+        if not is_from(project, path, callee, NEST_TYPEORM, "InjectRepository"):
+            continue
+        if not args or args[0][0] != "ident" or len(args) > 2:
+            return None
+        if len(args) == 2:
+            return (args[0][1], args[1][1]) if args[1][0] == "string" else None
+        return args[0][1], ""
+    return None
+
+
+def _token(project: Project, path: str, param: NestParam) -> str:
+    """The name Nest prints for a dependency in its error message."""
+    wanted = _repository(project, path, param)
+    if wanted is not None:
+        return _repo_token(*wanted)
+    for callee, args in param.decorators:
+        if callee.rsplit(".", 1)[-1] == "Inject" and args:
+            return args[0][1]
+    return param.type_name or "Object"
+
+
+def _repo_token(entity: str, connection: str) -> str:
+    prefix = f"{connection}_" if connection and connection != "default" else ""
+    return f"{prefix}{entity}Repository"
+
+
+def _report(project: Project, path: str, mod: NestModule, item: NestItem, cls_ref: Origin, cls: NestClass,
+            param: NestParam, entity: str, connection: str) -> Diagnostic:
+    names = ["?" if p.index == param.index else _token(project, cls_ref.path, p) for p in cls.params]
+    on = f" on connection '{connection}'" if connection else ""
+    message = (f"Nest can't resolve dependencies of the {cls.name} ({', '.join(names)}). Please make sure that "
+               f"the argument \"{_repo_token(entity, connection)}\" at index [{param.index}] is available in "
+               f"the {mod.name} module: {mod.name} does not import TypeOrmModule.forFeature([{entity}]){on}")
+    return diagnostic(NEST001, path, item.start, item.end, message,
+                      fix=_fix(project, path, mod, cls_ref.path, entity, connection))
+
+
+def _fix(project: Project, path: str, mod: NestModule, user: str, entity: str, connection: str) -> Fix | None:
+    """Add the entity to the module's own `forFeature([...])` on that connection (safe when there is
+    exactly one), importing it the way the injecting file does."""
+    features = [i for i in mod.imports or () if i.kind == "feature" and i.array_start >= 0
+                and i.connection == connection
+                and is_from(project, path, i.name.rsplit(".", 1)[0], NEST_TYPEORM, "TypeOrmModule")]
+    data = project.source(path)
+    facts = project.files.get(path)
+    spec = _import_spec(project, path, user, entity)
+    if len(features) != 1 or data is None or facts is None or spec is None:
+        return None
+    feature = features[0]
+    name, edits = _local_name(project, data, facts, path, spec, entity, entity_key(project, user, entity))
+    if name is None:
+        return None
+    last = feature.entities[-1] if feature.entities else None
+    at = last[3] if last is not None else feature.array_start + 1
+    text = f", {name}" if last is not None else name
+    edits.append(Edit(path, at, at, text))
+    return Fix(Applicability.SAFE, tuple(edits), f"Add {name} to TypeOrmModule.forFeature([...]) of {mod.name}")
+
+
+def _local_name(project: Project, data: bytes, facts, path: str, spec: str, entity: str, key) -> tuple:
+    """The name to write for `entity` in the module file and the import edits it needs; None when
+    the file already binds that name to something else."""
+    bound = (any(entity in i.locals for i in facts.imports) or any(n == entity for n, _, _ in facts.declarations)
+             or any(c.name == entity for c in facts.classes))
+    if bound:
+        return (entity, []) if entity_key(project, path, entity) == key and key[0] else (None, [])
+    return ensure_imported(data, facts, spec, entity, path)
+
+
+def _import_spec(project: Project, path: str, user: str, entity: str) -> str | None:
+    """How the module file can import `entity`: the injecting file's specifier when it is not
+    relative, else a relative path from the module file to the entity's file."""
+    facts = project.facts(user)
+    if facts is None:
+        return None
+    for imp in facts.imports:
+        if any(b.local == entity and b.imported == entity for b in imp.bindings):
+            if not imp.specifier.startswith("."):
+                return imp.specifier
+            res = resolver_for(project).resolve(user, imp.specifier)
+            if res.path is None:
+                return None
+            return _relative(path, res.path)
+    if any(c.name == entity for c in facts.classes):
+        return _relative(path, user)
+    return None
+
+
+def _relative(importer: str, target: str) -> str:
+    stem = os.path.splitext(target)[0]
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    rel = os.path.relpath(stem, os.path.dirname(importer)).replace(os.sep, "/")
+    return rel if rel.startswith(".") else "./" + rel

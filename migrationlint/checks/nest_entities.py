@@ -1,0 +1,124 @@
+"""NEST002: an entity registered with `forFeature` that its connection does not know.
+
+`TypeOrmModule.forFeature([E])` asks the connection for E's metadata; when the connection's
+`entities` (classes or globs) leave E out and `autoLoadEntities` is off, TypeORM throws
+`EntityMetadataNotFoundError: No metadata for "E" was found.` Only connections whose options are
+literal are read; a computed option, a glob that matches nothing, or `autoLoadEntities` set by a
+variable keeps the rule silent.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.globs import match_any
+from migrationlint.migration_model import glob_matches, resolve_glob
+from migrationlint.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
+from migrationlint.nest_records import NestItem, OrmRoot
+
+NEST002 = Rule("NEST002", "entity-not-registered", Severity.ERROR,
+               "An entity given to `TypeOrmModule.forFeature` that its connection's `entities` leave out "
+               "(without `autoLoadEntities`): TypeORM finds no metadata for it.")
+RULES = [NEST002]
+
+
+def check(project: Project) -> Iterator[Diagnostic]:
+    for path, facts in sorted(project.files.items()):
+        if facts.skipped or facts.nest is None or _is_test(project, path):
+            continue
+        for mod in facts.nest.modules:
+            if not is_from(project, path, mod.decorator, NEST_COMMON, "Module"):
+                continue
+            for item in mod.imports or ():
+                if item.kind == "feature" and item.connection is not None and item.entities is not None \
+                        and is_from(project, path, item.name.rsplit(".", 1)[0], NEST_TYPEORM, "TypeOrmModule"):
+                    yield from _feature(project, path, item)
+
+
+def _feature(project: Project, path: str, item: NestItem) -> Iterator[Diagnostic]:
+    roots = _connection(project, project.workspace.package_root(path), item.connection or "")
+    if not roots:
+        return
+    for kind, name, start, end in item.entities or ():
+        key = entity_key(project, path, name) if kind == "ident" else ("", "")
+        if not key[0] or any(_includes(project, root_path, root, key) for root_path, root in roots):
+            continue
+        where = ", ".join(sorted({project.rel(p) for p, _ in roots}))
+        conn = f"connection '{item.connection}'" if item.connection else "the default connection"
+        yield diagnostic(
+            NEST002, path, start, end,
+            f"EntityMetadataNotFoundError: No metadata for \"{name}\" was found. {conn[0].upper()}{conn[1:]} "
+            f"(TypeOrmModule.forRoot in {where}) neither lists {name} in `entities` nor matches its file, "
+            f"and `autoLoadEntities` is off")
+
+
+def _is_test(project: Project, path: str) -> bool:
+    return match_any(project.settings.test_files, project.rel(path))
+
+
+def _connection(project: Project, pkg: str, name: str) -> list[tuple[str, OrmRoot]]:
+    """The literal `forRoot` options of connection `name` in the package ([] when any of them, or
+    any connection whose name is computed, cannot be read: then nothing is decided)."""
+    memo: dict = project.cache.setdefault("nest002_roots", {})
+    found = memo.get(pkg)
+    if found is None:
+        found = memo[pkg] = _roots(project, pkg)
+    if any(r.name is None for _, r in found):
+        return []
+    chosen = [(p, r) for p, r in found if _conn(r.name or "") == _conn(name)]
+    if any(not _readable(project, p, r) for p, r in chosen):
+        return []
+    return chosen
+
+
+def _conn(name: str) -> str:
+    return "" if name == "default" else name
+
+
+def _roots(project: Project, pkg: str) -> list[tuple[str, OrmRoot]]:
+    out: list[tuple[str, OrmRoot]] = []
+    for path in project.package_sources(pkg):
+        facts = project.files.get(path)
+        if facts is None:
+            if not _mentions(path, b"TypeOrmModule"):
+                continue
+            facts = project.facts(path)
+        if facts is None or facts.skipped or facts.nest is None or _is_test(project, path):
+            continue
+        out.extend((path, r) for r in facts.nest.roots
+                   if is_from(project, path, r.callee.rsplit(".", 1)[0], NEST_TYPEORM, "TypeOrmModule"))
+    return out
+
+
+def _mentions(path: str, word: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return word in fh.read()
+    except OSError:
+        return False
+
+
+def _readable(project: Project, path: str, root: OrmRoot) -> bool:
+    if not root.known or root.auto_load is not False or (root.has_entities and root.entities is None):
+        return False
+    pkg = project.workspace.package_root(path)
+    for kind, value, _, _ in root.entities or ():
+        if kind == "other" or (kind == "ident" and not entity_key(project, path, value)[0]):
+            return False
+        if kind == "glob":
+            pattern = resolve_glob(value, path, pkg)
+            if not any(glob_matches(pattern, p) for p in project.package_sources(pkg)):
+                return False
+    return True
+
+
+def _includes(project: Project, path: str, root: OrmRoot, key: tuple[str, str]) -> bool:
+    pkg = project.workspace.package_root(path)
+    for kind, value, _, _ in root.entities or ():
+        if kind == "ident" and entity_key(project, path, value) == key:
+            return True
+        if kind == "glob" and glob_matches(resolve_glob(value, path, pkg), key[0]):
+            return True
+    return False

@@ -1,0 +1,263 @@
+"""One tree -> NestFacts: `@Module({...})` arrays, class decorators and constructor parameters.
+
+Called by facts.py for files that can hold them (a byte search for `@Module`/`@Inject`), so
+files without Nest decorators cost nothing. Only top-level classes are read: Nest modules and
+providers are declared there. Whatever is not a literal the graph can follow (a spread, a
+variable, a computed key) is recorded as such, so that the model can say "unknown" instead of
+guessing.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from migrationlint.nest_records import NestClass, NestFacts, NestItem, NestModule, NestParam
+from migrationlint.nest_roots import orm_roots, returned_calls
+from migrationlint.parsing import string_value, text
+
+MODULE_KEYS = ("imports", "providers", "controllers", "exports")
+_WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
+_MAX_ARG_NAMES = 200
+
+
+def extract_nest(root: Node, data: bytes) -> NestFacts | None:
+    """The Nest facts of a file (None when it has no decorated class, constructor, TypeORM
+    connection or dynamic-module helper)."""
+    out = NestFacts()
+    if b"TypeOrmModule" in data:
+        out.roots = orm_roots(root, data)
+    if b"DynamicModule" in data or b"TypeOrmModule" in data:
+        out.returns = returned_calls(root)
+    arrays = _const_arrays(root)
+    for stmt in root.named_children:
+        decorators: list[Node] = []
+        cls = stmt
+        if stmt.type == "export_statement":
+            decorators = [c for c in stmt.children if c.type == "decorator"]
+            cls = stmt.child_by_field_name("declaration") or next(
+                (c for c in stmt.named_children if c.type in ("class_declaration", "class")), None)
+        if cls is None or cls.type not in ("class_declaration", "abstract_class_declaration", "class"):
+            continue
+        decorators += [c for c in cls.children if c.type == "decorator"]
+        _class(cls, decorators, out, arrays)
+    return out if out.modules or out.classes or out.roots or out.returns else None
+
+
+def _const_arrays(root: Node) -> dict[str, Node]:
+    """Top-level `const X = [...]` of the file: `providers: [...X]` is as readable as the list itself."""
+    found: dict[str, Node] = {}
+    for stmt in root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
+        if decl is None or decl.type != "lexical_declaration" or not decl.children or decl.children[0].type != "const":
+            continue
+        for d in decl.named_children:
+            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+            value = d.child_by_field_name("value") if name is not None else None
+            if value is not None and name.type == "identifier" and _unwrap(value).type == "array":
+                found[text(name)] = _unwrap(value)
+    return found
+
+
+def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str, Node]) -> None:
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return
+    cls = NestClass(text(name_node), name_node.start_byte, name_node.end_byte)
+    module_args: Node | None = None
+    module_callee = ""
+    for dec in decorators:
+        callee, args = _decorator_call(dec)
+        cls.decorators.append(callee)
+        if callee.rsplit(".", 1)[-1] == "Module":
+            module_args, module_callee = args, callee
+    for child in node.children:
+        if child.type == "class_heritage":
+            ext = next((c for c in child.named_children if c.type == "extends_clause"), None)
+            value = ext.named_children[0] if ext is not None and ext.named_children else None
+            cls.extends = text(value) if value is not None else None
+    body = node.child_by_field_name("body")
+    statics = False
+    for member in body.named_children if body is not None else ():
+        if member.type != "method_definition":
+            continue
+        n = member.child_by_field_name("name")
+        if n is not None and text(n) == "constructor":
+            cls.has_ctor = True
+            cls.params = _params(member)
+        elif any(c.type == "static" for c in member.children):
+            statics = True
+    if module_callee:
+        mod = _module(cls, module_callee, module_args, statics, arrays)
+        raw = node.text or b""
+        mod.may_be_global = statics and b"global" in raw.lower()
+        mod.mentions_repositories = b"forFeature" in raw or b"Repository" in raw
+        out.modules.append(mod)
+    if cls.decorators or cls.has_ctor:
+        out.classes.append(cls)
+
+
+def _decorator_call(dec: Node) -> tuple[str, Node | None]:
+    """(callee text, arguments node or None) of `@X(...)` / `@X`."""
+    expr = dec.named_children[0] if dec.named_children else None
+    if expr is None:
+        return "", None
+    if expr.type == "call_expression":
+        fn = expr.child_by_field_name("function")
+        return (text(fn) if fn is not None else ""), expr.child_by_field_name("arguments")
+    return text(expr), None
+
+
+def _module(cls: NestClass, callee: str, args: Node | None, statics: bool, arrays: dict[str, Node]) -> NestModule:
+    mod = NestModule(cls.name, cls.name_start, cls.name_end, callee, has_static_methods=statics,
+                     is_global=any(d.rsplit(".", 1)[-1] == "Global" for d in cls.decorators))
+    first = _unwrap(args.named_children[0]) if args is not None and args.named_children else None
+    if first is None:  # `@Module()`: an empty module
+        return mod
+    if first.type != "object":
+        mod.known = False
+        for key in MODULE_KEYS:
+            setattr(mod, key, None)
+        return mod
+    for member in first.named_children:
+        if member.type == "pair":
+            key = member.child_by_field_name("key")
+            value = member.child_by_field_name("value")
+            name = text(key) if key is not None else ""
+            if name in MODULE_KEYS:
+                setattr(mod, name, _items(value, arrays))
+        elif member.type == "shorthand_property_identifier" and text(member) in MODULE_KEYS:
+            setattr(mod, text(member), None)
+        elif member.type != "comment":  # a spread or a method: any key may come from it
+            mod.known = False
+    return mod
+
+
+def _items(value: Node | None, arrays: dict[str, Node], depth: int = 0) -> list[NestItem] | None:
+    """The elements of an array literal (a file's const array spread into it is expanded)."""
+    value = _unwrap(value) if value is not None else None
+    if value is None or value.type != "array":
+        return None
+    out: list[NestItem] = []
+    for e in value.named_children:
+        if e.type == "comment":
+            continue
+        inner = e.named_children[0] if e.type == "spread_element" and e.named_children else None
+        if inner is not None and inner.type == "identifier" and text(inner) in arrays and depth < 3:
+            expanded = _items(arrays[text(inner)], arrays, depth + 1)
+            if expanded is not None:
+                out.extend(expanded)
+                continue
+        out.append(_item(e))
+    return out
+
+
+def _item(node: Node) -> NestItem:
+    node = _unwrap(node)
+    kind = node.type
+    if kind == "identifier":
+        return NestItem("ident", text(node), node.start_byte, node.end_byte)
+    if kind == "spread_element":
+        return NestItem("spread", text(node), node.start_byte, node.end_byte)
+    if kind == "object":
+        return _provider(node)
+    if kind == "call_expression":
+        return _call_item(node)
+    return NestItem("other", text(node), node.start_byte, node.end_byte)
+
+
+def _call_item(node: Node) -> NestItem:
+    fn = node.child_by_field_name("function")
+    args = node.child_by_field_name("arguments")
+    callee = text(fn) if fn is not None else ""
+    arg_nodes = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    if callee == "forwardRef" and len(arg_nodes) == 1 and arg_nodes[0].type == "arrow_function":
+        body = arg_nodes[0].child_by_field_name("body")
+        if body is not None and body.type == "identifier":
+            return NestItem("forward", text(body), node.start_byte, node.end_byte)
+    item = NestItem("call", callee, node.start_byte, node.end_byte, arg_names=_names_in(arg_nodes))
+    if callee.rsplit(".", 1)[-1] == "forFeature" and arg_nodes:
+        item.kind = "feature"
+        _feature(item, arg_nodes)
+    return item
+
+
+def _feature(item: NestItem, args: list[Node]) -> None:
+    """`forFeature([E, ...], conn)`: the entity list and the connection, as far as literal."""
+    first = _unwrap(args[0])
+    if first.type == "array":
+        item.array_start, item.array_end = first.start_byte, first.end_byte
+        item.entities = [("ident" if e.type == "identifier" else "other", text(e), e.start_byte, e.end_byte)
+                         for e in first.named_children if e.type != "comment"]
+    if len(args) > 1:
+        item.connection = string_value(args[1])
+
+
+def _provider(node: Node) -> NestItem:
+    item = NestItem("provider", "", node.start_byte, node.end_byte)
+    for pair in node.named_children:
+        if pair.type != "pair":
+            if pair.type != "comment":
+                item.token = ("other", "")  # a spread: the token may come from it
+            continue
+        key = pair.child_by_field_name("key")
+        value = pair.child_by_field_name("value")
+        name = text(key) if key is not None else ""
+        if value is None:
+            continue
+        if name == "provide":
+            sv = string_value(value)
+            item.token = ("string", sv) if sv is not None else (
+                ("ident", text(value)) if value.type == "identifier" else ("other", text(value)))
+        elif name.startswith("use"):
+            item.use = name
+            item.use_name = text(value) if value.type == "identifier" else ""
+    return item
+
+
+def _params(ctor: Node) -> list[NestParam]:
+    params = ctor.child_by_field_name("parameters")
+    out: list[NestParam] = []
+    for p in params.named_children if params is not None else ():
+        if p.type not in ("required_parameter", "optional_parameter"):
+            continue
+        param = NestParam(len(out), p.start_byte, p.end_byte)
+        ann = p.child_by_field_name("type")
+        t = ann.named_children[0] if ann is not None and ann.named_children else None
+        if t is not None:
+            param.type_name = text(t).split("<", 1)[0]
+            param.type_start, param.type_end = t.start_byte, t.end_byte
+        for dec in (c for c in p.children if c.type == "decorator"):
+            callee, args = _decorator_call(dec)
+            param.decorators.append((callee, _arguments(args)))
+        out.append(param)
+    return out
+
+
+def _arguments(args: Node | None) -> list[tuple[str, str, int, int]]:
+    out = []
+    for a in args.named_children if args is not None else ():
+        if a.type == "comment":
+            continue
+        sv = string_value(a)
+        kind = "string" if sv is not None else ("ident" if a.type == "identifier" else "other")
+        out.append((kind, sv if sv is not None else text(a), a.start_byte, a.end_byte))
+    return out
+
+
+def _names_in(nodes: list[Node]) -> tuple[str, ...]:
+    """Identifiers under `nodes` (bounded): which classes a dynamic module call was handed."""
+    found: list[str] = []
+    stack = list(reversed(nodes))
+    while stack and len(found) < _MAX_ARG_NAMES:
+        n = stack.pop()
+        if n.type in ("identifier", "shorthand_property_identifier"):
+            found.append(text(n))
+        else:
+            stack.extend(reversed(n.named_children))
+    return tuple(dict.fromkeys(found))
+
+
+def _unwrap(node: Node) -> Node:
+    while node.type in _WRAPPERS and node.named_children:
+        node = node.named_children[0]
+    return node

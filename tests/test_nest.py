@@ -1,0 +1,235 @@
+"""NEST001, NEST002 and MIG007 on small workspaces: what the module graph decides, and every
+unreadable part that must keep the rules silent (precision first)."""
+
+from __future__ import annotations
+
+import pickle
+
+from migrationlint.facts import extract
+from tests.helpers import fix, lint, migration, workspace
+
+ENTITY = """import {{ Entity, PrimaryGeneratedColumn }} from 'typeorm';
+
+@Entity()
+export class {name} {{
+  @PrimaryGeneratedColumn()
+  id: number;
+}}
+"""
+SERVICE = """import {{ Injectable }} from '@nestjs/common';
+import {{ InjectRepository }} from '@nestjs/typeorm';
+import {{ Repository }} from 'typeorm';
+import {{ Order }} from './order.entity';
+
+@Injectable()
+export class OrdersService {{
+  constructor(@InjectRepository(Order{conn}) private readonly orders: Repository<Order>) {{}}
+}}
+"""
+
+
+def _module(imports: str, providers: str = "OrdersService", head: str = "", decorators: str = "") -> str:
+    return f"""import {{ Global, Module, forwardRef }} from '@nestjs/common';
+import {{ TypeOrmModule }} from '@nestjs/typeorm';
+import {{ Order }} from './order.entity';
+import {{ OrdersService }} from './orders.service';
+{head}
+{decorators}@Module({{
+  imports: [{imports}],
+  providers: [{providers}],
+}})
+export class OrdersModule {{}}
+"""
+
+
+def _app(tmp_path, module: str, conn: str = "", **more: str):
+    files = {"src/order.entity.ts": ENTITY.format(name="Order"), "src/orders.service.ts": SERVICE.format(conn=conn),
+             "src/orders.module.ts": module}
+    files.update({k.replace("__", "/").replace("_ts", ".ts"): v for k, v in more.items()})
+    return workspace(tmp_path, files)
+
+
+def _nest001(root) -> list:
+    return [d for d in lint(root, ["NEST001"])]
+
+
+def test_missing_repository_is_reported_with_nest_message(tmp_path):
+    found = _nest001(_app(tmp_path, _module("")))
+    assert len(found) == 1
+    assert found[0].message.startswith(
+        "Nest can't resolve dependencies of the OrdersService (?). Please make sure that the argument "
+        "\"OrderRepository\" at index [0] is available in the OrdersModule module")
+
+
+def test_registered_repository_is_silent(tmp_path):
+    assert not _nest001(_app(tmp_path, _module("TypeOrmModule.forFeature([Order])")))
+
+
+def test_connection_must_match(tmp_path):
+    root = _app(tmp_path, _module("TypeOrmModule.forFeature([Order])"), conn=", 'reports'")
+    found = _nest001(root)
+    assert len(found) == 1 and '"reports_OrderRepository"' in found[0].message
+
+
+def test_computed_connection_is_silent(tmp_path):
+    assert not _nest001(_app(tmp_path, _module("TypeOrmModule.forFeature([Order])"), conn=", REPORTS"))
+
+
+def test_same_name_other_class_is_not_the_entity(tmp_path):
+    other = ENTITY.format(name="Order")
+    module = _module("TypeOrmModule.forFeature([Order])").replace("from './order.entity'", "from './legacy/order'")
+    assert len(_nest001(_app(tmp_path, module, src__legacy__order_ts=other))) == 1
+
+
+def test_unreadable_imports_stay_silent(tmp_path):
+    head = "import { helperModules } from './helpers';\nimport { makeModule } from './make';\n"
+    helpers = "export const helperModules = [];\n"
+    make = "export function makeModule(): any { return {}; }\n"
+    for imports in ("...helperModules", "makeModule()", "someVariable"):
+        root = _app(tmp_path / imports[:4], _module(imports, head=head), src__helpers_ts=helpers, src__make_ts=make)
+        assert not _nest001(root), imports
+
+
+def test_library_dynamic_module_provides_nothing(tmp_path):
+    head = "import { ConfigModule } from '@nestjs/config';\n"
+    assert len(_nest001(_app(tmp_path, _module("ConfigModule.forRoot()", head=head)))) == 1
+
+
+def test_global_module_exporting_typeorm_provides(tmp_path):
+    shared = """import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Order } from './order.entity';
+
+@Global()
+@Module({ imports: [TypeOrmModule.forFeature([Order])], exports: [TypeOrmModule] })
+export class SharedModule {}
+"""
+    assert not _nest001(_app(tmp_path, _module(""), src__shared_ts=shared))
+
+
+def test_imported_module_must_export_typeorm(tmp_path):
+    shared = """import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Order } from './order.entity';
+
+@Module({ imports: [TypeOrmModule.forFeature([Order])], exports: [%s] })
+export class SharedModule {}
+"""
+    head = "import { SharedModule } from './shared';\n"
+    assert len(_nest001(_app(tmp_path / "a", _module("SharedModule", head=head), src__shared_ts=shared % ""))) == 1
+    assert not _nest001(_app(tmp_path / "b", _module("forwardRef(() => SharedModule)", head=head),
+                              src__shared_ts=shared % "TypeOrmModule"))
+
+
+def test_use_class_provider_is_checked_and_computed_token_silences(tmp_path):
+    assert len(_nest001(_app(tmp_path / "a", _module("", "{ provide: 'x', useClass: OrdersService }")))) == 1
+    assert not _nest001(_app(tmp_path / "b", _module("", "OrdersService, { provide: makeToken(), useValue: 1 }")))
+
+
+def test_const_array_spread_in_same_file_is_read(tmp_path):
+    module = _module("", "...services").replace("@Module", "const services = [OrdersService];\n\n@Module")
+    assert len(_nest001(_app(tmp_path, module))) == 1
+
+
+def test_fix_adds_entity_to_existing_feature(tmp_path):
+    user = ENTITY.format(name="User")
+    order_import = "import { Order } from './order.entity';"
+    param = "private readonly orders: Repository<Order>"
+    service = SERVICE.format(conn="").replace(order_import, order_import + "\nimport { User } from './user';").replace(
+        param, param + ", @InjectRepository(User) private readonly users: Repository<User>")
+    root = _app(tmp_path, _module("TypeOrmModule.forFeature([Order])"), src__user_ts=user)
+    (root / "src/orders.service.ts").write_text(service)
+    fixed = fix(root, ["NEST001"])["src/orders.module.ts"].decode()
+    assert "TypeOrmModule.forFeature([Order, User])" in fixed
+    assert "import { User } from './user';" in fixed
+
+
+def test_nest_facts_pickle(tmp_path):
+    facts = extract("m.ts", _module("TypeOrmModule.forFeature([Order], 'x')").encode())
+    again = pickle.loads(pickle.dumps(facts))
+    assert again.nest == facts.nest and again.nest.modules[0].imports[0].connection == "x"
+
+
+# ----------------------------------------------------------------------------- NEST002
+
+APP = """import {{ Module }} from '@nestjs/common';
+import {{ TypeOrmModule }} from '@nestjs/typeorm';
+import {{ OrdersModule }} from './orders.module';
+import {{ Order }} from './order.entity';
+import {{ User }} from './user';
+
+@Module({{ imports: [TypeOrmModule.forRoot({{ type: 'postgres', {options} }}), OrdersModule] }})
+export class AppModule {{}}
+"""
+
+
+def _nest002(tmp_path, options: str) -> list:
+    root = _app(tmp_path, _module("TypeOrmModule.forFeature([Order])"), src__app_ts=APP.format(options=options),
+                src__user_ts=ENTITY.format(name="User"))
+    return lint(root, ["NEST002"])
+
+
+def test_entity_missing_from_connection(tmp_path):
+    found = _nest002(tmp_path, "entities: [User]")
+    assert len(found) == 1 and found[0].message.startswith('EntityMetadataNotFoundError: No metadata for "Order"')
+
+
+def test_entity_listed_globbed_or_autoloaded_is_silent(tmp_path):
+    for i, options in enumerate(("entities: [User, Order]", "entities: [__dirname + '/*.entity.ts']",
+                                 "entities: [User], autoLoadEntities: true")):
+        assert not _nest002(tmp_path / str(i), options), options
+
+
+def test_unreadable_connection_is_silent(tmp_path):
+    for i, options in enumerate(("entities: [User], autoLoadEntities: flag", "entities: ENTITIES",
+                                 "entities: ['nothing/matches/*.ts']", "...base, entities: [User]")):
+        assert not _nest002(tmp_path / str(i), options), options
+
+
+# ----------------------------------------------------------------------------- MIG007
+
+SOURCE = """import {{ DataSource }} from 'typeorm';
+import {{ Init1700000000000 }} from './migrations/1700000000000-Init';
+
+export default new DataSource({{ type: 'postgres', migrations: {migrations} }});
+"""
+
+
+def _mig007(tmp_path, migrations: str, **more: str) -> list:
+    files = {"src/data-source.ts": SOURCE.format(migrations=migrations),
+             "src/migrations/1700000000000-Init.ts": migration("Init1700000000000"),
+             "src/migrations/1700000000001-AddAge.ts": migration("AddAge1700000000001")}
+    files.update(more)
+    return lint(workspace(tmp_path, files), ["MIG007"])
+
+
+def test_migration_left_out_of_explicit_list(tmp_path):
+    found = _mig007(tmp_path, "[Init1700000000000]")
+    assert [d.path.rsplit("/", 1)[-1] for d in found] == ["1700000000001-AddAge.ts"]
+
+
+def test_glob_or_unreadable_option_is_silent(tmp_path):
+    for i, value in enumerate(("[__dirname + '/migrations/*.ts']", "[process.env.MIGRATIONS]", "[]",
+                               "[__dirname + '/nowhere/*.ts']", "loadMigrations()")):
+        assert not _mig007(tmp_path / str(i), value), value
+
+
+def test_other_configuration_is_silent(tmp_path):
+    assert not _mig007(tmp_path / "a", "[Init1700000000000]", **{"ormconfig.json": "{}"})
+    assert not _mig007(tmp_path / "b", "[Init1700000000000]", **{".env": "TYPEORM_MIGRATIONS=src/migrations/*.ts\n"})
+
+
+def test_module_with_static_builder_is_silent(tmp_path):
+    module = _module("").replace("export class OrdersModule {}", """export class OrdersModule {
+  static forRoot(): DynamicModule {
+    return { module: OrdersModule, imports: [TypeOrmModule.forFeature([Order])] };
+  }
+}""")
+    assert not _nest001(_app(tmp_path, module))
+
+
+def test_unresolved_injected_entity_is_silent(tmp_path):
+    service = SERVICE.format(conn="").replace("from './order.entity'", "from '@unknown/entities'")
+    root = _app(tmp_path, _module(""))
+    (root / "src/orders.service.ts").write_text(service)
+    assert not _nest001(root)

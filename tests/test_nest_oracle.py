@@ -1,0 +1,336 @@
+"""Real NestJS and TypeORM as the oracle for NEST001, NEST002 and MIG007.
+
+Each case is a small app: its TypeScript is transpiled (TypeScript's own transpiler, decorator
+metadata on), then
+- NEST001: `Test.createTestingModule({ imports: [TypeOrmModule.forRoot({ type: 'sqljs', entities,
+  synchronize: true }), TheModule] }).compile()` must fail with "Nest can't resolve dependencies"
+  exactly when the rule reports, with the rule's message starting with Nest's own first sentence;
+- NEST002: the page's AppModule (its connection switched to sql.js) is compiled and initialised and
+  each repository queried once: it must fail with TypeORM's EntityMetadataNotFoundError exactly
+  when the rule reports, and the rule's message must start with TypeORM's;
+- MIG007: the app's DataSource, switched to sql.js, is initialised; a migration class the rule
+  reports must be missing from the migrations it loads (the ones `migration:run` runs), every other
+  migration class must be there.
+Needs node and npm: the packages are installed once into ~/.cache/migrationlint-tests/nest-oracle
+(`MIGRATIONLINT_TEST_CACHE` moves it) and reused; skipped, never failed, when npm or the registry
+is unreachable and nothing is cached.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from migrationlint import pipeline
+from migrationlint.config import Settings
+from migrationlint.rule_pages import examples, page_path
+
+pytestmark = pytest.mark.integration
+
+CACHE = Path(os.environ.get("MIGRATIONLINT_TEST_CACHE", Path.home() / ".cache" / "migrationlint-tests")) / "nest-oracle"
+PACKAGES = ("@nestjs/core@11", "@nestjs/common@11", "@nestjs/testing@11", "@nestjs/typeorm@11", "typeorm@0.3",
+            "sql.js@1", "reflect-metadata@0.2", "rxjs@7", "typescript@5")
+MANIFEST = {"name": "app", "private": True, "dependencies": {
+    "@nestjs/common": "^11.0.0", "@nestjs/core": "^11.0.0", "@nestjs/typeorm": "^11.0.0", "typeorm": "^0.3.20",
+    "reflect-metadata": "^0.2.0", "rxjs": "^7.8.0", "sql.js": "^1.10.0"}}
+
+BUILD = r"""
+const ts = require('typescript');
+const fs = require('fs');
+const path = require('path');
+const [src, out] = process.argv.slice(2);
+const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
+for (const file of walk(src).filter((f) => f.endsWith('.ts'))) {
+  const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: {
+    module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021,
+    experimentalDecorators: true, emitDecoratorMetadata: true } }).outputText;
+  const target = path.join(out, path.relative(src, file)).replace(/\.ts$/, '.js');
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, js);
+}
+"""
+
+BOOT = r"""
+require('reflect-metadata');
+const { Test } = require('@nestjs/testing');
+const { TypeOrmModule } = require('@nestjs/typeorm');
+const [moduleFile, moduleName, entityFiles] = [process.argv[2], process.argv[3], JSON.parse(process.argv[4])];
+const entities = entityFiles.flatMap((f) => Object.values(require(f)).filter((v) => typeof v === 'function'));
+const mod = require(moduleFile)[moduleName];
+Test.createTestingModule({
+  imports: [TypeOrmModule.forRoot({ type: 'sqljs', entities, synchronize: true }), mod],
+}).setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {}, fatal() {} })
+  .compile()
+  .then(() => { console.log(JSON.stringify({ ok: true })); process.exit(0); })
+  .catch((e) => { console.log(JSON.stringify({ ok: false, message: String(e.message) })); process.exit(0); });
+"""
+
+MIGRATE = r"""
+require('reflect-metadata');
+const { DataSource } = require('typeorm');
+const exported = require(process.argv[2]);
+const source = exported.default || Object.values(exported).find((v) => v instanceof DataSource);
+const ds = source;
+ds.initialize()
+  .then(() => { console.log(JSON.stringify(ds.migrations.map((m) => m.name || m.constructor.name))); process.exit(0); })
+  .catch((e) => { console.error(e); process.exit(1); });
+"""
+
+
+def _install() -> Path | None:
+    """node_modules with PACKAGES, installed once (into a staging folder renamed into place, so an
+    interrupted install never leaves a half-filled cache)."""
+    target = CACHE / "v1"
+    if (target / "node_modules" / "@nestjs" / "testing" / "package.json").is_file():
+        return target
+    if shutil.which("npm") is None or shutil.which("node") is None:
+        return None
+    CACHE.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="install-", dir=CACHE))
+    (staging / "package.json").write_text('{"private": true}\n')
+    try:
+        r = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock",
+                            "--fetch-retries=0", "--fetch-timeout=60000", *PACKAGES],
+                           cwd=staging, capture_output=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        r = None
+    if r is None or r.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        return None
+    try:
+        staging.rename(target)
+    except OSError:  # another run got there first
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+@pytest.fixture(scope="module")
+def node_modules() -> Path:
+    found = _install()
+    if found is None:
+        pytest.skip("npm or the npm registry is unreachable and no Nest oracle is cached")
+    return found
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    (root / "package.json").write_text(json.dumps(MANIFEST))
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+def _build(install: Path, root: Path) -> Path:
+    out = root / "out"
+    (install / "build.js").write_text(BUILD)
+    subprocess.run(["node", str(install / "build.js"), str(root / "src"), str(out)], check=True,
+                   capture_output=True, timeout=120, env={**os.environ, "NODE_PATH": str(install / "node_modules")})
+    return out
+
+
+def _node(install: Path, script: str, name: str, *args: str) -> subprocess.CompletedProcess:
+    (install / name).write_text(script)
+    return subprocess.run(["node", str(install / name), *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "NODE_PATH": str(install / "node_modules")})
+
+
+def _js(out: Path, rel: str) -> str:
+    """The transpiled file of the source `rel` (under src/)."""
+    return str(out / Path(rel).relative_to("src").with_suffix(".js"))
+
+
+def _lint(root: Path, code: str) -> list:
+    return pipeline.lint([str(root)], Settings(select=[code]), use_cache=False).diagnostics
+
+
+# ----------------------------------------------------------------------------- NEST001 cases
+
+def _page_cases(code: str) -> list[tuple[str, dict[str, str], str]]:
+    """(role, files, module file) of the page's bad and good examples."""
+    out = []
+    page = page_path(code)
+    assert page is not None
+    for ex in examples(page.read_text(encoding="utf-8")):
+        if ex.block.role not in ("bad", "good"):
+            continue
+        files = {b.options["path"]: b.code for b in ex.context}
+        files[ex.block.options["path"]] = ex.block.code
+        out.append((ex.block.role, files, ex.block.options["path"]))
+    return out
+
+
+ENTITY = """import {{ Entity, PrimaryGeneratedColumn }} from 'typeorm';
+
+@Entity()
+export class {name} {{
+  @PrimaryGeneratedColumn()
+  id: number;
+}}
+"""
+SERVICE = """import {{ Injectable }} from '@nestjs/common';
+import {{ InjectRepository }} from '@nestjs/typeorm';
+import {{ Repository }} from 'typeorm';
+import {{ Order }} from './order.entity';
+
+@Injectable()
+export class OrdersService {{
+  constructor(@InjectRepository(Order{conn}) private readonly orders: Repository<Order>) {{}}
+}}
+"""
+
+
+def _module(imports: str, extra: str = "", providers: str = "OrdersService") -> str:
+    return f"""import {{ Module, forwardRef }} from '@nestjs/common';
+import {{ TypeOrmModule }} from '@nestjs/typeorm';
+import {{ Order }} from './order.entity';
+import {{ OrdersService }} from './orders.service';
+{extra}
+@Module({{
+  imports: [{imports}],
+  providers: [{providers}],
+}})
+export class OrdersModule {{}}
+"""
+
+
+SHARED = """import {{ Global, Module }} from '@nestjs/common';
+import {{ TypeOrmModule }} from '@nestjs/typeorm';
+import {{ Order }} from './order.entity';
+
+{decorator}@Module({{
+  imports: [TypeOrmModule.forFeature([Order])],
+  exports: [{exports}],
+}})
+export class SharedModule {{}}
+"""
+
+
+def _extra_cases() -> list[tuple[str, dict[str, str], str]]:
+    shared_import = "import { SharedModule } from './shared.module';\n"
+
+    def case(module: str, conn: str = "", shared: str | None = None) -> dict[str, str]:
+        files = {"src/order.entity.ts": ENTITY.format(name="Order"), "src/orders.service.ts": SERVICE.format(conn=conn),
+                 "src/orders.module.ts": module}
+        if shared is not None:
+            files["src/shared.module.ts"] = shared
+        return files
+
+    def shared(decorator: str, exports: str) -> str:
+        return SHARED.format(decorator=decorator, exports=exports)
+
+    m = "src/orders.module.ts"
+    return [
+        ("bad", case(_module("")), m),
+        ("good", case(_module("TypeOrmModule.forFeature([Order])")), m),
+        ("bad", case(_module("TypeOrmModule.forFeature([Order])"), conn=", 'reports'"), m),
+        ("bad", case(_module("SharedModule", shared_import), shared=shared("", "")), m),
+        ("good", case(_module("SharedModule", shared_import), shared=shared("", "TypeOrmModule")), m),
+        ("good", case(_module("forwardRef(() => SharedModule)", shared_import), shared=shared("", "TypeOrmModule")), m),
+        ("bad", case(_module("", "", "{ provide: 'svc', useClass: OrdersService }")), m),
+    ]
+
+
+def _nest_cases():
+    return [("page", *c) for c in _page_cases("NEST001")] + [("extra", *c) for c in _extra_cases()]
+
+
+@pytest.mark.parametrize("origin,role,files,module_file", _nest_cases())
+def test_nest001_matches_nest(node_modules, tmp_path, origin, role, files, module_file):
+    _write(tmp_path, files)
+    reported = [d for d in _lint(tmp_path, "NEST001") if d.path.endswith(module_file)]
+    assert bool(reported) == (role == "bad"), [d.message for d in reported]
+    out = _build(node_modules, tmp_path)
+    module_name = re.search(r"export class (\w+)", files[module_file]).group(1)
+    entities = [_js(out, k) for k, v in files.items() if "@Entity(" in v]
+    module_js = _js(out, module_file)
+    r = _node(node_modules, BOOT, "boot.js", module_js, module_name, json.dumps(entities))
+    assert r.returncode == 0, r.stderr
+    verdict = json.loads(r.stdout.strip().splitlines()[-1])
+    assert verdict["ok"] == (not reported), verdict
+    if reported:
+        first = verdict["message"].split("\n", 1)[0]
+        assert "can't resolve dependencies" in first
+        assert reported[0].message.startswith(first.rstrip(".")), (reported[0].message, first)
+
+
+# ----------------------------------------------------------------------------- NEST002 cases
+
+BOOT_APP = r"""
+require('reflect-metadata');
+const { Test } = require('@nestjs/testing');
+const { getRepositoryToken } = require('@nestjs/typeorm');
+const [moduleFile, moduleName, entityFiles] = [process.argv[2], process.argv[3], JSON.parse(process.argv[4])];
+const entities = entityFiles.flatMap((f) => Object.values(require(f)).filter((v) => typeof v === 'function'));
+const mod = require(moduleFile)[moduleName];
+(async () => {
+  try {
+    const ref = await Test.createTestingModule({ imports: [mod] })
+      .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {}, fatal() {} }).compile();
+    await ref.init();
+    for (const e of entities) {  // the first query through each registered repository
+      let repo;
+      try { repo = ref.get(getRepositoryToken(e), { strict: false }); } catch { continue; }
+      await repo.find();
+    }
+    console.log(JSON.stringify({ ok: true }));
+  } catch (e) {
+    console.log(JSON.stringify({ ok: false, message: `${e.name}: ${e.message}` }));
+  }
+  process.exit(0);
+})();
+"""
+
+
+@pytest.mark.parametrize("role,files,module_file", _page_cases("NEST002"))
+def test_nest002_matches_typeorm(node_modules, tmp_path, role, files, module_file):
+    _write(tmp_path, files)
+    reported = _lint(tmp_path, "NEST002")
+    assert bool(reported) == (role == "bad"), [d.message for d in reported]
+    app = tmp_path / "src" / "app.module.ts"  # the same connection on sql.js (no database needed)
+    app.write_text(app.read_text().replace("type: 'postgres'", "type: 'sqljs', synchronize: true"))
+    out = _build(node_modules, tmp_path)
+    entities = [_js(out, k) for k, v in files.items() if "@Entity(" in v]
+    r = _node(node_modules, BOOT_APP, "boot-app.js", _js(out, "src/app.module.ts"), "AppModule", json.dumps(entities))
+    assert r.returncode == 0, r.stderr
+    verdict = json.loads(r.stdout.strip().splitlines()[-1])
+    assert verdict["ok"] == (not reported), verdict
+    if reported:
+        assert reported[0].message.startswith(verdict["message"]), (reported[0].message, verdict["message"])
+
+
+# ----------------------------------------------------------------------------- MIG007 cases
+
+def _mig_cases() -> list[dict[str, str]]:
+    out = []
+    page = page_path("MIG007")
+    assert page is not None
+    for ex in examples(page.read_text(encoding="utf-8")):
+        if ex.block.role in ("bad", "good"):
+            files = {b.options["path"]: b.code for b in ex.context}
+            files[ex.block.options["path"]] = ex.block.code
+            out.append(files)
+    return out
+
+
+@pytest.mark.parametrize("files", _mig_cases())
+def test_mig007_matches_typeorm(node_modules, tmp_path, files):
+    _write(tmp_path, files)
+    reported = {d.path.rsplit("/", 1)[-1] for d in _lint(tmp_path, "MIG007")}
+    source = tmp_path / "src" / "data-source.ts"  # the same DataSource on sql.js (no database needed)
+    source.write_text(source.read_text().replace("type: 'postgres'", "type: 'sqljs'"))
+    out = _build(node_modules, tmp_path)
+    r = _node(node_modules, MIGRATE, "migrate.js", str(out / "data-source.js"))
+    assert r.returncode == 0, r.stderr
+    ran = set(json.loads(r.stdout.strip().splitlines()[-1]))
+    for rel, text in files.items():
+        m = re.search(r"export class (\w+) implements MigrationInterface", text)
+        if m is None:
+            continue
+        assert (m.group(1) in ran) == (rel.rsplit("/", 1)[-1] not in reported), (rel, ran, reported)
