@@ -27,7 +27,7 @@ class ImportFact:
     """A reference to another module.
 
     kind: import | export-from | export-star | import-equals | require | dynamic | type-query |
-    reference | mock | require-resolve. `start`/`end` span the specifier string including quotes;
+    reference | mock | require-resolve | require-resolve-paths (with a `{ paths }` option). `start`/`end` span the specifier string including quotes;
     `stmt_start`/`stmt_end` the whole statement (for fixes that delete it).
     """
 

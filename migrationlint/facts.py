@@ -36,7 +36,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 12  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 13  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries
@@ -515,7 +515,7 @@ class _Extractor:
                 if prop == "mock" and obj in ("jest", "vi"):
                     kind = "mock"
                 elif obj == "require" and prop == "resolve":
-                    kind = "require-resolve"
+                    kind = "require-resolve-paths" if _has_paths_option(call) else "require-resolve"
                 else:
                     continue
             else:
@@ -913,6 +913,16 @@ def _in_type_position(node: Node) -> bool:
             return False
         n = n.parent
     return False
+
+
+def _has_paths_option(call: Node) -> bool:
+    """`require.resolve(x, { paths: [...] })`: resolved from the given folders, by design not from
+    the file's own package."""
+    args = call.child_by_field_name("arguments")
+    options = [a for a in (args.named_children if args is not None else []) if a.type != "comment"][1:2]
+    return bool(options) and options[0].type == "object" and any(
+        p.type == "pair" and text(p.child_by_field_name("key")).strip("'\"") == "paths"
+        or p.type == "shorthand_property_identifier" and text(p) == "paths" for p in options[0].named_children)
 
 
 def _require_bindings(call: Node, fact: ImportFact) -> None:

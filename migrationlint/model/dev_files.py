@@ -1,0 +1,58 @@
+"""Conventions for files that no production entry reaches: tests, test support, stories and the
+configs of build, test and lint tools (DESIGN 2.3 "What ships", step 3).
+
+Each answer carries its reason, worded for `--explain-file`. Paths are relative to the package
+directory (posix), so a package that happens to live under `tools/` or `testing/` is not mistaken
+for test code: only the layout inside the package counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+# tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
+TOOLS = (
+    "jest", "vitest", "vite", "tsup", "tsdown", "playwright", "cypress", "tailwind", "postcss", "storybook",
+    "eslint", "prettier", "webpack", "rollup", "esbuild", "drizzle", "babel", "commitlint", "lint-staged",
+    "stylelint", "svelte", "next", "nuxt", "astro", "karma", "protractor", "wdio", "nx", "turbo", "typedoc",
+    "docusaurus", "knip", "lingui", "codegen", "electron-builder", "electron.vite", "electron-vite", "forge",
+    "release", "semantic-release", "changeset", "size-limit", "unbuild", "rspack", "swc", "ts-jest",
+    "nodemon", "syncpack", "lerna", "renovate", "husky", "mocha", "ava", "c8", "nyc", "remix", "react-router",
+    "vue", "quasar", "capacitor", "ionic", "angular", "nest-cli", "tsconfig", "graphql", "orval", "kysely",
+    "mikro-orm", "ormconfig", "typeorm", "umzug", "histoire", "ladle", "uno", "windi", "panda", "openapi",
+)
+_TOOL = "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True))
+_EXT = r"\.(?:[cm]?[jt]sx?|json)$"
+_CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
+_RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
+_TEST_FILE = re.compile(r"\.(?:spec|test|e2e-spec|e2e|e2e-test|bench|test-d|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
+_SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test[-_.]?utils?|jest[-_.]setup|vitest[-_.]setup|"
+                    r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
+                    re.IGNORECASE)
+_DEV_DIRS = {
+    "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "e2e": "an end-to-end test folder",
+    "cypress": "Cypress test support", "playwright": "Playwright test support", "__mocks__": "test mocks",
+    "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "test-utils": "test support",
+    "testing-utils": "test support", "test-helpers": "test support", ".storybook": "Storybook configuration",
+    "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
+}
+_TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
+
+
+def dev_reason(rel: str) -> str | None:
+    """Why the file at `rel` (relative to its package) is dev-only by convention, or None."""
+    parts = rel.split("/")
+    name = parts[-1]
+    if _TEST_FILE.search(name):
+        return "a test, story or test-support file (by its name)"
+    if _SETUP.match(name):
+        return "a test setup or test support file (by its name)"
+    if _CONFIG.match(name) or _RC.match(name):
+        return "the configuration of a build, test or lint tool (by its name)"
+    for part in parts[:-1]:
+        why = _DEV_DIRS.get(part)
+        if why is not None:
+            return f"{why} ({part}/)"
+    if len(parts) > 1 and _TOP_DEV_DIRS.get(parts[0]):
+        return f"{_TOP_DEV_DIRS[parts[0]]} ({parts[0]}/ at the package top level)"
+    return None

@@ -1,0 +1,154 @@
+"""Does a file run in production? One answer per file, with its reason (DESIGN 2.3 "What ships").
+
+The dependency rules ask this for every import: DEP002 and DEP005 only matter in code that ships,
+DEP004 only where something connects, and a DEP001 fix goes to `dependencies` only for shipping
+code. The answer, in order:
+1. reached from an entry point of the package (entry_points) through value imports: ships;
+2. a test, test support, story or tool config (dev_files, plus the `test-files` setting): dev;
+3. a file of a private workspace root (repository tooling, never deployed): dev;
+4. anything else: ships (no entry is known to exclude it).
+Separately, `bundled(manifest)` says whether the package ships a bundle (bundling), which silences
+"declared only in devDependencies" there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass
+
+from migrationlint import packages as pk
+from migrationlint.globs import match
+from migrationlint.model.bundling import bundled_reason
+from migrationlint.model.dev_files import dev_reason
+from migrationlint.model.entry_points import Entry, entries
+from migrationlint.resolve import Resolver, is_alias, resolver_for
+from migrationlint.workspace import Manifest
+
+_VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a file ships, and why (worded for `--explain-file`)."""
+
+    ships: bool
+    reason: str
+
+    def describe(self) -> str:
+        return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"
+
+
+class Shipping:
+    """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
+
+    def __init__(self, project) -> None:
+        self.project = project
+        self.ws = project.workspace
+        self._verdicts: dict[str, Verdict] = {}
+        self._reached: dict[str, dict[str, str]] = {}
+        self._bundled: dict[str, str | None] = {}
+        self._entries: dict[str, list[Entry]] = {}
+
+    # ------------------------------------------------------------------ public answers
+
+    def verdict(self, path: str, manifest: Manifest | None) -> Verdict:
+        """The answer for the file at `path`, whose package manifest is `manifest`."""
+        found = self._verdicts.get(path)
+        if found is None:
+            found = self._verdicts[path] = self._decide(path, manifest)
+        return found
+
+    def bundled(self, manifest: Manifest) -> str | None:
+        """Why `manifest`'s package ships a bundle of its imports, or None."""
+        if manifest.path not in self._bundled:
+            self._bundled[manifest.path] = bundled_reason(manifest) if not manifest.error else None
+        return self._bundled[manifest.path]
+
+    def entries(self, manifest: Manifest) -> list[Entry]:
+        if manifest.path not in self._entries:
+            resolver = self._resolver()
+            self._entries[manifest.path] = entries(manifest, resolver.to_source)
+        return self._entries[manifest.path]
+
+    # ------------------------------------------------------------------ the decision
+
+    def _decide(self, path: str, manifest: Manifest | None) -> Verdict:
+        if manifest is None or manifest.error:
+            return Verdict(True, "no readable package.json owns it: counted as shipping")
+        if path.endswith((".d.ts", ".d.mts", ".d.cts")):
+            return Verdict(False, "a declaration file: types only, nothing runs")
+        via = self._reached_from(manifest).get(path)
+        if via is not None:
+            return Verdict(True, via)
+        rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
+        why = self._test_glob(path) or dev_reason(rel)
+        if why is not None:
+            return Verdict(False, why)
+        if manifest.dir == self.ws.root and (self.ws.definition is not None or manifest.data.get("private") is True):
+            return Verdict(False, "a file of the private workspace root: repository tooling, never deployed")
+        if self.entries(manifest):
+            return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
+                                 "tool config: counted as shipping")
+        return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
+                             "test, test support, story nor tool config: counted as shipping")
+
+    def _test_glob(self, path: str) -> str | None:
+        rel = self.project.rel(path)
+        for pattern in self.project.settings.test_files:
+            if match(pattern, rel):
+                return f"a test file (test-files pattern {pattern!r})"
+        return None
+
+    # ------------------------------------------------------------------ reachability
+
+    def _reached_from(self, manifest: Manifest) -> dict[str, str]:
+        """{file: reason} for every file of the package reached from its entries by value imports."""
+        found = self._reached.get(manifest.path)
+        if found is not None:
+            return found
+        found = {}
+        queue = deque()
+        for entry in self.entries(manifest):
+            found[entry.path] = f"an entry point ({entry.origin})"
+            queue.append((entry.path, entry))
+        while queue:
+            path, entry = queue.popleft()
+            for target in self._value_imports(path, manifest):
+                if target not in found:
+                    rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
+                    found[target] = f"reached by value imports from the entry point {rel} ({entry.origin})"
+                    queue.append((target, entry))
+        self._reached[manifest.path] = found
+        return found
+
+    def _value_imports(self, path: str, manifest: Manifest) -> list[str]:
+        facts = self.project.facts(path)
+        if facts is None or facts.skipped:
+            return []
+        resolver = self._resolver()
+        out = []
+        for imp in facts.imports:
+            if imp.kind not in _VALUE_KINDS or imp.type_only or not imp.specifier:
+                continue
+            if pk.classify(imp.specifier) == "package" and not self._alias(path, imp.specifier):
+                continue
+            res = resolver.resolve(path, imp.specifier)
+            target = getattr(res, "path", None)
+            if res.kind == "file" and target and self.ws.package_root(target) == manifest.dir:
+                out.append(target)
+        return out
+
+    def _alias(self, path: str, specifier: str) -> bool:
+        return is_alias(self.project, path, specifier)
+
+    def _resolver(self) -> Resolver:
+        return resolver_for(self.project)
+
+
+def shipping_for(project) -> Shipping:
+    """The run's Shipping model, shared by every rule (kept in the project's per-run memo)."""
+    model = project.cache.get("shipping")
+    if model is None:
+        model = project.cache["shipping"] = Shipping(project)
+    return model
