@@ -316,6 +316,9 @@ class FileFacts:
     ctor_param_types: list[tuple[str, int, int]] = field(default_factory=list)
     # imported local names used only in type positions (the compiler erases their import)
     type_only_locals: list[str] = field(default_factory=list)
+    # imported local names whose only runtime uses are annotations emitted by decorator metadata
+    # (`@Req() req: Request`): the import is elided when the name turns out to be an interface
+    metadata_only_locals: list[str] = field(default_factory=list)
 
     def imports_from(self, package: str) -> list[ImportFact]:
         return [i for i in self.imports if i.specifier == package or i.specifier.startswith(package + "/")]

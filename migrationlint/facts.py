@@ -634,6 +634,7 @@ class _Extractor:
             return
         starts: dict[str, list[int]] = {}
         value_used: set[str] = set()
+        metadata_used: set[str] = set()  # named in annotations that decorator metadata emits
         spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind == "import")
         import_starts = [a for a, _ in spans]
         for name, node in ident_nodes(root, self.data, wanted):
@@ -653,11 +654,12 @@ class _Extractor:
             at = bisect.bisect_right(import_starts, start) - 1
             in_import = at >= 0 and start < spans[at][1]  # import statements are top-level, disjoint
             if not in_import and not type_position(node):
-                value_used.add(name)
+                (metadata_used if node.type == "type_identifier" else value_used).add(name)
         self.f.refs = refs = Spans({name: array("I", at) for name, at in starts.items()})
+        self.f.metadata_only_locals = sorted(metadata_used - value_used)
         self.f.type_only_locals = sorted(
             name for imp in self.f.imports for name in imp.locals
-            if name in refs and name not in value_used
+            if name in refs and name not in value_used and name not in metadata_used
             and any(not (imp.stmt_start <= s < imp.stmt_end) for s, _ in refs[name]))
 
 
