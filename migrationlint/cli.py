@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: by input size)")
     check.add_argument("--stdin-filename", help="lint standard input as if it were this file")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in the full format")
+    check.add_argument("--explain-file", metavar="PATH",
+                       help="say whether PATH ships to production for the dependency rules, and why")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
     sub.add_parser("rules", help="list every rule")
@@ -139,6 +141,8 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be a positive number")
     if args.stdin_filename:
         return _check_stdin(args)
+    if args.explain_file:
+        return _explain(args)
     paths = args.paths or ["."]
     settings = _settings(args, paths)
     missing = [p for p in paths if not os.path.exists(p)]
@@ -152,6 +156,15 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix or args.diff:
         return _fix(args, paths, settings, result, lint_kwargs)
     return _report(args, result)
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from migrationlint.explain import explain_file
+
+    if not os.path.isfile(args.explain_file):
+        raise UsageError(f"--explain-file: no such file: {args.explain_file}")
+    sys.stdout.write(explain_file(args.explain_file, _settings(args, [args.explain_file])))
+    return 0
 
 
 CONTEXT_FILES = ("package.json",)  # plus tsconfig*.json: files that change how a package is linted

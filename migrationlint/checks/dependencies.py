@@ -26,7 +26,7 @@ from migrationlint.globs import match_any
 from migrationlint.lockfiles import Lockfile, find_lockfile, peers_of, read_lockfile, version_key
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
-from migrationlint.model.shipping import Verdict, shipping_for
+from migrationlint.model.shipping import Verdict, is_workspace_root, shipping_for
 from migrationlint.model.svelte_config import is_svelte_alias
 from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
 
@@ -178,10 +178,9 @@ class DependencyModel:
         return f"{self._rel(root)} (the root of its own project)"
 
     def private_root(self, m: Manifest) -> bool:
-        """A workspace root that is never deployed: private, or the root of a workspace."""
-        if not self.is_root(m):
-            return False
-        return m.data.get("private") is True or self.ws.definition is not None and m.dir == self.ws.root
+        """The root of a workspace (never deployed: its files are the repository's tooling). A
+        single-package repository's root is the package itself, and deploys."""
+        return self.is_root(m) and is_workspace_root(m)
 
     def verdict(self, path: str) -> Verdict:
         return self.shipping.verdict(path, self.owner(path))
@@ -310,8 +309,8 @@ class DependencyModel:
         rel = self._rel(m)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
                    f"a production install (`npm ci --omit=dev`, `pnpm install --prod`) leaves it out and the "
-                   f"service fails with \"Cannot find module '{u.package}'\"; move it to dependencies "
-                   f"({u.verdict.reason if u.verdict else 'the file ships'})")
+                   f"service fails with \"Cannot find module '{u.package}'\"; move it to dependencies"
+                   + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return self._at_import(DEP002, u, message, fix)

@@ -47,9 +47,18 @@ def find_config(directory: str, stem: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=256)
 def read_config(path: str) -> ConfigObject:
     """The object keys of the config file at `path` (empty when it cannot be read)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return ConfigObject(path)
+    return _read_config(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _read_config(path: str, mtime_ns: int, size: int) -> ConfigObject:
+    """Parsed once per version of the file (the key holds its mtime and size)."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()

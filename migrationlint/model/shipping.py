@@ -85,8 +85,8 @@ class Shipping:
         why = self._test_glob(path) or dev_reason(rel)
         if why is not None:
             return Verdict(False, why)
-        if manifest.dir == self.ws.root and (self.ws.definition is not None or manifest.data.get("private") is True):
-            return Verdict(False, "a file of the private workspace root: repository tooling, never deployed")
+        if is_workspace_root(manifest):
+            return Verdict(False, "a file of a workspace root: repository tooling, never deployed")
         if self.entries(manifest):
             return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
                                  "tool config: counted as shipping")
@@ -144,6 +144,12 @@ class Shipping:
 
     def _resolver(self) -> Resolver:
         return resolver_for(self.project)
+
+
+def is_workspace_root(manifest: Manifest) -> bool:
+    """Whether `manifest` defines a workspace (`workspaces`, pnpm-workspace.yaml or lerna.json)."""
+    return "workspaces" in manifest.data or any(
+        os.path.isfile(os.path.join(manifest.dir, n)) for n in ("pnpm-workspace.yaml", "lerna.json"))
 
 
 def shipping_for(project) -> Shipping:
