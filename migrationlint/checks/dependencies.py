@@ -25,6 +25,7 @@ from migrationlint.facts import FileFacts, ImportFact
 from migrationlint.globs import match_any
 from migrationlint.lockfiles import Lockfile, find_lockfile, peers_of, read_lockfile, version_key
 from migrationlint.model import fix_policy as policy
+from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
 from migrationlint.model.shipping import Verdict, is_workspace_root, shipping_for
 from migrationlint.model.svelte_config import is_svelte_alias
@@ -279,6 +280,8 @@ class DependencyModel:
             return
         if pk.scope_of(u.package) in self.ws.own_scopes and not self.known(u.package, m):
             return  # the workspace's own namespace, matching nothing: IMP001's finding
+        if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
+            return  # a file that does not ship, running inside the repository's hoisted install
         reported.add((m.path, u.package))
         yield self._undeclared(u, sections.get((m.path, u.package), self.section_for(u)))
 
@@ -310,6 +313,8 @@ class DependencyModel:
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
                    f"a production install (`npm ci --omit=dev`, `pnpm install --prod`) leaves it out and the "
                    f"service fails with \"Cannot find module '{u.package}'\"; move it to dependencies"
+                   + (" (or to peerDependencies, when the application that installs this published package "
+                      "provides it)" if m.data.get("private") is not True and m.name else "")
                    + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
@@ -346,6 +351,15 @@ class DependencyModel:
         if installed is not None and installed[1] is not None:
             return installed[1]
         return {p: False for p in rt.KNOWN_PEERS.get(package, ())}
+
+    def hoisted_at_root(self, package: str, m: Manifest) -> bool:
+        """Whether the root install of `m`'s project puts `package` where every file finds it."""
+        root = self.root_of(m)
+        lock = self.ws.lockfile if root.dir == self.ws.root else self._own_lock(root.dir)
+        manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
+        if self.ws.installed(package, m.dir) is not None:
+            return True
+        return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, lock)
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""

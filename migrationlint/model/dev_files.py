@@ -37,6 +37,10 @@ _DEV_DIRS = {
     "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
 }
 _TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
+_EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "sandbox",
+                           "load-testing", "load-tests", "perf", "docs"})
+_TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)[-_]|[-_](?:tests?|e2e|spec|specs|testing)$")
+_EXAMPLE_DIR = re.compile(r"^(?:examples?|samples?|demos?)[-_]|[-_](?:examples?|samples?|demos?)$")
 
 
 def dev_reason(rel: str) -> str | None:
@@ -53,6 +57,10 @@ def dev_reason(rel: str) -> str | None:
         why = _DEV_DIRS.get(part)
         if why is not None:
             return f"{why} ({part}/)"
+        if _TEST_DIR.search(part):
+            return f"a test folder ({part}/)"
+        if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
+            return f"examples, samples or documentation, not the package's code ({part}/)"
     if len(parts) > 1 and _TOP_DEV_DIRS.get(parts[0]):
         return f"{_TOP_DEV_DIRS[parts[0]]} ({parts[0]}/ at the package top level)"
     return None

@@ -19,7 +19,6 @@ from migrationlint.workspace import Manifest
 
 _START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
 _NODE_RUNNERS = ("node", "ts-node", "tsx", "nodemon", "pm2", "pm2-runtime", "bun")
-_BUILD_DIRS = ("dist", "build", "lib", "out", "output")
 _SOURCE_EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
 
 
@@ -123,8 +122,10 @@ def to_source(package_dir: str, target: str, mapped: Callable[[str, str], str | 
     rel = os.path.relpath(absolute, package_dir).replace(os.sep, "/")
     first, _, rest = rel.partition("/")
     stems = [rel]
-    if first in _BUILD_DIRS and rest:
+    if rest:  # `dist/x`, `package/x` (any outDir): `src/x`, then `x`
         stems += [f"src/{rest}", rest]
+    elif first:  # `index.js` built from `src/index.ts`
+        stems.append(f"src/{first}")
     for stem in stems:
         base = os.path.join(package_dir, re.sub(r"\.(?:[cm]?js|jsx|d\.[cm]?ts)$", "", stem))
         for candidate in [base] + [base + e for e in _SOURCE_EXTENSIONS] + [os.path.join(base, "index" + e) for e in _SOURCE_EXTENSIONS]:
