@@ -39,6 +39,7 @@ _DEV_DIRS = {
 _TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
 _EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "sandbox",
                            "load-testing", "load-tests", "perf", "docs"})
+_TEMPLATE_DIRS = frozenset({"template", "templates", "scaffold", "scaffolds", "blueprints", "boilerplate", "stubs"})
 _TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)[-_]|[-_](?:tests?|e2e|spec|specs|testing)$")
 _EXAMPLE_DIR = re.compile(r"^(?:examples?|samples?|demos?)[-_]|[-_](?:examples?|samples?|demos?)$")
 
@@ -53,7 +54,19 @@ def dev_reason(rel: str) -> str | None:
         return "a test setup or test support file (by its name)"
     if _CONFIG.match(name) or _RC.match(name):
         return "the configuration of a build, test or lint tool (by its name)"
-    for part in parts[:-1]:
+    why = dev_folder_reason(parts[:-1])
+    if why is not None:
+        return why
+    if len(parts) > 1 and _TOP_DEV_DIRS.get(parts[0]):
+        return f"{_TOP_DEV_DIRS[parts[0]]} ({parts[0]}/ at the package top level)"
+    return None
+
+
+def dev_folder_reason(folders: list[str]) -> str | None:
+    """Why a file inside these folders is dev-only: a test, example or template folder. Also asked
+    with the folders from the repository root, so that a package nested in a test folder of
+    another (a test plugin inside a dev server) is test code too."""
+    for part in folders:
         why = _DEV_DIRS.get(part)
         if why is not None:
             return f"{why} ({part}/)"
@@ -61,6 +74,6 @@ def dev_reason(rel: str) -> str | None:
             return f"a test folder ({part}/)"
         if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
             return f"examples, samples or documentation, not the package's code ({part}/)"
-    if len(parts) > 1 and _TOP_DEV_DIRS.get(parts[0]):
-        return f"{_TOP_DEV_DIRS[parts[0]]} ({parts[0]}/ at the package top level)"
+        if part in _TEMPLATE_DIRS:
+            return f"templates copied into other projects, not run from this package ({part}/)"
     return None

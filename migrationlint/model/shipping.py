@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from migrationlint import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason
-from migrationlint.model.dev_files import dev_reason
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason
 from migrationlint.model.entry_points import Entry, entries
 from migrationlint.resolve import Resolver, is_alias, resolver_for
 from migrationlint.workspace import Manifest
@@ -78,11 +78,15 @@ class Shipping:
             return Verdict(True, "no readable package.json owns it: counted as shipping")
         if path.endswith((".d.ts", ".d.mts", ".d.cts")):
             return Verdict(False, "a declaration file: types only, nothing runs")
+        home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
+        folder = dev_folder_reason(home.split("/")) if home else None
+        if folder is not None:
+            return Verdict(False, f"its package lives in {folder}")
         via = self._reached_from(manifest).get(path)
         if via is not None:
             return Verdict(True, via)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
-        why = self._test_glob(path) or dev_reason(rel)
+        why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1])
         if why is not None:
             return Verdict(False, why)
         if is_workspace_root(manifest):
