@@ -261,14 +261,14 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
         "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"],
                          "devDependencies": {"dayjs": "^1.11.13"}},
         "packages/a/package.json": {"name": "a", "version": "1.0.0"},
-        "docs/package.json": {"name": "docs", "private": True, "dependencies": {}},
-        "docs/package-lock.json": {"name": "docs", "lockfileVersion": 3, "packages": {
-            "": {"name": "docs"}, "node_modules/fuse.js": {"version": "7.0.0"}}},
-        "docs/src/search.ts": "import Fuse from 'fuse.js';\nimport dayjs from 'dayjs';\nexport const f = [Fuse, dayjs];\n",
+        "site/package.json": {"name": "site", "private": True, "dependencies": {}},
+        "site/package-lock.json": {"name": "site", "lockfileVersion": 3, "packages": {
+            "": {"name": "site"}, "node_modules/fuse.js": {"version": "7.0.0"}}},
+        "site/src/search.ts": "import Fuse from 'fuse.js';\nimport dayjs from 'dayjs';\nexport const f = [Fuse, dayjs];\n",
     })
     diags = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
     by_package = {d.extra["package"]: d for d in diags}
-    # docs has its own lockfile: the workspace root's dayjs is not "root-only" for it (DEP001, not DEP005)
+    # site has its own lockfile: the workspace root's dayjs is not "root-only" for it (DEP001, not DEP005)
     assert sorted((d.code, p) for p, d in by_package.items()) == [("DEP001", "dayjs"), ("DEP001", "fuse.js")]
     fuse = by_package["fuse.js"].message
-    assert "installed anywhere" not in fuse and "docs/package-lock.json resolves 7.0.0" in fuse
+    assert "installed anywhere" not in fuse and "site/package-lock.json resolves 7.0.0" in fuse

@@ -191,6 +191,8 @@ class DependencyModel:
         if manifest is None or manifest.error or not facts.imports:
             return
         verdict = self.shipping.verdict(path, manifest)
+        if verdict.inert:
+            return
         for imp in facts.imports:
             if imp.kind == "require-resolve-paths":
                 continue  # resolved from the folders it names, by design not from this package
@@ -390,6 +392,8 @@ class DependencyModel:
         for peer, optional in sorted(self.peer_list(u.package, m).items()):
             if optional or peer == m.name or (m.path, peer) in reported or self.satisfied(m, peer, u.test):
                 continue
+            if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m):
+                continue  # a file that does not ship finds the peer in the hoisted root install
             reported.add((m.path, peer))
             message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
                        f"declare, and the repository uses {policy_now.setting}: loading it fails with "

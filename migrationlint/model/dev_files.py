@@ -44,6 +44,18 @@ _TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)[-_]|[-_](?:tests?|e2e|spec|s
 _EXAMPLE_DIR = re.compile(r"^(?:examples?|samples?|demos?)[-_]|[-_](?:examples?|samples?|demos?)$")
 
 
+_FIXTURE_DIRS = frozenset({"fixtures", "__fixtures__", "__testfixtures__", "testfixtures"})
+_FIXTURE_DATA = re.compile(r"\.(?:input|output|expected|actual|before|after|in|out)\.[cm]?[jt]sx?$")
+
+
+def fixture_data(rel: str) -> bool:
+    """A transform's input or expected output kept as a file in a test fixtures folder (a codemod's
+    `x.input.ts`): read as text by a test, never loaded, so its imports are nobody's dependencies."""
+    parts = rel.split("/")
+    return any(p in _FIXTURE_DIRS for p in parts[:-1]) and (
+        "__testfixtures__" in parts or bool(_FIXTURE_DATA.search(parts[-1])))
+
+
 def dev_reason(rel: str) -> str | None:
     """Why the file at `rel` (relative to its package) is dev-only by convention, or None."""
     parts = rel.split("/")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from migrationlint import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason
-from migrationlint.model.dev_files import dev_folder_reason, dev_reason
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data
 from migrationlint.model.entry_points import Entry, entries
 from migrationlint.resolve import Resolver, is_alias, resolver_for
 from migrationlint.workspace import Manifest
@@ -34,6 +34,7 @@ class Verdict:
 
     ships: bool
     reason: str
+    inert: bool = False  # never loaded at all (fixture data): its imports are no dependencies
 
     def describe(self) -> str:
         return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"
@@ -60,10 +61,31 @@ class Shipping:
         return found
 
     def bundled(self, manifest: Manifest) -> str | None:
-        """Why `manifest`'s package ships a bundle of its imports, or None."""
+        """Why `manifest`'s package ships a bundle of its imports, or None. A private library (never
+        published) whose every workspace dependent is bundled ends up inside those bundles too."""
         if manifest.path not in self._bundled:
-            self._bundled[manifest.path] = bundled_reason(manifest) if not manifest.error else None
+            self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled"
+            found = bundled_reason(manifest) if not manifest.error else None
+            if found is None and manifest.data.get("private") is True and manifest.name:
+                found = self._bundled_by_dependents(manifest)
+            self._bundled[manifest.path] = found
         return self._bundled[manifest.path]
+
+    def _bundled_by_dependents(self, manifest: Manifest) -> str | None:
+        dependents = [m for m in self._resolver().packages.manifests
+                      if m.path != manifest.path and not m.error and any(manifest.name in m.section(s) for s in
+                                                         ("dependencies", "devDependencies"))]
+        if not dependents or len(self.entries_of_kind(manifest, "app")) > 0:
+            return None
+        if all(self.bundled(m) for m in dependents):
+            names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in dependents)[:3])
+            return f"a private library used only by bundled packages ({names})"
+        return None
+
+    def entries_of_kind(self, manifest: Manifest, kind: str) -> list[Entry]:
+        """Entries that start a process (`app`: start scripts, Dockerfile, nest-cli.json, bin)."""
+        starts = ("script", "Dockerfile", "nest-cli.json", '"bin"')
+        return [e for e in self.entries(manifest) if kind != "app" or any(w in e.origin for w in starts)]
 
     def entries(self, manifest: Manifest) -> list[Entry]:
         if manifest.path not in self._entries:
@@ -76,6 +98,9 @@ class Shipping:
     def _decide(self, path: str, manifest: Manifest | None) -> Verdict:
         if manifest is None or manifest.error:
             return Verdict(True, "no readable package.json owns it: counted as shipping")
+        if fixture_data(self.project.rel(path)):
+            return Verdict(False, "fixture data (a transform's input or expected output): read by a test, never "
+                                  "loaded", inert=True)
         if path.endswith((".d.ts", ".d.mts", ".d.cts")):
             return Verdict(False, "a declaration file: types only, nothing runs")
         home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
