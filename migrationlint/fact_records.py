@@ -44,6 +44,7 @@ class ImportFact:
     names_start: int = -1  # span of `{ a, b }` (named imports / require object pattern), -1 if none
     names_end: int = -1
     line_span: tuple[int, int] | None = None  # whole lines of an import statement alone on them (for deletion)
+    lazy: bool = False  # a require()/import() inside a function: loaded on demand, not at start-up
 
     @property
     def side_effect(self) -> bool:

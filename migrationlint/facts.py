@@ -526,7 +526,8 @@ class _Extractor:
             stmt = _statement_of(call)
             fact = ImportFact(specifier=spec, kind=kind, start=arg.start_byte, end=arg.end_byte,
                               stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
-                              type_only=kind == "type-query")
+                              type_only=kind == "type-query",
+                              lazy=kind in ("require", "dynamic") and _inside_function(call))
             if kind == "require":
                 _require_bindings(call, fact)
             self.f.imports.append(fact)
@@ -894,6 +895,21 @@ def _is_orm_options(obj: Node) -> bool:
         elif t != "object" and t not in _ORM_PASS_THROUGH:
             return False
         n = p
+    return False
+
+
+_FUNCTION_NODES = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
+                             "generator_function_declaration", "generator_function"})
+
+
+def _inside_function(node: Node) -> bool:
+    """A `require()`/`import()` inside a function body runs only when the function is called: the
+    on-demand load of an optional feature, not a load at start-up."""
+    n = node.parent
+    while n is not None and n.type != "program":
+        if n.type in _FUNCTION_NODES:
+            return True
+        n = n.parent
     return False
 
 

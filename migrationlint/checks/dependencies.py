@@ -294,6 +294,8 @@ class DependencyModel:
             return False
         if self.private_root(u.manifest):
             return False  # files of a private workspace root are its tooling (scripts, configs)
+        if u.imp.lazy and u.manifest.data.get("private") is not True:
+            return False  # a published package's on-demand load: an optional feature its user installs
         return self.shipping.bundled(u.manifest) is None
 
     def _undeclared(self, u: Use, section: str) -> Diagnostic:

@@ -26,7 +26,7 @@ _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
 _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
 _TEST_FILE = re.compile(r"\.(?:spec|test|e2e-spec|e2e|e2e-test|bench|test-d|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
-_SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test[-_.]?utils?|jest[-_.]setup|vitest[-_.]setup|"
+_SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
                     re.IGNORECASE)
 _DEV_DIRS = {
@@ -38,7 +38,7 @@ _DEV_DIRS = {
 }
 _TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
 _EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "sandbox",
-                           "load-testing", "load-tests", "perf", "docs"})
+                           "load-testing", "load-tests", "perf", "docs", "www", "website"})
 _TEMPLATE_DIRS = frozenset({"template", "templates", "scaffold", "scaffolds", "blueprints", "boilerplate", "stubs"})
 _TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)[-_]|[-_](?:tests?|e2e|spec|specs|testing)$")
 _EXAMPLE_DIR = re.compile(r"^(?:examples?|samples?|demos?)[-_]|[-_](?:examples?|samples?|demos?)$")

@@ -83,9 +83,10 @@ class Shipping:
         return None
 
     def entries_of_kind(self, manifest: Manifest, kind: str) -> list[Entry]:
-        """Entries that start a process (`app`: start scripts, Dockerfile, nest-cli.json, bin)."""
-        starts = ("script", "Dockerfile", "nest-cli.json", '"bin"')
-        return [e for e in self.entries(manifest) if kind != "app" or any(w in e.origin for w in starts)]
+        """Entries that start a process: `app` (start scripts, Dockerfile, nest-cli.json, bin) or
+        `service` (the same without bin: what a deployment runs)."""
+        starts = ("script", "Dockerfile", "nest-cli.json") + (('"bin"',) if kind == "app" else ())
+        return [e for e in self.entries(manifest) if any(w in e.origin for w in starts)]
 
     def entries(self, manifest: Manifest) -> list[Entry]:
         if manifest.path not in self._entries:
