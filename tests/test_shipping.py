@@ -250,3 +250,69 @@ def test_r18_require_resolve_with_paths_is_no_dependency(tmp_path):
     # a plain require.resolve resolves from the file's own package: still a dependency
     (root / "packages/framework/src/cli.ts").write_text("export const where = require.resolve('ts-node');\n")
     assert dep(root) == [("DEP005", "packages/framework/src/cli.ts", "ts-node")]
+
+
+# ----------------------------------------------------------------------------- classes found on real repos
+
+def test_template_and_fixture_data_folders_are_not_the_packages_code(tmp_path):
+    root = write(tmp_path / "cli", {
+        "package.json": {"name": "@acme/cli", "version": "1.0.0", "bin": {"acme": "dist/cli.js"},
+                         "dependencies": {"commander": "^12.1.0"}},
+        "src/cli.ts": "import { Command } from 'commander';\nnew Command('acme').parse();\n",
+        "src/commands/add/templates/service.template.ts": "import { Injectable } from '@nestjs/common';\n"
+                                                          "@Injectable()\nexport class TemplateService {}\n",
+        "test/fixtures/rename/entity.input.ts": "import { Entity } from 'typeorm';\n@Entity()\nexport class A {}\n",
+    })
+    assert dep(root) == []
+
+
+def test_a_published_packages_on_demand_load_is_an_optional_feature(tmp_path):
+    root = write(tmp_path / "server", {
+        "package.json": {"name": "@acme/server", "version": "1.0.0", "main": "dist/index.js",
+                         "devDependencies": {"@opentelemetry/api": "^1.9.0", "uuid": "^10.0.0"}},
+        "src/index.ts": "import { v4 } from 'uuid';\nexport function trace(): unknown {\n"
+                        "  const { trace } = require('@opentelemetry/api');\n  return trace;\n}\nexport const id = v4();\n",
+    })
+    assert dep(root) == [("DEP002", "src/index.ts", "uuid")]
+
+
+def test_dev_files_may_rely_on_a_hoisting_root_install(tmp_path):
+    lock = {"name": "acme", "lockfileVersion": 3, "packages": {
+        "": {"name": "acme", "workspaces": ["packages/*"]},
+        "node_modules/graphql-tag": {"version": "2.12.6"},
+        "node_modules/@acme/testing": {"resolved": "packages/testing", "link": True},
+    }}
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "package-lock.json": lock,
+        "packages/testing/package.json": {"name": "@acme/testing", "version": "1.0.0", "main": "dist/index.js",
+                                          "dependencies": {"graphql-tag": "^2.12.6"}},
+        "packages/testing/src/index.ts": "import gql from 'graphql-tag';\nexport const q = gql`{ a }`;\n",
+        "packages/plugin/package.json": {"name": "@acme/plugin", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/plugin/src/index.ts": "export const plugin = 1;\n",
+        "packages/plugin/e2e/plugin.e2e-spec.ts": "import gql from 'graphql-tag';\nimport { q } from '@acme/testing';\n"
+                                                  "export const all = [gql, q];\n",
+        "packages/plugin/src/api.ts": "import gql from 'graphql-tag';\nexport const api = gql`{ b }`;\n",
+    })
+    # the e2e test runs inside the repository's npm install; the plugin's own code must declare it
+    assert dep(root) == [("DEP001", "packages/plugin/src/api.ts", "graphql-tag")]
+    (root / ".npmrc").write_text("")
+    (root / "package-lock.json").unlink()
+    write(root, {"pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n", "pnpm-lock.yaml": "lockfileVersion: '9.0'\n"})
+    assert [d[1] for d in dep(root)] == ["packages/plugin/e2e/plugin.e2e-spec.ts"] * 2 + ["packages/plugin/src/api.ts"]
+
+
+def test_a_private_library_used_only_by_bundled_apps_is_bundled(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "apps/docs/package.json": {"name": "docs", "private": True, "scripts": {"build": "next build"},
+                                   "dependencies": {"docs-ui": "*"}},
+        "packages/docs-ui/package.json": {"name": "docs-ui", "private": True, "main": "dist/index.js",
+                                          "devDependencies": {"clsx": "^2.0.0"}},
+        "packages/docs-ui/src/index.ts": "import clsx from 'clsx';\nexport const cn = clsx;\n",
+    })
+    assert dep(root) == []
+    # once a service that is installed for production depends on it, the library ships
+    write(root, {"apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                           "dependencies": {"docs-ui": "*"}}})
+    assert dep(root) == [("DEP002", "packages/docs-ui/src/index.ts", "clsx")]

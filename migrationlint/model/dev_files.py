@@ -56,6 +56,12 @@ def fixture_data(rel: str) -> bool:
         "__testfixtures__" in parts or bool(_FIXTURE_DATA.search(parts[-1])))
 
 
+def template_folder(rel: str) -> str | None:
+    """The template folder (`templates/`, `scaffold/`) holding `rel`: its files are copied into
+    other projects, whose dependencies their imports are."""
+    return next((p for p in rel.split("/")[:-1] if p in _TEMPLATE_DIRS), None)
+
+
 def dev_reason(rel: str) -> str | None:
     """Why the file at `rel` (relative to its package) is dev-only by convention, or None."""
     parts = rel.split("/")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from migrationlint import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason
-from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, template_folder
 from migrationlint.model.entry_points import Entry, entries
 from migrationlint.resolve import Resolver, is_alias, resolver_for
 from migrationlint.workspace import Manifest
@@ -102,6 +102,10 @@ class Shipping:
         if fixture_data(self.project.rel(path)):
             return Verdict(False, "fixture data (a transform's input or expected output): read by a test, never "
                                   "loaded", inert=True)
+        folder = template_folder(self.project.rel(path))
+        if folder is not None:
+            return Verdict(False, f"a template ({folder}/): copied into other projects, whose dependencies its "
+                                  "imports are", inert=True)
         if path.endswith((".d.ts", ".d.mts", ".d.cts")):
             return Verdict(False, "a declaration file: types only, nothing runs")
         home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
