@@ -272,3 +272,27 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
     assert sorted((d.code, p) for p, d in by_package.items()) == [("DEP001", "dayjs"), ("DEP001", "fuse.js")]
     fuse = by_package["fuse.js"].message
     assert "installed anywhere" not in fuse and "site/package-lock.json resolves 7.0.0" in fuse
+
+
+def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "3.0.0", "main": "dist/index.js",
+                                       "dependencies": {"@nestjs/common": "^11.0.12"}},
+        "packages/core/src/index.ts": "import { Module } from '@nestjs/common';\nexport const M = Module;\n",
+        "packages/plugin/package.json": {"name": "@acme/plugin", "version": "3.0.0", "main": "dist/index.js",
+                                         "dependencies": {"dayjs": "^1.11.13"},
+                                         "devDependencies": {"@acme/core": "3.0.0"}},
+        "packages/plugin/src/index.ts": "import { Injectable } from '@nestjs/common';\nimport dayjs from 'dayjs';\n"
+                                        "export const all = [Injectable, dayjs];\n"
+                                        "export async function s3(): Promise<unknown> { return import('@aws-sdk/client-s3'); }\n",
+        "packages/other/package.json": {"name": "other", "version": "1.0.0",
+                                        "dependencies": {"@aws-sdk/client-s3": "^3.600.0"}},
+    })
+    diags = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False)
+             .diagnostics}
+    assert diags["@nestjs/common"].fix.applicability.value == "unsafe"
+    assert "it comes with @acme/core" in diags["@nestjs/common"].message
+    assert diags["@aws-sdk/client-s3"].fix.applicability.value == "unsafe"
+    assert "loaded on demand" in diags["@aws-sdk/client-s3"].message
+    assert "packages/plugin/package.json" not in fixed(root)

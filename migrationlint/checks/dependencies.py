@@ -309,7 +309,27 @@ class DependencyModel:
             message += (f' (its names are used only in decorated signatures: if they are interfaces from "{types}", '
                         f"tsc elides this import and nothing loads at runtime; if one is a class, Node loads it)")
         message, fix = self._add_or_command(message, m, section, u.package, self.placement(u).why)
+        doubt = self._host_provided(u, section)
+        if fix is not None and doubt:
+            message += f"; {doubt}: review before declaring it (unsafe fix)"
+            fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
         return self._at_import(DEP001, u, message, fix)
+
+    def _host_provided(self, u: Use, section: str) -> str | None:
+        """Why adding a `dependencies` entry to a published package may be wrong: the package
+        arrives through a declared workspace package (a plugin's framework, which a second copy
+        would split), or it is loaded on demand (an optional feature its user installs)."""
+        m = u.manifest
+        if section != "dependencies" or m.data.get("private") is True:
+            return None
+        if u.imp.lazy:
+            return "it is loaded on demand, like an optional feature (then an optional peer dependency)"
+        for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)}):
+            member = self.ws.member(dep)
+            if member is not None and any(u.package in member.section(s) for s in ("dependencies", "peerDependencies")):
+                return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
+                        f"{dep} usually lists it in peerDependencies so that one copy is shared")
+        return None
 
     def _dev_in_production(self, u: Use) -> Diagnostic:
         m = u.manifest
