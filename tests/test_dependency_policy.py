@@ -198,7 +198,7 @@ def ledger_repo(root: Path, lock: str = PEER_RANGE_LOCK) -> Path:
         "package.json": {"name": "acme-platform", "private": True, "packageManager": "pnpm@9.12.0"},
         "pnpm-workspace.yaml": "packages:\n  - 'services/*'\n",
         "pnpm-lock.yaml": lock,
-        "services/ledger/package.json": {"name": "@acme/ledger", "version": "1.0.0", "main": "dist/store.js",
+        "services/ledger/package.json": {"name": "@acme/ledger", "version": "1.0.0", "private": True, "main": "dist/store.js",
                                          "dependencies": {"@acme/event-store": "^0.19.1"}},
         "services/ledger/src/store.ts": "import { getEventStore } from '@acme/event-store';\n"
                                         "export const store = getEventStore();\n",
@@ -296,3 +296,16 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
     assert diags["@aws-sdk/client-s3"].fix.applicability.value == "unsafe"
     assert "loaded on demand" in diags["@aws-sdk/client-s3"].message
     assert "packages/plugin/package.json" not in fixed(root)
+
+
+def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/snowflake-node", "version": "1.0.0", "main": "dist/connection.js",
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": WAREHOUSE_LOCK,
+        "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and d.fix.applicability.value == "unsafe" and "peerDependencies instead" in d.message
+    assert fixed(root) == {}

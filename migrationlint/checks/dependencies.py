@@ -421,7 +421,13 @@ class DependencyModel:
                        f"declare, and the repository uses {policy_now.setting}: loading it fails with "
                        f"\"Cannot find module '{peer}'\"")
             place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m))
-            yield self._at_import(DEP003, u, *self._add_or_command(message, m, place.section, peer, place.why))
+            message, fix = self._add_or_command(message, m, place.section, peer, place.why)
+            if fix is not None and place.section == "dependencies" and m.data.get("private") is not True:
+                # a published package usually passes the requirement on to its own users
+                message += (f'; a published package often declares "{peer}" in peerDependencies instead, so that '
+                            f"its users provide it: review before adding it (unsafe fix)")
+                fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
+            yield self._at_import(DEP003, u, message, fix)
 
     def satisfied(self, m: Manifest, package: str, test: bool) -> bool:
         """Declared by `m`, or by its root under any hoisting policy but `none` (the package is
