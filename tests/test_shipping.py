@@ -316,3 +316,17 @@ def test_a_private_library_used_only_by_bundled_apps_is_bundled(tmp_path):
     write(root, {"apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
                                            "dependencies": {"docs-ui": "*"}}})
     assert dep(root) == [("DEP002", "packages/docs-ui/src/index.ts", "clsx")]
+
+
+def test_migrations_of_a_shipping_data_source_ship(tmp_path):
+    root = write(tmp_path / "svc", {
+        "package.json": {"name": "@acme/ledger", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"typeorm": "^0.3.20", "pg": "^8.13.1"}},
+        "src/main.ts": "import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', "
+                       "migrations: [__dirname + '/fixtures/migrations/*.{ts,js}'] });\n",
+        "src/fixtures/migrations/1700000000000-Seed.ts": "export class Seed1700000000000 {}\n",
+        "src/fixtures/other.ts": "export const other = 1;\n",
+    })
+    out = cli("--explain-file", "src/fixtures/migrations/1700000000000-Seed.ts", cwd=root).stdout.decode()
+    assert "ships (production): a migration loaded by the DataSource options in src/main.ts" in out
+    assert "dev only" in cli("--explain-file", "src/fixtures/other.ts", cwd=root).stdout.decode()

@@ -22,6 +22,7 @@ from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, template_folder
 from migrationlint.model.entry_points import Entry, entries
+from migrationlint.migration_model import glob_matches, resolve_glob
 from migrationlint.resolve import Resolver, is_alias, resolver_for
 from migrationlint.workspace import Manifest
 
@@ -153,8 +154,28 @@ class Shipping:
                     rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
                     found[target] = f"reached by value imports from the entry point {rel} ({entry.origin})"
                     queue.append((target, entry))
+        self._add_migrations(manifest, found)
         self._reached[manifest.path] = found
         return found
+
+    def _add_migrations(self, manifest: Manifest, found: dict[str, str]) -> None:
+        """TypeORM migrations named by the `migrations:` globs of a DataSource that ships: the
+        running service loads them, though no import reaches them."""
+        globs = []
+        for path in list(found):
+            facts = self.project.facts(path)
+            for option in (facts.migrations_options if facts is not None and not facts.skipped else ()):
+                globs += [(resolve_glob(item[1], path, manifest.dir), path) for item in option.items if item[0] == "glob"]
+        if not globs:
+            return
+        for source in self.project.package_sources(manifest.dir):
+            if source in found:
+                continue
+            for pattern, owner in globs:
+                if glob_matches(pattern, source):
+                    rel = os.path.relpath(owner, manifest.dir).replace(os.sep, "/")
+                    found[source] = f"a migration loaded by the DataSource options in {rel}, which ships"
+                    break
 
     def _value_imports(self, path: str, manifest: Manifest) -> list[str]:
         facts = self.project.facts(path)
