@@ -24,6 +24,7 @@ TOOLS = (
 _TOOL = "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True))
 _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
 _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
+_TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
 _TEST_FILE = re.compile(r"\.(?:spec|test|e2e-spec|e2e|e2e-test|bench|test-d|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
@@ -70,7 +71,7 @@ def dev_reason(rel: str) -> str | None:
         return "a test, story or test-support file (by its name)"
     if _SETUP.match(name):
         return "a test setup or test support file (by its name)"
-    if _CONFIG.match(name) or _RC.match(name):
+    if _CONFIG.match(name) or _RC.match(name) or _TASK_FILE.match(name):
         return "the configuration of a build, test or lint tool (by its name)"
     why = dev_folder_reason(parts[:-1])
     if why is not None:
