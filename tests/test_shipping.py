@@ -330,3 +330,16 @@ def test_migrations_of_a_shipping_data_source_ship(tmp_path):
     out = cli("--explain-file", "src/fixtures/migrations/1700000000000-Seed.ts", cwd=root).stdout.decode()
     assert "ships (production): a migration loaded by the DataSource options in src/main.ts" in out
     assert "dev only" in cli("--explain-file", "src/fixtures/other.ts", cwd=root).stdout.decode()
+
+
+def test_files_no_entry_reaches_in_a_package_with_a_bundler_are_bundle_inputs(tmp_path):
+    root = write(tmp_path / "plugin", {
+        "package.json": {"name": "@acme/graphiql-plugin", "version": "1.0.0", "main": "dist/index.js",
+                         "scripts": {"build": "vite build && tsc"}, "devDependencies": {"graphiql": "^3.0.0"}},
+        "vite.config.mts": "export default { build: { outDir: 'dist/ui' } };\n",
+        "src/index.ts": "export const plugin = 'serves dist/ui';\n",
+        "src/ui/App.tsx": "import { GraphiQL } from 'graphiql';\nexport const App = () => <GraphiQL />;\n",
+    })
+    assert dep(root) == []
+    assert "input of the package's bundler build (vite.config.mts)" in cli(
+        "--explain-file", "src/ui/App.tsx", cwd=root).stdout.decode()

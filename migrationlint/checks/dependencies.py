@@ -336,13 +336,23 @@ class DependencyModel:
         rel = self._rel(m)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
                    f"a production install (`npm ci --omit=dev`, `pnpm install --prod`) leaves it out and the "
-                   f"service fails with \"Cannot find module '{u.package}'\"; move it to dependencies"
-                   + (" (or to peerDependencies, when the application that installs this published package "
-                      "provides it)" if m.data.get("private") is not True and m.name else "")
+                   f"service fails with \"Cannot find module '{u.package}'\"; " + self._dev_remedy(u))
                    + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return self._at_import(DEP002, u, message, fix)
+
+    def _dev_remedy(self, u: Use) -> str:
+        """Where a devDependency that ships belongs: `dependencies`, or for a published package
+        that plugs into a workspace package (a plugin of its framework) `peerDependencies`."""
+        m = u.manifest
+        if m.data.get("private") is True or not m.name:
+            return "move it to dependencies"
+        if self.ws.member(u.package) is not None:
+            return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
+                    f"application that installs it provides) or move it to dependencies")
+        return "move it to dependencies (or to peerDependencies, when the application that installs this published " \
+               "package provides it)"
 
     def _root_only(self, u: Use, root: Manifest) -> Diagnostic:
         m = u.manifest

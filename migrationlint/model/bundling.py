@@ -30,6 +30,15 @@ _SCRIPT_BUILDS = (
 _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
 
 
+def bundler_config(directory: str) -> str | None:
+    """The package's front-end bundler config (vite, webpack, rollup), if any."""
+    for stem in ("vite.config", "webpack.config", "rollup.config"):
+        found = find_config(directory, stem)
+        if found is not None:
+            return found
+    return None
+
+
 def _scripts(manifest: Manifest) -> list[str]:
     scripts = manifest.data.get("scripts")
     return [s for s in scripts.values() if isinstance(s, str)] if isinstance(scripts, dict) else []

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from migrationlint import packages as pk
 from migrationlint.globs import match
-from migrationlint.model.bundling import bundled_reason
+from migrationlint.model.bundling import bundled_reason, bundler_config
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, template_folder
 from migrationlint.model.entry_points import Entry, entries
 from migrationlint.migration_model import glob_matches, resolve_glob
@@ -123,6 +123,10 @@ class Shipping:
         if is_workspace_root(manifest):
             return Verdict(False, "a file of a workspace root: repository tooling, never deployed")
         if self.entries(manifest):
+            bundler = bundler_config(manifest.dir)
+            if bundler is not None:
+                return Verdict(False, f"no entry point reaches it, so it is an input of the package's bundler build "
+                                      f"({os.path.basename(bundler)}), which inlines what it imports")
             return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
                                  "tool config: counted as shipping")
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
