@@ -336,7 +336,7 @@ class DependencyModel:
         rel = self._rel(m)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
                    f"a production install (`npm ci --omit=dev`, `pnpm install --prod`) leaves it out and the "
-                   f"service fails with \"Cannot find module '{u.package}'\"; " + self._dev_remedy(u))
+                   f"service fails with \"Cannot find module '{u.package}'\"; " + self._dev_remedy(u)
                    + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
