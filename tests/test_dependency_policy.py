@@ -309,3 +309,15 @@ def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
     [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
     assert d.code == "DEP003" and d.fix.applicability.value == "unsafe" and "peerDependencies instead" in d.message
     assert fixed(root) == {}
+
+
+def test_dep003_types_only_peers_are_silent(tmp_path):
+    lock = json.loads(json.dumps(WAREHOUSE_LOCK).replace("@acme/asn1", "openapi-types"))
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/snowflake-node", "version": "1.0.0", "private": True,
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": lock,
+        "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    })
+    assert dep(root) == []

@@ -424,6 +424,8 @@ class DependencyModel:
         for peer, optional in sorted(self.peer_list(u.package, m).items()):
             if optional or peer == m.name or (m.path, peer) in reported or self.satisfied(m, peer, u.test):
                 continue
+            if _types_only_package(peer):
+                continue  # only type checking reads it: nothing fails at runtime
             if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m):
                 continue  # a file that does not ship finds the peer in the hoisted root install
             reported.add((m.path, peer))
@@ -698,6 +700,11 @@ def _erased(imp: ImportFact, facts: FileFacts) -> bool:
         return False
     names = imp.locals
     return bool(names) and all(n in facts.type_only_locals for n in names)
+
+
+def _types_only_package(package: str) -> bool:
+    """A package of type declarations only (`@types/node`, `openapi-types`): never loaded at runtime."""
+    return package.startswith("@types/") or package.endswith("-types")
 
 
 def _metadata_only(imp: ImportFact, facts: FileFacts) -> bool:
