@@ -343,3 +343,15 @@ def test_files_no_entry_reaches_in_a_package_with_a_bundler_are_bundle_inputs(tm
     assert dep(root) == []
     assert "input of the package's bundler build (vite.config.mts)" in cli(
         "--explain-file", "src/ui/App.tsx", cwd=root).stdout.decode()
+
+
+def test_a_package_inside_a_test_folder_that_is_no_member_is_a_fixture(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/dashboard/package.json": {"name": "@acme/dashboard", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/dashboard/src/index.ts": "export const d = 1;\n",
+        "packages/dashboard/tests/fixtures-npm-plugin/package.json": {"name": "npm-plugin", "main": "index.js"},
+        "packages/dashboard/tests/fixtures-npm-plugin/vendure-config.ts":
+            "import { TestPlugin } from 'test-plugin';\nexport const config = { plugins: [TestPlugin] };\n",
+    })
+    assert dep(root) == []

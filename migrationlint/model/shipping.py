@@ -112,7 +112,11 @@ class Shipping:
         home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
         folder = dev_folder_reason(home.split("/")) if home else None
         if folder is not None:
-            return Verdict(False, f"its package lives in {folder}")
+            member = any(m.path == manifest.path for m in self.ws.member_manifests)
+            # a package in a test folder that is no workspace member is a fixture tests read or load:
+            # its imports are the fixture's, not something this repository installs
+            return Verdict(False, f"its package lives in {folder}" + ("" if member else ", and is no workspace member: "
+                                                                       "a test fixture"), inert=not member)
         via = self._reached_from(manifest).get(path)
         if via is not None:
             return Verdict(True, via)
