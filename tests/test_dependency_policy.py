@@ -321,3 +321,14 @@ def test_dep003_types_only_peers_are_silent(tmp_path):
         "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
     })
     assert dep(root) == []
+
+
+def test_dep003_require_resolve_loads_nothing_so_needs_no_peer(tmp_path):
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/snowflake-node", "version": "1.0.0", "private": True,
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": WAREHOUSE_LOCK,
+        "src/paths.ts": "import path from 'path';\nexport const sdkDir = path.dirname(require.resolve('@acme/warehouse-sdk'));\n",
+    })
+    assert dep(root) == []

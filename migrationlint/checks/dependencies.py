@@ -270,7 +270,7 @@ class DependencyModel:
         if own is not None:
             if own == "devDependencies" and self._production_value_use(u) and not _also_runtime(m, u.package):
                 yield self._dev_in_production(u)
-            elif (m.declared(u.package) == own and not u.type_only
+            elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in _LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):
                 peer_candidates.setdefault((m.path, u.package), u)  # a peer's peers are the host's
             return
@@ -700,6 +700,10 @@ def _erased(imp: ImportFact, facts: FileFacts) -> bool:
         return False
     names = imp.locals
     return bool(names) and all(n in facts.type_only_locals for n in names)
+
+
+# import forms that execute the package (and so need its peers); `require.resolve` only finds it
+_LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})
 
 
 def _types_only_package(package: str) -> bool:
