@@ -332,3 +332,18 @@ def test_dep003_require_resolve_loads_nothing_so_needs_no_peer(tmp_path):
         "src/paths.ts": "import path from 'path';\nexport const sdkDir = path.dirname(require.resolve('@acme/warehouse-sdk'));\n",
     })
     assert dep(root) == []
+
+
+def test_a_repository_that_pins_its_packages_gets_a_pinned_sibling_version(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "3.5.4", "main": "dist/index.js"},
+        "packages/common/package.json": {"name": "@acme/common", "version": "3.5.4", "main": "dist/index.js",
+                                         "dependencies": {"@acme/core": "3.5.4"}},
+        "packages/graphiql/package.json": {"name": "@acme/graphiql", "version": "3.5.4", "main": "dist/index.js"},
+        "packages/server/package.json": {"name": "@acme/server", "version": "3.5.4", "private": True,
+                                         "scripts": {"start": "node dist/index.js"}},
+        "packages/server/src/index.ts": "import { g } from '@acme/graphiql';\nexport const all = [g];\n",
+    })
+    out = json.loads(fixed(root)["packages/server/package.json"])
+    assert out["dependencies"] == {"@acme/graphiql": "3.5.4"}

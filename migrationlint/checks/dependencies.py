@@ -309,24 +309,29 @@ class DependencyModel:
             message += (f' (its names are used only in decorated signatures: if they are interfaces from "{types}", '
                         f"tsc elides this import and nothing loads at runtime; if one is a class, Node loads it)")
         message, fix = self._add_or_command(message, m, section, u.package, self.placement(u).why)
-        doubt = self._host_provided(u, section)
-        if fix is not None and doubt:
-            message += f"; {doubt}: review before declaring it (unsafe fix)"
-            fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
+        message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
         return self._at_import(DEP001, u, message, fix)
 
-    def _host_provided(self, u: Use, section: str) -> str | None:
+    def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str, section: str,
+                              lazy: bool) -> tuple[str, Fix | None]:
+        """The fix made unsafe, and the message saying why, when `_host_provided` doubts it."""
+        doubt = self._host_provided(m, package, section, lazy)
+        if fix is None or not doubt:
+            return message, fix
+        return message + f"; {doubt}: review before declaring it (unsafe fix)", Fix(Applicability.UNSAFE, fix.edits,
+                                                                                      fix.message)
+
+    def _host_provided(self, m: Manifest, package: str, section: str, lazy: bool) -> str | None:
         """Why adding a `dependencies` entry to a published package may be wrong: the package
         arrives through a declared workspace package (a plugin's framework, which a second copy
         would split), or it is loaded on demand (an optional feature its user installs)."""
-        m = u.manifest
         if section != "dependencies" or m.data.get("private") is True:
             return None
-        if u.imp.lazy:
+        if lazy:
             return "it is loaded on demand, like an optional feature (then an optional peer dependency)"
         for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)}):
             member = self.ws.member(dep)
-            if member is not None and any(u.package in member.section(s) for s in ("dependencies", "peerDependencies")):
+            if member is not None and any(package in member.section(s) for s in ("dependencies", "peerDependencies")):
                 return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
                         f"{dep} usually lists it in peerDependencies so that one copy is shared")
         return None
@@ -470,6 +475,7 @@ class DependencyModel:
                            f'not declare: it fails with "{error}"{note}')
                 place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m))
                 message, fix = self._add_or_command(message, m, place.section, package, place.why)
+                message, fix = self._unless_host_provided(message, fix, m, package, place.section, False)
                 yield diagnostic(DEP004, path, start, end, message, fix=fix, package=package, manifest=m.path)
 
     def _runtime_needs(self, path: str, facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str]]:
@@ -592,8 +598,17 @@ class DependencyModel:
             return "workspace:*", f"the workspace package in {where}"
         version = member.data.get("version")
         if isinstance(version, str) and version[:1].isdigit():
+            if self._pins_siblings():
+                return version, f"the version of the workspace package in {where} (the repository pins its packages)"
             return f"^{version}", f"the version of the workspace package in {where}"
         return None
+
+    def _pins_siblings(self) -> bool:
+        """Whether most references between workspace packages are exact versions (`"3.5.4"`)."""
+        ranges = [r for m in self.ws.member_manifests for s in DEP_SECTIONS
+                  for name, r in m.section(s).items() if self.ws.member(name) is not None]
+        exact = sum(1 for r in ranges if r[:1].isdigit())
+        return bool(ranges) and exact * 2 > len(ranges)
 
     def _most_used(self, pairs: list[tuple[str, Manifest]]) -> tuple[str, str]:
         pairs = list({(r, s.path): (r, s) for r, s in pairs}.values())  # a manifest counts once
