@@ -398,7 +398,8 @@ class DependencyModel:
         manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
         if self.ws.installed(package, m.dir) is not None:
             return True
-        return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, lock)
+        declared = bool(self.ws.sibling_ranges(package, exclude=m.path)) or root.declared(package) is not None
+        return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, declared, lock)
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""

@@ -81,6 +81,15 @@ def dev_reason(rel: str) -> str | None:
     return None
 
 
+_TEST_FOLDERS = frozenset({"test", "tests", "__tests__", "e2e", "cypress", "playwright", "__mocks__", "mocks",
+                           "__fixtures__", "fixtures"})
+
+
+def in_test_folder(folders: list[str]) -> bool:
+    """Whether one of these folders holds tests or test fixtures (not examples or docs)."""
+    return any(p in _TEST_FOLDERS or _TEST_DIR.search(p) for p in folders)
+
+
 def dev_folder_reason(folders: list[str]) -> str | None:
     """Why a file inside these folders is dev-only: a test, example or template folder. Also asked
     with the folders from the repository root, so that a package nested in a test folder of

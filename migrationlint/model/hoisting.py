@@ -34,12 +34,14 @@ def hoists(root: str, manager: str, lock: Lockfile | None) -> bool:
     return npmrc.get("shamefully-hoist", "").lower() == "true" or npmrc.get("node-linker", "") == "hoisted"
 
 
-def hoisted(package: str, member: bool, lock: Lockfile | None) -> bool:
-    """Whether a hoisting install puts `package` in the root node_modules: a workspace member
-    (linked there), or a package the lockfile installs at the top level (npm) or at all (yarn)."""
+def hoisted(package: str, member: bool, declared: bool, lock: Lockfile | None) -> bool:
+    """Whether a hoisting install puts `package` in the root node_modules on purpose: a workspace
+    member (linked there), or a package some manifest of the repository declares that the lockfile
+    installs at the top level (npm) or at all (yarn). A transitive package that happens to be
+    hoisted is an accident of the install, not something to rely on."""
     if member:
         return True
-    if lock is None:
+    if lock is None or not declared:
         return False
     if lock.kind == "npm":
         return package in lock.importers.get(".", {})

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from migrationlint import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason, bundler_config
-from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, template_folder
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_folder
 from migrationlint.model.entry_points import Entry, entries
 from migrationlint.migration_model import glob_matches, resolve_glob
 from migrationlint.resolve import Resolver, is_alias, resolver_for
@@ -112,11 +112,12 @@ class Shipping:
         home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
         folder = dev_folder_reason(home.split("/")) if home else None
         if folder is not None:
-            member = any(m.path == manifest.path for m in self.ws.member_manifests)
             # a package in a test folder that is no workspace member is a fixture tests read or load:
             # its imports are the fixture's, not something this repository installs
-            return Verdict(False, f"its package lives in {folder}" + ("" if member else ", and is no workspace member: "
-                                                                       "a test fixture"), inert=not member)
+            fixture = in_test_folder(home.split("/")) and not any(m.path == manifest.path
+                                                                  for m in self.ws.member_manifests)
+            suffix = ", and is no workspace member: a test fixture" if fixture else ""
+            return Verdict(False, f"its package lives in {folder}{suffix}", inert=fixture)
         via = self._reached_from(manifest).get(path)
         if via is not None:
             return Verdict(True, via)
