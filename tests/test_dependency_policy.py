@@ -347,3 +347,15 @@ def test_a_repository_that_pins_its_packages_gets_a_pinned_sibling_version(tmp_p
     })
     out = json.loads(fixed(root)["packages/server/package.json"])
     assert out["dependencies"] == {"@acme/graphiql": "3.5.4"}
+
+
+def test_a_type_only_import_served_by_a_types_package_asks_for_the_types_package(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/book/package.json": {"name": "book", "private": True, "devDependencies": {"@types/mdx": "^2.0.10"}},
+        "packages/ui/package.json": {"name": "ui", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/ui/src/index.tsx": "import type { MDXComponents } from 'mdx/types';\nexport const c: MDXComponents = {};\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "@types/mdx" and "installed anywhere" not in d.message
+    assert json.loads(fixed(root)["packages/ui/package.json"])["devDependencies"] == {"@types/mdx": "^2.0.10"}

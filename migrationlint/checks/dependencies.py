@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from migrationlint import packages as pk
@@ -284,6 +284,9 @@ class DependencyModel:
             return  # the workspace's own namespace, matching nothing: IMP001's finding
         if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
             return  # a file that does not ship, running inside the repository's hoisted install
+        types = pk.types_package(u.package)
+        if u.type_only and not self.known(u.package, m) and self.known(types, m):
+            u = replace(u, package=types)  # `mdx/types` is served by @types/mdx: that is what to declare
         reported.add((m.path, u.package))
         yield self._undeclared(u, sections.get((m.path, u.package), self.section_for(u)))
 
@@ -304,6 +307,8 @@ class DependencyModel:
         known = self.known(u.package, m) or self.version(u.package, m) is not None
         where = f"not declared in {rel}" if known else "not declared or installed anywhere in this repository"
         message = f'"{u.package}" is imported but {where}'
+        if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
+            message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
         types = pk.types_package(u.package)
         if u.metadata_only and (m.declared(types) or self.root_of(m).declared(types)):
             message += (f' (its names are used only in decorated signatures: if they are interfaces from "{types}", '
