@@ -355,3 +355,16 @@ def test_a_package_inside_a_test_folder_that_is_no_member_is_a_fixture(tmp_path)
             "import { TestPlugin } from 'test-plugin';\nexport const config = { plugins: [TestPlugin] };\n",
     })
     assert dep(root) == []
+
+
+def test_a_type_marker_package_json_does_not_stop_reachability(tmp_path):
+    root = write(tmp_path / "dashboard", {
+        "package.json": {"name": "@acme/dashboard", "version": "1.0.0", "main": "src/lib/index.ts",
+                         "exports": {"./plugin": "./dist/plugin/index.js"}, "devDependencies": {"@acme/core": "1.0.0"}},
+        "vite.config.mts": "export default {};\n",
+        "src/lib/index.ts": "export const ui = 1;\n",
+        "plugin/package.json": {"type": "commonjs"},
+        "plugin/index.ts": "export * from './dashboard.plugin';\n",
+        "plugin/dashboard.plugin.ts": "import { VendurePlugin } from '@acme/core';\nexport const P = VendurePlugin;\n",
+    })
+    assert dep(root) == [("DEP002", "plugin/dashboard.plugin.ts", "@acme/core")]

@@ -199,9 +199,25 @@ class Shipping:
                 continue
             res = resolver.resolve(path, imp.specifier)
             target = getattr(res, "path", None)
-            if res.kind == "file" and target and self.ws.package_root(target) == manifest.dir:
+            if res.kind == "file" and target and self._same_package(target, manifest):
                 out.append(target)
         return out
+
+    def _same_package(self, path: str, manifest: Manifest) -> bool:
+        """Whether `path` belongs to `manifest`'s package: inside its folder, with no package.json in
+        between that names a package or declares dependencies (a `{"type": "commonjs"}` marker
+        file does not start a package)."""
+        directory = os.path.dirname(path)
+        if not directory.startswith(manifest.dir):
+            return False
+        while directory != manifest.dir and directory.startswith(manifest.dir):
+            inner = os.path.join(directory, "package.json")
+            if os.path.isfile(inner):
+                data = self.ws.manifest(inner).data
+                if data.get("name") or any(k in data for k in ("dependencies", "devDependencies", "peerDependencies")):
+                    return False
+            directory = os.path.dirname(directory)
+        return True
 
     def _alias(self, path: str, specifier: str) -> bool:
         return is_alias(self.project, path, specifier)
