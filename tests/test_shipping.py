@@ -341,7 +341,7 @@ def test_files_no_entry_reaches_in_a_package_with_a_bundler_are_bundle_inputs(tm
         "src/ui/App.tsx": "import { GraphiQL } from 'graphiql';\nexport const App = () => <GraphiQL />;\n",
     })
     assert dep(root) == []
-    assert "input of the package's bundler build (vite.config.mts)" in cli(
+    assert "an input of the package's bundler build (vite.config.mts)" in cli(
         "--explain-file", "src/ui/App.tsx", cwd=root).stdout.decode()
 
 

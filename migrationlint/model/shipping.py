@@ -128,9 +128,9 @@ class Shipping:
         if is_workspace_root(manifest):
             return Verdict(False, "a file of a workspace root: repository tooling, never deployed")
         if self.entries(manifest):
-            bundler = bundler_config(manifest.dir)
-            if bundler is not None:
-                return Verdict(False, f"no entry point reaches it, so it is an input of the package's bundler build "
+            bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
+            if bundler is not None:  # a front-end component no Node entry loads
+                return Verdict(False, f"a JSX file no entry point reaches, so an input of the package's bundler build "
                                       f"({os.path.basename(bundler)}), which inlines what it imports")
             return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
                                  "tool config: counted as shipping")
