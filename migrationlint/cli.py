@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-baseline", action="store_true", help="ignore the configured or default baseline file")
     check.add_argument("--add-suppressions", action="store_true",
                        help="insert a `// migrationlint-disable-next-line CODE -- TODO: reason` comment above every finding")
+    check.add_argument("--explain-file", metavar="PATH",
+                       help="say whether PATH ships to production for the dependency rules, and why")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
     sub.add_parser("rules", help="list every rule")
@@ -171,6 +173,8 @@ def _check(args: argparse.Namespace) -> int:
         from migrationlint import stdin_mode
 
         return stdin_mode.run(args, _settings(args, [os.path.abspath(args.stdin_filename)]), _report)
+    if args.explain_file:
+        return _explain(args)
     paths = args.paths or ["."]
     settings = _settings(args, paths)
     missing = [p for p in paths if not os.path.exists(p)]
@@ -216,6 +220,15 @@ def _after_lint(args, paths: list[str], settings: Settings, result, targets, lin
         keep = baseline_cli.keep_new(chosen) if chosen is not None else None
         return _fix(args, paths, settings, result, lint_kwargs, keep)
     return _report(args, result)
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from migrationlint.explain import explain_file
+
+    if not os.path.isfile(args.explain_file):
+        raise UsageError(f"--explain-file: no such file: {args.explain_file}")
+    sys.stdout.write(explain_file(args.explain_file, _settings(args, [args.explain_file])))
+    return 0
 
 
 CONTEXT_FILES = ("package.json",)  # plus tsconfig*.json: files that change how a package is linted

@@ -29,7 +29,7 @@ class ImportFact:
     """A reference to another module.
 
     kind: import | export-from | export-star | import-equals | require | dynamic | type-query |
-    reference | mock | require-resolve. `start`/`end` span the specifier string including quotes;
+    reference | mock | require-resolve | require-resolve-paths (with a `{ paths }` option). `start`/`end` span the specifier string including quotes;
     `stmt_start`/`stmt_end` the whole statement (for fixes that delete it).
     """
 
@@ -48,6 +48,7 @@ class ImportFact:
     line_span: tuple[int, int] | None = None  # whole lines of an import statement alone on them (for deletion)
     virtual: bool = False  # a mock that needs no module at the path (`vi.mock`, Jest `{ virtual: true }`)
     guarded: bool = False  # a require() in a `try` whose `catch` handles a failure to load
+    lazy: bool = False  # a require()/import() inside a function: loaded on demand, not at start-up
 
     @property
     def side_effect(self) -> bool:
@@ -325,6 +326,9 @@ class FileFacts:
     # imported local names used only in type positions (the compiler erases their import)
     type_only_locals: list[str] = field(default_factory=list)
     nest: NestFacts | None = None  # Nest modules and injectable classes (nest_facts.py), when any
+    # imported local names whose only runtime uses are annotations emitted by decorator metadata
+    # (`@Req() req: Request`): the import is elided when the name turns out to be an interface
+    metadata_only_locals: list[str] = field(default_factory=list)
 
     def imports_from(self, package: str) -> list[ImportFact]:
         return [i for i in self.imports if i.specifier == package or i.specifier.startswith(package + "/")]

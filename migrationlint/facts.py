@@ -40,7 +40,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 16  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 18  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries
@@ -527,7 +527,7 @@ class _Extractor:
                     kind = "mock"
                     virtual = mock_is_virtual(obj, call)
                 elif obj == "require" and prop == "resolve":
-                    kind = "require-resolve"
+                    kind = "require-resolve-paths" if _has_paths_option(call) else "require-resolve"
                 else:
                     continue
             else:
@@ -538,7 +538,8 @@ class _Extractor:
             stmt = _statement_of(call)
             fact = ImportFact(specifier=spec, kind=kind, start=arg.start_byte, end=arg.end_byte,
                               stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
-                              type_only=kind == "type-query", virtual=virtual)
+                              type_only=kind == "type-query", virtual=virtual,
+                              lazy=kind in ("require", "dynamic") and _inside_function(call))
             if kind == "require":
                 _require_bindings(call, fact)
             if kind in ("require", "dynamic"):
@@ -652,6 +653,7 @@ class _Extractor:
             return
         starts: dict[str, list[int]] = {}
         value_used: set[str] = set()
+        metadata_used: set[str] = set()  # named in annotations that decorator metadata emits
         spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind == "import")
         import_starts = [a for a, _ in spans]
         for name, node in ident_nodes(root, self.data, wanted):
@@ -671,11 +673,12 @@ class _Extractor:
             at = bisect.bisect_right(import_starts, start) - 1
             in_import = at >= 0 and start < spans[at][1]  # import statements are top-level, disjoint
             if not in_import and not type_position(node):
-                value_used.add(name)
+                (metadata_used if node.type == "type_identifier" else value_used).add(name)
         self.f.refs = refs = Spans({name: array("I", at) for name, at in starts.items()})
+        self.f.metadata_only_locals = sorted(metadata_used - value_used)
         self.f.type_only_locals = sorted(
             name for imp in self.f.imports for name in imp.locals
-            if name in refs and name not in value_used
+            if name in refs and name not in value_used and name not in metadata_used
             and any(not (imp.stmt_start <= s < imp.stmt_end) for s, _ in refs[name]))
 
 
@@ -867,6 +870,21 @@ def _is_orm_options(obj: Node) -> bool:
     return False
 
 
+_FUNCTION_NODES = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
+                             "generator_function_declaration", "generator_function"})
+
+
+def _inside_function(node: Node) -> bool:
+    """A `require()`/`import()` inside a function body runs only when the function is called: the
+    on-demand load of an optional feature, not a load at start-up."""
+    n = node.parent
+    while n is not None and n.type != "program":
+        if n.type in _FUNCTION_NODES:
+            return True
+        n = n.parent
+    return False
+
+
 def _statement_of(node: Node) -> Node:
     n = node
     while n.parent is not None and n.parent.type != "program":
@@ -885,6 +903,16 @@ def _in_type_position(node: Node) -> bool:
             return False
         n = n.parent
     return False
+
+
+def _has_paths_option(call: Node) -> bool:
+    """`require.resolve(x, { paths: [...] })`: resolved from the given folders, by design not from
+    the file's own package."""
+    args = call.child_by_field_name("arguments")
+    options = [a for a in (args.named_children if args is not None else []) if a.type != "comment"][1:2]
+    return bool(options) and options[0].type == "object" and any(
+        p.type == "pair" and text(p.child_by_field_name("key")).strip("'\"") == "paths"
+        or p.type == "shorthand_property_identifier" and text(p) == "paths" for p in options[0].named_children)
 
 
 def _require_bindings(call: Node, fact: ImportFact) -> None:

@@ -32,6 +32,12 @@ class Lockfile:
     versions: dict[str, list[str]] = field(default_factory=dict)
     importers: dict[str, dict[str, str]] = field(default_factory=dict)
     peers: dict[tuple[str, str], Peers] = field(default_factory=dict)
+    # (package, version) -> {peer: range}: the ranges a fix's version must satisfy
+    peer_ranges: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    # pnpm: importer -> {peer: version} resolved for that importer's dependencies (`x@1(peer@2)`)
+    importer_peers: dict[str, dict[str, str]] = field(default_factory=dict)
+    version_field: str = ""  # lockfileVersion as written
+    settings: dict[str, object] = field(default_factory=dict)  # pnpm-lock.yaml `settings`
 
     @property
     def name(self) -> str:
@@ -70,6 +76,13 @@ class Lockfile:
             known.append(version)
         if peers is not None:
             self.peers[(package, version)] = peers
+
+    def _add_entry(self, package: str, version: str, entry: dict) -> None:
+        """Record a lockfile entry with its peers and their ranges."""
+        self._add(package, version, peers_of(entry))
+        ranges = entry.get("peerDependencies")
+        if isinstance(ranges, dict) and ranges:
+            self.peer_ranges[(package, version)] = {str(k): str(v) for k, v in ranges.items()}
 
 
 _NUM = re.compile(r"\d+")
@@ -141,7 +154,7 @@ def peers_of(entry: dict) -> Peers:
 
 def parse_npm(path: str, data: dict) -> Lockfile:
     """package-lock.json v2/v3 (`packages`), with the v1 `dependencies` tree as a fallback."""
-    lock = Lockfile(path, "npm")
+    lock = Lockfile(path, "npm", version_field=str(data.get("lockfileVersion", "")))
     packages = data.get("packages")
     if isinstance(packages, dict):
         for key, entry in packages.items():
@@ -152,7 +165,7 @@ def parse_npm(path: str, data: dict) -> Lockfile:
             version = entry.get("version")
             if not isinstance(version, str) or not name:
                 continue
-            lock._add(name, version, peers_of(entry))
+            lock._add_entry(name, version, entry)
             if "node_modules/" not in importer:
                 lock.importers.setdefault(importer or ".", {}).setdefault(name, version)
         return lock
@@ -179,7 +192,9 @@ def _npm_v1(lock: Lockfile, deps: object, top: bool) -> None:
 def parse_pnpm(path: str, data: dict) -> Lockfile:
     """pnpm-lock.yaml v5.x, v6 (`/name@version(peers)` keys) and v9 (`name@version` keys and
     `snapshots`)."""
-    lock = Lockfile(path, "pnpm")
+    settings = data.get("settings")
+    lock = Lockfile(path, "pnpm", version_field=str(data.get("lockfileVersion", "")),
+                    settings=dict(settings) if isinstance(settings, dict) else {})
     packages = data.get("packages")
     if isinstance(packages, dict):
         for key, entry in packages.items():
@@ -187,7 +202,7 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
             if parsed is None:
                 continue
             name, version = parsed
-            lock._add(name, version, peers_of(entry) if isinstance(entry, dict) else {})
+            lock._add_entry(name, version, entry if isinstance(entry, dict) else {})
     importers = data.get("importers")
     if not isinstance(importers, dict):  # a single-project lockfile keeps its importer at the top
         importers = {".": data}
@@ -200,11 +215,25 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
             for name, spec in (deps.items() if isinstance(deps, dict) else ()):
                 raw = spec.get("version") if isinstance(spec, dict) else spec
                 version = _pnpm_importer_version(str(name), str(raw)) if raw is not None else None
+                if raw is not None:
+                    lock.importer_peers.setdefault(str(importer), {}).update(_peer_suffix(str(raw)))
                 if version:
                     table[str(name)] = version
                     if str(name) not in lock.versions:
                         lock._add(str(name), version)
     return lock
+
+
+_SUFFIX_PAIR = re.compile(r"(@?[^@()\s]+)@(\d[^()\s]*)")
+
+
+def _peer_suffix(raw: str) -> dict[str, str]:
+    """`0.19.1(@acme/cli-kit@12.1.0)(rxjs@7.8.1)` -> {"@acme/cli-kit": "12.1.0", "rxjs": "7.8.1"}: the
+    peers pnpm resolved for this importer (nested suffixes included)."""
+    if "(" not in raw:
+        return {}
+    tail = raw[raw.index("("):].replace("(", " ").replace(")", " ")
+    return {m.group(1): m.group(2) for m in _SUFFIX_PAIR.finditer(tail)}
 
 
 def _strip_peer_suffix(version: str) -> str:
@@ -260,7 +289,7 @@ def parse_yarn_berry(path: str, data: dict) -> Lockfile:
             continue
         name = _spec_name(resolution) or _spec_name(str(key).split(",")[0])
         if name:
-            lock._add(name, version, peers_of(entry))
+            lock._add_entry(name, version, entry)
     return lock
 
 

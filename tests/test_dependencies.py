@@ -214,7 +214,9 @@ def test_dep002_value_import_of_a_dev_dependency(tmp_path):
     (root / "services/api/src/ids.spec.ts").write_text("import { v4 } from 'uuid';\nit('x', () => v4());\n")
     [d] = lint(root)
     assert d.code == "DEP002" and d.extra["package"] == "uuid" and d.path.endswith("ids.ts")
-    out = json.loads(fixed(root)["services/api/package.json"])
+    assert d.fix.applicability.value == "unsafe"  # a move changes what a production install ships
+    assert "services/api/package.json" not in fixed(root)
+    out = json.loads(fixed(root, unsafe=True)["services/api/package.json"])
     assert out["dependencies"]["uuid"] == "^10.0.0" and out["devDependencies"] == {"type-fest": "^4.26.1"}
 
 
@@ -233,21 +235,37 @@ def test_hoisting_policy(tmp_path, hoisting, expected):
 
 
 def test_custom_test_file_globs(tmp_path):
-    files = {"services/api/src/fixtures/seed.ts": "import { kebabCase } from 'lodash';\nexport const s = kebabCase;\n"}
+    files = {"services/api/src/seeding/seed.ts": "import { kebabCase } from 'lodash';\nexport const s = kebabCase;\n"}
     root = tree("no-lockfile", tmp_path, files)
     assert [d.code for d in lint(root)] == ["DEP005"]
-    assert lint(root, test_files=["**/fixtures/**"]) == []
+    assert lint(root, test_files=["**/seeding/**"]) == []
 
 
 # ----------------------------------------------------------------------------- DEP003
 
-@pytest.mark.parametrize("name", ["pnpm-v6", "pnpm-v9", "npm-v3", "yarn-berry", "yarn-v1"])
-def test_dep003_required_peers_from_the_lockfile_or_table(tmp_path, name):
+@pytest.mark.parametrize("name,npmrc", [
+    ("pnpm-v6", "auto-install-peers=false\n"), ("pnpm-v9", "auto-install-peers=false\n"),
+    ("npm-v3", "legacy-peer-deps=true\n"), ("yarn-berry", ""), ("yarn-v1", ""),
+])
+def test_dep003_required_peers_from_the_lockfile_or_table(tmp_path, name, npmrc):
     src = "import { RedisModule } from '@nestjs-modules/ioredis';\n\nexport const redis = RedisModule;\n"
     root = tree(name, tmp_path, {"services/api/src/redis.module.ts": src})
+    if npmrc:  # the pnpm lockfiles record autoInstallPeers: true; drop it so that .npmrc decides
+        (root / ".npmrc").write_text(npmrc)
+        for lock in root.glob("pnpm-lock.yaml"):
+            lock.write_text(lock.read_text().replace("  autoInstallPeers: true\n", ""))
     peers = sorted(d.extra["specifier"] + ">" + d.message.split('"')[3] for d in by_code(lint(root), "DEP003"))
     # @nestjs/common's optional peers class-validator/class-transformer are never required
     assert peers == ["@nestjs-modules/ioredis>@nestjs/core", "@nestjs-modules/ioredis>ioredis"]
+    setting = {"pnpm": "auto-install-peers=false (.npmrc)", "npm-": "legacy-peer-deps=true (.npmrc)", "yarn": "yarn"}
+    assert all(setting[name[:4]] in d.message for d in by_code(lint(root), "DEP003"))
+
+
+@pytest.mark.parametrize("name", ["pnpm-v6", "pnpm-v9", "npm-v3", "npm-v2", "no-lockfile"])
+def test_dep003_silent_where_the_manager_installs_peers(tmp_path, name):
+    src = "import { RedisModule } from '@nestjs-modules/ioredis';\n\nexport const redis = RedisModule;\n"
+    root = tree(name, tmp_path, {"services/api/src/redis.module.ts": src})
+    assert by_code(lint(root), "DEP003") == []
 
 
 def test_dep003_fix_and_silence_once_declared(tmp_path):
@@ -258,6 +276,7 @@ def test_dep003_fix_and_silence_once_declared(tmp_path):
     data["dependencies"].update({"@nestjs-modules/ioredis": "^2.0.2", "@nestjs/core": "^10.4.15"})
     del data["dependencies"]["ioredis"]
     billing.write_text(json.dumps(data, indent=2) + "\n")
+    (root / ".npmrc").write_text("legacy-peer-deps=true\n")
     [d] = lint(root)
     assert d.code == "DEP003" and '"ioredis": "^5.4.1"' in d.message
     assert json.loads(fixed(root)["services/billing/package.json"])["dependencies"]["ioredis"] == "^5.4.1"

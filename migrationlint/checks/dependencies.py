@@ -3,15 +3,18 @@
 
 The manifest that counts is the nearest package.json above the file (the one Node, and the
 service's own Docker build, use). The workspace root's manifest counts for it only as the
-`hoisting` setting allows: by default for test files and type-only imports. Fixes are structured
-package.json edits (manifest_edits), so N files importing one missing package make one key.
+`hoisting` setting allows: by default for files that do not ship and type-only imports. Whether a
+file ships comes from the shipping model (model.shipping); where a fix may add an entry, and with
+which version, from the fix policy (model.fix_policy); whether a missing peer matters, from how the
+package manager installs peers (model.peer_install). Fixes are structured package.json edits
+(manifest_edits), so N files importing one missing package make one key.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from migrationlint import packages as pk
@@ -20,13 +23,20 @@ from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.facts import FileFacts, ImportFact
 from migrationlint.globs import match_any
-from migrationlint.lockfiles import version_key
+from migrationlint.lockfiles import Lockfile, find_lockfile, peers_of, read_lockfile, version_key
+from migrationlint.model import fix_policy as policy
+from migrationlint.model.hoisting import hoisted, hoists
+from migrationlint.model.peer_install import PeerPolicy, peer_policy
+from migrationlint.model.shipping import Verdict, is_workspace_root, shipping_for
+from migrationlint.model.svelte_config import is_svelte_alias
 from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
+
+_ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
 
 DEP001 = Rule("DEP001", "undeclared-dependency", Severity.ERROR,
               "An imported package that the nearest package.json does not declare.", fix="sometimes")
 DEP002 = Rule("DEP002", "dev-dependency-in-production", Severity.ERROR,
-              "Production code imports a package declared only in devDependencies.", fix="safe")
+              "Production code imports a package declared only in devDependencies.", fix="unsafe")
 DEP003 = Rule("DEP003", "missing-peer-dependency", Severity.ERROR,
               "A declared package's required peer dependency is not declared.", fix="sometimes")
 DEP004 = Rule("DEP004", "missing-runtime-package", Severity.ERROR,
@@ -50,7 +60,9 @@ class Use:
     package: str
     manifest: Manifest
     type_only: bool
-    test: bool
+    test: bool  # does not run in production (the shipping model's answer), or a test mock
+    verdict: Verdict | None = None
+    metadata_only: bool = False  # its names are used only in annotations decorator metadata emits
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -99,6 +111,9 @@ class DependencyModel:
         self._test_memo: dict[str, bool] = {}
         self._own_locks: dict[str, object] = {}
         self._alias = _alias_hook()
+        self.shipping = shipping_for(project)
+        self._roots: dict[str, Manifest] = {}
+        self._policies: dict[str, PeerPolicy] = {}
 
     # ------------------------------------------------------------------ files and imports
 
@@ -131,24 +146,66 @@ class DependencyModel:
             found = self._test_memo[path] = match_any(self.settings.test_files, self.project.rel(path))
         return found
 
+    def root_of(self, m: Manifest) -> Manifest:
+        """The root manifest of the project `m` belongs to: the nearest directory at or above it
+        with a lockfile or a workspace definition (a nested project is its own root), else the
+        workspace root's manifest (or `m` itself when the workspace root has none)."""
+        found = self._roots.get(m.dir)
+        if found is None:
+            found = self._roots[m.dir] = self._find_root(m)
+        return found
+
+    def _find_root(self, m: Manifest) -> Manifest:
+        d = m.dir
+        while d.startswith(self.ws.root) and d != self.ws.root:
+            path = os.path.join(d, "package.json")
+            if os.path.isfile(path) and (any(os.path.isfile(os.path.join(d, n)) for n in _ROOT_MARKERS)
+                                         or "workspaces" in self.ws.manifest(path).data):
+                return self.ws.manifest(path)
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+        root = self.ws.root_manifest
+        return root if root is not None and not root.error else m
+
     def is_root(self, m: Manifest) -> bool:
-        return m.dir == self.ws.root
+        return self.root_of(m).path == m.path
+
+    def root_label(self, root: Manifest) -> str:
+        """How messages name a root manifest: "the root package.json", or a nested project's own."""
+        if root.dir == self.ws.root:
+            return "the root package.json"
+        return f"{self._rel(root)} (the root of its own project)"
+
+    def private_root(self, m: Manifest) -> bool:
+        """The root of a workspace (never deployed: its files are the repository's tooling). A
+        single-package repository's root is the package itself, and deploys."""
+        return self.is_root(m) and is_workspace_root(m)
+
+    def verdict(self, path: str) -> Verdict:
+        return self.shipping.verdict(path, self.owner(path))
 
     def uses(self, path: str, facts: FileFacts) -> Iterator[Use]:
         manifest = self.owner(path)
         if manifest is None or manifest.error or not facts.imports:
             return
-        test = self.is_test(path)
+        verdict = self.shipping.verdict(path, manifest)
+        if verdict.inert:
+            return
         for imp in facts.imports:
+            if imp.kind == "require-resolve-paths":
+                continue  # resolved from the folders it names, by design not from this package
             package = self._package_of(path, imp, manifest)
             if package is None:
                 continue
             type_only = _type_only(imp) or _erased(imp, facts) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
-            yield Use(path, imp, package, manifest, type_only, test or imp.kind == "mock")
+            yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock", verdict,
+                      _metadata_only(imp, facts))
 
     def _package_of(self, path: str, imp: ImportFact, manifest: Manifest) -> str | None:
         spec = imp.specifier
-        if pk.classify(spec) != "package" or self._is_alias(path, spec):
+        if pk.classify(spec) != "package" or self._is_alias(path, spec) or is_svelte_alias(manifest.dir, spec):
             return None
         name = pk.package_name(spec)
         if name is None or name == manifest.name or pk.is_ignored(spec, self.settings.ignore_packages):
@@ -167,8 +224,8 @@ class DependencyModel:
         found = self._framework_cache.get(manifest.path)
         if found is None:
             found = [n for n in pk.VIRTUAL_MODULES if manifest.declared(n)]
-            root = self.ws.root_manifest
-            if root is not None and not root.error:
+            root = self.root_of(manifest)
+            if root is not manifest:
                 found += [n for n in pk.VIRTUAL_MODULES if root.declared(n)]
             self._framework_cache[manifest.path] = found
         return found
@@ -196,8 +253,14 @@ class DependencyModel:
     def known(self, package: str, manifest: Manifest) -> bool:
         return self.ws.known(package) or self.ws.installed(package, manifest.dir) is not None
 
+    def placement(self, u: Use, package: str | None = None) -> policy.Placement:
+        """Where a fix for this use adds `package` (the used package by default)."""
+        m = u.manifest
+        return policy.placement(package or u.package, m, not u.test, u.type_only, self.private_root(m),
+                                self.shipping.bundled(m))
+
     def section_for(self, u: Use) -> str:
-        return "devDependencies" if u.test or u.type_only else "dependencies"
+        return self.placement(u).section
 
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
 
@@ -207,61 +270,111 @@ class DependencyModel:
         if own is not None:
             if own == "devDependencies" and self._production_value_use(u) and not _also_runtime(m, u.package):
                 yield self._dev_in_production(u)
-            elif own != "peerDependencies" and m.declared(u.package) == own:
-                peer_candidates.setdefault((m.path, u.package), u)
+            elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in _LOADING_KINDS
+                  and u.package not in m.section("peerDependencies")):
+                peer_candidates.setdefault((m.path, u.package), u)  # a peer's peers are the host's
             return
-        root = self.ws.root_manifest
-        if root is not None and not self.is_root(m) and not root.error and self.declared_in(root, u.package, u.type_only):
-            if not self.root_counts(u.test, u.type_only):
+        root = self.root_of(m)
+        if root is not m and self.declared_in(root, u.package, u.type_only):
+            if not self.root_counts(u.test, u.type_only) and (self.settings.hoisting == "none"
+                                                              or self._production_value_use(u)):
                 yield self._root_only(u, root)
             return
         if pk.scope_of(u.package) in self.ws.own_scopes and not self.known(u.package, m):
             return  # the workspace's own namespace, matching nothing: IMP001's finding
+        if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
+            return  # a file that does not ship, running inside the repository's hoisted install
+        types = pk.types_package(u.package)
+        if u.type_only and not self.known(u.package, m) and self.known(types, m):
+            u = replace(u, package=types)  # `mdx/types` is served by @types/mdx: that is what to declare
         reported.add((m.path, u.package))
         yield self._undeclared(u, sections.get((m.path, u.package), self.section_for(u)))
 
     def _production_value_use(self, u: Use) -> bool:
-        if u.type_only or u.test:
+        """A value use in shipping code of a package that a production install must provide (not
+        in a bundled package, whose devDependencies are the bundle, nor a runtime-provided one)."""
+        if u.type_only or u.test or u.package in policy.PROVIDED_BY_RUNTIME:
             return False
-        # files that belong to the root of a workspace are its tooling (scripts, configs)
-        return not (self.is_root(u.manifest) and self.ws.definition is not None)
+        if self.private_root(u.manifest):
+            return False  # files of a private workspace root are its tooling (scripts, configs)
+        if u.imp.lazy and u.manifest.data.get("private") is not True:
+            return False  # a published package's on-demand load: an optional feature its user installs
+        return self.shipping.bundled(u.manifest) is None
 
     def _undeclared(self, u: Use, section: str) -> Diagnostic:
         m = u.manifest
         rel = self._rel(m)
-        ladder = self.version(u.package, m)
-        known = self.known(u.package, m)
+        known = self.known(u.package, m) or self.version(u.package, m) is not None
         where = f"not declared in {rel}" if known else "not declared or installed anywhere in this repository"
         message = f'"{u.package}" is imported but {where}'
-        fix = None
-        if ladder is not None:
-            version, source = ladder
-            message += f'; add "{u.package}": "{version}" to {section} ({source})'
-            fix = self._add_fix(m, section, u.package, version, Applicability.SAFE)
-        else:
-            message += f"; run `{self.command(m, u.package, section == 'devDependencies')}`"
+        if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
+            message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
+        types = pk.types_package(u.package)
+        if u.metadata_only and (m.declared(types) or self.root_of(m).declared(types)):
+            message += (f' (its names are used only in decorated signatures: if they are interfaces from "{types}", '
+                        f"tsc elides this import and nothing loads at runtime; if one is a class, Node loads it)")
+        message, fix = self._add_or_command(message, m, section, u.package, self.placement(u).why)
+        message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
         return self._at_import(DEP001, u, message, fix)
+
+    def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str, section: str,
+                              lazy: bool) -> tuple[str, Fix | None]:
+        """The fix made unsafe, and the message saying why, when `_host_provided` doubts it."""
+        doubt = self._host_provided(m, package, section, lazy)
+        if fix is None or not doubt:
+            return message, fix
+        return message + f"; {doubt}: review before declaring it (unsafe fix)", Fix(Applicability.UNSAFE, fix.edits,
+                                                                                      fix.message)
+
+    def _host_provided(self, m: Manifest, package: str, section: str, lazy: bool) -> str | None:
+        """Why adding a `dependencies` entry to a published package may be wrong: the package
+        arrives through a declared workspace package (a plugin's framework, which a second copy
+        would split), or it is loaded on demand (an optional feature its user installs)."""
+        if section != "dependencies" or m.data.get("private") is True:
+            return None
+        if lazy:
+            return "it is loaded on demand, like an optional feature (then an optional peer dependency)"
+        for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)}):
+            member = self.ws.member(dep)
+            if member is not None and any(package in member.section(s) for s in ("dependencies", "peerDependencies")):
+                return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
+                        f"{dep} usually lists it in peerDependencies so that one copy is shared")
+        return None
 
     def _dev_in_production(self, u: Use) -> Diagnostic:
         m = u.manifest
         rel = self._rel(m)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
                    f"a production install (`npm ci --omit=dev`, `pnpm install --prod`) leaves it out and the "
-                   f"service fails with \"Cannot find module '{u.package}'\"; move it to dependencies")
+                   f"service fails with \"Cannot find module '{u.package}'\"; " + self._dev_remedy(u)
+                   + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
-        fix = Fix(Applicability.SAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
+        fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return self._at_import(DEP002, u, message, fix)
+
+    def _dev_remedy(self, u: Use) -> str:
+        """Where a devDependency that ships belongs: `dependencies`, or for a published package
+        that plugs into a workspace package (a plugin of its framework) `peerDependencies`."""
+        m = u.manifest
+        if m.data.get("private") is True or not m.name:
+            return "move it to dependencies"
+        if self.ws.member(u.package) is not None:
+            return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
+                    f"application that installs it provides) or move it to dependencies")
+        return "move it to dependencies (or to peerDependencies, when the application that installs this published " \
+               "package provides it)"
 
     def _root_only(self, u: Use, root: Manifest) -> Diagnostic:
         m = u.manifest
         rel = self._rel(m)
-        message = (f'"{u.package}" is declared only in the root package.json: it resolves through hoisting '
+        label = self.root_label(root)
+        message = (f'"{u.package}" is declared only in {label}: it resolves through hoisting '
                    f"but breaks a per-service install, Docker build or publish of {os.path.dirname(rel) or '.'}")
         version = root.range_of(u.package) or root.range_of(pk.types_package(u.package))
         fix = None
         if version and _usable_range(version):
             section = self.section_for(u)
-            message += f'; declare "{u.package}": "{version}" in {section} of {rel} (as in the root package.json)'
+            message += f'; declare "{u.package}": "{version}" in {section} of {rel} (as in {label})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
 
@@ -272,8 +385,6 @@ class DependencyModel:
         the lockfile, node_modules, else the built-in table."""
         member = self.ws.member(package)
         if member is not None:
-            from migrationlint.lockfiles import peers_of
-
             return peers_of(member.data)
         lock = self.ws.lockfile
         if lock is not None:
@@ -285,33 +396,77 @@ class DependencyModel:
             return installed[1]
         return {p: False for p in rt.KNOWN_PEERS.get(package, ())}
 
+    def hoisted_at_root(self, package: str, m: Manifest) -> bool:
+        """Whether the root install of `m`'s project puts `package` where every file finds it."""
+        root = self.root_of(m)
+        lock = self.ws.lockfile if root.dir == self.ws.root else self._own_lock(root.dir)
+        manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
+        if self.ws.installed(package, m.dir) is not None:
+            return True
+        declared = bool(self.ws.sibling_ranges(package, exclude=m.path)) or root.declared(package) is not None
+        return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, declared, lock)
+
+    def peer_policy(self, m: Manifest) -> PeerPolicy:
+        """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""
+        root = self.root_of(m)
+        found = self._policies.get(root.dir)
+        if found is None:
+            lock = self.ws.lockfile if root.dir == self.ws.root else self._own_lock(root.dir)
+            field = root.data.get("packageManager")
+            manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
+            found = self._policies[root.dir] = peer_policy(root.dir, manager, field if isinstance(field, str) else None,
+                                                           lock, self._workspace_settings(root.dir))
+        return found
+
+    def _workspace_settings(self, directory: str) -> dict:
+        path = os.path.join(directory, "pnpm-workspace.yaml")
+        if not os.path.isfile(path):
+            return {}
+        from migrationlint.workspace import _read_yaml
+
+        return _read_yaml(path)[0]
+
     def peers(self, u: Use, reported: set) -> Iterator[Diagnostic]:
         m = u.manifest
-        section = "dependencies" if m.declared(u.package) == "dependencies" else "devDependencies"
+        policy_now = self.peer_policy(m)
+        if policy_now.installs:
+            return
+        ships = not u.test and m.declared(u.package) == "dependencies"
         for peer, optional in sorted(self.peer_list(u.package, m).items()):
             if optional or peer == m.name or (m.path, peer) in reported or self.satisfied(m, peer, u.test):
                 continue
+            if _types_only_package(peer):
+                continue  # only type checking reads it: nothing fails at runtime
+            if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m):
+                continue  # a file that does not ship finds the peer in the hoisted root install
             reported.add((m.path, peer))
             message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
-                       f"declare: loading it fails with \"Cannot find module '{peer}'\"")
-            yield self._at_import(DEP003, u, *self._add_or_command(message, m, section, peer))
+                       f"declare, and the repository uses {policy_now.setting}: loading it fails with "
+                       f"\"Cannot find module '{peer}'\"")
+            place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m))
+            message, fix = self._add_or_command(message, m, place.section, peer, place.why)
+            if fix is not None and place.section == "dependencies" and m.data.get("private") is not True:
+                # a published package usually passes the requirement on to its own users
+                message += (f'; a published package often declares "{peer}" in peerDependencies instead, so that '
+                            f"its users provide it: review before adding it (unsafe fix)")
+                fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
+            yield self._at_import(DEP003, u, message, fix)
 
     def satisfied(self, m: Manifest, package: str, test: bool) -> bool:
-        """Declared by `m`, or by the root under any hoisting policy but `none` (the package is
+        """Declared by `m`, or by its root under any hoisting policy but `none` (the package is
         then part of the repository's install)."""
         if m.declared(package) or package == m.name:
             return True
-        root = self.ws.root_manifest
-        return (root is not None and not root.error and self.settings.hoisting != "none"
-                and root.declared(package) is not None)
+        root = self.root_of(m)
+        return root is not m and self.settings.hoisting != "none" and root.declared(package) is not None
 
     # ------------------------------------------------------------------ DEP004
 
     def runtime(self, path: str, facts: FileFacts, reported: set) -> Iterator[Diagnostic]:
         m = self.owner(path)
-        if m is None or m.error:
-            return
-        test = self.is_test(path)
+        if m is None or m.error or not self.shipping.verdict(path, m).ships:
+            return  # options built in a test or a tool config connect nothing
+        test = False
         for trigger, start, end, need, note in self._runtime_needs(path, facts):
             for package in need.packages:
                 if self.satisfied(m, package, test) or (m.path, package) in reported:
@@ -324,8 +479,9 @@ class DependencyModel:
                 error = need.error.replace("{package}", package)
                 message = (f'{trigger} makes the service load "{package}" at start-up, which {self._rel(m)} does '
                            f'not declare: it fails with "{error}"{note}')
-                section = "devDependencies" if test else "dependencies"
-                message, fix = self._add_or_command(message, m, section, package)
+                place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m))
+                message, fix = self._add_or_command(message, m, place.section, package, place.why)
+                message, fix = self._unless_host_provided(message, fix, m, package, place.section, False)
                 yield diagnostic(DEP004, path, start, end, message, fix=fix, package=package, manifest=m.path)
 
     def _runtime_needs(self, path: str, facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str]]:
@@ -399,11 +555,11 @@ class DependencyModel:
         usable = [(r, s) for r, s in siblings if _usable_range(r)]
         if usable:
             return self._most_used(usable)
-        root = self.ws.root_manifest
-        if root is not None and not self.is_root(m):
+        root = self.root_of(m)
+        if root is not m:
             rng = root.range_of(package)
             if rng and _usable_range(rng):
-                return rng, "as in the root package.json"
+                return rng, f"as in {self.root_label(root)}"
         for lock, importer in self._lockfiles_for(m):
             v = lock.resolved(package, importer)
             if v and v[:1].isdigit():
@@ -417,19 +573,24 @@ class DependencyModel:
     def _lockfiles_for(self, m: Manifest) -> list[tuple]:
         """The lockfiles that pin versions for `m`: its own (a nested project with a lockfile of
         its own, such as a docs site) first, then the workspace root's."""
-        from migrationlint.lockfiles import find_lockfile, read_lockfile
-
         found = []
-        if not self.is_root(m):
-            own = find_lockfile(m.dir)
+        root = self.root_of(m)
+        if root.dir != self.ws.root:
+            own = self._own_lock(root.dir)
             if own is not None:
-                if own not in self._own_locks:
-                    self._own_locks[own] = read_lockfile(own)
-                if self._own_locks[own] is not None:
-                    found.append((self._own_locks[own], "."))
+                found.append((own, os.path.relpath(m.dir, root.dir).replace(os.sep, "/")))
         if self.ws.lockfile is not None:
             found.append((self.ws.lockfile, self.ws.rel_dir(m)))
         return found
+
+    def _own_lock(self, directory: str) -> Lockfile | None:
+        """The lockfile of a nested project rooted at `directory`, read once."""
+        path = find_lockfile(directory)
+        if path is None:
+            return None
+        if path not in self._own_locks:
+            self._own_locks[path] = read_lockfile(path)
+        return self._own_locks[path]
 
     def _member_version(self, package: str, member: Manifest, siblings: list) -> tuple[str, str] | None:
         protocol = [(r, s) for r, s in siblings if r.startswith("workspace:")]
@@ -443,10 +604,20 @@ class DependencyModel:
             return "workspace:*", f"the workspace package in {where}"
         version = member.data.get("version")
         if isinstance(version, str) and version[:1].isdigit():
+            if self._pins_siblings():
+                return version, f"the version of the workspace package in {where} (the repository pins its packages)"
             return f"^{version}", f"the version of the workspace package in {where}"
         return None
 
+    def _pins_siblings(self) -> bool:
+        """Whether most references between workspace packages are exact versions (`"3.5.4"`)."""
+        ranges = [r for m in self.ws.member_manifests for s in DEP_SECTIONS
+                  for name, r in m.section(s).items() if self.ws.member(name) is not None]
+        exact = sum(1 for r in ranges if r[:1].isdigit())
+        return bool(ranges) and exact * 2 > len(ranges)
+
     def _most_used(self, pairs: list[tuple[str, Manifest]]) -> tuple[str, str]:
+        pairs = list({(r, s.path): (r, s) for r, s in pairs}.values())  # a manifest counts once
         counts = Counter(r for r, _ in pairs)
         best = max(counts, key=lambda r: (counts[r], version_key(r.lstrip("^~>=<v ")), r))
         sources = sorted(self._rel(s) for r, s in pairs if r == best)
@@ -469,13 +640,64 @@ class DependencyModel:
         return f"npm install{flag} {package}" if root or not self.ws.definition else \
             f"npm install{flag} {package} -w {m.name or self.project.rel(m.dir)}"
 
-    def _add_or_command(self, message: str, m: Manifest, section: str, package: str) -> tuple[str, Fix | None]:
+    def _add_or_command(self, message: str, m: Manifest, section: str, package: str,
+                        why: str = "") -> tuple[str, Fix | None]:
+        """The message's remedy: a safe add with a version every peer range accepts, else the
+        package-manager command (and why no version was safe)."""
+        ranges = self.peer_ranges(package, m)
         ladder = self.version(package, m)
-        if ladder is None:
+        chosen = ladder if not ranges else policy.choose(self._candidates(package, m, ladder), ranges)
+        if chosen is None:
+            if ranges and ladder is not None:
+                message += "; " + policy.no_version_reason(package, ranges)
             return message + f"; run `{self.command(m, package, section == 'devDependencies')}`", None
-        version, source = ladder
-        message += f'; add "{package}": "{version}" to {section} ({source})'
+        version, source = chosen
+        because = f"; {why}" if why and section == "devDependencies" else ""
+        message += f'; add "{package}": "{version}" to {section} ({source}{because})'
         return message, self._add_fix(m, section, package, version, Applicability.SAFE)
+
+    def peer_ranges(self, package: str, m: Manifest) -> list[policy.PeerRange]:
+        """The peer ranges that the packages `m` declares place on `package` (lockfile entries at
+        the version resolved for `m`, workspace members, node_modules)."""
+        out = []
+        for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)}):
+            member = self.ws.member(dep)
+            if member is not None:
+                rng = member.section("peerDependencies").get(package)
+                version = member.data.get("version", "")
+            else:
+                version, rng = self._locked_peer_range(dep, package, m)
+            if rng:
+                out.append(policy.PeerRange(rng, f"{dep}@{version}" if version else dep))
+        return out
+
+    def _locked_peer_range(self, dep: str, package: str, m: Manifest) -> tuple[str, str | None]:
+        for lock, importer in self._lockfiles_for(m):
+            version = lock.resolved(dep, importer)
+            ranges = lock.peer_ranges.get((dep, version or ""))
+            if ranges is not None or (version and (dep, version) in lock.peers):
+                return version or "", (ranges or {}).get(package)
+        installed = self.ws.installed(dep, m.dir)
+        if installed is not None and installed[1] and package in installed[1]:
+            path = os.path.join(m.dir, "node_modules", *dep.split("/"), "package.json")
+            data = self.ws.manifest(path).data if os.path.isfile(path) else {}
+            peers = data.get("peerDependencies") if isinstance(data.get("peerDependencies"), dict) else {}
+            return installed[0], peers.get(package)
+        return "", None
+
+    def _candidates(self, package: str, m: Manifest, ladder: tuple[str, str] | None) -> list[tuple[str, str]]:
+        """Versions worth trying when peer ranges constrain `package`: the ladder's, then the one the
+        lockfile resolves for this importer, the siblings' other ranges, every locked version."""
+        out: list[tuple[str, str]] = [ladder] if ladder is not None else []
+        for lock, importer in self._lockfiles_for(m):
+            v = lock.importer_peers.get(importer, {}).get(package) or lock.importers.get(importer, {}).get(package)
+            if v:
+                out.append((f"^{v}", f"{lock.name} resolves {v} for {self._rel(m)}"))
+        out += [(r, f"as in {self._rel(s)}") for r, s in self.ws.sibling_ranges(package, exclude=m.path) if _usable_range(r)]
+        for lock, _ in self._lockfiles_for(m):
+            out += [(f"^{v}", f"{lock.name} holds {v}") for v in sorted(lock.versions.get(package, []), key=version_key,
+                                                                         reverse=True)]
+        return out
 
     def _add_fix(self, m: Manifest, section: str, package: str, version: str, applicability: Applicability) -> Fix:
         edit = Edit(m.path, 0, 0, "", json_edit=("add", section, package, version))
@@ -499,6 +721,23 @@ def _erased(imp: ImportFact, facts: FileFacts) -> bool:
         return False
     names = imp.locals
     return bool(names) and all(n in facts.type_only_locals for n in names)
+
+
+# import forms that execute the package (and so need its peers); `require.resolve` only finds it
+_LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})
+
+
+def _types_only_package(package: str) -> bool:
+    """A package of type declarations only (`@types/node`, `openapi-types`): never loaded at runtime."""
+    return package.startswith("@types/") or package.endswith("-types")
+
+
+def _metadata_only(imp: ImportFact, facts: FileFacts) -> bool:
+    """Every binding is a type or a name in an annotation that decorator metadata emits."""
+    names = imp.locals
+    meta = facts.metadata_only_locals
+    return bool(names) and any(n in meta for n in names) and all(n in meta or n in facts.type_only_locals
+                                                                  for n in names)
 
 
 def _type_only(imp: ImportFact) -> bool:

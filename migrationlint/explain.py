@@ -1,0 +1,38 @@
+"""`migrationlint --explain-file PATH`: does this file ship, and why (the shipping model's answer).
+
+The dependency rules judge every import by whether its file runs in production; a user who doubts
+a finding needs to see that answer and its reason, as well as the package's entry points and
+whether its build bundles what it imports.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.config import Settings
+
+
+def explain_file(path: str, settings: Settings) -> str:
+    """The explanation printed for `path` (a file of the workspace)."""
+    from migrationlint import pipeline
+    from migrationlint.checks.dependencies import DependencyModel
+
+    path = os.path.abspath(path)
+    settings.select = ["DEP001"]
+    result = pipeline.lint([path], settings, files=[path], use_cache=False)
+    project = result.project
+    model = DependencyModel(project)
+    manifest = model.owner(path)
+    verdict = model.verdict(path)
+    lines = [f"{project.rel(path)}: {verdict.describe()}"]
+    if manifest is None:
+        return "\n".join(lines) + "\n"
+    lines.append(f"package: {project.rel(manifest.path)}" + (f" ({manifest.name})" if manifest.name else ""))
+    entries = model.shipping.entries(manifest)
+    shown = ", ".join(f"{project.rel(e.path)} ({e.origin})" for e in entries[:6])
+    more = f" and {len(entries) - 6} more" if len(entries) > 6 else ""
+    lines.append(f"entry points: {shown}{more}" if entries else "entry points: none that map to a source file")
+    bundled = model.shipping.bundled(manifest)
+    lines.append(f"bundled: yes, {bundled}" if bundled else
+                 "bundled: no (a production install must provide what shipping files import)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,87 @@
+"""Whether a package's build bundles what it imports (DESIGN 2.3 "What ships", step 4).
+
+A private app built by vite, SvelteKit, Next, Nuxt, the Angular CLI or webpack, a build with
+esbuild/tsup `noExternal` or vite `ssr.noExternal`, and an Electron app ship a bundle made from
+their devDependencies: no production install happens, so "declared only in devDependencies" is
+not a defect there. Configs are read as data (config_objects), never executed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.workspace import Manifest
+
+_APP_CONFIGS = (
+    ("svelte.config", "a SvelteKit app (svelte.config): vite bundles its imports"),
+    ("next.config", "a Next.js app (next.config): next build bundles its imports"),
+    ("nuxt.config", "a Nuxt app (nuxt.config): nuxt build bundles its imports"),
+    ("electron.vite.config", "an Electron app (electron.vite.config): its renderer and main are bundled"),
+)
+_SCRIPT_BUILDS = (
+    (re.compile(r"(?:^|[\s;&|])ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
+    (re.compile(r"(?:^|[\s;&|])next build\b"), "a Next.js app (next build): it bundles its imports"),
+    (re.compile(r"(?:^|[\s;&|])nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
+    (re.compile(r"(?:^|[\s;&|])esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
+     "an esbuild bundle (--bundle without --packages=external)"),
+)
+_LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
+
+
+def bundler_config(directory: str) -> str | None:
+    """The package's front-end bundler config (vite, webpack, rollup), if any."""
+    for stem in ("vite.config", "webpack.config", "rollup.config"):
+        found = find_config(directory, stem)
+        if found is not None:
+            return found
+    return None
+
+
+def _scripts(manifest: Manifest) -> list[str]:
+    scripts = manifest.data.get("scripts")
+    return [s for s in scripts.values() if isinstance(s, str)] if isinstance(scripts, dict) else []
+
+
+def bundled_reason(manifest: Manifest) -> str | None:
+    """Why the package's build bundles its imports, or None when a production install provides them."""
+    directory = manifest.dir
+    scripts = _scripts(manifest)
+    if manifest.declared("electron"):
+        return "an Electron app (declares electron): the app is packed with what it imports"
+    if any(_LIBRARY_BUILDS.search(s) for s in scripts):
+        return None  # a published component library: its consumers install its dependencies
+    for stem, why in _APP_CONFIGS:
+        if find_config(directory, stem):
+            return why
+    for pattern, why in _SCRIPT_BUILDS:
+        if any(pattern.search(s) for s in scripts):
+            return why
+    return _bundler_config(manifest, scripts)
+
+
+def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | None:
+    directory = manifest.dir
+    private = manifest.data.get("private") is True
+    vite = find_config(directory, "vite.config")
+    if vite and read_config(vite).has("ssr.noExternal"):
+        return "vite ssr.noExternal inlines its imports into the build"
+    for stem in ("tsup.config", "tsdown.config"):
+        path = find_config(directory, stem)
+        if path and read_config(path).has("noExternal"):
+            return f"{stem.split('.')[0]} noExternal inlines its imports into the build"
+    tsup_field = manifest.data.get("tsup")
+    if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
+        return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
+    if not private:
+        return None  # a published package: its consumers install its dependencies
+    if vite or any(re.search(r"(?:^|[\s;&|])vite build\b", s) for s in scripts) \
+            or os.path.isfile(os.path.join(directory, "index.html")):
+        return "a private app built by vite: it ships a bundle"
+    if os.path.isfile(os.path.join(directory, "angular.json")):
+        return "a private Angular CLI app (angular.json): it ships a bundle"
+    webpack = find_config(directory, "webpack.config")
+    if webpack and not read_config(webpack).has("externals"):
+        return "a private app built by webpack without externals: it ships a bundle"
+    return None

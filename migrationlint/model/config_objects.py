@@ -1,0 +1,94 @@
+"""Read a JavaScript/TypeScript tool config (vite, tsup, svelte, webpack...) as data.
+
+Tool configs are code, and the linter never runs repository code: instead the file is parsed with
+tree-sitter and every object-literal key is recorded under its dotted path (`ssr.noExternal`,
+`kit.alias.@fixtures`), wherever the object sits (`export default {...}`, `defineConfig({...})`,
+`module.exports = {...}`). Values are kept as their string value when they are string literals.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tree_sitter import Node
+
+from migrationlint import parsing
+
+CONFIG_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
+
+
+@dataclass(frozen=True)
+class ConfigObject:
+    """Key path -> string value (None for a non-string value) of one config file."""
+
+    path: str
+    keys: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+
+    def has(self, dotted: str) -> bool:
+        """Whether a key path ends with `dotted` (`ssr.noExternal` matches `ssr.noExternal` at any
+        depth, `noExternal` any key of that name)."""
+        want = tuple(dotted.split("."))
+        return any(k[-len(want):] == want for k in self.keys)
+
+    def children(self, dotted: str) -> dict[str, str | None]:
+        """The direct entries of the object at the key path `dotted`: {key: value}."""
+        want = tuple(dotted.split("."))
+        return {k[-1]: v for k, v in self.keys.items() if len(k) == len(want) + 1 and k[:-1] == want}
+
+
+def find_config(directory: str, stem: str) -> str | None:
+    """`<directory>/<stem>.{ts,mts,cts,js,mjs,cjs}`: the first that exists."""
+    for ext in CONFIG_EXTENSIONS:
+        path = os.path.join(directory, stem + ext)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def read_config(path: str) -> ConfigObject:
+    """The object keys of the config file at `path` (empty when it cannot be read)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return ConfigObject(path)
+    return _read_config(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _read_config(path: str, mtime_ns: int, size: int) -> ConfigObject:
+    """Parsed once per version of the file (the key holds its mtime and size)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return ConfigObject(path)
+    tree = parsing.parse(data, path if not path.endswith((".js", ".mjs", ".cjs")) else path + ".ts")
+    keys: dict[tuple[str, ...], str | None] = {}
+    _walk(tree.root_node, (), keys)
+    return ConfigObject(path, keys)
+
+
+def _key_text(node: Node) -> str | None:
+    if node.type in ("property_identifier", "identifier"):
+        return parsing.text(node)
+    return parsing.string_value(node)
+
+
+def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str | None]) -> None:
+    """Record every pair under its path; objects nested in pairs extend the path, objects
+    elsewhere (call arguments, array items) start from the enclosing path."""
+    for child in node.named_children:
+        if child.type == "pair":
+            key_node, value = child.child_by_field_name("key"), child.child_by_field_name("value")
+            name = _key_text(key_node) if key_node is not None else None
+            if name is None or value is None:
+                continue
+            path = prefix + (name,)
+            keys[path] = parsing.string_value(value)
+            _walk(value, path, keys)
+        elif child.type == "shorthand_property_identifier":
+            keys[prefix + (parsing.text(child),)] = None
+        else:
+            _walk(child, prefix, keys)

@@ -1,0 +1,107 @@
+"""Conventions for files that no production entry reaches: tests, test support, stories and the
+configs of build, test and lint tools (DESIGN 2.3 "What ships", step 3).
+
+Each answer carries its reason, worded for `--explain-file`. Paths are relative to the package
+directory (posix), so a package that happens to live under `tools/` or `testing/` is not mistaken
+for test code: only the layout inside the package counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+# tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
+TOOLS = (
+    "jest", "vitest", "vite", "tsup", "tsdown", "playwright", "cypress", "tailwind", "postcss", "storybook",
+    "eslint", "prettier", "webpack", "rollup", "esbuild", "drizzle", "babel", "commitlint", "lint-staged",
+    "stylelint", "svelte", "next", "nuxt", "astro", "karma", "protractor", "wdio", "nx", "turbo", "typedoc",
+    "docusaurus", "knip", "lingui", "codegen", "electron-builder", "electron.vite", "electron-vite", "forge",
+    "release", "semantic-release", "changeset", "size-limit", "unbuild", "rspack", "swc", "ts-jest",
+    "nodemon", "syncpack", "lerna", "renovate", "husky", "mocha", "ava", "c8", "nyc", "remix", "react-router",
+    "vue", "quasar", "capacitor", "ionic", "angular", "nest-cli", "tsconfig", "graphql", "orval", "kysely",
+    "mikro-orm", "ormconfig", "typeorm", "umzug", "histoire", "ladle", "uno", "windi", "panda", "openapi",
+)
+_TOOL = "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True))
+_EXT = r"\.(?:[cm]?[jt]sx?|json)$"
+_CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
+_TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
+_RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
+_TEST_FILE = re.compile(r"\.(?:spec|test|e2e-spec|e2e|e2e-test|bench|test-d|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
+_SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
+                    r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
+                    re.IGNORECASE)
+_DEV_DIRS = {
+    "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "e2e": "an end-to-end test folder",
+    "cypress": "Cypress test support", "playwright": "Playwright test support", "__mocks__": "test mocks",
+    "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "test-utils": "test support",
+    "testing-utils": "test support", "test-helpers": "test support", ".storybook": "Storybook configuration",
+    "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
+}
+_TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
+_EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "sandbox",
+                           "load-testing", "load-tests", "perf", "docs", "www", "website"})
+_TEMPLATE_DIRS = frozenset({"template", "templates", "scaffold", "scaffolds", "blueprints", "boilerplate", "stubs"})
+_TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)[-_]|[-_](?:tests?|e2e|spec|specs|testing)$")
+_EXAMPLE_DIR = re.compile(r"^(?:examples?|samples?|demos?)[-_]|[-_](?:examples?|samples?|demos?)$")
+
+
+_FIXTURE_DIRS = frozenset({"fixtures", "__fixtures__", "__testfixtures__", "testfixtures"})
+_FIXTURE_DATA = re.compile(r"\.(?:input|output|expected|actual|before|after|in|out)\.[cm]?[jt]sx?$")
+
+
+def fixture_data(rel: str) -> bool:
+    """A transform's input or expected output kept as a file in a test fixtures folder (a codemod's
+    `x.input.ts`): read as text by a test, never loaded, so its imports are nobody's dependencies."""
+    parts = rel.split("/")
+    return any(p in _FIXTURE_DIRS for p in parts[:-1]) and (
+        "__testfixtures__" in parts or bool(_FIXTURE_DATA.search(parts[-1])))
+
+
+def template_folder(rel: str) -> str | None:
+    """The template folder (`templates/`, `scaffold/`) holding `rel`: its files are copied into
+    other projects, whose dependencies their imports are."""
+    return next((p for p in rel.split("/")[:-1] if p in _TEMPLATE_DIRS), None)
+
+
+def dev_reason(rel: str) -> str | None:
+    """Why the file at `rel` (relative to its package) is dev-only by convention, or None."""
+    parts = rel.split("/")
+    name = parts[-1]
+    if _TEST_FILE.search(name):
+        return "a test, story or test-support file (by its name)"
+    if _SETUP.match(name):
+        return "a test setup or test support file (by its name)"
+    if _CONFIG.match(name) or _RC.match(name) or _TASK_FILE.match(name):
+        return "the configuration of a build, test or lint tool (by its name)"
+    why = dev_folder_reason(parts[:-1])
+    if why is not None:
+        return why
+    if len(parts) > 1 and _TOP_DEV_DIRS.get(parts[0]):
+        return f"{_TOP_DEV_DIRS[parts[0]]} ({parts[0]}/ at the package top level)"
+    return None
+
+
+_TEST_FOLDERS = frozenset({"test", "tests", "__tests__", "e2e", "cypress", "playwright", "__mocks__", "mocks",
+                           "__fixtures__", "fixtures"})
+
+
+def in_test_folder(folders: list[str]) -> bool:
+    """Whether one of these folders holds tests or test fixtures (not examples or docs)."""
+    return any(p in _TEST_FOLDERS or _TEST_DIR.search(p) for p in folders)
+
+
+def dev_folder_reason(folders: list[str]) -> str | None:
+    """Why a file inside these folders is dev-only: a test, example or template folder. Also asked
+    with the folders from the repository root, so that a package nested in a test folder of
+    another (a test plugin inside a dev server) is test code too."""
+    for part in folders:
+        why = _DEV_DIRS.get(part)
+        if why is not None:
+            return f"{why} ({part}/)"
+        if _TEST_DIR.search(part):
+            return f"a test folder ({part}/)"
+        if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
+            return f"examples, samples or documentation, not the package's code ({part}/)"
+        if part in _TEMPLATE_DIRS:
+            return f"templates copied into other projects, not run from this package ({part}/)"
+    return None

@@ -1,0 +1,144 @@
+"""Where a workspace package starts running in production (DESIGN 2.3 "What ships", step 1).
+
+Entry points come from package.json (`main`, `module`, `exports` but its `types` conditions, `bin`),
+nest-cli.json (`sourceRoot` + `entryFile`, and every project of a Nest monorepo), the `start`
+scripts (`node dist/main.js`) and a Dockerfile in the package (`CMD`/`ENTRYPOINT` running node).
+They usually name built output; `to_source` maps them back to the TypeScript they are built from.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from migrationlint.workspace import Manifest
+
+_START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
+_NODE_RUNNERS = ("node", "ts-node", "tsx", "nodemon", "pm2", "pm2-runtime", "bun")
+_SOURCE_EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A source file that runs in production, and what declares it."""
+
+    path: str
+    origin: str
+
+
+def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
+    """(target relative to the package, origin) of every entry the package declares."""
+    data = manifest.data
+    for key in ("main", "module"):
+        if isinstance(data.get(key), str):
+            yield data[key], f'package.json "{key}"'
+    bin_field = data.get("bin")
+    targets = [bin_field] if isinstance(bin_field, str) else list(bin_field.values()) if isinstance(bin_field, dict) else []
+    yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str))
+    yield from ((t, 'package.json "exports"') for t in _export_targets(data.get("exports")))
+    yield from _nest_entries(manifest.dir)
+    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    for name in _START_SCRIPTS:
+        if isinstance(scripts.get(name), str):
+            yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]))
+    yield from _docker_entries(manifest.dir)
+
+
+def _export_targets(value: object, condition: str = "") -> Iterator[str]:
+    if isinstance(value, str):
+        if condition != "types" and "*" not in value:
+            yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from _export_targets(v, condition)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _export_targets(v, k if not k.startswith(".") else condition)
+
+
+def _nest_entries(directory: str) -> Iterator[tuple[str, str]]:
+    path = os.path.join(directory, "nest-cli.json")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return
+    if not isinstance(data, dict):
+        return
+    projects = data.get("projects") if isinstance(data.get("projects"), dict) else {}
+    for cfg in [data, *projects.values()]:
+        if isinstance(cfg, dict):
+            root = cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else "src"
+            entry = cfg.get("entryFile") if isinstance(cfg.get("entryFile"), str) else "main"
+            yield f"{root}/{entry}", "nest-cli.json"
+
+
+def _node_targets(command: str) -> Iterator[str]:
+    """Files a shell command runs with node (`node --enable-source-maps dist/main.js`)."""
+    for part in re.split(r"&&|\|\||;", command):
+        try:
+            words = shlex.split(part)
+        except ValueError:
+            continue
+        for i, word in enumerate(words):
+            if os.path.basename(word) in _NODE_RUNNERS:
+                args = [w for w in words[i + 1:] if not w.startswith("-") and w not in ("start",)]
+                if args:
+                    yield args[0]
+                break
+
+
+_DOCKER_LINE = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _docker_entries(directory: str) -> Iterator[tuple[str, str]]:
+    try:
+        with open(os.path.join(directory, "Dockerfile"), encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+    except OSError:
+        return
+    for m in _DOCKER_LINE.finditer(text):
+        body = m.group(1).strip()
+        if body.startswith("["):
+            try:
+                words = json.loads(body)
+            except ValueError:
+                continue
+            body = " ".join(shlex.quote(str(w)) for w in words)
+        yield from ((t, "the Dockerfile") for t in _node_targets(body))
+
+
+def to_source(package_dir: str, target: str, mapped: Callable[[str, str], str | None]) -> str | None:
+    """The source file a target builds from: `mapped` (the resolver's outDir/rootDir mapping)
+    first, then the usual layouts (`dist/main.js` from `src/main.ts` or `main.ts`; `dist/src/x`)."""
+    absolute = os.path.normpath(os.path.join(package_dir, target.lstrip("/")))
+    found = mapped(package_dir, absolute)
+    if found is not None and found.endswith(_SOURCE_EXTENSIONS) and not found.endswith((".d.ts", ".d.mts", ".d.cts")):
+        return found
+    rel = os.path.relpath(absolute, package_dir).replace(os.sep, "/")
+    first, _, rest = rel.partition("/")
+    stems = [rel]
+    if rest:  # `dist/x`, `package/x` (any outDir): `src/x`, then `x`
+        stems += [f"src/{rest}", rest]
+    elif first:  # `index.js` built from `src/index.ts`
+        stems.append(f"src/{first}")
+    for stem in stems:
+        base = os.path.join(package_dir, re.sub(r"\.(?:[cm]?js|jsx|d\.[cm]?ts)$", "", stem))
+        for candidate in [base] + [base + e for e in _SOURCE_EXTENSIONS] + [os.path.join(base, "index" + e) for e in _SOURCE_EXTENSIONS]:
+            if candidate.endswith(_SOURCE_EXTENSIONS) and not candidate.endswith(".d.ts") and os.path.isfile(candidate):
+                return candidate
+    return None
+
+
+def entries(manifest: Manifest, mapped: Callable[[str, str], str | None]) -> list[Entry]:
+    """The package's entry points as source files (targets that map to no source are dropped)."""
+    out: dict[str, Entry] = {}
+    for target, origin in declared_entries(manifest):
+        source = to_source(manifest.dir, target, mapped)
+        if source is not None and source not in out:
+            out[source] = Entry(source, origin)
+    return list(out.values())

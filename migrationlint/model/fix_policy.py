@@ -1,0 +1,72 @@
+"""What a dependency fix may write (DESIGN 2.3 "What a dependency fix may do").
+
+Safe: add a missing entry to the section the importing file implies (ships -> `dependencies`, else
+`devDependencies`) with a version that satisfies every peer range placed on that package. Never:
+`electron`, `@types/*` or a type-only use in `dependencies`, nor a new `dependencies` entry in a
+private workspace root. Moves between sections are unsafe (the rules mark them so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from migrationlint.semver_ranges import lowest, satisfies
+from migrationlint.workspace import Manifest
+
+PROVIDED_BY_RUNTIME = frozenset({"electron"})
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The section a fix adds to, and why (said in the message when it is not the obvious one)."""
+
+    section: str
+    why: str = ""
+
+
+def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, private_root: bool,
+              bundled: str | None) -> Placement:
+    """Where a missing `package` goes in `manifest` for a use with these properties."""
+    if type_only:
+        return Placement("devDependencies", "it is used only in type positions")
+    if package in PROVIDED_BY_RUNTIME:
+        return Placement("devDependencies", f"{package} is provided by its runtime")
+    if package.startswith("@types/"):
+        return Placement("devDependencies", "type packages are build-time only")
+    if private_root:
+        return Placement("devDependencies", "the private workspace root is not deployed")
+    if not ships:
+        return Placement("devDependencies")
+    if bundled and not manifest.section("dependencies"):
+        return Placement("devDependencies", f"the package ships a bundle ({bundled}) and keeps its libraries there")
+    return Placement("dependencies")
+
+
+@dataclass(frozen=True)
+class PeerRange:
+    """A peer range some declared package places on the package a fix adds."""
+
+    range: str
+    owner: str  # "@acme/event-store@0.19.1"
+
+
+def acceptable(candidate: str, ranges: list[PeerRange]) -> bool:
+    """Whether the lowest version `candidate` admits satisfies every peer range (an unreadable
+    range or candidate is not acceptable: no guess is safe)."""
+    if not ranges:
+        return True
+    base = lowest(candidate)
+    return base is not None and all(satisfies(base, r.range) for r in ranges)
+
+
+def choose(candidates: list[tuple[str, str]], ranges: list[PeerRange]) -> tuple[str, str] | None:
+    """The first (range, source) candidate that every peer range accepts."""
+    for candidate in candidates:
+        if acceptable(candidate[0], ranges):
+            return candidate
+    return None
+
+
+def no_version_reason(package: str, ranges: list[PeerRange]) -> str:
+    shown = "; ".join(f'{r.owner} wants "{r.range}"' for r in ranges[:3])
+    return f'no safe fix: no version of "{package}" known in this repository satisfies every peer range on it ({shown})'

@@ -1,0 +1,48 @@
+"""Which packages a file anywhere in the workspace can load through the root install (hoisting).
+
+Under the `hoisting = "test-files"` policy, files that do not ship may rely on the workspace's
+root install, as they run inside the repository. What that install puts in the root node_modules
+depends on the package manager: npm and yarn (classic, or berry with `nodeLinker: node-modules`)
+hoist every package they can and link every workspace member there; pnpm hoists only with
+`shamefully-hoist` or `node-linker=hoisted`; yarn Plug'n'Play hoists nothing.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.lockfiles import Lockfile
+from migrationlint.model.peer_install import read_npmrc
+
+
+def _yarn_node_modules(root: str) -> bool:
+    try:
+        with open(os.path.join(root, ".yarnrc.yml"), encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return False
+    return any(line.split(":", 1)[0].strip() == "nodeLinker" and "node-modules" in line for line in lines)
+
+
+def hoists(root: str, manager: str, lock: Lockfile | None) -> bool:
+    """Whether the root install makes packages visible to every file of the workspace."""
+    if manager == "npm":
+        return True
+    if manager == "yarn":
+        return lock is None or lock.kind == "yarn-classic" or _yarn_node_modules(root)
+    npmrc = read_npmrc(root)
+    return npmrc.get("shamefully-hoist", "").lower() == "true" or npmrc.get("node-linker", "") == "hoisted"
+
+
+def hoisted(package: str, member: bool, declared: bool, lock: Lockfile | None) -> bool:
+    """Whether a hoisting install puts `package` in the root node_modules on purpose: a workspace
+    member (linked there), or a package some manifest of the repository declares that the lockfile
+    installs at the top level (npm) or at all (yarn). A transitive package that happens to be
+    hoisted is an accident of the install, not something to rely on."""
+    if member:
+        return True
+    if lock is None or not declared:
+        return False
+    if lock.kind == "npm":
+        return package in lock.importers.get(".", {})
+    return lock.knows(package)

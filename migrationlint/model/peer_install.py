@@ -1,0 +1,80 @@
+"""Who installs peer dependencies, as the repository's package manager is set up (DEP003).
+
+A missing peer only breaks `require()` when the package manager does not install it by itself:
+npm 7+ installs peers unless `legacy-peer-deps=true` (.npmrc); pnpm does with `auto-install-peers`
+(the default since pnpm 8; pnpm-lock.yaml records `settings: autoInstallPeers`); yarn (classic and
+berry) never does. The answer carries the setting, so that a DEP003 message can name it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from migrationlint.lockfiles import Lockfile
+
+
+@dataclass(frozen=True)
+class PeerPolicy:
+    """Whether peers get installed, and the manager and setting that decide it (message text)."""
+
+    installs: bool
+    setting: str
+
+
+def read_npmrc(directory: str) -> dict[str, str]:
+    """`key=value` lines of `<directory>/.npmrc` (ini; comments and blank lines skipped)."""
+    out: dict[str, str] = {}
+    try:
+        with open(os.path.join(directory, ".npmrc"), encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return out
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith(("#", ";")) or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        out[key.strip()] = value.strip().strip("\"'")
+    return out
+
+
+def _flag(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return None
+
+
+def _major(package_manager: str | None, manager: str) -> int | None:
+    m = re.match(rf"^{manager}@(\d+)", package_manager or "")
+    return int(m.group(1)) if m else None
+
+
+def peer_policy(root: str, manager: str, package_manager: str | None, lock: Lockfile | None,
+                workspace_settings: dict | None = None) -> PeerPolicy:
+    """The peer policy of the workspace rooted at `root` (`package_manager`: the packageManager field)."""
+    npmrc = read_npmrc(root)
+    if manager == "yarn":
+        return PeerPolicy(False, "yarn, which never installs peer dependencies")
+    if manager == "npm":
+        if _flag(npmrc.get("legacy-peer-deps")):
+            return PeerPolicy(False, "npm with legacy-peer-deps=true (.npmrc), which does not install peer dependencies")
+        major = _major(package_manager, "npm")
+        if (major is not None and major < 7) or (major is None and lock is not None and lock.version_field == "1"):
+            return PeerPolicy(False, "npm 6 (lockfileVersion 1), which does not install peer dependencies")
+        return PeerPolicy(True, "npm 7+ installs peer dependencies")
+    for value, where in ((lock.settings.get("autoInstallPeers") if lock else None, "pnpm-lock.yaml settings"),
+                         ((workspace_settings or {}).get("autoInstallPeers"), "pnpm-workspace.yaml"),
+                         (npmrc.get("auto-install-peers"), ".npmrc")):
+        flag = _flag(value)
+        if flag is not None:
+            return PeerPolicy(flag, f"pnpm with auto-install-peers={str(flag).lower()} ({where})")
+    major = _major(package_manager, "pnpm")
+    if major is None and lock is not None and lock.version_field[:1].isdigit():
+        major = 8 if float(re.match(r"\d+(?:\.\d+)?", lock.version_field).group(0)) >= 6 else 7
+    if major is not None and major < 8:
+        return PeerPolicy(False, f"pnpm {major}, whose auto-install-peers defaults to false")
+    return PeerPolicy(True, "pnpm 8+ installs peer dependencies (auto-install-peers defaults to true)")

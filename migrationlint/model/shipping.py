@@ -1,0 +1,240 @@
+"""Does a file run in production? One answer per file, with its reason (DESIGN 2.3 "What ships").
+
+The dependency rules ask this for every import: DEP002 and DEP005 only matter in code that ships,
+DEP004 only where something connects, and a DEP001 fix goes to `dependencies` only for shipping
+code. The answer, in order:
+1. reached from an entry point of the package (entry_points) through value imports: ships;
+2. a test, test support, story or tool config (dev_files, plus the `test-files` setting): dev;
+3. a file of a private workspace root (repository tooling, never deployed): dev;
+4. anything else: ships (no entry is known to exclude it).
+Separately, `bundled(manifest)` says whether the package ships a bundle (bundling), which silences
+"declared only in devDependencies" there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass
+
+from migrationlint import packages as pk
+from migrationlint.globs import match
+from migrationlint.model.bundling import bundled_reason, bundler_config
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_folder
+from migrationlint.model.entry_points import Entry, entries
+from migrationlint.migration_model import glob_matches, resolve_glob
+from migrationlint.resolve import Resolver, is_alias, resolver_for
+from migrationlint.workspace import Manifest
+
+_VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a file ships, and why (worded for `--explain-file`)."""
+
+    ships: bool
+    reason: str
+    inert: bool = False  # never loaded at all (fixture data): its imports are no dependencies
+
+    def describe(self) -> str:
+        return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"
+
+
+class Shipping:
+    """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
+
+    def __init__(self, project) -> None:
+        self.project = project
+        self.ws = project.workspace
+        self._verdicts: dict[str, Verdict] = {}
+        self._reached: dict[str, dict[str, str]] = {}
+        self._bundled: dict[str, str | None] = {}
+        self._entries: dict[str, list[Entry]] = {}
+
+    # ------------------------------------------------------------------ public answers
+
+    def verdict(self, path: str, manifest: Manifest | None) -> Verdict:
+        """The answer for the file at `path`, whose package manifest is `manifest`."""
+        found = self._verdicts.get(path)
+        if found is None:
+            found = self._verdicts[path] = self._decide(path, manifest)
+        return found
+
+    def bundled(self, manifest: Manifest) -> str | None:
+        """Why `manifest`'s package ships a bundle of its imports, or None. A private library (never
+        published) whose every workspace dependent is bundled ends up inside those bundles too."""
+        if manifest.path not in self._bundled:
+            self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled"
+            found = bundled_reason(manifest) if not manifest.error else None
+            if found is None and manifest.data.get("private") is True and manifest.name:
+                found = self._bundled_by_dependents(manifest)
+            self._bundled[manifest.path] = found
+        return self._bundled[manifest.path]
+
+    def _bundled_by_dependents(self, manifest: Manifest) -> str | None:
+        dependents = [m for m in self._resolver().packages.manifests
+                      if m.path != manifest.path and not m.error and any(manifest.name in m.section(s) for s in
+                                                         ("dependencies", "devDependencies"))]
+        if not dependents or len(self.entries_of_kind(manifest, "app")) > 0:
+            return None
+        if all(self.bundled(m) for m in dependents):
+            names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in dependents)[:3])
+            return f"a private library used only by bundled packages ({names})"
+        return None
+
+    def entries_of_kind(self, manifest: Manifest, kind: str) -> list[Entry]:
+        """Entries that start a process: `app` (start scripts, Dockerfile, nest-cli.json, bin) or
+        `service` (the same without bin: what a deployment runs)."""
+        starts = ("script", "Dockerfile", "nest-cli.json") + (('"bin"',) if kind == "app" else ())
+        return [e for e in self.entries(manifest) if any(w in e.origin for w in starts)]
+
+    def entries(self, manifest: Manifest) -> list[Entry]:
+        if manifest.path not in self._entries:
+            resolver = self._resolver()
+            self._entries[manifest.path] = entries(manifest, resolver.to_source)
+        return self._entries[manifest.path]
+
+    # ------------------------------------------------------------------ the decision
+
+    def _decide(self, path: str, manifest: Manifest | None) -> Verdict:
+        if manifest is None or manifest.error:
+            return Verdict(True, "no readable package.json owns it: counted as shipping")
+        if fixture_data(self.project.rel(path)):
+            return Verdict(False, "fixture data (a transform's input or expected output): read by a test, never "
+                                  "loaded", inert=True)
+        folder = template_folder(self.project.rel(path))
+        if folder is not None:
+            return Verdict(False, f"a template ({folder}/): copied into other projects, whose dependencies its "
+                                  "imports are", inert=True)
+        if path.endswith((".d.ts", ".d.mts", ".d.cts")):
+            return Verdict(False, "a declaration file: types only, nothing runs")
+        home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
+        folder = dev_folder_reason(home.split("/")) if home else None
+        if folder is not None:
+            # a package in a test folder that is no workspace member is a fixture tests read or load:
+            # its imports are the fixture's, not something this repository installs
+            fixture = in_test_folder(home.split("/")) and not any(m.path == manifest.path
+                                                                  for m in self.ws.member_manifests)
+            suffix = ", and is no workspace member: a test fixture" if fixture else ""
+            return Verdict(False, f"its package lives in {folder}{suffix}", inert=fixture)
+        via = self._reached_from(manifest).get(path)
+        if via is not None:
+            return Verdict(True, via)
+        rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
+        why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1])
+        if why is not None:
+            return Verdict(False, why)
+        if is_workspace_root(manifest):
+            return Verdict(False, "a file of a workspace root: repository tooling, never deployed")
+        if self.entries(manifest):
+            bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
+            if bundler is not None:  # a front-end component no Node entry loads
+                return Verdict(False, f"a JSX file no entry point reaches, so an input of the package's bundler build "
+                                      f"({os.path.basename(bundler)}), which inlines what it imports")
+            return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
+                                 "tool config: counted as shipping")
+        return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
+                             "test, test support, story nor tool config: counted as shipping")
+
+    def _test_glob(self, path: str) -> str | None:
+        rel = self.project.rel(path)
+        for pattern in self.project.settings.test_files:
+            if match(pattern, rel):
+                return f"a test file (test-files pattern {pattern!r})"
+        return None
+
+    # ------------------------------------------------------------------ reachability
+
+    def _reached_from(self, manifest: Manifest) -> dict[str, str]:
+        """{file: reason} for every file of the package reached from its entries by value imports."""
+        found = self._reached.get(manifest.path)
+        if found is not None:
+            return found
+        found = {}
+        queue = deque()
+        for entry in self.entries(manifest):
+            found[entry.path] = f"an entry point ({entry.origin})"
+            queue.append((entry.path, entry))
+        while queue:
+            path, entry = queue.popleft()
+            for target in self._value_imports(path, manifest):
+                if target not in found:
+                    rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
+                    found[target] = f"reached by value imports from the entry point {rel} ({entry.origin})"
+                    queue.append((target, entry))
+        self._add_migrations(manifest, found)
+        self._reached[manifest.path] = found
+        return found
+
+    def _add_migrations(self, manifest: Manifest, found: dict[str, str]) -> None:
+        """TypeORM migrations named by the `migrations:` globs of a DataSource that ships: the
+        running service loads them, though no import reaches them."""
+        globs = []
+        for path in list(found):
+            facts = self.project.facts(path)
+            for option in (facts.migrations_options if facts is not None and not facts.skipped else ()):
+                globs += [(resolve_glob(item[1], path, manifest.dir), path) for item in option.items if item[0] == "glob"]
+        if not globs:
+            return
+        for source in self.project.package_sources(manifest.dir):
+            if source in found:
+                continue
+            for pattern, owner in globs:
+                if glob_matches(pattern, source):
+                    rel = os.path.relpath(owner, manifest.dir).replace(os.sep, "/")
+                    found[source] = f"a migration loaded by the DataSource options in {rel}, which ships"
+                    break
+
+    def _value_imports(self, path: str, manifest: Manifest) -> list[str]:
+        facts = self.project.facts(path)
+        if facts is None or facts.skipped:
+            return []
+        resolver = self._resolver()
+        out = []
+        for imp in facts.imports:
+            if imp.kind not in _VALUE_KINDS or imp.type_only or not imp.specifier:
+                continue
+            if pk.classify(imp.specifier) == "package" and not self._alias(path, imp.specifier):
+                continue
+            res = resolver.resolve(path, imp.specifier)
+            target = getattr(res, "path", None)
+            if res.kind == "file" and target and self._same_package(target, manifest):
+                out.append(target)
+        return out
+
+    def _same_package(self, path: str, manifest: Manifest) -> bool:
+        """Whether `path` belongs to `manifest`'s package: inside its folder, with no package.json in
+        between that names a package or declares dependencies (a `{"type": "commonjs"}` marker
+        file does not start a package)."""
+        directory = os.path.dirname(path)
+        if not directory.startswith(manifest.dir):
+            return False
+        while directory != manifest.dir and directory.startswith(manifest.dir):
+            inner = os.path.join(directory, "package.json")
+            if os.path.isfile(inner):
+                data = self.ws.manifest(inner).data
+                if data.get("name") or any(k in data for k in ("dependencies", "devDependencies", "peerDependencies")):
+                    return False
+            directory = os.path.dirname(directory)
+        return True
+
+    def _alias(self, path: str, specifier: str) -> bool:
+        return is_alias(self.project, path, specifier)
+
+    def _resolver(self) -> Resolver:
+        return resolver_for(self.project)
+
+
+def is_workspace_root(manifest: Manifest) -> bool:
+    """Whether `manifest` defines a workspace (`workspaces`, pnpm-workspace.yaml or lerna.json)."""
+    return "workspaces" in manifest.data or any(
+        os.path.isfile(os.path.join(manifest.dir, n)) for n in ("pnpm-workspace.yaml", "lerna.json"))
+
+
+def shipping_for(project) -> Shipping:
+    """The run's Shipping model, shared by every rule (kept in the project's per-run memo)."""
+    model = project.cache.get("shipping")
+    if model is None:
+        model = project.cache["shipping"] = Shipping(project)
+    return model

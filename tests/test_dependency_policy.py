@@ -1,0 +1,361 @@
+"""DEP003 as the package manager installs peers, and what a dependency fix may write (DESIGN 2.3):
+real-world classes r14, r15, r16, r20, the private workspace root, `@types/*`, nested roots and
+messages that never contradict themselves. Each test builds its own miniature repository."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from migrationlint import pipeline
+from migrationlint.config import Settings
+from migrationlint.model.peer_install import peer_policy
+from migrationlint.semver_ranges import lowest, satisfies
+from tests.test_shipping import dep, fixed, write
+
+CACHE_MODULE_LOCK = """lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: {auto}
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .: {{}}
+
+  services/orders:
+    dependencies:
+      '@acme/cache-module':
+        specifier: ^3.0.1
+        version: 3.0.1(@acme/kv-store@5.5.3)
+
+packages:
+
+  '@acme/cache-module@3.0.1':
+    resolution: {{integrity: sha512-AAAA}}
+    peerDependencies:
+      '@acme/kv-store': '>=5'
+
+  '@acme/kv-store@5.5.3':
+    resolution: {{integrity: sha512-BBBB}}
+
+snapshots:
+
+  '@acme/cache-module@3.0.1(@acme/kv-store@5.5.3)':
+    dependencies:
+      '@acme/kv-store': 5.5.3
+
+  '@acme/kv-store@5.5.3': {{}}
+"""
+
+
+def orders_repo(root: Path, auto: str = "true", npmrc: str | None = None) -> Path:
+    files = {
+        "package.json": {"name": "acme-platform", "private": True, "packageManager": "pnpm@9.12.0"},
+        "pnpm-workspace.yaml": "packages:\n  - 'services/*'\n",
+        "pnpm-lock.yaml": CACHE_MODULE_LOCK.format(auto=auto),
+        "services/orders/package.json": {"name": "@acme/orders-service", "version": "1.0.0", "main": "dist/index.js",
+                                         "dependencies": {"@acme/cache-module": "^3.0.1"}},
+        "services/orders/src/index.ts": "import { CacheModule } from '@acme/cache-module';\n"
+                                        "export const cache = CacheModule.register({ ttl: 60 });\n",
+    }
+    if npmrc is not None:
+        files[".npmrc"] = npmrc
+    return write(root, files)
+
+
+def test_semver_ranges():
+    assert satisfies("12.1.0", "^12.1.0") and not satisfies("13.1.0", "^12.1.0")
+    assert satisfies("0.3.5", "^0.3.1") and not satisfies("0.4.0", "^0.3.1")
+    assert satisfies("2.6.0", "1.x || >=2.5.0") and not satisfies("2.4.0", "1.x || >=2.5.0")
+    assert satisfies("1.5.0", "1.2.3 - 2.3") and not satisfies("2.4.0", "1.2.3 - 2.3")
+    assert satisfies("1.0.0", "latest") is None and lowest("^13.1.0") == "13.1.0" and lowest(">=5 <6") == "5.0.0"
+
+
+# ----------------------------------------------------------------------------- DEP003: who installs peers
+
+def test_r14_pnpm_auto_install_peers_installs_the_peer(tmp_path):
+    assert dep(orders_repo(tmp_path / "a")) == []
+    # the lockfile's setting decides over .npmrc; without it, .npmrc and then the pnpm version do
+    diags = pipeline.lint([str(orders_repo(tmp_path / "b", auto="false"))], Settings(select=["DEP"]),
+                          use_cache=False).diagnostics
+    [d] = diags
+    assert d.code == "DEP003" and "pnpm with auto-install-peers=false (pnpm-lock.yaml settings)" in d.message
+
+
+def test_peer_policy_per_manager_and_setting(tmp_path):
+    write(tmp_path, {".npmrc": "legacy-peer-deps=true\n"})
+    assert not peer_policy(str(tmp_path), "npm", None, None).installs
+    assert peer_policy(str(tmp_path / "x"), "npm", "npm@10.8.0", None).installs
+    assert not peer_policy(str(tmp_path / "x"), "pnpm", "pnpm@7.33.0", None).installs
+    assert peer_policy(str(tmp_path / "x"), "pnpm", "pnpm@9.12.0", None).installs
+    policy = peer_policy(str(tmp_path / "x"), "yarn", "yarn@4.5.1", None)
+    assert not policy.installs and "yarn" in policy.setting
+
+
+WAREHOUSE_LOCK = {
+    "name": "@acme/snowflake-node", "version": "1.0.0", "lockfileVersion": 3, "requires": True,
+    "packages": {
+        "": {"name": "@acme/snowflake-node", "version": "1.0.0", "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "node_modules/@acme/warehouse-sdk": {"version": "2.1.0", "peerDependencies": {"@acme/asn1": "^5.4.1"}},
+        "node_modules/@acme/asn1": {"version": "5.4.1", "peer": True},
+    },
+}
+
+
+def test_r15_a_type_only_import_needs_no_peer(tmp_path):
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",  # so that a value import would need the peer declared
+        "package.json": {"name": "@acme/snowflake-node", "version": "1.0.0", "main": "dist/connection.js",
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": WAREHOUSE_LOCK,
+        "src/connection.ts": "import type { Connection } from '@acme/warehouse-sdk';\n"
+                             "export const describe = (c: Connection): string => c.id;\n",
+        "src/types.d.ts": "import { Connection } from '@acme/warehouse-sdk';\nexport type C = Connection;\n",
+    })
+    assert dep(root) == []
+    (root / "src/connection.ts").write_text("import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n")
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and "legacy-peer-deps=true (.npmrc)" in d.message
+    assert '"@acme/asn1": "^5.4.1" to dependencies' in d.message
+
+
+def test_r16_peers_of_the_importers_own_peer_are_the_hosts(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme-commerce", "private": True, "workspaces": ["packages/*"],
+                         "packageManager": "yarn@4.5.1"},
+        "packages/event-bus/package.json": {"name": "@acme/event-bus-local", "version": "2.0.0", "main": "dist/index.js",
+                                            "devDependencies": {"@acme/framework": "^2.0.0"},
+                                            "peerDependencies": {"@acme/framework": "^2.0.0"}},
+        "packages/event-bus/src/index.ts": "import { defineModule } from '@acme/framework';\n"
+                                           "export default defineModule({ service: 'LocalEventBus' });\n",
+        "packages/framework/package.json": {"name": "@acme/framework", "version": "2.0.0", "main": "dist/index.js",
+                                            "devDependencies": {"@acme/orm": "5.9.7", "pg": "^8.13.0"},
+                                            "peerDependencies": {"@acme/orm": "5.9.7", "pg": "^8.13.0"}},
+        "packages/framework/src/index.ts": "export const defineModule = <T>(m: T): T => m;\n",
+    })
+    assert dep(root) == []
+    # declared as a plain dependency, the framework's peers are the importer's to provide; the
+    # version source names each manifest once
+    manifest = root / "packages/event-bus/package.json"
+    manifest.write_text(json.dumps({"name": "@acme/event-bus-local", "version": "2.0.0", "main": "dist/index.js",
+                                    "dependencies": {"@acme/framework": "^2.0.0"}}))
+    diags = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert sorted(d.message.split('"')[3] for d in diags) == ["@acme/orm", "pg"]
+    assert all("(as in packages/framework/package.json)" in d.message for d in diags)
+    assert all("yarn, which never installs peer dependencies" in d.message for d in diags)
+
+
+PEER_RANGE_LOCK = """lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: false
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .: {}
+
+  services/ledger:
+    dependencies:
+      '@acme/event-store':
+        specifier: ^0.19.1
+        version: 0.19.1(@acme/cli-kit@12.1.0)
+
+  services/tools:
+    dependencies:
+      '@acme/cli-kit':
+        specifier: ^13.1.0
+        version: 13.1.0
+
+packages:
+
+  '@acme/cli-kit@12.1.0':
+    resolution: {integrity: sha512-AAAA}
+
+  '@acme/cli-kit@13.1.0':
+    resolution: {integrity: sha512-BBBB}
+
+  '@acme/event-store@0.19.1':
+    resolution: {integrity: sha512-CCCC}
+    peerDependencies:
+      '@acme/cli-kit': ^12.1.0
+
+snapshots:
+
+  '@acme/cli-kit@12.1.0': {}
+
+  '@acme/cli-kit@13.1.0': {}
+
+  '@acme/event-store@0.19.1(@acme/cli-kit@12.1.0)':
+    dependencies:
+      '@acme/cli-kit': 12.1.0
+"""
+
+
+def ledger_repo(root: Path, lock: str = PEER_RANGE_LOCK) -> Path:
+    return write(root, {
+        "package.json": {"name": "acme-platform", "private": True, "packageManager": "pnpm@9.12.0"},
+        "pnpm-workspace.yaml": "packages:\n  - 'services/*'\n",
+        "pnpm-lock.yaml": lock,
+        "services/ledger/package.json": {"name": "@acme/ledger", "version": "1.0.0", "private": True, "main": "dist/store.js",
+                                         "dependencies": {"@acme/event-store": "^0.19.1"}},
+        "services/ledger/src/store.ts": "import { getEventStore } from '@acme/event-store';\n"
+                                        "export const store = getEventStore();\n",
+        "services/tools/package.json": {"name": "@acme/tools", "version": "1.0.0",
+                                        "dependencies": {"@acme/cli-kit": "^13.1.0"}},
+    })
+
+
+def test_r20_the_fix_version_satisfies_every_peer_range(tmp_path):
+    root = ledger_repo(tmp_path / "a")
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and '"@acme/cli-kit": "^12.1.0"' in d.message
+    assert "pnpm-lock.yaml resolves 12.1.0 for services/ledger/package.json" in d.message
+    out = json.loads(fixed(root)["services/ledger/package.json"])
+    assert out["dependencies"]["@acme/cli-kit"] == "^12.1.0"
+    # with the auto-install-peers default of pnpm 9 the peer is installed: nothing to report
+    assert dep(ledger_repo(tmp_path / "b", PEER_RANGE_LOCK.replace("autoInstallPeers: false",
+                                                                   "autoInstallPeers: true"))) == []
+
+
+def test_r20_no_version_satisfies_the_peer_range_means_no_safe_fix(tmp_path):
+    lock = (PEER_RANGE_LOCK.replace("version: 0.19.1(@acme/cli-kit@12.1.0)", "version: 0.19.1")
+            .replace("  '@acme/cli-kit@12.1.0':\n    resolution: {integrity: sha512-AAAA}\n\n", "")
+            .replace("  '@acme/cli-kit@12.1.0': {}\n\n", ""))
+    root = ledger_repo(tmp_path, lock)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.fix is None and "no safe fix" in d.message and '@acme/event-store@0.19.1 wants "^12.1.0"' in d.message
+
+
+# ----------------------------------------------------------------------------- where a fix may add
+
+def test_private_workspace_root_gets_dev_dependencies_only(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"typescript": "^5.6.0"}},
+        "scripts/release.ts": "import semver from 'semver';\nexport const next = semver.inc('1.0.0', 'minor');\n",
+        "packages/a/package.json": {"name": "a", "version": "1.0.0", "dependencies": {"semver": "^7.6.3"}},
+    })
+    out = json.loads(fixed(root)["package.json"])
+    assert "dependencies" not in out and out["devDependencies"]["semver"] == "^7.6.3"
+
+
+def test_type_only_and_types_packages_never_go_to_dependencies(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["services/*"]},
+        "services/api/package.json": {"name": "api", "version": "1.0.0", "main": "dist/main.js",
+                                      "dependencies": {"@nestjs/common": "^10.4.0"}},
+        "services/api/src/main.ts": "import type { Options } from 'ts-node';\n/// <reference types=\"node\" />\n"
+                                    "export const o: Options = {};\n",
+        "services/worker/package.json": {"name": "worker", "version": "1.0.0",
+                                         "devDependencies": {"ts-node": "^10.9.2", "@types/node": "^20.17.6"}},
+    })
+    out = json.loads(fixed(root)["services/api/package.json"])
+    assert out["devDependencies"] == {"@types/node": "^20.17.6", "ts-node": "^10.9.2"}
+    assert out["dependencies"] == {"@nestjs/common": "^10.4.0"}
+
+
+def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"dayjs": "^1.11.13"}},
+        "packages/a/package.json": {"name": "a", "version": "1.0.0"},
+        "site/package.json": {"name": "site", "private": True, "dependencies": {}},
+        "site/package-lock.json": {"name": "site", "lockfileVersion": 3, "packages": {
+            "": {"name": "site"}, "node_modules/fuse.js": {"version": "7.0.0"}}},
+        "site/src/search.ts": "import Fuse from 'fuse.js';\nimport dayjs from 'dayjs';\nexport const f = [Fuse, dayjs];\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    by_package = {d.extra["package"]: d for d in diags}
+    # site has its own lockfile: the workspace root's dayjs is not "root-only" for it (DEP001, not DEP005)
+    assert sorted((d.code, p) for p, d in by_package.items()) == [("DEP001", "dayjs"), ("DEP001", "fuse.js")]
+    fuse = by_package["fuse.js"].message
+    assert "installed anywhere" not in fuse and "site/package-lock.json resolves 7.0.0" in fuse
+
+
+def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "3.0.0", "main": "dist/index.js",
+                                       "dependencies": {"@nestjs/common": "^11.0.12"}},
+        "packages/core/src/index.ts": "import { Module } from '@nestjs/common';\nexport const M = Module;\n",
+        "packages/plugin/package.json": {"name": "@acme/plugin", "version": "3.0.0", "main": "dist/index.js",
+                                         "dependencies": {"dayjs": "^1.11.13"},
+                                         "devDependencies": {"@acme/core": "3.0.0"}},
+        "packages/plugin/src/index.ts": "import { Injectable } from '@nestjs/common';\nimport dayjs from 'dayjs';\n"
+                                        "export const all = [Injectable, dayjs];\n"
+                                        "export async function s3(): Promise<unknown> { return import('@aws-sdk/client-s3'); }\n",
+        "packages/other/package.json": {"name": "other", "version": "1.0.0",
+                                        "dependencies": {"@aws-sdk/client-s3": "^3.600.0"}},
+    })
+    diags = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False)
+             .diagnostics}
+    assert diags["@nestjs/common"].fix.applicability.value == "unsafe"
+    assert "it comes with @acme/core" in diags["@nestjs/common"].message
+    assert diags["@aws-sdk/client-s3"].fix.applicability.value == "unsafe"
+    assert "loaded on demand" in diags["@aws-sdk/client-s3"].message
+    assert "packages/plugin/package.json" not in fixed(root)
+
+
+def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/snowflake-node", "version": "1.0.0", "main": "dist/connection.js",
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": WAREHOUSE_LOCK,
+        "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and d.fix.applicability.value == "unsafe" and "peerDependencies instead" in d.message
+    assert fixed(root) == {}
+
+
+def test_dep003_types_only_peers_are_silent(tmp_path):
+    lock = json.loads(json.dumps(WAREHOUSE_LOCK).replace("@acme/asn1", "openapi-types"))
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/snowflake-node", "version": "1.0.0", "private": True,
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": lock,
+        "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    })
+    assert dep(root) == []
+
+
+def test_dep003_require_resolve_loads_nothing_so_needs_no_peer(tmp_path):
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/snowflake-node", "version": "1.0.0", "private": True,
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": WAREHOUSE_LOCK,
+        "src/paths.ts": "import path from 'path';\nexport const sdkDir = path.dirname(require.resolve('@acme/warehouse-sdk'));\n",
+    })
+    assert dep(root) == []
+
+
+def test_a_repository_that_pins_its_packages_gets_a_pinned_sibling_version(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "3.5.4", "main": "dist/index.js"},
+        "packages/common/package.json": {"name": "@acme/common", "version": "3.5.4", "main": "dist/index.js",
+                                         "dependencies": {"@acme/core": "3.5.4"}},
+        "packages/graphiql/package.json": {"name": "@acme/graphiql", "version": "3.5.4", "main": "dist/index.js"},
+        "packages/server/package.json": {"name": "@acme/server", "version": "3.5.4", "private": True,
+                                         "scripts": {"start": "node dist/index.js"}},
+        "packages/server/src/index.ts": "import { g } from '@acme/graphiql';\nexport const all = [g];\n",
+    })
+    out = json.loads(fixed(root)["packages/server/package.json"])
+    assert out["dependencies"] == {"@acme/graphiql": "3.5.4"}
+
+
+def test_a_type_only_import_served_by_a_types_package_asks_for_the_types_package(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/book/package.json": {"name": "book", "private": True, "devDependencies": {"@types/mdx": "^2.0.10"}},
+        "packages/ui/package.json": {"name": "ui", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/ui/src/index.tsx": "import type { MDXComponents } from 'mdx/types';\nexport const c: MDXComponents = {};\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "@types/mdx" and "installed anywhere" not in d.message
+    assert json.loads(fixed(root)["packages/ui/package.json"])["devDependencies"] == {"@types/mdx": "^2.0.10"}

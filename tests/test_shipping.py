@@ -1,0 +1,370 @@
+"""What ships (DESIGN 2.3): the shipping model, `--explain-file`, and the false-positive classes seen
+on real monorepos that it removes from DEP001/DEP002/DEP004/DEP005. Each test builds its own
+miniature repository."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from migrationlint import pipeline
+from migrationlint.config import Settings
+from migrationlint.model.bundling import bundled_reason
+from migrationlint.model.config_objects import read_config
+from migrationlint.model.dev_files import dev_reason
+from migrationlint.model.svelte_config import svelte_aliases
+from migrationlint.workspace import read_manifest
+from tests.helpers import cli
+
+
+def write(root: Path, files: dict[str, object]) -> Path:
+    """Write files (dicts are written as JSON) under `root`."""
+    for rel, content in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(content, indent=2) + "\n" if isinstance(content, dict) else content)
+    return root
+
+
+def dep(root: Path, select=("DEP",), **settings) -> list[tuple[str, str, str]]:
+    diags = pipeline.lint([str(root)], Settings(select=list(select), **settings), use_cache=False).diagnostics
+    return [(d.code, Path(d.path).relative_to(root).as_posix(), d.extra.get("package", "")) for d in diags]
+
+
+def fixed(root: Path, unsafe: bool = False) -> dict[str, str]:
+    s = Settings(select=["DEP"])
+    out = pipeline.fix([str(root)], s, unsafe=unsafe, first=pipeline.lint([str(root)], s, use_cache=False),
+                       use_cache=False)
+    return {Path(p).relative_to(root).as_posix(): t.decode() for p, t in out.texts.items()}
+
+
+# ----------------------------------------------------------------------------- model pieces
+
+def test_dev_file_conventions_name_their_reason():
+    assert dev_reason("tsup.config.ts") and dev_reason("playwright.config.ts") and dev_reason(".eslintrc.cjs")
+    assert dev_reason("vitest.e2e.config.mts") and dev_reason("tailwind.config.js") and dev_reason("postcss.config.cjs")
+    assert "test setup" in dev_reason("src/test-setup.ts") and dev_reason("src/setupTests.ts")
+    assert "Cypress" in dev_reason("cypress/support/commands.ts")
+    assert dev_reason("src/button.stories.tsx") and dev_reason(".storybook/preview.ts")
+    assert dev_reason("src/app.config.ts") is None and dev_reason("src/main.ts") is None
+    assert dev_reason("src/testing/index.ts") is None  # only the layout inside a package counts
+
+
+def test_config_objects_are_read_as_data(tmp_path):
+    write(tmp_path, {"vite.config.ts": "import { defineConfig } from 'vite';\n"
+                                       "export default defineConfig({ build: { ssr: true }, ssr: { noExternal: true } });\n",
+                     "svelte.config.js": "const config = { kit: { alias: { '@fixtures': 'src/fixtures', $db: './src/db' } } };\n"
+                                         "export default config;\n"})
+    cfg = read_config(str(tmp_path / "vite.config.ts"))
+    assert cfg.has("ssr.noExternal") and not cfg.has("build.noExternal")
+    assert svelte_aliases(str(tmp_path)) == {"@fixtures": str(tmp_path / "src/fixtures"), "$db": str(tmp_path / "src/db")}
+
+
+def test_bundled_packages_are_recognised(tmp_path):
+    cases = {
+        "spa": ({"name": "spa", "private": True, "scripts": {"build": "vite build"}}, {}),
+        "kit": ({"name": "kit", "private": True}, {"svelte.config.js": "export default {};\n"}),
+        "lib": ({"name": "lib", "scripts": {"build": "svelte-package"}}, {"svelte.config.js": "export default {};\n"}),
+        "cli": ({"name": "cli", "bin": "dist/index.js"}, {"vite.config.ts": "export default { ssr: { noExternal: /./ } };\n"}),
+        "tsup": ({"name": "tsup-b"}, {"tsup.config.ts": "export default { noExternal: [/.*/] };\n"}),
+        "desk": ({"name": "desk", "devDependencies": {"electron": "^32.0.0"}}, {}),
+        "ng": ({"name": "ng", "private": True, "scripts": {"build": "ng build"}}, {}),
+        "nest": ({"name": "nest", "private": True, "scripts": {"build": "nest build"}}, {}),
+        "pub": ({"name": "pub", "scripts": {"build": "vite build"}}, {}),
+    }
+    got = {}
+    for name, (manifest, files) in cases.items():
+        write(tmp_path / name, {"package.json": manifest, **files})
+        got[name] = bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
+    assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
+                   "nest": False, "pub": False}
+
+
+NEST_SERVICE = {
+    "package.json": {"name": "@acme/orders", "private": True, "scripts": {"start:prod": "node dist/main.js"},
+                     "dependencies": {"@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0",
+                                      "@nestjs/platform-express": "^10.4.0"},
+                     "devDependencies": {"@faker-js/faker": "^9.0.0"}},
+    "nest-cli.json": {"sourceRoot": "src", "entryFile": "main"},
+    "src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n"
+                   "void NestFactory.create(AppModule);\n",
+    "src/app.module.ts": "import { Module } from '@nestjs/common';\nimport { seedDemo } from './fixtures/demo';\n"
+                         "@Module({})\nexport class AppModule {}\nexport const seeds = [seedDemo];\n",
+    "src/fixtures/demo.ts": "import { faker } from '@faker-js/faker';\nexport const seedDemo = () => faker.person.fullName();\n",
+    "test/factories/order.ts": "import { faker } from '@faker-js/faker';\nexport const order = () => faker.string.uuid();\n",
+}
+
+
+def test_reachability_from_entry_points_overrides_conventions(tmp_path):
+    """A fixtures/ file imported by the running app ships; one under test/ does not."""
+    root = write(tmp_path / "svc", NEST_SERVICE)
+    assert dep(root) == [("DEP002", "src/fixtures/demo.ts", "@faker-js/faker")]
+
+
+def test_explain_file_prints_the_answer_and_its_reason(tmp_path):
+    root = write(tmp_path / "svc", NEST_SERVICE)
+    out = cli("--explain-file", "src/fixtures/demo.ts", cwd=root)
+    assert out.returncode == 0, out.stderr.decode()
+    text = out.stdout.decode()
+    assert text.startswith("src/fixtures/demo.ts: ships (production): reached by value imports from the entry point "
+                           "src/main.ts")
+    assert "entry points: src/main.ts" in text and "bundled: no" in text
+    out = cli("--explain-file", "test/factories/order.ts", cwd=root).stdout.decode()
+    assert out.startswith("test/factories/order.ts: dev only (not production): a test file")
+
+
+# ----------------------------------------------------------------------------- real-world classes
+
+def test_r02_svelte_kit_alias_is_not_a_package(tmp_path):
+    root = write(tmp_path / "web", {
+        "package.json": {"name": "@acme/web", "private": True, "devDependencies": {"@sveltejs/kit": "^2.5.0",
+                                                                                   "vitest": "^2.0.0"}},
+        "svelte.config.js": "export default { kit: { alias: { '@fixtures': 'src/fixtures' } } };\n",
+        "src/fixtures/albums.ts": "export const makeAlbum = (name: string) => ({ id: 1, name });\n",
+        "src/lib/albums.spec.ts": "import { expect, test } from 'vitest';\nimport { makeAlbum } from '@fixtures/albums';\n"
+                                  "test('album', () => expect(makeAlbum('a').name).toBe('a'));\n",
+        "src/lib/albums.ts": "import { makeAlbum } from '@fixtures/albums';\nexport const first = makeAlbum('x');\n",
+    })
+    assert [d for d in dep(root) if d[0] == "DEP001"] == []
+
+
+def test_r03_a_static_front_end_bundles_its_dev_dependencies(tmp_path):
+    root = write(tmp_path / "web", {
+        "package.json": {"name": "@acme/web", "private": True, "scripts": {"build": "vite build"},
+                         "devDependencies": {"@sveltejs/adapter-static": "^3.0.0", "@sveltejs/kit": "^2.5.0",
+                                             "svelte": "^5.0.0", "vite": "^5.4.0"}},
+        "svelte.config.js": "import adapter from '@sveltejs/adapter-static';\n"
+                            "export default { kit: { adapter: adapter({ fallback: 'index.html' }) } };\n",
+        "src/lib/counter.ts": "import { writable } from 'svelte/store';\nexport const counter = writable(0);\n",
+    })
+    assert dep(root) == []
+
+
+def test_r04_vite_ssr_no_external_inlines_a_cli(tmp_path):
+    root = write(tmp_path / "cli", {
+        "package.json": {"name": "@acme/cli", "version": "1.0.0", "type": "module", "bin": {"acme": "dist/index.js"},
+                         "scripts": {"build": "vite build"}, "devDependencies": {"commander": "^12.1.0", "vite": "^5.4.0"}},
+        "vite.config.ts": "export default {\n  build: { ssr: true, rollupOptions: { input: 'src/index.ts' } },\n"
+                          "  ssr: { noExternal: /^(?!node:).*$/ },\n};\n",
+        "src/index.ts": "import { Command } from 'commander';\nnew Command('acme').option('-v, --verbose').parse();\n",
+    })
+    assert dep(root) == []
+    # without noExternal the published CLI needs commander at run time
+    (root / "vite.config.ts").write_text("export default { build: { ssr: true } };\n")
+    assert dep(root) == [("DEP002", "src/index.ts", "commander")]
+
+
+def test_r05_build_and_test_tool_configs_never_ship(tmp_path):
+    root = write(tmp_path / "kernel", {
+        "package.json": {"name": "@acme/kernel", "version": "1.0.0", "main": "dist/index.js",
+                         "scripts": {"build": "tsup", "e2e": "playwright test"},
+                         "devDependencies": {"@playwright/test": "^1.47.0", "tsup": "^8.3.0", "tailwindcss": "^3.4.0"}},
+        "tsup.config.ts": "import { defineConfig } from 'tsup';\nexport default defineConfig({ entry: ['src/index.ts'] });\n",
+        "playwright.config.ts": "import { defineConfig } from '@playwright/test';\nexport default defineConfig({});\n",
+        "tailwind.config.ts": "import type { Config } from 'tailwindcss';\nimport plugin from 'tailwindcss/plugin';\n"
+                              "export default { plugins: [plugin(() => {})] } satisfies Config;\n",
+        "src/index.ts": "export const VERSION = '1.0.0';\n",
+    })
+    assert dep(root) == []
+
+
+def test_r06_test_support_files_never_ship(tmp_path):
+    root = write(tmp_path / "orders", {
+        "package.json": {"name": "@acme/orders", "version": "1.0.0", "main": "dist/index.js",
+                         "dependencies": {"@nestjs/common": "^10.4.0"},
+                         "devDependencies": {"@badeball/cypress-cucumber-preprocessor": "^20.1.0",
+                                             "jest-preset-angular": "^14.2.0"}},
+        "src/index.ts": "export const orders = 1;\n",
+        "src/test-setup.ts": "import { setupZoneTestEnv } from 'jest-preset-angular/setup-env/zone';\nsetupZoneTestEnv();\n",
+        "cypress/support/step_definitions/login.steps.ts":
+            "import { Given } from '@badeball/cypress-cucumber-preprocessor';\nGiven('I log in', () => undefined);\n",
+        "cypress/support/commands.ts": "import { Given } from '@badeball/cypress-cucumber-preprocessor';\nexport { Given };\n",
+    })
+    assert dep(root) == []
+
+
+def test_r07_electron_is_never_reported_nor_added_to_dependencies(tmp_path):
+    root = write(tmp_path / "desktop", {
+        "package.json": {"name": "@acme/desktop", "version": "1.0.0", "main": "dist/main.js",
+                         "scripts": {"dist": "electron-builder"},
+                         "devDependencies": {"electron": "^32.0.0", "electron-builder": "^25.0.0"}},
+        "src/main.ts": "import { app, BrowserWindow } from 'electron';\n"
+                       "app.whenReady().then(() => new BrowserWindow({ width: 800 }).loadURL('https://example.test'));\n",
+    })
+    assert dep(root) == []
+    # undeclared, electron is added to devDependencies, never to dependencies
+    data = json.loads((root / "package.json").read_text())
+    data["devDependencies"] = {"electron-builder": "^25.0.0"}
+    (root / "package.json").write_text(json.dumps(data, indent=2) + "\n")
+    write(tmp_path / "other", {"package.json": {"name": "other", "devDependencies": {"electron": "^32.0.0"}}})
+    (tmp_path / "package.json").write_text(json.dumps({"name": "ws", "private": True,
+                                                       "workspaces": ["desktop", "other"]}))
+    out = json.loads(fixed(tmp_path)["desktop/package.json"])
+    assert "electron" not in out.get("dependencies", {}) and out["devDependencies"]["electron"] == "^32.0.0"
+
+
+def test_r13_metadata_only_names_with_types_package_say_tsc_may_elide_them(tmp_path):
+    root = write(tmp_path / "api", {
+        "package.json": {"name": "@acme/api", "version": "1.0.0",
+                         "dependencies": {"@nestjs/common": "^10.4.0", "reflect-metadata": "^0.2.2"},
+                         "devDependencies": {"@types/express": "^4.17.21", "typescript": "^5.6.0"}},
+        "src/ping.ts": "import type { Response } from 'express';\n"
+                       "export const ping = (res: Response): void => void res.send('pong');\n",
+        "src/health.controller.ts": "import { Controller, Get, Req } from '@nestjs/common';\nimport { Request } from 'express';\n"
+                                    "@Controller('health')\nexport class HealthController {\n  @Get()\n"
+                                    "  check(@Req() request: Request): string {\n    return request.ip ?? 'unknown';\n  }\n}\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    [d] = diags  # the `import type` in ping.ts is fine: @types/express covers it
+    assert d.code == "DEP001" and d.path.endswith("health.controller.ts")
+    assert "tsc elides this import" in d.message and '"@types/express"' in d.message
+
+
+def test_r17_dep004_never_fires_in_tests(tmp_path):
+    root = write(tmp_path / "db", {
+        "package.json": {"name": "@acme/db", "version": "1.0.0", "main": "dist/index.js",
+                         "dependencies": {"typeorm": "^0.3.20", "better-sqlite3": "^11.0.0"},
+                         "devDependencies": {"jest": "^29.7.0", "jest-mock-extended": "^3.0.7"}},
+        "src/index.ts": "export const db = 1;\n",
+        "src/__tests__/connection-options.test.ts":
+            "import type { DataSourceOptions } from 'typeorm';\nimport { mockDeep } from 'jest-mock-extended';\n"
+            "import { DataSource } from 'typeorm';\n"
+            "const postgresOptions: DataSourceOptions = { type: 'postgres', host: 'localhost', database: 'acme' };\n"
+            "test('x', () => { const ds = mockDeep<DataSource>({ options: postgresOptions }); expect(ds).toBeTruthy(); });\n",
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\n"
+                              "export const ds = new DataSource({ type: 'postgres', host: 'db' });\n",
+    })
+    assert dep(root) == [("DEP004", "src/data-source.ts", "pg")]
+
+
+def test_r18_require_resolve_with_paths_is_no_dependency(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme-commerce", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"ts-node": "^10.9.2"}},
+        "packages/framework/package.json": {"name": "@acme/framework", "version": "2.0.0", "main": "dist/index.js"},
+        "packages/framework/src/cli.ts": "import { join } from 'path';\nexport function register(dir: string): void {\n"
+                                         "  const tsNode = require(require.resolve('ts-node', { paths: [dir] }));\n"
+                                         "  tsNode.register({ project: join(dir, 'tsconfig.json') });\n}\n",
+    })
+    assert dep(root) == []
+    # a plain require.resolve resolves from the file's own package: still a dependency
+    (root / "packages/framework/src/cli.ts").write_text("export const where = require.resolve('ts-node');\n")
+    assert dep(root) == [("DEP005", "packages/framework/src/cli.ts", "ts-node")]
+
+
+# ----------------------------------------------------------------------------- classes found on real repos
+
+def test_template_and_fixture_data_folders_are_not_the_packages_code(tmp_path):
+    root = write(tmp_path / "cli", {
+        "package.json": {"name": "@acme/cli", "version": "1.0.0", "bin": {"acme": "dist/cli.js"},
+                         "dependencies": {"commander": "^12.1.0"}},
+        "src/cli.ts": "import { Command } from 'commander';\nnew Command('acme').parse();\n",
+        "src/commands/add/templates/service.template.ts": "import { Injectable } from '@nestjs/common';\n"
+                                                          "@Injectable()\nexport class TemplateService {}\n",
+        "test/fixtures/rename/entity.input.ts": "import { Entity } from 'typeorm';\n@Entity()\nexport class A {}\n",
+    })
+    assert dep(root) == []
+
+
+def test_a_published_packages_on_demand_load_is_an_optional_feature(tmp_path):
+    root = write(tmp_path / "server", {
+        "package.json": {"name": "@acme/server", "version": "1.0.0", "main": "dist/index.js",
+                         "devDependencies": {"@opentelemetry/api": "^1.9.0", "uuid": "^10.0.0"}},
+        "src/index.ts": "import { v4 } from 'uuid';\nexport function trace(): unknown {\n"
+                        "  const { trace } = require('@opentelemetry/api');\n  return trace;\n}\nexport const id = v4();\n",
+    })
+    assert dep(root) == [("DEP002", "src/index.ts", "uuid")]
+
+
+def test_dev_files_may_rely_on_a_hoisting_root_install(tmp_path):
+    lock = {"name": "acme", "lockfileVersion": 3, "packages": {
+        "": {"name": "acme", "workspaces": ["packages/*"]},
+        "node_modules/graphql-tag": {"version": "2.12.6"},
+        "node_modules/@acme/testing": {"resolved": "packages/testing", "link": True},
+    }}
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "package-lock.json": lock,
+        "packages/testing/package.json": {"name": "@acme/testing", "version": "1.0.0", "main": "dist/index.js",
+                                          "dependencies": {"graphql-tag": "^2.12.6"}},
+        "packages/testing/src/index.ts": "import gql from 'graphql-tag';\nexport const q = gql`{ a }`;\n",
+        "packages/plugin/package.json": {"name": "@acme/plugin", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/plugin/src/index.ts": "export const plugin = 1;\n",
+        "packages/plugin/e2e/plugin.e2e-spec.ts": "import gql from 'graphql-tag';\nimport { q } from '@acme/testing';\n"
+                                                  "export const all = [gql, q];\n",
+        "packages/plugin/src/api.ts": "import gql from 'graphql-tag';\nexport const api = gql`{ b }`;\n",
+    })
+    # the e2e test runs inside the repository's npm install; the plugin's own code must declare it
+    assert dep(root) == [("DEP001", "packages/plugin/src/api.ts", "graphql-tag")]
+    (root / ".npmrc").write_text("")
+    (root / "package-lock.json").unlink()
+    write(root, {"pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n", "pnpm-lock.yaml": "lockfileVersion: '9.0'\n"})
+    assert [d[1] for d in dep(root)] == ["packages/plugin/e2e/plugin.e2e-spec.ts"] * 2 + ["packages/plugin/src/api.ts"]
+
+
+def test_a_private_library_used_only_by_bundled_apps_is_bundled(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "apps/docs/package.json": {"name": "docs", "private": True, "scripts": {"build": "next build"},
+                                   "dependencies": {"docs-ui": "*"}},
+        "packages/docs-ui/package.json": {"name": "docs-ui", "private": True, "main": "dist/index.js",
+                                          "devDependencies": {"clsx": "^2.0.0"}},
+        "packages/docs-ui/src/index.ts": "import clsx from 'clsx';\nexport const cn = clsx;\n",
+    })
+    assert dep(root) == []
+    # once a service that is installed for production depends on it, the library ships
+    write(root, {"apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                           "dependencies": {"docs-ui": "*"}}})
+    assert dep(root) == [("DEP002", "packages/docs-ui/src/index.ts", "clsx")]
+
+
+def test_migrations_of_a_shipping_data_source_ship(tmp_path):
+    root = write(tmp_path / "svc", {
+        "package.json": {"name": "@acme/ledger", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"typeorm": "^0.3.20", "pg": "^8.13.1"}},
+        "src/main.ts": "import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', "
+                       "migrations: [__dirname + '/fixtures/migrations/*.{ts,js}'] });\n",
+        "src/fixtures/migrations/1700000000000-Seed.ts": "export class Seed1700000000000 {}\n",
+        "src/fixtures/other.ts": "export const other = 1;\n",
+    })
+    out = cli("--explain-file", "src/fixtures/migrations/1700000000000-Seed.ts", cwd=root).stdout.decode()
+    assert "ships (production): a migration loaded by the DataSource options in src/main.ts" in out
+    assert "dev only" in cli("--explain-file", "src/fixtures/other.ts", cwd=root).stdout.decode()
+
+
+def test_files_no_entry_reaches_in_a_package_with_a_bundler_are_bundle_inputs(tmp_path):
+    root = write(tmp_path / "plugin", {
+        "package.json": {"name": "@acme/graphiql-plugin", "version": "1.0.0", "main": "dist/index.js",
+                         "scripts": {"build": "vite build && tsc"}, "devDependencies": {"graphiql": "^3.0.0"}},
+        "vite.config.mts": "export default { build: { outDir: 'dist/ui' } };\n",
+        "src/index.ts": "export const plugin = 'serves dist/ui';\n",
+        "src/ui/App.tsx": "import { GraphiQL } from 'graphiql';\nexport const App = () => <GraphiQL />;\n",
+    })
+    assert dep(root) == []
+    assert "an input of the package's bundler build (vite.config.mts)" in cli(
+        "--explain-file", "src/ui/App.tsx", cwd=root).stdout.decode()
+
+
+def test_a_package_inside_a_test_folder_that_is_no_member_is_a_fixture(tmp_path):
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/dashboard/package.json": {"name": "@acme/dashboard", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/dashboard/src/index.ts": "export const d = 1;\n",
+        "packages/dashboard/tests/fixtures-npm-plugin/package.json": {"name": "npm-plugin", "main": "index.js"},
+        "packages/dashboard/tests/fixtures-npm-plugin/vendure-config.ts":
+            "import { TestPlugin } from 'test-plugin';\nexport const config = { plugins: [TestPlugin] };\n",
+    })
+    assert dep(root) == []
+
+
+def test_a_type_marker_package_json_does_not_stop_reachability(tmp_path):
+    root = write(tmp_path / "dashboard", {
+        "package.json": {"name": "@acme/dashboard", "version": "1.0.0", "main": "src/lib/index.ts",
+                         "exports": {"./plugin": "./dist/plugin/index.js"}, "devDependencies": {"@acme/core": "1.0.0"}},
+        "vite.config.mts": "export default {};\n",
+        "src/lib/index.ts": "export const ui = 1;\n",
+        "plugin/package.json": {"type": "commonjs"},
+        "plugin/index.ts": "export * from './dashboard.plugin';\n",
+        "plugin/dashboard.plugin.ts": "import { VendurePlugin } from '@acme/core';\nexport const P = VendurePlugin;\n",
+    })
+    assert dep(root) == [("DEP002", "plugin/dashboard.plugin.ts", "@acme/core")]
