@@ -96,7 +96,7 @@ def test_fixable_count_equals_fixed_count_on_the_fixture(tmp_path):
     found = cli("fixtures/monorepo", "--no-cache", cwd=tmp_path).stdout.decode().splitlines()[-1]
     assert found == "Found 23 errors and 6 warnings (16 fixable with --fix, 5 more with --unsafe-fixes)."
     diff = cli("fixtures/monorepo", "--no-cache", "--diff", cwd=tmp_path).stderr.decode()
-    assert "Would fix 16 errors and 1 warning." in diff
+    assert "Would fix 15 errors and 1 warning." in diff
     fixed = cli("fixtures/monorepo", "--no-cache", "--fix", cwd=tmp_path).stdout.decode().splitlines()[-1]
     assert fixed == "Fixed 15 errors and 1 warning; 8 errors and 5 warnings remaining."
 
