@@ -12,7 +12,7 @@ from migrationlint.config import Settings
 from migrationlint.model.bundling import bundled_reason
 from migrationlint.model.config_objects import read_config
 from migrationlint.model.dev_files import dev_reason
-from migrationlint.model.svelte_config import svelte_aliases
+from migrationlint.config_aliases import read_project
 from migrationlint.workspace import read_manifest
 from tests.helpers import cli
 
@@ -57,7 +57,8 @@ def test_config_objects_are_read_as_data(tmp_path):
                                          "export default config;\n"})
     cfg = read_config(str(tmp_path / "vite.config.ts"))
     assert cfg.has("ssr.noExternal") and not cfg.has("build.noExternal")
-    assert svelte_aliases(str(tmp_path)) == {"@fixtures": str(tmp_path / "src/fixtures"), "$db": str(tmp_path / "src/db")}
+    aliases = read_project(str(tmp_path)).aliases
+    assert aliases["@fixtures"] == str(tmp_path / "src/fixtures") and aliases["$db"] == str(tmp_path / "src/db")
 
 
 def test_bundled_packages_are_recognised(tmp_path):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from migrationlint import packages as pk
+from migrationlint import resolve
 from migrationlint import runtime_packages as rt
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -28,7 +29,6 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
 from migrationlint.model.shipping import Verdict, is_workspace_root, shipping_for
-from migrationlint.model.svelte_config import is_svelte_alias
 from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
 
 _ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
@@ -110,7 +110,6 @@ class DependencyModel:
         self._framework_cache: dict[str, list[str]] = {}
         self._test_memo: dict[str, bool] = {}
         self._own_locks: dict[str, object] = {}
-        self._alias = _alias_hook()
         self.shipping = shipping_for(project)
         self._roots: dict[str, Manifest] = {}
         self._policies: dict[str, PeerPolicy] = {}
@@ -205,7 +204,7 @@ class DependencyModel:
 
     def _package_of(self, path: str, imp: ImportFact, manifest: Manifest) -> str | None:
         spec = imp.specifier
-        if pk.classify(spec) != "package" or self._is_alias(path, spec) or is_svelte_alias(manifest.dir, spec):
+        if pk.classify(spec) != "package" or self._is_alias(path, spec):
             return None
         name = pk.package_name(spec)
         if name is None or name == manifest.name or pk.is_ignored(spec, self.settings.ignore_packages):
@@ -235,7 +234,7 @@ class DependencyModel:
             p = prefix.rstrip("*")
             if spec == prefix or spec == p.rstrip("/") or (p and spec.startswith(p if p.endswith("/") else p + "/")):
                 return True
-        return bool(self._alias and self._alias(self.project, path, spec))
+        return resolve.is_alias(self.project, path, spec)
 
     # ------------------------------------------------------------------ declarations
 
@@ -769,13 +768,3 @@ def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:
         for b in imp.bindings:
             out.setdefault((imp.specifier, b.imported), set()).add(b.local)
     return out
-
-
-def _alias_hook():
-    """`resolve.is_alias(project, importer, specifier)` when the resolver provides it (tsconfig
-    paths/baseUrl, maintained with IMP rules); without it nothing is treated as an alias."""
-    try:
-        from migrationlint import resolve
-    except ImportError:
-        return None
-    return getattr(resolve, "is_alias", None)
