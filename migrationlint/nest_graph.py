@@ -231,7 +231,7 @@ def _candidate_files(project) -> list[str]:
         rest = [p for p in project.all_sources if p not in project.files]
     else:
         ws = project.workspace
-        roots = {ws.root} | {m.dir for m in ws.member_manifests()}
+        roots = {ws.root} | {m.dir for m in ws.member_manifests}
         rest = [p for r in sorted(roots) for p in project.package_sources(r) if p not in project.files]
     for path in rest:
         try:
