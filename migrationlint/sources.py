@@ -20,6 +20,15 @@ def read_bytes(path: str) -> bytes:
         return fh.read()
 
 
+def file_mentions(path: str, word: bytes) -> bool:
+    """Whether the file holds `word` (False when unreadable): a byte search that lets cross-file
+    rules skip parsing files that cannot matter to them."""
+    try:
+        return word in read_bytes(path)
+    except OSError:
+        return False
+
+
 def overlay_reader(overrides: Mapping[str, bytes] | None) -> Reader:
     """A reader that sees in-memory texts (editor buffers, fixes in progress) over the disk."""
     if not overrides:

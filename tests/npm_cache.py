@@ -24,12 +24,12 @@ def install(name: str, packages: list[str], marker: str) -> Path | None:
         return target
     if shutil.which("npm") is None or shutil.which("node") is None:
         return None
-    CACHE.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="install-", dir=CACHE))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="install-", dir=target.parent))
     (staging / "package.json").write_text('{"private": true}\n')
     try:
         done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock",
-                               *packages], cwd=staging, capture_output=True, timeout=600)
+                               "--fetch-retries=0", "--fetch-timeout=60000", *packages], cwd=staging, capture_output=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired):
         done = None
     if done is None or done.returncode != 0:

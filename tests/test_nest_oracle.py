@@ -21,9 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,10 +29,10 @@ import pytest
 from migrationlint import pipeline
 from migrationlint.config import Settings
 from migrationlint.rule_pages import examples, page_path
+from tests.npm_cache import install
 
 pytestmark = pytest.mark.integration
 
-CACHE = Path(os.environ.get("MIGRATIONLINT_TEST_CACHE", Path.home() / ".cache" / "migrationlint-tests")) / "nest-oracle"
 PACKAGES = ("@nestjs/core@11", "@nestjs/common@11", "@nestjs/testing@11", "@nestjs/typeorm@11", "typeorm@0.3",
             "sql.js@1", "reflect-metadata@0.2", "rxjs@7", "typescript@5")
 MANIFEST = {"name": "app", "private": True, "dependencies": {
@@ -86,30 +84,8 @@ ds.initialize()
 
 
 def _install() -> Path | None:
-    """node_modules with PACKAGES, installed once (into a staging folder renamed into place, so an
-    interrupted install never leaves a half-filled cache)."""
-    target = CACHE / "v1"
-    if (target / "node_modules" / "@nestjs" / "testing" / "package.json").is_file():
-        return target
-    if shutil.which("npm") is None or shutil.which("node") is None:
-        return None
-    CACHE.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="install-", dir=CACHE))
-    (staging / "package.json").write_text('{"private": true}\n')
-    try:
-        r = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock",
-                            "--fetch-retries=0", "--fetch-timeout=60000", *PACKAGES],
-                           cwd=staging, capture_output=True, timeout=600)
-    except subprocess.TimeoutExpired:
-        r = None
-    if r is None or r.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        return None
-    try:
-        staging.rename(target)
-    except OSError:  # another run got there first
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
+    """node_modules with PACKAGES, installed once and reused offline (tests/npm_cache.py)."""
+    return install("nest-oracle/v1", list(PACKAGES), "@nestjs/testing/package.json")
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.sources import file_mentions
 from migrationlint.globs import match_any
 from migrationlint.migration_model import glob_matches, resolve_glob
 from migrationlint.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
@@ -82,7 +83,7 @@ def _roots(project: Project, pkg: str) -> list[tuple[str, OrmRoot]]:
     for path in project.package_sources(pkg):
         facts = project.files.get(path)
         if facts is None:
-            if not _mentions(path, b"TypeOrmModule"):
+            if not file_mentions(path, b"TypeOrmModule"):
                 continue
             facts = project.facts(path)
         if facts is None or facts.skipped or facts.nest is None or _is_test(project, path):
@@ -91,13 +92,6 @@ def _roots(project: Project, pkg: str) -> list[tuple[str, OrmRoot]]:
                    if is_from(project, path, r.callee.rsplit(".", 1)[0], NEST_TYPEORM, "TypeOrmModule"))
     return out
 
-
-def _mentions(path: str, word: bytes) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return word in fh.read()
-    except OSError:
-        return False
 
 
 def _readable(project: Project, path: str, root: OrmRoot) -> bool:
