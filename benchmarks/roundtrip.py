@@ -15,6 +15,8 @@ Faults injected, each at real places of the repository:
   NEST002 an entity removed from a connection's explicit `entities: [...]` while a module
           registers it with `forFeature`
   MIG007  a migration class dropped from an explicit `migrations: [...]` list
+  NEST003 an `@Injectable()` class removed from the `providers` of the only module listing it,
+          while another provider or controller of that module takes it in its constructor
 The original is never modified. A baseline `--fix` on the pristine copy tells which files the
 linter changes on its own (pre-existing findings), so that collateral changes can be told apart.
 """
@@ -303,7 +305,7 @@ def report(repo: Path, pristine: Tree, faults: list[Fault], collateral: list[str
     print(f"lint {lint_time:.1f} s, fix {fix_time:.1f} s; files the linter fixes on its own: {len(own)}")
     print(f"{'kind':<8}{'injected':>9}{'found':>7}{'fixed valid':>13}{'identical':>11}")
     for kind in sorted({f.kind for f in faults} | {"MIG001", "MIG002", "MIG010", "DEP001", "IMP001", "NEST001",
-                                                    "NEST002", "MIG007"}):
+                                                    "NEST002", "NEST003", "MIG007"}):
         group = [f for f in faults if f.kind == kind]
         print(f"{kind:<8}{len(group):>9}{sum(f.found for f in group):>7}"
               f"{sum(f.fixed_valid for f in group):>13}{sum(f.identical for f in group):>11}")

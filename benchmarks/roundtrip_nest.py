@@ -7,6 +7,8 @@ registration of entities and migrations, each at a real place of the repository:
   NEST002  an entity removed from a connection's explicit `entities: [...]` while a module of the
            same package registers it with `forFeature`
   MIG007   a migration class dropped from an explicit `migrations: [...]` list of two or more
+  NEST003  an `@Injectable()` class removed from the `providers` of the only module that lists it,
+           while another provider or controller of that module takes it in its constructor
 
 The places are found with plain text patterns (what a maintainer would grep for), never with the
 linter, so that recall is measured against an independent notion of where the fault is.
@@ -287,6 +289,54 @@ def inject_migrations(tree, rng: random.Random, n: int, used: set[str], fault) -
     return faults
 
 
+def _takes(text: str, name: str) -> bool:
+    """Whether a constructor parameter property of `text` is typed `name`, without a decorator."""
+    for m in re.finditer(r"(?:private|public|protected|readonly)\s+(?:readonly\s+)?[\w$]+\s*:\s*" + re.escape(name)
+                         + r"\s*[,)]", text):
+        if "@" not in text[max(0, m.start() - 60): m.start()].rsplit(",", 1)[-1].rsplit("(", 1)[-1]:
+            return True
+    return False
+
+
+def _listed(tree, name: str) -> list[str]:
+    """The modules that name `name` anywhere in a `providers` or `exports` array."""
+    found = []
+    for rel in _modules(tree):
+        text = _text(tree, rel)
+        if any(re.search(r"\b" + re.escape(name) + r"\b", text[s:e]) for key in ("providers", "exports")
+               for s, e, _ in _array(text, key)):
+            found.append(rel)
+    return found
+
+
+def inject_provider(tree, rng: random.Random, n: int, used: set[str], fault) -> list:
+    options = []
+    for rel in _modules(tree):
+        text = _text(tree, rel)
+        imports = _imports(text)
+        for _, _, items in _array(text, "providers"):
+            users = [_resolve(tree.files, rel, imports.get(u, "")) for key in ("providers", "controllers")
+                     for _, _, its in _array(text, key) for u, _, _ in _idents(its)]
+            for name, _, _ in _idents(items):
+                target = _resolve(tree.files, rel, imports.get(name, ""))
+                if target is None or not re.search(r"@Injectable\([^)]*\)\s*export\s+class\s+" + re.escape(name)
+                                                   + r"\b", _text(tree, target)):
+                    continue
+                once = sum(len(re.findall(r"\b" + re.escape(name) + r"\b", text[s:e]))
+                           for s, e, _ in _array(text, "providers")) == 1
+                if once and _listed(tree, name) == [rel] and any(u and _takes(_text(tree, u), name) for u in users):
+                    options.append((rel, name, items))
+    rng.shuffle(options)
+    faults = []
+    for rel, name, items in options:
+        if len(faults) >= n or rel in used:
+            continue
+        (tree.root / rel).write_text(_remove(_text(tree, rel), items, name), encoding="utf-8")
+        used.add(rel)
+        faults.append(fault("NEST003", rel, [rel], f"{name} removed from providers"))
+    return faults
+
+
 def nest_injectors(fault) -> list[Callable]:
     """The injectors in roundtrip.py's shape `(tree, rng, n, used) -> [Fault]`."""
     def bind(inject: Callable) -> Callable:
@@ -295,4 +345,4 @@ def nest_injectors(fault) -> list[Callable]:
         run.__name__ = inject.__name__
         return run
     # the scarcer places first: a file used by one injection is not used by the next
-    return [bind(f) for f in (inject_migrations, inject_entities, inject_import, inject_feature)]
+    return [bind(f) for f in (inject_migrations, inject_entities, inject_import, inject_feature, inject_provider)]

@@ -40,7 +40,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 18  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 19  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries
@@ -123,7 +123,8 @@ class _Extractor:
             self._references(root)
         if b"migrationlint-" in data:
             self._suppressions(root)
-        if b"@Module" in data or b"@Inject" in data or b"TypeOrmModule" in data or b"DynamicModule" in data:
+        if (b"@Module" in data or b"@Inject" in data or b"@Controller" in data or b"@Resolver" in data
+                or b"TypeOrmModule" in data or b"DynamicModule" in data):  # NEST003 reads their constructors
             self.f.nest = extract_nest(root, data)
         if root.has_error:
             self._damage(root)

@@ -11,6 +11,7 @@ module built by a workspace function, a provider whose token is computed) makes 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from migrationlint.declarations import Origin, origin
 from migrationlint.nest_records import NestClass, NestItem, NestModule
@@ -211,7 +212,7 @@ def global_repos(project) -> Repos:
     if cached is not None:
         return cached
     out = Repos()
-    for path in _candidate_files(project):
+    for path in candidate_files(project):
         facts = project.facts(path)
         for mod in facts.nest.modules if facts is not None and facts.nest is not None else ():
             if mod.is_global:
@@ -222,10 +223,14 @@ def global_repos(project) -> Repos:
     return out
 
 
-def _candidate_files(project) -> list[str]:
+def _names_global(data: bytes) -> bool:
+    return b"@Module" in data and b"lobal" in data
+
+
+def candidate_files(project, wanted: Callable[[bytes], bool] = _names_global) -> list[str]:
     """Files that may declare a global module: the linted ones, and for a run over part of the
-    workspace every file of its packages that names `Global`/`global` (a byte search, so only
-    those are parsed)."""
+    workspace every file of its packages whose bytes are `wanted` (by default: a module that names
+    `Global`/`global`; a byte search, so only those are parsed)."""
     found = [p for p, f in project.files.items() if f.nest is not None]
     if project.all_sources:
         rest = [p for p in project.all_sources if p not in project.files]
@@ -239,6 +244,6 @@ def _candidate_files(project) -> list[str]:
                 data = fh.read()
         except OSError:
             continue
-        if b"@Module" in data and b"lobal" in data:
+        if wanted(data):
             found.append(path)
     return sorted(set(found))

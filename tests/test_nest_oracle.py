@@ -1,4 +1,4 @@
-"""Real NestJS and TypeORM as the oracle for NEST001, NEST002 and MIG007.
+"""Real NestJS and TypeORM as the oracle for NEST001, NEST002, NEST003 and MIG007.
 
 Each case is a small app: its TypeScript is transpiled (TypeScript's own transpiler, decorator
 metadata on), then
@@ -8,6 +8,8 @@ metadata on), then
 - NEST002: the page's AppModule (its connection switched to sql.js) is compiled and initialised and
   each repository queried once: it must fail with TypeORM's EntityMetadataNotFoundError exactly
   when the rule reports, and the rule's message must start with TypeORM's;
+- NEST003: the same compile (the app module when the case has one, for `@Global()` modules) must
+  fail with "Nest can't resolve dependencies" exactly when the rule reports, message as above;
 - MIG007: the app's DataSource, switched to sql.js, is initialised; a migration class the rule
   reports must be missing from the migrations it loads (the ones `migration:run` runs), every other
   migration class must be there.
@@ -310,3 +312,107 @@ def test_mig007_matches_typeorm(node_modules, tmp_path, files):
         if m is None:
             continue
         assert (m.group(1) in ran) == (rel.rsplit("/", 1)[-1] not in reported), (rel, ran, reported)
+
+
+# ----------------------------------------------------------------------------- NEST003 cases
+
+USERS_SERVICE = """import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class UsersService {}
+"""
+ORDERS_SERVICE = """import {{ Injectable }} from '@nestjs/common';
+import {{ UsersService }} from '{spec}';
+
+@Injectable()
+export class OrdersService {{
+  constructor(private readonly users: UsersService) {{}}
+}}
+"""
+ORDERS_CONTROLLER = """import { Controller } from '@nestjs/common';
+import { UsersService } from './users.service';
+
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly users: UsersService) {}
+}
+"""
+
+
+def _plain_module(name: str, body: str, head: str = "", decorator: str = "") -> str:
+    return f"""import {{ Global, Module, forwardRef }} from '@nestjs/common';
+import {{ UsersService }} from './users.service';
+import {{ OrdersService }} from './orders.service';
+import {{ OrdersController }} from './orders.controller';
+{head}
+{decorator}@Module({{ {body} }})
+export class {name} {{}}
+"""
+
+
+def _provider_cases() -> list[tuple[str, dict[str, str], str]]:
+    """(role, files, module file): OrdersModule in src/orders.module.ts, booted through
+    src/app.module.ts when the case has one (a @Global() module must be imported by the app)."""
+    users = "import { UsersModule } from './users.module';\n"
+    shared = "import { SharedModule } from './shared.module';\n"
+
+    def case(orders: str, spec: str = "./users.service", **extra: str) -> dict[str, str]:
+        files = {"src/users.service.ts": USERS_SERVICE, "src/orders.service.ts": ORDERS_SERVICE.format(spec=spec),
+                 "src/orders.controller.ts": ORDERS_CONTROLLER, "src/orders.module.ts": orders,
+                 "src/other/users.service.ts": USERS_SERVICE}
+        files.update({f"src/{k.replace('_', '.')}.ts": v for k, v in extra.items()})
+        return files
+
+    def orders(body: str, head: str = "") -> str:
+        return _plain_module("OrdersModule", body, head)
+
+    def users_module(body: str, decorator: str = "") -> str:
+        return _plain_module("UsersModule", body, decorator=decorator)
+
+    app = _plain_module("AppModule", "imports: [UsersModule, OrdersModule]",
+                        users + "import { OrdersModule } from './orders.module';\n")
+    m = "src/orders.module.ts"
+    return [
+        ("bad", case(orders("providers: [OrdersService]")), m),
+        ("good", case(orders("providers: [OrdersService, UsersService]")), m),
+        ("good", case(orders("providers: [OrdersService, { provide: UsersService, useValue: {} }]")), m),
+        ("bad", case(orders("providers: [{ provide: 'svc', useClass: OrdersService }]")), m),
+        ("bad", case(orders("controllers: [OrdersController]")), m),
+        ("bad", case(orders("providers: [OrdersService, UsersService]"), spec="./other/users.service"), m),
+        ("bad", case(orders("imports: [UsersModule], providers: [OrdersService]", users),
+                     users_module=users_module("providers: [UsersService]")), m),
+        ("good", case(orders("imports: [forwardRef(() => UsersModule)], providers: [OrdersService]", users),
+                      users_module=users_module("providers: [UsersService], exports: [UsersService]")), m),
+        ("good", case(orders("imports: [SharedModule], providers: [OrdersService]", shared),
+                      users_module=users_module("providers: [UsersService], exports: [UsersService]"),
+                      shared_module=_plain_module("SharedModule", "imports: [UsersModule], exports: [UsersModule]", users)), m),
+        ("bad", case(orders("imports: [SharedModule], providers: [OrdersService]", shared),
+                     users_module=users_module("providers: [UsersService], exports: [UsersService]"),
+                     shared_module=_plain_module("SharedModule", "imports: [UsersModule]", users)), m),
+        ("good", case(orders("providers: [OrdersService]"), app_module=app,
+                      users_module=users_module("providers: [UsersService], exports: [UsersService]", "@Global()\n")), m),
+        ("bad", case(orders("providers: [OrdersService]"), app_module=app,
+                     users_module=users_module("providers: [UsersService]", "@Global()\n")), m),
+    ]
+
+
+def _nest003_cases():
+    return [("page", *c) for c in _page_cases("NEST003")] + [("extra", *c) for c in _provider_cases()]
+
+
+@pytest.mark.parametrize("origin,role,files,module_file", _nest003_cases())
+def test_nest003_matches_nest(node_modules, tmp_path, origin, role, files, module_file):
+    _write(tmp_path, files)
+    reported = [d for d in _lint(tmp_path, "NEST003") if d.path.endswith(module_file)]
+    assert bool(reported) == (role == "bad"), [d.message for d in reported]
+    out = _build(node_modules, tmp_path)
+    boot_file = "src/app.module.ts" if "src/app.module.ts" in files else module_file
+    boot_name = re.search(r"export class (\w+)", files[boot_file]).group(1)
+    r = _node(node_modules, BOOT, "boot.js", _js(out, boot_file), boot_name, "[]")
+    assert r.returncode == 0, r.stderr
+    verdict = json.loads(r.stdout.strip().splitlines()[-1])
+    assert verdict["ok"] == (not reported), verdict
+    if reported:
+        first = verdict["message"].split("\n", 1)[0]
+        assert "can't resolve dependencies" in first
+        assert reported[0].message.startswith(first.rstrip(".")), (reported[0].message, first)

@@ -26,7 +26,7 @@ def _extra_families() -> list:
     import importlib
 
     found = []
-    for name in ("schema_builder", "dependencies", "phantom_imports", "manifests", "nest", "nest_entities", "migration_registration"):
+    for name in ("schema_builder", "dependencies", "phantom_imports", "manifests", "nest", "nest_providers", "nest_entities", "migration_registration"):
         try:
             found.append(importlib.import_module(f"migrationlint.checks.{name}"))
         except ModuleNotFoundError as exc:

@@ -39,7 +39,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic]:
     repos = None
-    for item, cls_ref in _instantiated(project, path, mod):
+    for item, cls_ref in instantiated(project, path, mod):
         cls = class_of(project, cls_ref)
         if cls is None or not cls.has_ctor:
             continue
@@ -57,7 +57,7 @@ def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic
                 yield _report(project, path, mod, item, cls_ref, cls, param, entity, connection)
 
 
-def _instantiated(project: Project, path: str, mod: NestModule) -> Iterator[tuple[NestItem, Origin]]:
+def instantiated(project: Project, path: str, mod: NestModule) -> Iterator[tuple[NestItem, Origin]]:
     """The classes Nest instantiates in `mod`: its controllers and class providers."""
     for item in (mod.controllers or []) + (mod.providers or []):
         name = item.name if item.kind == "ident" else (item.use_name if item.use == "useClass" else "")
@@ -80,7 +80,7 @@ def _repository(project: Project, path: str, param: NestParam) -> tuple[str, str
     return None
 
 
-def _token(project: Project, path: str, param: NestParam) -> str:
+def token_name(project: Project, path: str, param: NestParam) -> str:
     """The name Nest prints for a dependency in its error message."""
     wanted = _repository(project, path, param)
     if wanted is not None:
@@ -98,7 +98,7 @@ def _repo_token(entity: str, connection: str) -> str:
 
 def _report(project: Project, path: str, mod: NestModule, item: NestItem, cls_ref: Origin, cls: NestClass,
             param: NestParam, entity: str, connection: str) -> Diagnostic:
-    names = ["?" if p.index == param.index else _token(project, cls_ref.path, p) for p in cls.params]
+    names = ["?" if p.index == param.index else token_name(project, cls_ref.path, p) for p in cls.params]
     on = f" on connection '{connection}'" if connection else ""
     message = (f"Nest can't resolve dependencies of the {cls.name} ({', '.join(names)}). Please make sure that "
                f"the argument \"{_repo_token(entity, connection)}\" at index [{param.index}] is available in "

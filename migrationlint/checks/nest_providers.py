@@ -1,0 +1,76 @@
+"""NEST003: a provider's constructor needs a workspace `@Injectable()` class its module cannot see.
+
+Nest refuses to start: "Nest can't resolve dependencies of the OrdersService (?). Please make sure
+that the argument UsersService at index [0] is available in the OrdersModule module." The module
+graph (nest_providers) decides what each module can inject; whenever a part of it is not readable,
+the rule says nothing. Parameters with a decorator (`@Inject(token)`, `@Optional()`,
+`@InjectRepository`) are not read: their token is not the type, or they may be absent.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.checks.nest import instantiated, token_name
+from migrationlint.declarations import Origin, origin
+from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.globs import match_any
+from migrationlint.nest_graph import NEST_COMMON, class_of, is_from
+from migrationlint.nest_providers import Providers, visible_providers
+from migrationlint.nest_records import NestClass, NestItem, NestModule, NestParam
+
+NEST003 = Rule("NEST003", "provider-not-found", Severity.ERROR,
+               "A constructor parameter is typed with a workspace `@Injectable()` class that is not "
+               "provided in the module's context (own providers, exports of imported modules, "
+               "`@Global()` modules): Nest cannot start.")
+RULES = [NEST003]
+
+
+def check(project: Project) -> Iterator[Diagnostic]:
+    for path, facts in sorted(project.files.items()):
+        if facts.skipped or facts.nest is None or match_any(project.settings.test_files, project.rel(path)):
+            continue  # test modules are assembled for one test, often with providers overridden
+        for mod in facts.nest.modules:
+            if is_from(project, path, mod.decorator, NEST_COMMON, "Module"):
+                yield from _module(project, path, mod)
+
+
+def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic]:
+    visible: Providers | None = None
+    for item, cls_ref in instantiated(project, path, mod):
+        cls = class_of(project, cls_ref)
+        if cls is None or not cls.has_ctor:
+            continue
+        for param in cls.params:
+            wanted = _injectable(project, cls_ref.path, param)
+            if wanted is None:
+                continue
+            if visible is None:
+                visible = visible_providers(project, path, mod)
+            if visible.unknown:
+                return
+            if not visible.has(wanted):
+                yield _report(project, path, mod, item, cls_ref, cls, param, wanted.name)
+                break  # Nest stops at the first missing argument of a class
+
+
+def _injectable(project: Project, path: str, param: NestParam) -> Origin | None:
+    """The workspace `@Injectable()` class a plain parameter's type names, None otherwise."""
+    name = param.type_name
+    if param.decorators or not name or not name.isidentifier():
+        return None
+    ref = origin(project, path, name)
+    cls = class_of(project, ref)
+    if cls is None or not any(is_from(project, ref.path, d, NEST_COMMON, "Injectable") for d in cls.decorators):
+        return None
+    return ref
+
+
+def _report(project: Project, path: str, mod: NestModule, item: NestItem, cls_ref: Origin, cls: NestClass,
+            param: NestParam, wanted: str) -> Diagnostic:
+    names = ["?" if p.index == param.index else token_name(project, cls_ref.path, p) for p in cls.params]
+    message = (f"Nest can't resolve dependencies of the {cls.name} ({', '.join(names)}). Please make sure that "
+               f"the argument {wanted} at index [{param.index}] is available in the {mod.name} module: "
+               f"{mod.name} neither provides {wanted} nor imports a module that exports it")
+    return diagnostic(NEST003, path, item.start, item.end, message)

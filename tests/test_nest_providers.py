@@ -1,0 +1,170 @@
+"""NEST003 on small workspaces: what the provider graph decides, and every unreadable part of a
+module's context that must keep the rule silent (precision first). Nest itself checks the reported
+and silent shapes in test_nest_oracle.py."""
+
+from __future__ import annotations
+
+from tests.helpers import lint, workspace
+
+USERS = """import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class UsersService {}
+"""
+ORDERS = """import {{ Injectable, Inject, Optional }} from '@nestjs/common';
+import {{ {imported} }} from '{spec}';
+
+@Injectable()
+export class OrdersService {{
+  constructor({params}) {{}}
+}}
+"""
+
+
+def _module(body: str, head: str = "", decorators: str = "", name: str = "OrdersModule", statics: str = "") -> str:
+    return f"""import {{ Global, Module }} from '@nestjs/common';
+import {{ UsersService }} from './users.service';
+import {{ OrdersService }} from './orders.service';
+{head}
+{decorators}@Module({{ {body} }})
+export class {name} {{{statics}}}
+"""
+
+
+def _nest003(tmp_path, module: str, params: str = "private readonly users: UsersService",
+             imported: str = "UsersService", spec: str = "./users.service", **more: str) -> list:
+    files = {"src/users.service.ts": USERS, "src/other/users.service.ts": USERS,
+             "src/orders.service.ts": ORDERS.format(imported=imported, spec=spec, params=params),
+             "src/orders.module.ts": module}
+    files.update({f"src/{k.replace('_', '.')}.ts": v for k, v in more.items()})
+    return lint(workspace(tmp_path, files), ["NEST003"])
+
+
+def test_missing_provider_is_reported_with_nest_message(tmp_path):
+    found = _nest003(tmp_path, _module("providers: [OrdersService]"))
+    assert [d.path.rsplit("/", 1)[-1] for d in found] == ["orders.module.ts"]
+    assert found[0].message.startswith(
+        "Nest can't resolve dependencies of the OrdersService (?). Please make sure that the argument "
+        "UsersService at index [0] is available in the OrdersModule module")
+
+
+def test_other_arguments_are_named_like_nest(tmp_path):
+    params = "@Inject('CONFIG') config: object, private readonly users: UsersService"
+    found = _nest003(tmp_path, _module("providers: [OrdersService]"), params=params)
+    assert "OrdersService (CONFIG, ?)" in found[0].message and "at index [1]" in found[0].message
+
+
+def test_own_provider_and_class_token_are_visible(tmp_path):
+    assert not _nest003(tmp_path / "a", _module("providers: [OrdersService, UsersService]"))
+    assert not _nest003(tmp_path / "b", _module("providers: [OrdersService, { provide: UsersService, useValue: {} }]"))
+
+
+def test_identity_not_name(tmp_path):
+    found = _nest003(tmp_path, _module("providers: [OrdersService, UsersService]"), spec="./other/users.service")
+    assert len(found) == 1
+
+
+def test_imported_module_must_export_it(tmp_path):
+    head = "import { UsersModule } from './users.module';\n"
+    users = _module("providers: [UsersService], exports: [UsersService]", name="UsersModule")
+    assert not _nest003(tmp_path / "a", _module("imports: [UsersModule], providers: [OrdersService]", head),
+                        users_module=users)
+    hidden = _module("providers: [UsersService]", name="UsersModule")
+    assert _nest003(tmp_path / "b", _module("imports: [UsersModule], providers: [OrdersService]", head),
+                    users_module=hidden)
+
+
+def test_global_module_exports_are_visible(tmp_path):
+    users = _module("providers: [UsersService], exports: [UsersService]", decorators="@Global()\n",
+                    name="UsersModule")
+    assert not _nest003(tmp_path, _module("providers: [OrdersService]"), users_module=users)
+
+
+def test_decorated_untyped_and_non_injectable_parameters_are_not_read(tmp_path):
+    module = _module("providers: [OrdersService]")
+    assert not _nest003(tmp_path / "a", module, params="@Optional() private readonly users: UsersService")
+    assert not _nest003(tmp_path / "b", module, params="@Inject(UsersService) private readonly users: object")
+    assert not _nest003(tmp_path / "c", module, params="private readonly users: UsersService | null")
+    assert not _nest003(tmp_path / "d", module, imported="type UsersService")
+    assert not _nest003(tmp_path / "e", module, imported="Logger", spec="@nestjs/common",
+                        params="private readonly logger: Logger")
+    plain = "export class Clock {}\n"
+    assert not _nest003(tmp_path / "f", module, imported="Clock", spec="./clock", params="clock: Clock", clock=plain)
+
+
+def test_unreadable_context_keeps_silent(tmp_path):
+    head = "import { ConfigModule } from './config.module';\nimport { list } from './list';\n"
+    config = _module("providers: [UsersService], exports: [UsersService]", name="ConfigModule",
+                     statics="\n  static forRoot() { return { module: ConfigModule }; }\n")
+    cases = {
+        "spread": _module("providers: [OrdersService, ...list]", head),
+        "variable": _module("imports: [list], providers: [OrdersService]", head),
+        "workspace-dynamic": _module("imports: [ConfigModule.forRoot()], providers: [OrdersService]", head),
+        "static-builder": _module("imports: [ConfigModule], providers: [OrdersService]", head),
+        "computed-token": _module("providers: [OrdersService, { provide: list[0], useClass: UsersService }]", head),
+        "not-a-class": _module("providers: [OrdersService, list]", head),
+    }
+    for name, module in cases.items():
+        assert not _nest003(tmp_path / name, module, config_module=config,
+                            list="export const list = [];\n"), name
+
+
+def test_library_dynamic_module_handed_the_class_keeps_silent(tmp_path):
+    head = "import { BullModule } from '@nestjs/bull';\n"
+    module = _module("imports: [BullModule.forRoot({ providers: [UsersService] })], providers: [OrdersService]", head)
+    assert not _nest003(tmp_path / "a", module)
+    other = _module("imports: [BullModule.forRoot({ providers: [UsersService], global: true })]", head,
+                    name="AppModule")
+    assert not _nest003(tmp_path / "b", _module("providers: [OrdersService]"), app_module=other)
+
+
+def test_maybe_global_module_keeps_silent(tmp_path):
+    dyn = _module("providers: [UsersService]", name="SharedModule",
+                  statics="\n  static forRoot() { return { module: SharedModule, global: true }; }\n")
+    assert not _nest003(tmp_path, _module("providers: [OrdersService]"), shared_module=dyn)
+
+
+def test_test_files_are_skipped(tmp_path):
+    files = {"src/users.service.ts": USERS,
+             "src/orders.service.ts": ORDERS.format(imported="UsersService", spec="./users.service",
+                                                    params="users: UsersService"),
+             "src/orders.module.spec.ts": _module("providers: [OrdersService]")}
+    assert not lint(workspace(tmp_path, files), ["NEST003"])
+
+
+def test_workspace_function_that_may_return_a_global_module_keeps_silent(tmp_path):
+    helper = """import { UsersService } from './users.service';
+
+export function sharedModule() {
+  return { module: class Shared {}, providers: [UsersService], exports: [UsersService], global: true };
+}
+"""
+    app = _module("imports: [sharedModule()]", "import { sharedModule } from './shared';\n", name="AppModule")
+    assert not _nest003(tmp_path / "a", _module("providers: [OrdersService]"), shared=helper, app_module=app)
+    plain = helper.replace("global: true", "global: false").replace("global", "scoped")
+    assert _nest003(tmp_path / "b", _module("providers: [OrdersService]"), shared=plain, app_module=app)
+
+
+def test_module_of_a_workspace_package_read_as_built_files_keeps_silent(tmp_path):
+    head = "import { UsersModule } from '@acme/users';\n"
+    files = {
+        "package.json": '{"name": "root", "private": true, "workspaces": ["apps/*", "libs/*"]}',
+        "apps/api/package.json": '{"name": "api", "dependencies": {"@nestjs/common": "^11.0.0", '
+                                 '"@acme/users": "*"}}',
+        "libs/users/package.json": '{"name": "@acme/users", "main": "dist/index.js"}',
+        "libs/users/src/users.service.ts": USERS,
+        "apps/api/src/users.service.ts": "export { UsersService } from '../../../libs/users/src/users.service';\n",
+        "apps/api/src/orders.service.ts": ORDERS.format(imported="UsersService", spec="./users.service",
+                                                        params="users: UsersService"),
+        "apps/api/src/orders.module.ts": _module("imports: [UsersModule], providers: [OrdersService]", head),
+    }
+    root = workspace(tmp_path, files)
+    assert not lint(root, ["NEST003"])
+    (root / "apps/api/src/orders.module.ts").write_text(_module("providers: [OrdersService]"))
+    assert lint(root, ["NEST003"])  # the same workspace without that import: reported
+
+
+def test_aliased_import_is_named_like_nest(tmp_path):
+    found = _nest003(tmp_path, _module("providers: [OrdersService]"), imported="UsersService as Users",
+                     params="private readonly users: Users")
+    assert "the argument UsersService at index [0]" in found[0].message
