@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from migrationlint.catalog import code_matches
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.facts import FileFacts, Suppression
 
@@ -41,10 +42,6 @@ def parse_comment(comment: str, start: int, row: int, own_line: bool) -> Suppres
         codes.append((cm.group(0), s, s + len(cm.group(0))))
     line = {"next-line": row + 1, "line": row, "file": -1}[kind]
     return Suppression(kind=kind, codes=codes, line=line, start=start, end=start + len(comment.encode()))
-
-
-def _matches(code: str, wanted: str) -> bool:
-    return code == wanted or code.startswith(wanted)
 
 
 def apply(
@@ -86,7 +83,7 @@ def _suppressing(sups: list[Suppression], code: str, line: int) -> tuple[int, st
         if not s.codes:
             return (s.start, "")
         for c, _, _ in s.codes:
-            if _matches(code, c):
+            if code_matches(code, c, allow_all=False):
                 return (s.start, c)
     return None
 
@@ -115,7 +112,7 @@ def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: "callable", d
 def _any_enabled(code: str, enabled: "callable") -> bool:
     from migrationlint.checks import RULES
 
-    return any(_matches(rc, code) and enabled(rc) for rc in RULES)
+    return any(code_matches(rc, code, allow_all=False) and enabled(rc) for rc in RULES)
 
 
 def _diagnostic(path: str, s: Suppression, start: int, end: int, message: str, edit: Edit) -> Diagnostic:
