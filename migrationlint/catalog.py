@@ -1,4 +1,6 @@
-"""The rule catalogue's leaf: how a rule code pattern is matched. Imports nothing of the project.
+"""The rule catalogue's leaf: what a Rule is, the rules of the run itself (SUP001, INT001, FIL001),
+how a diagnostic is built for a rule, and how a rule code pattern is matched. It imports only
+`diagnostics`, so any layer may use it.
 
 One implementation for every place a user writes a rule code: `select` / `ignore` /
 `extend-select` / `per-file-ignores` (toml, package.json or command line) and suppression
@@ -8,9 +10,43 @@ comments. A pattern matches a code it is a prefix of, case-insensitively (`mig`,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
+from migrationlint.diagnostics import Diagnostic, Severity
+
 ALL = "ALL"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    fix: str = "none"  # safe | unsafe | none | sometimes
+    default_enabled: bool = True
+
+    @property
+    def page_name(self) -> str:
+        return f"{self.code}-{self.name}.md"
+
+
+def diagnostic(rule: Rule, path: str, start: int, end: int, message: str, fix=None, severity: Severity | None = None,
+               **extra) -> Diagnostic:
+    """Build a Diagnostic for `rule` (the one way checks create them)."""
+    return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
+                      path=path, start=start, end=end, fix=fix, extra=extra)
+
+
+# The rules of the run itself, emitted outside the check families (one definition each).
+SUP001 = Rule("SUP001", "unused-suppression", Severity.WARNING,
+              "A suppression comment that suppresses nothing.", fix="safe")
+INT001 = Rule("INT001", "internal-error", Severity.ERROR,
+              "The linter could not process a file or apply a fix (the file is left as it was).")
+FIL001 = Rule("FIL001", "file-not-linted", Severity.WARNING,
+              "A file that could not be linted (unreadable, binary, too large); the run goes on.")
+RUN_RULES = (SUP001, INT001, FIL001)
 
 
 def code_matches(code: str, pattern: str, *, allow_all: bool = True, exact: bool = False) -> bool:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Collection, Mapping
 
 from migrationlint import discovery, extraction, fix_guard, fixes, run_cache, suppressions
-from migrationlint.catalog import matches_any
-from migrationlint.checks import FIL001, RULES, Project, diagnostic, run_checks
+from migrationlint.catalog import FIL001, diagnostic, matches_any
+from migrationlint.checks import RULES, Project, run_checks
 from migrationlint.config import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
 from migrationlint.facts import FileFacts

@@ -17,6 +17,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from migrationlint.catalog import RUN_RULES
 from migrationlint.diagnostics import Diagnostic, Edit
 from migrationlint.fixes import apply_edits, write_atomic
 from migrationlint.parsing import TS_SUFFIXES
@@ -25,7 +26,7 @@ from migrationlint.textpos import LineIndex
 
 DIRECTIVE = "// migrationlint-disable-next-line"
 REASON = "TODO: reason"
-NOT_SUPPRESSIBLE = ("SUP001", "INT001", "FIL001")
+NOT_SUPPRESSIBLE = tuple(r.code for r in RUN_RULES)
 _EXISTING = re.compile(r"^(\s*// migrationlint-disable-next-line)([ \t]+[A-Z0-9, \t]*?)?(\s*(--.*)?)$")
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from migrationlint.catalog import code_matches
-from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.catalog import SUP001, code_matches, diagnostic
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from migrationlint.facts import FileFacts, Suppression
 
 _DIRECTIVE = re.compile(r"migrationlint-(disable-next-line|disable-line|disable)\b")
@@ -71,7 +71,7 @@ def apply(
             used.add(hit)
             if suppressed is not None:
                 suppressed.append(d)
-    if enabled("SUP001"):
+    if enabled(SUP001.code):
         kept.extend(_unused(facts, used, enabled, data))
     return kept
 
@@ -116,11 +116,7 @@ def _any_enabled(code: str, enabled: "callable") -> bool:
 
 
 def _diagnostic(path: str, s: Suppression, start: int, end: int, message: str, edit: Edit) -> Diagnostic:
-    return Diagnostic(
-        code="SUP001", name="unused-suppression", severity=Severity.WARNING, message=message,
-        path=path, start=start, end=end,
-        fix=Fix(Applicability.SAFE, (edit,), "Remove the unused suppression"),
-    )
+    return diagnostic(SUP001, path, start, end, message, Fix(Applicability.SAFE, (edit,), "Remove the unused suppression"))
 
 
 def _remove_comment(data: bytes, s: Suppression, path: str) -> Edit:
