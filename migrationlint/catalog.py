@@ -11,11 +11,25 @@ comments. A pattern matches a code it is a prefix of, case-insensitively (`mig`,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Iterable
 
 from migrationlint.diagnostics import Diagnostic, Severity
 
 ALL = "ALL"
+
+
+class FixAvailability(StrEnum):
+    """What a rule promises about fixes; its page's "Fix safety" section says the same in words.
+
+    NONE: never a fix. SAFE: every diagnostic carries a safe fix. UNSAFE: every diagnostic carries
+    an unsafe fix (`--unsafe-fixes`). SOMETIMES: a fix only when it can be derived (its
+    applicability is the one the page names)."""
+
+    NONE = "none"
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    SOMETIMES = "sometimes"
 
 
 @dataclass(frozen=True)
@@ -24,8 +38,12 @@ class Rule:
     name: str
     severity: Severity
     summary: str
-    fix: str = "none"  # safe | unsafe | none | sometimes
+    fix: FixAvailability = FixAvailability.NONE
     default_enabled: bool = True
+
+    def __post_init__(self) -> None:
+        # A plain string is accepted and checked (ValueError at import for an unknown one).
+        object.__setattr__(self, "fix", FixAvailability(self.fix))
 
     @property
     def page_name(self) -> str:
@@ -41,7 +59,7 @@ def diagnostic(rule: Rule, path: str, start: int, end: int, message: str, fix=No
 
 # The rules of the run itself, emitted outside the check families (one definition each).
 SUP001 = Rule("SUP001", "unused-suppression", Severity.WARNING,
-              "A suppression comment that suppresses nothing.", fix="safe")
+              "A suppression comment that suppresses nothing.", fix=FixAvailability.SAFE)
 INT001 = Rule("INT001", "internal-error", Severity.ERROR,
               "The linter could not process a file or apply a fix (the file is left as it was).")
 FIL001 = Rule("FIL001", "file-not-linted", Severity.WARNING,
