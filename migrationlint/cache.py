@@ -88,7 +88,7 @@ def content_digest(data: bytes) -> str:
 
 def cache_key(extraction_key: str) -> bytes:
     """Everything that changes what extraction produces; part of the index header."""
-    parts = (__version__, str(FACTS_VERSION), extraction_key, "%d.%d" % sys.version_info[:2], _LAYOUT)
+    parts = (__version__, str(FACTS_VERSION), extraction_key, f"{sys.version_info[0]}.{sys.version_info[1]}", _LAYOUT)
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest().encode()
 
 
@@ -332,7 +332,7 @@ class _Lock:
         self.path = os.path.join(directory, "lock")
         self.fd: int | None = None
 
-    def __enter__(self) -> "_Lock":
+    def __enter__(self) -> _Lock:
         try:
             import fcntl
         except ImportError:

@@ -552,7 +552,7 @@ class _Extractor:
             fn = call.child_by_field_name("function")
             fact = CallFact(callee=text(fn) if fn is not None else name, callee_start=prop.start_byte,
                             callee_end=prop.end_byte, start=call.start_byte, end=call.end_byte)
-            for i, a in enumerate(args.named_children):
+            for a in args.named_children:
                 if a.type == "comment":
                     continue
                 fact.args.append((a.type, a.start_byte, a.end_byte))

@@ -10,7 +10,7 @@ No codes means every rule. A code may be a prefix (`MIG` suppresses every MIG ru
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from migrationlint.catalog import SUP001, code_matches, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -47,8 +47,8 @@ def parse_comment(comment: str, start: int, row: int, own_line: bool) -> Suppres
 def apply(
     diagnostics: list[Diagnostic],
     facts: FileFacts,
-    line_of: "callable",
-    enabled: "callable",
+    line_of: Callable[[int], int],
+    enabled: Callable[[str], bool],
     data: bytes,
     suppressed: list[Diagnostic] | None = None,
 ) -> list[Diagnostic]:
@@ -88,7 +88,7 @@ def _suppressing(sups: list[Suppression], code: str, line: int) -> tuple[int, st
     return None
 
 
-def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: "callable", data: bytes) -> Iterable[Diagnostic]:
+def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: Callable[[str], bool], data: bytes) -> Iterable[Diagnostic]:
     for s in facts.suppressions:
         if not s.codes:
             if (s.start, "") not in used:
@@ -109,7 +109,7 @@ def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: "callable", d
                               _remove_code(data, s, cs, ce, facts.path))
 
 
-def _any_enabled(code: str, enabled: "callable") -> bool:
+def _any_enabled(code: str, enabled: Callable[[str], bool]) -> bool:
     from migrationlint.checks import RULES
 
     return any(code_matches(rc, code, allow_all=False) and enabled(rc) for rc in RULES)

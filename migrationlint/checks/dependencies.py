@@ -86,7 +86,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
     return iter(out)
 
 
-def _sections_needed(model: "DependencyModel", uses: list[Use]) -> dict[tuple[str, str], str]:
+def _sections_needed(model: DependencyModel, uses: list[Use]) -> dict[tuple[str, str], str]:
     """One section per (manifest, package): dependencies if any production value import needs
     it, else devDependencies; every DEP001 fix for that pair then carries the same edit."""
     out: dict[tuple[str, str], str] = {}

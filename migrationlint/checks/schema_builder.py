@@ -421,7 +421,7 @@ def _option_objects(facts: FileFacts) -> Iterator[tuple[ObjectLiteral, str]]:
             for key, cls in TABLE_ARRAYS.items():
                 for obj in ne.object_arg.arrays.get(key, []):
                     yield obj, cls
-    for call, obj, cls in _query_runner_objects(facts):
+    for _call, obj, cls in _query_runner_objects(facts):
         yield obj, cls
 
 
