@@ -48,11 +48,6 @@ class Settings:
     config_path: str | None = None
     config_root: str | None = None
 
-    def extraction_key(self) -> str:
-        """The settings that change what extraction produces (part of the cache key)."""
-        return "v1"
-
-
 # key in the file -> (attribute, validator description, validator)
 def _list_of_str(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)

@@ -411,7 +411,6 @@ class _Extractor:
                     cls.implements.append(text(t).split("<", 1)[0])
 
     def _class_body(self, body: Node, cls: ClassFact) -> None:
-        pending_error: Node | None = None
         for member in body.named_children:
             kind = member.type
             if kind == "method_definition" or kind == "method_signature" or kind == "abstract_method_signature":
@@ -422,9 +421,6 @@ class _Extractor:
                         self._ctor_params(member)
             elif kind == "public_field_definition":
                 cls.fields.append(self._field(member))
-            elif kind == "ERROR":
-                pending_error = member
-        del pending_error
 
     def _ctor_params(self, method: Node) -> None:
         params = method.child_by_field_name("parameters")

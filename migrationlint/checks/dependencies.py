@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from migrationlint import packages as pk
+from migrationlint import resolve
 from migrationlint import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
@@ -111,7 +112,6 @@ class DependencyModel:
         self._framework_cache: dict[str, list[str]] = {}
         self._test_memo: dict[str, bool] = {}
         self._own_locks: dict[str, object] = {}
-        self._alias = _alias_hook()
         self.shipping = shipping_for(project)
         self._roots: dict[str, Manifest] = {}
         self._policies: dict[str, PeerPolicy] = {}
@@ -236,7 +236,7 @@ class DependencyModel:
             p = prefix.rstrip("*")
             if spec == prefix or spec == p.rstrip("/") or (p and spec.startswith(p if p.endswith("/") else p + "/")):
                 return True
-        return bool(self._alias and self._alias(self.project, path, spec))
+        return resolve.is_alias(self.project, path, spec)
 
     # ------------------------------------------------------------------ declarations
 
@@ -770,13 +770,3 @@ def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:
         for b in imp.bindings:
             out.setdefault((imp.specifier, b.imported), set()).add(b.local)
     return out
-
-
-def _alias_hook():
-    """`resolve.is_alias(project, importer, specifier)` when the resolver provides it (tsconfig
-    paths/baseUrl, maintained with IMP rules); without it nothing is treated as an alias."""
-    try:
-        from migrationlint import resolve
-    except ImportError:
-        return None
-    return getattr(resolve, "is_alias", None)
