@@ -58,7 +58,7 @@ class Tree:
     files: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, root: Path) -> "Tree":
+    def read(cls, root: Path) -> Tree:
         tree = cls(root)
         for directory, dirs, names in os.walk(root):
             dirs[:] = [d for d in dirs if d not in SKIP]
@@ -109,7 +109,7 @@ def inject_mig001(tree: Tree, rng: random.Random, n: int, used: set[str]) -> lis
 def inject_mig002(tree: Tree, rng: random.Random, n: int, used: set[str]) -> list[Fault]:
     faults = []
     candidates = [c for c in _migrations(tree) if c[0] not in used]
-    for rel, ts, cls in rng.sample(candidates, k=min(n, len(candidates))):
+    for rel, _ts, cls in rng.sample(candidates, k=min(n, len(candidates))):
         base = cls[:-13]
         text = tree.files[rel]
         text = text.replace(f"class {cls}".encode(), f"class {base}'$timestamp'".encode())

@@ -71,7 +71,7 @@ class Match:
 def fingerprint(code: str, line_text: str, message: str) -> str:
     """A short hash that identifies a finding without its position (see the module docstring)."""
     normalised = _SPACE.sub(" ", line_text).strip()
-    digest = hashlib.sha256(f"{code}\0{normalised}\0{message}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{code}\0{normalised}\0{message}".encode()).hexdigest()
     return digest[:16]
 
 

@@ -16,7 +16,7 @@ the filesystem's timestamp granularity keeps its mtime (git's "racily clean" pro
 recent mtime proves nothing: such entries, and entries whose stat differs, are checked by reading
 the file and comparing its content digest. Content decides; the stat only lets us skip the read.
 
-The key (tool version, FACTS_VERSION, Settings.extraction_key(), Python version) is in the index
+The key (tool version, FACTS_VERSION, Python version, the records' layout) is in the index
 header: any change discards the whole cache. Unreadable, corrupt or foreign data are misses,
 never errors. New blobs are appended to the pack under a lock, then the index is replaced
 atomically (temporary file + rename): a reader sees the old or the new index, each complete.
@@ -86,9 +86,9 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def cache_key(extraction_key: str) -> bytes:
+def cache_key() -> bytes:
     """Everything that changes what extraction produces; part of the index header."""
-    parts = (__version__, str(FACTS_VERSION), extraction_key, "%d.%d" % sys.version_info[:2], _LAYOUT)
+    parts = (__version__, str(FACTS_VERSION), f"{sys.version_info[0]}.{sys.version_info[1]}", _LAYOUT)
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest().encode()
 
 
@@ -332,7 +332,7 @@ class _Lock:
         self.path = os.path.join(directory, "lock")
         self.fd: int | None = None
 
-    def __enter__(self) -> "_Lock":
+    def __enter__(self) -> _Lock:
         try:
             import fcntl
         except ImportError:

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from migrationlint.catalog import is_known_pattern, matches_any
 from migrationlint.workspace import read_manifest
 
 CONFIG_FILE = "migrationlint.toml"
@@ -46,11 +47,6 @@ class Settings:
     baseline: str | None = None
     config_path: str | None = None
     config_root: str | None = None
-
-    def extraction_key(self) -> str:
-        """The settings that change what extraction produces (part of the cache key)."""
-        return "v1"
-
 
 # key in the file -> (attribute, validator description, validator)
 def _list_of_str(value: object) -> bool:
@@ -141,9 +137,7 @@ def apply_table(settings: Settings, table: dict, source: str) -> None:
 
 def validate_codes(codes: list[str], where: str, rules: dict) -> None:
     for code in codes:
-        if code.upper() == "ALL":
-            continue
-        if not any(rc.startswith(code) for rc in rules):
+        if not is_known_pattern(code, rules):
             raise ConfigError(f"{where}: unknown rule code {code!r} (see `migrationlint rules`)")
 
 
@@ -191,24 +185,14 @@ class RuleSelection:
         if select is None:
             enabled = {c for c, r in rules.items() if r.default_enabled}
         else:
-            enabled = {c for c in rules if _selected(c, select)}
-        enabled |= {c for c in rules if _selected(c, settings.extend_select)}
-        enabled -= {c for c in rules if _selected(c, settings.ignore)}
+            enabled = {c for c in rules if matches_any(c, select)}
+        enabled |= {c for c in rules if matches_any(c, settings.extend_select)}
+        enabled -= {c for c in rules if matches_any(c, settings.ignore)}
         self.enabled = enabled
-        self.explicit = {c for c in rules if _selected(c, (select or []) + settings.extend_select, exact_only=True)}
+        self.explicit = {c for c in rules if matches_any(c, (select or []) + settings.extend_select, exact=True)}
 
     def __call__(self, code: str) -> bool:
         return code in self.enabled
-
-
-def _selected(code: str, patterns: list[str], exact_only: bool = False) -> bool:
-    for p in patterns:
-        p = p.upper()
-        if p == "ALL" and not exact_only:
-            return True
-        if code == p or (not exact_only and code.startswith(p)):
-            return True
-    return False
 
 
 def relpath(path: str, root: str | None) -> str:

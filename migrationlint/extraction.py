@@ -74,7 +74,7 @@ class FactsStore:
         self.cache: FactsCache | None = None
         if use_cache and self.disk:
             self.cache = FactsCache(cache_dir(root, settings.cache_dir, settings.config_root),
-                                    cache_key(settings.extraction_key()))
+                                    cache_key())
         self._loaded: dict[str, FileFacts | None] = {}
 
     # ------------------------------------------------------------------ public
@@ -167,22 +167,6 @@ class FactsStore:
                 if self.cache is not None and st is not None:
                     self.cache.store(path, st, digest, blob if isinstance(blob, bytes) else _dumps(f))
                 advance(1)
-
-
-def extract_files(
-    files: list[str],
-    read: Reader,
-    settings: Settings,
-    root: str,
-    jobs: int | None = None,
-    use_cache: bool = False,
-    overrides: Mapping[str, bytes] | None = None,
-) -> tuple[Mapping[str, bytes], dict[str, FileFacts]]:
-    """Bytes (lazy) and facts of every file; unreadable files get skipped facts and no bytes."""
-    store = FactsStore(settings, root, read, overrides, use_cache)
-    sources, facts = store.extract(files, jobs)
-    store.save()
-    return sources, facts
 
 
 # ---------------------------------------------------------------------- per file, any process

@@ -114,7 +114,7 @@ class DecoratorFact:
     target: str  # class | member | parameter
     target_name: str = ""
     args: list[tuple[str, int, int]] = field(default_factory=list)  # (node type, start, end) of call arguments
-    objects: dict[int, "ObjectLiteral"] = field(default_factory=dict)  # object-literal arguments by index
+    objects: dict[int, ObjectLiteral] = field(default_factory=dict)  # object-literal arguments by index
 
 
 @dataclass(slots=True)
@@ -187,7 +187,7 @@ class ObjectLiteral:
     kinds: tuple[str, ...] = ()  # node type of each value, interned
     spans: array = field(default_factory=lambda: array("I"))  # key start, key end, value start, value end per key
     # for keys whose value is an array of object literals: key -> those literals
-    arrays: dict[str, list["ObjectLiteral"]] = field(default_factory=dict)
+    arrays: dict[str, list[ObjectLiteral]] = field(default_factory=dict)
 
     @property
     def keys(self) -> list[ObjectKey]:

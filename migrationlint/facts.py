@@ -412,7 +412,6 @@ class _Extractor:
                     cls.implements.append(text(t).split("<", 1)[0])
 
     def _class_body(self, body: Node, cls: ClassFact) -> None:
-        pending_error: Node | None = None
         for member in body.named_children:
             kind = member.type
             if kind == "method_definition" or kind == "method_signature" or kind == "abstract_method_signature":
@@ -423,9 +422,6 @@ class _Extractor:
                         self._ctor_params(member)
             elif kind == "public_field_definition":
                 cls.fields.append(self._field(member))
-            elif kind == "ERROR":
-                pending_error = member
-        del pending_error
 
     def _ctor_params(self, method: Node) -> None:
         params = method.child_by_field_name("parameters")
@@ -553,7 +549,7 @@ class _Extractor:
             fn = call.child_by_field_name("function")
             fact = CallFact(callee=text(fn) if fn is not None else name, callee_start=prop.start_byte,
                             callee_end=prop.end_byte, start=call.start_byte, end=call.end_byte)
-            for i, a in enumerate(args.named_children):
+            for a in args.named_children:
                 if a.type == "comment":
                     continue
                 fact.args.append((a.type, a.start_byte, a.end_byte))

@@ -11,12 +11,12 @@ if TYPE_CHECKING:
 
 def internal_diagnostics(outcome: FixOutcome) -> list[Diagnostic]:
     """INT001 diagnostics for fixes that were refused and files that could not be written."""
-    from migrationlint.checks import INTERNAL, diagnostic
+    from migrationlint.catalog import INT001, diagnostic
 
     out = []
     for d, why in outcome.refused:
-        out.append(diagnostic(INTERNAL, d.path, d.start, d.end,
+        out.append(diagnostic(INT001, d.path, d.start, d.end,
                               f"Fix for {d.code} not applied: {why}; the file is left as it was"))
     for path, why in outcome.write_errors:
-        out.append(diagnostic(INTERNAL, path, 0, 0, f"Fixes not written: {why}"))
+        out.append(diagnostic(INT001, path, 0, 0, f"Fixes not written: {why}"))
     return out

@@ -6,7 +6,7 @@ Languages and parsers are built once per process: building a Parser is cheap but
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import tree_sitter_typescript as _tst
 from tree_sitter import Language, Node, Parser, Query, Tree
@@ -14,7 +14,7 @@ from tree_sitter import Language, Node, Parser, Query, Tree
 TS_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")
 
 
-@lru_cache(maxsize=None)
+@cache
 def language(dialect: str) -> Language:
     """Return the tree-sitter Language for `ts` or `tsx` (JSX changes how `<T>x` parses)."""
     if dialect == "tsx":
@@ -27,13 +27,13 @@ def dialect_for(path: str) -> str:
     return "tsx" if path.endswith(".tsx") else "ts"
 
 
-@lru_cache(maxsize=None)
+@cache
 def parser(dialect: str) -> Parser:
     """One parser per dialect per process."""
     return Parser(language(dialect))
 
 
-@lru_cache(maxsize=None)
+@cache
 def query(dialect: str, source: str) -> Query:
     """Compile a query once per language (queries are module-level constants in callers)."""
     return Query(language(dialect), source)

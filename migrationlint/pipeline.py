@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Collection, Mapping
 
 from migrationlint import discovery, extraction, fix_guard, fixes, run_cache, suppressions
-from migrationlint.checks import FIL001, RULES, Project, diagnostic, run_checks
+from migrationlint.catalog import FIL001, diagnostic, matches_any
+from migrationlint.checks import RULES, Project, run_checks
 from migrationlint.config import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
 from migrationlint.facts import FileFacts
@@ -173,7 +174,7 @@ def _filter(diagnostics: list[Diagnostic], result: LintResult, settings: Setting
 def _ignored(d: Diagnostic, settings: Settings) -> bool:
     rel = relpath(d.path, settings.config_root)
     for pattern, codes in settings.per_file_ignores.items():
-        if match_any([pattern], rel) and any(d.code == c or d.code.startswith(c) for c in codes):
+        if match_any([pattern], rel) and matches_any(d.code, codes):
             return True
     return False
 

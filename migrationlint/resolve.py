@@ -406,7 +406,7 @@ class Resolver:
     # ------------------------------------------------------------------ indexes
 
     @cached_property
-    def packages(self) -> "PackageIndex":
+    def packages(self) -> PackageIndex:
         return PackageIndex(self.workspace)
 
 

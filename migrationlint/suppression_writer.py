@@ -17,6 +17,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from migrationlint.catalog import RUN_RULES
 from migrationlint.diagnostics import Diagnostic, Edit
 from migrationlint.fixes import apply_edits, write_atomic
 from migrationlint.parsing import TS_SUFFIXES
@@ -25,7 +26,7 @@ from migrationlint.textpos import LineIndex
 
 DIRECTIVE = "// migrationlint-disable-next-line"
 REASON = "TODO: reason"
-NOT_SUPPRESSIBLE = ("SUP001", "INT001", "FIL001")
+NOT_SUPPRESSIBLE = tuple(r.code for r in RUN_RULES)
 _EXISTING = re.compile(r"^(\s*// migrationlint-disable-next-line)([ \t]+[A-Z0-9, \t]*?)?(\s*(--.*)?)$")
 
 
@@ -77,7 +78,7 @@ def verify(path: str, before: bytes, planned: Planned, after: bytes) -> str | No
     old, new = facts_for_bytes(path, before), facts_for_bytes(path, after)
     if new.skipped or len(new.damage) > len(old.damage):
         return "the new comments would not parse"
-    inserted = {line for line, edit in zip(sorted(planned.lines), planned.edits) if edit.text.endswith("\n")}
+    inserted = {line for line, edit in zip(sorted(planned.lines), planned.edits, strict=False) if edit.text.endswith("\n")}
     for s in old.suppressions:  # a line pushed between a comment and its line would undo that comment
         if s.kind == "next-line" and s.line in inserted:
             return f"line {s.line + 1} has a suppression comment above it that cannot take more codes"
@@ -86,7 +87,7 @@ def verify(path: str, before: bytes, planned: Planned, after: bytes) -> str | No
         if s.kind == "next-line":
             covered.setdefault(s.line, set()).update(c for c, _, _ in s.codes)
     shift = 0
-    for line, edit in zip(sorted(planned.lines), planned.edits):
+    for line, edit in zip(sorted(planned.lines), planned.edits, strict=False):
         shift += 1 if edit.text.endswith("\n") else 0
         if not set(planned.lines[line]) <= covered.get(line + shift, set()):
             return f"line {line + 1} is inside a string, template or JSX text where a comment is not a comment"

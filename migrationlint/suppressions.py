@@ -10,9 +10,10 @@ No codes means every rule. A code may be a prefix (`MIG` suppresses every MIG ru
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
-from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.catalog import SUP001, code_matches, diagnostic
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from migrationlint.facts import FileFacts, Suppression
 
 _DIRECTIVE = re.compile(r"migrationlint-(disable-next-line|disable-line|disable)\b")
@@ -43,15 +44,11 @@ def parse_comment(comment: str, start: int, row: int, own_line: bool) -> Suppres
     return Suppression(kind=kind, codes=codes, line=line, start=start, end=start + len(comment.encode()))
 
 
-def _matches(code: str, wanted: str) -> bool:
-    return code == wanted or code.startswith(wanted)
-
-
 def apply(
     diagnostics: list[Diagnostic],
     facts: FileFacts,
-    line_of: "callable",
-    enabled: "callable",
+    line_of: Callable[[int], int],
+    enabled: Callable[[str], bool],
     data: bytes,
     suppressed: list[Diagnostic] | None = None,
 ) -> list[Diagnostic]:
@@ -74,7 +71,7 @@ def apply(
             used.add(hit)
             if suppressed is not None:
                 suppressed.append(d)
-    if enabled("SUP001"):
+    if enabled(SUP001.code):
         kept.extend(_unused(facts, used, enabled, data))
     return kept
 
@@ -86,12 +83,12 @@ def _suppressing(sups: list[Suppression], code: str, line: int) -> tuple[int, st
         if not s.codes:
             return (s.start, "")
         for c, _, _ in s.codes:
-            if _matches(code, c):
+            if code_matches(code, c, allow_all=False):
                 return (s.start, c)
     return None
 
 
-def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: "callable", data: bytes) -> Iterable[Diagnostic]:
+def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: Callable[[str], bool], data: bytes) -> Iterable[Diagnostic]:
     for s in facts.suppressions:
         if not s.codes:
             if (s.start, "") not in used:
@@ -112,18 +109,14 @@ def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: "callable", d
                               _remove_code(data, s, cs, ce, facts.path))
 
 
-def _any_enabled(code: str, enabled: "callable") -> bool:
+def _any_enabled(code: str, enabled: Callable[[str], bool]) -> bool:
     from migrationlint.checks import RULES
 
-    return any(_matches(rc, code) and enabled(rc) for rc in RULES)
+    return any(code_matches(rc, code, allow_all=False) and enabled(rc) for rc in RULES)
 
 
 def _diagnostic(path: str, s: Suppression, start: int, end: int, message: str, edit: Edit) -> Diagnostic:
-    return Diagnostic(
-        code="SUP001", name="unused-suppression", severity=Severity.WARNING, message=message,
-        path=path, start=start, end=end,
-        fix=Fix(Applicability.SAFE, (edit,), "Remove the unused suppression"),
-    )
+    return diagnostic(SUP001, path, start, end, message, Fix(Applicability.SAFE, (edit,), "Remove the unused suppression"))
 
 
 def _remove_comment(data: bytes, s: Suppression, path: str) -> Edit:

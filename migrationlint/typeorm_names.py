@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 MIN_PLAUSIBLE_MS = 978_307_200_000  # 2001-01-01T00:00:00Z
 ONE_YEAR_MS = 366 * 24 * 3600 * 1000
@@ -77,7 +77,7 @@ def to_millis(digits: str) -> int | None:
         return int(digits) * 1000
     if len(digits) == 14:
         try:
-            dt = datetime.strptime(digits, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+            dt = datetime.strptime(digits, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
         except ValueError:
             return None
         return int(dt.timestamp() * 1000)
@@ -146,6 +146,6 @@ def split_timestamp(name: str) -> tuple[str, str | None]:
 def describe(ms: int) -> str:
     """`1977-12-06 ...` style date for messages."""
     try:
-        return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     except (OverflowError, OSError, ValueError):
         return "an impossible date"

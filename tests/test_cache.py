@@ -117,15 +117,13 @@ def test_touch_without_change_is_not_parsed(tmp_path, repo):
     assert parsed == []
 
 
-@pytest.mark.parametrize("change", ["version", "facts_version", "settings"])
-def test_version_or_settings_change_invalidates(tmp_path, repo, monkeypatch, change):
+@pytest.mark.parametrize("change", ["version", "facts_version"])
+def test_version_change_invalidates(tmp_path, repo, monkeypatch, change):
     run(tmp_path)
     if change == "version":
         monkeypatch.setattr(cache, "__version__", "999.0.0")
-    elif change == "facts_version":
-        monkeypatch.setattr(cache, "FACTS_VERSION", 10_000)
     else:
-        monkeypatch.setattr(Settings, "extraction_key", lambda self: "something-else")
+        monkeypatch.setattr(cache, "FACTS_VERSION", 10_000)
     _, parsed = run(tmp_path)
     assert len(parsed) == 2
     _, parsed = run(tmp_path)

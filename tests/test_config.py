@@ -90,3 +90,24 @@ def test_gitignore_at_every_level_and_always_skipped_dirs(tmp_path):
     # a file named explicitly always counts
     r = cli("--output-format", "concise", "src/generated/migrations/1695682464-B.ts", cwd=tmp_path)
     assert r.returncode == 1 and "MIG001" in r.stdout.decode()
+
+
+def test_lower_case_codes_in_toml_select_like_the_command_line(tmp_path):
+    """One code matcher: `select = ["mig"]` in the toml is what `--select mig` is (it exited 2)."""
+    workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464")})
+    assert cli("--select", "mig", str(tmp_path)).returncode == 1
+    (tmp_path / "migrationlint.toml").write_text('select = ["mig"]\n')
+    r = cli(str(tmp_path))
+    assert r.returncode == 1, r.stderr
+    (tmp_path / "migrationlint.toml").write_text('select = ["mig"]\n[per-file-ignores]\n"src/migrations/*.ts" = ["mig00"]\n')
+    r = cli(str(tmp_path))
+    assert r.returncode == 0, (r.stdout, r.stderr)
+
+
+def test_code_matches_is_case_insensitive_prefix_and_all():
+    from migrationlint.catalog import code_matches, is_known_pattern
+
+    assert code_matches("MIG001", "mig") and code_matches("MIG001", "MIG001", exact=True)
+    assert not code_matches("MIG001", "mig", exact=True) and not code_matches("MIG001", "DEP")
+    assert code_matches("MIG001", "all") and not code_matches("MIG001", "ALL", allow_all=False)
+    assert is_known_pattern("all", []) and is_known_pattern("dep0", ["DEP001"]) and not is_known_pattern("X", ["DEP001"])

@@ -29,7 +29,7 @@ def test_example(tmp_path, code, index, example):
 def test_every_rule_has_a_page_with_the_sections():
     directory = pages_dir()
     assert directory is not None
-    for code, rule in RULES.items():
+    for rule in RULES.values():
         page = directory / rule.page_name
         assert page.is_file(), f"missing page {page.name}"
         text = page.read_text(encoding="utf-8")
@@ -41,7 +41,7 @@ def test_every_page_with_examples_has_bad_and_good():
     by_code: dict[str, set[str]] = {}
     for code, _, ex in EXAMPLES:
         by_code.setdefault(code, set()).add(ex.block.role)
-    for code, rule in RULES.items():
+    for code in RULES:
         if code in ("INT001", "FIL001"):
             continue
         assert {"bad", "good"} <= by_code.get(code, set()), f"{code} needs bad and good examples"

@@ -75,7 +75,7 @@ def test_verdicts_match_real_typeorm(spec, major):
     r = subprocess.run(["node", "probe.js", json.dumps(cases)], cwd=folder, capture_output=True, timeout=60)
     assert r.returncode == 0, r.stderr.decode()
     results = json.loads(r.stdout)
-    for (cls, name), real in zip(CASES, results):
+    for (cls, name), real in zip(CASES, results, strict=False):
         effective, _ = tn.effective_name(cls, name, major)
         assert (not tn.is_fatal(effective)) == real["ok"], (cls, name, real)
         if real["ok"]:

@@ -1,57 +1,62 @@
 """The rule catalogue and the context every check runs against.
 
 A rule family is one module in this package exposing `RULES` (a list of Rule) and
-`check(project) -> Iterable[Diagnostic]`. Checks read FileFacts and the workspace model, never
-syntax trees. The registry below is the single place that lists the families.
+`check(project) -> Iterable[Diagnostic]`. Families are discovered: every module of this package
+that defines both is one, in name order; nothing lists them by hand. A module that fails to import
+stops the run with FamilyImportError naming it (never a silent skip). The rules of the run itself
+(SUP001, INT001, FIL001) are defined once, in `migrationlint.catalog`.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from types import ModuleType
 from typing import Callable, Iterable
 
-from migrationlint.checks.base import Project, Rule, diagnostic
-from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.catalog import FIL001, INT001, RUN_RULES, SUP001, Rule, diagnostic
+from migrationlint.checks.base import Project
+from migrationlint.diagnostics import Diagnostic
 
-__all__ = ["FAMILIES", "FIL001", "INTERNAL", "RULES", "SUP001", "Project", "Rule", "diagnostic", "run_checks"]
-
-
-def _families() -> list:
-    from migrationlint.checks import migration_identity, syntax
-
-    return [migration_identity, syntax]
+__all__ = ["FAMILIES", "FIL001", "INT001", "RULES", "SUP001", "FamilyImportError", "Project", "Rule",
+           "diagnostic", "discover_families", "run_checks"]
 
 
-def _extra_families() -> list:
-    """Families added by later modules; each import is optional so the registry stays one list."""
-    import importlib
+class FamilyImportError(ImportError):
+    """A module of a checks package could not be imported, or is half a family."""
 
-    found = []
-    for name in ("schema_builder", "dependencies", "phantom_imports", "manifests", "nest", "nest_providers", "nest_entities", "migration_registration"):
+
+def discover_families(package: str = __name__) -> list[ModuleType]:
+    """The rule families of `package`: its modules defining both `RULES` and `check`, by name."""
+    families = []
+    for info in sorted(pkgutil.iter_modules(importlib.import_module(package).__path__), key=lambda i: i.name):
+        if info.ispkg or info.name.startswith("_"):
+            continue
+        name = f"{package}.{info.name}"
         try:
-            found.append(importlib.import_module(f"migrationlint.checks.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"migrationlint.checks.{name}":
-                raise
-    return found
+            module = importlib.import_module(name)
+        except Exception as exc:
+            raise FamilyImportError(f"rule family module {name} failed to import: {exc!r}") from exc
+        has_rules, has_check = hasattr(module, "RULES"), callable(getattr(module, "check", None))
+        if has_rules != has_check:
+            raise FamilyImportError(f"rule family module {name} defines {'RULES' if has_rules else 'check'} "
+                                    f"but not {'check' if has_rules else 'RULES'}")
+        if has_rules:
+            families.append(module)
+    return families
 
 
-FAMILIES = _families() + _extra_families()
+def _catalogue(families: list[ModuleType]) -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for rule in [r for f in families for r in f.RULES] + list(RUN_RULES):
+        if rule.code in rules:
+            raise FamilyImportError(f"rule code {rule.code} is defined twice")
+        rules[rule.code] = rule
+    return dict(sorted(rules.items()))
 
-SUP001 = Rule("SUP001", "unused-suppression", Severity.WARNING,
-              "A suppression comment that suppresses nothing.", fix="safe")
-INTERNAL = Rule("INT001", "internal-error", Severity.ERROR,
-                "The linter could not process a file or apply a fix (the file is left as it was).")
-FIL001 = Rule("FIL001", "file-not-linted", Severity.WARNING,
-              "A file that could not be linted (unreadable, binary, too large); the run goes on.")
 
-RULES: dict[str, Rule] = {}
-for _family in FAMILIES:
-    for _rule in _family.RULES:
-        RULES[_rule.code] = _rule
-RULES[SUP001.code] = SUP001
-RULES[INTERNAL.code] = INTERNAL
-RULES[FIL001.code] = FIL001
-RULES = dict(sorted(RULES.items()))
+FAMILIES = discover_families()
+RULES: dict[str, Rule] = _catalogue(FAMILIES)
 
 
 def run_checks(project: Project) -> list[Diagnostic]:

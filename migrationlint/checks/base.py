@@ -1,4 +1,6 @@
-"""What every rule family builds on: Rule, Project (the context a check sees) and diagnostic()."""
+"""What every rule family builds on: Rule, Project (the context a check sees) and diagnostic().
+
+Rule and diagnostic() live in the leaf `catalog`; they are re-exported here for the families."""
 
 from __future__ import annotations
 
@@ -6,24 +8,12 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
+from migrationlint.catalog import Rule, diagnostic
 from migrationlint.config import RuleSelection, Settings
-from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.facts import FileFacts
 from migrationlint.workspace import Workspace
 
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    fix: str = "none"  # safe | unsafe | none | sometimes
-    default_enabled: bool = True
-
-    @property
-    def page_name(self) -> str:
-        return f"{self.code}-{self.name}.md"
+__all__ = ["Project", "Rule", "diagnostic"]
 
 
 @dataclass
@@ -78,12 +68,3 @@ class Project:
                 found = package_files(package_root, self.settings.exclude, self.settings.config_root)
             memo[package_root] = found
         return found
-
-
-def diagnostic(rule: Rule, path: str, start: int, end: int, message: str, fix=None, severity: Severity | None = None,
-               **extra) -> Diagnostic:
-    """Build a Diagnostic for `rule` (the one way checks create them)."""
-    return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
-                      path=path, start=start, end=end, fix=fix, extra=extra)
-
-

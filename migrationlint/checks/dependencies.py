@@ -20,6 +20,7 @@ from typing import Iterator
 from migrationlint import packages as pk
 from migrationlint import resolve
 from migrationlint import runtime_packages as rt
+from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.facts import FileFacts, ImportFact
@@ -34,15 +35,15 @@ from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, parse_ver
 _ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
 
 DEP001 = Rule("DEP001", "undeclared-dependency", Severity.ERROR,
-              "An imported package that the nearest package.json does not declare.", fix="sometimes")
+              "An imported package that the nearest package.json does not declare.", fix=FixAvailability.SOMETIMES)
 DEP002 = Rule("DEP002", "dev-dependency-in-production", Severity.ERROR,
-              "Production code imports a package declared only in devDependencies.", fix="unsafe")
+              "Production code imports a package declared only in devDependencies.", fix=FixAvailability.UNSAFE)
 DEP003 = Rule("DEP003", "missing-peer-dependency", Severity.ERROR,
-              "A declared package's required peer dependency is not declared.", fix="sometimes")
+              "A declared package's required peer dependency is not declared.", fix=FixAvailability.SOMETIMES)
 DEP004 = Rule("DEP004", "missing-runtime-package", Severity.ERROR,
-              "Code makes NestJS or TypeORM load a package at start-up that is not declared.", fix="sometimes")
+              "Code makes NestJS or TypeORM load a package at start-up that is not declared.", fix=FixAvailability.SOMETIMES)
 DEP005 = Rule("DEP005", "root-only-dependency", Severity.WARNING,
-              "Production code relies on a package declared only in the workspace root manifest.", fix="unsafe")
+              "Production code relies on a package declared only in the workspace root manifest.", fix=FixAvailability.UNSAFE)
 RULES = [DEP001, DEP002, DEP003, DEP004, DEP005]
 
 _RUNTIME_NOTE = {
@@ -85,7 +86,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
     return iter(out)
 
 
-def _sections_needed(model: "DependencyModel", uses: list[Use]) -> dict[tuple[str, str], str]:
+def _sections_needed(model: DependencyModel, uses: list[Use]) -> dict[tuple[str, str], str]:
     """One section per (manifest, package): dependencies if any production value import needs
     it, else devDependencies; every DEP001 fix for that pair then carries the same edit."""
     out: dict[tuple[str, str], str] = {}

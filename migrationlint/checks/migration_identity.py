@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from migrationlint import typeorm_names as tn
+from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.facts import ClassFact, FileFacts, HeaderDamage
@@ -17,11 +18,11 @@ from migrationlint.migration_model import (
 from migrationlint.resolve import resolve_relative
 
 MIG001 = Rule("MIG001", "migration-name-invalid", Severity.ERROR,
-              "TypeORM would reject the migration's name (no JavaScript timestamp at its end).", fix="sometimes")
+              "TypeORM would reject the migration's name (no JavaScript timestamp at its end).", fix=FixAvailability.SOMETIMES)
 MIG002 = Rule("MIG002", "migration-name-placeholder", Severity.ERROR,
-              "An unrendered template placeholder or other damage in a migration's class header.", fix="sometimes")
+              "An unrendered template placeholder or other damage in a migration's class header.", fix=FixAvailability.SOMETIMES)
 MIG003 = Rule("MIG003", "migration-timestamp-mismatch", Severity.WARNING,
-              "A migration timestamp that is implausible or disagrees with its file name.", fix="unsafe")
+              "A migration timestamp that is implausible or disagrees with its file name.", fix=FixAvailability.UNSAFE)
 MIG004 = Rule("MIG004", "duplicate-migration", Severity.ERROR,
               "Two migrations with the same name (or timestamp) in one migration set.")
 MIG005 = Rule("MIG005", "migration-name-mismatch", Severity.WARNING,

@@ -19,6 +19,7 @@ from migrationlint import frameworks
 from migrationlint import packages as pk
 from migrationlint.ambient_modules import ambient_index
 from migrationlint.discovery import git_ignored
+from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.facts import FileFacts, ImportFact
@@ -28,11 +29,11 @@ from migrationlint.resolve import (
 from migrationlint.workspace import DEP_SECTIONS, Manifest
 
 IMP001 = Rule("IMP001", "phantom-package", Severity.ERROR,
-              "An import of a package in the workspace's own namespace that does not exist.", fix="sometimes")
+              "An import of a package in the workspace's own namespace that does not exist.", fix=FixAvailability.SOMETIMES)
 IMP002 = Rule("IMP002", "unresolved-import", Severity.ERROR,
-              "A relative, alias or baseUrl import that matches no file.", fix="sometimes")
+              "A relative, alias or baseUrl import that matches no file.", fix=FixAvailability.SOMETIMES)
 IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
-              "A named import that the workspace module it imports from does not export.", fix="sometimes")
+              "A named import that the workspace module it imports from does not export.", fix=FixAvailability.SOMETIMES)
 RULES = [IMP001, IMP002, IMP003]
 
 # Imports bundlers turn into assets: never reported (a back-end build that imports them has a loader).

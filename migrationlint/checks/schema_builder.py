@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from migrationlint import import_edits
+from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.facts import Binding, CallFact, DecoratorFact, FileFacts, ImportFact, ObjectKey, ObjectLiteral
@@ -23,14 +24,14 @@ from migrationlint.workspace import parse_version
 
 MIG010 = Rule("MIG010", "decorator-constructed", Severity.ERROR,
               "`new` applied to a TypeORM decorator (`new Index(...)`) instead of its schema-builder class.",
-              fix="sometimes")
+              fix=FixAvailability.SOMETIMES)
 MIG011 = Rule("MIG011", "schema-class-as-decorator", Severity.ERROR,
-              "A TypeORM schema-builder class (`TableIndex`, `TableColumn`...) used as a decorator.", fix="sometimes")
+              "A TypeORM schema-builder class (`TableIndex`, `TableColumn`...) used as a decorator.", fix=FixAvailability.SOMETIMES)
 MIG012 = Rule("MIG012", "schema-option-name", Severity.ERROR,
               "A decorator-style option name in schema-builder options, which TypeORM silently ignores.",
-              fix="sometimes")
+              fix=FixAvailability.SOMETIMES)
 MIG013 = Rule("MIG013", "plain-object-schema-argument", Severity.WARNING,
-              "A plain object passed where a QueryRunner method needs a schema-builder instance.", fix="safe")
+              "A plain object passed where a QueryRunner method needs a schema-builder instance.", fix=FixAvailability.SAFE)
 RULES = [MIG010, MIG011, MIG012, MIG013]
 
 TYPEORM = "typeorm"
@@ -420,7 +421,7 @@ def _option_objects(facts: FileFacts) -> Iterator[tuple[ObjectLiteral, str]]:
             for key, cls in TABLE_ARRAYS.items():
                 for obj in ne.object_arg.arrays.get(key, []):
                     yield obj, cls
-    for call, obj, cls in _query_runner_objects(facts):
+    for _call, obj, cls in _query_runner_objects(facts):
         yield obj, cls
 
 

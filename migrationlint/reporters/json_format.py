@@ -81,7 +81,7 @@ def json_operation(json_edit: tuple) -> dict:
     op, *args = json_edit
     fields = OPERATION_FIELDS.get(op)
     if fields is not None and len(fields) == len(args):
-        return {"op": op, **{name: _plain(a) for name, a in zip(fields, args)}}
+        return {"op": op, **{name: _plain(a) for name, a in zip(fields, args, strict=True)}}
     return {"op": op, "args": [_plain(a) for a in args]}
 
 
