@@ -31,7 +31,7 @@ class Repos:
     maybe: set[str] = field(default_factory=set)
     unknown: bool = False
 
-    def add(self, other: "Repos") -> None:
+    def add(self, other: Repos) -> None:
         self.pairs |= other.pairs
         self.maybe |= other.maybe
         self.unknown = self.unknown or other.unknown

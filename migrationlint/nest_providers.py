@@ -30,7 +30,7 @@ class Providers:
     maybe: set[str] = field(default_factory=set)
     unknown: bool = False
 
-    def add(self, other: "Providers") -> None:
+    def add(self, other: Providers) -> None:
         self.keys |= other.keys
         self.maybe |= other.maybe
         self.unknown = self.unknown or other.unknown
