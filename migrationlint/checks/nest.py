@@ -28,13 +28,20 @@ NEST001 = Rule("NEST001", "repository-not-provided", Severity.ERROR,
 RULES = [NEST001]
 
 
-def check(project: Project) -> Iterator[Diagnostic]:
+def nest_modules(project: Project) -> Iterator[tuple[str, NestModule]]:
+    """Every `@Module` (from @nestjs/common) of the linted files, test files left out: test
+    modules are assembled for one test, often with providers overridden."""
     for path, facts in sorted(project.files.items()):
         if facts.skipped or facts.nest is None or match_any(project.settings.test_files, project.rel(path)):
-            continue  # test modules are assembled for one test, often with providers overridden
+            continue
         for mod in facts.nest.modules:
             if is_from(project, path, mod.decorator, NEST_COMMON, "Module"):
-                yield from _module(project, path, mod)
+                yield path, mod
+
+
+def check(project: Project) -> Iterator[Diagnostic]:
+    for path, mod in nest_modules(project):
+        yield from _module(project, path, mod)
 
 
 def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic]:

@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
-from migrationlint.checks.nest import instantiated, token_name
+from migrationlint.checks.nest import instantiated, nest_modules, token_name
 from migrationlint.declarations import Origin, origin
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.globs import match_any
 from migrationlint.nest_graph import NEST_COMMON, class_of, is_from
 from migrationlint.nest_providers import Providers, visible_providers
 from migrationlint.nest_records import NestClass, NestItem, NestModule, NestParam
@@ -28,12 +27,8 @@ RULES = [NEST003]
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
-    for path, facts in sorted(project.files.items()):
-        if facts.skipped or facts.nest is None or match_any(project.settings.test_files, project.rel(path)):
-            continue  # test modules are assembled for one test, often with providers overridden
-        for mod in facts.nest.modules:
-            if is_from(project, path, mod.decorator, NEST_COMMON, "Module"):
-                yield from _module(project, path, mod)
+    for path, mod in nest_modules(project):
+        yield from _module(project, path, mod)
 
 
 def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic]:
