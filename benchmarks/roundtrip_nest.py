@@ -186,15 +186,7 @@ def inject_feature(tree, rng: random.Random, n: int, used: set[str], fault) -> l
                 once = [e for e, _, _ in _features(text)].count(name) == 1
                 if once and owners.get(name, [rel]) == [rel] and _injects(tree, rel, text, name):
                     options.append((rel, name, items))
-    rng.shuffle(options)
-    faults = []
-    for rel, name, items in options:
-        if len(faults) >= n or rel in used:
-            continue
-        (tree.root / rel).write_text(_remove(_text(tree, rel), items, name), encoding="utf-8")
-        used.add(rel)
-        faults.append(fault("NEST001", rel, [rel], f"{name} removed from forFeature"))
-    return faults
+    return _remove_one_each(tree, rng, n, used, fault, options, "NEST001", "forFeature")
 
 
 def inject_import(tree, rng: random.Random, n: int, used: set[str], fault) -> list:
@@ -326,6 +318,12 @@ def inject_provider(tree, rng: random.Random, n: int, used: set[str], fault) -> 
                            for s, e, _ in _array(text, "providers")) == 1
                 if once and _listed(tree, name) == [rel] and any(u and _takes(_text(tree, u), name) for u in users):
                     options.append((rel, name, items))
+    return _remove_one_each(tree, rng, n, used, fault, options, "NEST003", "providers")
+
+
+def _remove_one_each(tree, rng: random.Random, n: int, used: set[str], fault, options: list, code: str,
+                     array: str) -> list:
+    """Up to `n` faults, one per module file: a name removed from that module's `array` list."""
     rng.shuffle(options)
     faults = []
     for rel, name, items in options:
@@ -333,7 +331,7 @@ def inject_provider(tree, rng: random.Random, n: int, used: set[str], fault) -> 
             continue
         (tree.root / rel).write_text(_remove(_text(tree, rel), items, name), encoding="utf-8")
         used.add(rel)
-        faults.append(fault("NEST003", rel, [rel], f"{name} removed from providers"))
+        faults.append(fault(code, rel, [rel], f"{name} removed from {array}"))
     return faults
 
 

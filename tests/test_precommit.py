@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.checkout import git
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "data" / "formats"
 MIGRATIONS = "services/orders/src/migrations"
@@ -37,14 +39,6 @@ export class CreateInvoices1714000400000 implements MigrationInterface {
   }
 }
 """
-
-
-def git(cwd: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    done = subprocess.run(["git", "-c", "user.name=migrationlint tests", "-c", "user.email=tests@example.invalid",
-                           "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
-                          cwd=cwd, env=env, capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 def make_workspace(target: Path) -> Path:
