@@ -240,7 +240,7 @@ def lint(root: Path, *extra: str) -> tuple[list[tuple[str, int, str]], float]:
 
 
 def parses(path: Path) -> bool:
-    from migrationlint.sources import facts_for_bytes
+    from migrationlint.extract.sources import facts_for_bytes
 
     facts = facts_for_bytes(str(path), path.read_bytes())
     return not facts.skipped and not facts.damage

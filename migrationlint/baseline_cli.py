@@ -17,7 +17,7 @@ from typing import Collection
 from migrationlint import baseline
 from migrationlint.config import RuleSelection, Settings
 from migrationlint.diagnostics import Diagnostic
-from migrationlint.parsing import TS_SUFFIXES
+from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.textpos import LineIndex
 
 

@@ -14,9 +14,9 @@ import traceback
 from migrationlint import __version__
 from migrationlint.baseline import DEFAULT_NAME as DEFAULT_BASELINE, BaselineError
 from migrationlint.config import ConfigError, Settings, load, validate_codes
-from migrationlint.fix_report import internal_diagnostics
-from migrationlint.output import emit, quiet_stdout
-from migrationlint.patch import unified_diff
+from migrationlint.reporters.fix_report import internal_diagnostics
+from migrationlint.reporters.output import emit, quiet_stdout
+from migrationlint.reporters.patch import unified_diff
 
 SUBCOMMANDS = ("check", "rule", "rules", "server")
 NO_FILES = 3  # exit code: nothing to lint (see the README's exit-code table)
@@ -109,7 +109,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _rule(code: str) -> int:
     from migrationlint.checks import RULES
-    from migrationlint.rule_pages import page_text
+    from migrationlint.reporters.rule_pages import page_text
 
     code = code.upper()
     if code not in RULES:
@@ -213,7 +213,7 @@ def _after_lint(args, paths: list[str], settings: Settings, result, targets, lin
     if chosen is not None:
         baseline_cli.apply(chosen, result, scope)
     if args.add_suppressions:
-        from migrationlint import suppression_writer
+        from migrationlint.fix import suppression_writer
 
         return suppression_writer.run(result)
     if args.fix or args.diff:
@@ -261,7 +261,7 @@ def explicit_targets(paths: list[str], settings: Settings) -> tuple[list[str], s
 def manifests_of(path: str) -> list[str]:
     """The package.json files a named file depends on, whose MAN001 it must show: the nearest one
     above it (its package) and the workspace root's."""
-    from migrationlint.workspace import find_root
+    from migrationlint.model.workspace import find_root
 
     root = find_root(path)
     found = []
@@ -282,9 +282,9 @@ def manifests_of(path: str) -> list[str]:
 
 def package_sources(context_file: str, settings: Settings) -> list[str]:
     """The TypeScript files of the package that owns `context_file`, without nested packages."""
-    from migrationlint.discovery import discover
-    from migrationlint.package_files import package_files
-    from migrationlint.workspace import Workspace, find_root
+    from migrationlint.model.discovery import discover
+    from migrationlint.model.package_files import package_files
+    from migrationlint.model.workspace import Workspace, find_root
 
     workspace = Workspace(find_root(context_file))
     package = workspace.package_root(context_file)
@@ -310,7 +310,9 @@ def _report(args: argparse.Namespace, result, extra_summary: str | None = None) 
 
 
 def _fix(args, paths, settings, result, lint_kwargs, keep=None) -> int:
-    from migrationlint import fixes, pipeline, summary
+    from migrationlint.fix import fixes
+    from migrationlint import pipeline
+    from migrationlint.reporters import summary
 
     outcome = pipeline.fix(paths, settings, unsafe=args.unsafe_fixes, first=result, keep=keep, **lint_kwargs)
     if args.diff:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from migrationlint.catalog import is_known_pattern, matches_any
-from migrationlint.workspace import read_manifest
+from migrationlint.model.workspace import read_manifest
 
 CONFIG_FILE = "migrationlint.toml"
 

@@ -19,10 +19,10 @@ import pickle
 import sys
 from collections.abc import Iterator, Mapping
 
-from migrationlint.cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, stat_of
+from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, stat_of
 from migrationlint.config import Settings
-from migrationlint.facts import FileFacts
-from migrationlint.sources import Reader, facts_for_bytes, read_bytes, skipped
+from migrationlint.extract.facts import FileFacts
+from migrationlint.extract.sources import Reader, facts_for_bytes, read_bytes, skipped
 
 # Files to parse from which a pool pays off. Measured on this 2-core machine (benchmarks tree):
 # forking two workers costs about 40 ms, the average file about 1 ms to extract.

@@ -11,17 +11,20 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Collection, Mapping
 
-from migrationlint import discovery, extraction, fix_guard, fixes, run_cache, suppressions
+from migrationlint.model import discovery
+from migrationlint import extraction, suppressions
+from migrationlint.fix import fix_guard, fixes
+from migrationlint.cache import run_cache
 from migrationlint.catalog import FIL001, diagnostic, matches_any
 from migrationlint.checks import RULES, Project, run_checks
 from migrationlint.config import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
-from migrationlint.facts import FileFacts
+from migrationlint.extract.facts import FileFacts
 from migrationlint.globs import match_any
-from migrationlint.parsing import TS_SUFFIXES
-from migrationlint.sources import overlay_reader, read_bytes
+from migrationlint.extract.parsing import TS_SUFFIXES
+from migrationlint.extract.sources import overlay_reader, read_bytes
 from migrationlint.textpos import LineIndex
-from migrationlint.workspace import Workspace, find_root
+from migrationlint.model.workspace import Workspace, find_root
 
 
 

@@ -22,7 +22,7 @@ from pygls.lsp.server import LanguageServer
 
 from migrationlint import __version__
 from migrationlint.diagnostics import Diagnostic
-from migrationlint.parsing import TS_SUFFIXES
+from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.reporters import lsp_format
 from migrationlint.textpos import LineIndex
 
@@ -252,8 +252,8 @@ def _encoding_of(doc) -> str:
 
 def _fix_all(ls: MigrationLintServer, doc) -> types.CodeAction | None:
     """Every safe fix of the document, applied to a fixpoint on its in-memory text."""
-    from migrationlint import fixes
-    from migrationlint.sources import read_bytes
+    from migrationlint.fix import fixes
+    from migrationlint.extract.sources import read_bytes
 
     path = doc.path
     overrides = ls.open_sources()
@@ -290,7 +290,7 @@ def minimal_edit(old: bytes, new: bytes, encoding: str) -> types.TextEdit:
 def hover(ls: MigrationLintServer, params: types.HoverParams) -> types.Hover | None:
     """On a diagnostic's range: the rule's documentation page."""
     from migrationlint.checks import RULES
-    from migrationlint.rule_pages import page_text
+    from migrationlint.reporters.rule_pages import page_text
 
     uri = params.text_document.uri
     version, diagnostics = ls.linted.get(uri, (None, []))

@@ -8,9 +8,9 @@ import sys
 from typing import Callable
 
 from migrationlint.config import Settings
-from migrationlint.fix_report import internal_diagnostics
-from migrationlint.output import emit, emit_bytes
-from migrationlint.patch import unified_diff
+from migrationlint.reporters.fix_report import internal_diagnostics
+from migrationlint.reporters.output import emit, emit_bytes
+from migrationlint.reporters.patch import unified_diff
 
 
 def run(args: argparse.Namespace, settings: Settings, report: Callable[..., int]) -> int:
@@ -18,7 +18,8 @@ def run(args: argparse.Namespace, settings: Settings, report: Callable[..., int]
     path is the context, as for the file on disk). With --fix the fixed text goes to standard
     output and what remains to standard error; --diff prints the fixes as a diff. Only fixes that
     edit this one text are applied: stdin mode never writes other files, and says so."""
-    from migrationlint import fixes, pipeline
+    from migrationlint.fix import fixes
+    from migrationlint import pipeline
     from migrationlint.reporters import render
 
     path = os.path.abspath(args.stdin_filename)

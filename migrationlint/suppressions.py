@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from migrationlint.catalog import SUP001, code_matches, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from migrationlint.facts import FileFacts, Suppression
+from migrationlint.extract.facts import FileFacts, Suppression
 
 _DIRECTIVE = re.compile(r"migrationlint-(disable-next-line|disable-line|disable)\b")
 _CODE = re.compile(r"[A-Z]{2,4}[0-9]{0,3}")

@@ -9,7 +9,7 @@ from pathlib import Path
 from migrationlint import pipeline
 from migrationlint.checks import RULES
 from migrationlint.config import Settings
-from migrationlint.rule_pages import Example, examples, pages_dir
+from migrationlint.reporters.rule_pages import Example, examples, pages_dir
 
 DEFAULT_PATH = "src/migrations/1700000000000-Example.ts"
 DEFAULT_MANIFEST = '{\n  "name": "example",\n  "version": "1.0.0",\n  "dependencies": {\n    "typeorm": "^0.3.20"\n  }\n}\n'

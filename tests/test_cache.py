@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint import cache, extraction, pipeline, run_cache
+from migrationlint.cache import facts_cache as cache, run_cache
+from migrationlint import extraction, pipeline
 from migrationlint.cli import main
 from migrationlint.config import Settings
 

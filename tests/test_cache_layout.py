@@ -12,7 +12,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from migrationlint import cache
+from migrationlint.cache import facts_cache as cache
 from tests.helpers import migration, workspace
 
 GROWN_LAYOUT = textwrap.dedent("""

@@ -11,8 +11,8 @@ import pytest
 
 from migrationlint import pipeline
 from migrationlint.config import Settings
-from migrationlint.facts import extract
-from migrationlint.packages import classify, is_builtin, package_name
+from migrationlint.extract.facts import extract
+from migrationlint.model.packages import classify, is_builtin, package_name
 
 DATA = Path(__file__).parent / "data" / "deps"
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "monorepo"
@@ -192,7 +192,7 @@ def test_own_scope_that_names_nothing_is_left_to_imp001(tmp_path):
 
 
 def test_resolver_alias_hook_is_honoured(tmp_path, monkeypatch):
-    from migrationlint import resolve
+    from migrationlint.model import resolve
 
     monkeypatch.setattr(resolve, "is_alias", lambda project, importer, spec: spec.startswith("shared/"), raising=False)
     src = "import { a } from 'shared/util';\nexport const b = a;\n"

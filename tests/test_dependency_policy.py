@@ -10,7 +10,7 @@ from pathlib import Path
 from migrationlint import pipeline
 from migrationlint.config import Settings
 from migrationlint.model.peer_install import peer_policy
-from migrationlint.semver_ranges import lowest, satisfies
+from migrationlint.model.semver_ranges import lowest, satisfies
 from tests.test_shipping import dep, fixed, write
 
 CACHE_MODULE_LOCK = """lockfileVersion: '9.0'

@@ -10,7 +10,7 @@ import pytest
 
 from migrationlint import extraction, pipeline
 from migrationlint.config import Settings
-from migrationlint.discovery import discover
+from migrationlint.model.discovery import discover
 from migrationlint.extraction import FactsStore
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "monorepo"
@@ -194,7 +194,7 @@ const table = new orm.Table({ name: 'orders', columns: [{ name: 'id', type: 'uui
 def test_only_schema_builder_decorators_and_option_objects_are_kept():
     """Rules read decorators and `new` option objects only for typeorm's schema-builder classes
     (MIG011, MIG012); everything else is dropped at extraction, aliases and namespaces included."""
-    from migrationlint.facts import extract
+    from migrationlint.extract.facts import extract
 
     f = extract("/repo/src/order.entity.ts", SCHEMA_CODE.encode())
     assert [d.name for d in f.decorators] == ["Idx", "orm.TableUnique"]
@@ -208,7 +208,7 @@ def test_only_schema_builder_decorators_and_option_objects_are_kept():
 
 
 def test_type_only_typeorm_import_does_not_keep_objects():
-    from migrationlint.facts import extract
+    from migrationlint.extract.facts import extract
 
     code = "import type { TableIndex } from 'typeorm';\nconst i = new TableIndex({ name: 'x' });\n"
     f = extract("/repo/src/a.ts", code.encode())
@@ -217,7 +217,7 @@ def test_type_only_typeorm_import_does_not_keep_objects():
 
 def test_schema_builder_rules_read_only_classes_extraction_keeps():
     from migrationlint.checks import schema_builder as sb
-    from migrationlint.facts import SCHEMA_BUILDER_CLASSES
+    from migrationlint.extract.facts import SCHEMA_BUILDER_CLASSES
 
     assert set(sb.DECORATOR_OF) <= SCHEMA_BUILDER_CLASSES
     assert set(sb.OPTION_NAMES) | {"Table"} <= SCHEMA_BUILDER_CLASSES
@@ -243,8 +243,8 @@ def test_packed_object_keys_read_like_records_and_survive_the_cache_pickle():
     and spans, shorthand and quoted keys included, also after the cache's pickling."""
     import pickle
 
-    from migrationlint import cache  # noqa: F401  (registers the facts reducers the cache uses)
-    from migrationlint.facts import extract
+    from migrationlint.cache import facts_cache as cache  # noqa: F401  (registers the facts reducers the cache uses)
+    from migrationlint.extract.facts import extract
 
     data = MIGRATION_CODE.encode()
     f = pickle.loads(pickle.dumps(extract("/repo/src/migrations/1700000000000-orders.ts", data)))
@@ -265,8 +265,8 @@ def test_refs_give_every_occurrence_span_and_survive_the_cache_pickle():
     for the rules that rename or delete imports (MIG011, DEP, IMP)."""
     import pickle
 
-    from migrationlint import cache  # noqa: F401
-    from migrationlint.facts import extract
+    from migrationlint.cache import facts_cache as cache  # noqa: F401  (registers the facts reducers the cache uses)
+    from migrationlint.extract.facts import extract
 
     data = MIGRATION_CODE.encode()
     f = pickle.loads(pickle.dumps(extract("/repo/src/migrations/1700000000000-orders.ts", data)))

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from migrationlint import fixes
+from migrationlint.fix import fixes
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from tests.helpers import cli, migration, workspace
 

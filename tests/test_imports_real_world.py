@@ -75,7 +75,7 @@ def test_imports_used_only_as_types_need_only_the_types_package(tmp_path):
 
 
 def test_type_positions_in_facts():
-    from migrationlint.facts import extract
+    from migrationlint.extract.facts import extract
 
     src = (b"import { A, B, C, D, E, F, G } from 'x';\n"
            b"type T = A;\nfunction f(b: B): C { return null as unknown as C; }\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint.lockfiles import find_lockfile, read_lockfile, version_key
+from migrationlint.model.lockfiles import find_lockfile, read_lockfile, version_key
 
 DATA = Path(__file__).parent / "data" / "deps"
 
@@ -64,7 +64,7 @@ def test_importer_versions_win_over_the_hoisted_one():
 
 
 def test_pnpm_v6_keys_and_v5_keys():
-    from migrationlint.lockfiles import _pnpm_key
+    from migrationlint.model.lockfiles import _pnpm_key
 
     assert _pnpm_key("/@nestjs/common@10.4.15(reflect-metadata@0.2.2)(rxjs@7.8.1)") == ("@nestjs/common", "10.4.15")
     assert _pnpm_key("@nestjs/common@10.4.15") == ("@nestjs/common", "10.4.15")

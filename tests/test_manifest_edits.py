@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from migrationlint.manifest_edits import render
+from migrationlint.fix.manifest_edits import render
 
 SERVICE = (
     '{\n  "name": "@acme/workflow-service",\n  "version": "1.8.0",\n  "scripts": {\n    "build": "tsc"\n  },\n'

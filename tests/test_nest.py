@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pickle
 
-from migrationlint.facts import extract
+from migrationlint.extract.facts import extract
 from tests.helpers import fix, lint, migration, workspace
 
 ENTITY = """import {{ Entity, PrimaryGeneratedColumn }} from 'typeorm';

@@ -30,7 +30,7 @@ import pytest
 
 from migrationlint import pipeline
 from migrationlint.config import Settings
-from migrationlint.rule_pages import examples, page_path
+from migrationlint.reporters.rule_pages import examples, page_path
 from tests.npm_cache import install
 
 pytestmark = pytest.mark.integration

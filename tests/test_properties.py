@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from migrationlint import fixes, pipeline
+from migrationlint.fix import fixes
+from migrationlint import pipeline
 from migrationlint.config import Settings
-from migrationlint.sources import facts_for_bytes
+from migrationlint.extract.sources import facts_for_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 MANIFEST = b'{"name": "svc", "version": "1.0.0", "dependencies": {"typeorm": "^0.3.20", "@nestjs/common": "^10.4.15"}}\n'

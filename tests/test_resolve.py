@@ -9,8 +9,8 @@ import pytest
 
 from migrationlint.checks.base import Project
 from migrationlint.config import RuleSelection, Settings
-from migrationlint.resolve import Resolver, candidates, is_alias, resolve_relative, resolver_for
-from migrationlint.workspace import Workspace
+from migrationlint.model.resolve import Resolver, candidates, is_alias, resolve_relative, resolver_for
+from migrationlint.model.workspace import Workspace
 
 
 def write(root: Path, files: dict[str, str]) -> None:

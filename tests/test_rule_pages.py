@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from migrationlint.checks import RULES
-from migrationlint.rule_pages import pages_dir
+from migrationlint.reporters.rule_pages import pages_dir
 from tests.page_runner import DEFAULT_PATH, all_examples, fixed_texts, lint_codes, materialise
 
 EXAMPLES = all_examples()

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint import fixes, import_edits, pipeline
+from migrationlint.fix import fixes, import_edits
+from migrationlint import pipeline
 from migrationlint.config import Settings
 from migrationlint.diagnostics import Applicability
-from migrationlint.facts import extract
+from migrationlint.extract.facts import extract
 
 CODES = ["MIG010", "MIG011", "MIG012", "MIG013"]
 MIGRATION = "src/migrations/1700000000000-AddIndexes.ts"

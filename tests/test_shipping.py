@@ -12,8 +12,8 @@ from migrationlint.config import Settings
 from migrationlint.model.bundling import bundled_reason
 from migrationlint.model.config_objects import read_config
 from migrationlint.model.dev_files import dev_reason
-from migrationlint.config_aliases import read_project
-from migrationlint.workspace import read_manifest
+from migrationlint.model.config_aliases import read_project
+from migrationlint.model.workspace import read_manifest
 from tests.helpers import cli
 
 

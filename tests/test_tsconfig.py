@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from migrationlint.tsconfig import TsConfigIndex, find_extended, read_tsconfig
+from migrationlint.model.tsconfig import TsConfigIndex, find_extended, read_tsconfig
 
 
 def write(root: Path, files: dict[str, str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from migrationlint import typeorm_names as tn
+from migrationlint.extract import typeorm_names as tn
 from tests.helpers import fix, lint, migration, workspace
 
 

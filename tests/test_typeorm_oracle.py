@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint import typeorm_names as tn
+from migrationlint.extract import typeorm_names as tn
 
 pytestmark = pytest.mark.integration
 

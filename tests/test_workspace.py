@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint.workspace import Workspace, find_root
+from migrationlint.model.workspace import Workspace, find_root
 
 DATA = Path(__file__).parent / "data" / "deps"
 

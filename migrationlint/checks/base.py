@@ -10,8 +10,8 @@ from typing import Callable
 
 from migrationlint.catalog import Rule, diagnostic
 from migrationlint.config import RuleSelection, Settings
-from migrationlint.facts import FileFacts
-from migrationlint.workspace import Workspace
+from migrationlint.extract.facts import FileFacts
+from migrationlint.model.workspace import Workspace
 
 __all__ = ["Project", "Rule", "diagnostic"]
 
@@ -63,7 +63,7 @@ class Project:
             if self.all_sources:
                 found = sorted(p for p in self.all_sources if self.workspace.package_root(p) == package_root)
             else:
-                from migrationlint.package_files import package_files
+                from migrationlint.model.package_files import package_files
 
                 found = package_files(package_root, self.settings.exclude, self.settings.config_root)
             memo[package_root] = found

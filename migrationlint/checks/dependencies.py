@@ -17,20 +17,20 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from migrationlint import packages as pk
-from migrationlint import resolve
-from migrationlint import runtime_packages as rt
+from migrationlint.model import packages as pk
+from migrationlint.model import resolve
+from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.facts import FileFacts, ImportFact
+from migrationlint.extract.facts import FileFacts, ImportFact
 from migrationlint.globs import match_any
-from migrationlint.lockfiles import Lockfile, find_lockfile, peers_of, read_lockfile, version_key
+from migrationlint.model.lockfiles import Lockfile, find_lockfile, peers_of, read_lockfile, version_key
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
 from migrationlint.model.shipping import Verdict, is_workspace_root, shipping_for
-from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
 
 _ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
 
@@ -422,7 +422,7 @@ class DependencyModel:
         path = os.path.join(directory, "pnpm-workspace.yaml")
         if not os.path.isfile(path):
             return {}
-        from migrationlint.workspace import _read_yaml
+        from migrationlint.model.workspace import _read_yaml
 
         return _read_yaml(path)[0]
 

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.lockfiles import find_lockfile
+from migrationlint.model.lockfiles import find_lockfile
 
 MAN001 = Rule("MAN001", "invalid-manifest", Severity.ERROR,
               "A package.json that is not valid JSON: its package's dependency checks and fixes are skipped.")
@@ -55,7 +55,7 @@ def _manifests(project: Project) -> Iterator[Diagnostic]:
 
 
 def _tsconfigs(project: Project) -> Iterator[Diagnostic]:
-    from migrationlint.resolve import resolver_for
+    from migrationlint.model.resolve import resolver_for
 
     configs = resolver_for(project).tsconfigs
     seen: set[str] = set()

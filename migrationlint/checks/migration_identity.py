@@ -6,16 +6,21 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from migrationlint import typeorm_names as tn
+from migrationlint.extract import typeorm_names as tn
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.facts import ClassFact, FileFacts, HeaderDamage
+from migrationlint.extract.facts import ClassFact, FileFacts, HeaderDamage
 from migrationlint.globs import match_any
-from migrationlint.migration_model import (
-    MigrationSet, glob_matches, header_is_migration, in_migration_dir, migration_classes, resolve_glob,
+from migrationlint.model.migrations import (
+    MigrationSet,
+    glob_matches,
+    header_is_migration,
+    in_migration_dir,
+    migration_classes,
+    resolve_glob,
 )
-from migrationlint.resolve import resolve_relative
+from migrationlint.model.resolve import resolve_relative
 
 MIG001 = Rule("MIG001", "migration-name-invalid", Severity.ERROR,
               "TypeORM would reject the migration's name (no JavaScript timestamp at its end).", fix=FixAvailability.SOMETIMES)
@@ -88,7 +93,7 @@ def _is_migration_file(project: Project, path: str) -> bool:
 def _major(project: Project, path: str) -> int | None:
     override = project.settings.typeorm_version
     if override:
-        from migrationlint.workspace import parse_version
+        from migrationlint.model.workspace import parse_version
 
         v = parse_version(override)
         return v[0] if v else None

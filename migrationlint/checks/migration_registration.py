@@ -15,11 +15,11 @@ from typing import Iterator
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.checks.migration_identity import is_migration_file, migration_sets
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.sources import file_mentions
-from migrationlint.facts import FileFacts, MigrationsOption
+from migrationlint.extract.sources import file_mentions
+from migrationlint.extract.facts import FileFacts, MigrationsOption
 from migrationlint.globs import match_any
-from migrationlint.migration_model import glob_matches, migration_classes, resolve_glob
-from migrationlint.resolve import resolve_relative
+from migrationlint.model.migrations import glob_matches, migration_classes, resolve_glob
+from migrationlint.model.resolve import resolve_relative
 
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
               "A migration that no DataSource's `migrations` option loads: it silently never runs.")

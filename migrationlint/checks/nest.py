@@ -12,15 +12,20 @@ import os
 from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
-from migrationlint.declarations import Origin, origin
+from migrationlint.model.declarations import Origin, origin
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.globs import match_any
-from migrationlint.import_edits import ensure_imported
-from migrationlint.nest_graph import (
-    NEST_COMMON, NEST_TYPEORM, class_of, entity_key, is_from, visible_repos,
+from migrationlint.fix.import_edits import ensure_imported
+from migrationlint.model.nest_graph import (
+    NEST_COMMON,
+    NEST_TYPEORM,
+    class_of,
+    entity_key,
+    is_from,
+    visible_repos,
 )
-from migrationlint.nest_records import NestClass, NestItem, NestModule, NestParam
-from migrationlint.resolve import resolver_for
+from migrationlint.extract.nest_records import NestClass, NestItem, NestModule, NestParam
+from migrationlint.model.resolve import resolver_for
 
 NEST001 = Rule("NEST001", "repository-not-provided", Severity.ERROR,
                "A provider injects `@InjectRepository(E)` but its module does not register E with "

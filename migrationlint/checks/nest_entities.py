@@ -13,11 +13,11 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.sources import file_mentions
+from migrationlint.extract.sources import file_mentions
 from migrationlint.globs import match_any
-from migrationlint.migration_model import glob_matches, resolve_glob
-from migrationlint.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
-from migrationlint.nest_records import NestItem, OrmRoot
+from migrationlint.model.migrations import glob_matches, resolve_glob
+from migrationlint.model.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
+from migrationlint.extract.nest_records import NestItem, OrmRoot
 
 NEST002 = Rule("NEST002", "entity-not-registered", Severity.ERROR,
                "An entity given to `TypeOrmModule.forFeature` that its connection's `entities` leave out "

@@ -13,11 +13,11 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.checks.nest import instantiated, nest_modules, token_name
-from migrationlint.declarations import Origin, origin
+from migrationlint.model.declarations import Origin, origin
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.nest_graph import NEST_COMMON, class_of, is_from
-from migrationlint.nest_providers import Providers, visible_providers
-from migrationlint.nest_records import NestClass, NestItem, NestModule, NestParam
+from migrationlint.model.nest_graph import NEST_COMMON, class_of, is_from
+from migrationlint.model.nest_providers import Providers, visible_providers
+from migrationlint.extract.nest_records import NestClass, NestItem, NestModule, NestParam
 
 NEST003 = Rule("NEST003", "provider-not-found", Severity.ERROR,
                "A constructor parameter is typed with a workspace `@Injectable()` class that is not "

@@ -15,18 +15,23 @@ import os
 import re
 from typing import Iterator
 
-from migrationlint import frameworks
-from migrationlint import packages as pk
-from migrationlint.ambient_modules import ambient_index
-from migrationlint.discovery import git_ignored
+from migrationlint.model import frameworks
+from migrationlint.model import packages as pk
+from migrationlint.model.ambient_modules import ambient_index
+from migrationlint.model.discovery import git_ignored
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.facts import FileFacts, ImportFact
-from migrationlint.resolve import (
-    SOURCE_EXTENSIONS, Resolution, Resolver, candidates, package_name, resolver_for,
+from migrationlint.extract.facts import FileFacts, ImportFact
+from migrationlint.model.resolve import (
+    SOURCE_EXTENSIONS,
+    Resolution,
+    Resolver,
+    candidates,
+    package_name,
+    resolver_for,
 )
-from migrationlint.workspace import DEP_SECTIONS, Manifest
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 IMP001 = Rule("IMP001", "phantom-package", Severity.ERROR,
               "An import of a package in the workspace's own namespace that does not exist.", fix=FixAvailability.SOMETIMES)

@@ -15,12 +15,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from migrationlint import import_edits
+from migrationlint.fix import import_edits
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.facts import Binding, CallFact, DecoratorFact, FileFacts, ImportFact, ObjectKey, ObjectLiteral
-from migrationlint.workspace import parse_version
+from migrationlint.extract.facts import (
+    Binding,
+    CallFact,
+    DecoratorFact,
+    FileFacts,
+    ImportFact,
+    ObjectKey,
+    ObjectLiteral,
+)
+from migrationlint.model.workspace import parse_version
 
 MIG010 = Rule("MIG010", "decorator-constructed", Severity.ERROR,
               "`new` applied to a TypeORM decorator (`new Index(...)`) instead of its schema-builder class.",

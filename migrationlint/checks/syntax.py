@@ -12,8 +12,8 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.facts import FileFacts
-from migrationlint.grammar_gaps import GAPS
+from migrationlint.extract.facts import FileFacts
+from migrationlint.extract.grammar_gaps import GAPS
 
 SYN001 = Rule("SYN001", "syntax-error", Severity.ERROR,
               "Code tree-sitter cannot parse (reported in migration files unless selected explicitly).")
@@ -24,7 +24,7 @@ KNOWN_GAPS = tuple(GAPS.values())
 
 def check(project: Project) -> Iterator[Diagnostic]:
     from migrationlint.checks.migration_identity import is_migration_file
-    from migrationlint.migration_model import header_is_migration
+    from migrationlint.model.migrations import header_is_migration
 
     everywhere = "SYN001" in project.enabled.explicit
     for path, facts in sorted(project.files.items()):
@@ -47,7 +47,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 def _typeorm_migration(facts: FileFacts) -> bool:
     """A file holding a TypeORM migration class (or a damaged header of one), or importing typeorm."""
-    from migrationlint.migration_model import header_is_migration, migration_classes
+    from migrationlint.model.migrations import header_is_migration, migration_classes
 
     return bool(migration_classes(facts) or facts.imports_from("typeorm")
                 or any(header_is_migration(h, facts) for h in facts.damaged_headers))

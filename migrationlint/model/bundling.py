@@ -12,7 +12,7 @@ import os
 import re
 
 from migrationlint.model.config_objects import find_config, read_config
-from migrationlint.workspace import Manifest
+from migrationlint.model.workspace import Manifest
 
 _APP_CONFIGS = (
     ("svelte.config", "a SvelteKit app (svelte.config): vite bundles its imports"),

@@ -15,7 +15,7 @@ import shlex
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from migrationlint.workspace import Manifest
+from migrationlint.model.workspace import Manifest
 
 _START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
 _NODE_RUNNERS = ("node", "ts-node", "tsx", "nodemon", "pm2", "pm2-runtime", "bun")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from migrationlint.semver_ranges import lowest, satisfies
-from migrationlint.workspace import Manifest
+from migrationlint.model.semver_ranges import lowest, satisfies
+from migrationlint.model.workspace import Manifest
 
 PROVIDED_BY_RUNTIME = frozenset({"electron"})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.lockfiles import Lockfile
+from migrationlint.model.lockfiles import Lockfile
 from migrationlint.model.peer_install import read_npmrc
 
 

@@ -17,14 +17,14 @@ import os
 from collections import deque
 from dataclasses import dataclass
 
-from migrationlint import packages as pk
+from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason, bundler_config
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_folder
 from migrationlint.model.entry_points import Entry, entries
-from migrationlint.migration_model import glob_matches, resolve_glob
-from migrationlint.resolve import Resolver, is_alias, resolver_for
-from migrationlint.workspace import Manifest
+from migrationlint.model.migrations import glob_matches, resolve_glob
+from migrationlint.model.resolve import Resolver, is_alias, resolver_for
+from migrationlint.model.workspace import Manifest
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 

@@ -14,7 +14,7 @@ from rich.text import Text
 from migrationlint.diagnostics import Applicability, Severity
 from migrationlint.pipeline import LintResult
 from migrationlint.reporters import display_path
-from migrationlint.summary import found_line
+from migrationlint.reporters.summary import found_line
 from migrationlint.textpos import display_width
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}

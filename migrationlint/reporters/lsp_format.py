@@ -13,7 +13,7 @@ from pathlib import Path
 
 from migrationlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from migrationlint.pipeline import LintResult
-from migrationlint.rule_pages import DOCS_URL, help_uri
+from migrationlint.reporters.rule_pages import DOCS_URL, help_uri
 from migrationlint.textpos import LineIndex
 
 SOURCE = "migrationlint"
@@ -112,7 +112,7 @@ def fix_data(result: LintResult, fix: Fix, encoding: str = UTF16) -> dict | None
 def concrete_edits(result: LintResult, fix: Fix) -> list[Edit] | None:
     """The fix as plain byte edits: structured package.json edits become one whole-file
     replacement rendered against the manifest's current text (None when that fails)."""
-    from migrationlint import manifest_edits
+    from migrationlint.fix import manifest_edits
 
     plain = [e for e in fix.edits if e.json_edit is None]
     structured: dict[str, list[tuple]] = {}

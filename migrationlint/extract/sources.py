@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Mapping
 
-from migrationlint.facts import FileFacts, extract
+from migrationlint.extract.facts import FileFacts, extract
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 

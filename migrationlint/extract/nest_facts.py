@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from migrationlint.nest_records import NestClass, NestFacts, NestItem, NestModule, NestParam
-from migrationlint.nest_roots import orm_roots, returned_calls
-from migrationlint.parsing import string_value, text
+from migrationlint.extract.nest_records import NestClass, NestFacts, NestItem, NestModule, NestParam
+from migrationlint.extract.nest_roots import orm_roots, returned_calls
+from migrationlint.extract.parsing import string_value, text
 
 MODULE_KEYS = ("imports", "providers", "controllers", "exports")
 _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from migrationlint.facts import FileFacts
-from migrationlint.resolve import is_alias, package_name, resolver_for
+from migrationlint.extract.facts import FileFacts
+from migrationlint.model.resolve import is_alias, package_name, resolver_for
 
 _MAX_DEPTH = 8
 

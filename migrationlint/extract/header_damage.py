@@ -15,8 +15,8 @@ from typing import Iterator
 
 from tree_sitter import Node
 
-from migrationlint.fact_records import HeaderDamage
-from migrationlint.typeorm_names import has_placeholder
+from migrationlint.extract.records import HeaderDamage
+from migrationlint.extract.typeorm_names import has_placeholder
 
 _HERITAGE = (b"implements", b"extends")
 _CLEAN_LITERAL = re.compile(r"""^(?:'[^'\\\n]*'|"[^"\\\n]*")$""")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from migrationlint.diagnostics import Diagnostic
-    from migrationlint.fixes import FixOutcome
+    from migrationlint.fix.fixes import FixOutcome
 
 
 def internal_diagnostics(outcome: FixOutcome) -> list[Diagnostic]:

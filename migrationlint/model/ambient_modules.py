@@ -13,9 +13,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from migrationlint.facts import FileFacts
-from migrationlint.resolve import match_pattern
-from migrationlint.tsconfig import TsConfig
+from migrationlint.extract.facts import FileFacts
+from migrationlint.model.resolve import match_pattern
+from migrationlint.model.tsconfig import TsConfig
 
 _MODULE_IMPORT_KINDS = frozenset({"import", "export-from", "export-star", "import-equals"})
 

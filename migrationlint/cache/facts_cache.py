@@ -34,7 +34,7 @@ from typing import BinaryIO, NamedTuple
 
 from migrationlint import __version__
 from migrationlint.atomic import replace_file
-from migrationlint.facts import FACTS_VERSION, FileFacts
+from migrationlint.extract.facts import FACTS_VERSION, FileFacts
 
 DIR_NAME = ".migrationlint_cache"
 MAGIC = b"migrationlint-cache 1\n"
@@ -59,7 +59,7 @@ def _register_reducers() -> str:
     import copyreg
     import dataclasses
 
-    from migrationlint import fact_records, nest_records
+    from migrationlint.extract import records as fact_records, nest_records
 
     layout: list[str] = []
     modules = {m.__name__: m for m in (fact_records, nest_records)}  # every module holding fact records

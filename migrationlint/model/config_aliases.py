@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node, QueryCursor
 
-from migrationlint import frameworks, parsing
-from migrationlint.parsing import string_value, text
+from migrationlint.model import frameworks
+from migrationlint.extract import parsing
+from migrationlint.extract.parsing import string_value, text
 
 CONFIG_STEMS = ("svelte.config", "vite.config", "vitest.config", "nuxt.config")
 CONFIG_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")

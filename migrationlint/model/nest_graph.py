@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from migrationlint.declarations import Origin, origin
-from migrationlint.nest_records import NestClass, NestItem, NestModule
+from migrationlint.model.declarations import Origin, origin
+from migrationlint.extract.nest_records import NestClass, NestItem, NestModule
 
 NEST_TYPEORM = "@nestjs/typeorm"
 NEST_COMMON = "@nestjs/common"

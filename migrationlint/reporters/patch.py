@@ -7,7 +7,7 @@ import difflib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from migrationlint.fixes import FixOutcome
+    from migrationlint.fix.fixes import FixOutcome
 
 
 NO_NEWLINE = "\\ No newline at end of file\n"

@@ -19,18 +19,37 @@ from array import array
 
 from tree_sitter import Node, QueryCursor
 
-from migrationlint import parsing
-from migrationlint.grammar_gaps import known_gap
-from migrationlint.import_shapes import in_guarded_try, mock_is_virtual
-from migrationlint.fact_records import (
-    Binding, CallFact, ClassFact, DecoratorFact, ExportFact, FieldFact, FileFacts, HeaderDamage, ImportFact,
-    MigrationsOption, NewExpr, ObjectKey, ObjectLiteral, Spans, Suppression,
+from migrationlint.extract import parsing
+from migrationlint.extract.grammar_gaps import known_gap
+from migrationlint.extract.import_shapes import in_guarded_try, mock_is_virtual
+from migrationlint.extract.records import (
+    Binding,
+    CallFact,
+    ClassFact,
+    DecoratorFact,
+    ExportFact,
+    FieldFact,
+    FileFacts,
+    HeaderDamage,
+    ImportFact,
+    MigrationsOption,
+    NewExpr,
+    ObjectKey,
+    ObjectLiteral,
+    Spans,
+    Suppression,
 )
-from migrationlint.nest_facts import extract_nest
-from migrationlint.parsing import string_value, text
-from migrationlint.path_exprs import glob_text as _glob_text
-from migrationlint.tree_lookups import (
-    decorator_nodes, ident_nodes, method_call_nodes, new_nodes, pair_nodes, type_position, unwrap_casts,
+from migrationlint.extract.nest_facts import extract_nest
+from migrationlint.extract.parsing import string_value, text
+from migrationlint.extract.path_exprs import glob_text as _glob_text
+from migrationlint.extract.tree_lookups import (
+    decorator_nodes,
+    ident_nodes,
+    method_call_nodes,
+    new_nodes,
+    pair_nodes,
+    type_position,
+    unwrap_casts,
 )
 
 __all__ = [
@@ -631,7 +650,7 @@ class _Extractor:
         self.f.damage.sort()
 
     def _damaged_headers(self, root: Node) -> None:
-        from migrationlint.header_damage import find_damaged_headers
+        from migrationlint.extract.header_damage import find_damaged_headers
 
         self.f.damaged_headers = find_damaged_headers(
             root, self.data, _cursor(self.dialect, Q_CLASS_KW).captures(root).get("kw", [])

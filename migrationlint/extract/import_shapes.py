@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from migrationlint.parsing import text
+from migrationlint.extract.parsing import text
 
 _FUNCTION_BOUNDARIES = frozenset({
     "function_declaration", "function_expression", "arrow_function", "method_definition",

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from migrationlint.declarations import Origin, origin
+from migrationlint.model.declarations import Origin, origin
 from migrationlint.globs import match_any
-from migrationlint.nest_graph import NEST_TYPEORM, candidate_files, is_from, module_of
-from migrationlint.nest_records import NestItem, NestModule
+from migrationlint.model.nest_graph import NEST_TYPEORM, candidate_files, is_from, module_of
+from migrationlint.extract.nest_records import NestItem, NestModule
 
 
 @dataclass

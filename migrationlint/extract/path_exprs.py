@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from migrationlint.parsing import string_value, text
+from migrationlint.extract.parsing import string_value, text
 
 
 def glob_text(node: Node) -> str | None:

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from migrationlint.catalog import RUN_RULES
 from migrationlint.diagnostics import Diagnostic, Edit
-from migrationlint.fixes import apply_edits, write_atomic
-from migrationlint.parsing import TS_SUFFIXES
-from migrationlint.sources import facts_for_bytes
+from migrationlint.fix.fixes import apply_edits, write_atomic
+from migrationlint.extract.parsing import TS_SUFFIXES
+from migrationlint.extract.sources import facts_for_bytes
 from migrationlint.textpos import LineIndex
 
 DIRECTIVE = "// migrationlint-disable-next-line"

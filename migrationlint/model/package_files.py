@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.discovery import ALWAYS_SKIPPED, _ancestor_ignores, _excluded, _read_gitignore, _spec, exclude_patterns
-from migrationlint.parsing import TS_SUFFIXES
+from migrationlint.model.discovery import (
+    ALWAYS_SKIPPED,
+    _ancestor_ignores,
+    _excluded,
+    _read_gitignore,
+    _spec,
+    exclude_patterns,
+)
+from migrationlint.extract.parsing import TS_SUFFIXES
 
 
 def package_files(package_root: str, exclude: list[str] | None = None, exclude_root: str | None = None) -> list[str]:

@@ -28,7 +28,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
-from migrationlint.cache import StatKey, content_digest, write_atomic
+from migrationlint.cache.facts_cache import StatKey, content_digest, write_atomic
 from migrationlint.config import Settings
 
 RESULTS = "results"
@@ -179,7 +179,7 @@ class Reuse:
     """One run's use of the run cache: the key computed before loading facts, the record after."""
 
     def __init__(self, store, settings: Settings, request: list[str], files: list[str], root: str) -> None:
-        from migrationlint.workspace import manifest_dirs
+        from migrationlint.model.workspace import manifest_dirs
 
         self.cache = store.cache
         self.settings = settings
@@ -220,6 +220,6 @@ class Reuse:
         self.runs.put(self.key, record)
 
     def _package_files(self, package_root: str) -> list[str]:
-        from migrationlint.package_files import package_files
+        from migrationlint.model.package_files import package_files
 
         return package_files(package_root, self.settings.exclude, self.settings.config_root)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from migrationlint.nest_records import OrmRoot
-from migrationlint.parsing import string_value, text
-from migrationlint.path_exprs import glob_text
-from migrationlint.tree_lookups import leaf_at, word_spans
+from migrationlint.extract.nest_records import OrmRoot
+from migrationlint.extract.parsing import string_value, text
+from migrationlint.extract.path_exprs import glob_text
+from migrationlint.extract.tree_lookups import leaf_at, word_spans
 
 _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
 

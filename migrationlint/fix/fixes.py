@@ -17,7 +17,7 @@ from typing import Callable
 
 from migrationlint.atomic import replace_file
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit
-from migrationlint.sources import facts_for_bytes
+from migrationlint.extract.sources import facts_for_bytes
 
 MAX_PASSES = 10
 
@@ -103,7 +103,7 @@ def fix_loop(
     initial: list[Diagnostic] | None = None,
 ) -> FixOutcome:
     """Run lint -> choose -> apply -> verify until nothing is left to fix or MAX_PASSES."""
-    from migrationlint import manifest_edits
+    from migrationlint.fix import manifest_edits
 
     texts: dict[str, bytes] = {}
     originals: dict[str, bytes] = {}

@@ -15,11 +15,11 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 
-from migrationlint import config_aliases, frameworks
-from migrationlint import packages as pk
-from migrationlint.config_aliases import FrameworkConfig
-from migrationlint.tsconfig import TsConfig, TsConfigIndex
-from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
+from migrationlint.model import config_aliases, frameworks
+from migrationlint.model import packages as pk
+from migrationlint.model.config_aliases import FrameworkConfig
+from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
 
 SOURCE_EXTENSIONS = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx")
 TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pathspec
 
-from migrationlint.parsing import TS_SUFFIXES
+from migrationlint.extract.parsing import TS_SUFFIXES
 
 ALWAYS_SKIPPED = frozenset({"node_modules", "dist", "build", "coverage", ".git", ".migrationlint_cache", ".hg", ".svn"})
 # Default excludes (gitignore-style), documented in the README: code-transform test fixtures, the

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import json5
 
-from migrationlint import frameworks
+from migrationlint.model import frameworks
 from migrationlint.globs import match
 
 CONFIG_NAME = "tsconfig.json"

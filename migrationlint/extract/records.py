@@ -10,7 +10,7 @@ from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from migrationlint.nest_records import NestFacts
+from migrationlint.extract.nest_records import NestFacts
 
 
 @dataclass(slots=True)

@@ -1,0 +1,1 @@
+"""What survives between runs: the facts cache and the run-result cache."""

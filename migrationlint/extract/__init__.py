@@ -1,0 +1,1 @@
+"""The only code that touches syntax trees: source text in, picklable facts out."""

@@ -1,0 +1,1 @@
+"""Edits and their application: import and manifest edits, the fix loop, atomic writes."""
