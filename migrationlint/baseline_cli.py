@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Collection
 
 from migrationlint import baseline
-from migrationlint.config import RuleSelection, Settings
+from migrationlint.settings import RuleSelection, Settings
 from migrationlint.diagnostics import Diagnostic
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.textpos import LineIndex

@@ -13,7 +13,8 @@ import traceback
 
 from migrationlint import __version__
 from migrationlint.baseline import DEFAULT_NAME as DEFAULT_BASELINE, BaselineError
-from migrationlint.config import ConfigError, Settings, load, validate_codes
+from migrationlint.config import ConfigError, load, validate_codes
+from migrationlint.settings import Settings
 from migrationlint.reporters.fix_report import internal_diagnostics
 from migrationlint.reporters.output import emit, quiet_stdout
 from migrationlint.reporters.patch import unified_diff

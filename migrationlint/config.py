@@ -7,46 +7,21 @@ key and what is allowed, which the CLI turns into exit code 2.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from migrationlint.catalog import is_known_pattern, matches_any
+from migrationlint.catalog import is_known_pattern
 from migrationlint.model.workspace import read_manifest
+from migrationlint.settings import HOISTING, Settings
 
 CONFIG_FILE = "migrationlint.toml"
 
-DEFAULT_TEST_FILES = [
-    "**/*.spec.ts", "**/*.spec.tsx", "**/*.test.ts", "**/*.test.tsx", "**/*.e2e-spec.ts",
-    "**/test/**", "**/tests/**", "**/__tests__/**", "**/e2e/**", "**/*.stories.tsx",
-    "**/jest.config.*", "**/vite.config.*", "**/vitest.config.*",
-]
-HOISTING = ("test-files", "all", "none")
 
 
 class ConfigError(Exception):
     """A configuration problem the user must fix; the CLI exits with code 2."""
 
-
-@dataclass
-class Settings:
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    migrations: list[str] = field(default_factory=list)
-    test_files: list[str] = field(default_factory=lambda: list(DEFAULT_TEST_FILES))
-    typeorm_version: str | None = None
-    cache_dir: str | None = None
-    hoisting: str = "test-files"
-    ignore_packages: list[str] = field(default_factory=list)
-    aliases: dict[str, str] = field(default_factory=dict)
-    baseline: str | None = None
-    config_path: str | None = None
-    config_root: str | None = None
 
 # key in the file -> (attribute, validator description, validator)
 def _list_of_str(value: object) -> bool:
@@ -118,6 +93,8 @@ def _read_toml(path: Path) -> dict:
 
 def apply_table(settings: Settings, table: dict, source: str) -> None:
     """Validate and copy one configuration table into `settings`."""
+    # imported here, not at the top: importing the rule families can fail (a broken family module),
+    # and the command line must still start to report that as an error with exit code 2
     from migrationlint.checks import RULES
 
     for key, value in table.items():
@@ -173,33 +150,3 @@ def _section(path: Path, data: dict) -> dict:
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: \"migrationlint\" must be an object")
     return section
-
-
-class RuleSelection:
-    """Which rules run, from select / extend-select / ignore and the rules' defaults."""
-
-    def __init__(self, settings: Settings, rules: dict) -> None:
-        self.rules = rules
-        select = settings.select
-        enabled: set[str] = set()
-        if select is None:
-            enabled = {c for c, r in rules.items() if r.default_enabled}
-        else:
-            enabled = {c for c in rules if matches_any(c, select)}
-        enabled |= {c for c in rules if matches_any(c, settings.extend_select)}
-        enabled -= {c for c in rules if matches_any(c, settings.ignore)}
-        self.enabled = enabled
-        self.explicit = {c for c in rules if matches_any(c, (select or []) + settings.extend_select, exact=True)}
-
-    def __call__(self, code: str) -> bool:
-        return code in self.enabled
-
-
-def relpath(path: str, root: str | None) -> str:
-    """`path` relative to `root` in posix form (for glob matching)."""
-    if root is None:
-        return Path(path).as_posix()
-    try:
-        return Path(os.path.relpath(path, root)).as_posix()
-    except ValueError:
-        return Path(path).as_posix()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 
 
 def explain_file(path: str, settings: Settings) -> str:

@@ -20,8 +20,8 @@ import sys
 from collections.abc import Iterator, Mapping
 
 from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, stat_of
-from migrationlint.config import Settings
-from migrationlint.extract.facts import FileFacts
+from migrationlint.settings import Settings
+from migrationlint.extract.records import FileFacts
 from migrationlint.extract.sources import Reader, facts_for_bytes, read_bytes, skipped
 
 # Files to parse from which a pool pays off. Measured on this 2-core machine (benchmarks tree):

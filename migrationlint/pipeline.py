@@ -17,9 +17,9 @@ from migrationlint.fix import fix_guard, fixes
 from migrationlint.cache import run_cache
 from migrationlint.catalog import FIL001, diagnostic, matches_any
 from migrationlint.checks import RULES, Project, run_checks
-from migrationlint.config import RuleSelection, Settings, relpath
+from migrationlint.settings import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
-from migrationlint.extract.facts import FileFacts
+from migrationlint.extract.records import FileFacts
 from migrationlint.globs import match_any
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.extract.sources import overlay_reader, read_bytes

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Callable
 
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.reporters.fix_report import internal_diagnostics
 from migrationlint.reporters.output import emit, emit_bytes
 from migrationlint.reporters.patch import unified_diff

@@ -10,39 +10,12 @@ No codes means every rule. A code may be a prefix (`MIG` suppresses every MIG ru
 from __future__ import annotations
 
 import re
+
 from typing import Callable, Iterable
 
 from migrationlint.catalog import SUP001, code_matches, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from migrationlint.extract.facts import FileFacts, Suppression
-
-_DIRECTIVE = re.compile(r"migrationlint-(disable-next-line|disable-line|disable)\b")
-_CODE = re.compile(r"[A-Z]{2,4}[0-9]{0,3}")
-_KINDS = {"disable-next-line": "next-line", "disable-line": "line", "disable": "file"}
-
-
-def parse_comment(comment: str, start: int, row: int, own_line: bool) -> Suppression | None:
-    """Parse one comment's text (at byte `start`, 0-based line `row`) into a Suppression."""
-    m = _DIRECTIVE.search(comment)
-    if m is None:
-        return None
-    head = comment[: m.start()].strip()
-    if head not in ("//", "/*", "/**", "*"):
-        return None  # the directive must open the comment, as in ESLint
-    kind = _KINDS[m.group(1)]
-    rest = comment[m.end():]
-    if rest.endswith("*/"):
-        rest = rest[:-2]
-    reason_at = rest.find("--")
-    body = rest if reason_at == -1 else rest[:reason_at]
-    codes: list[tuple[str, int, int]] = []
-    base = start + len(comment[: m.end()].encode())
-    for cm in _CODE.finditer(body):
-        s = base + len(body[: cm.start()].encode())
-        codes.append((cm.group(0), s, s + len(cm.group(0))))
-    line = {"next-line": row + 1, "line": row, "file": -1}[kind]
-    return Suppression(kind=kind, codes=codes, line=line, start=start, end=start + len(comment.encode()))
-
+from migrationlint.extract.records import FileFacts, Suppression
 
 def apply(
     diagnostics: list[Diagnostic],

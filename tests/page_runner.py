@@ -8,7 +8,7 @@ from pathlib import Path
 
 from migrationlint import pipeline
 from migrationlint.checks import RULES
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.reporters.rule_pages import Example, examples, pages_dir
 
 DEFAULT_PATH = "src/migrations/1700000000000-Example.ts"

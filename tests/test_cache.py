@@ -11,7 +11,7 @@ import pytest
 from migrationlint.cache import facts_cache as cache, run_cache
 from migrationlint import extraction, pipeline
 from migrationlint.cli import main
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 
 MIGRATION = """import { MigrationInterface, QueryRunner } from 'typeorm';
 

@@ -17,7 +17,7 @@ from tests.helpers import migration, workspace
 
 GROWN_LAYOUT = textwrap.dedent("""
     import dataclasses, sys
-    from migrationlint import fact_records as records
+    from migrationlint.extract import records
     old = records.ImportFact
     names = {f.name for f in dataclasses.fields(old)}
     spec = [(f.name, f.type, f) for f in dataclasses.fields(old)]
@@ -26,8 +26,9 @@ GROWN_LAYOUT = textwrap.dedent("""
     grown = dataclasses.make_dataclass("ImportFact", spec, namespace=body, slots=True)
     grown.__module__ = records.__name__
     records.ImportFact = grown
-    from migrationlint import cache, pipeline
-    from migrationlint.config import Settings
+    from migrationlint import pipeline
+    from migrationlint.cache import facts_cache as cache
+    from migrationlint.settings import Settings
     if sys.argv[1] == "key":
         print(cache.cache_key().decode())
     else:
@@ -54,7 +55,7 @@ def test_every_record_module_is_in_the_layout():
 
 def test_a_cache_written_by_another_layout_is_ignored_not_crashed_on(tmp_path):
     from migrationlint import pipeline
-    from migrationlint.config import Settings
+    from migrationlint.settings import Settings
 
     root = workspace(tmp_path, {"src/migrations/1700000000000-Init.ts": migration("Init1700000"),
                                 "src/app.ts": "import { x } from './missing';\nexport const y = x;\n"})

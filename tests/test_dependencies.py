@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from migrationlint import pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.extract.facts import extract
 from migrationlint.model.packages import classify, is_builtin, package_name
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from migrationlint import pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.model.peer_install import peer_policy
 from migrationlint.model.semver_ranges import lowest, satisfies
 from tests.test_shipping import dep, fixed, write

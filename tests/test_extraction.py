@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from migrationlint import extraction, pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.model.discovery import discover
 from migrationlint.extraction import FactsStore
 
@@ -217,7 +217,7 @@ def test_type_only_typeorm_import_does_not_keep_objects():
 
 def test_schema_builder_rules_read_only_classes_extraction_keeps():
     from migrationlint.checks import schema_builder as sb
-    from migrationlint.extract.facts import SCHEMA_BUILDER_CLASSES
+    from migrationlint.extract.call_sites import SCHEMA_BUILDER_CLASSES
 
     assert set(sb.DECORATOR_OF) <= SCHEMA_BUILDER_CLASSES
     assert set(sb.OPTION_NAMES) | {"Table"} <= SCHEMA_BUILDER_CLASSES

@@ -140,7 +140,7 @@ def test_file_changed_on_disk_during_fix_is_left_and_reported_others_fixed(tmp_p
     refusal becomes an INT001 diagnostic, and the other files are written."""
     from migrationlint import pipeline
     from migrationlint.cli import internal_diagnostics
-    from migrationlint.config import Settings
+    from migrationlint.settings import Settings
 
     other = "src/migrations/1695682465-Other.ts"
     workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464"), other: migration("Other1695682465")})

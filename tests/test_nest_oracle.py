@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from migrationlint import pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.reporters.rule_pages import examples, page_path
 from tests.npm_cache import install
 

@@ -4,7 +4,7 @@ the whole workspace does: global modules are then looked for in the files' packa
 from __future__ import annotations
 
 from migrationlint import pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from tests.test_nest import ENTITY, SERVICE, _module
 from tests.helpers import workspace
 

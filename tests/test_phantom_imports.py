@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from migrationlint import pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from migrationlint.fix import fixes
 from migrationlint import pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.extract.sources import facts_for_bytes
 
 REPO = Path(__file__).resolve().parent.parent

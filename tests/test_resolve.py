@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from migrationlint.checks.base import Project
-from migrationlint.config import RuleSelection, Settings
+from migrationlint.settings import RuleSelection, Settings
 from migrationlint.model.resolve import Resolver, candidates, is_alias, resolve_relative, resolver_for
 from migrationlint.model.workspace import Workspace
 

@@ -9,7 +9,7 @@ import pytest
 
 from migrationlint.fix import fixes, import_edits
 from migrationlint import pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.diagnostics import Applicability
 from migrationlint.extract.facts import extract
 

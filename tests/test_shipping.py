@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from migrationlint import pipeline
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 from migrationlint.model.bundling import bundled_reason
 from migrationlint.model.config_objects import read_config
 from migrationlint.model.dev_files import dev_reason

@@ -313,7 +313,7 @@ def test_declaration_files_export_every_top_level_declaration(tmp_path):
 def test_a_warm_run_sees_gitignore_and_config_file_changes(tmp_path):
     """Resolution reads .gitignore files and bundler configs: the run-result cache must notice them."""
     from migrationlint import pipeline
-    from migrationlint.config import Settings
+    from migrationlint.settings import Settings
 
     _write(tmp_path, {
         "package.json": {"name": "api"},

@@ -34,7 +34,8 @@ from typing import BinaryIO, NamedTuple
 
 from migrationlint import __version__
 from migrationlint.atomic import replace_file
-from migrationlint.extract.facts import FACTS_VERSION, FileFacts
+from migrationlint.extract.facts import FACTS_VERSION
+from migrationlint.extract.records import FileFacts
 
 DIR_NAME = ".migrationlint_cache"
 MAGIC = b"migrationlint-cache 1\n"

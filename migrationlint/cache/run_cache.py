@@ -29,7 +29,7 @@ import pickle
 from dataclasses import dataclass, field
 
 from migrationlint.cache.facts_cache import StatKey, content_digest, write_atomic
-from migrationlint.config import Settings
+from migrationlint.settings import Settings
 
 RESULTS = "results"
 MAX_RECORDS = 8  # runs with different requests (whole tree, pre-commit file sets) kept side by side

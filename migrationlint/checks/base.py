@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from migrationlint.catalog import Rule, diagnostic
-from migrationlint.config import RuleSelection, Settings
-from migrationlint.extract.facts import FileFacts
+from migrationlint.settings import RuleSelection, Settings
+from migrationlint.extract.records import FileFacts
 from migrationlint.model.workspace import Workspace
 
 __all__ = ["Project", "Rule", "diagnostic"]

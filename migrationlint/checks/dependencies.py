@@ -23,7 +23,7 @@ from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.extract.facts import FileFacts, ImportFact
+from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.globs import match_any
 from migrationlint.model.lockfiles import Lockfile, find_lockfile, peers_of, read_lockfile, version_key
 from migrationlint.model import fix_policy as policy

@@ -10,7 +10,7 @@ from migrationlint.extract import typeorm_names as tn
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.extract.facts import ClassFact, FileFacts, HeaderDamage
+from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
 from migrationlint.globs import match_any
 from migrationlint.model.migrations import (
     MigrationSet,

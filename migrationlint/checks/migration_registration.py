@@ -16,7 +16,7 @@ from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.checks.migration_identity import is_migration_file, migration_sets
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.sources import file_mentions
-from migrationlint.extract.facts import FileFacts, MigrationsOption
+from migrationlint.extract.records import FileFacts, MigrationsOption
 from migrationlint.globs import match_any
 from migrationlint.model.migrations import glob_matches, migration_classes, resolve_glob
 from migrationlint.model.resolve import resolve_relative

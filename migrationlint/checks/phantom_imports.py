@@ -22,7 +22,7 @@ from migrationlint.model.discovery import git_ignored
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.extract.facts import FileFacts, ImportFact
+from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.resolve import (
     SOURCE_EXTENSIONS,
     Resolution,

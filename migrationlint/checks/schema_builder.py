@@ -19,15 +19,7 @@ from migrationlint.fix import import_edits
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.extract.facts import (
-    Binding,
-    CallFact,
-    DecoratorFact,
-    FileFacts,
-    ImportFact,
-    ObjectKey,
-    ObjectLiteral,
-)
+from migrationlint.extract.records import Binding, CallFact, DecoratorFact, FileFacts, ImportFact, ObjectKey, ObjectLiteral
 from migrationlint.model.workspace import parse_version
 
 MIG010 = Rule("MIG010", "decorator-constructed", Severity.ERROR,

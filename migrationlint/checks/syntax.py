@@ -12,7 +12,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.extract.facts import FileFacts
+from migrationlint.extract.records import FileFacts
 from migrationlint.extract.grammar_gaps import GAPS
 
 SYN001 = Rule("SYN001", "syntax-error", Severity.ERROR,

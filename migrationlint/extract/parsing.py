@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 import tree_sitter_typescript as _tst
-from tree_sitter import Language, Node, Parser, Query, Tree
+from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
 TS_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")
 
@@ -37,6 +37,11 @@ def parser(dialect: str) -> Parser:
 def query(dialect: str, source: str) -> Query:
     """Compile a query once per language (queries are module-level constants in callers)."""
     return Query(language(dialect), source)
+
+
+def cursor(dialect: str, source: str) -> QueryCursor:
+    """A fresh cursor over the compiled (cached) query: cursors hold match state, queries do not."""
+    return QueryCursor(query(dialect, source))
 
 
 def parse(data: bytes, path: str) -> Tree:

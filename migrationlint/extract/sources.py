@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Callable, Mapping
 
-from migrationlint.extract.facts import FileFacts, extract
+from migrationlint.extract.facts import extract
+from migrationlint.extract.records import FileFacts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 

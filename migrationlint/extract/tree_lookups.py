@@ -81,6 +81,13 @@ def _decorated_method(method: Node) -> bool:
 # Each whole-tree query costs about 40% of the parse (the cursor visits every node), and the
 # queries above would each run on most files. These find the same nodes from a byte search for
 # the one token they must contain, then `descendant_for_byte_range`: in document order, like
+# What each lookup below finds, as the tree-sitter query it replaces would say it:
+Q_NEW = """(new_expression constructor: (_) @ctor) @new"""
+Q_DECORATOR = """(decorator) @dec"""
+Q_METHOD_CALLS = """(call_expression function: (member_expression property: (property_identifier) @prop) arguments: (arguments) @args) @call"""
+Q_MIGRATIONS = """(pair key: [(property_identifier) (string)] @key value: (_) @value) @pair"""
+Q_IDENT = """[(identifier) (type_identifier) (shorthand_property_identifier) (property_identifier)] @id"""
+
 # the queries' matches, at a cost proportional to the hits. (Q_NEW, Q_DECORATOR,
 # Q_METHOD_CALLS, Q_MIGRATIONS and Q_IDENT say what each looks for.)
 

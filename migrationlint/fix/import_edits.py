@@ -12,7 +12,7 @@ Works on FileFacts (ImportFact spans) plus the file's bytes; never parses.
 from __future__ import annotations
 
 from migrationlint.diagnostics import Edit
-from migrationlint.extract.facts import Binding, FileFacts, ImportFact
+from migrationlint.extract.records import Binding, FileFacts, ImportFact
 
 
 def quote_of(data: bytes, imp: ImportFact) -> str:

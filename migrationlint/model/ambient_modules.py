@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from migrationlint.extract.facts import FileFacts
+from migrationlint.extract.records import FileFacts
 from migrationlint.model.resolve import match_pattern
 from migrationlint.model.tsconfig import TsConfig
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from migrationlint.extract.facts import FileFacts
+from migrationlint.extract.records import FileFacts
 from migrationlint.model.resolve import is_alias, package_name, resolver_for
 
 _MAX_DEPTH = 8

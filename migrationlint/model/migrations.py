@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from migrationlint import globs
-from migrationlint.extract.facts import ClassFact, FileFacts, HeaderDamage
+from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
 
 OTHER_MIGRATION_TOOLS = ("@mikro-orm/", "mikro-orm", "knex", "kysely", "umzug", "sequelize", "db-migrate",
                          "node-pg-migrate", "@adonisjs/lucid", "typeorm-seeding")

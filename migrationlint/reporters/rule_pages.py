@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the migrationlint package
 DOCS_URL = "https://github.com/migrationlint/migrationlint/blob/main/rules/"
 
 

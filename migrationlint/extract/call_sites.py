@@ -1,0 +1,192 @@
+"""Call-site facts: `new` expressions, schema-builder decorators and method calls with their
+object arguments (MIG011, MIG012 and the DataSource readers).
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+
+from tree_sitter import Node
+
+from migrationlint.extract.records import (
+    CallFact,
+    DecoratorFact,
+    FileFacts,
+    ImportFact,
+    NewExpr,
+    ObjectLiteral,
+)
+from migrationlint.extract.parsing import string_value, text
+from migrationlint.extract.tree_lookups import (
+    decorator_nodes,
+    method_call_nodes,
+    new_nodes,
+    unwrap_casts,
+)
+
+
+# TypeORM's schema-builder classes: the only callees whose object arguments rules read (MIG011 on
+# decorators, MIG012 on `new`), so decorators and option objects of anything else are not kept
+SCHEMA_BUILDER_CLASSES = frozenset({
+    "Table", "TableIndex", "TableColumn", "TableForeignKey", "TableUnique", "TableCheck", "TableExclusion", "View",
+})
+
+
+def _object_literal(node: Node) -> ObjectLiteral:
+    names: list[str] = []
+    kinds: list[str] = []
+    spans: list[int] = []
+    arrays: dict[str, list[ObjectLiteral]] = {}
+    intern = sys.intern
+    for pair in node.named_children:
+        kind = pair.type
+        if kind == "pair":
+            k = pair.child_by_field_name("key")
+            v = pair.child_by_field_name("value")
+            if k is None or v is None:
+                continue
+            key = string_value(k) if k.type == "string" else text(k)
+            if key is None:
+                continue
+            # interned: a migration repeats `name`, `type`, `isNullable`... hundreds of times, and a
+            # pickle stores (and a load rebuilds) an interned string once per file
+            value_kind = intern(v.type)
+            names.append(intern(key))
+            kinds.append(value_kind)
+            spans += (k.start_byte, k.end_byte, v.start_byte, v.end_byte)
+            if value_kind == "array":
+                items = [_object_literal(e) for e in v.named_children if e.type == "object"]
+                if items:
+                    arrays[key] = items
+        elif kind == "shorthand_property_identifier":
+            start, end = pair.start_byte, pair.end_byte
+            names.append(text(pair))
+            kinds.append("identifier")
+            spans += (start, end, start, end)
+    return ObjectLiteral(node.start_byte, node.end_byte, tuple(names), tuple(kinds), array("I", spans), arrays)
+
+
+def _parameter_type(node: Node, name: str) -> str:
+    """The annotated type of parameter `name` of the nearest enclosing function declaring it ('' if none).
+
+    Walks ancestors only (called for the few method calls rules inspect, not for every node).
+    """
+    n = node.parent
+    while n is not None:
+        params = n.child_by_field_name("parameters")
+        if params is not None and params.type == "formal_parameters":
+            for p in params.named_children:
+                pattern = p.child_by_field_name("pattern")
+                if pattern is not None and pattern.type == "identifier" and text(pattern) == name:
+                    annotation = p.child_by_field_name("type")
+                    return text(annotation).lstrip(":").strip() if annotation is not None else ""
+        n = n.parent
+    return ""
+
+
+def typeorm_bindings(imports: list[ImportFact]) -> tuple[dict[str, str], frozenset[str]]:
+    """(local -> imported name, namespace locals) of the value imports of typeorm, read the way the
+    schema-builder rules resolve names (checks/schema_builder.resolve)."""
+    named: dict[str, str] = {}
+    namespaces: set[str] = set()
+    for imp in imports:
+        spec = imp.specifier
+        if spec == "typeorm" and not imp.type_only:
+            namespaces.update(n for n in (imp.namespace, imp.default if imp.kind == "import-equals" else None) if n)
+        if imp.kind in ("import", "require") and (spec == "typeorm" or spec.startswith("typeorm/")):
+            for b in imp.bindings:
+                if not b.type_only:
+                    named.setdefault(b.local, b.imported)
+    return named, frozenset(namespaces)
+
+
+class CallSitesFacts:
+    """Mixin of the extractor: fills `self.f` from `self.data` (see extract.facts)."""
+
+    f: FileFacts
+    data: bytes
+    dialect: str
+    typeorm: tuple[dict[str, str], frozenset[str]]
+
+    def _new_expressions(self, root: Node) -> None:
+        for new, ctor in new_nodes(root, self.data):
+            expr = NewExpr(callee=text(ctor), callee_start=ctor.start_byte, callee_end=ctor.end_byte,
+                           start=new.start_byte, end=new.end_byte)
+            args = new.child_by_field_name("arguments")
+            if args is not None and args.named_child_count:
+                first = args.named_children[0]
+                if first.type == "object" and self._typeorm_name(expr.callee) in SCHEMA_BUILDER_CLASSES:
+                    expr.object_arg = _object_literal(first)
+                expr.args = [(a.type, a.start_byte, a.end_byte) for a in args.named_children if a.type != "comment"]
+            self.f.new_exprs.append(expr)
+
+    def _decorators(self, root: Node) -> None:
+        for node in decorator_nodes(root, self.data):
+            expr = node.named_children[0] if node.named_children else None
+            if expr is None:
+                continue
+            callee = expr.child_by_field_name("function") if expr.type == "call_expression" else expr
+            if callee is None or self._typeorm_name(text(callee)) not in SCHEMA_BUILDER_CLASSES:
+                continue
+            parent = node.parent
+            target = "member"
+            target_name = ""
+            if parent is not None:
+                if parent.type in ("class_declaration", "abstract_class_declaration", "class", "export_statement"):
+                    target = "class"
+                    decl = parent.child_by_field_name("declaration") if parent.type == "export_statement" else parent
+                    if decl is not None:
+                        nn = decl.child_by_field_name("name")
+                        target_name = text(nn) if nn is not None else ""
+                elif parent.type in ("required_parameter", "optional_parameter"):
+                    target = "parameter"
+            fact = DecoratorFact(
+                name=text(callee), name_start=callee.start_byte, name_end=callee.end_byte,
+                start=node.start_byte, end=node.end_byte, target=target, target_name=target_name,
+            )
+            call_args = expr.child_by_field_name("arguments") if expr.type == "call_expression" else None
+            if call_args is not None:
+                for a in call_args.named_children:
+                    if a.type == "comment":
+                        continue
+                    if a.type == "object":
+                        fact.objects[len(fact.args)] = _object_literal(a)
+                    fact.args.append((a.type, a.start_byte, a.end_byte))
+            self.f.decorators.append(fact)
+
+    def _typeorm_name(self, callee: str) -> str | None:
+        """The typeorm export `callee` names through this file's imports (`Idx` -> TableIndex), else None."""
+        named, namespaces = self.typeorm
+        if "." in callee:
+            ns, _, prop = callee.rpartition(".")
+            return prop if ns in namespaces else None
+        return named.get(callee)
+
+    def _method_calls(self, root: Node) -> None:
+        for prop, call, args in method_call_nodes(root, self.data):
+            name = text(prop)
+            fn = call.child_by_field_name("function")
+            fact = CallFact(callee=text(fn) if fn is not None else name, callee_start=prop.start_byte,
+                            callee_end=prop.end_byte, start=call.start_byte, end=call.end_byte)
+            for a in args.named_children:
+                if a.type == "comment":
+                    continue
+                fact.args.append((a.type, a.start_byte, a.end_byte))
+                a = unwrap_casts(a)  # `{...} as any` is the same plain object at runtime
+                if a.type == "object":
+                    fact.objects[len(fact.args) - 1] = _object_literal(a)
+                elif a.type == "array":
+                    elements = (unwrap_casts(e) for e in a.named_children)
+                    objs = [_object_literal(e) for e in elements if e.type == "object"]
+                    if objs:
+                        fact.array_objects[len(fact.args) - 1] = objs
+            obj = fn.child_by_field_name("object") if fn is not None else None
+            if obj is not None and obj.type == "identifier":
+                fact.receiver = text(obj)
+                fact.receiver_type = _parameter_type(call, fact.receiver)
+            elif obj is not None and obj.type == "member_expression":
+                last = obj.child_by_field_name("property")
+                fact.receiver = text(last) if last is not None else ""
+            self.f.calls.append(fact)
+

@@ -1,0 +1,94 @@
+"""Class facts: names, heritage, methods, fields and constructor parameter types (migration
+identity rules and the schema-builder checks read them).
+"""
+
+from __future__ import annotations
+
+
+from tree_sitter import Node
+
+from migrationlint.extract.records import (
+    ClassFact,
+    FieldFact,
+    FileFacts,
+)
+from migrationlint.extract.parsing import string_value, text
+
+
+class ClassesFacts:
+    """Mixin of the extractor: fills `self.f` from `self.data` (see extract.facts)."""
+
+    f: FileFacts
+    data: bytes
+    dialect: str
+    typeorm: tuple[dict[str, str], frozenset[str]]
+
+    def _class(self, node: Node, exported: bool, default: bool, decorated_by: Node | None = None) -> None:
+        name_node = node.child_by_field_name("name")
+        name = text(name_node) if name_node is not None else ""
+        cls = ClassFact(
+            name=name,
+            name_start=name_node.start_byte if name_node is not None else node.start_byte,
+            name_end=name_node.end_byte if name_node is not None else node.start_byte,
+            start=node.start_byte,
+            end=node.end_byte,
+            exported=exported,
+            default_export=default,
+        )
+        for child in node.children:
+            if child.type == "class_heritage":
+                self._heritage(child, cls)
+        body = node.child_by_field_name("body")
+        if body is not None:
+            self._class_body(body, cls)
+        self.f.classes.append(cls)
+
+    def _heritage(self, heritage: Node, cls: ClassFact) -> None:
+        for clause in heritage.named_children:
+            if clause.type == "extends_clause":
+                value = clause.child_by_field_name("value")
+                if value is None and clause.named_children:
+                    value = clause.named_children[0]
+                if value is not None:
+                    cls.extends = text(value)
+            elif clause.type == "implements_clause":
+                for t in clause.named_children:
+                    cls.implements.append(text(t).split("<", 1)[0])
+
+    def _class_body(self, body: Node, cls: ClassFact) -> None:
+        for member in body.named_children:
+            kind = member.type
+            if kind == "method_definition" or kind == "method_signature" or kind == "abstract_method_signature":
+                n = member.child_by_field_name("name")
+                if n is not None:
+                    cls.methods.append(text(n))
+                    if kind == "method_definition" and text(n) == "constructor":
+                        self._ctor_params(member)
+            elif kind == "public_field_definition":
+                cls.fields.append(self._field(member))
+
+    def _ctor_params(self, method: Node) -> None:
+        params = method.child_by_field_name("parameters")
+        for p in params.named_children if params is not None else ():
+            ann = p.child_by_field_name("type") if p.type in ("required_parameter", "optional_parameter") else None
+            t = ann.named_children[0] if ann is not None and ann.named_children else None
+            if t is not None:
+                self.f.ctor_param_types.append((text(t).split("<", 1)[0], t.start_byte, t.end_byte))
+
+    def _field(self, node: Node) -> FieldFact:
+        n = node.child_by_field_name("name")
+        v = node.child_by_field_name("value")
+        fact = FieldFact(name=text(n) if n is not None else "", start=node.start_byte, end=node.end_byte)
+        kinds = [c.type for c in node.children]
+        fact.is_static = "static" in kinds
+        fact.damaged = "ERROR" in kinds
+        if v is not None:
+            fact.value = string_value(v)
+            fact.value_start, fact.value_end = v.start_byte, v.end_byte
+            if fact.value is not None and v.text:
+                fact.quote = v.text[:1].decode()
+        if fact.damaged:
+            first_error = next(c for c in node.children if c.type == "ERROR")
+            fact.value_start = first_error.start_byte
+        return fact
+

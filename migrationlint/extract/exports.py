@@ -1,0 +1,242 @@
+"""Export and declaration facts: what a file exports (IMP002/IMP003, export surfaces) and its
+non-exported top-level declarations (IMP003 offers to export them).
+"""
+
+from __future__ import annotations
+
+
+from tree_sitter import Node
+
+from migrationlint.extract.records import (
+    Binding,
+    ExportFact,
+    FileFacts,
+    ImportFact,
+)
+from migrationlint.extract.parsing import string_value, text
+
+
+def _value_kind(node: Node | None) -> str:
+    if node is None:
+        return "other"
+    t = node.type
+    while t in ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression"):
+        node = node.named_children[0] if node.named_children else node
+        if node.type == t:
+            break
+        t = node.type
+    return {
+        "array": "array",
+        "object": "object",
+        "call_expression": "call",
+        "new_expression": "new",
+        "identifier": "identifier",
+        "string": "literal",
+        "number": "literal",
+        "template_string": "literal",
+        "true": "literal",
+        "false": "literal",
+        "null": "literal",
+        "arrow_function": "function",
+        "function_expression": "function",
+        "function": "function",
+        "class": "class",
+    }.get(t, "other")
+
+
+def _pattern_names(node: Node) -> list[str]:
+    names: list[str] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type in ("identifier", "shorthand_property_identifier_pattern"):
+            names.append(text(n))
+        elif n.type == "pair_pattern":
+            v = n.child_by_field_name("value")
+            if v is not None:
+                stack.append(v)
+        else:
+            stack.extend(n.named_children)
+    return names
+
+
+_DECLARATION_KINDS = {
+    "class_declaration": "class", "abstract_class_declaration": "class", "function_declaration": "function",
+    "generator_function_declaration": "function", "function_signature": "function",
+    "interface_declaration": "interface", "type_alias_declaration": "type", "enum_declaration": "enum",
+    "internal_module": "namespace",
+}
+
+
+def _declarator_names(decl: Node) -> list[str]:
+    names: list[str] = []
+    for d in decl.named_children:
+        n = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+        if n is not None:
+            names.extend([text(n)] if n.type == "identifier" else _pattern_names(n))
+    return names
+
+
+class ExportsFacts:
+    """Mixin of the extractor: fills `self.f` from `self.data` (see extract.facts)."""
+
+    f: FileFacts
+    data: bytes
+    dialect: str
+    typeorm: tuple[dict[str, str], frozenset[str]]
+
+    def _export(self, node: Node) -> None:
+        f = self.f
+        source = node.child_by_field_name("source")
+        decl = node.child_by_field_name("declaration")
+        value = node.child_by_field_name("value")
+        children = node.children
+        is_default = any(c.type == "default" for c in children)
+        type_only = any(c.type == "type" for c in children[:3])
+        if source is not None:
+            self._reexport(node, source, type_only)
+            return
+        if decl is not None:
+            self._exported_declaration(node, decl, is_default)
+            return
+        if is_default:
+            target = value
+            if target is None:
+                for c in node.named_children:
+                    if c.type not in ("decorator", "comment"):
+                        target = c
+                        break
+            if target is not None and target.type in ("class", "class_declaration", "abstract_class_declaration"):
+                self._class(target, exported=True, default=True, decorated_by=node)
+            vk = _value_kind(target) if target is not None else "other"
+            f.exports.append(ExportFact("default", "default", node.start_byte, node.end_byte, value_kind=vk,
+                                        local=text(target) if target is not None and target.type == "identifier" else None))
+            return
+        for c in children:
+            if c.type == "export_clause":
+                for spec in c.named_children:
+                    if spec.type != "export_specifier":
+                        continue
+                    name = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias")
+                    if name is None:
+                        continue
+                    local = text(name)
+                    spec_type = type_only or any(x.type == "type" for x in spec.children)
+                    f.exports.append(ExportFact(text(alias) if alias is not None else local, "local",
+                                                spec.start_byte, spec.end_byte, type_only=spec_type, local=local))
+            elif c.type == "=" :
+                # export = foo;
+                f.exports.append(ExportFact("=", "export-equals", node.start_byte, node.end_byte))
+            elif c.type == "namespace_export":
+                pass
+
+    def _reexport(self, node: Node, source: Node, type_only: bool) -> None:
+        f = self.f
+        spec = string_value(source) or ""
+        fact = ImportFact(specifier=spec, kind="export-from", start=source.start_byte, end=source.end_byte,
+                          stmt_start=node.start_byte, stmt_end=node.end_byte, type_only=type_only)
+        star = False
+        for c in node.children:
+            if c.type == "*":
+                star = True
+            elif c.type == "namespace_export":
+                ident = c.named_children[-1] if c.named_children else None
+                name = text(ident) if ident is not None else ""
+                fact.namespace = name
+                f.exports.append(ExportFact(name, "reexport", c.start_byte, c.end_byte, source=spec, local="*"))
+            elif c.type == "export_clause":
+                for s in c.named_children:
+                    if s.type != "export_specifier":
+                        continue
+                    name = s.child_by_field_name("name")
+                    alias = s.child_by_field_name("alias")
+                    if name is None:
+                        continue
+                    local = text(name)
+                    exported_as = text(alias) if alias is not None else local
+                    st = type_only or any(x.type == "type" for x in s.children)
+                    fact.bindings.append(Binding(local, exported_as, s.start_byte, s.end_byte, st))
+                    f.exports.append(ExportFact(exported_as, "reexport", s.start_byte, s.end_byte,
+                                                type_only=st, local=local, source=spec))
+        if star and fact.namespace is None:
+            fact.kind = "export-star"
+        f.imports.append(fact)
+
+    def _exported_declaration(self, stmt: Node, decl: Node, is_default: bool) -> None:
+        f = self.f
+        kind = decl.type
+        name_node = decl.child_by_field_name("name")
+        name = text(name_node) if name_node is not None else "default"
+        if kind in ("class_declaration", "abstract_class_declaration", "class"):
+            self._class(decl, exported=True, default=is_default, decorated_by=stmt)
+            f.exports.append(ExportFact("default" if is_default else name, "class", decl.start_byte, decl.end_byte,
+                                        local=name, value_kind="class"))
+        elif kind in ("function_declaration", "generator_function_declaration", "function_signature", "function_expression"):
+            f.functions.append(name)
+            f.exports.append(ExportFact("default" if is_default else name, "function", decl.start_byte, decl.end_byte,
+                                        local=name, value_kind="function"))
+        elif kind in ("lexical_declaration", "variable_declaration"):
+            keyword = decl.children[0].type if decl.children else "const"
+            for d in decl.named_children:
+                if d.type != "variable_declarator":
+                    continue
+                n = d.child_by_field_name("name")
+                v = d.child_by_field_name("value")
+                if n is None:
+                    continue
+                if n.type == "identifier":
+                    f.exports.append(ExportFact(text(n), keyword, d.start_byte, d.end_byte, local=text(n),
+                                                value_kind=_value_kind(v) if v is not None else "other"))
+                else:  # destructuring: export const { a, b } = x
+                    for ident in _pattern_names(n):
+                        f.exports.append(ExportFact(ident, keyword, d.start_byte, d.end_byte, local=ident, value_kind="other"))
+        elif kind in ("interface_declaration", "type_alias_declaration"):
+            f.exports.append(ExportFact(name, "interface" if kind == "interface_declaration" else "type",
+                                        decl.start_byte, decl.end_byte, type_only=True, local=name))
+        elif kind == "enum_declaration":
+            f.exports.append(ExportFact(name, "enum", decl.start_byte, decl.end_byte, local=name))
+        elif kind in ("internal_module", "module"):
+            f.exports.append(ExportFact(name, "namespace", decl.start_byte, decl.end_byte, local=name))
+        elif kind == "ambient_declaration":
+            for c in decl.named_children:
+                n = c.child_by_field_name("name")
+                if n is not None:
+                    f.exports.append(ExportFact(text(n), "declare", decl.start_byte, decl.end_byte, local=text(n)))
+                elif c.type in ("lexical_declaration", "variable_declaration"):
+                    for d in c.named_children:
+                        dn = d.child_by_field_name("name")
+                        if dn is not None:
+                            f.exports.append(ExportFact(text(dn), "declare", decl.start_byte, decl.end_byte, local=text(dn)))
+
+    def _ambient(self, node: Node) -> None:
+        """`declare module 'x' { ... }`: recorded as an export of the module name for IMP003."""
+        for c in node.named_children:
+            if c.type == "module":
+                n = c.child_by_field_name("name")
+                if n is not None and n.type == "string":
+                    self.f.exports.append(ExportFact(string_value(n) or "", "declare-module", c.start_byte, c.end_byte))
+
+    def _declaration(self, node: Node) -> None:
+        """Record a top-level declaration that is not exported (IMP003 offers to export it)."""
+        kind = node.type
+        if kind == "expression_statement" and node.named_children:  # `namespace N {}` parses as one
+            node = node.named_children[0]
+            kind = node.type
+        if kind == "ambient_declaration":  # `declare const x`, `declare class C`
+            inner = node.named_children[0] if node.named_children else None
+            n = inner.child_by_field_name("name") if inner is not None else None
+            if n is not None and n.type in ("identifier", "type_identifier"):
+                self.f.declarations.append((text(n), "declare", node.start_byte))
+            elif inner is not None and inner.type in ("lexical_declaration", "variable_declaration"):
+                for name in _declarator_names(inner):
+                    self.f.declarations.append((name, "declare", node.start_byte))
+        elif kind in ("lexical_declaration", "variable_declaration"):
+            for name in _declarator_names(node):
+                self.f.declarations.append((name, "variable", node.start_byte))
+        elif kind in _DECLARATION_KINDS:
+            n = node.child_by_field_name("name")
+            if n is not None:
+                at = next((c.start_byte for c in node.children if c.type != "decorator"), node.start_byte)
+                self.f.declarations.append((text(n), _DECLARATION_KINDS[kind], at))
+

@@ -1,0 +1,228 @@
+"""Import facts: static imports, `import x = require()`, require()/import()/jest.mock calls and
+`/// <reference types>`; what IMP and DEP rules and the module graph read.
+"""
+
+from __future__ import annotations
+
+
+from tree_sitter import Node
+
+from migrationlint.extract import parsing
+from migrationlint.extract.import_shapes import in_guarded_try, mock_is_virtual
+from migrationlint.extract.records import (
+    Binding,
+    FileFacts,
+    ImportFact,
+)
+from migrationlint.extract.parsing import string_value, text
+
+from migrationlint.extract.comments import Q_COMMENT, _own_lines
+
+
+Q_CALLS = """
+(call_expression function: (identifier) @fn arguments: (arguments . (string) @arg)) @call
+(call_expression function: (import) arguments: (arguments . (string) @arg)) @dyn
+(call_expression function: (member_expression object: (identifier) @obj property: (property_identifier) @prop)
+                 arguments: (arguments . (string) @arg)) @mcall
+"""
+
+
+def _inside_function(node: Node) -> bool:
+    """A `require()`/`import()` inside a function body runs only when the function is called: the
+    on-demand load of an optional feature, not a load at start-up."""
+    n = node.parent
+    while n is not None and n.type != "program":
+        if n.type in _FUNCTION_NODES:
+            return True
+        n = n.parent
+    return False
+
+
+_FUNCTION_NODES = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
+                             "generator_function_declaration", "generator_function"})
+
+
+def _statement_of(node: Node) -> Node:
+    n = node
+    while n.parent is not None and n.parent.type != "program":
+        n = n.parent
+    return n
+
+
+def _in_type_position(node: Node) -> bool:
+    n = node.parent
+    for _ in range(6):
+        if n is None:
+            return False
+        if n.type in ("type_alias_declaration", "type_annotation", "type_arguments", "generic_type"):
+            return True
+        if n.type in ("expression_statement", "lexical_declaration", "program", "statement_block"):
+            return False
+        n = n.parent
+    return False
+
+
+def _has_paths_option(call: Node) -> bool:
+    """`require.resolve(x, { paths: [...] })`: resolved from the given folders, by design not from
+    the file's own package."""
+    args = call.child_by_field_name("arguments")
+    options = [a for a in (args.named_children if args is not None else []) if a.type != "comment"][1:2]
+    return bool(options) and options[0].type == "object" and any(
+        p.type == "pair" and text(p.child_by_field_name("key")).strip("'\"") == "paths"
+        or p.type == "shorthand_property_identifier" and text(p) == "paths" for p in options[0].named_children)
+
+
+def _require_bindings(call: Node, fact: ImportFact) -> None:
+    """`const { a, b: c } = require('x')` -> bindings; `const x = require('x')` -> default."""
+    parent = call.parent
+    if parent is None or parent.type != "variable_declarator":
+        return
+    name = parent.child_by_field_name("name")
+    if name is None:
+        return
+    if name.type == "identifier":
+        fact.namespace = text(name)
+    elif name.type == "object_pattern":
+        fact.names_start, fact.names_end = name.start_byte, name.end_byte
+        for p in name.named_children:
+            if p.type == "shorthand_property_identifier_pattern":
+                fact.bindings.append(Binding(text(p), text(p), p.start_byte, p.end_byte))
+            elif p.type == "pair_pattern":
+                k = p.child_by_field_name("key")
+                v = p.child_by_field_name("value")
+                if k is not None and v is not None and v.type == "identifier":
+                    fact.bindings.append(Binding(text(k), text(v), p.start_byte, p.end_byte))
+
+
+class ImportsFacts:
+    """Mixin of the extractor: fills `self.f` from `self.data` (see extract.facts)."""
+
+    f: FileFacts
+    data: bytes
+    dialect: str
+    typeorm: tuple[dict[str, str], frozenset[str]]
+
+    def _import(self, node: Node) -> None:
+        source = node.child_by_field_name("source")
+        clause = None
+        type_only = False
+        for child in node.children:
+            if child.type == "import_clause":
+                clause = child
+            elif child.type == "type" :
+                type_only = True
+            elif child.type == "import_require_clause":
+                self._import_equals(node, child, type_only)
+                return
+        if source is None:
+            return
+        fact = ImportFact(
+            specifier=string_value(source) or "",
+            kind="import",
+            start=source.start_byte,
+            end=source.end_byte,
+            stmt_start=node.start_byte,
+            stmt_end=node.end_byte,
+            type_only=type_only,
+        )
+        if clause is not None:
+            self._import_clause(clause, fact)
+        fact.line_span = _own_lines(self.data, node.start_byte, node.end_byte)
+        self.f.imports.append(fact)
+
+    def _import_equals(self, stmt: Node, clause: Node, type_only: bool = False) -> None:
+        source = clause.child_by_field_name("source")
+        ident = clause.named_children[0] if clause.named_children else None
+        if source is None:
+            return
+        self.f.imports.append(ImportFact(
+            specifier=string_value(source) or "", kind="import-equals",
+            start=source.start_byte, end=source.end_byte,
+            stmt_start=stmt.start_byte, stmt_end=stmt.end_byte, type_only=type_only,
+            default=text(ident) if ident is not None and ident.type == "identifier" else None,
+        ))
+
+    def _import_clause(self, clause: Node, fact: ImportFact) -> None:
+        for part in clause.named_children:
+            if part.type == "identifier":
+                fact.default = text(part)
+            elif part.type == "namespace_import":
+                ident = part.named_children[-1] if part.named_children else None
+                if ident is not None:
+                    fact.namespace = text(ident)
+            elif part.type == "named_imports":
+                fact.names_start, fact.names_end = part.start_byte, part.end_byte
+                for spec in part.named_children:
+                    if spec.type != "import_specifier":
+                        continue
+                    name = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias")
+                    if name is None:
+                        continue
+                    spec_type = any(c.type == "type" for c in spec.children)
+                    imported = string_value(name) if name.type == "string" else text(name)
+                    fact.bindings.append(Binding(
+                        imported=imported or "",
+                        local=text(alias) if alias is not None else (imported or ""),
+                        start=spec.start_byte,
+                        end=spec.end_byte,
+                        type_only=spec_type or fact.type_only,
+                    ))
+
+    def _calls(self, root: Node) -> None:
+        for _, m in parsing.cursor(self.dialect, Q_CALLS).matches(root):
+            arg = m["arg"][0]
+            virtual = False
+            spec = string_value(arg) or ""
+            if "dyn" in m:
+                call = m["dyn"][0]
+                kind = "dynamic"
+                parent = call.parent
+                if parent is not None and parent.type == "member_expression" and _in_type_position(call):
+                    kind = "type-query"
+                elif _in_type_position(call):
+                    kind = "type-query"
+            elif "mcall" in m:
+                call = m["mcall"][0]
+                obj, prop = text(m["obj"][0]), text(m["prop"][0])
+                if prop == "mock" and obj in ("jest", "vi"):
+                    kind = "mock"
+                    virtual = mock_is_virtual(obj, call)
+                elif obj == "require" and prop == "resolve":
+                    kind = "require-resolve-paths" if _has_paths_option(call) else "require-resolve"
+                else:
+                    continue
+            else:
+                call = m["call"][0]
+                if text(m["fn"][0]) != "require":
+                    continue
+                kind = "require"
+            stmt = _statement_of(call)
+            fact = ImportFact(specifier=spec, kind=kind, start=arg.start_byte, end=arg.end_byte,
+                              stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
+                              type_only=kind == "type-query", virtual=virtual,
+                              lazy=kind in ("require", "dynamic") and _inside_function(call))
+            if kind == "require":
+                _require_bindings(call, fact)
+            if kind in ("require", "dynamic"):
+                fact.guarded = in_guarded_try(call)
+            self.f.imports.append(fact)
+
+    def _references(self, root: Node) -> None:
+        for node in parsing.cursor(self.dialect, Q_COMMENT).captures(root).get("c", []):
+            raw = text(node)
+            if not raw.startswith("///"):
+                continue
+            marker = 'types="'
+            at = raw.find(marker)
+            if at == -1 or "<reference" not in raw:
+                continue
+            end = raw.find('"', at + len(marker))
+            if end == -1:
+                continue
+            spec = raw[at + len(marker):end]
+            start = node.start_byte + len(raw[: at + len(marker) - 1].encode())
+            self.f.imports.append(ImportFact(specifier=spec, kind="reference", start=start,
+                                             end=start + len(spec.encode()) + 2, stmt_start=node.start_byte,
+                                             stmt_end=node.end_byte, type_only=True))
+

@@ -1,0 +1,80 @@
+"""Where names are used: every reference to an imported or declared name, whether it is used as
+a value, only in types, or only in decorator metadata; and `X.y` member references.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+
+from tree_sitter import Node
+
+from migrationlint.extract import parsing
+from migrationlint.extract.records import (
+    FileFacts,
+    Spans,
+)
+from migrationlint.extract.parsing import text
+from migrationlint.extract.tree_lookups import (
+    ident_nodes,
+    type_position,
+)
+
+
+Q_MEMBER = """(member_expression object: (identifier) @obj property: (property_identifier) @prop) @m"""
+
+
+class UsageFacts:
+    """Mixin of the extractor: fills `self.f` from `self.data` (see extract.facts)."""
+
+    f: FileFacts
+    data: bytes
+    dialect: str
+    typeorm: tuple[dict[str, str], frozenset[str]]
+
+    def _refs(self, root: Node) -> None:
+        wanted: set[str] = set()
+        for imp in self.f.imports:
+            wanted.update(imp.locals)
+        for cls in self.f.classes:
+            if cls.name:
+                wanted.add(cls.name)
+        for h in self.f.damaged_headers:
+            wanted.add(h.base)
+        if not wanted:
+            return
+        starts: dict[str, list[int]] = {}
+        value_used: set[str] = set()
+        metadata_used: set[str] = set()  # named in annotations that decorator metadata emits
+        spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind == "import")
+        import_starts = [a for a, _ in spans]
+        for name, node in ident_nodes(root, self.data, wanted):
+            start = node.start_byte
+            if node.type == "property_identifier":
+                parent = node.parent
+                if not (parent is not None and parent.type == "member_expression"
+                        and parent.child_by_field_name("object") == node):
+                    continue
+            seen = starts.get(name)
+            if seen is None:
+                starts[name] = [start]
+            else:
+                seen.append(start)
+            if name in value_used:
+                continue  # the answer is already known: skip the ancestor walk
+            at = bisect.bisect_right(import_starts, start) - 1
+            in_import = at >= 0 and start < spans[at][1]  # import statements are top-level, disjoint
+            if not in_import and not type_position(node):
+                (metadata_used if node.type == "type_identifier" else value_used).add(name)
+        self.f.refs = refs = Spans({name: array("I", at) for name, at in starts.items()})
+        self.f.metadata_only_locals = sorted(metadata_used - value_used)
+        self.f.type_only_locals = sorted(
+            name for imp in self.f.imports for name in imp.locals
+            if name in refs and name not in value_used and name not in metadata_used
+            and any(not (imp.stmt_start <= s < imp.stmt_end) for s, _ in refs[name]))
+
+    def _members(self, root: Node) -> None:
+        for _, m in parsing.cursor(self.dialect, Q_MEMBER).matches(root):
+            node = m["m"][0]
+            self.f.member_refs.append((text(node), node.start_byte, node.end_byte))
+

@@ -1,0 +1,69 @@
+"""What a run is asked to do: the settings record, rule selection and the paths globs match against.
+
+A leaf below the checks: every layer reads settings, only `config` (above the checks) fills them
+from files, so reading the rule catalogue there creates no cycle.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from migrationlint.catalog import matches_any
+
+DEFAULT_TEST_FILES = [
+    "**/*.spec.ts", "**/*.spec.tsx", "**/*.test.ts", "**/*.test.tsx", "**/*.e2e-spec.ts",
+    "**/test/**", "**/tests/**", "**/__tests__/**", "**/e2e/**", "**/*.stories.tsx",
+    "**/jest.config.*", "**/vite.config.*", "**/vitest.config.*",
+]
+HOISTING = ("test-files", "all", "none")
+
+
+@dataclass
+class Settings:
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    migrations: list[str] = field(default_factory=list)
+    test_files: list[str] = field(default_factory=lambda: list(DEFAULT_TEST_FILES))
+    typeorm_version: str | None = None
+    cache_dir: str | None = None
+    hoisting: str = "test-files"
+    ignore_packages: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+    baseline: str | None = None
+    config_path: str | None = None
+    config_root: str | None = None
+
+
+class RuleSelection:
+    """Which rules run, from select / extend-select / ignore and the rules' defaults."""
+
+    def __init__(self, settings: Settings, rules: dict) -> None:
+        self.rules = rules
+        select = settings.select
+        enabled: set[str] = set()
+        if select is None:
+            enabled = {c for c, r in rules.items() if r.default_enabled}
+        else:
+            enabled = {c for c in rules if matches_any(c, select)}
+        enabled |= {c for c in rules if matches_any(c, settings.extend_select)}
+        enabled -= {c for c in rules if matches_any(c, settings.ignore)}
+        self.enabled = enabled
+        self.explicit = {c for c in rules if matches_any(c, (select or []) + settings.extend_select, exact=True)}
+
+    def __call__(self, code: str) -> bool:
+        return code in self.enabled
+
+
+def relpath(path: str, root: str | None) -> str:
+    """`path` relative to `root` in posix form (for glob matching)."""
+    if root is None:
+        return Path(path).as_posix()
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
