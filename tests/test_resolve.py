@@ -9,7 +9,7 @@ import pytest
 
 from migrationlint.checks.base import Project
 from migrationlint.settings import RuleSelection, Settings
-from migrationlint.model.resolve import Resolver, candidates, is_alias, resolve_relative, resolver_for
+from migrationlint.model.resolve import RESOLVER, Resolver, candidates, is_alias, resolve_relative, resolver_for
 from migrationlint.model.workspace import Workspace
 
 
@@ -268,7 +268,7 @@ def test_is_alias_contract(repo):
     project = Project(files={}, workspace=Workspace(str(repo)), settings=Settings(aliases={"@lib/": "libs"}),
                       enabled=RuleSelection(Settings(), {}))
     importer = main_file(repo)
-    assert resolver_for(project) is resolver_for(project) is project.cache["resolver"]
+    assert resolver_for(project) is resolver_for(project) is RESOLVER.peek(project)
     assert is_alias(project, importer, "@/common/keys")
     assert is_alias(project, importer, "@/common/missing")  # an alias, even if broken (IMP002's business)
     assert is_alias(project, importer, "src/shared/clock")  # baseUrl path that exists

@@ -28,6 +28,9 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
+from migrationlint.model.package_files import package_files
+from migrationlint.model.project import PACKAGE_SOURCES
+from migrationlint.model.resolve import RESOLVER
 from migrationlint.cache.facts_cache import StatKey, content_digest, write_atomic
 from migrationlint.settings import Settings
 
@@ -213,13 +216,11 @@ class Reuse:
                 return  # unreadable outside file: nothing to compare next time
             record.loaded[path] = f.digest if f is not None else ""
         if not covers:
-            record.packages = dict(project.cache.get("package_sources", {}))
-        resolver = project.cache.get("resolver")
+            record.packages = dict(PACKAGE_SOURCES.peek(project) or {})
+        resolver = RESOLVER.peek(project)
         if resolver is not None:
             record.absent = resolver.missing_paths()
         self.runs.put(self.key, record)
 
     def _package_files(self, package_root: str) -> list[str]:
-        from migrationlint.model.package_files import package_files
-
         return package_files(package_root, self.settings.exclude, self.settings.config_root)

@@ -30,7 +30,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
 from migrationlint.model.shipping import Verdict, is_workspace_root, shipping_for
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 _ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
 
@@ -509,7 +509,7 @@ class DependencyModel:
             need = rt.TERMINUS_INDICATORS.get(indicator or "")
             if need is not None:
                 yield f"Injecting {indicator}", start, end, need, ""
-        major = self._typeorm_major(path)
+        major = self.project.typeorm_major(path)
         for role, value, start, end in facts.orm_types:
             table = rt.ORM_DRIVERS if role == "type" else rt.ORM_CACHES
             need = table.get(value)
@@ -528,11 +528,6 @@ class DependencyModel:
                 if refs:
                     packages = tuple(p for p in need.packages if p != skip)
                     yield name, refs[0][0], refs[0][1], rt.Need(packages, need.error, need.alternatives), ""
-
-    def _typeorm_major(self, path: str) -> int | None:
-        v = parse_version(self.settings.typeorm_version) if self.settings.typeorm_version else \
-            self.ws.typeorm_version(path)
-        return v[0] if v else None
 
     # ------------------------------------------------------------------ versions and fixes
 

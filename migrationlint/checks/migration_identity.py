@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from migrationlint.extract import typeorm_names as tn
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
-from migrationlint.globs import match_any
 from migrationlint.model.migrations import (
     MigrationSet,
-    glob_matches,
+    is_migration_file,
+    migration_sets,
     header_is_migration,
-    in_migration_dir,
     migration_classes,
-    resolve_glob,
 )
-from migrationlint.model.resolve import resolve_relative
 
 MIG001 = Rule("MIG001", "migration-name-invalid", Severity.ERROR,
               "TypeORM would reject the migration's name (no JavaScript timestamp at its end).", fix=FixAvailability.SOMETIMES)
@@ -72,35 +69,6 @@ def check(project: Project) -> Iterator[Diagnostic]:
     yield from _file_exports(project, sets)
 
 
-def is_migration_file(project: Project, path: str) -> bool:
-    memo: dict[str, bool] = project.cache.setdefault("is_migration_file", {})
-    found = memo.get(path)
-    if found is None:
-        found = memo[path] = _is_migration_file(project, path)
-    return found
-
-
-def _is_migration_file(project: Project, path: str) -> bool:
-    rel = project.rel(path)
-    if in_migration_dir(rel) or (project.settings.migrations and match_any(project.settings.migrations, rel)):
-        return True
-    globbed = project.cache.get("migration_glob_files")
-    if globbed is None:  # asked for every linted file: one set instead of a scan of every set
-        globbed = project.cache["migration_glob_files"] = {p for s in migration_sets(project) for p in s.glob_files}
-    return path in globbed
-
-
-def _major(project: Project, path: str) -> int | None:
-    override = project.settings.typeorm_version
-    if override:
-        from migrationlint.model.workspace import parse_version
-
-        v = parse_version(override)
-        return v[0] if v else None
-    v = project.workspace.typeorm_version(path)
-    return v[0] if v else None
-
-
 def _identity(project: Project, facts: FileFacts, cls: ClassFact) -> Migration | None:
     field = cls.field("name")
     if field is not None and field.value is None and not field.damaged and field.value_start >= 0:
@@ -108,7 +76,7 @@ def _identity(project: Project, facts: FileFacts, cls: ClassFact) -> Migration |
     if field is not None and field.damaged:
         return None  # reported as MIG002 by _placeholders
     value = field.value if field is not None else None
-    name, source = tn.effective_name(cls.name, value, _major(project, facts.path))
+    name, source = tn.effective_name(cls.name, value, project.typeorm_major(facts.path))
     return Migration(facts.path, cls, name, source)
 
 
@@ -301,88 +269,7 @@ def _placeholder(facts: FileFacts, h: HeaderDamage) -> Diagnostic:
                       Fix(Applicability.SAFE, tuple(edits), f"Rename to '{fixed}'"))
 
 
-# ----------------------------------------------------------------------------- sets, MIG004, MIG006
-
-def migration_sets(project: Project) -> list[MigrationSet]:
-    """Migration sets of the workspace, computed once per run."""
-    cached = project.cache.get("migration_sets")
-    if cached is None:
-        cached = project.cache["migration_sets"] = list(_compute_sets(project))
-    return cached
-
-
-def _compute_sets(project: Project) -> Iterable[MigrationSet]:
-    ws = project.workspace
-    by_package: dict[str, list[str]] = {}
-    for path in project.files:
-        by_package.setdefault(ws.package_root(path), []).append(path)
-    holders = dict(project.files)
-    if not project.all_sources:  # a run over part of the workspace: the rest of each package is context
-        holders.update(_package_context(project, by_package))
-    known = sorted({p for paths in by_package.values() for p in paths})
-    packages_with_option: set[str] = set()
-    for path, facts in sorted(holders.items()):
-        for opt in facts.migrations_options:
-            pkg = ws.package_root(path)
-            s = MigrationSet(key=f"{path}:{opt.start}", owner=path, option_start=opt.start)
-            for kind, value, _, _ in opt.items:
-                if kind == "glob":
-                    pattern = resolve_glob(value, path, pkg)
-                    hits = {p for p in by_package.get(pkg, []) if glob_matches(pattern, p)}
-                    hits |= {p for p in _under(known, pattern) if p not in hits and glob_matches(pattern, p)}
-                    s.files |= hits
-                    s.glob_files |= hits
-                elif kind == "ident":
-                    s.files |= _files_of_identifier(project, facts, value)
-            if s.files:
-                packages_with_option.add(pkg)
-                yield s
-    for pkg, paths in sorted(by_package.items()):
-        if pkg in packages_with_option:
-            continue
-        rels = [p for p in paths if in_migration_dir(project.rel(p))
-                or (project.settings.migrations and match_any(project.settings.migrations, project.rel(p)))]
-        if rels:
-            yield MigrationSet(key=pkg, owner=pkg, files=set(rels))
-
-
-def _under(paths: list[str], pattern: str) -> list[str]:
-    """The sorted `paths` a runtime glob can match: those under its literal directory, taken in its
-    source form (cut before `/dist/` or `/build/`, which glob_matches maps back to `/src/`)."""
-    import bisect
-
-    cut = next((i for i, ch in enumerate(pattern) if ch in "*?[{"), len(pattern))
-    head = pattern[: pattern.rfind("/", 0, cut) + 1]
-    for marker in ("/dist/", "/build/"):
-        at = head.find(marker)
-        if at != -1:
-            head = head[: at + 1]
-    lo = bisect.bisect_left(paths, head)
-    hi = bisect.bisect_left(paths, head + "\U0010ffff")
-    return paths[lo:hi]
-
-
-def _package_context(project: Project, by_package: dict[str, list[str]]) -> dict[str, FileFacts]:
-    """For a run over a few files (pre-commit): add the other files of their packages to
-    `by_package`, and return the facts of those that may hold a `migrations:` option. A byte
-    scan picks them, so only those few are parsed (or read from the cache), never the repository."""
-    holders: dict[str, FileFacts] = {}
-    for pkg, paths in by_package.items():
-        linted = set(paths)
-        for path in project.package_sources(pkg):
-            if path in linted:
-                continue
-            paths.append(path)
-            try:
-                with open(path, "rb") as fh:
-                    mentions = b"migrations" in fh.read()
-            except OSError:
-                continue
-            facts = project.facts(path) if mentions else None
-            if facts is not None and not facts.skipped:
-                holders[path] = facts
-    return holders
-
+# ----------------------------------------------------------------------------- MIG004, MIG006
 
 def _context_migrations(project: Project, sets: list[MigrationSet]) -> list[Migration]:
     """Migrations outside the run that share a set with a linted file, so that MIG004 sees what the
@@ -401,27 +288,6 @@ def _context_migrations(project: Project, sets: list[MigrationSet]) -> list[Migr
             m = _identity(project, facts, cls)
             if m is not None:
                 found.append(m)
-    return found
-
-
-def _files_of_identifier(project: Project, facts: FileFacts, ident: str) -> set[str]:
-    """Files whose migrations an identifier in a `migrations:` option stands for: the module it was
-    imported from and the modules that one imports (an `index.ts` listing migration classes)."""
-    module = facts.path
-    for imp in facts.imports:
-        if ident in imp.locals:
-            target = resolve_relative(facts.path, imp.specifier)
-            if target is None:
-                return set()
-            module = target
-            break
-    found = {module}
-    mf = project.facts(module)
-    if mf is not None:
-        for imp in mf.imports:
-            target = resolve_relative(module, imp.specifier)
-            if target is not None:
-                found.add(target)
     return found
 
 

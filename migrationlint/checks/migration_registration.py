@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from migrationlint.checks.base import Project, Rule, diagnostic
-from migrationlint.checks.migration_identity import is_migration_file, migration_sets
+from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
+from migrationlint.model.migrations import LOADED_FILES, is_migration_file, migration_sets
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.sources import file_mentions
 from migrationlint.extract.records import FileFacts, MigrationsOption
@@ -24,6 +24,8 @@ from migrationlint.model.resolve import resolve_relative
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
               "A migration that no DataSource's `migrations` option loads: it silently never runs.")
 RULES = [MIG007]
+_DECIDABLE: Memo[dict[str, list]] = per_key("MIG007 decidable options by package")
+_OPTIONS: Memo[dict[str, list]] = per_key("MIG007 options by package")
 
 _ORMCONFIG = ("ormconfig.json", "ormconfig.js", "ormconfig.ts", "ormconfig.yml", "ormconfig.yaml", "ormconfig.xml")
 _ENV_FILES = (".env", ".env.local", ".env.production", ".env.example", ".env.development")
@@ -58,7 +60,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 def _decidable_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:
     """The package's options when every one of them says exactly what it loads, else [] (once per package)."""
-    memo: dict = project.cache.setdefault("mig007_decidable", {})
+    memo = _DECIDABLE(project)
     found = memo.get(pkg)
     if found is None:
         options = _package_options(project, pkg)
@@ -73,7 +75,7 @@ def _is_test(project: Project, path: str) -> bool:
 def _package_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:
     """Every `migrations:` option of the package's files ([] when TypeORM may also be configured
     some other way: an ormconfig file or TYPEORM_* environment files at the package or the root)."""
-    memo: dict = project.cache.setdefault("mig007_options", {})
+    memo = _OPTIONS(project)
     if pkg in memo:
         return memo[pkg]
     found: list[tuple[str, MigrationsOption]] = []
@@ -119,10 +121,7 @@ def _readable(project: Project, holder: str, opt: MigrationsOption) -> bool:
 def _glob_candidates(project: Project, pkg: str, pattern: str) -> Iterator[str]:
     """Files a live glob most likely matches first (those some migration set already loads), then
     the rest of its package: `any()` over this stops at the first match."""
-    loaded = project.cache.get("mig007_loaded")
-    if loaded is None:
-        loaded = project.cache["mig007_loaded"] = sorted({p for s in migration_sets(project) for p in s.files})
-    yield from loaded
+    yield from LOADED_FILES(project)
     yield from project.package_sources(pkg)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.sources import file_mentions
 from migrationlint.globs import match_any
@@ -23,6 +23,7 @@ NEST002 = Rule("NEST002", "entity-not-registered", Severity.ERROR,
                "An entity given to `TypeOrmModule.forFeature` that its connection's `entities` leave out "
                "(without `autoLoadEntities`): TypeORM finds no metadata for it.")
 RULES = [NEST002]
+_ROOTS: Memo[dict[str, list]] = per_key("NEST002 forRoot options by package")
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
@@ -62,7 +63,7 @@ def _is_test(project: Project, path: str) -> bool:
 def _connection(project: Project, pkg: str, name: str) -> list[tuple[str, OrmRoot]]:
     """The literal `forRoot` options of connection `name` in the package ([] when any of them, or
     any connection whose name is computed, cannot be read: then nothing is decided)."""
-    memo: dict = project.cache.setdefault("nest002_roots", {})
+    memo = _ROOTS(project)
     found = memo.get(pkg)
     if found is None:
         found = memo[pkg] = _roots(project, pkg)

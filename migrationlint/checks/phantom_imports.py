@@ -20,7 +20,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.discovery import git_ignored
 from migrationlint.catalog import FixAvailability
-from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.resolve import (
@@ -40,6 +40,8 @@ IMP002 = Rule("IMP002", "unresolved-import", Severity.ERROR,
 IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
               "A named import that the workspace module it imports from does not export.", fix=FixAvailability.SOMETIMES)
 RULES = [IMP001, IMP002, IMP003]
+_PACKAGE_FILES: Memo[dict[str, dict[str, list[str]]]] = per_key("code files by stem, per package")
+_EXPORT_SURFACES: Memo[dict[str, frozenset[str] | None]] = per_key("export surfaces")
 
 # Imports bundlers turn into assets: never reported (a back-end build that imports them has a loader).
 ASSET_EXTENSIONS = frozenset({
@@ -150,11 +152,11 @@ def _own_namespace(project: Project, resolver: Resolver, path: str, spec: str) -
 
 
 def _member_scopes(project: Project) -> set[str]:
-    scopes = project.cache.get("imp-member-scopes")
-    if scopes is None:
-        scopes = {n.split("/", 1)[0] for n in project.workspace.members if n.startswith("@") and "/" in n}
-        project.cache["imp-member-scopes"] = scopes
-    return scopes
+    return _MEMBER_SCOPES(project)
+
+
+_MEMBER_SCOPES: Memo[set[str]] = Memo("member scopes", lambda project: {
+    n.split("/", 1)[0] for n in project.workspace.members if n.startswith("@") and "/" in n})
 
 
 def _phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: ImportFact, why: str) -> Diagnostic:
@@ -256,7 +258,7 @@ def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:
 
 def _package_files(project: Project, pkg_root: str) -> dict[str, list[str]]:
     """stem -> code files under a package (dependency and build folders skipped), built once."""
-    memo = project.cache.setdefault("imp-package-files", {})
+    memo = _PACKAGE_FILES(project)
     index = memo.get(pkg_root)
     if index is None:
         index = {}
@@ -345,7 +347,7 @@ def export_surface(project: Project, resolver: Resolver, path: str) -> frozenset
     """Every name the module at `path` exports, following `export *` (cycles cut); None when any
     part cannot be read (syntax errors, `export =`, `export *` from something that is not
     workspace TypeScript). Memoised per run."""
-    memo: dict[str, frozenset[str] | None] = project.cache.setdefault("imp-export-surface", {})
+    memo = _EXPORT_SURFACES(project)
     if path in memo:
         return memo[path]
     names, _ = _surface(project, resolver, path, (), memo)

@@ -20,7 +20,6 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import Binding, CallFact, DecoratorFact, FileFacts, ImportFact, ObjectKey, ObjectLiteral
-from migrationlint.model.workspace import parse_version
 
 MIG010 = Rule("MIG010", "decorator-constructed", Severity.ERROR,
               "`new` applied to a TypeORM decorator (`new Index(...)`) instead of its schema-builder class.",
@@ -158,13 +157,6 @@ def _is_typeorm(specifier: str) -> bool:
     return specifier == TYPEORM or specifier.startswith(TYPEORM + "/")
 
 
-def typeorm_version(project: Project, path: str) -> tuple[int, int, int] | None:
-    """The lowest TypeORM version the file's package allows (settings override first)."""
-    override = project.settings.typeorm_version
-    v = parse_version(override) if override else project.workspace.typeorm_version(path)
-    return (tuple(v) + (0, 0, 0))[:3] if v else None  # type: ignore[return-value]
-
-
 def _older(version: tuple[int, int, int] | None, name: str) -> bool:
     since = SINCE.get(name)
     return since is not None and version is not None and version < since
@@ -181,7 +173,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if facts.skipped or not facts.imports and not facts.calls:
             continue
         data = project.source(path) if _may_need_source(facts) else None
-        version = typeorm_version(project, path)
+        version = project.typeorm_version(path)
         if project.enabled(MIG010.code):
             yield from _constructed_decorators(facts, data, version)
             yield from _version_imports(facts, version)

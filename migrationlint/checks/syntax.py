@@ -14,6 +14,7 @@ from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.records import FileFacts
 from migrationlint.extract.grammar_gaps import GAPS
+from migrationlint.model.migrations import header_is_migration, is_migration_file
 
 SYN001 = Rule("SYN001", "syntax-error", Severity.ERROR,
               "Code tree-sitter cannot parse (reported in migration files unless selected explicitly).")
@@ -23,9 +24,6 @@ KNOWN_GAPS = tuple(GAPS.values())
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
-    from migrationlint.checks.migration_identity import is_migration_file
-    from migrationlint.model.migrations import header_is_migration
-
     everywhere = "SYN001" in project.enabled.explicit
     for path, facts in sorted(project.files.items()):
         if not facts.damage or facts.skipped:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.resolve import match_pattern
 from migrationlint.model.tsconfig import TsConfig
+from migrationlint.model.project import Memo
 
 _MODULE_IMPORT_KINDS = frozenset({"import", "export-from", "export-star", "import-equals"})
 
@@ -63,15 +64,20 @@ def _same_program(declaring: str, cfg: TsConfig | None, package_root: str) -> bo
 def ambient_index(project) -> AmbientIndex:
     """The index of the run's files, built once per run. A run over a few files also reads the
     declaration files of their packages, which a whole-repository run lints anyway."""
-    index = project.cache.get("ambient-modules")
-    if index is None:
-        index = project.cache["ambient-modules"] = AmbientIndex()
-        paths = set(project.files)
-        if not project.all_sources:
-            for root in {project.workspace.package_root(p) for p in project.files}:
-                paths.update(p for p in project.package_sources(root) if p.endswith((".d.ts", ".d.mts", ".d.cts")))
-        for path in sorted(paths):
-            facts = project.facts(path)
-            if facts is not None and any(e.kind == "declare-module" for e in facts.exports):
-                index.add(path, facts)
+    return _AMBIENT(project)
+
+
+def _build_index(project) -> AmbientIndex:
+    index = AmbientIndex()
+    paths = set(project.files)
+    if not project.all_sources:
+        for root in {project.workspace.package_root(p) for p in project.files}:
+            paths.update(p for p in project.package_sources(root) if p.endswith((".d.ts", ".d.mts", ".d.cts")))
+    for path in sorted(paths):
+        facts = project.facts(path)
+        if facts is not None and any(e.kind == "declare-module" for e in facts.exports):
+            index.add(path, facts)
     return index
+
+
+_AMBIENT: Memo[AmbientIndex] = Memo("ambient modules", _build_index)

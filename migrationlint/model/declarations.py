@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.resolve import is_alias, package_name, resolver_for
+from migrationlint.model.project import Memo, per_key
 
 _MAX_DEPTH = 8
 
@@ -30,11 +31,12 @@ class Origin(NamedTuple):
 
 
 UNKNOWN = Origin("unknown", "", "")
+_ORIGINS: Memo[dict[tuple[str, str], Origin]] = per_key("declarations")
 
 
 def origin(project, path: str, local: str) -> Origin:
     """Where the name `local`, as used in `path`, is declared. Memoised per run."""
-    memo: dict = project.cache.setdefault("declarations", {})
+    memo = _ORIGINS(project)
     key = (path, local)
     found = memo.get(key)
     if found is None:

@@ -9,12 +9,17 @@ directory alone is not enough (real repos keep helper DSLs there), and other too
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
+from typing import Iterable
 from dataclasses import dataclass, field
 
 from migrationlint import globs
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
+from migrationlint.globs import match_any
+from migrationlint.model.project import Memo, Project, per_key
+from migrationlint.model.resolve import resolve_relative
 
 OTHER_MIGRATION_TOOLS = ("@mikro-orm/", "mikro-orm", "knex", "kysely", "umzug", "sequelize", "db-migrate",
                          "node-pg-migrate", "@adonisjs/lucid", "typeorm-seeding")
@@ -121,3 +126,125 @@ def resolve_glob(pattern: str, owner_file: str, package_root: str) -> str:
 
 def glob_matches(pattern: str, path: str) -> bool:
     return any(globs.compile_glob(pattern).match(c.replace(os.sep, "/")) for c in _candidates(path))
+
+
+# ----------------------------------------------------------------------------- migration sets of a run
+
+def is_migration_file(project: Project, path: str) -> bool:
+    memo = _IS_MIGRATION_FILE(project)
+    found = memo.get(path)
+    if found is None:
+        found = memo[path] = _is_migration_file(project, path)
+    return found
+
+
+def _is_migration_file(project: Project, path: str) -> bool:
+    rel = project.rel(path)
+    if in_migration_dir(rel) or (project.settings.migrations and match_any(project.settings.migrations, rel)):
+        return True
+    return path in _GLOBBED_FILES(project)  # asked for every linted file: one set, not a scan of every set
+
+
+def migration_sets(project: Project) -> list[MigrationSet]:
+    """Migration sets of the workspace, computed once per run."""
+    return MIGRATION_SETS(project)
+
+
+def _compute_sets(project: Project) -> Iterable[MigrationSet]:
+    ws = project.workspace
+    by_package: dict[str, list[str]] = {}
+    for path in project.files:
+        by_package.setdefault(ws.package_root(path), []).append(path)
+    holders = dict(project.files)
+    if not project.all_sources:  # a run over part of the workspace: the rest of each package is context
+        holders.update(_package_context(project, by_package))
+    known = sorted({p for paths in by_package.values() for p in paths})
+    packages_with_option: set[str] = set()
+    for path, facts in sorted(holders.items()):
+        for opt in facts.migrations_options:
+            pkg = ws.package_root(path)
+            s = MigrationSet(key=f"{path}:{opt.start}", owner=path, option_start=opt.start)
+            for kind, value, _, _ in opt.items:
+                if kind == "glob":
+                    pattern = resolve_glob(value, path, pkg)
+                    hits = {p for p in by_package.get(pkg, []) if glob_matches(pattern, p)}
+                    hits |= {p for p in _under(known, pattern) if p not in hits and glob_matches(pattern, p)}
+                    s.files |= hits
+                    s.glob_files |= hits
+                elif kind == "ident":
+                    s.files |= _files_of_identifier(project, facts, value)
+            if s.files:
+                packages_with_option.add(pkg)
+                yield s
+    for pkg, paths in sorted(by_package.items()):
+        if pkg in packages_with_option:
+            continue
+        rels = [p for p in paths if in_migration_dir(project.rel(p))
+                or (project.settings.migrations and match_any(project.settings.migrations, project.rel(p)))]
+        if rels:
+            yield MigrationSet(key=pkg, owner=pkg, files=set(rels))
+
+
+def _under(paths: list[str], pattern: str) -> list[str]:
+    """The sorted `paths` a runtime glob can match: those under its literal directory, taken in its
+    source form (cut before `/dist/` or `/build/`, which glob_matches maps back to `/src/`)."""
+    cut = next((i for i, ch in enumerate(pattern) if ch in "*?[{"), len(pattern))
+    head = pattern[: pattern.rfind("/", 0, cut) + 1]
+    for marker in ("/dist/", "/build/"):
+        at = head.find(marker)
+        if at != -1:
+            head = head[: at + 1]
+    lo = bisect.bisect_left(paths, head)
+    hi = bisect.bisect_left(paths, head + "\U0010ffff")
+    return paths[lo:hi]
+
+
+def _package_context(project: Project, by_package: dict[str, list[str]]) -> dict[str, FileFacts]:
+    """For a run over a few files (pre-commit): add the other files of their packages to
+    `by_package`, and return the facts of those that may hold a `migrations:` option. A byte
+    scan picks them, so only those few are parsed (or read from the cache), never the repository."""
+    holders: dict[str, FileFacts] = {}
+    for pkg, paths in by_package.items():
+        linted = set(paths)
+        for path in project.package_sources(pkg):
+            if path in linted:
+                continue
+            paths.append(path)
+            try:
+                with open(path, "rb") as fh:
+                    mentions = b"migrations" in fh.read()
+            except OSError:
+                continue
+            facts = project.facts(path) if mentions else None
+            if facts is not None and not facts.skipped:
+                holders[path] = facts
+    return holders
+
+
+def _files_of_identifier(project: Project, facts: FileFacts, ident: str) -> set[str]:
+    """Files whose migrations an identifier in a `migrations:` option stands for: the module it was
+    imported from and the modules that one imports (an `index.ts` listing migration classes)."""
+    module = facts.path
+    for imp in facts.imports:
+        if ident in imp.locals:
+            target = resolve_relative(facts.path, imp.specifier)
+            if target is None:
+                return set()
+            module = target
+            break
+    found = {module}
+    mf = project.facts(module)
+    if mf is not None:
+        for imp in mf.imports:
+            target = resolve_relative(module, imp.specifier)
+            if target is not None:
+                found.add(target)
+    return found
+
+
+MIGRATION_SETS: Memo[list[MigrationSet]] = Memo("migration sets", lambda project: list(_compute_sets(project)))
+_IS_MIGRATION_FILE: Memo[dict[str, bool]] = per_key("is migration file")
+_GLOBBED_FILES: Memo[set[str]] = Memo("files loaded by migrations globs",
+                                      lambda project: {p for s in migration_sets(project) for p in s.glob_files})
+LOADED_FILES: Memo[list[str]] = Memo("files some migration set loads",
+                                     lambda project: sorted({p for s in migration_sets(project) for p in s.files}))

@@ -15,6 +15,7 @@ from typing import Callable
 
 from migrationlint.model.declarations import Origin, origin
 from migrationlint.extract.nest_records import NestClass, NestItem, NestModule
+from migrationlint.model.project import Memo
 
 NEST_TYPEORM = "@nestjs/typeorm"
 NEST_COMMON = "@nestjs/common"
@@ -208,9 +209,10 @@ def global_repos(project) -> Repos:
 
     A module whose static method may return `{ global: true }` and that mentions repositories
     makes the answer unknown: what its dynamic module provides is not in the source as data."""
-    cached = project.cache.get("nest_global_repos")
-    if cached is not None:
-        return cached
+    return GLOBAL_REPOS(project)
+
+
+def _global_repos(project) -> Repos:
     out = Repos()
     for path in candidate_files(project):
         facts = project.facts(path)
@@ -219,8 +221,10 @@ def global_repos(project) -> Repos:
                 out.add(exported_repos(project, Origin("class", path, mod.name), mod))
             elif mod.may_be_global and mod.mentions_repositories:
                 out.unknown = True
-    project.cache["nest_global_repos"] = out
     return out
+
+
+GLOBAL_REPOS: Memo[Repos] = Memo("nest global repositories", _global_repos)
 
 
 def _names_global(data: bytes) -> bool:

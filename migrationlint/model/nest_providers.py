@@ -19,6 +19,7 @@ from migrationlint.model.declarations import Origin, origin
 from migrationlint.globs import match_any
 from migrationlint.model.nest_graph import NEST_TYPEORM, candidate_files, is_from, module_of
 from migrationlint.extract.nest_records import NestItem, NestModule
+from migrationlint.model.project import Memo
 
 
 @dataclass
@@ -145,9 +146,10 @@ def global_providers(project) -> Providers:
     and the word module, even computed, even inside a library call's options) makes the answer
     unknown, whatever builds the module (a function, a spread, a const). Classes handed to a library's dynamic module anywhere are "maybe"
     (`forRoot({ isGlobal: true })` may make what it was given global)."""
-    cached = project.cache.get("nest_global_providers")
-    if cached is not None:
-        return cached
+    return GLOBAL_PROVIDERS(project)
+
+
+def _global_providers(project) -> Providers:
     out = Providers(unknown=_makes_global(project))
     for path in candidate_files(project):
         facts = project.facts(path)
@@ -159,8 +161,10 @@ def global_providers(project) -> Providers:
             for item in mod.imports or ():
                 if item.kind == "call" and origin(project, path, item.name.split(".", 1)[0]).kind == "package":
                     out.maybe.update(item.arg_names)
-    project.cache["nest_global_providers"] = out
     return out
+
+
+GLOBAL_PROVIDERS: Memo[Providers] = Memo("nest global providers", _global_providers)
 
 
 # `global: ...`, `{ module, global }`, `dm.global = ...`: a dynamic module made global

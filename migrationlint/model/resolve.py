@@ -20,6 +20,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.config_aliases import FrameworkConfig
 from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
+from migrationlint.model.project import Memo, per_key
 
 SOURCE_EXTENSIONS = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx")
 TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
@@ -525,11 +526,11 @@ class PackageIndex:
 
 def resolver_for(project) -> Resolver:
     """The project's Resolver, created on first use and shared by every check of the run."""
-    resolver = project.cache.get("resolver")
-    if resolver is None:
-        resolver = Resolver(project.workspace, project.settings.aliases)
-        project.cache["resolver"] = resolver
-    return resolver
+    return RESOLVER(project)
+
+
+RESOLVER: Memo[Resolver] = Memo("resolver", lambda project: Resolver(project.workspace, project.settings.aliases))
+_IS_ALIAS: Memo[dict[tuple[str, str], bool]] = per_key("is alias")
 
 
 def is_alias(project, importer_path: str, specifier: str) -> bool:
@@ -543,7 +544,7 @@ def is_alias(project, importer_path: str, specifier: str) -> bool:
     # the answer depends on the tsconfig and the specifier only (resolution tries `paths`, then
     # `baseUrl`, then configured aliases before anything that depends on the importer's folder),
     # and dependency rules ask it for every import of every file
-    memo = project.cache.setdefault("is_alias", {})
+    memo = _IS_ALIAS(project)
     key = (cfg.path if cfg is not None else "", specifier)
     found = memo.get(key)
     if found is None:

@@ -25,6 +25,7 @@ from migrationlint.model.entry_points import Entry, entries
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import Manifest
+from migrationlint.model.project import Memo
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 
@@ -234,7 +235,7 @@ def is_workspace_root(manifest: Manifest) -> bool:
 
 def shipping_for(project) -> Shipping:
     """The run's Shipping model, shared by every rule (kept in the project's per-run memo)."""
-    model = project.cache.get("shipping")
-    if model is None:
-        model = project.cache["shipping"] = Shipping(project)
-    return model
+    return SHIPPING(project)
+
+
+SHIPPING: Memo[Shipping] = Memo("shipping", Shipping)

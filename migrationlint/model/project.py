@@ -1,0 +1,115 @@
+"""The run's model as the checks see it: the facts of the linted files, the workspace, the
+settings; and `Memo`, the per-run values computed once from them.
+
+A memo is declared by the module that owns the value (`MIGRATION_SETS = Memo(...)` beside the code
+computing it), so readers import the object instead of spelling a string key, its type is known,
+and the run-result cache can name exactly what it keeps between runs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable, Generic, TypeVar
+
+from migrationlint.extract.records import FileFacts
+from migrationlint.model.package_files import package_files
+from migrationlint.model.workspace import Workspace, parse_version
+from migrationlint.settings import RuleSelection, Settings
+
+T = TypeVar("T")
+
+
+class Memo(Generic[T]):
+    """One per-run value of a Project: `MEMO(project)` computes it on first use, then returns it."""
+
+    __slots__ = ("name", "compute")
+
+    def __init__(self, name: str, compute: Callable[[Project], T]) -> None:
+        self.name = name  # for debugging and the docs; identity is the object itself
+        self.compute = compute
+
+    def __call__(self, project: Project) -> T:
+        store = project.memos
+        if self in store:
+            return store[self]
+        value = store[self] = self.compute(project)
+        return value
+
+    def peek(self, project: Project) -> T | None:
+        """The value when this run has computed it, else None (never computes)."""
+        return project.memos.get(self)
+
+    def __repr__(self) -> str:
+        return f"Memo({self.name!r})"
+
+
+def per_key(name: str) -> Memo[dict[Any, Any]]:
+    """A memo holding a dict its owner fills key by key (one value per path, per package...)."""
+    return Memo(name, lambda project: {})
+
+
+@dataclass
+class Project:
+    """What a check sees: the facts of the linted files, the workspace, the settings.
+
+    `load_facts(path)` gives facts for files outside the linted set (cross-file rules), lazily and
+    through the cache, so that a run over a few files does not parse the repository.
+    """
+
+    files: dict[str, FileFacts]
+    workspace: Workspace
+    settings: Settings
+    enabled: RuleSelection
+    load_facts: Callable[[str], FileFacts | None] = lambda path: None
+    all_sources: list[str] = field(default_factory=list)  # every lintable file of the workspace, when known
+    memos: dict[Memo, Any] = field(default_factory=dict)  # per-run values, see Memo
+    sources: dict[str, bytes] = field(default_factory=dict)  # bytes the linted files' facts came from
+
+    def source(self, path: str) -> bytes | None:
+        """The bytes `files[path]` was extracted from (in-memory text during fixes), for fixes that
+        must match the file's style (import_edits); None when unknown."""
+        return self.sources.get(path)
+
+    def facts(self, path: str) -> FileFacts | None:
+        f = self.files.get(path)
+        if f is None:
+            f = self.load_facts(path)
+        return f
+
+    def rel(self, path: str) -> str:
+        """`path` relative to the workspace root, posix. Rules ask this tens of thousands of times
+        per run, and os.path.relpath normalises both paths each time: strip the prefix instead."""
+        root = self.workspace.root.rstrip(os.sep) + os.sep
+        if path.startswith(root) and ".." not in path:
+            rel = path[len(root):]
+            return rel.replace(os.sep, "/") if os.sep != "/" else rel
+        return os.path.relpath(path, self.workspace.root).replace(os.sep, "/")
+
+    def typeorm_version(self, path: str) -> tuple[int, int, int] | None:
+        """The lowest TypeORM version `path`'s package allows: the `typeorm-version` setting first,
+        then the range its manifest (or the root manifest) declares. The one answer every rule uses."""
+        override = self.settings.typeorm_version
+        v = parse_version(override) if override else self.workspace.typeorm_version(path)
+        return (tuple(v) + (0, 0, 0))[:3] if v else None  # type: ignore[return-value]
+
+    def typeorm_major(self, path: str) -> int | None:
+        v = self.typeorm_version(path)
+        return v[0] if v else None
+
+    def package_sources(self, package_root: str) -> list[str]:
+        """Lintable files of one package (nested packages excluded), sorted: from `all_sources`
+        when the run saw the whole workspace, else by walking that package only, so that a run
+        over a few files costs the same in a repository of any size."""
+        memo = PACKAGE_SOURCES(self)
+        found = memo.get(package_root)
+        if found is None:
+            if self.all_sources:
+                found = sorted(p for p in self.all_sources if self.workspace.package_root(p) == package_root)
+            else:
+                found = package_files(package_root, self.settings.exclude, self.settings.config_root)
+            memo[package_root] = found
+        return found
+
+
+PACKAGE_SOURCES: Memo[dict[str, list[str]]] = per_key("package sources")
