@@ -1,8 +1,13 @@
-"""Write a file so that readers see either the old or the new bytes, never half of them."""
+"""Write a file so that readers see either the old or the new bytes, never half of them.
+
+`replace_file` creates or replaces a file the tool owns (cache, baseline); `write_atomic` rewrites
+a user's existing file (fixes, suppressions): it keeps the mode and refuses when the file changed
+or is read-only."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 
 
@@ -24,3 +29,20 @@ def replace_file(path: str, data: bytes, mode: int | None = None) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
+    """Write `data` to `path` through a temporary file and a rename, keeping permissions.
+
+    With `expected`, refuse (OSError) when the file on disk no longer holds those bytes.
+    Raises OSError on failure; the original file is then unchanged and no temporary file remains.
+    """
+    if expected is not None:
+        with open(path, "rb") as fh:
+            if fh.read() != expected:
+                raise OSError(f"{path} changed on disk since it was read; not written")
+    st = os.stat(path)
+    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+        # no write bit at all counts as read-only even for root, who could write anyway
+        raise PermissionError(f"{path} is read-only; not written")
+    replace_file(path, data, stat.S_IMODE(st.st_mode))

@@ -7,6 +7,7 @@ import stat
 
 import pytest
 
+from migrationlint.atomic import write_atomic
 from migrationlint.fix import fixes
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from tests.helpers import cli, migration, workspace
@@ -104,7 +105,7 @@ def test_write_refuses_a_file_changed_on_disk(tmp_path):
     target = tmp_path / "a.ts"
     target.write_bytes(b"new content")
     with pytest.raises(OSError, match="changed on disk"):
-        fixes.write_atomic(str(target), b"fixed", expected=b"old content")
+        write_atomic(str(target), b"fixed", expected=b"old content")
     assert target.read_bytes() == b"new content"
 
 
@@ -117,7 +118,7 @@ def test_failed_write_leaves_original_and_no_temp(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError, match="disk full"):
-        fixes.write_atomic(str(target), b"fixed", expected=b"original")
+        write_atomic(str(target), b"fixed", expected=b"original")
     assert target.read_bytes() == b"original"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ts"]
 

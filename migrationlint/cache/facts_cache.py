@@ -270,12 +270,7 @@ def _read_index(path: str, key: bytes) -> tuple[str, dict[str, Entry]] | None:
 def _write_index(directory: str, key: bytes, pack_name: str, entries: dict[str, Entry]) -> None:
     payload = (pack_name, {p: tuple(e) for p, e in entries.items()})
     data = MAGIC + key + b"\n" + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-    write_atomic(os.path.join(directory, INDEX), data)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Cache files are replaced whole (see atomic.replace_file), so a crash leaves the old one."""
-    replace_file(path, data)
+    replace_file(os.path.join(directory, INDEX), data)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -299,7 +294,7 @@ def _compact(directory: str, pack_name: str, entries: dict[str, Entry]) -> tuple
         chunks.append(old[e.offset:e.offset + e.length])
         kept[path] = e._replace(offset=offset)
         offset += e.length
-    write_atomic(os.path.join(directory, new_name), b"".join(chunks))
+    replace_file(os.path.join(directory, new_name), b"".join(chunks))
     return new_name, kept
 
 
@@ -321,8 +316,8 @@ def _ensure_dir(directory: str) -> None:
     if os.path.isdir(directory) and os.path.isfile(os.path.join(directory, ".gitignore")):
         return
     os.makedirs(directory, exist_ok=True)
-    write_atomic(os.path.join(directory, ".gitignore"), b"# created by migrationlint\n*\n")
-    write_atomic(os.path.join(directory, "CACHEDIR.TAG"),
+    replace_file(os.path.join(directory, ".gitignore"), b"# created by migrationlint\n*\n")
+    replace_file(os.path.join(directory, "CACHEDIR.TAG"),
                  b"Signature: 8a477f597d28d172789f06886806bc55\n# migrationlint facts cache\n")
 
 

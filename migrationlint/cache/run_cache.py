@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from migrationlint.model.package_files import package_files
 from migrationlint.model.project import PACKAGE_SOURCES
 from migrationlint.model.resolve import RESOLVER
-from migrationlint.cache.facts_cache import StatKey, content_digest, write_atomic
+from migrationlint.atomic import replace_file
+from migrationlint.cache.facts_cache import StatKey, content_digest
 from migrationlint.settings import Settings
 
 RESULTS = "results"
@@ -149,7 +150,7 @@ class RunCache:
         while len(records) > MAX_RECORDS:
             records.pop(next(iter(records)))
         try:
-            write_atomic(self.path, pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+            replace_file(self.path, pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
 

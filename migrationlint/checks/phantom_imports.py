@@ -19,6 +19,7 @@ from migrationlint.model import frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.discovery import git_ignored
+from migrationlint.model.package_files import package_files
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -52,7 +53,6 @@ ASSET_EXTENSIONS = frozenset({
 _DATA_EXTENSIONS = (".json", ".node")
 _PATH_ORIGINS = ("relative", "alias", "baseUrl", "imports")
 _ALIAS_SIGILS = ("@", "~", "#", "$")
-_SKIP_DIRS = frozenset({"node_modules", "dist", "build", "coverage", ".git"})
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
@@ -257,17 +257,13 @@ def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:
 
 
 def _package_files(project: Project, pkg_root: str) -> dict[str, list[str]]:
-    """stem -> code files under a package (dependency and build folders skipped), built once."""
+    """stem -> code files of a package (its lintable files, JavaScript included), built once."""
     memo = _PACKAGE_FILES(project)
     index = memo.get(pkg_root)
     if index is None:
         index = {}
-        for directory, dirs, files in os.walk(pkg_root):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
-                             and not os.path.isfile(os.path.join(directory, d, "package.json")))
-            for f in files:
-                if f.endswith(SOURCE_EXTENSIONS):
-                    index.setdefault(_stem(f), []).append(os.path.join(directory, f))
+        for path in package_files(pkg_root, project.settings.exclude, project.settings.config_root, SOURCE_EXTENSIONS):
+            index.setdefault(_stem(os.path.basename(path)), []).append(path)
         memo[pkg_root] = index
     return index
 

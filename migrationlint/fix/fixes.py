@@ -10,12 +10,10 @@ still the one that was read.
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass, field
 from typing import Callable
 
-from migrationlint.atomic import replace_file
+from migrationlint.atomic import write_atomic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit
 from migrationlint.extract.sources import facts_for_bytes
 
@@ -170,23 +168,6 @@ def _render(path: str, data: bytes, edits: list[Edit], manifest_edits) -> bytes 
         return out
     except ValueError:
         return None
-
-
-def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
-    """Write `data` to `path` through a temporary file and a rename, keeping permissions.
-
-    With `expected`, refuse (OSError) when the file on disk no longer holds those bytes.
-    Raises OSError on failure; the original file is then unchanged and no temporary file remains.
-    """
-    if expected is not None:
-        with open(path, "rb") as fh:
-            if fh.read() != expected:
-                raise OSError(f"{path} changed on disk since it was read; not written")
-    st = os.stat(path)
-    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
-        # no write bit at all counts as read-only even for root, who could write anyway
-        raise PermissionError(f"{path} is read-only; not written")
-    replace_file(path, data, stat.S_IMODE(st.st_mode))
 
 
 def write_all(outcome: FixOutcome) -> None:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from migrationlint.catalog import RUN_RULES
 from migrationlint.diagnostics import Diagnostic, Edit
-from migrationlint.fix.fixes import apply_edits, write_atomic
+from migrationlint.atomic import write_atomic
+from migrationlint.fix.fixes import apply_edits
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.extract.sources import facts_for_bytes
 from migrationlint.textpos import LineIndex

@@ -22,8 +22,10 @@ from migrationlint.model.discovery import (
 from migrationlint.extract.parsing import TS_SUFFIXES
 
 
-def package_files(package_root: str, exclude: list[str] | None = None, exclude_root: str | None = None) -> list[str]:
-    """Sorted lintable files under `package_root` that belong to it (nested packages left out)."""
+def package_files(package_root: str, exclude: list[str] | None = None, exclude_root: str | None = None,
+                  suffixes: tuple[str, ...] = TS_SUFFIXES) -> list[str]:
+    """Sorted lintable files under `package_root` that belong to it (nested packages left out);
+    `suffixes` widens "lintable" for callers that also look for JavaScript files."""
     ignores = _ancestor_ignores(package_root, exclude_root)
     ignores.insert(0, (exclude_root or package_root, _spec(exclude_patterns(exclude))))
     found: list[str] = []
@@ -48,7 +50,7 @@ def package_files(package_root: str, exclude: list[str] | None = None, exclude_r
                 if os.path.isfile(os.path.join(entry.path, "package.json")):
                     continue  # a nested package: not this package's files
                 stack.append((entry.path, current))
-            elif is_file and entry.name.endswith(TS_SUFFIXES) and not _excluded(entry.path, False, current):
+            elif is_file and entry.name.endswith(suffixes) and not _excluded(entry.path, False, current):
                 found.append(entry.path)
     found.sort()
     return found

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping
 
+from migrationlint.model.discovery import ALWAYS_SKIPPED
 from migrationlint.model.lockfiles import MANAGER_OF, Lockfile, Peers, find_lockfile, peers_of, read_lockfile
 
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
@@ -327,14 +328,11 @@ def member_globs(root: str) -> tuple[list[str], str | None]:
     return [], None
 
 
-_SKIP_DIRS = frozenset({"node_modules", ".git", "dist", "build", "coverage", ".migrationlint_cache"})
-
-
 def manifest_dirs(root: str) -> list[str]:
     """Every directory under `root` holding a package.json (dependency and build folders skipped)."""
     found = []
     for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if d not in ALWAYS_SKIPPED and not d.startswith("."))
         if "package.json" in files:
             found.append(directory)
     return found
