@@ -133,7 +133,6 @@ def load(paths: list[str], config_file: str | None) -> Settings:
     if found is not None:
         path, table = found
         apply_table(settings, table, str(path))
-        settings.config_path = str(path)
         settings.config_root = str(path.parent.resolve())
     return settings
 

@@ -35,7 +35,6 @@ class Settings:
     ignore_packages: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
     baseline: str | None = None
-    config_path: str | None = None
     config_root: str | None = None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from types import ModuleType
-from typing import Callable, Iterable
+
 
 from migrationlint.catalog import FIL001, INT001, RUN_RULES, SUP001, Rule, diagnostic
 from migrationlint.checks.base import Project
@@ -69,4 +69,3 @@ def run_checks(project: Project) -> list[Diagnostic]:
     return out
 
 
-CheckFn = Callable[[Project], Iterable[Diagnostic]]

@@ -24,7 +24,6 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
-from migrationlint.globs import match_any
 from migrationlint.model.lockfiles import Lockfile, find_lockfile, peers_of, read_lockfile, version_key
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
@@ -109,7 +108,6 @@ class DependencyModel:
         self.settings = project.settings
         self._owner: dict[str, Manifest | None] = {}
         self._framework_cache: dict[str, list[str]] = {}
-        self._test_memo: dict[str, bool] = {}
         self._own_locks: dict[str, object] = {}
         self.shipping = shipping_for(project)
         self._roots: dict[str, Manifest] = {}
@@ -138,12 +136,6 @@ class DependencyModel:
                 break
             d = parent
         self._owner[directory] = found
-        return found
-
-    def is_test(self, path: str) -> bool:
-        found = self._test_memo.get(path)
-        if found is None:
-            found = self._test_memo[path] = match_any(self.settings.test_files, self.project.rel(path))
         return found
 
     def root_of(self, m: Manifest) -> Manifest:

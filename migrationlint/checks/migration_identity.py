@@ -210,8 +210,8 @@ def _derive_shape(facts: FileFacts, base: str, digits: str | None, prefix: str |
 def _name_mismatch(facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:
     if m.source != "name":
         return
-    class_base, class_digits = tn.split_timestamp(m.cls.name)
-    name_base, name_digits = tn.split_timestamp(m.name)
+    _, class_digits = tn.split_timestamp(m.cls.name)
+    _, name_digits = tn.split_timestamp(m.name)
     if not class_digits or not name_digits or tn.is_fatal(m.cls.name):
         return
     class_ts, name_ts = tn.timestamp_of(m.cls.name), tn.timestamp_of(m.name)

@@ -17,7 +17,6 @@ from migrationlint.model.migrations import LOADED_FILES, is_migration_file, migr
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.sources import file_mentions
 from migrationlint.extract.records import FileFacts, MigrationsOption
-from migrationlint.globs import match_any
 from migrationlint.model.migrations import glob_matches, migration_classes, resolve_glob
 from migrationlint.model.resolve import resolve_relative
 
@@ -35,7 +34,7 @@ _MAX_IMPORT_DEPTH = 3
 def check(project: Project) -> Iterator[Diagnostic]:
     loaded: set[str] | None = None
     for path, facts in sorted(project.files.items()):
-        if facts.skipped or not is_migration_file(project, path) or _is_test(project, path):
+        if facts.skipped or not is_migration_file(project, path) or project.is_test_file(path):
             continue
         classes = [c for c in migration_classes(facts)
                    if not any(h.name_start == c.name_start for h in facts.damaged_headers)]
@@ -68,9 +67,6 @@ def _decidable_options(project: Project, pkg: str) -> list[tuple[str, Migrations
     return found
 
 
-def _is_test(project: Project, path: str) -> bool:
-    return match_any(project.settings.test_files, project.rel(path))
-
 
 def _package_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:
     """Every `migrations:` option of the package's files ([] when TypeORM may also be configured
@@ -86,7 +82,7 @@ def _package_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOp
                 if not file_mentions(path, b"migrations"):
                     continue
                 facts = project.facts(path)
-            if facts is not None and not facts.skipped and not _is_test(project, path):
+            if facts is not None and not facts.skipped and not project.is_test_file(path):
                 found.extend((path, opt) for opt in facts.migrations_options)
     memo[pkg] = found
     return found

@@ -14,7 +14,6 @@ from typing import Iterator
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.model.declarations import Origin, origin
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.globs import match_any
 from migrationlint.fix.import_edits import ensure_imported
 from migrationlint.model.nest_graph import (
     NEST_COMMON,
@@ -37,7 +36,7 @@ def nest_modules(project: Project) -> Iterator[tuple[str, NestModule]]:
     """Every `@Module` (from @nestjs/common) of the linted files, test files left out: test
     modules are assembled for one test, often with providers overridden."""
     for path, facts in sorted(project.files.items()):
-        if facts.skipped or facts.nest is None or match_any(project.settings.test_files, project.rel(path)):
+        if facts.skipped or facts.nest is None or project.is_test_file(path):
             continue
         for mod in facts.nest.modules:
             if is_from(project, path, mod.decorator, NEST_COMMON, "Module"):

@@ -14,7 +14,6 @@ from typing import Iterator
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.sources import file_mentions
-from migrationlint.globs import match_any
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
 from migrationlint.extract.nest_records import NestItem, OrmRoot
@@ -28,7 +27,7 @@ _ROOTS: Memo[dict[str, list]] = per_key("NEST002 forRoot options by package")
 
 def check(project: Project) -> Iterator[Diagnostic]:
     for path, facts in sorted(project.files.items()):
-        if facts.skipped or facts.nest is None or _is_test(project, path):
+        if facts.skipped or facts.nest is None or project.is_test_file(path):
             continue
         for mod in facts.nest.modules:
             if not is_from(project, path, mod.decorator, NEST_COMMON, "Module"):
@@ -55,9 +54,6 @@ def _feature(project: Project, path: str, item: NestItem) -> Iterator[Diagnostic
             f"(TypeOrmModule.forRoot in {where}) neither lists {name} in `entities` nor matches its file, "
             f"and `autoLoadEntities` is off")
 
-
-def _is_test(project: Project, path: str) -> bool:
-    return match_any(project.settings.test_files, project.rel(path))
 
 
 def _connection(project: Project, pkg: str, name: str) -> list[tuple[str, OrmRoot]]:
@@ -87,7 +83,7 @@ def _roots(project: Project, pkg: str) -> list[tuple[str, OrmRoot]]:
             if not file_mentions(path, b"TypeOrmModule"):
                 continue
             facts = project.facts(path)
-        if facts is None or facts.skipped or facts.nest is None or _is_test(project, path):
+        if facts is None or facts.skipped or facts.nest is None or project.is_test_file(path):
             continue
         out.extend((path, r) for r in facts.nest.roots
                    if is_from(project, path, r.callee.rsplit(".", 1)[0], NEST_TYPEORM, "TypeOrmModule"))

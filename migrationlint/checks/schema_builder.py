@@ -19,6 +19,7 @@ from migrationlint.fix import import_edits
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.extract.typeorm_names import typeorm_bindings
 from migrationlint.extract.records import Binding, CallFact, DecoratorFact, FileFacts, ImportFact, ObjectKey, ObjectLiteral
 
 MIG010 = Rule("MIG010", "decorator-constructed", Severity.ERROR,
@@ -136,25 +137,13 @@ class TypeormRef:
 
 def resolve(facts: FileFacts, callee: str, start: int, end: int) -> TypeormRef | None:
     """The typeorm export `callee` (text at [start, end)) refers to, or None."""
+    bound = typeorm_bindings(facts.imports)
     if "." in callee:
         ns, _, prop = callee.rpartition(".")
-        for imp in facts.imports:
-            if imp.specifier != TYPEORM or imp.type_only:
-                continue
-            if ns in (imp.namespace, imp.default if imp.kind == "import-equals" else None):
-                return TypeormRef(prop, ns, imp, None, end - len(prop.encode()), end)
-        return None
-    for imp in facts.imports:
-        if imp.kind not in ("import", "require") or not _is_typeorm(imp.specifier):
-            continue
-        for b in imp.bindings:
-            if b.local == callee and not b.type_only:
-                return TypeormRef(b.imported, b.local, imp, b, start, end)
-    return None
-
-
-def _is_typeorm(specifier: str) -> bool:
-    return specifier == TYPEORM or specifier.startswith(TYPEORM + "/")
+        imp = bound.namespaces.get(ns)
+        return TypeormRef(prop, ns, imp, None, end - len(prop.encode()), end) if imp is not None else None
+    hit = bound.named.get(callee)
+    return TypeormRef(hit[1].imported, callee, hit[0], hit[1], start, end) if hit is not None else None
 
 
 def _older(version: tuple[int, int, int] | None, name: str) -> bool:

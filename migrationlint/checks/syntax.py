@@ -13,14 +13,12 @@ from typing import Iterator
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.records import FileFacts
-from migrationlint.extract.grammar_gaps import GAPS
 from migrationlint.model.migrations import header_is_migration, is_migration_file
 
 SYN001 = Rule("SYN001", "syntax-error", Severity.ERROR,
               "Code tree-sitter cannot parse (reported in migration files unless selected explicitly).")
 RULES = [SYN001]
 
-KNOWN_GAPS = tuple(GAPS.values())
 
 
 def check(project: Project) -> Iterator[Diagnostic]:

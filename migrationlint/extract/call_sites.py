@@ -9,11 +9,11 @@ from array import array
 
 from tree_sitter import Node
 
+from migrationlint.extract.typeorm_names import TypeormBindings
 from migrationlint.extract.records import (
     CallFact,
     DecoratorFact,
     FileFacts,
-    ImportFact,
     NewExpr,
     ObjectLiteral,
 )
@@ -85,20 +85,6 @@ def _parameter_type(node: Node, name: str) -> str:
     return ""
 
 
-def typeorm_bindings(imports: list[ImportFact]) -> tuple[dict[str, str], frozenset[str]]:
-    """(local -> imported name, namespace locals) of the value imports of typeorm, read the way the
-    schema-builder rules resolve names (checks/schema_builder.resolve)."""
-    named: dict[str, str] = {}
-    namespaces: set[str] = set()
-    for imp in imports:
-        spec = imp.specifier
-        if spec == "typeorm" and not imp.type_only:
-            namespaces.update(n for n in (imp.namespace, imp.default if imp.kind == "import-equals" else None) if n)
-        if imp.kind in ("import", "require") and (spec == "typeorm" or spec.startswith("typeorm/")):
-            for b in imp.bindings:
-                if not b.type_only:
-                    named.setdefault(b.local, b.imported)
-    return named, frozenset(namespaces)
 
 
 class CallSitesFacts:
@@ -107,7 +93,7 @@ class CallSitesFacts:
     f: FileFacts
     data: bytes
     dialect: str
-    typeorm: tuple[dict[str, str], frozenset[str]]
+    typeorm: TypeormBindings
 
     def _new_expressions(self, root: Node) -> None:
         for new, ctor in new_nodes(root, self.data):
@@ -131,19 +117,14 @@ class CallSitesFacts:
                 continue
             parent = node.parent
             target = "member"
-            target_name = ""
             if parent is not None:
                 if parent.type in ("class_declaration", "abstract_class_declaration", "class", "export_statement"):
                     target = "class"
-                    decl = parent.child_by_field_name("declaration") if parent.type == "export_statement" else parent
-                    if decl is not None:
-                        nn = decl.child_by_field_name("name")
-                        target_name = text(nn) if nn is not None else ""
                 elif parent.type in ("required_parameter", "optional_parameter"):
                     target = "parameter"
             fact = DecoratorFact(
                 name=text(callee), name_start=callee.start_byte, name_end=callee.end_byte,
-                start=node.start_byte, end=node.end_byte, target=target, target_name=target_name,
+                start=node.start_byte, end=node.end_byte, target=target,
             )
             call_args = expr.child_by_field_name("arguments") if expr.type == "call_expression" else None
             if call_args is not None:
@@ -157,11 +138,7 @@ class CallSitesFacts:
 
     def _typeorm_name(self, callee: str) -> str | None:
         """The typeorm export `callee` names through this file's imports (`Idx` -> TableIndex), else None."""
-        named, namespaces = self.typeorm
-        if "." in callee:
-            ns, _, prop = callee.rpartition(".")
-            return prop if ns in namespaces else None
-        return named.get(callee)
+        return self.typeorm.imported_name(callee)
 
     def _method_calls(self, root: Node) -> None:
         for prop, call, args in method_call_nodes(root, self.data):

@@ -21,9 +21,8 @@ class ClassesFacts:
     f: FileFacts
     data: bytes
     dialect: str
-    typeorm: tuple[dict[str, str], frozenset[str]]
 
-    def _class(self, node: Node, exported: bool, default: bool, decorated_by: Node | None = None) -> None:
+    def _class(self, node: Node, exported: bool) -> None:
         name_node = node.child_by_field_name("name")
         name = text(name_node) if name_node is not None else ""
         cls = ClassFact(
@@ -33,7 +32,6 @@ class ClassesFacts:
             start=node.start_byte,
             end=node.end_byte,
             exported=exported,
-            default_export=default,
         )
         for child in node.children:
             if child.type == "class_heritage":

@@ -40,17 +40,12 @@ def _own_lines(data: bytes, start: int, end: int) -> tuple[int, int] | None:
     return line_start, line_end
 
 
-def _comment_on_own_line(data: bytes, start: int) -> bool:
-    line_start = data.rfind(b"\n", 0, start) + 1
-    return data[line_start:start].strip() in (b"", b"\xef\xbb\xbf")
-
-
 _DIRECTIVE = re.compile(r"migrationlint-(disable-next-line|disable-line|disable)\b")
 _CODE = re.compile(r"[A-Z]{2,4}[0-9]{0,3}")
 _KINDS = {"disable-next-line": "next-line", "disable-line": "line", "disable": "file"}
 
 
-def parse_comment(comment: str, start: int, row: int, own_line: bool) -> Suppression | None:
+def parse_comment(comment: str, start: int, row: int) -> Suppression | None:
     """Parse one comment's text (at byte `start`, 0-based line `row`) into a Suppression."""
     m = _DIRECTIVE.search(comment)
     if m is None:
@@ -79,12 +74,10 @@ class CommentsFacts:
     f: FileFacts
     data: bytes
     dialect: str
-    typeorm: tuple[dict[str, str], frozenset[str]]
 
     def _suppressions(self, root: Node) -> None:
         for node in parsing.cursor(self.dialect, Q_COMMENT).captures(root).get("c", []):
-            sup = parse_comment(text(node), node.start_byte, node.start_point[0],
-                                own_line=_comment_on_own_line(self.data, node.start_byte))
+            sup = parse_comment(text(node), node.start_byte, node.start_point[0])
             if sup is not None:
                 self.f.suppressions.append(sup)
         self.f.suppressions.sort(key=lambda s: s.start)

@@ -83,7 +83,6 @@ class ExportsFacts:
     f: FileFacts
     data: bytes
     dialect: str
-    typeorm: tuple[dict[str, str], frozenset[str]]
 
     def _export(self, node: Node) -> None:
         f = self.f
@@ -107,7 +106,7 @@ class ExportsFacts:
                         target = c
                         break
             if target is not None and target.type in ("class", "class_declaration", "abstract_class_declaration"):
-                self._class(target, exported=True, default=True, decorated_by=node)
+                self._class(target, exported=True)
             vk = _value_kind(target) if target is not None else "other"
             f.exports.append(ExportFact("default", "default", node.start_byte, node.end_byte, value_kind=vk,
                                         local=text(target) if target is not None and target.type == "identifier" else None))
@@ -169,7 +168,7 @@ class ExportsFacts:
         name_node = decl.child_by_field_name("name")
         name = text(name_node) if name_node is not None else "default"
         if kind in ("class_declaration", "abstract_class_declaration", "class"):
-            self._class(decl, exported=True, default=is_default, decorated_by=stmt)
+            self._class(decl, exported=True)
             f.exports.append(ExportFact("default" if is_default else name, "class", decl.start_byte, decl.end_byte,
                                         local=name, value_kind="class"))
         elif kind in ("function_declaration", "generator_function_declaration", "function_signature", "function_expression"):

@@ -19,7 +19,8 @@ from tree_sitter import Node
 from migrationlint.extract import parsing
 from migrationlint.extract.records import FileFacts
 from migrationlint.extract.nest_facts import extract_nest
-from migrationlint.extract.call_sites import SCHEMA_BUILDER_CLASSES, CallSitesFacts, typeorm_bindings
+from migrationlint.extract.call_sites import SCHEMA_BUILDER_CLASSES, CallSitesFacts
+from migrationlint.extract.typeorm_names import NO_TYPEORM, typeorm_bindings
 from migrationlint.extract.classes import ClassesFacts
 from migrationlint.extract.comments import CommentsFacts
 from migrationlint.extract.exports import ExportsFacts
@@ -28,7 +29,7 @@ from migrationlint.extract.orm_options import OrmOptionsFacts, orm_options_hint
 from migrationlint.extract.usage import UsageFacts
 from migrationlint.extract.parsing import text
 
-FACTS_VERSION = 19  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 20  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 def extract(path: str, data: bytes) -> FileFacts:
@@ -40,7 +41,6 @@ def extract(path: str, data: bytes) -> FileFacts:
         size=len(data),
         dialect=dialect,
         bom=data.startswith(b"\xef\xbb\xbf"),
-        crlf=b"\r\n" in data,
     )
     tree = parsing.parse(data, path)
     root = tree.root_node
@@ -56,7 +56,7 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         self.f = facts
         self.data = data
         self.dialect = dialect
-        self.typeorm: tuple[dict[str, str], frozenset[str]] = ({}, frozenset())
+        self.typeorm = NO_TYPEORM
 
     def run(self, root: Node) -> None:
         for stmt in root.named_children:
@@ -64,11 +64,11 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         data = self.data
         if b"require" in data or b"import(" in data or b".mock(" in data:
             self._calls(root)  # before decorators and `new`: their filter reads the require() bindings
-        self.typeorm = typeorm_bindings(self.f.imports) if b"typeorm" in data else ({}, frozenset())
+        self.typeorm = typeorm_bindings(self.f.imports) if b"typeorm" in data else NO_TYPEORM
         if b"new " in data:
             self._new_expressions(root)
-        named, namespaces = self.typeorm
-        if b"@" in data and (namespaces or not SCHEMA_BUILDER_CLASSES.isdisjoint(named.values())):
+        if b"@" in data and (self.typeorm.namespaces or any(
+                b.imported in SCHEMA_BUILDER_CLASSES for _, b in self.typeorm.named.values())):
             self._decorators(root)  # else no decorator can resolve to a kept class (_typeorm_name)
         if b"(" in data:
             self._method_calls(root)
@@ -104,7 +104,7 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
                 c.type in ("export_clause", "*", "namespace_export", "=") for c in node.children)
             self._export(node)
         elif kind in ("class_declaration", "abstract_class_declaration"):
-            self._class(node, exported=exported, default=False)
+            self._class(node, exported=exported)
         elif kind == "function_declaration" or kind == "generator_function_declaration":
             name = node.child_by_field_name("name")
             if name is not None:

@@ -124,7 +124,6 @@ def _header(root: Node, data: bytes, kw: Node) -> HeaderDamage | None:
     junk_end = junk_start + len(data[junk_start:stop].rstrip())
     prev = _prev_leaf(kw)
     damage = HeaderDamage(
-        class_start=kw.start_byte,
         base=base,
         name_start=name.start_byte,
         name_end=name.start_byte + len(base.encode()),

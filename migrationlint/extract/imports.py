@@ -100,7 +100,6 @@ class ImportsFacts:
     f: FileFacts
     data: bytes
     dialect: str
-    typeorm: tuple[dict[str, str], frozenset[str]]
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")

@@ -121,7 +121,6 @@ class OrmOptionsFacts:
     f: FileFacts
     data: bytes
     dialect: str
-    typeorm: tuple[dict[str, str], frozenset[str]]
 
     def _pairs(self, root: Node, keys: tuple[bytes, ...]) -> None:
         for pair, key_node, value in pair_nodes(root, self.data, keys):
@@ -131,7 +130,6 @@ class OrmOptionsFacts:
             elif key == "type":
                 sv = string_value(value)
                 if sv is not None:
-                    self.f.type_options.append((sv, value.start_byte, value.end_byte))
                     role = _orm_type_role(pair)
                     if role is not None:
                         self.f.orm_types.append((role, sv, value.start_byte, value.end_byte))

@@ -112,7 +112,6 @@ class DecoratorFact:
     start: int
     end: int
     target: str  # class | member | parameter
-    target_name: str = ""
     args: list[tuple[str, int, int]] = field(default_factory=list)  # (node type, start, end) of call arguments
     objects: dict[int, ObjectLiteral] = field(default_factory=dict)  # object-literal arguments by index
 
@@ -126,7 +125,6 @@ class HeaderDamage:
     initialiser in the class body when that is damaged too.
     """
 
-    class_start: int
     base: str
     name_start: int
     name_end: int
@@ -148,13 +146,10 @@ class ClassFact:
     start: int
     end: int
     exported: bool = False
-    default_export: bool = False
     extends: str | None = None
     implements: list[str] = field(default_factory=list)
     fields: list[FieldFact] = field(default_factory=list)
     methods: list[str] = field(default_factory=list)
-    decorators: list[DecoratorFact] = field(default_factory=list)
-    header_damage: HeaderDamage | None = None
 
     def field(self, name: str) -> FieldFact | None:
         for f in self.fields:
@@ -308,12 +303,10 @@ class FileFacts:
     calls: list[CallFact] = field(default_factory=list)
     member_refs: list[tuple[str, int, int]] = field(default_factory=list)  # `Transport.KAFKA`-style
     # `type: 'postgres'`, in files that can hold TypeORM connection options (_ORM_OPTIONS_HINTS)
-    type_options: list[tuple[str, int, int]] = field(default_factory=list)
     migrations_options: list[MigrationsOption] = field(default_factory=list)
     refs: Mapping[str, list[tuple[int, int]]] = field(default_factory=dict)  # a Spans when any
     suppressions: list[Suppression] = field(default_factory=list)
     bom: bool = False
-    crlf: bool = False
     skipped: str | None = None  # reason the file was not analysed (binary, too large...)
     skipped_at: int = 0  # byte offset the reason points at (the first undecodable byte)
     # top-level declarations that are not exported: (name, kind, offset where `export ` would go)

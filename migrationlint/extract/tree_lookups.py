@@ -81,15 +81,13 @@ def _decorated_method(method: Node) -> bool:
 # Each whole-tree query costs about 40% of the parse (the cursor visits every node), and the
 # queries above would each run on most files. These find the same nodes from a byte search for
 # the one token they must contain, then `descendant_for_byte_range`: in document order, like
-# What each lookup below finds, as the tree-sitter query it replaces would say it:
-Q_NEW = """(new_expression constructor: (_) @ctor) @new"""
-Q_DECORATOR = """(decorator) @dec"""
-Q_METHOD_CALLS = """(call_expression function: (member_expression property: (property_identifier) @prop) arguments: (arguments) @args) @call"""
-Q_MIGRATIONS = """(pair key: [(property_identifier) (string)] @key value: (_) @value) @pair"""
-Q_IDENT = """[(identifier) (type_identifier) (shorthand_property_identifier) (property_identifier)] @id"""
-
-# the queries' matches, at a cost proportional to the hits. (Q_NEW, Q_DECORATOR,
-# Q_METHOD_CALLS, Q_MIGRATIONS and Q_IDENT say what each looks for.)
+# the queries' matches, at a cost proportional to the hits. The query each one replaces:
+#   new_nodes          (new_expression constructor: (_) @ctor) @new
+#   decorator_nodes    (decorator) @dec
+#   method_call_nodes  (call_expression function: (member_expression property: (property_identifier) @prop)
+#                                       arguments: (arguments) @args) @call
+#   pair_nodes         (pair key: [(property_identifier) (string)] @key value: (_) @value) @pair
+#   ident_nodes        [(identifier) (type_identifier) (shorthand_property_identifier) (property_identifier)] @id
 
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 _IDENT_TYPES = frozenset({"identifier", "type_identifier", "shorthand_property_identifier", "property_identifier"})
@@ -121,7 +119,7 @@ def leaf_at(root: Node, start: int, end: int) -> Node | None:
 
 
 def new_nodes(root: Node, data: bytes):
-    """(new_expression, constructor) pairs, as Q_NEW matches them."""
+    """(new_expression, constructor) pairs, as its query (above) matches them."""
     for s, e in word_spans(data, (b"new",)):
         kw = leaf_at(root, s, e)
         if kw is None or kw.type != "new":
@@ -135,7 +133,7 @@ def new_nodes(root: Node, data: bytes):
 
 
 def decorator_nodes(root: Node, data: bytes):
-    """decorator nodes, as Q_DECORATOR captures them."""
+    """decorator nodes, as its query (above) captures them."""
     at = data.find(b"@")
     while at != -1:
         tok = leaf_at(root, at, at + 1)
@@ -147,7 +145,7 @@ def decorator_nodes(root: Node, data: bytes):
 
 
 def method_call_nodes(root: Node, data: bytes):
-    """(property, call, arguments) of `x.<one of CALL_PROPS>(...)`, as Q_METHOD_CALLS matches them."""
+    """(property, call, arguments) of `x.<one of CALL_PROPS>(...)`, as its query (above) matches them."""
     for s, e in word_spans(data, _CALL_PROP_BYTES):
         prop = leaf_at(root, s, e)
         if prop is None or prop.type != "property_identifier":
@@ -164,7 +162,7 @@ def method_call_nodes(root: Node, data: bytes):
 
 
 def pair_nodes(root: Node, data: bytes, keys: tuple[bytes, ...]):
-    """(pair, key, value) of pairs keyed `migrations` or `type` (`keys`), as Q_MIGRATIONS matches them."""
+    """(pair, key, value) of pairs keyed `migrations` or `type` (`keys`), as its query (above) matches them."""
     for s, e in word_spans(data, keys):
         key = leaf_at(root, s, e)
         if key is None:
@@ -184,7 +182,7 @@ def pair_nodes(root: Node, data: bytes, keys: tuple[bytes, ...]):
 
 
 def ident_nodes(root: Node, data: bytes, names: set[str]):
-    """(name, node) of identifier-like nodes spelling one of `names`, as Q_IDENT captures them
+    """(name, node) of identifier-like nodes spelling one of `names`, as its query (above) captures them
     (filtered), in document order. The name comes from the byte search, so no node text is read."""
     hits = [(s, e, name) for name in names for s, e in _word_hits(data, name.encode("utf-8"))]
     hits.sort()

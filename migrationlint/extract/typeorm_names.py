@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import time
+from typing import NamedTuple
 from datetime import datetime, UTC
+
+from migrationlint.extract.records import Binding, ImportFact
 
 MIN_PLAUSIBLE_MS = 978_307_200_000  # 2001-01-01T00:00:00Z
 ONE_YEAR_MS = 366 * 24 * 3600 * 1000
@@ -149,3 +152,40 @@ def describe(ms: int) -> str:
         return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     except (OverflowError, OSError, ValueError):
         return "an impossible date"
+
+
+class TypeormBindings(NamedTuple):
+    """The names a file binds to typeorm's value exports: `named` maps a local name to its import
+    and binding (`import { TableIndex as Idx }`), `namespaces` a namespace local to its import
+    (`import * as orm`, `import orm = require`). Type-only imports bind nothing at runtime."""
+
+    named: dict[str, tuple[ImportFact, Binding]]
+    namespaces: dict[str, ImportFact]
+
+    def imported_name(self, callee: str) -> str | None:
+        """The typeorm export `callee` names (`Idx` -> TableIndex, `orm.Table` -> Table), else None."""
+        if "." in callee:
+            ns, _, prop = callee.rpartition(".")
+            return prop if ns in self.namespaces else None
+        hit = self.named.get(callee)
+        return hit[1].imported if hit is not None else None
+
+
+NO_TYPEORM = TypeormBindings({}, {})
+
+
+def typeorm_bindings(imports: list[ImportFact]) -> TypeormBindings:
+    """What `imports` bind to typeorm; the first import of a name wins, as in the file's scope."""
+    named: dict[str, tuple[ImportFact, Binding]] = {}
+    namespaces: dict[str, ImportFact] = {}
+    for imp in imports:
+        spec = imp.specifier
+        if spec == "typeorm" and not imp.type_only:
+            for n in (imp.namespace, imp.default if imp.kind == "import-equals" else None):
+                if n:
+                    namespaces.setdefault(n, imp)
+        if imp.kind in ("import", "require") and (spec == "typeorm" or spec.startswith("typeorm/")):
+            for b in imp.bindings:
+                if not b.type_only:
+                    named.setdefault(b.local, (imp, b))
+    return TypeormBindings(named, namespaces)

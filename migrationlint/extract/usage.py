@@ -30,7 +30,6 @@ class UsageFacts:
     f: FileFacts
     data: bytes
     dialect: str
-    typeorm: tuple[dict[str, str], frozenset[str]]
 
     def _refs(self, root: Node) -> None:
         wanted: set[str] = set()

@@ -87,7 +87,6 @@ class MigrationSet:
     owner: str  # the file holding the option, or the package directory
     files: set[str] = field(default_factory=set)
     glob_files: set[str] = field(default_factory=set)  # loaded through a glob (MIG006 applies)
-    option_start: int = -1
 
 
 def _candidates(path: str) -> list[str]:
@@ -163,7 +162,7 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
     for path, facts in sorted(holders.items()):
         for opt in facts.migrations_options:
             pkg = ws.package_root(path)
-            s = MigrationSet(key=f"{path}:{opt.start}", owner=path, option_start=opt.start)
+            s = MigrationSet(key=f"{path}:{opt.start}", owner=path)
             for kind, value, _, _ in opt.items:
                 if kind == "glob":
                     pattern = resolve_glob(value, path, pkg)

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 
 from migrationlint.model.declarations import Origin, origin
-from migrationlint.globs import match_any
 from migrationlint.model.nest_graph import NEST_TYPEORM, candidate_files, is_from, module_of
 from migrationlint.extract.nest_records import NestItem, NestModule
 from migrationlint.model.project import Memo
@@ -177,7 +176,7 @@ def _makes_global(project) -> bool:
         return _GLOBAL_KEY.search(data) is not None and b"module" in data.lower()
 
     def production(path: str) -> bool:
-        return not match_any(project.settings.test_files, project.rel(path))
+        return not project.is_test_file(path)
 
     if any(production(p) and wanted(_bytes(project, p) or b"") for p in project.files):
         return True

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Generic, TypeVar
 
 from migrationlint.extract.records import FileFacts
+from migrationlint.globs import match_any
 from migrationlint.model.package_files import package_files
 from migrationlint.model.workspace import Workspace, parse_version
 from migrationlint.settings import RuleSelection, Settings
@@ -85,6 +86,10 @@ class Project:
             rel = path[len(root):]
             return rel.replace(os.sep, "/") if os.sep != "/" else rel
         return os.path.relpath(path, self.workspace.root).replace(os.sep, "/")
+
+    def is_test_file(self, path: str) -> bool:
+        """Whether `path` matches the `test-files` globs (tests, stories, tool configs)."""
+        return match_any(self.settings.test_files, self.rel(path))
 
     def typeorm_version(self, path: str) -> tuple[int, int, int] | None:
         """The lowest TypeORM version `path`'s package allows: the `typeorm-version` setting first,
