@@ -1,0 +1,288 @@
+"""What the DEP rules decide from: which manifest owns a file, which imports are package uses and
+whether each runs in production, what counts as declared where, and which peers an installed
+package needs. No rule is emitted here (checks.dependencies judges).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterator
+
+from migrationlint.model import packages as pk
+from migrationlint.model import resolve
+from migrationlint.model import runtime_packages as rt
+from migrationlint.model.dependency_versions import VersionChoice
+from migrationlint.model.project import Project
+from migrationlint.extract.records import FileFacts, ImportFact
+from migrationlint.model.lockfiles import peers_of
+from migrationlint.model import fix_policy as policy
+from migrationlint.model.hoisting import hoisted, hoists
+from migrationlint.model.peer_install import PeerPolicy, peer_policy
+from migrationlint.model.shipping import Verdict, is_workspace_root, shipping_for
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
+
+
+@dataclass
+class Use:
+    """One import of a package by a linted file, with what decides which manifest section it needs."""
+
+    path: str
+    imp: ImportFact
+    package: str
+    manifest: Manifest
+    type_only: bool
+    test: bool  # does not run in production (the shipping model's answer), or a test mock
+    verdict: Verdict | None = None
+    metadata_only: bool = False  # its names are used only in annotations decorator metadata emits
+
+
+_ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
+
+
+def _erased(imp: ImportFact, facts: FileFacts) -> bool:
+    """A plain import whose every binding is used only in type positions: the compiler drops it
+    (`import { Request } from 'express'` used as `(req: Request) => ...`). Annotations that
+    decorator metadata emits at runtime do not count as type positions (see facts)."""
+    if imp.kind != "import" or imp.side_effect:
+        return False
+    names = imp.locals
+    return bool(names) and all(n in facts.type_only_locals for n in names)
+
+
+def _metadata_only(imp: ImportFact, facts: FileFacts) -> bool:
+    """Every binding is a type or a name in an annotation that decorator metadata emits."""
+    names = imp.locals
+    meta = facts.metadata_only_locals
+    return bool(names) and any(n in meta for n in names) and all(n in meta or n in facts.type_only_locals
+                                                                  for n in names)
+
+
+def _type_only(imp: ImportFact) -> bool:
+    """Erased by TypeScript: `import type`, type queries, references, and imports whose every
+    named binding is `type`."""
+    if imp.type_only or imp.kind in ("type-query", "reference"):
+        return True
+    if imp.kind in ("import", "export-from") and imp.bindings and imp.default is None and imp.namespace is None:
+        return all(b.type_only for b in imp.bindings)
+    return False
+
+
+def types_only_package(package: str) -> bool:
+    """A package of type declarations only (`@types/node`, `openapi-types`): never loaded at runtime."""
+    return package.startswith("@types/") or package.endswith("-types")
+
+
+# import forms that execute the package (and so need its peers); `require.resolve` only finds it
+LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})
+
+
+class DependencyModel(VersionChoice):
+    """Decisions shared by the DEP rules: which manifest owns a file, what counts as declared,
+    where a package must be declared, which peers it needs."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.ws: Workspace = project.workspace
+        self.settings = project.settings
+        self._owner: dict[str, Manifest | None] = {}
+        self._framework_cache: dict[str, list[str]] = {}
+        self._own_locks: dict[str, object] = {}
+        self.shipping = shipping_for(project)
+        self._roots: dict[str, Manifest] = {}
+        self._policies: dict[str, PeerPolicy] = {}
+
+    def owner(self, path: str) -> Manifest | None:
+        """The nearest real manifest above `path`: a package.json holding only `type` or
+        `sideEffects` (no name, no dependencies) is skipped, as package managers skip it."""
+        directory = os.path.dirname(path)
+        if directory in self._owner:
+            return self._owner[directory]
+        found = None
+        d = directory
+        while True:
+            mpath = self.ws.nearest_manifest_path(d)
+            if mpath is None:
+                break
+            m = self.ws.manifest(mpath)
+            if m.error or m.name or any(s in m.data for s in DEP_SECTIONS) or m.dir == self.ws.root:
+                found = m
+                break
+            parent = os.path.dirname(m.dir)
+            if parent == m.dir:
+                break
+            d = parent
+        self._owner[directory] = found
+        return found
+
+    def root_of(self, m: Manifest) -> Manifest:
+        """The root manifest of the project `m` belongs to: the nearest directory at or above it
+        with a lockfile or a workspace definition (a nested project is its own root), else the
+        workspace root's manifest (or `m` itself when the workspace root has none)."""
+        found = self._roots.get(m.dir)
+        if found is None:
+            found = self._roots[m.dir] = self._find_root(m)
+        return found
+
+    def _find_root(self, m: Manifest) -> Manifest:
+        d = m.dir
+        while d.startswith(self.ws.root) and d != self.ws.root:
+            path = os.path.join(d, "package.json")
+            if os.path.isfile(path) and (any(os.path.isfile(os.path.join(d, n)) for n in _ROOT_MARKERS)
+                                         or "workspaces" in self.ws.manifest(path).data):
+                return self.ws.manifest(path)
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+        root = self.ws.root_manifest
+        return root if root is not None and not root.error else m
+
+    def is_root(self, m: Manifest) -> bool:
+        return self.root_of(m).path == m.path
+
+    def root_label(self, root: Manifest) -> str:
+        """How messages name a root manifest: "the root package.json", or a nested project's own."""
+        if root.dir == self.ws.root:
+            return "the root package.json"
+        return f"{self._rel(root)} (the root of its own project)"
+
+    def private_root(self, m: Manifest) -> bool:
+        """The root of a workspace (never deployed: its files are the repository's tooling). A
+        single-package repository's root is the package itself, and deploys."""
+        return self.is_root(m) and is_workspace_root(m)
+
+    def verdict(self, path: str) -> Verdict:
+        return self.shipping.verdict(path, self.owner(path))
+
+    def uses(self, path: str, facts: FileFacts) -> Iterator[Use]:
+        manifest = self.owner(path)
+        if manifest is None or manifest.error or not facts.imports:
+            return
+        verdict = self.shipping.verdict(path, manifest)
+        if verdict.inert:
+            return
+        for imp in facts.imports:
+            if imp.kind == "require-resolve-paths":
+                continue  # resolved from the folders it names, by design not from this package
+            package = self._package_of(path, imp, manifest)
+            if package is None:
+                continue
+            type_only = _type_only(imp) or _erased(imp, facts) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
+            yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock", verdict,
+                      _metadata_only(imp, facts))
+
+    def _package_of(self, path: str, imp: ImportFact, manifest: Manifest) -> str | None:
+        spec = imp.specifier
+        if pk.classify(spec) != "package" or self._is_alias(path, spec):
+            return None
+        name = pk.package_name(spec)
+        if name is None or name == manifest.name or pk.is_ignored(spec, self.settings.ignore_packages):
+            return None
+        if pk.virtual_module(spec, self._frameworks(manifest)):
+            return None
+        if imp.kind == "reference" and not name.startswith("@types/"):
+            # `/// <reference types="node" />` loads @types/node unless the package ships its types
+            types = pk.types_package(name)
+            if name == "node" or (not self.known(name, manifest) and self.known(types, manifest)):
+                return types
+        return name
+
+    def _frameworks(self, manifest: Manifest) -> list[str]:
+        """Framework packages declared by the manifest or the workspace root (virtual modules)."""
+        found = self._framework_cache.get(manifest.path)
+        if found is None:
+            found = [n for n in pk.VIRTUAL_MODULES if manifest.declared(n)]
+            root = self.root_of(manifest)
+            if root is not manifest:
+                found += [n for n in pk.VIRTUAL_MODULES if root.declared(n)]
+            self._framework_cache[manifest.path] = found
+        return found
+
+    def _is_alias(self, path: str, spec: str) -> bool:
+        for prefix in self.settings.aliases:
+            p = prefix.rstrip("*")
+            if spec == prefix or spec == p.rstrip("/") or (p and spec.startswith(p if p.endswith("/") else p + "/")):
+                return True
+        return resolve.is_alias(self.project, path, spec)
+
+    def root_counts(self, test: bool, type_only: bool) -> bool:
+        """Whether the root manifest's declarations satisfy this use (the `hoisting` setting)."""
+        policy = self.settings.hoisting
+        return policy == "all" or (policy == "test-files" and (test or type_only))
+
+    def declared_in(self, m: Manifest, package: str, type_only: bool) -> str | None:
+        section = m.declared(package)
+        if section is None and type_only:
+            section = m.declared(pk.types_package(package))
+        return section
+
+    def known(self, package: str, manifest: Manifest) -> bool:
+        return self.ws.known(package) or self.ws.installed(package, manifest.dir) is not None
+
+    def placement(self, u: Use, package: str | None = None) -> policy.Placement:
+        """Where a fix for this use adds `package` (the used package by default)."""
+        m = u.manifest
+        return policy.placement(package or u.package, m, not u.test, u.type_only, self.private_root(m),
+                                self.shipping.bundled(m))
+
+    def section_for(self, u: Use) -> str:
+        return self.placement(u).section
+
+    def peer_list(self, package: str, m: Manifest) -> dict[str, bool]:
+        """{peer: optional} of `package` as installed for `m`: the workspace member's manifest,
+        the lockfile, node_modules, else the built-in table."""
+        member = self.ws.member(package)
+        if member is not None:
+            return peers_of(member.data)
+        lock = self.ws.lockfile
+        if lock is not None:
+            peers = lock.peer_deps(package, lock.resolved(package, self.ws.rel_dir(m)))
+            if peers is not None:
+                return peers
+        installed = self.ws.installed(package, m.dir)
+        if installed is not None and installed[1] is not None:
+            return installed[1]
+        return {p: False for p in rt.KNOWN_PEERS.get(package, ())}
+
+    def hoisted_at_root(self, package: str, m: Manifest) -> bool:
+        """Whether the root install of `m`'s project puts `package` where every file finds it."""
+        root = self.root_of(m)
+        lock = self.ws.lockfile if root.dir == self.ws.root else self._own_lock(root.dir)
+        manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
+        if self.ws.installed(package, m.dir) is not None:
+            return True
+        declared = bool(self.ws.sibling_ranges(package, exclude=m.path)) or root.declared(package) is not None
+        return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, declared, lock)
+
+    def peer_policy(self, m: Manifest) -> PeerPolicy:
+        """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""
+        root = self.root_of(m)
+        found = self._policies.get(root.dir)
+        if found is None:
+            lock = self.ws.lockfile if root.dir == self.ws.root else self._own_lock(root.dir)
+            field = root.data.get("packageManager")
+            manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
+            found = self._policies[root.dir] = peer_policy(root.dir, manager, field if isinstance(field, str) else None,
+                                                           lock, self._workspace_settings(root.dir))
+        return found
+
+    def _workspace_settings(self, directory: str) -> dict:
+        path = os.path.join(directory, "pnpm-workspace.yaml")
+        if not os.path.isfile(path):
+            return {}
+        from migrationlint.model.workspace import _read_yaml
+
+        return _read_yaml(path)[0]
+
+    def satisfied(self, m: Manifest, package: str, test: bool) -> bool:
+        """Declared by `m`, or by its root under any hoisting policy but `none` (the package is
+        then part of the repository's install)."""
+        if m.declared(package) or package == m.name:
+            return True
+        root = self.root_of(m)
+        return root is not m and self.settings.hoisting != "none" and root.declared(package) is not None
+
+    def _rel(self, m: Manifest) -> str:
+        return self.project.rel(m.path)
+

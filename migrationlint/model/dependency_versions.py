@@ -1,0 +1,201 @@
+"""Which version a DEP fix adds, and the install command a message suggests: the catalog, the
+workspace's own pin, the lockfile, the version most of the workspace declares (the fix policy's
+ladder), and for peers the range the installed package asks for.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from migrationlint.model.project import Project
+from migrationlint.settings import Settings
+from migrationlint.diagnostics import Applicability, Edit, Fix
+from migrationlint.model.lockfiles import Lockfile, find_lockfile, read_lockfile, version_key
+from migrationlint.model import fix_policy as policy
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
+
+
+def usable_range(rng: str) -> bool:
+    """A range worth copying: not `*`, `latest`, a tag, or a local path/link protocol."""
+    rng = rng.strip()
+    if rng.startswith(("workspace:", "link:", "file:", "catalog:", "portal:")):
+        return False
+    return any(ch.isdigit() for ch in rng)
+
+
+class VersionChoice:
+    """Mixin of DependencyModel: versions and fixes (needs `ws`, `project`, `settings`)."""
+
+    ws: Workspace
+    project: Project
+    settings: Settings
+    _own_locks: dict[str, object]
+
+    def version(self, package: str, m: Manifest) -> tuple[str, str] | None:
+        """(range, where it comes from) for declaring `package` in `m`: the catalog, the workspace
+        protocol, the range most used by siblings, the root, the lockfile, node_modules."""
+        siblings = [(r, s) for r, s in self.ws.sibling_ranges(package, exclude=m.path)]
+        catalogs = self.ws.catalogs
+        catalog_refs = [(r, s) for r, s in siblings if r.startswith("catalog:")]
+        if catalog_refs:
+            return self._most_used(catalog_refs)
+        if package in catalogs.get("default", {}):
+            return "catalog:", "from the default catalog of pnpm-workspace.yaml"
+        for name in sorted(catalogs):
+            if package in catalogs[name]:
+                return f"catalog:{name}", f"from the catalog {name!r} of pnpm-workspace.yaml"
+        member = self.ws.member(package)
+        if member is not None:
+            return self._member_version(package, member, siblings)
+        usable = [(r, s) for r, s in siblings if usable_range(r)]
+        if usable:
+            return self._most_used(usable)
+        root = self.root_of(m)
+        if root is not m:
+            rng = root.range_of(package)
+            if rng and usable_range(rng):
+                return rng, f"as in {self.root_label(root)}"
+        for lock, importer in self._lockfiles_for(m):
+            v = lock.resolved(package, importer)
+            if v and v[:1].isdigit():
+                where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
+                return f"^{v}", f"{where} resolves {v}"
+        installed = self.ws.installed(package, m.dir)
+        if installed is not None and installed[0][:1].isdigit():
+            return f"^{installed[0]}", f"node_modules has {installed[0]}"
+        return None
+
+    def _lockfiles_for(self, m: Manifest) -> list[tuple]:
+        """The lockfiles that pin versions for `m`: its own (a nested project with a lockfile of
+        its own, such as a docs site) first, then the workspace root's."""
+        found = []
+        root = self.root_of(m)
+        if root.dir != self.ws.root:
+            own = self._own_lock(root.dir)
+            if own is not None:
+                found.append((own, os.path.relpath(m.dir, root.dir).replace(os.sep, "/")))
+        if self.ws.lockfile is not None:
+            found.append((self.ws.lockfile, self.ws.rel_dir(m)))
+        return found
+
+    def _own_lock(self, directory: str) -> Lockfile | None:
+        """The lockfile of a nested project rooted at `directory`, read once."""
+        path = find_lockfile(directory)
+        if path is None:
+            return None
+        if path not in self._own_locks:
+            self._own_locks[path] = read_lockfile(path)
+        return self._own_locks[path]
+
+    def _member_version(self, package: str, member: Manifest, siblings: list) -> tuple[str, str] | None:
+        protocol = [(r, s) for r, s in siblings if r.startswith("workspace:")]
+        if protocol:
+            return self._most_used(protocol)
+        by_version = [(r, s) for r, s in siblings if usable_range(r)]
+        if by_version:
+            return self._most_used(by_version)
+        where = self.project.rel(member.dir)
+        if self.ws.uses_workspace_protocol or self.ws.package_manager == "pnpm":
+            return "workspace:*", f"the workspace package in {where}"
+        version = member.data.get("version")
+        if isinstance(version, str) and version[:1].isdigit():
+            if self._pins_siblings():
+                return version, f"the version of the workspace package in {where} (the repository pins its packages)"
+            return f"^{version}", f"the version of the workspace package in {where}"
+        return None
+
+    def _pins_siblings(self) -> bool:
+        """Whether most references between workspace packages are exact versions (`"3.5.4"`)."""
+        ranges = [r for m in self.ws.member_manifests for s in DEP_SECTIONS
+                  for name, r in m.section(s).items() if self.ws.member(name) is not None]
+        exact = sum(1 for r in ranges if r[:1].isdigit())
+        return bool(ranges) and exact * 2 > len(ranges)
+
+    def _most_used(self, pairs: list[tuple[str, Manifest]]) -> tuple[str, str]:
+        pairs = list({(r, s.path): (r, s) for r, s in pairs}.values())  # a manifest counts once
+        counts = Counter(r for r, _ in pairs)
+        best = max(counts, key=lambda r: (counts[r], version_key(r.lstrip("^~>=<v ")), r))
+        sources = sorted(self._rel(s) for r, s in pairs if r == best)
+        shown = ", ".join(sources[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")
+        return best, f"as in {shown}"
+
+    def command(self, m: Manifest, package: str, dev: bool) -> str:
+        """The package-manager command that declares `package` in `m` (no version known here)."""
+        manager = self.ws.package_manager
+        root = self.is_root(m)
+        target = m.name or "./" + self.project.rel(m.dir)
+        if manager == "pnpm":
+            flag = " -D" if dev else ""
+            return f"pnpm add{flag} -w {package}" if root and self.ws.definition else \
+                (f"pnpm add{flag} {package}" if root else f"pnpm --filter {target} add{flag} {package}")
+        if manager == "yarn":
+            flag = " -D" if dev else ""
+            return f"yarn add{flag} {package}" if root else f"yarn workspace {m.name or target} add{flag} {package}"
+        flag = " --save-dev" if dev else ""
+        return f"npm install{flag} {package}" if root or not self.ws.definition else \
+            f"npm install{flag} {package} -w {m.name or self.project.rel(m.dir)}"
+
+    def _add_or_command(self, message: str, m: Manifest, section: str, package: str,
+                        why: str = "") -> tuple[str, Fix | None]:
+        """The message's remedy: a safe add with a version every peer range accepts, else the
+        package-manager command (and why no version was safe)."""
+        ranges = self.peer_ranges(package, m)
+        ladder = self.version(package, m)
+        chosen = ladder if not ranges else policy.choose(self._candidates(package, m, ladder), ranges)
+        if chosen is None:
+            if ranges and ladder is not None:
+                message += "; " + policy.no_version_reason(package, ranges)
+            return message + f"; run `{self.command(m, package, section == 'devDependencies')}`", None
+        version, source = chosen
+        because = f"; {why}" if why and section == "devDependencies" else ""
+        message += f'; add "{package}": "{version}" to {section} ({source}{because})'
+        return message, self._add_fix(m, section, package, version, Applicability.SAFE)
+
+    def peer_ranges(self, package: str, m: Manifest) -> list[policy.PeerRange]:
+        """The peer ranges that the packages `m` declares place on `package` (lockfile entries at
+        the version resolved for `m`, workspace members, node_modules)."""
+        out = []
+        for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)}):
+            member = self.ws.member(dep)
+            if member is not None:
+                rng = member.section("peerDependencies").get(package)
+                version = member.data.get("version", "")
+            else:
+                version, rng = self._locked_peer_range(dep, package, m)
+            if rng:
+                out.append(policy.PeerRange(rng, f"{dep}@{version}" if version else dep))
+        return out
+
+    def _locked_peer_range(self, dep: str, package: str, m: Manifest) -> tuple[str, str | None]:
+        for lock, importer in self._lockfiles_for(m):
+            version = lock.resolved(dep, importer)
+            ranges = lock.peer_ranges.get((dep, version or ""))
+            if ranges is not None or (version and (dep, version) in lock.peers):
+                return version or "", (ranges or {}).get(package)
+        installed = self.ws.installed(dep, m.dir)
+        if installed is not None and installed[1] and package in installed[1]:
+            path = os.path.join(m.dir, "node_modules", *dep.split("/"), "package.json")
+            data = self.ws.manifest(path).data if os.path.isfile(path) else {}
+            peers = data.get("peerDependencies") if isinstance(data.get("peerDependencies"), dict) else {}
+            return installed[0], peers.get(package)
+        return "", None
+
+    def _candidates(self, package: str, m: Manifest, ladder: tuple[str, str] | None) -> list[tuple[str, str]]:
+        """Versions worth trying when peer ranges constrain `package`: the ladder's, then the one the
+        lockfile resolves for this importer, the siblings' other ranges, every locked version."""
+        out: list[tuple[str, str]] = [ladder] if ladder is not None else []
+        for lock, importer in self._lockfiles_for(m):
+            v = lock.importer_peers.get(importer, {}).get(package) or lock.importers.get(importer, {}).get(package)
+            if v:
+                out.append((f"^{v}", f"{lock.name} resolves {v} for {self._rel(m)}"))
+        out += [(r, f"as in {self._rel(s)}") for r, s in self.ws.sibling_ranges(package, exclude=m.path) if usable_range(r)]
+        for lock, _ in self._lockfiles_for(m):
+            out += [(f"^{v}", f"{lock.name} holds {v}") for v in sorted(lock.versions.get(package, []), key=version_key,
+                                                                         reverse=True)]
+        return out
+
+    def _add_fix(self, m: Manifest, section: str, package: str, version: str, applicability: Applicability) -> Fix:
+        edit = Edit(m.path, 0, 0, "", json_edit=("add", section, package, version))
+        return Fix(applicability, (edit,), f'Add "{package}": "{version}" to {section} of {self._rel(m)}')
+
