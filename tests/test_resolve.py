@@ -9,7 +9,8 @@ import pytest
 
 from migrationlint.checks.base import Project
 from migrationlint.settings import RuleSelection, Settings
-from migrationlint.model.resolve import RESOLVER, Resolver, candidates, is_alias, resolve_relative, resolver_for
+from migrationlint.model.resolve import RESOLVER, Resolver, is_alias, resolver_for
+from migrationlint.model.specifiers import candidates, resolve_relative
 from migrationlint.model.workspace import Workspace
 
 

@@ -18,7 +18,7 @@ from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.sources import file_mentions
 from migrationlint.extract.records import FileFacts, MigrationsOption
 from migrationlint.model.migrations import glob_matches, migration_classes, resolve_glob
-from migrationlint.model.resolve import resolve_relative
+from migrationlint.model.specifiers import resolve_relative
 
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
               "A migration that no DataSource's `migrations` option loads: it silently never runs.")

@@ -24,14 +24,8 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
-from migrationlint.model.resolve import (
-    SOURCE_EXTENSIONS,
-    Resolution,
-    Resolver,
-    candidates,
-    package_name,
-    resolver_for,
-)
+from migrationlint.model.resolve import Resolution, Resolver, resolver_for
+from migrationlint.model.specifiers import SOURCE_EXTENSIONS, candidates, package_name
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 IMP001 = Rule("IMP001", "phantom-package", Severity.ERROR,

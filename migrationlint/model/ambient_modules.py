@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 
 from migrationlint.extract.records import FileFacts
-from migrationlint.model.resolve import match_pattern
+from migrationlint.model.specifiers import match_pattern
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.project import Memo
 

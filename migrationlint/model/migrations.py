@@ -19,7 +19,7 @@ from migrationlint import globs
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
 from migrationlint.globs import match_any
 from migrationlint.model.project import Memo, Project, per_key
-from migrationlint.model.resolve import resolve_relative
+from migrationlint.model.specifiers import resolve_relative
 
 OTHER_MIGRATION_TOOLS = ("@mikro-orm/", "mikro-orm", "knex", "kysely", "umzug", "sequelize", "db-migrate",
                          "node-pg-migrate", "@adonisjs/lucid", "typeorm-seeding")

@@ -21,82 +21,22 @@ from migrationlint.model.config_aliases import FrameworkConfig
 from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
 from migrationlint.model.project import Memo, per_key
+from migrationlint.model.specifiers import (
+    TS_SOURCE,
+    alias_matches,
+    best_matches,
+    candidates,
+    condition_targets,
+    exports_targets,
+    first_file,
+    is_ts_source,
+    package_name,
+    root_dir_twins,
+    strip_built,
+)
 
-SOURCE_EXTENSIONS = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx")
-TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
-# TypeScript's extension substitution: an import written with the extension of the emitted file
-# names the source or declaration file it is emitted from (or described by)
-_JS_TO_TS = {".js": (".ts", ".tsx", ".d.ts"), ".mjs": (".mts", ".d.mts"), ".cjs": (".cts", ".d.cts"),
-             ".jsx": (".tsx", ".d.ts")}
-_BUILT_EXTENSIONS = (".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".jsx")
-_CONDITIONS = ("types", "import", "require", "node", "default")
 _BUILD_DIRS = ("dist", "build")
 
-
-
-# ----------------------------------------------------------------------------- small helpers
-
-def candidates(base: str) -> list[str]:
-    """Paths tried for an import of `base` (already joined to the importer's directory)."""
-    out = [base]
-    stem, ext = os.path.splitext(base)
-    for ts_ext in _JS_TO_TS.get(ext, ()):
-        out.append(stem + ts_ext)
-    out.extend(base + e for e in SOURCE_EXTENSIONS)
-    out.extend(os.path.join(base, "index" + e) for e in SOURCE_EXTENSIONS)
-    return out
-
-
-def _first_file(base: str) -> str | None:
-    for c in candidates(base):
-        if os.path.isfile(c):
-            return c
-    return None
-
-
-def resolve_relative(importer: str, specifier: str) -> str | None:
-    """The file a relative specifier names, or None when none of the candidates exists."""
-    if not specifier.startswith("."):
-        return None
-    return _first_file(os.path.normpath(os.path.join(os.path.dirname(importer), specifier)))
-
-
-def package_name(specifier: str) -> str:
-    """`@scope/name/sub` -> `@scope/name`, `name/sub` -> `name` (packages.package_name). For a
-    specifier that cannot name an npm package (`@/x`, `~/x`) its leading segments, which is how
-    the import rules name it in messages."""
-    name = pk.package_name(specifier)
-    if name is not None:
-        return name
-    parts = specifier.split("/")
-    return "/".join(parts[:2]) if specifier.startswith("@") else parts[0]
-
-
-def is_ts_source(path: str | None) -> bool:
-    """TypeScript whose exports we can read (declaration files included, JavaScript not)."""
-    return bool(path) and path.endswith(TS_SOURCE)  # `.d.ts` ends in `.ts` too
-
-
-def match_pattern(key: str, specifier: str) -> str | None:
-    """The `*` capture when `specifier` matches a paths/exports key (`""` for an exact match)."""
-    if "*" not in key:
-        return "" if key == specifier else None
-    prefix, suffix = key.split("*", 1)
-    if len(specifier) >= len(prefix) + len(suffix) and specifier.startswith(prefix) and specifier.endswith(suffix):
-        return specifier[len(prefix):len(specifier) - len(suffix)]
-    return None
-
-
-def best_matches(keys: list[str], specifier: str) -> list[tuple[str, str]]:
-    """Keys matching `specifier`, best first: exact keys, then the longest prefix before `*`."""
-    found = []
-    for order, key in enumerate(keys):
-        star = match_pattern(key, specifier)
-        if star is not None:
-            exact = "*" not in key
-            found.append(((not exact, -len(key.split("*", 1)[0]), order), key, star))
-    found.sort()
-    return [(key, star) for _, key, star in found]
 
 
 # ----------------------------------------------------------------------------- results
@@ -217,7 +157,7 @@ class Resolver:
             if rel.startswith(".."):
                 continue
             moved = os.path.join(cfg.out_dir, rel)
-            found = _first_file(os.path.normpath(os.path.join(os.path.dirname(moved), spec)))
+            found = first_file(os.path.normpath(os.path.join(os.path.dirname(moved), spec)))
             if found is not None:
                 return found
         return None
@@ -253,7 +193,7 @@ class Resolver:
                 break  # TypeScript only tries the best matching pattern
         if cfg is not None and cfg.base_url and not self.packages.declared.get(package_name(spec)):
             base = os.path.normpath(os.path.join(cfg.base_url, spec))
-            path = _first_file(base)
+            path = first_file(base)
             if path is not None:
                 return Resolution("file", "baseUrl", path=path)
             first = spec.split("/", 1)[0]
@@ -361,11 +301,11 @@ class Resolver:
             rel = os.path.relpath(target, out_dir)
             if rel.startswith(".."):
                 continue
-            stem = _strip_built(os.path.join(root_dir, rel))
-            path = _first_file(stem)
+            stem = strip_built(os.path.join(root_dir, rel))
+            path = first_file(stem)
             if path is not None:
                 return path
-        return _first_file(_strip_built(target)) or _first_file(target)
+        return first_file(strip_built(target)) or first_file(target)
 
     def _build_dirs(self, pkg_dir: str) -> list[tuple[str, str]]:
         pairs = []
@@ -409,60 +349,6 @@ class Resolver:
     @cached_property
     def packages(self) -> PackageIndex:
         return PackageIndex(self.workspace)
-
-
-def alias_matches(prefix: str, spec: str) -> bool:
-    """Bundler alias matching: the prefix itself or the prefix followed by `/` (`@` matches `@/x`,
-    never `@scope/x`); a SvelteKit-style `key/*` matches what follows `key/`."""
-    if prefix.endswith("/*"):
-        return spec.startswith(prefix[:-1])
-    return spec == prefix.rstrip("/") or spec.startswith(prefix if prefix.endswith("/") else prefix + "/")
-
-
-def root_dir_twins(root_dirs: list[str], base: str) -> list[str]:
-    """`base` re-rooted under every other rootDir: the path relative to the longest rootDir that
-    contains it, joined to each of the others."""
-    owners = [d for d in root_dirs if base == d or base.startswith(d.rstrip(os.sep) + os.sep)]
-    if not owners:
-        return []
-    owner = max(owners, key=len)
-    rel = os.path.relpath(base, owner)
-    return [os.path.normpath(os.path.join(d, rel)) for d in root_dirs if d != owner]
-
-
-def _strip_built(path: str) -> str:
-    for ext in _BUILT_EXTENSIONS:
-        if path.endswith(ext):
-            return path[: -len(ext)]
-    return path
-
-
-def condition_targets(value: object) -> list[str]:
-    """Every target string of an exports/imports value, the known conditions first (in order)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [t for v in value for t in condition_targets(v)]
-    if isinstance(value, dict):
-        known = [t for k, v in value.items() if k in _CONDITIONS for t in condition_targets(v)]
-        other = [t for k, v in value.items() if k not in _CONDITIONS for t in condition_targets(v)]
-        return known + other
-    return []
-
-
-def exports_targets(exports: object, sub: str) -> list[str] | None:
-    """Targets of an `exports` field for subpath `sub`; None when the subpath is not exported."""
-    if isinstance(exports, dict) and any(k.startswith(".") for k in exports):
-        table = exports
-    else:
-        table = {".": exports}
-    keys = [k for k in table if k.startswith(".")]
-    for key, star in best_matches(keys, sub):
-        return [t.replace("*", star) for t in condition_targets(table[key])]
-    for key in sorted((k for k in keys if k.endswith("/")), key=len, reverse=True):
-        if sub.startswith(key):  # legacy folder mapping "./lib/": "./dist/lib/"
-            return [t + sub[len(key):] for t in condition_targets(table[key])]
-    return None
 
 
 # ----------------------------------------------------------------------------- package index
