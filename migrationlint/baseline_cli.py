@@ -148,6 +148,6 @@ def _findings(n: int) -> str:
 
 
 def _shown(path: str) -> str:
-    from migrationlint.reporters import display_path
+    from migrationlint.textpos import display_path
 
     return display_path(path)

@@ -214,7 +214,7 @@ def _after_lint(args, paths: list[str], settings: Settings, result, targets, lin
     if chosen is not None:
         baseline_cli.apply(chosen, result, scope)
     if args.add_suppressions:
-        from migrationlint.fix import suppression_writer
+        from migrationlint import suppression_writer
 
         return suppression_writer.run(result)
     if args.fix or args.diff:

@@ -33,7 +33,6 @@ CONTEXT_FILES = ("package.json", "migrationlint.toml")
 WATCHED_GLOBS = ("**/package.json", "**/tsconfig*.json", "**/migrationlint.toml")
 
 _converter = get_converter()
-log = logging.getLogger(__name__)
 
 
 def is_context_file(path: str) -> bool:

@@ -57,7 +57,7 @@ def stdin_fixes_only(diagnostics: list, path: str) -> list:
     from dataclasses import replace
 
     from migrationlint.diagnostics import Applicability, Fix
-    from migrationlint.reporters import display_path
+    from migrationlint.textpos import display_path
 
     out = []
     for d in diagnostics:

@@ -7,6 +7,7 @@ The conversion lives here and nowhere else.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from bisect import bisect_right
 
@@ -82,3 +83,10 @@ def display_width(text: str) -> int:
         previous = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
         width += previous
     return width
+
+
+def display_path(path: str, cwd: str | None = None) -> str:
+    """Paths are shown relative to the working directory when below it (as ruff and ESLint do)."""
+    cwd = cwd or os.getcwd()
+    rel = os.path.relpath(path, cwd)
+    return (rel if not rel.startswith("..") else path).replace(os.sep, "/")

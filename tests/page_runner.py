@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 from migrationlint import pipeline
-from migrationlint.checks import RULES
 from migrationlint.settings import Settings
-from migrationlint.reporters.rule_pages import Example, examples, pages_dir
+from migrationlint.reporters.rule_pages import Example, examples, fix_safety, pages_dir
 
 DEFAULT_PATH = "src/migrations/1700000000000-Example.ts"
 DEFAULT_MANIFEST = '{\n  "name": "example",\n  "version": "1.0.0",\n  "dependencies": {\n    "typeorm": "^0.3.20"\n  }\n}\n'
@@ -56,20 +55,6 @@ def fixed_texts(root: Path, code: str, ex: Example) -> dict[str, bytes]:
     first = pipeline.lint([str(root)], settings, use_cache=False)
     outcome = pipeline.fix([str(root)], settings, unsafe=unsafe, first=first, use_cache=False)
     return {os.path.relpath(p, root).replace(os.sep, "/"): t for p, t in outcome.texts.items()}
-
-
-def fix_safety(code: str) -> str:
-    """The "Fix safety" section of the rule's page."""
-    text = (pages_dir() / RULES[code].page_name).read_text(encoding="utf-8")
-    return text.split("## Fix safety", 1)[1].split("\n## ", 1)[0].strip()
-
-
-def fix_safety_says(code: str) -> str:
-    """'none', 'safe' or 'unsafe': what the first sentence of the page's "Fix safety" says."""
-    first = re.split(r"(?<=[.:])\s", fix_safety(code), maxsplit=1)[0].lower()
-    if first.startswith("there is no"):
-        return "none"
-    return "unsafe" if "unsafe" in first else "safe"
 
 
 def fix_safety_mentions(code: str) -> set[str]:

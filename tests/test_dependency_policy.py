@@ -1,4 +1,4 @@
-"""DEP003 as the package manager installs peers, and what a dependency fix may write (DESIGN 2.3):
+"""DEP003 as the package manager installs peers, and what a dependency fix may write (docs/architecture.md):
 real-world classes r14, r15, r16, r20, the private workspace root, `@types/*`, nested roots and
 messages that never contradict themselves. Each test builds its own miniature repository."""
 

@@ -64,6 +64,6 @@ def test_fixed_manifests_parse_and_keep_their_untouched_lines():
     assert changed == 2  # workflow (DEP001 x3), rules-engine (DEP004 pg)
     rules_engine = json.loads((fixed_root / "services/rules-engine/package.json").read_text())
     assert rules_engine["dependencies"]["pg"] == "^8.13.1"
-    # DEP002's move between sections is unsafe (DESIGN 2.3): --fix alone leaves uuid where it is
+    # DEP002's move between sections is unsafe (docs/architecture.md): --fix alone leaves uuid where it is
     finance = json.loads((fixed_root / "services/finance/package.json").read_text())
     assert "uuid" not in finance["dependencies"] and "uuid" in finance["devDependencies"]

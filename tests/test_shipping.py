@@ -1,4 +1,4 @@
-"""What ships (DESIGN 2.3): the shipping model, `--explain-file`, and the false-positive classes seen
+"""What ships (docs/architecture.md): the shipping model, `--explain-file`, and the false-positive classes seen
 on real monorepos that it removes from DEP001/DEP002/DEP004/DEP005. Each test builds its own
 miniature repository."""
 

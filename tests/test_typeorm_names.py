@@ -40,7 +40,7 @@ def test_fourteen_digit_prefix_is_converted_as_utc():
     assert tn.to_millis("1695682464") == 1695682464000
 
 
-# The verdict table of DESIGN 2.1: (file name, class, name field, typeorm range, expected MIG001?,
+# The verdict table of TypeORM's name check: (file name, class, name field, typeorm range, expected MIG001?,
 # fixed effective name or None, other code expected or None)
 VERDICTS = [
     ("1695682464-WorkflowServiceInitial.ts", "WorkflowServiceInitial1695682464", None, "^0.3.20", True,

@@ -1,5 +1,4 @@
-"""DEP001-DEP005: every package a service loads must be declared where its own install sees it
-(DESIGN section 2.3).
+"""DEP001-DEP005: every package a service loads must be declared where its own install sees it.
 
 The manifest that counts is the nearest package.json above the file (the one Node, and the
 service's own Docker build, use). The workspace root's manifest counts for it only as the

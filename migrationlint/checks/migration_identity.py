@@ -1,4 +1,4 @@
-"""MIG001-MIG006: how TypeORM identifies migrations (DESIGN section 2.1)."""
+"""MIG001-MIG006: how TypeORM identifies migrations (the MIG001-MIG006 rule pages say what TypeORM does)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""IMP001-IMP003: imports that name nothing (DESIGN section 2.4).
+"""IMP001-IMP003: imports that name nothing.
 
 Each import is resolved once through the project's Resolver. A path import (relative, alias,
 baseUrl, `#imports`) that finds no file is IMP002; a bare specifier in the workspace's own namespace

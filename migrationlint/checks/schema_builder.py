@@ -1,4 +1,4 @@
-"""MIG010-MIG013: TypeORM schema-builder misuse (DESIGN section 2.2).
+"""MIG010-MIG013: TypeORM schema-builder misuse.
 
 TypeORM has two vocabularies with near-identical names: decorators for entities (`Index`,
 `Column`, `Unique`...) and schema-builder classes for migrations (`TableIndex`, `TableColumn`,

@@ -1,4 +1,4 @@
-"""SYN001: syntax damage tree-sitter could not parse (DESIGN section 2.5).
+"""SYN001: syntax damage tree-sitter could not parse.
 
 Reported once per file at the first damage. In migration files it is an error by default (a
 migration that does not compile stops the service); elsewhere only when selected explicitly.

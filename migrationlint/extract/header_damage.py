@@ -1,7 +1,7 @@
 """Find class headers that tree-sitter could not parse (unrendered template placeholders).
 
-tree-sitter's error recovery gives different trees for the same damage depending on context
-(DESIGN section 6): the class may survive with an ERROR node after its name, or the whole header
+tree-sitter's error recovery gives different trees for the same damage depending on context:
+the class may survive with an ERROR node after its name, or the whole header
 may become one flat ERROR node with the body re-parsed as loose statements. Instead of matching
 tree shapes, this module walks the token (leaf) sequence that follows each `class` keyword, which
 is the same in every shape: `class`, the name, the damaged tokens, then `implements`/`extends` or

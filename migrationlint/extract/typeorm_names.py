@@ -1,4 +1,4 @@
-"""How TypeORM reads a migration's name and timestamp, reproduced exactly (DESIGN section 2.1).
+"""How TypeORM reads a migration's name and timestamp, reproduced exactly (the MIG001-MIG006 rule pages say what TypeORM does).
 
 TypeORM (0.2.20 through 1.1.x) takes the instance field `name` if set, else the class name, and
 computes the timestamp as JavaScript `parseInt(name.substr(-13), 10)`: NaN or 0 is fatal.

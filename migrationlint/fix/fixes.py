@@ -24,7 +24,6 @@ MAX_PASSES = 10
 class FixOutcome:
     texts: dict[str, bytes]  # final text of every file that changed
     originals: dict[str, bytes]
-    applied: int = 0
     refused: list[tuple[Diagnostic, str]] = field(default_factory=list)
     write_errors: list[tuple[str, str]] = field(default_factory=list)
     remaining: list[Diagnostic] | None = None  # the diagnostics of the final texts, in memory
@@ -143,14 +142,12 @@ def _apply_verified(path, current: bytes, pairs, refused: set, outcome: FixOutco
     batch = _render(path, current, [e for _, es in fixes.values() for e in es], manifest_edits)
     before = _damage_count(path, current)
     if batch is not None and _damage_count(path, batch) <= before:
-        outcome.applied += len(fixes)
         return batch
     text = current
     for d, edits in fixes.values():
         candidate = _render(path, text, edits, manifest_edits)
         if candidate is not None and _damage_count(path, candidate) <= before:
             text = candidate
-            outcome.applied += 1
         else:
             refused.add(_key(d))
             outcome.refused.append((d, "the fixed text would not parse" if candidate is not None

@@ -1,4 +1,4 @@
-"""Whether a package's build bundles what it imports (DESIGN 2.3 "What ships", step 4).
+"""Whether a package's build bundles what it imports (docs/architecture.md, "What ships", step 4).
 
 A private app built by vite, SvelteKit, Next, Nuxt, the Angular CLI or webpack, a build with
 esbuild/tsup `noExternal` or vite `ssr.noExternal`, and an Electron app ship a bundle made from

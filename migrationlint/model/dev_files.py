@@ -1,5 +1,5 @@
 """Conventions for files that no production entry reaches: tests, test support, stories and the
-configs of build, test and lint tools (DESIGN 2.3 "What ships", step 3).
+configs of build, test and lint tools (docs/architecture.md, "What ships", step 3).
 
 Each answer carries its reason, worded for `--explain-file`. Paths are relative to the package
 directory (posix), so a package that happens to live under `tools/` or `testing/` is not mistaken

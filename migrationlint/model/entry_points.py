@@ -1,4 +1,4 @@
-"""Where a workspace package starts running in production (DESIGN 2.3 "What ships", step 1).
+"""Where a workspace package starts running in production (docs/architecture.md, "What ships", step 1).
 
 Entry points come from package.json (`main`, `module`, `exports` but its `types` conditions, `bin`),
 nest-cli.json (`sourceRoot` + `entryFile`, and every project of a Nest monorepo), the `start`

@@ -1,4 +1,4 @@
-"""What a dependency fix may write (DESIGN 2.3 "What a dependency fix may do").
+"""What a dependency fix may write (docs/architecture.md, "What a dependency fix may do").
 
 Safe: add a missing entry to the section the importing file implies (ships -> `dependencies`, else
 `devDependencies`) with a version that satisfies every peer range placed on that package. Never:

@@ -1,6 +1,6 @@
 """npm semver ranges, enough to tell whether a version satisfies a peer range.
 
-A dependency fix must write a version that every peer range on that package accepts (DESIGN 2.3),
+A dependency fix must write a version that every peer range on that package accepts (docs/architecture.md, "What a dependency fix may do"),
 so the fixer needs `satisfies("12.1.0", "^12.1.0 || ^13")`. Covers what package.json ranges use:
 `||`, hyphen ranges, comparators (`>=`, `<`, `=`), caret, tilde, x-ranges and `*`. Prereleases
 compare as lower than their release and are otherwise treated like releases (a peer range check,

@@ -1,4 +1,4 @@
-"""Does a file run in production? One answer per file, with its reason (DESIGN 2.3 "What ships").
+"""Does a file run in production? One answer per file, with its reason (docs/architecture.md, "What ships").
 
 The dependency rules ask this for every import: DEP002 and DEP005 only matter in code that ships,
 DEP004 only where something connects, and a DEP001 fix goes to `dependencies` only for shipping

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import importlib
-import os
 from typing import Callable
 
 FORMATS = ("full", "concise", "json", "lsp", "sarif", "github")
-
-
-def display_path(path: str, cwd: str | None = None) -> str:
-    """Paths are shown relative to the working directory when below it (as ruff and ESLint do)."""
-    cwd = cwd or os.getcwd()
-    rel = os.path.relpath(path, cwd)
-    return (rel if not rel.startswith("..") else path).replace(os.sep, "/")
 
 
 def available() -> dict[str, Callable[..., str]]:

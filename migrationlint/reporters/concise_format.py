@@ -4,7 +4,7 @@ position. The code comes first, so `path:line:col: CODE` stays a stable prefix f
 from __future__ import annotations
 
 from migrationlint.pipeline import LintResult
-from migrationlint.reporters import display_path
+from migrationlint.textpos import display_path
 
 
 def render(result: LintResult, **_: object) -> str:

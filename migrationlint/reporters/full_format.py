@@ -13,7 +13,7 @@ from rich.text import Text
 
 from migrationlint.diagnostics import Applicability, Severity
 from migrationlint.pipeline import LintResult
-from migrationlint.reporters import display_path
+from migrationlint.textpos import display_path
 from migrationlint.reporters.summary import found_line
 from migrationlint.textpos import display_width
 

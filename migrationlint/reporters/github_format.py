@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from migrationlint.diagnostics import Severity
 from migrationlint.pipeline import LintResult
-from migrationlint.reporters import display_path
+from migrationlint.textpos import display_path
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -11,7 +11,7 @@ import json
 
 from migrationlint.diagnostics import Diagnostic, Edit, Fix
 from migrationlint.pipeline import LintResult
-from migrationlint.reporters import display_path
+from migrationlint.textpos import display_path
 
 EXTRA_KEYS = ("specifier", "package", "manifest")  # set by the DEP and IMP rules
 

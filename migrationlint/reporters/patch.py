@@ -16,7 +16,7 @@ NO_NEWLINE = "\\ No newline at end of file\n"
 def unified_diff(outcome: FixOutcome) -> str:
     """The fixes as a patch that `git apply` and `patch` accept: a last line without a newline
     gets the `\\ No newline at end of file` marker after it."""
-    from migrationlint.reporters import display_path
+    from migrationlint.textpos import display_path
 
     chunks = []
     for path, new in sorted(outcome.texts.items()):

@@ -84,3 +84,20 @@ def examples(text: str) -> list[Example]:
         elif b.role == "reset":
             context = []
     return out
+
+
+def fix_safety(code: str) -> str:
+    """The "Fix safety" section of the rule's page ('' when the page or the section is missing)."""
+    text = page_text(code) or ""
+    if "## Fix safety" not in text:
+        return ""
+    return text.split("## Fix safety", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def fix_safety_says(code: str) -> str:
+    """'none', 'safe' or 'unsafe': what the first sentence of the page's "Fix safety" says. Rules
+    whose fix exists only sometimes say there whether that fix is safe, so reports read it here."""
+    first = re.split(r"(?<=[.:])\s", fix_safety(code), maxsplit=1)[0].lower()
+    if not first or first.startswith("there is no"):
+        return "none"
+    return "unsafe" if "unsafe" in first else "safe"

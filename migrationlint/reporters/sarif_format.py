@@ -16,7 +16,8 @@ from urllib.parse import quote
 from migrationlint import __version__
 from migrationlint.diagnostics import Diagnostic, Fix, Severity
 from migrationlint.pipeline import LintResult
-from migrationlint.reporters import display_path
+from migrationlint.reporters.rule_pages import fix_safety_says
+from migrationlint.textpos import display_path
 from migrationlint.reporters.lsp_format import concrete_edits, help_href
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -26,7 +27,7 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 FIX_NOTE = {
     "safe": "A safe fix is available (applied by --fix).",
     "unsafe": "An unsafe fix is available (applied by --fix --unsafe-fixes).",
-    "sometimes": "A safe fix is available when the correct value can be derived.",
+    "sometimes": "{A} {safety} fix is available for some findings (the rule's page says when).",
     "none": "There is no automatic fix.",
 }
 
@@ -54,6 +55,14 @@ def sarif_log(result: LintResult) -> dict:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
+def _fix_note(rule) -> str:
+    note = FIX_NOTE.get(rule.fix, "")
+    if rule.fix != "sometimes":
+        return note
+    safety = "unsafe" if fix_safety_says(rule.code) == "unsafe" else "safe"
+    return note.format(A="An" if safety == "unsafe" else "A", safety=safety)
+
+
 def rule_metadata(code: str) -> dict:
     from migrationlint.checks import RULES
 
@@ -64,7 +73,7 @@ def rule_metadata(code: str) -> dict:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": f"{rule.summary} {FIX_NOTE.get(rule.fix, '')}".strip()},
+        "fullDescription": {"text": f"{rule.summary} {_fix_note(rule)}".strip()},
         "helpUri": help_href(rule.code),
         "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": rule.default_enabled},
     }

@@ -128,7 +128,7 @@ def run(result) -> int:
 
 
 def _say(added: int, files: int, skipped: int, refused: list[tuple[str, str]]) -> int:
-    from migrationlint.reporters import display_path
+    from migrationlint.textpos import display_path
 
     print(f"Added {added} suppression{'s' if added != 1 else ''} in {files} file{'s' if files != 1 else ''}.")
     if skipped:
