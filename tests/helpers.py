@@ -12,6 +12,9 @@ from migrationlint.settings import Settings
 
 MANIFEST = '{\n  "name": "svc",\n  "version": "1.0.0",\n  "dependencies": {\n    "typeorm": "%s"\n  }\n}\n'
 
+REPO = Path(__file__).resolve().parent.parent
+TEST_DATA = REPO / "tests" / "data"
+
 
 def workspace(root: Path, files: dict[str, str | bytes], typeorm: str = "^0.3.20") -> Path:
     """Write `files` (relative path -> text or bytes) under `root` with a package.json."""
@@ -24,18 +27,23 @@ def workspace(root: Path, files: dict[str, str | bytes], typeorm: str = "^0.3.20
     return root
 
 
-def lint(root: Path, select: list[str] | None = None, **settings) -> list:
-    s = Settings(select=select, **settings)
-    return pipeline.lint([str(root)], s, use_cache=False).diagnostics
+def lint_result(root: Path | list[Path], select: list[str] | None = None, **settings) -> pipeline.LintResult:
+    """One uncached run over `root` (or over the named files), the way every test lints."""
+    paths = [str(p) for p in root] if isinstance(root, list) else [str(root)]
+    return pipeline.lint(paths, Settings(select=select, **settings), use_cache=False)
+
+
+def lint(root: Path | list[Path], select: list[str] | None = None, **settings) -> list:
+    return lint_result(root, select, **settings).diagnostics
 
 
 def codes(root: Path, select: list[str] | None = None, **settings) -> list[str]:
     return [d.code for d in lint(root, select, **settings)]
 
 
-def fix(root: Path, select: list[str] | None = None, unsafe: bool = False) -> dict[str, bytes]:
+def fix(root: Path, select: list[str] | None = None, unsafe: bool = False, **settings) -> dict[str, bytes]:
     """In-memory fix of the workspace: path relative to root -> fixed bytes (nothing written)."""
-    s = Settings(select=select)
+    s = Settings(select=select, **settings)
     first = pipeline.lint([str(root)], s, use_cache=False)
     out = pipeline.fix([str(root)], s, unsafe=unsafe, first=first, use_cache=False)
     return {os.path.relpath(p, root): t for p, t in out.texts.items()}

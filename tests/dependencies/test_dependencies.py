@@ -13,9 +13,12 @@ from migrationlint import pipeline
 from migrationlint.settings import Settings
 from migrationlint.extract.facts import extract
 from migrationlint.model.packages import classify, is_builtin, package_name
+from tests.helpers import REPO, TEST_DATA
+from functools import partial
+from tests import helpers
 
-DATA = Path(__file__).parent / "data" / "deps"
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "monorepo"
+DATA = TEST_DATA / "deps"
+FIXTURE = REPO / "fixtures" / "monorepo"
 
 REDIS_LOCK = ("import { Injectable } from '@nestjs/common';\nimport Redis from 'ioredis';\n\n"
               "@Injectable()\nexport class LockService {\n  constructor(private readonly redis: Redis) {}\n}\n")
@@ -30,15 +33,12 @@ def tree(name: str, tmp_path: Path, files: dict[str, str] | None = None) -> Path
     return root
 
 
-def lint(root: Path, select=("DEP",), **settings):
-    return pipeline.lint([str(root)], Settings(select=list(select), **settings), use_cache=False).diagnostics
+lint = partial(helpers.lint, select=["DEP"])
 
 
 def fixed(root: Path, select=("DEP",), unsafe=False, **settings) -> dict[str, str]:
-    s = Settings(select=list(select), **settings)
-    first = pipeline.lint([str(root)], s, use_cache=False)
-    out = pipeline.fix([str(root)], s, unsafe=unsafe, first=first, use_cache=False)
-    return {os.path.relpath(p, root).replace(os.sep, "/"): t.decode() for p, t in out.texts.items()}
+    out = helpers.fix(root, list(select), unsafe, **settings)
+    return {rel.replace(os.sep, "/"): text.decode() for rel, text in out.items()}
 
 
 def by_code(diags, code):

@@ -11,8 +11,9 @@ import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from tests.helpers import TEST_DATA
 
-FIXTURE = Path(__file__).resolve().parent / "data" / "formats"
+FIXTURE = TEST_DATA / "formats"
 MIGRATIONS = "services/orders/src/migrations"
 TIMEOUT = 20
 

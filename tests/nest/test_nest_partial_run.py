@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from migrationlint import pipeline
 from migrationlint.settings import Settings
-from tests.test_nest import ENTITY, SERVICE, _module
+from tests.nest.test_nest import ENTITY, SERVICE, _module
 from tests.helpers import workspace
+from tests.helpers import lint
 
 
 def _lint_files(root, *rels: str) -> list:
-    settings = Settings(select=["NEST001"])
-    return pipeline.lint([str(root / r) for r in rels], settings, use_cache=False).diagnostics
+    return lint([root / r for r in rels], ["NEST001"])
 
 
 def test_a_named_file_run_reports_what_the_whole_run_reports(tmp_path):

@@ -6,8 +6,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from tests.helpers import TEST_DATA
 
-FIXTURE = Path(__file__).resolve().parent / "data" / "formats"
+FIXTURE = TEST_DATA / "formats"
 MIGRATIONS = "services/orders/src/migrations"
 CREATE_ORDERS = f"{MIGRATIONS}/1714000000000-CreateOrders.ts"
 ADD_STATUS = f"{MIGRATIONS}/1714000100000-AddOrderStatus.ts"

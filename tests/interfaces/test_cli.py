@@ -6,13 +6,12 @@ import os
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from tests.helpers import cli, migration, workspace
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 BAD = "src/migrations/1695682464-FinanceServiceInitial.ts"
 
 

@@ -11,7 +11,7 @@ from migrationlint import pipeline
 from migrationlint.settings import Settings
 from migrationlint.model.peer_install import peer_policy
 from migrationlint.model.semver_ranges import lowest, satisfies
-from tests.test_shipping import dep, fixed, write
+from tests.dependencies.test_shipping import dep, fixed, write
 
 CACHE_MODULE_LOCK = """lockfileVersion: '9.0'
 

@@ -10,8 +10,11 @@ import pytest
 
 from migrationlint import pipeline
 from migrationlint.settings import Settings
+from tests.helpers import REPO
+from functools import partial
+from tests.helpers import lint_result
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = REPO / "fixtures"
 
 
 def write(root: Path, files: dict[str, object]) -> None:
@@ -21,8 +24,7 @@ def write(root: Path, files: dict[str, object]) -> None:
         target.write_text(text if isinstance(text, str) else json.dumps(text, indent=2), encoding="utf-8")
 
 
-def lint(root: Path, **settings):
-    return pipeline.lint([str(root)], Settings(select=["IMP"], **settings), use_cache=False)
+lint = partial(lint_result, select=["IMP"])
 
 
 def found(root: Path, **settings) -> list[tuple[str, str, int]]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from migrationlint.model.lockfiles import find_lockfile, read_lockfile, version_key
+from tests.helpers import TEST_DATA
 
-DATA = Path(__file__).parent / "data" / "deps"
+DATA = TEST_DATA / "deps"
 
 
 def lock(name: str, file: str):

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from migrationlint.fix import fixes, import_edits
-from migrationlint import pipeline
-from migrationlint.settings import Settings
 from migrationlint.diagnostics import Applicability
 from migrationlint.extract.facts import extract
+from tests import helpers
 
 CODES = ["MIG010", "MIG011", "MIG012", "MIG013"]
 MIGRATION = "src/migrations/1700000000000-AddIndexes.ts"
@@ -31,17 +30,14 @@ def _workspace(base: Path, text: str | bytes, path: str = MIGRATION, typeorm: st
 
 def lint(base: Path, text: str | bytes, path: str = MIGRATION, typeorm: str = "^0.3.20", codes=CODES):
     root, _ = _workspace(base, text, path, typeorm)
-    return pipeline.lint([str(root)], Settings(select=list(codes)), use_cache=False).diagnostics
+    return helpers.lint(root, list(codes))
 
 
 def fix(base: Path, text: str | bytes, path: str = MIGRATION, typeorm: str = "^0.3.20", unsafe: bool = False,
         codes=CODES) -> bytes:
     """The file's text after the fix loop (the original when nothing applied)."""
     root, target = _workspace(base, text, path, typeorm)
-    settings = Settings(select=list(codes))
-    first = pipeline.lint([str(root)], settings, use_cache=False)
-    outcome = pipeline.fix([str(root)], settings, unsafe=unsafe, first=first, use_cache=False)
-    return outcome.texts.get(str(target), target.read_bytes())
+    return helpers.fix(root, list(codes), unsafe).get(str(target.relative_to(root)), target.read_bytes())
 
 
 def fix_text(tmp_path: Path, text: str, **kw) -> str:

@@ -3,7 +3,7 @@
 The goldens in tests/data/formats/expected/ are the output of linting tests/data/formats from
 inside that directory. After an intended change, regenerate them with
 
-    UPDATE_GOLDEN=1 /tmp/v/bin/python -m pytest -q tests/test_formats.py
+    UPDATE_GOLDEN=1 /tmp/v/bin/python -m pytest -q tests/interfaces/test_formats.py
 
 and review the diff. Machine-specific parts (the fixture's absolute URI, the tool version) are
 replaced by placeholders before comparing.
@@ -22,8 +22,8 @@ from migrationlint.cli import main
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.pipeline import LintResult
 from migrationlint.reporters import github_format, json_format, lsp_format
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "data" / "formats"
 EXPECTED = FIXTURE / "expected"
 SARIF_SCHEMA = REPO.parent / "shared/data/sarif-schema-2.1.0.json"
@@ -219,3 +219,15 @@ def test_lsp_severity_and_utf8_encoding(tmp_path):
     for enc in ("utf-8", "utf-16"):
         pos = lsp_format.position(index, start, enc)
         assert lsp_format.offset_of(index, pos["line"], pos["character"], enc) == start
+
+
+@pytest.mark.parametrize("code,expected", [("IMP002", "An unsafe fix is available for some findings"),
+                                           ("MIG001", "A safe fix is available for some findings"),
+                                           ("DEP002", "An unsafe fix is available (applied by --fix --unsafe-fixes)"),
+                                           ("MIG004", "There is no automatic fix")])
+def test_sarif_rule_description_says_how_safe_its_fix_is(code, expected):
+    """A rule whose fix exists only sometimes says whether that fix is safe, as its page does
+    (IMP002 and IMP003 rewrite imports unsafely; MIG001's renames are safe)."""
+    from migrationlint.reporters.sarif_format import rule_metadata
+
+    assert expected in rule_metadata(code)["fullDescription"]["text"]

@@ -4,7 +4,7 @@ call, at the next change to the table, or on revert), work with the instance, an
 rule leaves alone must work with a plain object.
 
 `createExclusionConstraint(s)` is PostgreSQL-only and cannot run on sql.js: it is confirmed by tsc
-only (tests/test_schema_builder_tsc.py). Needs npm: typeorm, sql.js and reflect-metadata are
+only (tests/migrations/test_schema_builder_tsc.py). Needs npm: typeorm, sql.js and reflect-metadata are
 installed once into the test cache; skipped, not failed, when npm or the registry is unreachable.
 """
 

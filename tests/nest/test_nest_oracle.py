@@ -28,10 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from migrationlint import pipeline
-from migrationlint.settings import Settings
 from migrationlint.reporters.rule_pages import examples, page_path
 from tests.npm_cache import install
+from tests.helpers import lint
 
 pytestmark = pytest.mark.integration
 
@@ -122,10 +121,6 @@ def _node(install: Path, script: str, name: str, *args: str) -> subprocess.Compl
 def _js(out: Path, rel: str) -> str:
     """The transpiled file of the source `rel` (under src/)."""
     return str(out / Path(rel).relative_to("src").with_suffix(".js"))
-
-
-def _lint(root: Path, code: str) -> list:
-    return pipeline.lint([str(root)], Settings(select=[code]), use_cache=False).diagnostics
 
 
 # ----------------------------------------------------------------------------- NEST001 cases
@@ -222,7 +217,7 @@ def _nest_cases():
 @pytest.mark.parametrize("origin,role,files,module_file", _nest_cases())
 def test_nest001_matches_nest(node_modules, tmp_path, origin, role, files, module_file):
     _write(tmp_path, files)
-    reported = [d for d in _lint(tmp_path, "NEST001") if d.path.endswith(module_file)]
+    reported = [d for d in lint(tmp_path, ["NEST001"]) if d.path.endswith(module_file)]
     assert bool(reported) == (role == "bad"), [d.message for d in reported]
     out = _build(node_modules, tmp_path)
     module_name = re.search(r"export class (\w+)", files[module_file]).group(1)
@@ -269,7 +264,7 @@ const mod = require(moduleFile)[moduleName];
 @pytest.mark.parametrize("role,files,module_file", _page_cases("NEST002"))
 def test_nest002_matches_typeorm(node_modules, tmp_path, role, files, module_file):
     _write(tmp_path, files)
-    reported = _lint(tmp_path, "NEST002")
+    reported = lint(tmp_path, ["NEST002"])
     assert bool(reported) == (role == "bad"), [d.message for d in reported]
     app = tmp_path / "src" / "app.module.ts"  # the same connection on sql.js (no database needed)
     app.write_text(app.read_text().replace("type: 'postgres'", "type: 'sqljs', synchronize: true"))
@@ -300,7 +295,7 @@ def _mig_cases() -> list[dict[str, str]]:
 @pytest.mark.parametrize("files", _mig_cases())
 def test_mig007_matches_typeorm(node_modules, tmp_path, files):
     _write(tmp_path, files)
-    reported = {d.path.rsplit("/", 1)[-1] for d in _lint(tmp_path, "MIG007")}
+    reported = {d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])}
     source = tmp_path / "src" / "data-source.ts"  # the same DataSource on sql.js (no database needed)
     source.write_text(source.read_text().replace("type: 'postgres'", "type: 'sqljs'"))
     out = _build(node_modules, tmp_path)
@@ -403,7 +398,7 @@ def _nest003_cases():
 @pytest.mark.parametrize("origin,role,files,module_file", _nest003_cases())
 def test_nest003_matches_nest(node_modules, tmp_path, origin, role, files, module_file):
     _write(tmp_path, files)
-    reported = [d for d in _lint(tmp_path, "NEST003") if d.path.endswith(module_file)]
+    reported = [d for d in lint(tmp_path, ["NEST003"]) if d.path.endswith(module_file)]
     assert bool(reported) == (role == "bad"), [d.message for d in reported]
     out = _build(node_modules, tmp_path)
     boot_file = "src/app.module.ts" if "src/app.module.ts" in files else module_file

@@ -14,8 +14,8 @@ import pytest
 
 from tests.golden import copy_fixture
 from tests.helpers import cli, migration, workspace
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 BAD = "src/migrations/1695682464-FinanceServiceInitial.ts"
 THREE_SITES = "src/migrations/1720000000000-FileStorageInitial.ts"
 THREE_SITES_SOURCE = """import { Index, MigrationInterface, QueryRunner } from 'typeorm';

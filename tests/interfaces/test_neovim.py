@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
 FIXTURE = REPO / "tests" / "data" / "formats"
 TARGET = "services/orders/src/migrations/1714000000000-CreateOrders.ts"

@@ -18,8 +18,8 @@ from migrationlint.fix import fixes
 from migrationlint import pipeline
 from migrationlint.settings import Settings
 from migrationlint.extract.sources import facts_for_bytes
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 MANIFEST = b'{"name": "svc", "version": "1.0.0", "dependencies": {"typeorm": "^0.3.20", "@nestjs/common": "^10.4.15"}}\n'
 SEEDS = sorted(p for p in (REPO / "fixtures" / "monorepo" / "services").rglob("*.ts") if p.stat().st_size < 20_000)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 from migrationlint.cache import facts_cache as cache
 from tests.helpers import migration, workspace
+from tests.helpers import REPO
 
 GROWN_LAYOUT = textwrap.dedent("""
     import dataclasses, sys
@@ -39,7 +39,7 @@ GROWN_LAYOUT = textwrap.dedent("""
 
 def _grown(*args: str) -> str:
     done = subprocess.run([sys.executable, "-c", GROWN_LAYOUT, *args], capture_output=True, text=True, timeout=300,
-                          cwd=Path(__file__).resolve().parent.parent)
+                          cwd=REPO)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 

@@ -12,7 +12,8 @@ from migrationlint import pipeline
 from migrationlint.catalog import FixAvailability, Rule
 from migrationlint.checks import RULES
 from migrationlint.diagnostics import Severity
-from tests.page_runner import all_examples, fix_safety_mentions, fix_safety_says, materialise, settings_for
+from migrationlint.reporters.rule_pages import fix_safety_says
+from tests.page_runner import all_examples, fix_safety_mentions, materialise, settings_for
 
 NO_EXAMPLES = {"INT001", "FIL001"}  # the run's own rules: nothing a page example can raise
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from migrationlint.model.workspace import Workspace, find_root
+from tests.helpers import TEST_DATA
 
-DATA = Path(__file__).parent / "data" / "deps"
+DATA = TEST_DATA / "deps"
 
 
 def copy(name: str, tmp_path: Path) -> Path:

@@ -10,8 +10,9 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
+from tests.helpers import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO
 PACKAGE = ROOT / "migrationlint"
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60

@@ -7,8 +7,8 @@ from pathlib import Path
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from tests.test_adoption_defects import THREE_SITES_SOURCE
-from tests.test_server import MIGRATIONS, client, code_actions, open_document, start, workspace  # noqa: F401
+from tests.interfaces.test_adoption_defects import THREE_SITES_SOURCE
+from tests.interfaces.test_server import MIGRATIONS, client, code_actions, open_document, start, workspace  # noqa: F401
 
 __all__ = ["client", "workspace"]
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from tests.checkout import git
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "data" / "formats"
 MIGRATIONS = "services/orders/src/migrations"
 CREATE_ORDERS = f"{MIGRATIONS}/1714000000000-CreateOrders.ts"

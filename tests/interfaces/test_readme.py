@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from migrationlint.checks import RULES
 from migrationlint.config import _KEYS
 from migrationlint.reporters import FORMATS
+from tests.helpers import REPO
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def _families() -> list[tuple[str, list[str]]]:

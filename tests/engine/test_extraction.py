@@ -12,8 +12,9 @@ from migrationlint import extraction, pipeline
 from migrationlint.settings import Settings
 from migrationlint.model.discovery import discover
 from migrationlint.extraction import FactsStore
+from tests.helpers import REPO
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "monorepo"
+FIXTURE = REPO / "fixtures" / "monorepo"
 
 DATA_SOURCE = """import { DataSource } from 'typeorm';
 import { Order } from './orders/order.entity';
@@ -173,6 +174,7 @@ SCHEMA_CODE = """import { Column, Entity, TableIndex as Idx } from 'typeorm';
 import * as orm from 'typeorm';
 const { TableColumn } = require('typeorm');
 import { Logger } from '@nestjs/common';
+from tests.helpers import REPO
 
 @Entity('orders')
 @Idx({ name: 'IDX_ORDERS_REF', columnNames: ['reference'] })

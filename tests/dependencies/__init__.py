@@ -1,0 +1,1 @@
+"""Dependency rules (DEP, MAN) and the workspace model they read: manifests, lockfiles, what ships."""

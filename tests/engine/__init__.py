@@ -1,0 +1,1 @@
+"""Extraction, the caches, the fix loop, suppressions, configuration, bad input."""

@@ -1,0 +1,1 @@
+"""Import rules (IMP) and module resolution (tsconfig, aliases, tsc as the oracle)."""

@@ -1,0 +1,1 @@
+"""NestJS start-up rules (NEST001-NEST003) and their real-Nest oracle."""
