@@ -167,3 +167,14 @@ def test_dead_code_named_in_issue_13_stays_gone():
         text = path.read_text(encoding="utf-8")
         for name in gone:
             assert name not in text, f"{path.relative_to(ROOT)} has {name}"
+
+
+def test_the_docs_name_only_files_that_exist_and_nothing_outside_the_repository():
+    import re
+
+    files = [p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*.py") if ".git" not in p.parts]
+    for doc in ("docs/architecture.md", "CONTRIBUTING.md", "README.md", "rules/README.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        assert "DESIGN" not in text and "../shared" not in text, doc
+        for ref in re.findall(r"`((?:[a-z_]+/)*[a-z_]+\.py)`", text):
+            assert any(f == ref or f.endswith("/" + ref) for f in files), f"{doc} names {ref}, which does not exist"
