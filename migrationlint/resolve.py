@@ -19,7 +19,7 @@ from migrationlint import config_aliases, frameworks
 from migrationlint import packages as pk
 from migrationlint.config_aliases import FrameworkConfig
 from migrationlint.tsconfig import TsConfig, TsConfigIndex
-from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
+from migrationlint.workspace import DEP_SECTIONS, Manifest, Workspace
 
 SOURCE_EXTENSIONS = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx")
 TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
@@ -488,7 +488,7 @@ class PackageIndex:
 
     @cached_property
     def manifests(self) -> list[Manifest]:
-        return [self.workspace.manifest(os.path.join(d, "package.json")) for d in manifest_dirs(self.workspace.root)]
+        return [self.workspace.manifest(os.path.join(d, "package.json")) for d in self.workspace.manifest_dirs]
 
     @cached_property
     def declared(self) -> dict[str, str]:

@@ -25,7 +25,7 @@ from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.facts import FileFacts, ImportFact
 from migrationlint.globs import match_any
-from migrationlint.lockfiles import Lockfile, find_lockfile, peers_of, read_lockfile, version_key
+from migrationlint.lockfiles import Lockfile, find_lockfile, peers_of, version_key
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
@@ -589,7 +589,7 @@ class DependencyModel:
         if path is None:
             return None
         if path not in self._own_locks:
-            self._own_locks[path] = read_lockfile(path)
+            self._own_locks[path] = self.ws.read_lockfile(path)
         return self._own_locks[path]
 
     def _member_version(self, package: str, member: Manifest, siblings: list) -> tuple[str, str] | None:
