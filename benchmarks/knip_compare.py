@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     env = dict(os.environ)
     env["PYTHONPATH"] = str(args.linter_root)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode compiled once (see run.py)
     lint_cmd = [args.python, "-m", "migrationlint", "check", ".", "--no-cache", "--output-format", "concise",
                 "--exit-zero"]
     knip_cmd = [str(knip), "--no-progress", "--reporter", "compact"]

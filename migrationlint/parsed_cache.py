@@ -91,10 +91,7 @@ class ParsedCache:
         data = b"".join((MAGIC, self._key_of(parser_file), b"\n", content.encode(), b"\n",
                          pickle.dumps((value,), protocol=pickle.HIGHEST_PROTOCOL)))
         try:
-            from migrationlint.cache import _ensure_dir  # the cache directory's .gitignore and CACHEDIR.TAG
-
-            _ensure_dir(os.path.dirname(self.directory))
-            os.makedirs(self.directory, exist_ok=True)
+            ensure_subdir(os.path.dirname(self.directory))
             replace_file(self._file(path), data)
         except OSError:
             pass
@@ -118,6 +115,15 @@ class ParsedCache:
         while len(_memory) > _MEMORY_SLOTS:
             _memory.popitem(last=False)
         return value  # type: ignore[return-value]
+
+
+def ensure_subdir(cache_dir: str) -> None:
+    """Create `<cache dir>/parsed`, and the cache directory itself the way the facts cache does
+    (a `.gitignore` of `*`, a CACHEDIR.TAG), since a run may store parsed data before facts."""
+    from migrationlint.cache import _ensure_dir
+
+    _ensure_dir(cache_dir)
+    os.makedirs(os.path.join(cache_dir, SUBDIR), exist_ok=True)
 
 
 def forget_memory() -> None:

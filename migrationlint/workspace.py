@@ -93,6 +93,7 @@ class Workspace:
         self.root = root
         # parsed lockfiles by content digest, on disk in the cache directory when there is one
         self.parsed = ParsedCache(cache_dir)
+        self.cache_dir = cache_dir
         self._manifests: dict[str, Manifest] = {}
         self._nearest: dict[str, str | None] = {}
         self._installed: dict[tuple[str, str], tuple[str, Peers | None] | None] = {}
@@ -174,7 +175,7 @@ class Workspace:
     def manifest_dirs(self) -> list[str]:
         """Every directory holding a package.json, walked once per run (a walk of the whole tree:
         the member list, the resolver and the catalogs all need it)."""
-        return manifest_dirs(self.root)
+        return manifest_dirs(self.root, self.cache_dir)
 
     @cached_property
     def member_dirs(self) -> list[str]:
@@ -346,17 +347,12 @@ def member_globs(root: str) -> tuple[list[str], str | None]:
     return [], None
 
 
-_SKIP_DIRS = frozenset({"node_modules", ".git", "dist", "build", "coverage", ".migrationlint_cache"})
+def manifest_dirs(root: str, cache_dir: str | None = None) -> list[str]:
+    """Every directory under `root` holding a package.json (dependency and build folders skipped);
+    with a cache directory, not walked again while no directory changed (manifest_walk.py)."""
+    from migrationlint.manifest_walk import manifest_dirs as walk
 
-
-def manifest_dirs(root: str) -> list[str]:
-    """Every directory under `root` holding a package.json (dependency and build folders skipped)."""
-    found = []
-    for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        if "package.json" in files:
-            found.append(directory)
-    return found
+    return walk(root, cache_dir)
 
 
 def member_dirs(root: str, found: list[str] | None = None) -> list[str]:

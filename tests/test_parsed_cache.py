@@ -203,3 +203,61 @@ def test_invalid_json_keeps_the_standard_error():
     with pytest.raises(json.JSONDecodeError) as info:
         loads('{"a": }')
     assert (info.value.msg, info.value.pos) == ("Expecting value", 6)
+
+
+# ----------------------------------------------------------------------------- manifest directories
+
+def _age(root: Path) -> None:
+    """Set every directory's mtime an hour back, so that the walk may be trusted (not racy)."""
+    import os
+    import time
+
+    old = time.time_ns() - 3600 * 10**9
+    for directory, _, _ in os.walk(root):
+        os.utime(directory, ns=(old, old))
+
+
+def _count_walks(monkeypatch) -> list[str]:
+    from migrationlint import manifest_walk
+
+    calls: list[str] = []
+    real = manifest_walk.walk
+
+    def counting(root):
+        calls.append(root)
+        return real(root)
+
+    monkeypatch.setattr(manifest_walk, "walk", counting)
+    return calls
+
+
+def test_manifest_dirs_are_not_walked_again_while_no_directory_changed(tmp_path, monkeypatch):
+    from migrationlint.workspace import manifest_dirs
+
+    tree = tmp_path / "repo"
+    for rel in ("packages/a", "packages/b/src", "packages/b/node_modules/x", "docs"):
+        (tree / rel).mkdir(parents=True)
+    for rel in ("", "packages/a", "packages/b", "packages/b/node_modules/x"):
+        (tree / rel / "package.json").write_text("{}")
+    _age(tree)
+    cache = str(tmp_path / "cache")
+    calls = _count_walks(monkeypatch)
+    expected = [str(tree), str(tree / "packages/a"), str(tree / "packages/b")]
+    assert manifest_dirs(str(tree), cache) == expected == manifest_dirs(str(tree))
+    assert manifest_dirs(str(tree), cache) == expected
+    assert len(calls) == 2  # the first run and the run without a cache, not the second cached one
+    (tree / "docs" / "package.json").write_text("{}")  # a new manifest changes its directory's mtime
+    assert manifest_dirs(str(tree), cache) == [*expected[:1], str(tree / "docs"), *expected[1:]]
+    assert len(calls) == 3
+
+
+def test_a_walk_over_directories_changed_just_now_is_not_stored(tmp_path, monkeypatch):
+    from migrationlint.workspace import manifest_dirs
+
+    (tmp_path / "repo" / "pkg").mkdir(parents=True)
+    (tmp_path / "repo" / "pkg" / "package.json").write_text("{}")
+    calls = _count_walks(monkeypatch)
+    cache = str(tmp_path / "cache")
+    manifest_dirs(str(tmp_path / "repo"), cache)
+    manifest_dirs(str(tmp_path / "repo"), cache)
+    assert len(calls) == 2
