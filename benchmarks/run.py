@@ -234,7 +234,7 @@ LABELS = {"parse": "parse-only (1 process)", "cold": "cold (--no-cache)", "warm"
           "fix0": "--fix, nothing to fix", "fix": "--fix, with fixes"}
 
 
-def measure_rounds(bench: Bench, scratch: Path, with_linter: bool) -> dict[str, Row]:
+def measure_rounds(bench: Bench, scratch: Path, with_linter: bool, fix_rows: bool = True) -> dict[str, Row]:
     """Every row sampled once per round, rounds repeated --runs times: on a shared machine, load
     changes between rows measured minutes apart, and interleaving keeps each ratio's two sides
     under the same load."""
@@ -242,7 +242,10 @@ def measure_rounds(bench: Bench, scratch: Path, with_linter: bool) -> dict[str, 
     if not with_linter:
         rows = {"parse": rows["parse"]}
     else:
-        rows["fix"].samples.append(bench.prepare_fix_tree(scratch))
+        if fix_rows:
+            rows["fix"].samples.append(bench.prepare_fix_tree(scratch))
+        else:
+            rows = {k: v for k, v in rows.items() if k not in ("lint", "fix0", "fix")}
         rows["touched"].note = f"touched {bench.touch.relative_to(bench.tree).as_posix()}" if bench.touch else ""
         rows["five"].note = "files: " + " ".join(bench.five)
     for i in range(bench.runs):
@@ -257,8 +260,9 @@ def measure_rounds(bench: Bench, scratch: Path, with_linter: bool) -> dict[str, 
             rows["warm"].samples.append(bench.warm())
             rows["five"].samples.append(bench.five_files())
             rows["touched"].samples.append(bench.touched(i))
-        rows["lint"].samples.append(bench.fix_lint())
-        rows["fix0"].samples.append(bench.fix_nothing())
+        if fix_rows:
+            rows["lint"].samples.append(bench.fix_lint())
+            rows["fix0"].samples.append(bench.fix_nothing())
     bench.clear_cache()
     if rows["parse"].ok:
         inner = [json.loads(s.stdout)["total_s"] for s in rows["parse"].samples]
@@ -428,6 +432,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a run is killed (default 1800)")
     parser.add_argument("--parse-only", action="store_true", help="only measure the parse-only baseline")
     parser.add_argument("--no-fix-check", action="store_true", help="do not print the fixable-findings-left check")
+    parser.add_argument("--no-fix-rows", action="store_true", help="skip the --fix rows (and the fix check)")
     parser.add_argument("--json", type=Path, help="also write the medians and ratios to this JSON file")
     args = parser.parse_args(argv)
     if (args.tree is None) == (args.repo is None):
@@ -465,10 +470,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no TypeScript files under {bench.tree}", file=sys.stderr)
             return 2
         skipped = "--parse-only given" if args.parse_only else bench.linter_available()
-        rows = measure_rounds(bench, Path(scratch), skipped is None)
+        rows = measure_rounds(bench, Path(scratch), skipped is None, fix_rows=not args.no_fix_rows)
         print_report(bench, rows, skipped)
         if skipped is None:
-            print_quality(bench, rows, with_fix=not args.no_fix_check)
+            print_quality(bench, rows, with_fix=not (args.no_fix_check or args.no_fix_rows))
         if args.json:
             write_json(args.json, bench, rows)
     return 0
