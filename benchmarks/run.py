@@ -392,7 +392,8 @@ def print_report(bench: Bench, rows: dict[str, Row], skipped: str | None) -> Non
     if skipped:
         print(f"  migrationlint rows skipped: {skipped}")
     print("  peak RSS is the largest single process (ru_maxrss of the children), not a sum over workers")
-    print("  --fix rows run on a copy with every safe fix applied by the first, timed --fix (1 run)")
+    if "fix" in rows:
+        print("  --fix rows run on a copy with every safe fix applied by the first, timed --fix (1 run)")
 
 
 def print_quality(bench: Bench, rows: dict[str, Row], with_fix: bool) -> None:
