@@ -21,10 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import synth_deps
+from synth_deps import build_tooling
 from synth_output import Output
 from synth_service import ServiceBuilder, ServicePlan
 from synth_shared import generate_shared
-from synth_workspace import lockfile, root_manifest, write_root
+from synth_workspace import lockfile, register_tooling, root_manifest, write_root
 
 RULE_CODES = ("MIG001", "MIG002", "MIG003", "MIG004", "MIG006", "MIG010", "MIG011", "MIG012", "MIG013",
               "DEP001", "DEP002", "DEP004", "DEP005", "IMP001", "IMP002", "IMP003")
@@ -106,15 +108,18 @@ def generate(args: argparse.Namespace) -> Output:
     """Render the whole repository in memory."""
     rng = random.Random(args.seed)
     out = Output()
-    write_root(out)
+    tooling = build_tooling(random.Random(f"{args.seed}:tooling"))
+    register_tooling(tooling)
+    write_root(out, tooling.root_dev)
     shared = generate_shared(out, random.Random(f"{args.seed}:shared"), args.services)
-    manifests: dict[str, dict[str, object]] = {".": root_manifest()}
+    manifests: dict[str, dict[str, object]] = {".": root_manifest(tooling.root_dev)}
     for pkg in shared.values():
         manifests[pkg.directory] = pkg.manifest
     for plan in plan_services(rng, args):
         builder = ServiceBuilder(plan, out, random.Random(f"{args.seed}:{plan.name}"))
         manifests[plan.root] = builder.build()
-    out.add("pnpm-lock.yaml", lockfile(manifests))
+    synth_deps.apply(out, manifests, tooling, random.Random(f"{args.seed}:workspace"))
+    out.add("pnpm-lock.yaml", lockfile(manifests, tooling))
     return out
 
 

@@ -2,15 +2,20 @@
 """Benchmark migrationlint on a tree against a parse-only baseline.
 
     python benchmarks/run.py TREE [--runs 3] [--jobs N]
+    python benchmarks/run.py --repo PATH [--runs 3]      # any checkout, on a temporary copy
 
-Rows (each the median of --runs runs, each run a fresh process):
-  parse-only   read + tree-sitter parse of every .ts/.tsx/.mts/.cts file (parse_timing.py)
+Rows (each the median of --runs runs, each run a fresh process; one round samples every row,
+so both sides of a ratio run under the same load):
+  parse-only   read + tree-sitter parse of every .ts/.tsx/.mts/.cts file in one process
   cold         migrationlint check TREE --no-cache (cache directory removed first)
   warm         the same with the cache filled by one untimed run
-  touched      warm, after appending a comment line to one file (restored afterwards)
   five files   migrationlint check f1 ... f5, the way a pre-commit hook calls it
+  touched      warm, after appending a comment line to one file (restored afterwards)
+  lint         check --no-cache of a copy on which --fix applied every safe fix
+  fix0         check --fix --no-cache of that copy: nothing left to fix
+  fix          the first --fix that made the copy (one run)
 With TREE/defects.json (from generate.py) it also prints recall per rule and checks
-that `--fix` on a temporary copy leaves no fixable finding behind.
+that `--fix` left no fixable finding behind.
 """
 
 from __future__ import annotations
@@ -130,15 +135,24 @@ class Row:
 class Bench:
     """Holds the tree, the command lines and the environment of one benchmark session."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.tree: Path = args.tree.resolve()
+    def __init__(self, args: argparse.Namespace, tree: Path) -> None:
+        self.tree: Path = tree
         self.runs: int = args.runs
         self.jobs: int | None = args.jobs
         self.python: str = args.python
         self.timeout: float = args.timeout
         self.env = dict(os.environ)
         self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(args.linter_root), os.environ.get("PYTHONPATH")]))
+        # an installed linter has its bytecode compiled (pip does it); without it every run would
+        # also compile ~200 modules (0.7 s), a cost of this environment, not of the linter
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run([self.python, "-m", "compileall", "-q", str(Path(args.linter_root) / "migrationlint")],
+                       env=self.env, capture_output=True)
         self.files = [Path(p) for p in discover(self.tree)]
+        self.fix_tree: Path | None = None  # a copy with every safe fix applied (the --fix rows)
+        self.touch = self.files[len(self.files) // 2] if self.files else None
+        picks = [self.files[(len(self.files) * k) // 5 + len(self.files) // 10] for k in range(5)] if self.files else []
+        self.five = [p.relative_to(self.tree).as_posix() for p in picks]
 
     def linter(self, *paths: str, cache: bool = True, extra: tuple[str, ...] = ()) -> list[str]:
         """The migrationlint command line for the given paths."""
@@ -168,59 +182,99 @@ class Bench:
             return "migrationlint has no __main__ module yet"
         return (probe.stderr.strip().splitlines() or ["cannot import migrationlint"])[-1]
 
-    def parse_only(self) -> Row:
-        """Parse-only baseline with the linter's process count (os.cpu_count() without --jobs)."""
-        jobs = self.jobs or os.cpu_count() or 1
-        row = Row(f"parse-only (jobs={jobs})")
-        command = [self.python, str(BENCH_DIR / "parse_timing.py"), str(self.tree), "--jobs", str(jobs)]
-        for _ in range(self.runs):
-            row.samples.append(self.measure(command))
-        if row.ok:
-            inner = [json.loads(s.stdout)["total_s"] for s in row.samples]
-            row.note = f"in-process read+parse median {statistics.median(inner):.3f} s"
-        return row
+    def parse_only(self) -> Sample:
+        """Parse-only baseline in one process: the floor the issue's targets are ratios of."""
+        return self.measure([self.python, str(BENCH_DIR / "parse_timing.py"), str(self.tree), "--jobs", "1"])
 
-    def cold(self) -> Row:
+    def cold(self) -> Sample:
         """Full check with the cache removed and disabled."""
-        row = Row("cold (--no-cache)")
-        for _ in range(self.runs):
-            self.clear_cache()
-            row.samples.append(self.measure(self.linter(str(self.tree), cache=False)))
-        return row
-
-    def warm(self) -> Row:
-        """Full check after one untimed run filled the cache."""
-        row = Row("warm (cache)")
         self.clear_cache()
-        fill = self.measure(self.linter(str(self.tree)))
-        if fill.returncode not in (0, 1):
-            row.samples.append(fill)
-            return row
-        for _ in range(self.runs):
-            row.samples.append(self.measure(self.linter(str(self.tree))))
-        return row
+        return self.measure(self.linter(str(self.tree), cache=False))
 
-    def touched(self) -> Row:
+    def fill(self) -> Sample:
+        """An untimed run that fills the cache for the warm rows."""
+        self.clear_cache()
+        return self.measure(self.linter(str(self.tree)))
+
+    def warm(self) -> Sample:
+        return self.measure(self.linter(str(self.tree)))
+
+    def touched(self, i: int) -> Sample:
         """Warm check after appending a unique comment to one file (restored every time)."""
-        target = self.files[len(self.files) // 2]
-        row = Row("warm, 1 file touched", note=f"touched {target.relative_to(self.tree).as_posix()}")
-        original = target.read_bytes()
-        for i in range(self.runs):
-            try:
-                target.write_bytes(original + f"\n// migrationlint benchmark touch {i} {time.time_ns()}\n".encode())
-                row.samples.append(self.measure(self.linter(str(self.tree))))
-            finally:
-                target.write_bytes(original)
-        return row
+        assert self.touch is not None
+        original = self.touch.read_bytes()
+        try:
+            self.touch.write_bytes(original + f"\n// migrationlint benchmark touch {i} {time.time_ns()}\n".encode())
+            return self.measure(self.linter(str(self.tree)))
+        finally:
+            self.touch.write_bytes(original)
 
-    def five_files(self) -> Row:
+    def five_files(self) -> Sample:
         """Pre-commit style: five named files, spread over the tree, relative to TREE."""
-        picks = [self.files[(len(self.files) * k) // 5 + len(self.files) // 10] for k in range(5)] if self.files else []
-        names = [p.relative_to(self.tree).as_posix() for p in picks]
-        row = Row("pre-commit, 5 files", note="files: " + " ".join(names))
-        for _ in range(self.runs):
-            row.samples.append(self.measure(self.linter(*names)))
-        return row
+        return self.measure(self.linter(*self.five))
+
+    def prepare_fix_tree(self, scratch: Path) -> Sample:
+        """Copy the tree and apply every safe fix (timed: the `--fix` with fixes sample)."""
+        self.fix_tree = copy_tree(self.tree, scratch / "fixed")
+        return self.measure(self.linter(str(self.fix_tree), cache=False, extra=("--fix",)), cwd=self.fix_tree)
+
+    def fix_lint(self) -> Sample:
+        """A lint of the fixed copy: the base of the --fix ratios."""
+        assert self.fix_tree is not None
+        return self.measure(self.linter(str(self.fix_tree), cache=False), cwd=self.fix_tree)
+
+    def fix_nothing(self) -> Sample:
+        """`--fix` on the fixed copy: nothing left to fix, so ideally the cost of one lint."""
+        assert self.fix_tree is not None
+        return self.measure(self.linter(str(self.fix_tree), cache=False, extra=("--fix",)), cwd=self.fix_tree)
+
+
+LABELS = {"parse": "parse-only (1 process)", "cold": "cold (--no-cache)", "warm": "warm (cache)",
+          "touched": "warm, 1 file touched", "five": "pre-commit, 5 files", "lint": "lint of fixed copy",
+          "fix0": "--fix, nothing to fix", "fix": "--fix, with fixes"}
+
+
+def measure_rounds(bench: Bench, scratch: Path, with_linter: bool, fix_rows: bool = True) -> dict[str, Row]:
+    """Every row sampled once per round, rounds repeated --runs times: on a shared machine, load
+    changes between rows measured minutes apart, and interleaving keeps each ratio's two sides
+    under the same load."""
+    rows = {key: Row(label) for key, label in LABELS.items()}
+    if not with_linter:
+        rows = {"parse": rows["parse"]}
+    else:
+        if fix_rows:
+            rows["fix"].samples.append(bench.prepare_fix_tree(scratch))
+        else:
+            rows = {k: v for k, v in rows.items() if k not in ("lint", "fix0", "fix")}
+        rows["touched"].note = f"touched {bench.touch.relative_to(bench.tree).as_posix()}" if bench.touch else ""
+        rows["five"].note = "files: " + " ".join(bench.five)
+    for i in range(bench.runs):
+        rows["parse"].samples.append(bench.parse_only())
+        if not with_linter:
+            continue
+        rows["cold"].samples.append(bench.cold())
+        fill = bench.fill()
+        if fill.returncode not in (0, 1):
+            rows["warm"].samples.append(fill)
+        else:
+            rows["warm"].samples.append(bench.warm())
+            rows["five"].samples.append(bench.five_files())
+            rows["touched"].samples.append(bench.touched(i))
+        if fix_rows:
+            rows["lint"].samples.append(bench.fix_lint())
+            rows["fix0"].samples.append(bench.fix_nothing())
+    bench.clear_cache()
+    if rows["parse"].ok:
+        inner = [json.loads(s.stdout)["total_s"] for s in rows["parse"].samples]
+        rows["parse"].note = f"in-process read+parse median {statistics.median(inner):.3f} s"
+    return rows
+
+
+def copy_tree(source: Path, target: Path) -> Path:
+    """A copy of a checkout without its VCS data, dependencies and linter cache."""
+    shutil.copytree(source, target, symlinks=True,
+                    ignore=shutil.ignore_patterns(".git", "node_modules", CACHE_DIR_NAME))
+    return target
 
 
 # --------------------------------------------------------------------------- findings
@@ -263,20 +317,17 @@ def recall_table(defects: list[dict], found: set[tuple[str, int, str]]) -> list[
     return rows
 
 
-def fix_check(bench: Bench) -> tuple[str, Counter[str]]:
-    """Run --fix on a temporary copy, lint it again and count fixable findings left."""
-    with tempfile.TemporaryDirectory(prefix="mlbench-fix-") as tmp:
-        copy = Path(tmp) / "tree"
-        shutil.copytree(bench.tree, copy, symlinks=True, ignore=shutil.ignore_patterns(CACHE_DIR_NAME))
-        fixed = bench.measure(bench.linter(str(copy), cache=False, extra=("--fix",)), cwd=copy)
-        if fixed.returncode not in (0, 1):
-            return f"--fix failed (exit {fixed.returncode}): {tail(fixed.stderr)}", Counter()
-        again = bench.measure(bench.linter(str(copy), cache=False), cwd=copy)
-        if again.returncode not in (0, 1):
-            return f"lint after --fix failed (exit {again.returncode}): {tail(again.stderr)}", Counter()
-        left = Counter(code for _, _, code in parse_findings(again.stdout, copy, copy) if code in FIXABLE_CODES)
-        verdict = "PASS" if not left else "FAIL"
-        return f"{verdict}: {sum(left.values())} fixable finding(s) left after --fix ({fixed.seconds:.1f} s)", left
+def fix_check(bench: Bench, rows: dict[str, Row]) -> tuple[str, Counter[str]]:
+    """Fixable findings left in the fixed copy, from its lint row's first run."""
+    fixed, again = rows["fix"], rows["lint"]
+    if not fixed.ok:
+        return f"--fix failed: {tail(fixed.samples[0].stderr) if fixed.samples else 'not run'}", Counter()
+    if not again.ok:
+        return "lint after --fix failed", Counter()
+    copy = bench.fix_tree or bench.tree
+    left = Counter(code for _, _, code in parse_findings(again.samples[0].stdout, copy, copy) if code in FIXABLE_CODES)
+    verdict = "PASS" if not left else "FAIL"
+    return f"{verdict}: {sum(left.values())} fixable finding(s) left after --fix ({fixed.samples[0].seconds:.1f} s)", left
 
 
 def describe_exit(code: int | None) -> str:
@@ -312,20 +363,23 @@ def ratio(numerator: Row, denominator: Row, name: str) -> str:
     return f"{name} {numerator.median / denominator.median:.2f}"
 
 
+RATIOS = (("cold", "parse", "cold/parse"), ("warm", "cold", "warm/cold"), ("touched", "cold", "touched/cold"),
+          ("five", "cold", "five/cold"), ("fix0", "lint", "fix0/lint"), ("fix", "lint", "fix/lint"))
+
+
 def print_report(bench: Bench, rows: dict[str, Row], skipped: str | None) -> None:
     """The timing table plus notes."""
     size = sum(p.stat().st_size for p in bench.files)
     print(f"tree   {bench.tree}")
     print(f"files  {len(bench.files):,} TypeScript files, {size / 1e6:.1f} MB (node_modules and dist skipped)")
-    print(f"runs   median of {bench.runs}; jobs {bench.jobs or 'linter default'}; python {bench.python}")
+    print(f"runs   median of {bench.runs}, rows interleaved per round; jobs {bench.jobs or 'linter default'}; "
+          f"python {bench.python}")
     print()
-    parse, cold = rows["parse"], rows.get("cold", Row("cold"))
-    table = [parse.cells("base")]
-    if "cold" in rows:
-        table.append(cold.cells(ratio(cold, parse, "cold/parse")))
-        table.append(rows["warm"].cells(ratio(rows["warm"], cold, "warm/cold")))
-        table.append(rows["touched"].cells(ratio(rows["touched"], cold, "touched/cold")))
-        table.append(rows["five"].cells(ratio(rows["five"], cold, "five/cold")))
+    of = {num: (den, name) for num, den, name in RATIOS}
+    table = []
+    for key, row in rows.items():
+        den, name = of.get(key, (None, "base" if key in ("parse", "lint") else ""))
+        table.append(row.cells(ratio(row, rows[den], name) if den in rows else name))
     print(format_table(["measurement", "runs", "median s", "min s", "max s", "peak RSS MB", "ratio"], table))
     print()
     for row in rows.values():
@@ -338,11 +392,14 @@ def print_report(bench: Bench, rows: dict[str, Row], skipped: str | None) -> Non
     if skipped:
         print(f"  migrationlint rows skipped: {skipped}")
     print("  peak RSS is the largest single process (ru_maxrss of the children), not a sum over workers")
+    if "fix" in rows:
+        print("  --fix rows run on a copy with every safe fix applied by the first, timed --fix (1 run)")
 
 
-def print_quality(bench: Bench, cold: Row, with_fix: bool) -> None:
+def print_quality(bench: Bench, rows: dict[str, Row], with_fix: bool) -> None:
     """Recall per rule from the first cold run, and the --fix check."""
     defects_path = bench.tree / "defects.json"
+    cold = rows["cold"]
     if not defects_path.is_file() or not cold.ok:
         return
     defects = json.loads(defects_path.read_text())
@@ -352,7 +409,7 @@ def print_quality(bench: Bench, cold: Row, with_fix: bool) -> None:
           "'other' = findings of that code at unseeded places)")
     print(format_table(["rule", "seeded", "found", "recall", "other"], recall_table(defects, found)))
     if with_fix:
-        verdict, left = fix_check(bench)
+        verdict, left = fix_check(bench, rows)
         print()
         print(f"fix check  {verdict}")
         if left:
@@ -365,21 +422,40 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
-    parser.add_argument("tree", type=Path, help="tree to lint (a generated one or any real repository)")
+    parser.add_argument("tree", type=Path, nargs="?", help="tree to lint in place (a generated one)")
+    parser.add_argument("--repo", type=Path, help="any checkout: benchmarked on a temporary copy (without .git, "
+                        "node_modules and the linter cache), so the checkout itself is never written")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per row; the median is shown (default 3)")
-    parser.add_argument("--jobs", type=int, help="passed to migrationlint as --jobs and used for parse-only")
+    parser.add_argument("--jobs", type=int, help="passed to migrationlint as --jobs")
     parser.add_argument("--python", default=sys.executable, help="interpreter with tree-sitter and migrationlint")
     parser.add_argument("--linter-root", type=Path, default=REPO_ROOT,
                         help="directory put on PYTHONPATH so `-m migrationlint` imports (default: this repo)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a run is killed (default 1800)")
     parser.add_argument("--parse-only", action="store_true", help="only measure the parse-only baseline")
-    parser.add_argument("--no-fix-check", action="store_true", help="skip the --fix round trip on a copy")
+    parser.add_argument("--no-fix-check", action="store_true", help="do not print the fixable-findings-left check")
+    parser.add_argument("--no-fix-rows", action="store_true", help="skip the --fix rows (and the fix check)")
+    parser.add_argument("--json", type=Path, help="also write the medians and ratios to this JSON file")
     args = parser.parse_args(argv)
-    if not args.tree.is_dir():
-        parser.error(f"{args.tree} is not a directory")
+    if (args.tree is None) == (args.repo is None):
+        parser.error("give either TREE or --repo PATH")
+    where = args.tree or args.repo
+    if not where.is_dir():
+        parser.error(f"{where} is not a directory")
     if args.runs < 1 or (args.jobs is not None and args.jobs < 1):
         parser.error("--runs and --jobs must be at least 1")
     return args
+
+
+def write_json(path: Path, bench: Bench, rows: dict[str, Row]) -> None:
+    """Medians, peak RSS and ratios, for notes and comparisons between runs."""
+    data: dict[str, object] = {"tree": str(bench.tree), "runs": bench.runs, "files": len(bench.files), "rows": {}}
+    for key, row in rows.items():
+        data["rows"][key] = {"median_s": row.median if row.ok else None,  # type: ignore[index]
+                             "samples_s": [s.seconds for s in row.samples],
+                             "peak_rss_mb": max((s.rss_mb for s in row.samples), default=None)}
+    data["ratios"] = {name: rows[num].median / rows[den].median for num, den, name in RATIOS
+                      if num in rows and den in rows and rows[num].ok and rows[den].ok and rows[den].median}
+    path.write_text(json.dumps(data, indent=2) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -388,21 +464,19 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == [MEASURE_FLAG]:
         return measure_child(argv[1:])
     args = parse_args(argv)
-    bench = Bench(args)
-    if not bench.files:
-        print(f"no TypeScript files under {bench.tree}", file=sys.stderr)
-        return 2
-    rows = {"parse": bench.parse_only()}
-    skipped = "--parse-only given" if args.parse_only else bench.linter_available()
-    if skipped is None:
-        rows["cold"] = bench.cold()
-        rows["warm"] = bench.warm()
-        rows["touched"] = bench.touched()
-        rows["five"] = bench.five_files()
-        bench.clear_cache()
-    print_report(bench, rows, skipped)
-    if skipped is None:
-        print_quality(bench, rows["cold"], with_fix=not args.no_fix_check)
+    with tempfile.TemporaryDirectory(prefix="mlbench-") as scratch:
+        tree = copy_tree(args.repo.resolve(), Path(scratch) / "repo") if args.repo else args.tree.resolve()
+        bench = Bench(args, tree)
+        if not bench.files:
+            print(f"no TypeScript files under {bench.tree}", file=sys.stderr)
+            return 2
+        skipped = "--parse-only given" if args.parse_only else bench.linter_available()
+        rows = measure_rounds(bench, Path(scratch), skipped is None, fix_rows=not args.no_fix_rows)
+        print_report(bench, rows, skipped)
+        if skipped is None:
+            print_quality(bench, rows, with_fix=not (args.no_fix_check or args.no_fix_rows))
+        if args.json:
+            write_json(args.json, bench, rows)
     return 0
 
 

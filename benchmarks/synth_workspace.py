@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from synth_deps import Tooling, package_entries, snapshot_entries
 from synth_output import Output
 
 PNPM_VERSION = "9.15.0"
@@ -122,8 +123,10 @@ def registry(name: str) -> NpmPackage:
         raise KeyError(f"no version known for {name}; add it to REGISTRY") from None
 
 
-def root_manifest() -> dict[str, Any]:
-    """Root package.json: pnpm pinned, lodash declared only here (DEP005 bait)."""
+def root_manifest(tools: list[str] = ()) -> dict[str, Any]:
+    """Root package.json: pnpm pinned, lodash declared only here (DEP005 bait), and the workspace's
+    build and test `tools` (150 in the generated tree, as many as real monorepos list)."""
+    dev = {name: registry(name).spec for name in ("@types/node", "prettier", "typescript", *tools)}
     return {
         "name": "bench-monorepo",
         "version": "0.0.0",
@@ -132,7 +135,7 @@ def root_manifest() -> dict[str, Any]:
         "engines": {"node": ">=20"},
         "scripts": {"build": "pnpm -r build", "test": "pnpm -r test", "format": "prettier --write ."},
         "dependencies": {"lodash": registry("lodash").spec},
-        "devDependencies": {name: registry(name).spec for name in ("@types/node", "prettier", "typescript")},
+        "devDependencies": dict(sorted(dev.items())),
     }
 
 
@@ -237,8 +240,9 @@ def _transitive_lines(name: str, version: str) -> list[str]:
             f"    resolution: {{integrity: {_integrity(name, version)}}}", ""]
 
 
-def lockfile(manifests: dict[str, dict[str, Any]]) -> str:
-    """pnpm-lock.yaml (lockfileVersion 9.0) for the given importer path -> manifest map."""
+def lockfile(manifests: dict[str, dict[str, Any]], tooling: Tooling | None = None) -> str:
+    """pnpm-lock.yaml (lockfileVersion 9.0) for the given importer path -> manifest map; with
+    `tooling`, its whole graph joins `packages:` and `snapshots:` (keys sorted, as pnpm writes)."""
     workspace_dirs = {str(m["name"]): path for path, m in manifests.items() if path != "."}
     lines = ["lockfileVersion: '9.0'", "", "settings:", "  autoInstallPeers: true",
              "  excludeLinksFromLockfile: false", "", "importers:", ""]
@@ -248,32 +252,47 @@ def lockfile(manifests: dict[str, dict[str, Any]]) -> str:
         lines += _importer_lines(path, manifest, workspace_dirs)
         for key in ("dependencies", "devDependencies"):
             for name, spec in manifest.get(key, {}).items():
-                if not spec.startswith("workspace:"):
+                if not spec.startswith("workspace:") and (tooling is None or name not in tooling.main):
                     externals.add(name)
     transitive: dict[str, str] = {}
     for name in externals:
         transitive.update(registry(name).deps)
+    packages = {f"{n}@{registry(n).version}": _package_lines(n) for n in externals}
+    packages.update({f"{n}@{v}": _transitive_lines(n, v) for n, v in transitive.items() if n not in externals})
+    snapshots = {f"{n}@{registry(n).version}": _snapshot_lines(n) for n in externals}
+    if tooling is not None:
+        packages.update(package_entries(tooling, _yaml_scalar))
+        snapshots.update(snapshot_entries(tooling, _yaml_scalar))
     lines += ["packages:", ""]
-    for name in sorted(externals):
-        lines += _package_lines(name)
-    for name in sorted(set(transitive) - externals):
-        lines += _transitive_lines(name, transitive[name])
+    for key in sorted(packages):
+        lines += packages[key]
     lines += ["snapshots:", ""]
-    for name in sorted(externals):
-        pkg = registry(name)
-        lines.append(f"  {_yaml_scalar(name + '@' + pkg.version)}:")
-        if pkg.deps:
-            lines.append("    dependencies:")
-            lines += [f"      {_yaml_scalar(d)}: {v}" for d, v in sorted(pkg.deps.items())]
-        else:
-            lines[-1] += " {}"
-        lines.append("")
+    for key in sorted(snapshots):
+        lines += snapshots[key]
     return "\n".join(lines)
 
 
-def write_root(out: Output) -> None:
+def _snapshot_lines(name: str) -> list[str]:
+    """Lockfile `snapshots:` entry of a registry package: its dependencies by version."""
+    pkg = registry(name)
+    lines = [f"  {_yaml_scalar(name + '@' + pkg.version)}:"]
+    if pkg.deps:
+        lines.append("    dependencies:")
+        lines += [f"      {_yaml_scalar(d)}: {v}" for d, v in sorted(pkg.deps.items())]
+    else:
+        lines[-1] += " {}"
+    return lines + [""]
+
+
+def register_tooling(tooling: Tooling) -> None:
+    """Make the tooling's main versions known to registry() (manifest ranges, importer versions)."""
+    for name, pkg in tooling.main.items():
+        REGISTRY[name] = NpmPackage(f"^{pkg.version}", pkg.version, dict(pkg.peers), pkg.optional_peers)
+
+
+def write_root(out: Output, tools: list[str] = ()) -> None:
     """Root manifest, workspace file and base tsconfig (the lockfile comes last)."""
-    out.add_json("package.json", root_manifest())
+    out.add_json("package.json", root_manifest(tools))
     out.add("pnpm-workspace.yaml", workspace_yaml())
     out.add_json("tsconfig.base.json", base_tsconfig())
     out.add(".gitignore", "node_modules/\ndist/\n.migrationlint_cache/\n")

@@ -46,3 +46,14 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
         # no write bit at all counts as read-only even for root, who could write anyway
         raise PermissionError(f"{path} is read-only; not written")
     replace_file(path, data, stat.S_IMODE(st.st_mode))
+
+
+def make_cache_dir(directory: str) -> None:
+    """Create the tool's cache directory with a `.gitignore` of `*` (and a CACHEDIR.TAG for backup
+    tools); every cache that writes there (facts, parsed workspace data) starts with this."""
+    if os.path.isdir(directory) and os.path.isfile(os.path.join(directory, ".gitignore")):
+        return
+    os.makedirs(directory, exist_ok=True)
+    replace_file(os.path.join(directory, ".gitignore"), b"# created by migrationlint\n*\n")
+    replace_file(os.path.join(directory, "CACHEDIR.TAG"),
+                 b"Signature: 8a477f597d28d172789f06886806bc55\n# migrationlint cache\n")

@@ -92,9 +92,9 @@ def lint(
         found = discovery.discover(paths, settings.exclude, settings.config_root)
         files, missing, problems = found.files, found.missing, found.problems
     root = workspace_root(paths or files)
-    workspace = Workspace(root, overrides)
     read = overlay_reader(overrides)
     store = extraction.FactsStore(settings, root, read, overrides, use_cache)
+    workspace = Workspace(root, overrides, store.cache.directory if store.cache is not None else None)
     reuse = _reuse(store, settings, paths, files, report, root, problems, overrides)
     reused = reuse.lookup() if reuse is not None else None
     if reused is not None:  # nothing the last identical run read has changed: its diagnostics stand

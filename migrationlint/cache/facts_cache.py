@@ -33,7 +33,7 @@ import uuid
 from typing import BinaryIO, NamedTuple
 
 from migrationlint import __version__
-from migrationlint.atomic import replace_file
+from migrationlint.atomic import make_cache_dir, replace_file
 from migrationlint.extract.facts import FACTS_VERSION
 from migrationlint.extract.records import FileFacts
 
@@ -196,7 +196,7 @@ class FactsCache:
         if not self.dirty:
             return
         try:
-            _ensure_dir(self.directory)
+            make_cache_dir(self.directory)
             with _Lock(self.directory):
                 self._save_locked()
         except OSError:
@@ -309,16 +309,6 @@ def _remove_stale_packs(directory: str, current: str) -> None:
                 os.unlink(os.path.join(directory, name))
             except OSError:
                 pass
-
-
-def _ensure_dir(directory: str) -> None:
-    """Create the cache directory with a `.gitignore` of `*` (and a CACHEDIR.TAG for backup tools)."""
-    if os.path.isdir(directory) and os.path.isfile(os.path.join(directory, ".gitignore")):
-        return
-    os.makedirs(directory, exist_ok=True)
-    replace_file(os.path.join(directory, ".gitignore"), b"# created by migrationlint\n*\n")
-    replace_file(os.path.join(directory, "CACHEDIR.TAG"),
-                 b"Signature: 8a477f597d28d172789f06886806bc55\n# migrationlint facts cache\n")
 
 
 class _Lock:

@@ -193,7 +193,7 @@ class Reuse:
         if all(self.digests.values()):
             parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request]
             parts.extend(f"{p}:{d}" for p, d in self.digests.items())
-            parts.extend(context_parts(context_dirs(root, files, manifest_dirs(root))))
+            parts.extend(context_parts(context_dirs(root, files, manifest_dirs(root, self.cache.directory))))
             self.key = run_key(parts)
 
     def lookup(self) -> list | None:

@@ -11,7 +11,7 @@ from collections import Counter
 from migrationlint.model.project import Project
 from migrationlint.settings import Settings
 from migrationlint.diagnostics import Applicability, Edit, Fix
-from migrationlint.model.lockfiles import Lockfile, find_lockfile, read_lockfile, version_key
+from migrationlint.model.lockfiles import Lockfile, find_lockfile, version_key
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
@@ -85,7 +85,7 @@ class VersionChoice:
         if path is None:
             return None
         if path not in self._own_locks:
-            self._own_locks[path] = read_lockfile(path)
+            self._own_locks[path] = self.ws.read_lockfile(path)
         return self._own_locks[path]
 
     def _member_version(self, package: str, member: Manifest, siblings: list) -> tuple[str, str] | None:

@@ -3,7 +3,8 @@
 Read with real parsers only: JSON for package-lock.json, PyYAML safe_load for pnpm-lock.yaml
 (v6 and v9) and yarn berry's yarn.lock, and a small dedicated parser for yarn classic (v1), whose
 format is not YAML. A lockfile that cannot be read is treated as absent: the dependency rules only
-use it to name versions and peers, never to decide that something is wrong.
+use it to name versions and peers, never to decide that something is wrong. A parse is kept by
+the content digest of the file (parsed_cache.py): an unchanged megabyte lockfile is parsed once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+
+from migrationlint.model.jsonc import loads
+from migrationlint.model.parsed_cache import ParsedCache
 
 LOCKFILE_NAMES = ("pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
 MANAGER_OF = {"pnpm-lock.yaml": "pnpm", "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn"}
@@ -105,19 +109,31 @@ def find_lockfile(root: str, manager: str | None = None) -> str | None:
     return os.path.join(root, present[0]) if present else None
 
 
-def read_lockfile(path: str) -> Lockfile | None:
-    """Parse a lockfile of any supported format; None when it cannot be read or parsed."""
+def read_lockfile(path: str, cache: ParsedCache | None = None) -> Lockfile | None:
+    """Parse a lockfile of any supported format; None when it cannot be read or parsed. With a
+    cache, bytes parsed before (by this process or a run that stored them) are not parsed again."""
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError):
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
         return None
+    return (cache or ParsedCache(None)).get(path, data, lambda raw: parse_lockfile(path, raw), __file__)
+
+
+def parse_lockfile(path: str, data: bytes) -> Lockfile | None:
+    """The lockfile whose bytes are `data` (text read as `open(path, encoding="utf-8-sig")` would)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if "\r" in text:  # universal newlines, as text mode reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     name = os.path.basename(path)
     try:
         if name in ("package-lock.json", "npm-shrinkwrap.json"):
-            return parse_npm(path, json.loads(text))
+            return parse_npm(path, loads(text))
         if name == "pnpm-lock.yaml":
-            return parse_pnpm(path, _yaml(text))
+            return parse_pnpm(path, _pnpm_yaml(text))
         if name == "yarn.lock":
             if "# yarn lockfile v1" in text[:500]:
                 return parse_yarn_classic(path, text)
@@ -125,6 +141,26 @@ def read_lockfile(path: str) -> Lockfile | None:
     except (ValueError, TypeError, AttributeError):
         return None
     return None
+
+
+_TOP_LEVEL = re.compile(r"^[^\s#]", re.M)
+_SNAPSHOTS = "\nsnapshots:\n"
+
+
+def _pnpm_yaml(text: str) -> dict:
+    """pnpm-lock.yaml without its `snapshots:` section, which no rule reads and which is a third
+    of a v9 lockfile. A line `snapshots:` at column 0 is a top-level key in block YAML, and its
+    section ends at the next line at column 0; should the rest not parse alone (an alias to an
+    anchor in the section), the whole file is parsed, so the result is always the full parse's."""
+    start = text.find(_SNAPSHOTS)
+    if start < 0:
+        return _yaml(text)
+    after = _TOP_LEVEL.search(text, start + len(_SNAPSHOTS))
+    head = text[:start + 1] + (text[after.start():] if after else "")
+    try:
+        return _yaml(head)
+    except ValueError:
+        return _yaml(text)
 
 
 def _yaml(text: str) -> dict:

@@ -19,7 +19,7 @@ from migrationlint.model import config_aliases, frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.config_aliases import FrameworkConfig
 from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace, manifest_dirs
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 from migrationlint.model.project import Memo, per_key
 from migrationlint.model.specifiers import (
     TS_SOURCE,
@@ -375,7 +375,7 @@ class PackageIndex:
 
     @cached_property
     def manifests(self) -> list[Manifest]:
-        return [self.workspace.manifest(os.path.join(d, "package.json")) for d in manifest_dirs(self.workspace.root)]
+        return [self.workspace.manifest(os.path.join(d, "package.json")) for d in self.workspace.manifest_dirs]
 
     @cached_property
     def declared(self) -> dict[str, str]:

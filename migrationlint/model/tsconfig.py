@@ -11,14 +11,15 @@ tsconfig.json` before `svelte-kit sync`) inherits what that framework writes (fr
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
+from typing import Callable
 
 import json5
 
 from migrationlint.model import frameworks
 from migrationlint.globs import match
+from migrationlint.model.jsonc import loads_jsonc
 
 CONFIG_NAME = "tsconfig.json"
 _MAX_EXTENDS = 16
@@ -89,12 +90,12 @@ def load_jsonc(path: str) -> tuple[dict, str | None]:
     except (OSError, UnicodeDecodeError) as exc:
         return {}, f"cannot read {path}: {exc}"
     try:
-        data = json.loads(raw)  # most configs are plain JSON: the C parser is 100x faster than json5
+        data = loads_jsonc(raw)  # JSON, or JSONC made JSON: a C parser, 100x faster than json5
     except ValueError:
         data = None
     try:
         if data is None:
-            data = json5.loads(raw)
+            data = json5.loads(raw)  # the exact parser decides what the fast path cannot
     except ValueError as exc:
         return {}, f"invalid JSON in {path}: {exc}"
     return (data if isinstance(data, dict) else {}), None
@@ -140,17 +141,22 @@ def _in_package(modules: str, spec: str) -> str | None:
     return None
 
 
-def read_tsconfig(path: str, _seen: tuple[str, ...] = ()) -> TsConfig:
-    """The effective config at `path`, with inherited options resolved (cycles are cut)."""
-    cfg = _read_chain(path, _seen)
+Loader = Callable[[str], tuple[dict, "str | None"]]
+
+
+def read_tsconfig(path: str, _seen: tuple[str, ...] = (), load: Loader = load_jsonc) -> TsConfig:
+    """The effective config at `path`, with inherited options resolved (cycles are cut). `load`
+    reads one file; an index passes a memo so that a base config shared by 40 packages is parsed
+    once, not once per package that extends it."""
+    cfg = _read_chain(path, _seen, load)
     if not _seen:
         _substitute_config_dir(cfg, os.path.dirname(path))
     return cfg
 
 
-def _read_chain(path: str, _seen: tuple[str, ...]) -> TsConfig:
+def _read_chain(path: str, _seen: tuple[str, ...], load: Loader) -> TsConfig:
     cfg = TsConfig(path=path)
-    data, error = load_jsonc(path)
+    data, error = load(path)
     if error:
         cfg.error = error
         return cfg
@@ -167,7 +173,7 @@ def _read_chain(path: str, _seen: tuple[str, ...]) -> TsConfig:
             continue
         if target in _seen or len(_seen) >= _MAX_EXTENDS:
             continue
-        _inherit(cfg, _read_chain(target, _seen + (path,)))
+        _inherit(cfg, _read_chain(target, _seen + (path,), load))
     _apply(cfg, data, directory)
     return cfg
 
@@ -252,11 +258,19 @@ class TsConfigIndex:
         self._configs: dict[str, TsConfig] = {}
         self._covering: dict[str, TsConfig | None] = {}
         self._in_dir: dict[str, list[str]] = {}
+        self._loaded: dict[str, tuple[dict, str | None]] = {}
+
+    def _load(self, path: str) -> tuple[dict, str | None]:
+        """One file's JSONC, parsed once per index (the parsed dict is only read, never changed)."""
+        found = self._loaded.get(path)
+        if found is None:
+            found = self._loaded[path] = load_jsonc(path)
+        return found
 
     def config(self, path: str) -> TsConfig:
         cfg = self._configs.get(path)
         if cfg is None:
-            cfg = self._configs[path] = read_tsconfig(path)
+            cfg = self._configs[path] = read_tsconfig(path, load=self._load)
         return cfg
 
     def candidates(self, directory: str) -> list[str]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping
 
-from migrationlint.model.discovery import ALWAYS_SKIPPED
+from migrationlint.model.jsonc import loads
 from migrationlint.model.lockfiles import MANAGER_OF, Lockfile, Peers, find_lockfile, peers_of, read_lockfile
+from migrationlint.model.parsed_cache import ParsedCache
 
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 _WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json")
@@ -76,7 +77,7 @@ def read_manifest(path: str, raw: bytes | None = None) -> Manifest:
     text = raw.decode("utf-8", "replace")
     body = text[1:] if text.startswith("\ufeff") else text
     try:
-        data = json.loads(body)
+        data = loads(body)  # orjson; the standard parser's error message and offset when it fails
     except json.JSONDecodeError as exc:
         offset = len(text[: exc.pos + (len(text) - len(body))].encode())
         return Manifest(path, error=f"invalid JSON: {exc.msg}", error_offset=offset, text=text)
@@ -88,8 +89,11 @@ def read_manifest(path: str, raw: bytes | None = None) -> Manifest:
 class Workspace:
     """Manifests and the workspace root around a set of linted files."""
 
-    def __init__(self, root: str, overrides: Mapping[str, bytes] | None = None) -> None:
+    def __init__(self, root: str, overrides: Mapping[str, bytes] | None = None, cache_dir: str | None = None) -> None:
         self.root = root
+        # parsed lockfiles by content digest, on disk in the cache directory when there is one
+        self.parsed = ParsedCache(cache_dir)
+        self.cache_dir = cache_dir
         self._manifests: dict[str, Manifest] = {}
         self._nearest: dict[str, str | None] = {}
         self._installed: dict[tuple[str, str], tuple[str, Peers | None] | None] = {}
@@ -100,7 +104,7 @@ class Workspace:
     def members(self) -> dict[str, Manifest]:
         """Workspace member packages by name (unnamed members are left out)."""
         out: dict[str, Manifest] = {}
-        for directory in member_dirs(self.root):
+        for directory in self.member_dirs:
             m = self.manifest(os.path.join(directory, "package.json"))
             if m.name and m.name not in out:
                 out[m.name] = m
@@ -165,7 +169,17 @@ class Workspace:
     @cached_property
     def member_manifests(self) -> list[Manifest]:
         """Every member package's manifest (named or not), the root excluded."""
-        return [self.manifest(os.path.join(d, "package.json")) for d in member_dirs(self.root)]
+        return [self.manifest(os.path.join(d, "package.json")) for d in self.member_dirs]
+
+    @cached_property
+    def manifest_dirs(self) -> list[str]:
+        """Every directory holding a package.json, walked once per run (a walk of the whole tree:
+        the member list, the resolver and the catalogs all need it)."""
+        return manifest_dirs(self.root, self.cache_dir)
+
+    @cached_property
+    def member_dirs(self) -> list[str]:
+        return member_dirs(self.root, self.manifest_dirs)
 
     @cached_property
     def own_scopes(self) -> frozenset[str]:
@@ -187,7 +201,12 @@ class Workspace:
     @cached_property
     def lockfile(self) -> Lockfile | None:
         path = find_lockfile(self.root, self.package_manager)
-        return read_lockfile(path) if path else None
+        return self.read_lockfile(path) if path else None
+
+    def read_lockfile(self, path: str) -> Lockfile | None:
+        """A lockfile of the workspace (the root's or a nested project's), parsed only when its
+        content was never parsed before (see parsed_cache.py)."""
+        return read_lockfile(path, self.parsed)
 
     @cached_property
     def _declared_ranges(self) -> dict[str, list[tuple[str, Manifest]]]:
@@ -328,23 +347,22 @@ def member_globs(root: str) -> tuple[list[str], str | None]:
     return [], None
 
 
-def manifest_dirs(root: str) -> list[str]:
-    """Every directory under `root` holding a package.json (dependency and build folders skipped)."""
-    found = []
-    for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in ALWAYS_SKIPPED and not d.startswith("."))
-        if "package.json" in files:
-            found.append(directory)
-    return found
+def manifest_dirs(root: str, cache_dir: str | None = None) -> list[str]:
+    """Every directory under `root` holding a package.json (dependency and build folders skipped);
+    with a cache directory, not walked again while no directory changed (manifest_walk.py)."""
+    from migrationlint.model.manifest_walk import manifest_dirs as walk
+
+    return walk(root, cache_dir)
 
 
-def member_dirs(root: str) -> list[str]:
+def member_dirs(root: str, found: list[str] | None = None) -> list[str]:
     """Directories of the workspace's member packages (globs with `!` negations); without a
-    workspace definition, every directory with a package.json is its own package."""
+    workspace definition, every directory with a package.json is its own package. `found`:
+    manifest_dirs(root) when the caller already walked the tree."""
     from migrationlint.globs import match
 
     patterns, source = member_globs(root)
-    candidates = [d for d in manifest_dirs(root) if d != root]
+    candidates = [d for d in (manifest_dirs(root) if found is None else found) if d != root]
     if source is None:
         return candidates
     include = [p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")]
