@@ -40,7 +40,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 19  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 20  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries
@@ -124,8 +124,10 @@ class _Extractor:
         if b"migrationlint-" in data:
             self._suppressions(root)
         if (b"@Module" in data or b"@Inject" in data or b"@Controller" in data or b"@Resolver" in data
-                or b"TypeOrmModule" in data or b"DynamicModule" in data):  # NEST003 reads their constructors
-            self.f.nest = extract_nest(root, data)
+                or b"TypeOrmModule" in data or b"DynamicModule" in data  # NEST003 reads their constructors
+                or b"@nestjs/" in data or b"global" in data  # dynamic-module calls, global module objects
+                or (b"module" in data and b"..." in data)):
+            self.f.nest = extract_nest(root, data, self.dialect)
         if root.has_error:
             self._damage(root)
             self.f.has_error = bool(self.f.damage)  # a known grammar gap is valid code (grammar_gaps)

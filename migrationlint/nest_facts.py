@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from migrationlint.nest_dynamic import dynamic_facts
 from migrationlint.nest_records import NestClass, NestFacts, NestItem, NestModule, NestParam
 from migrationlint.nest_roots import orm_roots, returned_calls
 from migrationlint.parsing import string_value, text
@@ -20,15 +21,17 @@ _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression"
 _MAX_ARG_NAMES = 200
 
 
-def extract_nest(root: Node, data: bytes) -> NestFacts | None:
+def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | None:
     """The Nest facts of a file (None when it has no decorated class, constructor, TypeORM
-    connection or dynamic-module helper)."""
+    connection, dynamic-module helper, dynamic-module call or possibly global module object)."""
     out = NestFacts()
     if b"TypeOrmModule" in data:
         out.roots = orm_roots(root, data)
     if b"DynamicModule" in data or b"TypeOrmModule" in data:
         out.returns = returned_calls(root)
     arrays = _const_arrays(root)
+    if b".for" in data or b".register" in data or b"global" in data or b"..." in data:
+        out.calls, out.globals = dynamic_facts(root, dialect, lambda node: _items(node, arrays))
     for stmt in root.named_children:
         decorators: list[Node] = []
         cls = stmt
@@ -40,7 +43,7 @@ def extract_nest(root: Node, data: bytes) -> NestFacts | None:
             continue
         decorators += [c for c in cls.children if c.type == "decorator"]
         _class(cls, decorators, out, arrays)
-    return out if out.modules or out.classes or out.roots or out.returns else None
+    return out if out.modules or out.classes or out.roots or out.returns or out.calls or out.globals else None
 
 
 def _const_arrays(root: Node) -> dict[str, Node]:

@@ -12,32 +12,39 @@ know a workspace class unless it was handed it (`X.forRoot({ providers: [Y] })`)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from migrationlint.declarations import Origin, origin
 from migrationlint.globs import match_any
 from migrationlint.nest_graph import NEST_TYPEORM, candidate_files, is_from, module_of
-from migrationlint.nest_records import NestItem, NestModule
+from migrationlint.nest_library import (
+    QUIET, canonical, classes, library_module, makes_global, provided, providing,
+)
+from migrationlint.nest_records import NestCall, NestGlobal, NestItem, NestModule
 
 
 @dataclass
 class Providers:
     """Provider classes a module can inject (by identity), names some unreadable part may provide,
-    and `unknown` when anything at all may be provided."""
+    `foreign` when a third-party module outside the library table is in the context (it may
+    re-export any library provider), and `unknown` when anything at all may be provided."""
 
     keys: set[Origin] = field(default_factory=set)
     maybe: set[str] = field(default_factory=set)
+    foreign: bool = False
     unknown: bool = False
 
     def add(self, other: Providers) -> None:
         self.keys |= other.keys
         self.maybe |= other.maybe
+        self.foreign = self.foreign or other.foreign
         self.unknown = self.unknown or other.unknown
 
     def has(self, key: Origin) -> bool:
         """Whether the class `key` is (or may be) injectable."""
-        return self.unknown or key.name in self.maybe or key in self.keys
+        key = canonical(key)
+        return (self.unknown or key.name in self.maybe or key in self.keys
+                or (key.kind == "package" and self.foreign))
 
 
 def _unknown() -> Providers:
@@ -62,7 +69,7 @@ def _class_token(project, path: str, name: str) -> Providers:
     (a const holding a provider object, an array)."""
     ref = origin(project, path, name)
     if ref.kind in ("class", "package"):
-        return Providers(keys={ref})
+        return Providers(keys={canonical(ref)})
     return _unknown()
 
 
@@ -82,7 +89,7 @@ def _imported(project, path: str, item: NestItem, stack: tuple) -> Providers:
     if item.kind in ("ident", "forward"):
         ref = origin(project, path, item.name)
         if _library(project, ref):
-            return Providers()  # a library module class cannot know the workspace's classes
+            return _library_import(ref, "")
         mod = module_of(project, ref)
         return exported_providers(project, ref, mod, stack) if mod is not None else _unknown()
     if item.kind in ("call", "feature"):
@@ -92,13 +99,27 @@ def _imported(project, path: str, item: NestItem, stack: tuple) -> Providers:
 
 def _dynamic(project, path: str, item: NestItem) -> Providers:
     """`X.forRoot(...)` / `X.forFeature(...)`: a library's dynamic module may provide only what it
-    was handed; a workspace one may provide anything."""
-    head = item.name.split(".", 1)[0]
+    was handed (and, for a module of the library table, its classes); a workspace one may provide
+    anything."""
+    head, _, method = item.name.partition(".")
     if item.kind == "feature" and is_from(project, path, head, NEST_TYPEORM, "TypeOrmModule"):
         return Providers()  # repositories only, by token, never a class
-    if _library(project, origin(project, path, head)):
-        return Providers(maybe=set(item.arg_names))
+    ref = origin(project, path, head)
+    if _library(project, ref):
+        out = _library_import(ref, method or "?")
+        out.maybe |= set(item.arg_names)
+        return out
     return _unknown()
+
+
+def _library_import(ref: Origin, method: str) -> Providers:
+    """A third-party module (`method` "" for the class itself): it cannot know the workspace's
+    classes; a module of the library table provides its classes, any other may re-export them."""
+    row = library_module(ref)
+    found = provided(row, method) if row is not None else None
+    if found is not None:
+        return Providers(keys=found)
+    return Providers(foreign=(ref.path, ref.name) not in QUIET)
 
 
 def _library(project, ref: Origin) -> bool:
@@ -129,7 +150,11 @@ def _exported_item(project, path: str, item: NestItem, stack: tuple) -> Provider
         sub = module_of(project, target)
         if sub is not None:
             return exported_providers(project, target, sub, stack)
-        return _class_token(project, path, item.name)
+        out = _class_token(project, path, item.name)
+        if _library(project, target) and providing(target) is None:  # a library module re-exported
+            row = library_module(target)
+            out.add(Providers(keys=classes(row)) if row is not None else _library_import(target, ""))
+        return out
     if item.kind == "provider":
         return _own_provider(project, path, item)
     if item.kind in ("call", "feature"):
@@ -138,55 +163,69 @@ def _exported_item(project, path: str, item: NestItem, stack: tuple) -> Provider
 
 
 def global_providers(project) -> Providers:
-    """Providers exported by the workspace's `@Global()` modules, computed once.
-
-    Besides `@Global()`, only a dynamic module object with a `global` key (`{ module, global: true }`)
-    makes providers visible everywhere: any workspace file that may spell one out (a `global` key
-    and the word module, even computed, even inside a library call's options) makes the answer
-    unknown, whatever builds the module (a function, a spread, a const). Classes handed to a library's dynamic module anywhere are "maybe"
-    (`forRoot({ isGlobal: true })` may make what it was given global)."""
+    """Providers visible in every module, computed once: the exports of `@Global()` modules, of
+    library modules built global (`ConfigModule.forRoot({ isGlobal: true })`, `ScheduleModule.forRoot()`,
+    options computed: counted as global), and of dynamic module objects that may be global
+    (`{ module: X, global: true, exports }`: X's exports and the object's). An object whose module
+    or exports cannot be read makes the answer unknown. Classes handed to a library's dynamic module
+    anywhere are "maybe" (`forRoot({ isGlobal: true })` may make what it was given global)."""
     cached = project.cache.get("nest_global_providers")
     if cached is not None:
         return cached
-    out = Providers(unknown=_makes_global(project))
-    for path in candidate_files(project):
+    out = Providers()
+    for path in candidate_files(project, _may_be_global):
         facts = project.facts(path)
-        for mod in facts.nest.modules if facts is not None and facts.nest is not None else ():
+        nest = facts.nest if facts is not None else None
+        if nest is None:
+            continue
+        for mod in nest.modules:
             if mod.is_global:
                 out.add(exported_providers(project, Origin("class", path, mod.name), mod))
-            elif mod.may_be_global:
-                out.unknown = True
             for item in mod.imports or ():
                 if item.kind == "call" and origin(project, path, item.name.split(".", 1)[0]).kind == "package":
                     out.maybe.update(item.arg_names)
+        if not match_any(project.settings.test_files, project.rel(path)):
+            out.add(_global_calls(project, path, nest.calls))
+            for record in nest.globals:
+                out.add(_global_object(project, path, record))
     project.cache["nest_global_providers"] = out
     return out
 
 
-# `global: ...`, `{ module, global }`, `dm.global = ...`: a dynamic module made global
-_GLOBAL_KEY = re.compile(rb"\bglobal\s*:|[{,]\s*global\s*[,}]|\.global\s*=")
+def _may_be_global(data: bytes) -> bool:
+    """Bytes that may hold a `@Global()` module, a global dynamic module or a library builder call."""
+    return (b"lobal" in data or b".for" in data or b".register" in data
+            or (b"module" in data and b"..." in data))
 
 
-def _makes_global(project) -> bool:
-    """Whether any source file of the workspace (outside tests) may build a global dynamic module."""
-    def wanted(data: bytes) -> bool:  # a dynamic module object has a `module` key, or a Module type
-        return _GLOBAL_KEY.search(data) is not None and b"module" in data.lower()
-
-    def production(path: str) -> bool:
-        return not match_any(project.settings.test_files, project.rel(path))
-
-    if any(production(p) and wanted(_bytes(project, p) or b"") for p in project.files):
-        return True
-    return any(production(p) for p in candidate_files(project, wanted) if p not in project.files)
+def _global_calls(project, path: str, calls: list[NestCall]) -> Providers:
+    """Library table modules built global by calls in `path`."""
+    out = Providers()
+    for call in calls:
+        ref = origin(project, path, call.head)
+        row = library_module(ref) if _library(project, ref) else None
+        if row is not None and makes_global(row, call) is not False:
+            out.keys |= provided(row, call.method) or classes(row)
+    return out
 
 
-def _bytes(project, path: str) -> bytes | None:
-    """A file's bytes: the linted text when it is linted, else the disk's."""
-    data = project.source(path)
-    if data is None:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            return None
-    return data
+def _global_object(project, path: str, record: NestGlobal) -> Providers:
+    """What a dynamic module object that may be global (`{ module: X, global: true, exports }`)
+    makes visible everywhere: X's exports and the object's own."""
+    if record.flag is False:
+        return Providers()
+    if not record.module or record.exports is None:
+        return _unknown()
+    ref = origin(project, path, record.module)
+    mod = module_of(project, ref)
+    if mod is not None:
+        out = exported_providers(project, ref, mod)
+    elif _library(project, ref):
+        out = _library_import(ref, "")
+        row = library_module(ref)
+        out.keys |= classes(row) if row is not None else set()
+    else:
+        return _unknown()
+    for item in record.exports:
+        out.add(_exported_item(project, path, item, ()))
+    return out

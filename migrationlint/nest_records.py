@@ -113,6 +113,39 @@ class OrmRoot:
 
 
 @dataclass(slots=True)
+class NestCall:
+    """A call `X.forRoot(...)` / `X.register(...)` (a method named `for*` or `register*` on an
+    identifier) anywhere in the file: how a dynamic module was asked for, wherever the result goes.
+
+    options: none (no argument), literal (an object literal without a spread), other (a variable, a
+    spread, a call). flags: the literal values of its `global` / `isGlobal` keys (None when computed).
+    """
+
+    head: str
+    method: str
+    start: int
+    options: str = "none"
+    flags: dict[str, bool | None] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class NestGlobal:
+    """An object literal that may be a global dynamic module (`{ module: X, global: true, ... }`), or
+    an assignment `dm.global = ...`.
+
+    module: the `module:` identifier (`this` in a static method is its class), "" when absent or
+    not an identifier (then anything may be global). flag: the literal `global` value, None when
+    computed or possibly set by a spread. exports: the `exports` array, None when not a literal
+    array (unknown); an absent key is an empty list.
+    """
+
+    module: str
+    start: int
+    flag: bool | None = None
+    exports: list[NestItem] | None = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class NestFacts:
     """Everything Nest-shaped in one file."""
 
@@ -121,3 +154,5 @@ class NestFacts:
     roots: list[OrmRoot] = field(default_factory=list)
     # top-level functions whose body is `return X.y(...)`: name -> callee text (a dynamic module helper)
     returns: dict[str, str] = field(default_factory=dict)
+    calls: list[NestCall] = field(default_factory=list)  # dynamic-module calls, anywhere in the file
+    globals: list[NestGlobal] = field(default_factory=list)  # what may make a module global

@@ -118,10 +118,36 @@ def test_library_dynamic_module_handed_the_class_keeps_silent(tmp_path):
     assert not _nest003(tmp_path / "b", _module("providers: [OrdersService]"), app_module=other)
 
 
-def test_maybe_global_module_keeps_silent(tmp_path):
-    dyn = _module("providers: [UsersService]", name="SharedModule",
-                  statics="\n  static forRoot() { return { module: SharedModule, global: true }; }\n")
-    assert not _nest003(tmp_path, _module("providers: [OrdersService]"), shared_module=dyn)
+def _global_builder(tmp_path, returned: str, exports: str = "") -> list:
+    """OrdersModule next to a SharedModule (providing UsersService) whose static builder returns
+    `returned`, imported by the app."""
+    dyn = _module(f"providers: [UsersService]{exports}", name="SharedModule",
+                  statics=f"\n  static forRoot(flag = true) {{ return {returned}; }}\n")
+    app = _module("imports: [SharedModule.forRoot()]", "import { SharedModule } from './shared.module';\n",
+                  name="AppModule")
+    return _nest003(tmp_path, _module("providers: [OrdersService]"), shared_module=dyn, app_module=app)
+
+
+def test_global_dynamic_module_makes_only_its_exports_global(tmp_path):
+    exported = ", exports: [UsersService]"
+    assert not _global_builder(tmp_path / "a", "{ module: SharedModule, global: true }", exported)
+    assert not _global_builder(tmp_path / "b", "{ module: this, global: true, exports: [UsersService] }")
+    assert not _global_builder(tmp_path / "c", "{ module: SharedModule, global: flag }", exported)
+    assert not _global_builder(tmp_path / "d", "{ ...base(), module: SharedModule }")
+    assert not _global_builder(tmp_path / "e", "{ module: SharedModule, global: true, exports: list() }")
+    # global but exporting nothing, or exporting but not global: Nest cannot resolve UsersService
+    assert _global_builder(tmp_path / "f", "{ module: SharedModule, global: true }")
+    assert _global_builder(tmp_path / "g", "{ module: SharedModule, global: false, exports: [UsersService] }")
+    assert _global_builder(tmp_path / "h", "{ module: SharedModule, exports: [UsersService] }")
+
+
+def test_an_unreadable_global_module_anywhere_keeps_silent(tmp_path):
+    helper = "export function make(m: any) { const dm: any = { module: m }; dm.global = true; return dm; }\n"
+    assert not _nest003(tmp_path / "a", _module("providers: [OrdersService]"), helper=helper)
+    anonymous = "export const dm = { module: class X {}, global: true, exports: [] };\n"
+    assert not _nest003(tmp_path / "b", _module("providers: [OrdersService]"), helper=anonymous)
+    options = "export const options = { global: true, secret: 'x' };\n"  # not a module: read at its call
+    assert _nest003(tmp_path / "c", _module("providers: [OrdersService]"), helper=options)
 
 
 def test_test_files_are_skipped(tmp_path):
@@ -168,3 +194,57 @@ def test_aliased_import_is_named_like_nest(tmp_path):
     found = _nest003(tmp_path, _module("providers: [OrdersService]"), imported="UsersService as Users",
                      params="private readonly users: Users")
     assert "the argument UsersService at index [0]" in found[0].message
+
+
+def _library(tmp_path, orders_imports: str, head: str = "", imported: str = "HttpService",
+             spec: str = "@nestjs/axios", **more: str) -> list:
+    """OrdersService takes a library class; OrdersModule imports `orders_imports`."""
+    module = _module(f"imports: [{orders_imports}], providers: [OrdersService]", head)
+    return _nest003(tmp_path, module, params=f"private readonly dep: {imported.split(' as ')[-1]}",
+                    imported=imported, spec=spec, **more)
+
+
+def test_library_provider_missing_is_reported_with_its_module(tmp_path):
+    found = _library(tmp_path, "")
+    assert len(found) == 1 and "argument HttpService at index [0]" in found[0].message
+    assert found[0].message.endswith("(HttpModule from @nestjs/axios provides it)")
+    head = "import { HttpModule } from '@nestjs/axios';\n"
+    assert not _library(tmp_path / "a", "HttpModule", head)
+    assert not _library(tmp_path / "b", "HttpModule.registerAsync({ useFactory: () => ({}) })", head)
+    events = _library(tmp_path / "c", "", imported="EventEmitter2", spec="eventemitter2")
+    assert "argument EventEmitter at index [0]" in events[0].message  # the name Nest prints
+
+
+def test_library_provider_from_global_library_modules(tmp_path):
+    cfg = "import { ConfigModule } from '@nestjs/config';\n"
+    app = _module("imports: [ConfigModule.forRoot({ isGlobal: true })]", cfg, name="AppModule")
+    assert not _library(tmp_path / "a", "", imported="ConfigService", spec="@nestjs/config", app_module=app)
+    scoped = _module("imports: [ConfigModule.forRoot({ cache: true })]", cfg, name="AppModule")
+    assert _library(tmp_path / "b", "", imported="ConfigService", spec="@nestjs/config", app_module=scoped)
+    computed = _module("imports: [ConfigModule.forRoot(options)]", cfg + "const options = {};\n", name="AppModule")
+    assert not _library(tmp_path / "c", "", imported="ConfigService", spec="@nestjs/config", app_module=computed)
+    const = cfg + "export const config = ConfigModule.forRoot({ isGlobal: flag() });\n"  # anywhere, not only @Module
+    assert not _library(tmp_path / "d", "", imported="ConfigService", spec="@nestjs/config", config=const)
+    schedule = "import { ScheduleModule } from '@nestjs/schedule';\nexport const s = ScheduleModule.forRoot();\n"
+    assert not _library(tmp_path / "e", "", imported="SchedulerRegistry", spec="@nestjs/schedule", s=schedule)
+    assert _library(tmp_path / "f", "", imported="SchedulerRegistry", spec="@nestjs/schedule")
+    test_only = _module("imports: [ConfigModule.forRoot({ isGlobal: true })]", cfg, name="AppModule")
+    assert _library(tmp_path / "g", "", imported="ConfigService", spec="@nestjs/config", app_spec=test_only)
+
+
+def test_library_provider_in_an_unreadable_or_foreign_context_keeps_silent(tmp_path):
+    head = "import { PassportModule } from '@nestjs/passport';\nimport { SharedModule } from './shared.module';\n"
+    assert not _library(tmp_path / "a", "PassportModule", head)  # a third-party module may re-export HttpModule
+    shared = _module("imports: [HttpModule], exports: [HttpModule]", "import { HttpModule } from '@nestjs/axios';\n",
+                     name="SharedModule")
+    assert not _library(tmp_path / "b", "SharedModule", head, shared_module=shared)
+    hidden = _module("imports: [HttpModule]", "import { HttpModule } from '@nestjs/axios';\n", name="SharedModule")
+    assert _library(tmp_path / "c", "SharedModule", head, shared_module=hidden)
+    assert not _library(tmp_path / "d", "...list", head + "import { list } from './list';\n", list="export const list = [];\n")
+
+
+def test_only_table_classes_from_their_package_are_read(tmp_path):
+    assert not _library(tmp_path / "a", "", spec="@nestjs/common")  # Nest 7 shipped its own HttpService
+    assert not _library(tmp_path / "b", "", imported="ConfigType", spec="@nestjs/config")
+    assert not _library(tmp_path / "c", "", imported="Reflector", spec="@nestjs/core")
+    assert _library(tmp_path / "d", "", imported="HttpService as Http")

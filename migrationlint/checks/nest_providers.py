@@ -1,4 +1,5 @@
-"""NEST003: a provider's constructor needs a workspace `@Injectable()` class its module cannot see.
+"""NEST003: a provider's constructor needs a workspace `@Injectable()` class, or a well-known library
+provider (nest_library), that its module cannot see.
 
 Nest refuses to start: "Nest can't resolve dependencies of the OrdersService (?). Please make sure
 that the argument UsersService at index [0] is available in the OrdersModule module." The module
@@ -16,6 +17,7 @@ from migrationlint.checks.nest import instantiated, nest_modules, token_name
 from migrationlint.declarations import Origin, origin
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.nest_graph import NEST_COMMON, class_of, is_from
+from migrationlint.nest_library import canonical, printed_name, providing
 from migrationlint.nest_providers import Providers, visible_providers
 from migrationlint.nest_records import NestClass, NestItem, NestModule, NestParam
 
@@ -46,16 +48,19 @@ def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic
             if visible.unknown:
                 return
             if not visible.has(wanted):
-                yield _report(project, path, mod, item, cls_ref, cls, param, wanted.name)
+                yield _report(project, path, mod, item, cls_ref, cls, param, wanted)
                 break  # Nest stops at the first missing argument of a class
 
 
 def _injectable(project: Project, path: str, param: NestParam) -> Origin | None:
-    """The workspace `@Injectable()` class a plain parameter's type names, None otherwise."""
+    """The workspace `@Injectable()` class, or the library table class, a plain parameter's type
+    names; None otherwise."""
     name = param.type_name
     if param.decorators or not name or not name.isidentifier():
         return None
     ref = origin(project, path, name)
+    if providing(ref) is not None:
+        return canonical(ref)
     cls = class_of(project, ref)
     if cls is None or not any(is_from(project, ref.path, d, NEST_COMMON, "Injectable") for d in cls.decorators):
         return None
@@ -63,9 +68,12 @@ def _injectable(project: Project, path: str, param: NestParam) -> Origin | None:
 
 
 def _report(project: Project, path: str, mod: NestModule, item: NestItem, cls_ref: Origin, cls: NestClass,
-            param: NestParam, wanted: str) -> Diagnostic:
+            param: NestParam, wanted: Origin) -> Diagnostic:
+    row = providing(wanted)
+    hint = f" ({row.module} from {row.package} provides it)" if row is not None else ""
+    wanted_name = printed_name(wanted)
     names = ["?" if p.index == param.index else token_name(project, cls_ref.path, p) for p in cls.params]
     message = (f"Nest can't resolve dependencies of the {cls.name} ({', '.join(names)}). Please make sure that "
-               f"the argument {wanted} at index [{param.index}] is available in the {mod.name} module: "
-               f"{mod.name} neither provides {wanted} nor imports a module that exports it")
+               f"the argument {wanted_name} at index [{param.index}] is available in the {mod.name} module: "
+               f"{mod.name} neither provides {wanted.name} nor imports a module that exports it{hint}")
     return diagnostic(NEST003, path, item.start, item.end, message)

@@ -1,0 +1,143 @@
+"""Real Nest and the real library packages as the oracle for NEST003's library table and its global
+modules.
+
+Each case is a small app: OrdersService (its constructor typed with one or more library classes, or
+a workspace class) in OrdersModule, imported by AppModule next to whatever the case sets up. The app
+is transpiled and `Test.createTestingModule({ imports: [AppModule] }).compile()` run (see
+test_nest_oracle.py): Nest must fail with "Nest can't resolve dependencies" exactly when NEST003
+reports, and the rule's message must start with Nest's first line. Every row of the library table
+(migrationlint/nest_library.py) has a case where Nest fails and one where it starts. Needs node and
+npm: the packages are installed with the other oracle packages; skipped when unreachable.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_nest_oracle import BOOT, _build, _install, _js, _lint, _node, _write
+
+pytestmark = pytest.mark.integration
+
+# what each library module's name is imported from
+SOURCES = {"HttpModule": "@nestjs/axios", "JwtModule": "@nestjs/jwt", "CqrsModule": "@nestjs/cqrs",
+           "TerminusModule": "@nestjs/terminus", "ConfigModule": "@nestjs/config",
+           "ScheduleModule": "@nestjs/schedule", "EventEmitterModule": "@nestjs/event-emitter",
+           "SharedModule": "./shared.module"}
+@pytest.fixture(scope="module")
+def node_modules():
+    found = _install()
+    if found is None:
+        pytest.skip("npm or the npm registry is unreachable and no Nest oracle is cached")
+    return found
+
+
+USERS = "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class UsersService {}\n"
+
+
+def _heads(*lists: str) -> str:
+    names = sorted({n for n in SOURCES if any(n in s for s in lists)})
+    return "".join(f"import {{ {n} }} from '{SOURCES[n]}';\n" for n in names)
+
+
+def _app(params: list[tuple[str, str]], orders: str = "", app: str = "", shared: str = "") -> dict[str, str]:
+    """params: (class, package) of OrdersService's constructor; orders/app: their `imports` lists."""
+    by_package: dict[str, list[str]] = {}
+    for cls, package in params:
+        by_package.setdefault(package, []).append(cls)
+    heads = "".join(f"import {{ {', '.join(v)} }} from '{k}';\n" for k, v in by_package.items())
+    args = ", ".join(f"private readonly p{i}: {cls}" for i, (cls, _) in enumerate(params))
+    files = {
+        "src/orders.service.ts": f"import {{ Injectable }} from '@nestjs/common';\n{heads}\n"
+                                 f"@Injectable()\nexport class OrdersService {{\n  constructor({args}) {{}}\n}}\n",
+        "src/orders.module.ts": f"import {{ Module }} from '@nestjs/common';\n{_heads(orders)}"
+                                f"import {{ OrdersService }} from './orders.service';\n\n"
+                                f"@Module({{ imports: [{orders}], providers: [OrdersService] }})\n"
+                                f"export class OrdersModule {{}}\n",
+        "src/app.module.ts": f"import {{ Module }} from '@nestjs/common';\n{_heads(app)}"
+                             f"import {{ OrdersModule }} from './orders.module';\n\n"
+                             f"@Module({{ imports: [{app + ', ' if app else ''}OrdersModule] }})\n"
+                             f"export class AppModule {{}}\n",
+        "src/users.service.ts": USERS,
+    }
+    if shared:
+        files["src/shared.module.ts"] = shared
+    return files
+
+
+def _library_cases() -> list[tuple[str, dict[str, str]]]:
+    axios, jwt, cqrs = "@nestjs/axios", "@nestjs/jwt", "@nestjs/cqrs"
+    terminus, config, events = "@nestjs/terminus", "@nestjs/config", "@nestjs/event-emitter"
+    http, jwts, cfg = [("HttpService", axios)], [("JwtService", jwt)], [("ConfigService", config)]
+    buses = [(c, cqrs) for c in ("CommandBus", "QueryBus", "EventBus", "EventPublisher")]
+    health = [(c, terminus) for c in ("HealthCheckService", "TypeOrmHealthIndicator", "HttpHealthIndicator",
+                                      "MemoryHealthIndicator", "DiskHealthIndicator")]
+    emitter = [("EventEmitter2", events)]
+    return [
+        ("bad", _app(http)), ("good", _app(http, "HttpModule")),
+        ("good", _app(http, "HttpModule.register({ timeout: 1000 })")),
+        ("good", _app(http, app="HttpModule.register({ global: true })")), ("bad", _app(http, app="HttpModule")),
+        ("bad", _app(jwts)), ("good", _app(jwts, "JwtModule")), ("good", _app(jwts, "JwtModule.register({ secret: 's' })")),
+        ("good", _app(jwts, app="JwtModule.register({ secret: 's', global: true })")),
+        ("bad", _app(jwts, app="JwtModule.register({ secret: 's' })")),
+        *[("bad", _app([bus])) for bus in buses], ("good", _app(buses, "CqrsModule")),
+        ("good", _app(buses, app="CqrsModule.forRoot()")), ("bad", _app(buses[:1], app="CqrsModule")),
+        *[("bad", _app([h])) for h in health], ("good", _app(health, "TerminusModule")),
+        ("good", _app(health, "TerminusModule.forRoot()")), ("bad", _app(health[:1], app="TerminusModule")),
+        ("bad", _app(cfg)), ("good", _app(cfg, "ConfigModule")), ("good", _app(cfg, "ConfigModule.forRoot()")),
+        ("good", _app(cfg, app="ConfigModule.forRoot({ isGlobal: true })")), ("bad", _app(cfg, app="ConfigModule.forRoot()")),
+        ("bad", _app([("SchedulerRegistry", "@nestjs/schedule")])),
+        ("good", _app([("SchedulerRegistry", "@nestjs/schedule")], app="ScheduleModule.forRoot()")),
+        ("bad", _app(emitter)), ("good", _app(emitter, app="EventEmitterModule.forRoot()")),
+        ("bad", _app(emitter, app="EventEmitterModule.forRoot({ global: false })")),
+        ("good", _app(emitter, "EventEmitterModule.forRoot({ global: false })")),
+        ("bad", _app([("EventEmitter2", "eventemitter2")])),
+        ("good", _app([("EventEmitter2", "eventemitter2")], app="EventEmitterModule.forRoot()")),
+        ("good", _app([("Reflector", "@nestjs/core"), ("ModuleRef", "@nestjs/core")])),
+    ]
+
+
+SHARED = """import {{ Module }} from '@nestjs/common';
+import {{ UsersService }} from './users.service';
+
+@Module({{ providers: [UsersService]{exports} }})
+export class SharedModule {{
+  static forRoot() {{
+    return {returned};
+  }}
+}}
+"""
+
+
+def _global_cases() -> list[tuple[str, dict[str, str]]]:
+    """A workspace module made global by its static builder: only what it exports is global."""
+    users = [("UsersService", "./users.service")]
+
+    def shared(returned: str, exports: str = "") -> dict[str, str]:
+        return _app(users, app="SharedModule.forRoot()", shared=SHARED.format(returned=returned, exports=exports))
+
+    exported = ", exports: [UsersService]"
+    return [
+        ("good", shared("{ module: SharedModule, global: true }", exported)),
+        ("good", shared("{ module: this, global: true, exports: [UsersService] }")),
+        ("bad", shared("{ module: SharedModule, global: true }")),
+        ("bad", shared("{ module: SharedModule, global: false, exports: [UsersService] }")),
+        ("bad", shared("{ module: SharedModule, exports: [UsersService] }")),
+    ]
+
+
+@pytest.mark.parametrize("role,files", _library_cases() + _global_cases())
+def test_nest003_library_and_globals_match_nest(node_modules, tmp_path, role, files):
+    _write(tmp_path, files)
+    reported = [d for d in _lint(tmp_path, "NEST003") if d.path.endswith("src/orders.module.ts")]
+    assert bool(reported) == (role == "bad"), [d.message for d in reported]
+    out = _build(node_modules, tmp_path)
+    r = _node(node_modules, BOOT, "boot.js", _js(out, "src/app.module.ts"), "AppModule", "[]")
+    assert r.returncode == 0, r.stderr
+    verdict = json.loads(r.stdout.strip().splitlines()[-1])
+    assert verdict["ok"] == (not reported), verdict
+    if reported:
+        first = verdict["message"].split("\n", 1)[0]
+        assert "can't resolve dependencies" in first
+        assert reported[0].message.startswith(first.rstrip(".")), (reported[0].message, first)
