@@ -19,6 +19,7 @@ from migrationlint.parsing import string_value, text
 MODULE_KEYS = ("imports", "providers", "controllers", "exports")
 _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
 _MAX_ARG_NAMES = 200
+_ENHANCERS = ("UseGuards", "UseInterceptors", "UsePipes", "UseFilters")
 
 
 def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | None:
@@ -71,6 +72,7 @@ def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str,
     for dec in decorators:
         callee, args = _decorator_call(dec)
         cls.decorators.append(callee)
+        _enhancer(cls, callee, args)
         if callee.rsplit(".", 1)[-1] == "Module":
             module_args, module_callee = args, callee
     for child in node.children:
@@ -81,6 +83,8 @@ def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str,
     body = node.child_by_field_name("body")
     statics = False
     for member in body.named_children if body is not None else ():
+        if member.type == "decorator":  # a method's decorators are the class body's children
+            _enhancer(cls, *_decorator_call(member))
         if member.type != "method_definition":
             continue
         n = member.child_by_field_name("name")
@@ -97,6 +101,15 @@ def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str,
         out.modules.append(mod)
     if cls.decorators or cls.has_ctor:
         out.classes.append(cls)
+
+
+def _enhancer(cls: NestClass, callee: str, args: Node | None) -> None:
+    """Record the classes `@UseGuards(A, B)` and its siblings name (instances and calls are skipped)."""
+    if callee.rsplit(".", 1)[-1] not in _ENHANCERS or args is None:
+        return
+    for a in args.named_children:
+        if a.type == "identifier":
+            cls.enhancers.append((callee, text(a), a.start_byte, a.end_byte))
 
 
 def _decorator_call(dec: Node) -> tuple[str, Node | None]:

@@ -89,6 +89,9 @@ class NestClass:
     extends: str | None = None
     has_ctor: bool = False
     params: list[NestParam] = field(default_factory=list)
+    # `@UseGuards(X)` / `@UseInterceptors` / `@UsePipes` / `@UseFilters` on the class or a method:
+    # (decorator callee, class name, start, end) per identifier argument (classes Nest instantiates)
+    enhancers: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

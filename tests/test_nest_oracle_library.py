@@ -127,7 +127,53 @@ def _global_cases() -> list[tuple[str, dict[str, str]]]:
     ]
 
 
-@pytest.mark.parametrize("role,files", _library_cases() + _global_cases())
+GUARD = """import {{ CanActivate, Injectable }} from '@nestjs/common';
+import {{ UsersService }} from './users.service';
+
+{decorator}export class AuthGuard implements CanActivate {{
+  constructor(private readonly users: UsersService) {{}}
+  canActivate() {{ return true; }}
+}}
+"""
+CONTROLLER = """import {{ Controller, Get, Injectable, UseFilters, UseGuards, UseInterceptors, UsePipes }} from '@nestjs/common';
+import {{ AuthGuard }} from './auth.guard';
+import {{ UsersService }} from './users.service';
+
+{on_class}export class OrdersController {{
+  @Get()
+  {on_method}list() {{ return []; }}
+}}
+"""
+
+
+def _enhancer_cases() -> list[tuple[str, dict[str, str]]]:
+    """Guards, interceptors, pipes and filters named by class: Nest builds them in the module of the
+    controller (or provider) that names them."""
+    def case(on_class: str = "@Controller('orders')\n", on_method: str = "", providers: str = "",
+             guard: str = "@Injectable()\n", entry: str = "controllers") -> dict[str, str]:
+        files = _app([])
+        files["src/auth.guard.ts"] = GUARD.format(decorator=guard)
+        files["src/orders.controller.ts"] = CONTROLLER.format(on_class=on_class, on_method=on_method)
+        files["src/orders.module.ts"] = (
+            "import { Module } from '@nestjs/common';\nimport { OrdersController } from './orders.controller';\n"
+            "import { UsersService } from './users.service';\n\n"
+            f"@Module({{ {entry}: [OrdersController{', ' if entry == 'providers' and providers else ''}"
+            f"{providers if entry == 'providers' else '], providers: [' + providers}] }})\nexport class OrdersModule {{}}\n")
+        return files
+
+    return [
+        ("bad", case(on_method="@UseGuards(AuthGuard)\n  ")),
+        ("good", case(on_method="@UseGuards(AuthGuard)\n  ", providers="UsersService")),
+        ("bad", case(on_class="@Controller('orders')\n@UseInterceptors(AuthGuard)\n")),
+        ("bad", case(on_method="@UsePipes(AuthGuard)\n  ")),
+        ("bad", case(on_class="@Controller('orders')\n@UseFilters(AuthGuard)\n")),
+        ("bad", case(on_class="@Injectable()\n@UseGuards(AuthGuard)\n", entry="providers")),
+        ("good", case(on_method="@UseGuards(AuthGuard)\n  ", guard="")),  # no decorator: no constructor types
+        ("good", case(on_method="@UseGuards(new AuthGuard(new UsersService()))\n  ")),
+    ]
+
+
+@pytest.mark.parametrize("role,files", _library_cases() + _global_cases() + _enhancer_cases())
 def test_nest003_library_and_globals_match_nest(node_modules, tmp_path, role, files):
     _write(tmp_path, files)
     reported = [d for d in _lint(tmp_path, "NEST003") if d.path.endswith("src/orders.module.ts")]

@@ -248,3 +248,41 @@ def test_only_table_classes_from_their_package_are_read(tmp_path):
     assert not _library(tmp_path / "b", "", imported="ConfigType", spec="@nestjs/config")
     assert not _library(tmp_path / "c", "", imported="Reflector", spec="@nestjs/core")
     assert _library(tmp_path / "d", "", imported="HttpService as Http")
+
+
+GUARD = """import { CanActivate, Injectable } from '@nestjs/common';
+import { UsersService } from './users.service';
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly users: UsersService) {}
+  canActivate() { return true; }
+}
+"""
+
+
+def _guarded(tmp_path, providers: str = "", source: str = "@nestjs/common") -> list:
+    controller = (f"import {{ Controller, Get }} from '@nestjs/common';\nimport {{ UseGuards }} from '{source}';\n"
+                  "import { AuthGuard } from './auth.guard';\n\n@Controller('orders')\nexport class OrdersController {\n"
+                  "  @Get()\n  @UseGuards(AuthGuard, AuthGuard)\n  list() { return []; }\n}\n")
+    module = _module(f"controllers: [OrdersController], providers: [{providers}]",
+                     "import { OrdersController } from './orders.controller';\n")
+    return _nest003(tmp_path, module, auth_guard=GUARD, orders_controller=controller)
+
+
+def test_guards_are_checked_in_the_module_of_their_controller(tmp_path):
+    found = _guarded(tmp_path / "a")
+    assert len(found) == 1
+    assert found[0].message.startswith("Nest can't resolve dependencies of the AuthGuard (?). Please make sure "
+                                       "that the argument UsersService at index [0] is available in the OrdersModule")
+    assert found[0].message.endswith("AuthGuard is instantiated for the @UseGuards() of OrdersController")
+    assert not _guarded(tmp_path / "b", "UsersService")
+    assert not _guarded(tmp_path / "c", source="./guards")  # not Nest's decorator
+
+
+def test_a_class_without_decorator_gets_no_constructor_types(tmp_path):
+    plain = ORDERS.replace("@Injectable()\n", "")
+    files = {"src/users.service.ts": USERS, "src/orders.module.ts": _module("providers: [OrdersService]"),
+             "src/orders.service.ts": plain.format(imported="UsersService", spec="./users.service",
+                                                   params="users: UsersService")}
+    assert not lint(workspace(tmp_path, files), ["NEST003"])

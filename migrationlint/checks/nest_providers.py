@@ -35,10 +35,10 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic]:
     visible: Providers | None = None
-    for item, cls_ref in instantiated(project, path, mod):
+    for item, cls_ref, via in _instances(project, path, mod):
         cls = class_of(project, cls_ref)
-        if cls is None or not cls.has_ctor:
-            continue
+        if cls is None or not cls.has_ctor or not cls.decorators:
+            continue  # without a class decorator TypeScript records no constructor types: Nest passes nothing
         for param in cls.params:
             wanted = _injectable(project, cls_ref.path, param)
             if wanted is None:
@@ -48,8 +48,27 @@ def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic
             if visible.unknown:
                 return
             if not visible.has(wanted):
-                yield _report(project, path, mod, item, cls_ref, cls, param, wanted)
+                yield _report(project, path, mod, item, cls_ref, cls, param, wanted, via)
                 break  # Nest stops at the first missing argument of a class
+
+
+def _instances(project: Project, path: str, mod: NestModule) -> Iterator[tuple[NestItem, Origin, str]]:
+    """(entry in the module, class, how it is used) for each class Nest instantiates in `mod`: its
+    controllers and class providers, and the guards, interceptors, pipes and filters they name by
+    class in `@UseGuards(...)` and its siblings (Nest builds those in the same module; checked by
+    booting Nest), each class once."""
+    seen: set[Origin] = set()
+    for item, ref in instantiated(project, path, mod):
+        if ref not in seen:
+            seen.add(ref)
+            yield item, ref, ""
+        cls = class_of(project, ref)
+        for callee, name, _, _ in cls.enhancers if cls is not None else ():
+            decorator = callee.rsplit(".", 1)[-1]
+            target = origin(project, ref.path, name)
+            if target.kind == "class" and target not in seen and is_from(project, ref.path, callee, NEST_COMMON, decorator):
+                seen.add(target)
+                yield item, target, f"@{decorator}() of {ref.name}"
 
 
 def _injectable(project: Project, path: str, param: NestParam) -> Origin | None:
@@ -68,9 +87,10 @@ def _injectable(project: Project, path: str, param: NestParam) -> Origin | None:
 
 
 def _report(project: Project, path: str, mod: NestModule, item: NestItem, cls_ref: Origin, cls: NestClass,
-            param: NestParam, wanted: Origin) -> Diagnostic:
+            param: NestParam, wanted: Origin, via: str = "") -> Diagnostic:
     row = providing(wanted)
     hint = f" ({row.module} from {row.package} provides it)" if row is not None else ""
+    hint += f"; {cls.name} is instantiated for the {via}" if via else ""
     wanted_name = printed_name(wanted)
     names = ["?" if p.index == param.index else token_name(project, cls_ref.path, p) for p in cls.params]
     message = (f"Nest can't resolve dependencies of the {cls.name} ({', '.join(names)}). Please make sure that "
