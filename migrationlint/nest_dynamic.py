@@ -29,6 +29,7 @@ _QUERY = """
   left: (member_expression property: (property_identifier) @prop) (#eq? @prop "global")) @assign
 """
 _FLAGS = ("global", "isGlobal")
+_NOT_A_CLASS = ("string", "template_string", "number", "true", "false", "null", "undefined", "object", "array")
 _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
 
 
@@ -91,6 +92,8 @@ def _object(node: Node, read_items: Callable[[Node], list[NestItem] | None]) -> 
     spread = any(c.type == "spread_element" for c in node.named_children)
     has_global = "global" in pairs or any(
         c.type == "shorthand_property_identifier" and text(c) == "global" for c in node.named_children)
+    if "module" in pairs and _unwrap(pairs["module"]).type in _NOT_A_CLASS:
+        return None  # `{ ...options, module: 'NodeNext' }`: a dynamic module names a class
     has_module = "module" in pairs or _shorthand(node, "module")
     if not (has_module or spread) or not (has_global or (spread and has_module)):
         return None  # options (`{ global: true, secret }`) are read at their call, plain objects are not modules

@@ -286,3 +286,8 @@ def test_a_class_without_decorator_gets_no_constructor_types(tmp_path):
              "src/orders.service.ts": plain.format(imported="UsersService", spec="./users.service",
                                                    params="users: UsersService")}
     assert not lint(workspace(tmp_path, files), ["NEST003"])
+
+
+def test_an_object_whose_module_is_not_a_class_is_not_a_dynamic_module(tmp_path):
+    options = "export const opts = (o: object) => ({ ...o, module: 'NodeNext', global: true });\n"
+    assert _nest003(tmp_path, _module("providers: [OrdersService]"), helper=options)
