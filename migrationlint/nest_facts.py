@@ -238,7 +238,7 @@ def _params(ctor: Node) -> list[NestParam]:
             continue
         param = NestParam(len(out), p.start_byte, p.end_byte)
         ann = p.child_by_field_name("type")
-        t = ann.named_children[0] if ann is not None and ann.named_children else None
+        t = _nullable(ann.named_children[0]) if ann is not None and ann.named_children else None
         if t is not None:
             param.type_name = text(t).split("<", 1)[0]
             param.type_start, param.type_end = t.start_byte, t.end_byte
@@ -247,6 +247,22 @@ def _params(ctor: Node) -> list[NestParam]:
             param.decorators.append((callee, _arguments(args)))
         out.append(param)
     return out
+
+
+def _nullable(node: Node) -> Node:
+    """`X | null` / `X | undefined` -> X: TypeScript records X as the parameter's runtime type."""
+    while node.type == "parenthesized_type" and node.named_children:
+        node = node.named_children[0]
+    if node.type != "union_type":
+        return node
+    parts, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.type in ("union_type", "parenthesized_type"):
+            stack.extend(n.named_children)
+        elif not (n.type == "literal_type" and text(n) in ("null", "undefined")):
+            parts.append(n)
+    return parts[0] if len(parts) == 1 else node
 
 
 def _arguments(args: Node | None) -> list[tuple[str, str, int, int]]:

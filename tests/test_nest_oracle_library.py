@@ -173,7 +173,33 @@ def _enhancer_cases() -> list[tuple[str, dict[str, str]]]:
     ]
 
 
-@pytest.mark.parametrize("role,files", _library_cases() + _global_cases() + _enhancer_cases())
+def _shape_cases() -> list[tuple[str, dict[str, str]]]:
+    """Parameter shapes: what TypeScript records for them decides what Nest injects."""
+    def case(params: str, provided: bool = False, head: str = "import { UsersService } from './users.service';") -> dict:
+        files = _app([])
+        files["src/orders.service.ts"] = (f"import {{ Inject, Injectable, Optional }} from '@nestjs/common';\n{head}\n\n"
+                                          f"@Injectable()\nexport class OrdersService {{\n  constructor({params}) {{}}\n}}\n")
+        if provided:
+            files["src/orders.module.ts"] = files["src/orders.module.ts"].replace(
+                "providers: [OrdersService]", "providers: [OrdersService, UsersService]").replace(
+                "import { OrdersService }", "import { UsersService } from './users.service';\nimport { OrdersService }")
+        return files
+
+    type_only = "import type { UsersService } from './users.service';"
+    return [
+        ("bad", case("private readonly u: UsersService | null")),
+        ("good", case("private readonly u: UsersService | null", provided=True)),
+        ("bad", case("private readonly u?: UsersService")),
+        ("bad", case("@Inject(UsersService) private readonly u: object")),
+        ("good", case("@Inject(UsersService) private readonly u: object", provided=True)),
+        ("good", case("@Optional() private readonly u: UsersService")),
+        ("bad", case("private readonly u: UsersService", provided=True, head=type_only)),
+        ("bad", case("private readonly u: UsersService", provided=True,
+                     head="import { type UsersService } from './users.service';")),
+    ]
+
+
+@pytest.mark.parametrize("role,files", _library_cases() + _global_cases() + _enhancer_cases() + _shape_cases())
 def test_nest003_library_and_globals_match_nest(node_modules, tmp_path, role, files):
     _write(tmp_path, files)
     reported = [d for d in _lint(tmp_path, "NEST003") if d.path.endswith("src/orders.module.ts")]
@@ -186,4 +212,6 @@ def test_nest003_library_and_globals_match_nest(node_modules, tmp_path, role, fi
     if reported:
         first = verdict["message"].split("\n", 1)[0]
         assert "can't resolve dependencies" in first
+        if "`import type`" in reported[0].message:  # Nest names the erased type per compiler: the class part only
+            first = first.split(". ", 1)[0]
         assert reported[0].message.startswith(first.rstrip(".")), (reported[0].message, first)

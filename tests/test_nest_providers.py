@@ -83,9 +83,9 @@ def test_global_module_exports_are_visible(tmp_path):
 def test_decorated_untyped_and_non_injectable_parameters_are_not_read(tmp_path):
     module = _module("providers: [OrdersService]")
     assert not _nest003(tmp_path / "a", module, params="@Optional() private readonly users: UsersService")
-    assert not _nest003(tmp_path / "b", module, params="@Inject(UsersService) private readonly users: object")
-    assert not _nest003(tmp_path / "c", module, params="private readonly users: UsersService | null")
-    assert not _nest003(tmp_path / "d", module, imported="type UsersService")
+    assert not _nest003(tmp_path / "b", module, params="@Inject('USERS') private readonly users: UsersService")
+    assert not _nest003(tmp_path / "c", module, params="private readonly users: UsersService | Date")
+    assert not _nest003(tmp_path / "d", module, params="@Optional() @Inject(UsersService) users: UsersService")
     assert not _nest003(tmp_path / "e", module, imported="Logger", spec="@nestjs/common",
                         params="private readonly logger: Logger")
     plain = "export class Clock {}\n"
@@ -291,3 +291,23 @@ def test_a_class_without_decorator_gets_no_constructor_types(tmp_path):
 def test_an_object_whose_module_is_not_a_class_is_not_a_dynamic_module(tmp_path):
     options = "export const opts = (o: object) => ({ ...o, module: 'NodeNext', global: true });\n"
     assert _nest003(tmp_path, _module("providers: [OrdersService]"), helper=options)
+
+
+def test_parameter_shapes_nest_reads_as_the_class(tmp_path):
+    module = _module("providers: [OrdersService]")
+    for i, params in enumerate(("users: UsersService | null", "users?: (UsersService | undefined)",
+                                "@Inject(UsersService) users: object")):
+        found = _nest003(tmp_path / str(i), module, params=params)
+        assert len(found) == 1 and "argument UsersService at index [0]" in found[0].message, params
+    assert not _nest003(tmp_path / "ok", _module("providers: [OrdersService, UsersService]"),
+                        params="@Inject(UsersService) users: object")
+
+
+def test_a_type_only_import_is_never_injectable(tmp_path):
+    provided = _module("providers: [OrdersService, UsersService]")
+    inline = _nest003(tmp_path / "a", provided, imported="type UsersService")  # import { type X }
+    whole = ORDERS.format(imported="Inject", spec="@nestjs/common", params="users: UsersService")
+    whole = whole.replace("\n\n@Injectable", "\nimport type { UsersService } from './users.service';\n\n@Injectable")
+    files = {"src/users.service.ts": USERS, "src/orders.module.ts": provided, "src/orders.service.ts": whole}
+    for found in (inline, lint(workspace(tmp_path / "b", files), ["NEST003"])):
+        assert len(found) == 1 and "imported with `import type`" in found[0].message

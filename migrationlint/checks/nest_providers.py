@@ -14,7 +14,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.checks.nest import instantiated, nest_modules, token_name
-from migrationlint.declarations import Origin, origin
+from migrationlint.declarations import Origin, origin, type_only_origin
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.nest_graph import NEST_COMMON, class_of, is_from
 from migrationlint.nest_library import canonical, printed_name, providing
@@ -40,6 +40,10 @@ def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic
         if cls is None or not cls.has_ctor or not cls.decorators:
             continue  # without a class decorator TypeScript records no constructor types: Nest passes nothing
         for param in cls.params:
+            erased = _type_only(project, cls_ref.path, param)
+            if erased is not None:  # no runtime class recorded: Nest fails whatever the module provides
+                yield _report_erased(project, path, mod, item, cls_ref, cls, param, erased, via)
+                break
             wanted = _injectable(project, cls_ref.path, param)
             if wanted is None:
                 continue
@@ -72,18 +76,49 @@ def _instances(project: Project, path: str, mod: NestModule) -> Iterator[tuple[N
 
 
 def _injectable(project: Project, path: str, param: NestParam) -> Origin | None:
-    """The workspace `@Injectable()` class, or the library table class, a plain parameter's type
-    names; None otherwise."""
+    """The workspace `@Injectable()` class, or the library table class, that Nest injects for a
+    parameter: its type, or the class of a lone `@Inject(Class)`; None otherwise (another
+    decorator, a token, a type that is not such a class)."""
     name = param.type_name
-    if param.decorators or not name or not name.isidentifier():
+    if param.decorators:
+        callee, args = param.decorators[0]
+        if len(param.decorators) != 1 or len(args) != 1 or args[0][0] != "ident":
+            return None
+        if not is_from(project, path, callee, NEST_COMMON, "Inject"):
+            return None
+        name = args[0][1]
+    if not name or not name.isidentifier():
         return None
-    ref = origin(project, path, name)
+    return _provider_class(project, origin(project, path, name))
+
+
+def _provider_class(project: Project, ref: Origin) -> Origin | None:
     if providing(ref) is not None:
         return canonical(ref)
     cls = class_of(project, ref)
     if cls is None or not any(is_from(project, ref.path, d, NEST_COMMON, "Injectable") for d in cls.decorators):
         return None
     return ref
+
+
+def _type_only(project: Project, path: str, param: NestParam) -> Origin | None:
+    """A provider class that an undecorated parameter's type names through `import type`: TypeScript
+    then records no class for it (`Function` with tsc, `undefined` with isolated transpilers)."""
+    name = param.type_name
+    if param.decorators or not name or not name.isidentifier() or origin(project, path, name).known:
+        return None
+    return _provider_class(project, type_only_origin(project, path, name))
+
+
+def _report_erased(project: Project, path: str, mod: NestModule, item: NestItem, cls_ref: Origin, cls: NestClass,
+                   param: NestParam, erased: Origin, via: str) -> Diagnostic:
+    names = ", ".join("?" if p.index == param.index else token_name(project, cls_ref.path, p) for p in cls.params)
+    message = (f"Nest can't resolve dependencies of the {cls.name} ({names}). Please make sure that the argument "
+               f"at index [{param.index}] is available in the {mod.name} module: its type {erased.name} is imported "
+               f"with `import type`, so no class is recorded for it at runtime and Nest cannot inject it, whatever "
+               f"{mod.name} provides")
+    message += f"; {cls.name} is instantiated for the {via}" if via else ""
+    return diagnostic(NEST003, path, item.start, item.end, message)
 
 
 def _report(project: Project, path: str, mod: NestModule, item: NestItem, cls_ref: Origin, cls: NestClass,
