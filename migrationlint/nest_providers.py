@@ -79,9 +79,18 @@ def _own_provider(project, path: str, item: NestItem) -> Providers:
     if item.kind == "provider":
         kind, token = item.token
         if kind == "ident":
-            return _class_token(project, path, token)
+            return Providers() if _value_token(project, path, token) else _class_token(project, path, token)
         return Providers() if kind == "string" else _unknown()
     return _unknown()
+
+
+def _value_token(project, path: str, name: str) -> bool:
+    """Whether `provide: NAME` names an exported const holding a literal or a call's result
+    (`'MAILER'`, `Symbol('MAILER')`): a token that is not a class, so it provides no class."""
+    ref = origin(project, path, name)
+    facts = project.facts(ref.path) if ref.kind == "local" else None
+    return facts is not None and any(e.name == ref.name and e.kind == "const" and e.value_kind in ("literal", "call")
+                                     for e in facts.exports)
 
 
 def _imported(project, path: str, item: NestItem, stack: tuple) -> Providers:
@@ -150,6 +159,8 @@ def _exported_item(project, path: str, item: NestItem, stack: tuple) -> Provider
         sub = module_of(project, target)
         if sub is not None:
             return exported_providers(project, target, sub, stack)
+        if _value_token(project, path, item.name):
+            return Providers()
         out = _class_token(project, path, item.name)
         if _library(project, target) and providing(target) is None:  # a library module re-exported
             row = library_module(target)

@@ -311,3 +311,12 @@ def test_a_type_only_import_is_never_injectable(tmp_path):
     files = {"src/users.service.ts": USERS, "src/orders.module.ts": provided, "src/orders.service.ts": whole}
     for found in (inline, lint(workspace(tmp_path / "b", files), ["NEST003"])):
         assert len(found) == 1 and "imported with `import type`" in found[0].message
+
+
+def test_a_const_token_holding_a_string_or_symbol_provides_no_class(tmp_path):
+    head = "import { MAILER, CLASSY } from './tokens';\n"
+    tokens = "export const MAILER = Symbol('MAILER');\nexport const CLASSY = UsersServiceAlias;\n"
+    mailer = _module("providers: [OrdersService, { provide: MAILER, useValue: 1 }], exports: [MAILER]", head)
+    assert _nest003(tmp_path / "a", mailer, tokens=tokens)
+    classy = _module("providers: [OrdersService, { provide: CLASSY, useValue: 1 }]", head)
+    assert not _nest003(tmp_path / "b", classy, tokens=tokens)  # a const holding something else: unknown
