@@ -40,7 +40,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 21  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 22  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries
@@ -126,7 +126,8 @@ class _Extractor:
         if (b"@Module" in data or b"@Inject" in data or b"@Controller" in data or b"@Resolver" in data
                 or b"TypeOrmModule" in data or b"DynamicModule" in data  # NEST003 reads their constructors
                 or b"@nestjs/" in data or b"global" in data  # dynamic-module calls, global module objects
-                or (b"module" in data and b"..." in data)):
+                or (b"module" in data and b"..." in data)
+                or (b"export const" in data and b"= [" in data)):  # provider lists spread elsewhere
             self.f.nest = extract_nest(root, data, self.dialect)
         if root.has_error:
             self._damage(root)

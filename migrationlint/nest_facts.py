@@ -31,6 +31,10 @@ def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | No
     if b"DynamicModule" in data or b"TypeOrmModule" in data:
         out.returns = returned_calls(root)
     arrays = _const_arrays(root)
+    for name in _exported_names(root):
+        items = _items(arrays[name], arrays) if name in arrays else None
+        if items and all(i.kind in ("ident", "forward", "provider") for i in items):
+            out.arrays[name] = items
     if b".for" in data or b".register" in data or b"global" in data or b"..." in data:
         out.calls, out.globals = dynamic_facts(root, dialect, lambda node: _items(node, arrays))
     for stmt in root.named_children:
@@ -44,7 +48,8 @@ def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | No
             continue
         decorators += [c for c in cls.children if c.type == "decorator"]
         _class(cls, decorators, out, arrays)
-    return out if out.modules or out.classes or out.roots or out.returns or out.calls or out.globals else None
+    return out if (out.modules or out.classes or out.roots or out.returns or out.calls or out.globals
+                   or out.arrays) else None
 
 
 def _const_arrays(root: Node) -> dict[str, Node]:
@@ -59,6 +64,18 @@ def _const_arrays(root: Node) -> dict[str, Node]:
             value = d.child_by_field_name("value") if name is not None else None
             if value is not None and name.type == "identifier" and _unwrap(value).type == "array":
                 found[text(name)] = _unwrap(value)
+    return found
+
+
+def _exported_names(root: Node) -> list[str]:
+    """Names of the file's `export const X = ...` declarations."""
+    found = []
+    for stmt in root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+        for d in decl.named_children if decl is not None and decl.type == "lexical_declaration" else ():
+            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+            if name is not None and name.type == "identifier":
+                found.append(text(name))
     return found
 
 

@@ -73,7 +73,25 @@ def _class_token(project, path: str, name: str) -> Providers:
     return _unknown()
 
 
+def spread_items(project, path: str, item: NestItem) -> list[tuple[str, NestItem]] | None:
+    """The elements of `...list` when `list` is an exported const array of classes and provider
+    objects in a workspace file (as (declaring file, element)); None when not readable."""
+    name = item.name[3:].strip() if item.kind == "spread" else ""
+    ref = origin(project, path, name) if name.isidentifier() else None
+    facts = project.facts(ref.path) if ref is not None and ref.kind == "local" else None
+    items = facts.nest.arrays.get(ref.name) if facts is not None and facts.nest is not None else None
+    return [(ref.path, it) for it in items] if items is not None else None
+
+
 def _own_provider(project, path: str, item: NestItem) -> Providers:
+    if item.kind == "spread":
+        expanded = spread_items(project, path, item)
+        if expanded is None:
+            return _unknown()
+        out = Providers()
+        for where, it in expanded:
+            out.add(_own_provider(project, where, it))
+        return out
     if item.kind in ("ident", "forward"):
         return _class_token(project, path, item.name)
     if item.kind == "provider":
@@ -103,7 +121,13 @@ def _imported(project, path: str, item: NestItem, stack: tuple) -> Providers:
         return exported_providers(project, ref, mod, stack) if mod is not None else _unknown()
     if item.kind in ("call", "feature"):
         return _dynamic(project, path, item)
-    return _unknown()
+    expanded = spread_items(project, path, item)
+    if expanded is None:
+        return _unknown()
+    out = Providers()
+    for where, it in expanded:
+        out.add(_imported(project, where, it, stack))
+    return out
 
 
 def _dynamic(project, path: str, item: NestItem) -> Providers:

@@ -157,5 +157,8 @@ class NestFacts:
     roots: list[OrmRoot] = field(default_factory=list)
     # top-level functions whose body is `return X.y(...)`: name -> callee text (a dynamic module helper)
     returns: dict[str, str] = field(default_factory=dict)
+    # exported top-level `const X = [...]` whose elements are all classes or provider objects (a
+    # `providers: [...X]` in another file reads them)
+    arrays: dict[str, list[NestItem]] = field(default_factory=dict)
     calls: list[NestCall] = field(default_factory=list)  # dynamic-module calls, anywhere in the file
     globals: list[NestGlobal] = field(default_factory=list)  # what may make a module global

@@ -199,7 +199,22 @@ def _shape_cases() -> list[tuple[str, dict[str, str]]]:
     ]
 
 
-@pytest.mark.parametrize("role,files", _library_cases() + _global_cases() + _enhancer_cases() + _shape_cases())
+def _spread_cases() -> list[tuple[str, dict[str, str]]]:
+    """A provider list exported by another file and spread into `providers`."""
+    def case(listed: str) -> dict[str, str]:
+        files = _app([("UsersService", "./users.service")])
+        files["src/common.ts"] = f"import {{ OrdersService }} from './orders.service';\n" \
+                                 f"import {{ UsersService }} from './users.service';\n\nexport const common = [{listed}];\n"
+        files["src/orders.module.ts"] = files["src/orders.module.ts"].replace(
+            "providers: [OrdersService]", "providers: [...common]").replace(
+            "import { OrdersService } from './orders.service';", "import { common } from './common';")
+        return files
+
+    return [("bad", case("OrdersService")), ("good", case("OrdersService, UsersService"))]
+
+
+@pytest.mark.parametrize("role,files", _library_cases() + _global_cases() + _enhancer_cases() + _shape_cases()
+                         + _spread_cases())
 def test_nest003_library_and_globals_match_nest(node_modules, tmp_path, role, files):
     _write(tmp_path, files)
     reported = [d for d in _lint(tmp_path, "NEST003") if d.path.endswith("src/orders.module.ts")]

@@ -320,3 +320,18 @@ def test_a_const_token_holding_a_string_or_symbol_provides_no_class(tmp_path):
     assert _nest003(tmp_path / "a", mailer, tokens=tokens)
     classy = _module("providers: [OrdersService, { provide: CLASSY, useValue: 1 }]", head)
     assert not _nest003(tmp_path / "b", classy, tokens=tokens)  # a const holding something else: unknown
+
+
+def test_provider_lists_spread_from_another_file(tmp_path):
+    head = "import { common } from './common';\n"
+    spread = _module("providers: [OrdersService, ...common]", head)
+    listed = "import { UsersService } from './users.service';\n\nexport const common = [UsersService];\n"
+    assert not _nest003(tmp_path / "a", spread, common=listed)
+    other = "import { UsersService } from './other/users.service';\n\nexport const common = [UsersService];\n"
+    assert _nest003(tmp_path / "b", spread, common=other)  # another class of the same name
+    computed = "import { UsersService } from './users.service';\n\nexport const common = [UsersService, make()];\n"
+    assert not _nest003(tmp_path / "c", spread, common=computed)  # a call: unknown
+    # the classes of the list are instantiated in the module: their parameters are checked there
+    in_list = "import { OrdersService } from './orders.service';\n\nexport const common = [OrdersService];\n"
+    found = _nest003(tmp_path / "d", _module("providers: [...common]", head), common=in_list)
+    assert len(found) == 1 and "dependencies of the OrdersService" in found[0].message

@@ -18,7 +18,7 @@ from migrationlint.declarations import Origin, origin, type_only_origin
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.nest_graph import NEST_COMMON, class_of, is_from
 from migrationlint.nest_library import canonical, printed_name, providing
-from migrationlint.nest_providers import Providers, visible_providers
+from migrationlint.nest_providers import Providers, spread_items, visible_providers
 from migrationlint.nest_records import NestClass, NestItem, NestModule, NestParam
 
 NEST003 = Rule("NEST003", "provider-not-found", Severity.ERROR,
@@ -62,7 +62,7 @@ def _instances(project: Project, path: str, mod: NestModule) -> Iterator[tuple[N
     class in `@UseGuards(...)` and its siblings (Nest builds those in the same module; checked by
     booting Nest), each class once."""
     seen: set[Origin] = set()
-    for item, ref in instantiated(project, path, mod):
+    for item, ref in _listed(project, path, mod):
         if ref not in seen:
             seen.add(ref)
             yield item, ref, ""
@@ -73,6 +73,18 @@ def _instances(project: Project, path: str, mod: NestModule) -> Iterator[tuple[N
             if target.kind == "class" and target not in seen and is_from(project, ref.path, callee, NEST_COMMON, decorator):
                 seen.add(target)
                 yield item, target, f"@{decorator}() of {ref.name}"
+
+
+def _listed(project: Project, path: str, mod: NestModule) -> Iterator[tuple[NestItem, Origin]]:
+    """The module's controllers and class providers, with the classes of a provider list spread
+    from another file (`providers: [...commonProviders]`)."""
+    yield from instantiated(project, path, mod)
+    for item in mod.providers or ():
+        for where, it in spread_items(project, path, item) or () if item.kind == "spread" else ():
+            name = it.name if it.kind == "ident" else (it.use_name if it.use == "useClass" else "")
+            ref = origin(project, where, name) if name else None
+            if ref is not None and ref.kind == "class":
+                yield item, ref
 
 
 def _injectable(project: Project, path: str, param: NestParam) -> Origin | None:
