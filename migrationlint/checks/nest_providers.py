@@ -4,8 +4,11 @@ provider (nest_library), that its module cannot see.
 Nest refuses to start: "Nest can't resolve dependencies of the OrdersService (?). Please make sure
 that the argument UsersService at index [0] is available in the OrdersModule module." The module
 graph (nest_providers) decides what each module can inject; whenever a part of it is not readable,
-the rule says nothing. Parameters with a decorator (`@Inject(token)`, `@Optional()`,
-`@InjectRepository`) are not read: their token is not the type, or they may be absent.
+the rule says nothing. Parameters with a decorator other than a lone `@Inject(Class)`
+(`@Inject(token)`, `@Optional()`, `@InjectRepository`) are not read: their token is not the type,
+or they may be absent. A provider class imported with `import type` is reported whatever the
+context: TypeScript records no class for it, so Nest can never inject it. Guards, interceptors,
+pipes and filters named by class in `@UseGuards()` and its siblings are built in the module too.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from migrationlint.nest_providers import Providers, spread_items, visible_provid
 from migrationlint.nest_records import NestClass, NestItem, NestModule, NestParam
 
 NEST003 = Rule("NEST003", "provider-not-found", Severity.ERROR,
-               "A constructor parameter is typed with a workspace `@Injectable()` class that is not "
-               "provided in the module's context (own providers, exports of imported modules, "
-               "`@Global()` modules): Nest cannot start.")
+               "A constructor parameter is typed with a workspace `@Injectable()` class, or a well-known "
+               "library provider (`HttpService`, `JwtService`, `ConfigService`...), that is not provided in "
+               "the module's context (own providers, exports of imported modules, global modules): Nest "
+               "cannot start.")
 RULES = [NEST003]
 
 
