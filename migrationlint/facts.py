@@ -40,7 +40,7 @@ __all__ = [
     "FileFacts",
 ]  # the records live in fact_records; rules keep importing them from here
 
-FACTS_VERSION = 22  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 23  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 # --------------------------------------------------------------------------- queries

@@ -30,7 +30,8 @@ def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | No
         out.roots = orm_roots(root, data)
     if b"DynamicModule" in data or b"TypeOrmModule" in data:
         out.returns = returned_calls(root)
-    arrays = _const_arrays(root)
+    arrays, objects = _const_values(root)
+    out.objects = {name: _provider(node) for name, node in objects.items()}
     for name in _exported_names(root):
         items = _items(arrays[name], arrays) if name in arrays else None
         if items and all(i.kind in ("ident", "forward", "provider") for i in items):
@@ -49,12 +50,19 @@ def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | No
         decorators += [c for c in cls.children if c.type == "decorator"]
         _class(cls, decorators, out, arrays)
     return out if (out.modules or out.classes or out.roots or out.returns or out.calls or out.globals
-                   or out.arrays) else None
+                   or out.arrays or out.objects) else None
 
 
-def _const_arrays(root: Node) -> dict[str, Node]:
-    """Top-level `const X = [...]` of the file: `providers: [...X]` is as readable as the list itself."""
+def _key(pair: Node) -> str:
+    key = pair.child_by_field_name("key") if pair.type == "pair" else None
+    return text(key) if key is not None else ""
+
+
+def _const_values(root: Node) -> tuple[dict[str, Node], dict[str, Node]]:
+    """Top-level `const X = [...]` of the file (`providers: [...X]` is as readable as the list
+    itself), and `const X = { provide, ... }` (a provider object named in a list)."""
     found: dict[str, Node] = {}
+    objects: dict[str, Node] = {}
     for stmt in root.named_children:
         decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
         if decl is None or decl.type != "lexical_declaration" or not decl.children or decl.children[0].type != "const":
@@ -64,7 +72,10 @@ def _const_arrays(root: Node) -> dict[str, Node]:
             value = d.child_by_field_name("value") if name is not None else None
             if value is not None and name.type == "identifier" and _unwrap(value).type == "array":
                 found[text(name)] = _unwrap(value)
-    return found
+            elif value is not None and name.type == "identifier" and _unwrap(value).type == "object":
+                if any(_key(p) == "provide" for p in _unwrap(value).named_children):
+                    objects[text(name)] = _unwrap(value)
+    return found, objects
 
 
 def _exported_names(root: Node) -> list[str]:

@@ -65,11 +65,16 @@ def visible_providers(project, path: str, mod: NestModule) -> Providers:
 
 
 def _class_token(project, path: str, name: str) -> Providers:
-    """A class named as a provider or export: its identity; a name that is not a class is unknown
-    (a const holding a provider object, an array)."""
+    """A class named as a provider or export: its identity; a const holding a provider object
+    (`const filter = { provide: 'FILTER', useValue: 1 }`): what that object provides; any other
+    name is unknown (an array, a computed value)."""
     ref = origin(project, path, name)
     if ref.kind in ("class", "package"):
         return Providers(keys={canonical(ref)})
+    facts = project.facts(ref.path) if ref.kind == "local" else None
+    obj = facts.nest.objects.get(ref.name) if facts is not None and facts.nest is not None else None
+    if obj is not None and obj.token != ("ident", ref.name):  # a const provider object: what it provides
+        return _own_provider(project, ref.path, obj)
     return _unknown()
 
 

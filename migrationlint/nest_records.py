@@ -160,5 +160,7 @@ class NestFacts:
     # exported top-level `const X = [...]` whose elements are all classes or provider objects (a
     # `providers: [...X]` in another file reads them)
     arrays: dict[str, list[NestItem]] = field(default_factory=dict)
+    # top-level `const X = { provide: ..., useValue: ... }`: `providers: [X]` reads the object
+    objects: dict[str, NestItem] = field(default_factory=dict)
     calls: list[NestCall] = field(default_factory=list)  # dynamic-module calls, anywhere in the file
     globals: list[NestGlobal] = field(default_factory=list)  # what may make a module global

@@ -335,3 +335,12 @@ def test_provider_lists_spread_from_another_file(tmp_path):
     in_list = "import { OrdersService } from './orders.service';\n\nexport const common = [OrdersService];\n"
     found = _nest003(tmp_path / "d", _module("providers: [...common]", head), common=in_list)
     assert len(found) == 1 and "dependencies of the OrdersService" in found[0].message
+
+
+def test_a_const_provider_object_named_in_a_list(tmp_path):
+    head = "const filter = { provide: 'FILTER', useValue: 'id = :id' };\n"
+    assert _nest003(tmp_path / "a", _module("providers: [OrdersService, filter]", head))
+    provided = "const users = { provide: UsersService, useValue: {} };\n"
+    assert not _nest003(tmp_path / "b", _module("providers: [OrdersService, users]", provided))
+    computed = "const filter = { provide: token(), useValue: 1 };\n"
+    assert not _nest003(tmp_path / "c", _module("providers: [OrdersService, filter]", computed))
