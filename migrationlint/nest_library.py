@@ -57,7 +57,7 @@ _ALIASES = {("eventemitter2", "EventEmitter2"): "@nestjs/event-emitter"}
 # the name Nest prints for a class whose runtime name is not its exported one (`class EventEmitter`)
 _PRINTED = {("@nestjs/event-emitter", "EventEmitter2"): "EventEmitter"}
 # library modules known to provide none of the classes above (their providers are tokens or repositories)
-QUIET = frozenset({("@nestjs/typeorm", "TypeOrmModule")})
+QUIET = frozenset({("@nestjs/typeorm", "TypeOrmModule"), ("@nestjs/passport", "PassportModule")})
 
 _BY_MODULE = {(row.package, row.module): row for row in LIBRARY}
 _BY_CLASS = {(row.package, name): row for row in LIBRARY for name in row.classes}

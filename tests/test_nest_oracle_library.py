@@ -24,7 +24,7 @@ pytestmark = pytest.mark.integration
 SOURCES = {"HttpModule": "@nestjs/axios", "JwtModule": "@nestjs/jwt", "CqrsModule": "@nestjs/cqrs",
            "TerminusModule": "@nestjs/terminus", "ConfigModule": "@nestjs/config",
            "ScheduleModule": "@nestjs/schedule", "EventEmitterModule": "@nestjs/event-emitter",
-           "SharedModule": "./shared.module"}
+           "PassportModule": "@nestjs/passport", "TypeOrmModule": "@nestjs/typeorm", "SharedModule": "./shared.module"}
 @pytest.fixture(scope="module")
 def node_modules():
     found = _install()
@@ -95,6 +95,10 @@ def _library_cases() -> list[tuple[str, dict[str, str]]]:
         ("bad", _app([("EventEmitter2", "eventemitter2")])),
         ("good", _app([("EventEmitter2", "eventemitter2")], app="EventEmitterModule.forRoot()")),
         ("good", _app([("Reflector", "@nestjs/core"), ("ModuleRef", "@nestjs/core")])),
+        # third-party modules known to provide none of the table's classes (QUIET)
+        ("bad", _app(buses[:1], "PassportModule.register({ defaultStrategy: 'jwt' })")),
+        ("good", _app(buses[:1], "PassportModule, CqrsModule")),
+        ("bad", _app(cfg, "TypeOrmModule.forFeature([])")),
     ]
 
 
