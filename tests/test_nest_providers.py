@@ -233,8 +233,9 @@ def test_library_provider_from_global_library_modules(tmp_path):
 
 
 def test_library_provider_in_an_unreadable_or_foreign_context_keeps_silent(tmp_path):
-    head = "import { PassportModule } from '@nestjs/passport';\nimport { SharedModule } from './shared.module';\n"
-    assert not _library(tmp_path / "a", "PassportModule", head)  # a third-party module may re-export HttpModule
+    head = "import { BullModule } from '@nestjs/bull';\nimport { SharedModule } from './shared.module';\n"
+    assert not _library(tmp_path / "a", "BullModule", head)  # a third-party module may re-export HttpModule
+    assert _library(tmp_path / "q", "PassportModule", "import { PassportModule } from '@nestjs/passport';\n")
     shared = _module("imports: [HttpModule], exports: [HttpModule]", "import { HttpModule } from '@nestjs/axios';\n",
                      name="SharedModule")
     assert not _library(tmp_path / "b", "SharedModule", head, shared_module=shared)
