@@ -12,45 +12,86 @@ from __future__ import annotations
 
 from typing import Callable
 
-from tree_sitter import Node, QueryCursor
+from tree_sitter import Node
 
-from migrationlint import parsing
 from migrationlint.nest_records import NestCall, NestGlobal, NestItem
 from migrationlint.parsing import text
 
-_QUERY = """
-(call_expression
-  function: (member_expression object: (identifier) property: (property_identifier) @method)
-  (#match? @method "^(for|register)")) @call
-(object (pair key: (property_identifier) @key) (#eq? @key "global")) @object
-(object (shorthand_property_identifier) @key (#eq? @key "global")) @object
-(object (spread_element)) @spread
-(assignment_expression
-  left: (member_expression property: (property_identifier) @prop) (#eq? @prop "global")) @assign
-"""
+# the builders of dynamic modules (`forRoot`, `registerAsync`...), not `forEach`
+_METHODS = frozenset(f"{m}{a}" for m in ("forRoot", "forFeature", "register") for a in ("", "Async"))
+CALL_HINTS = (b".forRoot", b".forFeature", b".register")
+
+
+def wanted(data: bytes) -> tuple[bool, bool]:
+    """(may hold a dynamic-module call, may hold a global dynamic module object): byte checks that
+    keep the queries off the files that cannot have them."""
+    return (any(h in data for h in CALL_HINTS),
+            b"global" in data or (b"module" in data and b"..." in data))
+
+
 _FLAGS = ("global", "isGlobal")
+_NAMES = ("property_identifier", "shorthand_property_identifier", "identifier")
 _NOT_A_CLASS = ("string", "template_string", "number", "true", "false", "null", "undefined", "object", "array")
 _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
 
 
-def dynamic_facts(root: Node, dialect: str,
+def dynamic_facts(root: Node, data: bytes, dialect: str,
                   read_items: Callable[[Node], list[NestItem] | None]) -> tuple[list[NestCall], list[NestGlobal]]:
     """(dynamic-module calls, possible global dynamic modules) of one file. `read_items` reads an
     array literal the way `@Module` arrays are read."""
     calls: list[NestCall] = []
     found: dict[int, NestGlobal] = {}
-    captures = QueryCursor(parsing.query(dialect, _QUERY)).captures(root)
-    for node in captures.get("call", []):
-        calls.append(_call(node))
-    for node in captures.get("object", []) + captures.get("spread", []):
-        if node.start_byte not in found and not _call_options(node):
-            record = _object(node, read_items)
-            if record is not None:
-                found[node.start_byte] = record
-    for node in captures.get("assign", []):
-        found[node.start_byte] = NestGlobal("", node.start_byte, None, None)
+    want_calls, want_objects = wanted(data)
+    for word in (b"forRoot", b"forFeature", b"register") if want_calls else ():
+        for node in _words(root, data, word):
+            call = _call_of(node)
+            if call is not None:
+                calls.append(_call(call))
+    for word in (b"global", b"module") if want_objects else ():
+        for node in _words(root, data, word):
+            parent = node.parent
+            if parent is not None and parent.type == "pair" and parent.child_by_field_name("key") == node:
+                parent = parent.parent
+            if parent is not None and parent.type == "object":
+                if parent.start_byte not in found and not _call_options(parent):
+                    record = _object(parent, read_items)
+                    if record is not None:
+                        found[parent.start_byte] = record
+            elif word == b"global" and _assigned(node):
+                found[node.start_byte] = NestGlobal("", node.start_byte, None, None)
     calls.sort(key=lambda c: c.start)
     return calls, [found[k] for k in sorted(found)]
+
+
+def _words(root: Node, data: bytes, word: bytes):
+    """The identifier-like nodes that start where `word` occurs in the bytes (a byte search finds
+    the few candidates; the tree says what each one is)."""
+    i = data.find(word)
+    while i != -1:
+        node = root.descendant_for_byte_range(i, i + len(word))
+        if node is not None and node.start_byte == i and node.type in _NAMES:
+            yield node
+        i = data.find(word, i + len(word))
+
+
+def _call_of(node: Node) -> Node | None:
+    """The call `X.forRoot(...)` whose method name is `node`, if it is one."""
+    member = node.parent
+    if text(node) not in _METHODS or member is None or member.type != "member_expression":
+        return None
+    obj = member.child_by_field_name("object")
+    call = member.parent
+    if obj is None or obj.type != "identifier" or call is None or call.type != "call_expression":
+        return None
+    return call if call.child_by_field_name("function") == member else None
+
+
+def _assigned(node: Node) -> bool:
+    """Whether `node` is the `global` of `x.global = ...`."""
+    member = node.parent
+    assign = member.parent if member is not None and member.type == "member_expression" else None
+    return (text(node) == "global" and assign is not None and assign.type == "assignment_expression"
+            and assign.child_by_field_name("left") == member)
 
 
 def _call(node: Node) -> NestCall:
@@ -82,7 +123,7 @@ def _call_options(node: Node) -> bool:
     prop = fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression" else None
     obj = fn.child_by_field_name("object") if prop is not None else None
     return (obj is not None and obj.type == "identifier" and prop is not None
-            and text(prop).startswith(("for", "register")))
+            and text(prop).startswith(("forRoot", "forFeature", "register")))
 
 
 def _object(node: Node, read_items: Callable[[Node], list[NestItem] | None]) -> NestGlobal | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from migrationlint.nest_dynamic import dynamic_facts
+from migrationlint.nest_dynamic import dynamic_facts, wanted
 from migrationlint.nest_records import NestClass, NestFacts, NestItem, NestModule, NestParam
 from migrationlint.nest_roots import orm_roots, returned_calls
 from migrationlint.parsing import string_value, text
@@ -36,8 +36,8 @@ def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | No
         items = _items(arrays[name], arrays) if name in arrays else None
         if items and all(i.kind in ("ident", "forward", "provider") for i in items):
             out.arrays[name] = items
-    if b".for" in data or b".register" in data or b"global" in data or b"..." in data:
-        out.calls, out.globals = dynamic_facts(root, dialect, lambda node: _items(node, arrays))
+    if any(wanted(data)):
+        out.calls, out.globals = dynamic_facts(root, data, dialect, lambda node: _items(node, arrays))
     for stmt in root.named_children:
         decorators: list[Node] = []
         cls = stmt

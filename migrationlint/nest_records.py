@@ -117,8 +117,8 @@ class OrmRoot:
 
 @dataclass(slots=True)
 class NestCall:
-    """A call `X.forRoot(...)` / `X.register(...)` (a method named `for*` or `register*` on an
-    identifier) anywhere in the file: how a dynamic module was asked for, wherever the result goes.
+    """A call `X.forRoot(...)` / `X.register(...)` (`forRoot`, `forFeature`, `register` or their
+    `Async` forms on an identifier) anywhere in the file: how a dynamic module was asked for, wherever the result goes.
 
     options: none (no argument), literal (an object literal without a spread), other (a variable, a
     spread, a call). flags: the literal values of its `global` / `isGlobal` keys (None when computed).
