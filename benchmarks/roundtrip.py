@@ -16,7 +16,8 @@ Faults injected, each at real places of the repository:
           registers it with `forFeature`
   MIG007  a migration class dropped from an explicit `migrations: [...]` list
   NEST003 an `@Injectable()` class removed from the `providers` of the only module listing it,
-          while another provider or controller of that module takes it in its constructor
+          while another provider or controller of that module takes it in its constructor; or a
+          library module removed from the `imports` of a module whose provider takes its class
 The original is never modified. A baseline `--fix` on the pristine copy tells which files the
 linter changes on its own (pre-existing findings), so that collateral changes can be told apart.
 """

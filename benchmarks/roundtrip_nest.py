@@ -8,7 +8,10 @@ registration of entities and migrations, each at a real place of the repository:
            same package registers it with `forFeature`
   MIG007   a migration class dropped from an explicit `migrations: [...]` list of two or more
   NEST003  an `@Injectable()` class removed from the `providers` of the only module that lists it,
-           while another provider or controller of that module takes it in its constructor
+           while another provider or controller of that module takes it in its constructor; or a
+           library module (HttpModule, JwtModule, CqrsModule, TerminusModule, ConfigModule) removed
+           from the `imports` of a module whose provider takes its class, when nothing makes it
+           global or re-exports it
 
 The places are found with plain text patterns (what a maintainer would grep for), never with the
 linter, so that recall is measured against an independent notion of where the fault is.
@@ -321,6 +324,44 @@ def inject_provider(tree, rng: random.Random, n: int, used: set[str], fault) -> 
     return _remove_one_each(tree, rng, n, used, fault, options, "NEST003", "providers")
 
 
+# library modules, their package, the classes a module importing them can inject, and the text that
+# makes them global (then removing one import breaks nothing)
+LIBRARY = {
+    "HttpModule": ("@nestjs/axios", ("HttpService",), r"HttpModule\.register(?:Async)?\(\s*\{[^)]*\bglobal\b"),
+    "JwtModule": ("@nestjs/jwt", ("JwtService",), r"JwtModule\.register(?:Async)?\(\s*\{[^)]*\bglobal\b"),
+    "CqrsModule": ("@nestjs/cqrs", ("CommandBus", "QueryBus", "EventBus", "EventPublisher"), r"CqrsModule\.forRoot"),
+    "TerminusModule": ("@nestjs/terminus", ("HealthCheckService", "TypeOrmHealthIndicator", "HttpHealthIndicator",
+                                            "MemoryHealthIndicator", "DiskHealthIndicator"), None),
+    "ConfigModule": ("@nestjs/config", ("ConfigService",), r"\bisGlobal\b"),
+}
+
+
+def inject_library(tree, rng: random.Random, n: int, used: set[str], fault) -> list:
+    """A library module removed from the `imports` of a module whose provider or controller takes
+    one of its classes, when nothing else can provide it: the module is not made global anywhere
+    and no module re-exports it."""
+    sources = [_text(tree, p) for p in tree.files if p.endswith(".ts") and not TEST_PATH.search(p)]
+    exported = {m for t in sources for s, e, _ in _array(t, "exports") for m in LIBRARY if m in t[s:e]}
+    options = []
+    for rel in _modules(tree):
+        text = _text(tree, rel)
+        imports = _imports(text)
+        users = [_resolve(tree.files, rel, imports.get(u, "")) for key in ("providers", "controllers")
+                 for _, _, its in _array(text, key) for u, _, _ in _idents(its)]
+        for _, _, items in _array(text, "imports"):
+            for name, _, _ in items:
+                head = name.split(".", 1)[0]
+                if head not in LIBRARY or head in exported or imports.get(head) != LIBRARY[head][0]:
+                    continue
+                package, classes, made_global = LIBRARY[head]
+                if made_global and any(re.search(made_global, t) for t in sources):
+                    continue
+                if sum(it[0].split(".", 1)[0] == head for it in items) == 1 and any(
+                        u and any(_takes(_text(tree, u), c) for c in classes) for u in users):
+                    options.append((rel, name, items))
+    return _remove_one_each(tree, rng, n, used, fault, options, "NEST003", "imports")
+
+
 def _remove_one_each(tree, rng: random.Random, n: int, used: set[str], fault, options: list, code: str,
                      array: str) -> list:
     """Up to `n` faults, one per module file: a name removed from that module's `array` list."""
@@ -343,4 +384,5 @@ def nest_injectors(fault) -> list[Callable]:
         run.__name__ = inject.__name__
         return run
     # the scarcer places first: a file used by one injection is not used by the next
-    return [bind(f) for f in (inject_migrations, inject_entities, inject_import, inject_feature, inject_provider)]
+    return [bind(f) for f in (inject_migrations, inject_entities, inject_import, inject_feature, inject_library,
+                               inject_provider)]

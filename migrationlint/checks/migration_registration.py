@@ -13,11 +13,18 @@ import os
 from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
-from migrationlint.model.migrations import LOADED_FILES, is_migration_file, migration_sets
+from migrationlint.model.declarations import origin
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.sources import file_mentions
 from migrationlint.extract.records import FileFacts, MigrationsOption
-from migrationlint.model.migrations import glob_matches, migration_classes, resolve_glob
+from migrationlint.model.migrations import (
+    LOADED_FILES,
+    glob_matches,
+    is_migration_file,
+    migration_classes,
+    migration_sets,
+    resolve_glob,
+)
 from migrationlint.model.specifiers import resolve_relative
 
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
@@ -44,7 +51,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if not options:
             continue
         if loaded is None:
-            loaded = {p for s in migration_sets(project) for p in s.files}
+            loaded = _loaded(project)
             loaded |= {p for holder, opt in options for p in _listed_files(project, holder, opt)}
         if path in loaded:
             continue
@@ -55,6 +62,23 @@ def check(project: Project) -> Iterator[Diagnostic]:
                 f"Migration '{cls.name}' is not loaded by any DataSource: the `migrations` option of {where} "
                 f"does not list it or match its file, so TypeORM never runs it (`migration:show` does not "
                 f"list it and `migration:run` skips it)")
+
+
+def _loaded(project: Project) -> set[str]:
+    """Files some DataSource of the workspace loads: each migration set's files, where an option
+    whose identifiers all say exactly what they stand for (classes, exported arrays of classes)
+    counts those files instead of everything their modules import."""
+    found: set[str] = set()
+    for mset in migration_sets(project):
+        facts = project.facts(mset.owner)
+        opt = next((o for o in facts.migrations_options if o.start == mset.option_start), None) if facts else None
+        idents = [v for k, v, _, _ in opt.items if k == "ident"] if opt is not None else []
+        exact = [_exact_files(project, mset.owner, v) for v in idents]
+        if opt is None or not idents or any(e is None for e in exact):
+            found |= mset.files
+        else:
+            found |= mset.glob_files.union(*exact)
+    return found
 
 
 def _decidable_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:
@@ -131,11 +155,30 @@ def _listed_files(project: Project, holder: str, opt: MigrationsOption) -> set[s
     for kind, value, _, _ in opt.items:
         if kind != "ident":
             continue
+        exact = _exact_files(project, holder, value)
+        if exact is not None:
+            found |= exact
+            continue
         start = _defining_module(facts, value)
         if start is None:
             return set()
         found |= _import_closure(project, start)
     return found
+
+
+def _exact_files(project: Project, holder: str, ident: str) -> set[str] | None:
+    """The files an identifier of a `migrations` option loads when the source says exactly: a
+    class (its file), or an exported const array of classes in a workspace file
+    (`export const migrations = [Init1700000000000, AddEmail1700000000001]`); None otherwise."""
+    ref = origin(project, holder, ident)
+    if ref.kind == "class":
+        return {ref.path}
+    facts = project.facts(ref.path) if ref.kind == "local" else None
+    items = facts.nest.arrays.get(ref.name) if facts is not None and facts.nest is not None else None
+    if not items or any(it.kind != "ident" for it in items):
+        return None
+    refs = [origin(project, ref.path, it.name) for it in items]
+    return {r.path for r in refs} if all(r.kind == "class" for r in refs) else None
 
 
 def _defining_module(facts: FileFacts, ident: str) -> str | None:

@@ -29,7 +29,7 @@ from migrationlint.extract.orm_options import OrmOptionsFacts, orm_options_hint
 from migrationlint.extract.usage import UsageFacts
 from migrationlint.extract.parsing import text
 
-FACTS_VERSION = 20  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
+FACTS_VERSION = 25  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
 
 
 def extract(path: str, data: bytes) -> FileFacts:
@@ -83,8 +83,11 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         if b"migrationlint-" in data:
             self._suppressions(root)
         if (b"@Module" in data or b"@Inject" in data or b"@Controller" in data or b"@Resolver" in data
-                or b"TypeOrmModule" in data or b"DynamicModule" in data):  # NEST003 reads their constructors
-            self.f.nest = extract_nest(root, data)
+                or b"TypeOrmModule" in data or b"DynamicModule" in data  # NEST003 reads their constructors
+                or b"@nestjs/" in data or b"global" in data  # dynamic-module calls, global module objects
+                or (b"module" in data and b"..." in data)
+                or (b"export const" in data and b"= [" in data)):  # provider lists spread elsewhere
+            self.f.nest = extract_nest(root, data, self.dialect)
         if root.has_error:
             self._damage(root)
             self.f.has_error = bool(self.f.damage)  # a known grammar gap is valid code (grammar_gaps)

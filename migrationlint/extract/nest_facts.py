@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from migrationlint.extract.nest_dynamic import dynamic_facts, wanted
 from migrationlint.extract.nest_records import NestClass, NestFacts, NestItem, NestModule, NestParam
 from migrationlint.extract.nest_roots import orm_roots, returned_calls
 from migrationlint.extract.parsing import string_value, text
@@ -18,17 +19,25 @@ from migrationlint.extract.parsing import string_value, text
 MODULE_KEYS = ("imports", "providers", "controllers", "exports")
 _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
 _MAX_ARG_NAMES = 200
+_ENHANCERS = ("UseGuards", "UseInterceptors", "UsePipes", "UseFilters")
 
 
-def extract_nest(root: Node, data: bytes) -> NestFacts | None:
+def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | None:
     """The Nest facts of a file (None when it has no decorated class, constructor, TypeORM
-    connection or dynamic-module helper)."""
+    connection, dynamic-module helper, dynamic-module call or possibly global module object)."""
     out = NestFacts()
     if b"TypeOrmModule" in data:
         out.roots = orm_roots(root, data)
     if b"DynamicModule" in data or b"TypeOrmModule" in data:
         out.returns = returned_calls(root)
-    arrays = _const_arrays(root)
+    arrays, objects = _const_values(root)
+    out.objects = {name: _provider(node) for name, node in objects.items()}
+    for name in _exported_names(root):
+        items = _items(arrays[name], arrays) if name in arrays else None
+        if items and all(i.kind in ("ident", "forward", "provider") for i in items):
+            out.arrays[name] = items
+    if any(wanted(data)):
+        out.calls, out.globals = dynamic_facts(root, data, dialect, lambda node: _items(node, arrays))
     for stmt in root.named_children:
         decorators: list[Node] = []
         cls = stmt
@@ -40,12 +49,20 @@ def extract_nest(root: Node, data: bytes) -> NestFacts | None:
             continue
         decorators += [c for c in cls.children if c.type == "decorator"]
         _class(cls, decorators, out, arrays)
-    return out if out.modules or out.classes or out.roots or out.returns else None
+    return out if (out.modules or out.classes or out.roots or out.returns or out.calls or out.globals
+                   or out.arrays or out.objects) else None
 
 
-def _const_arrays(root: Node) -> dict[str, Node]:
-    """Top-level `const X = [...]` of the file: `providers: [...X]` is as readable as the list itself."""
+def _key(pair: Node) -> str:
+    key = pair.child_by_field_name("key") if pair.type == "pair" else None
+    return text(key) if key is not None else ""
+
+
+def _const_values(root: Node) -> tuple[dict[str, Node], dict[str, Node]]:
+    """Top-level `const X = [...]` of the file (`providers: [...X]` is as readable as the list
+    itself), and `const X = { provide, ... }` (a provider object named in a list)."""
     found: dict[str, Node] = {}
+    objects: dict[str, Node] = {}
     for stmt in root.named_children:
         decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
         if decl is None or decl.type != "lexical_declaration" or not decl.children or decl.children[0].type != "const":
@@ -55,6 +72,21 @@ def _const_arrays(root: Node) -> dict[str, Node]:
             value = d.child_by_field_name("value") if name is not None else None
             if value is not None and name.type == "identifier" and _unwrap(value).type == "array":
                 found[text(name)] = _unwrap(value)
+            elif value is not None and name.type == "identifier" and _unwrap(value).type == "object":
+                if any(_key(p) == "provide" for p in _unwrap(value).named_children):
+                    objects[text(name)] = _unwrap(value)
+    return found, objects
+
+
+def _exported_names(root: Node) -> list[str]:
+    """Names of the file's `export const X = ...` declarations."""
+    found = []
+    for stmt in root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+        for d in decl.named_children if decl is not None and decl.type == "lexical_declaration" else ():
+            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+            if name is not None and name.type == "identifier":
+                found.append(text(name))
     return found
 
 
@@ -68,6 +100,7 @@ def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str,
     for dec in decorators:
         callee, args = _decorator_call(dec)
         cls.decorators.append(callee)
+        _enhancer(cls, callee, args)
         if callee.rsplit(".", 1)[-1] == "Module":
             module_args, module_callee = args, callee
     for child in node.children:
@@ -78,6 +111,8 @@ def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str,
     body = node.child_by_field_name("body")
     statics = False
     for member in body.named_children if body is not None else ():
+        if member.type == "decorator":  # a method's decorators are the class body's children
+            _enhancer(cls, *_decorator_call(member))
         if member.type != "method_definition":
             continue
         n = member.child_by_field_name("name")
@@ -94,6 +129,15 @@ def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str,
         out.modules.append(mod)
     if cls.decorators or cls.has_ctor:
         out.classes.append(cls)
+
+
+def _enhancer(cls: NestClass, callee: str, args: Node | None) -> None:
+    """Record the classes `@UseGuards(A, B)` and its siblings name (instances and calls are skipped)."""
+    if callee.rsplit(".", 1)[-1] not in _ENHANCERS or args is None:
+        return
+    for a in args.named_children:
+        if a.type == "identifier":
+            cls.enhancers.append((callee, text(a), a.start_byte, a.end_byte))
 
 
 def _decorator_call(dec: Node) -> tuple[str, Node | None]:
@@ -185,7 +229,7 @@ def _feature(item: NestItem, args: list[Node]) -> None:
     """`forFeature([E, ...], conn)`: the entity list and the connection, as far as literal."""
     first = _unwrap(args[0])
     if first.type == "array":
-        item.array_start, item.array_end = first.start_byte, first.end_byte
+        item.array_start = first.start_byte
         item.entities = [("ident" if e.type == "identifier" else "other", text(e), e.start_byte, e.end_byte)
                          for e in first.named_children if e.type != "comment"]
     if len(args) > 1:
@@ -222,15 +266,30 @@ def _params(ctor: Node) -> list[NestParam]:
             continue
         param = NestParam(len(out), p.start_byte, p.end_byte)
         ann = p.child_by_field_name("type")
-        t = ann.named_children[0] if ann is not None and ann.named_children else None
+        t = _nullable(ann.named_children[0]) if ann is not None and ann.named_children else None
         if t is not None:
             param.type_name = text(t).split("<", 1)[0]
-            param.type_start, param.type_end = t.start_byte, t.end_byte
         for dec in (c for c in p.children if c.type == "decorator"):
             callee, args = _decorator_call(dec)
             param.decorators.append((callee, _arguments(args)))
         out.append(param)
     return out
+
+
+def _nullable(node: Node) -> Node:
+    """`X | null` / `X | undefined` -> X: TypeScript records X as the parameter's runtime type."""
+    while node.type == "parenthesized_type" and node.named_children:
+        node = node.named_children[0]
+    if node.type != "union_type":
+        return node
+    parts, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.type in ("union_type", "parenthesized_type"):
+            stack.extend(n.named_children)
+        elif not (n.type == "literal_type" and text(n) in ("null", "undefined")):
+            parts.append(n)
+    return parts[0] if len(parts) == 1 else node
 
 
 def _arguments(args: Node | None) -> list[tuple[str, str, int, int]]:

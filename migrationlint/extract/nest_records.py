@@ -29,8 +29,7 @@ class NestItem:
     entities: list[tuple[str, str, int, int]] | None = None
     # feature: the connection name; "" for the default one, None when not a string literal
     connection: str | None = ""
-    array_start: int = -1  # feature: the `[...]` span, for the fix that adds an entity
-    array_end: int = -1
+    array_start: int = -1  # feature: where `[...]` starts, for the fix that adds an entity
     # call: identifiers named anywhere in its arguments (what a dynamic module was given)
     arg_names: tuple[str, ...] = ()
     # provider: the token, as (kind ident|string|other, text); use: useClass/useExisting/... key
@@ -72,8 +71,6 @@ class NestParam:
     start: int
     end: int
     type_name: str = ""
-    type_start: int = -1
-    type_end: int = -1
     decorators: list[tuple[str, list[tuple[str, str, int, int]]]] = field(default_factory=list)
 
 
@@ -89,6 +86,9 @@ class NestClass:
     extends: str | None = None
     has_ctor: bool = False
     params: list[NestParam] = field(default_factory=list)
+    # `@UseGuards(X)` / `@UseInterceptors` / `@UsePipes` / `@UseFilters` on the class or a method:
+    # (decorator callee, class name, start, end) per identifier argument (classes Nest instantiates)
+    enhancers: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -113,6 +113,39 @@ class OrmRoot:
 
 
 @dataclass(slots=True)
+class NestCall:
+    """A call `X.forRoot(...)` / `X.register(...)` (`forRoot`, `forFeature`, `register` or their
+    `Async` forms on an identifier) anywhere in the file: how a dynamic module was asked for, wherever the result goes.
+
+    options: none (no argument), literal (an object literal without a spread), other (a variable, a
+    spread, a call). flags: the literal values of its `global` / `isGlobal` keys (None when computed).
+    """
+
+    head: str
+    method: str
+    start: int
+    options: str = "none"
+    flags: dict[str, bool | None] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class NestGlobal:
+    """An object literal that may be a global dynamic module (`{ module: X, global: true, ... }`), or
+    an assignment `dm.global = ...`.
+
+    module: the `module:` identifier (`this` in a static method is its class), "" when absent or
+    not an identifier (then anything may be global). flag: the literal `global` value, None when
+    computed or possibly set by a spread. exports: the `exports` array, None when not a literal
+    array (unknown); an absent key is an empty list.
+    """
+
+    module: str
+    start: int
+    flag: bool | None = None
+    exports: list[NestItem] | None = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class NestFacts:
     """Everything Nest-shaped in one file."""
 
@@ -121,3 +154,10 @@ class NestFacts:
     roots: list[OrmRoot] = field(default_factory=list)
     # top-level functions whose body is `return X.y(...)`: name -> callee text (a dynamic module helper)
     returns: dict[str, str] = field(default_factory=dict)
+    # exported top-level `const X = [...]` whose elements are all classes or provider objects (a
+    # `providers: [...X]` in another file reads them)
+    arrays: dict[str, list[NestItem]] = field(default_factory=dict)
+    # top-level `const X = { provide: ..., useValue: ... }`: `providers: [X]` reads the object
+    objects: dict[str, NestItem] = field(default_factory=dict)
+    calls: list[NestCall] = field(default_factory=list)  # dynamic-module calls, anywhere in the file
+    globals: list[NestGlobal] = field(default_factory=list)  # what may make a module global

@@ -64,6 +64,20 @@ def _origin(project, path: str, local: str, depth: int) -> Origin:
     return UNKNOWN
 
 
+def type_only_origin(project, path: str, local: str) -> Origin:
+    """Where a name imported with `import type` (or `import { type X }`) in `path` is declared:
+    such a name has no runtime value in `path`, which matters where TypeScript records types at
+    runtime (decorator metadata). UNKNOWN when `local` is not a type-only import."""
+    facts: FileFacts | None = project.facts(path)
+    for imp in facts.imports if facts is not None and not facts.skipped else ():
+        if imp.kind != "import":
+            continue
+        for b in imp.bindings:
+            if b.local == local and (imp.type_only or b.type_only):
+                return _imported(project, path, imp.specifier, b.imported, 0)
+    return UNKNOWN
+
+
 def _imported(project, importer: str, spec: str, name: str, depth: int) -> Origin:
     res = resolver_for(project).resolve(importer, spec)
     if res.kind == "package":

@@ -85,6 +85,7 @@ class MigrationSet:
 
     key: str
     owner: str  # the file holding the option, or the package directory
+    option_start: int = -1  # where that option starts in `owner` (-1: a package's migrations, no option)
     files: set[str] = field(default_factory=set)
     glob_files: set[str] = field(default_factory=set)  # loaded through a glob (MIG006 applies)
 
@@ -162,7 +163,7 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
     for path, facts in sorted(holders.items()):
         for opt in facts.migrations_options:
             pkg = ws.package_root(path)
-            s = MigrationSet(key=f"{path}:{opt.start}", owner=path)
+            s = MigrationSet(key=f"{path}:{opt.start}", owner=path, option_start=opt.start)
             for kind, value, _, _ in opt.items:
                 if kind == "glob":
                     pattern = resolve_glob(value, path, pkg)

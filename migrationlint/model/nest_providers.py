@@ -12,32 +12,45 @@ know a workspace class unless it was handed it (`X.forRoot({ providers: [Y] })`)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from migrationlint.model.declarations import Origin, origin
 from migrationlint.model.nest_graph import NEST_TYPEORM, candidate_files, is_from, module_of
-from migrationlint.extract.nest_records import NestItem, NestModule
+from migrationlint.model.nest_library import (
+    QUIET,
+    canonical,
+    classes,
+    library_module,
+    makes_global,
+    provided,
+    providing,
+)
+from migrationlint.extract.nest_records import NestCall, NestGlobal, NestItem, NestModule
 from migrationlint.model.project import Memo
 
 
 @dataclass
 class Providers:
     """Provider classes a module can inject (by identity), names some unreadable part may provide,
-    and `unknown` when anything at all may be provided."""
+    `foreign` when a third-party module outside the library table is in the context (it may
+    re-export any library provider), and `unknown` when anything at all may be provided."""
 
     keys: set[Origin] = field(default_factory=set)
     maybe: set[str] = field(default_factory=set)
+    foreign: bool = False
     unknown: bool = False
 
     def add(self, other: Providers) -> None:
         self.keys |= other.keys
         self.maybe |= other.maybe
+        self.foreign = self.foreign or other.foreign
         self.unknown = self.unknown or other.unknown
 
     def has(self, key: Origin) -> bool:
         """Whether the class `key` is (or may be) injectable."""
-        return self.unknown or key.name in self.maybe or key in self.keys
+        key = canonical(key)
+        return (self.unknown or key.name in self.maybe or key in self.keys
+                or (key.kind == "package" and self.foreign))
 
 
 def _unknown() -> Providers:
@@ -58,23 +71,55 @@ def visible_providers(project, path: str, mod: NestModule) -> Providers:
 
 
 def _class_token(project, path: str, name: str) -> Providers:
-    """A class named as a provider or export: its identity; a name that is not a class is unknown
-    (a const holding a provider object, an array)."""
+    """A class named as a provider or export: its identity; a const holding a provider object
+    (`const filter = { provide: 'FILTER', useValue: 1 }`): what that object provides; any other
+    name is unknown (an array, a computed value)."""
     ref = origin(project, path, name)
     if ref.kind in ("class", "package"):
-        return Providers(keys={ref})
+        return Providers(keys={canonical(ref)})
+    facts = project.facts(ref.path) if ref.kind == "local" else None
+    obj = facts.nest.objects.get(ref.name) if facts is not None and facts.nest is not None else None
+    if obj is not None and obj.token != ("ident", ref.name):  # a const provider object: what it provides
+        return _own_provider(project, ref.path, obj)
     return _unknown()
 
 
+def spread_items(project, path: str, item: NestItem) -> list[tuple[str, NestItem]] | None:
+    """The elements of `...list` when `list` is an exported const array of classes and provider
+    objects in a workspace file (as (declaring file, element)); None when not readable."""
+    name = item.name[3:].strip() if item.kind == "spread" else ""
+    ref = origin(project, path, name) if name.isidentifier() else None
+    facts = project.facts(ref.path) if ref is not None and ref.kind == "local" else None
+    items = facts.nest.arrays.get(ref.name) if facts is not None and facts.nest is not None else None
+    return [(ref.path, it) for it in items] if items is not None else None
+
+
 def _own_provider(project, path: str, item: NestItem) -> Providers:
+    if item.kind == "spread":
+        expanded = spread_items(project, path, item)
+        if expanded is None:
+            return _unknown()
+        out = Providers()
+        for where, it in expanded:
+            out.add(_own_provider(project, where, it))
+        return out
     if item.kind in ("ident", "forward"):
         return _class_token(project, path, item.name)
     if item.kind == "provider":
         kind, token = item.token
         if kind == "ident":
-            return _class_token(project, path, token)
+            return Providers() if _value_token(project, path, token) else _class_token(project, path, token)
         return Providers() if kind == "string" else _unknown()
     return _unknown()
+
+
+def _value_token(project, path: str, name: str) -> bool:
+    """Whether `provide: NAME` names an exported const holding a literal or a call's result
+    (`'MAILER'`, `Symbol('MAILER')`): a token that is not a class, so it provides no class."""
+    ref = origin(project, path, name)
+    facts = project.facts(ref.path) if ref.kind == "local" else None
+    return facts is not None and any(e.name == ref.name and e.kind == "const" and e.value_kind in ("literal", "call")
+                                     for e in facts.exports)
 
 
 def _imported(project, path: str, item: NestItem, stack: tuple) -> Providers:
@@ -82,23 +127,43 @@ def _imported(project, path: str, item: NestItem, stack: tuple) -> Providers:
     if item.kind in ("ident", "forward"):
         ref = origin(project, path, item.name)
         if _library(project, ref):
-            return Providers()  # a library module class cannot know the workspace's classes
+            return _library_import(ref, "")
         mod = module_of(project, ref)
         return exported_providers(project, ref, mod, stack) if mod is not None else _unknown()
     if item.kind in ("call", "feature"):
         return _dynamic(project, path, item)
-    return _unknown()
+    expanded = spread_items(project, path, item)
+    if expanded is None:
+        return _unknown()
+    out = Providers()
+    for where, it in expanded:
+        out.add(_imported(project, where, it, stack))
+    return out
 
 
 def _dynamic(project, path: str, item: NestItem) -> Providers:
     """`X.forRoot(...)` / `X.forFeature(...)`: a library's dynamic module may provide only what it
-    was handed; a workspace one may provide anything."""
-    head = item.name.split(".", 1)[0]
+    was handed (and, for a module of the library table, its classes); a workspace one may provide
+    anything."""
+    head, _, method = item.name.partition(".")
     if item.kind == "feature" and is_from(project, path, head, NEST_TYPEORM, "TypeOrmModule"):
         return Providers()  # repositories only, by token, never a class
-    if _library(project, origin(project, path, head)):
-        return Providers(maybe=set(item.arg_names))
+    ref = origin(project, path, head)
+    if _library(project, ref):
+        out = _library_import(ref, method or "?")
+        out.maybe |= set(item.arg_names)
+        return out
     return _unknown()
+
+
+def _library_import(ref: Origin, method: str) -> Providers:
+    """A third-party module (`method` "" for the class itself): it cannot know the workspace's
+    classes; a module of the library table provides its classes, any other may re-export them."""
+    row = library_module(ref)
+    found = provided(row, method) if row is not None else None
+    if found is not None:
+        return Providers(keys=found)
+    return Providers(foreign=(ref.path, ref.name) not in QUIET)
 
 
 def _library(project, ref: Origin) -> bool:
@@ -129,7 +194,13 @@ def _exported_item(project, path: str, item: NestItem, stack: tuple) -> Provider
         sub = module_of(project, target)
         if sub is not None:
             return exported_providers(project, target, sub, stack)
-        return _class_token(project, path, item.name)
+        if _value_token(project, path, item.name):
+            return Providers()
+        out = _class_token(project, path, item.name)
+        if _library(project, target) and providing(target) is None:  # a library module re-exported
+            row = library_module(target)
+            out.add(Providers(keys=classes(row)) if row is not None else _library_import(target, ""))
+        return out
     if item.kind == "provider":
         return _own_provider(project, path, item)
     if item.kind in ("call", "feature"):
@@ -138,58 +209,72 @@ def _exported_item(project, path: str, item: NestItem, stack: tuple) -> Provider
 
 
 def global_providers(project) -> Providers:
-    """Providers exported by the workspace's `@Global()` modules, computed once.
-
-    Besides `@Global()`, only a dynamic module object with a `global` key (`{ module, global: true }`)
-    makes providers visible everywhere: any workspace file that may spell one out (a `global` key
-    and the word module, even computed, even inside a library call's options) makes the answer
-    unknown, whatever builds the module (a function, a spread, a const). Classes handed to a library's dynamic module anywhere are "maybe"
-    (`forRoot({ isGlobal: true })` may make what it was given global)."""
+    """Providers visible in every module, computed once: the exports of `@Global()` modules, of
+    library modules built global (`ConfigModule.forRoot({ isGlobal: true })`, `ScheduleModule.forRoot()`,
+    options computed: counted as global), and of dynamic module objects that may be global
+    (`{ module: X, global: true, exports }`: X's exports and the object's). An object whose module
+    or exports cannot be read makes the answer unknown. Classes handed to a library's dynamic module
+    anywhere are "maybe" (`forRoot({ isGlobal: true })` may make what it was given global)."""
     return GLOBAL_PROVIDERS(project)
 
 
 def _global_providers(project) -> Providers:
-    out = Providers(unknown=_makes_global(project))
-    for path in candidate_files(project):
+    out = Providers()
+    for path in candidate_files(project, _may_be_global):
         facts = project.facts(path)
-        for mod in facts.nest.modules if facts is not None and facts.nest is not None else ():
+        nest = facts.nest if facts is not None else None
+        if nest is None:
+            continue
+        for mod in nest.modules:
             if mod.is_global:
                 out.add(exported_providers(project, Origin("class", path, mod.name), mod))
-            elif mod.may_be_global:
-                out.unknown = True
             for item in mod.imports or ():
                 if item.kind == "call" and origin(project, path, item.name.split(".", 1)[0]).kind == "package":
                     out.maybe.update(item.arg_names)
+        if not project.is_test_file(path):
+            out.add(_global_calls(project, path, nest.calls))
+            for record in nest.globals:
+                out.add(_global_object(project, path, record))
     return out
 
 
 GLOBAL_PROVIDERS: Memo[Providers] = Memo("nest global providers", _global_providers)
 
 
-# `global: ...`, `{ module, global }`, `dm.global = ...`: a dynamic module made global
-_GLOBAL_KEY = re.compile(rb"\bglobal\s*:|[{,]\s*global\s*[,}]|\.global\s*=")
+def _may_be_global(data: bytes) -> bool:
+    """Bytes that may hold a `@Global()` module, a global dynamic module or a library builder call."""
+    return (b"lobal" in data or b".for" in data or b".register" in data
+            or (b"module" in data and b"..." in data))
 
 
-def _makes_global(project) -> bool:
-    """Whether any source file of the workspace (outside tests) may build a global dynamic module."""
-    def wanted(data: bytes) -> bool:  # a dynamic module object has a `module` key, or a Module type
-        return _GLOBAL_KEY.search(data) is not None and b"module" in data.lower()
-
-    def production(path: str) -> bool:
-        return not project.is_test_file(path)
-
-    if any(production(p) and wanted(_bytes(project, p) or b"") for p in project.files):
-        return True
-    return any(production(p) for p in candidate_files(project, wanted) if p not in project.files)
+def _global_calls(project, path: str, calls: list[NestCall]) -> Providers:
+    """Library table modules built global by calls in `path`."""
+    out = Providers()
+    for call in calls:
+        ref = origin(project, path, call.head)
+        row = library_module(ref) if _library(project, ref) else None
+        if row is not None and makes_global(row, call) is not False:
+            out.keys |= provided(row, call.method) or classes(row)
+    return out
 
 
-def _bytes(project, path: str) -> bytes | None:
-    """A file's bytes: the linted text when it is linted, else the disk's."""
-    data = project.source(path)
-    if data is None:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            return None
-    return data
+def _global_object(project, path: str, record: NestGlobal) -> Providers:
+    """What a dynamic module object that may be global (`{ module: X, global: true, exports }`)
+    makes visible everywhere: X's exports and the object's own."""
+    if record.flag is False:
+        return Providers()
+    if not record.module or record.exports is None:
+        return _unknown()
+    ref = origin(project, path, record.module)
+    mod = module_of(project, ref)
+    if mod is not None:
+        out = exported_providers(project, ref, mod)
+    elif _library(project, ref):
+        out = _library_import(ref, "")
+        row = library_module(ref)
+        out.keys |= classes(row) if row is not None else set()
+    else:
+        return _unknown()
+    for item in record.exports:
+        out.add(_exported_item(project, path, item, ()))
+    return out

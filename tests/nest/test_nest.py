@@ -214,6 +214,21 @@ def test_glob_or_unreadable_option_is_silent(tmp_path):
         assert not _mig007(tmp_path / str(i), value), value
 
 
+def test_migration_list_exported_by_another_file(tmp_path):
+    index = ("import { Init1700000000000 } from './1700000000000-Init';\n"
+             "import { AddAge1700000000001 } from './1700000000001-AddAge';\n\n"
+             "export { AddAge1700000000001 };\nexport const all = [LISTED];\n")
+    source = "import { all } from './migrations';\n\nexport default new DataSource({ migrations: all });\n"
+    listed = {"src/migrations/index.ts": index.replace("LISTED", "Init1700000000000"), "src/data-source.ts": source}
+    found = _mig007(tmp_path / "a", "[]", **listed)
+    assert [d.path.rsplit("/", 1)[-1] for d in found] == ["1700000000001-AddAge.ts"]
+    both = {"src/migrations/index.ts": index.replace("LISTED", "Init1700000000000, AddAge1700000000001"),
+            "src/data-source.ts": source}
+    assert not _mig007(tmp_path / "b", "[]", **both)
+    computed = {"src/migrations/index.ts": index.replace("LISTED", "Init1700000000000, ...more()"), "src/data-source.ts": source}
+    assert not _mig007(tmp_path / "c", "[]", **computed)  # not a list of classes: its imports count as loaded
+
+
 def test_other_configuration_is_silent(tmp_path):
     assert not _mig007(tmp_path / "a", "[Init1700000000000]", **{"ormconfig.json": "{}"})
     assert not _mig007(tmp_path / "b", "[Init1700000000000]", **{".env": "TYPEORM_MIGRATIONS=src/migrations/*.ts\n"})

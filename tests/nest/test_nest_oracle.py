@@ -34,8 +34,11 @@ from tests.helpers import lint
 
 pytestmark = pytest.mark.integration
 
+# the library modules of NEST003's table (migrationlint/model/nest_library.py) are in the same install
 PACKAGES = ("@nestjs/core@11", "@nestjs/common@11", "@nestjs/testing@11", "@nestjs/typeorm@11", "typeorm@0.3",
-            "sql.js@1", "reflect-metadata@0.2", "rxjs@7", "typescript@5")
+            "sql.js@1", "reflect-metadata@0.2", "rxjs@7", "typescript@5",
+            "@nestjs/axios@4", "axios@1", "@nestjs/jwt@11", "@nestjs/cqrs@11", "@nestjs/terminus@11",
+            "@nestjs/config@4", "@nestjs/schedule@6", "@nestjs/event-emitter@3", "@nestjs/passport@11", "passport@0.7")
 MANIFEST = {"name": "app", "private": True, "dependencies": {
     "@nestjs/common": "^11.0.0", "@nestjs/core": "^11.0.0", "@nestjs/typeorm": "^11.0.0", "typeorm": "^0.3.20",
     "reflect-metadata": "^0.2.0", "rxjs": "^7.8.0", "sql.js": "^1.10.0"}}
@@ -86,7 +89,7 @@ ds.initialize()
 
 def _install() -> Path | None:
     """node_modules with PACKAGES, installed once and reused offline (tests/npm_cache.py)."""
-    return install("nest-oracle/v1", list(PACKAGES), "@nestjs/testing/package.json")
+    return install("nest-oracle/v3", list(PACKAGES), "@nestjs/passport/package.json")
 
 
 @pytest.fixture(scope="module")

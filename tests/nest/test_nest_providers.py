@@ -83,9 +83,9 @@ def test_global_module_exports_are_visible(tmp_path):
 def test_decorated_untyped_and_non_injectable_parameters_are_not_read(tmp_path):
     module = _module("providers: [OrdersService]")
     assert not _nest003(tmp_path / "a", module, params="@Optional() private readonly users: UsersService")
-    assert not _nest003(tmp_path / "b", module, params="@Inject(UsersService) private readonly users: object")
-    assert not _nest003(tmp_path / "c", module, params="private readonly users: UsersService | null")
-    assert not _nest003(tmp_path / "d", module, imported="type UsersService")
+    assert not _nest003(tmp_path / "b", module, params="@Inject('USERS') private readonly users: UsersService")
+    assert not _nest003(tmp_path / "c", module, params="private readonly users: UsersService | Date")
+    assert not _nest003(tmp_path / "d", module, params="@Optional() @Inject(UsersService) users: UsersService")
     assert not _nest003(tmp_path / "e", module, imported="Logger", spec="@nestjs/common",
                         params="private readonly logger: Logger")
     plain = "export class Clock {}\n"
@@ -118,10 +118,36 @@ def test_library_dynamic_module_handed_the_class_keeps_silent(tmp_path):
     assert not _nest003(tmp_path / "b", _module("providers: [OrdersService]"), app_module=other)
 
 
-def test_maybe_global_module_keeps_silent(tmp_path):
-    dyn = _module("providers: [UsersService]", name="SharedModule",
-                  statics="\n  static forRoot() { return { module: SharedModule, global: true }; }\n")
-    assert not _nest003(tmp_path, _module("providers: [OrdersService]"), shared_module=dyn)
+def _global_builder(tmp_path, returned: str, exports: str = "") -> list:
+    """OrdersModule next to a SharedModule (providing UsersService) whose static builder returns
+    `returned`, imported by the app."""
+    dyn = _module(f"providers: [UsersService]{exports}", name="SharedModule",
+                  statics=f"\n  static forRoot(flag = true) {{ return {returned}; }}\n")
+    app = _module("imports: [SharedModule.forRoot()]", "import { SharedModule } from './shared.module';\n",
+                  name="AppModule")
+    return _nest003(tmp_path, _module("providers: [OrdersService]"), shared_module=dyn, app_module=app)
+
+
+def test_global_dynamic_module_makes_only_its_exports_global(tmp_path):
+    exported = ", exports: [UsersService]"
+    assert not _global_builder(tmp_path / "a", "{ module: SharedModule, global: true }", exported)
+    assert not _global_builder(tmp_path / "b", "{ module: this, global: true, exports: [UsersService] }")
+    assert not _global_builder(tmp_path / "c", "{ module: SharedModule, global: flag }", exported)
+    assert not _global_builder(tmp_path / "d", "{ ...base(), module: SharedModule }")
+    assert not _global_builder(tmp_path / "e", "{ module: SharedModule, global: true, exports: list() }")
+    # global but exporting nothing, or exporting but not global: Nest cannot resolve UsersService
+    assert _global_builder(tmp_path / "f", "{ module: SharedModule, global: true }")
+    assert _global_builder(tmp_path / "g", "{ module: SharedModule, global: false, exports: [UsersService] }")
+    assert _global_builder(tmp_path / "h", "{ module: SharedModule, exports: [UsersService] }")
+
+
+def test_an_unreadable_global_module_anywhere_keeps_silent(tmp_path):
+    helper = "export function make(m: any) { const dm: any = { module: m }; dm.global = true; return dm; }\n"
+    assert not _nest003(tmp_path / "a", _module("providers: [OrdersService]"), helper=helper)
+    anonymous = "export const dm = { module: class X {}, global: true, exports: [] };\n"
+    assert not _nest003(tmp_path / "b", _module("providers: [OrdersService]"), helper=anonymous)
+    options = "export const options = { global: true, secret: 'x' };\n"  # not a module: read at its call
+    assert _nest003(tmp_path / "c", _module("providers: [OrdersService]"), helper=options)
 
 
 def test_test_files_are_skipped(tmp_path):
@@ -168,3 +194,154 @@ def test_aliased_import_is_named_like_nest(tmp_path):
     found = _nest003(tmp_path, _module("providers: [OrdersService]"), imported="UsersService as Users",
                      params="private readonly users: Users")
     assert "the argument UsersService at index [0]" in found[0].message
+
+
+def _library(tmp_path, orders_imports: str, head: str = "", imported: str = "HttpService",
+             spec: str = "@nestjs/axios", **more: str) -> list:
+    """OrdersService takes a library class; OrdersModule imports `orders_imports`."""
+    module = _module(f"imports: [{orders_imports}], providers: [OrdersService]", head)
+    return _nest003(tmp_path, module, params=f"private readonly dep: {imported.split(' as ')[-1]}",
+                    imported=imported, spec=spec, **more)
+
+
+def test_library_provider_missing_is_reported_with_its_module(tmp_path):
+    found = _library(tmp_path, "")
+    assert len(found) == 1 and "argument HttpService at index [0]" in found[0].message
+    assert found[0].message.endswith("(HttpModule from @nestjs/axios provides it)")
+    head = "import { HttpModule } from '@nestjs/axios';\n"
+    assert not _library(tmp_path / "a", "HttpModule", head)
+    assert not _library(tmp_path / "b", "HttpModule.registerAsync({ useFactory: () => ({}) })", head)
+    events = _library(tmp_path / "c", "", imported="EventEmitter2", spec="eventemitter2")
+    assert "argument EventEmitter at index [0]" in events[0].message  # the name Nest prints
+
+
+def test_library_provider_from_global_library_modules(tmp_path):
+    cfg = "import { ConfigModule } from '@nestjs/config';\n"
+    app = _module("imports: [ConfigModule.forRoot({ isGlobal: true })]", cfg, name="AppModule")
+    assert not _library(tmp_path / "a", "", imported="ConfigService", spec="@nestjs/config", app_module=app)
+    scoped = _module("imports: [ConfigModule.forRoot({ cache: true })]", cfg, name="AppModule")
+    assert _library(tmp_path / "b", "", imported="ConfigService", spec="@nestjs/config", app_module=scoped)
+    computed = _module("imports: [ConfigModule.forRoot(options)]", cfg + "const options = {};\n", name="AppModule")
+    assert not _library(tmp_path / "c", "", imported="ConfigService", spec="@nestjs/config", app_module=computed)
+    const = cfg + "export const config = ConfigModule.forRoot({ isGlobal: flag() });\n"  # anywhere, not only @Module
+    assert not _library(tmp_path / "d", "", imported="ConfigService", spec="@nestjs/config", config=const)
+    schedule = "import { ScheduleModule } from '@nestjs/schedule';\nexport const s = ScheduleModule.forRoot();\n"
+    assert not _library(tmp_path / "e", "", imported="SchedulerRegistry", spec="@nestjs/schedule", s=schedule)
+    assert _library(tmp_path / "f", "", imported="SchedulerRegistry", spec="@nestjs/schedule")
+    test_only = _module("imports: [ConfigModule.forRoot({ isGlobal: true })]", cfg, name="AppModule")
+    assert _library(tmp_path / "g", "", imported="ConfigService", spec="@nestjs/config", app_spec=test_only)
+
+
+def test_library_provider_in_an_unreadable_or_foreign_context_keeps_silent(tmp_path):
+    head = "import { BullModule } from '@nestjs/bull';\nimport { SharedModule } from './shared.module';\n"
+    assert not _library(tmp_path / "a", "BullModule", head)  # a third-party module may re-export HttpModule
+    assert _library(tmp_path / "q", "PassportModule", "import { PassportModule } from '@nestjs/passport';\n")
+    shared = _module("imports: [HttpModule], exports: [HttpModule]", "import { HttpModule } from '@nestjs/axios';\n",
+                     name="SharedModule")
+    assert not _library(tmp_path / "b", "SharedModule", head, shared_module=shared)
+    hidden = _module("imports: [HttpModule]", "import { HttpModule } from '@nestjs/axios';\n", name="SharedModule")
+    assert _library(tmp_path / "c", "SharedModule", head, shared_module=hidden)
+    assert not _library(tmp_path / "d", "...list", head + "import { list } from './list';\n", list="export const list = [];\n")
+
+
+def test_only_table_classes_from_their_package_are_read(tmp_path):
+    assert not _library(tmp_path / "a", "", spec="@nestjs/common")  # Nest 7 shipped its own HttpService
+    assert not _library(tmp_path / "b", "", imported="ConfigType", spec="@nestjs/config")
+    assert not _library(tmp_path / "c", "", imported="Reflector", spec="@nestjs/core")
+    assert _library(tmp_path / "d", "", imported="HttpService as Http")
+
+
+GUARD = """import { CanActivate, Injectable } from '@nestjs/common';
+import { UsersService } from './users.service';
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly users: UsersService) {}
+  canActivate() { return true; }
+}
+"""
+
+
+def _guarded(tmp_path, providers: str = "", source: str = "@nestjs/common") -> list:
+    controller = (f"import {{ Controller, Get }} from '@nestjs/common';\nimport {{ UseGuards }} from '{source}';\n"
+                  "import { AuthGuard } from './auth.guard';\n\n@Controller('orders')\nexport class OrdersController {\n"
+                  "  @Get()\n  @UseGuards(AuthGuard, AuthGuard)\n  list() { return []; }\n}\n")
+    module = _module(f"controllers: [OrdersController], providers: [{providers}]",
+                     "import { OrdersController } from './orders.controller';\n")
+    return _nest003(tmp_path, module, auth_guard=GUARD, orders_controller=controller)
+
+
+def test_guards_are_checked_in_the_module_of_their_controller(tmp_path):
+    found = _guarded(tmp_path / "a")
+    assert len(found) == 1
+    assert found[0].message.startswith("Nest can't resolve dependencies of the AuthGuard (?). Please make sure "
+                                       "that the argument UsersService at index [0] is available in the OrdersModule")
+    assert found[0].message.endswith("AuthGuard is instantiated for the @UseGuards() of OrdersController")
+    assert not _guarded(tmp_path / "b", "UsersService")
+    assert not _guarded(tmp_path / "c", source="./guards")  # not Nest's decorator
+
+
+def test_a_class_without_decorator_gets_no_constructor_types(tmp_path):
+    plain = ORDERS.replace("@Injectable()\n", "")
+    files = {"src/users.service.ts": USERS, "src/orders.module.ts": _module("providers: [OrdersService]"),
+             "src/orders.service.ts": plain.format(imported="UsersService", spec="./users.service",
+                                                   params="users: UsersService")}
+    assert not lint(workspace(tmp_path, files), ["NEST003"])
+
+
+def test_an_object_whose_module_is_not_a_class_is_not_a_dynamic_module(tmp_path):
+    options = "export const opts = (o: object) => ({ ...o, module: 'NodeNext', global: true });\n"
+    assert _nest003(tmp_path, _module("providers: [OrdersService]"), helper=options)
+
+
+def test_parameter_shapes_nest_reads_as_the_class(tmp_path):
+    module = _module("providers: [OrdersService]")
+    for i, params in enumerate(("users: UsersService | null", "users?: (UsersService | undefined)",
+                                "@Inject(UsersService) users: object")):
+        found = _nest003(tmp_path / str(i), module, params=params)
+        assert len(found) == 1 and "argument UsersService at index [0]" in found[0].message, params
+    assert not _nest003(tmp_path / "ok", _module("providers: [OrdersService, UsersService]"),
+                        params="@Inject(UsersService) users: object")
+
+
+def test_a_type_only_import_is_never_injectable(tmp_path):
+    provided = _module("providers: [OrdersService, UsersService]")
+    inline = _nest003(tmp_path / "a", provided, imported="type UsersService")  # import { type X }
+    whole = ORDERS.format(imported="Inject", spec="@nestjs/common", params="users: UsersService")
+    whole = whole.replace("\n\n@Injectable", "\nimport type { UsersService } from './users.service';\n\n@Injectable")
+    files = {"src/users.service.ts": USERS, "src/orders.module.ts": provided, "src/orders.service.ts": whole}
+    for found in (inline, lint(workspace(tmp_path / "b", files), ["NEST003"])):
+        assert len(found) == 1 and "imported with `import type`" in found[0].message
+
+
+def test_a_const_token_holding_a_string_or_symbol_provides_no_class(tmp_path):
+    head = "import { MAILER, CLASSY } from './tokens';\n"
+    tokens = "export const MAILER = Symbol('MAILER');\nexport const CLASSY = UsersServiceAlias;\n"
+    mailer = _module("providers: [OrdersService, { provide: MAILER, useValue: 1 }], exports: [MAILER]", head)
+    assert _nest003(tmp_path / "a", mailer, tokens=tokens)
+    classy = _module("providers: [OrdersService, { provide: CLASSY, useValue: 1 }]", head)
+    assert not _nest003(tmp_path / "b", classy, tokens=tokens)  # a const holding something else: unknown
+
+
+def test_provider_lists_spread_from_another_file(tmp_path):
+    head = "import { common } from './common';\n"
+    spread = _module("providers: [OrdersService, ...common]", head)
+    listed = "import { UsersService } from './users.service';\n\nexport const common = [UsersService];\n"
+    assert not _nest003(tmp_path / "a", spread, common=listed)
+    other = "import { UsersService } from './other/users.service';\n\nexport const common = [UsersService];\n"
+    assert _nest003(tmp_path / "b", spread, common=other)  # another class of the same name
+    computed = "import { UsersService } from './users.service';\n\nexport const common = [UsersService, make()];\n"
+    assert not _nest003(tmp_path / "c", spread, common=computed)  # a call: unknown
+    # the classes of the list are instantiated in the module: their parameters are checked there
+    in_list = "import { OrdersService } from './orders.service';\n\nexport const common = [OrdersService];\n"
+    found = _nest003(tmp_path / "d", _module("providers: [...common]", head), common=in_list)
+    assert len(found) == 1 and "dependencies of the OrdersService" in found[0].message
+
+
+def test_a_const_provider_object_named_in_a_list(tmp_path):
+    head = "const filter = { provide: 'FILTER', useValue: 'id = :id' };\n"
+    assert _nest003(tmp_path / "a", _module("providers: [OrdersService, filter]", head))
+    provided = "const users = { provide: UsersService, useValue: {} };\n"
+    assert not _nest003(tmp_path / "b", _module("providers: [OrdersService, users]", provided))
+    computed = "const filter = { provide: token(), useValue: 1 };\n"
+    assert not _nest003(tmp_path / "c", _module("providers: [OrdersService, filter]", computed))
