@@ -106,8 +106,20 @@ def lint(
                       sources=sources, all_sources=files if _covers(paths, root) else [])
     diagnostics = run_checks(project)
     store.save()  # after the checks: facts they loaded for files outside the run are cached too
-    diagnostics.extend(_skipped(facts, selection))
-    result = LintResult(diagnostics=[], sources=sources, project=project, files=files, missing=missing)
+    result = conclude(diagnostics, project, LintResult(diagnostics=[], sources=sources, project=project, files=files,
+                                                       missing=missing), problems, report)
+    if reuse is not None:
+        reuse.save(result.diagnostics, project, facts, store.loaded, _covers(paths, root))
+    return result
+
+
+def conclude(diagnostics: list[Diagnostic], project: Project, result: LintResult, problems: list[tuple[str, str]],
+             report: Collection[str] | None) -> LintResult:
+    """The checks' diagnostics -> the run's findings: FIL001, ignores and suppressions, the
+    reported subset. Shared with the language server's live runs (live.py), which build their
+    Project from facts kept in memory, so that both report exactly the same way."""
+    settings, selection = project.settings, project.enabled
+    diagnostics.extend(_skipped(project.files, selection))
     result.diagnostics = _filter(diagnostics, result, settings, selection)
     if problems and selection(FIL001.code):
         result.diagnostics.extend(diagnostic(FIL001, path, 0, 0, f"Directory not linted: {why}")
@@ -115,8 +127,6 @@ def lint(
         result.diagnostics.sort(key=lambda d: d.sort_key())
     if report is not None:
         result.diagnostics = [d for d in result.diagnostics if d.path in report]
-    if reuse is not None:
-        reuse.save(result.diagnostics, project, facts, store.loaded, _covers(paths, root))
     return result
 
 

@@ -1,0 +1,161 @@
+"""Lints that keep their context in memory between runs: the language server's engine.
+
+A run of the pipeline over one file rebuilds everything around it: the settings, the workspace
+(manifests, lockfile), import resolution, and the facts of every file the cross-file rules read
+(a package's entry points, its migrations, its modules). In an editor that is a second per
+keystroke pause for the same answers. `LiveLinter` keeps those between runs:
+
+- settings and the workspace per (root, settings), dropped when a context file changes;
+- the facts of files on disk, each kept with the stat it was read under and re-read only when
+  the stat differs; the facts of open documents, kept with the text they came from;
+- the per-run memos that read the file system and the workspace only (FILESYSTEM_MEMOS), dropped
+  when files are created or deleted. Every memo built from facts is rebuilt on each run, from the
+  kept facts, so that a changed document is seen by every cross-file rule exactly as a fresh run
+  sees it. Reporting goes through `pipeline.conclude`, as the CLI's.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from migrationlint.cache import StatKey, stat_of
+from migrationlint.checks import RULES, Project, run_checks
+from migrationlint.config import RuleSelection, Settings, load
+from migrationlint.extraction import SourceMap, _extract_one
+from migrationlint.facts import FileFacts
+from migrationlint.model.shipping import Shipping
+from migrationlint.run_cache import settings_text
+from migrationlint.sources import facts_for_bytes, overlay_reader
+from migrationlint.workspace import Workspace
+
+# Project.cache keys whose values depend on the disk and the workspace only, never on facts, so
+# that they stay valid while documents are edited. Where they are built: resolve.resolver_for,
+# resolve.is_alias, checks.base.Project.package_sources, checks.phantom_imports (_package_files,
+# _member_scopes), model.shipping.Shipping._same_package. A memo that reads facts must not be listed: it would miss an edit.
+FILESYSTEM_MEMOS = ("resolver", "is_alias", "package_sources", "imp-package-files", "imp-member-scopes",
+                    "shipping-same-package")
+
+
+@dataclass
+class _Context:
+    """What runs with the same root and settings share."""
+
+    settings: Settings
+    workspace: Workspace
+    memos: dict = field(default_factory=dict)
+    reached: dict = field(default_factory=dict)  # Shipping.reachability() of the last run
+
+
+class LiveLinter:
+    """Lints single files against context kept from earlier runs (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._contexts: dict[tuple[str, str], _Context] = {}
+        self._settings: dict[str, Settings] = {}  # directory -> settings of files there
+        self._roots: dict[str, str] = {}  # directory -> workspace root
+        self._disk: dict[str, tuple[StatKey | None, FileFacts]] = {}
+        self._texts: dict[str, tuple[bytes, FileFacts]] = {}
+        self.runs = 0
+
+    # ------------------------------------------------------------------ invalidation
+
+    def context_changed(self) -> None:
+        """A manifest, tsconfig or configuration file changed: settings, workspace, memos go."""
+        self._contexts.clear()
+        self._settings.clear()
+        self._roots.clear()
+
+    def files_changed(self) -> None:
+        """Files were created or deleted: what resolution and package listings found may differ."""
+        for ctx in self._contexts.values():
+            ctx.memos.clear()
+            ctx.reached.clear()
+
+    def forget(self, path: str) -> None:
+        """A document was closed: its in-memory facts go (the disk's are read when needed)."""
+        self._texts.pop(path, None)
+
+    # ------------------------------------------------------------------ linting
+
+    def lint(self, path: str, texts: Mapping[str, bytes]):
+        """Lint `path` from `texts[path]`, with the other `texts` (open documents) over the disk:
+        the result of `pipeline.lint([path], files=[path], report={path}, overrides=texts)`."""
+        from migrationlint.pipeline import LintResult, conclude
+
+        ctx = self._context(path)
+        self.runs += 1
+        selection = RuleSelection(ctx.settings, RULES)
+        facts = {path: self._text_facts(path, texts[path])}
+        sources = SourceMap([], {path: texts[path]}, overlay_reader(texts))
+        project = Project(files=facts, workspace=ctx.workspace, settings=ctx.settings, enabled=selection,
+                          load_facts=lambda p: self._load(p, texts), sources=sources, all_sources=[],
+                          cache={k: v for k, v in ctx.memos.items()})
+        if ctx.reached:
+            model = project.cache["shipping"] = Shipping(project)
+            model.seed(_carried_reachability(ctx.reached, project))
+        diagnostics = run_checks(project)
+        ctx.memos.update({k: project.cache[k] for k in FILESYSTEM_MEMOS if k in project.cache})
+        if "shipping" in project.cache:
+            ctx.reached = project.cache["shipping"].reachability()
+        result = LintResult(diagnostics=[], sources=sources, project=project, files=[path])
+        return conclude(diagnostics, project, result, [], {path})
+
+    def _context(self, path: str) -> _Context:
+        from migrationlint.pipeline import workspace_root
+
+        directory = os.path.dirname(path)
+        settings = self._settings.get(directory)
+        if settings is None:
+            settings = self._settings[directory] = load([path], None)
+        root = self._roots.get(directory)
+        if root is None:
+            root = self._roots[directory] = workspace_root([path])
+        key = (root, settings_text(settings))
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            ctx = self._contexts[key] = _Context(settings, Workspace(root))
+        return ctx
+
+    # ------------------------------------------------------------------ facts
+
+    def _text_facts(self, path: str, text: bytes) -> FileFacts:
+        kept = self._texts.get(path)
+        if kept is None or kept[0] != text:
+            kept = self._texts[path] = (text, facts_for_bytes(path, text))
+        return kept[1]
+
+    def _load(self, path: str, texts: Mapping[str, bytes]) -> FileFacts | None:
+        """Facts of a file outside the run, as `FactsStore.load` gives them: an open document's
+        text wins over the disk; a file whose stat changed is read again."""
+        if path in texts:
+            return self._text_facts(path, texts[path])
+        try:
+            st: StatKey | None = stat_of(os.stat(path))
+        except OSError:
+            st = None
+        if st is None or not os.path.isfile(path):
+            self._disk.pop(path, None)
+            return None
+        kept = self._disk.get(path)
+        if kept is None or kept[0] != st:
+            _, read_st, _, facts = _extract_one(path)
+            kept = self._disk[path] = (read_st, facts)
+        return kept[1]
+
+
+def _carried_reachability(carried: dict, project: Project) -> dict:
+    """The packages of the last run whose reachability read facts that still agree with this
+    run's (the same objects, or the same `reach_signature`)."""
+    from migrationlint.model.shipping import reach_signature
+
+    out = {}
+    for manifest_path, (found, read) in carried.items():
+        for path, before in read.items():
+            now = project.facts(path)
+            if now is not before and reach_signature(now) != reach_signature(before):
+                break
+        else:
+            out[manifest_path] = (found, read)
+    return out
