@@ -17,6 +17,7 @@ keystroke pause for the same answers. `LiveLinter` keeps those between runs:
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -26,8 +27,9 @@ from migrationlint.config import RuleSelection, Settings, load
 from migrationlint.extraction import SourceMap, _extract_one
 from migrationlint.facts import FileFacts
 from migrationlint.model.shipping import Shipping
+from migrationlint.pipeline import gc_paused
 from migrationlint.run_cache import settings_text
-from migrationlint.sources import facts_for_bytes, overlay_reader
+from migrationlint.sources import facts_for_bytes, file_mentions, overlay_reader
 from migrationlint.workspace import Workspace
 
 # Project.cache keys whose values depend on the disk and the workspace only, never on facts, so
@@ -57,6 +59,7 @@ class LiveLinter:
         self._roots: dict[str, str] = {}  # directory -> workspace root
         self._disk: dict[str, tuple[StatKey | None, FileFacts]] = {}
         self._texts: dict[str, tuple[bytes, FileFacts]] = {}
+        self._words: dict[str, tuple[StatKey, dict[bytes, bool]]] = {}  # Project.mentions answers
         self.runs = 0
 
     # ------------------------------------------------------------------ invalidation
@@ -79,6 +82,7 @@ class LiveLinter:
 
     # ------------------------------------------------------------------ linting
 
+    @gc_paused
     def lint(self, path: str, texts: Mapping[str, bytes]):
         """Lint `path` from `texts[path]`, with the other `texts` (open documents) over the disk:
         the result of `pipeline.lint([path], files=[path], report={path}, overrides=texts)`."""
@@ -91,6 +95,7 @@ class LiveLinter:
         sources = SourceMap([], {path: texts[path]}, overlay_reader(texts))
         project = Project(files=facts, workspace=ctx.workspace, settings=ctx.settings, enabled=selection,
                           load_facts=lambda p: self._load(p, texts), sources=sources, all_sources=[],
+                          mentions=self._mentions,
                           cache={k: v for k, v in ctx.memos.items()})
         if ctx.reached:
             model = project.cache["shipping"] = Shipping(project)
@@ -126,16 +131,28 @@ class LiveLinter:
             kept = self._texts[path] = (text, facts_for_bytes(path, text))
         return kept[1]
 
+    def _mentions(self, path: str, word: bytes) -> bool:
+        """`sources.file_mentions`, remembered while the file's stat is the same: cross-file rules
+        scan every file of a package for a word, and the disk rarely changes between keystrokes."""
+        st = _file_stat(path)
+        if st is None:
+            self._words.pop(path, None)
+            return file_mentions(path, word)  # not a regular file: as the pipeline answers
+        kept = self._words.get(path)
+        if kept is None or kept[0] != st:
+            kept = self._words[path] = (st, {})
+        found = kept[1].get(word)
+        if found is None:
+            found = kept[1][word] = file_mentions(path, word)
+        return found
+
     def _load(self, path: str, texts: Mapping[str, bytes]) -> FileFacts | None:
         """Facts of a file outside the run, as `FactsStore.load` gives them: an open document's
         text wins over the disk; a file whose stat changed is read again."""
         if path in texts:
             return self._text_facts(path, texts[path])
-        try:
-            st: StatKey | None = stat_of(os.stat(path))
-        except OSError:
-            st = None
-        if st is None or not os.path.isfile(path):
+        st = _file_stat(path)
+        if st is None:
             self._disk.pop(path, None)
             return None
         kept = self._disk.get(path)
@@ -159,3 +176,12 @@ def _carried_reachability(carried: dict, project: Project) -> dict:
         else:
             out[manifest_path] = (found, read)
     return out
+
+
+def _file_stat(path: str) -> StatKey | None:
+    """The stat of a regular file (following links, as os.path.isfile), None for anything else."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return stat_of(st) if stat.S_ISREG(st.st_mode) else None

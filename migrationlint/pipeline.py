@@ -53,7 +53,7 @@ def workspace_root(paths: list[str]) -> str:
     return find_root(first if os.path.exists(first) else os.getcwd())
 
 
-def _gc_paused(fn):
+def gc_paused(fn):
     """Run `fn` with the cyclic garbage collector off. A run builds hundreds of thousands of facts
     objects that live until it ends, and the collector would scan them again and again (40% of a
     warm run over 10,000 files); they hold no cycles, reference counting frees them."""
@@ -69,7 +69,7 @@ def _gc_paused(fn):
     return paused
 
 
-@_gc_paused
+@gc_paused
 def lint(
     paths: list[str],
     settings: Settings,

@@ -11,6 +11,7 @@ from typing import Callable
 from migrationlint.catalog import Rule, diagnostic
 from migrationlint.config import RuleSelection, Settings
 from migrationlint.facts import FileFacts
+from migrationlint.sources import file_mentions
 from migrationlint.workspace import Workspace
 
 __all__ = ["Project", "Rule", "diagnostic"]
@@ -32,6 +33,9 @@ class Project:
     all_sources: list[str] = field(default_factory=list)  # every lintable file of the workspace, when known
     cache: dict = field(default_factory=dict)  # per-run memo shared by checks
     sources: dict[str, bytes] = field(default_factory=dict)  # bytes the linted files' facts came from
+    # whether a file on disk holds a word: a byte scan that lets cross-file rules skip parsing files
+    # that cannot matter; the language server answers from a memo (live.py)
+    mentions: Callable[[str, bytes], bool] = file_mentions
 
     def source(self, path: str) -> bytes | None:
         """The bytes `files[path]` was extracted from (in-memory text during fixes), for fixes that

@@ -15,7 +15,6 @@ from typing import Iterator
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.checks.migration_identity import is_migration_file, migration_sets
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.sources import file_mentions
 from migrationlint.facts import FileFacts, MigrationsOption
 from migrationlint.globs import match_any
 from migrationlint.migration_model import glob_matches, migration_classes, resolve_glob
@@ -81,7 +80,7 @@ def _package_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOp
         for path in project.package_sources(pkg):
             facts = project.files.get(path)
             if facts is None:
-                if not file_mentions(path, b"migrations"):
+                if not project.mentions(path, b"migrations"):
                     continue
                 facts = project.facts(path)
             if facts is not None and not facts.skipped and not _is_test(project, path):
@@ -94,7 +93,7 @@ def _other_configuration(project: Project, pkg: str) -> bool:
     for directory in {pkg, project.workspace.root}:
         if any(os.path.exists(os.path.join(directory, name)) for name in _ORMCONFIG):
             return True
-        if any(file_mentions(os.path.join(directory, name), b"TYPEORM_MIGRATIONS") for name in _ENV_FILES):
+        if any(project.mentions(os.path.join(directory, name), b"TYPEORM_MIGRATIONS") for name in _ENV_FILES):
             return True
     return False
 

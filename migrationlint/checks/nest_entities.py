@@ -13,7 +13,6 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.sources import file_mentions
 from migrationlint.globs import match_any
 from migrationlint.migration_model import glob_matches, resolve_glob
 from migrationlint.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
@@ -83,7 +82,7 @@ def _roots(project: Project, pkg: str) -> list[tuple[str, OrmRoot]]:
     for path in project.package_sources(pkg):
         facts = project.files.get(path)
         if facts is None:
-            if not file_mentions(path, b"TypeOrmModule"):
+            if not project.mentions(path, b"TypeOrmModule"):
                 continue
             facts = project.facts(path)
         if facts is None or facts.skipped or facts.nest is None or _is_test(project, path):
