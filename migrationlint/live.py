@@ -23,6 +23,7 @@ from typing import Mapping
 
 from migrationlint.cache import StatKey, stat_of
 from migrationlint.checks import RULES, Project, run_checks
+from migrationlint.checks.phantom_imports import SURFACES, surface_signature
 from migrationlint.config import RuleSelection, Settings, load
 from migrationlint.extraction import SourceMap, _extract_one
 from migrationlint.facts import FileFacts
@@ -48,6 +49,8 @@ class _Context:
     workspace: Workspace
     memos: dict = field(default_factory=dict)
     reached: dict = field(default_factory=dict)  # Shipping.reachability() of the last run
+    surfaces: dict = field(default_factory=dict)  # phantom_imports' export-surface memo
+    surface_reads: dict = field(default_factory=dict)  # the facts the runs that built it read
 
 
 class LiveLinter:
@@ -61,6 +64,7 @@ class LiveLinter:
         self._texts: dict[str, tuple[bytes, FileFacts]] = {}
         self._words: dict[str, tuple[StatKey, dict[bytes, bool]]] = {}  # Project.mentions answers
         self.runs = 0
+        self._run: dict[str, FileFacts | None] = {}  # facts this run handed out (one stat per file)
 
     # ------------------------------------------------------------------ invalidation
 
@@ -75,6 +79,7 @@ class LiveLinter:
         for ctx in self._contexts.values():
             ctx.memos.clear()
             ctx.reached.clear()
+            ctx.surfaces, ctx.surface_reads = {}, {}
 
     def forget(self, path: str) -> None:
         """A document was closed: its in-memory facts go (the disk's are read when needed)."""
@@ -90,22 +95,46 @@ class LiveLinter:
 
         ctx = self._context(path)
         self.runs += 1
-        selection = RuleSelection(ctx.settings, RULES)
+        self._run = {}
         facts = {path: self._text_facts(path, texts[path])}
+        self._run[path] = facts[path]
         sources = SourceMap([], {path: texts[path]}, overlay_reader(texts))
-        project = Project(files=facts, workspace=ctx.workspace, settings=ctx.settings, enabled=selection,
-                          load_facts=lambda p: self._load(p, texts), sources=sources, all_sources=[],
-                          mentions=self._mentions,
-                          cache={k: v for k, v in ctx.memos.items()})
+        project = Project(files=facts, workspace=ctx.workspace, settings=ctx.settings,
+                          enabled=RuleSelection(ctx.settings, RULES), load_facts=lambda p: self._load(p, texts),
+                          sources=sources, all_sources=[], mentions=self._mentions, cache=dict(ctx.memos))
+        self._seed(ctx, project, texts)
+        diagnostics = run_checks(project)
+        self._keep(ctx, project)
+        result = LintResult(diagnostics=[], sources=sources, project=project, files=[path])
+        return conclude(diagnostics, project, result, [], {path})
+
+    def _seed(self, ctx: _Context, project: Project, texts: Mapping[str, bytes]) -> None:
+        """Put the carried answers built from facts into this run's memo, those still valid."""
         if ctx.reached:
             model = project.cache["shipping"] = Shipping(project)
             model.seed(_carried_reachability(ctx.reached, project))
-        diagnostics = run_checks(project)
+        if ctx.surfaces and self._agree(ctx.surface_reads, texts, surface_signature):
+            project.cache[SURFACES] = ctx.surfaces
+        else:
+            ctx.surfaces, ctx.surface_reads = {}, {}
+
+    def _keep(self, ctx: _Context, project: Project) -> None:
+        """Keep this run's answers for the next: the file-system memos, and those built from
+        facts with the facts this run read (what the next run checks them against)."""
         ctx.memos.update({k: project.cache[k] for k in FILESYSTEM_MEMOS if k in project.cache})
         if "shipping" in project.cache:
             ctx.reached = project.cache["shipping"].reachability()
-        result = LintResult(diagnostics=[], sources=sources, project=project, files=[path])
-        return conclude(diagnostics, project, result, [], {path})
+        if SURFACES in project.cache:
+            ctx.surfaces = project.cache[SURFACES]
+            ctx.surface_reads.update(self._run)
+
+    def _agree(self, reads: dict, texts: Mapping[str, bytes], signature) -> bool:
+        """Whether every file read earlier has, now, facts with the same `signature`."""
+        for path, before in reads.items():
+            now = self._load(path, texts)
+            if now is not before and signature(now) != signature(before):
+                return False
+        return True
 
     def _context(self, path: str) -> _Context:
         from migrationlint.pipeline import workspace_root
@@ -149,8 +178,12 @@ class LiveLinter:
     def _load(self, path: str, texts: Mapping[str, bytes]) -> FileFacts | None:
         """Facts of a file outside the run, as `FactsStore.load` gives them: an open document's
         text wins over the disk; a file whose stat changed is read again."""
-        if path in texts:
-            return self._text_facts(path, texts[path])
+        if path in self._run:
+            return self._run[path]
+        found = self._run[path] = self._text_facts(path, texts[path]) if path in texts else self._disk_facts(path)
+        return found
+
+    def _disk_facts(self, path: str) -> FileFacts | None:
         st = _file_stat(path)
         if st is None:
             self._disk.pop(path, None)

@@ -336,16 +336,30 @@ def _missing_exports(project: Project, resolver: Resolver, path: str, imp: Impor
                          fix=fix, specifier=imp.specifier, name=b.imported)
 
 
+SURFACES = "imp-export-surface"  # the Project.cache key of the export-surface memo
+
+
 def export_surface(project: Project, resolver: Resolver, path: str) -> frozenset[str] | None:
     """Every name the module at `path` exports, following `export *` (cycles cut); None when any
     part cannot be read (syntax errors, `export =`, `export *` from something that is not
     workspace TypeScript). Memoised per run."""
-    memo: dict[str, frozenset[str] | None] = project.cache.setdefault("imp-export-surface", {})
+    memo: dict[str, frozenset[str] | None] = project.cache.setdefault(SURFACES, {})
     if path in memo:
         return memo[path]
     names, _ = _surface(project, resolver, path, (), memo)
     memo[path] = names  # complete at the top: every module of a cut cycle is still on this path
     return names
+
+
+def surface_signature(facts: FileFacts | None) -> tuple | None:
+    """What `_surface` reads of a module's facts: modules whose facts keep their signature keep
+    their surfaces, so the language server carries the memo across edits (live.py)."""
+    if facts is None or facts.skipped or facts.has_error:
+        return None
+    declared = facts.path.endswith((".d.ts", ".d.mts", ".d.cts")) and not facts.export_list
+    return (tuple((e.kind, e.name) for e in facts.exports), tuple(i.specifier for i in facts.imports
+                                                                  if i.kind == "export-star"),
+            tuple(d[0] for d in facts.declarations) if declared else ())
 
 
 def _surface(project: Project, resolver: Resolver, path: str, stack: tuple[str, ...],
