@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import os
@@ -32,6 +33,7 @@ class LintResult:
     project: Project
     files: list[str]
     missing: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # directories discovery could not read
     line_indexes: dict[str, LineIndex] = field(default_factory=dict)
 
     def index(self, path: str) -> LineIndex:
@@ -97,19 +99,19 @@ def lint(
     if reused is not None:  # nothing the last identical run read has changed: its diagnostics stand
         store.save()
         project = Project(files={}, workspace=workspace, settings=settings, enabled=RuleSelection(settings, RULES),
-                          load_facts=store.load, all_sources=files if _covers(paths, root) else [])
+                          load_facts=store.load, all_sources=files if covers(paths, root) else [])
         return LintResult(diagnostics=reused, sources=extraction.SourceMap(files, {}, read), project=project,
-                          files=files, missing=missing)
+                          files=files, missing=missing, problems=problems)
     sources, facts = store.extract(files, jobs)
     selection = RuleSelection(settings, RULES)
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
-                      sources=sources, all_sources=files if _covers(paths, root) else [])
+                      sources=sources, all_sources=files if covers(paths, root) else [])
     diagnostics = run_checks(project)
     store.save()  # after the checks: facts they loaded for files outside the run are cached too
     result = conclude(diagnostics, project, LintResult(diagnostics=[], sources=sources, project=project, files=files,
-                                                       missing=missing), problems, report)
+                                                       missing=missing, problems=problems), problems, report)
     if reuse is not None:
-        reuse.save(result.diagnostics, project, facts, store.loaded, _covers(paths, root))
+        reuse.save(result.diagnostics, project, facts, store.loaded, covers(paths, root))
     return result
 
 
@@ -136,11 +138,11 @@ def _reuse(store: extraction.FactsStore, settings: Settings, paths: list[str], f
     if overrides or store.cache is None:
         return None
     request = [repr(sorted(os.path.abspath(p) for p in paths)), repr(sorted(report) if report is not None else None),
-               repr(problems), repr(_covers(paths, root))]
+               repr(problems), repr(covers(paths, root))]
     return run_cache.Reuse(store, settings, request, files, root)
 
 
-def _covers(paths: list[str], root: str) -> bool:
+def covers(paths: list[str], root: str) -> bool:
     """Whether the discovered files are every lintable file of the workspace (a run over its root)."""
     return any(os.path.isdir(p) and os.path.abspath(p) == root for p in paths)
 
@@ -193,13 +195,43 @@ def fix(paths: list[str], settings: Settings, unsafe: bool = False, first: LintR
         keep: Callable[[list[Diagnostic], dict[str, bytes]], list[Diagnostic]] | None = None,
         **lint_kwargs) -> fixes.FixOutcome:
     """Fix the files of a lint run to a fixpoint, in memory: every pass re-lints the same files
-    with the texts fixed so far. Nothing is written (see fixes.write_all). `keep` narrows what may
-    be fixed (a baseline keeps its recorded findings as they are)."""
+    with the texts fixed so far, from the facts of the first run (fix_relint). Nothing is written
+    (see fixes.write_all). `keep` narrows what may be fixed (a baseline keeps its recorded
+    findings as they are). The outcome's `final` is the last lint, for `after_fix`."""
+    from migrationlint.fix_relint import Relinter
+
     first = first or lint(paths, settings, **lint_kwargs)
     lint_kwargs.pop("files", None)
+    relinter = Relinter(paths, settings, first, **lint_kwargs)
 
     def relint(texts: dict[str, bytes]) -> list[Diagnostic]:
-        found = lint(paths, settings, overrides=texts, files=first.files, **lint_kwargs).diagnostics
-        return keep(found, texts) if keep is not None else found
+        result = relinter(texts)
+        if keep is not None:
+            result.diagnostics = keep(result.diagnostics, texts)
+        return result.diagnostics
 
-    return fixes.fix_loop(relint, read_bytes, unsafe=unsafe, initial=first.diagnostics)
+    outcome = fixes.fix_loop(relint, read_bytes, unsafe=unsafe, initial=first.diagnostics)
+    outcome.final = relinter.last
+    return outcome
+
+
+def after_fix(paths: list[str], settings: Settings, first: LintResult, outcome: fixes.FixOutcome,
+              keep: Callable[[list[Diagnostic], dict[str, bytes]], list[Diagnostic]] | None = None,
+              **lint_kwargs) -> LintResult:
+    """The lint of the files as `--fix` left them on disk, to report. The fix loop's last lint
+    already saw exactly the texts written, when every write succeeded: it is that lint. Nothing
+    fixed and no baseline: the first run is that lint, unless its discovery reported something
+    (missing paths, directories not linted) that a run over its files would not repeat."""
+    lint_kwargs.pop("files", None)
+    failed = {path for path, _ in outcome.write_errors}
+    written = {p: d for p, d in outcome.texts.items() if p not in failed}
+    if not failed and outcome.final is not None:
+        texts, result = outcome.final
+        if {p: t for p, t in texts.items() if t != outcome.originals.get(p)} == outcome.texts:
+            return result
+    if not outcome.texts and not failed and keep is None and not first.missing and not first.problems:
+        return dataclasses.replace(first, diagnostics=list(first.diagnostics))  # the caller adds to it
+    final = lint(paths, settings, overrides=written, files=first.files, **lint_kwargs)
+    if keep is not None:
+        final.diagnostics = keep(final.diagnostics, written)
+    return final
