@@ -10,8 +10,9 @@ resolution started over. Between two passes only the files the pass edited diffe
 - the workspace and the memos that read only the disk and the workspace (live.FILESYSTEM_MEMOS)
   are kept while the pass changed no manifest or other non-source file (a fix that edits a
   package.json changes what every dependency and import rule sees: they start over);
-- every memo built from facts is rebuilt, and every rule runs over every file, so that the
-  result is, diagnostic for diagnostic, what `pipeline.lint(paths, overrides=texts, files=...)`
+- over the same workspace, the shipping model's reachability and the export surfaces are carried
+  from the last run where the facts they read agree (as in live.py); every other memo built from
+  facts is rebuilt, and every rule runs over every file, so that the result is, diagnostic for diagnostic, what `pipeline.lint(paths, overrides=texts, files=...)`
   reports (tests/test_fix_relint.py compares them).
 
 `last` keeps the final lint with the texts it saw: when the CLI wrote exactly those texts, it
@@ -26,7 +27,9 @@ from migrationlint import extraction
 from migrationlint.checks import RULES, Project, run_checks
 from migrationlint.config import RuleSelection, Settings
 from migrationlint.facts import FileFacts
-from migrationlint.live import FILESYSTEM_MEMOS
+from migrationlint.checks.phantom_imports import SURFACES, surface_signature
+from migrationlint.live import FILESYSTEM_MEMOS, carried_reachability
+from migrationlint.model.shipping import Shipping
 from migrationlint.parsing import TS_SUFFIXES
 from migrationlint.pipeline import LintResult, conclude, covers, gc_paused, workspace_root
 from migrationlint.sources import facts_for_bytes, overlay_reader, read_bytes
@@ -42,11 +45,15 @@ class Relinter:
         self.jobs, self.use_cache, self.report = jobs, use_cache, report
         self.root = workspace_root(paths or self.files)
         self._base: dict[str, FileFacts] | None = None
+        self._previous: tuple[dict, dict, dict] | None = None  # texts, facts and memos of the last run
+        self._context: tuple[dict[str, bytes], Workspace, dict] | None = None
         if first.project.files and all(p in first.project.files for p in self.files):
             self._base = dict(first.project.files)
+            memos = {k: first.project.cache[k] for k in FILESYSTEM_MEMOS if k in first.project.cache}
+            self._context = ({}, first.project.workspace, memos)
+            self._previous = ({}, self._base, first.project.cache)
         self._disk = extraction.FactsStore(settings, self.root, read_bytes, None, use_cache)
         self._texts: dict[str, tuple[bytes, FileFacts]] = {}
-        self._context: tuple[dict[str, bytes], Workspace, dict] | None = None
         self.last: tuple[dict[str, bytes], LintResult] | None = None  # (texts, LintResult) of the last run
         self.runs = 0
 
@@ -56,7 +63,7 @@ class Relinter:
         self.runs += 1
         base = self._facts()
         facts = {p: self._text_facts(p, texts[p]) if p in texts else base[p] for p in self.files}
-        workspace, memos = self._workspace(texts)
+        workspace, memos, kept = self._workspace(texts)
         readable = [p for p, f in facts.items() if p not in texts and not extraction.unreadable(f)]
         sources = extraction.SourceMap(readable, {p: texts[p] for p in self.files if p in texts},
                                        overlay_reader(texts))
@@ -64,12 +71,29 @@ class Relinter:
                           enabled=RuleSelection(self.settings, RULES), load_facts=lambda p: self._load(p, texts),
                           sources=sources, all_sources=self.files if covers(self.paths, self.root) else [],
                           cache=dict(memos))
+        if kept and self._previous is not None:
+            self._seed(project, texts)
         diagnostics = run_checks(project)
         memos.update({k: project.cache[k] for k in FILESYSTEM_MEMOS if k in project.cache})
+        self._previous = (texts, facts, project.cache)
         result = LintResult(diagnostics=[], sources=sources, project=project, files=self.files)
         result = conclude(diagnostics, project, result, [], self.report)
         self.last = (texts, result)
         return result
+
+    def _seed(self, project: Project, texts: dict[str, bytes]) -> None:
+        """Carry the last run's answers built from facts, over the same workspace: reachability
+        where the facts it read agree (live.carried_reachability), export surfaces when every
+        file whose facts changed keeps its surface signature."""
+        before_texts, before, cache = self._previous
+        if "shipping" in cache:
+            model = project.cache["shipping"] = Shipping(project)
+            model.seed(carried_reachability(cache["shipping"].reachability(), project))
+        outside = {p for p in set(texts) | set(before_texts) if p not in before and p.endswith(TS_SUFFIXES)}
+        changed = [p for p, f in project.files.items() if f is not before.get(p)]
+        if SURFACES in cache and not any(texts.get(p) != before_texts.get(p) for p in outside) and all(
+                surface_signature(before.get(p)) == surface_signature(project.files[p]) for p in changed):
+            project.cache[SURFACES] = cache[SURFACES]
 
     def _facts(self) -> dict[str, FileFacts]:
         """The disk's facts of every file of the run, extracted once."""
@@ -88,10 +112,11 @@ class Relinter:
         """A file outside the run, as `FactsStore.load` gives it (an edited text wins)."""
         return self._text_facts(path, texts[path]) if path in texts else self._disk.load(path)
 
-    def _workspace(self, texts: dict[str, bytes]) -> tuple[Workspace, dict]:
+    def _workspace(self, texts: dict[str, bytes]) -> tuple[Workspace, dict, bool]:
         """The workspace over the edited manifests, and the file-system memos that go with it:
         kept while the texts of every file that is not a source are those of the last run."""
         context = {p: t for p, t in texts.items() if not p.endswith(TS_SUFFIXES)}
-        if self._context is None or self._context[0] != context:
+        kept = self._context is not None and self._context[0] == context
+        if not kept:
             self._context = (context, Workspace(self.root, texts), {})
-        return self._context[1], self._context[2]
+        return self._context[1], self._context[2], kept

@@ -112,7 +112,7 @@ class LiveLinter:
         """Put the carried answers built from facts into this run's memo, those still valid."""
         if ctx.reached:
             model = project.cache["shipping"] = Shipping(project)
-            model.seed(_carried_reachability(ctx.reached, project))
+            model.seed(carried_reachability(ctx.reached, project))
         if ctx.surfaces and self._agree(ctx.surface_reads, texts, surface_signature):
             project.cache[SURFACES] = ctx.surfaces
         else:
@@ -195,9 +195,9 @@ class LiveLinter:
         return kept[1]
 
 
-def _carried_reachability(carried: dict, project: Project) -> dict:
+def carried_reachability(carried: dict, project: Project) -> dict:
     """The packages of the last run whose reachability read facts that still agree with this
-    run's (the same objects, or the same `reach_signature`)."""
+    run's (the same objects, or the same `reach_signature`); the fix loop's passes use it too."""
     from migrationlint.model.shipping import reach_signature
 
     out = {}
