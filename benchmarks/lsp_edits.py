@@ -8,7 +8,7 @@ client (a real client over stdio, as the tests use), the file is opened (the ope
 building the workspace model), then N edits are sent one at a time, each waiting for the
 diagnostics of its own version. An edit inserts a comment line at the top, so every position in
 the file moves and the document is extracted again, as when typing. Prints one JSON line per file
-and the median over all edits. A measurement, not a test: the edit figure includes the server's
+and the median over all edits, with the server's CPU time per edit. A measurement, not a test: the edit figure includes the server's
 debounce (server.DEBOUNCE_SECONDS), as an editor sees it.
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import time
@@ -44,6 +45,17 @@ async def published(client, uri: str, version: int) -> types.PublishDiagnosticsP
             return params
 
 
+def server_cpu(client) -> float | None:
+    """CPU seconds the server process has used (Linux /proc): on a busy machine wall times grow
+    with the load, while the work an edit costs the server shows here."""
+    try:
+        with open(f"/proc/{client._server.pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, ValueError, IndexError):
+        return None
+
+
 async def measure(repo: Path, rel: str, edits: int) -> dict:
     """Open `rel` in a new server and time `edits` edits; seconds."""
     config = ClientServerConfig(server_command=[sys.executable, "-m", "migrationlint", "server"])
@@ -61,6 +73,7 @@ async def measure(repo: Path, rel: str, edits: int) -> dict:
         first = await asyncio.wait_for(published(client, uri, 1), TIMEOUT)
         opened = time.perf_counter() - start
         times = []
+        cpu = server_cpu(client)
         for version in range(2, edits + 2):
             at = types.Position(line=0, character=0)
             start = time.perf_counter()
@@ -70,7 +83,9 @@ async def measure(repo: Path, rel: str, edits: int) -> dict:
                     range=types.Range(start=at, end=at), text=f"// edit {version}\n")]))
             await asyncio.wait_for(published(client, uri, version), TIMEOUT)
             times.append(time.perf_counter() - start)
+        cpu = server_cpu(client) - cpu if cpu is not None else None
         return {"file": rel, "open_s": round(opened, 3), "diagnostics": len(first.diagnostics),
+                "server_cpu_ms_per_edit": round(cpu * 1000 / edits, 1) if cpu is not None else None,
                 "edit_median_ms": round(statistics.median(times) * 1000, 1),
                 "edit_max_ms": round(max(times) * 1000, 1), "edits_ms": [round(t * 1000, 1) for t in times]}
     finally:
