@@ -32,6 +32,7 @@ from migrationlint.reporters import lsp_format
 from migrationlint.textpos import LineIndex
 
 DEBOUNCE_SECONDS = 0.05  # a lint costs about 0.1 s now (live.py): wait only for a burst of keys
+RECHECK_SECONDS = 0.5  # other open documents, after an edit: less urgent than the edited one
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.migrationlint"
 DISABLE_DIRECTIVE = "// migrationlint-disable-next-line"
 CONTEXT_FILES = ("package.json", "migrationlint.toml")
@@ -53,6 +54,7 @@ class MigrationLintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("migrationlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.rechecks: set[str] = set()  # pending documents waiting only for another one's edit to settle
         self.linted: dict[str, tuple[int | None, list[Diagnostic]]] = {}  # uri -> (version, diagnostics)
         self.live = LiveLinter()
         self.watching = False  # the client reports file events (else a save may have created a file)
@@ -77,10 +79,9 @@ class MigrationLintServer(LanguageServer):
         """Lint an open document now and publish its diagnostics; with `others`, then check the
         other open documents again (after a quiet period: typing here postpones them)."""
         self.pending.pop(uri, None)
+        self.rechecks.discard(uri)
         if others:
-            for other in self.workspace.text_documents:
-                if other != uri:
-                    self.publish_later(other)
+            self.recheck_others(uri)
         doc = self.workspace.text_documents.get(uri)
         if doc is None or not doc.path.endswith(TS_SUFFIXES):
             return
@@ -101,11 +102,27 @@ class MigrationLintServer(LanguageServer):
             types.PublishDiagnosticsParams(uri=uri, diagnostics=lsp, version=doc.version))
 
     def publish_later(self, uri: str, others: bool = False) -> None:
-        """Debounce: lint once typing pauses for DEBOUNCE_SECONDS."""
+        """Debounce: lint once typing pauses for DEBOUNCE_SECONDS. Typing in one file also puts
+        off the pending re-checks of the others, so that they never hold up its diagnostics."""
         self.cancel(uri)
         self.pending[uri] = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self.publish, uri, others)
+        if others:
+            for other in [u for u in self.rechecks if u != uri]:
+                self.recheck_later(other)
+
+    def recheck_others(self, uri: str) -> None:
+        """After an edit of `uri`: the other open documents, once editing pauses (RECHECK_SECONDS)."""
+        for other in self.workspace.text_documents:
+            if other != uri and (other not in self.pending or other in self.rechecks):
+                self.recheck_later(other)
+
+    def recheck_later(self, uri: str) -> None:
+        self.cancel(uri)
+        self.rechecks.add(uri)
+        self.pending[uri] = asyncio.get_running_loop().call_later(RECHECK_SECONDS, self.publish, uri)
 
     def cancel(self, uri: str) -> None:
+        self.rechecks.discard(uri)
         handle = self.pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
@@ -184,8 +201,7 @@ def did_close(ls: MigrationLintServer, params: types.DidCloseTextDocumentParams)
     ls.linted.pop(uri, None)
     ls.live.forget(to_fs_path(uri) or uri)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-    for other in ls.workspace.text_documents:  # they read its buffer, the disk's text now stands
-        ls.publish_later(other)
+    ls.recheck_others(uri)  # they read its buffer, the disk's text now stands
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
