@@ -42,7 +42,7 @@ def baseline_path(args, settings: Settings, paths: list[str]) -> str | None:
 def _homes(settings: Settings, paths: list[str]) -> list[str]:
     """Where the default baseline file lives: next to the configuration file, else at the
     workspace root, else in the working directory (the first that has one wins)."""
-    from migrationlint.pipeline import workspace_root
+    from migrationlint.lint_steps import workspace_root
 
     homes = [settings.config_root] if settings.config_root else []
     homes += [workspace_root(paths), os.getcwd()]

@@ -323,10 +323,7 @@ def _fix(args, paths, settings, result, lint_kwargs, keep=None) -> int:
         print(summary.would_fix_line(done), file=sys.stderr)
         return 1 if text and not args.exit_zero else 0
     fixes.write_all(outcome)
-    written = {p: d for p, d in outcome.texts.items() if p not in {e[0] for e in outcome.write_errors}}
-    final = pipeline.lint(paths, settings, overrides=written, files=result.files, **lint_kwargs)
-    if keep is not None:
-        final.diagnostics = keep(final.diagnostics, written)
+    final = pipeline.after_fix(paths, settings, result, outcome, keep, **lint_kwargs)
     final.diagnostics.extend(internal_diagnostics(outcome))
     final.diagnostics.sort(key=lambda d: d.sort_key())
     done = summary.fixed(result.diagnostics, final.diagnostics, args.unsafe_fixes)

@@ -91,7 +91,7 @@ class FactsStore:
                 found[path] = f
         self._parse(todo, jobs, found)
         facts = {p: found[p] for p in files}
-        readable = [p for p, f in facts.items() if p not in self.overrides and not _unreadable(f)]
+        readable = [p for p, f in facts.items() if p not in self.overrides and not unreadable(f)]
         kept = {p: self.overrides[p] for p in files if p in self.overrides}
         return SourceMap(readable, kept, self.read), facts
 
@@ -171,7 +171,7 @@ class FactsStore:
 
 # ---------------------------------------------------------------------- per file, any process
 
-def _unreadable(f: FileFacts) -> bool:
+def unreadable(f: FileFacts) -> bool:
     return bool(f.skipped) and f.skipped.startswith("cannot read")
 
 

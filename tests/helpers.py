@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from migrationlint import pipeline
+from migrationlint.lint_steps import LintResult
 from migrationlint.settings import Settings
 
 MANIFEST = '{\n  "name": "svc",\n  "version": "1.0.0",\n  "dependencies": {\n    "typeorm": "%s"\n  }\n}\n'
@@ -27,7 +28,7 @@ def workspace(root: Path, files: dict[str, str | bytes], typeorm: str = "^0.3.20
     return root
 
 
-def lint_result(root: Path | list[Path], select: list[str] | None = None, **settings) -> pipeline.LintResult:
+def lint_result(root: Path | list[Path], select: list[str] | None = None, **settings) -> LintResult:
     """One uncached run over `root` (or over the named files), the way every test lints."""
     paths = [str(p) for p in root] if isinstance(root, list) else [str(root)]
     return pipeline.lint(paths, Settings(select=select, **settings), use_cache=False)

@@ -15,7 +15,6 @@ from typing import Iterator
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.model.declarations import origin
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.extract.sources import file_mentions
 from migrationlint.extract.records import FileFacts, MigrationsOption
 from migrationlint.model.migrations import (
     LOADED_FILES,
@@ -103,7 +102,7 @@ def _package_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOp
         for path in project.package_sources(pkg):
             facts = project.files.get(path)
             if facts is None:
-                if not file_mentions(path, b"migrations"):
+                if not project.mentions(path, b"migrations"):
                     continue
                 facts = project.facts(path)
             if facts is not None and not facts.skipped and not project.is_test_file(path):
@@ -116,7 +115,7 @@ def _other_configuration(project: Project, pkg: str) -> bool:
     for directory in {pkg, project.workspace.root}:
         if any(os.path.exists(os.path.join(directory, name)) for name in _ORMCONFIG):
             return True
-        if any(file_mentions(os.path.join(directory, name), b"TYPEORM_MIGRATIONS") for name in _ENV_FILES):
+        if any(project.mentions(os.path.join(directory, name), b"TYPEORM_MIGRATIONS") for name in _ENV_FILES):
             return True
     return False
 

@@ -13,7 +13,6 @@ from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.extract.sources import file_mentions
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
 from migrationlint.extract.nest_records import NestItem, OrmRoot
@@ -80,7 +79,7 @@ def _roots(project: Project, pkg: str) -> list[tuple[str, OrmRoot]]:
     for path in project.package_sources(pkg):
         facts = project.files.get(path)
         if facts is None:
-            if not file_mentions(path, b"TypeOrmModule"):
+            if not project.mentions(path, b"TypeOrmModule"):
                 continue
             facts = project.facts(path)
         if facts is None or facts.skipped or facts.nest is None or project.is_test_file(path):

@@ -35,8 +35,8 @@ IMP002 = Rule("IMP002", "unresolved-import", Severity.ERROR,
 IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
               "A named import that the workspace module it imports from does not export.", fix=FixAvailability.SOMETIMES)
 RULES = [IMP001, IMP002, IMP003]
-_PACKAGE_FILES: Memo[dict[str, dict[str, list[str]]]] = per_key("code files by stem, per package")
-_EXPORT_SURFACES: Memo[dict[str, frozenset[str] | None]] = per_key("export surfaces")
+_PACKAGE_FILES: Memo[dict[str, dict[str, list[str]]]] = per_key("code files by stem, per package", disk_only=True)
+EXPORT_SURFACES: Memo[dict[str, frozenset[str] | None]] = per_key("export surfaces")
 
 # Imports bundlers turn into assets: never reported (a back-end build that imports them has a loader).
 ASSET_EXTENSIONS = frozenset({
@@ -150,7 +150,7 @@ def _member_scopes(project: Project) -> set[str]:
 
 
 _MEMBER_SCOPES: Memo[set[str]] = Memo("member scopes", lambda project: {
-    n.split("/", 1)[0] for n in project.workspace.members if n.startswith("@") and "/" in n})
+    n.split("/", 1)[0] for n in project.workspace.members if n.startswith("@") and "/" in n}, disk_only=True)
 
 
 def _phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: ImportFact, why: str) -> Diagnostic:
@@ -337,12 +337,23 @@ def export_surface(project: Project, resolver: Resolver, path: str) -> frozenset
     """Every name the module at `path` exports, following `export *` (cycles cut); None when any
     part cannot be read (syntax errors, `export =`, `export *` from something that is not
     workspace TypeScript). Memoised per run."""
-    memo = _EXPORT_SURFACES(project)
+    memo = EXPORT_SURFACES(project)
     if path in memo:
         return memo[path]
     names, _ = _surface(project, resolver, path, (), memo)
     memo[path] = names  # complete at the top: every module of a cut cycle is still on this path
     return names
+
+
+def surface_signature(facts: FileFacts | None) -> tuple | None:
+    """What `_surface` reads of a module's facts: modules whose facts keep their signature keep
+    their surfaces, so the language server and the fix loop carry EXPORT_SURFACES across edits."""
+    if facts is None or facts.skipped or facts.has_error:
+        return None
+    declared = facts.path.endswith((".d.ts", ".d.mts", ".d.cts")) and not facts.export_list
+    return (tuple((e.kind, e.name) for e in facts.exports), tuple(i.specifier for i in facts.imports
+                                                                  if i.kind == "export-star"),
+            tuple(d[0] for d in facts.declarations) if declared else ())
 
 
 def _surface(project: Project, resolver: Resolver, path: str, stack: tuple[str, ...],

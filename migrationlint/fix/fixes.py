@@ -27,6 +27,7 @@ class FixOutcome:
     refused: list[tuple[Diagnostic, str]] = field(default_factory=list)
     write_errors: list[tuple[str, str]] = field(default_factory=list)
     remaining: list[Diagnostic] | None = None  # the diagnostics of the final texts, in memory
+    final: tuple[dict[str, bytes], object] | None = None  # (texts, LintResult) of the last lint, when kept
 
 
 def applicable(d: Diagnostic, unsafe: bool) -> bool:

@@ -210,12 +210,7 @@ def _package_context(project: Project, by_package: dict[str, list[str]]) -> dict
             if path in linted:
                 continue
             paths.append(path)
-            try:
-                with open(path, "rb") as fh:
-                    mentions = b"migrations" in fh.read()
-            except OSError:
-                continue
-            facts = project.facts(path) if mentions else None
+            facts = project.facts(path) if project.mentions(path, b"migrations") else None
             if facts is not None and not facts.skipped:
                 holders[path] = facts
     return holders

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Generic, TypeVar
 
 from migrationlint.extract.records import FileFacts
+from migrationlint.extract.sources import file_mentions
 from migrationlint.globs import match_any
 from migrationlint.model.package_files import package_files
 from migrationlint.model.workspace import Workspace, parse_version
@@ -24,11 +25,14 @@ T = TypeVar("T")
 class Memo(Generic[T]):
     """One per-run value of a Project: `MEMO(project)` computes it on first use, then returns it."""
 
-    __slots__ = ("name", "compute")
+    __slots__ = ("name", "compute", "disk_only")
 
-    def __init__(self, name: str, compute: Callable[[Project], T]) -> None:
+    def __init__(self, name: str, compute: Callable[[Project], T], disk_only: bool = False) -> None:
         self.name = name  # for debugging and the docs; identity is the object itself
         self.compute = compute
+        # True when the value reads the disk and the workspace only, never facts: it stays valid
+        # while documents are edited, so the language server and the fix loop carry it between runs
+        self.disk_only = disk_only
 
     def __call__(self, project: Project) -> T:
         store = project.memos
@@ -45,9 +49,14 @@ class Memo(Generic[T]):
         return f"Memo({self.name!r})"
 
 
-def per_key(name: str) -> Memo[dict[Any, Any]]:
+def per_key(name: str, disk_only: bool = False) -> Memo[dict[Any, Any]]:
     """A memo holding a dict its owner fills key by key (one value per path, per package...)."""
-    return Memo(name, lambda project: {})
+    return Memo(name, lambda project: {}, disk_only)
+
+
+def disk_only_memos(project: Project) -> dict[Memo, Any]:
+    """This run's values of the memos that read the disk and the workspace only (see Memo)."""
+    return {memo: value for memo, value in project.memos.items() if memo.disk_only}
 
 
 @dataclass
@@ -66,6 +75,9 @@ class Project:
     all_sources: list[str] = field(default_factory=list)  # every lintable file of the workspace, when known
     memos: dict[Memo, Any] = field(default_factory=dict)  # per-run values, see Memo
     sources: dict[str, bytes] = field(default_factory=dict)  # bytes the linted files' facts came from
+    # whether a file on disk holds a word: a byte scan that lets cross-file rules skip parsing files
+    # that cannot matter; the language server answers from a memo (live.py)
+    mentions: Callable[[str, bytes], bool] = file_mentions
 
     def source(self, path: str) -> bytes | None:
         """The bytes `files[path]` was extracted from (in-memory text during fixes), for fixes that
@@ -117,4 +129,4 @@ class Project:
         return found
 
 
-PACKAGE_SOURCES: Memo[dict[str, list[str]]] = per_key("package sources")
+PACKAGE_SOURCES: Memo[dict[str, list[str]]] = per_key("package sources", disk_only=True)

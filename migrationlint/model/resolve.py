@@ -415,8 +415,9 @@ def resolver_for(project) -> Resolver:
     return RESOLVER(project)
 
 
-RESOLVER: Memo[Resolver] = Memo("resolver", lambda project: Resolver(project.workspace, project.settings.aliases))
-_IS_ALIAS: Memo[dict[tuple[str, str], bool]] = per_key("is alias")
+RESOLVER: Memo[Resolver] = Memo("resolver", lambda project: Resolver(project.workspace, project.settings.aliases),
+                                disk_only=True)
+_IS_ALIAS: Memo[dict[tuple[str, str], bool]] = per_key("is alias", disk_only=True)
 
 
 def is_alias(project, importer_path: str, specifier: str) -> bool:

@@ -25,7 +25,7 @@ from migrationlint.model.entry_points import Entry, entries
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import Manifest
-from migrationlint.model.project import Memo
+from migrationlint.model.project import Memo, per_key
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 
@@ -52,6 +52,7 @@ class Shipping:
         self._reached: dict[str, dict[str, str]] = {}
         self._bundled: dict[str, str | None] = {}
         self._entries: dict[str, list[Entry]] = {}
+        self._read: dict[str, dict[str, object]] = {}  # package -> {file: the facts its reachability read}
 
     # ------------------------------------------------------------------ public answers
 
@@ -153,12 +154,14 @@ class Shipping:
         if found is not None:
             return found
         found = {}
+        read = self._read[manifest.path] = {}
         queue = deque()
         for entry in self.entries(manifest):
             found[entry.path] = f"an entry point ({entry.origin})"
             queue.append((entry.path, entry))
         while queue:
             path, entry = queue.popleft()
+            read[path] = self.project.facts(path)
             for target in self._value_imports(path, manifest):
                 if target not in found:
                     rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
@@ -167,6 +170,17 @@ class Shipping:
         self._add_migrations(manifest, found)
         self._reached[manifest.path] = found
         return found
+
+    def reachability(self) -> dict[str, tuple[dict[str, str], dict[str, object]]]:
+        """Each package's reached files so far, with the facts of the files that decided them. The
+        language server keeps them for its next run, where `seed` takes back those whose facts
+        still agree (`reach_signature`): reachability is the cost of a one-file run (live.py)."""
+        return {m: (found, self._read[m]) for m, found in self._reached.items()}
+
+    def seed(self, reached: dict[str, tuple[dict[str, str], dict[str, object]]]) -> None:
+        """Reachability of packages known to be unchanged (as `reachability` gave it)."""
+        for manifest_path, (found, read) in reached.items():
+            self._reached[manifest_path], self._read[manifest_path] = found, read
 
     def _add_migrations(self, manifest: Manifest, found: dict[str, str]) -> None:
         """TypeORM migrations named by the `migrations:` globs of a DataSource that ships: the
@@ -209,9 +223,19 @@ class Shipping:
         between that names a package or declares dependencies (a `{"type": "commonjs"}` marker
         file does not start a package)."""
         directory = os.path.dirname(path)
-        if not directory.startswith(manifest.dir):
+        # per folder: every import of a package asks, and the answer reads the disk only (the
+        # language server keeps this memo between runs, see Memo.disk_only)
+        memo = _SAME_PACKAGE(self.project)
+        key = (directory, manifest.dir)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._no_package_between(directory, manifest.dir)
+        return found
+
+    def _no_package_between(self, directory: str, top: str) -> bool:
+        if not directory.startswith(top):
             return False
-        while directory != manifest.dir and directory.startswith(manifest.dir):
+        while directory != top and directory.startswith(top):
             inner = os.path.join(directory, "package.json")
             if os.path.isfile(inner):
                 data = self.ws.manifest(inner).data
@@ -227,6 +251,16 @@ class Shipping:
         return resolver_for(self.project)
 
 
+def reach_signature(facts) -> tuple | None:
+    """What `_reached_from` reads of a file's facts: two facts with the same signature reach the
+    same files (keep in step with `_value_imports` and `_add_migrations`)."""
+    if facts is None or facts.skipped:
+        return None
+    imports = tuple((i.kind, i.type_only, i.specifier) for i in facts.imports)
+    globs = tuple(item[1] for option in facts.migrations_options for item in option.items if item[0] == "glob")
+    return imports, globs
+
+
 def is_workspace_root(manifest: Manifest) -> bool:
     """Whether `manifest` defines a workspace (`workspaces`, pnpm-workspace.yaml or lerna.json)."""
     return "workspaces" in manifest.data or any(
@@ -239,3 +273,4 @@ def shipping_for(project) -> Shipping:
 
 
 SHIPPING: Memo[Shipping] = Memo("shipping", Shipping)
+_SAME_PACKAGE: Memo[dict[tuple[str, str], bool]] = per_key("same package", disk_only=True)

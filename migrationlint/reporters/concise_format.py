@@ -3,7 +3,7 @@ position. The code comes first, so `path:line:col: CODE` stays a stable prefix f
 
 from __future__ import annotations
 
-from migrationlint.pipeline import LintResult
+from migrationlint.lint_steps import LintResult
 from migrationlint.textpos import display_path
 
 

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from migrationlint.diagnostics import Applicability, Severity
-from migrationlint.pipeline import LintResult
+from migrationlint.lint_steps import LintResult
 from migrationlint.textpos import display_path
 from migrationlint.reporters.summary import found_line
 from migrationlint.textpos import display_width

@@ -9,7 +9,7 @@ GitHub reads `%`, CR and LF escaped in the message, and additionally `:` and `,`
 from __future__ import annotations
 
 from migrationlint.diagnostics import Severity
-from migrationlint.pipeline import LintResult
+from migrationlint.lint_steps import LintResult
 from migrationlint.textpos import display_path
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from migrationlint.diagnostics import Diagnostic, Edit, Fix
-from migrationlint.pipeline import LintResult
+from migrationlint.lint_steps import LintResult
 from migrationlint.textpos import display_path
 
 EXTRA_KEYS = ("specifier", "package", "manifest")  # set by the DEP and IMP rules

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from migrationlint.diagnostics import Diagnostic, Edit, Fix, Severity
-from migrationlint.pipeline import LintResult
+from migrationlint.lint_steps import LintResult
 from migrationlint.reporters.rule_pages import DOCS_URL, help_uri
 from migrationlint.textpos import LineIndex
 

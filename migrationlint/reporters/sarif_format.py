@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from migrationlint import __version__
 from migrationlint.diagnostics import Diagnostic, Fix, Severity
-from migrationlint.pipeline import LintResult
+from migrationlint.lint_steps import LintResult
 from migrationlint.reporters.rule_pages import fix_safety_says
 from migrationlint.textpos import display_path
 from migrationlint.reporters.lsp_format import concrete_edits, help_href

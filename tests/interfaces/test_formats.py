@@ -20,7 +20,7 @@ import pytest
 from migrationlint import __version__
 from migrationlint.cli import main
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.pipeline import LintResult
+from migrationlint.lint_steps import LintResult
 from migrationlint.reporters import github_format, json_format, lsp_format
 from tests.helpers import REPO
 
