@@ -154,7 +154,7 @@ class FactsStore:
                 found[path] = _load_with(path, self.read)
             return
         if workers == 1:
-            self._collect(map(_extract_one, paths), len(paths), found)
+            self._collect(map(extract_one, paths), len(paths), found)
             return
         with _context().Pool(workers, initializer=_ignore_sigint) as pool:  # forked before any progress output starts
             self._collect(_pool_results(pool, paths, workers), len(paths), found)
@@ -183,7 +183,7 @@ def _load_with(path: str, read: Reader) -> FileFacts:
     return facts_for_bytes(path, data)
 
 
-def _extract_one(path: str) -> tuple[str, StatKey | None, str, FileFacts]:
+def extract_one(path: str) -> tuple[str, StatKey | None, str, FileFacts]:
     """Stat (before reading: the stat vouches for what was read), read and extract one file."""
     try:
         with open(path, "rb") as fh:
@@ -199,7 +199,7 @@ def _extract_chunk(paths: list[str]) -> list[tuple[str, StatKey | None, str, byt
     """Worker side: facts go back pickled once, in the form the cache stores them."""
     out = []
     for path in paths:
-        p, st, digest, facts = _extract_one(path)
+        p, st, digest, facts = extract_one(path)
         out.append((p, st, digest, _dumps(facts)))
     return out
 

@@ -26,7 +26,7 @@ from migrationlint.checks import RULES, Project, run_checks
 from migrationlint.checks.phantom_imports import EXPORT_SURFACES, surface_signature
 from migrationlint.config import load
 from migrationlint.settings import RuleSelection, Settings
-from migrationlint.extraction import SourceMap, _extract_one
+from migrationlint.extraction import SourceMap, extract_one
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.project import disk_only_memos
 from migrationlint.model.shipping import SHIPPING, Shipping
@@ -184,7 +184,7 @@ class LiveLinter:
             return None
         kept = self._disk.get(path)
         if kept is None or kept[0] != st:
-            _, read_st, _, facts = _extract_one(path)
+            _, read_st, _, facts = extract_one(path)
             kept = self._disk[path] = (read_st, facts)
         return kept[1]
 
