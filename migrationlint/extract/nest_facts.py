@@ -32,6 +32,7 @@ def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | No
         out.returns = returned_calls(root)
     arrays, objects = _const_values(root)
     out.objects = {name: _provider(node) for name, node in objects.items()}
+    out.choices = _choices(root)
     for name in _exported_names(root):
         items = _items(arrays[name], arrays) if name in arrays else None
         if items and all(i.kind in ("ident", "forward", "provider") for i in items):
@@ -50,7 +51,7 @@ def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | No
         decorators += [c for c in cls.children if c.type == "decorator"]
         _class(cls, decorators, out, arrays)
     return out if (out.modules or out.classes or out.roots or out.returns or out.calls or out.globals
-                   or out.arrays or out.objects) else None
+                   or out.arrays or out.objects or out.choices) else None
 
 
 def _key(pair: Node) -> str:
@@ -76,6 +77,37 @@ def _const_values(root: Node) -> tuple[dict[str, Node], dict[str, Node]]:
                 if any(_key(p) == "provide" for p in _unwrap(value).named_children):
                     objects[text(name)] = _unwrap(value)
     return found, objects
+
+
+def _choices(root: Node) -> dict[str, list[str]]:
+    """Top-level `const X = cond ? A : B` (nested conditionals too) whose every branch is an
+    identifier: X -> [A, B]. Anything else in a branch: not recorded (X stays unknown)."""
+    found: dict[str, list[str]] = {}
+    for stmt in root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
+        if decl is None or decl.type != "lexical_declaration" or not decl.children or decl.children[0].type != "const":
+            continue
+        for d in decl.named_children:
+            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+            value = d.child_by_field_name("value") if name is not None else None
+            branches = _branches(_unwrap(value)) if value is not None and name.type == "identifier" else None
+            if branches:
+                found[text(name)] = branches
+    return found
+
+
+def _branches(node: Node, depth: int = 0) -> list[str] | None:
+    if node.type == "identifier":
+        return [text(node)]
+    if node.type != "ternary_expression" or depth > 4:
+        return None
+    out: list[str] = []
+    for part in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")):
+        got = _branches(_unwrap(part), depth + 1) if part is not None else None
+        if got is None:
+            return None
+        out += got
+    return out
 
 
 def _exported_names(root: Node) -> list[str]:

@@ -159,5 +159,8 @@ class NestFacts:
     arrays: dict[str, list[NestItem]] = field(default_factory=dict)
     # top-level `const X = { provide: ..., useValue: ... }`: `providers: [X]` reads the object
     objects: dict[str, NestItem] = field(default_factory=dict)
+    # top-level `const X = cond ? A : B` whose branches are identifiers: a module chosen at start-up
+    # (`imports: [X]`), X stands for one of A, B
+    choices: dict[str, list[str]] = field(default_factory=dict)
     calls: list[NestCall] = field(default_factory=list)  # dynamic-module calls, anywhere in the file
     globals: list[NestGlobal] = field(default_factory=list)  # what may make a module global

@@ -12,7 +12,7 @@ know a workspace class unless it was handed it (`X.forRoot({ providers: [Y] })`)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from migrationlint.model.declarations import Origin, origin
 from migrationlint.model.nest_graph import NEST_TYPEORM, candidate_files, is_from, module_of
@@ -122,10 +122,30 @@ def _value_token(project, path: str, name: str) -> bool:
                                      for e in facts.exports)
 
 
+def _one_of(project, ref: Origin, item: NestItem, read) -> Providers | None:
+    """When `ref` is a const choosing a module at start-up (`const X = cond ? A : B`): what the
+    choices give (classes every choice provides; those only some provide count as "maybe", so the
+    rule reports only what no configuration provides; unknown if any choice is), else None."""
+    facts = project.facts(ref.path) if ref.kind == "local" else None
+    choices = facts.nest.choices.get(ref.name) if facts is not None and facts.nest is not None else None
+    if not choices:
+        return None
+    results = [read(project, ref.path, replace(item, name=name)) for name in choices]
+    if any(r.unknown for r in results):
+        return _unknown()
+    every = set.intersection(*(r.keys for r in results))
+    some = set().union(*(r.keys for r in results)) - every  # provided in some configurations: not reported
+    return Providers(keys=every, maybe=set().union(*(r.maybe for r in results)) | {k.name for k in some},
+                     foreign=any(r.foreign for r in results))
+
+
 def _imported(project, path: str, item: NestItem, stack: tuple) -> Providers:
     """What importing `item` (an element of an `imports` array in `path`) makes injectable."""
     if item.kind in ("ident", "forward"):
         ref = origin(project, path, item.name)
+        chosen = _one_of(project, ref, item, lambda p, where, it: _imported(p, where, it, stack))
+        if chosen is not None:
+            return chosen
         if _library(project, ref):
             return _library_import(ref, "")
         mod = module_of(project, ref)
@@ -191,6 +211,9 @@ def exported_providers(project, ref: Origin, mod: NestModule, stack: tuple = ())
 def _exported_item(project, path: str, item: NestItem, stack: tuple) -> Providers:
     if item.kind in ("ident", "forward"):
         target = origin(project, path, item.name)
+        chosen = _one_of(project, target, item, lambda p, where, it: _exported_item(p, where, it, stack))
+        if chosen is not None:
+            return chosen
         sub = module_of(project, target)
         if sub is not None:
             return exported_providers(project, target, sub, stack)

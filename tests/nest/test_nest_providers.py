@@ -345,3 +345,34 @@ def test_a_const_provider_object_named_in_a_list(tmp_path):
     assert not _nest003(tmp_path / "b", _module("providers: [OrdersService, users]", provided))
     computed = "const filter = { provide: token(), useValue: 1 };\n"
     assert not _nest003(tmp_path / "c", _module("providers: [OrdersService, filter]", computed))
+
+
+def _exporting(name: str, provided: str) -> str:
+    return f"""import {{ Module }} from '@nestjs/common';
+import {{ UsersService }} from './users.service';
+
+@Module({{ providers: [{provided}], exports: [{provided}] }})
+export class {name} {{}}
+"""
+
+
+CHOSEN = """import {{ DocumentModule }} from './document.module';
+import {{ RelationalModule }} from './relational.module';
+
+const PersistenceModule = process.env.DOCUMENT_DB ? DocumentModule : {relational};
+"""
+
+
+def test_a_module_chosen_at_start_up_provides_what_every_choice_provides(tmp_path):
+    """`const M = cond ? A : B; imports: [M]`: reported only when no choice provides the class (the
+    service cannot start in any configuration); a class some choice provides is not reported."""
+    def run(where, document: str, relational: str, choice: str = "RelationalModule") -> list:
+        return _nest003(where, _module("imports: [PersistenceModule], providers: [OrdersService]",
+                                       head=CHOSEN.format(relational=choice)),
+                        document_module=_exporting("DocumentModule", document),
+                        relational_module=_exporting("RelationalModule", relational))
+    assert not run(tmp_path / "both", "UsersService", "UsersService")
+    assert not run(tmp_path / "one", "UsersService", "")
+    found = run(tmp_path / "none", "", "")
+    assert [d.path.rsplit("/", 1)[-1] for d in found] == ["orders.module.ts"]
+    assert not run(tmp_path / "unreadable", "", "", choice="RelationalModule.forRoot()")
