@@ -13,6 +13,7 @@ from migrationlint.extract.records import (
     FileFacts,
     ImportFact,
 )
+from migrationlint.extract.tree_lookups import specifiers
 from migrationlint.extract.parsing import string_value, text
 
 
@@ -113,15 +114,9 @@ class ExportsFacts:
             return
         for c in children:
             if c.type == "export_clause":
-                for spec in c.named_children:
-                    if spec.type != "export_specifier":
-                        continue
-                    name = spec.child_by_field_name("name")
-                    alias = spec.child_by_field_name("alias")
-                    if name is None:
-                        continue
+                for spec, name, alias, marked in specifiers(c, "export_specifier"):
                     local = text(name)
-                    spec_type = type_only or any(x.type == "type" for x in spec.children)
+                    spec_type = type_only or marked
                     f.exports.append(ExportFact(text(alias) if alias is not None else local, "local",
                                                 spec.start_byte, spec.end_byte, type_only=spec_type, local=local))
             elif c.type == "=" :
@@ -145,16 +140,10 @@ class ExportsFacts:
                 fact.namespace = name
                 f.exports.append(ExportFact(name, "reexport", c.start_byte, c.end_byte, source=spec, local="*"))
             elif c.type == "export_clause":
-                for s in c.named_children:
-                    if s.type != "export_specifier":
-                        continue
-                    name = s.child_by_field_name("name")
-                    alias = s.child_by_field_name("alias")
-                    if name is None:
-                        continue
+                for s, name, alias, marked in specifiers(c, "export_specifier"):
                     local = text(name)
                     exported_as = text(alias) if alias is not None else local
-                    st = type_only or any(x.type == "type" for x in s.children)
+                    st = type_only or marked
                     fact.bindings.append(Binding(local, exported_as, s.start_byte, s.end_byte, st))
                     f.exports.append(ExportFact(exported_as, "reexport", s.start_byte, s.end_byte,
                                                 type_only=st, local=local, source=spec))

@@ -14,6 +14,7 @@ from migrationlint.extract.records import (
     FileFacts,
     ImportFact,
 )
+from migrationlint.extract.tree_lookups import specifiers
 from migrationlint.extract.parsing import string_value, text
 
 from migrationlint.extract.comments import Q_COMMENT, _own_lines
@@ -151,14 +152,7 @@ class ImportsFacts:
                     fact.namespace = text(ident)
             elif part.type == "named_imports":
                 fact.names_start, fact.names_end = part.start_byte, part.end_byte
-                for spec in part.named_children:
-                    if spec.type != "import_specifier":
-                        continue
-                    name = spec.child_by_field_name("name")
-                    alias = spec.child_by_field_name("alias")
-                    if name is None:
-                        continue
-                    spec_type = any(c.type == "type" for c in spec.children)
+                for spec, name, alias, spec_type in specifiers(part, "import_specifier"):
                     imported = string_value(name) if name.type == "string" else text(name)
                     fact.bindings.append(Binding(
                         imported=imported or "",

@@ -8,6 +8,8 @@ sits in a type position (erased by the compiler), which needs a short walk up fr
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from tree_sitter import Node
 
 CALL_PROPS = frozenset({
@@ -206,3 +208,14 @@ def unwrap_casts(node: Node) -> Node:
             return node
         node = inner
     return node
+
+
+def specifiers(clause: Node, kind: str) -> Iterator[tuple[Node, Node, Node | None, bool]]:
+    """(specifier, name, alias, marked `type`) of each `import_specifier` / `export_specifier`
+    (`kind`) of a `{ a, b as c, type d }` clause that has a name."""
+    for spec in clause.named_children:
+        if spec.type != kind:
+            continue
+        name = spec.child_by_field_name("name")
+        if name is not None:
+            yield spec, name, spec.child_by_field_name("alias"), any(c.type == "type" for c in spec.children)
