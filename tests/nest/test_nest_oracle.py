@@ -31,6 +31,7 @@ import pytest
 from migrationlint.reporters.rule_pages import examples, page_path
 from tests.npm_cache import install
 from tests.helpers import lint
+from tests.nest.test_nest import ENTITY, SERVICE
 
 pytestmark = pytest.mark.integration
 
@@ -142,24 +143,6 @@ def _page_cases(code: str) -> list[tuple[str, dict[str, str], str]]:
     return out
 
 
-ENTITY = """import {{ Entity, PrimaryGeneratedColumn }} from 'typeorm';
-
-@Entity()
-export class {name} {{
-  @PrimaryGeneratedColumn()
-  id: number;
-}}
-"""
-SERVICE = """import {{ Injectable }} from '@nestjs/common';
-import {{ InjectRepository }} from '@nestjs/typeorm';
-import {{ Repository }} from 'typeorm';
-import {{ Order }} from './order.entity';
-
-@Injectable()
-export class OrdersService {{
-  constructor(@InjectRepository(Order{conn}) private readonly orders: Repository<Order>) {{}}
-}}
-"""
 
 
 def _module(imports: str, extra: str = "", providers: str = "OrdersService") -> str:
