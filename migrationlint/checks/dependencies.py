@@ -107,7 +107,29 @@ class DependencyChecks(DependencyModel):
         if u.type_only and not self.known(u.package, m) and self.known(types, m):
             u = replace(u, package=types)  # `mdx/types` is served by @types/mdx: that is what to declare
         reported.add((m.path, u.package))
-        yield self._undeclared(u, sections.get((m.path, u.package), self.section_for(u)))
+        yield self._undeclared(u, self._section_needed(u, sections))
+
+    def _section_needed(self, u: Use, sections: dict[tuple[str, str], str]) -> str:
+        """The section DEP001's fix adds to: `dependencies` when any production value import in
+        the package needs it. A run over a few files (pre-commit, an editor) counts the package's
+        other files too, from their facts, so that it suggests what a run over the tree does."""
+        key = (u.manifest.path, u.package)
+        section = sections.get(key) or self.section_for(u)
+        if section != "dependencies":
+            if any(self.section_for(v) == "dependencies" for v in self._uses_outside_run(u.manifest, u.package)):
+                section = "dependencies"
+            sections[key] = section
+        return section
+
+    def _uses_outside_run(self, m: Manifest, package: str) -> Iterator[Use]:
+        """Uses of `package` by files of `m`'s package that this run does not lint."""
+        for path in self.project.package_sources(m.dir):
+            if path in self.project.files:
+                continue
+            facts = self.project.facts(path)
+            if facts is None or facts.skipped:
+                continue
+            yield from (v for v in self.uses(path, facts) if v.manifest.path == m.path and v.package == package)
 
     def _production_value_use(self, u: Use) -> bool:
         """A value use in shipping code of a package that a production install must provide (not

@@ -1,0 +1,75 @@
+"""A run over named files (pre-commit, an editor, the incremental run) reports, for each of them,
+exactly what a run over the whole tree reports there: the files around are context, read from
+their facts, never a reason to say something else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from migrationlint import pipeline
+from migrationlint.settings import Settings
+from tests.golden import copy_fixture
+
+
+def _key(d) -> tuple:
+    return d.code, d.start, d.end, d.message, d.fix.message if d.fix else None
+
+
+def _findings_by_file(result) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for d in result.diagnostics:
+        out.setdefault(d.path, []).append(_key(d))
+    return out
+
+
+def test_every_file_of_the_golden_fixture_alone_reports_what_the_whole_run_reports(tmp_path: Path) -> None:
+    root = copy_fixture("monorepo", tmp_path)
+    settings = Settings()
+    whole = pipeline.lint([str(root)], settings)
+    expected = _findings_by_file(whole)
+    assert expected, "the golden fixture has findings"
+    for path in whole.files:
+        alone = pipeline.lint([path], settings, files=[path], report={path})
+        assert [_key(d) for d in alone.diagnostics] == expected.get(path, []), path
+
+
+def _service(root: Path, files: dict[str, str]) -> None:
+    (root / "package.json").write_text(json.dumps({"name": "repo", "private": True, "workspaces": ["services/*"]}))
+    svc = root / "services" / "api"
+    svc.mkdir(parents=True)
+    (svc / "package.json").write_text(json.dumps({"name": "api", "version": "1.0.0", "dependencies": {}}))
+    (root / "package-lock.json").write_text(json.dumps({"name": "repo", "lockfileVersion": 3, "packages": {
+        "": {"name": "repo", "workspaces": ["services/*"]},
+        "node_modules/prosemirror-model": {"version": "1.25.4"}}}))
+    (svc / "src").mkdir()
+    for rel, text in files.items():
+        (svc / rel).write_text(text)
+
+
+def test_dep001_suggests_the_section_the_whole_package_needs_in_a_run_over_one_file(tmp_path: Path) -> None:
+    """A type-only import alone would go to devDependencies; another file of the package loads the
+    package at runtime, so both runs must say `dependencies` (a named-files run once said
+    devDependencies, and its fix would have broken the production install)."""
+    _service(tmp_path, {
+        "src/types.ts": "import { Node } from 'prosemirror-model';\nexport type Doc = Node;\n",
+        "src/main.ts": "import { Schema } from 'prosemirror-model';\nexport const schema = new Schema({ nodes: {} });\n",
+    })
+    settings = Settings(select=["DEP001"])
+    types_file = str(tmp_path / "services/api/src/types.ts")
+    whole = [d for d in pipeline.lint([str(tmp_path)], settings).diagnostics if d.path == types_file]
+    alone = pipeline.lint([types_file], settings, files=[types_file], report={types_file}).diagnostics
+    assert [d.message for d in alone] == [d.message for d in whole]
+    assert 'add "prosemirror-model": "^1.25.4" to dependencies' in alone[0].message
+    assert alone[0].fix.edits == whole[0].fix.edits
+
+
+def test_a_type_only_import_alone_in_its_package_still_goes_to_dev_dependencies(tmp_path: Path) -> None:
+    _service(tmp_path, {
+        "src/types.ts": "import { Node } from 'prosemirror-model';\nexport type Doc = Node;\n",
+        "src/main.ts": "export const x = 1;\n",
+    })
+    types_file = str(tmp_path / "services/api/src/types.ts")
+    alone = pipeline.lint([types_file], Settings(select=["DEP001"]), files=[types_file], report={types_file})
+    assert [d.code for d in alone.diagnostics] == ["DEP001"]
+    assert "to devDependencies" in alone.diagnostics[0].message
