@@ -76,6 +76,7 @@ class FactsStore:
             self.cache = FactsCache(cache_dir(root, settings.cache_dir, settings.config_root),
                                     cache_key())
         self._loaded: dict[str, FileFacts | None] = {}
+        self._extracted: dict[str, FileFacts] = {}  # an incremental attempt's files, not parsed twice
 
     # ------------------------------------------------------------------ public
 
@@ -84,13 +85,14 @@ class FactsStore:
         found: dict[str, FileFacts] = {}
         todo: list[str] = []
         for path in files:
-            f = self._quick(path)
+            f = self._extracted.get(path) or self._quick(path)
             if f is None:
                 todo.append(path)
             else:
                 found[path] = f
         self._parse(todo, jobs, found)
         facts = {p: found[p] for p in files}
+        self._extracted.update(facts)
         readable = [p for p, f in facts.items() if p not in self.overrides and not unreadable(f)]
         kept = {p: self.overrides[p] for p in files if p in self.overrides}
         return SourceMap(readable, kept, self.read), facts

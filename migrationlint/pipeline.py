@@ -10,7 +10,7 @@ import os
 from typing import Callable, Collection, Mapping
 
 from migrationlint.model import discovery
-from migrationlint import extraction
+from migrationlint import extraction, incremental
 from migrationlint.fix import fixes
 from migrationlint.cache import run_cache
 from migrationlint.checks import RULES, Project, run_checks
@@ -38,12 +38,13 @@ def lint(
     name a few files, the workspace around them is context, and only they are reported."""
     missing: list[str] = []
     problems: list[tuple[str, str]] = []
-    if files is None:
-        found = discovery.discover(paths, settings.exclude, settings.config_root)
-        files, missing, problems = found.files, found.missing, found.problems
-    root = workspace_root(paths or files)
+    root = workspace_root(paths or files or [])
     read = overlay_reader(overrides)
     store = extraction.FactsStore(settings, root, read, overrides, use_cache)
+    if files is None:
+        found = discovery.discover(paths, settings.exclude, settings.config_root,
+                                   store.cache.directory if store.cache is not None else None)
+        files, missing, problems = found.files, found.missing, found.problems
     workspace = Workspace(root, overrides, store.cache.directory if store.cache is not None else None)
     reuse = _reuse(store, settings, paths, files, report, root, problems, overrides)
     reused = reuse.lookup() if reuse is not None else None
@@ -53,6 +54,11 @@ def lint(
                           load_facts=store.load, all_sources=files if covers(paths, root) else [])
         return LintResult(diagnostics=reused, sources=extraction.SourceMap(files, {}, read), project=project,
                           files=files, missing=missing, problems=problems)
+    if reuse is not None and report is None:
+        changed = incremental.lint_changed(reuse, store, workspace, settings, (files, missing, problems),
+                                           covers(paths, root))
+        if changed is not None:
+            return changed
     sources, facts = store.extract(files, jobs)
     selection = RuleSelection(settings, RULES)
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,

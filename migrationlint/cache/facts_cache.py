@@ -168,6 +168,13 @@ class FactsCache:
                 self._restat[path] = fresh
         return facts
 
+    def recorded(self, path: str, digest: str) -> FileFacts | None:
+        """The facts stored for `path` when they were read from bytes with `digest`, whatever the
+        file holds now (the incremental run compares an edited file's facts with its last ones).
+        Reads only: nothing is refreshed."""
+        e = self.entries.get(path)
+        return self._facts(path, e) if e is not None and e.digest == digest else None
+
     def _facts(self, path: str, e: Entry) -> FileFacts | None:
         blob = self._blob(e)
         if blob is None:

@@ -54,6 +54,8 @@ class Record:
     loaded: dict[str, str] = field(default_factory=dict)  # path -> digest ('' when the path was no file)
     packages: dict[str, list[str]] = field(default_factory=dict)  # package root -> its lintable files
     absent: list[str] = field(default_factory=list)  # paths resolution tried and did not find
+    base: str = ""  # the key without the linted files' contents: runs an incremental run can start from
+    digests: dict[str, str] = field(default_factory=dict)  # linted file -> content digest
 
 
 def run_key(parts: list[str]) -> str:
@@ -130,7 +132,7 @@ class RunCache:
     def __init__(self, directory: str) -> None:
         self.path = os.path.join(directory, RESULTS)
 
-    def _records(self) -> dict[str, Record]:
+    def records(self) -> dict[str, Record]:
         try:
             with open(self.path, "rb") as fh:
                 records = pickle.load(fh)
@@ -141,10 +143,10 @@ class RunCache:
         return {k: r for k, r in records.items() if isinstance(k, str) and isinstance(r, Record)}
 
     def get(self, key: str) -> Record | None:
-        return self._records().get(key)
+        return self.records().get(key)
 
     def put(self, key: str, record: Record) -> None:
-        records = self._records()
+        records = self.records()
         records.pop(key, None)
         records[key] = record
         while len(records) > MAX_RECORDS:
@@ -190,11 +192,12 @@ class Reuse:
         self.runs = RunCache(self.cache.directory)
         self.digests = {p: stat_digest(self.cache, p) for p in files}
         self.key: str | None = None
+        self.base: str | None = None
         if all(self.digests.values()):
-            parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request]
-            parts.extend(f"{p}:{d}" for p, d in self.digests.items())
+            parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request, *files]
             parts.extend(context_parts(context_dirs(root, files, manifest_dirs(root, self.cache.directory))))
-            self.key = run_key(parts)
+            self.base = run_key(parts)
+            self.key = run_key([self.base, *(f"{p}:{d}" for p, d in self.digests.items())])
 
     def lookup(self) -> list | None:
         """The diagnostics of the last run with this key, when what its checks read is unchanged."""
@@ -207,21 +210,40 @@ class Reuse:
             return None
         return record.diagnostics
 
-    def save(self, diagnostics: list, project, facts: dict, loaded: dict, covers: bool) -> None:
-        """Store this run's diagnostics when the facts it used are the contents the key describes."""
+    def earlier(self) -> tuple[Record, list[str]] | None:
+        """The last run over the same files and context whose outside inputs are unchanged, and
+        the linted files whose contents changed since (the incremental run's starting point)."""
+        if self.base is None:
+            return None
+        for record in reversed(list(self.runs.records().values())):
+            if record.base == self.base and record.digests.keys() == self.digests.keys() and \
+                    still_valid(record, lambda p: stat_digest(self.cache, p), self._package_files):
+                return record, [p for p, d in self.digests.items() if record.digests[p] != d]
+        return None
+
+    def save(self, diagnostics: list, project, facts: dict, loaded: dict, covers: bool,
+             earlier: Record | None = None) -> None:
+        """Store this run's diagnostics when the facts it used are the contents the key describes;
+        an incremental run adds what the run it started from read outside the linted files."""
         if self.key is None or any(f.digest != self.digests.get(p) for p, f in facts.items() if not f.skipped):
             return
-        record = Record(diagnostics=diagnostics)
+        record = Record(diagnostics=diagnostics, base=self.base or "", digests=dict(self.digests))
+        if earlier is not None:
+            record.loaded, record.packages, record.absent = dict(earlier.loaded), dict(earlier.packages), \
+                list(earlier.absent)
         for path, f in loaded.items():
+            if path in self.digests:
+                continue  # a linted file read as context (an incremental run): its digest is in the key
             if f is not None and not f.digest:
                 return  # unreadable outside file: nothing to compare next time
             record.loaded[path] = f.digest if f is not None else ""
         if not covers:
-            record.packages = dict(PACKAGE_SOURCES.peek(project) or {})
+            record.packages.update(PACKAGE_SOURCES.peek(project) or {})
         resolver = RESOLVER.peek(project)
         if resolver is not None:
-            record.absent = resolver.missing_paths()
+            record.absent = sorted(set(record.absent) | set(resolver.missing_paths()))
         self.runs.put(self.key, record)
 
     def _package_files(self, package_root: str) -> list[str]:
-        return package_files(package_root, self.settings.exclude, self.settings.config_root)
+        return package_files(package_root, self.settings.exclude, self.settings.config_root,
+                             cache_dir=self.cache.directory)

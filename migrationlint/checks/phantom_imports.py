@@ -256,7 +256,8 @@ def _package_files(project: Project, pkg_root: str) -> dict[str, list[str]]:
     index = memo.get(pkg_root)
     if index is None:
         index = {}
-        for path in package_files(pkg_root, project.settings.exclude, project.settings.config_root, SOURCE_EXTENSIONS):
+        for path in package_files(pkg_root, project.settings.exclude, project.settings.config_root, SOURCE_EXTENSIONS,
+                                  project.workspace.cache_dir):
             index.setdefault(_stem(os.path.basename(path)), []).append(path)
         memo[pkg_root] = index
     return index

@@ -88,11 +88,14 @@ def _read_gitignore(directory: str) -> IgnoreSpec | None:
     return _spec(lines) if lines else None
 
 
-def _ancestor_ignores(directory: str, stop: str | None) -> list[tuple[str, IgnoreSpec]]:
+def _ancestor_ignores(directory: str, stop: str | None, stamps=None) -> list[tuple[str, IgnoreSpec]]:
     """.gitignore files above the walked directory, up to the repository root or `stop`."""
     found = []
     current = Path(directory)
     for parent in current.parents:
+        if stamps is not None:  # a .gitignore or .git created or removed there, or the .gitignore edited
+            stamps.add(str(parent))
+            stamps.add(str(parent / ".gitignore"))
         spec = _read_gitignore(str(parent))
         if spec is not None:
             found.append((str(parent), spec))
@@ -101,8 +104,33 @@ def _ancestor_ignores(directory: str, stop: str | None) -> list[tuple[str, Ignor
     return list(reversed(found))
 
 
-def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: str | None = None) -> Discovery:
-    """Every lintable file under `paths`, sorted, with explicit files and missing paths noted."""
+def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: str | None = None,
+             cache_dir: str | None = None) -> Discovery:
+    """Every lintable file under `paths`, sorted, with explicit files and missing paths noted.
+    With a cache directory, a run over directories reuses the last identical discovery while no
+    directory it listed and no .gitignore it read changed (stamped_record.py)."""
+    tops = [os.path.abspath(p) for p in paths]
+    if cache_dir is None or not tops or not all(os.path.isdir(p) for p in tops):
+        return _discover(paths, exclude, exclude_root, None)
+    from migrationlint import __version__
+    from migrationlint.model import stamped_record
+
+    ident = (__version__, tops, exclude_patterns(exclude), exclude_root, sorted(ALWAYS_SKIPPED), TS_SUFFIXES)
+    path = stamped_record.record_path(cache_dir, "discovery", ident)
+    stored = stamped_record.load(path, _MAGIC, ident)
+    if isinstance(stored, Discovery):
+        return stored
+    stamps = stamped_record.Stamps()
+    result = _discover(paths, exclude, exclude_root, stamps)
+    if not result.problems:  # an unreadable directory may become readable with no stamp changed
+        stamped_record.store(path, _MAGIC, ident, stamps, result)
+    return result
+
+
+_MAGIC = b"migrationlint-discovery 1\n"
+
+
+def _discover(paths: list[str], exclude: list[str] | None, exclude_root: str | None, stamps) -> Discovery:
     result = Discovery()
     exclude_spec = _spec(exclude_patterns(exclude))
     seen: set[str] = set()
@@ -117,7 +145,7 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
                 result.files.append(p)
                 result.explicit.add(p)
             continue
-        for f in _walk(p, exclude_spec, exclude_root, result):
+        for f in _walk(p, exclude_spec, exclude_root, result, stamps):
             if f not in seen:
                 seen.add(f)
                 result.files.append(f)
@@ -141,8 +169,9 @@ def _excluded(path: str, is_dir: bool, ignores: list[tuple[str, IgnoreSpec]]) ->
     return False
 
 
-def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery):
-    base_ignores = _ancestor_ignores(top, exclude_root)
+def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, stamps=None):
+    """Lintable files under `top`; `stamps`, when given, collects what vouches for the answer."""
+    base_ignores = _ancestor_ignores(top, exclude_root, stamps)
     if exclude_spec is not None:
         base_ignores.insert(0, (exclude_root or top, exclude_spec))
     stack: list[tuple[str, list]] = [(top, base_ignores)]
@@ -156,6 +185,9 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery):
         except OSError as exc:
             result.problems.append((directory, f"cannot read directory: {exc.strerror}"))
             continue
+        if stamps is not None:
+            stamps.add(directory)
+            stamps.add(os.path.join(directory, ".gitignore"))
         subdirs = []
         for entry in entries:
             name = entry.name
@@ -170,6 +202,8 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery):
                 subdirs.append(entry.path)
             elif is_file and name.endswith(TS_SUFFIXES):
                 if entry.is_symlink():
+                    if stamps is not None:
+                        stamps.racy = True  # where a link points is in no stamp
                     real = os.path.realpath(entry.path)
                     if not real.startswith(os.path.realpath(top) + os.sep):
                         continue  # never lint (or write) a file outside the tree through a link

@@ -5,6 +5,8 @@ as the DataSource config whose `migrations:` glob decides which migration set a 
 Walking the whole workspace for that would make the run's cost grow with the repository, so this
 walks one package directory and stops at nested packages (directories with their own
 package.json), honouring .gitignore files and the configured excludes like discovery does.
+With a cache directory the listing is stored with the stamps of what it listed and read
+(stamped_record.py): a pre-commit run checks a package's files with stats, not a walk.
 """
 
 from __future__ import annotations
@@ -23,10 +25,31 @@ from migrationlint.extract.parsing import TS_SUFFIXES
 
 
 def package_files(package_root: str, exclude: list[str] | None = None, exclude_root: str | None = None,
-                  suffixes: tuple[str, ...] = TS_SUFFIXES) -> list[str]:
+                  suffixes: tuple[str, ...] = TS_SUFFIXES, cache_dir: str | None = None) -> list[str]:
     """Sorted lintable files under `package_root` that belong to it (nested packages left out);
     `suffixes` widens "lintable" for callers that also look for JavaScript files."""
-    ignores = _ancestor_ignores(package_root, exclude_root)
+    if cache_dir is None:
+        return _walk(package_root, exclude, exclude_root, suffixes, None)
+    from migrationlint import __version__
+    from migrationlint.model import stamped_record
+
+    ident = (__version__, package_root, exclude_patterns(exclude), exclude_root, suffixes, sorted(ALWAYS_SKIPPED))
+    path = stamped_record.record_path(cache_dir, "package-files", ident)
+    stored = stamped_record.load(path, _MAGIC, ident)
+    if isinstance(stored, list):
+        return stored
+    stamps = stamped_record.Stamps()
+    found = _walk(package_root, exclude, exclude_root, suffixes, stamps)
+    stamped_record.store(path, _MAGIC, ident, stamps, found)
+    return found
+
+
+_MAGIC = b"migrationlint-package-files 1\n"
+
+
+def _walk(package_root: str, exclude: list[str] | None, exclude_root: str | None, suffixes: tuple[str, ...],
+          stamps) -> list[str]:
+    ignores = _ancestor_ignores(package_root, exclude_root, stamps)
     ignores.insert(0, (exclude_root or package_root, _spec(exclude_patterns(exclude))))
     found: list[str] = []
     stack = [(package_root, ignores)]
@@ -37,7 +60,12 @@ def package_files(package_root: str, exclude: list[str] | None = None, exclude_r
         try:
             entries = list(os.scandir(directory))
         except OSError:
+            if stamps is not None:
+                stamps.racy = True  # unreadable now, perhaps readable later with no stamp changed
             continue
+        if stamps is not None:
+            stamps.add(directory)
+            stamps.add(os.path.join(directory, ".gitignore"))
         for entry in entries:
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)

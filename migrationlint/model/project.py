@@ -124,7 +124,8 @@ class Project:
             if self.all_sources:
                 found = sorted(p for p in self.all_sources if self.workspace.package_root(p) == package_root)
             else:
-                found = package_files(package_root, self.settings.exclude, self.settings.config_root)
+                found = package_files(package_root, self.settings.exclude, self.settings.config_root,
+                                      cache_dir=self.workspace.cache_dir)
             memo[package_root] = found
         return found
 
