@@ -31,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -73,13 +74,21 @@ def measure_child(argv: list[str]) -> int:
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd, start_new_session=True)
-        try:
-            code = proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        expired = threading.Event()
+
+        def kill() -> None:
+            expired.set()
             os.killpg(proc.pid, signal.SIGKILL)  # the command and its pool workers, nothing else
-            proc.wait()
-            code = -9
+
+        # a blocking wait returns the moment the child exits; `wait(timeout=)` polls with sleeps,
+        # which rounded sub-second runs to steps of up to 0.2 s
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        code = proc.wait()
+        timer.cancel()
         seconds = time.perf_counter() - started
+        if expired.is_set():
+            code = -9
     rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(json.dumps({"seconds": seconds, "rss_mb": rss_kb / 1024, "returncode": code}))
     return 0

@@ -94,8 +94,8 @@ def _ancestor_ignores(directory: str, stop: str | None, stamps=None) -> list[tup
     current = Path(directory)
     for parent in current.parents:
         if stamps is not None:  # a .gitignore or .git created or removed there, or the .gitignore edited
-            stamps.add(str(parent))
             stamps.add(str(parent / ".gitignore"))
+            stamps.presence(str(parent / ".git"))
         spec = _read_gitignore(str(parent))
         if spec is not None:
             found.append((str(parent), spec))
@@ -127,7 +127,7 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
     return result
 
 
-_MAGIC = b"migrationlint-discovery 1\n"
+_MAGIC = b"migrationlint-discovery 2\n"
 
 
 def _discover(paths: list[str], exclude: list[str] | None, exclude_root: str | None, stamps) -> Discovery:
@@ -186,7 +186,7 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, s
             result.problems.append((directory, f"cannot read directory: {exc.strerror}"))
             continue
         if stamps is not None:
-            stamps.add(directory)
+            stamps.add(directory, {e.name for e in entries})
             stamps.add(os.path.join(directory, ".gitignore"))
         subdirs = []
         for entry in entries:

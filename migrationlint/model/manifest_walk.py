@@ -14,7 +14,7 @@ import os
 from migrationlint.model import stamped_record
 from migrationlint.model.discovery import ALWAYS_SKIPPED
 
-MAGIC = b"migrationlint-manifest-dirs 2\n"
+MAGIC = b"migrationlint-manifest-dirs 3\n"
 
 
 def walk(root: str) -> tuple[list[str], stamped_record.Stamps]:
@@ -22,10 +22,10 @@ def walk(root: str) -> tuple[list[str], stamped_record.Stamps]:
     found: list[str] = []
     stamps = stamped_record.Stamps()
     for directory, dirs, files in os.walk(root):
+        stamps.add(directory, {*dirs, *files})  # after the listing: a later change shows
         dirs[:] = sorted(d for d in dirs if d not in ALWAYS_SKIPPED and not d.startswith("."))
         if "package.json" in files:
             found.append(directory)
-        stamps.add(directory)  # after the listing: a later change shows as racy
     return found, stamps
 
 

@@ -44,7 +44,7 @@ def package_files(package_root: str, exclude: list[str] | None = None, exclude_r
     return found
 
 
-_MAGIC = b"migrationlint-package-files 1\n"
+_MAGIC = b"migrationlint-package-files 2\n"
 
 
 def _walk(package_root: str, exclude: list[str] | None, exclude_root: str | None, suffixes: tuple[str, ...],
@@ -64,7 +64,7 @@ def _walk(package_root: str, exclude: list[str] | None, exclude_root: str | None
                 stamps.racy = True  # unreadable now, perhaps readable later with no stamp changed
             continue
         if stamps is not None:
-            stamps.add(directory)
+            stamps.add(directory, {e.name for e in entries})
             stamps.add(os.path.join(directory, ".gitignore"))
         for entry in entries:
             try:

@@ -5,7 +5,8 @@ the file's own. So an answer built from listings (which folders hold a package.j
 a run lints) stays true while every directory listed, and every file read (.gitignore), keeps the
 stamp it had: the next run stats them instead of listing and reading again (git's untracked cache
 works the same way). A stamp taken less than RACY_NS after its mtime proves nothing (a change in
-the same timestamp tick keeps the mtime), so an answer with such a stamp is not stored.
+the same timestamp tick keeps the mtime): such a directory is stamped by its entries instead, and
+an answer that read such a file is not stored.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from migrationlint.model.parsed_cache import SUBDIR, ensure_subdir
 
 RACY_NS = 2_000_000_000
 
-Stamp = tuple[int, int] | None  # (mtime_ns, size), None when the path does not exist
+# ("m", mtime_ns, size): the stat; ("l", entries): a directory changed too recently for its mtime to
+# vouch, by its entries (name, is a directory); ("e", exists): only whether the path exists; None:
+# the path did not exist
+Stamp = tuple | None
 
 
 def stamp(path: str) -> Stamp:
@@ -28,7 +32,23 @@ def stamp(path: str) -> Stamp:
         st = os.stat(path)
     except OSError:
         return None
-    return st.st_mtime_ns, st.st_size
+    return "m", st.st_mtime_ns, st.st_size
+
+
+def _entries(directory: str) -> tuple[tuple[str, bool], ...] | None:
+    try:
+        return tuple(sorted((e.name, e.is_dir(follow_symlinks=False)) for e in os.scandir(directory)))
+    except OSError:
+        return None
+
+
+def holds(path: str, recorded: Stamp) -> bool:
+    """Whether `path` still has the stamp recorded for it."""
+    if recorded is None or recorded[0] == "m":
+        return stamp(path) == recorded
+    if recorded[0] == "l":
+        return _entries(path) == recorded[1]
+    return os.path.lexists(path) == recorded[1]
 
 
 class Stamps:
@@ -39,11 +59,22 @@ class Stamps:
         self.racy = False
         self._trusted_before = time.time_ns() - RACY_NS
 
-    def add(self, path: str) -> None:
+    def add(self, path: str, names: set[str] | None = None) -> None:
+        """Stamp a file read, or a directory listed (`names`: what the listing found). A directory
+        changed within RACY_NS is stamped by its entries when they are the ones listed (a fresh
+        cache directory in the workspace root, a checkout a second ago); a file is then racy."""
         found = stamp(path)
-        if found is not None and found[0] >= self._trusted_before:
-            self.racy = True
+        if found is not None and found[1] >= self._trusted_before:
+            entries = _entries(path) if names is not None else None
+            if entries is None or {name for name, _ in entries} != names:
+                self.racy = True
+                return
+            found = ("l", entries)
         self.items.append((path, found))
+
+    def presence(self, path: str) -> None:
+        """Stamp only whether `path` exists (a `.git` folder, whose mtime every git command moves)."""
+        self.items.append((path, ("e", os.path.lexists(path))))
 
 
 def record_path(cache_dir: str, kind: str, ident: object) -> str:
@@ -60,7 +91,7 @@ def load(path: str, magic: bytes, ident: object) -> object | None:
             stored_ident, items, answer = pickle.load(fh)
     except Exception:  # missing, truncated or foreign: compute again
         return None
-    if stored_ident != ident or any(stamp(p) != s for p, s in items):
+    if stored_ident != ident or not all(holds(p, s) for p, s in items):
         return None
     return answer
 

@@ -252,13 +252,34 @@ def test_manifest_dirs_are_not_walked_again_while_no_directory_changed(tmp_path,
     assert len(calls) == 3
 
 
-def test_a_walk_over_directories_changed_just_now_is_not_stored(tmp_path, monkeypatch):
+def test_a_walk_over_directories_changed_just_now_is_vouched_for_by_their_entries(tmp_path, monkeypatch):
+    """A directory changed within the timestamp tick cannot vouch by its mtime: it is stamped by
+    its entries, so that a package.json added in the same tick is still seen."""
     from migrationlint.model.workspace import manifest_dirs
 
-    (tmp_path / "repo" / "pkg").mkdir(parents=True)
-    (tmp_path / "repo" / "pkg" / "package.json").write_text("{}")
+    repo = tmp_path / "repo"
+    (repo / "pkg").mkdir(parents=True)
+    (repo / "pkg" / "package.json").write_text("{}")
     calls = _count_walks(monkeypatch)
     cache = str(tmp_path / "cache")
-    manifest_dirs(str(tmp_path / "repo"), cache)
-    manifest_dirs(str(tmp_path / "repo"), cache)
+    assert manifest_dirs(str(repo), cache) == [str(repo / "pkg")]
+    assert manifest_dirs(str(repo), cache) == [str(repo / "pkg")]
+    assert len(calls) == 1
+    (repo / "other").mkdir()  # the same tick as the listing, most likely: the entries tell
+    (repo / "other" / "package.json").write_text("{}")
+    assert manifest_dirs(str(repo), cache) == [str(repo / "other"), str(repo / "pkg")]
     assert len(calls) == 2
+
+
+def test_a_file_added_just_after_a_run_is_discovered(tmp_path):
+    from migrationlint.model.discovery import discover
+
+    repo = tmp_path / "repo"
+    (repo / "src").mkdir(parents=True)
+    (repo / "src" / "a.ts").write_text("export const a = 1;\n")
+    cache = str(tmp_path / "cache")
+    assert discover([str(repo)], cache_dir=cache).files == [str(repo / "src" / "a.ts")]
+    (repo / "src" / "b.ts").write_text("export const b = 1;\n")
+    assert discover([str(repo)], cache_dir=cache).files == [str(repo / "src" / "a.ts"), str(repo / "src" / "b.ts")]
+    (repo / ".gitignore").write_text("b.ts\n")  # a .gitignore edited just now: not vouched for, walked
+    assert discover([str(repo)], cache_dir=cache).files == [str(repo / "src" / "a.ts")]
