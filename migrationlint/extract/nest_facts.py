@@ -9,6 +9,8 @@ guessing.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from tree_sitter import Node
 
 from migrationlint.extract.nest_dynamic import dynamic_facts, wanted
@@ -59,23 +61,34 @@ def _key(pair: Node) -> str:
     return text(key) if key is not None else ""
 
 
+def _top_level_declarators(root: Node) -> Iterator[tuple[Node, Node | None, bool, bool]]:
+    """(name, value, declared `const`, exported) of each top-level `const`/`let` declarator that
+    binds a plain identifier: the one walk the readers below share."""
+    for stmt in root.named_children:
+        exported = stmt.type == "export_statement"
+        decl = stmt.child_by_field_name("declaration") if exported else stmt
+        if decl is None or decl.type != "lexical_declaration":
+            continue
+        const = bool(decl.children) and decl.children[0].type == "const"
+        for d in decl.named_children:
+            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+            if name is not None and name.type == "identifier":
+                yield name, d.child_by_field_name("value"), const, exported
+
+
 def _const_values(root: Node) -> tuple[dict[str, Node], dict[str, Node]]:
     """Top-level `const X = [...]` of the file (`providers: [...X]` is as readable as the list
     itself), and `const X = { provide, ... }` (a provider object named in a list)."""
     found: dict[str, Node] = {}
     objects: dict[str, Node] = {}
-    for stmt in root.named_children:
-        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
-        if decl is None or decl.type != "lexical_declaration" or not decl.children or decl.children[0].type != "const":
+    for name, value, const, _ in _top_level_declarators(root):
+        if not const or value is None:
             continue
-        for d in decl.named_children:
-            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
-            value = d.child_by_field_name("value") if name is not None else None
-            if value is not None and name.type == "identifier" and _unwrap(value).type == "array":
-                found[text(name)] = _unwrap(value)
-            elif value is not None and name.type == "identifier" and _unwrap(value).type == "object":
-                if any(_key(p) == "provide" for p in _unwrap(value).named_children):
-                    objects[text(name)] = _unwrap(value)
+        value = _unwrap(value)
+        if value.type == "array":
+            found[text(name)] = value
+        elif value.type == "object" and any(_key(p) == "provide" for p in value.named_children):
+            objects[text(name)] = value
     return found, objects
 
 
@@ -83,16 +96,10 @@ def _choices(root: Node) -> dict[str, list[str]]:
     """Top-level `const X = cond ? A : B` (nested conditionals too) whose every branch is an
     identifier: X -> [A, B]. Anything else in a branch: not recorded (X stays unknown)."""
     found: dict[str, list[str]] = {}
-    for stmt in root.named_children:
-        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
-        if decl is None or decl.type != "lexical_declaration" or not decl.children or decl.children[0].type != "const":
-            continue
-        for d in decl.named_children:
-            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
-            value = d.child_by_field_name("value") if name is not None else None
-            branches = _branches(_unwrap(value)) if value is not None and name.type == "identifier" else None
-            if branches:
-                found[text(name)] = branches
+    for name, value, const, _ in _top_level_declarators(root):
+        branches = _branches(_unwrap(value)) if const and value is not None else None
+        if branches:
+            found[text(name)] = branches
     return found
 
 
@@ -112,14 +119,7 @@ def _branches(node: Node, depth: int = 0) -> list[str] | None:
 
 def _exported_names(root: Node) -> list[str]:
     """Names of the file's `export const X = ...` declarations."""
-    found = []
-    for stmt in root.named_children:
-        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
-        for d in decl.named_children if decl is not None and decl.type == "lexical_declaration" else ():
-            name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
-            if name is not None and name.type == "identifier":
-                found.append(text(name))
-    return found
+    return [text(name) for name, _, _, exported in _top_level_declarators(root) if exported]
 
 
 def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str, Node]) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.checkout import git
+from tests.checkout import git, snapshot
 from tests.helpers import REPO
 
 FIXTURE = REPO / "tests" / "data" / "formats"
@@ -120,21 +120,8 @@ def checkout(tmp_path_factory) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     target = tmp_path_factory.mktemp("checkout")
-    try:
-        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                                cwd=REPO, capture_output=True, check=True).stdout.decode().split("\0")
-    except subprocess.CalledProcessError:  # not a git checkout (an sdist): the files that make the package
-        listed = [str(p.relative_to(REPO)) for top in ("migrationlint", "rules") for p in (REPO / top).rglob("*")]
-        listed += ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml"]
-    for name in filter(None, listed):
-        source = REPO / name
-        if source.is_file() and "__pycache__" not in source.parts:
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
+    snapshot(target)
     assert (target / ".pre-commit-hooks.yaml").is_file()
-    git(target, "init", "-q")
-    git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "checkout")
     return target
 
 
