@@ -131,8 +131,15 @@ class RunCache:
 
     def __init__(self, directory: str) -> None:
         self.path = os.path.join(directory, RESULTS)
+        self._read: dict[str, Record] | None = None
 
     def records(self) -> dict[str, Record]:
+        """The stored runs, read once per run (the exact lookup and the incremental one share it)."""
+        if self._read is None:
+            self._read = self._from_disk()
+        return self._read
+
+    def _from_disk(self) -> dict[str, Record]:
         try:
             with open(self.path, "rb") as fh:
                 records = pickle.load(fh)
@@ -146,7 +153,7 @@ class RunCache:
         return self.records().get(key)
 
     def put(self, key: str, record: Record) -> None:
-        records = self.records()
+        records = self._from_disk()  # what other runs stored meanwhile is kept
         records.pop(key, None)
         records[key] = record
         while len(records) > MAX_RECORDS:
@@ -155,6 +162,7 @@ class RunCache:
             replace_file(self.path, pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
+        self._read = records
 
 
 def still_valid(record: Record, digest_of, package_files) -> bool:
