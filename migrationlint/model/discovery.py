@@ -120,14 +120,14 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
     stored = stamped_record.load(path, _MAGIC, ident)
     if isinstance(stored, Discovery):
         return stored
-    stamps = stamped_record.Stamps()
+    stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
     result = _discover(paths, exclude, exclude_root, stamps)
     if not result.problems:  # an unreadable directory may become readable with no stamp changed
         stamped_record.store(path, _MAGIC, ident, stamps, result)
     return result
 
 
-_MAGIC = b"migrationlint-discovery 2\n"
+_MAGIC = b"migrationlint-discovery 3\n"
 
 
 def _discover(paths: list[str], exclude: list[str] | None, exclude_root: str | None, stamps) -> Discovery:

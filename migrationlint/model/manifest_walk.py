@@ -14,13 +14,13 @@ import os
 from migrationlint.model import stamped_record
 from migrationlint.model.discovery import ALWAYS_SKIPPED
 
-MAGIC = b"migrationlint-manifest-dirs 3\n"
+MAGIC = b"migrationlint-manifest-dirs 4\n"
 
 
 def walk(root: str) -> tuple[list[str], stamped_record.Stamps]:
     """(directories holding a package.json, the stamps of the directories listed)."""
     found: list[str] = []
-    stamps = stamped_record.Stamps()
+    stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
     for directory, dirs, files in os.walk(root):
         stamps.add(directory, {*dirs, *files})  # after the listing: a later change shows
         dirs[:] = sorted(d for d in dirs if d not in ALWAYS_SKIPPED and not d.startswith("."))

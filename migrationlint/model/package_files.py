@@ -38,13 +38,13 @@ def package_files(package_root: str, exclude: list[str] | None = None, exclude_r
     stored = stamped_record.load(path, _MAGIC, ident)
     if isinstance(stored, list):
         return stored
-    stamps = stamped_record.Stamps()
+    stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
     found = _walk(package_root, exclude, exclude_root, suffixes, stamps)
     stamped_record.store(path, _MAGIC, ident, stamps, found)
     return found
 
 
-_MAGIC = b"migrationlint-package-files 2\n"
+_MAGIC = b"migrationlint-package-files 3\n"
 
 
 def _walk(package_root: str, exclude: list[str] | None, exclude_root: str | None, suffixes: tuple[str, ...],

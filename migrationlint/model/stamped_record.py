@@ -21,9 +21,9 @@ from migrationlint.model.parsed_cache import SUBDIR, ensure_subdir
 
 RACY_NS = 2_000_000_000
 
-# ("m", mtime_ns, size): the stat; ("l", entries): a directory changed too recently for its mtime to
-# vouch, by its entries (name, is a directory); ("e", exists): only whether the path exists; None:
-# the path did not exist
+# ("m", mtime_ns, size): the stat; ("l", entries, ignored): a directory changed too recently for its
+# mtime to vouch, by its entries (name, is a directory) other than the `ignored` names; ("e", exists):
+# only whether the path exists; None: the path did not exist
 Stamp = tuple | None
 
 
@@ -35,9 +35,10 @@ def stamp(path: str) -> Stamp:
     return "m", st.st_mtime_ns, st.st_size
 
 
-def _entries(directory: str) -> tuple[tuple[str, bool], ...] | None:
+def _entries(directory: str, ignored: tuple[str, ...]) -> tuple[tuple[str, bool], ...] | None:
     try:
-        return tuple(sorted((e.name, e.is_dir(follow_symlinks=False)) for e in os.scandir(directory)))
+        return tuple(sorted((e.name, e.is_dir(follow_symlinks=False)) for e in os.scandir(directory)
+                            if e.name not in ignored))
     except OSError:
         return None
 
@@ -47,14 +48,17 @@ def holds(path: str, recorded: Stamp) -> bool:
     if recorded is None or recorded[0] == "m":
         return stamp(path) == recorded
     if recorded[0] == "l":
-        return _entries(path) == recorded[1]
+        return _entries(path, recorded[2]) == recorded[1]
     return os.path.lexists(path) == recorded[1]
 
 
 class Stamps:
     """The stamps of what one computation listed or read, taken after it did."""
 
-    def __init__(self) -> None:
+    def __init__(self, ignored: frozenset[str] = frozenset()) -> None:
+        """`ignored`: entry names the computation never reads (its skipped folders, the cache
+        folder a first run creates in the workspace root), left out of entry stamps."""
+        self.ignored = tuple(sorted(ignored))
         self.items: list[tuple[str, Stamp]] = []
         self.racy = False
         self._trusted_before = time.time_ns() - RACY_NS
@@ -65,11 +69,11 @@ class Stamps:
         cache directory in the workspace root, a checkout a second ago); a file is then racy."""
         found = stamp(path)
         if found is not None and found[1] >= self._trusted_before:
-            entries = _entries(path) if names is not None else None
-            if entries is None or {name for name, _ in entries} != names:
+            entries = _entries(path, self.ignored) if names is not None else None
+            if entries is None or {name for name, _ in entries} != names - set(self.ignored):
                 self.racy = True
                 return
-            found = ("l", entries)
+            found = ("l", entries, self.ignored)
         self.items.append((path, found))
 
     def presence(self, path: str) -> None:

@@ -283,3 +283,29 @@ def test_a_file_added_just_after_a_run_is_discovered(tmp_path):
     assert discover([str(repo)], cache_dir=cache).files == [str(repo / "src" / "a.ts"), str(repo / "src" / "b.ts")]
     (repo / ".gitignore").write_text("b.ts\n")  # a .gitignore edited just now: not vouched for, walked
     assert discover([str(repo)], cache_dir=cache).files == [str(repo / "src" / "a.ts")]
+
+
+def test_the_cache_folder_created_in_the_root_does_not_force_another_walk(tmp_path, monkeypatch):
+    """A first run creates `.migrationlint_cache` in the workspace root after listing it; a folder
+    no walker reads is left out of the root's entry stamp, so the next run reuses the listing."""
+    from migrationlint.model import discovery
+
+    repo = tmp_path / "repo"
+    (repo / "src").mkdir(parents=True)
+    (repo / "src" / "a.ts").write_text("export const a = 1;\n")
+    cache = repo / ".migrationlint_cache"
+    walks: list[int] = []
+    real = discovery._discover
+
+    def counting(*args):
+        walks.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(discovery, "_discover", counting)
+    assert discovery.discover([str(repo)], cache_dir=str(cache)).files == [str(repo / "src" / "a.ts")]
+    assert cache.is_dir()  # the stored listing lives there: created after the walk
+    assert discovery.discover([str(repo)], cache_dir=str(cache)).files == [str(repo / "src" / "a.ts")]
+    assert len(walks) == 1
+    (repo / "b.ts").write_text("export const b = 1;\n")  # any other new entry is seen
+    assert discovery.discover([str(repo)], cache_dir=str(cache)).files == [str(repo / "b.ts"), str(repo / "src" / "a.ts")]
+    assert len(walks) == 2
