@@ -8,13 +8,11 @@ Symlinked directories are not followed (no loops, nothing outside the tree).
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pathspec
-
+from migrationlint.model.ignore_spec import IgnoreSpec, compile_lines
 from migrationlint.extract.parsing import TS_SUFFIXES
 
 ALWAYS_SKIPPED = frozenset({"node_modules", "dist", "build", "coverage", ".git", ".migrationlint_cache", ".hg", ".svn"})
@@ -37,45 +35,8 @@ class Discovery:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) unreadable dirs
 
 
-class IgnoreSpec:
-    """A gitignore spec with a one-regex prefilter. pathspec tries each pattern in turn (80 regex
-    calls a path on a real root .gitignore: most of a warm run); a path that no pattern matches is
-    not ignored whatever the order and negations, so one combined search answers most paths, and
-    pathspec's exact rules decide the few that some pattern matches."""
-
-    def __init__(self, spec: pathspec.PathSpec) -> None:
-        self.spec = spec
-        self.any_pattern = _combined(spec)
-
-    def match_file(self, rel: str) -> bool:
-        if self.any_pattern is not None and self.any_pattern.search(rel) is None:
-            return False
-        return self.spec.match_file(rel)
-
-
-_NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
-
-
-def _combined(spec: pathspec.PathSpec) -> re.Pattern | None:
-    """One regex matching where any pattern that takes part matches (None: cannot be combined)."""
-    sources = []
-    for pattern in spec.patterns:
-        regex = getattr(pattern, "regex", None)
-        if getattr(pattern, "include", None) is None:
-            continue
-        if not isinstance(regex, re.Pattern) or not isinstance(regex.pattern, str):
-            return None
-        sources.append(_NAMED_GROUP.sub("(?:", regex.pattern))
-    if not sources:
-        return re.compile(r"(?!)")
-    try:
-        return re.compile("|".join(f"(?:{source})" for source in sources))
-    except re.error:
-        return None
-
-
 def _spec(lines: list[str]) -> IgnoreSpec:
-    return IgnoreSpec(pathspec.GitIgnoreSpec.from_lines(lines))
+    return compile_lines(lines)
 
 
 def _read_gitignore(directory: str) -> IgnoreSpec | None:

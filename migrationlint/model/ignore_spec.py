@@ -1,0 +1,100 @@
+"""A .gitignore's patterns with a fast test for "no pattern can match this path".
+
+pathspec tries each pattern's regex in turn: 318 on vendure's root .gitignore, the main cost of
+listing a repository. A path that no pattern matches is not ignored, whatever the order and the
+negations, so a prefilter that never misses a match answers most paths and pathspec decides the
+few that some pattern may match. The prefilter reads the regexes pathspec compiled:
+
+- `**/name` and `name` (no slash), compiled as "a path component equal to `name`": a set lookup
+  over the path's components;
+- `*.ext` and the like, "a component ending with `.ext`": one `str.endswith` over the components;
+- every other pattern goes into one combined regex.
+A pattern of the first two shapes matches only where its component test holds, so the prefilter
+is exact in the direction that matters (tests/engine/test_ignore_spec.py compares it with pathspec).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pathspec
+
+_NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+_ANYWHERE = "^(?:.+/)?"  # the pattern may start at any component
+_COMPONENT_ENDS = ("(?:(?:/)|$)", "(?:/)")  # it ends where a component ends
+_LITERAL = re.compile(r"(?:\\.|[^\\\[\](){}?*+.^$|/])+")  # escaped or plain characters, no slash
+_ESCAPE = re.compile(r"\\(.)")
+
+
+class IgnoreSpec:
+    """A compiled .gitignore (or exclude list) whose `match_file` is pathspec's, only faster."""
+
+    def __init__(self, spec: pathspec.PathSpec) -> None:
+        self.spec = spec
+        self._prefilter = _Prefilter.of(spec)
+
+    def match_file(self, rel: str) -> bool:
+        if self._prefilter is not None and not self._prefilter.may_match(rel):
+            return False
+        return self.spec.match_file(rel)
+
+
+def compile_lines(lines: list[str]) -> IgnoreSpec:
+    return IgnoreSpec(pathspec.GitIgnoreSpec.from_lines(lines))
+
+
+class _Prefilter:
+    def __init__(self, names: frozenset[str], suffixes: tuple[str, ...], rest: re.Pattern | None) -> None:
+        self.names, self.suffixes, self.rest = names, suffixes, rest
+
+    @classmethod
+    def of(cls, spec: pathspec.PathSpec) -> _Prefilter | None:
+        """None when a pattern is not a regex pathspec compiled (then every path goes to pathspec)."""
+        names: set[str] = set()
+        suffixes: list[str] = []
+        rest: list[str] = []
+        for pattern in spec.patterns:
+            if getattr(pattern, "include", None) is None:
+                continue  # a comment or blank line: matches nothing
+            regex = getattr(pattern, "regex", None)
+            if not isinstance(regex, re.Pattern) or not isinstance(regex.pattern, str):
+                return None
+            source = _NAMED_GROUP.sub("(?:", regex.pattern)
+            shape = _component_shape(source)
+            if shape is None:
+                rest.append(source)
+            elif shape[0] == "name":
+                names.add(shape[1])
+            else:
+                suffixes.append(shape[1])
+        try:
+            combined = re.compile("|".join(f"(?:{s})" for s in rest)) if rest else None
+        except re.error:
+            return None
+        return cls(frozenset(names), tuple(suffixes), combined)
+
+    def may_match(self, rel: str) -> bool:
+        if self.names or self.suffixes:
+            parts = rel.split("/")
+            if self.names and not self.names.isdisjoint(parts):
+                return True
+            if self.suffixes and any(p.endswith(self.suffixes) for p in parts):
+                return True
+        return self.rest is not None and self.rest.search(rel) is not None
+
+
+def _component_shape(source: str) -> tuple[str, str] | None:
+    """("name", n) for a regex matching exactly a component equal to n anywhere in the path,
+    ("suffix", s) for one matching a component ending with s, else None."""
+    if not source.startswith(_ANYWHERE):
+        return None
+    body = source[len(_ANYWHERE):]
+    end = next((e for e in _COMPONENT_ENDS if body.endswith(e)), None)
+    if end is None:
+        return None
+    core = body[:-len(end)]
+    if _LITERAL.fullmatch(core):
+        return "name", _ESCAPE.sub(r"\1", core)
+    if core.startswith("[^/]*") and _LITERAL.fullmatch(core[5:]):
+        return "suffix", _ESCAPE.sub(r"\1", core[5:])
+    return None
