@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, stat_of
 from migrationlint.settings import Settings
 from migrationlint.extract.records import FileFacts
-from migrationlint.extract.sources import Reader, facts_for_bytes, read_bytes, skipped
+from migrationlint.extract.sources import MENTION_WORDS, Reader, facts_for_bytes, read_bytes, skipped
 
 # Files to parse from which a pool pays off. Measured on this 2-core machine (benchmarks tree):
 # forking two workers costs about 40 ms, the average file about 1 ms to extract.
@@ -76,7 +76,8 @@ class FactsStore:
             self.cache = FactsCache(cache_dir(root, settings.cache_dir, settings.config_root),
                                     cache_key())
         self._loaded: dict[str, FileFacts | None] = {}
-        self._extracted: dict[str, FileFacts] = {}  # an incremental attempt's files, not parsed twice
+        self._extracted: dict[str, FileFacts] = {}
+        self._scanned: dict[str, str] = {}  # an incremental attempt's files, not parsed twice
 
     # ------------------------------------------------------------------ public
 
@@ -110,6 +111,33 @@ class FactsStore:
                     f = found[path]
                 self._loaded[path] = f
         return self._loaded[path]
+
+    def mentions(self, path: str, word: bytes) -> bool:
+        """`sources.file_mentions`, answered from the cache for an unchanged file (Project.mentions).
+        The files scanned are inputs of the run like the facts it loaded (`scanned`): a file that
+        did not mention the word may come to."""
+        if path in self.overrides:
+            return word in self.overrides[path]
+        if self.cache is not None and word in MENTION_WORDS:
+            try:
+                known = self.cache.mentions(path, stat_of(os.stat(path)), 1 << MENTION_WORDS.index(word))
+            except OSError:
+                known = None
+            if known is not None:
+                self._scanned[path] = known[1]
+                return known[0]
+        try:
+            data = read_bytes(path)
+        except OSError:
+            self._scanned[path] = ""
+            return False
+        self._scanned[path] = content_digest(data)
+        return word in data
+
+    @property
+    def scanned(self) -> dict[str, str]:
+        """path -> content digest ('' when unreadable) of the files `mentions` looked into."""
+        return dict(self._scanned)
 
     @property
     def loaded(self) -> dict[str, FileFacts | None]:
@@ -167,7 +195,7 @@ class FactsStore:
                 f = pickle.loads(blob) if isinstance(blob, bytes) else blob
                 found[path] = f
                 if self.cache is not None and st is not None:
-                    self.cache.store(path, st, digest, blob if isinstance(blob, bytes) else _dumps(f))
+                    self.cache.store(path, st, digest, blob if isinstance(blob, bytes) else _dumps(f), f.words)
                 advance(1)
 
 

@@ -48,12 +48,12 @@ def lint_changed(reuse: Reuse, store: extraction.FactsStore, workspace: Workspac
     if any(b is None or fact_signature(b) != fact_signature(facts[p]) for p, b in before.items()):
         return None
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=RuleSelection(settings, RULES),
-                      load_facts=store.load, sources=sources)  # no all_sources: the rest is context
+                      load_facts=store.load, sources=sources, mentions=store.mentions)  # the rest is context
     partial = conclude(run_checks(project), project, LintResult(diagnostics=[], sources=sources, project=project,
                                                                 files=redo), problems, set(redo))
     store.save()
     diagnostics = _merged(record.diagnostics, partial.diagnostics, set(redo))
-    reuse.save(diagnostics, project, facts, store.loaded, whole_tree, earlier=record)
+    reuse.save(diagnostics, project, facts, store.loaded, whole_tree, earlier=record, scanned=store.scanned)
     RUNS.append(redo)
     return LintResult(diagnostics=diagnostics, sources=extraction.SourceMap(files, {}, store.read), project=project,
                       files=files, missing=missing, problems=problems)

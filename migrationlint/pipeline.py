@@ -62,13 +62,13 @@ def lint(
     sources, facts = store.extract(files, jobs)
     selection = RuleSelection(settings, RULES)
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
-                      sources=sources, all_sources=files if covers(paths, root) else [])
+                      sources=sources, all_sources=files if covers(paths, root) else [], mentions=store.mentions)
     diagnostics = run_checks(project)
     store.save()  # after the checks: facts they loaded for files outside the run are cached too
     result = conclude(diagnostics, project, LintResult(diagnostics=[], sources=sources, project=project, files=files,
                                                        missing=missing, problems=problems), problems, report)
     if reuse is not None:
-        reuse.save(result.diagnostics, project, facts, store.loaded, covers(paths, root))
+        reuse.save(result.diagnostics, project, facts, store.loaded, covers(paths, root), scanned=store.scanned)
     return result
 
 

@@ -24,7 +24,7 @@ POSITION_FIELDS = frozenset({
     "value_start", "value_end", "callee_start", "callee_end", "junk_start", "junk_end", "name_value_start",
     "name_value_end", "array_start", "skipped_at", "line", "spans",
     # not positions, but the identity of the whole text: every edit changes them
-    "digest", "size",
+    "digest", "size", "words",
 })
 
 _FIELDS: dict[type, tuple[str, ...]] = {}

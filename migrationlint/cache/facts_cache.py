@@ -51,6 +51,7 @@ class Entry(NamedTuple):
     digest: str
     offset: int
     length: int
+    words: int = 0  # FileFacts.words of the blob: which MENTION_WORDS the file holds
 
 
 def _register_reducers() -> str:
@@ -163,7 +164,7 @@ class FactsCache:
             return None
         facts = self._facts(path, e)
         if facts is not None:
-            fresh = _entry(st, digest, e.offset, e.length)
+            fresh = _entry(st, digest, e.offset, e.length, e.words)
             if fresh != e:
                 self._restat[path] = fresh
         return facts
@@ -189,9 +190,19 @@ class FactsCache:
 
     # ------------------------------------------------------------------ writing
 
-    def store(self, path: str, st: StatKey, digest: str, blob: bytes) -> None:
+    def mentions(self, path: str, st: StatKey, bit: int) -> tuple[bool, str] | None:
+        """(whether `path` holds the MENTION_WORDS word of `bit`, its content digest), when a
+        trusted entry with stat `st` (a stat of the file now) proves its content; None when only
+        reading it can tell."""
+        found = self._new.get(path)
+        e = found[0] if found is not None else self._restat.get(path) or self.entries.get(path)
+        if e is None or not e.trusted or (e.size, e.mtime_ns, e.ino) != st:
+            return None
+        return bool(e.words & bit), e.digest
+
+    def store(self, path: str, st: StatKey, digest: str, blob: bytes, words: int = 0) -> None:
         """Remember the pickled facts of `path`, read with stat `st` taken before the read."""
-        self._new[path] = (_entry(st, digest, -1, len(blob)), blob)
+        self._new[path] = (_entry(st, digest, -1, len(blob), words), blob)
         self._restat.pop(path, None)
 
     @property
@@ -247,10 +258,10 @@ class FactsCache:
         self._pack = None
 
 
-def _entry(st: StatKey, digest: str, offset: int, length: int) -> Entry:
+def _entry(st: StatKey, digest: str, offset: int, length: int, words: int = 0) -> Entry:
     size, mtime_ns, ino = st
     trusted = mtime_ns < time.time_ns() - RACY_NS
-    return Entry(size, mtime_ns, ino, trusted, digest, offset, length)
+    return Entry(size, mtime_ns, ino, trusted, digest, offset, length, words)
 
 
 def _read_index(path: str, key: bytes) -> tuple[str, dict[str, Entry]] | None:

@@ -40,10 +40,15 @@ MAX_RECORDS = 8  # runs with different requests (whole tree, pre-commit file set
 CONTEXT_NAMES = frozenset({
     "package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json",
     "yarn.lock", "lerna.json", "bun.lock",
+    # what ships and how packages install: entry points (Dockerfile, nest-cli.json), hoisting settings
+    "Dockerfile", "nest-cli.json", "angular.json", ".npmrc", ".yarnrc.yml",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # read by import resolution too: generated targets (.gitignore) and config-file aliases
-CONTEXT_RESOLUTION = (".gitignore", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.")
+CONTEXT_RESOLUTION = (".gitignore", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.",
+                      # bundler configs decide whether a package ships its imports inside a bundle
+                      "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
+                      "electron.vite.config.", "ormconfig.")
 
 
 @dataclass
@@ -230,7 +235,7 @@ class Reuse:
         return None
 
     def save(self, diagnostics: list, project, facts: dict, loaded: dict, covers: bool,
-             earlier: Record | None = None) -> None:
+             earlier: Record | None = None, scanned: dict[str, str] | None = None) -> None:
         """Store this run's diagnostics when the facts it used are the contents the key describes;
         an incremental run adds what the run it started from read outside the linted files."""
         if self.key is None or any(f.digest != self.digests.get(p) for p, f in facts.items() if not f.skipped):
@@ -245,6 +250,9 @@ class Reuse:
             if f is not None and not f.digest:
                 return  # unreadable outside file: nothing to compare next time
             record.loaded[path] = f.digest if f is not None else ""
+        for path, digest in (scanned or {}).items():
+            if path not in self.digests:  # a file only searched for a word (FactsStore.mentions)
+                record.loaded.setdefault(path, digest)
         if not covers:
             record.packages.update(PACKAGE_SOURCES.peek(project) or {})
         resolver = RESOLVER.peek(project)

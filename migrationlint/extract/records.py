@@ -322,6 +322,7 @@ class FileFacts:
     # imported local names whose only runtime uses are annotations emitted by decorator metadata
     # (`@Req() req: Request`): the import is elided when the name turns out to be an interface
     metadata_only_locals: list[str] = field(default_factory=list)
+    words: int = 0  # which of sources.MENTION_WORDS the text holds, as bits (the cache answers mentions)
 
     def imports_from(self, package: str) -> list[ImportFact]:
         return [i for i in self.imports if i.specifier == package or i.specifier.startswith(package + "/")]

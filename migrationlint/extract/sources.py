@@ -21,6 +21,17 @@ def read_bytes(path: str) -> bytes:
         return fh.read()
 
 
+# Words cross-file rules look for before loading a file's facts (Project.mentions). Extraction
+# records which of them a text holds (FileFacts.words), so that the facts cache answers for an
+# unchanged file without reading it: a pre-commit run scans whole packages for them.
+MENTION_WORDS = (b"migrations", b"TypeOrmModule")
+
+
+def mention_bits(data: bytes) -> int:
+    """The MENTION_WORDS `data` holds, as bits (bit i: MENTION_WORDS[i])."""
+    return sum(1 << i for i, word in enumerate(MENTION_WORDS) if word in data)
+
+
 def file_mentions(path: str, word: bytes) -> bool:
     """Whether the file holds `word` (False when unreadable): a byte search that lets cross-file
     rules skip parsing files that cannot matter to them."""
@@ -48,6 +59,12 @@ def skipped(path: str, reason: str, size: int = 0, at: int = 0) -> FileFacts:
 
 def facts_for_bytes(path: str, data: bytes) -> FileFacts:
     """FileFacts for `data`, or a skipped record saying why the file cannot be linted."""
+    facts = _facts_or_skipped(path, data)
+    facts.words = mention_bits(data)
+    return facts
+
+
+def _facts_or_skipped(path: str, data: bytes) -> FileFacts:
     if len(data) > MAX_FILE_BYTES:
         return skipped(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", len(data))
     if b"\x00" in data[:8192]:

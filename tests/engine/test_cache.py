@@ -209,7 +209,8 @@ def test_touched_but_identical_file_still_hits(tmp_path, repo):
     assert reused(result)
 
 
-@pytest.mark.parametrize("context", ["manifest", "tsconfig", "new-tsconfig", "lockfile"])
+@pytest.mark.parametrize("context", ["manifest", "tsconfig", "new-tsconfig", "lockfile", "Dockerfile", "nest-cli.json",
+                                     ".npmrc", "webpack.config.js"])
 def test_changed_context_file_is_a_miss(tmp_path, repo, context):
     (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}')
     run(tmp_path, reuse_runs=True)
@@ -220,8 +221,13 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
         (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"baseUrl": "src"}}')
     elif context == "new-tsconfig":
         (tmp_path / "src" / "tsconfig.json").write_text('{"compilerOptions": {}}')
-    else:
+    elif context == "lockfile":
         (tmp_path / "pnpm-lock.yaml").write_text("lockfileVersion: '9.0'\n")
+    else:  # files that decide what ships (entry points, bundling) or how packages install
+        (tmp_path / context).write_text({"Dockerfile": 'CMD ["node", "dist/orders.service.js"]\n',
+                                         "nest-cli.json": '{"sourceRoot": "src", "entryFile": "orders.service"}\n',
+                                         ".npmrc": "legacy-peer-deps=true\n",
+                                         "webpack.config.js": "module.exports = { externals: [] };\n"}[context])
     result, parsed = run(tmp_path, reuse_runs=True)
     assert not reused(result) and parsed == []  # the facts are still good: only the run is redone
 
@@ -289,3 +295,57 @@ def test_in_memory_texts_never_use_the_run_cache(tmp_path, repo):
     assert not reused(result) and "MIG001" in [d.code for d in result.diagnostics]
     clean, _ = run(tmp_path, reuse_runs=True)
     assert reused(clean) and "MIG001" not in [d.code for d in clean.diagnostics]
+
+
+def test_a_few_files_run_answers_mentions_from_the_cache(tmp_path, repo, monkeypatch):
+    """A pre-commit run scans the package for `migrations` (which file holds the DataSource): an
+    unchanged file answers from its cache entry, a file changed since is read, and the findings
+    are those of a run without the cache."""
+    source = tmp_path / "src" / "data-source.ts"
+    source.write_text("import { DataSource } from 'typeorm';\n"
+                      "export default new DataSource({ type: 'postgres', migrations: ['src/migrations/*.ts'] });\n")
+    for p in (*repo.values(), source):
+        age(p)
+    run(tmp_path)  # fills the facts cache with trusted entries
+    answers: dict[str, bool] = {}  # path -> answered from the cache (else read)
+    real = cache.FactsCache.mentions
+
+    def counting(self, path, st, bit):
+        found = real(self, path, st, bit)
+        answers[path] = found is not None
+        return found
+
+    monkeypatch.setattr(cache.FactsCache, "mentions", counting)
+    named = [str(repo["migration"])]
+    cached = pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=True)
+    assert answers and all(answers.values())
+    fresh = pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=False)
+    assert full(cached) == full(fresh)
+    repo["service"].write_text(SERVICE + "// migrations\n")  # changed just now: not trusted, read
+    answers.clear()
+    pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=True)
+    assert answers[str(repo["service"])] is False
+
+
+def test_a_file_the_last_few_files_run_only_scanned_is_an_input(tmp_path, repo):
+    """A pre-commit run reads a package file's bytes to learn that it holds no `migrations:`
+    option; when that file gains one, the stored result no longer stands."""
+    repo["migration"].write_text(MIGRATION + "\nexport function helper(): number {\n  return 1;\n}\n")
+    module = tmp_path / "src" / "data-source.ts"
+    module.write_text("export const unrelated = 1;\n")
+    manifest = tmp_path / "package.json"
+    manifest.write_text(json.dumps({"name": "shop", "private": True, "dependencies": {"typeorm": "^0.3.20"}}))
+    for p in (*repo.values(), module, manifest):
+        age(p)
+    named = [str(repo["migration"])]
+
+    def few(use_cache: bool):
+        return pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=use_cache)
+
+    assert "MIG006" not in [d.code for d in few(True).diagnostics]
+    assert reused(few(True))
+    module.write_text("import { DataSource } from 'typeorm';\n"
+                      "export default new DataSource({ type: 'postgres', migrations: [__dirname + '/migrations/*.ts'] });\n")
+    got = few(True)
+    assert full(got) == full(few(False))
+    assert "MIG006" in [d.code for d in got.diagnostics]
