@@ -22,7 +22,14 @@ from collections.abc import Iterator, Mapping
 from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, stat_of
 from migrationlint.settings import Settings
 from migrationlint.extract.records import FileFacts
-from migrationlint.extract.sources import MENTION_WORDS, Reader, facts_for_bytes, read_bytes, skipped
+from migrationlint.extract.sources import (
+    MENTION_WORDS,
+    Reader,
+    facts_for_bytes,
+    mention_bits,
+    read_bytes,
+    skipped,
+)
 
 # Files to parse from which a pool pays off. Measured on this 2-core machine (benchmarks tree):
 # forking two workers costs about 40 ms, the average file about 1 ms to extract.
@@ -77,7 +84,8 @@ class FactsStore:
                                     cache_key())
         self._loaded: dict[str, FileFacts | None] = {}
         self._extracted: dict[str, FileFacts] = {}
-        self._scanned: dict[str, str] = {}  # an incremental attempt's files, not parsed twice
+        self._scanned: dict[str, str] = {}
+        self._words: dict[str, int] = {}  # an incremental attempt's files, not parsed twice
 
     # ------------------------------------------------------------------ public
 
@@ -118,21 +126,37 @@ class FactsStore:
         did not mention the word may come to."""
         if path in self.overrides:
             return word in self.overrides[path]
-        if self.cache is not None and word in MENTION_WORDS:
-            try:
-                known = self.cache.mentions(path, stat_of(os.stat(path)), 1 << MENTION_WORDS.index(word))
-            except OSError:
-                known = None
+        if word in MENTION_WORDS:
+            return bool(self._words_of(path) & (1 << MENTION_WORDS.index(word)))
+        data = self._read_scanned(path)
+        return data is not None and word in data
+
+    def _words_of(self, path: str) -> int:
+        """The MENTION_WORDS of `path` as bits: from a trusted cache entry, else read once a run."""
+        bits = self._words.get(path)
+        if bits is None:
+            known = None
+            if self.cache is not None:
+                try:
+                    known = self.cache.words(path, stat_of(os.stat(path)))
+                except OSError:
+                    known = None
             if known is not None:
-                self._scanned[path] = known[1]
-                return known[0]
+                bits, self._scanned[path] = known
+            else:
+                data = self._read_scanned(path)
+                bits = mention_bits(data) if data is not None else 0
+            self._words[path] = bits
+        return bits
+
+    def _read_scanned(self, path: str) -> bytes | None:
         try:
             data = read_bytes(path)
         except OSError:
             self._scanned[path] = ""
-            return False
+            return None
         self._scanned[path] = content_digest(data)
-        return word in data
+        return data
 
     @property
     def scanned(self) -> dict[str, str]:

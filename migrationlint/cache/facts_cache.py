@@ -36,6 +36,7 @@ from migrationlint import __version__
 from migrationlint.atomic import make_cache_dir, replace_file
 from migrationlint.extract.facts import FACTS_VERSION
 from migrationlint.extract.records import FileFacts
+from migrationlint.extract.sources import MENTION_WORDS
 
 DIR_NAME = ".migrationlint_cache"
 MAGIC = b"migrationlint-cache 1\n"
@@ -90,7 +91,8 @@ def content_digest(data: bytes) -> str:
 
 def cache_key() -> bytes:
     """Everything that changes what extraction produces; part of the index header."""
-    parts = (__version__, str(FACTS_VERSION), f"{sys.version_info[0]}.{sys.version_info[1]}", _LAYOUT)
+    parts = (__version__, str(FACTS_VERSION), f"{sys.version_info[0]}.{sys.version_info[1]}", _LAYOUT,
+             repr(MENTION_WORDS))  # FileFacts.words are bits of that list
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest().encode()
 
 
@@ -190,15 +192,15 @@ class FactsCache:
 
     # ------------------------------------------------------------------ writing
 
-    def mentions(self, path: str, st: StatKey, bit: int) -> tuple[bool, str] | None:
-        """(whether `path` holds the MENTION_WORDS word of `bit`, its content digest), when a
-        trusted entry with stat `st` (a stat of the file now) proves its content; None when only
-        reading it can tell."""
+    def words(self, path: str, st: StatKey) -> tuple[int, str] | None:
+        """(which MENTION_WORDS `path` holds, as bits; its content digest), when a trusted entry
+        with stat `st` (a stat of the file now) proves its content; None when only reading it can
+        tell."""
         found = self._new.get(path)
         e = found[0] if found is not None else self._restat.get(path) or self.entries.get(path)
         if e is None or not e.trusted or (e.size, e.mtime_ns, e.ino) != st:
             return None
-        return bool(e.words & bit), e.digest
+        return e.words, e.digest
 
     def store(self, path: str, st: StatKey, digest: str, blob: bytes, words: int = 0) -> None:
         """Remember the pickled facts of `path`, read with stat `st` taken before the read."""

@@ -227,14 +227,15 @@ def _global_repos(project) -> Repos:
 GLOBAL_REPOS: Memo[Repos] = Memo("nest global repositories", _global_repos)
 
 
-def _names_global(data: bytes) -> bool:
-    return b"@Module" in data and b"lobal" in data
+def _names_global(has: Callable[[bytes], bool]) -> bool:
+    return has(b"@Module") and has(b"lobal")
 
 
-def candidate_files(project, wanted: Callable[[bytes], bool] = _names_global) -> list[str]:
+def candidate_files(project, wanted: Callable[[Callable[[bytes], bool]], bool] = _names_global) -> list[str]:
     """Files that may declare a global module: the linted ones, and for a run over part of the
-    workspace every file of its packages whose bytes are `wanted` (by default: a module that names
-    `Global`/`global`; a byte search, so only those are parsed)."""
+    workspace every file of its packages `wanted` says may (given whether the file mentions a word:
+    by default a module that names `Global`/`global`; a byte search through `Project.mentions`, so
+    that only those are parsed, and the run cache sees what was searched)."""
     found = [p for p, f in project.files.items() if f.nest is not None]
     if project.all_sources:
         rest = [p for p in project.all_sources if p not in project.files]
@@ -243,11 +244,6 @@ def candidate_files(project, wanted: Callable[[bytes], bool] = _names_global) ->
         roots = {ws.root} | {m.dir for m in ws.member_manifests}
         rest = [p for r in sorted(roots) for p in project.package_sources(r) if p not in project.files]
     for path in rest:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            continue
-        if wanted(data):
+        if wanted(lambda word, path=path: project.mentions(path, word)):
             found.append(path)
     return sorted(set(found))

@@ -264,10 +264,10 @@ def _global_providers(project) -> Providers:
 GLOBAL_PROVIDERS: Memo[Providers] = Memo("nest global providers", _global_providers)
 
 
-def _may_be_global(data: bytes) -> bool:
-    """Bytes that may hold a `@Global()` module, a global dynamic module or a library builder call."""
-    return (b"lobal" in data or b".for" in data or b".register" in data
-            or (b"module" in data and b"..." in data))
+def _may_be_global(has) -> bool:
+    """A file that may hold a `@Global()` module, a global dynamic module or a library builder call
+    (`has(word)`: whether it mentions `word`)."""
+    return has(b"lobal") or has(b".for") or has(b".register") or (has(b"module") and has(b"..."))
 
 
 def _global_calls(project, path: str, calls: list[NestCall]) -> Providers:

@@ -308,14 +308,14 @@ def test_a_few_files_run_answers_mentions_from_the_cache(tmp_path, repo, monkeyp
         age(p)
     run(tmp_path)  # fills the facts cache with trusted entries
     answers: dict[str, bool] = {}  # path -> answered from the cache (else read)
-    real = cache.FactsCache.mentions
+    real = cache.FactsCache.words
 
-    def counting(self, path, st, bit):
-        found = real(self, path, st, bit)
+    def counting(self, path, st):
+        found = real(self, path, st)
         answers[path] = found is not None
         return found
 
-    monkeypatch.setattr(cache.FactsCache, "mentions", counting)
+    monkeypatch.setattr(cache.FactsCache, "words", counting)
     named = [str(repo["migration"])]
     cached = pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=True)
     assert answers and all(answers.values())
