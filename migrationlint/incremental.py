@@ -20,9 +20,9 @@ from __future__ import annotations
 from migrationlint import extraction
 from migrationlint.cache.fact_signature import fact_signature
 from migrationlint.cache.run_cache import Record, Reuse
-from migrationlint.checks import RULES, Project, run_checks
+from migrationlint.checks import RULES, Project
 from migrationlint.diagnostics import Diagnostic
-from migrationlint.lint_steps import LintResult, conclude
+from migrationlint.lint_steps import LintResult, conclude, run_checks_remembering
 from migrationlint.model.workspace import Workspace
 from migrationlint.settings import RuleSelection, Settings
 
@@ -49,7 +49,7 @@ def lint_changed(reuse: Reuse, store: extraction.FactsStore, workspace: Workspac
         return None
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=RuleSelection(settings, RULES),
                       load_facts=store.load, sources=sources, mentions=store.mentions)  # the rest is context
-    partial = conclude(run_checks(project), project, LintResult(diagnostics=[], sources=sources, project=project,
+    partial = conclude(run_checks_remembering(project, store, settings), project, LintResult(diagnostics=[], sources=sources, project=project,
                                                                 files=redo), problems, set(redo))
     store.save()
     diagnostics = _merged(record.diagnostics, partial.diagnostics, set(redo))

@@ -70,6 +70,20 @@ def gc_paused(fn):
     return paused
 
 
+def run_checks_remembering(project: Project, store, settings: Settings) -> list[Diagnostic]:
+    """run_checks, with what ships carried from earlier runs over the disk (cache/reach_cache.py)."""
+    from migrationlint.checks import run_checks
+
+    if store.cache is None or store.overrides:
+        return run_checks(project)
+    from migrationlint.cache import reach_cache
+
+    earlier = reach_cache.seed(project, store.cache, settings)
+    diagnostics = run_checks(project)
+    reach_cache.store(project, store.cache, settings, earlier)
+    return diagnostics
+
+
 def conclude(diagnostics: list[Diagnostic], project: Project, result: LintResult, problems: list[tuple[str, str]],
              report: Collection[str] | None) -> LintResult:
     """The checks' diagnostics -> the run's findings: FIL001, ignores and suppressions, the

@@ -192,13 +192,13 @@ class LiveLinter:
 def carried_reachability(carried: dict, project: Project) -> dict:
     """The packages of the last run whose reachability read facts that still agree with this
     run's (the same objects, or the same `reach_signature`); the fix loop's passes use it too."""
-    from migrationlint.model.shipping import reach_signature
+    from migrationlint.model.shipping import reach_key
 
     out = {}
     for manifest_path, (found, read) in carried.items():
         for path, before in read.items():
             now = project.facts(path)
-            if now is not before and reach_signature(now) != reach_signature(before):
+            if now is not before and reach_key(now) != reach_key(before):
                 break
         else:
             out[manifest_path] = (found, read)

@@ -13,12 +13,12 @@ from migrationlint.model import discovery
 from migrationlint import extraction, incremental
 from migrationlint.fix import fixes
 from migrationlint.cache import run_cache
-from migrationlint.checks import RULES, Project, run_checks
+from migrationlint.checks import RULES, Project
 from migrationlint.settings import RuleSelection, Settings
 from migrationlint.diagnostics import Diagnostic
 from migrationlint.extract.sources import overlay_reader, read_bytes
 from migrationlint.model.workspace import Workspace
-from migrationlint.lint_steps import LintResult, conclude, covers, gc_paused, workspace_root
+from migrationlint.lint_steps import LintResult, conclude, covers, gc_paused, run_checks_remembering, workspace_root
 
 
 
@@ -63,7 +63,7 @@ def lint(
     selection = RuleSelection(settings, RULES)
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
                       sources=sources, all_sources=files if covers(paths, root) else [], mentions=store.mentions)
-    diagnostics = run_checks(project)
+    diagnostics = run_checks_remembering(project, store, settings)
     store.save()  # after the checks: facts they loaded for files outside the run are cached too
     result = conclude(diagnostics, project, LintResult(diagnostics=[], sources=sources, project=project, files=files,
                                                        missing=missing, problems=problems), problems, report)

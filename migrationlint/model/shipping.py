@@ -13,9 +13,11 @@ Separately, `bundled(manifest)` says whether the package ships a bundle (bundlin
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import deque
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
@@ -259,6 +261,25 @@ def reach_signature(facts) -> tuple | None:
     imports = tuple((i.kind, i.type_only, i.specifier) for i in facts.imports)
     globs = tuple(item[1] for option in facts.migrations_options for item in option.items if item[0] == "glob")
     return imports, globs
+
+
+class ReadAs(NamedTuple):
+    """A file a carried reachability read, as a stored record knows it (cache/reach_cache.py):
+    its content digest and its `reach_key`, where a run's own walk keeps the facts."""
+
+    digest: str
+    key: str
+
+
+def reach_key(read) -> str | None:
+    """`reach_signature` of facts (or the key a ReadAs carries), as a short digest: what carried
+    reachability is compared by, in the language server, the fix loop and the reach cache."""
+    if isinstance(read, ReadAs):
+        return read.key
+    signature = reach_signature(read)
+    if signature is None:
+        return None
+    return hashlib.blake2b(repr(signature).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def is_workspace_root(manifest: Manifest) -> bool:

@@ -1,0 +1,129 @@
+"""What ships, remembered between runs: each package's reachability from its entry points.
+
+Whether a file ships decides which section every dependency of its package belongs in, and the
+answer walks the package from its entry points, resolving every value import (a package of 1,000
+files: half of a pre-commit run over five files, and of the run after one edit). The walk reads the
+facts of the files it passes, import resolution (tsconfigs, manifests, which paths exist) and the
+package's file list. So a package's answer is stored with:
+
+- the context it was computed in: the tool and settings, and the digests of the context files
+  (run_cache.context_parts) in the workspace root, every package folder and every folder above a
+  file the walk read;
+- per file read, its content digest and its `reach_key` (an edited file whose imports did not
+  change still reaches the same files, as in the language server);
+- the package's file list (migration globs add files no import reaches) and the paths import
+  resolution tried and did not find (a file created there would be found).
+A later run seeds `Shipping` with the packages whose record still holds; anything else is walked
+again. Unreadable or foreign data are misses.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass, field
+
+from migrationlint.atomic import replace_file
+from migrationlint.cache.run_cache import context_dirs, context_parts, run_key, settings_text, stat_digest, tool_stamp
+from migrationlint.model.resolve import RESOLVER
+from migrationlint.model.shipping import SHIPPING, ReadAs, Shipping, reach_key
+
+FILE = "reach"
+MAGIC = b"migrationlint-reach 2\n"
+
+
+@dataclass
+class PackageReach:
+    found: dict[str, str]  # file -> why it ships
+    read: dict[str, ReadAs]  # file -> its content digest and reach_key
+    sources: list[str]  # the package's lintable files
+
+
+@dataclass
+class ReachRecord:
+    context: str
+    absent: list[str] = field(default_factory=list)
+    packages: dict[str, PackageReach] = field(default_factory=dict)  # manifest path -> its reachability
+
+
+def seed(project, cache, settings) -> ReachRecord | None:
+    """Start this run's Shipping with the stored packages whose inputs are unchanged; returns the
+    stored record when its context still holds (`store` keeps its other packages)."""
+    record = _load(cache.directory)
+    if record is None or record.context != _context(project, cache, settings, record) or \
+            any(os.path.exists(p) for p in record.absent):
+        return None
+    carried = {}
+    for manifest_path, reach in record.packages.items():
+        if _holds(project, cache, manifest_path, reach):
+            # what each file read was, as `store` records it: a seeded package is stored as it came
+            carried[manifest_path] = (reach.found, dict(reach.read))  # ReadAs values: see store
+    if carried:
+        model = project.memos[SHIPPING] = Shipping(project)
+        model.seed(carried)
+    return record
+
+
+def store(project, cache, settings, earlier: ReachRecord | None) -> None:
+    """Store the packages this run walked, with the other packages of `earlier` (a run over a few
+    files walks a few packages); nothing is written when every package came from `earlier`."""
+    model = SHIPPING.peek(project)
+    reached = model.reachability() if model is not None else {}
+    walked = {m: v for m, v in reached.items() if not all(isinstance(f, ReadAs) for f in v[1].values())}
+    if not walked:
+        return
+    record = ReachRecord(context="", packages=dict(earlier.packages) if earlier is not None else {},
+                         absent=list(earlier.absent) if earlier is not None else [])
+    for manifest_path, (found, read) in reached.items():
+        files = {}
+        for path, facts in read.items():
+            if isinstance(facts, ReadAs):  # seeded from the record and still valid
+                files[path] = facts
+                continue
+            key = reach_key(facts)
+            if facts is None or not facts.digest or key is None:
+                record.packages.pop(manifest_path, None)
+                break  # a file that could not be read: nothing to compare next time
+            files[path] = ReadAs(facts.digest, key)
+        else:
+            record.packages[manifest_path] = PackageReach(found, files, list(project.package_sources(
+                os.path.dirname(manifest_path))))
+    resolver = RESOLVER.peek(project)
+    record.absent = sorted(set(record.absent) | set(resolver.missing_paths() if resolver is not None else ()))
+    record.context = _context(project, cache, settings, record)
+    try:
+        replace_file(os.path.join(cache.directory, FILE), MAGIC + pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
+
+
+def _holds(project, cache, manifest_path: str, reach: PackageReach) -> bool:
+    """Whether the package's files and each file the walk read still give what they gave."""
+    if project.package_sources(os.path.dirname(manifest_path)) != reach.sources:
+        return False
+    for path, read in reach.read.items():
+        if stat_digest(cache, path) != read.digest and reach_key(project.facts(path)) != read.key:
+            return False
+    return True
+
+
+def _context(project, cache, settings, record: ReachRecord) -> str:
+    """The key over what resolution and entry points read, for the files `record` covers."""
+    from migrationlint.model.workspace import manifest_dirs
+
+    root = project.workspace.root
+    read = sorted({p for reach in record.packages.values() for p in reach.read})
+    parts = [cache.key.decode(), tool_stamp(), settings_text(settings), root]
+    parts.extend(context_parts(context_dirs(root, read, manifest_dirs(root, cache.directory))))
+    return run_key(parts)
+
+
+def _load(directory: str) -> ReachRecord | None:
+    try:
+        with open(os.path.join(directory, FILE), "rb") as fh:
+            if fh.read(len(MAGIC)) != MAGIC:
+                return None
+            record = pickle.load(fh)
+    except Exception:  # missing, truncated, foreign: walk again
+        return None
+    return record if isinstance(record, ReachRecord) else None

@@ -1,0 +1,125 @@
+"""What ships, carried between runs (cache/reach_cache.py): a run after an edit that keeps every
+file's imports does not walk the package again, and every other change is seen exactly as a run
+without the cache sees it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from migrationlint import pipeline
+from migrationlint.model.shipping import Shipping
+from migrationlint.settings import Settings
+
+
+def _age(root: Path) -> None:
+    old = 1_600_000_000 * 10**9
+    for directory, _, files in os.walk(root):
+        for name in files:
+            os.utime(os.path.join(directory, name), ns=(old, old))
+
+
+def _service(root: Path) -> dict[str, Path]:
+    (root / ".git").mkdir()
+    (root / "package.json").write_text(json.dumps({"name": "svc", "version": "1.0.0", "main": "dist/main.js",
+                                                   "dependencies": {"@nestjs/core": "^10.0.0"},
+                                                   "devDependencies": {"lodash": "^4.17.21"}}))
+    (root / "tsconfig.json").write_text(json.dumps({"compilerOptions": {"rootDir": "src", "outDir": "dist"}}))
+    (root / "src").mkdir()
+    # b is a test helper by its name: it ships only when an entry point reaches it
+    files = {"main": root / "src" / "main.ts", "a": root / "src" / "a.ts", "b": root / "src" / "b.spec.ts"}
+    files["main"].write_text("import { NestFactory } from '@nestjs/core';\nimport { a } from './a';\n"
+                             "export const app = NestFactory.create(a);\n")
+    files["a"].write_text("export const a = 1;\n")
+    files["b"].write_text("import { get } from 'lodash';\nexport const b = get({}, 'x');\n")
+    _age(root)
+    return files
+
+
+@pytest.fixture
+def walks(monkeypatch) -> list[str]:
+    """The packages whose reachability a run computed (not carried)."""
+    found: list[str] = []
+    real = Shipping._reached_from
+
+    def counting(self, manifest):
+        if manifest.path not in self._reached:
+            found.append(manifest.path)
+        return real(self, manifest)
+
+    monkeypatch.setattr(Shipping, "_reached_from", counting)
+    return found
+
+
+def _key(result) -> list[tuple]:
+    return [(d.code, d.path, d.start, d.message, d.fix) for d in result.diagnostics]
+
+
+def _named(path: Path, use_cache: bool = True):
+    return pipeline.lint([str(path)], Settings(), files=[str(path)], report={str(path)}, use_cache=use_cache)
+
+
+def test_an_edit_that_keeps_the_imports_reuses_what_ships(tmp_path: Path, walks: list[str]) -> None:
+    files = _service(tmp_path)
+    pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    assert walks == [str(tmp_path / "package.json")]
+    files["a"].write_text("export const a = 2; // the value changed, the imports did not\n")
+    walks.clear()
+    got = _named(files["b"])
+    assert walks == []
+    assert _key(got) == _key(_named(files["b"], use_cache=False))
+
+
+def test_a_new_value_import_makes_a_file_ship(tmp_path: Path, walks: list[str]) -> None:
+    files = _service(tmp_path)
+    pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    assert "DEP002" not in [d.code for d in _named(files["b"]).diagnostics]  # b.ts does not ship yet
+    files["a"].write_text("import { b } from './b.spec';\nexport const a = b;\n")
+    walks.clear()
+    got = _named(files["b"])
+    assert walks == [str(tmp_path / "package.json")]
+    assert _key(got) == _key(_named(files["b"], use_cache=False))
+    assert "DEP002" in [d.code for d in got.diagnostics]
+
+
+@pytest.mark.parametrize("change", ["entry", "new-file", "tsconfig"])
+def test_changed_entries_files_or_resolution_walk_again(tmp_path: Path, walks: list[str], change: str) -> None:
+    files = _service(tmp_path)
+    pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    if change == "entry":  # b.ts becomes the entry point
+        manifest = json.loads((tmp_path / "package.json").read_text())
+        (tmp_path / "package.json").write_text(json.dumps({**manifest, "main": "dist/b.spec.js"}))
+    elif change == "new-file":
+        (tmp_path / "src" / "c.ts").write_text("export const c = 3;\n")
+    else:
+        (tmp_path / "tsconfig.json").write_text(json.dumps({"compilerOptions": {"rootDir": "src", "outDir": "lib"}}))
+    walks.clear()
+    got = _named(files["b"])
+    assert walks == [str(tmp_path / "package.json")]
+    assert _key(got) == _key(_named(files["b"], use_cache=False))
+
+
+def test_a_fix_after_a_run_that_carried_what_ships(tmp_path: Path) -> None:
+    """The fix loop compares the first run's reachability with its passes' facts: carried records
+    (digest and key, no facts) compare like facts do (this crashed once)."""
+    from tests.engine.test_cache import BROKEN
+
+    _service(tmp_path)
+    migration = tmp_path / "src" / "migrations" / "1700000000000-CreateOrders.ts"
+    migration.parent.mkdir()
+    migration.write_text(BROKEN)  # MIG001, fixed in the source: the fix loop carries what ships
+    (tmp_path / "src" / "data-source.ts").write_text(
+        "import { DataSource } from 'typeorm';\n"
+        "export default new DataSource({ type: 'postgres', migrations: [__dirname + '/migrations/*.ts'] });\n")
+    _age(tmp_path)
+    pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    main = tmp_path / "src" / "main.ts"
+    # a new export: every file is checked again (not incremental), and what ships is carried
+    main.write_text(main.read_text() + "export const extra = 1;\n")
+    first = pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    cached = pipeline.fix([str(tmp_path)], Settings(), first=first, use_cache=True)
+    fresh = pipeline.fix([str(tmp_path)], Settings(), use_cache=False)
+    assert cached.texts == fresh.texts and str(migration) in cached.texts
