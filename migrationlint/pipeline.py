@@ -46,7 +46,7 @@ def lint(
                                    store.cache.directory if store.cache is not None else None)
         files, missing, problems = found.files, found.missing, found.problems
     workspace = Workspace(root, overrides, store.cache.directory if store.cache is not None else None)
-    reuse = _reuse(store, settings, paths, files, report, root, problems, overrides)
+    reuse = _reuse(store, settings, paths, files, report, workspace, problems, overrides)
     reused = reuse.lookup() if reuse is not None else None
     if reused is not None:  # nothing the last identical run read has changed: its diagnostics stand
         store.save()
@@ -73,13 +73,13 @@ def lint(
 
 
 def _reuse(store: extraction.FactsStore, settings: Settings, paths: list[str], files: list[str],
-           report: Collection[str] | None, root: str, problems: list, overrides) -> run_cache.Reuse | None:
+           report: Collection[str] | None, workspace: Workspace, problems: list, overrides) -> run_cache.Reuse | None:
     """The run cache for a run over the disk with the cache on (never for in-memory texts)."""
     if overrides or store.cache is None:
         return None
     request = [repr(sorted(os.path.abspath(p) for p in paths)), repr(sorted(report) if report is not None else None),
-               repr(problems), repr(covers(paths, root))]
-    return run_cache.Reuse(store, settings, request, files, root)
+               repr(problems), repr(covers(paths, workspace.root))]
+    return run_cache.Reuse(store, settings, request, files, workspace)
 
 
 def fix(paths: list[str], settings: Settings, unsafe: bool = False, first: LintResult | None = None,

@@ -122,6 +122,12 @@ class FactsCache:
         self._pack_size = 0
         self._new: dict[str, tuple[Entry, bytes]] = {}  # path -> (entry with offset -1, blob)
         self._restat: dict[str, Entry] = {}  # path -> entry with a refreshed stat, same blob
+        try:
+            # before the run lists the tree: the folder appearing in the workspace root after the
+            # listing would change the root's mtime, and the next run would list the tree again
+            make_cache_dir(directory)
+        except OSError:
+            pass  # an unwritable location: nothing is cached, the run goes on
         self._load()
 
     # ------------------------------------------------------------------ reading

@@ -109,12 +109,10 @@ def _holds(project, cache, manifest_path: str, reach: PackageReach) -> bool:
 
 def _context(project, cache, settings, record: ReachRecord) -> str:
     """The key over what resolution and entry points read, for the files `record` covers."""
-    from migrationlint.model.workspace import manifest_dirs
-
     root = project.workspace.root
     read = sorted({p for reach in record.packages.values() for p in reach.read})
     parts = [cache.key.decode(), tool_stamp(), settings_text(settings), root]
-    parts.extend(context_parts(context_dirs(root, read, manifest_dirs(root, cache.directory))))
+    parts.extend(context_parts(context_dirs(root, read, project.workspace.manifest_dirs)))
     return run_key(parts)
 
 

@@ -197,9 +197,8 @@ def stat_digest(cache, path: str) -> str | None:
 class Reuse:
     """One run's use of the run cache: the key computed before loading facts, the record after."""
 
-    def __init__(self, store, settings: Settings, request: list[str], files: list[str], root: str) -> None:
-        from migrationlint.model.workspace import manifest_dirs
-
+    def __init__(self, store, settings: Settings, request: list[str], files: list[str], workspace) -> None:
+        root = workspace.root
         self.cache = store.cache
         self.settings = settings
         self.runs = RunCache(self.cache.directory)
@@ -208,7 +207,7 @@ class Reuse:
         self.base: str | None = None
         if all(self.digests.values()):
             parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request, *files]
-            parts.extend(context_parts(context_dirs(root, files, manifest_dirs(root, self.cache.directory))))
+            parts.extend(context_parts(context_dirs(root, files, workspace.manifest_dirs)))
             self.base = run_key(parts)
             self.key = run_key([self.base, *(f"{p}:{d}" for p, d in self.digests.items())])
 
