@@ -33,3 +33,13 @@ def test_every_path_of_a_long_real_world_gitignore_agrees() -> None:
         for b in PARTS:
             for rel in (a, f"{a}/{b}", f"{a}/{b}/", f"src/{a}/{b}"):
                 assert spec.match_file(rel) == exact.match_file(rel), rel
+
+
+def test_pathspec_compiles_only_when_a_path_gets_past_the_prefilter(monkeypatch) -> None:
+    compiled: list[int] = []
+    real = pathspec.GitIgnoreSpec.from_lines
+    monkeypatch.setattr(pathspec.GitIgnoreSpec, "from_lines", lambda lines: compiled.append(1) or real(lines))
+    spec = compile_lines(["node_modules/", "*.log", "/build", "docs/public"])
+    assert not spec.match_file("src/app.module.ts") and compiled == []
+    assert spec.match_file("logs/x.log") and compiled == [1]
+    assert not spec.match_file("keep.logs") and compiled == [1]
