@@ -68,6 +68,24 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _interrupted() -> int:
+    quiet_stdout()
+    print("migrationlint: interrupted", file=sys.stderr)
+    return 130
+
+
+def _during_interrupt(exc: BaseException) -> bool:
+    """An error raised while Ctrl-C unwound the run: CPython's threading.Condition can fail to
+    restore its lock when the interrupt lands inside `wait` (the process pool's result queue),
+    and that RuntimeError, not the KeyboardInterrupt, reaches us. It is still an interrupt."""
+    seen = exc.__context__ or exc.__cause__
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__context__ or seen.__cause__
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
@@ -83,13 +101,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"migrationlint: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        quiet_stdout()
-        print("migrationlint: interrupted", file=sys.stderr)
-        return 130
+        return _interrupted()
     except BrokenPipeError:  # the reader went away before the report was complete
         quiet_stdout()
         return 141
-    except Exception:  # an internal error must not look like "no findings"
+    except Exception as exc:  # an internal error must not look like "no findings"
+        if _during_interrupt(exc):
+            return _interrupted()
         print("migrationlint: internal error (please report it):", file=sys.stderr)
         traceback.print_exc()
         return 2

@@ -164,6 +164,22 @@ def test_ctrl_c_in_a_parallel_run_exits_130_with_one_line(tmp_path):
     assert err == b"migrationlint: interrupted\n"
 
 
+def test_an_error_raised_while_ctrl_c_unwinds_is_still_an_interrupt(monkeypatch, capsys):
+    """Ctrl-C inside the pool's result wait can surface as threading's RuntimeError ("release
+    unlocked lock") with the KeyboardInterrupt as its context: exit 130 and one line, no traceback."""
+    from migrationlint import cli as cli_module
+
+    def interrupted_in_a_lock(args):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise RuntimeError("release unlocked lock")  # noqa: B904 (the implicit context is the point)
+
+    monkeypatch.setattr(cli_module, "_dispatch", interrupted_in_a_lock)
+    assert cli_module.main(["check", "."]) == 130
+    assert capsys.readouterr().err == "migrationlint: interrupted\n"
+
+
 # ----------------------------------------------------------------------------- small things
 
 
