@@ -62,7 +62,8 @@ def lint(
     sources, facts = store.extract(files, jobs)
     selection = RuleSelection(settings, RULES)
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
-                      sources=sources, all_sources=files if covers(paths, root) else [], mentions=store.mentions)
+                      sources=sources, all_sources=files if covers(paths, root) else [], mentions=store.mentions,
+                      tree_sources=_tree_sources(store, settings, root))
     diagnostics = run_checks_remembering(project, store, settings)
     store.save()  # after the checks: facts they loaded for files outside the run are cached too
     result = conclude(diagnostics, project, LintResult(diagnostics=[], sources=sources, project=project, files=files,
@@ -80,6 +81,20 @@ def _reuse(store: extraction.FactsStore, settings: Settings, paths: list[str], f
     request = [repr(sorted(os.path.abspath(p) for p in paths)), repr(sorted(report) if report is not None else None),
                repr(problems), repr(covers(paths, workspace.root))]
     return run_cache.Reuse(store, settings, request, files, workspace)
+
+
+def _tree_sources(store: extraction.FactsStore, settings: Settings, root: str) -> Callable[[], list[str] | None]:
+    """The tree's files as the last run over the workspace root found them, read once when asked."""
+    loaded: list[list[str] | None] = []
+
+    def tree() -> list[str] | None:
+        if not loaded:
+            found = None
+            if store.cache is not None and not store.overrides:
+                found = discovery.stamped([root], settings.exclude, settings.config_root, store.cache.directory)
+            loaded.append(found.files if found is not None else None)
+        return loaded[0]
+    return tree
 
 
 def fix(paths: list[str], settings: Settings, unsafe: bool = False, first: LintResult | None = None,

@@ -73,14 +73,12 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
     tops = [os.path.abspath(p) for p in paths]
     if cache_dir is None or not tops or not all(os.path.isdir(p) for p in tops):
         return _discover(paths, exclude, exclude_root, None)
-    from migrationlint import __version__
     from migrationlint.model import stamped_record
 
-    ident = (__version__, tops, exclude_patterns(exclude), exclude_root, sorted(ALWAYS_SKIPPED), TS_SUFFIXES)
-    path = stamped_record.record_path(cache_dir, "discovery", ident)
-    stored = stamped_record.load(path, _MAGIC, ident)
-    if isinstance(stored, Discovery):
-        return stored
+    path, ident = _record(tops, exclude, exclude_root, cache_dir)
+    found = stamped(tops, exclude, exclude_root, cache_dir)
+    if found is not None:
+        return found
     stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
     result = _discover(paths, exclude, exclude_root, stamps)
     if not result.problems:  # an unreadable directory may become readable with no stamp changed
@@ -89,6 +87,24 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
 
 
 _MAGIC = b"migrationlint-discovery 3\n"
+
+
+def stamped(tops: list[str], exclude: list[str] | None, exclude_root: str | None, cache_dir: str) -> Discovery | None:
+    """The stored discovery of these directories when it still holds, without walking: a run over
+    a few files takes their packages' file lists from the last run over the tree."""
+    from migrationlint.model import stamped_record
+
+    path, ident = _record(tops, exclude, exclude_root, cache_dir)
+    found = stamped_record.load(path, _MAGIC, ident)
+    return found if isinstance(found, Discovery) else None
+
+
+def _record(tops: list[str], exclude: list[str] | None, exclude_root: str | None, cache_dir: str) -> tuple[str, tuple]:
+    from migrationlint import __version__
+    from migrationlint.model import stamped_record
+
+    ident = (__version__, tops, exclude_patterns(exclude), exclude_root, sorted(ALWAYS_SKIPPED), TS_SUFFIXES)
+    return stamped_record.record_path(cache_dir, "discovery", ident), ident
 
 
 def _discover(paths: list[str], exclude: list[str] | None, exclude_root: str | None, stamps) -> Discovery:

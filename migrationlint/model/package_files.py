@@ -25,9 +25,10 @@ from migrationlint.extract.parsing import TS_SUFFIXES
 
 
 def package_files(package_root: str, exclude: list[str] | None = None, exclude_root: str | None = None,
-                  suffixes: tuple[str, ...] = TS_SUFFIXES, cache_dir: str | None = None) -> list[str]:
+                  suffixes: tuple[str, ...] = TS_SUFFIXES, cache_dir: str | None = None, walk: bool = True) -> list[str] | None:
     """Sorted lintable files under `package_root` that belong to it (nested packages left out);
-    `suffixes` widens "lintable" for callers that also look for JavaScript files."""
+    `suffixes` widens "lintable" for callers that also look for JavaScript files. `walk=False`
+    answers only from a stored listing that still holds (None when there is none)."""
     if cache_dir is None:
         return _walk(package_root, exclude, exclude_root, suffixes, None)
     from migrationlint import __version__
@@ -38,6 +39,8 @@ def package_files(package_root: str, exclude: list[str] | None = None, exclude_r
     stored = stamped_record.load(path, _MAGIC, ident)
     if isinstance(stored, list):
         return stored
+    if not walk:
+        return None
     stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
     found = _walk(package_root, exclude, exclude_root, suffixes, stamps)
     stamped_record.store(path, _MAGIC, ident, stamps, found)

@@ -73,6 +73,10 @@ class Project:
     enabled: RuleSelection
     load_facts: Callable[[str], FileFacts | None] = lambda path: None
     all_sources: list[str] = field(default_factory=list)  # every lintable file of the workspace, when known
+    # in a run over a few files, the tree's lintable files as the last run over it found them, while
+    # that still holds (None otherwise): a package's file list is taken from it rather than walked
+    # when no listing of that package is stored (nothing else reads it)
+    tree_sources: Callable[[], list[str] | None] = lambda: None
     memos: dict[Memo, Any] = field(default_factory=dict)  # per-run values, see Memo
     sources: dict[str, bytes] = field(default_factory=dict)  # bytes the linted files' facts came from
     # whether a file on disk holds a word: a byte scan that lets cross-file rules skip parsing files
@@ -116,18 +120,35 @@ class Project:
 
     def package_sources(self, package_root: str) -> list[str]:
         """Lintable files of one package (nested packages excluded), sorted: from `all_sources`
-        when the run saw the whole workspace, else by walking that package only, so that a run
-        over a few files costs the same in a repository of any size."""
+        when the run saw the whole workspace, else from the package's stored listing, the tree's
+        (`tree_sources`), or a walk of that package only, so that a run over a few files costs the
+        same in a repository of any size."""
         memo = PACKAGE_SOURCES(self)
         found = memo.get(package_root)
         if found is None:
             if self.all_sources:
-                found = sorted(p for p in self.all_sources if self.workspace.package_root(p) == package_root)
+                found = self._by_package(self.all_sources, "all").get(package_root, [])
             else:
                 found = package_files(package_root, self.settings.exclude, self.settings.config_root,
-                                      cache_dir=self.workspace.cache_dir)
+                                      cache_dir=self.workspace.cache_dir, walk=False)
+                tree = self.tree_sources() if found is None else None
+                if tree is not None:
+                    found = self._by_package(tree, "tree").get(package_root, [])
+                elif found is None:
+                    found = package_files(package_root, self.settings.exclude, self.settings.config_root,
+                                          cache_dir=self.workspace.cache_dir)
             memo[package_root] = found
         return found
 
+    def _by_package(self, files: list[str], which: str) -> dict[str, list[str]]:
+        """`files` (`which`: all_sources or tree_sources) grouped by package root, sorted, once a run."""
+        grouped = _GROUPED(self).get(which)
+        if grouped is None:
+            grouped = _GROUPED(self)[which] = {}
+            for path in sorted(files):
+                grouped.setdefault(self.workspace.package_root(path), []).append(path)
+        return grouped
+
 
 PACKAGE_SOURCES: Memo[dict[str, list[str]]] = per_key("package sources", disk_only=True)
+_GROUPED: Memo[dict[str, dict[str, list[str]]]] = per_key("files by package")

@@ -349,3 +349,29 @@ def test_a_file_the_last_few_files_run_only_scanned_is_an_input(tmp_path, repo):
     got = few(True)
     assert full(got) == full(few(False))
     assert "MIG006" in [d.code for d in got.diagnostics]
+
+
+def test_a_few_files_run_after_a_tree_run_lists_no_package_again(tmp_path, repo, monkeypatch):
+    """The packages of the named files are listed from the stored discovery of the tree while it
+    holds; a new file in the package is seen (the stored discovery no longer holds)."""
+    from migrationlint.model import package_files
+
+    for p in repo.values():
+        age(p)
+    old = 1_600_000_000 * 10**9
+    for directory, _, _ in os.walk(tmp_path):
+        os.utime(directory, ns=(old, old))
+    pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    walks: list[str] = []
+    real = package_files._walk
+    monkeypatch.setattr(package_files, "_walk", lambda root, *a: walks.append(root) or real(root, *a))
+    named = [str(repo["migration"])]
+    cached = pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=True)
+    assert walks == []
+    assert full(cached) == full(pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=False))
+    (tmp_path / "src" / "migrations" / "1700000000001-AddCustomers.ts").write_text(
+        MIGRATION.replace("CreateOrders1700000000000", "AddCustomers1700000000001"))
+    walks.clear()
+    cached = pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=True)
+    assert walks == [str(tmp_path)]
+    assert full(cached) == full(pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=False))
