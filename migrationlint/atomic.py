@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 
 
 def replace_file(path: str, data: bytes, mode: int | None = None) -> None:
     """Write `data` to a temporary file in `path`'s directory, fsync it, give it `mode`, and
     rename it over `path`. On any failure the temporary file is removed and `path` is untouched."""
-    fd, tmp = tempfile.mkstemp(prefix=".migrationlint-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
+    fd, tmp = _temporary(os.path.dirname(os.path.abspath(path)))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -29,6 +28,19 @@ def replace_file(path: str, data: bytes, mode: int | None = None) -> None:
         except OSError:
             pass
         raise
+
+
+def _temporary(directory: str) -> tuple[int, str]:
+    """A new file only this process can open (mode 0600, created exclusively), and its path.
+    What tempfile.mkstemp does, without importing tempfile on every run (3 ms of a pre-commit run)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        path = os.path.join(directory, f".migrationlint-{os.urandom(8).hex()}.tmp")
+        try:
+            return os.open(path, flags, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {directory}")
 
 
 def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:

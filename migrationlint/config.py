@@ -8,7 +8,6 @@ key and what is allowed, which the CLI turns into exit code 2.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from migrationlint.catalog import is_known_pattern
@@ -78,6 +77,8 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib  # here: most runs find no TOML configuration to read
+
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)

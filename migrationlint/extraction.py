@@ -13,8 +13,8 @@ filter needs it (the few files with diagnostics), which keeps a 50 MB run's memo
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+from typing import TYPE_CHECKING
 import pickle
 import sys
 from collections.abc import Iterator, Mapping
@@ -283,8 +283,15 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+if TYPE_CHECKING:
+    import multiprocessing.context
+
+
 def _context() -> multiprocessing.context.BaseContext:
-    """fork where it is safe and cheap (Linux): workers inherit the imported modules."""
+    """fork where it is safe and cheap (Linux): workers inherit the imported modules. Imported
+    here: a run small enough for one process never needs it."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods:
         return multiprocessing.get_context("fork")

@@ -29,7 +29,6 @@ import os
 import pickle
 import sys
 import time
-import uuid
 from typing import BinaryIO, NamedTuple
 
 from migrationlint import __version__
@@ -238,7 +237,7 @@ class FactsCache:
         if pack_name == self.pack_name:  # nobody compacted since we loaded: our refreshed stats hold
             entries.update(self._restat)
         if pack_name is None:
-            pack_name = f"pack-{uuid.uuid4().hex}"
+            pack_name = f"pack-{os.urandom(16).hex()}"
         pack_path = os.path.join(self.directory, pack_name)
         chunks: list[bytes] = []
         fd = os.open(pack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -308,7 +307,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def _compact(directory: str, pack_name: str, entries: dict[str, Entry]) -> tuple[str, dict[str, Entry]]:
     """Copy the live blobs of existing files into a new pack (the old one goes after the index)."""
-    new_name = f"pack-{uuid.uuid4().hex}"
+    new_name = f"pack-{os.urandom(16).hex()}"
     kept: dict[str, Entry] = {}
     chunks: list[bytes] = []
     offset = 0

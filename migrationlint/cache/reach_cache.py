@@ -24,6 +24,7 @@ import pickle
 from dataclasses import dataclass, field
 
 from migrationlint.atomic import replace_file
+from migrationlint.cache.absent_paths import Absent, merged, remember, still_absent
 from migrationlint.cache.run_cache import context_dirs, context_parts, run_key, settings_text, stat_digest, tool_stamp
 from migrationlint.model.resolve import RESOLVER
 from migrationlint.model.shipping import SHIPPING, ReadAs, Shipping, reach_key
@@ -42,7 +43,7 @@ class PackageReach:
 @dataclass
 class ReachRecord:
     context: str
-    absent: list[str] = field(default_factory=list)
+    absent: Absent = field(default_factory=dict)  # paths resolution found no file at (absent_paths)
     packages: dict[str, PackageReach] = field(default_factory=dict)  # manifest path -> its reachability
 
 
@@ -51,7 +52,7 @@ def seed(project, cache, settings) -> ReachRecord | None:
     stored record when its context still holds (`store` keeps its other packages)."""
     record = _load(cache.directory)
     if record is None or record.context != _context(project, cache, settings, record) or \
-            any(os.path.exists(p) for p in record.absent):
+            not still_absent(record.absent):
         return None
     carried = {}
     for manifest_path, reach in record.packages.items():
@@ -73,7 +74,7 @@ def store(project, cache, settings, earlier: ReachRecord | None) -> None:
     if not walked:
         return
     record = ReachRecord(context="", packages=dict(earlier.packages) if earlier is not None else {},
-                         absent=list(earlier.absent) if earlier is not None else [])
+                         absent=dict(earlier.absent) if earlier is not None else {})
     for manifest_path, (found, read) in reached.items():
         files = {}
         for path, facts in read.items():
@@ -89,7 +90,10 @@ def store(project, cache, settings, earlier: ReachRecord | None) -> None:
             record.packages[manifest_path] = PackageReach(found, files, list(project.package_sources(
                 os.path.dirname(manifest_path))))
     resolver = RESOLVER.peek(project)
-    record.absent = sorted(set(record.absent) | set(resolver.missing_paths() if resolver is not None else ()))
+    absent = remember(resolver.missing_paths() if resolver is not None else ())
+    if absent is None:
+        return  # a path looked for became a file during the run
+    record.absent = merged(record.absent, absent)
     record.context = _context(project, cache, settings, record)
     try:
         replace_file(os.path.join(cache.directory, FILE), MAGIC + pickle.dumps(record, pickle.HIGHEST_PROTOCOL))

@@ -32,6 +32,7 @@ from migrationlint.model.package_files import package_files
 from migrationlint.model.project import PACKAGE_SOURCES
 from migrationlint.model.resolve import RESOLVER
 from migrationlint.atomic import replace_file
+from migrationlint.cache.absent_paths import Absent, merged, remember, still_absent
 from migrationlint.cache.facts_cache import StatKey, content_digest
 from migrationlint.settings import Settings
 
@@ -58,7 +59,7 @@ class Record:
     diagnostics: list
     loaded: dict[str, str] = field(default_factory=dict)  # path -> digest ('' when the path was no file)
     packages: dict[str, list[str]] = field(default_factory=dict)  # package root -> its lintable files
-    absent: list[str] = field(default_factory=list)  # paths resolution tried and did not find
+    absent: Absent = field(default_factory=dict)  # paths resolution found no file at (absent_paths)
     base: str = ""  # the key without the linted files' contents: runs an incremental run can start from
     digests: dict[str, str] = field(default_factory=dict)  # linted file -> content digest
 
@@ -175,9 +176,8 @@ def still_valid(record: Record, digest_of, package_files) -> bool:
     for path, digest in record.loaded.items():
         if (digest_of(path) or "") != digest:
             return False
-    for path in record.absent:
-        if os.path.exists(path):
-            return False
+    if not still_absent(record.absent):
+        return False
     return all(package_files(root) == files for root, files in record.packages.items())
 
 
@@ -242,7 +242,7 @@ class Reuse:
         record = Record(diagnostics=diagnostics, base=self.base or "", digests=dict(self.digests))
         if earlier is not None:
             record.loaded, record.packages, record.absent = dict(earlier.loaded), dict(earlier.packages), \
-                list(earlier.absent)
+                dict(earlier.absent)
         for path, f in loaded.items():
             if path in self.digests:
                 continue  # a linted file read as context (an incremental run): its digest is in the key
@@ -256,7 +256,10 @@ class Reuse:
             record.packages.update(PACKAGE_SOURCES.peek(project) or {})
         resolver = RESOLVER.peek(project)
         if resolver is not None:
-            record.absent = sorted(set(record.absent) | set(resolver.missing_paths()))
+            absent = remember(resolver.missing_paths())
+            if absent is None:
+                return  # a path looked for became a file during the run
+            record.absent = merged(record.absent, absent)
         self.runs.put(self.key, record)
 
     def _package_files(self, package_root: str) -> list[str]:

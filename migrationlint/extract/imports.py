@@ -14,18 +14,10 @@ from migrationlint.extract.records import (
     FileFacts,
     ImportFact,
 )
-from migrationlint.extract.tree_lookups import specifiers
+from migrationlint.extract.tree_lookups import module_call_nodes, specifiers
 from migrationlint.extract.parsing import string_value, text
 
 from migrationlint.extract.comments import Q_COMMENT, _own_lines
-
-
-Q_CALLS = """
-(call_expression function: (identifier) @fn arguments: (arguments . (string) @arg)) @call
-(call_expression function: (import) arguments: (arguments . (string) @arg)) @dyn
-(call_expression function: (member_expression object: (identifier) @obj property: (property_identifier) @prop)
-                 arguments: (arguments . (string) @arg)) @mcall
-"""
 
 
 def _inside_function(node: Node) -> bool:
@@ -163,21 +155,15 @@ class ImportsFacts:
                     ))
 
     def _calls(self, root: Node) -> None:
-        for _, m in parsing.cursor(self.dialect, Q_CALLS).matches(root):
-            arg = m["arg"][0]
+        for call, arg, callee, obj_node in module_call_nodes(root, self.data):
             virtual = False
             spec = string_value(arg) or ""
-            if "dyn" in m:
-                call = m["dyn"][0]
+            if callee.type == "import":
                 kind = "dynamic"
-                parent = call.parent
-                if parent is not None and parent.type == "member_expression" and _in_type_position(call):
+                if _in_type_position(call):
                     kind = "type-query"
-                elif _in_type_position(call):
-                    kind = "type-query"
-            elif "mcall" in m:
-                call = m["mcall"][0]
-                obj, prop = text(m["obj"][0]), text(m["prop"][0])
+            elif obj_node is not None:
+                obj, prop = text(obj_node), text(callee)
                 if prop == "mock" and obj in ("jest", "vi"):
                     kind = "mock"
                     virtual = mock_is_virtual(obj, call)
@@ -186,9 +172,6 @@ class ImportsFacts:
                 else:
                     continue
             else:
-                call = m["call"][0]
-                if text(m["fn"][0]) != "require":
-                    continue
                 kind = "require"
             stmt = _statement_of(call)
             fact = ImportFact(specifier=spec, kind=kind, start=arg.start_byte, end=arg.end_byte,

@@ -90,6 +90,13 @@ def _decorated_method(method: Node) -> bool:
 #                                       arguments: (arguments) @args) @call
 #   pair_nodes         (pair key: [(property_identifier) (string)] @key value: (_) @value) @pair
 #   ident_nodes        [(identifier) (type_identifier) (shorthand_property_identifier) (property_identifier)] @id
+#   module_call_nodes  (call_expression function: (identifier) @fn arguments: (arguments . (string) @arg)) @call
+#                      (call_expression function: (import) arguments: (arguments . (string) @arg)) @dyn
+#                      (call_expression function: (member_expression object: (identifier) @obj
+#                                                    property: (property_identifier) @prop)
+#                                       arguments: (arguments . (string) @arg)) @mcall
+#                      (the callee names the one of these an import rule reads: require, import,
+#                      require.resolve, <x>.mock)
 
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 _IDENT_TYPES = frozenset({"identifier", "type_identifier", "shorthand_property_identifier", "property_identifier"})
@@ -181,6 +188,57 @@ def pair_nodes(root: Node, data: bytes, keys: tuple[bytes, ...]):
         value = pair.child_by_field_name("value")
         if value is not None:
             yield pair, key, value
+
+
+def module_call_nodes(root: Node, data: bytes) -> list[tuple[Node, Node, Node, Node | None]]:
+    """(call, first string argument, callee, member object) of `require("x")`, `import("x")`,
+    `require.resolve("x")` and `<obj>.mock("x")` calls, in document order (the queries above,
+    for the callees the import rules read). The callee is the `require`/`import` node or the `mock`
+    / `resolve` property; the object is the member expression's object (None for a plain call)."""
+    found = []
+    for s, e in word_spans(data, (b"require", b"import", b"mock")):
+        leaf = leaf_at(root, s, e)
+        if leaf is None:
+            continue
+        if leaf.type == "import" and not leaf.is_named:  # the keyword token inside the named `import` node
+            outer = leaf.parent
+            if outer is None or outer.type != "import" or outer.start_byte != s or outer.end_byte != e:
+                continue
+            leaf = outer
+        if leaf.type == "import" or (leaf.type == "identifier" and e - s == 7 and data[s] == 0x72):
+            hit = _call_on(leaf, leaf, None)  # require(...) / import(...)
+            if hit is None and leaf.type == "identifier":  # require.resolve(...)
+                member = leaf.parent
+                if member is not None and member.type == "member_expression" \
+                        and member.child_by_field_name("object") == leaf:
+                    prop = member.child_by_field_name("property")
+                    if prop is not None and prop.type == "property_identifier":
+                        hit = _call_on(member, prop, leaf)
+        elif leaf.type == "property_identifier":  # <obj>.mock(...)
+            member = leaf.parent
+            hit = None
+            if member is not None and member.type == "member_expression" and member.child_by_field_name("property") == leaf:
+                obj = member.child_by_field_name("object")
+                if obj is not None and obj.type == "identifier":
+                    hit = _call_on(member, leaf, obj)
+        else:
+            continue
+        if hit is not None:
+            found.append(hit)
+    found.sort(key=lambda hit: hit[0].start_byte)
+    return found
+
+
+def _call_on(callee_node: Node, callee: Node, obj: Node | None) -> tuple[Node, Node, Node, Node | None] | None:
+    """The call whose `function` is `callee_node`, when its first named argument is a string."""
+    call = callee_node.parent
+    if call is None or call.type != "call_expression" or call.child_by_field_name("function") != callee_node:
+        return None
+    args = call.child_by_field_name("arguments")
+    if args is None or args.type != "arguments" or args.named_child_count == 0:
+        return None
+    first = args.named_children[0]
+    return (call, first, callee, obj) if first.type == "string" else None
 
 
 def ident_nodes(root: Node, data: bytes, names: set[str]):

@@ -5,6 +5,7 @@ package.json's `exports` conditions. The Resolver (model.resolve) composes these
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 from migrationlint.model import packages as pk
 
@@ -33,9 +34,10 @@ def candidates(base: str) -> list[str]:
     return out
 
 
-def first_file(base: str) -> str | None:
+def first_file(base: str, is_file: Callable[[str], bool] = os.path.isfile) -> str | None:
+    """The first of `base`'s candidates that is a file (`is_file`: a memo of os.path.isfile)."""
     for c in candidates(base):
-        if os.path.isfile(c):
+        if is_file(c):
             return c
     return None
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-import json5
 
 from migrationlint.model import frameworks
 from migrationlint.globs import compile_glob
@@ -109,6 +108,8 @@ def load_jsonc(path: str) -> tuple[dict, str | None]:
         data = None
     try:
         if data is None:
+            import json5  # here: most tsconfigs never need it
+
             data = json5.loads(raw)  # the exact parser decides what the fast path cannot
     except ValueError as exc:
         return {}, f"invalid JSON in {path}: {exc}"

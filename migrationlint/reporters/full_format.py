@@ -8,8 +8,7 @@ import io
 import os
 import sys
 
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from migrationlint.diagnostics import Applicability, Severity
 from migrationlint.lint_steps import LintResult
@@ -17,19 +16,33 @@ from migrationlint.textpos import display_path
 from migrationlint.reporters.summary import found_line
 from migrationlint.textpos import display_width
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 
 
-def _console(buffer: io.StringIO, color: bool | None) -> Console:
+def _color(color: bool | None) -> bool:
     if color is None:
         color = sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
         if os.environ.get("NO_COLOR"):
             color = False
+    return color
+
+
+def _console(buffer: io.StringIO, color: bool) -> Console:
+    from rich.console import Console
+
     return Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False,
                    soft_wrap=True, emoji=False, markup=False)
 
 
 def render(result: LintResult, color: bool | None = None, unsafe_fixes: bool = False, **_: object) -> str:
+    color = _color(color)
+    if not result.diagnostics and not color:  # the summary line alone, as rich prints it uncoloured
+        return summary(result, unsafe_fixes) + "\n"  # (rich is imported only to draw findings)
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = _console(buffer, color)
     current = None
@@ -60,6 +73,8 @@ def render(result: LintResult, color: bool | None = None, unsafe_fixes: bool = F
 
 
 def _frame(console: Console, idx, line: int, col: int, end_line: int, end_col: int) -> None:
+    from rich.text import Text
+
     if line - 1 >= len(idx.starts):
         return
     text = idx.line_text(line - 1).expandtabs(1)
