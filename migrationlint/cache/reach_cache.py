@@ -7,14 +7,15 @@ facts of the files it passes, import resolution (tsconfigs, manifests, which pat
 package's file list. So a package's answer is stored with:
 
 - the context it was computed in: the tool and settings, and the digests of the context files
-  (run_cache.context_parts) in the workspace root, every package folder and every folder above a
-  file the walk read;
+  (run_cache.context_parts) in the workspace root and every package folder (the record's context,
+  shared by its packages), and in every other folder above a file the walk read (the package's);
 - per file read, its content digest and its `reach_key` (an edited file whose imports did not
   change still reaches the same files, as in the language server);
 - the package's file list (migration globs add files no import reaches) and the paths import
   resolution tried and did not find (a file created there would be found).
-A later run seeds `Shipping` with the packages whose record still holds; anything else is walked
-again. Unreadable or foreign data are misses.
+A later run offers `Shipping` the stored packages, each checked when the run first needs it (a
+run over five files checks the few packages they belong to, not every package of the record);
+a package whose record no longer holds is walked again. Unreadable or foreign data are misses.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from migrationlint.model.resolve import RESOLVER
 from migrationlint.model.shipping import SHIPPING, ReadAs, Shipping, reach_key
 
 FILE = "reach"
-MAGIC = b"migrationlint-reach 2\n"
+MAGIC = b"migrationlint-reach 3\n"
 
 
 @dataclass
@@ -38,6 +39,7 @@ class PackageReach:
     found: dict[str, str]  # file -> why it ships
     read: dict[str, ReadAs]  # file -> its content digest and reach_key
     sources: list[str]  # the package's lintable files
+    context: str = ""  # key over the context files above the files read, outside the record's context
 
 
 @dataclass
@@ -48,20 +50,22 @@ class ReachRecord:
 
 
 def seed(project, cache, settings) -> ReachRecord | None:
-    """Start this run's Shipping with the stored packages whose inputs are unchanged; returns the
-    stored record when its context still holds (`store` keeps its other packages)."""
+    """Offer this run's Shipping the stored packages, each used when its inputs are unchanged;
+    returns the stored record when its context still holds (`store` keeps its other packages)."""
     record = _load(cache.directory)
-    if record is None or record.context != _context(project, cache, settings, record) or \
-            not still_absent(record.absent):
+    if record is None or record.context != _context(project, cache, settings) or not still_absent(record.absent):
         return None
-    carried = {}
-    for manifest_path, reach in record.packages.items():
-        if _holds(project, cache, manifest_path, reach):
-            # what each file read was, as `store` records it: a seeded package is stored as it came
-            carried[manifest_path] = (reach.found, dict(reach.read))  # ReadAs values: see store
-    if carried:
+    def stored(manifest_path: str) -> tuple[dict[str, str], dict[str, object]] | None:
+        reach = record.packages.get(manifest_path)
+        if reach is None or not _holds(project, cache, manifest_path, reach) or \
+                reach.context != _package_context(project, reach.read):
+            return None
+        # what each file read was, as `store` records it: a seeded package is stored as it came
+        return reach.found, dict(reach.read)  # ReadAs values: see store
+
+    if record.packages:
         model = project.memos[SHIPPING] = Shipping(project)
-        model.seed(carried)
+        model.offer(stored)  # each package is checked when the run first needs it
     return record
 
 
@@ -88,13 +92,13 @@ def store(project, cache, settings, earlier: ReachRecord | None) -> None:
             files[path] = ReadAs(facts.digest, key)
         else:
             record.packages[manifest_path] = PackageReach(found, files, list(project.package_sources(
-                os.path.dirname(manifest_path))))
+                os.path.dirname(manifest_path))), _package_context(project, files))
     resolver = RESOLVER.peek(project)
     absent = remember(resolver.missing_paths() if resolver is not None else ())
     if absent is None:
         return  # a path looked for became a file during the run
     record.absent = merged(record.absent, absent)
-    record.context = _context(project, cache, settings, record)
+    record.context = _context(project, cache, settings)
     try:
         replace_file(os.path.join(cache.directory, FILE), MAGIC + pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
     except OSError:
@@ -111,13 +115,21 @@ def _holds(project, cache, manifest_path: str, reach: PackageReach) -> bool:
     return True
 
 
-def _context(project, cache, settings, record: ReachRecord) -> str:
-    """The key over what resolution and entry points read, for the files `record` covers."""
+def _context(project, cache, settings) -> str:
+    """The key over what resolution and entry points read anywhere: the tool, the settings and the
+    context files of the workspace root and of every package folder."""
     root = project.workspace.root
-    read = sorted({p for reach in record.packages.values() for p in reach.read})
     parts = [cache.key.decode(), tool_stamp(), settings_text(settings), root]
-    parts.extend(context_parts(context_dirs(root, read, project.workspace.manifest_dirs)))
+    parts.extend(context_parts(context_dirs(root, [], project.workspace.manifest_dirs)))
     return run_key(parts)
+
+
+def _package_context(project, read) -> str:
+    """The key over the context files in the other folders above the files a package's walk read."""
+    root = project.workspace.root
+    shared = set(context_dirs(root, [], project.workspace.manifest_dirs))
+    own = [d for d in context_dirs(root, sorted(read), []) if d not in shared]
+    return run_key(context_parts(own))
 
 
 def _load(directory: str) -> ReachRecord | None:

@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from migrationlint.model import yaml_load
 from migrationlint.model.jsonc import loads
 from migrationlint.model.parsed_cache import ParsedCache
 
@@ -164,13 +165,7 @@ def _pnpm_yaml(text: str) -> dict:
 
 
 def _yaml(text: str) -> dict:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster; both are safe
-    try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise ValueError(str(exc)) from None
+    data = yaml_load.load(text)  # PyYAML's result, from yaml-rs when provably the same
     if not isinstance(data, dict):
         raise ValueError("not a mapping")
     return data

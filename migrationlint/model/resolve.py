@@ -21,6 +21,7 @@ from migrationlint.model.config_aliases import FrameworkConfig
 from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 from migrationlint.model.project import Memo, per_key
+from migrationlint.model.file_lookup import FileLookup
 from migrationlint.model.specifiers import (
     TS_SOURCE,
     alias_matches,
@@ -79,16 +80,12 @@ class Resolver:
         self._cache: dict[tuple[str, str, str], Resolution] = {}
         self._entries: dict[tuple[str, str], str | None] = {}
         self._frameworks: dict[str, FrameworkConfig] = {}
-        self._files: dict[str, bool] = {}
+        self.files = FileLookup()
 
     def is_file(self, path: str) -> bool:
-        """os.path.isfile, asked once per path while the resolver lives: resolutions from many
-        folders try the same candidates (vendure: 26,000 tests of 9,600 paths). The resolver's
-        results are cached as long (a created or deleted file drops it with them)."""
-        found = self._files.get(path)
-        if found is None:
-            found = self._files[path] = os.path.isfile(path)
-        return found
+        """os.path.isfile, answered once per path while the resolver lives (its results are cached
+        as long: a created or deleted file drops both); see FileLookup."""
+        return self.files.is_file(path)
 
     def _first_file(self, base: str) -> str | None:
         return first_file(base, self.is_file)
@@ -113,7 +110,7 @@ class Resolver:
     def missing_paths(self) -> list[str]:
         """Every path a lookup of this resolver found not to be a file, those tried before a hit
         included (the run and reach caches check that they stay absent: cache/absent_paths.py)."""
-        missing = {p for p, found in self._files.items() if not found}
+        missing = set(self.files.absent())
         missing.update(p for r in self._cache.values() if r.kind == "unresolved" for p in r.tried)
         return sorted(missing)
 

@@ -17,7 +17,7 @@ import hashlib
 import os
 from collections import deque
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
@@ -55,6 +55,9 @@ class Shipping:
         self._bundled: dict[str, str | None] = {}
         self._entries: dict[str, list[Entry]] = {}
         self._read: dict[str, dict[str, object]] = {}  # package -> {file: the facts its reachability read}
+        # a package's stored reachability, when it still holds (cache/reach_cache.py): asked once per
+        # package, on its first use, so a run over a few files checks only the packages it needs
+        self._offered: Callable[[str], tuple[dict[str, str], dict[str, object]] | None] | None = None
 
     # ------------------------------------------------------------------ public answers
 
@@ -155,6 +158,14 @@ class Shipping:
         found = self._reached.get(manifest.path)
         if found is not None:
             return found
+        carried = self._offered(manifest.path) if self._offered is not None else None
+        if carried is not None:
+            self.seed({manifest.path: carried})
+            return carried[0]
+        return self._walk(manifest)
+
+    def _walk(self, manifest: Manifest) -> dict[str, str]:
+        """The package's reachability, computed: a breadth-first walk over value imports."""
         found = {}
         read = self._read[manifest.path] = {}
         queue = deque()
@@ -183,6 +194,10 @@ class Shipping:
         """Reachability of packages known to be unchanged (as `reachability` gave it)."""
         for manifest_path, (found, read) in reached.items():
             self._reached[manifest_path], self._read[manifest_path] = found, read
+
+    def offer(self, stored: Callable[[str], tuple[dict[str, str], dict[str, object]] | None]) -> None:
+        """`stored(manifest_path)`: the package's stored reachability when it still holds, else None."""
+        self._offered = stored
 
     def _add_migrations(self, manifest: Manifest, found: dict[str, str]) -> None:
         """TypeORM migrations named by the `migrations:` globs of a DataSource that ships: the

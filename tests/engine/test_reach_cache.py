@@ -43,14 +43,13 @@ def _service(root: Path) -> dict[str, Path]:
 def walks(monkeypatch) -> list[str]:
     """The packages whose reachability a run computed (not carried)."""
     found: list[str] = []
-    real = Shipping._reached_from
+    real = Shipping._walk
 
     def counting(self, manifest):
-        if manifest.path not in self._reached:
-            found.append(manifest.path)
+        found.append(manifest.path)
         return real(self, manifest)
 
-    monkeypatch.setattr(Shipping, "_reached_from", counting)
+    monkeypatch.setattr(Shipping, "_walk", counting)
     return found
 
 
@@ -123,3 +122,39 @@ def test_a_fix_after_a_run_that_carried_what_ships(tmp_path: Path) -> None:
     cached = pipeline.fix([str(tmp_path)], Settings(), first=first, use_cache=True)
     fresh = pipeline.fix([str(tmp_path)], Settings(), use_cache=False)
     assert cached.texts == fresh.texts and str(migration) in cached.texts
+
+
+def test_a_run_over_one_package_checks_only_the_packages_it_needs(tmp_path: Path, walks: list[str],
+                                                                  monkeypatch) -> None:
+    """Stored packages are checked when first needed: a run over a file of one service neither
+    checks nor walks the other service, whose record no longer holds."""
+    from migrationlint.cache import reach_cache
+
+    (tmp_path / "package.json").write_text(json.dumps({"name": "root", "private": True,
+                                                       "workspaces": ["services/*"]}))
+    one, two = tmp_path / "services" / "one", tmp_path / "services" / "two"
+    one.mkdir(parents=True)
+    two.mkdir(parents=True)
+    files_one = _service(one)
+    files_two = _service(two)
+    (one / ".git").rename(tmp_path / ".git")  # one repository: the root is the workspace
+    (two / ".git").rmdir()
+    _age(tmp_path)
+    pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    files_two["a"].write_text("import { b } from './b.spec';\nexport const a = b;\n")  # two's record fails
+    checked: list[str] = []
+    real = reach_cache._holds
+
+    def holds(project, cache, manifest_path, reach):
+        checked.append(manifest_path)
+        return real(project, cache, manifest_path, reach)
+
+    monkeypatch.setattr(reach_cache, "_holds", holds)
+    walks.clear()
+    got = pipeline.lint([str(files_one["b"])], Settings(), files=[str(files_one["b"])], report={str(files_one["b"])},
+                        use_cache=True)
+    assert checked == [str(one / "package.json")] and walks == []
+    assert _key(got) == _key(_named(files_one["b"], use_cache=False))
+    walks.clear()
+    _named(files_two["b"])
+    assert walks == [str(two / "package.json")]  # checked when needed, and walked again

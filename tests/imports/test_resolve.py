@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,32 @@ def test_catch_all_paths_pattern_is_not_an_alias_unless_it_names_a_file(tmp_path
     assert is_alias(project, importer, "express-extra")
     assert not is_alias(project, importer, "lodash")
     assert resolver_for(project).resolve(importer, "lodash").origin == "package"
+
+
+def test_is_file_answers_as_isfile_does(tmp_path: Path, monkeypatch) -> None:
+    """The resolver answers from one listing per folder; every answer is os.path.isfile's: files,
+    folders, links to files and folders, broken links, missing folders, a path under a file."""
+    write(tmp_path, {"package.json": {"name": "svc"}, "src/a.ts": "", "src/b/index.ts": "", "src/Mixed.ts": "",
+                     "src/\u00e9t\u00e9.ts": ""})
+    (tmp_path / "src" / "link.ts").symlink_to(tmp_path / "src" / "a.ts")
+    (tmp_path / "src" / "dirlink").symlink_to(tmp_path / "src" / "b")
+    (tmp_path / "src" / "broken.ts").symlink_to(tmp_path / "src" / "nowhere.ts")
+    names = ["a.ts", "b", "b/index.ts", "b/index.tsx", "Mixed.ts", "link.ts", "dirlink", "dirlink/index.ts",
+             "broken.ts", "nowhere.ts", "none/index.ts", "a.ts/index.ts", "\u00e9t\u00e9.ts", "e\u0301te\u0301.ts"]
+    paths = [str(tmp_path / "src" / n) for n in names]
+    r = resolver(tmp_path)
+    assert [r.is_file(p) for p in paths] == [os.path.isfile(p) for p in paths]
+    asked: list[str] = []
+    real = os.path.isfile
+
+    def isfile(path):
+        asked.append(os.path.basename(path))
+        return real(path)
+
+    monkeypatch.setattr(os.path, "isfile", isfile)
+    r = resolver(tmp_path)
+    for name in ("a.ts", "missing.ts", "mixed.ts", "MIXED.TS", "\u00e9t\u00e9.tsx"):
+        r.is_file(str(tmp_path / "src" / name))
+    # a listed file and a plain absent name are answered by the listing; a name the folder holds in
+    # another case, or a name that is not ASCII, is asked of the file system (which may ignore case)
+    assert asked == ["mixed.ts", "MIXED.TS", "\u00e9t\u00e9.tsx"]
