@@ -84,8 +84,14 @@ def _translate(pattern: str) -> str:
 @lru_cache(maxsize=4096)
 def compile_glob(pattern: str) -> re.Pattern[str]:
     """A regex matching posix paths against `pattern` (braces expanded, `**` across directories)."""
+    return re.compile(glob_source(pattern))
+
+
+def glob_source(pattern: str) -> str:
+    """compile_glob's regex, uncompiled: for callers that join many patterns into one regex (a
+    regex is compiled once, not once per pattern and again joined)."""
     alternatives = [_translate(p) for p in expand_braces(pattern)]
-    return re.compile("^(?:" + "|".join(alternatives) + ")$")
+    return "^(?:" + "|".join(alternatives) + ")$"
 
 
 def match(pattern: str, path: str) -> bool:

@@ -198,18 +198,27 @@ class Reuse:
     """One run's use of the run cache: the key computed before loading facts, the record after."""
 
     def __init__(self, store, settings: Settings, request: list[str], files: list[str], workspace) -> None:
-        root = workspace.root
         self.cache = store.cache
         self.settings = settings
         self.runs = RunCache(self.cache.directory)
-        self.digests = {p: stat_digest(self.cache, p) for p in files}
         self.key: str | None = None
         self.base: str | None = None
-        if all(self.digests.values()):
-            parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request, *files]
-            parts.extend(context_parts(context_dirs(root, files, workspace.manifest_dirs)))
-            self.base = run_key(parts)
-            self.key = run_key([self.base, *(f"{p}:{d}" for p, d in self.digests.items())])
+        self.digests: dict[str, str | None] = {}
+        root = workspace.root
+        # the context as it is before any check reads it (a change during the run is a new key)
+        self._parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request, *files,
+                       *context_parts(context_dirs(root, files, workspace.manifest_dirs))]
+        # with no stored run to find, the key waits for the facts, whose digests are the files'
+        # (a first run does not read and hash every file before its workers read them again)
+        self._deferred = not self.runs.records()
+        if not self._deferred:
+            self._set_key({p: stat_digest(self.cache, p) for p in files})
+
+    def _set_key(self, digests: dict[str, str | None]) -> None:
+        self.digests = digests
+        if all(digests.values()):
+            self.base = run_key(self._parts)
+            self.key = run_key([self.base, *(f"{p}:{d}" for p, d in digests.items())])
 
     def lookup(self) -> list | None:
         """The diagnostics of the last run with this key, when what its checks read is unchanged."""
@@ -237,6 +246,10 @@ class Reuse:
              earlier: Record | None = None, scanned: dict[str, str] | None = None) -> None:
         """Store this run's diagnostics when the facts it used are the contents the key describes;
         an incremental run adds what the run it started from read outside the linted files."""
+        if self._deferred:
+            self._deferred = False
+            self._set_key({p: (f.digest if f.digest and not f.skipped else stat_digest(self.cache, p))
+                           for p, f in facts.items()})
         if self.key is None or any(f.digest != self.digests.get(p) for p, f in facts.items() if not f.skipped):
             return
         record = Record(diagnostics=diagnostics, base=self.base or "", digests=dict(self.digests))

@@ -19,7 +19,7 @@ from typing import Callable
 
 
 from migrationlint.model import frameworks
-from migrationlint.globs import compile_glob
+from migrationlint.globs import glob_source
 from migrationlint.model.jsonc import loads_jsonc
 
 CONFIG_NAME = "tsconfig.json"
@@ -84,7 +84,7 @@ def _joined(patterns: list[str]) -> re.Pattern[str] | None:
     no dot is a directory (everything below it)."""
     if not patterns:
         return None
-    return re.compile("|".join(compile_glob(_as_glob(p)).pattern for p in patterns))
+    return re.compile("|".join(glob_source(_as_glob(p)) for p in patterns))
 
 
 def _as_glob(pattern: str) -> str:

@@ -32,8 +32,8 @@ class Manifest:
     text: str = ""
     _sections: dict = field(default_factory=dict, repr=False, compare=False)
 
-    @property
-    def dir(self) -> str:
+    @cached_property
+    def dir(self) -> str:  # asked 57,000 times in a run over medusa
         return os.path.dirname(self.path)
 
     @property

@@ -48,12 +48,28 @@ _NULL = frozenset({"~", "null", "Null", "NULL"})
 # and hold `npm:6, ...`). A quote after a blank that is a plain scalar's own character would hide
 # the rest of its line; such a scalar holds a quote, and a result holding one is not used.
 _QUOTED = re.compile(r""""(?<=\s")(?:[^"\\\n]|\\.)*"|'(?<=\s')(?:[^'\n]|'')*'""")
-# what only PyYAML is trusted with: anchors, aliases, tags, directives, documents, merge keys,
-# block scalars (`|`, `>`: the two differ on trailing blank lines), explicit keys (`?`: a lone one in
-# a flow sequence is a null pair to PyYAML, a string to yaml-rs), tabs
-_PYYAML_ONLY = re.compile(r"[&*](?<=[\s\[{,][&*])(?=[^\s,\]\}])|!(?<=[\s\[{,]!)|<<|\n(?:%|---|\.\.\.)"
-                          r"|[|>](?<=[\s\[{,:][|>])[-+0-9]*[ \t]*(?:#[^\n]*)?(?=\n|$)|\t"
-                          r"|\?(?<=[\s\[{,]\?)(?=[\s,\]\}]|$)")
+# what only PyYAML is trusted with: anchors, aliases, tags, directives, documents, merge keys, tabs,
+# block scalars (`|`, `>`: the two differ on trailing blank lines) and explicit keys (`?`: a lone
+# one in a flow sequence is a null pair to PyYAML, a string to yaml-rs). An indicator counts after
+# a blank or a flow indicator (`a>b` and `x || y` hold none).
+_INDICATOR = re.compile(r"[&*!?|>](?<=[\s\[{,][&*!?|>])")
+_INDICATED = {
+    "&": re.compile(r"&[^\s,\]\}]"), "*": re.compile(r"\*[^\s,\]\}]"), "!": re.compile(r"!"),
+    "?": re.compile(r"\?(?=[\s,\]\}]|\Z)"), "|": re.compile(r"\|[-+0-9]*[ \t]*(?:#[^\n]*)?(?=\n|\Z)"),
+    ">": re.compile(r">[-+0-9]*[ \t]*(?:#[^\n]*)?(?=\n|\Z)"),
+}
+_PYYAML_ONLY_TEXT = ("<<", "\t", "\n%", "\n---", "\n...")
+
+
+def _pyyaml_only(text: str) -> bool:
+    """Whether `text` (starting with a newline) holds what only PyYAML is trusted with."""
+    if any(marker in text for marker in _PYYAML_ONLY_TEXT):
+        return True
+    for hit in _INDICATOR.finditer(text):
+        at = hit.start()
+        if _INDICATED[text[at]].match(text, at):
+            return True
+    return False
 
 
 def load(text: str) -> Any:
@@ -71,7 +87,7 @@ def _load_fast(text: str) -> tuple[Any] | None:
     except ImportError:
         return None
     text = "\n" + text  # every line, the first too, follows a newline
-    if _PYYAML_ONLY.search(text):
+    if _pyyaml_only(text):
         return None
     scanned = _QUOTED.sub('""', text)
     expected = 0
@@ -110,26 +126,32 @@ def _starts_scalar(text: str, at: int) -> bool:
 
 def _non_strings(data: Any) -> int | None:
     """Booleans and numbers among the keys and scalar values of `data` (nulls and strings aside);
-    None when a string holds a quote character (see _QUOTED)."""
+    None when a string holds a quote character (see _QUOTED). A lockfile holds 50,000 scalars:
+    strings are looked at where they sit, only containers go on the stack."""
     count = 0
     stack = [data]
     while stack:
         item = stack.pop()
-        if isinstance(item, dict):
-            for key, value in item.items():
-                if isinstance(key, str):
-                    if '"' in key or "'" in key:
-                        return None
-                elif key is not None:
-                    count += 1
+        if type(item) is dict:
+            pairs = item.items()
+        elif type(item) is list:
+            pairs = ((None, value) for value in item)
+        else:
+            pairs = ((None, item),)
+        for key, value in pairs:
+            if type(key) is str:
+                if '"' in key or "'" in key:
+                    return None
+            elif key is not None:
+                count += 1
+            kind = type(value)
+            if kind is str:
+                if '"' in value or "'" in value:
+                    return None
+            elif kind is dict or kind is list:
                 stack.append(value)
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, str):
-            if '"' in item or "'" in item:
-                return None
-        elif item is not None:
-            count += 1
+            elif value is not None:
+                count += 1
     return count
 
 
