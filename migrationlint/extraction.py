@@ -158,6 +158,14 @@ class FactsStore:
         self._scanned[path] = content_digest(data)
         return data
 
+    def add_reads(self, loaded: dict[str, FileFacts | None], scanned: dict[str, str]) -> None:
+        """Facts loaded and files searched by checks run in another process (checks_apart.py):
+        inputs of this run like its own."""
+        for path, facts in loaded.items():
+            self._loaded.setdefault(path, facts)
+        for path, digest in scanned.items():
+            self._scanned.setdefault(path, digest)
+
     @property
     def scanned(self) -> dict[str, str]:
         """path -> content digest ('' when unreadable) of the files `mentions` looked into."""

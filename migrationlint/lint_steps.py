@@ -70,16 +70,23 @@ def gc_paused(fn):
     return paused
 
 
-def run_checks_remembering(project: Project, store, settings: Settings) -> list[Diagnostic]:
-    """run_checks, with what ships carried from earlier runs over the disk (cache/reach_cache.py)."""
+def run_checks_remembering(project: Project, store, settings: Settings, jobs: int | None = None) -> list[Diagnostic]:
+    """run_checks, with what ships carried from earlier runs over the disk (cache/reach_cache.py),
+    and on a large run some families checked in a second process (checks_apart.py)."""
+    from migrationlint import checks_apart
     from migrationlint.checks import run_checks
 
-    if store.cache is None or store.overrides:
+    def checked() -> list[Diagnostic]:
+        if not store.overrides and checks_apart.can_split(project, jobs):
+            return checks_apart.run_checks_split(project, store)
         return run_checks(project)
+
+    if store.cache is None or store.overrides:
+        return checked()
     from migrationlint.cache import reach_cache
 
     earlier = reach_cache.seed(project, store.cache, settings)
-    diagnostics = run_checks(project)
+    diagnostics = checked()
     reach_cache.store(project, store.cache, settings, earlier)
     return diagnostics
 

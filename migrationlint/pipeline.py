@@ -64,7 +64,7 @@ def lint(
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
                       sources=sources, all_sources=files if covers(paths, root) else [], mentions=store.mentions,
                       tree_sources=_tree_sources(store, settings, root))
-    diagnostics = run_checks_remembering(project, store, settings)
+    diagnostics = run_checks_remembering(project, store, settings, jobs)
     store.save()  # after the checks: facts they loaded for files outside the run are cached too
     result = conclude(diagnostics, project, LintResult(diagnostics=[], sources=sources, project=project, files=files,
                                                        missing=missing, problems=problems), problems, report)

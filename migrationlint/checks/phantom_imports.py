@@ -35,6 +35,7 @@ IMP002 = Rule("IMP002", "unresolved-import", Severity.ERROR,
 IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
               "A named import that the workspace module it imports from does not export.", fix=FixAvailability.SOMETIMES)
 RULES = [IMP001, IMP002, IMP003]
+RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 _PACKAGE_FILES: Memo[dict[str, dict[str, list[str]]]] = per_key("code files by stem, per package", disk_only=True)
 EXPORT_SURFACES: Memo[dict[str, frozenset[str] | None]] = per_key("export surfaces")
 

@@ -81,11 +81,16 @@ class Resolver:
         self._entries: dict[tuple[str, str], str | None] = {}
         self._frameworks: dict[str, FrameworkConfig] = {}
         self.files = FileLookup()
+        self._missing_elsewhere: set[str] = set()  # found missing by checks in another process
 
     def is_file(self, path: str) -> bool:
         """os.path.isfile, answered once per path while the resolver lives (its results are cached
         as long: a created or deleted file drops both); see FileLookup."""
         return self.files.is_file(path)
+
+    def add_missing(self, paths: list[str]) -> None:
+        """Paths a resolver in another process found missing (checks_apart.py): inputs of the run."""
+        self._missing_elsewhere.update(paths)
 
     def _first_file(self, base: str) -> str | None:
         return first_file(base, self.is_file)
@@ -110,7 +115,7 @@ class Resolver:
     def missing_paths(self) -> list[str]:
         """Every path a lookup of this resolver found not to be a file, those tried before a hit
         included (the run and reach caches check that they stay absent: cache/absent_paths.py)."""
-        missing = set(self.files.absent())
+        missing = set(self.files.absent()) | self._missing_elsewhere
         missing.update(p for r in self._cache.values() if r.kind == "unresolved" for p in r.tried)
         return sorted(missing)
 

@@ -1,0 +1,131 @@
+"""The rule families marked `RUNS_APART`, checked in a second process while this one checks the rest.
+
+Why: after extraction the checks run in one process while the other cores idle; the import rules
+(IMP) and the dependency rules (DEP) are each a third of that time on a large repository
+(vendure: 0.25 s and 0.37 s), and they share nothing but what both compute from the disk. So a
+large run forks: the child checks the families marked `RUNS_APART` (module attribute), the parent
+the others, and the findings are put back in family order, exactly as one process orders them.
+
+What the child's checks read must still count as inputs of the run (the run cache checks them
+before reuse): the facts it loaded for files outside the run, the files it searched for a word,
+the paths resolution found missing, the package listings it asked for. The child sends them back
+with its findings and the parent adds them. Anything the child cannot do (it fails, is killed,
+sends nothing readable) leaves the families to the parent, which then checks them as a single
+process would, errors included. Linux only (fork); a run under the pool threshold, `--jobs 1`,
+the language server and the fix loop's passes stay in one process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import threading
+from types import ModuleType
+
+from migrationlint.checks import FAMILIES, Project
+from migrationlint.diagnostics import Diagnostic
+from migrationlint.model.project import PACKAGE_SOURCES
+from migrationlint.model.resolve import RESOLVER, resolver_for
+
+MIN_FILES = 150  # the extraction pool's threshold: below it a fork costs more than it saves
+
+
+def can_split(project: Project, jobs: int | None) -> bool:
+    """Whether this run checks some families in a second process: a large run on Linux with more
+    than one core, unless `--jobs 1`, and never beside other threads (a lock one of them holds
+    at the fork would stay held in the child)."""
+    return (sys.platform.startswith("linux") and hasattr(os, "fork") and jobs != 1
+            and len(project.files) >= MIN_FILES and (os.cpu_count() or 1) > 1
+            and threading.active_count() == 1 and any(getattr(f, "RUNS_APART", False) for f in FAMILIES))
+
+
+def run_checks_split(project: Project, store) -> list[Diagnostic]:
+    """run_checks, the `RUNS_APART` families in a forked child (see the module docstring)."""
+    families = [f for f in FAMILIES if any(project.enabled(r.code) for r in f.RULES)]
+    apart = [f for f in families if getattr(f, "RUNS_APART", False)]
+    found: dict[ModuleType, list[Diagnostic]] = {}
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _child(project, store, apart, write_end)
+    os.close(write_end)
+    payload = None
+    try:
+        for family in families:
+            if family not in apart:
+                found[family] = _check(family, project)
+        with os.fdopen(read_end, "rb") as fh:
+            data = fh.read()
+        payload = _loaded(data)
+    finally:
+        if payload is None:
+            _stop(pid)
+        else:
+            os.waitpid(pid, 0)
+    if payload is None:  # the parent checks them itself, as one process does
+        for family in apart:
+            found[family] = _check(family, project)
+    else:
+        by_name, reads = payload
+        for family in apart:
+            found[family] = by_name[family.__name__]
+        _add_reads(project, store, reads)
+    return [d for family in families for d in found[family]]
+
+
+def _check(family: ModuleType, project: Project) -> list[Diagnostic]:
+    return [d for d in family.check(project) if project.enabled(d.code)]
+
+
+def _child(project: Project, store, apart: list[ModuleType], write_end: int) -> None:
+    """Check `apart`, send (findings by family, what the checks read) pickled, exit at once (no
+    clean-up of the parent's state: its cache files, its handlers)."""
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        if store.cache is not None:
+            store.cache.close()  # the pack file's read offset is shared with the parent: open our own
+        by_name = {family.__name__: _check(family, project) for family in apart}
+        resolver = RESOLVER.peek(project)
+        reads = (store.loaded, store.scanned, resolver.missing_paths() if resolver is not None else [],
+                 dict(PACKAGE_SOURCES.peek(project) or {}))
+        data = pickle.dumps((by_name, reads), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as fh:
+            fh.write(data)
+        code = 0
+    except BaseException:  # noqa: BLE001 - the parent checks these families itself
+        pass
+    finally:
+        os._exit(code)
+
+
+def _loaded(data: bytes):
+    try:
+        by_name, reads = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - nothing readable came back (the child failed)
+        return None
+    return by_name, reads
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
+def _add_reads(project: Project, store, reads) -> None:
+    """What the child's checks read, as inputs of this run (see the module docstring)."""
+    loaded, scanned, missing, sources = reads
+    store.add_reads(loaded, scanned)
+    resolver_for(project).add_missing(missing)
+    memo = PACKAGE_SOURCES(project)
+    for root, files in sources.items():
+        memo.setdefault(root, files)

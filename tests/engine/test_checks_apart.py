@@ -1,0 +1,80 @@
+"""A large run checks the import rules in a second process (checks_apart.py): the findings are a
+single process's, in the same order, and what the child's checks read stays an input of the
+stored run (a change there is seen by the next run with the cache)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from migrationlint import checks_apart, pipeline
+from migrationlint.settings import Settings
+
+
+def _findings(result) -> list[tuple]:
+    return [(d.code, d.path, d.start, d.end, d.message, d.fix) for d in result.diagnostics]
+
+
+def _large_service(root: Path) -> Path:
+    """A service with enough files to split, and a type-only import of a git-ignored generated
+    module (context, not linted) that only the import rules resolve and read."""
+    (root / ".git").mkdir()
+    (root / ".gitignore").write_text("generated/\n")
+    (root / "package.json").write_text(json.dumps({"name": "svc", "version": "1.0.0", "main": "dist/main.js",
+                                                   "dependencies": {"lodash": "^4.17.21"}}))
+    src = root / "src"
+    src.mkdir()
+    (root / "generated" / "types").mkdir(parents=True)
+    (root / "generated" / "types" / "index.ts").write_text("export interface Bar { a: number }\n")
+    (src / "main.ts").write_text("import { get } from 'lodash';\nimport type { Foo } from '../generated/types';\n"
+                                 "export const main = (f: Foo) => get(f, 'a');\n")
+    for i in range(checks_apart.MIN_FILES + 10):
+        (src / f"f{i}.ts").write_text(f"import {{ main }} from './main';\nexport const v{i} = main;\n")
+    return root
+
+
+@pytest.fixture
+def splits(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = checks_apart.run_checks_split
+
+    def counting(project, store):
+        calls.append(len(project.files))
+        return real(project, store)
+
+    monkeypatch.setattr(checks_apart, "run_checks_split", counting)
+    return calls
+
+
+def test_the_split_run_reports_what_one_process_reports(tmp_path: Path, splits: list[int]) -> None:
+    root = _large_service(tmp_path)
+    split = pipeline.lint([str(root)], Settings(), use_cache=False)
+    assert splits, "the run was large enough to split"
+    single = pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1)
+    assert len(splits) == 1  # --jobs 1: one process
+    assert _findings(split) == _findings(single)
+    assert {d.code for d in split.diagnostics} >= {"IMP003"}
+
+
+@pytest.mark.parametrize("change", ["context file", "created candidate"])
+def test_what_the_child_read_is_an_input_of_the_stored_run(tmp_path: Path, splits: list[int], change: str) -> None:
+    root = _large_service(tmp_path)
+    first = pipeline.lint([str(root)], Settings(), use_cache=True)
+    assert splits and any(d.code == "IMP003" for d in first.diagnostics)
+    if change == "context file":  # only the import rules read the generated module's exports
+        (root / "generated" / "types" / "index.ts").write_text("export interface Foo { a: number }\n")
+    else:  # `../generated/types` now names types.ts, found before the folder's index.ts
+        (root / "generated" / "types.ts").write_text("export interface Foo { a: number }\n")
+    cached = pipeline.lint([str(root)], Settings(), use_cache=True)
+    fresh = pipeline.lint([str(root)], Settings(), use_cache=False)
+    assert _findings(cached) == _findings(fresh)
+    assert _findings(fresh) != _findings(first)
+
+
+def test_a_child_that_fails_leaves_the_families_to_the_parent(tmp_path: Path, monkeypatch) -> None:
+    root = _large_service(tmp_path)
+    expected = _findings(pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1))
+    monkeypatch.setattr(checks_apart, "_loaded", lambda data: None)  # as if nothing came back
+    assert _findings(pipeline.lint([str(root)], Settings(), use_cache=False)) == expected
