@@ -32,6 +32,7 @@ MIG005 = Rule("MIG005", "migration-name-mismatch", Severity.WARNING,
 MIG006 = Rule("MIG006", "migration-file-export", Severity.ERROR,
               "A file loaded by a `migrations:` glob exports something that is not a migration.")
 RULES = [MIG001, MIG002, MIG003, MIG004, MIG005, MIG006]
+RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 
 IDENTITY_NOTE = ("changing it changes the migration's identity in the migrations table: if it has "
                  "already run, TypeORM will run it again")

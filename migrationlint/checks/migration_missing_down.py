@@ -18,6 +18,7 @@ from migrationlint.model.migrations import is_migration_file, migration_classes
 MIG008 = Rule("MIG008", "migration-missing-down", Severity.WARNING,
               "A migration class without a `down` method: reverting it fails.")
 RULES = [MIG008]
+RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 
 
 def check(project: Project) -> Iterator[Diagnostic]:

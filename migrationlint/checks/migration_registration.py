@@ -29,6 +29,7 @@ from migrationlint.model.specifiers import resolve_relative
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
               "A migration that no DataSource's `migrations` option loads: it silently never runs.")
 RULES = [MIG007]
+RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 _DECIDABLE: Memo[dict[str, list]] = per_key("MIG007 decidable options by package")
 _OPTIONS: Memo[dict[str, list]] = per_key("MIG007 options by package")
 

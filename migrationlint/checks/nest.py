@@ -30,6 +30,7 @@ NEST001 = Rule("NEST001", "repository-not-provided", Severity.ERROR,
                "A provider injects `@InjectRepository(E)` but its module does not register E with "
                "`TypeOrmModule.forFeature` on that connection: Nest cannot start.", fix="sometimes")
 RULES = [NEST001]
+RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 
 
 def nest_modules(project: Project) -> Iterator[tuple[str, NestModule]]:

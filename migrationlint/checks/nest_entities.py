@@ -21,6 +21,7 @@ NEST002 = Rule("NEST002", "entity-not-registered", Severity.ERROR,
                "An entity given to `TypeOrmModule.forFeature` that its connection's `entities` leave out "
                "(without `autoLoadEntities`): TypeORM finds no metadata for it.")
 RULES = [NEST002]
+RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 _ROOTS: Memo[dict[str, list]] = per_key("NEST002 forRoot options by package")
 
 

@@ -30,6 +30,7 @@ NEST003 = Rule("NEST003", "provider-not-found", Severity.ERROR,
                "the module's context (own providers, exports of imported modules, global modules): Nest "
                "cannot start.")
 RULES = [NEST003]
+RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 
 
 def check(project: Project) -> Iterator[Diagnostic]:

@@ -33,6 +33,7 @@ MIG012 = Rule("MIG012", "schema-option-name", Severity.ERROR,
 MIG013 = Rule("MIG013", "plain-object-schema-argument", Severity.WARNING,
               "A plain object passed where a QueryRunner method needs a schema-builder instance.", fix=FixAvailability.SAFE)
 RULES = [MIG010, MIG011, MIG012, MIG013]
+RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 
 TYPEORM = "typeorm"
 
