@@ -1,5 +1,5 @@
 """Allow `python -m migrationlint`."""
 
-from migrationlint.cli import main
+from migrationlint.cli import run
 
-raise SystemExit(main())
+run()

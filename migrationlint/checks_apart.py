@@ -31,15 +31,26 @@ from migrationlint.model.project import PACKAGE_SOURCES
 from migrationlint.model.resolve import RESOLVER, resolver_for
 
 MIN_FILES = 150  # the extraction pool's threshold: below it a fork costs more than it saves
+# The child reads most of the parent's objects, and each read writes a reference count: the pages
+# are copied, and both processes together hold up to twice the memory (10,000 files: 250 MB alone,
+# 465 MB split). A run whose process already holds more stays in one process.
+MAX_PARENT_MB = 160
 
 
 def can_split(project: Project, jobs: int | None) -> bool:
     """Whether this run checks some families in a second process: a large run on Linux with more
-    than one core, unless `--jobs 1`, and never beside other threads (a lock one of them holds
-    at the fork would stay held in the child)."""
+    than one core, unless `--jobs 1`, not one that already holds MAX_PARENT_MB, and never beside
+    other threads (a lock one of them holds at the fork would stay held in the child)."""
     return (sys.platform.startswith("linux") and hasattr(os, "fork") and jobs != 1
-            and len(project.files) >= MIN_FILES and (os.cpu_count() or 1) > 1
+            and len(project.files) >= MIN_FILES and (os.cpu_count() or 1) > 1 and _peak_mb() <= MAX_PARENT_MB
             and threading.active_count() == 1 and any(getattr(f, "RUNS_APART", False) for f in FAMILIES))
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory so far (Linux reports kilobytes)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_checks_split(project: Project, store) -> list[Diagnostic]:

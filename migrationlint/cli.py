@@ -86,6 +86,22 @@ def _during_interrupt(exc: BaseException) -> bool:
     return False
 
 
+def run() -> None:
+    """The command's entry (console script, `python -m migrationlint`): main(), then exit without
+    tearing the interpreter down. A run over 10,000 files holds a million small objects, and
+    freeing them one by one at exit took a second after the report was printed; the report is
+    flushed, the caches were written and closed by the run, so nothing is lost by not freeing."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away before the report was complete
+        code = 141
+    if "logging" in sys.modules:  # the language server's log handlers
+        sys.modules["logging"].shutdown()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):

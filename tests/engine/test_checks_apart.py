@@ -78,3 +78,12 @@ def test_a_child_that_fails_leaves_the_families_to_the_parent(tmp_path: Path, mo
     expected = _findings(pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1))
     monkeypatch.setattr(checks_apart, "_loaded", lambda data: None)  # as if nothing came back
     assert _findings(pipeline.lint([str(root)], Settings(), use_cache=False)) == expected
+
+
+def test_a_run_already_holding_much_memory_stays_in_one_process(tmp_path: Path, splits: list[int],
+                                                                 monkeypatch) -> None:
+    """The child would copy what it reads (reference counts): past MAX_PARENT_MB, no fork."""
+    root = _large_service(tmp_path)
+    monkeypatch.setattr(checks_apart, "MAX_PARENT_MB", 1)
+    pipeline.lint([str(root)], Settings(), use_cache=False)
+    assert splits == []
