@@ -7,7 +7,9 @@ keystroke pause for the same answers. `LiveLinter` keeps those between runs:
 
 - settings and the workspace per (root, settings), dropped when a context file changes;
 - the facts of files on disk, each kept with the stat it was read under and re-read only when
-  the stat differs; the facts of open documents, kept with the text they came from;
+  the stat differs (first taken from the CLI's facts cache when a run left one and the file's
+  stat proves the entry current: opening a file in a large package parses only that file);
+  the facts of open documents, kept with the text they came from;
 - the per-run memos that read the file system and the workspace only (`Memo.disk_only`), dropped
   when files are created or deleted. Every memo built from facts is rebuilt on each run, from the
   kept facts, so that a changed document is seen by every cross-file rule exactly as a fresh run
@@ -21,7 +23,7 @@ import stat
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from migrationlint.cache.facts_cache import StatKey, stat_of
+from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, stat_of
 from migrationlint.checks import RULES, Project, run_checks
 from migrationlint.checks.phantom_imports import EXPORT_SURFACES, surface_signature
 from migrationlint.config import load
@@ -45,6 +47,7 @@ class _Context:
     reached: dict = field(default_factory=dict)  # Shipping.reachability() of the last run
     surfaces: dict = field(default_factory=dict)  # phantom_imports' export-surface memo
     surface_reads: dict = field(default_factory=dict)  # the facts the runs that built it read
+    stored: FactsCache | None = None  # the CLI's facts cache of this root, read only (see _disk_facts)
 
 
 class LiveLinter:
@@ -59,6 +62,7 @@ class LiveLinter:
         self._words: dict[str, tuple[StatKey, dict[bytes, bool]]] = {}  # Project.mentions answers
         self.runs = 0
         self._run: dict[str, FileFacts | None] = {}  # facts this run handed out (one stat per file)
+        self._stored: FactsCache | None = None  # the running context's (_Context.stored)
 
     # ------------------------------------------------------------------ invalidation
 
@@ -90,6 +94,7 @@ class LiveLinter:
         ctx = self._context(path)
         self.runs += 1
         self._run = {}
+        self._stored = ctx.stored
         facts = {path: self._text_facts(path, texts[path])}
         self._run[path] = facts[path]
         sources = SourceMap([], {path: texts[path]}, overlay_reader(texts))
@@ -143,7 +148,12 @@ class LiveLinter:
         key = (root, settings_text(settings))
         ctx = self._contexts.get(key)
         if ctx is None:
-            ctx = self._contexts[key] = _Context(settings, Workspace(root))
+            stored = cache_dir(root, settings.cache_dir, settings.config_root)
+            if not os.path.isdir(stored):  # the server reads a cache a CLI run made, never creates one
+                ctx = self._contexts[key] = _Context(settings, Workspace(root))
+            else:
+                ctx = self._contexts[key] = _Context(settings, Workspace(root, None, stored),
+                                                     stored=FactsCache(stored, cache_key()))
         return ctx
 
     # ------------------------------------------------------------------ facts
@@ -184,8 +194,12 @@ class LiveLinter:
             return None
         kept = self._disk.get(path)
         if kept is None or kept[0] != st:
-            _, read_st, _, facts = extract_one(path)
-            kept = self._disk[path] = (read_st, facts)
+            facts = self._stored.fresh(path, st) if self._stored is not None else None
+            if facts is not None:  # stored by a CLI run, and the stat proves it current
+                kept = self._disk[path] = (st, facts)
+            else:
+                _, read_st, _, facts = extract_one(path)
+                kept = self._disk[path] = (read_st, facts)
         return kept[1]
 
 

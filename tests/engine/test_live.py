@@ -55,3 +55,39 @@ def test_edits_to_the_other_files_of_a_package_reach_the_carried_answers():
             texts = {target: texts[target]}  # and back: the edit is undone
             assert live.lint(target, texts).diagnostics == _fresh(target, texts), (target, edited)
     assert checked >= 20
+
+
+def test_a_cli_cache_spares_the_first_lint_its_parses(tmp_path, monkeypatch):
+    """With the facts cache a CLI run left, the first lint of a file parses only that file (the
+    stat proves each stored entry current) and reports what a fresh run reports; a file edited
+    since that run is parsed again."""
+    import os
+    import shutil
+
+    from migrationlint import live
+
+    root = tmp_path / "monorepo"
+    shutil.copytree(MONOREPO, root)
+    old = 1_600_000_000 * 10**9  # older than the timestamp granularity: stored entries are trusted
+    for directory, _, names in os.walk(root):
+        for name in names:
+            os.utime(os.path.join(directory, name), ns=(old, old))
+    paths = sorted(str(p) for p in root.rglob("*.ts") if "node_modules" not in p.parts)
+    pipeline.lint([str(root)], load([str(root)], None), use_cache=True)
+    parsed: list[str] = []
+    real = live.extract_one
+
+    def counting(path):
+        parsed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(live, "extract_one", counting)
+    edited = next(p for p in paths if p.endswith("invoice.entity.ts"))
+    Path(edited).write_text(Path(edited).read_text() + "\n// edited\n")
+    checked = 0
+    for path in paths[::2]:
+        texts = {path: Path(path).read_bytes()}
+        linter = LiveLinter()
+        assert linter.lint(path, texts).diagnostics == _fresh(path, texts), path
+        checked += 1
+    assert checked > 5 and set(parsed) <= {edited}
