@@ -92,11 +92,13 @@ def run() -> None:
     freeing them one by one at exit took a second after the report was printed; the report is
     flushed, the caches were written and closed by the run, so nothing is lost by not freeing."""
     code = main()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader went away before the report was complete
-        code = 141
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:  # the reader went away before the report was complete
+            code = 141
+        except (ValueError, OSError):  # closed already (the language server closes its streams)
+            pass
     if "logging" in sys.modules:  # the language server's log handlers
         sys.modules["logging"].shutdown()
     os._exit(code)

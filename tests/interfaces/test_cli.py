@@ -115,3 +115,26 @@ def test_the_entry_exits_without_teardown_and_loses_no_output(tmp_path, capsys):
     r = cli("--no-cache", "--output-format", "json", str(tmp_path))
     assert r.returncode == code == 1
     assert r.stdout.decode() == expected and len(expected) > 10_000
+
+
+def test_the_language_server_exits_cleanly_after_shutdown(tmp_path):
+    """The server closes its standard streams on `exit`: the entry's final flush must not turn
+    that into a traceback (it did once)."""
+    import json as _json
+
+    def message(payload: dict) -> bytes:
+        body = _json.dumps(payload).encode()
+        return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+    stdin = b"".join(message(m) for m in (
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+         "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ))
+    r = subprocess.run([sys.executable, "-m", "migrationlint", "server"], input=stdin, capture_output=True,
+                       timeout=60, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert b'"id": 2' in r.stdout or b'"id":2' in r.stdout  # the shutdown was answered
+    assert b"Traceback" not in r.stderr, r.stderr.decode()
+    assert r.returncode == 0
