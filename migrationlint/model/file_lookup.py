@@ -1,8 +1,8 @@
 """Which paths are files, answered from one listing per folder.
 
 Module resolution tries many candidate paths per import (`x.ts`, `x.tsx`, `x.d.ts`, ...,
-`x/index.ts`), most of them absent: 9,600 paths in 1,200 folders on vendure, 31,000 in 3,000 on
-medusa. One `scandir` per folder answers them all. The answer is always os.path.isfile's: a name
+`x/index.ts`), most of them absent: 9,600 paths in 1,200 folders in a 2,600-file monorepo, 31,000 in
+3,000 in a 7,000-file one. One `scandir` per folder answers them all. The answer is always os.path.isfile's: a name
 the listing does not hold as a file goes to os.path.isfile when the folder holds it in another
 case, or when it is not ASCII (a case- or normalisation-insensitive file system finds it there).
 Answers are kept for the life of the object (one resolver: a run, or the language server until a

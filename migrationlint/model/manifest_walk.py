@@ -1,7 +1,7 @@
 """Which directories hold a package.json: one walk of the tree, remembered by directory mtimes.
 
 Why: finding the workspace's manifests walks every directory of the repository (18,000 in
-medusa, 0.7 s), and a pre-commit run over five files paid that walk twice. Whether a directory
+a 7,000-file monorepo, 0.7 s), and a pre-commit run over five files paid that walk twice. Whether a directory
 holds a package.json, and which subdirectories it has, are entries of that directory: the walk is
 stored with the stamp of every directory it listed (stamped_record.py), and the next run stats
 those directories instead of listing them.

@@ -198,7 +198,7 @@ class Resolver:
 
         A bare specifier naming a package the repository declares is not looked up under
         `baseUrl`: Node and bundlers load it from node_modules whatever a same-named folder next
-        to the tsconfig holds (vendure's dashboard has `baseUrl: "."` and a `vite/` folder)."""
+        to the tsconfig holds (a front-end package with `baseUrl: "."` and a `vite/` folder beside it)."""
         if cfg is not None and cfg.paths and cfg.paths_base:
             for key, star in best_matches(list(cfg.paths), spec):
                 bases = [os.path.normpath(os.path.join(cfg.paths_base, t.replace("*", star, 1)))

@@ -33,7 +33,7 @@ class Manifest:
     _sections: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
-    def dir(self) -> str:  # asked 57,000 times in a run over medusa
+    def dir(self) -> str:  # asked 57,000 times in a run over 7,000 files
         return os.path.dirname(self.path)
 
     @property
