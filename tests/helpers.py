@@ -70,3 +70,28 @@ def migration(cls: str, name: str | None = None, extra: str = "") -> str:
         "  }\n"
         f"}}\n{extra}"
     )
+
+
+def age_tree(root: Path, files: bool = True, dirs: bool = True) -> None:
+    """Give the files and directories under `root` an mtime well in the past: stamps and cache
+    entries taken afterwards vouch for them (nothing is racy)."""
+    old = 1_600_000_000 * 10**9
+    for directory, _, names in os.walk(root):
+        if dirs:
+            os.utime(directory, ns=(old, old))
+        for name in names if files else ():
+            os.utime(os.path.join(directory, name), ns=(old, old))
+
+
+def record_calls(monkeypatch, owner: object, name: str, key=lambda *args: args[0]) -> list:
+    """Replace `owner.name` with a wrapper that appends `key(*args)` to the returned list, then
+    calls the original: which files a run parsed, which packages it walked."""
+    real = getattr(owner, name)
+    calls: list = []
+
+    def recording(*args, **kwargs):
+        calls.append(key(*args))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls

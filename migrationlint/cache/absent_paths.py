@@ -4,8 +4,8 @@ are still missing.
 A file created where resolution looks first changes what an import names: `./x.ts` beside a
 resolved `./x/index.ts`, a `.d.ts` next to a `.js`, a file under the first target of a `paths`
 pattern. So every path the resolver found not to be a file is an input of the results stored
-with it, not only the paths of lookups that failed. There are thousands (vendure: 7,400 in 1,200
-folders), so they are kept by folder: a folder whose stat is unchanged gained no entry; one that
+with it, not only the paths of lookups that failed. There are thousands (7,400 in 1,200 folders in a
+2,600-file monorepo), so they are kept by folder: a folder whose stat is unchanged gained no entry; one that
 changed, or was too fresh for its mtime to vouch (stamped_record.RACY_NS), has its names tested.
 """
 
@@ -40,6 +40,13 @@ def remember(paths: Iterable[str]) -> Absent | None:
             return None
         out[folder] = (found, tuple(sorted(names)))
     return out
+
+
+def with_missing(earlier: Absent, resolver) -> Absent | None:
+    """`earlier` and the paths `resolver` (this run's, or None) found missing; None when one of
+    those became a file during the run (nothing to vouch for: the caller stores nothing)."""
+    found = remember(resolver.missing_paths() if resolver is not None else ())
+    return merged(earlier, found) if found is not None else None
 
 
 def still_absent(absent: Absent) -> bool:

@@ -25,7 +25,7 @@ import pickle
 from dataclasses import dataclass, field
 
 from migrationlint.atomic import replace_file
-from migrationlint.cache.absent_paths import Absent, merged, remember, still_absent
+from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.run_cache import context_dirs, context_parts, run_key, settings_text, stat_digest, tool_stamp
 from migrationlint.model.resolve import RESOLVER
 from migrationlint.model.shipping import SHIPPING, ReadAs, Shipping, reach_key
@@ -93,11 +93,10 @@ def store(project, cache, settings, earlier: ReachRecord | None) -> None:
         else:
             record.packages[manifest_path] = PackageReach(found, files, list(project.package_sources(
                 os.path.dirname(manifest_path))), _package_context(project, files))
-    resolver = RESOLVER.peek(project)
-    absent = remember(resolver.missing_paths() if resolver is not None else ())
+    absent = with_missing(record.absent, RESOLVER.peek(project))
     if absent is None:
-        return  # a path looked for became a file during the run
-    record.absent = merged(record.absent, absent)
+        return
+    record.absent = absent
     record.context = _context(project, cache, settings)
     try:
         replace_file(os.path.join(cache.directory, FILE), MAGIC + pickle.dumps(record, pickle.HIGHEST_PROTOCOL))

@@ -32,7 +32,7 @@ from migrationlint.model.package_files import package_files
 from migrationlint.model.project import PACKAGE_SOURCES
 from migrationlint.model.resolve import RESOLVER
 from migrationlint.atomic import replace_file
-from migrationlint.cache.absent_paths import Absent, merged, remember, still_absent
+from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.facts_cache import StatKey, content_digest
 from migrationlint.settings import Settings
 
@@ -267,12 +267,10 @@ class Reuse:
                 record.loaded.setdefault(path, digest)
         if not covers:
             record.packages.update(PACKAGE_SOURCES.peek(project) or {})
-        resolver = RESOLVER.peek(project)
-        if resolver is not None:
-            absent = remember(resolver.missing_paths())
-            if absent is None:
-                return  # a path looked for became a file during the run
-            record.absent = merged(record.absent, absent)
+        absent = with_missing(record.absent, RESOLVER.peek(project))
+        if absent is None:
+            return
+        record.absent = absent
         self.runs.put(self.key, record)
 
     def _package_files(self, package_root: str) -> list[str]:

@@ -19,7 +19,7 @@ from migrationlint.checks.base import Project
 from migrationlint.diagnostics import Diagnostic
 
 __all__ = ["FAMILIES", "FIL001", "INT001", "RULES", "SUP001", "FamilyImportError", "Project", "Rule",
-           "diagnostic", "discover_families", "run_checks"]
+           "check_family", "diagnostic", "discover_families", "enabled_families", "run_checks"]
 
 
 class FamilyImportError(ImportError):
@@ -61,11 +61,16 @@ RULES: dict[str, Rule] = _catalogue(FAMILIES)
 
 def run_checks(project: Project) -> list[Diagnostic]:
     """Every enabled rule's diagnostics for the project (suppressions are applied later)."""
-    out: list[Diagnostic] = []
-    for family in FAMILIES:
-        if not any(project.enabled(r.code) for r in family.RULES):
-            continue
-        out.extend(d for d in family.check(project) if project.enabled(d.code))
-    return out
+    return [d for family in enabled_families(project) for d in check_family(family, project)]
+
+
+def enabled_families(project: Project) -> list[ModuleType]:
+    """The families with at least one rule enabled, in catalogue order."""
+    return [f for f in FAMILIES if any(project.enabled(r.code) for r in f.RULES)]
+
+
+def check_family(family: ModuleType, project: Project) -> list[Diagnostic]:
+    """One family's diagnostics, of its enabled rules only."""
+    return [d for d in family.check(project) if project.enabled(d.code)]
 
 

@@ -18,7 +18,7 @@ from migrationlint.model.jsonc import loads, loads_jsonc, strip_jsonc
 from migrationlint.model.lockfiles import parse_pnpm, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
 from migrationlint.model.workspace import Workspace
-from tests.helpers import TEST_DATA
+from tests.helpers import TEST_DATA, age_tree, record_calls
 
 DATA = TEST_DATA / "deps"
 
@@ -209,27 +209,14 @@ def test_invalid_json_keeps_the_standard_error():
 # ----------------------------------------------------------------------------- manifest directories
 
 def _age(root: Path) -> None:
-    """Set every directory's mtime an hour back, so that the walk may be trusted (not racy)."""
-    import os
-    import time
-
-    old = time.time_ns() - 3600 * 10**9
-    for directory, _, _ in os.walk(root):
-        os.utime(directory, ns=(old, old))
+    """Every directory's mtime in the past, so that the walk may be trusted (not racy)."""
+    age_tree(root, files=False)
 
 
 def _count_walks(monkeypatch) -> list[str]:
     from migrationlint.model import manifest_walk
 
-    calls: list[str] = []
-    real = manifest_walk.walk
-
-    def counting(root):
-        calls.append(root)
-        return real(root)
-
-    monkeypatch.setattr(manifest_walk, "walk", counting)
-    return calls
+    return record_calls(monkeypatch, manifest_walk, "walk")
 
 
 def test_manifest_dirs_are_not_walked_again_while_no_directory_changed(tmp_path, monkeypatch):

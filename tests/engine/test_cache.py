@@ -12,6 +12,7 @@ from migrationlint.cache import facts_cache as cache, run_cache
 from migrationlint import extraction, pipeline
 from migrationlint.cli import main
 from migrationlint.settings import Settings
+from tests.helpers import age_tree, record_calls
 
 MIGRATION = """import { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -358,13 +359,9 @@ def test_a_few_files_run_after_a_tree_run_lists_no_package_again(tmp_path, repo,
 
     for p in repo.values():
         age(p)
-    old = 1_600_000_000 * 10**9
-    for directory, _, _ in os.walk(tmp_path):
-        os.utime(directory, ns=(old, old))
+    age_tree(tmp_path, files=False)
     pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
-    walks: list[str] = []
-    real = package_files._walk
-    monkeypatch.setattr(package_files, "_walk", lambda root, *a: walks.append(root) or real(root, *a))
+    walks = record_calls(monkeypatch, package_files, "_walk")
     named = [str(repo["migration"])]
     cached = pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=True)
     assert walks == []

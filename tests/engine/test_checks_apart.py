@@ -11,6 +11,7 @@ import pytest
 
 from migrationlint import checks_apart, pipeline
 from migrationlint.settings import Settings
+from tests.helpers import record_calls
 
 
 def _findings(result) -> list[tuple]:
@@ -37,15 +38,8 @@ def _large_service(root: Path) -> Path:
 
 @pytest.fixture
 def splits(monkeypatch) -> list[int]:
-    calls: list[int] = []
-    real = checks_apart.run_checks_split
-
-    def counting(project, store):
-        calls.append(len(project.files))
-        return real(project, store)
-
-    monkeypatch.setattr(checks_apart, "run_checks_split", counting)
-    return calls
+    """The file counts of the runs that split."""
+    return record_calls(monkeypatch, checks_apart, "run_checks_split", lambda project, store: len(project.files))
 
 
 def test_the_split_run_reports_what_one_process_reports(tmp_path: Path, splits: list[int]) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from migrationlint import pipeline
 from migrationlint.config import load
 from migrationlint.live import LiveLinter
-from tests.helpers import REPO
+from tests.helpers import REPO, age_tree, record_calls
 
 MONOREPO = REPO / "fixtures" / "monorepo"
 PER_TARGET = 2  # neighbours edited per file with findings: enough to reach every family, in seconds
@@ -61,27 +61,16 @@ def test_a_cli_cache_spares_the_first_lint_its_parses(tmp_path, monkeypatch):
     """With the facts cache a CLI run left, the first lint of a file parses only that file (the
     stat proves each stored entry current) and reports what a fresh run reports; a file edited
     since that run is parsed again."""
-    import os
     import shutil
 
     from migrationlint import live
 
     root = tmp_path / "monorepo"
     shutil.copytree(MONOREPO, root)
-    old = 1_600_000_000 * 10**9  # older than the timestamp granularity: stored entries are trusted
-    for directory, _, names in os.walk(root):
-        for name in names:
-            os.utime(os.path.join(directory, name), ns=(old, old))
+    age_tree(root)  # older than the timestamp granularity: stored entries are trusted
     paths = sorted(str(p) for p in root.rglob("*.ts") if "node_modules" not in p.parts)
     pipeline.lint([str(root)], load([str(root)], None), use_cache=True)
-    parsed: list[str] = []
-    real = live.extract_one
-
-    def counting(path):
-        parsed.append(path)
-        return real(path)
-
-    monkeypatch.setattr(live, "extract_one", counting)
+    parsed = record_calls(monkeypatch, live, "extract_one")
     edited = next(p for p in paths if p.endswith("invoice.entity.ts"))
     Path(edited).write_text(Path(edited).read_text() + "\n// edited\n")
     checked = 0

@@ -5,7 +5,6 @@ without the cache sees it."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,7 @@ import pytest
 from migrationlint import pipeline
 from migrationlint.model.shipping import Shipping
 from migrationlint.settings import Settings
-
-
-def _age(root: Path) -> None:
-    old = 1_600_000_000 * 10**9
-    for directory, _, files in os.walk(root):
-        for name in files:
-            os.utime(os.path.join(directory, name), ns=(old, old))
+from tests.helpers import age_tree, record_calls
 
 
 def _service(root: Path) -> dict[str, Path]:
@@ -35,22 +28,14 @@ def _service(root: Path) -> dict[str, Path]:
                              "export const app = NestFactory.create(a);\n")
     files["a"].write_text("export const a = 1;\n")
     files["b"].write_text("import { get } from 'lodash';\nexport const b = get({}, 'x');\n")
-    _age(root)
+    age_tree(root, dirs=False)
     return files
 
 
 @pytest.fixture
 def walks(monkeypatch) -> list[str]:
     """The packages whose reachability a run computed (not carried)."""
-    found: list[str] = []
-    real = Shipping._walk
-
-    def counting(self, manifest):
-        found.append(manifest.path)
-        return real(self, manifest)
-
-    monkeypatch.setattr(Shipping, "_walk", counting)
-    return found
+    return record_calls(monkeypatch, Shipping, "_walk", lambda model, manifest: manifest.path)
 
 
 def _key(result) -> list[tuple]:
@@ -113,7 +98,7 @@ def test_a_fix_after_a_run_that_carried_what_ships(tmp_path: Path) -> None:
     (tmp_path / "src" / "data-source.ts").write_text(
         "import { DataSource } from 'typeorm';\n"
         "export default new DataSource({ type: 'postgres', migrations: [__dirname + '/migrations/*.ts'] });\n")
-    _age(tmp_path)
+    age_tree(tmp_path, dirs=False)
     pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
     main = tmp_path / "src" / "main.ts"
     # a new export: every file is checked again (not incremental), and what ships is carried
@@ -139,17 +124,10 @@ def test_a_run_over_one_package_checks_only_the_packages_it_needs(tmp_path: Path
     files_two = _service(two)
     (one / ".git").rename(tmp_path / ".git")  # one repository: the root is the workspace
     (two / ".git").rmdir()
-    _age(tmp_path)
+    age_tree(tmp_path, dirs=False)
     pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
     files_two["a"].write_text("import { b } from './b.spec';\nexport const a = b;\n")  # two's record fails
-    checked: list[str] = []
-    real = reach_cache._holds
-
-    def holds(project, cache, manifest_path, reach):
-        checked.append(manifest_path)
-        return real(project, cache, manifest_path, reach)
-
-    monkeypatch.setattr(reach_cache, "_holds", holds)
+    checked = record_calls(monkeypatch, reach_cache, "_holds", lambda project, cache, manifest_path, reach: manifest_path)
     walks.clear()
     got = pipeline.lint([str(files_one["b"])], Settings(), files=[str(files_one["b"])], report={str(files_one["b"])},
                         use_cache=True)
