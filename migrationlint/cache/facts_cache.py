@@ -33,8 +33,7 @@ from typing import BinaryIO, NamedTuple
 
 from migrationlint import __version__
 from migrationlint.atomic import make_cache_dir, replace_file
-from migrationlint.extract.facts import FACTS_VERSION
-from migrationlint.extract.records import FileFacts
+from migrationlint.extract.records import FACTS_VERSION, FileFacts
 from migrationlint.extract.sources import MENTION_WORDS
 
 DIR_NAME = ".migrationlint_cache"

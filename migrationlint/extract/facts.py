@@ -29,8 +29,6 @@ from migrationlint.extract.orm_options import OrmOptionsFacts, orm_options_hint
 from migrationlint.extract.usage import UsageFacts
 from migrationlint.extract.parsing import text
 
-FACTS_VERSION = 27  # bump when the shape or meaning of FileFacts changes (invalidates the cache)
-
 
 def extract(path: str, data: bytes) -> FileFacts:
     """Parse `data` (the bytes of `path`) and extract its FileFacts. Pure: same input, same facts."""

@@ -7,16 +7,22 @@ Languages and parsers are built once per process: building a Parser is cheap but
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-import tree_sitter_typescript as _tst
-from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
+if TYPE_CHECKING:
+    from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
 TS_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")
 
 
 @cache
 def language(dialect: str) -> Language:
-    """Return the tree-sitter Language for `ts` or `tsx` (JSX changes how `<T>x` parses)."""
+    """Return the tree-sitter Language for `ts` or `tsx` (JSX changes how `<T>x` parses). The
+    grammar library is loaded here, on first use: a run answered from the cache never parses, and
+    loading it costs a tenth of such a run."""
+    import tree_sitter_typescript as _tst
+    from tree_sitter import Language
+
     if dialect == "tsx":
         return Language(_tst.language_tsx())
     return Language(_tst.language_typescript())
@@ -30,17 +36,23 @@ def dialect_for(path: str) -> str:
 @cache
 def parser(dialect: str) -> Parser:
     """One parser per dialect per process."""
+    from tree_sitter import Parser
+
     return Parser(language(dialect))
 
 
 @cache
 def query(dialect: str, source: str) -> Query:
     """Compile a query once per language (queries are module-level constants in callers)."""
+    from tree_sitter import Query
+
     return Query(language(dialect), source)
 
 
 def cursor(dialect: str, source: str) -> QueryCursor:
     """A fresh cursor over the compiled (cached) query: cursors hold match state, queries do not."""
+    from tree_sitter import QueryCursor
+
     return QueryCursor(query(dialect, source))
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Callable, Mapping
 
-from migrationlint.extract.facts import extract
 from migrationlint.extract.records import FileFacts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -75,6 +74,8 @@ def _facts_or_skipped(path: str, data: bytes) -> FileFacts:
         byte = data[exc.start:exc.start + 1].hex()
         return skipped(path, f"not valid UTF-8 (byte 0x{byte}); TypeScript sources must be UTF-8", len(data),
                        at=exc.start)
+    from migrationlint.extract.facts import extract  # the parser and extractors: only when a file is parsed
+
     return extract(path, data)
 
 

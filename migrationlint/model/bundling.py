@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.model.config_objects import config_has, find_config
 from migrationlint.model.workspace import Manifest
 
 _APP_CONFIGS = (
@@ -65,11 +65,11 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | None:
     directory = manifest.dir
     private = manifest.data.get("private") is True
     vite = find_config(directory, "vite.config")
-    if vite and read_config(vite).has("ssr.noExternal"):
+    if vite and config_has(vite, "ssr.noExternal"):
         return "vite ssr.noExternal inlines its imports into the build"
     for stem in ("tsup.config", "tsdown.config"):
         path = find_config(directory, stem)
-        if path and read_config(path).has("noExternal"):
+        if path and config_has(path, "noExternal"):
             return f"{stem.split('.')[0]} noExternal inlines its imports into the build"
     tsup_field = manifest.data.get("tsup")
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
@@ -82,6 +82,6 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | None:
     if os.path.isfile(os.path.join(directory, "angular.json")):
         return "a private Angular CLI app (angular.json): it ships a bundle"
     webpack = find_config(directory, "webpack.config")
-    if webpack and not read_config(webpack).has("externals"):
+    if webpack and not config_has(webpack, "externals"):
         return "a private app built by webpack without externals: it ships a bundle"
     return None

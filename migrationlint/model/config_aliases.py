@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-
-from tree_sitter import Node, QueryCursor
+from typing import TYPE_CHECKING
 
 from migrationlint.model import frameworks
 from migrationlint.extract import parsing
 from migrationlint.extract.parsing import string_value, text
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 CONFIG_STEMS = ("svelte.config", "vite.config", "vitest.config", "nuxt.config")
 CONFIG_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
@@ -85,7 +87,7 @@ def read_aliases(path: str) -> dict[str, str | None]:
     # replacement (`lodash-es`, `vue/dist/vue.esm-bundler.js`) as a package specifier
     bare_is_path = os.path.basename(path).startswith("svelte.config")
     out: dict[str, str | None] = {}
-    for _, m in QueryCursor(parsing.query("ts", Q_PAIRS)).matches(root):
+    for _, m in parsing.cursor("ts", Q_PAIRS).matches(root):
         key, value = _key(m["key"][0]), m["value"][0]
         if key == "alias":
             out.update(_alias_entries(value, directory, bare_is_path))

@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from tree_sitter import Node
+from typing import TYPE_CHECKING
 
 from migrationlint.extract import parsing
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 CONFIG_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
 
@@ -45,6 +47,20 @@ def find_config(directory: str, stem: str) -> str | None:
         if os.path.isfile(path):
             return path
     return None
+
+
+def config_has(path: str, dotted: str) -> bool:
+    """`read_config(path).has(dotted)`, without parsing a file whose bytes do not hold the last key:
+    a key's text is its source bytes (a string key's quotes are dropped, its escapes kept), so
+    the search cannot miss one, and most config files never load the grammar."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return False
+    if dotted.rsplit(".", 1)[-1].encode() not in data:
+        return False
+    return read_config(path).has(dotted)
 
 
 def read_config(path: str) -> ConfigObject:

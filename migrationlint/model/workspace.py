@@ -283,25 +283,48 @@ def parse_version(text: str) -> tuple[int, ...] | None:
 
 def find_root(start: str) -> str:
     """The workspace root for `start`: the nearest directory with a workspace definition, else the
-    repository root (a `.git` entry), else the highest directory with a package.json."""
+    repository root (a `.git` entry), else the highest directory with a package.json. Inside a git
+    repository, a workspace nested in an outer one (a docs site, an example, a test fixture with its
+    own `workspaces`) gives way to the outermost definition: the root a run over the whole
+    repository uses, so that a run over a few files (pre-commit, an editor) judges them as that run
+    does and shares its cache. The nested project stays its own root for the dependency rules."""
+    nearest = _nearest_root(start)
+    if not _defines_workspace(nearest):
+        return nearest
+    outer = current = nearest
+    while not os.path.exists(os.path.join(current, ".git")):
+        parent = os.path.dirname(current)
+        if parent == current:
+            return nearest  # no repository around it: nothing says how far up the project goes
+        current = parent
+        if _defines_workspace(current):
+            outer = current
+    return outer
+
+
+def _nearest_root(start: str) -> str:
     directory = start if os.path.isdir(start) else os.path.dirname(start)
     highest_pkg = None
     current = directory
     while True:
-        if any(os.path.exists(os.path.join(current, m)) for m in _WORKSPACE_MARKERS):
+        if _defines_workspace(current):
             return current
-        pkg = os.path.join(current, "package.json")
-        if os.path.isfile(pkg):
+        if os.path.isfile(os.path.join(current, "package.json")):
             highest_pkg = current
-            m = read_manifest(pkg)
-            if "workspaces" in m.data:
-                return current
         if os.path.exists(os.path.join(current, ".git")):
             return current
         parent = os.path.dirname(current)
         if parent == current:
             return highest_pkg or directory
         current = parent
+
+
+def _defines_workspace(directory: str) -> bool:
+    """pnpm-workspace.yaml, lerna.json or a package.json with `workspaces`."""
+    if any(os.path.exists(os.path.join(directory, m)) for m in _WORKSPACE_MARKERS):
+        return True
+    pkg = os.path.join(directory, "package.json")
+    return os.path.isfile(pkg) and "workspaces" in read_manifest(pkg).data
 
 
 # ----------------------------------------------------------------------------- members

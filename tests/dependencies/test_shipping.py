@@ -10,7 +10,8 @@ from pathlib import Path
 from migrationlint import pipeline
 from migrationlint.settings import Settings
 from migrationlint.model.bundling import bundled_reason
-from migrationlint.model.config_objects import read_config
+from migrationlint.model import config_objects
+from migrationlint.model.config_objects import config_has, read_config
 from migrationlint.model.dev_files import dev_reason
 from migrationlint.model.config_aliases import read_project
 from migrationlint.model.workspace import read_manifest
@@ -59,6 +60,23 @@ def test_config_objects_are_read_as_data(tmp_path):
     assert cfg.has("ssr.noExternal") and not cfg.has("build.noExternal")
     aliases = read_project(str(tmp_path)).aliases
     assert aliases["@fixtures"] == str(tmp_path / "src/fixtures") and aliases["$db"] == str(tmp_path / "src/db")
+
+
+def test_config_has_answers_as_the_parse_does_and_parses_only_files_holding_the_key(tmp_path, monkeypatch):
+    texts = {"a.config.ts": "export default { ssr: { noExternal: true } };\n",
+             "b.config.ts": "export default { ssr: { 'noExternal': [/x/] } };\n",
+             "c.config.ts": "export default { build: { noExternal: true } };\n",
+             "d.config.ts": "// noExternal is not set here\nexport default { ssr: {} };\n",
+             "e.config.ts": "export default { ssr: { external: [] } };\n"}
+    write(tmp_path, texts)
+    parsed = []
+    monkeypatch.setattr(config_objects, "read_config", lambda p, real=read_config: parsed.append(p) or real(p))
+    for name in texts:
+        path = str(tmp_path / name)
+        assert config_has(path, "ssr.noExternal") == read_config(path).has("ssr.noExternal"), name
+    assert [p.rsplit("/", 1)[1] for p in parsed] == ["a.config.ts", "b.config.ts", "c.config.ts", "d.config.ts"]
+    assert config_has(str(tmp_path / "a.config.ts"), "ssr.noExternal")
+    assert not config_has(str(tmp_path / "missing.config.ts"), "ssr.noExternal")
 
 
 def test_bundled_packages_are_recognised(tmp_path):

@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 
 from migrationlint import pipeline
+from migrationlint.model.workspace import find_root
 from migrationlint.settings import Settings
 from tests.golden import copy_fixture
+from tests.helpers import cli
 
 
 def _key(d) -> tuple:
@@ -73,3 +75,54 @@ def test_a_type_only_import_alone_in_its_package_still_goes_to_dev_dependencies(
     alone = pipeline.lint([types_file], Settings(select=["DEP001"]), files=[types_file], report={types_file})
     assert [d.code for d in alone.diagnostics] == ["DEP001"]
     assert "to devDependencies" in alone.diagnostics[0].message
+
+
+def _nested_docs_site(root: Path, git: bool) -> str:
+    """A repository whose workspace holds services, and a documentation site under `docs/` that is a
+    workspace of its own (its own `workspaces` and lockfile), as real monorepos keep their websites."""
+    if git:
+        (root / ".git").mkdir()
+    (root / "package.json").write_text(json.dumps({"name": "repo", "private": True, "workspaces": ["services/*"]}))
+    site = root / "docs"
+    (site / "apps" / "web" / "src").mkdir(parents=True)
+    (site / "package.json").write_text(json.dumps({"name": "docs", "private": True, "workspaces": ["apps/*"]}))
+    (site / "yarn.lock").write_text('# yarn lockfile v1\n\n\n"left-pad@^1.3.0":\n  version "1.3.0"\n')
+    (site / "apps" / "web" / "package.json").write_text(json.dumps(
+        {"name": "web", "version": "1.0.0", "main": "src/index.ts", "dependencies": {}}))
+    page = site / "apps" / "web" / "src" / "index.ts"
+    page.write_text("import pad from 'left-pad';\nexport const title = pad('docs', 8);\n")
+    return str(page)
+
+
+def test_a_named_file_in_a_nested_workspace_is_judged_as_the_repository_run_judges_it(tmp_path: Path) -> None:
+    """pre-commit names files from the repository's top; a file of a workspace nested in the outer one
+    must get the finding (and fix) the run over the repository gives it, not the one a run rooted at
+    the nested workspace would: there the site is production code, seen from the top it is docs."""
+    page = _nested_docs_site(tmp_path, git=True)
+    tree = cli("check", ".", "--no-cache", "--output-format", "concise", "--select", "DEP001", cwd=tmp_path)
+    named = cli("check", "docs/apps/web/src/index.ts", "--no-cache", "--output-format", "concise",
+                "--select", "DEP001", cwd=tmp_path)
+    inside = cli("check", "apps/web/src/index.ts", "--no-cache", "--output-format", "concise",
+                 "--select", "DEP001", cwd=tmp_path / "docs")
+    lines = [line for line in tree.stdout.decode().splitlines() if line.startswith("docs/apps/web/src/index.ts:")]
+    assert len(lines) == 1 and "to devDependencies" in lines[0], tree.stdout.decode()
+    assert [line for line in named.stdout.decode().splitlines() if line.startswith("docs/")] == lines
+    assert [line for line in inside.stdout.decode().splitlines() if line.startswith("apps/")] == \
+        [lines[0][len("docs/"):]]
+    assert find_root(page) == str(tmp_path)
+
+
+def test_outside_a_repository_the_nearest_workspace_definition_is_the_root(tmp_path: Path) -> None:
+    """Without a `.git` nothing bounds the climb (a home directory may hold anything): the nested
+    workspace stays the root, as before."""
+    page = _nested_docs_site(tmp_path, git=False)
+    assert find_root(page) == str(tmp_path / "docs")
+
+
+def test_a_repository_without_an_outer_definition_keeps_the_nested_workspace_as_root(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    app = tmp_path / "app"
+    (app / "services" / "api").mkdir(parents=True)
+    (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "workspaces": ["services/*"]}))
+    assert find_root(str(app / "services" / "api")) == str(app)
+    assert find_root(str(tmp_path)) == str(tmp_path)
