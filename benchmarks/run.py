@@ -44,7 +44,6 @@ from parse_timing import discover
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 CACHE_DIR_NAME = ".migrationlint_cache"
-FIXABLE_CODES = ("MIG001", "MIG002", "MIG010", "MIG011", "MIG012", "MIG013", "DEP001", "DEP002")
 CONCISE_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+[0-9]{3})\b")
 MEASURE_FLAG = "--measure-child"
 
@@ -327,16 +326,19 @@ def recall_table(defects: list[dict], found: set[tuple[str, int, str]]) -> list[
 
 
 def fix_check(bench: Bench, rows: dict[str, Row]) -> tuple[str, Counter[str]]:
-    """Fixable findings left in the fixed copy, from its lint row's first run."""
-    fixed, again = rows["fix"], rows["lint"]
+    """Findings that still carry a safe fix in the fixed copy, from an untimed JSON lint of it:
+    `--fix` must leave none. Findings whose fix is unsafe (or that have none) do not count."""
+    fixed = rows["fix"]
     if not fixed.ok:
         return f"--fix failed: {tail(fixed.samples[0].stderr) if fixed.samples else 'not run'}", Counter()
-    if not again.ok:
-        return "lint after --fix failed", Counter()
     copy = bench.fix_tree or bench.tree
-    left = Counter(code for _, _, code in parse_findings(again.samples[0].stdout, copy, copy) if code in FIXABLE_CODES)
+    again = bench.measure(bench.linter(str(copy), cache=False, extra=("--output-format", "json")), cwd=copy)
+    if again.returncode not in (0, 1):
+        return "lint after --fix failed", Counter()
+    left = Counter(d["code"] for d in json.loads(again.stdout)
+                   if (d.get("fix") or {}).get("applicability") == "safe")
     verdict = "PASS" if not left else "FAIL"
-    return f"{verdict}: {sum(left.values())} fixable finding(s) left after --fix ({fixed.samples[0].seconds:.1f} s)", left
+    return f"{verdict}: {sum(left.values())} safely fixable finding(s) left after --fix ({fixed.samples[0].seconds:.1f} s)", left
 
 
 def describe_exit(code: int | None) -> str:
