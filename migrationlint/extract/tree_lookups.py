@@ -40,19 +40,24 @@ def type_position(node: Node) -> bool:
     Not erased: the annotations `emitDecoratorMetadata` turns into runtime references, which NestJS
     dependency injection relies on: constructor parameters, decorated parameters, properties and
     methods (`design:type`, `design:paramtypes`, `design:returntype`)."""
-    typed = node.type == "type_identifier"
+    kind = node.type
+    typed = kind == "type_identifier"
     n = node
     for _ in range(12):
         parent = n.parent
-        if parent is None or parent.type in _VALUE_BOUNDARIES:
-            return typed and parent is not None and parent.type not in ("decorator", "import_statement")
-        if parent.type in _TYPE_PARENTS:
+        if parent is None:
+            return False
+        parent_kind = parent.type  # each `.type` builds a new string: read once per step
+        if parent_kind in _VALUE_BOUNDARIES:
+            return typed and parent_kind != "decorator" and parent_kind != "import_statement"
+        if parent_kind in _TYPE_PARENTS:
             typed = True
-        if parent.type == "type_annotation":
-            return not _metadata_emitted(parent.parent)
-        if parent.type == "as_expression" and n.type == "type_identifier":
+            if parent_kind == "type_annotation":
+                return not _metadata_emitted(parent.parent)
+        elif parent_kind == "as_expression" and kind == "type_identifier":
             return True
         n = parent
+        kind = parent_kind
     return typed
 
 
