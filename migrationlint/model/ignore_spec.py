@@ -18,16 +18,33 @@ whole spec only when some path gets past the prefilter.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 _NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
 _ANYWHERE = "^(?:.+/)?"  # the pattern may start at any component
 _COMPONENT_ENDS = ("(?:(?:/)|$)", "(?:/)")  # it ends where a component ends
 _LITERAL = re.compile(r"(?:\\.|[^\\\[\](){}?*+.^$|/])+")  # escaped or plain characters, no slash
 _ESCAPE = re.compile(r"\\(.)")
-# the pattern class GitIgnoreSpec compiles lines with (its translation to a regex, uncompiled)
-_PATTERN = type(pathspec.GitIgnoreSpec.from_lines(["x"]).patterns[0])
+
+
+@cache
+def _pattern_class() -> type:
+    """The pattern class GitIgnoreSpec compiles lines with (its translation to a regex, uncompiled).
+    pathspec is imported here, when a .gitignore is first read: a run whose file listing comes from
+    the cache reads none, and the import is a tenth of such a run."""
+    import pathspec
+
+    return type(pathspec.GitIgnoreSpec.from_lines(["x"]).patterns[0])
+
+
+def _gitignore_spec(lines: list[str]) -> pathspec.PathSpec:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 class IgnoreSpec:
@@ -40,12 +57,12 @@ class IgnoreSpec:
         self._spec: pathspec.PathSpec | None = None
         self._prefilter = _Prefilter.of(lines)
         if self._prefilter is None:
-            self._spec = pathspec.GitIgnoreSpec.from_lines(lines)  # raises on a bad pattern, as before
+            self._spec = _gitignore_spec(lines)  # raises on a bad pattern, as before
 
     @property
     def spec(self) -> pathspec.PathSpec:
         if self._spec is None:
-            self._spec = pathspec.GitIgnoreSpec.from_lines(self._lines)
+            self._spec = _gitignore_spec(self._lines)
         return self._spec
 
     def match_file(self, rel: str) -> bool:
@@ -71,7 +88,7 @@ class _Prefilter:
         rest: list[str] = []
         for line in lines:
             try:
-                regex, include = _PATTERN.pattern_to_regex(line)
+                regex, include = _pattern_class().pattern_to_regex(line)
             except Exception:  # a pattern pathspec rejects: let it say so
                 return None
             if include is None:
