@@ -159,7 +159,7 @@ def _listed_files(project: Project, holder: str, opt: MigrationsOption) -> set[s
         if exact is not None:
             found |= exact
             continue
-        start = _defining_module(facts, value)
+        start = _defining_module(project, facts, value)
         if start is None:
             return set()
         found |= _import_closure(project, start)
@@ -181,11 +181,15 @@ def _exact_files(project: Project, holder: str, ident: str) -> set[str] | None:
     return {r.path for r in refs} if all(r.kind == "class" for r in refs) else None
 
 
-def _defining_module(facts: FileFacts, ident: str) -> str | None:
+def _defining_module(project: Project, facts: FileFacts, ident: str) -> str | None:
+    """The module whose imports an identifier's classes come from: the one it is imported from, or
+    the holder itself for one of its top-level declarations (`const migrations = [Init, AddAge]`);
+    None for anything else, such as a variable inside a function, which may hold anything (a path
+    computed at start-up: `migrations: [migrationsDir]`)."""
     for imp in facts.imports:
         if ident in imp.locals:
             return resolve_relative(facts.path, imp.specifier)
-    return facts.path
+    return facts.path if origin(project, facts.path, ident).kind == "local" else None
 
 
 def _import_closure(project: Project, start: str) -> set[str]:

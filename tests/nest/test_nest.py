@@ -229,6 +229,21 @@ def test_migration_list_exported_by_another_file(tmp_path):
     assert not _mig007(tmp_path / "c", "[]", **computed)  # not a list of classes: its imports count as loaded
 
 
+def test_an_identifier_that_is_no_declaration_of_the_file_is_silent(tmp_path):
+    """`migrations: [migrationsDir]` with the path computed inside a function at start-up (a real
+    monorepo's bootstrap): the option loads whatever that path names, which only running it says."""
+    source = ("import * as path from 'path';\nimport { DataSource } from 'typeorm';\n\n"
+              "export function migrationsConfig(electron: boolean) {\n"
+              "  const migrationsDir = path.resolve(__dirname, electron ? './migrations/*.js' : './migrations/*{.ts,.js}');\n"
+              "  return new DataSource({ type: 'postgres', migrations: [migrationsDir] });\n}\n")
+    assert not _mig007(tmp_path / "a", "[]", **{"src/data-source.ts": source})
+    top_level = ("import { DataSource } from 'typeorm';\nimport { Init1700000000000 } from './migrations/1700000000000-Init';\n\n"
+                 "const migrations = [Init1700000000000];\n\n"
+                 "export default new DataSource({ type: 'postgres', migrations: [...migrations] });\n")
+    found = _mig007(tmp_path / "b", "[]", **{"src/data-source.ts": top_level})
+    assert [d.path.rsplit("/", 1)[-1] for d in found] == ["1700000000001-AddAge.ts"]
+
+
 def test_other_configuration_is_silent(tmp_path):
     assert not _mig007(tmp_path / "a", "[Init1700000000000]", **{"ormconfig.json": "{}"})
     assert not _mig007(tmp_path / "b", "[Init1700000000000]", **{".env": "TYPEORM_MIGRATIONS=src/migrations/*.ts\n"})
