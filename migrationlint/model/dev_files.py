@@ -78,6 +78,10 @@ def dev_reason(rel: str) -> str | None:
         return why
     if len(parts) > 1 and _TOP_DEV_DIRS.get(parts[0]):
         return f"{_TOP_DEV_DIRS[parts[0]]} ({parts[0]}/ at the package top level)"
+    hidden = next((p for p in parts if p.startswith(".") and p not in (".", "..")), None)
+    if hidden is not None:
+        where = f"the hidden folder {hidden}/" if hidden != name else f"a hidden file ({name})"
+        return f"{where}: repository tooling, which tsc's wildcard includes never compile"
     return None
 
 

@@ -49,6 +49,8 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/button.stories.tsx") and dev_reason(".storybook/preview.ts")
     assert dev_reason("src/app.config.ts") is None and dev_reason("src/main.ts") is None
     assert dev_reason("src/testing/index.ts") is None  # only the layout inside a package counts
+    assert "hidden folder .install-scripts/" in dev_reason(".install-scripts/helpers/replace.ts")
+    assert "hidden file" in dev_reason("src/.local-settings.ts") and dev_reason("src/main.ts") is None
 
 
 def test_config_objects_are_read_as_data(tmp_path):
@@ -185,6 +187,24 @@ def test_r05_build_and_test_tool_configs_never_ship(tmp_path):
         "src/index.ts": "export const VERSION = '1.0.0';\n",
     })
     assert dep(root) == []
+
+
+def test_a_setup_script_in_a_hidden_folder_does_not_ship_unless_an_entry_reaches_it(tmp_path):
+    """`"app:config": "ts-node ./.install-scripts/index.ts"` (a real boilerplate's project set-up
+    prompt): tsc's `**/*` never matches a folder whose name starts with a dot, so nothing in it is
+    built or deployed unless production code imports it, and its devDependency is in its place."""
+    root = write(tmp_path / "api", {
+        "package.json": {"name": "api", "version": "1.0.0", "scripts": {"start": "node dist/main",
+                                                                      "app:config": "ts-node ./.install-scripts/index.ts"},
+                         "dependencies": {"@nestjs/core": "^10.4.0"}, "devDependencies": {"prompts": "^2.4.2"}},
+        "nest-cli.json": {"sourceRoot": "src", "entryFile": "main"},
+        ".install-scripts/index.ts": "import prompts from 'prompts';\nexport async function ask() { return prompts([]); }\n",
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\nexport const factory = NestFactory;\n",
+    })
+    assert dep(root) == []
+    (root / "src/main.ts").write_text("import { NestFactory } from '@nestjs/core';\nimport { ask } from '../.install-scripts';\n"
+                                      "export const factory = NestFactory;\nvoid ask();\n")
+    assert dep(root) == [("DEP002", ".install-scripts/index.ts", "prompts")]
 
 
 def test_r06_test_support_files_never_ship(tmp_path):
