@@ -29,7 +29,9 @@ from migrationlint.model.specifiers import (
     candidates,
     condition_targets,
     exports_targets,
+    file_candidates,
     first_file,
+    index_candidates,
     is_ts_source,
     package_name,
     root_dir_twins,
@@ -184,11 +186,35 @@ class Resolver:
                             package: str | None = None) -> Resolution:
         tried: list[str] = []
         for base in bases:
-            for c in candidates(base):
+            for c in file_candidates(base):
+                tried.append(c)
+                if self.is_file(c):
+                    return Resolution("file", origin, path=c, package=package, alias=alias)
+            entry = self._folder_entry(base)
+            if entry is not None:
+                return Resolution("file", origin, path=entry, package=package, alias=alias)
+            for c in index_candidates(base):
                 tried.append(c)
                 if self.is_file(c):
                     return Resolution("file", origin, path=c, package=package, alias=alias)
         return Resolution("unresolved", origin, tried=tuple(tried), bases=tuple(bases), alias=alias, package=package)
+
+    def _folder_entry(self, folder: str) -> str | None:
+        """The source of a folder imported by path (`import { db } from '../'`) whose package.json
+        names its entry: TypeScript and Node read `types`/`typings`/`main` there before trying
+        `index` (not `exports`, which applies to imports by package name). A built entry maps back
+        to its source like a workspace package's."""
+        manifest_path = os.path.join(folder, "package.json")
+        if not self.is_file(manifest_path):
+            return None
+        data = self.workspace.manifest(manifest_path).data
+        for field in ("types", "typings", "main"):
+            target = data.get(field)
+            if isinstance(target, str) and target and not os.path.isabs(target):
+                path = self.to_source(folder, os.path.normpath(os.path.join(folder, target)))
+                if path is not None and (path + os.sep).startswith(folder + os.sep):
+                    return path
+        return None
 
     # ------------------------------------------------------------------ aliases and baseUrl
 

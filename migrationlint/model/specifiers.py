@@ -25,13 +25,22 @@ CONDITIONS = ("types", "import", "require", "node", "default")
 
 def candidates(base: str) -> list[str]:
     """Paths tried for an import of `base` (already joined to the importer's directory)."""
+    return file_candidates(base) + index_candidates(base)
+
+
+def file_candidates(base: str) -> list[str]:
+    """`base` as a file: as written, its TypeScript twin (`./x.js` -> `./x.ts`), each extension."""
     out = [base]
     stem, ext = os.path.splitext(base)
     for ts_ext in JS_TO_TS.get(ext, ()):
         out.append(stem + ts_ext)
     out.extend(base + e for e in SOURCE_EXTENSIONS)
-    out.extend(os.path.join(base, "index" + e) for e in SOURCE_EXTENSIONS)
     return out
+
+
+def index_candidates(base: str) -> list[str]:
+    """`base` as a folder: its index file, each extension."""
+    return [os.path.join(base, "index" + e) for e in SOURCE_EXTENSIONS]
 
 
 def first_file(base: str, is_file: Callable[[str], bool] = os.path.isfile) -> str | None:

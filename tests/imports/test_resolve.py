@@ -323,3 +323,27 @@ def test_is_file_answers_as_isfile_does(tmp_path: Path, monkeypatch) -> None:
     # a listed file and a plain absent name are answered by the listing; a name the folder holds in
     # another case, or a name that is not ASCII, is asked of the file system (which may ignore case)
     assert asked == ["mixed.ts", "MIXED.TS", "\u00e9t\u00e9.tsx"]
+
+
+def test_a_folder_imported_by_path_resolves_through_its_package_json(tmp_path):
+    """`import { PrismaClient } from '../'` in a package's `prisma/seed.ts` (a real monorepo): the
+    folder's package.json names the entry (`types`, else `main`), built output mapped back to source,
+    before any `index` file, as TypeScript and Node resolve it; `exports` plays no part."""
+    write(tmp_path, {
+        "package.json": {"name": "repo", "private": True, "workspaces": ["packages/*"]},
+        "packages/db/package.json": {"name": "@acme/db", "main": "dist/index.js", "types": "dist/index.d.ts",
+                                     "exports": {".": "./dist/other.js"}},
+        "packages/db/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}},
+        "packages/db/src/index.ts": "export class PrismaClient {}\n",
+        "packages/db/src/other.ts": "export const other = 1;\n",
+        "packages/db/index.ts": "export const shadowed = true;\n",
+        "packages/db/prisma/seed.ts": "import { PrismaClient } from '../';\n",
+        "packages/plain/index.ts": "export const plain = 1;\n",
+        "packages/broken/package.json": {"name": "@acme/broken", "main": "lib/main.js"},
+    })
+    r = resolver(tmp_path)
+    seed = str(tmp_path / "packages/db/prisma/seed.ts")
+    assert r.resolve(seed, "../").path == str(tmp_path / "packages/db/src/index.ts")
+    assert r.resolve(seed, "../../plain").path == str(tmp_path / "packages/plain/index.ts")
+    broken = r.resolve(seed, "../../broken")
+    assert broken.kind == "unresolved" and str(tmp_path / "packages/broken/index.ts") in broken.tried

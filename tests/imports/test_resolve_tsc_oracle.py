@@ -52,6 +52,17 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/routes/page.ts": "import type { PageLoad } from './$types';\nimport type { Other } from './$other';\n"
                               "export const load: PageLoad = () => ({});\nexport type O = Other;\n",
     },
+    # a folder imported by path reads its package.json (`types`, then `main`) before its index
+    "folder-package-json": {
+        "package.json": {"name": "folder-package-json"},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
+                                              "noEmit": True, "types": []}, "include": ["db", "seed"]},
+        "db/package.json": {"name": "db", "types": "src/client.ts", "main": "src/client.ts"},
+        "db/src/client.ts": "export class PrismaClient {}\n",
+        "db/index.ts": "export const shadowed = true;\n",
+        "seed/seed.ts": "import { PrismaClient } from '../db';\nimport { shadowed } from '../db';\n"
+                        "export const made = [new PrismaClient(), shadowed];\n",
+    },
     # Node built-ins are never found through baseUrl; a local http.d.ts only augments
     "builtin-baseurl": {
         "package.json": {"name": "builtin-baseurl"},
