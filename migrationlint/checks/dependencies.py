@@ -262,6 +262,8 @@ class DependencyChecks(DependencyModel):
                     continue
                 if pk.scope_of(package) in self.ws.own_scopes:
                     continue
+                if self._installed_as_peer(m, package, need, test):
+                    continue
                 reported.add((m.path, package))
                 error = need.error.replace("{package}", package)
                 message = (f'{trigger} makes the service load "{package}" at start-up, which {self._rel(m)} does '
@@ -270,6 +272,16 @@ class DependencyChecks(DependencyModel):
                 message, fix = self._add_or_command(message, m, place.section, package, place.why)
                 message, fix = self._unless_host_provided(message, fix, m, package, place.section, False)
                 yield diagnostic(DEP004, path, start, end, message, fix=fix, package=package, manifest=m.path)
+
+    def _installed_as_peer(self, m: Manifest, package: str, need: rt.Need, test: bool) -> bool:
+        """Whether `package` is a required peer of a package of the same need that `m` has (the
+        driver that loads it: `@nestjs/apollo` requires `@apollo/server`), and the package manager
+        installs required peers: it is then installed beside that package, which finds it."""
+        if not self.peer_policy(m).installs:
+            return False
+        loaders = need.packages + ((need.loaded_by,) if need.loaded_by else ())
+        return any(other != package and self.satisfied(m, other, test) and self.peer_list(other, m).get(package) is False
+                   for other in loaders)
 
     def _runtime_needs(self, path: str, facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str]]:
         bound = _bindings(facts)
@@ -314,7 +326,7 @@ class DependencyChecks(DependencyModel):
                 refs = [r for r in facts.refs.get(local, []) if not any(s <= r[0] < e for s, e in stmt)]
                 if refs:
                     packages = tuple(p for p in need.packages if p != skip)
-                    yield name, refs[0][0], refs[0][1], rt.Need(packages, need.error, need.alternatives), ""
+                    yield name, refs[0][0], refs[0][1], rt.Need(packages, need.error, need.alternatives, source), ""
 
     # ------------------------------------------------------------------ versions and fixes
 

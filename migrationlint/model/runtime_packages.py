@@ -17,6 +17,7 @@ class Need:
     packages: tuple[str, ...]
     error: str  # with {package} replaced by each missing package
     alternatives: tuple[str, ...] = ()
+    loaded_by: str | None = None  # the package the code imported, which loads the others (`@nestjs/apollo`)
 
 
 def _nest_missing(reason: str) -> str:

@@ -329,6 +329,74 @@ def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):
     assert [d.extra["package"] for d in by_code(lint(root, typeorm_version="1.0.0"), "DEP004")] == ["mysql2"]
 
 
+APOLLO_LOCK = """lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: {auto}
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .:
+    dependencies:
+      '@nestjs/apollo':
+        specifier: 12.0.9
+        version: 12.0.9(@apollo/server@4.9.3)(graphql@16.8.1)
+      '@nestjs/graphql':
+        specifier: 12.0.9
+        version: 12.0.9(graphql@16.8.1)
+      graphql:
+        specifier: 16.8.1
+        version: 16.8.1
+
+packages:
+
+  '@apollo/server@4.9.3':
+    resolution: {{integrity: sha512-AAAA}}
+    peerDependencies:
+      graphql: ^16.6.0
+
+  '@nestjs/apollo@12.0.9':
+    resolution: {{integrity: sha512-BBBB}}
+    peerDependencies:
+      '@apollo/gateway': ^2.0.0
+      '@apollo/server': ^4.3.2
+      '@nestjs/graphql': ^12.0.0
+      graphql: ^16.6.0
+    peerDependenciesMeta:
+      '@apollo/gateway':
+        optional: true
+
+  '@nestjs/graphql@12.0.9':
+    resolution: {{integrity: sha512-CCCC}}
+    peerDependencies:
+      graphql: ^16.6.0
+
+  graphql@16.8.1:
+    resolution: {{integrity: sha512-DDDD}}
+"""
+
+
+def test_dep004_a_driver_installed_as_a_peer_of_the_package_that_loads_it(tmp_path):
+    """ApolloDriver makes @nestjs/apollo load @apollo/server, a required peer of @nestjs/apollo: pnpm
+    with auto-install-peers installs it beside @nestjs/apollo, which finds it (a real sample app had
+    DEP004 there); with auto-install-peers=false it is missing, and so is an optional peer."""
+    for auto in ("true", "false"):
+        root = tmp_path / auto
+        (root / "src").mkdir(parents=True)
+        (root / "package.json").write_text(json.dumps({
+            "name": "graphql-app", "version": "1.0.0", "packageManager": "pnpm@9.12.0", "main": "dist/main.js",
+            "dependencies": {"@nestjs/apollo": "12.0.9", "@nestjs/graphql": "12.0.9", "graphql": "16.8.1"}}))
+        (root / "pnpm-lock.yaml").write_text(APOLLO_LOCK.format(auto=auto))
+        (root / "src/main.ts").write_text(
+            "import { Module } from '@nestjs/common';\nimport { GraphQLModule } from '@nestjs/graphql';\n"
+            "import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';\n\n"
+            "@Module({ imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true })] })\n"
+            "export class AppModule {}\n")
+        found = [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP004"]), "DEP004")]
+        assert found == ([] if auto == "true" else ["@apollo/server"]), auto
+
+
 # ----------------------------------------------------------------------------- the realistic monorepo
 
 def test_planted_dependency_cases_of_the_fixture(tmp_path):
