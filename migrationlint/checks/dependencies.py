@@ -264,6 +264,8 @@ class DependencyChecks(DependencyModel):
                     continue
                 if self._installed_as_peer(m, package, need, test):
                     continue
+                if self.root_counts(test, False) and self.hoisted_at_root(package, m):
+                    continue  # `hoisting = "all"`: the service runs in the hoisted install, which has it
                 reported.add((m.path, package))
                 error = need.error.replace("{package}", package)
                 message = (f'{trigger} makes the service load "{package}" at start-up, which {self._rel(m)} does '

@@ -234,6 +234,27 @@ def test_hoisting_policy(tmp_path, hoisting, expected):
         assert '"lodash": "^4.17.21"' in diags[0].message
 
 
+def test_dep004_under_hoisting_all_finds_what_the_hoisted_install_has(tmp_path):
+    """`hoisting = "all"` says services run in the repository's hoisted install: a package that a
+    sibling declares and yarn hoists is there when ValidationPipe loads it (DEP001 already says so
+    for imports; DEP004 reported it as a start-up crash on a real monorepo); by default it is not."""
+    validation = ("import { Controller, Post, UsePipes, ValidationPipe } from '@nestjs/common';\n\n"
+                  "@Controller()\nexport class OrdersController {\n  @Post() @UsePipes(new ValidationPipe())\n"
+                  "  create() { return 1; }\n}\n")
+    root = tree("yarn-v1", tmp_path, {"services/api/src/orders.controller.ts": validation})
+    worker = root / "services/worker/package.json"
+    data = json.loads(worker.read_text())
+    data["dependencies"].update({"class-transformer": "^0.5.1", "class-validator": "^0.14.1"})
+    worker.write_text(json.dumps(data, indent=2) + "\n")
+    with (root / "yarn.lock").open("a") as lock:
+        lock.write('\nclass-transformer@^0.5.1:\n  version "0.5.1"\n\nclass-validator@^0.14.1:\n  version "0.14.1"\n')
+    def runtime(**settings):
+        return sorted(d.extra["package"] for d in by_code(lint(root, **settings), "DEP004"))
+
+    assert runtime() == ["class-transformer", "class-validator"]
+    assert runtime(hoisting="all") == []
+
+
 def test_custom_test_file_globs(tmp_path):
     files = {"services/api/src/seeding/seed.ts": "import { kebabCase } from 'lodash';\nexport const s = kebabCase;\n"}
     root = tree("no-lockfile", tmp_path, files)
