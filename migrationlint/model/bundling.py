@@ -1,9 +1,10 @@
 """Whether a package's build bundles what it imports (docs/architecture.md, "What ships", step 4).
 
 A private app built by vite, SvelteKit, Next, Nuxt, the Angular CLI or webpack, a build with
-esbuild/tsup `noExternal` or vite `ssr.noExternal`, and an Electron app ship a bundle made from
-their devDependencies: no production install happens, so "declared only in devDependencies" is
-not a defect there. Configs are read as data (config_objects), never executed.
+esbuild/tsup `noExternal` or vite `ssr.noExternal`, a tsup or tsdown build (both inline whatever
+`dependencies` and `peerDependencies` do not list), and an Electron app ship a bundle made from
+their devDependencies: no production install provides them, so "declared only in devDependencies"
+is not a defect there. Configs are read as data (config_objects), never executed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 
-from migrationlint.model.config_objects import config_has, find_config
+from migrationlint.model.config_objects import config_has, find_config, read_config
 from migrationlint.model.workspace import Manifest
 
 _APP_CONFIGS = (
@@ -28,6 +29,35 @@ _SCRIPT_BUILDS = (
      "an esbuild bundle (--bundle without --packages=external)"),
 )
 _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
+
+
+_INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown)(?![\w-])")  # not tsup-node: it keeps node_modules out
+_BUILD_SCRIPTS = ("build", "prepublishOnly", "prepack", "prepublish")
+
+
+def _inlines_undeclared(manifest: Manifest) -> str | None:
+    """tsup and tsdown leave out of the bundle only what dependencies, peerDependencies and
+    optionalDependencies list: devDependencies, and packages only the workspace root declares, are
+    inlined. Said when the package's build script runs one of them and nothing widens what stays
+    external (`--external`, `external`, `skipNodeModulesBundle` other than a literal false)."""
+    scripts = manifest.data.get("scripts")
+    if not isinstance(scripts, dict):
+        return None
+    for name in _BUILD_SCRIPTS:
+        script = scripts.get(name)
+        found = _INLINING_BUILDERS.search(script) if isinstance(script, str) else None
+        if found is None or "--external" in script:
+            continue
+        tool = found.group(1)
+        field = manifest.data.get(tool)
+        if isinstance(field, dict) and ("external" in field or field.get("skipNodeModulesBundle") not in (None, False)):
+            return None
+        config = find_config(manifest.dir, f"{tool}.config")
+        if config is not None and (config_has(config, "external") or (
+                config_has(config, "skipNodeModulesBundle") and read_config(config).flag("skipNodeModulesBundle") is not False)):
+            return None
+        return f"{tool} (the {name} script) inlines every import its dependencies and peerDependencies do not list"
+    return None
 
 
 def bundler_config(directory: str) -> str | None:
@@ -74,6 +104,9 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | None:
     tsup_field = manifest.data.get("tsup")
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
+    inlined = _inlines_undeclared(manifest)
+    if inlined is not None:
+        return inlined
     if not private:
         return None  # a published package: its consumers install its dependencies
     if vite or any(re.search(r"(?:^|[\s;&|])vite build\b", s) for s in scripts) \

@@ -27,12 +27,21 @@ class ConfigObject:
 
     path: str
     keys: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    flags: dict[tuple[str, ...], bool] = field(default_factory=dict)  # keys whose value is `true`/`false`
 
     def has(self, dotted: str) -> bool:
         """Whether a key path ends with `dotted` (`ssr.noExternal` matches `ssr.noExternal` at any
         depth, `noExternal` any key of that name)."""
         want = tuple(dotted.split("."))
         return any(k[-len(want):] == want for k in self.keys)
+
+    def flag(self, dotted: str) -> bool | None:
+        """The literal `true`/`false` of every key path ending with `dotted`, when they agree;
+        None when absent, computed or contradictory."""
+        want = tuple(dotted.split("."))
+        found = {v for k, v in self.flags.items() if k[-len(want):] == want}
+        others = any(k[-len(want):] == want and k not in self.flags for k in self.keys)
+        return found.pop() if len(found) == 1 and not others else None
 
     def children(self, dotted: str) -> dict[str, str | None]:
         """The direct entries of the object at the key path `dotted`: {key: value}."""
@@ -82,8 +91,9 @@ def _read_config(path: str, mtime_ns: int, size: int) -> ConfigObject:
         return ConfigObject(path)
     tree = parsing.parse(data, path if not path.endswith((".js", ".mjs", ".cjs")) else path + ".ts")
     keys: dict[tuple[str, ...], str | None] = {}
-    _walk(tree.root_node, (), keys)
-    return ConfigObject(path, keys)
+    flags: dict[tuple[str, ...], bool] = {}
+    _walk(tree.root_node, (), keys, flags)
+    return ConfigObject(path, keys, flags)
 
 
 def _key_text(node: Node) -> str | None:
@@ -92,7 +102,8 @@ def _key_text(node: Node) -> str | None:
     return parsing.string_value(node)
 
 
-def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str | None]) -> None:
+def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str | None],
+          flags: dict[tuple[str, ...], bool]) -> None:
     """Record every pair under its path; objects nested in pairs extend the path, objects
     elsewhere (call arguments, array items) start from the enclosing path."""
     for child in node.named_children:
@@ -103,8 +114,10 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                 continue
             path = prefix + (name,)
             keys[path] = parsing.string_value(value)
-            _walk(value, path, keys)
+            if value.type in ("true", "false"):
+                flags[path] = value.type == "true"
+            _walk(value, path, keys, flags)
         elif child.type == "shorthand_property_identifier":
             keys[prefix + (parsing.text(child),)] = None
         else:
-            _walk(child, prefix, keys)
+            _walk(child, prefix, keys, flags)

@@ -28,7 +28,8 @@ _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
 _TEST_FILE = re.compile(r"\.(?:spec|test|e2e-spec|e2e|e2e-test|bench|test-d|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
-                    r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
+                    r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"
+                    r"setup[-_.]?files?(?:[-_.]?after[-_.]?env)?)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
                     re.IGNORECASE)
 _DEV_DIRS = {
     "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "e2e": "an end-to-end test folder",

@@ -492,6 +492,8 @@ def _is_alias(resolver: Resolver, cfg: TsConfig | None, importer_path: str, spec
     if any(alias_matches(p, specifier) for p in resolver.aliases):
         return True
     result = resolver.resolve(importer_path, specifier)
-    if result.kind == "virtual" or result.origin == "alias" and result.kind == "unresolved":
-        return True  # a framework virtual module, or a config-file alias (IMP002's business if it misses)
+    if result.kind == "virtual" or result.origin in ("alias", "baseUrl") and result.kind == "unresolved":
+        # a framework virtual module, a config-file alias, or a path under `baseUrl` through a folder
+        # that exists there (`src/generated/client` before a generator ran): IMP002's business if it misses
+        return True
     return result.kind == "file" and result.origin in ("alias", "baseUrl")

@@ -50,6 +50,7 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/app.config.ts") is None and dev_reason("src/main.ts") is None
     assert dev_reason("src/testing/index.ts") is None  # only the layout inside a package counts
     assert "hidden folder .install-scripts/" in dev_reason(".install-scripts/helpers/replace.ts")
+    assert dev_reason("setupFiles.ts") and dev_reason("setupFilesAfterEnv.ts") and dev_reason("src/setup.ts") is None
     assert "hidden file" in dev_reason("src/.local-settings.ts") and dev_reason("src/main.ts") is None
 
 
@@ -99,6 +100,28 @@ def test_bundled_packages_are_recognised(tmp_path):
         got[name] = bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": False}
+
+
+def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
+    """tsup and tsdown keep out of the bundle only dependencies, peerDependencies and
+    optionalDependencies: a devDependency a published CLI imports is inlined (a real CLI had 48
+    DEP002 findings). Not when the build runs tsup-node, names more externals or may skip
+    node_modules, nor when tsup only builds a side script."""
+    def bundled(name: str, scripts: dict, files: dict | None = None, **more) -> bool:
+        write(tmp_path / name, {"package.json": {"name": name, "scripts": scripts, **more}, **(files or {})})
+        return bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
+
+    assert bundled("cli", {"build": "pnpm exec tsup"})
+    assert bundled("down", {"build": "tsdown"}, {"tsdown.config.ts": "export default { entry: ['src/index.ts'] };\n"})
+    assert bundled("keep", {"build": "tsup"}, {"tsup.config.ts": "export default { skipNodeModulesBundle: false };\n"})
+    assert not bundled("node", {"build": "tsup-node src/index.ts"})
+    assert not bundled("ext", {"build": "tsup src/index.ts --external pg"})
+    assert not bundled("skip", {"build": "tsup"}, {"tsup.config.ts": "export default { skipNodeModulesBundle: true };\n"})
+    assert not bundled("computed", {"build": "tsup"},
+                       {"tsup.config.ts": "export default { skipNodeModulesBundle: !process.env.BUNDLE };\n"})
+    assert not bundled("listed", {"build": "tsup"}, {"tsup.config.ts": "export default { external: ['pg'] };\n"})
+    assert not bundled("field", {"build": "tsup"}, tsup={"external": ["pg"]})
+    assert not bundled("side", {"build": "nest build", "build:cli": "tsup src/cli.ts"})
 
 
 NEST_SERVICE = {

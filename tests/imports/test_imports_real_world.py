@@ -105,3 +105,21 @@ def test_missing_export_used_only_as_a_type_says_so(tmp_path):
     by_name = {d.extra["name"]: d.message for d in lint(tmp_path, ["IMP003"])}
     assert "used only as a type, so runtime is unaffected" in by_name["IdTest1"]
     assert "undefined at runtime" in by_name["Missing"]
+
+
+def test_a_base_url_path_to_a_generated_file_is_no_package(tmp_path):
+    """A Nest service with `baseUrl: "./"` imports `src/generated/prisma/client`, which `prisma
+    generate` writes into a gitignored folder: a path under baseUrl (a build step's output), not a
+    package named `src` to declare. A missing path elsewhere under `src/` is IMP002 alone."""
+    _pkg(tmp_path, "package.json", {"name": "backend", "version": "1.0.0", "main": "dist/main.js",
+                                    "dependencies": {"@nestjs/common": "^10.4.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"baseUrl": "./", "outDir": "./dist"}})
+    _write(tmp_path, ".gitignore", "/dist\nsrc/generated/\n")
+    _write(tmp_path, "src/errors.ts", "export const NOT_FOUND = 'not found';\n")
+    _write(tmp_path, "src/main.ts", "import { Injectable } from '@nestjs/common';\n"
+                                    "import { PersonalAccessToken } from 'src/generated/prisma/client';\n"
+                                    "import { NOT_FOUND } from 'src/errors';\n\n"
+                                    "@Injectable()\nexport class Tokens {\n  find(t: PersonalAccessToken) { return t ?? NOT_FOUND; }\n}\n")
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == []
+    _write(tmp_path, "src/other.ts", "import { clock } from 'src/shared/clock';\n\nexport const now = clock;\n")
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["IMP002"]

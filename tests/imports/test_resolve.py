@@ -275,7 +275,10 @@ def test_is_alias_contract(repo):
     assert is_alias(project, importer, "@/common/missing")  # an alias, even if broken (IMP002's business)
     assert is_alias(project, importer, "src/shared/clock")  # baseUrl path that exists
     assert is_alias(project, importer, "@lib/anything")
-    assert not is_alias(project, importer, "src/shared/nope")
+    # through a folder that exists under baseUrl: a path even when its file is missing (IMP002's
+    # business, or a generated file), never a package named `src`
+    assert is_alias(project, importer, "src/shared/nope")
+    assert not is_alias(project, importer, "nope/shared/clock")  # no such folder: an unknown package
     assert not is_alias(project, importer, "@nestjs/common")
     assert not is_alias(project, importer, "./money")
     assert not is_alias(project, str(repo / "packages/kernel/lib/index.ts"), "@/common/keys")
