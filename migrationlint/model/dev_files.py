@@ -26,7 +26,8 @@ _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
 _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
 _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
-_TEST_FILE = re.compile(r"\.(?:spec|test|e2e-spec|e2e|e2e-test|bench|test-d|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
+# `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.test-d`, an edition's `.e2e-ee`)
+_TEST_FILE = re.compile(r"\.(?:(?:spec|test|e2e)(?:-\w+)?|bench|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"
                     r"setup[-_.]?files?(?:[-_.]?after[-_.]?env)?)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",

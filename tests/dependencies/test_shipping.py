@@ -51,6 +51,8 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/testing/index.ts") is None  # only the layout inside a package counts
     assert "hidden folder .install-scripts/" in dev_reason(".install-scripts/helpers/replace.ts")
     assert dev_reason("setupFiles.ts") and dev_reason("setupFilesAfterEnv.ts") and dev_reason("src/setup.ts") is None
+    assert dev_reason("src/orders/update.e2e-ee.ts") and dev_reason("src/api.test-d.ts")  # an edition's e2e suite
+    assert dev_reason("src/latest.ts") is None and dev_reason("src/orders/orders.testing.ts") is None
     assert "hidden file" in dev_reason("src/.local-settings.ts") and dev_reason("src/main.ts") is None
 
 
