@@ -71,7 +71,10 @@ def check(project: Project) -> Iterator[Diagnostic]:
                     namespace = _own_namespace(project, resolver, path, spec)
                     if namespace:
                         yield _phantom(project, resolver, facts, imp, namespace)
-            elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings:
+            elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
+                    and not (spec[0] not in "./" and _ambient(project, resolver, path, spec)):
+                # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
+                # does not check such a block's members
                 yield from _missing_exports(project, resolver, path, imp, res.path)
 
 

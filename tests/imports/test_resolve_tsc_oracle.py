@@ -52,6 +52,18 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/routes/page.ts": "import type { PageLoad } from './$types';\nimport type { Other } from './$other';\n"
                               "export const load: PageLoad = () => ({});\nexport type O = Other;\n",
     },
+    # a bare name's ambient `declare module` wins over the file `paths` maps it to
+    "ambient-over-paths": {
+        "package.json": {"name": "ambient-over-paths"},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
+                                              "noEmit": True, "types": [], "baseUrl": ".",
+                                              "paths": {"@acme/widgets": ["./src/noop.d.ts"]}},
+                          "include": ["src"]},
+        "src/noop.d.ts": "declare module '@acme/widgets' {\n  export const colors: any;\n}\n",
+        "src/use.ts": "import { colors } from '@acme/widgets';\nimport { helper } from './helpers';\n"
+                      "export const used = [colors, helper];\n",
+        "src/helpers.ts": "export const other = 1;\n",
+    },
     # a folder imported by path reads its package.json (`types`, then `main`) before its index
     "folder-package-json": {
         "package.json": {"name": "folder-package-json"},
