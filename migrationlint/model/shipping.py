@@ -4,9 +4,10 @@ The dependency rules ask this for every import: DEP002 and DEP005 only matter in
 DEP004 only where something connects, and a DEP001 fix goes to `dependencies` only for shipping
 code. The answer, in order:
 1. reached from an entry point of the package (entry_points) through value imports: ships;
-2. a test, test support, story or tool config (dev_files, plus the `test-files` setting): dev;
-3. a file of a private workspace root (repository tooling, never deployed): dev;
-4. anything else: ships (no entry is known to exclude it).
+2. a file of an Nx browser app, or reached from such an app's entry (nx_projects): a bundle input, dev;
+3. a test, test support, story or tool config (dev_files, plus the `test-files` setting): dev;
+4. a file of a private workspace root (repository tooling, never deployed): dev;
+5. anything else: ships (no entry is known to exclude it).
 Separately, `bundled(manifest)` says whether the package ships a bundle (bundling), which silences
 "declared only in devDependencies" there.
 """
@@ -25,6 +26,7 @@ from migrationlint.model.bundling import bundled_reason, bundler_config
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_folder
 from migrationlint.model.entry_points import Entry, entries
 from migrationlint.model.migrations import glob_matches, resolve_glob
+from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import Manifest
 from migrationlint.model.project import Memo, per_key
@@ -58,6 +60,9 @@ class Shipping:
         # a package's stored reachability, when it still holds (cache/reach_cache.py): asked once per
         # package, on its first use, so a run over a few files checks only the packages it needs
         self._offered: Callable[[str], tuple[dict[str, str], dict[str, object]] | None] | None = None
+        self._web: dict[str, dict[str, WebProject]] = {}  # package -> {project.json: its browser app}
+        self._bundle_reached: dict[str, dict[str, str]] = {}  # package -> {file: why it is a bundle input}
+        self._project_jsons: dict[str, str | None] = {}  # folder -> nearest project.json (nx_projects)
 
     # ------------------------------------------------------------------ public answers
 
@@ -128,6 +133,9 @@ class Shipping:
         via = self._reached_from(manifest).get(path)
         if via is not None:
             return Verdict(True, via)
+        bundle = self._bundle_input(path, manifest)
+        if bundle is not None:
+            return Verdict(False, bundle)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1])
         if why is not None:
@@ -143,6 +151,55 @@ class Shipping:
                                  "tool config: counted as shipping")
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
                              "test, test support, story nor tool config: counted as shipping")
+
+    def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
+        """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it
+        lies in an Nx project whose build bundles for the browser, or such a project's entry
+        reaches it (a library of the app); None otherwise."""
+        projects = self._web_projects(manifest)
+        if not projects:
+            return None
+        own = projects.get(self._project_json(path, manifest) or "")
+        if own is not None:
+            return (f"a file of the browser app {self.project.rel(own.root)}/ (project.json build: {own.executor}), "
+                    "an input of its bundle")
+        return self._reached_by_bundles(manifest, projects).get(path)
+
+    def _project_json(self, path: str, manifest: Manifest) -> str | None:
+        return nearest_project_json(path, manifest.dir, self._resolver().is_file, self._project_jsons)
+
+    def _web_projects(self, manifest: Manifest) -> dict[str, WebProject]:
+        """The package's Nx projects that bundle for the browser, by project.json (each read is
+        an input of the run, as a file searched for a word)."""
+        found = self._web.get(manifest.path)
+        if found is None:
+            found = self._web[manifest.path] = {}
+            for candidate in sorted({self._project_json(p, manifest) for p in self.project.package_sources(manifest.dir)}
+                                    - {None}):
+                if self.project.mentions(candidate, b"executor"):
+                    web = web_project(candidate, manifest.dir)
+                    if web is not None:
+                        found[candidate] = web
+        return found
+
+    def _reached_by_bundles(self, manifest: Manifest, projects: dict[str, WebProject]) -> dict[str, str]:
+        """{file: why} of the files the browser apps' entries reach through value imports."""
+        found = self._bundle_reached.get(manifest.path)
+        if found is None:
+            found = self._bundle_reached[manifest.path] = {}
+            for web in projects.values():
+                if web.main is None or not self._resolver().is_file(web.main):
+                    continue
+                why = (f"reached from {self.project.rel(web.main)}, the entry of the browser app "
+                       f"{self.project.rel(web.root)}/ (project.json build: {web.executor}): an input of its bundle")
+                queue = deque([web.main])
+                found.setdefault(web.main, why)
+                while queue:
+                    for target in self._value_imports(queue.popleft(), manifest):
+                        if target not in found:
+                            found[target] = why
+                            queue.append(target)
+        return found
 
     def _test_glob(self, path: str) -> str | None:
         rel = self.project.rel(path)

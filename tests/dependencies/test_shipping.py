@@ -432,3 +432,35 @@ def test_a_type_marker_package_json_does_not_stop_reachability(tmp_path):
         "plugin/dashboard.plugin.ts": "import { VendurePlugin } from '@acme/core';\nexport const P = VendurePlugin;\n",
     })
     assert dep(root) == [("DEP002", "plugin/dashboard.plugin.ts", "@acme/core")]
+
+
+def test_nx_browser_apps_and_the_libraries_they_reach_are_bundle_inputs(tmp_path):
+    """One package.json for an Nx monorepo, react in devDependencies because the web app ships as a
+    bundle (a real monorepo had 535 DEP002 there): files of a project whose build bundles for the
+    browser, and library files its entry reaches, are bundle inputs. A server project built by the
+    same bundler for node is production code, and so is a library nothing bundles."""
+    write(tmp_path, {
+        "package.json": {"name": "nxrepo", "private": True, "scripts": {"start": "node dist/apps/api/main.js"},
+                         "dependencies": {"@nestjs/common": "^10.4.0"},
+                         "devDependencies": {"react": "^18.3.1", "@nx/webpack": "^19.0.0"}},
+        "nx.json": {},
+        "tsconfig.base.json": {"compilerOptions": {"baseUrl": ".", "paths": {"@acme/ui": ["libs/ui/src/index.tsx"]}}},
+        "apps/web/tsconfig.json": {"extends": "../../tsconfig.base.json"},
+        "apps/web/project.json": {"name": "web", "targets": {"build": {"executor": "@nx/webpack:webpack", "options": {
+            "index": "apps/web/src/index.html", "main": "apps/web/src/main.tsx"}}}},
+        "apps/web/src/main.tsx": "import { createElement } from 'react';\nimport { Button } from '@acme/ui';\n"
+                                 "export const app = createElement(Button);\n",
+        "apps/web/src/pages/unused.tsx": "import { useState } from 'react';\nexport const usePage = () => useState(0);\n",
+        "libs/ui/project.json": {"name": "ui", "targets": {"lint": {"executor": "@nx/eslint:lint"}}},
+        "libs/ui/src/index.tsx": "import { createElement } from 'react';\nexport const Button = () => createElement('button');\n",
+        "libs/mail/project.json": {"name": "mail", "targets": {"lint": {"executor": "@nx/eslint:lint"}}},
+        "libs/mail/src/index.ts": "import { createElement } from 'react';\nexport const mail = () => createElement('p');\n",
+        "apps/api/project.json": {"name": "api", "targets": {"build": {"executor": "@nx/webpack:webpack", "options": {
+            "target": "node", "main": "apps/api/src/main.ts"}}}},
+        "apps/api/src/main.ts": "import { Module } from '@nestjs/common';\nimport { createElement } from 'react';\n"
+                                "@Module({})\nexport class AppModule {}\nexport const view = createElement('div');\n",
+    })
+    assert sorted((code, path) for code, path, _ in dep(tmp_path)) == [
+        ("DEP002", "apps/api/src/main.ts"), ("DEP002", "libs/mail/src/index.ts")]
+    out = cli("--explain-file", "libs/ui/src/index.tsx", cwd=tmp_path).stdout.decode()
+    assert "dev only" in out and "the entry of the browser app apps/web/" in out

@@ -1,0 +1,81 @@
+"""Nx projects whose build is a front-end bundle (`project.json`), read as data.
+
+Why: an Nx monorepo often has one package.json for every app and library, with the browser apps'
+libraries (react, @angular/*) in devDependencies because the apps ship as bundles. Without
+knowing which projects are bundled, every component of such an app looked like production code
+importing a dev-only package (535 DEP002 findings on one real monorepo). A project whose `build`
+target runs a browser bundler ships a bundle: its files, and the library files its entry
+reaches, are inputs of that bundle (shipping.py), unless a server entry reaches them too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Callable
+
+# executors that only build for the browser (or a mobile bundle)
+_WEB_EXECUTORS = ("@nx/react:", "@nrwl/react:", "@nx/angular:", "@nrwl/angular:", "@angular-devkit/build-angular:",
+                  "@angular/build:", "@nx/next:", "@nrwl/next:", "@nx/remix:", "@nx/expo:", "@nx/react-native:")
+# bundlers that build for the browser when their options say so (an HTML index, a web target)
+_BUNDLERS = frozenset({"@nx/webpack:webpack", "@nrwl/webpack:webpack", "@nx/vite:build", "@nrwl/vite:build",
+                       "@nx/rspack:rspack", "@nx/esbuild:esbuild", "@nrwl/esbuild:esbuild", "@nx/rollup:rollup"})
+
+
+@dataclass(frozen=True)
+class WebProject:
+    """An Nx project that ships a browser bundle: its folder, its build executor, its entry source."""
+
+    root: str
+    executor: str
+    main: str | None
+
+
+def web_project(project_json: str, workspace_root: str) -> WebProject | None:
+    """The project of this project.json when its `build` target bundles for the browser, else None
+    (also for an unreadable file: a project that cannot be read is not known to be bundled)."""
+    try:
+        with open(project_json, "rb") as fh:
+            data = json.loads(fh.read())
+    except (OSError, ValueError):
+        return None
+    targets = data.get("targets") if isinstance(data, dict) else None
+    build = targets.get("build") if isinstance(targets, dict) else None
+    if not isinstance(build, dict) or not isinstance(build.get("executor"), str):
+        return None
+    executor = build["executor"]
+    options = build.get("options") if isinstance(build.get("options"), dict) else {}
+    browser = (executor.startswith(_WEB_EXECUTORS) or executor in _BUNDLERS and (
+        isinstance(options.get("index"), str) or options.get("target") in ("web", "browser")
+        or options.get("platform") == "browser"))
+    if not browser:
+        return None
+    main = options.get("main") or options.get("browser")
+    path = os.path.normpath(os.path.join(workspace_root, main)) if isinstance(main, str) else None
+    return WebProject(os.path.dirname(project_json), executor, path)
+
+
+def nearest_project_json(path: str, top: str, is_file: Callable[[str], bool], memo: dict[str, str | None]) -> str | None:
+    """The project.json nearest above `path`, up to the package folder `top` (memo: per folder)."""
+    directory = os.path.dirname(path)
+    seen = []
+    found = None
+    while True:
+        if directory in memo:
+            found = memo[directory]
+            break
+        seen.append(directory)
+        candidate = os.path.join(directory, "project.json")
+        if is_file(candidate):
+            found = candidate
+            break
+        if directory == top or not directory.startswith(top):
+            break
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    for d in seen:
+        memo[d] = found
+    return found
