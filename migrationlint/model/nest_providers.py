@@ -251,6 +251,9 @@ def _global_providers(project) -> Providers:
         for mod in nest.modules:
             if mod.is_global:
                 out.add(exported_providers(project, Origin("class", path, mod.name), mod))
+                if mod.has_static_methods:  # `static forRoot()` returns providers and exports, made global
+                    out.add(_unknown())     # by the class's @Global(): not read, so nothing global is sure
+
             for item in mod.imports or ():
                 if item.kind == "call" and origin(project, path, item.name.split(".", 1)[0]).kind == "package":
                     out.maybe.update(item.arg_names)

@@ -374,6 +374,11 @@ def _provider_cases() -> list[tuple[str, dict[str, str], str]]:
                       users_module=users_module("providers: [UsersService], exports: [UsersService]", "@Global()\n")), m),
         ("bad", case(orders("providers: [OrdersService]"), app_module=app,
                      users_module=users_module("providers: [UsersService]", "@Global()\n")), m),
+        ("good", case(orders("providers: [OrdersService]"), app_module=app.replace("imports: [UsersModule,", "imports: [UsersModule.forRoot(),"),
+                      users_module=_plain_module("UsersModule", "", decorator="@Global()\n").replace(
+                          "export class UsersModule {}",
+                          "export class UsersModule {\n  static forRoot() {\n    return { module: UsersModule, "
+                          "providers: [UsersService], exports: [UsersService] };\n  }\n}")), m),
     ]
 
 

@@ -80,6 +80,18 @@ def test_global_module_exports_are_visible(tmp_path):
     assert not _nest003(tmp_path, _module("providers: [OrdersService]"), users_module=users)
 
 
+def test_a_global_module_with_a_static_builder_keeps_silent(tmp_path):
+    """`@Global() @Module({}) class LoggerModule { static forRoot() { return { module: LoggerModule,
+    providers: [Logger], exports: [Logger] }; } }` (a real monorepo's logging library): the builder's
+    exports are global through the class decorator, so what is global cannot be read."""
+    users = _module("", decorators="@Global()\n", name="UsersModule", head="import { DynamicModule } from '@nestjs/common';",
+                    statics="\n  static forRoot(): DynamicModule {\n    return { module: UsersModule, providers: [UsersService], "
+                            "exports: [UsersService] };\n  }\n")
+    assert not _nest003(tmp_path / "a", _module("providers: [OrdersService]"), users_module=users)
+    plain = users.replace("@Global()\n", "")
+    assert _nest003(tmp_path / "b", _module("providers: [OrdersService]"), users_module=plain)
+
+
 def test_decorated_untyped_and_non_injectable_parameters_are_not_read(tmp_path):
     module = _module("providers: [OrdersService]")
     assert not _nest003(tmp_path / "a", module, params="@Optional() private readonly users: UsersService")
