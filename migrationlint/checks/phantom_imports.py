@@ -18,6 +18,7 @@ from typing import Iterator
 from migrationlint.model import frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
+from migrationlint.model.dev_files import template_of
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.package_files import package_files
 from migrationlint.catalog import FixAvailability
@@ -54,8 +55,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
     resolver = resolver_for(project)
     want1, want2, want3 = (project.enabled(r.code) for r in RULES)
     for path, facts in sorted(project.files.items()):
-        if facts.skipped:
-            continue
+        if facts.skipped or template_of(project.rel(path)) is not None:
+            continue  # a template's imports name the files of the project it is copied into
         for imp in facts.imports:
             spec = imp.specifier
             if imp.kind == "reference" or not spec or _is_asset(spec) or imp.virtual or imp.guarded \

@@ -59,10 +59,18 @@ def fixture_data(rel: str) -> bool:
         "__testfixtures__" in parts or bool(_FIXTURE_DATA.search(parts[-1])))
 
 
-def template_folder(rel: str) -> str | None:
-    """The template folder (`templates/`, `scaffold/`) holding `rel`: its files are copied into
-    other projects, whose dependencies their imports are."""
-    return next((p for p in rel.split("/")[:-1] if p in _TEMPLATE_DIRS), None)
+_TEMPLATE_FILE = re.compile(r"\.template\.[cm]?[jt]sx?$")
+
+
+def template_of(rel: str) -> str | None:
+    """The template folder (`templates/`, `scaffold/`) holding `rel`, or its own name when it is a
+    template file (`main.template.ts`, a code generator's input): such files are copied into
+    other projects, whose dependencies and files their imports name."""
+    parts = rel.split("/")
+    folder = next((p for p in parts[:-1] if p in _TEMPLATE_DIRS), None)
+    if folder is not None:
+        return folder + "/"
+    return parts[-1] if _TEMPLATE_FILE.search(parts[-1]) else None
 
 
 def dev_reason(rel: str) -> str | None:

@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason, bundler_config
-from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_folder
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of
 from migrationlint.model.entry_points import Entry, entries
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project
@@ -115,9 +115,9 @@ class Shipping:
         if fixture_data(self.project.rel(path)):
             return Verdict(False, "fixture data (a transform's input or expected output): read by a test, never "
                                   "loaded", inert=True)
-        folder = template_folder(self.project.rel(path))
-        if folder is not None:
-            return Verdict(False, f"a template ({folder}/): copied into other projects, whose dependencies its "
+        template = template_of(self.project.rel(path))
+        if template is not None:
+            return Verdict(False, f"a template ({template}): copied into other projects, whose dependencies its "
                                   "imports are", inert=True)
         if path.endswith((".d.ts", ".d.mts", ".d.cts")):
             return Verdict(False, "a declaration file: types only, nothing runs")

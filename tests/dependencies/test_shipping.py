@@ -12,7 +12,7 @@ from migrationlint.settings import Settings
 from migrationlint.model.bundling import bundled_reason
 from migrationlint.model import config_objects
 from migrationlint.model.config_objects import config_has, read_config
-from migrationlint.model.dev_files import dev_reason
+from migrationlint.model.dev_files import dev_reason, template_of
 from migrationlint.model.config_aliases import read_project
 from migrationlint.model.workspace import read_manifest
 from tests.helpers import cli
@@ -53,6 +53,8 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("setupFiles.ts") and dev_reason("setupFilesAfterEnv.ts") and dev_reason("src/setup.ts") is None
     assert dev_reason("src/orders/update.e2e-ee.ts") and dev_reason("src/api.test-d.ts")  # an edition's e2e suite
     assert dev_reason("src/latest.ts") is None and dev_reason("src/orders/orders.testing.ts") is None
+    assert template_of("src/server/main.template.ts") == "main.template.ts"
+    assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None
     assert "hidden file" in dev_reason("src/.local-settings.ts") and dev_reason("src/main.ts") is None
 
 

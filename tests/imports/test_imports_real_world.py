@@ -123,3 +123,18 @@ def test_a_base_url_path_to_a_generated_file_is_no_package(tmp_path):
     assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == []
     _write(tmp_path, "src/other.ts", "import { clock } from 'src/shared/clock';\n\nexport const now = clock;\n")
     assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["IMP002"]
+
+
+def test_code_generator_templates_import_the_project_they_are_copied_into(tmp_path):
+    """A code generator's `*.template.ts` files (and files in a `templates/` folder) are copied into
+    the projects it generates: their relative imports name files there, not here (a real
+    generator had 34 IMP002 on them). Its own code still counts."""
+    _pkg(tmp_path, "package.json", {"name": "generator", "version": "1.0.0", "main": "dist/index.js"})
+    _write(tmp_path, "src/server/create-main/main.template.ts",
+           "import { connectSwagger } from './swagger';\n\nconnectSwagger();\n")
+    _write(tmp_path, "src/templates/module.ts", "import { PrismaService } from '../../prisma/prisma.service';\n\n"
+                                                "export const service = PrismaService;\n")
+    _write(tmp_path, "src/index.ts", "export const generate = () => 'main.template.ts';\n")
+    assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == []
+    _write(tmp_path, "src/generate.ts", "import { render } from './render';\n\nexport const out = render;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == ["IMP002"]
