@@ -150,13 +150,20 @@ class DependencyChecks(DependencyModel):
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
-        types = pk.types_package(u.package)
-        if u.metadata_only and (m.declared(types) or self.root_of(m).declared(types)):
-            message += (f' (its names are used only in decorated signatures: if they are interfaces from "{types}", '
-                        f"tsc elides this import and nothing loads at runtime; if one is a class, Node loads it)")
+        message += self._metadata_doubt(u)
         message, fix = self._add_or_command(message, m, section, u.package, self.placement(u).why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
         return self._at_import(DEP001, u, message, fix)
+
+    def _metadata_doubt(self, u: Use) -> str:
+        """What the message must admit when the imported names appear only in decorated signatures
+        and the package's types come from `@types/...`: tsc elides the import for interfaces."""
+        m = u.manifest
+        types = pk.types_package(u.package)
+        if not (u.metadata_only and (m.declared(types) or self.root_of(m).declared(types))):
+            return ""
+        return (f' (its names are used only in decorated signatures: if they are interfaces from "{types}", '
+                f"tsc elides this import and nothing loads at runtime; if one is a class, Node loads it)")
 
     def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str, section: str,
                               lazy: bool) -> tuple[str, Fix | None]:
@@ -185,10 +192,10 @@ class DependencyChecks(DependencyModel):
     def _dev_in_production(self, u: Use) -> Diagnostic:
         m = u.manifest
         rel = self._rel(m)
-        message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
-                   f"a production install (`npm ci --omit=dev`, `pnpm install --prod`) leaves it out and the "
-                   f"service fails with \"Cannot find module '{u.package}'\"; " + self._dev_remedy(u)
-                   + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
+        message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
+                   f"{self._metadata_doubt(u)}: a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
+                   f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
+                   + self._dev_remedy(u) + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return self._at_import(DEP002, u, message, fix)

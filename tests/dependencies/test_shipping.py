@@ -284,6 +284,14 @@ def test_r13_metadata_only_names_with_types_package_say_tsc_may_elide_them(tmp_p
     [d] = diags  # the `import type` in ping.ts is fine: @types/express covers it
     assert d.code == "DEP001" and d.path.endswith("health.controller.ts")
     assert "tsc elides this import" in d.message and '"@types/express"' in d.message
+    # the same doubt when express is a devDependency (DEP002): the message says it as DEP001 does
+    manifest = json.loads((root / "package.json").read_text())
+    manifest["devDependencies"]["express"] = "^4.21.0"
+    (root / "package.json").write_text(json.dumps(manifest))
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP002" and "tsc elides this import" in d.message
+    assert d.message.startswith('"express" is declared only in devDependencies of package.json but production code '
+                                'imports it (its names are used only in decorated signatures')
 
 
 def test_r17_dep004_never_fires_in_tests(tmp_path):
