@@ -46,7 +46,7 @@ CONTEXT_NAMES = frozenset({
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # read by import resolution too: generated targets (.gitignore) and config-file aliases
-CONTEXT_RESOLUTION = (".gitignore", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.",
+CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.",
                       # bundler configs decide whether a package ships its imports inside a bundle
                       "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
                       "electron.vite.config.", "ormconfig.")

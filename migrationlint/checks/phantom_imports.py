@@ -93,11 +93,30 @@ def _build_output(project: Project, res: Resolution) -> bool:
         stem = os.path.splitext(base)[0] if base.endswith((".js", ".mjs", ".cjs")) else base
         if _GENERATED.search(os.path.basename(stem)) or os.path.isfile(base + ".json"):
             return True
+        if any((base + os.sep).startswith(module + os.sep) for module in _SUBMODULES(project)):
+            return True  # a git submodule's files: absent until `git submodule update` checks it out
         if frameworks.in_generated_dir(base) or any(_ignored_target(c, root) for c in candidates(base)):
             return True
     return False
 
 
+def _submodule_paths(project: Project) -> list[str]:
+    """The folders `.gitmodules` at the workspace root declares as git submodules (absolute)."""
+    root = project.workspace.root
+    try:
+        with open(os.path.join(root, ".gitmodules"), encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return []
+    found = []
+    for line in lines:
+        key, _, value = line.strip().partition("=")
+        if key.strip() == "path" and value.strip():
+            found.append(os.path.normpath(os.path.join(root, value.strip())))
+    return found
+
+
+_SUBMODULES: Memo[list[str]] = Memo("git submodules", _submodule_paths, disk_only=True)
 _PROBE = "migrationlint-probe"
 
 

@@ -250,6 +250,10 @@ def _call_item(node: Node) -> NestItem:
         body = arg_nodes[0].child_by_field_name("body")
         if body is not None and body.type == "identifier":
             return NestItem("forward", text(body), node.start_byte, node.end_byte)
+        if body is not None and _unwrap(body).type == "call_expression":  # forwardRef(() => AuthModule.register())
+            item = _call_item(_unwrap(body))
+            item.start, item.end = node.start_byte, node.end_byte
+            return item
     item = NestItem("call", callee, node.start_byte, node.end_byte, arg_names=_names_in(arg_nodes))
     if callee.rsplit(".", 1)[-1] == "forFeature" and arg_nodes:
         item.kind = "feature"

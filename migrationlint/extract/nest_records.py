@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 class NestItem:
     """One element of a `@Module` array (`imports`, `providers`, `controllers`, `exports`).
 
-    kind: ident (`UsersService`), forward (`forwardRef(() => X)`, name X), feature
+    kind: ident (`UsersService`), forward (`forwardRef(() => X)`, name X; a call inside, as in
+    `forwardRef(() => X.register())`, is read as that call), feature
     (`TypeOrmModule.forFeature([...], conn)`), call (any other call: a dynamic module such as
     `X.forRoot()`, name is the callee text), provider (`{ provide, useClass, ... }`), spread
     (`...list`), other (anything not readable statically).

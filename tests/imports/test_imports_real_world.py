@@ -138,3 +138,16 @@ def test_code_generator_templates_import_the_project_they_are_copied_into(tmp_pa
     assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == []
     _write(tmp_path, "src/generate.ts", "import { render } from './render';\n\nexport const out = render;\n")
     assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == ["IMP002"]
+
+
+def test_an_import_into_a_git_submodule_that_is_not_checked_out(tmp_path):
+    """`require('./../../../ee/pdf-export/pdf-export.service')` where `.gitmodules` declares
+    `src/ee` (an enterprise submodule a plain clone does not fetch): the file exists once the
+    submodule is checked out. Other missing paths are still reported."""
+    _pkg(tmp_path, "package.json", {"name": "server", "version": "1.0.0", "main": "dist/main.js"})
+    _write(tmp_path, ".gitmodules", '[submodule "src/ee"]\n\tpath = src/ee\n\turl = https://example.com/ee\n')
+    _write(tmp_path, "src/export/processor.ts",
+           "import { PdfExportService } from '../ee/pdf-export/pdf-export.service';\n\nexport const pdf = PdfExportService;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == []
+    _write(tmp_path, "src/export/other.ts", "import { csv } from '../csv/csv.service';\n\nexport const out = csv;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]

@@ -379,6 +379,11 @@ def _provider_cases() -> list[tuple[str, dict[str, str], str]]:
                           "export class UsersModule {}",
                           "export class UsersModule {\n  static forRoot() {\n    return { module: UsersModule, "
                           "providers: [UsersService], exports: [UsersService] };\n  }\n}")), m),
+        ("good", case(orders("imports: [forwardRef(() => UsersModule.register())], providers: [OrdersService]", users),
+                      users_module=_plain_module("UsersModule", "").replace(
+                          "export class UsersModule {}",
+                          "export class UsersModule {\n  static register() {\n    return { module: UsersModule, "
+                          "providers: [UsersService], exports: [UsersService] };\n  }\n}")), m),
     ]
 
 

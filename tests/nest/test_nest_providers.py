@@ -92,6 +92,20 @@ def test_a_global_module_with_a_static_builder_keeps_silent(tmp_path):
     assert _nest003(tmp_path / "b", _module("providers: [OrdersService]"), users_module=plain)
 
 
+def test_a_forward_reference_to_a_dynamic_module_is_read_as_the_call(tmp_path):
+    """`imports: [forwardRef(() => AuthModule.register())]` (a real app's user module): the module
+    the builder returns is what is imported, not AuthModule's static metadata; a workspace builder
+    is not read, so the rule is silent for that module."""
+    head = "import { forwardRef } from '@nestjs/common';\nimport { UsersModule } from './users.module';"
+    users = _module("", name="UsersModule", head="import { DynamicModule } from '@nestjs/common';",
+                    statics="\n  static register(): DynamicModule {\n    return { module: UsersModule, providers: [UsersService], "
+                            "exports: [UsersService] };\n  }\n")
+    module = _module("imports: [forwardRef(() => UsersModule.register())], providers: [OrdersService]", head)
+    assert not _nest003(tmp_path / "a", module, users_module=users)
+    plain = _module("imports: [forwardRef(() => UsersModule)], providers: [OrdersService]", head)
+    assert _nest003(tmp_path / "b", plain, users_module=users)  # the static metadata exports nothing
+
+
 def test_decorated_untyped_and_non_injectable_parameters_are_not_read(tmp_path):
     module = _module("providers: [OrdersService]")
     assert not _nest003(tmp_path / "a", module, params="@Optional() private readonly users: UsersService")
