@@ -56,26 +56,18 @@ def web_project(project_json: str, workspace_root: str) -> WebProject | None:
     return WebProject(os.path.dirname(project_json), executor, path)
 
 
-def nearest_project_json(path: str, top: str, is_file: Callable[[str], bool], memo: dict[str, str | None]) -> str | None:
-    """The project.json nearest above `path`, up to the package folder `top` (memo: per folder)."""
-    directory = os.path.dirname(path)
-    seen = []
-    found = None
-    while True:
-        if directory in memo:
-            found = memo[directory]
-            break
-        seen.append(directory)
-        candidate = os.path.join(directory, "project.json")
-        if is_file(candidate):
-            found = candidate
-            break
-        if directory == top or not directory.startswith(top):
-            break
+def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool],
+                         memo: dict[str, str | None]) -> str | None:
+    """The project.json in `directory` or the nearest folder above it, up to the package folder
+    `top` (memo: per folder, as Workspace.nearest_manifest_path keeps package.json)."""
+    if directory in memo:
+        return memo[directory]
+    candidate = os.path.join(directory, "project.json")
+    if is_file(candidate):
+        found: str | None = candidate
+    else:
         parent = os.path.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    for d in seen:
-        memo[d] = found
+        inside = directory != top and parent != directory and parent.startswith(top)
+        found = nearest_project_json(parent, top, is_file, memo) if inside else None
+    memo[directory] = found
     return found

@@ -200,21 +200,13 @@ class Resolver:
         return Resolution("unresolved", origin, tried=tuple(tried), bases=tuple(bases), alias=alias, package=package)
 
     def _folder_entry(self, folder: str) -> str | None:
-        """The source of a folder imported by path (`import { db } from '../'`) whose package.json
-        names its entry: TypeScript and Node read `types`/`typings`/`main` there before trying
-        `index` (not `exports`, which applies to imports by package name). A built entry maps back
-        to its source like a workspace package's."""
+        """The source of a folder imported by path (`from '../'`) whose package.json names its entry:
+        tsc and Node read `types`/`typings`/`main` (not `exports`) before `index`, built output mapped back."""
         manifest_path = os.path.join(folder, "package.json")
         if not self.is_file(manifest_path):
             return None
-        data = self.workspace.manifest(manifest_path).data
-        for field in ("types", "typings", "main"):
-            target = data.get(field)
-            if isinstance(target, str) and target and not os.path.isabs(target):
-                path = self.to_source(folder, os.path.normpath(os.path.join(folder, target)))
-                if path is not None and (path + os.sep).startswith(folder + os.sep):
-                    return path
-        return None
+        manifest = self.workspace.manifest(manifest_path)
+        return self._first_source(manifest, [t for t in _main_fields(manifest.data) if t])
 
     # ------------------------------------------------------------------ aliases and baseUrl
 
@@ -321,10 +313,14 @@ class Resolver:
         if exports is not None:
             targets = exports_targets(exports, sub) or []
         if sub == ".":
-            targets += [data[k] for k in ("types", "typings", "main") if isinstance(data.get(k), str)]
+            targets += _main_fields(data)
             targets.append("./index")
         else:
             targets.append(sub)
+        return self._first_source(manifest, targets)
+
+    def _first_source(self, manifest: Manifest, targets: list[str]) -> str | None:
+        """The source file of the first of the package's `targets` that maps to one."""
         for target in targets:
             if not target.startswith("./") and target.startswith((".", "/")):
                 continue  # targets must stay inside the package
@@ -453,6 +449,10 @@ class PackageIndex:
 
 
 # ----------------------------------------------------------------------------- project API
+
+def _main_fields(data: dict) -> list[str]:
+    return [data[k] for k in ("types", "typings", "main") if isinstance(data.get(k), str)]  # without `exports`
+
 
 def resolver_for(project) -> Resolver:
     """The project's Resolver, created on first use and shared by every check of the run."""

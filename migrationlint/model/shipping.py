@@ -166,7 +166,7 @@ class Shipping:
         return self._reached_by_bundles(manifest, projects).get(path)
 
     def _project_json(self, path: str, manifest: Manifest) -> str | None:
-        return nearest_project_json(path, manifest.dir, self._resolver().is_file, self._project_jsons)
+        return nearest_project_json(os.path.dirname(path), manifest.dir, self._resolver().is_file, self._project_jsons)
 
     def _web_projects(self, manifest: Manifest) -> dict[str, WebProject]:
         """The package's Nx projects that bundle for the browser, by project.json (each read is
@@ -192,13 +192,8 @@ class Shipping:
                     continue
                 why = (f"reached from {self.project.rel(web.main)}, the entry of the browser app "
                        f"{self.project.rel(web.root)}/ (project.json build: {web.executor}): an input of its bundle")
-                queue = deque([web.main])
                 found.setdefault(web.main, why)
-                while queue:
-                    for target in self._value_imports(queue.popleft(), manifest):
-                        if target not in found:
-                            found[target] = why
-                            queue.append(target)
+                self._spread(manifest, [(web.main, why)], found)
         return found
 
     def _test_glob(self, path: str) -> str | None:
@@ -225,21 +220,30 @@ class Shipping:
         """The package's reachability, computed: a breadth-first walk over value imports."""
         found = {}
         read = self._read[manifest.path] = {}
-        queue = deque()
+        starts = []
         for entry in self.entries(manifest):
             found[entry.path] = f"an entry point ({entry.origin})"
-            queue.append((entry.path, entry))
-        while queue:
-            path, entry = queue.popleft()
-            read[path] = self.project.facts(path)
-            for target in self._value_imports(path, manifest):
-                if target not in found:
-                    rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
-                    found[target] = f"reached by value imports from the entry point {rel} ({entry.origin})"
-                    queue.append((target, entry))
+            rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
+            starts.append((entry.path, f"reached by value imports from the entry point {rel} ({entry.origin})"))
+        self._spread(manifest, starts, found, read)
         self._add_migrations(manifest, found)
         self._reached[manifest.path] = found
         return found
+
+    def _spread(self, manifest: Manifest, starts: list[tuple[str, str]], found: dict[str, str],
+                read: dict[str, object] | None = None) -> None:
+        """Breadth-first over value imports within the package from `starts` ((file, the reason
+        what it reaches gets)): each file reached is added to `found` with its start's reason (a
+        file keeps the first), and the facts of each file walked to `read` when given."""
+        queue = deque(starts)
+        while queue:
+            path, why = queue.popleft()
+            if read is not None:
+                read[path] = self.project.facts(path)
+            for target in self._value_imports(path, manifest):
+                if target not in found:
+                    found[target] = why
+                    queue.append((target, why))
 
     def reachability(self) -> dict[str, tuple[dict[str, str], dict[str, object]]]:
         """Each package's reached files so far, with the facts of the files that decided them. The
