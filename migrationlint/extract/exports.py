@@ -17,15 +17,65 @@ from migrationlint.extract.tree_lookups import specifiers
 from migrationlint.extract.parsing import string_value, text
 
 
+_WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
+_LITERALS = frozenset({"string", "number", "true", "false", "null", "undefined", "comment"})
+
+
+def _unwrapped(node: Node) -> Node:
+    """`x as const`, `(x)`, `x!`, `x satisfies T`: the expression inside."""
+    while node.type in _WRAPPERS and node.named_children:
+        inner = node.named_children[0]
+        if inner.type == node.type:
+            break
+        node = inner
+    return node
+
+
+def _primitive(node: Node) -> bool:
+    """An expression whose value is a string, number or boolean whatever its operands: a literal, a
+    template string, `-x`, `typeof x`, `a + b`, `a < b` (not `a || b`, `a ?? b`: those give an operand)."""
+    t = node.type
+    if t in _LITERALS or t in ("template_string", "unary_expression"):
+        return True
+    if t == "binary_expression":
+        op = node.child_by_field_name("operator")
+        return op is not None and op.type not in ("&&", "||", "??")
+    return False
+
+
+def _plain_data(node: Node) -> bool:
+    """An array or object literal of primitives only (nested arrays and objects included): no
+    function, class or entity schema can hide in it, so a loader that collects those finds none."""
+    stack = [node]
+    while stack:
+        n = _unwrapped(stack.pop())
+        t = n.type
+        if _primitive(n):
+            continue
+        if t == "array":
+            stack.extend(n.named_children)
+        elif t == "object":
+            for member in n.named_children:
+                if member.type != "pair":
+                    if member.type != "comment":
+                        return False  # a method, getter, spread or shorthand name
+                    continue
+                key, value = member.child_by_field_name("key"), member.child_by_field_name("value")
+                if key is None or key.type == "computed_property_name" or value is None:
+                    return False
+                stack.append(value)
+        else:
+            return False
+    return True
+
+
 def _value_kind(node: Node | None) -> str:
     if node is None:
         return "other"
+    node = _unwrapped(node)
     t = node.type
-    while t in ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression"):
-        node = node.named_children[0] if node.named_children else node
-        if node.type == t:
-            break
-        t = node.type
+    if t in ("array", "object") and _plain_data(node):
+        return "data"
     return {
         "array": "array",
         "object": "object",

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the shape or meaning of FileFacts changes: it invalidates the facts cache. Kept with the
 # records (not the extractor) so that reading the cache loads no parser.
-FACTS_VERSION = 28
+FACTS_VERSION = 29
 
 
 @dataclass(slots=True)
@@ -85,7 +85,9 @@ class ExportFact:
     end: int
     type_only: bool = False
     local: str | None = None
-    value_kind: str | None = None  # for const/let/var and default: array, object, call, new, literal, identifier, function, class, other
+    # for const/let/var and default: data (an array or object of literals only), array, object, call,
+    # new, literal, identifier, function, class, other
+    value_kind: str | None = None
     source: str | None = None
 
 

@@ -35,7 +35,8 @@ _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?
 _DEV_DIRS = {
     "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "e2e": "an end-to-end test folder",
     "cypress": "Cypress test support", "playwright": "Playwright test support", "__mocks__": "test mocks",
-    "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "test-utils": "test support",
+    "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "mock": "test mocks",
+    "test-utils": "test support",
     "testing-utils": "test support", "test-helpers": "test support", ".storybook": "Storybook configuration",
     "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
 }

@@ -4,7 +4,8 @@ A migration is a class in a migration file (under a `migrations`/`migration` dir
 by the configured globs, or loaded by a `migrations:` option) that implements MigrationInterface
 (or an interface ending in `Migration`), declares `up`/`down`, or extends a migration. The
 directory alone is not enough (real repos keep helper DSLs there), and other tools' migrations
-(MikroORM, knex, Kysely) are not TypeORM's.
+(MikroORM, knex, Kysely, or a class implementing another package's `...Migration` type in a file
+that imports nothing from TypeORM) are not TypeORM's.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from migrationlint import globs
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
 from migrationlint.globs import match_any
+from migrationlint.model import packages as pk
 from migrationlint.model.project import Memo, Project, per_key
 from migrationlint.model.specifiers import resolve_relative
 
@@ -45,6 +47,8 @@ def _other_tool(spec: str | None) -> bool:
 
 def is_migration_class(cls: ClassFact, facts: FileFacts, local_migrations: set[str] | None = None) -> bool:
     """Whether a class in a migration file is a TypeORM migration."""
+    if _foreign_contract(cls, facts):
+        return False
     if cls.extends:
         base = cls.extends.split("<", 1)[0].split(".")[-1]
         if _other_tool(imported_from(facts, cls.extends.split("<", 1)[0].split(".")[0])):
@@ -68,6 +72,25 @@ def migration_classes(facts: FileFacts) -> list[ClassFact]:
         found = [c for c in facts.classes if c.name and is_migration_class(c, facts, names)]
         names = {c.name for c in found}
     return found
+
+
+def _foreign_contract(cls: ClassFact, facts: FileFacts) -> bool:
+    """The class extends or implements a migration type of another package (`IMongoMigration` from
+    a Mongo migration library) and the file uses nothing of TypeORM: another tool's migration,
+    whatever its name or its `up`/`down`. A base named in the file or imported by a relative path
+    (a project's own `BaseMigration`) says nothing, and neither does a file that imports TypeORM or
+    implements `MigrationInterface` itself."""
+    heritage = ([cls.extends] if cls.extends else []) + list(cls.implements)
+    if facts.imports_from("typeorm") or any(h.split(".")[-1] == "MigrationInterface" for h in heritage):
+        return False  # TypeORM's own contract, wherever the file imports it from (a re-export)
+    for name in heritage:
+        base = name.split("<", 1)[0]
+        if not base.split(".")[-1].endswith("Migration"):
+            continue  # a mixin or lifecycle interface says nothing about whose migration this is
+        source = imported_from(facts, base.split(".")[0])
+        if source is not None and pk.classify(source) == "package":
+            return True
+    return False
 
 
 def header_is_migration(h: HeaderDamage, facts: FileFacts) -> bool:

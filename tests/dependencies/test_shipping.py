@@ -249,6 +249,22 @@ def test_r06_test_support_files_never_ship(tmp_path):
     assert dep(root) == []
 
 
+def test_a_mock_folder_no_entry_reaches_is_test_support(tmp_path):
+    """`src/database/mock/` (singular, like `mocks/` and `__mocks__/`) holds test doubles: its
+    dev-only imports are no DEP002 unless an entry point reaches it."""
+    files = {
+        "package.json": {"name": "notes-api", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                         "dependencies": {"knex": "^3.1.0"}, "devDependencies": {"knex-mock-client": "^3.0.2"}},
+        "src/main.ts": "import knex from 'knex';\nexport const db = knex({ client: 'pg' });\n",
+        "src/database/mock/provider.ts": "import { MockClient } from 'knex-mock-client';\nexport const client = MockClient;\n",
+        "src/notes/notes.service.spec.ts": "import { client } from '../database/mock/provider';\nit('runs', () => client);\n",
+    }
+    assert dep(write(tmp_path / "test-only", files)) == []
+    reached = dict(files, **{"src/main.ts": "import knex from 'knex';\nimport { client } from './database/mock/provider';\n"
+                                           "export const db = knex({ client: 'pg' }) && client;\n"})
+    assert dep(write(tmp_path / "reached", reached)) == [("DEP002", "src/database/mock/provider.ts", "knex-mock-client")]
+
+
 def test_r07_electron_is_never_reported_nor_added_to_dependencies(tmp_path):
     root = write(tmp_path / "desktop", {
         "package.json": {"name": "@acme/desktop", "version": "1.0.0", "main": "dist/main.js",

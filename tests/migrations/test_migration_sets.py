@@ -62,3 +62,60 @@ def test_syntax_errors_outside_migrations_are_not_migration_errors(tmp_path):
         "src/list.ts": "export type * from './types';\nexport const list = [];\n",
     })
     assert codes(tmp_path, ["MIG", "SYN"]) == []
+
+
+# exported values beside a migration in a globbed file: (TypeScript initializer, whether TypeORM's
+# loader collects something from it); the oracle test runs the same values through real TypeORM
+EXPORTED_VALUES = [
+    ("['cat:create', 'cat:update']", False),
+    ("[1, -2, true, null, `plain`] as const", False),
+    ("{ name: 'users', columns: [{ name: 'id', primary: true }], 'quoted-key': 3 }", False),
+    ("[() => 1]", True),
+    ("{ build() { return 1; } }", True),
+    ("[String]", True),
+    ("{ total: 1 + 1, label: `IDX_${'a'}`, on: !0, kind: typeof 1 }", False),
+    ("{ pick: 0 || String }", True),
+    ("[{ nested: [{ deeper: () => 1 }] }]", True),
+]
+
+
+@pytest.mark.parametrize("value,collected", EXPORTED_VALUES)
+def test_exported_plain_data_is_nothing_typeorm_loads(tmp_path, value, collected):
+    """TypeORM's loader keeps the functions (and entity schemas) it finds in each export, walking
+    arrays and objects: strings, numbers, booleans and nested literals of them add no migration, so
+    MIG006 is silent for them; anything that may hold a function is reported."""
+    workspace(tmp_path, {
+        "src/data-source.ts": "export default new DataSource({ migrations: [__dirname + '/migrations/*.ts'] });\n",
+        "src/migrations/1700000000000-A.ts": migration("A1700000000000", extra=f"\nexport const values = {value};\n"),
+    })
+    assert codes(tmp_path, ["MIG", "SYN"]) == (["MIG006"] if collected else [])
+
+
+def test_another_librarys_migration_contract_is_not_typeorms(tmp_path):
+    """A class implementing a migration type of another package, in a file that uses nothing of
+    TypeORM, belongs to that tool: no TypeORM naming rule applies to it."""
+    workspace(tmp_path, {
+        "src/mongo/migrations/0001_create-cats.ts": (
+            "import { IMongoMigration } from '@acme/mongo-migration';\nimport { Db } from 'mongodb';\n\n"
+            "export class CreateCatsCollection implements IMongoMigration {\n"
+            "  async up(db: Db): Promise<void> {\n    await db.createCollection('cats');\n  }\n\n"
+            "  async down(db: Db): Promise<void> {\n    await db.dropCollection('cats');\n  }\n}\n"),
+    })
+    assert codes(tmp_path, ["MIG"]) == []
+
+
+@pytest.mark.parametrize("header", [
+    "import { MigrationInterface, QueryRunner } from '@acme/db';\n\nexport class CreateCats implements MigrationInterface {",
+    "import { QueryRunner } from 'typeorm';\nimport { AuditedMigration } from '@acme/db';\n\n"
+    "export class CreateCats extends AuditedMigration {",
+    "import { BaseMigration } from './base-migration';\n\nexport class CreateCats extends BaseMigration {",
+])
+def test_typeorm_contracts_through_other_modules_stay_migrations(tmp_path, header):
+    """`MigrationInterface` re-exported by a shared package, a package's base class in a file that
+    imports TypeORM, and the project's own base class are TypeORM migrations as before."""
+    workspace(tmp_path, {
+        "src/migrations/1700000000000-CreateCats.ts": (
+            f"{header}\n  async up(queryRunner: QueryRunner): Promise<void> {{}}\n\n"
+            "  async down(queryRunner: QueryRunner): Promise<void> {}\n}\n"),
+    })
+    assert "MIG001" in codes(tmp_path, ["MIG"])

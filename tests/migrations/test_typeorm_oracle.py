@@ -82,3 +82,38 @@ def test_verdicts_match_real_typeorm(spec, major):
             assert real["name"] == effective and real["timestamp"] == tn.timestamp_of(effective)
         else:
             assert real["message"] == tn.runtime_error(effective)
+
+
+LOADER_PROBE = r"""
+const { importClassesFromDirectories } = require('typeorm/util/DirectoryExportedClassesLoader');
+importClassesFromDirectories({ log() {} }, [process.argv[2] + '/*.js'])
+  .then((found) => console.log(JSON.stringify(found.map((f) => f.name))));
+"""
+
+
+@pytest.mark.parametrize("spec", ["0.3", "1"])
+def test_exported_values_match_what_real_typeorm_loads(tmp_path, spec):
+    """MIG006's reading of exported arrays and objects against TypeORM's own directory loader: a
+    value is reported exactly when the loader collects something from it besides the migration."""
+    from tests.helpers import codes, migration, workspace
+    from tests.migrations.test_migration_sets import EXPORTED_VALUES
+
+    folder = _install(spec)
+    if folder is None:
+        pytest.skip("npm or the registry is unreachable")
+    (folder / "loader-probe.js").write_text(LOADER_PROBE)
+    for i, (value, _) in enumerate(EXPORTED_VALUES):
+        js = tmp_path / f"js{i}"
+        js.mkdir()
+        plain = value.removesuffix(" as const")
+        (js / "1700000000000-A.js").write_text(
+            f"class A1700000000000 {{ async up() {{}} async down() {{}} }}\n"
+            f"exports.A1700000000000 = A1700000000000;\nexports.values = {plain};\n")
+        r = subprocess.run(["node", "loader-probe.js", str(js)], cwd=folder, capture_output=True, timeout=60)
+        assert r.returncode == 0, r.stderr.decode()
+        loaded_more = json.loads(r.stdout) != ["A1700000000000"]
+        ts = workspace(tmp_path / f"ts{i}", {
+            "src/data-source.ts": "export default new DataSource({ migrations: [__dirname + '/migrations/*.ts'] });\n",
+            "src/migrations/1700000000000-A.ts": migration("A1700000000000", extra=f"\nexport const values = {value};\n"),
+        })
+        assert ("MIG006" in codes(ts, ["MIG"])) == loaded_more, value
