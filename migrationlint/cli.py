@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 
 from migrationlint import __version__
 from migrationlint.baseline import DEFAULT_NAME as DEFAULT_BASELINE, BaselineError
@@ -17,7 +16,6 @@ from migrationlint.config import ConfigError, load, validate_codes
 from migrationlint.settings import Settings
 from migrationlint.reporters.fix_report import internal_diagnostics
 from migrationlint.reporters.output import emit, quiet_stdout
-from migrationlint.reporters.patch import unified_diff
 
 SUBCOMMANDS = ("check", "rule", "rules", "server")
 NO_FILES = 3  # exit code: nothing to lint (see the README's exit-code table)
@@ -127,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         if _during_interrupt(exc):
             return _interrupted()
         print("migrationlint: internal error (please report it):", file=sys.stderr)
+        import traceback  # only here: an internal error is the one run that prints a stack
+
         traceback.print_exc()
         return 2
 
@@ -176,13 +176,13 @@ def _rules() -> int:
 
 
 def _settings(args: argparse.Namespace, paths: list[str]) -> Settings:
-    from migrationlint.checks import RULES
-
     settings = load(paths, args.config)
     for flag, attr in (("select", "select"), ("ignore", "ignore"), ("extend_select", "extend_select")):
         value = getattr(args, flag)
         if value is None:
             continue
+        from migrationlint.checks import RULES  # only with rule options: a cached run imports no rule family
+
         validate_codes(value, f"--{flag.replace('_', '-')}", RULES)
         if attr == "select":
             settings.select = value
@@ -353,6 +353,8 @@ def _fix(args, paths, settings, result, lint_kwargs, keep=None) -> int:
 
     outcome = pipeline.fix(paths, settings, unsafe=args.unsafe_fixes, first=result, keep=keep, **lint_kwargs)
     if args.diff:
+        from migrationlint.reporters.patch import unified_diff
+
         text = unified_diff(outcome)
         emit(text)
         done = summary.fixed(result.diagnostics, outcome.remaining or [], args.unsafe_fixes)

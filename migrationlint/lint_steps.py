@@ -15,7 +15,7 @@ from typing import Collection
 from migrationlint import suppressions
 from migrationlint.fix import fix_guard
 from migrationlint.catalog import FIL001, diagnostic, matches_any
-from migrationlint.checks import Project
+from migrationlint.model.project import Project
 from migrationlint.settings import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
 from migrationlint.extract.records import FileFacts

@@ -6,14 +6,13 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from typing import Callable, Collection, Mapping
 
-from migrationlint.model import discovery
-from migrationlint import extraction, incremental
+from migrationlint.model import discovery, stamped_record
+from migrationlint import extraction
 from migrationlint.fix import fixes
-from migrationlint.cache import run_cache
-from migrationlint.checks import RULES, Project
+from migrationlint.cache import run_cache, tree_subset
+from migrationlint.model.project import Project
 from migrationlint.settings import RuleSelection, Settings
 from migrationlint.diagnostics import Diagnostic
 from migrationlint.extract.sources import overlay_reader, read_bytes
@@ -23,6 +22,7 @@ from migrationlint.lint_steps import LintResult, conclude, covers, gc_paused, ru
 
 
 @gc_paused
+@stamped_record.one_stat_per_run
 def lint(
     paths: list[str],
     settings: Settings,
@@ -46,21 +46,28 @@ def lint(
                                    store.cache.directory if store.cache is not None else None)
         files, missing, problems = found.files, found.missing, found.problems
     workspace = Workspace(root, overrides, store.cache.directory if store.cache is not None else None)
-    reuse = _reuse(store, settings, paths, files, report, workspace, problems, overrides)
-    reused = reuse.lookup() if reuse is not None else None
+    runs = run_cache.RunCache(store.cache.directory) if store.cache is not None and not overrides else None
+    reuse, reused = None, None
+    if runs is not None and report is not None and not problems:  # a few named files: the tree run may know
+        reused = tree_subset.diagnostics_for(runs, store, settings, workspace, files, report)
+    if reused is None:
+        reuse = _reuse(store, settings, paths, files, report, workspace, problems, runs)
+        reused = reuse.lookup() if reuse is not None else None
     if reused is not None:  # nothing the last identical run read has changed: its diagnostics stand
         store.save()
-        project = Project(files={}, workspace=workspace, settings=settings, enabled=RuleSelection(settings, RULES),
+        project = Project(files={}, workspace=workspace, settings=settings, enabled=RuleSelection(settings, _all_rules),
                           load_facts=store.load, all_sources=files if covers(paths, root) else [])
         return LintResult(diagnostics=reused, sources=extraction.SourceMap(files, {}, read), project=project,
                           files=files, missing=missing, problems=problems)
     if reuse is not None and report is None:
+        from migrationlint import incremental
+
         changed = incremental.lint_changed(reuse, store, workspace, settings, (files, missing, problems),
                                            covers(paths, root))
         if changed is not None:
             return changed
     sources, facts = store.extract(files, jobs)
-    selection = RuleSelection(settings, RULES)
+    selection = RuleSelection(settings, _all_rules())
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
                       sources=sources, all_sources=files if covers(paths, root) else [], mentions=store.mentions,
                       tree_sources=_tree_sources(store, settings, root))
@@ -73,14 +80,21 @@ def lint(
     return result
 
 
+def _all_rules() -> dict:
+    """The rule catalogue, which imports every rule family (a run answered from the cache needs none)."""
+    from migrationlint.checks import RULES
+
+    return RULES
+
+
 def _reuse(store: extraction.FactsStore, settings: Settings, paths: list[str], files: list[str],
-           report: Collection[str] | None, workspace: Workspace, problems: list, overrides) -> run_cache.Reuse | None:
+           report: Collection[str] | None, workspace: Workspace, problems: list,
+           runs: run_cache.RunCache | None) -> run_cache.Reuse | None:
     """The run cache for a run over the disk with the cache on (never for in-memory texts)."""
-    if overrides or store.cache is None:
+    if runs is None:
         return None
-    request = [repr(sorted(os.path.abspath(p) for p in paths)), repr(sorted(report) if report is not None else None),
-               repr(problems), repr(covers(paths, workspace.root))]
-    return run_cache.Reuse(store, settings, request, files, workspace)
+    request = run_cache.request_parts(paths, report, problems, covers(paths, workspace.root))
+    return run_cache.Reuse(store, settings, request, files, workspace, runs=runs)
 
 
 def _tree_sources(store: extraction.FactsStore, settings: Settings, root: str) -> Callable[[], list[str] | None]:

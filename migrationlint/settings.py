@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from migrationlint.catalog import matches_any
 
@@ -39,20 +40,43 @@ class Settings:
 
 
 class RuleSelection:
-    """Which rules run, from select / extend-select / ignore and the rules' defaults."""
+    """Which rules run, from select / extend-select / ignore and the rules' defaults.
 
-    def __init__(self, settings: Settings, rules: dict) -> None:
-        self.rules = rules
-        select = settings.select
-        enabled: set[str] = set()
-        if select is None:
-            enabled = {c for c, r in rules.items() if r.default_enabled}
-        else:
-            enabled = {c for c in rules if matches_any(c, select)}
-        enabled |= {c for c in rules if matches_any(c, settings.extend_select)}
-        enabled -= {c for c in rules if matches_any(c, settings.ignore)}
-        self.enabled = enabled
-        self.explicit = {c for c in rules if matches_any(c, (select or []) + settings.extend_select, exact=True)}
+    `rules` may be a function giving the catalogue: a run answered from the cache then never
+    imports the rule families unless something asks which rules are on (a baseline's scope)."""
+
+    def __init__(self, settings: Settings, rules: dict | Callable[[], dict]) -> None:
+        self._settings = settings
+        self._rules = rules
+        self._chosen: tuple[set[str], set[str]] | None = None
+
+    @property
+    def rules(self) -> dict:
+        if callable(self._rules):
+            self._rules = self._rules()
+        return self._rules
+
+    @property
+    def enabled(self) -> set[str]:
+        return self._choose()[0]
+
+    @property
+    def explicit(self) -> set[str]:
+        return self._choose()[1]
+
+    def _choose(self) -> tuple[set[str], set[str]]:
+        if self._chosen is None:
+            rules, settings = self.rules, self._settings
+            select = settings.select
+            if select is None:
+                enabled = {c for c, r in rules.items() if r.default_enabled}
+            else:
+                enabled = {c for c in rules if matches_any(c, select)}
+            enabled |= {c for c in rules if matches_any(c, settings.extend_select)}
+            enabled -= {c for c in rules if matches_any(c, settings.ignore)}
+            explicit = {c for c in rules if matches_any(c, (select or []) + settings.extend_select, exact=True)}
+            self._chosen = enabled, explicit
+        return self._chosen
 
     def __call__(self, code: str) -> bool:
         return code in self.enabled

@@ -119,7 +119,7 @@ def _context(project, cache, settings) -> str:
     context files of the workspace root and of every package folder."""
     root = project.workspace.root
     parts = [cache.key.decode(), tool_stamp(), settings_text(settings), root]
-    parts.extend(context_parts(context_dirs(root, [], project.workspace.manifest_dirs)))
+    parts.extend(context_parts(context_dirs(root, [], project.workspace.manifest_dirs), cache.directory))
     return run_key(parts)
 
 

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 
 from migrationlint.model.package_files import package_files
 from migrationlint.model.project import PACKAGE_SOURCES
-from migrationlint.model.resolve import RESOLVER
 from migrationlint.atomic import replace_file
 from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
+from migrationlint.cache.context_memo import ContextMemo
 from migrationlint.cache.facts_cache import StatKey, content_digest
 from migrationlint.settings import Settings
 
@@ -62,6 +62,14 @@ class Record:
     absent: Absent = field(default_factory=dict)  # paths resolution found no file at (absent_paths)
     base: str = ""  # the key without the linted files' contents: runs an incremental run can start from
     digests: dict[str, str] = field(default_factory=dict)  # linted file -> content digest
+    tree: str = ""  # the workspace root, when the run was over all of it (tree_subset.py reads such runs)
+
+
+def request_parts(paths: list[str], report, problems: list, whole_tree: bool) -> list[str]:
+    """What a run was asked, as its key holds it: the paths, the reported subset, what discovery
+    could not read, and whether the run covers the workspace root."""
+    return [repr(sorted(os.path.abspath(p) for p in paths)), repr(sorted(report) if report is not None else None),
+            repr(problems), repr(whole_tree)]
 
 
 def run_key(parts: list[str]) -> str:
@@ -102,25 +110,36 @@ def context_dirs(root: str, files: list[str], package_dirs: list[str]) -> list[s
     return sorted(found)
 
 
-def context_parts(directories: list[str]) -> list[str]:
-    """Digest of each context file and mtime of each node_modules folder in `directories`."""
+def is_context_name(name: str) -> bool:
+    """A file whose contents are an input of every run over its folder's files (or node_modules)."""
+    return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
+        or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json"))
+
+
+def context_parts(directories: list[str], cache_dir: str | None = None) -> list[str]:
+    """Digest of each context file and mtime of each node_modules folder in `directories`; with a
+    cache directory, folders and files unchanged since the last run are not listed nor read again."""
+    memo = ContextMemo(cache_dir)
     out = []
     for directory in directories:
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError:
-            out.append(f"{directory}:unreadable")
-            continue
-        for entry in entries:
-            name = entry.name
+        names = memo.entries(directory)
+        if names is None:
+            try:
+                names = sorted(e.name for e in os.scandir(directory) if is_context_name(e.name))
+            except OSError:
+                out.append(f"{directory}:unreadable")
+                continue
+            memo.listed(directory, names)
+        for name in names:
+            path = os.path.join(directory, name)
             if name == "node_modules":
                 try:
-                    out.append(f"{entry.path}:{entry.stat().st_mtime_ns}")
+                    out.append(f"{path}:{os.stat(path).st_mtime_ns}")
                 except OSError:
                     pass
-            elif name in CONTEXT_NAMES or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) \
-                    or name.startswith(CONTEXT_RESOLUTION):
-                out.append(f"{entry.path}:{_digest_of_file(entry.path)}")
+            else:
+                out.append(f"{path}:{memo.digest(path, _digest_of_file)}")
+    memo.save()
     return out
 
 
@@ -197,22 +216,26 @@ def stat_digest(cache, path: str) -> str | None:
 class Reuse:
     """One run's use of the run cache: the key computed before loading facts, the record after."""
 
-    def __init__(self, store, settings: Settings, request: list[str], files: list[str], workspace) -> None:
+    def __init__(self, store, settings: Settings, request: list[str], files: list[str], workspace,
+                 runs: RunCache | None = None, digests: dict[str, str | None] | None = None) -> None:
+        """`runs`: the run cache already read by this run; `digests`: file digests already taken."""
         self.cache = store.cache
         self.settings = settings
-        self.runs = RunCache(self.cache.directory)
+        self.root = workspace.root
+        self.runs = runs or RunCache(self.cache.directory)
         self.key: str | None = None
         self.base: str | None = None
         self.digests: dict[str, str | None] = {}
         root = workspace.root
         # the context as it is before any check reads it (a change during the run is a new key)
         self._parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request, *files,
-                       *context_parts(context_dirs(root, files, workspace.manifest_dirs))]
+                       *context_parts(context_dirs(root, files, workspace.manifest_dirs), self.cache.directory)]
         # with no stored run to find, the key waits for the facts, whose digests are the files'
         # (a first run does not read and hash every file before its workers read them again)
         self._deferred = not self.runs.records()
         if not self._deferred:
-            self._set_key({p: stat_digest(self.cache, p) for p in files})
+            known = digests or {}
+            self._set_key({p: known[p] if p in known else stat_digest(self.cache, p) for p in files})
 
     def _set_key(self, digests: dict[str, str | None]) -> None:
         self.digests = digests
@@ -252,7 +275,8 @@ class Reuse:
                            for p, f in facts.items()})
         if self.key is None or any(f.digest != self.digests.get(p) for p, f in facts.items() if not f.skipped):
             return
-        record = Record(diagnostics=diagnostics, base=self.base or "", digests=dict(self.digests))
+        record = Record(diagnostics=diagnostics, base=self.base or "", digests=dict(self.digests),
+                        tree=self.root if covers else "")
         if earlier is not None:
             record.loaded, record.packages, record.absent = dict(earlier.loaded), dict(earlier.packages), \
                 dict(earlier.absent)
@@ -267,6 +291,8 @@ class Reuse:
                 record.loaded.setdefault(path, digest)
         if not covers:
             record.packages.update(PACKAGE_SOURCES.peek(project) or {})
+        from migrationlint.model.resolve import RESOLVER  # the checks ran: resolve is loaded already
+
         absent = with_missing(record.absent, RESOLVER.peek(project))
         if absent is None:
             return

@@ -11,9 +11,11 @@ an answer that read such a file is not stored.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
+import threading
 import time
 
 from migrationlint.atomic import replace_file
@@ -27,12 +29,41 @@ RACY_NS = 2_000_000_000
 Stamp = tuple | None
 
 
+_RUN = threading.local()  # .stats: the stamps taken so far by the run under way in this thread
+_NOT_TAKEN = object()
+
+
+def one_stat_per_run(fn):
+    """Run `fn` (one lint) with each path stat'ed at most once: the tree's stored listing and the
+    workspace's manifest walk vouch for the same folders (9,000 of them in a large monorepo), and
+    the second check of a folder within one run can only repeat the first."""
+    @functools.wraps(fn)
+    def shared(*args, **kwargs):
+        if getattr(_RUN, "stats", None) is not None:
+            return fn(*args, **kwargs)
+        _RUN.stats = {}
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _RUN.stats = None
+    return shared
+
+
 def stamp(path: str) -> Stamp:
+    taken = getattr(_RUN, "stats", None)
+    if taken is not None:
+        found = taken.get(path, _NOT_TAKEN)
+        if found is not _NOT_TAKEN:
+            return found
     try:
         st = os.stat(path)
     except OSError:
-        return None
-    return "m", st.st_mtime_ns, st.st_size
+        found = None
+    else:
+        found = "m", st.st_mtime_ns, st.st_size
+    if taken is not None:
+        taken[path] = found
+    return found
 
 
 def _entries(directory: str, ignored: tuple[str, ...]) -> tuple[tuple[str, bool], ...] | None:
@@ -62,12 +93,17 @@ class Stamps:
         self.items: list[tuple[str, Stamp]] = []
         self.racy = False
         self._trusted_before = time.time_ns() - RACY_NS
+        self._listed: set[str] = set()  # directories stamped after their listing
 
     def add(self, path: str, names: set[str] | None = None) -> None:
         """Stamp a file read, or a directory listed (`names`: what the listing found). A directory
         changed within RACY_NS is stamped by its entries when they are the ones listed (a fresh
-        cache directory in the workspace root, a checkout a second ago); a file is then racy."""
+        cache directory in the workspace root, a checkout a second ago); a file is then racy.
+        A missing file in a directory stamped here (a folder without `.gitignore`) needs no stamp
+        of its own: creating it changes the folder's mtime, or its entries (half of a tree's stamps)."""
         found = stamp(path)
+        if found is None and names is None and os.path.dirname(path) in self._listed:
+            return
         if found is not None and found[1] >= self._trusted_before:
             entries = _entries(path, self.ignored) if names is not None else None
             if entries is None or {name for name, _ in entries} != names - set(self.ignored):
@@ -75,6 +111,8 @@ class Stamps:
                 return
             found = ("l", entries, self.ignored)
         self.items.append((path, found))
+        if names is not None:
+            self._listed.add(path)
 
     def presence(self, path: str) -> None:
         """Stamp only whether `path` exists (a `.git` folder, whose mtime every git command moves)."""
@@ -95,9 +133,34 @@ def load(path: str, magic: bytes, ident: object) -> object | None:
             stored_ident, items, answer = pickle.load(fh)
     except Exception:  # missing, truncated or foreign: compute again
         return None
-    if stored_ident != ident or not all(holds(p, s) for p, s in items):
+    if stored_ident != ident or not _all_hold(items):
         return None
     return answer
+
+
+def _all_hold(items: list[tuple[str, Stamp]]) -> bool:
+    """`holds` for every item, the common stat stamps inline: a large monorepo's tree listing is
+    18,000 folders, and this loop is most of what a run answered from the cache costs."""
+    taken = getattr(_RUN, "stats", None)
+    stat = os.stat
+    for path, recorded in items:
+        if recorded is None or recorded[0] != "m":
+            if not holds(path, recorded):
+                return False
+            continue
+        current = taken.get(path, _NOT_TAKEN) if taken is not None else _NOT_TAKEN
+        if current is _NOT_TAKEN:
+            try:
+                st = stat(path)
+            except OSError:
+                current = None
+            else:
+                current = "m", st.st_mtime_ns, st.st_size
+            if taken is not None:
+                taken[path] = current
+        if current != recorded:
+            return False
+    return True
 
 
 def store(path: str, magic: bytes, ident: object, stamps: Stamps, answer: object) -> None:

@@ -308,6 +308,7 @@ def test_a_few_files_run_answers_mentions_from_the_cache(tmp_path, repo, monkeyp
     for p in (*repo.values(), source):
         age(p)
     run(tmp_path)  # fills the facts cache with trusted entries
+    (tmp_path / ".migrationlint_cache" / run_cache.RESULTS).unlink()  # the checks run (no tree_subset answer)
     answers: dict[str, bool] = {}  # path -> answered from the cache (else read)
     real = cache.FactsCache.words
 
@@ -372,3 +373,49 @@ def test_a_few_files_run_after_a_tree_run_lists_no_package_again(tmp_path, repo,
     cached = pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=True)
     assert walks == [str(tmp_path)]
     assert full(cached) == full(pipeline.lint(named, Settings(), files=named, report=set(named), use_cache=False))
+
+
+def test_a_gitignore_created_in_a_listed_folder_is_seen(tmp_path, repo):
+    """The stored listing keeps no stamp for a folder's missing `.gitignore` (the folder's own
+    stamp vouches for its entries): creating one still changes what the next run lints."""
+    generated = tmp_path / "src" / "generated"
+    generated.mkdir()
+    (generated / "client.ts").write_text("import { missing } from './nowhere';\nexport const client = missing;\n")
+    age_tree(tmp_path)
+    first = pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    assert any(d.path == str(generated / "client.ts") for d in first.diagnostics)
+    (generated / ".gitignore").write_text("*\n")
+    cached = pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    assert not any(d.path.startswith(str(generated)) for d in cached.diagnostics)
+    assert full(cached) == full(pipeline.lint([str(tmp_path)], Settings(), use_cache=False))
+
+
+def test_context_parts_from_the_memo_are_what_listing_and_reading_give(tmp_path):
+    """The remembered context (cache/context_memo.py) answers exactly as listing the folders and
+    reading the files again: after an edit of the same size, a new file, a removed one, and a new
+    node_modules folder."""
+    cache_dir = tmp_path / ".migrationlint_cache"
+    cache_dir.mkdir()
+    pkg = tmp_path / "services" / "orders"
+    pkg.mkdir(parents=True)
+    (tmp_path / "package.json").write_text('{"name": "root", "private": true}\n')
+    (pkg / "package.json").write_text('{"name": "orders", "version": "1.0.0"}\n')
+    (pkg / "tsconfig.json").write_text('{"compilerOptions": {"baseUrl": "."}}\n')
+    age_tree(tmp_path)
+    dirs = [str(tmp_path), str(pkg)]
+
+    def agree() -> None:
+        assert run_cache.context_parts(dirs, str(cache_dir)) == run_cache.context_parts(dirs)
+
+    agree()
+    agree()  # now from the memo
+    (pkg / "package.json").write_text('{"name": "orders", "version": "2.0.0"}\n')  # same size
+    agree()
+    (pkg / ".npmrc").write_text("node-linker=hoisted\n")
+    agree()
+    (pkg / "tsconfig.json").unlink()
+    agree()
+    (pkg / "node_modules").mkdir()
+    agree()
+    assert any(p.endswith("node_modules:" + str((pkg / "node_modules").stat().st_mtime_ns))
+               for p in run_cache.context_parts(dirs, str(cache_dir)))
