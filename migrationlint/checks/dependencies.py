@@ -51,7 +51,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
     uses = [u for path, facts in sorted(project.files.items()) if not facts.skipped
             for u in model.uses(path, facts)]
     reported: set[tuple[str, str]] = set()  # (manifest, package) already reported as missing
-    sections = _sections_needed(model, uses)
+    sections, model.runtime_witnesses = _sections_needed(model, uses)
     peer_candidates: dict[tuple[str, str], Use] = {}
     out: list[Diagnostic] = []
     for use in uses:
@@ -64,15 +64,21 @@ def check(project: Project) -> Iterator[Diagnostic]:
     return iter(out)
 
 
-def _sections_needed(model: DependencyChecks, uses: list[Use]) -> dict[tuple[str, str], str]:
+def _sections_needed(model: DependencyChecks, uses: list[Use]) -> tuple[dict[tuple[str, str], str],
+                                                                         dict[tuple[str, str], Use]]:
     """One section per (manifest, package): dependencies if any production value import needs
-    it, else devDependencies; every DEP001 fix for that pair then carries the same edit."""
+    it, else devDependencies; every DEP001 fix for that pair then carries the same edit. Also the
+    first use (by path) that needs `dependencies`, which a message at another use names."""
     out: dict[tuple[str, str], str] = {}
+    witnesses: dict[tuple[str, str], Use] = {}
     for u in uses:
         key = (u.manifest.path, u.package)
-        if model.section_for(u) == "dependencies" or key not in out:
-            out[key] = model.section_for(u)
-    return out
+        section = model.section_for(u)
+        if section == "dependencies" or key not in out:
+            out[key] = section
+        if section == "dependencies":
+            witnesses.setdefault(key, u)
+    return out, witnesses
 
 
 # ----------------------------------------------------------------------------- the model
@@ -80,6 +86,10 @@ def _sections_needed(model: DependencyChecks, uses: list[Use]) -> dict[tuple[str
 class DependencyChecks(DependencyModel):
     """The DEP rules' judgements over the model: each package use, each declared package's peers,
     each package the code makes NestJS or TypeORM load."""
+
+    def __init__(self, project: Project) -> None:
+        super().__init__(project)
+        self.runtime_witnesses: dict[tuple[str, str], Use] = {}  # check() sets it: see _sections_needed
 
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
 
@@ -121,6 +131,22 @@ class DependencyChecks(DependencyModel):
             sections[key] = section
         return section
 
+    def _needed_elsewhere(self, u: Use) -> str:
+        """Why a package this use alone would put in devDependencies goes to dependencies: the
+        first file of the package (by path, the run's or not) that a production install must serve,
+        said the same way by a run over the tree and a run over this file."""
+        key = (u.manifest.path, u.package)
+        found = [w for w in (self.runtime_witnesses.get(key),) if w is not None]
+        found += [v for v in self._uses_outside_run(u.manifest, u.package) if self.section_for(v) == "dependencies"]
+        if not found:
+            return ""
+        w = min(found, key=lambda v: (v.path, v.imp.start))
+        where = "another import in this file" if w.path == u.path else self.project.rel(w.path)
+        if w.metadata_only:
+            return (f"{where} names it in a decorated signature, which decorator metadata loads at runtime unless "
+                    f"each such name is an interface or a type")
+        return f"{where} loads it at runtime"
+
     def _uses_outside_run(self, m: Manifest, package: str) -> Iterator[Use]:
         """Uses of `package` by files of `m`'s package that this run does not lint."""
         for path in self.project.package_sources(m.dir):
@@ -151,7 +177,9 @@ class DependencyChecks(DependencyModel):
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
         message += self._metadata_doubt(u)
-        message, fix = self._add_or_command(message, m, section, u.package, self.placement(u).why)
+        own = self.placement(u)
+        why = own.why if own.section == section else self._needed_elsewhere(u)
+        message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
         return self._at_import(DEP001, u, message, fix)
 

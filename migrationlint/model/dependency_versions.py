@@ -148,7 +148,7 @@ class VersionChoice:
                 message += "; " + policy.no_version_reason(package, ranges)
             return message + f"; run `{self.command(m, package, section == 'devDependencies')}`", None
         version, source = chosen
-        because = f"; {why}" if why and section == "devDependencies" else ""
+        because = f"; {why}" if why else ""
         message += f'; add "{package}": "{version}" to {section} ({source}{because})'
         return message, self._add_fix(m, section, package, version, Applicability.SAFE)
 

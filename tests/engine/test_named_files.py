@@ -63,7 +63,32 @@ def test_dep001_suggests_the_section_the_whole_package_needs_in_a_run_over_one_f
     alone = pipeline.lint([types_file], settings, files=[types_file], report={types_file}).diagnostics
     assert [d.message for d in alone] == [d.message for d in whole]
     assert 'add "prosemirror-model": "^1.25.4" to dependencies' in alone[0].message
+    assert "; services/api/src/main.ts loads it at runtime)" in alone[0].message  # why, at a type-only import
     assert alone[0].fix.edits == whole[0].fix.edits
+
+
+def test_dep001_at_a_type_only_import_names_the_decorated_signature_that_needs_dependencies(tmp_path: Path) -> None:
+    """`import type { Reply }` alone would go to devDependencies; a controller names the package's
+    type in a decorated parameter, which decorator metadata loads at runtime when it is a class (tsc
+    drops the import when it is an interface): the message says which file decides, in both runs."""
+    _service(tmp_path, {
+        "src/csrf.guard.ts": "import type { Reply } from 'prosemirror-model';\nexport type Sent = Reply;\n",
+        "src/health.controller.ts": (
+            "import { Controller, Get, Res } from '@nestjs/common';\nimport { Reply } from 'prosemirror-model';\n\n"
+            "@Controller('health')\nexport class HealthController {\n  @Get()\n"
+            "  check(@Res() reply: Reply): void {\n    return;\n  }\n}\n"),
+        "src/zz-same.ts": ("import type { Node } from 'prosemirror-model';\nimport { Schema } from 'prosemirror-model';\n"
+                           "export const s: Node | Schema = new Schema({ nodes: {} });\n"),
+    })
+    settings = Settings(select=["DEP001"])
+    guard = str(tmp_path / "services/api/src/csrf.guard.ts")
+    whole = [d for d in pipeline.lint([str(tmp_path)], settings).diagnostics if "prosemirror-model" in d.message]
+    alone = pipeline.lint([guard], settings, files=[guard], report={guard}).diagnostics
+    assert [d.message for d in alone] == [d.message for d in whole if d.path == guard]
+    assert ("; services/api/src/health.controller.ts names it in a decorated signature, which decorator metadata "
+            "loads at runtime unless each such name is an interface or a type)") in alone[0].message
+    controller = [d for d in whole if d.path.endswith("health.controller.ts")]
+    assert controller and all("decorated signature" not in d.message for d in controller)  # its own use decides
 
 
 def test_a_type_only_import_alone_in_its_package_still_goes_to_dev_dependencies(tmp_path: Path) -> None:
@@ -126,3 +151,14 @@ def test_a_repository_without_an_outer_definition_keeps_the_nested_workspace_as_
     (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "workspaces": ["services/*"]}))
     assert find_root(str(app / "services" / "api")) == str(app)
     assert find_root(str(tmp_path)) == str(tmp_path)
+
+
+def test_dep001_names_another_import_of_the_same_file_as_the_reason(tmp_path: Path) -> None:
+    _service(tmp_path, {
+        "src/main.ts": ("import type { Node } from 'prosemirror-model';\nimport { Schema } from 'prosemirror-model';\n"
+                        "export const s: Node | Schema = new Schema({ nodes: {} });\n"),
+    })
+    found = pipeline.lint([str(tmp_path)], Settings(select=["DEP001"])).diagnostics
+    first = min(found, key=lambda d: d.start)
+    assert "to dependencies (package-lock.json resolves 1.25.4; another import in this file loads it at runtime)" \
+        in first.message
