@@ -104,10 +104,11 @@ class DependencyChecks(DependencyModel):
                 peer_candidates.setdefault((m.path, u.package), u)  # a peer's peers are the host's
             return
         root = self.root_of(m)
-        if root is not m and self.declared_in(root, u.package, u.type_only):
+        outer = root if root is not m else self.enclosing_root(m)  # a nested project: the one around it
+        if outer is not None and self.declared_in(outer, u.package, u.type_only):
             if not self.root_counts(u.test, u.type_only) and (self.settings.hoisting == "none"
                                                               or self._production_value_use(u)):
-                yield self._root_only(u, root)
+                yield self._root_only(u, outer, nested=root is m)
             return
         if pk.scope_of(u.package) in self.ws.own_scopes and not self.known(u.package, m):
             return  # the workspace's own namespace, matching nothing: IMP001's finding
@@ -240,12 +241,20 @@ class DependencyChecks(DependencyModel):
         return "move it to dependencies (or to peerDependencies, when the application that installs this published " \
                "package provides it)"
 
-    def _root_only(self, u: Use, root: Manifest) -> Diagnostic:
+    def _root_only(self, u: Use, root: Manifest, nested: bool = False) -> Diagnostic:
+        """DEP005: declared only by the root the package installs under, or, for a project nested in
+        another (`nested`), only by the root of the project around it."""
         m = u.manifest
         rel = self._rel(m)
         label = self.root_label(root)
-        message = (f'"{u.package}" is declared only in {label}: it resolves through hoisting '
-                   f"but breaks a per-service install, Docker build or publish of {os.path.dirname(rel) or '.'}")
+        where = os.path.dirname(rel) or "."
+        if nested:
+            message = (f'"{u.package}" is declared only in {label}, not in {rel}, a project of its own (its own '
+                       f"lockfile or workspace file): Node finds it in the node_modules of the project around it, "
+                       f"but an install of {where} on its own (a Docker build, a publish) leaves it out")
+        else:
+            message = (f'"{u.package}" is declared only in {label}: it resolves through hoisting '
+                       f"but breaks a per-service install, Docker build or publish of {where}")
         version = root.range_of(u.package) or root.range_of(pk.types_package(u.package))
         fix = None
         if version and usable_range(version):

@@ -138,6 +138,18 @@ class DependencyModel(VersionChoice):
         root = self.ws.root_manifest
         return root if root is not None and not root.error else m
 
+    def enclosing_root(self, m: Manifest) -> Manifest | None:
+        """For the root of a project nested in the workspace (its own lockfile or workspace file),
+        the root of the project around it: Node's lookup walks up from the nested project into
+        that project's node_modules. None for every other manifest."""
+        if m.dir == self.ws.root or not self.is_root(m):
+            return None
+        path = self.ws.nearest_manifest_path(os.path.dirname(m.dir))
+        if path is None:
+            return None
+        outer = self.root_of(self.ws.manifest(path))
+        return None if outer.error or outer.path == m.path else outer
+
     def is_root(self, m: Manifest) -> bool:
         return self.root_of(m).path == m.path
 
@@ -277,11 +289,13 @@ class DependencyModel(VersionChoice):
 
     def satisfied(self, m: Manifest, package: str, test: bool) -> bool:
         """Declared by `m`, or by its root under any hoisting policy but `none` (the package is
-        then part of the repository's install)."""
+        then part of the repository's install); for a nested project's root, by the root of the
+        project around it (Node's lookup walks up into its node_modules)."""
         if m.declared(package) or package == m.name:
             return True
         root = self.root_of(m)
-        return root is not m and self.settings.hoisting != "none" and root.declared(package) is not None
+        outer = root if root is not m else self.enclosing_root(m)
+        return outer is not None and self.settings.hoisting != "none" and outer.declared(package) is not None
 
     def _rel(self, m: Manifest) -> str:
         return self.project.rel(m.path)

@@ -268,10 +268,43 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
     })
     diags = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
     by_package = {d.extra["package"]: d for d in diags}
-    # site has its own lockfile: the workspace root's dayjs is not "root-only" for it (DEP001, not DEP005)
-    assert sorted((d.code, p) for p, d in by_package.items()) == [("DEP001", "dayjs"), ("DEP001", "fuse.js")]
+    # site has its own lockfile, so it is its own root; the workspace root around it declares dayjs,
+    # which Node finds by walking up into that root's node_modules: root-only (DEP005), said as such
+    assert sorted((d.code, p) for p, d in by_package.items()) == [("DEP001", "fuse.js"), ("DEP005", "dayjs")]
     fuse = by_package["fuse.js"].message
     assert "installed anywhere" not in fuse and "site/package-lock.json resolves 7.0.0" in fuse
+    assert ('"dayjs" is declared only in the root package.json, not in site/package.json, a project of its own'
+            in by_package["dayjs"].message)
+    assert "an install of site on its own (a Docker build, a publish) leaves it out" in by_package["dayjs"].message
+
+
+def test_a_nest_monorepo_app_with_its_own_lockfile_relies_on_the_root_manifest(tmp_path):
+    """Nest's monorepo mode keeps every dependency in the root package.json; an app that adds its
+    own package.json and lockfile (for one extra package) still loads the rest from the root's
+    node_modules: production imports are DEP005 warnings, not DEP001 errors; tests rely on the
+    root by default; a start-up package the root declares is no DEP004; and what nothing declares
+    stays DEP001."""
+    root = write(tmp_path, {
+        "package.json": {"name": "research-api", "private": True,
+                         "dependencies": {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0",
+                                          "@nestjs/platform-express": "^10.0.0"},
+                         "devDependencies": {"@nestjs/testing": "^10.0.0"}},
+        "nest-cli.json": {"monorepo": True, "root": "apps/users",
+                          "projects": {"users": {"type": "application", "root": "apps/users"}}},
+        "apps/users/package.json": {"name": "users", "version": "1.0.0", "dependencies": {"bcryptjs": "^2.4.3"}},
+        "apps/users/pnpm-lock.yaml": "lockfileVersion: '6.0'\n",
+        "apps/users/src/main.ts": ("import { NestFactory } from '@nestjs/core';\nimport { hash } from 'bcryptjs';\n"
+                                   "import { Module } from '@nestjs/common';\nimport dayjs from 'dayjs';\n\n"
+                                   "@Module({})\nclass AppModule {}\n\n"
+                                   "async function bootstrap(): Promise<void> {\n"
+                                   "  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\n"
+                                   "export const all = [bootstrap, hash, dayjs];\n"),
+        "apps/users/src/main.spec.ts": "import { Test } from '@nestjs/testing';\nexport const t = Test;\n",
+    })
+    got = sorted((code, path, package) for code, path, package in dep(root))
+    assert got == [("DEP001", "apps/users/src/main.ts", "dayjs"),
+                   ("DEP005", "apps/users/src/main.ts", "@nestjs/common"),
+                   ("DEP005", "apps/users/src/main.ts", "@nestjs/core")]
 
 
 def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
