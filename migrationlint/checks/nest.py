@@ -24,6 +24,7 @@ from migrationlint.model.nest_graph import (
     visible_repos,
 )
 from migrationlint.extract.nest_records import NestClass, NestItem, NestModule, NestParam
+from migrationlint.model.packages import is_relative
 from migrationlint.model.resolve import resolver_for
 
 NEST001 = Rule("NEST001", "repository-not-provided", Severity.ERROR,
@@ -159,7 +160,7 @@ def _import_spec(project: Project, path: str, user: str, entity: str) -> str | N
         return None
     for imp in facts.imports:
         if any(b.local == entity and b.imported == entity for b in imp.bindings):
-            if not imp.specifier.startswith("."):
+            if not is_relative(imp.specifier):
                 return imp.specifier
             res = resolver_for(project).resolve(user, imp.specifier)
             if res.path is None:

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 
 from migrationlint.extract.records import FileFacts
+from migrationlint.model.packages import is_relative
 from migrationlint.model.specifiers import match_pattern
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.project import Memo
@@ -47,7 +48,7 @@ class AmbientIndex:
         """Whether a declaration in the importer's program names `specifier`. Exact names apply to
         bare specifiers only (TypeScript never matches a relative path to one); `*` patterns to any."""
         files: list[str] = []
-        if not specifier.startswith("."):
+        if not is_relative(specifier):
             files += self.exact.get(specifier, [])
         for pattern, declaring in self.patterns.items():
             if match_pattern(pattern, specifier) is not None:

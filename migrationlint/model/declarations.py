@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.resolve import is_alias, resolver_for
+from migrationlint.model.packages import is_relative
 from migrationlint.model.specifiers import package_name
 from migrationlint.model.project import Memo, per_key
 
@@ -84,7 +85,8 @@ def _imported(project, importer: str, spec: str, name: str, depth: int) -> Origi
         return Origin("package", res.package or spec, name)
     if res.kind == "builtin":
         return Origin("package", spec, name)
-    if res.kind == "unresolved" and not spec.startswith((".", "/", "#")) and not is_alias(project, importer, spec):
+    if res.kind == "unresolved" and not is_relative(spec) and not spec.startswith("#") \
+            and not is_alias(project, importer, spec):
         return Origin("package", package_name(spec), name)  # a package that is not installed here
     if not res.is_source or res.path is None:
         return UNKNOWN

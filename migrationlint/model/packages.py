@@ -57,11 +57,19 @@ def scope_of(package: str) -> str | None:
     return package.split("/", 1)[0] if package.startswith("@") else None
 
 
+def is_relative(specifier: str) -> bool:
+    """A path relative to the importer, or absolute, as Node and TypeScript read it: `.`, `..`,
+    `./x`, `../x`, `/x`. A name that merely starts with a dot (`.prisma/client`, the client
+    `prisma generate` writes into node_modules) is looked up in node_modules like any bare name."""
+    return specifier in (".", "..") or specifier.startswith(("./", "../", "/", ".\\", "..\\")) \
+        or specifier[1:3] == ":\\"
+
+
 def classify(specifier: str) -> str:
     """relative | imports | builtin | url | package | invalid."""
     if not specifier:
         return "invalid"
-    if specifier.startswith((".", "/")) or specifier[1:3] == ":\\":
+    if is_relative(specifier):
         return "relative"
     if specifier.startswith("#"):
         return "imports"

@@ -123,7 +123,7 @@ class Resolver:
 
     def _resolve(self, importer: str, cfg: TsConfig | None, spec: str) -> Resolution:
         directory = os.path.dirname(importer)
-        if spec.startswith(".") or spec.startswith("/"):
+        if pk.is_relative(spec):
             base = os.path.normpath(os.path.join(directory, spec))
             return self._relative(cfg, base)
         if pk.is_builtin(spec):  # Node loads its built-in whatever `baseUrl`/`paths` say
@@ -170,7 +170,7 @@ class Resolver:
         Node runs it: the importer moved from rootDir (else the tsconfig's folder) into outDir.
         tsc does not check `require()`, so a path written for `build/compiled/...` is right."""
         cfg = self.tsconfigs.covering(importer)
-        if cfg is None or not cfg.out_dir or not spec.startswith("."):
+        if cfg is None or not cfg.out_dir or not pk.is_relative(spec):
             return None
         for source_root in dict.fromkeys([cfg.root_dir or cfg.dir, cfg.dir]):
             rel = os.path.relpath(importer, source_root)
@@ -468,7 +468,7 @@ def is_alias(project, importer_path: str, specifier: str) -> bool:
     """True when `specifier` is the importer's own path alias, not a package: it matches a `paths`
     pattern of the covering tsconfig (a catch-all `*` only when it names a file), is a
     `baseUrl`-relative path that exists, or matches a configured alias."""
-    if specifier.startswith((".", "/", "#")):
+    if pk.is_relative(specifier) or specifier.startswith("#"):
         return False
     resolver = resolver_for(project)
     cfg = resolver.tsconfig_for(importer_path)

@@ -53,7 +53,7 @@ def first_file(base: str, is_file: Callable[[str], bool] = os.path.isfile) -> st
 
 def resolve_relative(importer: str, specifier: str) -> str | None:
     """The file a relative specifier names, or None when none of the candidates exists."""
-    if not specifier.startswith("."):
+    if not pk.is_relative(specifier):
         return None
     return first_file(os.path.normpath(os.path.join(os.path.dirname(importer), specifier)))
 

@@ -19,6 +19,7 @@ from typing import Callable
 
 
 from migrationlint.model import frameworks
+from migrationlint.model.packages import is_relative
 from migrationlint.globs import glob_source
 from migrationlint.model.jsonc import loads_jsonc
 
@@ -119,7 +120,7 @@ def load_jsonc(path: str) -> tuple[dict, str | None]:
 def find_extended(spec: str, from_dir: str) -> str | None:
     """The file an `extends` value names: a relative/absolute path or a package in node_modules
     (`@tsconfig/node20/tsconfig.json`, `@tsconfig/node20`, or a package's `tsconfig` field)."""
-    if spec.startswith((".", "/")) or os.path.isabs(spec):
+    if is_relative(spec) or os.path.isabs(spec):
         base = os.path.normpath(os.path.join(from_dir, spec))
         for c in (base, base + ".json"):
             if os.path.isfile(c):

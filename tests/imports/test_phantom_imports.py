@@ -248,3 +248,20 @@ def test_default_and_namespace_imports_are_not_checked(ws):
         "packages/api/src/use.ts": "import x from './x';\nimport * as all from './x';\nexport const y = [x, all];\n",
     })
     assert found(ws) == []
+
+
+def test_a_name_starting_with_a_dot_is_no_relative_path(ws):
+    """`.prisma/client` (the client `prisma generate` writes into node_modules/.prisma) is a bare
+    name to Node and tsc: in a checkout that has not generated it, it is neither an unresolved path
+    nor an undeclared package; `./.prisma/client` is a relative path as before."""
+    from migrationlint.model.packages import classify, is_relative
+
+    assert [is_relative(s) for s in (".", "..", "./x", "../x", "/x", ".prisma/client", ".x", "..x/y")] == \
+        [True, True, True, True, True, False, False, False]
+    assert classify(".prisma/client") == "invalid"  # no npm package can start with a dot
+    write(ws, {"packages/api/src/db.ts": ("import { Prisma } from '.prisma/client';\n"
+                                         "import { Other } from './.prisma/client';\n"
+                                         "export type Both = [Prisma.UserCreateInput, Other];\n")})
+    assert found(ws) == [("IMP002", "packages/api/src/db.ts", 2)]
+    assert [d.code for d in pipeline.lint([str(ws)], Settings(select=["DEP", "IMP"]), use_cache=False).diagnostics
+            if "db.ts" in d.path] == ["IMP002"]

@@ -106,6 +106,17 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/a.ts": "import type { Sample } from './open.js';\nimport type { Shown } from './closed.js';\n"
                     "import type { Hidden } from './closed.js';\nexport const f = (s: Sample, o: Shown, h: Hidden) => [s, o, h];\n",
     },
+    # a name that starts with a dot is bare (`.prisma/client`, the client `prisma generate` writes into
+    # node_modules); `./.hidden/x` is relative
+    "dot-named-package": {
+        "package.json": {"name": "dot-named-package"},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
+                                              "noEmit": True, "types": []}, "include": ["src"]},
+        "src/node_modules/.prisma/client/index.d.ts": "export declare class PrismaClient {}\n",
+        "src/.hidden/util.ts": "export const util = 1;\n",
+        "src/db.ts": "import { PrismaClient } from '.prisma/client';\nimport { util } from './.hidden/util';\n"
+                     "import { gone } from './.hidden/gone';\nexport const db = [new PrismaClient(), util, gone];\n",
+    },
     # paths, ${configDir} (TypeScript 5.5) and re-export chains
     "paths-and-exports": {
         "package.json": {"name": "paths-and-exports"},
