@@ -78,13 +78,16 @@ ORM_CACHES: dict[str, Need] = {
     "ioredis/cluster": Need(("ioredis",), _typeorm_missing("Redis")),
 }
 
-# GraphQL driver classes (`driver: ApolloDriver`) -> what @nestjs/apollo and friends load
+# GraphQL driver classes (`driver: ApolloDriver`) -> what @nestjs/apollo and friends load. @nestjs/apollo
+# 11 and later load @apollo/server; 10 and earlier load apollo-server-express (or -fastify) instead
+_APOLLO_3 = ("apollo-server-express", "apollo-server-fastify")
 GRAPHQL_DRIVERS: dict[str, Need] = {
-    "ApolloDriver": Need(("@nestjs/apollo", "@apollo/server", "graphql"), "Error: Cannot find module '{package}'"),
-    "ApolloFederationDriver": Need(("@nestjs/apollo", "@apollo/server", "@apollo/subgraph", "graphql"),
-                                   "Error: Cannot find module '{package}'"),
-    "ApolloGatewayDriver": Need(("@nestjs/apollo", "@apollo/server", "@apollo/gateway", "graphql"),
-                                "Error: Cannot find module '{package}'"),
+    "ApolloDriver": Need(("@apollo/server", "@nestjs/apollo", "graphql"), "Error: Cannot find module '{package}'",
+                         alternatives=_APOLLO_3),
+    "ApolloFederationDriver": Need(("@apollo/server", "@nestjs/apollo", "@apollo/subgraph", "graphql"),
+                                   "Error: Cannot find module '{package}'", alternatives=_APOLLO_3),
+    "ApolloGatewayDriver": Need(("@apollo/server", "@nestjs/apollo", "@apollo/gateway", "graphql"),
+                                "Error: Cannot find module '{package}'", alternatives=_APOLLO_3),
     "MercuriusDriver": Need(("@nestjs/mercurius", "mercurius", "graphql"), "Error: Cannot find module '{package}'"),
 }
 

@@ -440,3 +440,25 @@ def test_planted_dependency_cases_of_the_fixture(tmp_path):
         "^10.4.15", "^2.0.2", "^5.4.1")
     assert "pnpm --filter @acme/master-data-service add prom-client" in next(
         d.message for d in lint(root) if d.extra.get("package") == "prom-client")
+
+
+def test_dep004_apollo_3_drivers_of_nestjs_apollo_10_satisfy_apollo_driver(tmp_path):
+    """@nestjs/apollo 10 (Nest 9) loads apollo-server-express or apollo-server-fastify, not
+    @apollo/server: a service declaring one of them is complete; one declaring neither misses
+    @apollo/server, which the current @nestjs/apollo loads."""
+    for server in ("apollo-server-express", None):
+        root = tmp_path / (server or "none")
+        (root / "src").mkdir(parents=True)
+        deps = {"@nestjs/apollo": "^10.1.7", "@nestjs/graphql": "^10.1.7", "graphql": "^16.6.0"}
+        if server:
+            deps[server] = "^3.11.1"
+        (root / "package.json").write_text(json.dumps({"name": "api", "version": "1.0.0", "main": "dist/main.js",
+                                                       "packageManager": "pnpm@9.12.0", "dependencies": deps}))
+        (root / ".npmrc").write_text("auto-install-peers=false\n")  # nothing arrives as a peer
+        (root / "src/main.ts").write_text(
+            "import { Module } from '@nestjs/common';\nimport { GraphQLModule } from '@nestjs/graphql';\n"
+            "import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';\n\n"
+            "@Module({ imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true })] })\n"
+            "export class AppModule {}\n")
+        found = [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP004"]), "DEP004")]
+        assert found == ([] if server else ["@apollo/server"]), server
