@@ -248,14 +248,15 @@ class DependencyModel(VersionChoice):
         if member is not None:
             return peers_of(member.data)
         lock = self.ws.lockfile
+        version = lock.resolved(package, self.ws.rel_dir(m)) if lock is not None else None
         if lock is not None:
-            peers = lock.peer_deps(package, lock.resolved(package, self.ws.rel_dir(m)))
+            peers = lock.peer_deps(package, version)
             if peers is not None:
                 return peers
         installed = self.ws.installed(package, m.dir)
         if installed is not None and installed[1] is not None:
             return installed[1]
-        return {p: False for p in rt.KNOWN_PEERS.get(package, ())}
+        return {p: False for p in rt.known_peers(package, version)}
 
     def hoisted_at_root(self, package: str, m: Manifest) -> bool:
         """Whether the root install of `m`'s project puts `package` where every file finds it."""

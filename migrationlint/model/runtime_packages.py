@@ -138,3 +138,15 @@ KNOWN_PEERS: dict[str, tuple[str, ...]] = {
     "@nestjs-modules/ioredis": ("@nestjs/common", "@nestjs/core", "ioredis"),
     "@mikro-orm/nestjs": ("@mikro-orm/core", "@nestjs/common", "@nestjs/core"),
 }
+# the first major version a KNOWN_PEERS entry holds for: @nestjs/apollo 10 had only optional peers
+# (apollo-server-express, -fastify, -core); @apollo/server became required in 11
+KNOWN_PEERS_SINCE: dict[str, int] = {"@nestjs/apollo": 11}
+
+
+def known_peers(package: str, version: str | None) -> tuple[str, ...]:
+    """KNOWN_PEERS of `package` at `version` (the one installed, when known)."""
+    since = KNOWN_PEERS_SINCE.get(package)
+    major = version.split(".", 1)[0] if version else ""
+    if since is not None and major.isdigit() and int(major) < since:
+        return ()
+    return KNOWN_PEERS.get(package, ())

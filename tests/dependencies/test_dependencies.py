@@ -462,3 +462,23 @@ def test_dep004_apollo_3_drivers_of_nestjs_apollo_10_satisfy_apollo_driver(tmp_p
             "export class AppModule {}\n")
         found = [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP004"]), "DEP004")]
         assert found == ([] if server else ["@apollo/server"]), server
+
+
+def test_dep003_knows_nestjs_apollo_10_had_no_required_peers(tmp_path):
+    """A yarn 1 lockfile records no peers, so the built-in table answers: @apollo/server is a
+    required peer of @nestjs/apollo from 11 on, not of the 10.x the lockfile resolves."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "package.json").write_text(json.dumps({
+        "name": "api", "version": "1.0.0", "main": "dist/main.js",
+        "dependencies": {"@nestjs/apollo": "^10.1.7", "@nestjs/common": "^9.3.2", "@nestjs/core": "^9.3.2",
+                         "@nestjs/graphql": "^10.1.7", "graphql": "^16.6.0", "apollo-server-express": "^3.11.1"}}))
+    (tmp_path / "yarn.lock").write_text(
+        '# yarn lockfile v1\n\n\n"@nestjs/apollo@^10.1.7":\n  version "10.1.7"\n'
+        '  resolved "https://registry.npmjs.org/@nestjs/apollo/-/apollo-10.1.7.tgz"\n')
+    (tmp_path / "src/plugin.ts").write_text(
+        "import { Plugin } from '@nestjs/apollo';\nexport const plugins = [Plugin];\n")
+    assert by_code(helpers.lint(tmp_path, select=["DEP003", "DEP004"]), "DEP003") == []
+    lock = (tmp_path / "yarn.lock").read_text().replace("10.1.7", "12.0.9")
+    (tmp_path / "yarn.lock").write_text(lock)
+    (found,) = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
+    assert 'requires its peer dependency "@apollo/server"' in found.message
