@@ -97,7 +97,8 @@ class DependencyChecks(DependencyModel):
         m = u.manifest
         own = self.declared_in(m, u.package, u.type_only)
         if own is not None:
-            if own == "devDependencies" and self._production_value_use(u) and not _also_runtime(m, u.package):
+            if own == "devDependencies" and self._production_value_use(u) and not _also_runtime(m, u.package) \
+                    and not self._production_install_has(u):
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):
@@ -168,6 +169,21 @@ class DependencyChecks(DependencyModel):
         if u.imp.lazy and u.manifest.data.get("private") is not True:
             return False  # a published package's on-demand load: an optional feature its user installs
         return self.shipping.bundled(u.manifest) is None
+
+    def _production_install_has(self, u: Use) -> bool:
+        """Whether the lockfile says a production install still places the package where the file
+        finds it (npm: no `"dev": true`, because some production dependency needs it, as a
+        required peer of @nestjs/typeorm needs typeorm): then nothing fails at runtime. Only for
+        what deploys from this lockfile (a private package, a project's root); a package that
+        may be published is installed by its users, whose lockfile is not this one."""
+        m = u.manifest
+        if m.data.get("private") is not True and not self.is_root(m):
+            return False
+        for lock, importer in self._lockfiles_for(m):
+            found = lock.in_production_install(u.package, importer)
+            if found is not None:
+                return found
+        return False
 
     def _undeclared(self, u: Use, section: str) -> Diagnostic:
         m = u.manifest

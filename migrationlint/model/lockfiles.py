@@ -43,6 +43,9 @@ class Lockfile:
     importer_peers: dict[str, dict[str, str]] = field(default_factory=dict)
     version_field: str = ""  # lockfileVersion as written
     settings: dict[str, object] = field(default_factory=dict)  # pnpm-lock.yaml `settings`
+    # npm v2/v3: importer -> the packages at its node_modules that a production install places there
+    # (no `"dev": true`: some production dependency needs them, a required peer included); None: not recorded
+    production: dict[str, set[str]] | None = None
 
     @property
     def name(self) -> str:
@@ -66,6 +69,13 @@ class Lockfile:
         if not versions:
             return None
         return max(versions, key=version_key)
+
+    def in_production_install(self, package: str, importer: str) -> bool | None:
+        """Whether `npm ci --omit=dev` places `package` where files of `importer` find it (its own
+        node_modules, else the root's); None when the lockfile does not record it."""
+        if self.production is None:
+            return None
+        return any(package in self.production.get(where, ()) for where in (importer, "."))
 
     def peer_deps(self, package: str, version: str | None = None) -> Peers | None:
         """The peers `package` declares (at `version`, else at its highest known version); None
@@ -188,6 +198,7 @@ def parse_npm(path: str, data: dict) -> Lockfile:
     lock = Lockfile(path, "npm", version_field=str(data.get("lockfileVersion", "")))
     packages = data.get("packages")
     if isinstance(packages, dict):
+        lock.production = {}
         for key, entry in packages.items():
             if not isinstance(entry, dict) or "node_modules/" not in f"/{key}" or entry.get("link"):
                 continue
@@ -199,6 +210,8 @@ def parse_npm(path: str, data: dict) -> Lockfile:
             lock._add_entry(name, version, entry)
             if "node_modules/" not in importer:
                 lock.importers.setdefault(importer or ".", {}).setdefault(name, version)
+                if not entry.get("dev"):
+                    lock.production.setdefault(importer or ".", set()).add(name)
         return lock
     _npm_v1(lock, data.get("dependencies"), top=True)
     return lock

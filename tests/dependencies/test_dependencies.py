@@ -482,3 +482,41 @@ def test_dep003_knows_nestjs_apollo_10_had_no_required_peers(tmp_path):
     (tmp_path / "yarn.lock").write_text(lock)
     (found,) = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
     assert 'requires its peer dependency "@apollo/server"' in found.message
+
+
+def _npm_app(root, typeorm_entry: dict, private: bool = True):
+    """A private Nest service whose typeorm sits in devDependencies, used by an entity."""
+    (root / "src").mkdir(parents=True)
+    manifest = {"name": "api", "version": "1.0.0", "main": "dist/main.js",
+                "dependencies": {"@nestjs/typeorm": "^11.0.0"}, "devDependencies": {"typeorm": "^0.3.27"}}
+    if private:
+        manifest["private"] = True
+    (root / "package.json").write_text(json.dumps(manifest))
+    (root / "package-lock.json").write_text(json.dumps({"name": "api", "lockfileVersion": 3, "packages": {
+        "": {"name": "api", "dependencies": manifest["dependencies"], "devDependencies": manifest["devDependencies"]},
+        "node_modules/@nestjs/typeorm": {"version": "11.0.0", "peerDependencies": {"typeorm": "^0.3.0"}},
+        "node_modules/typeorm": {"version": "0.3.27", **typeorm_entry}}}))
+    (root / "src/main.ts").write_text("import { Entity } from 'typeorm';\n\n@Entity()\nexport class User {}\n")
+
+
+def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(tmp_path):
+    """npm's lockfile marks what only dev dependencies need with `"dev": true`; typeorm, a required
+    peer of @nestjs/typeorm, has no such mark, so `npm ci --omit=dev` installs it and the entity
+    loads: no DEP002 for a private service. Marked dev, or in a package that may be published
+    (installed by its users with their own lockfile), it is reported."""
+    _npm_app(tmp_path / "peer", {})
+    assert by_code(helpers.lint(tmp_path / "peer", select=["DEP002"]), "DEP002") == []
+    _npm_app(tmp_path / "dev", {"dev": True})
+    assert len(by_code(helpers.lint(tmp_path / "dev", select=["DEP002"]), "DEP002")) == 1
+    ws = tmp_path / "published"
+    (ws / "packages/orm-kit/src").mkdir(parents=True)
+    (ws / "package.json").write_text(json.dumps({"name": "repo", "private": True, "workspaces": ["packages/*"]}))
+    (ws / "packages/orm-kit/package.json").write_text(json.dumps({
+        "name": "@acme/orm-kit", "version": "1.0.0", "main": "dist/index.js",
+        "dependencies": {"@nestjs/typeorm": "^11.0.0"}, "devDependencies": {"typeorm": "^0.3.27"}}))
+    (ws / "package-lock.json").write_text(json.dumps({"name": "repo", "lockfileVersion": 3, "packages": {
+        "": {"name": "repo", "workspaces": ["packages/*"]},
+        "node_modules/@nestjs/typeorm": {"version": "11.0.0", "peerDependencies": {"typeorm": "^0.3.0"}},
+        "node_modules/typeorm": {"version": "0.3.27"}}}))
+    (ws / "packages/orm-kit/src/index.ts").write_text("import { Entity } from 'typeorm';\n\n@Entity()\nexport class User {}\n")
+    assert len(by_code(helpers.lint(ws, select=["DEP002"]), "DEP002")) == 1
