@@ -49,6 +49,9 @@ class TsConfig:
     include: list[str] | None = None  # absolute patterns
     files: list[str] | None = None  # absolute paths
     exclude: list[str] | None = None  # absolute patterns
+    # the tsconfig files of its `references` (never inherited): a solution-style tsconfig.json
+    # (`"files": []`) leaves its files to them (an Nx app's tsconfig.app.json and tsconfig.spec.json)
+    references: list[str] = field(default_factory=list)
     error: str | None = None
 
     @property
@@ -264,6 +267,10 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
             setattr(cfg, key, [_join(directory, p) for p in value if isinstance(p, str)])
     if isinstance(data.get("files"), list):
         cfg.files = [_join(directory, p) for p in data["files"] if isinstance(p, str)]
+    refs = data.get("references")
+    if isinstance(refs, list):
+        targets = [_join(directory, r["path"]) for r in refs if isinstance(r, dict) and isinstance(r.get("path"), str)]
+        cfg.references = [t if t.endswith(".json") else os.path.join(t, CONFIG_NAME) for t in targets]
 
 
 class TsConfigIndex:
@@ -289,6 +296,14 @@ class TsConfigIndex:
             cfg = self._configs[path] = read_tsconfig(path, load=self._load)
         return cfg
 
+    def _referenced_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:
+        for ref in cfg.references:
+            if os.path.isfile(ref):
+                found = self.config(ref)
+                if found.error is None and found.covers(file_path):
+                    return found
+        return None
+
     def candidates(self, directory: str) -> list[str]:
         """tsconfig.json files at and above `directory`, nearest first, up to the workspace root."""
         found = self._in_dir.get(directory)
@@ -302,15 +317,18 @@ class TsConfigIndex:
         return found
 
     def covering(self, file_path: str) -> TsConfig | None:
-        """The nearest tsconfig.json above `file_path` whose include/files cover it, else the nearest."""
+        """The nearest tsconfig.json above `file_path` whose include/files cover it, or one of its
+        `references` that does (as an editor picks the project of a solution-style tsconfig.json),
+        else the nearest."""
         if file_path in self._covering:
             return self._covering[file_path]
         chain = self.candidates(os.path.dirname(file_path))
         chosen: TsConfig | None = None
         for path in chain:
             cfg = self.config(path)
-            if cfg.error is None and cfg.covers(file_path):
-                chosen = cfg
+            if cfg.error is None:
+                chosen = cfg if cfg.covers(file_path) else self._referenced_covering(cfg, file_path)
+            if chosen is not None:
                 break
         if chosen is None and chain:
             chosen = self.config(chain[0])

@@ -108,3 +108,33 @@ def test_default_include_excludes_out_dir(tmp_path):
     assert cfg.covers(str(tmp_path / "src/a.ts"))
     assert not cfg.covers(str(tmp_path / "dist/a.d.ts"))
     assert not cfg.covers(str(tmp_path / "node_modules/x/index.d.ts"))
+
+
+def test_a_solution_style_tsconfig_leaves_its_files_to_its_references(tmp_path):
+    """An Nx app's tsconfig.json lists no files (`"files": []`) and references tsconfig.app.json
+    and tsconfig.spec.json, which hold the app's aliases: a source file is resolved with the one
+    that includes it, as an editor and the build do, and the aliases are no packages."""
+    from migrationlint import pipeline
+    from migrationlint.settings import Settings
+
+    app = tmp_path / "apps" / "auth"
+    write(tmp_path, {rel: text if isinstance(text, str) else json.dumps(text) for rel, text in {
+        "package.json": {"name": "repo", "private": True, "dependencies": {"@nestjs/common": "^10.4.0"}},
+        "tsconfig.base.json": {"compilerOptions": {"strict": True}},
+        "apps/auth/tsconfig.json": {"extends": "../../tsconfig.base.json", "files": [], "include": [],
+                                    "references": [{"path": "./tsconfig.app.json"}, {"path": "./tsconfig.spec.json"}]},
+        "apps/auth/tsconfig.app.json": {"extends": "./tsconfig.json",
+                                        "compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}},
+                                        "include": ["src/**/*.ts"], "exclude": ["src/**/*.spec.ts"]},
+        "apps/auth/tsconfig.spec.json": {"extends": "./tsconfig.json",
+                                         "compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}},
+                                         "include": ["src/**/*.spec.ts"]},
+        "apps/auth/src/auth/index.ts": "export const auth = 1;\n",
+        "apps/auth/src/main.ts": "import { auth } from '@/auth';\nimport { gone } from '@/gone';\nexport const x = [auth, gone];\n",
+        "apps/auth/src/main.spec.ts": "import { auth } from '@/auth';\nexport const y = auth;\n",
+    }.items()})
+    index = TsConfigIndex(str(tmp_path))
+    assert index.covering(str(app / "src/main.ts")).path == str(app / "tsconfig.app.json")
+    assert index.covering(str(app / "src/main.spec.ts")).path == str(app / "tsconfig.spec.json")
+    found = pipeline.lint([str(tmp_path)], Settings(select=["IMP", "DEP"]), use_cache=False).diagnostics
+    assert [(d.code, Path(d.path).name) for d in found] == [("IMP002", "main.ts")]  # only the missing @/gone
