@@ -73,7 +73,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
                     if namespace:
                         yield _phantom(project, resolver, facts, imp, namespace)
             elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
-                    and not (spec[0] not in "./" and _ambient(project, resolver, path, spec)):
+                    and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \
+                    and not _stands_in_for_ignored(project, res.path):
                 # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
                 # does not check such a block's members
                 yield from _missing_exports(project, resolver, path, imp, res.path)
@@ -98,6 +99,22 @@ def _build_output(project: Project, res: Resolution) -> bool:
         if frameworks.in_generated_dir(base) or any(_ignored_target(c, root) for c in candidates(base)):
             return True
     return False
+
+
+_DECLARATION = re.compile(r"\.d\.([cm]?)ts$")
+
+
+def _stands_in_for_ignored(project: Project, target: str) -> bool:
+    """A declaration file whose source twin is gitignored and absent (`config.d.ts` describing a
+    local `config.ts` each developer writes): in a working checkout the import finds the source,
+    which tsc takes before the declaration, so the declaration's exports say nothing."""
+    m = _DECLARATION.search(target)
+    if m is None:
+        return False
+    stem = target[: m.start()]
+    twins = [stem + "." + m.group(1) + "ts"] + ([stem + ".tsx"] if not m.group(1) else [])
+    root = project.workspace.root
+    return any(not os.path.exists(t) and _ignored_target(t, root) for t in twins)
 
 
 def _submodule_paths(project: Project) -> list[str]:

@@ -20,6 +20,7 @@ TOOLS = (
     "nodemon", "syncpack", "lerna", "renovate", "husky", "mocha", "ava", "c8", "nyc", "remix", "react-router",
     "vue", "quasar", "capacitor", "ionic", "angular", "nest-cli", "tsconfig", "graphql", "orval", "kysely",
     "mikro-orm", "ormconfig", "typeorm", "umzug", "histoire", "ladle", "uno", "windi", "panda", "openapi",
+    "prisma",
 )
 _TOOL = "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True))
 _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
@@ -33,7 +34,8 @@ _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?
                     r"setup[-_.]?files?(?:[-_.]?after[-_.]?env)?)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
                     re.IGNORECASE)
 _DEV_DIRS = {
-    "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "e2e": "an end-to-end test folder",
+    "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "__test__": "a test folder",
+    "e2e": "an end-to-end test folder",
     "cypress": "Cypress test support", "playwright": "Playwright test support", "__mocks__": "test mocks",
     "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "mock": "test mocks",
     "test-utils": "test support",
@@ -96,7 +98,7 @@ def dev_reason(rel: str) -> str | None:
     return None
 
 
-_TEST_FOLDERS = frozenset({"test", "tests", "__tests__", "e2e", "cypress", "playwright", "__mocks__", "mocks",
+_TEST_FOLDERS = frozenset({"test", "tests", "__tests__", "__test__", "e2e", "cypress", "playwright", "__mocks__", "mocks",
                            "__fixtures__", "fixtures"})
 
 

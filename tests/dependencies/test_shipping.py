@@ -52,6 +52,8 @@ def test_dev_file_conventions_name_their_reason():
     assert "hidden folder .install-scripts/" in dev_reason(".install-scripts/helpers/replace.ts")
     assert dev_reason("setupFiles.ts") and dev_reason("setupFilesAfterEnv.ts") and dev_reason("src/setup.ts") is None
     assert dev_reason("src/orders/update.e2e-ee.ts") and dev_reason("src/api.test-d.ts")  # an edition's e2e suite
+    assert "tool" in dev_reason("prisma.config.ts")  # the Prisma CLI's config (Prisma 6)
+    assert "test folder (__test__/)" in dev_reason("__test__/utils/test-environment.util.ts")
     assert dev_reason("src/latest.ts") is None and dev_reason("src/orders/orders.testing.ts") is None
     assert template_of("src/server/main.template.ts") == "main.template.ts"
     assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None

@@ -265,3 +265,16 @@ def test_a_name_starting_with_a_dot_is_no_relative_path(ws):
     assert found(ws) == [("IMP002", "packages/api/src/db.ts", 2)]
     assert [d.code for d in pipeline.lint([str(ws)], Settings(select=["DEP", "IMP"]), use_cache=False).diagnostics
             if "db.ts" in d.path] == ["IMP002"]
+
+
+def test_a_declaration_standing_in_for_a_gitignored_source_is_not_export_checked(ws):
+    """`config.d.ts` describes the shape of a `config.ts` each developer writes and git ignores:
+    where that file exists, tsc takes it before the declaration, so the declaration's missing
+    `config` export is no finding; without the ignore rule, it is one."""
+    write(ws, {
+        "packages/api/src/config/config.d.ts": "export interface Config { db: string }\n",
+        "packages/api/src/config/db-config.ts": "import { config } from './config';\nexport const url = config.db;\n",
+    })
+    assert [c for c, _, _ in found(ws)] == ["IMP003"]
+    write(ws, {"packages/api/src/config/.gitignore": "config.ts\n"})
+    assert found(ws) == []
