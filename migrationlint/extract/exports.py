@@ -229,8 +229,9 @@ class ExportsFacts:
                 else:  # destructuring: export const { a, b } = x
                     for ident in _pattern_names(n):
                         f.exports.append(ExportFact(ident, keyword, d.start_byte, d.end_byte, local=ident, value_kind="other"))
-        elif kind in ("interface_declaration", "type_alias_declaration"):
-            f.exports.append(ExportFact(name, "interface" if kind == "interface_declaration" else "type",
+        elif kind in ("interface_declaration", "type_alias_declaration"):  # `export default interface X` is `default`
+            f.exports.append(ExportFact("default" if is_default else name,
+                                        "interface" if kind == "interface_declaration" else "type",
                                         decl.start_byte, decl.end_byte, type_only=True, local=name))
         elif kind == "enum_declaration":
             f.exports.append(ExportFact(name, "enum", decl.start_byte, decl.end_byte, local=name))

@@ -117,6 +117,15 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/db.ts": "import { PrismaClient } from '.prisma/client';\nimport { util } from './.hidden/util';\n"
                      "import { gone } from './.hidden/gone';\nexport const db = [new PrismaClient(), util, gone];\n",
     },
+    # `export default interface X` exports `default` (and no `X`)
+    "default-interface": {
+        "package.json": {"name": "default-interface"},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
+                                              "noEmit": True, "types": []}, "include": ["src"]},
+        "src/request.interface.ts": "export default interface RequestWithUser {\n  user: string;\n}\n",
+        "src/index.ts": "export { default as RequestWithUser } from './request.interface';\n"
+                        "export { RequestWithUser as Named } from './request.interface';\n",
+    },
     # paths, ${configDir} (TypeScript 5.5) and re-export chains
     "paths-and-exports": {
         "package.json": {"name": "paths-and-exports"},
