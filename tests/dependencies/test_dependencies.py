@@ -398,6 +398,12 @@ packages:
 """
 
 
+APOLLO_APP = ("import { Module } from '@nestjs/common';\nimport { GraphQLModule } from '@nestjs/graphql';\n"
+              "import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';\n\n"
+              "@Module({ imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, "
+              "autoSchemaFile: true })] })\nexport class AppModule {}\n")
+
+
 def test_dep004_a_driver_installed_as_a_peer_of_the_package_that_loads_it(tmp_path):
     """ApolloDriver makes @nestjs/apollo load @apollo/server, a required peer of @nestjs/apollo: pnpm
     with auto-install-peers installs it beside @nestjs/apollo, which finds it (a real sample app had
@@ -409,11 +415,7 @@ def test_dep004_a_driver_installed_as_a_peer_of_the_package_that_loads_it(tmp_pa
             "name": "graphql-app", "version": "1.0.0", "packageManager": "pnpm@9.12.0", "main": "dist/main.js",
             "dependencies": {"@nestjs/apollo": "12.0.9", "@nestjs/graphql": "12.0.9", "graphql": "16.8.1"}}))
         (root / "pnpm-lock.yaml").write_text(APOLLO_LOCK.format(auto=auto))
-        (root / "src/main.ts").write_text(
-            "import { Module } from '@nestjs/common';\nimport { GraphQLModule } from '@nestjs/graphql';\n"
-            "import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';\n\n"
-            "@Module({ imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true })] })\n"
-            "export class AppModule {}\n")
+        (root / "src/main.ts").write_text(APOLLO_APP)
         found = [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP004"]), "DEP004")]
         assert found == ([] if auto == "true" else ["@apollo/server"]), auto
 
@@ -455,11 +457,7 @@ def test_dep004_apollo_3_drivers_of_nestjs_apollo_10_satisfy_apollo_driver(tmp_p
         (root / "package.json").write_text(json.dumps({"name": "api", "version": "1.0.0", "main": "dist/main.js",
                                                        "packageManager": "pnpm@9.12.0", "dependencies": deps}))
         (root / ".npmrc").write_text("auto-install-peers=false\n")  # nothing arrives as a peer
-        (root / "src/main.ts").write_text(
-            "import { Module } from '@nestjs/common';\nimport { GraphQLModule } from '@nestjs/graphql';\n"
-            "import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';\n\n"
-            "@Module({ imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true })] })\n"
-            "export class AppModule {}\n")
+        (root / "src/main.ts").write_text(APOLLO_APP)
         found = [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP004"]), "DEP004")]
         assert found == ([] if server else ["@apollo/server"]), server
 
