@@ -8,7 +8,9 @@ for test code: only the layout inside the package counts.
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
 TOOLS = (
@@ -121,4 +123,24 @@ def dev_folder_reason(folders: list[str]) -> str | None:
             return f"examples, samples or documentation, not the package's code ({part}/)"
         if part in _TEMPLATE_DIRS:
             return f"templates copied into other projects, not run from this package ({part}/)"
+    return None
+
+
+_SCRIPT_FILE = re.compile(r"\.[cm]?[jt]sx?$")
+
+
+def tool_input(path: str, manifest_data: dict, manifest_dir: str) -> str | None:
+    """Why `path` is run by a tool its package.json configures, not by the service: the Prisma CLI's
+    seed command (`"prisma": {"seed": "ts-node prisma/seed.ts"}`, run by `prisma db seed`)."""
+    prisma = manifest_data.get("prisma")
+    seed = prisma.get("seed") if isinstance(prisma, dict) else None
+    if not isinstance(seed, str):
+        return None
+    try:
+        words = shlex.split(seed)
+    except ValueError:
+        return None
+    for word in words:
+        if _SCRIPT_FILE.search(word) and os.path.normpath(os.path.join(manifest_dir, word)) == path:
+            return 'the Prisma seed script (package.json "prisma.seed"), run by the Prisma CLI, not by the service'
     return None

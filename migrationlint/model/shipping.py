@@ -23,7 +23,8 @@ from typing import Callable, NamedTuple
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason, bundler_config
-from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of, \
+    tool_input
 from migrationlint.model.entry_points import Entry, entries
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project
@@ -137,7 +138,8 @@ class Shipping:
         if bundle is not None:
             return Verdict(False, bundle)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
-        why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1])
+        why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
+            or tool_input(path, manifest.data, manifest.dir)
         if why is not None:
             return Verdict(False, why)
         if is_workspace_root(manifest):

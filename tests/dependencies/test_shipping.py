@@ -267,6 +267,20 @@ def test_a_mock_folder_no_entry_reaches_is_test_support(tmp_path):
     assert dep(write(tmp_path / "reached", reached)) == [("DEP002", "src/database/mock/provider.ts", "knex-mock-client")]
 
 
+def test_the_prisma_seed_script_is_run_by_the_prisma_cli_not_by_the_service(tmp_path):
+    """`"prisma": {"seed": "ts-node contrib/seed.ts"}` names a script `prisma db seed` runs: its
+    faker import is a dev tool's, not the service's (a file of the same folder is still counted)."""
+    files = {
+        "package.json": {"name": "@acme/db", "version": "0.0.1", "private": True, "main": "dist/index.js",
+                         "devDependencies": {"@faker-js/faker": "^8.0.2", "prisma": "5.2.0"},
+                         "prisma": {"seed": "ts-node contrib/seed.ts"}},
+        "src/index.ts": "export const db = 1;\n",
+        "contrib/seed.ts": "import { faker } from '@faker-js/faker';\nexport const name = faker.person.firstName();\n",
+        "contrib/other.ts": "import { faker } from '@faker-js/faker';\nexport const city = faker.location.city();\n",
+    }
+    assert dep(write(tmp_path, files)) == [("DEP002", "contrib/other.ts", "@faker-js/faker")]
+
+
 def test_r07_electron_is_never_reported_nor_added_to_dependencies(tmp_path):
     root = write(tmp_path / "desktop", {
         "package.json": {"name": "@acme/desktop", "version": "1.0.0", "main": "dist/main.js",
