@@ -43,6 +43,8 @@ _DEV_DIRS = {
     "test-utils": "test support",
     "testing-utils": "test support", "test-helpers": "test support", ".storybook": "Storybook configuration",
     "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
+    "step_definitions": "Cucumber step definitions", "step-definitions": "Cucumber step definitions",
+    "seeders": "database seeders, run by an ORM's command line", "seeds": "database seeds, run by an ORM's command line",
 }
 _TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
 _EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "sandbox",

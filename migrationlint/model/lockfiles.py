@@ -92,9 +92,10 @@ class Lockfile:
         if peers is not None:
             self.peers[(package, version)] = peers
 
-    def _add_entry(self, package: str, version: str, entry: dict) -> None:
-        """Record a lockfile entry with its peers and their ranges."""
-        self._add(package, version, peers_of(entry))
+    def _add_entry(self, package: str, version: str, entry: dict, own_dependencies: bool = True) -> None:
+        """Record a lockfile entry with its peers and their ranges. `own_dependencies`: the entry's
+        `dependencies` are the package's own (npm, yarn), not also its resolved peers (pnpm)."""
+        self._add(package, version, peers_of(entry, own_dependencies))
         ranges = entry.get("peerDependencies")
         if isinstance(ranges, dict) and ranges:
             self.peer_ranges[(package, version)] = {str(k): str(v) for k, v in ranges.items()}
@@ -181,14 +182,19 @@ def _yaml(text: str) -> dict:
     return data
 
 
-def peers_of(entry: dict) -> Peers:
-    """{peer: optional} of a manifest-like entry (empty when it declares no peers)."""
+def peers_of(entry: dict, own_dependencies: bool = True) -> Peers:
+    """{peer: optional} of a manifest-like entry (empty when it declares no peers). A peer the
+    entry also lists as a dependency of its own (vitest 4 lists vite as both) is installed with it
+    whatever its host provides: no peer to satisfy. pnpm's entries list the peers they resolved
+    among their `dependencies`, which are then no evidence (`own_dependencies=False`)."""
     peers = entry.get("peerDependencies")
     if not isinstance(peers, dict):
         return {}
     meta = entry.get("peerDependenciesMeta")
     meta = meta if isinstance(meta, dict) else {}
-    return {str(p): bool(isinstance(meta.get(p), dict) and meta[p].get("optional")) for p in peers}
+    own = {str(d) for key in ("dependencies", "optionalDependencies") if isinstance(entry.get(key), dict)
+           for d in entry[key]} if own_dependencies else set()
+    return {str(p): bool(isinstance(meta.get(p), dict) and meta[p].get("optional")) for p in peers if str(p) not in own}
 
 
 # ----------------------------------------------------------------------------- npm
@@ -246,7 +252,7 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
             if parsed is None:
                 continue
             name, version = parsed
-            lock._add_entry(name, version, entry if isinstance(entry, dict) else {})
+            lock._add_entry(name, version, entry if isinstance(entry, dict) else {}, own_dependencies=False)
     importers = data.get("importers")
     if not isinstance(importers, dict):  # a single-project lockfile keeps its importer at the top
         importers = {".": data}

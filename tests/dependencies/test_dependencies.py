@@ -518,3 +518,20 @@ def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(t
         "node_modules/typeorm": {"version": "0.3.27"}}}))
     (ws / "packages/orm-kit/src/index.ts").write_text("import { Entity } from 'typeorm';\n\n@Entity()\nexport class User {}\n")
     assert len(by_code(helpers.lint(ws, select=["DEP002"]), "DEP002")) == 1
+
+
+def test_dep003_a_peer_the_package_also_depends_on_is_no_missing_peer(tmp_path):
+    """vitest 4 lists vite both in dependencies and in peerDependencies: it installs its own vite,
+    so yarn (which installs no peers) still loads it; a peer it does not depend on is reported."""
+    (tmp_path / "package.json").write_text(json.dumps({
+        "name": "api", "version": "1.0.0", "private": True, "packageManager": "yarn@4.5.0",
+        "devDependencies": {"vitest": "^4.0.16"}}))
+    entry = ('"vitest@npm:^4.0.16":\n  version: 4.1.10\n  resolution: "vitest@npm:4.1.10"\n'
+             '  dependencies:\n    vite: "npm:^6.0.0 || ^7.0.0 || ^8.0.0"\n'
+             '  peerDependencies:\n    vite: ^6.0.0 || ^7.0.0 || ^8.0.0{extra}\n  languageName: node\n'
+             '  linkType: hard\n')
+    (tmp_path / "vitest.config.ts").write_text("import { defineConfig } from 'vitest/config';\nexport default defineConfig({});\n")
+    for extra, expected in (("", []), ("\n    jsdom: \"*\"", ["jsdom"])):
+        (tmp_path / "yarn.lock").write_text("__metadata:\n  version: 8\n\n" + entry.format(extra=extra))
+        found = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
+        assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == expected, extra

@@ -54,6 +54,8 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/orders/update.e2e-ee.ts") and dev_reason("src/api.test-d.ts")  # an edition's e2e suite
     assert "tool" in dev_reason("prisma.config.ts")  # the Prisma CLI's config (Prisma 6)
     assert "test folder (__test__/)" in dev_reason("__test__/utils/test-environment.util.ts")
+    assert "Cucumber" in dev_reason("features-legacy/step_definitions/admin.ts")
+    assert "seeders" in dev_reason("src/seeders/test.seeder.ts") and dev_reason("src/database/seeds/users.ts")
     assert dev_reason("src/latest.ts") is None and dev_reason("src/orders/orders.testing.ts") is None
     assert template_of("src/server/main.template.ts") == "main.template.ts"
     assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None
