@@ -29,7 +29,7 @@ from migrationlint.model.entry_points import Entry, entries
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import Manifest, member_globs
 from migrationlint.model.project import Memo, per_key
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
@@ -361,9 +361,27 @@ def reach_key(read) -> str | None:
 
 
 def is_workspace_root(manifest: Manifest) -> bool:
-    """Whether `manifest` defines a workspace (`workspaces`, pnpm-workspace.yaml or lerna.json)."""
-    return "workspaces" in manifest.data or any(
-        os.path.isfile(os.path.join(manifest.dir, n)) for n in ("pnpm-workspace.yaml", "lerna.json"))
+    """Whether `manifest` is the root of a workspace with members (`workspaces`, pnpm-workspace.yaml
+    `packages`, lerna.json): a root whose files are the repository's tooling. A pnpm-workspace.yaml
+    that only holds settings (`onlyBuiltDependencies`, pnpm 10) makes no members: that root is the
+    project itself, and deploys."""
+    inputs = (repr(manifest.data.get("workspaces")),
+              *(_file_stamp(os.path.join(manifest.dir, n)) for n in ("pnpm-workspace.yaml", "lerna.json")))
+    known = _MEMBER_GLOBS.get(manifest.dir)
+    if known is None or known[0] != inputs:  # read again when what they come from changed (a server lives long)
+        known = _MEMBER_GLOBS[manifest.dir] = (inputs, bool(member_globs(manifest.dir)[0]))
+    return known[1]
+
+
+_MEMBER_GLOBS: dict[str, tuple[tuple, bool]] = {}
+
+
+def _file_stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def shipping_for(project) -> Shipping:

@@ -283,6 +283,25 @@ def test_the_prisma_seed_script_is_run_by_the_prisma_cli_not_by_the_service(tmp_
     assert dep(write(tmp_path, files)) == [("DEP002", "contrib/other.ts", "@faker-js/faker")]
 
 
+def test_a_pnpm_workspace_file_holding_only_settings_makes_no_tooling_root(tmp_path):
+    """pnpm 10 keeps settings (`onlyBuiltDependencies`) in pnpm-workspace.yaml: without `packages`
+    the repository's root package is the service itself, whose files ship; a DEP001 fix goes to
+    dependencies. With members, the root is the workspace's tooling, as before."""
+    service = {
+        "package.json": {"name": "api", "version": "1.0.0", "scripts": {"start:prod": "node dist/main"},
+                         "dependencies": {"@nestjs/common": "^11.0.0"}},
+        "pnpm-lock.yaml": "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n"
+                          "      jsonwebtoken:\n        specifier: ^9.0.3\n        version: 9.0.3\n",
+        "src/main.ts": "import { sign } from 'jsonwebtoken';\nexport const token = sign({}, 'k');\n",
+    }
+    settings_only = write(tmp_path / "settings", {**service, "pnpm-workspace.yaml": "onlyBuiltDependencies:\n  - '@nestjs/core'\n"})
+    (found,) = pipeline.lint([str(settings_only)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'to dependencies' in found.message and found.fix is not None
+    members = write(tmp_path / "members", {**service, "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n"})
+    (found,) = pipeline.lint([str(members)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'to devDependencies' in found.message and "the private workspace root is not deployed" in found.message
+
+
 def test_r07_electron_is_never_reported_nor_added_to_dependencies(tmp_path):
     root = write(tmp_path / "desktop", {
         "package.json": {"name": "@acme/desktop", "version": "1.0.0", "main": "dist/main.js",
