@@ -19,7 +19,7 @@ from migrationlint.model.lockfiles import peers_of
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
-from migrationlint.model.shipping import Verdict, is_workspace_root, shipping_for
+from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 
@@ -162,7 +162,7 @@ class DependencyModel(VersionChoice):
     def private_root(self, m: Manifest) -> bool:
         """The root of a workspace (never deployed: its files are the repository's tooling). A
         single-package repository's root is the package itself, and deploys."""
-        return self.is_root(m) and is_workspace_root(m)
+        return self.is_root(m) and self.shipping.workspace_root(m)
 
     def verdict(self, path: str) -> Verdict:
         return self.shipping.verdict(path, self.owner(path))

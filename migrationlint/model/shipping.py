@@ -64,8 +64,16 @@ class Shipping:
         self._web: dict[str, dict[str, WebProject]] = {}  # package -> {project.json: its browser app}
         self._bundle_reached: dict[str, dict[str, str]] = {}  # package -> {file: why it is a bundle input}
         self._project_jsons: dict[str, str | None] = {}  # folder -> nearest project.json (nx_projects)
+        self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
 
     # ------------------------------------------------------------------ public answers
+
+    def workspace_root(self, manifest: Manifest) -> bool:
+        """is_workspace_root, asked once per manifest in a run."""
+        found = self._workspace_roots.get(manifest.path)
+        if found is None:
+            found = self._workspace_roots[manifest.path] = is_workspace_root(manifest)
+        return found
 
     def verdict(self, path: str, manifest: Manifest | None) -> Verdict:
         """The answer for the file at `path`, whose package manifest is `manifest`."""
@@ -142,7 +150,7 @@ class Shipping:
             or tool_input(path, manifest.data, manifest.dir)
         if why is not None:
             return Verdict(False, why)
-        if is_workspace_root(manifest):
+        if self.workspace_root(manifest):
             return Verdict(False, "a file of a workspace root: repository tooling, never deployed")
         if self.entries(manifest):
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
@@ -365,23 +373,10 @@ def is_workspace_root(manifest: Manifest) -> bool:
     `packages`, lerna.json): a root whose files are the repository's tooling. A pnpm-workspace.yaml
     that only holds settings (`onlyBuiltDependencies`, pnpm 10) makes no members: that root is the
     project itself, and deploys."""
-    inputs = (repr(manifest.data.get("workspaces")),
-              *(_file_stamp(os.path.join(manifest.dir, n)) for n in ("pnpm-workspace.yaml", "lerna.json")))
-    known = _MEMBER_GLOBS.get(manifest.dir)
-    if known is None or known[0] != inputs:  # read again when what they come from changed (a server lives long)
-        known = _MEMBER_GLOBS[manifest.dir] = (inputs, bool(member_globs(manifest.dir)[0]))
-    return known[1]
-
-
-_MEMBER_GLOBS: dict[str, tuple[tuple, bool]] = {}
-
-
-def _file_stamp(path: str) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size
+    if "workspaces" not in manifest.data and not any(
+            os.path.isfile(os.path.join(manifest.dir, n)) for n in ("pnpm-workspace.yaml", "lerna.json")):
+        return False
+    return bool(member_globs(manifest.dir)[0])
 
 
 def shipping_for(project) -> Shipping:
