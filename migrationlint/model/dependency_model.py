@@ -247,9 +247,9 @@ class DependencyModel(VersionChoice):
         member = self.ws.member(package)
         if member is not None:
             return peers_of(member.data)
-        lock = self.ws.lockfile
-        version = lock.resolved(package, self.ws.rel_dir(m)) if lock is not None else None
+        lock, version = self.ws.lockfile, None
         if lock is not None:
+            version = lock.resolved(package, self.ws.rel_dir(m))
             peers = lock.peer_deps(package, version)
             if peers is not None:
                 return peers

@@ -133,22 +133,9 @@ def load(path: str, magic: bytes, ident: object) -> object | None:
             stored_ident, items, answer = pickle.load(fh)
     except Exception:  # missing, truncated or foreign: compute again
         return None
-    if stored_ident != ident or not _all_hold(items):
+    if stored_ident != ident or not all(holds(p, s) for p, s in items):
         return None
     return answer
-
-
-def _all_hold(items: list[tuple[str, Stamp]]) -> bool:
-    """`holds` for every item, the common stat stamps without a call through `holds`: a large
-    monorepo's tree listing is 9,000 folders, and this loop is most of what a run answered from
-    the cache costs."""
-    for path, recorded in items:
-        if recorded is not None and recorded[0] == "m":
-            if stamp(path) != recorded:
-                return False
-        elif not holds(path, recorded):
-            return False
-    return True
 
 
 def store(path: str, magic: bytes, ident: object, stamps: Stamps, answer: object) -> None:

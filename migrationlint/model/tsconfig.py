@@ -297,11 +297,11 @@ class TsConfigIndex:
         return cfg
 
     def _referenced_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:
+        """The first of `cfg`'s references that covers the file (one that is missing reads as an error)."""
         for ref in cfg.references:
-            if os.path.isfile(ref):
-                found = self.config(ref)
-                if found.error is None and found.covers(file_path):
-                    return found
+            found = self.config(ref)
+            if found.error is None and found.covers(file_path):
+                return found
         return None
 
     def candidates(self, directory: str) -> list[str]:
