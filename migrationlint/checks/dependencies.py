@@ -11,6 +11,7 @@ package manager installs peers (model.peer_install). Fixes are structured packag
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import replace
 from typing import Iterator
@@ -198,7 +199,15 @@ class DependencyChecks(DependencyModel):
         why = own.why if own.section == section else self._needed_elsewhere(u)
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
-        return self._at_import(DEP001, u, message, fix)
+        return self._doubted(u, self._at_import(DEP001, u, message, fix))
+
+    def _doubted(self, u: Use, found: Diagnostic) -> Diagnostic:
+        """A finding whose use may be no runtime use at all (`_metadata_doubt`): a warning, its fix
+        unsafe, as nothing may fail and the entry may be one the package does not need."""
+        if not self._metadata_doubt(u):
+            return found
+        fix = Fix(Applicability.UNSAFE, found.fix.edits, found.fix.message) if found.fix is not None else None
+        return dataclasses.replace(found, severity=Severity.WARNING, fix=fix)
 
     def _metadata_doubt(self, u: Use) -> str:
         """What the message must admit when the imported names appear only in decorated signatures
@@ -243,7 +252,7 @@ class DependencyChecks(DependencyModel):
                    + self._dev_remedy(u) + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
-        return self._at_import(DEP002, u, message, fix)
+        return self._doubted(u, self._at_import(DEP002, u, message, fix))
 
     def _dev_remedy(self, u: Use) -> str:
         """Where a devDependency that ships belongs: `dependencies`, or for a published package
@@ -296,8 +305,13 @@ class DependencyChecks(DependencyModel):
                 continue  # a file that does not ship finds the peer in the hoisted root install
             reported.add((m.path, peer))
             message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
-                       f"declare, and the repository uses {policy_now.setting}: loading it fails with "
-                       f"\"Cannot find module '{peer}'\"")
+                       f"declare, and the repository uses {policy_now.setting}: ")
+            accident = self.hoisted_by_accident(peer, m)
+            if accident:
+                message += (f'it loads today only because another package brings "{peer}" into the hoisted '
+                            f"install; another version or install layout fails with \"Cannot find module '{peer}'\"")
+            else:
+                message += f"loading it fails with \"Cannot find module '{peer}'\""
             place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m))
             message, fix = self._add_or_command(message, m, place.section, peer, place.why)
             if fix is not None and place.section == "dependencies" and m.data.get("private") is not True:
@@ -305,7 +319,8 @@ class DependencyChecks(DependencyModel):
                 message += (f'; a published package often declares "{peer}" in peerDependencies instead, so that '
                             f"its users provide it: review before adding it (unsafe fix)")
                 fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
-            yield self._at_import(DEP003, u, message, fix)
+            # nothing fails today when hoisting places it: a latent break, as DEP005's reliance on hoisting
+            yield self._at_import(DEP003, u, message, fix, Severity.WARNING if accident else None)
 
     # ------------------------------------------------------------------ DEP004
 
@@ -392,8 +407,9 @@ class DependencyChecks(DependencyModel):
 
     # ------------------------------------------------------------------ versions and fixes
 
-    def _at_import(self, rule: Rule, u: Use, message: str, fix: Fix | None) -> Diagnostic:
-        return diagnostic(rule, u.path, u.imp.start, u.imp.end, message, fix=fix,
+    def _at_import(self, rule: Rule, u: Use, message: str, fix: Fix | None,
+                   severity: Severity | None = None) -> Diagnostic:
+        return diagnostic(rule, u.path, u.imp.start, u.imp.end, message, fix=fix, severity=severity,
                           specifier=u.imp.specifier, package=u.package, manifest=u.manifest.path)
 
 # ----------------------------------------------------------------------------- helpers

@@ -70,8 +70,7 @@ def _loaded(project: Project) -> set[str]:
     counts those files instead of everything their modules import."""
     found: set[str] = set()
     for mset in migration_sets(project):
-        facts = project.facts(mset.owner)
-        opt = next((o for o in facts.migrations_options if o.start == mset.option_start), None) if facts else None
+        opt = mset.option
         idents = [v for k, v, _, _ in opt.items if k == "ident"] if opt is not None else []
         exact = [_exact_files(project, mset.owner, v) for v in idents]
         if opt is None or not idents or any(e is None for e in exact):

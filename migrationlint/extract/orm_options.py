@@ -4,6 +4,7 @@ options, found by the shape around them (no evaluation).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tree_sitter import Node
@@ -13,28 +14,54 @@ from migrationlint.extract.records import (
     MigrationsOption,
 )
 from migrationlint.extract.parsing import string_value, text
-from migrationlint.extract.path_exprs import glob_text as _glob_text
+from migrationlint.extract.path_exprs import MAX_CHOICES, glob_choices
 from migrationlint.extract.tree_lookups import (
     pair_nodes,
 )
 
 
-def _migrations_option(pair: Node, value: Node) -> MigrationsOption:
-    opt = MigrationsOption(start=pair.start_byte, end=pair.end_byte)
-    items = value.named_children if value.type == "array" else [value]
-    for item in items:
-        if item.type == "comment":
-            continue
-        glob = _glob_text(item)
-        if glob is not None:
-            opt.items.append(("glob", glob, item.start_byte, item.end_byte))
-        elif item.type == "identifier":
-            opt.items.append(("ident", text(item), item.start_byte, item.end_byte))
-        elif item.type == "spread_element" and item.named_children and item.named_children[0].type == "identifier":
-            opt.items.append(("ident", text(item.named_children[0]), item.start_byte, item.end_byte))
-        else:
-            opt.items.append(("other", text(item), item.start_byte, item.end_byte))
-    return opt
+def _migrations_options(pair: Node, value: Node) -> list[MigrationsOption]:
+    """The option, or one option per alternative when conditionals choose what it loads
+    (`migrations: [`${dir}/${isMySQL ? 'mysql' : 'sqlite'}/*.js`]`, `isProd ? [a] : [b]`): TypeORM
+    loads one of them, never their union, so each is a migration set of its own. Past MAX_CHOICES
+    alternatives the option reads as one we cannot follow."""
+    combos: list[list[tuple[str, str, int, int]]] = []
+    for branch in _branches(value):
+        per_item = [_item_choices(item) for item in _items(branch) if item.type != "comment"]
+        combos += [list(c) for c in itertools.islice(itertools.product(*per_item), MAX_CHOICES + 1)]
+    if len(combos) > MAX_CHOICES:
+        combos = [[("other", text(value), value.start_byte, value.end_byte)]]
+    return [MigrationsOption(start=pair.start_byte, end=pair.end_byte, items=items, alternative=n)
+            for n, items in enumerate(combos)]
+
+
+def _branches(value: Node) -> list[Node]:
+    """The values a `migrations:` option may take: both branches of `cond ? [a] : [b]` (nested
+    conditionals and parentheses included), else the value itself."""
+    if value.type == "parenthesized_expression" and len(value.named_children) == 1:
+        return _branches(value.named_children[0])
+    if value.type == "ternary_expression":
+        branches = [value.child_by_field_name("consequence"), value.child_by_field_name("alternative")]
+        if all(b is not None and b.type in ("array", "ternary_expression", "parenthesized_expression")
+               for b in branches):
+            return [leaf for b in branches for leaf in _branches(b)]  # type: ignore[arg-type]
+    return [value]
+
+
+def _items(value: Node) -> list[Node]:
+    return list(value.named_children) if value.type == "array" else [value]
+
+
+def _item_choices(item: Node) -> list[tuple[str, str, int, int]]:
+    """The ways one item reads: a glob per alternative it spells, an identifier, or other text."""
+    choices = glob_choices(item)
+    if choices is not None:
+        return [("glob", glob, item.start_byte, item.end_byte) for glob in choices]
+    if item.type == "identifier":
+        return [("ident", text(item), item.start_byte, item.end_byte)]
+    if item.type == "spread_element" and item.named_children and item.named_children[0].type == "identifier":
+        return [("ident", text(item.named_children[0]), item.start_byte, item.end_byte)]
+    return [("other", text(item), item.start_byte, item.end_byte)]
 
 
 # every form _is_orm_options accepts names one of these: files without them have no `orm_types`, and
@@ -126,7 +153,7 @@ class OrmOptionsFacts:
         for pair, key_node, value in pair_nodes(root, self.data, keys):
             key = string_value(key_node) if key_node.type == "string" else text(key_node)
             if key == "migrations":
-                self.f.migrations_options.append(_migrations_option(pair, value))
+                self.f.migrations_options.extend(_migrations_options(pair, value))
             elif key == "type":
                 sv = string_value(value)
                 if sv is not None:

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the shape or meaning of FileFacts changes: it invalidates the facts cache. Kept with the
 # records (not the extractor) so that reading the cache loads no parser.
-FACTS_VERSION = 30
+FACTS_VERSION = 31
 
 
 @dataclass(slots=True)
@@ -235,11 +235,14 @@ class MigrationsOption:
 
     items: ("glob", pattern, start, end) with `{__dirname}` marking a __dirname prefix,
     ("ident", name, start, end) for an identifier, ("other", text, start, end).
+    A conditional choosing what the option loads gives one record per alternative (same span,
+    `alternative` 0, 1, ...): TypeORM loads one of them.
     """
 
     start: int
     end: int
     items: list[tuple[str, str, int, int]] = field(default_factory=list)
+    alternative: int = 0
 
 
 @dataclass(slots=True)

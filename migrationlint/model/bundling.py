@@ -1,6 +1,6 @@
 """Whether a package's build bundles what it imports (docs/architecture.md, "What ships", step 4).
 
-A private app built by vite, SvelteKit, Next, Nuxt, the Angular CLI or webpack, a build with
+A private app built by vite, SvelteKit, Next, Nuxt, the Angular CLI, webpack, rspack or rsbuild, a build with
 esbuild/tsup `noExternal` or vite `ssr.noExternal`, a tsup or tsdown build (both inline whatever
 `dependencies` and `peerDependencies` do not list), and an Electron app ship a bundle made from
 their devDependencies: no production install provides them, so "declared only in devDependencies"
@@ -40,12 +40,8 @@ def _inlines_undeclared(manifest: Manifest) -> str | None:
     optionalDependencies list: devDependencies, and packages only the workspace root declares, are
     inlined. Said when the package's build script runs one of them and nothing widens what stays
     external (`--external`, `external`, `skipNodeModulesBundle` other than a literal false)."""
-    scripts = manifest.data.get("scripts")
-    if not isinstance(scripts, dict):
-        return None
-    for name in _BUILD_SCRIPTS:
-        script = scripts.get(name)
-        found = _INLINING_BUILDERS.search(script) if isinstance(script, str) else None
+    for name, script in _build_commands(manifest):
+        found = _INLINING_BUILDERS.search(script)
         if found is None or "--external" in script:
             continue
         tool = found.group(1)
@@ -60,9 +56,37 @@ def _inlines_undeclared(manifest: Manifest) -> str | None:
     return None
 
 
+# `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
+# script named, when the package has one (`pnpm install` is a command, not a script)
+_RUNS_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
+_MAX_SCRIPT_DEPTH = 4
+
+
+def _build_commands(manifest: Manifest) -> list[tuple[str, str]]:
+    """(script name, command) of each build script, and of the scripts it runs by name
+    (`"build": "npm run package"`, `"package": "tsdown"`): what the build really runs lives one
+    name further often enough that reading only `build` misses the bundler."""
+    scripts = manifest.data.get("scripts")
+    if not isinstance(scripts, dict):
+        return []
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    todo = [(name, 0) for name in _BUILD_SCRIPTS]
+    while todo:
+        name, depth = todo.pop(0)
+        script = scripts.get(name)
+        if name in seen or not isinstance(script, str):
+            continue
+        seen.add(name)
+        found.append((name, script))
+        if depth < _MAX_SCRIPT_DEPTH:
+            todo += [(m.group(1), depth + 1) for m in _RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
+    return found
+
+
 def bundler_config(directory: str) -> str | None:
-    """The package's front-end bundler config (vite, webpack, rollup), if any."""
-    for stem in ("vite.config", "webpack.config", "rollup.config"):
+    """The package's front-end bundler config (vite, webpack, rollup, rsbuild, rspack), if any."""
+    for stem in ("vite.config", "webpack.config", "rollup.config", "rsbuild.config", "rspack.config"):
         found = find_config(directory, stem)
         if found is not None:
             return found
@@ -114,7 +138,13 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | None:
         return "a private app built by vite: it ships a bundle"
     if os.path.isfile(os.path.join(directory, "angular.json")):
         return "a private Angular CLI app (angular.json): it ships a bundle"
-    webpack = find_config(directory, "webpack.config")
-    if webpack and not config_has(webpack, "externals"):
-        return "a private app built by webpack without externals: it ships a bundle"
+    if find_config(directory, "rsbuild.config") or any(_RSBUILD_BUILD.search(s) for s in scripts):
+        return "a private app built by rsbuild: it ships a bundle"
+    for tool in ("webpack", "rspack"):  # rspack reads webpack's configuration shape
+        config = find_config(directory, f"{tool}.config")
+        if config and not config_has(config, "externals"):
+            return f"a private app built by {tool} without externals: it ships a bundle"
     return None
+
+
+_RSBUILD_BUILD = re.compile(r"(?:^|[\s;&|])rsbuild build\b")

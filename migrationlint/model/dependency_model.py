@@ -15,7 +15,7 @@ from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
-from migrationlint.model.lockfiles import peers_of
+from migrationlint.model.lockfiles import Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
@@ -258,24 +258,34 @@ class DependencyModel(VersionChoice):
             return installed[1]
         return {p: False for p in rt.known_peers(package, version)}
 
-    def hoisted_at_root(self, package: str, m: Manifest) -> bool:
-        """Whether the root install of `m`'s project puts `package` where every file finds it."""
+    def _root_install(self, m: Manifest) -> tuple[Manifest, Lockfile | None, str]:
+        """The root manifest of `m`'s project, its lockfile and its package manager."""
         root = self.root_of(m)
         lock = self.ws.lockfile if root.dir == self.ws.root else self._own_lock(root.dir)
         manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
+        return root, lock, manager
+
+    def hoisted_at_root(self, package: str, m: Manifest) -> bool:
+        """Whether the root install of `m`'s project puts `package` where every file finds it."""
+        root, lock, manager = self._root_install(m)
         if self.ws.installed(package, m.dir) is not None:
             return True
         declared = bool(self.ws.sibling_ranges(package, exclude=m.path)) or root.declared(package) is not None
         return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, declared, lock)
+
+    def hoisted_by_accident(self, package: str, m: Manifest) -> bool:
+        """Whether the root install hoists `package` only because something installs it transitively
+        (no manifest declares it): it loads today, by an accident of the install's layout."""
+        root, lock, manager = self._root_install(m)
+        return lock is not None and hoists(root.dir, manager, lock) and lock.knows(package)
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""
         root = self.root_of(m)
         found = self._policies.get(root.dir)
         if found is None:
-            lock = self.ws.lockfile if root.dir == self.ws.root else self._own_lock(root.dir)
+            _, lock, manager = self._root_install(m)
             field = root.data.get("packageManager")
-            manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
             found = self._policies[root.dir] = peer_policy(root.dir, manager, field if isinstance(field, str) else None,
                                                            lock, self._workspace_settings(root.dir))
         return found

@@ -18,11 +18,11 @@ TOOLS = (
     "eslint", "prettier", "webpack", "rollup", "esbuild", "drizzle", "babel", "commitlint", "lint-staged",
     "stylelint", "svelte", "next", "nuxt", "astro", "karma", "protractor", "wdio", "nx", "turbo", "typedoc",
     "docusaurus", "knip", "lingui", "codegen", "electron-builder", "electron.vite", "electron-vite", "forge",
-    "release", "semantic-release", "changeset", "size-limit", "unbuild", "rspack", "swc", "ts-jest",
-    "nodemon", "syncpack", "lerna", "renovate", "husky", "mocha", "ava", "c8", "nyc", "remix", "react-router",
-    "vue", "quasar", "capacitor", "ionic", "angular", "nest-cli", "tsconfig", "graphql", "orval", "kysely",
-    "mikro-orm", "ormconfig", "typeorm", "umzug", "histoire", "ladle", "uno", "windi", "panda", "openapi",
-    "prisma",
+    "release", "semantic-release", "changeset", "size-limit", "unbuild", "rspack", "rsbuild", "rslib", "rspress",
+    "swc", "ts-jest", "nodemon", "syncpack", "lerna", "renovate", "husky", "mocha", "ava", "c8", "nyc", "remix",
+    "react-router", "vue", "quasar", "capacitor", "ionic", "angular", "nest-cli", "tsconfig", "graphql", "orval",
+    "kysely", "mikro-orm", "ormconfig", "typeorm", "umzug", "histoire", "ladle", "uno", "windi", "panda",
+    "openapi", "prisma",
 )
 _TOOL = "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True))
 _EXT = r"\.(?:[cm]?[jt]sx?|json)$"

@@ -17,7 +17,7 @@ from typing import Iterable
 from dataclasses import dataclass, field
 
 from migrationlint import globs
-from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
+from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage, MigrationsOption
 from migrationlint.globs import match_any
 from migrationlint.model import packages as pk
 from migrationlint.model.project import Memo, Project, per_key
@@ -108,7 +108,7 @@ class MigrationSet:
 
     key: str
     owner: str  # the file holding the option, or the package directory
-    option_start: int = -1  # where that option starts in `owner` (-1: a package's migrations, no option)
+    option: MigrationsOption | None = None  # the option in `owner` (None: a package's migrations, no option)
     files: set[str] = field(default_factory=set)
     glob_files: set[str] = field(default_factory=set)  # loaded through a glob (MIG006 applies)
 
@@ -186,7 +186,7 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
     for path, facts in sorted(holders.items()):
         for opt in facts.migrations_options:
             pkg = ws.package_root(path)
-            s = MigrationSet(key=f"{path}:{opt.start}", owner=path, option_start=opt.start)
+            s = MigrationSet(key=f"{path}:{opt.start}:{opt.alternative}", owner=path, option=opt)
             for kind, value, _, _ in opt.items:
                 if kind == "glob":
                     pattern = resolve_glob(value, path, pkg)

@@ -535,3 +535,29 @@ def test_dep003_a_peer_the_package_also_depends_on_is_no_missing_peer(tmp_path):
         (tmp_path / "yarn.lock").write_text("__metadata:\n  version: 8\n\n" + entry.format(extra=extra))
         found = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
         assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == expected, extra
+
+
+def test_dep003_a_peer_hoisted_by_accident_is_a_latent_break(tmp_path):
+    """yarn installs no peers, but when another package depends on the peer, the hoisted install
+    holds it and nothing fails today: the finding says so and is a warning (a real test file
+    importing @nestjs/mercurius without fastify). Without that package the peer is missing: error."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "package.json").write_text(json.dumps({
+        "name": "api", "version": "1.0.0", "main": "dist/main.js",
+        "dependencies": {"@nestjs/apollo": "^12.0.9", "@nestjs/common": "^10.4.0", "@nestjs/graphql": "^12.2.0",
+                         "graphql": "^16.6.0"}}))
+    lock = ('# yarn lockfile v1\n\n\n"@nestjs/apollo@^12.0.9":\n  version "12.0.9"\n'
+            '  resolved "https://registry.npmjs.org/@nestjs/apollo/-/apollo-12.0.9.tgz"\n')
+    transitive = ('\n"@apollo/server@^4.11.0":\n  version "4.11.0"\n'
+                  '  resolved "https://registry.npmjs.org/@apollo/server/-/server-4.11.0.tgz"\n')
+    (tmp_path / "src/plugin.ts").write_text("import { Plugin } from '@nestjs/apollo';\nexport const plugins = [Plugin];\n")
+    def apollo_server() -> list:
+        return [d for d in by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003") if '"@apollo/server"' in d.message]
+
+    (tmp_path / "yarn.lock").write_text(lock)
+    (missing,) = apollo_server()
+    assert missing.severity.value == "error" and "loading it fails with" in missing.message
+    (tmp_path / "yarn.lock").write_text(lock + transitive)
+    (latent,) = apollo_server()
+    assert latent.severity.value == "warning"
+    assert 'loads today only because another package brings "@apollo/server" into the hoisted install' in latent.message

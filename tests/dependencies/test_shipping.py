@@ -132,6 +132,38 @@ def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
     assert not bundled("side", {"build": "nest build", "build:cli": "tsup src/cli.ts"})
 
 
+def test_a_build_script_that_runs_another_script_is_followed(tmp_path):
+    """`"build": "npm run package"` with `"package": "tsdown"`: the bundler lives one script name
+    further (a real published CLI had 325 DEP002 findings from reading `build` alone). Followed
+    through npm, pnpm, yarn and bun, a few names deep, cycles and unknown names ignored."""
+    def bundled(name: str, scripts: dict) -> bool:
+        write(tmp_path / name, {"package.json": {"name": name, "scripts": scripts}})
+        return bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
+
+    assert bundled("npm", {"build": "npm run package", "package": "rm -rf dist && tsdown"})
+    assert bundled("pnpm", {"build": "pnpm clean && pnpm bundle", "clean": "rm -rf dist", "bundle": "tsup"})
+    assert bundled("yarn", {"prepack": "yarn run compile", "compile": "yarn run bundle:all", "bundle:all": "tsup"})
+    assert not bundled("loop", {"build": "npm run build:a", "build:a": "npm run build"})
+    assert not bundled("other", {"build": "npm run compile", "compile": "tsc -p .", "bundle": "tsup"})
+    assert not bundled("missing", {"build": "pnpm install && tsc"})
+
+
+def test_rsbuild_and_rspack_apps_ship_a_bundle(tmp_path):
+    """A private app built by rsbuild (its config or `rsbuild build`) or by rspack without
+    externals bundles its devDependencies, like a vite or webpack app; its `rsbuild.config.ts` is
+    a tool config."""
+    def bundled(name: str, manifest: dict, files: dict) -> bool:
+        write(tmp_path / name, {"package.json": {"name": name, **manifest}, **files})
+        return bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
+
+    assert bundled("web", {"private": True, "scripts": {"build": "rsbuild build"}}, {})
+    assert bundled("cfg", {"private": True}, {"rsbuild.config.ts": "export default {};\n"})
+    assert bundled("rs", {"private": True}, {"rspack.config.js": "module.exports = {};\n"})
+    assert not bundled("ext", {"private": True}, {"rspack.config.js": "module.exports = { externals: ['pg'] };\n"})
+    assert not bundled("pub", {"scripts": {"build": "rsbuild build"}}, {})
+    assert dev_reason("rsbuild.config.ts") and dev_reason("rslib.config.mts") and dev_reason("rspress.config.ts")
+
+
 NEST_SERVICE = {
     "package.json": {"name": "@acme/orders", "private": True, "scripts": {"start:prod": "node dist/main.js"},
                      "dependencies": {"@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0",
@@ -337,12 +369,19 @@ def test_r13_metadata_only_names_with_types_package_say_tsc_may_elide_them(tmp_p
     [d] = diags  # the `import type` in ping.ts is fine: @types/express covers it
     assert d.code == "DEP001" and d.path.endswith("health.controller.ts")
     assert "tsc elides this import" in d.message and '"@types/express"' in d.message
+    # nothing may fail and the entry may be unneeded: a warning, and no fix applied without review
+    assert d.severity.value == "warning" and not d.fixable
+    (root / "package-lock.json").write_text(json.dumps({"name": "@acme/api", "lockfileVersion": 3, "packages": {
+        "": {"name": "@acme/api"}, "node_modules/express": {"version": "4.21.2"}}}))
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.fix is not None and not d.fixable and d.severity.value == "warning"
+    (root / "package-lock.json").unlink()
     # the same doubt when express is a devDependency (DEP002): the message says it as DEP001 does
     manifest = json.loads((root / "package.json").read_text())
     manifest["devDependencies"]["express"] = "^4.21.0"
     (root / "package.json").write_text(json.dumps(manifest))
     [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
-    assert d.code == "DEP002" and "tsc elides this import" in d.message
+    assert d.code == "DEP002" and "tsc elides this import" in d.message and d.severity.value == "warning"
     assert d.message.startswith('"express" is declared only in devDependencies of package.json but production code '
                                 'imports it (its names are used only in decorated signatures')
 

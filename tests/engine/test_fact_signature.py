@@ -24,7 +24,7 @@ export class UsersService {
 """
 
 # ints that are not positions: kept in the signature
-MEANINGFUL_INTS = {("NestParam", "index")}
+MEANINGFUL_INTS = {("NestParam", "index"), ("MigrationsOption", "alternative")}
 # fields holding tuples whose ints are spans or offsets (the signature drops ints inside tuples)
 TUPLES_OF_POSITIONS = {
     ("DecoratorFact", "args"), ("NewExpr", "args"), ("CallFact", "args"), ("MigrationsOption", "items"),

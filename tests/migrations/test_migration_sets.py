@@ -119,3 +119,60 @@ def test_typeorm_contracts_through_other_modules_stay_migrations(tmp_path, heade
             "  async down(queryRunner: QueryRunner): Promise<void> {}\n}\n"),
     })
     assert "MIG001" in codes(tmp_path, ["MIG"])
+
+
+DIALECT_OPTIONS = {
+    "template": "[`${__dirname}/migrations/${isMySQL ? 'mysql' : 'sqlite'}/*.ts`]",
+    "const": "[`${__dirname}/migrations/${dialect}/*.ts`]",
+    "branches": "isMySQL ? [__dirname + '/migrations/mysql/*.ts'] : [__dirname + '/migrations/sqlite/*.ts']",
+    "join": "[join(__dirname, 'migrations', isMySQL ? 'mysql' : 'sqlite', '*.ts')]",
+}
+
+
+@pytest.mark.parametrize("option", list(DIALECT_OPTIONS.values()), ids=list(DIALECT_OPTIONS))
+def test_a_condition_chooses_one_set_of_per_dialect_migrations(tmp_path, option):
+    """`migrations: [`.../${isMySQL ? 'mysql' : 'sqlite'}/*.js`]` loads one folder or the other,
+    never both: the same migration written once per dialect is no duplicate (a real service had
+    four MIG004 errors from reading both folders as one set). Each alternative is a set of its own:
+    a duplicate inside one folder is still found, and a migration no alternative loads is MIG007."""
+    workspace(tmp_path, {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\nimport { join } from 'path';\n\n"
+                              "const isMySQL = process.env.DB_TYPE === 'mysql';\n"
+                              "const dialect = isMySQL ? 'mysql' : 'sqlite';\n"
+                              f"export default new DataSource({{ type: 'mysql', migrations: {option} }});\n",
+        "src/migrations/mysql/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/migrations/sqlite/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/migrations/sqlite/1700000000001-AddEmail.ts": migration("AddEmail1700000000001"),
+        "src/migrations/sqlite/1700000000001-AddEmailAgain.ts": migration("AddEmail1700000000001"),
+        "src/migrations/postgres/1700000000002-Unused.ts": migration("Unused1700000000002"),
+    })
+    found = sorted((d.code, d.path.rsplit("/", 2)[-2] + "/" + d.path.rsplit("/", 1)[-1]) for d in lint(tmp_path, ["MIG"]))
+    assert found == [("MIG004", "sqlite/1700000000001-AddEmailAgain.ts"),
+                     ("MIG007", "postgres/1700000000002-Unused.ts")]
+
+
+def test_one_glob_over_both_dialect_folders_is_one_set(tmp_path):
+    """The control: a glob that does load both folders makes their twins duplicates."""
+    workspace(tmp_path, {
+        "src/data-source.ts": "export default new DataSource({ migrations: [__dirname + '/migrations/*/*.ts'] });\n",
+        "src/migrations/mysql/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/migrations/sqlite/1700000000000-Init.ts": migration("Init1700000000000"),
+    })
+    assert codes(tmp_path, ["MIG"]) == ["MIG004"]
+
+
+def test_choices_of_a_path_expression(tmp_path):
+    """glob_choices: one glob per branch, consts followed, an unknown part or too many branches
+    is no glob; glob_text keeps answering for expressions that spell exactly one."""
+    from migrationlint.extract.parsing import parse
+    from migrationlint.extract.path_exprs import glob_choices, glob_text
+
+    def expr(source: str):
+        tree = parse(("const base = 'db';\nconst pick = cond ? 'a' : 'b';\nconst x = " + source + ";\n").encode(), "x.ts")
+        return tree.root_node.named_children[-1].named_children[0].child_by_field_name("value")
+
+    assert glob_choices(expr("`${base}/${cond ? 'mysql' : 'sqlite'}/*.js`")) == ["db/mysql/*.js", "db/sqlite/*.js"]
+    assert glob_choices(expr("join(base, pick, '*.ts')")) == ["db/a/*.ts", "db/b/*.ts"]
+    assert glob_choices(expr("`${process.env.DIR}/*.js`")) is None
+    assert glob_choices(expr("`${a ? 'x' : 'y'}${b ? 'x' : 'y'}${c ? 'x' : 'y'}${d ? 'x' : 'y'}`")) is None  # 16 > 8
+    assert glob_text(expr("base + '/*.ts'")) == "db/*.ts" and glob_text(expr("pick")) is None
