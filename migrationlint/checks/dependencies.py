@@ -180,11 +180,21 @@ class DependencyChecks(DependencyModel):
         m = u.manifest
         if m.data.get("private") is not True and not self.is_root(m):
             return False
-        for lock, importer in self._lockfiles_for(m):
+        lockfiles = self._lockfiles_for(m)
+        for lock, importer in lockfiles:
             found = lock.in_production_install(u.package, importer)
             if found is not None:
                 return found
-        return False
+        return not lockfiles and self._peer_of_production_dependency(u.package, m)
+
+    def _peer_of_production_dependency(self, package: str, m: Manifest) -> bool:
+        """With no lockfile to ask, what npm 7+ would place: a required peer of one of the
+        package's `dependencies` (@nestjs/common of @nestjs/core) is installed by a production
+        install whatever section the package itself lists it in, as the lockfile would say."""
+        _, _, manager = self._root_install(m)
+        if manager != "npm" or not self.peer_policy(m).installs:
+            return False
+        return any(self.peer_list(dep, m).get(package) is False for dep in m.section("dependencies"))
 
     def _undeclared(self, u: Use, section: str) -> Diagnostic:
         m = u.manifest

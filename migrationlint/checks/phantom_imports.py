@@ -139,16 +139,21 @@ _PROBE = "migrationlint-probe"
 
 def _ignored_target(path: str, root: str) -> bool:
     """Gitignored because of its own name or its folder (`/src/environment.ts`, `secrets.*`,
-    `lib/`), not because of its extension alone: a repository that compiles in place ignores
-    `*.js` or `*.d.ts`, which says nothing about a missing `./x` (a same-folder probe name with the
-    same extension tells the two apart)."""
+    `lib/`, a code generator's `/src/proto/**/*.ts`), not because of its extension alone: a
+    repository that compiles in place ignores `*.js` or `*.d.ts` throughout, which says nothing
+    about a missing `./x`. Probe names with the same extension tell them apart: one in the same
+    folder (ignored too: the extension is), then one in the folder above (kept there: the pattern
+    belongs to this folder, whose files a build step writes)."""
     if not git_ignored(path, root):
         return False
     directory, name = os.path.split(path)
     ext = name[len(_stem(name)):]
     if not ext or not git_ignored(os.path.join(directory, _PROBE + ext), root):
         return True
-    return git_ignored(os.path.join(directory, _PROBE), root)  # the whole folder is build output
+    if git_ignored(os.path.join(directory, _PROBE), root):
+        return True  # the whole folder is build output
+    parent = os.path.dirname(directory)
+    return parent != directory and parent.startswith(root) and not git_ignored(os.path.join(parent, _PROBE + ext), root)
 
 
 def _ambient(project: Project, resolver: Resolver, path: str, spec: str) -> bool:

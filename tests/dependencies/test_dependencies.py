@@ -520,6 +520,31 @@ def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(t
     assert len(by_code(helpers.lint(ws, select=["DEP002"]), "DEP002")) == 1
 
 
+
+def test_dep002_without_a_lockfile_a_required_peer_of_a_production_dependency_still_ships(tmp_path):
+    """No lockfile to ask: npm 7+ installs the required peers of `dependencies` in a production
+    install, so @nestjs/common listed in devDependencies of a Nest service still loads (a real
+    service had 132 DEP002 errors for it). Not when no production dependency requires it, nor
+    under pnpm, whose production install is not read this way."""
+    def app(name: str, dependencies: dict, extra: dict | None = None) -> Path:
+        root = tmp_path / name
+        (root / "src").mkdir(parents=True)
+        (root / "package.json").write_text(json.dumps({
+            "name": name, "private": True, "main": "dist/main.js", "dependencies": dependencies,
+            "devDependencies": {"@nestjs/common": "^10.3.10", "@nestjs/cli": "^10.4.2"}}))
+        for path, text in (extra or {}).items():
+            (root / path).write_text(text)
+        (root / "src/main.ts").write_text("import { Module } from '@nestjs/common';\n\n@Module({})\nexport class AppModule {}\n")
+        return root
+
+    def dep002(root: Path) -> list:
+        return by_code(helpers.lint(root, select=["DEP002"]), "DEP002")
+
+    assert dep002(app("npm", {"@nestjs/core": "^10.0.0", "reflect-metadata": "^0.2.2"})) == []
+    assert len(dep002(app("alone", {"reflect-metadata": "^0.2.2"}))) == 1
+    assert len(dep002(app("pnpm", {"@nestjs/core": "^10.0.0"}, {"pnpm-workspace.yaml": "packages: []\n"}))) == 1
+
+
 def test_dep003_a_peer_the_package_also_depends_on_is_no_missing_peer(tmp_path):
     """vitest 4 lists vite both in dependencies and in peerDependencies: it installs its own vite,
     so yarn (which installs no peers) still loads it; a peer it does not depend on is reported."""

@@ -151,3 +151,17 @@ def test_an_import_into_a_git_submodule_that_is_not_checked_out(tmp_path):
     assert [d.code for d in lint(tmp_path, ["IMP"])] == []
     _write(tmp_path, "src/export/other.ts", "import { csv } from '../csv/csv.service';\n\nexport const out = csv;\n")
     assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
+
+
+def test_a_folder_whose_typescript_a_generator_writes_is_build_output(tmp_path):
+    """`/libs/schema/src/proto/**/*.ts` in .gitignore: protoc writes those files, so a fresh
+    checkout lacks `./proto/common` although the code is right (a real monorepo had 84 IMP002
+    errors). An extension ignored throughout (`*.js` of a compile-in-place repo, or `src/**/*.js`
+    up to the importer's folder) still says nothing: a missing `./x` there is reported."""
+    _pkg(tmp_path, "package.json", {"name": "shop", "private": True})
+    _write(tmp_path, ".gitignore", "/libs/schema/src/proto/**/*.ts\nsrc/**/*.js\n")
+    _write(tmp_path, "libs/schema/src/proto/cart.proto", "syntax = \"proto3\";\n")
+    _write(tmp_path, "libs/schema/src/index.ts", "export * from './proto/cart';\nexport * from './proto/common';\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == []
+    _write(tmp_path, "src/app/main.ts", "import { helper } from './helpers/util';\n\nexport const y = helper;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
