@@ -49,7 +49,9 @@ CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.",
                       # bundler configs decide whether a package ships its imports inside a bundle
                       "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
-                      "electron.vite.config.", "ormconfig.")
+                      "electron.vite.config.", "rsbuild.config.", "rspack.config.", "ormconfig.",
+                      # Dockerfile variants: whether the images install the workspace root (DEP005)
+                      "Dockerfile.")
 
 
 @dataclass

@@ -20,6 +20,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.model.entry_points import is_service
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
@@ -109,7 +110,8 @@ class DependencyChecks(DependencyModel):
         outer = root if root is not m else self.enclosing_root(m)  # a nested project: the one around it
         if outer is not None and self.declared_in(outer, u.package, u.type_only):
             if not self.root_counts(u.test, u.type_only) and (self.settings.hoisting == "none"
-                                                              or self._production_value_use(u)):
+                                                              or self._production_value_use(u)) \
+                    and not self._deployed_with_root(u, outer):
                 yield self._root_only(u, outer, nested=root is m)
             return
         if pk.scope_of(u.package) in self.ws.own_scopes and not self.known(u.package, m):
@@ -170,6 +172,14 @@ class DependencyChecks(DependencyModel):
         if u.imp.lazy and u.manifest.data.get("private") is not True:
             return False  # a published package's on-demand load: an optional feature its user installs
         return self.shipping.bundled(u.manifest) is None
+
+    def _deployed_with_root(self, u: Use, outer: Manifest) -> bool:
+        """Whether the package is deployed only by images that install the workspace root (so its
+        dependencies are there): not a package to publish (private, or a service with a start
+        script, Dockerfile or nest-cli.json), no `hoisting = "none"`, the workspace's own root."""
+        m = u.manifest
+        return (self.settings.hoisting != "none" and outer.dir == self.ws.root and self.images_install_root is not None
+                and (m.data.get("private") is True or is_service(m)))
 
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 from migrationlint.model import packages as pk
 from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice
+from migrationlint.model.docker_installs import root_install
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfiles import Lockfile, peers_of
@@ -278,6 +280,12 @@ class DependencyModel(VersionChoice):
         (no manifest declares it): it loads today, by an accident of the install's layout."""
         root, lock, manager = self._root_install(m)
         return lock is not None and hoists(root.dir, manager, lock) and lock.knows(package)
+
+    @cached_property
+    def images_install_root(self) -> str | None:
+        """The Dockerfile showing that the repository's images install the workspace root, whose
+        dependencies every package of an image then finds (docker_installs.py); None otherwise."""
+        return root_install(self.ws.root, self.ws.member_dirs, [self.ws.root, *self.ws.manifest_dirs])
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""

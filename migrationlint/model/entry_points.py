@@ -48,6 +48,14 @@ def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
     yield from _docker_entries(manifest.dir)
 
 
+def is_service(manifest: Manifest) -> bool:
+    """Whether the package is an application someone deploys: it has a Dockerfile of its own, or
+    declares a process to start (a start script running node, nest-cli.json), whether or not its
+    targets map to source."""
+    return os.path.isfile(os.path.join(manifest.dir, "Dockerfile")) or any(
+        not origin.startswith("package.json") for _, origin in declared_entries(manifest))
+
+
 def _export_targets(value: object, condition: str = "") -> Iterator[str]:
     if isinstance(value, str):
         if condition != "types" and "*" not in value:

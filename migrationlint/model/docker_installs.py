@@ -1,0 +1,208 @@
+"""Whether the repository's Docker images install the workspace root (DEP005).
+
+A package declared only in the root manifest breaks an install of one service on its own: an image
+that installs only that service's package.json. Real Dockerfiles mostly do the opposite: they copy
+the root package.json and lockfile (or the whole repository) and install there, so the root's
+dependencies are in the image and Node finds them from every package below it. When each
+Dockerfile that installs packages installs the workspace root, and none installs one package on
+its own (`pnpm deploy`, `yarn workspaces focus`, `--filter`, a member's package.json copied alone),
+a private package has no per-service install to break.
+
+Dockerfiles are read as text, never built: the ones in the workspace root and in package folders
+(`Dockerfile`, `Dockerfile.<variant>`), the folders whose context files every run already keys on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from dataclasses import dataclass, field
+
+_LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb")
+_INSTRUCTION = re.compile(r"^\s*(FROM|COPY|ADD|RUN|WORKDIR)\s+(.*)$", re.IGNORECASE)
+_PER_SERVICE_WORDS = ("deploy", "focus", "--filter", "-F", "--workspace", "-w", "--cwd", "--prefix")
+
+
+def is_dockerfile(name: str) -> bool:
+    return name == "Dockerfile" or name.startswith("Dockerfile.")
+
+
+def dockerfiles(directories: list[str]) -> list[str]:
+    """The Dockerfiles of `directories` (the root and the package folders), sorted."""
+    found = []
+    for directory in directories:
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            continue
+        found += [os.path.join(directory, n) for n in names if is_dockerfile(n)]
+    return sorted(found)
+
+
+@dataclass
+class _Stage:
+    name: str = ""
+    workdir: str = "/"
+    root_manifest: bool = False  # the root package.json (or the whole repository) is in the image
+    member_manifest: bool = False  # a package's own package.json copied into the image
+    installs: list[str] = field(default_factory=list)  # "root" or "service", per install command
+
+
+def root_install(root: str, member_dirs: list[str], directories: list[str]) -> str | None:
+    """The Dockerfile (relative to `root`) that shows the images install the workspace root, when
+    every Dockerfile that installs packages does so and none installs one package alone; else None."""
+    tops = {os.path.relpath(d, root).split(os.sep)[0] for d in member_dirs}
+    witness = None
+    for path in dockerfiles(directories):
+        verdict = _verdict(path, root, tops)
+        if verdict == "service":
+            return None
+        if verdict == "root" and witness is None:
+            witness = os.path.relpath(path, root).replace(os.sep, "/")
+    return witness
+
+
+def _verdict(path: str, root: str, tops: set[str]) -> str | None:
+    """"root" (its installs are of the root manifest), "service" (one installs something else, or
+    something we cannot tell) or None (it installs nothing) for one Dockerfile."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            lines = _logical_lines(fh.read())
+    except OSError:
+        return None
+    directory = os.path.dirname(path)
+    context_is_root = directory == root or any(_names_root(line, directory, root, tops) for line in lines)
+    kinds = {kind for stage in _stages(lines, context_is_root, tops) for kind in stage.installs}
+    if "service" in kinds:
+        return "service"
+    return "root" if kinds else None
+
+
+def _logical_lines(text: str) -> list[str]:
+    """Instructions with their `\\` continuations joined, comments dropped."""
+    out: list[str] = []
+    current = ""
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        if line.rstrip().endswith("\\"):
+            current += line.rstrip()[:-1] + " "
+            continue
+        out.append(current + line)
+        current = ""
+    if current:
+        out.append(current)
+    return out
+
+
+def _stages(lines: list[str], context_is_root: bool, tops: set[str]) -> list[_Stage]:
+    stages: list[_Stage] = [_Stage()]
+    for line in lines:
+        m = _INSTRUCTION.match(line)
+        if m is None:
+            continue
+        op, rest = m.group(1).upper(), m.group(2)
+        stage = stages[-1]
+        if op == "FROM":  # a stage built on an earlier one starts with its folder and files
+            words = [w for w in rest.split() if not w.startswith("--")]
+            base = next((s for s in reversed(stages) if s.name and words and s.name == words[0]), _Stage())
+            stages.append(_Stage(name=words[2] if len(words) > 2 and words[1].upper() == "AS" else "",
+                                 workdir=base.workdir, root_manifest=base.root_manifest,
+                                 member_manifest=base.member_manifest))
+        elif op == "WORKDIR":
+            stage.workdir = os.path.normpath(os.path.join(stage.workdir, rest.strip().strip("\"'")))
+        elif op in ("COPY", "ADD"):
+            _copied(stage, rest, context_is_root, tops, {s.name: s for s in stages if s.name})
+        elif op == "RUN":
+            moved = False  # a `cd` elsewhere: what follows installs another folder's manifest
+            for words in _commands(re.sub(r"^(?:--\S+\s+)+", "", rest.strip())):
+                if words[0] == "cd":
+                    target = os.path.normpath(os.path.join(stage.workdir, words[1])) if len(words) > 1 else "~"
+                    moved = target != stage.workdir
+                    continue
+                kind = _install_kind(words, stage)
+                if kind is not None:
+                    stage.installs.append("service" if moved else kind)
+    return stages
+
+
+def _copied(stage: _Stage, rest: str, context_is_root: bool, tops: set[str], named: dict[str, _Stage]) -> None:
+    """Whether a COPY/ADD brings the root manifest or a package's manifest into the stage; from
+    another stage (`--from=build`), paths are read relative to that stage's WORKDIR."""
+    source_stage = re.search(r"--from=(\S+)", rest)
+    other = named.get(source_stage.group(1)) if source_stage else None
+    if source_stage and other is None:
+        return  # an image of its own (`--from=node:20`): nothing of this repository
+    for source in _sources(rest):
+        if other is not None:
+            source = os.path.relpath(os.path.normpath(source), other.workdir) if source.startswith("/") else source
+        elif not context_is_root:
+            continue
+        source = source.rstrip("/") or "."
+        if source in (".", "./", "package.json", "package*.json", "*.json"):
+            stage.root_manifest = True
+        elif source.endswith("/package.json") and source.lstrip("./").split("/")[0] in tops:
+            stage.member_manifest = True
+
+
+def _names_root(line: str, directory: str, root: str, tops: set[str]) -> bool:
+    """Whether a COPY/ADD shows the build context is the repository root: it names a lockfile the
+    root has and the Dockerfile's folder has not, or a path into the folders the packages live in."""
+    m = _INSTRUCTION.match(line)
+    if m is None or m.group(1).upper() not in ("COPY", "ADD") or "--from=" in m.group(2):
+        return False
+    for source in _sources(m.group(2)):
+        if source in _LOCKFILES and os.path.isfile(os.path.join(root, source)) \
+                and not os.path.isfile(os.path.join(directory, source)):
+            return True
+        if "/" in source.strip("./") and source.lstrip("./").split("/")[0] in tops:
+            return True
+    return False
+
+
+def _sources(rest: str) -> list[str]:
+    """The source paths of a COPY/ADD (flags and the destination left out)."""
+    try:
+        words = [w for w in shlex.split(rest) if not w.startswith("--")]
+    except ValueError:
+        return []
+    return words[:-1]
+
+
+def _commands(rest: str) -> list[list[str]]:
+    """The simple commands of a RUN line, environment assignments in front of them dropped."""
+    try:
+        words = shlex.split(rest.replace("&&", " ; ").replace("||", " ; "))
+    except ValueError:
+        return []
+    out: list[list[str]] = [[]]
+    for w in words:
+        if w in (";", "|", "&"):
+            out.append([])
+        elif out[-1] or not re.match(r"^\w+=", w):
+            out[-1].append(w.rstrip(";"))
+    return [c for c in out if c]
+
+
+def _install_kind(words: list[str], stage: _Stage) -> str | None:
+    """"root" for an install of the stage's own manifest (`npm ci`, `npm install` with no package
+    named, `yarn`, `pnpm install`, `bun install`) when that is the root manifest, "service" for one
+    of a single package (`pnpm deploy`, `yarn workspaces focus`, `--filter`, `--workspace`), of a
+    package's manifest, of another folder (`cd`, `--cwd`) or of a manifest we did not see; None for
+    anything else (a global tool install, `npm install pkg`, a build)."""
+    tool, rest = words[0], words[1:]
+    args = [w for w in rest if not w.startswith("-")]
+    if any(w in ("-g", "--global") for w in rest):
+        return None
+    if tool == "yarn":
+        if not (not args or args[0] == "install" or args[:2] == ["workspaces", "focus"]):
+            return None
+    elif not args or args[0] not in {"npm": ("ci", "install", "i"), "pnpm": ("install", "i", "deploy"),
+                                     "bun": ("install", "i")}.get(tool, ()):
+        return None
+    if tool == "npm" and len(args) > 1 and not any(w in ("-w", "--workspace") for w in rest):
+        return None  # `npm install pkg`: adds a package
+    if any(w in _PER_SERVICE_WORDS or w.startswith(("--filter=", "--workspace=", "--cwd=", "--prefix=")) for w in words):
+        return "service"
+    return "root" if stage.root_manifest else "service"

@@ -1,0 +1,101 @@
+"""Whether the repository's images install the workspace root (model/docker_installs.py), and
+DEP005 for packages deployed only by such images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migrationlint import pipeline
+from migrationlint.model.docker_installs import root_install
+from migrationlint.settings import Settings
+from tests.dependencies.test_shipping import write
+
+ROOT_COPY = """FROM node:20-alpine AS build
+WORKDIR /app
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY apps/api/package.json apps/api/
+RUN corepack enable && pnpm install --frozen-lockfile
+COPY . .
+RUN pnpm --filter ./apps/api run build
+
+FROM node:20-alpine
+WORKDIR /app
+COPY --from=build /app/package.json /app/pnpm-lock.yaml /app/pnpm-workspace.yaml ./
+COPY --from=build /app/apps/api/package.json apps/api/
+RUN corepack enable && pnpm install --prod --frozen-lockfile
+COPY --from=build /app/apps/api/dist apps/api/dist
+CMD ["node", "apps/api/dist/main.js"]
+"""
+
+PER_SERVICE = {
+    "deploy": "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN pnpm install && pnpm deploy --filter=api --prod /out\n",
+    "focus": "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN yarn workspaces focus --production api\n",
+    "member manifest alone": "FROM node:20\nWORKDIR /srv\nCOPY apps/api/package.json ./\nRUN npm install --omit=dev\n",
+    "cd elsewhere": "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN cd apps/api && npm ci --omit=dev\n",
+    "own context": "FROM node:20\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci --omit=dev\n",
+}
+
+
+def _repo(tmp_path: Path, dockerfiles: dict[str, str]) -> Path:
+    return write(tmp_path, {
+        "package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"],
+                         "dependencies": {"ioredis": "^5.4.1"}},
+        "package-lock.json": {"name": "shop", "lockfileVersion": 3, "packages": {"": {"name": "shop"}}},
+        "apps/api/package.json": {"name": "@shop/api", "version": "1.0.0",
+                                  "scripts": {"start": "node dist/main.js"}, "dependencies": {}},
+        "apps/api/src/main.ts": "import Redis from 'ioredis';\n\nexport const redis = new Redis();\n",
+        **dockerfiles,
+    })
+
+
+def _root_install(root: Path) -> str | None:
+    members = [str(root / "apps/api")]
+    return root_install(str(root), members, [str(root), *members])
+
+
+def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(tmp_path):
+    """Multi-stage, with `--from` copies read against the stage's WORKDIR, in a package folder
+    whose build context is the root (it copies the root lockfile), or a Dockerfile variant."""
+    assert _root_install(_repo(tmp_path / "root", {"Dockerfile": ROOT_COPY})) == "Dockerfile"
+    nested = _repo(tmp_path / "nested", {"apps/api/Dockerfile": "FROM node:20 AS base\nWORKDIR /usr/src/app\n"
+                                         "COPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n"})
+    assert _root_install(nested) == "apps/api/Dockerfile"
+    variant = _repo(tmp_path / "variant", {"Dockerfile.prod": "FROM node:20\nWORKDIR /app\nCOPY . /app\n"
+                                           "RUN --mount=type=cache,target=/root/.npm NODE_ENV=production npm ci\n"})
+    assert _root_install(variant) == "Dockerfile.prod"
+
+
+@pytest.mark.parametrize("text", list(PER_SERVICE.values()), ids=list(PER_SERVICE))
+def test_an_install_of_one_package_anywhere_keeps_the_answer_no(tmp_path, text):
+    root = _repo(tmp_path, {"Dockerfile": ROOT_COPY, "apps/api/Dockerfile": text})
+    if "COPY package.json ./" in text:  # its own context: the package folder holds the lockfile it copies
+        (root / "apps/api/package-lock.json").write_text("{}\n")
+    assert _root_install(root) is None
+
+
+def test_no_dockerfile_or_no_install_is_no_answer(tmp_path):
+    assert _root_install(_repo(tmp_path / "none", {})) is None
+    built = _repo(tmp_path / "copy", {"Dockerfile": "FROM node:20\nCOPY dist /app\nRUN npm install -g pm2\n"})
+    assert _root_install(built) is None
+
+
+def test_dep005_is_silent_for_a_service_its_images_deploy_with_the_root_install(tmp_path):
+    """An app's code relying on a root-only dependency works in an image that installs the root
+    (a real pnpm monorepo had 202 DEP005 warnings for one): silent for a private package or a
+    service. Reported when an image installs the service alone, for a package that may be
+    published, and with `hoisting = "none"`."""
+    def dep005(root: Path, **settings) -> int:
+        diags = pipeline.lint([str(root)], Settings(select=["DEP005"], **settings), use_cache=False).diagnostics
+        return len(diags)
+
+    root = _repo(tmp_path / "root", {"Dockerfile": ROOT_COPY})
+    assert dep005(root) == 0
+    assert dep005(root, hoisting="none") == 1
+    alone = _repo(tmp_path / "alone", {"Dockerfile": ROOT_COPY, "apps/api/Dockerfile": PER_SERVICE["deploy"]})
+    assert dep005(alone) == 1
+    library = _repo(tmp_path / "library", {"Dockerfile": ROOT_COPY})
+    write(library, {"apps/api/package.json": {"name": "@shop/api", "version": "1.0.0", "main": "dist/main.js"}})
+    assert dep005(library) == 1
+    assert dep005(_repo(tmp_path / "none", {})) == 1
