@@ -400,7 +400,15 @@ def surface_signature(facts: FileFacts | None) -> tuple | None:
     declared = facts.path.endswith((".d.ts", ".d.mts", ".d.cts")) and not facts.export_list
     return (tuple((e.kind, e.name) for e in facts.exports), tuple(i.specifier for i in facts.imports
                                                                   if i.kind == "export-star"),
-            tuple(d[0] for d in facts.declarations) if declared else ())
+            tuple(d[0] for d in facts.declarations) if declared else (), _ambient_only(facts))
+
+
+def _ambient_only(facts: FileFacts) -> bool:
+    """A declaration file that is a script (no top-level import or export) holding `declare module
+    '...' { ... }`: what the import finds is that ambient module's body, whose members these facts
+    do not list (TypeScript takes an ambient declaration of the specifier before the file)."""
+    return facts.path.endswith((".d.ts", ".d.mts", ".d.cts")) and not facts.is_module \
+        and any(e.kind == "declare-module" for e in facts.exports)
 
 
 def _surface(project: Project, resolver: Resolver, path: str, stack: tuple[str, ...],
@@ -412,7 +420,7 @@ def _surface(project: Project, resolver: Resolver, path: str, stack: tuple[str, 
     if facts is None or facts.skipped or facts.has_error:
         memo[path] = None
         return None, True
-    if any(e.kind == "export-equals" for e in facts.exports):
+    if any(e.kind == "export-equals" for e in facts.exports) or _ambient_only(facts):
         memo[path] = None
         return None, True
     names = {e.name for e in facts.exports if e.kind != "declare-module"}

@@ -278,3 +278,19 @@ def test_a_declaration_standing_in_for_a_gitignored_source_is_not_export_checked
     assert [c for c, _, _ in found(ws)] == ["IMP003"]
     write(ws, {"packages/api/src/config/.gitignore": "config.ts\n"})
     assert found(ws) == []
+
+
+def test_a_script_declaration_file_declaring_the_module_ambiently_is_not_export_checked(ws):
+    """A package whose `types` file is a script holding `declare module '@acme/web' { ... }` (no
+    top-level export): TypeScript takes that ambient module's members, which the file's own
+    exports do not list (a real monorepo had 14 IMP003 errors). A declaration file that is a module
+    is still checked."""
+    write(ws, {
+        "packages/web/package.json": {"name": "@acme/web", "main": "./index.cjs", "types": "./index.d.cts"},
+        "packages/web/index.d.cts": "declare module '@acme/web' {\n  export function getPublicDir(): string;\n}\n",
+        "packages/api/package.json": {"name": "@acme/api", "dependencies": {"@acme/web": "workspace:*"}},
+        "packages/api/src/main.ts": "import { getPublicDir } from '@acme/web';\nexport const dir = getPublicDir();\n",
+    })
+    assert found(ws) == []
+    write(ws, {"packages/web/index.d.cts": "export declare function getServerBuild(): string;\n"})
+    assert [c for c, _, _ in found(ws)] == ["IMP003"]

@@ -97,6 +97,19 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
                        "import { gone } from '@acme/gone';\n"
                        "export const m = [legacy, logo, gone];\n",
     },
+    # a package's types file that is a script declaring the package ambiently: its members come
+    # from that `declare module` block, not from the file's (absent) exports
+    "ambient-types-file": {
+        "package.json": {"name": "ambient-types-file", "private": True, "workspaces": ["web", "api"]},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
+                                              "noEmit": True, "types": [], "baseUrl": ".",
+                                              "paths": {"@acme/web": ["web/index.d.cts"]}}, "include": ["api"]},
+        "web/package.json": {"name": "@acme/web", "private": True, "main": "./index.cjs", "types": "./index.d.cts"},
+        "web/index.d.cts": "declare module '@acme/web' {\n  export function getPublicDir(): string;\n}\n",
+        "api/package.json": {"name": "@acme/api", "private": True, "dependencies": {"@acme/web": "*"}},
+        "api/main.ts": "import { getPublicDir } from '@acme/web';\nimport { gone } from './gone';\n"
+                       "export const dir = [getPublicDir(), gone];\n",
+    },
     # a declaration file exports every top-level declaration unless it has an export list
     "dts-exports": {
         "package.json": {"name": "dts-exports", "type": "module"},
