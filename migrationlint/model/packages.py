@@ -30,7 +30,10 @@ _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def is_builtin(specifier: str) -> bool:
-    """`fs`, `fs/promises`, `node:fs`, `node:test`: a Node builtin module (Node 20/22)."""
+    """`fs`, `fs/promises`, `node:fs`, `node:test`: a Node builtin module (Node 20/22); `bun` and
+    `bun:test`, `bun:sqlite`: the modules of the Bun runtime, which scripts run by `bun` import."""
+    if specifier == "bun" or specifier.startswith("bun:"):
+        return True
     if specifier.startswith("node:"):
         rest = specifier[5:]
         return rest in BUILTINS or rest in PREFIXED_ONLY

@@ -131,15 +131,16 @@ class Resolver:
         framework = self.framework_config(directory)
         if any(frameworks.is_virtual(f, spec) for f in framework.frameworks):
             return Resolution("virtual", "framework", package=package_name(spec))
-        if spec.startswith("#"):
-            return self._subpath_import(directory, spec)
+        if spec.startswith("#"):  # tsconfig `paths` first (`"#/*": ["./*"]`), as TypeScript looks them up
+            found = self._alias(cfg, spec, [], directory)
+            return found if found is not None and found.kind == "file" else self._subpath_import(directory, spec)
         misses: list[tuple[str, list[str], str | None]] = []
         found = self._alias(cfg, spec, misses, directory)
         if found is None:
             found = self._config_alias(framework, spec, misses)
         if found is not None:
             return found
-        found = self._package(directory, spec)
+        found = self._package(directory, spec, tuple(cfg.custom_conditions or ()) if cfg is not None else ())
         if found is not None:
             return found
         if misses:
@@ -278,12 +279,12 @@ class Resolver:
 
     # ------------------------------------------------------------------ packages
 
-    def _package(self, directory: str, spec: str) -> Resolution | None:
+    def _package(self, directory: str, spec: str, conditions: tuple[str, ...] = ()) -> Resolution | None:
         name = package_name(spec)
         sub = "." + spec[len(name):] if len(spec) > len(name) else "."
         manifest = self._own_manifest(directory, name) or self.workspace.members.get(name)
         if manifest is not None:
-            path = self.package_entry(manifest, sub)
+            path = self.package_entry(manifest, sub, conditions)
             if path is not None:
                 return Resolution("file", "workspace", path=path, package=name)
             return Resolution("package", "workspace", package=name)
@@ -299,19 +300,19 @@ class Resolver:
         m = self.workspace.manifest(own)
         return m if m.name == name else None
 
-    def package_entry(self, manifest: Manifest, sub: str) -> str | None:
-        """The source file a workspace package exposes at subpath `sub` ("." or "./x")."""
-        key = (manifest.path, sub)
+    def package_entry(self, manifest: Manifest, sub: str, conditions: tuple[str, ...] = ()) -> str | None:
+        """The source file a workspace package exposes at subpath `sub` ("." or "./x") under `conditions`."""
+        key = (manifest.path, sub, conditions)
         if key not in self._entries:  # asked once per importing folder: the same answer each time
-            self._entries[key] = self._package_entry(manifest, sub)
+            self._entries[key] = self._package_entry(manifest, sub, conditions)
         return self._entries[key]
 
-    def _package_entry(self, manifest: Manifest, sub: str) -> str | None:
+    def _package_entry(self, manifest: Manifest, sub: str, conditions: tuple[str, ...]) -> str | None:
         data = manifest.data
         exports = data.get("exports")
         targets: list[str] = []
         if exports is not None:
-            targets = exports_targets(exports, sub) or []
+            targets = exports_targets(exports, sub, conditions) or []
         if sub == ".":
             targets += _main_fields(data)
             targets.append("./index")

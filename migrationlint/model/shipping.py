@@ -25,11 +25,11 @@ from migrationlint.globs import match
 from migrationlint.model.bundling import bundled_reason, bundler_config
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of, \
     tool_input
-from migrationlint.model.entry_points import Entry, entries
+from migrationlint.model.entry_points import Entry, entries, is_service
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
-from migrationlint.model.workspace import Manifest, member_globs
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, member_globs
 from migrationlint.model.project import Memo, per_key
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
@@ -65,6 +65,7 @@ class Shipping:
         self._bundle_reached: dict[str, dict[str, str]] = {}  # package -> {file: why it is a bundle input}
         self._project_jsons: dict[str, str | None] = {}  # folder -> nearest project.json (nx_projects)
         self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
+        self._dependents_of: dict[str, list[Manifest]] = {}  # manifest -> the manifests that list it
 
     # ------------------------------------------------------------------ public answers
 
@@ -93,10 +94,30 @@ class Shipping:
             self._bundled[manifest.path] = found
         return self._bundled[manifest.path]
 
+    def _dependents(self, manifest: Manifest) -> list[Manifest]:
+        """The workspace's other manifests that list `manifest`'s package in any dependency section."""
+        found = self._dependents_of.get(manifest.path)
+        if found is None:
+            found = self._dependents_of[manifest.path] = [
+                m for m in self._resolver().packages.manifests
+                if m.path != manifest.path and not m.error and any(manifest.name in m.section(s) for s in DEP_SECTIONS)]
+        return found
+
+    def _dev_only(self, manifest: Manifest) -> str | None:
+        """Why a private package never runs in production: every package that uses it lists it in
+        devDependencies only (a shared ESLint or Vitest config), so no production install holds it."""
+        if manifest.data.get("private") is not True or not manifest.name or is_service(manifest):
+            return None
+        dependents = self._dependents(manifest)
+        if not dependents or any(manifest.name in m.section(s) for m in dependents
+                                 for s in DEP_SECTIONS if s != "devDependencies"):
+            return None
+        names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in dependents)[:3])
+        return f"its package is a devDependency only ({names}): no production install contains it"
+
     def _bundled_by_dependents(self, manifest: Manifest) -> str | None:
-        dependents = [m for m in self._resolver().packages.manifests
-                      if m.path != manifest.path and not m.error and any(manifest.name in m.section(s) for s in
-                                                         ("dependencies", "devDependencies"))]
+        dependents = [m for m in self._dependents(manifest)
+                      if any(manifest.name in m.section(s) for s in ("dependencies", "devDependencies"))]
         if not dependents or len(self.entries_of_kind(manifest, "app")) > 0:
             return None
         if all(self.bundled(m) for m in dependents):
@@ -139,6 +160,9 @@ class Shipping:
                                                                   for m in self.ws.member_manifests)
             suffix = ", and is no workspace member: a test fixture" if fixture else ""
             return Verdict(False, f"its package lives in {folder}{suffix}", inert=fixture)
+        dev_only = self._dev_only(manifest)
+        if dev_only is not None:
+            return Verdict(False, dev_only)
         via = self._reached_from(manifest).get(path)
         if via is not None:
             return Verdict(True, via)

@@ -122,20 +122,23 @@ def strip_built(path: str) -> str:
     return path
 
 
-def condition_targets(value: object) -> list[str]:
-    """Every target string of an exports/imports value, the known conditions first (in order)."""
+def condition_targets(value: object, custom: tuple[str, ...] = ()) -> list[str]:
+    """Every target string of an exports/imports value: those of the conditions TypeScript
+    matches (the known ones and a tsconfig's `customConditions`) in the file's order, as it takes
+    the first of them, then the rest."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        return [t for v in value for t in condition_targets(v)]
+        return [t for v in value for t in condition_targets(v, custom)]
     if isinstance(value, dict):
-        known = [t for k, v in value.items() if k in CONDITIONS for t in condition_targets(v)]
-        other = [t for k, v in value.items() if k not in CONDITIONS for t in condition_targets(v)]
-        return known + other
+        active = [t for k, v in value.items() if k in CONDITIONS or k in custom for t in condition_targets(v, custom)]
+        other = [t for k, v in value.items() if k not in CONDITIONS and k not in custom
+                 for t in condition_targets(v, custom)]
+        return active + other
     return []
 
 
-def exports_targets(exports: object, sub: str) -> list[str] | None:
+def exports_targets(exports: object, sub: str, custom: tuple[str, ...] = ()) -> list[str] | None:
     """Targets of an `exports` field for subpath `sub`; None when the subpath is not exported."""
     if isinstance(exports, dict) and any(k.startswith(".") for k in exports):
         table = exports
@@ -143,8 +146,8 @@ def exports_targets(exports: object, sub: str) -> list[str] | None:
         table = {".": exports}
     keys = [k for k in table if k.startswith(".")]
     for key, star in best_matches(keys, sub):
-        return [t.replace("*", star) for t in condition_targets(table[key])]
+        return [t.replace("*", star) for t in condition_targets(table[key], custom)]
     for key in sorted((k for k in keys if k.endswith("/")), key=len, reverse=True):
         if sub.startswith(key):  # legacy folder mapping "./lib/": "./dist/lib/"
-            return [t + sub[len(key):] for t in condition_targets(table[key])]
+            return [t + sub[len(key):] for t in condition_targets(table[key], custom)]
     return None

@@ -53,6 +53,9 @@ def test_specifier_helpers():
     assert package_name("@/common/x") is None and package_name("~/x") is None
     assert is_builtin("fs/promises") and is_builtin("node:fs") and is_builtin("node:test")
     assert is_builtin("node:sqlite") and not is_builtin("test") and not is_builtin("sqlite")
+    # Bun's runtime modules: a build script run by `bun` imports `$` from "bun" (a real monorepo
+    # was told to `npm install bun`, an installer package that exports no such thing)
+    assert is_builtin("bun") and is_builtin("bun:test") and is_builtin("bun:sqlite") and not is_builtin("bunyan")
     assert [classify(s) for s in ("./a", "#internal/x", "node:crypto", "path", "data:text/plain,x", "@a/b")] == [
         "relative", "imports", "builtin", "builtin", "url", "package"]
 

@@ -566,3 +566,25 @@ def test_nx_browser_apps_and_the_libraries_they_reach_are_bundle_inputs(tmp_path
         ("DEP002", "apps/api/src/main.ts"), ("DEP002", "libs/mail/src/index.ts")]
     out = cli("--explain-file", "libs/ui/src/index.tsx", cwd=tmp_path).stdout.decode()
     assert "dev only" in out and "the entry of the browser app apps/web/" in out
+
+
+def test_a_private_package_every_dependent_lists_in_dev_dependencies_does_not_ship(tmp_path):
+    """A shared ESLint config package (`@acme/config-eslint`, private) that every package lists
+    in devDependencies: no production install holds it, so its imports of eslint plugins from its
+    own devDependencies are no DEP002 (a real monorepo had 24). Listed in dependencies by one
+    package, it ships again."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*", "apps/*"]},
+        "packages/config-eslint/package.json": {"name": "@acme/config-eslint", "private": True,
+                                                "exports": {".": "./src/index.ts"},
+                                                "devDependencies": {"eslint": "^9.0.0", "typescript-eslint": "^8.0.0"}},
+        "packages/config-eslint/src/index.ts": "import tseslint from 'typescript-eslint';\n"
+                                               "export default tseslint.config({ rules: {} });\n",
+        "apps/api/package.json": {"name": "@acme/api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                  "devDependencies": {"@acme/config-eslint": "workspace:*"}},
+        "apps/api/src/main.ts": "export const port = 3000;\n",
+    })
+    assert dep(root, select=("DEP002",)) == []
+    write(root, {"apps/api/package.json": {"name": "@acme/api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                           "dependencies": {"@acme/config-eslint": "workspace:*"}}})
+    assert [code for code, _, _ in dep(root, select=("DEP002",))] == ["DEP002"]

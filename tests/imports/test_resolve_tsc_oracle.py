@@ -110,6 +110,28 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "api/main.ts": "import { getPublicDir } from '@acme/web';\nimport { gone } from './gone';\n"
                        "export const dir = [getPublicDir(), gone];\n",
     },
+    # `customConditions` join the conditions TypeScript matches, in the exports' own order
+    "custom-conditions": {
+        "package.json": {"name": "@acme/routing", "exports": {
+            "./wrappers": {"react-server": "./src/server.ts", "default": "./src/client.ts"},
+            "./other": {"default": "./src/client.ts", "react-server": "./src/server.ts"}}},
+        "tsconfig.json": {"compilerOptions": {**BUNDLER, "customConditions": ["react-server"]}, "include": ["src"]},
+        "src/server.ts": "export function configureServerAuth(): void {}\n",
+        "src/client.ts": "export function configureClientAuth(): void {}\n",
+        "src/use.ts": "import { configureServerAuth } from '@acme/routing/wrappers';\n"
+                      "import { configureClientAuth } from '@acme/routing/other';\n"
+                      "import { nothing } from '@acme/routing/wrappers';\n"
+                      "export const u = [configureServerAuth, configureClientAuth, nothing];\n",
+    },
+    # tsconfig `paths` apply to `#` names too, before the package.json `imports` map
+    "hash-paths": {
+        "package.json": {"name": "hash-paths", "private": True, "imports": {"#internal/*": "./src/internal/*.ts"}},
+        "tsconfig.json": {"compilerOptions": {**BUNDLER, "paths": {"#/*": ["./*"]}}, "include": ["src", "env.ts"]},
+        "env.ts": "export const env = { port: 3000 };\n",
+        "src/internal/clock.ts": "export const now = () => 0;\n",
+        "src/main.ts": "import { env } from '#/env';\nimport { now } from '#internal/clock';\n"
+                       "import { gone } from '#/gone';\nexport const m = [env, now, gone];\n",
+    },
     # a declaration file exports every top-level declaration unless it has an export list
     "dts-exports": {
         "package.json": {"name": "dts-exports", "type": "module"},
