@@ -20,6 +20,8 @@ from migrationlint.model import packages as pk
 from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.model.ambient_modules import ambient_index
+from migrationlint.model.resolve import resolver_for
 from migrationlint.model.entry_points import is_service
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts
@@ -116,6 +118,8 @@ class DependencyChecks(DependencyModel):
             return
         if pk.scope_of(u.package) in self.ws.own_scopes and not self.known(u.package, m):
             return  # the workspace's own namespace, matching nothing: IMP001's finding
+        if u.type_only and self._declared_ambiently(u):
+            return  # types a `declare module` of the program gives: no package is loaded or read
         if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
             return  # a file that does not ship, running inside the repository's hoisted install
         types = pk.types_package(u.package)
@@ -161,6 +165,15 @@ class DependencyChecks(DependencyModel):
             if facts is None or facts.skipped:
                 continue
             yield from (v for v in self.uses(path, facts) if v.manifest.path == m.path and v.package == package)
+
+    def _declared_ambiently(self, u: Use) -> bool:
+        """Whether a script declaration file of the importer's program declares the specifier
+        (`declare module '@router/types' { ... }`, written by a code generator)."""
+        index = ambient_index(self.project)
+        if not index.exact:
+            return False
+        cfg = resolver_for(self.project).tsconfig_for(u.path)
+        return index.declares(u.imp.specifier, u.path, cfg, self.ws.package_root(u.path))
 
     def _production_value_use(self, u: Use) -> bool:
         """A value use in shipping code of a package that a production install must provide (not

@@ -589,3 +589,20 @@ def test_dep003_a_peer_hoisted_by_accident_is_a_latent_break(tmp_path):
     (latent,) = apollo_server()
     assert latent.severity.value == "warning"
     assert 'loads today only because another package brings "@apollo/server" into the hoisted install' in latent.message
+
+
+def test_dep001_types_an_ambient_declaration_gives_need_no_package(tmp_path):
+    """A router generator writes `declare module '@router/types' { ... }` into a script
+    declaration file; code imports types from it (a real app had 20 DEP001 errors). No package is
+    loaded or read. A value import of the same name still needs a package at runtime, and a
+    declaration in a file that is a module only augments: both are reported."""
+    (tmp_path / "src/typings").mkdir(parents=True)
+    (tmp_path / "package.json").write_text(json.dumps({"name": "admin", "private": True}))
+    (tmp_path / "src/typings/router.d.ts").write_text("declare module '@router/types' {\n  export type RouteKey = 'home';\n}\n")
+    (tmp_path / "src/routes.ts").write_text("import type { RouteKey } from '@router/types';\nexport const home: RouteKey = 'home';\n")
+    assert by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001") == []
+    (tmp_path / "src/values.ts").write_text("import { routes } from '@router/types';\nexport const all = routes;\n")
+    assert [d.path.rsplit("/", 1)[-1] for d in by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")] == ["values.ts"]
+    (tmp_path / "src/values.ts").unlink()
+    (tmp_path / "src/typings/router.d.ts").write_text("export {};\ndeclare module '@router/types' {\n  export type RouteKey = 'home';\n}\n")
+    assert len(by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")) == 1
