@@ -6,6 +6,7 @@ FileFacts with `skipped` set to the reason, so that the run goes on and reports 
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Mapping
 
 from migrationlint.extract.records import FileFacts
@@ -66,7 +67,7 @@ def facts_for_bytes(path: str, data: bytes) -> FileFacts:
 def _facts_or_skipped(path: str, data: bytes) -> FileFacts:
     if len(data) > MAX_FILE_BYTES:
         return skipped(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", len(data))
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and _binary(data[:8192]):
         return skipped(path, "binary content (NUL bytes)", len(data))
     try:
         data.decode("utf-8")
@@ -77,6 +78,15 @@ def _facts_or_skipped(path: str, data: bytes) -> FileFacts:
     from migrationlint.extract.facts import extract  # the parser and extractors: only when a file is parsed
 
     return extract(path, data)
+
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # C0 controls no text uses (ESC and whitespace kept)
+
+
+def _binary(head: bytes) -> bool:
+    """Whether a head holding a NUL byte is binary: control bytes make more than 1% of it. A text
+    file may hold one NUL in a string literal (a test that a validator rejects `'bad\\0key'`)."""
+    return len(_CONTROL.findall(head)) > max(1, len(head) // 100)
 
 
 def load(path: str, read: Reader) -> tuple[bytes | None, FileFacts]:

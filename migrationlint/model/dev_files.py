@@ -29,12 +29,14 @@ _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
 _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
 _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
-# `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.test-d`, an edition's `.e2e-ee`)
-_TEST_FILE = re.compile(r"\.(?:(?:spec|test|e2e)(?:-\w+)?|bench|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
+# `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.integration-spec`, `.test-d`, an edition's `.e2e-ee`)
+_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-)?(?:spec|test|e2e)(?:-\w+)?|bench|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"
                     r"setup[-_.]?files?(?:[-_.]?after[-_.]?env)?)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
                     re.IGNORECASE)
+# a mock by its name: `sinon-mock.util.ts`, `prisma-mocks.ts`, `mock-server.driver.ts`
+_MOCK_WORD = re.compile(r"(?:^|[-_.])mocks?(?=[-_.])", re.IGNORECASE)
 _DEV_DIRS = {
     "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "__test__": "a test folder",
     "e2e": "an end-to-end test folder",
@@ -86,7 +88,7 @@ def dev_reason(rel: str) -> str | None:
     name = parts[-1]
     if _TEST_FILE.search(name):
         return "a test, story or test-support file (by its name)"
-    if _SETUP.match(name):
+    if _SETUP.match(name) or _MOCK_WORD.search(name):
         return "a test setup or test support file (by its name)"
     if _CONFIG.match(name) or _RC.match(name) or _TASK_FILE.match(name):
         return "the configuration of a build, test or lint tool (by its name)"

@@ -57,6 +57,11 @@ def test_dev_file_conventions_name_their_reason():
     assert "Cucumber" in dev_reason("features-legacy/step_definitions/admin.ts")
     assert "seeders" in dev_reason("src/seeders/test.seeder.ts") and dev_reason("src/database/seeds/users.ts")
     assert dev_reason("src/latest.ts") is None and dev_reason("src/orders/orders.testing.ts") is None
+    # a mock by its name (a real repo's `libs/testing/src/utils/sinon-mock.util.ts` imported sinon)
+    assert dev_reason("src/utils/sinon-mock.util.ts") and dev_reason("src/mock-server.driver.ts")
+    assert dev_reason("src/prisma-mocks.ts") and dev_reason("src/hammock.ts") is None and dev_reason("src/mockingbird.ts") is None
+    assert dev_reason("src/talks/TalkRepository.integration-spec.ts") and dev_reason("src/a.unit-test.ts")
+    assert dev_reason("src/protest-spec.ts") is None and dev_reason("src/contest.ts") is None
     assert template_of("src/server/main.template.ts") == "main.template.ts"
     assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None
     assert "hidden file" in dev_reason("src/.local-settings.ts") and dev_reason("src/main.ts") is None

@@ -35,6 +35,17 @@ def test_binary_file(tmp_path):
     assert "src/migrations/1700000000000-Bin.ts:1:1: FIL001 warning: File not linted: binary content (NUL bytes)" in lines
 
 
+def test_one_nul_in_a_string_literal_is_text(tmp_path):
+    """A test that a validator rejects a key holding NUL writes the byte itself in a string literal
+    (a real repository): the file is text and is linted; binary means many control bytes."""
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"),
+                         "src/keys.spec.ts": b"import { check } from './check';\n" + b"// padding\n" * 20
+                                             + b"export const bad = check('bad\x00key');\n",
+                         "src/check.ts": b"export const check = (key: string): boolean => !key.includes('\\0');\n"})
+    rc, lines = _run(tmp_path)
+    assert not any("FIL001" in line for line in lines) and _still_linted(lines)
+
+
 def test_not_utf8_points_at_the_byte(tmp_path):
     workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"),
                          "src/migrations/1700000000000-Latin.ts": b"// ok\nexport const caf\xe9 = 1;\n"})
