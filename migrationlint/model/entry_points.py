@@ -79,7 +79,8 @@ def _nest_entries(directory: str) -> Iterator[tuple[str, str]]:
         return
     projects = data.get("projects") if isinstance(data.get("projects"), dict) else {}
     for cfg in [data, *projects.values()]:
-        if isinstance(cfg, dict):
+        # a library project ships only as far as an application's main reaches it
+        if isinstance(cfg, dict) and cfg.get("type") != "library":
             root = cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else "src"
             entry = cfg.get("entryFile") if isinstance(cfg.get("entryFile"), str) else "main"
             yield f"{root}/{entry}", "nest-cli.json"

@@ -593,3 +593,23 @@ def test_a_private_package_every_dependent_lists_in_dev_dependencies_does_not_sh
     write(root, {"apps/api/package.json": {"name": "@acme/api", "private": True, "scripts": {"start": "node dist/main.js"},
                                            "dependencies": {"@acme/config-eslint": "workspace:*"}}})
     assert [code for code, _, _ in dep(root, select=("DEP002",))] == ["DEP002"]
+
+
+def test_a_nest_monorepo_library_ships_only_as_far_as_an_application_reaches_it(tmp_path):
+    """nest-cli.json `projects` of type "library" are no entry points: a `libs/testing` library
+    that only specs import is test support (its mock helper importing sinon, a devDependency, is no
+    DEP002: a real monorepo had six); a library file an application imports still ships."""
+    root = write(tmp_path, {
+        "package.json": {"name": "shop", "private": True, "scripts": {"start:prod": "node dist/apps/api/main"},
+                         "dependencies": {"@nestjs/common": "^10.4.0"}, "devDependencies": {"sinon": "^18.0.0"}},
+        "nest-cli.json": {"sourceRoot": "apps/api/src", "monorepo": True, "root": "apps/api", "projects": {
+            "api": {"type": "application", "root": "apps/api", "sourceRoot": "apps/api/src", "entryFile": "main"},
+            "common": {"type": "library", "root": "libs/common", "sourceRoot": "libs/common/src", "entryFile": "index"},
+            "testing": {"type": "library", "root": "libs/testing", "sourceRoot": "libs/testing/src", "entryFile": "index"}}},
+        "apps/api/src/main.ts": "import { clock } from '../../../libs/common/src';\nexport const now = clock();\n",
+        "libs/common/src/index.ts": "export const clock = (): number => 0;\n",
+        "libs/common/src/stub.ts": "import { stub } from 'sinon';\nexport const s = stub();\n",
+        "libs/testing/src/index.ts": "export * from './utils/sinon-mock.util';\n",
+        "libs/testing/src/utils/sinon-mock.util.ts": "import { createSandbox } from 'sinon';\nexport const sandbox = createSandbox();\n",
+    })
+    assert [(code, path) for code, path, _ in dep(root, select=("DEP002",))] == [("DEP002", "libs/common/src/stub.ts")]
