@@ -22,7 +22,6 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.resolve import resolver_for
-from migrationlint.model.entry_points import is_service
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
@@ -192,7 +191,7 @@ class DependencyChecks(DependencyModel):
         script, Dockerfile or nest-cli.json), no `hoisting = "none"`, the workspace's own root."""
         m = u.manifest
         return (self.settings.hoisting != "none" and outer.dir == self.ws.root and self.images_install_root is not None
-                and (m.data.get("private") is True or is_service(m)))
+                and (m.data.get("private") is True or self.is_service(m)))
 
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file

@@ -15,6 +15,7 @@ from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice
 from migrationlint.model.docker_installs import root_install
+from migrationlint.model.entry_points import is_service
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfiles import Lockfile, peers_of
@@ -93,6 +94,7 @@ class DependencyModel(VersionChoice):
         self.shipping = shipping_for(project)
         self._roots: dict[str, Manifest] = {}
         self._policies: dict[str, PeerPolicy] = {}
+        self._services: dict[str, bool] = {}
 
     def owner(self, path: str) -> Manifest | None:
         """The nearest real manifest above `path`: a package.json holding only `type` or
@@ -280,6 +282,13 @@ class DependencyModel(VersionChoice):
         (no manifest declares it): it loads today, by an accident of the install's layout."""
         root, lock, manager = self._root_install(m)
         return lock is not None and hoists(root.dir, manager, lock) and lock.knows(package)
+
+    def is_service(self, m: Manifest) -> bool:
+        """entry_points.is_service, asked once per manifest in a run (it reads nest-cli.json and the Dockerfile)."""
+        found = self._services.get(m.path)
+        if found is None:
+            found = self._services[m.path] = is_service(m)
+        return found
 
     @cached_property
     def images_install_root(self) -> str | None:

@@ -66,6 +66,7 @@ class Shipping:
         self._project_jsons: dict[str, str | None] = {}  # folder -> nearest project.json (nx_projects)
         self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
         self._dependents_of: dict[str, list[Manifest]] = {}  # manifest -> the manifests that list it
+        self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
 
     # ------------------------------------------------------------------ public answers
 
@@ -105,7 +106,13 @@ class Shipping:
 
     def _dev_only(self, manifest: Manifest) -> str | None:
         """Why a private package never runs in production: every package that uses it lists it in
-        devDependencies only (a shared ESLint or Vitest config), so no production install holds it."""
+        devDependencies only (a shared ESLint or Vitest config), so no production install holds it.
+        Asked once per package in a run."""
+        if manifest.path not in self._dev_only_of:
+            self._dev_only_of[manifest.path] = self._dev_only_reason(manifest)
+        return self._dev_only_of[manifest.path]
+
+    def _dev_only_reason(self, manifest: Manifest) -> str | None:
         if manifest.data.get("private") is not True or not manifest.name or is_service(manifest):
             return None
         dependents = self._dependents(manifest)
