@@ -29,8 +29,8 @@ _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
 _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
 _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
-# `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.integration-spec`, `.test-d`, an edition's `.e2e-ee`)
-_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-)?(?:spec|test|e2e)(?:-\w+)?|bench|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
+# `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's `.e2e-ee`)
+_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e)(?:-\w+)?|bench|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"
                     r"setup[-_.]?files?(?:[-_.]?after[-_.]?env)?)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
@@ -48,6 +48,7 @@ _DEV_DIRS = {
     "step_definitions": "Cucumber step definitions", "step-definitions": "Cucumber step definitions",
     "seeders": "database seeders, run by an ORM's command line", "seeds": "database seeds, run by an ORM's command line",
 }
+_DUNDER = re.compile(r"^__(\w+?)__$")
 _TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
 _EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "sandbox",
                            "load-testing", "load-tests", "perf", "docs", "www", "website"})
@@ -118,7 +119,7 @@ def dev_folder_reason(folders: list[str]) -> str | None:
     with the folders from the repository root, so that a package nested in a test folder of
     another (a test plugin inside a dev server) is test code too."""
     for part in folders:
-        why = _DEV_DIRS.get(part)
+        why = _DEV_DIRS.get(part) or _DEV_DIRS.get(_DUNDER.sub(r"\1", part))  # `__e2e__` is `e2e`
         if why is not None:
             return f"{why} ({part}/)"
         if _TEST_DIR.search(part):

@@ -62,6 +62,8 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/prisma-mocks.ts") and dev_reason("src/hammock.ts") is None and dev_reason("src/mockingbird.ts") is None
     assert dev_reason("src/talks/TalkRepository.integration-spec.ts") and dev_reason("src/a.unit-test.ts")
     assert dev_reason("src/protest-spec.ts") is None and dev_reason("src/contest.ts") is None
+    assert dev_reason("src/hooks/define-hooks.typetest.ts") and "e2e" in dev_reason("src/__e2e__/helpers/app.factory.ts")
+    assert dev_reason("src/__internal__/x.ts") is None
     assert template_of("src/server/main.template.ts") == "main.template.ts"
     assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None
     assert "hidden file" in dev_reason("src/.local-settings.ts") and dev_reason("src/main.ts") is None

@@ -168,6 +168,20 @@ def test_invalid_json_manifest(tmp_path):
     assert b"Finance1695682464000" in (tmp_path / "b/src/migrations/1695682464-Finance.ts").read_bytes()
 
 
+def test_an_example_manifest_in_a_hidden_folder_is_nobodys(tmp_path):
+    """A tool's reference docs keep an example project in a hidden folder
+    (`.claude/skills/zod/references/package.json`, a comment on its first line): no workspace
+    glob or install enters it, so its unparsable JSON is no MAN001. The same file in a package
+    folder is one."""
+    broken = "// pin the latest version\n{\n  \"name\": \"example\"\n}\n"
+    _two_packages(tmp_path, broken.replace("example", "a"))
+    (tmp_path / ".claude/skills/zod/references").mkdir(parents=True)
+    (tmp_path / ".claude/skills/zod/references/package.json").write_text(broken)
+    (tmp_path / ".claude/skills/zod/references/patterns.ts").write_text("export const pattern = 1;\n")
+    rc, lines = _run(tmp_path)
+    assert [line.split(":")[0] for line in lines if "MAN001" in line] == ["a/package.json"]
+
+
 def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):
     _two_packages(tmp_path)
     (tmp_path / "b/tsconfig.json").write_text('{\n  "compilerOptions": {\n    "paths": { "@/*": ["src/*"] }\n')
