@@ -257,9 +257,17 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     tried = "; ".join(_abbreviate(project, spec, b, res.origin) for b in res.bases[:4])
     message = f"`{spec}`{route} matches no file: tried {tried}." if tried else f"`{spec}`{route} matches no file."
     fix = None
+    twin = _case_twin(res.bases)
+    if twin is not None:
+        message += (f" {project.rel(twin)} differs only in letter case: found on macOS and Windows, missing on a "
+                    "case-sensitive file system (Linux, CI, Docker images).")
     if res.origin != "imports" and imp.kind != "mock":  # a mock's path is never rewritten
-        target = _unique_namesake(project, path, spec)
-        if target is not None:
+        target = twin or _unique_namesake(project, path, spec)
+        if target is not None and twin is not None:
+            new = _respell(resolver, path, spec, res, target)
+            fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),),
+                      message=f"Import `{new}` (the file's own spelling)")
+        elif target is not None:
             new = _respell(resolver, path, spec, res, target)
             fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),),
                       message=f"Import `{new}` ({project.rel(target)}, the only file of that name in the package)")
@@ -284,6 +292,22 @@ def _stem(name: str) -> str:
         if name.endswith(ext):
             return name[: -len(ext)]
     return name
+
+
+def _case_twin(bases: tuple[str, ...]) -> str | None:
+    """A source file beside an import's missing target whose name differs from it only in letter
+    case (`./Users` for `users.ts`)."""
+    for base in bases:
+        directory, wanted = os.path.split(base)
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            continue
+        for name in sorted(names):
+            stem, ext = _stem(name), name[len(_stem(name)):]
+            if stem != wanted and stem.lower() == wanted.lower() and ext in SOURCE_EXTENSIONS:
+                return os.path.join(directory, name)
+    return None
 
 
 def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:

@@ -165,3 +165,15 @@ def test_a_folder_whose_typescript_a_generator_writes_is_build_output(tmp_path):
     assert [d.code for d in lint(tmp_path, ["IMP"])] == []
     _write(tmp_path, "src/app/main.ts", "import { helper } from './helpers/util';\n\nexport const y = helper;\n")
     assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
+
+
+def test_a_target_that_differs_only_in_letter_case_is_named(tmp_path):
+    """`import { Users } from './Users'` beside `users.ts`: macOS and Windows find it, Linux (CI,
+    Docker images) does not. Still IMP002, and the message names the file; the unsafe fix writes
+    the file's own spelling."""
+    _pkg(tmp_path, "package.json", {"name": "api", "private": True})
+    _write(tmp_path, "src/entities/users.ts", "export class Users {}\n")
+    _write(tmp_path, "src/entities/posts.ts", "import { Users } from './Users';\n\nexport const owner = Users;\n")
+    (d,) = lint(tmp_path, ["IMP"])
+    assert d.code == "IMP002" and "src/entities/users.ts differs only in letter case" in d.message
+    assert d.fix is not None and not d.fixable and d.fix.edits[0].text == "./users"
