@@ -24,6 +24,7 @@ from migrationlint.globs import glob_source
 from migrationlint.model.jsonc import loads_jsonc
 
 CONFIG_NAME = "tsconfig.json"
+BASE_CONFIG_NAME = "tsconfig.base.json"  # a monorepo's root options that every project's tsconfig extends
 _MAX_EXTENDS = 16
 _DEFAULT_EXCLUDES = ("node_modules", "bower_components", "jspm_packages")
 _CONFIG_DIR = "${configDir}"
@@ -356,5 +357,8 @@ class TsConfigIndex:
                 break
         if chosen is None and chain:
             chosen = self.config(chain[0])
+        if not chain:  # above every project: the root config each of them extends (Nx's tsconfig.base.json)
+            base = os.path.join(self.root, BASE_CONFIG_NAME)
+            chosen = self.config(base) if os.path.isfile(base) else None
         self._covering[file_path] = chosen
         return chosen

@@ -177,3 +177,18 @@ def test_a_target_that_differs_only_in_letter_case_is_named(tmp_path):
     (d,) = lint(tmp_path, ["IMP"])
     assert d.code == "IMP002" and "src/entities/users.ts differs only in letter case" in d.message
     assert d.fix is not None and not d.fixable and d.fix.edits[0].text == "./users"
+
+
+def test_a_file_above_every_project_resolves_with_the_root_base_config(tmp_path):
+    """Nx: the root has tsconfig.base.json (every project's tsconfig extends it) and no
+    tsconfig.json; `config/orm.config.ts`, imported by a project, uses its `paths` (`@db/entities`)
+    when that project compiles it. No tsconfig.json above the file: the base config's options."""
+    _pkg(tmp_path, "package.json", {"name": "nx-shop", "private": True, "dependencies": {"typeorm": "^0.3.20"}})
+    _pkg(tmp_path, "tsconfig.base.json", {"compilerOptions": {"baseUrl": ".", "paths": {"@db/entities": ["libs/db/src/index.ts"]}}})
+    _pkg(tmp_path, "apps/api/tsconfig.json", {"extends": "../../tsconfig.base.json", "include": ["src/**/*.ts"]})
+    _write(tmp_path, "libs/db/src/index.ts", "export class User {}\n")
+    _write(tmp_path, "config/orm.config.ts", "import { User } from '@db/entities';\n\nexport const entities = [User];\n")
+    _write(tmp_path, "apps/api/src/main.ts", "import { entities } from '../../../config/orm.config';\n\nexport const e = entities;\n")
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == []
+    (tmp_path / "tsconfig.base.json").unlink()
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["DEP001"]
