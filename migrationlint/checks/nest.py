@@ -45,9 +45,50 @@ def nest_modules(project: Project) -> Iterator[tuple[str, NestModule]]:
                 yield path, mod
 
 
+def loaded_findings(project: Project, path: str, found: list[Diagnostic]) -> list[Diagnostic]:
+    """A module's findings, or none when its package bootstraps Nest (`NestFactory` from
+    @nestjs/core) and no file imports the module's file: Nest never loads it (a leftover
+    `employees.module.ts` beside the `employee.module.ts` AppModule imports). A package without a
+    bootstrap (a library, a module on its own) keeps its findings. Asked only for modules with
+    findings: it scans the workspace's files for names."""
+    if not found or not _bootstraps(project, project.workspace.package_root(path)):
+        return found
+    return found if _imported_somewhere(project, path) else []
+
+
+def _bootstraps(project: Project, package_root: str) -> bool:
+    for other in project.package_sources(package_root):
+        if project.mentions(other, b"NestFactory"):
+            facts = project.facts(other)
+            if facts is not None and not facts.skipped and any(
+                    i.specifier == "@nestjs/core" and any(b.imported == "NestFactory" for b in i.bindings)
+                    for i in facts.imports):
+                return True
+    return False
+
+
+def _imported_somewhere(project: Project, path: str) -> bool:
+    name = os.path.basename(path)
+    stem = name[: -len(os.path.splitext(name)[1])] if not name.endswith(".d.ts") else name[:-5]
+    ws = project.workspace
+    for root in dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs]):
+        for other in project.package_sources(root):
+            if other == path or not project.mentions(other, stem.encode("utf-8")):
+                continue
+            facts = project.facts(other)
+            if facts is None or facts.skipped or any(_names_file(i.specifier, stem) for i in facts.imports):
+                return True  # unreadable facts: assume it does
+    return False
+
+
+def _names_file(specifier: str, stem: str) -> bool:
+    last = specifier.rstrip("/").rsplit("/", 1)[-1]
+    return last == stem or os.path.splitext(last)[0] == stem
+
+
 def check(project: Project) -> Iterator[Diagnostic]:
     for path, mod in nest_modules(project):
-        yield from _module(project, path, mod)
+        yield from loaded_findings(project, path, list(_module(project, path, mod)))
 
 
 def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic]:

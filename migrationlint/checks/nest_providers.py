@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
-from migrationlint.checks.nest import instantiated, nest_modules, token_name
+from migrationlint.checks.nest import instantiated, loaded_findings, nest_modules, token_name
 from migrationlint.model.declarations import Origin, origin, type_only_origin
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.model.nest_graph import NEST_COMMON, class_of, is_from
@@ -35,7 +35,7 @@ RUNS_APART = True  # checked in a second process on a large run (checks_apart.py
 
 def check(project: Project) -> Iterator[Diagnostic]:
     for path, mod in nest_modules(project):
-        yield from _module(project, path, mod)
+        yield from loaded_findings(project, path, list(_module(project, path, mod)))
 
 
 def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic]:

@@ -402,3 +402,23 @@ def test_a_module_chosen_at_start_up_provides_what_every_choice_provides(tmp_pat
     found = run(tmp_path / "none", "", "")
     assert [d.path.rsplit("/", 1)[-1] for d in found] == ["orders.module.ts"]
     assert not run(tmp_path / "unreadable", "", "", choice="RelationalModule.forRoot()")
+
+
+MAIN = """import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+
+NestFactory.create(AppModule).then((app) => app.listen(3000));
+"""
+
+
+def test_a_module_no_file_imports_in_a_bootstrapped_app_is_never_loaded(tmp_path):
+    """An app whose main.ts bootstraps Nest loads the modules its imports reach; a leftover
+    `orders.module.ts` that no file imports never runs, so its missing provider crashes nothing (a
+    real app kept `employees.module.ts` beside the `employee.module.ts` it uses). Imported by the
+    AppModule, it is reported; without a bootstrap in the package (a library), too."""
+    app = "import {{ Module }} from '@nestjs/common';\n{head}\n@Module({{ imports: [{imports}] }})\nexport class AppModule {{}}\n"
+    module = _module("providers: [OrdersService]")
+    assert _nest003(tmp_path / "orphan", module, main=MAIN, app_module=app.format(head="", imports="")) == []
+    wired = app.format(head="import { OrdersModule } from './orders.module';", imports="OrdersModule")
+    assert [d.code for d in _nest003(tmp_path / "wired", module, main=MAIN, app_module=wired)] == ["NEST003"]
+    assert [d.code for d in _nest003(tmp_path / "library", module)] == ["NEST003"]
