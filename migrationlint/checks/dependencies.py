@@ -11,7 +11,6 @@ package manager installs peers (model.peer_install). Fixes are structured packag
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from dataclasses import replace
 from typing import Iterator
@@ -239,7 +238,7 @@ class DependencyChecks(DependencyModel):
         if not self._metadata_doubt(u):
             return found
         fix = Fix(Applicability.UNSAFE, found.fix.edits, found.fix.message) if found.fix is not None else None
-        return dataclasses.replace(found, severity=Severity.WARNING, fix=fix)
+        return replace(found, severity=Severity.WARNING, fix=fix)
 
     def _metadata_doubt(self, u: Use) -> str:
         """What the message must admit when the imported names appear only in decorated signatures

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.model.dev_files import hidden_part
 from migrationlint.model.lockfiles import find_lockfile
 
 MAN001 = Rule("MAN001", "invalid-manifest", Severity.ERROR,
@@ -47,18 +48,12 @@ def _manifests(project: Project) -> Iterator[Diagnostic]:
     members = {os.path.join(d, "package.json") for d in project.workspace.member_dirs}
     for path in _manifest_paths(project):
         m = project.workspace.manifest(path)
-        if m.error is None or (_hidden(project.rel(m.dir)) and path not in members):
+        if m.error is None or (hidden_part(project.rel(m.dir).split("/")) and path not in members):
             continue  # a hidden folder's example project (`.claude/skills/x/references/`): nothing installs it
         yield diagnostic(MAN001, path, m.error_offset, m.error_offset,
                          f"package.json is not usable ({m.error}); dependency checks for "
                          f"{project.rel(m.dir) or 'this package'} are skipped and --fix leaves it alone",
                          manifest=project.rel(path))
-
-
-def _hidden(rel_dir: str) -> bool:
-    """Whether a folder (relative to the workspace root) lies in a hidden one, which workspace
-    globs and tsc's wildcard includes never enter."""
-    return any(part.startswith(".") and part not in (".", "..") for part in rel_dir.split("/"))
 
 
 def _tsconfigs(project: Project) -> Iterator[Diagnostic]:

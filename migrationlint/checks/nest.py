@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.model.declarations import Origin, origin
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.fix.import_edits import ensure_imported
@@ -32,6 +32,7 @@ NEST001 = Rule("NEST001", "repository-not-provided", Severity.ERROR,
                "`TypeOrmModule.forFeature` on that connection: Nest cannot start.", fix="sometimes")
 RULES = [NEST001]
 RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
+_BOOTSTRAPS: Memo[dict[str, bool]] = per_key("packages that bootstrap Nest")
 
 
 def nest_modules(project: Project) -> Iterator[tuple[str, NestModule]]:
@@ -57,6 +58,14 @@ def loaded_findings(project: Project, path: str, found: list[Diagnostic]) -> lis
 
 
 def _bootstraps(project: Project, package_root: str) -> bool:
+    """Whether a file of the package imports `NestFactory` from @nestjs/core (once per package in a run)."""
+    memo = _BOOTSTRAPS(project)
+    if package_root not in memo:
+        memo[package_root] = _imports_nest_factory(project, package_root)
+    return memo[package_root]
+
+
+def _imports_nest_factory(project: Project, package_root: str) -> bool:
     for other in project.package_sources(package_root):
         if project.mentions(other, b"NestFactory"):
             facts = project.facts(other)

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from migrationlint.model import frameworks
 from migrationlint.model import packages as pk
-from migrationlint.model.ambient_modules import ambient_index
+from migrationlint.model.ambient_modules import ambient_index, declared_modules
 from migrationlint.model.dev_files import template_of
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.package_files import package_files
@@ -263,15 +263,12 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
                     "case-sensitive file system (Linux, CI, Docker images).")
     if res.origin != "imports" and imp.kind != "mock":  # a mock's path is never rewritten
         target = twin or _unique_namesake(project, path, spec)
-        if target is not None and twin is not None:
+        if target is not None:
             new = _respell(resolver, path, spec, res, target)
-            fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),),
-                      message=f"Import `{new}` (the file's own spelling)")
-        elif target is not None:
-            new = _respell(resolver, path, spec, res, target)
-            fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),),
-                      message=f"Import `{new}` ({project.rel(target)}, the only file of that name in the package)")
-            message += f" {project.rel(target)} is the only file of that name in the package."
+            why = "the file's own spelling" if twin else f"{project.rel(target)}, the only file of that name in the package"
+            fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),), message=f"Import `{new}` ({why})")
+            if twin is None:
+                message += f" {project.rel(target)} is the only file of that name in the package."
     return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, specifier=spec)
 
 
@@ -431,8 +428,7 @@ def _ambient_only(facts: FileFacts) -> bool:
     """A declaration file that is a script (no top-level import or export) holding `declare module
     '...' { ... }`: what the import finds is that ambient module's body, whose members these facts
     do not list (TypeScript takes an ambient declaration of the specifier before the file)."""
-    return facts.path.endswith((".d.ts", ".d.mts", ".d.cts")) and not facts.is_module \
-        and any(e.kind == "declare-module" for e in facts.exports)
+    return facts.path.endswith((".d.ts", ".d.mts", ".d.cts")) and bool(declared_modules(facts))
 
 
 def _surface(project: Project, resolver: Resolver, path: str, stack: tuple[str, ...],

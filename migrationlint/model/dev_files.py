@@ -83,6 +83,12 @@ def template_of(rel: str) -> str | None:
     return parts[-1] if _TEMPLATE_FILE.search(parts[-1]) else None
 
 
+def hidden_part(parts: list[str]) -> str | None:
+    """The first hidden name among path parts (`.install-scripts`, `.claude`): workspace globs and
+    tsc's wildcard includes never enter such a folder."""
+    return next((p for p in parts if p.startswith(".") and p not in (".", "..")), None)
+
+
 def dev_reason(rel: str) -> str | None:
     """Why the file at `rel` (relative to its package) is dev-only by convention, or None."""
     parts = rel.split("/")
@@ -98,7 +104,7 @@ def dev_reason(rel: str) -> str | None:
         return why
     if len(parts) > 1 and _TOP_DEV_DIRS.get(parts[0]):
         return f"{_TOP_DEV_DIRS[parts[0]]} ({parts[0]}/ at the package top level)"
-    hidden = next((p for p in parts if p.startswith(".") and p not in (".", "..")), None)
+    hidden = hidden_part(parts)
     if hidden is not None:
         where = f"the hidden folder {hidden}/" if hidden != name else f"a hidden file ({name})"
         return f"{where}: repository tooling, which tsc's wildcard includes never compile"

@@ -28,6 +28,7 @@ DIAG = re.compile(r"^(?P<file>[^(\n]+)\((?P<line>\d+),(?P<col>\d+)\): error (?P<
 
 NODE16 = {"module": "node16", "moduleResolution": "node16", "strict": True, "noEmit": True, "types": [], "jsx": "preserve"}
 BUNDLER = {"module": "esnext", "moduleResolution": "bundler", "strict": True, "noEmit": True, "types": []}
+NODE10 = {"module": "commonjs", "moduleResolution": "node10", "strict": True, "noEmit": True, "types": []}
 
 PROJECTS: dict[str, dict[str, str | dict]] = {
     # TypeScript's extension substitution, declaration files included
@@ -55,9 +56,7 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
     # a bare name's ambient `declare module` wins over the file `paths` maps it to
     "ambient-over-paths": {
         "package.json": {"name": "ambient-over-paths"},
-        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
-                                              "noEmit": True, "types": [], "baseUrl": ".",
-                                              "paths": {"@acme/widgets": ["./src/noop.d.ts"]}},
+        "tsconfig.json": {"compilerOptions": {**NODE10, "baseUrl": ".", "paths": {"@acme/widgets": ["./src/noop.d.ts"]}},
                           "include": ["src"]},
         "src/noop.d.ts": "declare module '@acme/widgets' {\n  export const colors: any;\n}\n",
         "src/use.ts": "import { colors } from '@acme/widgets';\nimport { helper } from './helpers';\n"
@@ -67,8 +66,7 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
     # a folder imported by path reads its package.json (`types`, then `main`) before its index
     "folder-package-json": {
         "package.json": {"name": "folder-package-json"},
-        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
-                                              "noEmit": True, "types": []}, "include": ["db", "seed"]},
+        "tsconfig.json": {"compilerOptions": NODE10, "include": ["db", "seed"]},
         "db/package.json": {"name": "db", "types": "src/client.ts", "main": "src/client.ts"},
         "db/src/client.ts": "export class PrismaClient {}\n",
         "db/index.ts": "export const shadowed = true;\n",
@@ -101,9 +99,7 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
     # from that `declare module` block, not from the file's (absent) exports
     "ambient-types-file": {
         "package.json": {"name": "ambient-types-file", "private": True, "workspaces": ["web", "api"]},
-        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
-                                              "noEmit": True, "types": [], "baseUrl": ".",
-                                              "paths": {"@acme/web": ["web/index.d.cts"]}}, "include": ["api"]},
+        "tsconfig.json": {"compilerOptions": {**NODE10, "baseUrl": ".", "paths": {"@acme/web": ["web/index.d.cts"]}}, "include": ["api"]},
         "web/package.json": {"name": "@acme/web", "private": True, "main": "./index.cjs", "types": "./index.d.cts"},
         "web/index.d.cts": "declare module '@acme/web' {\n  export function getPublicDir(): string;\n}\n",
         "api/package.json": {"name": "@acme/api", "private": True, "dependencies": {"@acme/web": "*"}},
@@ -145,8 +141,7 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
     # node_modules); `./.hidden/x` is relative
     "dot-named-package": {
         "package.json": {"name": "dot-named-package"},
-        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
-                                              "noEmit": True, "types": []}, "include": ["src"]},
+        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
         "src/node_modules/.prisma/client/index.d.ts": "export declare class PrismaClient {}\n",
         "src/.hidden/util.ts": "export const util = 1;\n",
         "src/db.ts": "import { PrismaClient } from '.prisma/client';\nimport { util } from './.hidden/util';\n"
@@ -155,8 +150,7 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
     # `export default interface X` exports `default` (and no `X`)
     "default-interface": {
         "package.json": {"name": "default-interface"},
-        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "strict": True,
-                                              "noEmit": True, "types": []}, "include": ["src"]},
+        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
         "src/request.interface.ts": "export default interface RequestWithUser {\n  user: string;\n}\n",
         "src/index.ts": "export { default as RequestWithUser } from './request.interface';\n"
                         "export { RequestWithUser as Named } from './request.interface';\n",
