@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="path to a migrationlint.toml (or package.json) to use")
     check.add_argument("--output-format", default="full", help="one of: " + ", ".join(FORMATS))
     check.add_argument("--no-cache", action="store_true", help="do not read or write the facts cache")
-    check.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: by input size)")
+    check.add_argument("--jobs", type=int, default=None, help="processes that parse, this one included (default: by input size)")
     check.add_argument("--stdin-filename", help="lint standard input as if it were this file")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in the full format (auto: when standard output is a terminal; NO_COLOR and FORCE_COLOR are honoured)")

@@ -1,12 +1,14 @@
-"""Many files -> FileFacts: the extraction step of the pipeline, with the cache and the process pool.
+"""Many files -> FileFacts: the extraction step of the pipeline, with the cache and parallelism.
 
 Kept apart from the pipeline so that caching and parallelism live in one place:
 - files given as in-memory texts (`overrides`: editor buffers, fixes in progress) are extracted
   from those bytes and never touch the cache, which describes the disk only;
 - other files come from the cache when it proves them unchanged (cache.py), else are parsed;
-- many files to parse go to a process pool (trees do not pickle and `Parser.parse` holds the
-  GIL): workers get paths, read and parse the files themselves and send back pickled FileFacts,
-  which is also the form the cache stores. Few files stay in this process (no start-up cost).
+- many files to parse are shared between this process and forked helpers (work_sharing.py;
+  trees do not pickle and `Parser.parse` holds the GIL): helpers get paths, read and parse the
+  files themselves and send back pickled FileFacts, which is also the form the cache stores.
+  Where fork is not safe (not Linux), a spawned pool does the same without this process. Few
+  files stay in this process (no start-up cost).
 Bytes are not kept: `SourceMap` reads a file again only when a reporter or the suppression
 filter needs it (the few files with diagnostics), which keeps a 50 MB run's memory flat.
 """
@@ -34,7 +36,7 @@ from migrationlint.extract.sources import (
 # Files to parse from which a pool pays off. Measured on this 2-core machine (benchmarks tree):
 # forking two workers costs about 40 ms, the average file about 1 ms to extract.
 POOL_THRESHOLD = 150
-CHUNKS_PER_WORKER = 16
+CHUNKS_PER_WORKER = 32
 
 PARSED: list[str] = []  # every path whose facts were computed (not cached) in this process; tests read it
 
@@ -218,8 +220,14 @@ class FactsStore:
         if workers == 1:
             self._collect(map(extract_one, paths), len(paths), found)
             return
+        chunks = _chunks(paths, workers)
+        if _can_fork():  # this process extracts beside its helpers (work_sharing.py)
+            from migrationlint.work_sharing import shared_results
+
+            self._collect(shared_results(chunks, workers, extract_one, _extract_pickled), len(paths), found)
+            return
         with _context().Pool(workers, initializer=_ignore_sigint) as pool:  # forked before any progress output starts
-            self._collect(_pool_results(pool, paths, workers), len(paths), found)
+            self._collect(_pool_results(pool, chunks), len(paths), found)
 
     def _collect(self, results, total: int, found: dict[str, FileFacts]) -> None:
         with _progress(total) as advance:
@@ -257,13 +265,14 @@ def extract_one(path: str) -> tuple[str, StatKey | None, str, FileFacts]:
     return path, st, facts.digest or content_digest(data), facts
 
 
+def _extract_pickled(path: str) -> tuple[str, StatKey | None, str, bytes]:
+    """In another process: the facts go back pickled once, in the form the cache stores them."""
+    p, st, digest, facts = extract_one(path)
+    return p, st, digest, _dumps(facts)
+
+
 def _extract_chunk(paths: list[str]) -> list[tuple[str, StatKey | None, str, bytes]]:
-    """Worker side: facts go back pickled once, in the form the cache stores them."""
-    out = []
-    for path in paths:
-        p, st, digest, facts = extract_one(path)
-        out.append((p, st, digest, _dumps(facts)))
-    return out
+    return [_extract_pickled(path) for path in paths]
 
 
 def _dumps(facts: FileFacts) -> bytes:
@@ -295,20 +304,24 @@ if TYPE_CHECKING:
     import multiprocessing.context
 
 
+def _can_fork() -> bool:
+    """fork where it is safe and cheap (Linux): helpers inherit the imported modules."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
 def _context() -> multiprocessing.context.BaseContext:
-    """fork where it is safe and cheap (Linux): workers inherit the imported modules. Imported
-    here: a run small enough for one process never needs it."""
+    """Elsewhere a spawned pool. Imported here: a run small enough for one process never needs it."""
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods:
-        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
-def _pool_results(pool, paths: list[str], workers: int) -> Iterator[tuple[str, StatKey | None, str, bytes]]:
+def _chunks(paths: list[str], workers: int) -> list[list[str]]:
     size = max(1, len(paths) // (workers * CHUNKS_PER_WORKER))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    return [paths[i:i + size] for i in range(0, len(paths), size)]
+
+
+def _pool_results(pool, chunks: list[list[str]]) -> Iterator[tuple[str, StatKey | None, str, bytes]]:
     for batch in pool.imap_unordered(_extract_chunk, chunks):
         yield from batch
 
