@@ -64,7 +64,4 @@ def _unchanged(cache, files: list[str], record: Record) -> dict[str, str | None]
 
 
 def _last_tree_run(runs: RunCache, root: str) -> Record | None:
-    for record in reversed(list(runs.records().values())):
-        if record.tree == root:
-            return record
-    return None
+    return next(runs.newest_first(tree=root), None)

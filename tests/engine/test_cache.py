@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -289,6 +290,29 @@ def test_corrupt_results_file_is_a_miss_and_rewritten(tmp_path, repo):
     again, _ = run(tmp_path, reuse_runs=True)
     assert not reused(again) and full(again) == full(first)
     assert reused(run(tmp_path, reuse_runs=True)[0])
+
+
+def test_each_stored_run_is_unpickled_only_when_used(tmp_path, repo, monkeypatch):
+    """Records are stored one blob each: a lookup unpickles the one it needs, and one damaged
+    record is a miss for its own key only."""
+    files = [str(repo["service"])]
+    first, _ = run(tmp_path, reuse_runs=True)
+    run(tmp_path, files=files, reuse_runs=True)  # a second record, for another request
+    path = tmp_path / ".migrationlint_cache" / run_cache.RESULTS
+    stored = pickle.loads(path.read_bytes())
+    assert len(stored) == 2 and all(isinstance(blob, bytes) for _, _, blob in stored.values())
+    older_key = next(iter(stored))
+    base, tree, _ = stored[older_key]
+    stored[older_key] = (base, tree, b"\x80damaged")
+    path.write_bytes(pickle.dumps(stored))
+    unpickled = []
+    real_loads = run_cache.pickle.loads
+    monkeypatch.setattr(run_cache.pickle, "loads", lambda blob: unpickled.append(blob) or real_loads(blob))
+    again, _ = run(tmp_path, files=files, reuse_runs=True)
+    assert reused(again) and len(unpickled) == 1  # the newer record, never the damaged one
+    monkeypatch.undo()
+    redone, _ = run(tmp_path, reuse_runs=True)  # the damaged record's request
+    assert not reused(redone) and full(redone) == full(first)
 
 
 def test_in_memory_texts_never_use_the_run_cache(tmp_path, repo):
