@@ -57,7 +57,12 @@ def workspace_root(paths: list[str]) -> str:
 def gc_paused(fn):
     """Run `fn` with the cyclic garbage collector off. A run builds hundreds of thousands of facts
     objects that live until it ends, and the collector would scan them again and again (40% of a
-    warm run over 10,000 files); they hold no cycles, reference counting frees them."""
+    warm run over 10,000 files); they hold no cycles, reference counting frees them.
+
+    Turned back on, the collector would find everything the run allocated in its youngest
+    generation and scan it all at the next allocation (80 ms after a cold run over 7,000 files,
+    once the report is ready): the objects still alive are moved to the oldest generation first
+    (freeze, then unfreeze), where only a full collection, rare by design, looks at them."""
     @functools.wraps(fn)
     def paused(*args, **kwargs):
         if not gc.isenabled():
@@ -66,7 +71,9 @@ def gc_paused(fn):
         try:
             return fn(*args, **kwargs)
         finally:
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
     return paused
 
 
