@@ -19,7 +19,7 @@ import os
 from typing import TYPE_CHECKING
 import pickle
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, stat_of
 from migrationlint.settings import Settings
@@ -88,11 +88,15 @@ class FactsStore:
         self._extracted: dict[str, FileFacts] = {}
         self._scanned: dict[str, str] = {}
         self._words: dict[str, int] = {}  # an incremental attempt's files, not parsed twice
+        self._on_facts: Callable[[str, FileFacts], None] | None = None  # extract's callback, while it runs
 
     # ------------------------------------------------------------------ public
 
-    def extract(self, files: list[str], jobs: int | None = None) -> tuple[SourceMap, dict[str, FileFacts]]:
-        """Facts of every file, in `files` order, and a lazy map of their bytes."""
+    def extract(self, files: list[str], jobs: int | None = None,
+                on_facts: Callable[[str, FileFacts], None] | None = None) -> tuple[SourceMap, dict[str, FileFacts]]:
+        """Facts of every file, in `files` order, and a lazy map of their bytes. `on_facts(path,
+        facts)` is called for each file as its facts are known: while helpers still extract, for
+        the files being parsed (import_requests.py)."""
         found: dict[str, FileFacts] = {}
         todo: list[str] = []
         for path in files:
@@ -101,7 +105,13 @@ class FactsStore:
                 todo.append(path)
             else:
                 found[path] = f
-        self._parse(todo, jobs, found)
+                if on_facts is not None:
+                    on_facts(path, f)
+        self._on_facts = on_facts
+        try:
+            self._parse(todo, jobs, found)
+        finally:
+            self._on_facts = None
         facts = {p: found[p] for p in files}
         self._extracted.update(facts)
         readable = [p for p, f in facts.items() if p not in self.overrides and not unreadable(f)]
@@ -234,6 +244,8 @@ class FactsStore:
             for path, st, digest, blob in results:
                 f = pickle.loads(blob) if isinstance(blob, bytes) else blob
                 found[path] = f
+                if self._on_facts is not None:
+                    self._on_facts(path, f)
                 if self.cache is not None and st is not None:
                     self.cache.store(path, st, digest, blob if isinstance(blob, bytes) else _dumps(f), f.words)
                 advance(1)

@@ -15,6 +15,7 @@ from migrationlint.cache import run_cache, tree_subset
 from migrationlint.model.project import Project
 from migrationlint.settings import RuleSelection, Settings
 from migrationlint.diagnostics import Diagnostic
+from migrationlint.extract.records import FileFacts
 from migrationlint.extract.sources import overlay_reader, read_bytes
 from migrationlint.model.workspace import Workspace
 from migrationlint.lint_steps import LintResult, conclude, covers, gc_paused, run_checks_remembering, workspace_root
@@ -66,11 +67,12 @@ def lint(
                                            covers(paths, root))
         if changed is not None:
             return changed
-    sources, facts = store.extract(files, jobs)
     selection = RuleSelection(settings, _all_rules())
+    memos, on_facts = _resolved_ahead(workspace, settings, selection)
+    sources, facts = store.extract(files, jobs, on_facts)
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
                       sources=sources, all_sources=files if covers(paths, root) else [], mentions=store.mentions,
-                      tree_sources=_tree_sources(store, settings, root))
+                      tree_sources=_tree_sources(store, settings, root), memos=memos)
     diagnostics = run_checks_remembering(project, store, settings, jobs)
     store.save()  # after the checks: facts they loaded for files outside the run are cached too
     result = conclude(diagnostics, project, LintResult(diagnostics=[], sources=sources, project=project, files=files,
@@ -85,6 +87,20 @@ def _all_rules() -> dict:
     from migrationlint.checks import RULES
 
     return RULES
+
+
+def _resolved_ahead(workspace: Workspace, settings: Settings, selection: RuleSelection) \
+        -> tuple[dict, Callable[[str, FileFacts], None] | None]:
+    """The run's resolver, filled while extraction runs with what the import rules will resolve
+    (import_requests.py), when any of them is on: (the project's memos, extract's callback)."""
+    from migrationlint.checks import phantom_imports
+    from migrationlint.model import import_requests
+    from migrationlint.model.resolve import RESOLVER, Resolver
+
+    if not any(selection(rule.code) for rule in phantom_imports.RULES):
+        return {}, None
+    resolver = Resolver(workspace, settings.aliases)
+    return {RESOLVER: resolver}, import_requests.resolve_ahead(resolver, settings.ignore_packages)
 
 
 def _reuse(store: extraction.FactsStore, settings: Settings, paths: list[str], files: list[str],

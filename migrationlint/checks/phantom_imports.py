@@ -18,7 +18,7 @@ from typing import Iterator
 from migrationlint.model import frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index, declared_modules
-from migrationlint.model.dev_files import template_of
+from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.package_files import package_files
 from migrationlint.catalog import FixAvailability
@@ -40,12 +40,6 @@ RUNS_APART = True  # checked in a second process on a large run (checks_apart.py
 _PACKAGE_FILES: Memo[dict[str, dict[str, list[str]]]] = per_key("code files by stem, per package", disk_only=True)
 EXPORT_SURFACES: Memo[dict[str, frozenset[str] | None]] = per_key("export surfaces")
 
-# Imports bundlers turn into assets: never reported (a back-end build that imports them has a loader).
-ASSET_EXTENSIONS = frozenset({
-    ".css", ".scss", ".sass", ".less", ".styl", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp",
-    ".avif", ".ico", ".bmp", ".woff", ".woff2", ".ttf", ".eot", ".otf", ".mp3", ".mp4", ".webm",
-    ".wav", ".html", ".md", ".txt", ".wasm", ".graphql", ".gql", ".proto", ".yaml", ".yml", ".vue", ".svelte",
-})
 _DATA_EXTENSIONS = (".json", ".node")
 _PATH_ORIGINS = ("relative", "alias", "baseUrl", "imports")
 _ALIAS_SIGILS = ("@", "~", "#", "$")
@@ -54,14 +48,14 @@ _ALIAS_SIGILS = ("@", "~", "#", "$")
 def check(project: Project) -> Iterator[Diagnostic]:
     resolver = resolver_for(project)
     want1, want2, want3 = (project.enabled(r.code) for r in RULES)
+    ignored = project.settings.ignore_packages
     for path, facts in sorted(project.files.items()):
-        if facts.skipped or template_of(project.rel(path)) is not None:
-            continue  # a template's imports name the files of the project it is copied into
+        if not file_checked(project.rel(path), facts):
+            continue
         for imp in facts.imports:
+            if not resolved_by_import_rules(imp, ignored):
+                continue
             spec = imp.specifier
-            if imp.kind == "reference" or not spec or _is_asset(spec) or imp.virtual or imp.guarded \
-                    or pk.is_ignored(spec, project.settings.ignore_packages):
-                continue  # virtual mocks and guarded loads need no module (import_shapes)
             res = resolver.resolve(path, spec)
             if res.kind == "unresolved":
                 if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec):
@@ -162,13 +156,6 @@ def _ambient(project: Project, resolver: Resolver, path: str, spec: str) -> bool
     if not index.exact and not index.patterns:
         return False
     return index.declares(spec, path, resolver.tsconfig_for(path), project.workspace.package_root(path))
-
-
-def _is_asset(spec: str) -> bool:
-    """Loader syntax (`raw-loader!x`, `x?raw`) and asset files are a bundler's business."""
-    if "!" in spec or "?" in spec:
-        return True
-    return os.path.splitext(spec.rsplit("/", 1)[-1])[1].lower() in ASSET_EXTENSIONS
 
 
 # ----------------------------------------------------------------------------- IMP001

@@ -59,6 +59,16 @@ def disk_only_memos(project: Project) -> dict[Memo, Any]:
     return {memo: value for memo, value in project.memos.items() if memo.disk_only}
 
 
+def rel_to(root: str, path: str) -> str:
+    """`path` relative to `root`, posix. Rules ask this tens of thousands of times per run, and
+    os.path.relpath normalises both paths each time: strip the prefix instead."""
+    prefix = root.rstrip(os.sep) + os.sep
+    if path.startswith(prefix) and ".." not in path:
+        rel = path[len(prefix):]
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
 @dataclass
 class Project:
     """What a check sees: the facts of the linted files, the workspace, the settings.
@@ -95,13 +105,8 @@ class Project:
         return f
 
     def rel(self, path: str) -> str:
-        """`path` relative to the workspace root, posix. Rules ask this tens of thousands of times
-        per run, and os.path.relpath normalises both paths each time: strip the prefix instead."""
-        root = self.workspace.root.rstrip(os.sep) + os.sep
-        if path.startswith(root) and ".." not in path:
-            rel = path[len(root):]
-            return rel.replace(os.sep, "/") if os.sep != "/" else rel
-        return os.path.relpath(path, self.workspace.root).replace(os.sep, "/")
+        """`path` relative to the workspace root, posix."""
+        return rel_to(self.workspace.root, path)
 
     def is_test_file(self, path: str) -> bool:
         """Whether `path` matches the `test-files` globs (tests, stories, tool configs)."""

@@ -36,10 +36,14 @@ def _children() -> list[str]:
 @pytest.mark.parametrize("workers", [2, 3])
 def test_every_path_once_and_both_sides_work(workers):
     def slow_here(path: str):
-        time.sleep(0.002)  # this process is slower, so the helpers surely take chunks
+        time.sleep(0.002)  # both sides take time: neither can take every chunk before the other starts
         return _here(path)
 
-    results = list(shared_results(_chunks(PATHS, 5), workers, slow_here, _away))
+    def slow_away(path: str):
+        time.sleep(0.002)
+        return _away(path)
+
+    results = list(shared_results(_chunks(PATHS, 5), workers, slow_here, slow_away))
     assert sorted(r[0] for r in results) == PATHS
     sides = {r[1] for r in results}
     assert sides == {"here", "away"}
