@@ -19,14 +19,11 @@ the language server and the fix loop's passes stay in one process.
 from __future__ import annotations
 
 import os
-import pickle
-import signal
-import sys
-import threading
 from types import ModuleType
 
 from migrationlint.checks import FAMILIES, Project, check_family, enabled_families
 from migrationlint.diagnostics import Diagnostic
+from migrationlint.forked import Forked, can_fork
 from migrationlint.model.project import PACKAGE_SOURCES
 from migrationlint.model.resolve import RESOLVER, resolver_for
 
@@ -40,10 +37,9 @@ MAX_PARENT_MB = 160
 def can_split(project: Project, jobs: int | None) -> bool:
     """Whether this run checks some families in a second process: a large run on Linux with more
     than one core, unless `--jobs 1`, not one that already holds MAX_PARENT_MB, and never beside
-    other threads (a lock one of them holds at the fork would stay held in the child)."""
-    return (sys.platform.startswith("linux") and hasattr(os, "fork") and jobs != 1
-            and len(project.files) >= MIN_FILES and (os.cpu_count() or 1) > 1 and _peak_mb() <= MAX_PARENT_MB
-            and threading.active_count() == 1 and any(getattr(f, "RUNS_APART", False) for f in FAMILIES))
+    other threads (forked.can_fork)."""
+    return (can_fork() and jobs != 1 and len(project.files) >= MIN_FILES and (os.cpu_count() or 1) > 1
+            and _peak_mb() <= MAX_PARENT_MB and any(getattr(f, "RUNS_APART", False) for f in FAMILIES))
 
 
 def _peak_mb() -> float:
@@ -58,26 +54,16 @@ def run_checks_split(project: Project, store) -> list[Diagnostic]:
     families = enabled_families(project)
     apart = [f for f in families if getattr(f, "RUNS_APART", False)]
     found: dict[ModuleType, list[Diagnostic]] = {}
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        _child(project, store, apart, write_end)
-    os.close(write_end)
-    payload = None
+    child = Forked(lambda: _checked_apart(project, store, apart))
     try:
         for family in families:
             if family not in apart:
                 found[family] = check_family(family, project)
-        with os.fdopen(read_end, "rb") as fh:
-            data = fh.read()
-        payload = _loaded(data)
-    finally:
-        if payload is None:
-            _stop(pid)
-        else:
-            os.waitpid(pid, 0)
-    if payload is None:  # the parent checks them itself, as one process does
+    except BaseException:
+        child.stop()
+        raise
+    payload = child.result()
+    if not isinstance(payload, tuple):  # the parent checks them itself, as one process does
         for family in apart:
             found[family] = check_family(family, project)
     else:
@@ -88,45 +74,15 @@ def run_checks_split(project: Project, store) -> list[Diagnostic]:
     return [d for family in families for d in found[family]]
 
 
-def _child(project: Project, store, apart: list[ModuleType], write_end: int) -> None:
-    """Check `apart`, send (findings by family, what the checks read) pickled, exit at once (no
-    clean-up of the parent's state: its cache files, its handlers)."""
-    code = 1
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-        if store.cache is not None:
-            store.cache.close()  # the pack file's read offset is shared with the parent: open our own
-        by_name = {family.__name__: check_family(family, project) for family in apart}
-        resolver = RESOLVER.peek(project)
-        reads = (store.loaded, store.scanned, resolver.missing_paths() if resolver is not None else [],
-                 dict(PACKAGE_SOURCES.peek(project) or {}))
-        data = pickle.dumps((by_name, reads), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write_end, "wb") as fh:
-            fh.write(data)
-        code = 0
-    except BaseException:  # noqa: BLE001 - the parent checks these families itself
-        pass
-    finally:
-        os._exit(code)
-
-
-def _loaded(data: bytes):
-    try:
-        by_name, reads = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - nothing readable came back (the child failed)
-        return None
+def _checked_apart(project: Project, store, apart: list[ModuleType]) -> tuple[dict, tuple]:
+    """In the child: (findings by family, what the checks read)."""
+    if store.cache is not None:
+        store.cache.close()  # the pack file's read offset is shared with the parent: open our own
+    by_name = {family.__name__: check_family(family, project) for family in apart}
+    resolver = RESOLVER.peek(project)
+    reads = (store.loaded, store.scanned, resolver.missing_paths() if resolver is not None else [],
+             dict(PACKAGE_SOURCES.peek(project) or {}))
     return by_name, reads
-
-
-def _stop(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except OSError:
-        pass
-    try:
-        os.waitpid(pid, 0)
-    except OSError:
-        pass
 
 
 def _add_reads(project: Project, store, reads) -> None:

@@ -10,6 +10,7 @@ from typing import Callable, Collection, Mapping
 
 from migrationlint.model import discovery, stamped_record
 from migrationlint import extraction
+from migrationlint.discovery_apart import discover_beside
 from migrationlint.fix import fixes
 from migrationlint.cache import run_cache, tree_subset
 from migrationlint.model.project import Project
@@ -42,11 +43,15 @@ def lint(
     root = workspace_root(paths or files or [])
     read = overlay_reader(overrides)
     store = extraction.FactsStore(settings, root, read, overrides, use_cache)
+    cache_dir = store.cache.directory if store.cache is not None else None
+    workspace = Workspace(root, overrides, cache_dir)
     if files is None:
-        found = discovery.discover(paths, settings.exclude, settings.config_root,
-                                   store.cache.directory if store.cache is not None else None)
+        if overrides:
+            found = discovery.discover(paths, settings.exclude, settings.config_root, cache_dir)
+        else:  # while a child walks the tree, read what the checks will need of the workspace
+            found = discover_beside(paths, settings.exclude, settings.config_root, cache_dir,
+                                    lambda: _read_workspace(workspace), jobs)
         files, missing, problems = found.files, found.missing, found.problems
-    workspace = Workspace(root, overrides, store.cache.directory if store.cache is not None else None)
     runs = run_cache.RunCache(store.cache.directory) if store.cache is not None and not overrides else None
     reuse, reused = None, None
     if runs is not None and report is not None and not problems:  # a few named files: the tree run may know
@@ -87,6 +92,13 @@ def _all_rules() -> dict:
     from migrationlint.checks import RULES
 
     return RULES
+
+
+def _read_workspace(workspace: Workspace) -> None:
+    """What the dependency and import rules read of the workspace whatever the files: where the
+    manifests are, the lockfile; and the rule families themselves (discovery_apart.py)."""
+    _all_rules()
+    _ = workspace.manifest_dirs, workspace.lockfile
 
 
 def _resolved_ahead(workspace: Workspace, settings: Settings, selection: RuleSelection) \

@@ -70,7 +70,10 @@ def test_what_the_child_read_is_an_input_of_the_stored_run(tmp_path: Path, split
 def test_a_child_that_fails_leaves_the_families_to_the_parent(tmp_path: Path, monkeypatch) -> None:
     root = _large_service(tmp_path)
     expected = _findings(pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1))
-    monkeypatch.setattr(checks_apart, "_loaded", lambda data: None)  # as if nothing came back
+    def failing(*args):
+        raise MemoryError  # in the child: it exits without sending anything
+
+    monkeypatch.setattr(checks_apart, "_checked_apart", failing)
     assert _findings(pipeline.lint([str(root)], Settings(), use_cache=False)) == expected
 
 
