@@ -18,10 +18,10 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 import pickle
-import sys
 from collections.abc import Callable, Iterator, Mapping
 
 from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, stat_of
+from migrationlint.forked import can_fork
 from migrationlint.settings import Settings
 from migrationlint.extract.records import FileFacts
 from migrationlint.extract.sources import (
@@ -231,7 +231,7 @@ class FactsStore:
             self._collect(map(extract_one, paths), len(paths), found)
             return
         chunks = _chunks(paths, workers)
-        if _can_fork():  # this process extracts beside its helpers (work_sharing.py)
+        if can_fork():  # this process extracts beside its helpers, which inherit the imported modules
             from migrationlint.work_sharing import shared_results
 
             self._collect(shared_results(chunks, workers, extract_one, _extract_pickled), len(paths), found)
@@ -316,13 +316,9 @@ if TYPE_CHECKING:
     import multiprocessing.context
 
 
-def _can_fork() -> bool:
-    """fork where it is safe and cheap (Linux): helpers inherit the imported modules."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
 def _context() -> multiprocessing.context.BaseContext:
-    """Elsewhere a spawned pool. Imported here: a run small enough for one process never needs it."""
+    """Where fork is not safe, a spawned pool. Imported here: a run small enough for one process
+    never needs it."""
     import multiprocessing
 
     return multiprocessing.get_context("spawn")
