@@ -125,7 +125,8 @@ def word_spans(data: bytes, words) -> list[tuple[int, int]]:
     """Sorted spans of the whole-word occurrences of `words`. A word that extends another
     (`createIndex` after `create`) is found by the search for the shorter one, read on to the end
     of the identifier: one pass over the file per root, not per word (the schema-builder and
-    module calls are 22 words and 7 roots)."""
+    module calls are 22 words and 7 roots). The words are ASCII: reading on stops at the first
+    byte outside `_WORD_BYTES`, where the boundary test of `_word_hits` would."""
     wanted = frozenset(words)
     roots = _roots(wanted)
     if len(roots) == len(wanted):
