@@ -185,12 +185,16 @@ class DependencyChecks(DependencyModel):
         return self.shipping.bundled(u.manifest) is None
 
     def _deployed_with_root(self, u: Use, outer: Manifest) -> bool:
-        """Whether the package is deployed only by images that install the workspace root (so its
-        dependencies are there): not a package to publish (private, or a service with a start
-        script, Dockerfile or nest-cli.json), no `hoisting = "none"`, the workspace's own root."""
+        """Whether the package is deployed with the workspace root's dependencies: only by images
+        that install the root, when it is not a package to publish (private, or a service with a
+        start script, Dockerfile or nest-cli.json); or from the package.json its Nx build writes
+        from the root's (nx_projects.generated_manifest). Never with `hoisting = "none"`, and only
+        for the workspace's own root."""
         m = u.manifest
-        return (self.settings.hoisting != "none" and outer.dir == self.ws.root and self.images_install_root is not None
-                and (m.data.get("private") is True or self.is_service(m)))
+        if self.settings.hoisting == "none" or outer.dir != self.ws.root:
+            return False
+        return (self.images_install_root is not None and (m.data.get("private") is True or self.is_service(m))) \
+            or self.generated_manifest(m) is not None
 
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file

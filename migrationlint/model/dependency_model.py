@@ -16,6 +16,7 @@ from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice
 from migrationlint.model.docker_installs import root_install
 from migrationlint.model.entry_points import is_service
+from migrationlint.model.nx_projects import generated_manifest
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfiles import Lockfile, peers_of
@@ -95,6 +96,7 @@ class DependencyModel(VersionChoice):
         self._roots: dict[str, Manifest] = {}
         self._policies: dict[str, PeerPolicy] = {}
         self._services: dict[str, bool] = {}
+        self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
 
     def owner(self, path: str) -> Manifest | None:
         """The nearest real manifest above `path`: a package.json holding only `type` or
@@ -289,6 +291,12 @@ class DependencyModel(VersionChoice):
         if found is None:
             found = self._services[m.path] = is_service(m)
         return found
+
+    def generated_manifest(self, m: Manifest) -> str | None:
+        """nx_projects.generated_manifest, asked once per manifest in a run."""
+        if m.path not in self._generated:
+            self._generated[m.path] = generated_manifest(m.dir)
+        return self._generated[m.path]
 
     @cached_property
     def images_install_root(self) -> str | None:

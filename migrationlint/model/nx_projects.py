@@ -1,4 +1,4 @@
-"""Nx projects whose build is a front-end bundle (`project.json`), read as data.
+"""Nx projects whose build is a front-end bundle, or writes the package.json it deploys, read as data.
 
 Why: an Nx monorepo often has one package.json for every app and library, with the browser apps'
 libraries (react, @angular/*) in devDependencies because the apps ship as bundles. Without
@@ -14,6 +14,8 @@ import json
 import os
 from dataclasses import dataclass
 from typing import Callable
+
+from migrationlint.model.config_objects import find_config, read_config
 
 # executors that only build for the browser (or a mobile bundle)
 _WEB_EXECUTORS = ("@nx/react:", "@nrwl/react:", "@nx/angular:", "@nrwl/angular:", "@angular-devkit/build-angular:",
@@ -32,15 +34,20 @@ class WebProject:
     main: str | None
 
 
-def web_project(project_json: str, workspace_root: str) -> WebProject | None:
-    """The project of this project.json when its `build` target bundles for the browser, else None
-    (also for an unreadable file: a project that cannot be read is not known to be bundled)."""
+def _project_data(project_json: str) -> dict:
+    """The parsed project.json ({} when unreadable: a project that cannot be read is not known to
+    be anything)."""
     try:
         with open(project_json, "rb") as fh:
             data = json.loads(fh.read())
     except (OSError, ValueError):
-        return None
-    targets = data.get("targets") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def web_project(project_json: str, workspace_root: str) -> WebProject | None:
+    """The project of this project.json when its `build` target bundles for the browser, else None."""
+    targets = _project_data(project_json).get("targets")
     build = targets.get("build") if isinstance(targets, dict) else None
     if not isinstance(build, dict) or not isinstance(build.get("executor"), str):
         return None
@@ -71,3 +78,22 @@ def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool
         found = nearest_project_json(parent, top, is_file, memo) if inside else None
     memo[directory] = found
     return found
+
+
+def generated_manifest(directory: str) -> str | None:
+    """Why the package's Nx build writes the package.json it deploys (`generatePackageJson: true`
+    in a target's options of its project.json, or in its webpack/rspack config, as
+    `NxAppWebpackPlugin` takes it), else None. Nx lists there what the project imports at the
+    versions of the workspace root's manifest (the single-version policy): a dependency declared
+    only at the root is what such a build expects, and a per-service install from the built
+    folder finds it (DEP005)."""
+    targets = _project_data(os.path.join(directory, "project.json")).get("targets")
+    for name, target in targets.items() if isinstance(targets, dict) else ():
+        options = target.get("options") if isinstance(target, dict) else None
+        if isinstance(options, dict) and options.get("generatePackageJson") is True:
+            return f"its Nx `{name}` target generates the package.json it deploys (generatePackageJson)"
+    for stem in ("webpack.config", "rspack.config"):
+        path = find_config(directory, stem)
+        if path is not None and read_config(path).flag("generatePackageJson") is True:
+            return f"its build ({os.path.basename(path)}) generates the package.json it deploys (generatePackageJson)"
+    return None

@@ -99,3 +99,48 @@ def test_dep005_is_silent_for_a_service_its_images_deploy_with_the_root_install(
     write(library, {"apps/api/package.json": {"name": "@shop/api", "version": "1.0.0", "main": "dist/main.js"}})
     assert dep005(library) == 1
     assert dep005(_repo(tmp_path / "none", {})) == 1
+
+
+NX_WEBPACK = """const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { join } = require('node:path');
+
+module.exports = {
+  output: { path: join(__dirname, '../../dist/apps/api') },
+  plugins: [new NxAppWebpackPlugin({ target: 'node', main: './src/main.ts', generatePackageJson: %s })],
+};
+"""
+SERVICE_IMAGE = "FROM node:20\nWORKDIR /app\nARG APP\nCOPY dist/apps/$APP .\nRUN npm install --omit=dev\n"
+
+
+def _nx_repo(tmp_path: Path, files: dict[str, object]) -> Path:
+    """An Nx workspace keeping every dependency in the root manifest (the single-version policy),
+    an app with a package.json of its own that lists none, and an image that installs a built app alone."""
+    return write(tmp_path, {
+        "package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"],
+                         "dependencies": {"ioredis": "^5.4.1"}, "devDependencies": {"nx": "21.3.11"}},
+        "nx.json": {"targetDefaults": {}},
+        "apps/api/package.json": {"dependencies": {"tslib": "^2.8.1"}},
+        "apps/api/src/main.ts": "import Redis from 'ioredis';\n\nexport const redis = new Redis();\n",
+        "Dockerfile": SERVICE_IMAGE,
+        **files,
+    })
+
+
+@pytest.mark.parametrize("where", ["webpack config", "project.json"])
+def test_dep005_is_silent_for_an_nx_project_whose_build_writes_its_package_json(tmp_path, where):
+    """`generatePackageJson`: the Nx build writes the package.json the app deploys with, listing what
+    it imports at the root manifest's versions; a per-service install from the built folder finds a
+    root-only dependency (a real Nx monorepo had 756 DEP005 warnings, one per import of its apps)."""
+    def dep005(root: Path) -> list[str]:
+        diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+        return [Path(d.path).relative_to(root).as_posix() for d in diags]
+
+    def build(flag: str) -> dict[str, object]:
+        if where == "webpack config":
+            return {"apps/api/webpack.config.js": NX_WEBPACK % flag}
+        options = {"main": "apps/api/src/main.ts", "outputPath": "dist/apps/api", "generatePackageJson": flag == "true"}
+        return {"apps/api/project.json": {"name": "api", "projectType": "application",
+                                          "targets": {"build": {"executor": "@nx/esbuild:esbuild", "options": options}}}}
+
+    assert dep005(_nx_repo(tmp_path / "generated", build("true"))) == []
+    assert dep005(_nx_repo(tmp_path / "kept", build("false"))) == ["apps/api/src/main.ts"]
