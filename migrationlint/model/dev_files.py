@@ -12,6 +12,8 @@ import os
 import re
 import shlex
 
+from migrationlint.model.entry_points import START_SCRIPTS
+
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
 TOOLS = (
     "jest", "vitest", "vite", "tsup", "tsdown", "playwright", "cypress", "tailwind", "postcss", "storybook",
@@ -142,16 +144,61 @@ _SCRIPT_FILE = re.compile(r"\.[cm]?[jt]sx?$")
 
 def tool_input(path: str, manifest_data: dict, manifest_dir: str) -> str | None:
     """Why `path` is run by a tool its package.json configures, not by the service: the Prisma CLI's
-    seed command (`"prisma": {"seed": "ts-node prisma/seed.ts"}`, run by `prisma db seed`)."""
+    seed command (`"prisma": {"seed": "ts-node prisma/seed.ts"}`, run by `prisma db seed`); a script
+    other than the start scripts that runs it from source with a TypeScript runner (`"seed":
+    "ts-node -r tsconfig-paths/register src/cli.ts"`); the data source a TypeORM CLI script names
+    (`typeorm-ts-node-commonjs migration:run -d src/data-source.ts`). Asked only for files no entry
+    point reaches: a file the service imports ships whatever script also runs it."""
     prisma = manifest_data.get("prisma")
     seed = prisma.get("seed") if isinstance(prisma, dict) else None
-    if not isinstance(seed, str):
-        return None
+    if isinstance(seed, str) and any(_names(word, path, manifest_dir) for word in _words(seed)):
+        return 'the Prisma seed script (package.json "prisma.seed"), run by the Prisma CLI, not by the service'
+    scripts = manifest_data.get("scripts")
+    for name, command in scripts.items() if isinstance(scripts, dict) else ():
+        if name in START_SCRIPTS or _SERVICE_SCRIPT.match(name) or not isinstance(command, str):
+            continue  # `dev`, `start:*`, `debug`: the service itself, run from source
+        for part in re.split(r"&&|\|\||;", command):
+            how = _runs(_words(part), path, manifest_dir)
+            if how is not None:
+                return f'run by the "{name}" script ({how}), a developer tool, not the service'
+    return None
+
+
+_SERVICE_SCRIPT = re.compile(r"^(?:dev|develop|start|serve|debug|watch|prod)(?![a-z])")
+_TS_RUNNERS = frozenset({"ts-node", "ts-node-esm", "tsx", "esno", "esrun", "vite-node", "bun"})
+_WATCH = frozenset({"watch", "--watch", "-w"})
+_TYPEORM_CLIS = frozenset({"typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm"})
+_DATA_SOURCE_FLAGS = ("-d", "--dataSource", "--data-source")
+
+
+def _words(command: str) -> list[str]:
     try:
-        words = shlex.split(seed)
+        return shlex.split(command)
     except ValueError:
-        return None
-    for word in words:
-        if _SCRIPT_FILE.search(word) and os.path.normpath(os.path.join(manifest_dir, word)) == path:
-            return 'the Prisma seed script (package.json "prisma.seed"), run by the Prisma CLI, not by the service'
+        return []
+
+
+def _names(word: str, path: str, manifest_dir: str) -> bool:
+    return bool(_SCRIPT_FILE.search(word)) and os.path.normpath(os.path.join(manifest_dir, word)) == path
+
+
+def _runs(words: list[str], path: str, manifest_dir: str) -> str | None:
+    """How one command of a script runs `path`: as the script a TypeScript runner executes, or as
+    the data source of the TypeORM CLI (`typeorm`, its ts-node wrappers, `node_modules/typeorm/cli.js`)."""
+    if _WATCH.intersection(words):
+        return None  # a watch loop serves the app while it is developed
+    for i, word in enumerate(words):
+        base = os.path.basename(word)
+        if base in _TS_RUNNERS:
+            target = next((w for w in words[i + 1:] if _SCRIPT_FILE.search(w) and not w.startswith("-")), None)
+            if target is not None and _names(target, path, manifest_dir):
+                return f"{base} runs it from source"
+            continue  # `ts-node ./node_modules/typeorm/cli.js ...`: the TypeORM CLI follows
+        if base in _TYPEORM_CLIS or word.replace(os.sep, "/").endswith("typeorm/cli.js"):
+            for j, flag in enumerate(words[i + 1:], start=i + 1):
+                value = words[j + 1] if flag in _DATA_SOURCE_FLAGS and j + 1 < len(words) else \
+                    flag.split("=", 1)[1] if flag.startswith(tuple(f + "=" for f in _DATA_SOURCE_FLAGS)) else None
+                if value is not None and _names(value, path, manifest_dir):
+                    return "the TypeORM CLI's data source"
+            return None
     return None

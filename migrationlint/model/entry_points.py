@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from migrationlint.model.workspace import Manifest
 
-_START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
+START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
 _NODE_RUNNERS = ("node", "ts-node", "tsx", "nodemon", "pm2", "pm2-runtime", "bun")
 _SOURCE_EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
 
@@ -42,7 +42,7 @@ def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
     yield from ((t, 'package.json "exports"') for t in _export_targets(data.get("exports")))
     yield from _nest_entries(manifest.dir)
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
-    for name in _START_SCRIPTS:
+    for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
             yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]))
     yield from _docker_entries(manifest.dir)

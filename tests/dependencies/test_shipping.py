@@ -322,6 +322,36 @@ def test_the_prisma_seed_script_is_run_by_the_prisma_cli_not_by_the_service(tmp_
     assert dep(write(tmp_path, files)) == [("DEP002", "contrib/other.ts", "@faker-js/faker")]
 
 
+def test_files_only_package_scripts_run_from_source_are_developer_tools(tmp_path):
+    """A file no entry reaches that a script (not a start script) runs with a TypeScript runner,
+    or names as the TypeORM CLI's data source, is a developer tool: its devDependency imports are
+    fine, and an undeclared one belongs in devDependencies (real code: `"generate:module": "ts-node
+    -r tsconfig-paths/register src/generate-structure.cli.ts"`, `"migration:run": "ts-node
+    ./node_modules/typeorm/cli.js migration:run -d src/data-source.ts"`). A `dev` or watch script
+    runs the service itself, and a file the service imports ships whatever script also runs it."""
+    scripts = {"start:prod": "node dist/main", "seed": "ts-node -r tsconfig-paths/register src/cli.ts",
+               "migration:run": "ts-node ./node_modules/typeorm/cli.js migration:run -d src/data-source.ts",
+               "migration:revert": "typeorm-ts-node-commonjs migration:revert --dataSource=src/other-source.ts",
+               "dev": "tsx src/server.ts", "sync": "tsx watch src/sync.ts"}
+    files = {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": scripts,
+                         "dependencies": {"typeorm": "^0.3.20"}, "devDependencies": {"commander": "^12.0.0"}},
+        "package-lock.json": {"name": "api", "lockfileVersion": 3, "packages": {
+            "": {"name": "api"}, "node_modules/dotenv": {"version": "16.4.5"},
+            "node_modules/commander": {"version": "12.0.0", "dev": True}}},
+        "src/main.ts": "import { source } from './other-source';\nexport const app = source;\n",
+        "src/cli.ts": "import { Command } from 'commander';\nexport const cli = new Command();\n",
+        "src/data-source.ts": "import { config } from 'dotenv';\nconfig();\nexport const ds = 1;\n",
+        "src/other-source.ts": "import { Command } from 'commander';\nexport const source = new Command();\n",
+        "src/server.ts": "import { Command } from 'commander';\nexport const server = new Command();\n",
+        "src/sync.ts": "import { Command } from 'commander';\nexport const sync = new Command();\n",
+    }
+    root = write(tmp_path, files)
+    assert dep(root) == [("DEP001", "src/data-source.ts", "dotenv"), ("DEP002", "src/other-source.ts", "commander"),
+                         ("DEP002", "src/server.ts", "commander"), ("DEP002", "src/sync.ts", "commander")]
+    assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
+
+
 def test_a_pnpm_workspace_file_holding_only_settings_makes_no_tooling_root(tmp_path):
     """pnpm 10 keeps settings (`onlyBuiltDependencies`) in pnpm-workspace.yaml: without `packages`
     the repository's root package is the service itself, whose files ship; a DEP001 fix goes to
