@@ -51,8 +51,9 @@ CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.confi
                       # bundler configs decide whether a package ships its imports inside a bundle
                       "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
                       "electron.vite.config.", "rsbuild.config.", "rspack.config.", "ormconfig.",
-                      # Dockerfile variants: whether the images install the workspace root (DEP005)
-                      "Dockerfile.")
+                      # Dockerfile variants, and the Compose files that say which folder each is built
+                      # from: whether the images install the workspace root (DEP005)
+                      "Dockerfile.", "docker-compose.", "compose.")
 
 
 @dataclass

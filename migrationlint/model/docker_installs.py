@@ -10,6 +10,8 @@ a private package has no per-service install to break.
 
 Dockerfiles are read as text, never built: the ones in the workspace root and in package folders
 (`Dockerfile`, `Dockerfile.<variant>`), the folders whose context files every run already keys on.
+A Dockerfile's build context is its own folder unless its COPY lines name root paths or a Compose
+file there (`docker-compose.yml`, `compose.yaml`, their variants) builds it from the root.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 
 _LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb")
 _INSTRUCTION = re.compile(r"^\s*(FROM|COPY|ADD|RUN|WORKDIR)\s+(.*)$", re.IGNORECASE)
+_COMPOSE_FILE = re.compile(r"^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$")
 _PER_SERVICE_WORDS = ("deploy", "focus", "--filter", "-F", "--workspace", "-w", "--cwd", "--prefix")
 
 
@@ -53,9 +56,10 @@ def root_install(root: str, member_dirs: list[str], directories: list[str]) -> s
     """The Dockerfile (relative to `root`) that shows the images install the workspace root, when
     every Dockerfile that installs packages does so and none installs one package alone; else None."""
     tops = {os.path.relpath(d, root).split(os.sep)[0] for d in member_dirs}
+    from_root = root_context_dockerfiles(root, directories)
     witness = None
     for path in dockerfiles(directories):
-        verdict = _verdict(path, root, tops)
+        verdict = _verdict(path, root, tops, path in from_root)
         if verdict == "service":
             return None
         if verdict == "root" and witness is None:
@@ -63,16 +67,59 @@ def root_install(root: str, member_dirs: list[str], directories: list[str]) -> s
     return witness
 
 
-def _verdict(path: str, root: str, tops: set[str]) -> str | None:
+def root_context_dockerfiles(root: str, directories: list[str]) -> set[str]:
+    """The Dockerfiles a Compose file in `directories` builds with the repository root as the
+    context (`build: {context: ., dockerfile: apps/api/Dockerfile}`): their COPY sources are paths
+    of the root, wherever the Dockerfile lives. Paths holding `${...}` are not guessed."""
+    found: set[str] = set()
+    for directory in directories:
+        try:
+            names = [n for n in os.listdir(directory) if _COMPOSE_FILE.match(n)]
+        except OSError:
+            continue
+        for name in names:
+            for context, dockerfile in _compose_builds(os.path.join(directory, name)):
+                context_dir = os.path.normpath(os.path.join(directory, context))
+                if context_dir == root:
+                    found.add(os.path.normpath(os.path.join(context_dir, dockerfile)))
+    return found
+
+
+def _compose_builds(path: str) -> list[tuple[str, str]]:
+    """(context, dockerfile) of every service a Compose file builds."""
+    from migrationlint.model.yaml_load import load
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            data = load(fh.read())
+    except Exception:  # noqa: BLE001 - an unreadable or invalid Compose file says nothing
+        return []
+    services = data.get("services") if isinstance(data, dict) else None
+    out = []
+    for service in services.values() if isinstance(services, dict) else ():
+        build = service.get("build") if isinstance(service, dict) else None
+        if isinstance(build, str):
+            build = {"context": build}
+        if not isinstance(build, dict):
+            continue
+        context, dockerfile = build.get("context", "."), build.get("dockerfile", "Dockerfile")
+        if isinstance(context, str) and isinstance(dockerfile, str) and "$" not in context + dockerfile:
+            out.append((context, dockerfile))
+    return out
+
+
+def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False) -> str | None:
     """"root" (its installs are of the root manifest), "service" (one installs something else, or
-    something we cannot tell) or None (it installs nothing) for one Dockerfile."""
+    something we cannot tell) or None (it installs nothing) for one Dockerfile. `built_from_root`:
+    a Compose file builds it with the root as the context."""
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
             lines = _logical_lines(fh.read())
     except OSError:
         return None
     directory = os.path.dirname(path)
-    context_is_root = directory == root or any(_names_root(line, directory, root, tops) for line in lines)
+    context_is_root = directory == root or built_from_root or any(_names_root(line, directory, root, tops)
+                                                                  for line in lines)
     kinds = {kind for stage in _stages(lines, context_is_root, tops) for kind in stage.installs}
     if "service" in kinds:
         return "service"

@@ -144,3 +144,27 @@ def test_dep005_is_silent_for_an_nx_project_whose_build_writes_its_package_json(
 
     assert dep005(_nx_repo(tmp_path / "generated", build("true"))) == []
     assert dep005(_nx_repo(tmp_path / "kept", build("false"))) == ["apps/api/src/main.ts"]
+
+
+GENERIC_COPY = "FROM node:20\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install --only=production\nCOPY . .\n"
+
+
+@pytest.mark.parametrize("compose", [
+    "services:\n  api:\n    build:\n      context: .\n      dockerfile: ./apps/api/Dockerfile\n",
+    "services:\n  api:\n    build:\n      context: ../..\n      dockerfile: apps/api/Dockerfile\n",
+])
+def test_a_compose_file_building_a_package_dockerfile_from_the_root_makes_it_a_root_install(tmp_path, compose):
+    """`COPY package*.json ./` in apps/api/Dockerfile copies the root manifest when a Compose file
+    builds it with the root as the context (a real Nest monorepo: docker-compose `context: .`,
+    `dockerfile: ./apps/app2/Dockerfile`); built from its own folder it copies the package's."""
+    where = "docker-compose.yml" if "context: ." in compose and "../.." not in compose else "apps/api/compose.yaml"
+    root = _repo(tmp_path / "composed", {"apps/api/Dockerfile": GENERIC_COPY, where: compose})
+    members = [str(root / "apps/api")]
+    assert root_install(str(root), members, [str(root), *members]) == "apps/api/Dockerfile"
+    alone = _repo(tmp_path / "alone", {"apps/api/Dockerfile": GENERIC_COPY,
+                                        "docker-compose.yml": "services:\n  api:\n    build: ./apps/api\n"})
+    assert root_install(str(alone), [str(alone / "apps/api")], [str(alone), str(alone / "apps/api")]) is None
+    variable = _repo(tmp_path / "variable", {"apps/api/Dockerfile": GENERIC_COPY, "docker-compose.yml":
+                                            "services:\n  api:\n    build:\n      context: ${ROOT}\n"
+                                            "      dockerfile: apps/api/Dockerfile\n"})
+    assert root_install(str(variable), [str(variable / "apps/api")], [str(variable), str(variable / "apps/api")]) is None

@@ -212,7 +212,8 @@ def test_touched_but_identical_file_still_hits(tmp_path, repo):
 
 
 @pytest.mark.parametrize("context", ["manifest", "tsconfig", "new-tsconfig", "lockfile", "Dockerfile", "nest-cli.json",
-                                     ".npmrc", "webpack.config.js", "Dockerfile.prod", "rspack.config.js"])
+                                     ".npmrc", "webpack.config.js", "Dockerfile.prod", "rspack.config.js",
+                                     "docker-compose.yml", "compose.yaml"])
 def test_changed_context_file_is_a_miss(tmp_path, repo, context):
     (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}')
     run(tmp_path, reuse_runs=True)
@@ -231,7 +232,9 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
                                          ".npmrc": "legacy-peer-deps=true\n",
                                          "webpack.config.js": "module.exports = { externals: [] };\n",
                                          "Dockerfile.prod": "FROM node:20\nCOPY . .\nRUN npm ci\n",
-                                         "rspack.config.js": "module.exports = {};\n"}[context])
+                                         "rspack.config.js": "module.exports = {};\n",
+                                         "docker-compose.yml": "services:\n  api:\n    build: .\n",
+                                         "compose.yaml": "services:\n  api:\n    build: .\n"}[context])
     result, parsed = run(tmp_path, reuse_runs=True)
     assert not reused(result) and parsed == []  # the facts are still good: only the run is redone
 
