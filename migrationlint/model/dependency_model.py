@@ -187,8 +187,9 @@ class DependencyModel(VersionChoice):
             if package is None:
                 continue
             type_only = _type_only(imp) or _erased(imp, facts) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
-            yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock", verdict,
-                      _metadata_only(imp, facts))
+            build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
+            yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock" or build_time,
+                      verdict, _metadata_only(imp, facts))
 
     def _package_of(self, path: str, imp: ImportFact, manifest: Manifest) -> str | None:
         spec = imp.specifier

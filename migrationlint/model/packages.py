@@ -126,3 +126,15 @@ def is_ignored(specifier: str, patterns: list[str]) -> bool:
         return False
     name = package_name(specifier)
     return any(fnmatchcase(specifier, p) or (name is not None and fnmatchcase(name, p)) for p in patterns)
+
+
+# Packages a build plugin runs inside the files it compiles, leaving nothing of them to load at
+# runtime: vanilla-extract evaluates `*.css.ts` stylesheets at build time and emits static CSS and
+# class names. Its recipes and sprinkles keep a runtime function, so only @vanilla-extract/css is here.
+_BUILD_TIME_IN = {"@vanilla-extract/css": re.compile(r"\.css\.[cm]?[jt]sx?$")}
+
+
+def evaluated_at_build(package: str, path: str) -> bool:
+    """Whether `package`, imported by the file at `path`, only runs while the project is built."""
+    files = _BUILD_TIME_IN.get(package)
+    return files is not None and files.search(path) is not None

@@ -352,6 +352,23 @@ def test_files_only_package_scripts_run_from_source_are_developer_tools(tmp_path
     assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
 
 
+def test_vanilla_extract_stylesheets_are_compiled_away_at_build_time(tmp_path):
+    """vanilla-extract runs `*.css.ts` files at build time and emits static CSS: their
+    @vanilla-extract/css import never loads at runtime, so a devDependency is right (a real
+    monorepo had 270 DEP002 for it). The same import in another file runs; recipes keep a runtime
+    function wherever they are imported."""
+    files = {
+        "package.json": {"name": "@acme/ui", "version": "1.0.0", "main": "dist/index.js",
+                         "devDependencies": {"@vanilla-extract/css": "^1.15.0", "@vanilla-extract/recipes": "^0.5.0"}},
+        "src/index.ts": "export * from './button.css';\nexport * from './theme';\nexport * from './variants.css';\n",
+        "src/button.css.ts": "import { style } from '@vanilla-extract/css';\nexport const button = style({ color: 'red' });\n",
+        "src/theme.ts": "import { createVar } from '@vanilla-extract/css';\nexport const accent = createVar();\n",
+        "src/variants.css.ts": "import { recipe } from '@vanilla-extract/recipes';\nexport const variants = recipe({});\n",
+    }
+    assert dep(write(tmp_path, files)) == [("DEP002", "src/theme.ts", "@vanilla-extract/css"),
+                                           ("DEP002", "src/variants.css.ts", "@vanilla-extract/recipes")]
+
+
 def test_a_pnpm_workspace_file_holding_only_settings_makes_no_tooling_root(tmp_path):
     """pnpm 10 keeps settings (`onlyBuiltDependencies`) in pnpm-workspace.yaml: without `packages`
     the repository's root package is the service itself, whose files ship; a DEP001 fix goes to
