@@ -68,6 +68,15 @@ class TsConfig:
         path = file_path.replace(os.sep, "/")
         return include.matches(path) and not exclude.matches(path)
 
+    def under_root_dir(self, file_path: str) -> bool:
+        """Whether the file lies in the source folder the config names as its `rootDir` (a folder
+        below the config's own): tsc compiles there what the included files import, also when
+        `include` names only the top of that folder (`src/*`), and requires the whole program
+        to live there."""
+        root = self.root_dir
+        return root is not None and os.path.normpath(root) != os.path.normpath(self.dir) \
+            and file_path.startswith(root.rstrip(os.sep) + os.sep)
+
     @cached_property
     def _program(self) -> tuple[_Patterns, _Patterns]:
         """include and exclude as regexes: every file of a run asks its configs `covers`, and one C
@@ -344,7 +353,7 @@ class TsConfigIndex:
     def covering(self, file_path: str) -> TsConfig | None:
         """The nearest tsconfig.json above `file_path` whose include/files cover it, or one of its
         `references` that does (as an editor picks the project of a solution-style tsconfig.json),
-        else the nearest."""
+        or whose `rootDir` holds it, else the nearest."""
         if file_path in self._covering:
             return self._covering[file_path]
         chain = self.candidates(os.path.dirname(file_path))
@@ -353,6 +362,8 @@ class TsConfigIndex:
             cfg = self.config(path)
             if cfg.error is None:
                 chosen = cfg if cfg.covers(file_path) else self._referenced_covering(cfg, file_path)
+                if chosen is None and cfg.under_root_dir(file_path):
+                    chosen = cfg  # imported by its included files: compiled with it (see under_root_dir)
             if chosen is not None:
                 break
         if chosen is None and chain:

@@ -87,6 +87,30 @@ def test_covering_prefers_nearest_config_that_includes_the_file(tmp_path):
     assert index.covering(str(tmp_path / "packages/api/scripts/seed.ts")).path == str(tmp_path / "packages/api/tsconfig.json")
 
 
+def test_a_file_under_the_root_dir_is_compiled_with_its_package_config(tmp_path):
+    """`include: ["src/*"]` names only the top of src/, but tsc compiles there whatever those files
+    import, with the package's options (baseUrl `src`): a file deeper in the `rootDir` belongs to the
+    package's config, not to a root tsconfig that covers everything by its default include (a real
+    monorepo had 112 DEP001 for `import { Box } from 'components'`). Outside the rootDir the
+    covering config still wins, and a rootDir that is the config's own folder says nothing."""
+    write(tmp_path, {
+        "tsconfig.json": json.dumps({"compilerOptions": {"noEmit": True}}),
+        "packages/ui/tsconfig.json": json.dumps({"compilerOptions": {"rootDir": "src", "baseUrl": "src"},
+                                                 "include": ["src/*"]}),
+        "packages/ui/src/index.ts": "export * from './components';\n",
+        "packages/ui/src/components/alert/alert.tsx": "",
+        "packages/ui/scripts/build.ts": "",
+        "packages/api/tsconfig.json": json.dumps({"compilerOptions": {"rootDir": "."}, "include": ["src/*"]}),
+        "packages/api/src/deep/file.ts": "",
+    })
+    index = TsConfigIndex(str(tmp_path))
+    ui = str(tmp_path / "packages/ui/tsconfig.json")
+    assert index.covering(str(tmp_path / "packages/ui/src/index.ts")).path == ui
+    assert index.covering(str(tmp_path / "packages/ui/src/components/alert/alert.tsx")).path == ui
+    assert index.covering(str(tmp_path / "packages/ui/scripts/build.ts")).path == str(tmp_path / "tsconfig.json")
+    assert index.covering(str(tmp_path / "packages/api/src/deep/file.ts")).path == str(tmp_path / "tsconfig.json")
+
+
 def test_covering_honours_files_and_exclude(tmp_path):
     write(tmp_path, {
         "tsconfig.json": json.dumps({"files": ["tools/gen.ts"]}),
