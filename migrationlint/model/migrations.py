@@ -4,8 +4,8 @@ A migration is a class in a migration file (under a `migrations`/`migration` dir
 by the configured globs, or loaded by a `migrations:` option) that implements MigrationInterface
 (or an interface ending in `Migration`), declares `up`/`down`, or extends a migration. The
 directory alone is not enough (real repos keep helper DSLs there), and other tools' migrations
-(MikroORM, knex, Kysely, or a class implementing another package's `...Migration` type in a file
-that imports nothing from TypeORM) are not TypeORM's.
+(MikroORM, knex, Kysely, a data migration run with Prisma or Mongoose, or a class implementing
+another package's `...Migration` type in a file that imports nothing from TypeORM) are not TypeORM's.
 """
 
 from __future__ import annotations
@@ -23,8 +23,11 @@ from migrationlint.model import packages as pk
 from migrationlint.model.project import Memo, Project, per_key
 from migrationlint.model.specifiers import resolve_relative
 
+# migration tools and database clients whose migrations (or a project's own data migrations run
+# with them: `static up(db: PrismaClient)`) are not TypeORM's when the file imports nothing of TypeORM
 OTHER_MIGRATION_TOOLS = ("@mikro-orm/", "mikro-orm", "knex", "kysely", "umzug", "sequelize", "db-migrate",
-                         "node-pg-migrate", "@adonisjs/lucid", "typeorm-seeding")
+                         "node-pg-migrate", "@adonisjs/lucid", "typeorm-seeding", "@prisma/client", "mongoose",
+                         "mongodb", "drizzle-orm", "objection")
 _MIGRATION_DIR = re.compile(r"(^|/)migrations?(/|$)")
 
 

@@ -112,6 +112,20 @@ def test_mikro_orm_and_knex_migrations_are_not_typeorm(tmp_path):
     assert lint(tmp_path, ["MIG", "SYN"]) == []
 
 
+def test_data_migrations_run_with_another_database_client_are_not_typeorm(tmp_path):
+    """A project's own data migrations (`static up(db: PrismaClient)` in `data/migrations/`, run by
+    its own runner) follow no TypeORM naming rule (a real monorepo: MIG001 on `SelfHostAdmin1`); the
+    same class importing TypeORM is TypeORM's again."""
+    prisma = ("import { PrismaClient } from '@prisma/client';\n\n"
+              "export class SelfHostAdmin1 {\n  static async up(db: PrismaClient) {\n    await db.user.findFirst();\n"
+              "  }\n\n  static async down(_db: PrismaClient) {}\n}\n")
+    workspace(tmp_path, {"src/data/migrations/99999-self-host-admin.ts": prisma})
+    assert lint(tmp_path, ["MIG"]) == []
+    both = "import { QueryRunner } from 'typeorm';\n" + prisma.replace("(_db: PrismaClient)", "(_q: QueryRunner)")
+    workspace(tmp_path, {"src/data/migrations/99999-self-host-admin.ts": both})
+    assert [d.code for d in lint(tmp_path, ["MIG"])] == ["MIG001"]
+
+
 def test_helper_classes_in_migrations_dir_are_not_migrations(tmp_path):
     workspace(tmp_path, {"src/migrations/dsl/create-table.ts": (
         "export class CreateTable {\n  constructor(readonly name: string) {}\n  toSql(): string {\n"
