@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+from functools import lru_cache
 
 from migrationlint.model.entry_points import START_SCRIPTS
 
@@ -149,19 +150,33 @@ def tool_input(path: str, manifest_data: dict, manifest_dir: str) -> str | None:
     "ts-node -r tsconfig-paths/register src/cli.ts"`); the data source a TypeORM CLI script names
     (`typeorm-ts-node-commonjs migration:run -d src/data-source.ts`). Asked only for files no entry
     point reaches: a file the service imports ships whatever script also runs it."""
+    scripts = manifest_data.get("scripts")
     prisma = manifest_data.get("prisma")
     seed = prisma.get("seed") if isinstance(prisma, dict) else None
-    if isinstance(seed, str) and any(_names(word, path, manifest_dir) for word in _words(seed)):
-        return 'the Prisma seed script (package.json "prisma.seed"), run by the Prisma CLI, not by the service'
-    scripts = manifest_data.get("scripts")
-    for name, command in scripts.items() if isinstance(scripts, dict) else ():
-        if name in START_SCRIPTS or _SERVICE_SCRIPT.match(name) or not isinstance(command, str):
+    key = (tuple(sorted((k, v) for k, v in scripts.items() if isinstance(v, str))) if isinstance(scripts, dict) else (),
+           seed if isinstance(seed, str) else None)
+    return _tool_inputs(manifest_dir, key).get(path)
+
+
+@lru_cache(maxsize=256)
+def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
+    """{file: why} of what a package's scripts run as tools, read once per package (every file no
+    entry reaches asks)."""
+    scripts, seed = key
+    found: dict[str, str] = {}
+    if seed is not None:
+        for word in _words(seed):
+            if _SCRIPT_FILE.search(word):
+                found.setdefault(_at(manifest_dir, word), 'the Prisma seed script (package.json "prisma.seed"), run by '
+                                                          'the Prisma CLI, not by the service')
+    for name, command in scripts:
+        if name in START_SCRIPTS or _SERVICE_SCRIPT.match(name):
             continue  # `dev`, `start:*`, `debug`: the service itself, run from source
         for part in re.split(r"&&|\|\||;", command):
-            how = _runs(_words(part), path, manifest_dir)
-            if how is not None:
-                return f'run by the "{name}" script ({how}), a developer tool, not the service'
-    return None
+            for target, how in _runs(_words(part)):
+                found.setdefault(_at(manifest_dir, target), f'run by the "{name}" script ({how}), a developer tool, '
+                                                             'not the service')
+    return found
 
 
 _SERVICE_SCRIPT = re.compile(r"^(?:dev|develop|start|serve|debug|watch|prod)(?![a-z])")
@@ -178,27 +193,28 @@ def _words(command: str) -> list[str]:
         return []
 
 
-def _names(word: str, path: str, manifest_dir: str) -> bool:
-    return bool(_SCRIPT_FILE.search(word)) and os.path.normpath(os.path.join(manifest_dir, word)) == path
+def _at(manifest_dir: str, word: str) -> str:
+    return os.path.normpath(os.path.join(manifest_dir, word))
 
 
-def _runs(words: list[str], path: str, manifest_dir: str) -> str | None:
-    """How one command of a script runs `path`: as the script a TypeScript runner executes, or as
-    the data source of the TypeORM CLI (`typeorm`, its ts-node wrappers, `node_modules/typeorm/cli.js`)."""
+def _runs(words: list[str]) -> list[tuple[str, str]]:
+    """(file, how) of what one command of a script runs: the script a TypeScript runner executes,
+    or the data source of the TypeORM CLI (`typeorm`, its ts-node wrappers, `node_modules/typeorm/cli.js`)."""
     if _WATCH.intersection(words):
-        return None  # a watch loop serves the app while it is developed
+        return []  # a watch loop serves the app while it is developed
+    found = []
     for i, word in enumerate(words):
         base = os.path.basename(word)
         if base in _TS_RUNNERS:
             target = next((w for w in words[i + 1:] if _SCRIPT_FILE.search(w) and not w.startswith("-")), None)
-            if target is not None and _names(target, path, manifest_dir):
-                return f"{base} runs it from source"
-            continue  # `ts-node ./node_modules/typeorm/cli.js ...`: the TypeORM CLI follows
+            if target is not None:
+                found.append((target, f"{base} runs it from source"))
+            continue  # `ts-node ./node_modules/typeorm/cli.js ...`: the TypeORM CLI may follow
         if base in _TYPEORM_CLIS or word.replace(os.sep, "/").endswith("typeorm/cli.js"):
             for j, flag in enumerate(words[i + 1:], start=i + 1):
                 value = words[j + 1] if flag in _DATA_SOURCE_FLAGS and j + 1 < len(words) else \
                     flag.split("=", 1)[1] if flag.startswith(tuple(f + "=" for f in _DATA_SOURCE_FLAGS)) else None
-                if value is not None and _names(value, path, manifest_dir):
-                    return "the TypeORM CLI's data source"
-            return None
-    return None
+                if value is not None and _SCRIPT_FILE.search(value):
+                    found.append((value, "the TypeORM CLI's data source"))
+            break
+    return found
