@@ -1,7 +1,9 @@
 """Path aliases that bundler and framework config files declare, read as data.
 
 `svelte.config.js` (`kit.alias`, `kit.files.lib`), `vite.config.*` / `vitest.config.*`
-(`resolve.alias`, object or `[{ find, replacement }]` form) and `nuxt.config.*` (`alias`) are
+(`resolve.alias`, object or `[{ find, replacement }]` form), `nuxt.config.*` (`alias`) and
+`webpack.config.*` / `rspack.config.*` (`resolve.alias`, also assigned in a config function:
+`config.resolve.alias = {...}`, `config.resolve.alias['x'] = ...`) are
 programs, and a linter must never run them. They are parsed with tree-sitter (the TypeScript
 grammar parses JavaScript) and only literal shapes are read: string keys, and values that are
 strings or the usual path expressions (`path.resolve(__dirname, 'src')`,
@@ -23,10 +25,11 @@ from migrationlint.extract.parsing import string_value, text
 if TYPE_CHECKING:
     from tree_sitter import Node
 
-CONFIG_STEMS = ("svelte.config", "vite.config", "vitest.config", "nuxt.config")
+CONFIG_STEMS = ("svelte.config", "vite.config", "vitest.config", "nuxt.config", "webpack.config", "rspack.config")
 CONFIG_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 _MAX_CONFIG_BYTES = 512 * 1024
 Q_PAIRS = "(pair key: [(property_identifier) (string)] @key value: (_) @value) @pair"
+Q_ASSIGNMENTS = "(assignment_expression left: [(member_expression) (subscript_expression)] @left right: (_) @right)"
 _DIRNAME = frozenset({"__dirname", "import.meta.dirname", "process.cwd()", "import.meta.url"})
 _PATH_FUNCTIONS = frozenset({"resolve", "join", "path.resolve", "path.join", "fileURLToPath", "url.fileURLToPath"})
 
@@ -93,7 +96,28 @@ def read_aliases(path: str) -> dict[str, str | None]:
             out.update(_alias_entries(value, directory, bare_is_path))
         elif key == "lib" and _parent_key(m["pair"][0]) == "files":  # SvelteKit kit.files.lib -> $lib
             out["$lib"] = path_value(value, directory)
+    for _, m in parsing.cursor("ts", Q_ASSIGNMENTS).matches(root):
+        out.update(_assigned_aliases(m["left"][0], m["right"][0], directory, bare_is_path))
     return out
+
+
+def _assigned_aliases(left: Node, right: Node, directory: str, bare_is_path: bool) -> dict[str, str | None]:
+    """Aliases a webpack config function assigns: `config.resolve.alias = {...}` (every entry) or
+    `config.resolve.alias['react-dom'] = target` / `config.resolve.alias.react = target` (one)."""
+    if left.type == "member_expression" and _name(left.child_by_field_name("property")) == "alias":
+        return _alias_entries(right, directory, bare_is_path)
+    holder = left.child_by_field_name("object")
+    if holder is None or holder.type != "member_expression" or _name(holder.child_by_field_name("property")) != "alias":
+        return {}
+    entry = left.child_by_field_name("index") if left.type == "subscript_expression" else left.child_by_field_name("property")
+    name = string_value(entry) if entry is not None and entry.type == "string" else _name(entry)
+    if not name:
+        return {}
+    return {name: _target(right, directory, bare_is_path)}
+
+
+def _name(node: Node | None) -> str | None:
+    return text(node) if node is not None and node.type == "property_identifier" else None
 
 
 def _key(node: Node) -> str:
@@ -109,15 +133,19 @@ def _parent_key(pair: Node) -> str | None:
     return None
 
 
+def _target(node: Node, directory: str, bare_is_path: bool) -> str | None:
+    literal = string_value(node)
+    if literal is not None and not bare_is_path and not literal.startswith((".", "/")):
+        return None  # a package specifier: trusted, the package rules judge the package
+    return path_value(node, directory)
+
+
 def _alias_entries(value: Node, directory: str, bare_is_path: bool) -> dict[str, str | None]:
     """`{ '@': target }` or `[{ find: '@', replacement: target }]` (regex `find`s are skipped)."""
     out: dict[str, str | None] = {}
 
     def target(node: Node) -> str | None:
-        literal = string_value(node)
-        if literal is not None and not bare_is_path and not literal.startswith((".", "/")):
-            return None  # a package specifier: trusted, the package rules judge the package
-        return path_value(node, directory)
+        return _target(node, directory, bare_is_path)
 
     if value.type == "object":
         for pair in value.named_children:

@@ -80,6 +80,31 @@ def test_config_file_aliases_are_read_as_data(tmp_path):
     assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/broken.ts")]
 
 
+def test_webpack_aliases_assigned_in_a_config_function_are_read_as_data(tmp_path):
+    """`config.resolve.alias = { ..., enterprise: IS_ENTERPRISE ? path.resolve(...) : false }` in a
+    webpack config a Next config loads (a real open-core monorepo: 220 IMP002 for `enterprise/*`,
+    a tsconfig path to a folder only the enterprise edition has): the bundler decides that alias,
+    so its imports are trusted; an alias with a literal target is still checked, and so is a
+    tsconfig path no config alias covers."""
+    _write(tmp_path, {
+        "package.json": {"name": "datasheet", "private": True, "dependencies": {"next": "^14.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"baseUrl": "src", "paths": {"enterprise/*": ["./modules/enterprise/*"],
+                                                                         "gone/*": ["./modules/gone/*"]}}},
+        "webpack.config.js": "const path = require('path');\n\nmodule.exports = (config) => {\n"
+                             "  config.resolve.alias.react = path.resolve(__dirname, 'node_modules', 'react');\n"
+                             "  config.resolve.alias = {\n    ...config.resolve.alias,\n"
+                             "    api: path.resolve(__dirname, './src/modules/api'),\n"
+                             "    enterprise: process.env.IS_ENTERPRISE === 'true' ? path.resolve(__dirname, './src/modules/enterprise') : false,\n"
+                             "  };\n  return config;\n};\n",
+        "src/modules/api/index.ts": "export const api = 1;\n",
+        "src/main.ts": "import { Billing } from 'enterprise/billing';\nimport { api } from 'api';\n\n"
+                       "export const all = [Billing, api];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"src/broken.ts": "import { x } from 'api/nope';\nimport { y } from 'gone/y';\n\nexport const b = [x, y];\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/broken.ts"), ("IMP002", "src/broken.ts")]
+
+
 def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
     _write(tmp_path, {
         "package.json": {"name": "shop", "private": True, "devDependencies": {"nuxt": "^3.12.0"}},
