@@ -47,19 +47,28 @@ _ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "
 def _erased(imp: ImportFact, facts: FileFacts) -> bool:
     """A plain import whose every binding is used only in type positions: the compiler drops it
     (`import { Request } from 'express'` used as `(req: Request) => ...`). Annotations that
-    decorator metadata emits at runtime do not count as type positions (see facts)."""
+    decorator metadata emits at runtime do not count as type positions (see facts). A binding
+    never used beside type uses is dropped too (`import { Request, NextFunction }` with only
+    `Request` in a signature)."""
     if imp.kind != "import" or imp.side_effect:
         return False
-    names = imp.locals
+    names = _used_names(imp, facts)
     return bool(names) and all(n in facts.type_only_locals for n in names)
 
 
 def _metadata_only(imp: ImportFact, facts: FileFacts) -> bool:
-    """Every binding is a type or a name in an annotation that decorator metadata emits."""
-    names = imp.locals
+    """Every binding is a type or a name in an annotation that decorator metadata emits (or unused)."""
+    names = _used_names(imp, facts)
     meta = facts.metadata_only_locals
     return bool(names) and any(n in meta for n in names) and all(n in meta or n in facts.type_only_locals
                                                                   for n in names)
+
+
+def _used_names(imp: ImportFact, facts: FileFacts) -> list[str]:
+    """The bindings used outside the import statement: tsc elides one never used. When none is
+    used, all of them (an import nothing uses says nothing of how it would be used)."""
+    used = [n for n in imp.locals if any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
+    return used or list(imp.locals)
 
 
 def _type_only(imp: ImportFact) -> bool:

@@ -440,6 +440,26 @@ def test_r13_metadata_only_names_with_types_package_say_tsc_may_elide_them(tmp_p
                                 'imports it (its names are used only in decorated signatures')
 
 
+def test_unused_bindings_beside_type_or_metadata_uses_are_elided_too(tmp_path):
+    """`import { Response, NextFunction, Request } from 'express'` where only `Response` is used,
+    in a decorated signature: tsc drops the unused names with the import, so the import is the
+    decorated-signature case (a warning), not a value use (a real NestJS monorepo: 3 errors). An
+    import none of whose names is used is not judged by that rule."""
+    files = {
+        "package.json": {"name": "@acme/api", "version": "1.0.0",
+                         "dependencies": {"@nestjs/common": "^10.4.0", "reflect-metadata": "^0.2.2"},
+                         "devDependencies": {"@types/express": "^4.17.21"}},
+        "src/files.controller.ts": "import { Controller, Get, Res } from '@nestjs/common';\n"
+                                   "import { Response, NextFunction, Request } from 'express';\n\n"
+                                   "@Controller('files')\nexport class FilesController {\n  @Get()\n"
+                                   "  get(@Res() res: Response): void {\n    res.end();\n  }\n}\n",
+        "src/unused.ts": "import { Response, NextFunction } from 'express';\n\nexport const unused = 1;\n",
+    }
+    diags = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert [(Path(d.path).name, d.severity.value) for d in diags] == [("files.controller.ts", "warning"),
+                                                                        ("unused.ts", "error")]
+
+
 def test_r17_dep004_never_fires_in_tests(tmp_path):
     root = write(tmp_path / "db", {
         "package.json": {"name": "@acme/db", "version": "1.0.0", "main": "dist/index.js",
