@@ -37,6 +37,7 @@ from migrationlint.extract.sources import (
 # forking two workers costs about 40 ms, the average file about 1 ms to extract.
 POOL_THRESHOLD = 150
 CHUNKS_PER_WORKER = 32
+MAX_CHUNKS = 4096  # 16 KB of 4-byte indices: within any pipe's capacity
 
 PARSED: list[str] = []  # every path whose facts were computed (not cached) in this process; tests read it
 
@@ -325,7 +326,9 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _chunks(paths: list[str], workers: int) -> list[list[str]]:
-    size = max(1, len(paths) // (workers * CHUNKS_PER_WORKER))
+    """About CHUNKS_PER_WORKER chunks per process, never more than MAX_CHUNKS (their indices are
+    written into one pipe before any process reads it: work_sharing.py)."""
+    size = max(1, len(paths) // (workers * CHUNKS_PER_WORKER), -(-len(paths) // MAX_CHUNKS))
     return [paths[i:i + size] for i in range(0, len(paths), size)]
 
 

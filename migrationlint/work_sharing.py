@@ -19,15 +19,15 @@ from __future__ import annotations
 import os
 import pickle
 import select
-import signal
 import struct
 from typing import Callable, Iterator, TypeVar
+
+from migrationlint.forked import fork_child, reap
 
 Result = TypeVar("Result")
 
 _INDEX = struct.Struct("<I")
 _FRAME = struct.Struct("<IQ")  # chunk index, payload length
-_F_SETPIPE_SZ = 1031  # Linux fcntl: a larger pipe lets a helper write a whole chunk without waiting
 _PIPE_BYTES = 1 << 20
 
 
@@ -37,7 +37,7 @@ def shared_results(chunks: list[list[str]], workers: int, here: Callable[[str], 
     process takes, `away(path)` (picklable results) for those a helper takes. `workers` counts this
     process."""
     tokens_read, tokens_write = os.pipe()
-    os.write(tokens_write, b"".join(_INDEX.pack(i) for i in range(len(chunks))))
+    _write_all(tokens_write, b"".join(_INDEX.pack(i) for i in range(len(chunks))))  # fits: see extraction.MAX_CHUNKS
     os.close(tokens_write)  # before forking: the pipe ends when every index is taken
     helpers: dict[int, int] = {}  # read end -> pid
     done: set[int] = set()
@@ -62,35 +62,15 @@ def shared_results(chunks: list[list[str]], workers: int, here: Callable[[str], 
 
 
 def _fork_helper(chunks: list[list[str]], tokens: int, away: Callable[[str], Result]) -> tuple[int, int]:
-    read_end, write_end = os.pipe()
-    try:
-        import fcntl
-
-        fcntl.fcntl(write_end, _F_SETPIPE_SZ, _PIPE_BYTES)
-    except OSError:
-        pass  # the default size works, with more waiting
-    pid = os.fork()
-    if pid == 0:  # the helper: never returns
-        os.close(read_end)
-        _helper(chunks, tokens, away, write_end)
-    os.close(write_end)
-    return read_end, pid
-
-
-def _helper(chunks: list[list[str]], tokens: int, away: Callable[[str], Result], write_end: int) -> None:
-    """Take chunks until none is left, send each chunk's results as one frame, exit at once (no
-    clean-up of the parent's state)."""
-    code = 1
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """(read end, pid) of a helper that takes chunks until none is left and sends each chunk's
+    results as one frame."""
+    def body(write_end: int) -> None:
         while (index := _take(tokens)) is not None:
             payload = pickle.dumps([away(path) for path in chunks[index]], protocol=pickle.HIGHEST_PROTOCOL)
             _write_all(write_end, _FRAME.pack(index, len(payload)) + payload)
-        code = 0
-    except BaseException:  # noqa: BLE001 - the parent extracts what did not arrive
-        pass
-    finally:
-        os._exit(code)
+
+    pid, read_end = fork_child(body, pipe_bytes=_PIPE_BYTES)  # a whole chunk fits without waiting
+    return read_end, pid
 
 
 def _take(tokens: int) -> int | None:
@@ -111,11 +91,11 @@ def _end_helper(read_end: int, pid: int) -> None:
     except OSError:
         pass
     try:
-        if os.waitpid(pid, os.WNOHANG) == (0, 0):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        running = os.waitpid(pid, os.WNOHANG) == (0, 0)
     except OSError:
-        pass
+        return
+    if running:
+        reap(pid, kill=True)
 
 
 class _Inbox:

@@ -44,21 +44,19 @@ class Use:
 _ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
 
 
-def _erased(imp: ImportFact, facts: FileFacts) -> bool:
+def _erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:
     """A plain import whose every binding is used only in type positions: the compiler drops it
     (`import { Request } from 'express'` used as `(req: Request) => ...`). Annotations that
-    decorator metadata emits at runtime do not count as type positions (see facts). A binding
-    never used beside type uses is dropped too (`import { Request, NextFunction }` with only
-    `Request` in a signature)."""
+    decorator metadata emits at runtime do not count as type positions (see facts). `names`:
+    the bindings it uses (`_used_names`): one never used beside type uses is dropped too
+    (`import { Request, NextFunction }` with only `Request` in a signature)."""
     if imp.kind != "import" or imp.side_effect:
         return False
-    names = _used_names(imp, facts)
     return bool(names) and all(n in facts.type_only_locals for n in names)
 
 
-def _metadata_only(imp: ImportFact, facts: FileFacts) -> bool:
-    """Every binding is a type or a name in an annotation that decorator metadata emits (or unused)."""
-    names = _used_names(imp, facts)
+def _metadata_only(facts: FileFacts, names: list[str]) -> bool:
+    """Every binding used (`names`) is a type or a name in an annotation that decorator metadata emits."""
     meta = facts.metadata_only_locals
     return bool(names) and any(n in meta for n in names) and all(n in meta or n in facts.type_only_locals
                                                                   for n in names)
@@ -195,10 +193,11 @@ class DependencyModel(VersionChoice):
             package = self._package_of(path, imp, manifest)
             if package is None:
                 continue
-            type_only = _type_only(imp) or _erased(imp, facts) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
+            used = _used_names(imp, facts)
+            type_only = _type_only(imp) or _erased(imp, facts, used) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock" or build_time,
-                      verdict, _metadata_only(imp, facts))
+                      verdict, _metadata_only(facts, used))
 
     def _package_of(self, path: str, imp: ImportFact, manifest: Manifest) -> str | None:
         spec = imp.specifier

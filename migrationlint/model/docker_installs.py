@@ -31,16 +31,18 @@ def is_dockerfile(name: str) -> bool:
     return name == "Dockerfile" or name.startswith("Dockerfile.")
 
 
-def dockerfiles(directories: list[str]) -> list[str]:
-    """The Dockerfiles of `directories` (the root and the package folders), sorted."""
-    found = []
+def _build_files(directories: list[str]) -> tuple[list[str], list[str]]:
+    """(Dockerfiles, Compose files) of `directories` (the root and the package folders), sorted,
+    each folder listed once."""
+    docker, compose = [], []
     for directory in directories:
         try:
             names = os.listdir(directory)
         except OSError:
             continue
-        found += [os.path.join(directory, n) for n in names if is_dockerfile(n)]
-    return sorted(found)
+        docker += [os.path.join(directory, n) for n in names if is_dockerfile(n)]
+        compose += [os.path.join(directory, n) for n in names if _COMPOSE_FILE.match(n)]
+    return sorted(docker), sorted(compose)
 
 
 @dataclass
@@ -56,9 +58,10 @@ def root_install(root: str, member_dirs: list[str], directories: list[str]) -> s
     """The Dockerfile (relative to `root`) that shows the images install the workspace root, when
     every Dockerfile that installs packages does so and none installs one package alone; else None."""
     tops = {os.path.relpath(d, root).split(os.sep)[0] for d in member_dirs}
-    from_root = root_context_dockerfiles(root, directories)
+    docker, compose = _build_files(directories)
+    from_root = root_context_dockerfiles(root, compose)
     witness = None
-    for path in dockerfiles(directories):
+    for path in docker:
         verdict = _verdict(path, root, tops, path in from_root)
         if verdict == "service":
             return None
@@ -67,21 +70,17 @@ def root_install(root: str, member_dirs: list[str], directories: list[str]) -> s
     return witness
 
 
-def root_context_dockerfiles(root: str, directories: list[str]) -> set[str]:
-    """The Dockerfiles a Compose file in `directories` builds with the repository root as the
-    context (`build: {context: ., dockerfile: apps/api/Dockerfile}`): their COPY sources are paths
-    of the root, wherever the Dockerfile lives. Paths holding `${...}` are not guessed."""
+def root_context_dockerfiles(root: str, compose_files: list[str]) -> set[str]:
+    """The Dockerfiles these Compose files build with the repository root as the context (`build:
+    {context: ., dockerfile: apps/api/Dockerfile}`): their COPY sources are paths of the root,
+    wherever the Dockerfile lives. Paths holding `${...}` are not guessed."""
     found: set[str] = set()
-    for directory in directories:
-        try:
-            names = [n for n in os.listdir(directory) if _COMPOSE_FILE.match(n)]
-        except OSError:
-            continue
-        for name in names:
-            for context, dockerfile in _compose_builds(os.path.join(directory, name)):
-                context_dir = os.path.normpath(os.path.join(directory, context))
-                if context_dir == root:
-                    found.add(os.path.normpath(os.path.join(context_dir, dockerfile)))
+    for path in compose_files:
+        directory = os.path.dirname(path)
+        for context, dockerfile in _compose_builds(path):
+            context_dir = os.path.normpath(os.path.join(directory, context))
+            if context_dir == root:
+                found.add(os.path.normpath(os.path.join(context_dir, dockerfile)))
     return found
 
 
