@@ -67,6 +67,17 @@ FIL001 = Rule("FIL001", "file-not-linted", Severity.WARNING,
 RUN_RULES = (SUP001, INT001, FIL001)
 
 
+def bug_summary(exc: BaseException) -> str:
+    """An error raised by a bug in migrationlint, worded for an INT001 report: its type, its
+    message and the line that raised it."""
+    import os
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
 def code_matches(code: str, pattern: str, *, allow_all: bool = True, exact: bool = False) -> bool:
     """Whether rule `code` is named by `pattern`: a case-insensitive prefix (`exact`: the whole
     code), or `ALL` when `allow_all`. Suppression comments pass allow_all=False (they name codes)."""

@@ -14,11 +14,12 @@ from typing import Collection
 
 from migrationlint import suppressions
 from migrationlint.fix import fix_guard
-from migrationlint.catalog import FIL001, diagnostic, matches_any
+from migrationlint.catalog import FIL001, INT001, diagnostic, matches_any
 from migrationlint.model.project import Project
 from migrationlint.settings import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
 from migrationlint.extract.records import FileFacts
+from migrationlint.extract.sources import INTERNAL_ERROR
 from migrationlint.globs import match_any
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.textpos import LineIndex
@@ -50,8 +51,18 @@ class LintResult:
 
 
 def workspace_root(paths: list[str]) -> str:
+    """The workspace root of the first path, or, when other paths lie outside it, of the folder
+    they all share: `check services/*` in a tree with no repository or root manifest around the
+    services would otherwise judge every service from the first one's root (its `src/...` imports
+    read as packages, its manifest named for the others')."""
     first = os.path.abspath(paths[0]) if paths else os.getcwd()
-    return find_root(first if os.path.exists(first) else os.getcwd())
+    root = find_root(first if os.path.exists(first) else os.getcwd())
+    outside = [p for p in map(os.path.abspath, paths[1:]) if not _under(p, root)]
+    return find_root(os.path.commonpath([root, *outside])) if outside else root
+
+
+def _under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def gc_paused(fn):
@@ -121,10 +132,14 @@ def covers(paths: list[str], root: str) -> bool:
 
 
 def _skipped(facts: dict[str, FileFacts], selection: RuleSelection) -> list[Diagnostic]:
-    if not selection(FIL001.code):
-        return []
-    return [diagnostic(FIL001, path, f.skipped_at, f.skipped_at, f"File not linted: {f.skipped}")
-            for path, f in facts.items() if f.skipped]
+    """FIL001 for each file that could not be linted; INT001 when a bug stopped it (sources.internal_error)."""
+    out = []
+    for path, f in facts.items():
+        if f.skipped:
+            rule = INT001 if f.skipped.startswith(INTERNAL_ERROR) else FIL001
+            if selection(rule.code):
+                out.append(diagnostic(rule, path, f.skipped_at, f.skipped_at, f"File not linted: {f.skipped}"))
+    return out
 
 
 def _filter(diagnostics: list[Diagnostic], result: LintResult, settings: Settings,

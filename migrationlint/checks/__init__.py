@@ -14,7 +14,7 @@ import pkgutil
 from types import ModuleType
 
 
-from migrationlint.catalog import FIL001, INT001, RUN_RULES, SUP001, Rule, diagnostic
+from migrationlint.catalog import FIL001, INT001, RUN_RULES, SUP001, Rule, bug_summary, diagnostic
 from migrationlint.checks.base import Project
 from migrationlint.diagnostics import Diagnostic
 
@@ -70,7 +70,17 @@ def enabled_families(project: Project) -> list[ModuleType]:
 
 
 def check_family(family: ModuleType, project: Project) -> list[Diagnostic]:
-    """One family's diagnostics, of its enabled rules only."""
-    return [d for d in family.check(project) if project.enabled(d.code)]
+    """One family's diagnostics, of its enabled rules only. A bug that stops a family loses its
+    findings, never the run's: it is reported (INT001, at the workspace root) and the other
+    families' findings stand."""
+    try:
+        return [d for d in family.check(project) if project.enabled(d.code)]
+    except Exception as exc:
+        if not project.enabled(INT001.code):
+            return []
+        name = family.__name__.rsplit(".", 1)[-1]
+        return [diagnostic(INT001, project.workspace.root, 0, 0,
+                           f"Rule family {name} stopped on an internal error in migrationlint ({bug_summary(exc)}): "
+                           "its findings are missing from this run; please report it")]
 
 

@@ -44,7 +44,8 @@ def glob_choices(node: Node, depth: int = 0) -> list[str] | None:
         return glob_choices(node.named_children[0], depth)
     if t == "ternary_expression":
         branches = [node.child_by_field_name("consequence"), node.child_by_field_name("alternative")]
-        return _joined([[c for b in branches for c in (glob_choices(b, depth) if b is not None else [None])]], "")
+        return _joined([[c for b in branches for c in (glob_choices(b, depth) if b is not None else None) or [None]]],
+                       "")
     if t == "template_string":
         parts: list[list[str] | None] = []
         for c in node.children:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Mapping
 
+from migrationlint.catalog import bug_summary
 from migrationlint.extract.records import FileFacts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -77,7 +78,18 @@ def _facts_or_skipped(path: str, data: bytes) -> FileFacts:
                        at=exc.start)
     from migrationlint.extract.facts import extract  # the parser and extractors: only when a file is parsed
 
-    return extract(path, data)
+    try:
+        return extract(path, data)
+    except Exception as exc:  # a bug met on one file must not lose the run: it is reported (INT001), the rest linted
+        return skipped(path, internal_error(exc), len(data))
+
+
+INTERNAL_ERROR = "internal error"  # how the skipped reason of a file a bug stopped begins (INT001, not FIL001)
+
+
+def internal_error(exc: Exception) -> str:
+    """The reason a file was not linted because of a bug in migrationlint (enough for a report)."""
+    return f"{INTERNAL_ERROR} in migrationlint ({bug_summary(exc)}); please report it with this file (or a reduced copy)"
 
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # C0 controls no text uses (ESC and whitespace kept)

@@ -209,3 +209,48 @@ def test_invalid_lockfile(tmp_path):
     rc, lines = _run(tmp_path)
     assert any(line.startswith("package-lock.json:4:1: MAN002 warning: package-lock.json does not parse") for line in lines)
     assert any(line.startswith("b/src/cache.ts:2:23: DEP001") for line in lines)
+
+
+# ----------------------------------------------------------------------------- bugs of the linter
+# No input should reach these paths; when a bug does, one file or one rule family is lost and
+# reported, never the run. The bug is injected: the real one that prompted this (a conditional
+# `migrations:` path with an unknown branch) is fixed and tested in test_migration_sets.py.
+
+def test_a_bug_met_on_one_file_is_reported_and_the_rest_is_linted(tmp_path, monkeypatch):
+    from migrationlint import pipeline
+    from migrationlint.extract import facts
+    from migrationlint.settings import Settings
+
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"), "src/odd.ts": "export const odd = 1;\n"})
+    real = facts._Extractor.run
+
+    def run(self, root):
+        if self.f.path.endswith("odd.ts"):
+            raise TypeError("'NoneType' object is not iterable")
+        return real(self, root)
+
+    monkeypatch.setattr(facts._Extractor, "run", run)
+    found = pipeline.lint([str(tmp_path)], Settings(), use_cache=False).diagnostics
+    assert any(d.code == "MIG001" and d.path.endswith("Finance.ts") for d in found)
+    [bug] = [d for d in found if d.path.endswith("odd.ts")]
+    assert bug.code == "INT001" and bug.message.startswith(
+        "File not linted: internal error in migrationlint (TypeError: 'NoneType' object is not iterable at ")
+    assert "please report it" in bug.message
+
+
+def test_a_bug_in_one_rule_family_loses_only_its_findings(tmp_path, monkeypatch):
+    from migrationlint import pipeline
+    from migrationlint.checks import dependencies
+    from migrationlint.settings import Settings
+
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464")})
+
+    def check(project):
+        raise KeyError("left-pad")
+
+    monkeypatch.setattr(dependencies, "check", check)
+    found = pipeline.lint([str(tmp_path)], Settings(), use_cache=False).diagnostics
+    assert any(d.code == "MIG001" for d in found)
+    [bug] = [d for d in found if d.code == "INT001"]
+    assert bug.path == str(tmp_path) and bug.message.startswith(
+        "Rule family dependencies stopped on an internal error in migrationlint (KeyError: 'left-pad' at ")

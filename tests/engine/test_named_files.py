@@ -153,6 +153,25 @@ def test_a_repository_without_an_outer_definition_keeps_the_nested_workspace_as_
     assert find_root(str(tmp_path)) == str(tmp_path)
 
 
+def test_named_services_without_a_root_around_them_are_each_judged_as_themselves(tmp_path: Path) -> None:
+    """`check services/*` where nothing (no repository, no root manifest) holds the services together:
+    each is judged from the folder they share, as one run over that folder judges them, not from the
+    first service's root (where the second's baseUrl imports read as packages of the first)."""
+    for name in ("orders", "users"):
+        service = tmp_path / "services" / name
+        (service / "src").mkdir(parents=True)
+        (service / "package.json").write_text(json.dumps(
+            {"name": name, "private": True, "dependencies": {"@nestjs/common": "^10.0.0"}}))
+        (service / "tsconfig.json").write_text(json.dumps({"compilerOptions": {"baseUrl": "./"}}))
+        (service / "src" / "main.ts").write_text("import { AppModule } from 'src/app.module';\nexport const m = AppModule;\n")
+        (service / "src" / "app.module.ts").write_text(
+            "import { Module } from '@nestjs/common';\n@Module({})\nexport class AppModule {}\n")
+    services = [str(tmp_path / "services" / n) for n in ("orders", "users")]
+    named = pipeline.lint(services, Settings(select=["DEP", "IMP"]), use_cache=False)
+    whole = pipeline.lint([str(tmp_path / "services")], Settings(select=["DEP", "IMP"]), use_cache=False)
+    assert [_key(d) for d in named.diagnostics] == [_key(d) for d in whole.diagnostics] == []
+
+
 def test_dep001_names_another_import_of_the_same_file_as_the_reason(tmp_path: Path) -> None:
     _service(tmp_path, {
         "src/main.ts": ("import type { Node } from 'prosemirror-model';\nimport { Schema } from 'prosemirror-model';\n"

@@ -26,6 +26,21 @@ def test_glob_forms_load_the_file(tmp_path, option):
     assert codes(tmp_path, ["MIG", "SYN"]) == ["MIG006"]
 
 
+def test_a_build_folder_mirroring_the_package_maps_back_to_its_sources(tmp_path):
+    """`migrations: ['dist/migrations/*.js']` with the migrations beside src/ (outDir `dist`, no
+    rootDir: `migrations/x.ts` builds to `dist/migrations/x.js`): the glob loads the top folder
+    only, so a copy kept in `migrations/tests/` is in no set and duplicates nothing (MIG004; a
+    real service's test fixture). Unmatched, the option fell back to every migrations folder."""
+    workspace(tmp_path, {
+        "tsconfig.json": '{"compilerOptions": {"module": "commonjs", "outDir": "./dist"}}\n',
+        "src/main.ts": "import { DataSource } from 'typeorm';\n\n"
+                       "export const ds = new DataSource({ type: 'postgres', migrations: ['dist/migrations/*.js'] });\n",
+        "migrations/1700000000001-CreateUsers.ts": migration("CreateUsers1700000000001"),
+        "migrations/tests/1700000000001-CreateUsers.ts": migration("CreateUsers1700000000001"),
+    })
+    assert "MIG004" not in codes(tmp_path, ["MIG"])
+
+
 def test_explicit_class_list_is_not_a_glob(tmp_path):
     workspace(tmp_path, {
         "src/app.module.ts": "import { migrations } from './migrations';\n\nexport const options = { type: 'postgres', migrations };\n"
@@ -174,5 +189,8 @@ def test_choices_of_a_path_expression(tmp_path):
     assert glob_choices(expr("`${base}/${cond ? 'mysql' : 'sqlite'}/*.js`")) == ["db/mysql/*.js", "db/sqlite/*.js"]
     assert glob_choices(expr("join(base, pick, '*.ts')")) == ["db/a/*.ts", "db/b/*.ts"]
     assert glob_choices(expr("`${process.env.DIR}/*.js`")) is None
+    # a branch that is no glob (an environment variable, a call) makes the whole choice unknown
+    assert glob_choices(expr("cond ? 'dist/*.js' : process.env.DIR")) is None
+    assert glob_choices(expr("join(__dirname, cond ? name.replace('a', 'b') : 'pg', '*.js')")) is None
     assert glob_choices(expr("`${a ? 'x' : 'y'}${b ? 'x' : 'y'}${c ? 'x' : 'y'}${d ? 'x' : 'y'}`")) is None  # 16 > 8
     assert glob_text(expr("base + '/*.ts'")) == "db/*.ts" and glob_text(expr("pick")) is None
