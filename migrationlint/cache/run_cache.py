@@ -35,6 +35,7 @@ from migrationlint.atomic import replace_file
 from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.context_memo import ContextMemo
 from migrationlint.cache.facts_cache import StatKey, content_digest
+from migrationlint.model.docker_installs import is_dockerfile
 from migrationlint.settings import Settings
 
 RESULTS = "results"
@@ -42,8 +43,8 @@ MAX_RECORDS = 8  # runs with different requests (whole tree, pre-commit file set
 CONTEXT_NAMES = frozenset({
     "package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json",
     "yarn.lock", "lerna.json", "bun.lock",
-    # what ships and how packages install: entry points (Dockerfile, nest-cli.json), hoisting settings
-    "Dockerfile", "nest-cli.json", "angular.json", ".npmrc", ".yarnrc.yml",
+    # what ships and how packages install: entry points (nest-cli.json; Dockerfiles: is_dockerfile), hoisting
+    "nest-cli.json", "angular.json", ".npmrc", ".yarnrc.yml",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # read by import resolution too: generated targets (.gitignore) and config-file aliases
@@ -51,9 +52,9 @@ CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.confi
                       # bundler configs decide whether a package ships its imports inside a bundle
                       "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
                       "electron.vite.config.", "rsbuild.config.", "rspack.config.", "ormconfig.",
-                      # Dockerfile variants, and the Compose files that say which folder each is built
-                      # from: whether the images install the workspace root (DEP005)
-                      "Dockerfile.", "docker-compose.", "compose.")
+                      # the Compose files that say which folder each Dockerfile is built from: whether the
+                      # images install the workspace root (DEP005)
+                      "docker-compose.", "compose.")
 
 
 @dataclass
@@ -114,10 +115,16 @@ def context_dirs(root: str, files: list[str], package_dirs: list[str]) -> list[s
     return sorted(found)
 
 
+def _context_folders(workspace) -> list[str]:
+    """The folders whose context files every run keys on, besides the linted files' own: the
+    package folders, and those of the Dockerfiles and Compose files of the images (DEP005 reads them)."""
+    return [*workspace.manifest_dirs, *workspace.images.folders]
+
+
 def is_context_name(name: str) -> bool:
     """A file whose contents are an input of every run over its folder's files (or node_modules)."""
     return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
-        or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json"))
+        or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name)
 
 
 def context_parts(directories: list[str], cache_dir: str | None = None) -> list[str]:
@@ -262,7 +269,7 @@ class Reuse:
         root = workspace.root
         # the context as it is before any check reads it (a change during the run is a new key)
         self._parts = [self.cache.key.decode(), tool_stamp(), settings_text(settings), root, *request, *files,
-                       *context_parts(context_dirs(root, files, workspace.manifest_dirs), self.cache.directory)]
+                       *context_parts(context_dirs(root, files, _context_folders(workspace)), self.cache.directory)]
         # with no stored run to find, the key waits for the facts, whose digests are the files'
         # (a first run does not read and hash every file before its workers read them again)
         self._deferred = self.runs.empty()

@@ -96,6 +96,8 @@ class DependencyChecks(DependencyModel):
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
 
     def judge(self, u: Use, sections: dict, reported: set, peer_candidates: dict) -> Iterator[Diagnostic]:
+        if u.imp.guarded:
+            return  # loaded in a `try` whose `catch` carries on without it: an optional package by design
         m = u.manifest
         own = self.declared_in(m, u.package, u.type_only)
         if own is not None:

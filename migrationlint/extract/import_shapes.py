@@ -37,12 +37,27 @@ def mock_is_virtual(runner: str, call: Node) -> bool:
 
 
 def in_guarded_try(node: Node) -> bool:
-    """Whether `node` sits in the body of a `try` that has a `catch` clause, within the same
-    function (a failure to load is then handled by the code itself)."""
+    """Whether `node` sits in the body of a `try` whose `catch` carries on, within the same
+    function: a failure to load is then handled by the code itself (an optional package). A catch
+    that always stops (`throw new Error('install x')`, `process.exit(1)`) only rewords the failure;
+    one that stops on a condition (`if (e.code !== 'MODULE_NOT_FOUND') throw e`) still carries on."""
     child, parent = node, node.parent
     while parent is not None and parent.type not in _FUNCTION_BOUNDARIES:
-        if parent.type == "try_statement" and parent.child_by_field_name("body") == child \
-                and parent.child_by_field_name("handler") is not None:
-            return True
+        if parent.type == "try_statement" and parent.child_by_field_name("body") == child:
+            handler = parent.child_by_field_name("handler")
+            body = handler.child_by_field_name("body") if handler is not None else None
+            if body is not None and not any(_stops(s) for s in body.named_children):
+                return True
         child, parent = parent, parent.parent
     return False
+
+
+def _stops(statement: Node) -> bool:
+    """A statement that ends the program's course: `throw`, or `process.exit(...)`."""
+    if statement.type == "throw_statement":
+        return True
+    call = statement.named_children[0] if statement.type == "expression_statement" and statement.named_children else None
+    if call is not None and call.type == "await_expression" and call.named_children:
+        call = call.named_children[0]
+    callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return callee is not None and text(callee) == "process.exit"

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the shape or meaning of FileFacts changes: it invalidates the facts cache. Kept with the
 # records (not the extractor) so that reading the cache loads no parser.
-FACTS_VERSION = 32
+FACTS_VERSION = 33
 
 
 @dataclass(slots=True)
@@ -51,7 +51,7 @@ class ImportFact:
     names_end: int = -1
     line_span: tuple[int, int] | None = None  # whole lines of an import statement alone on them (for deletion)
     virtual: bool = False  # a mock that needs no module at the path (`vi.mock`, Jest `{ virtual: true }`)
-    guarded: bool = False  # a require() in a `try` whose `catch` handles a failure to load
+    guarded: bool = False  # a require() or import() in a `try` whose `catch` carries on without it
     lazy: bool = False  # a require()/import() inside a function: loaded on demand, not at start-up
 
     @property

@@ -63,10 +63,8 @@ def _metadata_only(facts: FileFacts, names: list[str]) -> bool:
 
 
 def _used_names(imp: ImportFact, facts: FileFacts) -> list[str]:
-    """The bindings used outside the import statement: tsc elides one never used. When none is
-    used, all of them (an import nothing uses says nothing of how it would be used)."""
-    used = [n for n in imp.locals if any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
-    return used or list(imp.locals)
+    """The bindings used outside the import statement (tsc elides one never used)."""
+    return [n for n in imp.locals if any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
 
 
 def _type_only(imp: ImportFact) -> bool:
@@ -194,10 +192,19 @@ class DependencyModel(VersionChoice):
             if package is None:
                 continue
             used = _used_names(imp, facts)
-            type_only = _type_only(imp) or _erased(imp, facts, used) or path.endswith((".d.ts", ".d.mts", ".d.cts"))
+            type_only = _type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) or (
+                _erased(imp, facts, used) if used else self._unused_dropped(path, imp))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock" or build_time,
-                      verdict, _metadata_only(facts, used))
+                      verdict, _metadata_only(facts, used or list(imp.locals)))
+
+    def _unused_dropped(self, path: str, imp: ImportFact) -> bool:
+        """An import with names none of which the file uses: the compiler drops it like a type-only
+        one (it still needs the package's types), unless the file's tsconfig keeps such imports."""
+        if imp.kind != "import" or imp.side_effect or not imp.locals:
+            return False
+        config = resolve.resolver_for(self.project).tsconfig_for(path)
+        return config is None or not config.keeps_unused_imports
 
     def _package_of(self, path: str, imp: ImportFact, manifest: Manifest) -> str | None:
         spec = imp.specifier
@@ -311,7 +318,7 @@ class DependencyModel(VersionChoice):
     def images_install_root(self) -> str | None:
         """The Dockerfile showing that the repository's images install the workspace root, whose
         dependencies every package of an image then finds (docker_installs.py); None otherwise."""
-        return root_install(self.ws.root, self.ws.member_dirs, [self.ws.root, *self.ws.manifest_dirs])
+        return root_install(self.ws.root, self.ws.member_dirs, self.ws.images)
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""

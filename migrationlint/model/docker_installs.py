@@ -20,6 +20,7 @@ import os
 import re
 import shlex
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb")
 _INSTRUCTION = re.compile(r"^\s*(FROM|COPY|ADD|RUN|WORKDIR)\s+(.*)$", re.IGNORECASE)
@@ -28,21 +29,33 @@ _PER_SERVICE_WORDS = ("deploy", "focus", "--filter", "-F", "--workspace", "-w", 
 
 
 def is_dockerfile(name: str) -> bool:
-    return name == "Dockerfile" or name.startswith("Dockerfile.")
+    """Docker's default name (`Dockerfile`, or `dockerfile`, which `docker build` also takes) and
+    the usual variants (`Dockerfile.prod`, `api.Dockerfile`). Not a hidden one: `.gitpod.Dockerfile`
+    and the like build a development environment, not an image of the product; nor the ignore
+    file beside one (`api.Dockerfile.dockerignore`)."""
+    lower = name.lower()
+    return not name.startswith(".") and not lower.endswith(".dockerignore") and (
+        lower == "dockerfile" or lower.startswith("dockerfile.") or lower.endswith(".dockerfile"))
 
 
-def _build_files(directories: list[str]) -> tuple[list[str], list[str]]:
-    """(Dockerfiles, Compose files) of `directories` (the root and the package folders), sorted,
-    each folder listed once."""
-    docker, compose = [], []
-    for directory in directories:
-        try:
-            names = os.listdir(directory)
-        except OSError:
-            continue
-        docker += [os.path.join(directory, n) for n in names if is_dockerfile(n)]
-        compose += [os.path.join(directory, n) for n in names if _COMPOSE_FILE.match(n)]
-    return sorted(docker), sorted(compose)
+def is_compose_file(name: str) -> bool:
+    """`docker-compose.yml`, `compose.yaml` and their variants (`docker-compose.build.yml`)."""
+    return _COMPOSE_FILE.match(name) is not None
+
+
+def compose_dockerfiles(root: str, compose: list[str]) -> dict[str, bool]:
+    """{Dockerfile: built with the repository root as its context} of the images these Compose
+    files build from an existing file, wherever it lives (`dockerfile: .deploy/api/Dockerfile`):
+    a Dockerfile so built reads its COPY sources as paths of the root. Paths holding `${...}` are
+    not guessed."""
+    found: dict[str, bool] = {}
+    for path in compose:
+        for context, dockerfile in _compose_builds(path):
+            context_dir = os.path.normpath(os.path.join(os.path.dirname(path), context))
+            target = os.path.normpath(os.path.join(context_dir, dockerfile))
+            if os.path.isfile(target):
+                found[target] = found.get(target, False) or context_dir == os.path.normpath(root)
+    return found
 
 
 @dataclass
@@ -54,34 +67,39 @@ class _Stage:
     installs: list[str] = field(default_factory=list)  # "root" or "service", per install command
 
 
-def root_install(root: str, member_dirs: list[str], directories: list[str]) -> str | None:
+class Images(NamedTuple):
+    """The Dockerfiles the repository builds its images from."""
+
+    dockerfiles: list[str]  # the tree's (dot folders skipped) and those a Compose file builds, sorted
+    from_root: frozenset[str]  # those a Compose file builds with the repository root as the context
+    compose: list[str]  # the tree's Compose files, which say so
+
+    @property
+    def folders(self) -> list[str]:
+        """The folders of the files read, whose contents are inputs of a run (run_cache)."""
+        return sorted({os.path.dirname(p) for p in (*self.dockerfiles, *self.compose)})
+
+
+def images(root: str, tree_dockerfiles: list[str], compose: list[str]) -> Images:
+    """The images' Dockerfiles: the ones in the tree's folders, and the ones its Compose files
+    build, wherever they live."""
+    built = compose_dockerfiles(root, compose)
+    return Images(sorted({*tree_dockerfiles, *built}), frozenset(p for p, from_root in built.items() if from_root),
+                  compose)
+
+
+def root_install(root: str, member_dirs: list[str], found: Images) -> str | None:
     """The Dockerfile (relative to `root`) that shows the images install the workspace root, when
     every Dockerfile that installs packages does so and none installs one package alone; else None."""
     tops = {os.path.relpath(d, root).split(os.sep)[0] for d in member_dirs}
-    docker, compose = _build_files(directories)
-    from_root = root_context_dockerfiles(root, compose)
     witness = None
-    for path in docker:
-        verdict = _verdict(path, root, tops, path in from_root)
+    for path in found.dockerfiles:
+        verdict = _verdict(path, root, tops, path in found.from_root)
         if verdict == "service":
             return None
         if verdict == "root" and witness is None:
             witness = os.path.relpath(path, root).replace(os.sep, "/")
     return witness
-
-
-def root_context_dockerfiles(root: str, compose_files: list[str]) -> set[str]:
-    """The Dockerfiles these Compose files build with the repository root as the context (`build:
-    {context: ., dockerfile: apps/api/Dockerfile}`): their COPY sources are paths of the root,
-    wherever the Dockerfile lives. Paths holding `${...}` are not guessed."""
-    found: set[str] = set()
-    for path in compose_files:
-        directory = os.path.dirname(path)
-        for context, dockerfile in _compose_builds(path):
-            context_dir = os.path.normpath(os.path.join(directory, context))
-            if context_dir == root:
-                found.add(os.path.normpath(os.path.join(context_dir, dockerfile)))
-    return found
 
 
 def _compose_builds(path: str) -> list[tuple[str, str]]:
@@ -117,12 +135,21 @@ def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False
     except OSError:
         return None
     directory = os.path.dirname(path)
-    context_is_root = directory == root or built_from_root or any(_names_root(line, directory, root, tops)
-                                                                  for line in lines)
+    context_is_root = _package_dir(directory, root) == root or built_from_root \
+        or any(_names_root(line, directory, root, tops) for line in lines)
     kinds = {kind for stage in _stages(lines, context_is_root, tops) for kind in stage.installs}
     if "service" in kinds:
         return "service"
     return "root" if kinds else None
+
+
+def _package_dir(directory: str, root: str) -> str:
+    """The folder a Dockerfile is built from when nothing says otherwise: its own when it holds a
+    package.json, else the nearest one above that does, up to the root (`docker build -f
+    docker/api.Dockerfile .`: a folder with no manifest builds no Node image on its own)."""
+    while directory != root and directory.startswith(root) and not os.path.isfile(os.path.join(directory, "package.json")):
+        directory = os.path.dirname(directory)
+    return directory
 
 
 def _logical_lines(text: str) -> list[str]:

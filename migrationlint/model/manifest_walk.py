@@ -1,4 +1,5 @@
-"""Which directories hold a package.json: one walk of the tree, remembered by directory mtimes.
+"""Which directories hold a package.json, and where the Dockerfiles are: one walk of the tree,
+remembered by directory mtimes.
 
 Why: finding the workspace's manifests walks every directory of the repository (18,000 in
 a 7,000-file monorepo, 0.7 s), and a pre-commit run over five files paid that walk twice. Whether a directory
@@ -10,34 +11,48 @@ those directories instead of listing them.
 from __future__ import annotations
 
 import os
+from typing import NamedTuple
 
 from migrationlint.model import stamped_record
 from migrationlint.model.discovery import ALWAYS_SKIPPED
+from migrationlint.model.docker_installs import is_compose_file, is_dockerfile
 
-MAGIC = b"migrationlint-manifest-dirs 4\n"
+MAGIC = b"migrationlint-manifest-dirs 6\n"
 
 
-def walk(root: str) -> tuple[list[str], stamped_record.Stamps]:
-    """(directories holding a package.json, the stamps of the directories listed)."""
+class PackageFolders(NamedTuple):
+    """What one walk of the tree finds for the workspace model."""
+
+    manifest_dirs: list[str]  # directories holding a package.json, in walk order
+    dockerfiles: list[str]  # the Dockerfiles of the same folders (docker_installs reads them)
+    compose_files: list[str]  # and their Compose files (which Dockerfile each image is built from)
+
+
+def walk(root: str) -> tuple[PackageFolders, stamped_record.Stamps]:
+    """(what the walk found, the stamps of the directories listed)."""
     found: list[str] = []
+    docker: list[str] = []
+    compose: list[str] = []
     stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
     for directory, dirs, files in os.walk(root):
         stamps.add(directory, {*dirs, *files})  # after the listing: a later change shows
         dirs[:] = sorted(d for d in dirs if d not in ALWAYS_SKIPPED and not d.startswith("."))
         if "package.json" in files:
             found.append(directory)
-    return found, stamps
+        docker += sorted(os.path.join(directory, n) for n in files if "ockerfile" in n and is_dockerfile(n))
+        compose += sorted(os.path.join(directory, n) for n in files if "compose" in n and is_compose_file(n))
+    return PackageFolders(found, docker, compose), stamps
 
 
-def manifest_dirs(root: str, cache_dir: str | None = None) -> list[str]:
-    """Every directory under `root` holding a package.json (dependency, build and dot folders
-    skipped), in walk order; with a cache directory, from the last walk when nothing changed."""
+def package_folders(root: str, cache_dir: str | None = None) -> PackageFolders:
+    """The manifests' directories and the Dockerfiles under `root` (dependency, build and dot
+    folders skipped); with a cache directory, from the last walk when nothing changed."""
     if cache_dir is None:
         return walk(root)[0]
     path = stamped_record.record_path(cache_dir, "manifest-dirs", root)
     found = stamped_record.load(path, MAGIC, root)
-    if isinstance(found, list):
-        return list(found)
-    found, stamps = walk(root)
-    stamped_record.store(path, MAGIC, root, stamps, found)
-    return found
+    if isinstance(found, PackageFolders):
+        return found
+    walked, stamps = walk(root)
+    stamped_record.store(path, MAGIC, root, stamps, walked)
+    return walked

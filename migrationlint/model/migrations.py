@@ -151,7 +151,14 @@ def resolve_glob(pattern: str, owner_file: str, package_root: str) -> str:
 
 
 def glob_matches(pattern: str, path: str) -> bool:
-    return any(globs.compile_glob(pattern).match(c.replace(os.sep, "/")) for c in _candidates(path))
+    """Whether a runtime glob names the built form of the source `path`. Besides `src/` built to
+    `dist/` (_candidates), a build folder may mirror the package itself: `outDir: dist` with no
+    rootDir over `src/` and `migrations/` builds `migrations/x.ts` to `dist/migrations/x.js`."""
+    patterns = [pattern, *(pattern.replace(d, "/", 1) for d in _BUILD_FOLDERS if d in pattern)]
+    return any(globs.compile_glob(p).match(c.replace(os.sep, "/")) for p in patterns for c in _candidates(path))
+
+
+_BUILD_FOLDERS = ("/dist/", "/build/")
 
 
 # ----------------------------------------------------------------------------- migration sets of a run

@@ -20,6 +20,9 @@ from migrationlint.model.config_objects import find_config, read_config
 # executors that only build for the browser (or a mobile bundle)
 _WEB_EXECUTORS = ("@nx/react:", "@nrwl/react:", "@nx/angular:", "@nrwl/angular:", "@angular-devkit/build-angular:",
                   "@angular/build:", "@nx/next:", "@nrwl/next:", "@nx/remix:", "@nx/expo:", "@nx/react-native:")
+# the builder names Angular gave its browser builds, which the builders that wrap or replace them keep
+# (`@angular-builders/custom-webpack:browser`, `@nx/angular:webpack-browser`, `...:application`)
+_BROWSER_BUILDERS = frozenset({"browser", "browser-esbuild", "application", "webpack-browser"})
 # bundlers that build for the browser when their options say so (an HTML index, a web target)
 _BUNDLERS = frozenset({"@nx/webpack:webpack", "@nrwl/webpack:webpack", "@nx/vite:build", "@nrwl/vite:build",
                        "@nx/rspack:rspack", "@nx/esbuild:esbuild", "@nrwl/esbuild:esbuild", "@nx/rollup:rollup"})
@@ -53,9 +56,11 @@ def web_project(project_json: str, workspace_root: str) -> WebProject | None:
         return None
     executor = build["executor"]
     options = build.get("options") if isinstance(build.get("options"), dict) else {}
-    browser = (executor.startswith(_WEB_EXECUTORS) or executor in _BUNDLERS and (
-        isinstance(options.get("index"), str) or options.get("target") in ("web", "browser")
-        or options.get("platform") == "browser"))
+    index = options.get("index")
+    browser = (executor.startswith(_WEB_EXECUTORS) or executor.rsplit(":", 1)[-1] in _BROWSER_BUILDERS
+               or isinstance(index, str) and index.endswith(".html")  # any builder given a web page
+               or executor in _BUNDLERS and (isinstance(index, str) or options.get("target") in ("web", "browser")
+                                             or options.get("platform") == "browser"))
     if not browser:
         return None
     main = options.get("main") or options.get("browser")

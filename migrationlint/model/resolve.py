@@ -18,6 +18,7 @@ from functools import cached_property
 from migrationlint.model import config_aliases, frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.config_aliases import FrameworkConfig
+from migrationlint.model.discovery import git_ignored
 from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 from migrationlint.model.project import Memo, per_key
@@ -236,6 +237,8 @@ class Resolver:
             first = spec.split("/", 1)[0]
             if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(cfg.base_url, first)):
                 misses.append(("baseUrl", [base], None))
+            elif spec.endswith(".json") and git_ignored(base, self.root):  # credentials each checkout writes
+                misses.append(("baseUrl", [base], None))
         for prefix, target in self._alias_items():
             if alias_matches(prefix, spec):
                 return self._through(os.path.join(self.root, target), prefix, spec, misses)
@@ -434,19 +437,16 @@ class PackageIndex:
         if key not in self._installed:
             here = os.path.isdir(os.path.join(directory, "node_modules", name))
             parent = os.path.dirname(directory)
-            above = not here and directory != self.workspace.root and parent != directory \
-                and self.installed(name, parent)
-            self._installed[key] = here or above
+            self._installed[key] = here or (directory != self.workspace.root and parent != directory
+                                            and self.installed(name, parent))
         return self._installed[key]
 
     @cached_property
     def locked(self) -> frozenset[str]:
         lock = self.workspace.lockfile  # the one lockfile reader (lockfiles.py), shared with DEP rules
-        names = set(lock.versions) if lock is not None else set()
-        if lock is not None:
-            for deps in lock.importers.values():
-                names.update(deps)
-        return frozenset(names)
+        if lock is None:
+            return frozenset()
+        return frozenset(lock.versions).union(*lock.importers.values())
 
 
 # ----------------------------------------------------------------------------- project API
@@ -473,9 +473,8 @@ def is_alias(project, importer_path: str, specifier: str) -> bool:
         return False
     resolver = resolver_for(project)
     cfg = resolver.tsconfig_for(importer_path)
-    # the answer depends on the tsconfig and the specifier only (resolution tries `paths`, then
-    # `baseUrl`, then configured aliases before anything that depends on the importer's folder),
-    # and dependency rules ask it for every import of every file
+    # the answer depends on the tsconfig and the specifier only (`paths`, `baseUrl` and configured aliases
+    # come before anything of the importer's folder), and dependency rules ask it for every import
     memo = _IS_ALIAS(project)
     key = (cfg.path if cfg is not None else "", specifier)
     found = memo.get(key)
@@ -494,7 +493,7 @@ def _is_alias(resolver: Resolver, cfg: TsConfig | None, importer_path: str, spec
         return True
     result = resolver.resolve(importer_path, specifier)
     if result.kind == "virtual" or result.origin in ("alias", "baseUrl") and result.kind == "unresolved":
-        # a framework virtual module, a config-file alias, or a path under `baseUrl` through a folder
-        # that exists there (`src/generated/client` before a generator ran): IMP002's business if it misses
+        # a framework virtual module, a config-file alias, or a path under `baseUrl` through a folder that
+        # exists there (`src/generated/client` before a generator ran; a gitignored file): IMP002's business
         return True
     return result.kind == "file" and result.origin in ("alias", "baseUrl")

@@ -54,7 +54,18 @@ class TsConfig:
     # the tsconfig files of its `references` (never inherited): a solution-style tsconfig.json
     # (`"files": []`) leaves its files to them (an Nx app's tsconfig.app.json and tsconfig.spec.json)
     references: list[str] = field(default_factory=list)
+    # the options that make the compiler keep an import none of whose names is used (KEEPS_IMPORTS)
+    import_emit: dict[str, object] = field(default_factory=dict)
     error: str | None = None
+
+    @property
+    def keeps_unused_imports(self) -> bool:
+        """Whether an import none of whose names the file uses still loads its module at runtime:
+        `verbatimModuleSyntax` or `preserveValueImports` keep it, `importsNotUsedAsValues:
+        preserve|error` keeps it as `import "x"`. Otherwise tsc, swc, esbuild and Babel drop it."""
+        emit = self.import_emit
+        return emit.get("verbatimModuleSyntax") is True or emit.get("preserveValueImports") is True \
+            or emit.get("importsNotUsedAsValues") in ("preserve", "error")
 
     @property
     def dir(self) -> str:
@@ -275,11 +286,16 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
             setattr(cfg, name, value)
     if parent.paths:
         cfg.paths = dict(parent.paths)
+    cfg.import_emit = {**cfg.import_emit, **parent.import_emit}
+
+
+KEEPS_IMPORTS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues")
 
 
 def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
     opts = data.get("compilerOptions")
     opts = opts if isinstance(opts, dict) else {}
+    cfg.import_emit = {**cfg.import_emit, **{k: opts[k] for k in KEEPS_IMPORTS if k in opts}}
     if isinstance(opts.get("baseUrl"), str):
         cfg.base_url = _join(directory, opts["baseUrl"])
     paths = opts.get("paths")

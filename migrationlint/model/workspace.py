@@ -11,11 +11,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from migrationlint.model.jsonc import loads
 from migrationlint.model.lockfiles import MANAGER_OF, Lockfile, Peers, find_lockfile, peers_of, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
+
+if TYPE_CHECKING:
+    from migrationlint.model.docker_installs import Images
+    from migrationlint.model.manifest_walk import PackageFolders
 
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 _WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json")
@@ -175,7 +179,20 @@ class Workspace:
     def manifest_dirs(self) -> list[str]:
         """Every directory holding a package.json, walked once per run (a walk of the whole tree:
         the member list, the resolver and the catalogs all need it)."""
-        return manifest_dirs(self.root, self.cache_dir)
+        return self._folders.manifest_dirs
+
+    @cached_property
+    def images(self) -> Images:
+        """The Dockerfiles the repository builds images from (docker_installs.images)."""
+        from migrationlint.model.docker_installs import images
+
+        return images(self.root, self._folders.dockerfiles, self._folders.compose_files)
+
+    @cached_property
+    def _folders(self) -> PackageFolders:
+        from migrationlint.model.manifest_walk import package_folders
+
+        return package_folders(self.root, self.cache_dir)
 
     @cached_property
     def member_dirs(self) -> list[str]:
@@ -373,9 +390,9 @@ def member_globs(root: str) -> tuple[list[str], str | None]:
 def manifest_dirs(root: str, cache_dir: str | None = None) -> list[str]:
     """Every directory under `root` holding a package.json (dependency and build folders skipped);
     with a cache directory, not walked again while no directory changed (manifest_walk.py)."""
-    from migrationlint.model.manifest_walk import manifest_dirs as walk
+    from migrationlint.model.manifest_walk import package_folders
 
-    return walk(root, cache_dir)
+    return package_folders(root, cache_dir).manifest_dirs
 
 
 def member_dirs(root: str, found: list[str] | None = None) -> list[str]:

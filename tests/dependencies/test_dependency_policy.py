@@ -278,6 +278,28 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
     assert "an install of site on its own (a Docker build, a publish) leaves it out" in by_package["dayjs"].message
 
 
+def test_a_member_with_a_lockfile_of_its_own_deployed_by_root_installs_relies_on_the_root(tmp_path):
+    """A member of the root's workspace that keeps a lockfile of its own (a nested root) relies on the
+    workspace root's manifest; when the repository's images, kept in a `docker/` folder, install the
+    workspace root, the root's dependencies are in every image: no DEP005 (a real pnpm monorepo: 35)."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "dependencies": {"@nestjs/swagger": "^11.2.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+        "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+        "packages/shared/package.json": {"name": "shared", "private": True, "main": "dist/index.js"},
+        "packages/shared/pnpm-lock.yaml": "lockfileVersion: '9.0'\n\nimporters:\n\n  .: {}\n",
+        "packages/shared/src/index.ts": "import { ApiProperty } from '@nestjs/swagger';\nexport const p = ApiProperty;\n",
+    }
+    alone = write(tmp_path / "alone", files)
+    diags = pipeline.lint([str(alone)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert [(d.code, d.extra["package"]) for d in diags] == [("DEP005", "@nestjs/swagger")]
+    assert "a project of its own" in diags[0].message
+    imaged = write(tmp_path / "imaged", {**files, "docker/shared.Dockerfile": (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\n"
+        "COPY packages/ ./packages/\nRUN pnpm install --frozen-lockfile\nCMD [\"node\", \"packages/shared/dist/index.js\"]\n")})
+    assert dep(imaged) == []
+
+
 def test_a_nest_monorepo_app_with_its_own_lockfile_relies_on_the_root_manifest(tmp_path):
     """Nest's monorepo mode keeps every dependency in the root package.json; an app that adds its
     own package.json and lockfile (for one extra package) still loads the rest from the root's

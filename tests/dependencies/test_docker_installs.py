@@ -9,6 +9,7 @@ import pytest
 
 from migrationlint import pipeline
 from migrationlint.model.docker_installs import root_install
+from migrationlint.model.workspace import Workspace
 from migrationlint.settings import Settings
 from tests.dependencies.test_shipping import write
 
@@ -51,8 +52,9 @@ def _repo(tmp_path: Path, dockerfiles: dict[str, str]) -> Path:
 
 
 def _root_install(root: Path) -> str | None:
-    members = [str(root / "apps/api")]
-    return root_install(str(root), members, [str(root), *members])
+    """The answer for the repository at `root`, from the Dockerfiles its workspace finds."""
+    ws = Workspace(str(root))
+    return root_install(ws.root, ws.member_dirs, ws.images)
 
 
 def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(tmp_path):
@@ -159,12 +161,66 @@ def test_a_compose_file_building_a_package_dockerfile_from_the_root_makes_it_a_r
     `dockerfile: ./apps/app2/Dockerfile`); built from its own folder it copies the package's."""
     where = "docker-compose.yml" if "context: ." in compose and "../.." not in compose else "apps/api/compose.yaml"
     root = _repo(tmp_path / "composed", {"apps/api/Dockerfile": GENERIC_COPY, where: compose})
-    members = [str(root / "apps/api")]
-    assert root_install(str(root), members, [str(root), *members]) == "apps/api/Dockerfile"
+    assert _root_install(root) == "apps/api/Dockerfile"
     alone = _repo(tmp_path / "alone", {"apps/api/Dockerfile": GENERIC_COPY,
                                         "docker-compose.yml": "services:\n  api:\n    build: ./apps/api\n"})
-    assert root_install(str(alone), [str(alone / "apps/api")], [str(alone), str(alone / "apps/api")]) is None
+    assert _root_install(alone) is None
     variable = _repo(tmp_path / "variable", {"apps/api/Dockerfile": GENERIC_COPY, "docker-compose.yml":
                                             "services:\n  api:\n    build:\n      context: ${ROOT}\n"
                                             "      dockerfile: apps/api/Dockerfile\n"})
-    assert root_install(str(variable), [str(variable / "apps/api")], [str(variable), str(variable / "apps/api")]) is None
+    assert _root_install(variable) is None
+
+
+def test_dockerfile_names_docker_builds_from():
+    from migrationlint.model.docker_installs import is_dockerfile
+
+    for name in ("Dockerfile", "dockerfile", "Dockerfile.prod", "api.Dockerfile", "user.dev.dockerfile"):
+        assert is_dockerfile(name), name
+    for name in (".gitpod.Dockerfile", "Dockerfile.dockerignore", "api.Dockerfile.dockerignore", "Dockerfiles",
+                 "docker-compose.yml"):
+        assert not is_dockerfile(name), name
+
+
+def test_dockerfiles_kept_in_a_folder_of_their_own_are_read(tmp_path):
+    """`docker/api.Dockerfile`, built from the root (`docker build -f docker/api.Dockerfile .`): a
+    folder with no package.json builds no Node image on its own, so its COPY lines name root paths
+    (a real pnpm monorepo: 35 DEP005 warnings its images refute). A Dockerfile in a folder below a
+    package is built from that package, and installing there installs the package alone."""
+    generic = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD [\"node\", \"apps/api/dist/main.js\"]\n"
+    assert _root_install(_repo(tmp_path / "kept", {"docker/api.Dockerfile": generic})) == "docker/api.Dockerfile"
+    below = _repo(tmp_path / "below", {"Dockerfile": ROOT_COPY, "apps/api/docker/Dockerfile": GENERIC_COPY})
+    assert _root_install(below) is None
+
+
+def test_a_dockerfile_a_compose_file_builds_is_read_wherever_it_lives(tmp_path):
+    """`dockerfile: .deploy/api/Dockerfile` with the root as the context: a dot folder the tree's walk
+    skips, read because an image is built from it (a real Nx monorepo: 203 DEP005 warnings)."""
+    compose = "services:\n  api:\n    build:\n      context: .\n      dockerfile: .deploy/api/Dockerfile\n"
+    root = _repo(tmp_path / "deploy", {".deploy/api/Dockerfile": GENERIC_COPY, "docker-compose.build.yml": compose})
+    assert _root_install(root) == ".deploy/api/Dockerfile"
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert diags == []
+    hidden = _repo(tmp_path / "hidden", {".deploy/api/Dockerfile": GENERIC_COPY})  # no image built from it
+    assert _root_install(hidden) is None
+    elsewhere = _repo(tmp_path / "elsewhere", {".deploy/api/Dockerfile": GENERIC_COPY, "deploy/compose.yaml":
+                                               compose.replace("context: .", "context: ..")})
+    assert _root_install(elsewhere) == ".deploy/api/Dockerfile"  # a Compose file of any folder counts
+
+
+def test_a_cached_run_sees_an_edit_to_a_dockerfile_outside_the_package_folders(tmp_path):
+    """The images' Dockerfiles are inputs of a run wherever they live: turning the root install into
+    a per-service one brings the DEP005 warning back on the next cached run."""
+    compose = "services:\n  api:\n    build:\n      context: .\n      dockerfile: .deploy/api/Dockerfile\n"
+    root = _repo(tmp_path, {".deploy/api/Dockerfile": GENERIC_COPY, "docker/worker.Dockerfile": GENERIC_COPY,
+                            "docker-compose.yml": compose})
+
+    def dep005() -> int:
+        return len(pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=True).diagnostics)
+
+    assert dep005() == 0
+    (root / ".deploy/api/Dockerfile").write_text(PER_SERVICE["deploy"])
+    assert dep005() == 1
+    (root / ".deploy/api/Dockerfile").write_text(GENERIC_COPY)
+    assert dep005() == 0
+    (root / "docker/worker.Dockerfile").write_text(PER_SERVICE["focus"])
+    assert dep005() == 1

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from migrationlint import pipeline
 from migrationlint.settings import Settings
 from migrationlint.model.bundling import bundled_reason
@@ -444,7 +446,9 @@ def test_unused_bindings_beside_type_or_metadata_uses_are_elided_too(tmp_path):
     """`import { Response, NextFunction, Request } from 'express'` where only `Response` is used,
     in a decorated signature: tsc drops the unused names with the import, so the import is the
     decorated-signature case (a warning), not a value use (a real NestJS monorepo: 3 errors). An
-    import none of whose names is used is not judged by that rule."""
+    import none of whose names is used is dropped whole, as a type-only one is (its types come from
+    @types/express here: nothing to declare), unless the tsconfig keeps such imports
+    (`verbatimModuleSyntax`, `preserveValueImports`, `importsNotUsedAsValues: preserve`)."""
     files = {
         "package.json": {"name": "@acme/api", "version": "1.0.0",
                          "dependencies": {"@nestjs/common": "^10.4.0", "reflect-metadata": "^0.2.2"},
@@ -455,9 +459,15 @@ def test_unused_bindings_beside_type_or_metadata_uses_are_elided_too(tmp_path):
                                    "  get(@Res() res: Response): void {\n    res.end();\n  }\n}\n",
         "src/unused.ts": "import { Response, NextFunction } from 'express';\n\nexport const unused = 1;\n",
     }
-    diags = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
-    assert [(Path(d.path).name, d.severity.value) for d in diags] == [("files.controller.ts", "warning"),
-                                                                        ("unused.ts", "error")]
+    diags = pipeline.lint([str(write(tmp_path / "dropped", files))], Settings(select=["DEP001"]),
+                          use_cache=False).diagnostics
+    assert [(Path(d.path).name, d.severity.value) for d in diags] == [("files.controller.ts", "warning")]
+    for name, value in (("verbatimModuleSyntax", True), ("preserveValueImports", True),
+                        ("importsNotUsedAsValues", "preserve")):
+        kept = write(tmp_path / name, {**files, "tsconfig.base.json": {"compilerOptions": {name: value}},
+                                       "tsconfig.json": {"extends": "./tsconfig.base.json"}})
+        diags = pipeline.lint([str(kept)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        assert ("unused.ts", "error") in [(Path(d.path).name, d.severity.value) for d in diags], name
 
 
 def test_r17_dep004_never_fires_in_tests(tmp_path):
@@ -640,6 +650,28 @@ def test_nx_browser_apps_and_the_libraries_they_reach_are_bundle_inputs(tmp_path
         ("DEP002", "apps/api/src/main.ts"), ("DEP002", "libs/mail/src/index.ts")]
     out = cli("--explain-file", "libs/ui/src/index.tsx", cwd=tmp_path).stdout.decode()
     assert "dev only" in out and "the entry of the browser app apps/web/" in out
+
+
+@pytest.mark.parametrize("executor", ["@angular-builders/custom-webpack:browser", "@nx/angular:webpack-browser",
+                                      "@angular-builders/custom-esbuild:application", "@acme/tools:page"])
+def test_builders_that_keep_angulars_names_or_get_a_web_page_build_browser_bundles(tmp_path, executor):
+    """Angular's browser builds are wrapped by other builders that keep the builder's name (a real
+    Nx monorepo: six apps built by `@angular-builders/custom-webpack:browser`); any builder given an
+    HTML index builds a web page. Their projects' files are bundle inputs, whoever publishes the
+    builder; a root-only package imported there is no DEP005."""
+    write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*"],
+                         "dependencies": {"@angular/core": "^19.0.0", "@ngneat/effects-ng": "^3.1.4"}},
+        "nx.json": {},
+        "apps/web/package.json": {"name": "@mono/web", "version": "0.1.0", "private": True,
+                                  "dependencies": {"@angular/core": "^19.0.0"}},
+        "apps/web/project.json": {"name": "web", "targets": {"build": {"executor": executor, "options": {
+            "index": "apps/web/src/index.html", "main": "apps/web/src/main.ts"}}}},
+        "apps/web/src/index.html": "<app-root></app-root>\n",
+        "apps/web/src/main.ts": "import { provideEffectsManager } from '@ngneat/effects-ng';\n"
+                                "export const providers = [provideEffectsManager()];\n",
+    })
+    assert dep(tmp_path) == []
 
 
 def test_a_private_package_every_dependent_lists_in_dev_dependencies_does_not_ship(tmp_path):

@@ -308,6 +308,40 @@ def test_guarded_and_compiled_output_requires(tmp_path):
     assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/plain.ts")]
 
 
+def test_a_package_loaded_in_a_try_that_carries_on_is_optional(tmp_path):
+    """`await import('sharp')` in a `try` whose `catch` serves images unresized: an optional package,
+    left undeclared on purpose (a real server: sharp and the S3 client). A `catch` that always throws
+    or exits only rewords the failure: the package is still required, and a missing one is reported."""
+    _write(tmp_path, {
+        "package.json": {"name": "server", "private": True, "main": "dist/index.js", "dependencies": {}},
+        "src/index.ts": "import { resize } from './resize';\nimport { store } from './store';\n"
+                        "import { queue } from './queue';\nexport const handlers = [resize, store, queue];\n",
+        "src/resize.ts": "export async function resize(input: Buffer): Promise<Buffer> {\n  try {\n"
+                         "    const sharp = (await import('sharp')).default;\n    return sharp(input).toBuffer();\n"
+                         "  } catch (e) {\n    if (!(e instanceof Error)) throw e;\n    return input;\n  }\n}\n",
+        "src/store.ts": "export function store(): unknown {\n  try {\n    return require('@aws-sdk/client-s3');\n"
+                        "  } catch {\n    throw new Error('run npm install @aws-sdk/client-s3');\n  }\n}\n",
+        "src/queue.ts": "export async function queue(): Promise<unknown> {\n  try {\n    return await import('bullmq');\n"
+                        "  } catch (error) {\n    console.error(error);\n    process.exit(1);\n  }\n}\n",
+    })
+    assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/queue.ts"), ("DEP001", "src/store.ts")]
+
+
+def test_a_gitignored_json_file_under_base_url_is_a_file_not_a_package(tmp_path):
+    """`import * as key from 'service-account-key.json'` with `baseUrl: "./"`: a credentials file
+    each checkout writes (gitignored, copied into the image), read through baseUrl; neither an
+    undeclared package (DEP001) nor an unresolved import (IMP002). Not gitignored, it is missing."""
+    _write(tmp_path, {
+        "package.json": {"name": "platform", "private": True, "dependencies": {"firebase-admin": "^12.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"resolveJsonModule": True, "baseUrl": "./"}},
+        ".gitignore": "/service-account-key.json\n",
+        "src/main.ts": "import * as admin from 'firebase-admin';\nimport * as key from 'service-account-key.json';\n"
+                       "export const app = admin.initializeApp({ credential: admin.credential.cert(key as never) });\n",
+        "src/other.ts": "import * as key from 'other-key.json';\nexport const k = key;\n",
+    })
+    assert _found(tmp_path, ["DEP", "IMP"]) == [("DEP001", "src/other.ts")]
+
+
 def test_code_transform_fixtures_are_excluded_by_default(tmp_path):
     """Codemod input/output snapshots are read as text by their tests and never compiled."""
     _write(tmp_path, {
