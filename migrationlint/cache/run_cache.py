@@ -35,7 +35,7 @@ from migrationlint.atomic import replace_file
 from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.context_memo import ContextMemo
 from migrationlint.cache.facts_cache import StatKey, content_digest
-from migrationlint.model.docker_installs import is_dockerfile
+from migrationlint.model.image_files import is_dockerfile
 from migrationlint.settings import Settings
 
 RESULTS = "results"

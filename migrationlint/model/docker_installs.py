@@ -8,10 +8,10 @@ Dockerfile that installs packages installs the workspace root, and none installs
 its own (`pnpm deploy`, `yarn workspaces focus`, `--filter`, a member's package.json copied alone),
 a private package has no per-service install to break.
 
-Dockerfiles are read as text, never built: the ones in the workspace root and in package folders
-(`Dockerfile`, `Dockerfile.<variant>`), the folders whose context files every run already keys on.
-A Dockerfile's build context is its own folder unless its COPY lines name root paths or a Compose
-file there (`docker-compose.yml`, `compose.yaml`, their variants) builds it from the root.
+Dockerfiles are read as text, never built: those of the tree and those its Compose files build
+(image_files.py). A Dockerfile's build context is its own folder (in a folder without a
+package.json, the nearest one above that has one) unless its COPY lines name root paths or a
+Compose file builds it from the root.
 """
 
 from __future__ import annotations
@@ -20,42 +20,12 @@ import os
 import re
 import shlex
 from dataclasses import dataclass, field
-from typing import NamedTuple
+
+from migrationlint.model.image_files import Images
 
 _LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb")
 _INSTRUCTION = re.compile(r"^\s*(FROM|COPY|ADD|RUN|WORKDIR)\s+(.*)$", re.IGNORECASE)
-_COMPOSE_FILE = re.compile(r"^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$")
 _PER_SERVICE_WORDS = ("deploy", "focus", "--filter", "-F", "--workspace", "-w", "--cwd", "--prefix")
-
-
-def is_dockerfile(name: str) -> bool:
-    """Docker's default name (`Dockerfile`, or `dockerfile`, which `docker build` also takes) and
-    the usual variants (`Dockerfile.prod`, `api.Dockerfile`). Not a hidden one: `.gitpod.Dockerfile`
-    and the like build a development environment, not an image of the product; nor the ignore
-    file beside one (`api.Dockerfile.dockerignore`)."""
-    lower = name.lower()
-    return not name.startswith(".") and not lower.endswith(".dockerignore") and (
-        lower == "dockerfile" or lower.startswith("dockerfile.") or lower.endswith(".dockerfile"))
-
-
-def is_compose_file(name: str) -> bool:
-    """`docker-compose.yml`, `compose.yaml` and their variants (`docker-compose.build.yml`)."""
-    return _COMPOSE_FILE.match(name) is not None
-
-
-def compose_dockerfiles(root: str, compose: list[str]) -> dict[str, bool]:
-    """{Dockerfile: built with the repository root as its context} of the images these Compose
-    files build from an existing file, wherever it lives (`dockerfile: .deploy/api/Dockerfile`):
-    a Dockerfile so built reads its COPY sources as paths of the root. Paths holding `${...}` are
-    not guessed."""
-    found: dict[str, bool] = {}
-    for path in compose:
-        for context, dockerfile in _compose_builds(path):
-            context_dir = os.path.normpath(os.path.join(os.path.dirname(path), context))
-            target = os.path.normpath(os.path.join(context_dir, dockerfile))
-            if os.path.isfile(target):
-                found[target] = found.get(target, False) or context_dir == os.path.normpath(root)
-    return found
 
 
 @dataclass
@@ -65,27 +35,6 @@ class _Stage:
     root_manifest: bool = False  # the root package.json (or the whole repository) is in the image
     member_manifest: bool = False  # a package's own package.json copied into the image
     installs: list[str] = field(default_factory=list)  # "root" or "service", per install command
-
-
-class Images(NamedTuple):
-    """The Dockerfiles the repository builds its images from."""
-
-    dockerfiles: list[str]  # the tree's (dot folders skipped) and those a Compose file builds, sorted
-    from_root: frozenset[str]  # those a Compose file builds with the repository root as the context
-    compose: list[str]  # the tree's Compose files, which say so
-
-    @property
-    def folders(self) -> list[str]:
-        """The folders of the files read, whose contents are inputs of a run (run_cache)."""
-        return sorted({os.path.dirname(p) for p in (*self.dockerfiles, *self.compose)})
-
-
-def images(root: str, tree_dockerfiles: list[str], compose: list[str]) -> Images:
-    """The images' Dockerfiles: the ones in the tree's folders, and the ones its Compose files
-    build, wherever they live."""
-    built = compose_dockerfiles(root, compose)
-    return Images(sorted({*tree_dockerfiles, *built}), frozenset(p for p, from_root in built.items() if from_root),
-                  compose)
 
 
 def root_install(root: str, member_dirs: list[str], found: Images) -> str | None:
@@ -100,29 +49,6 @@ def root_install(root: str, member_dirs: list[str], found: Images) -> str | None
         if verdict == "root" and witness is None:
             witness = os.path.relpath(path, root).replace(os.sep, "/")
     return witness
-
-
-def _compose_builds(path: str) -> list[tuple[str, str]]:
-    """(context, dockerfile) of every service a Compose file builds."""
-    from migrationlint.model.yaml_load import load
-
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            data = load(fh.read())
-    except Exception:  # noqa: BLE001 - an unreadable or invalid Compose file says nothing
-        return []
-    services = data.get("services") if isinstance(data, dict) else None
-    out = []
-    for service in services.values() if isinstance(services, dict) else ():
-        build = service.get("build") if isinstance(service, dict) else None
-        if isinstance(build, str):
-            build = {"context": build}
-        if not isinstance(build, dict):
-            continue
-        context, dockerfile = build.get("context", "."), build.get("dockerfile", "Dockerfile")
-        if isinstance(context, str) and isinstance(dockerfile, str) and "$" not in context + dockerfile:
-            out.append((context, dockerfile))
-    return out
 
 
 def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False) -> str | None:

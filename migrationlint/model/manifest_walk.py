@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from migrationlint.model import stamped_record
 from migrationlint.model.discovery import ALWAYS_SKIPPED
-from migrationlint.model.docker_installs import is_compose_file, is_dockerfile
+from migrationlint.model.image_files import is_compose_file, is_dockerfile
 
 MAGIC = b"migrationlint-manifest-dirs 6\n"
 

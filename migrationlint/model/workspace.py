@@ -18,7 +18,7 @@ from migrationlint.model.lockfiles import MANAGER_OF, Lockfile, Peers, find_lock
 from migrationlint.model.parsed_cache import ParsedCache
 
 if TYPE_CHECKING:
-    from migrationlint.model.docker_installs import Images
+    from migrationlint.model.image_files import Images
     from migrationlint.model.manifest_walk import PackageFolders
 
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
@@ -184,7 +184,7 @@ class Workspace:
     @cached_property
     def images(self) -> Images:
         """The Dockerfiles the repository builds images from (docker_installs.images)."""
-        from migrationlint.model.docker_installs import images
+        from migrationlint.model.image_files import images
 
         return images(self.root, self._folders.dockerfiles, self._folders.compose_files)
 

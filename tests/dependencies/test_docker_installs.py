@@ -172,7 +172,7 @@ def test_a_compose_file_building_a_package_dockerfile_from_the_root_makes_it_a_r
 
 
 def test_dockerfile_names_docker_builds_from():
-    from migrationlint.model.docker_installs import is_dockerfile
+    from migrationlint.model.image_files import is_dockerfile
 
     for name in ("Dockerfile", "dockerfile", "Dockerfile.prod", "api.Dockerfile", "user.dev.dockerfile"):
         assert is_dockerfile(name), name
