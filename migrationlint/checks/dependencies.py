@@ -20,6 +20,7 @@ from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.model.ambient_modules import ambient_index
+from migrationlint.model.entry_points import entry_is_source
 from migrationlint.model.resolve import resolver_for
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts
@@ -188,14 +189,16 @@ class DependencyChecks(DependencyModel):
 
     def _deployed_with_root(self, u: Use, outer: Manifest) -> bool:
         """Whether the package is deployed with the workspace root's dependencies: only by images
-        that install the root, when it is not a package to publish (private, or a service with a
-        start script, Dockerfile or nest-cli.json); or from the package.json its Nx build writes
+        that install the root, when it is not a package to publish (private, a service with a
+        start script, Dockerfile or nest-cli.json, or one whose entry is TypeScript source, which no
+        install could load: entry_points.entry_is_source); or from the package.json its Nx build writes
         from the root's (nx_projects.generated_manifest). Never with `hoisting = "none"`, and only
         for the workspace's own root."""
         m = u.manifest
         if self.settings.hoisting == "none" or outer.dir != self.ws.root:
             return False
-        return (self.images_install_root is not None and (m.data.get("private") is True or self.is_service(m))) \
+        return (self.images_install_root is not None and (m.data.get("private") is True or self.is_service(m)
+                                                          or entry_is_source(m))) \
             or self.generated_manifest(m) is not None
 
     def _production_install_has(self, u: Use) -> bool:
@@ -338,6 +341,8 @@ class DependencyChecks(DependencyModel):
                 continue
             if types_only_package(peer):
                 continue  # only type checking reads it: nothing fails at runtime
+            if self.ws.member(u.package) is not None and self.member_types_only(self.ws.member(u.package), peer):
+                continue  # a workspace package whose shipping source imports its peer for types only
             if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m):
                 continue  # a file that does not ship finds the peer in the hoisted root install
             reported.add((m.path, peer))

@@ -359,6 +359,4 @@ def _export_problem(e, migration_names: set[str]) -> str | None:
             return "a function"
         if e.value_kind in ("array", "object"):
             return f"an {e.value_kind}, whose functions and classes TypeORM also loads"
-    if e.kind == "enum":
-        return "an enum object"
-    return None
+    return None  # an enum holds only strings and numbers (a const enum emits nothing): nothing TypeORM loads

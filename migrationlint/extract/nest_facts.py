@@ -17,6 +17,7 @@ from migrationlint.extract.nest_dynamic import dynamic_facts, wanted
 from migrationlint.extract.nest_records import NestClass, NestFacts, NestItem, NestModule, NestParam
 from migrationlint.extract.nest_roots import orm_roots, returned_calls
 from migrationlint.extract.parsing import string_value, text
+from migrationlint.extract.tree_lookups import ident_nodes
 
 MODULE_KEYS = ("imports", "providers", "controllers", "exports")
 _WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
@@ -33,6 +34,8 @@ def extract_nest(root: Node, data: bytes, dialect: str = "ts") -> NestFacts | No
     if b"DynamicModule" in data or b"TypeOrmModule" in data:
         out.returns = returned_calls(root)
     arrays, objects = _const_values(root)
+    for name in _mutated(root, data, set(arrays)):
+        del arrays[name]  # `X.push(TypeOrmModule.forFeature(...))` under a condition: not its initializer
     out.objects = {name: _provider(node) for name, node in objects.items()}
     out.choices = _choices(root)
     for name in _exported_names(root):
@@ -90,6 +93,30 @@ def _const_values(root: Node) -> tuple[dict[str, Node], dict[str, Node]]:
         elif value.type == "object" and any(_key(p) == "provide" for p in value.named_children):
             objects[text(name)] = value
     return found, objects
+
+
+_GROWING = frozenset({"push", "unshift", "splice", "fill", "copyWithin"})
+
+
+def _mutated(root: Node, data: bytes, names: set[str]) -> set[str]:
+    """Which of the `names` (const arrays) the file changes after their initializer: a call of a
+    mutating method on one (`imports.push(...)`), or an assignment to an element (`imports[0] = ...`)."""
+    if not names or not any(m.encode() in data for m in _GROWING | {"] ="}):
+        return set()
+    found = set()
+    for name, node in ident_nodes(root, data, names):
+        parent = node.parent
+        if parent is None or parent.child_by_field_name("object") != node:
+            continue
+        if parent.type == "member_expression":
+            prop = parent.child_by_field_name("property")
+            call = parent.parent
+            if prop is not None and text(prop) in _GROWING and call is not None and call.type == "call_expression":
+                found.add(name)
+        elif parent.type == "subscript_expression" and parent.parent is not None \
+                and parent.parent.type == "assignment_expression" and parent.parent.child_by_field_name("left") == parent:
+            found.add(name)
+    return found
 
 
 def _choices(root: Node) -> dict[str, list[str]]:

@@ -62,8 +62,8 @@ _RUNS_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:npm run(?:-script)?|pnpm(?: run)?|ya
 _MAX_SCRIPT_DEPTH = 4
 
 
-def _build_commands(manifest: Manifest) -> list[tuple[str, str]]:
-    """(script name, command) of each build script, and of the scripts it runs by name
+def _build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) -> list[tuple[str, str]]:
+    """(script name, command) of each build script (`names`), and of the scripts it runs by name
     (`"build": "npm run package"`, `"package": "tsdown"`): what the build really runs lives one
     name further often enough that reading only `build` misses the bundler."""
     scripts = manifest.data.get("scripts")
@@ -71,7 +71,7 @@ def _build_commands(manifest: Manifest) -> list[tuple[str, str]]:
         return []
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
-    todo = [(name, 0) for name in _BUILD_SCRIPTS]
+    todo = [(name, 0) for name in names]
     while todo:
         name, depth = todo.pop(0)
         script = scripts.get(name)
@@ -93,9 +93,14 @@ def bundler_config(directory: str) -> str | None:
     return None
 
 
+# the scripts that build, serve or run the package itself: another script (`"analyze": "ng build
+# --stats-json"` in a root that also holds a Node server) says nothing of how the package ships
+_APP_SCRIPTS = (*_BUILD_SCRIPTS, "start", "serve", "dev", "watch", "preview")
+
+
 def _scripts(manifest: Manifest) -> list[str]:
-    scripts = manifest.data.get("scripts")
-    return [s for s in scripts.values() if isinstance(s, str)] if isinstance(scripts, dict) else []
+    """The commands of the package's build, start and dev scripts, and of the scripts they run."""
+    return [command for _, command in _build_commands(manifest, _APP_SCRIPTS)]
 
 
 def bundled_reason(manifest: Manifest) -> str | None:
@@ -109,6 +114,8 @@ def bundled_reason(manifest: Manifest) -> str | None:
     for stem, why in _APP_CONFIGS:
         if find_config(directory, stem):
             return why
+    if os.path.isfile(os.path.join(directory, "next-env.d.ts")) and manifest.declared("next"):
+        return "a Next.js app (next-env.d.ts, which Next writes into every TypeScript app): next build bundles its imports"
     for pattern, why in _SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
             return why

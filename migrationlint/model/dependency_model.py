@@ -41,6 +41,9 @@ class Use:
     metadata_only: bool = False  # its names are used only in annotations decorator metadata emits
 
 
+# what makes a package.json more than a label: something to install, run, build, load or publish
+_INSTALL_UNIT_KEYS = (*DEP_SECTIONS, "main", "module", "exports", "bin", "types", "typings", "files", "scripts",
+                      "workspaces", "publishConfig", "imports")
 _ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
 
 
@@ -102,10 +105,12 @@ class DependencyModel(VersionChoice):
         self._policies: dict[str, PeerPolicy] = {}
         self._services: dict[str, bool] = {}
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
+        self._member_types_only: dict[tuple[str, str], bool] = {}  # (member manifest, package) -> the answer
 
     def owner(self, path: str) -> Manifest | None:
         """The nearest real manifest above `path`: a package.json holding only `type` or
-        `sideEffects` (no name, no dependencies) is skipped, as package managers skip it."""
+        `sideEffects` (no name, no dependencies) is skipped, as package managers skip it, and so is a
+        label (`label_only`)."""
         directory = os.path.dirname(path)
         if directory in self._owner:
             return self._owner[directory]
@@ -116,7 +121,8 @@ class DependencyModel(VersionChoice):
             if mpath is None:
                 break
             m = self.ws.manifest(mpath)
-            if m.error or m.name or any(s in m.data for s in DEP_SECTIONS) or m.dir == self.ws.root:
+            if m.error or m.dir == self.ws.root or (m.name or any(s in m.data for s in DEP_SECTIONS)) \
+                    and not self._label_only(m):
                 found = m
                 break
             parent = os.path.dirname(m.dir)
@@ -125,6 +131,14 @@ class DependencyModel(VersionChoice):
             d = parent
         self._owner[directory] = found
         return found
+
+    def _label_only(self, m: Manifest) -> bool:
+        """A package.json that only names a folder (`{"name": "@acme/api", "version": "0.0.4"}`, as Nx
+        release keeps for an app) where no workspace definition lists it: nothing installs, starts,
+        builds or publishes it, so the files below belong to the package around it."""
+        return not any(k in m.data for k in _INSTALL_UNIT_KEYS) and not self.is_service(m) \
+            and not (self.ws.has_workspace_definition and m.dir in self.ws.member_dirs) \
+            and not any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS)
 
     def root_of(self, m: Manifest) -> Manifest:
         """The root manifest of the project `m` belongs to: the nearest directory at or above it
@@ -197,6 +211,22 @@ class DependencyModel(VersionChoice):
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock" or build_time,
                       verdict, _metadata_only(facts, used or list(imp.locals)))
+
+    def member_types_only(self, member: Manifest, package: str) -> bool:
+        """Whether a workspace package imports `package` only for types: a peer it declares and
+        imports only so (`import { DataSourceOptions } from 'typeorm'`) is loaded by nothing of it,
+        so an importer that lacks the peer fails nowhere. A peer it never imports says nothing
+        (what it depends on may load it: an ORM loads its driver)."""
+        key = (member.path, package)
+        if key not in self._member_types_only:
+            uses = [use for path in self.project.package_sources(member.dir) for use in self._uses_of(path)
+                    if use.package == package and not use.test]
+            self._member_types_only[key] = bool(uses) and all(use.type_only for use in uses)
+        return self._member_types_only[key]
+
+    def _uses_of(self, path: str) -> Iterator[Use]:
+        facts = self.project.facts(path)
+        return self.uses(path, facts) if facts is not None and not facts.skipped else iter(())
 
     def _unused_dropped(self, path: str, imp: ImportFact) -> bool:
         """An import with names none of which the file uses: the compiler drops it like a type-only

@@ -56,6 +56,21 @@ def is_service(manifest: Manifest) -> bool:
         not origin.startswith("package.json") for _, origin in declared_entries(manifest))
 
 
+_TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
+
+
+def entry_is_source(manifest: Manifest) -> bool:
+    """Whether every entry field (`main`, `module`, `exports`) names TypeScript source
+    (`"main": "src/index.ts"`): Node cannot load such a package from an install, so it is never
+    installed or published on its own; its code runs inside what imports it (a bundle, tsconfig
+    paths), as Turborepo's internal packages do."""
+    data = manifest.data
+    targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
+    targets += list(_export_targets(data.get("exports")))
+    return bool(targets) and all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts"))
+                                 for t in targets)
+
+
 def _export_targets(value: object, condition: str = "") -> Iterator[str]:
     if isinstance(value, str):
         if condition != "types" and "*" not in value:

@@ -194,7 +194,9 @@ def _exported_item(project, ref: Origin, mod: NestModule, item: NestItem, stack:
         sub = module_of(project, target)
         if sub is not None:
             return exported_repos(project, target, sub, stack)
-        out.unknown = not target.known
+        # a const or function of the workspace (`const feature = TypeOrmModule.forFeature([User])`)
+        # may hold any module; a class that is no module, or a library's module, exports no repository
+        out.unknown = target.kind in ("unknown", "local")
         return out
     if item.kind in ("feature", "call"):
         return _imported_repos(project, path, item, stack)

@@ -29,7 +29,7 @@ from migrationlint.model.entry_points import Entry, entries, is_service
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest, member_globs
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
@@ -71,10 +71,14 @@ class Shipping:
     # ------------------------------------------------------------------ public answers
 
     def workspace_root(self, manifest: Manifest) -> bool:
-        """is_workspace_root, asked once per manifest in a run."""
+        """is_workspace_root, when its member globs name at least one package (a root listing
+        `apps/*` where no app has a package.json owns the apps' files: it is the project, and
+        deploys); asked once per manifest in a run."""
         found = self._workspace_roots.get(manifest.path)
         if found is None:
-            found = self._workspace_roots[manifest.path] = is_workspace_root(manifest)
+            inside = [d for d in self.ws.manifest_dirs if d.startswith(manifest.dir.rstrip(os.sep) + os.sep)]
+            found = self._workspace_roots[manifest.path] = is_workspace_root(manifest) \
+                and bool(member_dirs(manifest.dir, inside))
         return found
 
     def verdict(self, path: str, manifest: Manifest | None) -> Verdict:

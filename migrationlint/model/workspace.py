@@ -199,6 +199,12 @@ class Workspace:
         return member_dirs(self.root, self.manifest_dirs)
 
     @cached_property
+    def has_workspace_definition(self) -> bool:
+        """pnpm-workspace.yaml, package.json `workspaces` or lerna.json at the root (else every
+        folder with a package.json counts as a member: member_dirs)."""
+        return member_globs(self.root)[1] is not None
+
+    @cached_property
     def own_scopes(self) -> frozenset[str]:
         """The npm scopes the workspace's own packages use (`@acme` for `@acme/kernel`)."""
         names = [m.name for m in self.member_manifests] + [self.root_manifest.name if self.root_manifest else None]

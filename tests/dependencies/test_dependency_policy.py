@@ -278,6 +278,43 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
     assert "an install of site on its own (a Docker build, a publish) leaves it out" in by_package["dayjs"].message
 
 
+def test_a_workspace_packages_peer_its_source_uses_only_for_types_is_loaded_by_nothing(tmp_path):
+    """`@acme/core` declares `typeorm` as a peer but imports it only for a type (an options
+    interface): tsc drops the import, nothing of core loads typeorm, and an app without it fails
+    nowhere (a real CMS: 12 DEP003). When core loads it at runtime, the app needs it."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "packageManager": "yarn@1.22.19", "workspaces": ["packages/*"]},
+        "yarn.lock": "",
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "dist/index.js",
+                                       "peerDependencies": {"typeorm": "0.3.20"}},
+        "packages/core/src/index.ts": "import { DataSourceOptions } from 'typeorm';\n"
+                                      "export interface CmsConfig { orm?: DataSourceOptions; }\nexport const port = 4016;\n",
+        "packages/app/package.json": {"name": "@acme/app", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                                      "dependencies": {"@acme/core": "1.0.0"}},
+        "packages/app/src/main.ts": "import { port } from '@acme/core';\nconsole.log(port);\n",
+    }
+    assert dep(write(tmp_path / "types", files)) == []
+    loading = {**files, "packages/core/src/index.ts": "import { DataSource } from 'typeorm';\n"
+                                                     "export const connect = () => new DataSource({ type: 'postgres' });\n"}
+    assert ("DEP003", "packages/app/src/main.ts", "@acme/core") in dep(write(tmp_path / "values", loading))
+
+
+def test_a_package_json_that_only_labels_a_folder_is_no_package_of_its_own(tmp_path):
+    """`apps/api/package.json` holding only a name and version (Nx release versions it) in a
+    repository with no workspace definition: nothing installs, starts, builds or publishes it, so
+    the app's files belong to the root package, which declares what they import (a real Nx
+    monorepo: 15 DEP005). Listed by a workspace definition, it is a member relying on the root."""
+    files = {
+        "package.json": {"name": "@acme/source", "private": True, "dependencies": {"@nestjs/common": "^10.3.9"}},
+        "nx.json": {},
+        "apps/api/package.json": {"name": "@acme/api", "version": "0.0.4"},
+        "apps/api/src/app.module.ts": "import { Module } from '@nestjs/common';\n@Module({})\nexport class AppModule {}\n",
+    }
+    assert dep(write(tmp_path / "label", files)) == []
+    member = write(tmp_path / "member", {**files, "package.json": {**files["package.json"], "workspaces": ["apps/*"]}})
+    assert dep(member) == [("DEP005", "apps/api/src/app.module.ts", "@nestjs/common")]
+
+
 def test_a_member_with_a_lockfile_of_its_own_deployed_by_root_installs_relies_on_the_root(tmp_path):
     """A member of the root's workspace that keeps a lockfile of its own (a nested root) relies on the
     workspace root's manifest; when the repository's images, kept in a `docker/` folder, install the

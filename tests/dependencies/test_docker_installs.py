@@ -103,6 +103,23 @@ def test_dep005_is_silent_for_a_service_its_images_deploy_with_the_root_install(
     assert dep005(_repo(tmp_path / "none", {})) == 1
 
 
+def test_a_package_whose_entry_is_typescript_source_is_deployed_with_the_root(tmp_path):
+    """`"main": "src/index.ts"` (an internal package, read through tsconfig paths or a bundler): no
+    install could load it, so it is never installed or published alone, though not marked private;
+    the images that install the root hold what only the root declares (a real monorepo: 14 DEP005).
+    A package whose entry is built JavaScript may be published: reported."""
+    def dep005(root: Path) -> int:
+        return len(pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics)
+
+    source = _repo(tmp_path / "source", {"Dockerfile": ROOT_COPY})
+    write(source, {"apps/api/package.json": {"name": "@shop/api", "version": "1.0.0", "main": "src/main.ts",
+                                             "types": "src/main.ts"}})
+    assert dep005(source) == 0
+    built = _repo(tmp_path / "built", {"Dockerfile": ROOT_COPY})
+    write(built, {"apps/api/package.json": {"name": "@shop/api", "version": "1.0.0", "main": "dist/main.js"}})
+    assert dep005(built) == 1
+
+
 NX_WEBPACK = """const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('node:path');
 

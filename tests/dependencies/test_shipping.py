@@ -110,13 +110,20 @@ def test_bundled_packages_are_recognised(tmp_path):
         "ng": ({"name": "ng", "private": True, "scripts": {"build": "ng build"}}, {}),
         "nest": ({"name": "nest", "private": True, "scripts": {"build": "nest build"}}, {}),
         "pub": ({"name": "pub", "scripts": {"build": "vite build"}}, {}),
+        # Next writes next-env.d.ts into every TypeScript app; next.config is optional
+        "next": ({"name": "next", "peerDependencies": {"next": "13.4.4"}}, {"next-env.d.ts": "/// <reference types=\"next\" />\n"}),
+        "typed": ({"name": "typed", "private": True}, {"next-env.d.ts": "/// <reference types=\"next\" />\n"}),
+        # only the scripts that build, serve or run the package say how it ships
+        "analyze": ({"name": "analyze", "private": True, "scripts": {"build": "nx run-many -t build",
+                                                                      "analyze": "ng build --stats-json"}}, {}),
+        "via": ({"name": "via", "private": True, "scripts": {"build": "npm run compile", "compile": "ng build"}}, {}),
     }
     got = {}
     for name, (manifest, files) in cases.items():
         write(tmp_path / name, {"package.json": manifest, **files})
         got[name] = bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
-                   "nest": False, "pub": False}
+                   "nest": False, "pub": False, "next": True, "typed": False, "analyze": False, "via": True}
 
 
 def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
@@ -385,7 +392,8 @@ def test_a_pnpm_workspace_file_holding_only_settings_makes_no_tooling_root(tmp_p
     settings_only = write(tmp_path / "settings", {**service, "pnpm-workspace.yaml": "onlyBuiltDependencies:\n  - '@nestjs/core'\n"})
     (found,) = pipeline.lint([str(settings_only)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'to dependencies' in found.message and found.fix is not None
-    members = write(tmp_path / "members", {**service, "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n"})
+    members = write(tmp_path / "members", {**service, "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+                                           "packages/a/package.json": {"name": "a", "version": "1.0.0"}})
     (found,) = pipeline.lint([str(members)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'to devDependencies' in found.message and "the private workspace root is not deployed" in found.message
 
@@ -672,6 +680,21 @@ def test_builders_that_keep_angulars_names_or_get_a_web_page_build_browser_bundl
                                 "export const providers = [provideEffectsManager()];\n",
     })
     assert dep(tmp_path) == []
+
+
+def test_a_root_whose_workspace_globs_match_no_package_is_the_project(tmp_path):
+    """`"workspaces": ["apps/*"]` where no app has a package.json (an Nx repository keeping one
+    manifest): the root owns the apps' files and deploys them; it is no workspace of members whose
+    root files would be tooling. A server's runtime import of a devDependency is DEP002."""
+    write(tmp_path, {
+        "package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"],
+                         "scripts": {"start": "node dist/apps/api/main.js"},
+                         "dependencies": {"@nestjs/common": "^10.4.0"},
+                         "devDependencies": {"@supabase/supabase-js": "^2.45.0"}},
+        "apps/api/src/main.ts": "import { createClient } from '@supabase/supabase-js';\n"
+                                "export const db = createClient('url', 'key');\n",
+    })
+    assert dep(tmp_path) == [("DEP002", "apps/api/src/main.ts", "@supabase/supabase-js")]
 
 
 def test_a_private_package_every_dependent_lists_in_dev_dependencies_does_not_ship(tmp_path):

@@ -106,6 +106,19 @@ def test_exported_plain_data_is_nothing_typeorm_loads(tmp_path, value, collected
     assert codes(tmp_path, ["MIG", "SYN"]) == (["MIG006"] if collected else [])
 
 
+@pytest.mark.parametrize("enum", ["export enum RefundStatus { PENDING = 'PENDING', DONE = 'DONE' }",
+                                  "export enum Level { LOW, HIGH = 5 }", "export const enum Flag { ON = 1 }"])
+def test_an_exported_enum_is_plain_data(tmp_path, enum):
+    """An enum compiles to an object of strings and numbers (a const enum to nothing): TypeORM's
+    loader collects nothing from it (a real service keeps its Postgres enum types beside the
+    migration that creates them: 3 MIG006)."""
+    workspace(tmp_path, {
+        "src/data-source.ts": "export default new DataSource({ migrations: [__dirname + '/migrations/*.ts'] });\n",
+        "src/migrations/1700000000000-A.ts": migration("A1700000000000", extra=f"\n{enum}\n"),
+    })
+    assert codes(tmp_path, ["MIG", "SYN"]) == []
+
+
 def test_another_librarys_migration_contract_is_not_typeorms(tmp_path):
     """A class implementing a migration type of another package, in a file that uses nothing of
     TypeORM, belongs to that tool: no TypeORM naming rule applies to it."""

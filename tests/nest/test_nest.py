@@ -121,6 +121,41 @@ export class SharedModule {}
                               src__shared_ts=shared % "TypeOrmModule"))
 
 
+def test_a_module_exporting_a_const_may_export_anything(tmp_path):
+    """`const feature = TypeOrmModule.forFeature([Order])` listed in `imports` and `exports`: what the
+    const holds is not read, so what the module exports is unknown, and the module importing it is
+    not told its repository is missing (a real Nx monorepo: 2 NEST001). Exporting a class that is
+    no module still exports no repository."""
+    shared = """import { Injectable, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Order } from './order.entity';
+
+const feature = TypeOrmModule.forFeature([Order]);
+
+@Injectable()
+export class Clock {}
+
+@Module({ imports: [feature], providers: [Clock], exports: [%s] })
+export class SharedModule {}
+"""
+    head = "import { SharedModule } from './shared';\n"
+    assert not _nest001(_app(tmp_path / "a", _module("SharedModule", head=head), src__shared_ts=shared % "feature"))
+    assert len(_nest001(_app(tmp_path / "b", _module("SharedModule", head=head), src__shared_ts=shared % "Clock"))) == 1
+
+
+def test_a_const_array_the_file_grows_is_not_its_initializer(tmp_path):
+    """`const dbImports = []; if (...) dbImports.push(TypeOrmModule.forFeature([Order]))` spread into
+    `imports`: the array is not what its initializer says (a real monorepo: 2 NEST001). An array the
+    file never changes is still read."""
+    grown = _module("...dbImports").replace(
+        "@Module", "const dbImports = [];\nif (process.env.DB !== 'off') {\n  dbImports.push(TypeOrmModule.forFeature([Order]));\n}\n\n@Module")
+    assert not _nest001(_app(tmp_path / "a", grown))
+    indexed = _module("...dbImports").replace("@Module", "const dbImports = [];\ndbImports[0] = TypeOrmModule.forFeature([Order]);\n\n@Module")
+    assert not _nest001(_app(tmp_path / "b", indexed))
+    kept = _module("...dbImports").replace("@Module", "const dbImports = [];\nconsole.log(dbImports.length);\n\n@Module")
+    assert len(_nest001(_app(tmp_path / "c", kept))) == 1
+
+
 def test_use_class_provider_is_checked_and_computed_token_silences(tmp_path):
     assert len(_nest001(_app(tmp_path / "a", _module("", "{ provide: 'x', useClass: OrdersService }")))) == 1
     assert not _nest001(_app(tmp_path / "b", _module("", "OrdersService, { provide: makeToken(), useValue: 1 }")))
