@@ -44,7 +44,7 @@ CONTEXT_NAMES = frozenset({
     "package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json",
     "yarn.lock", "lerna.json", "bun.lock",
     # what ships and how packages install: entry points (nest-cli.json; Dockerfiles: is_dockerfile), hoisting
-    "nest-cli.json", "angular.json", ".npmrc", ".yarnrc.yml", "next-env.d.ts",
+    "nest-cli.json", "angular.json", "workspace.json", ".npmrc", ".yarnrc.yml", "next-env.d.ts",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # read by import resolution too: generated targets (.gitignore) and config-file aliases

@@ -114,12 +114,21 @@ def bundled_reason(manifest: Manifest) -> str | None:
     for stem, why in _APP_CONFIGS:
         if find_config(directory, stem):
             return why
-    if os.path.isfile(os.path.join(directory, "next-env.d.ts")) and manifest.declared("next"):
+    if _next_app(manifest):
         return "a Next.js app (next-env.d.ts, which Next writes into every TypeScript app): next build bundles its imports"
     for pattern, why in _SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
             return why
     return _bundler_config(manifest, scripts)
+
+
+def _next_app(manifest: Manifest) -> bool:
+    """A Next app without a next.config (it is optional): it declares next, has the next-env.d.ts
+    Next writes into every TypeScript app, and routes (`pages/` or `app/`, also under `src/`). A UI
+    library that keeps a next-env.d.ts for next's types has no routes."""
+    directory = manifest.dir
+    return manifest.declared("next") and os.path.isfile(os.path.join(directory, "next-env.d.ts")) and any(
+        os.path.isdir(os.path.join(directory, *parts)) for parts in (("pages",), ("app",), ("src", "pages"), ("src", "app")))
 
 
 def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | None:

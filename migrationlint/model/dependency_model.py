@@ -134,11 +134,11 @@ class DependencyModel(VersionChoice):
 
     def _label_only(self, m: Manifest) -> bool:
         """A package.json that only names a folder (`{"name": "@acme/api", "version": "0.0.4"}`, as Nx
-        release keeps for an app) where no workspace definition lists it: nothing installs, starts,
-        builds or publishes it, so the files below belong to the package around it."""
-        return not any(k in m.data for k in _INSTALL_UNIT_KEYS) and not self.is_service(m) \
-            and not (self.ws.has_workspace_definition and m.dir in self.ws.member_dirs) \
-            and not any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS)
+        release keeps for an app) in a repository with no workspace definition: nothing installs,
+        starts, builds or publishes it, so the files below belong to the package around it. (In a
+        workspace, a manifest the definition does not list is a project apart: a test fixture.)"""
+        return not self.ws.has_workspace_definition and not any(k in m.data for k in _INSTALL_UNIT_KEYS) \
+            and not self.is_service(m) and not any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS)
 
     def root_of(self, m: Manifest) -> Manifest:
         """The root manifest of the project `m` belongs to: the nearest directory at or above it

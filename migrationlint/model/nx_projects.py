@@ -50,11 +50,32 @@ def _project_data(project_json: str) -> dict:
 
 def web_project(project_json: str, workspace_root: str) -> WebProject | None:
     """The project of this project.json when its `build` target bundles for the browser, else None."""
-    targets = _project_data(project_json).get("targets")
+    return _web(_project_data(project_json), os.path.dirname(project_json), workspace_root)
+
+
+def workspace_file_projects(directory: str) -> list[WebProject]:
+    """The browser projects that a workspace.json or angular.json in `directory` configures inline
+    (`"projects": {"web": {"root": "apps/web", "architect": {"build": {"builder": ...}}}}`: Nx before
+    project.json files, and the Angular CLI)."""
+    found = []
+    for name in ("workspace.json", "angular.json"):
+        projects = _project_data(os.path.join(directory, name)).get("projects")
+        for project in projects.values() if isinstance(projects, dict) else ():
+            if isinstance(project, dict) and isinstance(project.get("root"), str) and project["root"].strip("./"):
+                web = _web(project, os.path.normpath(os.path.join(directory, project["root"])), directory)
+                if web is not None:
+                    found.append(web)
+    return found
+
+
+def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:
+    """A project whose build target bundles for the browser (`targets`/`executor`, or the older
+    `architect`/`builder` spelling), else None."""
+    targets = project.get("targets", project.get("architect"))
     build = targets.get("build") if isinstance(targets, dict) else None
-    if not isinstance(build, dict) or not isinstance(build.get("executor"), str):
+    executor = build.get("executor", build.get("builder")) if isinstance(build, dict) else None
+    if not isinstance(executor, str):
         return None
-    executor = build["executor"]
     options = build.get("options") if isinstance(build.get("options"), dict) else {}
     index = options.get("index")
     browser = (executor.startswith(_WEB_EXECUTORS) or executor.rsplit(":", 1)[-1] in _BROWSER_BUILDERS
@@ -65,7 +86,7 @@ def web_project(project_json: str, workspace_root: str) -> WebProject | None:
         return None
     main = options.get("main") or options.get("browser")
     path = os.path.normpath(os.path.join(workspace_root, main)) if isinstance(main, str) else None
-    return WebProject(os.path.dirname(project_json), executor, path)
+    return WebProject(root, executor, path)
 
 
 def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool],

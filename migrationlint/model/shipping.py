@@ -27,7 +27,7 @@ from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture
     tool_input
 from migrationlint.model.entry_points import Entry, entries, is_service
 from migrationlint.model.migrations import glob_matches, resolve_glob
-from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project
+from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
@@ -204,9 +204,10 @@ class Shipping:
         projects = self._web_projects(manifest)
         if not projects:
             return None
-        own = projects.get(self._project_json(path, manifest) or "")
+        own = projects.get(self._project_json(path, manifest) or "") or next(
+            (w for key, w in projects.items() if key == w.root and path.startswith(w.root + os.sep)), None)
         if own is not None:
-            return (f"a file of the browser app {self.project.rel(own.root)}/ (project.json build: {own.executor}), "
+            return (f"a file of the browser app {self.project.rel(own.root)}/ (build: {own.executor}), "
                     "an input of its bundle")
         return self._reached_by_bundles(manifest, projects).get(path)
 
@@ -215,10 +216,11 @@ class Shipping:
 
     def _web_projects(self, manifest: Manifest) -> dict[str, WebProject]:
         """The package's Nx projects that bundle for the browser, by project.json (each read is
-        an input of the run, as a file searched for a word)."""
+        an input of the run, as a file searched for a word), and by folder those a workspace.json
+        or angular.json of the package configures inline."""
         found = self._web.get(manifest.path)
         if found is None:
-            found = self._web[manifest.path] = {}
+            found = self._web[manifest.path] = {web.root: web for web in workspace_file_projects(manifest.dir)}
             for candidate in sorted({self._project_json(p, manifest) for p in self.project.package_sources(manifest.dir)}
                                     - {None}):
                 if self.project.mentions(candidate, b"executor"):

@@ -303,7 +303,8 @@ def test_a_package_json_that_only_labels_a_folder_is_no_package_of_its_own(tmp_p
     """`apps/api/package.json` holding only a name and version (Nx release versions it) in a
     repository with no workspace definition: nothing installs, starts, builds or publishes it, so
     the app's files belong to the root package, which declares what they import (a real Nx
-    monorepo: 15 DEP005). Listed by a workspace definition, it is a member relying on the root."""
+    monorepo: 15 DEP005). Listed by a workspace definition, it is a member relying on the root.
+    Only without any workspace definition: in a workspace, an unlisted manifest is a project apart."""
     files = {
         "package.json": {"name": "@acme/source", "private": True, "dependencies": {"@nestjs/common": "^10.3.9"}},
         "nx.json": {},
@@ -313,6 +314,12 @@ def test_a_package_json_that_only_labels_a_folder_is_no_package_of_its_own(tmp_p
     assert dep(write(tmp_path / "label", files)) == []
     member = write(tmp_path / "member", {**files, "package.json": {**files["package.json"], "workspaces": ["apps/*"]}})
     assert dep(member) == [("DEP005", "apps/api/src/app.module.ts", "@nestjs/common")]
+    # in a workspace, a manifest the definition does not list is a project apart (a test fixture)
+    fixture = write(tmp_path / "fixture", {**files, "package.json": {**files["package.json"], "workspaces": ["libs/*"]},
+                                           "apps/api/tests/fixture/package.json": {"name": "fixture", "version": "1.0.0"},
+                                           "apps/api/tests/fixture/config.ts": "import p from '@test-scope/plugin';\n"
+                                                                               "export const plugins = [p];\n"})
+    assert ("DEP001", "apps/api/tests/fixture/config.ts", "@test-scope/plugin") not in dep(fixture)
 
 
 def test_a_member_with_a_lockfile_of_its_own_deployed_by_root_installs_relies_on_the_root(tmp_path):

@@ -111,8 +111,13 @@ def test_bundled_packages_are_recognised(tmp_path):
         "nest": ({"name": "nest", "private": True, "scripts": {"build": "nest build"}}, {}),
         "pub": ({"name": "pub", "scripts": {"build": "vite build"}}, {}),
         # Next writes next-env.d.ts into every TypeScript app; next.config is optional
-        "next": ({"name": "next", "peerDependencies": {"next": "13.4.4"}}, {"next-env.d.ts": "/// <reference types=\"next\" />\n"}),
-        "typed": ({"name": "typed", "private": True}, {"next-env.d.ts": "/// <reference types=\"next\" />\n"}),
+        "next": ({"name": "next", "peerDependencies": {"next": "13.4.4"}}, {"next-env.d.ts": "/// <reference types=\"next\" />\n",
+                                                                          "src/pages/_app.tsx": "export default 1;\n"}),
+        "typed": ({"name": "typed", "private": True}, {"next-env.d.ts": "/// <reference types=\"next\" />\n",
+                                                       "pages/index.tsx": "export default 1;\n"}),
+        # a UI library keeping next-env.d.ts for next's types, with no routes
+        "uilib": ({"name": "uilib", "devDependencies": {"next": "15.0.0"}}, {"next-env.d.ts": "/// <reference types=\"next\" />\n",
+                                                                            "src/button.tsx": "export default 1;\n"}),
         # only the scripts that build, serve or run the package say how it ships
         "analyze": ({"name": "analyze", "private": True, "scripts": {"build": "nx run-many -t build",
                                                                       "analyze": "ng build --stats-json"}}, {}),
@@ -123,7 +128,8 @@ def test_bundled_packages_are_recognised(tmp_path):
         write(tmp_path / name, {"package.json": manifest, **files})
         got[name] = bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
-                   "nest": False, "pub": False, "next": True, "typed": False, "analyze": False, "via": True}
+                   "nest": False, "pub": False, "next": True, "typed": False, "uilib": False, "analyze": False,
+                   "via": True}
 
 
 def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
@@ -680,6 +686,26 @@ def test_builders_that_keep_angulars_names_or_get_a_web_page_build_browser_bundl
                                 "export const providers = [provideEffectsManager()];\n",
     })
     assert dep(tmp_path) == []
+
+
+def test_browser_apps_a_workspace_json_configures_inline_are_bundle_inputs(tmp_path):
+    """Nx before project.json files (and the Angular CLI) configure projects inline in workspace.json
+    / angular.json, with `architect` and `builder`: the web app's files are bundle inputs (a real Nx
+    repository: a React app's why-did-you-render import), the API's are production code."""
+    projects = {"web": {"root": "apps/web", "architect": {"build": {"builder": "@nrwl/web:build", "options": {
+                    "index": "apps/web/src/index.html", "main": "apps/web/src/main.tsx"}}}},
+                "api": {"root": "apps/api", "architect": {"build": {"builder": "@nrwl/node:build", "options": {
+                    "main": "apps/api/src/main.ts"}}}}}
+    write(tmp_path, {
+        "package.json": {"name": "xapp", "private": True, "scripts": {"build": "nx build"},
+                         "dependencies": {"@nestjs/common": "^10.4.0"},
+                         "devDependencies": {"@welldone-software/why-did-you-render": "^7.0.0", "dotenv": "^16.4.0"}},
+        "nx.json": {}, "workspace.json": {"version": 1, "projects": projects},
+        "apps/web/src/wdyr.tsx": "import whyDidYouRender from '@welldone-software/why-did-you-render';\n"
+                                 "export const wdyr = whyDidYouRender;\n",
+        "apps/api/src/config.ts": "import { config } from 'dotenv';\nconfig();\n",
+    })
+    assert dep(tmp_path) == [("DEP002", "apps/api/src/config.ts", "dotenv")]
 
 
 def test_a_root_whose_workspace_globs_match_no_package_is_the_project(tmp_path):
