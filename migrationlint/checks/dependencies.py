@@ -21,6 +21,7 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.entry_points import entry_is_source
+from migrationlint.model.lockfiles import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts
@@ -93,6 +94,7 @@ class DependencyChecks(DependencyModel):
     def __init__(self, project: Project) -> None:
         super().__init__(project)
         self.runtime_witnesses: dict[tuple[str, str], Use] = {}  # check() sets it: see _sections_needed
+        self._yarn_closures: dict[tuple[str, str], set[str]] = {}  # (yarn.lock, project root) -> _yarn_production
 
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
 
@@ -204,7 +206,8 @@ class DependencyChecks(DependencyModel):
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file
         finds it (npm: no `"dev": true`, because some production dependency needs it, as a
-        required peer of @nestjs/typeorm needs typeorm): then nothing fails at runtime. Only for
+        required peer of @nestjs/typeorm needs typeorm; yarn v1: a production dependency's entries
+        lead to it, as @nestjs/config's to dotenv): then nothing fails at runtime. Only for
         what deploys from this lockfile (a private package, a project's root); a package that
         may be published is installed by its users, whose lockfile is not this one."""
         m = u.manifest
@@ -213,9 +216,23 @@ class DependencyChecks(DependencyModel):
         lockfiles = self._lockfiles_for(m)
         for lock, importer in lockfiles:
             found = lock.in_production_install(u.package, importer)
+            if found is None and lock.kind == "yarn-classic":
+                found = u.package in self._yarn_production(lock.path, m) or None
             if found is not None:
                 return found
         return not lockfiles and self._peer_of_production_dependency(u.package, m)
+
+    def _yarn_production(self, lock_path: str, m: Manifest) -> set[str]:
+        """What a production install of `m`'s project places, from its yarn.lock v1: its root's
+        production dependencies and, for the workspace root, every member's (one hoisted install)."""
+        root = self.root_of(m)
+        key = (lock_path, root.path)
+        if key not in self._yarn_closures:
+            manifests = [root, *(self.ws.member_manifests if root.dir == self.ws.root else ())]
+            roots = {name: rng for man in manifests for section in ("dependencies", "optionalDependencies")
+                     for name, rng in man.section(section).items() if self.ws.member(name) is None}
+            self._yarn_closures[key] = yarn_classic_production(lock_path, roots)
+        return self._yarn_closures[key]
 
     def _peer_of_production_dependency(self, package: str, m: Manifest) -> bool:
         """With no lockfile to ask, what npm 7+ would place: a required peer of one of the

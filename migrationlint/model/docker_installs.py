@@ -169,18 +169,28 @@ def _sources(rest: str) -> list[str]:
     return words[:-1]
 
 
+# words that open a compound command or a branch of one: the command proper follows them
+_SHELL_KEYWORDS = frozenset({"if", "then", "else", "elif", "do", "while", "until", "!", "time", "exec", "{", "("})
+
+
 def _commands(rest: str) -> list[list[str]]:
-    """The simple commands of a RUN line, environment assignments in front of them dropped."""
+    """The simple commands of a RUN line, environment assignments and shell keywords in front of
+    them dropped (`for i in 1 2 3; do if yarn install; then break; fi; done` holds `yarn install`)."""
     try:
         words = shlex.split(rest.replace("&&", " ; ").replace("||", " ; "))
     except ValueError:
         return []
     out: list[list[str]] = [[]]
     for w in words:
-        if w in (";", "|", "&"):
+        ends = w.endswith(";")
+        w = w.rstrip(";")
+        if w in ("", "|", "&"):
             out.append([])
-        elif out[-1] or not re.match(r"^\w+=", w):
-            out[-1].append(w.rstrip(";"))
+            continue
+        if out[-1] or not (w in _SHELL_KEYWORDS or re.match(r"^\w+=", w)):
+            out[-1].append(w)
+        if ends:
+            out.append([])
     return [c for c in out if c]
 
 

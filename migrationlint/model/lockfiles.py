@@ -356,6 +356,31 @@ def parse_yarn_classic(path: str, text: str) -> Lockfile:
     return lock
 
 
+def yarn_classic_production(path: str, roots: dict[str, str]) -> set[str]:
+    """The packages `yarn install --production` places for the production dependencies `roots`
+    ({name: range}: the installing manifests' `dependencies` and `optionalDependencies`): the
+    closure of the yarn.lock v1 entries they resolve to over each entry's dependencies. Read
+    again only when a dev-only package would be reported (the parsed Lockfile keeps no graph)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            blocks = _yarn_v1_blocks(fh.read())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return set()
+    entry_of = {spec: fields for header, fields in blocks for spec in _split_specs(header)}
+    todo = [f"{name}@{spec}" for name, spec in roots.items()]
+    seen: set[str] = set()
+    while todo:
+        spec = todo.pop()
+        fields = entry_of.get(spec)
+        if spec in seen or fields is None:
+            continue
+        seen.add(spec)
+        for section in ("dependencies", "optionalDependencies"):
+            deps = fields.get(section)
+            todo += [f"{name}@{rng}" for name, rng in deps.items()] if isinstance(deps, dict) else []
+    return {name for name in map(_spec_name, seen) if name}
+
+
 def _split_specs(header: str) -> list[str]:
     out, cur, quoted = [], [], False
     for ch in header:

@@ -524,6 +524,25 @@ def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(t
 
 
 
+def test_dep002_yarn_classic_production_install_places_what_a_production_dependency_needs(tmp_path):
+    """yarn.lock v1 records each entry's dependencies: @nestjs/config depends on dotenv, so
+    `yarn install --production` places dotenv though the service lists it in devDependencies, and
+    loading it fails nowhere (a real service). When nothing of production leads to it, reported."""
+    lock = ('# yarn lockfile v1\n\n\n"@nestjs/config@^4.0.0":\n  version "4.0.2"\n  dependencies:\n'
+            '    dotenv "16.4.7"\n    lodash "4.17.21"\n\ndotenv@16.4.7, dotenv@^16.4.7:\n  version "16.4.7"\n\n'
+            'lodash@4.17.21:\n  version "4.17.21"\n\nchalk@^4.1.2:\n  version "4.1.2"\n')
+    root = tmp_path / "svc"
+    (root / "src").mkdir(parents=True)
+    (root / "package.json").write_text(json.dumps({
+        "name": "shop", "version": "0.0.0", "private": True, "main": "dist/main.js",
+        "dependencies": {"@nestjs/config": "^4.0.0"}, "devDependencies": {"dotenv": "^16.4.7", "chalk": "^4.1.2"}}))
+    (root / "yarn.lock").write_text(lock)
+    (root / "src/main.ts").write_text("import { config } from 'dotenv';\nimport chalk from 'chalk';\n"
+                                      "config();\nconsole.log(chalk.red(process.env.PORT));\n")
+    found = by_code(helpers.lint(root, select=["DEP002"]), "DEP002")
+    assert [d.extra["package"] for d in found] == ["chalk"]
+
+
 def test_dep002_without_a_lockfile_a_required_peer_of_a_production_dependency_still_ships(tmp_path):
     """No lockfile to ask: npm 7+ installs the required peers of `dependencies` in a production
     install, so @nestjs/common listed in devDependencies of a Nest service still loads (a real

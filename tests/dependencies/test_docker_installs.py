@@ -67,6 +67,11 @@ def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(t
     variant = _repo(tmp_path / "variant", {"Dockerfile.prod": "FROM node:20\nWORKDIR /app\nCOPY . /app\n"
                                            "RUN --mount=type=cache,target=/root/.npm NODE_ENV=production npm ci\n"})
     assert _root_install(variant) == "Dockerfile.prod"
+    retried = _repo(tmp_path / "retried", {"Dockerfile": (  # an install inside a shell loop and condition
+        "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\n"
+        "RUN ok=0; \\\n    for i in 1 2 3; do \\\n      if npm ci --omit=dev; then ok=1; break; fi; \\\n"
+        "      sleep 5; \\\n    done; \\\n    [ \"$ok\" -eq 1 ]\n")})
+    assert _root_install(retried) == "Dockerfile"
 
 
 @pytest.mark.parametrize("text", list(PER_SERVICE.values()), ids=list(PER_SERVICE))
