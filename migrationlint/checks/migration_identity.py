@@ -184,8 +184,10 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
         problem = f"has timestamp {ts} ({tn.describe(ts)}), which is before 2001 or more than a year ahead"
     prefix = tn.file_prefix(os.path.basename(facts.path))
     prefix_ms = tn.to_millis(prefix) if prefix else None
-    if problem is None and prefix_ms is not None and tn.plausible(prefix_ms) and ts != prefix_ms:
-        problem = f"has timestamp {ts}, but its file name says {prefix} ({prefix_ms})"
+    if problem is None and prefix_ms is not None and tn.plausible(prefix_ms) and ts != prefix_ms \
+            and (ts is None or _reorders(project, facts.path, prefix_ms, ts)):
+        problem = (f"has timestamp {ts}, but its file name says {prefix} ({prefix_ms}), and TypeORM runs it "
+                   "in another place among the migrations of its folder than the file name says")
     if problem is None:
         return
     fixed, where = _derive_shape(facts, base, digits, prefix, prefix_ms)
@@ -195,6 +197,21 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
         msg += f"; rename to '{fixed}' ({where}) (unsafe fix: {IDENTITY_NOTE})"
         fix = Fix(Applicability.UNSAFE, tuple(_rename_edits(facts, m.cls, fixed)), f"Rename to '{fixed}'")
     yield diagnostic(MIG003, facts.path, start, end, msg, fix)
+
+
+def _reorders(project: Project, path: str, prefix_ms: int, ts: int) -> bool:
+    """Whether another migration file of the folder has a timestamp prefix between the file name's
+    and the class's: TypeORM orders by the class, so the migration then runs elsewhere than its file
+    name says. Otherwise the mismatch changes nothing, and a rename would run it again."""
+    low, high = sorted((prefix_ms, ts))
+    folder = os.path.dirname(path)
+    for other in project.package_sources(project.workspace.package_root(path)):
+        if os.path.dirname(other) == folder and other != path:
+            digits = tn.file_prefix(os.path.basename(other))
+            ms = tn.to_millis(digits) if digits else None
+            if ms is not None and low < ms < high:
+                return True
+    return False
 
 
 def _derive_shape(facts: FileFacts, base: str, digits: str | None, prefix: str | None,

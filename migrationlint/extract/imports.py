@@ -43,15 +43,20 @@ def _statement_of(node: Node) -> Node:
 
 
 def _in_type_position(node: Node) -> bool:
-    n = node.parent
+    """Whether an `import('x')` call is a type query (`import('x').T` in a type): under a type
+    annotation, alias or type argument, or the type side of `as` / `satisfies`
+    (`res as unknown as import('express').Response`)."""
+    child, n = node, node.parent
     for _ in range(6):
         if n is None:
             return False
         if n.type in ("type_alias_declaration", "type_annotation", "type_arguments", "generic_type"):
             return True
+        if n.type in ("as_expression", "satisfies_expression") and n.named_children and n.named_children[0] != child:
+            return True
         if n.type in ("expression_statement", "lexical_declaration", "program", "statement_block"):
             return False
-        n = n.parent
+        child, n = n, n.parent
     return False
 
 

@@ -14,9 +14,10 @@ from migrationlint.extract.records import (
     MigrationsOption,
 )
 from migrationlint.extract.parsing import string_value, text
-from migrationlint.extract.path_exprs import MAX_CHOICES, glob_choices
+from migrationlint.extract.path_exprs import MAX_CHOICES, const_value, glob_choices
 from migrationlint.extract.tree_lookups import (
     pair_nodes,
+    unwrap_casts,
 )
 
 
@@ -58,6 +59,10 @@ def _item_choices(item: Node) -> list[tuple[str, str, int, int]]:
     if choices is not None:
         return [("glob", glob, item.start_byte, item.end_byte) for glob in choices]
     if item.type == "identifier":
+        value = const_value(item)
+        if value is not None and unwrap_casts(value).type not in ("array", "identifier"):
+            # `const migrations = path.relative(cwd, ...)`: a path computed at start-up, no class list
+            return [("other", text(item), item.start_byte, item.end_byte)]
         return [("ident", text(item), item.start_byte, item.end_byte)]
     if item.type == "spread_element" and item.named_children and item.named_children[0].type == "identifier":
         return [("ident", text(item.named_children[0]), item.start_byte, item.end_byte)]

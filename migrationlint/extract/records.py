@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the shape or meaning of FileFacts changes: it invalidates the facts cache. Kept with the
 # records (not the extractor) so that reading the cache loads no parser.
-FACTS_VERSION = 34
+FACTS_VERSION = 37
 
 
 @dataclass(slots=True)

@@ -75,5 +75,22 @@ class UsageFacts:
     def _members(self, root: Node) -> None:
         for _, m in parsing.cursor(self.dialect, Q_MEMBER).matches(root):
             node = m["m"][0]
-            self.f.member_refs.append((text(node), node.start_byte, node.end_byte))
+            if not _only_named(node):
+                self.f.member_refs.append((text(node), node.start_byte, node.end_byte))
+
+
+_COMPARISONS = frozenset({"===", "!==", "==", "!="})
+
+
+def _only_named(node: Node) -> bool:
+    """Whether `X.Y` is only named, not chosen: a computed key (`{ [Transport.KAFKA]: 'kafka' }`), a
+    side of a comparison (`transport === Transport.KAFKA`) or a `case` label selects nothing, so
+    nothing is loaded for it (a lookup table of transports in a shared library)."""
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type == "computed_property_name" or (parent.type == "switch_case" and parent.child_by_field_name("value") == node):
+        return True
+    operator = parent.child_by_field_name("operator") if parent.type == "binary_expression" else None
+    return operator is not None and operator.type in _COMPARISONS
 

@@ -32,8 +32,10 @@ _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
 _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
 _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
-# `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's `.e2e-ee`)
-_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e)(?:-\w+)?|bench|cy|stories|story|steps|mock|fixture)\.[cm]?[jt]sx?$")
+# `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's
+# `.e2e-ee`), also with a suite's tag after them (`user.spec.db.ts`, run by `mocha '**/*.spec.db.ts'`)
+_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e)(?:-\w+)?(?:\.[a-z]+)?|bench|cy|stories|story|steps|mock"
+                        r"|fixture)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"
                     r"setup[-_.]?files?(?:[-_.]?after[-_.]?env)?)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",

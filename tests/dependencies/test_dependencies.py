@@ -65,7 +65,10 @@ def test_every_import_form_is_extracted_with_type_flags():
            b"import { type C } from 'pkg-c/sub';\nexport { F } from 'pkg-f';\nexport type { G } from 'pkg-g';\n"
            b"export * from 'pkg-h';\nimport J = require('pkg-j');\nimport type K = require('pkg-k');\n"
            b"const l = require('pkg-l');\nvoid import('pkg-n');\ntype O = import('pkg-o').T;\n"
-           b"jest.mock('pkg-q');\nvi.mock('pkg-r');\nrequire.resolve('pkg-s');\n")
+           b"jest.mock('pkg-q');\nvi.mock('pkg-r');\nrequire.resolve('pkg-s');\n"
+           # the type side of `as` and `satisfies` is a type: `import('x').T` there is a type query
+           b"const t = x as unknown as import('pkg-t').Response;\nconst u = {} satisfies import('pkg-u').Config;\n"
+           b"const v = (await import('pkg-v')) as object;\n")
     facts = extract("/x/a.ts", src)
     got = {i.specifier: (i.kind, i.type_only) for i in facts.imports}
     assert got == {
@@ -74,6 +77,7 @@ def test_every_import_form_is_extracted_with_type_flags():
         "pkg-h": ("export-star", False), "pkg-j": ("import-equals", False), "pkg-k": ("import-equals", True),
         "pkg-l": ("require", False), "pkg-n": ("dynamic", False), "pkg-o": ("type-query", True),
         "pkg-q": ("mock", False), "pkg-r": ("mock", False), "pkg-s": ("require-resolve", False),
+        "pkg-t": ("type-query", True), "pkg-u": ("type-query", True), "pkg-v": ("dynamic", False),
     }
     for imp in facts.imports:  # spans cover the specifier string with its quotes
         assert src[imp.start:imp.end].strip(b"'\"") == imp.specifier.encode()
@@ -340,6 +344,25 @@ def test_dep004_triggers(tmp_path):
     [d] = [d for d in lint(root) if d.extra.get("package") == "ioredis"]
     assert d.message.endswith('add "ioredis": "^5.4.1" to dependencies (as in services/worker/package.json)')
     # `type: 'cluster'` outside TypeORM options is not read; TypeOrmHealthIndicator's packages are declared
+
+
+def test_dep004_a_transport_only_named_selects_nothing(tmp_path):
+    """`Transport.KAFKA` as a computed key of a lookup table, a side of a comparison or a `case`
+    label chooses no transport: nothing loads kafkajs for it (a real shared library: 3 DEP004).
+    As an option's value it does."""
+    table = ("import { Transport } from '@nestjs/microservices';\n\n"
+             "export const CLIENTS = { [Transport.KAFKA]: 'kafka', [Transport.RMQ]: 'rmq' };\n"
+             "export const isKafka = (t: Transport): boolean => t === Transport.KAFKA;\n"
+             "export function label(t: Transport): string {\n  switch (t) {\n    case Transport.NATS:\n"
+             "      return 'nats';\n    default:\n      return 'other';\n  }\n}\n")
+    root = tree("no-lockfile", tmp_path, {"services/api/src/tokens.ts": table})
+    api = root / "services/api/package.json"
+    data = json.loads(api.read_text())
+    data["dependencies"].update({"@nestjs/microservices": "^10.4.15"})
+    api.write_text(json.dumps(data, indent=2) + "\n")
+    assert by_code(lint(root), "DEP004") == []
+    (root / "services/api/src/tokens.ts").write_text(table + "export const options = { transport: Transport.KAFKA };\n")
+    assert [d.extra["package"] for d in by_code(lint(root), "DEP004")] == ["kafkajs"]
 
 
 def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):

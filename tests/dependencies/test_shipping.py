@@ -54,6 +54,8 @@ def test_dev_file_conventions_name_their_reason():
     assert "hidden folder .install-scripts/" in dev_reason(".install-scripts/helpers/replace.ts")
     assert dev_reason("setupFiles.ts") and dev_reason("setupFilesAfterEnv.ts") and dev_reason("src/setup.ts") is None
     assert dev_reason("src/orders/update.e2e-ee.ts") and dev_reason("src/api.test-d.ts")  # an edition's e2e suite
+    # a suite's tag after `.spec` (`mocha '**/*.spec.db.ts'`: a real monorepo's 66 DEP002)
+    assert dev_reason("src/user.spec.db.ts") and dev_reason("src/a.test.node.mts") and dev_reason("src/contest.ts") is None
     assert "tool" in dev_reason("prisma.config.ts")  # the Prisma CLI's config (Prisma 6)
     assert "test folder (__test__/)" in dev_reason("__test__/utils/test-environment.util.ts")
     assert "Cucumber" in dev_reason("features-legacy/step_definitions/admin.ts")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from migrationlint.extract import typeorm_names as tn
@@ -131,3 +133,18 @@ def test_helper_classes_in_migrations_dir_are_not_migrations(tmp_path):
         "export class CreateTable {\n  constructor(readonly name: string) {}\n  toSql(): string {\n"
         "    return `CREATE TABLE ${this.name}`;\n  }\n}\n")})
     assert lint(tmp_path) == []
+
+
+def test_a_class_timestamp_off_its_file_name_is_reported_when_it_changes_the_order(tmp_path):
+    """TypeORM orders migrations by the class's timestamp and never reads file names: a mismatch
+    that leaves the migration between the same neighbours changes nothing, and the rename a report
+    suggests would run a deployed migration again (two real servers). When another migration of the
+    folder sits between the two timestamps, the migration runs elsewhere than its file says."""
+    def mig003(tmp: Path, c_prefix: str) -> list[str]:
+        workspace(tmp, {"src/migrations/1700000000000-A.ts": migration("A1700000000000"),
+                        "src/migrations/1700000100000-B.ts": migration("B1700000150000"),
+                        f"src/migrations/{c_prefix}-C.ts": migration(f"C{c_prefix}")})
+        return [d.path.rsplit("/", 1)[-1] for d in lint(tmp) if d.code == "MIG003"]
+
+    assert mig003(tmp_path / "same-place", "1700000200000") == []
+    assert mig003(tmp_path / "moved", "1700000120000") == ["1700000100000-B.ts"]

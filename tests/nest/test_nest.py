@@ -277,6 +277,11 @@ def test_an_identifier_that_is_no_declaration_of_the_file_is_silent(tmp_path):
                  "export default new DataSource({ type: 'postgres', migrations: [...migrations] });\n")
     found = _mig007(tmp_path / "b", "[]", **{"src/data-source.ts": top_level})
     assert [d.path.rsplit("/", 1)[-1] for d in found] == ["1700000000001-AddAge.ts"]
+    # a top-level const holding a path computed at start-up is no class list (a real bot: 70 MIG007)
+    computed = ("import path from 'path';\nimport { DataSource } from 'typeorm';\n\n"
+                "const migrations = path.relative(process.cwd(), path.resolve(__dirname, '../dist/migrations/*.js'));\n\n"
+                "export default new DataSource({ type: 'postgres', migrations: [migrations] });\n")
+    assert not _mig007(tmp_path / "c", "[]", **{"src/data-source.ts": computed})
 
 
 def test_other_configuration_is_silent(tmp_path):
