@@ -358,10 +358,10 @@ class DependencyChecks(DependencyModel):
                 continue
             if types_only_package(peer):
                 continue  # only type checking reads it: nothing fails at runtime
-            if self.ws.member(u.package) is not None and self.member_types_only(self.ws.member(u.package), peer):
-                continue  # a workspace package whose shipping source imports its peer for types only
             if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m):
                 continue  # a file that does not ship finds the peer in the hoisted root install
+            if self.ws.member(u.package) is not None and self.member_types_only(self.ws.member(u.package), peer):
+                continue  # a workspace package whose shipping source imports its peer for types only (last: a scan)
             reported.add((m.path, peer))
             message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
                        f"declare, and the repository uses {policy_now.setting}: ")

@@ -105,7 +105,7 @@ class DependencyModel(VersionChoice):
         self._policies: dict[str, PeerPolicy] = {}
         self._services: dict[str, bool] = {}
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
-        self._member_types_only: dict[tuple[str, str], bool] = {}  # (member manifest, package) -> the answer
+        self._member_types_only: dict[str, dict[str, bool]] = {}  # member manifest -> {package: imported for types only}
 
     def owner(self, path: str) -> Manifest | None:
         """The nearest real manifest above `path`: a package.json holding only `type` or
@@ -217,12 +217,14 @@ class DependencyModel(VersionChoice):
         imports only so (`import { DataSourceOptions } from 'typeorm'`) is loaded by nothing of it,
         so an importer that lacks the peer fails nowhere. A peer it never imports says nothing
         (what it depends on may load it: an ORM loads its driver)."""
-        key = (member.path, package)
-        if key not in self._member_types_only:
-            uses = [use for path in self.project.package_sources(member.dir) for use in self._uses_of(path)
-                    if use.package == package and not use.test]
-            self._member_types_only[key] = bool(uses) and all(use.type_only for use in uses)
-        return self._member_types_only[key]
+        found = self._member_types_only.get(member.path)
+        if found is None:  # one pass over the member's files answers for every package it imports
+            found = self._member_types_only[member.path] = {}
+            for path in self.project.package_sources(member.dir):
+                for use in self._uses_of(path):
+                    if not use.test:
+                        found[use.package] = found.get(use.package, True) and use.type_only
+        return found.get(package, False)
 
     def _uses_of(self, path: str) -> Iterator[Use]:
         facts = self.project.facts(path)
