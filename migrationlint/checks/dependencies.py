@@ -105,7 +105,7 @@ class DependencyChecks(DependencyModel):
         own = self.declared_in(m, u.package, u.type_only)
         if own is not None:
             if own == "devDependencies" and self._production_value_use(u) and not _also_runtime(m, u.package) \
-                    and not self._production_install_has(u):
+                    and not self._production_install_has(u) and not self._test_support(u):
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):
@@ -116,7 +116,7 @@ class DependencyChecks(DependencyModel):
         if outer is not None and self.declared_in(outer, u.package, u.type_only):
             if not self.root_counts(u.test, u.type_only) and (self.settings.hoisting == "none"
                                                               or self._production_value_use(u)) \
-                    and not self._deployed_with_root(u, outer):
+                    and not self._deployed_with_root(u, outer) and not self._test_support(u):
                 yield self._root_only(u, outer, nested=root is m)
             return
         if pk.scope_of(u.package) in self.ws.own_scopes and not self.known(u.package, m):
@@ -188,6 +188,12 @@ class DependencyChecks(DependencyModel):
         if u.imp.lazy and u.manifest.data.get("private") is not True:
             return False  # a published package's on-demand load: an optional feature its user installs
         return self.shipping.bundled(u.manifest) is None
+
+    def _test_support(self, u: Use) -> bool:
+        """Whether a file that ships only by presumption is test support after all (only tests
+        import it: Shipping.settle). Asked last, when a finding would otherwise be reported: the
+        answer reads the package's reverse imports."""
+        return u.verdict is not None and u.verdict.presumed and not self.shipping.settle(u.path, u.manifest).ships
 
     def _deployed_with_root(self, u: Use, outer: Manifest) -> bool:
         """Whether the package is deployed with the workspace root's dependencies: only by images
@@ -388,7 +394,10 @@ class DependencyChecks(DependencyModel):
         if m is None or m.error or not self.shipping.verdict(path, m).ships:
             return  # options built in a test or a tool config connect nothing
         test = False
-        for trigger, start, end, need, note in self._runtime_needs(path, facts):
+        needs = list(self._runtime_needs(path, facts))
+        if needs and not self.shipping.settle(path, m).ships:
+            return  # test support only tests import (Shipping.settle)
+        for trigger, start, end, need, note in needs:
             for package in need.packages:
                 if self.satisfied(m, package, test) or (m.path, package) in reported:
                     continue

@@ -190,7 +190,9 @@ class DependencyModel(VersionChoice):
         return self.is_root(m) and self.shipping.workspace_root(m)
 
     def verdict(self, path: str) -> Verdict:
-        return self.shipping.verdict(path, self.owner(path))
+        """What --explain-file says: the verdict, settled (Shipping.settle) as a finding would be."""
+        manifest = self.owner(path)
+        return self.shipping.settle(path, manifest) if manifest is not None else self.shipping.verdict(path, None)
 
     def uses(self, path: str, facts: FileFacts) -> Iterator[Use]:
         manifest = self.owner(path)

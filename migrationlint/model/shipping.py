@@ -42,6 +42,7 @@ class Verdict:
     ships: bool
     reason: str
     inert: bool = False  # never loaded at all (fixture data): its imports are no dependencies
+    presumed: bool = False  # ships only because nothing says otherwise: `Shipping.settle` may say more
 
     def describe(self) -> str:
         return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"
@@ -67,6 +68,8 @@ class Shipping:
         self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
         self._dependents_of: dict[str, list[Manifest]] = {}  # manifest -> the manifests that list it
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
+        self._settled: dict[str, Verdict] = {}  # file -> settle()
+        self._reverse: dict[str, dict[str, list[str]]] = {}  # manifest -> _importers()
 
     # ------------------------------------------------------------------ public answers
 
@@ -193,9 +196,51 @@ class Shipping:
                 return Verdict(False, f"a JSX file no entry point reaches, so an input of the package's bundler build "
                                       f"({os.path.basename(bundler)}), which inlines what it imports")
             return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
-                                 "tool config: counted as shipping")
+                                 "tool config: counted as shipping", presumed=True)
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
-                             "test, test support, story nor tool config: counted as shipping")
+                             "test, test support, story nor tool config: counted as shipping", presumed=True)
+
+    def settle(self, path: str, manifest: Manifest) -> Verdict:
+        """The verdict, a presumed "ships" checked against what imports the file: one that only tests
+        and test support import (a test data builder kept beside the code) is test support itself.
+        Asked only where the answer changes a finding; the package's reverse imports are computed
+        on its first question."""
+        verdict = self.verdict(path, manifest)
+        if not verdict.presumed:
+            return verdict
+        found = self._settled.get(path)
+        if found is None:
+            found = self._settled[path] = self._by_importers(path, manifest) or verdict
+        return found
+
+    def _by_importers(self, path: str, manifest: Manifest) -> Verdict | None:
+        """Test support, when every file that imports `path` (through presumed-shipping importers,
+        transitively) is a test or test support; None when any ships or none imports it."""
+        importers = self._importers(manifest)
+        direct = importers.get(path, [])
+        todo, seen = list(direct), {path}
+        while todo:
+            other = todo.pop()
+            if other not in seen:
+                seen.add(other)
+                verdict = self.verdict(other, manifest)
+                if verdict.ships and (not verdict.presumed or not importers.get(other)):
+                    return None
+                todo += importers.get(other, []) if verdict.ships else []
+        if not direct:
+            return None
+        names = ", ".join(sorted(self.project.rel(p) for p in direct)[:3]) + (", ..." if len(direct) > 3 else "")
+        return Verdict(False, f"no entry point reaches it, and only tests or test support import it ({names})")
+
+    def _importers(self, manifest: Manifest) -> dict[str, list[str]]:
+        """{file: the files of the package that import it by value}, computed once per package."""
+        found = self._reverse.get(manifest.path)
+        if found is None:
+            found = self._reverse[manifest.path] = {}
+            for source in self.project.package_sources(manifest.dir):
+                for target in self._value_imports(source, manifest):
+                    found.setdefault(target, []).append(source)
+        return found
 
     def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
         """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it

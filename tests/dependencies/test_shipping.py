@@ -710,6 +710,31 @@ def test_browser_apps_a_workspace_json_configures_inline_are_bundle_inputs(tmp_p
     assert dep(tmp_path) == [("DEP002", "apps/api/src/config.ts", "dotenv")]
 
 
+def test_a_file_only_tests_import_is_test_support(tmp_path):
+    """A test data builder kept beside the code (`name.builder.ts` importing @faker-js/faker, a
+    devDependency): no entry point reaches it and only specs import it, directly or through another
+    such helper, so it is test support (real services: 1 DEP002 each in two). Imported by code that
+    ships, or by nothing at all, it still counts as shipping."""
+    files = {
+        "package.json": {"name": "svc", "private": True, "main": "dist/main.js", "dependencies": {"zod": "^3.23.0"},
+                         "devDependencies": {"@faker-js/faker": "^9.0.0", "vitest": "^2.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"rootDir": "./src", "outDir": "./dist"}},
+        "src/main.ts": "import { NameSchema } from './domain/name.schema';\nconsole.log(NameSchema.parse(process.argv[2]));\n",
+        "src/domain/name.schema.ts": "import { z } from 'zod';\nexport const NameSchema = z.string().min(3);\n",
+        "src/domain/name.builder.ts": "import { faker } from '@faker-js/faker';\nexport const nameBuilder = () => faker.person.fullName();\n",
+        "src/domain/user.builder.ts": "import { nameBuilder } from './name.builder';\nexport const userBuilder = () => ({ name: nameBuilder() });\n",
+        "src/domain/user.spec.ts": "import { it } from 'vitest';\nimport { userBuilder } from './user.builder';\nit('ok', () => userBuilder());\n",
+    }
+    assert dep(write(tmp_path / "tests", files)) == []
+    out = cli("--explain-file", "src/domain/name.builder.ts", cwd=tmp_path / "tests").stdout.decode()
+    assert "only tests or test support import it (src/domain/user.builder.ts)" in out
+    shipped = {**files, "src/main.ts": files["src/main.ts"] + "import { userBuilder } from './domain/user.builder';\n"
+                                                              "console.log(userBuilder());\n"}
+    assert dep(write(tmp_path / "shipped", shipped)) == [("DEP002", "src/domain/name.builder.ts", "@faker-js/faker")]
+    alone = {k: v for k, v in files.items() if k != "src/domain/user.spec.ts"}
+    assert dep(write(tmp_path / "alone", alone)) == [("DEP002", "src/domain/name.builder.ts", "@faker-js/faker")]
+
+
 def test_a_root_whose_workspace_globs_match_no_package_is_the_project(tmp_path):
     """`"workspaces": ["apps/*"]` where no app has a package.json (an Nx repository keeping one
     manifest): the root owns the apps' files and deploys them; it is no workspace of members whose
