@@ -201,32 +201,28 @@ class Shipping:
                              "test, test support, story nor tool config: counted as shipping", presumed=True)
 
     def settle(self, path: str, manifest: Manifest) -> Verdict:
-        """The verdict, a presumed "ships" checked against what imports the file: one that only tests
-        and test support import (a test data builder kept beside the code) is test support itself.
-        Asked only where the answer changes a finding; the package's reverse imports are computed
-        on its first question."""
+        """The verdict, a presumed "ships" checked against what imports the file: in a service (a
+        private package with an entry point, which nothing installs or deep-imports as a
+        dependency), a file no entry reaches that only tests and test support import (a test data
+        builder kept beside the code) is test support itself. Asked only where the answer changes a
+        finding; the package's reverse imports are computed on its first question."""
         verdict = self.verdict(path, manifest)
-        if not verdict.presumed:
+        if not verdict.presumed or not self.entries(manifest) or manifest.data.get("private") is not True \
+                or not is_service(manifest):
             return verdict
         found = self._settled.get(path)
         if found is None:
+            self._settled[path] = verdict  # an import cycle back to this file counts as shipping
             found = self._settled[path] = self._by_importers(path, manifest) or verdict
         return found
 
     def _by_importers(self, path: str, manifest: Manifest) -> Verdict | None:
-        """Test support, when every file that imports `path` (through presumed-shipping importers,
-        transitively) is a test or test support; None when any ships or none imports it."""
-        importers = self._importers(manifest)
-        direct = importers.get(path, [])
-        todo, seen = list(direct), {path}
-        while todo:
-            other = todo.pop()
-            if other not in seen:
-                seen.add(other)
-                verdict = self.verdict(other, manifest)
-                if verdict.ships and (not verdict.presumed or not importers.get(other)):
-                    return None
-                todo += importers.get(other, []) if verdict.ships else []
+        """Test support, when every file that imports `path` is a test or test support (a presumed
+        importer settled the same way); None when one ships, or when nothing imports it."""
+        direct = self._importers(manifest).get(path, [])
+        for other in direct:
+            if self.settle(other, manifest).ships:
+                return None
         if not direct:
             return None
         names = ", ".join(sorted(self.project.rel(p) for p in direct)[:3]) + (", ..." if len(direct) > 3 else "")

@@ -714,9 +714,11 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
     """A test data builder kept beside the code (`name.builder.ts` importing @faker-js/faker, a
     devDependency): no entry point reaches it and only specs import it, directly or through another
     such helper, so it is test support (real services: 1 DEP002 each in two). Imported by code that
-    ships, or by nothing at all, it still counts as shipping."""
+    ships, or by nothing at all, it still counts as shipping; so it does in a package others may install
+    and deep-import (published, or no service), and through an import cycle."""
     files = {
-        "package.json": {"name": "svc", "private": True, "main": "dist/main.js", "dependencies": {"zod": "^3.23.0"},
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"zod": "^3.23.0"},
                          "devDependencies": {"@faker-js/faker": "^9.0.0", "vitest": "^2.0.0"}},
         "tsconfig.json": {"compilerOptions": {"rootDir": "./src", "outDir": "./dist"}},
         "src/main.ts": "import { NameSchema } from './domain/name.schema';\nconsole.log(NameSchema.parse(process.argv[2]));\n",
@@ -733,6 +735,14 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
     assert dep(write(tmp_path / "shipped", shipped)) == [("DEP002", "src/domain/name.builder.ts", "@faker-js/faker")]
     alone = {k: v for k, v in files.items() if k != "src/domain/user.spec.ts"}
     assert dep(write(tmp_path / "alone", alone)) == [("DEP002", "src/domain/name.builder.ts", "@faker-js/faker")]
+    # an import cycle (a barrel and a file importing it back) is no evidence: it may be imported from outside
+    cycle = {**files, "src/domain/index.ts": "export * from './name.builder';\n",
+             "src/domain/name.builder.ts": "import { faker } from '@faker-js/faker';\nimport './index';\n"
+                                           "export const nameBuilder = () => faker.person.fullName();\n"}
+    assert dep(write(tmp_path / "cycle", cycle)) == [("DEP002", "src/domain/name.builder.ts", "@faker-js/faker")]
+    # a package that may be published (or is no service) can be deep-imported by what installs it
+    published = {**files, "package.json": {**files["package.json"], "private": False, "name": "@acme/svc-kit"}}
+    assert ("DEP002", "src/domain/name.builder.ts", "@faker-js/faker") in dep(write(tmp_path / "published", published))
 
 
 def test_a_root_whose_workspace_globs_match_no_package_is_the_project(tmp_path):
