@@ -96,12 +96,13 @@ def _const_values(root: Node) -> tuple[dict[str, Node], dict[str, Node]]:
 
 
 _GROWING = frozenset({"push", "unshift", "splice", "fill", "copyWithin"})
+_GROWING_BYTES = tuple(m.encode() for m in _GROWING) + (b"] =",)  # what a file that changes an array holds
 
 
 def _mutated(root: Node, data: bytes, names: set[str]) -> set[str]:
     """Which of the `names` (const arrays) the file changes after their initializer: a call of a
     mutating method on one (`imports.push(...)`), or an assignment to an element (`imports[0] = ...`)."""
-    if not names or not any(m.encode() in data for m in _GROWING | {"] ="}):
+    if not names or not any(m in data for m in _GROWING_BYTES):
         return set()
     found = set()
     for name, node in ident_nodes(root, data, names):

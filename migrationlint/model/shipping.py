@@ -245,12 +245,20 @@ class Shipping:
         projects = self._web_projects(manifest)
         if not projects:
             return None
-        own = projects.get(self._project_json(path, manifest) or "") or next(
-            (w for key, w in projects.items() if key == w.root and path.startswith(w.root + os.sep)), None)
+        own = self._own_web_project(path, manifest, projects)
         if own is not None:
             return (f"a file of the browser app {self.project.rel(own.root)}/ (build: {own.executor}), "
                     "an input of its bundle")
         return self._reached_by_bundles(manifest, projects).get(path)
+
+    def _own_web_project(self, path: str, manifest: Manifest, projects: dict[str, WebProject]) -> WebProject | None:
+        """The browser project `path` lies in: by its nearest project.json, else one that a
+        workspace.json or angular.json configures inline (`_web_projects` keys those by folder)."""
+        own = projects.get(self._project_json(path, manifest) or "")
+        if own is None:
+            inline = (w for key, w in projects.items() if key == w.root)
+            own = next((w for w in inline if path.startswith(w.root + os.sep)), None)
+        return own
 
     def _project_json(self, path: str, manifest: Manifest) -> str | None:
         return nearest_project_json(os.path.dirname(path), manifest.dir, self._resolver().is_file, self._project_jsons)
