@@ -8,7 +8,7 @@ key and what is allowed, which the CLI turns into exit code 2.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+import os
 
 from migrationlint.catalog import is_known_pattern
 from migrationlint.model.workspace import read_manifest
@@ -60,27 +60,31 @@ _KEYS: dict[str, tuple[str, str, object]] = {
 }
 
 
-def find_config(start: Path) -> tuple[Path, dict] | None:
-    """The closest `migrationlint.toml` or package.json with a "migrationlint" key at or above `start`."""
-    here = start if start.is_dir() else start.parent
-    for directory in [here, *here.parents]:
-        toml_path = directory / CONFIG_FILE
-        if toml_path.is_file():
+def find_config(start: str) -> tuple[str, dict] | None:
+    """The closest `migrationlint.toml` or package.json with a "migrationlint" key at or above
+    `start` (an absolute path)."""
+    directory = start if os.path.isdir(start) else os.path.dirname(start)
+    while True:
+        toml_path = os.path.join(directory, CONFIG_FILE)
+        if os.path.isfile(toml_path):
             return toml_path, _read_toml(toml_path)
-        pkg = directory / "package.json"
-        if pkg.is_file():
-            manifest = read_manifest(str(pkg))
+        pkg = os.path.join(directory, "package.json")
+        if os.path.isfile(pkg):
+            manifest = read_manifest(pkg)
             if manifest.error is None and "migrationlint" in manifest.data:
                 return pkg, _section(pkg, manifest.data)
             # a broken manifest is reported by the manifest rules (MAN001), not here
-    return None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: str) -> dict:
     import tomllib  # here: most runs find no TOML configuration to read
 
     try:
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
@@ -123,29 +127,29 @@ def load(paths: list[str], config_file: str | None) -> Settings:
     """Settings for a run over `paths`: the explicit --config file, or the closest one found."""
     settings = Settings()
     if config_file:
-        path = Path(config_file)
-        if not path.is_file():
+        path = config_file
+        if not os.path.isfile(path):
             raise ConfigError(f"{config_file}: configuration file not found")
-        table = _read_toml(path) if path.suffix == ".toml" else _package_section(path)
-        found: tuple[Path, dict] | None = (path, table)
+        table = _read_toml(path) if path.endswith(".toml") else _package_section(path)
+        found: tuple[str, dict] | None = (path, table)
     else:
-        start = Path(paths[0]) if paths else Path.cwd()
-        found = find_config(start.resolve() if start.exists() else Path.cwd())
+        start = paths[0] if paths else os.getcwd()
+        found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
     if found is not None:
         path, table = found
-        apply_table(settings, table, str(path))
-        settings.config_root = str(path.parent.resolve())
+        apply_table(settings, table, path)
+        settings.config_root = os.path.realpath(os.path.dirname(os.path.abspath(path)))
     return settings
 
 
-def _package_section(path: Path) -> dict:
-    manifest = read_manifest(str(path))
+def _package_section(path: str) -> dict:
+    manifest = read_manifest(path)
     if manifest.error is not None:
         raise ConfigError(f"{path}: cannot read configuration: {manifest.error}")
     return _section(path, manifest.data) if "migrationlint" in manifest.data else {}
 
 
-def _section(path: Path, data: dict) -> dict:
+def _section(path: str, data: dict) -> dict:
     section = data["migrationlint"]
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: \"migrationlint\" must be an object")

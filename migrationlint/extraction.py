@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING
 import pickle
 from collections.abc import Callable, Iterator, Mapping
 
-from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, stat_of
+from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, content_digest, dumps_facts, stat_of
 from migrationlint.forked import can_fork
 from migrationlint.settings import Settings
-from migrationlint.extract.records import FileFacts
 from migrationlint.extract.sources import (
     MENTION_WORDS,
     Reader,
@@ -248,7 +247,7 @@ class FactsStore:
                 if self._on_facts is not None:
                     self._on_facts(path, f)
                 if self.cache is not None and st is not None:
-                    self.cache.store(path, st, digest, blob if isinstance(blob, bytes) else _dumps(f), f.words)
+                    self.cache.store(path, st, digest, blob if isinstance(blob, bytes) else dumps_facts(f), f.words)
                 advance(1)
 
 
@@ -281,15 +280,11 @@ def extract_one(path: str) -> tuple[str, StatKey | None, str, FileFacts]:
 def _extract_pickled(path: str) -> tuple[str, StatKey | None, str, bytes]:
     """In another process: the facts go back pickled once, in the form the cache stores them."""
     p, st, digest, facts = extract_one(path)
-    return p, st, digest, _dumps(facts)
+    return p, st, digest, dumps_facts(facts)
 
 
 def _extract_chunk(paths: list[str]) -> list[tuple[str, StatKey | None, str, bytes]]:
     return [_extract_pickled(path) for path in paths]
-
-
-def _dumps(facts: FileFacts) -> bytes:
-    return pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # ---------------------------------------------------------------------- the pool
@@ -314,6 +309,7 @@ def _ignore_sigint() -> None:
 
 
 if TYPE_CHECKING:
+    from migrationlint.extract.records import FileFacts
     import multiprocessing.context
 
 

@@ -10,7 +10,7 @@ import functools
 import gc
 import os
 from dataclasses import dataclass, field
-from typing import Collection
+from typing import TYPE_CHECKING, Collection
 
 from migrationlint import suppressions
 from migrationlint.fix import fix_guard
@@ -18,12 +18,14 @@ from migrationlint.catalog import FIL001, INT001, diagnostic, matches_any
 from migrationlint.model.project import Project
 from migrationlint.settings import RuleSelection, Settings, relpath
 from migrationlint.diagnostics import Diagnostic
-from migrationlint.extract.records import FileFacts
 from migrationlint.extract.sources import INTERNAL_ERROR
 from migrationlint.globs import match_any
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.textpos import LineIndex
 from migrationlint.model.workspace import find_root
+
+if TYPE_CHECKING:
+    from migrationlint.extract.records import FileFacts
 
 
 @dataclass

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Collection, Mapping
+from typing import TYPE_CHECKING, Callable, Collection, Mapping
 
 from migrationlint.model import discovery, stamped_record
 from migrationlint import extraction
@@ -16,10 +16,12 @@ from migrationlint.cache import run_cache, tree_subset
 from migrationlint.model.project import Project
 from migrationlint.settings import RuleSelection, Settings
 from migrationlint.diagnostics import Diagnostic
-from migrationlint.extract.records import FileFacts
 from migrationlint.extract.sources import overlay_reader, read_bytes
 from migrationlint.model.workspace import Workspace
 from migrationlint.lint_steps import LintResult, conclude, covers, gc_paused, run_checks_remembering, workspace_root
+
+if TYPE_CHECKING:
+    from migrationlint.extract.records import FileFacts
 
 
 

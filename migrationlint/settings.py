@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 from migrationlint.catalog import matches_any
@@ -84,9 +83,9 @@ class RuleSelection:
 
 def relpath(path: str, root: str | None) -> str:
     """`path` relative to `root` in posix form (for glob matching)."""
-    if root is None:
-        return Path(path).as_posix()
-    try:
-        return Path(os.path.relpath(path, root)).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    if root is not None:
+        try:
+            path = os.path.relpath(path, root)
+        except ValueError:  # another drive (Windows)
+            pass
+    return path.replace(os.sep, "/") if os.sep != "/" else path

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from migrationlint.catalog import SUP001, code_matches, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from migrationlint.extract.records import FileFacts, Suppression
+
+if TYPE_CHECKING:
+    from migrationlint.extract.records import FileFacts, Suppression
 
 def apply(
     diagnostics: list[Diagnostic],

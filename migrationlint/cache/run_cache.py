@@ -78,11 +78,10 @@ def request_parts(paths: list[str], report, problems: list, whole_tree: bool) ->
 
 
 def run_key(parts: list[str]) -> str:
-    digest = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    """The digest of `parts`, each followed by a NUL: one encode and one hash call for all of them
+    (a tree's key holds a part per file: 7,000 calls cost a pre-commit run 2 ms)."""
+    text = "\0".join(parts) + "\0"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def tool_stamp() -> str:
@@ -107,8 +106,10 @@ def context_dirs(root: str, files: list[str], package_dirs: list[str]) -> list[s
     """The root, every package directory, and every directory from a linted file up to the root."""
     found: set[str] = {root, *package_dirs}
     prefix = root.rstrip(os.sep) + os.sep
-    for path in files:
-        directory = os.path.dirname(path)
+    # the files' folders first, each once (thousands of files share a few hundred folders); the
+    # files are absolute, so their folder is what precedes the last separator
+    folders = {path.rpartition(os.sep)[0] for path in files} if os.altsep is None else {os.path.dirname(p) for p in files}
+    for directory in folders:
         while directory not in found and directory.startswith(prefix):
             found.add(directory)
             directory = os.path.dirname(directory)

@@ -16,6 +16,7 @@ run as usual.
 
 from __future__ import annotations
 
+import os
 from typing import Collection
 
 from migrationlint.cache.run_cache import Record, Reuse, RunCache, request_parts, stat_digest
@@ -50,16 +51,30 @@ def diagnostics_for(runs: RunCache, store, settings: Settings, workspace, files:
 
 def _unchanged(cache, files: list[str], record: Record) -> dict[str, str | None] | None:
     """The digest of every file the tree run linted, when each is what that run read (the named
-    files first: they are what a commit edits); None at the first that is not."""
+    files first: they are what a commit edits); None at the first that is not. The facts cache's
+    trusted entries answer inline (stat_digest's first step): this loop runs once per file of the
+    tree, and a call per file was a third of its cost."""
     recorded = record.digests
     if any(p not in recorded for p in files):
         return None
+    entries = cache.entries if cache is not None else {}
+    stat = os.stat
     out: dict[str, str | None] = {}
     for path in [*files, *recorded]:
-        if path not in out:
-            digest = out[path] = stat_digest(cache, path)
-            if digest is None or digest != recorded[path]:
-                return None
+        if path in out:
+            continue
+        e = entries.get(path)
+        try:
+            st = stat(path)
+        except OSError:
+            return None
+        if e is not None and e.trusted and e.mtime_ns == st.st_mtime_ns and e.size == st.st_size and e.ino == st.st_ino:
+            digest = e.digest
+        else:
+            digest = stat_digest(cache, path)  # read and hashed
+        if digest is None or digest != recorded[path]:
+            return None
+        out[path] = digest
     return out
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from migrationlint.extract.nest_records import NestFacts
 
-# Bump when the shape or meaning of FileFacts changes: it invalidates the facts cache. Kept with the
-# records (not the extractor) so that reading the cache loads no parser.
+# Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
+# text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
 FACTS_VERSION = 37
 
 

@@ -7,10 +7,12 @@ FileFacts with `skipped` set to the reason, so that the run goes on and reports 
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from migrationlint.catalog import bug_summary
-from migrationlint.extract.records import FileFacts
+
+if TYPE_CHECKING:
+    from migrationlint.extract.records import FileFacts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -55,6 +57,8 @@ def overlay_reader(overrides: Mapping[str, bytes] | None) -> Reader:
 
 
 def skipped(path: str, reason: str, size: int = 0, at: int = 0) -> FileFacts:
+    from migrationlint.extract.records import FileFacts  # here: a run answered from caches imports no records
+
     return FileFacts(path=path, digest="", size=size, dialect="ts", skipped=reason, skipped_at=at)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from migrationlint.model.ignore_spec import IgnoreSpec, compile_lines
 from migrationlint.extract.parsing import TS_SUFFIXES
@@ -52,17 +51,26 @@ def _read_gitignore(directory: str) -> IgnoreSpec | None:
 def _ancestor_ignores(directory: str, stop: str | None, stamps=None) -> list[tuple[str, IgnoreSpec]]:
     """.gitignore files above the walked directory, up to the repository root or `stop`."""
     found = []
-    current = Path(directory)
-    for parent in current.parents:
+    for parent in _parents(directory):
         if stamps is not None:  # a .gitignore or .git created or removed there, or the .gitignore edited
-            stamps.add(str(parent / ".gitignore"))
-            stamps.presence(str(parent / ".git"))
-        spec = _read_gitignore(str(parent))
+            stamps.add(os.path.join(parent, ".gitignore"))
+            stamps.presence(os.path.join(parent, ".git"))
+        spec = _read_gitignore(parent)
         if spec is not None:
-            found.append((str(parent), spec))
-        if (parent / ".git").exists() or (stop and str(parent) == stop):
+            found.append((parent, spec))
+        if os.path.exists(os.path.join(parent, ".git")) or (stop and parent == stop):
             break
     return list(reversed(found))
+
+
+def _parents(directory: str) -> list[str]:
+    """The folders above the absolute path `directory`, nearest first, up to the filesystem root."""
+    out = []
+    current = directory
+    while (parent := os.path.dirname(current)) != current:
+        out.append(parent)
+        current = parent
+    return out
 
 
 def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: str | None = None,
@@ -212,7 +220,7 @@ def git_ignored(path: str, root: str) -> bool:
         return False
     directories = [root]
     if rel_dir != ".":
-        for part in Path(rel_dir).parts:
+        for part in rel_dir.split(os.sep):
             directories.append(os.path.join(directories[-1], part))
     for directory in directories:
         spec = _gitignore_at(directory)

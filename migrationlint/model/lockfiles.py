@@ -14,7 +14,6 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from migrationlint.model import yaml_load
 from migrationlint.model.jsonc import loads
 from migrationlint.model.parsed_cache import ParsedCache
 
@@ -176,6 +175,8 @@ def _pnpm_yaml(text: str) -> dict:
 
 
 def _yaml(text: str) -> dict:
+    from migrationlint.model import yaml_load  # here: its patterns cost 1 ms, and most runs parse no YAML
+
     data = yaml_load.load(text)  # PyYAML's result, from yaml-rs when provably the same
     if not isinstance(data, dict):
         raise ValueError("not a mapping")

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
-from migrationlint.extract.records import FileFacts
 from migrationlint.extract.sources import file_mentions
 from migrationlint.globs import match_any
 from migrationlint.model.package_files import package_files
 from migrationlint.model.workspace import Workspace, parse_version
 from migrationlint.settings import RuleSelection, Settings
+
+if TYPE_CHECKING:
+    from migrationlint.extract.records import FileFacts
 
 T = TypeVar("T")
 

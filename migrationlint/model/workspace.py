@@ -81,7 +81,7 @@ def read_manifest(path: str, raw: bytes | None = None) -> Manifest:
     text = raw.decode("utf-8", "replace")
     body = text[1:] if text.startswith("\ufeff") else text
     try:
-        data = loads(body)  # orjson; the standard parser's error message and offset when it fails
+        data = loads(body)  # the standard parser's error message and offset when it fails
     except json.JSONDecodeError as exc:
         offset = len(text[: exc.pos + (len(text) - len(body))].encode())
         return Manifest(path, error=f"invalid JSON: {exc.msg}", error_offset=offset, text=text)

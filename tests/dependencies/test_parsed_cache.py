@@ -4,6 +4,7 @@ parsers answer (JSONC vs json5, pnpm without `snapshots:` vs the whole file, orj
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from migrationlint.model import lockfiles, parsed_cache
+from migrationlint.model import jsonc, lockfiles, parsed_cache
 from migrationlint.model.jsonc import loads, loads_jsonc, strip_jsonc
 from migrationlint.model.lockfiles import parse_pnpm, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
@@ -187,23 +188,49 @@ def test_what_the_fast_path_leaves_to_json5(text):
     assert strip_jsonc(text) is None or pytest.raises(ValueError, loads_jsonc, text)
 
 
+@contextlib.contextmanager
+def _orjson_for_every_size():
+    """Small texts go to the standard parser (jsonc.ORJSON_FROM): these tests send every text to orjson."""
+    saved, jsonc.ORJSON_FROM = jsonc.ORJSON_FROM, 0
+    try:
+        yield
+    finally:
+        jsonc.ORJSON_FROM = saved
+
+
 @settings(max_examples=200, deadline=None)
 @given(value=_values)
 def test_orjson_path_equals_the_standard_parser(value):
     text = json.dumps(value)
-    assert loads(text) == json.loads(text)
+    with _orjson_for_every_size():
+        assert loads(text) == json.loads(text)
 
 
 @pytest.mark.parametrize("text", ['{"a": NaN}', '{"a": 123456789012345678901234567890}', '"\\ud800"', '{"a": 1, "a": 2}'])
 def test_orjson_gaps_fall_back_to_the_standard_parser(text):
-    got, expected = loads(text), json.loads(text)
-    assert repr(got) == repr(expected)
+    with _orjson_for_every_size():
+        got = loads(text)
+    assert repr(got) == repr(json.loads(text))
 
 
-def test_invalid_json_keeps_the_standard_error():
-    with pytest.raises(json.JSONDecodeError) as info:
-        loads('{"a": }')
+@pytest.mark.parametrize("size", [0, None])  # orjson, the standard parser
+def test_invalid_json_keeps_the_standard_error(size):
+    with _orjson_for_every_size() if size == 0 else contextlib.nullcontext():
+        with pytest.raises(json.JSONDecodeError) as info:
+            loads('{"a": }')
     assert (info.value.msg, info.value.pos) == ("Expecting value", 6)
+
+
+def test_a_large_text_is_read_by_orjson_and_a_small_one_without_importing_it():
+    import subprocess
+    import sys
+
+    code = ("import sys, json; from migrationlint.model.jsonc import loads, ORJSON_FROM\n"
+            "assert loads(json.dumps({'a': 1})) == {'a': 1}; print('orjson' in sys.modules)\n"
+            "big = json.dumps({'k%d' % i: i for i in range(ORJSON_FROM // 8)}); assert len(big) >= ORJSON_FROM\n"
+            "assert loads(big)['k3'] == 3; print('orjson' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
 
 
 # ----------------------------------------------------------------------------- manifest directories

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,13 +123,13 @@ def test_touch_without_change_is_not_parsed(tmp_path, repo):
     assert parsed == []
 
 
-@pytest.mark.parametrize("change", ["version", "facts_version"])
+@pytest.mark.parametrize("change", ["version", "records"])
 def test_version_change_invalidates(tmp_path, repo, monkeypatch, change):
     run(tmp_path)
     if change == "version":
         monkeypatch.setattr(cache, "__version__", "999.0.0")
     else:
-        monkeypatch.setattr(cache, "FACTS_VERSION", 10_000)
+        monkeypatch.setattr(cache, "records_digest", lambda: "edited")  # an edit of the fact records' modules
     _, parsed = run(tmp_path)
     assert len(parsed) == 2
     _, parsed = run(tmp_path)
@@ -239,7 +242,7 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
     assert not reused(result) and parsed == []  # the facts are still good: only the run is redone
 
 
-@pytest.mark.parametrize("change", ["settings", "version", "facts_version"])
+@pytest.mark.parametrize("change", ["settings", "version", "records"])
 def test_settings_or_version_change_is_a_miss(tmp_path, repo, monkeypatch, change):
     run(tmp_path, reuse_runs=True)
     settings = Settings()
@@ -248,7 +251,7 @@ def test_settings_or_version_change_is_a_miss(tmp_path, repo, monkeypatch, chang
     elif change == "version":
         monkeypatch.setattr(cache, "__version__", "999.0.0")
     else:
-        monkeypatch.setattr(cache, "FACTS_VERSION", 10_000)
+        monkeypatch.setattr(cache, "records_digest", lambda: "edited")  # an edit of the fact records' modules
     result, _ = run(tmp_path, settings, reuse_runs=True)
     assert not reused(result)
     assert reused(run(tmp_path, settings, reuse_runs=True)[0])
@@ -448,3 +451,23 @@ def test_context_parts_from_the_memo_are_what_listing_and_reading_give(tmp_path)
     agree()
     assert any(p.endswith("node_modules:" + str((pkg / "node_modules").stat().st_mtime_ns))
                for p in run_cache.context_parts(dirs, str(cache_dir)))
+
+
+def test_the_key_reads_the_fact_records_text_without_importing_it(tmp_path):
+    """A FACTS_VERSION bump or a field added to a record is an edit of these modules' text: a new
+    digest, a new key. Read, not imported: a run answered from its caches imports no records."""
+    for name in cache.RECORD_MODULES:
+        shutil.copy(os.path.join(cache.EXTRACT_DIR, f"{name}.py"), tmp_path)
+    before = cache.records_digest(str(tmp_path))
+    assert before == cache.records_digest(cache.EXTRACT_DIR)
+    from migrationlint.extract.records import FACTS_VERSION
+
+    records = tmp_path / "records.py"
+    bump = f"FACTS_VERSION = {FACTS_VERSION}\n"
+    assert bump in records.read_text()  # the version lives in a digested module
+    records.write_text(records.read_text().replace(bump, f"FACTS_VERSION = {FACTS_VERSION + 1}\n"))
+    cache.records_digest.cache_clear()
+    assert cache.records_digest(str(tmp_path)) != before
+    code = ("import sys; from migrationlint.cache import facts_cache; facts_cache.cache_key(); "
+            "print('migrationlint.extract.records' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["False"]
