@@ -125,11 +125,22 @@ class DependencyChecks(DependencyModel):
             return  # types a `declare module` of the program gives: no package is loaded or read
         if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
             return  # a file that does not ship, running inside the repository's hoisted install
+        if self._mocked_into_being(u):
+            return
         types = pk.types_package(u.package)
         if u.type_only and not self.known(u.package, m) and self.known(types, m):
             u = replace(u, package=types)  # `mdx/types` is served by @types/mdx: that is what to declare
         reported.add((m.path, u.package))
         yield self._undeclared(u, self._section_needed(u, sections))
+
+    def _mocked_into_being(self, u: Use) -> bool:
+        """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:
+        true })`, `vi.mock`) and that no manifest, lockfile or node_modules knows: it exists only
+        as the mock, and the test's imports of it get the mock."""
+        facts = self.project.facts(u.path)
+        return facts is not None and any(i.kind == "mock" and i.virtual and pk.package_name(i.specifier) == u.package
+                                         for i in facts.imports) \
+            and not self.known(u.package, u.manifest) and self.version(u.package, u.manifest) is None
 
     def _section_needed(self, u: Use, sections: dict[tuple[str, str], str]) -> str:
         """The section DEP001's fix adds to: `dependencies` when any production value import in
@@ -257,30 +268,11 @@ class DependencyChecks(DependencyModel):
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
-        message += self._metadata_doubt(u)
         own = self.placement(u)
         why = own.why if own.section == section else self._needed_elsewhere(u)
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
-        return self._doubted(u, self._at_import(DEP001, u, message, fix))
-
-    def _doubted(self, u: Use, found: Diagnostic) -> Diagnostic:
-        """A finding whose use may be no runtime use at all (`_metadata_doubt`): a warning, its fix
-        unsafe, as nothing may fail and the entry may be one the package does not need."""
-        if not self._metadata_doubt(u):
-            return found
-        fix = Fix(Applicability.UNSAFE, found.fix.edits, found.fix.message) if found.fix is not None else None
-        return replace(found, severity=Severity.WARNING, fix=fix)
-
-    def _metadata_doubt(self, u: Use) -> str:
-        """What the message must admit when the imported names appear only in decorated signatures
-        and the package's types come from `@types/...`: tsc elides the import for interfaces."""
-        m = u.manifest
-        types = pk.types_package(u.package)
-        if not (u.metadata_only and (m.declared(types) or self.root_of(m).declared(types))):
-            return ""
-        return (f' (its names are used only in decorated signatures: if they are interfaces from "{types}", '
-                f"tsc elides this import and nothing loads at runtime; if one is a class, Node loads it)")
+        return self._at_import(DEP001, u, message, fix)
 
     def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str, section: str,
                               lazy: bool) -> tuple[str, Fix | None]:
@@ -310,12 +302,12 @@ class DependencyChecks(DependencyModel):
         m = u.manifest
         rel = self._rel(m)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
-                   f"{self._metadata_doubt(u)}: a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
+                   f": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
                    f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
                    + self._dev_remedy(u) + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
-        return self._doubted(u, self._at_import(DEP002, u, message, fix))
+        return self._at_import(DEP002, u, message, fix)
 
     def _dev_remedy(self, u: Use) -> str:
         """Where a devDependency that ships belongs: `dependencies`, or for a published package

@@ -134,11 +134,31 @@ class DependencyModel(VersionChoice):
 
     def _label_only(self, m: Manifest) -> bool:
         """A package.json that only names a folder (`{"name": "@acme/api", "version": "0.0.4"}`, as Nx
-        release keeps for an app) in a repository with no workspace definition: nothing installs,
-        starts, builds or publishes it, so the files below belong to the package around it. (In a
-        workspace, a manifest the definition does not list is a project apart: a test fixture.)"""
-        return not self.ws.has_workspace_definition and not any(k in m.data for k in _INSTALL_UNIT_KEYS) \
-            and not self.is_service(m) and not any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS)
+        release keeps for an app; empty sections declare nothing): nothing installs, starts, builds
+        or publishes it, so the files below belong to the package around it. In a workspace, a
+        manifest the definition does not list is a project apart (a test fixture), unless it
+        labels a folder inside a member: the member builds those files, and Node resolves their
+        imports from the member's node_modules."""
+        if any(m.data.get(k) for k in _INSTALL_UNIT_KEYS) or self.is_service(m) \
+                or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
+            return False
+        return not self.ws.has_workspace_definition or self._inside_member(m.dir)
+
+    def _inside_member(self, directory: str) -> bool:
+        """Whether `directory` lies below a workspace member's folder without being one."""
+        members = self._member_dirs
+        if directory in members:
+            return False
+        d = os.path.dirname(directory)
+        while d.startswith(self.ws.root) and d != self.ws.root:
+            if d in members:
+                return True
+            d = os.path.dirname(d)
+        return False
+
+    @cached_property
+    def _member_dirs(self) -> frozenset[str]:
+        return frozenset(self.ws.member_dirs)
 
     def root_of(self, m: Manifest) -> Manifest:
         """The root manifest of the project `m` belongs to: the nearest directory at or above it
@@ -211,8 +231,21 @@ class DependencyModel(VersionChoice):
             type_only = _type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) or (
                 _erased(imp, facts, used) if used else self._unused_dropped(path, imp))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
+            metadata_only = _metadata_only(facts, used or list(imp.locals))
+            if metadata_only and not type_only and self._typed_apart(package, manifest) \
+                    and self._unused_dropped(path, imp):  # unless the tsconfig keeps imports as written
+                type_only = True
             yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock" or build_time,
-                      verdict, _metadata_only(facts, used or list(imp.locals)))
+                      verdict, metadata_only)
+
+    def _typed_apart(self, package: str, m: Manifest) -> bool:
+        """Whether the importer gets `package`'s types from a declared `@types/...` package. Its
+        names used only in decorated signatures are then taken for what they nearly always are
+        (`@Req() req: Request` from express): interfaces, which decorator metadata emits as
+        `Object` and tsc elides, so nothing loads at runtime. A class of such a package used only
+        there is missed (the rule page says so); reporting every interface cost more trust."""
+        types = pk.types_package(package)
+        return types != package and (m.declared(types) is not None or self.root_of(m).declared(types) is not None)
 
     def member_types_only(self, member: Manifest, package: str) -> bool:
         """Whether a workspace package imports `package` only for types: a peer it declares and
@@ -233,8 +266,9 @@ class DependencyModel(VersionChoice):
         return self.uses(path, facts) if facts is not None and not facts.skipped else iter(())
 
     def _unused_dropped(self, path: str, imp: ImportFact) -> bool:
-        """An import with names none of which the file uses: the compiler drops it like a type-only
-        one (it still needs the package's types), unless the file's tsconfig keeps such imports."""
+        """Whether the compiler drops `imp` when the file uses none of its names as values (unused
+        ones too: it still needs the package's types): yes, unless the file's tsconfig keeps
+        imports as written."""
         if imp.kind != "import" or imp.side_effect or not imp.locals:
             return False
         config = resolve.resolver_for(self.project).tsconfig_for(path)

@@ -16,6 +16,10 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 
+# how a lockfile's version is said when the lockfile holds other majors too: the fix needs review
+SEVERAL_MAJORS = "check which major this package runs with"
+
+
 def usable_range(rng: str) -> bool:
     """A range worth copying: not `*`, `latest`, a tag, or a local path/link protocol."""
     rng = rng.strip()
@@ -48,6 +52,9 @@ class VersionChoice:
         member = self.ws.member(package)
         if member is not None:
             return self._member_version(package, member, siblings)
+        own = self._own_project_pin(package, m)
+        if own is not None:
+            return own
         usable = [(r, s) for r, s in siblings if usable_range(r)]
         if usable:
             return self._most_used(usable)
@@ -57,14 +64,39 @@ class VersionChoice:
             if rng and usable_range(rng):
                 return rng, f"as in {self.root_label(root)}"
         for lock, importer in self._lockfiles_for(m):
-            v = lock.resolved(package, importer)
-            if v and v[:1].isdigit():
-                where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
-                return f"^{v}", f"{where} resolves {v}"
+            found = self._pinned_by(lock, importer, package)
+            if found is not None:
+                return found
         installed = self.ws.installed(package, m.dir)
         if installed is not None and installed[0][:1].isdigit():
             return f"^{installed[0]}", f"node_modules has {installed[0]}"
         return None
+
+    def _pinned_by(self, lock: Lockfile, importer: str, package: str) -> tuple[str, str] | None:
+        """The range `lock` pins `package` to for `importer`. When it holds the package in several
+        majors and the importer resolves none of them, the highest, said to need review (express 4
+        for the framework adapter, 5 for another library: the highest may not be what the
+        importer runs with; `_add_or_command` makes such a fix unsafe)."""
+        v = lock.resolved(package, importer)
+        if not v or not v[:1].isdigit():
+            return None
+        where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
+        if lock.majors_apart(package, importer):
+            others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
+            return f"^{v}", f"{where} resolves {v}, and holds {others} too: {SEVERAL_MAJORS}"
+        return f"^{v}", f"{where} resolves {v}"
+
+    def _own_project_pin(self, package: str, m: Manifest) -> tuple[str, str] | None:
+        """The version the lockfile of `m`'s own project pins, when that project is nested in the
+        repository with a lockfile of its own: it decides what the project installs, before the
+        ranges of manifests of other projects (a tool folder that declares the next major)."""
+        root = self.root_of(m)
+        if root.dir == self.ws.root:
+            return None
+        own = self._own_lock(root.dir)
+        if own is None:
+            return None
+        return self._pinned_by(own, os.path.relpath(m.dir, root.dir).replace(os.sep, "/"), package)
 
     def _lockfiles_for(self, m: Manifest) -> list[tuple]:
         """The lockfiles that pin versions for `m`: its own (a nested project with a lockfile of
@@ -150,7 +182,8 @@ class VersionChoice:
         version, source = chosen
         because = f"; {why}" if why else ""
         message += f'; add "{package}": "{version}" to {section} ({source}{because})'
-        return message, self._add_fix(m, section, package, version, Applicability.SAFE)
+        safety = Applicability.UNSAFE if source.endswith(SEVERAL_MAJORS) else Applicability.SAFE
+        return message, self._add_fix(m, section, package, version, safety)
 
     def peer_ranges(self, package: str, m: Manifest) -> list[policy.PeerRange]:
         """The peer ranges that the packages `m` declares place on `package` (lockfile entries at

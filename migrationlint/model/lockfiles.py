@@ -69,6 +69,13 @@ class Lockfile:
             return None
         return max(versions, key=version_key)
 
+    def majors_apart(self, package: str, importer: str | None = None) -> bool:
+        """Whether `resolved` answers with the highest of versions of several majors, the importer
+        and the root resolving the package to none of them."""
+        if any(self.importers.get(where, {}).get(package) for where in (importer, ".") if where is not None):
+            return False
+        return len({_caret_class(v) for v in self.versions.get(package, ())}) > 1
+
     def in_production_install(self, package: str, importer: str) -> bool | None:
         """Whether `npm ci --omit=dev` places `package` where files of `importer` find it (its own
         node_modules, else the root's); None when the lockfile does not record it."""
@@ -108,6 +115,12 @@ def version_key(version: str) -> tuple:
     core, _, pre = version.partition("-")
     nums = tuple(int(n) for n in _NUM.findall(core)[:3])
     return nums, pre == "", pre
+
+
+def _caret_class(version: str) -> tuple:
+    """What `^version` keeps fixed: the major, and the minor below 1.0.0."""
+    nums = version_key(version)[0]
+    return nums[:2] if nums[:1] == (0,) else nums[:1]
 
 
 def find_lockfile(root: str, manager: str | None = None) -> str | None:

@@ -17,7 +17,7 @@ from migrationlint.model import stamped_record
 from migrationlint.model.discovery import ALWAYS_SKIPPED
 from migrationlint.model.image_files import is_compose_file, is_dockerfile
 
-MAGIC = b"migrationlint-manifest-dirs 6\n"
+MAGIC = b"migrationlint-manifest-dirs 7\n"
 
 
 class PackageFolders(NamedTuple):
@@ -28,25 +28,53 @@ class PackageFolders(NamedTuple):
     compose_files: list[str]  # and their Compose files (which Dockerfile each image is built from)
 
 
+# How deep the walk looks into a dot folder, for Dockerfiles and Compose files only: images are kept
+# in `.docker/` or `.deploy/<service>/`, and what lies deeper in dot folders are tool caches
+# (`.yarn/cache`, `.next/cache/...`) that no image recipe lives in. No package.json counts there.
+DOT_FOLDER_DEPTH = 2
+# dot folders of a development environment: their Dockerfiles build a developer's container, never
+# an image of the product (as a hidden `.gitpod.Dockerfile` does: image_files.is_dockerfile)
+DEV_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".gitpod"})
+
+
 def walk(root: str) -> tuple[PackageFolders, stamped_record.Stamps]:
     """(what the walk found, the stamps of the directories listed)."""
     found: list[str] = []
     docker: list[str] = []
     compose: list[str] = []
     stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
+    dot_depth: dict[str, int] = {}  # a folder at or below a dot folder -> its level from that folder (1)
     for directory, dirs, files in os.walk(root):
         stamps.add(directory, {*dirs, *files})  # after the listing: a later change shows
-        dirs[:] = sorted(d for d in dirs if d not in ALWAYS_SKIPPED and not d.startswith("."))
-        if "package.json" in files:
+        depth = dot_depth.get(directory)
+        dirs[:] = _descend(directory, sorted(d for d in dirs if d not in ALWAYS_SKIPPED), depth, dot_depth)
+        if "package.json" in files and depth is None:
             found.append(directory)
         docker += sorted(os.path.join(directory, n) for n in files if "ockerfile" in n and is_dockerfile(n))
         compose += sorted(os.path.join(directory, n) for n in files if "compose" in n and is_compose_file(n))
     return PackageFolders(found, docker, compose), stamps
 
 
+def _descend(directory: str, dirs: list[str], depth: int | None, dot_depth: dict[str, int]) -> list[str]:
+    """The subfolders of `directory` to walk: all of them, dot folders to DOT_FOLDER_DEPTH (noted
+    in `dot_depth`)."""
+    if depth is not None:
+        if depth >= DOT_FOLDER_DEPTH:
+            return []
+        for d in dirs:
+            dot_depth[os.path.join(directory, d)] = depth + 1
+        return dirs
+    dirs = [d for d in dirs if d not in DEV_ENVIRONMENT_FOLDERS]
+    for d in dirs:
+        if d.startswith("."):
+            dot_depth[os.path.join(directory, d)] = 1
+    return dirs
+
+
 def package_folders(root: str, cache_dir: str | None = None) -> PackageFolders:
-    """The manifests' directories and the Dockerfiles under `root` (dependency, build and dot
-    folders skipped); with a cache directory, from the last walk when nothing changed."""
+    """The manifests' directories and the Dockerfiles under `root` (dependency and build folders
+    skipped, dot folders only near their top); with a cache directory, from the last walk when
+    nothing changed."""
     if cache_dir is None:
         return walk(root)[0]
     path = stamped_record.record_path(cache_dir, "manifest-dirs", root)

@@ -42,8 +42,12 @@ def is_builtin(specifier: str) -> bool:
 
 def package_name(specifier: str) -> str | None:
     """The package a bare specifier names (`@a/b/c` -> `@a/b`, `lodash/fp` -> `lodash`), or None
-    when the specifier cannot be an npm package name (`@/x`, `~/x`, `.x`, empty parts)."""
+    when the specifier cannot be an npm package name (`@/x`, `~/x`, `.x`, empty parts). A path into
+    a `node_modules` folder (`node_modules/@prisma/client/runtime/x.mjs`, which generated code
+    reaches through `baseUrl`) names the package inside it, never one called `node_modules`."""
     parts = specifier.split("/")
+    if parts[0] == "node_modules":
+        return package_name("/".join(parts[1:])) if len(parts) > 1 else None
     if specifier.startswith("@"):
         if len(parts) < 2 or not _valid_part(parts[0][1:]) or not _valid_part(parts[1]):
             return None

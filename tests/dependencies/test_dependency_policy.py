@@ -458,3 +458,134 @@ def test_a_type_only_import_served_by_a_types_package_asks_for_the_types_package
     [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
     assert d.extra["package"] == "@types/mdx" and "installed anywhere" not in d.message
     assert json.loads(fixed(root)["packages/ui/package.json"])["devDependencies"] == {"@types/mdx": "^2.0.10"}
+
+
+def test_a_label_inside_a_members_source_belongs_to_the_member(tmp_path):
+    """A package.json naming a folder inside a workspace member's source (a plugin folder with
+    name, version, author and an empty `dependencies`), not listed by the workspace definition:
+    the member builds those files and Node resolves their imports from its node_modules, so the
+    member's declarations count (a real pnpm monorepo: 33 DEP001, whose safe fix wrote
+    `workspace:*` entries into the labels)."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "packageManager": "pnpm@9.12.0"},
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/api'\n  - 'packages/types'\n",
+        "packages/types/package.json": {"name": "@acme/types", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/types/src/index.ts": "export interface Channel { name: string }\nexport const CHANNEL = 'web';\n",
+        "packages/api/package.json": {"name": "@acme/api", "version": "1.0.0", "private": True,
+                                      "scripts": {"build": "nest build", "start:prod": "node dist/main"},
+                                      "dependencies": {"@nestjs/common": "^10.4.15", "@acme/types": "workspace:*"}},
+        "packages/api/src/main.ts": "import { WebChannel } from './extensions/web/index.channel';\n"
+                                    "console.log(new WebChannel().name);\n",
+        "packages/api/src/extensions/web/package.json": {"name": "acme-channel-web", "version": "2.0.0",
+                                                         "author": "Acme", "license": "MIT", "dependencies": {}},
+        "packages/api/src/extensions/web/index.channel.ts": "import { Injectable } from '@nestjs/common';\n"
+                                                            "import { CHANNEL } from '@acme/types';\n"
+                                                            "@Injectable()\nexport class WebChannel {\n"
+                                                            "  readonly name = CHANNEL;\n}\n",
+    }
+    assert dep(write(tmp_path / "label", files)) == []
+    # a manifest there that declares something is a package of its own: its declarations count
+    own = {**files, "packages/api/src/extensions/web/package.json": {
+        "name": "acme-channel-web", "version": "2.0.0", "dependencies": {"@acme/types": "workspace:*"}}}
+    assert dep(write(tmp_path / "own", own)) == [("DEP001", "packages/api/src/extensions/web/index.channel.ts",
+                                                 "@nestjs/common")]
+
+
+PNPM_TWO_MAJORS = """lockfileVersion: '9.0'
+importers:
+  .: {}
+  packages/core:
+    dependencies:
+      '@modelcontextprotocol/sdk': { specifier: ^1.30.0, version: 1.30.0 }
+      '@nestjs/platform-express': { specifier: ^10.4.0, version: 10.4.22 }
+packages:
+  '@modelcontextprotocol/sdk@1.30.0': { resolution: { integrity: sha512-AAAA } }
+  '@nestjs/platform-express@10.4.22': { resolution: { integrity: sha512-DDDD } }
+  express@4.22.1: { resolution: { integrity: sha512-FFFF } }
+  express@5.2.1: { resolution: { integrity: sha512-GGGG } }
+snapshots:
+  '@modelcontextprotocol/sdk@1.30.0': { dependencies: { express: 5.2.1 } }
+  '@nestjs/platform-express@10.4.22': { dependencies: { express: 4.22.1 } }
+  express@4.22.1: {}
+  express@5.2.1: {}
+"""
+
+
+def test_a_lockfile_holding_a_package_in_two_majors_gives_an_unsafe_fix(tmp_path):
+    """express 4 for the framework adapter, 5 for another library, and the importer declares
+    neither: the highest is no safe guess (a second major beside the adapter's, a real pnpm
+    monorepo), so the fix needs review and the message names both. With one major, a safe fix."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "packageManager": "pnpm@9.12.0"},
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+        "pnpm-lock.yaml": PNPM_TWO_MAJORS,
+        "packages/core/package.json": {"name": "@acme/core", "version": "0.6.0", "private": True,
+                                       "main": "dist/index.js",
+                                       "dependencies": {"@modelcontextprotocol/sdk": "^1.30.0",
+                                                        "@nestjs/platform-express": "^10.4.0"}},
+        "packages/core/src/index.ts": "import { json } from 'express';\nexport const bodyParser = json();\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path / "two", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.fix is not None and not d.fixable
+    assert d.message.endswith('add "express": "^5.2.1" to dependencies (pnpm-lock.yaml resolves 5.2.1, and holds 4.22.1 '
+                              'too: check which major this package runs with)')
+    one = {**files, "pnpm-lock.yaml": PNPM_TWO_MAJORS.replace("  express@5.2.1: { resolution: { integrity: sha512-GGGG } }\n",
+                                                              "").replace("express: 5.2.1", "express: 4.22.1")}
+    [d] = pipeline.lint([str(write(tmp_path / "one", one))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.fixable and '"express": "^4.22.1"' in d.message
+
+
+def test_a_nested_projects_own_lockfile_pins_before_other_projects_ranges(tmp_path):
+    """A service with a lockfile of its own resolves dotenv 16 (through @nestjs/config); a tool
+    folder elsewhere declares dotenv 17: the service's fix takes its own lockfile's version, not the
+    other project's next major (a real repository: 4 safe fixes that were a major bump)."""
+    root = write(tmp_path, {
+        "svc/package.json": {"name": "svc", "private": True, "dependencies": {"@nestjs/config": "^2.2.0"}},
+        "svc/package-lock.json": {"name": "svc", "lockfileVersion": 1, "requires": True, "dependencies": {
+            "@nestjs/config": {"version": "2.2.0", "requires": {"dotenv": "16.0.1"}}, "dotenv": {"version": "16.0.1"}}},
+        "svc/src/main.ts": "import * as dotenv from 'dotenv';\n\ndotenv.config();\n",
+        "tools/package.json": {"name": "tools", "private": True, "dependencies": {"dotenv": "^17.2.1"}},
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert '"dotenv": "^16.0.1"' in d.message and "svc/package-lock.json resolves 16.0.1" in d.message
+
+
+def test_a_path_into_node_modules_names_the_package_inside(tmp_path):
+    """Generated client code importing `node_modules/@prisma/client/runtime/...` (reached through
+    `baseUrl: "."`): the package is @prisma/client, which the root declares; never a package named
+    `node_modules` (a real Nx monorepo was told to `yarn add node_modules`)."""
+    files = {
+        "package.json": {"name": "acme", "version": "0.0.0", "private": True,
+                         "dependencies": {"@prisma/client": "^6.9.0"}},
+        "tsconfig.base.json": {"compilerOptions": {"baseUrl": ".", "module": "commonjs"}},
+        "apps/api/tsconfig.json": {"extends": "../../tsconfig.base.json", "include": ["src/**/*.ts"]},
+        "apps/api/src/generated/class.ts": "// @ts-nocheck\nexport const compilerWasm = {\n  getRuntime: async () => "
+                                           "await import('node_modules/@prisma/client/runtime/query_compiler_bg.mjs'),\n};\n",
+        "apps/api/src/main.ts": "import { compilerWasm } from './generated/class';\n\n"
+                                "compilerWasm.getRuntime().then(() => console.log('ready'));\n",
+    }
+    assert dep(write(tmp_path / "declared", files)) == []
+    undeclared = {**files, "package.json": {"name": "acme", "version": "0.0.0", "private": True}}
+    assert [p for _, _, p in dep(write(tmp_path / "undeclared", undeclared))] == ["@prisma/client"]
+
+
+def test_a_module_a_test_mocks_into_being_is_no_dependency(tmp_path):
+    """`jest.mock('custom-provider', factory, { virtual: true })` and the test's import of it: a
+    module that exists only as the mock, which nothing declares or installs (a real pnpm monorepo:
+    2 DEP001 errors). A virtual mock of a package the repository knows stays a use of it."""
+    spec = ("import { loadProvider } from './loader';\n\n"
+            "jest.mock('custom-provider', () => ({ create: jest.fn(() => 'ok') }), { virtual: true });\n\n"
+            "it('loads a provider by name', async () => {\n  await loadProvider('custom-provider');\n"
+            "  // @ts-expect-error virtual module provided via jest.mock\n"
+            "  const { create } = await import('custom-provider');\n  expect(create).toBeDefined();\n});\n")
+    files = {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True,
+                         "dependencies": {"@nestjs/common": "^10.4.15"}, "devDependencies": {"jest": "^29.7.0"}},
+        "src/loader.ts": "export async function loadProvider(name: string): Promise<unknown> {\n  return import(name);\n}\n",
+        "src/loader.spec.ts": spec,
+    }
+    assert dep(write(tmp_path / "virtual", files)) == []
+    known = {**files, "tools/package.json": {"name": "tools", "private": True,
+                                             "dependencies": {"custom-provider": "^1.0.0"}},
+             "package.json": {**files["package.json"], "workspaces": ["tools"]}}
+    assert {p for _, _, p in dep(write(tmp_path / "known", known))} == {"custom-provider"}

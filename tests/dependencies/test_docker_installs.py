@@ -222,11 +222,26 @@ def test_a_dockerfile_a_compose_file_builds_is_read_wherever_it_lives(tmp_path):
     assert _root_install(root) == ".deploy/api/Dockerfile"
     diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert diags == []
-    hidden = _repo(tmp_path / "hidden", {".deploy/api/Dockerfile": GENERIC_COPY})  # no image built from it
-    assert _root_install(hidden) is None
+    hidden = _repo(tmp_path / "hidden", {".deploy/api/Dockerfile": GENERIC_COPY})  # `docker build -f` from a script
+    assert _root_install(hidden) == ".deploy/api/Dockerfile"
     elsewhere = _repo(tmp_path / "elsewhere", {".deploy/api/Dockerfile": GENERIC_COPY, "deploy/compose.yaml":
                                                compose.replace("context: .", "context: ..")})
     assert _root_install(elsewhere) == ".deploy/api/Dockerfile"  # a Compose file of any folder counts
+
+
+def test_dockerfiles_in_a_dot_folder_are_read_near_its_top(tmp_path):
+    """`.docker/server.Dockerfile`, built by a script (`docker build -f .docker/server.Dockerfile .`),
+    copies and installs the root: it deploys every package with the root's dependencies (a real Nx
+    monorepo: 93 DEP005 warnings). Read to two levels of a dot folder (`.deploy/api/`); deeper lie
+    tool caches. A development container's (`.devcontainer/`) builds no image of the product."""
+    assert _root_install(_repo(tmp_path / "docker", {".docker/server.Dockerfile": GENERIC_COPY})) \
+        == ".docker/server.Dockerfile"
+    assert _root_install(_repo(tmp_path / "deep", {".tools/a/b/Dockerfile": GENERIC_COPY})) is None
+    assert _root_install(_repo(tmp_path / "devcontainer", {".devcontainer/Dockerfile": GENERIC_COPY})) is None
+    root = _repo(tmp_path / "lint", {".docker/server.Dockerfile": GENERIC_COPY})
+    assert pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics == []
+    shown = _repo(tmp_path / "shown", {})
+    assert pipeline.lint([str(shown)], Settings(select=["DEP005"]), use_cache=False).diagnostics != []
 
 
 def test_a_cached_run_sees_an_edit_to_a_dockerfile_outside_the_package_folders(tmp_path):
