@@ -24,7 +24,7 @@ MIG001 = Rule("MIG001", "migration-name-invalid", Severity.ERROR,
 MIG002 = Rule("MIG002", "migration-name-placeholder", Severity.ERROR,
               "An unrendered template placeholder or other damage in a migration's class header.", fix=FixAvailability.SOMETIMES)
 MIG003 = Rule("MIG003", "migration-timestamp-mismatch", Severity.WARNING,
-              "A migration timestamp that is implausible or disagrees with its file name.", fix=FixAvailability.UNSAFE)
+              "A migration timestamp that is implausible or disagrees with its file name.", fix=FixAvailability.SOMETIMES)
 MIG004 = Rule("MIG004", "duplicate-migration", Severity.ERROR,
               "Two migrations with the same name (or timestamp) in one migration set.")
 MIG005 = Rule("MIG005", "migration-name-mismatch", Severity.WARNING,
@@ -186,8 +186,13 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
     prefix_ms = tn.to_millis(prefix) if prefix else None
     if problem is None and prefix_ms is not None and tn.plausible(prefix_ms) and ts != prefix_ms \
             and (ts is None or _reorders(project, facts.path, prefix_ms, ts)):
-        problem = (f"has timestamp {ts}, but its file name says {prefix} ({prefix_ms}), and TypeORM runs it "
+        said = prefix if str(prefix_ms) == prefix else f"{prefix} ({prefix_ms})"
+        problem = (f"has timestamp {ts}, but its file name says {said}, and TypeORM runs it "
                    "in another place among the migrations of its folder than the file name says")
+        if ts is not None:  # a valid class timestamp: the file name is what is wrong
+            yield diagnostic(MIG003, facts.path, start, end, f"Migration '{m.name}' {problem}"
+                             + _file_rename_remedy(facts.path, prefix, ts))
+            return
     if problem is None:
         return
     fixed, where = _derive_shape(facts, base, digits, prefix, prefix_ms)
@@ -197,6 +202,15 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
         msg += f"; rename to '{fixed}' ({where}) (unsafe fix: {IDENTITY_NOTE})"
         fix = Fix(Applicability.UNSAFE, tuple(_rename_edits(facts, m.cls, fixed)), f"Rename to '{fixed}'")
     yield diagnostic(MIG003, facts.path, start, end, msg, fix)
+
+
+def _file_rename_remedy(path: str, prefix: str, ts: int) -> str:
+    """The remedy for a valid class timestamp that the file name contradicts: rename the file.
+    TypeORM never reads file names, so nothing runs again and the order stays the one it has; the
+    class rename would give a deployed migration a new identity (it runs again, elsewhere)."""
+    name = os.path.basename(path)
+    return (f"; rename the file to '{str(ts) + name[len(prefix):]}' (TypeORM never reads file names, so "
+            "nothing runs again; renaming the class instead would run a deployed migration again)")
 
 
 def _reorders(project: Project, path: str, prefix_ms: int, ts: int) -> bool:

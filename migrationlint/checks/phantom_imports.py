@@ -24,7 +24,7 @@ from migrationlint.model.package_files import package_files
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.extract.records import FileFacts, ImportFact
+from migrationlint.extract.records import Binding, FileFacts, ImportFact
 from migrationlint.model.resolve import Resolution, Resolver, resolver_for
 from migrationlint.model.specifiers import SOURCE_EXTENSIONS, candidates, package_name
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -379,13 +379,27 @@ def _missing_exports(project: Project, resolver: Resolver, path: str, imp: Impor
                       message=f"Export `{b.imported}` from {where}")
         else:
             problem = f"{where} has no export named `{b.imported}`"
-        importer = project.facts(path)
-        used_as_type = importer is not None and b.local in importer.type_only_locals
-        effect = ("tsc fails with TS2305/TS2724" if imp.type_only or b.type_only
-                  else "tsc fails with TS2305 (the binding is used only as a type, so runtime is unaffected)"
-                  if used_as_type else "the binding is undefined at runtime (tsc: TS2305)")
+        effect, severity = _missing_export_effect(project, resolver, path, imp, b)
         yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
-                         fix=fix, specifier=imp.specifier, name=b.imported)
+                         fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
+
+
+def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp: ImportFact,
+                           b: Binding) -> tuple[str, Severity | None]:
+    """What the missing name breaks, and the severity when it is less than an error: in a
+    declaration file under `skipLibCheck`, tsc reports nothing and the name is silently `any`."""
+    if path.endswith((".d.ts", ".d.mts", ".d.cts")):
+        cfg = resolver.tsconfig_for(path)
+        if cfg is not None and cfg.skip_lib_check:
+            return ("tsc reports nothing (skipLibCheck skips declaration files), so every type built on it is "
+                    "silently `any`"), Severity.WARNING
+    importer = project.facts(path)
+    used_as_type = importer is not None and b.local in importer.type_only_locals
+    if imp.type_only or b.type_only:
+        return "tsc fails with TS2305/TS2724", None
+    if used_as_type:
+        return "tsc fails with TS2305 (the binding is used only as a type, so runtime is unaffected)", None
+    return "the binding is undefined at runtime (tsc: TS2305)", None
 
 
 def export_surface(project: Project, resolver: Resolver, path: str) -> frozenset[str] | None:

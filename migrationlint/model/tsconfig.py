@@ -56,6 +56,7 @@ class TsConfig:
     references: list[str] = field(default_factory=list)
     # the options that make the compiler keep an import none of whose names is used (KEEPS_IMPORTS)
     import_emit: dict[str, object] = field(default_factory=dict)
+    skip_lib_check: bool = False  # `skipLibCheck`: tsc reports no error inside declaration files
     error: str | None = None
 
     @property
@@ -296,6 +297,8 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
     opts = data.get("compilerOptions")
     opts = opts if isinstance(opts, dict) else {}
     cfg.import_emit = {**cfg.import_emit, **{k: opts[k] for k in KEEPS_IMPORTS if k in opts}}
+    if isinstance(opts.get("skipLibCheck"), bool):
+        cfg.skip_lib_check = opts["skipLibCheck"]
     if isinstance(opts.get("baseUrl"), str):
         cfg.base_url = _join(directory, opts["baseUrl"])
     paths = opts.get("paths")

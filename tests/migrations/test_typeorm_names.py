@@ -148,3 +148,19 @@ def test_a_class_timestamp_off_its_file_name_is_reported_when_it_changes_the_ord
 
     assert mig003(tmp_path / "same-place", "1700000200000") == []
     assert mig003(tmp_path / "moved", "1700000120000") == ["1700000100000-B.ts"]
+
+
+def test_a_valid_class_timestamp_the_file_name_contradicts_asks_for_a_file_rename(tmp_path):
+    """The class's timestamp is valid and another migration sits between it and the file name's:
+    the remedy is to rename the file (TypeORM never reads file names: nothing runs again), not the
+    class, which would run a deployed migration again, 83 places earlier (a real server: 4 findings
+    whose only fix, the class rename, would have re-run INSERTs against a primary key)."""
+    workspace(tmp_path, {"src/migrations/1734650000000-AddNotice.ts": migration("AddNotice1766342400000"),
+                         "src/migrations/1750000000000-AddTotals.ts": migration("AddTotals1750000000000")})
+    [d] = [d for d in lint(tmp_path) if d.code == "MIG003"]
+    assert d.fix is None
+    assert d.message == ("Migration 'AddNotice1766342400000' has timestamp 1766342400000, but its file name says "
+                         "1734650000000, and TypeORM runs it in another place among the migrations of its folder than "
+                         "the file name says; rename the file to '1766342400000-AddNotice.ts' (TypeORM never reads "
+                         "file names, so nothing runs again; renaming the class instead would run a deployed "
+                         "migration again)")
