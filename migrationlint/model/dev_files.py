@@ -30,6 +30,8 @@ TOOLS = (
 _TOOL = "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True))
 _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
 _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
+# any tool's config at a package's top (`hardhat.config.ts`): the tools above are recognised anywhere
+_ANY_TOOL_CONFIG = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.config\.[cm]?[jt]s$")
 _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
 # `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's
@@ -104,6 +106,8 @@ def dev_reason(rel: str) -> str | None:
         return "a test setup or test support file (by its name)"
     if _CONFIG.match(name) or _RC.match(name) or _TASK_FILE.match(name):
         return "the configuration of a build, test or lint tool (by its name)"
+    if len(parts) == 1 and _ANY_TOOL_CONFIG.match(name):
+        return "the configuration of a tool (a `<tool>.config.*` file at the package's top, which no entry reaches)"
     why = dev_folder_reason(parts[:-1])
     if why is not None:
         return why
@@ -201,7 +205,8 @@ def _at(manifest_dir: str, word: str) -> str:
 
 def _runs(words: list[str]) -> list[tuple[str, str]]:
     """(file, how) of what one command of a script runs: the script a TypeScript runner executes,
-    or the data source of the TypeORM CLI (`typeorm`, its ts-node wrappers, `node_modules/typeorm/cli.js`)."""
+    the data source of the TypeORM CLI (`typeorm`, its ts-node wrappers, `node_modules/typeorm/cli.js`),
+    a configuration file a tool is given (`graphql-codegen --config codegen.ts`)."""
     if _WATCH.intersection(words):
         return []  # a watch loop serves the app while it is developed
     found = []
@@ -219,4 +224,19 @@ def _runs(words: list[str]) -> list[tuple[str, str]]:
                 if value is not None and _SCRIPT_FILE.search(value):
                     found.append((value, "the TypeORM CLI's data source"))
             break
+        value = _config_flag_value(words, i)
+        if value is not None and _SCRIPT_FILE.search(value):
+            found.append((value, "the configuration file it names"))
     return found
+
+
+_CONFIG_FLAGS = ("--config", "-c")
+
+
+def _config_flag_value(words: list[str], i: int) -> str | None:
+    """The file `words[i]` names as a tool's configuration (`--config codegen.ts`, `-c x.mts`,
+    `--config=x.ts`), or None."""
+    word = words[i]
+    if word in _CONFIG_FLAGS:
+        return words[i + 1] if i + 1 < len(words) else None
+    return word.split("=", 1)[1] if word.startswith("--config=") else None

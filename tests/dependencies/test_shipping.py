@@ -276,6 +276,30 @@ def test_r05_build_and_test_tool_configs_never_ship(tmp_path):
     assert dep(root) == []
 
 
+def test_any_tools_config_at_the_package_top_or_named_by_a_script_never_ships(tmp_path):
+    """`hardhat.config.ts` at the package's top, which no entry reaches, and `codegen.ts`, which a
+    script hands to a tool (`graphql-codegen --config codegen.ts`): tool configs whatever the tool,
+    so their devDependencies are in their place (two real back ends; the unsafe fix moved the
+    tools into dependencies). Deeper in the package, an unknown `*.config.ts` still ships."""
+    files = {
+        "package.json": {"name": "svc", "private": True, "scripts": {"codegen": "graphql-codegen --config codegen.ts",
+                                                                    "start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/core": "^9.2.1"},
+                         "devDependencies": {"@graphql-codegen/cli": "^5.0.5", "@nomiclabs/hardhat-ethers": "^2.1.1",
+                                             "dotenv": "^16.4.5", "hardhat": "^2.11.2"}},
+        "codegen.ts": "import type { CodegenConfig } from '@graphql-codegen/cli';\n"
+                      "import { config as loadEnv } from 'dotenv';\n\nloadEnv();\n"
+                      "const config: CodegenConfig = { schema: process.env.SCHEMA_URL, generates: {} };\n"
+                      "export default config;\n",
+        "hardhat.config.ts": "import '@nomiclabs/hardhat-ethers';\n\nexport default { solidity: '0.8.17' };\n",
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\nexport const factory = NestFactory;\n",
+    }
+    assert dep(write(tmp_path / "top", files)) == []
+    deeper = {**files, "src/chain/hardhat.config.ts": files["hardhat.config.ts"]}
+    del deeper["hardhat.config.ts"]
+    assert [(c, p) for c, p, _ in dep(write(tmp_path / "deeper", deeper))] == [("DEP002", "src/chain/hardhat.config.ts")]
+
+
 def test_a_setup_script_in_a_hidden_folder_does_not_ship_unless_an_entry_reaches_it(tmp_path):
     """`"app:config": "ts-node ./.install-scripts/index.ts"` (a real boilerplate's project set-up
     prompt): tsc's `**/*` never matches a folder whose name starts with a dot, so nothing in it is
