@@ -15,6 +15,7 @@ import shlex
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from migrationlint.model.nx_projects import node_app_mains
 from migrationlint.model.workspace import Manifest
 
 START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
@@ -41,6 +42,8 @@ def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
     yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str))
     yield from ((t, 'package.json "exports"') for t in _export_targets(data.get("exports")))
     yield from _nest_entries(manifest.dir)
+    for main, target in node_app_mains(manifest.dir):
+        yield os.path.relpath(main, manifest.dir), f'the Nx "{target}" target (project.json "main")'
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):

@@ -89,6 +89,38 @@ def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:
     return WebProject(root, executor, path)
 
 
+def node_app_mains(directory: str) -> list[tuple[str, str]]:
+    """(absolute path, target name) of the `main` of each target of the Nx application whose
+    project.json is in `directory`, when it runs in Node (not a browser build): what its bundle or
+    build starts from (`"main": "apps/api/src/main.ts"`, relative to the Nx workspace root)."""
+    data = _project_data(os.path.join(directory, "project.json"))
+    targets = data.get("targets")
+    if data.get("projectType") != "application" or not isinstance(targets, dict):
+        return []
+    root = _nx_workspace_root(directory)
+    if root is None or _web(data, directory, root) is not None:
+        return []
+    found = []
+    for name, target in targets.items():
+        options = target.get("options") if isinstance(target, dict) else None
+        main = options.get("main") if isinstance(options, dict) else None
+        if isinstance(main, str):
+            found.append((os.path.normpath(os.path.join(root, main)), str(name)))
+    return found
+
+
+def _nx_workspace_root(directory: str) -> str | None:
+    """The nearest folder at or above `directory` holding nx.json (project paths are relative to it)."""
+    d = directory
+    while True:
+        if os.path.isfile(os.path.join(d, "nx.json")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
 def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool],
                          memo: dict[str, str | None]) -> str | None:
     """The project.json in `directory` or the nearest folder above it, up to the package folder

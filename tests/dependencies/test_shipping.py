@@ -821,3 +821,28 @@ def test_a_nest_monorepo_library_ships_only_as_far_as_an_application_reaches_it(
         "libs/testing/src/utils/sinon-mock.util.ts": "import { createSandbox } from 'sinon';\nexport const sandbox = createSandbox();\n",
     })
     assert [(code, path) for code, path, _ in dep(root, select=("DEP002",))] == [("DEP002", "libs/common/src/stub.ts")]
+
+
+def test_an_nx_node_apps_project_json_main_is_its_entry(tmp_path):
+    """An Nx application built by webpack for Node declares its entry in project.json
+    (`targets.build.options.main`), not in package.json: files it reaches ship, even in a folder
+    whose name reads like examples (`sandbox/`, a real product's core domain, whose runtime packages
+    got a safe fix into devDependencies)."""
+    files = {
+        "package.json": {"name": "platform", "private": True,
+                         "dependencies": {"@nestjs/common": "^10.4.0", "reflect-metadata": "^0.2.2", "rxjs": "^7.8.1"}},
+        "nx.json": {},
+        "yarn.lock": "# yarn lockfile v1\n\n\nhttp-proxy-middleware@^3.0.3:\n  version \"3.0.5\"\n",
+        "apps/api/package.json": {"name": "api", "private": True, "dependencies": {"pg": "^8.13.3"}},
+        "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {"build": {
+            "executor": "@nx/webpack:webpack", "options": {"main": "apps/api/src/main.ts", "target": "node"}}}},
+        "apps/api/src/main.ts": "import './sandbox/sandbox.service';\n",
+        "apps/api/src/sandbox/sandbox.service.ts": "import { Injectable } from '@nestjs/common';\n"
+                                                   "import { createProxyMiddleware } from 'http-proxy-middleware';\n\n"
+                                                   "@Injectable()\nexport class SandboxService {\n"
+                                                   "  readonly proxy = createProxyMiddleware({ target: 'http://localhost:2280' });\n}\n",
+    }
+    root = write(tmp_path, files)
+    diags = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert [(d.extra["package"], d.message.rsplit(" to ", 1)[-1].split(" ")[0]) for d in diags] == \
+        [("http-proxy-middleware", "dependencies")]
