@@ -48,6 +48,10 @@ def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
             yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]))
+    for name, command in sorted(scripts.items()):  # `"migration:run:prod": "node dist/migrate.js"`
+        if name not in START_SCRIPTS and isinstance(command, str):
+            yield from ((t, f'the "{name}" script, which runs built code with node')
+                        for t in _node_targets(command, runners=("node",)) if t.endswith(_BUILT_EXTENSIONS))
     yield from _docker_entries(manifest.dir)
 
 
@@ -104,15 +108,20 @@ def _nest_entries(directory: str) -> Iterator[tuple[str, str]]:
             yield f"{root}/{entry}", "nest-cli.json"
 
 
-def _node_targets(command: str) -> Iterator[str]:
-    """Files a shell command runs with node (`node --enable-source-maps dist/main.js`)."""
+_BUILT_EXTENSIONS = (".js", ".mjs", ".cjs")
+
+
+def _node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Iterator[str]:
+    """Files a shell command runs with node (`node --enable-source-maps dist/main.js`) or another
+    of `runners`. Any script that runs a built file runs what a build produced, where the package
+    is deployed (a production migration step), unlike a TypeScript runner's developer tools."""
     for part in re.split(r"&&|\|\||;", command):
         try:
             words = shlex.split(part)
         except ValueError:
             continue
         for i, word in enumerate(words):
-            if os.path.basename(word) in _NODE_RUNNERS:
+            if os.path.basename(word) in runners:
                 args = [w for w in words[i + 1:] if not w.startswith("-") and w not in ("start",)]
                 if args:
                     yield args[0]

@@ -846,3 +846,34 @@ def test_an_nx_node_apps_project_json_main_is_its_entry(tmp_path):
     diags = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert [(d.extra["package"], d.message.rsplit(" to ", 1)[-1].split(" ")[0]) for d in diags] == \
         [("http-proxy-middleware", "dependencies")]
+
+
+def test_a_script_that_runs_built_code_with_node_makes_its_source_ship(tmp_path):
+    """`"migration:run:prod": "node dist/database/migrate.js"` (a platform's pre-deploy command):
+    the compiled twin of src/database/migrate.ts runs in production, and so does the data source it
+    imports, though a TypeORM CLI script also names that data source: dotenv belongs in
+    dependencies (the safe fix put it in devDependencies). Run only from source, it is a tool."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/backend", "packages/worker"]},
+        "packages/worker/package.json": {"name": "acme-worker", "version": "0.1.0", "private": True,
+                                         "dependencies": {"dotenv": "^16.4.5"}},
+        "packages/backend/package.json": {"name": "acme-backend", "version": "0.1.0", "private": True, "scripts": {
+            "build": "nest build", "start:prod": "node dist/main",
+            "migration:run": "ts-node -T src/database/migrate.ts",
+            "migration:run:prod": "node dist/database/migrate.js",
+            "migration:generate": "typeorm-ts-node-commonjs migration:generate -d src/database/datasource.ts"},
+            "dependencies": {"@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0", "pg": "^8.11.0", "typeorm": "^0.3.20"}},
+        "packages/backend/tsconfig.json": {"compilerOptions": {"outDir": "./dist", "rootDir": "./src"}},
+        "packages/backend/src/main.ts": "import { NestFactory } from '@nestjs/core';\nexport const f = NestFactory;\n",
+        "packages/backend/src/database/datasource.ts": "import 'dotenv/config';\nimport { DataSource } from 'typeorm';\n"
+                                                      "export default new DataSource({ type: 'postgres', "
+                                                      "url: process.env.DATABASE_URL, migrations: [] });\n",
+        "packages/backend/src/database/migrate.ts": "import ds from './datasource';\n\n"
+                                                   "ds.initialize().then(() => ds.runMigrations()).then(() => ds.destroy());\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path / "prod", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "dotenv" and '"dotenv": "^16.4.5" to dependencies' in d.message
+    source_only = json.loads(json.dumps(files))
+    del source_only["packages/backend/package.json"]["scripts"]["migration:run:prod"]
+    [d] = pipeline.lint([str(write(tmp_path / "dev", source_only))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert '"dotenv": "^16.4.5" to devDependencies' in d.message
