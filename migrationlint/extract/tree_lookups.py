@@ -28,6 +28,8 @@ _TYPE_PARENTS = frozenset({
     "generic_type", "union_type", "intersection_type", "array_type", "tuple_type", "lookup_type",
     "index_type_query", "conditional_type", "function_type", "object_type", "property_signature",
 })
+# type parts that decorator metadata never names (it emits `Promise`, `Array`, `Object`, `Function`)
+_UNNAMED_BY_METADATA = frozenset({"type_arguments", "array_type", "tuple_type", "function_type", "object_type"})
 _VALUE_BOUNDARIES = frozenset({
     "program", "statement_block", "class_body", "expression_statement", "lexical_declaration",
     "variable_declarator", "arguments", "call_expression", "new_expression", "return_statement",
@@ -40,9 +42,12 @@ def type_position(node: Node) -> bool:
 
     Not erased: the annotations `emitDecoratorMetadata` turns into runtime references, which NestJS
     dependency injection relies on: constructor parameters, decorated parameters, properties and
-    methods (`design:type`, `design:paramtypes`, `design:returntype`)."""
+    methods (`design:type`, `design:paramtypes`, `design:returntype`). Metadata names only the
+    annotation's outer type: a type argument (`Promise<AxiosResponse>` emits `Promise`), an array's
+    element or a function, object or tuple type's parts are erased there too."""
     kind = node.type
     typed = kind == "type_identifier"
+    nested = False  # inside a part of the annotation that metadata never names
     n = node
     for _ in range(12):
         parent = n.parent
@@ -53,8 +58,9 @@ def type_position(node: Node) -> bool:
             return typed and parent_kind != "decorator" and parent_kind != "import_statement"
         if parent_kind in _TYPE_PARENTS:
             typed = True
+            nested = nested or parent_kind in _UNNAMED_BY_METADATA
             if parent_kind == "type_annotation":
-                return not _metadata_emitted(parent.parent)
+                return nested or not _metadata_emitted(parent.parent)
         elif parent_kind == "as_expression" and kind == "type_identifier":
             return True
         n = parent

@@ -87,6 +87,22 @@ def test_type_positions_in_facts():
     assert facts.type_only_locals == ["A", "B", "C", "F"]
 
 
+def test_decorator_metadata_names_only_the_annotations_outer_type():
+    """`@Log() async me(): Promise<AxiosResponse>` emits `design:returntype = Promise`, and
+    `constructor(private s: Record<string, Store>)` emits `Object`: the names inside (type arguments,
+    array elements, object and function types) are erased, so a package imported only for them is
+    a types-only use (a real back end's axios went to dependencies). The outer name is emitted."""
+    from migrationlint.extract.facts import extract
+
+    src = (b"import { AxiosResponse } from 'axios';\nimport { Store, Item, Fn, Shape } from 'x';\n"
+           b"import { Outer } from 'y';\nconst Log = (): MethodDecorator => () => undefined;\n"
+           b"export class C {\n  constructor(private s: Record<string, Store>, private o: Outer, private i: Item[]) {}\n"
+           b"  @Log()\n  async me(f: () => Fn, sh: { a: Shape }): Promise<AxiosResponse> { return null as never; }\n}\n")
+    facts = extract("a.ts", src)
+    assert facts.type_only_locals == ["AxiosResponse", "Fn", "Item", "Shape", "Store"]
+    assert facts.metadata_only_locals == ["Outer"]
+
+
 def test_a_nested_project_lockfile_gives_the_version(tmp_path):
     """vendure's docs/: its own package-lock.json, outside the root workspace's lockfile."""
     _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
