@@ -345,7 +345,7 @@ def _duplicates(project: Project, sets: list[MigrationSet], migrations: list[Mig
             ts = tn.timestamp_of(m.name)
             if ts:
                 other = by_ts.get(ts)
-                if other is not None:
+                if other is not None and not _listed_in_order(s, m, other):
                     key = (m.path, start, "ts")
                     if key not in reported:
                         reported.add(key)
@@ -356,6 +356,13 @@ def _duplicates(project: Project, sets: list[MigrationSet], migrations: list[Mig
                             severity=Severity.WARNING)
                 else:
                     by_ts[ts] = m
+
+
+def _listed_in_order(s: MigrationSet, m: Migration, other: Migration) -> bool:
+    """Whether the option lists both classes itself (`migrations: [A1700..., B1700...]`): TypeORM's
+    sort by timestamp is stable, so equal timestamps run in the order written, every time. Only a
+    glob's load order, or no option at all, leaves their order to chance."""
+    return s.option is not None and not {m.path, other.path} & s.glob_files
 
 
 def _file_exports(project: Project, sets: list[MigrationSet]) -> Iterator[Diagnostic]:

@@ -16,6 +16,7 @@ from migrationlint.extract.records import (
 from migrationlint.extract.parsing import string_value, text
 from migrationlint.extract.path_exprs import MAX_CHOICES, const_value, glob_choices
 from migrationlint.extract.tree_lookups import (
+    ident_nodes,
     pair_nodes,
     unwrap_casts,
 )
@@ -58,7 +59,7 @@ def _item_choices(item: Node) -> list[tuple[str, str, int, int]]:
     choices = glob_choices(item)
     if choices is not None:
         return [("glob", glob, item.start_byte, item.end_byte) for glob in choices]
-    if item.type == "identifier":
+    if item.type in ("identifier", "shorthand_property_identifier"):
         value = const_value(item)
         if value is not None and unwrap_casts(value).type not in ("array", "identifier"):
             # `const migrations = path.relative(cwd, ...)`: a path computed at start-up, no class list
@@ -155,6 +156,10 @@ class OrmOptionsFacts:
     dialect: str
 
     def _pairs(self, root: Node, keys: tuple[bytes, ...]) -> None:
+        if b"migrations" in keys:  # `{ type: 'postgres', migrations }`: the option, written short
+            for _, node in ident_nodes(root, self.data, {"migrations"}):
+                if node.type == "shorthand_property_identifier":
+                    self.f.migrations_options.extend(_migrations_options(node, node))
         for pair, key_node, value in pair_nodes(root, self.data, keys):
             key = string_value(key_node) if key_node.type == "string" else text(key_node)
             if key == "migrations":

@@ -207,3 +207,27 @@ def test_choices_of_a_path_expression(tmp_path):
     assert glob_choices(expr("join(__dirname, cond ? name.replace('a', 'b') : 'pg', '*.js')")) is None
     assert glob_choices(expr("`${a ? 'x' : 'y'}${b ? 'x' : 'y'}${c ? 'x' : 'y'}${d ? 'x' : 'y'}`")) is None  # 16 > 8
     assert glob_text(expr("base + '/*.ts'")) == "db/*.ts" and glob_text(expr("pick")) is None
+
+
+def test_equal_timestamps_in_a_written_class_list_run_in_its_order(tmp_path):
+    """`migrations = [AddUsers1700000000000, AddUserEmail1700000000000]`: TypeORM's sort by timestamp
+    is stable, so the two run in the order written, every time (a real back end: 10 warnings whose
+    remedy, renaming deployed migrations, would re-run them). Through a glob, the load order decides."""
+    files = {
+        "src/database/migrations/1700000000000-AddUsers.ts": migration("AddUsers1700000000000"),
+        "src/database/migrations/1700000000000-AddUserEmail.ts": migration("AddUserEmail1700000000000"),
+        "src/database/data-source.ts": (
+            "import { DataSource } from 'typeorm';\n"
+            "import { AddUsers1700000000000 } from './migrations/1700000000000-AddUsers';\n"
+            "import { AddUserEmail1700000000000 } from './migrations/1700000000000-AddUserEmail';\n\n"
+            "export const migrations = [AddUsers1700000000000, AddUserEmail1700000000000];\n\n"
+            "export default new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, migrations });\n"),
+    }
+    workspace(tmp_path / "listed", files)
+    assert codes(tmp_path / "listed", ["MIG"]) == []
+    # (the option is written short, `{ migrations }`: read as `migrations: migrations`)
+    globbed = {**files, "src/database/data-source.ts": (
+        "import { DataSource } from 'typeorm';\n\nexport default new DataSource({ type: 'postgres', "
+        "migrations: [__dirname + '/migrations/*.ts'] });\n")}
+    workspace(tmp_path / "globbed", globbed)
+    assert codes(tmp_path / "globbed", ["MIG"]) == ["MIG004"]
