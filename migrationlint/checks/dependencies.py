@@ -125,13 +125,22 @@ class DependencyChecks(DependencyModel):
             return  # types a `declare module` of the program gives: no package is loaded or read
         if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
             return  # a file that does not ship, running inside the repository's hoisted install
-        if self._mocked_into_being(u):
+        if self._mocked_into_being(u) or self._runtime_module(u):
             return
         types = pk.types_package(u.package)
         if u.type_only and not self.known(u.package, m) and self.known(types, m):
             u = replace(u, package=types)  # `mdx/types` is served by @types/mdx: that is what to declare
         reported.add((m.path, u.package))
         yield self._undeclared(u, self._section_needed(u, sections))
+
+    def _runtime_module(self, u: Use) -> bool:
+        """A module whose types the package declares (`@types/k6`, `@types/vscode`) but that no
+        manifest, lockfile or node_modules holds: the runtime that runs these files provides it (k6's
+        `k6/http`, a VS Code extension host's `vscode`), and no install could."""
+        types = pk.types_package(u.package)
+        m = u.manifest
+        return types != u.package and (m.declared(types) is not None or self.root_of(m).declared(types) is not None) \
+            and not self.known(u.package, m) and self.version(u.package, m) is None
 
     def _mocked_into_being(self, u: Use) -> bool:
         """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:
