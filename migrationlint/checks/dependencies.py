@@ -134,13 +134,14 @@ class DependencyChecks(DependencyModel):
         yield self._undeclared(u, self._section_needed(u, sections))
 
     def _runtime_module(self, u: Use) -> bool:
-        """A module whose types the package declares (`@types/k6`, `@types/vscode`) but that no
-        manifest, lockfile or node_modules holds: the runtime that runs these files provides it (k6's
-        `k6/http`, a VS Code extension host's `vscode`), and no install could."""
+        """A module whose types the package declares (`@types/k6`, `@types/vscode`) but that the
+        package's lockfile, no manifest and no node_modules holds: the runtime that runs these files
+        provides it (k6's `k6/http`, a VS Code extension host's `vscode`), and no install could.
+        Without a lockfile, nothing says what is installed: reported."""
         types = pk.types_package(u.package)
         m = u.manifest
         return types != u.package and (m.declared(types) is not None or self.root_of(m).declared(types) is not None) \
-            and not self.known(u.package, m) and self.version(u.package, m) is None
+            and bool(self._lockfiles_for(m)) and not self.known(u.package, m) and self.version(u.package, m) is None
 
     def _mocked_into_being(self, u: Use) -> bool:
         """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:

@@ -593,12 +593,14 @@ def test_a_module_a_test_mocks_into_being_is_no_dependency(tmp_path):
 
 def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_path):
     """Load tests that `k6 run` executes import `k6/http`; the package declares `@types/k6`, and
-    no manifest, lockfile or node_modules holds `k6`: the k6 binary provides the module, and
-    `npm install k6` could not (a real repository: 13 DEP001 errors). Once something installs the
-    package, it is an ordinary undeclared import again."""
+    its lockfile, no manifest and no node_modules holds `k6`: the k6 binary provides the module,
+    and `npm install k6` could not (a real repository: 13 DEP001 errors). Once something installs
+    the package, or with no lockfile to say what is installed, it is an undeclared import again."""
     files = {
         "package.json": {"name": "load-tests", "version": "1.0.0", "private": True,
                          "scripts": {"smoke": "k6 run dist/smoke.js"}, "devDependencies": {"@types/k6": "^0.54.0"}},
+        "package-lock.json": {"name": "load-tests", "lockfileVersion": 3, "packages": {
+            "": {"name": "load-tests"}, "node_modules/@types/k6": {"version": "0.54.0", "dev": True}}},
         "src/smoke.ts": "import http from 'k6/http';\n\nexport default function () {\n"
                         "  http.get('http://localhost:3000/health');\n}\n",
     }
@@ -606,3 +608,5 @@ def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_pat
     installed = {**files, "package-lock.json": {"name": "load-tests", "lockfileVersion": 3, "packages": {
         "": {"name": "load-tests"}, "node_modules/k6": {"version": "0.0.0"}}}}
     assert [p for _, _, p in dep(write(tmp_path / "installed", installed))] == ["k6"]
+    unlocked = {k: v for k, v in files.items() if k != "package-lock.json"}  # nothing says what installs
+    assert [p for _, _, p in dep(write(tmp_path / "unlocked", unlocked))] == ["k6"]
