@@ -14,6 +14,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice
+from migrationlint.model.dev_files import in_test_folder
 from migrationlint.model.docker_installs import root_install
 from migrationlint.model.entry_points import is_service
 from migrationlint.model.nx_projects import generated_manifest
@@ -145,14 +146,15 @@ class DependencyModel(VersionChoice):
         return not self.ws.has_workspace_definition or self._inside_member(m.dir)
 
     def _inside_member(self, directory: str) -> bool:
-        """Whether `directory` lies below a workspace member's folder without being one."""
+        """Whether `directory` lies below a workspace member's folder without being one, and not in
+        a test folder (a test fixture's package.json is a project of its own)."""
         members = self._member_dirs
         if directory in members:
             return False
         d = os.path.dirname(directory)
         while d.startswith(self.ws.root) and d != self.ws.root:
             if d in members:
-                return True
+                return not in_test_folder(os.path.relpath(directory, d).split(os.sep))
             d = os.path.dirname(d)
         return False
 

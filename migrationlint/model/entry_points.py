@@ -41,26 +41,37 @@ def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
     targets = [bin_field] if isinstance(bin_field, str) else list(bin_field.values()) if isinstance(bin_field, dict) else []
     yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str))
     yield from ((t, 'package.json "exports"') for t in _export_targets(data.get("exports")))
+    yield from _process_entries(manifest)
+    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    for name, command in sorted(scripts.items()):  # `"migration:run:prod": "node dist/migrate.js"`
+        if name not in START_SCRIPTS and isinstance(command, str) and not _DEV_SCRIPT.search(name):
+            yield from ((t, f'the "{name}" script, which runs built code with node')
+                        for t in _node_targets(command, runners=("node",)) if t.endswith(_BUILT_EXTENSIONS))
+
+
+# a script of the development loop (tests, lint, benchmarks, docs): what it runs is no production step
+_DEV_SCRIPT = re.compile(r"(?:^|[:_-])(?:test|tests|e2e|spec|lint|bench|benchmark|coverage|docs|storybook)(?:$|[:_-])")
+
+
+def _process_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
+    """The entries that start a process: nest-cli.json's, an Nx Node application's, the start
+    scripts', a Dockerfile's."""
     yield from _nest_entries(manifest.dir)
     for main, target in node_app_mains(manifest.dir):
         yield os.path.relpath(main, manifest.dir), f'the Nx "{target}" target (project.json "main")'
-    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
             yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]))
-    for name, command in sorted(scripts.items()):  # `"migration:run:prod": "node dist/migrate.js"`
-        if name not in START_SCRIPTS and isinstance(command, str):
-            yield from ((t, f'the "{name}" script, which runs built code with node')
-                        for t in _node_targets(command, runners=("node",)) if t.endswith(_BUILT_EXTENSIONS))
     yield from _docker_entries(manifest.dir)
 
 
 def is_service(manifest: Manifest) -> bool:
     """Whether the package is an application someone deploys: it has a Dockerfile of its own, or
-    declares a process to start (a start script running node, nest-cli.json), whether or not its
-    targets map to source."""
-    return os.path.isfile(os.path.join(manifest.dir, "Dockerfile")) or any(
-        not origin.startswith("package.json") for _, origin in declared_entries(manifest))
+    declares a process to start (a start script running node, nest-cli.json, an Nx Node
+    application), whether or not its targets map to source. Another script running built code (a
+    build step, a migration) makes no service of a library."""
+    return os.path.isfile(os.path.join(manifest.dir, "Dockerfile")) or any(True for _ in _process_entries(manifest))
 
 
 _TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")

@@ -489,6 +489,12 @@ def test_a_label_inside_a_members_source_belongs_to_the_member(tmp_path):
         "name": "acme-channel-web", "version": "2.0.0", "dependencies": {"@acme/types": "workspace:*"}}}
     assert dep(write(tmp_path / "own", own)) == [("DEP001", "packages/api/src/extensions/web/index.channel.ts",
                                                  "@nestjs/common")]
+    # a test fixture's package.json inside the member is a project of its own (its fake packages)
+    fixture = {**files, "packages/api/test/fixtures/plugin/package.json": {"name": "fixture-plugin", "version": "1.0.0",
+                                                                           "private": True},
+               "packages/api/test/fixtures/plugin/config.ts": "import p from '@test-scope/plugin';\n"
+                                                              "export const plugins = [p];\n"}
+    assert dep(write(tmp_path / "fixture", fixture)) == []
 
 
 PNPM_TWO_MAJORS = """lockfileVersion: '9.0'

@@ -877,3 +877,11 @@ def test_a_script_that_runs_built_code_with_node_makes_its_source_ship(tmp_path)
     del source_only["packages/backend/package.json"]["scripts"]["migration:run:prod"]
     [d] = pipeline.lint([str(write(tmp_path / "dev", source_only))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert '"dotenv": "^16.4.5" to devDependencies' in d.message
+    # a test script's built code is no production step: its devDependency imports stay in place
+    tested = json.loads(json.dumps(files))
+    tested["packages/backend/package.json"]["scripts"]["test:rules"] = "node dist/test/rules/index.js"
+    tested["packages/backend/package.json"]["devDependencies"] = {"eslint": "^9.0.0"}
+    tested["packages/backend/src/test/rules/index.ts"] = "import { Linter } from 'eslint';\nexport const l = new Linter();\n"
+    found = [d.code for d in pipeline.lint([str(write(tmp_path / "tested", tested)), ], Settings(select=["DEP"]),
+                                          use_cache=False).diagnostics]
+    assert "DEP002" not in found
