@@ -138,9 +138,15 @@ def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool
     return found
 
 
+# target options with which an Nx build writes the deployed package.json's dependencies from the
+# project graph (the app bundlers' option, and @nx/js:tsc's and :swc's for a buildable library)
+_GENERATING_OPTIONS = ("generatePackageJson", "updateBuildableProjectDepsInPackageJson")
+
+
 def generated_manifest(directory: str) -> str | None:
-    """Why the package's Nx build writes the package.json it deploys (`generatePackageJson: true`
-    in a target's options of its project.json, or in its webpack/rspack config, as
+    """Why the package's Nx build writes the package.json it deploys (`generatePackageJson: true`,
+    or a library's `updateBuildableProjectDepsInPackageJson: true`, in a target's options of its
+    project.json, or `generatePackageJson` in its webpack/rspack config, as
     `NxAppWebpackPlugin` takes it), else None. Nx lists there what the project imports at the
     versions of the workspace root's manifest (the single-version policy): a dependency declared
     only at the root is what such a build expects, and a per-service install from the built
@@ -148,8 +154,9 @@ def generated_manifest(directory: str) -> str | None:
     targets = _project_data(os.path.join(directory, "project.json")).get("targets")
     for name, target in targets.items() if isinstance(targets, dict) else ():
         options = target.get("options") if isinstance(target, dict) else None
-        if isinstance(options, dict) and options.get("generatePackageJson") is True:
-            return f"its Nx `{name}` target generates the package.json it deploys (generatePackageJson)"
+        for option in _GENERATING_OPTIONS:
+            if isinstance(options, dict) and options.get(option) is True:
+                return f"its Nx `{name}` target generates the package.json it deploys ({option})"
     for stem in ("webpack.config", "rspack.config"):
         path = find_config(directory, stem)
         if path is not None and read_config(path).flag("generatePackageJson") is True:

@@ -261,3 +261,24 @@ def test_a_cached_run_sees_an_edit_to_a_dockerfile_outside_the_package_folders(t
     assert dep005() == 0
     (root / "docker/worker.Dockerfile").write_text(PER_SERVICE["focus"])
     assert dep005() == 1
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_dep005_is_silent_for_a_buildable_nx_library_whose_build_writes_its_dependencies(tmp_path, flag):
+    """`@nx/js:tsc` with `updateBuildableProjectDepsInPackageJson: true`: the library's build writes
+    the dependencies its published package.json lists, from the project graph at the root
+    manifest's versions (a real SDK: 14 DEP005 warnings). Without the option, its own manifest counts."""
+    options = {"outputPath": "dist/libs/sdk", "main": "libs/sdk/src/index.ts", "tsConfig": "libs/sdk/tsconfig.json",
+               "packageJson": "libs/sdk/package.json", "updateBuildableProjectDepsInPackageJson": flag}
+    root = write(tmp_path, {
+        "package.json": {"name": "platform", "private": True, "workspaces": ["libs/*"],
+                         "dependencies": {"axios": "^1.15.2"}, "devDependencies": {"nx": "^21.0.0"}},
+        "nx.json": {},
+        "libs/sdk/package.json": {"name": "@acme/sdk", "version": "0.0.0-dev", "main": "./index.js", "types": "./index.d.ts"},
+        "libs/sdk/project.json": {"name": "sdk", "projectType": "library",
+                                  "targets": {"build": {"executor": "@nx/js:tsc", "options": options}}},
+        "libs/sdk/src/index.ts": "import axios from 'axios';\n\nexport const ping = async (url: string) => "
+                                 "(await axios.get(url)).status;\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in diags] == ([] if flag else ["axios"])
