@@ -128,8 +128,8 @@ class DependencyChecks(DependencyModel):
         if self._mocked_into_being(u) or self._runtime_module(u):
             return
         types = pk.types_package(u.package)
-        if u.type_only and not self.known(u.package, m) and self.known(types, m):
-            u = replace(u, package=types)  # `mdx/types` is served by @types/mdx: that is what to declare
+        if u.type_only and types != u.package and self.known(types, m):
+            u = replace(u, package=types)  # `mdx/types`, express 4's Request: @types/... serves them
         reported.add((m.path, u.package))
         yield self._undeclared(u, self._section_needed(u, sections))
 

@@ -153,20 +153,18 @@ class VersionChoice:
         return best, f"as in {shown}"
 
     def command(self, m: Manifest, package: str, dev: bool) -> str:
-        """The package-manager command that declares `package` in `m` (no version known here)."""
-        manager = self.ws.package_manager
-        root = self.is_root(m)
-        target = m.name or "./" + self.project.rel(m.dir)
-        if manager == "pnpm":
-            flag = " -D" if dev else ""
-            return f"pnpm add{flag} -w {package}" if root and self.ws.definition else \
-                (f"pnpm add{flag} {package}" if root else f"pnpm --filter {target} add{flag} {package}")
-        if manager == "yarn":
-            flag = " -D" if dev else ""
-            return f"yarn add{flag} {package}" if root else f"yarn workspace {m.name or target} add{flag} {package}"
-        flag = " --save-dev" if dev else ""
-        return f"npm install{flag} {package}" if root or not self.ws.definition else \
-            f"npm install{flag} {package} -w {m.name or self.project.rel(m.dir)}"
+        """The package-manager command that declares `package` in `m` (no version known here). In a
+        project nested with a lockfile of its own, its own package manager, run in its folder."""
+        project = self.root_of(m)
+        if project.dir == self.ws.root:
+            target = m.name or "./" + self.project.rel(m.dir)
+            return _add_command(self.ws.package_manager, bool(self.ws.definition), self.is_root(m), target, package, dev)
+        own = self._own_lock(project.dir)
+        manager = own.manager if own is not None else self.ws.package_manager
+        definition = "workspaces" in project.data or os.path.isfile(os.path.join(project.dir, "pnpm-workspace.yaml"))
+        target = m.name or "./" + os.path.relpath(m.dir, project.dir).replace(os.sep, "/")
+        command = _add_command(manager, definition, self.is_root(m), target, package, dev)
+        return f"cd {self.project.rel(project.dir)} && {command}"
 
     def _add_or_command(self, message: str, m: Manifest, section: str, package: str,
                         why: str = "") -> tuple[str, Fix | None]:
@@ -232,3 +230,18 @@ class VersionChoice:
         edit = Edit(m.path, 0, 0, "", json_edit=("add", section, package, version))
         return Fix(applicability, (edit,), f'Add "{package}": "{version}" to {section} of {self._rel(m)}')
 
+
+
+def _add_command(manager: str, definition: bool, root: bool, target: str, package: str, dev: bool) -> str:
+    """`manager`'s command adding `package` to the project's root manifest (`root`) or to its
+    member `target` (a name or `./folder`); `definition`: the project has a workspace definition."""
+    if manager == "pnpm":
+        flag = " -D" if dev else ""
+        return f"pnpm add{flag} -w {package}" if root and definition else \
+            (f"pnpm add{flag} {package}" if root else f"pnpm --filter {target} add{flag} {package}")
+    if manager == "yarn":
+        flag = " -D" if dev else ""
+        return f"yarn add{flag} {package}" if root else f"yarn workspace {target} add{flag} {package}"
+    flag = " --save-dev" if dev else ""
+    return f"npm install{flag} {package}" if root or not definition else \
+        f"npm install{flag} {package} -w {target.removeprefix('./')}"

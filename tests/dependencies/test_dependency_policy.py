@@ -616,3 +616,43 @@ def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_pat
     assert [p for _, _, p in dep(write(tmp_path / "installed", installed))] == ["k6"]
     unlocked = {k: v for k, v in files.items() if k != "package-lock.json"}  # nothing says what installs
     assert [p for _, _, p in dep(write(tmp_path / "unlocked", unlocked))] == ["k6"]
+
+
+def test_a_type_only_import_whose_types_package_is_installed_asks_for_the_types_package(tmp_path):
+    """`import { Request, Response, NextFunction } from 'express'` used only as types, express
+    installed (another package's dependency) and its types only in @types/express (arriving through
+    @types/passport): declaring express would fix nothing, @types/express is what tsc reads."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True,
+                         "dependencies": {"@fastify/express": "^2.3.0", "@nestjs/common": "^9.4.0"},
+                         "devDependencies": {"@types/passport": "^1.0.12"}},
+        "package-lock.json": {"name": "svc", "lockfileVersion": 3, "requires": True, "packages": {
+            "": {"name": "svc"},
+            "node_modules/@fastify/express": {"version": "2.3.0", "dependencies": {"express": "^4.17.1"}},
+            "node_modules/express": {"version": "4.18.2"},
+            "node_modules/@types/passport": {"version": "1.0.12", "dev": True, "dependencies": {"@types/express": "*"}},
+            "node_modules/@types/express": {"version": "4.17.13", "dev": True}}},
+        "src/timing.middleware.ts": "import { Injectable, NestMiddleware } from '@nestjs/common';\n"
+                                    "import { Request, Response, NextFunction } from 'express';\n\n"
+                                    "@Injectable()\nexport class TimingMiddleware implements NestMiddleware {\n"
+                                    "  use(req: Request, res: Response, next: NextFunction) {\n"
+                                    "    res.on('finish', () => console.log(req.method));\n    next();\n  }\n}\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "@types/express" and 'add "@types/express": "^4.17.13" to devDependencies' in d.message
+
+
+def test_a_nested_project_with_its_own_package_manager_gets_its_command(tmp_path):
+    """A yarn project kept in a folder of a pnpm workspace, which does not list it: its command is
+    yarn's, run in its folder (`pnpm add -w` would edit the workspace root)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "packageManager": "pnpm@10.33.0"},
+        "pnpm-workspace.yaml": "packages:\n  - api\n",
+        "web/package.json": {"name": "web", "private": True, "packageManager": "yarn@4.5.0",
+                             "dependencies": {"ngx-markdown": "^19.1.1"}},
+        "web/yarn.lock": "__metadata:\n  version: 8\n\n\"ngx-markdown@npm:^19.1.1\":\n  version: 19.1.1\n"
+                         "  resolution: \"ngx-markdown@npm:19.1.1\"\n",
+        "web/src/preview.ts": "import { marked } from 'marked';\n\nexport const render = (text: string) => marked.parse(text);\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.message.endswith("run `cd web && yarn add marked`")
