@@ -335,20 +335,23 @@ class DependencyModel(VersionChoice):
 
     def peer_list(self, package: str, m: Manifest) -> dict[str, bool]:
         """{peer: optional} of `package` as installed for `m`: the workspace member's manifest,
-        the lockfile, node_modules, else the built-in table."""
+        the lockfile of `m`'s project, node_modules, else the built-in table (at the version that
+        lockfile resolves, less what it says the package depends on itself)."""
         member = self.ws.member(package)
         if member is not None:
             return peers_of(member.data)
-        lock, version = self.ws.lockfile, None
+        root, lock, _ = self._root_install(m)  # a nested project's own lockfile: its versions
+        version = None
         if lock is not None:
-            version = lock.resolved(package, self.ws.rel_dir(m))
+            version = lock.resolved(package, os.path.relpath(m.dir, root.dir).replace(os.sep, "/"))
             peers = lock.peer_deps(package, version)
             if peers is not None:
                 return peers
         installed = self.ws.installed(package, m.dir)
         if installed is not None and installed[1] is not None:
             return installed[1]
-        return {p: False for p in rt.known_peers(package, version)}
+        own = lock.dependencies_of.get((package, version or ""), frozenset()) if lock is not None else frozenset()
+        return {p: False for p in rt.known_peers(package, version) if p not in own}
 
     def _root_install(self, m: Manifest) -> tuple[Manifest, Lockfile | None, str]:
         """The root manifest of `m`'s project, its lockfile and its package manager."""

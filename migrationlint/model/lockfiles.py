@@ -45,6 +45,9 @@ class Lockfile:
     # npm v2/v3: importer -> the packages at its node_modules that a production install places there
     # (no `"dev": true`: some production dependency needs them, a required peer included); None: not recorded
     production: dict[str, set[str]] | None = None
+    # formats that record no peers (yarn v1, npm v1): (package, version) -> what it depends on itself,
+    # which a built-in peer list must not ask its host for (@nestjs/axios 0.0.x brings its own axios)
+    dependencies_of: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -246,6 +249,7 @@ def _npm_v1(lock: Lockfile, deps: object, top: bool) -> None:
         version = entry.get("version")
         if isinstance(version, str) and not version.startswith("file:"):
             lock._add(name, version)
+            _own_dependencies(lock, name, version, entry.get("requires"))
             if top:
                 lock.importers.setdefault(".", {})[name] = version
         _npm_v1(lock, entry.get("dependencies"), top=False)
@@ -367,7 +371,13 @@ def parse_yarn_classic(path: str, text: str) -> Lockfile:
         for name in names:
             if name and isinstance(version, str):
                 lock._add(name, version)
+                _own_dependencies(lock, name, version, fields.get("dependencies"))
     return lock
+
+
+def _own_dependencies(lock: Lockfile, name: str, version: str, deps: object) -> None:
+    if isinstance(deps, dict) and deps:
+        lock.dependencies_of[(name, version)] = frozenset(str(d) for d in deps)
 
 
 def yarn_classic_production(path: str, roots: dict[str, str]) -> set[str]:

@@ -656,3 +656,48 @@ def test_a_nested_project_with_its_own_package_manager_gets_its_command(tmp_path
     })
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.message.endswith("run `cd web && yarn add marked`")
+
+
+def test_a_built_in_peer_list_follows_the_version_the_importers_own_lockfile_resolves(tmp_path):
+    """A gateway with a lockfile of its own resolves @nestjs/apollo 10 (whose peers were optional);
+    another project of the repository uses 12, which asks for @apollo/server: the gateway's peers
+    are version 10's (a real repository: a safe fix added Apollo 4 to an Apollo 3 gateway)."""
+    root = write(tmp_path, {
+        "gateway/package-lock.json": {"name": "gateway", "lockfileVersion": 1, "requires": True, "dependencies": {
+            "@nestjs/apollo": {"version": "10.1.3", "requires": {"tslib": "2.4.0"}}}},
+        "gateway/package.json": {"name": "gateway", "private": True, "dependencies": {
+            "@nestjs/apollo": "^10.1.3", "@nestjs/common": "^9.0.0", "@nestjs/core": "^9.0.0",
+            "@nestjs/graphql": "^10.1.3", "apollo-server-express": "^3.10.2", "graphql": "^16.6.0",
+            "reflect-metadata": "^0.1.13", "rxjs": "^7.2.0"}},
+        "gateway/src/app.module.ts": "import { Module } from '@nestjs/common';\nimport { GraphQLModule } from '@nestjs/graphql';\n"
+                                     "import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';\n\n"
+                                     "@Module({ imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, "
+                                     "autoSchemaFile: true })] })\nexport class AppModule {}\n",
+        "orders/package-lock.json": {"name": "orders", "lockfileVersion": 3, "requires": True, "packages": {
+            "": {"name": "orders", "dependencies": {"@apollo/server": "^4.11.0", "@nestjs/apollo": "^12.2.2"}},
+            "node_modules/@nestjs/apollo": {"version": "12.2.2", "peerDependencies": {"@apollo/server": "^4.3.2"}},
+            "node_modules/@apollo/server": {"version": "4.11.0"}}},
+        "orders/package.json": {"name": "orders", "private": True,
+                                "dependencies": {"@apollo/server": "^4.11.0", "@nestjs/apollo": "^12.2.2"}},
+    })
+    assert [c for c, _, _ in dep(root) if c == "DEP003"] == []
+
+
+def test_a_peer_the_lockfile_says_the_package_depends_on_itself_is_no_peer(tmp_path):
+    """yarn v1 records no peers; the built-in list says @nestjs/axios peers axios, but 0.0.8 lists
+    axios among its own dependencies in yarn.lock: installed with it, nothing for the host to add
+    (a real service: a safe fix that would have added axios 1 beside the 0.27 it runs on)."""
+    files = {
+        "package.json": {"name": "svc", "private": True, "dependencies": {
+            "@nestjs/axios": "^0.0.8", "@nestjs/common": "^8.4.3", "reflect-metadata": "^0.1.13", "rxjs": "^7.5.5"}},
+        "yarn.lock": "# yarn lockfile v1\n\n\n\"@nestjs/axios@^0.0.8\":\n  version \"0.0.8\"\n  dependencies:\n"
+                     "    axios \"0.27.2\"\n\naxios@0.27.2:\n  version \"0.27.2\"\n",
+        "src/app.module.ts": "import { Module } from '@nestjs/common';\nimport { HttpModule } from '@nestjs/axios';\n\n"
+                             "@Module({ imports: [HttpModule] })\nexport class AppModule {}\n",
+    }
+    assert [c for c, _, _ in dep(write(tmp_path / "own", files)) if c == "DEP003"] == []
+    peer = {**files, "yarn.lock": "# yarn lockfile v1\n\n\n\"@nestjs/axios@^3.0.0\":\n  version \"3.0.2\"\n\n"
+                                  "axios@1.6.8:\n  version \"1.6.8\"\n",
+            "package.json": {**files["package.json"], "dependencies": {**files["package.json"]["dependencies"],
+                                                                       "@nestjs/axios": "^3.0.0"}}}
+    assert [p for c, _, p in dep(write(tmp_path / "peer", peer)) if c == "DEP003"] == ["@nestjs/axios"]
