@@ -16,6 +16,7 @@ from migrationlint.extract.records import (
 from migrationlint.extract.parsing import string_value, text
 from migrationlint.extract.path_exprs import MAX_CHOICES, const_value, glob_choices
 from migrationlint.extract.tree_lookups import (
+    bound_in_file,
     ident_nodes,
     pair_nodes,
     unwrap_casts,
@@ -61,8 +62,10 @@ def _item_choices(item: Node) -> list[tuple[str, str, int, int]]:
         return [("glob", glob, item.start_byte, item.end_byte) for glob in choices]
     if item.type in ("identifier", "shorthand_property_identifier"):
         value = const_value(item)
-        if value is not None and unwrap_casts(value).type not in ("array", "identifier"):
-            # `const migrations = path.relative(cwd, ...)`: a path computed at start-up, no class list
+        if value is not None and unwrap_casts(value).type not in ("array", "identifier") \
+                or value is None and bound_in_file(item, item.text):
+            # `const migrations = path.relative(cwd, ...)`: a path computed at start-up, no class list;
+            # `const [migrations] = folders.map(...)`, a parameter, a `let`: nothing known to list
             return [("other", text(item), item.start_byte, item.end_byte)]
         return [("ident", text(item), item.start_byte, item.end_byte)]
     if item.type == "spread_element" and item.named_children and item.named_children[0].type == "identifier":

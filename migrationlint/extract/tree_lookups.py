@@ -68,6 +68,74 @@ def type_position(node: Node) -> bool:
     return typed
 
 
+_FUNCTIONS = frozenset({"arrow_function", "function_expression", "function_declaration", "method_definition",
+                        "generator_function_declaration", "generator_function"})
+_DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
+
+
+def shadowed(node: Node, name: bytes) -> bool:
+    """Whether the identifier `node` (spelling `name`) is bound by an enclosing function's
+    parameter, a declaration of an enclosing block or a catch clause, not by the module's import
+    of that name: `rows.map((office) => office.name)` uses the parameter, not the imported type."""
+    n = node.parent
+    while n is not None:
+        kind = n.type
+        if kind == "program":
+            return False
+        if kind in _FUNCTIONS:
+            params = n.child_by_field_name("parameters") or n.child_by_field_name("parameter")
+            if params is not None and _binds(params, name):
+                return True
+        elif kind == "statement_block":
+            if any(c.type in _DECLARATIONS and _declares(c, name) for c in n.named_children):
+                return True
+        elif kind == "catch_clause":
+            param = n.child_by_field_name("parameter")
+            if param is not None and _binds(param, name):
+                return True
+        n = n.parent
+    return False
+
+
+def bound_in_file(node: Node, name: bytes) -> bool:
+    """Whether the file binds `name` where `node` sees it other than by an import: a parameter,
+    a block's declaration (`shadowed`) or one of the program's (`const [migrations] = ...`)."""
+    if shadowed(node, name):
+        return True
+    program = node
+    while program.parent is not None:
+        program = program.parent
+    for stmt in program.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
+        if decl is not None and decl.type in _DECLARATIONS and _declares(decl, name):
+            return True
+    return False
+
+
+def _declares(declaration: Node, name: bytes) -> bool:
+    return any(d.type == "variable_declarator" and (target := d.child_by_field_name("name")) is not None
+               and _binds(target, name) for d in declaration.named_children)
+
+
+def _binds(pattern: Node, name: bytes) -> bool:
+    """Whether a parameter list or binding pattern binds `name` (type annotations and default
+    values are no bindings)."""
+    if pattern.type in ("identifier", "shorthand_property_identifier_pattern"):
+        return pattern.text == name
+    if pattern.type in ("type_annotation", "type_identifier"):
+        return False
+    if pattern.type == "assignment_pattern":
+        left = pattern.child_by_field_name("left")
+        return left is not None and _binds(left, name)
+    if pattern.type in ("required_parameter", "optional_parameter"):
+        target = pattern.child_by_field_name("pattern")
+        return target is not None and _binds(target, name)
+    if pattern.type == "pair_pattern":
+        value = pattern.child_by_field_name("value")
+        return value is not None and _binds(value, name)
+    return any(_binds(c, name) for c in pattern.named_children)
+
+
 def _metadata_emitted(owner: Node | None) -> bool:
     """Does `emitDecoratorMetadata` emit this annotation's type at runtime?"""
     if owner is None:

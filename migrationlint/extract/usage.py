@@ -17,6 +17,7 @@ from migrationlint.extract.records import (
 from migrationlint.extract.parsing import text
 from migrationlint.extract.tree_lookups import (
     ident_nodes,
+    shadowed,
     type_position,
 )
 
@@ -64,7 +65,10 @@ class UsageFacts:
             at = bisect.bisect_right(import_starts, start) - 1
             in_import = at >= 0 and start < spans[at][1]  # import statements are top-level, disjoint
             if not in_import and not type_position(node):
-                (metadata_used if node.type == "type_identifier" else value_used).add(name)
+                if node.type == "type_identifier":
+                    metadata_used.add(name)
+                elif not shadowed(node, name.encode()):
+                    value_used.add(name)
         self.f.refs = refs = Spans({name: array("I", at) for name, at in starts.items()})
         self.f.metadata_only_locals = sorted(metadata_used - value_used)
         self.f.type_only_locals = sorted(

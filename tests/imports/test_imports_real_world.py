@@ -103,6 +103,24 @@ def test_decorator_metadata_names_only_the_annotations_outer_type():
     assert facts.metadata_only_locals == ["Outer"]
 
 
+def test_a_name_a_parameter_or_local_shadows_is_no_use_of_the_import():
+    """`rows.map((office) => office.name)` and `const team = ...` use a parameter and a local, not
+    the imported `office` and `team` types (a real service: 2 DEP002 errors moving the Prisma CLI
+    into dependencies). Outside their scope, the import's value use counts."""
+    from migrationlint.extract.facts import extract
+
+    src = (b"import { office } from 'prisma/generated/office';\nimport { team } from 'prisma/generated/team';\n"
+           b"import { used } from 'lib';\n"
+           b"export function names(rows: unknown[]): string[] {\n"
+           b"  return (rows as Array<office>).map((office) => office.name);\n}\n"
+           b"export async function load(find: () => Promise<team>): Promise<string> {\n"
+           b"  const team = await find();\n  return team.name;\n}\n"
+           b"export function other(used: number, { x = used }: { x?: number }) { return x; }\n"
+           b"export const v = used;\n")
+    facts = extract("a.ts", src)
+    assert facts.type_only_locals == ["office", "team"]
+
+
 def test_a_nested_project_lockfile_gives_the_version(tmp_path):
     """vendure's docs/: its own package-lock.json, outside the root workspace's lockfile."""
     _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})

@@ -231,3 +231,17 @@ def test_equal_timestamps_in_a_written_class_list_run_in_its_order(tmp_path):
         "migrations: [__dirname + '/migrations/*.ts'] });\n")}
     workspace(tmp_path / "globbed", globbed)
     assert codes(tmp_path / "globbed", ["MIG"]) == ["MIG004"]
+
+
+def test_a_migrations_list_bound_by_a_computation_is_not_followed(tmp_path):
+    """`const [migrations, subscribers] = ['migrations', 'subscribers'].map(folder => glob(folder))`
+    then `{ migrations }`: globs computed at start-up, no class list to check against (a real Nx
+    monorepo: a MIG007 on a migration those globs load)."""
+    workspace(tmp_path, {
+        "src/migrations/1628189721867-InitialSchema.ts": migration("InitialSchema1628189721867"),
+        "src/ormconfig.ts": ("const folders = (name: string) => [`src/**/${name}/**/*.ts`];\n"
+                             "const [migrations, subscribers] = ['migrations', 'subscribers'].map(folders);\n"
+                             "import { DataSource } from 'typeorm';\n"
+                             "export const ds = new DataSource({ type: 'sqlite', database: 'db', migrations, subscribers });\n"),
+    })
+    assert codes(tmp_path, ["MIG"]) == []
