@@ -73,6 +73,27 @@ _FUNCTIONS = frozenset({"arrow_function", "function_expression", "function_decla
 _DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
 
 
+# the field of a parent in which an identifier binds a name (None: any child of that pattern)
+_BINDING_FIELDS = {"required_parameter": "pattern", "optional_parameter": "pattern", "variable_declarator": "name",
+                   "arrow_function": "parameter", "catch_clause": "parameter", "assignment_pattern": "left",
+                   "array_pattern": None, "rest_pattern": None}
+
+
+def binding_names(nodes: list[tuple[str, Node]]) -> set[str]:
+    """The names among (name, identifier) pairs that some occurrence binds (`(office) => ...`,
+    `const team = ...`): only they can be shadowed, so `shadowed` walks for them alone."""
+    found = set()
+    for name, node in nodes:
+        if name in found or node.type != "identifier" or node.parent is None:
+            continue
+        parent = node.parent
+        kind = parent.type
+        if kind in _BINDING_FIELDS and (_BINDING_FIELDS[kind] is None
+                                        or parent.child_by_field_name(_BINDING_FIELDS[kind]) == node):
+            found.add(name)
+    return found
+
+
 def shadowed(node: Node, name: bytes) -> bool:
     """Whether the identifier `node` (spelling `name`) is bound by an enclosing function's
     parameter, a declaration of an enclosing block or a catch clause, not by the module's import

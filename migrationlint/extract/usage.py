@@ -16,6 +16,7 @@ from migrationlint.extract.records import (
 )
 from migrationlint.extract.parsing import text
 from migrationlint.extract.tree_lookups import (
+    binding_names,
     ident_nodes,
     shadowed,
     type_position,
@@ -48,7 +49,9 @@ class UsageFacts:
         metadata_used: set[str] = set()  # named in annotations that decorator metadata emits
         spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind == "import")
         import_starts = [a for a, _ in spans]
-        for name, node in ident_nodes(root, self.data, wanted):
+        nodes = list(ident_nodes(root, self.data, wanted))
+        bound = binding_names(nodes)  # only these can be shadowed: the walk is asked for them alone
+        for name, node in nodes:
             start = node.start_byte
             if node.type == "property_identifier":
                 parent = node.parent
@@ -67,7 +70,7 @@ class UsageFacts:
             if not in_import and not type_position(node):
                 if node.type == "type_identifier":
                     metadata_used.add(name)
-                elif not shadowed(node, name.encode()):
+                elif name not in bound or not shadowed(node, name.encode()):
                     value_used.add(name)
         self.f.refs = refs = Spans({name: array("I", at) for name, at in starts.items()})
         self.f.metadata_only_locals = sorted(metadata_used - value_used)
