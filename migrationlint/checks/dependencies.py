@@ -138,10 +138,8 @@ class DependencyChecks(DependencyModel):
         package's lockfile, no manifest and no node_modules holds: the runtime that runs these files
         provides it (k6's `k6/http`, a VS Code extension host's `vscode`), and no install could.
         Without a lockfile, nothing says what is installed: reported."""
-        types = pk.types_package(u.package)
         m = u.manifest
-        return types != u.package and (m.declared(types) is not None or self.root_of(m).declared(types) is not None) \
-            and bool(self._lockfiles_for(m)) and not self.known(u.package, m) and self.version(u.package, m) is None
+        return self.types_declared(u.package, m) and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
 
     def _mocked_into_being(self, u: Use) -> bool:
         """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:
@@ -149,8 +147,7 @@ class DependencyChecks(DependencyModel):
         as the mock, and the test's imports of it get the mock."""
         facts = self.project.facts(u.path)
         return facts is not None and any(i.kind == "mock" and i.virtual and pk.package_name(i.specifier) == u.package
-                                         for i in facts.imports) \
-            and not self.known(u.package, u.manifest) and self.version(u.package, u.manifest) is None
+                                         for i in facts.imports) and self.held_nowhere(u.package, u.manifest)
 
     def _section_needed(self, u: Use, sections: dict[tuple[str, str], str]) -> str:
         """The section DEP001's fix adds to: `dependencies` when any production value import in
@@ -312,7 +309,7 @@ class DependencyChecks(DependencyModel):
         m = u.manifest
         rel = self._rel(m)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
-                   f": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
+                   ": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
                    f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
                    + self._dev_remedy(u) + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))

@@ -13,7 +13,7 @@ from typing import Iterator
 from migrationlint.model import packages as pk
 from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
-from migrationlint.model.dependency_versions import VersionChoice
+from migrationlint.model.dependency_versions import VersionChoice, importer_key
 from migrationlint.model.dev_files import in_test_folder
 from migrationlint.model.docker_installs import root_install
 from migrationlint.model.entry_points import is_service
@@ -234,20 +234,24 @@ class DependencyModel(VersionChoice):
                 _erased(imp, facts, used) if used else self._unused_dropped(path, imp))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             metadata_only = _metadata_only(facts, used or list(imp.locals))
-            if metadata_only and not type_only and self._typed_apart(package, manifest) \
+            if metadata_only and not type_only and self.types_declared(package, manifest) \
                     and self._unused_dropped(path, imp):  # unless the tsconfig keeps imports as written
+                # names of a declaration-only package used only in decorated signatures are taken
+                # for what they nearly always are (`@Req() req: Request` from express): interfaces,
+                # which decorator metadata emits as `Object`, so tsc elides the import. A class of
+                # such a package used only there is missed (the rule page says so).
                 type_only = True
             yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock" or build_time,
                       verdict, metadata_only)
 
-    def _typed_apart(self, package: str, m: Manifest) -> bool:
-        """Whether the importer gets `package`'s types from a declared `@types/...` package. Its
-        names used only in decorated signatures are then taken for what they nearly always are
-        (`@Req() req: Request` from express): interfaces, which decorator metadata emits as
-        `Object` and tsc elides, so nothing loads at runtime. A class of such a package used only
-        there is missed (the rule page says so); reporting every interface cost more trust."""
+    def types_declared(self, package: str, m: Manifest) -> bool:
+        """Whether `m` or its project's root declares the `@types/...` package of `package`."""
         types = pk.types_package(package)
         return types != package and (m.declared(types) is not None or self.root_of(m).declared(types) is not None)
+
+    def held_nowhere(self, package: str, m: Manifest) -> bool:
+        """Whether no manifest, lockfile or node_modules knows `package` (no version to suggest)."""
+        return not self.known(package, m) and self.version(package, m) is None
 
     def member_types_only(self, member: Manifest, package: str) -> bool:
         """Whether a workspace package imports `package` only for types: a peer it declares and
@@ -343,7 +347,7 @@ class DependencyModel(VersionChoice):
         root, lock, _ = self._root_install(m)  # a nested project's own lockfile: its versions
         version = None
         if lock is not None:
-            version = lock.resolved(package, os.path.relpath(m.dir, root.dir).replace(os.sep, "/"))
+            version = lock.resolved(package, importer_key(m, root))
             peers = lock.peer_deps(package, version)
             if peers is not None:
                 return peers

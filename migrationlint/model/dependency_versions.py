@@ -96,7 +96,7 @@ class VersionChoice:
         own = self._own_lock(root.dir)
         if own is None:
             return None
-        return self._pinned_by(own, os.path.relpath(m.dir, root.dir).replace(os.sep, "/"), package)
+        return self._pinned_by(own, importer_key(m, root), package)
 
     def _lockfiles_for(self, m: Manifest) -> list[tuple]:
         """The lockfiles that pin versions for `m`: its own (a nested project with a lockfile of
@@ -162,7 +162,7 @@ class VersionChoice:
         own = self._own_lock(project.dir)
         manager = own.manager if own is not None else self.ws.package_manager
         definition = "workspaces" in project.data or os.path.isfile(os.path.join(project.dir, "pnpm-workspace.yaml"))
-        target = m.name or "./" + os.path.relpath(m.dir, project.dir).replace(os.sep, "/")
+        target = m.name or "./" + importer_key(m, project)
         command = _add_command(manager, definition, self.is_root(m), target, package, dev)
         return f"cd {self.project.rel(project.dir)} && {command}"
 
@@ -230,6 +230,11 @@ class VersionChoice:
         edit = Edit(m.path, 0, 0, "", json_edit=("add", section, package, version))
         return Fix(applicability, (edit,), f'Add "{package}": "{version}" to {section} of {self._rel(m)}')
 
+
+
+def importer_key(m: Manifest, root: Manifest) -> str:
+    """`m`'s folder as the lockfile of `root`'s project names its importers (posix, "." for the root)."""
+    return os.path.relpath(m.dir, root.dir).replace(os.sep, "/")
 
 
 def _add_command(manager: str, definition: bool, root: bool, target: str, package: str, dev: bool) -> str:
