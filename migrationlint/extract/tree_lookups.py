@@ -108,7 +108,7 @@ def shadowed(node: Node, name: bytes) -> bool:
             if params is not None and _binds(params, name):
                 return True
         elif kind == "statement_block":
-            if any(c.type in _DECLARATIONS and _declares(c, name) for c in n.named_children):
+            if _scope_declares(n, name):
                 return True
         elif kind == "catch_clause":
             param = n.child_by_field_name("parameter")
@@ -126,7 +126,12 @@ def bound_in_file(node: Node, name: bytes) -> bool:
     program = node
     while program.parent is not None:
         program = program.parent
-    for stmt in program.named_children:
+    return _scope_declares(program, name)
+
+
+def _scope_declares(scope: Node, name: bytes) -> bool:
+    """Whether a statement of a block or the program (`export const` included) declares `name`."""
+    for stmt in scope.named_children:
         decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
         if decl is not None and decl.type in _DECLARATIONS and _declares(decl, name):
             return True
