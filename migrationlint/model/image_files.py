@@ -13,13 +13,19 @@ from typing import NamedTuple
 _COMPOSE_FILE = re.compile(r"^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$")
 
 
+# a template engine's input (`Dockerfile.hbs` of a project generator): the generated projects'
+# recipe, rendered elsewhere, never an image of this repository
+_TEMPLATE_SUFFIXES = (".hbs", ".handlebars", ".ejs", ".eta", ".tpl", ".tmpl", ".template", ".j2", ".jinja",
+                      ".jinja2", ".mustache", ".njk", ".liquid")
+
+
 def is_dockerfile(name: str) -> bool:
     """Docker's default name (`Dockerfile`, or `dockerfile`, which `docker build` also takes) and
     the usual variants (`Dockerfile.prod`, `api.Dockerfile`). Not a hidden one: `.gitpod.Dockerfile`
     and the like build a development environment, not an image of the product; nor the ignore
-    file beside one (`api.Dockerfile.dockerignore`)."""
+    file beside one (`api.Dockerfile.dockerignore`), nor a template of one (`Dockerfile.hbs`)."""
     lower = name.lower()
-    return not name.startswith(".") and not lower.endswith(".dockerignore") and (
+    return not name.startswith(".") and not lower.endswith((".dockerignore",) + _TEMPLATE_SUFFIXES) and (
         lower == "dockerfile" or lower.startswith("dockerfile.") or lower.endswith(".dockerfile"))
 
 

@@ -199,7 +199,7 @@ def test_dockerfile_names_docker_builds_from():
     for name in ("Dockerfile", "dockerfile", "Dockerfile.prod", "api.Dockerfile", "user.dev.dockerfile"):
         assert is_dockerfile(name), name
     for name in (".gitpod.Dockerfile", "Dockerfile.dockerignore", "api.Dockerfile.dockerignore", "Dockerfiles",
-                 "docker-compose.yml"):
+                 "docker-compose.yml", "Dockerfile.hbs", "Dockerfile.ejs", "api.dockerfile.tmpl"):
         assert not is_dockerfile(name), name
 
 
@@ -282,3 +282,16 @@ def test_dep005_is_silent_for_a_buildable_nx_library_whose_build_writes_its_depe
     })
     diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert [d.extra["package"] for d in diags] == ([] if flag else ["axios"])
+
+
+def test_a_template_of_a_dockerfile_builds_no_image_of_this_repository(tmp_path):
+    """`templates/Dockerfile.hbs` of a project generator: rendered into the projects it creates, so
+    its root install says nothing about how this repository's packages deploy, and DEP005 stays."""
+    template = {"packages/create/templates/Dockerfile.hbs": GENERIC_COPY,
+                "packages/create/templates/Dockerfile.ejs": GENERIC_COPY}
+    root = _repo(tmp_path / "template", template)
+    assert _root_install(root) is None
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.code for d in diags] == ["DEP005"]
+    rendered = _repo(tmp_path / "rendered", {"docker/Dockerfile": GENERIC_COPY})  # the same text, a real recipe
+    assert _root_install(rendered) == "docker/Dockerfile"
