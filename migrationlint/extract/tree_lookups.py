@@ -76,7 +76,10 @@ _DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
 # the field of a parent in which an identifier binds a name (None: any child of that pattern)
 _BINDING_FIELDS = {"required_parameter": "pattern", "optional_parameter": "pattern", "variable_declarator": "name",
                    "arrow_function": "parameter", "catch_clause": "parameter", "assignment_pattern": "left",
-                   "array_pattern": None, "rest_pattern": None}
+                   "array_pattern": None, "rest_pattern": None, "pair_pattern": "value"}
+# `{ Request }` destructured in a parameter or declaration: the name bound, which no query of a use
+# captures (ident_nodes yields it only when asked, for binding_names)
+PATTERN_NAME = "shorthand_property_identifier_pattern"
 
 
 def binding_names(nodes: list[tuple[str, Node]]) -> set[str]:
@@ -84,7 +87,12 @@ def binding_names(nodes: list[tuple[str, Node]]) -> set[str]:
     `const team = ...`): only they can be shadowed, so `shadowed` walks for them alone."""
     found = set()
     for name, node in nodes:
-        if name in found or node.type != "identifier" or node.parent is None:
+        if name in found or node.parent is None:
+            continue
+        if node.type == PATTERN_NAME:
+            found.add(name)
+            continue
+        if node.type != "identifier":
             continue
         parent = node.parent
         kind = parent.type
@@ -206,6 +214,7 @@ def _decorated_method(method: Node) -> bool:
 
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 _IDENT_TYPES = frozenset({"identifier", "type_identifier", "shorthand_property_identifier", "property_identifier"})
+_IDENT_OR_PATTERN = _IDENT_TYPES | {PATTERN_NAME}
 _CALL_PROP_BYTES = tuple(sorted(p.encode() for p in CALL_PROPS))
 
 
@@ -373,14 +382,16 @@ def _call_on(callee_node: Node, callee: Node, obj: Node | None) -> tuple[Node, N
     return (call, first, callee, obj) if first.type == "string" else None
 
 
-def ident_nodes(root: Node, data: bytes, names: set[str]):
+def ident_nodes(root: Node, data: bytes, names: set[str], patterns: bool = False):
     """(name, node) of identifier-like nodes spelling one of `names`, as its query (above) captures them
-    (filtered), in document order. The name comes from the byte search, so no node text is read."""
+    (filtered), in document order; with `patterns`, destructured names too (PATTERN_NAME). The name
+    comes from the byte search, so no node text is read."""
     hits = [(s, e, name) for name in names for s, e in _word_hits(data, name.encode("utf-8"))]
     hits.sort()
+    types = _IDENT_OR_PATTERN if patterns else _IDENT_TYPES
     for s, e, name in hits:
         node = leaf_at(root, s, e)
-        if node is not None and node.type in _IDENT_TYPES:
+        if node is not None and node.type in types:
             yield name, node
 
 

@@ -16,6 +16,7 @@ from migrationlint.extract.records import (
 )
 from migrationlint.extract.parsing import text
 from migrationlint.extract.tree_lookups import (
+    PATTERN_NAME,
     binding_names,
     ident_nodes,
     shadowed,
@@ -49,10 +50,12 @@ class UsageFacts:
         metadata_used: set[str] = set()  # named in annotations that decorator metadata emits
         spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind == "import")
         import_starts = [a for a, _ in spans]
-        nodes = list(ident_nodes(root, self.data, wanted))
+        nodes = list(ident_nodes(root, self.data, wanted, patterns=True))
         bound = binding_names(nodes)  # only these can be shadowed: the walk is asked for them alone
         for name, node in nodes:
             start = node.start_byte
+            if node.type == PATTERN_NAME:
+                continue  # a destructured name binds, never uses
             if node.type == "property_identifier":
                 parent = node.parent
                 if not (parent is not None and parent.type == "member_expression"

@@ -121,6 +121,21 @@ def test_a_name_a_parameter_or_local_shadows_is_no_use_of_the_import():
     assert facts.type_only_locals == ["office", "team"]
 
 
+def test_a_name_destructured_in_a_parameter_or_local_shadows_the_import():
+    """`({ user }) => user.id` and `const { team } = data` bind `user` and `team` as destructuring
+    does, by a property's shorthand or its value (`{ owner: lead }`): uses below them are of that
+    binding, not of the imported types of the same names."""
+    from migrationlint.extract.facts import extract
+
+    src = (b"import { user } from 'prisma/generated/user';\nimport { team } from 'prisma/generated/team';\n"
+           b"import { lead } from 'prisma/generated/lead';\n"
+           b"export const ids = (rows: user[]) => rows.map(({ user }) => user);\n"
+           b"export function name(data: { team: team }): string {\n  const { team } = data;\n  return String(team);\n}\n"
+           b"export function owner({ owner: lead }: { owner: lead }) { return lead; }\n")
+    facts = extract("a.ts", src)
+    assert facts.type_only_locals == ["lead", "team", "user"]
+
+
 def test_a_nested_project_lockfile_gives_the_version(tmp_path):
     """vendure's docs/: its own package-lock.json, outside the root workspace's lockfile."""
     _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
