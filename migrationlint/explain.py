@@ -15,7 +15,7 @@ from migrationlint.settings import Settings
 def explain_file(path: str, settings: Settings) -> str:
     """The explanation printed for `path` (a file of the workspace)."""
     from migrationlint import pipeline
-    from migrationlint.checks.dependencies import DependencyModel
+    from migrationlint.model.dependency_model import DependencyModel
 
     path = os.path.abspath(path)
     settings.select = ["DEP001"]

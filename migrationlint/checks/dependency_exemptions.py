@@ -1,0 +1,129 @@
+"""Why a DEP finding is not reported: the questions `dependencies.DependencyChecks` asks of a use
+before it reports one (an optional or mocked module, a runtime that provides it, an install that
+holds it anyway, a deployment that carries the root's dependencies, test support after all).
+
+Kept apart from the rules' messages and fixes so that each side reads on its own: every answer
+here is a yes/no about the repository, never wording.
+"""
+
+from __future__ import annotations
+
+from migrationlint.model import fix_policy as policy
+from migrationlint.model import packages as pk
+from migrationlint.model.ambient_modules import ambient_index
+from migrationlint.model.dependency_model import DependencyModel, Use
+from migrationlint.model.entry_points import entry_is_source
+from migrationlint.model.lockfiles import yarn_classic_production
+from migrationlint.model.resolve import resolver_for
+from migrationlint.model.workspace import Manifest
+from migrationlint.checks.base import Project
+
+
+class DependencyExemptions(DependencyModel):
+    """The dependency model, with the answers that keep a use from being reported."""
+
+    def __init__(self, project: Project) -> None:
+        super().__init__(project)
+        self._yarn_closures: dict[tuple[str, str], set[str]] = {}  # (yarn.lock, project root) -> _yarn_production
+
+    def _runtime_module(self, u: Use) -> bool:
+        """A module whose types the package declares (`@types/k6`, `@types/vscode`) but that the
+        package's lockfile, no manifest and no node_modules holds: the runtime that runs these files
+        provides it (k6's `k6/http`, a VS Code extension host's `vscode`), and no install could.
+        Without a lockfile, nothing says what is installed: reported."""
+        m = u.manifest
+        return self.types_declared(u.package, m) and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
+
+    def _mocked_into_being(self, u: Use) -> bool:
+        """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:
+        true })`, `vi.mock`) and that no manifest, lockfile or node_modules knows: it exists only
+        as the mock, and the test's imports of it get the mock."""
+        facts = self.project.facts(u.path)
+        return facts is not None and any(i.kind == "mock" and i.virtual and pk.package_name(i.specifier) == u.package
+                                         for i in facts.imports) and self.held_nowhere(u.package, u.manifest)
+
+    def _declared_ambiently(self, u: Use) -> bool:
+        """Whether a script declaration file of the importer's program declares the specifier
+        (`declare module '@router/types' { ... }`, written by a code generator)."""
+        index = ambient_index(self.project)
+        if not index.exact:
+            return False
+        cfg = resolver_for(self.project).tsconfig_for(u.path)
+        return index.declares(u.imp.specifier, u.path, cfg, self.ws.package_root(u.path))
+
+    def _production_value_use(self, u: Use) -> bool:
+        """A value use in shipping code of a package that a production install must provide (not
+        in a bundled package, whose devDependencies are the bundle, nor a runtime-provided one)."""
+        if u.type_only or u.test or u.package in policy.PROVIDED_BY_RUNTIME:
+            return False
+        if self.private_root(u.manifest):
+            return False  # files of a private workspace root are its tooling (scripts, configs)
+        if u.imp.lazy and u.manifest.data.get("private") is not True:
+            return False  # a published package's on-demand load: an optional feature its user installs
+        return self.shipping.bundled(u.manifest) is None
+
+    def _test_support(self, u: Use) -> bool:
+        """Whether a file that ships only by presumption is test support after all (only tests
+        import it: Shipping.settle). Asked last, when a finding would otherwise be reported: the
+        answer reads the package's reverse imports."""
+        return u.verdict is not None and u.verdict.presumed and not self.shipping.settle(u.path, u.manifest).ships
+
+    def _deployed_with_root(self, u: Use, outer: Manifest) -> bool:
+        """Whether the package is deployed with the workspace root's dependencies: only by images
+        that install the root, when it is not a package to publish (private, a service with a
+        start script, Dockerfile or nest-cli.json, or one whose entry is TypeScript source, which no
+        install could load: entry_points.entry_is_source); or from the package.json its Nx build writes
+        from the root's (nx_projects.generated_manifest). Never with `hoisting = "none"`, and only
+        for the workspace's own root."""
+        m = u.manifest
+        if self.settings.hoisting == "none" or outer.dir != self.ws.root:
+            return False
+        return (self.images_install_root is not None and (m.data.get("private") is True or self.is_service(m)
+                                                          or entry_is_source(m))) \
+            or self.generated_manifest(m) is not None
+
+    def _production_install_has(self, u: Use) -> bool:
+        """Whether the lockfile says a production install still places the package where the file
+        finds it (npm: no `"dev": true`, because some production dependency needs it, as a
+        required peer of @nestjs/typeorm needs typeorm; yarn v1: a production dependency's entries
+        lead to it, as @nestjs/config's to dotenv): then nothing fails at runtime. Only for
+        what deploys from this lockfile (a private package, a project's root); a package that
+        may be published is installed by its users, whose lockfile is not this one."""
+        m = u.manifest
+        if m.data.get("private") is not True and not self.is_root(m):
+            return False
+        lockfiles = self._lockfiles_for(m)
+        for lock, importer in lockfiles:
+            found = lock.in_production_install(u.package, importer)
+            if found is None and lock.kind == "yarn-classic":
+                found = u.package in self._yarn_production(lock.path, m) or None
+            if found is not None:
+                return found
+        return not lockfiles and self._peer_of_production_dependency(u.package, m)
+
+    def _yarn_production(self, lock_path: str, m: Manifest) -> set[str]:
+        """What a production install of `m`'s project places, from its yarn.lock v1: its root's
+        production dependencies and, for the workspace root, every member's (one hoisted install)."""
+        root = self.root_of(m)
+        key = (lock_path, root.path)
+        if key not in self._yarn_closures:
+            manifests = [root, *(self.ws.member_manifests if root.dir == self.ws.root else ())]
+            roots = {name: rng for man in manifests for section in ("dependencies", "optionalDependencies")
+                     for name, rng in man.section(section).items() if self.ws.member(name) is None}
+            self._yarn_closures[key] = yarn_classic_production(lock_path, roots)
+        return self._yarn_closures[key]
+
+    def _peer_of_production_dependency(self, package: str, m: Manifest) -> bool:
+        """With no lockfile to ask, what npm 7+ would place: a required peer of one of the
+        package's `dependencies` (@nestjs/common of @nestjs/core) is installed by a production
+        install whatever section the package itself lists it in, as the lockfile would say."""
+        _, _, manager = self._root_install(m)
+        if manager != "npm" or not self.peer_policy(m).installs:
+            return False
+        return any(self.peer_list(dep, m).get(package) is False for dep in m.section("dependencies"))
+
+
+def also_runtime(m: Manifest, package: str) -> bool:
+    """Whether `m` also lists the package where its users' installs provide it (a peer or an
+    optional dependency), beside devDependencies."""
+    return package in m.section("peerDependencies") or package in m.section("optionalDependencies")
