@@ -218,7 +218,10 @@ class Resolver:
 
         A bare specifier naming a package the repository declares is not looked up under
         `baseUrl`: Node and bundlers load it from node_modules whatever a same-named folder next
-        to the tsconfig holds (a front-end package with `baseUrl: "."` and a `vite/` folder beside it)."""
+        to the tsconfig holds (a front-end package with `baseUrl: "."` and a `vite/` folder beside it).
+        A path into such a name is, when it names a file there (`prisma/lib/client` beside the
+        Prisma CLI): TypeScript and tsconfig-paths look under `baseUrl` first, and a local file at
+        that very path is what the code means."""
         if cfg is not None and cfg.paths and cfg.paths_base:
             for key, star in best_matches(list(cfg.paths), spec):
                 bases = [os.path.normpath(os.path.join(cfg.paths_base, t.replace("*", star, 1)))
@@ -229,20 +232,28 @@ class Resolver:
                 if key != "*":  # a catch-all pattern says nothing about the specifier
                     misses.append(("alias", bases, key))
                 break  # TypeScript only tries the best matching pattern
-        if cfg is not None and cfg.base_url and not self.packages.declared.get(package_name(spec)):
+        name = package_name(spec)
+        declared = bool(self.packages.declared.get(name))
+        if cfg is not None and cfg.base_url and (not declared or spec != name):
             base = os.path.normpath(os.path.join(cfg.base_url, spec))
             path = self._first_file(base)
             if path is not None:
                 return Resolution("file", "baseUrl", path=path)
-            first = spec.split("/", 1)[0]
-            if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(cfg.base_url, first)):
-                misses.append(("baseUrl", [base], None))
-            elif spec.endswith(".json") and git_ignored(base, self.root):  # credentials each checkout writes
+            if not declared and self._meant_under_base_url(cfg.base_url, spec, base):
                 misses.append(("baseUrl", [base], None))
         for prefix, target in self._alias_items():
             if alias_matches(prefix, spec):
                 return self._through(os.path.join(self.root, target), prefix, spec, misses)
         return None
+
+    def _meant_under_base_url(self, base_url: str, spec: str, base: str) -> bool:
+        """Whether a specifier that names no file under `baseUrl` still means a path there: through a
+        folder that exists there (a generated file not written yet), or a `.json` the checkout
+        ignores (credentials each checkout writes)."""
+        first = spec.split("/", 1)[0]
+        if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(base_url, first)):
+            return True
+        return spec.endswith(".json") and git_ignored(base, self.root)
 
     def _config_alias(self, framework: FrameworkConfig, spec: str, misses: list) -> Resolution | None:
         """An alias of the project's vite/svelte/nuxt config (config_aliases): its file, or trust

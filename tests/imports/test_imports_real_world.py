@@ -30,6 +30,22 @@ def test_declared_package_wins_over_a_same_named_folder_under_baseurl(tmp_path):
     assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP003"]
 
 
+def test_a_path_to_a_file_under_baseurl_is_that_file_though_a_package_has_the_name(tmp_path):
+    """`import { prisma } from 'prisma/lib/prisma'` with `baseUrl: "./"` and a local
+    `prisma/lib/prisma.ts` beside the `prisma` CLI in devDependencies: TypeScript looks under
+    `baseUrl` first and finds the file, so no package is imported (a real service: DEP002 and an
+    unsafe fix moving the CLI into production dependencies). A path naming no local file is still
+    the package's."""
+    _pkg(tmp_path, "package.json", {"name": "api", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                                    "devDependencies": {"prisma": "^6.0.0", "vite": "^6.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"module": "commonjs", "baseUrl": "./", "outDir": "dist"}})
+    _write(tmp_path, "prisma/lib/prisma.ts", "export const prisma = { connected: true };\n")
+    _write(tmp_path, "src/main.ts", "import { prisma } from 'prisma/lib/prisma';\n\nconsole.log(prisma.connected);\n")
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == []
+    _write(tmp_path, "src/main.ts", "import { prisma } from 'prisma/lib/client';\n\nconsole.log(prisma.connected);\n")
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["DEP002"]
+
+
 def test_build_output_and_generated_files_are_not_missing_files(tmp_path):
     """vendure: `../../testing/lib/...` (gitignored `lib`), `./dates.generated.js`, `../package`
     (package.json through Node's require)."""
