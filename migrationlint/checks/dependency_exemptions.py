@@ -8,6 +8,8 @@ here is a yes/no about the repository, never wording.
 
 from __future__ import annotations
 
+import os
+
 from migrationlint.model import fix_policy as policy
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
@@ -72,12 +74,15 @@ class DependencyExemptions(DependencyModel):
         """Whether the package is deployed with the workspace root's dependencies: only by images
         that install the root, when it is not a package to publish (private, a service with a
         start script, Dockerfile or nest-cli.json, or one whose entry is TypeScript source, which no
-        install could load: entry_points.entry_is_source); or from the package.json its Nx build writes
-        from the root's (nx_projects.generated_manifest). Never with `hoisting = "none"`, and only
-        for the workspace's own root."""
+        install could load: entry_points.entry_is_source), for the workspace's own root; or from
+        the package.json its Nx build writes from the root's (nx_projects.generated_manifest), for
+        the root of the Nx workspace (the repository's, or a nested project's holding nx.json).
+        Never with `hoisting = "none"`."""
         m = u.manifest
-        if self.settings.hoisting == "none" or outer.dir != self.ws.root:
+        if self.settings.hoisting == "none":
             return False
+        if outer.dir != self.ws.root:
+            return os.path.isfile(os.path.join(outer.dir, "nx.json")) and self.generated_manifest(m) is not None
         return (self.images_install_root is not None and (m.data.get("private") is True or self.is_service(m)
                                                           or entry_is_source(m))) \
             or self.generated_manifest(m) is not None

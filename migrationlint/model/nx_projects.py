@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -141,24 +142,77 @@ def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool
 # target options with which an Nx build writes the deployed package.json's dependencies from the
 # project graph (the app bundlers' option, and @nx/js:tsc's and :swc's for a buildable library)
 _GENERATING_OPTIONS = ("generatePackageJson", "updateBuildableProjectDepsInPackageJson")
+# the library executors whose `updateBuildableProjectDepsInPackageJson` was on unless set to false,
+# up to Nx 16.5 (which turned the default off and wrote `true` where a project relied on it)
+_LIBRARY_PACKAGERS = frozenset({"tsc", "swc", "package", "rollup", "ng-packagr-lite"})
+_DEFAULT_OFF_SINCE = (16, 5)
+_NX_PACKAGES = ("nx", "@nrwl/workspace", "@nx/workspace", "@nrwl/cli", "@nrwl/devkit", "@nx/devkit")
 
 
 def generated_manifest(directory: str) -> str | None:
     """Why the package's Nx build writes the package.json it deploys (`generatePackageJson: true`,
-    or a library's `updateBuildableProjectDepsInPackageJson: true`, in a target's options of its
-    project.json, or `generatePackageJson` in its webpack/rspack config, as
+    or a library's `updateBuildableProjectDepsInPackageJson`, in a target's options of its
+    project.json or of its entry in the workspace's workspace.json, set to true or, before Nx
+    16.5, left at its default of true; or `generatePackageJson` in its webpack/rspack config, as
     `NxAppWebpackPlugin` takes it), else None. Nx lists there what the project imports at the
     versions of the workspace root's manifest (the single-version policy): a dependency declared
     only at the root is what such a build expects, and a per-service install from the built
     folder finds it (DEP005)."""
-    targets = _project_data(os.path.join(directory, "project.json")).get("targets")
+    project = _project_data(os.path.join(directory, "project.json")) or _inline_project(directory)
+    targets = project.get("targets", project.get("architect"))
     for name, target in targets.items() if isinstance(targets, dict) else ():
-        options = target.get("options") if isinstance(target, dict) else None
-        for option in _GENERATING_OPTIONS:
-            if isinstance(options, dict) and options.get(option) is True:
-                return f"its Nx `{name}` target generates the package.json it deploys ({option})"
+        why = _target_generates(target, directory) if isinstance(target, dict) else None
+        if why is not None:
+            return f"its Nx `{name}` target generates the package.json it deploys ({why})"
     for stem in ("webpack.config", "rspack.config"):
         path = find_config(directory, stem)
         if path is not None and read_config(path).flag("generatePackageJson") is True:
             return f"its build ({os.path.basename(path)}) generates the package.json it deploys (generatePackageJson)"
+    return None
+
+
+def _target_generates(target: dict, directory: str) -> str | None:
+    """The option with which this target writes the package.json, or None."""
+    options = target.get("options") if isinstance(target.get("options"), dict) else {}
+    for option in _GENERATING_OPTIONS:
+        if options.get(option) is True:
+            return option
+    executor = target.get("executor", target.get("builder"))
+    if not isinstance(executor, str) or not executor.startswith(("@nrwl/", "@nx/")) \
+            or executor.rsplit(":", 1)[-1] not in _LIBRARY_PACKAGERS or "updateBuildableProjectDepsInPackageJson" in options:
+        return None
+    version = _nx_version(_nx_workspace_root(directory))
+    if version is not None and version >= _DEFAULT_OFF_SINCE:
+        return None
+    if version is None and not executor.startswith("@nrwl/"):
+        return None  # an @nx/ executor of an unknown Nx: 16 or later, said nothing
+    return "updateBuildableProjectDepsInPackageJson, on by default before Nx 16.5"
+
+
+def _inline_project(directory: str) -> dict:
+    """The project rooted at `directory` that the Nx workspace's workspace.json configures inline
+    (Nx before project.json files), or {}."""
+    root = _nx_workspace_root(directory)
+    if root is None:
+        return {}
+    projects = _project_data(os.path.join(root, "workspace.json")).get("projects")
+    for project in projects.values() if isinstance(projects, dict) else ():
+        if isinstance(project, dict) and isinstance(project.get("root"), str) \
+                and os.path.normpath(os.path.join(root, project["root"])) == os.path.normpath(directory):
+            return project
+    return {}
+
+
+def _nx_version(root: str | None) -> tuple[int, int] | None:
+    """(major, minor) of the Nx that the workspace root's package.json declares, or None."""
+    if root is None:
+        return None
+    manifest = _project_data(os.path.join(root, "package.json"))
+    for section in ("devDependencies", "dependencies"):
+        declared = manifest.get(section)
+        for name in _NX_PACKAGES:
+            rng = declared.get(name) if isinstance(declared, dict) else None
+            found = re.match(r"\D*(\d+)\.(\d+)", rng) if isinstance(rng, str) else None
+            if found:
+                return int(found.group(1)), int(found.group(2))
     return None

@@ -295,3 +295,42 @@ def test_a_template_of_a_dockerfile_builds_no_image_of_this_repository(tmp_path)
     assert [d.code for d in diags] == ["DEP005"]
     rendered = _repo(tmp_path / "rendered", {"docker/Dockerfile": GENERIC_COPY})  # the same text, a real recipe
     assert _root_install(rendered) == "docker/Dockerfile"
+
+
+def _inline_nx(tmp_path: Path, nx: str, executor: str, options: dict, nested: bool = False) -> list[str]:
+    """DEP005's packages for an Nx library configured inline in workspace.json (Nx before
+    project.json files), in a workspace at the repository root or nested in a folder of its own."""
+    top = "ui/" if nested else ""
+    files = {
+        f"{top}package.json": {"name": "acme-ui", "private": True, "workspaces": ["libs/*"],
+                               "dependencies": {"lodash": "4.17.21"}, "devDependencies": {"@nrwl/workspace": nx}},
+        f"{top}nx.json": {"npmScope": "acme"},
+        f"{top}workspace.json": {"version": 2, "projects": {"data": {
+            "root": "libs/data", "projectType": "library",
+            "targets": {"build": {"executor": executor, "options": {"project": "libs/data/package.json", **options}}}}}},
+        f"{top}libs/data/package.json": {"name": "@acme/data", "version": "0.3.0", "main": "dist/data.umd.js"},
+        f"{top}libs/data/src/index.ts": "import { sortBy } from 'lodash';\n\nexport const sortNames = "
+                                        "(names: string[]): string[] => sortBy(names);\n",
+    }
+    if nested:
+        files["package.json"] = {"name": "platform", "private": True}
+        files["rush.json"] = {"projects": [{"packageName": "acme-ui", "projectFolder": "ui"}]}
+    root = write(tmp_path, files)
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    return [d.extra["package"] for d in diags]
+
+
+def test_dep005_is_silent_for_an_nx_library_whose_packager_wrote_its_dependencies_by_default(tmp_path):
+    """`@nrwl/web:package` in an Nx 13 workspace.json, the option unset: before Nx 16.5 the
+    library executors wrote the built package.json's dependencies unless told not to (a real
+    monorepo: 1,011 DEP005 warnings whose fixes would add react to published UI libraries), also
+    in an Nx workspace nested in the repository. From Nx 16.5 the default is off, and an explicit
+    false is off in any version."""
+    assert _inline_nx(tmp_path / "default", "13.2.3", "@nrwl/web:package", {}) == []
+    assert _inline_nx(tmp_path / "nested", "13.2.3", "@nrwl/web:package", {}, nested=True) == []
+    assert _inline_nx(tmp_path / "explicit", "13.2.3", "@nrwl/js:tsc",
+                      {"updateBuildableProjectDepsInPackageJson": True}) == []
+    assert _inline_nx(tmp_path / "off", "13.2.3", "@nrwl/web:package",
+                      {"updateBuildableProjectDepsInPackageJson": False}) == ["lodash"]
+    assert _inline_nx(tmp_path / "later", "16.5.0", "@nrwl/js:tsc", {}) == ["lodash"]
+    assert _inline_nx(tmp_path / "app", "13.2.3", "@nrwl/node:webpack", {}) == ["lodash"]
