@@ -276,7 +276,7 @@ class DependencyChecks(DependencyExemptions):
                             f"install; another version or install layout fails with \"Cannot find module '{peer}'\"")
             else:
                 message += f"loading it fails with \"Cannot find module '{peer}'\""
-            place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m))
+            place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m, peer))
             message, fix = self._add_or_command(message, m, place.section, peer, place.why)
             if fix is not None and place.section == "dependencies" and m.data.get("private") is not True:
                 # a published package usually passes the requirement on to its own users
@@ -312,7 +312,7 @@ class DependencyChecks(DependencyExemptions):
                 error = need.error.replace("{package}", package)
                 message = (f'{trigger} makes the service load "{package}" at start-up, which {self._rel(m)} does '
                            f'not declare: it fails with "{error}"{note}')
-                place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m))
+                place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m, package))
                 message, fix = self._add_or_command(message, m, place.section, package, place.why)
                 message, fix = self._unless_host_provided(message, fix, m, package, place.section, False)
                 yield diagnostic(DEP004, path, start, end, message, fix=fix, package=package, manifest=m.path)

@@ -62,7 +62,7 @@ class DependencyExemptions(DependencyModel):
             return False  # files of a private workspace root are its tooling (scripts, configs)
         if u.imp.lazy and u.manifest.data.get("private") is not True:
             return False  # a published package's on-demand load: an optional feature its user installs
-        return self.shipping.bundled(u.manifest) is None
+        return self.shipping.bundled(u.manifest, u.package) is None
 
     def _test_support(self, u: Use) -> bool:
         """Whether a file that ships only by presumption is test support after all (only tests

@@ -11,9 +11,24 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 
 from migrationlint.model.config_objects import config_has, find_config, read_config
 from migrationlint.model.workspace import Manifest
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A package's build bundles its imports (`reason`), except the packages it names external,
+    which its consumers or its production install provide."""
+
+    reason: str
+    external: tuple[str, ...] = ()
+
+    def inlines(self, package: str | None) -> bool:
+        """Whether the bundle holds `package` (None: any package at all). An external entry names
+        the package or a path into it (`react/jsx-runtime`): either way an install must hold it."""
+        return package is None or not any(e == package or e.startswith(package + "/") for e in self.external)
 
 _APP_CONFIGS = (
     ("svelte.config", "a SvelteKit app (svelte.config): vite bundles its imports"),
@@ -35,25 +50,50 @@ _INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown)(?![\w-])")  # not t
 _BUILD_SCRIPTS = ("build", "prepublishOnly", "prepack", "prepublish")
 
 
-def _inlines_undeclared(manifest: Manifest) -> str | None:
+def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
     """tsup and tsdown leave out of the bundle only what dependencies, peerDependencies and
-    optionalDependencies list: devDependencies, and packages only the workspace root declares, are
-    inlined. Said when the package's build script runs one of them and nothing widens what stays
-    external (`--external`, `external`, `skipNodeModulesBundle` other than a literal false)."""
+    optionalDependencies list, and what their `external` names: devDependencies, and packages only
+    the workspace root declares, are inlined. Said when the package's build script runs one of
+    them and nothing widens what stays external beyond a readable list (`--external`, an
+    `external` that is not a list of names, `skipNodeModulesBundle` other than a literal false)."""
     for name, script in _build_commands(manifest):
         found = _INLINING_BUILDERS.search(script)
         if found is None or "--external" in script:
             continue
         tool = found.group(1)
         field = manifest.data.get(tool)
-        if isinstance(field, dict) and ("external" in field or field.get("skipNodeModulesBundle") not in (None, False)):
-            return None
+        external: tuple[str, ...] | None = ()
+        if isinstance(field, dict):
+            if field.get("skipNodeModulesBundle") not in (None, False):
+                return None
+            listed = field.get("external", [])
+            external = tuple(listed) if isinstance(listed, list) and all(isinstance(e, str) for e in listed) else None
         config = find_config(manifest.dir, f"{tool}.config")
-        if config is not None and (config_has(config, "external") or (
-                config_has(config, "skipNodeModulesBundle") and read_config(config).flag("skipNodeModulesBundle") is not False)):
+        if config is not None and config_has(config, "skipNodeModulesBundle") \
+                and read_config(config).flag("skipNodeModulesBundle") is not False:
             return None
-        return f"{tool} (the {name} script) inlines every import its dependencies and peerDependencies do not list"
+        if config is not None and external is not None and config_has(config, "external"):
+            named = read_config(config).names("external")
+            external = None if named is None else external + named
+        if external is None:
+            return None
+        return Bundle(f"{tool} (the {name} script) inlines every import its dependencies, peerDependencies "
+                      f"and external list do not name", external)
     return None
+
+
+def _vite_library(config: str | None) -> Bundle | None:
+    """vite's library mode (`build.lib`) inlines every import that `rollupOptions.external` does
+    not name, declared dependencies included (unlike tsup); a server build (`build.ssr`) leaves
+    the packages of node_modules out instead, and an `external` that is not a list of names says
+    nothing readable."""
+    if config is None or not config_has(config, "lib") or not read_config(config).has("build.lib") \
+            or read_config(config).has("build.ssr"):
+        return None
+    external = read_config(config).names("rollupOptions.external")
+    if external is None:
+        return None
+    return Bundle("vite library mode (build.lib) inlines every import its rollupOptions.external does not name", external)
 
 
 # `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
@@ -103,8 +143,13 @@ def _scripts(manifest: Manifest) -> list[str]:
     return [command for _, command in _build_commands(manifest, _APP_SCRIPTS)]
 
 
-def bundled_reason(manifest: Manifest) -> str | None:
-    """Why the package's build bundles its imports, or None when a production install provides them."""
+def bundle_of(manifest: Manifest) -> Bundle | None:
+    """How the package's build bundles its imports, or None when a production install provides them."""
+    found = _bundled(manifest)
+    return Bundle(found) if isinstance(found, str) else found
+
+
+def _bundled(manifest: Manifest) -> str | Bundle | None:
     directory = manifest.dir
     scripts = _scripts(manifest)
     if manifest.declared("electron"):
@@ -131,7 +176,7 @@ def _next_app(manifest: Manifest) -> bool:
         os.path.isdir(os.path.join(directory, *parts)) for parts in (("pages",), ("app",), ("src", "pages"), ("src", "app")))
 
 
-def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | None:
+def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | None:
     directory = manifest.dir
     private = manifest.data.get("private") is True
     vite = find_config(directory, "vite.config")
@@ -147,8 +192,8 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | None:
     inlined = _inlines_undeclared(manifest)
     if inlined is not None:
         return inlined
-    if not private:
-        return None  # a published package: its consumers install its dependencies
+    if not private:  # a published package: its consumers install its dependencies, but for what
+        return _vite_library(vite)  # a vite library build inlines
     if vite or any(re.search(r"(?:^|[\s;&|])vite build\b", s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):
         return "a private app built by vite: it ships a bundle"

@@ -28,6 +28,8 @@ class ConfigObject:
     path: str
     keys: dict[tuple[str, ...], str | None] = field(default_factory=dict)
     flags: dict[tuple[str, ...], bool] = field(default_factory=dict)  # keys whose value is `true`/`false`
+    # keys whose value is an array: its string literals, or None when an item is anything else
+    lists: dict[tuple[str, ...], tuple[str, ...] | None] = field(default_factory=dict)
 
     def has(self, dotted: str) -> bool:
         """Whether a key path ends with `dotted` (`ssr.noExternal` matches `ssr.noExternal` at any
@@ -42,6 +44,21 @@ class ConfigObject:
         found = {v for k, v in self.flags.items() if k[-len(want):] == want}
         others = any(k[-len(want):] == want and k not in self.flags for k in self.keys)
         return found.pop() if len(found) == 1 and not others else None
+
+    def names(self, dotted: str) -> tuple[str, ...] | None:
+        """The strings listed under every key path ending with `dotted` (`external: ['react']`, or
+        one string): () when absent, None when a value is anything else (a function, a regex, a
+        spread of `Object.keys(pkg.dependencies)`), which says nothing readable."""
+        want = tuple(dotted.split("."))
+        found: list[str] = []
+        for k, v in self.keys.items():
+            if k[-len(want):] != want:
+                continue
+            listed = self.lists.get(k) if k in self.lists else ((v,) if v is not None else None)
+            if listed is None:
+                return None
+            found += listed
+        return tuple(found)
 
     def children(self, dotted: str) -> dict[str, str | None]:
         """The direct entries of the object at the key path `dotted`: {key: value}."""
@@ -92,8 +109,9 @@ def _read_config(path: str, mtime_ns: int, size: int) -> ConfigObject:
     tree = parsing.parse(data, path if not path.endswith((".js", ".mjs", ".cjs")) else path + ".ts")
     keys: dict[tuple[str, ...], str | None] = {}
     flags: dict[tuple[str, ...], bool] = {}
-    _walk(tree.root_node, (), keys, flags)
-    return ConfigObject(path, keys, flags)
+    lists: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    _walk(tree.root_node, (), keys, flags, lists)
+    return ConfigObject(path, keys, flags, lists)
 
 
 def _key_text(node: Node) -> str | None:
@@ -103,7 +121,7 @@ def _key_text(node: Node) -> str | None:
 
 
 def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str | None],
-          flags: dict[tuple[str, ...], bool]) -> None:
+          flags: dict[tuple[str, ...], bool], lists: dict[tuple[str, ...], tuple[str, ...] | None]) -> None:
     """Record every pair under its path; objects nested in pairs extend the path, objects
     elsewhere (call arguments, array items) start from the enclosing path."""
     for child in node.named_children:
@@ -116,8 +134,16 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
             keys[path] = parsing.string_value(value)
             if value.type in ("true", "false"):
                 flags[path] = value.type == "true"
-            _walk(value, path, keys, flags)
+            elif value.type == "array":
+                lists[path] = _string_items(value)
+            _walk(value, path, keys, flags, lists)
         elif child.type == "shorthand_property_identifier":
             keys[prefix + (parsing.text(child),)] = None
         else:
-            _walk(child, prefix, keys, flags)
+            _walk(child, prefix, keys, flags, lists)
+
+
+def _string_items(array: Node) -> tuple[str, ...] | None:
+    """The items of an array literal when every one is a string literal, else None."""
+    items = [parsing.string_value(item) for item in array.named_children if item.type != "comment"]
+    return None if any(item is None for item in items) else tuple(items)  # type: ignore[misc]

@@ -331,8 +331,9 @@ class DependencyModel(VersionChoice):
     def placement(self, u: Use, package: str | None = None) -> policy.Placement:
         """Where a fix for this use adds `package` (the used package by default)."""
         m = u.manifest
-        return policy.placement(package or u.package, m, not u.test, u.type_only, self.private_root(m),
-                                self.shipping.bundled(m))
+        package = package or u.package
+        return policy.placement(package, m, not u.test, u.type_only, self.private_root(m),
+                                self.shipping.bundled(m, package))
 
     def section_for(self, u: Use) -> str:
         return self.placement(u).section

@@ -22,7 +22,7 @@ from typing import Callable, NamedTuple
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
-from migrationlint.model.bundling import bundled_reason, bundler_config
+from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of, \
     tool_input
 from migrationlint.model.entry_points import Entry, entries, is_service
@@ -56,7 +56,7 @@ class Shipping:
         self.ws = project.workspace
         self._verdicts: dict[str, Verdict] = {}
         self._reached: dict[str, dict[str, str]] = {}
-        self._bundled: dict[str, str | None] = {}
+        self._bundled: dict[str, Bundle | None] = {}
         self._entries: dict[str, list[Entry]] = {}
         self._read: dict[str, dict[str, object]] = {}  # package -> {file: the facts its reachability read}
         # a package's stored reachability, when it still holds (cache/reach_cache.py): asked once per
@@ -91,16 +91,19 @@ class Shipping:
             found = self._verdicts[path] = self._decide(path, manifest)
         return found
 
-    def bundled(self, manifest: Manifest) -> str | None:
-        """Why `manifest`'s package ships a bundle of its imports, or None. A private library (never
-        published) whose every workspace dependent is bundled ends up inside those bundles too."""
+    def bundled(self, manifest: Manifest, package: str | None = None) -> str | None:
+        """Why `manifest`'s package ships a bundle that holds `package` (None: any of its imports),
+        or None. A private library (never published) whose every workspace dependent is bundled
+        ends up inside those bundles too."""
         if manifest.path not in self._bundled:
             self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled"
-            found = bundled_reason(manifest) if not manifest.error else None
+            found = bundle_of(manifest) if not manifest.error else None
             if found is None and manifest.data.get("private") is True and manifest.name:
-                found = self._bundled_by_dependents(manifest)
+                why = self._bundled_by_dependents(manifest)
+                found = Bundle(why) if why is not None else None
             self._bundled[manifest.path] = found
-        return self._bundled[manifest.path]
+        bundle = self._bundled[manifest.path]
+        return bundle.reason if bundle is not None and bundle.inlines(package) else None
 
     def _dependents(self, manifest: Manifest) -> list[Manifest]:
         """The workspace's other manifests that list `manifest`'s package in any dependency section."""

@@ -11,7 +11,7 @@ import pytest
 
 from migrationlint import pipeline
 from migrationlint.settings import Settings
-from migrationlint.model.bundling import bundled_reason
+from migrationlint.model.bundling import bundle_of
 from migrationlint.model import config_objects
 from migrationlint.model.config_objects import config_has, read_config
 from migrationlint.model.dev_files import dev_reason, template_of
@@ -128,7 +128,7 @@ def test_bundled_packages_are_recognised(tmp_path):
     got = {}
     for name, (manifest, files) in cases.items():
         write(tmp_path / name, {"package.json": manifest, **files})
-        got[name] = bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
+        got[name] = bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": False, "next": True, "typed": False, "uilib": False, "analyze": False,
                    "via": True}
@@ -141,7 +141,7 @@ def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
     node_modules, nor when tsup only builds a side script."""
     def bundled(name: str, scripts: dict, files: dict | None = None, **more) -> bool:
         write(tmp_path / name, {"package.json": {"name": name, "scripts": scripts, **more}, **(files or {})})
-        return bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
 
     assert bundled("cli", {"build": "pnpm exec tsup"})
     assert bundled("down", {"build": "tsdown"}, {"tsdown.config.ts": "export default { entry: ['src/index.ts'] };\n"})
@@ -151,9 +151,48 @@ def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
     assert not bundled("skip", {"build": "tsup"}, {"tsup.config.ts": "export default { skipNodeModulesBundle: true };\n"})
     assert not bundled("computed", {"build": "tsup"},
                        {"tsup.config.ts": "export default { skipNodeModulesBundle: !process.env.BUNDLE };\n"})
-    assert not bundled("listed", {"build": "tsup"}, {"tsup.config.ts": "export default { external: ['pg'] };\n"})
-    assert not bundled("field", {"build": "tsup"}, tsup={"external": ["pg"]})
     assert not bundled("side", {"build": "nest build", "build:cli": "tsup src/cli.ts"})
+
+
+def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
+    """tsup with `external: ['@nestjs/common']` still inlines `reflect-metadata` (a published
+    tarball holds it: a real DEP005 whose "breaks a publish" was false); vite's library mode
+    (`build.lib`) inlines everything but `rollupOptions.external`, declared dependencies too (63
+    DEP005 warnings on the React libraries of an Nx monorepo). An external list that is not
+    names (a spread of the manifest's dependencies), or a vite server build, says nothing."""
+    def bundle(name: str, files: dict, **more):
+        write(tmp_path / name, {"package.json": {"name": name, **more}, **files})
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
+
+    tsup = "export default { entry: ['src/index.ts'], external: ['@nestjs/common', 'react'] };\n"
+    for found in (bundle("listed", {"tsup.config.ts": tsup}, scripts={"build": "tsup"}),
+                  bundle("field", {}, scripts={"build": "tsup"}, tsup={"external": ["@nestjs/common", "react"]})):
+        assert found is not None and found.inlines("reflect-metadata")
+        assert not found.inlines("@nestjs/common") and not found.inlines("react")
+    spread = "export default { external: [...Object.keys(pkg.dependencies)] };\n"
+    assert bundle("spread", {"tsup.config.ts": spread}, scripts={"build": "tsup"}) is None
+    vite = ("import { defineConfig } from 'vite';\n\nexport default defineConfig({ build: { lib: { entry: 'src/index.ts' },"
+            " rollupOptions: { external: ['react', 'react/jsx-runtime'] } } });\n")
+    library = bundle("ui", {"vite.config.ts": vite}, version="0.0.1")
+    assert library is not None and library.inlines("zod") and not library.inlines("react")
+    assert bundle("server", {"vite.config.ts": vite.replace("build: {", "build: { ssr: true,")}, version="1.0.0") is None
+    assert bundle("app", {"vite.config.ts": "export default { build: { outDir: 'dist' } };\n"}, version="1.0.0") is None
+
+
+def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
+    """The same at the rule: a root-only package a vite library build inlines publishes inside the
+    bundle; one its external list names is left to installs, and reported."""
+    vite = ("export default { build: { lib: { entry: 'src/index.ts' }, rollupOptions: { external: ['react'] } } };\n")
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["libs/*"],
+                         "dependencies": {"react": "18.2.0", "zod": "3.21.4"}},
+        "libs/env/package.json": {"name": "@acme/env", "version": "0.0.1", "main": "./index.js"},
+        "libs/env/vite.config.ts": vite,
+        "libs/env/src/index.ts": "import { z } from 'zod';\nimport { useState } from 'react';\n\n"
+                                 "export const schema = z.object({});\nexport const use = useState;\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in diags] == ["react"]
 
 
 def test_a_build_script_that_runs_another_script_is_followed(tmp_path):
@@ -162,7 +201,7 @@ def test_a_build_script_that_runs_another_script_is_followed(tmp_path):
     through npm, pnpm, yarn and bun, a few names deep, cycles and unknown names ignored."""
     def bundled(name: str, scripts: dict) -> bool:
         write(tmp_path / name, {"package.json": {"name": name, "scripts": scripts}})
-        return bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
 
     assert bundled("npm", {"build": "npm run package", "package": "rm -rf dist && tsdown"})
     assert bundled("pnpm", {"build": "pnpm clean && pnpm bundle", "clean": "rm -rf dist", "bundle": "tsup"})
@@ -178,7 +217,7 @@ def test_rsbuild_and_rspack_apps_ship_a_bundle(tmp_path):
     a tool config."""
     def bundled(name: str, manifest: dict, files: dict) -> bool:
         write(tmp_path / name, {"package.json": {"name": name, **manifest}, **files})
-        return bundled_reason(read_manifest(str(tmp_path / name / "package.json"))) is not None
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
 
     assert bundled("web", {"private": True, "scripts": {"build": "rsbuild build"}}, {})
     assert bundled("cfg", {"private": True}, {"rsbuild.config.ts": "export default {};\n"})
