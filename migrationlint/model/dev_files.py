@@ -54,6 +54,7 @@ _DEV_DIRS = {
     "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
     "step_definitions": "Cucumber step definitions", "step-definitions": "Cucumber step definitions",
     "seeders": "database seeders, run by an ORM's command line", "seeds": "database seeds, run by an ORM's command line",
+    "seeder": "database seeders, run by an ORM's command line", "seed": "database seeds, run by an ORM's command line",
 }
 _DUNDER = re.compile(r"^__(\w+?)__$")
 _TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}

@@ -60,6 +60,7 @@ def test_dev_file_conventions_name_their_reason():
     assert "test folder (__test__/)" in dev_reason("__test__/utils/test-environment.util.ts")
     assert "Cucumber" in dev_reason("features-legacy/step_definitions/admin.ts")
     assert "seeders" in dev_reason("src/seeders/test.seeder.ts") and dev_reason("src/database/seeds/users.ts")
+    assert "seeds" in dev_reason("src/database/seed/seed-both.ts") and dev_reason("src/db/seeder/roles.ts")
     assert dev_reason("src/latest.ts") is None and dev_reason("src/orders/orders.testing.ts") is None
     # a mock by its name (a real repo's `libs/testing/src/utils/sinon-mock.util.ts` imported sinon)
     assert dev_reason("src/utils/sinon-mock.util.ts") and dev_reason("src/mock-server.driver.ts")
