@@ -187,8 +187,23 @@ def _class(node: Node, decorators: list[Node], out: NestFacts, arrays: dict[str,
         mod.may_be_global = statics and b"global" in raw.lower()
         mod.mentions_repositories = b"forFeature" in raw or b"Repository" in raw
         out.modules.append(mod)
+    elif statics and any(d.rsplit(".", 1)[-1] == "Global" for d in cls.decorators):
+        out.modules.append(_global_builder(cls, node))
     if cls.decorators or cls.has_ctor:
         out.classes.append(cls)
+
+
+def _global_builder(cls: NestClass, node: Node) -> NestModule:
+    """`@Global()` on a class with no `@Module()` whose static builder returns `{ module: X,
+    providers, exports }`: Nest reads the module from that object and makes it global by the
+    class's decorator. Recorded as a global module whose content is unknown (`known` False)."""
+    mod = NestModule(cls.name, cls.name_start, cls.name_end, "Global", is_global=True, known=False,
+                     has_static_methods=True, may_be_global=True)
+    for key in MODULE_KEYS:
+        setattr(mod, key, None)
+    raw = node.text or b""
+    mod.mentions_repositories = b"forFeature" in raw or b"Repository" in raw
+    return mod
 
 
 def _enhancer(cls: NestClass, callee: str, args: Node | None) -> None:

@@ -60,6 +60,11 @@ class NestModule:
     may_be_global: bool = False
     mentions_repositories: bool = False  # its text names `forFeature` or `Repository`
 
+    @property
+    def built_only(self) -> bool:
+        """A `@Global()` class with no `@Module()`: what it holds comes from its static builder alone."""
+        return self.decorator.rsplit(".", 1)[-1] == "Global"
+
 
 @dataclass(slots=True)
 class NestParam:

@@ -219,7 +219,7 @@ def _global_repos(project) -> Repos:
     for path in candidate_files(project):
         facts = project.facts(path)
         for mod in facts.nest.modules if facts is not None and facts.nest is not None else ():
-            if mod.is_global:
+            if mod.is_global and not mod.built_only:
                 out.add(exported_repos(project, Origin("class", path, mod.name), mod))
             elif mod.may_be_global and mod.mentions_repositories:
                 out.unknown = True

@@ -92,6 +92,19 @@ def test_a_global_module_with_a_static_builder_keeps_silent(tmp_path):
     assert _nest003(tmp_path / "b", _module("providers: [OrdersService]"), users_module=plain)
 
 
+def test_a_global_class_without_module_whose_builder_provides_keeps_silent(tmp_path):
+    """`@Global() export class CoreModule { static forRoot() { return { module: CoreModule,
+    providers, exports }; } }` with no `@Module()`: Nest reads the module from the object and makes
+    it global by the class's decorator (booted with Nest 11; a real Nx app: 3 NEST003 errors).
+    Without `@Global()` the class makes nothing global, and the finding stays."""
+    users = ("import { DynamicModule, Global } from '@nestjs/common';\nimport { UsersService } from './users.service';\n\n"
+             "@Global()\nexport class UsersModule {\n  static forRoot(): DynamicModule {\n"
+             "    return { module: UsersModule, providers: [UsersService], exports: [UsersService] };\n  }\n}\n")
+    assert not _nest003(tmp_path / "a", _module("providers: [OrdersService]"), users_module=users)
+    plain = users.replace("@Global()\n", "")
+    assert _nest003(tmp_path / "b", _module("providers: [OrdersService]"), users_module=plain)
+
+
 def test_a_forward_reference_to_a_dynamic_module_is_read_as_the_call(tmp_path):
     """`imports: [forwardRef(() => AuthModule.register())]` (a real app's user module): the module
     the builder returns is what is imported, not AuthModule's static metadata; a workspace builder
