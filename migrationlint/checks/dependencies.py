@@ -171,6 +171,13 @@ class DependencyChecks(DependencyExemptions):
         m = u.manifest
         rel = self._rel(m)
         known = self.known(u.package, m) or self.version(u.package, m) is not None
+        folder = None if known else self._folder_named(u)
+        if folder is not None:
+            return self._at_import(DEP001, u, (
+                f'"{u.imp.specifier}" names no package: nothing declares or installs "{u.package}", and the folder '
+                f"{folder} exists, so it reads like a path into that folder that no tsconfig `baseUrl` or `paths` maps "
+                f"for this file: tsc fails with TS2307 and Node with \"Cannot find module '{u.imp.specifier}'\"; import it by a "
+                f"relative path, or map it in the tsconfig"), None)
         where = f"not declared in {rel}" if known else "not declared or installed anywhere in this repository"
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
@@ -180,6 +187,18 @@ class DependencyChecks(DependencyExemptions):
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
         return self._at_import(DEP001, u, message, fix)
+
+    def _folder_named(self, u: Use) -> str | None:
+        """The folder that an unscoped package name known nowhere also names (`src/store` in a
+        package with a `src/` folder, left over from an app whose tsconfig had `baseUrl`): in the
+        importer's package or at the repository root, shown relative to the root."""
+        if u.package.startswith("@"):
+            return None
+        for top in (u.manifest.dir, self.ws.root):
+            candidate = os.path.join(top, u.package)
+            if os.path.isdir(candidate):
+                return self.project.rel(candidate) + "/"
+        return None
 
     def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str, section: str,
                               lazy: bool) -> tuple[str, Fix | None]:

@@ -152,6 +152,24 @@ def test_a_name_destructured_in_a_parameter_or_local_shadows_the_import():
     assert facts.type_only_locals == ["lead", "team", "user"]
 
 
+def test_a_path_like_a_folder_of_the_package_is_no_package_to_install(tmp_path):
+    """`import { useToggle } from 'src/hooks'` in a library copied out of an app whose tsconfig had
+    `baseUrl`: nothing maps it, and nothing knows a package "src", so the advice is a relative
+    import or a tsconfig mapping, never `npm install src` (a real monorepo: 139 such DEP001
+    errors, each suggesting to install an unrelated package). A name known nowhere and naming no
+    folder keeps the install advice."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["libs/*"]})
+    _pkg(tmp_path, "libs/ui/package.json", {"name": "@acme/ui", "version": "1.0.0"})
+    _write(tmp_path, "libs/ui/src/hooks/index.ts", "export const useToggle = (): boolean => true;\n")
+    _write(tmp_path, "libs/ui/src/atoms/toggle.ts", "import { useToggle } from 'src/hooks';\nimport { kebab } from 'kebabify';\n\n"
+                                                    "export const toggle = () => [useToggle(), kebab];\n")
+    found = {d.extra["package"]: d for d in lint(tmp_path, ["DEP001"])}
+    assert set(found) == {"src", "kebabify"}
+    assert "libs/ui/src/ exists" in found["src"].message and "npm install" not in found["src"].message
+    assert found["src"].fix is None
+    assert "npm install kebabify" in found["kebabify"].message
+
+
 def test_a_nested_project_lockfile_gives_the_version(tmp_path):
     """vendure's docs/: its own package-lock.json, outside the root workspace's lockfile."""
     _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
