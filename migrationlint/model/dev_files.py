@@ -181,13 +181,17 @@ def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
             continue  # `dev`, `start:*`, `debug`: the service itself, run from source
         for part in re.split(r"&&|\|\||;", command):
             for target, how in _runs(_words(part)):
-                found.setdefault(_at(manifest_dir, target), f'run by the "{name}" script ({how}), a developer tool, '
-                                                             'not the service')
+                found.setdefault(_script_at(manifest_dir, target), f'run by the "{name}" script ({how}), a developer '
+                                                                   'tool, not the service')
     return found
 
 
 _SERVICE_SCRIPT = re.compile(r"^(?:dev|develop|start|serve|debug|watch|prod)(?![a-z])")
-_TS_RUNNERS = frozenset({"ts-node", "ts-node-esm", "tsx", "esno", "esrun", "vite-node", "bun"})
+_TS_RUNNERS = frozenset({"ts-node", "ts-node-esm", "ts-node-script", "ts-node-transpile-only", "ts-node-dev",
+                         "tsnd", "tsx", "esno", "esrun", "vite-node", "bun", "jiti"})
+# runner options whose value is the next word (`-r tsconfig-paths/register`), not the script
+_VALUE_OPTIONS = frozenset({"-r", "--require", "-P", "--project", "-O", "--compiler-options", "-C", "--compiler",
+                            "--import", "--loader", "-e", "--eval", "-p", "--print", "--tsconfig", "--cwd", "--env-file"})
 _WATCH = frozenset({"watch", "--watch", "-w"})
 _TYPEORM_CLIS = frozenset({"typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm"})
 _DATA_SOURCE_FLAGS = ("-d", "--dataSource", "--data-source")
@@ -214,7 +218,7 @@ def _runs(words: list[str]) -> list[tuple[str, str]]:
     for i, word in enumerate(words):
         base = os.path.basename(word)
         if base in _TS_RUNNERS:
-            target = next((w for w in words[i + 1:] if _SCRIPT_FILE.search(w) and not w.startswith("-")), None)
+            target = _runner_script(words[i + 1:])
             if target is not None:
                 found.append((target, f"{base} runs it from source"))
             continue  # `ts-node ./node_modules/typeorm/cli.js ...`: the TypeORM CLI may follow
@@ -231,6 +235,37 @@ def _runs(words: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+def _runner_script(args: list[str]) -> str | None:
+    """What a TypeScript runner is given to run: the first word with a script extension, else its
+    first argument (`ts-node-dev src/generators`, a folder whose index it runs), skipping options and
+    their values (resolved against the disk by `_script_at`)."""
+    named = next((w for w in args if _SCRIPT_FILE.search(w) and not w.startswith("-")), None)
+    if named is not None:
+        return named
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _script_at(manifest_dir: str, word: str) -> str:
+    """The file a runner's argument names: itself, or for a word without a script extension the
+    file with one (`src/cli` -> `src/cli.ts`) or the folder's index (`src/generators/index.ts`)."""
+    path = _at(manifest_dir, word)
+    if _SCRIPT_FILE.search(word):
+        return path
+    for candidate in (*(path + ext for ext in _RUN_EXTENSIONS), *(os.path.join(path, "index" + ext) for ext in _RUN_EXTENSIONS)):
+        if os.path.isfile(candidate):
+            return candidate
+    return path
+
+
+_RUN_EXTENSIONS = (".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs")
 _CONFIG_FLAGS = ("--config", "-c")
 
 

@@ -433,6 +433,25 @@ def test_files_only_package_scripts_run_from_source_are_developer_tools(tmp_path
     assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
 
 
+def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):
+    """`"resource": "npx ts-node-dev src/generators"`: ts-node-dev (and `tsnd`) is a TypeScript
+    runner, and a folder argument runs its index, an extension-less one its `.ts` file (a real
+    code generator: DEP002 moving change-case into dependencies). Option values (`-r x`) are no
+    script."""
+    scripts = {"start:prod": "node dist/main", "resource": "npx ts-node-dev src/generators",
+               "codegen": "tsnd -r tsconfig-paths/register src/codegen"}
+    files = {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": scripts,
+                         "devDependencies": {"change-case": "^4.1.2"}},
+        "src/main.ts": "export const app = 1;\n",
+        "src/generators/index.ts": "import { toClass } from './util';\nconsole.log(toClass('a'));\n",
+        "src/generators/util.ts": "import { pascalCase } from 'change-case';\nexport const toClass = pascalCase;\n",
+        "src/codegen.ts": "import { camelCase } from 'change-case';\nconsole.log(camelCase('a-b'));\n",
+        "src/other.ts": "import { snakeCase } from 'change-case';\nexport const snake = snakeCase;\n",
+    }
+    assert dep(write(tmp_path, files)) == [("DEP002", "src/other.ts", "change-case")]
+
+
 def test_vanilla_extract_stylesheets_are_compiled_away_at_build_time(tmp_path):
     """vanilla-extract runs `*.css.ts` files at build time and emits static CSS: their
     @vanilla-extract/css import never loads at runtime, so a devDependency is right (a real
