@@ -256,7 +256,20 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
             fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),), message=f"Import `{new}` ({why})")
             if twin is None:
                 message += f" {project.rel(target)} is the only file of that name in the package."
-    return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, specifier=spec)
+    severity = None
+    if _lib_check_skipped(resolver, path):
+        message += " tsc reports nothing here (skipLibCheck skips declaration files): what it imports is silently `any`."
+        severity = Severity.WARNING
+    return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, severity=severity, specifier=spec)
+
+
+def _lib_check_skipped(resolver: Resolver, path: str) -> bool:
+    """Whether `path` is a declaration file whose tsconfig sets `skipLibCheck`: tsc reports no
+    error inside it, so what breaks there is a warning."""
+    if not path.endswith((".d.ts", ".d.mts", ".d.cts")):
+        return False
+    cfg = resolver.tsconfig_for(path)
+    return cfg is not None and cfg.skip_lib_check
 
 
 def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:
@@ -388,11 +401,9 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
                            b: Binding) -> tuple[str, Severity | None]:
     """What the missing name breaks, and the severity when it is less than an error: in a
     declaration file under `skipLibCheck`, tsc reports nothing and the name is silently `any`."""
-    if path.endswith((".d.ts", ".d.mts", ".d.cts")):
-        cfg = resolver.tsconfig_for(path)
-        if cfg is not None and cfg.skip_lib_check:
-            return ("tsc reports nothing (skipLibCheck skips declaration files), so every type built on it is "
-                    "silently `any`"), Severity.WARNING
+    if _lib_check_skipped(resolver, path):
+        return ("tsc reports nothing (skipLibCheck skips declaration files), so every type built on it is "
+                "silently `any`"), Severity.WARNING
     importer = project.facts(path)
     used_as_type = importer is not None and b.local in importer.type_only_locals
     if imp.type_only or b.type_only:

@@ -297,3 +297,29 @@ def test_a_missing_export_in_a_declaration_file_under_skiplibcheck_is_a_warning(
                                      "include": ["types/**/*.d.ts", "src/**/*.ts"]})
     [d] = lint(tmp_path, ["IMP003"])
     assert d.severity.value == "error" and "tsc fails with TS2305" in d.message
+
+
+def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tmp_path):
+    """The same for IMP002: `import('../utils/test-runners')` in a `.d.ts` that skipLibCheck leaves
+    unchecked breaks no build, its types are `any` (a real schematics package); checked, an error."""
+    _pkg(tmp_path, "package.json", {"name": "tools", "version": "1.0.0", "private": True})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"skipLibCheck": True}, "include": ["src/**/*"]})
+    _write(tmp_path, "src/schema.d.ts", "import type { Runner } from './utils/test-runners';\n\n"
+                                        "export interface Schema {\n  runner: Runner;\n}\n")
+    [d] = lint(tmp_path, ["IMP002"])
+    assert d.severity.value == "warning" and "skipLibCheck" in d.message
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {}, "include": ["src/**/*"]})
+    [d] = lint(tmp_path, ["IMP002"])
+    assert d.severity.value == "error"
+
+
+def test_a_file_a_framework_generates_is_not_checked_for_its_imports(tmp_path):
+    """Astro's `.astro/content.d.ts` names `../src/content.config.mjs`, which a site without content
+    collections lacks: `astro sync` rewrites the file, nobody edits it. A hand-written file with the
+    same import is checked."""
+    _pkg(tmp_path, "package.json", {"name": "docs", "private": True, "devDependencies": {"astro": "^5.0.0"}})
+    text = "declare module 'astro:content' {\n  export type ContentConfig = typeof import('../src/content.config.mjs');\n}\n"
+    _write(tmp_path, ".astro/content.d.ts", text)
+    assert lint(tmp_path, ["IMP"]) == []
+    _write(tmp_path, "types/content.d.ts", text)
+    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["IMP"])] == ["content.d.ts"]
