@@ -123,7 +123,7 @@ class DependencyModel(VersionChoice):
                 break
             m = self.ws.manifest(mpath)
             if m.error or m.dir == self.ws.root or (m.name or any(s in m.data for s in DEP_SECTIONS)) \
-                    and not self._label_only(m):
+                    and not self._label_only(m) and not self._secondary_entry(m):
                 found = m
                 break
             parent = os.path.dirname(m.dir)
@@ -144,6 +144,17 @@ class DependencyModel(VersionChoice):
                 or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
             return False
         return not self.ws.has_workspace_definition or self._inside_member(m.dir)
+
+    def _secondary_entry(self, m: Manifest) -> bool:
+        """A package.json named as a path into the package around it (`@acme/classes/transformer-plugin`
+        inside `@acme/classes`): a secondary entry point, which no registry accepts as a name and
+        which ships inside the outer package, so the outer package's declarations are its own."""
+        name = m.name or ""
+        base = "/".join(name.split("/")[:2]) if name.startswith("@") else name.split("/")[0]
+        if not base or base == name:
+            return False
+        outer = self.ws.nearest_manifest_path(os.path.dirname(m.dir))
+        return outer is not None and self.ws.manifest(outer).name == base
 
     def _inside_member(self, directory: str) -> bool:
         """Whether `directory` lies below a workspace member's folder without being one, and not in

@@ -497,6 +497,33 @@ def test_a_label_inside_a_members_source_belongs_to_the_member(tmp_path):
     assert dep(write(tmp_path / "fixture", fixture)) == []
 
 
+def test_a_secondary_entry_point_belongs_to_the_package_around_it(tmp_path):
+    """`packages/classes/transformer-plugin/package.json` named `@acme/classes/transformer-plugin`:
+    a path into `@acme/classes`, which exports that folder and ships it, so the outer package's
+    optional `typescript` peer covers the plugin's import (a real mapper library: 2 DEP005 whose
+    fix added an `npm:` alias to `dependencies`). A package of a name of its own there keeps its
+    manifest."""
+    files = {
+        "package.json": {"name": "acme-mapper", "private": True, "packageManager": "pnpm@9.12.0",
+                         "devDependencies": {"typescript": "5.6.3"}},
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/classes'\n",
+        "packages/classes/package.json": {
+            "name": "@acme/classes", "version": "9.0.0", "files": ["**/*"],
+            "exports": {".": "./src/index.ts", "./transformer-plugin": "./transformer-plugin/src/index.ts"},
+            "peerDependencies": {"typescript": "^5.0.0"}, "peerDependenciesMeta": {"typescript": {"optional": True}},
+            "devDependencies": {"typescript": "5.6.3"}},
+        "packages/classes/src/index.ts": "export const AUTO_MAP = 'automap';\n",
+        "packages/classes/transformer-plugin/package.json": {"name": "@acme/classes/transformer-plugin", "version": "9.0.0",
+                                                             "peerDependencies": {"@acme/classes": "^9.0.0"}},
+        "packages/classes/transformer-plugin/src/index.ts": "import { factory } from 'typescript';\n\n"
+                                                            "export const keyword = () => factory.createToken(1);\n",
+    }
+    assert dep(write(tmp_path / "entry", files)) == []
+    apart = {**files, "packages/classes/transformer-plugin/package.json": {
+        "name": "@acme/transformer-plugin", "version": "9.0.0", "peerDependencies": {"@acme/classes": "^9.0.0"}}}
+    assert [d[0] for d in dep(write(tmp_path / "apart", apart))] == ["DEP005"]
+
+
 PNPM_TWO_MAJORS = """lockfileVersion: '9.0'
 importers:
   .: {}
