@@ -45,7 +45,8 @@ class Use:
 # what makes a package.json more than a label: something to install, run, build, load or publish
 _INSTALL_UNIT_KEYS = (*DEP_SECTIONS, "main", "module", "exports", "bin", "types", "typings", "files", "scripts",
                       "workspaces", "publishConfig", "imports")
-_ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
+_ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
+                 "bun.lock")
 
 
 def _erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:

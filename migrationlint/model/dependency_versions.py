@@ -157,12 +157,13 @@ class VersionChoice:
         project nested with a lockfile of its own, its own package manager, run in its folder."""
         project = self.root_of(m)
         if project.dir == self.ws.root:
-            target = m.name or "./" + self.project.rel(m.dir)
-            return _add_command(self.ws.package_manager, bool(self.ws.definition), self.is_root(m), target, package, dev)
+            manager = self.ws.package_manager
+            target = _target(manager, m, self.project.rel(m.dir))
+            return _add_command(manager, bool(self.ws.definition), self.is_root(m), target, package, dev)
         own = self._own_lock(project.dir)
         manager = own.manager if own is not None else self.ws.package_manager
         definition = "workspaces" in project.data or os.path.isfile(os.path.join(project.dir, "pnpm-workspace.yaml"))
-        target = m.name or "./" + importer_key(m, project)
+        target = _target(manager, m, importer_key(m, project))
         command = _add_command(manager, definition, self.is_root(m), target, package, dev)
         return f"cd {self.project.rel(project.dir)} && {command}"
 
@@ -237,6 +238,12 @@ def importer_key(m: Manifest, root: Manifest) -> str:
     return os.path.relpath(m.dir, root.dir).replace(os.sep, "/")
 
 
+def _target(manager: str, m: Manifest, folder: str) -> str:
+    """How `manager`'s command names the member `m` whose folder is `folder`: by its name, or
+    `./folder` when it has none; bun, which has no such option, always by its folder."""
+    return "./" + folder if manager == "bun" or not m.name else m.name
+
+
 def _add_command(manager: str, definition: bool, root: bool, target: str, package: str, dev: bool) -> str:
     """`manager`'s command adding `package` to the project's root manifest (`root`) or to its
     member `target` (a name or `./folder`); `definition`: the project has a workspace definition."""
@@ -247,6 +254,9 @@ def _add_command(manager: str, definition: bool, root: bool, target: str, packag
     if manager == "yarn":
         flag = " -D" if dev else ""
         return f"yarn add{flag} {package}" if root else f"yarn workspace {target} add{flag} {package}"
+    if manager == "bun":  # bun adds to the manifest of the folder it runs in
+        flag = " -d" if dev else ""
+        return f"bun add{flag} {package}" if root else f"cd {target.removeprefix('./')} && bun add{flag} {package}"
     flag = " --save-dev" if dev else ""
     return f"npm install{flag} {package}" if root or not definition else \
         f"npm install{flag} {package} -w {target.removeprefix('./')}"

@@ -2,7 +2,7 @@
 
 Under the `hoisting = "test-files"` policy, files that do not ship may rely on the workspace's
 root install, as they run inside the repository. What that install puts in the root node_modules
-depends on the package manager: npm and yarn (classic, or berry with `nodeLinker: node-modules`)
+depends on the package manager: npm, bun and yarn (classic, or berry with `nodeLinker: node-modules`)
 hoist every package they can and link every workspace member there; pnpm hoists only with
 `shamefully-hoist` or `node-linker=hoisted`; yarn Plug'n'Play hoists nothing.
 """
@@ -26,7 +26,7 @@ def _yarn_node_modules(root: str) -> bool:
 
 def hoists(root: str, manager: str, lock: Lockfile | None) -> bool:
     """Whether the root install makes packages visible to every file of the workspace."""
-    if manager == "npm":
+    if manager in ("npm", "bun"):  # bun's default linker hoists, like npm
         return True
     if manager == "yarn":
         return lock is None or lock.kind == "yarn-classic" or _yarn_node_modules(root)
@@ -43,6 +43,6 @@ def hoisted(package: str, member: bool, declared: bool, lock: Lockfile | None) -
         return True
     if lock is None or not declared:
         return False
-    if lock.kind == "npm":
+    if lock.kind in ("npm", "bun"):
         return package in lock.importers.get(".", {})
     return lock.knows(package)

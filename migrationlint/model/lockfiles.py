@@ -14,11 +14,12 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from migrationlint.model.jsonc import loads
+from migrationlint.model.jsonc import loads, loads_jsonc
 from migrationlint.model.parsed_cache import ParsedCache
 
-LOCKFILE_NAMES = ("pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock")
-MANAGER_OF = {"pnpm-lock.yaml": "pnpm", "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn"}
+LOCKFILE_NAMES = ("pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "bun.lock")
+MANAGER_OF = {"pnpm-lock.yaml": "pnpm", "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn",
+              "bun.lock": "bun"}
 
 Peers = dict[str, bool]  # peer name -> optional
 
@@ -32,7 +33,7 @@ class Lockfile:
     """
 
     path: str
-    kind: str  # npm | pnpm | yarn-classic | yarn-berry
+    kind: str  # npm | pnpm | yarn-classic | yarn-berry | bun
     versions: dict[str, list[str]] = field(default_factory=dict)
     importers: dict[str, dict[str, str]] = field(default_factory=dict)
     peers: dict[tuple[str, str], Peers] = field(default_factory=dict)
@@ -165,6 +166,8 @@ def parse_lockfile(path: str, data: bytes) -> Lockfile | None:
             if "# yarn lockfile v1" in text[:500]:
                 return parse_yarn_classic(path, text)
             return parse_yarn_berry(path, _yaml(text))
+        if name == "bun.lock":
+            return parse_bun(path, loads_jsonc(text))
     except (ValueError, TypeError, AttributeError):
         return None
     return None
@@ -358,6 +361,28 @@ def parse_yarn_berry(path: str, data: dict) -> Lockfile:
         name = _spec_name(resolution) or _spec_name(str(key).split(",")[0])
         if name:
             lock._add_entry(name, version, entry)
+    return lock
+
+
+def parse_bun(path: str, data: dict) -> Lockfile:
+    """bun.lock (bun 1.2+, JSONC): `packages` maps an install path (`fastify`, `@nestjs/core/tslib`
+    for a copy nested under its dependent) to `["name@version", registry, {dependencies,
+    peerDependencies, optionalPeers}, integrity]`; a top-level path is the hoisted copy the root
+    resolves. Its peer lists hold resolved versions, so no peer range is recorded. Workspace packages (`name@workspace:...`) are skipped. The binary bun.lockb is not read."""
+    lock = Lockfile(path, "bun", version_field=str(data.get("lockfileVersion", "")))
+    packages = data.get("packages")
+    for key, entry in packages.items() if isinstance(packages, dict) else ():
+        spec = entry[0] if isinstance(entry, list) and entry and isinstance(entry[0], str) else ""
+        at = spec.rfind("@")
+        name, version = spec[:at], spec[at + 1:]
+        if at <= 0 or not version[:1].isdigit():
+            continue  # a workspace, link, git or file package
+        meta = entry[2] if len(entry) > 2 and isinstance(entry[2], dict) else {}
+        optional = meta.get("optionalPeers") if isinstance(meta.get("optionalPeers"), list) else []
+        # its peerDependencies hold the versions bun resolved, not the package's ranges: peers only
+        lock._add(name, version, peers_of({**meta, "peerDependenciesMeta": {p: {"optional": True} for p in optional}}))
+        if key == name:
+            lock.importers.setdefault(".", {})[name] = version
     return lock
 
 

@@ -59,6 +59,8 @@ def peer_policy(root: str, manager: str, package_manager: str | None, lock: Lock
     npmrc = read_npmrc(root)
     if manager == "yarn":
         return PeerPolicy(False, "yarn, which never installs peer dependencies")
+    if manager == "bun":
+        return PeerPolicy(True, "bun installs peer dependencies")
     if manager == "npm":
         if _flag(npmrc.get("legacy-peer-deps")):
             return PeerPolicy(False, "npm with legacy-peer-deps=true (.npmrc), which does not install peer dependencies")

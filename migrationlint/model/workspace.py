@@ -212,9 +212,9 @@ class Workspace:
 
     @cached_property
     def package_manager(self) -> str:
-        """pnpm | npm | yarn: the `packageManager` field, else the lockfile, else the workspace file."""
+        """pnpm | npm | yarn | bun: the `packageManager` field, else the lockfile, else the workspace file."""
         field_value = self.root_manifest.data.get("packageManager") if self.root_manifest else None
-        if isinstance(field_value, str) and field_value.split("@", 1)[0] in ("pnpm", "npm", "yarn"):
+        if isinstance(field_value, str) and field_value.split("@", 1)[0] in ("pnpm", "npm", "yarn", "bun"):
             return field_value.split("@", 1)[0]
         path = find_lockfile(self.root)
         if path is not None:

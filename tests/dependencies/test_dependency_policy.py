@@ -728,3 +728,24 @@ def test_a_peer_the_lockfile_says_the_package_depends_on_itself_is_no_peer(tmp_p
             "package.json": {**files["package.json"], "dependencies": {**files["package.json"]["dependencies"],
                                                                        "@nestjs/axios": "^3.0.0"}}}
     assert [p for c, _, p in dep(write(tmp_path / "peer", peer)) if c == "DEP003"] == ["@nestjs/axios"]
+
+
+def test_a_bun_workspace_reads_bun_lock_and_says_bun_commands(tmp_path):
+    """`packageManager: bun@1.2.4` with a text bun.lock: a package the lockfile holds has its
+    version (never "installed nowhere", which a real repository was told with an npm command), and
+    one it lacks gets bun's command, run in the member's folder."""
+    lockfile = ('{\n  "lockfileVersion": 1,\n  "workspaces": { "": { "name": "acme" }, },\n  "packages": {\n'
+                '    "fastify": ["fastify@5.7.4", "", {}, "sha512-AAAA"],\n  }\n}\n')
+    files = {
+        "package.json": {"name": "acme", "private": True, "packageManager": "bun@1.2.4", "workspaces": ["apps/*"]},
+        "bun.lock": lockfile,
+        "apps/api/package.json": {"name": "@acme/api", "private": True, "dependencies": {"@nestjs/common": "^11.1.15"}},
+        "apps/api/src/reply.ts": "import type { FastifyReply } from 'fastify';\nimport { Kafka } from 'kafkajs';\n\n"
+                                 "export const send = (r: FastifyReply) => [r, new Kafka({ brokers: [] })];\n",
+    }
+    root = write(tmp_path, files)
+    (root / "bun.lock").write_text(lockfile)
+    found = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                                   use_cache=False).diagnostics}
+    assert 'add "fastify": "^5.7.4" to devDependencies (bun.lock resolves 5.7.4' in found["fastify"]
+    assert "run `cd apps/api && bun add kafkajs`" in found["kafkajs"]

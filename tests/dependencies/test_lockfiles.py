@@ -24,6 +24,7 @@ def lock(name: str, file: str):
     ("pnpm-v9", "pnpm-lock.yaml", "pnpm", "5.4.1"),
     ("yarn-v1", "yarn.lock", "yarn-classic", "5.4.1"),
     ("yarn-berry", "yarn.lock", "yarn-berry", "5.4.2"),
+    ("bun", "bun.lock", "bun", "5.4.1"),
 ])
 def test_each_format_resolves_versions(name, file, kind, ioredis):
     parsed = lock(name, file)
@@ -35,7 +36,7 @@ def test_each_format_resolves_versions(name, file, kind, ioredis):
 
 @pytest.mark.parametrize("name,file", [
     ("npm-v3", "package-lock.json"), ("npm-v2", "package-lock.json"), ("pnpm-v6", "pnpm-lock.yaml"),
-    ("pnpm-v9", "pnpm-lock.yaml"), ("yarn-berry", "yarn.lock"),
+    ("pnpm-v9", "pnpm-lock.yaml"), ("yarn-berry", "yarn.lock"), ("bun", "bun.lock"),
 ])
 def test_peers_with_optional_flags(name, file):
     parsed = lock(name, file)
@@ -95,3 +96,14 @@ def test_yarn_classic_quoted_multi_spec_headers(tmp_path):
         'string-width-cjs@"npm:string-width@^4.2.0":\n  version "4.2.3"\n')
     parsed = read_lockfile(str(tmp_path / "yarn.lock"))
     assert parsed.versions == {"@babel/code-frame": ["7.12.13"], "string-width-cjs": ["4.2.3"]}
+
+
+def test_bun_text_lockfile_keeps_nested_copies_and_records_no_peer_ranges():
+    """bun.lock (JSONC with trailing commas): a copy nested under its dependent (`bullmq/ioredis`)
+    is one more version, the top-level one is what the root resolves, and the peer lists hold
+    resolved versions, not ranges, so no range is recorded; workspace packages are not packages
+    to install."""
+    parsed = lock("bun", "bun.lock")
+    assert sorted(parsed.versions["ioredis"], key=version_key) == ["4.28.5", "5.4.1"]
+    assert parsed.importers["."]["ioredis"] == "5.4.1" and not parsed.knows("@acme/api")
+    assert parsed.peer_ranges == {} and parsed.manager == "bun"
