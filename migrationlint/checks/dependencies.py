@@ -261,6 +261,13 @@ class DependencyChecks(DependencyExemptions):
         else:
             message = (f'"{u.package}" is declared only in {label}: it resolves through hoisting '
                        f"but breaks a per-service install, Docker build or publish of {where}")
+        peer = self._sibling_peer(u)
+        if peer is not None:
+            version, source = peer
+            message += (f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({source}: a published '
+                        f"package that plugs into it lets the application install the one copy it shares)")
+            return self._at_import(DEP005, u, message, self._add_fix(m, "peerDependencies", u.package, version,
+                                                                     Applicability.UNSAFE))
         version = root.range_of(u.package) or root.range_of(pk.types_package(u.package))
         fix = None
         if version and usable_range(version):
@@ -268,6 +275,17 @@ class DependencyChecks(DependencyExemptions):
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} (as in {label})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
+
+    def _sibling_peer(self, u: Use) -> tuple[str, str] | None:
+        """(range, where from) when the importer is a published package and other workspace
+        packages list the package in peerDependencies: a framework its plugins share (a second
+        copy of @nestjs/common or react splits its injection or hooks), so the remedy is a peer."""
+        m = u.manifest
+        if m.data.get("private") is True or not m.name or u.test:
+            return None
+        peers = [(r, s) for r, s in self.ws.sibling_ranges(u.package, exclude=m.path)
+                 if r == s.section("peerDependencies").get(u.package) and usable_range(r)]
+        return self._most_used(peers) if peers else None
 
     # ------------------------------------------------------------------ DEP003
 

@@ -749,3 +749,26 @@ def test_a_bun_workspace_reads_bun_lock_and_says_bun_commands(tmp_path):
                                                                    use_cache=False).diagnostics}
     assert 'add "fastify": "^5.7.4" to devDependencies (bun.lock resolves 5.7.4' in found["fastify"]
     assert "run `cd apps/api && bun add kafkajs`" in found["kafkajs"]
+
+
+def test_dep005_in_a_published_plugin_suggests_the_peer_its_siblings_declare(tmp_path):
+    """A published package of Nest plugins that imports @nestjs/common, declared only by the root:
+    its sibling packages list it in peerDependencies, so the remedy is the same peer range (a second
+    copy in `dependencies` splits Nest's injection; a real plugin monorepo: 15 such fixes). A
+    private package, or one whose siblings declare no peer, keeps the root's version."""
+    files = {
+        "package.json": {"name": "acme-plugins", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"@nestjs/common": "10.4.1", "rxjs": "7.8.1"}},
+        "packages/core/package.json": {"name": "@acme/nest-core", "version": "5.0.0", "main": "./src/index.js",
+                                       "peerDependencies": {"@nestjs/common": "^10.0.0 || ^11.0.0"}},
+        "packages/core/src/index.ts": "import { Module } from '@nestjs/common';\n\n@Module({})\nexport class CoreModule {}\n",
+        "packages/common/package.json": {"name": "@acme/nest-common", "version": "2.1.0", "main": "./src/index.js"},
+        "packages/common/src/index.ts": "import { Injectable } from '@nestjs/common';\nimport { of } from 'rxjs';\n\n"
+                                        "@Injectable()\nexport class Csp {\n  run = () => of(1);\n}\n",
+    }
+    root = write(tmp_path, files)
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    found = {d.extra["package"]: d for d in diags if d.path.endswith("common/src/index.ts")}
+    assert 'declare "@nestjs/common": "^10.0.0 || ^11.0.0" in peerDependencies' in found["@nestjs/common"].message
+    assert found["@nestjs/common"].fix.message.endswith("to peerDependencies of packages/common/package.json")
+    assert 'declare "rxjs": "7.8.1" in dependencies' in found["rxjs"].message
