@@ -163,7 +163,7 @@ class Shipping:
             return Verdict(False, "fixture data (a transform's input or expected output): read by a test, never "
                                   "loaded", inert=True)
         template = template_of(self.project.rel(path))
-        if template is not None:
+        if template is not None and self._reached_from(manifest).get(path) is None:  # reached: the package's own code
             return Verdict(False, f"a template ({template}): copied into other projects, whose dependencies its "
                                   "imports are", inert=True)
         if path.endswith((".d.ts", ".d.mts", ".d.cts")):

@@ -944,3 +944,17 @@ def test_a_script_that_runs_built_code_with_node_makes_its_source_ship(tmp_path)
     found = [d.code for d in pipeline.lint([str(write(tmp_path / "tested", tested)), ], Settings(select=["DEP"]),
                                           use_cache=False).diagnostics]
     assert "DEP002" not in found
+
+
+def test_a_templates_folder_the_entry_reaches_is_the_packages_own_code(tmp_path):
+    """An atomic-design `src/templates/` of page components, re-exported by the package's entry:
+    code the package runs, not a scaffold copied into other projects, so its imports are checked
+    like any other (a real UI library: 29 files silently skipped). A templates folder nothing
+    reaches stays a generator's input."""
+    files = {
+        "package.json": {"name": "@acme/ui", "version": "1.0.0", "main": "src/index.ts", "dependencies": {"react": "18.2.0"}},
+        "src/index.ts": "export * from './templates/home';\n",
+        "src/templates/home.ts": "import { HomeIcon } from '@heroicons/react/24/outline';\nexport const Home = HomeIcon;\n",
+        "generators/templates/page.ts": "import { Page } from '@acme/page-kit';\nexport const page = Page;\n",
+    }
+    assert [(code, rel) for code, rel, _ in dep(write(tmp_path, files))] == [("DEP001", "src/templates/home.ts")]
