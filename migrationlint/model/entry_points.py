@@ -117,6 +117,24 @@ def _nest_entries(directory: str) -> Iterator[tuple[str, str]]:
             root = cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else "src"
             entry = cfg.get("entryFile") if isinstance(cfg.get("entryFile"), str) else "main"
             yield f"{root}/{entry}", "nest-cli.json"
+            for inside in _from_raised_root_dir(directory, entry):
+                yield inside, "nest-cli.json"
+
+
+def _from_raised_root_dir(directory: str, entry: str, levels: int = 4) -> Iterator[str]:
+    """`entryFile: "api/src/main"`: when the app compiles files from outside its folder (a shared
+    folder through a path alias), tsc's rootDir rises to their common ancestor and the built main
+    lands at `dist/api/src/main.js`, so the entry names the path from that ancestor. Yields it
+    relative to the package folder (`src/main`) for each ancestor whose path to the folder starts it."""
+    ancestor = directory
+    for _ in range(levels):
+        parent = os.path.dirname(ancestor)
+        if parent == ancestor:
+            return
+        ancestor = parent
+        prefix = os.path.relpath(directory, ancestor).replace(os.sep, "/") + "/"
+        if entry.startswith(prefix):
+            yield entry[len(prefix):]
 
 
 _BUILT_EXTENSIONS = (".js", ".mjs", ".cjs")

@@ -958,3 +958,27 @@ def test_a_templates_folder_the_entry_reaches_is_the_packages_own_code(tmp_path)
         "generators/templates/page.ts": "import { Page } from '@acme/page-kit';\nexport const page = Page;\n",
     }
     assert [(code, rel) for code, rel, _ in dep(write(tmp_path, files))] == [("DEP001", "src/templates/home.ts")]
+
+
+def test_a_nest_entry_file_named_from_a_raised_root_dir_maps_to_the_main(tmp_path):
+    """`"entryFile": "api/src/main"`: the app compiles a shared folder outside its own through a
+    path alias, tsc's rootDir rises to the repository, and the built main is `dist/api/src/main.js`.
+    The entry is `api/src/main.ts`, so a helper only a ts-node script runs is a developer tool, not
+    shipping code of a package with no known entry (a real monorepo's DEP002)."""
+    files = {
+        "package.json": {"name": "platform", "private": True, "workspaces": ["api", "shared"]},
+        "tsconfig.json": {"compilerOptions": {"baseUrl": ".", "paths": {"@shared/*": ["./shared/*"]}}},
+        "api/package.json": {"name": "api", "private": True,
+                             "scripts": {"build": "nest build", "start:prod": "nest start",
+                                         "transform": "ts-node -r tsconfig-paths/register data/transform.ts"},
+                             "dependencies": {"@nestjs/core": "10.4.15"},
+                             "devDependencies": {"csv-parse": "6.1.0", "ts-node": "10.9.2"}},
+        "api/tsconfig.json": {"extends": "../tsconfig.json", "compilerOptions": {"outDir": "./dist"}},
+        "api/nest-cli.json": {"collection": "@nestjs/schematics", "entryFile": "api/src/main"},
+        "api/src/main.ts": "import { PORT } from '@shared/config';\nconsole.log(PORT);\n",
+        "api/data/transform.ts": "import { parseRows } from './parser';\nconsole.log(parseRows('a,b'));\n",
+        "api/data/parser.ts": "import { parse } from 'csv-parse/sync';\nexport const parseRows = (csv: string) => parse(csv);\n",
+        "shared/package.json": {"name": "shared", "private": True},
+        "shared/config.ts": "export const PORT = 4000;\n",
+    }
+    assert dep(write(tmp_path, files)) == []
