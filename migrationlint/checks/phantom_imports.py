@@ -19,6 +19,7 @@ from migrationlint.model import frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index, declared_modules
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
+from migrationlint.model.dev_files import hidden_part
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.package_files import package_files
 from migrationlint.catalog import FixAvailability
@@ -50,7 +51,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
     want1, want2, want3 = (project.enabled(r.code) for r in RULES)
     ignored = project.settings.ignore_packages
     for path, facts in sorted(project.files.items()):
-        if not file_checked(project.rel(path), facts):
+        if not file_checked(project.rel(path), facts) or _in_no_program(resolver, project.rel(path), path):
             continue
         for imp in facts.imports:
             if not resolved_by_import_rules(imp, ignored):
@@ -72,6 +73,17 @@ def check(project: Project) -> Iterator[Diagnostic]:
                 # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
                 # does not check such a block's members
                 yield from _missing_exports(project, resolver, path, imp, res.path)
+
+
+def _in_no_program(resolver: Resolver, rel: str, path: str) -> bool:
+    """A file in a hidden folder (`.agent/skills/example.ts`, reading material for a coding agent)
+    that no tsconfig names: tsc's wildcards never enter it, so no program compiles it and what its
+    imports name breaks no build. A folder a tsconfig includes by name (`.storybook`) is checked."""
+    hidden = hidden_part(rel.split("/")[:-1])
+    if hidden is None:
+        return False
+    cfg = resolver.tsconfig_for(path)
+    return cfg is None or not cfg.names_folder(hidden)
 
 
 _GENERATED = re.compile(r"(^|[./_-])generated([./_-]|$)|(^|/)__generated__(/|$)")

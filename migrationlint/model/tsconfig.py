@@ -80,6 +80,13 @@ class TsConfig:
         path = file_path.replace(os.sep, "/")
         return include.matches(path) and not exclude.matches(path)
 
+    def names_folder(self, folder: str) -> bool:
+        """Whether `files` or an `include` pattern spells the folder name `folder` (`.storybook`):
+        tsc's wildcards never enter a folder whose name starts with a dot, so only a pattern that
+        names it brings its files into the program."""
+        listed = [*(self.files or ()), *(self.include or ())]
+        return any(folder in p.replace(os.sep, "/").split("/") for p in listed)
+
     def under_root_dir(self, file_path: str) -> bool:
         """Whether the file lies in the source folder the config names as its `rootDir` (a folder
         below the config's own): tsc compiles there what the included files import, also when

@@ -323,3 +323,19 @@ def test_a_file_a_framework_generates_is_not_checked_for_its_imports(tmp_path):
     assert lint(tmp_path, ["IMP"]) == []
     _write(tmp_path, "types/content.d.ts", text)
     assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["IMP"])] == ["content.d.ts"]
+
+
+def test_a_hidden_folder_no_tsconfig_names_is_in_no_program(tmp_path):
+    """`.agent/skills/example.ts`, an example kept as reading material for a coding agent: tsc's
+    wildcard includes never enter a dot folder, so no program compiles it and its `~/threads`
+    import breaks nothing (a real monorepo: 2 IMP001 saying "tsc fails"). A dot folder a tsconfig
+    includes by name (`.storybook`) is compiled, and checked."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/db/package.json", {"name": "@acme/db", "version": "0.0.0", "main": "src/index.ts"})
+    _write(tmp_path, "packages/db/src/index.ts", "export const db = {};\n")
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True}, "include": ["**/*.ts", ".storybook/*.ts"]})
+    broken = "import type { Thread } from '@acme/threads';\nimport { helper } from './helper';\n\nexport const t = (x: Thread) => helper(x);\n"
+    _write(tmp_path, ".agent/skills/debugging/example.ts", broken)
+    assert lint(tmp_path, ["IMP"]) == []
+    _write(tmp_path, ".storybook/preview.ts", broken)
+    assert sorted(d.code for d in lint(tmp_path, ["IMP"])) == ["IMP001", "IMP002"]
