@@ -36,6 +36,13 @@ class DependencyExemptions(DependencyModel):
         m = u.manifest
         return self.types_declared(u.package, m) and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
 
+    def _silenced_sample(self, u: Use) -> bool:
+        """An import the author told tsc to accept (`// @ts-ignore` above it) in a file that does
+        not ship (an example for the package's users), of a package nothing declares, locks or
+        installs: absent on purpose, the sample names what its reader's app installs. A silenced
+        import of a package the repository does hold (an untyped library) is reported."""
+        return u.imp.ts_ignored and u.test and self.held_nowhere(u.package, u.manifest)
+
     def _mocked_into_being(self, u: Use) -> bool:
         """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:
         true })`, `vi.mock`) and that no manifest, lockfile or node_modules knows: it exists only

@@ -125,6 +125,7 @@ class ImportsFacts:
         if clause is not None:
             self._import_clause(clause, fact)
         fact.line_span = _own_lines(self.data, node.start_byte, node.end_byte)
+        fact.ts_ignored = b"@ts-" in self.data and _silenced(node)
         self.f.imports.append(fact)
 
     def _import_equals(self, stmt: Node, clause: Node, type_only: bool = False) -> None:
@@ -206,4 +207,15 @@ class ImportsFacts:
             self.f.imports.append(ImportFact(specifier=spec, kind="reference", start=start,
                                              end=start + len(spec.encode()) + 2, stmt_start=node.start_byte,
                                              stmt_end=node.end_byte, type_only=True))
+
+
+_SILENCERS = (b"@ts-ignore", b"@ts-expect-error")
+
+
+def _silenced(statement: Node) -> bool:
+    """Whether the comment on the line just above the statement tells tsc to accept its errors
+    (`// @ts-ignore`, `// @ts-expect-error`): the author knows the import does not resolve."""
+    comment = statement.prev_sibling
+    return comment is not None and comment.type == "comment" \
+        and comment.end_point[0] == statement.start_point[0] - 1 and any(s in (comment.text or b"") for s in _SILENCERS)
 

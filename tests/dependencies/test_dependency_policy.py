@@ -772,3 +772,22 @@ def test_dep005_in_a_published_plugin_suggests_the_peer_its_siblings_declare(tmp
     assert 'declare "@nestjs/common": "^10.0.0 || ^11.0.0" in peerDependencies' in found["@nestjs/common"].message
     assert found["@nestjs/common"].fix.message.endswith("to peerDependencies of packages/common/package.json")
     assert 'declare "rxjs": "7.8.1" in dependencies' in found["rxjs"].message
+
+
+def test_a_silenced_import_in_an_example_of_a_package_held_nowhere_is_not_reported(tmp_path):
+    """`// @ts-ignore` above `import { registerAs } from '@nestjs/config'` in a library's
+    `examples/`: sample code for the library's users, the package deliberately not installed (a
+    real Nest library family: 3 DEP001). The same import without the comment, or silenced but of a
+    package the lockfile holds (an untyped library), is reported."""
+    sample = "// Remove the comments in a real application!\n// @ts-ignore\nimport { registerAs } from '@nestjs/config';\n" \
+             "// @ts-ignore\nimport { camel } from 'untyped-case';\n\nexport default registerAs('auth', () => camel('a'));\n"
+    files = {
+        "package.json": {"name": "acme-libs", "version": "1.0.0", "workspaces": ["packages/*"]},
+        "package-lock.json": {"name": "acme-libs", "lockfileVersion": 3, "packages": {
+            "": {"name": "acme-libs"}, "node_modules/untyped-case": {"version": "1.0.0"}}},
+        "packages/auth/package.json": {"name": "@acme/auth", "version": "2.0.0", "main": "dist/index.js"},
+        "packages/auth/examples/auth.config.ts": sample,
+    }
+    assert [d[2] for d in dep(write(tmp_path / "silenced", files))] == ["untyped-case"]
+    plain = {**files, "packages/auth/examples/auth.config.ts": sample.replace("// @ts-ignore\n", "")}
+    assert sorted(d[2] for d in dep(write(tmp_path / "plain", plain))) == ["@nestjs/config", "untyped-case"]
