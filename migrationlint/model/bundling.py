@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.workspace import Manifest
 
 
@@ -82,13 +83,20 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
     return None
 
 
-def _vite_library(config: str | None) -> Bundle | None:
+def _vite_library(manifest: Manifest, config: str | None) -> Bundle | None:
     """vite's library mode (`build.lib`) inlines every import that `rollupOptions.external` does
-    not name, declared dependencies included (unlike tsup); a server build (`build.ssr`) leaves
-    the packages of node_modules out instead, and an `external` that is not a list of names says
-    nothing readable."""
+    not name, declared dependencies included (unlike tsup), when vite is what builds the package
+    (a build script running `vite build`, or an Nx vite build target when no build script says
+    otherwise: a package built by tsc keeps a vite config for its dev server or stories); a server
+    build (`build.ssr`) leaves the packages of node_modules out instead, and an `external` that is
+    not a list of names says nothing readable."""
     if config is None or not config_has(config, "lib") or not read_config(config).has("build.lib") \
             or read_config(config).has("build.ssr"):
+        return None
+    commands = [command for _, command in _build_commands(manifest)]
+    by_vite = any(_VITE_BUILD.search(c) for c in commands) if commands else \
+        build_executor(manifest.dir) in ("@nx/vite:build", "@nrwl/vite:build")
+    if not by_vite:
         return None
     external = read_config(config).names("rollupOptions.external")
     if external is None:
@@ -193,8 +201,8 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what
-        return _vite_library(vite)  # a vite library build inlines
-    if vite or any(re.search(r"(?:^|[\s;&|])vite build\b", s) for s in scripts) \
+        return _vite_library(manifest, vite)  # a vite library build inlines
+    if vite or any(_VITE_BUILD.search(s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):
         return "a private app built by vite: it ships a bundle"
     if os.path.isfile(os.path.join(directory, "angular.json")):
@@ -208,4 +216,5 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     return None
 
 
+_VITE_BUILD = re.compile(r"(?:^|[\s;&|])vite build\b")
 _RSBUILD_BUILD = re.compile(r"(?:^|[\s;&|])rsbuild build\b")

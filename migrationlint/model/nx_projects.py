@@ -171,6 +171,16 @@ def generated_manifest(directory: str) -> str | None:
     return None
 
 
+def build_executor(directory: str) -> str | None:
+    """The executor of the `build` target of the Nx project in `directory` (project.json, or its
+    inline entry in workspace.json), or None."""
+    project = _project_data(os.path.join(directory, "project.json")) or _inline_project(directory)
+    targets = project.get("targets", project.get("architect"))
+    build = targets.get("build") if isinstance(targets, dict) else None
+    executor = build.get("executor", build.get("builder")) if isinstance(build, dict) else None
+    return executor if isinstance(executor, str) else None
+
+
 def _target_generates(target: dict, directory: str) -> str | None:
     """The option with which this target writes the package.json, or None."""
     options = target.get("options") if isinstance(target.get("options"), dict) else {}

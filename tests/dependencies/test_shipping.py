@@ -174,10 +174,15 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     assert bundle("spread", {"tsup.config.ts": spread}, scripts={"build": "tsup"}) is None
     vite = ("import { defineConfig } from 'vite';\n\nexport default defineConfig({ build: { lib: { entry: 'src/index.ts' },"
             " rollupOptions: { external: ['react', 'react/jsx-runtime'] } } });\n")
-    library = bundle("ui", {"vite.config.ts": vite}, version="0.0.1")
+    library = bundle("ui", {"vite.config.ts": vite}, version="0.0.1", scripts={"build": "tsc -b && vite build"})
     assert library is not None and library.inlines("zod") and not library.inlines("react")
-    assert bundle("server", {"vite.config.ts": vite.replace("build: {", "build: { ssr: true,")}, version="1.0.0") is None
-    assert bundle("app", {"vite.config.ts": "export default { build: { outDir: 'dist' } };\n"}, version="1.0.0") is None
+    nx = {"vite.config.ts": vite, "project.json": {"targets": {"build": {"executor": "@nrwl/vite:build"}}}}
+    assert bundle("nx", nx, version="0.0.1") is not None  # no build script: the Nx target builds it
+    assert bundle("tsc", {"vite.config.ts": vite}, version="1.0.0", scripts={"build": "tsc"}) is None  # vite serves only
+    assert bundle("server", {"vite.config.ts": vite.replace("build: {", "build: { ssr: true,")}, version="1.0.0",
+                  scripts={"build": "vite build"}) is None
+    assert bundle("app", {"vite.config.ts": "export default { build: { outDir: 'dist' } };\n"}, version="1.0.0",
+                  scripts={"build": "vite build"}) is None
 
 
 def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
@@ -187,7 +192,8 @@ def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
     root = write(tmp_path, {
         "package.json": {"name": "acme", "private": True, "workspaces": ["libs/*"],
                          "dependencies": {"react": "18.2.0", "zod": "3.21.4"}},
-        "libs/env/package.json": {"name": "@acme/env", "version": "0.0.1", "main": "./index.js"},
+        "libs/env/package.json": {"name": "@acme/env", "version": "0.0.1", "main": "./index.js",
+                                  "scripts": {"build": "vite build"}},
         "libs/env/vite.config.ts": vite,
         "libs/env/src/index.ts": "import { z } from 'zod';\nimport { useState } from 'react';\n\n"
                                  "export const schema = z.object({});\nexport const use = useState;\n",
