@@ -2,14 +2,15 @@
 
 Under the `hoisting = "test-files"` policy, files that do not ship may rely on the workspace's
 root install, as they run inside the repository. What that install puts in the root node_modules
-depends on the package manager: npm, bun and yarn (classic, or berry with `nodeLinker: node-modules`)
-hoist every package they can and link every workspace member there; pnpm hoists only with
+depends on the package manager: npm, bun's hoisted linker and yarn (classic, or berry with
+`nodeLinker: node-modules`) hoist every package they can and link every workspace member there; pnpm hoists only with
 `shamefully-hoist` or `node-linker=hoisted`; yarn Plug'n'Play hoists nothing.
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
 
 from migrationlint.model.lockfiles import Lockfile
 from migrationlint.model.peer_install import read_npmrc
@@ -24,10 +25,27 @@ def _yarn_node_modules(root: str) -> bool:
     return any(line.split(":", 1)[0].strip() == "nodeLinker" and "node-modules" in line for line in lines)
 
 
+def _bun_hoists(root: str, lock: Lockfile | None) -> bool:
+    """bun's linker: bunfig.toml's `[install] linker` ("hoisted" or "isolated"), else what the
+    lockfile's `configVersion` implies (1, written since bun 1.3.2: isolated for a workspace,
+    hoisted for one package; earlier lockfiles: hoisted)."""
+    try:
+        with open(os.path.join(root, "bunfig.toml"), "rb") as fh:
+            install = tomllib.load(fh).get("install")
+    except (OSError, ValueError):
+        install = None
+    linker = install.get("linker") if isinstance(install, dict) else None
+    if linker in ("hoisted", "isolated"):
+        return linker == "hoisted"
+    return lock is None or not (lock.settings.get("configVersion") == 1 and lock.settings.get("workspace"))
+
+
 def hoists(root: str, manager: str, lock: Lockfile | None) -> bool:
     """Whether the root install makes packages visible to every file of the workspace."""
-    if manager in ("npm", "bun"):  # bun's default linker hoists, like npm
+    if manager == "npm":
         return True
+    if manager == "bun":
+        return _bun_hoists(root, lock)
     if manager == "yarn":
         return lock is None or lock.kind == "yarn-classic" or _yarn_node_modules(root)
     npmrc = read_npmrc(root)

@@ -370,6 +370,9 @@ def parse_bun(path: str, data: dict) -> Lockfile:
     peerDependencies, optionalPeers}, integrity]`; a top-level path is the hoisted copy the root
     resolves. Its peer lists hold resolved versions, so no peer range is recorded. Workspace packages (`name@workspace:...`) are skipped. The binary bun.lockb is not read."""
     lock = Lockfile(path, "bun", version_field=str(data.get("lockfileVersion", "")))
+    workspaces = data.get("workspaces")  # "" is the root; a member more makes it a workspace
+    lock.settings = {"configVersion": data.get("configVersion"),
+                     "workspace": isinstance(workspaces, dict) and len(workspaces) > 1}
     packages = data.get("packages")
     for key, entry in packages.items() if isinstance(packages, dict) else ():
         spec = entry[0] if isinstance(entry, list) and entry and isinstance(entry[0], str) else ""

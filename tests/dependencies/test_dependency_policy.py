@@ -791,3 +791,27 @@ def test_a_silenced_import_in_an_example_of_a_package_held_nowhere_is_not_report
     assert [d[2] for d in dep(write(tmp_path / "silenced", files))] == ["untyped-case"]
     plain = {**files, "packages/auth/examples/auth.config.ts": sample.replace("// @ts-ignore\n", "")}
     assert sorted(d[2] for d in dep(write(tmp_path / "plain", plain))) == ["@nestjs/config", "untyped-case"]
+
+
+def test_bun_hoists_unless_its_linker_isolates(tmp_path):
+    """bun hoists like npm, unless bunfig.toml says `linker = "isolated"` or the lockfile's
+    `configVersion: 1` (bun 1.3.2+) makes a workspace isolated by default: then a test file's
+    import of a package only a sibling declares is not found from the root install (a real bun
+    monorepo with an isolated linker lost 10 DEP001 before this was read)."""
+    from migrationlint.model.hoisting import hoists
+    from migrationlint.model.lockfiles import parse_lockfile
+
+    def lockfile(config: int | None, members: int) -> object:
+        spaces = {"": {"name": "acme"}, **{f"apps/a{i}": {"name": f"a{i}"} for i in range(members)}}
+        data = {"lockfileVersion": 1, "workspaces": spaces, "packages": {}}
+        if config is not None:
+            data["configVersion"] = config
+        return parse_lockfile(str(tmp_path / "bun.lock"), json.dumps(data).encode())
+
+    assert hoists(str(tmp_path), "bun", lockfile(None, 2))
+    assert not hoists(str(tmp_path), "bun", lockfile(1, 2))
+    assert hoists(str(tmp_path), "bun", lockfile(1, 0))  # one package: hoisted
+    (tmp_path / "bunfig.toml").write_text('[install]\nlinker = "isolated"\n')
+    assert not hoists(str(tmp_path), "bun", lockfile(None, 2))
+    (tmp_path / "bunfig.toml").write_text('[install]\nlinker = "hoisted"\n')
+    assert hoists(str(tmp_path), "bun", lockfile(1, 2))
