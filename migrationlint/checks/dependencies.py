@@ -171,13 +171,9 @@ class DependencyChecks(DependencyExemptions):
         m = u.manifest
         rel = self._rel(m)
         known = self.known(u.package, m) or self.version(u.package, m) is not None
-        folder = None if known else self._folder_named(u)
-        if folder is not None:
-            return self._at_import(DEP001, u, (
-                f'"{u.imp.specifier}" names no package: nothing declares or installs "{u.package}", and the folder '
-                f"{folder} exists, so it reads like a path into that folder that no tsconfig `baseUrl` or `paths` maps "
-                f"for this file: tsc fails with TS2307 and Node with \"Cannot find module '{u.imp.specifier}'\"; import it by a "
-                f"relative path, or map it in the tsconfig"), None)
+        misnamed = None if known else self._not_a_package(u)
+        if misnamed is not None:
+            return self._at_import(DEP001, u, misnamed, None)
         where = f"not declared in {rel}" if known else "not declared or installed anywhere in this repository"
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
@@ -187,6 +183,24 @@ class DependencyChecks(DependencyExemptions):
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
         return self._at_import(DEP001, u, message, fix)
+
+    def _not_a_package(self, u: Use) -> str | None:
+        """For a name nothing declares or installs, why no install command fits, or None: it is
+        a path into a folder that exists (`src/store`), or another case of a package the repository
+        knows (`Cypress` for `cypress`: npm names are lower case, and installing fails)."""
+        spec, name = u.imp.specifier, u.package.removeprefix("@types/") if u.imp.kind == "reference" else u.package
+        lower = name.lower()
+        if lower != name and (self.known(lower, u.manifest) or self.known(pk.types_package(lower), u.manifest)):
+            return (f'"{name}" names no package: npm package names are lower case, and "{lower}", which this '
+                    f"repository declares or installs, is what it means: a case-sensitive file system (Linux, CI, "
+                    f'Docker images) finds no "{name}"; write "{lower}"')
+        folder = self._folder_named(u)
+        if folder is None:
+            return None
+        return (f'"{spec}" names no package: nothing declares or installs "{u.package}", and the folder {folder} exists, '
+                f"so it reads like a path into that folder that no tsconfig `baseUrl` or `paths` maps for this file: tsc "
+                f"fails with TS2307 and Node with \"Cannot find module '{spec}'\"; import it by a relative path, or map "
+                f"it in the tsconfig")
 
     def _folder_named(self, u: Use) -> str | None:
         """The folder that an unscoped package name known nowhere also names (`src/store` in a

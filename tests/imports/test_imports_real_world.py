@@ -339,3 +339,18 @@ def test_a_hidden_folder_no_tsconfig_names_is_in_no_program(tmp_path):
     assert lint(tmp_path, ["IMP"]) == []
     _write(tmp_path, ".storybook/preview.ts", broken)
     assert sorted(d.code for d in lint(tmp_path, ["IMP"])) == ["IMP001", "IMP002"]
+
+
+def test_a_package_name_in_the_wrong_case_is_no_package_to_install(tmp_path):
+    """`/// <reference types="Cypress" />` beside a declared `cypress`: tsc fails with TS2688 on
+    Linux, and `npm install Cypress` would fail too (npm names are lower case). The message names
+    the declared spelling and offers no install (a real repository's advice was that command)."""
+    _pkg(tmp_path, "package.json", {"name": "web", "private": True, "devDependencies": {"cypress": "^13.0.0"}})
+    _pkg(tmp_path, "package-lock.json", {"name": "web", "lockfileVersion": 3, "packages": {
+        "": {"name": "web"}, "node_modules/cypress": {"version": "13.6.0", "dev": True}}})
+    _write(tmp_path, "cypress/support/commands.ts", '/// <reference types="Cypress" />\nimport Dayjs from "Dayjs";\n\n'
+                                                    "export const at = Dayjs;\n")
+    [d, other] = lint(tmp_path, ["DEP001"])
+    assert '"cypress", which this repository declares' in d.message and "install" not in d.message.split(";")[-1]
+    assert d.fix is None
+    assert "npm install --save-dev Dayjs" in other.message  # no lower-case package known: the usual advice
