@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from functools import cached_property
 
 from migrationlint.model.project import Project
 from migrationlint.settings import Settings
 from migrationlint.diagnostics import Applicability, Edit, Fix
 from migrationlint.model.lockfiles import Lockfile, find_lockfile, version_key
+from migrationlint.model.peer_install import read_npmrc
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
@@ -35,6 +37,17 @@ class VersionChoice:
     project: Project
     settings: Settings
     _own_locks: dict[str, object]
+
+    @cached_property
+    def save_prefix(self) -> str:
+        """What the package manager writes before a version it saves, from the root's `.npmrc`
+        (`save-prefix`, `save-exact=true`: ""), which npm and pnpm read; `^` by default. A repository
+        that pins exact versions gets an exact version from a fix that reads one off the lockfile."""
+        npmrc = read_npmrc(self.ws.root)
+        if npmrc.get("save-exact", "").lower() == "true":
+            return ""
+        prefix = npmrc.get("save-prefix", "^")
+        return prefix if prefix in ("", "^", "~") else "^"
 
     def version(self, package: str, m: Manifest) -> tuple[str, str] | None:
         """(range, where it comes from) for declaring `package` in `m`: the catalog, the workspace
@@ -69,7 +82,7 @@ class VersionChoice:
                 return found
         installed = self.ws.installed(package, m.dir)
         if installed is not None and installed[0][:1].isdigit():
-            return f"^{installed[0]}", f"node_modules has {installed[0]}"
+            return f"{self.save_prefix}{installed[0]}", f"node_modules has {installed[0]}"
         return None
 
     def _pinned_by(self, lock: Lockfile, importer: str, package: str) -> tuple[str, str] | None:
@@ -83,8 +96,8 @@ class VersionChoice:
         where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
         if lock.majors_apart(package, importer):
             others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
-            return f"^{v}", f"{where} resolves {v}, and holds {others} too: {SEVERAL_MAJORS}"
-        return f"^{v}", f"{where} resolves {v}"
+            return f"{self.save_prefix}{v}", f"{where} resolves {v}, and holds {others} too: {SEVERAL_MAJORS}"
+        return f"{self.save_prefix}{v}", f"{where} resolves {v}"
 
     def _own_project_pin(self, package: str, m: Manifest) -> tuple[str, str] | None:
         """The version the lockfile of `m`'s own project pins, when that project is nested in the
@@ -134,7 +147,7 @@ class VersionChoice:
         if isinstance(version, str) and version[:1].isdigit():
             if self._pins_siblings():
                 return version, f"the version of the workspace package in {where} (the repository pins its packages)"
-            return f"^{version}", f"the version of the workspace package in {where}"
+            return f"{self.save_prefix}{version}", f"the version of the workspace package in {where}"
         return None
 
     def _pins_siblings(self) -> bool:
@@ -220,10 +233,10 @@ class VersionChoice:
         for lock, importer in self._lockfiles_for(m):
             v = lock.importer_peers.get(importer, {}).get(package) or lock.importers.get(importer, {}).get(package)
             if v:
-                out.append((f"^{v}", f"{lock.name} resolves {v} for {self._rel(m)}"))
+                out.append((f"{self.save_prefix}{v}", f"{lock.name} resolves {v} for {self._rel(m)}"))
         out += [(r, f"as in {self._rel(s)}") for r, s in self.ws.sibling_ranges(package, exclude=m.path) if usable_range(r)]
         for lock, _ in self._lockfiles_for(m):
-            out += [(f"^{v}", f"{lock.name} holds {v}") for v in sorted(lock.versions.get(package, []), key=version_key,
+            out += [(f"{self.save_prefix}{v}", f"{lock.name} holds {v}") for v in sorted(lock.versions.get(package, []), key=version_key,
                                                                          reverse=True)]
         return out
 

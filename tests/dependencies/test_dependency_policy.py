@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from migrationlint import pipeline
 from migrationlint.settings import Settings
 from migrationlint.model.peer_install import peer_policy
@@ -815,3 +817,20 @@ def test_bun_hoists_unless_its_linker_isolates(tmp_path):
     assert not hoists(str(tmp_path), "bun", lockfile(None, 2))
     (tmp_path / "bunfig.toml").write_text('[install]\nlinker = "hoisted"\n')
     assert hoists(str(tmp_path), "bun", lockfile(1, 2))
+
+
+@pytest.mark.parametrize("npmrc,written", [("save-prefix=''\n", "1.2.3"), ("save-exact=true\n", "1.2.3"),
+                                           ("save-prefix=~\n", "~1.2.3"), ("", "^1.2.3")])
+def test_a_version_read_off_the_lockfile_takes_the_save_prefix(tmp_path, npmrc, written):
+    """`.npmrc` `save-prefix=''` (or `save-exact=true`): the repository pins exact versions, as npm
+    and pnpm would write them, so the fix does too (a real monorepo got `^0.11.1` beside its pins)."""
+    files = {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "main": "dist/main.js"},
+        "package-lock.json": {"name": "api", "lockfileVersion": 3, "packages": {
+            "": {"name": "api"}, "node_modules/tiny-ms": {"version": "1.2.3"}}},
+        "src/main.ts": "import { ms } from 'tiny-ms';\n\nconsole.log(ms(5));\n",
+    }
+    root = write(tmp_path, files)
+    (root / ".npmrc").write_text(npmrc)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert f'add "tiny-ms": "{written}" to dependencies' in d.message
