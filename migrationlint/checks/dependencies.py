@@ -361,8 +361,13 @@ class DependencyChecks(DependencyExemptions):
                     continue  # `hoisting = "all"`: the service runs in the hoisted install, which has it
                 reported.add((m.path, package))
                 error = need.error.replace("{package}", package)
+                if self.hoisted_by_accident(package, m):
+                    effect = (f'it loads today only because another package brings "{package}" into the hoisted '
+                              f'install; another version or install layout fails with "{error}"')
+                else:
+                    effect = f'it fails with "{error}"{note}'
                 message = (f'{trigger} makes the service load "{package}" at start-up, which {self._rel(m)} does '
-                           f'not declare: it fails with "{error}"{note}')
+                           f"not declare: {effect}")
                 place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m, package))
                 message, fix = self._add_or_command(message, m, place.section, package, place.why)
                 message, fix = self._unless_host_provided(message, fix, m, package, place.section, False)

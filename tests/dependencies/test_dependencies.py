@@ -650,3 +650,17 @@ def test_dep001_types_an_ambient_declaration_gives_need_no_package(tmp_path):
     (tmp_path / "src/values.ts").unlink()
     (tmp_path / "src/typings/router.d.ts").write_text("export {};\ndeclare module '@router/types' {\n  export type RouteKey = 'home';\n}\n")
     assert len(by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")) == 1
+
+
+def test_dep004_says_when_the_hoisted_install_holds_the_package_today(tmp_path):
+    """A yarn v1 workspace whose lockfile holds ioredis (a sibling service brings it): the api
+    starts today, as the hoisted install has it, so DEP004 says that instead of "it fails with"
+    (a real service had ioredis through bull); without a lockfile nothing says so."""
+    files = {"services/api/src/app.module.ts": RUNTIME["services/api/src/app.module.ts"]}
+    messages = {}
+    for name in ("yarn-v1", "no-lockfile"):
+        root = tree(name, tmp_path, files)
+        messages[name] = {d.extra["package"]: d.message for d in by_code(lint(root), "DEP004")}
+    assert 'it loads today only because another package brings "ioredis" into the hoisted install' \
+        in messages["yarn-v1"]["ioredis"]
+    assert "it fails with" in messages["no-lockfile"]["ioredis"]
