@@ -273,8 +273,11 @@ class DependencyChecks(DependencyExemptions):
                        f"lockfile or workspace file): Node finds it in the node_modules of the project around it, "
                        f"but an install of {where} on its own (a Docker build, a publish) leaves it out")
         else:
-            message = (f'"{u.package}" is declared only in {label}: it resolves through hoisting '
-                       f"but breaks a per-service install, Docker build or publish of {where}")
+            carrier = self._carried_by(u)
+            breaks = (f"breaks a per-service install, Docker build or publish of {where}" if carrier is None else
+                      f"an install of {where} on its own gets it only as a dependency of {carrier}, which {rel} "
+                      f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
+            message = f'"{u.package}" is declared only in {label}: it resolves through hoisting but {breaks}'
         peer = self._sibling_peer(u)
         if peer is not None:
             version, source = peer
@@ -289,6 +292,16 @@ class DependencyChecks(DependencyExemptions):
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} (as in {label})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
+
+    def _carried_by(self, u: Use) -> str | None:
+        """The workspace package `u.manifest` depends on (in `dependencies`) that lists the used
+        package in its own `dependencies`: an install of the importer alone brings the package
+        anyway, one level down."""
+        for dep in sorted(u.manifest.section("dependencies")):
+            member = self.ws.member(dep)
+            if member is not None and u.package in member.section("dependencies"):
+                return dep
+        return None
 
     def _sibling_peer(self, u: Use) -> tuple[str, str] | None:
         """(range, where from) when the importer is a published package and other workspace

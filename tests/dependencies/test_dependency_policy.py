@@ -834,3 +834,23 @@ def test_a_version_read_off_the_lockfile_takes_the_save_prefix(tmp_path, npmrc, 
     (root / ".npmrc").write_text(npmrc)
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert f'add "tiny-ms": "{written}" to dependencies' in d.message
+
+
+def test_dep005_says_when_a_workspace_dependency_carries_the_package(tmp_path):
+    """A service that imports dayjs, declared only by the root, and depends on a workspace package
+    whose own dependencies list dayjs: its install alone brings dayjs one level down, which a
+    hoisting install places where the service finds it and pnpm's does not, so the message says
+    that rather than "breaks a per-service install" (a real monorepo's DEP005)."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*", "apps/*"],
+                         "dependencies": {"dayjs": "^1.11.10"}},
+        "packages/dates/package.json": {"name": "@acme/dates", "version": "1.0.0", "main": "src/index.ts",
+                                        "dependencies": {"dayjs": "^1.11.10"}},
+        "packages/dates/src/index.ts": "import dayjs from 'dayjs';\n\nexport const today = () => dayjs();\n",
+        "apps/api/package.json": {"name": "@acme/api", "version": "1.0.0", "main": "src/main.ts",
+                                  "dependencies": {"@acme/dates": "*"}},
+        "apps/api/src/main.ts": "import dayjs from 'dayjs';\nimport { today } from '@acme/dates';\n\n"
+                                "console.log(dayjs().isSame(today()));\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert "gets it only as a dependency of @acme/dates" in d.message and "breaks a per-service" not in d.message
