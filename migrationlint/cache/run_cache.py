@@ -45,6 +45,8 @@ CONTEXT_NAMES = frozenset({
     "yarn.lock", "lerna.json", "bun.lock",
     # what ships and how packages install: entry points (nest-cli.json; Dockerfiles: is_dockerfile), hoisting
     "nest-cli.json", "angular.json", "workspace.json", ".npmrc", ".yarnrc.yml", "next-env.d.ts",
+    # Nx projects' targets (bundles, generated package.json files), the Nx root, bun's linker
+    "project.json", "nx.json", "bunfig.toml",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # read by import resolution too: generated targets (.gitignore) and config-file aliases

@@ -334,3 +334,26 @@ def test_dep005_is_silent_for_an_nx_library_whose_packager_wrote_its_dependencie
                       {"updateBuildableProjectDepsInPackageJson": False}) == ["lodash"]
     assert _inline_nx(tmp_path / "later", "16.5.0", "@nrwl/js:tsc", {}) == ["lodash"]
     assert _inline_nx(tmp_path / "app", "13.2.3", "@nrwl/node:webpack", {}) == ["lodash"]
+
+
+def test_a_cached_run_sees_an_edit_to_an_nx_project(tmp_path):
+    """project.json (whether the build writes its package.json) is an input of every run over its
+    folder, like nx.json and bunfig.toml: editing it changes the next cached run."""
+    options = {"outputPath": "dist/libs/sdk", "main": "libs/sdk/src/index.ts", "generatePackageJson": True}
+    root = write(tmp_path, {
+        "package.json": {"name": "platform", "private": True, "workspaces": ["libs/*"],
+                         "dependencies": {"axios": "^1.15.2"}, "devDependencies": {"nx": "^21.0.0"}},
+        "nx.json": {},
+        "libs/sdk/package.json": {"name": "@acme/sdk", "version": "0.0.0-dev", "main": "./index.js"},
+        "libs/sdk/project.json": {"name": "sdk", "targets": {"build": {"executor": "@nx/esbuild:esbuild", "options": options}}},
+        "libs/sdk/src/index.ts": "import axios from 'axios';\n\nexport const ping = (url: string) => axios.get(url);\n",
+    })
+
+    def dep005() -> int:
+        return len(pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=True).diagnostics)
+
+    assert dep005() == 0
+    options["generatePackageJson"] = False
+    write(root, {"libs/sdk/project.json": {"name": "sdk", "targets": {"build": {"executor": "@nx/esbuild:esbuild",
+                                                                               "options": options}}}})
+    assert dep005() == 1
