@@ -33,6 +33,7 @@ def explain_file(path: str, settings: Settings) -> str:
     more = f" and {len(entries) - 6} more" if len(entries) > 6 else ""
     lines.append(f"entry points: {shown}{more}" if entries else "entry points: none that map to a source file")
     bundled = model.shipping.bundled(manifest)
-    lines.append(f"bundled: yes, {bundled}" if bundled else
+    external = ", ".join(model.shipping.left_external(manifest))
+    lines.append((f"bundled: yes, {bundled}" + (f" (external: {external})" if external else "")) if bundled else
                  "bundled: no (a production install must provide what shipping files import)")
     return "\n".join(lines) + "\n"

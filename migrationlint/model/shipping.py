@@ -105,6 +105,11 @@ class Shipping:
         bundle = self._bundled[manifest.path]
         return bundle.reason if bundle is not None and bundle.inlines(package) else None
 
+    def left_external(self, manifest: Manifest) -> tuple[str, ...]:
+        """The packages `manifest`'s bundle names external (asked after `bundled`)."""
+        bundle = self._bundled.get(manifest.path)
+        return bundle.external if bundle is not None else ()
+
     def _dependents(self, manifest: Manifest) -> list[Manifest]:
         """The workspace's other manifests that list `manifest`'s package in any dependency section."""
         found = self._dependents_of.get(manifest.path)

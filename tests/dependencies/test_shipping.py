@@ -265,6 +265,12 @@ def test_explain_file_prints_the_answer_and_its_reason(tmp_path):
     assert "entry points: src/main.ts" in text and "bundled: no" in text
     out = cli("--explain-file", "test/factories/order.ts", cwd=root).stdout.decode()
     assert out.startswith("test/factories/order.ts: dev only (not production): a test file")
+    lib = write(tmp_path / "lib", {"package.json": {"name": "@acme/sched", "version": "1.0.0", "main": "src/index.ts",
+                                                    "scripts": {"build": "tsup"}},
+                                   "tsup.config.ts": "export default { external: ['@nestjs/common'] };\n",
+                                   "src/index.ts": "export const x = 1;\n"})
+    out = cli("--explain-file", "src/index.ts", cwd=lib).stdout.decode()
+    assert "bundled: yes, tsup" in out and "(external: @nestjs/common)" in out
 
 
 # ----------------------------------------------------------------------------- real-world classes
