@@ -342,6 +342,7 @@ class TsConfigIndex:
         self._covering: dict[str, TsConfig | None] = {}
         self._in_dir: dict[str, list[str]] = {}
         self._loaded: dict[str, tuple[dict, str | None]] = {}
+        self._beside: dict[str, list[str]] = {}
 
     def _load(self, path: str) -> tuple[dict, str | None]:
         """One file's JSONC, parsed once per index (the parsed dict is only read, never changed)."""
@@ -364,6 +365,26 @@ class TsConfigIndex:
                 return found
         return None
 
+    def _sibling_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:
+        """The first `tsconfig.<name>.json` beside `cfg` that covers the file, when `cfg` does not:
+        the project that compiles what it leaves out (an app's tsconfig.json excludes its tests,
+        `tsconfig.jest.json` extends it and includes them, with the same `paths`)."""
+        directory = cfg.dir
+        names = self._beside.get(directory)
+        if names is None:
+            try:
+                listed = os.listdir(directory)
+            except OSError:
+                listed = []
+            names = self._beside[directory] = sorted(
+                os.path.join(directory, n) for n in listed if n.startswith("tsconfig.") and n.endswith(".json")
+                and n != CONFIG_NAME)
+        for path in names:
+            found = self.config(path)
+            if found.error is None and found.covers(file_path):
+                return found
+        return None
+
     def candidates(self, directory: str) -> list[str]:
         """tsconfig.json files at and above `directory`, nearest first, up to the workspace root."""
         found = self._in_dir.get(directory)
@@ -379,7 +400,8 @@ class TsConfigIndex:
     def covering(self, file_path: str) -> TsConfig | None:
         """The nearest tsconfig.json above `file_path` whose include/files cover it, or one of its
         `references` that does (as an editor picks the project of a solution-style tsconfig.json),
-        or whose `rootDir` holds it, else the nearest."""
+        or a `tsconfig.<name>.json` beside it that does, or whose `rootDir` holds it, else the
+        nearest."""
         if file_path in self._covering:
             return self._covering[file_path]
         chain = self.candidates(os.path.dirname(file_path))
@@ -387,7 +409,8 @@ class TsConfigIndex:
         for path in chain:
             cfg = self.config(path)
             if cfg.error is None:
-                chosen = cfg if cfg.covers(file_path) else self._referenced_covering(cfg, file_path)
+                chosen = cfg if cfg.covers(file_path) else self._referenced_covering(cfg, file_path) \
+                    or self._sibling_covering(cfg, file_path)
                 if chosen is None and cfg.under_root_dir(file_path):
                     chosen = cfg  # imported by its included files: compiled with it (see under_root_dir)
             if chosen is not None:

@@ -162,3 +162,26 @@ def test_a_solution_style_tsconfig_leaves_its_files_to_its_references(tmp_path):
     assert index.covering(str(app / "src/main.spec.ts")).path == str(app / "tsconfig.spec.json")
     found = pipeline.lint([str(tmp_path)], Settings(select=["IMP", "DEP"]), use_cache=False).diagnostics
     assert [(d.code, Path(d.path).name) for d in found] == [("IMP002", "main.ts")]  # only the missing @/gone
+
+
+def test_a_config_beside_the_nearest_that_includes_what_it_excludes_covers_it(tmp_path):
+    """An app's tsconfig.json excludes `src/**/__tests__/**`, and `tsconfig.jest.json` beside it
+    extends it and includes them: the tests are that project's, with its `paths`, not the root
+    tsconfig's, which covers everything and maps nothing (a real system: 104 DEP001 for its
+    aliases, each advising `npm install core`)."""
+    write(tmp_path, {
+        "tsconfig.json": json.dumps({"compilerOptions": {"strict": True}}),
+        "apps/api/tsconfig.json": json.dumps({"compilerOptions": {"baseUrl": ".", "paths": {"core": ["src/core/index"]}},
+                                              "include": ["src/**/*"], "exclude": ["src/**/__tests__/**"]}),
+        "apps/api/tsconfig.jest.json": json.dumps({"extends": "./tsconfig.json", "include": ["src/**/__tests__/**/*.ts"],
+                                                   "exclude": []}),
+        "apps/api/tsconfig.build.json": json.dumps({"extends": "./tsconfig.json", "exclude": ["**/*.spec.ts"]}),
+        "apps/api/src/core/index.ts": "export const answer = 42;\n",
+        "apps/api/src/__tests__/core.spec.ts": "import { answer } from 'core';\n",
+        "apps/api/scripts/seed.ts": "",
+    })
+    index = TsConfigIndex(str(tmp_path))
+    spec = index.covering(str(tmp_path / "apps/api/src/__tests__/core.spec.ts"))
+    assert spec.path == str(tmp_path / "apps/api/tsconfig.jest.json") and "core" in spec.paths
+    assert index.covering(str(tmp_path / "apps/api/src/core/index.ts")).path == str(tmp_path / "apps/api/tsconfig.json")
+    assert index.covering(str(tmp_path / "apps/api/scripts/seed.ts")).path == str(tmp_path / "tsconfig.json")
