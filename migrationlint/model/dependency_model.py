@@ -395,7 +395,7 @@ class DependencyModel(VersionChoice):
         """entry_points.is_service, asked once per manifest in a run (it reads nest-cli.json and the Dockerfile)."""
         found = self._services.get(m.path)
         if found is None:
-            found = self._services[m.path] = is_service(m)
+            found = self._services[m.path] = is_service(m, self.ws.nx_projects_within(m.dir))
         return found
 
     def generated_manifest(self, m: Manifest) -> str | None:

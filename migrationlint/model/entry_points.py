@@ -31,7 +31,7 @@ class Entry:
     origin: str
 
 
-def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
+def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
     """(target relative to the package, origin) of every entry the package declares."""
     data = manifest.data
     for key in ("main", "module"):
@@ -41,7 +41,7 @@ def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
     targets = [bin_field] if isinstance(bin_field, str) else list(bin_field.values()) if isinstance(bin_field, dict) else []
     yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str))
     yield from ((t, 'package.json "exports"') for t in _export_targets(data.get("exports")))
-    yield from _process_entries(manifest)
+    yield from _process_entries(manifest, nx_projects)
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
     for name, command in sorted(scripts.items()):  # `"migration:run:prod": "node dist/migrate.js"`
         if name not in START_SCRIPTS and isinstance(command, str) and not _DEV_SCRIPT.search(name):
@@ -53,12 +53,14 @@ def declared_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
 _DEV_SCRIPT = re.compile(r"(?:^|[:_-])(?:test|tests|e2e|spec|lint|bench|benchmark|coverage|docs|storybook)(?:$|[:_-])")
 
 
-def _process_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
-    """The entries that start a process: nest-cli.json's, an Nx Node application's, the start
+def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+    """The entries that start a process: nest-cli.json's, an Nx Node application's (its own, and
+    those of the Nx projects in its folder that have no package.json: `nx_projects`), the start
     scripts', a Dockerfile's."""
     yield from _nest_entries(manifest.dir)
-    for main, target in node_app_mains(manifest.dir):
-        yield os.path.relpath(main, manifest.dir), f'the Nx "{target}" target (project.json "main")'
+    for project in (manifest.dir, *nx_projects):
+        for main, origin in node_app_mains(project):
+            yield os.path.relpath(main, manifest.dir), origin
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
@@ -66,12 +68,13 @@ def _process_entries(manifest: Manifest) -> Iterator[tuple[str, str]]:
     yield from _docker_entries(manifest.dir)
 
 
-def is_service(manifest: Manifest) -> bool:
+def is_service(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> bool:
     """Whether the package is an application someone deploys: it has a Dockerfile of its own, or
     declares a process to start (a start script running node, nest-cli.json, an Nx Node
     application), whether or not its targets map to source. Another script running built code (a
     build step, a migration) makes no service of a library."""
-    return os.path.isfile(os.path.join(manifest.dir, "Dockerfile")) or any(True for _ in _process_entries(manifest))
+    return os.path.isfile(os.path.join(manifest.dir, "Dockerfile")) or any(True for _ in _process_entries(manifest,
+                                                                                                         nx_projects))
 
 
 _TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
@@ -199,10 +202,11 @@ def to_source(package_dir: str, target: str, mapped: Callable[[str, str], str | 
     return None
 
 
-def entries(manifest: Manifest, mapped: Callable[[str, str], str | None]) -> list[Entry]:
+def entries(manifest: Manifest, mapped: Callable[[str, str], str | None],
+            nx_projects: tuple[str, ...] = ()) -> list[Entry]:
     """The package's entry points as source files (targets that map to no source are dropped)."""
     out: dict[str, Entry] = {}
-    for target, origin in declared_entries(manifest):
+    for target, origin in declared_entries(manifest, nx_projects):
         source = to_source(manifest.dir, target, mapped)
         if source is not None and source not in out:
             out[source] = Entry(source, origin)

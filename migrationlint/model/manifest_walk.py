@@ -17,7 +17,7 @@ from migrationlint.model import stamped_record
 from migrationlint.model.discovery import ALWAYS_SKIPPED
 from migrationlint.model.image_files import is_compose_file, is_dockerfile
 
-MAGIC = b"migrationlint-manifest-dirs 7\n"
+MAGIC = b"migrationlint-manifest-dirs 8\n"
 
 
 class PackageFolders(NamedTuple):
@@ -26,6 +26,7 @@ class PackageFolders(NamedTuple):
     manifest_dirs: list[str]  # directories holding a package.json, in walk order
     dockerfiles: list[str]  # the Dockerfiles of the same folders (docker_installs reads them)
     compose_files: list[str]  # and their Compose files (which Dockerfile each image is built from)
+    nx_projects: list[str]  # directories holding an Nx project.json (an app of an integrated repository)
 
 
 # How deep the walk looks into a dot folder, for Dockerfiles and Compose files only: images are kept
@@ -42,17 +43,21 @@ def walk(root: str) -> tuple[PackageFolders, stamped_record.Stamps]:
     found: list[str] = []
     docker: list[str] = []
     compose: list[str] = []
+    nx: list[str] = []
     stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
     dot_depth: dict[str, int] = {}  # a folder at or below a dot folder -> its level from that folder (1)
     for directory, dirs, files in os.walk(root):
         stamps.add(directory, {*dirs, *files})  # after the listing: a later change shows
         depth = dot_depth.get(directory)
         dirs[:] = _descend(directory, sorted(d for d in dirs if d not in ALWAYS_SKIPPED), depth, dot_depth)
-        if "package.json" in files and depth is None:
-            found.append(directory)
+        if depth is None:
+            if "package.json" in files:
+                found.append(directory)
+            if "project.json" in files:
+                nx.append(directory)
         docker += sorted(os.path.join(directory, n) for n in files if "ockerfile" in n and is_dockerfile(n))
         compose += sorted(os.path.join(directory, n) for n in files if "compose" in n and is_compose_file(n))
-    return PackageFolders(found, docker, compose), stamps
+    return PackageFolders(found, docker, compose, nx), stamps
 
 
 def _descend(directory: str, dirs: list[str], depth: int | None, dot_depth: dict[str, int]) -> list[str]:

@@ -91,12 +91,13 @@ def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:
 
 
 def node_app_mains(directory: str) -> list[tuple[str, str]]:
-    """(absolute path, target name) of the `main` of each target of the Nx application whose
+    """(absolute path, what names it) of the `main` of each target of the Nx application whose
     project.json is in `directory`, when it runs in Node (not a browser build): what its bundle or
-    build starts from (`"main": "apps/api/src/main.ts"`, relative to the Nx workspace root)."""
+    build starts from (`"main": "apps/api/src/main.ts"`, relative to the Nx workspace root), else
+    the main its webpack config gives Nx's inferred build."""
     data = _project_data(os.path.join(directory, "project.json"))
-    targets = data.get("targets")
-    if data.get("projectType") != "application" or not isinstance(targets, dict):
+    targets = data.get("targets") if isinstance(data.get("targets"), dict) else {}
+    if data.get("projectType") != "application":
         return []
     root = _nx_workspace_root(directory)
     if root is None or _web(data, directory, root) is not None:
@@ -106,8 +107,19 @@ def node_app_mains(directory: str) -> list[tuple[str, str]]:
         options = target.get("options") if isinstance(target, dict) else None
         main = options.get("main") if isinstance(options, dict) else None
         if isinstance(main, str):
-            found.append((os.path.normpath(os.path.join(root, main)), str(name)))
-    return found
+            found.append((os.path.normpath(os.path.join(root, main)), f'the Nx "{name}" target (project.json "main")'))
+    return found or _inferred_main(directory)
+
+
+def _inferred_main(directory: str) -> list[tuple[str, str]]:
+    """An app whose build Nx infers from its webpack config (`new NxAppWebpackPlugin({ target:
+    'node', main: './src/main.ts' })`, relative to the config's folder), when project.json names none."""
+    config = find_config(directory, "webpack.config")
+    if config is None or read_config(config).keys.get(("target",)) == "web":
+        return []
+    mains = {v for k, v in read_config(config).keys.items() if k[-1] == "main" and isinstance(v, str)}
+    why = f'the Nx app\'s inferred build ({os.path.basename(config)} "main")'
+    return [(os.path.normpath(os.path.join(directory, m)), why) for m in sorted(mains)]
 
 
 def _nx_workspace_root(directory: str) -> str | None:

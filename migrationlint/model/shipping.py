@@ -128,7 +128,7 @@ class Shipping:
         return self._dev_only_of[manifest.path]
 
     def _dev_only_reason(self, manifest: Manifest) -> str | None:
-        if manifest.data.get("private") is not True or not manifest.name or is_service(manifest):
+        if manifest.data.get("private") is not True or not manifest.name or self.is_service(manifest):
             return None
         dependents = self._dependents(manifest)
         if not dependents or any(manifest.name in m.section(s) for m in dependents
@@ -147,6 +147,10 @@ class Shipping:
             return f"a private library used only by bundled packages ({names})"
         return None
 
+    def is_service(self, manifest: Manifest) -> bool:
+        """entry_points.is_service, with the Nx apps in the package's folder."""
+        return is_service(manifest, self.ws.nx_projects_within(manifest.dir))
+
     def entries_of_kind(self, manifest: Manifest, kind: str) -> list[Entry]:
         """Entries that start a process: `app` (start scripts, Dockerfile, nest-cli.json, bin) or
         `service` (the same without bin: what a deployment runs)."""
@@ -156,7 +160,7 @@ class Shipping:
     def entries(self, manifest: Manifest) -> list[Entry]:
         if manifest.path not in self._entries:
             resolver = self._resolver()
-            self._entries[manifest.path] = entries(manifest, resolver.to_source)
+            self._entries[manifest.path] = entries(manifest, resolver.to_source, self.ws.nx_projects_within(manifest.dir))
         return self._entries[manifest.path]
 
     # ------------------------------------------------------------------ the decision
@@ -216,7 +220,7 @@ class Shipping:
         finding; the package's reverse imports are computed on its first question."""
         verdict = self.verdict(path, manifest)
         if not verdict.presumed or not self.entries(manifest) or manifest.data.get("private") is not True \
-                or not is_service(manifest):
+                or not self.is_service(manifest):
             return verdict
         found = self._settled.get(path)
         if found is None:

@@ -188,6 +188,22 @@ class Workspace:
 
         return images(self.root, self._folders.dockerfiles, self._folders.compose_files)
 
+    def nx_projects_within(self, directory: str) -> tuple[str, ...]:
+        """The folders below `directory` holding an Nx project.json with no package.json of their
+        own or in between: the apps of an integrated Nx repository, whose one package.json is
+        `directory`'s."""
+        found = self._nx_within.get(directory)
+        if found is None:
+            manifests = set(self.manifest_dirs)
+            prefix = directory.rstrip(os.sep) + os.sep
+            found = self._nx_within[directory] = tuple(
+                d for d in self._folders.nx_projects if d.startswith(prefix) and not _crosses(d, directory, manifests))
+        return found
+
+    @cached_property
+    def _nx_within(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
     @cached_property
     def _folders(self) -> PackageFolders:
         from migrationlint.model.manifest_walk import package_folders
@@ -437,3 +453,14 @@ def catalogs(root: str) -> dict[str, dict[str, str]]:
             if isinstance(table, dict):
                 out[str(name)] = {str(k): str(v) for k, v in table.items()}
     return out
+
+
+def _crosses(folder: str, top: str, manifests: set[str]) -> bool:
+    """Whether a folder holding a package.json lies between `folder` (included) and `top`."""
+    d = folder
+    while d != top and d.startswith(top):
+        if d in manifests:
+            return True
+        d = os.path.dirname(d)
+    return False
+

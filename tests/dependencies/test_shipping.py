@@ -994,3 +994,36 @@ def test_a_nest_entry_file_named_from_a_raised_root_dir_maps_to_the_main(tmp_pat
         "shared/config.ts": "export const PORT = 4000;\n",
     }
     assert dep(write(tmp_path, files)) == []
+
+
+@pytest.mark.parametrize("inferred", [False, True])
+def test_the_apps_of_an_integrated_nx_repository_are_entries_of_its_one_package(tmp_path, inferred):
+    """One package.json at the root, the apps' project.json files in `apps/*` (an integrated Nx
+    repository): their mains are the package's entries, given in project.json or, for a build
+    Nx infers, to `NxAppWebpackPlugin` in the app's webpack config. So a data factory only specs
+    import is test support, not shipping code (a real repository: 125 DEP002 whose fix moved faker
+    into dependencies); without the apps nothing maps to an entry and every file ships."""
+    project = {"name": "api", "projectType": "application",
+               "targets": {"build": {"executor": "@nx/webpack:webpack",
+                                     "options": {"target": "node", "main": "apps/api/src/main.ts"}}}}
+    files = {
+        "package.json": {"name": "@acme/source", "private": True,
+                         "dependencies": {"@nestjs/common": "^11.0.0", "@nestjs/core": "^11.0.0",
+                                          "@nestjs/platform-express": "^11.0.0"},
+                         "devDependencies": {"@faker-js/faker": "^9.0.0", "nx": "^21.0.0"}},
+        "nx.json": {},
+        "apps/api/project.json": {"name": "api", "projectType": "application"} if inferred else project,
+        "apps/api/src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { Module } from '@nestjs/common';\n\n"
+                                "@Module({})\nclass AppModule {}\n\nNestFactory.create(AppModule).then((app) => app.listen(3000));\n",
+        "apps/api/src/users.spec.ts": "import { userFactory } from '../../../libs/db/src/user.factory';\n\n"
+                                      "test('user', () => expect(userFactory().name).toBeTruthy());\n",
+        "libs/db/src/user.factory.ts": "import { faker } from '@faker-js/faker';\n\n"
+                                       "export const userFactory = () => ({ name: faker.person.fullName() });\n",
+    }
+    if inferred:
+        files["apps/api/webpack.config.js"] = ("const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');\n\n"
+                                               "module.exports = { plugins: [new NxAppWebpackPlugin({ target: 'node', "
+                                               "main: './src/main.ts' })] };\n")
+    assert dep(write(tmp_path, files)) == []
+    del files["apps/api/project.json"]
+    assert [d[0] for d in dep(write(tmp_path / "none", files))] == ["DEP002"]
