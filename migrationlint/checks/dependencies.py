@@ -416,10 +416,12 @@ class DependencyChecks(DependencyExemptions):
         for source in ("@nestjs/apollo", "@nestjs/mercurius"):
             yield from self._bound_uses(facts, bound, source, rt.GRAPHQL_DRIVERS, skip=source)
         terminus = {loc: name for (src, name), locs in bound.items() if src == "@nestjs/terminus" for loc in locs}
+        terminus_version = self.ws.declared_version(path, "@nestjs/terminus") if terminus else None
         for name, start, end in facts.ctor_param_types:
             indicator = terminus.get(name)
             need = rt.TERMINUS_INDICATORS.get(indicator or "")
-            if need is not None:
+            since = rt.TERMINUS_SINCE.get(indicator or "")
+            if need is not None and not (since and terminus_version and terminus_version[0] < since):
                 yield f"Injecting {indicator}", start, end, need, ""
         major = self.project.typeorm_major(path)
         for role, value, start, end in facts.orm_types:

@@ -108,6 +108,9 @@ TERMINUS_INDICATORS: dict[str, Need] = {
     "SequelizeHealthIndicator": _terminus("SequelizeHealthIndicator", "@nestjs/sequelize", "sequelize"),
     "MikroOrmHealthIndicator": _terminus("MikroOrmHealthIndicator", "@mikro-orm/nestjs", "@mikro-orm/core"),
 }
+# the first @nestjs/terminus major whose indicator loads those packages: before 8, HttpHealthIndicator
+# used @nestjs/common's own HttpService and loaded nothing
+TERMINUS_SINCE: dict[str, int] = {"HttpHealthIndicator": 8}
 
 # Required peer dependencies of common NestJS-ecosystem packages, used when neither the lockfile
 # nor node_modules records the peers (DEP003). Optional peers are left out on purpose.

@@ -154,10 +154,14 @@ class Workspace:
 
     def typeorm_version(self, file_path: str) -> tuple[int, ...] | None:
         """The TypeORM version range the file's package declares, as its lowest version tuple."""
+        return self.declared_version(file_path, "typeorm")
+
+    def declared_version(self, file_path: str, package: str) -> tuple[int, ...] | None:
+        """The lowest version of the range the file's package (else the root) declares for `package`."""
         for m in (self.manifest_for(file_path), self.root_manifest):
             if m is None:
                 continue
-            rng = m.range_of("typeorm")
+            rng = m.range_of(package)
             if rng:
                 return parse_version(rng)
         return None

@@ -664,3 +664,25 @@ def test_dep004_says_when_the_hoisted_install_holds_the_package_today(tmp_path):
     assert 'it loads today only because another package brings "ioredis" into the hoisted install' \
         in messages["yarn-v1"]["ioredis"]
     assert "it fails with" in messages["no-lockfile"]["ioredis"]
+
+
+def test_dep004_reads_the_terminus_version_for_the_http_indicator(tmp_path):
+    """`HttpHealthIndicator` loads @nestjs/axios from @nestjs/terminus 8 on; terminus 7 used
+    @nestjs/common's HttpService and loads nothing (a real starter on 7.2.0 was told to install
+    @nestjs/axios)."""
+    controller = ("import { Controller } from '@nestjs/common';\nimport { HealthCheckService, HttpHealthIndicator } "
+                  "from '@nestjs/terminus';\n\n@Controller('health')\nexport class HealthController {\n"
+                  "  constructor(private health: HealthCheckService, private http: HttpHealthIndicator) {}\n}\n")
+    found = {}
+    for terminus in ("7.2.0", "^10.2.3"):
+        root = tmp_path / terminus.strip("^")
+        root.mkdir()
+        (root / "package.json").write_text(json.dumps({
+            "name": "status", "version": "1.0.0", "private": True, "main": "dist/main.js",
+            "dependencies": {"@nestjs/common": "^10.0.0", "@nestjs/terminus": terminus}}))
+        (root / "src").mkdir()
+        (root / "src/main.ts").write_text("import { HealthController } from './health.controller';\n"
+                                          "export const controllers = [HealthController];\n")
+        (root / "src/health.controller.ts").write_text(controller)
+        found[terminus] = [d.extra["package"] for d in by_code(lint(root), "DEP004")]
+    assert found == {"7.2.0": [], "^10.2.3": ["@nestjs/axios"]}
