@@ -246,7 +246,7 @@ class DependencyModel(VersionChoice):
                 _erased(imp, facts, used) if used else self._unused_dropped(path, imp))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             metadata_only = _metadata_only(facts, used or list(imp.locals))
-            if metadata_only and not type_only and self.types_declared(package, manifest) \
+            if metadata_only and not type_only and self.types_known(package, manifest) \
                     and self._unused_dropped(path, imp):  # unless the tsconfig keeps imports as written
                 # names of a declaration-only package used only in decorated signatures are taken
                 # for what they nearly always are (`@Req() req: Request` from express): interfaces,
@@ -260,6 +260,13 @@ class DependencyModel(VersionChoice):
         """Whether `m` or its project's root declares the `@types/...` package of `package`."""
         types = pk.types_package(package)
         return types != package and (m.declared(types) is not None or self.root_of(m).declared(types) is not None)
+
+    def types_known(self, package: str, m: Manifest) -> bool:
+        """Whether the types of `package` come from an `@types/...` package that `m`'s project
+        declares, or that a manifest, the lockfile or node_modules holds (express's, pulled in by
+        another @types package): the package itself ships none, so its names are interfaces."""
+        types = pk.types_package(package)
+        return types != package and (self.types_declared(package, m) or self.known(types, m))
 
     def held_nowhere(self, package: str, m: Manifest) -> bool:
         """Whether no manifest, lockfile or node_modules knows `package` (no version to suggest)."""

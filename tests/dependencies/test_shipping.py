@@ -547,6 +547,15 @@ def test_r13_metadata_only_names_of_a_types_package_are_taken_for_interfaces(tmp
     found = [(d.code, Path(d.path).name, d.severity.value)
              for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics]
     assert ("DEP001", "health.controller.ts", "error") in found
+    # undeclared, but the lockfile holds @types/express (another @types package brings it): express's
+    # types come from there, so what is missing is @types/express, for types (a real service's safe
+    # fix added express to dependencies instead)
+    (root / "package-lock.json").write_text(json.dumps({"name": "@acme/api", "lockfileVersion": 3, "packages": {
+        "": {"name": "@acme/api"}, "node_modules/express": {"version": "5.1.0"},
+        "node_modules/@types/express": {"version": "5.0.3", "dev": True}}}))
+    found = {(d.code, d.extra["package"], d.fix.edits[0].json_edit[1] if d.fix else None)
+             for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics}
+    assert found == {("DEP001", "@types/express", "devDependencies")}
 
 
 def test_unused_bindings_beside_type_or_metadata_uses_are_elided_too(tmp_path):
