@@ -92,7 +92,7 @@ def read_aliases(path: str) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for _, m in parsing.cursor("ts", Q_PAIRS).matches(root):
         key, value = _key(m["key"][0]), m["value"][0]
-        if key == "alias":
+        if key == "alias" and _parent_key(m["pair"][0]) != "test":  # vitest's `test.alias`: tests only
             out.update(_alias_entries(value, directory, bare_is_path))
         elif key == "lib" and _parent_key(m["pair"][0]) == "files":  # SvelteKit kit.files.lib -> $lib
             out["$lib"] = path_value(value, directory)

@@ -389,3 +389,23 @@ def test_a_warm_run_sees_gitignore_and_config_file_changes(tmp_path):
     assert run() == [("IMP001", "@/util")]
     _write(tmp_path, {"vite.config.ts": "export default { resolve: { alias: { '@': './src' } } };\n"})
     assert run() == [("IMP002", "@/util")]  # now a path alias whose file is missing
+
+
+def test_vitest_test_alias_applies_to_tests_only(tmp_path):
+    """`test: { alias: { 'react-select': 'test/__mocks__/react-select.tsx' } }` swaps the package
+    for a mock under vitest only: tsc and `vite build` resolve the real package, so production
+    code's named imports are not checked against the mock (a real front end: 3 IMP003 saying
+    "tsc fails"). `resolve.alias` still applies everywhere."""
+    mock = "const MockSelect = () => null;\nexport default MockSelect;\n"
+    field = "import Select, { MultiValue } from 'react-select';\n\nexport const f = (v: MultiValue<string>) => [v, Select];\n"
+    _write(tmp_path, {
+        "package.json": {"name": "web", "private": True, "dependencies": {"react-select": "^5.10.0"},
+                         "devDependencies": {"vite": "^6.2.6", "vitest": "^3.0.0"}},
+        "vite.config.ts": "import path from 'path';\nimport { defineConfig } from 'vite';\n\nexport default defineConfig({\n"
+                          "  test: { alias: { 'react-select': path.resolve(__dirname, 'test/__mocks__/react-select.tsx') } },\n});\n",
+        "test/__mocks__/react-select.tsx": mock,
+        "src/field.ts": field,
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    (tmp_path / "vite.config.ts").write_text((tmp_path / "vite.config.ts").read_text().replace("test: {", "resolve: {"))
+    assert _found(tmp_path, ["IMP"]) == [("IMP003", "src/field.ts")]
