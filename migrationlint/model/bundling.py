@@ -43,6 +43,8 @@ _SCRIPT_BUILDS = (
     (re.compile(r"(?:^|[\s;&|])nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
     (re.compile(r"(?:^|[\s;&|])esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
      "an esbuild bundle (--bundle without --packages=external)"),
+    (re.compile(r"(?:^|[\s;&|])email export\b"),
+     "react-email templates (email export): rendered to static HTML at build time, nothing of them runs"),
 )
 _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
 
@@ -83,25 +85,29 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
     return None
 
 
-def _vite_library(manifest: Manifest, config: str | None) -> Bundle | None:
-    """vite's library mode (`build.lib`) inlines every import that `rollupOptions.external` does
-    not name, declared dependencies included (unlike tsup), when vite is what builds the package
-    (a build script running `vite build`, or an Nx vite build target when no build script says
-    otherwise: a package built by tsc keeps a vite config for its dev server or stories); a server
-    build (`build.ssr`) leaves the packages of node_modules out instead, and an `external` that is
-    not a list of names says nothing readable."""
-    if config is None or not config_has(config, "lib") or not read_config(config).has("build.lib") \
-            or read_config(config).has("build.ssr"):
-        return None
+def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
+    """A vite build inlines every import that `rollupOptions.external` (`rolldownOptions` in
+    rolldown-vite) does not name, declared dependencies included (unlike tsup), in library mode
+    (`build.lib`) as in an app build (the assets a published package serves), when vite is what
+    builds the package (a build script running `vite build`, or an Nx vite build target when no
+    build script says otherwise: a package built by tsc keeps a vite config for its dev server or
+    stories). A server build (`build.ssr`, `--ssr`) leaves the packages of node_modules out
+    instead, and an `external` that is not a list of names says nothing readable."""
     commands = [command for _, command in _build_commands(manifest)]
-    by_vite = any(_VITE_BUILD.search(c) for c in commands) if commands else \
+    by_vite = any(_VITE_BUILD.search(c) and "--ssr" not in c for c in commands) if commands else \
         build_executor(manifest.dir) in ("@nx/vite:build", "@nrwl/vite:build")
     if not by_vite:
         return None
-    external = read_config(config).names("rollupOptions.external")
-    if external is None:
+    if config is None:
+        return Bundle("a vite build (no config: an app from index.html) inlines every import")
+    settings = read_config(config)
+    if settings.has("build.ssr"):
         return None
-    return Bundle("vite library mode (build.lib) inlines every import its rollupOptions.external does not name", external)
+    external, rolldown = settings.names("rollupOptions.external"), settings.names("rolldownOptions.external")
+    if external is None or rolldown is None:
+        return None
+    mode = "library mode (build.lib)" if settings.has("build.lib") else "build"
+    return Bundle(f"a vite {mode} inlines every import its external list does not name", external + rolldown)
 
 
 # `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
@@ -201,7 +207,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what
-        return _vite_library(manifest, vite)  # a vite library build inlines
+        return _vite_build(manifest, vite)  # a vite build inlines
     if vite or any(_VITE_BUILD.search(s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):
         return "a private app built by vite: it ships a bundle"

@@ -113,6 +113,7 @@ def test_bundled_packages_are_recognised(tmp_path):
         "ng": ({"name": "ng", "private": True, "scripts": {"build": "ng build"}}, {}),
         "nest": ({"name": "nest", "private": True, "scripts": {"build": "nest build"}}, {}),
         "pub": ({"name": "pub", "scripts": {"build": "vite build"}}, {}),
+        "mail": ({"name": "mail", "scripts": {"build": "email export --dir src --outDir ../templates"}}, {}),
         # Next writes next-env.d.ts into every TypeScript app; next.config is optional
         "next": ({"name": "next", "peerDependencies": {"next": "13.4.4"}}, {"next-env.d.ts": "/// <reference types=\"next\" />\n",
                                                                           "src/pages/_app.tsx": "export default 1;\n"}),
@@ -131,7 +132,7 @@ def test_bundled_packages_are_recognised(tmp_path):
         write(tmp_path / name, {"package.json": manifest, **files})
         got[name] = bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
-                   "nest": False, "pub": False, "next": True, "typed": False, "uilib": False, "analyze": False,
+                   "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
                    "via": True}
 
 
@@ -181,8 +182,11 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     assert bundle("tsc", {"vite.config.ts": vite}, version="1.0.0", scripts={"build": "tsc"}) is None  # vite serves only
     assert bundle("server", {"vite.config.ts": vite.replace("build: {", "build: { ssr: true,")}, version="1.0.0",
                   scripts={"build": "vite build"}) is None
-    assert bundle("app", {"vite.config.ts": "export default { build: { outDir: 'dist' } };\n"}, version="1.0.0",
-                  scripts={"build": "vite build"}) is None
+    # an app build (the pages a published package serves, `rollupOptions.input`) inlines as much
+    app = bundle("app", {"vite.config.ts": "export default { build: { rollupOptions: { input: ['./src/page.tsx'] } } };\n"},
+                 version="1.0.0", scripts={"build": "vite build"})
+    assert app is not None and app.inlines("react")
+    assert bundle("ssr", {"vite.config.ts": vite}, version="1.0.0", scripts={"build": "vite build --ssr src/server.ts"}) is None
 
 
 def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
