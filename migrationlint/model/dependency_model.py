@@ -140,11 +140,16 @@ class DependencyModel(VersionChoice):
         or publishes it, so the files below belong to the package around it. In a workspace, a
         manifest the definition does not list is a project apart (a test fixture), unless it
         labels a folder inside a member: the member builds those files, and Node resolves their
-        imports from the member's node_modules."""
-        if any(m.data.get(k) for k in _INSTALL_UNIT_KEYS) or self.is_service(m) \
-                or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
+        imports from the member's node_modules. So does one there that declares no dependency,
+        whatever else it holds (an `exports` map the member links in)."""
+        if self.is_service(m) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
             return False
-        return not self.ws.has_workspace_definition or self._inside_member(m.dir)
+        if not any(m.data.get(k) for k in _INSTALL_UNIT_KEYS):
+            return not self.ws.has_workspace_definition or self._inside_member(m.dir)
+        # one that declares no dependency inside a member's folder (an `exports` map for a
+        # condition, linked into the member with `link:`): its files resolve from the member's
+        # node_modules, and the member's declarations are theirs
+        return not any(m.data.get(s) for s in DEP_SECTIONS) and self._inside_member(m.dir)
 
     def _secondary_entry(self, m: Manifest) -> bool:
         """A package.json named as a path into the package around it (`@acme/classes/transformer-plugin`

@@ -854,3 +854,23 @@ def test_dep005_says_when_a_workspace_dependency_carries_the_package(tmp_path):
     }
     [d] = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert "gets it only as a dependency of @acme/dates" in d.message and "breaks a per-service" not in d.message
+
+
+def test_a_manifest_declaring_nothing_inside_a_member_leaves_its_imports_to_the_member(tmp_path):
+    """`apps/web/src/api/package.json` holding only a name and an `exports` map (a `react-server`
+    condition), linked into the app with `link:`: its files resolve from the app's node_modules,
+    so the app's declarations count (a real example app: 21 safe fixes into the sub-package, a
+    second React declaration). One that declares a dependency is a package of its own."""
+    files = {
+        "package.json": {"name": "acme", "private": True},
+        "pnpm-workspace.yaml": "packages: ['apps/*']\n",
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"build": "next build"},
+                                  "dependencies": {"api-client": "link:./src/api", "next": "^15.3.8", "react": "^19.1.0"}},
+        "apps/web/src/api/package.json": {"name": "api-client", "exports": {
+            ".": {"react-server": "./server.ts", "default": "./client.ts"}}},
+        "apps/web/src/api/client.ts": "import { useState } from 'react';\n\nexport const useCounter = () => useState(0);\n",
+    }
+    assert dep(write(tmp_path / "linked", files)) == []
+    own = {**files, "apps/web/src/api/package.json": {"name": "api-client", "exports": {".": "./client.ts"},
+                                                      "dependencies": {"zod": "^3.0.0"}}}
+    assert [(d[0], d[2]) for d in dep(write(tmp_path / "own", own))] == [("DEP001", "react")]
