@@ -249,12 +249,13 @@ class Resolver:
 
     def _meant_under_base_url(self, base_url: str, spec: str, base: str) -> bool:
         """Whether a specifier that names no file under `baseUrl` still means a path there: through a
-        folder that exists there (a generated file not written yet), or a `.json` the checkout
-        ignores (credentials each checkout writes)."""
+        folder that exists there (a generated file not written yet), or a path the checkout
+        ignores (`generated` for a gitignored `src/generated/` a code generator writes, a `.json`
+        of credentials each checkout writes). Asked only for names no manifest declares."""
         first = spec.split("/", 1)[0]
         if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(base_url, first)):
             return True
-        return spec.endswith(".json") and git_ignored(base, self.root)
+        return not spec.startswith("@") and git_ignored(base, self.root)
 
     def _config_alias(self, framework: FrameworkConfig, spec: str, misses: list) -> Resolution | None:
         """An alias of the project's vite/svelte/nuxt config (config_aliases): its file, or trust

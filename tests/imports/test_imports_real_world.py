@@ -354,3 +354,18 @@ def test_a_package_name_in_the_wrong_case_is_no_package_to_install(tmp_path):
     assert '"cypress", which this repository declares' in d.message and "install" not in d.message.split(";")[-1]
     assert d.fix is None
     assert "npm install --save-dev Dayjs" in other.message  # no lower-case package known: the usual advice
+
+
+def test_a_gitignored_folder_under_baseurl_is_generated_code_not_a_package(tmp_path):
+    """`import { Token__factory } from 'generated'` with `baseUrl: "src"` and `/src/generated` in
+    .gitignore (typechain writes it during the build): TypeScript finds the folder's index once
+    generated, so it is no npm package to install (a real service: 28 DEP001 advising
+    `yarn add generated`). Not ignored, the name is reported as before."""
+    _pkg(tmp_path, "package.json", {"name": "svc", "private": True, "scripts": {"codegen": "typechain --out-dir ./src/generated"},
+                                    "dependencies": {"typechain": "^8.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"baseUrl": "src", "outDir": "dist"}, "include": ["src/**/*"]})
+    _write(tmp_path, ".gitignore", "/src/generated\n/node_modules\n")
+    _write(tmp_path, "src/main.ts", "import { Token__factory } from 'generated';\n\nconsole.log(Token__factory);\n")
+    assert lint(tmp_path, ["DEP", "IMP"]) == []
+    _write(tmp_path, ".gitignore", "/node_modules\n")
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["DEP001"]
