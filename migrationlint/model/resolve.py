@@ -127,6 +127,8 @@ class Resolver:
         directory = os.path.dirname(importer)
         if pk.is_relative(spec):
             base = os.path.normpath(os.path.join(directory, spec))
+            if spec.endswith("/"):  # `./v5/` names the folder, never a `v5.ts` beside it
+                base = os.path.join(base, "index")
             return self._relative(cfg, base)
         if pk.is_builtin(spec):  # Node loads its built-in whatever `baseUrl`/`paths` say
             return Resolution("builtin", "builtin", package=package_name(spec))

@@ -369,3 +369,17 @@ def test_a_gitignored_folder_under_baseurl_is_generated_code_not_a_package(tmp_p
     assert lint(tmp_path, ["DEP", "IMP"]) == []
     _write(tmp_path, ".gitignore", "/node_modules\n")
     assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["DEP001"]
+
+
+def test_a_relative_path_with_a_trailing_slash_names_the_folder(tmp_path):
+    """`export * from './v5/'` in `src/v5.ts`: the slash names the folder `src/v5/` (its index), as
+    TypeScript and Node resolve it, never `v5.ts` itself (a real library: 3 IMP003 from reading the
+    file as re-exporting itself; tsc 5.9 traces it to `src/v5/index.ts`)."""
+    _pkg(tmp_path, "package.json", {"name": "@acme/client", "version": "1.0.0", "main": "src/index.ts"})
+    _write(tmp_path, "src/index.ts", "import { initClient } from './v5';\n\nexport const client = initClient('x');\n")
+    _write(tmp_path, "src/v5.ts", "export * from './v5/';\n")
+    _write(tmp_path, "src/v5/index.ts", "export const initClient = (baseUrl: string) => ({ baseUrl });\n")
+    assert lint(tmp_path, ["IMP"]) == []
+    _write(tmp_path, "src/other.ts", "export * from './missing/';\n")
+    [d] = lint(tmp_path, ["IMP"])
+    assert d.code == "IMP002" and "src/missing/index" in d.message
