@@ -127,9 +127,7 @@ class Resolver:
         directory = os.path.dirname(importer)
         if pk.is_relative(spec):
             base = os.path.normpath(os.path.join(directory, spec))
-            if spec.endswith("/"):  # `./v5/` names the folder, never a `v5.ts` beside it
-                base = os.path.join(base, "index")
-            return self._relative(cfg, base)
+            return self._relative(cfg, base, folder=spec.endswith("/"))  # `./v5/`: the folder, not v5.ts
         if pk.is_builtin(spec):  # Node loads its built-in whatever `baseUrl`/`paths` say
             return Resolution("builtin", "builtin", package=package_name(spec))
         framework = self.framework_config(directory)
@@ -154,10 +152,11 @@ class Resolver:
                               bases=tuple(bases), alias=alias)
         return Resolution("unresolved", "package", package=package_name(spec))
 
-    def _relative(self, cfg: TsConfig | None, base: str) -> Resolution:
+    def _relative(self, cfg: TsConfig | None, base: str, folder: bool = False) -> Resolution:
         """A relative path, then the same path under the other `rootDirs` (TypeScript merges them
-        into one folder: SvelteKit's `./$types` lives in `.svelte-kit/types/<same path>`)."""
-        result = self._file_or_unresolved([base], "relative")
+        into one folder: SvelteKit's `./$types` lives in `.svelte-kit/types/<same path>`). `folder`:
+        written with a trailing slash, it names the folder alone."""
+        result = self._file_or_unresolved([base], "relative", folder=folder)
         if result.kind == "file" or cfg is None or not cfg.root_dirs:
             return result
         twins = root_dir_twins(cfg.root_dirs, base)
@@ -188,10 +187,10 @@ class Resolver:
         return None
 
     def _file_or_unresolved(self, bases: list[str], origin: str, alias: str | None = None,
-                            package: str | None = None) -> Resolution:
+                            package: str | None = None, folder: bool = False) -> Resolution:
         tried: list[str] = []
         for base in bases:
-            for c in file_candidates(base):
+            for c in () if folder else file_candidates(base):
                 tried.append(c)
                 if self.is_file(c):
                     return Resolution("file", origin, path=c, package=package, alias=alias)
