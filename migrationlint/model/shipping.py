@@ -25,7 +25,7 @@ from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of, \
     tool_input
-from migrationlint.model.entry_points import Entry, entries, is_service
+from migrationlint.model.entry_points import Entry, entries, entry_is_source, is_service
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
@@ -93,12 +93,13 @@ class Shipping:
 
     def bundled(self, manifest: Manifest, package: str | None = None) -> str | None:
         """Why `manifest`'s package ships a bundle that holds `package` (None: any of its imports),
-        or None. A private library (never published) whose every workspace dependent is bundled
-        ends up inside those bundles too."""
+        or None. A private library (never published), or one whose entry is TypeScript source (no
+        install could load it), whose every workspace dependent is bundled ends up inside those
+        bundles too."""
         if manifest.path not in self._bundled:
             self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled"
             found = bundle_of(manifest) if not manifest.error else None
-            if found is None and manifest.data.get("private") is True and manifest.name:
+            if found is None and manifest.name and (manifest.data.get("private") is True or entry_is_source(manifest)):
                 why = self._bundled_by_dependents(manifest)
                 found = Bundle(why) if why is not None else None
             self._bundled[manifest.path] = found

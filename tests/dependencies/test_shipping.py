@@ -689,6 +689,25 @@ def test_a_private_library_used_only_by_bundled_apps_is_bundled(tmp_path):
     assert dep(root) == [("DEP002", "packages/docs-ui/src/index.ts", "clsx")]
 
 
+def test_a_source_only_library_used_only_by_bundled_apps_is_bundled_though_not_private(tmp_path):
+    """`"main": "./index.tsx"` with no build and no `private`: no install could load TypeScript
+    source, so like a private library it ships inside the bundles of its dependents (a real UI
+    library two Next apps transpile: a DEP002 moving next into its dependencies). A built library
+    that is not private may be published: its own manifest counts."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "apps/shop/package.json": {"name": "shop", "private": True, "scripts": {"build": "next build"},
+                                   "dependencies": {"@acme/ui": "*", "next": "^15.1.1"}},
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "0.0.1", "main": "./index.tsx",
+                                     "devDependencies": {"next": "^15.1.1"}},
+        "packages/ui/index.tsx": "import Link from 'next/link';\n\nexport const Header = () => <Link href=\"/\">Home</Link>;\n",
+    }
+    assert dep(write(tmp_path / "source", files)) == []
+    built = {**files, "packages/ui/package.json": {"name": "@acme/ui", "version": "0.0.1", "main": "./dist/index.js",
+                                                   "devDependencies": {"next": "^15.1.1"}}}
+    assert [d[0] for d in dep(write(tmp_path / "built", built))] == ["DEP002"]
+
+
 def test_migrations_of_a_shipping_data_source_ship(tmp_path):
     root = write(tmp_path / "svc", {
         "package.json": {"name": "@acme/ledger", "private": True, "scripts": {"start": "node dist/main.js"},
