@@ -226,8 +226,17 @@ class DependencyChecks(DependencyExemptions):
     def _host_provided(self, m: Manifest, package: str, section: str, lazy: bool) -> str | None:
         """Why adding a `dependencies` entry to a published package may be wrong: the package
         arrives through a declared workspace package (a plugin's framework, which a second copy
-        would split), or it is loaded on demand (an optional feature its user installs)."""
-        if section != "dependencies" or m.data.get("private") is True:
+        would split), or it is loaded on demand (an optional feature its user installs); in any
+        package, one whose peerDependencies hold the same scope (`@nestjs/common` for `@nestjs/core`):
+        it leaves that framework to the application, which provides one copy."""
+        if section != "dependencies":
+            return None
+        scope = pk.scope_of(package)
+        peers = sorted(p for p in m.section("peerDependencies") if scope and pk.scope_of(p) == scope)
+        if peers:
+            return (f"{self._rel(m)} keeps {', '.join(peers[:2])} in peerDependencies, so the application provides "
+                    f"that framework; {package} is likely a peer too")
+        if m.data.get("private") is True:
             return None
         if lazy:
             return "it is loaded on demand, like an optional feature (then an optional peer dependency)"

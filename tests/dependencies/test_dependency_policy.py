@@ -874,3 +874,27 @@ def test_a_manifest_declaring_nothing_inside_a_member_leaves_its_imports_to_the_
     own = {**files, "apps/web/src/api/package.json": {"name": "api-client", "exports": {".": "./client.ts"},
                                                       "dependencies": {"zod": "^3.0.0"}}}
     assert [(d[0], d[2]) for d in dep(write(tmp_path / "own", own))] == [("DEP001", "react")]
+
+
+def test_a_package_that_keeps_its_framework_as_peers_gets_no_safe_fix_for_another_part_of_it(tmp_path):
+    """A shared library with `@nestjs/common` in peerDependencies imports `@nestjs/core`: the
+    application provides that framework, and a copy in the library's `dependencies` can split Nest's
+    injection (a real monorepo: 3 safe fixes). The fix stays, unsafe, and says why; a package of
+    another scope keeps its safe fix."""
+    files = {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["api", "shared"]},
+        "shared/package.json": {"name": "@acme/shared", "version": "0.0.1", "private": True, "main": "src/index.ts",
+                                "peerDependencies": {"@nestjs/common": "^11.1.3", "rxjs": "^7.8.2"}},
+        "shared/src/index.ts": "import { Module } from '@nestjs/common';\nimport { Reflector } from '@nestjs/core';\n"
+                               "import { v4 } from 'uuid';\n\n@Module({ providers: [Reflector] })\nexport class MetricsModule {}\n"
+                               "export const id = v4();\n",
+        "api/package.json": {"name": "@acme/api", "version": "1.0.0", "private": True, "scripts": {"start": "node dist/main.js"},
+                             "dependencies": {"@acme/shared": "0.0.1", "@nestjs/common": "^11.1.6", "@nestjs/core": "^11.1.6",
+                                              "rxjs": "^7.8.2", "uuid": "^9.0.1"}},
+        "api/src/main.ts": "import { MetricsModule } from '@acme/shared';\nconsole.log(MetricsModule);\n",
+    }
+    diags = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    found = {d.extra["package"]: d for d in diags}
+    assert found["@nestjs/core"].fix.applicability.value == "unsafe"
+    assert "keeps @nestjs/common in peerDependencies" in found["@nestjs/core"].message
+    assert found["uuid"].fix.applicability.value == "safe"
