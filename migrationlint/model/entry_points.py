@@ -18,6 +18,7 @@ from typing import Callable, Iterator
 from migrationlint.model.nx_projects import node_app_mains
 from migrationlint.model.workspace import Manifest
 
+EXPORTS_ORIGIN = 'package.json "exports"'
 START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
 _NODE_RUNNERS = ("node", "ts-node", "tsx", "nodemon", "pm2", "pm2-runtime", "bun")
 _SOURCE_EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
@@ -40,7 +41,7 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
     bin_field = data.get("bin")
     targets = [bin_field] if isinstance(bin_field, str) else list(bin_field.values()) if isinstance(bin_field, dict) else []
     yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str))
-    yield from ((t, 'package.json "exports"') for t in _export_targets(data.get("exports")))
+    yield from ((t, EXPORTS_ORIGIN) for t in _export_targets(data.get("exports")))
     yield from _process_entries(manifest, nx_projects)
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
     for name, command in sorted(scripts.items()):  # `"migration:run:prod": "node dist/migrate.js"`

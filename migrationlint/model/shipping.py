@@ -25,7 +25,7 @@ from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of, \
     tool_input
-from migrationlint.model.entry_points import Entry, entries, entry_is_source, is_service
+from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
@@ -159,9 +159,14 @@ class Shipping:
         return [e for e in self.entries(manifest) if any(w in e.origin for w in starts)]
 
     def entries(self, manifest: Manifest) -> list[Entry]:
+        """The package's entry points, less the `exports` subpaths that are test support by their
+        folder or name (`"./test-helpers": "./src/test-helpers/index.ts"`): what the package offers
+        its dependents' tests, which no production code imports."""
         if manifest.path not in self._entries:
             resolver = self._resolver()
-            self._entries[manifest.path] = entries(manifest, resolver.to_source, self.ws.nx_projects_within(manifest.dir))
+            found = entries(manifest, resolver.to_source, self.ws.nx_projects_within(manifest.dir))
+            self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or dev_reason(
+                os.path.relpath(e.path, manifest.dir).replace(os.sep, "/")) is None]
         return self._entries[manifest.path]
 
     # ------------------------------------------------------------------ the decision

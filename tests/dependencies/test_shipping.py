@@ -1059,3 +1059,21 @@ def test_the_apps_of_an_integrated_nx_repository_are_entries_of_its_one_package(
     assert dep(write(tmp_path, files)) == []
     del files["apps/api/project.json"]
     assert [d[0] for d in dep(write(tmp_path / "none", files))] == ["DEP002"]
+
+
+def test_an_exports_subpath_of_test_helpers_is_no_production_entry(tmp_path):
+    """`"./test-helpers": "./src/test-helpers/index.ts"` in a private library's `exports`: what it
+    offers its dependents' tests, which no production file imports, so its supertest import is no
+    DEP002 (a real monorepo: 5, whose unsafe fix moved test tools into dependencies). A subpath of
+    production code still is an entry."""
+    files = {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["libs/*"]},
+        "libs/common/package.json": {"name": "@acme/common", "version": "1.0.0", "private": True, "main": "src/index.ts",
+                                     "exports": {".": "./src/index.ts", "./test-helpers": "./src/test-helpers/index.ts",
+                                                 "./http": "./src/http/index.ts"},
+                                     "devDependencies": {"supertest": "^7.0.0", "got": "^14.0.0"}},
+        "libs/common/src/index.ts": "export const greet = (n: string) => `hi ${n}`;\n",
+        "libs/common/src/test-helpers/index.ts": "import request from 'supertest';\n\nexport const api = (app: unknown) => request(app as never);\n",
+        "libs/common/src/http/index.ts": "import got from 'got';\n\nexport const fetchText = (url: string) => got(url).text();\n",
+    }
+    assert dep(write(tmp_path, files)) == [("DEP002", "libs/common/src/http/index.ts", "got")]
