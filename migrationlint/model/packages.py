@@ -107,6 +107,8 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     "@sveltejs/kit": ("$app/*", "$env/*", "$lib", "$lib/*", "$service-worker"),
     "astro": ("astro:*",),
     "vite": ("virtual:*",),
+    # Next's compiler maps these markers to copies of its own (`next/dist/compiled/server-only`)
+    "next": ("server-only", "client-only"),
 }
 
 

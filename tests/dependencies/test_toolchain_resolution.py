@@ -409,3 +409,18 @@ def test_vitest_test_alias_applies_to_tests_only(tmp_path):
     assert _found(tmp_path, ["IMP"]) == []
     (tmp_path / "vite.config.ts").write_text((tmp_path / "vite.config.ts").read_text().replace("test: {", "resolve: {"))
     assert _found(tmp_path, ["IMP"]) == [("IMP003", "src/field.ts")]
+
+
+def test_next_provides_server_only_and_client_only(tmp_path):
+    """`import 'server-only'` in a Next app: Next's compiler maps the name to a copy of its own, so
+    nothing need be installed (a real Next 16 app: a DEP001 error "installed nowhere"). Without
+    next declared the name is an ordinary package."""
+    _write(tmp_path, {
+        "package.json": {"name": "web", "private": True, "scripts": {"build": "next build"},
+                         "dependencies": {"next": "16.0.0", "react": "19.2.0"}},
+        "src/app/data.ts": "import 'server-only';\n\nexport const getSecret = () => process.env.SECRET;\n",
+        "src/app/view.ts": "import 'client-only';\n\nexport const view = 1;\n",
+    })
+    assert _found(tmp_path, ["DEP", "IMP"]) == []
+    _write(tmp_path, {"package.json": {"name": "web", "private": True}})
+    assert sorted(_found(tmp_path, ["DEP"])) == [("DEP001", "src/app/data.ts"), ("DEP001", "src/app/view.ts")]
