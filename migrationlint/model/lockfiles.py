@@ -161,7 +161,7 @@ def parse_lockfile(path: str, data: bytes) -> Lockfile | None:
         if name in ("package-lock.json", "npm-shrinkwrap.json"):
             return parse_npm(path, loads(text))
         if name == "pnpm-lock.yaml":
-            return parse_pnpm(path, _pnpm_yaml(text))
+            return parse_pnpm(path, _pnpm_yaml(_lock_document(text)))
         if name == "yarn.lock":
             if "# yarn lockfile v1" in text[:500]:
                 return parse_yarn_classic(path, text)
@@ -175,6 +175,15 @@ def parse_lockfile(path: str, data: bytes) -> Lockfile | None:
 
 _TOP_LEVEL = re.compile(r"^[^\s#]", re.M)
 _SNAPSHOTS = "\nsnapshots:\n"
+
+
+def _lock_document(text: str) -> str:
+    """The lockfile's document of the project's packages: pnpm 11 writes a first YAML document for
+    the package manager's own dependencies, then `---` and the usual one; the last is the project's."""
+    if not text.startswith("---") and "\n---\n" not in text:
+        return text
+    documents = [d for d in re.split(r"^---[ \t]*$", text, flags=re.M) if d.strip()]
+    return documents[-1] if documents else text
 
 
 def _pnpm_yaml(text: str) -> dict:

@@ -107,3 +107,18 @@ def test_bun_text_lockfile_keeps_nested_copies_and_records_no_peer_ranges():
     assert sorted(parsed.versions["ioredis"], key=version_key) == ["4.28.5", "5.4.1"]
     assert parsed.importers["."]["ioredis"] == "5.4.1" and not parsed.knows("@acme/api")
     assert parsed.peer_ranges == {} and parsed.manager == "bun"
+
+
+def test_a_pnpm_11_lockfile_of_two_documents_reads_the_projects(tmp_path):
+    """pnpm 11 writes a first YAML document for its own packageManagerDependencies, then `---` and
+    the project's: the project's is read (a real repository's lockfile was rejected as invalid,
+    and a locked package called "installed nowhere")."""
+    text = ("---\nlockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    packageManagerDependencies:\n      pnpm:\n"
+            "        specifier: 11.11.0\n        version: 11.11.0\n\n---\nlockfileVersion: '9.0'\n\nimporters:\n\n  .:\n"
+            "    dependencies:\n      debug:\n        specifier: ^4.3.4\n        version: 4.3.4\n\npackages:\n\n"
+            "  debug@4.3.4:\n    resolution: {integrity: sha512-BBBB}\n\n  ms@2.1.2:\n    resolution: {integrity: sha512-CCCC}\n\n"
+            "snapshots:\n\n  debug@4.3.4:\n    dependencies:\n      ms: 2.1.2\n\n  ms@2.1.2: {}\n")
+    (tmp_path / "pnpm-lock.yaml").write_text(text)
+    parsed = read_lockfile(str(tmp_path / "pnpm-lock.yaml"))
+    assert parsed is not None and parsed.resolved("debug") == "4.3.4" and parsed.knows("ms")
+    assert not parsed.knows("pnpm")
