@@ -30,6 +30,13 @@ class GeneratedTsConfig:
     paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+_NUXT = GeneratedTsConfig(
+    paths={"~": ("{src}",), "~/*": ("{src}/*",), "@": ("{src}",), "@/*": ("{src}/*",),
+           "~~": (".",), "~~/*": ("./*",), "@@": (".",), "@@/*": ("./*",),
+           "#imports": (".nuxt/imports",), "#app": (".nuxt/app",), "#build": (".nuxt",),
+           "#build/*": (".nuxt/*",), "#components": (".nuxt/components",)},
+)
+
 # generated tsconfig (relative to the project folder) -> what it provides
 GENERATED_TSCONFIGS: dict[str, GeneratedTsConfig] = {
     # SvelteKit: `./$types` of every route comes from .svelte-kit/types through rootDirs
@@ -38,12 +45,9 @@ GENERATED_TSCONFIGS: dict[str, GeneratedTsConfig] = {
         paths={"$lib": ("src/lib",), "$lib/*": ("src/lib/*",)},
     ),
     # Nuxt: `~`/`@` name the source folder (`app/` in Nuxt 4 layouts), `~~`/`@@` the project
-    ".nuxt/tsconfig.json": GeneratedTsConfig(
-        paths={"~": ("{src}",), "~/*": ("{src}/*",), "@": ("{src}",), "@/*": ("{src}/*",),
-               "~~": (".",), "~~/*": ("./*",), "@@": (".",), "@@/*": ("./*",),
-               "#imports": (".nuxt/imports",), "#app": (".nuxt/app",), "#build": (".nuxt",),
-               "#build/*": (".nuxt/*",), "#components": (".nuxt/components",)},
-    ),
+    ".nuxt/tsconfig.json": _NUXT,
+    # and the one `server/tsconfig.json` extends for the server routes (Nitro)
+    ".nuxt/tsconfig.server.json": _NUXT,
 }
 
 # virtual modules a framework's bundler plugin serves (no file exists, ever)

@@ -116,6 +116,12 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
                           "import { prices } from '@data/prices';\n\nexport const page = [useCart, ref, prices];\n",
     })
     assert _found(tmp_path, ["IMP", "DEP"]) == []
+    # the server routes' tsconfig extends the generated tsconfig.server.json, with the same aliases
+    _write(tmp_path, {"server/tsconfig.json": {"extends": "../.nuxt/tsconfig.server.json"},
+                      "server/utils/greeting.ts": "export const greeting = (name: string) => `hello ${name}`;\n",
+                      "server/api/hello.ts": "import { greeting } from '~/server/utils/greeting';\n\n"
+                                             "export default () => greeting('world');\n"})
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
 
 
 # ----------------------------------------------------------------------------- r08 mocks
