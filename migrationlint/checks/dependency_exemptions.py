@@ -17,7 +17,7 @@ from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.entry_points import entry_is_source
 from migrationlint.model.lockfiles import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.checks.base import Project
 
 
@@ -84,15 +84,29 @@ class DependencyExemptions(DependencyModel):
         install could load: entry_points.entry_is_source), for the workspace's own root; or from
         the package.json its Nx build writes from the root's (nx_projects.generated_manifest), for
         the root of the Nx workspace (the repository's, or a nested project's holding nx.json).
-        Never with `hoisting = "none"`."""
+        Never with `hoisting = "none"`. Also a package installed only with its root
+        (`_installed_only_with_root`)."""
         m = u.manifest
         if self.settings.hoisting == "none":
             return False
+        if self._installed_only_with_root(m, outer):
+            return True
         if outer.dir != self.ws.root:
             return os.path.isfile(os.path.join(outer.dir, "nx.json")) and self.generated_manifest(m) is not None
         return (self.images_install_root is not None and (m.data.get("private") is True or self.is_service(m)
                                                           or entry_is_source(m))) \
             or self.generated_manifest(m) is not None
+
+    def _installed_only_with_root(self, m: Manifest, outer: Manifest) -> bool:
+        """A private package whose entry is TypeScript source, that starts nothing and that no other
+        manifest of the repository lists: nothing installs it apart (no publish, no install could
+        load its source, no dependent brings it), so its code runs only inside its root's install,
+        compiled into what imports it (an app's bundle, through an alias), where the root's
+        dependencies are."""
+        if m.data.get("private") is not True or not m.name or not entry_is_source(m) or self.is_service(m):
+            return False
+        others = (o for o in resolver_for(self.project).packages.manifests if o.path not in (m.path, outer.path) and not o.error)
+        return not any(m.name in o.section(s) for o in others for s in DEP_SECTIONS)
 
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file

@@ -898,3 +898,26 @@ def test_a_package_that_keeps_its_framework_as_peers_gets_no_safe_fix_for_anothe
     assert found["@nestjs/core"].fix.applicability.value == "unsafe"
     assert "keeps @nestjs/common in peerDependencies" in found["@nestjs/core"].message
     assert found["uuid"].fix.applicability.value == "safe"
+
+
+def test_a_private_source_library_nothing_lists_is_installed_only_with_its_root(tmp_path):
+    """A private library whose `main` is TypeScript source, which no manifest lists (the apps that
+    bundle it import it through the root's install): nothing installs it apart, so its imports of
+    what only the root declares are no DEP005 (a real front-end project: 492 warnings whose fixes
+    added react to each library). Once an app lists it as a dependency, an install of that app
+    brings the library without the root's packages: reported."""
+    files = {
+        "package.json": {"name": "@acme/front", "private": True, "workspaces": ["libs/*", "instances/*"],
+                         "dependencies": {"classnames": "^2.5.1"}, "devDependencies": {"vite": "^6.2.6"}},
+        "libs/ui/package.json": {"name": "@acme/ui", "version": "0.1.0", "private": True, "main": "src/index.ts"},
+        "libs/ui/src/index.ts": "import classNames from 'classnames';\n\nexport const cls = (a: string) => classNames(a);\n",
+        "instances/web/package.json": {"name": "@acme/web", "private": True, "scripts": {"build": "tsc && vite build"}},
+        "instances/web/src/main.ts": "import { cls } from '@acme/ui';\n\ndocument.body.className = cls('x');\n",
+    }
+    diags = pipeline.lint([str(write(tmp_path / "alone", files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert diags == []
+    listed = {**files, "instances/api/package.json": {"name": "@acme/api", "private": True,
+                                                      "scripts": {"start": "node dist/main.js"},
+                                                      "dependencies": {"@acme/ui": "*"}}}
+    diags = pipeline.lint([str(write(tmp_path / "listed", listed))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in diags] == ["classnames"]
