@@ -142,7 +142,9 @@ class DependencyModel(VersionChoice):
         labels a folder inside a member: the member builds those files, and Node resolves their
         imports from the member's node_modules. So does one there that declares no dependency,
         whatever else it holds (an `exports` map the member links in)."""
-        if self.is_service(m) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
+        # an Nx app's version-only package.json (Nx release) stays a label: Nx builds and deploys the
+        # app from the workspace root's dependencies, never by installing that manifest
+        if is_service(m, nx=False) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
             return False
         if not any(m.data.get(k) for k in _INSTALL_UNIT_KEYS):
             return not self.ws.has_workspace_definition or self._inside_member(m.dir)

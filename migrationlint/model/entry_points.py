@@ -54,12 +54,12 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
 _DEV_SCRIPT = re.compile(r"(?:^|[:_-])(?:test|tests|e2e|spec|lint|bench|benchmark|coverage|docs|storybook)(?:$|[:_-])")
 
 
-def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: bool = True) -> Iterator[tuple[str, str]]:
     """The entries that start a process: nest-cli.json's, an Nx Node application's (its own, and
-    those of the Nx projects in its folder that have no package.json: `nx_projects`), the start
-    scripts', a Dockerfile's."""
+    those of the Nx projects in its folder that have no package.json: `nx_projects`; not with
+    `nx=False`), the start scripts', a Dockerfile's."""
     yield from _nest_entries(manifest.dir)
-    for project in (manifest.dir, *nx_projects):
+    for project in (manifest.dir, *nx_projects) if nx else ():
         for main, origin in node_app_mains(project):
             yield os.path.relpath(main, manifest.dir), origin
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
@@ -69,13 +69,13 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
     yield from _docker_entries(manifest.dir)
 
 
-def is_service(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> bool:
+def is_service(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: bool = True) -> bool:
     """Whether the package is an application someone deploys: it has a Dockerfile of its own, or
     declares a process to start (a start script running node, nest-cli.json, an Nx Node
-    application), whether or not its targets map to source. Another script running built code (a
-    build step, a migration) makes no service of a library."""
-    return os.path.isfile(os.path.join(manifest.dir, "Dockerfile")) or any(True for _ in _process_entries(manifest,
-                                                                                                         nx_projects))
+    application unless `nx` is False), whether or not its targets map to source. Another script
+    running built code (a build step, a migration) makes no service of a library."""
+    return os.path.isfile(os.path.join(manifest.dir, "Dockerfile")) or any(
+        True for _ in _process_entries(manifest, nx_projects, nx))
 
 
 _TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")

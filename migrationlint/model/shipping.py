@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from migrationlint.model import packages as pk
@@ -31,24 +30,13 @@ from migrationlint.model.nx_projects import WebProject, nearest_project_json, we
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
+from migrationlint.model.test_support import TestSupport
+from migrationlint.model.verdicts import Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """Whether a file ships, and why (worded for `--explain-file`)."""
-
-    ships: bool
-    reason: str
-    inert: bool = False  # never loaded at all (fixture data): its imports are no dependencies
-    presumed: bool = False  # ships only because nothing says otherwise: `Shipping.settle` may say more
-
-    def describe(self) -> str:
-        return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"
-
-
-class Shipping:
+class Shipping(TestSupport):
     """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
 
     def __init__(self, project) -> None:
@@ -68,7 +56,7 @@ class Shipping:
         self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
         self._dependents_of: dict[str, list[Manifest]] = {}  # manifest -> the manifests that list it
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
-        self._settled: dict[str, Verdict] = {}  # file -> settle()
+        self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
         self._reverse: dict[str, dict[str, list[str]]] = {}  # manifest -> _importers()
 
     # ------------------------------------------------------------------ public answers
@@ -217,44 +205,6 @@ class Shipping:
                                  "tool config: counted as shipping", presumed=True)
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
                              "test, test support, story nor tool config: counted as shipping", presumed=True)
-
-    def settle(self, path: str, manifest: Manifest) -> Verdict:
-        """The verdict, a presumed "ships" checked against what imports the file: in a service (a
-        private package with an entry point, which nothing installs or deep-imports as a
-        dependency), a file no entry reaches that only tests and test support import (a test data
-        builder kept beside the code) is test support itself. Asked only where the answer changes a
-        finding; the package's reverse imports are computed on its first question."""
-        verdict = self.verdict(path, manifest)
-        if not verdict.presumed or not self.entries(manifest) or manifest.data.get("private") is not True \
-                or not self.is_service(manifest):
-            return verdict
-        found = self._settled.get(path)
-        if found is None:
-            self._settled[path] = verdict  # an import cycle back to this file counts as shipping
-            found = self._settled[path] = self._by_importers(path, manifest) or verdict
-        return found
-
-    def _by_importers(self, path: str, manifest: Manifest) -> Verdict | None:
-        """Test support, when every file that imports `path` is a test or test support (a presumed
-        importer settled the same way); None when one ships, or when nothing imports it."""
-        direct = self._importers(manifest).get(path, [])
-        for other in direct:
-            if self.settle(other, manifest).ships:
-                return None
-        if not direct:
-            return None
-        names = ", ".join(sorted(self.project.rel(p) for p in direct)[:3]) + (", ..." if len(direct) > 3 else "")
-        return Verdict(False, f"no entry point reaches it, and only tests or test support import it ({names})")
-
-    def _importers(self, manifest: Manifest) -> dict[str, list[str]]:
-        """{file: the files of the package that import it by value}, computed once per package."""
-        found = self._reverse.get(manifest.path)
-        if found is None:
-            found = self._reverse[manifest.path] = {}
-            for source in self.project.package_sources(manifest.dir):
-                for target in self._value_imports(source, manifest):
-                    found.setdefault(target, []).append(source)
-        return found
 
     def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
         """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it

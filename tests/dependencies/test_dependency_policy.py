@@ -921,3 +921,30 @@ def test_a_private_source_library_nothing_lists_is_installed_only_with_its_root(
                                                       "dependencies": {"@acme/ui": "*"}}}
     diags = pipeline.lint([str(write(tmp_path / "listed", listed))], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert [d.extra["package"] for d in diags] == ["classnames"]
+
+
+@pytest.mark.parametrize("inferred", [False, True])
+def test_an_nx_apps_version_only_package_json_is_a_label(tmp_path, inferred):
+    """`apps/api/package.json` holding a name and a version (Nx release keeps it) beside the app's
+    project.json: Nx builds and deploys the app from the workspace root's dependencies, never by
+    installing that manifest, so the root's declarations count (a real Nx repository: 15 DEP005 once
+    the inferred build's main was read). A start script or a Dockerfile of its own makes it a
+    service installed from its manifest."""
+    project = {"name": "api", "projectType": "application"}
+    if not inferred:
+        project["targets"] = {"build": {"executor": "@nx/webpack:webpack",
+                                        "options": {"target": "node", "main": "apps/api/src/main.ts"}}}
+    files = {
+        "package.json": {"name": "@project/source", "private": True,
+                         "dependencies": {"@nestjs/common": "^10.3.9"}, "devDependencies": {"nx": "^21.0.0"}},
+        "nx.json": {},
+        "apps/api/package.json": {"name": "@project/api", "version": "0.0.4"},
+        "apps/api/project.json": project,
+        "apps/api/webpack.config.js": "const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');\n\n"
+                                      "module.exports = { plugins: [new NxAppWebpackPlugin({ target: 'node', main: './src/main.ts' })] };\n",
+        "apps/api/src/main.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class AppService {}\n",
+    }
+    assert dep(write(tmp_path / "label", files)) == []
+    started = {**files, "apps/api/package.json": {"name": "@project/api", "version": "0.0.4",
+                                                  "scripts": {"start": "node dist/main.js"}}}
+    assert [d[0] for d in dep(write(tmp_path / "service", started))] == ["DEP005"]

@@ -1,0 +1,81 @@
+"""Which presumed-shipping files are test support after all: what only tests reach.
+
+A file no entry point reaches ships by presumption (shipping.py, step 5). In a service (a private
+package with an entry point, which nothing installs or deep-imports as a dependency), a file that
+tests and test support reach by imports, and nothing that ships reaches, is test support itself: a
+test data builder kept beside the code, factories importing one another. Asked only where the
+answer changes a finding (the package's reverse imports are computed on its first question).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from migrationlint.model.verdicts import Verdict
+from migrationlint.model.workspace import Manifest
+
+
+class TestSupport:
+    """Mixin of Shipping: `settle`, over the package's reverse imports."""
+
+    _support: dict[str, dict[str, list[str]]]
+    _reverse: dict[str, dict[str, list[str]]]
+
+    def settle(self, path: str, manifest: Manifest) -> Verdict:
+        """The verdict, a presumed "ships" checked against what imports the file: in a service (a
+        private package with an entry point, which nothing installs or deep-imports as a
+        dependency), a file no entry reaches that only tests and test support import (a test data
+        builder kept beside the code) is test support itself. Asked only where the answer changes a
+        finding; the package's reverse imports are computed on its first question."""
+        verdict = self.verdict(path, manifest)
+        if not verdict.presumed or not self.entries(manifest) or manifest.data.get("private") is not True \
+                or not self.is_service(manifest):
+            return verdict
+        direct = self._test_support(manifest).get(path)
+        if direct is None:
+            return verdict
+        names = ", ".join(sorted(self.project.rel(p) for p in direct)[:3]) + (", ..." if len(direct) > 3 else "")
+        return Verdict(False, f"no entry point reaches it, and only tests or test support import it ({names})")
+
+    def _test_support(self, manifest: Manifest) -> dict[str, list[str]]:
+        """{file: its importers} of the package's presumed-shipping files that tests and test
+        support reach by imports and nothing that ships does: factories importing each other (an
+        import cycle) are test support together when only specs reach them. What ships: files with a
+        real reason, and presumed files that no test reaches (nothing imports them, or only one
+        another). Computed once per package."""
+        found = self._support.get(manifest.path)
+        if found is None:
+            importers = self._importers(manifest)
+            imports: dict[str, list[str]] = {}
+            for target, by in importers.items():
+                for source in by:
+                    imports.setdefault(source, []).append(target)
+            presumed = {p for p in importers if self.verdict(p, manifest).presumed}
+            dev = [q for q in imports if not self.verdict(q, manifest).ships]
+            from_tests = _reached(dev, imports, presumed)
+            ships = [q for q in imports if q not in from_tests and self.verdict(q, manifest).ships]
+            support = from_tests - _reached(ships, imports, presumed)
+            found = self._support[manifest.path] = {p: importers[p] for p in support}
+        return found
+
+    def _importers(self, manifest: Manifest) -> dict[str, list[str]]:
+        """{file: the files of the package that import it by value}, computed once per package."""
+        found = self._reverse.get(manifest.path)
+        if found is None:
+            found = self._reverse[manifest.path] = {}
+            for source in self.project.package_sources(manifest.dir):
+                for target in self._value_imports(source, manifest):
+                    found.setdefault(target, []).append(source)
+        return found
+
+
+def _reached(starts: list[str], imports: dict[str, list[str]], within: set[str]) -> set[str]:
+    """The files of `within` that `starts` reach by imports, through files of `within` only."""
+    seen: set[str] = set()
+    queue = deque(starts)
+    while queue:
+        for target in imports.get(queue.popleft(), ()):
+            if target in within and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
+

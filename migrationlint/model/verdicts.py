@@ -1,0 +1,22 @@
+"""The answer of the shipping model for one file: whether it runs in production, and why.
+
+Kept in a module of its own so that the shipping model and its test-support mixin both use it
+without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a file ships, and why (worded for `--explain-file`)."""
+
+    ships: bool
+    reason: str
+    inert: bool = False  # never loaded at all (fixture data): its imports are no dependencies
+    presumed: bool = False  # ships only because nothing says otherwise: `Shipping.settle` may say more
+
+    def describe(self) -> str:
+        return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"
