@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.entry_points import declared_entries
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.workspace import Manifest
 
@@ -103,11 +104,23 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
     settings = read_config(config)
     if settings.has("build.ssr"):
         return None
+    if not settings.has("build.lib") and _code_entry(manifest):
+        return None  # an app build of its pages beside code another compiler builds (`vite build && tsc`)
     external, rolldown = settings.names("rollupOptions.external"), settings.names("rolldownOptions.external")
     if external is None or rolldown is None:
         return None
     mode = "library mode (build.lib)" if settings.has("build.lib") else "build"
     return Bundle(f"a vite {mode} inlines every import its external list does not name", external + rolldown)
+
+
+_CODE = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
+
+
+def _code_entry(manifest: Manifest) -> bool:
+    """Whether package.json names code to load (`main`, `module`, `bin`, an `exports` target other
+    than types): a vite app build then makes only the package's pages, not the code users load."""
+    return any(origin.startswith("package.json") and target.endswith(_CODE)
+               for target, origin in declared_entries(manifest))
 
 
 # `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the

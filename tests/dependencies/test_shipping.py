@@ -186,6 +186,9 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     app = bundle("app", {"vite.config.ts": "export default { build: { rollupOptions: { input: ['./src/page.tsx'] } } };\n"},
                  version="1.0.0", scripts={"build": "vite build"})
     assert app is not None and app.inlines("react")
+    # beside code another compiler builds (`vite build && tsc`, a `main` users load): only the pages
+    assert bundle("plugin", {"vite.config.ts": "export default { build: { outDir: 'dist/ui' } };\n"}, version="1.0.0",
+                  main="dist/index.js", scripts={"build": "vite build && tsc -p tsconfig.build.json"}) is None
     assert bundle("ssr", {"vite.config.ts": vite}, version="1.0.0", scripts={"build": "vite build --ssr src/server.ts"}) is None
 
 
