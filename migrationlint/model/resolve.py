@@ -256,7 +256,10 @@ class Resolver:
         first = spec.split("/", 1)[0]
         if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(base_url, first)):
             return True
-        return not spec.startswith("@") and git_ignored(base, self.root)
+        # the folder (or file) the first segment names is ignored, not merely a folder deeper in the
+        # path (`mapbox-gl/dist/x.css` under an ignored `dist`)
+        return not spec.startswith("@") and (git_ignored(os.path.join(base_url, first), self.root)
+                                             or spec.endswith(".json") and git_ignored(base, self.root))
 
     def _config_alias(self, framework: FrameworkConfig, spec: str, misses: list) -> Resolution | None:
         """An alias of the project's vite/svelte/nuxt config (config_aliases): its file, or trust

@@ -369,6 +369,10 @@ def test_a_gitignored_folder_under_baseurl_is_generated_code_not_a_package(tmp_p
     assert lint(tmp_path, ["DEP", "IMP"]) == []
     _write(tmp_path, ".gitignore", "/node_modules\n")
     assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["DEP001"]
+    # an ignored folder deeper in the path (`dist`) says nothing of an undeclared package's name
+    _write(tmp_path, ".gitignore", "dist\n")
+    _write(tmp_path, "src/main.ts", "import 'mapbox-gl/dist/mapbox-gl.css';\n")
+    assert [d.code for d in lint(tmp_path, ["DEP"])] == ["DEP001"]
 
 
 def test_a_relative_path_with_a_trailing_slash_names_the_folder(tmp_path):
