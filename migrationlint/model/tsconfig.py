@@ -379,9 +379,9 @@ class TsConfigIndex:
             names = self._beside[directory] = sorted(
                 os.path.join(directory, n) for n in listed if n.startswith("tsconfig.") and n.endswith(".json")
                 and n != CONFIG_NAME)
-        for path in names:
+        for path in names:  # a project, with files of its own: not a fragment others extend (tsconfig.paths.json)
             found = self.config(path)
-            if found.error is None and found.covers(file_path):
+            if found.error is None and (found.include is not None or found.files is not None) and found.covers(file_path):
                 return found
         return None
 

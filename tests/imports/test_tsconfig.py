@@ -185,3 +185,7 @@ def test_a_config_beside_the_nearest_that_includes_what_it_excludes_covers_it(tm
     assert spec.path == str(tmp_path / "apps/api/tsconfig.jest.json") and "core" in spec.paths
     assert index.covering(str(tmp_path / "apps/api/src/core/index.ts")).path == str(tmp_path / "apps/api/tsconfig.json")
     assert index.covering(str(tmp_path / "apps/api/scripts/seed.ts")).path == str(tmp_path / "tsconfig.json")
+    # a fragment other configs extend (no include, no files) is no project of its own
+    write(tmp_path, {"apps/api/tsconfig.paths.json": json.dumps({"compilerOptions": {"paths": {"x/*": ["../x/*"]}}})})
+    index = TsConfigIndex(str(tmp_path))
+    assert index.covering(str(tmp_path / "apps/api/scripts/seed.ts")).path == str(tmp_path / "tsconfig.json")
