@@ -55,6 +55,7 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         self.data = data
         self.dialect = dialect
         self.typeorm = NO_TYPEORM
+        self.silencers = b"@ts-" in data  # whether any `// @ts-ignore` may stand above an import
 
     def run(self, root: Node) -> None:
         for stmt in root.named_children:

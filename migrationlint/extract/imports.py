@@ -98,6 +98,7 @@ class ImportsFacts:
     f: FileFacts
     data: bytes
     dialect: str
+    silencers: bool
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")
@@ -125,7 +126,7 @@ class ImportsFacts:
         if clause is not None:
             self._import_clause(clause, fact)
         fact.line_span = _own_lines(self.data, node.start_byte, node.end_byte)
-        fact.ts_ignored = b"@ts-" in self.data and _silenced(node)
+        fact.ts_ignored = self.silencers and _silenced(node)
         self.f.imports.append(fact)
 
     def _import_equals(self, stmt: Node, clause: Node, type_only: bool = False) -> None:

@@ -106,6 +106,8 @@ class DependencyModel(VersionChoice):
         self._roots: dict[str, Manifest] = {}
         self._policies: dict[str, PeerPolicy] = {}
         self._services: dict[str, bool] = {}
+        self._alone: dict[str, bool] = {}  # manifest -> _starts_alone
+        self._labels: dict[str, bool] = {}  # manifest -> _label_only
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
         self._member_types_only: dict[str, dict[str, bool]] = {}  # member manifest -> {package: imported for types only}
 
@@ -142,16 +144,30 @@ class DependencyModel(VersionChoice):
         labels a folder inside a member: the member builds those files, and Node resolves their
         imports from the member's node_modules. So does one there that declares no dependency,
         whatever else it holds (an `exports` map the member links in)."""
-        # an Nx app's version-only package.json (Nx release) stays a label: Nx builds and deploys the
-        # app from the workspace root's dependencies, never by installing that manifest
-        if is_service(m, nx=False) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
-            return False
-        if not any(m.data.get(k) for k in _INSTALL_UNIT_KEYS):
-            return not self.ws.has_workspace_definition or self._inside_member(m.dir)
+        found = self._labels.get(m.path)
+        if found is None:
+            found = self._labels[m.path] = self._is_label(m)
+        return found
+
+    def _is_label(self, m: Manifest) -> bool:
+        unit = any(m.data.get(k) for k in _INSTALL_UNIT_KEYS)
         # one that declares no dependency inside a member's folder (an `exports` map for a
         # condition, linked into the member with `link:`): its files resolve from the member's
         # node_modules, and the member's declarations are theirs
-        return not any(m.data.get(s) for s in DEP_SECTIONS) and self._inside_member(m.dir)
+        if unit and (any(m.data.get(s) for s in DEP_SECTIONS) or not self._inside_member(m.dir)):
+            return False
+        # an Nx app's version-only package.json (Nx release) stays a label: Nx builds and deploys the
+        # app from the workspace root's dependencies, never by installing that manifest
+        if self._starts_alone(m) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
+            return False
+        return unit or not self.ws.has_workspace_definition or self._inside_member(m.dir)
+
+    def _starts_alone(self, m: Manifest) -> bool:
+        """entry_points.is_service without Nx (`_label_only`), asked once per manifest in a run."""
+        found = self._alone.get(m.path)
+        if found is None:
+            found = self._alone[m.path] = is_service(m, nx=False)
+        return found
 
     def _secondary_entry(self, m: Manifest) -> bool:
         """A package.json named as a path into the package around it (`@acme/classes/transformer-plugin`

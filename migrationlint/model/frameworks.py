@@ -65,8 +65,10 @@ FRAMEWORK_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 def in_generated_dir(path: str) -> bool:
     """Whether `path` lies under a framework's generated folder (`.svelte-kit/types/...`)."""
-    parts = path.replace(os.sep, "/").split("/")
-    return any(p in GENERATED_DIRS for p in parts[:-1])
+    path = path.replace(os.sep, "/")
+    if "/." not in path and not path.startswith("."):
+        return False  # every generated folder's name starts with a dot
+    return any(p in GENERATED_DIRS for p in path.split("/")[:-1])
 
 
 def generated_twin(path: str) -> bool:
