@@ -112,12 +112,14 @@ def node_app_mains(directory: str) -> list[tuple[str, str]]:
 
 
 def _inferred_main(directory: str) -> list[tuple[str, str]]:
-    """An app whose build Nx infers from its webpack config (`new NxAppWebpackPlugin({ target:
-    'node', main: './src/main.ts' })`, relative to the config's folder), when project.json names none."""
+    """A Node app whose build Nx infers from its webpack config (`new NxAppWebpackPlugin({ target:
+    'node', main: './src/main.ts' })`, relative to the config's folder; the plugin's default
+    target is the browser), when project.json names none."""
     config = find_config(directory, "webpack.config")
-    if config is None or read_config(config).keys.get(("target",)) == "web":
+    keys = read_config(config).keys if config is not None else {}
+    if not any(k[-1] == "target" and v == "node" for k, v in keys.items()):
         return []
-    mains = {v for k, v in read_config(config).keys.items() if k[-1] == "main" and isinstance(v, str)}
+    mains = {v for k, v in keys.items() if k[-1] == "main" and isinstance(v, str)}
     why = f'the Nx app\'s inferred build ({os.path.basename(config)} "main")'
     return [(os.path.normpath(os.path.join(directory, m)), why) for m in sorted(mains)]
 
@@ -170,9 +172,8 @@ def generated_manifest(directory: str) -> str | None:
     versions of the workspace root's manifest (the single-version policy): a dependency declared
     only at the root is what such a build expects, and a per-service install from the built
     folder finds it (DEP005)."""
-    project = _project_data(os.path.join(directory, "project.json")) or _inline_project(directory)
-    targets = project.get("targets", project.get("architect"))
-    for name, target in targets.items() if isinstance(targets, dict) else ():
+    targets = _targets(directory)
+    for name, target in targets.items():
         why = _target_generates(target, directory) if isinstance(target, dict) else None
         if why is not None:
             return f"its Nx `{name}` target generates the package.json it deploys ({why})"
@@ -186,9 +187,7 @@ def generated_manifest(directory: str) -> str | None:
 def build_executor(directory: str) -> str | None:
     """The executor of the `build` target of the Nx project in `directory` (project.json, or its
     inline entry in workspace.json), or None."""
-    project = _project_data(os.path.join(directory, "project.json")) or _inline_project(directory)
-    targets = project.get("targets", project.get("architect"))
-    build = targets.get("build") if isinstance(targets, dict) else None
+    build = _targets(directory).get("build")
     executor = build.get("executor", build.get("builder")) if isinstance(build, dict) else None
     return executor if isinstance(executor, str) else None
 
@@ -209,6 +208,14 @@ def _target_generates(target: dict, directory: str) -> str | None:
     if version is None and not executor.startswith("@nrwl/"):
         return None  # an @nx/ executor of an unknown Nx: 16 or later, said nothing
     return "updateBuildableProjectDepsInPackageJson, on by default before Nx 16.5"
+
+
+def _targets(directory: str) -> dict:
+    """The targets of the Nx project in `directory` (project.json, or its inline entry in the
+    workspace's workspace.json; the older `architect` spelling too), or {}."""
+    project = _project_data(os.path.join(directory, "project.json")) or _inline_project(directory)
+    targets = project.get("targets", project.get("architect"))
+    return targets if isinstance(targets, dict) else {}
 
 
 def _inline_project(directory: str) -> dict:

@@ -1064,6 +1064,9 @@ def test_the_apps_of_an_integrated_nx_repository_are_entries_of_its_one_package(
                                                "module.exports = { plugins: [new NxAppWebpackPlugin({ target: 'node', "
                                                "main: './src/main.ts' })] };\n")
     assert dep(write(tmp_path, files)) == []
+    if inferred:  # the plugin's default target is the browser: no Node main then
+        web = {**files, "apps/api/webpack.config.js": files["apps/api/webpack.config.js"].replace("target: 'node', ", "")}
+        assert [d[0] for d in dep(write(tmp_path / "web", web))] == ["DEP002"]
     del files["apps/api/project.json"]
     assert [d[0] for d in dep(write(tmp_path / "none", files))] == ["DEP002"]
 
