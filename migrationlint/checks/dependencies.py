@@ -240,11 +240,10 @@ class DependencyChecks(DependencyExemptions):
             return None
         if lazy:
             return "it is loaded on demand, like an optional feature (then an optional peer dependency)"
-        for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)}):
-            member = self.ws.member(dep)
-            if member is not None and any(package in member.section(s) for s in ("dependencies", "peerDependencies")):
-                return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
-                        f"{dep} usually lists it in peerDependencies so that one copy is shared")
+        dep = self._member_bringing(m, package, DEP_SECTIONS, ("dependencies", "peerDependencies"))
+        if dep is not None:
+            return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
+                    f"{dep} usually lists it in peerDependencies so that one copy is shared")
         return None
 
     def _dev_in_production(self, u: Use) -> Diagnostic:
@@ -282,7 +281,8 @@ class DependencyChecks(DependencyExemptions):
                        f"lockfile or workspace file): Node finds it in the node_modules of the project around it, "
                        f"but an install of {where} on its own (a Docker build, a publish) leaves it out")
         else:
-            carrier = self._carried_by(u)
+            # an install of the importer alone brings it one level down, with a workspace dependency
+            carrier = self._member_bringing(m, u.package, ("dependencies",), ("dependencies",))
             breaks = (f"breaks a per-service install, Docker build or publish of {where}" if carrier is None else
                       f"an install of {where} on its own gets it only as a dependency of {carrier}, which {rel} "
                       f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
@@ -302,13 +302,13 @@ class DependencyChecks(DependencyExemptions):
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
 
-    def _carried_by(self, u: Use) -> str | None:
-        """The workspace package `u.manifest` depends on (in `dependencies`) that lists the used
-        package in its own `dependencies`: an install of the importer alone brings the package
-        anyway, one level down."""
-        for dep in sorted(u.manifest.section("dependencies")):
+    def _member_bringing(self, m: Manifest, package: str, sections: tuple[str, ...],
+                         theirs: tuple[str, ...]) -> str | None:
+        """The first workspace package (by name) that `m` lists in `sections` and that lists
+        `package` in `theirs`: what brings the package along with it."""
+        for dep in sorted({d for s in sections for d in m.section(s)}):
             member = self.ws.member(dep)
-            if member is not None and u.package in member.section("dependencies"):
+            if member is not None and any(package in member.section(s) for s in theirs):
                 return dep
         return None
 
@@ -345,8 +345,7 @@ class DependencyChecks(DependencyExemptions):
                        f"declare, and the repository uses {policy_now.setting}: ")
             accident = self.hoisted_by_accident(peer, m)
             if accident:
-                message += (f'it loads today only because another package brings "{peer}" into the hoisted '
-                            f"install; another version or install layout fails with \"Cannot find module '{peer}'\"")
+                message += _by_accident(peer, f"Cannot find module '{peer}'")
             else:
                 message += f"loading it fails with \"Cannot find module '{peer}'\""
             place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m, peer))
@@ -384,8 +383,7 @@ class DependencyChecks(DependencyExemptions):
                 reported.add((m.path, package))
                 error = need.error.replace("{package}", package)
                 if self.hoisted_by_accident(package, m):
-                    effect = (f'it loads today only because another package brings "{package}" into the hoisted '
-                              f'install; another version or install layout fails with "{error}"')
+                    effect = _by_accident(package, error)
                 else:
                     effect = f'it fails with "{error}"{note}'
                 message = (f'{trigger} makes the service load "{package}" at start-up, which {self._rel(m)} does '
@@ -460,6 +458,12 @@ class DependencyChecks(DependencyExemptions):
                           specifier=u.imp.specifier, package=u.package, manifest=u.manifest.path)
 
 # ----------------------------------------------------------------------------- helpers
+
+def _by_accident(package: str, error: str) -> str:
+    """The effect of a missing package that the hoisted install holds today (DEP003, DEP004)."""
+    return (f'it loads today only because another package brings "{package}" into the hoisted install; another '
+            f'version or install layout fails with "{error}"')
+
 
 def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:
     """(module, imported name) -> local names bound to it by named imports."""

@@ -17,7 +17,7 @@ from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.entry_points import entry_is_source
 from migrationlint.model.lockfiles import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+from migrationlint.model.workspace import Manifest
 from migrationlint.checks.base import Project
 
 
@@ -105,8 +105,7 @@ class DependencyExemptions(DependencyModel):
         dependencies are."""
         if m.data.get("private") is not True or not m.name or not entry_is_source(m) or self.is_service(m):
             return False
-        others = (o for o in resolver_for(self.project).packages.manifests if o.path not in (m.path, outer.path) and not o.error)
-        return not any(m.name in o.section(s) for o in others for s in DEP_SECTIONS)
+        return all(d.path == outer.path for d in self.shipping.dependents(m))
 
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file

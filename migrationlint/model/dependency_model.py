@@ -20,7 +20,7 @@ from migrationlint.model.entry_points import is_service
 from migrationlint.model.nx_projects import generated_manifest
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
-from migrationlint.model.lockfiles import Lockfile, peers_of
+from migrationlint.model.lockfiles import LOCKFILE_NAMES, Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
@@ -45,8 +45,7 @@ class Use:
 # what makes a package.json more than a label: something to install, run, build, load or publish
 _INSTALL_UNIT_KEYS = (*DEP_SECTIONS, "main", "module", "exports", "bin", "types", "typings", "files", "scripts",
                       "workspaces", "publishConfig", "imports")
-_ROOT_MARKERS = ("pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
-                 "bun.lock")
+_ROOT_MARKERS = ("pnpm-workspace.yaml", *LOCKFILE_NAMES)
 
 
 def _erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:

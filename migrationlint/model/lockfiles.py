@@ -377,7 +377,8 @@ def parse_bun(path: str, data: dict) -> Lockfile:
     """bun.lock (bun 1.2+, JSONC): `packages` maps an install path (`fastify`, `@nestjs/core/tslib`
     for a copy nested under its dependent) to `["name@version", registry, {dependencies,
     peerDependencies, optionalPeers}, integrity]`; a top-level path is the hoisted copy the root
-    resolves. Its peer lists hold resolved versions, so no peer range is recorded. Workspace packages (`name@workspace:...`) are skipped. The binary bun.lockb is not read."""
+    resolves. Its peer lists hold resolved versions, so no peer range is recorded. Workspace
+    packages (`name@workspace:...`) are skipped. The binary bun.lockb is not read."""
     lock = Lockfile(path, "bun", version_field=str(data.get("lockfileVersion", "")))
     workspaces = data.get("workspaces")  # "" is the root; a member more makes it a workspace
     lock.settings = {"configVersion": data.get("configVersion"),

@@ -99,7 +99,7 @@ class Shipping(TestSupport):
         bundle = self._bundled.get(manifest.path)
         return bundle.external if bundle is not None else ()
 
-    def _dependents(self, manifest: Manifest) -> list[Manifest]:
+    def dependents(self, manifest: Manifest) -> list[Manifest]:
         """The workspace's other manifests that list `manifest`'s package in any dependency section."""
         found = self._dependents_of.get(manifest.path)
         if found is None:
@@ -119,7 +119,7 @@ class Shipping(TestSupport):
     def _dev_only_reason(self, manifest: Manifest) -> str | None:
         if manifest.data.get("private") is not True or not manifest.name or self.is_service(manifest):
             return None
-        dependents = self._dependents(manifest)
+        dependents = self.dependents(manifest)
         if not dependents or any(manifest.name in m.section(s) for m in dependents
                                  for s in DEP_SECTIONS if s != "devDependencies"):
             return None
@@ -127,7 +127,7 @@ class Shipping(TestSupport):
         return f"its package is a devDependency only ({names}): no production install contains it"
 
     def _bundled_by_dependents(self, manifest: Manifest) -> str | None:
-        dependents = [m for m in self._dependents(manifest)
+        dependents = [m for m in self.dependents(manifest)
                       if any(manifest.name in m.section(s) for s in ("dependencies", "devDependencies"))]
         if not dependents or len(self.entries_of_kind(manifest, "app")) > 0:
             return None
