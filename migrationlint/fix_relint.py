@@ -27,7 +27,7 @@ from migrationlint import extraction
 from migrationlint.checks import RULES, Project, run_checks
 from migrationlint.settings import RuleSelection, Settings
 from migrationlint.extract.records import FileFacts
-from migrationlint.checks.phantom_imports import EXPORT_SURFACES, surface_signature
+from migrationlint.checks.export_surfaces import EXPORT_SURFACES, surface_signature
 from migrationlint.live import carried_reachability
 from migrationlint.model.project import disk_only_memos
 from migrationlint.model.shipping import SHIPPING, Shipping

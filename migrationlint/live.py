@@ -25,7 +25,7 @@ from typing import Mapping
 
 from migrationlint.cache.facts_cache import FactsCache, StatKey, cache_dir, cache_key, stat_of
 from migrationlint.checks import RULES, Project, run_checks
-from migrationlint.checks.phantom_imports import EXPORT_SURFACES, surface_signature
+from migrationlint.checks.export_surfaces import EXPORT_SURFACES, surface_signature
 from migrationlint.config import load
 from migrationlint.settings import RuleSelection, Settings
 from migrationlint.extraction import SourceMap, extract_one
@@ -45,7 +45,7 @@ class _Context:
     workspace: Workspace
     memos: dict = field(default_factory=dict)
     reached: dict = field(default_factory=dict)  # Shipping.reachability() of the last run
-    surfaces: dict = field(default_factory=dict)  # phantom_imports' export-surface memo
+    surfaces: dict = field(default_factory=dict)  # export_surfaces' memo
     surface_reads: dict = field(default_factory=dict)  # the facts the runs that built it read
     stored: FactsCache | None = None  # the CLI's facts cache of this root, read only (see _disk_facts)
 

@@ -15,7 +15,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.entry_points import entry_is_source
-from migrationlint.model.lockfiles import yarn_classic_production
+from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
 from migrationlint.checks.base import Project

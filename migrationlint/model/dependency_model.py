@@ -20,7 +20,7 @@ from migrationlint.model.entry_points import is_service
 from migrationlint.model.nx_projects import generated_manifest
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
-from migrationlint.model.lockfiles import LOCKFILE_NAMES, Lockfile, peers_of
+from migrationlint.model.lockfile_record import LOCKFILE_NAMES, Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy

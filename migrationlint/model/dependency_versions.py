@@ -12,7 +12,8 @@ from functools import cached_property
 from migrationlint.model.project import Project
 from migrationlint.settings import Settings
 from migrationlint.diagnostics import Applicability, Edit, Fix
-from migrationlint.model.lockfiles import Lockfile, find_lockfile, version_key
+from migrationlint.model.lockfile_record import Lockfile, version_key
+from migrationlint.model.lockfiles import find_lockfile
 from migrationlint.model.peer_install import read_npmrc
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace

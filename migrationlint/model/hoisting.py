@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tomllib
 
-from migrationlint.model.lockfiles import Lockfile
+from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.peer_install import read_npmrc
 
 

@@ -39,14 +39,17 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _key(parser_file: str) -> bytes:
-    """What makes a stored parse valid besides the source bytes: the code that produced it."""
-    try:
-        with open(parser_file, "rb") as fh:
-            source = fh.read()
-    except OSError:
-        source = b""
-    parts = (__version__, str(PARSED_VERSION), f"{sys.version_info[0]}.{sys.version_info[1]}", digest(source))
+def _key(parser_files: tuple[str, ...]) -> bytes:
+    """What makes a stored parse valid besides the source bytes: the code that produced it (every
+    module of the parser: a change to any of them parses again)."""
+    sources = []
+    for parser_file in parser_files:
+        try:
+            with open(parser_file, "rb") as fh:
+                sources.append(digest(fh.read()))
+        except OSError:
+            sources.append("")
+    parts = (__version__, str(PARSED_VERSION), f"{sys.version_info[0]}.{sys.version_info[1]}", *sources)
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest().encode()
 
 
@@ -55,27 +58,27 @@ class ParsedCache:
 
     def __init__(self, cache_dir: str | None) -> None:
         self.directory = os.path.join(cache_dir, SUBDIR) if cache_dir else None
-        self._keys: dict[str, bytes] = {}
+        self._keys: dict[tuple[str, ...], bytes] = {}
         self.parsed = 0  # how many parses this cache could not spare (tests read it)
 
     def _file(self, path: str) -> str:
         assert self.directory is not None
         return os.path.join(self.directory, digest(os.path.abspath(path).encode()))
 
-    def _key_of(self, parser_file: str) -> bytes:
-        key = self._keys.get(parser_file)
+    def _key_of(self, parser_files: tuple[str, ...]) -> bytes:
+        key = self._keys.get(parser_files)
         if key is None:
-            key = self._keys[parser_file] = _key(parser_file)
+            key = self._keys[parser_files] = _key(parser_files)
         return key
 
-    def load(self, path: str, content: str, parser_file: str) -> tuple | None:
+    def load(self, path: str, content: str, parser_files: tuple[str, ...]) -> tuple | None:
         """(the stored parse,) of `path` when it was made from bytes with digest `content` (a
         tuple, because a parse may be None: an unreadable lockfile is stored as such too)."""
         if self.directory is None:
             return None
         try:
             with open(self._file(path), "rb") as fh:
-                if fh.read(len(MAGIC)) != MAGIC or fh.readline().rstrip(b"\n") != self._key_of(parser_file):
+                if fh.read(len(MAGIC)) != MAGIC or fh.readline().rstrip(b"\n") != self._key_of(parser_files):
                     return None
                 if fh.readline().rstrip(b"\n") != content.encode():
                     return None
@@ -84,11 +87,11 @@ class ParsedCache:
             return None
         return found if isinstance(found, tuple) and len(found) == 1 else None
 
-    def store(self, path: str, content: str, parser_file: str, value: object) -> None:
+    def store(self, path: str, content: str, parser_files: tuple[str, ...], value: object) -> None:
         """Replace the stored parse of `path`; a failure to write only costs the next run a parse."""
         if self.directory is None:
             return
-        data = b"".join((MAGIC, self._key_of(parser_file), b"\n", content.encode(), b"\n",
+        data = b"".join((MAGIC, self._key_of(parser_files), b"\n", content.encode(), b"\n",
                          pickle.dumps((value,), protocol=pickle.HIGHEST_PROTOCOL)))
         try:
             ensure_subdir(os.path.dirname(self.directory))
@@ -96,21 +99,21 @@ class ParsedCache:
         except OSError:
             pass
 
-    def get(self, path: str, data: bytes, parse: Callable[[bytes], T], parser_file: str) -> T:
+    def get(self, path: str, data: bytes, parse: Callable[[bytes], T], parser_files: tuple[str, ...]) -> T:
         """`parse(data)` for the file at `path`, from memory or disk when these bytes were parsed
-        before. `parser_file` is the module whose code `parse` is (part of the disk key)."""
+        before. `parser_files` are the modules whose code `parse` is (part of the disk key)."""
         content = digest(data)
-        slot = (os.path.abspath(path), content, parser_file)
+        slot = (os.path.abspath(path), content, parser_files)
         if slot in _memory:
             _memory.move_to_end(slot)
             return _memory[slot]  # type: ignore[return-value]
-        stored = self.load(path, content, parser_file)
+        stored = self.load(path, content, parser_files)
         if stored is not None:
             value = stored[0]
         else:
             self.parsed += 1
             value = parse(data)
-            self.store(path, content, parser_file, value)
+            self.store(path, content, parser_files, value)
         _memory[slot] = value
         while len(_memory) > _MEMORY_SLOTS:
             _memory.popitem(last=False)

@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from migrationlint.model.lockfiles import Lockfile
+from migrationlint.model.lockfile_record import Lockfile
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Mapping
 
 from migrationlint.model.jsonc import loads
-from migrationlint.model.lockfiles import MANAGER_OF, Lockfile, Peers, find_lockfile, peers_of, read_lockfile
+from migrationlint.model.lockfile_record import MANAGER_OF, Lockfile, Peers, peers_of
+from migrationlint.model.lockfiles import find_lockfile, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
 
 if TYPE_CHECKING:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from migrationlint.model.lockfiles import find_lockfile, read_lockfile, version_key
+from migrationlint.model.lockfile_record import version_key
+from migrationlint.model.lockfiles import find_lockfile, read_lockfile
 from tests.helpers import TEST_DATA
 
 DATA = TEST_DATA / "deps"

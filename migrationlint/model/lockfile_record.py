@@ -1,0 +1,139 @@
+"""What a lockfile says, whatever its format: the record every lockfile parser fills
+(lockfiles.py, lockfile_yarn.py) and the dependency rules read, with the version ordering
+they share. Apart from the parsers so that readers of a lockfile need none of them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+LOCKFILE_NAMES = ("pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "bun.lock")
+MANAGER_OF = {"pnpm-lock.yaml": "pnpm", "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn",
+              "bun.lock": "bun"}
+
+Peers = dict[str, bool]  # peer name -> optional
+
+
+@dataclass
+class Lockfile:
+    """What a lockfile says, independent of its format.
+
+    `importers` maps a workspace package directory (posix, relative to the root, "." for the root)
+    to {package: resolved version} for its direct dependencies, where the format records that.
+    """
+
+    path: str
+    kind: str  # npm | pnpm | yarn-classic | yarn-berry | bun
+    versions: dict[str, list[str]] = field(default_factory=dict)
+    importers: dict[str, dict[str, str]] = field(default_factory=dict)
+    peers: dict[tuple[str, str], Peers] = field(default_factory=dict)
+    # (package, version) -> {peer: range}: the ranges a fix's version must satisfy
+    peer_ranges: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    # pnpm: importer -> {peer: version} resolved for that importer's dependencies (`x@1(peer@2)`)
+    importer_peers: dict[str, dict[str, str]] = field(default_factory=dict)
+    version_field: str = ""  # lockfileVersion as written
+    settings: dict[str, object] = field(default_factory=dict)  # pnpm-lock.yaml `settings`
+    # npm v2/v3: importer -> the packages at its node_modules that a production install places there
+    # (no `"dev": true`: some production dependency needs them, a required peer included); None: not recorded
+    production: dict[str, set[str]] | None = None
+    # formats that record no peers (yarn v1, npm v1): (package, version) -> what it depends on itself,
+    # which a built-in peer list must not ask its host for (@nestjs/axios 0.0.x brings its own axios)
+    dependencies_of: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
+
+    @property
+    def manager(self) -> str:
+        return MANAGER_OF.get(self.name, "npm")
+
+    def knows(self, package: str) -> bool:
+        return package in self.versions
+
+    def resolved(self, package: str, importer: str | None = None) -> str | None:
+        """The version the lockfile resolves `package` to for `importer` (or, lacking that, the
+        highest version it holds)."""
+        for where in (importer, "."):
+            v = self.importers.get(where, {}).get(package) if where is not None else None
+            if v:
+                return v
+        versions = self.versions.get(package)
+        if not versions:
+            return None
+        return max(versions, key=version_key)
+
+    def majors_apart(self, package: str, importer: str | None = None) -> bool:
+        """Whether `resolved` answers with the highest of versions of several majors, the importer
+        and the root resolving the package to none of them."""
+        if any(self.importers.get(where, {}).get(package) for where in (importer, ".") if where is not None):
+            return False
+        return len({_caret_class(v) for v in self.versions.get(package, ())}) > 1
+
+    def in_production_install(self, package: str, importer: str) -> bool | None:
+        """Whether `npm ci --omit=dev` places `package` where files of `importer` find it (its own
+        node_modules, else the root's); None when the lockfile does not record it."""
+        if self.production is None:
+            return None
+        return any(package in self.production.get(where, ()) for where in (importer, "."))
+
+    def peer_deps(self, package: str, version: str | None = None) -> Peers | None:
+        """The peers `package` declares (at `version`, else at its highest known version); None
+        when the lockfile does not record peers for it."""
+        v = version or self.resolved(package)
+        if v is None:
+            return None
+        return self.peers.get((package, v))
+
+    def _add(self, package: str, version: str, peers: Peers | None = None) -> None:
+        known = self.versions.setdefault(package, [])
+        if version not in known:
+            known.append(version)
+        if peers is not None:
+            self.peers[(package, version)] = peers
+
+    def _add_entry(self, package: str, version: str, entry: dict, own_dependencies: bool = True) -> None:
+        """Record a lockfile entry with its peers and their ranges. `own_dependencies`: the entry's
+        `dependencies` are the package's own (npm, yarn), not also its resolved peers (pnpm)."""
+        self._add(package, version, peers_of(entry, own_dependencies))
+        ranges = entry.get("peerDependencies")
+        if isinstance(ranges, dict) and ranges:
+            self.peer_ranges[(package, version)] = {str(k): str(v) for k, v in ranges.items()}
+
+    def add_own_dependencies(self, package: str, version: str, deps: object) -> None:
+        """Record what `package` depends on itself, in formats that record no peers (yarn v1, npm v1)."""
+        if isinstance(deps, dict) and deps:
+            self.dependencies_of[(package, version)] = frozenset(str(d) for d in deps)
+
+
+_NUM = re.compile(r"\d+")
+
+
+def version_key(version: str) -> tuple:
+    """Sort key for plain semver strings (prereleases sort before their release)."""
+    core, _, pre = version.partition("-")
+    nums = tuple(int(n) for n in _NUM.findall(core)[:3])
+    return nums, pre == "", pre
+
+
+def _caret_class(version: str) -> tuple:
+    """What `^version` keeps fixed: the major, and the minor below 1.0.0."""
+    nums = version_key(version)[0]
+    return nums[:2] if nums[:1] == (0,) else nums[:1]
+
+
+def peers_of(entry: dict, own_dependencies: bool = True) -> Peers:
+    """{peer: optional} of a manifest-like entry (empty when it declares no peers). A peer the
+    entry also lists as a dependency of its own (vitest 4 lists vite as both) is installed with it
+    whatever its host provides: no peer to satisfy. pnpm's entries list the peers they resolved
+    among their `dependencies`, which are then no evidence (`own_dependencies=False`)."""
+    peers = entry.get("peerDependencies")
+    if not isinstance(peers, dict):
+        return {}
+    meta = entry.get("peerDependenciesMeta")
+    meta = meta if isinstance(meta, dict) else {}
+    own = {str(d) for key in ("dependencies", "optionalDependencies") if isinstance(entry.get(key), dict)
+           for d in entry[key]} if own_dependencies else set()
+    return {str(p): bool(isinstance(meta.get(p), dict) and meta[p].get("optional")) for p in peers if str(p) not in own}

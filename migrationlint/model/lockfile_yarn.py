@@ -1,0 +1,122 @@
+"""yarn.lock parsers: yarn 2+ (YAML with `__metadata`, read by lockfiles.py's YAML loader) and
+yarn classic (v1), whose format is not YAML and gets a small dedicated block reader here, which
+also answers what `yarn install --production` places (yarn_classic_production).
+"""
+
+from __future__ import annotations
+
+import json
+
+from migrationlint.model.lockfile_record import Lockfile
+
+def _spec_name(spec: str) -> str | None:
+    """`lodash@^4.17.21` / `@babel/core@npm:^7.0.0` -> the package name before the range."""
+    spec = spec.strip().strip('"')
+    at = spec.find("@", 1)
+    return spec[:at] if at > 0 else None
+
+
+def parse_yarn_berry(path: str, data: dict) -> Lockfile:
+    """yarn.lock of yarn 2+ (YAML with `__metadata`); workspace entries are skipped."""
+    lock = Lockfile(path, "yarn-berry")
+    for key, entry in data.items():
+        if key == "__metadata" or not isinstance(entry, dict):
+            continue
+        resolution = str(entry.get("resolution", ""))
+        version = entry.get("version")
+        if "@workspace:" in resolution or entry.get("linkType") == "soft" or not isinstance(version, str):
+            continue
+        name = _spec_name(resolution) or _spec_name(str(key).split(",")[0])
+        if name:
+            lock._add_entry(name, version, entry)
+    return lock
+
+
+def parse_yarn_classic(path: str, text: str) -> Lockfile:
+    """yarn.lock v1: blocks `"a@^1", a@^1.2:` with indented `version "1.2.3"` lines. The format
+    records no peers; node_modules or the built-in table supply them."""
+    lock = Lockfile(path, "yarn-classic")
+    for header, fields in _yarn_v1_blocks(text):
+        version = fields.get("version")
+        names = {_spec_name(s) for s in _split_specs(header)}
+        for name in names:
+            if name and isinstance(version, str):
+                lock._add(name, version)
+                lock.add_own_dependencies(name, version, fields.get("dependencies"))
+    return lock
+
+
+def yarn_classic_production(path: str, roots: dict[str, str]) -> set[str]:
+    """The packages `yarn install --production` places for the production dependencies `roots`
+    ({name: range}: the installing manifests' `dependencies` and `optionalDependencies`): the
+    closure of the yarn.lock v1 entries they resolve to over each entry's dependencies. Read
+    again only when a dev-only package would be reported (the parsed Lockfile keeps no graph)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            blocks = _yarn_v1_blocks(fh.read())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return set()
+    entry_of = {spec: fields for header, fields in blocks for spec in _split_specs(header)}
+    todo = [f"{name}@{spec}" for name, spec in roots.items()]
+    seen: set[str] = set()
+    while todo:
+        spec = todo.pop()
+        fields = entry_of.get(spec)
+        if spec in seen or fields is None:
+            continue
+        seen.add(spec)
+        for section in ("dependencies", "optionalDependencies"):
+            deps = fields.get(section)
+            todo += [f"{name}@{rng}" for name, rng in deps.items()] if isinstance(deps, dict) else []
+    return {name for name in map(_spec_name, seen) if name}
+
+
+def _split_specs(header: str) -> list[str]:
+    out, cur, quoted = [], [], False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            out.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    out.append("".join(cur))
+    return [s.strip().strip('"') for s in out if s.strip()]
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return json.loads(value) if "\\" in value else value[1:-1]
+    return value
+
+
+def _yarn_v1_blocks(text: str) -> list[tuple[str, dict]]:
+    """Top-level blocks as (header, {field: value or {name: range}}); comments and blank lines
+    skipped. Only two levels exist in practice (entry fields, and dependency maps under them)."""
+    blocks: list[tuple[str, dict]] = []
+    current: dict | None = None
+    nested: dict | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        body = line.strip()
+        if indent == 0:
+            current = {}
+            blocks.append((body.rstrip(":"), current))
+            nested = None
+        elif current is None:
+            raise ValueError("yarn.lock: indented line before the first entry")
+        elif indent == 2:
+            if body.endswith(":"):
+                nested = current.setdefault(_unquote(body[:-1]), {})
+            else:
+                key, _, value = body.partition(" ")
+                current[_unquote(key)] = _unquote(value)
+                nested = None
+        elif nested is not None:
+            key, _, value = body.partition(" ")
+            nested[_unquote(key)] = _unquote(value)
+    return blocks
