@@ -109,6 +109,20 @@ def test_an_unparseable_lockfile_is_stored_as_absent(tmp_path):
     assert read_lockfile(str(tmp_path / "pnpm-lock.yaml"), again) is None and again.parsed == 0
 
 
+
+def test_a_stored_parse_is_kept_only_while_every_parser_module_is_unchanged(tmp_path):
+    """The parser of a yarn.lock lives in three modules: a change to any of them parses again."""
+    front, helper = tmp_path / "front.py", tmp_path / "helper.py"
+    front.write_text("def parse(): ...\n")
+    helper.write_text("def helper(): ...\n")
+    data = b"lockfileVersion: '9.0'\n"
+    ParsedCache(str(tmp_path / "c")).get("lock.yaml", data, lambda raw: "first", (str(front), str(helper)))
+    parsed_cache.forget_memory()
+    assert ParsedCache(str(tmp_path / "c")).get("lock.yaml", data, lambda raw: "second", (str(front), str(helper))) == "first"
+    helper.write_text("def helper(): return 1\n")
+    parsed_cache.forget_memory()
+    assert ParsedCache(str(tmp_path / "c")).get("lock.yaml", data, lambda raw: "third", (str(front), str(helper))) == "third"
+
 # ----------------------------------------------------------------------------- pnpm sections
 
 def _lock_fields(lock) -> tuple:
