@@ -60,7 +60,7 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
     the workspace root declares, are inlined. Said when the package's build script runs one of
     them and nothing widens what stays external beyond a readable list (`--external`, an
     `external` that is not a list of names, `skipNodeModulesBundle` other than a literal false)."""
-    for name, script in _build_commands(manifest):
+    for name, script in build_commands(manifest):
         found = _INLINING_BUILDERS.search(script)
         if found is None or "--external" in script:
             continue
@@ -94,7 +94,7 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
     build script says otherwise: a package built by tsc keeps a vite config for its dev server or
     stories). A server build (`build.ssr`, `--ssr`) leaves the packages of node_modules out
     instead, and an `external` that is not a list of names says nothing readable."""
-    commands = [command for _, command in _build_commands(manifest)]
+    commands = [command for _, command in build_commands(manifest)]
     by_vite = any(_VITE_BUILD.search(c) and "--ssr" not in c for c in commands) if commands else \
         build_executor(manifest.dir) in ("@nx/vite:build", "@nrwl/vite:build")
     if not by_vite:
@@ -129,7 +129,7 @@ _RUNS_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:npm run(?:-script)?|pnpm(?: run)?|ya
 _MAX_SCRIPT_DEPTH = 4
 
 
-def _build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) -> list[tuple[str, str]]:
+def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) -> list[tuple[str, str]]:
     """(script name, command) of each build script (`names`), and of the scripts it runs by name
     (`"build": "npm run package"`, `"package": "tsdown"`): what the build really runs lives one
     name further often enough that reading only `build` misses the bundler."""
@@ -167,7 +167,7 @@ _APP_SCRIPTS = (*_BUILD_SCRIPTS, "start", "serve", "dev", "watch", "preview")
 
 def _scripts(manifest: Manifest) -> list[str]:
     """The commands of the package's build, start and dev scripts, and of the scripts they run."""
-    return [command for _, command in _build_commands(manifest, _APP_SCRIPTS)]
+    return [command for _, command in build_commands(manifest, _APP_SCRIPTS)]
 
 
 def bundle_of(manifest: Manifest) -> Bundle | None:

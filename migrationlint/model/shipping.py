@@ -30,13 +30,14 @@ from migrationlint.model.nx_projects import WebProject, nearest_project_json, we
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
+from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.test_support import TestSupport
 from migrationlint.model.verdicts import Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 
 
-class Shipping(TestSupport):
+class Shipping(TestSupport, BuildOutput):
     """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
 
     def __init__(self, project) -> None:
@@ -58,6 +59,7 @@ class Shipping(TestSupport):
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
         self._reverse: dict[str, dict[str, list[str]]] = {}  # manifest -> _importers()
+        self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
 
     # ------------------------------------------------------------------ public answers
 
@@ -78,6 +80,16 @@ class Shipping(TestSupport):
         if found is None:
             found = self._verdicts[path] = self._decide(path, manifest)
         return found
+
+    def settle(self, path: str, manifest: Manifest) -> Verdict:
+        """The verdict, a presumed "ships" checked against the build and what imports the file: a
+        file a tsc-only build never emits (BuildOutput), or in a service one that only tests and
+        test support import (TestSupport), does not ship. Asked only where the answer changes a
+        finding: both read the package's imports."""
+        verdict = self.verdict(path, manifest)
+        if not verdict.presumed:
+            return verdict
+        return self.left_out_of_build(path, manifest) or self.only_tests_import(path, manifest) or verdict
 
     def bundled(self, manifest: Manifest, package: str | None = None) -> str | None:
         """Why `manifest`'s package ships a bundle that holds `package` (None: any of its imports),
@@ -344,13 +356,18 @@ class Shipping(TestSupport):
                     break
 
     def _value_imports(self, path: str, manifest: Manifest) -> list[str]:
+        return self._local_imports(path, manifest, _VALUE_KINDS, types=False)
+
+    def _local_imports(self, path: str, manifest: Manifest, kinds: tuple[str, ...], types: bool) -> list[str]:
+        """The files of the package that `path` imports by an import of one of `kinds` (`types`:
+        type-only imports too)."""
         facts = self.project.facts(path)
         if facts is None or facts.skipped:
             return []
         resolver = self._resolver()
         out = []
         for imp in facts.imports:
-            if imp.kind not in _VALUE_KINDS or imp.type_only or not imp.specifier:
+            if imp.kind not in kinds or (imp.type_only and not types) or not imp.specifier:
                 continue
             if pk.classify(imp.specifier) == "package" and not self._alias(path, imp.specifier):
                 continue

@@ -15,24 +15,21 @@ from migrationlint.model.workspace import Manifest
 
 
 class TestSupport:
-    """Mixin of Shipping: `settle`, over the package's reverse imports."""
+    """Mixin of Shipping: `only_tests_import`, over the package's reverse imports."""
 
     _support: dict[str, dict[str, list[str]]]
     _reverse: dict[str, dict[str, list[str]]]
 
-    def settle(self, path: str, manifest: Manifest) -> Verdict:
-        """The verdict, a presumed "ships" checked against what imports the file: in a service (a
-        private package with an entry point, which nothing installs or deep-imports as a
-        dependency), a file no entry reaches that only tests and test support import (a test data
-        builder kept beside the code) is test support itself. Asked only where the answer changes a
-        finding; the package's reverse imports are computed on its first question."""
-        verdict = self.verdict(path, manifest)
-        if not verdict.presumed or not self.entries(manifest) or manifest.data.get("private") is not True \
-                or not self.is_service(manifest):
-            return verdict
+    def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
+        """A "does not ship" verdict for a presumed-shipping file of a service (a private package with
+        an entry point, which nothing installs or deep-imports as a dependency) that only tests and
+        test support import (a test data builder kept beside the code); None otherwise. The
+        package's reverse imports are computed on its first question."""
+        if not self.entries(manifest) or manifest.data.get("private") is not True or not self.is_service(manifest):
+            return None
         direct = self._test_support(manifest).get(path)
         if direct is None:
-            return verdict
+            return None
         names = ", ".join(sorted(self.project.rel(p) for p in direct)[:3]) + (", ..." if len(direct) > 3 else "")
         return Verdict(False, f"no entry point reaches it, and only tests or test support import it ({names})")
 

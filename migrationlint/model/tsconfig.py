@@ -54,8 +54,9 @@ class TsConfig:
     # the tsconfig files of its `references` (never inherited): a solution-style tsconfig.json
     # (`"files": []`) leaves its files to them (an Nx app's tsconfig.app.json and tsconfig.spec.json)
     references: list[str] = field(default_factory=list)
-    # the options that make the compiler keep an import none of whose names is used (KEEPS_IMPORTS)
-    import_emit: dict[str, object] = field(default_factory=dict)
+    # the options that decide what the compiler emits (EMIT_OPTIONS): whether it keeps an import none
+    # of whose names is used, whether it writes JavaScript at all
+    emit_options: dict[str, object] = field(default_factory=dict)
     skip_lib_check: bool = False  # `skipLibCheck`: tsc reports no error inside declaration files
     error: str | None = None
 
@@ -64,9 +65,14 @@ class TsConfig:
         """Whether an import none of whose names the file uses still loads its module at runtime:
         `verbatimModuleSyntax` or `preserveValueImports` keep it, `importsNotUsedAsValues:
         preserve|error` keeps it as `import "x"`. Otherwise tsc, swc, esbuild and Babel drop it."""
-        emit = self.import_emit
+        emit = self.emit_options
         return emit.get("verbatimModuleSyntax") is True or emit.get("preserveValueImports") is True \
             or emit.get("importsNotUsedAsValues") in ("preserve", "error")
+
+    @property
+    def emits_javascript(self) -> bool:
+        """Whether tsc writes JavaScript for this project (not with `noEmit` or `emitDeclarationOnly`)."""
+        return self.emit_options.get("noEmit") is not True and self.emit_options.get("emitDeclarationOnly") is not True
 
     @property
     def dir(self) -> str:
@@ -294,16 +300,16 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
             setattr(cfg, name, value)
     if parent.paths:
         cfg.paths = dict(parent.paths)
-    cfg.import_emit = {**cfg.import_emit, **parent.import_emit}
+    cfg.emit_options = {**cfg.emit_options, **parent.emit_options}
 
 
-KEEPS_IMPORTS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues")
+EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "noEmit", "emitDeclarationOnly")
 
 
 def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
     opts = data.get("compilerOptions")
     opts = opts if isinstance(opts, dict) else {}
-    cfg.import_emit = {**cfg.import_emit, **{k: opts[k] for k in KEEPS_IMPORTS if k in opts}}
+    cfg.emit_options = {**cfg.emit_options, **{k: opts[k] for k in EMIT_OPTIONS if k in opts}}
     if isinstance(opts.get("skipLibCheck"), bool):
         cfg.skip_lib_check = opts["skipLibCheck"]
     if isinstance(opts.get("baseUrl"), str):

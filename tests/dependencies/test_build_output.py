@@ -1,0 +1,84 @@
+"""A file no entry point reaches ships by presumption, unless the package's build is tsc alone and
+never emits it (model/build_output.py, model/build_programs.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migrationlint.model.build_programs import build_tsconfigs
+from migrationlint.model.workspace import read_manifest
+from tests.dependencies.test_shipping import dep, write
+from tests.helpers import cli
+
+
+def _library(build: str, extra: dict[str, object] | None = None) -> dict[str, object]:
+    """A published library whose `src/gen` is a code generator the build tsconfig excludes: run
+    before the build (`generate`), it writes `src/tables.ts` and never ships."""
+    return {
+        "package.json": {"name": "@acme/schemas", "version": "1.0.0", "main": "./lib/index.js", "files": ["lib"],
+                         "scripts": {"generate": "ts-node src/gen/index.ts", "build": build},
+                         "dependencies": {"zod": "^3.23.0"},
+                         "devDependencies": {"pluralize": "^8.0.0", "typescript": "^5.5.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "lib", "rootDir": "src"}, "include": ["src"]},
+        "tsconfig.build.json": {"extends": "./tsconfig.json", "exclude": ["src/gen"]},
+        "src/index.ts": "export * from './tables';\n",
+        "src/tables.ts": "import { z } from 'zod';\nexport const Table = z.object({ id: z.string() });\n",
+        "src/gen/index.ts": "import { plural } from './words';\nconsole.log(plural('table'));\n",
+        "src/gen/words.ts": "import pluralize from 'pluralize';\nexport const plural = (w: string) => pluralize(w);\n",
+        **(extra or {}),
+    }
+
+
+def test_a_file_the_tsc_build_never_emits_does_not_ship(tmp_path):
+    """`tsc -p tsconfig.build.json` over a project that excludes `src/gen`: the generator's files
+    are not in the output (a real published package: 7 DEP002 asking to add its generator's tools
+    to dependencies). Run as `ts-node src/gen/index.ts` by a script, the entry is also a tool; its
+    helper is what the build decides."""
+    root = write(tmp_path, _library("pnpm generate && tsc -p tsconfig.build.json"))
+    assert dep(root) == []
+    out = cli("--explain-file", "src/gen/words.ts", cwd=root).stdout.decode()
+    assert "the package's build is tsc over tsconfig.build.json, which neither includes it nor imports it" in out
+
+
+def test_what_an_included_file_imports_is_emitted_and_ships(tmp_path):
+    """tsc emits what the included files import, excluded or not: the generator's helper, imported
+    by a file the build compiles, is in the output (and may be loaded by whatever loads that file)."""
+    root = write(tmp_path, _library("tsc -p tsconfig.build.json", {
+        "src/extra.ts": "import { plural } from './gen/words';\nexport const label = plural('row');\n"}))
+    assert dep(root) == [("DEP002", "src/gen/words.ts", "pluralize")]
+
+
+@pytest.mark.parametrize("build", [
+    "tsc -p tsconfig.build.json && esbuild src/gen/index.ts --outfile=lib/gen.js",  # another compiler: output unknown
+    "tsc -p tsconfig.build.json --emitDeclarationOnly && node build.mjs",  # the JavaScript comes from elsewhere
+    "tsc -p tsconfig.build.json && nx run-many -t build",  # a task runner building by its configuration
+    "./build.sh",  # no tsc command at all
+    "tsc src/gen/index.ts --outDir lib",  # files named: compiled without the tsconfig
+])
+def test_a_build_that_is_not_tsc_over_projects_decides_nothing(tmp_path, build):
+    root = write(tmp_path, _library(build))
+    assert dep(root) == [("DEP002", "src/gen/words.ts", "pluralize")]
+
+
+def test_the_projects_a_build_compiles(tmp_path):
+    """`tsc` alone compiles tsconfig.json; `-p` a file or a folder; `-b` its projects (and their
+    references); `--noEmit` is a type check; `nest build` compiles nest-cli.json's tsConfigPath, by
+    default tsconfig.build.json, but not with the swc builder or in a Nest monorepo."""
+    def projects(scripts: dict[str, str], files: dict[str, object] | None = None) -> list[str] | None:
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        write(root, {"package.json": {"name": "x", "scripts": scripts}, "tsconfig.build.json": {}, **(files or {})})
+        found = build_tsconfigs(read_manifest(str(root / "package.json")))
+        return None if found is None else [Path(p).relative_to(root).as_posix() for p in found]
+
+    assert projects({"build": "rimraf lib && tsc"}) == ["tsconfig.json"]
+    assert projects({"build": "tsc -p config/lib && tsc-alias -p tsconfig.json"}) == ["config/lib/tsconfig.json"]
+    assert projects({"build": "tsc --noEmit && npm run compile", "compile": "tsc -b tsconfig.build.json --verbose"}) \
+        == ["tsconfig.build.json"]
+    assert projects({"build": "tsc --noEmit"}) is None
+    assert projects({"build": "nest build"}) == ["tsconfig.build.json"]
+    assert projects({"build": "nest build"}, {"nest-cli.json": {"compilerOptions": {"builder": "swc"}}}) is None
+    assert projects({"build": "nest build"}, {"nest-cli.json": {"monorepo": True, "projects": {}}}) is None
+    assert projects({"build": "nest build"}, {"nest-cli.json": {"compilerOptions": {"tsConfigPath": "tsconfig.app.json"}}}) is None
+    assert projects({"build": "vite build && tsc"}) is None
