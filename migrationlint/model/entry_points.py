@@ -93,6 +93,27 @@ def entry_is_source(manifest: Manifest) -> bool:
                                  for t in targets)
 
 
+def exports_encapsulate(manifest: Manifest) -> bool:
+    """Whether package.json's `exports` lets a consumer load only the files it names: a string, or
+    subpaths without a `*` pattern or a folder mapping (`"./lib/": "./lib/"`), and no target with a
+    `*`. Node refuses any other deep import of the installed package."""
+    exports = manifest.data.get("exports")
+    if isinstance(exports, str):
+        return True
+    if not isinstance(exports, dict) or not exports:
+        return False
+    subpaths = [k for k in exports if k.startswith(".")]
+    return all("*" not in k and not k.endswith("/") for k in subpaths) and not _patterned(exports)
+
+
+def _patterned(value: object) -> bool:
+    if isinstance(value, str):
+        return "*" in value or value.endswith("/")
+    if isinstance(value, list):
+        return any(_patterned(v) for v in value)
+    return isinstance(value, dict) and any(_patterned(v) for v in value.values())
+
+
 def _export_targets(value: object, condition: str = "") -> Iterator[str]:
     if isinstance(value, str):
         if condition != "types" and "*" not in value:

@@ -1,15 +1,17 @@
 """Which presumed-shipping files are test support after all: what only tests reach.
 
 A file no entry point reaches ships by presumption (shipping.py, step 5). In a service (a private
-package with an entry point, which nothing installs or deep-imports as a dependency), a file that
-tests and test support reach by imports, and nothing that ships reaches, is test support itself: a
-test data builder kept beside the code, factories importing one another. Asked only where the
+package with an entry point, which nothing installs or deep-imports as a dependency) or a published
+package whose `exports` allows no deep import, a file that tests and test support reach by imports,
+and nothing that ships reaches, is test support itself: a test data builder kept beside the code,
+factories importing one another. Asked only where the
 answer changes a finding (the package's reverse imports are computed on its first question).
 """
 
 from __future__ import annotations
 
 from collections import deque
+from migrationlint.model.entry_points import exports_encapsulate
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
 
@@ -21,11 +23,14 @@ class TestSupport:
     _reverse: dict[str, dict[str, list[str]]]
 
     def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
-        """A "does not ship" verdict for a presumed-shipping file of a service (a private package with
-        an entry point, which nothing installs or deep-imports as a dependency) that only tests and
-        test support import (a test data builder kept beside the code); None otherwise. The
-        package's reverse imports are computed on its first question."""
-        if not self.entries(manifest) or manifest.data.get("private") is not True or not self.is_service(manifest):
+        """A "does not ship" verdict for a presumed-shipping file that only tests and test support
+        import (a test data builder kept beside the code), in a package nothing loads but through
+        its entries: a service (a private package with an entry point, which nothing installs or
+        deep-imports as a dependency), or a published package whose `exports` lets no consumer load
+        any other file. None otherwise. The package's reverse imports are computed on its first
+        question."""
+        service = manifest.data.get("private") is True and self.is_service(manifest)
+        if not self.entries(manifest) or not (service or exports_encapsulate(manifest)):
             return None
         direct = self._test_support(manifest).get(path)
         if direct is None:

@@ -874,6 +874,14 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
     # a package that may be published (or is no service) can be deep-imported by what installs it
     published = {**files, "package.json": {**files["package.json"], "private": False, "name": "@acme/svc-kit"}}
     assert ("DEP002", "src/domain/name.builder.ts", "@faker-js/faker") in dep(write(tmp_path / "published", published))
+    # unless its `exports` lets a consumer load only what it names: Node refuses any other deep import
+    # (a published ESLint plugin's rule tester, imported only by its rules' specs: 2 DEP002)
+    for exports in ("./dist/main.js", {".": {"types": "./dist/main.d.ts", "default": "./dist/main.js"}}):
+        sealed = {**published, "package.json": {**published["package.json"], "exports": exports}}
+        assert dep(write(tmp_path / f"sealed{len(str(exports))}", sealed)) == []
+    for exports in ({".": "./dist/main.js", "./*": "./dist/*.js"}, {".": "./dist/main.js", "./lib/": "./dist/lib/"}):
+        open_ = {**published, "package.json": {**published["package.json"], "exports": exports}}
+        assert ("DEP002", "src/domain/name.builder.ts", "@faker-js/faker") in dep(write(tmp_path / f"open{len(str(exports))}", open_))
 
 
 def test_a_root_whose_workspace_globs_match_no_package_is_the_project(tmp_path):
