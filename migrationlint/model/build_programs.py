@@ -17,6 +17,7 @@ import re
 import shlex
 
 from migrationlint.model.bundling import build_commands
+from migrationlint.model.nx_projects import nx_workspace_root, project_targets
 from migrationlint.model.workspace import Manifest
 
 # commands after which the output is not only tsc's: bundlers, other compilers, task runners that build
@@ -32,9 +33,21 @@ _SEPARATORS = re.compile(r"&&|\|\||;|\|")
 
 def build_tsconfigs(manifest: Manifest) -> tuple[str, ...] | None:
     """The tsconfig files the package's build compiles with emit (absolute paths), or None when the
-    build compiles nothing with tsc, or runs anything else that could put code into the output."""
+    build compiles nothing with tsc, or runs anything else that could put code into the output.
+    The build: package.json's build scripts (and the scripts they run by name), and the targets of
+    the package's Nx project."""
+    from_scripts = _script_projects(manifest.dir, [script for _, script in build_commands(manifest)])
+    from_nx = _nx_projects(manifest.dir)
+    if from_scripts is None or from_nx is None:
+        return None
+    return tuple(dict.fromkeys(from_scripts + from_nx)) or None
+
+
+def _script_projects(directory: str, scripts: list[str]) -> list[str] | None:
+    """The projects tsc compiles in these shell commands (run in `directory`), or None when one of
+    them may put other code into the output."""
     found: list[str] = []
-    for _, script in build_commands(manifest):
+    for script in scripts:
         for command in _SEPARATORS.split(script):
             try:
                 words = shlex.split(command)
@@ -44,15 +57,57 @@ def build_tsconfigs(manifest: Manifest) -> tuple[str, ...] | None:
             if _OTHER_OUTPUT.intersection(names):
                 return None
             if "tsc" in names:
-                projects = _tsc_projects(manifest.dir, words[names.index("tsc") + 1:])
+                projects = _tsc_projects(directory, words[names.index("tsc") + 1:])
             elif "nest" in names and "build" in words:
-                projects = _nest_build_projects(manifest.dir, words)
+                projects = _nest_build_projects(directory, words)
             else:
                 continue
             if projects is None:
                 return None
             found += projects
-    return tuple(dict.fromkeys(found)) or None
+    return found
+
+
+_NX_TSC = ("@nx/js:tsc", "@nrwl/js:tsc")
+_NX_COMMANDS = ("nx:run-commands", "@nrwl/workspace:run-commands", "@nx/workspace:run-commands")
+# executors that compile or bundle by their own configuration (the part after `:`)
+_NX_COMPILERS = frozenset({"swc", "esbuild", "rollup", "webpack", "rspack", "build", "package", "browser",
+                           "application", "browser-esbuild", "server", "ng-packagr-lite", "ng-packagr",
+                           "run-script"})
+
+
+def _nx_projects(directory: str) -> list[str] | None:
+    """The projects the package's Nx targets compile with `@nx/js:tsc` (`tsConfig`, in any
+    configuration), or None when a target compiles otherwise: a bundler or another compiler, or a
+    command that runs tsc (from the workspace root, where its project is not known)."""
+    targets = project_targets(directory)
+    if not targets:
+        return []
+    root = nx_workspace_root(directory) or directory
+    found: list[str] = []
+    for target in targets.values():
+        executor = target.get("executor", target.get("builder")) if isinstance(target, dict) else None
+        if not isinstance(executor, str):
+            continue
+        configurations = target.get("configurations")
+        options = [target.get("options"), *(configurations.values() if isinstance(configurations, dict) else ())]
+        if executor in _NX_TSC:
+            found += [_nx_path(o["tsConfig"], root, directory) for o in options
+                      if isinstance(o, dict) and isinstance(o.get("tsConfig"), str)]
+        elif executor in _NX_COMMANDS:
+            commands = [c.get("command") if isinstance(c, dict) else c for o in options if isinstance(o, dict)
+                        for c in (o.get("commands") or [o.get("command")]) if c is not None]
+            if any(not isinstance(c, str) or _script_projects(directory, [c]) != [] for c in commands):
+                return None
+        elif executor.rsplit(":", 1)[-1] in _NX_COMPILERS:
+            return None
+    return found
+
+
+def _nx_path(value: str, root: str, directory: str) -> str:
+    """An Nx option path: relative to the workspace root, `{projectRoot}` / `{workspaceRoot}` replaced."""
+    value = value.replace("{projectRoot}", os.path.relpath(directory, root)).replace("{workspaceRoot}/", "")
+    return os.path.normpath(os.path.join(root, value))
 
 
 def _tsc_projects(directory: str, args: list[str]) -> list[str] | None:

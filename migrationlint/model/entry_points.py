@@ -15,7 +15,7 @@ import shlex
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from migrationlint.model.nx_projects import node_app_mains
+from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.workspace import Manifest
 
 EXPORTS_ORIGIN = 'package.json "exports"'
@@ -96,14 +96,21 @@ def entry_is_source(manifest: Manifest) -> bool:
 def exports_encapsulate(manifest: Manifest) -> bool:
     """Whether package.json's `exports` lets a consumer load only the files it names: a string, or
     subpaths without a `*` pattern or a folder mapping (`"./lib/": "./lib/"`), and no target with a
-    `*`. Node refuses any other deep import of the installed package."""
+    `*`; or none, written by the Nx build that publishes it (`generateExportsField`: its main and
+    additional entry points only). Node refuses any other deep import of the installed package."""
     exports = manifest.data.get("exports")
     if isinstance(exports, str):
         return True
     if not isinstance(exports, dict) or not exports:
-        return False
+        return exports is None and _nx_writes_exports(manifest.dir)
     subpaths = [k for k in exports if k.startswith(".")]
     return all("*" not in k and not k.endswith("/") for k in subpaths) and not _patterned(exports)
+
+
+def _nx_writes_exports(directory: str) -> bool:
+    """Whether an Nx target of the package builds it with `generateExportsField: true`."""
+    return any(isinstance(t, dict) and isinstance(t.get("options"), dict) and t["options"].get("generateExportsField") is True
+               for t in project_targets(directory).values())
 
 
 def _patterned(value: object) -> bool:

@@ -99,7 +99,7 @@ def node_app_mains(directory: str) -> list[tuple[str, str]]:
     targets = data.get("targets") if isinstance(data.get("targets"), dict) else {}
     if data.get("projectType") != "application":
         return []
-    root = _nx_workspace_root(directory)
+    root = nx_workspace_root(directory)
     if root is None or _web(data, directory, root) is not None:
         return []
     found = []
@@ -124,7 +124,7 @@ def _inferred_main(directory: str) -> list[tuple[str, str]]:
     return [(os.path.normpath(os.path.join(directory, m)), why) for m in sorted(mains)]
 
 
-def _nx_workspace_root(directory: str) -> str | None:
+def nx_workspace_root(directory: str) -> str | None:
     """The nearest folder at or above `directory` holding nx.json (project paths are relative to it)."""
     d = directory
     while True:
@@ -172,7 +172,7 @@ def generated_manifest(directory: str) -> str | None:
     versions of the workspace root's manifest (the single-version policy): a dependency declared
     only at the root is what such a build expects, and a per-service install from the built
     folder finds it (DEP005)."""
-    targets = _targets(directory)
+    targets = project_targets(directory)
     for name, target in targets.items():
         why = _target_generates(target, directory) if isinstance(target, dict) else None
         if why is not None:
@@ -187,7 +187,7 @@ def generated_manifest(directory: str) -> str | None:
 def build_executor(directory: str) -> str | None:
     """The executor of the `build` target of the Nx project in `directory` (project.json, or its
     inline entry in workspace.json), or None."""
-    build = _targets(directory).get("build")
+    build = project_targets(directory).get("build")
     executor = build.get("executor", build.get("builder")) if isinstance(build, dict) else None
     return executor if isinstance(executor, str) else None
 
@@ -202,7 +202,7 @@ def _target_generates(target: dict, directory: str) -> str | None:
     if not isinstance(executor, str) or not executor.startswith(("@nrwl/", "@nx/")) \
             or executor.rsplit(":", 1)[-1] not in _LIBRARY_PACKAGERS or "updateBuildableProjectDepsInPackageJson" in options:
         return None
-    version = _nx_version(_nx_workspace_root(directory))
+    version = _nx_version(nx_workspace_root(directory))
     if version is not None and version >= _DEFAULT_OFF_SINCE:
         return None
     if version is None and not executor.startswith("@nrwl/"):
@@ -210,7 +210,7 @@ def _target_generates(target: dict, directory: str) -> str | None:
     return "updateBuildableProjectDepsInPackageJson, on by default before Nx 16.5"
 
 
-def _targets(directory: str) -> dict:
+def project_targets(directory: str) -> dict:
     """The targets of the Nx project in `directory` (project.json, or its inline entry in the
     workspace's workspace.json; the older `architect` spelling too), or {}."""
     project = _project_data(os.path.join(directory, "project.json")) or _inline_project(directory)
@@ -221,7 +221,7 @@ def _targets(directory: str) -> dict:
 def _inline_project(directory: str) -> dict:
     """The project rooted at `directory` that the Nx workspace's workspace.json configures inline
     (Nx before project.json files), or {}."""
-    root = _nx_workspace_root(directory)
+    root = nx_workspace_root(directory)
     if root is None:
         return {}
     projects = _project_data(os.path.join(root, "workspace.json")).get("projects")

@@ -82,3 +82,48 @@ def test_the_projects_a_build_compiles(tmp_path):
     assert projects({"build": "nest build"}, {"nest-cli.json": {"monorepo": True, "projects": {}}}) is None
     assert projects({"build": "nest build"}, {"nest-cli.json": {"compilerOptions": {"tsConfigPath": "tsconfig.app.json"}}}) is None
     assert projects({"build": "vite build && tsc"}) is None
+
+
+def test_an_nx_library_built_by_the_tsc_executor_ships_what_its_tsconfig_compiles(tmp_path):
+    """An Nx library published from its `@nx/js:tsc` build (`tsConfig: {projectRoot}/tsconfig.lib.json`,
+    which excludes the specs and their `mock-utils` helpers): the helpers only specs import are not
+    in the output, so their imports of root devDependencies are no DEP005 (a real Nx repository: 24,
+    whose fixes added test tools to published packages' dependencies). A target that bundles
+    (`@nx/esbuild:esbuild`) leaves the output unknown."""
+    lib = "libs/rules"
+    project = {"name": "rules", "targets": {
+        "build": {"executor": "@nx/js:tsc", "options": {"tsConfig": "{projectRoot}/tsconfig.lib.json",
+                                                        "outputPath": "dist/{projectRoot}"}},
+        "publish": {"executor": "nx:run-commands", "options": {"commands": ["node tools/publish.mjs rules"]}},
+        "test": {"executor": "@nx/jest:jest", "options": {"jestConfig": "{projectRoot}/jest.config.ts"}}}}
+    files = {
+        "package.json": {"name": "@acme/source", "version": "0.0.0", "dependencies": {"lodash": "^4.17.21"},
+                         "devDependencies": {"@faker-js/faker": "^9.0.0", "nx": "21.0.0", "typescript": "^5.6.0"}},
+        "nx.json": {},
+        f"{lib}/package.json": {"name": "@acme/rules", "version": "1.0.0", "main": "./src/index.js",
+                                "dependencies": {"lodash": "^4.17.21"}},
+        f"{lib}/project.json": project,
+        f"{lib}/tsconfig.json": {"compilerOptions": {"module": "commonjs"}},
+        f"{lib}/tsconfig.lib.json": {"extends": "./tsconfig.json", "compilerOptions": {"outDir": "../../dist/out-tsc"},
+                                     "include": ["src/**/*.ts"],
+                                     "exclude": ["src/**/*.spec.ts", "src/lib/mock-utils/**/*.ts"]},
+        f"{lib}/src/index.ts": "export { shout } from './lib/shout';\n",
+        f"{lib}/src/lib/shout.ts": "import { upperCase } from 'lodash';\nexport const shout = (s: string) => upperCase(s);\n",
+        f"{lib}/src/lib/mock-utils/index.ts": "import { faker } from '@faker-js/faker';\n"
+                                              "export const sampleWord = () => faker.word.noun();\n",
+        f"{lib}/src/lib/shout.spec.ts": "import { shout } from './shout';\nimport { sampleWord } from './mock-utils';\n"
+                                        "it('shouts', () => shout(sampleWord()));\n",
+    }
+    assert dep(write(tmp_path / "tsc", files)) == []
+    bundled = {**files, f"{lib}/project.json": {**project, "targets": {
+        **project["targets"], "bundle": {"executor": "@nx/esbuild:esbuild", "options": {"main": f"{lib}/src/index.ts"}}}}}
+    assert dep(write(tmp_path / "esbuild", bundled)) == [("DEP005", f"{lib}/src/lib/mock-utils/index.ts", "@faker-js/faker")]
+    # compiled by the build (the tsconfig keeps mock-utils), the helper only specs import is in the
+    # output: it ships unless the published package.json lets no consumer deep-import it, which Nx's
+    # `generateExportsField` makes it do (exports for the main entry only)
+    compiled = {**files, f"{lib}/tsconfig.lib.json": {**files[f"{lib}/tsconfig.lib.json"], "exclude": ["src/**/*.spec.ts"]}}
+    assert dep(write(tmp_path / "compiled", compiled)) == [("DEP005", f"{lib}/src/lib/mock-utils/index.ts", "@faker-js/faker")]
+    build = project["targets"]["build"]
+    sealed = {**compiled, f"{lib}/project.json": {**project, "targets": {**project["targets"], "build": {
+        **build, "options": {**build["options"], "generateExportsField": True}}}}}
+    assert dep(write(tmp_path / "sealed", sealed)) == []
