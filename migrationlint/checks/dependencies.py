@@ -236,7 +236,7 @@ class DependencyChecks(DependencyExemptions):
         if peers:
             return (f"{self._rel(m)} keeps {', '.join(peers[:2])} in peerDependencies, so the application provides "
                     f"that framework; {package} is likely a peer too")
-        if m.data.get("private") is True:
+        if m.unpublishable:
             return None
         if lazy:
             return "it is loaded on demand, like an optional feature (then an optional peer dependency)"
@@ -261,7 +261,7 @@ class DependencyChecks(DependencyExemptions):
         """Where a devDependency that ships belongs: `dependencies`, or for a published package
         that plugs into a workspace package (a plugin of its framework) `peerDependencies`."""
         m = u.manifest
-        if m.data.get("private") is True or not m.name:
+        if m.unpublishable or not m.name:
             return "move it to dependencies"
         if self.ws.member(u.package) is not None:
             return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
@@ -317,7 +317,7 @@ class DependencyChecks(DependencyExemptions):
         packages list the package in peerDependencies: a framework its plugins share (a second
         copy of @nestjs/common or react splits its injection or hooks), so the remedy is a peer."""
         m = u.manifest
-        if m.data.get("private") is True or not m.name or u.test:
+        if m.unpublishable or not m.name or u.test:
             return None
         peers = [(r, s) for r, s in self.ws.sibling_ranges(u.package, exclude=m.path)
                  if r == s.section("peerDependencies").get(u.package) and usable_range(r)]
@@ -350,7 +350,7 @@ class DependencyChecks(DependencyExemptions):
                 message += f"loading it fails with \"Cannot find module '{peer}'\""
             place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m, peer))
             message, fix = self._add_or_command(message, m, place.section, peer, place.why)
-            if fix is not None and place.section == "dependencies" and m.data.get("private") is not True:
+            if fix is not None and place.section == "dependencies" and not m.unpublishable:
                 # a published package usually passes the requirement on to its own users
                 message += (f'; a published package often declares "{peer}" in peerDependencies instead, so that '
                             f"its users provide it: review before adding it (unsafe fix)")

@@ -67,7 +67,7 @@ class DependencyExemptions(DependencyModel):
             return False
         if self.private_root(u.manifest):
             return False  # files of a private workspace root are its tooling (scripts, configs)
-        if u.imp.lazy and u.manifest.data.get("private") is not True:
+        if u.imp.lazy and not u.manifest.unpublishable:
             return False  # a published package's on-demand load: an optional feature its user installs
         return self.shipping.bundled(u.manifest, u.package) is None
 
@@ -93,7 +93,7 @@ class DependencyExemptions(DependencyModel):
             return True
         if outer.dir != self.ws.root:
             return os.path.isfile(os.path.join(outer.dir, "nx.json")) and self.generated_manifest(m) is not None
-        return (self.images_install_root is not None and (m.data.get("private") is True or self.is_service(m)
+        return (self.images_install_root is not None and (m.unpublishable or self.is_service(m)
                                                           or entry_is_source(m))) \
             or self.generated_manifest(m) is not None
 
@@ -103,7 +103,7 @@ class DependencyExemptions(DependencyModel):
         load its source, no dependent brings it), so its code runs only inside its root's install,
         compiled into what imports it (an app's bundle, through an alias), where the root's
         dependencies are."""
-        if m.data.get("private") is not True or not m.name or not entry_is_source(m) or self.is_service(m):
+        if not m.unpublishable or not m.name or not entry_is_source(m) or self.is_service(m):
             return False
         return all(d.path == outer.path for d in self.shipping.dependents(m))
 
@@ -115,7 +115,7 @@ class DependencyExemptions(DependencyModel):
         what deploys from this lockfile (a private package, a project's root); a package that
         may be published is installed by its users, whose lockfile is not this one."""
         m = u.manifest
-        if m.data.get("private") is not True and not self.is_root(m):
+        if not m.unpublishable and not self.is_root(m):
             return False
         lockfiles = self._lockfiles_for(m)
         for lock, importer in lockfiles:

@@ -205,7 +205,7 @@ def _next_app(manifest: Manifest) -> bool:
 
 def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | None:
     directory = manifest.dir
-    private = manifest.data.get("private") is True
+    private = manifest.data.get("private") is True  # an app by convention (unpublishable would take in Nx apps, whose plugin keeps node_modules external)
     vite = find_config(directory, "vite.config")
     if vite and config_has(vite, "ssr.noExternal"):
         return "vite ssr.noExternal inlines its imports into the build"

@@ -99,7 +99,7 @@ class Shipping(TestSupport, BuildOutput):
         if manifest.path not in self._bundled:
             self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled"
             found = bundle_of(manifest) if not manifest.error else None
-            if found is None and manifest.name and (manifest.data.get("private") is True or entry_is_source(manifest)):
+            if found is None and manifest.name and (manifest.unpublishable or entry_is_source(manifest)):
                 why = self._bundled_by_dependents(manifest)
                 found = Bundle(why) if why is not None else None
             self._bundled[manifest.path] = found
@@ -129,7 +129,7 @@ class Shipping(TestSupport, BuildOutput):
         return self._dev_only_of[manifest.path]
 
     def _dev_only_reason(self, manifest: Manifest) -> str | None:
-        if manifest.data.get("private") is not True or not manifest.name or self.is_service(manifest):
+        if not manifest.unpublishable or not manifest.name or self.is_service(manifest):
             return None
         dependents = self.dependents(manifest)
         if not dependents or any(manifest.name in m.section(s) for m in dependents

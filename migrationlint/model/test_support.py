@@ -29,7 +29,7 @@ class TestSupport:
         deep-imports as a dependency), or a published package whose `exports` lets no consumer load
         any other file. None otherwise. The package's reverse imports are computed on its first
         question."""
-        service = manifest.data.get("private") is True and self.is_service(manifest)
+        service = manifest.unpublishable and self.is_service(manifest)
         if not self.entries(manifest) or not (service or exports_encapsulate(manifest)):
             return None
         direct = self._test_support(manifest).get(path)

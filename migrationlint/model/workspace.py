@@ -46,6 +46,17 @@ class Manifest:
         name = self.data.get("name")
         return name if isinstance(name, str) else None
 
+    @property
+    def unpublishable(self) -> bool:
+        """Whether no registry takes the package as it stands, so that only this repository installs
+        it: `"private": true`, or no `version` (npm, pnpm and yarn refuse to publish without one),
+        no `publishConfig` (kept by a release tool that writes the version as it publishes) and no
+        `"private": false` (said to be published)."""
+        data = self.data
+        private = data.get("private")
+        return private is True or (private is None and not isinstance(data.get("version"), str)
+                                   and "publishConfig" not in data)
+
     def section(self, section: str) -> dict[str, str]:
         """The string entries of a dependency section (computed once: rules ask per import)."""
         found = self._sections.get(section)

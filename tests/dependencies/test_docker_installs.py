@@ -106,6 +106,14 @@ def test_dep005_is_silent_for_a_service_its_images_deploy_with_the_root_install(
     write(library, {"apps/api/package.json": {"name": "@shop/api", "version": "1.0.0", "main": "dist/main.js"}})
     assert dep005(library) == 1
     assert dep005(_repo(tmp_path / "none", {})) == 1
+    # a package with no version and no publishConfig cannot be published: like a private one, only
+    # this repository installs it (a nested shared folder whose runtime dependencies the root
+    # declares on purpose: 7 DEP005 on a real repository)
+    unversioned = _repo(tmp_path / "unversioned", {"Dockerfile": ROOT_COPY})
+    write(unversioned, {"apps/api/package.json": {"name": "@shop/api", "main": "dist/main.js"}})
+    assert dep005(unversioned) == 0
+    write(unversioned, {"apps/api/package.json": {"name": "@shop/api", "main": "dist/main.js", "private": False}})
+    assert dep005(unversioned) == 1
 
 
 def test_a_package_whose_entry_is_typescript_source_is_deployed_with_the_root(tmp_path):

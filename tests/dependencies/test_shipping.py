@@ -871,6 +871,10 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
     assert dep(write(tmp_path / "cycle", cycle)) == []
     island = {k: v for k, v in cycle.items() if k != "src/domain/user.spec.ts"}  # nothing but the cycle imports it
     assert dep(write(tmp_path / "island", island)) == [("DEP002", "src/domain/name.builder.ts", "@faker-js/faker")]
+    # a service without "private" but without a version either: no registry takes it, so nothing
+    # installs it to deep-import it (a deployed Nest backend's mock server only its specs import)
+    unversioned = {**files, "package.json": {k: v for k, v in files["package.json"].items() if k != "private"}}
+    assert dep(write(tmp_path / "unversioned", unversioned)) == []
     # a package that may be published (or is no service) can be deep-imported by what installs it
     published = {**files, "package.json": {**files["package.json"], "private": False, "name": "@acme/svc-kit"}}
     assert ("DEP002", "src/domain/name.builder.ts", "@faker-js/faker") in dep(write(tmp_path / "published", published))
