@@ -6,7 +6,9 @@ the root package.json and lockfile (or the whole repository) and install there, 
 dependencies are in the image and Node finds them from every package below it. When each
 Dockerfile that installs packages installs the workspace root, and none installs one package on
 its own (`pnpm deploy`, `yarn workspaces focus`, `--filter`, a member's package.json copied alone),
-a private package has no per-service install to break.
+a private package has no per-service install to break. Turborepo's `turbo prune` writes a smaller
+workspace (`out/`, `out/json/` with `--docker`): installing what an image copies from it installs
+that workspace's root.
 
 Dockerfiles are read as text, never built: those of the tree and those its Compose files build
 (image_files.py). A Dockerfile's build context is its own folder (in a folder without a
@@ -34,6 +36,7 @@ class _Stage:
     workdir: str = "/"
     root_manifest: bool = False  # the root package.json (or the whole repository) is in the image
     member_manifest: bool = False  # a package's own package.json copied into the image
+    pruned: bool = False  # `turbo prune` wrote `out/` (with --docker, `out/json/`): the root manifest and the members'
     installs: list[str] = field(default_factory=list)  # "root" or "service", per install command
 
 
@@ -108,7 +111,7 @@ def _stages(lines: list[str], context_is_root: bool, tops: set[str]) -> list[_St
             base = next((s for s in reversed(stages) if s.name and words and s.name == words[0]), _Stage())
             stages.append(_Stage(name=words[2] if len(words) > 2 and words[1].upper() == "AS" else "",
                                  workdir=base.workdir, root_manifest=base.root_manifest,
-                                 member_manifest=base.member_manifest))
+                                 member_manifest=base.member_manifest, pruned=base.pruned))
         elif op == "WORKDIR":
             stage.workdir = os.path.normpath(os.path.join(stage.workdir, rest.strip().strip("\"'")))
         elif op in ("COPY", "ADD"):
@@ -119,6 +122,9 @@ def _stages(lines: list[str], context_is_root: bool, tops: set[str]) -> list[_St
                 if words[0] == "cd":
                     target = os.path.normpath(os.path.join(stage.workdir, words[1])) if len(words) > 1 else "~"
                     moved = target != stage.workdir
+                    continue
+                if os.path.basename(words[0]) == "turbo" and "prune" in words[1:2] and stage.root_manifest:
+                    stage.pruned = True
                     continue
                 kind = _install_kind(words, stage)
                 if kind is not None:
@@ -139,8 +145,9 @@ def _copied(stage: _Stage, rest: str, context_is_root: bool, tops: set[str], nam
         elif not context_is_root:
             continue
         source = source.rstrip("/") or "."
-        if source in (".", "./", "package.json", "package*.json", "*.json"):
-            stage.root_manifest = True
+        if source in (".", "./", "package.json", "package*.json", "*.json") \
+                or other is not None and other.pruned and source in ("out", "out/json", "out/full"):
+            stage.root_manifest = True  # turbo prune's output is a workspace: its root manifest and lockfile
         elif source.endswith("/package.json") and source.lstrip("./").split("/")[0] in tops:
             stage.member_manifest = True
 

@@ -72,6 +72,20 @@ def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(t
         "RUN ok=0; \\\n    for i in 1 2 3; do \\\n      if npm ci --omit=dev; then ok=1; break; fi; \\\n"
         "      sleep 5; \\\n    done; \\\n    [ \"$ok\" -eq 1 ]\n")})
     assert _root_install(retried) == "Dockerfile"
+    # Turborepo's image: `turbo prune --docker` writes a smaller workspace (root manifest and lockfile
+    # in out/json/), which later stages copy and install (184 DEP005 on a real repository)
+    pruned = _repo(tmp_path / "pruned", {"docker/Dockerfile": (
+        "FROM node:22-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN npm install -g turbo\n"
+        "RUN turbo prune --scope=@shop/api --docker\n\n"
+        "FROM node:22-alpine AS installer\nWORKDIR /app\nCOPY --from=builder /app/out/json/ .\n"
+        "COPY --from=builder /app/out/package-lock.json ./package-lock.json\nRUN npm ci\n"
+        "COPY --from=builder /app/out/full/ .\nRUN npx turbo run build --filter=@shop/api...\n\n"
+        "FROM node:22-alpine AS runner\nWORKDIR /app\nCOPY --from=builder /app/out/json/ .\nRUN npm ci --omit=dev\n")})
+    assert _root_install(pruned) == "docker/Dockerfile"
+    unpruned = _repo(tmp_path / "unpruned", {"docker/Dockerfile": (  # an out/ folder nothing pruned: unknown
+        "FROM node:22-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN npm run bundle\n\n"
+        "FROM node:22-alpine\nWORKDIR /app\nCOPY --from=builder /app/out/json/ .\nRUN npm ci --omit=dev\n")})
+    assert _root_install(unpruned) is None
 
 
 @pytest.mark.parametrize("text", list(PER_SERVICE.values()), ids=list(PER_SERVICE))
