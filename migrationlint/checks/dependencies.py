@@ -178,10 +178,16 @@ class DependencyChecks(DependencyExemptions):
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
+        if u.imp.lazy and section == "dependencies" and not m.unpublishable:
+            # a published package's on-demand load: an optional feature, which its users install
+            return self._at_import(DEP001, u, message + f"; it is loaded on demand, like an optional feature: declare "
+                                   f'"{u.package}" in peerDependencies of {rel}, marked optional in '
+                                   "peerDependenciesMeta, so that the users who enable the feature install it",
+                                   None, Severity.WARNING)
         own = self.placement(u)
         why = own.why if own.section == section else self._needed_elsewhere(u)
         message, fix = self._add_or_command(message, m, section, u.package, why)
-        message, fix = self._unless_host_provided(message, fix, m, u.package, section, u.imp.lazy)
+        message, fix = self._unless_host_provided(message, fix, m, u.package, section)
         return self._at_import(DEP001, u, message, fix)
 
     def _not_a_package(self, u: Use) -> str | None:
@@ -214,16 +220,16 @@ class DependencyChecks(DependencyExemptions):
                 return self.project.rel(candidate) + "/"
         return None
 
-    def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str, section: str,
-                              lazy: bool) -> tuple[str, Fix | None]:
+    def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str,
+                              section: str) -> tuple[str, Fix | None]:
         """The fix made unsafe, and the message saying why, when `_host_provided` doubts it."""
-        doubt = self._host_provided(m, package, section, lazy)
+        doubt = self._host_provided(m, package, section)
         if fix is None or not doubt:
             return message, fix
         return message + f"; {doubt}: review before declaring it (unsafe fix)", Fix(Applicability.UNSAFE, fix.edits,
                                                                                       fix.message)
 
-    def _host_provided(self, m: Manifest, package: str, section: str, lazy: bool) -> str | None:
+    def _host_provided(self, m: Manifest, package: str, section: str) -> str | None:
         """Why adding a `dependencies` entry to a published package may be wrong: the package
         arrives through a declared workspace package (a plugin's framework, which a second copy
         would split), or it is loaded on demand (an optional feature its user installs); in any
@@ -238,8 +244,6 @@ class DependencyChecks(DependencyExemptions):
                     f"that framework; {package} is likely a peer too")
         if m.unpublishable:
             return None
-        if lazy:
-            return "it is loaded on demand, like an optional feature (then an optional peer dependency)"
         dep = self._member_bringing(m, package, DEP_SECTIONS, ("dependencies", "peerDependencies"))
         if dep is not None:
             return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
@@ -390,7 +394,7 @@ class DependencyChecks(DependencyExemptions):
                            f"not declare: {effect}")
                 place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m, package))
                 message, fix = self._add_or_command(message, m, place.section, package, place.why)
-                message, fix = self._unless_host_provided(message, fix, m, package, place.section, False)
+                message, fix = self._unless_host_provided(message, fix, m, package, place.section)
                 yield diagnostic(DEP004, path, start, end, message, fix=fix, package=package, manifest=m.path)
 
     def _installed_as_peer(self, m: Manifest, package: str, need: rt.Need, test: bool) -> bool:

@@ -394,9 +394,21 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
              .diagnostics}
     assert diags["@nestjs/common"].fix.applicability.value == "unsafe"
     assert "it comes with @acme/core" in diags["@nestjs/common"].message
-    assert diags["@aws-sdk/client-s3"].fix.applicability.value == "unsafe"
-    assert "loaded on demand" in diags["@aws-sdk/client-s3"].message
+    # loaded on demand: an optional feature, which the plugin's users install (an optional peer), a warning
+    # without a fix, whether or not the repository installs it (a published NestJS module's
+    # `require('ioredis')` for its Redis session store, whose catch rethrows an install hint: 3 DEP001)
+    s3 = diags["@aws-sdk/client-s3"]
+    assert s3.fix is None and s3.severity.value == "warning"
+    assert "loaded on demand, like an optional feature: declare \"@aws-sdk/client-s3\" in peerDependencies" in s3.message
     assert "packages/plugin/package.json" not in fixed(root)
+    write(root, {"packages/plugin/src/redis.ts": (
+        "export function store(url: string): unknown {\n  try {\n    const Redis = require('ioredis');\n"
+        "    return new Redis(url);\n  } catch (error) {\n"
+        "    throw new Error('Redis sessions need ioredis: npm install ioredis');\n  }\n}\n")})
+    ioredis = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+               if d.extra["package"] == "ioredis"]
+    assert [(d.severity.value, d.fix) for d in ioredis] == [("warning", None)]
+    assert "not declared or installed anywhere" in ioredis[0].message and "run `" not in ioredis[0].message
 
 
 def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
