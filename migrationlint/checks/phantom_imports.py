@@ -281,7 +281,7 @@ def _lib_check_skipped(resolver: Resolver, path: str) -> bool:
     if not path.endswith((".d.ts", ".d.mts", ".d.cts")):
         return False
     cfg = resolver.tsconfig_for(path)
-    return cfg is not None and cfg.skip_lib_check
+    return cfg is not None and cfg.skip_lib_check is True
 
 
 def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:

@@ -57,7 +57,7 @@ class TsConfig:
     # the options that decide what the compiler emits (EMIT_OPTIONS): whether it keeps an import none
     # of whose names is used, whether it writes JavaScript at all
     emit_options: dict[str, object] = field(default_factory=dict)
-    skip_lib_check: bool = False  # `skipLibCheck`: tsc reports no error inside declaration files
+    skip_lib_check: bool | None = None  # `skipLibCheck`: tsc reports no error inside declaration files (None: unset)
     error: str | None = None
 
     @property
@@ -301,6 +301,8 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
     if parent.paths:
         cfg.paths = dict(parent.paths)
     cfg.emit_options = {**cfg.emit_options, **parent.emit_options}
+    if parent.skip_lib_check is not None:
+        cfg.skip_lib_check = parent.skip_lib_check
 
 
 EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "noEmit", "emitDeclarationOnly")

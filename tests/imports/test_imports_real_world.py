@@ -311,6 +311,15 @@ def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tm
     _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {}, "include": ["src/**/*"]})
     [d] = lint(tmp_path, ["IMP002"])
     assert d.severity.value == "error"
+    # skipLibCheck from the config it extends (a shared tsconfig.base.json), unless it says otherwise
+    _pkg(tmp_path, "tsconfig.base.json", {"compilerOptions": {"skipLibCheck": True}})
+    _pkg(tmp_path, "tsconfig.json", {"extends": "./tsconfig.base.json", "include": ["src/**/*"]})
+    [d] = lint(tmp_path, ["IMP002"])
+    assert d.severity.value == "warning" and "skipLibCheck" in d.message
+    _pkg(tmp_path, "tsconfig.json", {"extends": "./tsconfig.base.json", "compilerOptions": {"skipLibCheck": False},
+                                     "include": ["src/**/*"]})
+    [d] = lint(tmp_path, ["IMP002"])
+    assert d.severity.value == "error"
 
 
 def test_a_file_a_framework_generates_is_not_checked_for_its_imports(tmp_path):
