@@ -19,6 +19,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.checks.peer_hosts import peer_host
 from migrationlint.checks.dependency_exemptions import DependencyExemptions, also_runtime
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts
@@ -253,10 +254,18 @@ class DependencyChecks(DependencyExemptions):
     def _dev_in_production(self, u: Use) -> Diagnostic:
         m = u.manifest
         rel = self._rel(m)
+        ships = f"; this file ships: {u.verdict.reason}" if u.verdict else ""
+        host = peer_host(self, u)
+        if host is not None:  # the application provides it with the host: found where it hoists, not under pnpm
+            message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
+                       f"{host}, so the application that installs this published package provides it, but its copy "
+                       "is found only where it is hoisted (npm, yarn), not in pnpm's strict layout; declare it in "
+                       f"peerDependencies too (one copy, shared with the application){ships}")
+            return self._at_import(DEP002, u, message, None, Severity.WARNING)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
                    ": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
                    f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
-                   + self._dev_remedy(u) + (f"; this file ships: {u.verdict.reason}" if u.verdict else ""))
+                   + self._dev_remedy(u) + ships)
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return self._at_import(DEP002, u, message, fix)
@@ -300,7 +309,12 @@ class DependencyChecks(DependencyExemptions):
                                                                      Applicability.UNSAFE))
         version = root.range_of(u.package) or root.range_of(pk.types_package(u.package))
         fix = None
-        if version and usable_range(version):
+        host = peer_host(self, u)
+        if version and usable_range(version) and host is not None:
+            message += (f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({host}: the application '
+                        "provides it, one copy shared with this published package)")
+            fix = self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE)
+        elif version and usable_range(version):
             section = self.section_for(u)
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} (as in {label})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)

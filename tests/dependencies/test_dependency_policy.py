@@ -960,3 +960,40 @@ def test_an_nx_apps_version_only_package_json_is_a_label(tmp_path, inferred):
     started = {**files, "apps/api/package.json": {"name": "@project/api", "version": "0.0.4",
                                                   "scripts": {"start": "node dist/main.js"}}}
     assert [d[0] for d in dep(write(tmp_path / "service", started))] == ["DEP005"]
+
+
+def test_what_a_published_plugins_peer_framework_requires_as_a_peer_is_a_peer(tmp_path):
+    """A published NestJS plugin keeps @nestjs/common and @nestjs/typeorm in peerDependencies; what
+    those require as peers (rxjs, typeorm), or a package of their scope, the application provides
+    too: DEP005 and DEP002 name peerDependencies, never dependencies, whose second copy would split
+    rxjs or TypeORM's classes (21 findings on three NestJS library repositories). An unrelated
+    package still goes to dependencies; a private package is no plugin."""
+    lib = {"name": "@acme/orm-adapter", "version": "1.0.0", "main": "./dist/index.js",
+           "peerDependencies": {"@nestjs/common": "^11.0.0", "@nestjs/typeorm": "^11.0.0"}}
+    root = write(tmp_path / "root", {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["libs/*"],
+                         "dependencies": {"@nestjs/common": "^11.1.0", "@nestjs/cqrs": "^11.0.0", "@nestjs/typeorm": "^11.0.0",
+                                          "rxjs": "^7.8.0", "typeorm": "^0.3.20", "ms": "^2.1.3"}},
+        "libs/orm/package.json": lib,
+        "libs/orm/src/index.ts": "import { DataSource } from 'typeorm';\nimport { from } from 'rxjs';\n"
+                                 "import { CommandBus } from '@nestjs/cqrs';\nimport ms from 'ms';\n"
+                                 "export const all = [DataSource, from, CommandBus, ms];\n",
+    })
+    diags = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False)
+             .diagnostics}
+    for package in ("typeorm", "rxjs", "@nestjs/cqrs"):
+        assert 'in peerDependencies of libs/orm/package.json' in diags[package].message, package
+        assert diags[package].fix.message.endswith("to peerDependencies of libs/orm/package.json"), package
+    assert "requires it as a peer" in diags["typeorm"].message and "@nestjs/typeorm" in diags["typeorm"].message
+    assert "in dependencies of libs/orm/package.json" in diags["ms"].message
+    dev = write(tmp_path / "dev", {
+        "package.json": {**lib, "devDependencies": {"@nestjs/common": "^11.0.12", "rxjs": "^7.8.2"}},
+        "src/index.ts": "import { lastValueFrom, of } from 'rxjs';\nexport const one = () => lastValueFrom(of(1));\n",
+    })
+    [d] = pipeline.lint([str(dev)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert d.severity.value == "warning" and d.fix is None
+    assert "@nestjs/common, which package.json keeps in peerDependencies, requires it as a peer" in d.message
+    assert "declare it in peerDependencies too" in d.message and "Cannot find module" not in d.message
+    write(dev, {"package.json": {**lib, "private": True, "devDependencies": {"@nestjs/common": "^11.0.12", "rxjs": "^7.8.2"}}})
+    [d] = pipeline.lint([str(dev)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert d.severity.value == "error" and "move it to dependencies" in d.message
