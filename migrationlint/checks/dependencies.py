@@ -20,13 +20,14 @@ from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.checks.peer_hosts import peer_host
+from migrationlint.checks.undeclared import UndeclaredImports
 from migrationlint.checks.dependency_exemptions import DependencyExemptions, also_runtime
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.dependency_model import LOADING_KINDS, Use, types_only_package
 from migrationlint.model.dependency_versions import usable_range
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+from migrationlint.model.workspace import Manifest
 
 DEP001 = Rule("DEP001", "undeclared-dependency", Severity.ERROR,
               "An imported package that the nearest package.json does not declare.", fix=FixAvailability.SOMETIMES)
@@ -85,7 +86,7 @@ def _sections_needed(model: DependencyChecks, uses: list[Use]) -> tuple[dict[tup
 
 # ----------------------------------------------------------------------------- the model
 
-class DependencyChecks(DependencyExemptions):
+class DependencyChecks(DependencyExemptions, UndeclaredImports):
     """The DEP rules' judgements over the model: each package use, each declared package's peers,
     each package the code makes NestJS or TypeORM load."""
 
@@ -169,87 +170,8 @@ class DependencyChecks(DependencyExemptions):
             yield from (v for v in self.uses(path, facts) if v.manifest.path == m.path and v.package == package)
 
     def _undeclared(self, u: Use, section: str) -> Diagnostic:
-        m = u.manifest
-        rel = self._rel(m)
-        known = self.known(u.package, m) or self.version(u.package, m) is not None
-        misnamed = None if known else self._not_a_package(u)
-        if misnamed is not None:
-            return self._at_import(DEP001, u, misnamed, None)
-        where = f"not declared in {rel}" if known else "not declared or installed anywhere in this repository"
-        message = f'"{u.package}" is imported but {where}'
-        if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
-            message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
-        if u.imp.lazy and section == "dependencies" and not m.unpublishable:
-            # a published package's on-demand load: an optional feature, which its users install
-            return self._at_import(DEP001, u, message + f"; it is loaded on demand, like an optional feature: declare "
-                                   f'"{u.package}" in peerDependencies of {rel}, marked optional in '
-                                   "peerDependenciesMeta, so that the users who enable the feature install it",
-                                   None, Severity.WARNING)
-        own = self.placement(u)
-        why = own.why if own.section == section else self._needed_elsewhere(u)
-        message, fix = self._add_or_command(message, m, section, u.package, why)
-        message, fix = self._unless_host_provided(message, fix, m, u.package, section)
-        return self._at_import(DEP001, u, message, fix)
-
-    def _not_a_package(self, u: Use) -> str | None:
-        """For a name nothing declares or installs, why no install command fits, or None: it is
-        a path into a folder that exists (`src/store`), or another case of a package the repository
-        knows (`Cypress` for `cypress`: npm names are lower case, and installing fails)."""
-        spec, name = u.imp.specifier, u.package.removeprefix("@types/") if u.imp.kind == "reference" else u.package
-        lower = name.lower()
-        if lower != name and (self.known(lower, u.manifest) or self.known(pk.types_package(lower), u.manifest)):
-            return (f'"{name}" names no package: npm package names are lower case, and "{lower}", which this '
-                    f"repository declares or installs, is what it means: a case-sensitive file system (Linux, CI, "
-                    f'Docker images) finds no "{name}"; write "{lower}"')
-        folder = self._folder_named(u)
-        if folder is None:
-            return None
-        return (f'"{spec}" names no package: nothing declares or installs "{u.package}", and the folder {folder} exists, '
-                f"so it reads like a path into that folder that no tsconfig `baseUrl` or `paths` maps for this file: tsc "
-                f"fails with TS2307 and Node with \"Cannot find module '{spec}'\"; import it by a relative path, or map "
-                f"it in the tsconfig")
-
-    def _folder_named(self, u: Use) -> str | None:
-        """The folder that an unscoped package name known nowhere also names (`src/store` in a
-        package with a `src/` folder, left over from an app whose tsconfig had `baseUrl`): in the
-        importer's package or at the repository root, shown relative to the root."""
-        if u.package.startswith("@"):
-            return None
-        for top in (u.manifest.dir, self.ws.root):
-            candidate = os.path.join(top, u.package)
-            if os.path.isdir(candidate):
-                return self.project.rel(candidate) + "/"
-        return None
-
-    def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str,
-                              section: str) -> tuple[str, Fix | None]:
-        """The fix made unsafe, and the message saying why, when `_host_provided` doubts it."""
-        doubt = self._host_provided(m, package, section)
-        if fix is None or not doubt:
-            return message, fix
-        return message + f"; {doubt}: review before declaring it (unsafe fix)", Fix(Applicability.UNSAFE, fix.edits,
-                                                                                      fix.message)
-
-    def _host_provided(self, m: Manifest, package: str, section: str) -> str | None:
-        """Why adding a `dependencies` entry to a published package may be wrong: the package
-        arrives through a declared workspace package (a plugin's framework, which a second copy
-        would split), or it is loaded on demand (an optional feature its user installs); in any
-        package, one whose peerDependencies hold the same scope (`@nestjs/common` for `@nestjs/core`):
-        it leaves that framework to the application, which provides one copy."""
-        if section != "dependencies":
-            return None
-        scope = pk.scope_of(package)
-        peers = sorted(p for p in m.section("peerDependencies") if scope and pk.scope_of(p) == scope)
-        if peers:
-            return (f"{self._rel(m)} keeps {', '.join(peers[:2])} in peerDependencies, so the application provides "
-                    f"that framework; {package} is likely a peer too")
-        if m.unpublishable:
-            return None
-        dep = self._member_bringing(m, package, DEP_SECTIONS, ("dependencies", "peerDependencies"))
-        if dep is not None:
-            return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
-                    f"{dep} usually lists it in peerDependencies so that one copy is shared")
-        return None
+        message, fix, severity = self._undeclared_finding(u, section)
+        return self._at_import(DEP001, u, message, fix, severity)
 
     def _dev_in_production(self, u: Use) -> Diagnostic:
         m = u.manifest

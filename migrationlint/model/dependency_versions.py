@@ -141,22 +141,31 @@ class VersionChoice:
         by_version = [(r, s) for r, s in siblings if usable_range(r)]
         if by_version:
             return self._most_used(by_version)
+        any_version = [(r, s) for r, s in siblings if r.strip() == "*"]
+        if any_version:
+            return self._most_used(any_version)
         where = self.project.rel(member.dir)
+        if self._sibling_convention() == "*":
+            return "*", f"the workspace package in {where}; the repository's packages refer to one another with \"*\""
         if self.ws.uses_workspace_protocol or self.ws.package_manager == "pnpm":
             return "workspace:*", f"the workspace package in {where}"
         version = member.data.get("version")
         if isinstance(version, str) and version[:1].isdigit():
-            if self._pins_siblings():
+            if self._sibling_convention() == "exact":
                 return version, f"the version of the workspace package in {where} (the repository pins its packages)"
             return f"{self.save_prefix}{version}", f"the version of the workspace package in {where}"
         return None
 
-    def _pins_siblings(self) -> bool:
-        """Whether most references between workspace packages are exact versions (`"3.5.4"`)."""
-        ranges = [r for m in self.ws.member_manifests for s in DEP_SECTIONS
+    def _sibling_convention(self) -> str | None:
+        """How most references between workspace packages are written: "exact" (`"3.5.4"`), "*"
+        (any version: the workspace's own), or None (ranges, protocols, a mix)."""
+        ranges = [r.strip() for m in self.ws.member_manifests for s in DEP_SECTIONS
                   for name, r in m.section(s).items() if self.ws.member(name) is not None]
-        exact = sum(1 for r in ranges if r[:1].isdigit())
-        return bool(ranges) and exact * 2 > len(ranges)
+        for convention, count in (("exact", sum(1 for r in ranges if r[:1].isdigit())),
+                                  ("*", sum(1 for r in ranges if r == "*"))):
+            if ranges and count * 2 > len(ranges):
+                return convention
+        return None
 
     def _most_used(self, pairs: list[tuple[str, Manifest]]) -> tuple[str, str]:
         pairs = list({(r, s.path): (r, s) for r, s in pairs}.values())  # a manifest counts once

@@ -997,3 +997,28 @@ def test_what_a_published_plugins_peer_framework_requires_as_a_peer_is_a_peer(tm
     write(dev, {"package.json": {**lib, "private": True, "devDependencies": {"@nestjs/common": "^11.0.12", "rxjs": "^7.8.2"}}})
     [d] = pipeline.lint([str(dev)], Settings(select=["DEP002"]), use_cache=False).diagnostics
     assert d.severity.value == "error" and "move it to dependencies" in d.message
+
+
+def test_declaring_a_sibling_that_depends_on_the_importer_is_no_safe_fix(tmp_path):
+    """`@acme/core` imports `@acme/billing`, which already depends on `@acme/core`: declaring it closes
+    a cycle that Turborepo, Nx and `pnpm -r` refuse to order (39 DEP001 on a real repository, each a
+    safe fix that broke `turbo run build`). The fix is unsafe and names the cycle; the range follows
+    the repository's `"*"` between its packages, not `^0.0.0`."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/billing/package.json": {"name": "@acme/billing", "version": "0.0.0", "main": "./index.ts",
+                                          "dependencies": {"@acme/core": "*"}},
+        "packages/billing/index.ts": "import { maxSeats } from '@acme/core';\nexport const seats = (p: string) => maxSeats(p);\n",
+        "packages/billing/limits.ts": "export const planLimit = (plan: string): number => (plan === 'pro' ? 5 : 1);\n",
+        "packages/core/package.json": {"name": "@acme/core", "version": "0.0.0", "main": "./index.ts"},
+        "packages/core/index.ts": "import { planLimit } from '@acme/billing/limits';\n"
+                                  "export const maxSeats = (plan: string): number => planLimit(plan) * 10;\n",
+        "packages/web/package.json": {"name": "@acme/web", "version": "0.0.0", "main": "./index.ts"},
+        "packages/web/index.ts": "import { maxSeats } from '@acme/core';\nexport const n = maxSeats('pro');\n",
+    })
+    diags = {d.path.rsplit("/", 2)[-2]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                                   use_cache=False).diagnostics}
+    core, web = diags["core"], diags["web"]
+    assert core.fix.applicability.value == "unsafe" and '"@acme/billing": "*"' in core.message
+    assert "closes a cycle of workspace dependencies (@acme/core -> @acme/billing -> @acme/core)" in core.message
+    assert web.fix.applicability.value == "safe" and "cycle" not in web.message and '"@acme/core": "*"' in web.message

@@ -1,0 +1,39 @@
+"""Whether declaring a workspace package would close a cycle of workspace dependencies.
+
+Turborepo (`dependsOn: ["^build"]`), Nx and `pnpm -r` order builds by the packages' declared
+dependencies on one another and reject a cycle. An import of a sibling that already depends on
+the importer (through its own declarations) is kept undeclared for that reason: declaring it is a
+decision about the package graph, never a safe fix.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
+
+
+def cycle_through(ws: Workspace, importer: Manifest, package: str) -> list[str] | None:
+    """The names from `package` back to the importer along declared workspace dependencies
+    (`[package, ..., importer]`), when `package` is a workspace member that depends on the
+    importer; else None."""
+    start = ws.member(package)
+    if start is None or not importer.name:
+        return None
+    came_from: dict[str, str | None] = {package: None}
+    queue = deque([start])
+    while queue:
+        member = queue.popleft()
+        for name in sorted({d for s in DEP_SECTIONS for d in member.section(s)}):
+            if name in came_from:
+                continue
+            came_from[name] = member.name
+            if name == importer.name:
+                path = [name]
+                while came_from[path[-1]] is not None:
+                    path.append(came_from[path[-1]])
+                return path[::-1]
+            nxt = ws.member(name)
+            if nxt is not None:
+                queue.append(nxt)
+    return None
