@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from migrationlint.extract.parsing import text
+from migrationlint.extract.parsing import string_value, text
 
 _FUNCTION_BOUNDARIES = frozenset({
     "function_declaration", "function_expression", "arrow_function", "method_definition",
@@ -61,3 +61,61 @@ def _stops(statement: Node) -> bool:
         call = call.named_children[0]
     callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
     return callee is not None and text(callee) == "process.exit"
+
+
+_NODE_ENV = ("process.env.NODE_ENV", "process.env['NODE_ENV']", 'process.env["NODE_ENV"]')
+_NOT_PRODUCTION = ("development", "dev", "test", "local")
+
+
+def outside_production(node: Node) -> bool:
+    """Whether `node` sits in a branch that runs only when NODE_ENV is not "production": the
+    consequence of `if (process.env.NODE_ENV !== 'production')` (or `=== 'development'`, also
+    combined with `&&`), the `else` of `if (process.env.NODE_ENV === 'production')`, and the same
+    arms of a `?:`. The code says what it loads outside production (Swagger UI, a mock server)."""
+    child, parent = node, node.parent
+    while parent is not None:
+        if parent.type in ("if_statement", "ternary_expression"):
+            condition = parent.child_by_field_name("condition")
+            taken = _branch(parent, child)
+            if condition is not None and taken is not None and _env_test(condition) == (not taken):
+                return True  # the arm taken when the test says "not production"
+        child, parent = parent, parent.parent
+    return False
+
+
+def _branch(statement: Node, child: Node) -> bool | None:
+    """True for the arm taken when the condition holds, False for the other, None for the condition
+    (an `if` and a `?:` name their arms alike)."""
+    if statement.child_by_field_name("consequence") == child:
+        return True
+    return False if statement.child_by_field_name("alternative") == child else None
+
+
+def _env_test(condition: Node) -> bool | None:
+    """True when the condition holds only in production, False when it holds only outside it, None
+    when it says neither (`NODE_ENV === 'production'` -> True, `!== 'production'` -> False)."""
+    while condition.type == "parenthesized_expression" and condition.named_child_count == 1:
+        condition = condition.named_children[0]
+    if condition.type == "unary_expression" and text(condition).startswith("!") and condition.named_child_count == 1:
+        inner = _env_test(condition.named_children[0])
+        return None if inner is None else not inner
+    if condition.type != "binary_expression":
+        return None
+    operator = condition.child_by_field_name("operator")
+    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+    op = operator.type if operator is not None else ""
+    if op == "&&":  # both must hold: either side that holds only outside production is enough
+        sides = [_env_test(left), _env_test(right)] if left is not None and right is not None else []
+        return False if False in sides else (True if True in sides else None)
+    if op not in ("===", "==", "!==", "!=") or left is None or right is None:
+        return None
+    if text(left) not in _NODE_ENV:
+        left, right = right, left
+    value = string_value(right) if text(left) in _NODE_ENV else None
+    if value is None:
+        return None
+    equal = op in ("===", "==")
+    if value == "production":
+        return equal
+    return False if equal and value in _NOT_PRODUCTION else None
+

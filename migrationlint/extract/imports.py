@@ -8,7 +8,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from migrationlint.extract import parsing
-from migrationlint.extract.import_shapes import in_guarded_try, mock_is_virtual
+from migrationlint.extract.import_shapes import in_guarded_try, mock_is_virtual, outside_production
 from migrationlint.extract.records import (
     Binding,
     FileFacts,
@@ -189,6 +189,7 @@ class ImportsFacts:
                 _require_bindings(call, fact)
             if kind in ("require", "dynamic"):
                 fact.guarded = in_guarded_try(call)
+                fact.dev_only = b"NODE_ENV" in self.data and outside_production(call)
             self.f.imports.append(fact)
 
     def _references(self, root: Node) -> None:

@@ -53,7 +53,7 @@ class BuildOutput:
         emitted = {p for p in sources if any(cfg.covers(p) for cfg in projects)}
         queue = deque(emitted)
         while queue:
-            for target in self._local_imports(queue.popleft(), manifest, _PROGRAM_KINDS, types=True):
+            for target in self._local_imports(queue.popleft(), manifest, _PROGRAM_KINDS, "compiled"):
                 if target not in emitted:
                     emitted.add(target)
                     queue.append(target)

@@ -275,8 +275,8 @@ class DependencyModel(VersionChoice):
                 # which decorator metadata emits as `Object`, so tsc elides the import. A class of
                 # such a package used only there is missed (the rule page says so).
                 type_only = True
-            yield Use(path, imp, package, manifest, type_only, not verdict.ships or imp.kind == "mock" or build_time,
-                      verdict, metadata_only)
+            dev = not verdict.ships or imp.kind == "mock" or build_time or imp.dev_only  # dev_only: NODE_ENV says so
+            yield Use(path, imp, package, manifest, type_only, dev, verdict, metadata_only)
 
     def types_declared(self, package: str, m: Manifest) -> bool:
         """Whether `m` or its project's root declares the `@types/...` package of `package`."""

@@ -59,6 +59,7 @@ class Shipping(TestSupport, BuildOutput):
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
         self._reverse: dict[str, dict[str, list[str]]] = {}  # manifest -> _importers()
+        self._reverse_development: dict[str, dict[str, list[str]]] = {}  # manifest -> _development_importers()
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
 
     # ------------------------------------------------------------------ public answers
@@ -356,18 +357,20 @@ class Shipping(TestSupport, BuildOutput):
                     break
 
     def _value_imports(self, path: str, manifest: Manifest) -> list[str]:
-        return self._local_imports(path, manifest, _VALUE_KINDS, types=False)
+        return self._local_imports(path, manifest, _VALUE_KINDS, "production")
 
-    def _local_imports(self, path: str, manifest: Manifest, kinds: tuple[str, ...], types: bool) -> list[str]:
-        """The files of the package that `path` imports by an import of one of `kinds` (`types`:
-        type-only imports too)."""
+    def _local_imports(self, path: str, manifest: Manifest, kinds: tuple[str, ...], which: str) -> list[str]:
+        """The files of the package that `path` imports by an import of one of `kinds`: `which` is
+        "production" (value imports that run there), "development" (value imports in a branch
+        taken only outside production) or "compiled" (all, type-only too: what tsc compiles)."""
         facts = self.project.facts(path)
         if facts is None or facts.skipped:
             return []
         resolver = self._resolver()
         out = []
         for imp in facts.imports:
-            if imp.kind not in kinds or (imp.type_only and not types) or not imp.specifier:
+            if imp.kind not in kinds or not imp.specifier or which != "compiled" and (
+                    imp.type_only or imp.dev_only != (which == "development")):
                 continue
             if pk.classify(imp.specifier) == "package" and not self._alias(path, imp.specifier):
                 continue
@@ -415,7 +418,7 @@ def reach_signature(facts) -> tuple | None:
     same files (keep in step with `_value_imports` and `_add_migrations`)."""
     if facts is None or facts.skipped:
         return None
-    imports = tuple((i.kind, i.type_only, i.specifier) for i in facts.imports)
+    imports = tuple((i.kind, i.type_only, i.dev_only, i.specifier) for i in facts.imports)
     globs = tuple(item[1] for option in facts.migrations_options for item in option.items if item[0] == "glob")
     return imports, globs
 

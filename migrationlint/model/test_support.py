@@ -16,11 +16,15 @@ from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
 
 
+_DEVELOPMENT_KINDS = ("require", "dynamic")  # the loads a NODE_ENV branch can hold (extract/import_shapes.py)
+
+
 class TestSupport:
     """Mixin of Shipping: `only_tests_import`, over the package's reverse imports."""
 
     _support: dict[str, dict[str, list[str]]]
     _reverse: dict[str, dict[str, list[str]]]
+    _reverse_development: dict[str, dict[str, list[str]]]
 
     def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a presumed-shipping file that only tests and test support
@@ -36,6 +40,9 @@ class TestSupport:
         if direct is None:
             return None
         names = ", ".join(sorted(self.project.rel(p) for p in direct)[:3]) + (", ..." if len(direct) > 3 else "")
+        if path in self._development_importers(manifest):
+            return Verdict(False, f"no entry point reaches it, and only tests, test support or code that runs outside "
+                                  f"production (a NODE_ENV branch) import it ({names})")
         return Verdict(False, f"no entry point reaches it, and only tests or test support import it ({names})")
 
     def _test_support(self, manifest: Manifest) -> dict[str, list[str]]:
@@ -51,12 +58,26 @@ class TestSupport:
             for target, by in importers.items():
                 for source in by:
                     imports.setdefault(source, []).append(target)
-            presumed = {p for p in importers if self.verdict(p, manifest).presumed}
+            development = self._development_importers(manifest)  # NODE_ENV branches: outside production
+            presumed = {p for p in (*importers, *development) if self.verdict(p, manifest).presumed}
             dev = [q for q in imports if not self.verdict(q, manifest).ships]
-            from_tests = _reached(dev, imports, presumed)
+            outside = {p for p in development if p in presumed}
+            from_tests = _reached(dev, imports, presumed) | outside | _reached(list(outside), imports, presumed)
             ships = [q for q in imports if q not in from_tests and self.verdict(q, manifest).ships]
             support = from_tests - _reached(ships, imports, presumed)
-            found = self._support[manifest.path] = {p: importers[p] for p in support}
+            found = self._support[manifest.path] = {p: importers.get(p, []) + development.get(p, []) for p in support}
+        return found
+
+    def _development_importers(self, manifest: Manifest) -> dict[str, list[str]]:
+        """{file: the files that import it in a branch taken only outside production}, once per package."""
+        found = self._reverse_development.get(manifest.path)
+        if found is None:
+            found = self._reverse_development[manifest.path] = {}
+            for source in self.project.package_sources(manifest.dir):
+                facts = self.project.facts(source)
+                if facts is not None and any(i.dev_only for i in facts.imports):
+                    for target in self._local_imports(source, manifest, _DEVELOPMENT_KINDS, "development"):
+                        found.setdefault(target, []).append(source)
         return found
 
     def _importers(self, manifest: Manifest) -> dict[str, list[str]]:

@@ -1099,3 +1099,36 @@ def test_an_exports_subpath_of_test_helpers_is_no_production_entry(tmp_path):
         "libs/common/src/http/index.ts": "import got from 'got';\n\nexport const fetchText = (url: string) => got(url).text();\n",
     }
     assert dep(write(tmp_path, files)) == [("DEP002", "libs/common/src/http/index.ts", "got")]
+
+
+def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
+    """`if (process.env.NODE_ENV !== 'production') { require('./docs') }`: the service loads Swagger UI
+    only outside production, where devDependencies are installed (a real API: 2 DEP002 whose unsafe
+    fix shipped Swagger UI to production). Also the `else` of `=== 'production'` and a `?:`; a load
+    outside such a branch, or in one for `!== 'test'`, still ships."""
+    files = {
+        "package.json": {"name": "acme-api", "version": "1.0.0", "private": True,
+                         "scripts": {"build": "tsc", "start": "node ./build/index.js"},
+                         "dependencies": {"express": "^4.21.0"},
+                         "devDependencies": {"swagger-ui-express": "^5.0.1", "typescript": "^5.6.3"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "build", "rootDir": "src"}, "include": ["src"]},
+        "src/docs.ts": "import swaggerUi from 'swagger-ui-express';\nexport const docs = swaggerUi.serve;\n",
+        "src/index.ts": "import express from 'express';\nconst app = express();\n"
+                        "if (process.env.NODE_ENV !== 'production') {\n  const { docs } = require('./docs');\n"
+                        "  app.use('/docs', docs);\n}\napp.listen(3000);\n",
+    }
+    root = write(tmp_path / "guarded", files)
+    assert dep(root) == []
+    out = cli("--explain-file", "src/docs.ts", cwd=root).stdout.decode()
+    assert "only tests, test support or code that runs outside production (a NODE_ENV branch) import it (src/index.ts)" in out
+    for branch in ("if (process.env.NODE_ENV === 'production') {\n  app.enable('x');\n} else {\n  app.use(require('./docs').docs);\n}\n",
+                   "app.use(process.env.NODE_ENV === 'development' ? require('./docs').docs : []);\n",
+                   "if (process.env.NODE_ENV !== 'production') {\n  app.use(require('swagger-ui-express').serve);\n}\n"):
+        other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
+        if "./docs" not in branch:
+            del other["src/docs.ts"]
+        assert dep(write(tmp_path / str(len(branch)), other)) == [], branch
+    for branch in ("app.use(require('./docs').docs);\n",
+                   "if (process.env.NODE_ENV !== 'test') {\n  app.use(require('./docs').docs);\n}\n"):
+        other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
+        assert dep(write(tmp_path / str(len(branch)), other)) == [("DEP002", "src/docs.ts", "swagger-ui-express")], branch
