@@ -196,7 +196,8 @@ class VersionChoice:
         package-manager command (and why no version was safe)."""
         ranges = self.peer_ranges(package, m)
         ladder = self.version(package, m)
-        chosen = ladder if not ranges else policy.choose(self._candidates(package, m, ladder), ranges)
+        chosen = ladder if not ranges else policy.choose(self._candidates(package, m, ladder), ranges,
+                                                         lambda spec: self._catalog_range(package, spec))
         if chosen is None:
             if ranges and ladder is not None:
                 message += "; " + policy.no_version_reason(package, ranges)
@@ -206,6 +207,12 @@ class VersionChoice:
         message += f'; add "{package}": "{version}" to {section} ({source}{because})'
         safety = Applicability.UNSAFE if source.endswith(SEVERAL_MAJORS) else Applicability.SAFE
         return message, self._add_fix(m, section, package, version, safety)
+
+    def _catalog_range(self, package: str, spec: str) -> str:
+        """The range a `catalog:` / `catalog:<name>` spec gives `package` (pnpm-workspace.yaml), else `spec`."""
+        if not spec.startswith("catalog:"):
+            return spec
+        return self.ws.catalogs.get(spec[len("catalog:"):] or "default", {}).get(package, spec)
 
     def peer_ranges(self, package: str, m: Manifest) -> list[policy.PeerRange]:
         """The peer ranges that the packages `m` declares place on `package` (lockfile entries at

@@ -8,6 +8,7 @@ private workspace root. Moves between sections are unsafe (the rules mark them s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from migrationlint.model.semver_ranges import lowest, satisfies
@@ -59,10 +60,12 @@ def acceptable(candidate: str, ranges: list[PeerRange]) -> bool:
     return base is not None and all(satisfies(base, r.range) for r in ranges)
 
 
-def choose(candidates: list[tuple[str, str]], ranges: list[PeerRange]) -> tuple[str, str] | None:
-    """The first (range, source) candidate that every peer range accepts."""
+def choose(candidates: list[tuple[str, str]], ranges: list[PeerRange],
+           meaning: Callable[[str], str] = lambda spec: spec) -> tuple[str, str] | None:
+    """The first (spec, source) candidate that every peer range accepts; `meaning` gives the range a
+    spec stands for (`catalog:` names the catalog's range)."""
     for candidate in candidates:
-        if acceptable(candidate[0], ranges):
+        if acceptable(meaning(candidate[0]), ranges):
             return candidate
     return None
 

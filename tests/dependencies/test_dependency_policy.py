@@ -1022,3 +1022,49 @@ def test_declaring_a_sibling_that_depends_on_the_importer_is_no_safe_fix(tmp_pat
     assert core.fix.applicability.value == "unsafe" and '"@acme/billing": "*"' in core.message
     assert "closes a cycle of workspace dependencies (@acme/core -> @acme/billing -> @acme/core)" in core.message
     assert web.fix.applicability.value == "safe" and "cycle" not in web.message and '"@acme/core": "*"' in web.message
+
+
+CATALOG_LOCK = """lockfileVersion: '9.0'
+
+importers:
+
+  .: {}
+
+  packages/forms:
+    dependencies:
+      '@ui/core':
+        specifier: 'catalog:'
+        version: 9.4.1(@ui/hooks@9.4.1)
+
+packages:
+
+  '@ui/core@9.4.1':
+    resolution: {integrity: sha512-AAAA}
+    peerDependencies:
+      '@ui/hooks': 9.4.1
+
+  '@ui/hooks@9.4.1':
+    resolution: {integrity: sha512-BBBB}
+"""
+
+
+def test_a_catalog_range_is_checked_against_peer_ranges_as_the_range_it_names(tmp_path):
+    """`@ui/core` wants its peer `@ui/hooks` at exactly 9.4.1 and the catalog says `^9.4.1`: the
+    catalog entry is what to add (`catalog:`; a `catalogMode: strict` workspace accepts nothing
+    else), not the same range written out (5 DEP001 fixes on a real pnpm repository). A catalog
+    whose range the peer rejects is not offered."""
+    files = {
+        "package.json": {"name": "acme", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\ncatalogMode: strict\ncatalog:\n"
+                               "  \"@ui/core\": ^9.4.1\n  \"@ui/hooks\": ^9.4.1\n",
+        "pnpm-lock.yaml": CATALOG_LOCK,
+        "packages/forms/package.json": {"name": "@acme/forms", "version": "1.0.0", "private": True,
+                                        "dependencies": {"@ui/core": "catalog:"}},
+        "packages/forms/src/index.ts": "import { useHook } from '@ui/hooks';\nimport { core } from '@ui/core';\n"
+                                       "export const all = [useHook, core];\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path / "ok", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.message.endswith('add "@ui/hooks": "catalog:" to dependencies (from the default catalog of pnpm-workspace.yaml)')
+    files["pnpm-workspace.yaml"] = files["pnpm-workspace.yaml"].replace('"@ui/hooks": ^9.4.1', '"@ui/hooks": ^9.5.0')
+    [d] = pipeline.lint([str(write(tmp_path / "rejected", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert '"catalog:"' not in d.message
