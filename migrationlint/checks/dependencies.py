@@ -179,10 +179,11 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         ships = f"; this file ships: {u.verdict.reason}" if u.verdict else ""
         host = peer_host(self, u)
         if host is not None:  # the application provides it with the host: found where it hoists, not under pnpm
+            optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else ""
             message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
-                       f"{host}, so the application that installs this published package provides it, but its copy "
-                       "is found only where it is hoisted (npm, yarn), not in pnpm's strict layout; declare it in "
-                       f"peerDependencies too (one copy, shared with the application){ships}")
+                       f"{host[0]}, so the application that installs this published package provides it, but its "
+                       "copy is found only where it is hoisted (npm, yarn), not in pnpm's strict layout; declare it in "
+                       f"peerDependencies too{optional} (one copy, shared with the application){ships}")
             return self._at_import(DEP002, u, message, None, Severity.WARNING)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
                    ": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
@@ -233,8 +234,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         fix = None
         host = peer_host(self, u)
         if version and usable_range(version) and host is not None:
-            message += (f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({host}: the application '
-                        "provides it, one copy shared with this published package)")
+            optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else ""
+            message += (f'; declare "{u.package}": "{version}" in peerDependencies of {rel}{optional} ({host[0]}: the '
+                        "application provides it, one copy shared with this published package)")
             fix = self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE)
         elif version and usable_range(version):
             section = self.section_for(u)

@@ -14,18 +14,24 @@ from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
 
 
-def peer_host(model, u: Use) -> str | None:
-    """Why the application provides `u.package` to `u`'s published package: a package the manifest
-    keeps in peerDependencies requires it as a peer (by its own manifest, the lockfile, node_modules
-    or the built-in table), or shares its scope. None for a package that can not be published, or
-    a test file."""
+def peer_host(model, u: Use) -> tuple[str, bool] | None:
+    """(why the application provides `u.package` to `u`'s published package, whether only
+    optionally): a package the manifest keeps in peerDependencies requires it as a peer (by its
+    own manifest, the lockfile, node_modules or the built-in table), or shares its scope; optional
+    when that peer is optional (`peerDependenciesMeta`). None for a package that can not be
+    published, or a test file."""
     m = u.manifest
     if m.unpublishable or not m.name or u.test:
         return None
     hosts = sorted(h for h in m.section("peerDependencies") if h != u.package)
-    for host in hosts:
-        if model.peer_list(host, m).get(u.package) is False:
-            return f"{host}, which {model._rel(m)} keeps in peerDependencies, requires it as a peer"
     scope = pk.scope_of(u.package)
-    same = next((h for h in hosts if scope and pk.scope_of(h) == scope), None)
-    return f"it belongs to the framework of {same}, which {model._rel(m)} keeps in peerDependencies" if same else None
+    found = next((h for h in hosts if model.peer_list(h, m).get(u.package) is False), None)
+    why = f"{found}, which {model._rel(m)} keeps in peerDependencies, requires it as a peer" if found else None
+    if found is None:
+        found = next((h for h in hosts if scope and pk.scope_of(h) == scope), None)
+        why = f"it belongs to the framework of {found}, which {model._rel(m)} keeps in peerDependencies" if found else None
+    if found is None or why is None:
+        return None
+    meta = m.data.get("peerDependenciesMeta")
+    entry = meta.get(found) if isinstance(meta, dict) else None
+    return why, isinstance(entry, dict) and entry.get("optional") is True

@@ -994,6 +994,11 @@ def test_what_a_published_plugins_peer_framework_requires_as_a_peer_is_a_peer(tm
     assert d.severity.value == "warning" and d.fix is None
     assert "@nestjs/common, which package.json keeps in peerDependencies, requires it as a peer" in d.message
     assert "declare it in peerDependencies too" in d.message and "Cannot find module" not in d.message
+    # an optional peer's peer is optional too (a binding for React, Vue and Svelte query clients)
+    write(dev, {"package.json": {**lib, "peerDependenciesMeta": {"@nestjs/common": {"optional": True}},
+                                 "devDependencies": {"@nestjs/common": "^11.0.12", "rxjs": "^7.8.2"}}})
+    [d] = pipeline.lint([str(dev)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "declare it in peerDependencies too, marked optional in peerDependenciesMeta as that peer is" in d.message
     write(dev, {"package.json": {**lib, "private": True, "devDependencies": {"@nestjs/common": "^11.0.12", "rxjs": "^7.8.2"}}})
     [d] = pipeline.lint([str(dev)], Settings(select=["DEP002"]), use_cache=False).diagnostics
     assert d.severity.value == "error" and "move it to dependencies" in d.message
