@@ -43,6 +43,13 @@ class DependencyExemptions(DependencyModel):
         import of a package the repository does hold (an untyped library) is reported."""
         return u.imp.ts_ignored and u.test and self.held_nowhere(u.package, u.manifest)
 
+    def _unchecked_reference(self, u: Use) -> bool:
+        """A `/// <reference types="x" />` in a declaration file under `skipLibCheck`, of a package
+        nothing declares, locks or installs: tsc says nothing of it (a leftover of a framework the
+        app no longer uses), so no install is wanted."""
+        return u.imp.kind == "reference" and self.held_nowhere(u.package, u.manifest) \
+            and resolver_for(self.project).lib_check_skipped(u.path)
+
     def _mocked_into_being(self, u: Use) -> bool:
         """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:
         true })`, `vi.mock`) and that no manifest, lockfile or node_modules knows: it exists only

@@ -269,19 +269,10 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
             if twin is None:
                 message += f" {project.rel(target)} is the only file of that name in the package."
     severity = None
-    if _lib_check_skipped(resolver, path):
+    if resolver.lib_check_skipped(path):
         message += " tsc reports nothing here (skipLibCheck skips declaration files): what it imports is silently `any`."
         severity = Severity.WARNING
     return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, severity=severity, specifier=spec)
-
-
-def _lib_check_skipped(resolver: Resolver, path: str) -> bool:
-    """Whether `path` is a declaration file whose tsconfig sets `skipLibCheck`: tsc reports no
-    error inside it, so what breaks there is a warning."""
-    if not path.endswith((".d.ts", ".d.mts", ".d.cts")):
-        return False
-    cfg = resolver.tsconfig_for(path)
-    return cfg is not None and cfg.skip_lib_check is True
 
 
 def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:
@@ -413,7 +404,7 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
                            b: Binding) -> tuple[str, Severity | None]:
     """What the missing name breaks, and the severity when it is less than an error: in a
     declaration file under `skipLibCheck`, tsc reports nothing and the name is silently `any`."""
-    if _lib_check_skipped(resolver, path):
+    if resolver.lib_check_skipped(path):
         return ("tsc reports nothing (skipLibCheck skips declaration files), so every type built on it is "
                 "silently `any`"), Severity.WARNING
     importer = project.facts(path)

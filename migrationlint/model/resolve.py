@@ -116,6 +116,14 @@ class Resolver:
     def tsconfig_for(self, importer: str) -> TsConfig | None:
         return self.tsconfigs.covering(importer)
 
+    def lib_check_skipped(self, path: str) -> bool:
+        """Whether `path` is a declaration file whose tsconfig sets `skipLibCheck` (itself or
+        through `extends`): tsc reports no error inside it, so what breaks there is silent."""
+        if not path.endswith((".d.ts", ".d.mts", ".d.cts")):
+            return False
+        cfg = self.tsconfig_for(path)
+        return cfg is not None and cfg.skip_lib_check is True
+
     def missing_paths(self) -> list[str]:
         """Every path a lookup of this resolver found not to be a file, those tried before a hit
         included (the run and reach caches check that they stay absent: cache/absent_paths.py)."""

@@ -322,6 +322,19 @@ def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tm
     assert d.severity.value == "error"
 
 
+def test_a_type_reference_nothing_holds_in_a_declaration_file_under_skiplibcheck_is_silent(tmp_path):
+    """`/// <reference types="next-images" />` left in an app that no longer uses Next: under
+    `skipLibCheck` tsc says nothing of it, so no DEP001 asks to install a Next plugin (a real app).
+    Checked (no skipLibCheck), or in a source file, it is reported."""
+    _pkg(tmp_path, "package.json", {"name": "space", "version": "1.0.0", "private": True,
+                                    "devDependencies": {"typescript": "^5.8.3"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"skipLibCheck": True, "noEmit": True}, "include": ["**/*"]})
+    _write(tmp_path, "additional.d.ts", '/// <reference types="next-images" />\n')
+    assert lint(tmp_path, ["DEP001"]) == []
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"noEmit": True}, "include": ["**/*"]})
+    assert [d.code for d in lint(tmp_path, ["DEP001"])] == ["DEP001"]
+
+
 def test_a_file_a_framework_generates_is_not_checked_for_its_imports(tmp_path):
     """Astro's `.astro/content.d.ts` names `../src/content.config.mjs`, which a site without content
     collections lacks: `astro sync` rewrites the file, nobody edits it. A hand-written file with the
