@@ -56,6 +56,7 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         self.dialect = dialect
         self.typeorm = NO_TYPEORM
         self.silencers = b"@ts-" in data  # whether any `// @ts-ignore` may stand above an import
+        self.node_env = b"NODE_ENV" in data  # whether a load may sit in a branch for outside production
 
     def run(self, root: Node) -> None:
         for stmt in root.named_children:

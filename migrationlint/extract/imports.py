@@ -99,6 +99,7 @@ class ImportsFacts:
     data: bytes
     dialect: str
     silencers: bool
+    node_env: bool
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")
@@ -189,7 +190,7 @@ class ImportsFacts:
                 _require_bindings(call, fact)
             if kind in ("require", "dynamic"):
                 fact.guarded = in_guarded_try(call)
-                fact.dev_only = b"NODE_ENV" in self.data and outside_production(call)
+                fact.dev_only = self.node_env and outside_production(call)
             self.f.imports.append(fact)
 
     def _references(self, root: Node) -> None:
