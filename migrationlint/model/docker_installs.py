@@ -64,6 +64,8 @@ def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False
     except OSError:
         return None
     directory = os.path.dirname(path)
+    if any(_absent_lockfile(line, _package_dir(directory, root), root) for line in lines):
+        return None  # it cannot be built: a template for another package manager, or stale
     context_is_root = _package_dir(directory, root) == root or built_from_root \
         or any(_names_root(line, directory, root, tops) for line in lines)
     kinds = {kind for stage in _stages(lines, context_is_root, tops) for kind in stage.installs}
@@ -165,6 +167,17 @@ def _names_root(line: str, directory: str, root: str, tops: set[str]) -> bool:
         if "/" in source.strip("./") and source.lstrip("./").split("/")[0] in tops:
             return True
     return False
+
+
+def _absent_lockfile(line: str, context: str, root: str) -> bool:
+    """Whether a COPY/ADD of the build context names a lockfile that neither the Dockerfile's own
+    context nor the repository root holds: lockfiles are committed, never built, so `docker build`
+    fails there (a framework's template Dockerfile for pnpm left in an npm repository)."""
+    m = _INSTRUCTION.match(line)
+    if m is None or m.group(1).upper() not in ("COPY", "ADD") or "--from=" in m.group(2):
+        return False
+    named = [os.path.basename(s) for s in _sources(m.group(2)) if os.path.basename(s) in _LOCKFILES]
+    return any(not os.path.isfile(os.path.join(context, n)) and not os.path.isfile(os.path.join(root, n)) for n in named)
 
 
 def _sources(rest: str) -> list[str]:

@@ -15,17 +15,17 @@ from tests.dependencies.test_shipping import write
 
 ROOT_COPY = """FROM node:20-alpine AS build
 WORKDIR /app
-COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
-RUN corepack enable && pnpm install --frozen-lockfile
+RUN npm ci
 COPY . .
-RUN pnpm --filter ./apps/api run build
+RUN npm run build --workspaces
 
 FROM node:20-alpine
 WORKDIR /app
-COPY --from=build /app/package.json /app/pnpm-lock.yaml /app/pnpm-workspace.yaml ./
+COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/apps/api/package.json apps/api/
-RUN corepack enable && pnpm install --prod --frozen-lockfile
+RUN npm ci --omit=dev
 COPY --from=build /app/apps/api/dist apps/api/dist
 CMD ["node", "apps/api/dist/main.js"]
 """
@@ -61,6 +61,13 @@ def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(t
     """Multi-stage, with `--from` copies read against the stage's WORKDIR, in a package folder
     whose build context is the root (it copies the root lockfile), or a Dockerfile variant."""
     assert _root_install(_repo(tmp_path / "root", {"Dockerfile": ROOT_COPY})) == "Dockerfile"
+    pnpm_image = ("FROM node:20-alpine AS build\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\n"
+                  "RUN corepack enable && pnpm install --frozen-lockfile\nCOPY . .\n\nFROM node:20-alpine\nWORKDIR /app\n"
+                  "COPY --from=build /app/package.json /app/pnpm-lock.yaml /app/pnpm-workspace.yaml ./\n"
+                  "RUN corepack enable && pnpm install --prod --frozen-lockfile\n")
+    pnpm = _repo(tmp_path / "pnpm", {"pnpm-lock.yaml": "lockfileVersion: '9.0'\n", "pnpm-workspace.yaml": "packages:\n  - apps/*\n",
+                                     "Dockerfile": pnpm_image})
+    assert _root_install(pnpm) == "Dockerfile"
     nested = _repo(tmp_path / "nested", {"apps/api/Dockerfile": "FROM node:20 AS base\nWORKDIR /usr/src/app\n"
                                          "COPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n"})
     assert _root_install(nested) == "apps/api/Dockerfile"
@@ -94,6 +101,20 @@ def test_an_install_of_one_package_anywhere_keeps_the_answer_no(tmp_path, text):
     if "COPY package.json ./" in text:  # its own context: the package folder holds the lockfile it copies
         (root / "apps/api/package-lock.json").write_text("{}\n")
     assert _root_install(root) is None
+
+
+def test_a_dockerfile_naming_a_lockfile_the_repository_lacks_builds_nothing(tmp_path):
+    """A framework's template Dockerfile for pnpm left in an npm repository (`COPY ./package.json
+    pnpm-lock.yaml /app/`, then `pnpm i --prod` in the app's folder): no pnpm-lock.yaml exists, in
+    the app's folder or the root, so `docker build` fails there and it installs nothing (it kept
+    184 DEP005 on a real repository whose real image installs the root). Lockfiles are committed,
+    never built; a lockfile that exists keeps the per-service answer."""
+    template = ("FROM node:20-alpine AS deps\nRUN npm i -g pnpm\nCOPY ./package.json pnpm-lock.yaml /app/\n"
+                "WORKDIR /app\nRUN pnpm i --prod --frozen-lockfile\n")
+    stale = _repo(tmp_path / "stale", {"Dockerfile": ROOT_COPY, "apps/api/Dockerfile.pnpm": template})
+    assert _root_install(stale) == "Dockerfile"
+    (stale / "apps/api/pnpm-lock.yaml").write_text("lockfileVersion: '9.0'\n")
+    assert _root_install(stale) is None
 
 
 def test_no_dockerfile_or_no_install_is_no_answer(tmp_path):
