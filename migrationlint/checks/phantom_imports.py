@@ -43,7 +43,6 @@ _PACKAGE_FILES: Memo[dict[str, dict[str, list[str]]]] = per_key("code files by s
 
 _DATA_EXTENSIONS = (".json", ".node")
 _PATH_ORIGINS = ("relative", "alias", "baseUrl", "imports")
-_ALIAS_SIGILS = ("@", "~", "#", "$")
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
@@ -181,12 +180,9 @@ def _own_namespace(project: Project, resolver: Resolver, path: str, spec: str) -
         scope = name.split("/", 1)[0]
         if scope in _member_scopes(project):
             return f"the scope {scope} belongs to this workspace's packages"
-    cfg = resolver.tsconfig_for(path)
-    first = spec.split("/", 1)[0]
-    if cfg is not None and first.startswith(_ALIAS_SIGILS):
-        for key in cfg.paths:
-            if key != "*" and key.split("/", 1)[0] == first:
-                return f"`{first}/` is a path-alias prefix of {project.rel(cfg.path)}"
+    cfg = resolver.alias_prefix_config(path, spec)
+    if cfg is not None:
+        return f"`{spec.split('/', 1)[0]}/` is a path-alias prefix of {project.rel(cfg.path)}"
     return None
 
 

@@ -88,7 +88,7 @@ def entry_is_source(manifest: Manifest) -> bool:
     paths), as Turborepo's internal packages do."""
     data = manifest.data
     targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
-    targets += list(_export_targets(data.get("exports")))
+    targets += [t for t in _export_targets(data.get("exports")) if not t.endswith(".json")]  # `./package.json`: data
     return bool(targets) and all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts"))
                                  for t in targets)
 

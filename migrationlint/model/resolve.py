@@ -46,6 +46,9 @@ _BUILD_DIRS = ("dist", "build")
 
 # ----------------------------------------------------------------------------- results
 
+ALIAS_SIGILS = ("@", "~", "#", "$")  # first characters of path-alias prefixes (`@/`, `~/`, `#lib`, `$lib`)
+
+
 @dataclass(frozen=True)
 class Resolution:
     """Where a specifier lands.
@@ -115,6 +118,16 @@ class Resolver:
 
     def tsconfig_for(self, importer: str) -> TsConfig | None:
         return self.tsconfigs.covering(importer)
+
+    def alias_prefix_config(self, importer: str, spec: str) -> TsConfig | None:
+        """The importer's tsconfig when a `paths` key shares the specifier's alias-looking first
+        segment (`@acme/shared` beside `@acme/shared/text`): the name is in the workspace's own
+        namespace, whatever no key matches it (IMP001's finding, never a package to install)."""
+        first = spec.split("/", 1)[0]
+        cfg = self.tsconfig_for(importer) if first.startswith(ALIAS_SIGILS) else None
+        if cfg is not None and any(key != "*" and key.split("/", 1)[0] == first for key in cfg.paths):
+            return cfg
+        return None
 
     def lib_check_skipped(self, path: str) -> bool:
         """Whether `path` is a declaration file whose tsconfig sets `skipLibCheck` (itself or

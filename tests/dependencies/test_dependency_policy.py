@@ -928,6 +928,11 @@ def test_a_private_source_library_nothing_lists_is_installed_only_with_its_root(
     }
     diags = pipeline.lint([str(write(tmp_path / "alone", files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert diags == []
+    # its `exports` may also publish its package.json (Nx's library generator writes that): data, no entry
+    exported = {**files, "libs/ui/package.json": {**files["libs/ui/package.json"], "exports": {
+        ".": {"types": "./src/index.ts", "default": "./src/index.ts"}, "./package.json": "./package.json"}}}
+    diags = pipeline.lint([str(write(tmp_path / "exported", exported))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert diags == []
     listed = {**files, "instances/api/package.json": {"name": "@acme/api", "private": True,
                                                       "scripts": {"start": "node dist/main.js"},
                                                       "dependencies": {"@acme/ui": "*"}}}

@@ -294,3 +294,19 @@ def test_a_script_declaration_file_declaring_the_module_ambiently_is_not_export_
     assert found(ws) == []
     write(ws, {"packages/web/index.d.cts": "export declare function getServerBuild(): string;\n"})
     assert [c for c, _, _ in found(ws)] == ["IMP003"]
+
+
+def test_dep001_leaves_a_name_under_a_path_alias_prefix_to_imp001(tmp_path):
+    """`@acme/shared` where the tsconfig maps `@acme/shared/text` and no package has the scope: a
+    mistyped alias (IMP001), never a package to install (DEP001 first also said `npm install
+    @acme/shared`, which fetches an unrelated or squatted package)."""
+    write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "dependencies": {"@nestjs/common": "^10.0.0"}},
+        "tsconfig.base.json": {"compilerOptions": {"baseUrl": ".", "paths": {
+            "@acme/shared/text": ["libs/shared/text/src/index.ts"], "@acme/orders": ["libs/orders/src/index.ts"]}}},
+        "libs/orders/tsconfig.json": {"extends": "../../tsconfig.base.json", "include": ["src/**/*.ts"]},
+        "libs/shared/text/src/index.ts": "export const slug = (s: string) => s.toLowerCase();\n",
+        "libs/orders/src/index.ts": "import { slug } from '@acme/shared';\nexport const orderSlug = (n: string) => slug(n);\n",
+    })
+    result = lint_result(tmp_path, select=["IMP001", "DEP001"])
+    assert [d.code for d in result.diagnostics] == ["IMP001"]
