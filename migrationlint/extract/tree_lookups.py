@@ -180,12 +180,28 @@ def _metadata_emitted(owner: Node | None) -> bool:
         if any(c.type == "decorator" for c in owner.children):
             return True
         method = owner.parent.parent if owner.parent is not None else None
-        return method is not None and method.type == "method_definition" and (
-            (method.child_by_field_name("name") is not None and method.child_by_field_name("name").text == b"constructor")
-            or _decorated_method(method))
+        if method is None or method.type != "method_definition":
+            return False
+        name = method.child_by_field_name("name")
+        if name is not None and name.text == b"constructor":
+            return _decorated_class(method) or any(
+                any(c.type == "decorator" for c in p.children) for p in owner.parent.named_children)
+        return _decorated_method(method)
     if owner.type == "method_definition":
         return _decorated_method(owner)
     return False
+
+
+def _decorated_class(member: Node) -> bool:
+    """Whether the class holding `member` has a decorator (`@Injectable() export class`, `export
+    @Dec() class`): only then does `emitDecoratorMetadata` emit its constructor's parameter types."""
+    body = member.parent
+    cls = body.parent if body is not None else None
+    if cls is None:
+        return False
+    holder = cls.parent if cls.parent is not None and cls.parent.type == "export_statement" else None
+    return any(c.type == "decorator" for c in cls.children) or (
+        holder is not None and any(c.type == "decorator" for c in holder.children))
 
 
 def _decorated_method(method: Node) -> bool:

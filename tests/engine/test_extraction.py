@@ -277,3 +277,21 @@ def test_refs_give_every_occurrence_span_and_survive_the_cache_pickle():
     assert spans == sorted(spans) and spans[0][0] == data.index(b"TableIndex")
     assert f.refs.get("Missing", []) == [] and "QueryRunner" in f.refs
     assert "QueryRunner" in f.type_only_locals and "Table" not in f.type_only_locals
+
+
+@pytest.mark.parametrize("code, emitted", [
+    ("export class Wrapper {\n  constructor(private readonly signer: Signer) {}\n}\n", False),
+    ("@Injectable()\nexport class Wrapper {\n  constructor(private readonly signer: Signer) {}\n}\n", True),
+    ("export @Injectable() class Wrapper {\n  constructor(private readonly signer: Signer) {}\n}\n", True),
+    ("export class Wrapper {\n  constructor(@Inject('S') private readonly signer: Signer, n: number) {}\n}\n", True),
+    ("export class Wrapper {\n  @Get()\n  run(signer: Signer): void {}\n}\n", True),
+])
+def test_constructor_parameter_types_are_emitted_only_for_a_decorated_class(code, emitted):
+    """`emitDecoratorMetadata` writes `design:paramtypes` for a class that has a decorator (or a
+    decorated constructor parameter): a plain helper class's constructor types are erased, so the
+    import is type-only (tsc 5.9 emits no require for it; a real published package: 1 DEP002)."""
+    from migrationlint.extract.facts import extract
+
+    f = extract("/repo/src/wrapper.ts", ("import { Signer } from 'ethers';\n" + code).encode())
+    assert ("Signer" in f.metadata_only_locals) is emitted
+    assert ("Signer" in f.type_only_locals) is not emitted

@@ -100,7 +100,11 @@ def test_type_positions_in_facts():
            b"type T = A;\nfunction f(b: B): C { return null as unknown as C; }\n"
            b"class K {\n  constructor(private readonly d: D) {}\n  @Col() e: E;\n  g = new G();\n  plain: F;\n}\n")
     facts = extract("a.ts", src)
-    assert facts.type_only_locals == ["A", "B", "C", "F"]
+    # K has no decorator of its own (a decorated member emits only that member's design:type), so
+    # tsc emits no design:paramtypes: D is erased like the others (checked against tsc 5.9)
+    assert facts.type_only_locals == ["A", "B", "C", "D", "F"]
+    decorated = extract("a.ts", src.replace(b"class K {", b"@Entity()\nclass K {"))
+    assert decorated.type_only_locals == ["A", "B", "C", "F"]
 
 
 def test_decorator_metadata_names_only_the_annotations_outer_type():
@@ -112,7 +116,7 @@ def test_decorator_metadata_names_only_the_annotations_outer_type():
 
     src = (b"import { AxiosResponse } from 'axios';\nimport { Store, Item, Fn, Shape } from 'x';\n"
            b"import { Outer } from 'y';\nconst Log = (): MethodDecorator => () => undefined;\n"
-           b"export class C {\n  constructor(private s: Record<string, Store>, private o: Outer, private i: Item[]) {}\n"
+           b"@Log()\nexport class C {\n  constructor(private s: Record<string, Store>, private o: Outer, private i: Item[]) {}\n"
            b"  @Log()\n  async me(f: () => Fn, sh: { a: Shape }): Promise<AxiosResponse> { return null as never; }\n}\n")
     facts = extract("a.ts", src)
     assert facts.type_only_locals == ["AxiosResponse", "Fn", "Item", "Shape", "Store"]
