@@ -44,6 +44,8 @@ _SCRIPT_BUILDS = (
     (re.compile(r"(?:^|[\s;&|])nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
     (re.compile(r"(?:^|[\s;&|])esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
      "an esbuild bundle (--bundle without --packages=external)"),
+    (re.compile(r"(?:^|[\s;&|])(?:react-scripts|react-app-rewired|craco) build\b"),
+     "a Create React App build (react-scripts build, or react-app-rewired or craco around it): webpack bundles its imports"),
     (re.compile(r"(?:^|[\s;&|])email export\b"),
      "react-email templates (email export): rendered to static HTML at build time, nothing of them runs"),
 )
@@ -232,6 +234,8 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         config = find_config(directory, f"{tool}.config")
         if config and not config_has(config, "externals"):
             return f"a private app built by {tool} without externals: it ships a bundle"
+        if config is None and any(re.search(rf"(?:^|[\s;&|]){tool}(?:-cli)?(?:\s|$)", s) for s in scripts):
+            return f"a private app built by {tool} (its defaults, no config: no externals): it ships a bundle"
     return None
 
 

@@ -1132,3 +1132,22 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
                    "if (process.env.NODE_ENV !== 'test') {\n  app.use(require('./docs').docs);\n}\n"):
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
         assert dep(write(tmp_path / str(len(branch)), other)) == [("DEP002", "src/docs.ts", "swagger-ui-express")], branch
+
+
+@pytest.mark.parametrize("build, bundled", [
+    ("react-scripts build", True), ("react-app-rewired build", True), ("craco build", True),
+    ("webpack --mode production", True), ("tsc -p tsconfig.json", False),
+])
+def test_a_create_react_app_or_bare_webpack_build_bundles_the_app(tmp_path, build, bundled):
+    """Create React App (`react-scripts build`, and react-app-rewired or craco around it) is webpack:
+    the SPA ships a static bundle, so `web-vitals` in devDependencies is no DEP002 (a real front end,
+    whose unsafe fix moved it to dependencies); so does webpack run with its defaults, no config."""
+    root = write(tmp_path, {
+        "package.json": {"name": "web", "version": "0.1.0", "private": True,
+                         "scripts": {"start": "react-scripts start", "build": build},
+                         "dependencies": {"react": "^18.2.0", "react-scripts": "5.0.1"},
+                         "devDependencies": {"web-vitals": "^2.1.4"}},
+        "src/index.tsx": "import { getCLS } from 'web-vitals';\n\ngetCLS(console.log);\n",
+    })
+    assert (bundle_of(read_manifest(str(root / "package.json"))) is not None) is bundled
+    assert dep(root) == ([] if bundled else [("DEP002", "src/index.tsx", "web-vitals")])
