@@ -14,7 +14,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
-from migrationlint.model.entry_points import entry_is_source
+from migrationlint.model.entry_points import entry_is_source, unbuilt_stub
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
@@ -105,12 +105,12 @@ class DependencyExemptions(DependencyModel):
             or self.generated_manifest(m) is not None
 
     def _installed_only_with_root(self, m: Manifest, outer: Manifest) -> bool:
-        """A private package whose entry is TypeScript source, that starts nothing and that no other
-        manifest of the repository lists: nothing installs it apart (no publish, no install could
-        load its source, no dependent brings it), so its code runs only inside its root's install,
-        compiled into what imports it (an app's bundle, through an alias), where the root's
-        dependencies are."""
-        if not m.unpublishable or not m.name or not entry_is_source(m) or self.is_service(m):
+        """A private package whose entry is TypeScript source, or the stub `npm init` writes (its
+        `main` names no file, nothing builds one), that starts nothing and that no other manifest
+        of the repository lists: nothing installs it apart (no publish, no install could load its
+        source, no dependent brings it), so its code runs only inside its root's install, compiled
+        into what imports it (an app's bundle, through an alias), where the root's dependencies are."""
+        if not m.name or self.is_service(m) or not (m.unpublishable and entry_is_source(m) or unbuilt_stub(m)):
             return False
         return all(d.path == outer.path for d in self.shipping.dependents(m))
 

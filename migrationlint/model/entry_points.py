@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from migrationlint.model.nx_projects import node_app_mains, project_targets
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 EXPORTS_ORIGIN = 'package.json "exports"'
 START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
@@ -91,6 +91,22 @@ def entry_is_source(manifest: Manifest) -> bool:
     targets += [t for t in _export_targets(data.get("exports")) if not t.endswith(".json")]  # `./package.json`: data
     return bool(targets) and all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts"))
                                  for t in targets)
+
+
+_NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1'
+
+
+def unbuilt_stub(manifest: Manifest) -> bool:
+    """Whether package.json is the stub `npm init` writes, never made into a package: its `main`
+    is the `index.js` npm init puts there and no such file exists, nothing builds one (no script but npm init's placeholder
+    `test`), and it declares no other entry and no dependency. Nothing can load it as a package: its files run only
+    compiled into what imports them through path aliases."""
+    data = manifest.data
+    scripts = data.get("scripts", {})
+    if any(k in data for k in ("module", "exports", "bin")) or any(data.get(s) for s in DEP_SECTIONS) \
+            or not isinstance(scripts, dict) or any(v != _NPM_INIT_TEST for v in scripts.values()):
+        return False  # an entry of another kind, dependencies declared, or a script that may build
+    return data.get("main") == "index.js" and not os.path.isfile(os.path.join(manifest.dir, "index.js"))
 
 
 def exports_encapsulate(manifest: Manifest) -> bool:

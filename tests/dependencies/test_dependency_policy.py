@@ -928,6 +928,17 @@ def test_a_private_source_library_nothing_lists_is_installed_only_with_its_root(
     }
     diags = pipeline.lint([str(write(tmp_path / "alone", files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert diags == []
+    # the stub `npm init` writes (main "index.js", which does not exist; only the placeholder test
+    # script), kept beside an Nx library that apps use through tsconfig paths: no package either
+    # (978 DEP005 on two such UI libraries of a real repository)
+    stub = {**files, "libs/ui/package.json": {"name": "ui", "version": "1.0.0", "description": "", "main": "index.js",
+                                              "scripts": {"test": 'echo "Error: no test specified" && exit 1'},
+                                              "keywords": [], "author": "", "license": "ISC"}}
+    diags = pipeline.lint([str(write(tmp_path / "stub", stub))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert diags == []
+    (tmp_path / "stub/libs/ui/index.js").write_text("module.exports = require('./dist');\n")  # a package after all
+    diags = pipeline.lint([str(tmp_path / "stub")], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in diags] == ["classnames"]
     # its `exports` may also publish its package.json (Nx's library generator writes that): data, no entry
     exported = {**files, "libs/ui/package.json": {**files["libs/ui/package.json"], "exports": {
         ".": {"types": "./src/index.ts", "default": "./src/index.ts"}, "./package.json": "./package.json"}}}
