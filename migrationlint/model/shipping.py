@@ -130,14 +130,23 @@ class Shipping(TestSupport, BuildOutput):
         return self._dev_only_of[manifest.path]
 
     def _dev_only_reason(self, manifest: Manifest) -> str | None:
+        """A dependent that lists the package in `dependencies` keeps it out of production only when
+        it is such a package itself (an ESLint plugin a shared config depends on, which every
+        package lists in devDependencies)."""
         if not manifest.unpublishable or not manifest.name or self.is_service(manifest):
             return None
         dependents = self.dependents(manifest)
-        if not dependents or any(manifest.name in m.section(s) for m in dependents
-                                 for s in DEP_SECTIONS if s != "devDependencies"):
+        if not dependents:
             return None
-        names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in dependents)[:3])
-        return f"its package is a devDependency only ({names}): no production install contains it"
+        self._dev_only_of[manifest.path] = None  # a dependency cycle reads "not dev-only"
+        through = [m for m in dependents if any(manifest.name in m.section(s) for s in DEP_SECTIONS if s != "devDependencies")]
+        if any(self._dev_only(m) is None for m in through):
+            return None
+        direct = sorted(m.name or self.project.rel(m.dir) for m in dependents if m not in through)
+        via = sorted(m.name or self.project.rel(m.dir) for m in through)
+        said = [f"a devDependency only ({', '.join(direct[:3])})" if direct else "",
+                f"a dependency of {', '.join(via[:2])}, a devDependency only itself" if via else ""]
+        return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
 
     def _bundled_by_dependents(self, manifest: Manifest) -> str | None:
         dependents = [m for m in self.dependents(manifest)

@@ -925,6 +925,28 @@ def test_a_private_package_every_dependent_lists_in_dev_dependencies_does_not_sh
     assert [code for code, _, _ in dep(root, select=("DEP002",))] == ["DEP002"]
 
 
+def test_a_private_package_only_a_dev_only_package_depends_on_does_not_ship(tmp_path):
+    """A private ESLint plugin that the shared config lists in `dependencies`, the config being a
+    devDependency of every app: no production install holds either (a real monorepo: 10 DEP002
+    in the plugin). Once an app lists the config in dependencies, both ship."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*", "apps/*"]},
+        "packages/eslint-plugin/package.json": {"name": "@acme/eslint-plugin", "private": True, "main": "src/index.ts",
+                                                "devDependencies": {"@typescript-eslint/utils": "^8.0.0"}},
+        "packages/eslint-plugin/src/index.ts": "import { ESLintUtils } from '@typescript-eslint/utils';\n"
+                                               "export const rule = ESLintUtils.RuleCreator((n) => n);\n",
+        "packages/eslint-config/package.json": {"name": "@acme/eslint-config", "private": True, "main": "index.js",
+                                                "dependencies": {"@acme/eslint-plugin": "workspace:*"}},
+        "apps/api/package.json": {"name": "@acme/api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                  "devDependencies": {"@acme/eslint-config": "workspace:*"}},
+        "apps/api/src/main.ts": "export const port = 3000;\n",
+    }
+    assert dep(write(tmp_path / "dev", files), select=("DEP002",)) == []
+    shipped = {**files, "apps/api/package.json": {**files["apps/api/package.json"], "devDependencies": {},
+                                                  "dependencies": {"@acme/eslint-config": "workspace:*"}}}
+    assert [code for code, _, _ in dep(write(tmp_path / "shipped", shipped), select=("DEP002",))] == ["DEP002"]
+
+
 def test_a_nest_monorepo_library_ships_only_as_far_as_an_application_reaches_it(tmp_path):
     """nest-cli.json `projects` of type "library" are no entry points: a `libs/testing` library
     that only specs import is test support (its mock helper importing sinon, a devDependency, is no
