@@ -283,6 +283,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
                 continue  # only type checking reads it: nothing fails at runtime
             if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m):
                 continue  # a file that does not ship finds the peer in the hoisted root install
+            if self.peer_linked(peer, m):
+                continue  # pnpm resolved the peer for this package's dependencies and linked it
             if self.ws.member(u.package) is not None and self.member_types_only(self.ws.member(u.package), peer):
                 continue  # a workspace package whose shipping source imports its peer for types only (last: a scan)
             reported.add((m.path, peer))

@@ -414,6 +414,12 @@ class DependencyModel(VersionChoice):
         declared = bool(self.ws.sibling_ranges(package, exclude=m.path)) or root.declared(package) is not None
         return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, declared, lock)
 
+    def peer_linked(self, peer: str, m: Manifest) -> bool:
+        """Whether pnpm's lockfile records `peer` resolved for a dependency of `m`'s importer
+        (`x@1.0.0(peer@2.0.0)`): pnpm links it beside that dependency, whose import of it works."""
+        root, lock, _ = self._root_install(m)
+        return lock is not None and lock.kind == "pnpm" and peer in lock.importer_peers.get(importer_key(m, root), {})
+
     def hoisted_by_accident(self, package: str, m: Manifest) -> bool:
         """Whether the root install hoists `package` only because something installs it transitively
         (no manifest declares it): it loads today, by an accident of the install's layout."""

@@ -1089,3 +1089,49 @@ def test_a_catalog_range_is_checked_against_peer_ranges_as_the_range_it_names(tm
     files["pnpm-workspace.yaml"] = files["pnpm-workspace.yaml"].replace('"@ui/hooks": ^9.4.1', '"@ui/hooks": ^9.5.0')
     [d] = pipeline.lint([str(write(tmp_path / "rejected", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert '"catalog:"' not in d.message
+
+
+PEER_LINKED_LOCK = """lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: false
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .: {}
+
+  packages/api:
+    dependencies:
+      auto-instrument:
+        specifier: 0.76.0
+        version: 0.76.0%s
+
+packages:
+
+  auto-instrument@0.76.0:
+    resolution: {integrity: sha512-bbbb}
+    peerDependencies:
+      otel-core: ^2.8.0
+
+  otel-core@2.8.0:
+    resolution: {integrity: sha512-cccc}
+"""
+
+
+def test_dep003_is_silent_when_pnpm_resolved_and_linked_the_peer(tmp_path):
+    """pnpm without auto-install-peers, but the lockfile records the peer resolved for this
+    importer's dependency (`0.76.0(otel-core@2.8.0)`): pnpm links it beside the package, whose load
+    of it works (a real back end: 2 DEP003 saying it fails). Not resolved there, it is reported."""
+    files = {
+        "package.json": {"name": "acme", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+        "pnpm-lock.yaml": PEER_LINKED_LOCK % "(otel-core@2.8.0)",
+        "packages/api/package.json": {"name": "@acme/api", "version": "0.0.0", "private": True,
+                                      "scripts": {"start": "node dist/main.js"}, "dependencies": {"auto-instrument": "0.76.0"}},
+        "packages/api/src/main.ts": "import { instrument } from 'auto-instrument';\n\ninstrument();\n",
+    }
+    assert dep(write(tmp_path / "linked", files), select=("DEP003",)) == []
+    unresolved = {**files, "pnpm-lock.yaml": PEER_LINKED_LOCK % ""}
+    assert dep(write(tmp_path / "unresolved", unresolved), select=("DEP003",)) == [
+        ("DEP003", "packages/api/src/main.ts", "auto-instrument")]
