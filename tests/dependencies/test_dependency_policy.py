@@ -79,8 +79,11 @@ def test_semver_ranges():
 def test_r14_pnpm_auto_install_peers_installs_the_peer(tmp_path):
     assert dep(orders_repo(tmp_path / "a")) == []
     # the lockfile's setting decides over .npmrc; without it, .npmrc and then the pnpm version do
-    diags = pipeline.lint([str(orders_repo(tmp_path / "b", auto="false"))], Settings(select=["DEP"]),
-                          use_cache=False).diagnostics
+    # (without auto-install, nothing resolves the peer for the importer: no `(peer@version)` suffix)
+    unresolved = orders_repo(tmp_path / "b", auto="false")
+    lock = unresolved / "pnpm-lock.yaml"
+    lock.write_text(lock.read_text().replace("version: 3.0.1(@acme/kv-store@5.5.3)", "version: 3.0.1"))
+    diags = pipeline.lint([str(unresolved)], Settings(select=["DEP"]), use_cache=False).diagnostics
     [d] = diags
     assert d.code == "DEP003" and "pnpm with auto-install-peers=false (pnpm-lock.yaml settings)" in d.message
 
@@ -210,10 +213,12 @@ def ledger_repo(root: Path, lock: str = PEER_RANGE_LOCK) -> Path:
 
 
 def test_r20_the_fix_version_satisfies_every_peer_range(tmp_path):
-    root = ledger_repo(tmp_path / "a")
+    # the peer unresolved for the importer (no suffix), 12.1.0 held for another reason: the version
+    # to add is the one the lockfile holds that the peer range accepts, not the sibling's 13.1.0
+    root = ledger_repo(tmp_path / "a", PEER_RANGE_LOCK.replace("version: 0.19.1(@acme/cli-kit@12.1.0)", "version: 0.19.1"))
     [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
     assert d.code == "DEP003" and '"@acme/cli-kit": "^12.1.0"' in d.message
-    assert "pnpm-lock.yaml resolves 12.1.0 for services/ledger/package.json" in d.message
+    assert "pnpm-lock.yaml holds 12.1.0" in d.message
     out = json.loads(fixed(root)["services/ledger/package.json"])
     assert out["dependencies"]["@acme/cli-kit"] == "^12.1.0"
     # with the auto-install-peers default of pnpm 9 the peer is installed: nothing to report
