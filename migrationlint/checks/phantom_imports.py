@@ -405,6 +405,10 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
                 "silently `any`"), Severity.WARNING
     importer = project.facts(path)
     used_as_type = importer is not None and b.local in importer.type_only_locals
+    cfg = resolver.tsconfig_for(path)
+    if (imp.type_only or b.type_only or used_as_type) and cfg is not None and not cfg.type_checks:
+        return ("tsc reports nothing (noCheck in the tsconfig: types are not checked) and runtime is unaffected, "
+                "so every type built on it is silently `any`"), Severity.WARNING
     if imp.type_only or b.type_only:
         return "tsc fails with TS2305/TS2724", None
     if used_as_type:

@@ -54,8 +54,8 @@ class TsConfig:
     # the tsconfig files of its `references` (never inherited): a solution-style tsconfig.json
     # (`"files": []`) leaves its files to them (an Nx app's tsconfig.app.json and tsconfig.spec.json)
     references: list[str] = field(default_factory=list)
-    # the options that decide what the compiler emits (EMIT_OPTIONS): whether it keeps an import none
-    # of whose names is used, whether it writes JavaScript at all
+    # the options that decide what the compiler emits and checks (EMIT_OPTIONS): whether it keeps an
+    # import none of whose names is used, whether it writes JavaScript at all, whether it checks types
     emit_options: dict[str, object] = field(default_factory=dict)
     skip_lib_check: bool | None = None  # `skipLibCheck`: tsc reports no error inside declaration files (None: unset)
     error: str | None = None
@@ -68,6 +68,11 @@ class TsConfig:
         emit = self.emit_options
         return emit.get("verbatimModuleSyntax") is True or emit.get("preserveValueImports") is True \
             or emit.get("importsNotUsedAsValues") in ("preserve", "error")
+
+    @property
+    def type_checks(self) -> bool:
+        """Whether tsc checks types in this project (not with `noCheck`, TypeScript 5.5+)."""
+        return self.emit_options.get("noCheck") is not True
 
     @property
     def emits_javascript(self) -> bool:
@@ -305,7 +310,8 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
         cfg.skip_lib_check = parent.skip_lib_check
 
 
-EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "noEmit", "emitDeclarationOnly")
+EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "noEmit", "emitDeclarationOnly",
+                "noCheck")
 
 
 def _apply(cfg: TsConfig, data: dict, directory: str) -> None:

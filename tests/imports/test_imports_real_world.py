@@ -303,6 +303,22 @@ def test_a_missing_export_in_a_declaration_file_under_skiplibcheck_is_a_warning(
     assert d.severity.value == "error" and "tsc fails with TS2305" in d.message
 
 
+def test_a_missing_type_under_a_nocheck_tsconfig_is_a_warning(tmp_path):
+    """Test files covered only by a tsconfig with `noCheck: true` (run by swc): tsc checks no types
+    there (it exits 0), so a stale type name is silently `any`, a warning that says so, not "tsc
+    fails" (a real back end: 9). A missing name used as a value is still an error: it is undefined."""
+    _pkg(tmp_path, "package.json", {"name": "api", "version": "1.0.0", "private": True})
+    _pkg(tmp_path, "test/tsconfig.json", {"compilerOptions": {"noCheck": True}, "include": ["**/*.ts", "../src/**/*.ts"]})
+    _write(tmp_path, "src/context.ts", "export interface Context { id: string }\nexport const make = () => 1;\n")
+    _write(tmp_path, "test/context.test.ts", "import type { ReqContext } from '../src/context';\n"
+                                             "export const c: ReqContext | null = null;\n")
+    [d] = lint(tmp_path, ["IMP003"])
+    assert d.severity.value == "warning" and "noCheck" in d.message and "tsc fails" not in d.message
+    _write(tmp_path, "test/context.test.ts", "import { build } from '../src/context';\nexport const c = build();\n")
+    [d] = lint(tmp_path, ["IMP003"])
+    assert d.severity.value == "error" and "undefined at runtime" in d.message
+
+
 def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tmp_path):
     """The same for IMP002: `import('../utils/test-runners')` in a `.d.ts` that skipLibCheck leaves
     unchecked breaks no build, its types are `any` (a real schematics package); checked, an error."""
