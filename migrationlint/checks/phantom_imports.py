@@ -21,6 +21,7 @@ from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.dev_files import hidden_part
 from migrationlint.model.discovery import git_ignored
+from migrationlint.model.nx_projects import other_application
 from migrationlint.model.package_files import package_files
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
@@ -311,8 +312,9 @@ def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:
     wanted = _stem(spec.rstrip("/").rsplit("/", 1)[-1])
     if not wanted or wanted in (".", "..", "index"):
         return None
-    index = _package_files(project, project.workspace.package_root(importer))
-    found = [p for p in index.get(wanted, []) if p != importer]
+    top = project.workspace.package_root(importer)
+    index = _package_files(project, top)
+    found = [p for p in index.get(wanted, []) if p != importer and not other_application(p, importer, top)]
     return found[0] if len(found) == 1 else None
 
 

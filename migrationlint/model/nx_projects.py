@@ -136,6 +136,16 @@ def nx_workspace_root(directory: str) -> str | None:
         d = parent
 
 
+def other_application(path: str, importer: str, top: str) -> bool:
+    """Whether `path` belongs to an Nx application project (its nearest project.json, below the
+    package folder `top`, says `projectType: application`) other than the one of `importer`:
+    another app's files are never what one app's code means."""
+    memo: dict[str, str | None] = {}
+    own = nearest_project_json(os.path.dirname(importer), top, os.path.isfile, memo)
+    theirs = nearest_project_json(os.path.dirname(path), top, os.path.isfile, memo)
+    return theirs is not None and theirs != own and _project_data(theirs).get("projectType") == "application"
+
+
 def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool],
                          memo: dict[str, str | None]) -> str | None:
     """The project.json in `directory` or the nearest folder above it, up to the package folder

@@ -310,3 +310,26 @@ def test_dep001_leaves_a_name_under_a_path_alias_prefix_to_imp001(tmp_path):
     })
     result = lint_result(tmp_path, select=["IMP001", "DEP001"])
     assert [d.code for d in result.diagnostics] == ["IMP001"]
+
+
+def test_imp002_never_offers_a_file_of_another_nx_application(tmp_path):
+    """An integrated Nx repository (one package.json): `./app/app.server.module` is missing in the
+    shop app, and the only file of that name is the blog app's. Server-rendering the shop with the
+    blog's module is never right, so no fix (a real repository's unsafe fix did); a library's file
+    of that name is still offered."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "dependencies": {"@angular/core": "19.2.9"}},
+        "nx.json": {"npmScope": "acme"},
+        "apps/shop/project.json": {"name": "shop", "projectType": "application", "sourceRoot": "apps/shop/src"},
+        "apps/blog/project.json": {"name": "blog", "projectType": "application", "sourceRoot": "apps/blog/src"},
+        "apps/shop/src/main.server.ts": "export { AppServerModule as default } from './app/app.server.module';\n",
+        "apps/blog/src/app/app.server.module.ts": "export class AppServerModule {}\n",
+    }
+    write(tmp_path / "apps", files)
+    [d] = lint(tmp_path / "apps", select=["IMP002"]).diagnostics
+    assert d.fix is None and "only file of that name" not in d.message
+    write(tmp_path / "lib", {**files, "libs/ssr/project.json": {"name": "ssr", "projectType": "library"},
+                             "libs/ssr/src/app.server.module.ts": "export class AppServerModule {}\n"})
+    (tmp_path / "lib/apps/blog/src/app/app.server.module.ts").unlink()
+    [d] = lint(tmp_path / "lib", select=["IMP002"]).diagnostics
+    assert d.fix is not None and "libs/ssr/src/app.server.module.ts" in d.message
