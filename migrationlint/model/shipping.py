@@ -58,8 +58,7 @@ class Shipping(TestSupport, BuildOutput):
         self._dependents_of: dict[str, list[Manifest]] = {}  # manifest -> the manifests that list it
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
-        self._reverse: dict[str, dict[str, list[str]]] = {}  # manifest -> _importers()
-        self._reverse_development: dict[str, dict[str, list[str]]] = {}  # manifest -> _development_importers()
+        self._reverse: dict[tuple[str, str], dict[str, list[str]]] = {}  # (manifest, which) -> _reverse_imports()
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
 
     # ------------------------------------------------------------------ public answers

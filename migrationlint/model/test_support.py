@@ -23,8 +23,7 @@ class TestSupport:
     """Mixin of Shipping: `only_tests_import`, over the package's reverse imports."""
 
     _support: dict[str, dict[str, list[str]]]
-    _reverse: dict[str, dict[str, list[str]]]
-    _reverse_development: dict[str, dict[str, list[str]]]
+    _reverse: dict[tuple[str, str], dict[str, list[str]]]
 
     def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a presumed-shipping file that only tests and test support
@@ -70,23 +69,21 @@ class TestSupport:
 
     def _development_importers(self, manifest: Manifest) -> dict[str, list[str]]:
         """{file: the files that import it in a branch taken only outside production}, once per package."""
-        found = self._reverse_development.get(manifest.path)
-        if found is None:
-            found = self._reverse_development[manifest.path] = {}
-            for source in self.project.package_sources(manifest.dir):
-                facts = self.project.facts(source)
-                if facts is not None and any(i.dev_only for i in facts.imports):
-                    for target in self._local_imports(source, manifest, _DEVELOPMENT_KINDS, "development"):
-                        found.setdefault(target, []).append(source)
-        return found
+        return self._reverse_imports(manifest, "development")
 
     def _importers(self, manifest: Manifest) -> dict[str, list[str]]:
         """{file: the files of the package that import it by value}, computed once per package."""
-        found = self._reverse.get(manifest.path)
+        return self._reverse_imports(manifest, "production")
+
+    def _reverse_imports(self, manifest: Manifest, which: str) -> dict[str, list[str]]:
+        """{file: the files of the package that import it}, by the imports `which` names (Shipping._local_imports)."""
+        found = self._reverse.get((manifest.path, which))
         if found is None:
-            found = self._reverse[manifest.path] = {}
+            found = self._reverse[(manifest.path, which)] = {}
             for source in self.project.package_sources(manifest.dir):
-                for target in self._value_imports(source, manifest):
+                targets = self._value_imports(source, manifest) if which == "production" else \
+                    self._local_imports(source, manifest, _DEVELOPMENT_KINDS, which)
+                for target in targets:
                     found.setdefault(target, []).append(source)
         return found
 
