@@ -5,8 +5,10 @@ A file that no entry point reaches is counted as shipping (shipping.py) because 
 production might still load it (a glob of entities, a CLI command). That cannot happen to a file
 the build never emits: when every compiling command of the build is tsc over named projects, the
 output holds exactly the files those projects include and the files they import. Anything else in
-the build that turns source into output (a bundler, another compiler, a script run by node) makes
-the output unknown, and the answer is None.
+the build that turns source into output (a bundler, another compiler, a task runner building by its
+configuration, an Nx target of another executor) makes the output unknown, and the answer is None;
+so does a tsc that writes no JavaScript (`--emitDeclarationOnly`: the JavaScript comes from
+elsewhere). A generator the build runs with node or ts-node writes source that tsc then compiles.
 """
 
 from __future__ import annotations
