@@ -69,16 +69,17 @@ _NOT_PRODUCTION = ("development", "dev", "test", "local")
 
 def outside_production(node: Node) -> bool:
     """Whether `node` sits in a branch that runs only when NODE_ENV is not "production": the
-    consequence of `if (process.env.NODE_ENV !== 'production')` (or `=== 'development'`, also
-    combined with `&&`), the `else` of `if (process.env.NODE_ENV === 'production')`, and the same
-    arms of a `?:`. The code says what it loads outside production (Swagger UI, a mock server)."""
+    consequence of a condition that holds only outside production (`NODE_ENV !== 'production'`,
+    `=== 'development'`, also with `&&`), the `else` of one that holds whenever NODE_ENV is
+    "production" (`=== 'production'`, `!== 'development'`, also with `||`), and the same arms of a
+    `?:`. The code says what it loads outside production (Swagger UI, a mock server)."""
     child, parent = node, node.parent
     while parent is not None:
         if parent.type in ("if_statement", "ternary_expression"):
             condition = parent.child_by_field_name("condition")
             taken = _branch(parent, child)
-            if condition is not None and taken is not None and _env_test(condition) == (not taken):
-                return True  # the arm taken when the test says "not production"
+            if condition is not None and taken is not None and _env_test(condition)[0 if taken else 1]:
+                return True  # an arm that runs only outside production
         child, parent = parent, parent.parent
     return False
 
@@ -91,31 +92,36 @@ def _branch(statement: Node, child: Node) -> bool | None:
     return False if statement.child_by_field_name("alternative") == child else None
 
 
-def _env_test(condition: Node) -> bool | None:
-    """True when the condition holds only in production, False when it holds only outside it, None
-    when it says neither (`NODE_ENV === 'production'` -> True, `!== 'production'` -> False)."""
+_NEITHER = (False, False)
+
+
+def _env_test(condition: Node) -> tuple[bool, bool]:
+    """(the condition holds only outside production, it holds whenever NODE_ENV is "production"):
+    `NODE_ENV !== 'production'` -> (True, False), `=== 'production'` -> (False, True); either arm
+    of a condition that says nothing of NODE_ENV may run in production."""
     while condition.type == "parenthesized_expression" and condition.named_child_count == 1:
         condition = condition.named_children[0]
     if condition.type == "unary_expression" and text(condition).startswith("!") and condition.named_child_count == 1:
-        inner = _env_test(condition.named_children[0])
-        return None if inner is None else not inner
+        outside, production = _env_test(condition.named_children[0])
+        return production, outside  # !C holds only outside production iff C holds in production
     if condition.type != "binary_expression":
-        return None
+        return _NEITHER
     operator = condition.child_by_field_name("operator")
     left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
     op = operator.type if operator is not None else ""
-    if op == "&&":  # both must hold: either side that holds only outside production is enough
-        sides = [_env_test(left), _env_test(right)] if left is not None and right is not None else []
-        return False if False in sides else (True if True in sides else None)
-    if op not in ("===", "==", "!==", "!=") or left is None or right is None:
-        return None
+    if left is None or right is None:
+        return _NEITHER
+    if op in ("&&", "||"):
+        (lo, lp), (ro, rp) = _env_test(left), _env_test(right)
+        return (lo or ro, lp and rp) if op == "&&" else (lo and ro, lp or rp)
+    if op not in ("===", "==", "!==", "!="):
+        return _NEITHER
     if text(left) not in _NODE_ENV:
         left, right = right, left
     value = string_value(right) if text(left) in _NODE_ENV else None
-    if value is None:
-        return None
+    if value is None or value != "production" and value not in _NOT_PRODUCTION:
+        return _NEITHER
     equal = op in ("===", "==")
     if value == "production":
-        return equal
-    return False if equal and value in _NOT_PRODUCTION else None
-
+        return (not equal, equal)
+    return (equal, not equal)  # `=== 'development'` holds only outside production, `!==` whenever in it

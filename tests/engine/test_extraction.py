@@ -295,3 +295,23 @@ def test_constructor_parameter_types_are_emitted_only_for_a_decorated_class(code
     f = extract("/repo/src/wrapper.ts", ("import { Signer } from 'ethers';\n" + code).encode())
     assert ("Signer" in f.metadata_only_locals) is emitted
     assert ("Signer" in f.type_only_locals) is not emitted
+
+
+@pytest.mark.parametrize("code, outside", [
+    ("if (process.env.NODE_ENV !== 'production') { require('./x'); }", True),
+    ("if (process.env.NODE_ENV === 'production') { run(); } else { require('./x'); }", True),
+    ("if (flag && process.env.NODE_ENV !== 'production') { require('./x'); }", True),
+    ("if (process.env.NODE_ENV !== 'development') { run(); } else { require('./x'); }", True),
+    ("if (process.env.NODE_ENV === 'production' || flag) { run(); } else { require('./x'); }", True),
+    ("const x = process.env.NODE_ENV === 'development' ? require('./x') : null;", True),
+    # production with `flag` false takes the else arm; `!(...)` of it too: both may run in production
+    ("if (process.env.NODE_ENV === 'production' && flag) { run(); } else { require('./x'); }", False),
+    ("if (!(process.env.NODE_ENV === 'production' && flag)) { require('./x'); }", False),
+    ("if (process.env.NODE_ENV !== 'test') { require('./x'); }", False),
+    ("if (process.env.NODE_ENV !== 'production' || flag) { require('./x'); }", False),
+])
+def test_a_load_is_development_code_only_in_an_arm_production_never_takes(code, outside):
+    from migrationlint.extract.facts import extract
+
+    [imp] = extract("/repo/src/main.ts", code.encode()).imports
+    assert imp.dev_only is outside
