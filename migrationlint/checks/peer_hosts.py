@@ -24,14 +24,14 @@ def peer_host(model, u: Use) -> tuple[str, bool] | None:
     if m.unpublishable or not m.name or u.test:
         return None
     hosts = sorted(h for h in m.section("peerDependencies") if h != u.package)
+    required = next((h for h in hosts if model.peer_list(h, m).get(u.package) is False), None)
     scope = pk.scope_of(u.package)
-    found = next((h for h in hosts if model.peer_list(h, m).get(u.package) is False), None)
-    why = f"{found}, which {model._rel(m)} keeps in peerDependencies, requires it as a peer" if found else None
-    if found is None:
-        found = next((h for h in hosts if scope and pk.scope_of(h) == scope), None)
-        why = f"it belongs to the framework of {found}, which {model._rel(m)} keeps in peerDependencies" if found else None
-    if found is None or why is None:
+    host = required or next((h for h in hosts if scope and pk.scope_of(h) == scope), None)
+    if host is None:
         return None
+    rel = model.project.rel(m.path)
+    why = (f"{host}, which {rel} keeps in peerDependencies, requires it as a peer" if required else
+           f"it belongs to the framework of {host}, which {rel} keeps in peerDependencies")
     meta = m.data.get("peerDependenciesMeta")
-    entry = meta.get(found) if isinstance(meta, dict) else None
+    entry = meta.get(host) if isinstance(meta, dict) else None
     return why, isinstance(entry, dict) and entry.get("optional") is True

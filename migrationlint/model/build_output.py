@@ -16,11 +16,6 @@ from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
 
-# every reference that brings a file into tsc's program (type-only ones too: the file is emitted)
-_PROGRAM_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic", "type-query",
-                  "reference")
-
-
 class BuildOutput:
     """Mixin of Shipping: `left_out_of_build`, over the package's tsc projects."""
 
@@ -53,7 +48,7 @@ class BuildOutput:
         emitted = {p for p in sources if any(cfg.covers(p) for cfg in projects)}
         queue = deque(emitted)
         while queue:
-            for target in self._local_imports(queue.popleft(), manifest, _PROGRAM_KINDS, "compiled"):
+            for target in self._local_imports(queue.popleft(), manifest, "compiled"):
                 if target not in emitted:
                     emitted.add(target)
                     queue.append(target)

@@ -145,20 +145,21 @@ class VersionChoice:
         if any_version:
             return self._most_used(any_version)
         where = self.project.rel(member.dir)
-        if self._sibling_convention() == "*":
+        if self._sibling_convention == "*":
             return "*", f"the workspace package in {where}; the repository's packages refer to one another with \"*\""
         if self.ws.uses_workspace_protocol or self.ws.package_manager == "pnpm":
             return "workspace:*", f"the workspace package in {where}"
         version = member.data.get("version")
         if isinstance(version, str) and version[:1].isdigit():
-            if self._sibling_convention() == "exact":
+            if self._sibling_convention == "exact":
                 return version, f"the version of the workspace package in {where} (the repository pins its packages)"
             return f"{self.save_prefix}{version}", f"the version of the workspace package in {where}"
         return None
 
+    @cached_property
     def _sibling_convention(self) -> str | None:
         """How most references between workspace packages are written: "exact" (`"3.5.4"`), "*"
-        (any version: the workspace's own), or None (ranges, protocols, a mix)."""
+        (any version: the workspace's own), or None (ranges, protocols, a mix). Read once per run."""
         ranges = [r.strip() for m in self.ws.member_manifests for s in DEP_SECTIONS
                   for name, r in m.section(s).items() if self.ws.member(name) is not None]
         for convention, count in (("exact", sum(1 for r in ranges if r[:1].isdigit())),

@@ -64,9 +64,10 @@ def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False
     except OSError:
         return None
     directory = os.path.dirname(path)
-    if any(_absent_lockfile(line, _package_dir(directory, root), root) for line in lines):
+    context = _package_dir(directory, root)
+    if any(_absent_lockfile(line, context, root) for line in lines):
         return None  # it cannot be built: a template for another package manager, or stale
-    context_is_root = _package_dir(directory, root) == root or built_from_root \
+    context_is_root = context == root or built_from_root \
         or any(_names_root(line, directory, root, tops) for line in lines)
     kinds = {kind for stage in _stages(lines, context_is_root, tops) for kind in stage.installs}
     if "service" in kinds:

@@ -35,6 +35,8 @@ from migrationlint.model.test_support import TestSupport
 from migrationlint.model.verdicts import Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
+# every reference that brings a file into tsc's program (type-only ones too: the file is emitted)
+_PROGRAM_KINDS = (*_VALUE_KINDS, "type-query", "reference")
 
 
 class Shipping(TestSupport, BuildOutput):
@@ -365,16 +367,17 @@ class Shipping(TestSupport, BuildOutput):
                     break
 
     def _value_imports(self, path: str, manifest: Manifest) -> list[str]:
-        return self._local_imports(path, manifest, _VALUE_KINDS, "production")
+        return self._local_imports(path, manifest, "production")
 
-    def _local_imports(self, path: str, manifest: Manifest, kinds: tuple[str, ...], which: str) -> list[str]:
-        """The files of the package that `path` imports by an import of one of `kinds`: `which` is
-        "production" (value imports that run there), "development" (value imports in a branch
-        taken only outside production) or "compiled" (all, type-only too: what tsc compiles)."""
+    def _local_imports(self, path: str, manifest: Manifest, which: str) -> list[str]:
+        """The files of the package that `path` imports: `which` is "production" (value imports
+        that run there), "development" (value imports in a branch taken only outside production)
+        or "compiled" (every reference, type-only too: what tsc compiles)."""
         facts = self.project.facts(path)
         if facts is None or facts.skipped:
             return []
         resolver = self._resolver()
+        kinds = _PROGRAM_KINDS if which == "compiled" else _VALUE_KINDS
         out = []
         for imp in facts.imports:
             if imp.kind not in kinds or not imp.specifier or which != "compiled" and (

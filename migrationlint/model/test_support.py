@@ -16,9 +16,6 @@ from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
 
 
-_DEVELOPMENT_KINDS = ("require", "dynamic")  # the loads a NODE_ENV branch can hold (extract/import_shapes.py)
-
-
 class TestSupport:
     """Mixin of Shipping: `only_tests_import`, over the package's reverse imports."""
 
@@ -81,9 +78,7 @@ class TestSupport:
         if found is None:
             found = self._reverse[(manifest.path, which)] = {}
             for source in self.project.package_sources(manifest.dir):
-                targets = self._value_imports(source, manifest) if which == "production" else \
-                    self._local_imports(source, manifest, _DEVELOPMENT_KINDS, which)
-                for target in targets:
+                for target in self._local_imports(source, manifest, which):
                     found.setdefault(target, []).append(source)
         return found
 
