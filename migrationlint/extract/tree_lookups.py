@@ -175,17 +175,16 @@ def _metadata_emitted(owner: Node | None) -> bool:
     if owner is None:
         return False
     if owner.type == "public_field_definition":
-        return any(c.type == "decorator" for c in owner.children)
+        return _decorated(owner)
     if owner.type in ("required_parameter", "optional_parameter"):
-        if any(c.type == "decorator" for c in owner.children):
+        if _decorated(owner):
             return True
         method = owner.parent.parent if owner.parent is not None else None
         if method is None or method.type != "method_definition":
             return False
         name = method.child_by_field_name("name")
         if name is not None and name.text == b"constructor":
-            return _decorated_class(method) or any(
-                any(c.type == "decorator" for c in p.children) for p in owner.parent.named_children)
+            return _decorated_class(method) or any(_decorated(p) for p in owner.parent.named_children)
         return _decorated_method(method)
     if owner.type == "method_definition":
         return _decorated_method(owner)
@@ -200,8 +199,12 @@ def _decorated_class(member: Node) -> bool:
     if cls is None:
         return False
     holder = cls.parent if cls.parent is not None and cls.parent.type == "export_statement" else None
-    return any(c.type == "decorator" for c in cls.children) or (
-        holder is not None and any(c.type == "decorator" for c in holder.children))
+    return _decorated(cls) or (holder is not None and _decorated(holder))
+
+
+def _decorated(node: Node) -> bool:
+    """Whether `node` carries a decorator among its children (a property, a parameter, a class)."""
+    return any(c.type == "decorator" for c in node.children)
 
 
 def _decorated_method(method: Node) -> bool:
