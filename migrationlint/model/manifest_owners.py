@@ -1,0 +1,167 @@
+"""Which manifest owns a file and which manifest is the root of its project: the ground every
+dependency decision stands on. A package.json is skipped when it only labels a folder or names a
+secondary entry point of the package around it, as package managers and Node skip it.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+
+from migrationlint.model.dev_files import in_test_folder
+from migrationlint.model.entry_points import is_service
+from migrationlint.model.lockfile_record import LOCKFILE_NAMES
+from migrationlint.model.project import Project
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
+
+# what makes a package.json more than a label: something to install, run, build, load or publish
+_INSTALL_UNIT_KEYS = (*DEP_SECTIONS, "main", "module", "exports", "bin", "types", "typings", "files", "scripts",
+                      "workspaces", "publishConfig", "imports")
+_ROOT_MARKERS = ("pnpm-workspace.yaml", *LOCKFILE_NAMES)
+
+
+class ManifestOwners:
+    """Base of DependencyModel: the owner and the root manifest of each file, remembered per folder
+    and per manifest for the run."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.ws: Workspace = project.workspace
+        self._owner: dict[str, Manifest | None] = {}
+        self._roots: dict[str, Manifest] = {}
+        self._alone: dict[str, bool] = {}  # manifest -> _starts_alone
+        self._labels: dict[str, bool] = {}  # manifest -> _label_only
+
+    def owner(self, path: str) -> Manifest | None:
+        """The nearest real manifest above `path`: a package.json holding only `type` or
+        `sideEffects` (no name, no dependencies) is skipped, as package managers skip it, and so is a
+        label (`label_only`)."""
+        directory = os.path.dirname(path)
+        if directory in self._owner:
+            return self._owner[directory]
+        found = None
+        d = directory
+        while True:
+            mpath = self.ws.nearest_manifest_path(d)
+            if mpath is None:
+                break
+            m = self.ws.manifest(mpath)
+            if m.error or m.dir == self.ws.root or (m.name or any(s in m.data for s in DEP_SECTIONS)) \
+                    and not self._label_only(m) and not self._secondary_entry(m):
+                found = m
+                break
+            parent = os.path.dirname(m.dir)
+            if parent == m.dir:
+                break
+            d = parent
+        self._owner[directory] = found
+        return found
+
+    def _label_only(self, m: Manifest) -> bool:
+        """A package.json that only names a folder (`{"name": "@acme/api", "version": "0.0.4"}`, as Nx
+        release keeps for an app; empty sections declare nothing): nothing installs, starts, builds
+        or publishes it, so the files below belong to the package around it. In a workspace, a
+        manifest the definition does not list is a project apart (a test fixture), unless it
+        labels a folder inside a member: the member builds those files, and Node resolves their
+        imports from the member's node_modules. So does one there that declares no dependency,
+        whatever else it holds (an `exports` map the member links in)."""
+        found = self._labels.get(m.path)
+        if found is None:
+            found = self._labels[m.path] = self._is_label(m)
+        return found
+
+    def _is_label(self, m: Manifest) -> bool:
+        unit = any(m.data.get(k) for k in _INSTALL_UNIT_KEYS)
+        # one that declares no dependency inside a member's folder (an `exports` map for a
+        # condition, linked into the member with `link:`): its files resolve from the member's
+        # node_modules, and the member's declarations are theirs
+        if unit and (any(m.data.get(s) for s in DEP_SECTIONS) or not self._inside_member(m.dir)):
+            return False
+        # an Nx app's version-only package.json (Nx release) stays a label: Nx builds and deploys the
+        # app from the workspace root's dependencies, never by installing that manifest
+        if self._starts_alone(m) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
+            return False
+        return unit or not self.ws.has_workspace_definition or self._inside_member(m.dir)
+
+    def _starts_alone(self, m: Manifest) -> bool:
+        """entry_points.is_service without Nx (`_label_only`), asked once per manifest in a run."""
+        found = self._alone.get(m.path)
+        if found is None:
+            found = self._alone[m.path] = is_service(m, nx=False)
+        return found
+
+    def _secondary_entry(self, m: Manifest) -> bool:
+        """A package.json named as a path into the package around it (`@acme/classes/transformer-plugin`
+        inside `@acme/classes`): a secondary entry point, which no registry accepts as a name and
+        which ships inside the outer package, so the outer package's declarations are its own."""
+        name = m.name or ""
+        base = "/".join(name.split("/")[:2]) if name.startswith("@") else name.split("/")[0]
+        if not base or base == name:
+            return False
+        outer = self.ws.nearest_manifest_path(os.path.dirname(m.dir))
+        return outer is not None and self.ws.manifest(outer).name == base
+
+    def _inside_member(self, directory: str) -> bool:
+        """Whether `directory` lies below a workspace member's folder without being one, and not in
+        a test folder (a test fixture's package.json is a project of its own)."""
+        members = self._member_dirs
+        if directory in members:
+            return False
+        d = os.path.dirname(directory)
+        while d.startswith(self.ws.root) and d != self.ws.root:
+            if d in members:
+                return not in_test_folder(os.path.relpath(directory, d).split(os.sep))
+            d = os.path.dirname(d)
+        return False
+
+    @cached_property
+    def _member_dirs(self) -> frozenset[str]:
+        return frozenset(self.ws.member_dirs)
+
+    def root_of(self, m: Manifest) -> Manifest:
+        """The root manifest of the project `m` belongs to: the nearest directory at or above it
+        with a lockfile or a workspace definition (a nested project is its own root), else the
+        workspace root's manifest (or `m` itself when the workspace root has none)."""
+        found = self._roots.get(m.dir)
+        if found is None:
+            found = self._roots[m.dir] = self._find_root(m)
+        return found
+
+    def _find_root(self, m: Manifest) -> Manifest:
+        d = m.dir
+        while d.startswith(self.ws.root) and d != self.ws.root:
+            path = os.path.join(d, "package.json")
+            if os.path.isfile(path) and (any(os.path.isfile(os.path.join(d, n)) for n in _ROOT_MARKERS)
+                                         or "workspaces" in self.ws.manifest(path).data):
+                return self.ws.manifest(path)
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+        root = self.ws.root_manifest
+        return root if root is not None and not root.error else m
+
+    def enclosing_root(self, m: Manifest) -> Manifest | None:
+        """For the root of a project nested in the workspace (its own lockfile or workspace file),
+        the root of the project around it: Node's lookup walks up from the nested project into
+        that project's node_modules. None for every other manifest."""
+        if m.dir == self.ws.root or not self.is_root(m):
+            return None
+        path = self.ws.nearest_manifest_path(os.path.dirname(m.dir))
+        if path is None:
+            return None
+        outer = self.root_of(self.ws.manifest(path))
+        return None if outer.error or outer.path == m.path else outer
+
+    def is_root(self, m: Manifest) -> bool:
+        return self.root_of(m).path == m.path
+
+    def root_label(self, root: Manifest) -> str:
+        """How messages name a root manifest: "the root package.json", or a nested project's own."""
+        if root.dir == self.ws.root:
+            return "the root package.json"
+        return f"{self._rel(root)} (the root of its own project)"
+
+
+    def _rel(self, m: Manifest) -> str:
+        return self.project.rel(m.path)
