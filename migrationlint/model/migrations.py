@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from migrationlint import globs
@@ -193,9 +193,12 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
         holders.update(_package_context(project, by_package))
     known = sorted({p for paths in by_package.values() for p in paths})
     packages_with_option: set[str] = set()
+    unread: set[str] = set()  # packages with an option that names what it loads in a way not followed
     for path, facts in sorted(holders.items()):
         for opt in facts.migrations_options:
             pkg = ws.package_root(path)
+            if any(kind == "other" for kind, _, _, _ in opt.items):
+                unread.add(pkg)
             s = MigrationSet(key=f"{path}:{opt.start}:{opt.alternative}", owner=path, option=opt)
             for kind, value, _, _ in opt.items:
                 if kind == "glob":
@@ -214,8 +217,21 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
             continue
         rels = [p for p in paths if in_migration_dir(project.rel(p))
                 or (project.settings.migrations and match_any(project.settings.migrations, project.rel(p)))]
-        if rels:
+        if rels and pkg in unread:
+            yield from _folder_sets(pkg, rels)
+        elif rels:
             yield MigrationSet(key=pkg, owner=pkg, files=set(rels))
+
+
+def _folder_sets(pkg: str, paths: list[str]) -> Iterator[MigrationSet]:
+    """One set per folder, for a package whose option chooses its folder at run time
+    (`${options.type}/*.js`, a path computed at start-up): which folder loads is unknown, but a
+    glob loads one folder, not the package's every migrations folder at once (one per dialect)."""
+    by_folder: dict[str, set[str]] = {}
+    for path in paths:
+        by_folder.setdefault(os.path.dirname(path), set()).add(path)
+    for folder, files in sorted(by_folder.items()):
+        yield MigrationSet(key=f"{pkg}:{folder}", owner=pkg, files=files)
 
 
 def _under(paths: list[str], pattern: str) -> list[str]:

@@ -189,6 +189,37 @@ def test_one_glob_over_both_dialect_folders_is_one_set(tmp_path):
     assert codes(tmp_path, ["MIG"]) == ["MIG004"]
 
 
+@pytest.mark.parametrize("folder", ["${type}", "${process.env.DB_TYPE}", "${options.type}"])
+def test_a_folder_chosen_at_run_time_loads_one_folder_of_the_package(tmp_path, folder):
+    """`migrations: [`src/migrations/${type}/*.js`]` with `type` known only at run time (a parameter,
+    the environment): which folder loads is unknown, but it is one folder, never the package's
+    every migrations folder at once. The same migration kept once per dialect folder is no
+    duplicate (a real library had 17 MIG004 errors from reading both folders as one set); a
+    duplicate inside one folder still is."""
+    workspace(tmp_path, {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\n\n"
+                              "export function createDataSource(type: 'mysql' | 'postgres', options = { type }): DataSource {\n"
+                              f"  const migrationPath = `src/migrations/{folder}/*.{{ts,js}}`;\n"
+                              "  return new DataSource({ type, migrations: [migrationPath] });\n}\n",
+        "src/migrations/mysql/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/migrations/postgres/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/migrations/postgres/1700000000001-AddEmail.ts": migration("AddEmail1700000000001"),
+        "src/migrations/postgres/1700000000001-AddEmailAgain.ts": migration("AddEmail1700000000001"),
+    })
+    found = [(d.code, d.path.rsplit("/", 2)[-2] + "/" + d.path.rsplit("/", 1)[-1]) for d in lint(tmp_path, ["MIG"])]
+    assert found == [("MIG004", "postgres/1700000000001-AddEmailAgain.ts")]
+
+
+def test_a_package_without_an_option_keeps_its_migrations_as_one_set(tmp_path):
+    """The control: with no `migrations:` option at all (the CLI's ormconfig, say), the package's
+    migrations folders form one set, and twins in two of its folders are duplicates."""
+    workspace(tmp_path, {
+        "src/migrations/mysql/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/migrations/postgres/1700000000000-Init.ts": migration("Init1700000000000"),
+    })
+    assert codes(tmp_path, ["MIG"]) == ["MIG004"]
+
+
 def test_choices_of_a_path_expression(tmp_path):
     """glob_choices: one glob per branch, consts followed, an unknown part or too many branches
     is no glob; glob_text keeps answering for expressions that spell exactly one."""
