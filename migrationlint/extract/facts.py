@@ -59,8 +59,14 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         self.node_env = b"NODE_ENV" in data  # whether a load may sit in a branch for outside production
 
     def run(self, root: Node) -> None:
+        bare_export = False
         for stmt in root.named_children:
-            self._statement(stmt, exported=False)
+            if bare_export and stmt.type in ("class_declaration", "abstract_class_declaration"):
+                self.f.is_module = True
+                self._exported_declaration(stmt, stmt, is_default=False)
+            else:
+                self._statement(stmt, exported=False)
+            bare_export = stmt.type == "expression_statement" and stmt.text == b"export"
         data = self.data
         if b"require" in data or b"import(" in data or b".mock(" in data:
             self._calls(root)  # before decorators and `new`: their filter reads the require() bindings
@@ -95,6 +101,9 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         self._refs(root)
 
     # ------------------------------------------------------------------ top level
+    # `export` on a line of its own before a decorated class (`export\n@tag\nclass User {}`, standard
+    # decorators) exports the class for tsc; the grammar reads a bare `export` statement, which no
+    # other code can be (`export` is reserved), followed by the class: run() puts them back together.
 
     def _statement(self, node: Node, exported: bool) -> None:
         kind = node.type

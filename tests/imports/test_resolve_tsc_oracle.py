@@ -155,6 +155,17 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/index.ts": "export { default as RequestWithUser } from './request.interface';\n"
                         "export { RequestWithUser as Named } from './request.interface';\n",
     },
+    # `export` on a line of its own before a decorated class (standard decorators): tsc exports the
+    # class, which the grammar reads as a bare `export` statement beside an unexported class
+    "split-export-decorator": {
+        "package.json": {"name": "split-export-decorator"},
+        "tsconfig.json": {"compilerOptions": {**NODE10, "target": "es2022"}, "include": ["src"]},
+        "src/deco.ts": "export function tag<T>(value: T, _context: ClassDecoratorContext): T {\n  return value;\n}\n",
+        "src/user.ts": "import { tag } from './deco';\n\nexport\n@tag\nclass User {}\n\nexport\n@tag\n@tag\n"
+                       "abstract class Base {}\n\n@tag\nclass Hidden {}\nexport const n = Hidden.name;\n",
+        "src/main.ts": "import { User, Base } from './user';\nimport { Hidden } from './user';\n"
+                       "export const all = [User, Base, Hidden];\n",
+    },
     # paths, ${configDir} (TypeScript 5.5) and re-export chains
     "paths-and-exports": {
         "package.json": {"name": "paths-and-exports"},
