@@ -217,6 +217,11 @@ def _runs(words: list[str]) -> list[tuple[str, str]]:
     found = []
     for i, word in enumerate(words):
         base = os.path.basename(word)
+        if base == "node":
+            target = _loaded_script(words[i + 1:])
+            if target is not None:
+                found.append(target)
+                break
         if base in _TS_RUNNERS:
             target = _runner_script(words[i + 1:])
             if target is not None:
@@ -233,6 +238,33 @@ def _runs(words: list[str]) -> list[tuple[str, str]]:
         if value is not None and _SCRIPT_FILE.search(value):
             found.append((value, "the configuration file it names"))
     return found
+
+
+# packages whose hook makes `node` run TypeScript (`node --loader ts-node/esm x.ts`, `node --import tsx x.ts`)
+_TS_LOADERS = frozenset({"ts-node", "tsx", "@swc-node/register", "esbuild-register", "@esbuild-kit/esm-loader",
+                         "@esbuild-kit/cjs-loader", "jiti", "tsm", "@babel/register"})
+_LOADER_OPTIONS = ("--loader", "--experimental-loader", "--import", "-r", "--require")
+
+
+def _loaded_script(args: list[str]) -> tuple[str, str] | None:
+    """(script, how) when `node` is given a TypeScript loader and then a script, else None."""
+    loader, skip = None, False
+    for i, word in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        option, _, value = word.partition("=")
+        if option in _LOADER_OPTIONS:
+            value = value or (args[i + 1] if i + 1 < len(args) else "")
+            skip = "=" not in word
+            parts = value.split("/")
+            if (("/".join(parts[:2]) if value.startswith("@") else parts[0]) in _TS_LOADERS):
+                loader = value
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return (word, f"node runs it from source through {loader}") if loader is not None else None
+    return None
 
 
 def _runner_script(args: list[str]) -> str | None:

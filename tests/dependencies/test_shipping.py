@@ -471,6 +471,26 @@ def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):
     assert dep(write(tmp_path, files)) == [("DEP002", "src/other.ts", "change-case")]
 
 
+def test_node_with_a_typescript_loader_runs_its_script_from_source(tmp_path):
+    """`node --loader ts-node/esm/transpile-only.mjs ./src/bin/build.ts` runs the TypeScript file
+    through a loader: the script is a developer tool, as with `ts-node-esm` itself (a real build
+    driver had 18 DEP002 for webpack and its plugins). The loader is an option's value, never the
+    script; plain `node dist/x.js` runs built code, which ships."""
+    scripts = {"start:prod": "node dist/main", "bundle": "node --loader ts-node/esm/transpile-only.mjs ./src/bin/build.ts",
+               "gen": "node --import=tsx src/gen.ts", "seed": "node -r @swc-node/register src/seed.ts",
+               "report": "node dist/report.js"}
+    files = {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": scripts,
+                         "devDependencies": {"change-case": "^4.1.2"}},
+        "src/main.ts": "export const app = 1;\n",
+        "src/bin/build.ts": "import { pascalCase } from 'change-case';\nconsole.log(pascalCase('a'));\n",
+        "src/gen.ts": "import { camelCase } from 'change-case';\nconsole.log(camelCase('a-b'));\n",
+        "src/seed.ts": "import { snakeCase } from 'change-case';\nconsole.log(snakeCase('a-b'));\n",
+        "src/report.ts": "import { paramCase } from 'change-case';\nconsole.log(paramCase('a-b'));\n",
+    }
+    assert dep(write(tmp_path, files)) == [("DEP002", "src/report.ts", "change-case")]
+
+
 def test_vanilla_extract_stylesheets_are_compiled_away_at_build_time(tmp_path):
     """vanilla-extract runs `*.css.ts` files at build time and emits static CSS: their
     @vanilla-extract/css import never loads at runtime, so a devDependency is right (a real
