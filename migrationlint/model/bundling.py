@@ -230,6 +230,8 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         return "a private Angular CLI app (angular.json): it ships a bundle"
     if find_config(directory, "rsbuild.config") or any(_RSBUILD_BUILD.search(s) for s in scripts):
         return "a private app built by rsbuild: it ships a bundle"
+    if _modern_client_app(manifest, scripts):
+        return "a private Modern.js app (modern build, rendered in the browser): it ships a bundle"
     for tool in ("webpack", "rspack"):  # rspack reads webpack's configuration shape
         config = find_config(directory, f"{tool}.config")
         if config and not config_has(config, "externals"):
@@ -240,4 +242,15 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
 
 
 _VITE_BUILD = re.compile(r"(?:^|[\s;&|])vite build\b")
+_MODERN_BUILD = re.compile(r"(?:^|[\s;&|])modern build\b")
+
+
+def _modern_client_app(manifest: Manifest, scripts: list[str]) -> bool:
+    """A Modern.js app (@modern-js/app-tools, `modern build`) rendered in the browser: its build
+    bundles the app. Not one rendered on the server (`server.ssr`: the server code loads packages
+    from node_modules), nor a library built by Modern.js' module tools (`modern build` too)."""
+    if not manifest.declared("@modern-js/app-tools") or not any(_MODERN_BUILD.search(s) for s in scripts):
+        return False
+    config = find_config(manifest.dir, "modern.config")
+    return config is None or not config_has(config, "server.ssr")
 _RSBUILD_BUILD = re.compile(r"(?:^|[\s;&|])rsbuild build\b")

@@ -241,6 +241,24 @@ def test_rsbuild_and_rspack_apps_ship_a_bundle(tmp_path):
     assert dev_reason("rsbuild.config.ts") and dev_reason("rslib.config.mts") and dev_reason("rspress.config.ts")
 
 
+def test_modern_js_apps_ship_a_bundle_unless_they_render_on_the_server(tmp_path):
+    """A private Modern.js app (`modern build`, @modern-js/app-tools, rspack or webpack underneath)
+    ships a client bundle (a real app had 18 DEP005 for what it bundles). Not a server-rendered one
+    (`server.ssr`: its server code loads packages from node_modules), nor a library that Modern.js'
+    module tools build for npm."""
+    def bundled(name: str, manifest: dict, files: dict) -> bool:
+        write(tmp_path / name, {"package.json": {"name": name, "private": True, **manifest}, **files})
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
+
+    app = {"scripts": {"build": "modern build"}, "devDependencies": {"@modern-js/app-tools": "2.60.0"}}
+    config = "import { appTools, defineConfig } from '@modern-js/app-tools';\n"
+    assert bundled("spa", app, {"modern.config.ts": config + "export default defineConfig({ plugins: [appTools({ bundler: 'rspack' })] });\n"})
+    assert bundled("bare", app, {})
+    assert not bundled("ssr", app, {"modern.config.ts": config + "export default defineConfig({ server: { ssr: true }, plugins: [appTools()] });\n"})
+    assert not bundled("lib", {"scripts": {"build": "modern build"}, "devDependencies": {"@modern-js/module-tools": "2.60.0"}}, {})
+    assert dev_reason("modern.config.ts")
+
+
 NEST_SERVICE = {
     "package.json": {"name": "@acme/orders", "private": True, "scripts": {"start:prod": "node dist/main.js"},
                      "dependencies": {"@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0",
