@@ -11,6 +11,8 @@ package manager installs peers (model.peer_install). Fixes are structured packag
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 from dataclasses import replace
 from typing import Iterator
@@ -323,7 +325,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
                     continue
                 if pk.scope_of(package) in self.ws.own_scopes:
                     continue
-                if self._installed_as_peer(m, package, need, test):
+                if self._installed_as_peer(m, package, need, test) or self.linked_beside(package, need.requirer, m):
                     continue
                 if self.root_counts(test, False) and self.hoisted_at_root(package, m):
                     continue  # `hoisting = "all"`: the service runs in the hoisted install, which has it
@@ -355,9 +357,10 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         transport = bound.get(("@nestjs/microservices", "Transport"))
         if transport:
             server = any(c.callee.endswith(("createMicroservice", "connectMicroservice")) for c in facts.calls)
+            version = self.ws.declared_version(path, "@nestjs/microservices")
             for ref, start, end in facts.member_refs:
                 obj, _, member = ref.partition(".")
-                need = rt.transport_need(member, server) if obj in transport else None
+                need = rt.transport_need(member, server, version[0] if version else None) if obj in transport else None
                 if need is not None:
                     yield ref, start, end, need, ""
         factory = bound.get(("@nestjs/core", "NestFactory"))
@@ -384,7 +387,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
             if need is None or (value == "sqlite" and major is not None and major >= 1):
                 continue
             if major is not None and major >= 1 and need.alternatives:
-                need = rt.Need(need.packages, need.error)
+                need = dataclasses.replace(need, alternatives=())
             label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
             yield label, start, end, need, _RUNTIME_NOTE.get(role, "")
 
@@ -395,7 +398,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
                 refs = [r for r in facts.refs.get(local, []) if not any(s <= r[0] < e for s, e in stmt)]
                 if refs:
                     packages = tuple(p for p in need.packages if p != skip)
-                    yield name, refs[0][0], refs[0][1], rt.Need(packages, need.error, need.alternatives, source), ""
+                    yield name, refs[0][0], refs[0][1], dataclasses.replace(
+                        need, packages=packages, loaded_by=source, requirer=need.requirer or source), ""
 
     # ------------------------------------------------------------------ versions and fixes
 

@@ -279,6 +279,16 @@ class DependencyModel(ManifestOwners, VersionChoice):
         root, lock, _ = self._root_install(m)
         return lock is not None and lock.kind == "pnpm" and peer in lock.importer_peers.get(importer_key(m, root), {})
 
+    def linked_beside(self, package: str, requirer: str | None, m: Manifest) -> bool:
+        """Whether pnpm's lockfile records `package` resolved as a peer of `m`'s dependency `requirer`
+        (`@nestjs/common@10.2.7(class-validator@0.14.0)`): pnpm links it beside `requirer`, whose
+        require() of it works whatever `m` declares."""
+        if requirer is None:
+            return False
+        root, lock, _ = self._root_install(m)
+        return (lock is not None and lock.kind == "pnpm"
+                and package in lock.linked_peers.get(importer_key(m, root), {}).get(requirer, ()))
+
     def hoisted_by_accident(self, package: str, m: Manifest) -> bool:
         """Whether the root install hoists `package` only because something installs it transitively
         (no manifest declares it): it loads today, by an accident of the install's layout."""

@@ -33,6 +33,8 @@ class Lockfile:
     peer_ranges: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     # pnpm: importer -> {peer: version} resolved for that importer's dependencies (`x@1(peer@2)`)
     importer_peers: dict[str, dict[str, str]] = field(default_factory=dict)
+    # pnpm: importer -> {dependency: the peers resolved for it, linked beside it}; its own suffix only
+    linked_peers: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     version_field: str = ""  # lockfileVersion as written
     settings: dict[str, object] = field(default_factory=dict)  # pnpm-lock.yaml `settings`
     # npm v2/v3: importer -> the packages at its node_modules that a production install places there

@@ -177,8 +177,9 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
             for name, spec in (deps.items() if isinstance(deps, dict) else ()):
                 raw = spec.get("version") if isinstance(spec, dict) else spec
                 version = _pnpm_importer_version(str(name), str(raw)) if raw is not None else None
-                if raw is not None:
+                if raw is not None and "(" in str(raw):
                     lock.importer_peers.setdefault(str(importer), {}).update(_peer_suffix(str(raw)))
+                    lock.linked_peers.setdefault(str(importer), {})[str(name)] = _own_peers(str(raw))
                 if version:
                     table[str(name)] = version
                     if str(name) not in lock.versions:
@@ -187,6 +188,25 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
 
 
 _SUFFIX_PAIR = re.compile(r"(@?[^@()\s]+)@(\d[^()\s]*)")
+
+
+def _own_peers(raw: str) -> frozenset[str]:
+    """`10.2.7(class-validator@0.14.0)(x@1.0.0(y@2.0.0))` -> {"class-validator", "x"}: the peers of
+    the dependency itself (the outermost groups), not those of its peers (nested groups)."""
+    found, depth, start = set(), 0, 0
+    for i, ch in enumerate(raw):
+        if ch == "(":
+            depth += 1
+            if depth == 1:
+                start = i + 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                group = raw[start:i].split("(", 1)[0]
+                name = group.rsplit("@", 1)[0] if group.rfind("@") > 0 else ""
+                if name:
+                    found.add(name)
+    return frozenset(found)
 
 
 def _peer_suffix(raw: str) -> dict[str, str]:

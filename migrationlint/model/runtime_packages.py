@@ -18,6 +18,7 @@ class Need:
     error: str  # with {package} replaced by each missing package
     alternatives: tuple[str, ...] = ()
     loaded_by: str | None = None  # the package the code imported, which loads the others (`@nestjs/apollo`)
+    requirer: str | None = None  # the package whose code calls require(): pnpm may link the others beside it
 
 
 def _nest_missing(reason: str) -> str:
@@ -40,42 +41,50 @@ TRANSPORTS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
-def transport_need(member: str, server: bool) -> Need | None:
+# @nestjs/microservices 7 and earlier load the `grpc` package; 8 moved to @grpc/grpc-js
+_GRPC_BEFORE_8 = ("grpc", "@grpc/proto-loader")
+
+
+def transport_need(member: str, server: bool, major: int | None = None) -> Need | None:
+    """What `Transport.<member>` loads, for the installed @nestjs/microservices `major` when known."""
     entry = TRANSPORTS.get(member)
     if entry is None:
         return None
     packages, suffix = entry
-    return Need(packages, _nest_missing(("Server" if server else "Client") + suffix))
+    if member == "GRPC" and major is not None and major < 8:
+        packages = _GRPC_BEFORE_8
+    return Need(packages, _nest_missing(("Server" if server else "Client") + suffix), requirer="@nestjs/microservices")
 
 
 PLATFORM_EXPRESS = Need(
     ("@nestjs/platform-express",),
     'No driver (HTTP) has been selected. In order to take advantage of the default driver, please, ensure to '
     'install the "@nestjs/platform-express" package ($ npm install @nestjs/platform-express).',
+    requirer="@nestjs/core",
 )
 
-VALIDATION_PIPE = Need(("class-validator", "class-transformer"), _nest_missing("ValidationPipe"))
+VALIDATION_PIPE = Need(("class-validator", "class-transformer"), _nest_missing("ValidationPipe"), requirer="@nestjs/common")
 
 # TypeORM `type:` -> what its driver loads (0.x and 1.x; `mysql` is accepted by 0.x only)
 ORM_DRIVERS: dict[str, Need] = {
-    "postgres": Need(("pg",), _typeorm_missing("Postgres")),
-    "cockroachdb": Need(("pg",), _typeorm_missing("Postgres")),
-    "mysql": Need(("mysql2",), _typeorm_missing("Mysql"), alternatives=("mysql",)),
-    "mariadb": Need(("mysql2",), _typeorm_missing("Mysql"), alternatives=("mysql",)),
-    "better-sqlite3": Need(("better-sqlite3",), _typeorm_missing("better-sqlite3")),
-    "sqlite": Need(("sqlite3",), _typeorm_missing("SQLite")),
-    "sqljs": Need(("sql.js",), _typeorm_missing("sql.js")),
-    "mssql": Need(("mssql",), _typeorm_missing("SQL Server")),
-    "oracle": Need(("oracledb",), _typeorm_missing("Oracle")),
-    "mongodb": Need(("mongodb",), _typeorm_missing("MongoDB")),
-    "spanner": Need(("@google-cloud/spanner",), _typeorm_missing("Spanner")),
+    "postgres": Need(("pg",), _typeorm_missing("Postgres"), requirer="typeorm"),
+    "cockroachdb": Need(("pg",), _typeorm_missing("Postgres"), requirer="typeorm"),
+    "mysql": Need(("mysql2",), _typeorm_missing("Mysql"), alternatives=("mysql",), requirer="typeorm"),
+    "mariadb": Need(("mysql2",), _typeorm_missing("Mysql"), alternatives=("mysql",), requirer="typeorm"),
+    "better-sqlite3": Need(("better-sqlite3",), _typeorm_missing("better-sqlite3"), requirer="typeorm"),
+    "sqlite": Need(("sqlite3",), _typeorm_missing("SQLite"), requirer="typeorm"),
+    "sqljs": Need(("sql.js",), _typeorm_missing("sql.js"), requirer="typeorm"),
+    "mssql": Need(("mssql",), _typeorm_missing("SQL Server"), requirer="typeorm"),
+    "oracle": Need(("oracledb",), _typeorm_missing("Oracle"), requirer="typeorm"),
+    "mongodb": Need(("mongodb",), _typeorm_missing("MongoDB"), requirer="typeorm"),
+    "spanner": Need(("@google-cloud/spanner",), _typeorm_missing("Spanner"), requirer="typeorm"),
 }
 
 # TypeORM `cache: { type }` -> the client it loads
 ORM_CACHES: dict[str, Need] = {
-    "redis": Need(("redis",), _typeorm_missing("Redis")),
-    "ioredis": Need(("ioredis",), _typeorm_missing("Redis")),
-    "ioredis/cluster": Need(("ioredis",), _typeorm_missing("Redis")),
+    "redis": Need(("redis",), _typeorm_missing("Redis"), requirer="typeorm"),
+    "ioredis": Need(("ioredis",), _typeorm_missing("Redis"), requirer="typeorm"),
+    "ioredis/cluster": Need(("ioredis",), _typeorm_missing("Redis"), requirer="typeorm"),
 }
 
 # GraphQL driver classes (`driver: ApolloDriver`) -> what @nestjs/apollo and friends load. @nestjs/apollo
@@ -94,7 +103,8 @@ GRAPHQL_DRIVERS: dict[str, Need] = {
 
 def _terminus(indicator: str, *packages: str) -> Need:
     return Need(packages, 'The "{package}" package is missing. Please, make sure to install the library '
-                          "($ npm install {package}) to take advantage of " + indicator + ".")
+                          "($ npm install {package}) to take advantage of " + indicator + ".",
+                requirer="@nestjs/terminus")
 
 
 # @nestjs/terminus health indicators injected in a constructor -> the libraries they load

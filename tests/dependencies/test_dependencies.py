@@ -368,6 +368,70 @@ def test_dep004_a_transport_only_named_selects_nothing(tmp_path):
     assert [d.extra["package"] for d in by_code(lint(root), "DEP004")] == ["kafkajs"]
 
 
+def _nest_service(root: Path, dependencies: dict[str, str], main: str, lock: str | None = None) -> Path:
+    files = {"package.json": json.dumps({"name": "api", "private": True, "packageManager": "pnpm@8.10.0",
+                                         "scripts": {"start:prod": "node dist/main"}, "dependencies": dependencies}),
+             "src/main.ts": main}
+    if lock is not None:
+        files["pnpm-lock.yaml"] = lock
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root
+
+
+VALIDATING_MAIN = ("import { NestFactory } from '@nestjs/core';\nimport { Module, ValidationPipe } from '@nestjs/common';\n\n"
+                   "@Module({})\nclass AppModule {}\n\nasync function bootstrap() {\n"
+                   "  const app = await NestFactory.create(AppModule);\n  app.useGlobalPipes(new ValidationPipe());\n"
+                   "  await app.listen(3000);\n}\nvoid bootstrap();\n")
+
+
+def _pnpm_lock(common_version: str) -> str:
+    return ("lockfileVersion: '6.0'\n\nsettings:\n  autoInstallPeers: true\n\ndependencies:\n"
+            "  '@nestjs/common':\n    specifier: ^10.0.0\n    version: " + common_version + "\n"
+            "  '@nestjs/core':\n    specifier: ^10.0.0\n    version: 10.2.7\n"
+            "  '@nestjs/platform-express':\n    specifier: ^10.0.0\n    version: 10.2.7\n"
+            "  '@nestjs/mapped-types':\n    specifier: ^2.0.0\n    version: 2.0.2(class-validator@0.14.0)\n")
+
+
+@pytest.mark.parametrize("common_version,reported", [
+    ("10.2.7(class-transformer@0.5.1)(class-validator@0.14.0)(rxjs@7.8.1)", []),
+    ("10.2.7(rxjs@7.8.1)", ["class-transformer", "class-validator"]),
+])
+def test_dep004_a_package_pnpm_links_beside_the_framework_that_loads_it(tmp_path, common_version, reported):
+    """ValidationPipe's `require('class-validator')` runs inside @nestjs/common: when pnpm's lockfile
+    records that peer resolved for the importer's @nestjs/common (`10.2.7(class-validator@0.14.0)`),
+    pnpm links it beside @nestjs/common and the load works (a real service: 2 DEP004 saying it
+    fails). Resolved beside another package only (`@nestjs/mapped-types(class-validator@...)`), it is
+    not where @nestjs/common looks."""
+    root = _nest_service(tmp_path, {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0",
+                                    "@nestjs/platform-express": "^10.0.0", "@nestjs/mapped-types": "^2.0.0"},
+                         VALIDATING_MAIN, _pnpm_lock(common_version))
+    assert sorted(d.extra["package"] for d in by_code(lint(root), "DEP004")) == reported
+
+
+GRPC_MAIN = ("import { NestFactory } from '@nestjs/core';\nimport { Module } from '@nestjs/common';\n"
+             "import { Transport } from '@nestjs/microservices';\n\n@Module({})\nclass AppModule {}\n\n"
+             "async function bootstrap() {\n  const app = await NestFactory.createMicroservice(AppModule, "
+             "{ transport: Transport.GRPC, options: { package: 'hero', protoPath: 'hero.proto' } });\n"
+             "  await app.listen();\n}\nvoid bootstrap();\n")
+
+
+@pytest.mark.parametrize("microservices,declared,reported", [
+    ("^7.3.2", {"grpc": "^1.24.3", "@grpc/proto-loader": "^0.5.5"}, []),
+    ("^7.3.2", {}, ["@grpc/proto-loader", "grpc"]),
+    ("^8.0.0", {"grpc": "^1.24.3", "@grpc/proto-loader": "^0.5.5"}, ["@grpc/grpc-js"]),
+    ("^10.4.0", {"@grpc/grpc-js": "^1.9.0", "@grpc/proto-loader": "^0.7.0"}, []),
+])
+def test_dep004_grpc_loads_the_client_of_the_installed_nest_major(tmp_path, microservices, declared, reported):
+    """@nestjs/microservices 7 loads the `grpc` package for Transport.GRPC; 8 and later load
+    `@grpc/grpc-js` (a real Nest 7 service was told to add @grpc/grpc-js, which it never loads).
+    Both load @grpc/proto-loader."""
+    root = _nest_service(tmp_path, {"@nestjs/common": microservices, "@nestjs/core": microservices,
+                                    "@nestjs/microservices": microservices, **declared}, GRPC_MAIN)
+    assert sorted(d.extra["package"] for d in by_code(lint(root), "DEP004")) == reported
+
+
 def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):
     src = "import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'mysql' });\n"
     root = tree("no-lockfile", tmp_path, {"services/api/src/data-source.ts": src})
@@ -391,7 +455,7 @@ importers:
     dependencies:
       '@nestjs/apollo':
         specifier: 12.0.9
-        version: 12.0.9(@apollo/server@4.9.3)(graphql@16.8.1)
+        version: 12.0.9{apollo}(graphql@16.8.1)
       '@nestjs/graphql':
         specifier: 12.0.9
         version: 12.0.9(graphql@16.8.1)
@@ -443,7 +507,8 @@ def test_dep004_a_driver_installed_as_a_peer_of_the_package_that_loads_it(tmp_pa
         (root / "package.json").write_text(json.dumps({
             "name": "graphql-app", "version": "1.0.0", "packageManager": "pnpm@9.12.0", "main": "dist/main.js",
             "dependencies": {"@nestjs/apollo": "12.0.9", "@nestjs/graphql": "12.0.9", "graphql": "16.8.1"}}))
-        (root / "pnpm-lock.yaml").write_text(APOLLO_LOCK.format(auto=auto))
+        # pnpm records a peer in the dependency's suffix only where it resolved (installed) it
+        (root / "pnpm-lock.yaml").write_text(APOLLO_LOCK.format(auto=auto, apollo="(@apollo/server@4.9.3)" * (auto == "true")))
         (root / "src/main.ts").write_text(APOLLO_APP)
         found = [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP004"]), "DEP004")]
         assert found == ([] if auto == "true" else ["@apollo/server"]), auto

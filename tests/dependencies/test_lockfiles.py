@@ -123,3 +123,16 @@ def test_a_pnpm_11_lockfile_of_two_documents_reads_the_projects(tmp_path):
     parsed = read_lockfile(str(tmp_path / "pnpm-lock.yaml"))
     assert parsed is not None and parsed.resolved("debug") == "4.3.4" and parsed.knows("ms")
     assert not parsed.knows("pnpm")
+
+
+def test_pnpm_records_the_peers_linked_beside_each_dependency(tmp_path):
+    """A pnpm importer's dependency version carries the peers pnpm resolved for it; only its own
+    (outermost) groups are linked beside it, not the peers of those peers."""
+    (tmp_path / "pnpm-lock.yaml").write_text(
+        "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n"
+        "      '@nestjs/common':\n        specifier: ^10.0.0\n"
+        "        version: 10.2.7(class-validator@0.14.0)(@scope/x@1.0.0(y@2.0.0))\n"
+        "      rxjs:\n        specifier: ^7.8.1\n        version: 7.8.1\n")
+    lock = read_lockfile(str(tmp_path / "pnpm-lock.yaml"))
+    assert lock.linked_peers == {".": {"@nestjs/common": frozenset({"class-validator", "@scope/x"})}}
+    assert set(lock.importer_peers["."]) == {"class-validator", "@scope/x", "y"}
