@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from dataclasses import dataclass
+from typing import Callable, Iterator
 
 from migrationlint.model.config_objects import config_has, find_config, read_config
 from migrationlint.model.entry_points import declared_entries
@@ -151,6 +153,65 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) 
         if depth < _MAX_SCRIPT_DEPTH:
             todo += [(m.group(1), depth + 1) for m in _RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
     return found
+
+
+# what a front-end build tool of the workspace declares when it drives a bundler itself
+_BUNDLERS = ("webpack", "@rspack/core", "@rsbuild/core", "vite", "rollup", "parcel")
+
+
+def handed_build(manifest: Manifest, member: Callable[[str], Manifest | None]) -> str | None:
+    """Why a private app's build ships a bundle when it runs a script of another workspace package
+    (`yarn workspace @acme/cli bundle`, `pnpm --filter @acme/cli bundle`, `npm run bundle -w
+    @acme/cli`) that declares a bundler: the repository's own build driver bundles the app."""
+    if manifest.data.get("private") is not True:
+        return None
+    for _, command in build_commands(manifest):
+        for name, script in _handed_scripts(command):
+            tool = member(name)
+            scripts = tool.data.get("scripts") if tool is not None and tool.path != manifest.path else None
+            if isinstance(scripts, dict) and script in scripts and any(tool.declared(b) for b in _BUNDLERS):
+                return f'a private app built by {name}\'s "{script}" script, a bundler of the workspace: it ships a bundle'
+    return None
+
+
+def _handed_scripts(command: str) -> Iterator[tuple[str, str]]:
+    """(package, script) of each run of another workspace package's script in `command`."""
+    for part in re.split(r"&&|\|\||;", command):
+        words = [w for w in _split(part) if "=" not in w or w.startswith("-")]  # `DISTRIBUTION=admin` set aside
+        for i, word in enumerate(words):
+            rest = words[i + 1:]
+            if word == "yarn" and len(rest) >= 3 and rest[0] == "workspace":
+                yield rest[1], rest[3] if rest[2] == "run" and len(rest) > 3 else rest[2]
+            elif word == "pnpm" and rest:
+                yield from _pnpm_filtered(rest)
+            elif word == "npm" and len(rest) >= 2 and rest[0] in ("run", "run-script"):
+                for j, flag in enumerate(rest[2:], start=2):
+                    target = flag.split("=", 1)[1] if flag.startswith("--workspace=") else \
+                        rest[j + 1] if flag in ("-w", "--workspace") and j + 1 < len(rest) else None
+                    if target:
+                        yield target, rest[1]
+
+
+def _pnpm_filtered(rest: list[str]) -> Iterator[tuple[str, str]]:
+    target, i = None, 0
+    while i < len(rest) and rest[i].startswith("-"):
+        flag = rest[i]
+        if flag.startswith(("--filter=", "-F=")):
+            target = flag.split("=", 1)[1]
+        elif flag in ("--filter", "-F") and i + 1 < len(rest):
+            target = rest[i + 1]
+            i += 1
+        i += 1
+    words = rest[i:]
+    if target and words:
+        yield target, words[1] if words[0] == "run" and len(words) > 1 else words[0]
+
+
+def _split(command: str) -> list[str]:
+    try:
+        return shlex.split(command)
+    except ValueError:
+        return []
 
 
 def bundler_config(directory: str) -> str | None:

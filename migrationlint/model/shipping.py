@@ -21,7 +21,7 @@ from typing import Callable, NamedTuple
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
-from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
+from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, handed_build
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of, \
     tool_input
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service
@@ -101,6 +101,9 @@ class Shipping(TestSupport, BuildOutput):
         if manifest.path not in self._bundled:
             self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled"
             found = bundle_of(manifest) if not manifest.error else None
+            if found is None and not manifest.error:
+                why = handed_build(manifest, self.ws.member)
+                found = Bundle(why) if why is not None else None
             if found is None and manifest.name and (manifest.unpublishable or entry_is_source(manifest)):
                 why = self._bundled_by_dependents(manifest)
                 found = Bundle(why) if why is not None else None

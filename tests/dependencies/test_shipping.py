@@ -225,6 +225,39 @@ def test_a_build_script_that_runs_another_script_is_followed(tmp_path):
     assert not bundled("missing", {"build": "pnpm install && tsc"})
 
 
+@pytest.mark.parametrize("build", [
+    "cross-env DISTRIBUTION=admin yarn workspace @acme/cli bundle",
+    "pnpm --filter @acme/cli run bundle",
+    "pnpm -F=@acme/cli bundle",
+    "npm run bundle --workspace=@acme/cli",
+    "npm run bundle -w @acme/cli",
+])
+def test_a_build_handed_to_a_workspace_bundler_tool_ships_a_bundle(tmp_path, build):
+    """A private app whose build runs a script of another workspace package that declares a bundler
+    (`yarn workspace @acme/cli bundle`, the repository's webpack driver) ships what that bundler
+    makes of it (a real admin app: 11 DEP002). A build handed to a package that declares no
+    bundler, or a script the tool lacks, says nothing of bundling."""
+    def app(name: str, command: str, tool_dependencies: dict) -> list:
+        root = tmp_path / name
+        write(root, {
+            "package.json": {"name": "root", "private": True, "workspaces": ["apps/*", "tools/*"]},
+            "tools/cli/package.json": {"name": "@acme/cli", "private": True,
+                                       "scripts": {"bundle": "node --loader ts-node/esm ./src/bin/build.ts"},
+                                       "devDependencies": tool_dependencies},
+            "tools/cli/src/bin/build.ts": "export const build = 1;\n",
+            "apps/admin/package.json": {"name": "@acme/admin", "private": True, "scripts": {"build": command},
+                                        "exports": {"./utils": "./src/utils.ts"},
+                                        "devDependencies": {"clsx": "^2.1.1", "cross-env": "^7.0.3"}},
+            "apps/admin/src/utils.ts": "import { clsx } from 'clsx';\nexport const cn = clsx;\n",
+        })
+        return dep(root)
+
+    assert app("webpack", build, {"webpack": "^5.90.0", "ts-node": "^10.9.2"}) == []
+    assert app("tsc", build, {"typescript": "^5.4.0"}) == [("DEP002", "apps/admin/src/utils.ts", "clsx")]
+    assert app("other", build.replace("bundle", "lint"), {"webpack": "^5.90.0"}) == [
+        ("DEP002", "apps/admin/src/utils.ts", "clsx")]
+
+
 def test_rsbuild_and_rspack_apps_ship_a_bundle(tmp_path):
     """A private app built by rsbuild (its config or `rsbuild build`) or by rspack without
     externals bundles its devDependencies, like a vite or webpack app; its `rsbuild.config.ts` is
