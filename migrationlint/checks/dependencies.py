@@ -120,6 +120,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
                     and not self._deployed_with_root(u, outer) and not self._test_support(u):
                 yield self._root_only(u, outer, nested=root is m)
             return
+        member = self.enclosing_member(m) if u.test else None
+        if member is not None and member.declared(u.package) not in (None, "peerDependencies"):
+            return  # a project in a member's folder (an example app): Node's lookup reaches the member's node_modules
         if not self.known(u.package, m) and (pk.scope_of(u.package) in self.ws.own_scopes
                                              or resolver_for(self.project).alias_prefix_config(u.path, u.imp.specifier)):
             return  # the workspace's own namespace (its scope, a path-alias prefix), matching nothing: IMP001's finding

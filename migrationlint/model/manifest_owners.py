@@ -153,6 +153,20 @@ class ManifestOwners:
         outer = self.root_of(self.ws.manifest(path))
         return None if outer.error or outer.path == m.path else outer
 
+    def enclosing_member(self, m: Manifest) -> Manifest | None:
+        """The workspace member whose folder holds `m`, a project of its own there (an example app
+        with a package.json, not a member itself): Node's lookup from its files walks up into that
+        member's node_modules. None for members, roots and manifests outside every member."""
+        members = self._member_dirs
+        if m.dir in members or m.dir == self.ws.root:
+            return None
+        d = os.path.dirname(m.dir)
+        while d.startswith(self.ws.root) and d != self.ws.root:
+            if d in members:
+                return self.ws.manifest(os.path.join(d, "package.json"))
+            d = os.path.dirname(d)
+        return None
+
     def is_root(self, m: Manifest) -> bool:
         return self.root_of(m).path == m.path
 

@@ -313,6 +313,31 @@ def test_dep003_fix_and_silence_once_declared(tmp_path):
     assert json.loads(fixed(root)["services/billing/package.json"])["dependencies"]["ioredis"] == "^5.4.1"
 
 
+def test_a_project_inside_a_member_folder_finds_what_the_member_declares(tmp_path):
+    """An example app kept inside a workspace member's folder with a package.json of its own (not
+    a member: the workspace lists `packages/*`) resolves the member's declared packages through
+    Node's lookup, which walks up into the member's node_modules (a real example had 2 DEP001 for
+    what its library declares). What neither declares is still reported; so is a peer the member
+    only asks its users for, which no install puts in its node_modules."""
+    files = {
+        "package.json": json.dumps({"name": "mono", "private": True, "packageManager": "pnpm@9.12.0"}),
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+        "packages/widget/package.json": json.dumps({
+            "name": "@acme/widget", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"],
+            "dependencies": {"@tabler/icons-react": "^3.7.0"}, "peerDependencies": {"react": "^18.2.0"}}),
+        "packages/widget/src/index.ts": "import { IconPlus } from '@tabler/icons-react';\nexport const icon = IconPlus;\n",
+        "packages/widget/examples/package.json": json.dumps({
+            "name": "widget-example", "private": True, "scripts": {"dev": "vite"}, "devDependencies": {"vite": "^5.0.0"}}),
+        "packages/widget/examples/src/app.ts": ("import { IconTrash } from '@tabler/icons-react';\n"
+                                                "import { createElement } from 'react';\nimport MarkdownIt from 'markdown-it';\n"
+                                                "export const app = [IconTrash, createElement, new MarkdownIt()];\n"),
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert sorted(d.extra["package"] for d in by_code(lint(tmp_path), "DEP001")) == ["markdown-it", "react"]
+
+
 # ----------------------------------------------------------------------------- DEP004
 
 RUNTIME = {
