@@ -23,6 +23,7 @@ from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.model.package_index import PackageIndex
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 from migrationlint.model.project import Memo, per_key
+from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.file_lookup import FileLookup
 from migrationlint.model.specifiers import (
     TS_SOURCE,
@@ -323,7 +324,7 @@ class Resolver:
     def _package(self, directory: str, spec: str, conditions: tuple[str, ...] = ()) -> Resolution | None:
         name = package_name(spec)
         sub = "." + spec[len(name):] if len(spec) > len(name) else "."
-        manifest = self._own_manifest(directory, name) or self.workspace.members.get(name)
+        manifest = self._own_manifest(directory, name) or self._linked_member(directory, name)
         if manifest is not None:
             path = self.package_entry(manifest, sub, conditions)
             if path is not None:
@@ -333,6 +334,20 @@ class Resolver:
         if origin is not None:
             return Resolution("package", origin, package=name)
         return None
+
+    def _linked_member(self, directory: str, name: str) -> Manifest | None:
+        """The workspace member `name`, unless the importer's package declares it with a range its
+        version does not satisfy (`^3.3.0` beside a workspace copy at 8.8.1): the package manager
+        then installs that release from the registry, and the member's source is not what loads."""
+        member = self.workspace.members.get(name)
+        if member is None:
+            return None
+        own = self.workspace.nearest_manifest_path(directory)
+        wanted = self.workspace.manifest(own).range_of(name) if own is not None else None
+        version = member.data.get("version")
+        if wanted and isinstance(version, str) and satisfies(version, wanted) is False:
+            return None
+        return member
 
     def _own_manifest(self, directory: str, name: str) -> Manifest | None:
         own = self.workspace.nearest_manifest_path(directory)

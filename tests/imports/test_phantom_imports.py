@@ -198,6 +198,25 @@ def test_missing_export_through_chains_and_aliases(ws):
     assert got == [("IMP003", 2, "TenantContext"), ("IMP003", 3, "DomainError")]
 
 
+@pytest.mark.parametrize("declared,reported", [("^3.3.0", False), ("^8.0.0", True), ("workspace:*", True), (None, True)])
+def test_a_range_the_workspace_copy_does_not_satisfy_installs_the_registry_release(tmp_path, declared, reported):
+    """A project that declares `"@acme/processor": "^3.3.0"` while the workspace holds 8.8.1 gets
+    3.x from the registry, not the workspace source: that source's exports say nothing of what it
+    imports (a real test project had 2 IMP003 for a name 3.x still exports). A range the copy
+    satisfies, the workspace protocol, or no declaration at all (hoisting) links the copy."""
+    write(tmp_path, {
+        "package.json": {"name": "sdk", "private": True, "workspaces": ["processor", "test/*"]},
+        "processor/package.json": {"name": "@acme/processor", "version": "8.8.1", "main": "lib/index.js",
+                                   "types": "src/index.ts"},
+        "processor/src/index.ts": "export class BatchProcessor {}\n",
+        "test/old-app/package.json": {"name": "old-app", "private": True,
+                                      "dependencies": {"@acme/processor": declared} if declared else {}},
+        "test/old-app/src/processor.ts": ("import { BatchProcessor, BatchProcessorItem } from '@acme/processor';\n"
+                                          "export const all = [BatchProcessor, BatchProcessorItem];\n"),
+    })
+    assert [g[0] for g in found(tmp_path)] == (["IMP003"] if reported else [])
+
+
 def test_silent_when_surface_cannot_be_read(ws):
     write(ws, {
         "packages/api/src/lib/broken.ts": "export const a = ;\n",
