@@ -6,6 +6,7 @@ ladder), and for peers the range the installed package asks for.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from functools import cached_property
 
@@ -14,10 +15,13 @@ from migrationlint.settings import Settings
 from migrationlint.diagnostics import Applicability, Edit, Fix
 from migrationlint.model.lockfile_record import Lockfile, version_key
 from migrationlint.model.lockfiles import find_lockfile
-from migrationlint.model.peer_install import read_npmrc
+from migrationlint.model.peer_install import read_npmrc, read_yarnrc
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
+
+PINNED_AT_LEAST = 10  # declared versions, all exact, that make a repository's convention "pin exactly"
+_SEMVER = re.compile(r"^[\^~]?\d+\.\d+\.\d+(?:[-+][\w.-]*)?$")
 
 # how a lockfile's version is said when the lockfile holds other majors too: the fix needs review
 SEVERAL_MAJORS = "check which major this package runs with"
@@ -41,14 +45,27 @@ class VersionChoice:
 
     @cached_property
     def save_prefix(self) -> str:
-        """What the package manager writes before a version it saves, from the root's `.npmrc`
-        (`save-prefix`, `save-exact=true`: ""), which npm and pnpm read; `^` by default. A repository
-        that pins exact versions gets an exact version from a fix that reads one off the lockfile."""
+        """What the package manager writes before a version it saves: the root's `.npmrc`
+        (`save-prefix`, `save-exact=true`: ""), which npm and pnpm read, or `.yarnrc.yml`'s
+        `defaultSemverRangePrefix` (yarn berry); `^` by default, and "" where every version the
+        manifests declare is pinned exactly (renovate's pinning). A repository that pins exact
+        versions gets an exact version from a fix that reads one off the lockfile."""
         npmrc = read_npmrc(self.ws.root)
         if npmrc.get("save-exact", "").lower() == "true":
             return ""
-        prefix = npmrc.get("save-prefix", "^")
+        prefix = npmrc.get("save-prefix")
+        if prefix is None:
+            prefix = read_yarnrc(self.ws.root).get("defaultSemverRangePrefix")
+        if prefix is None:
+            prefix = "" if self._pins_exactly() else "^"
         return prefix if prefix in ("", "^", "~") else "^"
+
+    def _pins_exactly(self) -> bool:
+        """Whether the manifests declare at least PINNED_AT_LEAST versions and every one exactly."""
+        manifests = [*self.ws.member_manifests, *([self.ws.root_manifest] if self.ws.root_manifest else [])]
+        versions = [r for m in manifests for section in DEP_SECTIONS if section != "peerDependencies"
+                    for r in m.section(section).values() if isinstance(r, str) and _SEMVER.match(r)]
+        return len(versions) >= PINNED_AT_LEAST and not any(r[0] in "^~" for r in versions)
 
     def version(self, package: str, m: Manifest) -> tuple[str, str] | None:
         """(range, where it comes from) for declaring `package` in `m`: the catalog, the workspace

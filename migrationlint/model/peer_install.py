@@ -40,6 +40,18 @@ def read_npmrc(directory: str) -> dict[str, str]:
     return out
 
 
+def read_yarnrc(directory: str) -> dict:
+    """The settings of `<directory>/.yarnrc.yml` (yarn berry), {} when absent or unreadable."""
+    from migrationlint.model.yaml_load import load
+
+    try:
+        with open(os.path.join(directory, ".yarnrc.yml"), encoding="utf-8", errors="replace") as fh:
+            data = load(fh.read())
+    except (OSError, ValueError):  # malformed YAML (ValueError) tells as little as an absent file
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _flag(value: object) -> bool | None:
     if isinstance(value, bool):
         return value

@@ -853,6 +853,28 @@ def test_a_version_read_off_the_lockfile_takes_the_save_prefix(tmp_path, npmrc, 
     assert f'add "tiny-ms": "{written}" to dependencies' in d.message
 
 
+@pytest.mark.parametrize("yarnrc,pinned,written", [
+    ('defaultSemverRangePrefix: ""\n', False, "1.2.3"), ("defaultSemverRangePrefix: '~'\n", False, "~1.2.3"),
+    ("nodeLinker: node-modules\n", True, "1.2.3"), ("nodeLinker: node-modules\n", False, "^1.2.3"),
+])
+def test_the_fix_follows_yarns_range_prefix_and_a_repository_that_pins(tmp_path, yarnrc, pinned, written):
+    """yarn berry's `.yarnrc.yml` `defaultSemverRangePrefix` is what `yarn add` writes; a repository
+    whose manifests pin every version exactly (renovate's pinning, no `^` or `~` among a dozen
+    ranges) gets an exact version too (a real monorepo with 212 exact pins got `^5.7.4`)."""
+    tools = {f"tool-{i}": ("1.0." if pinned else "^1.0.") + str(i) for i in range(12)}
+    files = {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                         "packageManager": "yarn@4.5.0", "devDependencies": tools},
+        "yarn.lock": "__metadata:\n  version: 8\n\n\"tiny-ms@npm:^1.0.0\":\n  version: 1.2.3\n"
+                     "  resolution: \"tiny-ms@npm:1.2.3\"\n",
+        "src/main.ts": "import { ms } from 'tiny-ms';\n\nconsole.log(ms(5));\n",
+    }
+    root = write(tmp_path, files)
+    (root / ".yarnrc.yml").write_text(yarnrc)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert f'add "tiny-ms": "{written}" to dependencies' in d.message, d.message
+
+
 def test_dep005_says_when_a_workspace_dependency_carries_the_package(tmp_path):
     """A service that imports dayjs, declared only by the root, and depends on a workspace package
     whose own dependencies list dayjs: its install alone brings dayjs one level down, which a
