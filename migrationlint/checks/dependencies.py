@@ -270,8 +270,14 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         if m.unpublishable or not m.name or u.test:
             return None
         peers = [(r, s) for r, s in self.ws.sibling_ranges(u.package, exclude=m.path)
-                 if r == s.section("peerDependencies").get(u.package) and usable_range(r)]
-        return self._most_used(peers) if peers else None
+                 if r == s.section("peerDependencies").get(u.package)]
+        usable = [(r, s) for r, s in peers if usable_range(r)]
+        if usable:
+            return self._most_used(usable)
+        root = self.root_of(m)  # `"*"` says which package is a peer, not which version: the root's range does
+        version = root.range_of(u.package) if peers and root is not m else None
+        return (version, f"as {self._rel(peers[0][1])} keeps it in peerDependencies") \
+            if version and usable_range(version) else None
 
     # ------------------------------------------------------------------ DEP003
 

@@ -793,6 +793,26 @@ def test_dep005_in_a_published_plugin_suggests_the_peer_its_siblings_declare(tmp
     assert 'declare "rxjs": "7.8.1" in dependencies' in found["rxjs"].message
 
 
+def test_dep005_a_sibling_peer_with_any_version_still_makes_it_a_peer(tmp_path):
+    """Siblings that list the package as a peer with no usable range (`"class-transformer": "*"`)
+    still say it is the framework the family shares: the fix declares it in peerDependencies, with
+    the root's range (a real published family got it in `dependencies`, against this page)."""
+    files = {
+        "package.json": {"name": "crud-root", "private": True, "workspaces": ["packages/*"],
+                         "dependencies": {"class-transformer": "0.3.2"}},
+        "packages/crud/package.json": {"name": "@acme/crud", "version": "5.0.0", "main": "lib/index.js",
+                                       "files": ["lib"], "peerDependencies": {"class-transformer": "*"}},
+        "packages/crud/src/index.ts": "import { plainToClass } from 'class-transformer';\nexport const p = plainToClass;\n",
+        "packages/crud-typeorm/package.json": {"name": "@acme/crud-typeorm", "version": "5.0.0", "main": "lib/index.js",
+                                               "files": ["lib"], "dependencies": {"@acme/crud": "^5.0.0"}},
+        "packages/crud-typeorm/src/index.ts": "import { classToPlain } from 'class-transformer';\nexport const c = classToPlain;\n",
+    }
+    root = write(tmp_path, files)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert d.path.endswith("crud-typeorm/src/index.ts")
+    assert d.fix.message == 'Add "class-transformer": "0.3.2" to peerDependencies of packages/crud-typeorm/package.json'
+
+
 def test_a_silenced_import_in_an_example_of_a_package_held_nowhere_is_not_reported(tmp_path):
     """`// @ts-ignore` above `import { registerAs } from '@nestjs/config'` in a library's
     `examples/`: sample code for the library's users, the package deliberately not installed (a
