@@ -83,8 +83,13 @@ class UndeclaredImports:
         doubt = self._host_provided(m, package, section)
         if fix is None or not doubt:
             return message, fix
-        return message + f"; {doubt}: review before declaring it (unsafe fix)", Fix(Applicability.UNSAFE, fix.edits,
-                                                                                      fix.message)
+        edit = fix.edits[0]
+        if edit.json_edit is None:
+            return message + f"; {doubt}: review before declaring it (unsafe fix)", Fix(Applicability.UNSAFE,
+                                                                                          fix.edits, fix.message)
+        version = edit.json_edit[3]  # the doubt is that it is a peer: the fix does what the message advises
+        return (message + f"; {doubt}: the fix declares it in peerDependencies instead (unsafe fix: review)",
+                self._add_fix(m, "peerDependencies", package, version, Applicability.UNSAFE))
 
     def _host_provided(self, m: Manifest, package: str, section: str) -> str | None:
         """Why adding a `dependencies` entry to a published package may be wrong: the package
@@ -99,8 +104,8 @@ class UndeclaredImports:
         if peers:
             return (f"{self._rel(m)} keeps {', '.join(peers[:2])} in peerDependencies, so the application provides "
                     f"that framework; {package} is likely a peer too")
-        if m.unpublishable:
-            return None
+        if m.unpublishable or m.data.get("bin"):
+            return None  # never published, or an application installed to run: no host plugs it in
         dep = self._member_bringing(m, package, DEP_SECTIONS, ("dependencies", "peerDependencies"))
         if dep is not None:
             return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "

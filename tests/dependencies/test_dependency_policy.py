@@ -399,6 +399,9 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
              .diagnostics}
     assert diags["@nestjs/common"].fix.applicability.value == "unsafe"
     assert "it comes with @acme/core" in diags["@nestjs/common"].message
+    # the unsafe fix does what the message advises (a real plugin family's fix wrote dependencies)
+    assert diags["@nestjs/common"].fix.message == 'Add "@nestjs/common": "^11.0.12" to peerDependencies of packages/plugin/package.json'
+    assert "the fix declares it in peerDependencies" in diags["@nestjs/common"].message
     # loaded on demand: an optional feature, which the plugin's users install (an optional peer), a warning
     # without a fix, whether or not the repository installs it (a published NestJS module's
     # `require('ioredis')` for its Redis session store, whose catch rethrows an install hint: 3 DEP001)
@@ -414,6 +417,24 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
                if d.extra["package"] == "ioredis"]
     assert [(d.severity.value, d.fix) for d in ioredis] == [("warning", None)]
     assert "not declared or installed anywhere" in ioredis[0].message and "run `" not in ioredis[0].message
+
+
+def test_a_published_application_is_no_plugin_of_the_packages_it_depends_on(tmp_path):
+    """A published package with a `bin` is an application people install to run (a CLI server),
+    not a plugin a host loads: a package that comes with a workspace dependency is its own to
+    declare, in dependencies, with no advice to make it a peer (a real CLI server: 6 such messages)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/components/package.json": {"name": "acme-components", "version": "3.0.0", "main": "dist/index.js",
+                                             "dependencies": {"ioredis": "^5.4.1"}},
+        "packages/components/src/index.ts": "import Redis from 'ioredis';\nexport const R = Redis;\n",
+        "packages/server/package.json": {"name": "acme", "version": "3.0.0", "bin": {"acme": "bin/run"},
+                                         "main": "dist/index.js", "dependencies": {"acme-components": "3.0.0"}},
+        "packages/server/src/index.ts": "import Redis from 'ioredis';\nexport const redis = new Redis();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "comes with" not in d.message and "peerDependencies" not in d.message
+    assert d.fix.applicability.value == "safe" and d.fix.message.endswith("to dependencies of packages/server/package.json")
 
 
 def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
