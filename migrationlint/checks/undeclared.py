@@ -27,7 +27,10 @@ class UndeclaredImports:
         misnamed = None if known else self._not_a_package(u)
         if misnamed is not None:
             return misnamed, None, None
-        where = f"not declared in {rel}" if known else "not declared or installed anywhere in this repository"
+        apart = None if known else self._declared_apart(u.package)
+        where = f"not declared in {rel}" if known else (
+            f"not declared in {rel}: only {self._rel(apart)}, a project of its own, declares it" if apart is not None
+            else "not declared or installed anywhere in this repository")
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
@@ -46,6 +49,15 @@ class UndeclaredImports:
                         "which Turborepo, Nx and pnpm -r refuse to order: review before declaring it (unsafe fix)")
             fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
         return message, fix, None
+
+    def _declared_apart(self, package: str) -> Manifest | None:
+        """The first manifest of the repository outside the workspace's own (a project nested with
+        its own lockfile, a package no definition lists) that declares `package`, or None."""
+        for directory in sorted(self.ws.manifest_dirs):
+            m = self.ws.manifest(os.path.join(directory, "package.json"))
+            if not m.error and m.declared(package):
+                return m
+        return None
 
     def _not_a_package(self, u: Use) -> str | None:
         """For a name nothing declares or installs, why no install command fits, or None: it is

@@ -437,6 +437,26 @@ def test_a_published_application_is_no_plugin_of_the_packages_it_depends_on(tmp_
     assert d.fix.applicability.value == "safe" and d.fix.message.endswith("to dependencies of packages/server/package.json")
 
 
+def test_a_package_only_a_project_apart_declares_is_not_said_to_be_nowhere(tmp_path):
+    """A package no workspace manifest, lockfile or node_modules of the workspace knows, but that a
+    project of its own in the repository declares (a nested package with its own lockfile, outside
+    the workspace): the message names that project instead of saying "anywhere in this repository"
+    (a real repository's mirror of such a package's sources: 7 messages saying so)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/api"]},
+        "packages/api/package.json": {"name": "api", "version": "1.0.0", "private": True},
+        "packages/api/src/index.ts": "export const api = 1;\n",
+        "integrations/nodes-acme/package.json": {"name": "nodes-acme", "version": "0.2.1",
+                                                 "peerDependencies": {"n8n-workflow": "*"}},
+        "integrations/nodes-acme/nodes/Acme.node.ts": "import { NodeConnectionTypes } from 'n8n-workflow';\nexport const c = NodeConnectionTypes;\n",
+        "nodes/Acme.node.ts": "import { NodeConnectionTypes } from 'n8n-workflow';\nexport const c = NodeConnectionTypes;\n",
+    })
+    [d] = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+           if d.path.endswith("/nodes/Acme.node.ts") and "integrations" not in d.path]
+    assert "anywhere" not in d.message
+    assert "integrations/nodes-acme/package.json, a project of its own, declares it" in d.message, d.message
+
+
 def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
     root = write(tmp_path, {
         ".npmrc": "legacy-peer-deps=true\n",
