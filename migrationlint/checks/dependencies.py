@@ -296,8 +296,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
                 continue  # a file that does not ship finds the peer in the hoisted root install
             if self.peer_linked(peer, m):
                 continue  # pnpm resolved the peer for this package's dependencies and linked it
-            if self.ws.member(u.package) is not None and self.member_types_only(self.ws.member(u.package), peer):
-                continue  # a workspace package whose shipping source imports its peer for types only (last: a scan)
+            if self.ws.member(u.package) is not None and self.member_loads_nothing_of(self.ws.member(u.package), peer):
+                continue  # a workspace package whose shipping source never loads its peer (last: a scan)
             reported.add((m.path, peer))
             message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
                        f"declare, and the repository uses {policy_now.setting}: ")

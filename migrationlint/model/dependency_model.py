@@ -25,7 +25,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
 from migrationlint.model.peer_install import PeerPolicy, peer_policy
 from migrationlint.model.shipping import Verdict, shipping_for
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 
 @dataclass
@@ -153,11 +153,12 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """Whether no manifest, lockfile or node_modules knows `package` (no version to suggest)."""
         return not self.known(package, m) and self.version(package, m) is None
 
-    def member_types_only(self, member: Manifest, package: str) -> bool:
-        """Whether a workspace package imports `package` only for types: a peer it declares and
-        imports only so (`import { DataSourceOptions } from 'typeorm'`) is loaded by nothing of it,
-        so an importer that lacks the peer fails nowhere. A peer it never imports says nothing
-        (what it depends on may load it: an ORM loads its driver)."""
+    def member_loads_nothing_of(self, member: Manifest, package: str) -> bool:
+        """Whether nothing of a workspace package loads `package`: a peer it declares and imports
+        only for types (`import { DataSourceOptions } from 'typeorm'`), or never imports while no
+        package it declares takes it as a peer (a peer list copied from a template), so an importer
+        that lacks the peer fails nowhere. A peer it never imports that a package it declares
+        takes as a peer may be loaded by that package (an ORM loads its driver)."""
         found = self._member_types_only.get(member.path)
         if found is None:  # one pass over the member's files answers for every package it imports
             found = self._member_types_only[member.path] = {}
@@ -165,7 +166,12 @@ class DependencyModel(ManifestOwners, VersionChoice):
                 for use in self._uses_of(path):
                     if not use.test:
                         found[use.package] = found.get(use.package, True) and use.type_only
-        return found.get(package, False)
+        if package in found:
+            return found[package]
+        if not found:
+            return False  # no TypeScript source that imports anything (built JavaScript): nothing known
+        declared = {p for section in DEP_SECTIONS for p in member.section(section) if p != package}
+        return not any(package in self.peer_list(p, member) for p in declared)
 
     def _uses_of(self, path: str) -> Iterator[Use]:
         facts = self.project.facts(path)

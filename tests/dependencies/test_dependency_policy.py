@@ -137,7 +137,9 @@ def test_r16_peers_of_the_importers_own_peer_are_the_hosts(tmp_path):
         "packages/framework/package.json": {"name": "@acme/framework", "version": "2.0.0", "main": "dist/index.js",
                                             "devDependencies": {"@acme/orm": "5.9.7", "pg": "^8.13.0"},
                                             "peerDependencies": {"@acme/orm": "5.9.7", "pg": "^8.13.0"}},
-        "packages/framework/src/index.ts": "export const defineModule = <T>(m: T): T => m;\n",
+        "packages/framework/src/index.ts": ("import { MikroORM } from '@acme/orm';\nimport { Pool } from 'pg';\n"
+                                            "export const defineModule = <T>(m: T): T => m;\n"
+                                            "export const connect = () => [MikroORM, new Pool()];\n"),
     })
     assert dep(root) == []
     # declared as a plain dependency, the framework's peers are the importer's to provide; the
@@ -304,6 +306,17 @@ def test_a_workspace_packages_peer_its_source_uses_only_for_types_is_loaded_by_n
     loading = {**files, "packages/core/src/index.ts": "import { DataSource } from 'typeorm';\n"
                                                      "export const connect = () => new DataSource({ type: 'postgres' });\n"}
     assert ("DEP003", "packages/app/src/main.ts", "@acme/core") in dep(write(tmp_path / "values", loading))
+    # a peer its source never imports, which no package it declares takes as a peer either (a peer
+    # list copied from a template): nothing of core loads it (a real CMS admin: 4 DEP003)
+    unused = {**files, "packages/core/src/index.ts": "import ms from 'ms';\nexport const port = ms('4s');\n",
+              "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "dist/index.js",
+                                             "dependencies": {"ms": "2.1.3"}, "peerDependencies": {"typeorm": "0.3.20"}}}
+    assert dep(write(tmp_path / "unused", unused)) == []
+    # never imported, but a package core declares may load it (an ORM its driver): still needed
+    driver = {**unused, "packages/core/package.json": {
+        "name": "@acme/core", "version": "1.0.0", "main": "dist/index.js",
+        "dependencies": {"ms": "2.1.3", "@nestjs/typeorm": "10.0.2"}, "peerDependencies": {"typeorm": "0.3.20"}}}
+    assert ("DEP003", "packages/app/src/main.ts", "@acme/core") in dep(write(tmp_path / "driver", driver))
 
 
 def test_a_package_json_that_only_labels_a_folder_is_no_package_of_its_own(tmp_path):
