@@ -159,17 +159,18 @@ class DependencyModel(ManifestOwners, VersionChoice):
         package it declares takes it as a peer (a peer list copied from a template), so an importer
         that lacks the peer fails nowhere. A peer it never imports that a package it declares
         takes as a peer may be loaded by that package (an ORM loads its driver)."""
+        sources = self.project.package_sources(member.dir)
+        if not sources:
+            return False  # no TypeScript source (built JavaScript, a package of another language): nothing known
         found = self._member_types_only.get(member.path)
         if found is None:  # one pass over the member's files answers for every package it imports
             found = self._member_types_only[member.path] = {}
-            for path in self.project.package_sources(member.dir):
+            for path in sources:
                 for use in self._uses_of(path):
                     if not use.test:
                         found[use.package] = found.get(use.package, True) and use.type_only
         if package in found:
             return found[package]
-        if not found:
-            return False  # no TypeScript source that imports anything (built JavaScript): nothing known
         declared = {p for section in DEP_SECTIONS for p in member.section(section) if p != package}
         return not any(package in self.peer_list(p, member) for p in declared)
 
