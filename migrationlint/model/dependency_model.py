@@ -40,6 +40,7 @@ class Use:
     test: bool  # does not run in production (the shipping model's answer), or a test mock
     verdict: Verdict | None = None
     metadata_only: bool = False  # its names are used only in annotations decorator metadata emits
+    unused: bool = False  # none of its names is used: the compiler drops the import (type_only too)
 
 
 def _erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:
@@ -135,7 +136,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
                 # such a package used only there is missed (the rule page says so).
                 type_only = True
             dev = not verdict.ships or imp.kind == "mock" or build_time or imp.dev_only  # dev_only: NODE_ENV says so
-            yield Use(path, imp, package, manifest, type_only, dev, verdict, metadata_only)
+            unused = type_only and not used and bool(imp.locals) and not _type_only(imp)
+            yield Use(path, imp, package, manifest, type_only, dev, verdict, metadata_only, unused)
 
     def types_declared(self, package: str, m: Manifest) -> bool:
         """Whether `m` or its project's root declares the `@types/...` package of `package`."""
@@ -239,8 +241,12 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """Where a fix for this use adds `package` (the used package by default)."""
         m = u.manifest
         package = package or u.package
-        return policy.placement(package, m, not u.test, u.type_only, self.private_root(m),
-                                self.shipping.bundled(m, package))
+        found = policy.placement(package, m, not u.test, u.type_only, self.private_root(m),
+                                 self.shipping.bundled(m, package))
+        if u.unused and found.why == policy.TYPE_POSITIONS:
+            return policy.Placement(found.section, "none of its names is used, so the compiler drops the import "
+                                                   "(removing the import is the other remedy)")
+        return found
 
     def section_for(self, u: Use) -> str:
         return self.placement(u).section

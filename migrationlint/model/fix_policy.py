@@ -15,6 +15,7 @@ from migrationlint.model.semver_ranges import lowest, satisfies
 from migrationlint.model.workspace import Manifest
 
 PROVIDED_BY_RUNTIME = frozenset({"electron"})
+TYPE_POSITIONS = "it is used only in type positions"
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, pr
               bundled: str | None) -> Placement:
     """Where a missing `package` goes in `manifest` for a use with these properties."""
     if type_only:
-        return Placement("devDependencies", "it is used only in type positions")
+        return Placement("devDependencies", TYPE_POSITIONS)
     if package in PROVIDED_BY_RUNTIME:
         return Placement("devDependencies", f"{package} is provided by its runtime")
     if package.startswith("@types/"):

@@ -470,6 +470,24 @@ def test_a_package_only_a_project_apart_declares_is_not_said_to_be_nowhere(tmp_p
     assert "integrations/nodes-acme/package.json, a project of its own, declares it" in d.message, d.message
 
 
+def test_an_import_none_of_whose_names_is_used_is_said_to_be_unused(tmp_path):
+    """`import { Editor, Transforms } from 'slate'` with neither name used: tsc drops the import, so
+    devDependencies is enough, but the reason is that nothing is used, not type positions (a real
+    front end's message said "used only in type positions"), and removing it is the other remedy."""
+    root = write(tmp_path, {
+        "package.json": {"name": "web", "version": "1.0.0", "private": True, "main": "dist/index.js"},
+        "package-lock.json": {"name": "web", "lockfileVersion": 3, "packages": {
+            "": {"name": "web"}, "node_modules/slate": {"version": "0.100.0"}, "node_modules/yjs": {"version": "13.6.0"}}},
+        "src/index.ts": ("import { Editor, Transforms } from 'slate';\nimport type { Doc } from 'yjs';\n"
+                         "export const bold = (d: Doc) => d;\n"),
+    })
+    found = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                                   use_cache=False).diagnostics}
+    assert "to devDependencies (package-lock.json resolves 0.100.0; none of its names is used" in found["slate"]
+    assert "used only in type positions" not in found["slate"]
+    assert "used only in type positions" in found["yjs"]
+
+
 def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
     root = write(tmp_path, {
         ".npmrc": "legacy-peer-deps=true\n",
