@@ -239,14 +239,18 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
             return self._at_import(DEP005, u, message, self._add_fix(m, "peerDependencies", u.package, version,
                                                                      Applicability.UNSAFE))
         version = root.range_of(u.package) or root.range_of(pk.types_package(u.package))
+        if version and version.startswith("catalog:") and self._catalog_range(u.package, version) != version:
+            version_usable = True  # the catalog reference is what the member writes too (pnpm resolves it)
+        else:
+            version_usable = bool(version) and usable_range(version)
         fix = None
         host = peer_host(self, u)
-        if version and usable_range(version) and host is not None:
+        if version_usable and host is not None:
             optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else ""
             message += (f'; declare "{u.package}": "{version}" in peerDependencies of {rel}{optional} ({host[0]}: the '
                         "application provides it, one copy shared with this published package)")
             fix = self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE)
-        elif version and usable_range(version):
+        elif version_usable:
             section = self.section_for(u)
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} (as in {label})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)

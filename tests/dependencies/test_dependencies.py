@@ -140,6 +140,19 @@ def test_named_catalog_and_sibling_catalog_reference(tmp_path):
     assert out["dependencies"]["typeorm"] == "catalog:orm" and out["dependencies"]["pg"] == "catalog:orm"
 
 
+def test_dep005_a_root_catalog_reference_is_the_fix(tmp_path):
+    """The root declares `"ioredis": "catalog:"`: the member that imports it gets the same catalog
+    reference, which pnpm resolves to the catalog's range (a real pnpm repository had 3 DEP005
+    without a fix: `catalog:` is no range to copy, but it is what the member should write)."""
+    root = tree("catalogs", tmp_path, {"services/api/src/redis.ts": "import Redis from 'ioredis';\nexport const r = new Redis();\n"})
+    data = json.loads((root / "package.json").read_text())
+    data["dependencies"] = {"ioredis": "catalog:", "left-pad": "catalog:missing"}
+    (root / "package.json").write_text(json.dumps(data, indent=2) + "\n")
+    [d] = by_code(lint(root), "DEP005")
+    assert d.fix is not None and 'declare "ioredis": "catalog:" in dependencies' in d.message
+    assert json.loads(fixed(root, unsafe=True)["services/api/package.json"])["dependencies"]["ioredis"] == "catalog:"
+
+
 def test_unknown_package_has_no_fix_and_names_the_command(tmp_path):
     src = "import { Registry } from 'prom-client';\n\nexport const registry = new Registry();\n"
     cases = {"pnpm-v9": "pnpm --filter @acme/api add prom-client", "npm-v3": "npm install prom-client -w @acme/api",
