@@ -269,7 +269,20 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     if resolver.lib_check_skipped(path):
         message += " tsc reports nothing here (skipLibCheck skips declaration files): what it imports is silently `any`."
         severity = Severity.WARNING
+    elif _only_for_types(project.facts(path), imp):
+        message += " The import is used only for types: tsc fails (TS2307), runtime is unaffected."
     return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, severity=severity, specifier=spec)
+
+
+def _only_for_types(facts: FileFacts | None, imp: ImportFact) -> bool:
+    """Whether the compiler erases the import: `import type`, every binding marked `type`, or every
+    name it binds used only in type positions."""
+    if imp.type_only or imp.kind in ("type-query", "reference"):
+        return True
+    if imp.kind != "import" or imp.side_effect or not imp.locals or facts is None:
+        return False
+    return all(b.type_only for b in imp.bindings) and imp.default is None and imp.namespace is None \
+        or all(n in facts.type_only_locals for n in imp.locals)
 
 
 def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:

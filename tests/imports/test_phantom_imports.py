@@ -150,6 +150,18 @@ def test_unresolved_relative_with_unique_namesake_fix_keeps_style(ws):
     assert fixed(ws) == {}  # unsafe only
 
 
+def test_an_unresolved_import_only_for_types_says_runtime_is_unaffected(ws):
+    """An unresolved import whose names are used only as types (or `import type`) breaks tsc, not
+    the running code: the message says so, as IMP003's does (a real front end's deleted types file)."""
+    write(ws, {"packages/api/src/a.ts": ("import type { Gone } from './gone';\nimport { StepsOutput } from './steps';\n"
+                                         "import { run } from './runner';\n"
+                                         "export const f = (s: StepsOutput, g: Gone) => [s, g, run];\n")})
+    messages = {d.extra["specifier"]: d.message for d in lint(ws).diagnostics if d.code == "IMP002"}
+    assert messages["./gone"].endswith("used only for types: tsc fails (TS2307), runtime is unaffected.")
+    assert messages["./steps"].endswith("used only for types: tsc fails (TS2307), runtime is unaffected.")
+    assert "runtime is unaffected" not in messages["./runner"]
+
+
 def test_unresolved_alias_fix_stays_an_alias(ws):
     write(ws, {
         "packages/api/src/common/storage/storage-keys.ts": "export const K = 1;\n",
