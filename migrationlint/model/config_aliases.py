@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from migrationlint.model import frameworks
+from migrationlint.model.packages import package_name
 from migrationlint.extract import parsing
 from migrationlint.extract.parsing import string_value, text
 
@@ -70,7 +71,10 @@ def read_project(directory: str, declared: frozenset[str] = frozenset()) -> Fram
     if "sveltekit" in found:
         out.aliases["$lib"] = os.path.join(directory, "src", "lib")
     for path in config_files(directory):
+        mocks = os.path.basename(path).startswith("vitest.config")
         for key, target in read_aliases(path).items():
+            if mocks and package_name(key) in declared:
+                continue  # vitest swaps the package for a mock while tests run; tsc and the build use the package
             out.aliases[key] = target
     return out
 

@@ -327,6 +327,26 @@ def test_a_script_declaration_file_declaring_the_module_ambiently_is_not_export_
     assert [c for c, _, _ in found(ws)] == ["IMP003"]
 
 
+def test_a_vitest_alias_that_mocks_a_declared_package_is_for_tests_only(tmp_path):
+    """`vitest.config.mts` `resolve.alias: { 'next/router': 'src/__mocks__/next/router' }` swaps the
+    package for a mock while tests run; tsc and the app's build use the real `next` (a real app had
+    4 IMP003 against the mock). A vitest alias of a name no manifest declares (`@/`) still resolves."""
+    write(tmp_path, {
+        "package.json": {"name": "web", "private": True, "scripts": {"build": "next build", "test": "vitest"},
+                         "dependencies": {"next": "^15.0.0"}, "devDependencies": {"vitest": "^3.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"strict": True}, "include": ["src/**/*"], "exclude": ["src/__mocks__/**"]},
+        "vitest.config.mts": ("import path from 'node:path';\nimport { defineConfig } from 'vitest/config';\n"
+                              "export default defineConfig({ resolve: { alias: {\n"
+                              "  'next/router': path.resolve(import.meta.dirname, 'src/__mocks__/next/router'),\n"
+                              "  '@': path.resolve(import.meta.dirname, 'src'),\n} } });\n"),
+        "src/__mocks__/next/router.ts": "export const useRouter = () => ({});\n",
+        "src/lib/util.ts": "export const util = 1;\n",
+        "src/pages/index.tsx": ("import { withRouter } from 'next/router';\nimport { util } from '@/lib/util';\n"
+                                "import { gone } from '@/lib/gone';\nexport default withRouter(() => util + gone);\n"),
+    })
+    assert [(code, line) for code, _, line in found(tmp_path)] == [("IMP002", 3)]
+
+
 def test_dep001_leaves_a_name_under_a_path_alias_prefix_to_imp001(tmp_path):
     """`@acme/shared` where the tsconfig maps `@acme/shared/text` and no package has the scope: a
     mistyped alias (IMP001), never a package to install (DEP001 first also said `npm install
