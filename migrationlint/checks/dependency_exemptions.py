@@ -21,6 +21,22 @@ from migrationlint.model.workspace import Manifest
 from migrationlint.checks.base import Project
 
 
+def _left_external(m: Manifest) -> frozenset[str]:
+    """The packages a script of `m` tells its bundler to leave out of the bundle (`--external:k6`,
+    `--external k6`, `--external:k6/*`): whatever runs the bundle provides them."""
+    scripts = m.data.get("scripts")
+    found: set[str] = set()
+    for command in scripts.values() if isinstance(scripts, dict) else ():
+        words = command.split() if isinstance(command, str) else []
+        for i, word in enumerate(words):
+            value = word.split(":", 1)[1] if word.startswith("--external:") else \
+                words[i + 1] if word == "--external" and i + 1 < len(words) else None
+            name = pk.package_name(value.rstrip("/*")) if value else None
+            if name:
+                found.add(name)
+    return frozenset(found)
+
+
 class DependencyExemptions(DependencyModel):
     """The dependency model, with the answers that keep a use from being reported."""
 
@@ -34,7 +50,8 @@ class DependencyExemptions(DependencyModel):
         provides it (k6's `k6/http`, a VS Code extension host's `vscode`), and no install could.
         Without a lockfile, nothing says what is installed: reported."""
         m = u.manifest
-        return self.types_declared(u.package, m) and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
+        provided = self.types_declared(u.package, m) or u.package in _left_external(m)
+        return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
 
     def _silenced_sample(self, u: Use) -> bool:
         """An import the author told tsc to accept (`// @ts-ignore` above it) in a file that does

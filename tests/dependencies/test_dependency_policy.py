@@ -736,6 +736,29 @@ def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_pat
     assert [p for _, _, p in dep(write(tmp_path / "unlocked", unlocked))] == ["k6"]
 
 
+@pytest.mark.parametrize("build,reported", [
+    ("esbuild src/load.ts --bundle --outdir=dist --external:k6 --external:k6/*", []),
+    ("esbuild src/load.ts --bundle --outdir=dist --external k6", []),
+    ("tsup src/load.ts --external k6", []),
+    ("esbuild src/load.ts --bundle --outdir=dist", ["k6", "k6"]),
+])
+def test_a_module_the_build_leaves_external_and_nothing_holds_comes_from_the_runtime(tmp_path, build, reported):
+    """A bundle built with `--external:k6` and run by `k6 run`, no @types/k6 declared: the build
+    leaves the module to whatever runs the bundle, and nothing of the repository holds it, so the
+    runtime provides it (a real load-test package: 5 DEP001 advising `add -D k6`). Bundled in, it
+    is an undeclared import."""
+    files = {
+        "package.json": {"name": "load-tests", "version": "1.0.0", "private": True,
+                         "scripts": {"build": build, "test:load": "npm run build && k6 run dist/load.js"},
+                         "devDependencies": {"esbuild": "^0.25.0"}},
+        "package-lock.json": {"name": "load-tests", "lockfileVersion": 3, "packages": {
+            "": {"name": "load-tests"}, "node_modules/esbuild": {"version": "0.25.0", "dev": True}}},
+        "src/load.ts": "import { check } from 'k6';\nimport http from 'k6/http';\n\nexport default function () {\n"
+                       "  check(http.get('http://localhost:3000/health'), {});\n}\n",
+    }
+    assert [p for _, _, p in dep(write(tmp_path, files))] == reported
+
+
 def test_a_type_only_import_whose_types_package_is_installed_asks_for_the_types_package(tmp_path):
     """`import { Request, Response, NextFunction } from 'express'` used only as types, express
     installed (another package's dependency) and its types only in @types/express (arriving through
