@@ -147,6 +147,10 @@ class Resolver:
 
     def _resolve(self, importer: str, cfg: TsConfig | None, spec: str) -> Resolution:
         directory = os.path.dirname(importer)
+        if spec.startswith("/") and not spec.startswith("//"):  # not relative for TypeScript: `paths` first (`"/@/*"`)
+            found = self._alias(cfg, spec, [], directory) or self._config_alias(self.framework_config(directory), spec, [])
+            if found is not None and found.kind == "file":
+                return found
         if pk.is_relative(spec):
             base = os.path.normpath(os.path.join(directory, spec))
             return self._relative(cfg, base, folder=spec.endswith("/"))  # `./v5/`: the folder, not v5.ts
@@ -336,9 +340,8 @@ class Resolver:
         return None
 
     def _linked_member(self, directory: str, name: str) -> Manifest | None:
-        """The workspace member `name`, unless the importer's package declares it with a range its
-        version does not satisfy (`^3.3.0` beside a workspace copy at 8.8.1): the package manager
-        then installs that release from the registry, and the member's source is not what loads."""
+        """The workspace member `name`, unless the importer's package declares a range its version does not
+        satisfy (`^3.3.0` beside a copy at 8.8.1): the registry's release installs, not the member's source."""
         member = self.workspace.members.get(name)
         if member is None:
             return None
@@ -440,8 +443,6 @@ class Resolver:
             return Resolution("unresolved", "imports", bases=tuple(bases), alias=key,
                               tried=tuple(c for b in bases for c in candidates(b)))
         return Resolution("unresolved", "imports", bases=(spec,))
-
-    # ------------------------------------------------------------------ indexes
 
     @cached_property
     def packages(self) -> PackageIndex:

@@ -166,6 +166,14 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/main.ts": "import { User, Base } from './user';\nimport { Hidden } from './user';\n"
                        "export const all = [User, Base, Hidden];\n",
     },
+    # a `paths` key that starts with `/` (`"/@/*"`, admin templates): not relative for TypeScript, so
+    # `paths` applies before the name is read as a rooted path
+    "rooted-paths-key": {
+        "package.json": {"name": "rooted-paths-key"},
+        "tsconfig.json": {"compilerOptions": {**BUNDLER, "baseUrl": ".", "paths": {"/@/*": ["src/*"]}}, "include": ["src"]},
+        "src/utils/http/index.ts": "export const get = (url: string) => url;\n",
+        "src/main.ts": "import { get } from '/@/utils/http';\nimport { put } from '/@/utils/none';\nexport const all = [get, put];\n",
+    },
     # paths, ${configDir} (TypeScript 5.5) and re-export chains
     "paths-and-exports": {
         "package.json": {"name": "paths-and-exports"},
