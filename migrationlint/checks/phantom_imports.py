@@ -328,7 +328,7 @@ def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:
     top = project.workspace.package_root(importer)
     index = _package_files(project, top)
     found = [p for p in index.get(wanted, []) if p != importer and not other_application(p, importer, top)]
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 and _stem(os.path.basename(found[0])) == wanted else None
 
 
 def _package_files(project: Project, pkg_root: str) -> dict[str, list[str]]:
@@ -339,7 +339,10 @@ def _package_files(project: Project, pkg_root: str) -> dict[str, list[str]]:
         index = {}
         for path in package_files(pkg_root, project.settings.exclude, project.settings.config_root, SOURCE_EXTENSIONS,
                                   project.workspace.cache_dir):
-            index.setdefault(_stem(os.path.basename(path)), []).append(path)
+            stem = _stem(os.path.basename(path))
+            index.setdefault(stem, []).append(path)
+            if stem == "index":  # a folder with an index is a namesake too (never offered: it only blocks)
+                index.setdefault(os.path.basename(os.path.dirname(path)), []).append(path)
         memo[pkg_root] = index
     return index
 

@@ -150,6 +150,19 @@ def test_unresolved_relative_with_unique_namesake_fix_keeps_style(ws):
     assert fixed(ws) == {}  # unsafe only
 
 
+def test_a_folder_of_the_same_name_makes_a_namesake_no_longer_unique(ws):
+    """`./http/axios` matches nothing; `types/axios.d.ts` is the only *file* named axios, but the
+    folder `src/utils/http/axios/` with its index is what the import meant: no file is "the only
+    one of that name", and no rewrite is offered (a real app got 385 rewrites to a .d.ts)."""
+    write(ws, {
+        "packages/api/types/axios.d.ts": "export interface RequestOptions { url: string }\n",
+        "packages/api/src/utils/http/axios/index.ts": "export const defHttp = { get: () => 1 };\n",
+        "packages/api/src/api/user.ts": "import { defHttp } from './http/axios';\nexport const user = defHttp;\n",
+    })
+    [d] = [d for d in lint(ws).diagnostics if d.code == "IMP002"]
+    assert d.fix is None and "only file of that name" not in d.message
+
+
 def test_an_unresolved_import_only_for_types_says_runtime_is_unaffected(ws):
     """An unresolved import whose names are used only as types (or `import type`) breaks tsc, not
     the running code: the message says so, as IMP003's does (a real front end's deleted types file)."""
