@@ -324,8 +324,11 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
 
     def runtime(self, path: str, facts: FileFacts, reported: set) -> Iterator[Diagnostic]:
         m = self.owner(path)
-        if m is None or m.error or not self.shipping.verdict(path, m).ships:
+        verdict = self.shipping.verdict(path, m) if m is not None and not m.error else None
+        if verdict is None or not verdict.ships:
             return  # options built in a test or a tool config connect nothing
+        if verdict.presumed and self.is_service(m) and self.shipping.entries(m):
+            return  # the service's entry point never reaches it: nothing starts it (a module no app imports)
         test = False
         needs = list(self._runtime_needs(path, facts))
         if needs and not self.shipping.settle(path, m).ships:

@@ -470,6 +470,30 @@ def test_dep004_grpc_loads_the_client_of_the_installed_nest_major(tmp_path, micr
     assert sorted(d.extra["package"] for d in by_code(lint(root), "DEP004")) == reported
 
 
+def test_dep004_a_module_no_entry_reaches_loads_nothing_at_start_up(tmp_path):
+    """A `@Module` whose provider connects with `Transport.NATS`, imported by no module of the app:
+    Nest never runs its factory, so nothing loads nats at start-up (a real service: 2 DEP004
+    saying it fails). Imported by the app module, it does."""
+    module = ("import { Module } from '@nestjs/common';\nimport { ClientProxyFactory, Transport } from '@nestjs/microservices';\n\n"
+              "@Module({ providers: [{ provide: 'NATS', useFactory: () => ClientProxyFactory.create({ transport: Transport.NATS }) }] })\n"
+              "export class NatsClientModule {}\n")
+    app = "import { Module } from '@nestjs/common';\nIMPORTS\n@Module({ imports: [NAMES] })\nexport class AppModule {}\n"
+    main = ("import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\n"
+            "async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nvoid bootstrap();\n")
+    deps = {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0", "@nestjs/microservices": "^10.3.0",
+            "@nestjs/platform-express": "^10.3.0"}
+    for name, imported in (("alone", False), ("imported", True)):
+        root = tmp_path / name
+        _nest_service(root, deps, main)
+        (root / "nest-cli.json").write_text('{"sourceRoot": "src"}\n')
+        (root / "src/nats/nats-client.module.ts").parent.mkdir(parents=True, exist_ok=True)
+        (root / "src/nats/nats-client.module.ts").write_text(module)
+        (root / "src/app.module.ts").write_text(app.replace(
+            "IMPORTS", "import { NatsClientModule } from './nats/nats-client.module';\n" if imported else "").replace(
+            "NAMES", "NatsClientModule" if imported else ""))
+        assert [d.extra["package"] for d in by_code(lint(root), "DEP004")] == (["nats"] if imported else []), name
+
+
 def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):
     src = "import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'mysql' });\n"
     root = tree("no-lockfile", tmp_path, {"services/api/src/data-source.ts": src})
