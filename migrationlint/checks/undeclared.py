@@ -13,7 +13,7 @@ from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+from migrationlint.model.workspace import Manifest
 
 
 class UndeclaredImports:
@@ -118,8 +118,9 @@ class UndeclaredImports:
                     f"that framework; {package} is likely a peer too")
         if m.unpublishable or m.data.get("bin"):
             return None  # never published, or an application installed to run: no host plugs it in
-        dep = self._member_bringing(m, package, DEP_SECTIONS, ("dependencies", "peerDependencies"))
-        if dep is not None:
+        # a host it plugs into: provided by the application (a peer or a devDependency), not one it depends on
+        dep = self._member_bringing(m, package, ("peerDependencies", "devDependencies"), ("dependencies", "peerDependencies"))
+        if dep is not None and dep not in m.section("dependencies"):
             return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
                     f"{dep} usually lists it in peerDependencies so that one copy is shared")
         return None

@@ -448,6 +448,14 @@ def test_a_published_application_is_no_plugin_of_the_packages_it_depends_on(tmp_
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert "comes with" not in d.message and "peerDependencies" not in d.message
     assert d.fix.applicability.value == "safe" and d.fix.message.endswith("to dependencies of packages/server/package.json")
+    # nor is a library that depends on the workspace package (in `dependencies`): that package is no
+    # host it plugs into but one it installs, and what it imports itself is its own dependency too
+    # (a real published node library was told to make five such packages peers)
+    server = json.loads((root / "packages/server/package.json").read_text())
+    del server["bin"]
+    (root / "packages/server/package.json").write_text(json.dumps(server))
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "comes with" not in d.message and d.fix.message.endswith("to dependencies of packages/server/package.json")
 
 
 def test_a_package_only_a_project_apart_declares_is_not_said_to_be_nowhere(tmp_path):
