@@ -174,6 +174,16 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/utils/http/index.ts": "export const get = (url: string) => url;\n",
         "src/main.ts": "import { get } from '/@/utils/http';\nimport { put } from '/@/utils/none';\nexport const all = [get, put];\n",
     },
+    # `export import X = Y;` exports X (an alias of a namespace and the type of the same name)
+    "export-import-alias": {
+        "package.json": {"name": "export-import-alias"},
+        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
+        "src/param.ts": ("export type IParam = IParam.IPath;\nexport namespace IParam {\n"
+                         "  export interface IPath { kind: 'path' }\n  export const KIND = 'path';\n}\n"),
+        "src/route-param.ts": "import { IParam } from './param';\nexport import IRouteParam = IParam;\n",
+        "src/index.ts": ("import { IRouteParam } from './route-param';\nimport { IOther } from './route-param';\n"
+                         "export const kind: IRouteParam = { kind: IRouteParam.KIND };\nexport type O = IOther;\n"),
+    },
     # paths, ${configDir} (TypeScript 5.5) and re-export chains
     "paths-and-exports": {
         "package.json": {"name": "paths-and-exports"},
