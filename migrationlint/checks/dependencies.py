@@ -346,17 +346,28 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
                 if self.root_counts(test, False) and self.hoisted_at_root(package, m):
                     continue  # `hoisting = "all"`: the service runs in the hoisted install, which has it
                 reported.add((m.path, package))
-                error = need.error.replace("{package}", package)
-                if self.hoisted_by_accident(package, m):
-                    effect = _by_accident(package, error)
-                else:
-                    effect = f'it fails with "{error}"{note}'
-                message = (f'{trigger} makes the service load "{package}" at start-up, which {self._rel(m)} does '
-                           f"not declare: {effect}")
-                place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m, package))
-                message, fix = self._add_or_command(message, m, place.section, package, place.why)
-                message, fix = self._unless_host_provided(message, fix, m, package, place.section)
-                yield diagnostic(DEP004, path, start, end, message, fix=fix, package=package, manifest=m.path)
+                yield self._missing_runtime(path, (start, end), m, trigger, package, need.error, note)
+
+    def _missing_runtime(self, path: str, span: tuple[int, int], m: Manifest, trigger: str, package: str,
+                         error: str, note: str) -> Diagnostic:
+        """DEP004's diagnostic. In a published library that is no service, the application that
+        opts into what loads the package installs it (as with @nestjs/microservices itself): a
+        warning advising an optional peer, with no fix."""
+        rel = self._rel(m)
+        if not m.unpublishable and not self.is_service(m):
+            message = (f'{trigger} loads "{package}" when an application starts it, which {rel}, a published '
+                       f'library, does not declare: the application that uses it installs it; declare "{package}" '
+                       f"in peerDependencies of {rel} (marked optional in peerDependenciesMeta when only some of its "
+                       "users need it), so that they are told")
+            return diagnostic(DEP004, path, *span, message, severity=Severity.WARNING, package=package, manifest=m.path)
+        error = error.replace("{package}", package)
+        effect = _by_accident(package, error) if self.hoisted_by_accident(package, m) else \
+            f'it fails with "{error}"{note}'
+        message = f'{trigger} makes the service load "{package}" at start-up, which {rel} does not declare: {effect}'
+        place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m, package))
+        message, fix = self._add_or_command(message, m, place.section, package, place.why)
+        message, fix = self._unless_host_provided(message, fix, m, package, place.section)
+        return diagnostic(DEP004, path, *span, message, fix=fix, package=package, manifest=m.path)
 
     def _installed_as_peer(self, m: Manifest, package: str, need: rt.Need, test: bool) -> bool:
         """Whether `package` is a required peer of a package of the same need that `m` has (the

@@ -494,6 +494,29 @@ def test_dep004_a_module_no_entry_reaches_loads_nothing_at_start_up(tmp_path):
         assert [d.extra["package"] for d in by_code(lint(root), "DEP004")] == (["nats"] if imported else []), name
 
 
+def test_dep004_in_a_published_library_is_the_applications_choice(tmp_path):
+    """A published NestJS library whose opt-in module connects with `Transport.NATS`: the
+    application that imports that module picks the transport and installs its client, as with
+    @nestjs/microservices itself (a real library family: 8 DEP004 errors asking it to install
+    every broker). A warning advising an optional peer, with no fix; in a service, an error."""
+    module = ("import { DynamicModule, Module } from '@nestjs/common';\n"
+              "import { ClientProxyFactory, Transport } from '@nestjs/microservices';\n\n@Module({})\n"
+              "export class NatsClientModule {\n  static forRoot(): DynamicModule {\n    return { module: NatsClientModule, "
+              "providers: [{ provide: 'NATS', useFactory: () => ClientProxyFactory.create({ transport: Transport.NATS }) }] };\n"
+              "  }\n}\n")
+    root = tmp_path / "lib"
+    for rel, text in {"package.json": json.dumps({
+            "name": "@acme/microservices", "version": "1.11.1", "main": "./src/index.js", "publishConfig": {"access": "public"},
+            "peerDependencies": {"@nestjs/common": "*", "@nestjs/microservices": "*"},
+            "peerDependenciesMeta": {"@nestjs/microservices": {"optional": True}}}),
+            "src/index.ts": "export * from './nats-client.module';\n", "src/nats-client.module.ts": module}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    [d] = by_code(lint(root), "DEP004")
+    assert d.severity.value == "warning" and d.fix is None
+    assert "peerDependencies of package.json (marked optional" in d.message and "fails with" not in d.message
+
+
 def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):
     src = "import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'mysql' });\n"
     root = tree("no-lockfile", tmp_path, {"services/api/src/data-source.ts": src})
