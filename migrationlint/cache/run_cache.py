@@ -47,13 +47,16 @@ CONTEXT_NAMES = frozenset({
     "nest-cli.json", "angular.json", "workspace.json", ".npmrc", ".yarnrc.yml", "next-env.d.ts",
     # Nx projects' targets (bundles, generated package.json files), the Nx root, bun's linker
     "project.json", "nx.json", "bunfig.toml",
+    # the processes a pm2 ecosystem file starts (entry points: process_managers)
+    "ecosystem.config.js", "ecosystem.config.cjs", "ecosystem.config.mjs", "ecosystem.config.json", "ecosystem.json",
+    "pm2.json", "process.json",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # read by import resolution too: generated targets (.gitignore) and config-file aliases
 CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.",
                       # bundler configs decide whether a package ships its imports inside a bundle
                       "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
-                      "electron.vite.config.", "rsbuild.config.", "rspack.config.", "ormconfig.",
+                      "electron.vite.config.", "rsbuild.config.", "rspack.config.", "modern.config.", "ormconfig.",
                       # the Compose files that say which folder each Dockerfile is built from: whether the
                       # images install the workspace root (DEP005)
                       "docker-compose.", "compose.")

@@ -2,7 +2,8 @@
 
 Entry points come from package.json (`main`, `module`, `exports` but its `types` conditions, `bin`),
 nest-cli.json (`sourceRoot` + `entryFile`, and every project of a Nest monorepo), the `start`
-scripts (`node dist/main.js`) and a Dockerfile in the package (`CMD`/`ENTRYPOINT` running node).
+scripts (`node dist/main.js`), a Dockerfile in the package (`CMD`/`ENTRYPOINT` running node) and
+the pm2 ecosystem files of its folder and the folders above (process_managers).
 They usually name built output; `to_source` maps them back to the TypeScript they are built from.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from migrationlint.model.nx_projects import node_app_mains, project_targets
+from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 EXPORTS_ORIGIN = 'package.json "exports"'
@@ -67,6 +69,24 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
         if isinstance(scripts.get(name), str):
             yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]))
     yield from _docker_entries(manifest.dir)
+    yield from _pm2_entries(manifest.dir)
+
+
+def _pm2_entries(directory: str) -> Iterator[tuple[str, str]]:
+    """The scripts inside the package that a pm2 ecosystem file of its folder or a folder above
+    starts (process_managers)."""
+    d, inside = directory, directory.rstrip(os.sep) + os.sep
+    for _ in range(_PM2_LEVELS):
+        for script in pm2_scripts(d):
+            if script.startswith(inside):
+                yield os.path.relpath(script, directory), f"a pm2 ecosystem file in {os.path.basename(d) or d}"
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+
+
+_PM2_LEVELS = 4  # the package's folder and three above: a workspace root's ecosystem file names its packages
 
 
 def is_service(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: bool = True) -> bool:

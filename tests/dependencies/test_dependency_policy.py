@@ -319,6 +319,37 @@ def test_a_workspace_packages_peer_its_source_uses_only_for_types_is_loaded_by_n
     assert ("DEP003", "packages/app/src/main.ts", "@acme/core") in dep(write(tmp_path / "driver", driver))
 
 
+@pytest.mark.parametrize("ecosystem", [
+    "module.exports = { apps: [{ name: 'worker', script: './packages/worker/dist/main.js' }, "
+    "{ name: 'api', script: 'dist/main.js', cwd: './packages/api' }] };\n",
+    '{"apps": [{"name": "worker", "script": "./packages/worker/dist/main.js"}, '
+    '{"name": "api", "script": "dist/main.js", "cwd": "packages/api"}]}\n',
+])
+def test_a_package_a_pm2_ecosystem_file_starts_is_a_service(tmp_path, ecosystem):
+    """The root image installs the workspace root and `pm2-runtime start ecosystem.config.js` runs
+    each package's built main (`script`, under its `cwd`): those packages are services started in
+    that image, not packages installed or published alone (a real server: 70 DEP005). A package
+    no pm2 app names is not."""
+    name = "ecosystem.config.js" if ecosystem.startswith("module") else "ecosystem.json"
+    files = {
+        "package.json": {"name": "acme-server", "private": True, "workspaces": ["packages/*"],
+                         "scripts": {"start:prod": f"pm2-runtime start ./{name} --env production"},
+                         "dependencies": {"@nestjs/common": "^7.6.15", "@nestjs/core": "^7.6.15"}},
+        "Dockerfile": ("FROM node:14\nWORKDIR /app\nCOPY package.json yarn.lock ./\n"
+                       "COPY packages/worker/package.json packages/worker/\nCOPY packages/api/package.json packages/api/\n"
+                       "COPY packages/lib/package.json packages/lib/\nRUN yarn\nCOPY . .\nRUN yarn build\n"
+                       "CMD [\"yarn\", \"start:prod\"]\n"),
+        "yarn.lock": "# yarn lockfile v1\n",
+        name: ecosystem,
+    }
+    for pkg in ("worker", "api", "lib"):
+        files[f"packages/{pkg}/package.json"] = {"name": f"@acme/{pkg}", "version": "0.0.0", "main": "dist/index.js",
+                                                  "scripts": {"start": "nest start --watch", "build": "nest build"}}
+        files[f"packages/{pkg}/src/main.ts"] = "import { NestFactory } from '@nestjs/core';\nexport const f = NestFactory;\n"
+    got = sorted((code, path.split("/")[1]) for code, path, _ in dep(write(tmp_path, files)))
+    assert got == [("DEP005", "lib")]
+
+
 def test_a_package_json_that_only_labels_a_folder_is_no_package_of_its_own(tmp_path):
     """`apps/api/package.json` holding only a name and version (Nx release versions it) in a
     repository with no workspace definition: nothing installs, starts, builds or publishes it, so

@@ -216,7 +216,8 @@ def test_touched_but_identical_file_still_hits(tmp_path, repo):
 
 @pytest.mark.parametrize("context", ["manifest", "tsconfig", "new-tsconfig", "lockfile", "Dockerfile", "nest-cli.json",
                                      ".npmrc", "webpack.config.js", "Dockerfile.prod", "rspack.config.js",
-                                     "docker-compose.yml", "compose.yaml"])
+                                     "docker-compose.yml", "compose.yaml", "ecosystem.config.js", "modern.config.mjs",
+                                     ".yarnrc.yml"])
 def test_changed_context_file_is_a_miss(tmp_path, repo, context):
     (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}')
     run(tmp_path, reuse_runs=True)
@@ -237,7 +238,10 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
                                          "Dockerfile.prod": "FROM node:20\nCOPY . .\nRUN npm ci\n",
                                          "rspack.config.js": "module.exports = {};\n",
                                          "docker-compose.yml": "services:\n  api:\n    build: .\n",
-                                         "compose.yaml": "services:\n  api:\n    build: .\n"}[context])
+                                         "compose.yaml": "services:\n  api:\n    build: .\n",
+                                         "ecosystem.config.js": "module.exports = { apps: [{ script: 'dist/main.js' }] };\n",
+                                         "modern.config.mjs": "export default { server: { ssr: true } };\n",
+                                         ".yarnrc.yml": 'defaultSemverRangePrefix: ""\n'}[context])
     result, parsed = run(tmp_path, reuse_runs=True)
     assert not reused(result) and parsed == []  # the facts are still good: only the run is redone
 
