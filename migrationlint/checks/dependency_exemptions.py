@@ -53,6 +53,16 @@ class DependencyExemptions(DependencyModel):
         provided = self.types_declared(u.package, m) or u.package in _left_external(m)
         return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
 
+    def _virtual_stylesheet(self, u: Use) -> bool:
+        """A side-effect import of a one-segment stylesheet name (`uno.css`, `unfonts.css`) in a
+        package (or workspace) that declares vite, which nothing of the repository holds: the
+        virtual stylesheet a vite plugin serves, never a package to install."""
+        spec = u.imp.specifier
+        if not u.imp.side_effect or "/" in spec or not spec.endswith(".css"):
+            return False
+        root = self.root_of(u.manifest)
+        return any(m.declared("vite") for m in (u.manifest, root)) and self.held_nowhere(u.package, u.manifest)
+
     def _silenced_sample(self, u: Use) -> bool:
         """An import the author told tsc to accept (`// @ts-ignore` above it) in a file that does
         not ship (an example for the package's users), of a package nothing declares, locks or

@@ -798,6 +798,24 @@ def test_a_module_the_build_leaves_external_and_nothing_holds_comes_from_the_run
     assert [p for _, _, p in dep(write(tmp_path, files))] == reported
 
 
+def test_a_stylesheet_a_vite_plugin_serves_is_no_package(tmp_path):
+    """`import 'uno.css'` (UnoCSS) or `import 'unfonts.css'` in a vite app: a plugin's virtual
+    stylesheet, which no manifest, lockfile or node_modules holds (two real apps were told to
+    install it). A stylesheet package the repository does hold is a package; so is any import
+    outside a vite project, or one that binds names."""
+    files = {
+        "package.json": {"name": "admin", "version": "1.0.0", "private": True, "type": "module",
+                         "dependencies": {"vue": "^3.4.0"}, "devDependencies": {"vite": "^5.0.0", "unocss": "^0.58.0"}},
+        "package-lock.json": {"name": "admin", "lockfileVersion": 3, "packages": {
+            "": {"name": "admin"}, "node_modules/vue": {"version": "3.4.0"}, "node_modules/normalize.css": {"version": "8.0.1"}}},
+        "src/main.ts": "import 'uno.css';\nimport 'normalize.css';\nimport fonts from 'fonts.css';\n"
+                       "import { createApp } from 'vue';\ncreateApp({ fonts }).mount('#app');\n",
+    }
+    assert sorted(p for _, _, p in dep(write(tmp_path / "vite", files))) == ["fonts.css", "normalize.css"]
+    plain = {**files, "package.json": {**files["package.json"], "devDependencies": {"unocss": "^0.58.0"}}}
+    assert sorted(p for _, _, p in dep(write(tmp_path / "plain", plain))) == ["fonts.css", "normalize.css", "uno.css"]
+
+
 def test_a_type_only_import_whose_types_package_is_installed_asks_for_the_types_package(tmp_path):
     """`import { Request, Response, NextFunction } from 'express'` used only as types, express
     installed (another package's dependency) and its types only in @types/express (arriving through
