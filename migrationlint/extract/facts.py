@@ -59,15 +59,12 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         self.node_env = b"NODE_ENV" in data  # whether a load may sit in a branch for outside production
 
     def run(self, root: Node) -> None:
-        bare_export = False
-        for stmt in root.named_children:
-            if bare_export and stmt.type in ("class_declaration", "abstract_class_declaration"):
-                self.f.is_module = True
-                self._exported_declaration(stmt, stmt, is_default=False)
-            else:
-                self._statement(stmt, exported=False)
-            bare_export = stmt.type == "expression_statement" and stmt.text == b"export"
         data = self.data
+        if b"export\n" in data or b"export\r\n" in data:
+            self._statements_with_split_exports(root.named_children)
+        else:
+            for stmt in root.named_children:
+                self._statement(stmt, exported=False)
         if b"require" in data or b"import(" in data or b".mock(" in data:
             self._calls(root)  # before decorators and `new`: their filter reads the require() bindings
         self.typeorm = typeorm_bindings(self.f.imports) if b"typeorm" in data else NO_TYPEORM
@@ -104,6 +101,18 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
     # `export` on a line of its own before a decorated class (`export\n@tag\nclass User {}`, standard
     # decorators) exports the class for tsc; the grammar reads a bare `export` statement, which no
     # other code can be (`export` is reserved), followed by the class: run() puts them back together.
+
+    def _statements_with_split_exports(self, statements: list[Node]) -> None:
+        """The top-level loop where `export` may stand on a line of its own above a decorated class."""
+        bare_export = False
+        for stmt in statements:
+            if bare_export and stmt.type in ("class_declaration", "abstract_class_declaration"):
+                self.f.is_module = True
+                self._exported_declaration(stmt, stmt, is_default=False)
+            else:
+                self._statement(stmt, exported=False)
+            bare_export = stmt.type == "expression_statement" and stmt.end_byte - stmt.start_byte == 6 \
+                and self.data[stmt.start_byte:stmt.end_byte] == b"export"
 
     def _statement(self, node: Node, exported: bool) -> None:
         kind = node.type
