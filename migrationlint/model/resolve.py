@@ -87,6 +87,7 @@ class Resolver:
         self.misses = 0
         self._cache: dict[tuple[str, str, str], Resolution] = {}
         self._entries: dict[tuple[str, str], str | None] = {}
+        self._excluded: dict[tuple[str | None, str], bool] = {}  # (importer manifest, member): range excludes it
         self._frameworks: dict[str, FrameworkConfig] = {}
         self.files = FileLookup()
         self._missing_elsewhere: set[str] = set()  # found missing by checks in another process
@@ -340,17 +341,17 @@ class Resolver:
         return None
 
     def _linked_member(self, directory: str, name: str) -> Manifest | None:
-        """The workspace member `name`, unless the importer's package declares a range its version does not
-        satisfy (`^3.3.0` beside a copy at 8.8.1): the registry's release installs, not the member's source."""
+        """Member `name`, unless the importer declares a range it fails (`^3.3.0` vs 8.8.1: a registry release)."""
         member = self.workspace.members.get(name)
         if member is None:
             return None
         own = self.workspace.nearest_manifest_path(directory)
-        wanted = self.workspace.manifest(own).range_of(name) if own is not None else None
-        version = member.data.get("version")
-        if wanted and isinstance(version, str) and satisfies(version, wanted) is False:
-            return None
-        return member
+        key = (own, name)
+        if key not in self._excluded:  # asked per importing folder: one answer per manifest
+            wanted = self.workspace.manifest(own).range_of(name) if own is not None else None
+            version = member.data.get("version")
+            self._excluded[key] = bool(wanted) and isinstance(version, str) and satisfies(version, wanted) is False
+        return None if self._excluded[key] else member
 
     def _own_manifest(self, directory: str, name: str) -> Manifest | None:
         own = self.workspace.nearest_manifest_path(directory)
