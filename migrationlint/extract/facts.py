@@ -60,7 +60,7 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
 
     def run(self, root: Node) -> None:
         data = self.data
-        if b"export\n" in data or b"export\r\n" in data:
+        if b"export\n" in data or (b"\r\n" in data[:512] and b"export\r\n" in data):  # CRLF: from its first lines
             self._statements_with_split_exports(root.named_children)
         else:
             for stmt in root.named_children:

@@ -24,8 +24,12 @@ _APP = "(object (pair key: (property_identifier) @key value: (string) @value)) @
 
 def pm2_scripts(directory: str) -> tuple[str, ...]:
     """Absolute paths of the scripts the ecosystem files in `directory` start."""
+    try:
+        stamp = os.stat(directory).st_mtime_ns
+    except OSError:
+        return ()
     found: list[str] = []
-    for name in ECOSYSTEM_FILES:
+    for name in _ecosystem_files(directory, stamp):
         path = os.path.join(directory, name)
         try:
             st = os.stat(path)
@@ -33,6 +37,17 @@ def pm2_scripts(directory: str) -> tuple[str, ...]:
             continue
         found += _scripts(path, st.st_mtime_ns, st.st_size)
     return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _ecosystem_files(directory: str, stamp: int) -> tuple[str, ...]:
+    """The ecosystem file names present in `directory` (as of its modification `stamp`), listed
+    once: every package asks for the folders above it, which they share."""
+    try:
+        names = set(os.listdir(directory))
+    except OSError:
+        return ()
+    return tuple(n for n in ECOSYSTEM_FILES if n in names)
 
 
 @lru_cache(maxsize=64)

@@ -242,6 +242,17 @@ def test_a_range_the_workspace_copy_does_not_satisfy_installs_the_registry_relea
     assert [g[0] for g in found(tmp_path)] == (["IMP003"] if reported else [])
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_export_on_a_line_of_its_own_above_a_decorated_class_exports_it(ws, newline):
+    """`export`, then `@tag`, then `class User` on the next lines (standard decorators) exports the
+    class, with either line ending (the tsc oracle project checks the LF form against tsc)."""
+    user = newline.join(["import { tag } from './tag';", "", "export", "@tag", "class User {}", ""])
+    write(ws, {"packages/api/src/tag.ts": "export function tag<T>(value: T, _c: unknown): T {\n  return value;\n}\n",
+               "packages/api/src/user.ts": user,
+               "packages/api/src/main.ts": "import { User } from './user';\nexport const u = new User();\n"})
+    assert [g for g in found(ws) if g[0] == "IMP003"] == []
+
+
 def test_silent_when_surface_cannot_be_read(ws):
     write(ws, {
         "packages/api/src/lib/broken.ts": "export const a = ;\n",
