@@ -508,18 +508,23 @@ def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):
     runner, and a folder argument runs its index, an extension-less one its `.ts` file (a real
     code generator: DEP002 moving change-case into dependencies). Option values (`-r x`) are no
     script."""
-    scripts = {"start:prod": "node dist/main", "resource": "npx ts-node-dev src/generators",
-               "codegen": "tsnd -r tsconfig-paths/register src/codegen"}
-    files = {
-        "package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": scripts,
-                         "devDependencies": {"change-case": "^4.1.2"}},
-        "src/main.ts": "export const app = 1;\n",
+    files = _scripted_service({"resource": "npx ts-node-dev src/generators",
+                               "codegen": "tsnd -r tsconfig-paths/register src/codegen"}, {
         "src/generators/index.ts": "import { toClass } from './util';\nconsole.log(toClass('a'));\n",
         "src/generators/util.ts": "import { pascalCase } from 'change-case';\nexport const toClass = pascalCase;\n",
         "src/codegen.ts": "import { camelCase } from 'change-case';\nconsole.log(camelCase('a-b'));\n",
         "src/other.ts": "import { snakeCase } from 'change-case';\nexport const snake = snakeCase;\n",
-    }
+    })
     assert dep(write(tmp_path, files)) == [("DEP002", "src/other.ts", "change-case")]
+
+
+def _scripted_service(scripts: dict[str, str], sources: dict[str, str]) -> dict[str, object]:
+    """A private service (started from `dist/main`) with these scripts and sources, change-case a
+    devDependency: which files its scripts run as tools decides where change-case may be imported."""
+    return {"package.json": {"name": "api", "version": "1.0.0", "private": True,
+                             "scripts": {"start:prod": "node dist/main", **scripts},
+                             "devDependencies": {"change-case": "^4.1.2"}},
+            "src/main.ts": "export const app = 1;\n", **sources}
 
 
 def test_node_with_a_typescript_loader_runs_its_script_from_source(tmp_path):
@@ -527,18 +532,15 @@ def test_node_with_a_typescript_loader_runs_its_script_from_source(tmp_path):
     through a loader: the script is a developer tool, as with `ts-node-esm` itself (a real build
     driver had 18 DEP002 for webpack and its plugins). The loader is an option's value, never the
     script; plain `node dist/x.js` runs built code, which ships."""
-    scripts = {"start:prod": "node dist/main", "bundle": "node --loader ts-node/esm/transpile-only.mjs ./src/bin/build.ts",
+    scripts = {"bundle": "node --loader ts-node/esm/transpile-only.mjs ./src/bin/build.ts",
                "gen": "node --import=tsx src/gen.ts", "seed": "node -r @swc-node/register src/seed.ts",
                "report": "node dist/report.js"}
-    files = {
-        "package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": scripts,
-                         "devDependencies": {"change-case": "^4.1.2"}},
-        "src/main.ts": "export const app = 1;\n",
+    files = _scripted_service(scripts, {
         "src/bin/build.ts": "import { pascalCase } from 'change-case';\nconsole.log(pascalCase('a'));\n",
         "src/gen.ts": "import { camelCase } from 'change-case';\nconsole.log(camelCase('a-b'));\n",
         "src/seed.ts": "import { snakeCase } from 'change-case';\nconsole.log(snakeCase('a-b'));\n",
         "src/report.ts": "import { paramCase } from 'change-case';\nconsole.log(paramCase('a-b'));\n",
-    }
+    })
     assert dep(write(tmp_path, files)) == [("DEP002", "src/report.ts", "change-case")]
 
 
