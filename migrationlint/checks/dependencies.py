@@ -11,8 +11,6 @@ package manager installs peers (model.peer_install). Fixes are structured packag
 
 from __future__ import annotations
 
-import dataclasses
-
 import os
 from dataclasses import replace
 from typing import Iterator
@@ -414,7 +412,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
             if need is None or (value == "sqlite" and major is not None and major >= 1):
                 continue
             if major is not None and major >= 1 and need.alternatives:
-                need = dataclasses.replace(need, alternatives=())
+                need = replace(need, alternatives=())
             label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
             yield label, start, end, need, _RUNTIME_NOTE.get(role, "")
 
@@ -425,7 +423,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
                 refs = [r for r in facts.refs.get(local, []) if not any(s <= r[0] < e for s, e in stmt)]
                 if refs:
                     packages = tuple(p for p in need.packages if p != skip)
-                    yield name, refs[0][0], refs[0][1], dataclasses.replace(
+                    yield name, refs[0][0], refs[0][1], replace(
                         need, packages=packages, loaded_by=source, requirer=need.requirer or source), ""
 
     # ------------------------------------------------------------------ versions and fixes

@@ -51,8 +51,9 @@ class UndeclaredImports:
         return message, fix, None
 
     def _declared_apart(self, package: str) -> Manifest | None:
-        """The first manifest of the repository outside the workspace's own (a project nested with
-        its own lockfile, a package no definition lists) that declares `package`, or None."""
+        """The first manifest of the repository (by folder) that declares `package`, asked when no
+        workspace manifest, lockfile or node_modules knows it: a project apart (nested with its own
+        lockfile, or a package no workspace definition lists). None when there is none."""
         for directory in sorted(self.ws.manifest_dirs):
             m = self.ws.manifest(os.path.join(directory, "package.json"))
             if not m.error and m.declared(package):

@@ -1,6 +1,6 @@
 """What the DEP rules decide from: which imports are package uses and whether each runs in
-production (on top of which manifest owns a file: manifest_owners), what counts as declared where, and which peers an installed
-package needs. No rule is emitted here (checks.dependencies judges).
+production, what counts as declared where, and which peers an installed package needs, on top of
+which manifest owns a file (manifest_owners). No rule is emitted here (checks.dependencies judges).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         self._policies: dict[str, PeerPolicy] = {}
         self._services: dict[str, bool] = {}
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
-        self._member_types_only: dict[str, dict[str, bool]] = {}  # member manifest -> {package: imported for types only}
+        self._member_imports: dict[str, dict[str, bool]] = {}  # member manifest -> {package it imports: only for types}
 
     def private_root(self, m: Manifest) -> bool:
         """The root of a workspace (never deployed: its files are the repository's tooling). A
@@ -164,9 +164,9 @@ class DependencyModel(ManifestOwners, VersionChoice):
         sources = self.project.package_sources(member.dir)
         if not sources:
             return False  # no TypeScript source (built JavaScript, a package of another language): nothing known
-        found = self._member_types_only.get(member.path)
+        found = self._member_imports.get(member.path)
         if found is None:  # one pass over the member's files answers for every package it imports
-            found = self._member_types_only[member.path] = {}
+            found = self._member_imports[member.path] = {}
             for path in sources:
                 for use in self._uses_of(path):
                     if not use.test:
