@@ -69,6 +69,22 @@ _FIXTURE_DIRS = frozenset({"fixtures", "__fixtures__", "__testfixtures__", "test
 _FIXTURE_DATA = re.compile(r"\.(?:input|output|expected|actual|before|after|in|out)\.[cm]?[jt]sx?$")
 
 
+_FACTORY_DIRS = frozenset({"factories", "factory"})
+_SEED_DIRS = ("seeds", "seeders", "seed", "seeder")
+
+
+def seed_factories(path: str) -> str | None:
+    """Why a file in a `factories/` folder beside a seeds folder is a developer tool: the seeding
+    command line (typeorm-extension, typeorm-seeding, MikroORM's seeder) loads the factories with
+    the seeds. A `factories/` folder alone is ordinary code (a Nest provider factory)."""
+    folder = os.path.dirname(path)
+    if os.path.basename(folder) not in _FACTORY_DIRS:
+        return None
+    parent = os.path.dirname(folder)
+    seeds = next((d for d in _SEED_DIRS if os.path.isdir(os.path.join(parent, d))), None)
+    return f"seed factories beside {seeds}/, run by an ORM's seeding command line" if seeds else None
+
+
 def fixture_data(rel: str) -> bool:
     """A transform's input or expected output kept as a file in a test fixtures folder (a codemod's
     `x.input.ts`): read as text by a test, never loaded, so its imports are nobody's dependencies."""

@@ -22,8 +22,8 @@ from typing import Callable, NamedTuple
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, handed_build
-from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, template_of, \
-    tool_input
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, seed_factories, \
+    template_of, tool_input
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
@@ -217,7 +217,7 @@ class Shipping(TestSupport, BuildOutput):
             return Verdict(False, bundle)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
-            or tool_input(path, manifest.data, manifest.dir)
+            or tool_input(path, manifest.data, manifest.dir) or seed_factories(path)
         if why is not None:
             return Verdict(False, why)
         if self.workspace_root(manifest):

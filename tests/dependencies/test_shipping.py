@@ -544,6 +544,26 @@ def test_node_with_a_typescript_loader_runs_its_script_from_source(tmp_path):
     assert dep(write(tmp_path, files)) == [("DEP002", "src/report.ts", "change-case")]
 
 
+def test_seed_factories_beside_the_seeds_run_with_them(tmp_path):
+    """`src/factories/*.factory.ts` beside `src/seeds/`: the seeding command line (typeorm-extension,
+    typeorm-seeding, MikroORM's seeder) loads them with the seeds, which are already developer
+    tools (a real package: 8 DEP002 for typeorm-extension). A `factories/` folder with no seeds
+    beside it is ordinary code (a Nest provider factory) and ships."""
+    files = {
+        "package.json": {"name": "@repo/database", "version": "0.0.0", "private": True, "main": "./dist/index.js",
+                         "scripts": {"build": "tsc"}, "dependencies": {"typeorm": "^0.3.20"},
+                         "devDependencies": {"typeorm-extension": "^3.6.3"}},
+        "src/index.ts": "export const entities = [];\n",
+        "src/db/seeds/1732019848273-user-seeder.ts": "import { Seeder } from 'typeorm-extension';\nexport type S = Seeder;\n"
+                                                     "export default class UserSeeder {}\n",
+        "src/db/factories/user.factory.ts": "import { setSeederFactory } from 'typeorm-extension';\n"
+                                            "export default setSeederFactory(Object, () => ({}));\n",
+        "src/providers/factories/client.factory.ts": "import { setSeederFactory } from 'typeorm-extension';\n"
+                                                     "export const f = setSeederFactory;\n",
+    }
+    assert dep(write(tmp_path, files)) == [("DEP002", "src/providers/factories/client.factory.ts", "typeorm-extension")]
+
+
 def test_vanilla_extract_stylesheets_are_compiled_away_at_build_time(tmp_path):
     """vanilla-extract runs `*.css.ts` files at build time and emits static CSS: their
     @vanilla-extract/css import never loads at runtime, so a devDependency is right (a real
