@@ -1,0 +1,115 @@
+"""Which source file a workspace package exposes to an import of it: the member the import links
+(the importer's range must admit its version), the entry its package.json names (`exports` under
+the import's conditions, `types`/`typings`/`main`, `index`), and the TypeScript that built output
+comes from (the package tsconfig's outDir/rootDir, else `dist`/`build` -> `src`).
+
+A base of Resolver: it reads the workspace, the tsconfig index and the file lookup through the
+resolver's attributes.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Callable
+
+from migrationlint.model.semver_ranges import satisfies
+from migrationlint.model.specifiers import TS_SOURCE, exports_targets, strip_built
+from migrationlint.model.workspace import Manifest, Workspace
+
+if TYPE_CHECKING:
+    from migrationlint.model.tsconfig import TsConfigIndex
+
+BUILD_DIRS = ("dist", "build")
+
+
+def main_fields(data: dict) -> list[str]:
+    return [data[k] for k in ("types", "typings", "main") if isinstance(data.get(k), str)]  # without `exports`
+
+
+class PackageEntries:
+    """Workspace packages' entries, remembered per (manifest, subpath, conditions) for the run."""
+
+    workspace: Workspace
+    tsconfigs: TsConfigIndex
+    _entries: dict[tuple[str, str, tuple[str, ...]], str | None]
+    _excluded: dict[tuple[str | None, str], bool]
+    _first_file: Callable[[str], str | None]  # Resolver's: the first file of a base path's candidates
+
+    def _linked_member(self, directory: str, name: str) -> Manifest | None:
+        """Member `name`, unless the importer declares a range it fails (`^3.3.0` vs 8.8.1: a registry release)."""
+        member = self.workspace.members.get(name)
+        if member is None:
+            return None
+        own = self.workspace.nearest_manifest_path(directory)
+        key = (own, name)
+        if key not in self._excluded:  # asked per importing folder: one answer per manifest
+            wanted = self.workspace.manifest(own).range_of(name) if own is not None else None
+            version = member.data.get("version")
+            self._excluded[key] = bool(wanted) and isinstance(version, str) and satisfies(version, wanted) is False
+        return None if self._excluded[key] else member
+
+    def _own_manifest(self, directory: str, name: str) -> Manifest | None:
+        own = self.workspace.nearest_manifest_path(directory)
+        if own is None:
+            return None
+        m = self.workspace.manifest(own)
+        return m if m.name == name else None
+
+    def package_entry(self, manifest: Manifest, sub: str, conditions: tuple[str, ...] = ()) -> str | None:
+        """The source file a workspace package exposes at subpath `sub` ("." or "./x") under `conditions`."""
+        key = (manifest.path, sub, conditions)
+        if key not in self._entries:  # asked once per importing folder: the same answer each time
+            self._entries[key] = self._package_entry(manifest, sub, conditions)
+        return self._entries[key]
+
+    def _package_entry(self, manifest: Manifest, sub: str, conditions: tuple[str, ...]) -> str | None:
+        data = manifest.data
+        exports = data.get("exports")
+        targets: list[str] = []
+        if exports is not None:
+            targets = exports_targets(exports, sub, conditions) or []
+        if sub == ".":
+            targets += main_fields(data)
+            targets.append("./index")
+        else:
+            targets.append(sub)
+        return self._first_source(manifest, targets)
+
+    def _first_source(self, manifest: Manifest, targets: list[str]) -> str | None:
+        """The source file of the first of the package's `targets` that maps to one."""
+        for target in targets:
+            if not target.startswith("./") and target.startswith((".", "/")):
+                continue  # targets must stay inside the package
+            path = self.to_source(manifest.dir, os.path.normpath(os.path.join(manifest.dir, target)))
+            if path is not None:
+                return path
+        return None
+
+    def to_source(self, pkg_dir: str, target: str) -> str | None:
+        """A package target (often built output) -> the TypeScript source it is built from.
+
+        `dist/x/index.d.ts` maps to `<rootDir>/x/index.ts` through the package tsconfig's outDir and
+        rootDir (else `dist`/`build` -> `src`); a target that is already a source file is kept.
+        """
+        if target.endswith(TS_SOURCE) and not target.endswith((".d.ts", ".d.mts", ".d.cts")) and os.path.isfile(target):
+            return target
+        for out_dir, root_dir in self._build_dirs(pkg_dir):
+            rel = os.path.relpath(target, out_dir)
+            if rel.startswith(".."):
+                continue
+            stem = strip_built(os.path.join(root_dir, rel))
+            path = self._first_file(stem)
+            if path is not None:
+                return path
+        return self._first_file(strip_built(target)) or self._first_file(target)
+
+    def _build_dirs(self, pkg_dir: str) -> list[tuple[str, str]]:
+        pairs = []
+        tsconfig = os.path.join(pkg_dir, "tsconfig.json")
+        if os.path.isfile(tsconfig):
+            cfg = self.tsconfigs.config(tsconfig)
+            if cfg.out_dir:
+                pairs.append((cfg.out_dir, cfg.root_dir or os.path.join(pkg_dir, "src")))
+        for d in BUILD_DIRS:
+            pairs.append((os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")))
+        return pairs
