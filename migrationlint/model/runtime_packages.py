@@ -41,8 +41,9 @@ TRANSPORTS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
-# @nestjs/microservices 7 and earlier load the `grpc` package; 8 moved to @grpc/grpc-js
-_GRPC_BEFORE_8 = ("grpc", "@grpc/proto-loader")
+# what older @nestjs/microservices majors load instead: `grpc` before 8 (then @grpc/grpc-js), `redis`
+# before 9 (then ioredis)
+_BEFORE: dict[str, tuple[int, tuple[str, ...]]] = {"GRPC": (8, ("grpc", "@grpc/proto-loader")), "REDIS": (9, ("redis",))}
 
 
 def transport_need(member: str, server: bool, major: int | None = None) -> Need | None:
@@ -51,8 +52,9 @@ def transport_need(member: str, server: bool, major: int | None = None) -> Need 
     if entry is None:
         return None
     packages, suffix = entry
-    if member == "GRPC" and major is not None and major < 8:
-        packages = _GRPC_BEFORE_8
+    before = _BEFORE.get(member)
+    if before is not None and major is not None and major < before[0]:
+        packages = before[1]
     return Need(packages, _nest_missing(("Server" if server else "Client") + suffix), requirer="@nestjs/microservices")
 
 

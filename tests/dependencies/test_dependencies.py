@@ -460,13 +460,18 @@ GRPC_MAIN = ("import { NestFactory } from '@nestjs/core';\nimport { Module } fro
     ("^7.3.2", {}, ["@grpc/proto-loader", "grpc"]),
     ("^8.0.0", {"grpc": "^1.24.3", "@grpc/proto-loader": "^0.5.5"}, ["@grpc/grpc-js"]),
     ("^10.4.0", {"@grpc/grpc-js": "^1.9.0", "@grpc/proto-loader": "^0.7.0"}, []),
+    ("^8.0.0|REDIS", {"redis": "^3.1.2"}, []),
+    ("^9.0.0|REDIS", {"redis": "^3.1.2"}, ["ioredis"]),
 ])
-def test_dep004_grpc_loads_the_client_of_the_installed_nest_major(tmp_path, microservices, declared, reported):
+def test_dep004_transports_load_the_client_of_the_installed_nest_major(tmp_path, microservices, declared, reported):
     """@nestjs/microservices 7 loads the `grpc` package for Transport.GRPC; 8 and later load
     `@grpc/grpc-js` (a real Nest 7 service was told to add @grpc/grpc-js, which it never loads).
-    Both load @grpc/proto-loader."""
+    Both load @grpc/proto-loader. Transport.REDIS loads `redis` before 9, ioredis from 9 (a real
+    Nest 8 service was told to add ioredis)."""
+    microservices, _, transport = microservices.partition("|")
+    main = GRPC_MAIN.replace("Transport.GRPC", f"Transport.{transport}") if transport else GRPC_MAIN
     root = _nest_service(tmp_path, {"@nestjs/common": microservices, "@nestjs/core": microservices,
-                                    "@nestjs/microservices": microservices, **declared}, GRPC_MAIN)
+                                    "@nestjs/microservices": microservices, **declared}, main)
     assert sorted(d.extra["package"] for d in by_code(lint(root), "DEP004")) == reported
 
 
