@@ -129,7 +129,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
             return  # a file that does not ship, running inside the repository's hoisted install
         if self._mocked_into_being(u) or self._runtime_module(u) or self._silenced_sample(u) \
-                or self._unchecked_reference(u) or self._virtual_stylesheet(u):
+                or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u):
             return
         types = pk.types_package(u.package)
         if u.type_only and types != u.package and self.known(types, m):

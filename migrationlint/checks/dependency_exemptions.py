@@ -15,6 +15,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.entry_points import entry_is_source, unbuilt_stub
+from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
@@ -52,6 +53,16 @@ class DependencyExemptions(DependencyModel):
         m = u.manifest
         provided = self.types_declared(u.package, m) or u.package in _left_external(m)
         return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
+
+    def _generated_client(self, u: Use) -> bool:
+        """A package a Prisma schema of the importer's package (or its project root) generates into
+        node_modules (`output = "../node_modules/@prisma/pgsql-client"`): `prisma generate` writes
+        it; the registry's package of that name is something else."""
+        for m in (u.manifest, self.root_of(u.manifest)):
+            prisma = m.data.get("prisma")
+            if u.package in generated_packages(m.dir, prisma.get("schema") if isinstance(prisma, dict) else None):
+                return True
+        return False
 
     def _virtual_stylesheet(self, u: Use) -> bool:
         """A side-effect import of a one-segment stylesheet name (`uno.css`, `unfonts.css`) in a

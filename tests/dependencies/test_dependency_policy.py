@@ -816,6 +816,28 @@ def test_a_stylesheet_a_vite_plugin_serves_is_no_package(tmp_path):
     assert sorted(p for _, _, p in dep(write(tmp_path / "plain", plain))) == ["fonts.css", "normalize.css", "uno.css"]
 
 
+@pytest.mark.parametrize("schema_at,output", [
+    ("prisma/schema.prisma", "../node_modules/@prisma/pgsql-client"),
+    ("schema.prisma", "./node_modules/@prisma/pgsql-client"),
+    ("prisma/schema/schema.prisma", "../../node_modules/@prisma/pgsql-client"),
+])
+def test_a_client_prisma_generates_into_node_modules_is_no_registry_package(tmp_path, schema_at, output):
+    """`generator client { output = "../node_modules/@prisma/pgsql-client" }`: `prisma generate`
+    writes that package itself; installing the registry's package of that name would be wrong, even
+    a dependency-confusion risk (a real service: 2 DEP001). A name no generator writes is reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "orders", "version": "1.0.0", "private": True,
+                         "scripts": {"start:prod": "node dist/main"},
+                         "dependencies": {"@prisma/client": "^5.15.0"}, "devDependencies": {"prisma": "^5.15.0"}},
+        "src/main.ts": ("import { PrismaClient } from '@prisma/pgsql-client';\nimport { Other } from '@prisma/other-client';\n"
+                        "export const db = [new PrismaClient(), Other];\n"),
+    })
+    (root / schema_at).parent.mkdir(parents=True, exist_ok=True)
+    (root / schema_at).write_text('generator client {\n  provider = "prisma-client-js"\n  output   = "' + output + '"\n}\n\n'
+                                  'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n')
+    assert [p for _, _, p in dep(root)] == ["@prisma/other-client"]
+
+
 def test_a_type_only_import_whose_types_package_is_installed_asks_for_the_types_package(tmp_path):
     """`import { Request, Response, NextFunction } from 'express'` used only as types, express
     installed (another package's dependency) and its types only in @types/express (arriving through

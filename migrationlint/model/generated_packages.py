@@ -1,0 +1,69 @@
+"""Packages a code generator writes into node_modules itself: a Prisma `generator` block whose
+`output` points there (`output = "../node_modules/@prisma/pgsql-client"`).
+
+`prisma generate` writes a client package under that name; the registry's package of the same
+name, if any, is something else, so an import of it is no dependency to declare or install. The
+schema is Prisma's own language, not TypeScript: its `generator` blocks are read by their
+`output = "..."` lines, relative to the schema file's folder.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from functools import lru_cache
+
+from migrationlint.model.packages import package_name
+
+_GENERATOR = re.compile(r"^\s*generator\s+\w+\s*\{(.*?)^\s*\}", re.MULTILINE | re.DOTALL)
+_OUTPUT = re.compile(r'^\s*output\s*=\s*"([^"]+)"', re.MULTILINE)
+_MAX_BYTES = 1 << 20
+
+
+def generated_packages(directory: str, schema_setting: object = None) -> frozenset[str]:
+    """Names of the packages the Prisma schemas of the package at `directory` generate into a
+    node_modules folder (`schema_setting`: package.json's `prisma.schema`, a file or folder)."""
+    found: set[str] = set()
+    for path in _schemas(directory, schema_setting if isinstance(schema_setting, str) else None):
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        found.update(_outputs(path, st.st_mtime_ns, st.st_size))
+    return frozenset(found)
+
+
+def _schemas(directory: str, setting: str | None) -> list[str]:
+    """Where Prisma looks: the configured schema (a file, or a folder of `.prisma` files), else
+    `prisma/schema.prisma`, `schema.prisma`, and the multi-file `prisma/schema/` folder."""
+    places = [os.path.join(directory, setting)] if setting else [
+        os.path.join(directory, "prisma", "schema.prisma"), os.path.join(directory, "schema.prisma"),
+        os.path.join(directory, "prisma", "schema")]
+    found = []
+    for place in places:
+        if os.path.isdir(place):
+            found += sorted(glob.glob(os.path.join(glob.escape(place), "*.prisma")))
+        elif os.path.isfile(place):
+            found.append(place)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _outputs(path: str, mtime_ns: int, size: int) -> frozenset[str]:
+    if size > _MAX_BYTES:
+        return frozenset()
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+    except OSError:
+        return frozenset()
+    names = set()
+    for block in _GENERATOR.finditer(text):
+        for output in _OUTPUT.findall(block.group(1)):
+            target = os.path.normpath(os.path.join(os.path.dirname(path), output)).replace(os.sep, "/")
+            if "/node_modules/" in target:
+                name = package_name(target.rsplit("/node_modules/", 1)[1])
+                if name:
+                    names.add(name)
+    return frozenset(names)
