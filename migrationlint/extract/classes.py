@@ -32,6 +32,7 @@ class ClassesFacts:
             start=node.start_byte,
             end=node.end_byte,
             exported=exported,
+            abstract=node.type == "abstract_class_declaration",
         )
         for child in node.children:
             if child.type == "class_heritage":

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 49
+FACTS_VERSION = 50
 
 
 @dataclass(slots=True)
@@ -158,6 +158,7 @@ class ClassFact:
     implements: list[str] = field(default_factory=list)
     fields: list[FieldFact] = field(default_factory=list)
     methods: list[str] = field(default_factory=list)
+    abstract: bool = False  # `abstract class`: a base for others, never a migration TypeORM runs itself
 
     def field(self, name: str) -> FieldFact | None:
         for f in self.fields:

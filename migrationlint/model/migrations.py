@@ -74,7 +74,10 @@ def migration_classes(facts: FileFacts) -> list[ClassFact]:
     for _ in range(2):  # second pass lets classes extend migrations declared in the same file
         found = [c for c in facts.classes if c.name and is_migration_class(c, facts, names)]
         names = {c.name for c in found}
-    return found
+    # an abstract base (`abstract class BaseMigration implements MigrationInterface`) is extended, never
+    # run: where a glob loads its file, TypeORM would refuse to start, so a working repository's
+    # base lies where no glob looks; its name and registration are not a migration's
+    return [c for c in found if not c.abstract]
 
 
 def _foreign_contract(cls: ClassFact, facts: FileFacts) -> bool:

@@ -220,6 +220,29 @@ def test_a_package_without_an_option_keeps_its_migrations_as_one_set(tmp_path):
     assert codes(tmp_path, ["MIG"]) == ["MIG004"]
 
 
+def test_an_abstract_base_migration_is_no_migration(tmp_path):
+    """`export abstract class BaseMigration implements MigrationInterface` in `migrations/`, extended
+    by the real migrations in `migrations/postgres/`: a base is never run, and where a glob loaded its
+    file TypeORM would refuse to start, so a working repository keeps it out of every glob (a real
+    app: MIG001 "TypeORM throws at start-up" beside MIG007 "not loaded"). Its subclasses are checked."""
+    base = ("import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
+            "export abstract class BaseMigration implements MigrationInterface {\n"
+            "  abstract realUp(q: QueryRunner): Promise<void>;\n  abstract realDown(q: QueryRunner): Promise<void>;\n"
+            "  async up(q: QueryRunner): Promise<void> {\n    await this.realUp(q);\n  }\n"
+            "  async down(q: QueryRunner): Promise<void> {\n    await this.realDown(q);\n  }\n}\n")
+    child = ("import { QueryRunner } from 'typeorm';\nimport { BaseMigration } from '../base.migration';\n\n"
+             "export class NAME extends BaseMigration {\n  async realUp(q: QueryRunner): Promise<void> {}\n"
+             "  async realDown(q: QueryRunner): Promise<void> {}\n}\n")
+    workspace(tmp_path, {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\n\n"
+                              "export default new DataSource({ type: 'postgres', migrations: [__dirname + '/migrations/postgres/*.ts'] });\n",
+        "src/migrations/base.migration.ts": base,
+        "src/migrations/postgres/1700000000000-Init.ts": child.replace("NAME", "Init1700000000000"),
+        "src/migrations/postgres/1700000000001-AddUser.ts": child.replace("NAME", "AddUser170000000001"),
+    })
+    assert [(d.code, d.path.rsplit("/", 1)[-1]) for d in lint(tmp_path, ["MIG"])] == [("MIG001", "1700000000001-AddUser.ts")]
+
+
 def test_choices_of_a_path_expression(tmp_path):
     """glob_choices: one glob per branch, consts followed, an unknown part or too many branches
     is no glob; glob_text keeps answering for expressions that spell exactly one."""
