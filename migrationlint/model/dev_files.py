@@ -146,6 +146,12 @@ def in_test_folder(folders: list[str]) -> bool:
     return any(p in _TEST_FOLDERS or _TEST_DIR.search(p) for p in folders)
 
 
+def named_like_tests(part: str) -> bool:
+    """Whether a folder is a test folder by a test word in its name only (`api-test`, `e2e-utils`),
+    not by being named exactly so (`tests`, `__tests__`)."""
+    return bool(_TEST_DIR.search(part)) and part not in _DEV_DIRS
+
+
 def dev_folder_reason(folders: list[str]) -> str | None:
     """Why a file inside these folders is dev-only: a test, example or template folder. Also asked
     with the folders from the repository root, so that a package nested in a test folder of

@@ -22,8 +22,8 @@ from typing import Callable, NamedTuple
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, handed_build
-from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, seed_factories, \
-    template_of, tool_input
+from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, \
+    named_like_tests, seed_factories, template_of, tool_input
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
@@ -199,6 +199,8 @@ class Shipping(TestSupport, BuildOutput):
             return Verdict(False, "a declaration file: types only, nothing runs")
         home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
         folder = dev_folder_reason(home.split("/")) if home else None
+        if folder is not None and self._named_like_tests_only(home.split("/"), manifest):
+            folder = None  # a published library whose own name holds a test word (`gee-test`, a vendor)
         if folder is not None:
             # a package in a test folder that is no workspace member is a fixture tests read or load:
             # its imports are the fixture's, not something this repository installs
@@ -231,6 +233,14 @@ class Shipping(TestSupport, BuildOutput):
                                  "tool config: counted as shipping", presumed=True)
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
                              "test, test support, story nor tool config: counted as shipping", presumed=True)
+
+    @staticmethod
+    def _named_like_tests_only(parts: list[str], manifest: Manifest) -> bool:
+        """Whether only the package's own folder name says "tests" (`packages/gee-test`) while the
+        package is published with an entry (a version, not private, `main` or `exports`): a
+        library, whatever its name. A private one so named (an Nx `api-e2e`) is test code."""
+        return (named_like_tests(parts[-1]) and dev_folder_reason(parts[:-1]) is None and not manifest.unpublishable
+                and any(manifest.data.get(k) for k in ("main", "module", "exports")))
 
     def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
         """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it

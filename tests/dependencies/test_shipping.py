@@ -564,6 +564,28 @@ def test_seed_factories_beside_the_seeds_run_with_them(tmp_path):
     assert dep(write(tmp_path, files)) == [("DEP002", "src/providers/factories/client.factory.ts", "typeorm-extension")]
 
 
+@pytest.mark.parametrize("folder,manifest,ships", [
+    ("gee-test", {"version": "5.0.5", "main": "./dist/index.js"}, True),
+    ("gee-test", {"private": True, "version": "5.0.5"}, False),
+    ("api-e2e", {"private": True}, False),
+    ("tests", {"version": "5.0.5", "main": "./dist/index.js"}, False),
+])
+def test_a_published_package_is_no_test_folder_for_its_name_alone(tmp_path, folder, manifest, ships):
+    """`packages/gee-test` (GeeTest, a CAPTCHA vendor) is a published library with a version and an
+    entry: a name ending in `-test` does not make its code test code (a real module's fixes went to
+    devDependencies). A private package so named (an Nx `api-e2e` project), or a folder named
+    exactly `tests`, is still test code."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "package-lock.json": {"name": "acme", "lockfileVersion": 3, "packages": {
+            "": {"name": "acme"}, "node_modules/qs": {"version": "6.14.0"}}},
+        f"packages/{folder}/package.json": {"name": f"@acme/{folder}", **manifest, "dependencies": {}},
+        f"packages/{folder}/src/index.ts": "import { parse } from 'qs';\nexport const p = parse;\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.fix.message.startswith('Add "qs": "^6.14.0" to ' + ("dependencies" if ships else "devDependencies"))
+
+
 def test_vanilla_extract_stylesheets_are_compiled_away_at_build_time(tmp_path):
     """vanilla-extract runs `*.css.ts` files at build time and emits static CSS: their
     @vanilla-extract/css import never loads at runtime, so a devDependency is right (a real
