@@ -69,7 +69,8 @@ def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False
         return None  # it cannot be built: a template for another package manager, or stale
     context_is_root = context == root or built_from_root \
         or any(_names_root(line, directory, root, tops) for line in lines)
-    kinds = {kind for stage in _stages(lines, context_is_root, tops) for kind in stage.installs}
+    script_dir = root if context_is_root else context
+    kinds = {kind for stage in _stages(lines, context_is_root, tops, script_dir) for kind in stage.installs}
     if "service" in kinds:
         return "service"
     return "root" if kinds else None
@@ -101,7 +102,7 @@ def _logical_lines(text: str) -> list[str]:
     return out
 
 
-def _stages(lines: list[str], context_is_root: bool, tops: set[str]) -> list[_Stage]:
+def _stages(lines: list[str], context_is_root: bool, tops: set[str], script_dir: str = "") -> list[_Stage]:
     stages: list[_Stage] = [_Stage()]
     for line in lines:
         m = _INSTRUCTION.match(line)
@@ -121,7 +122,7 @@ def _stages(lines: list[str], context_is_root: bool, tops: set[str]) -> list[_St
             _copied(stage, rest, context_is_root, tops, {s.name: s for s in stages if s.name})
         elif op == "RUN":
             moved = False  # a `cd` elsewhere: what follows installs another folder's manifest
-            for words in _commands(re.sub(r"^(?:--\S+\s+)+", "", rest.strip())):
+            for words in _with_scripts(_commands(re.sub(r"^(?:--\S+\s+)+", "", rest.strip())), script_dir):
                 if words[0] == "cd":
                     target = os.path.normpath(os.path.join(stage.workdir, words[1])) if len(words) > 1 else "~"
                     moved = target != stage.workdir
@@ -192,6 +193,36 @@ def _sources(rest: str) -> list[str]:
 
 # words that open a compound command or a branch of one: the command proper follows them
 _SHELL_KEYWORDS = frozenset({"if", "then", "else", "elif", "do", "while", "until", "!", "time", "exec", "{", "("})
+
+
+_SHELLS = ("bash", "sh", "zsh", "dash", "ash")
+_MAX_SCRIPT_BYTES = 64 * 1024
+
+
+def _with_scripts(commands: list[list[str]], script_dir: str) -> list[list[str]]:
+    """`commands`, each run of a shell script of the build context (`bash build-output.sh`,
+    `sh ./scripts/build.sh`, `./build.sh`) replaced by the script's own commands (one level):
+    an image that installs from a script installs what the script does."""
+    out: list[list[str]] = []
+    for words in commands:
+        script = words[1] if words[0] in _SHELLS and len(words) > 1 else words[0] if words[0].endswith(".sh") else None
+        lines = _script_lines(os.path.join(script_dir, script)) if script and script_dir else None
+        if lines is None:
+            out.append(words)
+            continue
+        for line in lines:
+            out += _commands(line)
+    return out
+
+
+def _script_lines(path: str) -> list[str] | None:
+    try:
+        if os.path.getsize(path) > _MAX_SCRIPT_BYTES:
+            return None
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return _logical_lines(fh.read())
+    except OSError:
+        return None
 
 
 def _commands(rest: str) -> list[list[str]]:

@@ -117,6 +117,24 @@ def test_a_dockerfile_naming_a_lockfile_the_repository_lacks_builds_nothing(tmp_
     assert _root_install(stale) is None
 
 
+@pytest.mark.parametrize("run,script,answer", [
+    ("RUN bash build-output.sh", "#!/bin/bash\nset -e\npnpm install\npnpm run build\npnpm install --prod --offline\n", "Dockerfile"),
+    ("RUN sh ./scripts/build.sh", "npm ci\nnpm run build\n", "Dockerfile"),
+    ("RUN ./build.sh", "cd apps/api && npm ci --omit=dev\n", None),
+    ("RUN bash missing.sh", None, None),
+])
+def test_an_install_a_dockerfile_runs_through_a_script_counts(tmp_path, run, script, answer):
+    """`RUN bash build-output.sh` after `COPY . /app`: the script of the build context is what
+    installs, so its commands are read as the RUN's own (a real image installing the workspace root
+    from a script: 1 DEP005). One that installs a single package keeps the per-service answer; a
+    script that is not there says nothing."""
+    name = run.split()[-1].removeprefix("./")
+    files = {"Dockerfile": f"FROM node:18-alpine\nCOPY . /app/\nWORKDIR /app\nRUN npm i -g pnpm\n{run}\n"}
+    if script is not None:
+        files[name] = script
+    assert _root_install(_repo(tmp_path, files)) == answer
+
+
 def test_no_dockerfile_or_no_install_is_no_answer(tmp_path):
     assert _root_install(_repo(tmp_path / "none", {})) is None
     built = _repo(tmp_path / "copy", {"Dockerfile": "FROM node:20\nCOPY dist /app\nRUN npm install -g pm2\n"})
