@@ -52,13 +52,14 @@ CONTEXT_NAMES = frozenset({
     "pm2.json", "process.json",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
+# Prisma schemas (a generator writing a package into node_modules) and the shell scripts a
+# Dockerfile's RUN may run (what they install decides DEP005)
+CONTEXT_SUFFIXES = (".prisma", ".sh")
 # read by import resolution too: generated targets (.gitignore) and config-file aliases
 CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.",
                       # bundler configs decide whether a package ships its imports inside a bundle
                       "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
                       "electron.vite.config.", "rsbuild.config.", "rspack.config.", "modern.config.", "ormconfig.",
-                      # a Prisma generator writing a client package into node_modules (generated_packages)
-                      "schema.prisma",
                       # the Compose files that say which folder each Dockerfile is built from: whether the
                       # images install the workspace root (DEP005)
                       "docker-compose.", "compose.")
@@ -125,14 +126,18 @@ def context_dirs(root: str, files: list[str], package_dirs: list[str]) -> list[s
 
 def _context_folders(workspace) -> list[str]:
     """The folders whose context files every run keys on, besides the linted files' own: the
-    package folders, and those of the Dockerfiles and Compose files of the images (DEP005 reads them)."""
-    return [*workspace.manifest_dirs, *workspace.images.folders]
+    package folders, their `prisma/` folders (schemas whose generators write packages:
+    generated_packages), and those of the Dockerfiles and Compose files of the images (DEP005
+    reads them, and the shell scripts they run)."""
+    prisma = [p for p in (os.path.join(d, "prisma") for d in workspace.manifest_dirs) if os.path.isdir(p)]
+    return [*workspace.manifest_dirs, *prisma, *workspace.images.folders]
 
 
 def is_context_name(name: str) -> bool:
     """A file whose contents are an input of every run over its folder's files (or node_modules)."""
     return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
-        or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name)
+        or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name) \
+        or name.endswith(CONTEXT_SUFFIXES)
 
 
 def context_parts(directories: list[str], cache_dir: str | None = None) -> list[str]:

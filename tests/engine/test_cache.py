@@ -217,7 +217,7 @@ def test_touched_but_identical_file_still_hits(tmp_path, repo):
 @pytest.mark.parametrize("context", ["manifest", "tsconfig", "new-tsconfig", "lockfile", "Dockerfile", "nest-cli.json",
                                      ".npmrc", "webpack.config.js", "Dockerfile.prod", "rspack.config.js",
                                      "docker-compose.yml", "compose.yaml", "ecosystem.config.js", "modern.config.mjs",
-                                     ".yarnrc.yml"])
+                                     ".yarnrc.yml", "build-output.sh", "prisma/schema.prisma"])
 def test_changed_context_file_is_a_miss(tmp_path, repo, context):
     (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}')
     run(tmp_path, reuse_runs=True)
@@ -231,6 +231,7 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
     elif context == "lockfile":
         (tmp_path / "pnpm-lock.yaml").write_text("lockfileVersion: '9.0'\n")
     else:  # files that decide what ships (entry points, bundling) or how packages install
+        (tmp_path / context).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / context).write_text({"Dockerfile": 'CMD ["node", "dist/orders.service.js"]\n',
                                          "nest-cli.json": '{"sourceRoot": "src", "entryFile": "orders.service"}\n',
                                          ".npmrc": "legacy-peer-deps=true\n",
@@ -241,7 +242,10 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
                                          "compose.yaml": "services:\n  api:\n    build: .\n",
                                          "ecosystem.config.js": "module.exports = { apps: [{ script: 'dist/main.js' }] };\n",
                                          "modern.config.mjs": "export default { server: { ssr: true } };\n",
-                                         ".yarnrc.yml": 'defaultSemverRangePrefix: ""\n'}[context])
+                                         ".yarnrc.yml": 'defaultSemverRangePrefix: ""\n',
+                                         "build-output.sh": "pnpm install --prod\n",
+                                         "prisma/schema.prisma": 'generator client {\n  output = "../node_modules/@x/db"\n}\n',
+                                         }[context])
     result, parsed = run(tmp_path, reuse_runs=True)
     assert not reused(result) and parsed == []  # the facts are still good: only the run is redone
 
