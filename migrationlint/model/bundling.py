@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from migrationlint.model.config_objects import config_has, find_config, read_config
-from migrationlint.model.entry_points import declared_entries
+from migrationlint.model.entry_points import declared_entries, shell_commands
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.workspace import Manifest
 
@@ -176,8 +175,8 @@ def handed_build(manifest: Manifest, member: Callable[[str], Manifest | None]) -
 
 def _handed_scripts(command: str) -> Iterator[tuple[str, str]]:
     """(package, script) of each run of another workspace package's script in `command`."""
-    for part in re.split(r"&&|\|\||;", command):
-        words = [w for w in _split(part) if "=" not in w or w.startswith("-")]  # `DISTRIBUTION=admin` set aside
+    for command_words in shell_commands(command):
+        words = [w for w in command_words if "=" not in w or w.startswith("-")]  # `DISTRIBUTION=admin` set aside
         for i, word in enumerate(words):
             rest = words[i + 1:]
             if word == "yarn" and len(rest) >= 3 and rest[0] == "workspace":
@@ -205,13 +204,6 @@ def _pnpm_filtered(rest: list[str]) -> Iterator[tuple[str, str]]:
     words = rest[i:]
     if target and words:
         yield target, words[1] if words[0] == "run" and len(words) > 1 else words[0]
-
-
-def _split(command: str) -> list[str]:
-    try:
-        return shlex.split(command)
-    except ValueError:
-        return []
 
 
 def bundler_config(directory: str) -> str | None:

@@ -13,7 +13,7 @@ import re
 import shlex
 from functools import lru_cache
 
-from migrationlint.model.entry_points import START_SCRIPTS
+from migrationlint.model.entry_points import START_SCRIPTS, shell_commands
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
 TOOLS = (
@@ -201,8 +201,8 @@ def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
     for name, command in scripts:
         if name in START_SCRIPTS or _SERVICE_SCRIPT.match(name):
             continue  # `dev`, `start:*`, `debug`: the service itself, run from source
-        for part in re.split(r"&&|\|\||;", command):
-            for target, how in _runs(_words(part)):
+        for words in shell_commands(command):
+            for target, how in _runs(words):
                 found.setdefault(_script_at(manifest_dir, target), f'run by the "{name}" script ({how}), a developer '
                                                                    'tool, not the service')
     return found

@@ -208,15 +208,23 @@ def _from_raised_root_dir(directory: str, entry: str, levels: int = 4) -> Iterat
 _BUILT_EXTENSIONS = (".js", ".mjs", ".cjs")
 
 
-def _node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Iterator[str]:
-    """Files a shell command runs with node (`node --enable-source-maps dist/main.js`) or another
-    of `runners`. Any script that runs a built file runs what a build produced, where the package
-    is deployed (a production migration step), unlike a TypeScript runner's developer tools."""
+def shell_commands(command: str) -> Iterator[list[str]]:
+    """The simple commands of a package.json script (split at `&&`, `||` and `;`), each as its
+    words; a part the shell lexer cannot read (an unclosed quote) is skipped."""
     for part in re.split(r"&&|\|\||;", command):
         try:
             words = shlex.split(part)
         except ValueError:
             continue
+        if words:
+            yield words
+
+
+def _node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Iterator[str]:
+    """Files a shell command runs with node (`node --enable-source-maps dist/main.js`) or another
+    of `runners`. Any script that runs a built file runs what a build produced, where the package
+    is deployed (a production migration step), unlike a TypeScript runner's developer tools."""
+    for words in shell_commands(command):
         for i, word in enumerate(words):
             if os.path.basename(word) in runners:
                 args = [w for w in words[i + 1:] if not w.startswith("-") and w not in ("start",)]

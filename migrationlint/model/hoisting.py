@@ -13,16 +13,11 @@ import os
 import tomllib
 
 from migrationlint.model.lockfile_record import Lockfile
-from migrationlint.model.peer_install import read_npmrc
+from migrationlint.model.peer_install import read_npmrc, read_yarnrc
 
 
 def _yarn_node_modules(root: str) -> bool:
-    try:
-        with open(os.path.join(root, ".yarnrc.yml"), encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        return False
-    return any(line.split(":", 1)[0].strip() == "nodeLinker" and "node-modules" in line for line in lines)
+    return read_yarnrc(root).get("nodeLinker") == "node-modules"
 
 
 def _bun_hoists(root: str, lock: Lockfile | None) -> bool:
