@@ -15,6 +15,7 @@ from migrationlint.settings import Settings
 from migrationlint.diagnostics import Applicability, Edit, Fix
 from migrationlint.model.lockfile_record import Lockfile, version_key
 from migrationlint.model.lockfiles import find_lockfile
+from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.peer_install import read_npmrc, read_yarnrc
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
@@ -88,12 +89,12 @@ class VersionChoice:
             return own
         usable = [(r, s) for r, s in siblings if usable_range(r)]
         if usable:
-            return self._most_used(usable)
+            return self._unless_it_runs_another(package, m, self._most_used(usable))
         root = self.root_of(m)
         if root is not m:
             rng = root.range_of(package)
             if rng and usable_range(rng):
-                return rng, f"as in {self.root_label(root)}"
+                return self._unless_it_runs_another(package, m, (rng, f"as in {self.root_label(root)}"))
         for lock, importer in self._lockfiles_for(m):
             found = self._pinned_by(lock, importer, package)
             if found is not None:
@@ -102,6 +103,22 @@ class VersionChoice:
         if installed is not None and installed[0][:1].isdigit():
             return f"{self.save_prefix}{installed[0]}", f"node_modules has {installed[0]}"
         return None
+
+    def _unless_it_runs_another(self, package: str, m: Manifest, declared: tuple[str, str]) -> tuple[str, str]:
+        """`declared` (a range another manifest declares), unless the lockfile says `m`'s files load
+        a version outside it today: then that version, since declaring the other range would move
+        the package to another version on the next install (npm nests the newer major under the
+        package's own folder when a sibling holds the older one at the root)."""
+        for lock, importer in self._lockfiles_for(m):
+            v = lock.reached(package, importer)
+            if v is None:
+                continue
+            if satisfies(v, declared[0]) is not False or not v[:1].isdigit():
+                return declared
+            where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
+            whose = "the root" if importer == "." else importer
+            return f"{self.save_prefix}{v}", f"{where} resolves {v} for {whose} today, outside {declared[0]} {declared[1]}"
+        return declared
 
     def _pinned_by(self, lock: Lockfile, importer: str, package: str) -> tuple[str, str] | None:
         """The range `lock` pins `package` to for `importer`. When it holds the package in several
@@ -199,8 +216,11 @@ class VersionChoice:
         project = self.root_of(m)
         if project.dir == self.ws.root:
             manager = self.ws.package_manager
-            target = _target(manager, m, self.project.rel(m.dir))
-            return _add_command(manager, bool(self.ws.definition), self.is_root(m), target, package, dev)
+            folder = self.project.rel(m.dir)
+            if self.ws.definition == "lerna.json" and not self.is_root(m):  # no workspace the manager knows
+                return f"cd {folder} && {_add_command(manager, False, True, folder, package, dev)}"
+            return _add_command(manager, bool(self.ws.definition), self.is_root(m), _target(manager, m, folder),
+                                package, dev)
         own = self._own_lock(project.dir)
         manager = own.manager if own is not None else self.ws.package_manager
         definition = "workspaces" in project.data or os.path.isfile(os.path.join(project.dir, "pnpm-workspace.yaml"))

@@ -58,14 +58,23 @@ class Lockfile:
     def resolved(self, package: str, importer: str | None = None) -> str | None:
         """The version the lockfile resolves `package` to for `importer` (or, lacking that, the
         highest version it holds)."""
-        for where in (importer, "."):
-            v = self.importers.get(where, {}).get(package) if where is not None else None
-            if v:
-                return v
+        v = self.reached(package, importer or ".")
+        if v:
+            return v
         versions = self.versions.get(package)
         if not versions:
             return None
         return max(versions, key=version_key)
+
+    def reached(self, package: str, importer: str) -> str | None:
+        """The version the files of `importer` load today, where the lockfile records it: the one
+        installed for the importer itself (npm nests it in the importer's node_modules when the
+        hoisted one does not fit its range), else the root's, which Node finds walking up."""
+        for where in (importer, "."):
+            v = self.importers.get(where, {}).get(package)
+            if v:
+                return v
+        return None
 
     def majors_apart(self, package: str, importer: str | None = None) -> bool:
         """Whether `resolved` answers with the highest of versions of several majors, the importer

@@ -17,6 +17,7 @@ from migrationlint.model.packages import classify, is_builtin, package_name
 from tests.helpers import REPO, TEST_DATA
 from functools import partial
 from tests import helpers
+from tests.dependencies.test_shipping import write
 
 DATA = TEST_DATA / "deps"
 FIXTURE = REPO / "fixtures" / "monorepo"
@@ -166,6 +167,22 @@ def test_unknown_package_has_no_fix_and_names_the_command(tmp_path):
     root = tree("no-lockfile", tmp_path, {"services/api/src/metrics.spec.ts": src})
     [d] = by_code(lint(root), "DEP001")
     assert d.message.endswith("run `npm install --save-dev prom-client -w @acme/api`")
+
+
+@pytest.mark.parametrize("lockfile, command", [("package-lock.json", "cd packages/api && npm install prom-client"),
+                                               ("yarn.lock", "cd packages/api && yarn add prom-client")])
+def test_a_lerna_repository_without_workspaces_gets_the_command_run_in_the_packages_folder(tmp_path, lockfile, command):
+    """lerna.json alone lists the packages: npm and yarn know no workspace there (`-w`, `yarn
+    workspace` fail), and lerna installs each package in its own folder."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "devDependencies": {"lerna": "^8.0.0"}},
+        "lerna.json": {"packages": ["packages/*"], "version": "independent"},
+        lockfile: {} if lockfile.endswith(".json") else "# yarn lockfile v1\n",
+        "packages/api/package.json": {"name": "@acme/api", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/api/src/index.ts": "import { Registry } from 'prom-client';\nexport const r = new Registry();\n",
+    })
+    [d] = by_code(lint(root), "DEP001")
+    assert d.message.endswith(f"run `{command}`"), d.message
 
 
 def test_node_modules_is_the_last_rung(tmp_path):

@@ -1356,3 +1356,37 @@ def test_dep003_is_silent_when_pnpm_resolved_and_linked_the_peer(tmp_path):
     unresolved = {**files, "pnpm-lock.yaml": PEER_LINKED_LOCK % ""}
     assert dep(write(tmp_path / "unresolved", unresolved), select=("DEP003",)) == [
         ("DEP003", "packages/api/src/main.ts", "auto-instrument")]
+
+
+def test_a_siblings_range_the_version_a_package_runs_with_today_is_outside_is_not_copied(tmp_path):
+    """npm nests the version a package resolves under its own folder when a sibling's range holds
+    the hoisted one: copying the sibling's range would move the package to the sibling's major."""
+    lock = {"name": "mono", "lockfileVersion": 3, "requires": True, "packages": {
+        "": {"name": "mono", "workspaces": ["packages/client", "packages/server"]},
+        "node_modules/client": {"resolved": "packages/client", "link": True},
+        "node_modules/server": {"resolved": "packages/server", "link": True},
+        "node_modules/uuid": {"version": "8.3.2"},
+        "node_modules/some-lib": {"version": "1.0.0", "dependencies": {"uuid": "^9.0.0"}},
+        "node_modules/dayjs": {"version": "1.11.10"},
+        "packages/client": {"name": "client", "version": "0.1.0", "dependencies": {"uuid": "^8.3.2"}},
+        "packages/server": {"name": "server", "version": "0.1.0", "dependencies": {"some-lib": "^1.0.0"}},
+        "packages/server/node_modules/uuid": {"version": "9.0.0"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/client", "packages/server"]},
+        "package-lock.json": lock,
+        "packages/client/package.json": {"name": "client", "version": "0.1.0", "private": True,
+                                         "scripts": {"start": "node dist/id.js"},
+                                         "dependencies": {"uuid": "^8.3.2", "dayjs": "^1.11.0"}},
+        "packages/client/src/id.ts": "import { v4 } from 'uuid';\nimport dayjs from 'dayjs';\nexport const id = [v4(), dayjs()];\n",
+        "packages/server/package.json": {"name": "server", "version": "0.1.0", "private": True,
+                                         "scripts": {"start": "node dist/main.js"},
+                                         "dependencies": {"some-lib": "^1.0.0"}},
+        "packages/server/src/main.ts": "import { v4 } from 'uuid';\nimport dayjs from 'dayjs';\n"
+                                       "export const id = [v4(), dayjs()];\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    messages = {d.extra.get("package"): d.message for d in diags if d.code == "DEP001"}
+    assert "package-lock.json resolves 9.0.0 for packages/server" in messages["uuid"], messages
+    assert "(as in packages/client/package.json)" in messages["dayjs"]  # 1.11.10 is inside ^1.11.0
+    out = json.loads(fixed(root)["packages/server/package.json"])
+    assert out["dependencies"] == {"dayjs": "^1.11.0", "some-lib": "^1.0.0", "uuid": "^9.0.0"}
