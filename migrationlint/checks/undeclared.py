@@ -34,12 +34,13 @@ class UndeclaredImports:
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
-        if u.imp.lazy and section == "dependencies" and not m.unpublishable:
-            # a published package's on-demand load: an optional feature, which its users install
+        own = self.placement(u)
+        if u.imp.lazy and not m.unpublishable and (section == "dependencies" or (own.bundled and own.section == section)):
+            # a published package's on-demand load: an optional feature, which its users install (a
+            # bundler leaves a peer external, and a load in a `try` it cannot resolve in place)
             return (message + f'; it is loaded on demand, like an optional feature: declare "{u.package}" in '
                     f"peerDependencies of {rel}, marked optional in peerDependenciesMeta, so that the users who "
                     "enable the feature install it"), None, Severity.WARNING
-        own = self.placement(u)
         why = own.why if own.section == section else self._needed_elsewhere(u)
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)

@@ -188,7 +188,7 @@ class ImportsFacts:
                               lazy=kind in ("require", "dynamic") and _inside_function(call))
             if kind == "require":
                 _require_bindings(call, fact)
-            if kind in ("require", "dynamic"):
+            if kind in _LOADS:  # `require.resolve` in such a `try` asks whether the package is there
                 fact.guarded = in_guarded_try(call)
                 fact.dev_only = self.node_env and outside_production(call)
             self.f.imports.append(fact)
@@ -212,6 +212,7 @@ class ImportsFacts:
                                              stmt_end=node.end_byte, type_only=True))
 
 
+_LOADS = frozenset({"require", "dynamic", "require-resolve", "require-resolve-paths"})
 _SILENCERS = (b"@ts-ignore", b"@ts-expect-error")
 
 

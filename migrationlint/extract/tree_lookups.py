@@ -55,7 +55,11 @@ def type_position(node: Node) -> bool:
             return False
         parent_kind = parent.type  # each `.type` builds a new string: read once per step
         if parent_kind in _VALUE_BOUNDARIES:
+            if parent_kind == "export_statement":  # `export type { X }` exports only the type
+                return typed or _marked_type(parent)
             return typed and parent_kind != "decorator" and parent_kind != "import_statement"
+        if parent_kind == "export_specifier" and _marked_type(parent):  # `export { type X }`
+            return True
         if parent_kind in _TYPE_PARENTS:
             typed = True
             nested = nested or parent_kind in _UNNAMED_BY_METADATA
@@ -66,6 +70,11 @@ def type_position(node: Node) -> bool:
         n = parent
         kind = parent_kind
     return typed
+
+
+def _marked_type(node: Node) -> bool:
+    """Whether an export statement or specifier carries the `type` modifier, which tsc erases."""
+    return any(c.type == "type" for c in node.children)
 
 
 _FUNCTIONS = frozenset({"arrow_function", "function_expression", "function_declaration", "method_definition",

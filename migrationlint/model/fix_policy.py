@@ -24,6 +24,7 @@ class Placement:
 
     section: str
     why: str = ""
+    bundled: bool = False  # shipping code of a package whose bundle holds its devDependencies
 
 
 def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, private_root: bool,
@@ -40,7 +41,8 @@ def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, pr
     if not ships:
         return Placement("devDependencies")
     if bundled and not manifest.section("dependencies"):
-        return Placement("devDependencies", f"the package ships a bundle ({bundled}) and keeps its libraries there")
+        return Placement("devDependencies", f"the package ships a bundle ({bundled}) and keeps its libraries there",
+                         bundled=True)
     return Placement("dependencies")
 
 

@@ -463,6 +463,29 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
     assert "not declared or installed anywhere" in ioredis[0].message and "run `" not in ioredis[0].message
 
 
+def test_a_bundled_published_packages_on_demand_load_is_an_optional_feature_too(tmp_path):
+    """tsup bundles a published package's devDependencies and leaves its peers external (and esbuild
+    leaves a `require` in a `try` it cannot resolve alone): a load on demand is an optional peer as
+    in a package tsc builds, not a devDependency to bundle into every install (a real serializer:
+    DEP001 said `npm install --save-dev msgpackr`). A load at start-up is still bundled."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/cache/package.json": {"name": "@acme/cache", "version": "1.0.0", "main": "dist/index.js",
+                                        "scripts": {"build": "tsup"}, "devDependencies": {"tsup": "^8.0.1"}},
+        "packages/cache/tsup.config.ts": "import { defineConfig } from 'tsup';\n"
+                                         "export default defineConfig({ entry: ['src/index.ts'], format: ['cjs'] });\n",
+        "packages/cache/src/index.ts": "import { LRU } from 'tiny-lru-cache';\nexport class Msgpack {\n  private e: unknown;\n"
+                                       "  constructor() {\n    try {\n      const m = require('msgpackr');\n"
+                                       "      this.e = new m.Encoder();\n    } catch {\n"
+                                       "      throw new Error('npm install msgpackr');\n    }\n  }\n}\nexport const lru = LRU;\n",
+    })
+    diags = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False)
+             .diagnostics}
+    assert diags["msgpackr"].severity.value == "warning" and diags["msgpackr"].fix is None
+    assert 'loaded on demand, like an optional feature: declare "msgpackr" in peerDependencies' in diags["msgpackr"].message
+    assert "--save-dev tiny-lru-cache" in diags["tiny-lru-cache"].message
+
+
 def test_a_published_application_is_no_plugin_of_the_packages_it_depends_on(tmp_path):
     """A published package with a `bin` is an application people install to run (a CLI server),
     not a plugin a host loads: a package that comes with a workspace dependency is its own to

@@ -333,6 +333,21 @@ def test_a_package_loaded_in_a_try_that_carries_on_is_optional(tmp_path):
     assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/queue.ts"), ("DEP001", "src/store.ts")]
 
 
+def test_require_resolve_in_a_try_that_carries_on_asks_whether_a_package_is_there(tmp_path):
+    """`try { require.resolve('ioredis'); return 'ioredis' } catch { return null }`: feature detection
+    of an optional driver (a real published library: 2 DEP002 moving both drivers into
+    dependencies); outside such a `try`, or in one whose `catch` throws, the package is required."""
+    _write(tmp_path, {
+        "package.json": {"name": "@acme/redis-core", "version": "1.0.0", "main": "dist/index.js",
+                         "devDependencies": {"ioredis": "^5.9.2", "redis": "^4.7.0"}},
+        "src/index.ts": "export function driver(): string | null {\n  try {\n    require.resolve('ioredis');\n"
+                        "    return 'ioredis';\n  } catch {\n    return null;\n  }\n}\n"
+                        "export const path = (): string => {\n  try {\n    return require.resolve('redis');\n"
+                        "  } catch {\n    throw new Error('npm install redis');\n  }\n};\n",
+    })
+    assert _found(tmp_path, ["DEP"]) == [("DEP002", "src/index.ts")]
+
+
 def test_a_gitignored_json_file_under_base_url_is_a_file_not_a_package(tmp_path):
     """`import * as key from 'service-account-key.json'` with `baseUrl: "./"`: a credentials file
     each checkout writes (gitignored, copied into the image), read through baseUrl; neither an

@@ -279,6 +279,21 @@ def test_refs_give_every_occurrence_span_and_survive_the_cache_pickle():
     assert "QueryRunner" in f.type_only_locals and "Table" not in f.type_only_locals
 
 
+@pytest.mark.parametrize("export, type_only", [
+    ("export type { HandlerEvent, Handler as NetlifyHandler };", True),
+    ("export { type HandlerEvent, type Handler };", True),
+    ("export { HandlerEvent, Handler };", False),  # may be a class: tsc keeps what it cannot prove a type
+    ("export { type HandlerEvent, Handler };", False),
+])
+def test_a_name_exported_only_as_a_type_is_a_type_only_import(export, type_only):
+    """`export type { X }` (or `export { type X }`) re-exports the type alone: tsc drops the import
+    that brought X in, so a package imported only to be re-exported that way is not loaded."""
+    from migrationlint.extract.facts import extract
+
+    f = extract("/repo/src/types.ts", ("import { Handler, HandlerEvent } from '@netlify/functions';\n" + export + "\n").encode())
+    assert ("Handler" in f.type_only_locals and "HandlerEvent" in f.type_only_locals) is type_only
+
+
 @pytest.mark.parametrize("code, emitted", [
     ("export class Wrapper {\n  constructor(private readonly signer: Signer) {}\n}\n", False),
     ("@Injectable()\nexport class Wrapper {\n  constructor(private readonly signer: Signer) {}\n}\n", True),
