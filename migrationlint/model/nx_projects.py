@@ -84,10 +84,35 @@ def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:
                or executor in _BUNDLERS and (isinstance(index, str) or options.get("target") in ("web", "browser")
                                              or options.get("platform") == "browser"))
     if not browser:
-        return None
+        executor = _vite_app_build(targets, root, workspace_root) if isinstance(targets, dict) else None
+        if executor is None:
+            return None
     main = options.get("main") or options.get("browser")
     path = os.path.normpath(os.path.join(workspace_root, main)) if isinstance(main, str) else None
     return WebProject(root, executor, path)
+
+
+_VITE_BUILDS = frozenset({"@nx/vite:build", "@nrwl/vite:build"})
+
+
+def _vite_app_build(targets: dict, root: str, workspace_root: str) -> str | None:
+    """The executor of a target that builds the project with vite as a web app, else None: its vite
+    config (`configFile`, else the project's vite.config) sets neither `build.lib` (a library, whose
+    dependencies stay external) nor `build.ssr` (a server bundle, likewise). A vite app build bundles
+    everything its page imports, whichever target runs it (`build.client` beside an SSR build)."""
+    for target in targets.values():
+        executor = target.get("executor", target.get("builder")) if isinstance(target, dict) else None
+        if executor not in _VITE_BUILDS:
+            continue
+        options = target.get("options") if isinstance(target.get("options"), dict) else {}
+        named = options.get("configFile")
+        config = os.path.join(workspace_root, named) if isinstance(named, str) else find_config(root, "vite.config")
+        if config is None or not os.path.isfile(config):
+            continue
+        settings = read_config(config)
+        if not settings.has("build.lib") and not settings.has("build.ssr"):
+            return executor
+    return None
 
 
 def node_app_mains(directory: str) -> list[tuple[str, str]]:

@@ -55,7 +55,7 @@ class Manifest:
         data = self.data
         private = data.get("private")
         return private is True or (private is None and not isinstance(data.get("version"), str)
-                                   and "publishConfig" not in data)
+                                   and "publishConfig" not in data) or not _publishable_name(self.name)
 
     def section(self, section: str) -> dict[str, str]:
         """The string entries of a dependency section (computed once: rules ask per import)."""
@@ -396,6 +396,14 @@ def _read_yaml(path: str) -> tuple[dict, str | None]:
     except yaml.YAMLError as exc:
         return {}, f"invalid YAML: {exc}"
     return (data if isinstance(data, dict) else {}), None
+
+
+def _publishable_name(name: str | None) -> bool:
+    """Whether a registry takes the name: one `/`, after a scope, or none (`@acme/web/hooks`, which Nx
+    gives a library made in a sub-folder, is refused by npm). No name: not this question."""
+    if not name:
+        return True
+    return name.count("/") == (1 if name.startswith("@") else 0)
 
 
 def member_globs(root: str) -> tuple[list[str], str | None]:

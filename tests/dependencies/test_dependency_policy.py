@@ -1195,6 +1195,32 @@ def test_a_private_source_library_nothing_lists_is_installed_only_with_its_root(
     assert [d.extra["package"] for d in diags] == ["classnames"]
 
 
+@pytest.mark.parametrize("library, reported", [
+    ({"name": "@acme/domain", "version": "0.0.1", "private": True, "main": "./index.js"}, False),
+    ({"name": "@acme/web/hooks", "version": "0.0.1", "main": "./index.js"}, False),  # npm refuses the name
+    ({"name": "@acme/web-hooks", "version": "0.0.1", "main": "./index.js"}, True),  # may be published
+])
+def test_a_private_library_no_workspace_definition_makes_a_member_is_installed_only_with_its_root(
+        tmp_path, library, reported):
+    """An Nx library's package.json (built `main`) in a repository with no workspace definition:
+    no package manager installs it apart, nothing lists it, and its code runs inside the root's
+    install, compiled into the app that imports it through tsconfig paths (real Nx repositories:
+    23 DEP005 whose fixes wrote @nestjs/common and react into such manifests). With a workspace
+    definition, a per-package install (`pnpm deploy`, `npm install -w`) can take it: reported."""
+    files = {
+        "package.json": {"name": "@acme/source", "private": True, "dependencies": {"zod": "^3.25.74"},
+                         "devDependencies": {"nx": "21.2.1"}},
+        "nx.json": {},
+        "libs/domain/package.json": library,
+        "libs/domain/src/index.ts": "import { z } from 'zod';\nexport const Email = z.string().email();\n",
+    }
+    diags = pipeline.lint([str(write(tmp_path / "alone", files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert bool(diags) is reported
+    member = {**files, "package.json": {**files["package.json"], "workspaces": ["libs/*"]}}
+    diags = pipeline.lint([str(write(tmp_path / "member", member))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in diags] == ["zod"]
+
+
 @pytest.mark.parametrize("inferred", [False, True])
 def test_an_nx_apps_version_only_package_json_is_a_label(tmp_path, inferred):
     """`apps/api/package.json` holding a name and a version (Nx release keeps it) beside the app's

@@ -910,6 +910,31 @@ def test_nx_browser_apps_and_the_libraries_they_reach_are_bundle_inputs(tmp_path
     assert "dev only" in out and "the entry of the browser app apps/web/" in out
 
 
+@pytest.mark.parametrize("client_config, bundled", [
+    ("export default defineConfig({ plugins: [qwikCity(), qwikVite()] });\n", True),
+    ("export default defineConfig({ build: { lib: { entry: 'src/index.ts' } } });\n", False),
+    ("export default defineConfig({ build: { ssr: 'src/server.ts' } });\n", False),
+])
+def test_an_nx_project_vite_builds_as_a_web_app_is_a_bundle(tmp_path, client_config, bundled):
+    """An Nx project whose `build.client` target runs @nx/vite:build with an app config (no
+    `build.lib`, no `build.ssr`), beside an SSR target and a build target of a third-party executor
+    that runs both: a web app, whose libraries the root keeps in devDependencies (a real Qwik City
+    front end: 35 DEP002). A vite library or server build leaves its dependencies external."""
+    write(tmp_path, {
+        "package.json": {"name": "@acme/source", "private": True, "dependencies": {"express": "^4.21.2"},
+                         "devDependencies": {"@builder.io/qwik-city": "^1.3.5", "@nx/vite": "17.0.1", "vite": "^4.5.5"}},
+        "nx.json": {},
+        "apps/web/project.json": {"name": "web", "targets": {
+            "build": {"executor": "qwik-nx:build", "options": {"runSequence": ["web:build.client", "web:build.ssr"]}},
+            "build.client": {"executor": "@nx/vite:build", "options": {"configFile": "apps/web/vite.config.ts"}},
+            "build.ssr": {"executor": "@nx/vite:build", "options": {"configFile": "apps/web/adapters/vite.config.ts"}}}},
+        "apps/web/vite.config.ts": "import { defineConfig } from 'vite';\n" + client_config,
+        "apps/web/adapters/vite.config.ts": "export default { build: { ssr: true } };\n",
+        "apps/web/src/root.tsx": "import { QwikCityProvider } from '@builder.io/qwik-city';\nexport const r = QwikCityProvider;\n",
+    })
+    assert (dep(tmp_path) == []) is bundled
+
+
 @pytest.mark.parametrize("executor", ["@angular-builders/custom-webpack:browser", "@nx/angular:webpack-browser",
                                       "@angular-builders/custom-esbuild:application", "@acme/tools:page"])
 def test_builders_that_keep_angulars_names_or_get_a_web_page_build_browser_bundles(tmp_path, executor):
