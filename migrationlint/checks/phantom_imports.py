@@ -61,6 +61,9 @@ def check(project: Project) -> Iterator[Diagnostic]:
             if res.kind == "unresolved":
                 if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec):
                     continue
+                if facts.unchecked and _erased_names(facts, imp, imp.locals) == list(imp.locals) \
+                        and (imp.locals or _only_for_types(facts, imp)):
+                    continue  # tsc checks nothing here, and the compiled file does not load it
                 if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                     yield _unresolved(project, resolver, path, imp, res)
                 elif want1 and res.origin == "package":
@@ -274,6 +277,18 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, severity=severity, specifier=spec)
 
 
+def _erased_names(facts: FileFacts, imp: ImportFact, names) -> list[str]:
+    """Those of `names` (local bindings of `imp`) that no compiled code reads: marked `type`, used
+    only in type positions, or never used (tsc drops such bindings and, with all of them, the import)."""
+    if imp.type_only or imp.kind in ("type-query", "reference"):
+        return list(names)
+    marked = {b.local for b in imp.bindings if b.type_only}
+    if imp.kind != "import" or imp.side_effect:  # a re-export or a require() runs whatever it names
+        return [n for n in names if n in marked]
+    return [n for n in names if n in marked or n in facts.type_only_locals
+            or not any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
+
+
 def _only_for_types(facts: FileFacts | None, imp: ImportFact) -> bool:
     """Whether the compiler erases the import: `import type`, every binding marked `type`, or every
     name it binds used only in type positions."""
@@ -395,8 +410,10 @@ def _missing_exports(project: Project, resolver: Resolver, path: str, imp: Impor
     if surface is None:
         return
     target_facts = project.facts(target)
+    importer = project.facts(path)
+    erased = set(_erased_names(importer, imp, [b.local for b in imp.bindings])) if importer and importer.unchecked else set()
     for b in imp.bindings:
-        if b.imported in surface:
+        if b.imported in surface or b.local in erased:  # erased unchecked: tsc reports nothing, nothing runs
             continue
         close = difflib.get_close_matches(b.imported, sorted(n for n in surface if n != "default"), n=3, cutoff=0.6)
         hint = f" Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
@@ -431,4 +448,6 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
         return "tsc fails with TS2305/TS2724", None
     if used_as_type:
         return "tsc fails with TS2305 (the binding is used only as a type, so runtime is unaffected)", None
+    if importer is not None and importer.unchecked:
+        return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
     return "the binding is undefined at runtime (tsc: TS2305)", None

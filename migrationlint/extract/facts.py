@@ -85,6 +85,8 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
             self._references(root)
         if b"migrationlint-" in data:
             self._suppressions(root)
+        if b"@ts-nocheck" in data:
+            self.f.unchecked = _no_check_pragma(root)
         if (b"@Module" in data or b"@Inject" in data or b"@Controller" in data or b"@Resolver" in data
                 or b"TypeOrmModule" in data or b"DynamicModule" in data  # NEST003 reads their constructors
                 or b"@nestjs/" in data or b"global" in data  # dynamic-module calls, global module objects
@@ -134,3 +136,14 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
             self._ambient(node)
         if not exported:
             self._declaration(node)
+
+
+def _no_check_pragma(root: Node) -> bool:
+    """Whether a comment above the first statement says `@ts-nocheck`: tsc reads pragmas only there,
+    and then reports no error in the file (an unresolved import or a missing export included)."""
+    for node in root.children:
+        if node.type != "comment":
+            return False
+        if b"@ts-nocheck" in (node.text or b""):
+            return True
+    return False

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 51
+FACTS_VERSION = 52
 
 
 @dataclass(slots=True)
@@ -319,6 +319,7 @@ class FileFacts:
     refs: Mapping[str, list[tuple[int, int]]] = field(default_factory=dict)  # a Spans when any
     suppressions: list[Suppression] = field(default_factory=list)
     bom: bool = False
+    unchecked: bool = False  # `// @ts-nocheck` above the first statement: tsc reports nothing in the file
     skipped: str | None = None  # reason the file was not analysed (binary, too large...)
     skipped_at: int = 0  # byte offset the reason points at (the first undecodable byte)
     # top-level declarations that are not exported: (name, kind, offset where `export ` would go)

@@ -319,6 +319,26 @@ def test_a_missing_type_under_a_nocheck_tsconfig_is_a_warning(tmp_path):
     assert d.severity.value == "error" and "undefined at runtime" in d.message
 
 
+def test_a_ts_nocheck_file_reports_only_what_its_compiled_code_loads(tmp_path):
+    """`// @ts-nocheck` above the first statement: tsc reports nothing in the file, and it drops
+    imports used only as types or not at all, so a stale path or name there breaks nothing (a
+    real back end: 6 findings saying "tsc fails"). A missing name used as a value is still
+    undefined at runtime, and the message no longer blames tsc; below the first statement the
+    comment is no pragma (tsc ignores it there too)."""
+    _pkg(tmp_path, "package.json", {"name": "api", "version": "1.0.0", "private": True})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "baseUrl": ".", "paths": {"@/*": ["src/*"]}}})
+    _write(tmp_path, "src/format.ts", "export const formatAmount = (n: number): string => n.toFixed(2);\n")
+    header = "// @ts-nocheck\nimport { IInvoice } from '@/interfaces';\nimport { formatAmount, formatDate } from './format';\n"
+    _write(tmp_path, "src/utils.ts", header + "export const pdf = (i: IInvoice) => formatAmount(i.total);\n")
+    assert lint(tmp_path, ["IMP"]) == []
+    _write(tmp_path, "src/utils.ts", header + "export const pdf = (i: IInvoice) => formatDate(i.total);\n")
+    [d] = lint(tmp_path, ["IMP"])
+    assert d.code == "IMP003" and "undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)" in d.message
+    _write(tmp_path, "src/utils.ts", header.replace("// @ts-nocheck\n", "") + "// @ts-nocheck\n"
+           "export const pdf = (i: IInvoice) => formatAmount(i.total);\n")
+    assert sorted(d.code for d in lint(tmp_path, ["IMP"])) == ["IMP002", "IMP003"]
+
+
 def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tmp_path):
     """The same for IMP002: `import('../utils/test-runners')` in a `.d.ts` that skipLibCheck leaves
     unchecked breaks no build, its types are `any` (a real schematics package); checked, an error."""
