@@ -309,7 +309,13 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
             else:
                 message += f"loading it fails with \"Cannot find module '{peer}'\""
             place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m, peer))
+            meta = _peer_meta(m, peer)
+            if meta is not None:  # the author meant it as a peer and left out its range
+                place = policy.Placement("peerDependencies", f"{self._rel(m)} names it in peerDependenciesMeta"
+                                                             f"{' as optional' if meta else ''}, not in peerDependencies")
             message, fix = self._add_or_command(message, m, place.section, peer, place.why)
+            if fix is not None and meta is False:  # a required peer: every user must now install it
+                fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
             if fix is not None and place.section == "dependencies" and not m.unpublishable:
                 # a published package usually passes the requirement on to its own users
                 message += (f'; a published package often declares "{peer}" in peerDependencies instead, so that '
@@ -448,3 +454,13 @@ def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:
         for b in imp.bindings:
             out.setdefault((imp.specifier, b.imported), set()).add(b.local)
     return out
+
+
+def _peer_meta(m: Manifest, peer: str) -> bool | None:
+    """Whether `m`'s peerDependenciesMeta marks `peer` optional (False: named, not optional), or None
+    when it does not name it."""
+    meta = m.data.get("peerDependenciesMeta")
+    entry = meta.get(peer) if isinstance(meta, dict) else None
+    if entry is None:
+        return None
+    return isinstance(entry, dict) and entry.get("optional") is True

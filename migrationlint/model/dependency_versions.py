@@ -210,7 +210,7 @@ class VersionChoice:
         shown = ", ".join(sources[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")
         return best, f"as in {shown}"
 
-    def command(self, m: Manifest, package: str, dev: bool) -> str:
+    def command(self, m: Manifest, package: str, section: str) -> str:
         """The package-manager command that declares `package` in `m` (no version known here). In a
         project nested with a lockfile of its own, its own package manager, run in its folder."""
         project = self.root_of(m)
@@ -218,14 +218,14 @@ class VersionChoice:
             manager = self.ws.package_manager
             folder = self.project.rel(m.dir)
             if self.ws.definition == "lerna.json" and not self.is_root(m):  # no workspace the manager knows
-                return f"cd {folder} && {_add_command(manager, False, True, folder, package, dev)}"
+                return f"cd {folder} && {_add_command(manager, False, True, folder, package, section)}"
             return _add_command(manager, bool(self.ws.definition), self.is_root(m), _target(manager, m, folder),
-                                package, dev)
+                                package, section)
         own = self._own_lock(project.dir)
         manager = own.manager if own is not None else self.ws.package_manager
         definition = "workspaces" in project.data or os.path.isfile(os.path.join(project.dir, "pnpm-workspace.yaml"))
         target = _target(manager, m, importer_key(m, project))
-        command = _add_command(manager, definition, self.is_root(m), target, package, dev)
+        command = _add_command(manager, definition, self.is_root(m), target, package, section)
         return f"cd {self.project.rel(project.dir)} && {command}"
 
     def _add_or_command(self, message: str, m: Manifest, section: str, package: str,
@@ -239,7 +239,7 @@ class VersionChoice:
         if chosen is None:
             if ranges and ladder is not None:
                 message += "; " + policy.no_version_reason(package, ranges)
-            return message + f"; run `{self.command(m, package, section == 'devDependencies')}`", None
+            return message + f"; run `{self.command(m, package, section)}`", None
         version, source = chosen
         because = f"; {why}" if why else ""
         message += f'; add "{package}": "{version}" to {section} ({source}{because})'
@@ -312,19 +312,25 @@ def _target(manager: str, m: Manifest, folder: str) -> str:
     return "./" + folder if manager == "bun" or not m.name else m.name
 
 
-def _add_command(manager: str, definition: bool, root: bool, target: str, package: str, dev: bool) -> str:
-    """`manager`'s command adding `package` to the project's root manifest (`root`) or to its
-    member `target` (a name or `./folder`); `definition`: the project has a workspace definition."""
+# the flag each manager's add command takes for a section other than `dependencies`
+_SECTION_FLAGS = {
+    "pnpm": {"devDependencies": " -D", "peerDependencies": " --save-peer"},
+    "yarn": {"devDependencies": " -D", "peerDependencies": " --peer"},
+    "bun": {"devDependencies": " -d", "peerDependencies": " --peer"},
+    "npm": {"devDependencies": " --save-dev", "peerDependencies": " --save-peer"},
+}
+
+
+def _add_command(manager: str, definition: bool, root: bool, target: str, package: str, section: str) -> str:
+    """`manager`'s command adding `package` to `section` of the project's root manifest (`root`) or
+    of its member `target` (a name or `./folder`); `definition`: the project has a workspace definition."""
+    flag = _SECTION_FLAGS.get(manager, _SECTION_FLAGS["npm"]).get(section, "")
     if manager == "pnpm":
-        flag = " -D" if dev else ""
         return f"pnpm add{flag} -w {package}" if root and definition else \
             (f"pnpm add{flag} {package}" if root else f"pnpm --filter {target} add{flag} {package}")
     if manager == "yarn":
-        flag = " -D" if dev else ""
         return f"yarn add{flag} {package}" if root else f"yarn workspace {target} add{flag} {package}"
     if manager == "bun":  # bun adds to the manifest of the folder it runs in
-        flag = " -d" if dev else ""
         return f"bun add{flag} {package}" if root else f"cd {target.removeprefix('./')} && bun add{flag} {package}"
-    flag = " --save-dev" if dev else ""
     return f"npm install{flag} {package}" if root or not definition else \
         f"npm install{flag} {package} -w {target.removeprefix('./')}"

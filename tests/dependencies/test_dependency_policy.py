@@ -563,6 +563,31 @@ def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
     assert fixed(root) == {}
 
 
+@pytest.mark.parametrize("meta, safe", [({"optional": True}, True), ({}, False)])
+def test_dep003_a_peer_the_manifests_peer_dependencies_meta_names_goes_to_peer_dependencies(tmp_path, meta, safe):
+    """`peerDependenciesMeta` names the peer and `peerDependencies` does not: the author meant a
+    peer and left out its range (a real published library's unsafe fix wrote the peer into
+    dependencies). The fix declares it as a peer; safe when the meta makes it optional, which
+    changes no install, unsafe when every user must now install it."""
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/snowflake-node", "version": "1.0.0", "main": "dist/connection.js",
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}, "peerDependenciesMeta": {"@acme/asn1": meta}},
+        "package-lock.json": WAREHOUSE_LOCK,
+        "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and d.fix.applicability.value == ("safe" if safe else "unsafe")
+    assert 'add "@acme/asn1": "^5.4.1" to peerDependencies' in d.message and "names it in peerDependenciesMeta" in d.message
+    out = json.loads(fixed(root, unsafe=True)["package.json"])
+    assert out["peerDependencies"] == {"@acme/asn1": "^5.4.1"} and "@acme/asn1" not in out["dependencies"]
+    # no version known: the command declares a peer too, in each manager's spelling
+    from migrationlint.model.dependency_versions import _add_command
+    assert [_add_command(pm, True, False, "@acme/x", "graphql", "peerDependencies") for pm in ("pnpm", "yarn", "bun", "npm")] == [
+        "pnpm --filter @acme/x add --save-peer graphql", "yarn workspace @acme/x add --peer graphql",
+        "cd @acme/x && bun add --peer graphql", "npm install --save-peer graphql -w @acme/x"]
+
+
 def test_dep003_types_only_peers_are_silent(tmp_path):
     lock = json.loads(json.dumps(WAREHOUSE_LOCK).replace("@acme/asn1", "openapi-types"))
     root = write(tmp_path, {
