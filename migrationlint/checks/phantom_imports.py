@@ -420,19 +420,52 @@ def _missing_exports(project: Project, resolver: Resolver, path: str, imp: Impor
         where = project.rel(target)
         local = next((d for d in (target_facts.declarations if target_facts else []) if d[0] == b.imported), None)
         fix = None
+        brought = _imported_by(target_facts, b.imported)
         if local is not None:
             problem = f"`{b.imported}` is declared in {where} but not exported"
             fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
                       message=f"Export `{b.imported}` from {where}")
+        elif brought is not None:  # tsc: TS2459, "declares 'X' locally, but it is not exported"
+            problem = f"{where} imports `{b.imported}` from `{brought}` but does not export it; import it from there"
+            hint = ""
         else:
             problem = f"{where} has no export named `{b.imported}`"
-        effect, severity = _missing_export_effect(project, resolver, path, imp, b)
+            elsewhere = _exported_beside(project, target, b.imported)
+            if elsewhere:
+                hint = f" {', '.join(project.rel(p) for p in elsewhere)} export{'s' if len(elsewhere) == 1 else ''} it."
+        effect, severity = _missing_export_effect(project, resolver, path, imp, b, "TS2459" if brought else None)
         yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
                          fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
 
 
+def _imported_by(facts: FileFacts | None, name: str) -> str | None:
+    """The specifier of the import through which `facts`' module binds `name` itself, if it does."""
+    for imp in facts.imports if facts is not None else ():
+        if imp.kind == "import" and any(b.local == name for b in imp.bindings):
+            return imp.specifier
+    return None
+
+
+_BESIDE_SHOWN = 2
+
+
+def _exported_beside(project: Project, target: str, name: str) -> list[str]:
+    """Up to two files of the run in the target's package (other than the target) that export
+    `name` by declaring it: where an index that does not re-export it leaves the name (a better
+    lead than a similar name the index does export)."""
+    root = project.workspace.package_root(target)
+    found = []
+    for path, facts in sorted(project.files.items()):
+        if path != target and path.startswith(root + os.sep) and any(
+                e.name == name and e.kind not in ("reexport", "local") for e in facts.exports):
+            found.append(path)
+            if len(found) > _BESIDE_SHOWN:
+                return []  # many files: no lead
+    return found
+
+
 def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp: ImportFact,
-                           b: Binding) -> tuple[str, Severity | None]:
+                           b: Binding, code: str | None = None) -> tuple[str, Severity | None]:
     """What the missing name breaks, and the severity when it is less than an error: in a
     declaration file under `skipLibCheck`, tsc reports nothing and the name is silently `any`."""
     if resolver.lib_check_skipped(path):
@@ -445,9 +478,9 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
         return ("tsc reports nothing (noCheck in the tsconfig: types are not checked) and runtime is unaffected, "
                 "so every type built on it is silently `any`"), Severity.WARNING
     if imp.type_only or b.type_only:
-        return "tsc fails with TS2305/TS2724", None
+        return f"tsc fails with {code or 'TS2305/TS2724'}", None
     if used_as_type:
-        return "tsc fails with TS2305 (the binding is used only as a type, so runtime is unaffected)", None
+        return f"tsc fails with {code or 'TS2305'} (the binding is used only as a type, so runtime is unaffected)", None
     if importer is not None and importer.unchecked:
         return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
-    return "the binding is undefined at runtime (tsc: TS2305)", None
+    return f"the binding is undefined at runtime (tsc: {code or 'TS2305'})", None

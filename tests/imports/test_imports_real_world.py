@@ -339,6 +339,25 @@ def test_a_ts_nocheck_file_reports_only_what_its_compiled_code_loads(tmp_path):
     assert sorted(d.code for d in lint(tmp_path, ["IMP"])) == ["IMP002", "IMP003"]
 
 
+def test_a_missing_export_names_where_the_name_is(tmp_path):
+    """Two leads tsc users look for: the target imports the name without re-exporting it (tsc says
+    TS2459; a real spec imported a type through the module that used it), and an index that does
+    not re-export a file which exports the name (a real library's "Did you mean `ApiResponse`?"
+    for `ApiErrorResponse`, exported two folders down)."""
+    _pkg(tmp_path, "package.json", {"name": "common", "version": "1.0.0", "private": True})
+    _write(tmp_path, "src/mod.ts", "export type RunFn = () => void;\n")
+    _write(tmp_path, "src/worker.ts", "import { type RunFn } from './mod';\nexport const run: RunFn = () => {};\n")
+    _write(tmp_path, "src/worker.spec.ts", "import { run, type RunFn } from './worker';\nexport const r: RunFn = run;\n")
+    _write(tmp_path, "src/interfaces/api-response.interface.ts",
+           "export interface ApiResponse { ok: boolean }\nexport interface ApiErrorResponse { error: string }\n")
+    _write(tmp_path, "src/index.ts", "export { ApiResponse } from './interfaces/api-response.interface';\n")
+    _write(tmp_path, "src/filter.ts", "import { ApiErrorResponse } from './index';\nexport const e: ApiErrorResponse | null = null;\n")
+    found = {d.extra["name"]: d.message for d in lint(tmp_path, ["IMP003"])}
+    assert found["RunFn"] == ("`./worker`: src/worker.ts imports `RunFn` from `./mod` but does not export it; "
+                              "import it from there; tsc fails with TS2459.")
+    assert found["ApiErrorResponse"].endswith("src/interfaces/api-response.interface.ts exports it."), found
+
+
 def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tmp_path):
     """The same for IMP002: `import('../utils/test-runners')` in a `.d.ts` that skipLibCheck leaves
     unchecked breaks no build, its types are `any` (a real schematics package); checked, an error."""
