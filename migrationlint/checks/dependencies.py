@@ -186,10 +186,13 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         host = peer_host(self, u)
         if host is not None:  # the application provides it with the host: found where it hoists, not under pnpm
             optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else ""
+            found = ("its copy is found only where it is hoisted (npm, yarn), not in a strict layout (pnpm, Plug'n'Play)"
+                     if self.install_hoists(m) else
+                     "this repository's install gives a package only what it declares (pnpm, Plug'n'Play), so its "
+                     "copy is not found")
             message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
-                       f"{host[0]}, so the application that installs this published package provides it, but its "
-                       "copy is found only where it is hoisted (npm, yarn), not in pnpm's strict layout; declare it in "
-                       f"peerDependencies too{optional} (one copy, shared with the application){ships}")
+                       f"{host[0]}, so the application that installs this published package provides it, but "
+                       f"{found}; declare it in peerDependencies too{optional} (one copy, shared with the application){ships}")
             return self._at_import(DEP002, u, message, None, Severity.WARNING)
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
                    ": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "

@@ -286,6 +286,12 @@ class DependencyModel(ManifestOwners, VersionChoice):
         declared = bool(self.ws.sibling_ranges(package, exclude=m.path)) or root.declared(package) is not None
         return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, declared, lock)
 
+    def install_hoists(self, m: Manifest) -> bool:
+        """Whether the root install of `m`'s project hoists (npm, yarn's node_modules linker), as
+        opposed to giving each package only what it declares (pnpm, Plug'n'Play)."""
+        root, lock, manager = self._root_install(m)
+        return hoists(root.dir, manager, lock)
+
     def peer_linked(self, peer: str, m: Manifest) -> bool:
         """Whether pnpm's lockfile records `peer` resolved for a dependency of `m`'s importer
         (`x@1.0.0(peer@2.0.0)`): pnpm links it beside that dependency, whose import of it works."""

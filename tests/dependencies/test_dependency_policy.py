@@ -1305,6 +1305,13 @@ def test_what_a_published_plugins_peer_framework_requires_as_a_peer_is_a_peer(tm
     assert d.severity.value == "warning" and d.fix is None
     assert "@nestjs/common, which package.json keeps in peerDependencies, requires it as a peer" in d.message
     assert "declare it in peerDependencies too" in d.message and "Cannot find module" not in d.message
+    assert "found only where it is hoisted (npm, yarn)" in d.message  # no lockfile: npm, which hoists
+    write(dev, {".yarnrc.yml": "nodeLinker: pnp\n", "yarn.lock": "__metadata:\n  version: 8\n",
+                "package.json": {**lib, "packageManager": "yarn@4.5.0", "devDependencies": {"@nestjs/common": "^11.0.12", "rxjs": "^7.8.2"}}})
+    [d] = pipeline.lint([str(dev)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "gives a package only what it declares (pnpm, Plug'n'Play)" in d.message and "hoisted (npm, yarn)" not in d.message
+    (dev / ".yarnrc.yml").unlink()
+    (dev / "yarn.lock").unlink()
     # an optional peer's peer is optional too (a binding for React, Vue and Svelte query clients)
     write(dev, {"package.json": {**lib, "peerDependenciesMeta": {"@nestjs/common": {"optional": True}},
                                  "devDependencies": {"@nestjs/common": "^11.0.12", "rxjs": "^7.8.2"}}})
