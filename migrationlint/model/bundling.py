@@ -3,7 +3,8 @@
 A private app built by vite, SvelteKit, Next, Nuxt, the Angular CLI, webpack, rspack or rsbuild, a build with
 esbuild/tsup `noExternal` or vite `ssr.noExternal`, a tsup or tsdown build (both inline whatever
 `dependencies` and `peerDependencies` do not list), and an Electron app ship a bundle made from
-their devDependencies: no production install provides them, so "declared only in devDependencies"
+their devDependencies (and a published package that vite, or rollup with its node-resolve plugin,
+builds): no production install provides them, so "declared only in devDependencies"
 is not a defect there. Configs are read as data (config_objects), never executed.
 """
 
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.config_objects import config_has, config_imports, find_config, read_config
 from migrationlint.model.entry_points import declared_entries, shell_commands
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.workspace import Manifest
@@ -114,6 +115,27 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
         return None
     mode = "library mode (build.lib)" if settings.has("build.lib") else "build"
     return Bundle(f"a vite {mode} inlines every import its external list does not name", external + rolldown)
+
+
+_ROLLUP_BUILD = re.compile(r"(?:^|[\s;&|])rollup\b(?=[^&|;]*(?:\s-c\b|--config))")
+_NODE_RESOLVE = frozenset({"@rollup/plugin-node-resolve", "rollup-plugin-node-resolve"})
+
+
+def _rollup_build(manifest: Manifest) -> Bundle | None:
+    """A rollup build (`rollup -c`) that resolves packages from node_modules (the node-resolve
+    plugin) inlines every import its `external` list does not name; without the plugin, rollup
+    leaves bare imports out of the bundle. An `external` that is not a list of names (a function)
+    says nothing readable."""
+    if not any(_ROLLUP_BUILD.search(c) for _, c in build_commands(manifest)):
+        return None
+    config = find_config(manifest.dir, "rollup.config")
+    if config is None or not _NODE_RESOLVE & config_imports(config):
+        return None
+    external = read_config(config).names("external")
+    if external is None:
+        return None
+    return Bundle("a rollup build with the node-resolve plugin inlines every import its external list does not name",
+                  external)
 
 
 _CODE = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
@@ -275,7 +297,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what
-        return _vite_build(manifest, vite)  # a vite build inlines
+        return _vite_build(manifest, vite) or _rollup_build(manifest)  # a vite or rollup build inlines
     if vite or any(_VITE_BUILD.search(s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):
         return "a private app built by vite: it ships a bundle"

@@ -89,6 +89,28 @@ def config_has(path: str, dotted: str) -> bool:
     return read_config(path).has(dotted)
 
 
+def config_imports(path: str) -> frozenset[str]:
+    """The module specifiers the config file imports or requires (empty when it cannot be read)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return frozenset()
+    return _config_imports(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _config_imports(path: str, mtime_ns: int, size: int) -> frozenset[str]:
+    from migrationlint.extract.facts import extract
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return frozenset()
+    facts = extract(path if not path.endswith((".js", ".mjs", ".cjs")) else path + ".ts", data)
+    return frozenset(imp.specifier for imp in facts.imports if imp.specifier)
+
+
 def read_config(path: str) -> ConfigObject:
     """The object keys of the config file at `path` (empty when it cannot be read)."""
     try:

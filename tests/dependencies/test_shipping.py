@@ -190,6 +190,17 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     assert bundle("plugin", {"vite.config.ts": "export default { build: { outDir: 'dist/ui' } };\n"}, version="1.0.0",
                   main="dist/index.js", scripts={"build": "vite build && tsc -p tsconfig.build.json"}) is None
     assert bundle("ssr", {"vite.config.ts": vite}, version="1.0.0", scripts={"build": "vite build --ssr src/server.ts"}) is None
+    # rollup inlines packages only through the node-resolve plugin (a published tracker had node-fetch,
+    # bundled, in devDependencies: DEP002 asked every user to install it)
+    rollup = ("import { nodeResolve } from '@rollup/plugin-node-resolve';\nimport commonjs from '@rollup/plugin-commonjs';\n"
+              "export default { input: 'src/index.ts', plugins: [nodeResolve(), commonjs()]%s };\n")
+    inlined = bundle("rolled", {"rollup.config.mjs": rollup % ", external: ['react']"}, version="1.0.0",
+                     scripts={"build": "rollup -c"})
+    assert inlined is not None and inlined.inlines("node-fetch") and not inlined.inlines("react")
+    assert bundle("bare", {"rollup.config.mjs": "export default { input: 'src/index.ts' };\n"}, version="1.0.0",
+                  scripts={"build": "rollup -c"}) is None  # bare imports stay external
+    assert bundle("fn", {"rollup.config.mjs": rollup % ", external: (id) => !id.startsWith('.')"}, version="1.0.0",
+                  scripts={"build": "rollup -c"}) is None
 
 
 def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
