@@ -81,14 +81,15 @@ class UndeclaredImports:
 
     def _folder_named(self, u: Use) -> str | None:
         """The folder that an unscoped package name known nowhere also names (`src/store` in a
-        package with a `src/` folder, left over from an app whose tsconfig had `baseUrl`): in the
-        importer's package or at the repository root, shown relative to the root."""
+        package with a `src/` folder, left over from an app whose tsconfig had `baseUrl`; `models/x`
+        with a `src/models/` folder, from one whose baseUrl was `src`): in the importer's package or
+        at the repository root, shown relative to the root."""
         if u.package.startswith("@"):
             return None
         for top in (u.manifest.dir, self.ws.root):
-            candidate = os.path.join(top, u.package)
-            if os.path.isdir(candidate):
-                return self.project.rel(candidate) + "/"
+            for candidate in (os.path.join(top, u.package), os.path.join(top, "src", u.package)):
+                if os.path.isdir(candidate):
+                    return self.project.rel(candidate) + "/"
         return None
 
     def _unless_host_provided(self, message: str, fix: Fix | None, m: Manifest, package: str,

@@ -167,8 +167,11 @@ def test_a_path_like_a_folder_of_the_package_is_no_package_to_install(tmp_path):
     _write(tmp_path, "libs/ui/src/hooks/index.ts", "export const useToggle = (): boolean => true;\n")
     _write(tmp_path, "libs/ui/src/atoms/toggle.ts", "import { useToggle } from 'src/hooks';\nimport { kebab } from 'kebabify';\n\n"
                                                     "export const toggle = () => [useToggle(), kebab];\n")
+    # a baseUrl of `src` left behind: `models/...` with a `src/models/` folder (an unrelated npm package is named so)
+    _write(tmp_path, "libs/ui/src/models/Account.ts", "export const relation = () => require('models/AccountTransaction');\n")
     found = {d.extra["package"]: d for d in lint(tmp_path, ["DEP001"])}
-    assert set(found) == {"src", "kebabify"}
+    assert set(found) == {"src", "kebabify", "models"}
+    assert "libs/ui/src/models/ exists" in found["models"].message and "npm install" not in found["models"].message
     assert "libs/ui/src/ exists" in found["src"].message and "npm install" not in found["src"].message
     assert found["src"].fix is None
     assert "npm install kebabify" in found["kebabify"].message
