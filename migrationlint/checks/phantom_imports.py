@@ -25,9 +25,9 @@ from migrationlint.model.nx_projects import other_application
 from migrationlint.model.package_files import package_files
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
-from migrationlint.checks.export_surfaces import export_surface
+from migrationlint.checks.missing_exports import IMP003, erased_names, missing_exports
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from migrationlint.extract.records import Binding, FileFacts, ImportFact
+from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.resolve import Resolution, Resolver, resolver_for
 from migrationlint.model.specifiers import SOURCE_EXTENSIONS, candidates, package_name
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -36,8 +36,6 @@ IMP001 = Rule("IMP001", "phantom-package", Severity.ERROR,
               "An import of a package in the workspace's own namespace that does not exist.", fix=FixAvailability.SOMETIMES)
 IMP002 = Rule("IMP002", "unresolved-import", Severity.ERROR,
               "A relative, alias or baseUrl import that matches no file.", fix=FixAvailability.SOMETIMES)
-IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
-              "A named import that the workspace module it imports from does not export.", fix=FixAvailability.SOMETIMES)
 RULES = [IMP001, IMP002, IMP003]
 RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 _PACKAGE_FILES: Memo[dict[str, dict[str, list[str]]]] = per_key("code files by stem, per package", disk_only=True)
@@ -61,7 +59,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
             if res.kind == "unresolved":
                 if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec):
                     continue
-                if facts.unchecked and _erased_names(facts, imp, imp.locals) == list(imp.locals) \
+                if facts.unchecked and erased_names(facts, imp, imp.locals) == list(imp.locals) \
                         and (imp.locals or _only_for_types(facts, imp)):
                     continue  # tsc checks nothing here, and the compiled file does not load it
                 if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
@@ -75,7 +73,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
                     and not _stands_in_for_ignored(project, res.path):
                 # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
                 # does not check such a block's members
-                yield from _missing_exports(project, resolver, path, imp, res.path)
+                yield from missing_exports(project, resolver, path, imp, res.path)
 
 
 def _in_no_program(resolver: Resolver, rel: str, path: str) -> bool:
@@ -277,18 +275,6 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, severity=severity, specifier=spec)
 
 
-def _erased_names(facts: FileFacts, imp: ImportFact, names) -> list[str]:
-    """Those of `names` (local bindings of `imp`) that no compiled code reads: marked `type`, used
-    only in type positions, or never used (tsc drops such bindings and, with all of them, the import)."""
-    if imp.type_only or imp.kind in ("type-query", "reference"):
-        return list(names)
-    marked = {b.local for b in imp.bindings if b.type_only}
-    if imp.kind != "import" or imp.side_effect:  # a re-export or a require() runs whatever it names
-        return [n for n in names if n in marked]
-    return [n for n in names if n in marked or n in facts.type_only_locals
-            or not any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
-
-
 def _only_for_types(facts: FileFacts | None, imp: ImportFact) -> bool:
     """Whether the compiler erases the import: `import type`, every binding marked `type`, or every
     name it binds used only in type positions."""
@@ -400,87 +386,3 @@ def _through_alias(resolver: Resolver, importer: str, res: Resolution, stem: str
         prefix, _ = res.alias.split("*")
         return prefix + rel.replace(os.sep, "/")
     return None
-
-
-# ----------------------------------------------------------------------------- IMP003
-
-def _missing_exports(project: Project, resolver: Resolver, path: str, imp: ImportFact,
-                     target: str) -> Iterator[Diagnostic]:
-    surface = export_surface(project, resolver, target)
-    if surface is None:
-        return
-    target_facts = project.facts(target)
-    importer = project.facts(path)
-    erased = set(_erased_names(importer, imp, [b.local for b in imp.bindings])) if importer and importer.unchecked else set()
-    for b in imp.bindings:
-        if b.imported in surface or b.local in erased:  # erased unchecked: tsc reports nothing, nothing runs
-            continue
-        close = difflib.get_close_matches(b.imported, sorted(n for n in surface if n != "default"), n=3, cutoff=0.6)
-        hint = f" Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
-        where = project.rel(target)
-        local = next((d for d in (target_facts.declarations if target_facts else []) if d[0] == b.imported), None)
-        fix = None
-        brought = _imported_by(target_facts, b.imported)
-        if local is not None:
-            problem = f"`{b.imported}` is declared in {where} but not exported"
-            fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
-                      message=f"Export `{b.imported}` from {where}")
-        elif brought is not None:  # tsc: TS2459, "declares 'X' locally, but it is not exported"
-            problem = f"{where} imports `{b.imported}` from `{brought}` but does not export it; import it from there"
-            hint = ""
-        else:
-            problem = f"{where} has no export named `{b.imported}`"
-            elsewhere = _exported_beside(project, target, b.imported)
-            if elsewhere:
-                hint = f" {', '.join(project.rel(p) for p in elsewhere)} export{'s' if len(elsewhere) == 1 else ''} it."
-        effect, severity = _missing_export_effect(project, resolver, path, imp, b, "TS2459" if brought else None)
-        yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
-                         fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
-
-
-def _imported_by(facts: FileFacts | None, name: str) -> str | None:
-    """The specifier of the import through which `facts`' module binds `name` itself, if it does."""
-    for imp in facts.imports if facts is not None else ():
-        if imp.kind == "import" and any(b.local == name for b in imp.bindings):
-            return imp.specifier
-    return None
-
-
-_BESIDE_SHOWN = 2
-
-
-def _exported_beside(project: Project, target: str, name: str) -> list[str]:
-    """Up to two files of the run in the target's package (other than the target) that export
-    `name` by declaring it: where an index that does not re-export it leaves the name (a better
-    lead than a similar name the index does export)."""
-    root = project.workspace.package_root(target)
-    found = []
-    for path, facts in sorted(project.files.items()):
-        if path != target and path.startswith(root + os.sep) and any(
-                e.name == name and e.kind not in ("reexport", "local") for e in facts.exports):
-            found.append(path)
-            if len(found) > _BESIDE_SHOWN:
-                return []  # many files: no lead
-    return found
-
-
-def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp: ImportFact,
-                           b: Binding, code: str | None = None) -> tuple[str, Severity | None]:
-    """What the missing name breaks, and the severity when it is less than an error: in a
-    declaration file under `skipLibCheck`, tsc reports nothing and the name is silently `any`."""
-    if resolver.lib_check_skipped(path):
-        return ("tsc reports nothing (skipLibCheck skips declaration files), so every type built on it is "
-                "silently `any`"), Severity.WARNING
-    importer = project.facts(path)
-    used_as_type = importer is not None and b.local in importer.type_only_locals
-    cfg = resolver.tsconfig_for(path)
-    if (imp.type_only or b.type_only or used_as_type) and cfg is not None and not cfg.type_checks:
-        return ("tsc reports nothing (noCheck in the tsconfig: types are not checked) and runtime is unaffected, "
-                "so every type built on it is silently `any`"), Severity.WARNING
-    if imp.type_only or b.type_only:
-        return f"tsc fails with {code or 'TS2305/TS2724'}", None
-    if used_as_type:
-        return f"tsc fails with {code or 'TS2305'} (the binding is used only as a type, so runtime is unaffected)", None
-    if importer is not None and importer.unchecked:
-        return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
-    return f"the binding is undefined at runtime (tsc: {code or 'TS2305'})", None

@@ -361,6 +361,24 @@ def test_a_missing_export_names_where_the_name_is(tmp_path):
     assert found["ApiErrorResponse"].endswith("src/interfaces/api-response.interface.ts exports it."), found
 
 
+def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
+    """A target whose every line is commented out has no import or export: tsc reports TS2306 once
+    per import, not once per name (a real spec file: 15 findings for one commented-out module). A
+    script that declares the name still gets the finding that offers to export it."""
+    _pkg(tmp_path, "package.json", {"name": "svc", "version": "1.0.0", "private": True})
+    _write(tmp_path, "src/entity.ts", "// import { Column } from 'typeorm';\n// export class User {}\n// export const A = 1;\n")
+    _write(tmp_path, "src/user.spec.ts", "import { User, A } from './entity';\nexport const u = [new User(), A];\n")
+    _write(tmp_path, "src/loose.ts", "const B = 2;\n")
+    _write(tmp_path, "src/uses.ts", "import { B } from './loose';\nexport const b = B;\n")
+    found = sorted((d.path.rsplit("/", 1)[-1], d.message, d.fix is not None) for d in lint(tmp_path, ["IMP003"]))
+    assert found == [
+        ("user.spec.ts", "`./entity`: src/entity.ts is not a module (no top-level import or export: is its code "
+                         "commented out?), so `User`, `A` are not exported; the bindings are undefined at runtime (tsc: TS2306).",
+         False),
+        ("uses.ts", "`./loose`: `B` is declared in src/loose.ts but not exported; the binding is undefined at runtime "
+                    "(tsc: TS2305).", True)]
+
+
 def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tmp_path):
     """The same for IMP002: `import('../utils/test-runners')` in a `.d.ts` that skipLibCheck leaves
     unchecked breaks no build, its types are `any` (a real schematics package); checked, an error."""

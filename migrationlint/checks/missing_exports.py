@@ -1,0 +1,142 @@
+"""IMP003: a named import that the workspace module it imports from does not export.
+
+Kept apart from the other import rules (phantom_imports.py resolves the import and calls in here
+when it finds workspace TypeScript source): what the target's export surface lacks, and the lead
+the message gives (the name declared there unexported, imported there without a re-export, exported
+by a file the index leaves out, a similar name, or a file that is no module at all).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from typing import Iterator
+
+from migrationlint.catalog import FixAvailability
+from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.checks.export_surfaces import export_surface
+from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.extract.parsing import TS_SUFFIXES
+from migrationlint.extract.records import Binding, FileFacts, ImportFact
+from migrationlint.model.resolve import Resolver
+
+IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
+              "A named import that the workspace module it imports from does not export.", fix=FixAvailability.SOMETIMES)
+
+
+def erased_names(facts: FileFacts, imp: ImportFact, names) -> list[str]:
+    """Those of `names` (local bindings of `imp`) that no compiled code reads: marked `type`, used
+    only in type positions, or never used (tsc drops such bindings and, with all of them, the import)."""
+    if imp.type_only or imp.kind in ("type-query", "reference"):
+        return list(names)
+    marked = {b.local for b in imp.bindings if b.type_only}
+    if imp.kind != "import" or imp.side_effect:  # a re-export or a require() runs whatever it names
+        return [n for n in names if n in marked]
+    return [n for n in names if n in marked or n in facts.type_only_locals
+            or not any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
+
+
+
+def missing_exports(project: Project, resolver: Resolver, path: str, imp: ImportFact,
+                     target: str) -> Iterator[Diagnostic]:
+    surface = export_surface(project, resolver, target)
+    if surface is None:
+        return
+    target_facts = project.facts(target)
+    importer = project.facts(path)
+    erased = set(erased_names(importer, imp, [b.local for b in imp.bindings])) if importer and importer.unchecked else set()
+    missing = [b for b in imp.bindings if b.imported not in surface and b.local not in erased]
+    declared = {d[0] for d in target_facts.declarations} if target_facts is not None else set()
+    if missing and _script(target, target_facts) and not declared & {b.imported for b in missing}:  # as tsc's one TS2306
+        yield _not_a_module(project, resolver, path, imp, target, missing)
+        return
+    for b in missing:  # erased in an unchecked file: tsc reports nothing, nothing runs
+        close = difflib.get_close_matches(b.imported, sorted(n for n in surface if n != "default"), n=3, cutoff=0.6)
+        hint = f" Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
+        where = project.rel(target)
+        local = next((d for d in (target_facts.declarations if target_facts else []) if d[0] == b.imported), None)
+        fix = None
+        brought = _imported_by(target_facts, b.imported)
+        if local is not None:
+            problem = f"`{b.imported}` is declared in {where} but not exported"
+            fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
+                      message=f"Export `{b.imported}` from {where}")
+        elif brought is not None:  # tsc: TS2459, "declares 'X' locally, but it is not exported"
+            problem = f"{where} imports `{b.imported}` from `{brought}` but does not export it; import it from there"
+            hint = ""
+        else:
+            problem = f"{where} has no export named `{b.imported}`"
+            elsewhere = _exported_beside(project, target, b.imported)
+            if elsewhere:
+                hint = f" {', '.join(project.rel(p) for p in elsewhere)} export{'s' if len(elsewhere) == 1 else ''} it."
+        effect, severity = _missing_export_effect(project, resolver, path, imp, b, "TS2459" if brought else None)
+        yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
+                         fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
+
+
+def _script(target: str, facts: FileFacts | None) -> bool:
+    """A TypeScript source file with no top-level import or export (its code commented out, say):
+    not a module, so nothing can be imported from it by name."""
+    return facts is not None and not facts.is_module and not facts.skipped and not facts.has_error \
+        and target.endswith(TS_SUFFIXES) and not target.endswith((".d.ts", ".d.mts", ".d.cts"))
+
+
+def _not_a_module(project: Project, resolver: Resolver, path: str, imp: ImportFact, target: str,
+                  missing: list[Binding]) -> Diagnostic:
+    names = ", ".join(f"`{b.imported}`" for b in missing)
+    effects = [_missing_export_effect(project, resolver, path, imp, b, "TS2306") for b in missing]
+    effect, severity = next((e for e in effects if "undefined at runtime" in e[0]), effects[0])
+    if len(missing) > 1:
+        effect = effect.replace("the binding is", "the bindings are")
+    message = (f"`{imp.specifier}`: {project.rel(target)} is not a module (no top-level import or export: is its "
+               f"code commented out?), so {names} {'is' if len(missing) == 1 else 'are'} not exported; {effect}.")
+    return diagnostic(IMP003, path, imp.start, imp.end, message, severity=severity, specifier=imp.specifier,
+                      name=missing[0].imported)
+
+
+def _imported_by(facts: FileFacts | None, name: str) -> str | None:
+    """The specifier of the import through which `facts`' module binds `name` itself, if it does."""
+    for imp in facts.imports if facts is not None else ():
+        if imp.kind == "import" and any(b.local == name for b in imp.bindings):
+            return imp.specifier
+    return None
+
+
+_BESIDE_SHOWN = 2
+
+
+def _exported_beside(project: Project, target: str, name: str) -> list[str]:
+    """Up to two files of the run in the target's package (other than the target) that export
+    `name` by declaring it: where an index that does not re-export it leaves the name (a better
+    lead than a similar name the index does export)."""
+    root = project.workspace.package_root(target)
+    found = []
+    for path, facts in sorted(project.files.items()):
+        if path != target and path.startswith(root + os.sep) and any(
+                e.name == name and e.kind not in ("reexport", "local") for e in facts.exports):
+            found.append(path)
+            if len(found) > _BESIDE_SHOWN:
+                return []  # many files: no lead
+    return found
+
+
+def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp: ImportFact,
+                           b: Binding, code: str | None = None) -> tuple[str, Severity | None]:
+    """What the missing name breaks, and the severity when it is less than an error: in a
+    declaration file under `skipLibCheck`, tsc reports nothing and the name is silently `any`."""
+    if resolver.lib_check_skipped(path):
+        return ("tsc reports nothing (skipLibCheck skips declaration files), so every type built on it is "
+                "silently `any`"), Severity.WARNING
+    importer = project.facts(path)
+    used_as_type = importer is not None and b.local in importer.type_only_locals
+    cfg = resolver.tsconfig_for(path)
+    if (imp.type_only or b.type_only or used_as_type) and cfg is not None and not cfg.type_checks:
+        return ("tsc reports nothing (noCheck in the tsconfig: types are not checked) and runtime is unaffected, "
+                "so every type built on it is silently `any`"), Severity.WARNING
+    if imp.type_only or b.type_only:
+        return f"tsc fails with {code or 'TS2305/TS2724'}", None
+    if used_as_type:
+        return f"tsc fails with {code or 'TS2305'} (the binding is used only as a type, so runtime is unaffected)", None
+    if importer is not None and importer.unchecked:
+        return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
+    return f"the binding is undefined at runtime (tsc: {code or 'TS2305'})", None
