@@ -254,10 +254,12 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     tried = "; ".join(_abbreviate(project, spec, b, res.origin) for b in res.bases[:4])
     message = f"`{spec}`{route} matches no file: tried {tried}." if tried else f"`{spec}`{route} matches no file."
     fix = None
-    twin = _case_twin(res.bases)
-    if twin is not None:
+    twin, case_only = _twin(res.bases) or (None, False)
+    if twin is not None and case_only:
         message += (f" {project.rel(twin)} differs only in letter case: found on macOS and Windows, missing on a "
                     "case-sensitive file system (Linux, CI, Docker images).")
+    elif twin is not None:
+        message += f" {project.rel(twin)}, in that folder, differs only in spelling (letter case, `-` or `_`)."
     if res.origin != "imports" and imp.kind != "mock":  # a mock's path is never rewritten
         target = twin or _unique_namesake(project, path, spec)
         if target is not None:
@@ -305,9 +307,15 @@ def _stem(name: str) -> str:
     return name
 
 
-def _case_twin(bases: tuple[str, ...]) -> str | None:
+def _spelling(stem: str) -> str:
+    return stem.lower().replace("-", "").replace("_", "")
+
+
+def _twin(bases: tuple[str, ...]) -> tuple[str, bool] | None:
     """A source file beside an import's missing target whose name differs from it only in letter
-    case (`./Users` for `users.ts`)."""
+    case (`./Users` for `users.ts`: True), else only in case, `-` and `_` (`./ArticleService.module`
+    for `article-service.module.ts`: False)."""
+    spelled = None
     for base in bases:
         directory, wanted = os.path.split(base)
         try:
@@ -316,9 +324,13 @@ def _case_twin(bases: tuple[str, ...]) -> str | None:
             continue
         for name in sorted(names):
             stem, ext = _stem(name), name[len(_stem(name)):]
-            if stem != wanted and stem.lower() == wanted.lower() and ext in SOURCE_EXTENSIONS:
-                return os.path.join(directory, name)
-    return None
+            if stem == wanted or ext not in SOURCE_EXTENSIONS:
+                continue
+            if stem.lower() == wanted.lower():
+                return os.path.join(directory, name), True
+            if spelled is None and _spelling(stem) == _spelling(wanted):
+                spelled = os.path.join(directory, name), False
+    return spelled
 
 
 def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:

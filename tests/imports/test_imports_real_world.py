@@ -270,6 +270,15 @@ def test_a_target_that_differs_only_in_letter_case_is_named(tmp_path):
     (d,) = lint(tmp_path, ["IMP"])
     assert d.code == "IMP002" and "src/entities/users.ts differs only in letter case" in d.message
     assert d.fix is not None and not d.fixable and d.fix.edits[0].text == "./users"
+    # a file spelled in kebab case beside a camel-case import (a real e2e spec), and one more such
+    # file elsewhere in the package, which makes no unique namesake
+    _write(tmp_path, "src/article/article-service.module.ts", "export class ArticleServiceModule {}\n")
+    _write(tmp_path, "src/legacy/article-service.module.ts", "export class ArticleServiceModule {}\n")
+    _write(tmp_path, "src/article/app.ts", "import { ArticleServiceModule } from './ArticleService.module';\n"
+                                           "export const m = ArticleServiceModule;\n")
+    found = [d for d in lint(tmp_path, ["IMP"]) if d.path.endswith("app.ts")]
+    assert len(found) == 1 and "src/article/article-service.module.ts, in that folder, differs only in spelling" in found[0].message
+    assert found[0].fix.edits[0].text == "./article-service.module"
 
 
 def test_a_file_above_every_project_resolves_with_the_root_base_config(tmp_path):
