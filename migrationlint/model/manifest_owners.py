@@ -11,6 +11,7 @@ from functools import cached_property
 from migrationlint.model.dev_files import in_test_folder
 from migrationlint.model.entry_points import is_service
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
+from migrationlint.model.peer_install import read_npmrc
 from migrationlint.model.project import Project
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
@@ -131,7 +132,8 @@ class ManifestOwners:
         d = m.dir
         while d.startswith(self.ws.root) and d != self.ws.root:
             path = os.path.join(d, "package.json")
-            if os.path.isfile(path) and (any(os.path.isfile(os.path.join(d, n)) for n in _ROOT_MARKERS)
+            markers = [n for n in _ROOT_MARKERS if os.path.isfile(os.path.join(d, n))]
+            if os.path.isfile(path) and (markers and not self._ignored_lockfile(d, markers)
                                          or "workspaces" in self.ws.manifest(path).data):
                 return self.ws.manifest(path)
             parent = os.path.dirname(d)
@@ -140,6 +142,17 @@ class ManifestOwners:
             d = parent
         root = self.ws.root_manifest
         return root if root is not None and not root.error else m
+
+    def _ignored_lockfile(self, directory: str, markers: list[str]) -> bool:
+        """Whether the only marker of a project of its own is a pnpm-lock.yaml that pnpm ignores: in
+        a member of the root's pnpm workspace, which installs from the root's one lockfile (unless
+        `.npmrc` says `shared-workspace-lockfile=false`). A stale copy left there is no project."""
+        return markers == ["pnpm-lock.yaml"] and directory in self._member_dirs and self._shared_pnpm_lockfile
+
+    @cached_property
+    def _shared_pnpm_lockfile(self) -> bool:
+        return self.ws.definition == "pnpm-workspace.yaml" and \
+            read_npmrc(self.ws.root).get("shared-workspace-lockfile", "").lower() != "false"
 
     def enclosing_root(self, m: Manifest) -> Manifest | None:
         """For the root of a project nested in the workspace (its own lockfile or workspace file),

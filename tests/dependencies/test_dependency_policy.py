@@ -588,6 +588,65 @@ def test_dep003_a_peer_the_manifests_peer_dependencies_meta_names_goes_to_peer_d
         "cd @acme/x && bun add --peer graphql", "npm install --save-peer graphql -w @acme/x"]
 
 
+NOTIFY_LOCK = """lockfileVersion: '9.0'
+
+importers:
+
+  .: {}
+
+  services/notify:
+    dependencies:
+      '@nestjs/microservices':
+        specifier: 10.4.15
+        version: 10.4.15(nats@2.29.3)
+
+packages:
+
+  '@nestjs/microservices@10.4.15':
+    resolution: {integrity: sha512-AAAA}
+    peerDependencies:
+      nats: ^2.2.0
+    peerDependenciesMeta:
+      nats:
+        optional: true
+
+  nats@2.29.3:
+    resolution: {integrity: sha512-BBBB}
+
+snapshots:
+
+  '@nestjs/microservices@10.4.15(nats@2.29.3)':
+    optionalDependencies:
+      nats: 2.29.3
+
+  nats@2.29.3: {}
+"""
+
+
+@pytest.mark.parametrize("npmrc, reported", [(None, False), ("shared-workspace-lockfile=false\n", True)])
+def test_a_stale_pnpm_lockfile_in_a_workspace_member_is_no_project_of_its_own(tmp_path, npmrc, reported):
+    """pnpm installs a workspace from the root's one lockfile and ignores a pnpm-lock.yaml left in a
+    member (a real microservice: the stale copy hid the nats the root lockfile links beside
+    @nestjs/microservices, and DEP004 asked to declare it). With `shared-workspace-lockfile=false`
+    each member keeps a lockfile of its own, which is then what it installs from."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "packageManager": "pnpm@9.12.0"},
+        "pnpm-workspace.yaml": "packages:\n  - 'services/*'\n",
+        "pnpm-lock.yaml": NOTIFY_LOCK,
+        "services/notify/package.json": {"name": "@acme/notify", "private": True, "scripts": {"start": "node dist/main.js"},
+                                         "dependencies": {"@nestjs/microservices": "10.4.15"}},
+        "services/notify/pnpm-lock.yaml": "lockfileVersion: '9.0'\n\nimporters:\n\n  .: {}\n",
+        "services/notify/src/main.ts": "import { NestFactory } from '@nestjs/core';\n"
+                                       "import { Transport } from '@nestjs/microservices';\n"
+                                       "export const app = NestFactory.createMicroservice(class {}, { transport: Transport.NATS });\n",
+    }
+    if npmrc is not None:
+        files[".npmrc"] = npmrc
+    root = write(tmp_path, files)
+    found = [d.extra.get("package") for d in pipeline.lint([str(root)], Settings(select=["DEP004"]), use_cache=False).diagnostics]
+    assert ("nats" in found) is reported, found
+
+
 def test_dep003_types_only_peers_are_silent(tmp_path):
     lock = json.loads(json.dumps(WAREHOUSE_LOCK).replace("@acme/asn1", "openapi-types"))
     root = write(tmp_path, {
