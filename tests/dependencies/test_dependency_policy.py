@@ -388,6 +388,10 @@ def test_a_member_with_a_lockfile_of_its_own_deployed_by_root_installs_relies_on
     alone = write(tmp_path / "alone", files)
     diags = pipeline.lint([str(alone)], Settings(select=["DEP"]), use_cache=False).diagnostics
     assert [(d.code, d.extra["package"]) for d in diags] == [("DEP005", "@nestjs/swagger")]
+    assert "a project of its own" not in diags[0].message  # pnpm ignores the member's lockfile
+    apart = write(tmp_path / "apart", {**files, ".npmrc": "shared-workspace-lockfile=false\n"})
+    diags = pipeline.lint([str(apart)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert [(d.code, d.extra["package"]) for d in diags] == [("DEP005", "@nestjs/swagger")]
     assert "a project of its own" in diags[0].message
     imaged = write(tmp_path / "imaged", {**files, "docker/shared.Dockerfile": (
         "FROM node:20\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\n"
