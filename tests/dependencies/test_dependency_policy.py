@@ -397,6 +397,8 @@ def test_a_member_with_a_lockfile_of_its_own_deployed_by_root_installs_relies_on
         "FROM node:20\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\n"
         "COPY packages/ ./packages/\nRUN pnpm install --frozen-lockfile\nCMD [\"node\", \"packages/shared/dist/index.js\"]\n")})
     assert dep(imaged) == []
+    assert dep(write(tmp_path / "imaged-apart", {**files, ".npmrc": "shared-workspace-lockfile=false\n",
+                                                 "docker/shared.Dockerfile": (tmp_path / "imaged/docker/shared.Dockerfile").read_text()})) == []
 
 
 def test_a_nest_monorepo_app_with_its_own_lockfile_relies_on_the_root_manifest(tmp_path):
