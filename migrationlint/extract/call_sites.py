@@ -19,6 +19,7 @@ from migrationlint.extract.records import (
 )
 from migrationlint.extract.parsing import string_value, text
 from migrationlint.extract.tree_lookups import (
+    call_function,
     decorator_nodes,
     method_call_nodes,
     new_nodes,
@@ -143,7 +144,7 @@ class CallSitesFacts:
     def _method_calls(self, root: Node) -> None:
         for prop, call, args in method_call_nodes(root, self.data):
             name = text(prop)
-            fn = call.child_by_field_name("function")
+            fn = call_function(call)
             fact = CallFact(callee=text(fn) if fn is not None else name, callee_start=prop.start_byte,
                             callee_end=prop.end_byte, start=call.start_byte, end=call.end_byte)
             for a in args.named_children:

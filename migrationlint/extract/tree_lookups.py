@@ -331,12 +331,36 @@ def method_call_nodes(root: Node, data: bytes):
         member = prop.parent
         if member is None or member.type != "member_expression" or member.child_by_field_name("property") != prop:
             continue
-        call = member.parent
-        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != member:
+        call = called(member)
+        if call is None:
             continue
         args = call.child_by_field_name("arguments")
         if args is not None and args.type == "arguments":
             yield prop, call, args
+
+
+def called(callee: Node) -> Node | None:
+    """The call whose function is `callee`. The grammar reads `await a.b<T>(x)` as a call of
+    `await a.b` with type arguments (`await NestFactory.create<NestExpressApplication>(AppModule)`,
+    the usual start of a Nest app): that call too."""
+    call = callee.parent
+    if call is not None and call.type == "await_expression":
+        wrapper, call = call, call.parent
+        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != wrapper \
+                or call.child_by_field_name("type_arguments") is None:
+            return None
+        return call
+    if call is None or call.type != "call_expression" or call.child_by_field_name("function") != callee:
+        return None
+    return call
+
+
+def call_function(call: Node) -> Node | None:
+    """The function a call calls, under the `await` of the misread generic call (`called`)."""
+    fn = call.child_by_field_name("function")
+    if fn is not None and fn.type == "await_expression" and fn.named_children:
+        return fn.named_children[0]
+    return fn
 
 
 def pair_nodes(root: Node, data: bytes, keys: tuple[bytes, ...]):

@@ -399,6 +399,11 @@ def test_dep004_triggers(tmp_path):
                    ("main.ts", "amqplib"), ("main.ts", "class-transformer"), ("main.ts", "class-validator")]
     [d] = [d for d in lint(root) if d.extra.get("package") == "amqplib"]
     assert "ServerRMQ" in d.message and d.fix is None
+    # the usual generic start of an app, which the grammar reads as a call of `await NestFactory.create`
+    main = root / "services/api/src/main.ts"
+    main.write_text(main.read_text().replace("await NestFactory.create(AppModule, { bufferLogs: true })",
+                                             "await NestFactory.create<INestApplication>(AppModule, { bufferLogs: true })"))
+    assert sorted((Path(d.path).name, d.extra["package"]) for d in by_code(lint(root), "DEP004")) == got
     [d] = [d for d in lint(root) if d.extra.get("package") == "ioredis"]
     assert d.message.endswith('add "ioredis": "^5.4.1" to dependencies (as in services/worker/package.json)')
     # `type: 'cluster'` outside TypeORM options is not read; TypeOrmHealthIndicator's packages are declared

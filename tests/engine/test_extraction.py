@@ -279,6 +279,22 @@ def test_refs_give_every_occurrence_span_and_survive_the_cache_pickle():
     assert "QueryRunner" in f.type_only_locals and "Table" not in f.type_only_locals
 
 
+@pytest.mark.parametrize("code", [
+    "const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, { transport: Transport.NATS });",
+    "const app = await NestFactory.createMicroservice(AppModule, { transport: Transport.NATS });",
+    "const app = NestFactory.createMicroservice<MicroserviceOptions>(AppModule, { transport: Transport.NATS });",
+])
+def test_an_awaited_generic_call_is_a_call(code):
+    """The grammar reads `await a.b<T>(x)` as a call of `await a.b` with type arguments: the usual
+    `await NestFactory.create<NestExpressApplication>(AppModule)` was no call at all (a
+    microservice's DEP004 named the client class where Nest's server class fails)."""
+    from migrationlint.extract.facts import extract
+
+    [call] = extract("/repo/src/main.ts", code.encode()).calls
+    assert call.callee == "NestFactory.createMicroservice" and [a[0] for a in call.args] == ["identifier", "object"]
+    assert "transport" in call.objects[1].names
+
+
 @pytest.mark.parametrize("export, type_only", [
     ("export type { HandlerEvent, Handler as NetlifyHandler };", True),
     ("export { type HandlerEvent, type Handler };", True),
