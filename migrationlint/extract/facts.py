@@ -46,6 +46,10 @@ def extract(path: str, data: bytes) -> FileFacts:
     return facts
 
 
+_SPLIT_EXPORTABLE = frozenset({"class_declaration", "abstract_class_declaration", "lexical_declaration",
+                               "variable_declaration"})
+
+
 class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOptionsFacts, UsageFacts, CommentsFacts):
     """Fills one FileFacts from one tree. One mixin per concern (imports, exports, classes, call sites,
     ORM options, usage, comments); the class only shares the file's bytes and dialect between them."""
@@ -60,7 +64,7 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
 
     def run(self, root: Node) -> None:
         data = self.data
-        if b"export\n" in data or (b"\r\n" in data[:512] and b"export\r\n" in data):  # CRLF: from its first lines
+        if b"export\n" in data or b"export /" in data or (b"\r\n" in data[:512] and b"export\r\n" in data):  # CRLF: from its first lines
             self._statements_with_split_exports(root.named_children)
         else:
             for stmt in root.named_children:
@@ -101,20 +105,29 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
 
     # ------------------------------------------------------------------ top level
     # `export` on a line of its own before a decorated class (`export\n@tag\nclass User {}`, standard
-    # decorators) exports the class for tsc; the grammar reads a bare `export` statement, which no
-    # other code can be (`export` is reserved), followed by the class: run() puts them back together.
+    # decorators), or a comment between `export` and `const` (`export /** doc */ const x = 1`, as an
+    # editor's "add JSDoc" writes it), exports the declaration for tsc; the grammar reads a bare
+    # `export` statement, which no other code can be (`export` is reserved), followed by the
+    # declaration: run() puts them back together.
 
     def _statements_with_split_exports(self, statements: list[Node]) -> None:
-        """The top-level loop where `export` may stand on a line of its own above a decorated class."""
+        """The top-level loop where `export` may stand apart from the declaration it exports."""
         bare_export = False
         for stmt in statements:
-            if bare_export and stmt.type in ("class_declaration", "abstract_class_declaration"):
+            if bare_export and stmt.type in _SPLIT_EXPORTABLE:
                 self.f.is_module = True
                 self._exported_declaration(stmt, stmt, is_default=False)
             else:
                 self._statement(stmt, exported=False)
-            bare_export = stmt.type == "expression_statement" and stmt.end_byte - stmt.start_byte == 6 \
-                and self.data[stmt.start_byte:stmt.end_byte] == b"export"
+            bare_export = stmt.type == "expression_statement" and self._bare_export(stmt)
+
+    def _bare_export(self, stmt: Node) -> bool:
+        """`export` alone, or followed only by comments, read as an expression statement."""
+        if self.data[stmt.start_byte:stmt.start_byte + 6] != b"export":
+            return False
+        first, *rest = stmt.named_children or [None]
+        return first is not None and first.type == "identifier" and first.end_byte - first.start_byte == 6 \
+            and all(c.type == "comment" for c in rest)
 
     def _statement(self, node: Node, exported: bool) -> None:
         kind = node.type

@@ -279,6 +279,18 @@ def test_refs_give_every_occurrence_span_and_survive_the_cache_pickle():
     assert "QueryRunner" in f.type_only_locals and "Table" not in f.type_only_locals
 
 
+def test_a_comment_between_export_and_const_still_exports():
+    """`export /** doc */ const x` (and `export // note` before `let`): the grammar reads a bare
+    `export` beside an unexported declaration; tsc exports it (4 IMP003 on a real API said
+    "declared but not exported"). The offline half of the tsc oracle's split-export-comment case."""
+    from migrationlint.extract.facts import extract
+
+    f = extract("/repo/src/geo.ts", b"export /**\n * Loads.\n */\nconst initGeoReader = () => 1;\n"
+                                    b"export // note\nlet fallback = 2;\nconst hidden = 3;\n")
+    assert [e.name for e in f.exports] == ["initGeoReader", "fallback"]
+    assert [d[0] for d in f.declarations] == ["hidden"]
+
+
 @pytest.mark.parametrize("code", [
     "const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, { transport: Transport.NATS });",
     "const app = await NestFactory.createMicroservice(AppModule, { transport: Transport.NATS });",

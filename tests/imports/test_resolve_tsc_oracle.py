@@ -166,6 +166,16 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/main.ts": "import { User, Base } from './user';\nimport { Hidden } from './user';\n"
                        "export const all = [User, Base, Hidden];\n",
     },
+    # a comment between `export` and `const` (an editor's "add JSDoc" writes it there): tsc exports the
+    # declaration, which the grammar reads as a bare `export` statement beside an unexported one
+    "split-export-comment": {
+        "package.json": {"name": "split-export-comment"},
+        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
+        "src/geo.ts": "export /**\n * Loads the reader.\n */\nconst initGeoReader = (): number => 1;\n"
+                      "export // the fallback\nlet fallback = 2;\nconst hidden = 3;\nexport const shown = hidden;\n",
+        "src/main.ts": "import { initGeoReader, fallback } from './geo';\nimport { hidden } from './geo';\n"
+                       "export const all = [initGeoReader, fallback, hidden];\n",
+    },
     # a `paths` key that starts with `/` (`"/@/*"`, admin templates): not relative for TypeScript, so
     # `paths` applies before the name is read as a rooted path
     "rooted-paths-key": {
