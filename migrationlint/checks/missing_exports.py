@@ -129,14 +129,17 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
                 "silently `any`"), Severity.WARNING
     importer = project.facts(path)
     used_as_type = importer is not None and b.local in importer.type_only_locals
+    unused = importer is not None and imp.kind == "import" and not any(
+        not imp.stmt_start <= at < imp.stmt_end for at, _ in importer.refs.get(b.local, ()))
     cfg = resolver.tsconfig_for(path)
-    if (imp.type_only or b.type_only or used_as_type) and cfg is not None and not cfg.type_checks:
+    if (imp.type_only or b.type_only or used_as_type or unused) and cfg is not None and not cfg.type_checks:
         return ("tsc reports nothing (noCheck in the tsconfig: types are not checked) and runtime is unaffected, "
                 "so every type built on it is silently `any`"), Severity.WARNING
     if imp.type_only or b.type_only:
         return f"tsc fails with {code or 'TS2305/TS2724'}", None
-    if used_as_type:
-        return f"tsc fails with {code or 'TS2305'} (the binding is used only as a type, so runtime is unaffected)", None
+    if used_as_type or unused:
+        how = "used only as a type" if used_as_type else "never used"
+        return f"tsc fails with {code or 'TS2305'} (the binding is {how}, so runtime is unaffected)", None
     if importer is not None and importer.unchecked:
         return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
     return f"the binding is undefined at runtime (tsc: {code or 'TS2305'})", None
