@@ -227,10 +227,40 @@ def _node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Ite
     for words in shell_commands(command):
         for i, word in enumerate(words):
             if os.path.basename(word) in runners:
-                args = [w for w in words[i + 1:] if not w.startswith("-") and w not in ("start",)]
-                if args:
-                    yield args[0]
+                yield from _preloaded(words[i + 1:])
+                script = _first_operand(words[i + 1:])
+                if script is not None:
+                    yield script
                 break
+
+
+# runner options whose value is the next word (`node --require ./tracing.js dist/main.js`): never the
+# script run (node's preload and loader options, ts-node's project, nodemon's watch and exec, pm2's name)
+_VALUE_OPTIONS = frozenset({"-r", "--require", "--import", "--loader", "--experimental-loader", "--env-file",
+                            "-P", "--project", "-w", "--watch", "-x", "--exec", "--name", "-i", "--instances"})
+
+
+def _preloaded(args: list[str]) -> Iterator[str]:
+    """Files of the package node loads before the script (`--require ./src/tracing.js`, `-r`,
+    `--import`): they run in production too. A package name (`-r dotenv/config`) is no file here."""
+    for option, value in zip(args, args[1:]):
+        if option in ("-r", "--require", "--import") and value.startswith(("./", "../")):
+            yield value
+        if not option.startswith("-") and option != "start":
+            return
+
+
+def _first_operand(args: list[str]) -> str | None:
+    """The first word after a runner that is neither an option nor an option's value nor `start`."""
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = word in _VALUE_OPTIONS
+        elif word != "start":
+            return word
+    return None
 
 
 _DOCKER_LINE = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE | re.MULTILINE)

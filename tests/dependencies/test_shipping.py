@@ -342,6 +342,22 @@ def test_explain_file_prints_the_answer_and_its_reason(tmp_path):
     assert "bundled: yes, tsup" in out and "(external: @nestjs/common)" in out
 
 
+def test_node_options_with_a_value_are_not_the_script(tmp_path):
+    """`node --require ./src/telemetry/register.js bin/cli api` in a Dockerfile: the preloaded file
+    and the script are both entry points (a real API's explanations named the preload alone);
+    `-r dotenv/config` preloads a package, no file of this one."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "dependencies": {"dotenv": "^16.4.5"}},
+        "Dockerfile": 'FROM node:20\nCOPY . .\nCMD ["node", "--require", "./src/telemetry/register.js", "bin/cli.ts", "api"]\n',
+        "bin/cli.ts": "import { run } from '../src/run';\nrun();\n",
+        "src/run.ts": "export const run = (): void => undefined;\n",
+        "src/telemetry/register.ts": "export const tracing = true;\n",
+    })
+    out = cli("--explain-file", "src/run.ts", cwd=root).stdout.decode()
+    assert "entry points: src/telemetry/register.ts (the Dockerfile), bin/cli.ts (the Dockerfile)" in out, out
+    assert "reached by value imports from the entry point bin/cli.ts" in out
+
+
 # ----------------------------------------------------------------------------- real-world classes
 
 def test_r02_svelte_kit_alias_is_not_a_package(tmp_path):
