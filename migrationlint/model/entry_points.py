@@ -243,7 +243,7 @@ _VALUE_OPTIONS = frozenset({"-r", "--require", "--import", "--loader", "--experi
 def _preloaded(args: list[str]) -> Iterator[str]:
     """Files of the package node loads before the script (`--require ./src/tracing.js`, `-r`,
     `--import`): they run in production too. A package name (`-r dotenv/config`) is no file here."""
-    for option, value in zip(args, args[1:]):
+    for option, value in zip(args, args[1:], strict=False):
         if option in ("-r", "--require", "--import") and value.startswith(("./", "../")):
             yield value
         if not option.startswith("-") and option != "start":
