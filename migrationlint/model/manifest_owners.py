@@ -144,15 +144,23 @@ class ManifestOwners:
         return root if root is not None and not root.error else m
 
     def _ignored_lockfile(self, directory: str, markers: list[str]) -> bool:
-        """Whether the only marker of a project of its own is a pnpm-lock.yaml that pnpm ignores: in
-        a member of the root's pnpm workspace, which installs from the root's one lockfile (unless
-        `.npmrc` says `shared-workspace-lockfile=false`). A stale copy left there is no project."""
-        return markers == ["pnpm-lock.yaml"] and directory in self._member_dirs and self._shared_pnpm_lockfile
+        """Whether the only marker of a project of its own is a lockfile its package manager ignores:
+        in a member of the root's pnpm workspace, which installs from the root's one lockfile (unless
+        `.npmrc` says `shared-workspace-lockfile=false`), or of the root's yarn 1 workspace (yarn
+        installs every member from the root, even when run in the member). A stale copy left there
+        is no project."""
+        if len(markers) != 1 or directory not in self._member_dirs:
+            return False
+        return markers[0] == self._shared_lockfile
 
     @cached_property
-    def _shared_pnpm_lockfile(self) -> bool:
-        return self.ws.definition == "pnpm-workspace.yaml" and \
-            read_npmrc(self.ws.root).get("shared-workspace-lockfile", "").lower() != "false"
+    def _shared_lockfile(self) -> str | None:
+        """The lockfile name a member's copy of is ignored, by the workspace's package manager."""
+        if self.ws.definition == "pnpm-workspace.yaml":
+            shared = read_npmrc(self.ws.root).get("shared-workspace-lockfile", "").lower() != "false"
+            return "pnpm-lock.yaml" if shared else None
+        lock = self.ws.lockfile
+        return "yarn.lock" if self.ws.definition == "package.json" and lock is not None and lock.kind == "yarn-classic" else None
 
     def enclosing_root(self, m: Manifest) -> Manifest | None:
         """For the root of a project nested in the workspace (its own lockfile or workspace file),

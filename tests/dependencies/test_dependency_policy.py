@@ -653,6 +653,22 @@ def test_a_stale_pnpm_lockfile_in_a_workspace_member_is_no_project_of_its_own(tm
     assert ("nats" in found) is reported, found
 
 
+def test_a_stale_yarn_lockfile_in_a_yarn_1_workspace_member_gives_no_version(tmp_path):
+    """yarn 1 installs every member of a workspace from the root's yarn.lock, also when run in the
+    member: a yarn.lock left in a member is stale, and a fix took ^27.5.1 from it beside jest 29."""
+    root = write(tmp_path, {
+        "package.json": {"name": "blog", "private": True, "packageManager": "yarn@1.22.19", "workspaces": ["apps/*"],
+                         "devDependencies": {"jest": "29.6.1"}},
+        "yarn.lock": '# yarn lockfile v1\n\n\n"@jest/types@^29.6.1":\n  version "29.6.1"\n\n'
+                     'jest@29.6.1:\n  version "29.6.1"\n  dependencies:\n    "@jest/types" "^29.6.1"\n',
+        "apps/server/package.json": {"name": "server", "private": True, "scripts": {"test": "jest"}},
+        "apps/server/yarn.lock": '# yarn lockfile v1\n\n\n"@jest/types@^27.5.1":\n  version "27.5.1"\n',
+        "apps/server/jest.config.ts": "import type { Config } from '@jest/types';\nexport default {} as Config.InitialOptions;\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "@jest/types": "^29.6.1" to devDependencies (yarn.lock resolves 29.6.1' in d.message, d.message
+
+
 def test_dep003_types_only_peers_are_silent(tmp_path):
     lock = json.loads(json.dumps(WAREHOUSE_LOCK).replace("@acme/asn1", "openapi-types"))
     root = write(tmp_path, {
