@@ -119,11 +119,15 @@ class Resolver(PackageEntries):
 
     def alias_prefix_config(self, importer: str, spec: str) -> TsConfig | None:
         """The importer's tsconfig when a `paths` key shares the specifier's alias-looking first
-        segment (`@acme/shared` beside `@acme/shared/text`): the name is in the workspace's own
-        namespace, whatever no key matches it (IMP001's finding, never a package to install)."""
+        segment (`@acme/shared` beside `@acme/shared/text`), or a first segment that keys use as a
+        namespace (`fm/web-types` beside `fm/web/types`): the name is in the workspace's own
+        namespace, whatever no key matches it (IMP001's finding, never a package to install;
+        asked only for a name no manifest, lockfile or node_modules knows)."""
         first = spec.split("/", 1)[0]
-        cfg = self.tsconfig_for(importer) if first.startswith(ALIAS_SIGILS) else None
-        if cfg is not None and any(key != "*" and key.split("/", 1)[0] == first for key in cfg.paths):
+        sigil = first.startswith(ALIAS_SIGILS)
+        cfg = self.tsconfig_for(importer) if sigil or "/" in spec else None
+        if cfg is not None and any(key != "*" and key.split("/", 1)[0] == first and (sigil or "/" in key)
+                                   for key in cfg.paths):
             return cfg
         return None
 

@@ -385,6 +385,17 @@ def test_dep001_leaves_a_name_under_a_path_alias_prefix_to_imp001(tmp_path):
     })
     result = lint_result(tmp_path, select=["IMP001", "DEP001"])
     assert [d.code for d in result.diagnostics] == ["IMP001"]
+    # an unscoped namespace the keys use (`fm/web-types`): `fm/web/types` is a mistyped alias, not
+    # `pnpm add -D fm` (an unrelated npm package); a bare name alone is no namespace
+    write(tmp_path, {
+        "tsconfig.base.json": {"compilerOptions": {"baseUrl": ".", "paths": {
+            "fm/web-types": ["libs/shared/text/src/index.ts"], "@acme/orders": ["libs/orders/src/index.ts"]}}},
+        "libs/orders/src/index.ts": "import { slug } from 'fm/web/types';\nimport { pad } from 'leftpadder';\n"
+                                    "export const orderSlug = (n: string) => pad(slug(n));\n",
+    })
+    result = lint_result(tmp_path, select=["IMP001", "DEP001"])
+    assert sorted((d.code, d.extra.get("package") or d.extra.get("specifier")) for d in result.diagnostics) == [
+        ("DEP001", "leftpadder"), ("IMP001", "fm")], result.diagnostics
 
 
 def test_imp002_never_offers_a_file_of_another_nx_application(tmp_path):
