@@ -69,19 +69,19 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 
 def _sections_needed(model: DependencyChecks, uses: list[Use]) -> tuple[dict[tuple[str, str], str],
-                                                                         dict[tuple[str, str], Use]]:
+                                                                         dict[tuple[str, str], list[Use]]]:
     """One section per (manifest, package): dependencies if any production value import needs
     it, else devDependencies; every DEP001 fix for that pair then carries the same edit. Also the
-    first use (by path) that needs `dependencies`, which a message at another use names."""
+    uses (by path) that need `dependencies`, the first of which a message at another use names."""
     out: dict[tuple[str, str], str] = {}
-    witnesses: dict[tuple[str, str], Use] = {}
+    witnesses: dict[tuple[str, str], list[Use]] = {}
     for u in uses:
         key = (u.manifest.path, u.package)
         section = model.section_for(u)
         if section == "dependencies" or key not in out:
             out[key] = section
         if section == "dependencies":
-            witnesses.setdefault(key, u)
+            witnesses.setdefault(key, []).append(u)
     return out, witnesses
 
 
@@ -93,7 +93,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
 
     def __init__(self, project: Project) -> None:
         super().__init__(project)
-        self.runtime_witnesses: dict[tuple[str, str], Use] = {}  # check() sets it: see _sections_needed
+        self.runtime_witnesses: dict[tuple[str, str], list[Use]] = {}  # check() sets it: see _sections_needed
 
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
 
@@ -143,18 +143,33 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         other files too, from their facts, so that it suggests what a run over the tree does."""
         key = (u.manifest.path, u.package)
         section = sections.get(key) or self.section_for(u)
+        if section == "dependencies" and self._only_presumed(key):
+            section = sections[key] = "devDependencies"
         if section != "dependencies":
             if any(self.section_for(v) == "dependencies" for v in self._uses_outside_run(u.manifest, u.package)):
                 section = "dependencies"
             sections[key] = section
         return section
 
+    def _only_presumed(self, key: tuple[str, str]) -> bool:
+        """Whether every use that asks `dependencies` for this (manifest, package) ships only by
+        presumption and turns out to be test support or a developer tool's helper (a code
+        generator's module, which only the generator a dev script runs imports): asked for a
+        package DEP001 reports, when the fix's section is chosen."""
+        found = self.runtime_witnesses.get(key)
+        if not found:
+            return False
+        if all(self._test_support(w) for w in found):
+            self.runtime_witnesses[key] = []
+            return True
+        return False
+
     def _needed_elsewhere(self, u: Use) -> str:
         """Why a package this use alone would put in devDependencies goes to dependencies: the
         first file of the package (by path, the run's or not) that a production install must serve,
         said the same way by a run over the tree and a run over this file."""
         key = (u.manifest.path, u.package)
-        found = [w for w in (self.runtime_witnesses.get(key),) if w is not None]
+        found = list(self.runtime_witnesses.get(key, ())[:1])
         found += [v for v in self._uses_outside_run(u.manifest, u.package) if self.section_for(v) == "dependencies"]
         if not found:
             return ""

@@ -41,7 +41,12 @@ class UndeclaredImports:
             return (message + f'; it is loaded on demand, like an optional feature: declare "{u.package}" in '
                     f"peerDependencies of {rel}, marked optional in peerDependenciesMeta, so that the users who "
                     "enable the feature install it"), None, Severity.WARNING
-        why = own.why if own.section == section else self._needed_elsewhere(u)
+        if own.section == section:
+            why = own.why
+        elif section == "dependencies":
+            why = self._needed_elsewhere(u)
+        else:  # presumed to ship, settled as a helper of tests or developer tools (_only_presumed)
+            why = "no entry point reaches the file and only tests, test support or developer tools import it"
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
         cycle = cycle_through(self.ws, m, u.package)

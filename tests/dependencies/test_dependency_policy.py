@@ -669,6 +669,33 @@ def test_a_stale_yarn_lockfile_in_a_yarn_1_workspace_member_gives_no_version(tmp
     assert 'add "@jest/types": "^29.6.1" to devDependencies (yarn.lock resolves 29.6.1' in d.message, d.message
 
 
+def test_a_package_only_a_dev_scripts_helpers_import_is_added_to_dev_dependencies(tmp_path):
+    """A code generator the `resource` script runs from source (`ts-node-dev src/generators`) and
+    the helper it imports: no entry reaches the helper, which --explain-file calls dev only, and a
+    fix took it to dependencies (2 DEP001 on real repositories). A service file importing the same
+    package keeps it in dependencies."""
+    files = {
+        "package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"]},
+        "yarn.lock": "# yarn lockfile v1\n\n\npluralize@^8.0.0:\n  version \"8.0.0\"\n",
+        "apps/api/package.json": {"name": "api", "private": True,
+                                  "scripts": {"build": "nest build", "start": "nest start", "resource": "ts-node-dev src/generators"},
+                                  "dependencies": {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0"}},
+        "apps/api/nest-cli.json": {"sourceRoot": "src"},
+        "apps/api/src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { Module } from '@nestjs/common';\n"
+                                "@Module({})\nclass AppModule {}\nNestFactory.create(AppModule).then((app) => app.listen(3000));\n",
+        "apps/api/src/generators/index.ts": "import { names } from './util';\nconsole.log(names('user'));\n",
+        "apps/api/src/generators/util.ts": "const pluralize = require('pluralize');\nexport const names = (s: string) => pluralize(s);\n",
+    }
+    root = write(tmp_path / "dev", files)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "pluralize": "^8.0.0" to devDependencies' in d.message
+    assert "only tests, test support or developer tools import it" in d.message
+    served = write(tmp_path / "served", {**files, "apps/api/src/main.ts": files["apps/api/src/main.ts"].replace(
+        "import { Module }", "import pluralize from 'pluralize';\nexport const p = pluralize('a');\nimport { Module }")})
+    found = [d.message for d in pipeline.lint([str(served)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert len(found) == 2 and all('to dependencies' in m for m in found), found
+
+
 def test_dep003_types_only_peers_are_silent(tmp_path):
     lock = json.loads(json.dumps(WAREHOUSE_LOCK).replace("@acme/asn1", "openapi-types"))
     root = write(tmp_path, {
