@@ -142,17 +142,19 @@ class DependencyExemptions(DependencyModel):
                                                           or entry_is_source(m))) \
             or self.generated_manifest(m) is not None
 
-    def _installed_only_with_root(self, m: Manifest, outer: Manifest) -> bool:
+    def _installed_only_with_root(self, m: Manifest, outer: Manifest, seen: frozenset[str] = frozenset()) -> bool:
         """A private package whose entry is TypeScript source, or that no workspace definition makes
         a package manager's member (an Nx library's package.json beside the root's), or the stub
         `npm init` writes (its `main` names no file, nothing builds one), that starts nothing and that no other manifest
-        of the repository lists: nothing installs it apart (no publish, no install could load its
+        of the repository lists but such packages themselves: nothing installs it apart (no publish, no install could load its
         source, no dependent brings it), so its code runs only inside its root's install, compiled
         into what imports it (an app's bundle, through an alias), where the root's dependencies are."""
         if not m.name or self.is_service(m) or not (m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition)
                                                     or unbuilt_stub(m)):
             return False
-        return all(d.path == outer.path for d in self.shipping.dependents(m))
+        seen = seen | {m.path}
+        return all(d.path == outer.path or d.path in seen or self._installed_only_with_root(d, outer, seen)
+                   for d in self.shipping.dependents(m))
 
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file

@@ -1352,6 +1352,14 @@ def test_a_private_library_no_workspace_definition_makes_a_member_is_installed_o
     member = {**files, "package.json": {**files["package.json"], "workspaces": ["libs/*"]}}
     diags = pipeline.lint([str(write(tmp_path / "member", member))], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert [d.extra["package"] for d in diags] == ["zod"]
+    # listed by another such library (an Nx repository's libraries name each other as peers): still
+    # nothing installs either apart; listed by one that may be published, it may travel with that one
+    for private, listed in ((True, False), (False, True)):
+        other = {"name": "@acme/backend-domain", "version": "0.0.1", "main": "./index.js",
+                 "peerDependencies": {library["name"]: "*"}, **({"private": True} if private else {})}
+        chained = write(tmp_path / f"chain-{private}", {**files, "libs/backend/package.json": other})
+        diags = pipeline.lint([str(chained)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+        assert bool(diags) is (reported or listed), (private, diags)
 
 
 @pytest.mark.parametrize("inferred", [False, True])
