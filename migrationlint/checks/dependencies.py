@@ -209,6 +209,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
                        f"{host[0]}, so the application that installs this published package provides it, but "
                        f"{found}; declare it in peerDependencies too{optional} (one copy, shared with the application){ships}")
             return self._at_import(DEP002, u, message, None, Severity.WARNING)
+        external = self._left_external(u)
+        if external is not None:
+            return self._at_import(DEP002, u, external, self._peer_fix(m, u.package))
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
                    ": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
                    f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
@@ -216,6 +219,23 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return self._at_import(DEP002, u, message, fix)
+
+    def _left_external(self, u: Use) -> str | None:
+        """DEP002's message for a published package whose bundle's external list names the package:
+        the build leaves it to the application, which must install it (a peer), or None."""
+        m = u.manifest
+        if m.unpublishable or not m.name or u.package not in self.shipping.left_external(m):
+            return None
+        return (f'"{u.package}" is declared only in devDependencies of {self._rel(m)} but production code imports it, '
+                f"and the build's external list leaves it out of the bundle: the application that installs this "
+                f"published package must provide it; declare it in peerDependencies (marked optional in "
+                f"peerDependenciesMeta when only some features load it), keeping the devDependency for development; "
+                f"this file ships: {u.verdict.reason if u.verdict else 'counted as shipping'}")
+
+    def _peer_fix(self, m: Manifest, package: str) -> Fix | None:
+        """An unsafe addition of `package` to peerDependencies, at its devDependencies range."""
+        rng = m.section("devDependencies").get(package)
+        return self._add_fix(m, "peerDependencies", package, rng, Applicability.UNSAFE) if rng else None
 
     def _dev_remedy(self, u: Use) -> str:
         """Where a devDependency that ships belongs: `dependencies`, or for a published package

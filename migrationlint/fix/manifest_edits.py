@@ -2,7 +2,8 @@
 
 A json_edit is one of these tuples (produced by the dependency rules):
   ("add", section, name, version)      declare `name` in `section`; a no-op when any dependency
-                                        section already declares it (so N fixes make one key)
+                                        section already declares it (so N fixes make one key);
+                                        for peerDependencies, when that section does
   ("move", from_section, to_section, name)  move an entry, keeping its range; a no-op when
                                         `from_section` does not have it
 
@@ -175,9 +176,9 @@ def _entry(name: str, version: str, colon: str) -> str:
 
 # ----------------------------------------------------------------------------- operations
 
-def declared_section(text: str, name: str) -> str | None:
+def declared_section(text: str, name: str, sections: tuple[str, ...] = DEP_SECTIONS) -> str | None:
     top, _ = _top(text)
-    for section in DEP_SECTIONS:
+    for section in sections:
         sec = _find(top, section)
         if sec is not None and text[sec.value_start] == "{":
             if _find(members(text, sec.value_start)[0], name) is not None:
@@ -186,7 +187,9 @@ def declared_section(text: str, name: str) -> str | None:
 
 
 def add_entry(text: str, section: str, name: str, version: str) -> str:
-    if declared_section(text, name) is not None:
+    # a peer is declared beside its devDependency (what the package is developed against): only an
+    # existing peer entry makes that addition a no-op
+    if declared_section(text, name, (section,) if section == "peerDependencies" else DEP_SECTIONS) is not None:
         return text
     top, top_close = _top(text)
     sec = _find(top, section)

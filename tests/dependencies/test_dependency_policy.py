@@ -696,6 +696,23 @@ def test_a_package_only_a_dev_scripts_helpers_import_is_added_to_dev_dependencie
     assert len(found) == 2 and all('to dependencies' in m for m in found), found
 
 
+def test_a_devdependency_a_published_bundle_leaves_external_is_a_peer(tmp_path):
+    """tsup's `external` names ioredis in a published library that keeps it in devDependencies:
+    the build leaves it to the application, so the remedy is a peer (optional drivers of a real
+    Redis library; "move it to dependencies" would install both drivers for every user)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/redis-core", "version": "1.0.0", "main": "dist/index.js",
+                         "scripts": {"build": "tsup"}, "devDependencies": {"ioredis": "^5.9.2", "tsup": "^8.0.1"}},
+        "tsup.config.ts": "export default { entry: ['src/index.ts'], external: ['ioredis'] };\n",
+        "src/index.ts": "import Redis from 'ioredis';\nexport const connect = (url: string) => new Redis(url);\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP002" and "the build's external list leaves it out of the bundle" in d.message
+    assert d.fix.applicability.value == "unsafe"
+    out = json.loads(fixed(root, unsafe=True)["package.json"])
+    assert out["peerDependencies"] == {"ioredis": "^5.9.2"} and out["devDependencies"]["ioredis"] == "^5.9.2"
+
+
 def test_dep003_types_only_peers_are_silent(tmp_path):
     lock = json.loads(json.dumps(WAREHOUSE_LOCK).replace("@acme/asn1", "openapi-types"))
     root = write(tmp_path, {

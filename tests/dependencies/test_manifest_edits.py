@@ -34,6 +34,14 @@ def test_add_is_idempotent_and_merges_duplicates():
     assert render(SERVICE.encode(), [("add", "dependencies", "uuid", "^10.0.0")]) == SERVICE.encode()
 
 
+def test_a_peer_is_added_beside_its_dev_dependency_once():
+    """A published package declares a peer and develops against the same package in devDependencies:
+    adding the peer is no no-op because devDependencies has it, only because peerDependencies does."""
+    out = render(SERVICE.encode(), [("add", "peerDependencies", "uuid", "^10.0.0")] * 2).decode()
+    assert out.count('"uuid"') == 2 and json.loads(out)["peerDependencies"] == {"uuid": "^10.0.0"}
+    assert render(out.encode(), [("add", "peerDependencies", "uuid", "^10.0.0")]).decode() == out
+
+
 def test_append_to_an_unsorted_section():
     text = '{\n  "dependencies": {\n    "typeorm": "^0.3.20",\n    "pg": "^8.13.1"\n  }\n}\n'
     out = render(text.encode(), [("add", "dependencies", "ioredis", "^5.4.1")]).decode()
