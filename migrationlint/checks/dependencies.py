@@ -21,8 +21,9 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.checks.peer_hosts import peer_host
 from migrationlint.checks.undeclared import UndeclaredImports
+from migrationlint.checks.dev_in_production import DevInProduction
 from migrationlint.checks.dependency_exemptions import DependencyExemptions, also_runtime
-from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from migrationlint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.dependency_model import LOADING_KINDS, Use, types_only_package
@@ -87,7 +88,7 @@ def _sections_needed(model: DependencyChecks, uses: list[Use]) -> tuple[dict[tup
 
 # ----------------------------------------------------------------------------- the model
 
-class DependencyChecks(DependencyExemptions, UndeclaredImports):
+class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction):
     """The DEP rules' judgements over the model: each package use, each declared package's peers,
     each package the code makes NestJS or TypeORM load."""
 
@@ -195,59 +196,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports):
         return self._at_import(DEP001, u, message, fix, severity)
 
     def _dev_in_production(self, u: Use) -> Diagnostic:
-        m = u.manifest
-        rel = self._rel(m)
-        ships = f"; this file ships: {u.verdict.reason}" if u.verdict else ""
-        host = peer_host(self, u)
-        if host is not None:  # the application provides it with the host: found where it hoists, not under pnpm
-            optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else ""
-            found = ("its copy is found only where it is hoisted (npm, yarn), not in a strict layout (pnpm, Plug'n'Play)"
-                     if self.install_hoists(m) else
-                     "this repository's install gives a package only what it declares (pnpm, Plug'n'Play), so its "
-                     "copy is not found")
-            message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
-                       f"{host[0]}, so the application that installs this published package provides it, but "
-                       f"{found}; declare it in peerDependencies too{optional} (one copy, shared with the application){ships}")
-            return self._at_import(DEP002, u, message, None, Severity.WARNING)
-        external = self._left_external(u)
-        if external is not None:
-            return self._at_import(DEP002, u, external, self._peer_fix(m, u.package))
-        message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
-                   ": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
-                   f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
-                   + self._dev_remedy(u) + ships)
-        edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
-        fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
-        return self._at_import(DEP002, u, message, fix)
-
-    def _left_external(self, u: Use) -> str | None:
-        """DEP002's message for a published package whose bundle's external list names the package:
-        the build leaves it to the application, which must install it (a peer), or None."""
-        m = u.manifest
-        if m.unpublishable or not m.name or u.package not in self.shipping.left_external(m):
-            return None
-        return (f'"{u.package}" is declared only in devDependencies of {self._rel(m)} but production code imports it, '
-                f"and the build's external list leaves it out of the bundle: the application that installs this "
-                f"published package must provide it; declare it in peerDependencies (marked optional in "
-                f"peerDependenciesMeta when only some features load it), keeping the devDependency for development; "
-                f"this file ships: {u.verdict.reason if u.verdict else 'counted as shipping'}")
-
-    def _peer_fix(self, m: Manifest, package: str) -> Fix | None:
-        """An unsafe addition of `package` to peerDependencies, at its devDependencies range."""
-        rng = m.section("devDependencies").get(package)
-        return self._add_fix(m, "peerDependencies", package, rng, Applicability.UNSAFE) if rng else None
-
-    def _dev_remedy(self, u: Use) -> str:
-        """Where a devDependency that ships belongs: `dependencies`, or for a published package
-        that plugs into a workspace package (a plugin of its framework) `peerDependencies`."""
-        m = u.manifest
-        if m.unpublishable or not m.name:
-            return "move it to dependencies"
-        if self.ws.member(u.package) is not None:
-            return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
-                    f"application that installs it provides) or move it to dependencies")
-        return "move it to dependencies (or to peerDependencies, when the application that installs this published " \
-               "package provides it)"
+        message, fix, severity = self._dev_finding(u)
+        return self._at_import(DEP002, u, message, fix, severity)
 
     def _root_only(self, u: Use, root: Manifest, nested: bool = False) -> Diagnostic:
         """DEP005: declared only by the root the package installs under, or, for a project nested in

@@ -1,0 +1,71 @@
+"""DEP002's message and fix for a devDependency that shipping code imports: move it to
+`dependencies`, or, for a published package, declare it as a peer where the application provides
+it (a peer of the host framework, a package the bundle leaves external).
+"""
+
+from __future__ import annotations
+
+from migrationlint.checks.peer_hosts import peer_host
+from migrationlint.diagnostics import Applicability, Edit, Fix, Severity
+from migrationlint.model.dependency_model import Use
+from migrationlint.model.workspace import Manifest
+
+
+class DevInProduction:
+    """Mixin of DependencyChecks: DEP002's diagnostic for one use of a devDependency that ships."""
+
+    def _dev_finding(self, u: Use) -> tuple[str, Fix | None, Severity | None]:
+        """(message, fix, severity unless the rule's) of DEP002 for `u`."""
+        m = u.manifest
+        rel = self._rel(m)
+        ships = f"; this file ships: {u.verdict.reason}" if u.verdict else ""
+        host = peer_host(self, u)
+        if host is not None:  # the application provides it with the host: found where it hoists, not under pnpm
+            optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else ""
+            found = ("its copy is found only where it is hoisted (npm, yarn), not in a strict layout (pnpm, Plug'n'Play)"
+                     if self.install_hoists(m) else
+                     "this repository's install gives a package only what it declares (pnpm, Plug'n'Play), so its "
+                     "copy is not found")
+            message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
+                       f"{host[0]}, so the application that installs this published package provides it, but "
+                       f"{found}; declare it in peerDependencies too{optional} (one copy, shared with the application){ships}")
+            return message, None, Severity.WARNING
+        external = self._left_external(u)
+        if external is not None:
+            return external, self._peer_fix(m, u.package), None
+        message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
+                   ": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
+                   f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
+                   + self._dev_remedy(u) + ships)
+        edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
+        fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
+        return message, fix, None
+
+    def _left_external(self, u: Use) -> str | None:
+        """DEP002's message for a published package whose bundle's external list names the package:
+        the build leaves it to the application, which must install it (a peer), or None."""
+        m = u.manifest
+        if m.unpublishable or not m.name or u.package not in self.shipping.left_external(m):
+            return None
+        return (f'"{u.package}" is declared only in devDependencies of {self._rel(m)} but production code imports it, '
+                f"and the build's external list leaves it out of the bundle: the application that installs this "
+                f"published package must provide it; declare it in peerDependencies (marked optional in "
+                f"peerDependenciesMeta when only some features load it), keeping the devDependency for development; "
+                f"this file ships: {u.verdict.reason if u.verdict else 'counted as shipping'}")
+
+    def _peer_fix(self, m: Manifest, package: str) -> Fix | None:
+        """An unsafe addition of `package` to peerDependencies, at its devDependencies range."""
+        rng = m.section("devDependencies").get(package)
+        return self._add_fix(m, "peerDependencies", package, rng, Applicability.UNSAFE) if rng else None
+
+    def _dev_remedy(self, u: Use) -> str:
+        """Where a devDependency that ships belongs: `dependencies`, or for a published package
+        that plugs into a workspace package (a plugin of its framework) `peerDependencies`."""
+        m = u.manifest
+        if m.unpublishable or not m.name:
+            return "move it to dependencies"
+        if self.ws.member(u.package) is not None:
+            return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
+                    f"application that installs it provides) or move it to dependencies")
+        return "move it to dependencies (or to peerDependencies, when the application that installs this published " \
+               "package provides it)"
