@@ -235,7 +235,12 @@ class DependencyModel(ManifestOwners, VersionChoice):
         return section
 
     def known(self, package: str, manifest: Manifest) -> bool:
-        return self.ws.known(package) or self.ws.installed(package, manifest.dir) is not None
+        """Whether any manifest, the workspace's lockfile, node_modules, or the lockfile of the
+        project `manifest` belongs to (a service nested with a lockfile of its own) knows it."""
+        if self.ws.known(package) or self.ws.installed(package, manifest.dir) is not None:
+            return True
+        _, lock, _ = self._root_install(manifest)
+        return lock is not None and lock.knows(package)
 
     def placement(self, u: Use, package: str | None = None) -> policy.Placement:
         """Where a fix for this use adds `package` (the used package by default)."""

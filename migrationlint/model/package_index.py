@@ -1,5 +1,5 @@
 """Which package names the repository knows, without node_modules: declared by any manifest,
-locked by the workspace's lockfile, or installed in a node_modules folder on the way up. The
+locked by the workspace's lockfile or a nested project's, or installed in a node_modules folder on the way up. The
 resolver asks it for bare specifiers that no alias or workspace package answers; kept apart as the
 one index both import and dependency rules read through the resolver.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 
+from migrationlint.model.lockfiles import find_lockfile
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 
@@ -21,6 +22,7 @@ class PackageIndex:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self._installed: dict[tuple[str, str], bool] = {}
+        self._nested: dict[str, list[frozenset[str]]] = {}
 
     def known(self, name: str, directory: str) -> str | None:
         """declared | installed | locked | None."""
@@ -28,7 +30,7 @@ class PackageIndex:
             return "declared"
         if self.installed(name, directory):
             return "installed"
-        if name in self.locked:
+        if name in self.locked or any(name in lock for lock in self._nested_locked(directory)):
             return "locked"
         return None
 
@@ -55,6 +57,22 @@ class PackageIndex:
             self._installed[key] = here or (directory != self.workspace.root and parent != directory
                                             and self.installed(name, parent))
         return self._installed[key]
+
+    def _nested_locked(self, directory: str) -> list[frozenset[str]]:
+        """What the lockfiles of the projects nested in the workspace lock, for those at or above
+        `directory` below the root (a service installed apart with its own package-lock.json holds
+        packages the root's lockfile does not)."""
+        found = self._nested.get(directory)
+        if found is None:
+            found = []
+            if directory != self.workspace.root and directory.startswith(self.workspace.root + os.sep):
+                path = find_lockfile(directory) if os.path.isfile(os.path.join(directory, "package.json")) else None
+                lock = self.workspace.read_lockfile(path) if path is not None else None
+                if lock is not None:
+                    found.append(frozenset(lock.versions).union(*lock.importers.values()))
+                found += self._nested_locked(os.path.dirname(directory))
+            self._nested[directory] = found
+        return found
 
     @cached_property
     def locked(self) -> frozenset[str]:

@@ -713,6 +713,32 @@ def test_a_devdependency_a_published_bundle_leaves_external_is_a_peer(tmp_path):
     assert out["peerDependencies"] == {"ioredis": "^5.9.2"} and out["devDependencies"]["ioredis"] == "^5.9.2"
 
 
+def test_what_a_nested_services_own_lockfile_holds_is_known(tmp_path):
+    """Services installed apart, each with its own package-lock.json: a package of the repository's
+    scope that only the service's lockfile holds is a transitive dependency (DEP001), not a name
+    that names nothing (134 IMP001 on a real repository), and a type-only import's `@types/...`
+    package found there is the one to declare (3 DEP001 named the runtime package instead)."""
+    lock = {"name": "@acme/users", "lockfileVersion": 3, "requires": True, "packages": {
+        "": {"name": "@acme/users", "dependencies": {"@acme/helpers": "^2.18.0"}},
+        "node_modules/@acme/helpers": {"version": "2.18.0", "dependencies": {"@acme/nodejs-lib": "^2.21.0"}},
+        "node_modules/@acme/nodejs-lib": {"version": "2.21.2"},
+        "node_modules/@types/express-serve-static-core": {"version": "4.17.41", "dev": True}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/platform", "private": True, "devDependencies": {"typescript": "^5.4.0"}},
+        "package-lock.json": {"name": "@acme/platform", "lockfileVersion": 3, "packages": {"": {"name": "@acme/platform"}}},
+        "services/users/package.json": {"name": "@acme/users", "version": "1.0.0", "main": "lib/index.js",
+                                        "scripts": {"start:prod": "node lib/index.js"},
+                                        "dependencies": {"@acme/helpers": "^2.18.0"}},
+        "services/users/package-lock.json": lock,
+        "services/users/src/index.ts": "import { Log } from '@acme/helpers';\nimport { Microservice } from '@acme/nodejs-lib';\n"
+                                       "import { CookieOptions } from 'express-serve-static-core';\n"
+                                       "export const all = [Log, Microservice];\nexport type C = CookieOptions;\n",
+    })
+    found = sorted((d.code, d.extra.get("package") or d.extra.get("specifier"))
+                   for d in pipeline.lint([str(root)], Settings(select=["DEP", "IMP"]), use_cache=False).diagnostics)
+    assert found == [("DEP001", "@acme/nodejs-lib"), ("DEP001", "@types/express-serve-static-core")], found
+
+
 def test_dep003_types_only_peers_are_silent(tmp_path):
     lock = json.loads(json.dumps(WAREHOUSE_LOCK).replace("@acme/asn1", "openapi-types"))
     root = write(tmp_path, {
