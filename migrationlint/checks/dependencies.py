@@ -28,6 +28,7 @@ from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.dependency_model import LOADING_KINDS, Use, types_only_package
 from migrationlint.model.dependency_versions import usable_range
+from migrationlint.model.inherited_aliases import unread_alias
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
 
@@ -125,6 +126,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if not self.known(u.package, m) and (pk.scope_of(u.package) in self.ws.own_scopes
                                              or resolver_for(self.project).alias_prefix_config(u.path, u.imp.specifier)):
             return  # the workspace's own namespace (its scope, a path-alias prefix), matching nothing: IMP001's finding
+        if not self.known(u.package, m) and unread_alias(resolver_for(self.project), u.path, u.imp.specifier):
+            return  # an alias the tsconfig may inherit from a config package that is not installed
         if u.type_only and self._declared_ambiently(u):
             return  # types a `declare module` of the program gives: no package is loaded or read
         if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):

@@ -19,6 +19,7 @@ from migrationlint.model import frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
+from migrationlint.model.inherited_aliases import unread_alias
 from migrationlint.model.dev_files import hidden_part
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_application
@@ -66,7 +67,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
                     yield _unresolved(project, resolver, path, imp, res)
                 elif want1 and res.origin == "package":
                     namespace = _own_namespace(project, resolver, path, spec)
-                    if namespace:
+                    if namespace and not unread_alias(resolver, path, spec):
                         yield _phantom(project, resolver, facts, imp, namespace)
             elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
                     and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \

@@ -58,6 +58,8 @@ class TsConfig:
     # import none of whose names is used, whether it writes JavaScript at all, whether it checks types
     emit_options: dict[str, object] = field(default_factory=dict)
     skip_lib_check: bool | None = None  # `skipLibCheck`: tsc reports no error inside declaration files (None: unset)
+    # `extends` of a package's config that is not installed (no node_modules): what it sets is unknown
+    unread_extends: tuple[str, ...] = ()
     error: str | None = None
 
     @property
@@ -249,7 +251,9 @@ def _read_chain(path: str, _seen: tuple[str, ...], load: Loader) -> TsConfig:
     for spec in parents:
         target = find_extended(spec, directory)
         if target is None:
-            _inherit_generated(cfg, os.path.normpath(os.path.join(directory, spec)))
+            if not _inherit_generated(cfg, os.path.normpath(os.path.join(directory, spec))) \
+                    and not is_relative(spec) and not os.path.isabs(spec):
+                cfg.unread_extends += (spec,)
             continue
         if target in _seen or len(_seen) >= _MAX_EXTENDS:
             continue
@@ -258,12 +262,13 @@ def _read_chain(path: str, _seen: tuple[str, ...], load: Loader) -> TsConfig:
     return cfg
 
 
-def _inherit_generated(cfg: TsConfig, missing: str) -> None:
+def _inherit_generated(cfg: TsConfig, missing: str) -> bool:
     """An `extends` of a framework's generated tsconfig that is not written yet: inherit what the
-    framework writes there (rootDirs, path aliases), so its generated files read as generated."""
+    framework writes there (rootDirs, path aliases), so its generated files read as generated.
+    Whether it was one."""
     found = frameworks.generated_tsconfig(missing)
     if found is None:
-        return
+        return False
     project, gen = found
     src = frameworks.source_dir(project)
     if gen.root_dirs:
@@ -271,6 +276,7 @@ def _inherit_generated(cfg: TsConfig, missing: str) -> None:
     if gen.paths:
         cfg.paths = {k: [t.replace("{src}", os.path.relpath(src, project)) for t in v] for k, v in gen.paths.items()}
         cfg.paths_base = project
+    return True
 
 
 def _substitute_config_dir(cfg: TsConfig, directory: str) -> None:
@@ -308,6 +314,7 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
     cfg.emit_options = {**cfg.emit_options, **parent.emit_options}
     if parent.skip_lib_check is not None:
         cfg.skip_lib_check = parent.skip_lib_check
+    cfg.unread_extends += parent.unread_extends
 
 
 EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "noEmit", "emitDeclarationOnly",

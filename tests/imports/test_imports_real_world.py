@@ -390,6 +390,26 @@ def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
                     "(tsc: TS2305).", True)]
 
 
+def test_a_name_the_tsconfig_may_inherit_from_a_config_package_not_installed_is_left_alone(tmp_path):
+    """Each service's tsconfig `extends` the organisation's config package, whose `paths` map
+    `@entities/*` to `./src/entities/*`; without node_modules they cannot be read, and 1,373 DEP001
+    told users to `npm install @entities/user`. A name that, without its sigil, names a file of the
+    project is left alone; one that names nothing (`@org/shared-services`) is still reported."""
+    _pkg(tmp_path, "package.json", {"name": "@acme/platform", "private": True,
+                                    "devDependencies": {"@acme/ms-config": "^1.4.3"}})
+    _pkg(tmp_path, "services/users/package.json", {"name": "@acme/users", "version": "1.0.0", "main": "lib/index.js",
+                                                   "scripts": {"start": "node lib/index.js"}})
+    _pkg(tmp_path, "services/users/tsconfig.json", {"extends": "@acme/ms-config/tsconfig.json",
+                                                    "compilerOptions": {"baseUrl": "."}})
+    _write(tmp_path, "services/users/src/entities/user.ts", "export default class User {}\n")
+    _write(tmp_path, "services/users/src/index.ts", "import User from '@entities/user';\n"
+                                                    "import { Health } from '@health/checks';\nexport const all = [User, Health];\n")
+    found = [(d.code, d.extra.get("package")) for d in lint(tmp_path, ["DEP001", "IMP001"])]
+    assert found == [("DEP001", "@health/checks")], found
+    _pkg(tmp_path, "services/users/tsconfig.json", {"compilerOptions": {"baseUrl": "."}})  # nothing inherited
+    assert sorted(d.extra.get("package") for d in lint(tmp_path, ["DEP001", "IMP001"])) == ["@entities/user", "@health/checks"]
+
+
 def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tmp_path):
     """The same for IMP002: `import('../utils/test-runners')` in a `.d.ts` that skipLibCheck leaves
     unchecked breaks no build, its types are `any` (a real schematics package); checked, an error."""

@@ -1,0 +1,34 @@
+"""Path aliases a tsconfig may inherit from a config package that is not installed.
+
+A service's tsconfig that `extends` its organisation's config package (`@acme/config/tsconfig.json`)
+inherits that package's `paths`; without node_modules the linter cannot read them. A bare name
+that nothing declares or locks, and that reads like such an alias of a file of the project
+(`@entities/user` beside `src/entities/user.ts`), is then no package to install and no phantom:
+the import rules leave it alone rather than tell the user to install a registry name.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.resolve import ALIAS_SIGILS, Resolver
+from migrationlint.model.specifiers import candidates
+
+
+def unread_alias(resolver: Resolver, importer: str, spec: str) -> str | None:
+    """The config package the importer's tsconfig extends without its being installed, when `spec`
+    names, without its alias sigil, a file of the project (at the config's folder, its `src/` or
+    its baseUrl); else None."""
+    cfg = resolver.tsconfig_for(importer)
+    if cfg is None or not cfg.unread_extends or "/" not in spec:
+        return None
+    first, rest = spec.split("/", 1)
+    stem = first.lstrip("".join(ALIAS_SIGILS))
+    if not stem or not rest:
+        return None
+    top = os.path.dirname(cfg.path)
+    folders = {top, os.path.join(top, "src"), *((cfg.base_url,) if cfg.base_url else ())}
+    for folder in sorted(folders):
+        if any(resolver.is_file(c) for c in candidates(os.path.join(folder, stem, rest))):
+            return cfg.unread_extends[0]
+    return None
