@@ -58,6 +58,9 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/user.spec.db.ts") and dev_reason("src/a.test.node.mts") and dev_reason("src/contest.ts") is None
     assert "tool" in dev_reason("prisma.config.ts")  # the Prisma CLI's config (Prisma 6)
     assert "test folder (__test__/)" in dev_reason("__test__/utils/test-environment.util.ts")
+    # mocha root hooks kept in `__helpers__/` beside `__tests__/` (33 DEP005 across a real repository's
+    # services); a plain `helpers/` folder is production code
+    assert "test helpers" in dev_reason("__helpers__/root-hooks.ts") and dev_reason("src/helpers/format.ts") is None
     assert "Cucumber" in dev_reason("features-legacy/step_definitions/admin.ts")
     assert "seeders" in dev_reason("src/seeders/test.seeder.ts") and dev_reason("src/database/seeds/users.ts")
     assert "seeds" in dev_reason("src/database/seed/seed-both.ts") and dev_reason("src/db/seeder/roles.ts")
