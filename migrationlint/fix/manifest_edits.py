@@ -206,16 +206,19 @@ def add_entry(text: str, section: str, name: str, version: str) -> str:
         body = nl + outer + unit + _entry(name, version, colon) + nl + outer
         return text[:sec.value_start + 1] + body + text[close:]
     multiline = "\n" in text[sec.value_start:entries[0].key_start]
-    sep = ("," + nl + _line_indent(text, entries[0].key_start)) if multiline else ", "
+
+    def sep(neighbour: Member) -> str:  # the line the new entry takes keeps its neighbour's indentation
+        return ("," + nl + _line_indent(text, neighbour.key_start)) if multiline else ", "
+
     keys = [e.key for e in entries]
     new = _entry(name, version, colon)
     if _is_sorted(keys):
         fold = (lambda k: k) if keys == sorted(keys) else str.lower
         before = next((e for e in entries if fold(e.key) > fold(name)), None)
         if before is not None:
-            return text[:before.key_start] + new + sep + text[before.key_start:]
+            return text[:before.key_start] + new + sep(before) + text[before.key_start:]
     last = entries[-1]
-    return text[:last.value_end] + sep + new + text[last.value_end:]
+    return text[:last.value_end] + sep(last) + new + text[last.value_end:]
 
 
 def _add_section(text: str, top: list[Member], top_close: int, section: str, name: str, version: str) -> str:

@@ -42,6 +42,17 @@ def test_a_peer_is_added_beside_its_dev_dependency_once():
     assert render(out.encode(), [("add", "peerDependencies", "uuid", "^10.0.0")]).decode() == out
 
 
+def test_a_section_that_mixes_tabs_and_spaces_keeps_every_existing_line():
+    """A manifest whose first entry is indented with spaces and the rest with tabs (a real
+    service's, hand-edited): an addition takes the indentation of the entry whose place it takes,
+    and no existing line changes (a fix re-indented `class-transformer` and `typeorm`)."""
+    mixed = ('{\n\t"name": "auth",\n\t"dependencies": {\n    "@acme/helpers": "^2.18.0",\n\t\t"axios": "^1.4.0",\n'
+             '\t\t"class-transformer": "^0.5.1",\n\t\t"typeorm": "0.2.41"\n\t}\n}\n')
+    out = render(mixed.encode(), [("add", "dependencies", "chai", "^4.3.10"), ("add", "dependencies", "zod", "^3.23.8")]).decode()
+    assert lines_removed(mixed, out) == ['\t\t"typeorm": "0.2.41"']  # only the comma the append needs
+    assert '\t\t"chai": "^4.3.10",\n\t\t"class-transformer"' in out and '\t\t"typeorm": "0.2.41",\n\t\t"zod": "^3.23.8"\n' in out
+
+
 def test_append_to_an_unsorted_section():
     text = '{\n  "dependencies": {\n    "typeorm": "^0.3.20",\n    "pg": "^8.13.1"\n  }\n}\n'
     out = render(text.encode(), [("add", "dependencies", "ioredis", "^5.4.1")]).decode()
