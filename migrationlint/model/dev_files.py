@@ -94,17 +94,21 @@ def fixture_data(rel: str) -> bool:
 
 
 _TEMPLATE_FILE = re.compile(r"\.template\.[cm]?[jt]sx?$")
+# a name a code generator fills in: Angular devkit and Nest schematics (`__name@dasherize__.service.ts`,
+# `__name__`), or a template tag left in the name (`<%= name %>.ts`)
+_TEMPLATED_NAME = re.compile(r"__[A-Za-z]\w*(?:@[A-Za-z]\w*)+__|^__name__|<%")
 
 
 def template_of(rel: str) -> str | None:
-    """The template folder (`templates/`, `scaffold/`) holding `rel`, or its own name when it is a
-    template file (`main.template.ts`, a code generator's input): such files are copied into
-    other projects, whose dependencies and files their imports name."""
+    """The template folder (`templates/`, `scaffold/`, a folder named for a generator to fill in)
+    holding `rel`, or its own name when it is a template file (`main.template.ts`, a schematic's
+    `__name@dasherize__.module.ts`, a code generator's input): such files are copied into other
+    projects, whose dependencies and files their imports name."""
     parts = rel.split("/")
-    folder = next((p for p in parts[:-1] if p in _TEMPLATE_DIRS), None)
+    folder = next((p for p in parts[:-1] if p in _TEMPLATE_DIRS or _TEMPLATED_NAME.search(p)), None)
     if folder is not None:
         return folder + "/"
-    return parts[-1] if _TEMPLATE_FILE.search(parts[-1]) else None
+    return parts[-1] if _TEMPLATE_FILE.search(parts[-1]) or _TEMPLATED_NAME.search(parts[-1]) else None
 
 
 def hidden_part(parts: list[str]) -> str | None:

@@ -44,9 +44,10 @@ def file_checked(rel: str, facts: FileFacts) -> bool:
 
 def resolved_by_import_rules(imp: ImportFact, ignore_packages: list[str]) -> bool:
     """Whether the import rules resolve this import: virtual mocks and guarded loads need no
-    module (import_shapes), references and assets are not modules they check."""
+    module (import_shapes), references, assets and template placeholders are not modules they check."""
     spec = imp.specifier
     return not (imp.kind == "reference" or not spec or is_asset(spec) or imp.virtual or imp.guarded
+                or "<%" in spec  # a template's placeholder (`./<%= name %>.constant`), filled in when it is copied
                 or pk.is_ignored(spec, ignore_packages))
 
 

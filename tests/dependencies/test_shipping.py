@@ -74,6 +74,10 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/__internal__/x.ts") is None
     assert template_of("src/server/main.template.ts") == "main.template.ts"
     assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None
+    # a schematic's files, named for the generator to fill in (Nest and Angular devkit)
+    assert template_of("src/lib/resource/files/ts/__name@singular__.module.ts") == "__name@singular__.module.ts"
+    assert template_of("src/lib/app/files/__name@dasherize__/main.ts") == "__name@dasherize__/"
+    assert template_of("src/__tests__/a.ts") is None and template_of("src/__mocks__/fs.ts") is None
     assert "hidden file" in dev_reason("src/.local-settings.ts") and dev_reason("src/main.ts") is None
 
 
@@ -783,6 +787,21 @@ def test_template_and_fixture_data_folders_are_not_the_packages_code(tmp_path):
         "test/fixtures/rename/entity.input.ts": "import { Entity } from 'typeorm';\n@Entity()\nexport class A {}\n",
     })
     assert dep(root) == []
+
+
+def test_schematic_templates_are_not_the_packages_code(tmp_path):
+    """A Nest schematic's `files/` (`__name@singular__.module.ts`, `<%= %>` in import paths): copied
+    into the generated project, where `lib/core` is an alias (30 DEP001 and IMP002 on a real repository,
+    one advising `npm install lib`)."""
+    root = write(tmp_path / "api", {
+        "package.json": {"name": "api", "private": True, "scripts": {"build": "nest build", "start:prod": "node dist/main"},
+                         "dependencies": {"@nestjs/common": "^10.0.0"}},
+        "src/main.ts": "import { Module } from '@nestjs/common';\n@Module({})\nexport class AppModule {}\n",
+        "tools/schematics/src/lib/resource/files/ts/__name@singular__.module.ts":
+            "import { Module } from '@nestjs/common';\nimport { CORE } from 'lib/core';\n@Module({})\nexport class M { c = CORE; }\n",
+        "tools/schematics/src/lib/resource/files/ts/constants/index.ts": "export * from './<%= singular(name) %>.constant';\n",
+    })
+    assert dep(root, select=("DEP", "IMP")) == []
 
 
 def test_a_published_packages_on_demand_load_is_an_optional_feature(tmp_path):
