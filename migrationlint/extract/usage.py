@@ -71,7 +71,7 @@ class UsageFacts:
             at = bisect.bisect_right(import_starts, start) - 1
             in_import = at >= 0 and start < spans[at][1]  # import statements are top-level, disjoint
             if not in_import and not type_position(node):
-                if node.type == "type_identifier":
+                if node.type == "type_identifier" or _qualifies_a_type(node):
                     metadata_used.add(name)
                 elif name not in bound or not shadowed(node, name.encode()):
                     value_used.add(name)
@@ -87,6 +87,15 @@ class UsageFacts:
             node = m["m"][0]
             if not _only_named(node):
                 self.f.member_refs.append((text(node), node.start_byte, node.end_byte))
+
+
+def _qualifies_a_type(node: Node) -> bool:
+    """`Express` in `Express.Multer.File`: the namespace part of a qualified type name, which decorator
+    metadata names as the type itself does (a declared interface's emits `Object`)."""
+    parent = node.parent
+    while parent is not None and parent.type == "nested_identifier":  # `Express.Multer` of `Express.Multer.File`
+        parent = parent.parent
+    return parent is not None and parent.type == "nested_type_identifier"
 
 
 _COMPARISONS = frozenset({"===", "!==", "==", "!="})

@@ -121,6 +121,11 @@ def test_decorator_metadata_names_only_the_annotations_outer_type():
     facts = extract("a.ts", src)
     assert facts.type_only_locals == ["AxiosResponse", "Fn", "Item", "Shape", "Store"]
     assert facts.metadata_only_locals == ["Outer"]
+    # the namespace of a qualified type (`@UploadedFile() file: Express.Multer.File`, Nest's idiom) is
+    # named by metadata as the type is, not used as a value (a real API's express went to dependencies)
+    multer = (b"import { Express } from 'express';\nimport { Ns } from 'z';\nexport class U {\n"
+              b"  @Post()\n  up(@UploadedFile() file: Express.Multer.File, @Body() b: Ns.Dto): void {}\n}\n")
+    assert extract("u.ts", multer).metadata_only_locals == ["Express", "Ns"]
 
 
 def test_a_name_a_parameter_or_local_shadows_is_no_use_of_the_import():
