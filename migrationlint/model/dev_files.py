@@ -183,12 +183,17 @@ def tool_input(path: str, manifest_data: dict, manifest_dir: str) -> str | None:
     "ts-node -r tsconfig-paths/register src/cli.ts"`); the data source a TypeORM CLI script names
     (`typeorm-ts-node-commonjs migration:run -d src/data-source.ts`). Asked only for files no entry
     point reaches: a file the service imports ships whatever script also runs it."""
+    return tool_inputs(manifest_data, manifest_dir).get(path)
+
+
+def tool_inputs(manifest_data: dict, manifest_dir: str) -> dict[str, str]:
+    """{file: why} of every file the package's tools run (tool_input)."""
     scripts = manifest_data.get("scripts")
     prisma = manifest_data.get("prisma")
     seed = prisma.get("seed") if isinstance(prisma, dict) else None
     key = (tuple(sorted((k, v) for k, v in scripts.items() if isinstance(v, str))) if isinstance(scripts, dict) else (),
            seed if isinstance(seed, str) else None)
-    return _tool_inputs(manifest_dir, key).get(path)
+    return _tool_inputs(manifest_dir, key)
 
 
 @lru_cache(maxsize=256)

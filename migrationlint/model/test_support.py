@@ -1,8 +1,8 @@
 """Which presumed-shipping files are test support after all: what only tests reach.
 
 A file no entry point reaches ships by presumption (shipping.py, step 5). In a service (a private
-package with an entry point, which nothing installs or deep-imports as a dependency) or a published
-package whose `exports` allows no deep import, a file that tests and test support reach by imports,
+package with an entry point, which nothing installs or deep-imports as a dependency), a published
+package whose `exports` allows no deep import, or a package only its own scripts run, a file that tests and test support reach by imports,
 and nothing that ships reaches, is test support itself: a test data builder kept beside the code,
 factories importing one another. Asked only where the
 answer changes a finding (the package's reverse imports are computed on its first question).
@@ -11,9 +11,13 @@ answer changes a finding (the package's reverse imports are computed on its firs
 from __future__ import annotations
 
 from collections import deque
+from migrationlint.model.dev_files import tool_inputs
 from migrationlint.model.entry_points import exports_encapsulate
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
+
+
+_LOADABLE = ("main", "module", "exports", "bin", "browser", "types", "typings")
 
 
 class TestSupport:
@@ -30,7 +34,8 @@ class TestSupport:
         any other file. None otherwise. The package's reverse imports are computed on its first
         question."""
         service = manifest.unpublishable and self.is_service(manifest)
-        if not self.entries(manifest) or not (service or exports_encapsulate(manifest)):
+        if not self._loaded_only_by_its_scripts(manifest) and (
+                not self.entries(manifest) or not (service or exports_encapsulate(manifest))):
             return None
         direct = self._test_support(manifest).get(path)
         if direct is None:
@@ -40,6 +45,16 @@ class TestSupport:
             return Verdict(False, f"no entry point reaches it, and only tests, test support or code that runs outside "
                                   f"production (a NODE_ENV branch) import it ({names})")
         return Verdict(False, f"no entry point reaches it, and only tests or test support import it ({names})")
+
+    def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
+        """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`),
+        starts no service, no other manifest lists and whose scripts run its files from source:
+        only they run its files (a code generator a `tsx src/generator.ts` script runs), so what
+        only they and tests import is theirs."""
+        data = manifest.data
+        return not any(k in data for k in _LOADABLE) and not self.entries(manifest) \
+            and not self.is_service(manifest) and not self.dependents(manifest) \
+            and bool(tool_inputs(data, manifest.dir))
 
     def _test_support(self, manifest: Manifest) -> dict[str, list[str]]:
         """{file: its importers} of the package's presumed-shipping files that tests and test

@@ -537,6 +537,24 @@ def test_files_only_package_scripts_run_from_source_are_developer_tools(tmp_path
     assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
 
 
+def test_a_package_only_its_scripts_run_keeps_their_helpers_out_of_production(tmp_path):
+    """A code generator package: no main, exports or bin, only `"generate": "tsx src/generator.ts"`;
+    the module the generator imports ran only in development (4 DEP002 on a real repository asked to
+    move typescript to dependencies). With a `main`, another package may load any of its files."""
+    files = {
+        "package.json": {"name": "acme", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - 'tools/*'\n",
+        "tools/gen/package.json": {"name": "acme-type-generator", "version": "0.0.0", "type": "module",
+                                   "scripts": {"generate": "tsx src/generator.ts"},
+                                   "devDependencies": {"tsx": "4.20.6", "typescript": "5.9.3"}},
+        "tools/gen/src/generator.ts": "import { emit } from './transform.js';\nemit('x');\n",
+        "tools/gen/src/transform.ts": "import ts from 'typescript';\nexport const emit = (s: string) => ts.transpileModule(s, {});\n",
+    }
+    assert dep(write(tmp_path / "gen", files)) == []
+    loadable = {**files, "tools/gen/package.json": {**files["tools/gen/package.json"], "main": "dist/transform.js"}}
+    assert dep(write(tmp_path / "lib", loadable)) == [("DEP002", "tools/gen/src/transform.ts", "typescript")]
+
+
 def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):
     """`"resource": "npx ts-node-dev src/generators"`: ts-node-dev (and `tsnd`) is a TypeScript
     runner, and a folder argument runs its index, an extension-less one its `.ts` file (a real
