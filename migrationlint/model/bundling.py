@@ -55,7 +55,7 @@ _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
 
 
 _INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown)(?![\w-])")  # not tsup-node: it keeps node_modules out
-_BUILD_SCRIPTS = ("build", "prepublishOnly", "prepack", "prepublish")
+_BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish")
 
 
 def _inlines_undeclared(manifest: Manifest) -> Bundle | None:

@@ -241,6 +241,21 @@ def test_a_build_script_that_runs_another_script_is_followed(tmp_path):
     assert not bundled("loop", {"build": "npm run build:a", "build:a": "npm run build"})
     assert not bundled("other", {"build": "npm run compile", "compile": "tsc -p .", "bundle": "tsup"})
     assert not bundled("missing", {"build": "pnpm install && tsc"})
+    assert bundled("compile", {"compile": "tsup"})  # a build named `compile`
+
+
+def test_a_tsc_build_named_compile_leaves_out_what_its_tsconfig_excludes(tmp_path):
+    """`"compile": "tsc"` over a tsconfig that excludes `Tests/`: test harnesses there are never
+    emitted (2 DEP002 on a real repository, silent with the script named `build`)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/common", "version": "1.2.0", "main": "index.js",
+                         "scripts": {"compile": "tsc", "test": "jest"}, "dependencies": {"express": "^4.21.1"},
+                         "devDependencies": {"@testing-library/react": "^13.3.0", "typescript": "^5.9.3"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "build", "jsx": "react-jsx"}, "exclude": ["node_modules", "build", "Tests"]},
+        "index.ts": "import express from 'express';\nexport const app = express();\n",
+        "Tests/UI/Harness.tsx": "import { render } from '@testing-library/react';\nexport const mount = render;\n",
+    })
+    assert dep(root) == []
 
 
 @pytest.mark.parametrize("build", [
