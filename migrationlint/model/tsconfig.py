@@ -354,6 +354,16 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
         cfg.references = [t if t.endswith(".json") else os.path.join(t, CONFIG_NAME) for t in targets]
 
 
+_TEST_NAME = re.compile(r"\.(?:spec|test|e2e-spec)\.[cm]?[jt]sx?$")
+_TEST_DIRS = frozenset({"test", "tests", "__tests__", "__test__", "e2e", "spec", "specs"})
+
+
+def _test_path(file_path: str) -> bool:
+    """A test file, by its name or a test folder on its path (any letter case: `Tests/`)."""
+    parts = file_path.replace(os.sep, "/").split("/")
+    return bool(_TEST_NAME.search(parts[-1])) or any(p.lower() in _TEST_DIRS for p in parts[:-1])
+
+
 class TsConfigIndex:
     """Reads each tsconfig once and answers "which tsconfig covers this file" per file."""
 
@@ -406,6 +416,23 @@ class TsConfigIndex:
                 return found
         return None
 
+    def _own_package_config(self, chain: list[str], file_path: str, chosen: TsConfig) -> TsConfig | None:
+        """For a test file its package's tsconfig excludes (tests type-checked by their runner): that
+        config, when the one covering it lies above the package. Jest's ts-jest and vitest read the
+        package's config, with its `paths`, whatever its `exclude`; a config above the package knows
+        none of them."""
+        directory = os.path.dirname(file_path)
+        while not os.path.isfile(os.path.join(directory, "package.json")):
+            parent = os.path.dirname(directory)
+            if parent == directory or not parent.startswith(self.root):
+                return None
+            directory = parent
+        if chosen.dir == directory or chosen.dir.startswith(directory + os.sep):
+            return None  # the covering config is the package's own (a tsconfig.spec.json beside it)
+        inside = [p for p in chain if os.path.dirname(p) == directory or os.path.dirname(p).startswith(directory + os.sep)]
+        found = self.config(inside[0]) if inside else None
+        return found if found is not None and found.error is None else None
+
     def candidates(self, directory: str) -> list[str]:
         """tsconfig.json files at and above `directory`, nearest first, up to the workspace root."""
         found = self._in_dir.get(directory)
@@ -438,6 +465,8 @@ class TsConfigIndex:
                 break
         if chosen is None and chain:
             chosen = self.config(chain[0])
+        if chosen is not None and chain and chosen.path != chain[0] and _test_path(file_path):
+            chosen = self._own_package_config(chain, file_path, chosen) or chosen
         if not chain:  # above every project: the root config each of them extends (Nx's tsconfig.base.json)
             base = os.path.join(self.root, BASE_CONFIG_NAME)
             chosen = self.config(base) if os.path.isfile(base) else None

@@ -415,6 +415,24 @@ def test_a_name_the_tsconfig_may_inherit_from_a_config_package_not_installed_is_
     assert sorted(d.extra.get("package") for d in lint(tmp_path, ["DEP001", "IMP001"])) == ["@entities/user", "@health/checks"]
 
 
+def test_a_test_its_package_tsconfig_excludes_keeps_the_packages_aliases(tmp_path):
+    """`Common/tsconfig.json` maps `Common/*` and excludes `Tests`; ts-jest compiles the tests with
+    that config all the same. The root tsconfig covering them knows no `Common/*`: 15 DEP001 on a
+    real repository said `npm install --save-dev Common`. A non-test file so excluded keeps the
+    config that covers it."""
+    _pkg(tmp_path, "package.json", {"name": "mono", "private": True})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"module": "commonjs"}})
+    _pkg(tmp_path, "Common/package.json", {"name": "@acme/common", "version": "1.0.0", "main": "build/index.js",
+                                           "scripts": {"build": "tsc"}})
+    _pkg(tmp_path, "Common/tsconfig.json", {"compilerOptions": {"outDir": "build", "paths": {"Common/*": ["./*"]}},
+                                            "exclude": ["node_modules", "build", "Tests", "Scripts"]})
+    _write(tmp_path, "Common/UI/Dropdown.ts", "export const Dropdown = 1;\n")
+    _write(tmp_path, "Common/Tests/Modal.test.ts", "import { Dropdown } from 'Common/UI/Dropdown';\nexport const d = Dropdown;\n")
+    _write(tmp_path, "Common/Scripts/seed.ts", "import { Dropdown } from 'Common/UI/Dropdown';\nexport const d = Dropdown;\n")
+    found = [(d.code, d.path.rsplit("/", 2)[-2]) for d in lint(tmp_path, ["DEP001", "IMP001", "IMP002"])]
+    assert found == [("DEP001", "Scripts")], found
+
+
 def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tmp_path):
     """The same for IMP002: `import('../utils/test-runners')` in a `.d.ts` that skipLibCheck leaves
     unchecked breaks no build, its types are `any` (a real schematics package); checked, an error."""
