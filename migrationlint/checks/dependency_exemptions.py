@@ -90,11 +90,12 @@ class DependencyExemptions(DependencyModel):
 
     def _mocked_into_being(self, u: Use) -> bool:
         """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:
-        true })`, `vi.mock`) and that no manifest, lockfile or node_modules knows: it exists only
-        as the mock, and the test's imports of it get the mock."""
+        true })`, `vi.mock`): the test's imports of it get the mock, and Jest never resolves the
+        module, whether or not another package of the repository declares it (a native module
+        only a sibling installs is why the mock is virtual)."""
         facts = self.project.facts(u.path)
         return facts is not None and any(i.kind == "mock" and i.virtual and pk.package_name(i.specifier) == u.package
-                                         for i in facts.imports) and self.held_nowhere(u.package, u.manifest)
+                                         for i in facts.imports)
 
     def _declared_ambiently(self, u: Use) -> bool:
         """Whether a script declaration file of the importer's program declares the specifier

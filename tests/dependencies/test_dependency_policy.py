@@ -934,7 +934,8 @@ def test_a_path_into_node_modules_names_the_package_inside(tmp_path):
 def test_a_module_a_test_mocks_into_being_is_no_dependency(tmp_path):
     """`jest.mock('custom-provider', factory, { virtual: true })` and the test's import of it: a
     module that exists only as the mock, which nothing declares or installs (a real pnpm monorepo:
-    2 DEP001 errors). A virtual mock of a package the repository knows stays a use of it."""
+    2 DEP001 errors). Also when a sibling declares it: Jest never resolves a virtual mock (a native
+    module only a sibling installs: 3 DEP001 on another repository). A plain mock is a use of it."""
     spec = ("import { loadProvider } from './loader';\n\n"
             "jest.mock('custom-provider', () => ({ create: jest.fn(() => 'ok') }), { virtual: true });\n\n"
             "it('loads a provider by name', async () => {\n  await loadProvider('custom-provider');\n"
@@ -950,7 +951,9 @@ def test_a_module_a_test_mocks_into_being_is_no_dependency(tmp_path):
     known = {**files, "tools/package.json": {"name": "tools", "private": True,
                                              "dependencies": {"custom-provider": "^1.0.0"}},
              "package.json": {**files["package.json"], "workspaces": ["tools"]}}
-    assert {p for _, _, p in dep(write(tmp_path / "known", known))} == {"custom-provider"}
+    assert dep(write(tmp_path / "known", known)) == []
+    plain = {**known, "src/loader.spec.ts": spec.replace(", { virtual: true }", "")}
+    assert {p for _, _, p in dep(write(tmp_path / "plain", plain))} == {"custom-provider"}
 
 
 def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_path):
