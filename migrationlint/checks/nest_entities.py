@@ -44,7 +44,8 @@ def _feature(project: Project, path: str, item: NestItem) -> Iterator[Diagnostic
         return
     for kind, name, start, end in item.entities or ():
         key = entity_key(project, path, name) if kind == "ident" else ("", "")
-        if not key[0] or any(_includes(project, root_path, root, key) for root_path, root in roots):
+        if not key[0] or _custom_repository(project, key) \
+                or any(_includes(project, root_path, root, key) for root_path, root in roots):
             continue
         where = ", ".join(sorted({project.rel(p) for p, _ in roots}))
         conn = f"connection '{item.connection}'" if item.connection else "the default connection"
@@ -54,6 +55,17 @@ def _feature(project: Project, path: str, item: NestItem) -> Iterator[Diagnostic
             f"(TypeOrmModule.forRoot in {where}) neither lists {name} in `entities` nor matches its file, "
             f"and `autoLoadEntities` is off")
 
+
+
+_REPOSITORIES = frozenset({"Repository", "TreeRepository", "MongoRepository", "AbstractRepository"})
+
+
+def _custom_repository(project: Project, key: tuple[str, str]) -> bool:
+    """A custom repository class (`@EntityRepository(User) class UserRepository extends
+    Repository<User>`, TypeORM 0.2): `forFeature` asks the connection for its entity's metadata."""
+    facts = project.facts(key[0])
+    cls = next((c for c in facts.classes if c.name == key[1]), None) if facts is not None else None
+    return cls is not None and (cls.extends or "").split("<")[0].rsplit(".", 1)[-1] in _REPOSITORIES
 
 
 def _connection(project: Project, pkg: str, name: str) -> list[tuple[str, OrmRoot]]:

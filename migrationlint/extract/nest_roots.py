@@ -75,6 +75,10 @@ def _read_options(obj: Node, found: OrmRoot) -> None:
     if obj.type != "object":
         found.known = False
         return
+    keys = {_key_name(p) for p in obj.named_children if p.type == "pair"} | {
+        text(p) for p in obj.named_children if p.type == "shorthand_property_identifier"}
+    if "type" not in keys:  # TypeORM 0.2 reads the connection from ormconfig, whose entities are not these
+        found.known = False
     for pair in obj.named_children:
         if pair.type == "comment":
             continue
@@ -97,6 +101,13 @@ def _read_options(obj: Node, found: OrmRoot) -> None:
         elif name == "entities":
             found.has_entities = True
             found.entities = _entities(value) if value.type == "array" else None
+
+
+def _key_name(pair: Node) -> str:
+    key = pair.child_by_field_name("key")
+    if key is None:
+        return ""
+    return (string_value(key) or "") if key.type == "string" else text(key)
 
 
 def _shorthand(name: str, found: OrmRoot) -> None:

@@ -221,6 +221,23 @@ def test_unreadable_connection_is_silent(tmp_path):
         assert not _nest002(tmp_path / str(i), options), options
 
 
+def test_typeorm_0_2_connections_and_custom_repositories_are_not_judged(tmp_path):
+    """@nestjs/typeorm 8 with TypeORM 0.2: `forRoot({})` without `type` reads ormconfig, whose
+    entities these are not; and `forFeature([UserRepository])` of a custom repository asks for
+    its entity's metadata, not the repository's (2 NEST002 on a real app)."""
+    no_type = _app(tmp_path / "ormconfig", _module("TypeOrmModule.forFeature([Order])"),
+                   src__app_ts=APP.format(options="entities: [User]").replace("type: 'postgres', ", ""),
+                   src__user_ts=ENTITY.format(name="User"))
+    assert lint(no_type, ["NEST002"]) == []
+    repo = ("import { EntityRepository, Repository } from 'typeorm';\nimport { Order } from './order.entity';\n\n"
+            "@EntityRepository(Order)\nexport class OrderRepository extends Repository<Order> {}\n")
+    module = _module("TypeOrmModule.forFeature([OrderRepository])").replace(
+        "import { Order } from './order.entity';", "import { OrderRepository } from './orderRepository';")
+    custom = _app(tmp_path / "custom", module, src__app_ts=APP.format(options="entities: [Order]"),
+                  src__user_ts=ENTITY.format(name="User"), src__orderRepository_ts=repo)
+    assert lint(custom, ["NEST002"]) == []
+
+
 # ----------------------------------------------------------------------------- MIG007
 
 SOURCE = """import {{ DataSource }} from 'typeorm';
