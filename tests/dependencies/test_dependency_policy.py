@@ -250,6 +250,28 @@ def test_private_workspace_root_gets_dev_dependencies_only(tmp_path):
     assert "dependencies" not in out and out["devDependencies"]["semver"] == "^7.6.3"
 
 
+def test_a_workspace_root_that_is_also_the_deployed_app_gets_dependencies_for_what_its_entry_reaches(tmp_path):
+    """A root that lists workspace members and is itself the app its Dockerfile deploys (`start:prod`
+    runs `node dist/main.js`, `npm prune --omit=dev`): what that entry reaches needs `dependencies`
+    (3 fixes said "the private workspace root is not deployed"); its other files stay tooling."""
+    root = write(tmp_path, {
+        "package.json": {"name": "backend", "scripts": {"build": "tsc -p tsconfig.json", "start:prod": "node dist/main.js"},
+                         "dependencies": {"@nestjs/common": "^10.0.0"}, "devDependencies": {"typescript": "^5.4.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - 'libs/*'\n",
+        "Dockerfile": 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build && npm prune --omit=dev\n'
+                      'CMD ["npm", "run", "start:prod"]\n',
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "outDir": "dist"}, "include": ["src/**/*"]},
+        "libs/util/package.json": {"name": "util", "version": "1.0.0", "main": "src/index.ts",
+                                   "dependencies": {"socket.io": "^4.8.1", "execa": "^9.5.0"}},
+        "libs/util/src/index.ts": "export const u = 1;\n",
+        "src/main.ts": "import { Server } from 'socket.io';\nnew Server(3000);\n",
+        "scripts/release.ts": "import { execa } from 'execa';\nexeca('git', ['tag']);\n",
+    })
+    diags = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    assert "to dependencies" in diags["socket.io"] and "not deployed" not in diags["socket.io"]
+    assert "to devDependencies" in diags["execa"]
+
+
 def test_type_only_and_types_packages_never_go_to_dependencies(tmp_path):
     root = write(tmp_path, {
         "package.json": {"name": "acme", "private": True, "workspaces": ["services/*"]},
