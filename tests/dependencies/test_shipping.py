@@ -684,10 +684,16 @@ def test_a_pnpm_workspace_file_holding_only_settings_makes_no_tooling_root(tmp_p
     settings_only = write(tmp_path / "settings", {**service, "pnpm-workspace.yaml": "onlyBuiltDependencies:\n  - '@nestjs/core'\n"})
     (found,) = pipeline.lint([str(settings_only)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'to dependencies' in found.message and found.fix is not None
-    members = write(tmp_path / "members", {**service, "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+    tooling = {**service, "package.json": {**service["package.json"], "scripts": {}}}
+    members = write(tmp_path / "members", {**tooling, "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
                                            "packages/a/package.json": {"name": "a", "version": "1.0.0"}})
     (found,) = pipeline.lint([str(members)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'to devDependencies' in found.message and "the private workspace root is not deployed" in found.message
+    # a root with members whose start script runs the file is the deployed app as well
+    started = write(tmp_path / "started", {**service, "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+                                           "packages/a/package.json": {"name": "a", "version": "1.0.0"}})
+    (found,) = pipeline.lint([str(started)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'to dependencies' in found.message
 
 
 def test_r07_electron_is_never_reported_nor_added_to_dependencies(tmp_path):
