@@ -13,7 +13,7 @@ import re
 import shlex
 from functools import lru_cache
 
-from migrationlint.model.entry_points import START_SCRIPTS, shell_commands
+from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, first_operand, shell_commands
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
 TOOLS = (
@@ -220,9 +220,6 @@ def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
 _SERVICE_SCRIPT = re.compile(r"^(?:dev|develop|start|serve|debug|watch|prod)(?![a-z])")
 _TS_RUNNERS = frozenset({"ts-node", "ts-node-esm", "ts-node-script", "ts-node-transpile-only", "ts-node-dev",
                          "tsnd", "tsx", "esno", "esrun", "vite-node", "bun", "jiti"})
-# runner options whose value is the next word (`-r tsconfig-paths/register`), not the script
-_VALUE_OPTIONS = frozenset({"-r", "--require", "-P", "--project", "-O", "--compiler-options", "-C", "--compiler",
-                            "--import", "--loader", "-e", "--eval", "-p", "--print", "--tsconfig", "--cwd", "--env-file"})
 _WATCH = frozenset({"watch", "--watch", "-w"})
 _TYPEORM_CLIS = frozenset({"typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm"})
 _DATA_SOURCE_FLAGS = ("-d", "--dataSource", "--data-source")
@@ -291,7 +288,7 @@ def _loaded_script(args: list[str]) -> tuple[str, str] | None:
             parts = value.split("/")
             if (("/".join(parts[:2]) if value.startswith("@") else parts[0]) in _TS_LOADERS):
                 loader = value
-        elif word in _VALUE_OPTIONS:
+        elif word in RUNNER_VALUE_OPTIONS:
             skip = True
         elif not word.startswith("-"):
             return (word, f"node runs it from source through {loader}") if loader is not None else None
@@ -303,17 +300,7 @@ def _runner_script(args: list[str]) -> str | None:
     first argument (`ts-node-dev src/generators`, a folder whose index it runs), skipping options and
     their values (resolved against the disk by `_script_at`)."""
     named = next((w for w in args if _SCRIPT_FILE.search(w) and not w.startswith("-")), None)
-    if named is not None:
-        return named
-    skip = False
-    for word in args:
-        if skip:
-            skip = False
-        elif word in _VALUE_OPTIONS:
-            skip = True
-        elif not word.startswith("-"):
-            return word
-    return None
+    return named if named is not None else first_operand(args)
 
 
 def _script_at(manifest_dir: str, word: str) -> str:

@@ -228,16 +228,19 @@ def _node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Ite
         for i, word in enumerate(words):
             if os.path.basename(word) in runners:
                 yield from _preloaded(words[i + 1:])
-                script = _first_operand(words[i + 1:])
+                script = first_operand(words[i + 1:])
                 if script is not None:
                     yield script
                 break
 
 
-# runner options whose value is the next word (`node --require ./tracing.js dist/main.js`): never the
-# script run (node's preload and loader options, ts-node's project, nodemon's watch and exec, pm2's name)
-_VALUE_OPTIONS = frozenset({"-r", "--require", "--import", "--loader", "--experimental-loader", "--env-file",
-                            "-P", "--project", "-w", "--watch", "-x", "--exec", "--name", "-i", "--instances"})
+# runner options whose value is the next word (`node --require ./tracing.js dist/main.js`, `ts-node -P
+# tsconfig.json src/cli.ts`): never the script run (node's preload, loader, eval and env options;
+# ts-node's project and compiler options; nodemon's exec and extensions; pm2's name and instances)
+RUNNER_VALUE_OPTIONS = frozenset({
+    "-r", "--require", "--import", "--loader", "--experimental-loader", "--env-file", "-e", "--eval", "-p", "--print",
+    "-P", "--project", "-O", "--compiler-options", "-C", "--compiler", "--tsconfig", "--cwd",
+    "-x", "--exec", "--ext", "--name", "-i", "--instances"})
 
 
 def _preloaded(args: list[str]) -> Iterator[str]:
@@ -250,14 +253,14 @@ def _preloaded(args: list[str]) -> Iterator[str]:
             return
 
 
-def _first_operand(args: list[str]) -> str | None:
+def first_operand(args: list[str]) -> str | None:
     """The first word after a runner that is neither an option nor an option's value nor `start`."""
     skip = False
     for word in args:
         if skip:
             skip = False
         elif word.startswith("-"):
-            skip = word in _VALUE_OPTIONS
+            skip = word in RUNNER_VALUE_OPTIONS
         elif word != "start":
             return word
     return None
