@@ -50,6 +50,8 @@ CONTEXT_NAMES = frozenset({
     # the processes a pm2 ecosystem file starts (entry points: process_managers)
     "ecosystem.config.js", "ecosystem.config.cjs", "ecosystem.config.mjs", "ecosystem.config.json", "ecosystem.json",
     "pm2.json", "process.json",
+    # the app the AWS CDK CLI runs (a developer tool, and no `bin` entry)
+    "cdk.json",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a

@@ -13,7 +13,7 @@ import re
 import shlex
 from functools import lru_cache
 
-from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, first_operand, shell_commands
+from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand, shell_commands
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
 TOOLS = (
@@ -192,16 +192,22 @@ def tool_inputs(manifest_data: dict, manifest_dir: str) -> dict[str, str]:
     prisma = manifest_data.get("prisma")
     seed = prisma.get("seed") if isinstance(prisma, dict) else None
     key = (tuple(sorted((k, v) for k, v in scripts.items() if isinstance(v, str))) if isinstance(scripts, dict) else (),
-           seed if isinstance(seed, str) else None)
+           seed if isinstance(seed, str) else None, cdk_app(manifest_dir))
     return _tool_inputs(manifest_dir, key)
+
+
 
 
 @lru_cache(maxsize=256)
 def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
     """{file: why} of what a package's scripts run as tools, read once per package (every file no
     entry reaches asks)."""
-    scripts, seed = key
+    scripts, seed, cdk_app = key
     found: dict[str, str] = {}
+    for words in shell_commands(cdk_app or ""):
+        for target, how in _runs(words):
+            found.setdefault(_script_at(manifest_dir, target), f'the AWS CDK app (cdk.json "app", {how}), run by the CDK '
+                                                               'CLI to synthesise the stacks, not deployed')
     if seed is not None:
         for word in _words(seed):
             if _SCRIPT_FILE.search(word):

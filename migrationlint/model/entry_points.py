@@ -42,7 +42,8 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
             yield data[key], f'package.json "{key}"'
     bin_field = data.get("bin")
     targets = [bin_field] if isinstance(bin_field, str) else list(bin_field.values()) if isinstance(bin_field, dict) else []
-    yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str))
+    cdk = _cdk_app_stem(manifest.dir)  # `cdk init` names its app in `bin`: the CDK CLI runs it, nothing installs it
+    yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str) and _stem(t) != cdk)
     yield from ((t, EXPORTS_ORIGIN) for t in _export_targets(data.get("exports")))
     yield from _process_entries(manifest, nx_projects)
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
@@ -50,6 +51,28 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
         if name not in START_SCRIPTS and isinstance(command, str) and not _DEV_SCRIPT.search(name):
             yield from ((t, f'the "{name}" script, which runs built code with node')
                         for t in _node_targets(command, runners=("node",)) if t.endswith(_BUILT_EXTENSIONS))
+
+
+def cdk_app(directory: str) -> str | None:
+    """The command cdk.json gives the AWS CDK CLI to synthesise the stacks (`npx ts-node bin/app.ts`)."""
+    try:
+        with open(os.path.join(directory, "cdk.json"), encoding="utf-8") as fh:
+            app = json.load(fh).get("app")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return app if isinstance(app, str) else None
+
+
+def _cdk_app_stem(directory: str) -> str | None:
+    command = cdk_app(directory)
+    script = next((w for words in shell_commands(command) for w in words if _stem(w) != w), None) if command else None
+    return _stem(script) if script else None
+
+
+def _stem(target: str) -> str:
+    """A script path without its extension and leading `./` (`./bin/app.js` and `bin/app.ts` meet)."""
+    base, ext = os.path.splitext(os.path.normpath(target))
+    return base if ext in (*_BUILT_EXTENSIONS, *_SOURCE_EXTENSIONS) else target
 
 
 # a script of the development loop (tests, lint, benchmarks, docs): what it runs is no production step

@@ -570,6 +570,23 @@ def test_a_package_only_its_scripts_run_keeps_their_helpers_out_of_production(tm
     assert dep(write(tmp_path / "lib", loadable)) == [("DEP002", "tools/gen/src/transform.ts", "typescript")]
 
 
+@pytest.mark.parametrize("bin_target", ["bin/infra.js", "bin/nestjs-lambda-cdk.js"])
+def test_an_aws_cdk_app_is_run_by_the_cdk_cli_not_deployed(tmp_path, bin_target):
+    """`cdk init app --language typescript` writes cdk.json (`"app": "npx ts-node bin/infra.ts"`) and a
+    `bin` naming the same app: the CDK CLI synthesises the stacks from a full install, nothing installs
+    the package (a real project's DEP002 asked to move dotenv to dependencies). Also when the `bin` names
+    a file that no longer exists."""
+    root = write(tmp_path, {
+        "package.json": {"name": "infra", "version": "0.1.0", "bin": {"infra": bin_target},
+                         "dependencies": {"aws-cdk-lib": "^2.88.0"}, "devDependencies": {"dotenv": "^16.3.1"}},
+        "cdk.json": {"app": "npx ts-node --prefer-ts-exts bin/infra.ts"},
+        "bin/infra.ts": "import * as cdk from 'aws-cdk-lib';\nimport 'dotenv/config';\nnew cdk.App();\n",
+    })
+    assert dep(root) == []
+    out = cli("--explain-file", "bin/infra.ts", cwd=root).stdout.decode()
+    assert "the AWS CDK app (cdk.json \"app\"" in out
+
+
 def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):
     """`"resource": "npx ts-node-dev src/generators"`: ts-node-dev (and `tsnd`) is a TypeScript
     runner, and a folder argument runs its index, an extension-less one its `.ts` file (a real
