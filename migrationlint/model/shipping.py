@@ -83,6 +83,18 @@ class Shipping(TestSupport, BuildOutput):
             found = self._verdicts[path] = self._decide(path, manifest)
         return found
 
+    def _root_tool_input(self, path: str, manifest: Manifest) -> str | None:
+        """Why a member's file is run by a script of the workspace root as a tool (`"db:migrate":
+        "tsx common/src/db/migrate.ts"`): from the root's install, not the member's."""
+        root = self.ws.root_manifest
+        if root is None or root.error or root.path == manifest.path:
+            return None
+        why = tool_input(path, root.data, root.dir)
+        if why is None:
+            return None
+        return why.replace("run by the ", "run by the workspace root's ", 1) if why.startswith("run by the ") \
+            else f"{why} (of the workspace root)"
+
     def settle(self, path: str, manifest: Manifest) -> Verdict:
         """The verdict, a presumed "ships" checked against the build and what imports the file: a
         file a tsc-only build never emits (BuildOutput), or in a service one that only tests and
@@ -219,7 +231,8 @@ class Shipping(TestSupport, BuildOutput):
             return Verdict(False, bundle)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
-            or tool_input(path, manifest.data, manifest.dir) or seed_factories(path)
+            or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
+            or seed_factories(path)
         if why is not None:
             return Verdict(False, why)
         if self.workspace_root(manifest):

@@ -587,6 +587,22 @@ def test_an_aws_cdk_app_is_run_by_the_cdk_cli_not_deployed(tmp_path, bin_target)
     assert "the AWS CDK app (cdk.json \"app\"" in out
 
 
+def test_a_members_file_a_root_script_runs_from_source_is_a_developer_tool(tmp_path):
+    """`"db:migrate": "tsx common/src/db/migrate.ts"` in the workspace root: the member's migration
+    script runs from the root's install, never as the member's code (3 DEP005 on a real repository)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "shop", "private": True, "scripts": {"db:migrate": "tsx common/src/db/migrate.ts"},
+                         "dependencies": {"pg": "^8.11.3"}, "devDependencies": {"tsx": "^4.7.1"}},
+        "pnpm-workspace.yaml": "packages: ['common']\n",
+        "common/package.json": {"name": "common", "version": "1.0.0", "main": "dist/index.js"},
+        "common/src/index.ts": "export const c = 1;\n",
+        "common/src/db/migrate.ts": "import { Pool } from 'pg';\nnew Pool().end();\n",
+    })
+    assert dep(root) == []
+    out = cli("--explain-file", "common/src/db/migrate.ts", cwd=root).stdout.decode()
+    assert "run by the workspace root's \"db:migrate\" script" in out
+
+
 def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):
     """`"resource": "npx ts-node-dev src/generators"`: ts-node-dev (and `tsnd`) is a TypeScript
     runner, and a folder argument runs its index, an extension-less one its `.ts` file (a real
