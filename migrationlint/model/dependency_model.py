@@ -5,7 +5,6 @@ which manifest owns a file (manifest_owners). No rule is emitted here (checks.de
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
@@ -23,7 +22,7 @@ from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfile_record import Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoists
-from migrationlint.model.peer_install import PeerPolicy, peer_policy
+from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
@@ -352,16 +351,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
             _, lock, manager = self._root_install(m)
             field = root.data.get("packageManager")
             found = self._policies[root.dir] = peer_policy(root.dir, manager, field if isinstance(field, str) else None,
-                                                           lock, self._workspace_settings(root.dir))
+                                                           lock, read_pnpm_settings(root.dir))
         return found
-
-    def _workspace_settings(self, directory: str) -> dict:
-        path = os.path.join(directory, "pnpm-workspace.yaml")
-        if not os.path.isfile(path):
-            return {}
-        from migrationlint.model.workspace import _read_yaml
-
-        return _read_yaml(path)[0]
 
     def satisfied(self, m: Manifest, package: str, test: bool) -> bool:
         """Declared by `m`, or by its root under any hoisting policy but `none` (the package is

@@ -13,7 +13,7 @@ import os
 import tomllib
 
 from migrationlint.model.lockfile_record import Lockfile
-from migrationlint.model.peer_install import read_npmrc, read_yarnrc
+from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings, read_yarnrc
 
 
 def _yarn_node_modules(root: str) -> bool:
@@ -44,7 +44,9 @@ def hoists(root: str, manager: str, lock: Lockfile | None) -> bool:
     if manager == "yarn":
         return lock is None or lock.kind == "yarn-classic" or _yarn_node_modules(root)
     npmrc = read_npmrc(root)
-    return npmrc.get("shamefully-hoist", "").lower() == "true" or npmrc.get("node-linker", "") == "hoisted"
+    settings = read_pnpm_settings(root)  # pnpm 10+: the same settings, in pnpm-workspace.yaml
+    return npmrc.get("shamefully-hoist", "").lower() == "true" or npmrc.get("node-linker", "") == "hoisted" \
+        or settings.get("shamefullyHoist") is True or settings.get("nodeLinker") == "hoisted"
 
 
 def hoisted(package: str, member: bool, declared: bool, lock: Lockfile | None) -> bool:

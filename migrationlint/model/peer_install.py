@@ -40,6 +40,17 @@ def read_npmrc(directory: str) -> dict[str, str]:
     return out
 
 
+def read_pnpm_settings(directory: str) -> dict:
+    """The settings of `<directory>/pnpm-workspace.yaml` (pnpm 10 keeps `.npmrc`'s settings there, in
+    camel case: `shamefullyHoist`, `nodeLinker`, `autoInstallPeers`), {} when absent or unreadable."""
+    path = os.path.join(directory, "pnpm-workspace.yaml")
+    if not os.path.isfile(path):
+        return {}
+    from migrationlint.model.workspace import _read_yaml
+
+    return _read_yaml(path)[0]
+
+
 def read_yarnrc(directory: str) -> dict:
     """The settings of `<directory>/.yarnrc.yml` (yarn berry), {} when absent or unreadable."""
     from migrationlint.model.yaml_load import load

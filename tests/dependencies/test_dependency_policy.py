@@ -1254,6 +1254,21 @@ def test_bun_hoists_unless_its_linker_isolates(tmp_path):
     assert hoists(str(tmp_path), "bun", lockfile(1, 2))
 
 
+@pytest.mark.parametrize("where, text, hoisted", [
+    (".npmrc", "shamefully-hoist=true\n", True), (".npmrc", "node-linker=hoisted\n", True),
+    ("pnpm-workspace.yaml", "packages:\n  - 'libs/*'\nshamefullyHoist: true\n", True),
+    ("pnpm-workspace.yaml", "packages:\n  - 'libs/*'\nnodeLinker: hoisted\n", True),
+    ("pnpm-workspace.yaml", "packages:\n  - 'libs/*'\n", False)])
+def test_pnpm_hoists_as_npmrc_or_pnpm_workspace_yaml_says(tmp_path, where, text, hoisted):
+    """pnpm 10 takes `.npmrc`'s settings from pnpm-workspace.yaml in camel case (pnpm 11 only from
+    there): a hoisting layout set there let 72 test-file imports find the root install on a real
+    repository, where DEP001 reported each."""
+    from migrationlint.model.hoisting import hoists
+
+    (tmp_path / where).write_text(text)
+    assert hoists(str(tmp_path), "pnpm", None) is hoisted
+
+
 @pytest.mark.parametrize("npmrc,written", [("save-prefix=''\n", "1.2.3"), ("save-exact=true\n", "1.2.3"),
                                            ("save-prefix=~\n", "~1.2.3"), ("", "^1.2.3")])
 def test_a_version_read_off_the_lockfile_takes_the_save_prefix(tmp_path, npmrc, written):
