@@ -11,7 +11,7 @@ from functools import cached_property
 from migrationlint.model.dev_files import in_test_folder
 from migrationlint.model.entry_points import is_service
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
-from migrationlint.model.peer_install import read_npmrc
+from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings
 from migrationlint.model.project import Project
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
@@ -157,7 +157,8 @@ class ManifestOwners:
     def _shared_lockfile(self) -> str | None:
         """The lockfile name a member's copy of is ignored, by the workspace's package manager."""
         if self.ws.definition == "pnpm-workspace.yaml":
-            shared = read_npmrc(self.ws.root).get("shared-workspace-lockfile", "").lower() != "false"
+            shared = read_npmrc(self.ws.root).get("shared-workspace-lockfile", "").lower() != "false" \
+                and read_pnpm_settings(self.ws.root).get("sharedWorkspaceLockfile") is not False
             return "pnpm-lock.yaml" if shared else None
         lock = self.ws.lockfile
         return "yarn.lock" if self.ws.definition == "package.json" and lock is not None and lock.kind == "yarn-classic" else None

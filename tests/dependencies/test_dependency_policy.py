@@ -651,7 +651,8 @@ snapshots:
 """
 
 
-@pytest.mark.parametrize("npmrc, reported", [(None, False), ("shared-workspace-lockfile=false\n", True)])
+@pytest.mark.parametrize("npmrc, reported", [(None, False), ("shared-workspace-lockfile=false\n", True),
+                                             ("sharedWorkspaceLockfile: false\n", True)])
 def test_a_stale_pnpm_lockfile_in_a_workspace_member_is_no_project_of_its_own(tmp_path, npmrc, reported):
     """pnpm installs a workspace from the root's one lockfile and ignores a pnpm-lock.yaml left in a
     member (a real microservice: the stale copy hid the nats the root lockfile links beside
@@ -668,8 +669,10 @@ def test_a_stale_pnpm_lockfile_in_a_workspace_member_is_no_project_of_its_own(tm
                                        "import { Transport } from '@nestjs/microservices';\n"
                                        "export const app = NestFactory.createMicroservice(class {}, { transport: Transport.NATS });\n",
     }
-    if npmrc is not None:
+    if npmrc is not None and "=" in npmrc:
         files[".npmrc"] = npmrc
+    elif npmrc is not None:  # pnpm 10: the setting in pnpm-workspace.yaml
+        files["pnpm-workspace.yaml"] += npmrc
     root = write(tmp_path, files)
     found = [d.extra.get("package") for d in pipeline.lint([str(root)], Settings(select=["DEP004"]), use_cache=False).diagnostics]
     assert ("nats" in found) is reported, found
