@@ -14,7 +14,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
-from migrationlint.model.entry_points import entry_is_source, unbuilt_stub
+from migrationlint.model.entry_points import entry_is_source, names_no_entry, unbuilt_stub
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
@@ -144,14 +144,16 @@ class DependencyExemptions(DependencyModel):
             or self.generated_manifest(m) is not None
 
     def _installed_only_with_root(self, m: Manifest, outer: Manifest, seen: frozenset[str] = frozenset()) -> bool:
-        """A private package whose entry is TypeScript source, or that no workspace definition makes
+        """A private package whose entry is TypeScript source, or that names no entry at all (only
+        dependencies, for the Nx apps that compile its folder), or that no workspace definition makes
         a package manager's member (an Nx library's package.json beside the root's), or the stub
         `npm init` writes (its `main` names no file, nothing builds one), that starts nothing and that no other manifest
         of the repository lists but such packages themselves: nothing installs it apart (no publish, no install could load its
         source, no dependent brings it), so its code runs only inside its root's install, compiled
         into what imports it (an app's bundle, through an alias), where the root's dependencies are."""
-        if not m.name or self.is_service(m) or not (m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition)
-                                                    or unbuilt_stub(m)):
+        if not m.name or self.is_service(m) or not (
+                m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition or names_no_entry(m))
+                or unbuilt_stub(m)):
             return False
         seen = seen | {m.path}
         return all(d.path == outer.path or d.path in seen or self._installed_only_with_root(d, outer, seen)

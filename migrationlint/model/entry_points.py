@@ -139,6 +139,15 @@ def entry_is_source(manifest: Manifest) -> bool:
 _NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1'
 
 
+def names_no_entry(manifest: Manifest) -> bool:
+    """Whether package.json names nothing to load (`main`, `module`, `exports`, `bin`, `browser`):
+    no install of it gives another package anything to import by its name."""
+    return not any(key in manifest.data for key in LOADABLE_FIELDS)
+
+
+LOADABLE_FIELDS = ("main", "module", "exports", "bin", "browser", "types", "typings")
+
+
 def unbuilt_stub(manifest: Manifest) -> bool:
     """Whether package.json is the stub `npm init` writes, never made into a package: its `main`
     is the `index.js` npm init puts there and no such file exists, nothing builds one (no script but npm init's placeholder

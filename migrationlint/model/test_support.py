@@ -12,12 +12,9 @@ from __future__ import annotations
 
 from collections import deque
 from migrationlint.model.dev_files import tool_inputs
-from migrationlint.model.entry_points import exports_encapsulate
+from migrationlint.model.entry_points import exports_encapsulate, names_no_entry
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
-
-
-_LOADABLE = ("main", "module", "exports", "bin", "browser", "types", "typings")
 
 
 class TestSupport:
@@ -51,10 +48,9 @@ class TestSupport:
         starts no service, no other manifest lists and whose scripts run its files from source:
         only they run its files (a code generator a `tsx src/generator.ts` script runs), so what
         only they and tests import is theirs."""
-        data = manifest.data
-        return not any(k in data for k in _LOADABLE) and not self.entries(manifest) \
+        return names_no_entry(manifest) and not self.entries(manifest) \
             and not self.is_service(manifest) and not self.dependents(manifest) \
-            and bool(tool_inputs(data, manifest.dir))
+            and bool(tool_inputs(manifest.data, manifest.dir))
 
     def _test_support(self, manifest: Manifest) -> dict[str, list[str]]:
         """{file: its importers} of the package's presumed-shipping files that tests and test

@@ -1391,6 +1391,12 @@ def test_a_private_source_library_nothing_lists_is_installed_only_with_its_root(
     }
     diags = pipeline.lint([str(write(tmp_path / "alone", files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert diags == []
+    # one that names no entry at all, only dependencies (an Nx library the apps compile: 19 DEP005 on a
+    # real repository), is no more installable apart
+    bare = {**files, "libs/ui/package.json": {"name": "@acme/ui", "version": "0.0.0", "private": True,
+                                              "dependencies": {"react": "^18.3.1"}}}
+    diags = pipeline.lint([str(write(tmp_path / "bare", bare))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert diags == []
     # the stub `npm init` writes (main "index.js", which does not exist; only the placeholder test
     # script), kept beside an Nx library that apps use through tsconfig paths: no package either
     # (978 DEP005 on two such UI libraries of a real repository)
