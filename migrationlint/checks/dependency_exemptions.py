@@ -152,7 +152,8 @@ class DependencyExemptions(DependencyModel):
         source, no dependent brings it), so its code runs only inside its root's install, compiled
         into what imports it (an app's bundle, through an alias), where the root's dependencies are."""
         if not m.name or self.is_service(m) or not (
-                m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition or names_no_entry(m))
+                m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition
+                                     or names_no_entry(m) and not m.data.get("scripts") and self.root_of(m) is not m)
                 or unbuilt_stub(m)):
             return False
         seen = seen | {m.path}
