@@ -50,6 +50,8 @@ _SCRIPT_BUILDS = (
      "a Create React App build (react-scripts build, or react-app-rewired or craco around it): webpack bundles its imports"),
     (re.compile(r"(?:^|[\s;&|])email export\b"),
      "react-email templates (email export): rendered to static HTML at build time, nothing of them runs"),
+    (re.compile(r"(?:^|[\s;&|])(?:wxt|plasmo) (?:build|zip)\b"),
+     "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
 )
 _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
 
@@ -115,6 +117,27 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
         return None
     mode = "library mode (build.lib)" if settings.has("build.lib") else "build"
     return Bundle(f"a vite {mode} inlines every import its external list does not name", external + rolldown)
+
+
+_NODE_SCRIPT = re.compile(r"(?:^|[\s;&|])node\s+(\S+\.[cm]?[jt]s)\b")
+
+
+def _esbuild_script(manifest: Manifest) -> Bundle | None:
+    """A build script that runs a file calling esbuild's API (`node esbuild.config.js` with `build({
+    bundle: true })`): it inlines every import its external list does not name, as `esbuild
+    --bundle` does, unless `packages: 'external'` leaves node_modules out or `external` is not a
+    list of names."""
+    for _, command in build_commands(manifest):
+        for found in _NODE_SCRIPT.finditer(command):
+            path = os.path.join(manifest.dir, found.group(1))
+            if not os.path.isfile(path) or "esbuild" not in config_imports(path):
+                continue
+            settings = read_config(path)
+            external = settings.names("external")
+            if settings.flag("bundle") is not True or external is None or settings.has("packages"):
+                continue
+            return Bundle(f"an esbuild bundle ({found.group(1)} calls esbuild with bundle: true)", external)
+    return None
 
 
 _ROLLUP_BUILD = re.compile(r"(?:^|[\s;&|])rollup\b(?=[^&|;]*(?:\s-c\b|--config))")
@@ -293,7 +316,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     tsup_field = manifest.data.get("tsup")
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
-    inlined = _inlines_undeclared(manifest)
+    inlined = _inlines_undeclared(manifest) or _esbuild_script(manifest)
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what

@@ -133,6 +133,15 @@ def test_bundled_packages_are_recognised(tmp_path):
         "analyze": ({"name": "analyze", "private": True, "scripts": {"build": "nx run-many -t build",
                                                                       "analyze": "ng build --stats-json"}}, {}),
         "via": ({"name": "via", "private": True, "scripts": {"build": "npm run compile", "compile": "ng build"}}, {}),
+        # a browser extension built by WXT (19 DEP002 on a real repository), and a build that calls
+        # esbuild's API with `bundle: true` from a script (36 DEP005), not with `packages: 'external'`
+        "ext": ({"name": "ext", "private": True, "scripts": {"build": "wxt build"}}, {}),
+        "esb": ({"name": "esb", "version": "1.0.0", "bin": "dist/index.cjs", "scripts": {"build": "node esbuild.config.js"}},
+                {"esbuild.config.js": "const { build } = require('esbuild');\n"
+                                      "build({ entryPoints: ['src/index.ts'], bundle: true, platform: 'node' });\n"}),
+        "esx": ({"name": "esx", "version": "1.0.0", "scripts": {"build": "node esbuild.config.js"}},
+                {"esbuild.config.js": "const { build } = require('esbuild');\n"
+                                      "build({ bundle: true, packages: 'external' });\n"}),
     }
     got = {}
     for name, (manifest, files) in cases.items():
@@ -140,7 +149,7 @@ def test_bundled_packages_are_recognised(tmp_path):
         got[name] = bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
-                   "via": True}
+                   "via": True, "ext": True, "esb": True, "esx": False}
 
 
 def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
