@@ -62,7 +62,7 @@ CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.confi
                       # bundler configs decide whether a package ships its imports inside a bundle
                       "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
                       "electron.vite.config.", "rsbuild.config.", "rspack.config.", "modern.config.", "ormconfig.",
-                      "esbuild.config.",
+                      "esbuild.config.", "jest.config.",
                       # the Compose files that say which folder each Dockerfile is built from: whether the
                       # images install the workspace root (DEP005)
                       "docker-compose.", "compose.")

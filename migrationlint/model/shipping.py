@@ -31,6 +31,7 @@ from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
 from migrationlint.model.build_output import BuildOutput
+from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
 from migrationlint.model.verdicts import Verdict
 
@@ -232,7 +233,7 @@ class Shipping(TestSupport, BuildOutput):
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
-            or seed_factories(path)
+            or seed_factories(path) or runner_file(path, self.ws.manifest_dirs, self.project.facts(path))
         if why is not None:
             return Verdict(False, why)
         if self.workspace_root(manifest):

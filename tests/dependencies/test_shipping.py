@@ -612,6 +612,26 @@ def test_a_members_file_a_root_script_runs_from_source_is_a_developer_tool(tmp_p
     assert "run by the workspace root's \"db:migrate\" script" in out
 
 
+def test_a_test_runners_setup_files_and_node_test_files_are_test_code(tmp_path):
+    """A file a vitest config lists in `setupFiles` (here another package's config names it) and a
+    test written for node's built-in runner (`*.integration.ts` importing `node:test`): test code
+    whatever their names (3 DEP002 on a real repository)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"test": "vitest"},
+                                  "devDependencies": {"vitest": "^3.0.0"}},
+        "apps/web/vitest.config.mts": "import { defineConfig } from 'vitest/config';\nexport default defineConfig("
+                                      "{ test: { setupFiles: ['../../packages/tooling/src/testing/dom-cleanup.ts'] } });\n",
+        "packages/tooling/package.json": {"name": "@acme/tooling", "version": "1.0.0", "bin": {"acme": "dist/cli.js"},
+                                          "devDependencies": {"@testing-library/react": "^16.0.0", "nx": "^21.0.0"}},
+        "packages/tooling/src/cli.ts": "export const run = () => 1;\n",
+        "packages/tooling/src/testing/dom-cleanup.ts": "import { cleanup } from '@testing-library/react';\nexport const c = cleanup;\n",
+        "packages/tooling/src/generators/app.integration.ts": "import test from 'node:test';\nimport { readJson } from 'nx';\n"
+                                                             "test('app', () => { readJson; });\n",
+    })
+    assert dep(root) == []
+
+
 def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):
     """`"resource": "npx ts-node-dev src/generators"`: ts-node-dev (and `tsnd`) is a TypeScript
     runner, and a folder argument runs its index, an extension-less one its `.ts` file (a real

@@ -1,0 +1,61 @@
+"""Files a test runner runs, whatever their name: setup files its configuration loads before the
+tests, and tests written for a runner built into the platform (`import test from 'node:test'`).
+
+`setupFiles: ['./src/testing/dom-cleanup.ts']` in a vitest config (`test.setupFiles`,
+`globalSetup`) or a jest config (`setupFiles`, `setupFilesAfterEnv`, `globalSetup`,
+`globalTeardown`) names a file only the test run loads, also in another package
+(`../../packages/tooling/src/testing/dom-cleanup.ts`). Configs are read as data, never run.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.extract.records import FileFacts
+from migrationlint.model.config_objects import find_config, read_config
+
+_STEMS = ("vitest.config", "vite.config", "jest.config")
+_KEYS = ("setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown")
+_CODE = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
+
+
+_BUILT_IN_RUNNERS = ("node:test", "bun:test")
+
+
+def runner_file(path: str, package_dirs: list[str], facts: FileFacts | None = None) -> str | None:
+    """Why the file at `path` (with these facts) is a test runner's: a setup file a config in one
+    of `package_dirs` names, or a test of a runner built into the platform. None otherwise."""
+    runner = next((i.specifier for i in facts.imports if i.specifier in _BUILT_IN_RUNNERS), None) if facts else None
+    if runner is not None:
+        return f"a test file (it imports {runner})"
+    return _setup_files(package_dirs).get(_stem(path))
+
+
+_LAST: list = [None, {}]  # the package list last asked about (one run's, kept by identity) and its answer
+
+
+def _setup_files(package_dirs: list[str]) -> dict[str, str]:
+    """The setup files of every runner config of these packages, computed once per list."""
+    if _LAST[0] is not package_dirs:
+        _LAST[:] = [package_dirs, _read_setup_files(package_dirs)]
+    return _LAST[1]
+
+
+def _read_setup_files(package_dirs: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for directory in package_dirs:
+        for stem in _STEMS:
+            config = find_config(directory, stem)
+            if config is None:
+                continue
+            settings = read_config(config)
+            for key in _KEYS:
+                for name in settings.names(key) or ():
+                    target = os.path.normpath(os.path.join(directory, name.replace("<rootDir>/", "")))
+                    found.setdefault(_stem(target), f"a test runner's setup file ({key} of {os.path.basename(config)})")
+    return found
+
+
+def _stem(path: str) -> str:
+    base, ext = os.path.splitext(path)
+    return base if ext in _CODE else path
