@@ -41,7 +41,10 @@ def test_edits_that_move_every_offset_give_what_a_fresh_run_gives(tmp_path: Path
         got = _cached(root)
         used += len(incremental.RUNS) - before
         assert _full(got) == _full(_fresh(root)), path
-    assert used == len(files)  # a comment changes no signature: every run was incremental
+    # a comment changes no signature: every run was incremental, but for a file that is also an input
+    # of every run (jest.config.ts names the test runner's setup files: runner_setup.py)
+    from migrationlint.cache.run_cache import is_context_name
+    assert used == len([f for f in files if not is_context_name(os.path.basename(f))])
 
 
 def _two_files(root: Path) -> tuple[Path, Path]:
