@@ -62,7 +62,9 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
             fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
                       message=f"Export `{b.imported}` from {where}")
         elif brought is not None:  # tsc: TS2459, "declares 'X' locally, but it is not exported"
-            problem = f"{where} imports `{b.imported}` from `{brought}` but does not export it; import it from there"
+            origin = resolver.resolve(target, brought)
+            shown = f"`{brought}` ({project.rel(origin.path)})" if origin.kind == "file" and origin.path else f"`{brought}`"
+            problem = f"{where} imports `{b.imported}` from {shown} but does not export it; import it from there"
             hint = ""
         else:
             problem = f"{where} has no export named `{b.imported}`"

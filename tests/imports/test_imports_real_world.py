@@ -372,7 +372,7 @@ def test_a_missing_export_names_where_the_name_is(tmp_path):
     _write(tmp_path, "src/index.ts", "export { ApiResponse } from './interfaces/api-response.interface';\n")
     _write(tmp_path, "src/filter.ts", "import { ApiErrorResponse } from './index';\nexport const e: ApiErrorResponse | null = null;\n")
     found = {d.extra["name"]: d.message for d in lint(tmp_path, ["IMP003"])}
-    assert found["RunFn"] == ("`./worker`: src/worker.ts imports `RunFn` from `./mod` but does not export it; "
+    assert found["RunFn"] == ("`./worker`: src/worker.ts imports `RunFn` from `./mod` (src/mod.ts) but does not export it; "
                               "import it from there; tsc fails with TS2459.")
     assert found["ApiErrorResponse"].endswith("src/interfaces/api-response.interface.ts exports it."), found
 
