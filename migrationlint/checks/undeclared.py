@@ -35,6 +35,12 @@ class UndeclaredImports:
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
         own = self.placement(u)
+        peer = self._sibling_peer(u) if section == "dependencies" and known else None
+        if peer is not None:  # react, @nestjs/common: the one copy the application shares
+            version, source = peer
+            return (message + f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({source}: a '
+                    f"published package that plugs into it lets the application install the one copy it shares)"), \
+                self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE), None
         if u.imp.lazy and not m.unpublishable and (section == "dependencies" or (own.bundled and own.section == section)):
             # a published package's on-demand load: an optional feature, which its users install (a
             # bundler leaves a peer external, and a load in a `try` it cannot resolve in place)

@@ -1194,6 +1194,27 @@ def test_dep005_in_a_published_plugin_suggests_the_peer_its_siblings_declare(tmp
     assert 'declare "rxjs": "7.8.1" in dependencies' in found["rxjs"].message
 
 
+def test_dep001_in_a_published_package_suggests_the_peer_its_siblings_declare(tmp_path):
+    """A published React library imports react, which its sibling libraries keep in peerDependencies:
+    the fix declares a peer (10 safe fixes on a real repository wrote react and next into
+    dependencies, and a second React breaks hooks). A private app still gets dependencies."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*", "apps/*"]},
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "1.0.0", "main": "dist/index.js",
+                                     "peerDependencies": {"react": "^19.0.0"}},
+        "packages/analytics/package.json": {"name": "@acme/analytics", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/analytics/src/index.ts": "import { useEffect } from 'react';\nexport const use = useEffect;\n",
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"start": "node dist/server.js"}},
+        "apps/web/src/server.ts": "import { useEffect } from 'react';\nexport const use = useEffect;\n",
+    }
+    root = write(tmp_path, files)
+    diags = {d.path.split("/")[-3]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    assert 'declare "react": "^19.0.0" in peerDependencies of packages/analytics/package.json' in diags["analytics"].message
+    assert diags["analytics"].fix.applicability.value == "unsafe"
+    assert json.loads(fixed(root, unsafe=True)["packages/analytics/package.json"])["peerDependencies"] == {"react": "^19.0.0"}
+    assert 'to dependencies' in diags["web"].message
+
+
 def test_dep005_a_sibling_peer_with_any_version_still_makes_it_a_peer(tmp_path):
     """Siblings that list the package as a peer with no usable range (`"class-transformer": "*"`)
     still say it is the framework the family shares: the fix declares it in peerDependencies, with
