@@ -13,7 +13,7 @@ import os
 from typing import Iterator
 
 from migrationlint.catalog import FixAvailability
-from migrationlint.checks.base import Project, Rule, diagnostic
+from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.export_surfaces import export_surface
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.parsing import TS_SUFFIXES
@@ -42,15 +42,19 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
     surface = export_surface(project, resolver, target)
     if surface is None:
         return
-    target_facts = project.facts(target)
+    missing = [b for b in imp.bindings if b.imported not in surface]
+    if not missing:
+        return
     importer = project.facts(path)
-    erased = set(erased_names(importer, imp, [b.local for b in imp.bindings])) if importer and importer.unchecked else set()
-    missing = [b for b in imp.bindings if b.imported not in surface and b.local not in erased]
-    declared = {d[0] for d in target_facts.declarations} if target_facts is not None else set()
-    if missing and _script(target, target_facts) and not declared & {b.imported for b in missing}:  # as tsc's one TS2306
+    if importer is not None and importer.unchecked:  # erased in an unchecked file: tsc reports nothing, nothing runs
+        erased = set(erased_names(importer, imp, [b.local for b in missing]))
+        missing = [b for b in missing if b.local not in erased]
+    target_facts = project.facts(target)
+    if missing and _script(target, target_facts) \
+            and not {d[0] for d in target_facts.declarations} & {b.imported for b in missing}:  # as tsc's one TS2306
         yield _not_a_module(project, resolver, path, imp, target, missing)
         return
-    for b in missing:  # erased in an unchecked file: tsc reports nothing, nothing runs
+    for b in missing:
         close = difflib.get_close_matches(b.imported, sorted(n for n in surface if n != "default"), n=3, cutoff=0.6)
         hint = f" Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
         where = project.rel(target)
@@ -107,19 +111,24 @@ def _imported_by(facts: FileFacts | None, name: str) -> str | None:
 _BESIDE_SHOWN = 2
 
 
+_DECLARED_EXPORTS: Memo[dict[str, dict[str, list[str]]]] = per_key("declared exports by name, per package")
+
+
 def _exported_beside(project: Project, target: str, name: str) -> list[str]:
     """Up to two files of the run in the target's package (other than the target) that export
     `name` by declaring it: where an index that does not re-export it leaves the name (a better
     lead than a similar name the index does export)."""
     root = project.workspace.package_root(target)
-    found = []
-    for path, facts in sorted(project.files.items()):
-        if path != target and path.startswith(root + os.sep) and any(
-                e.name == name and e.kind not in ("reexport", "local") for e in facts.exports):
-            found.append(path)
-            if len(found) > _BESIDE_SHOWN:
-                return []  # many files: no lead
-    return found
+    index = _DECLARED_EXPORTS(project).get(root)
+    if index is None:  # one pass over the package's files answers every missing name of the run
+        index = _DECLARED_EXPORTS(project)[root] = {}
+        for path, facts in sorted(project.files.items()):
+            if path.startswith(root + os.sep):
+                for e in facts.exports:
+                    if e.kind not in ("reexport", "local"):
+                        index.setdefault(e.name, []).append(path)
+    found = [p for p in dict.fromkeys(index.get(name, ())) if p != target]
+    return found if len(found) <= _BESIDE_SHOWN else []  # many files: no lead
 
 
 def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp: ImportFact,

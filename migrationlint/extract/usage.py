@@ -71,7 +71,8 @@ class UsageFacts:
             at = bisect.bisect_right(import_starts, start) - 1
             in_import = at >= 0 and start < spans[at][1]  # import statements are top-level, disjoint
             if not in_import and not type_position(node):
-                if node.type == "type_identifier" or _qualifies_a_type(node):
+                if node.type == "type_identifier" or self.data[node.end_byte:node.end_byte + 1] == b"." \
+                        and _qualifies_a_type(node):
                     metadata_used.add(name)
                 elif name not in bound or not shadowed(node, name.encode()):
                     value_used.add(name)

@@ -105,10 +105,12 @@ def template_of(rel: str) -> str | None:
     `__name@dasherize__.module.ts`, a code generator's input): such files are copied into other
     projects, whose dependencies and files their imports name."""
     parts = rel.split("/")
-    folder = next((p for p in parts[:-1] if p in _TEMPLATE_DIRS or _TEMPLATED_NAME.search(p)), None)
+    templated = "__" in rel or "<%" in rel  # the names a generator fills in need one of these
+    folder = next((p for p in parts[:-1] if p in _TEMPLATE_DIRS or templated and _TEMPLATED_NAME.search(p)), None)
     if folder is not None:
         return folder + "/"
-    return parts[-1] if _TEMPLATE_FILE.search(parts[-1]) or _TEMPLATED_NAME.search(parts[-1]) else None
+    name = parts[-1]
+    return name if _TEMPLATE_FILE.search(name) or templated and _TEMPLATED_NAME.search(name) else None
 
 
 def hidden_part(parts: list[str]) -> str | None:
@@ -187,14 +189,24 @@ def tool_input(path: str, manifest_data: dict, manifest_dir: str) -> str | None:
 
 
 def tool_inputs(manifest_data: dict, manifest_dir: str) -> dict[str, str]:
-    """{file: why} of every file the package's tools run (tool_input)."""
+    """{file: why} of every file the package's tools run (tool_input). Asked for every file no
+    entry reaches: answered from the last answer for the same manifest data (one run's object)."""
+    known = _LAST_TOOLS.get(manifest_dir)
+    if known is not None and known[0] is manifest_data:
+        return known[1]
     scripts = manifest_data.get("scripts")
     prisma = manifest_data.get("prisma")
     seed = prisma.get("seed") if isinstance(prisma, dict) else None
     key = (tuple(sorted((k, v) for k, v in scripts.items() if isinstance(v, str))) if isinstance(scripts, dict) else (),
            seed if isinstance(seed, str) else None, cdk_app(manifest_dir))
-    return _tool_inputs(manifest_dir, key)
+    found = _tool_inputs(manifest_dir, key)
+    if len(_LAST_TOOLS) > 1024:
+        _LAST_TOOLS.clear()
+    _LAST_TOOLS[manifest_dir] = (manifest_data, found)
+    return found
 
+
+_LAST_TOOLS: dict[str, tuple[dict, dict[str, str]]] = {}  # folder -> (the manifest data asked with, its answer)
 
 
 

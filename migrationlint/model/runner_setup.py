@@ -25,10 +25,11 @@ _BUILT_IN_RUNNERS = ("node:test", "bun:test")
 def runner_file(path: str, package_dirs: list[str], facts: FileFacts | None = None) -> str | None:
     """Why the file at `path` (with these facts) is a test runner's: a setup file a config in one
     of `package_dirs` names, or a test of a runner built into the platform. None otherwise."""
-    runner = next((i.specifier for i in facts.imports if i.specifier in _BUILT_IN_RUNNERS), None) if facts else None
-    if runner is not None:
-        return f"a test file (it imports {runner})"
-    return _setup_files(package_dirs).get(_stem(path))
+    setup = _setup_files(package_dirs).get(_stem(path))
+    if setup is not None or facts is None:
+        return setup
+    runner = next((i.specifier for i in facts.imports if i.specifier in _BUILT_IN_RUNNERS), None)
+    return f"a test file (it imports {runner})" if runner is not None else None
 
 
 _LAST: list = [None, {}]  # the package list last asked about (one run's, kept by identity) and its answer

@@ -233,7 +233,7 @@ class Shipping(TestSupport, BuildOutput):
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
-            or seed_factories(path) or runner_file(path, self.ws.manifest_dirs, self.project.facts(path))
+            or seed_factories(path) or runner_file(path, self.ws.manifest_dirs, self.project.files.get(path))
         if why is not None:
             return Verdict(False, why)
         if self.workspace_root(manifest):
