@@ -202,9 +202,13 @@ def exported_providers(project, ref: Origin, mod: NestModule, stack: tuple = ())
     if not mod.known or mod.exports is None or mod.imports is None or mod.providers is None:
         return _unknown()
     stack = stack + (ref,)
+    # a module class exported by name and imported as `X.register(...)`: Nest re-exports the dynamic
+    # module the call built (its exports), not the class's static metadata
+    built = {it.name.partition(".")[0]: it for it in mod.imports if it.kind in ("call", "feature")}
     out = Providers()
     for item in mod.exports:
-        out.add(_exported_item(project, ref.path, item, stack))
+        call = built.get(item.name) if item.kind == "ident" else None
+        out.add(_dynamic(project, ref.path, call) if call is not None else _exported_item(project, ref.path, item, stack))
     return out
 
 

@@ -119,6 +119,23 @@ def test_a_forward_reference_to_a_dynamic_module_is_read_as_the_call(tmp_path):
     assert _nest003(tmp_path / "b", plain, users_module=users)  # the static metadata exports nothing
 
 
+def test_a_module_class_re_exported_after_a_dynamic_import_passes_on_what_the_call_built(tmp_path):
+    """A wrapper imports `UsersModule.register()` and exports `UsersModule`: Nest re-exports the
+    dynamic module the call built, whose exports a workspace builder decides (6 NEST003 on a real
+    API; Nest 10 starts the reproduction). Exported after a plain import, the class's static
+    metadata is what is passed on."""
+    users = _module("", name="UsersModule", head="import { DynamicModule } from '@nestjs/common';",
+                    statics="\n  static register(): DynamicModule {\n    return { module: UsersModule, providers: [UsersService], "
+                            "exports: [UsersService] };\n  }\n")
+    wrapper = ("import { Module } from '@nestjs/common';\nimport { UsersModule } from './users.module';\n"
+               "@Module({ imports: [UsersModule.register()], exports: [UsersModule] })\nexport class UsersRuntimeModule {}\n")
+    head = "import { UsersRuntimeModule } from './users-runtime.module';"
+    module = _module("imports: [UsersRuntimeModule], providers: [OrdersService]", head)
+    assert not _nest003(tmp_path / "a", module, users_module=users, **{"users-runtime_module": wrapper})
+    plain = wrapper.replace("UsersModule.register()", "UsersModule")
+    assert _nest003(tmp_path / "b", module, users_module=users, **{"users-runtime_module": plain})
+
+
 def test_decorated_untyped_and_non_injectable_parameters_are_not_read(tmp_path):
     module = _module("providers: [OrdersService]")
     assert not _nest003(tmp_path / "a", module, params="@Optional() private readonly users: UsersService")
