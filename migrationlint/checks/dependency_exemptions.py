@@ -15,6 +15,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, unbuilt_stub
+from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
@@ -151,9 +152,10 @@ class DependencyExemptions(DependencyModel):
         of the repository lists but such packages themselves: nothing installs it apart (no publish, no install could load its
         source, no dependent brings it), so its code runs only inside its root's install, compiled
         into what imports it (an app's bundle, through an alias), where the root's dependencies are."""
+        bare = names_no_entry(m) and not m.data.get("scripts") and self.root_of(m) is not m
         if not m.name or self.is_service(m) or not (
-                m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition
-                                     or names_no_entry(m) and not m.data.get("scripts") and self.root_of(m) is not m)
+                m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition or bare)
+                or bare and not self.ws.has_workspace_definition and build_executor(m.dir) is None  # an Nx label
                 or unbuilt_stub(m)):
             return False
         seen = seen | {m.path}

@@ -1475,6 +1475,24 @@ def test_a_private_library_no_workspace_definition_makes_a_member_is_installed_o
         assert bool(diags) is (reported or listed), (private, diags)
 
 
+@pytest.mark.parametrize("build, reported", [(None, False), ("@nx/js:tsc", True)])
+def test_an_nx_librarys_package_json_that_names_nothing_and_nothing_builds_is_a_label(tmp_path, build, reported):
+    """An Nx library generated with `{"name", "version", "peerDependencies"}` and no entry, script or
+    build target, in a repository with no workspace definition: nothing installs or publishes it
+    (5 DEP005 on a real repository). One an Nx target builds may be published (`nx release`)."""
+    project = {"projectType": "library", "sourceRoot": "libs/feat/src",
+               "targets": {"test": {"executor": "@nx/jest:jest"}, **({"build": {"executor": build}} if build else {})}}
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "dependencies": {"@ngrx/store": "^13.0.0"}},
+        "nx.json": {},
+        "libs/feat/package.json": {"name": "@app/feat", "version": "0.0.1", "dependencies": {"tslib": "^2.3.0"}},
+        "libs/feat/project.json": project,
+        "libs/feat/src/index.ts": "import { Store } from '@ngrx/store';\nexport const s = Store;\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert bool(diags) is reported, diags
+
+
 @pytest.mark.parametrize("inferred", [False, True])
 def test_an_nx_apps_version_only_package_json_is_a_label(tmp_path, inferred):
     """`apps/api/package.json` holding a name and a version (Nx release keeps it) beside the app's
