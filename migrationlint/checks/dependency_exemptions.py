@@ -61,7 +61,8 @@ class DependencyExemptions(DependencyModel):
         it; the registry's package of that name is something else."""
         for m in (u.manifest, self.root_of(u.manifest)):
             prisma = m.data.get("prisma")
-            if u.package in generated_packages(m.dir, prisma.get("schema") if isinstance(prisma, dict) else None):
+            if u.package in generated_packages(m.dir, prisma.get("schema") if isinstance(prisma, dict) else None,
+                                               m.data.get("scripts")):
                 return True
         return False
 

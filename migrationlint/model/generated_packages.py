@@ -21,17 +21,29 @@ _OUTPUT = re.compile(r'^\s*output\s*=\s*"([^"]+)"', re.MULTILINE)
 _MAX_BYTES = 1 << 20
 
 
-def generated_packages(directory: str, schema_setting: object = None) -> frozenset[str]:
+def generated_packages(directory: str, schema_setting: object = None, scripts: object = None) -> frozenset[str]:
     """Names of the packages the Prisma schemas of the package at `directory` generate into a
-    node_modules folder (`schema_setting`: package.json's `prisma.schema`, a file or folder)."""
+    node_modules folder (`schema_setting`: package.json's `prisma.schema`, a file or folder; the
+    schemas its `scripts` hand to the Prisma CLI, `prisma generate --schema=./libs/db/pg.prisma`)."""
     found: set[str] = set()
-    for path in _schemas(directory, schema_setting if isinstance(schema_setting, str) else None):
+    paths = _schemas(directory, schema_setting if isinstance(schema_setting, str) else None)
+    paths += [os.path.join(directory, p) for p in _script_schemas(scripts) if os.path.isfile(os.path.join(directory, p))]
+    for path in paths:
         try:
             st = os.stat(path)
         except OSError:
             continue
         found.update(_outputs(path, st.st_mtime_ns, st.st_size))
     return frozenset(found)
+
+
+_SCHEMA_FLAG = re.compile(r"\bprisma\b[^;&|]*?--schema(?:=|\s+)([^\s;&|]+)")
+
+
+def _script_schemas(scripts: object) -> list[str]:
+    """The schema paths package.json scripts give `prisma` with `--schema`."""
+    commands = [c for c in scripts.values() if isinstance(c, str)] if isinstance(scripts, dict) else []
+    return [m.group(1).strip("\"'") for c in commands for m in _SCHEMA_FLAG.finditer(c)]
 
 
 def _schemas(directory: str, setting: str | None) -> list[str]:

@@ -1047,6 +1047,8 @@ def test_a_stylesheet_a_vite_plugin_serves_is_no_package(tmp_path):
     ("prisma/schema.prisma", "../node_modules/@prisma/pgsql-client"),
     ("schema.prisma", "./node_modules/@prisma/pgsql-client"),
     ("prisma/schema/schema.prisma", "../../node_modules/@prisma/pgsql-client"),
+    # a schema a script hands to the CLI (`prisma generate --schema=...`: 10 DEP001 on a real monorepo)
+    ("libs/db/prisma/pg.prisma", "../../../node_modules/@prisma/pgsql-client"),
 ])
 def test_a_client_prisma_generates_into_node_modules_is_no_registry_package(tmp_path, schema_at, output):
     """`generator client { output = "../node_modules/@prisma/pgsql-client" }`: `prisma generate`
@@ -1054,7 +1056,8 @@ def test_a_client_prisma_generates_into_node_modules_is_no_registry_package(tmp_
     a dependency-confusion risk (a real service: 2 DEP001). A name no generator writes is reported."""
     root = write(tmp_path, {
         "package.json": {"name": "orders", "version": "1.0.0", "private": True,
-                         "scripts": {"start:prod": "node dist/main"},
+                         "scripts": {"start:prod": "node dist/main",
+                                     "generate": "prisma generate --schema=./libs/db/prisma/pg.prisma"},
                          "dependencies": {"@prisma/client": "^5.15.0"}, "devDependencies": {"prisma": "^5.15.0"}},
         "src/main.ts": ("import { PrismaClient } from '@prisma/pgsql-client';\nimport { Other } from '@prisma/other-client';\n"
                         "export const db = [new PrismaClient(), Other];\n"),
