@@ -146,9 +146,9 @@ class ManifestOwners:
     def _ignored_lockfile(self, directory: str, markers: list[str]) -> bool:
         """Whether the only marker of a project of its own is a lockfile its package manager ignores:
         in a member of the root's pnpm workspace, which installs from the root's one lockfile (unless
-        `.npmrc` says `shared-workspace-lockfile=false`), or of the root's yarn 1 workspace (yarn
-        installs every member from the root, even when run in the member). A stale copy left there
-        is no project."""
+        `.npmrc` says `shared-workspace-lockfile=false`), or of the root's yarn 1 or npm workspace
+        (both install every member from the root, even when run in the member). A stale copy left
+        there is no project."""
         if len(markers) != 1 or directory not in self._member_dirs:
             return False
         return markers[0] == self._shared_lockfile
@@ -161,7 +161,10 @@ class ManifestOwners:
                 and read_pnpm_settings(self.ws.root).get("sharedWorkspaceLockfile") is not False
             return "pnpm-lock.yaml" if shared else None
         lock = self.ws.lockfile
-        return "yarn.lock" if self.ws.definition == "package.json" and lock is not None and lock.kind == "yarn-classic" else None
+        if self.ws.definition != "package.json" or lock is None:
+            return None
+        # npm 7+ run in a member installs the workspace from the root's package-lock.json too
+        return {"yarn-classic": "yarn.lock", "npm": "package-lock.json"}.get(lock.kind)
 
     def enclosing_root(self, m: Manifest) -> Manifest | None:
         """For the root of a project nested in the workspace (its own lockfile or workspace file),

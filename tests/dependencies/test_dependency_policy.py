@@ -678,6 +678,23 @@ def test_a_stale_pnpm_lockfile_in_a_workspace_member_is_no_project_of_its_own(tm
     assert ("nats" in found) is reported, found
 
 
+def test_a_stale_package_lock_in_an_npm_workspace_member_gives_no_version(tmp_path):
+    """npm 7+ installs every member of a workspace from the root's package-lock.json, also when run in
+    the member: a copy left in a member is stale (a fix took dotenv ^16 from it, where the service
+    runs 17 today)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*"]},
+        "package-lock.json": {"name": "mono", "lockfileVersion": 3, "packages": {
+            "": {"name": "mono", "workspaces": ["apps/*"]}, "node_modules/dotenv": {"version": "17.2.3"}}},
+        "apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"}},
+        "apps/api/package-lock.json": {"name": "api", "lockfileVersion": 3, "packages": {
+            "": {"name": "api"}, "node_modules/dotenv": {"version": "16.4.7"}}},
+        "apps/api/src/main.ts": "import 'dotenv/config';\nexport const up = true;\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "dotenv": "^17.2.3" to dependencies (package-lock.json resolves 17.2.3)' in d.message, d.message
+
+
 def test_a_stale_yarn_lockfile_in_a_yarn_1_workspace_member_gives_no_version(tmp_path):
     """yarn 1 installs every member of a workspace from the root's yarn.lock, also when run in the
     member: a yarn.lock left in a member is stale, and a fix took ^27.5.1 from it beside jest 29."""
