@@ -113,7 +113,7 @@ class DependencyExemptions(DependencyModel):
         in a bundled package, whose devDependencies are the bundle, nor a runtime-provided one)."""
         if u.type_only or u.test or u.package in policy.PROVIDED_BY_RUNTIME:
             return False
-        if self.tooling_root(u):
+        if self.tooling_root(u.manifest, u.verdict):
             return False  # files of a private workspace root are its tooling (scripts, configs)
         if u.imp.lazy and not u.manifest.unpublishable:
             return False  # a published package's on-demand load: an optional feature its user installs

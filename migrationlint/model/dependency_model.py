@@ -104,11 +104,11 @@ class DependencyModel(ManifestOwners, VersionChoice):
         single-package repository's root is the package itself, and deploys."""
         return self.is_root(m) and self.shipping.workspace_root(m)
 
-    def tooling_root(self, u: Use) -> bool:
-        """Whether `u`'s file belongs to a workspace root as its tooling: not when an entry point of
-        the root reaches it (a root that is also the deployed app: its start script runs it)."""
-        return self.private_root(u.manifest) and not (u.verdict is not None and u.verdict.ships
-                                                      and not u.verdict.presumed)
+    def tooling_root(self, m: Manifest, verdict: Verdict | None) -> bool:
+        """Whether a file of `m` with this verdict belongs to a workspace root as its tooling: not
+        when an entry point of the root reaches it (a root that is also the deployed app: its start
+        script runs it)."""
+        return self.private_root(m) and not (verdict is not None and verdict.ships and not verdict.presumed)
 
     def verdict(self, path: str) -> Verdict:
         """What --explain-file says: the verdict, settled (Shipping.settle) as a finding would be."""
@@ -251,7 +251,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """Where a fix for this use adds `package` (the used package by default)."""
         m = u.manifest
         package = package or u.package
-        found = policy.placement(package, m, not u.test, u.type_only, self.tooling_root(u),
+        found = policy.placement(package, m, not u.test, u.type_only, self.tooling_root(m, u.verdict),
                                  self.shipping.bundled(m, package))
         if u.unused and found.why == policy.TYPE_POSITIONS:
             return policy.Placement(found.section, "none of its names is used, so the compiler drops the import "

@@ -14,6 +14,7 @@ import os
 import re
 import shlex
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from migrationlint.model.nx_projects import node_app_mains, project_targets
@@ -43,7 +44,7 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
     bin_field = data.get("bin")
     targets = [bin_field] if isinstance(bin_field, str) else list(bin_field.values()) if isinstance(bin_field, dict) else []
     cdk = _cdk_app_stem(manifest.dir)  # `cdk init` names its app in `bin`: the CDK CLI runs it, nothing installs it
-    yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str) and _stem(t) != cdk)
+    yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str) and script_stem(t) != cdk)
     yield from ((t, EXPORTS_ORIGIN) for t in _export_targets(data.get("exports")))
     yield from _process_entries(manifest, nx_projects)
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
@@ -54,9 +55,20 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
 
 
 def cdk_app(directory: str) -> str | None:
-    """The command cdk.json gives the AWS CDK CLI to synthesise the stacks (`npx ts-node bin/app.ts`)."""
+    """The command cdk.json gives the AWS CDK CLI to synthesise the stacks (`npx ts-node bin/app.ts`).
+    Asked whenever a package's entries are: the file is read once per version (mtime, size)."""
+    path = os.path.join(directory, "cdk.json")
     try:
-        with open(os.path.join(directory, "cdk.json"), encoding="utf-8") as fh:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return _cdk_app(path, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=64)
+def _cdk_app(path: str, mtime_ns: int, size: int) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as fh:
             app = json.load(fh).get("app")
     except (OSError, ValueError, AttributeError):
         return None
@@ -65,14 +77,17 @@ def cdk_app(directory: str) -> str | None:
 
 def _cdk_app_stem(directory: str) -> str | None:
     command = cdk_app(directory)
-    script = next((w for words in shell_commands(command) for w in words if _stem(w) != w), None) if command else None
-    return _stem(script) if script else None
+    script = next((w for words in shell_commands(command) for w in words if script_stem(w) != w), None) if command else None
+    return script_stem(script) if script else None
 
 
-def _stem(target: str) -> str:
+def script_stem(target: str) -> str:
     """A script path without its extension and leading `./` (`./bin/app.js` and `bin/app.ts` meet)."""
     base, ext = os.path.splitext(os.path.normpath(target))
-    return base if ext in (*_BUILT_EXTENSIONS, *_SOURCE_EXTENSIONS) else target
+    return base if ext in _SCRIPT_EXTENSIONS else target
+
+
+_SCRIPT_EXTENSIONS = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts"})
 
 
 # a script of the development loop (tests, lint, benchmarks, docs): what it runs is no production step

@@ -13,10 +13,10 @@ import os
 
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.model.entry_points import script_stem
 
 _STEMS = ("vitest.config", "vite.config", "jest.config")
 _KEYS = ("setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown")
-_CODE = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
 
 
 _BUILT_IN_RUNNERS = ("node:test", "bun:test")
@@ -25,7 +25,7 @@ _BUILT_IN_RUNNERS = ("node:test", "bun:test")
 def runner_file(path: str, package_dirs: list[str], facts: FileFacts | None = None) -> str | None:
     """Why the file at `path` (with these facts) is a test runner's: a setup file a config in one
     of `package_dirs` names, or a test of a runner built into the platform. None otherwise."""
-    setup = _setup_files(package_dirs).get(_stem(path))
+    setup = _setup_files(package_dirs).get(script_stem(path))
     if setup is not None or facts is None:
         return setup
     runner = next((i.specifier for i in facts.imports if i.specifier in _BUILT_IN_RUNNERS), None)
@@ -53,10 +53,5 @@ def _read_setup_files(package_dirs: list[str]) -> dict[str, str]:
             for key in _KEYS:
                 for name in settings.names(key) or ():
                     target = os.path.normpath(os.path.join(directory, name.replace("<rootDir>/", "")))
-                    found.setdefault(_stem(target), f"a test runner's setup file ({key} of {os.path.basename(config)})")
+                    found.setdefault(script_stem(target), f"a test runner's setup file ({key} of {os.path.basename(config)})")
     return found
-
-
-def _stem(path: str) -> str:
-    base, ext = os.path.splitext(path)
-    return base if ext in _CODE else path
