@@ -53,13 +53,14 @@ class UndeclaredImports:
             why = self._needed_elsewhere(u)
         else:  # presumed to ship, settled as a helper of tests or developer tools (_only_presumed)
             why = "no entry point reaches the file and only tests, test support or developer tools import it"
+        cycle = cycle_through(self.ws, m, u.package)
+        if cycle is not None:  # the one remedy breaks the build graph: a warning, no fix
+            return (message + f"; declaring it in {section} would close a cycle of workspace dependencies "
+                    f"({' -> '.join([m.name, *cycle])}), which Turborepo, Nx and pnpm -r refuse to order, so it "
+                    "resolves only where every workspace package is linked at the root or the application declares "
+                    "both: move the code it needs, or break the cycle"), None, Severity.WARNING
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
-        cycle = cycle_through(self.ws, m, u.package)
-        if cycle is not None and fix is not None:
-            message += (f"; declaring it closes a cycle of workspace dependencies ({' -> '.join([m.name, *cycle])}), "
-                        "which Turborepo, Nx and pnpm -r refuse to order: review before declaring it (unsafe fix)")
-            fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
         return message, fix, None
 
     def _declared_apart(self, package: str) -> Manifest | None:

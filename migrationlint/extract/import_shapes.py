@@ -41,6 +41,8 @@ def in_guarded_try(node: Node) -> bool:
     function: a failure to load is then handled by the code itself (an optional package). A catch
     that always stops (`throw new Error('install x')`, `process.exit(1)`) only rewords the failure;
     one that stops on a condition (`if (e.code !== 'MODULE_NOT_FOUND') throw e`) still carries on."""
+    if _rejection_handled(node):
+        return True
     child, parent = node, node.parent
     while parent is not None and parent.type not in _FUNCTION_BOUNDARIES:
         if parent.type == "try_statement" and parent.child_by_field_name("body") == child:
@@ -50,6 +52,31 @@ def in_guarded_try(node: Node) -> bool:
                 return True
         child, parent = parent, parent.parent
     return False
+
+
+def _rejection_handled(call: Node) -> bool:
+    """`import('x').catch(() => null)`, `import('x').then(use, () => fallback)`: the promise form of
+    the guarded `try`, whose handler carries on without the module (a block that always stops,
+    `throw` or `process.exit()`, only rewords the failure)."""
+    member = call.parent
+    if member is None or member.type != "member_expression" or member.child_by_field_name("object") != call:
+        return False
+    prop = member.child_by_field_name("property")
+    chained = member.parent
+    if prop is None or chained is None or chained.type != "call_expression":
+        return False
+    args = chained.child_by_field_name("arguments")
+    handlers = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    position = {b"catch": 0, b"then": 1}.get(prop.text or b"")
+    if position is None or len(handlers) <= position:
+        return False
+    handler = handlers[position]
+    if handler.type not in ("arrow_function", "function_expression"):
+        return False
+    body = handler.child_by_field_name("body")
+    if body is None or body.type != "statement_block":
+        return body is not None  # an expression body yields its value: the code carries on
+    return not any(_stops(s) for s in body.named_children)
 
 
 def _stops(statement: Node) -> bool:

@@ -42,10 +42,20 @@ def _statement_of(node: Node) -> Node:
     return n
 
 
+_PROMISE_MEMBERS = frozenset({b"then", b"catch", b"finally"})
+
+
 def _in_type_position(node: Node) -> bool:
     """Whether an `import('x')` call is a type query (`import('x').T` in a type): under a type
     annotation, alias or type argument, or the type side of `as` / `satisfies`
-    (`res as unknown as import('express').Response`)."""
+    (`res as unknown as import('express').Response`). Also `import('x').T` anywhere else: the
+    promise has no member but `then`, `catch` and `finally`, so the member names a type, in type
+    arguments the grammar reads as comparisons (`getRequest<import('fastify').FastifyRequest>()`)."""
+    member = node.parent
+    if member is not None and member.type == "member_expression" and member.child_by_field_name("object") == node:
+        prop = member.child_by_field_name("property")
+        if prop is not None and prop.text not in _PROMISE_MEMBERS:
+            return True
     child, n = node, node.parent
     for _ in range(6):
         if n is None:

@@ -186,6 +186,8 @@ def _metadata_emitted(owner: Node | None) -> bool:
     if owner.type == "public_field_definition":
         return _decorated(owner)
     if owner.type in ("required_parameter", "optional_parameter"):
+        if _fills_platform_object(owner):
+            return False
         if _decorated(owner):
             return True
         method = owner.parent.parent if owner.parent is not None else None
@@ -197,6 +199,26 @@ def _metadata_emitted(owner: Node | None) -> bool:
         return _decorated_method(method)
     if owner.type == "method_definition":
         return _decorated_method(owner)
+    return False
+
+
+# parameter decorators that hand a handler the HTTP platform's own request, response or `next`
+# (NestJS, routing-controllers): every platform types these with interfaces (express through
+# @types/express, fastify's `FastifyRequest` in its own typings), which metadata emits as `Object`
+_PLATFORM_OBJECT_DECORATORS = frozenset({b"Req", b"Request", b"Res", b"Response", b"Next"})
+
+
+def _fills_platform_object(parameter: Node) -> bool:
+    """Whether a decorator of `parameter` is one that injects the platform's request, response or
+    next function (`@Req() req: FastifyRequest`): its annotation names an interface, erased."""
+    for child in parameter.children:
+        if child.type != "decorator" or not child.named_children:
+            continue
+        callee = child.named_children[0]
+        if callee.type == "call_expression":
+            callee = callee.child_by_field_name("function")
+        if callee is not None and callee.type == "identifier" and callee.text in _PLATFORM_OBJECT_DECORATORS:
+            return True
     return False
 
 

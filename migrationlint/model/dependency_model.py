@@ -129,16 +129,17 @@ class DependencyModel(ManifestOwners, VersionChoice):
             if package is None:
                 continue
             used = _used_names(imp, facts)
+            # a plain import used only for types is erased, unless the tsconfig keeps imports as written
             type_only = _type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) or (
-                _erased(imp, facts, used) if used else self._unused_dropped(path, imp))
+                (_erased(imp, facts, used) if used else True) and self._unused_dropped(path, imp))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             metadata_only = _metadata_only(facts, used or list(imp.locals))
-            if metadata_only and not type_only and self.types_known(package, manifest) \
-                    and self._unused_dropped(path, imp):  # unless the tsconfig keeps imports as written
-                # names of a declaration-only package used only in decorated signatures are taken
-                # for what they nearly always are (`@Req() req: Request` from express): interfaces,
-                # which decorator metadata emits as `Object`, so tsc elides the import. A class of
-                # such a package used only there is missed (the rule page says so).
+            if metadata_only and not type_only and (self.types_known(package, manifest) or pk.declarations_module(
+                    imp.specifier, package)) and self._unused_dropped(path, imp):  # unless imports are kept as written
+                # names of a declaration-only package or module used only in decorated signatures are
+                # taken for what they nearly always are (`@Req() req: Request` from express):
+                # interfaces, which decorator metadata emits as `Object`, so tsc elides the import. A
+                # class of such a package used only there is missed (the rule page says so).
                 type_only = True
             dev = not verdict.ships or imp.kind == "mock" or build_time or imp.dev_only  # dev_only: NODE_ENV says so
             unused = type_only and not used and bool(imp.locals) and not _type_only(imp)

@@ -97,6 +97,19 @@ def types_package(package: str) -> str:
     return f"@types/{package}"
 
 
+_DECLARATION_SUBPATHS = frozenset({"types", "interfaces"})
+
+
+def declarations_module(specifier: str, package: str) -> bool:
+    """Whether the module names itself a collection of declarations: a package called `*-types`
+    (`@octokit/webhooks-types`) or a `types` / `interfaces` subpath (`@polkadot/types/types`).
+    Names from it used only in decorated signatures are interfaces, as from an @types package."""
+    if package.endswith("-types"):
+        return True
+    rest = specifier[len(package) + 1:]
+    return bool(rest) and rest.rsplit("/", 1)[-1] in _DECLARATION_SUBPATHS
+
+
 # Modules a framework provides at build time (bundler aliases), keyed by the package that brings
 # them. They look like packages but are never installed: docusaurus' `@theme/Layout`, SvelteKit's
 # `$app/stores`, Vite's `virtual:` ids, Astro's `astro:content`.

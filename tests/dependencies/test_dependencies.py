@@ -70,7 +70,11 @@ def test_every_import_form_is_extracted_with_type_flags():
            b"jest.mock('pkg-q');\nvi.mock('pkg-r');\nrequire.resolve('pkg-s');\n"
            # the type side of `as` and `satisfies` is a type: `import('x').T` there is a type query
            b"const t = x as unknown as import('pkg-t').Response;\nconst u = {} satisfies import('pkg-u').Config;\n"
-           b"const v = (await import('pkg-v')) as object;\n")
+           b"const v = (await import('pkg-v')) as object;\n"
+           # type arguments of a call, which the grammar reads as comparisons (`f < import('x').T > ()`):
+           # a dynamic import's promise has no member but then/catch/finally, so `.T` names a type
+           b"const w = ctx.getRequest<import('pkg-w').FastifyRequest>();\nconst y = f<import('pkg-y').D>(1);\n"
+           b"const z = import('pkg-z').then((m) => m.default);\n")
     facts = extract("/x/a.ts", src)
     got = {i.specifier: (i.kind, i.type_only) for i in facts.imports}
     assert got == {
@@ -80,6 +84,7 @@ def test_every_import_form_is_extracted_with_type_flags():
         "pkg-l": ("require", False), "pkg-n": ("dynamic", False), "pkg-o": ("type-query", True),
         "pkg-q": ("mock", False), "pkg-r": ("mock", False), "pkg-s": ("require-resolve", False),
         "pkg-t": ("type-query", True), "pkg-u": ("type-query", True), "pkg-v": ("dynamic", False),
+        "pkg-w": ("type-query", True), "pkg-y": ("type-query", True), "pkg-z": ("dynamic", False),
     }
     for imp in facts.imports:  # spans cover the specifier string with its quotes
         assert src[imp.start:imp.end].strip(b"'\"") == imp.specifier.encode()

@@ -815,6 +815,50 @@ def test_r13_metadata_only_names_of_a_types_package_are_taken_for_interfaces(tmp
     assert found == {("DEP001", "@types/express", "devDependencies")}
 
 
+def test_platform_objects_and_declaration_modules_in_decorated_signatures_are_interfaces(tmp_path):
+    """`@Req() req: FastifyRequest`, `@Res() reply: FastifyReply` from fastify, which ships its own
+    types (no @types package to say they are interfaces): the parameters Nest fills with the HTTP
+    platform's request, response and next function are typed with the platform's interfaces, which
+    decorator metadata emits as `Object` (tsc drops the import; checked with tsc). Two real
+    services were told to add fastify to dependencies (28 errors). What is left is a types-only
+    import: devDependencies. So are names from a declarations module (`@octokit/webhooks-types`, a
+    `/types` subpath) used only in a decorated signature (2 DEP002 in a real service). A name of
+    another package in another decorated parameter is still a class metadata loads."""
+    files = {
+        "package.json": {"name": "notes", "version": "1.0.0", "private": True,
+                         "scripts": {"start:prod": "node dist/main.js"},
+                         "dependencies": {"@nestjs/common": "^11.1.0", "@nestjs/platform-fastify": "^11.1.0"},
+                         "devDependencies": {"@octokit/webhooks-types": "^7.3.1", "typescript": "^5.9.3"}},
+        "package-lock.json": {"name": "notes", "lockfileVersion": 3, "packages": {
+            "": {"name": "notes"}, "node_modules/@nestjs/platform-fastify": {"version": "11.1.6",
+                                                                            "dependencies": {"fastify": "5.7.4"}},
+            "node_modules/fastify": {"version": "5.7.4"}, "node_modules/class-validator": {"version": "0.14.1"},
+            "node_modules/@octokit/webhooks-types": {"version": "7.3.1", "dev": True}}},
+        "src/main.ts": "import './health.controller';\nimport './hooks';\n",
+        "src/health.controller.ts":
+            "import { Controller, Get, Next, Req, Res } from '@nestjs/common';\n"
+            "import { FastifyReply, FastifyRequest } from 'fastify';\n\n"
+            "@Controller('health')\nexport class HealthController {\n  @Get()\n"
+            "  check(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): string {\n"
+            "    return req.url + reply.statusCode;\n  }\n}\n",
+        "src/hooks.ts": "import { Injectable } from '@nestjs/common';\nimport { PushEvent } from '@octokit/webhooks-types';\n"
+                        "function traced(): MethodDecorator { return () => undefined; }\n\n"
+                        "@Injectable()\nexport class PushHandler {\n  @traced()\n"
+                        "  handle(event: PushEvent): string {\n    return event.after;\n  }\n}\n",
+    }
+    root = write(tmp_path / "svc", files)
+    found = {(d.code, Path(d.path).name, d.extra.get("package"), d.fix.edits[0].json_edit[1] if d.fix else None)
+             for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics}
+    assert found == {("DEP001", "health.controller.ts", "fastify", "devDependencies")}
+    # a class of a package in a parameter no platform decorator fills: metadata loads it
+    files["src/health.controller.ts"] = files["src/health.controller.ts"].replace(
+        "@Res({ passthrough: true }) reply: FastifyReply", "@Body() reply: FastifyReply").replace("Next, ", "Body, ")
+    root = write(tmp_path / "class", files)
+    found = {(d.code, d.extra.get("package"), d.fix.edits[0].json_edit[1] if d.fix else None)
+             for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics}
+    assert found == {("DEP001", "fastify", "dependencies")}
+
+
 def test_unused_bindings_beside_type_or_metadata_uses_are_elided_too(tmp_path):
     """`import { Response, NextFunction, Request } from 'express'` where only `Response` is used,
     in a decorated signature: tsc drops the unused names with the import, so the import is the

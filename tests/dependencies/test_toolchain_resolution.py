@@ -333,6 +333,25 @@ def test_a_package_loaded_in_a_try_that_carries_on_is_optional(tmp_path):
     assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/queue.ts"), ("DEP001", "src/store.ts")]
 
 
+def test_a_dynamic_import_whose_rejection_is_handled_is_optional(tmp_path):
+    """`await import('fast-glob').catch(() => null)` with a fallback to node's glob: the promise form of
+    the guarded `try` (a real ORM: an optional package reported as one to declare); so is a `.then`
+    with a rejection handler. A handler that always throws or exits only rewords the failure."""
+    _write(tmp_path, {
+        "package.json": {"name": "server", "private": True, "main": "dist/index.js", "dependencies": {}},
+        "src/index.ts": "import { globs } from './globs';\nimport { queue } from './queue';\nimport { cache } from './cache';\n"
+                        "export const handlers = [globs, queue, cache];\n",
+        "src/globs.ts": "export async function globs(): Promise<unknown> {\n"
+                        "  const fast = await import('fast-glob').catch(() => null);\n"
+                        "  const tiny = await import('tinyglobby').then((m) => m.glob, function () { return undefined; });\n"
+                        "  return fast ?? tiny;\n}\n",
+        "src/queue.ts": "export const queue = () => import('bullmq').catch((error) => {\n"
+                        "  console.error(error);\n  process.exit(1);\n});\n",
+        "src/cache.ts": "export const cache = () => import('ioredis').then((m) => m.default);\n",
+    })
+    assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/cache.ts"), ("DEP001", "src/queue.ts")]
+
+
 def test_require_resolve_in_a_try_that_carries_on_asks_whether_a_package_is_there(tmp_path):
     """`try { require.resolve('ioredis'); return 'ioredis' } catch { return null }`: feature detection
     of an optional driver (a real published library: 2 DEP002 moving both drivers into

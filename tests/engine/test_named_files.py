@@ -74,9 +74,9 @@ def test_dep001_at_a_type_only_import_names_the_decorated_signature_that_needs_d
     _service(tmp_path, {
         "src/csrf.guard.ts": "import type { Reply } from 'prosemirror-model';\nexport type Sent = Reply;\n",
         "src/health.controller.ts": (
-            "import { Controller, Get, Res } from '@nestjs/common';\nimport { Reply } from 'prosemirror-model';\n\n"
-            "@Controller('health')\nexport class HealthController {\n  @Get()\n"
-            "  check(@Res() reply: Reply): void {\n    return;\n  }\n}\n"),
+            "import { Body, Controller, Post } from '@nestjs/common';\nimport { Reply } from 'prosemirror-model';\n\n"
+            "@Controller('health')\nexport class HealthController {\n  @Post()\n"
+            "  check(@Body() reply: Reply): void {\n    return;\n  }\n}\n"),
         "src/zz-same.ts": ("import type { Node } from 'prosemirror-model';\nimport { Schema } from 'prosemirror-model';\n"
                            "export const s: Node | Schema = new Schema({ nodes: {} });\n"),
     })
