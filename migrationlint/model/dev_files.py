@@ -12,8 +12,10 @@ import os
 import re
 import shlex
 from functools import lru_cache
+from typing import Callable
 
 from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand, shell_commands
+from migrationlint.model.nx_projects import run_commands
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
 TOOLS = (
@@ -232,6 +234,33 @@ def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
             for target, how in _runs(words):
                 found.setdefault(_script_at(manifest_dir, target), f'run by the "{name}" script ({how}), a developer '
                                                                    'tool, not the service')
+    return found
+
+
+def nx_tool_input(path: str, project_json: str | None, mentions: Callable[[str, bytes], bool]) -> str | None:
+    """Why `path` is run as a tool by a `run-commands` target of its Nx project (`"command": "ts-node
+    ./scripts/gen-types.ts"`), the project.json counterpart of a package.json script (`tool_input`).
+    `mentions` reads the project.json as an input of the run, and says whether it runs commands."""
+    if project_json is None or not mentions(project_json, b"run-commands"):
+        return None
+    try:
+        stat = os.stat(project_json)
+    except OSError:
+        return None
+    return _nx_tool_inputs(project_json, stat.st_mtime_ns, stat.st_size).get(path)
+
+
+@lru_cache(maxsize=64)
+def _nx_tool_inputs(project_json: str, mtime_ns: int, size: int) -> dict[str, str]:
+    """{file: why} of what a project's run-commands targets run as tools (one read per version)."""
+    found: dict[str, str] = {}
+    for name, command, cwd in run_commands(project_json):
+        if _SERVICE_SCRIPT.match(name):
+            continue  # `serve`, `dev`: the app itself, run from source
+        for words in shell_commands(command):
+            for target, how in _runs(words):
+                found.setdefault(_script_at(cwd, target), f'run by the Nx target "{name}" ({how}), a developer tool, '
+                                                          'not the service')
     return found
 
 

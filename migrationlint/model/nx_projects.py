@@ -161,6 +161,29 @@ def nx_workspace_root(directory: str) -> str | None:
         d = parent
 
 
+_RUN_COMMANDS = frozenset({"nx:run-commands", "@nrwl/workspace:run-commands", "@nx/workspace:run-commands"})
+
+
+def run_commands(project_json: str) -> list[tuple[str, str, str]]:
+    """(target, command, folder it runs in) of each command of the project's `run-commands`
+    targets (`options.command`, or the strings and `{command}` objects of `options.commands`); the
+    folder is `options.cwd` below the workspace root, which is also the default."""
+    directory = os.path.dirname(project_json)
+    top = nx_workspace_root(directory) or directory
+    found = []
+    for name, target in project_targets(directory).items():
+        options = target.get("options") if isinstance(target, dict) and target.get("executor") in _RUN_COMMANDS else None
+        if not isinstance(options, dict):
+            continue
+        cwd = os.path.normpath(os.path.join(top, options["cwd"])) if isinstance(options.get("cwd"), str) else top
+        listed = options.get("commands") if isinstance(options.get("commands"), list) else [options.get("command")]
+        for command in listed:
+            command = command.get("command") if isinstance(command, dict) else command
+            if isinstance(command, str):
+                found.append((name, command, cwd))
+    return found
+
+
 def other_application(path: str, importer: str, top: str) -> bool:
     """Whether `path` belongs to an Nx application project (its nearest project.json, below the
     package folder `top`, says `projectType: application`) other than the one of `importer`:

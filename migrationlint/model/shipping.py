@@ -23,7 +23,7 @@ from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, handed_build
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, \
-    named_like_tests, seed_factories, template_of, tool_input
+    named_like_tests, nx_tool_input, seed_factories, template_of, tool_input
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
@@ -85,8 +85,7 @@ class Shipping(TestSupport, BuildOutput):
         return found
 
     def _root_tool_input(self, path: str, manifest: Manifest) -> str | None:
-        """Why a member's file is run by a script of the workspace root as a tool (`"db:migrate":
-        "tsx common/src/db/migrate.ts"`): from the root's install, not the member's."""
+        """Why a member's file is run as a tool by a root script (`"tsx common/src/db/migrate.ts"`)."""
         root = self.ws.root_manifest
         if root is None or root.error or root.path == manifest.path:
             return None
@@ -233,6 +232,7 @@ class Shipping(TestSupport, BuildOutput):
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
+            or nx_tool_input(path, self._project_json(path, manifest), self.project.mentions) \
             or seed_factories(path) or runner_file(path, self.ws.manifest_dirs, self.project.files.get(path))
         if why is not None:
             return Verdict(False, why)

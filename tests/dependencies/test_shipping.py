@@ -1326,6 +1326,37 @@ def test_an_nx_node_apps_project_json_main_is_its_entry(tmp_path):
         [("http-proxy-middleware", "dependencies")]
 
 
+def test_a_file_an_nx_run_commands_target_runs_from_source_is_a_tool(tmp_path):
+    """`"codegen": {"executor": "nx:run-commands", "options": {"command": "ts-node ./scripts/gen-types.ts",
+    "cwd": "apps/api"}}`: the project.json counterpart of a package.json script (a real server's code
+    generators: 2 DEP002 moving jest-diff and a schema compiler into dependencies). Its `commands`
+    list too, a cwd relative to the workspace root (the default), and a `serve` target stays the app."""
+    files = {
+        "package.json": {"name": "platform", "private": True,
+                         "dependencies": {"@nestjs/common": "^10.4.0", "reflect-metadata": "^0.2.2", "rxjs": "^7.8.1"},
+                         "devDependencies": {"jest-diff": "^29.7.0", "json-schema-to-typescript": "^15.0.0",
+                                             "chokidar": "^4.0.0", "ts-node": "^10.9.2"}},
+        "nx.json": {},
+        "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {
+            "codegen": {"executor": "nx:run-commands",
+                        "options": {"command": "ts-node ./scripts/gen-types.ts", "cwd": "apps/api"}},
+            "schema:check": {"executor": "nx:run-commands", "options": {"commands": [
+                "echo checking", {"command": "ts-node -P apps/api/tsconfig.app.json apps/api/scripts/check-schema"}]}},
+            "serve": {"executor": "nx:run-commands", "options": {"command": "ts-node apps/api/scripts/dev-server.ts"}},
+            "build": {"executor": "@nx/webpack:webpack", "dependsOn": ["codegen"],
+                      "options": {"main": "apps/api/src/main.ts", "target": "node"}}}},
+        "apps/api/src/main.ts": "export const started = true;\n",
+        "apps/api/scripts/gen-types.ts": "import { compile } from 'json-schema-to-typescript';\nexport const c = compile;\n",
+        "apps/api/scripts/check-schema.ts": "import { diff } from 'jest-diff';\nconsole.log(diff('a', 'b'));\n",
+        "apps/api/scripts/dev-server.ts": "import { watch } from 'chokidar';\nwatch('.');\n",
+    }
+    root = write(tmp_path, files)
+    diags = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert [(Path(d.path).name, d.extra["package"]) for d in diags] == [("dev-server.ts", "chokidar")]
+    explained = cli("check", "--explain-file", str(root / "apps/api/scripts/check-schema.ts"), str(root))
+    assert 'run by the Nx target "schema:check"' in explained.stdout.decode()
+
+
 def test_a_script_that_runs_built_code_with_node_makes_its_source_ship(tmp_path):
     """`"migration:run:prod": "node dist/database/migrate.js"` (a platform's pre-deploy command):
     the compiled twin of src/database/migrate.ts runs in production, and so does the data source it
