@@ -30,7 +30,7 @@ from migrationlint.model.dependency_model import LOADING_KINDS, Use, types_only_
 from migrationlint.model.dependency_versions import usable_range
 from migrationlint.model.inherited_aliases import unread_alias
 from migrationlint.model.resolve import resolver_for
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 DEP001 = Rule("DEP001", "undeclared-dependency", Severity.ERROR,
               "An imported package that the nearest package.json does not declare.", fix=FixAvailability.SOMETIMES)
@@ -240,8 +240,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                         "application provides it, one copy shared with this published package)")
             fix = self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE)
         elif version_usable:
-            section = self.section_for(u)
-            message += f'; declare "{u.package}": "{version}" in {section} of {rel} (as in {label})'
+            section = self.section_for(u)  # the root's range, unless the lockfile loads another (an override)
+            version, source = self._unless_it_runs_another(u.package, m, (version, f"as in {label}"))
+            message += f'; declare "{u.package}": "{version}" in {section} of {rel} ({source})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
 
@@ -260,10 +261,12 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         packages list the package in peerDependencies: a framework its plugins share (a second
         copy of @nestjs/common or react splits its injection or hooks), so the remedy is a peer."""
         m = u.manifest
-        if m.unpublishable or not m.name or u.test:
-            return None
+        if m.unpublishable or not m.name or u.test or self._depends_on(self.ws.member(u.package), m.name):
+            return None  # a package that depends on the importer: the importer is none of its plugins
+        # a sibling that declares the importer plugs into it (its host, or a library it uses): what it
+        # shares as a peer, the importer provides
         peers = [(r, s) for r, s in self.ws.sibling_ranges(u.package, exclude=m.path)
-                 if r == s.section("peerDependencies").get(u.package)]
+                 if r == s.section("peerDependencies").get(u.package) and not self._depends_on(s, m.name)]
         usable = [(r, s) for r, s in peers if usable_range(r)]
         if usable:
             return self._most_used(usable)
@@ -271,6 +274,11 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         version = root.range_of(u.package) if peers and root is not m else None
         return (version, f"as {self._rel(peers[0][1])} keeps it in peerDependencies") \
             if version and usable_range(version) else None
+
+    @staticmethod
+    def _depends_on(manifest: Manifest | None, name: str) -> bool:
+        """Whether `manifest` declares `name` in any dependency section."""
+        return manifest is not None and any(name in manifest.section(s) for s in DEP_SECTIONS)
 
     # ------------------------------------------------------------------ DEP003
 

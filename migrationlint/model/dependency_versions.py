@@ -131,7 +131,8 @@ class VersionChoice:
         where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
         if lock.majors_apart(package, importer):
             others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
-            return f"{self.save_prefix}{v}", f"{where} resolves {v}, and holds {others} too: {SEVERAL_MAJORS}"
+            # nothing resolves it for the importer (nor the root): "resolves" would claim what no one runs
+            return f"{self.save_prefix}{v}", f"{where} holds {v}, the highest, and {others}: {SEVERAL_MAJORS}"
         return f"{self.save_prefix}{v}", f"{where} resolves {v}"
 
     def _own_project_pin(self, package: str, m: Manifest) -> tuple[str, str] | None:

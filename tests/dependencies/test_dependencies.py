@@ -98,7 +98,7 @@ def test_every_import_form_is_extracted_with_type_flags():
     ("pnpm-v6", "^5.3.2", "pnpm-lock.yaml resolves 5.3.2"),
     ("pnpm-v9", "^5.4.1", "pnpm-lock.yaml resolves 5.4.1"),
     # yarn v1 records no importers, and this lockfile holds ioredis 4 and 5: the fix needs review
-    ("yarn-v1", "^5.4.1", "yarn.lock resolves 5.4.1, and holds 4.28.5 too: check which major this package runs with"),
+    ("yarn-v1", "^5.4.1", "yarn.lock holds 5.4.1, the highest, and 4.28.5: check which major this package runs with"),
     ("yarn-berry", "^5.4.2", "yarn.lock resolves 5.4.2"),
     ("catalogs", "catalog:", "from the default catalog of pnpm-workspace.yaml"),
     ("no-lockfile", "^5.4.1", "as in services/worker/package.json"),

@@ -931,8 +931,8 @@ def test_a_lockfile_holding_a_package_in_two_majors_gives_an_unsafe_fix(tmp_path
     }
     [d] = pipeline.lint([str(write(tmp_path / "two", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.fix is not None and not d.fixable
-    assert d.message.endswith('add "express": "^5.2.1" to dependencies (pnpm-lock.yaml resolves 5.2.1, and holds 4.22.1 '
-                              'too: check which major this package runs with)')
+    assert d.message.endswith('add "express": "^5.2.1" to dependencies (pnpm-lock.yaml holds 5.2.1, the highest, and 4.22.1: '
+                              'check which major this package runs with)')
     one = {**files, "pnpm-lock.yaml": PNPM_TWO_MAJORS.replace("  express@5.2.1: { resolution: { integrity: sha512-GGGG } }\n",
                                                               "").replace("express: 5.2.1", "express: 4.22.1")}
     [d] = pipeline.lint([str(write(tmp_path / "one", one))], Settings(select=["DEP001"]), use_cache=False).diagnostics
@@ -1235,6 +1235,34 @@ def test_dep001_in_a_published_package_suggests_the_peer_its_siblings_declare(tm
     assert 'to dependencies' in diags["web"].message
 
 
+def test_the_host_its_plugins_share_a_package_with_is_no_plugin_itself(tmp_path):
+    """Plugins keep `@acme/core` and throttle-debounce as peers: they plug into core and share its copy.
+    Core itself importing throttle-debounce is the host providing it (a dependency, safe), and
+    neither is a package that the plugged-into package depends on (`@acme/utils`, which `@acme/renderer`
+    depends on, loading renderer: no plugin of it). A real CMS was told to make its hosts' own
+    dependencies peers, and `--unsafe-fixes` then added them to six dependents."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*", "plugins/*"]},
+        "yarn.lock": "# yarn lockfile v1\n\n\nthrottle-debounce@3.0.1:\n  version \"3.0.1\"\n",
+        "packages/core/package.json": {"name": "@acme/core", "version": "2.0.0", "main": "dist/index.js"},
+        "packages/core/src/index.ts": "import { throttle } from 'throttle-debounce';\nexport const save = throttle(500, () => 1);\n",
+        "packages/utils/package.json": {"name": "@acme/utils", "version": "2.0.0", "main": "dist/index.js"},
+        "packages/utils/src/index.ts": "import { render } from '@acme/renderer';\nexport const r = render;\n",
+        "packages/renderer/package.json": {"name": "@acme/renderer", "version": "2.0.0", "main": "dist/index.js",
+                                           "dependencies": {"@acme/utils": "2.0.0"}},
+        "packages/renderer/src/index.ts": "export const render = 1;\n",
+        "plugins/search/package.json": {"name": "@acme/plugin-search", "version": "1.0.0", "main": "dist/index.js",
+                                        "peerDependencies": {"@acme/core": "^2.0.0", "throttle-debounce": "3.0.1",
+                                                             "@acme/renderer": "^2.0.0"}},
+        "plugins/search/src/index.ts": "import { save } from '@acme/core';\nexport const s = save;\n",
+    }
+    root = write(tmp_path, files)
+    diags = {d.path.split("/")[-3]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    assert 'add "throttle-debounce": "3.0.1" to dependencies' in diags["core"].message
+    assert diags["core"].fix.applicability.value == "safe"
+    assert "peerDependencies" not in diags["utils"].message
+
+
 def test_dep005_a_sibling_peer_with_any_version_still_makes_it_a_peer(tmp_path):
     """Siblings that list the package as a peer with no usable range (`"class-transformer": "*"`)
     still say it is the framework the family shares: the fix declares it in peerDependencies, with
@@ -1350,6 +1378,34 @@ def test_the_fix_follows_yarns_range_prefix_and_a_repository_that_pins(tmp_path,
     (root / ".yarnrc.yml").write_text(yarnrc)
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert f'add "tiny-ms": "{written}" to dependencies' in d.message, d.message
+
+
+def test_dep005_takes_the_version_the_lockfile_loads_when_the_roots_range_is_overridden(tmp_path):
+    """The root declares `"tar": "^6.1.11"` and overrides it to 7.1.0 (`pnpm.overrides`): every install
+    and test runs tar 7, so a published CLI that imports it gets `^7.1.0`, not the root's range, which
+    would publish another major (a real CLI). Without the override the root's range stands."""
+    lock = ("lockfileVersion: '9.0'\n\n{overrides}importers:\n\n  .:\n    devDependencies:\n      tar:\n"
+            "        specifier: {spec}\n        version: {version}\n\n  packages/cli:\n    dependencies:\n"
+            "      commander:\n        specifier: ^9.0.0\n        version: 9.5.0\n\npackages:\n\n"
+            "  tar@{version}:\n    resolution: {{integrity: sha512-x}}\n\n  commander@9.5.0:\n"
+            "    resolution: {{integrity: sha512-z}}\n")
+    files = {
+        "package.json": {"name": "acme", "private": True, "devDependencies": {"tar": "^6.1.11"},
+                         "pnpm": {"overrides": {"tar": "7.1.0"}}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "pnpm-lock.yaml": lock.format(overrides="overrides:\n  tar: 7.1.0\n\n", spec="7.1.0", version="7.1.0"),
+        "packages/cli/package.json": {"name": "acme-cli", "version": "2.1.0", "bin": {"acme": "./dist/index.js"},
+                                      "dependencies": {"commander": "^9.0.0"}},
+        "packages/cli/src/index.ts": "import { program } from 'commander';\nimport { x } from 'tar';\n"
+                                     "program.command('unpack <file>').action((file: string) => x({ file }));\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path / "over", files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert 'declare "tar": "^7.1.0" in dependencies of packages/cli/package.json (pnpm-lock.yaml resolves 7.1.0' \
+        in d.message and "outside ^6.1.11 as in the root package.json" in d.message
+    plain = {**files, "package.json": {"name": "acme", "private": True, "devDependencies": {"tar": "^6.1.11"}},
+             "pnpm-lock.yaml": lock.format(overrides="", spec="^6.1.11", version="6.2.1")}
+    [d] = pipeline.lint([str(write(tmp_path / "plain", plain))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert 'declare "tar": "^6.1.11" in dependencies of packages/cli/package.json (as in the root package.json)' in d.message
 
 
 def test_dep005_says_when_a_workspace_dependency_carries_the_package(tmp_path):
