@@ -959,6 +959,26 @@ def test_a_published_packages_on_demand_load_is_an_optional_feature(tmp_path):
     assert dep(root) == [("DEP002", "src/index.ts", "uuid")]
 
 
+def test_an_applications_on_demand_load_is_no_optional_feature(tmp_path):
+    """A published package with a `bin` is an application installed to run (`yarn install --production`
+    of the packed package in its image): what it loads on demand is needed whenever that code runs, and
+    nobody would install an optional peer for it (a real indexer was told to declare its hasher as one).
+    The ordinary advice: dependencies. A library without `bin` keeps the optional-peer warning."""
+    files = {
+        "package.json": {"name": "@acme/node", "version": "6.4.6", "main": "dist/index.js", "bin": {"acme-node": "./bin/run"},
+                         "dependencies": {"@polkadot/api": "^16.4.7"}},
+        "package-lock.json": {"name": "@acme/node", "lockfileVersion": 3, "packages": {
+            "": {"name": "@acme/node"}, "node_modules/@polkadot/util-crypto": {"version": "13.5.1"}}},
+        "src/index.ts": "export async function hasher(name: string): Promise<unknown> {\n"
+                        "  const crypto = await import('@polkadot/util-crypto');\n  return (crypto as never)[name];\n}\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path / "app", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.severity.value == "error" and 'add "@polkadot/util-crypto": "^13.5.1" to dependencies' in d.message
+    library = {**files, "package.json": {k: v for k, v in files["package.json"].items() if k != "bin"}}
+    [d] = pipeline.lint([str(write(tmp_path / "lib", library))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.severity.value == "warning" and "marked optional in peerDependenciesMeta" in d.message
+
+
 def test_dev_files_may_rely_on_a_hoisting_root_install(tmp_path):
     lock = {"name": "acme", "lockfileVersion": 3, "packages": {
         "": {"name": "acme", "workspaces": ["packages/*"]},
