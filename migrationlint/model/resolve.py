@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Callable
 
 from migrationlint.model import config_aliases, frameworks
 from migrationlint.model import packages as pk
@@ -77,7 +78,7 @@ class Resolver(PackageEntries):
     def __init__(self, workspace: Workspace, aliases: dict[str, str] | None = None) -> None:
         self.workspace = workspace
         self.root = workspace.root
-        self.tsconfigs = TsConfigIndex(workspace.root)
+        self.tsconfigs = TsConfigIndex(workspace.root, _member_dir(workspace))
         self.aliases = dict(aliases or {})
         self.hits = 0
         self.misses = 0
@@ -415,3 +416,11 @@ def _is_alias(resolver: Resolver, cfg: TsConfig | None, importer_path: str, spec
         # exists there (`src/generated/client` before a generator ran; a gitignored file): IMP002's business
         return True
     return result.kind == "file" and result.origin in ("alias", "baseUrl")
+
+
+def _member_dir(workspace: Workspace) -> Callable[[str], str | None]:
+    """A workspace package's folder by its name, for tsconfig `extends` without node_modules."""
+    def member_dir(name: str) -> str | None:
+        member = workspace.member(name)
+        return member.dir if member is not None else None
+    return member_dir

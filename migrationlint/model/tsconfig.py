@@ -19,7 +19,7 @@ from typing import Callable
 
 
 from migrationlint.model import frameworks
-from migrationlint.model.packages import is_relative
+from migrationlint.model.packages import is_relative, package_name
 from migrationlint.globs import glob_source
 from migrationlint.model.jsonc import loads_jsonc
 
@@ -183,9 +183,24 @@ def load_jsonc(path: str) -> tuple[dict, str | None]:
     return (data if isinstance(data, dict) else {}), None
 
 
-def find_extended(spec: str, from_dir: str) -> str | None:
+MemberDir = Callable[[str], "str | None"]  # a workspace package's name -> its folder (None: no such member)
+
+
+def find_extended(spec: str, from_dir: str, member_dir: MemberDir | None = None) -> str | None:
     """The file an `extends` value names: a relative/absolute path or a package in node_modules
-    (`@tsconfig/node20/tsconfig.json`, `@tsconfig/node20`, or a package's `tsconfig` field)."""
+    (`@tsconfig/node20/tsconfig.json`, `@tsconfig/node20`, or a package's `tsconfig` field), else,
+    without node_modules, a workspace package of that name (`@acme/tsconfig/app.json`): the package
+    manager links it there, so tsc reads the member's file."""
+    found = _find_extended(spec, from_dir)
+    if found is not None or member_dir is None or is_relative(spec) or os.path.isabs(spec):
+        return found
+    name = package_name(spec)
+    folder = member_dir(name) if name else None
+    return _in_folder(os.path.join(folder, spec[len(name) + 1:]) if len(spec) > len(name) else folder) \
+        if folder is not None and name else None
+
+
+def _find_extended(spec: str, from_dir: str) -> str | None:
     if is_relative(spec) or os.path.isabs(spec):
         base = os.path.normpath(os.path.join(from_dir, spec))
         for c in (base, base + ".json"):
@@ -206,7 +221,11 @@ def find_extended(spec: str, from_dir: str) -> str | None:
 
 
 def _in_package(modules: str, spec: str) -> str | None:
-    base = os.path.join(modules, spec)
+    return _in_folder(os.path.join(modules, spec))
+
+
+def _in_folder(base: str) -> str | None:
+    """The config at `base` (a file, with or without `.json`), or of the package folder `base`."""
     for c in (base, base + ".json"):
         if os.path.isfile(c):
             return c
@@ -226,17 +245,18 @@ def _in_package(modules: str, spec: str) -> str | None:
 Loader = Callable[[str], tuple[dict, "str | None"]]
 
 
-def read_tsconfig(path: str, _seen: tuple[str, ...] = (), load: Loader = load_jsonc) -> TsConfig:
+def read_tsconfig(path: str, _seen: tuple[str, ...] = (), load: Loader = load_jsonc,
+                  member_dir: MemberDir | None = None) -> TsConfig:
     """The effective config at `path`, with inherited options resolved (cycles are cut). `load`
     reads one file; an index passes a memo so that a base config shared by 40 packages is parsed
-    once, not once per package that extends it."""
-    cfg = _read_chain(path, _seen, load)
+    once, not once per package that extends it. `member_dir` finds workspace packages (find_extended)."""
+    cfg = _read_chain(path, _seen, load, member_dir)
     if not _seen:
         _substitute_config_dir(cfg, os.path.dirname(path))
     return cfg
 
 
-def _read_chain(path: str, _seen: tuple[str, ...], load: Loader) -> TsConfig:
+def _read_chain(path: str, _seen: tuple[str, ...], load: Loader, member_dir: MemberDir | None = None) -> TsConfig:
     cfg = TsConfig(path=path)
     data, error = load(path)
     if error:
@@ -249,7 +269,7 @@ def _read_chain(path: str, _seen: tuple[str, ...], load: Loader) -> TsConfig:
     else:
         parents = [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
     for spec in parents:
-        target = find_extended(spec, directory)
+        target = find_extended(spec, directory, member_dir)
         if target is None:
             if not _inherit_generated(cfg, os.path.normpath(os.path.join(directory, spec))) \
                     and not is_relative(spec) and not os.path.isabs(spec):
@@ -257,7 +277,7 @@ def _read_chain(path: str, _seen: tuple[str, ...], load: Loader) -> TsConfig:
             continue
         if target in _seen or len(_seen) >= _MAX_EXTENDS:
             continue
-        _inherit(cfg, _read_chain(target, _seen + (path,), load))
+        _inherit(cfg, _read_chain(target, _seen + (path,), load, member_dir))
     _apply(cfg, data, directory)
     return cfg
 
@@ -367,8 +387,9 @@ def _test_path(file_path: str) -> bool:
 class TsConfigIndex:
     """Reads each tsconfig once and answers "which tsconfig covers this file" per file."""
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, member_dir: MemberDir | None = None) -> None:
         self.root = root
+        self.member_dir = member_dir
         self._configs: dict[str, TsConfig] = {}
         self._covering: dict[str, TsConfig | None] = {}
         self._in_dir: dict[str, list[str]] = {}
@@ -385,7 +406,7 @@ class TsConfigIndex:
     def config(self, path: str) -> TsConfig:
         cfg = self._configs.get(path)
         if cfg is None:
-            cfg = self._configs[path] = read_tsconfig(path, load=self._load)
+            cfg = self._configs[path] = read_tsconfig(path, load=self._load, member_dir=self.member_dir)
         return cfg
 
     def _referenced_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:

@@ -1408,6 +1408,30 @@ def test_dep005_takes_the_version_the_lockfile_loads_when_the_roots_range_is_ove
     assert 'declare "tar": "^6.1.11" in dependencies of packages/cli/package.json (as in the root package.json)' in d.message
 
 
+def test_a_tsconfig_extending_a_workspace_config_package_inherits_its_options(tmp_path):
+    """`"extends": "@demo/tsconfig/app.json"`, a workspace package pnpm links into node_modules: without
+    node_modules the member's file is what tsc reads (checked with tsc 5.8), so its `skipLibCheck`
+    holds and a `/// <reference types>` left in a declaration file breaks nothing (a real app was told
+    to install next-images). The same reference without skipLibCheck in the chain is reported."""
+    files = {
+        "package.json": {"name": "root", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+        "pnpm-lock.yaml": "lockfileVersion: '9.0'\n\nimporters:\n\n  .: {}\n\n  apps/web:\n    devDependencies:\n"
+                          "      '@demo/tsconfig':\n        specifier: workspace:*\n        version: link:../../packages/tsconfig\n\n"
+                          "  packages/tsconfig: {}\n",
+        "apps/web/package.json": {"name": "web", "private": True, "devDependencies": {"@demo/tsconfig": "workspace:*"}},
+        "apps/web/tsconfig.json": {"extends": "@demo/tsconfig/app.json", "include": ["**/*"]},
+        "apps/web/extra.d.ts": "/// <reference types=\"old-plugin\" />\n",
+        "packages/tsconfig/package.json": {"name": "@demo/tsconfig", "version": "1.0.0", "private": True},
+        "packages/tsconfig/app.json": {"extends": "./base.json", "compilerOptions": {"skipLibCheck": True}},
+        "packages/tsconfig/base.json": {"compilerOptions": {"strict": True}},
+    }
+    assert pipeline.lint([str(write(tmp_path / "linked", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics == []
+    files["packages/tsconfig/app.json"] = {"extends": "./base.json"}
+    [d] = pipeline.lint([str(write(tmp_path / "checked", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "old-plugin"
+
+
 def test_dep005_says_when_a_workspace_dependency_carries_the_package(tmp_path):
     """A service that imports dayjs, declared only by the root, and depends on a workspace package
     whose own dependencies list dayjs: its install alone brings dayjs one level down, which a
