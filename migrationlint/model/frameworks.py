@@ -13,7 +13,8 @@ import os
 from dataclasses import dataclass, field
 
 # folders a framework's build or sync step writes into the project (never committed)
-GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro"})
+GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro", ".umi",
+                            ".umi-production"})
 
 
 # modules a framework writes next to each route inside its generated folder, which rootDirs merge
@@ -48,6 +49,10 @@ GENERATED_TSCONFIGS: dict[str, GeneratedTsConfig] = {
     ".nuxt/tsconfig.json": _NUXT,
     # and the one `server/tsconfig.json` extends for the server routes (Nitro)
     ".nuxt/tsconfig.server.json": _NUXT,
+    # Umi (and Umi Max, `max setup`): `@/*` is the source folder, `@@/*` the generated one; with a
+    # `src/` folder it writes `src/.umi/` (matched first: the shorter name is its suffix)
+    "src/.umi/tsconfig.json": GeneratedTsConfig(paths={"@/*": ("src/*",), "@@/*": ("src/.umi/*",)}),
+    ".umi/tsconfig.json": GeneratedTsConfig(paths={"@/*": ("./*",), "@@/*": (".umi/*",)}),
 }
 
 # virtual modules a framework's bundler plugin serves (no file exists, ever)

@@ -124,6 +124,24 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
     assert _found(tmp_path, ["IMP", "DEP"]) == []
 
 
+def test_umi_generated_tsconfig_gives_its_aliases(tmp_path):
+    """`"extends": "./src/.umi/tsconfig.json"`, which Umi (and Umi Max) writes on `max setup`, gitignored:
+    `@/*` names the source folder and `@@/*` the generated one, as Umi writes them (a real console app:
+    152 IMP001 for `@/apis`). Without a src folder Umi writes `.umi/tsconfig.json`, `@/*` the project."""
+    _write(tmp_path, {
+        "package.json": {"name": "console", "private": True, "scripts": {"postinstall": "max setup"},
+                         "dependencies": {"@umijs/max": "^4.6.4"}},
+        "tsconfig.json": {"extends": "./src/.umi/tsconfig.json"},
+        ".gitignore": "/src/.umi\n",
+        "src/services/user.ts": "export const fetchUser = (id: number) => ({ id });\n",
+        "src/pages/index.tsx": "import { fetchUser } from '@/services/user';\nimport { history } from '@@/core/history';\n"
+                               "export default () => [fetchUser(1), history];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"src/pages/broken.tsx": "import { gone } from '@/services/gone';\nexport const b = gone;\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/pages/broken.tsx")]
+
+
 # ----------------------------------------------------------------------------- r08 mocks
 
 def test_virtual_and_vitest_mocks_are_not_imports(tmp_path):
