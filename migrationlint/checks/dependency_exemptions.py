@@ -127,7 +127,8 @@ class DependencyExemptions(DependencyModel):
 
     def _deployed_with_root(self, u: Use, outer: Manifest) -> bool:
         """Whether the package is deployed with the workspace root's dependencies: only by images
-        that install the root, when it is not a package to publish (private, a service with a
+        that install the root, or a root pm2 ecosystem file that starts it from the checkout
+        (`checkout_started`), when it is not a package to publish (private, a service with a
         start script, Dockerfile or nest-cli.json, or one whose entry is TypeScript source, which no
         install could load: entry_points.entry_is_source), for the workspace's own root; or from
         the package.json its Nx build writes from the root's (nx_projects.generated_manifest), for
@@ -141,8 +142,9 @@ class DependencyExemptions(DependencyModel):
             return True
         if outer.dir != self.ws.root:
             return os.path.isfile(os.path.join(outer.dir, "nx.json")) and self.generated_manifest(m) is not None
-        return (self.images_install_root is not None and (m.unpublishable or self.is_service(m)
-                                                          or entry_is_source(m))) \
+        inside = m.dir + os.sep
+        root_deployed = self.images_install_root is not None or any(s.startswith(inside) for s in self.checkout_started)
+        return (root_deployed and (m.unpublishable or self.is_service(m) or entry_is_source(m))) \
             or self.generated_manifest(m) is not None
 
     def _installed_only_with_root(self, m: Manifest, outer: Manifest, seen: frozenset[str] = frozenset()) -> bool:

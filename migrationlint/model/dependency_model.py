@@ -13,7 +13,8 @@ from migrationlint.model import packages as pk
 from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice, importer_key
-from migrationlint.model.docker_installs import root_install
+from migrationlint.model.docker_installs import root_install, service_install
+from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.entry_points import is_service
 from migrationlint.model.nx_projects import generated_manifest
@@ -343,6 +344,15 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """The Dockerfile showing that the repository's images install the workspace root, whose
         dependencies every package of an image then finds (docker_installs.py); None otherwise."""
         return root_install(self.ws.root, self.ws.member_dirs, self.ws.images)
+
+    @cached_property
+    def checkout_started(self) -> tuple[str, ...]:
+        """The scripts a pm2 ecosystem file at the workspace root starts from the checkout, where
+        Node finds the root's dependencies walking up, when no Dockerfile installs a package alone:
+        the deployment is the root install, as in an image that installs it."""
+        if service_install(self.ws.root, self.ws.member_dirs, self.ws.images):
+            return ()
+        return pm2_scripts(self.ws.root)
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""

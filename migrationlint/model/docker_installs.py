@@ -43,7 +43,7 @@ class _Stage:
 def root_install(root: str, member_dirs: list[str], found: Images) -> str | None:
     """The Dockerfile (relative to `root`) that shows the images install the workspace root, when
     every Dockerfile that installs packages does so and none installs one package alone; else None."""
-    tops = {os.path.relpath(d, root).split(os.sep)[0] for d in member_dirs}
+    tops = _tops(root, member_dirs)
     witness = None
     for path in found.dockerfiles:
         verdict = _verdict(path, root, tops, path in found.from_root)
@@ -52,6 +52,17 @@ def root_install(root: str, member_dirs: list[str], found: Images) -> str | None
         if verdict == "root" and witness is None:
             witness = os.path.relpath(path, root).replace(os.sep, "/")
     return witness
+
+
+def service_install(root: str, member_dirs: list[str], found: Images) -> bool:
+    """Whether a Dockerfile installs one package alone (or installs what we cannot tell)."""
+    tops = _tops(root, member_dirs)
+    return any(_verdict(p, root, tops, p in found.from_root) == "service" for p in found.dockerfiles)
+
+
+def _tops(root: str, member_dirs: list[str]) -> set[str]:
+    """The top-level folders of the workspace's members (a Dockerfile naming one names the root)."""
+    return {os.path.relpath(d, root).split(os.sep)[0] for d in member_dirs}
 
 
 def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False) -> str | None:

@@ -14,12 +14,15 @@ import json
 import os
 from functools import lru_cache
 
+from tree_sitter import Node
+
 from migrationlint.extract import parsing
 
 ECOSYSTEM_FILES = ("ecosystem.config.js", "ecosystem.config.cjs", "ecosystem.config.mjs", "ecosystem.config.json",
                    "ecosystem.json", "pm2.json", "process.json")
 _MAX_BYTES = 256 * 1024
-_APP = "(object (pair key: (property_identifier) @key value: (string) @value)) @app"
+_APP = "(object (pair key: (property_identifier) @key value: [(string) (call_expression)] @value)) @app"
+_PATH_CALLS = frozenset({"path.resolve", "path.join", "resolve", "join"})
 
 
 def pm2_scripts(directory: str) -> tuple[str, ...]:
@@ -82,7 +85,23 @@ def _code_apps(data: bytes) -> list[tuple[str, str | None]]:
     apps: dict[int, dict[str, str]] = {}
     for _, m in parsing.cursor("ts", _APP).matches(root):
         key = parsing.text(m["key"][0])
-        value = parsing.string_value(m["value"][0])
+        value = _path_value(m["value"][0])
         if key in ("script", "cwd") and value is not None:
             apps.setdefault(m["app"][0].start_byte, {})[key] = value
     return [(a["script"], a.get("cwd")) for _, a in sorted(apps.items()) if "script" in a]
+
+
+def _path_value(node: Node) -> str | None:
+    """A string literal, or `path.resolve(__dirname, 'apps/api')` / `path.join(...)` of literals
+    after `__dirname`, as a path relative to the file's folder; None for anything computed."""
+    if node.type == "string":
+        return parsing.string_value(node)
+    callee = node.child_by_field_name("function")
+    args = node.child_by_field_name("arguments")
+    if callee is None or args is None or parsing.text(callee) not in _PATH_CALLS:
+        return None
+    parts = [a for a in args.named_children if a.type != "comment"]
+    if not parts or parts[0].type != "identifier" or parsing.text(parts[0]) != "__dirname":
+        return None
+    values = [parsing.string_value(a) if a.type == "string" else None for a in parts[1:]]
+    return os.path.join(".", *values) if all(v is not None for v in values) else None

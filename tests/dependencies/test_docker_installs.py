@@ -169,6 +169,25 @@ def test_dep005_is_silent_for_a_service_its_images_deploy_with_the_root_install(
     assert dep005(unversioned) == 1
 
 
+def test_dep005_is_silent_for_a_service_a_root_pm2_file_starts_from_the_checkout(tmp_path):
+    """`ecosystem.config.cjs` at the root starts `services/api`'s built entry from the checkout
+    (`cwd: path.resolve(__dirname, 'apps/api')`), as a root script deploys it: Node finds the root's
+    dependencies walking up, as in an image that installs the root (a real admin platform: 425 DEP005
+    warnings). Not when a Dockerfile installs the service alone."""
+    pm2 = ("const path = require('path');\nmodule.exports = {\n  apps: [{ name: 'api', "
+           "cwd: path.resolve(__dirname, 'apps/api'), script: 'dist/main.js' }],\n};\n")
+
+    def dep005(root: Path) -> int:
+        return len(pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics)
+
+    started = _repo(tmp_path / "pm2", {"ecosystem.config.cjs": pm2})
+    write(started, {"apps/api/package.json": {"name": "@shop/api", "private": True, "scripts": {"build": "tsc"}}})
+    assert dep005(started) == 0
+    assert dep005(_repo(tmp_path / "elsewhere", {"ecosystem.config.cjs": pm2.replace("apps/api", "apps/web")})) == 1
+    alone = _repo(tmp_path / "alone", {"ecosystem.config.cjs": pm2, "apps/api/Dockerfile": PER_SERVICE["deploy"]})
+    assert dep005(alone) == 1
+
+
 def test_a_package_whose_entry_is_typescript_source_is_deployed_with_the_root(tmp_path):
     """`"main": "src/index.ts"` (an internal package, read through tsconfig paths or a bundler): no
     install could load it, so it is never installed or published alone, though not marked private;
