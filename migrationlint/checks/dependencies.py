@@ -275,6 +275,18 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         return (version, f"as {self._rel(peers[0][1])} keeps it in peerDependencies") \
             if version and usable_range(version) else None
 
+    def _linked_copy(self, u: Use, peer: str) -> bool:
+        """Whether `u` imports a workspace package that installs the peer itself (in dependencies
+        or devDependencies), for a test or a package to publish: linked, the package loads it from
+        its own folder (Node resolves from the real path; not under Plug'n'Play), and the application that installs a
+        published importer provides it. A deployed service installs the package without its
+        devDependencies, so its own install must hold the peer."""
+        member = self.ws.member(u.package)
+        if member is None or not any(peer in member.section(s) for s in ("dependencies", "devDependencies")) \
+                or self.plug_n_play(u.manifest):  # Plug'n'Play gives a package its peers from its parent only
+            return False
+        return u.test or not (u.manifest.unpublishable or self.is_service(u.manifest))
+
     @staticmethod
     def _depends_on(manifest: Manifest | None, name: str) -> bool:
         """Whether `manifest` declares `name` in any dependency section."""
@@ -297,6 +309,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 continue  # a file that does not ship finds the peer in the hoisted root install
             if self.peer_linked(peer, m):
                 continue  # pnpm resolved the peer for this package's dependencies and linked it
+            if self._linked_copy(u, peer):
+                continue  # a linked workspace package loads the peer from its own install
             if self.ws.member(u.package) is not None and self.member_loads_nothing_of(self.ws.member(u.package), peer):
                 continue  # a workspace package whose shipping source never loads its peer (last: a scan)
             reported.add((m.path, peer))

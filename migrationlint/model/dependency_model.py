@@ -22,7 +22,7 @@ from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfile_record import Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
-from migrationlint.model.hoisting import hoisted, hoists
+from migrationlint.model.hoisting import hoisted, hoists, plug_n_play
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -303,6 +303,11 @@ class DependencyModel(ManifestOwners, VersionChoice):
         opposed to giving each package only what it declares (pnpm, Plug'n'Play)."""
         root, lock, manager = self._root_install(m)
         return hoists(root.dir, manager, lock)
+
+    def plug_n_play(self, m: Manifest) -> bool:
+        """Whether `m`'s project installs with yarn's Plug'n'Play (no node_modules folders)."""
+        root, lock, manager = self._root_install(m)
+        return plug_n_play(root.dir, manager, lock, root.data.get("packageManager"))
 
     def peer_linked(self, peer: str, m: Manifest) -> bool:
         """Whether pnpm's lockfile records `peer` resolved for a dependency of `m`'s importer

@@ -49,6 +49,16 @@ def hoists(root: str, manager: str, lock: Lockfile | None) -> bool:
         or settings.get("shamefullyHoist") is True or settings.get("nodeLinker") == "hoisted"
 
 
+def plug_n_play(root: str, manager: str, lock: Lockfile | None, package_manager: str | None) -> bool:
+    """Whether the install is yarn berry's Plug'n'Play (its default linker): a package resolves only
+    what it declares and its peers from its parent, never from a folder's node_modules."""
+    if manager != "yarn" or read_yarnrc(root).get("nodeLinker", "pnp") != "pnp":
+        return False
+    if lock is not None:
+        return lock.kind != "yarn-classic"
+    return bool(package_manager) and not str(package_manager).startswith("yarn@1")
+
+
 def hoisted(package: str, member: bool, declared: bool, lock: Lockfile | None) -> bool:
     """Whether a hoisting install puts `package` in the root node_modules on purpose: a workspace
     member (linked there), or a package some manifest of the repository declares that the lockfile

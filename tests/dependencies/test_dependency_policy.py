@@ -341,6 +341,41 @@ def test_a_workspace_packages_peer_its_source_uses_only_for_types_is_loaded_by_n
     assert ("DEP003", "packages/app/src/main.ts", "@acme/core") in dep(write(tmp_path / "driver", driver))
 
 
+def test_a_linked_workspace_package_loads_its_peer_from_its_own_install(tmp_path):
+    """`@acme/ui-core` keeps react-router as a peer and as a devDependency; `@acme/ui-picker` links it
+    (`workspace:*`): Node resolves ui-core's own loads from its real folder, where its devDependencies
+    are, so nothing fails in the repository (a real pnpm install with auto-install-peers off and strict
+    peers loaded it), and a published importer leaves the peer to the application that installs it
+    (24 DEP003 on a real design system, whose unsafe fixes added 18 framework singletons to
+    dependencies). A deployed service that links it still needs the peer in its own install."""
+    lock = ("lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: false\n  excludeLinksFromLockfile: false\n\n"
+            "importers:\n\n  .: {}\n\n  packages/ui-core:\n    devDependencies:\n      react-router:\n"
+            "        specifier: ^5.3.4\n        version: 5.3.4\n\n  packages/ui-picker:\n    dependencies:\n"
+            "      '@acme/ui-core':\n        specifier: workspace:*\n        version: link:../ui-core\n\n"
+            "packages:\n\n  react-router@5.3.4:\n    resolution: {integrity: sha512-AAAA}\n\nsnapshots:\n\n  react-router@5.3.4: {}\n")
+    files = {
+        "package.json": {"name": "acme-ui", "private": True, "packageManager": "pnpm@9.15.0"},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "pnpm-lock.yaml": lock,
+        "packages/ui-core/package.json": {"name": "@acme/ui-core", "version": "1.0.0", "main": "lib/index.js",
+                                          "peerDependencies": {"react-router": "^5.1.0"},
+                                          "devDependencies": {"react-router": "^5.3.4"}},
+        "packages/ui-core/src/index.ts": "import { useHistory } from 'react-router';\nexport const useBack = () => useHistory();\n",
+        "packages/ui-picker/package.json": {"name": "@acme/ui-picker", "version": "1.0.0", "main": "lib/index.js",
+                                            "dependencies": {"@acme/ui-core": "workspace:*"}},
+        "packages/ui-picker/src/index.ts": "import { useBack } from '@acme/ui-core';\nexport const close = () => useBack();\n",
+    }
+    assert [d for d in dep(write(tmp_path / "published", files)) if d[0] == "DEP003"] == []
+    service = {**files, "packages/ui-picker/package.json": {
+        "name": "@acme/ui-picker", "private": True, "scripts": {"start": "node lib/index.js"},
+        "dependencies": {"@acme/ui-core": "workspace:*"}}}
+    assert ("DEP003", "packages/ui-picker/src/index.ts", "@acme/ui-core") in dep(write(tmp_path / "service", service))
+    # yarn's Plug'n'Play resolves a package's peers from its parent only, whatever it installs itself
+    pnp = {k: v for k, v in files.items() if not k.startswith("pnpm-")}
+    pnp["package.json"] = {"name": "acme-ui", "private": True, "packageManager": "yarn@4.5.1", "workspaces": ["packages/*"]}
+    assert ("DEP003", "packages/ui-picker/src/index.ts", "@acme/ui-core") in dep(write(tmp_path / "pnp", pnp))
+
+
 @pytest.mark.parametrize("ecosystem", [
     "module.exports = { apps: [{ name: 'worker', script: './packages/worker/dist/main.js' }, "
     "{ name: 'api', script: 'dist/main.js', cwd: './packages/api' }] };\n",
