@@ -130,9 +130,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
             if package is None:
                 continue
             used = _used_names(imp, facts)
-            # a plain import used only for types is erased, unless the tsconfig keeps imports as written
             type_only = _type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) or (
-                (_erased(imp, facts, used) if used else True) and self._unused_dropped(path, imp))
+                _erased(imp, facts, used) if used else self._unused_dropped(path, imp))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             metadata_only = _metadata_only(facts, used or list(imp.locals))
             if metadata_only and not type_only and (self.types_known(package, manifest) or pk.declarations_module(

@@ -870,10 +870,10 @@ def test_unused_bindings_beside_type_or_metadata_uses_are_elided_too(tmp_path):
         "package.json": {"name": "@acme/api", "version": "1.0.0",
                          "dependencies": {"@nestjs/common": "^10.4.0", "reflect-metadata": "^0.2.2"},
                          "devDependencies": {"@types/express": "^4.17.21"}},
-        "src/files.controller.ts": "import { Controller, Get, Res } from '@nestjs/common';\n"
+        "src/files.controller.ts": "import { Body, Controller, Post } from '@nestjs/common';\n"
                                    "import { Response, NextFunction, Request } from 'express';\n\n"
-                                   "@Controller('files')\nexport class FilesController {\n  @Get()\n"
-                                   "  get(@Res() res: Response): void {\n    res.end();\n  }\n}\n",
+                                   "@Controller('files')\nexport class FilesController {\n  @Post()\n"
+                                   "  get(@Body() res: Response): void {\n    res.end();\n  }\n}\n",
         "src/unused.ts": "import { Response, NextFunction } from 'express';\n\nexport const unused = 1;\n",
     }
     diags = pipeline.lint([str(write(tmp_path / "dropped", files))], Settings(select=["DEP001"]),
