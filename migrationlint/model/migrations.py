@@ -176,9 +176,28 @@ def is_migration_file(project: Project, path: str) -> bool:
 
 def _is_migration_file(project: Project, path: str) -> bool:
     rel = project.rel(path)
-    if in_migration_dir(rel) or (project.settings.migrations and match_any(project.settings.migrations, rel)):
+    if project.settings.migrations and match_any(project.settings.migrations, rel):
+        return True
+    if in_migration_dir(rel) and (_TYPEORM_KNOWN(project) or _imports_typeorm(project, path)):
         return True
     return path in _GLOBBED_FILES(project)  # asked for every linted file: one set, not a scan of every set
+
+
+def _typeorm_known(project: Project) -> bool:
+    """Whether the repository uses TypeORM: a manifest declares it, the lockfile holds it, or no
+    manifest says (a file linted alone). A migrations folder of a repository that knows no TypeORM
+    holds another tool's migrations (a CMS's block-data migrations, on MikroORM); a file there that
+    imports TypeORM is one all the same."""
+    ws = project.workspace
+    manifests = [ws.manifest(os.path.join(d, "package.json")) for d in ws.manifest_dirs]
+    if not manifests or any(not m.error and m.declared("typeorm") for m in manifests):
+        return True
+    return ws.lockfile is not None and "typeorm" in ws.lockfile.versions
+
+
+def _imports_typeorm(project: Project, path: str) -> bool:
+    facts = project.facts(path)
+    return facts is not None and bool(facts.imports_from("typeorm"))
 
 
 def migration_sets(project: Project) -> list[MigrationSet]:
@@ -291,6 +310,7 @@ def _files_of_identifier(project: Project, facts: FileFacts, ident: str) -> set[
 
 MIGRATION_SETS: Memo[list[MigrationSet]] = Memo("migration sets", lambda project: list(_compute_sets(project)))
 _IS_MIGRATION_FILE: Memo[dict[str, bool]] = per_key("is migration file")
+_TYPEORM_KNOWN: Memo[bool] = Memo("the repository uses TypeORM", _typeorm_known, disk_only=True)
 _GLOBBED_FILES: Memo[set[str]] = Memo("files loaded by migrations globs",
                                       lambda project: {p for s in migration_sets(project) for p in s.glob_files})
 LOADED_FILES: Memo[list[str]] = Memo("files some migration set loads",

@@ -132,6 +132,29 @@ def test_another_librarys_migration_contract_is_not_typeorms(tmp_path):
     assert codes(tmp_path, ["MIG"]) == []
 
 
+def test_a_migrations_folder_of_a_repository_without_typeorm_holds_another_tools_migrations(tmp_path):
+    """A CMS's block-data migrations (`class AddCaptionMigration extends BlockMigration`, the package's
+    own base, in `blocks/banner/migrations/`) in a repository whose manifests and lockfile know no
+    TypeORM (it runs MikroORM): no TypeORM naming rule applies (6 MIG001 errors on a real CMS). With
+    TypeORM declared, the project's own base class still makes a migration, and a file importing
+    TypeORM is one whatever the manifests say."""
+    files = {
+        "src/blocks/migrations/BlockMigration.ts": "export abstract class BlockMigration {\n  abstract readonly toVersion: number;\n}\n",
+        "src/blocks/banner/migrations/add-caption.migration.ts": (
+            "import { BlockMigration } from '../../migrations/BlockMigration';\n\n"
+            "export class AddCaptionMigration extends BlockMigration {\n  public readonly toVersion = 1;\n}\n"),
+    }
+    root = workspace(tmp_path / "cms", files)
+    (root / "package.json").write_text('{"name": "@acme/content-api", "version": "2.0.0", '
+                                       '"dependencies": {"@mikro-orm/core": "^6.4.0"}}')
+    assert codes(root, ["MIG"]) == []
+    assert "MIG001" in codes(workspace(tmp_path / "typeorm", files), ["MIG"])
+    write_typeorm = root / "src/migrations/CreateCats.ts"
+    write_typeorm.parent.mkdir(parents=True)
+    write_typeorm.write_text(migration("CreateCats"))
+    assert codes(root, ["MIG"]) == ["MIG001"]
+
+
 @pytest.mark.parametrize("header", [
     "import { MigrationInterface, QueryRunner } from '@acme/db';\n\nexport class CreateCats implements MigrationInterface {",
     "import { QueryRunner } from 'typeorm';\nimport { AuditedMigration } from '@acme/db';\n\n"
