@@ -974,6 +974,12 @@ def test_an_applications_on_demand_load_is_no_optional_feature(tmp_path):
     }
     [d] = pipeline.lint([str(write(tmp_path / "app", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.severity.value == "error" and 'add "@polkadot/util-crypto": "^13.5.1" to dependencies' in d.message
+    # a service with a publishConfig (a private registry) and a start script is deployed, not plugged in
+    service = {**files, "package.json": {**{k: v for k, v in files["package.json"].items() if k != "bin"},
+                                         "publishConfig": {"registry": "https://npm.example.test"},
+                                         "scripts": {"start:prod": "node dist/main"}}}
+    [d] = pipeline.lint([str(write(tmp_path / "service", service))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.severity.value == "error" and "to dependencies" in d.message
     library = {**files, "package.json": {k: v for k, v in files["package.json"].items() if k != "bin"}}
     [d] = pipeline.lint([str(write(tmp_path / "lib", library))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.severity.value == "warning" and "marked optional in peerDependenciesMeta" in d.message
