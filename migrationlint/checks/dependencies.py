@@ -278,9 +278,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
     def _linked_copy(self, u: Use, peer: str) -> bool:
         """Whether `u` imports a workspace package that installs the peer itself (in dependencies
         or devDependencies), for a test or a package to publish: linked, the package loads it from
-        its own folder (Node resolves from the real path; not under Plug'n'Play), and the application that installs a
-        published importer provides it. A deployed service installs the package without its
-        devDependencies, so its own install must hold the peer."""
+        its own folder (Node resolves from the real path; not under Plug'n'Play), and the
+        application that installs a published importer provides it. A deployed service installs
+        the package without its devDependencies, so its own install must hold the peer."""
         member = self.ws.member(u.package)
         if member is None or not any(peer in member.section(s) for s in ("dependencies", "devDependencies")) \
                 or self.plug_n_play(u.manifest):  # Plug'n'Play gives a package its peers from its parent only
