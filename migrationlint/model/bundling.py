@@ -54,6 +54,8 @@ _SCRIPT_BUILDS = (
      "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
 )
 _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
+_STORYBOOK_BUILD = re.compile(r"(?:^|[\s;&|])(?:storybook build|build-storybook)\b")
+_ENTRY_FIELDS = ("main", "module", "exports", "bin")
 
 
 _INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown)(?![\w-])")  # not tsup-node: it keeps node_modules out
@@ -286,12 +288,23 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     for stem, why in _APP_CONFIGS:
         if find_config(directory, stem):
             return why
+    if _storybook_site(manifest):
+        return "a Storybook site (storybook build, nothing else to load or start): its bundler bundles what the stories import"
     if _next_app(manifest):
         return "a Next.js app (next-env.d.ts, which Next writes into every TypeScript app): next build bundles its imports"
     for pattern, why in _SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
             return why
     return _bundler_config(manifest, scripts)
+
+
+def _storybook_site(manifest: Manifest) -> bool:
+    """A package whose one build is `storybook build` (under any script name: `build-storybook`), that
+    names nothing to load and starts nothing: its files are the stories and what they import."""
+    scripts = manifest.data.get("scripts")
+    if not isinstance(scripts, dict) or "start" in scripts or any(manifest.data.get(k) for k in _ENTRY_FIELDS):
+        return False
+    return any(isinstance(c, str) and _STORYBOOK_BUILD.search(c) for c in scripts.values())
 
 
 def _next_app(manifest: Manifest) -> bool:

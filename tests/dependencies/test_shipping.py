@@ -142,6 +142,13 @@ def test_bundled_packages_are_recognised(tmp_path):
         "esx": ({"name": "esx", "version": "1.0.0", "scripts": {"build": "node esbuild.config.js"}},
                 {"esbuild.config.js": "const { build } = require('esbuild');\n"
                                       "build({ bundle: true, packages: 'external' });\n"}),
+        # a Storybook site: nothing to load, nothing started, its build is `storybook build` under any
+        # script name (7 DEP002 moving a real design system's story decorators' packages into
+        # dependencies); a library that also builds a Storybook ships its own entry
+        "sb": ({"name": "sb", "private": True, "scripts": {"storybook": "storybook dev -p 6006",
+                                                           "build-storybook": "storybook build"}}, {}),
+        "sblib": ({"name": "sblib", "version": "1.0.0", "main": "lib/index.js",
+                   "scripts": {"build": "tsc", "build-storybook": "storybook build"}}, {}),
     }
     got = {}
     for name, (manifest, files) in cases.items():
@@ -149,7 +156,7 @@ def test_bundled_packages_are_recognised(tmp_path):
         got[name] = bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
-                   "via": True, "ext": True, "esb": True, "esx": False}
+                   "via": True, "ext": True, "esb": True, "esx": False, "sb": True, "sblib": False}
 
 
 def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
