@@ -26,7 +26,7 @@ from migrationlint.checks.dependency_exemptions import DependencyExemptions, als
 from migrationlint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
-from migrationlint.model.dependency_model import LOADING_KINDS, Use, types_only_package
+from migrationlint.model.dependency_model import LOADING_KINDS, Use
 from migrationlint.model.dependency_versions import usable_range
 from migrationlint.model.inherited_aliases import unread_alias
 from migrationlint.model.resolve import resolver_for
@@ -303,7 +303,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         for peer, optional in sorted(self.peer_list(u.package, m).items()):
             if optional or peer == m.name or (m.path, peer) in reported or self.satisfied(m, peer, u.test):
                 continue
-            if types_only_package(peer):
+            if pk.types_only_package(peer):
                 continue  # only type checking reads it: nothing fails at runtime
             if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m):
                 continue  # a file that does not ship finds the peer in the hoisted root install

@@ -76,11 +76,6 @@ def _type_only(imp: ImportFact) -> bool:
     return False
 
 
-def types_only_package(package: str) -> bool:
-    """A package of type declarations only (`@types/node`, `openapi-types`): never loaded at runtime."""
-    return package.startswith("@types/") or package.endswith("-types")
-
-
 # import forms that execute the package (and so need its peers); `require.resolve` only finds it
 LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})
 

@@ -100,11 +100,16 @@ def types_package(package: str) -> str:
 _DECLARATION_SUBPATHS = frozenset({"types", "interfaces"})
 
 
+def types_only_package(package: str) -> bool:
+    """A package of type declarations only (`@types/node`, `openapi-types`): never loaded at runtime."""
+    return package.startswith("@types/") or package.endswith("-types")
+
+
 def declarations_module(specifier: str, package: str) -> bool:
-    """Whether the module names itself a collection of declarations: a package called `*-types`
+    """Whether the module names itself a collection of declarations: a types-only package
     (`@octokit/webhooks-types`) or a `types` / `interfaces` subpath (`@polkadot/types/types`).
     Names from it used only in decorated signatures are interfaces, as from an @types package."""
-    if package.endswith("-types"):
+    if types_only_package(package):
         return True
     rest = specifier[len(package) + 1:]
     return bool(rest) and rest.rsplit("/", 1)[-1] in _DECLARATION_SUBPATHS
