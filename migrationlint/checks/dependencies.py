@@ -242,6 +242,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         elif version_usable:
             section = self.section_for(u)  # the root's range, unless the lockfile loads another (an override)
             version, source = self._unless_it_runs_another(u.package, m, (version, f"as in {label}"))
+            if section == "dependencies" and self._library_shares(u):
+                section, source = "peerDependencies", (f"{source}: packages take it as a peer, so a published "
+                                                       "library leaves its one copy to the application")
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} ({source})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
@@ -286,6 +289,12 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 or self.plug_n_play(u.manifest):  # Plug'n'Play gives a package its peers from its parent only
             return False
         return u.test or not (u.manifest.unpublishable or self.is_service(u.manifest))
+
+    def _library_shares(self, u: Use) -> bool:
+        """Whether `u`'s package is a published library (no service, no `bin`) and the package it
+        imports is one that packages take as a peer (`taken_as_peer`)."""
+        m = u.manifest
+        return not (m.unpublishable or m.data.get("bin") or self.is_service(m)) and u.package in self.taken_as_peer
 
     @staticmethod
     def _depends_on(manifest: Manifest | None, name: str) -> bool:

@@ -298,6 +298,15 @@ class DependencyModel(ManifestOwners, VersionChoice):
         root, lock, manager = self._root_install(m)
         return hoists(root.dir, manager, lock)
 
+    @cached_property
+    def taken_as_peer(self) -> frozenset[str]:
+        """The packages some package requires as a peer, by the workspace lockfile's records and
+        the built-in table: frameworks shared with the application (`@nestjs/common`, rxjs), whose
+        one copy a published library leaves to it."""
+        lock = self.ws.lockfile
+        recorded = {p for peers in lock.peers.values() for p, optional in peers.items() if not optional} if lock else set()
+        return frozenset(recorded) | rt.SHARED_PEERS
+
     def plug_n_play(self, m: Manifest) -> bool:
         """Whether `m`'s project installs with yarn's Plug'n'Play (no node_modules folders)."""
         root, lock, manager = self._root_install(m)

@@ -165,3 +165,7 @@ def known_peers(package: str, version: str | None) -> tuple[str, ...]:
     if since is not None and major.isdigit() and int(major) < since:
         return ()
     return KNOWN_PEERS.get(package, ())
+
+
+# every package some package of the built-in table takes as a peer: a framework its plugins share
+SHARED_PEERS: frozenset[str] = frozenset(p for peers in KNOWN_PEERS.values() for p in peers)

@@ -1230,7 +1230,8 @@ def test_dep005_in_a_published_plugin_suggests_the_peer_its_siblings_declare(tmp
     """A published package of Nest plugins that imports @nestjs/common, declared only by the root:
     its sibling packages list it in peerDependencies, so the remedy is the same peer range (a second
     copy in `dependencies` splits Nest's injection; a real plugin monorepo: 15 such fixes). A
-    private package, or one whose siblings declare no peer, keeps the root's version."""
+    private package, or one whose siblings declare no peer, keeps the root's version: rxjs, which
+    @nestjs/common takes as a peer, goes to peerDependencies at the root's version."""
     files = {
         "package.json": {"name": "acme-plugins", "private": True, "workspaces": ["packages/*"],
                          "devDependencies": {"@nestjs/common": "10.4.1", "rxjs": "7.8.1"}},
@@ -1246,7 +1247,7 @@ def test_dep005_in_a_published_plugin_suggests_the_peer_its_siblings_declare(tmp
     found = {d.extra["package"]: d for d in diags if d.path.endswith("common/src/index.ts")}
     assert 'declare "@nestjs/common": "^10.0.0 || ^11.0.0" in peerDependencies' in found["@nestjs/common"].message
     assert found["@nestjs/common"].fix.message.endswith("to peerDependencies of packages/common/package.json")
-    assert 'declare "rxjs": "7.8.1" in dependencies' in found["rxjs"].message
+    assert 'declare "rxjs": "7.8.1" in peerDependencies' in found["rxjs"].message
 
 
 def test_dep001_in_a_published_package_suggests_the_peer_its_siblings_declare(tmp_path):
@@ -1465,6 +1466,32 @@ def test_a_tsconfig_extending_a_workspace_config_package_inherits_its_options(tm
     files["packages/tsconfig/app.json"] = {"extends": "./base.json"}
     [d] = pipeline.lint([str(write(tmp_path / "checked", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.extra["package"] == "old-plugin"
+
+
+def test_dep005_in_a_published_library_advises_a_peer_for_what_packages_share_as_peers(tmp_path):
+    """A published Nest library whose root alone declares `@nestjs/common` and rxjs: packages take them
+    as peers (the built-in table of NestJS peers; a lockfile's peerDependencies), so they are the
+    application's one shared copy, and the advice is peerDependencies, not the root's section
+    (14 warnings in two real library collections advised dependencies). A package no one takes as
+    a peer (lodash) keeps the root's section; a private service keeps dependencies."""
+    files = {
+        "package.json": {"name": "lib-monorepo", "private": True, "workspaces": ["packages/*"],
+                         "dependencies": {"@nestjs/common": "^9.0.0", "rxjs": "7.5.5", "lodash": "^4.17.21"}},
+        "yarn.lock": "",
+        "packages/lib/package.json": {"name": "@acme/nest-lib", "version": "1.0.0", "main": "lib/index.js",
+                                      "files": ["lib"], "scripts": {"build": "tsc -b"}},
+        "packages/lib/src/index.ts": "import { Injectable } from '@nestjs/common';\nimport { of } from 'rxjs';\n"
+                                     "import { chunk } from 'lodash';\n"
+                                     "@Injectable()\nexport class LibService { get() { return of(chunk([1], 1)); } }\n",
+    }
+    diags = pipeline.lint([str(write(tmp_path / "lib", files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    advice = {d.extra["package"]: d.message.split("; declare ", 1)[1].split(" of ")[0] for d in diags}
+    assert advice == {"@nestjs/common": '"@nestjs/common": "^9.0.0" in peerDependencies',
+                      "rxjs": '"rxjs": "7.5.5" in peerDependencies', "lodash": '"lodash": "^4.17.21" in dependencies'}
+    service = {**files, "packages/lib/package.json": {"name": "@acme/api", "private": True,
+                                                      "scripts": {"start": "node lib/index.js"}}}
+    diags = pipeline.lint([str(write(tmp_path / "svc", service))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert all(" in dependencies of " in d.message for d in diags) and len(diags) == 3
 
 
 def test_dep005_says_when_a_workspace_dependency_carries_the_package(tmp_path):
