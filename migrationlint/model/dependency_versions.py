@@ -28,6 +28,15 @@ _SEMVER = re.compile(r"^[\^~]?\d+\.\d+\.\d+(?:[-+][\w.-]*)?$")
 SEVERAL_MAJORS = "check which major this package runs with"
 
 
+def _npm_override(m: Manifest, package: str) -> str | None:
+    """The version `m`'s npm `overrides` sets for `package` (`"mongodb": "7.4.0"`): npm refuses a direct
+    dependency whose spec differs from its override, so a declaration must repeat it. None when
+    there is none, or when it is a reference (`"$mongodb"`) or nested overrides (an object)."""
+    overrides = m.data.get("overrides")
+    spec = overrides.get(package) if isinstance(overrides, dict) else None
+    return spec if isinstance(spec, str) and spec and not spec.startswith("$") and usable_range(spec) else None
+
+
 def usable_range(rng: str) -> bool:
     """A range worth copying: not `*`, `latest`, a tag, or a local path/link protocol."""
     rng = rng.strip()
@@ -71,6 +80,9 @@ class VersionChoice:
     def version(self, package: str, m: Manifest) -> tuple[str, str] | None:
         """(range, where it comes from) for declaring `package` in `m`: the catalog, the workspace
         protocol, the range most used by siblings, the root, the lockfile, node_modules."""
+        overridden = _npm_override(m, package)
+        if overridden is not None:
+            return overridden, "the spec of its npm override, which npm requires of a direct dependency: EOVERRIDE otherwise"
         siblings = [(r, s) for r, s in self.ws.sibling_ranges(package, exclude=m.path)]
         catalogs = self.ws.catalogs
         catalog_refs = [(r, s) for r, s in siblings if r.startswith("catalog:")]

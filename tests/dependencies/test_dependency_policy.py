@@ -1494,6 +1494,27 @@ def test_dep005_in_a_published_library_advises_a_peer_for_what_packages_share_as
     assert all(" in dependencies of " in d.message for d in diags) and len(diags) == 3
 
 
+def test_a_declaration_repeats_the_spec_of_the_packages_npm_override(tmp_path):
+    """`"overrides": {"mongodb": "6.10.0"}`: npm refuses a direct dependency whose spec differs from its
+    override (EOVERRIDE, checked with npm 11 by the reviewer), so the fix declares `"6.10.0"`, not the
+    lockfile's `^6.10.0` (a real service's safe fix broke `npm install`). A reference (`"$mongodb"`)
+    says nothing: the lockfile's version stands."""
+    files = {
+        "package.json": {"name": "catalog-api", "version": "1.0.0", "private": True,
+                         "scripts": {"start": "node dist/main.js"}, "overrides": {"mongodb": "6.10.0"},
+                         "dependencies": {"mongoose": "^8.9.0"}},
+        "package-lock.json": {"name": "catalog-api", "lockfileVersion": 3, "packages": {
+            "": {"name": "catalog-api"}, "node_modules/mongoose": {"version": "8.9.5"},
+            "node_modules/mongodb": {"version": "6.10.0"}}},
+        "src/main.ts": "import { MongoClient } from 'mongodb';\nexport const client = new MongoClient('mongodb://db');\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path / "pinned", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "mongodb": "6.10.0" to dependencies (the spec of its npm override' in d.message and d.fix is not None
+    referenced = {**files, "package.json": {**files["package.json"], "overrides": {"mongodb": "$mongodb"}}}
+    [d] = pipeline.lint([str(write(tmp_path / "ref", referenced))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "mongodb": "^6.10.0" to dependencies' in d.message
+
+
 def test_dep005_says_when_a_workspace_dependency_carries_the_package(tmp_path):
     """A service that imports dayjs, declared only by the root, and depends on a workspace package
     whose own dependencies list dayjs: its install alone brings dayjs one level down, which a
