@@ -291,10 +291,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         return u.test or not (u.manifest.unpublishable or self.is_service(u.manifest))
 
     def _library_shares(self, u: Use) -> bool:
-        """Whether `u`'s package is a published library (no service, no `bin`) and the package it
-        imports is one that packages take as a peer (`taken_as_peer`)."""
-        m = u.manifest
-        return not (m.unpublishable or m.data.get("bin") or self.is_service(m)) and u.package in self.taken_as_peer
+        """Whether `u`'s package is a published library and the package it imports is one that
+        packages take as a peer (`taken_as_peer`)."""
+        return self.published_library(u.manifest) and u.package in self.taken_as_peer
 
     @staticmethod
     def _depends_on(manifest: Manifest | None, name: str) -> bool:

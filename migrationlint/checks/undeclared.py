@@ -41,7 +41,7 @@ class UndeclaredImports:
             return (message + f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({source}: a '
                     f"published package that plugs into it lets the application install the one copy it shares)"), \
                 self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE), None
-        if u.imp.lazy and not m.unpublishable and not m.data.get("bin") and not self.is_service(m) \
+        if u.imp.lazy and self.published_library(m) \
                 and (section == "dependencies" or (own.bundled and own.section == section)):
             # a published package's on-demand load: an optional feature, which its users install (a
             # bundler leaves a peer external, and a load in a `try` it cannot resolve in place); not in

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from migrationlint.model.config_objects import config_has, config_imports, find_config, read_config
-from migrationlint.model.entry_points import declared_entries, shell_commands
+from migrationlint.model.entry_points import declared_entries, names_no_entry, shell_commands
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.workspace import Manifest
 
@@ -55,7 +55,6 @@ _SCRIPT_BUILDS = (
 )
 _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
 _STORYBOOK_BUILD = re.compile(r"(?:^|[\s;&|])(?:storybook build|build-storybook)\b")
-_ENTRY_FIELDS = ("main", "module", "exports", "bin")
 
 
 _INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown)(?![\w-])")  # not tsup-node: it keeps node_modules out
@@ -302,7 +301,7 @@ def _storybook_site(manifest: Manifest) -> bool:
     """A package whose one build is `storybook build` (under any script name: `build-storybook`), that
     names nothing to load and starts nothing: its files are the stories and what they import."""
     scripts = manifest.data.get("scripts")
-    if not isinstance(scripts, dict) or "start" in scripts or any(manifest.data.get(k) for k in _ENTRY_FIELDS):
+    if not isinstance(scripts, dict) or "start" in scripts or not names_no_entry(manifest):
         return False
     return any(isinstance(c, str) and _STORYBOOK_BUILD.search(c) for c in scripts.values())
 

@@ -307,6 +307,11 @@ class DependencyModel(ManifestOwners, VersionChoice):
         recorded = {p for peers in lock.peers.values() for p, optional in peers.items() if not optional} if lock else set()
         return frozenset(recorded) | rt.SHARED_PEERS
 
+    def published_library(self, m: Manifest) -> bool:
+        """Whether `m` is a package others install to use: publishable, no `bin` (an application
+        installed to run) and no service (a start script, nest-cli.json, a Dockerfile)."""
+        return not (m.unpublishable or m.data.get("bin") or self.is_service(m))
+
     def plug_n_play(self, m: Manifest) -> bool:
         """Whether `m`'s project installs with yarn's Plug'n'Play (no node_modules folders)."""
         root, lock, manager = self._root_install(m)
@@ -358,9 +363,10 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """The scripts a pm2 ecosystem file at the workspace root starts from the checkout, where
         Node finds the root's dependencies walking up, when no Dockerfile installs a package alone:
         the deployment is the root install, as in an image that installs it."""
-        if service_install(self.ws.root, self.ws.member_dirs, self.ws.images):
+        scripts = pm2_scripts(self.ws.root)  # first: most repositories have none, and the Dockerfiles are read then
+        if not scripts or service_install(self.ws.root, self.ws.member_dirs, self.ws.images):
             return ()
-        return pm2_scripts(self.ws.root)
+        return scripts
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""
