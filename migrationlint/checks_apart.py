@@ -81,15 +81,18 @@ def _checked_apart(project: Project, store, apart: list[ModuleType]) -> tuple[di
     by_name = {family.__name__: check_family(family, project) for family in apart}
     resolver = RESOLVER.peek(project)
     reads = (store.loaded, store.scanned, resolver.missing_paths() if resolver is not None else [],
-             dict(PACKAGE_SOURCES.peek(project) or {}))
+             dict(PACKAGE_SOURCES.peek(project) or {}), resolver.tsconfigs.read_digests if resolver is not None else {})
     return by_name, reads
 
 
 def _add_reads(project: Project, store, reads) -> None:
     """What the child's checks read, as inputs of this run (see the module docstring)."""
-    loaded, scanned, missing, sources = reads
+    loaded, scanned, missing, sources, configs = reads
     store.add_reads(loaded, scanned)
-    resolver_for(project).add_missing(missing)
+    resolver = resolver_for(project)
+    resolver.add_missing(missing)
+    for path, digest in configs.items():
+        resolver.tsconfigs.read_digests.setdefault(path, digest)
     memo = PACKAGE_SOURCES(project)
     for root, files in sources.items():
         memo.setdefault(root, files)

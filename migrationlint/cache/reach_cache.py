@@ -12,7 +12,9 @@ package's file list. So a package's answer is stored with:
 - per file read, its content digest and its `reach_key` (an edited file whose imports did not
   change still reaches the same files, as in the language server);
 - the package's file list (migration globs add files no import reaches) and the paths import
-  resolution tried and did not find (a file created there would be found).
+  resolution tried and did not find (a file created there would be found);
+- the digest of every tsconfig resolution read (a chain's base config may lie outside every
+  context folder), for the record as a whole.
 A later run offers `Shipping` the stored packages, each checked when the run first needs it (a
 run over five files checks the few packages they belong to, not every package of the record);
 a package whose record no longer holds is walked again. Unreadable or foreign data are misses.
@@ -31,7 +33,7 @@ from migrationlint.model.resolve import RESOLVER
 from migrationlint.model.shipping import SHIPPING, ReadAs, Shipping, reach_key
 
 FILE = "reach"
-MAGIC = b"migrationlint-reach 3\n"
+MAGIC = b"migrationlint-reach 4\n"
 
 
 @dataclass
@@ -47,13 +49,15 @@ class ReachRecord:
     context: str
     absent: Absent = field(default_factory=dict)  # paths resolution found no file at (absent_paths)
     packages: dict[str, PackageReach] = field(default_factory=dict)  # manifest path -> its reachability
+    configs: dict[str, str] = field(default_factory=dict)  # tsconfig read -> its digest (anywhere: a chain's base)
 
 
 def seed(project, cache, settings) -> ReachRecord | None:
     """Offer this run's Shipping the stored packages, each used when its inputs are unchanged;
     returns the stored record when its context still holds (`store` keeps its other packages)."""
     record = _load(cache.directory)
-    if record is None or record.context != _context(project, cache, settings) or not still_absent(record.absent):
+    if record is None or record.context != _context(project, cache, settings) or not still_absent(record.absent) \
+            or any((stat_digest(cache, path) or "") != digest for path, digest in record.configs.items()):
         return None
     def stored(manifest_path: str) -> tuple[dict[str, str], dict[str, object]] | None:
         reach = record.packages.get(manifest_path)
@@ -78,7 +82,8 @@ def store(project, cache, settings, earlier: ReachRecord | None) -> None:
     if not walked:
         return
     record = ReachRecord(context="", packages=dict(earlier.packages) if earlier is not None else {},
-                         absent=dict(earlier.absent) if earlier is not None else {})
+                         absent=dict(earlier.absent) if earlier is not None else {},
+                         configs=dict(earlier.configs) if earlier is not None else {})
     for manifest_path, (found, read) in reached.items():
         files = {}
         for path, facts in read.items():
@@ -93,10 +98,13 @@ def store(project, cache, settings, earlier: ReachRecord | None) -> None:
         else:
             record.packages[manifest_path] = PackageReach(found, files, list(project.package_sources(
                 os.path.dirname(manifest_path))), _package_context(project, files))
-    absent = with_missing(record.absent, RESOLVER.peek(project))
+    resolver = RESOLVER.peek(project)
+    absent = with_missing(record.absent, resolver)
     if absent is None:
         return
     record.absent = absent
+    if resolver is not None:
+        record.configs.update(resolver.tsconfigs.read_digests)
     record.context = _context(project, cache, settings)
     try:
         replace_file(os.path.join(cache.directory, FILE), MAGIC + pickle.dumps(record, pickle.HIGHEST_PROTOCOL))

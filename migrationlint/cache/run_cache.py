@@ -16,7 +16,8 @@ the answer. The key covers:
   plus the modification time of each `node_modules` folder there (installs change DEP rules).
 
 What the checks read beyond that is recorded after the run and verified before reuse: facts of
-files outside the linted set (`Project.load_facts`), the file lists of packages walked for a run
+files outside the linted set (`Project.load_facts`), every tsconfig resolution read (the base of an
+`extends` chain may lie in a folder no context rule lists, under a name none matches), the file lists of packages walked for a run
 over a few files, and the paths import resolution tried and found missing (a file created since
 then must be seen). Unreadable or foreign data are misses, never errors.
 """
@@ -349,7 +350,11 @@ class Reuse:
             record.packages.update(PACKAGE_SOURCES.peek(project) or {})
         from migrationlint.model.resolve import RESOLVER  # the checks ran: resolve is loaded already
 
-        absent = with_missing(record.absent, RESOLVER.peek(project))
+        resolver = RESOLVER.peek(project)
+        if resolver is not None:  # the tsconfigs read, wherever they lie (a chain's base.json)
+            for path, digest in resolver.tsconfigs.read_digests.items():
+                record.loaded.setdefault(path, digest)
+        absent = with_missing(record.absent, resolver)
         if absent is None:
             return
         record.absent = absent

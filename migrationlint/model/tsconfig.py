@@ -21,7 +21,7 @@ from typing import Callable
 from migrationlint.model import frameworks
 from migrationlint.model.packages import is_relative, package_name
 from migrationlint.globs import glob_source
-from migrationlint.model.jsonc import loads_jsonc
+from migrationlint.model.jsonc import load_jsonc, read_jsonc
 
 CONFIG_NAME = "tsconfig.json"
 BASE_CONFIG_NAME = "tsconfig.base.json"  # a monorepo's root options that every project's tsconfig extends
@@ -160,27 +160,6 @@ def _as_glob(pattern: str) -> str:
     if not any(ch in last for ch in "*?") and "." not in last:
         pattern = pattern.rstrip("/") + "/**/*"
     return pattern.lstrip("/")
-
-
-def load_jsonc(path: str) -> tuple[dict, str | None]:
-    """Parse a JSONC file: (data, error). Comments and trailing commas are fine."""
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            raw = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, f"cannot read {path}: {exc}"
-    try:
-        data = loads_jsonc(raw)  # JSON, or JSONC made JSON: a C parser, 100x faster than json5
-    except ValueError:
-        data = None
-    try:
-        if data is None:
-            import json5  # here: most tsconfigs never need it
-
-            data = json5.loads(raw)  # the exact parser decides what the fast path cannot
-    except ValueError as exc:
-        return {}, f"invalid JSON in {path}: {exc}"
-    return (data if isinstance(data, dict) else {}), None
 
 
 MemberDir = Callable[[str], "str | None"]  # a workspace package's name -> its folder (None: no such member)
@@ -395,12 +374,16 @@ class TsConfigIndex:
         self._in_dir: dict[str, list[str]] = {}
         self._loaded: dict[str, tuple[dict, str | None]] = {}
         self._beside: dict[str, list[str]] = {}
+        # path -> content digest of every config read ('' unreadable): inputs of the run, like the
+        # facts it loads, which the run cache checks before reuse (a base config anywhere in a chain)
+        self.read_digests: dict[str, str] = {}
 
     def _load(self, path: str) -> tuple[dict, str | None]:
         """One file's JSONC, parsed once per index (the parsed dict is only read, never changed)."""
         found = self._loaded.get(path)
         if found is None:
-            found = self._loaded[path] = load_jsonc(path)
+            data, error, self.read_digests[path] = read_jsonc(path)
+            found = self._loaded[path] = data, error
         return found
 
     def config(self, path: str) -> TsConfig:

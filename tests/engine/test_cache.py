@@ -272,6 +272,23 @@ def test_edited_linter_source_is_a_miss(tmp_path, repo, monkeypatch):
     assert not reused(run(tmp_path, reuse_runs=True)[0])
 
 
+def test_a_changed_config_that_a_tsconfig_extends_is_a_miss_wherever_it_lies(tmp_path, repo):
+    base = tmp_path / "config" / "base.json"  # no context file by its name, in no linted file's folder
+    base.parent.mkdir()
+    base.write_text('{"compilerOptions": {"baseUrl": "..", "paths": {"@app/*": ["src/*"]}}}')
+    (tmp_path / "tsconfig.json").write_text('{"extends": "./config/base.json"}')
+    repo["service"].write_text("import { OrderDto } from '@app/order.dto';\n" + SERVICE.replace(
+        "findAll(): string[]", "findAll(): OrderDto[]"))
+    (repo["service"].parent / "order.dto.ts").write_text("export class Order {}\n")
+    first, _ = run(tmp_path, reuse_runs=True)
+    assert "IMP003" in [d.code for d in first.diagnostics]  # the alias resolves: OrderDto is not exported
+    assert reused(run(tmp_path, reuse_runs=True)[0])
+    base.write_text('{"compilerOptions": {}}')  # the alias is gone
+    result, _ = run(tmp_path, reuse_runs=True)
+    assert not reused(result)
+    assert full(result) == full(pipeline.lint([str(tmp_path)], Settings(), use_cache=False)) != full(first)
+
+
 def test_file_created_where_an_import_looked_is_a_miss(tmp_path, repo):
     repo["service"].write_text("import { OrderDto } from './order.dto';\n" + SERVICE.replace(
         "findAll(): string[]", "findAll(): OrderDto[]"))

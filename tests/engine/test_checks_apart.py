@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from migrationlint import checks_apart, pipeline
+from migrationlint.model.resolve import resolver_for
 from migrationlint.settings import Settings
 from tests.helpers import record_calls
 
@@ -84,3 +85,29 @@ def test_a_run_already_holding_much_memory_stays_in_one_process(tmp_path: Path, 
     monkeypatch.setattr(checks_apart, "MAX_PARENT_MB", 1)
     pipeline.lint([str(root)], Settings(), use_cache=False)
     assert splits == []
+
+
+def test_a_config_only_the_child_read_is_an_input_of_the_stored_run(tmp_path: Path, splits: list[int],
+                                                                   monkeypatch) -> None:
+    """A tsconfig the child's checks read and the parent never did (here read on purpose in the
+    child) comes back with the findings: editing it makes the stored run a miss."""
+    root = _large_service(tmp_path)
+    extra = root / "tools" / "tsconfig.tools.json"
+    extra.parent.mkdir()
+    extra.write_text('{"compilerOptions": {"strict": true}}')
+    real = checks_apart._checked_apart
+
+    def reading_a_config(project, store, apart):
+        resolver_for(project).tsconfigs.config(str(extra))
+        return real(project, store, apart)
+
+    monkeypatch.setattr(checks_apart, "_checked_apart", reading_a_config)
+    pipeline.lint([str(root)], Settings(), use_cache=True)
+    assert splits
+    splits.clear()
+    pipeline.lint([str(root)], Settings(), use_cache=True)
+    assert splits == [], "unchanged: the stored run answers"
+    extra.write_text('{"compilerOptions": {"strict": false}}')
+    splits.clear()
+    pipeline.lint([str(root)], Settings(), use_cache=True)
+    assert splits, "the stored run no longer holds: the checks ran again"

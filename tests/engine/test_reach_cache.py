@@ -69,17 +69,24 @@ def test_a_new_value_import_makes_a_file_ship(tmp_path: Path, walks: list[str]) 
     assert "DEP002" in [d.code for d in got.diagnostics]
 
 
-@pytest.mark.parametrize("change", ["entry", "new-file", "tsconfig"])
+@pytest.mark.parametrize("change", ["entry", "new-file", "tsconfig", "extended-config"])
 def test_changed_entries_files_or_resolution_walk_again(tmp_path: Path, walks: list[str], change: str) -> None:
     files = _service(tmp_path)
+    base = tmp_path / "config" / "base.json"  # no context file by its name, in no package folder
+    if change == "extended-config":
+        base.parent.mkdir()
+        base.write_text((tmp_path / "tsconfig.json").read_text().replace('"src"', '"../src"').replace('"dist"', '"../dist"'))
+        (tmp_path / "tsconfig.json").write_text(json.dumps({"extends": "./config/base.json"}))
     pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
     if change == "entry":  # b.ts becomes the entry point
         manifest = json.loads((tmp_path / "package.json").read_text())
         (tmp_path / "package.json").write_text(json.dumps({**manifest, "main": "dist/b.spec.js"}))
     elif change == "new-file":
         (tmp_path / "src" / "c.ts").write_text("export const c = 3;\n")
-    else:
+    elif change == "tsconfig":
         (tmp_path / "tsconfig.json").write_text(json.dumps({"compilerOptions": {"rootDir": "src", "outDir": "lib"}}))
+    else:
+        base.write_text(json.dumps({"compilerOptions": {"rootDir": "../src", "outDir": "../lib"}}))
     walks.clear()
     got = _named(files["b"])
     assert walks == [str(tmp_path / "package.json")]
