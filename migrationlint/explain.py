@@ -15,6 +15,7 @@ from migrationlint.settings import Settings
 def explain_file(path: str, settings: Settings) -> str:
     """The explanation printed for `path` (a file of the workspace)."""
     from migrationlint import pipeline
+    from migrationlint.model.config_objects import REGEX_MARK
     from migrationlint.model.dependency_model import DependencyModel
 
     path = os.path.abspath(path)
@@ -33,7 +34,7 @@ def explain_file(path: str, settings: Settings) -> str:
     more = f" and {len(entries) - 6} more" if len(entries) > 6 else ""
     lines.append(f"entry points: {shown}{more}" if entries else "entry points: none that map to a source file")
     bundled = model.shipping.bundled(manifest)
-    external = ", ".join(model.shipping.left_external(manifest))
+    external = ", ".join(e.lstrip(REGEX_MARK) for e in model.shipping.left_external(manifest))
     lines.append((f"bundled: yes, {bundled}" + (f" (external: {external})" if external else "")) if bundled else
                  "bundled: no (a production install must provide what shipping files import)")
     return "\n".join(lines) + "\n"

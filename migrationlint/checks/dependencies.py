@@ -58,6 +58,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
             for u in model.uses(path, facts)]
     reported: set[tuple[str, str]] = set()  # (manifest, package) already reported as missing
     sections, model.runtime_witnesses = _sections_needed(model, uses)
+    model.value_loads = {(u.manifest.path, u.package) for u in uses if not u.type_only and not u.imp.guarded}
     peer_candidates: dict[tuple[str, str], Use] = {}
     out: list[Diagnostic] = []
     for use in uses:
@@ -96,6 +97,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
     def __init__(self, project: Project) -> None:
         super().__init__(project)
         self.runtime_witnesses: dict[tuple[str, str], list[Use]] = {}  # check() sets it: see _sections_needed
+        self.value_loads: set[tuple[str, str]] = set()  # (manifest, package) a linted file loads as a value
 
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
 
@@ -135,9 +137,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if self._mocked_into_being(u) or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u):
             return
-        types = pk.types_package(u.package)
-        if u.type_only and types != u.package and self.known(types, m):
-            u = replace(u, package=types)  # `mdx/types`, express 4's Request: @types/... serves them
+        u = self.reported_use(u)
         reported.add((m.path, u.package))
         yield self._undeclared(u, self._section_needed(u, sections))
 

@@ -8,16 +8,45 @@ on-demand load: an optional peer).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
+from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
 
 
 class UndeclaredImports:
     """Mixin of DependencyChecks: DEP001's diagnostic for one undeclared use."""
+
+    def reported_use(self, u: Use) -> Use:
+        """The use as DEP001 reports it. A type-only use of a package whose types an `@types/...`
+        package holds names that package (`mdx/types`, express 4's `Request`: declaring express
+        fixes nothing under noImplicitAny), unless the file's tsconfig allows implicit `any` and the
+        package's files load the package as a value too: the declaration their finding adds serves
+        the types as well (an unused `import * as _ from 'lodash'` beside files that call `_`)."""
+        types = pk.types_package(u.package)
+        if not u.type_only or types == u.package or not self.known(types, u.manifest):
+            return u
+        if self._loaded_as_value(u) and self._allows_implicit_any(u.path):
+            return u
+        return replace(u, package=types)
+
+    def _loaded_as_value(self, u: Use) -> bool:
+        """Whether a file of the package loads `u.package` as a value (not in a guarded `try`): the
+        linted files, else, in a run over a few files, the package's others."""
+        key = (u.manifest.path, u.package)
+        if key not in self.value_loads:
+            if not any(not v.type_only and not v.imp.guarded for v in self._uses_outside_run(u.manifest, u.package)):
+                return False
+            self.value_loads.add(key)
+        return True
+
+    def _allows_implicit_any(self, path: str) -> bool:
+        config = resolver_for(self.project).tsconfig_for(path)
+        return config is not None and config.allows_implicit_any
 
     def _undeclared_finding(self, u: Use, section: str) -> tuple[str, Fix | None, Severity | None]:
         """(message, fix, severity unless the rule's) of DEP001 for `u`, whose fix adds to `section`."""

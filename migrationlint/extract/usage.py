@@ -25,6 +25,10 @@ from migrationlint.extract.tree_lookups import (
 
 
 Q_MEMBER = """(member_expression object: (identifier) @obj property: (property_identifier) @prop) @m"""
+Q_JSX = """[(jsx_element) (jsx_self_closing_element)] @jsx"""
+# The JSX factory's default root: an element is `React.createElement(...)` (jsx: react), and tsc keeps
+# `import React` in every other `jsx` mode too (react-jsx, preserve), as it emits it
+JSX_FACTORY = "React"
 
 
 class UsageFacts:
@@ -76,6 +80,11 @@ class UsageFacts:
                     metadata_used.add(name)
                 elif name not in bound or not shadowed(node, name.encode()):
                     value_used.add(name)
+        if JSX_FACTORY in wanted and self.dialect == "tsx" and JSX_FACTORY not in value_used:
+            at = _first_jsx(root, self.dialect)
+            if at is not None:  # the element uses the factory as a value, at its `<`
+                starts[JSX_FACTORY] = sorted([*starts.get(JSX_FACTORY, []), at])
+                value_used.add(JSX_FACTORY)
         self.f.refs = refs = Spans({name: array("I", at) for name, at in starts.items()})
         self.f.metadata_only_locals = sorted(metadata_used - value_used)
         self.f.type_only_locals = sorted(
@@ -88,6 +97,12 @@ class UsageFacts:
             node = m["m"][0]
             if not _only_named(node):
                 self.f.member_refs.append((text(node), node.start_byte, node.end_byte))
+
+
+def _first_jsx(root: Node, dialect: str) -> int | None:
+    """Where the file's first JSX element starts, if it has one."""
+    found = parsing.cursor(dialect, Q_JSX).captures(root).get("jsx", [])
+    return min((n.start_byte for n in found), default=None)
 
 
 def _qualifies_a_type(node: Node) -> bool:

@@ -136,22 +136,49 @@ def _tsc_projects(directory: str, args: list[str]) -> list[str] | None:
 
 def _nest_build_projects(directory: str, words: list[str]) -> list[str] | None:
     """`nest build` compiles the project of `compilerOptions.tsConfigPath` (default
-    tsconfig.build.json) with tsc; a Nest monorepo, an app named on the command line or the swc
-    builder compile otherwise."""
+    tsconfig.build.json) with tsc. A Nest monorepo builds one app per command (`nest build <app>`),
+    each app with its own pipeline (a Dockerfile, a CI job), so what the repository emits is every
+    project's `tsConfigPath` (its own `compilerOptions` over the file's), compiled by tsc only when
+    webpack, a monorepo's default, is off for each; the swc builder compiles otherwise."""
     try:
         with open(os.path.join(directory, "nest-cli.json"), encoding="utf-8") as fh:
             data = json.load(fh)
     except (OSError, ValueError):
         data = {}
-    if not isinstance(data, dict) or data.get("monorepo") or data.get("projects"):
+    if not isinstance(data, dict):
         return None
     options = data.get("compilerOptions") if isinstance(data.get("compilerOptions"), dict) else {}
-    builder = options.get("builder")
-    builder = builder.get("type") if isinstance(builder, dict) else builder
     args = words[words.index("build") + 1:]
-    if builder not in (None, "tsc") or options.get("webpack") or any(not a.startswith("-") for a in args) \
-            or any(a.startswith(("-b", "--builder", "-p", "--path", "-c", "--config", "--webpack")) for a in args):
+    named = [a for a in args if not a.startswith("-")]
+    if any(a.startswith(("-b", "--builder", "-p", "--path", "-c", "--config", "--webpack")) for a in args):
+        return None
+    if data.get("monorepo") or data.get("projects"):
+        return _nest_monorepo_projects(directory, data, options) if len(named) <= 1 else None
+    if named or not _tsc_only(options):
         return None
     config = options.get("tsConfigPath") if isinstance(options.get("tsConfigPath"), str) else "tsconfig.build.json"
     path = os.path.normpath(os.path.join(directory, config))
     return [path] if os.path.isfile(path) else None
+
+
+def _tsc_only(options: dict) -> bool:
+    builder = options.get("builder")
+    builder = builder.get("type") if isinstance(builder, dict) else builder
+    return builder in (None, "tsc") and not options.get("webpack")
+
+
+def _nest_monorepo_projects(directory: str, data: dict, options: dict) -> list[str] | None:
+    """Every project's tsConfigPath, when each is set, exists and is compiled by tsc alone."""
+    projects = data.get("projects") if isinstance(data.get("projects"), dict) else {}
+    found = []
+    for project in projects.values():
+        own = project.get("compilerOptions") if isinstance(project, dict) else None
+        merged = {**options, **own} if isinstance(own, dict) else options
+        config = merged.get("tsConfigPath")
+        if merged.get("webpack") is not False or not _tsc_only(merged) or not isinstance(config, str):
+            return None
+        path = os.path.normpath(os.path.join(directory, config))
+        if not os.path.isfile(path):
+            return None
+        found.append(path)
+    return found or None

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from migrationlint.model.config_objects import config_has, config_imports, find_config, read_config
+from migrationlint.model.config_objects import REGEX_MARK, config_has, config_imports, find_config, read_config
 from migrationlint.model.entry_points import declared_entries, names_no_entry, shell_commands
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.workspace import Manifest
@@ -31,8 +31,34 @@ class Bundle:
 
     def inlines(self, package: str | None) -> bool:
         """Whether the bundle holds `package` (None: any package at all). An external entry names
-        the package or a path into it (`react/jsx-runtime`): either way an install must hold it."""
-        return package is None or not any(e == package or e.startswith(package + "/") for e in self.external)
+        the package or a path into it (`react/jsx-runtime`): either way an install must hold it; a
+        regex entry (rollup, vite, tsup) leaves out what it matches."""
+        return package is None or not any(_leaves_out(e, package) for e in self.external)
+
+
+def _leaves_out(entry: str, package: str) -> bool:
+    if entry.startswith(REGEX_MARK):
+        return _regex_matches(entry[len(REGEX_MARK):], package)
+    return entry == package or entry.startswith(package + "/")
+
+
+_JS_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
+
+
+def _regex_matches(literal: str, package: str) -> bool:
+    """Whether the JavaScript regex literal `/source/flags` matches the package's name (the bundler
+    tests the import as written, which starts with it). One Python cannot read, or with a flag it
+    does not know, is taken to match: the package then needs an install, as when nothing is read."""
+    source, _, flags = literal[1:].rpartition("/")
+    if any(f not in "gimsuyd" for f in flags):
+        return True
+    options = 0
+    for f in flags:
+        options |= _JS_FLAGS.get(f, 0)
+    try:
+        return re.search(source, package, options) is not None
+    except re.error:
+        return True
 
 _APP_CONFIGS = (
     ("svelte.config", "a SvelteKit app (svelte.config): vite bundles its imports"),
@@ -84,7 +110,7 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
                 and read_config(config).flag("skipNodeModulesBundle") is not False:
             return None
         if config is not None and external is not None and config_has(config, "external"):
-            named = read_config(config).names("external")
+            named = read_config(config).names("external", patterns=True)
             external = None if named is None else external + named
         if external is None:
             return None
@@ -113,7 +139,8 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
         return None
     if not settings.has("build.lib") and _code_entry(manifest):
         return None  # an app build of its pages beside code another compiler builds (`vite build && tsc`)
-    external, rolldown = settings.names("rollupOptions.external"), settings.names("rolldownOptions.external")
+    external = settings.names("rollupOptions.external", patterns=True)
+    rolldown = settings.names("rolldownOptions.external", patterns=True)
     if external is None or rolldown is None:
         return None
     mode = "library mode (build.lib)" if settings.has("build.lib") else "build"
@@ -155,7 +182,7 @@ def _rollup_build(manifest: Manifest) -> Bundle | None:
     config = find_config(manifest.dir, "rollup.config")
     if config is None or not _NODE_RESOLVE & config_imports(config):
         return None
-    external = read_config(config).names("external")
+    external = read_config(config).names("external", patterns=True)
     if external is None:
         return None
     return Bundle("a rollup build with the node-resolve plugin inlines every import its external list does not name",

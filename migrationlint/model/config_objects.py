@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from tree_sitter import Node
 
 CONFIG_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
+REGEX_MARK = "\0"  # a list item that is a regex literal: the mark, then the literal (`/^react/i`)
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,18 @@ class ConfigObject:
         others = any(k[-len(want):] == want and k not in self.flags for k in self.keys)
         return found.pop() if len(found) == 1 and not others else None
 
-    def names(self, dotted: str) -> tuple[str, ...] | None:
+    def names(self, dotted: str, patterns: bool = False) -> tuple[str, ...] | None:
         """The strings listed under every key path ending with `dotted` (`external: ['react']`, or
-        one string): () when absent, None when a value is anything else (a function, a regex, a
-        spread of `Object.keys(pkg.dependencies)`), which says nothing readable."""
+        one string): () when absent, None when a value is anything else (a function, a spread of
+        `Object.keys(pkg.dependencies)`), which says nothing readable. A regex literal in the list
+        is such a value too, unless the caller reads `patterns` (REGEX_MARK + the literal)."""
         want = tuple(dotted.split("."))
         found: list[str] = []
         for k, v in self.keys.items():
             if k[-len(want):] != want:
                 continue
             listed = self.lists.get(k) if k in self.lists else ((v,) if v is not None else None)
-            if listed is None:
+            if listed is None or (not patterns and any(item.startswith(REGEX_MARK) for item in listed)):
                 return None
             found += listed
         return tuple(found)
@@ -166,6 +168,7 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
 
 
 def _string_items(array: Node) -> tuple[str, ...] | None:
-    """The items of an array literal when every one is a string literal, else None."""
-    items = [parsing.string_value(item) for item in array.named_children if item.type != "comment"]
+    """The items of an array literal when every one is a string or regex literal, else None."""
+    items = [REGEX_MARK + parsing.text(item) if item.type == "regex" else parsing.string_value(item)
+             for item in array.named_children if item.type != "comment"]
     return None if any(item is None for item in items) else tuple(items)  # type: ignore[misc]

@@ -22,7 +22,7 @@ from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfile_record import Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
-from migrationlint.model.hoisting import hoisted, hoists, plug_n_play
+from migrationlint.model.hoisting import hoisted, hoists, plug_n_play, publicly_hoisted
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -247,12 +247,26 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """Where a fix for this use adds `package` (the used package by default)."""
         m = u.manifest
         package = package or u.package
-        found = policy.placement(package, m, not u.test, u.type_only, self.tooling_root(m, u.verdict),
-                                 self.shipping.bundled(m, package))
+        bundled = self.shipping.bundled(m, package)
+        found = policy.placement(package, m, not u.test, u.type_only, self.tooling_root(m, u.verdict), bundled)
         if u.unused and found.why == policy.TYPE_POSITIONS:
             return policy.Placement(found.section, "none of its names is used, so the compiler drops the import "
                                                    "(removing the import is the other remedy)")
+        if bundled and found.section == "dependencies" and self._file_loads_dev_only(u):
+            return policy.Placement("devDependencies", f"the package ships a bundle ({bundled}) and keeps the "
+                                                       "libraries this file loads in devDependencies", bundled=True)
         return found
+
+    def _file_loads_dev_only(self, u: Use) -> bool:
+        """Whether every other package the importing file loads, that its manifest declares, is in
+        devDependencies (not counting what a runtime provides, `electron`, always there): where a bundled package with both sections (an Electron app, whose
+        `dependencies` the packager ships unbundled) keeps what this code's bundle holds."""
+        facts = self.project.facts(u.path)
+        sections = {u.manifest.declared(name) for name in (
+            pk.package_name(i.specifier) for i in (facts.imports if facts is not None else ())
+            if i.kind in LOADING_KINDS and not i.type_only and pk.classify(i.specifier) == "package")
+            if name and name != u.package and name not in policy.PROVIDED_BY_RUNTIME and not name.startswith("@types/")}
+        return sections - {None} == {"devDependencies"}
 
     def section_for(self, u: Use) -> str:
         return self.placement(u).section
@@ -290,7 +304,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if self.ws.installed(package, m.dir) is not None:
             return True
         declared = bool(self.ws.sibling_ranges(package, exclude=m.path)) or root.declared(package) is not None
-        return hoists(root.dir, manager, lock) and hoisted(package, self.ws.member(package) is not None, declared, lock)
+        return (hoists(root.dir, manager, lock) or publicly_hoisted(package, root.dir, manager)) \
+            and hoisted(package, self.ws.member(package) is not None, declared, lock)
 
     def install_hoists(self, m: Manifest) -> bool:
         """Whether the root install of `m`'s project hoists (npm, yarn's node_modules linker), as

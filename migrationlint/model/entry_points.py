@@ -147,8 +147,35 @@ def entry_is_source(manifest: Manifest) -> bool:
     data = manifest.data
     targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
     targets += [t for t in _export_targets(data.get("exports")) if not t.endswith(".json")]  # `./package.json`: data
-    return bool(targets) and all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts"))
-                                 for t in targets)
+    if not targets:
+        return _default_entry_is_source(manifest)
+    return all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts")) for t in targets)
+
+
+def repository_only(manifest: Manifest) -> bool:
+    """Whether only this repository uses the package: unpublishable, or its entries (entry_is_source)
+    and every `bin` (`"sa": "./bin.ts"` run by a `tsx` shebang) are TypeScript source, which no
+    install of it could run or load, whatever its `version` says."""
+    if manifest.unpublishable:
+        return True
+    bin_field = manifest.data.get("bin")
+    bins = [bin_field] if isinstance(bin_field, str) else list(bin_field.values()) if isinstance(bin_field, dict) else []
+    return entry_is_source(manifest) and all(isinstance(b, str) and b.endswith(_TS_SOURCE) for b in bins)
+
+
+_BUILD_SCRIPTS = ("build", "prepare", "prepack", "prepublishOnly", "prepublish")
+
+
+def _default_entry_is_source(manifest: Manifest) -> bool:
+    """A package that names nothing to load, whose folder holds `index.ts` but no `index.js` (what
+    Node loads by default) and no script that could build one: a folder of source that its
+    importers compile through tsconfig paths, which no install could load."""
+    scripts = manifest.data.get("scripts")
+    if not names_no_entry(manifest) or (isinstance(scripts, dict) and any(name in scripts for name in _BUILD_SCRIPTS)):
+        return False
+    folder = manifest.dir
+    return not os.path.isfile(os.path.join(folder, "index.js")) \
+        and any(os.path.isfile(os.path.join(folder, "index" + ext)) for ext in _TS_SOURCE)
 
 
 _NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1'

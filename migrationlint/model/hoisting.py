@@ -4,13 +4,15 @@ Under the `hoisting = "test-files"` policy, files that do not ship may rely on t
 root install, as they run inside the repository. What that install puts in the root node_modules
 depends on the package manager: npm, bun's hoisted linker and yarn (classic, or berry with
 `nodeLinker: node-modules`) hoist every package they can and link every workspace member there; pnpm hoists only with
-`shamefully-hoist` or `node-linker=hoisted`; yarn Plug'n'Play hoists nothing.
+`shamefully-hoist` or `node-linker=hoisted`, and the packages its `public-hoist-pattern` names; yarn Plug'n'Play
+hoists nothing.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from fnmatch import fnmatchcase
 
 from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings, read_yarnrc
@@ -47,6 +49,33 @@ def hoists(root: str, manager: str, lock: Lockfile | None) -> bool:
     settings = read_pnpm_settings(root)  # pnpm 10+: the same settings, in pnpm-workspace.yaml
     return npmrc.get("shamefully-hoist", "").lower() == "true" or npmrc.get("node-linker", "") == "hoisted" \
         or settings.get("shamefullyHoist") is True or settings.get("nodeLinker") == "hoisted"
+
+
+def publicly_hoisted(package: str, root: str, manager: str) -> bool:
+    """Whether pnpm's `public-hoist-pattern` (`.npmrc`, `publicHoistPattern` in pnpm-workspace.yaml)
+    names `package`: the root install then puts it in the root node_modules, where every file finds
+    it, as `shamefully-hoist` (the pattern `*`) does for all. A `!` pattern takes a name back."""
+    if manager != "pnpm":
+        return False
+    patterns = _public_hoist_patterns(root)
+    return any(fnmatchcase(package, p) for p in patterns if not p.startswith("!")) \
+        and not any(fnmatchcase(package, p[1:]) for p in patterns if p.startswith("!"))
+
+
+def _public_hoist_patterns(root: str) -> list[str]:
+    found = read_pnpm_settings(root).get("publicHoistPattern")
+    patterns = [found] if isinstance(found, str) else [p for p in found if isinstance(p, str)] \
+        if isinstance(found, list) else []
+    try:
+        with open(os.path.join(root, ".npmrc"), encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        lines = []
+    for line in lines:  # a repeated key (`public-hoist-pattern[]=*prisma*`), which read_npmrc folds into one
+        key, _, value = line.strip().partition("=")
+        if key.strip() in ("public-hoist-pattern[]", "public-hoist-pattern"):
+            patterns.append(value.strip().strip("\"'"))
+    return patterns
 
 
 def plug_n_play(root: str, manager: str, lock: Lockfile | None, package_manager: str | None) -> bool:

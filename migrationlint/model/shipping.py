@@ -24,7 +24,7 @@ from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, handed_build
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, \
     named_like_tests, nx_tool_input, seed_factories, template_of, tool_input
-from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service
+from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service, repository_only
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
@@ -138,8 +138,8 @@ class Shipping(TestSupport, BuildOutput):
         return found
 
     def _dev_only(self, manifest: Manifest) -> str | None:
-        """Why a private package never runs in production: every package that uses it lists it in
-        devDependencies only (a shared ESLint or Vitest config), so no production install holds it.
+        """Why a package only this repository uses (entry_points.repository_only) never runs in production:
+        every package that uses it lists it in devDependencies only (a shared ESLint config, a dev CLI).
         Asked once per package in a run."""
         if manifest.path not in self._dev_only_of:
             self._dev_only_of[manifest.path] = self._dev_only_reason(manifest)
@@ -149,7 +149,7 @@ class Shipping(TestSupport, BuildOutput):
         """A dependent that lists the package in `dependencies` keeps it out of production only when
         it is such a package itself (an ESLint plugin a shared config depends on, which every
         package lists in devDependencies)."""
-        if not manifest.unpublishable or not manifest.name or self.is_service(manifest):
+        if not repository_only(manifest) or not manifest.name or self.is_service(manifest):
             return None
         dependents = self.dependents(manifest)
         if not dependents:

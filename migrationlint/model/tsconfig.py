@@ -72,6 +72,14 @@ class TsConfig:
             or emit.get("importsNotUsedAsValues") in ("preserve", "error")
 
     @property
+    def allows_implicit_any(self) -> bool:
+        """Whether tsc types a module without declarations as `any` rather than failing (TS7016):
+        `noImplicitAny` false, or `strict` false with `noImplicitAny` unset. With both unset the
+        default depends on the TypeScript version, so no."""
+        emit = self.emit_options
+        return emit.get("noImplicitAny") is False or ("noImplicitAny" not in emit and emit.get("strict") is False)
+
+    @property
     def type_checks(self) -> bool:
         """Whether tsc checks types in this project (not with `noCheck`, TypeScript 5.5+)."""
         return self.emit_options.get("noCheck") is not True
@@ -317,7 +325,7 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
 
 
 EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "noEmit", "emitDeclarationOnly",
-                "noCheck")
+                "noCheck", "noImplicitAny", "strict")
 
 
 def _apply(cfg: TsConfig, data: dict, directory: str) -> None:

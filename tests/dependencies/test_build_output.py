@@ -65,7 +65,8 @@ def test_a_build_that_is_not_tsc_over_projects_decides_nothing(tmp_path, build):
 def test_the_projects_a_build_compiles(tmp_path):
     """`tsc` alone compiles tsconfig.json; `-p` a file or a folder; `-b` its projects (and their
     references); `--noEmit` is a type check; `nest build` compiles nest-cli.json's tsConfigPath, by
-    default tsconfig.build.json, but not with the swc builder or in a Nest monorepo."""
+    default tsconfig.build.json, but not with the swc builder; in a Nest monorepo every project's
+    tsConfigPath, when each is known and webpack is off."""
     def projects(scripts: dict[str, str], files: dict[str, object] | None = None) -> list[str] | None:
         root = tmp_path / str(len(list(tmp_path.iterdir())))
         write(root, {"package.json": {"name": "x", "scripts": scripts}, "tsconfig.build.json": {}, **(files or {})})
@@ -82,6 +83,22 @@ def test_the_projects_a_build_compiles(tmp_path):
     assert projects({"build": "nest build"}, {"nest-cli.json": {"monorepo": True, "projects": {}}}) is None
     assert projects({"build": "nest build"}, {"nest-cli.json": {"compilerOptions": {"tsConfigPath": "tsconfig.app.json"}}}) is None
     assert projects({"build": "vite build && tsc"}) is None
+    # a Nest monorepo (webpack by default) builds one app per command, each in its own pipeline: what
+    # it emits is every project's tsConfigPath, when webpack is off (a real monorepo's `nest build
+    # base-system` left a one-off script beside the apps counted as shipping)
+    app = {"type": "application", "root": "apps/api", "compilerOptions": {"tsConfigPath": "apps/api/tsconfig.app.json"}}
+    lib = {"type": "library", "root": "libs/db", "compilerOptions": {"tsConfigPath": "libs/db/tsconfig.lib.json"}}
+    mono = {"monorepo": True, "root": "apps/api", "compilerOptions": {"webpack": False},
+            "projects": {"api": app, "db": lib}}
+    files = {"nest-cli.json": mono, "apps/api/tsconfig.app.json": {}, "libs/db/tsconfig.lib.json": {}}
+    both = ["apps/api/tsconfig.app.json", "libs/db/tsconfig.lib.json"]
+    assert projects({"build": "nest build api"}, files) == both
+    assert projects({"build": "nest build"}, files) == both
+    webpack = {**files, "nest-cli.json": {**mono, "compilerOptions": {}}}
+    assert projects({"build": "nest build api"}, webpack) is None
+    unset = {**files, "nest-cli.json": {**mono, "projects": {"api": app, "db": {"type": "library"}}}}
+    assert projects({"build": "nest build api"}, unset) is None  # one project's program is unknown
+    assert projects({"build": "nest build api"}) is None  # a name, but no monorepo to find it in
 
 
 def test_an_nx_library_built_by_the_tsc_executor_ships_what_its_tsconfig_compiles(tmp_path):

@@ -1144,6 +1144,66 @@ def test_a_type_only_import_whose_types_package_is_installed_asks_for_the_types_
     assert d.extra["package"] == "@types/express" and 'add "@types/express": "^4.17.13" to devDependencies' in d.message
 
 
+@pytest.mark.parametrize("jsx", ["react", "react-jsx", "preserve"])
+def test_react_imported_for_jsx_alone_is_loaded_not_unused(tmp_path, jsx):
+    """`import React from 'react'` in a .tsx file whose only use of `React` is JSX: the element is
+    `React.createElement(...)` under `jsx: react`, and tsc keeps the import in the other modes too
+    (checked with tsc 5.4), so the package is loaded at runtime: not its @types package, not
+    "none of its names is used", and removing the import is no remedy. A namespace import under
+    another name is dropped (tsc drops it), and a .tsx file without JSX keeps the unused reading."""
+    root = write(tmp_path, {
+        "package.json": {"name": "panel", "version": "1.0.0", "private": True, "main": "dist/index.js"},
+        "package-lock.json": {"name": "panel", "lockfileVersion": 3, "packages": {
+            "": {"name": "panel"}, "node_modules/react": {"version": "18.2.0"},
+            "node_modules/@types/react": {"version": "18.0.26"}, "node_modules/preact": {"version": "10.19.0"},
+            "node_modules/lit": {"version": "3.1.0"}}},
+        "tsconfig.json": {"compilerOptions": {"jsx": jsx, "module": "commonjs", "outDir": "dist"}},
+        "src/index.tsx": "import React from 'react';\nimport * as P from 'preact';\n"
+                         "export const Badge = (props: { label: string }) => <span>{props.label}</span>;\n",
+        "src/plain.tsx": "import * as L from 'lit';\nexport const n = 1;\n",
+    })
+    found = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                                   use_cache=False).diagnostics}
+    assert set(found) == {"react", "preact", "lit"}, found
+    assert 'add "react": "^18.2.0" to dependencies' in found["react"] and "none of its names" not in found["react"]
+    assert "none of its names is used" in found["preact"] and "none of its names is used" in found["lit"]
+
+
+@pytest.mark.parametrize("options", [{"noImplicitAny": False}, {"strict": False}, {"strict": True}, {}])
+def test_an_unused_import_beside_value_loads_asks_for_the_package_when_implicit_any_is_allowed(tmp_path, options):
+    """Files that call an undeclared untyped package, and one that imports it without using a
+    name. With implicit `any` allowed (a Nest starter's `noImplicitAny: false`), the declaration the
+    value loads need also lets tsc compile the unused import, so DEP001 asks for the package at both
+    and the fix adds it once; asking for its @types package too would add a line nothing needs. When
+    tsc may reject a module without types (strict, or the option left to the compiler's default),
+    the unused import still asks for the types package."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                         "dependencies": {"report-kit": "1.0.0"}},
+        "package-lock.json": {"name": "svc", "lockfileVersion": 3, "requires": True, "packages": {
+            "": {"name": "svc", "dependencies": {"report-kit": "1.0.0"}},
+            "node_modules/report-kit": {"version": "1.0.0", "dependencies": {"toolbelt": "^4.17.21",
+                                                                           "@types/toolbelt": "^4.17.20"}},
+            "node_modules/toolbelt": {"version": "4.17.21"},
+            "node_modules/@types/toolbelt": {"version": "4.17.20"}}},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "outDir": "dist", **options}},
+        "src/main.ts": "import * as _ from 'toolbelt';\nimport { total } from './report';\n"
+                       "console.log(_.sum([total([1, 2])]));\n",
+        "src/report.ts": "import * as _ from 'toolbelt';\nexport const total = (xs: number[]): number => xs.length;\n",
+    })
+    found = dep(root, select=("DEP001",))
+    types_named = "@types/toolbelt" if options.get("noImplicitAny", options.get("strict", True)) is not False \
+        else "toolbelt"
+    assert found == [("DEP001", "src/main.ts", "toolbelt"), ("DEP001", "src/report.ts", types_named)], found
+    report = str(root / "src" / "report.ts")  # a run over that file alone reads the package's others
+    [alone] = pipeline.lint([report], Settings(select=["DEP001"]), files=[report], report={report},
+                            use_cache=False).diagnostics
+    assert alone.extra["package"] == types_named
+    manifest = json.loads(fixed(root)["package.json"])
+    assert manifest["dependencies"]["toolbelt"] == "^4.17.21"
+    assert ("@types/toolbelt" in manifest.get("devDependencies", {})) == (types_named == "@types/toolbelt")
+
+
 def test_a_nested_project_with_its_own_package_manager_gets_its_command(tmp_path):
     """A yarn project kept in a folder of a pnpm workspace, which does not list it: its command is
     yarn's, run in its folder (`pnpm add -w` would edit the workspace root)."""
@@ -1375,6 +1435,93 @@ def test_pnpm_hoists_as_npmrc_or_pnpm_workspace_yaml_says(tmp_path, where, text,
 
     (tmp_path / where).write_text(text)
     assert hoists(str(tmp_path), "pnpm", None) is hoisted
+
+
+@pytest.mark.parametrize("renderer_imports, section", [
+    ("import { render } from 'view-kit';\n", "devDependencies"),
+    ("import { render } from 'view-kit';\nimport { updater } from 'auto-update';\n", "dependencies"),
+    ("import { app } from 'electron';\n", "dependencies"),  # the runtime, a devDependency wherever it is used
+    ("", "dependencies")])
+def test_a_bundled_app_with_both_sections_gets_the_section_the_file_keeps_its_libraries_in(
+        tmp_path, renderer_imports, section):
+    """An Electron app keeps what its bundles hold in devDependencies and in `dependencies` only
+    what the packager ships unbundled: DEP001's fix for a renderer file whose other libraries are
+    all devDependencies goes there too (a real desktop app's fix put two bundled packages into
+    `dependencies`). A file that also loads a `dependencies` package, or none, keeps the usual
+    answer."""
+    root = write(tmp_path, {
+        "package.json": {"name": "desk", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                         "scripts": {"start": "electron ."}, "dependencies": {"auto-update": "^6.2.1"},
+                         "devDependencies": {"electron": "^33.0.0", "view-kit": "^2.0.0"}},
+        "package-lock.json": {"name": "desk", "lockfileVersion": 3, "packages": {
+            "": {"name": "desk"}, "node_modules/auto-update": {"version": "6.2.1"},
+            "node_modules/view-kit": {"version": "2.0.0"}, "node_modules/tiny-bridge": {"version": "1.4.0"},
+            "node_modules/electron": {"version": "33.0.0", "dev": True}}},
+        "src/main.ts": "import { app } from 'electron';\nimport { updater } from 'auto-update';\n"
+                       "app.whenReady().then(() => updater());\n",
+        "renderer/index.ts": renderer_imports + "import { bridge } from 'tiny-bridge';\nconsole.log(bridge);\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "tiny-bridge" and f'add "tiny-bridge": "^1.4.0" to {section}' in d.message, d.message
+
+
+PUBLIC_HOIST_LOCK = """lockfileVersion: '9.0'
+
+importers:
+
+  .: {}
+
+  apps/web:
+    dependencies:
+      '@acme/db':
+        specifier: workspace:*
+        version: link:../../packages/db
+
+  packages/db:
+    dependencies:
+      '@prisma/client':
+        specifier: ^6.19.3
+        version: 6.19.3
+
+packages:
+
+  '@prisma/client@6.19.3':
+    resolution: {integrity: sha512-AAAA}
+
+snapshots:
+
+  '@prisma/client@6.19.3': {}
+"""
+
+
+@pytest.mark.parametrize("where, text, hoisted", [
+    ("pnpm-workspace.yaml", "publicHoistPattern:\n  - '*prisma*'\n", True),
+    (".npmrc", "public-hoist-pattern[]=*eslint*\npublic-hoist-pattern[]=*prisma*\n", True),
+    ("pnpm-workspace.yaml", "publicHoistPattern:\n  - '*prisma*'\n  - '!@prisma/client'\n", False),
+    ("pnpm-workspace.yaml", "publicHoistPattern:\n  - '*eslint*'\n", False)])
+def test_a_package_pnpm_hoists_publicly_is_found_by_test_files(tmp_path, where, text, hoisted):
+    """pnpm's `public-hoist-pattern` (`.npmrc`, repeated) or `publicHoistPattern` (pnpm-workspace.yaml)
+    puts the packages it names in the root node_modules, as `shamefully-hoist` does for all: a test
+    file of a member that does not declare one finds it there (a real monorepo removed the
+    declaration when it added `*prisma*`: 10 DEP001). Production code is still reported, as under
+    shamefully-hoist; a `!` pattern takes a package back, another pattern says nothing of it."""
+    workspace = "packages:\n  - apps/*\n  - packages/*\n" + (text if where == "pnpm-workspace.yaml" else "")
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True},
+        "pnpm-workspace.yaml": workspace,
+        "pnpm-lock.yaml": PUBLIC_HOIST_LOCK,
+        "packages/db/package.json": {"name": "@acme/db", "version": "1.0.0", "private": True,
+                                     "main": "./src/index.ts", "dependencies": {"@prisma/client": "^6.19.3"}},
+        "packages/db/src/index.ts": "import { PrismaClient } from '@prisma/client';\nexport const db = new PrismaClient();\n",
+        "apps/web/package.json": {"name": "web", "version": "1.0.0", "private": True,
+                                  "scripts": {"start": "node dist/main.js"}, "dependencies": {"@acme/db": "workspace:*"}},
+        "apps/web/src/main.ts": "import { Prisma } from '@prisma/client';\nconsole.log(Prisma.sql);\n",
+        "apps/web/src/main.spec.ts": "import { PrismaClient } from '@prisma/client';\nnew PrismaClient();\n",
+    })
+    if where == ".npmrc":
+        (root / ".npmrc").write_text(text)
+    found = [path for _, path, _ in dep(root, select=("DEP001",))]
+    assert found == (["apps/web/src/main.ts"] if hoisted else ["apps/web/src/main.spec.ts", "apps/web/src/main.ts"])
 
 
 @pytest.mark.parametrize("npmrc,written", [("save-prefix=''\n", "1.2.3"), ("save-exact=true\n", "1.2.3"),

@@ -205,6 +205,24 @@ def test_a_package_whose_entry_is_typescript_source_is_deployed_with_the_root(tm
     assert dep005(built) == 1
 
 
+@pytest.mark.parametrize("variant", ["source folder", "index.js beside", "build script"])
+def test_a_versioned_folder_of_source_naming_no_entry_is_deployed_with_the_root(tmp_path, variant):
+    """A member with a `version` that names nothing to load, whose folder has `index.ts` and no
+    `index.js` (what Node would load) and no build script: its importers compile it through
+    tsconfig paths, no install could load it, so the root's image deploys it (a real Nest monorepo's
+    libs: 32 DEP005 advising dependencies its pre-commit hook forbids). With an `index.js` beside it,
+    or a script that may build one, it may be published: reported."""
+    root = _repo(tmp_path, {"Dockerfile": ROOT_COPY})
+    manifest = {"name": "@shop/api", "version": "v0.0.3", "scripts": {"test": "jest"}}
+    if variant == "build script":
+        manifest["scripts"]["build"] = "tsc"
+    write(root, {"apps/api/package.json": manifest, "apps/api/index.ts": "export * from './src/main';\n"})
+    if variant == "index.js beside":
+        write(root, {"apps/api/index.js": "module.exports = require('./dist/main');\n"})
+    found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert len(found) == (0 if variant == "source folder" else 1)
+
+
 NX_WEBPACK = """const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('node:path');
 

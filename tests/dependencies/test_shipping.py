@@ -226,6 +226,34 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
                   scripts={"build": "rollup -c"}) is None
 
 
+def test_an_external_list_of_regex_literals_is_read(tmp_path):
+    """`external: [/^react.*/, /^@radix-ui\\/*/]` in a vite library build is a list of literals, not
+    computed: the bundle leaves out what the patterns match and inlines the rest (30 DEP005 warnings
+    on a real UI library for packages vite inlines). Flags are honoured; a pattern Python cannot
+    read, or a flag it does not know, counts as matching (the package then needs an install). A
+    regex anywhere else (an esbuild list, which takes no patterns) still says nothing readable."""
+    def library(name: str, external: str, config: str = "vite.config.ts", build: str = "vite build"):
+        text = ("export default { build: { lib: { entry: 'src/index.ts' }, rollupOptions: { external: %s } } };\n"
+                if config.startswith("vite") else "export default { entry: ['src/index.ts'], external: %s };\n")
+        write(tmp_path / name, {"package.json": {"name": name, "version": "1.0.0", "scripts": {"build": build}},
+                                config: text % external})
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
+
+    found = library("ui", "[/^react.*/, /^@radix-ui\\/*/, 'zod']")
+    assert found is not None and found.inlines("class-variance-authority") and found.inlines("cmdk")
+    assert not any(found.inlines(p) for p in ("react", "react-dom", "@radix-ui/react-dialog", "zod"))
+    cased = library("cased", "[/^REACT$/i]")
+    assert not cased.inlines("react") and cased.inlines("react-dom")
+    unread = library("unread", "[/^(?<scope>@acme)\\//]")  # a named group in JavaScript's spelling
+    assert not unread.inlines("lodash")
+    tsup = library("tsup", "[/^@nestjs\\//]", config="tsup.config.ts", build="tsup")
+    assert tsup is not None and not tsup.inlines("@nestjs/core") and tsup.inlines("reflect-metadata")
+    write(tmp_path / "esb", {"package.json": {"name": "esb", "version": "1.0.0", "scripts": {"build": "node build.mjs"}},
+                             "build.mjs": "import { build } from 'esbuild';\n"
+                                          "await build({ bundle: true, external: [/^pg/] });\n"})
+    assert bundle_of(read_manifest(str(tmp_path / "esb" / "package.json"))) is None
+
+
 def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
     """The same at the rule: a root-only package a vite library build inlines publishes inside the
     bundle; one its external list names is left to installs, and reported."""
@@ -1290,6 +1318,26 @@ def test_a_private_package_every_dependent_lists_in_dev_dependencies_does_not_sh
     write(root, {"apps/api/package.json": {"name": "@acme/api", "private": True, "scripts": {"start": "node dist/main.js"},
                                            "dependencies": {"@acme/config-eslint": "workspace:*"}}})
     assert [code for code, _, _ in dep(root, select=("DEP002",))] == ["DEP002"]
+
+
+@pytest.mark.parametrize("bin_target, ships", [("./bin.ts", False), ("./dist/bin.js", True)])
+def test_a_dev_cli_of_typescript_source_every_dependent_lists_in_dev_dependencies_does_not_ship(
+        tmp_path, bin_target, ships):
+    """A workspace's dev CLI (`"bin": {"devkit": "./bin.ts"}` with a `tsx` shebang, `exports` to
+    `./src/index.ts`), versioned but not marked private, that its one dependent lists in
+    devDependencies: no install of it could run it, so only this repository uses it, and its
+    imports of its own devDependencies are no DEP002 (a real monorepo: 10). With a built JavaScript
+    `bin` it may be installed from the registry for its command: reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "web", "private": True, "workspaces": ["packages/*"],
+                         "scripts": {"release": "devkit release"}, "devDependencies": {"@acme/devkit": "workspace:*"}},
+        "packages/devkit/package.json": {"name": "@acme/devkit", "version": "1.2.0", "bin": {"devkit": bin_target},
+                                         "exports": {".": "./src/index.ts"}, "devDependencies": {"cac": "6.7.14"}},
+        "packages/devkit/bin.ts": "#!/usr/bin/env tsx\nimport './src/index.ts';\n",
+        "packages/devkit/src/index.ts": "import cac from 'cac';\nconst cli = cac('devkit');\ncli.parse();\n",
+    })
+    found = dep(root, select=("DEP002",))
+    assert [path for _, path, _ in found] == (["packages/devkit/src/index.ts"] if ships else []), found
 
 
 def test_a_private_package_only_a_dev_only_package_depends_on_does_not_ship(tmp_path):
