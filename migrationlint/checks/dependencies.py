@@ -135,7 +135,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
             return  # a file that does not ship, running inside the repository's hoisted install
         if self._mocked_into_being(u) or self._runtime_module(u) or self._silenced_sample(u) \
-                or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u):
+                or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
+                or self._admin_panel_global(u):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))

@@ -14,6 +14,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
+from migrationlint.model.admin_panels import admin_panel_globals
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, unbuilt_stub
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
@@ -65,6 +66,16 @@ class DependencyExemptions(DependencyModel):
                                                m.data.get("scripts")):
                 return True
         return False
+
+    def _admin_panel_global(self, u: Use) -> bool:
+        """An import an admin panel's bundler maps to a browser global (admin_panels.py) in a
+        `.tsx`/`.jsx` file no entry point reaches (nor a test), of a package that declares the panel: a
+        custom component the application registers by path, which AdminJS bundles for the browser."""
+        verdict = u.verdict
+        if not u.path.endswith((".tsx", ".jsx")) or verdict is None or (verdict.ships and not verdict.presumed) \
+                or self.project.is_test_file(u.path):
+            return False
+        return u.package in admin_panel_globals([u.manifest, self.root_of(u.manifest)])
 
     def _virtual_stylesheet(self, u: Use) -> bool:
         """A side-effect import of a one-segment stylesheet name (`uno.css`, `unfonts.css`) in a

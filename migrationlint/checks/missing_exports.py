@@ -46,7 +46,8 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
     if not missing:
         return
     importer = project.facts(path)
-    if importer is not None and importer.unchecked:  # erased in an unchecked file: tsc reports nothing, nothing runs
+    if importer is not None and (importer.unchecked or imp.ts_ignored):
+        # erased, in an unchecked file or under `// @ts-ignore`: tsc reports nothing and nothing runs
         erased = set(erased_names(importer, imp, [b.local for b in missing]))
         missing = [b for b in missing if b.local not in erased]
     target_facts = project.facts(target)
@@ -153,4 +154,6 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
         return f"tsc fails with {code or 'TS2305'} (the binding is {how}, so runtime is unaffected)", None
     if importer is not None and importer.unchecked:
         return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
+    if imp.ts_ignored:
+        return "the binding is undefined at runtime (tsc reports nothing: `// @ts-ignore` above the import)", None
     return f"the binding is undefined at runtime (tsc: {code or 'TS2305'})", None

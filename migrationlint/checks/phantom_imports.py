@@ -22,7 +22,7 @@ from migrationlint.model.import_requests import file_checked, resolved_by_import
 from migrationlint.model.inherited_aliases import unread_alias
 from migrationlint.model.dev_files import hidden_part
 from migrationlint.model.discovery import git_ignored
-from migrationlint.model.nx_projects import other_application
+from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_files import package_files
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
@@ -341,7 +341,7 @@ def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:
         return None
     top = project.workspace.package_root(importer)
     index = _package_files(project, top)
-    found = [p for p in index.get(wanted, []) if p != importer and not other_application(p, importer, top)]
+    found = [p for p in index.get(wanted, []) if p != importer and not other_project(p, importer, top)]
     return found[0] if len(found) == 1 and _stem(os.path.basename(found[0])) == wanted else None
 
 

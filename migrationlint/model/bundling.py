@@ -359,7 +359,8 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what
-        return _vite_build(manifest, vite) or _rollup_build(manifest)  # a vite or rollup build inlines
+        return _vite_build(manifest, vite) or _rollup_build(manifest) \
+            or _published_webpack(manifest) or _published_rsbuild(manifest)  # a build that inlines
     if vite or any(_VITE_BUILD.search(s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):
         return "a private app built by vite: it ships a bundle"
@@ -373,9 +374,56 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         config = find_config(directory, f"{tool}.config")
         if config and not config_has(config, "externals"):
             return f"a private app built by {tool} without externals: it ships a bundle"
+        external = _webpack_externals(config) if config else None
+        if external is not None:
+            return Bundle(f"a private app built by {tool}: it inlines every import its externals do not name", external)
         if config is None and any(re.search(rf"(?:^|[\s;&|]){tool}(?:-cli)?(?:\s|$)", s) for s in scripts):
             return f"a private app built by {tool} (its defaults, no config: no externals): it ships a bundle"
     return None
+
+
+def _webpack_externals(config: str) -> tuple[str, ...] | None:
+    """The packages a webpack (or rspack) config's `externals` names: an object's keys
+    (`{ figlet: "commonjs figlet" }`), or a list of names and regex literals; () without externals;
+    None when they are computed (`nodeExternals()`, a function), which says nothing readable."""
+    if not config_has(config, "externals"):
+        return ()
+    settings = read_config(config)
+    named = settings.names("externals", patterns=True)
+    if named is not None and "externals" in {k[-1] for k in settings.lists}:
+        return named
+    keys = tuple(settings.children("externals"))
+    return keys or None
+
+
+_TOOL_RUN = {tool: re.compile(rf"(?:^|[\s;&|]){tool}(?:-cli)?(?:\s|$)") for tool in ("webpack", "rspack")}
+
+
+def _published_webpack(manifest: Manifest) -> Bundle | None:
+    """A published package whose build runs webpack (or rspack): the output inlines every import its
+    externals do not name, whatever the target (a CLI whose `bin` loads the bundle, a browser UI a
+    server package serves); computed externals say nothing."""
+    commands = [command for _, command in build_commands(manifest)]
+    for tool, run in _TOOL_RUN.items():
+        if any(run.search(c) for c in commands):
+            config = find_config(manifest.dir, f"{tool}.config")
+            external = _webpack_externals(config) if config else ()
+            return Bundle(f"a package built by {tool}: it inlines every import its externals do not name",
+                          external) if external is not None else None
+    return None
+
+
+def _published_rsbuild(manifest: Manifest) -> Bundle | None:
+    """A published package whose build is `rsbuild build` for the browser (its default target): a
+    browser bundle loads nothing from node_modules. A `node` target is left unknown."""
+    if not any(_RSBUILD_BUILD.search(command) for _, command in build_commands(manifest)):
+        return None
+    config = find_config(manifest.dir, "rsbuild.config")
+    if config is not None and config_has(config, "output.target"):
+        target = read_config(config).names("output.target")
+        if target != ("web",):
+            return None
+    return Bundle("a browser bundle built by rsbuild (its web target): it loads nothing from node_modules")
 
 
 _VITE_BUILD = re.compile(r"(?:^|[\s;&|])vite build\b")

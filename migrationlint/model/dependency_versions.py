@@ -84,21 +84,14 @@ class VersionChoice:
         if overridden is not None:
             return overridden, "the spec of its npm override, which npm requires of a direct dependency: EOVERRIDE otherwise"
         siblings = [(r, s) for r, s in self.ws.sibling_ranges(package, exclude=m.path)]
-        catalogs = self.ws.catalogs
-        catalog_refs = [(r, s) for r, s in siblings if r.startswith("catalog:")]
-        if catalog_refs:
-            return self._most_used(catalog_refs)
-        if package in catalogs.get("default", {}):
-            return "catalog:", "from the default catalog of pnpm-workspace.yaml"
-        for name in sorted(catalogs):
-            if package in catalogs[name]:
-                return f"catalog:{name}", f"from the catalog {name!r} of pnpm-workspace.yaml"
-        member = self.ws.member(package)
-        if member is not None:
-            return self._member_version(package, member, siblings)
         own = self._own_project_pin(package, m)
-        if own is not None:
+        if own is not None:  # a project nested with a lockfile of its own: no catalog, no workspace protocol
             return own
+        if self.root_of(m).dir == self.ws.root and (m.dir == self.ws.root or not self.ws.has_workspace_definition
+                                                    or m.dir in self.ws.member_dirs):
+            workspace_spec = self._workspace_spec(package, siblings)
+            if workspace_spec is not None:
+                return workspace_spec
         usable = [(r, s) for r, s in siblings if usable_range(r)]
         if usable:
             return self._unless_it_runs_another(package, m, self._most_used(usable))
@@ -115,6 +108,21 @@ class VersionChoice:
         if installed is not None and installed[0][:1].isdigit():
             return f"{self.save_prefix}{installed[0]}", f"node_modules has {installed[0]}"
         return None
+
+    def _workspace_spec(self, package: str, siblings: list) -> tuple[str, str] | None:
+        """A catalog reference, or the workspace package's spec: what only a member of the workspace
+        may write (`catalog:`, `workspace:*` fail in a project nested with an install of its own)."""
+        catalogs = self.ws.catalogs
+        catalog_refs = [(r, s) for r, s in siblings if r.startswith("catalog:")]
+        if catalog_refs:
+            return self._most_used(catalog_refs)
+        if package in catalogs.get("default", {}):
+            return "catalog:", "from the default catalog of pnpm-workspace.yaml"
+        for name in sorted(catalogs):
+            if package in catalogs[name]:
+                return f"catalog:{name}", f"from the catalog {name!r} of pnpm-workspace.yaml"
+        member = self.ws.member(package)
+        return self._member_version(package, member, siblings) if member is not None else None
 
     def _unless_it_runs_another(self, package: str, m: Manifest, declared: tuple[str, str]) -> tuple[str, str]:
         """`declared` (a range another manifest declares), unless the lockfile says `m`'s files load

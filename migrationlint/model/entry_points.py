@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -168,12 +169,15 @@ _BUILD_SCRIPTS = ("build", "prepare", "prepack", "prepublishOnly", "prepublish")
 
 def _default_entry_is_source(manifest: Manifest) -> bool:
     """A package that names nothing to load, whose folder holds `index.ts` but no `index.js` (what
-    Node loads by default) and no script that could build one: a folder of source that its
-    importers compile through tsconfig paths, which no install could load."""
+    Node loads by default), no script that could build one and no lockfile (an install of its own,
+    a project a tool deploys from its folder): a folder of source that its importers compile
+    through tsconfig paths, which no install could load."""
     scripts = manifest.data.get("scripts")
     if not names_no_entry(manifest) or (isinstance(scripts, dict) and any(name in scripts for name in _BUILD_SCRIPTS)):
         return False
     folder = manifest.dir
+    if any(os.path.isfile(os.path.join(folder, name)) for name in LOCKFILE_NAMES):
+        return False
     return not os.path.isfile(os.path.join(folder, "index.js")) \
         and any(os.path.isfile(os.path.join(folder, "index" + ext)) for ext in _TS_SOURCE)
 

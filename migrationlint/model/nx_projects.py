@@ -184,14 +184,15 @@ def run_commands(project_json: str) -> list[tuple[str, str, str]]:
     return found
 
 
-def other_application(path: str, importer: str, top: str) -> bool:
-    """Whether `path` belongs to an Nx application project (its nearest project.json, below the
-    package folder `top`, says `projectType: application`) other than the one of `importer`:
-    another app's files are never what one app's code means."""
+def other_project(path: str, importer: str, top: str) -> bool:
+    """Whether `path` belongs to an Nx project (its nearest project.json, below the package folder
+    `top`) other than the one of `importer`: another project's files, an application's or a
+    library's, are never what a relative import of this one means (Nx's module boundaries reach a
+    library through its path alias, and a namesake there is usually another implementation)."""
     memo: dict[str, str | None] = {}
     own = nearest_project_json(os.path.dirname(importer), top, os.path.isfile, memo)
     theirs = nearest_project_json(os.path.dirname(path), top, os.path.isfile, memo)
-    return theirs is not None and theirs != own and _project_data(theirs).get("projectType") == "application"
+    return theirs is not None and theirs != own
 
 
 def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool],

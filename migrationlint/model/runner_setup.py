@@ -3,8 +3,10 @@ tests, and tests written for a runner built into the platform (`import test from
 
 `setupFiles: ['./src/testing/dom-cleanup.ts']` in a vitest config (`test.setupFiles`,
 `globalSetup`) or a jest config (`setupFiles`, `setupFilesAfterEnv`, `globalSetup`,
-`globalTeardown`) names a file only the test run loads, also in another package
-(`../../packages/tooling/src/testing/dom-cleanup.ts`). Configs are read as data, never run.
+`globalTeardown`; also the `jest.preset.js` an Nx workspace's project configs share) names a file
+only the test run loads, also in another package (`../../packages/tooling/src/testing/dom-cleanup.ts`).
+Configs are read in every package folder and every Nx project folder (an integrated repository's
+`libs/db/jest.config.ts`), as data, never run.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from migrationlint.extract.records import FileFacts
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.entry_points import script_stem
 
-_STEMS = ("vitest.config", "vite.config", "jest.config")
+_STEMS = ("vitest.config", "vite.config", "jest.config", "jest.preset")  # an Nx workspace's shared preset
 _KEYS = ("setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown")
 
 
@@ -24,7 +26,7 @@ _BUILT_IN_RUNNERS = ("node:test", "bun:test")
 
 def runner_file(path: str, package_dirs: list[str], facts: FileFacts | None = None) -> str | None:
     """Why the file at `path` (with these facts) is a test runner's: a setup file a config in one
-    of `package_dirs` names, or a test of a runner built into the platform. None otherwise."""
+    of `package_dirs` (Workspace.config_dirs) names, or a test of a runner built into the platform. None otherwise."""
     setup = _setup_files(package_dirs).get(script_stem(path))
     if setup is not None or facts is None:
         return setup

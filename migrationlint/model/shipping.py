@@ -233,7 +233,7 @@ class Shipping(TestSupport, BuildOutput):
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
             or nx_tool_input(path, self._project_json(path, manifest), self.project.mentions) \
-            or seed_factories(path) or runner_file(path, self.ws.manifest_dirs, self.project.files.get(path))
+            or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path))
         if why is not None:
             return Verdict(False, why)
         if self.workspace_root(manifest):

@@ -24,6 +24,7 @@ from migrationlint.globs import glob_source
 from migrationlint.model.jsonc import load_jsonc, read_jsonc
 
 CONFIG_NAME = "tsconfig.json"
+JS_CONFIG_NAME = "jsconfig.json"
 BASE_CONFIG_NAME = "tsconfig.base.json"  # a monorepo's root options that every project's tsconfig extends
 _MAX_EXTENDS = 16
 _DEFAULT_EXCLUDES = ("node_modules", "bower_components", "jspm_packages")
@@ -446,14 +447,17 @@ class TsConfigIndex:
         return found if found is not None and found.error is None else None
 
     def candidates(self, directory: str) -> list[str]:
-        """tsconfig.json files at and above `directory`, nearest first, up to the workspace root."""
+        """tsconfig.json files at and above `directory`, nearest first, up to the workspace root; in a
+        folder without one, its jsconfig.json (the project file editors and tsserver then use, for
+        `.ts` files too)."""
         found = self._in_dir.get(directory)
         if found is None:
             parent = os.path.dirname(directory)
             inside = (parent + os.sep).startswith(self.root.rstrip(os.sep) + os.sep)
             above = self.candidates(parent) if parent != directory and directory != self.root and inside else []
-            here = os.path.join(directory, CONFIG_NAME)
-            found = ([here] if os.path.isfile(here) else []) + above
+            here = next((c for c in (os.path.join(directory, n) for n in (CONFIG_NAME, JS_CONFIG_NAME))
+                         if os.path.isfile(c)), None)
+            found = ([here] if here is not None else []) + above
             self._in_dir[directory] = found
         return found
 

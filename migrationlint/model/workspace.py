@@ -198,6 +198,11 @@ class Workspace:
         return self._folders.manifest_dirs
 
     @cached_property
+    def config_dirs(self) -> list[str]:
+        """The package folders and the Nx project folders (project.json): where tool configs live."""
+        return [*self.manifest_dirs, *self._folders.nx_projects]
+
+    @cached_property
     def images(self) -> Images:
         """The Dockerfiles the repository builds images from (docker_installs.images)."""
         from migrationlint.model.image_files import images

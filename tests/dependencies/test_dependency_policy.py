@@ -1465,6 +1465,64 @@ def test_a_bundled_app_with_both_sections_gets_the_section_the_file_keeps_its_li
     assert d.extra["package"] == "tiny-bridge" and f'add "tiny-bridge": "^1.4.0" to {section}' in d.message, d.message
 
 
+@pytest.mark.parametrize("adminjs, reported", [
+    ("^7.0.9", ["lodash", "react", "styled-components"]), ("6.8.3", ["react"]),
+    (None, ["@adminjs/design-system", "lodash", "react", "react", "styled-components"])])
+def test_admin_panel_components_get_the_panels_globals(tmp_path, adminjs, reported):
+    """AdminJS bundles the component files an application registers by path for the browser and
+    maps react, its design system and (before 7) styled-components, lodash and a few more to the
+    globals its own bundle defines: a component's imports of those are no dependency (76 DEP001 in
+    two real applications). What the major's table lacks is bundled from node_modules (reported),
+    and server code an entry point reaches, or a package without AdminJS, is judged as ever."""
+    lock_packages = {"": {"name": "panel"}, **{f"node_modules/{p}": {"version": v} for p, v in (
+        ("react", "18.2.0"), ("lodash", "4.17.21"), ("styled-components", "5.3.6"), ("adminjs", "7.0.9"),
+        ("@adminjs/design-system", "4.0.0"))}}
+    manifest = {"name": "panel", "version": "1.0.0", "private": True, "scripts": {"start": "node dist/index.js"},
+                "dependencies": {"express": "^4.18.2", **({"adminjs": adminjs} if adminjs else {})}}
+    root = write(tmp_path, {
+        "package.json": manifest,
+        "package-lock.json": {"name": "panel", "lockfileVersion": 3, "packages": lock_packages},
+        "tsconfig.json": {"compilerOptions": {"jsx": "react", "outDir": "dist"}, "include": ["src"]},
+        "src/index.ts": "import path from 'path';\nimport { render } from './render';\n"
+                        "export const dashboard = path.join(__dirname, 'admin/dashboard');\nrender();\n",
+        "src/render.tsx": "import React from 'react';\nexport const render = () => <p>server</p>;\n",
+        "src/admin/dashboard.tsx": "import React from 'react';\nimport { Box } from '@adminjs/design-system';\n"
+                                   "import styled from 'styled-components';\nimport get from 'lodash/get';\n"
+                                   "const Title = styled.h2``;\n"
+                                   "export default () => <Box><Title>{get({}, 'a', 'Hi')}</Title></Box>;\n",
+    })
+    found = sorted(pkg for _, _, pkg in dep(root, select=("DEP001",)))
+    assert found == reported, found  # the server file's react is one of them
+
+
+@pytest.mark.parametrize("own_lockfile", [True, False])
+def test_a_project_outside_the_workspace_never_gets_the_workspace_protocol(tmp_path, own_lockfile):
+    """An example app beside a yarn workspace, not one of its members, importing a package the
+    workspace builds: `workspace:*` (what the members write) makes its own install fail, so the
+    fix takes the version its own lockfile resolves (a real repository's examples got
+    `workspace:*`); without a lockfile of its own, some version, never the protocol."""
+    files = {
+        "package.json": {"name": "board", "private": True, "workspaces": ["packages/*"], "packageManager": "yarn@4.5.0"},
+        "yarn.lock": "__metadata:\n  version: 8\n",
+        "packages/api/package.json": {"name": "@board/api", "version": "9.0.0", "main": "dist/index.js"},
+        "packages/koa/package.json": {"name": "@board/koa", "version": "9.0.0", "main": "dist/index.js",
+                                      "dependencies": {"@board/api": "workspace:*"}},
+        "examples/with-koa/package.json": {"name": "with-koa", "private": True, "scripts": {"start": "ts-node index.ts"},
+                                           "dependencies": {"@board/koa": "^6.2.0"}},
+        "examples/with-koa/index.ts": "import { createBoard } from '@board/api';\nconsole.log(createBoard);\n",
+    }
+    if own_lockfile:
+        files["examples/with-koa/yarn.lock"] = (
+            '__metadata:\n  version: 8\n\n"@board/api@npm:6.2.0":\n  version: 6.2.0\n  resolution: "@board/api@npm:6.2.0"\n'
+            '\n"@board/koa@npm:^6.2.0":\n  version: 6.2.0\n  resolution: "@board/koa@npm:6.2.0"\n  dependencies:\n'
+            '    "@board/api": "npm:6.2.0"\n')
+    root = write(tmp_path, files)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "workspace:" not in d.message, d.message
+    if own_lockfile:
+        assert 'add "@board/api": "^6.2.0"' in d.message, d.message
+
+
 PUBLIC_HOIST_LOCK = """lockfileVersion: '9.0'
 
 importers:

@@ -205,13 +205,14 @@ def test_a_package_whose_entry_is_typescript_source_is_deployed_with_the_root(tm
     assert dep005(built) == 1
 
 
-@pytest.mark.parametrize("variant", ["source folder", "index.js beside", "build script"])
+@pytest.mark.parametrize("variant", ["source folder", "index.js beside", "build script", "own lockfile"])
 def test_a_versioned_folder_of_source_naming_no_entry_is_deployed_with_the_root(tmp_path, variant):
     """A member with a `version` that names nothing to load, whose folder has `index.ts` and no
     `index.js` (what Node would load) and no build script: its importers compile it through
     tsconfig paths, no install could load it, so the root's image deploys it (a real Nest monorepo's
     libs: 32 DEP005 advising dependencies its pre-commit hook forbids). With an `index.js` beside it,
-    or a script that may build one, it may be published: reported."""
+    or a script that may build one, it may be published; with a lockfile of its own it is installed
+    apart: reported."""
     root = _repo(tmp_path, {"Dockerfile": ROOT_COPY})
     manifest = {"name": "@shop/api", "version": "v0.0.3", "scripts": {"test": "jest"}}
     if variant == "build script":
@@ -219,6 +220,8 @@ def test_a_versioned_folder_of_source_naming_no_entry_is_deployed_with_the_root(
     write(root, {"apps/api/package.json": manifest, "apps/api/index.ts": "export * from './src/main';\n"})
     if variant == "index.js beside":
         write(root, {"apps/api/index.js": "module.exports = require('./dist/main');\n"})
+    if variant == "own lockfile":  # an install of its own (a project a tool deploys from its folder)
+        write(root, {"apps/api/package-lock.json": {"name": "@shop/api", "lockfileVersion": 3, "packages": {}}})
     found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert len(found) == (0 if variant == "source folder" else 1)
 

@@ -254,6 +254,35 @@ def test_an_external_list_of_regex_literals_is_read(tmp_path):
     assert bundle_of(read_manifest(str(tmp_path / "esb" / "package.json"))) is None
 
 
+def test_a_published_webpack_or_rsbuild_build_and_webpack_externals_are_read(tmp_path):
+    """webpack (or rspack) inlines every import its `externals` do not name, whatever the target
+    and whether or not the package is published (a published CLI whose `bin` loads dist/main.js:
+    20 DEP002), so an externals object's keys, or a list, are read like tsup's `external`; computed
+    externals (`nodeExternals()`) say nothing. `rsbuild build` for the browser (its default target)
+    ships a bundle that loads nothing from node_modules (a published UI a server package serves:
+    261 DEP002); a node target is left unknown."""
+    def bundle(name: str, scripts: dict, files: dict, private: bool = False):
+        write(tmp_path / name, {"package.json": {"name": name, "version": "1.0.0", "scripts": scripts,
+                                                 **({"private": True} if private else {})}, **files})
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
+
+    webpack = "module.exports = { entry: './src/index.ts', target: 'node', externals: %s };\n"
+    cli = bundle("cli", {"build": "tsc && webpack"}, {"webpack.config.js": webpack % "{ figlet: \"require('figlet')\" }"})
+    assert cli is not None and cli.inlines("chalk") and not cli.inlines("figlet")
+    listed = bundle("listed", {"build": "webpack"}, {"webpack.config.js": webpack % "['pg', /^@aws-sdk\\//]"})
+    assert listed.inlines("lodash") and not listed.inlines("pg") and not listed.inlines("@aws-sdk/client-s3")
+    assert bundle("computed", {"build": "webpack"}, {"webpack.config.js": webpack % "[nodeExternals()]"}) is None
+    assert bundle("fn", {"build": "webpack"}, {"webpack.config.js": webpack % "nodeExternals()"}) is None
+    app = bundle("app", {"build": "webpack"}, {"webpack.config.js": webpack % "{ 'isolated-vm': 'commonjs isolated-vm' }"},
+                 private=True)
+    assert app is not None and app.inlines("lodash") and not app.inlines("isolated-vm")
+    assert bundle("plain", {"build": "tsc"}, {"webpack.config.js": webpack % "{}"}) is None  # webpack builds nothing
+    rsbuild = "export default { source: { entry: { main: './src/index.tsx' } }%s };\n"
+    ui = bundle("ui", {"build": "rsbuild build"}, {"rsbuild.config.ts": rsbuild % ""})
+    assert ui is not None and ui.inlines("react")
+    assert bundle("node", {"build": "rsbuild build"}, {"rsbuild.config.ts": rsbuild % ", output: { target: 'node' }"}) is None
+
+
 def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
     """The same at the rule: a root-only package a vite library build inlines publishes inside the
     bundle; one its external list names is left to installs, and reported."""
@@ -336,9 +365,9 @@ def test_a_build_handed_to_a_workspace_bundler_tool_ships_a_bundle(tmp_path, bui
 
 
 def test_rsbuild_and_rspack_apps_ship_a_bundle(tmp_path):
-    """A private app built by rsbuild (its config or `rsbuild build`) or by rspack without
-    externals bundles its devDependencies, like a vite or webpack app; its `rsbuild.config.ts` is
-    a tool config."""
+    """A private app built by rsbuild (its config or `rsbuild build`) or by rspack bundles its
+    devDependencies (all but what its externals name), like a vite or webpack app; its
+    `rsbuild.config.ts` is a tool config."""
     def bundled(name: str, manifest: dict, files: dict) -> bool:
         write(tmp_path / name, {"package.json": {"name": name, **manifest}, **files})
         return bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
@@ -346,8 +375,11 @@ def test_rsbuild_and_rspack_apps_ship_a_bundle(tmp_path):
     assert bundled("web", {"private": True, "scripts": {"build": "rsbuild build"}}, {})
     assert bundled("cfg", {"private": True}, {"rsbuild.config.ts": "export default {};\n"})
     assert bundled("rs", {"private": True}, {"rspack.config.js": "module.exports = {};\n"})
-    assert not bundled("ext", {"private": True}, {"rspack.config.js": "module.exports = { externals: ['pg'] };\n"})
-    assert not bundled("pub", {"scripts": {"build": "rsbuild build"}}, {})
+    write(tmp_path / "ext", {"package.json": {"name": "ext", "private": True},
+                             "rspack.config.js": "module.exports = { externals: ['pg'] };\n"})
+    ext = bundle_of(read_manifest(str(tmp_path / "ext" / "package.json")))  # all but what externals names
+    assert ext is not None and ext.inlines("lodash") and not ext.inlines("pg")
+    assert bundled("pub", {"scripts": {"build": "rsbuild build"}}, {})  # published: a browser bundle all the same
     assert dev_reason("rsbuild.config.ts") and dev_reason("rslib.config.mts") and dev_reason("rspress.config.ts")
 
 
@@ -665,6 +697,28 @@ def test_a_test_runners_setup_files_and_node_test_files_are_test_code(tmp_path):
                                                              "test('app', () => { readJson; });\n",
     })
     assert dep(root) == []
+
+
+@pytest.mark.parametrize("config", ["libs/db/jest.config.ts", "jest.preset.js"])
+def test_a_setup_file_an_nx_projects_jest_config_names_is_test_code(tmp_path, config):
+    """An integrated Nx repository: the project folder `libs/db` has a project.json and its own
+    jest.config.ts, no package.json, and the root config only lists the projects; the setup file
+    its `setupFilesAfterEnv` names (or the shared `jest.preset.js` does) is test code (a real
+    repository: DEP002 moving a test-data factory into dependencies). Named by no config, it ships
+    by presumption."""
+    setup = "../../jest/setup-db.ts" if config.startswith("libs/") else "./jest/setup-db.ts"
+    files = {
+        "package.json": {"name": "@acme/source", "version": "0.0.0", "private": True,
+                         "scripts": {"start": "node dist/apps/api/main.js"},
+                         "dependencies": {"@nestjs/core": "^11.0.0"}, "devDependencies": {"test-factory": "^2.0.0"}},
+        "nx.json": {},
+        "libs/db/project.json": {"name": "db", "projectType": "library"},
+        "libs/db/src/index.ts": "export const x = 1;\n",
+        "jest/setup-db.ts": "import { build } from 'test-factory';\nbeforeAll(() => build());\n",
+    }
+    named = write(tmp_path / "named", {**files, config: f"module.exports = {{ setupFilesAfterEnv: ['{setup}'] }};\n"})
+    assert dep(named, select=("DEP002",)) == []
+    assert dep(write(tmp_path / "unnamed", files), select=("DEP002",)) == [("DEP002", "jest/setup-db.ts", "test-factory")]
 
 
 def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):

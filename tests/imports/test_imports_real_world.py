@@ -358,6 +358,24 @@ def test_a_ts_nocheck_file_reports_only_what_its_compiled_code_loads(tmp_path):
     assert sorted(d.code for d in lint(tmp_path, ["IMP"])) == ["IMP002", "IMP003"]
 
 
+def test_a_ts_ignored_import_reports_only_what_its_compiled_code_loads(tmp_path):
+    """`// @ts-ignore` above an import of names a stub module lacks (an open-source edition's empty
+    enterprise module): tsc reports nothing for the statement (checked with tsc 5.6), so a name used
+    only as a type breaks nothing (5 findings saying "tsc fails"); one used as a value is still
+    undefined at runtime, and the message says tsc reports nothing."""
+    _pkg(tmp_path, "package.json", {"name": "core", "version": "1.0.0", "private": True})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True}})
+    _write(tmp_path, "src/edition/index.ts", "export {};\n")
+    header = "// @ts-ignore\nimport { IBilling, guide } from './edition';\n"
+    _write(tmp_path, "src/state.ts", header + "export interface State { billing?: IBilling }\n")
+    assert lint(tmp_path, ["IMP"]) == []
+    _write(tmp_path, "src/state.ts", header + "export interface State { billing?: IBilling }\nexport const g = guide;\n")
+    [d] = lint(tmp_path, ["IMP"])
+    assert "`guide`" in d.message and "undefined at runtime (tsc reports nothing: `// @ts-ignore`" in d.message
+    _write(tmp_path, "src/state.ts", header.replace("// @ts-ignore\n", "") + "export interface State { billing?: IBilling }\n")
+    assert [("tsc fails" in d.message) for d in lint(tmp_path, ["IMP"])] == [True, True]  # IBilling, and unused guide
+
+
 def test_a_missing_export_names_where_the_name_is(tmp_path):
     """Two leads tsc users look for: the target imports the name without re-exporting it (tsc says
     TS2459; a real spec imported a type through the module that used it), and an index that does

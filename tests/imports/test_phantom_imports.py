@@ -398,11 +398,14 @@ def test_dep001_leaves_a_name_under_a_path_alias_prefix_to_imp001(tmp_path):
         ("DEP001", "leftpadder"), ("IMP001", "fm")], result.diagnostics
 
 
-def test_imp002_never_offers_a_file_of_another_nx_application(tmp_path):
+def test_imp002_never_offers_a_file_of_another_nx_project(tmp_path):
     """An integrated Nx repository (one package.json): `./app/app.server.module` is missing in the
     shop app, and the only file of that name is the blog app's. Server-rendering the shop with the
-    blog's module is never right, so no fix (a real repository's unsafe fix did); a library's file
-    of that name is still offered."""
+    blog's module is never right, so no fix (a real repository's unsafe fix did). Nor a library's:
+    Nx reaches a library through its path alias (its module boundaries forbid a relative path into
+    another project), and a namesake there is usually another implementation (584 unsafe fixes in
+    a real repository pointed a stale generated folder at another library's classes). A namesake in
+    the importer's own project is offered."""
     files = {
         "package.json": {"name": "acme", "private": True, "dependencies": {"@angular/core": "19.2.9"}},
         "nx.json": {"npmScope": "acme"},
@@ -418,4 +421,27 @@ def test_imp002_never_offers_a_file_of_another_nx_application(tmp_path):
                              "libs/ssr/src/app.server.module.ts": "export class AppServerModule {}\n"})
     (tmp_path / "lib/apps/blog/src/app/app.server.module.ts").unlink()
     [d] = lint(tmp_path / "lib", select=["IMP002"]).diagnostics
-    assert d.fix is not None and "libs/ssr/src/app.server.module.ts" in d.message
+    assert d.fix is None and "only file of that name" not in d.message
+    (tmp_path / "lib/libs/ssr/src/app.server.module.ts").unlink()
+    write(tmp_path / "lib", {"apps/shop/src/server/app.server.module.ts": "export class AppServerModule {}\n"})
+    [d] = lint(tmp_path / "lib", select=["IMP002"]).diagnostics
+    assert d.fix is not None and "apps/shop/src/server/app.server.module.ts" in d.message
+
+
+@pytest.mark.parametrize("target", ["lib/util/hello.js", None])
+def test_a_jsconfig_is_the_project_file_of_a_folder_without_a_tsconfig(tmp_path, target):
+    """A front end with only `jsconfig.json` (`"paths": {"@lib/*": ["./lib/*"]}`) and one `.ts`
+    file among its `.jsx`: tsserver and `tsc -p jsconfig.json` resolve `@lib/util/hello` through
+    its paths for the `.ts` file too (checked with tsc 5.8), so it is no package to install (a real
+    repository's DEP001 told it to `yarn add` an alias). A missing target is IMP002 on the alias."""
+    files = {
+        "web/package.json": {"name": "web", "private": True, "scripts": {"build": "vite build"},
+                             "dependencies": {"vite": "^5.0.0"}},
+        "web/jsconfig.json": {"compilerOptions": {"jsx": "react", "paths": {"@lib/*": ["./lib/*"]}}},
+        "web/src/a.ts": "import { hello } from '@lib/util/hello';\nexport const a = hello();\n",
+    }
+    if target:
+        files[f"web/{target}"] = "export const hello = () => 'hi';\n"
+    write(tmp_path, files)
+    found = [d.code for d in pipeline.lint([str(tmp_path)], Settings(), use_cache=False).diagnostics]
+    assert found == ([] if target else ["IMP002"]), found
