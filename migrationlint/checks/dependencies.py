@@ -261,11 +261,12 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         return None
 
     def _sibling_peer(self, u: Use) -> tuple[str, str] | None:
-        """(range, where from) when the importer is a published package and other workspace
-        packages list the package in peerDependencies: a framework its plugins share (a second
+        """(range, where from) when the importer is a published library (no `bin`, no service) and
+        other workspace packages list the package in peerDependencies: a framework its plugins share (a second
         copy of @nestjs/common or react splits its injection or hooks), so the remedy is a peer."""
         m = u.manifest
-        if m.unpublishable or not m.name or u.test or self._depends_on(self.ws.member(u.package), m.name):
+        if not self.published_library(m) or not m.name or u.test \
+                or self._depends_on(self.ws.member(u.package), m.name):
             return None  # a package that depends on the importer: the importer is none of its plugins
         # a sibling that declares the importer plugs into it (its host, or a library it uses): what it
         # shares as a peer, the importer provides

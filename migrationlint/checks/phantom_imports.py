@@ -30,7 +30,7 @@ from migrationlint.checks.missing_exports import IMP003, erased_names, missing_e
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.resolve import Resolution, Resolver, resolver_for
-from migrationlint.model.specifiers import SOURCE_EXTENSIONS, candidates, package_name
+from migrationlint.model.specifiers import JS_TO_TS, SOURCE_EXTENSIONS, candidates, package_name
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 IMP001 = Rule("IMP001", "phantom-package", Severity.ERROR,
@@ -296,8 +296,8 @@ def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:
     ext = os.path.splitext(spec)[1]
     if ext in _DATA_EXTENSIONS:
         return shown  # `./data.json`: only the file itself is meaningful
-    mapped = {".js": " (and .ts/.tsx/.d.ts for .js)", ".jsx": " (and .tsx/.d.ts for .jsx)",
-              ".mjs": " (and .mts/.d.mts for .mjs)", ".cjs": " (and .cts/.d.cts for .cjs)"}.get(ext, "")
+    twins = JS_TO_TS.get(ext)
+    mapped = f" (and {'/'.join(twins)} for {ext})" if twins else ""
     return f"{shown} with .ts .tsx .d.ts .mts .cts .js .jsx and /index.*{mapped}"
 
 

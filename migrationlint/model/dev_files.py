@@ -115,6 +115,22 @@ def template_of(rel: str) -> str | None:
     return name if _TEMPLATE_FILE.search(name) or templated and _TEMPLATED_NAME.search(name) else None
 
 
+def published_data_folder(path: str, manifest_dir: str, manifest_data: dict,
+                          tsconfig_for: Callable[[str], object]) -> str | None:
+    """The folder of the package that holds `path` when package.json `files` publishes that folder
+    as it is (`"files": ["dist", "assets"]`) and no tsconfig compiles the file: raw files a CLI or
+    generator copies into its users' projects (a route template, a config skeleton), whose imports
+    are those projects' dependencies. None otherwise."""
+    listed = manifest_data.get("files")
+    rel = os.path.relpath(path, manifest_dir).replace(os.sep, "/")
+    top = rel.split("/", 1)[0]
+    if not isinstance(listed, list) or "/" not in rel or top.startswith(".") or path.endswith(".d.ts") or not any(
+            isinstance(f, str) and f.strip("./").split("/", 1)[0] == top for f in listed):
+        return None
+    config = tsconfig_for(path)
+    return None if config is not None and config.covers(path) else top + "/"
+
+
 def hidden_part(parts: list[str]) -> str | None:
     """The first hidden name among path parts (`.install-scripts`, `.claude`): workspace globs and
     tsc's wildcard includes never enter such a folder."""

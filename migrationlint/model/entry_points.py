@@ -194,6 +194,23 @@ def names_no_entry(manifest: Manifest) -> bool:
 LOADABLE_FIELDS = ("main", "module", "exports", "bin", "browser", "types", "typings")
 
 
+def names_nothing_loadable(manifest: Manifest) -> bool:
+    """names_no_entry, or only a `main`/`module` (and types) naming files at the package's top that
+    are not there, with no script that could build them: npm init's `"main": "index.js"` left in a
+    package of tools that scripts run from source (a `dist/` target is a build's output, which some
+    script may write). No install of it loads anything by its name either."""
+    if names_no_entry(manifest):
+        return True
+    data = manifest.data
+    scripts = data.get("scripts")
+    if any(k in data for k in ("exports", "bin", "browser")) or \
+            (isinstance(scripts, dict) and any(name in scripts for name in _BUILD_SCRIPTS)):
+        return False
+    targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
+    return bool(targets) and not any("/" in t.removeprefix("./") or os.path.exists(os.path.join(manifest.dir, t))
+                                     for t in targets)
+
+
 def unbuilt_stub(manifest: Manifest) -> bool:
     """Whether package.json is the stub `npm init` writes, never made into a package: its `main`
     is the `index.js` npm init puts there and no such file exists, nothing builds one (no script but npm init's placeholder

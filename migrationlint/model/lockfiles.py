@@ -117,10 +117,16 @@ def parse_npm(path: str, data: dict) -> Lockfile:
     if isinstance(packages, dict):
         lock.production = {}
         for key, entry in packages.items():
-            if not isinstance(entry, dict) or "node_modules/" not in f"/{key}" or entry.get("link"):
+            if not isinstance(entry, dict) or "node_modules/" not in f"/{key}":
                 continue
             importer, _, name = key.rpartition("node_modules/")
             importer = importer.rstrip("/")
+            if entry.get("link"):  # a workspace member, linked whatever section lists it: `--omit=dev` keeps it
+                target = entry.get("resolved")
+                if name and not entry.get("dev") and "node_modules/" not in importer \
+                        and isinstance(target, str) and "node_modules" not in target:  # not a store's package
+                    lock.production.setdefault(importer or ".", set()).add(name)
+                continue
             version = entry.get("version")
             if not isinstance(version, str) or not name:
                 continue

@@ -22,6 +22,7 @@ from migrationlint.globs import match_any
 from migrationlint.model import packages as pk
 from migrationlint.model.project import Memo, Project, per_key
 from migrationlint.model.specifiers import resolve_relative
+from migrationlint.model.workspace import DEP_SECTIONS
 
 # migration tools and database clients whose migrations (or a project's own data migrations run
 # with them: `static up(db: PrismaClient)`) are not TypeORM's when the file imports nothing of TypeORM
@@ -239,10 +240,27 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
             continue
         rels = [p for p in paths if in_migration_dir(project.rel(p))
                 or (project.settings.migrations and match_any(project.settings.migrations, project.rel(p)))]
-        if rels and pkg in unread:
+        if rels and (pkg in unread or _uses_unread_option(ws, pkg, unread)):
             yield from _folder_sets(pkg, rels)
         elif rels:
             yield MigrationSet(key=pkg, owner=pkg, files=set(rels))
+
+
+def _uses_unread_option(ws, pkg: str, unread: set[str]) -> bool:
+    """Whether a workspace package that `pkg` declares holds an option choosing its folder at run
+    time (a shared DataSource-options builder that each service gives only its base folder): the
+    service's migrations are then loaded the way that option says, one folder at a time."""
+    if not unread:
+        return False
+    manifest = ws.manifest(os.path.join(pkg, "package.json"))
+    if manifest is None or manifest.error:
+        return False
+    for section in DEP_SECTIONS:
+        for name in manifest.section(section):
+            member = ws.member(name)
+            if member is not None and member.dir in unread:
+                return True
+    return False
 
 
 def _folder_sets(pkg: str, paths: list[str]) -> Iterator[MigrationSet]:

@@ -410,7 +410,8 @@ def _is_alias(resolver: Resolver, cfg: TsConfig | None, importer_path: str, spec
             break
     if any(alias_matches(p, specifier) for p in resolver.aliases):
         return True
-    result = resolver.resolve(importer_path, specifier)
+    # a bundler's query (`assets/logo.svg?react`, `x.md?raw`) names the file before it; no package name holds `?`
+    result = resolver.resolve(importer_path, specifier.split("?", 1)[0])
     if result.kind == "virtual" or result.origin in ("alias", "baseUrl") and result.kind == "unresolved":
         # a framework virtual module, a config-file alias, or a path under `baseUrl` through a folder that
         # exists there (`src/generated/client` before a generator ran; a gitignored file): IMP002's business

@@ -23,7 +23,7 @@ from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, handed_build
 from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, \
-    named_like_tests, nx_tool_input, seed_factories, template_of, tool_input
+    named_like_tests, nx_tool_input, published_data_folder, seed_factories, template_of, tool_input
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service, repository_only
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
@@ -139,8 +139,7 @@ class Shipping(TestSupport, BuildOutput):
 
     def _dev_only(self, manifest: Manifest) -> str | None:
         """Why a package only this repository uses (entry_points.repository_only) never runs in production:
-        every package that uses it lists it in devDependencies only (a shared ESLint config, a dev CLI).
-        Asked once per package in a run."""
+        every package that uses it lists it in devDependencies only (a shared ESLint config, a dev CLI)."""
         if manifest.path not in self._dev_only_of:
             self._dev_only_of[manifest.path] = self._dev_only_reason(manifest)
         return self._dev_only_of[manifest.path]
@@ -203,7 +202,8 @@ class Shipping(TestSupport, BuildOutput):
         if fixture_data(self.project.rel(path)):
             return Verdict(False, "fixture data (a transform's input or expected output): read by a test, never "
                                   "loaded", inert=True)
-        template = template_of(self.project.rel(path))
+        template = template_of(self.project.rel(path)) \
+            or published_data_folder(path, manifest.dir, manifest.data, self._resolver().tsconfig_for)
         if template is not None and self._reached_from(manifest).get(path) is None:  # reached: the package's own code
             return Verdict(False, f"a template ({template}): copied into other projects, whose dependencies its "
                                   "imports are", inert=True)

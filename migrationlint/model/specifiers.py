@@ -14,9 +14,11 @@ SOURCE_EXTENSIONS = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx")
 TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
 
 # TypeScript's extension substitution: an import written with the extension of the emitted file
-# names the source or declaration file it is emitted from (or described by)
-JS_TO_TS = {".js": (".ts", ".tsx", ".d.ts"), ".mjs": (".mts", ".d.mts"), ".cjs": (".cts", ".d.cts"),
-             ".jsx": (".tsx", ".d.ts")}
+# names the source or declaration file it is emitted from (or described by); one written with a
+# TypeScript extension (`allowImportingTsExtensions`) takes part like its JavaScript twin, and a
+# `.tsx`/`.jsx` one tries `.ts` as well (tsc's table, checked with tsc 5.9 --traceResolution)
+JS_TO_TS = {".js": (".ts", ".tsx", ".d.ts"), ".ts": (".tsx", ".d.ts"), ".mjs": (".mts", ".d.mts"),
+            ".cjs": (".cts", ".d.cts"), ".jsx": (".tsx", ".ts", ".d.ts"), ".tsx": (".ts", ".d.ts")}
 
 
 BUILT_EXTENSIONS = (".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".jsx")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from migrationlint.model.dev_files import tool_inputs
-from migrationlint.model.entry_points import exports_encapsulate, names_no_entry
+from migrationlint.model.entry_points import exports_encapsulate, names_nothing_loadable
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
 
@@ -44,11 +44,12 @@ class TestSupport:
         return Verdict(False, f"no entry point reaches it, and only tests or test support import it ({names})")
 
     def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
-        """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`),
+        """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`, or
+        only a `main` naming a file that is not there: entry_points.names_nothing_loadable),
         starts no service, no other manifest lists and whose scripts run its files from source:
         only they run its files (a code generator a `tsx src/generator.ts` script runs), so what
         only they and tests import is theirs."""
-        return names_no_entry(manifest) and not self.entries(manifest) \
+        return names_nothing_loadable(manifest) and not self.entries(manifest) \
             and not self.is_service(manifest) and not self.dependents(manifest) \
             and bool(tool_inputs(manifest.data, manifest.dir))
 

@@ -732,6 +732,34 @@ def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(t
 
 
 
+@pytest.mark.parametrize("link", ["member", "dev", "store"])
+def test_dep002_an_npm_workspace_member_is_linked_by_a_production_install(tmp_path, link):
+    """npm links every workspace member at the root whatever section names it: a service that
+    lists a sibling in devDependencies still finds it after `npm ci --omit=dev` (checked with npm
+    11: the lockfile's `link: true` entry has no `dev` mark; a real service: 2 DEP002). A link the
+    lockfile marks dev, or one into another manager's store (an npm lockfile written over pnpm's
+    node_modules/.pnpm), is no member: reported."""
+    ws = tmp_path
+    (ws / "api/src").mkdir(parents=True)
+    (ws / "web").mkdir()
+    (ws / "package.json").write_text(json.dumps({"name": "acme", "private": True, "workspaces": ["api", "web"]}))
+    (ws / "api/package.json").write_text(json.dumps({
+        "name": "@acme/api", "version": "1.0.0", "private": True, "main": "dist/main.js",
+        "scripts": {"start": "node dist/main"}, "devDependencies": {"@acme/web": "*"}}))
+    (ws / "web/package.json").write_text(json.dumps({"name": "@acme/web", "version": "1.0.0", "private": True,
+                                                     "main": "./index.js"}))
+    (ws / "web/index.js").write_text("exports.build = () => 'build';\n")
+    resolved = "node_modules/.pnpm/web@1.0.0/node_modules/@acme/web" if link == "store" else "web"
+    entry = {"resolved": resolved, "link": True, **({"dev": True} if link == "dev" else {})}
+    (ws / "package-lock.json").write_text(json.dumps({"name": "acme", "lockfileVersion": 3, "packages": {
+        "": {"name": "acme", "workspaces": ["api", "web"]},
+        "api": {"name": "@acme/api", "version": "1.0.0", "devDependencies": {"@acme/web": "*"}},
+        "node_modules/@acme/api": {"resolved": "api", "link": True}, "node_modules/@acme/web": entry,
+        "web": {"name": "@acme/web", "version": "1.0.0"}}}))
+    (ws / "api/src/main.ts").write_text("import { build } from '@acme/web';\nconsole.log(build());\n")
+    assert len(by_code(helpers.lint(ws, select=["DEP002"]), "DEP002")) == (0 if link == "member" else 1)
+
+
 def test_dep002_yarn_classic_production_install_places_what_a_production_dependency_needs(tmp_path):
     """yarn.lock v1 records each entry's dependencies: @nestjs/config depends on dotenv, so
     `yarn install --production` places dotenv though the service lists it in devDependencies, and

@@ -1379,6 +1379,28 @@ def test_dep005_a_sibling_peer_with_any_version_still_makes_it_a_peer(tmp_path):
     assert d.fix.message == 'Add "class-transformer": "0.3.2" to peerDependencies of packages/crud-typeorm/package.json'
 
 
+@pytest.mark.parametrize("importer, section", [({"bin": {"acme-server": "dist/cli.js"}}, "dependencies"),
+                                               ({"scripts": {"start": "node dist/main.js"}}, "dependencies"),
+                                               ({}, "peerDependencies")])
+def test_sibling_peer_advice_is_for_published_libraries_only(tmp_path, importer, section):
+    """A sibling keeps `err-core` as a peer: a published library importing it gets the peer advice
+    (the application provides the one copy), but an application installed to run (a `bin`) or a
+    service is that application: `dependencies` (a real server with a bin was told to declare a
+    peer)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "package-lock.json": {"name": "acme", "lockfileVersion": 3, "packages": {
+            "": {"name": "acme"}, "node_modules/err-core": {"version": "1.3.2"}}},
+        "packages/i18n/package.json": {"name": "@acme/i18n", "version": "1.0.0", "main": "dist/index.js",
+                                       "peerDependencies": {"err-core": "^1.3.2"}, "devDependencies": {"err-core": "^1.3.2"}},
+        "packages/i18n/src/index.ts": "export { defineIssue } from 'err-core';\n",
+        "apps/server/package.json": {"name": "@acme/server", "version": "1.0.0", "main": "dist/index.js", **importer},
+        "apps/server/src/index.ts": "import { defineIssue } from 'err-core';\nexport const issue = defineIssue();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert f'"err-core": "^1.3.2" in {section}' in d.message or f'add "err-core": "^1.3.2" to {section}' in d.message, d.message
+
+
 def test_a_silenced_import_in_an_example_of_a_package_held_nowhere_is_not_reported(tmp_path):
     """`// @ts-ignore` above `import { registerAs } from '@nestjs/config'` in a library's
     `examples/`: sample code for the library's users, the package deliberately not installed (a

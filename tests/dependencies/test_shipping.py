@@ -644,6 +644,10 @@ def test_a_package_only_its_scripts_run_keeps_their_helpers_out_of_production(tm
     assert dep(write(tmp_path / "gen", files)) == []
     loadable = {**files, "tools/gen/package.json": {**files["tools/gen/package.json"], "main": "dist/transform.js"}}
     assert dep(write(tmp_path / "lib", loadable)) == [("DEP002", "tools/gen/src/transform.ts", "typescript")]
+    # npm init's `"main": "index.js"`, a file that is not there and no script builds: names nothing
+    # (a real tool package: 6 DEP002 on what its tsx-run scripts import)
+    stub = {**files, "tools/gen/package.json": {**files["tools/gen/package.json"], "main": "index.js"}}
+    assert dep(write(tmp_path / "stub", stub)) == []
 
 
 @pytest.mark.parametrize("bin_target", ["bin/infra.js", "bin/nestjs-lambda-cdk.js"])
@@ -1021,6 +1025,26 @@ def test_template_and_fixture_data_folders_are_not_the_packages_code(tmp_path):
         "test/fixtures/rename/entity.input.ts": "import { Entity } from 'typeorm';\n@Entity()\nexport class A {}\n",
     })
     assert dep(root) == []
+
+
+@pytest.mark.parametrize("listed, compiled, reported", [
+    (["dist", "assets"], False, []), (["dist"], False, ["next"]), (["dist", "assets"], True, ["next"])])
+def test_a_folder_published_as_files_and_compiled_by_no_tsconfig_holds_templates(tmp_path, listed, compiled, reported):
+    """A CLI that reads `assets/next/makeRoute.tsx` as text and writes it into its users' projects:
+    package.json `files` publishes `assets/` as it is and its tsconfig compiles only `src/`, so the
+    file's `next` import is the users' dependency (a real route generator: 14 DEP001, with a fix
+    adding next and react to the CLI). A folder `files` does not list, or one the tsconfig
+    compiles, is the package's code."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/route-cli", "version": "0.1.0", "bin": {"route-cli": "dist/index.js"},
+                         "files": listed, "scripts": {"build": "tsc"}, "dependencies": {"handlebars": "^4.7.8"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "jsx": "react-jsx"},
+                          "include": ["src/**/*.ts"] + (["assets"] if compiled else [])},
+        "src/index.ts": "import Handlebars from 'handlebars';\nimport { readFileSync } from 'node:fs';\n"
+                        "console.log(Handlebars.compile(readFileSync(__dirname + '/../assets/next/makeRoute.tsx', 'utf8')));\n",
+        "assets/next/makeRoute.tsx": "import Link from 'next/link';\nexport const R = () => <Link href='/'>go</Link>;\n",
+    })
+    assert [pkg for _, _, pkg in dep(root, select=("DEP001",))] == reported
 
 
 def test_schematic_templates_are_not_the_packages_code(tmp_path):

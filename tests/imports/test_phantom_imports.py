@@ -445,3 +445,39 @@ def test_a_jsconfig_is_the_project_file_of_a_folder_without_a_tsconfig(tmp_path,
     write(tmp_path, files)
     found = [d.code for d in pipeline.lint([str(tmp_path)], Settings(), use_cache=False).diagnostics]
     assert found == ([] if target else ["IMP002"]), found
+
+
+def test_typescript_extension_substitution_covers_ts_tsx_and_jsx_specifiers(tmp_path):
+    """With `allowImportingTsExtensions`, `./mode.tsx` finds `mode.ts`, `./topics.ts` finds
+    `topics.tsx` and `./props.jsx` finds `props.ts`, as tsc's resolver tries them (checked with
+    tsc 5.9 --traceResolution; a real front end: 14 IMP002). A name with no such twin is still
+    reported, and the message lists the twins it tried."""
+    write(tmp_path, {
+        "package.json": {"name": "console", "private": True, "version": "1.0.0"},
+        "tsconfig.json": {"compilerOptions": {"moduleResolution": "bundler", "allowImportingTsExtensions": True,
+                                              "noEmit": True, "jsx": "react-jsx"}, "include": ["src"]},
+        "src/mode.ts": "export type Mode = 'mini' | 'full';\n",
+        "src/topics.tsx": "export type Topic = { title: string };\n",
+        "src/props.ts": "export interface Props { open: boolean }\n",
+        "src/use.ts": "import type { Mode } from './mode.tsx';\nimport type { Topic } from './topics.ts';\n"
+                      "import type { Props } from './props.jsx';\nimport type { Gone } from './gone.tsx';\n"
+                      "export type All = [Mode, Topic, Props, Gone];\n",
+    })
+    [d] = pipeline.lint([str(tmp_path)], Settings(select=["IMP002"]), use_cache=False).diagnostics
+    assert "`./gone.tsx`" in d.message and "(and .ts/.d.ts for .tsx)" in d.message, d.message
+
+
+def test_a_bundler_query_behind_a_catch_all_path_names_the_file(tmp_path):
+    """`paths: {"*": ["./src/*"]}` and `import Logo from 'assets/logo.svg?react'` (vite's svgr): the
+    query is the bundler's, the name before it is the file under src/ (a real front end: 108 DEP001
+    calling it a package nobody installs)."""
+    write(tmp_path, {
+        "package.json": {"name": "web", "private": True, "version": "1.0.0", "scripts": {"build": "vite build"},
+                         "devDependencies": {"vite": "^6.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"moduleResolution": "bundler", "noEmit": True,
+                                              "paths": {"*": ["./src/*"]}}, "include": ["src"]},
+        "src/assets/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>\n",
+        "src/env.d.ts": "declare module '*.svg?react' {\n  const C: () => unknown;\n  export default C;\n}\n",
+        "src/header.ts": "import Logo from 'assets/logo.svg?react';\nexport const header = () => Logo();\n",
+    })
+    assert pipeline.lint([str(tmp_path)], Settings(select=["DEP001", "IMP001"]), use_cache=False).diagnostics == []

@@ -243,6 +243,37 @@ def test_a_package_without_an_option_keeps_its_migrations_as_one_set(tmp_path):
     assert codes(tmp_path, ["MIG"]) == ["MIG004"]
 
 
+@pytest.mark.parametrize("depends", [True, False])
+def test_a_service_whose_option_a_shared_builder_computes_loads_one_folder(tmp_path, depends):
+    """A workspace package builds every service's DataSource options (`${dir}/${options.type}/*`) and
+    each service passes only its base folder: the service has no option of its own, but the one it
+    runs with loads one dialect folder at a time, so twins in `mysql/` and `postgres/` are no
+    duplicates (10 MIG004 errors in a real monorepo). A service that does not depend on the builder
+    keeps its migrations as one set (the control above)."""
+    import json
+
+    builder = ("import type { DataSourceOptions } from 'typeorm';\n\nexport class OptionsBuilder {\n"
+               "  protected dir = 'src/migrations';\n  setMigrationDirectory(d: string) { this.dir = d; }\n"
+               "  build(options: DataSourceOptions): DataSourceOptions {\n"
+               "    return { ...options, migrations: [`${this.dir}/${options.type}/*.{ts,js}`] } as DataSourceOptions;\n"
+               "  }\n}\n")
+    workspace(tmp_path, {
+        "packages/db-kit/package.json": json.dumps({"name": "@acme/db-kit", "version": "1.0.0", "main": "src/index.ts",
+                                                    "dependencies": {"typeorm": "^0.3.20"}}),
+        "packages/db-kit/src/index.ts": builder,
+        "apps/api/package.json": json.dumps({"name": "@acme/api", "private": True,
+                                             "dependencies": {"typeorm": "^0.3.20",
+                                                              **({"@acme/db-kit": "1.0.0"} if depends else {})}}),
+        "apps/api/src/main.ts": "import { OptionsBuilder } from '@acme/db-kit';\n"
+                                "export const options = new OptionsBuilder().build({ type: 'postgres' });\n",
+        "apps/api/src/migrations/mysql/1700000000000-Init.ts": migration("Init1700000000000"),
+        "apps/api/src/migrations/postgres/1700000000000-Init.ts": migration("Init1700000000000"),
+    })
+    (tmp_path / "package.json").write_text(json.dumps({"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"],
+                                                       "dependencies": {"typeorm": "^0.3.20"}}))
+    assert codes(tmp_path, ["MIG004"]) == ([] if depends else ["MIG004"])
+
+
 def test_an_abstract_base_migration_is_no_migration(tmp_path):
     """`export abstract class BaseMigration implements MigrationInterface` in `migrations/`, extended
     by the real migrations in `migrations/postgres/`: a base is never run, and where a glob loaded its
