@@ -172,13 +172,14 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
     def _needed_elsewhere(self, u: Use) -> str:
         """Why a package this use alone would put in devDependencies goes to dependencies: the
         first file of the package (by path, the run's or not) that a production install must serve,
+        one that ships for a reason before one presumed to (which may turn out to be test support),
         said the same way by a run over the tree and a run over this file."""
         key = (u.manifest.path, u.package)
-        found = list(self.runtime_witnesses.get(key, ())[:1])
+        found = list(self.runtime_witnesses.get(key, ()))
         found += [v for v in self._uses_outside_run(u.manifest, u.package) if self.section_for(v) == "dependencies"]
         if not found:
             return ""
-        w = min(found, key=lambda v: (v.path, v.imp.start))
+        w = min(found, key=lambda v: (v.verdict is not None and v.verdict.presumed, v.path, v.imp.start))
         where = "another import in this file" if w.path == u.path else self.project.rel(w.path)
         if w.metadata_only:
             return (f"{where} names it in a decorated signature, which decorator metadata loads at runtime unless "

@@ -18,6 +18,7 @@ from typing import Callable, Iterator
 from migrationlint.model.config_objects import REGEX_MARK, config_has, config_imports, find_config, read_config
 from migrationlint.model.entry_points import declared_entries, names_no_entry, shell_commands
 from migrationlint.model.nx_projects import build_executor
+from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.workspace import Manifest
 
 
@@ -83,12 +84,13 @@ _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
 _STORYBOOK_BUILD = re.compile(r"(?:^|[\s;&|])(?:storybook build|build-storybook)\b")
 
 
-_INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown)(?![\w-])")  # not tsup-node: it keeps node_modules out
+# not tsup-node: it keeps node_modules out; pkgroll, like them, leaves out what the manifest declares
+_INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown|pkgroll)(?![\w-])")
 _BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish")
 
 
 def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
-    """tsup and tsdown leave out of the bundle only what dependencies, peerDependencies and
+    """tsup, tsdown and pkgroll leave out of the bundle only what dependencies, peerDependencies and
     optionalDependencies list, and what their `external` names: devDependencies, and packages only
     the workspace root declares, are inlined. Said when the package's build script runs one of
     them and nothing widens what stays external beyond a readable list (`--external`, an
@@ -321,7 +323,38 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     for pattern, why in _SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
             return why
-    return _bundler_config(manifest, scripts)
+    return _ncc_build(scripts) or _serverless_functions(manifest) or _bundler_config(manifest, scripts)
+
+
+def _serverless_functions(manifest: Manifest) -> Bundle | None:
+    found = serverless_bundle(manifest.dir)
+    if found is None:
+        return None
+    plugin, external = found
+    if plugin == "serverless-webpack":
+        config = find_config(manifest.dir, "webpack.config")
+        external = _webpack_externals(config) if config else ()
+        if external is None:
+            return None
+    return Bundle(f"a Serverless Framework service bundled by {plugin}: it inlines every import its settings do "
+                  "not keep external", external)
+
+
+_NCC_BUILD = re.compile(r"(?:^|[\s;&|])ncc build\b([^&|;]*)")
+
+
+def _ncc_build(scripts: list[str]) -> Bundle | None:
+    """`ncc build` (@vercel/ncc) compiles the package and everything it imports, its dependencies
+    included, into one file; only what `-e`/`--external` names stays out."""
+    for script in scripts:
+        found = _NCC_BUILD.search(script)
+        if found is None:
+            continue
+        words = found.group(1).split()
+        external = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-e", "--external")]
+        external += [w.split("=", 1)[1] for w in words if w.startswith("--external=")]
+        return Bundle("an ncc bundle (ncc build): it inlines every import but what -e/--external names", tuple(external))
+    return None
 
 
 def _storybook_site(manifest: Manifest) -> bool:
@@ -389,11 +422,11 @@ def _webpack_externals(config: str) -> tuple[str, ...] | None:
     if not config_has(config, "externals"):
         return ()
     settings = read_config(config)
-    named = settings.names("externals", patterns=True)
-    if named is not None and "externals" in {k[-1] for k in settings.lists}:
-        return named
-    keys = tuple(settings.children("externals"))
-    return keys or None
+    if ("externals",) in settings.lists:  # an array: its names, None when an item is computed
+        return settings.names("externals", patterns=True)
+    if ("externals",) in settings.objects:  # an object literal: its keys
+        return tuple(settings.children("externals"))
+    return None
 
 
 _TOOL_RUN = {tool: re.compile(rf"(?:^|[\s;&|]){tool}(?:-cli)?(?:\s|$)") for tool in ("webpack", "rspack")}

@@ -31,6 +31,7 @@ class ConfigObject:
     flags: dict[tuple[str, ...], bool] = field(default_factory=dict)  # keys whose value is `true`/`false`
     # keys whose value is an array: its string literals, or None when an item is anything else
     lists: dict[tuple[str, ...], tuple[str, ...] | None] = field(default_factory=dict)
+    objects: frozenset[tuple[str, ...]] = frozenset()  # keys whose value is an object literal
 
     def has(self, dotted: str) -> bool:
         """Whether a key path ends with `dotted` (`ssr.noExternal` matches `ssr.noExternal` at any
@@ -134,8 +135,9 @@ def _read_config(path: str, mtime_ns: int, size: int) -> ConfigObject:
     keys: dict[tuple[str, ...], str | None] = {}
     flags: dict[tuple[str, ...], bool] = {}
     lists: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-    _walk(tree.root_node, (), keys, flags, lists)
-    return ConfigObject(path, keys, flags, lists)
+    objects: set[tuple[str, ...]] = set()
+    _walk(tree.root_node, (), keys, flags, lists, objects)
+    return ConfigObject(path, keys, flags, lists, frozenset(objects))
 
 
 def _key_text(node: Node) -> str | None:
@@ -145,7 +147,8 @@ def _key_text(node: Node) -> str | None:
 
 
 def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str | None],
-          flags: dict[tuple[str, ...], bool], lists: dict[tuple[str, ...], tuple[str, ...] | None]) -> None:
+          flags: dict[tuple[str, ...], bool], lists: dict[tuple[str, ...], tuple[str, ...] | None],
+          objects: set[tuple[str, ...]]) -> None:
     """Record every pair under its path; objects nested in pairs extend the path, objects
     elsewhere (call arguments, array items) start from the enclosing path."""
     for child in node.named_children:
@@ -160,11 +163,13 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                 flags[path] = value.type == "true"
             elif value.type == "array":
                 lists[path] = _string_items(value)
-            _walk(value, path, keys, flags, lists)
+            elif value.type == "object":
+                objects.add(path)
+            _walk(value, path, keys, flags, lists, objects)
         elif child.type == "shorthand_property_identifier":
             keys[prefix + (parsing.text(child),)] = None
         else:
-            _walk(child, prefix, keys, flags, lists)
+            _walk(child, prefix, keys, flags, lists, objects)
 
 
 def _string_items(array: Node) -> tuple[str, ...] | None:

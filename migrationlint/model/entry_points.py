@@ -129,12 +129,35 @@ _PM2_LEVELS = 4  # the package's folder and three above: a workspace root's ecos
 
 
 def is_service(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: bool = True) -> bool:
-    """Whether the package is an application someone deploys: it has a Dockerfile of its own, or
-    declares a process to start (a start script running node, nest-cli.json, an Nx Node
-    application unless `nx` is False), whether or not its targets map to source. Another script
-    running built code (a build step, a migration) makes no service of a library."""
-    return os.path.isfile(os.path.join(manifest.dir, "Dockerfile")) or any(
+    """Whether the package is an application someone deploys: it has a Dockerfile of its own that
+    starts something (a CMD or ENTRYPOINT: a base image's Dockerfile beside a library, which copies
+    a runner script and starts nothing, deploys no package), or declares a process to start (a start
+    script running node, nest-cli.json, an Nx Node application unless `nx` is False), whether or not
+    its targets map to source. Another script running built code (a build step, a migration) makes
+    no service of a library."""
+    return _starting_dockerfile(os.path.join(manifest.dir, "Dockerfile")) or any(
         True for _ in _process_entries(manifest, nx_projects, nx))
+
+
+_STARTS = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _starting_dockerfile(path: str) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return _starts_something(path, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=256)
+def _starts_something(path: str, mtime_ns: int, size: int) -> bool:
+    """Whether the Dockerfile (at this stamp) has a CMD or ENTRYPOINT instruction."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return _STARTS.search(fh.read()) is not None
+    except OSError:
+        return False
 
 
 _TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")

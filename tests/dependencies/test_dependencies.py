@@ -547,6 +547,12 @@ def test_dep004_in_a_published_library_is_the_applications_choice(tmp_path):
     [d] = by_code(lint(root), "DEP004")
     assert d.severity.value == "warning" and d.fix is None
     assert "peerDependencies of package.json (marked optional" in d.message and "fails with" not in d.message
+    # a base image's Dockerfile beside it (a runner script, no CMD or ENTRYPOINT) deploys no package:
+    # still a library (10 errors in a real family); one that starts something makes it a service
+    (root / "Dockerfile").write_text("FROM node:20-alpine\nWORKDIR /app\nCOPY bin/run-service.sh ./run-service.sh\nEXPOSE 9010\n")
+    assert [d.severity.value for d in by_code(lint(root), "DEP004")] == ["warning"]
+    (root / "Dockerfile").write_text("FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"dist/main.js\"]\n")
+    assert [d.severity.value for d in by_code(lint(root), "DEP004")] == ["error"]
 
 
 def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):

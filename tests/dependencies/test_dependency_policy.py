@@ -1545,6 +1545,32 @@ def test_a_project_outside_the_workspace_never_gets_the_workspace_protocol(tmp_p
         assert 'add "@board/api": "^6.2.0"' in d.message, d.message
 
 
+def test_the_file_named_as_needing_dependencies_ships_for_a_reason(tmp_path):
+    """Three files import faker: the seed script (a tool), a fake-data helper only the seed imports
+    (presumed to ship, test support on a closer look) and a module the entry point reaches. The
+    seed's message names the last as the file that loads it at runtime, not the helper that sorts
+    first (a real message pointed readers at a dev-only file)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "shop-api", "version": "0.0.1", "private": True,
+                         "prisma": {"seed": "ts-node prisma/seed.ts"},
+                         "scripts": {"build": "nest build", "start:prod": "node dist/main"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"}},
+        "nest-cli.json": {"sourceRoot": "src"},
+        "package-lock.json": {"name": "shop-api", "lockfileVersion": 3, "packages": {
+            "": {"name": "shop-api"}, "node_modules/@nestjs/core": {"version": "10.3.0"},
+            "node_modules/@faker-js/faker": {"version": "7.6.0", "dev": True}}},
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { pickAvatar } from './avatar';\n"
+                       "NestFactory.createApplicationContext(class {}).then(() => console.log(pickAvatar()));\n",
+        "src/avatar.ts": "import { faker } from '@faker-js/faker';\nexport const pickAvatar = () => faker.image.avatar();\n",
+        "prisma/fake-data.ts": "import { faker } from '@faker-js/faker';\nexport const fakeUser = () => faker.person.fullName();\n",
+        "prisma/seed.ts": "import { faker } from '@faker-js/faker';\nimport { fakeUser } from './fake-data';\n"
+                          "console.log(faker.seed(1), fakeUser());\n",
+    })
+    [seed] = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+              if d.path.endswith("seed.ts")]
+    assert "src/avatar.ts loads it at runtime" in seed.message, seed.message
+
+
 PUBLIC_HOIST_LOCK = """lockfileVersion: '9.0'
 
 importers:

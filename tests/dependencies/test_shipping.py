@@ -272,6 +272,8 @@ def test_a_published_webpack_or_rsbuild_build_and_webpack_externals_are_read(tmp
     listed = bundle("listed", {"build": "webpack"}, {"webpack.config.js": webpack % "['pg', /^@aws-sdk\\//]"})
     assert listed.inlines("lodash") and not listed.inlines("pg") and not listed.inlines("@aws-sdk/client-s3")
     assert bundle("computed", {"build": "webpack"}, {"webpack.config.js": webpack % "[nodeExternals()]"}) is None
+    assert bundle("options", {"build": "webpack"},  # the options object of a call is no externals object
+                  {"webpack.config.js": webpack % "[nodeExternals({ modulesDir: '../../node_modules' })]"}) is None
     assert bundle("fn", {"build": "webpack"}, {"webpack.config.js": webpack % "nodeExternals()"}) is None
     app = bundle("app", {"build": "webpack"}, {"webpack.config.js": webpack % "{ 'isolated-vm': 'commonjs isolated-vm' }"},
                  private=True)
@@ -281,6 +283,43 @@ def test_a_published_webpack_or_rsbuild_build_and_webpack_externals_are_read(tmp
     ui = bundle("ui", {"build": "rsbuild build"}, {"rsbuild.config.ts": rsbuild % ""})
     assert ui is not None and ui.inlines("react")
     assert bundle("node", {"build": "rsbuild build"}, {"rsbuild.config.ts": rsbuild % ", output: { target: 'node' }"}) is None
+
+
+def test_ncc_and_pkgroll_builds_bundle_their_imports(tmp_path):
+    """`ncc build` (@vercel/ncc) compiles a package and all it imports into one file, but what
+    `-e`/`--external` names (a published CLI that ships only that file: 287 DEP002); `pkgroll`, like
+    tsup, leaves out what dependencies and peerDependencies list and inlines the rest (2)."""
+    def bundle(name: str, scripts: dict, **more):
+        write(tmp_path / name, {"package.json": {"name": name, "version": "1.0.0", "scripts": scripts, **more}})
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
+
+    ncc = bundle("cli", {"build": "tsc && ncc build ./dist/cli.js -o ./bundle -e keytar --external=pg"})
+    assert ncc is not None and ncc.inlines("chalk") and not ncc.inlines("keytar") and not ncc.inlines("pg")
+    roll = bundle("svc", {"build": "pkgroll"}, dependencies={"zod": "^3.24.1"})
+    assert roll is not None and roll.inlines("@acme/types")
+    assert bundle("plain", {"build": "tsc"}) is None
+
+
+def test_a_serverless_service_bundled_by_its_plugin(tmp_path):
+    """A Serverless Framework service whose config lists serverless-bundle, serverless-esbuild or
+    serverless-webpack among its plugins: each function is bundled before upload, so only what the
+    plugin's settings keep external needs an install (274 DEP005 warnings on a real repository's
+    services). A config the YAML reader cannot read (CloudFormation tags), or webpack externals
+    that are computed, say nothing."""
+    def bundle(name: str, files: dict):
+        write(tmp_path / name, {"package.json": {"name": name, "version": "1.0.0", "main": "serverless.ts"}, **files})
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
+
+    ts = bundle("ts", {"serverless.ts": "module.exports = { service: 'orders', plugins: ['serverless-bundle'], "
+                                         "custom: { bundle: { externals: ['sharp'] } } };\n"})
+    assert ts is not None and ts.inlines("source-map-support") and not ts.inlines("sharp")
+    yml = bundle("yml", {"serverless.yml": "service: pricing\nplugins:\n  - serverless-esbuild\ncustom:\n  esbuild:\n"
+                                           "    bundle: true\n    exclude:\n      - dd-trace\n      - '@aws-sdk/client-ssm'\n"})
+    assert yml is not None and yml.inlines("zod") and not yml.inlines("dd-trace") and not yml.inlines("@aws-sdk/client-ssm")
+    assert bundle("tags", {"serverless.yml": "plugins:\n  - serverless-esbuild\nresources:\n  Out: !Ref Thing\n"}) is None
+    assert bundle("wp", {"serverless.yml": "plugins:\n  - serverless-webpack\n",
+                         "webpack.config.js": "module.exports = { externals: [nodeExternals()] };\n"}) is None
+    assert bundle("plain", {"serverless.yml": "plugins:\n  - serverless-offline\n"}) is None
 
 
 def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
