@@ -34,13 +34,8 @@ class Bundle:
         """Whether the bundle holds `package` (None: any package at all). An external entry names
         the package or a path into it (`react/jsx-runtime`): either way an install must hold it; a
         regex entry (rollup, vite, tsup) leaves out what it matches."""
-        return package is None or not any(_leaves_out(e, package) for e in self.external)
-
-
-def _leaves_out(entry: str, package: str) -> bool:
-    if entry.startswith(REGEX_MARK):
-        return _regex_matches(entry[len(REGEX_MARK):], package)
-    return entry == package or entry.startswith(package + "/")
+        return package is None or not any(e == package or e.startswith(package + "/") or (
+            e.startswith(REGEX_MARK) and _regex_matches(e[len(REGEX_MARK):], package)) for e in self.external)
 
 
 _JS_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}

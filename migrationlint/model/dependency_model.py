@@ -94,6 +94,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         self._services: dict[str, bool] = {}
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
         self._member_imports: dict[str, dict[str, bool]] = {}  # member manifest -> {package it imports: only for types}
+        self._loaded_sections: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # see _file_loads_dev_only
 
     def private_root(self, m: Manifest) -> bool:
         """The root of a workspace (never deployed: its files are the repository's tooling). A
@@ -261,12 +262,18 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """Whether every other package the importing file loads, that its manifest declares, is in
         devDependencies (not counting what a runtime provides, `electron`, always there): where a bundled package with both sections (an Electron app, whose
         `dependencies` the packager ships unbundled) keeps what this code's bundle holds."""
-        facts = self.project.facts(u.path)
-        sections = {u.manifest.declared(name) for name in (
-            pk.package_name(i.specifier) for i in (facts.imports if facts is not None else ())
-            if i.kind in LOADING_KINDS and not i.type_only and pk.classify(i.specifier) == "package")
-            if name and name != u.package and name not in policy.PROVIDED_BY_RUNTIME and not name.startswith("@types/")}
-        return sections - {None} == {"devDependencies"}
+        found = self._loaded_sections.get(u.path)
+        if found is None:  # asked for each use of the file: (packages in devDependencies, in another section), once
+            facts = self.project.facts(u.path)
+            sections = {name: u.manifest.declared(name) for name in (
+                pk.package_name(i.specifier) for i in (facts.imports if facts is not None else ())
+                if i.kind in LOADING_KINDS and not i.type_only and pk.classify(i.specifier) == "package")
+                if name and name not in policy.PROVIDED_BY_RUNTIME and not name.startswith("@types/")}
+            found = self._loaded_sections[u.path] = (
+                frozenset(n for n, s in sections.items() if s == "devDependencies"),
+                frozenset(n for n, s in sections.items() if s not in (None, "devDependencies")))
+        dev, other = found
+        return not other - {u.package} and bool(dev - {u.package})
 
     def section_for(self, u: Use) -> str:
         return self.placement(u).section

@@ -122,13 +122,21 @@ def published_data_folder(path: str, manifest_dir: str, manifest_data: dict,
     generator copies into its users' projects (a route template, a config skeleton), whose imports
     are those projects' dependencies. None otherwise."""
     listed = manifest_data.get("files")
-    rel = os.path.relpath(path, manifest_dir).replace(os.sep, "/")
+    prefix = manifest_dir.rstrip(os.sep) + os.sep
+    if not isinstance(listed, list) or not path.startswith(prefix) or path.endswith(".d.ts"):
+        return None
+    rel = path[len(prefix):].replace(os.sep, "/")  # asked for every file: no relpath
     top = rel.split("/", 1)[0]
-    if not isinstance(listed, list) or "/" not in rel or top.startswith(".") or path.endswith(".d.ts") or not any(
-            isinstance(f, str) and f.strip("./").split("/", 1)[0] == top for f in listed):
+    if "/" not in rel or top.startswith(".") or top not in _listed_tops(tuple(f for f in listed if isinstance(f, str))):
         return None
     config = tsconfig_for(path)
     return None if config is not None and config.covers(path) else top + "/"
+
+
+@lru_cache(maxsize=256)
+def _listed_tops(listed: tuple[str, ...]) -> frozenset[str]:
+    """The top folders a `files` list names (`dist`, `assets/**`, `./bin`), once per list."""
+    return frozenset(f.strip("./").split("/", 1)[0] for f in listed)
 
 
 def hidden_part(parts: list[str]) -> str | None:
