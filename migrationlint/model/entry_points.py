@@ -15,12 +15,14 @@ import re
 import shlex
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TypeVar
 
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+
+T = TypeVar("T")
 
 EXPORTS_ORIGIN = 'package.json "exports"'
 START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
@@ -58,12 +60,16 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
 def cdk_app(directory: str) -> str | None:
     """The command cdk.json gives the AWS CDK CLI to synthesise the stacks (`npx ts-node bin/app.ts`).
     Asked whenever a package's entries are: the file is read once per version (mtime, size)."""
-    path = os.path.join(directory, "cdk.json")
+    return _by_stamp(os.path.join(directory, "cdk.json"), _cdk_app)
+
+
+def _by_stamp(path: str, read: Callable[[str, int, int], T]) -> T | None:
+    """`read(path, mtime_ns, size)`, a reader memoised by that stamp; None when there is no file."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return _cdk_app(path, st.st_mtime_ns, st.st_size)
+    return read(path, st.st_mtime_ns, st.st_size)
 
 
 @lru_cache(maxsize=64)
@@ -135,19 +141,11 @@ def is_service(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: bool =
     script running node, nest-cli.json, an Nx Node application unless `nx` is False), whether or not
     its targets map to source. Another script running built code (a build step, a migration) makes
     no service of a library."""
-    return _starting_dockerfile(os.path.join(manifest.dir, "Dockerfile")) or any(
+    return bool(_by_stamp(os.path.join(manifest.dir, "Dockerfile"), _starts_something)) or any(
         True for _ in _process_entries(manifest, nx_projects, nx))
 
 
 _STARTS = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\b", re.IGNORECASE | re.MULTILINE)
-
-
-def _starting_dockerfile(path: str) -> bool:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return False
-    return _starts_something(path, st.st_mtime_ns, st.st_size)
 
 
 @lru_cache(maxsize=256)
