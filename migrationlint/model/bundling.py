@@ -405,7 +405,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         external = _webpack_externals(config) if config else None
         if external is not None:
             return Bundle(f"a private app built by {tool}: it inlines every import its externals do not name", external)
-        if config is None and any(re.search(rf"(?:^|[\s;&|]){tool}(?:-cli)?(?:\s|$)", s) for s in scripts):
+        if config is None and any(_TOOL_RUN[tool].search(s) for s in scripts):
             return f"a private app built by {tool} (its defaults, no config: no externals): it ships a bundle"
     return None
 

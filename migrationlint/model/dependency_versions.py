@@ -78,8 +78,10 @@ class VersionChoice:
         return len(versions) >= PINNED_AT_LEAST and not any(r[0] in "^~" for r in versions)
 
     def version(self, package: str, m: Manifest) -> tuple[str, str] | None:
-        """(range, where it comes from) for declaring `package` in `m`: the catalog, the workspace
-        protocol, the range most used by siblings, the root, the lockfile, node_modules."""
+        """(range, where it comes from) for declaring `package` in `m`: the spec of its npm override,
+        the version its own nested project's lockfile pins, the catalog or the workspace protocol (in
+        the workspace's members and root only), the range most used by siblings, the root, the
+        lockfile, node_modules."""
         overridden = _npm_override(m, package)
         if overridden is not None:
             return overridden, "the spec of its npm override, which npm requires of a direct dependency: EOVERRIDE otherwise"

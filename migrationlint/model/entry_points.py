@@ -185,7 +185,13 @@ def repository_only(manifest: Manifest) -> bool:
     return entry_is_source(manifest) and all(isinstance(b, str) and b.endswith(_TS_SOURCE) for b in bins)
 
 
-_BUILD_SCRIPTS = ("build", "prepare", "prepack", "prepublishOnly", "prepublish")
+_ENTRY_BUILDERS = ("build", "prepare", "prepack", "prepublishOnly", "prepublish")
+
+
+def _may_build_entry(manifest: Manifest) -> bool:
+    """Whether a script may write the package's entry file (a build, or a hook before a pack)."""
+    scripts = manifest.data.get("scripts")
+    return isinstance(scripts, dict) and any(name in scripts for name in _ENTRY_BUILDERS)
 
 
 def _default_entry_is_source(manifest: Manifest) -> bool:
@@ -193,8 +199,7 @@ def _default_entry_is_source(manifest: Manifest) -> bool:
     Node loads by default), no script that could build one and no lockfile (an install of its own,
     a project a tool deploys from its folder): a folder of source that its importers compile
     through tsconfig paths, which no install could load."""
-    scripts = manifest.data.get("scripts")
-    if not names_no_entry(manifest) or (isinstance(scripts, dict) and any(name in scripts for name in _BUILD_SCRIPTS)):
+    if not names_no_entry(manifest) or _may_build_entry(manifest):
         return False
     folder = manifest.dir
     if any(os.path.isfile(os.path.join(folder, name)) for name in LOCKFILE_NAMES):
@@ -223,9 +228,7 @@ def names_nothing_loadable(manifest: Manifest) -> bool:
     if names_no_entry(manifest):
         return True
     data = manifest.data
-    scripts = data.get("scripts")
-    if any(k in data for k in ("exports", "bin", "browser")) or \
-            (isinstance(scripts, dict) and any(name in scripts for name in _BUILD_SCRIPTS)):
+    if any(k in data for k in ("exports", "bin", "browser")) or _may_build_entry(manifest):
         return False
     targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
     return bool(targets) and not any("/" in t.removeprefix("./") or os.path.exists(os.path.join(manifest.dir, t))

@@ -15,7 +15,7 @@ import tomllib
 from fnmatch import fnmatchcase
 
 from migrationlint.model.lockfile_record import Lockfile
-from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings, read_yarnrc
+from migrationlint.model.peer_install import npmrc_values, read_npmrc, read_pnpm_settings, read_yarnrc
 
 
 def _yarn_node_modules(root: str) -> bool:
@@ -66,16 +66,7 @@ def _public_hoist_patterns(root: str) -> list[str]:
     found = read_pnpm_settings(root).get("publicHoistPattern")
     patterns = [found] if isinstance(found, str) else [p for p in found if isinstance(p, str)] \
         if isinstance(found, list) else []
-    try:
-        with open(os.path.join(root, ".npmrc"), encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        lines = []
-    for line in lines:  # a repeated key (`public-hoist-pattern[]=*prisma*`), which read_npmrc folds into one
-        key, _, value = line.strip().partition("=")
-        if key.strip() in ("public-hoist-pattern[]", "public-hoist-pattern"):
-            patterns.append(value.strip().strip("\"'"))
-    return patterns
+    return patterns + npmrc_values(root, "public-hoist-pattern[]", "public-hoist-pattern")
 
 
 def plug_n_play(root: str, manager: str, lock: Lockfile | None, package_manager: str | None) -> bool:

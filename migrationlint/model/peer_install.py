@@ -24,20 +24,31 @@ class PeerPolicy:
 
 
 def read_npmrc(directory: str) -> dict[str, str]:
-    """`key=value` lines of `<directory>/.npmrc` (ini; comments and blank lines skipped)."""
-    out: dict[str, str] = {}
+    """`key=value` lines of `<directory>/.npmrc` (ini; comments and blank lines skipped; a repeated
+    key keeps its last value: npmrc_values has them all)."""
+    return dict(_npmrc_pairs(directory))
+
+
+def npmrc_values(directory: str, *keys: str) -> list[str]:
+    """Every value `<directory>/.npmrc` gives any of `keys`, in order: a list setting is a repeated
+    key (`public-hoist-pattern[]=*prisma*` on several lines)."""
+    return [value for key, value in _npmrc_pairs(directory) if key in keys]
+
+
+def _npmrc_pairs(directory: str) -> list[tuple[str, str]]:
     try:
         with open(os.path.join(directory, ".npmrc"), encoding="utf-8", errors="replace") as fh:
             lines = fh.read().splitlines()
     except OSError:
-        return out
+        return []
+    pairs = []
     for line in lines:
         line = line.strip()
         if not line or line.startswith(("#", ";")) or "=" not in line:
             continue
         key, _, value = line.partition("=")
-        out[key.strip()] = value.strip().strip("\"'")
-    return out
+        pairs.append((key.strip(), value.strip().strip("\"'")))
+    return pairs
 
 
 def read_pnpm_settings(directory: str) -> dict:
