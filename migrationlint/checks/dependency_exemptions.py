@@ -15,13 +15,19 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.admin_panels import admin_panel_globals
-from migrationlint.model.entry_points import entry_is_source, names_no_entry, unbuilt_stub
+from migrationlint.model.entry_points import entry_is_source, names_no_entry, type_check_only, unbuilt_stub
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
 from migrationlint.checks.base import Project
+
+
+# vite itself, and the tools that run their own vite dev server and build (a VitePress site declares
+# `vitepress`, never `vite`): each serves the virtual stylesheets of the vite plugins it is given
+_VITE_HOSTS = ("vite", "vitepress", "astro", "nuxt", "@sveltejs/kit", "vike", "@analogjs/platform",
+               "@storybook/builder-vite")
 
 
 def _left_external(m: Manifest) -> frozenset[str]:
@@ -79,13 +85,14 @@ class DependencyExemptions(DependencyModel):
 
     def _virtual_stylesheet(self, u: Use) -> bool:
         """A side-effect import of a one-segment stylesheet name (`uno.css`, `unfonts.css`) in a
-        package (or workspace) that declares vite, which nothing of the repository holds: the
+        package (or workspace) that declares vite or a tool built on it (_VITE_HOSTS), which nothing of the repository holds: the
         virtual stylesheet a vite plugin serves, never a package to install."""
         spec = u.imp.specifier
         if not u.imp.side_effect or "/" in spec or not spec.endswith(".css"):
             return False
         root = self.root_of(u.manifest)
-        return any(m.declared("vite") for m in (u.manifest, root)) and self.held_nowhere(u.package, u.manifest)
+        return any(m.declared(host) for m in (u.manifest, root) for host in _VITE_HOSTS) \
+            and self.held_nowhere(u.package, u.manifest)
 
     def _silenced_sample(self, u: Use) -> bool:
         """An import the author told tsc to accept (`// @ts-ignore` above it) in a file that does
@@ -159,14 +166,17 @@ class DependencyExemptions(DependencyModel):
             or self.generated_manifest(m) is not None
 
     def _installed_only_with_root(self, m: Manifest, outer: Manifest, seen: frozenset[str] = frozenset()) -> bool:
-        """A private package whose entry is TypeScript source, or that names no entry at all (only
-        dependencies, for the Nx apps that compile its folder), or that no workspace definition makes
+        """A private package whose entry is TypeScript source, or that names no entry at all and has no
+        script but type checks (only dependencies, for the Nx apps that compile its folder; tools run
+        from the checkout), or that no workspace definition makes
         a package manager's member (an Nx library's package.json beside the root's), or the stub
         `npm init` writes (its `main` names no file, nothing builds one), that starts nothing and that no other manifest
         of the repository lists but such packages themselves: nothing installs it apart (no publish, no install could load its
         source, no dependent brings it), so its code runs only inside its root's install, compiled
         into what imports it (an app's bundle, through an alias), where the root's dependencies are."""
-        bare = names_no_entry(m) and not m.data.get("scripts") and self.root_of(m) is not m
+        scripts = m.data.get("scripts")
+        bare = names_no_entry(m) and self.root_of(m) is not m and (
+            not scripts or isinstance(scripts, dict) and all(type_check_only(s) for s in scripts.values()))
         if not m.name or self.is_service(m) or not (
                 m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition or bare)
                 or bare and not self.ws.has_workspace_definition and build_executor(m.dir) is None  # an Nx label

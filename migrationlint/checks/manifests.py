@@ -25,6 +25,8 @@ MAN002 = Rule("MAN002", "invalid-workspace-file", Severity.WARNING,
 RULES = [MAN001, MAN002]
 
 _JSON5_POSITION = re.compile(r":(\d+) .*?column (\d+)")
+# Handlebars/Mustache (`{{projectName}}`, `{{#if db}}`), EJS (`<%= name %>`) and Jinja/Nunjucks (`{% if %}`) tags
+_TEMPLATE_MARKUP = re.compile(r"\{\{[#/^>!&]?\s*[\w.@-]+[^{}\n]*\}\}|<%[=_-]?[^%]*%>|\{%-?\s*\w+[^%]*%\}")
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
@@ -50,6 +52,8 @@ def _manifests(project: Project) -> Iterator[Diagnostic]:
         m = project.workspace.manifest(path)
         if m.error is None or (hidden_part(project.rel(m.dir).split("/")) and path not in members):
             continue  # a hidden folder's example project (`.claude/skills/x/references/`): nothing installs it
+        if not (project.workspace.has_workspace_definition and path in members) and _TEMPLATE_MARKUP.search(m.text):
+            continue  # a project generator's template (`"name": "{{projectName}}"`): rendered, then installed
         yield diagnostic(MAN001, path, m.error_offset, m.error_offset,
                          f"package.json is not usable ({m.error}); dependency checks for "
                          f"{project.rel(m.dir) or 'this package'} are skipped and --fix leaves it alone",

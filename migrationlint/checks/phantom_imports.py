@@ -65,7 +65,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
                     continue  # tsc checks nothing here, and the compiled file does not load it
                 if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                     yield _unresolved(project, resolver, path, imp, res)
-                elif want1 and res.origin == "package":
+                elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
                     namespace = _own_namespace(project, resolver, path, spec)
                     if namespace and not unread_alias(resolver, path, spec):
                         yield _phantom(project, resolver, facts, imp, namespace)
@@ -151,14 +151,16 @@ def _ignored_target(path: str, root: str) -> bool:
     repository that compiles in place ignores `*.js` or `*.d.ts` throughout, which says nothing
     about a missing `./x`. Probe names with the same extension tell them apart: one in the same
     folder (ignored too: the extension is), then one in the folder above (kept there: the pattern
-    belongs to this folder, whose files a build step writes)."""
+    belongs to this folder, whose files a build step writes). A folder whose every name is
+    ignored holds build output only when its TypeScript sources are ignored too: a whitelist
+    (`*`, then `!*.ts`) ignores every other name of a folder of tracked sources."""
     if not git_ignored(path, root):
         return False
     directory, name = os.path.split(path)
     ext = name[len(_stem(name)):]
-    if not ext or not git_ignored(os.path.join(directory, _PROBE + ext), root):
+    if not git_ignored(os.path.join(directory, _PROBE + ext), root):
         return True
-    if git_ignored(os.path.join(directory, _PROBE), root):
+    if git_ignored(os.path.join(directory, _PROBE), root) and git_ignored(os.path.join(directory, _PROBE + ".ts"), root):
         return True  # the whole folder is build output
     parent = os.path.dirname(directory)
     return parent != directory and parent.startswith(root) and not git_ignored(os.path.join(parent, _PROBE + ext), root)

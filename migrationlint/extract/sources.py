@@ -27,7 +27,8 @@ def read_bytes(path: str) -> bytes:
 # Words cross-file rules look for before loading a file's facts (Project.mentions). Extraction
 # records which of them a text holds (FileFacts.words), so that the facts cache answers for an
 # unchanged file without reading it: a pre-commit run scans whole packages for them.
-MENTION_WORDS = (b"migrations", b"TypeOrmModule", b"@Module", b"lobal", b".for", b".register", b"module", b"...")
+MENTION_WORDS = (b"migrations", b"TypeOrmModule", b"@Module", b"lobal", b".for", b".register", b"module", b"...",
+                 b"declare module")
 
 
 def mention_bits(data: bytes) -> int:

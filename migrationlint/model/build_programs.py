@@ -38,16 +38,19 @@ def build_tsconfigs(manifest: Manifest) -> tuple[str, ...] | None:
     build compiles nothing with tsc, or runs anything else that could put code into the output.
     The build: package.json's build scripts (and the scripts they run by name), and the targets of
     the package's Nx project."""
-    from_scripts = _script_projects(manifest.dir, [script for _, script in build_commands(manifest)])
+    scripts = manifest.data.get("scripts")
+    names = frozenset(scripts) if isinstance(scripts, dict) else frozenset()
+    from_scripts = _script_projects(manifest.dir, [script for _, script in build_commands(manifest)], names)
     from_nx = _nx_projects(manifest.dir)
     if from_scripts is None or from_nx is None:
         return None
     return tuple(dict.fromkeys(from_scripts + from_nx)) or None
 
 
-def _script_projects(directory: str, scripts: list[str]) -> list[str] | None:
+def _script_projects(directory: str, scripts: list[str], script_names: frozenset[str] = frozenset()) -> list[str] | None:
     """The projects tsc compiles in these shell commands (run in `directory`), or None when one of
-    them may put other code into the output."""
+    them may put other code into the output. A command that runs one of `script_names` by name
+    (`pnpm babel` where a `babel` script exists) is judged by that script, which is in `scripts`."""
     found: list[str] = []
     for script in scripts:
         for command in _SEPARATORS.split(script):
@@ -56,6 +59,8 @@ def _script_projects(directory: str, scripts: list[str]) -> list[str] | None:
             except ValueError:
                 return None
             names = [os.path.basename(w) for w in words]
+            if _runs_script(words, script_names) or _rewrites_in_place(words):
+                continue  # `babel dist --out-dir dist`: a pass over what tsc emitted, no source compiled
             if _OTHER_OUTPUT.intersection(names):
                 return None
             if "tsc" in names:
@@ -68,6 +73,48 @@ def _script_projects(directory: str, scripts: list[str]) -> list[str] | None:
                 return None
             found += projects
     return found
+
+
+_PACKAGE_MANAGERS = frozenset({"npm", "pnpm", "yarn", "bun"})
+
+
+def _runs_script(words: list[str], script_names: frozenset[str]) -> bool:
+    """`pnpm babel`, `npm run babel`, `yarn run babel`: the package's own script of that name."""
+    rest = words[1:] if words[:1] and words[0] in _PACKAGE_MANAGERS else None
+    if rest and rest[0] in ("run", "run-script"):
+        rest = rest[1:]
+    return bool(rest) and rest[0] in script_names
+
+
+_IN_PLACE_TOOLS = ("babel", "swc")
+_OUT_DIR_FLAGS = ("--out-dir", "-d")
+
+
+def _rewrites_in_place(words: list[str]) -> bool:
+    """A babel or swc run whose only input folder is its output folder (`babel dist --plugins
+    annotate-pure-calls --out-dir dist`): it rewrites files already built (pure-call notes,
+    import rewrites) and adds no source of its own, so the output stays what tsc emitted."""
+    tool = next((i for i, w in enumerate(words) if os.path.basename(w) in _IN_PLACE_TOOLS), None)
+    if tool is None:
+        return False
+    args = words[tool + 1:]
+    out_dir = next((args[i + 1] for i, w in enumerate(args[:-1]) if w in _OUT_DIR_FLAGS), None)
+    if out_dir is None:
+        return False
+    inputs, skip = [], False
+    for word in args:
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = "=" not in word and word not in _FLAGS_WITHOUT_VALUE
+        else:
+            inputs.append(word)
+    return bool(inputs) and all(os.path.normpath(i) == os.path.normpath(out_dir) for i in inputs)
+
+
+_FLAGS_WITHOUT_VALUE = frozenset({"--source-maps", "-s", "--copy-files", "--no-babelrc", "--delete-dir-on-start",
+                                  "--include-dotfiles", "--keep-file-extension", "--strip-leading-paths",
+                                  "--quiet", "-q", "--verbose", "--sync"})
 
 
 _NX_TSC = ("@nx/js:tsc", "@nrwl/js:tsc")

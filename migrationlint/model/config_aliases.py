@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from migrationlint.model import frameworks
+from migrationlint.model.jest_aliases import jest_aliases
 from migrationlint.model.packages import package_name
 from migrationlint.extract import parsing
 from migrationlint.extract.parsing import string_value, text
@@ -58,10 +59,12 @@ def config_files(directory: str) -> list[str]:
             if stem + suffix in names]
 
 
-def read_project(directory: str, declared: frozenset[str] = frozenset()) -> FrameworkConfig:
+def read_project(directory: str, declared: frozenset[str] = frozenset(), package_jest: object = None) -> FrameworkConfig:
     """The aliases and frameworks of the project rooted at `directory` (`declared`: the packages
-    its manifest declares, which tell a SvelteKit or Nuxt project without a config file)."""
+    its manifest declares, which tell a SvelteKit or Nuxt project without a config file;
+    `package_jest`: its manifest's `jest` key)."""
     out = FrameworkConfig(directory)
+    out.aliases.update(jest_aliases(directory, package_jest, declared))
     names = {os.path.basename(p) for p in config_files(directory)}
     found = set()
     for framework, (files, packages) in frameworks.FRAMEWORK_MARKERS.items():

@@ -36,10 +36,10 @@ _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|r
 _ANY_TOOL_CONFIG = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.config\.[cm]?[jt]s$")
 _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
-# `.spec`, `.test`, `.e2e` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's
+# `.spec`, `.test`, `.e2e`, tstyche's `.tst` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's
 # `.e2e-ee`), also with a suite's tag after them (`user.spec.db.ts`, run by `mocha '**/*.spec.db.ts'`)
-_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e)(?:-\w+)?(?:\.[a-z]+)?|bench|cy|stories|story|steps|mock"
-                        r"|fixture)\.[cm]?[jt]sx?$")
+_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e|tst)(?:-\w+)?(?:\.[a-z]+)?|bench|cy|stories|story|steps|mock"
+                        r"|fixtures?)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"
                     r"setup[-_.]?files?(?:[-_.]?after[-_.]?env)?)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
@@ -346,7 +346,8 @@ _LOADER_OPTIONS = ("--loader", "--experimental-loader", "--import", "-r", "--req
 
 
 def _loaded_script(args: list[str]) -> tuple[str, str] | None:
-    """(script, how) when `node` is given a TypeScript loader and then a script, else None."""
+    """(script, how) when `node` is given a TypeScript loader and then a script, or a TypeScript
+    file it runs itself (`node main.ts`: Node strips the types), else None."""
     loader, skip = None, False
     for i, word in enumerate(args):
         if skip:
@@ -362,8 +363,13 @@ def _loaded_script(args: list[str]) -> tuple[str, str] | None:
         elif word in RUNNER_VALUE_OPTIONS:
             skip = True
         elif not word.startswith("-"):
-            return (word, f"node runs it from source through {loader}") if loader is not None else None
+            if loader is not None:
+                return word, f"node runs it from source through {loader}"
+            return (word, "node strips its types and runs it from source") if word.endswith(_TS_SCRIPT) else None
     return None
+
+
+_TS_SCRIPT = (".ts", ".mts", ".cts")
 
 
 def _runner_script(args: list[str]) -> str | None:

@@ -1,6 +1,6 @@
 """Paths -> the TypeScript files to lint.
 
-Honours `.gitignore` files at every level (pathspec), always skips dependency and build output
+Honours `.gitignore` files at every level as git does (ignore_spec.py), always skips dependency and build output
 folders, and applies the configuration's `exclude` patterns. Files named explicitly always count.
 Symlinked directories are not followed (no loops, nothing outside the tree).
 """
@@ -94,7 +94,7 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
     return result
 
 
-_MAGIC = b"migrationlint-discovery 3\n"
+_MAGIC = b"migrationlint-discovery 4\n"
 
 
 def stamped(tops: list[str], exclude: list[str] | None, exclude_root: str | None, cache_dir: str) -> Discovery | None:
@@ -144,12 +144,43 @@ def exclude_patterns(exclude: list[str] | None) -> list[str]:
 
 
 def _excluded(path: str, is_dir: bool, ignores: list[tuple[str, IgnoreSpec]]) -> bool:
-    for base, spec in ignores:
+    """Whether git ignores the entry at `path`, given the .gitignore files above it (shallowest
+    first): the deepest file with a pattern that names the entry decides (ignore_spec.py)."""
+    for base, spec in reversed(ignores):
         prefix = base.rstrip(os.sep) + os.sep
-        if not path.startswith(prefix):
-            continue
-        rel = path[len(prefix):].replace(os.sep, "/")
-        if spec.match_file(rel + ("/" if is_dir else "")):
+        if path.startswith(prefix):
+            decision = spec.decide(path[len(prefix):].replace(os.sep, "/"), is_dir)
+            if decision is not None:
+                return decision
+    return False
+
+
+def excluded_by_config(path: str, is_dir: bool, exclude: tuple[str, IgnoreSpec]) -> bool:
+    """Whether the configuration's `exclude` patterns (relative to `exclude[0]`) name the entry;
+    no .gitignore can take that back."""
+    base, spec = exclude
+    prefix = base.rstrip(os.sep) + os.sep
+    return path.startswith(prefix) and spec.ignores(path[len(prefix):].replace(os.sep, "/"), is_dir)
+
+
+def entry_ignored(path: str, is_dir: bool, ignores: list[tuple[str, IgnoreSpec]], exclude: tuple[str, IgnoreSpec]) -> bool:
+    """Whether a walk leaves out the entry: ignored by git, or excluded by the configuration."""
+    return _excluded(path, is_dir, ignores) or excluded_by_config(path, is_dir, exclude)
+
+
+def ignored_on_the_way(path: str, is_dir: bool, ignores: list[tuple[str, IgnoreSpec]]) -> bool:
+    """Whether `path`, or a folder between the shallowest .gitignore's folder and it, is ignored:
+    git lists nothing under an ignored folder, so nothing there can be kept again."""
+    if not ignores:
+        return False
+    top = ignores[0][0].rstrip(os.sep)
+    if not path.startswith(top + os.sep):
+        return False
+    current = top
+    parts = path[len(top) + 1:].split(os.sep)
+    for i, part in enumerate(parts):
+        current = current + os.sep + part
+        if _excluded(current, is_dir or i < len(parts) - 1, ignores):
             return True
     return False
 
@@ -157,8 +188,9 @@ def _excluded(path: str, is_dir: bool, ignores: list[tuple[str, IgnoreSpec]]) ->
 def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, stamps=None):
     """Lintable files under `top`; `stamps`, when given, collects what vouches for the answer."""
     base_ignores = _ancestor_ignores(top, exclude_root, stamps)
-    if exclude_spec is not None:
-        base_ignores.insert(0, (exclude_root or top, exclude_spec))
+    exclude = (exclude_root or top, exclude_spec)
+    if ignored_on_the_way(top, True, base_ignores) or excluded_by_config(top, True, exclude):
+        return  # the user named a folder that git (or the configuration) leaves out
     stack: list[tuple[str, list]] = [(top, base_ignores)]
     while stack:
         directory, ignores = stack.pop()
@@ -182,7 +214,7 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, s
             except OSError:
                 continue
             if is_dir:
-                if name in ALWAYS_SKIPPED or _excluded(entry.path, True, ignores):
+                if name in ALWAYS_SKIPPED or entry_ignored(entry.path, True, ignores, exclude):
                     continue
                 subdirs.append(entry.path)
             elif is_file and name.endswith(TS_SUFFIXES):
@@ -192,7 +224,7 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, s
                     real = os.path.realpath(entry.path)
                     if not real.startswith(os.path.realpath(top) + os.sep):
                         continue  # never lint (or write) a file outside the tree through a link
-                if not _excluded(entry.path, False, ignores):
+                if not entry_ignored(entry.path, False, ignores, exclude):
                     yield entry.path
         for d in reversed(subdirs):
             stack.append((d, ignores))
@@ -222,14 +254,5 @@ def git_ignored(path: str, root: str) -> bool:
     if rel_dir != ".":
         for part in rel_dir.split(os.sep):
             directories.append(os.path.join(directories[-1], part))
-    for directory in directories:
-        spec = _gitignore_at(directory)
-        if spec is None:
-            continue
-        rel = os.path.relpath(path, directory).replace(os.sep, "/")
-        parts = rel.split("/")
-        # a pattern may name the file or any directory on the way to it
-        for i in range(1, len(parts) + 1):
-            if spec.match_file("/".join(parts[:i]) + ("/" if i < len(parts) else "")):
-                return True
-    return False
+    ignores = [(directory, spec) for directory in directories if (spec := _gitignore_at(directory)) is not None]
+    return ignored_on_the_way(path, False, ignores)

@@ -189,9 +189,18 @@ _ENTRY_BUILDERS = ("build", "prepare", "prepack", "prepublishOnly", "prepublish"
 
 
 def _may_build_entry(manifest: Manifest) -> bool:
-    """Whether a script may write the package's entry file (a build, or a hook before a pack)."""
+    """Whether a script may write the package's entry file (a build, or a hook before a pack); a
+    `"build": "tsc --noEmit"` only type-checks."""
     scripts = manifest.data.get("scripts")
-    return isinstance(scripts, dict) and any(name in scripts for name in _ENTRY_BUILDERS)
+    return isinstance(scripts, dict) and any(name in scripts and not type_check_only(scripts[name])
+                                             for name in _ENTRY_BUILDERS)
+
+
+def type_check_only(script: object) -> bool:
+    """Whether every command of a script is tsc told to write nothing (`tsc --noEmit`, `tsc -p
+    tsconfig.json --noEmit`): it checks the package's types and builds nothing."""
+    commands = list(shell_commands(script)) if isinstance(script, str) else []
+    return bool(commands) and all(os.path.basename(words[0]) == "tsc" and "--noEmit" in words for words in commands)
 
 
 def _default_entry_is_source(manifest: Manifest) -> bool:

@@ -1,136 +1,178 @@
-"""A .gitignore's patterns with a fast test for "no pattern can match this path".
+"""A .gitignore's patterns, decided the way git decides them for a walk of the tree.
 
-pathspec tries each pattern's regex in turn (a large monorepo's root .gitignore holds 300 lines or
-more), the main cost of listing a repository. A path that no pattern matches is not ignored, whatever the order and the
-negations, so a prefilter that never misses a match answers most paths and pathspec decides the
-few that some pattern may match. The prefilter reads the regexes pathspec compiled:
+Git looks at each entry (a folder or a file) of the folder it lists, and the last pattern that
+matches the entry itself decides: a pattern ignores it, a `!pattern` keeps it, and a pattern of a
+deeper .gitignore overrides every pattern of a shallower one. A folder that ends up ignored is
+never listed, so nothing under it can be kept again. `decide` answers for one entry and one
+.gitignore (None: no pattern there names it); the walker asks the deepest file first. Whitelist
+layouts depend on this order: a root `*` followed by `!svc/`, and in `svc/` a `.gitignore` of `*`,
+`!/src/`, `!/src/**/*.ts`, keep every file under `svc/src/` for git.
 
-- `**/name` and `name` (no slash), compiled as "a path component equal to `name`": a set lookup
-  over the path's components;
-- `*.ext` and the like, "a component ending with `.ext`": one `str.endswith` over the components;
-- every other pattern goes into one combined regex.
-A pattern of the first two shapes matches only where its component test holds, so the prefilter
-is exact in the direction that matters (tests/engine/test_ignore_spec.py compares it with pathspec).
-The regexes come from pathspec's own translation of each line, uncompiled; pathspec compiles the
-whole spec only when some path gets past the prefilter.
+The patterns are translated here, from git's documented syntax (gitignore(5)): `#` comments,
+`!` negation, `\\` escapes, a trailing `/` for folders only, a slash elsewhere anchoring the
+pattern to the .gitignore's folder (else it names an entry at any depth), `*`, `?`, `[...]`,
+and `**` as a whole path segment (`**/x`, `x/**`, `a/**/b`). A large monorepo's root .gitignore
+holds 300 lines or more, so two cheap tests answer most entries before any regex runs: the set
+of plain names, and the suffixes of `*.ext` patterns.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import pathspec
-
-_NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
-_ANYWHERE = "^(?:.+/)?"  # the pattern may start at any component
-_COMPONENT_ENDS = ("(?:(?:/)|$)", "(?:/)")  # it ends where a component ends
-_LITERAL = re.compile(r"(?:\\.|[^\\\[\](){}?*+.^$|/])+")  # escaped or plain characters, no slash
-_ESCAPE = re.compile(r"\\(.)")
+from dataclasses import dataclass
 
 
-@cache
-def _pattern_class() -> type:
-    """The pattern class GitIgnoreSpec compiles lines with (its translation to a regex, uncompiled).
-    pathspec is imported here, when a .gitignore is first read: a run whose file listing comes from
-    the cache reads none, and the import is a tenth of such a run."""
-    import pathspec
+@dataclass(frozen=True)
+class _Rule:
+    keep: bool  # a `!pattern`
+    folders_only: bool  # a trailing `/`
+    name: str | None  # a plain name matching an entry's own name at any depth
+    suffix: str | None  # `*<suffix>`: any entry name ending with it, at any depth
+    regex: re.Pattern | None  # everything else, matched against the whole relative path
 
-    return type(pathspec.GitIgnoreSpec.from_lines(["x"]).patterns[0])
-
-
-def _gitignore_spec(lines: list[str]) -> pathspec.PathSpec:
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    def matches(self, rel: str, base_name: str, is_dir: bool) -> bool:
+        if self.folders_only and not is_dir:
+            return False
+        if self.name is not None:
+            return base_name == self.name
+        if self.suffix is not None:
+            return base_name.endswith(self.suffix)
+        return self.regex is not None and self.regex.fullmatch(rel) is not None
 
 
 class IgnoreSpec:
-    """A .gitignore (or exclude list) whose `match_file` is pathspec's, only faster: pathspec's
-    compiled spec is built on the first path the prefilter cannot rule out, which most runs never
-    see (compiling a 300-line .gitignore costs 40 ms: a fifth of a pre-commit run)."""
+    """The rules of one .gitignore (or of the configuration's `exclude` list)."""
 
     def __init__(self, lines: list[str]) -> None:
-        self._lines = lines
-        self._spec: pathspec.PathSpec | None = None
-        self._prefilter = _Prefilter.of(lines)
-        if self._prefilter is None:
-            self._spec = _gitignore_spec(lines)  # raises on a bad pattern, as before
+        self.rules = tuple(rule for line in lines if (rule := _rule(line)) is not None)
+        self._names = frozenset(r.name for r in self.rules if r.name is not None)
+        self._suffixes = tuple(r.suffix for r in self.rules if r.suffix is not None)
+        regexes = [r.regex.pattern for r in self.rules if r.regex is not None]
+        self._any_regex = re.compile("|".join(f"(?:{r})" for r in regexes), re.DOTALL) if regexes else None
 
-    @property
-    def spec(self) -> pathspec.PathSpec:
-        if self._spec is None:
-            self._spec = _gitignore_spec(self._lines)
-        return self._spec
+    def decide(self, rel: str, is_dir: bool) -> bool | None:
+        """True: the entry at `rel` (relative to the .gitignore's folder, `/`-separated) is
+        ignored; False: a `!pattern` keeps it; None: no pattern of this file matches it."""
+        base_name = rel.rpartition("/")[2]
+        if base_name not in self._names and not base_name.endswith(self._suffixes) and (
+                self._any_regex is None or self._any_regex.fullmatch(rel) is None):
+            return None  # no pattern can match: the usual answer, without trying each rule
+        for rule in reversed(self.rules):
+            if rule.matches(rel, base_name, is_dir):
+                return not rule.keep
+        return None
 
-    def match_file(self, rel: str) -> bool:
-        if self._prefilter is not None and not self._prefilter.may_match(rel):
-            return False
-        return self.spec.match_file(rel)
+    def ignores(self, rel: str, is_dir: bool) -> bool:
+        return self.decide(rel, is_dir) is True
 
 
 def compile_lines(lines: list[str]) -> IgnoreSpec:
     return IgnoreSpec(lines)
 
 
-class _Prefilter:
-    def __init__(self, names: frozenset[str], suffixes: tuple[str, ...], rest: re.Pattern | None) -> None:
-        self.names, self.suffixes, self.rest = names, suffixes, rest
-
-    @classmethod
-    def of(cls, lines: list[str]) -> _Prefilter | None:
-        """From the regexes pathspec would compile for `lines` (its own translation, uncompiled);
-        None when a line cannot be translated (pathspec then compiles and reports it)."""
-        names: set[str] = set()
-        suffixes: list[str] = []
-        rest: list[str] = []
-        for line in lines:
-            try:
-                regex, include = _pattern_class().pattern_to_regex(line)
-            except Exception:  # a pattern pathspec rejects: let it say so
-                return None
-            if include is None:
-                continue  # a comment or blank line: matches nothing
-            if not isinstance(regex, str):
-                return None
-            source = _NAMED_GROUP.sub("(?:", regex)
-            shape = _component_shape(source)
-            if shape is None:
-                rest.append(source)
-            elif shape[0] == "name":
-                names.add(shape[1])
-            else:
-                suffixes.append(shape[1])
-        try:
-            combined = re.compile("|".join(f"(?:{s})" for s in rest)) if rest else None
-        except re.error:
-            return None
-        return cls(frozenset(names), tuple(suffixes), combined)
-
-    def may_match(self, rel: str) -> bool:
-        if self.names or self.suffixes:
-            parts = rel.split("/")
-            if self.names and not self.names.isdisjoint(parts):
-                return True
-            if self.suffixes and any(p.endswith(self.suffixes) for p in parts):
-                return True
-        return self.rest is not None and self.rest.search(rel) is not None
+_PLAIN = re.compile(r"[^*?\[\\/]+")
 
 
-def _component_shape(source: str) -> tuple[str, str] | None:
-    """("name", n) for a regex matching exactly a component equal to n anywhere in the path,
-    ("suffix", s) for one matching a component ending with s, else None."""
-    if not source.startswith(_ANYWHERE):
+def _rule(line: str) -> _Rule | None:
+    """One line's rule; None for a blank line or a comment."""
+    pattern = _strip_trailing_spaces(line)
+    if not pattern or pattern.startswith("#"):
         return None
-    body = source[len(_ANYWHERE):]
-    end = next((e for e in _COMPONENT_ENDS if body.endswith(e)), None)
-    if end is None:
+    keep = pattern.startswith("!")
+    if keep:
+        pattern = pattern[1:]
+    folders_only = pattern.endswith("/") and not pattern.endswith("\\/")
+    pattern = pattern.rstrip("/") if folders_only else pattern
+    if not pattern:
         return None
-    core = body[:-len(end)]
-    if _LITERAL.fullmatch(core):
-        return "name", _ESCAPE.sub(r"\1", core)
-    if core.startswith("[^/]*") and _LITERAL.fullmatch(core[5:]):
-        return "suffix", _ESCAPE.sub(r"\1", core[5:])
+    anchored = "/" in pattern
+    if not anchored and _PLAIN.fullmatch(pattern):
+        return _Rule(keep, folders_only, pattern, None, None)
+    if not anchored and pattern.startswith("*") and _PLAIN.fullmatch(pattern[1:]):
+        return _Rule(keep, folders_only, None, pattern[1:], None)
+    body = _glob_regex(pattern.lstrip("/") if anchored else pattern)
+    return _Rule(keep, folders_only, None, None, re.compile(body if anchored else "(?:.*/)?" + body, re.DOTALL))
+
+
+def _strip_trailing_spaces(line: str) -> str:
+    """Trailing spaces are dropped unless a backslash escapes them (`a\\ ` keeps one)."""
+    stripped = line.rstrip(" ")
+    if stripped.endswith("\\") and len(stripped) < len(line):
+        return stripped + " "
+    return stripped
+
+
+def _glob_regex(pattern: str) -> str:
+    """The regex of a glob pattern's path; `**` counts as a path segment only when alone between
+    slashes (elsewhere it is a `*`)."""
+    segments = pattern.split("/")
+    out: list[str] = []
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        if segment == "**":
+            out.append(".*" if last else "(?:.*/)?")
+            continue
+        out.append(_segment_regex(segment) + ("" if last else "/"))
+    return "".join(out)  # `a/**` is `a/` then anything: what `a` holds, never `a` itself
+
+
+def _segment_regex(segment: str) -> str:
+    """One path segment's glob: `*` and `?` never cross a `/`, `[...]` is a class, `\\x` is x."""
+    out: list[str] = []
+    i = 0
+    while i < len(segment):
+        char = segment[i]
+        if char == "\\" and i + 1 < len(segment):
+            out.append(re.escape(segment[i + 1]))
+            i += 2
+            continue
+        if char == "*":
+            while i + 1 < len(segment) and segment[i + 1] == "*":
+                i += 1
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[" and (end := _class_end(segment, i)) is not None:
+            out.append(_class_regex(segment[i + 1:end]))
+            i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return "".join(out)
+
+
+def _class_end(segment: str, start: int) -> int | None:
+    """Where the `[...]` opened at `start` closes (a `]` right after `[` or `[!` is a member)."""
+    i = start + 1
+    if i < len(segment) and segment[i] in "!^":
+        i += 1
+    if i < len(segment) and segment[i] == "]":
+        i += 1
+    while i < len(segment):
+        if segment[i] == "\\":
+            i += 2
+            continue
+        if segment[i] == "]":
+            return i
+        i += 1
     return None
+
+
+def _class_regex(members: str) -> str:
+    """`[a-z]`, `[!0-9]` or `[^x]` as a regex class that never matches `/`."""
+    negated = members[:1] in ("!", "^")
+    body = _class_members(members[1:] if negated else members)
+    return f"[^/{body}]" if negated else f"(?!/)[{body}]"
+
+
+def _class_members(members: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(members):
+        if members[i] == "\\" and i + 1 < len(members):
+            out.append(re.escape(members[i + 1]))
+            i += 2
+        else:
+            out.append("\\" + members[i] if members[i] in "]^[" else members[i])
+            i += 1
+    return "".join(out)

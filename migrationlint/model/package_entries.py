@@ -33,6 +33,7 @@ class PackageEntries:
     tsconfigs: TsConfigIndex
     _entries: dict[tuple[str, str, tuple[str, ...]], str | None]
     _excluded: dict[tuple[str | None, str], bool]
+    _stated: dict[str, dict[str, str]]  # package folder -> built target -> the source its `exports` names
     _first_file: Callable[[str], str | None]  # Resolver's: the first file of a base path's candidates
 
     def _linked_member(self, directory: str, name: str) -> Manifest | None:
@@ -91,8 +92,11 @@ class PackageEntries:
         `dist/x/index.d.ts` maps to `<rootDir>/x/index.ts` through the package tsconfig's outDir and
         rootDir (else `dist`/`build` -> `src`); a target that is already a source file is kept.
         """
-        if target.endswith(TS_SOURCE) and not target.endswith((".d.ts", ".d.mts", ".d.cts")) and os.path.isfile(target):
+        if target.endswith(TS_SOURCE) and not target.endswith(DECLARATIONS) and os.path.isfile(target):
             return target
+        stated = self._stated_sources(pkg_dir).get(target)
+        if stated is not None:
+            return stated
         for out_dir, root_dir in self._build_dirs(pkg_dir):
             rel = os.path.relpath(target, out_dir)
             if rel.startswith(".."):
@@ -102,6 +106,24 @@ class PackageEntries:
             if path is not None:
                 return path
         return self._first_file(strip_built(target)) or self._first_file(target)
+
+    def _stated_sources(self, pkg_dir: str) -> dict[str, str]:
+        """Built target -> source, as the package's `exports` states them: an entry whose conditions
+        name one existing TypeScript file (`"@source": "./server/index.ts"`, a condition tsconfig's
+        `customConditions` selects) beside built files (`"require": "./build/index.cjs"`) says what
+        those files are built from, whatever folder the tsconfig's outDir would suggest."""
+        found = self._stated.get(pkg_dir)
+        if found is None:
+            found = self._stated[pkg_dir] = {}
+            manifest_path = os.path.join(pkg_dir, "package.json")
+            exports = self.workspace.manifest(manifest_path).data.get("exports") if os.path.isfile(manifest_path) else None
+            for leaves in _exports_entries(exports):
+                paths = [os.path.normpath(os.path.join(pkg_dir, leaf)) for leaf in leaves if "*" not in leaf]
+                sources = {p for p in paths if p.endswith(TS_SOURCE) and not p.endswith(DECLARATIONS) and os.path.isfile(p)}
+                if len(sources) == 1:
+                    source = sources.pop()
+                    found.update((p, source) for p in paths if p != source)
+        return found
 
     def _build_dirs(self, pkg_dir: str) -> list[tuple[str, str]]:
         pairs = []
@@ -113,3 +135,23 @@ class PackageEntries:
         for d in BUILD_DIRS:
             pairs.append((os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")))
         return pairs
+
+
+DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
+
+
+def _exports_entries(exports: object) -> list[list[str]]:
+    """The targets of each subpath entry of an `exports` field (every condition's, nested ones too)."""
+    if isinstance(exports, dict) and any(k.startswith(".") for k in exports):
+        return [_leaves(value) for key, value in exports.items() if key.startswith(".")]
+    return [_leaves(exports)] if exports is not None else []
+
+
+def _leaves(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.startswith("./") else []
+    if isinstance(value, dict):
+        return [leaf for v in value.values() for leaf in _leaves(v)]
+    if isinstance(value, list):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return []

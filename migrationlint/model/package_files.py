@@ -16,8 +16,9 @@ import os
 from migrationlint.model.discovery import (
     ALWAYS_SKIPPED,
     _ancestor_ignores,
-    _excluded,
     _read_gitignore,
+    entry_ignored,
+    ignored_on_the_way,
     _spec,
     exclude_patterns,
 )
@@ -47,14 +48,16 @@ def package_files(package_root: str, exclude: list[str] | None = None, exclude_r
     return found
 
 
-_MAGIC = b"migrationlint-package-files 3\n"
+_MAGIC = b"migrationlint-package-files 4\n"
 
 
 def _walk(package_root: str, exclude: list[str] | None, exclude_root: str | None, suffixes: tuple[str, ...],
           stamps) -> list[str]:
     ignores = _ancestor_ignores(package_root, exclude_root, stamps)
-    ignores.insert(0, (exclude_root or package_root, _spec(exclude_patterns(exclude))))
+    excludes = (exclude_root or package_root, _spec(exclude_patterns(exclude)))
     found: list[str] = []
+    if ignored_on_the_way(package_root, True, ignores):
+        return found
     stack = [(package_root, ignores)]
     while stack:
         directory, inherited = stack.pop()
@@ -76,12 +79,12 @@ def _walk(package_root: str, exclude: list[str] | None, exclude_root: str | None
             except OSError:
                 continue
             if is_dir:
-                if entry.name in ALWAYS_SKIPPED or _excluded(entry.path, True, current):
+                if entry.name in ALWAYS_SKIPPED or entry_ignored(entry.path, True, current, excludes):
                     continue
                 if os.path.isfile(os.path.join(entry.path, "package.json")):
                     continue  # a nested package: not this package's files
                 stack.append((entry.path, current))
-            elif is_file and entry.name.endswith(suffixes) and not _excluded(entry.path, False, current):
+            elif is_file and entry.name.endswith(suffixes) and not entry_ignored(entry.path, False, current, excludes):
                 found.append(entry.path)
     found.sort()
     return found

@@ -85,6 +85,7 @@ class Resolver(PackageEntries):
         self._cache: dict[tuple[str, str, str], Resolution] = {}
         self._entries: dict[tuple[str, str], str | None] = {}
         self._excluded: dict[tuple[str | None, str], bool] = {}  # (importer manifest, member): range excludes it
+        self._stated: dict[str, dict[str, str]] = {}
         self._frameworks: dict[str, FrameworkConfig] = {}
         self.files = FileLookup()
         self._missing_elsewhere: set[str] = set()  # found missing by checks in another process
@@ -316,10 +317,12 @@ class Resolver(PackageEntries):
         found = self._frameworks.get(pkg_dir)
         if found is None:
             declared: frozenset[str] = frozenset()
+            package_jest = None
             if manifest_path:
                 m = self.workspace.manifest(manifest_path)
                 declared = frozenset(p for section in DEP_SECTIONS for p in m.section(section))
-            found = self._frameworks[pkg_dir] = config_aliases.read_project(pkg_dir, declared)
+                package_jest = m.data.get("jest")
+            found = self._frameworks[pkg_dir] = config_aliases.read_project(pkg_dir, declared, package_jest)
         return found
 
     def _alias_items(self) -> list[tuple[str, str]]:

@@ -470,18 +470,22 @@ class TsConfigIndex:
             return self._covering[file_path]
         chain = self.candidates(os.path.dirname(file_path))
         chosen: TsConfig | None = None
+        referenced = False  # a project a solution config references includes the file: `tsc -b` compiles it there
         for path in chain:
             cfg = self.config(path)
             if cfg.error is None:
-                chosen = cfg if cfg.covers(file_path) else self._referenced_covering(cfg, file_path) \
-                    or self._sibling_covering(cfg, file_path)
+                chosen = cfg if cfg.covers(file_path) else None
+                if chosen is None:
+                    chosen = self._referenced_covering(cfg, file_path)
+                    referenced = chosen is not None
+                chosen = chosen or self._sibling_covering(cfg, file_path)
                 if chosen is None and cfg.under_root_dir(file_path):
                     chosen = cfg  # imported by its included files: compiled with it (see under_root_dir)
             if chosen is not None:
                 break
         if chosen is None and chain:
             chosen = self.config(chain[0])
-        if chosen is not None and chain and chosen.path != chain[0] and _test_path(file_path):
+        if chosen is not None and chain and chosen.path != chain[0] and _test_path(file_path) and not referenced:
             chosen = self._own_package_config(chain, file_path, chosen) or chosen
         if not chain:  # above every project: the root config each of them extends (Nx's tsconfig.base.json)
             base = os.path.join(self.root, BASE_CONFIG_NAME)

@@ -83,6 +83,13 @@ def test_the_projects_a_build_compiles(tmp_path):
     assert projects({"build": "nest build"}, {"nest-cli.json": {"monorepo": True, "projects": {}}}) is None
     assert projects({"build": "nest build"}, {"nest-cli.json": {"compilerOptions": {"tsConfigPath": "tsconfig.app.json"}}}) is None
     assert projects({"build": "vite build && tsc"}) is None
+    # a babel pass over tsc's own output folder compiles no source (a real library's pure-call notes:
+    # 107 DEP002/DEP005 on benchmarks and type tests outside its project); babel over sources does
+    assert projects({"build": "tsc -b tsconfig.json && pnpm babel",
+                     "babel": "babel dist --plugins annotate-pure-calls --out-dir dist --source-maps"}) == ["tsconfig.json"]
+    assert projects({"build": "tsc -b && swc ./dist -d dist"}) == ["tsconfig.json"]
+    assert projects({"build": "tsc -b && babel src --out-dir dist"}) is None
+    assert projects({"build": "tsc -b && babel dist src --out-dir dist"}) is None
     # a Nest monorepo (webpack by default) builds one app per command, each in its own pipeline: what
     # it emits is every project's tsConfigPath, when webpack is off (a real monorepo's `nest build
     # base-system` left a one-off script beside the apps counted as shipping)
@@ -144,3 +151,36 @@ def test_an_nx_library_built_by_the_tsc_executor_ships_what_its_tsconfig_compile
     sealed = {**compiled, f"{lib}/project.json": {**project, "targets": {**project["targets"], "build": {
         **build, "options": {**build["options"], "generateExportsField": True}}}}}
     assert dep(write(tmp_path / "sealed", sealed)) == []
+
+
+def test_the_source_an_exports_condition_names_is_what_the_built_entry_comes_from(tmp_path):
+    """`"@source": "./server/index.ts"` beside `"require": "./build/index.cjs"`: the package states
+    what `build/` is built from, so `main: ./build/index.cjs` is not `src/index.tsx` (the browser
+    panel vite bundles, under a type-check-only tsconfig with `outDir: build`). A real game-server
+    monorepo: 31 DEP002 on React imports of the panel, 6 IMP003 against the wrong entry file."""
+    panel = {
+        "name": "@acme/panel", "version": "1.2.0", "main": "./build/index.cjs", "types": "./build/index.d.ts",
+        "exports": {".": {"@source": "./server/index.ts", "types": "./build/index.d.ts", "require": "./build/index.cjs"}},
+        "files": ["build"], "scripts": {"build": "vite build && tsc -p tsconfig.server.json"},
+        "dependencies": {"express": "^4.21.0"},
+        "devDependencies": {"react-dom": "^18.2.0", "vite": "^5.0.0", "typescript": "^5.6.0"},
+    }
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/panel/package.json": panel,
+        "packages/panel/tsconfig.json": {"compilerOptions": {"outDir": "build", "noEmit": True, "jsx": "react-jsx"},
+                                         "include": ["src/**/*.tsx", "server/**/*.ts"]},
+        "packages/panel/tsconfig.server.json": {"compilerOptions": {"outDir": "build", "rootDir": "server"},
+                                                "include": ["server/**/*.ts"]},
+        "packages/panel/vite.config.ts": "import { defineConfig } from 'vite';\n\nexport default defineConfig({ build: { outDir: 'build/static' } });\n",
+        "packages/panel/src/index.tsx": "import { createRoot } from 'react-dom/client';\nimport type { PanelOptions } from '../';\n\n"
+                                        "const opts: PanelOptions = { title: 'rooms' };\ncreateRoot(document.body).render(<h1>{opts.title}</h1>);\n",
+        "packages/panel/server/index.ts": "import express from 'express';\n\nexport interface PanelOptions { title: string }\n"
+                                          "export function panel(): unknown {\n  return express.Router();\n}\n",
+        "packages/app/package.json": {"name": "@acme/app", "private": True,
+                                      "dependencies": {"@acme/panel": "*", "express": "^4.21.0"}},
+        "packages/app/src/main.ts": "import express from 'express';\nimport { panel } from '@acme/panel';\n\nexpress().use(panel());\n",
+    })
+    assert dep(root, select=("DEP", "IMP")) == []
+    (root / "packages/app/src/main.ts").write_text("import { panels } from '@acme/panel';\n\nconsole.log(panels);\n")
+    assert dep(root, select=("IMP",)) == [("IMP003", "packages/app/src/main.ts", "")]

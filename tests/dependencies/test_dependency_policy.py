@@ -1093,6 +1093,9 @@ def test_a_stylesheet_a_vite_plugin_serves_is_no_package(tmp_path):
     assert sorted(p for _, _, p in dep(write(tmp_path / "vite", files))) == ["fonts.css", "normalize.css"]
     plain = {**files, "package.json": {**files["package.json"], "devDependencies": {"unocss": "^0.58.0"}}}
     assert sorted(p for _, _, p in dep(write(tmp_path / "plain", plain))) == ["fonts.css", "normalize.css", "uno.css"]
+    # a VitePress site declares vitepress, which runs vite with the site's plugins (a real docs site)
+    site = {**files, "package.json": {**files["package.json"], "devDependencies": {"vitepress": "^1.0.0", "unocss": "^0.58.0"}}}
+    assert sorted(p for _, _, p in dep(write(tmp_path / "site", site))) == ["fonts.css", "normalize.css"]
 
 
 @pytest.mark.parametrize("schema_at,output", [

@@ -205,7 +205,8 @@ def test_a_package_whose_entry_is_typescript_source_is_deployed_with_the_root(tm
     assert dep005(built) == 1
 
 
-@pytest.mark.parametrize("variant", ["source folder", "index.js beside", "build script", "own lockfile"])
+@pytest.mark.parametrize("variant", ["source folder", "index.js beside", "build script", "own lockfile",
+                                     "type-check build"])
 def test_a_versioned_folder_of_source_naming_no_entry_is_deployed_with_the_root(tmp_path, variant):
     """A member with a `version` that names nothing to load, whose folder has `index.ts` and no
     `index.js` (what Node would load) and no build script: its importers compile it through
@@ -215,15 +216,33 @@ def test_a_versioned_folder_of_source_naming_no_entry_is_deployed_with_the_root(
     apart: reported."""
     root = _repo(tmp_path, {"Dockerfile": ROOT_COPY})
     manifest = {"name": "@shop/api", "version": "v0.0.3", "scripts": {"test": "jest"}}
-    if variant == "build script":
-        manifest["scripts"]["build"] = "tsc"
+    if variant in ("build script", "type-check build"):  # `tsc --noEmit` writes no entry
+        manifest["scripts"]["build"] = "tsc" if variant == "build script" else "tsc -p tsconfig.json --noEmit"
     write(root, {"apps/api/package.json": manifest, "apps/api/index.ts": "export * from './src/main';\n"})
     if variant == "index.js beside":
         write(root, {"apps/api/index.js": "module.exports = require('./dist/main');\n"})
     if variant == "own lockfile":  # an install of its own (a project a tool deploys from its folder)
         write(root, {"apps/api/package-lock.json": {"name": "@shop/api", "lockfileVersion": 3, "packages": {}}})
     found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
-    assert len(found) == (0 if variant == "source folder" else 1)
+    assert len(found) == (0 if variant in ("source folder", "type-check build") else 1)
+
+
+def test_a_private_folder_of_tools_whose_only_script_type_checks_runs_with_the_root_install(tmp_path):
+    """`scripts/` holds repository tools CI runs from the checkout (`pnpm tsx scripts/x.ts`): a
+    private member naming no entry, whose only script is `"build": "tsc --noEmit"`. Nothing installs
+    it apart, so a root devDependency serves it (a real SDK monorepo: 5 DEP005). A build that emits
+    may make something to deploy: reported."""
+    def dep005(build: str) -> int:
+        root = write(tmp_path / build.replace(" ", "_"), {
+            "package.json": {"name": "acme", "private": True, "devDependencies": {"fs-extra": "^11.2.0"}},
+            "pnpm-workspace.yaml": "packages:\n  - scripts\n",
+            "scripts/package.json": {"name": "scripts", "private": True, "version": "1.0.0", "scripts": {"build": build}},
+            "scripts/create-dir.ts": "import fs from 'fs-extra';\n\nawait fs.mkdirp(process.argv[2] ?? 'out');\n",
+        })
+        return len(pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics)
+
+    assert dep005("tsc --noEmit") == 0
+    assert dep005("tsc") == 1
 
 
 NX_WEBPACK = """const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');

@@ -72,6 +72,10 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/protest-spec.ts") is None and dev_reason("src/contest.ts") is None
     assert dev_reason("src/hooks/define-hooks.typetest.ts") and "e2e" in dev_reason("src/__e2e__/helpers/app.factory.ts")
     assert dev_reason("src/__internal__/x.ts") is None
+    # `.fixtures.ts` as well as `.fixture.ts` (a real worker's mock HTTP client imported vitest)
+    assert dev_reason("src/http-client/http-client.fixtures.ts") and dev_reason("src/user.fixture.ts")
+    assert dev_reason("src/fixtures.ts") is None
+    assert dev_reason("typetest/schema/Schema.tst.ts") and dev_reason("src/tstate.ts") is None  # tstyche's type tests
     assert template_of("src/server/main.template.ts") == "main.template.ts"
     assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None
     # a schematic's files, named for the generator to fill in (Nest and Angular devkit)
@@ -795,8 +799,10 @@ def test_node_with_a_typescript_loader_runs_its_script_from_source(tmp_path):
     script; plain `node dist/x.js` runs built code, which ships."""
     scripts = {"bundle": "node --loader ts-node/esm/transpile-only.mjs ./src/bin/build.ts",
                "gen": "node --import=tsx src/gen.ts", "seed": "node -r @swc-node/register src/seed.ts",
-               "report": "node dist/report.js"}
+               "report": "node dist/report.js", "codegen": "node --no-warnings src/codegen.mts"}
     files = _scripted_service(scripts, {
+        # Node 22.6+ strips the types of a `.ts`/`.mts` file it is given (a real repository's codegen tool)
+        "src/codegen.mts": "import { capitalCase } from 'change-case';\nconsole.log(capitalCase('a-b'));\n",
         "src/bin/build.ts": "import { pascalCase } from 'change-case';\nconsole.log(pascalCase('a'));\n",
         "src/gen.ts": "import { camelCase } from 'change-case';\nconsole.log(camelCase('a-b'));\n",
         "src/seed.ts": "import { snakeCase } from 'change-case';\nconsole.log(snakeCase('a-b'));\n",

@@ -469,6 +469,35 @@ def test_vitest_test_alias_applies_to_tests_only(tmp_path):
     assert _found(tmp_path, ["IMP"]) == [("IMP003", "src/field.ts")]
 
 
+def test_jest_module_name_mapper_paths_are_aliases(tmp_path):
+    """`moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/$1' }` lets a package's tests import its
+    own files as `@shared/...` (a real serverless monorepo: 4 DEP001 errors advising a registry
+    install). A mapper to another package, or one for style files, declares no alias. A plain
+    prefix mapping (`(.*)$` to `...$1`) is followed from the config's `rootDir`, so a file missing
+    there is IMP002, as through tsconfig `paths`; a mapping with more captures is trusted."""
+    _write(tmp_path, {
+        "package.json": {"name": "repo", "private": True, "devDependencies": {"jest": "^29.7.0", "ts-jest": "^29.2.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - 'shared'\n  - 'web'\n",
+        "shared/package.json": {"name": "shared", "version": "1.0.0", "scripts": {"test": "jest"}},
+        "shared/jest.config.js": "module.exports = {\n  preset: 'ts-jest',\n  moduleNameMapper: {\n"
+                                 "    '^@shared/(.*)$': '<rootDir>/$1',\n    '\\\\.(css|less)$': 'identity-obj-proxy',\n"
+                                 "    '^lodash-es$': 'lodash',\n  },\n};\n",
+        "shared/clamp.ts": "export const clamp = (n: number) => Math.max(0, n);\n",
+        "shared/test/clamp.test.ts": "import { clamp } from '@shared/clamp';\nimport { chunk } from 'lodash-es';\n\n"
+                                     "test('clamps', () => expect([clamp(5), chunk]).toBeTruthy());\n",
+        "web/package.json": {"name": "web", "version": "1.0.0", "private": True,
+                             "jest": {"rootDir": "src", "moduleNameMapper": {"^@web/(.*)$": "<rootDir>/$1",
+                                                                             "^@mods/(.*)/(.*)$": "<rootDir>/$1/lib/$2"}}},
+        "web/src/a.ts": "export const a = 1;\n",
+        "web/src/a.test.ts": "import { a } from '@web/a';\n\ntest('a', () => expect(a).toBe(1));\n",
+    })
+    assert [(d.code, Path(d.path).relative_to(tmp_path).as_posix(), d.message.split('"')[1])
+            for d in lint(tmp_path, ["DEP001", "IMP"])] == [("DEP001", "shared/test/clamp.test.ts", "lodash-es")]
+    _write(tmp_path, {"web/src/b.test.ts": "import { gone } from '@web/gone';\nimport { m } from '@mods/x/y';\n\n"
+                                           "test('b', () => expect([gone, m]).toBeTruthy());\n"})
+    assert _found(tmp_path, ["DEP001", "IMP"]) == [("DEP001", "shared/test/clamp.test.ts"), ("IMP002", "web/src/b.test.ts")]
+
+
 def test_next_provides_server_only_and_client_only(tmp_path):
     """`import 'server-only'` in a Next app: Next's compiler maps the name to a copy of its own, so
     nothing need be installed (a real Next 16 app: a DEP001 error "installed nowhere"). Without

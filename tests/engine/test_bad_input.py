@@ -182,6 +182,27 @@ def test_an_example_manifest_in_a_hidden_folder_is_nobodys(tmp_path):
     assert [line.split(":")[0] for line in lines if "MAN001" in line] == ["a/package.json"]
 
 
+def test_a_project_generators_template_manifest_is_rendered_before_anyone_installs_it(tmp_path):
+    """`template/package.json` of a project generator holds Handlebars (`"name": "{{projectName}}"`,
+    `{{#if db}}`): the generator renders it into a new project first, so its unparsable JSON is no
+    MAN001 (a real service template: 2 errors). Broken JSON without template markup still is."""
+    _two_packages(tmp_path)
+    template = ('{\n  "name": "{{projectName}}",\n  "dependencies": {\n    "moleculer": "^0.14.0"{{#if db}},\n'
+                '    "typeorm": "^0.3.20"{{/if}}\n  }\n}\n')
+    (tmp_path / "template/services").mkdir(parents=True)
+    (tmp_path / "template/package.json").write_text(template)
+    (tmp_path / "template/services/greeter.service.ts").write_text("export const greeter = { name: 'greeter' };\n")
+    (tmp_path / "broken/src").mkdir(parents=True)
+    (tmp_path / "broken/package.json").write_text('{\n  "name": "broken",\n}\n')
+    (tmp_path / "broken/src/x.ts").write_text("export const x = 1;\n")
+    rc, lines = _run(tmp_path)
+    assert [line.split(":")[0] for line in lines if "MAN001" in line] == ["broken/package.json"]
+    # the usual template repository has no workspace definition, where every package.json is a member
+    (tmp_path / "package.json").write_text('{\n  "name": "svc-template",\n  "version": "1.0.0",\n  "main": "meta.js"\n}\n')
+    rc, lines = _run(tmp_path)
+    assert [line.split(":")[0] for line in lines if "MAN001" in line] == ["broken/package.json"]
+
+
 def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):
     _two_packages(tmp_path)
     (tmp_path / "b/tsconfig.json").write_text('{\n  "compilerOptions": {\n    "paths": { "@/*": ["src/*"] }\n')

@@ -358,6 +358,42 @@ def test_a_ts_nocheck_file_reports_only_what_its_compiled_code_loads(tmp_path):
     assert sorted(d.code for d in lint(tmp_path, ["IMP"])) == ["IMP002", "IMP003"]
 
 
+def test_an_import_its_author_marks_with_ts_expect_error_names_no_phantom(tmp_path):
+    """`// @ts-expect-error` above `import ... from '@e2e/paths/health'`, an alias the gateway under
+    test resolves through its own tsconfig file: tsc passes (it requires the error), so IMP001's
+    "tsc fails with TS2307" is wrong (a real gateway's e2e config). Unmarked, it is reported."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/*", "e2e/*"]})
+    _pkg(tmp_path, "packages/gateway/package.json", {"name": "@e2e/gateway", "version": "1.0.0"})
+    _write(tmp_path, "packages/gateway/src/index.ts", "export const gateway = 1;\n")
+    _write(tmp_path, "e2e/paths/folder/health.ts", "export const healthPath = '/health';\n")
+    config = "import { healthPath } from '@e2e/paths/health';\n\nexport const config = { healthPath };\n"
+    _write(tmp_path, "e2e/paths/gateway.config.ts", "// @ts-expect-error resolved by the gateway\n" + config)
+    assert lint(tmp_path, ["IMP001"]) == []
+    _write(tmp_path, "e2e/paths/gateway.config.ts", config)
+    assert [d.code for d in lint(tmp_path, ["IMP001"])] == ["IMP001"]
+
+
+def test_a_name_a_module_augmentation_adds_is_exported(tmp_path):
+    """`declare module "./declarations.js" { interface RouteLookup {...} }` in a module file adds
+    `RouteLookup` to that module, and to the index that re-exports it with `export *` (two real
+    framework monorepos: 4 IMP003 saying tsc fails; tsc 5.9 compiles them). A run over the
+    importing file alone finds the augmentation too. A name nothing adds is still reported."""
+    from tests.helpers import cli
+
+    _pkg(tmp_path, "package.json", {"name": "@acme/app", "version": "1.0.0", "type": "module", "main": "dist/index.js"})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"module": "NodeNext", "outDir": "dist", "rootDir": "src"},
+                                     "include": ["src"]})
+    _write(tmp_path, "src/declarations.ts", "export interface App { name: string }\n")
+    _write(tmp_path, "src/routing.ts", "declare module './declarations.js' {\n  interface RouteLookup { path: string }\n}\n\n"
+                                       "export const routing = true;\n")
+    _write(tmp_path, "src/index.ts", "export * from './declarations.js';\nexport { routing } from './routing.js';\n")
+    _write(tmp_path, "src/use.ts", "import type { RouteLookup } from './index.js';\n\nexport const home: RouteLookup = { path: '/' };\n")
+    assert lint(tmp_path, ["IMP003"]) == []
+    assert cli("--output-format", "concise", "src/use.ts", cwd=tmp_path).returncode == 0
+    _write(tmp_path, "src/routing.ts", "export const routing = true;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP003"])] == ["IMP003"]
+
+
 def test_a_ts_ignored_import_reports_only_what_its_compiled_code_loads(tmp_path):
     """`// @ts-ignore` above an import of names a stub module lacks (an open-source edition's empty
     enterprise module): tsc reports nothing for the statement (checked with tsc 5.6), so a name used
@@ -449,6 +485,32 @@ def test_a_test_its_package_tsconfig_excludes_keeps_the_packages_aliases(tmp_pat
     _write(tmp_path, "Common/Scripts/seed.ts", "import { Dropdown } from 'Common/UI/Dropdown';\nexport const d = Dropdown;\n")
     found = [(d.code, d.path.rsplit("/", 2)[-2]) for d in lint(tmp_path, ["DEP001", "IMP001", "IMP002"])]
     assert found == [("DEP001", "Scripts")], found
+
+
+def test_a_test_a_referenced_tests_project_includes_keeps_that_projects_aliases(tmp_path):
+    """The root solution config references `tsconfig.tests.json`, which includes every package's
+    `test/` and maps `core-test/*` and `@acme/db` (aliases that keep a workspace cycle out of the
+    manifests): `tsc -b` compiles the tests there, whatever the package's own `include: ["src"]`
+    says (a real monorepo: 27 DEP001, fixes adding a cycle). Without the reference, the package's
+    config is the tests' as before."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "tsconfig.json", {"include": [], "references": [{"path": "tsconfig.tests.json"}]})
+    _pkg(tmp_path, "tsconfig.tests.json", {
+        "compilerOptions": {"noEmit": True, "paths": {"@acme/db": ["./packages/db/src/index.ts"],
+                                                      "core-test/*": ["./packages/core/test/*.ts"]}},
+        "include": ["packages/*/test/**/*.ts"]})
+    for name in ("core", "db"):
+        _pkg(tmp_path, f"packages/{name}/package.json", {"name": f"@acme/{name}", "version": "1.0.0", "main": "dist/index.js",
+                                                        "scripts": {"build": "tsc -b"}})
+        _pkg(tmp_path, f"packages/{name}/tsconfig.json", {"compilerOptions": {"rootDir": "src", "outDir": "dist"},
+                                                         "include": ["src"]})
+        _write(tmp_path, f"packages/{name}/src/index.ts", "export const one = 1;\n")
+    _write(tmp_path, "packages/core/test/helpers.ts", "export const two = 2;\n")
+    _write(tmp_path, "packages/core/test/add.test.ts", "import { one } from '@acme/db';\nimport { two } from 'core-test/helpers';\n\n"
+                                                       "export const sum = one + two;\n")
+    assert lint(tmp_path, ["DEP001", "IMP"]) == []
+    _pkg(tmp_path, "tsconfig.json", {"include": []})
+    assert [d.extra.get("package") for d in lint(tmp_path, ["DEP001", "IMP001"])] == ["core-test"]
 
 
 def test_a_missing_file_in_a_declaration_file_under_skiplibcheck_is_a_warning(tmp_path):

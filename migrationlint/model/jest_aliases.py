@@ -1,0 +1,98 @@
+"""Path aliases a jest configuration declares in `moduleNameMapper`, read as data.
+
+`moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/src/$1' }` lets the tests of a package import
+`@shared/clock` with no tsconfig `paths` entry: the name is the package's own folder, not a
+package of the registry. The keys are regular expressions; the literal start of one
+(`@shared/`) is the alias prefix, and the mapping counts only when it maps to a path
+(`<rootDir>/...`, `./...`): a mapper that swaps one package for another (`'^lodash-es$':
+'lodash'`) or for a file stub of a package the manifest declares is a test-time substitute, and
+the package stays a package. A key that ends with one capture of the rest (`(.*)$`) whose value
+puts it at the end (`<rootDir>/src/$1`) maps a prefix to a folder, followed like a tsconfig
+`paths` entry (a missing file is IMP002's); any other target is trusted, never reported missing.
+
+Read from `jest.config.{js,ts,mjs,cjs,mts,cts}` (as data, with tree-sitter), `jest.config.json`,
+and the `jest` key of package.json, in the package's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.model.jsonc import load_jsonc
+from migrationlint.model.packages import package_name
+
+# `^@scope/name/(.*)$` -> `@scope/name/`; the literal run stops at the first regex operator
+_LITERAL_START = re.compile(r"\^?((?:[A-Za-z0-9@~#$_/-]|\\[./-])+)")
+_BARE_START = re.compile(r"[A-Za-z@~#$_]")
+
+
+def jest_aliases(directory: str, package_jest: object, declared: frozenset[str]) -> dict[str, str | None]:
+    """Alias prefix -> the folder or file it maps to (None: trusted), for each path mapping of the
+    package's jest configuration."""
+    out: dict[str, str | None] = {}
+    for key, target, root_dir in _mappers(directory, package_jest):
+        prefix = _prefix(key)
+        if prefix is None or not _is_path(target) or package_name(prefix.rstrip("/")) in declared:
+            continue
+        out[prefix] = _followed(key, target, root_dir, directory)
+    return out
+
+
+def _followed(key: str, target: str | None, root_dir: str, directory: str) -> str | None:
+    """The path a mapping leads to, when it is a plain prefix (`^@/(.*)$` -> `<rootDir>/src/$1`) or
+    a plain name (`^@config$` -> `<rootDir>/config`)."""
+    if target is None or re.search(r"\$[2-9]", target):
+        return None
+    if key.endswith("(.*)$") and key.count("(") == 1 and target.endswith("$1") and target.count("$") == 1:
+        target = target[:-2]
+    elif "(" in key or "$" in target or not key.endswith("$"):
+        return None
+    return os.path.normpath(os.path.join(directory, target.replace("<rootDir>", root_dir)))
+
+
+def _mappers(directory: str, package_jest: object) -> list[tuple[str, str | None, str]]:
+    """(key, value, the config's rootDir) of every `moduleNameMapper` entry of the package."""
+    found: list[tuple[str, str | None, str]] = []
+    if isinstance(package_jest, dict):
+        found += _json_mapper(package_jest, directory)
+    config = find_config(directory, "jest.config")
+    if config is not None:
+        read = read_config(config)
+        root_dir = os.path.join(directory, read.keys.get(("rootDir",)) or ".")
+        found += [(k, v, root_dir) for k, v in read.children("moduleNameMapper").items()]
+    json_config = os.path.join(directory, "jest.config.json")
+    if os.path.isfile(json_config):
+        found += _json_mapper(load_jsonc(json_config)[0], directory)
+    return found
+
+
+def _json_mapper(config: dict, directory: str) -> list[tuple[str, str | None, str]]:
+    mapper = config.get("moduleNameMapper")
+    if not isinstance(mapper, dict):
+        return []
+    root_dir = os.path.join(directory, config["rootDir"] if isinstance(config.get("rootDir"), str) else ".")
+    return [(k, v if isinstance(v, str) else None, root_dir) for k, v in mapper.items() if isinstance(k, str)]
+
+
+def _prefix(key: str) -> str | None:
+    """The specifier prefix a mapper key matches: its literal start, when that is a bare name
+    (a key for style files, `\\.(css|less)$`, or for relative paths, `^(\\.{1,2}/.*)\\.js$`, names
+    no alias). An exact key (`^@config$`) is the name itself."""
+    match = _LITERAL_START.match(key)
+    if match is None:
+        return None
+    literal = match.group(1).replace("\\", "")
+    if not _BARE_START.match(literal):
+        return None
+    rest = key[match.end():]
+    if not rest.startswith(("(", "$", ".*")) and rest:
+        return None  # a class or an alternation right after the name: not a plain prefix
+    if not literal.endswith("/") and rest.startswith("("):
+        return None  # `^@app(.*)$` would claim `@application` too
+    return literal
+
+
+def _is_path(target: str | None) -> bool:
+    return target is not None and (target.startswith(("<rootDir>", ".", "/")) or "<rootDir>" in target)
