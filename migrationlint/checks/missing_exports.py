@@ -18,7 +18,7 @@ from migrationlint.checks.export_surfaces import export_surface
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.extract.records import Binding, FileFacts, ImportFact
-from migrationlint.model.module_augmentations import augmented_through
+from migrationlint.model.module_augmentations import added_names
 from migrationlint.model.resolve import Resolver
 
 IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
@@ -51,8 +51,9 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
         # erased, in an unchecked file or under `// @ts-ignore`: tsc reports nothing and nothing runs
         erased = set(erased_names(importer, imp, [b.local for b in missing]))
         missing = [b for b in missing if b.local not in erased]
-    if missing and augmented_through(project, resolver, target):
-        return  # a `declare module` elsewhere adds to it: tsc merges what the text here lacks
+    if missing:  # a `declare module` elsewhere may add them: tsc merges what the text here lacks
+        added = added_names(project, resolver, target)
+        missing = [b for b in missing if b.imported not in added]
     target_facts = project.facts(target)
     if missing and _script(target, target_facts) \
             and not {d[0] for d in target_facts.declarations} & {b.imported for b in missing}:  # as tsc's one TS2306

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.model.declarations import Origin, origin
+from migrationlint.model.imported_anywhere import file_names, imported_anywhere
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.fix.import_edits import ensure_imported
 from migrationlint.model.nest_graph import (
@@ -54,7 +55,7 @@ def loaded_findings(project: Project, path: str, found: list[Diagnostic]) -> lis
     findings: it scans the workspace's files for names."""
     if not found or not _bootstraps(project, project.workspace.package_root(path)):
         return found
-    return found if _imported_somewhere(project, path) else []
+    return found if imported_anywhere(project, path, file_names(path)[:1]) else []
 
 
 def _bootstraps(project: Project, package_root: str) -> bool:
@@ -74,25 +75,6 @@ def _imports_nest_factory(project: Project, package_root: str) -> bool:
                     for i in facts.imports):
                 return True
     return False
-
-
-def _imported_somewhere(project: Project, path: str) -> bool:
-    name = os.path.basename(path)
-    stem = name[: -len(os.path.splitext(name)[1])] if not name.endswith(".d.ts") else name[:-5]
-    ws = project.workspace
-    for root in dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs]):
-        for other in project.package_sources(root):
-            if other == path or not project.mentions(other, stem.encode("utf-8")):
-                continue
-            facts = project.facts(other)
-            if facts is None or facts.skipped or any(_names_file(i.specifier, stem) for i in facts.imports):
-                return True  # unreadable facts: assume it does
-    return False
-
-
-def _names_file(specifier: str, stem: str) -> bool:
-    last = specifier.rstrip("/").rsplit("/", 1)[-1]
-    return last == stem or os.path.splitext(last)[0] == stem
 
 
 def check(project: Project) -> Iterator[Diagnostic]:

@@ -24,6 +24,7 @@ from migrationlint.model.dev_files import hidden_part
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_files import package_files
+from migrationlint.model.dead_files import outside_every_build
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.missing_exports import IMP003, erased_names, missing_exports
@@ -47,34 +48,55 @@ _PATH_ORIGINS = ("relative", "alias", "baseUrl", "imports")
 
 def check(project: Project) -> Iterator[Diagnostic]:
     resolver = resolver_for(project)
-    want1, want2, want3 = (project.enabled(r.code) for r in RULES)
-    ignored = project.settings.ignore_packages
+    wanted = tuple(project.enabled(r.code) for r in RULES)
     for path, facts in sorted(project.files.items()):
         if not file_checked(project.rel(path), facts) or _in_no_program(resolver, project.rel(path), path):
             continue
-        for imp in facts.imports:
-            if not resolved_by_import_rules(imp, ignored):
+        found = list(_file_findings(project, resolver, path, facts, wanted))
+        if found and outside_every_build(project, resolver, path):
+            found = [_in_dead_file(d) for d in found]
+        yield from found
+
+
+DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (no tsconfig includes it; no entry point, script, "
+                  "test runner or other file reaches it), so nothing fails unless someone runs it by hand: most "
+                  "likely dead code.")
+
+
+def _in_dead_file(d: Diagnostic) -> Diagnostic:
+    """A finding in a file outside every build (dead_files.py): a warning that says so, with no fix
+    (rewriting the import of a file nobody uses fixes nothing)."""
+    d.severity, d.fix, d.message = Severity.WARNING, None, d.message + DEAD_FILE_NOTE
+    return d
+
+
+def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileFacts,
+                   wanted: tuple[bool, bool, bool]) -> Iterator[Diagnostic]:
+    want1, want2, want3 = wanted
+    ignored = project.settings.ignore_packages
+    for imp in facts.imports:
+        if not resolved_by_import_rules(imp, ignored):
+            continue
+        spec = imp.specifier
+        res = resolver.resolve(path, spec)
+        if res.kind == "unresolved":
+            if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec):
                 continue
-            spec = imp.specifier
-            res = resolver.resolve(path, spec)
-            if res.kind == "unresolved":
-                if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec):
-                    continue
-                if facts.unchecked and erased_names(facts, imp, imp.locals) == list(imp.locals) \
-                        and (imp.locals or _only_for_types(facts, imp)):
-                    continue  # tsc checks nothing here, and the compiled file does not load it
-                if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
-                    yield _unresolved(project, resolver, path, imp, res)
-                elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
-                    namespace = _own_namespace(project, resolver, path, spec)
-                    if namespace and not unread_alias(resolver, path, spec):
-                        yield _phantom(project, resolver, facts, imp, namespace)
-            elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
-                    and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \
-                    and not _stands_in_for_ignored(project, res.path):
-                # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
-                # does not check such a block's members
-                yield from missing_exports(project, resolver, path, imp, res.path)
+            if facts.unchecked and erased_names(facts, imp, imp.locals) == list(imp.locals) \
+                    and (imp.locals or _only_for_types(facts, imp)):
+                continue  # tsc checks nothing here, and the compiled file does not load it
+            if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
+                yield _unresolved(project, resolver, path, imp, res)
+            elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
+                namespace = _own_namespace(project, resolver, path, spec)
+                if namespace and not unread_alias(resolver, path, spec):
+                    yield _phantom(project, resolver, facts, imp, namespace)
+        elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
+                and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \
+                and not _stands_in_for_ignored(project, res.path):
+            # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
+            # does not check such a block's members
+            yield from missing_exports(project, resolver, path, imp, res.path)
 
 
 def _in_no_program(resolver: Resolver, rel: str, path: str) -> bool:

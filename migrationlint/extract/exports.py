@@ -119,6 +119,25 @@ _DECLARATION_KINDS = {
 }
 
 
+def _block_names(body: Node | None) -> tuple[str, ...]:
+    """The names a `declare module` block declares (exported or not: inside the block both are
+    members of the module), in order."""
+    found: list[str] = []
+    for stmt in body.named_children if body is not None else ():
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
+        if decl is not None and decl.type == "expression_statement" and decl.named_children:
+            decl = decl.named_children[0]  # `namespace N {}`
+        if decl is None:
+            continue
+        if decl.type in ("lexical_declaration", "variable_declaration"):
+            found += _declarator_names(decl)
+            continue
+        name = decl.child_by_field_name("name")
+        if name is not None and name.type in ("identifier", "type_identifier"):
+            found.append(text(name))
+    return tuple(found)
+
+
 def _declarator_names(decl: Node) -> list[str]:
     names: list[str] = []
     for d in decl.named_children:
@@ -252,12 +271,14 @@ class ExportsFacts:
                             f.exports.append(ExportFact(text(dn), "declare", decl.start_byte, decl.end_byte, local=text(dn)))
 
     def _ambient(self, node: Node) -> None:
-        """`declare module 'x' { ... }`: recorded as an export of the module name for IMP003."""
+        """`declare module 'x' { ... }`: recorded as an export of the module name for IMP003, with
+        the names its block declares."""
         for c in node.named_children:
             if c.type == "module":
                 n = c.child_by_field_name("name")
                 if n is not None and n.type == "string":
-                    self.f.exports.append(ExportFact(string_value(n) or "", "declare-module", c.start_byte, c.end_byte))
+                    self.f.exports.append(ExportFact(string_value(n) or "", "declare-module", c.start_byte, c.end_byte,
+                                                     members=_block_names(c.child_by_field_name("body"))))
 
     def _declaration(self, node: Node) -> None:
         """Record a top-level declaration that is not exported (IMP003 offers to export it)."""

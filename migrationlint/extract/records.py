@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 58
+FACTS_VERSION = 59
 
 
 @dataclass(slots=True)
@@ -91,6 +91,9 @@ class ExportFact:
     # new, literal, identifier, function, class, other
     value_kind: str | None = None
     source: str | None = None
+    # declare-module (`declare module 'x' { ... }`): the names its block declares, which a module
+    # file's block (an augmentation) adds to module `x`
+    members: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

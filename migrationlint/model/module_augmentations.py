@@ -1,8 +1,8 @@
 """Module augmentations: `declare module './declarations.js' { interface RouteLookup { ... } }` in
 a file that is a module adds declarations to the module the specifier names (resolved from that
-file), so the module exports more than its own text says. TypeScript merges them for every
-importer of the program: an import of `RouteLookup` from the augmented module, or from an index
-that re-exports it with `export *`, compiles.
+file), so the module exports more than its own text says: the names the block declares.
+TypeScript merges them for every importer of the program: an import of `RouteLookup` from the
+augmented module, or from an index that re-exports it with `export *`, compiles.
 
 Which modules are augmented is asked only when IMP003 is about to report a name, and the answer is
 found the same way in a run over the tree and over a few files: the sources of every package of
@@ -24,18 +24,18 @@ if TYPE_CHECKING:
 DECLARE_MODULE = b"declare module"
 
 
-def augmented_through(project: Project, resolver: Resolver, target: str) -> bool:
-    """Whether an augmentation of the workspace adds to `target` or to a module it re-exports
-    with `export *`: its surface may hold names its files do not declare."""
+def added_names(project: Project, resolver: Resolver, target: str) -> frozenset[str]:
+    """The names augmentations of the workspace add to `target` and to the modules it re-exports
+    with `export *`: its surface holds them though its files do not declare them."""
     augmented = _AUGMENTED(project)
     if not augmented:
-        return False
+        return frozenset()
+    added: set[str] = set()
     seen = {target}
     queue = deque([target])
     while queue:
         path = queue.popleft()
-        if path in augmented:
-            return True
+        added.update(augmented.get(path, ()))
         facts = project.facts(path)
         for imp in facts.imports if facts is not None else ():
             if imp.kind == "export-star":
@@ -43,16 +43,16 @@ def augmented_through(project: Project, resolver: Resolver, target: str) -> bool
                 if res.kind == "file" and res.path and res.path not in seen:
                     seen.add(res.path)
                     queue.append(res.path)
-    return False
+    return frozenset(added)
 
 
-def _collect(project: Project) -> frozenset[str]:
-    """The files augmentations of the workspace's sources name (resolved from the augmenting file)."""
+def _collect(project: Project) -> dict[str, frozenset[str]]:
+    """{file an augmentation names (resolved from the augmenting file): the names it adds}."""
     from migrationlint.model.resolve import resolver_for
 
     resolver = resolver_for(project)
     ws = project.workspace
-    found: set[str] = set()
+    found: dict[str, frozenset[str]] = {}
     for root in dict.fromkeys([ws.root, *ws.member_dirs]):
         for path in project.package_sources(root):
             if not project.mentions(path, DECLARE_MODULE):
@@ -64,8 +64,8 @@ def _collect(project: Project) -> frozenset[str]:
                 if e.kind == "declare-module" and e.name:
                     res = resolver.resolve(path, e.name)
                     if res.kind == "file" and res.path:
-                        found.add(res.path)
-    return frozenset(found)
+                        found[res.path] = found.get(res.path, frozenset()) | frozenset(e.members)
+    return found
 
 
-_AUGMENTED: Memo[frozenset[str]] = Memo("module augmentations", _collect)
+_AUGMENTED: Memo[dict[str, frozenset[str]]] = Memo("module augmentations", _collect)

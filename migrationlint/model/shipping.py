@@ -33,7 +33,7 @@ from migrationlint.model.project import Memo, per_key
 from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
-from migrationlint.model.verdicts import Verdict
+from migrationlint.model.verdicts import WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 # every reference that brings a file into tsc's program (type-only ones too: the file is emitted)
@@ -237,7 +237,7 @@ class Shipping(TestSupport, BuildOutput):
         if why is not None:
             return Verdict(False, why)
         if self.workspace_root(manifest):
-            return Verdict(False, "a file of a workspace root: repository tooling, never deployed")
+            return Verdict(False, WORKSPACE_ROOT_FILE)
         if self.entries(manifest):
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
             if bundler is not None:  # a front-end component no Node entry loads

@@ -20,3 +20,7 @@ class Verdict:
 
     def describe(self) -> str:
         return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"
+
+
+# the reason of a workspace root's file that nothing names: tooling by presumption (shipping.py, step 4)
+WORKSPACE_ROOT_FILE = "a file of a workspace root: repository tooling, never deployed"

@@ -26,6 +26,8 @@ DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optional
 _WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json")
 
 
+_SETTINGS_FILES = ((".yarnrc.yml", "yarn"), (".yarnrc", "yarn"), ("bunfig.toml", "bun"))  # without a lockfile
+
 @dataclass
 class Manifest:
     """One package.json. `data` is empty and `error` set when it could not be read."""
@@ -249,14 +251,17 @@ class Workspace:
 
     @cached_property
     def package_manager(self) -> str:
-        """pnpm | npm | yarn | bun: the `packageManager` field, else the lockfile, else the workspace file."""
+        """pnpm | npm | yarn | bun: the `packageManager` field, else the lockfile, else the workspace
+        file, else a manager's own settings file (`.yarnrc.yml` beside a gitignored yarn.lock)."""
         field_value = self.root_manifest.data.get("packageManager") if self.root_manifest else None
         if isinstance(field_value, str) and field_value.split("@", 1)[0] in ("pnpm", "npm", "yarn", "bun"):
             return field_value.split("@", 1)[0]
         path = find_lockfile(self.root)
         if path is not None:
             return MANAGER_OF[os.path.basename(path)]
-        return "pnpm" if self.definition == "pnpm-workspace.yaml" else "npm"
+        if self.definition == "pnpm-workspace.yaml":
+            return "pnpm"
+        return next((manager for name, manager in _SETTINGS_FILES if os.path.isfile(os.path.join(self.root, name))), "npm")
 
     @cached_property
     def lockfile(self) -> Lockfile | None:

@@ -95,6 +95,15 @@ def test_package_manager_field_wins(tmp_path):
     assert Workspace(str(root)).package_manager == "yarn"
 
 
+def test_a_repository_without_a_lockfile_uses_the_manager_its_settings_file_names(tmp_path):
+    """yarn.lock gitignored, `.yarnrc.yml` committed (a real gRPC service: 28 `npm install` commands
+    for a yarn berry repository); with neither, npm."""
+    root = copy("no-lockfile", tmp_path)
+    assert Workspace(str(root)).package_manager == "npm"
+    write(root / ".yarnrc.yml", "nodeLinker: node-modules\n")
+    assert Workspace(str(root)).package_manager == "yarn"
+
+
 def test_overrides_replace_manifests_on_disk(tmp_path):
     root = copy("no-lockfile", tmp_path)
     path = str(root / "services" / "api" / "package.json")

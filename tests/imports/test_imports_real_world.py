@@ -377,7 +377,8 @@ def test_a_name_a_module_augmentation_adds_is_exported(tmp_path):
     """`declare module "./declarations.js" { interface RouteLookup {...} }` in a module file adds
     `RouteLookup` to that module, and to the index that re-exports it with `export *` (two real
     framework monorepos: 4 IMP003 saying tsc fails; tsc 5.9 compiles them). A run over the
-    importing file alone finds the augmentation too. A name nothing adds is still reported."""
+    importing file alone finds the augmentation too. A name the block does not declare is still
+    reported (a real commerce monorepo augments its types package with two interfaces only)."""
     from tests.helpers import cli
 
     _pkg(tmp_path, "package.json", {"name": "@acme/app", "version": "1.0.0", "type": "module", "main": "dist/index.js"})
@@ -390,8 +391,10 @@ def test_a_name_a_module_augmentation_adds_is_exported(tmp_path):
     _write(tmp_path, "src/use.ts", "import type { RouteLookup } from './index.js';\n\nexport const home: RouteLookup = { path: '/' };\n")
     assert lint(tmp_path, ["IMP003"]) == []
     assert cli("--output-format", "concise", "src/use.ts", cwd=tmp_path).returncode == 0
+    _write(tmp_path, "src/other.ts", "import type { RouteKind } from './index.js';\n\nexport type K = RouteKind;\n")
+    assert ["`RouteKind`" in d.message for d in lint(tmp_path, ["IMP003"])] == [True]  # only what the block declares
     _write(tmp_path, "src/routing.ts", "export const routing = true;\n")
-    assert [d.code for d in lint(tmp_path, ["IMP003"])] == ["IMP003"]
+    assert len(lint(tmp_path, ["IMP003"])) == 2
 
 
 def test_a_ts_ignored_import_reports_only_what_its_compiled_code_loads(tmp_path):
@@ -623,3 +626,42 @@ def test_a_relative_path_with_a_trailing_slash_names_the_folder(tmp_path):
     _write(tmp_path, "src/other.ts", "export * from './missing/';\n")
     [d] = lint(tmp_path, ["IMP"])
     assert d.code == "IMP002" and d.message.startswith("`./missing/` matches no file")
+
+
+def test_a_file_outside_every_build_gets_a_warning_that_says_so(tmp_path):
+    """`archived/OldPage_backup.ts`: no tsconfig includes it, no entry point, script or test reaches
+    it and no file imports it (a real monorepo: 26 IMP findings on backups and scratch files, saying
+    tsc fails). Its broken imports are a warning that says nothing runs it, without a fix; a run over
+    the file alone says the same. Imported by a compiled file, run by a script, or included by a
+    tsconfig, it is checked as before."""
+    from tests.helpers import cli
+
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "noEmit": True}, "include": ["packages/*/src/**/*"]})
+    _pkg(tmp_path, "packages/api/package.json", {"name": "@acme/api", "version": "1.0.0", "private": True,
+                                                 "scripts": {"build": "tsc", "start": "node dist/main.js"}})
+    _pkg(tmp_path, "packages/api/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src/**/*"]})
+    _write(tmp_path, "packages/api/src/main.ts", "export const main = 1;\n")
+    _write(tmp_path, "archived/OldPage_backup.ts", "import { formatDate } from '../../utils/dateFormat';\n\nexport const old = formatDate;\n")
+    [d] = lint(tmp_path, ["IMP"])
+    assert d.code == "IMP002" and d.severity.value == "warning" and "most likely dead code" in d.message and d.fix is None
+    alone = cli("--output-format", "concise", "archived/OldPage_backup.ts", cwd=tmp_path).stdout.decode()
+    assert "IMP002 warning" in alone and "most likely dead code" in alone
+    _write(tmp_path, "packages/api/src/main.ts", "import { old } from '../../../archived/OldPage_backup';\n\nexport const main = old;\n")
+    assert [d.severity.value for d in lint(tmp_path, ["IMP"])] == ["error"]
+    _write(tmp_path, "packages/api/src/main.ts", "export const main = 1;\n")
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/*"],
+                                    "scripts": {"old": "tsx archived/OldPage_backup.ts"}})
+    assert [d.severity.value for d in lint(tmp_path, ["IMP"])] == ["error"]
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"noEmit": True}, "include": ["packages/*/src/**/*", "archived"]})
+    assert [d.severity.value for d in lint(tmp_path, ["IMP"])] == ["error"]
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"noEmit": True}, "include": ["packages/*/src/**/*"]})
+    assert [d.severity.value for d in lint(tmp_path, ["IMP"])] == ["warning"]
+    # a parked folder whose files import one another, above every tsconfig: dead together
+    _write(tmp_path, "archived/helper.ts", "import { gone } from './gone';\n\nexport const helper = gone;\n")
+    _write(tmp_path, "archived/OldPage_backup.ts", "import { helper } from './helper';\nimport { formatDate } from '../../utils/dateFormat';\n\n"
+                                                   "export const old = [formatDate, helper];\n")
+    _write(tmp_path, "backup/services/role.ts", "import { db } from '../db.js';\n\nexport const roles = () => db;\n")
+    assert sorted((d.path.rsplit("/", 1)[-1], d.severity.value) for d in lint(tmp_path, ["IMP"])) == [
+        ("OldPage_backup.ts", "warning"), ("helper.ts", "warning"), ("role.ts", "warning")]

@@ -1,0 +1,61 @@
+"""Whether any file of the workspace may import a given file: a conservative reverse lookup.
+
+Asked only where the answer removes a finding (a Nest module no file imports is never loaded; a
+file no build compiles and nothing imports is dead code), so it scans on demand instead of keeping
+the workspace's reverse imports: the sources of every package that mention one of the file's
+names (Project.mentions, answered from the facts cache), then their import specifiers. A specifier
+whose last segment is such a name counts; given a resolver, unless it resolves to another file
+(a copy of the file elsewhere): "may import" errs towards yes. A run over a few files gets the
+answer a run over the tree gets.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Callable
+
+from migrationlint.model.project import Project
+
+if TYPE_CHECKING:
+    from migrationlint.model.resolve import Resolver
+
+
+def imported_anywhere(project: Project, path: str, names: tuple[str, ...], resolver: Resolver | None = None,
+                      ignored: Callable[[str], bool] | None = None) -> bool:
+    """Whether a workspace file other than `path` has an import whose last segment is one of
+    `names` (the file's stem, and for an index file its folder's name); with a resolver, one
+    that resolves to `path` (a copy of the file elsewhere, imported under the same name, does not
+    count). Importers for which `ignored` says so do not count. Unreadable facts count as yes."""
+    ws = project.workspace
+    for root in dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs]):
+        for other in project.package_sources(root):
+            if other == path or not any(project.mentions(other, n.encode("utf-8")) for n in names) \
+                    or ignored is not None and ignored(other):
+                continue
+            facts = project.facts(other)
+            if facts is None or facts.skipped or any(
+                    names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
+                    for i in facts.imports):
+                return True
+    return False
+
+
+def _resolves_to(resolver: Resolver, importer: str, specifier: str, path: str) -> bool:
+    found = resolver.resolve(importer, specifier)
+    return found.kind != "file" or found.path == path  # what resolves nowhere may mean it: "may import"
+
+
+def names_file(specifier: str, names: tuple[str, ...]) -> bool:
+    """Whether the specifier's last segment is one of `names`, with or without an extension."""
+    last = specifier.rstrip("/").rsplit("/", 1)[-1]
+    return last in names or os.path.splitext(last)[0] in names
+
+
+def file_names(path: str) -> tuple[str, ...]:
+    """The names an import of the file may end with: its stem (`user.service` for
+    `user.service.ts`, `types` for `types.d.ts`), and for an index file its folder's name."""
+    name = os.path.basename(path)
+    stem = name[:-5] if name.endswith(".d.ts") else os.path.splitext(name)[0]
+    if stem == "index":
+        return stem, os.path.basename(os.path.dirname(path))
+    return (stem,)
