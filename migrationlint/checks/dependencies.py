@@ -244,9 +244,13 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         elif version_usable:
             section = self.section_for(u)  # the root's range, unless the lockfile loads another (an override)
             version, source = self._unless_it_runs_another(u.package, m, (version, f"as in {label}"))
+            framework = self.framework_of(u.package, m) if self.published_library(m) else None
             if section == "dependencies" and self._library_shares(u):
                 section, source = "peerDependencies", (f"{source}: packages take it as a peer, so a published "
                                                        "library leaves its one copy to the application")
+            elif section == "dependencies" and framework is not None:
+                section, source = "peerDependencies", (f"{source}: a framework built on {framework}, which a "
+                                                       "published package that plugs into it leaves to the application")
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} ({source})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
@@ -270,13 +274,16 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 or self._depends_on(self.ws.member(u.package), m.name):
             return None  # a package that depends on the importer: the importer is none of its plugins
         # a sibling that declares the importer plugs into it (its host, or a library it uses): what it
-        # shares as a peer, the importer provides
+        # shares as a peer, the importer provides; a sibling of the same project (a project nested with
+        # its own lockfile installs another major)
+        root = self.root_of(m)
         peers = [(r, s) for r, s in self.ws.sibling_ranges(u.package, exclude=m.path)
-                 if r == s.section("peerDependencies").get(u.package) and not self._depends_on(s, m.name)]
+                 if r == s.section("peerDependencies").get(u.package) and not self._depends_on(s, m.name)
+                 and self.root_of(s).path == root.path]
         usable = [(r, s) for r, s in peers if usable_range(r)]
         if usable:
             return self._most_used(usable)
-        root = self.root_of(m)  # `"*"` says which package is a peer, not which version: the root's range does
+        # `"*"` says which package is a peer, not which version: the root's range does
         version = root.range_of(u.package) if peers and root is not m else None
         return (version, f"as {self._rel(peers[0][1])} keeps it in peerDependencies") \
             if version and usable_range(version) else None

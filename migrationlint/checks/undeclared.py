@@ -170,4 +170,26 @@ class UndeclaredImports:
         if dep is not None and dep not in m.section("dependencies"):
             return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
                     f"{dep} usually lists it in peerDependencies so that one copy is shared")
-        return None
+        return self._framework_doubt(m, package) if self.published_library(m) else None
+
+    def _framework_doubt(self, m: Manifest, package: str) -> str | None:
+        """A published library's import of a framework built on shared peers (`framework_of`), of
+        a package such a framework brings, when the workspace root declares that framework for
+        developing its plugins (`@vendure/core` in the root's devDependencies brings @nestjs/common
+        and typeorm), or of one that takes as a peer what the library leaves to the application
+        (react-router-dom and react, which a plugin of an admin dashboard keeps out of its
+        dependencies): the application provides them, one shared copy."""
+        framework = self.framework_of(package, m)
+        if framework is not None:
+            return (f"{package} is a framework built on {framework}, which packages take as a peer: a published "
+                    "package that plugs into it leaves it to the application")
+        host = self.root_host_bringing(m, package)
+        if host is not None:
+            return (f"it comes with {host}, the framework the workspace root declares for developing its packages; a "
+                    f"published package that plugs into {host} usually lists it in peerDependencies so that one copy is shared")
+        left = next((p for p, optional in sorted(self.peer_list(package, m).items()) if not optional
+                     and m.declared(p) in ("peerDependencies", "devDependencies")), None)
+        if left is None:
+            return None
+        return (f"it takes {left} as a peer, which {self._rel(m)} leaves to the application ({m.declared(left)}): "
+                "a published package shares the application's copy of both")

@@ -61,6 +61,7 @@ _APP_CONFIGS = (
     ("next.config", "a Next.js app (next.config): next build bundles its imports"),
     ("nuxt.config", "a Nuxt app (nuxt.config): nuxt build bundles its imports"),
     ("electron.vite.config", "an Electron app (electron.vite.config): its renderer and main are bundled"),
+    ("metro.config", "a React Native app (metro.config): Metro bundles its imports"),
 )
 _SCRIPT_BUILDS = (
     (re.compile(r"(?:^|[\s;&|])ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
@@ -74,6 +75,10 @@ _SCRIPT_BUILDS = (
      "react-email templates (email export): rendered to static HTML at build time, nothing of them runs"),
     (re.compile(r"(?:^|[\s;&|])(?:wxt|plasmo) (?:build|zip)\b"),
      "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
+    (re.compile(r"(?:^|[\s;&|])(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
+     "a React Native app (expo or react-native CLI): Metro bundles its imports"),
+    (re.compile(r"(?:^|[\s;&|])directus-extension build\b"),
+     "a Directus extension (directus-extension build): the extensions SDK bundles it with what it imports"),
 )
 _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
 _STORYBOOK_BUILD = re.compile(r"(?:^|[\s;&|])(?:storybook build|build-storybook)\b")

@@ -94,7 +94,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         self._services: dict[str, bool] = {}
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
         self._member_imports: dict[str, dict[str, bool]] = {}  # member manifest -> {package it imports: only for types}
-        self._loaded_sections: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # see _file_loads_dev_only
+        self._loaded_sections: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # see _file_loads_only
 
     def private_root(self, m: Manifest) -> bool:
         """The root of a workspace (never deployed: its files are the repository's tooling). A
@@ -253,15 +253,21 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if u.unused and found.why == policy.TYPE_POSITIONS:
             return policy.Placement(found.section, "none of its names is used, so the compiler drops the import "
                                                    "(removing the import is the other remedy)")
-        if bundled and found.section == "dependencies" and self._file_loads_dev_only(u):
+        if bundled and found.section == "dependencies" and self._file_loads_only(u, "devDependencies"):
             return policy.Placement("devDependencies", f"the package ships a bundle ({bundled}) and keeps the "
                                                        "libraries this file loads in devDependencies", bundled=True)
+        if u.verdict is not None and u.verdict.bundle_input and found.section == "devDependencies" \
+                and not u.type_only and self._file_loads_only(u, "dependencies"):
+            return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads in "
+                                                    "dependencies")
         return found
 
-    def _file_loads_dev_only(self, u: Use) -> bool:
+    def _file_loads_only(self, u: Use, section: str) -> bool:
         """Whether every other package the importing file loads, that its manifest declares, is in
-        devDependencies (not counting what a runtime provides, `electron`, always there): where a bundled package with both sections (an Electron app, whose
-        `dependencies` the packager ships unbundled) keeps what this code's bundle holds."""
+        `section` (devDependencies, or any other section for "dependencies"), not counting what a
+        runtime provides (`electron`, always there): where a bundled package with both sections (an
+        Electron app, whose `dependencies` the packager ships unbundled; a web app beside its server)
+        keeps what this code's bundle holds."""
         found = self._loaded_sections.get(u.path)
         if found is None:  # asked for each use of the file: (packages in devDependencies, in another section), once
             facts = self.project.facts(u.path)
@@ -273,7 +279,9 @@ class DependencyModel(ManifestOwners, VersionChoice):
                 frozenset(n for n, s in sections.items() if s == "devDependencies"),
                 frozenset(n for n, s in sections.items() if s not in (None, "devDependencies")))
         dev, other = found
-        return not other - {u.package} and bool(dev - {u.package})
+        if section == "devDependencies":
+            return not other - {u.package} and bool(dev - {u.package})
+        return not dev - {u.package} and bool(other - {u.package})
 
     def section_for(self, u: Use) -> str:
         return self.placement(u).section
@@ -328,6 +336,30 @@ class DependencyModel(ManifestOwners, VersionChoice):
         lock = self.ws.lockfile
         recorded = {p for peers in lock.peers.values() for p, optional in peers.items() if not optional} if lock else set()
         return frozenset(recorded) | rt.SHARED_PEERS
+
+    def framework_of(self, package: str, m: Manifest) -> str | None:
+        """A package taken as a peer (`taken_as_peer`) that `package` itself depends on, by the
+        lockfile of `m`'s project: `@vendure/core` brings `@nestjs/common`, so it is a host framework
+        built on shared singletons, whose second copy in a plugin's `dependencies` would split them
+        (a utility such as lodash brings none). None otherwise, or without a lockfile."""
+        root, lock, _ = self._root_install(m)
+        if lock is None:
+            return None
+        version = lock.resolved(package, importer_key(m, root)) or ""
+        shared = sorted(lock.dependencies_of.get((package, version), frozenset()) & self.taken_as_peer)
+        return shared[0] if shared else None
+
+    def root_host_bringing(self, m: Manifest, package: str) -> str | None:
+        """A framework (`framework_of`) among the devDependencies of the root of `m`'s project whose
+        lockfile entry depends on `package`: the host `m`'s plugins are developed against."""
+        root, lock, _ = self._root_install(m)
+        if lock is None or root is m:
+            return None
+        for host in sorted(root.section("devDependencies")):
+            version = lock.resolved(host, ".") or ""
+            if package in lock.dependencies_of.get((host, version), frozenset()) and self.framework_of(host, root):
+                return host
+        return None
 
     def published_library(self, m: Manifest) -> bool:
         """Whether `m` is a package others install to use: publishable, no `bin` (an application

@@ -14,6 +14,7 @@ import shlex
 from functools import lru_cache
 from typing import Callable
 
+from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason
 from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand, shell_commands
 from migrationlint.model.nx_projects import run_commands
 
@@ -46,25 +47,7 @@ _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?
                     re.IGNORECASE)
 # a mock by its name: `sinon-mock.util.ts`, `prisma-mocks.ts`, `mock-server.driver.ts`
 _MOCK_WORD = re.compile(r"(?:^|[-_.])mocks?(?=[-_.])", re.IGNORECASE)
-_DEV_DIRS = {
-    "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "__test__": "a test folder",
-    "e2e": "an end-to-end test folder",
-    "cypress": "Cypress test support", "playwright": "Playwright test support", "__mocks__": "test mocks",
-    "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "mock": "test mocks",
-    "test-utils": "test support", "__helpers__": "test helpers",
-    "testing-utils": "test support", "test-helpers": "test support", ".storybook": "Storybook configuration",
-    "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
-    "step_definitions": "Cucumber step definitions", "step-definitions": "Cucumber step definitions",
-    "seeders": "database seeders, run by an ORM's command line", "seeds": "database seeds, run by an ORM's command line",
-    "seeder": "database seeders, run by an ORM's command line", "seed": "database seeds, run by an ORM's command line",
-}
-_DUNDER = re.compile(r"^__(\w+?)__$")
 _TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
-_EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "sandbox",
-                           "load-testing", "load-tests", "perf", "docs", "www", "website"})
-_TEMPLATE_DIRS = frozenset({"template", "templates", "scaffold", "scaffolds", "blueprints", "boilerplate", "stubs"})
-_TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)[-_]|[-_](?:tests?|e2e|spec|specs|testing)$")
-_EXAMPLE_DIR = re.compile(r"^(?:examples?|samples?|demos?)[-_]|[-_](?:examples?|samples?|demos?)$")
 
 
 _FIXTURE_DIRS = frozenset({"fixtures", "__fixtures__", "__testfixtures__", "testfixtures"})
@@ -108,7 +91,7 @@ def template_of(rel: str) -> str | None:
     projects, whose dependencies and files their imports name."""
     parts = rel.split("/")
     templated = "__" in rel or "<%" in rel  # the names a generator fills in need one of these
-    folder = next((p for p in parts[:-1] if p in _TEMPLATE_DIRS or templated and _TEMPLATED_NAME.search(p)), None)
+    folder = next((p for p in parts[:-1] if p in TEMPLATE_DIRS or templated and _TEMPLATED_NAME.search(p)), None)
     if folder is not None:
         return folder + "/"
     name = parts[-1]
@@ -169,36 +152,6 @@ def dev_reason(rel: str) -> str | None:
     return None
 
 
-_TEST_FOLDERS = frozenset({"test", "tests", "__tests__", "__test__", "e2e", "cypress", "playwright", "__mocks__", "mocks",
-                           "__fixtures__", "fixtures"})
-
-
-def in_test_folder(folders: list[str]) -> bool:
-    """Whether one of these folders holds tests or test fixtures (not examples or docs)."""
-    return any(p in _TEST_FOLDERS or _TEST_DIR.search(p) for p in folders)
-
-
-def named_like_tests(part: str) -> bool:
-    """Whether a folder is a test folder by a test word in its name only (`api-test`, `e2e-utils`),
-    not by being named exactly so (`tests`, `__tests__`)."""
-    return bool(_TEST_DIR.search(part)) and part not in _DEV_DIRS
-
-
-def dev_folder_reason(folders: list[str]) -> str | None:
-    """Why a file inside these folders is dev-only: a test, example or template folder. Also asked
-    with the folders from the repository root, so that a package nested in a test folder of
-    another (a test plugin inside a dev server) is test code too."""
-    for part in folders:
-        why = _DEV_DIRS.get(part) or _DEV_DIRS.get(_DUNDER.sub(r"\1", part))  # `__e2e__` is `e2e`
-        if why is not None:
-            return f"{why} ({part}/)"
-        if _TEST_DIR.search(part):
-            return f"a test folder ({part}/)"
-        if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
-            return f"examples, samples or documentation, not the package's code ({part}/)"
-        if part in _TEMPLATE_DIRS:
-            return f"templates copied into other projects, not run from this package ({part}/)"
-    return None
 
 
 _SCRIPT_FILE = re.compile(r"\.[cm]?[jt]sx?$")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
+from migrationlint.model.dev_folders import dev_folder_reason
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
@@ -112,9 +113,17 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
-            yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]))
+            yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]) if not _dev_server(t))
     yield from _docker_entries(manifest.dir)
     yield from _pm2_entries(manifest.dir)
+
+
+def _dev_server(target: str) -> bool:
+    """A start script's target inside a test, example or template folder (`ts-node test/dev-server.ts`
+    in a published plugin, whose dev loop boots a host application with it): a developer tool, which
+    makes no service of the package and is no production entry."""
+    folders = os.path.normpath(target).split(os.sep)[:-1]
+    return dev_folder_reason([f for f in folders if f not in (".", "")]) is not None
 
 
 def _pm2_entries(directory: str) -> Iterator[tuple[str, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 
-from migrationlint.model.dev_files import in_test_folder
+from migrationlint.model.dev_folders import in_test_folder
 from migrationlint.model.entry_points import is_service
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings

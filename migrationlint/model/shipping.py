@@ -8,8 +8,7 @@ code. The answer, in order:
 3. a test, test support, story or tool config (dev_files, plus the `test-files` setting): dev;
 4. a file of a private workspace root (repository tooling, never deployed): dev;
 5. anything else: ships (no entry is known to exclude it).
-Separately, `bundled(manifest)` says whether the package ships a bundle (bundling), which silences
-"declared only in devDependencies" there.
+Separately, `bundled(manifest)` says whether the package ships a bundle (bundling): its devDependencies ship.
 """
 
 from __future__ import annotations
@@ -22,8 +21,9 @@ from typing import Callable, NamedTuple
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, handed_build
-from migrationlint.model.dev_files import dev_folder_reason, dev_reason, fixture_data, in_test_folder, \
-    named_like_tests, nx_tool_input, published_data_folder, seed_factories, template_of, tool_input
+from migrationlint.model.dev_files import dev_reason, fixture_data, nx_tool_input, published_data_folder, \
+    seed_factories, template_of, tool_input
+from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service, repository_only
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
@@ -228,7 +228,7 @@ class Shipping(TestSupport, BuildOutput):
             return Verdict(True, via)
         bundle = self._bundle_input(path, manifest)
         if bundle is not None:
-            return Verdict(False, bundle)
+            return Verdict(False, bundle, bundle_input=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
@@ -242,7 +242,7 @@ class Shipping(TestSupport, BuildOutput):
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
             if bundler is not None:  # a front-end component no Node entry loads
                 return Verdict(False, f"a JSX file no entry point reaches, so an input of the package's bundler build "
-                                      f"({os.path.basename(bundler)}), which inlines what it imports")
+                                      f"({os.path.basename(bundler)}), which inlines what it imports", bundle_input=True)
             return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
                                  "tool config: counted as shipping", presumed=True)
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "

@@ -17,6 +17,7 @@ class Verdict:
     reason: str
     inert: bool = False  # never loaded at all (fixture data): its imports are no dependencies
     presumed: bool = False  # ships only because nothing says otherwise: `Shipping.settle` may say more
+    bundle_input: bool = False  # dev only as an input of the package's bundler build (its bundle ships)
 
     def describe(self) -> str:
         return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"

@@ -26,7 +26,7 @@ DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optional
 _WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json")
 
 
-_SETTINGS_FILES = ((".yarnrc.yml", "yarn"), (".yarnrc", "yarn"), ("bunfig.toml", "bun"))  # without a lockfile
+_SETTINGS_FILES = ((".yarnrc.yml", "yarn"), ("bunfig.toml", "bun"))  # without a lockfile (not yarn 1's .yarnrc: often left)
 
 @dataclass
 class Manifest:

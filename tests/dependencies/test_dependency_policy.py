@@ -1490,6 +1490,32 @@ def test_a_bundled_app_with_both_sections_gets_the_section_the_file_keeps_its_li
     assert d.extra["package"] == "tiny-bridge" and f'add "tiny-bridge": "^1.4.0" to {section}' in d.message, d.message
 
 
+@pytest.mark.parametrize("react_in, section", [("dependencies", "dependencies"), ("devDependencies", "devDependencies")])
+def test_a_bundled_component_gets_the_section_its_other_libraries_are_in(tmp_path, react_in, section):
+    """A Nest server and the React pages its webpack build bundles, in one package: a component no
+    server entry reaches is a bundle input (dev only), but the package keeps `react`, which the
+    component also loads, in `dependencies`, so DEP001's fix for `classnames` goes there too (a
+    real gRPC host: 9 `--save-dev` commands beside react, antd and mobx in dependencies). Kept in
+    devDependencies, the libraries pull the fix there."""
+    manifest = {"name": "board-host", "version": "1.0.0", "private": True,
+                "scripts": {"build": "nest build", "build:web": "webpack --mode production", "start:prod": "node dist/main"},
+                "dependencies": {"@nestjs/core": "^10.0.0"}, "devDependencies": {"webpack": "^5.90.0"}}
+    manifest[react_in]["react"] = "^18.2.0"
+    root = write(tmp_path, {
+        "package.json": manifest,
+        "package-lock.json": {"name": "board-host", "lockfileVersion": 3, "packages": {
+            "": {"name": "board-host"}, "node_modules/react": {"version": "18.2.0"},
+            "node_modules/classnames": {"version": "2.5.1"}, "node_modules/@nestjs/core": {"version": "10.0.0"}}},
+        "nest-cli.json": {"sourceRoot": "server"},
+        "webpack.config.js": "module.exports = { entry: './web/index.tsx' };\n",
+        "server/main.ts": "import { NestFactory } from '@nestjs/core';\n\nexport const factory = NestFactory;\n",
+        "web/components/Badge.tsx": "import React from 'react';\nimport classNames from 'classnames';\n\n"
+                                    "export const Badge = () => <span className={classNames('badge')}>{React.version}</span>;\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "classnames" and f'add "classnames": "^2.5.1" to {section}' in d.message, d.message
+
+
 @pytest.mark.parametrize("adminjs, reported", [
     ("^7.0.9", ["lodash", "react", "styled-components"]), ("6.8.3", ["react"]),
     (None, ["@adminjs/design-system", "lodash", "react", "react", "styled-components"])])
@@ -1748,6 +1774,83 @@ def test_dep005_in_a_published_library_advises_a_peer_for_what_packages_share_as
                                                       "scripts": {"start": "node lib/index.js"}}}
     diags = pipeline.lint([str(write(tmp_path / "svc", service))], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert all(" in dependencies of " in d.message for d in diags) and len(diags) == 3
+
+
+def test_a_published_plugin_leaves_its_host_framework_to_the_application(tmp_path):
+    """A family of published plugins developed against a host framework the root declares for
+    development (`@host/core`, which depends on @nestjs/common): the host and the NestJS packages
+    packages take as peers go to peerDependencies, for DEP005 and DEP001's fix alike (two real
+    plugin collections: 281 warnings and 172 safe fixes putting `@vendure/core`, `@nestjs/common`
+    or typeorm into a plugin's dependencies). A utility the host does not build on (lodash) keeps
+    the root's section; a `start` script running the dev server under `test/` makes no service."""
+    lock = ('# yarn lockfile v1\n\n\n"@host/core@3.0.0":\n  version "3.0.0"\n  dependencies:\n'
+            '    "@nestjs/common" "~10.3.0"\n\n"@nestjs/common@~10.3.0":\n  version "10.3.10"\n\n'
+            '"lodash@^4.17.21":\n  version "4.17.21"\n')
+    root = write(tmp_path, {
+        "package.json": {"name": "acme-plugins", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"@host/core": "3.0.0", "lodash": "^4.17.21"}},
+        "yarn.lock": lock,
+        "packages/plugin/package.json": {"name": "@acme/host-plugin", "version": "1.0.0", "main": "dist/index.js",
+                                         "files": ["dist"], "scripts": {"build": "tsc", "start": "ts-node test/dev-server.ts"}},
+        "packages/plugin/src/index.ts": "import { Injectable } from '@nestjs/common';\nimport { HostPlugin } from '@host/core';\n"
+                                        "import { chunk } from 'lodash';\n\n@Injectable()\nexport class Greeter { greet() { return chunk([1], 1); } }\n"
+                                        "export const plugin = new HostPlugin({ providers: [Greeter] });\n",
+        "packages/plugin/test/dev-server.ts": "import { plugin } from '../src';\n\nconsole.log(plugin);\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP001", "DEP005"]), use_cache=False).diagnostics
+    sections = {(d.code, d.extra["package"]): (d.fix.edits[0].json_edit[1] if d.fix else None, d.fix.applicability.value if d.fix else None)
+                for d in diags}
+    assert sections == {("DEP001", "@nestjs/common"): ("peerDependencies", "unsafe"),
+                        ("DEP005", "@host/core"): ("peerDependencies", "unsafe"),
+                        ("DEP005", "lodash"): ("dependencies", "unsafe")}, sections
+
+
+def test_a_published_plugin_shares_what_takes_its_hosts_react_as_a_peer(tmp_path):
+    """A published admin-dashboard plugin keeps react in devDependencies (the host dashboard
+    provides it): react-router-dom, which takes react as a peer, must be the host's copy too, so
+    DEP001's fix declares a peer (47 fixes in two real plugin collections put router and query
+    libraries into dependencies, splitting the host's contexts). clsx, which takes no peer, goes
+    to dependencies."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "package-lock.json": {"name": "acme", "lockfileVersion": 3, "packages": {
+            "": {"name": "acme"}, "node_modules/react": {"version": "18.3.1"},
+            "node_modules/react-router-dom": {"version": "6.30.0", "peerDependencies": {"react": ">=16.8"}},
+            "node_modules/clsx": {"version": "2.1.1"}}},
+        "packages/plugin/package.json": {"name": "@acme/admin-plugin", "version": "1.0.0", "files": ["dist"],
+                                         "exports": {"./admin": "./dist/admin/index.mjs"},
+                                         "devDependencies": {"react": "18.3.1"}},
+        "packages/plugin/src/admin/page.tsx": "import { useNavigate } from 'react-router-dom';\nimport clsx from 'clsx';\n\n"
+                                              "export const Page = () => { const go = useNavigate(); return <a className={clsx('x')} onClick={() => go('/')} />; };\n",
+    })
+    diags = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    assert diags["react-router-dom"].fix.edits[0].json_edit[1] == "peerDependencies"
+    assert "it takes react as a peer" in diags["react-router-dom"].message
+    assert diags["clsx"].fix.edits[0].json_edit[1] == "dependencies"
+
+
+def test_a_nested_project_takes_no_peer_range_from_the_workspace_around_it(tmp_path):
+    """`legacy/` is a project of its own (workspaces, its own yarn.lock: another major of the UI
+    kit); the outer workspace's plugins keep `@ui/kit ^4.0.0` as a peer. The nested plugin's fix
+    takes what its own lockfile resolves, not the outer siblings' peer range (12 fixes in a real
+    plugin collection would have made every install of its v1 project unsatisfiable)."""
+    berry = "__metadata:\n  version: 8\n\n"
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["plugins/*"], "packageManager": "yarn@4.1.1"},
+        "yarn.lock": berry + '"@ui/kit@npm:^4.0.0":\n  version: 4.0.3\n  resolution: "@ui/kit@npm:4.0.3"\n',
+        "plugins/new-plugin/package.json": {"name": "@acme/new-plugin", "version": "2.0.0", "peerDependencies": {"@ui/kit": "^4.0.0"},
+                                            "devDependencies": {"@ui/kit": "^4.0.0"}},
+        "plugins/new-plugin/src/index.ts": "import { Button } from '@ui/kit';\nexport const b = Button;\n",
+        "legacy/package.json": {"name": "acme-legacy", "private": True, "workspaces": ["packages/*"], "packageManager": "yarn@4.1.1"},
+        "legacy/yarn.lock": berry + '"@ui/admin@npm:1.2.0":\n  version: 1.2.0\n  resolution: "@ui/admin@npm:1.2.0"\n'
+                            '  dependencies:\n    "@ui/kit": "npm:^1.2.2"\n\n'
+                            '"@ui/kit@npm:^1.2.2":\n  version: 1.2.2\n  resolution: "@ui/kit@npm:1.2.2"\n',
+        "legacy/packages/old-plugin/package.json": {"name": "@acme/old-plugin", "version": "1.0.0", "main": "dist/index.js",
+                                                    "dependencies": {"@ui/admin": "1.2.0"}},
+        "legacy/packages/old-plugin/src/index.ts": "import { Button } from '@ui/kit';\nexport const b = Button;\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "@ui/kit" and '"@ui/kit": "^1.2.2"' in d.message and "4.0" not in d.message, d.message
 
 
 def test_a_declaration_repeats_the_spec_of_the_packages_npm_override(tmp_path):

@@ -76,6 +76,9 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("src/http-client/http-client.fixtures.ts") and dev_reason("src/user.fixture.ts")
     assert dev_reason("src/fixtures.ts") is None
     assert dev_reason("typetest/schema/Schema.tst.ts") and dev_reason("src/tstate.ts") is None  # tstyche's type tests
+    # camelCase test-support folders (a real Expo app's `testUtils/`, which only specs import)
+    assert dev_reason("src/shared/testUtils/render.tsx") and dev_reason("src/testHelpers/x.ts")
+    assert dev_reason("src/testament/x.ts") is None and dev_reason("src/tested/x.ts") is None
     assert template_of("src/server/main.template.ts") == "main.template.ts"
     assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None
     # a schematic's files, named for the generator to fill in (Nest and Angular devkit)
@@ -140,6 +143,11 @@ def test_bundled_packages_are_recognised(tmp_path):
         # a browser extension built by WXT (19 DEP002 on a real repository), and a build that calls
         # esbuild's API with `bundle: true` from a script (36 DEP005), not with `packages: 'external'`
         "ext": ({"name": "ext", "private": True, "scripts": {"build": "wxt build"}}, {}),
+        # a published Directus extension: the SDK's rollup build inlines what it imports (15 DEP002)
+        "dx": ({"name": "dx", "version": "1.0.0", "main": "./dist/index.js", "scripts": {"build": "directus-extension build"}}, {}),
+        # an Expo app: Metro bundles it (4 DEP002 on a real mobile app), by its config or its CLI
+        "expo": ({"name": "expo", "private": True, "main": "expo-router/entry", "scripts": {"start": "expo start"}}, {}),
+        "metro": ({"name": "metro", "private": True}, {"metro.config.js": "module.exports = {};\n"}),
         "esb": ({"name": "esb", "version": "1.0.0", "bin": "dist/index.cjs", "scripts": {"build": "node esbuild.config.js"}},
                 {"esbuild.config.js": "const { build } = require('esbuild');\n"
                                       "build({ entryPoints: ['src/index.ts'], bundle: true, platform: 'node' });\n"}),
@@ -160,7 +168,7 @@ def test_bundled_packages_are_recognised(tmp_path):
         got[name] = bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
-                   "via": True, "ext": True, "esb": True, "esx": False, "sb": True, "sblib": False}
+                   "via": True, "ext": True, "dx": True, "expo": True, "metro": True, "esb": True, "esx": False, "sb": True, "sblib": False}
 
 
 def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):

@@ -99,6 +99,7 @@ def test_a_repository_without_a_lockfile_uses_the_manager_its_settings_file_name
     """yarn.lock gitignored, `.yarnrc.yml` committed (a real gRPC service: 28 `npm install` commands
     for a yarn berry repository); with neither, npm."""
     root = copy("no-lockfile", tmp_path)
+    write(root / ".yarnrc", "--install.ignore-engines true\n")  # yarn 1's, often left behind by a move to another manager
     assert Workspace(str(root)).package_manager == "npm"
     write(root / ".yarnrc.yml", "nodeLinker: node-modules\n")
     assert Workspace(str(root)).package_manager == "yarn"
