@@ -130,6 +130,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             return  # the workspace's own namespace (its scope, a path-alias prefix), matching nothing: IMP001's finding
         if not self.known(u.package, m) and unread_alias(resolver_for(self.project), u.path, u.imp.specifier):
             return  # an alias the tsconfig may inherit from a config package that is not installed
+        if u.type_only and u.imp.ts_ignored:
+            return  # `@ts-ignore` above a type-only import (types the user may have installed): nothing breaks
         if u.type_only and self._declared_ambiently(u):
             return  # types a `declare module` of the program gives: no package is loaded or read
         if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):

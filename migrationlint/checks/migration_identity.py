@@ -11,6 +11,7 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
+from migrationlint.checks.migration_registration import unloaded_by
 from migrationlint.model.migrations import (
     MigrationSet,
     is_migration_file,
@@ -88,7 +89,8 @@ def _per_class(project: Project, facts: FileFacts, m: Migration) -> Iterator[Dia
         yield _empty_name(project, facts, m)
         return
     if tn.is_fatal(m.name):
-        yield _invalid(project, facts, m)
+        if unloaded_by(project, facts.path) is None:  # what no DataSource loads TypeORM never checks (MIG007 says so)
+            yield _invalid(project, facts, m)
         return
     yield from _timestamp_shape(project, facts, m)
     yield from _name_mismatch(facts, m)
@@ -176,8 +178,12 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
     start, end = _name_span(m)
     problem = None
     if digits and len(digits) == 14 and tn.plausible(tn.to_millis(digits)):
+        older = _older_in_milliseconds(project, facts.path, tn.to_millis(digits))
+        if older is None:
+            return  # every migration beside it is written the same way: TypeORM's order is the dates' order
         problem = (f"ends in a 14-digit date-time ({digits}); TypeORM reads the last 13 digits as "
-                   f"{ts} ({tn.describe(ts)}), so it sorts before every real migration")
+                   f"{ts} ({tn.describe(ts)}), so it sorts before every real migration: it runs before "
+                   f"{older}, which is older")
     elif digits and len(digits) == 13 and tn.is_placeholder(digits):
         problem = f"has the placeholder timestamp {digits}, not the time the migration was written"
     elif ts is not None and not tn.plausible(ts):
@@ -211,6 +217,26 @@ def _file_rename_remedy(path: str, prefix: str, ts: int) -> str:
     name = os.path.basename(path)
     return (f"; rename the file to '{str(ts) + name[len(prefix):]}' (TypeORM never reads file names, so "
             "nothing runs again; renaming the class instead would run a deployed migration again)")
+
+
+def _older_in_milliseconds(project: Project, path: str, date_ms: int | None) -> str | None:
+    """A migration of the folder whose class (or file name) ends in a real millisecond timestamp
+    earlier than `date_ms`: TypeORM sorts it after the 14-digit one (read as a smaller number), so
+    they run out of order. None when there is none (a folder whose every migration is written `YYYYMMDDhhmmss`
+    runs in date order, and later `Date.now()` stamps sort after them all)."""
+    folder = os.path.dirname(path)
+    for other in project.package_sources(project.workspace.package_root(path)):
+        if os.path.dirname(other) != folder or other == path or date_ms is None:
+            continue
+        prefix = tn.file_prefix(os.path.basename(other))
+        if prefix is not None and len(prefix) == 13 and int(prefix) < date_ms:
+            return os.path.basename(other)  # its class may still lack the timestamp its file name gives
+        facts = project.facts(other)
+        for cls in migration_classes(facts) if facts is not None and not facts.skipped else ():
+            ts = tn.timestamp_of(cls.name)
+            if ts is not None and ts >= 10 ** 12 and ts < date_ms:
+                return cls.name
+    return None
 
 
 def _reorders(project: Project, path: str, prefix_ms: int, ts: int) -> bool:

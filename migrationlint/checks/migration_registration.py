@@ -39,7 +39,6 @@ _MAX_IMPORT_DEPTH = 3
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
-    loaded: set[str] | None = None
     for path, facts in sorted(project.files.items()):
         if facts.skipped or not is_migration_file(project, path) or project.is_test_file(path):
             continue
@@ -47,21 +46,25 @@ def check(project: Project) -> Iterator[Diagnostic]:
                    if not any(h.name_start == c.name_start for h in facts.damaged_headers)]
         if not classes:
             continue
-        options = _decidable_options(project, project.workspace.package_root(path))
-        if not options:
+        where = unloaded_by(project, path)
+        if where is None:
             continue
-        if loaded is None:
-            loaded = _loaded(project)
-            loaded |= {p for holder, opt in options for p in _listed_files(project, holder, opt)}
-        if path in loaded:
-            continue
-        where = ", ".join(sorted({project.rel(h) for h, _ in options}))
         for cls in classes:
             yield diagnostic(
                 MIG007, path, cls.name_start, cls.name_end,
                 f"Migration '{cls.name}' is not loaded by any DataSource: the `migrations` option of {where} "
                 f"does not list it or match its file, so TypeORM never runs it (`migration:show` does not "
                 f"list it and `migration:run` skips it)")
+
+
+def unloaded_by(project: Project, path: str) -> str | None:
+    """The DataSource files (relative, joined) whose `migrations` options all leave the migration
+    file at `path` out, when every option of its package can be read; None when one loads it or
+    none can say. TypeORM validates and runs only what an option loads (MIG007; MIG001 asks too)."""
+    options = _decidable_options(project, project.workspace.package_root(path))
+    if not options or path in _LOADED(project) or any(path in _listed_files(project, h, o) for h, o in options):
+        return None
+    return ", ".join(sorted({project.rel(h) for h, _ in options}))
 
 
 def _loaded(project: Project) -> set[str]:
@@ -78,6 +81,9 @@ def _loaded(project: Project) -> set[str]:
         else:
             found |= mset.glob_files.union(*exact)
     return found
+
+
+_LOADED: Memo[set[str]] = Memo("migration files some DataSource loads", _loaded)
 
 
 def _decidable_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:

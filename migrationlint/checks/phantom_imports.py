@@ -85,6 +85,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
             if facts.unchecked and erased_names(facts, imp, imp.locals) == list(imp.locals) \
                     and (imp.locals or _only_for_types(facts, imp)):
                 continue  # tsc checks nothing here, and the compiled file does not load it
+            if imp.ts_ignored and _only_for_types(facts, imp):
+                continue  # `@ts-ignore` above a type-only import: tsc reports nothing, and nothing is loaded
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 from tree_sitter import Node
 
@@ -22,13 +24,29 @@ from migrationlint.extract.comments import Q_COMMENT, _own_lines
 
 def _inside_function(node: Node) -> bool:
     """A `require()`/`import()` inside a function body runs only when the function is called: the
-    on-demand load of an optional feature, not a load at start-up."""
+    on-demand load of an optional feature, not a load at start-up. Not the loader a component
+    framework's code splitting is given (`lazy(() => import('icon-pack/Home'))`, `defineAsyncComponent`,
+    `loadable`, Next's `dynamic`): it runs whenever the component renders, as part of the app."""
     n = node.parent
     while n is not None and n.type != "program":
         if n.type in _FUNCTION_NODES:
-            return True
+            return not _split_loader(n)
         n = n.parent
     return False
+
+
+_SPLITTERS = frozenset({"lazy", "defineAsyncComponent", "loadable", "dynamic", "lazyWithPreload"})
+
+
+def _split_loader(function: Node) -> bool:
+    """Whether the function is passed to a code-splitting call (`React.lazy(...)`, `lazy(...)`)."""
+    args = function.parent
+    call = args.parent if args is not None and args.type == "arguments" else None
+    callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    if callee is None:
+        return False
+    name = callee.child_by_field_name("property") if callee.type == "member_expression" else callee
+    return name is not None and text(name) in _SPLITTERS
 
 
 _FUNCTION_NODES = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
@@ -196,6 +214,8 @@ class ImportsFacts:
                               stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
                               type_only=kind == "type-query", virtual=virtual,
                               lazy=kind in ("require", "dynamic") and _inside_function(call))
+            if kind != "mock" and self.silencers:
+                fact.ts_ignored = _line_above_silences(self.data, call.start_byte)
             if kind == "require":
                 _require_bindings(call, fact)
             if kind in _LOADS:  # `require.resolve` in such a `try` asks whether the package is there
@@ -224,6 +244,21 @@ class ImportsFacts:
 
 _LOADS = frozenset({"require", "dynamic", "require-resolve", "require-resolve-paths"})
 _SILENCERS = (b"@ts-ignore", b"@ts-expect-error")
+
+
+# a comment that starts with a directive (`// @ts-ignore`, `/** @ts-ignore For users with undici */`)
+_DIRECTIVE = re.compile(rb"(?://+|/\*+)\s*(?:\*\s*)?@ts-(?:ignore|expect-error)")
+
+
+def _line_above_silences(data: bytes, at: int) -> bool:
+    """Whether the line above the one holding byte `at` has a comment telling tsc to accept the
+    errors of the next line: an `import('undici')` type or a `require()` in the middle of a
+    statement is silenced by the directive above its own line, as tsc reads it."""
+    line_start = data.rfind(b"\n", 0, at) + 1
+    if line_start == 0:
+        return False
+    above = data[data.rfind(b"\n", 0, line_start - 1) + 1:line_start - 1]
+    return _DIRECTIVE.search(above) is not None
 
 
 def _silenced(statement: Node) -> bool:

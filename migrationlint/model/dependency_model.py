@@ -80,6 +80,8 @@ def _type_only(imp: ImportFact) -> bool:
 LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})
 
 
+NEST_CORE = frozenset({"@nestjs/common", "@nestjs/core"})  # the injector whose one copy plugins share
+
 class DependencyModel(ManifestOwners, VersionChoice):
     """Decisions shared by the DEP rules: which manifest owns a file, what counts as declared,
     where a package must be declared, which peers it needs."""
@@ -338,15 +340,17 @@ class DependencyModel(ManifestOwners, VersionChoice):
         return frozenset(recorded) | rt.SHARED_PEERS
 
     def framework_of(self, package: str, m: Manifest) -> str | None:
-        """A package taken as a peer (`taken_as_peer`) that `package` itself depends on, by the
-        lockfile of `m`'s project: `@vendure/core` brings `@nestjs/common`, so it is a host framework
-        built on shared singletons, whose second copy in a plugin's `dependencies` would split them
-        (a utility such as lodash brings none). None otherwise, or without a lockfile."""
+        """A framework singleton that `package` itself depends on, by the lockfile of `m`'s project:
+        a package the lockfile records as some package's peer, or Nest's core (`@vendure/core`
+        brings `@nestjs/common`): a host built on it, whose second copy in a plugin's `dependencies`
+        would split it. A tool that merely uses a library others take as a peer (concurrently and
+        rxjs) is none. None otherwise, or without a lockfile."""
         root, lock, _ = self._root_install(m)
         if lock is None:
             return None
         version = lock.resolved(package, importer_key(m, root)) or ""
-        shared = sorted(lock.dependencies_of.get((package, version), frozenset()) & self.taken_as_peer)
+        singletons = {p for peers in lock.peers.values() for p, optional in peers.items() if not optional} | NEST_CORE
+        shared = sorted(lock.dependencies_of.get((package, version), frozenset()) & singletons)
         return shared[0] if shared else None
 
     def root_host_bringing(self, m: Manifest, package: str) -> str | None:
@@ -357,7 +361,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
             return None
         for host in sorted(root.section("devDependencies")):
             version = lock.resolved(host, ".") or ""
-            if package in lock.dependencies_of.get((host, version), frozenset()) and self.framework_of(host, root):
+            if package in lock.dependencies_of.get((host, version), frozenset()) and self.framework_of(host, root) \
+                    and not self.member_loads_nothing_of(m, host):  # the plugin uses that host
                 return host
         return None
 

@@ -526,6 +526,27 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
     assert "not declared or installed anywhere" in ioredis[0].message and "run `" not in ioredis[0].message
 
 
+def test_a_code_split_component_is_no_optional_feature(tmp_path):
+    """`lazy(() => import('icon-pack/HomeIcon'))` in a published UI library: code splitting, loaded
+    whenever the component renders, so the package is a dependency (791 warnings on a real low-code
+    platform advised optional peers). A load in an ordinary function stays an optional feature."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme-web", "private": True, "workspaces": ["packages/*"]},
+        "packages/ui/package.json": {"name": "acme-ui", "version": "0.0.1", "main": "src/index.ts",
+                                     "dependencies": {"react": "^18.3.1"}},
+        "packages/ui/src/index.ts": "import React, { lazy } from 'react';\n\n"
+                                    "export const HomeIcon = lazy(() => import('icon-pack/HomeIcon'));\n"
+                                    "export const Chart = React.lazy(() => import('chart-kit'));\n"
+                                    "export async function exportPdf(): Promise<unknown> { return import('pdf-kit'); }\n",
+        "packages/app/package.json": {"name": "acme-app", "private": True,
+                                      "dependencies": {"acme-ui": "0.0.1", "icon-pack": "^5.6.1", "chart-kit": "^1.0.0",
+                                                       "pdf-kit": "^2.0.0", "react": "^18.3.1"}},
+    })
+    found = {d.extra["package"]: d.severity.value for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                                         use_cache=False).diagnostics}
+    assert found == {"icon-pack": "error", "chart-kit": "error", "pdf-kit": "warning"}
+
+
 def test_a_bundled_published_packages_on_demand_load_is_an_optional_feature_too(tmp_path):
     """tsup bundles a published package's devDependencies and leaves its peers external (and esbuild
     leaves a `require` in a `try` it cannot resolve alone): a load on demand is an optional peer as

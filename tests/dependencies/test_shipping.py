@@ -837,6 +837,12 @@ def test_seed_factories_beside_the_seeds_run_with_them(tmp_path):
                                                      "export const f = setSeederFactory;\n",
     }
     assert dep(write(tmp_path, files)) == [("DEP002", "src/providers/factories/client.factory.ts", "typeorm-extension")]
+    # a seeding script file beside the factories (`src/database/seed.ts`), not a seeds folder (4 DEP002
+    # on faker in a real SaaS back end)
+    write(tmp_path, {"src/database/seed.ts": "export const seed = 1;\n",
+                     "src/database/factories/user.factory.ts": "import { setSeederFactory } from 'typeorm-extension';\n"
+                                                               "export default setSeederFactory(Object, () => ({}));\n"})
+    assert dep(tmp_path) == [("DEP002", "src/providers/factories/client.factory.ts", "typeorm-extension")]
 
 
 @pytest.mark.parametrize("folder,manifest,ships", [

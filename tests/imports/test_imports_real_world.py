@@ -665,3 +665,21 @@ def test_a_file_outside_every_build_gets_a_warning_that_says_so(tmp_path):
     _write(tmp_path, "backup/services/role.ts", "import { db } from '../db.js';\n\nexport const roles = () => db;\n")
     assert sorted((d.path.rsplit("/", 1)[-1], d.severity.value) for d in lint(tmp_path, ["IMP"])) == [
         ("OldPage_backup.ts", "warning"), ("helper.ts", "warning"), ("role.ts", "warning")]
+
+
+def test_a_type_import_under_a_ts_ignore_directive_breaks_nothing(tmp_path):
+    """`/** @ts-ignore For users with undici */` above a type built from `import('undici')` and
+    `import('../../node_modules/undici/index.d.ts')`: a published SDK probing for typings its users
+    may have installed (40 findings on a real SDK). tsc reports nothing on the line after the
+    directive (tsc 5.9 exits 0; without it, two TS2307) and nothing is loaded: no DEP001, no IMP002.
+    Without the directive both are reported; a `require()` under it still loads the package."""
+    _pkg(tmp_path, "package.json", {"name": "@acme/http-client", "version": "1.0.0", "main": "dist/index.js"})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "outDir": "dist"}, "include": ["src"]})
+    line = "type UndiciInit = import('undici').RequestInit | import('../../node_modules/undici/index.d.ts').RequestInit;\n"
+    tail = "export type Init = UndiciInit | { method?: string };\n"
+    _write(tmp_path, "src/index.ts", "/** @ts-ignore For users with undici */\n" + line + tail)
+    assert lint(tmp_path, ["DEP001", "IMP"]) == []
+    _write(tmp_path, "src/index.ts", line + tail)
+    assert sorted(d.code for d in lint(tmp_path, ["DEP001", "IMP"])) == ["DEP001", "IMP002"]
+    _write(tmp_path, "src/index.ts", "// @ts-ignore\nconst undici = require('undici');\nexport const u = undici;\n")
+    assert [d.code for d in lint(tmp_path, ["DEP001", "IMP"])] == ["DEP001"]

@@ -81,9 +81,14 @@ def test_found_line_does_not_promise_a_skipped_fix(tmp_path):
 # ----------------------------------------------------------------------------- counts and wording
 
 
+# a migration stamped in milliseconds, older than the 14-digit one beside it: MIG003 reports that one
+OLDER = "src/migrations/1750000000000-CreateUsers.ts"
+
+
 def test_a_single_warning_is_called_a_warning(tmp_path):
     path = "src/migrations/20250925034424-RulesEngineServiceInitial.ts"
-    root = workspace(tmp_path, {path: migration("RulesEngineServiceInitial20250925034424")})
+    root = workspace(tmp_path, {path: migration("RulesEngineServiceInitial20250925034424"),
+                                OLDER: migration("CreateUsers1750000000000")})
     out = cli("--no-cache", cwd=root).stdout.decode()
     assert "Found 1 warning (0 fixable with --fix, 1 more with --unsafe-fixes)." in out
     assert "error" not in out.splitlines()[-1]
@@ -94,17 +99,18 @@ def test_a_single_warning_is_called_a_warning(tmp_path):
 def test_fixable_count_equals_fixed_count_on_the_fixture(tmp_path):
     copy_fixture("monorepo", tmp_path)
     found = cli("fixtures/monorepo", "--no-cache", cwd=tmp_path).stdout.decode().splitlines()[-1]
-    assert found == "Found 23 errors and 6 warnings (16 fixable with --fix, 5 more with --unsafe-fixes)."
+    assert found == "Found 23 errors and 5 warnings (16 fixable with --fix, 4 more with --unsafe-fixes)."
     diff = cli("fixtures/monorepo", "--no-cache", "--diff", cwd=tmp_path).stderr.decode()
     assert "Would fix 15 errors and 1 warning." in diff
     fixed = cli("fixtures/monorepo", "--no-cache", "--fix", cwd=tmp_path).stdout.decode().splitlines()[-1]
-    assert fixed == "Fixed 15 errors and 1 warning; 8 errors and 5 warnings remaining."
+    assert fixed == "Fixed 15 errors and 1 warning; 8 errors and 4 warnings remaining."
 
 
 def test_full_and_concise_formats_show_the_severity(tmp_path):
     path = "src/migrations/20250925034424-RulesEngineServiceInitial.ts"
     root = workspace(tmp_path, {BAD: migration("FinanceServiceInitial1695682464"),
-                                path: migration("RulesEngineServiceInitial20250925034424")})
+                                path: migration("RulesEngineServiceInitial20250925034424"),
+                                OLDER: migration("CreateUsers1750000000000")})
     lines = concise(root).stdout.decode().splitlines()
     assert f"{BAD}:3:14: MIG001 error: Migration name" in lines[0]
     assert f"{path}:3:14: MIG003 warning: Migration" in lines[1]

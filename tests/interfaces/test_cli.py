@@ -57,7 +57,8 @@ def test_fix_reports_counts(tmp_path):
 
 def test_unsafe_fixes(tmp_path):
     path = "src/migrations/20250925034424-RulesEngineServiceInitial.ts"
-    workspace(tmp_path, {path: migration("RulesEngineServiceInitial20250925034424")})
+    workspace(tmp_path, {path: migration("RulesEngineServiceInitial20250925034424"),  # runs before the older one:
+                         "src/migrations/1750000000000-CreateUsers.ts": migration("CreateUsers1750000000000")})
     assert cli("--fix", ".", cwd=tmp_path).returncode == 1
     assert b"RulesEngineServiceInitial20250925034424" in (tmp_path / path).read_bytes()
     assert cli("--fix", "--unsafe-fixes", ".", cwd=tmp_path).returncode == 0

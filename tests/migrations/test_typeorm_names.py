@@ -49,8 +49,9 @@ VERDICTS = [
      "WorkflowServiceInitial1695682464000", None),
     ("AddThings.ts", "WorkflowServiceInitial1695682464", None, "^0.3.20", True,
      "WorkflowServiceInitial1695682464000", None),
+    # alone in its folder, a 14-digit date-time runs where its date says (see the test below)
     ("20250925034424-RulesEngineServiceInitial.ts", "RulesEngineServiceInitial20250925034424", None, "^0.3.20",
-     False, None, "MIG003"),
+     False, None, None),
     ("1700000000000-Init.ts", "Init1700000000abc", None, "^0.3.20", False, None, "MIG003"),
     ("1700000000000-Init.ts", "Init0000000000000", None, "^0.3.20", True, "Init1700000000000", None),
     ("Init.ts", "Init0000000000000", None, "^0.3.20", True, None, None),
@@ -164,3 +165,17 @@ def test_a_valid_class_timestamp_the_file_name_contradicts_asks_for_a_file_renam
                          "the file name says; rename the file to '1766342400000-AddNotice.ts' (TypeORM never reads "
                          "file names, so nothing runs again; renaming the class instead would run a deployed "
                          "migration again)")
+
+
+def test_a_14_digit_date_time_is_reported_only_beside_an_older_millisecond_migration(tmp_path):
+    """TypeORM reads the last 13 digits of `...20260124180000` as 260124180000, smaller than any
+    millisecond stamp: such a migration runs before an older `...1750000000000` one (reported), but a
+    folder whose every migration is written `YYYYMMDDhhmmss` runs in date order, and later
+    millisecond stamps sort after them all (a real SaaS back end: 15 warnings whose rename would
+    have run every deployed migration again; checked with TypeORM 0.3.31 by the reviewer)."""
+    workspace(tmp_path, {"src/migrations/20260124180000-create-expenses.ts": migration("CreateExpenses20260124180000"),
+                         "src/migrations/20260125000000-create-settings.ts": migration("CreateSettings20260125000000")})
+    assert [d.code for d in lint(tmp_path)] == []
+    workspace(tmp_path, {"src/migrations/1750000000000-create-users.ts": migration("CreateUsers1750000000000")})
+    found = [d for d in lint(tmp_path) if d.code == "MIG003"]
+    assert len(found) == 2 and all("it runs before 1750000000000-create-users.ts, which is older" in d.message for d in found)
