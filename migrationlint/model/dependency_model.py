@@ -96,6 +96,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         self._services: dict[str, bool] = {}
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
         self._member_imports: dict[str, dict[str, bool]] = {}  # member manifest -> {package it imports: only for types}
+        self._singletons_of: dict[str, frozenset[str]] = {}  # lockfile -> _singletons
         self._loaded_sections: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # see _file_loads_only
 
     def private_root(self, m: Manifest) -> bool:
@@ -349,9 +350,16 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if lock is None:
             return None
         version = lock.resolved(package, importer_key(m, root)) or ""
-        singletons = {p for peers in lock.peers.values() for p, optional in peers.items() if not optional} | NEST_CORE
-        shared = sorted(lock.dependencies_of.get((package, version), frozenset()) & singletons)
+        shared = sorted(lock.dependencies_of.get((package, version), frozenset()) & self._singletons(lock))
         return shared[0] if shared else None
+
+    def _singletons(self, lock: Lockfile) -> frozenset[str]:
+        """What `lock` records as some package's required peer, and Nest's core: once per lockfile."""
+        found = self._singletons_of.get(lock.path)
+        if found is None:
+            recorded = {p for peers in lock.peers.values() for p, optional in peers.items() if not optional}
+            found = self._singletons_of[lock.path] = frozenset(recorded) | NEST_CORE
+        return found
 
     def root_host_bringing(self, m: Manifest, package: str) -> str | None:
         """A framework (`framework_of`) among the devDependencies of the root of `m`'s project whose

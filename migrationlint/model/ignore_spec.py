@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class _Rule:
     folders_only: bool  # a trailing `/`
     name: str | None  # a plain name matching an entry's own name at any depth
     suffix: str | None  # `*<suffix>`: any entry name ending with it, at any depth
-    regex: re.Pattern | None  # everything else, matched against the whole relative path
+    regex: str | None  # everything else, matched against the whole relative path (compiled when first used)
 
     def matches(self, rel: str, base_name: str, is_dir: bool) -> bool:
         if self.folders_only and not is_dir:
@@ -37,7 +38,12 @@ class _Rule:
             return base_name == self.name
         if self.suffix is not None:
             return base_name.endswith(self.suffix)
-        return self.regex is not None and self.regex.fullmatch(rel) is not None
+        return self.regex is not None and _compiled(self.regex).fullmatch(rel) is not None
+
+
+@lru_cache(maxsize=4096)
+def _compiled(regex: str) -> re.Pattern:
+    return re.compile(regex, re.DOTALL)
 
 
 class IgnoreSpec:
@@ -47,7 +53,7 @@ class IgnoreSpec:
         self.rules = tuple(rule for line in lines if (rule := _rule(line)) is not None)
         self._names = frozenset(r.name for r in self.rules if r.name is not None)
         self._suffixes = tuple(r.suffix for r in self.rules if r.suffix is not None)
-        regexes = [r.regex.pattern for r in self.rules if r.regex is not None]
+        regexes = [r.regex for r in self.rules if r.regex is not None]
         self._any_regex = re.compile("|".join(f"(?:{r})" for r in regexes), re.DOTALL) if regexes else None
 
     def decide(self, rel: str, is_dir: bool) -> bool | None:
@@ -91,7 +97,7 @@ def _rule(line: str) -> _Rule | None:
     if not anchored and pattern.startswith("*") and _PLAIN.fullmatch(pattern[1:]):
         return _Rule(keep, folders_only, None, pattern[1:], None)
     body = _glob_regex(pattern.lstrip("/") if anchored else pattern)
-    return _Rule(keep, folders_only, None, None, re.compile(body if anchored else "(?:.*/)?" + body, re.DOTALL))
+    return _Rule(keep, folders_only, None, None, body if anchored else "(?:.*/)?" + body)
 
 
 def _strip_trailing_spaces(line: str) -> str:
