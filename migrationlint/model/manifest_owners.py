@@ -180,10 +180,11 @@ class ManifestOwners:
 
     def enclosing_member(self, m: Manifest) -> Manifest | None:
         """The workspace member whose folder holds `m`, a project of its own there (an example app
-        with a package.json, not a member itself): Node's lookup from its files walks up into that
-        member's node_modules. None for members, roots and manifests outside every member."""
+        with a package.json) or a member nested in it (an e2e suite under the e2e base package
+        that declares its drivers): Node's and tsc's lookup from its files walks up into that
+        member's node_modules. None for the root and manifests outside every member."""
         members = self._member_dirs
-        if m.dir in members or m.dir == self.ws.root:
+        if m.dir == self.ws.root:
             return None
         d = os.path.dirname(m.dir)
         while d.startswith(self.ws.root) and d != self.ws.root:

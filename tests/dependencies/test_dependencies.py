@@ -373,6 +373,27 @@ def test_a_project_inside_a_member_folder_finds_what_the_member_declares(tmp_pat
     assert sorted(d.extra["package"] for d in by_code(lint(tmp_path), "DEP001")) == ["markdown-it", "react"]
 
 
+def test_a_test_suite_member_nested_in_its_base_member_finds_the_bases_drivers(tmp_path):
+    """`e2e/adapter` declares the database drivers; the suites under `e2e/adapter/test/*` are members
+    too (`e2e/**`) and declare only what they override: Node and tsc walk up from a suite's test into
+    the base's node_modules (52 DEP001 in a real auth library, with fixes copying versions into every
+    suite). What the base does not declare is still reported."""
+    files = {
+        "package.json": json.dumps({"name": "acme", "private": True, "packageManager": "pnpm@9.12.0"}),
+        "pnpm-workspace.yaml": "packages:\n  - 'e2e/**'\n",
+        "e2e/adapter/package.json": json.dumps({"name": "@acme/adapter-base", "private": True,
+                                                 "devDependencies": {"pg": "^8.13.0"}}),
+        "e2e/adapter/test/pg/package.json": json.dumps({"name": "@acme/adapter-pg", "private": True,
+                                                        "scripts": {"test": "vitest run"}}),
+        "e2e/adapter/test/pg/db.test.ts": "import { Pool } from 'pg';\nimport mysql from 'mysql2';\n\n"
+                                          "export const pools = [new Pool(), mysql];\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert [d.extra["package"] for d in by_code(lint(tmp_path), "DEP001")] == ["mysql2"]
+
+
 # ----------------------------------------------------------------------------- DEP004
 
 RUNTIME = {
