@@ -246,11 +246,11 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         elif version_usable:
             section = self.section_for(u)  # the root's range, unless the lockfile loads another (an override)
             version, source = self._unless_it_runs_another(u.package, m, (version, f"as in {label}"))
-            framework = self.framework_of(u.package, m) if self.published_library(m) else None
             if section == "dependencies" and self._library_shares(u):
                 section, source = "peerDependencies", (f"{source}: packages take it as a peer, so a published "
                                                        "library leaves its one copy to the application")
-            elif section == "dependencies" and framework is not None:
+            elif section == "dependencies" and self.published_library(m) \
+                    and (framework := self.framework_of(u.package, m)) is not None:
                 section, source = "peerDependencies", (f"{source}: a framework built on {framework}, which a "
                                                        "published package that plugs into it leaves to the application")
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} ({source})'

@@ -224,10 +224,9 @@ def _older_in_milliseconds(project: Project, path: str, date_ms: int | None) -> 
     earlier than `date_ms`: TypeORM sorts it after the 14-digit one (read as a smaller number), so
     they run out of order. None when there is none (a folder whose every migration is written `YYYYMMDDhhmmss`
     runs in date order, and later `Date.now()` stamps sort after them all)."""
-    folder = os.path.dirname(path)
-    for other in project.package_sources(project.workspace.package_root(path)):
-        if os.path.dirname(other) != folder or other == path or date_ms is None:
-            continue
+    if date_ms is None:
+        return None
+    for other in _neighbours(project, path):
         prefix = tn.file_prefix(os.path.basename(other))
         if prefix is not None and len(prefix) == 13 and int(prefix) < date_ms:
             return os.path.basename(other)  # its class may still lack the timestamp its file name gives
@@ -244,14 +243,19 @@ def _reorders(project: Project, path: str, prefix_ms: int, ts: int) -> bool:
     and the class's: TypeORM orders by the class, so the migration then runs elsewhere than its file
     name says. Otherwise the mismatch changes nothing, and a rename would run it again."""
     low, high = sorted((prefix_ms, ts))
-    folder = os.path.dirname(path)
-    for other in project.package_sources(project.workspace.package_root(path)):
-        if os.path.dirname(other) == folder and other != path:
-            digits = tn.file_prefix(os.path.basename(other))
-            ms = tn.to_millis(digits) if digits else None
-            if ms is not None and low < ms < high:
-                return True
+    for other in _neighbours(project, path):
+        digits = tn.file_prefix(os.path.basename(other))
+        ms = tn.to_millis(digits) if digits else None
+        if ms is not None and low < ms < high:
+            return True
     return False
+
+
+def _neighbours(project: Project, path: str) -> list[str]:
+    """The other lintable files of the migration's folder: the migrations TypeORM orders it among."""
+    folder = os.path.dirname(path)
+    return [p for p in project.package_sources(project.workspace.package_root(path))
+            if os.path.dirname(p) == folder and p != path]
 
 
 def _derive_shape(facts: FileFacts, base: str, digits: str | None, prefix: str | None,

@@ -18,7 +18,7 @@ import os
 import re
 import shlex
 
-from migrationlint.model.bundling import build_commands
+from migrationlint.model.bundling import RUNS_SCRIPT, build_commands
 from migrationlint.model.nx_projects import nx_workspace_root, project_targets
 from migrationlint.model.workspace import Manifest
 
@@ -59,7 +59,8 @@ def _script_projects(directory: str, scripts: list[str], script_names: frozenset
             except ValueError:
                 return None
             names = [os.path.basename(w) for w in words]
-            if _runs_script(words, script_names) or _rewrites_in_place(words):
+            runs = RUNS_SCRIPT.match(command.strip())
+            if runs is not None and runs.group(1) in script_names or _rewrites_in_place(words):
                 continue  # `babel dist --out-dir dist`: a pass over what tsc emitted, no source compiled
             if _OTHER_OUTPUT.intersection(names):
                 return None
@@ -73,17 +74,6 @@ def _script_projects(directory: str, scripts: list[str], script_names: frozenset
                 return None
             found += projects
     return found
-
-
-_PACKAGE_MANAGERS = frozenset({"npm", "pnpm", "yarn", "bun"})
-
-
-def _runs_script(words: list[str], script_names: frozenset[str]) -> bool:
-    """`pnpm babel`, `npm run babel`, `yarn run babel`: the package's own script of that name."""
-    rest = words[1:] if words[:1] and words[0] in _PACKAGE_MANAGERS else None
-    if rest and rest[0] in ("run", "run-script"):
-        rest = rest[1:]
-    return bool(rest) and rest[0] in script_names
 
 
 _IN_PLACE_TOOLS = ("babel", "swc")

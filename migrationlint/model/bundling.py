@@ -203,7 +203,7 @@ def _code_entry(manifest: Manifest) -> bool:
 
 # `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
 # script named, when the package has one (`pnpm install` is a command, not a script)
-_RUNS_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
+RUNS_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
 _MAX_SCRIPT_DEPTH = 4
 
 
@@ -225,7 +225,7 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) 
         seen.add(name)
         found.append((name, script))
         if depth < _MAX_SCRIPT_DEPTH:
-            todo += [(m.group(1), depth + 1) for m in _RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
+            todo += [(m.group(1), depth + 1) for m in RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
     return found
 
 

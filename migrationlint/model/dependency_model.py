@@ -82,6 +82,7 @@ LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equal
 
 NEST_CORE = frozenset({"@nestjs/common", "@nestjs/core"})  # the injector whose one copy plugins share
 
+
 class DependencyModel(ManifestOwners, VersionChoice):
     """Decisions shared by the DEP rules: which manifest owns a file, what counts as declared,
     where a package must be declared, which peers it needs."""
@@ -96,7 +97,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         self._services: dict[str, bool] = {}
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
         self._member_imports: dict[str, dict[str, bool]] = {}  # member manifest -> {package it imports: only for types}
-        self._singletons_of: dict[str, frozenset[str]] = {}  # lockfile -> _singletons
+        self._peers_of_lock: dict[str, frozenset[str]] = {}  # lockfile -> _recorded_peers
         self._loaded_sections: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # see _file_loads_only
 
     def private_root(self, m: Manifest) -> bool:
@@ -337,8 +338,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         the built-in table: frameworks shared with the application (`@nestjs/common`, rxjs), whose
         one copy a published library leaves to it."""
         lock = self.ws.lockfile
-        recorded = {p for peers in lock.peers.values() for p, optional in peers.items() if not optional} if lock else set()
-        return frozenset(recorded) | rt.SHARED_PEERS
+        return (self._recorded_peers(lock) if lock else frozenset()) | rt.SHARED_PEERS
 
     def framework_of(self, package: str, m: Manifest) -> str | None:
         """A framework singleton that `package` itself depends on, by the lockfile of `m`'s project:
@@ -350,15 +350,16 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if lock is None:
             return None
         version = lock.resolved(package, importer_key(m, root)) or ""
-        shared = sorted(lock.dependencies_of.get((package, version), frozenset()) & self._singletons(lock))
+        singletons = self._recorded_peers(lock) | NEST_CORE
+        shared = sorted(lock.dependencies_of.get((package, version), frozenset()) & singletons)
         return shared[0] if shared else None
 
-    def _singletons(self, lock: Lockfile) -> frozenset[str]:
-        """What `lock` records as some package's required peer, and Nest's core: once per lockfile."""
-        found = self._singletons_of.get(lock.path)
+    def _recorded_peers(self, lock: Lockfile) -> frozenset[str]:
+        """What `lock` records as some package's required peer: once per lockfile."""
+        found = self._peers_of_lock.get(lock.path)
         if found is None:
-            recorded = {p for peers in lock.peers.values() for p, optional in peers.items() if not optional}
-            found = self._singletons_of[lock.path] = frozenset(recorded) | NEST_CORE
+            found = self._peers_of_lock[lock.path] = frozenset(
+                p for peers in lock.peers.values() for p, optional in peers.items() if not optional)
         return found
 
     def root_host_bringing(self, m: Manifest, package: str) -> str | None:

@@ -13,7 +13,7 @@ import os
 from typing import TYPE_CHECKING, Callable
 
 from migrationlint.model.semver_ranges import satisfies
-from migrationlint.model.specifiers import TS_SOURCE, exports_targets, strip_built
+from migrationlint.model.specifiers import DECLARATIONS, TS_SOURCE, condition_targets, exports_table, exports_targets, strip_built
 from migrationlint.model.workspace import Manifest, Workspace
 
 if TYPE_CHECKING:
@@ -117,8 +117,9 @@ class PackageEntries:
             found = self._stated[pkg_dir] = {}
             manifest_path = os.path.join(pkg_dir, "package.json")
             exports = self.workspace.manifest(manifest_path).data.get("exports") if os.path.isfile(manifest_path) else None
-            for leaves in _exports_entries(exports):
-                paths = [os.path.normpath(os.path.join(pkg_dir, leaf)) for leaf in leaves if "*" not in leaf]
+            for key, entry in exports_table(exports).items():
+                leaves = [t for t in condition_targets(entry) if t.startswith("./") and "*" not in t] if key.startswith(".") else []
+                paths = [os.path.normpath(os.path.join(pkg_dir, leaf)) for leaf in leaves]
                 sources = {p for p in paths if p.endswith(TS_SOURCE) and not p.endswith(DECLARATIONS) and os.path.isfile(p)}
                 if len(sources) == 1:
                     source = sources.pop()
@@ -136,22 +137,3 @@ class PackageEntries:
             pairs.append((os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")))
         return pairs
 
-
-DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
-
-
-def _exports_entries(exports: object) -> list[list[str]]:
-    """The targets of each subpath entry of an `exports` field (every condition's, nested ones too)."""
-    if isinstance(exports, dict) and any(k.startswith(".") for k in exports):
-        return [_leaves(value) for key, value in exports.items() if key.startswith(".")]
-    return [_leaves(exports)] if exports is not None else []
-
-
-def _leaves(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value] if value.startswith("./") else []
-    if isinstance(value, dict):
-        return [leaf for v in value.values() for leaf in _leaves(v)]
-    if isinstance(value, list):
-        return [leaf for v in value for leaf in _leaves(v)]
-    return []

@@ -12,6 +12,7 @@ from migrationlint.model import packages as pk
 SOURCE_EXTENSIONS = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx")
 
 TS_SOURCE = (".ts", ".tsx", ".mts", ".cts")
+DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
 
 # TypeScript's extension substitution: an import written with the extension of the emitted file
 # names the source or declaration file it is emitted from (or described by); one written with a
@@ -140,12 +141,16 @@ def condition_targets(value: object, custom: tuple[str, ...] = ()) -> list[str]:
     return []
 
 
+def exports_table(exports: object) -> dict:
+    """An `exports` field as its subpath table: a bare target or a conditions object is the `.` entry."""
+    if isinstance(exports, dict) and any(k.startswith(".") for k in exports):
+        return exports
+    return {".": exports}
+
+
 def exports_targets(exports: object, sub: str, custom: tuple[str, ...] = ()) -> list[str] | None:
     """Targets of an `exports` field for subpath `sub`; None when the subpath is not exported."""
-    if isinstance(exports, dict) and any(k.startswith(".") for k in exports):
-        table = exports
-    else:
-        table = {".": exports}
+    table = exports_table(exports)
     keys = [k for k in table if k.startswith(".")]
     for key, star in best_matches(keys, sub):
         return [t.replace("*", star) for t in condition_targets(table[key], custom)]
