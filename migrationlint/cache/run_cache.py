@@ -137,8 +137,11 @@ def _context_folders(workspace) -> list[str]:
     return [*workspace.manifest_dirs, *prisma, *workspace.images.folders]
 
 
-def is_context_name(name: str) -> bool:
-    """A file whose contents are an input of every run over its folder's files (or node_modules)."""
+def is_context_name(name: str, folder: str = "") -> bool:
+    """A file whose contents are an input of every run over its folder's files (or node_modules);
+    in a `.storybook` folder, its `main.*` (the aliases its `viteFinal` or `webpackFinal` adds)."""
+    if os.path.basename(folder) == ".storybook":
+        return name.startswith("main.")
     return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
         or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name) \
         or name.endswith(CONTEXT_SUFFIXES)
@@ -153,7 +156,7 @@ def context_parts(directories: list[str], cache_dir: str | None = None) -> list[
         names = memo.entries(directory)
         if names is None:
             try:
-                names = sorted(e.name for e in os.scandir(directory) if is_context_name(e.name))
+                names = sorted(e.name for e in os.scandir(directory) if is_context_name(e.name, directory))
             except OSError:
                 out.append(f"{directory}:unreadable")
                 continue

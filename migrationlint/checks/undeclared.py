@@ -83,8 +83,10 @@ class UndeclaredImports:
             why = own.why
         elif section == "dependencies":
             why = self._needed_elsewhere(u)
-        else:  # presumed to ship, settled as a helper of tests or developer tools (_only_presumed)
-            why = "no entry point reaches the file and only tests, test support or developer tools import it"
+        else:  # presumed to ship, settled otherwise (_only_presumed): say how, for this file
+            settled = self.shipping.settle(u.path, m) if u.verdict is not None and u.verdict.presumed else None
+            why = settled.reason if settled is not None and not settled.ships else \
+                "no entry point reaches the file and only tests, test support or developer tools import it"
         cycle = cycle_through(self.ws, m, u.package)
         if cycle is not None:  # the one remedy breaks the build graph: a warning, no fix
             return (message + f"; declaring it in {section} would close a cycle of workspace dependencies "
@@ -127,11 +129,12 @@ class UndeclaredImports:
         """The folder that an unscoped package name known nowhere also names (`src/store` in a
         package with a `src/` folder, left over from an app whose tsconfig had `baseUrl`; `models/x`
         with a `src/models/` folder, from one whose baseUrl was `src`): in the importer's package or
-        at the repository root, shown relative to the root."""
-        if u.package.startswith("@"):
-            return None
+        at the repository root, shown relative to the root. A scoped name counts when its scope and
+        name, the `@` dropped, are such a folder (`@common/prisma` beside `src/common/prisma/`: an
+        alias `@/` meant, or one no tsconfig maps)."""
+        name = u.package[1:] if u.package.startswith("@") else u.package
         for top in (u.manifest.dir, self.ws.root):
-            for candidate in (os.path.join(top, u.package), os.path.join(top, "src", u.package)):
+            for candidate in (os.path.join(top, name), os.path.join(top, "src", name)):
                 if os.path.isdir(candidate):
                     return self.project.rel(candidate) + "/"
         return None

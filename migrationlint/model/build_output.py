@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from migrationlint.model.build_programs import build_tsconfigs
+from migrationlint.model.build_programs import BuildProject, build_tsconfigs
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
@@ -54,19 +54,20 @@ class BuildOutput:
                     queue.append(target)
         return projects, emitted
 
-    def _with_references(self, paths: tuple[str, ...]) -> tuple[TsConfig, ...] | None:
-        """The projects and, transitively, the projects they reference (`tsc -b` builds those too);
-        None when one cannot be read."""
+    def _with_references(self, built: tuple[BuildProject, ...]) -> tuple[TsConfig, ...] | None:
+        """The projects and, for those built in build mode (`tsc -b`), transitively the projects
+        they reference, which only that mode compiles; None when one cannot be read."""
         index = self._resolver().tsconfigs
         found: dict[str, TsConfig] = {}
-        todo = list(paths)
+        todo = list(built)
         while todo:
-            path = todo.pop()
-            if path in found:
+            project = todo.pop()
+            if project.path in found:
                 continue
-            cfg = index.config(path)
+            cfg = index.config(project.path)
             if cfg.error is not None:
                 return None
-            found[path] = cfg
-            todo += cfg.references
+            found[project.path] = cfg
+            if project.with_references:
+                todo += [BuildProject(path, True) for path in cfg.references]
         return tuple(found.values())

@@ -17,8 +17,10 @@ import json
 import os
 import re
 import shlex
+from typing import NamedTuple
 
-from migrationlint.model.bundling import RUNS_SCRIPT, build_commands
+from migrationlint.model.bundling import build_commands
+from migrationlint.model.entry_points import RUNS_SCRIPT
 from migrationlint.model.nx_projects import nx_workspace_root, project_targets
 from migrationlint.model.workspace import Manifest
 
@@ -33,8 +35,17 @@ _OTHER_OUTPUT = frozenset({
 _SEPARATORS = re.compile(r"&&|\|\||;|\|")
 
 
-def build_tsconfigs(manifest: Manifest) -> tuple[str, ...] | None:
-    """The tsconfig files the package's build compiles with emit (absolute paths), or None when the
+class BuildProject(NamedTuple):
+    """A tsconfig the build compiles (absolute path), and whether in build mode (`tsc -b`, and Nx's
+    tsc executor, which newer Nx runs so), the one mode that compiles the projects its `references`
+    name too: `tsc -p` and `nest build` compile the project alone."""
+
+    path: str
+    with_references: bool = False
+
+
+def build_tsconfigs(manifest: Manifest) -> tuple[BuildProject, ...] | None:
+    """The tsconfig projects the package's build compiles with emit, or None when the
     build compiles nothing with tsc, or runs anything else that could put code into the output.
     The build: package.json's build scripts (and the scripts they run by name), and the targets of
     the package's Nx project."""
@@ -47,11 +58,12 @@ def build_tsconfigs(manifest: Manifest) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(from_scripts + from_nx)) or None
 
 
-def _script_projects(directory: str, scripts: list[str], script_names: frozenset[str] = frozenset()) -> list[str] | None:
+def _script_projects(directory: str, scripts: list[str],
+                     script_names: frozenset[str] = frozenset()) -> list[BuildProject] | None:
     """The projects tsc compiles in these shell commands (run in `directory`), or None when one of
     them may put other code into the output. A command that runs one of `script_names` by name
     (`pnpm babel` where a `babel` script exists) is judged by that script, which is in `scripts`."""
-    found: list[str] = []
+    found: list[BuildProject] = []
     for script in scripts:
         for command in _SEPARATORS.split(script):
             try:
@@ -115,7 +127,7 @@ _NX_COMPILERS = frozenset({"swc", "esbuild", "rollup", "webpack", "rspack", "bui
                            "run-script"})
 
 
-def _nx_projects(directory: str) -> list[str] | None:
+def _nx_projects(directory: str) -> list[BuildProject] | None:
     """The projects the package's Nx targets compile with `@nx/js:tsc` (`tsConfig`, in any
     configuration), or None when a target compiles otherwise: a bundler or another compiler, or a
     command that runs tsc (from the workspace root, where its project is not known)."""
@@ -123,7 +135,7 @@ def _nx_projects(directory: str) -> list[str] | None:
     if not targets:
         return []
     root = nx_workspace_root(directory) or directory
-    found: list[str] = []
+    found: list[BuildProject] = []
     for target in targets.values():
         executor = target.get("executor", target.get("builder")) if isinstance(target, dict) else None
         if not isinstance(executor, str):
@@ -131,7 +143,8 @@ def _nx_projects(directory: str) -> list[str] | None:
         configurations = target.get("configurations")
         options = [target.get("options"), *(configurations.values() if isinstance(configurations, dict) else ())]
         if executor in _NX_TSC:
-            found += [_nx_path(o["tsConfig"], root, directory) for o in options
+            # `with_references`: newer Nx versions run this executor in build mode
+            found += [BuildProject(_nx_path(o["tsConfig"], root, directory), True) for o in options
                       if isinstance(o, dict) and isinstance(o.get("tsConfig"), str)]
         elif executor in _NX_COMMANDS:
             commands = [c.get("command") if isinstance(c, dict) else c for o in options if isinstance(o, dict)
@@ -149,7 +162,7 @@ def _nx_path(value: str, root: str, directory: str) -> str:
     return os.path.normpath(os.path.join(root, value))
 
 
-def _tsc_projects(directory: str, args: list[str]) -> list[str] | None:
+def _tsc_projects(directory: str, args: list[str]) -> list[BuildProject] | None:
     """The projects one tsc command compiles with emit ([] for `--noEmit`, a type check, and for a
     watch); None when it names source files, which it then compiles without any tsconfig."""
     if "--noEmit" in args or "--watch" in args or "-w" in args:
@@ -157,7 +170,8 @@ def _tsc_projects(directory: str, args: list[str]) -> list[str] | None:
     if "--emitDeclarationOnly" in args:
         return None
     named: list[str] = []
-    if args[:1] in (["-b"], ["--build"]):  # build mode: every other word is a project (its options are flags)
+    build_mode = args[:1] in (["-b"], ["--build"])
+    if build_mode:  # build mode: every other word is a project (its options are flags)
         named = [a for a in args[1:] if not a.startswith("-")]
     else:
         after_option = False
@@ -168,10 +182,10 @@ def _tsc_projects(directory: str, args: list[str]) -> list[str] | None:
                 return None
             after_option = word.startswith("-")  # the next bare word is this option's value
     paths = [os.path.normpath(os.path.join(directory, n)) for n in named or ["."]]
-    return [p if p.endswith(".json") else os.path.join(p, "tsconfig.json") for p in paths]
+    return [BuildProject(p if p.endswith(".json") else os.path.join(p, "tsconfig.json"), build_mode) for p in paths]
 
 
-def _nest_build_projects(directory: str, words: list[str]) -> list[str] | None:
+def _nest_build_projects(directory: str, words: list[str]) -> list[BuildProject] | None:
     """`nest build` compiles the project of `compilerOptions.tsConfigPath` (default
     tsconfig.build.json) with tsc. A Nest monorepo builds one app per command (`nest build <app>`),
     each app with its own pipeline (a Dockerfile, a CI job), so what the repository emits is every
@@ -195,7 +209,7 @@ def _nest_build_projects(directory: str, words: list[str]) -> list[str] | None:
         return None
     config = options.get("tsConfigPath") if isinstance(options.get("tsConfigPath"), str) else "tsconfig.build.json"
     path = os.path.normpath(os.path.join(directory, config))
-    return [path] if os.path.isfile(path) else None
+    return [BuildProject(path)] if os.path.isfile(path) else None
 
 
 def _tsc_only(options: dict) -> bool:
@@ -204,7 +218,7 @@ def _tsc_only(options: dict) -> bool:
     return builder in (None, "tsc") and not options.get("webpack")
 
 
-def _nest_monorepo_projects(directory: str, data: dict, options: dict) -> list[str] | None:
+def _nest_monorepo_projects(directory: str, data: dict, options: dict) -> list[BuildProject] | None:
     """Every project's tsConfigPath, when each is set, exists and is compiled by tsc alone."""
     projects = data.get("projects") if isinstance(data.get("projects"), dict) else {}
     found = []
@@ -217,5 +231,5 @@ def _nest_monorepo_projects(directory: str, data: dict, options: dict) -> list[s
         path = os.path.normpath(os.path.join(directory, config))
         if not os.path.isfile(path):
             return None
-        found.append(path)
+        found.append(BuildProject(path))
     return found or None

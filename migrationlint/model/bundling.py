@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from migrationlint.model.config_objects import REGEX_MARK, config_has, config_imports, find_config, read_config
-from migrationlint.model.entry_points import declared_entries, names_no_entry, shell_commands
+from migrationlint.model.entry_points import RUNS_SCRIPT, declared_entries, names_no_entry, shell_commands
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.workspace import Manifest
@@ -201,9 +201,6 @@ def _code_entry(manifest: Manifest) -> bool:
                for target, origin in declared_entries(manifest))
 
 
-# `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
-# script named, when the package has one (`pnpm install` is a command, not a script)
-RUNS_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
 _MAX_SCRIPT_DEPTH = 4
 
 
@@ -230,7 +227,7 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) 
 
 
 # what a front-end build tool of the workspace declares when it drives a bundler itself
-_BUNDLERS = ("webpack", "@rspack/core", "@rsbuild/core", "vite", "rollup", "parcel")
+BUNDLERS = ("webpack", "@rspack/core", "@rsbuild/core", "vite", "rollup", "parcel")
 
 
 def handed_build(manifest: Manifest, member: Callable[[str], Manifest | None]) -> str | None:
@@ -243,7 +240,7 @@ def handed_build(manifest: Manifest, member: Callable[[str], Manifest | None]) -
         for name, script in _handed_scripts(command):
             tool = member(name)
             scripts = tool.data.get("scripts") if tool is not None and tool.path != manifest.path else None
-            if isinstance(scripts, dict) and script in scripts and any(tool.declared(b) for b in _BUNDLERS):
+            if isinstance(scripts, dict) and script in scripts and any(tool.declared(b) for b in BUNDLERS):
                 return f'a private app built by {name}\'s "{script}" script, a bundler of the workspace: it ships a bundle'
     return None
 

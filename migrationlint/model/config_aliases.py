@@ -3,7 +3,8 @@
 `svelte.config.js` (`kit.alias`, `kit.files.lib`), `vite.config.*` / `vitest.config.*`
 (`resolve.alias`, object or `[{ find, replacement }]` form), `nuxt.config.*` (`alias`) and
 `webpack.config.*` / `rspack.config.*` (`resolve.alias`, also assigned in a config function:
-`config.resolve.alias = {...}`, `config.resolve.alias['x'] = ...`) are
+`config.resolve.alias = {...}`, `config.resolve.alias['x'] = ...`) and Storybook's `.storybook/main.*`
+(the `alias` its `viteFinal` or `webpackFinal` returns or assigns) are
 programs, and a linter must never run them. They are parsed with tree-sitter (the TypeScript
 grammar parses JavaScript) and only literal shapes are read: string keys, and values that are
 strings or the usual path expressions (`path.resolve(__dirname, 'src')`,
@@ -59,6 +60,13 @@ def config_files(directory: str) -> list[str]:
             if stem + suffix in names]
 
 
+def storybook_configs(directory: str) -> list[str]:
+    """`.storybook/main.*` of the project: the aliases its `viteFinal` or `webpackFinal` returns
+    resolve what the stories import (read like any config's `alias`, relative to `.storybook/`)."""
+    folder = os.path.join(directory, ".storybook")
+    return [p for p in (os.path.join(folder, "main" + s) for s in CONFIG_SUFFIXES) if os.path.isfile(p)]
+
+
 def read_project(directory: str, declared: frozenset[str] = frozenset(), package_jest: object = None) -> FrameworkConfig:
     """The aliases and frameworks of the project rooted at `directory` (`declared`: the packages
     its manifest declares, which tell a SvelteKit or Nuxt project without a config file;
@@ -73,7 +81,7 @@ def read_project(directory: str, declared: frozenset[str] = frozenset(), package
     out.frameworks = frozenset(found)
     if "sveltekit" in found:
         out.aliases["$lib"] = os.path.join(directory, "src", "lib")
-    for path in config_files(directory):
+    for path in config_files(directory) + storybook_configs(directory):
         mocks = os.path.basename(path).startswith("vitest.config")
         for key, target in read_aliases(path).items():
             if mocks and package_name(key) in declared:

@@ -75,6 +75,11 @@ def seed_factories(path: str) -> str | None:
     return f"seed factories beside {script}, the seeding script that loads them" if script else None
 
 
+def in_fixture_folder(rel: str) -> bool:
+    """Whether `rel` lies in a test fixtures folder (`fixtures/`, `__fixtures__/`)."""
+    return any(p in _FIXTURE_DIRS for p in rel.split("/")[:-1])
+
+
 def fixture_data(rel: str) -> bool:
     """A transform's input or expected output kept as a file in a test fixtures folder (a codemod's
     `x.input.ts`): read as text by a test, never loaded, so its imports are nobody's dependencies."""

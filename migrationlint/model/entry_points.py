@@ -37,6 +37,7 @@ class Entry:
 
     path: str
     origin: str
+    via: str = ""  # the JavaScript bootstrap that loads it (bootstrap_entries), whose imports decide it
 
 
 def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
@@ -114,7 +115,7 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
             yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]) if not _dev_server(t))
-    yield from _docker_entries(manifest.dir)
+    yield from _docker_entries(manifest.dir, scripts)
     yield from _pm2_entries(manifest.dir)
 
 
@@ -404,9 +405,14 @@ def first_operand(args: list[str]) -> str | None:
 
 
 _DOCKER_LINE = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
+# `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
+# script named, when the package has one (`pnpm install` is a command, not a script)
+RUNS_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
 
 
-def _docker_entries(directory: str) -> Iterator[tuple[str, str]]:
+def _docker_entries(directory: str, scripts: dict | None = None) -> Iterator[tuple[str, str]]:
+    """What the Dockerfile's CMD or ENTRYPOINT runs with node, directly or through a script of
+    the package it runs by name (`CMD ["npm", "run", "api-prod"]`)."""
     try:
         with open(os.path.join(directory, "Dockerfile"), encoding="utf-8", errors="replace") as fh:
             text = fh.read()
@@ -421,6 +427,10 @@ def _docker_entries(directory: str) -> Iterator[tuple[str, str]]:
                 continue
             body = " ".join(shlex.quote(str(w)) for w in words)
         yield from ((t, "the Dockerfile") for t in _node_targets(body))
+        for run in RUNS_SCRIPT.finditer(body):
+            script = (scripts or {}).get(run.group(1))
+            if isinstance(script, str):
+                yield from ((t, f'the Dockerfile (the "{run.group(1)}" script)') for t in _node_targets(script))
 
 
 def to_source(package_dir: str, target: str, mapped: Callable[[str, str], str | None]) -> str | None:
@@ -443,14 +453,3 @@ def to_source(package_dir: str, target: str, mapped: Callable[[str, str], str | 
             if candidate.endswith(_SOURCE_EXTENSIONS) and not candidate.endswith(".d.ts") and os.path.isfile(candidate):
                 return candidate
     return None
-
-
-def entries(manifest: Manifest, mapped: Callable[[str, str], str | None],
-            nx_projects: tuple[str, ...] = ()) -> list[Entry]:
-    """The package's entry points as source files (targets that map to no source are dropped)."""
-    out: dict[str, Entry] = {}
-    for target, origin in declared_entries(manifest, nx_projects):
-        source = to_source(manifest.dir, target, mapped)
-        if source is not None and source not in out:
-            out[source] = Entry(source, origin)
-    return list(out.values())

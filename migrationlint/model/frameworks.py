@@ -35,7 +35,9 @@ _NUXT = GeneratedTsConfig(
     paths={"~": ("{src}",), "~/*": ("{src}/*",), "@": ("{src}",), "@/*": ("{src}/*",),
            "~~": (".",), "~~/*": ("./*",), "@@": (".",), "@@/*": ("./*",),
            "#imports": (".nuxt/imports",), "#app": (".nuxt/app",), "#build": (".nuxt",),
-           "#build/*": (".nuxt/*",), "#components": (".nuxt/components",)},
+           "#build/*": (".nuxt/*",), "#components": (".nuxt/components",),
+           # Nuxt 3.14+: the `shared/` folder beside `server/`, code both the app and Nitro import
+           "#shared": ("./shared",), "#shared/*": ("./shared/*",)},
 )
 
 # generated tsconfig (relative to the project folder) -> what it provides

@@ -182,14 +182,16 @@ def exported_repos(project, ref: Origin, mod: NestModule, stack: tuple = ()) -> 
 def _exported_item(project, ref: Origin, mod: NestModule, item: NestItem, stack: tuple) -> Repos:
     path = ref.path
     out = Repos()
+    if item.kind == "feature" and is_from(project, path, item.name.rsplit(".", 1)[0], NEST_TYPEORM, "TypeOrmModule"):
+        # Nest records an exported dynamic module by its class: `exports: [TypeOrmModule.forFeature([A])]`
+        # re-exports every TypeOrmModule the module imports, as `exports: [TypeOrmModule]` does (the
+        # list it names counts too: what the source may mean stays visible)
+        out.add(_imported_repos(project, path, item, stack))
+        out.add(_typeorm_imports(project, path, mod, stack))
+        return out
     if item.kind in ("ident", "forward"):
         if is_from(project, path, item.name, NEST_TYPEORM, "TypeOrmModule"):
-            for imp in mod.imports or ():  # every import that is (or may be) a TypeOrmModule
-                if imp.kind in ("feature", "call"):
-                    out.add(_imported_repos(project, path, imp, stack))
-                elif imp.kind not in ("ident", "forward"):
-                    out.unknown = True
-            return out
+            return _typeorm_imports(project, path, mod, stack)
         target = origin(project, path, item.name)
         sub = module_of(project, target)
         if sub is not None:
@@ -203,6 +205,18 @@ def _exported_item(project, ref: Origin, mod: NestModule, item: NestItem, stack:
     if item.kind == "provider":
         return _provided_token(item)
     out.unknown = True
+    return out
+
+
+def _typeorm_imports(project, path: str, mod: NestModule, stack: tuple) -> Repos:
+    """The repositories of every import of `mod` that is (or may be) a TypeOrmModule: what
+    exporting TypeOrmModule re-exports."""
+    out = Repos()
+    for imp in mod.imports or ():
+        if imp.kind in ("feature", "call"):
+            out.add(_imported_repos(project, path, imp, stack))
+        elif imp.kind not in ("ident", "forward"):
+            out.unknown = True
     return out
 
 

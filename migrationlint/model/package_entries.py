@@ -127,13 +127,30 @@ class PackageEntries:
         return found
 
     def _build_dirs(self, pkg_dir: str) -> list[tuple[str, str]]:
-        pairs = []
-        tsconfig = os.path.join(pkg_dir, "tsconfig.json")
-        if os.path.isfile(tsconfig):
+        """(outDir, rootDir) pairs built output maps back through: tsconfig.json's, then those of
+        the package's other tsconfigs (`tsconfig.server.json`, built by `tsc -p`), each with
+        the package folder as rootDir too when none is set (tsc's root is then the common folder
+        of what it compiles), then `dist`/`build` from `src`. Once per package."""
+        pairs = self._build_pairs.get(pkg_dir)
+        if pairs is not None:
+            return pairs
+        pairs = self._build_pairs[pkg_dir] = []
+        for tsconfig in self._package_tsconfigs(pkg_dir):
             cfg = self.tsconfigs.config(tsconfig)
-            if cfg.out_dir:
-                pairs.append((cfg.out_dir, cfg.root_dir or os.path.join(pkg_dir, "src")))
-        for d in BUILD_DIRS:
-            pairs.append((os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")))
+            if cfg.out_dir and cfg.root_dir:
+                pairs.append((cfg.out_dir, cfg.root_dir))
+            elif cfg.out_dir:
+                pairs += [(cfg.out_dir, os.path.join(pkg_dir, "src")), (cfg.out_dir, pkg_dir)]
+        pairs += [(os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")) for d in BUILD_DIRS]
         return pairs
+
+    @staticmethod
+    def _package_tsconfigs(pkg_dir: str) -> list[str]:
+        """tsconfig.json, then the folder's other `tsconfig.<name>.json` files by name."""
+        try:
+            names = os.listdir(pkg_dir)
+        except OSError:
+            return []
+        named = sorted(n for n in names if n.startswith("tsconfig.") and n.endswith(".json") and n != "tsconfig.json")
+        return [os.path.join(pkg_dir, n) for n in (["tsconfig.json"] if "tsconfig.json" in names else []) + named]
 

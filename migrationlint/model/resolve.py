@@ -86,6 +86,7 @@ class Resolver(PackageEntries):
         self._entries: dict[tuple[str, str], str | None] = {}
         self._excluded: dict[tuple[str | None, str], bool] = {}  # (importer manifest, member): range excludes it
         self._stated: dict[str, dict[str, str]] = {}
+        self._build_pairs: dict[str, list[tuple[str, str]]] = {}
         self._frameworks: dict[str, FrameworkConfig] = {}
         self.files = FileLookup()
         self._missing_elsewhere: set[str] = set()  # found missing by checks in another process
@@ -186,6 +187,10 @@ class Resolver(PackageEntries):
         into one folder: SvelteKit's `./$types` lives in `.svelte-kit/types/<same path>`). `folder`:
         written with a trailing slash, it names the folder alone."""
         result = self._file_or_unresolved([base], "relative", folder=folder)
+        if result.kind != "file" and cfg is not None and cfg.module_suffixes and not folder:
+            # `moduleSuffixes: [".ios", ".android", ""]`: `./driver` is `driver.ios.ts` (React Native)
+            suffixed = self._file_or_unresolved([base + s for s in cfg.module_suffixes if s], "relative")
+            result = suffixed if suffixed.kind == "file" else result
         if result.kind == "file" or cfg is None or not cfg.root_dirs:
             return result
         twins = root_dir_twins(cfg.root_dirs, base)

@@ -20,11 +20,13 @@ from typing import Callable, NamedTuple
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
-from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, handed_build
+from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
+from migrationlint.model.wrapped_builds import workspace_tool_bundle
+from migrationlint.model.bootstrap_entries import all_entries
 from migrationlint.model.dev_files import dev_reason, fixture_data, nx_tool_input, published_data_folder, \
     seed_factories, template_of, tool_input
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
-from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entries, entry_is_source, is_service, repository_only
+from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service, repository_only
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
@@ -114,8 +116,7 @@ class Shipping(TestSupport, BuildOutput):
             self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled"
             found = bundle_of(manifest) if not manifest.error else None
             if found is None and not manifest.error:
-                why = handed_build(manifest, self.ws.member)
-                found = Bundle(why) if why is not None else None
+                found = workspace_tool_bundle(manifest, self.ws)
             if found is None and manifest.name and (manifest.unpublishable or entry_is_source(manifest)):
                 why = self._bundled_by_dependents(manifest)
                 found = Bundle(why) if why is not None else None
@@ -184,12 +185,11 @@ class Shipping(TestSupport, BuildOutput):
         return [e for e in self.entries(manifest) if any(w in e.origin for w in starts)]
 
     def entries(self, manifest: Manifest) -> list[Entry]:
-        """The package's entry points, less the `exports` subpaths that are test support by their
-        folder or name (`"./test-helpers": "./src/test-helpers/index.ts"`): what the package offers
-        its dependents' tests, which no production code imports."""
+        """The package's entry points (bootstrap_entries.all_entries), less the `exports` subpaths that are
+        test support by folder or name (`./test-helpers`): what it offers its dependents' tests."""
         if manifest.path not in self._entries:
             resolver = self._resolver()
-            found = entries(manifest, resolver.to_source, self.ws.nx_projects_within(manifest.dir))
+            found = all_entries(manifest, resolver.to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
             self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or dev_reason(
                 os.path.relpath(e.path, manifest.dir).replace(os.sep, "/")) is None]
         return self._entries[manifest.path]
@@ -212,7 +212,7 @@ class Shipping(TestSupport, BuildOutput):
         home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
         folder = dev_folder_reason(home.split("/")) if home else None
         if folder is not None and self._named_like_tests_only(home.split("/"), manifest):
-            folder = None  # a published library whose own name holds a test word (`gee-test`, a vendor)
+            folder = None  # a library or service whose own name holds a test word (`gee-test`, a vendor)
         if folder is not None:
             # a package in a test folder that is no workspace member is a fixture tests read or load:
             # its imports are the fixture's, not something this repository installs
@@ -248,13 +248,13 @@ class Shipping(TestSupport, BuildOutput):
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
                              "test, test support, story nor tool config: counted as shipping", presumed=True)
 
-    @staticmethod
-    def _named_like_tests_only(parts: list[str], manifest: Manifest) -> bool:
-        """Whether only the package's own folder name says "tests" (`packages/gee-test`) while the
-        package is published with an entry (a version, not private, `main` or `exports`): a
-        library, whatever its name. A private one so named (an Nx `api-e2e`) is test code."""
-        return (named_like_tests(parts[-1]) and dev_folder_reason(parts[:-1]) is None and not manifest.unpublishable
-                and any(manifest.data.get(k) for k in ("main", "module", "exports")))
+    def _named_like_tests_only(self, parts: list[str], manifest: Manifest) -> bool:
+        """Whether only the package's own folder name says "tests" (`packages/gee-test`) of a library
+        published with an entry (a version, not private, `main` or `exports`) or a service (a Nest
+        app in `config-test/`): not test code. A private one that starts nothing (`api-e2e`) is."""
+        return named_like_tests(parts[-1]) and dev_folder_reason(parts[:-1]) is None and (
+            not manifest.unpublishable and any(manifest.data.get(k) for k in ("main", "module", "exports"))
+            or self.is_service(manifest))
 
     def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
         """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it
@@ -337,6 +337,8 @@ class Shipping(TestSupport, BuildOutput):
         starts = []
         for entry in self.entries(manifest):
             found[entry.path] = f"an entry point ({entry.origin})"
+            if entry.via:  # the bootstrap whose imports made it an entry: an input, like the files walked
+                read[entry.via] = self.project.facts(entry.via)
             rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
             starts.append((entry.path, f"reached by value imports from the entry point {rel} ({entry.origin})"))
         self._spread(manifest, starts, found, read)
@@ -346,9 +348,8 @@ class Shipping(TestSupport, BuildOutput):
 
     def _spread(self, manifest: Manifest, starts: list[tuple[str, str]], found: dict[str, str],
                 read: dict[str, object] | None = None) -> None:
-        """Breadth-first over value imports within the package from `starts` ((file, the reason
-        what it reaches gets)): each file reached is added to `found` with its start's reason (a
-        file keeps the first), and the facts of each file walked to `read` when given."""
+        """Breadth-first over value imports within the package from `starts` ((file, the reason what it
+        reaches gets)): each file reached goes to `found` with its start's first reason, its facts to `read`."""
         queue = deque(starts)
         while queue:
             path, why = queue.popleft()
@@ -360,9 +361,8 @@ class Shipping(TestSupport, BuildOutput):
                     queue.append((target, why))
 
     def reachability(self) -> dict[str, tuple[dict[str, str], dict[str, object]]]:
-        """Each package's reached files so far, with the facts of the files that decided them. The
-        language server keeps them for its next run, where `seed` takes back those whose facts
-        still agree (`reach_signature`): reachability is the cost of a one-file run (live.py)."""
+        """Each package's reached files so far, with the facts of the files that decided them, which the
+        language server keeps for its next run (`seed`, when `reach_signature` agrees: live.py)."""
         return {m: (found, self._read[m]) for m, found in self._reached.items()}
 
     def seed(self, reached: dict[str, tuple[dict[str, str], dict[str, object]]]) -> None:

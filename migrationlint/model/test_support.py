@@ -41,7 +41,7 @@ class TestSupport:
         if path in self._development_importers(manifest):
             return Verdict(False, f"no entry point reaches it, and only tests, test support or code that runs outside "
                                   f"production (a NODE_ENV branch) import it ({names})")
-        return Verdict(False, f"no entry point reaches it, and only tests or test support import it ({names})")
+        return Verdict(False, f"no entry point reaches it, and only tests, test support or developer tools import it ({names})")
 
     def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
         """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`, or

@@ -49,6 +49,7 @@ class TsConfig:
     root_dir: str | None = None
     root_dirs: list[str] | None = None  # absolute folders merged into one virtual folder
     custom_conditions: list[str] | None = None  # `customConditions`: export conditions tried first
+    module_suffixes: list[str] | None = None  # `moduleSuffixes`: `.ios` in `x.ios.ts`, tried in order
     include: list[str] | None = None  # absolute patterns
     files: list[str] | None = None  # absolute paths
     exclude: list[str] | None = None  # absolute patterns
@@ -313,7 +314,7 @@ def _join(directory: str, value: str) -> str:
 
 def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
     for name in ("base_url", "paths_base", "out_dir", "root_dir", "root_dirs", "include", "files", "exclude",
-                 "custom_conditions"):
+                 "custom_conditions", "module_suffixes"):
         value = getattr(parent, name)
         if value is not None:
             setattr(cfg, name, value)
@@ -348,8 +349,9 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
             setattr(cfg, attr, _join(directory, opts[key]))
     if isinstance(opts.get("rootDirs"), list):
         cfg.root_dirs = [_join(directory, p) for p in opts["rootDirs"] if isinstance(p, str)]
-    if isinstance(opts.get("customConditions"), list):
-        cfg.custom_conditions = [c for c in opts["customConditions"] if isinstance(c, str)]
+    for key, attr in (("customConditions", "custom_conditions"), ("moduleSuffixes", "module_suffixes")):
+        if isinstance(opts.get(key), list):
+            setattr(cfg, attr, [c for c in opts[key] if isinstance(c, str)])
     for key in ("include", "exclude"):
         value = data.get(key)
         if isinstance(value, list):

@@ -62,6 +62,27 @@ def test_a_build_that_is_not_tsc_over_projects_decides_nothing(tmp_path, build):
     assert dep(root) == [("DEP002", "src/gen/words.ts", "pluralize")]
 
 
+@pytest.mark.parametrize(("build", "ships"), [("tsc", False), ("tsc -b", True)])
+def test_only_build_mode_compiles_the_projects_a_tsconfig_references(tmp_path, build, ships):
+    """A plugin's server build is `tsc` over a tsconfig that excludes its dashboard and the
+    generated client the dashboard imports, and references the dashboard's own project (for the
+    editor). Plain `tsc` compiles only the project it is given, so the generated client is not in
+    the output and its library is a dev tool (a real plugin collection: 84 fixes adding a dashboard
+    client library to `dependencies`); `tsc -b` builds the referenced project too."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/plugin", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"],
+                         "scripts": {"build": build}, "devDependencies": {"gql.tada": "^1.9.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist"}, "include": ["src"],
+                          "exclude": ["src/gql", "src/dashboard"], "references": [{"path": "./tsconfig.dashboard.json"}]},
+        "tsconfig.dashboard.json": {"compilerOptions": {"composite": True, "outDir": "dist/dashboard"},
+                                    "include": ["src/gql/**/*.ts", "src/dashboard/**/*.ts"]},
+        "src/index.ts": "export const id = 'plugin';\n",
+        "src/gql/graphql.ts": "import { initGraphQLTada } from 'gql.tada';\nexport const graphql = initGraphQLTada();\n",
+        "src/dashboard/index.ts": "import { graphql } from '../gql/graphql';\nexport const query = graphql('query { me }');\n",
+    })
+    assert dep(root) == ([("DEP002", "src/gql/graphql.ts", "gql.tada")] if ships else [])
+
+
 def test_the_projects_a_build_compiles(tmp_path):
     """`tsc` alone compiles tsconfig.json; `-p` a file or a folder; `-b` its projects (and their
     references); `--noEmit` is a type check; `nest build` compiles nest-cli.json's tsConfigPath, by
@@ -71,9 +92,12 @@ def test_the_projects_a_build_compiles(tmp_path):
         root = tmp_path / str(len(list(tmp_path.iterdir())))
         write(root, {"package.json": {"name": "x", "scripts": scripts}, "tsconfig.build.json": {}, **(files or {})})
         found = build_tsconfigs(read_manifest(str(root / "package.json")))
-        return None if found is None else [Path(p).relative_to(root).as_posix() for p in found]
+        return None if found is None else [Path(p.path).relative_to(root).as_posix() for p in found]
 
     assert projects({"build": "rimraf lib && tsc"}) == ["tsconfig.json"]
+    assert [p.with_references for p in build_tsconfigs(read_manifest(str(write(tmp_path / "modes", {
+        "package.json": {"name": "x", "scripts": {"build": "tsc -p a.json && tsc -b b.json"}}}) / "package.json")))] \
+        == [False, True]
     assert projects({"build": "tsc -p config/lib && tsc-alias -p tsconfig.json"}) == ["config/lib/tsconfig.json"]
     assert projects({"build": "tsc --noEmit && npm run compile", "compile": "tsc -b tsconfig.build.json --verbose"}) \
         == ["tsconfig.build.json"]

@@ -415,6 +415,35 @@ def test_a_build_handed_to_a_workspace_bundler_tool_ships_a_bundle(tmp_path, bui
         ("DEP002", "apps/admin/src/utils.ts", "clsx")]
 
 
+@pytest.mark.parametrize(("build", "bundled"), [
+    ("NODE_OPTIONS=--max-old-space-size=4096 acme-cli build", True),
+    ("yarn acme-cli build --publish", True),
+    ("acme-cli lint", False),  # the wrapper asked for something else
+])
+def test_a_build_run_by_the_workspaces_own_cli_around_a_bundler_ships_a_bundle(tmp_path, build, bundled):
+    """A published component whose build is the repository's own CLI (`acme-cli build`, a member's
+    `bin` that depends on vite and calls its `build` with a shared library config) ships a bundle,
+    as `vite build` would (a real low-code platform: its plugin's fixes wrote 156 inlined libraries
+    into `dependencies`): an imported devDependency is no defect there. A CLI that bundles
+    nothing (no bundler in its dependencies) says nothing of bundling."""
+    def plugin(name: str, cli_dependencies: dict, command: str = build) -> list:
+        return dep(write(tmp_path / name, {
+            "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+            "packages/cli/package.json": {"name": "acme-cli", "version": "0.1.0", "type": "module",
+                                          "bin": "./index.js", "dependencies": cli_dependencies},
+            "packages/cli/index.js": "import { build } from 'vite';\nawait build({});\n",
+            "packages/chart/package.json": {"name": "acme-chart", "version": "1.0.0", "type": "module",
+                                            "scripts": {"build": command},
+                                            "devDependencies": {"acme-cli": "^0.1.0", "loglevel": "^1.9.2"}},
+            "packages/chart/vite.config.js": "export default { build: { lib: { entry: 'src/index.ts' } } };\n",
+            "packages/chart/src/index.ts": "import log from 'loglevel';\nexport const draw = () => log.info('drawn');\n",
+        }))
+
+    reported = [("DEP002", "packages/chart/src/index.ts", "loglevel")]
+    assert plugin("vite", {"vite": "^5.4.11"}) == ([] if bundled else reported)
+    assert plugin("plain", {"commander": "^9.4.1"}) == reported
+
+
 def test_rsbuild_and_rspack_apps_ship_a_bundle(tmp_path):
     """A private app built by rsbuild (its config or `rsbuild build`) or by rspack bundles its
     devDependencies (all but what its externals name), like a vite or webpack app; its
@@ -850,6 +879,9 @@ def test_seed_factories_beside_the_seeds_run_with_them(tmp_path):
     ("gee-test", {"private": True, "version": "5.0.5"}, False),
     ("api-e2e", {"private": True}, False),
     ("tests", {"version": "5.0.5", "main": "./dist/index.js"}, False),
+    # a course's sample Nest app in `config-test/`: a service, whatever its folder's name (a real
+    # course repository: a fix wrote a shipping file's library into devDependencies)
+    ("config-test", {"private": True, "scripts": {"start:prod": "node dist/index"}}, True),
 ])
 def test_a_published_package_is_no_test_folder_for_its_name_alone(tmp_path, folder, manifest, ships):
     """`packages/gee-test` (GeeTest, a CAPTCHA vendor) is a published library with a version and an
@@ -1390,7 +1422,7 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
     }
     assert dep(write(tmp_path / "tests", files)) == []
     out = cli("--explain-file", "src/domain/name.builder.ts", cwd=tmp_path / "tests").stdout.decode()
-    assert "only tests or test support import it (src/domain/user.builder.ts)" in out
+    assert "only tests, test support or developer tools import it (src/domain/user.builder.ts)" in out
     shipped = {**files, "src/main.ts": files["src/main.ts"] + "import { userBuilder } from './domain/user.builder';\n"
                                                               "console.log(userBuilder());\n"}
     assert dep(write(tmp_path / "shipped", shipped)) == [("DEP002", "src/domain/name.builder.ts", "@faker-js/faker")]
@@ -1756,3 +1788,30 @@ def test_a_create_react_app_or_bare_webpack_build_bundles_the_app(tmp_path, buil
     })
     assert (bundle_of(read_manifest(str(root / "package.json"))) is not None) is bundled
     assert dep(root) == ([] if bundled else [("DEP002", "src/index.tsx", "web-vitals")])
+
+
+def test_a_javascript_bootstrap_leads_to_the_entry_points_it_loads(tmp_path):
+    """The image runs `npm run api-prod`, which runs `node init.js`, a file kept in the repository
+    that loads the compiled server (`require('./dist/server/server/main')`, built by `tsc -p
+    tsconfig.server.json` with no rootDir): `server/main.ts` is the entry, so the package is a service
+    with an entry, and a stub library only its tests import is test support (a real publishing
+    platform: 12 DEP002 with "no entry point maps to source"). A bootstrap's load for outside
+    production (`NODE_ENV !== 'production'`) makes no entry."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True,
+                         "scripts": {"build": "tsc -p tsconfig.server.json", "api-prod": "node init.js"},
+                         "dependencies": {"express": "4.19.2"}, "devDependencies": {"sinon": "17.0.1"}},
+        "tsconfig.server.json": {"compilerOptions": {"outDir": "dist/server"}, "include": ["server/**/*", "stubs/**/*"]},
+        "Dockerfile": 'FROM node:20\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["npm", "run", "api-prod"]\n',
+        "init.js": "if (process.env.NODE_ENV !== 'production') {\n  require('./dist/server/server/seed');\n}\n"
+                   "require('./dist/server/server/main').start();\n",
+        "server/main.ts": "import express from 'express';\nexport const start = () => express().listen(3000);\n",
+        "server/seed.ts": "export const seed = 1;\n",
+        "server/main.spec.ts": "import { stubAll } from '../stubs/stub';\nimport { start } from './main';\n"
+                               "export const t = [stubAll, start];\n",
+        "stubs/stub.ts": "import sinon from 'sinon';\nexport const stubAll = () => sinon.restore();\n",
+    })
+    assert dep(root) == []
+    out = cli("--explain-file", "server/main.ts", cwd=root).stdout.decode()
+    assert 'an entry point (the Dockerfile (the "api-prod" script), through init.js)' in out
+    assert "server/seed.ts" not in out.split("entry points:")[1].splitlines()[0]

@@ -122,6 +122,12 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
                       "server/api/hello.ts": "import { greeting } from '~/server/utils/greeting';\n\n"
                                              "export default () => greeting('world');\n"})
     assert _found(tmp_path, ["IMP", "DEP"]) == []
+    # `#shared` (Nuxt 3.14+) names the `shared/` folder both the app and the server import from
+    # (a real Nuxt example: 3 IMP002)
+    _write(tmp_path, {"shared/types/msg.ts": "export type Msg = { text: string };\n",
+                      "server/api/msg.ts": "import type { Msg } from '#shared/types/msg';\n\n"
+                                           "export default (): Msg => ({ text: 'hi' });\n"})
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
 
 
 def test_umi_generated_tsconfig_gives_its_aliases(tmp_path):
@@ -511,3 +517,44 @@ def test_next_provides_server_only_and_client_only(tmp_path):
     assert _found(tmp_path, ["DEP", "IMP"]) == []
     _write(tmp_path, {"package.json": {"name": "web", "private": True}})
     assert sorted(_found(tmp_path, ["DEP"])) == [("DEP001", "src/app/data.ts"), ("DEP001", "src/app/view.ts")]
+
+
+def test_module_suffixes_resolve_platform_files(tmp_path):
+    """`moduleSuffixes: [".ios", ".android", ""]` (React Native): `./services/driver` is
+    `driver.ios.ts`, as tsc resolves it (a real mobile app: 1 IMP002). Without the option, or with
+    no suffixed file, the import names nothing."""
+    _write(tmp_path, {
+        "package.json": {"name": "app", "private": True, "dependencies": {"react-native": "0.74.0"}},
+        "tsconfig.json": {"compilerOptions": {"moduleSuffixes": [".ios", ".android", ""]}},
+        "services/driver.ios.ts": "export default 1;\n",
+        "services/driver.android.ts": "export default 2;\n",
+        "root.ts": "import driver from './services/driver';\nimport gone from './services/gone';\n\nexport const d = [driver, gone];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "root.ts")]
+    _write(tmp_path, {"tsconfig.json": {"compilerOptions": {}}})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "root.ts"), ("IMP002", "root.ts")]
+
+
+def test_storybook_main_aliases_resolve_what_the_stories_import(tmp_path):
+    """`.storybook/main.ts` whose `viteFinal` returns `resolve.alias` `{ '@': path.resolve(__dirname,
+    '../../web/src') }`: the stories' `@/ui/Button` is found there (a real design system: 56
+    IMP001). An alias the config does not declare still names nothing. The file is an input of
+    every run over its folder, as a vite config is."""
+    from migrationlint.cache.run_cache import is_context_name
+
+    _write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/web/package.json": {"name": "@acme/web", "private": True},
+        "packages/web/src/ui/Button.tsx": "export const Button = () => null;\n",
+        "packages/ds/package.json": {"name": "@acme/ds", "private": True, "scripts": {"storybook": "storybook dev"}},
+        "packages/ds/.storybook/main.ts": (
+            "import path from 'path';\n"
+            "export default {\n  stories: ['../stories/**/*.stories.tsx'],\n"
+            "  viteFinal(config) {\n    return { ...config, resolve: { ...config.resolve, alias: {\n"
+            "      ...config.resolve?.alias, '@': path.resolve(__dirname, '../../web/src') } } };\n  },\n};\n"),
+        "packages/ds/stories/Button.stories.tsx": "import { Button } from '@/ui/Button';\nexport default { component: Button };\n",
+        "packages/ds/stories/Card.stories.tsx": "import { Card } from '~/ui/Card';\nexport default { component: Card };\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == [("IMP001", "packages/ds/stories/Card.stories.tsx")]
+    assert is_context_name("main.ts", str(tmp_path / "packages/ds/.storybook"))
+    assert not is_context_name("main.ts", str(tmp_path / "packages/ds/src"))

@@ -174,8 +174,12 @@ def test_a_path_like_a_folder_of_the_package_is_no_package_to_install(tmp_path):
                                                     "export const toggle = () => [useToggle(), kebab];\n")
     # a baseUrl of `src` left behind: `models/...` with a `src/models/` folder (an unrelated npm package is named so)
     _write(tmp_path, "libs/ui/src/models/Account.ts", "export const relation = () => require('models/AccountTransaction');\n")
+    # a scope that, without its `@`, is a folder path (`@common/db` beside `src/common/db/`: `@/` meant)
+    _write(tmp_path, "libs/ui/src/common/db/index.ts", "export const db = 1;\n")
+    _write(tmp_path, "libs/ui/src/atoms/store.ts", "import { db } from '@common/db';\nexport const store = db;\n")
     found = {d.extra["package"]: d for d in lint(tmp_path, ["DEP001"])}
-    assert set(found) == {"src", "kebabify", "models"}
+    assert set(found) == {"src", "kebabify", "models", "@common/db"}
+    assert "libs/ui/src/common/db/ exists" in found["@common/db"].message and found["@common/db"].fix is None
     assert "libs/ui/src/models/ exists" in found["models"].message and "npm install" not in found["models"].message
     assert "libs/ui/src/ exists" in found["src"].message and "npm install" not in found["src"].message
     assert found["src"].fix is None
@@ -683,3 +687,18 @@ def test_a_type_import_under_a_ts_ignore_directive_breaks_nothing(tmp_path):
     assert sorted(d.code for d in lint(tmp_path, ["DEP001", "IMP"])) == ["DEP001", "IMP002"]
     _write(tmp_path, "src/index.ts", "// @ts-ignore\nconst undici = require('undici');\nexport const u = undici;\n")
     assert [d.code for d in lint(tmp_path, ["DEP001", "IMP"])] == ["DEP001"]
+
+
+def test_a_fixture_project_a_test_copies_elsewhere_is_not_checked(tmp_path):
+    """`fixtures/proj/actions/create.ts` importing `../../models.js`, a file the CLI under test
+    generates once the test has copied the folder elsewhere (a real CLI: 9 IMP002; one fixture
+    fails on purpose): no file imports it, so it is data the test reads. A fixture a spec
+    imports is code that runs, and its broken import is still reported."""
+    _pkg(tmp_path, "package.json", {"name": "cli", "version": "1.0.0", "bin": "dist/index.js"})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "dist"}, "include": ["**/*.ts"]})
+    _write(tmp_path, "lib/index.ts", "export const run = () => 1;\n")
+    _write(tmp_path, "fixtures/proj/actions/create.ts",
+           "import type { Issue } from '../../models.js';\nexport default function run(i: Issue) { return i; }\n")
+    assert lint(tmp_path, ["IMP"]) == []
+    _write(tmp_path, "lib/run.spec.ts", "import create from '../fixtures/proj/actions/create';\nexport const t = create;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]

@@ -121,6 +121,27 @@ export class SharedModule {}
                               src__shared_ts=shared % "TypeOrmModule"))
 
 
+def test_exporting_a_feature_call_re_exports_every_typeorm_import(tmp_path):
+    """`exports: [TypeOrmModule.forFeature([Item])]` in a module that imports
+    `TypeOrmModule.forFeature([Item, Order])`: Nest records an exported dynamic module by its class,
+    so every TypeOrmModule the module imports is re-exported, Order's repository too (a real
+    service: 21 NEST001; checked by booting Nest 10). A module that imports no Order exports none."""
+    shared = """import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Order } from './order.entity';
+import { Item } from './item.entity';
+
+@Module({ imports: [TypeOrmModule.forFeature([%s])], exports: [TypeOrmModule.forFeature([Item])] })
+export class SharedModule {}
+"""
+    head = "import { SharedModule } from './shared';\n"
+    item = ENTITY.format(name="Item")
+    assert not _nest001(_app(tmp_path / "a", _module("SharedModule", head=head), src__shared_ts=shared % "Item, Order",
+                             **{"src__item.entity_ts": item}))
+    assert len(_nest001(_app(tmp_path / "b", _module("SharedModule", head=head), src__shared_ts=shared % "Item",
+                             **{"src__item.entity_ts": item}))) == 1
+
+
 def test_a_module_exporting_a_const_may_export_anything(tmp_path):
     """`const feature = TypeOrmModule.forFeature([Order])` listed in `imports` and `exports`: what the
     const holds is not read, so what the module exports is unknown, and the module importing it is

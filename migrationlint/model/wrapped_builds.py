@@ -1,0 +1,76 @@
+"""A package built by the repository's own build CLI: a workspace package's `bin` that drives a
+bundler (`"build": "acme-cli build"`, where `acme-cli` lists vite in its dependencies).
+
+Such a wrapper calls the bundler's API with a shared configuration (library mode, an external
+list of the host's globals), so the package it builds ships a bundle, as with `vite build`
+itself: what the bundle inlines belongs in devDependencies. The CLI's code is never run; what
+counts is that it is the workspace's own, installs a bundler to run, and is asked to build.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from migrationlint.model.bundling import BUNDLERS, Bundle, build_commands, handed_build
+from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.model.entry_points import shell_commands
+from migrationlint.model.workspace import Manifest, Workspace
+
+# what starts a package's bin without naming it as the program (`npx acme-cli build`)
+_LAUNCHERS = frozenset({"npx", "bunx", "exec"})
+_RUNNERS = frozenset({"yarn", "pnpm", "npm", "bun"})
+
+
+def workspace_tool_bundle(manifest: Manifest, ws: Workspace) -> Bundle | None:
+    """The bundle the workspace's own tooling builds for the package: a private app's build that
+    runs another member's bundling script (bundling.handed_build), or a build CLI of the workspace."""
+    why = handed_build(manifest, ws.member)
+    return Bundle(why) if why is not None else wrapped_bundle(manifest, ws.member_manifests)
+
+
+def wrapped_bundle(manifest: Manifest, members: Iterable[Manifest]) -> Bundle | None:
+    """The bundle a build script makes by running, with a `build` argument, the bin of another
+    workspace package whose `dependencies` list a bundler; its externals are those the package's
+    own vite config names (none when it names none), None when that list is not readable."""
+    tools = {name: m for m in members if m.path != manifest.path and not m.error for name in _bin_names(m)}
+    for _, command in build_commands(manifest):
+        for words in shell_commands(command):
+            words = [w for w in words if "=" not in w or w.startswith("-")]  # `NODE_OPTIONS=...` set aside
+            program, args = _program(words)
+            tool = tools.get(program or "")
+            bundler = next((b for b in BUNDLERS if b in tool.section("dependencies")), None) if tool else None
+            if bundler is None or "build" not in args:
+                continue
+            external = _vite_externals(manifest) if bundler == "vite" else ()
+            if external is None:
+                return None
+            return Bundle(f"built by {program} build, the workspace's own CLI around {bundler} ({tool.name} "
+                          f"depends on it): a bundle that inlines what its external list does not name", external)
+    return None
+
+
+def _program(words: list[str]) -> tuple[str | None, list[str]]:
+    """The program a command runs, past a package manager that launches a bin (`yarn acme-cli`,
+    `pnpm exec acme-cli`, `npx acme-cli`), and its arguments."""
+    while words and (words[0] in _LAUNCHERS or words[0] in _RUNNERS and len(words) > 1):
+        words = words[1:]
+    return (words[0], words[1:]) if words else (None, [])
+
+
+def _bin_names(manifest: Manifest) -> list[str]:
+    """The commands a package installs: the keys of an object `bin`, its own name (scope dropped)
+    for a string one."""
+    field = manifest.data.get("bin")
+    if isinstance(field, dict):
+        return [k for k in field if isinstance(k, str)]
+    if isinstance(field, str) and manifest.name:
+        return [manifest.name.rsplit("/", 1)[-1]]
+    return []
+
+
+def _vite_externals(manifest: Manifest) -> tuple[str, ...] | None:
+    config = find_config(manifest.dir, "vite.config")
+    if config is None:
+        return ()
+    settings = read_config(config)
+    return settings.names("rollupOptions.external", patterns=True)
