@@ -20,7 +20,7 @@ from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.checks.base import Project
 
 
@@ -169,7 +169,9 @@ class DependencyExemptions(DependencyModel):
         """A private package whose entry is TypeScript source, or that names no entry at all and has no
         script but type checks (only dependencies, for the Nx apps that compile its folder; tools run
         from the checkout), or that no workspace definition makes
-        a package manager's member (an Nx library's package.json beside the root's), or the stub
+        a package manager's member (an Nx library's package.json beside the root's), or that, with no
+        workspace definition, names no entry and declares nothing (its scripts run in the root's
+        install: nothing would install it apart), or the stub
         `npm init` writes (its `main` names no file, nothing builds one), that starts nothing and that no other manifest
         of the repository lists but such packages themselves: nothing installs it apart (no publish, no install could load its
         source, no dependent brings it), so its code runs only inside its root's install, compiled
@@ -180,6 +182,7 @@ class DependencyExemptions(DependencyModel):
         if not m.name or self.is_service(m) or not (
                 m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition or bare)
                 or bare and not self.ws.has_workspace_definition and build_executor(m.dir) is None  # an Nx label
+                or names_no_entry(m) and not self.ws.has_workspace_definition and not _declares_any(m)
                 or unbuilt_stub(m)):
             return False
         seen = seen | {m.path}
@@ -231,3 +234,8 @@ def also_runtime(m: Manifest, package: str) -> bool:
     """Whether `m` also lists the package where its users' installs provide it (a peer or an
     optional dependency), beside devDependencies."""
     return package in m.section("peerDependencies") or package in m.section("optionalDependencies")
+
+
+def _declares_any(m: Manifest) -> bool:
+    """Whether the manifest declares a package in any dependency section."""
+    return any(m.section(s) for s in DEP_SECTIONS)

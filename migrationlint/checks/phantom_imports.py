@@ -20,7 +20,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.inherited_aliases import unread_alias
-from migrationlint.model.dev_files import hidden_part, in_fixture_folder
+from migrationlint.model.dev_files import fixture_data, hidden_part, in_fixture_folder
 from migrationlint.model.imported_anywhere import file_names, imported_anywhere
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
@@ -62,10 +62,12 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 
 def _copied_fixture(project: Project, resolver: Resolver, path: str) -> bool:
-    """A file in a test fixtures folder that no file imports: a test reads or copies it as data
-    (a sample project a CLI's test compiles elsewhere), so its imports name files of wherever it
-    lands, or break on purpose. Asked only for a file with findings."""
-    return in_fixture_folder(project.rel(path)) and not imported_anywhere(project, path, file_names(path), resolver)
+    """A transform's input or expected output in a test's fixtures or samples (dev_files.fixture_data),
+    or a file there that no file imports: a test reads or copies it as data (a sample project a
+    CLI's test compiles elsewhere), so its imports name files of wherever it lands, or break on
+    purpose. Asked only for a file with findings."""
+    rel = project.rel(path)
+    return fixture_data(rel) or in_fixture_folder(rel) and not imported_anywhere(project, path, file_names(path), resolver)
 
 
 DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (no tsconfig includes it; no entry point, script, "

@@ -26,13 +26,22 @@ class UndeclaredImports:
         package holds names that package (`mdx/types`, express 4's `Request`: declaring express
         fixes nothing under noImplicitAny), unless the file's tsconfig allows implicit `any` and the
         package's files load the package as a value too: the declaration their finding adds serves
-        the types as well (an unused `import * as _ from 'lodash'` beside files that call `_`)."""
+        the types as well (an unused `import * as _ from 'lodash'` beside files that call `_`). So
+        does a value use of a module a runtime provides (`_provided_by_runtime`)."""
         types = pk.types_package(u.package)
-        if not u.type_only or types == u.package or not self.known(types, u.manifest):
+        if types == u.package or not self.known(types, u.manifest):
             return u
+        if not u.type_only:  # a runtime's module (`vscode`, `k6`): nothing installs it, its types are what a fix adds
+            return replace(u, package=types) if self._provided_by_runtime(u) else u
         if self._loaded_as_value(u) and self._allows_implicit_any(u.path):
             return u
         return replace(u, package=types)
+
+    def _provided_by_runtime(self, u: Use) -> bool:
+        """A module held nowhere (no manifest, lockfile or node_modules) whose `@types/...` the
+        repository knows, in a package with a lockfile: the runtime that runs it provides it (an
+        editor's extension host), as `_runtime_module` says where the package declares the types."""
+        return self.held_nowhere(u.package, u.manifest) and bool(self._lockfiles_for(u.manifest))
 
     def _loaded_as_value(self, u: Use) -> bool:
         """Whether a file of the package loads `u.package` as a value (not in a guarded `try`): the

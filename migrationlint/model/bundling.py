@@ -10,6 +10,7 @@ is not a defect there. Configs are read as data (config_objects), never executed
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from dataclasses import dataclass
@@ -77,6 +78,10 @@ _SCRIPT_BUILDS = (
      "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
     (re.compile(r"(?:^|[\s;&|])(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
      "a React Native app (expo or react-native CLI): Metro bundles its imports"),
+    (re.compile(r"(?:^|[\s;&|])parcel build\b(?=[^&|;]*\.html\b)"),
+     "a Parcel app built from its HTML page (parcel build index.html): it bundles its imports"),
+    (re.compile(r"(?:^|[\s;&|])(?:vsce|@vscode/vsce) package\b(?=[^&|;]*--no-dependencies)"),
+     "a VS Code extension packaged without node_modules (vsce package --no-dependencies): what it runs is its bundle"),
     (re.compile(r"(?:^|[\s;&|])directus-extension build\b"),
      "a Directus extension (directus-extension build): the extensions SDK bundles it with what it imports"),
 )
@@ -86,7 +91,8 @@ _STORYBOOK_BUILD = re.compile(r"(?:^|[\s;&|])(?:storybook build|build-storybook)
 
 # not tsup-node: it keeps node_modules out; pkgroll, like them, leaves out what the manifest declares
 _INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown|pkgroll)(?![\w-])")
-_BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish")
+# `vscode:prepublish`: what `vsce package` runs first, a VS Code extension's build
+_BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish", "vscode:prepublish")
 
 
 def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
@@ -149,7 +155,8 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
     return Bundle(f"a vite {mode} inlines every import its external list does not name", external + rolldown)
 
 
-_NODE_SCRIPT = re.compile(r"(?:^|[\s;&|])node\s+(\S+\.[cm]?[jt]s)\b")
+# a build file run by node or a TypeScript runner (`tsx tools/build.ts`, options before it skipped)
+_NODE_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:node|tsx|ts-node|esno|esr|bun(?: run)?)(?:\s+-\S+)*\s+(\S+\.[cm]?[jt]s)\b")
 
 
 def _esbuild_script(manifest: Manifest) -> Bundle | None:
@@ -223,7 +230,21 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) 
         found.append((name, script))
         if depth < _MAX_SCRIPT_DEPTH:
             todo += [(m.group(1), depth + 1) for m in RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
+            todo += [(n, depth + 1) for n in _run_all_names(script, scripts)]
     return found
+
+
+_RUN_ALL = re.compile(r"(?:^|[\s;&|])(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")
+_CONCURRENT_SCRIPT = re.compile(r"""(?:^|\s)["']?(?:npm|yarn|pnpm|bun):([\w:.*-]+)""")
+
+
+def _run_all_names(script: str, scripts: dict) -> list[str]:
+    """The scripts `run-s build:ts build:js` (npm-run-all's `run-s`/`run-p`, or `npm-run-all` with
+    its options) or `concurrently "npm:build:*"` runs, a glob (`build:*`) matching script names."""
+    words = [w for m in _RUN_ALL.finditer(script) for w in m.group(1).split() if not w.startswith("-")]
+    if "concurrently" in script:
+        words += [m.group(1) for m in _CONCURRENT_SCRIPT.finditer(script)]
+    return [n for word in words for n in sorted(scripts) if fnmatch.fnmatchcase(n, word.replace("**", "*"))]
 
 
 # what a front-end build tool of the workspace declares when it drives a bundler itself
@@ -289,7 +310,7 @@ def bundler_config(directory: str) -> str | None:
 
 # the scripts that build, serve or run the package itself: another script (`"analyze": "ng build
 # --stats-json"` in a root that also holds a Node server) says nothing of how the package ships
-_APP_SCRIPTS = (*_BUILD_SCRIPTS, "start", "serve", "dev", "watch", "preview")
+_APP_SCRIPTS = (*_BUILD_SCRIPTS, "start", "serve", "dev", "watch", "preview", "package")
 
 
 def _scripts(manifest: Manifest) -> list[str]:

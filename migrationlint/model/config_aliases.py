@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from migrationlint.model import frameworks
 from migrationlint.model.jest_aliases import jest_aliases
-from migrationlint.model.packages import package_name
+from migrationlint.model.packages import package_name, types_package
 from migrationlint.extract import parsing
 from migrationlint.extract.parsing import string_value, text
 
@@ -84,8 +84,11 @@ def read_project(directory: str, declared: frozenset[str] = frozenset(), package
     for path in config_files(directory) + storybook_configs(directory):
         mocks = os.path.basename(path).startswith("vitest.config")
         for key, target in read_aliases(path).items():
-            if mocks and package_name(key) in declared:
-                continue  # vitest swaps the package for a mock while tests run; tsc and the build use the package
+            name = package_name(key) if mocks else None
+            if name and (name in declared or types_package(name) in declared):
+                # vitest swaps the package (or a runtime's module whose types are declared: `vscode`)
+                # for a mock while tests run; tsc and the build use the package
+                continue
             out.aliases[key] = target
     return out
 

@@ -172,8 +172,19 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
             _walk(child, prefix, keys, flags, lists, objects)
 
 
+# `[...builtinModules, 'react']`: a spread of Node's built-in module names adds no package
+_BUILTIN_SPREADS = frozenset({"builtinModules", "module.builtinModules", "require('module').builtinModules",
+                              'require("module").builtinModules', "require('node:module').builtinModules"})
+
+
 def _string_items(array: Node) -> tuple[str, ...] | None:
-    """The items of an array literal when every one is a string or regex literal, else None."""
+    """The items of an array literal when every one is a string or regex literal (a spread of Node's
+    built-in module names skipped), else None."""
     items = [REGEX_MARK + parsing.text(item) if item.type == "regex" else parsing.string_value(item)
-             for item in array.named_children if item.type != "comment"]
+             for item in array.named_children if item.type != "comment" and not _builtin_spread(item)]
     return None if any(item is None for item in items) else tuple(items)  # type: ignore[misc]
+
+
+def _builtin_spread(item: Node) -> bool:
+    inner = item.named_children[0] if item.type == "spread_element" and item.named_children else None
+    return inner is not None and parsing.text(inner) in _BUILTIN_SPREADS

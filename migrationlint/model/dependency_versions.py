@@ -19,6 +19,7 @@ from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.peer_install import read_npmrc, read_yarnrc
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
+from migrationlint.model.workspace_definition import declares_workspaces
 
 
 PINNED_AT_LEAST = 10  # declared versions, all exact, that make a repository's convention "pin exactly"
@@ -246,7 +247,7 @@ class VersionChoice:
                                 package, section)
         own = self._own_lock(project.dir)
         manager = own.manager if own is not None else self.ws.package_manager
-        definition = "workspaces" in project.data or os.path.isfile(os.path.join(project.dir, "pnpm-workspace.yaml"))
+        definition = declares_workspaces(project.data) or os.path.isfile(os.path.join(project.dir, "pnpm-workspace.yaml"))
         target = _target(manager, m, importer_key(m, project))
         command = _add_command(manager, definition, self.is_root(m), target, package, section)
         return f"cd {self.project.rel(project.dir)} && {command}"

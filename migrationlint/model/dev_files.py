@@ -39,7 +39,7 @@ _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
 # `.spec`, `.test`, `.e2e`, tstyche's `.tst` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's
 # `.e2e-ee`), also with a suite's tag after them (`user.spec.db.ts`, run by `mocha '**/*.spec.db.ts'`)
-_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e|tst)(?:-\w+)?(?:\.[a-z]+)?|bench|cy|stories|story|steps|mock"
+_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e|tst)(?:-\w+)?(?:\.[a-z]+)?|bench|eval|cy|stories|story|steps|mock"
                         r"|fixtures?)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|jest[-_.]setup|vitest[-_.]setup|"
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"
@@ -75,17 +75,27 @@ def seed_factories(path: str) -> str | None:
     return f"seed factories beside {script}, the seeding script that loads them" if script else None
 
 
+_SAMPLE_DIRS = frozenset({"samples", "cases"})  # a test's sample inputs, inside a test folder
+_TEST_DIRS = frozenset({"test", "tests", "__tests__", "spec"})
+_EXPECTED = re.compile(r"^(?:expected|input|output)(?:v?\d+)?(?:[-_.][\w.-]*)?\.[cm]?[jt]sx?$")
+_EXPECTED_DIRS = frozenset({"expected", "input", "output"})
+
+
 def in_fixture_folder(rel: str) -> bool:
-    """Whether `rel` lies in a test fixtures folder (`fixtures/`, `__fixtures__/`)."""
-    return any(p in _FIXTURE_DIRS for p in rel.split("/")[:-1])
+    """Whether `rel` lies in a test fixtures folder (`fixtures/`, `__fixtures__/`), or in the
+    samples folder of a test folder (`test/transform/samples/<case>/`)."""
+    parts = rel.split("/")[:-1]
+    return any(p in _FIXTURE_DIRS or p in _SAMPLE_DIRS and _TEST_DIRS.intersection(parts[:i])
+               for i, p in enumerate(parts))
 
 
 def fixture_data(rel: str) -> bool:
     """A transform's input or expected output kept as a file in a test fixtures folder (a codemod's
-    `x.input.ts`): read as text by a test, never loaded, so its imports are nobody's dependencies."""
+    `x.input.ts`, a compiler test's `samples/<case>/expectedv2.ts` or `expected/x.d.ts`): read as
+    text by a test, never loaded, so its imports are nobody's dependencies."""
     parts = rel.split("/")
-    return any(p in _FIXTURE_DIRS for p in parts[:-1]) and (
-        "__testfixtures__" in parts or bool(_FIXTURE_DATA.search(parts[-1])))
+    return in_fixture_folder(rel) and ("__testfixtures__" in parts or bool(_FIXTURE_DATA.search(parts[-1]))
+                                       or bool(_EXPECTED.match(parts[-1])) or bool(_EXPECTED_DIRS.intersection(parts[:-1])))
 
 
 _TEMPLATE_FILE = re.compile(r"\.template\.[cm]?[jt]sx?$")
@@ -148,6 +158,8 @@ def dev_reason(rel: str) -> str | None:
         return "a test setup or test support file (by its name)"
     if _CONFIG.match(name) or _RC.match(name) or _TASK_FILE.match(name):
         return "the configuration of a build, test or lint tool (by its name)"
+    if len(parts) > 1 and _TASK_FILE.match(parts[0]):  # gulp's folder form: `gulpfile.ts/index.ts`
+        return f"a task runner's configuration ({parts[0]}/, a task file in folder form)"
     if len(parts) == 1 and _ANY_TOOL_CONFIG.match(name):
         return "the configuration of a tool (a `<tool>.config.*` file at the package's top, which no entry reaches)"
     why = dev_folder_reason(parts[:-1])

@@ -18,6 +18,7 @@ _DEV_DIRS = {
     "test-utils": "test support", "__helpers__": "test helpers",
     "testing-utils": "test support", "test-helpers": "test support", ".storybook": "Storybook configuration",
     "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
+    "evals": "evaluation suites (an LLM eval runner's `*.eval.ts` and their helpers)",
     "step_definitions": "Cucumber step definitions", "step-definitions": "Cucumber step definitions",
     "seeders": "database seeders, run by an ORM's command line", "seeds": "database seeds, run by an ORM's command line",
     "seeder": "database seeders, run by an ORM's command line", "seed": "database seeds, run by an ORM's command line",

@@ -100,7 +100,10 @@ _SCRIPT_EXTENSIONS = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".
 
 
 # a script of the development loop (tests, lint, benchmarks, docs): what it runs is no production step
-_DEV_SCRIPT = re.compile(r"(?:^|[:_-])(?:test|tests|e2e|spec|lint|bench|benchmark|coverage|docs|storybook)(?:$|[:_-])")
+# scripts that never run where the package is deployed: checks, docs, and the build's own steps
+# (`"build:js": "node tools/build.js"` runs a bundler script, in the build's full install)
+_DEV_SCRIPT = re.compile(r"(?:^|[:_-])(?:test|tests|e2e|spec|lint|bench|benchmark|coverage|docs|storybook"
+                         r"|build|prebuild|postbuild|compile|bundle|prepack|prepublishOnly|codegen)(?:$|[:_-])")
 
 
 def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: bool = True) -> Iterator[tuple[str, str]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from migrationlint.model.config_objects import find_config, read_config
+
 # folders a framework's build or sync step writes into the project (never committed)
 GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro", ".umi",
                             ".umi-production"})
@@ -40,6 +42,12 @@ _NUXT = GeneratedTsConfig(
            "#shared": ("./shared",), "#shared/*": ("./shared/*",)},
 )
 
+# WXT (`wxt prepare`): `~`/`@` name the source folder (wxt.config's `srcDir`), `~~`/`@@` the project
+_WXT = GeneratedTsConfig(
+    paths={"~": ("{src}",), "~/*": ("{src}/*",), "@": ("{src}",), "@/*": ("{src}/*",),
+           "~~": (".",), "~~/*": ("./*",), "@@": (".",), "@@/*": ("./*",)},
+)
+
 # generated tsconfig (relative to the project folder) -> what it provides
 GENERATED_TSCONFIGS: dict[str, GeneratedTsConfig] = {
     # SvelteKit: `./$types` of every route comes from .svelte-kit/types through rootDirs
@@ -51,10 +59,13 @@ GENERATED_TSCONFIGS: dict[str, GeneratedTsConfig] = {
     ".nuxt/tsconfig.json": _NUXT,
     # and the one `server/tsconfig.json` extends for the server routes (Nitro)
     ".nuxt/tsconfig.server.json": _NUXT,
+    # Nuxt 4's projects, which a solution-style tsconfig.json references
+    ".nuxt/tsconfig.app.json": _NUXT, ".nuxt/tsconfig.shared.json": _NUXT, ".nuxt/tsconfig.node.json": _NUXT,
     # Umi (and Umi Max, `max setup`): `@/*` is the source folder, `@@/*` the generated one; with a
     # `src/` folder it writes `src/.umi/` (matched first: the shorter name is its suffix)
     "src/.umi/tsconfig.json": GeneratedTsConfig(paths={"@/*": ("src/*",), "@@/*": ("src/.umi/*",)}),
     ".umi/tsconfig.json": GeneratedTsConfig(paths={"@/*": ("./*",), "@@/*": (".umi/*",)}),
+    ".wxt/tsconfig.json": _WXT,
 }
 
 # virtual modules a framework's bundler plugin serves (no file exists, ever)
@@ -92,8 +103,13 @@ def generated_tsconfig(path: str) -> tuple[str, GeneratedTsConfig] | None:
     return None
 
 
-def source_dir(project_dir: str) -> str:
-    """Nuxt 4's `app/` source folder when the project has one, else the project folder."""
+def source_dir(project_dir: str, generated: GeneratedTsConfig | None = None) -> str:
+    """The folder `{src}` names: for WXT, wxt.config's `srcDir` (a string literal, read as data),
+    else the project folder; for Nuxt, Nuxt 4's `app/` when the project has one."""
+    if generated is _WXT:
+        config = find_config(project_dir, "wxt.config")
+        named = read_config(config).names("srcDir") if config is not None else None
+        return os.path.normpath(os.path.join(project_dir, named[0])) if named else project_dir
     app = os.path.join(project_dir, "app")
     return app if os.path.isdir(app) else project_dir
 

@@ -14,6 +14,7 @@ from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings
 from migrationlint.model.project import Project
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
+from migrationlint.model.workspace_definition import declares_workspaces
 
 # what makes a package.json more than a label: something to install, run, build, load or publish
 _INSTALL_UNIT_KEYS = (*DEP_SECTIONS, "main", "module", "exports", "bin", "types", "typings", "files", "scripts",
@@ -134,7 +135,7 @@ class ManifestOwners:
             path = os.path.join(d, "package.json")
             markers = [n for n in _ROOT_MARKERS if os.path.isfile(os.path.join(d, n))]
             if os.path.isfile(path) and (markers and not self._ignored_lockfile(d, markers)
-                                         or "workspaces" in self.ws.manifest(path).data):
+                                         or declares_workspaces(self.ws.manifest(path).data)):
                 return self.ws.manifest(path)
             parent = os.path.dirname(d)
             if parent == d:

@@ -91,7 +91,7 @@ def types_package(package: str) -> str:
     """The DefinitelyTyped package for `package`: `@types/lodash`, `@types/babel__core`."""
     if package.startswith("@types/"):
         return package
-    if package.startswith("@"):
+    if package.startswith("@") and "/" in package:
         scope, name = package[1:].split("/", 1)
         return f"@types/{scope}__{name}"
     return f"@types/{package}"

@@ -57,9 +57,9 @@ def read_pnpm_settings(directory: str) -> dict:
     path = os.path.join(directory, "pnpm-workspace.yaml")
     if not os.path.isfile(path):
         return {}
-    from migrationlint.model.workspace import _read_yaml
+    from migrationlint.model.workspace_definition import read_yaml
 
-    return _read_yaml(path)[0]
+    return read_yaml(path)[0]
 
 
 def read_yarnrc(directory: str) -> dict:

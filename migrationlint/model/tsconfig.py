@@ -268,6 +268,9 @@ def _read_chain(path: str, _seen: tuple[str, ...], load: Loader, member_dir: Mem
             continue
         _inherit(cfg, _read_chain(target, _seen + (path,), load, member_dir))
     _apply(cfg, data, directory)
+    for ref in [] if cfg.paths else cfg.references:  # a solution config of projects a framework writes (Nuxt 4)
+        if not os.path.isfile(ref) and _inherit_generated(cfg, ref):
+            break
     return cfg
 
 
@@ -279,7 +282,7 @@ def _inherit_generated(cfg: TsConfig, missing: str) -> bool:
     if found is None:
         return False
     project, gen = found
-    src = frameworks.source_dir(project)
+    src = frameworks.source_dir(project, gen)
     if gen.root_dirs:
         cfg.root_dirs = [os.path.normpath(os.path.join(project, d)) for d in gen.root_dirs]
     if gen.paths:

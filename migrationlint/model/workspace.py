@@ -17,13 +17,14 @@ from migrationlint.model.jsonc import loads
 from migrationlint.model.lockfile_record import MANAGER_OF, Lockfile, Peers, peers_of
 from migrationlint.model.lockfiles import find_lockfile, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
+from migrationlint.model.workspace_definition import WORKSPACE_MARKERS, catalogs, declares_workspaces
+from migrationlint.model.workspace_definition import member_globs as globs_of
 
 if TYPE_CHECKING:
     from migrationlint.model.image_files import Images
     from migrationlint.model.manifest_walk import PackageFolders
 
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
-_WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json")
 
 
 _SETTINGS_FILES = ((".yarnrc.yml", "yarn"), ("bunfig.toml", "bun"))  # without a lockfile (not yarn 1's .yarnrc: often left)
@@ -386,27 +387,13 @@ def _nearest_root(start: str) -> str:
 
 def _defines_workspace(directory: str) -> bool:
     """pnpm-workspace.yaml, lerna.json or a package.json with `workspaces`."""
-    if any(os.path.exists(os.path.join(directory, m)) for m in _WORKSPACE_MARKERS):
+    if any(os.path.exists(os.path.join(directory, m)) for m in WORKSPACE_MARKERS):
         return True
     pkg = os.path.join(directory, "package.json")
-    return os.path.isfile(pkg) and "workspaces" in read_manifest(pkg).data
+    return os.path.isfile(pkg) and declares_workspaces(read_manifest(pkg).data)
 
 
 # ----------------------------------------------------------------------------- members
-
-def _read_yaml(path: str) -> tuple[dict, str | None]:
-    """Safe-load a YAML file: (data, error)."""
-    import yaml
-
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except OSError as exc:
-        return {}, f"cannot read: {exc.strerror}"
-    except yaml.YAMLError as exc:
-        return {}, f"invalid YAML: {exc}"
-    return (data if isinstance(data, dict) else {}), None
-
 
 def _publishable_name(name: str | None) -> bool:
     """Whether a registry takes the name: one `/`, after a scope, or none (`@acme/web/hooks`, which Nx
@@ -417,30 +404,9 @@ def _publishable_name(name: str | None) -> bool:
 
 
 def member_globs(root: str) -> tuple[list[str], str | None]:
-    """Workspace member globs from pnpm-workspace.yaml, package.json `workspaces` or lerna.json,
-    and which of them defined the workspace (None: no workspace definition)."""
-    pnpm = os.path.join(root, "pnpm-workspace.yaml")
-    if os.path.isfile(pnpm):
-        data, _ = _read_yaml(pnpm)
-        pkgs = data.get("packages")
-        return ([p for p in pkgs if isinstance(p, str)] if isinstance(pkgs, list) else []), "pnpm-workspace.yaml"
+    """workspace_definition.member_globs, the root's package.json read as every manifest is."""
     manifest = os.path.join(root, "package.json")
-    if os.path.isfile(manifest):
-        ws = read_manifest(manifest).data.get("workspaces")
-        if isinstance(ws, dict):
-            ws = ws.get("packages")
-        if isinstance(ws, list):
-            return [p for p in ws if isinstance(p, str)], "package.json"
-    lerna = os.path.join(root, "lerna.json")
-    if os.path.isfile(lerna):
-        try:
-            with open(lerna, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError):
-            data = {}
-        pkgs = data.get("packages") if isinstance(data, dict) else None
-        return ([p for p in pkgs if isinstance(p, str)] if isinstance(pkgs, list) else ["packages/*"]), "lerna.json"
-    return [], None
+    return globs_of(root, read_manifest(manifest).data if os.path.isfile(manifest) else None)
 
 
 def manifest_dirs(root: str, cache_dir: str | None = None) -> list[str]:
@@ -468,24 +434,6 @@ def member_dirs(root: str, found: list[str] | None = None) -> list[str]:
         rel = os.path.relpath(d, root).replace(os.sep, "/")
         if any(match(p, rel) for p in include) and not any(match(p, rel) for p in exclude):
             out.append(d)
-    return out
-
-
-def catalogs(root: str) -> dict[str, dict[str, str]]:
-    """pnpm catalogs: {"default": {...}, "<name>": {...}} from pnpm-workspace.yaml."""
-    pnpm = os.path.join(root, "pnpm-workspace.yaml")
-    if not os.path.isfile(pnpm):
-        return {}
-    data, _ = _read_yaml(pnpm)
-    out: dict[str, dict[str, str]] = {}
-    default = data.get("catalog")
-    if isinstance(default, dict):
-        out["default"] = {str(k): str(v) for k, v in default.items()}
-    named = data.get("catalogs")
-    if isinstance(named, dict):
-        for name, table in named.items():
-            if isinstance(table, dict):
-                out[str(name)] = {str(k): str(v) for k, v in table.items()}
     return out
 
 

@@ -1075,6 +1075,26 @@ def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_pat
     assert [p for _, _, p in dep(write(tmp_path / "unlocked", unlocked))] == ["k6"]
 
 
+def test_a_runtime_module_in_a_member_without_its_types_asks_for_the_types(tmp_path):
+    """A shared library of a VS Code extension imports `vscode` as a value but declares no
+    `@types/vscode`, which a sibling declares and the lockfile holds, while nothing holds `vscode`:
+    the editor provides the module, so the advice is its types in devDependencies, never
+    `add vscode` (a real extension: 24 DEP001 whose command installs the deprecated package)."""
+    files = {
+        "package.json": {"name": "ext-root", "private": True, "workspaces": ["packages/*"]},
+        "package-lock.json": {"name": "ext-root", "lockfileVersion": 3, "packages": {
+            "": {"name": "ext-root"}, "node_modules/@types/vscode": {"version": "1.72.0", "dev": True}}},
+        "packages/ext/package.json": {"name": "ext", "private": True, "main": "dist/extension.js",
+                                      "engines": {"vscode": "^1.72.0"}, "devDependencies": {"@types/vscode": "^1.72.0"}},
+        "packages/ext/src/extension.ts": "import * as vscode from 'vscode';\nexport const activate = () => vscode.window;\n",
+        "packages/lib/package.json": {"name": "lib", "private": True, "main": "src/index.ts"},
+        "packages/lib/src/index.ts": "import * as vscode from 'vscode';\nexport const hello = () => vscode.window;\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.path.endswith("packages/lib/src/index.ts") and d.extra["package"] == "@types/vscode"
+    assert d.fix is not None and 'to devDependencies' in d.fix.message and "add vscode" not in d.message
+
+
 @pytest.mark.parametrize("build,reported", [
     ("esbuild src/load.ts --bundle --outdir=dist --external:k6 --external:k6/*", []),
     ("esbuild src/load.ts --bundle --outdir=dist --external k6", []),
@@ -2056,6 +2076,28 @@ def test_an_nx_librarys_package_json_that_names_nothing_and_nothing_builds_is_a_
     assert bool(diags) is reported, diags
 
 
+@pytest.mark.parametrize("declares, reported", [(False, False), (True, True)])
+def test_a_folders_manifest_that_declares_nothing_runs_in_the_roots_install(tmp_path, declares, reported):
+    """`back/package.json` with a name, a version and `tsx` scripts but no entry and no dependency,
+    in a repository with no workspace definition whose root declares everything: its scripts run
+    from the checkout with the root's node_modules, and no install of the folder could bring
+    anything (a real Nx repository: 287 DEP005, 122 of them advising peerDependencies). A manifest
+    that declares packages of its own is installed on its own, and keeps the finding."""
+    back = {"name": "back", "version": "1.0.0", "scripts": {"fix": "tsx src/scripts/fix.ts"}}
+    root = write(tmp_path, {
+        "package.json": {"name": "td", "private": True, "dependencies": {"dataloader": "^2.2.3"},
+                         "devDependencies": {"nx": "^20.0.0", "tsx": "^4.0.0"}},
+        "package-lock.json": {"name": "td", "lockfileVersion": 3, "packages": {
+            "": {"name": "td"}, "node_modules/dataloader": {"version": "2.2.3"}}},
+        "nx.json": {},
+        "back/package.json": {**back, **({"dependencies": {"zod": "^3.0.0"}} if declares else {})},
+        "back/project.json": {"name": "back", "projectType": "library", "sourceRoot": "back/src"},
+        "back/src/dataloader.ts": "import DataLoader from 'dataloader';\nexport const loader = new DataLoader(async (k: readonly string[]) => k);\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert bool(diags) is reported, diags
+
+
 @pytest.mark.parametrize("inferred", [False, True])
 def test_an_nx_apps_version_only_package_json_is_a_label(tmp_path, inferred):
     """`apps/api/package.json` holding a name and a version (Nx release keeps it) beside the app's
@@ -2282,3 +2324,24 @@ def test_a_siblings_range_the_version_a_package_runs_with_today_is_outside_is_no
     assert "(as in packages/client/package.json)" in messages["dayjs"]  # 1.11.10 is inside ^1.11.0
     out = json.loads(fixed(root)["packages/server/package.json"])
     assert out["dependencies"] == {"dayjs": "^1.11.0", "some-lib": "^1.0.0", "uuid": "^9.0.0"}
+
+
+def test_a_members_nohoist_settings_make_no_workspace_root(tmp_path):
+    """A member's `"workspaces": {"nohoist": [...]}` (yarn 1) tunes how the root installs it; it
+    lists no members, so the member is still in its root's workspace, whose `@types/vscode` says
+    the extension host provides `vscode` to its integration tests (a real extension: 2 DEP001
+    advising `npm install vscode`)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "my-ext", "private": True, "engines": {"vscode": "^1.90.0"},
+                         "workspaces": ["packages/client", "packages/itests"],
+                         "devDependencies": {"@types/vscode": "1.90.0"}},
+        "package-lock.json": {"name": "my-ext", "lockfileVersion": 3, "packages": {
+            "": {"name": "my-ext"}, "node_modules/@types/vscode": {"version": "1.90.0", "dev": True},
+            "node_modules/mocha": {"version": "11.0.0"}}},
+        "packages/client/package.json": {"name": "my-ext-client", "private": True, "version": "1.0.0"},
+        "packages/client/src/extension.ts": "import * as vscode from 'vscode';\nexport const activate = () => vscode.window;\n",
+        "packages/itests/package.json": {"name": "my-itests", "private": True, "version": "1.0.0",
+                                         "workspaces": {"nohoist": ["**"]}, "dependencies": {"mocha": "^11.0.0"}},
+        "packages/itests/src/run.test.ts": "const vscode = require('vscode');\nexport const w = vscode.window;\n",
+    })
+    assert dep(root) == []

@@ -1815,3 +1815,97 @@ def test_a_javascript_bootstrap_leads_to_the_entry_points_it_loads(tmp_path):
     out = cli("--explain-file", "server/main.ts", cwd=root).stdout.decode()
     assert 'an entry point (the Dockerfile (the "api-prod" script), through init.js)' in out
     assert "server/seed.ts" not in out.split("entry points:")[1].splitlines()[0]
+
+
+@pytest.mark.parametrize("scripts", [
+    {"build": "tsx tools/build.ts"},
+    {"build": "run-s build:ts build:js", "build:ts": "tsc --emitDeclarationOnly", "build:js": "tsx tools/build.ts"},
+    {"build": "npm-run-all -s build:*", "build:js": "node tools/build.js"},
+])
+def test_a_bundler_script_run_by_a_typescript_runner_or_npm_run_all_ships_a_bundle(tmp_path, scripts):
+    """A published library built by `tsx tools/build.ts` (esbuild's API with `bundle: true`), also
+    through `run-s`/`npm-run-all` (a real animation library: 492 DEP002): its devDependencies are
+    inlined, as with `node esbuild.config.js`; the bundler script, run at build time, is no entry."""
+    build = "import { build } from 'esbuild';\nvoid build({ entryPoints: ['src/index.ts'], bundle: true, external: [] });\n"
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/lib", "version": "1.0.0", "main": "dist/index.js", "scripts": scripts,
+                         "devDependencies": {"esbuild": "^0.19.0", "tsx": "^4.7.0", "left-pad": "^1.3.0"}},
+        "tools/build.ts": build, "tools/build.js": build,
+        "src/index.ts": "import leftPad from 'left-pad';\nexport const pad = (s: string) => leftPad(s, 4);\n",
+    })
+    assert dep(root) == []
+
+
+def test_node_builtins_spread_into_rollup_externals_leave_the_list_readable(tmp_path):
+    """`external: [...builtinModules, 'dedent-js']` names Node's built-ins and one package: the rest
+    is inlined by the node-resolve plugin (a real compiler package: 17 DEP002). Any other spread
+    keeps the list unreadable, and the package counts as not bundled."""
+    def build(external: str) -> list:
+        return dep(write(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "package.json": {"name": "xform", "version": "1.0.0", "main": "index.js", "scripts": {"build": "rollup -c"},
+                             "dependencies": {"dedent-js": "^1.0.1"},
+                             "devDependencies": {"@rollup/plugin-node-resolve": "^15.0.0", "magic-string": "^0.30.0"}},
+            "rollup.config.mjs": "import { builtinModules } from 'node:module';\n"
+                                 "import resolve from '@rollup/plugin-node-resolve';\n"
+                                 f"export default {{ input: 'src/index.ts', plugins: [resolve()], external: [{external}] }};\n",
+            "src/index.ts": "import MagicString from 'magic-string';\nexport const edit = (s: string) => new MagicString(s);\n",
+        }))
+
+    assert build("...builtinModules, 'dedent-js'") == []
+    assert build("...Object.keys(pkg.dependencies)") == [("DEP002", "src/index.ts", "magic-string")]
+
+
+@pytest.mark.parametrize("scripts", [
+    {"build": "concurrently \"npm:build:*\"", "build:ext": "esbuild --bundle src/extension.ts --outfile=out/extension.js"},
+    {"vscode:prepublish": "npm run esbuild -- --minify", "esbuild": "esbuild ./src/extension.ts --bundle --outfile=out/extension.js"},
+    {"build": "gulp", "package": "vsce package --no-dependencies"},
+    {"build": "parcel build src/index.html --dist-dir public"},  # an app's page: Parcel bundles what it loads
+])
+def test_a_bundle_is_found_where_the_build_tools_put_it(tmp_path, scripts):
+    """A VS Code extension's bundle: esbuild run through `concurrently "npm:build:*"` (20 DEP002 in a
+    real extension), through `vscode:prepublish` (what `vsce package` runs), or an extension packaged
+    with `vsce package --no-dependencies`, which ships no node_modules at all; its gulp task files,
+    in gulp's folder form (`gulpfile.ts/index.ts`), are tool configuration. A Parcel app built from
+    its page bundles what the page loads (a real front end: 1 DEP002)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "my-ext", "version": "1.0.0", "private": True, "main": "./out/extension.js",
+                         "engines": {"vscode": "^1.80.0"}, "scripts": scripts,
+                         "devDependencies": {"@types/vscode": "^1.80.0", "esbuild": "^0.20.0", "gulp": "^5.0.0",
+                                             "right-pad": "^1.0.1", "concurrently": "^8.0.0"}},
+        "gulpfile.ts/index.ts": "import { src, dest } from 'gulp';\nexport default () => src('src/extension.ts').pipe(dest('out'));\n",
+        "src/extension.ts": "import rightPad from 'right-pad';\nexport const activate = () => rightPad('a', 2);\n",
+    })
+    assert dep(root) == []
+
+
+def test_a_compiler_tests_expected_outputs_are_data(tmp_path):
+    """`test/<suite>/samples/<case>/expectedv2.ts` and `.../expected/Test.d.ts`: what a transform's test
+    compares its output with, read as text, whose imports name files of no project (a real compiler
+    package: 38 IMP002 and 4 DEP001). A sample case's other files that no file imports are read as
+    data too; a fixture a test imports is code."""
+    root = write(tmp_path, {
+        "package.json": {"name": "xform", "version": "1.0.0", "main": "index.js"},
+        "tsconfig.json": {"include": ["src", "test"]},
+        "src/index.ts": "export const x = 1;\n",
+        "test/transform/samples/imports/expectedv2.ts": "import { a } from './a';\nimport b from 'somewhere';\nexport { a, b };\n",
+        "test/emit/samples/js/expected/Test.d.ts": "import { Foo } from './foo';\nexport type T = Foo;\n",
+        "test/emit/samples/js/input.ts": "import { Foo } from './foo';\nexport const t = Foo;\n",
+        "test/emit/samples/js/helper.ts": "import { gone } from './gone';\nexport const h = gone;\n",
+        "test/emit/emit.spec.ts": "import { h } from './samples/js/helper';\nexport const t = h;\n",
+    })
+    found = [(d.code, Path(d.path).relative_to(root).as_posix()) for d in pipeline.lint(
+        [str(root)], Settings(select=["IMP", "DEP"]), use_cache=False).diagnostics]
+    assert found == [("IMP002", "test/emit/samples/js/helper.ts")]
+
+
+def test_llm_eval_suites_are_test_code(tmp_path):
+    """evalite's `*.eval.ts` and the helpers in an `evals/` folder run under the eval runner, never in
+    the service (a real AI back end: 6 DEP002 and a DEP001 fix to dependencies)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/index.js", "eval": "evalite"},
+                         "dependencies": {"hono": "^4.0.0"}, "devDependencies": {"evalite": "^0.19.0"}},
+        "src/index.ts": "import { Hono } from 'hono';\nexport const app = new Hono();\n",
+        "evals/scorers.ts": "import { createScorer } from 'evalite';\nexport const exact = createScorer({});\n",
+        "src/tools.eval.ts": "import { evalite } from 'evalite';\nimport { exact } from '../evals/scorers';\nevalite('t', { scorers: [exact] });\n",
+    })
+    assert dep(root) == []

@@ -128,6 +128,11 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
                       "server/api/msg.ts": "import type { Msg } from '#shared/types/msg';\n\n"
                                            "export default (): Msg => ({ text: 'hi' });\n"})
     assert _found(tmp_path, ["IMP", "DEP"]) == []
+    # Nuxt 4: a solution-style tsconfig.json referencing the projects `nuxt prepare` writes
+    (tmp_path / "server" / "tsconfig.json").unlink()
+    _write(tmp_path, {"tsconfig.json": {"files": [], "references": [
+        {"path": "./.nuxt/tsconfig.app.json"}, {"path": "./.nuxt/tsconfig.server.json"}]}})
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
 
 
 def test_umi_generated_tsconfig_gives_its_aliases(tmp_path):
@@ -475,6 +480,23 @@ def test_vitest_test_alias_applies_to_tests_only(tmp_path):
     assert _found(tmp_path, ["IMP"]) == [("IMP003", "src/field.ts")]
 
 
+def test_a_vitest_alias_mocking_a_runtime_module_applies_to_tests_only(tmp_path):
+    """A VS Code extension's `vitest.config.ts` aliases `vscode` (which the editor provides, typed by
+    the declared `@types/vscode`) to a test mock: tsc and the extension host use the real module, so
+    production code's imports are not checked against the mock (a real extension: 127 IMP003)."""
+    _write(tmp_path, {
+        "package.json": {"name": "ext", "version": "1.0.0", "private": True, "main": "./out/extension.js",
+                         "engines": {"vscode": "^1.90.0"}, "devDependencies": {"@types/vscode": "^1.90.0", "vitest": "^3.0.0"}},
+        "vitest.config.ts": "import path from 'path';\nexport default { resolve: { alias: {\n"
+                            "  '@': path.resolve(__dirname, 'src'),\n"
+                            "  vscode: path.resolve(__dirname, './test/mocks/vscode.ts') } } };\n",
+        "test/mocks/vscode.ts": "export const window = {};\n",
+        "src/extension.ts": "import { window, ViewColumn, type ExtensionContext } from 'vscode';\n"
+                            "export const activate = (c: ExtensionContext) => [window, ViewColumn, c];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+
+
 def test_jest_module_name_mapper_paths_are_aliases(tmp_path):
     """`moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/$1' }` lets a package's tests import its
     own files as `@shared/...` (a real serverless monorepo: 4 DEP001 errors advising a registry
@@ -558,3 +580,24 @@ def test_storybook_main_aliases_resolve_what_the_stories_import(tmp_path):
     assert _found(tmp_path, ["IMP"]) == [("IMP001", "packages/ds/stories/Card.stories.tsx")]
     assert is_context_name("main.ts", str(tmp_path / "packages/ds/.storybook"))
     assert not is_context_name("main.ts", str(tmp_path / "packages/ds/src"))
+
+
+def test_wxt_generated_tsconfig_gives_its_aliases(tmp_path):
+    """`"extends": "./.wxt/tsconfig.json"`, which `wxt prepare` writes (gitignored): `~`/`@` name the
+    source folder (wxt.config's `srcDir`, else the project) and `~~`/`@@` the project (a real
+    browser extension: 18 IMP001)."""
+    _write(tmp_path, {
+        "package.json": {"name": "ext", "private": True, "scripts": {"build": "wxt build", "postinstall": "wxt prepare"},
+                         "devDependencies": {"wxt": "0.20.0"}},
+        "tsconfig.json": {"extends": "./.wxt/tsconfig.json"},
+        ".gitignore": ".wxt\n",
+        "utils/math.ts": "export const add = (a: number, b: number) => a + b;\n",
+        "entrypoints/background.ts": "import { add } from '~/utils/math';\nimport { add as plus } from '@@/utils/math';\n"
+                                     "export const x = [add(1, 2), plus];\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"wxt.config.ts": "export default { srcDir: 'src' };\n",
+                      "src/utils/math.ts": "export const add = (a: number, b: number) => a + b;\n",
+                      "src/entrypoints/popup.ts": "import { add } from '@/utils/math';\nimport { gone } from '~/utils/gone';\n"
+                                                  "export const y = [add, gone];\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/entrypoints/popup.ts")]

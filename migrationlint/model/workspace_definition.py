@@ -1,0 +1,78 @@
+"""What makes a folder a workspace root, and which members it lists: pnpm-workspace.yaml
+(`packages`, and its `catalog`/`catalogs`), package.json `workspaces` (a list, or an object with
+`packages`) and lerna.json. Read from the files alone; workspace.py builds the model on it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json")
+
+
+def declares_workspaces(data: dict) -> bool:
+    """Whether package.json data lists workspaces: `workspaces` as a list, or an object with
+    `packages`. A member's `{"nohoist": [...]}` alone (yarn 1) tunes its root's install and
+    makes no workspace of its own."""
+    found = data.get("workspaces")
+    return isinstance(found, list) or isinstance(found, dict) and "packages" in found
+
+
+def read_yaml(path: str) -> tuple[dict, str | None]:
+    """Safe-load a YAML file: (data, error)."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except OSError as exc:
+        return {}, f"cannot read: {exc.strerror}"
+    except yaml.YAMLError as exc:
+        return {}, f"invalid YAML: {exc}"
+    return (data if isinstance(data, dict) else {}), None
+
+
+def member_globs(root: str, manifest_data: dict | None) -> tuple[list[str], str | None]:
+    """Workspace member globs from pnpm-workspace.yaml, package.json `workspaces` (`manifest_data`:
+    the root's package.json, None when it has none) or lerna.json, and which of them defined the
+    workspace (None: no workspace definition)."""
+    pnpm = os.path.join(root, "pnpm-workspace.yaml")
+    if os.path.isfile(pnpm):
+        data, _ = read_yaml(pnpm)
+        pkgs = data.get("packages")
+        return ([p for p in pkgs if isinstance(p, str)] if isinstance(pkgs, list) else []), "pnpm-workspace.yaml"
+    if manifest_data is not None:
+        ws = manifest_data.get("workspaces")
+        if isinstance(ws, dict):
+            ws = ws.get("packages")
+        if isinstance(ws, list):
+            return [p for p in ws if isinstance(p, str)], "package.json"
+    lerna = os.path.join(root, "lerna.json")
+    if os.path.isfile(lerna):
+        try:
+            with open(lerna, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            data = {}
+        pkgs = data.get("packages") if isinstance(data, dict) else None
+        return ([p for p in pkgs if isinstance(p, str)] if isinstance(pkgs, list) else ["packages/*"]), "lerna.json"
+    return [], None
+
+
+def catalogs(root: str) -> dict[str, dict[str, str]]:
+    """pnpm catalogs: {"default": {...}, "<name>": {...}} from pnpm-workspace.yaml."""
+    pnpm = os.path.join(root, "pnpm-workspace.yaml")
+    if not os.path.isfile(pnpm):
+        return {}
+    data, _ = read_yaml(pnpm)
+    out: dict[str, dict[str, str]] = {}
+    default = data.get("catalog")
+    if isinstance(default, dict):
+        out["default"] = {str(k): str(v) for k, v in default.items()}
+    named = data.get("catalogs")
+    if isinstance(named, dict):
+        for name, table in named.items():
+            if isinstance(table, dict):
+                out[str(name)] = {str(k): str(v) for k, v in table.items()}
+    return out
