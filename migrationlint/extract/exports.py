@@ -161,7 +161,8 @@ class ExportsFacts:
         value = node.child_by_field_name("value")
         children = node.children
         is_default = any(c.type == "default" for c in children)
-        type_only = any(c.type == "type" for c in children[:3])
+        # `export type * from 'x'` (TypeScript 5.0) parses with its `type` in an ERROR node
+        type_only = any(c.type == "type" or c.type == "ERROR" and text(c) == "type" for c in children[:3])
         if source is not None:
             self._reexport(node, source, type_only)
             return

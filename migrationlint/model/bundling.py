@@ -10,14 +10,13 @@ is not a defect there. Configs are read as data (config_objects), never executed
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from migrationlint.model.config_objects import REGEX_MARK, config_has, config_imports, find_config, read_config
-from migrationlint.model.entry_points import RUNS_SCRIPT, declared_entries, names_no_entry, shell_commands
+from migrationlint.model.config_objects import REGEX_MARK, SECTIONS_MARK, config_has, config_imports, find_config, read_config
+from migrationlint.model.entry_points import RUNS_SCRIPT, declared_entries, names_no_entry, run_all_names, shell_commands
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.workspace import Manifest
@@ -78,6 +77,7 @@ _SCRIPT_BUILDS = (
      "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
     (re.compile(r"(?:^|[\s;&|])(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
      "a React Native app (expo or react-native CLI): Metro bundles its imports"),
+    (re.compile(r"(?:^|[\s;&|])uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
     (re.compile(r"(?:^|[\s;&|])parcel build\b(?=[^&|;]*\.html\b)"),
      "a Parcel app built from its HTML page (parcel build index.html): it bundles its imports"),
     (re.compile(r"(?:^|[\s;&|])(?:vsce|@vscode/vsce) package\b(?=[^&|;]*--no-dependencies)"),
@@ -86,6 +86,7 @@ _SCRIPT_BUILDS = (
      "a Directus extension (directus-extension build): the extensions SDK bundles it with what it imports"),
 )
 _LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
+_STORYBOOK_DEV = re.compile(r"^\s*(?:storybook dev|start-storybook)\b")
 _STORYBOOK_BUILD = re.compile(r"(?:^|[\s;&|])(?:storybook build|build-storybook)\b")
 
 
@@ -230,21 +231,8 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) 
         found.append((name, script))
         if depth < _MAX_SCRIPT_DEPTH:
             todo += [(m.group(1), depth + 1) for m in RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
-            todo += [(n, depth + 1) for n in _run_all_names(script, scripts)]
+            todo += [(n, depth + 1) for n in run_all_names(script, scripts)]
     return found
-
-
-_RUN_ALL = re.compile(r"(?:^|[\s;&|])(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")
-_CONCURRENT_SCRIPT = re.compile(r"""(?:^|\s)["']?(?:npm|yarn|pnpm|bun):([\w:.*-]+)""")
-
-
-def _run_all_names(script: str, scripts: dict) -> list[str]:
-    """The scripts `run-s build:ts build:js` (npm-run-all's `run-s`/`run-p`, or `npm-run-all` with
-    its options) or `concurrently "npm:build:*"` runs, a glob (`build:*`) matching script names."""
-    words = [w for m in _RUN_ALL.finditer(script) for w in m.group(1).split() if not w.startswith("-")]
-    if "concurrently" in script:
-        words += [m.group(1) for m in _CONCURRENT_SCRIPT.finditer(script)]
-    return [n for word in words for n in sorted(scripts) if fnmatch.fnmatchcase(n, word.replace("**", "*"))]
 
 
 # what a front-end build tool of the workspace declares when it drives a bundler itself
@@ -321,7 +309,17 @@ def _scripts(manifest: Manifest) -> list[str]:
 def bundle_of(manifest: Manifest) -> Bundle | None:
     """How the package's build bundles its imports, or None when a production install provides them."""
     found = _bundled(manifest)
-    return Bundle(found) if isinstance(found, str) else found
+    return Bundle(found) if isinstance(found, str) else with_sections(found, manifest)
+
+
+def with_sections(bundle: Bundle | None, manifest: Manifest) -> Bundle | None:
+    """The bundle with the manifest sections its external list names (`...Object.keys(pkg.dependencies)`:
+    config_objects.SECTIONS_MARK items) replaced by the packages they list."""
+    if bundle is None or not any(e.startswith(SECTIONS_MARK) for e in bundle.external):
+        return bundle
+    external = [n for e in bundle.external
+                for n in (manifest.section(e[len(SECTIONS_MARK):]) if e.startswith(SECTIONS_MARK) else (e,))]
+    return Bundle(bundle.reason, tuple(external))
 
 
 def _bundled(manifest: Manifest) -> str | Bundle | None:
@@ -377,9 +375,12 @@ def _ncc_build(scripts: list[str]) -> Bundle | None:
 
 def _storybook_site(manifest: Manifest) -> bool:
     """A package whose one build is `storybook build` (under any script name: `build-storybook`), that
-    names nothing to load and starts nothing: its files are the stories and what they import."""
+    names nothing to load and starts nothing but Storybook's dev server (`"start": "storybook dev"`):
+    its files are the stories and what they import."""
     scripts = manifest.data.get("scripts")
-    if not isinstance(scripts, dict) or "start" in scripts or not names_no_entry(manifest):
+    start = scripts.get("start") if isinstance(scripts, dict) else None
+    if not isinstance(scripts, dict) or start is not None and not _STORYBOOK_DEV.search(str(start)) \
+            or not names_no_entry(manifest):
         return False
     return any(isinstance(c, str) and _STORYBOOK_BUILD.search(c) for c in scripts.values())
 

@@ -3,12 +3,14 @@
 Tool configs are code, and the linter never runs repository code: instead the file is parsed with
 tree-sitter and every object-literal key is recorded under its dotted path (`ssr.noExternal`,
 `kit.alias.@fixtures`), wherever the object sits (`export default {...}`, `defineConfig({...})`,
-`module.exports = {...}`). Values are kept as their string value when they are string literals.
+`module.exports = {...}`). Values are kept as their string value when they are string literals; a
+value naming a top-level array constant is that array.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -136,8 +138,22 @@ def _read_config(path: str, mtime_ns: int, size: int) -> ConfigObject:
     flags: dict[tuple[str, ...], bool] = {}
     lists: dict[tuple[str, ...], tuple[str, ...] | None] = {}
     objects: set[tuple[str, ...]] = set()
-    _walk(tree.root_node, (), keys, flags, lists, objects)
+    _walk(tree.root_node, (), keys, flags, lists, objects, _top_level_arrays(tree.root_node))
     return ConfigObject(path, keys, flags, lists, frozenset(objects))
+
+
+def _top_level_arrays(root: Node) -> dict[str, Node]:
+    """`const externalDeps = [...]` at the file's top level: name -> the array literal, so that
+    `external: externalDeps` reads as the list itself."""
+    found: dict[str, Node] = {}
+    for stmt in root.named_children:
+        if stmt.type in ("lexical_declaration", "variable_declaration"):
+            for decl in stmt.named_children:
+                name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+                if decl.type == "variable_declarator" and name is not None and value is not None \
+                        and name.type == "identifier" and value.type == "array":
+                    found[parsing.text(name)] = value
+    return found
 
 
 def _key_text(node: Node) -> str | None:
@@ -148,9 +164,10 @@ def _key_text(node: Node) -> str | None:
 
 def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str | None],
           flags: dict[tuple[str, ...], bool], lists: dict[tuple[str, ...], tuple[str, ...] | None],
-          objects: set[tuple[str, ...]]) -> None:
+          objects: set[tuple[str, ...]], arrays: dict[str, Node]) -> None:
     """Record every pair under its path; objects nested in pairs extend the path, objects
-    elsewhere (call arguments, array items) start from the enclosing path."""
+    elsewhere (call arguments, array items) start from the enclosing path. A value naming a
+    top-level array constant (`arrays`) is that array."""
     for child in node.named_children:
         if child.type == "pair":
             key_node, value = child.child_by_field_name("key"), child.child_by_field_name("value")
@@ -159,17 +176,19 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                 continue
             path = prefix + (name,)
             keys[path] = parsing.string_value(value)
+            if value.type == "identifier" and parsing.text(value) in arrays:
+                value = arrays[parsing.text(value)]
             if value.type in ("true", "false"):
                 flags[path] = value.type == "true"
             elif value.type == "array":
                 lists[path] = _string_items(value)
             elif value.type == "object":
                 objects.add(path)
-            _walk(value, path, keys, flags, lists, objects)
+            _walk(value, path, keys, flags, lists, objects, arrays)
         elif child.type == "shorthand_property_identifier":
             keys[prefix + (parsing.text(child),)] = None
         else:
-            _walk(child, prefix, keys, flags, lists, objects)
+            _walk(child, prefix, keys, flags, lists, objects, arrays)
 
 
 # `[...builtinModules, 'react']`: a spread of Node's built-in module names adds no package
@@ -177,12 +196,56 @@ _BUILTIN_SPREADS = frozenset({"builtinModules", "module.builtinModules", "requir
                               'require("module").builtinModules', "require('node:module').builtinModules"})
 
 
+SECTIONS_MARK = "\1"  # a list item naming a manifest section: the mark, then the section (`dependencies`)
+_SECTION_KEYS = re.compile(r"^\.\.\.Object\.keys\(\s*(\{[^()]*\}|[\w.]+(?:\s*\|\|\s*\{\s*\})?)\s*\)$")
+_SECTION_NAME = re.compile(r"\b\w+\.(dependencies|peerDependencies|optionalDependencies)\b")
+
+
 def _string_items(array: Node) -> tuple[str, ...] | None:
     """The items of an array literal when every one is a string or regex literal (a spread of Node's
-    built-in module names skipped), else None."""
-    items = [REGEX_MARK + parsing.text(item) if item.type == "regex" else parsing.string_value(item)
-             for item in array.named_children if item.type != "comment" and not _builtin_spread(item)]
+    built-in module names skipped; a spread of the manifest's sections, `...Object.keys({
+    ...pkg.peerDependencies, ...pkg.dependencies })`, as SECTIONS_MARK items), else None."""
+    items: list[str | None] = []
+    for item in array.named_children:
+        if item.type == "comment" or _builtin_spread(item):
+            continue
+        sections = _section_spread(item)
+        if sections:
+            items += [SECTIONS_MARK + section for section in sections]
+        else:
+            items.append(REGEX_MARK + parsing.text(item) if item.type == "regex"
+                         else parsing.string_value(item) or _config_relative_path(item))
     return None if any(item is None for item in items) else tuple(items)  # type: ignore[misc]
+
+
+_PATH_CALLS = frozenset({"resolve", "join", "path.resolve", "path.join"})
+
+
+def _config_relative_path(item: Node) -> str | None:
+    """`resolve(__dirname, 'spec/setup.ts')` as the path it names from the config's folder
+    (`spec/setup.ts`), or None for any other expression."""
+    fn, args = item.child_by_field_name("function"), item.child_by_field_name("arguments")
+    if item.type != "call_expression" or fn is None or args is None or parsing.text(fn) not in _PATH_CALLS:
+        return None
+    parts = [a for a in args.named_children if a.type != "comment"]
+    if not parts or parsing.text(parts[0]) not in ("__dirname", "import.meta.dirname"):
+        return None
+    rest = [parsing.string_value(a) for a in parts[1:]]
+    return "/".join(rest) if rest and all(r is not None for r in rest) else None  # type: ignore[arg-type]
+
+
+def _section_spread(item: Node) -> list[str]:
+    """The manifest sections `...Object.keys(pkg.dependencies || {})` or `...Object.keys({
+    ...pkg.peerDependencies, ...pkg.dependencies })` names; [] for anything else."""
+    if item.type != "spread_element":
+        return []
+    found = _SECTION_KEYS.match(parsing.text(item))
+    if found is None:
+        return []
+    inner = found.group(1)
+    sections = _SECTION_NAME.findall(inner)
+    rest = _SECTION_NAME.sub("", inner).replace("...", "").replace("||", "")
+    return sections if sections and not any(ch.isalnum() for ch in rest) else []
 
 
 def _builtin_spread(item: Node) -> bool:

@@ -260,11 +260,21 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if bundled and found.section == "dependencies" and self._file_loads_only(u, "devDependencies"):
             return policy.Placement("devDependencies", f"the package ships a bundle ({bundled}) and keeps the "
                                                        "libraries this file loads in devDependencies", bundled=True)
+        if bundled and found.section == "dependencies" and self._dependencies_left_external(m):
+            return policy.Placement("devDependencies", f"the package ships a bundle ({bundled}) whose dependencies "
+                                                       "are only the packages it leaves out of it", bundled=True)
         if u.verdict is not None and u.verdict.bundle_input and found.section == "devDependencies" \
                 and not u.type_only and self._file_loads_only(u, "dependencies"):
             return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads in "
                                                     "dependencies")
         return found
+
+    def _dependencies_left_external(self, m: Manifest) -> bool:
+        """Whether every package `m` lists in `dependencies` is one its bundle names external: its
+        dependencies are what the bundle leaves to the install, and what it inlines is kept in
+        devDependencies (a bundled CLI)."""
+        listed = m.section("dependencies")
+        return bool(listed) and not any(self.shipping.bundled(m, name) for name in listed)
 
     def _file_loads_only(self, u: Use, section: str) -> bool:
         """Whether every other package the importing file loads, that its manifest declares, is in

@@ -156,6 +156,8 @@ def dev_reason(rel: str) -> str | None:
         return "a test, story or test-support file (by its name)"
     if _SETUP.match(name) or _MOCK_WORD.search(name):
         return "a test setup or test support file (by its name)"
+    if _CODE_CONNECT.search(name):
+        return "a Figma Code Connect file (by its name): the `figma connect` command line reads it, nothing loads it"
     if _CONFIG.match(name) or _RC.match(name) or _TASK_FILE.match(name):
         return "the configuration of a build, test or lint tool (by its name)"
     if len(parts) > 1 and _TASK_FILE.match(parts[0]):  # gulp's folder form: `gulpfile.ts/index.ts`
@@ -177,6 +179,7 @@ def dev_reason(rel: str) -> str | None:
 
 
 _SCRIPT_FILE = re.compile(r"\.[cm]?[jt]sx?$")
+_CODE_CONNECT = re.compile(r"\.figma(?:\.batch|\.template)?\.[cm]?[jt]sx?$")
 
 
 def tool_input(path: str, manifest_data: dict, manifest_dir: str) -> str | None:

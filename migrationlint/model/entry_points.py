@@ -9,6 +9,7 @@ They usually name built output; `to_source` maps them back to the TypeScript the
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import re
@@ -405,6 +406,19 @@ def first_operand(args: list[str]) -> str | None:
         elif word != "start":
             return word
     return None
+
+
+_RUN_ALL = re.compile(r"(?:^|[\s;&|])(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")
+_CONCURRENT_SCRIPT = re.compile(r"""(?:^|\s)["']?(?:npm|yarn|pnpm|bun):([\w:.*-]+)""")
+
+
+def run_all_names(script: str, scripts: dict) -> list[str]:
+    """The scripts `run-s build:ts build:js` (npm-run-all's `run-s`/`run-p`, or `npm-run-all` with
+    its options) or `concurrently "npm:build:*"` runs, a glob (`build:*`) matching script names."""
+    words = [w for m in _RUN_ALL.finditer(script) for w in m.group(1).split() if not w.startswith("-")]
+    if "concurrently" in script:
+        words += [m.group(1) for m in _CONCURRENT_SCRIPT.finditer(script)]
+    return [n for word in words for n in sorted(scripts) if fnmatch.fnmatchcase(n, word.replace("**", "*"))]
 
 
 _DOCKER_LINE = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE | re.MULTILINE)

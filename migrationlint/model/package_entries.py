@@ -127,20 +127,19 @@ class PackageEntries:
         return found
 
     def _build_dirs(self, pkg_dir: str) -> list[tuple[str, str]]:
-        """(outDir, rootDir) pairs built output maps back through: tsconfig.json's, then those of
-        the package's other tsconfigs (`tsconfig.server.json`, built by `tsc -p`), each with
-        the package folder as rootDir too when none is set (tsc's root is then the common folder
-        of what it compiles), then `dist`/`build` from `src`. Once per package."""
+        """(output folder, rootDir) pairs built output maps back through: tsconfig.json's
+        declarationDir and outDir, then those of the package's other tsconfigs (`tsconfig.server.json`,
+        built by `tsc -p`), each with the package folder as rootDir too when none is set (tsc's root
+        is then the common folder of what it compiles), then `dist`/`build` from `src`. Once per package."""
         pairs = self._build_pairs.get(pkg_dir)
         if pairs is not None:
             return pairs
         pairs = self._build_pairs[pkg_dir] = []
         for tsconfig in self._package_tsconfigs(pkg_dir):
             cfg = self.tsconfigs.config(tsconfig)
-            if cfg.out_dir and cfg.root_dir:
-                pairs.append((cfg.out_dir, cfg.root_dir))
-            elif cfg.out_dir:
-                pairs += [(cfg.out_dir, os.path.join(pkg_dir, "src")), (cfg.out_dir, pkg_dir)]
+            roots = [cfg.root_dir] if cfg.root_dir else [os.path.join(pkg_dir, "src"), pkg_dir]
+            # `declarationDir` first: a deeper folder (`dist/types`) than the outDir it may lie in
+            pairs += [(out, root) for out in (cfg.declaration_dir, cfg.out_dir) if out for root in roots]
         pairs += [(os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")) for d in BUILD_DIRS]
         return pairs
 

@@ -127,6 +127,12 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     "vite": ("virtual:*",),
     # Next's compiler maps these markers to copies of its own (`next/dist/compiled/server-only`)
     "next": ("server-only", "client-only"),
+    # Figma Code Connect template files (`*.figma.ts`) import the module Figma's runtime provides
+    "@figma/code-connect": ("figma",),
+    # Nuxt's `typescript.hoist` maps its own copies (the generated tsconfig's `paths`), and Nitro's
+    # bundler resolves them from its own node_modules: a second declared copy splits the server
+    "nuxt": ("h3", "nitropack", "nitropack/*", "defu", "consola", "ofetch"),
+    "nitropack": ("h3", "defu", "consola", "ofetch"),
 }
 
 

@@ -1,5 +1,6 @@
 """Files a test runner runs, whatever their name: setup files its configuration loads before the
-tests, and tests written for a runner built into the platform (`import test from 'node:test'`).
+tests, and tests that import a runner's or an assertion library's API (`import test from
+'node:test'`, `import { describe } from 'vitest'`, `import { expect } from 'chai'`).
 
 `setupFiles: ['./src/testing/dom-cleanup.ts']` in a vitest config (`test.setupFiles`,
 `globalSetup`) or a jest config (`setupFiles`, `setupFilesAfterEnv`, `globalSetup`,
@@ -21,7 +22,10 @@ _STEMS = ("vitest.config", "vite.config", "jest.config", "jest.preset")  # an Nx
 _KEYS = ("setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown")
 
 
-_BUILT_IN_RUNNERS = ("node:test", "bun:test")
+# a test runner's or assertion library's API: what imports it is a test or its support, whatever its
+# name (`integration/pool.integration.ts` importing vitest and chai); production code never does
+_BUILT_IN_RUNNERS = ("node:test", "bun:test", "vitest", "@jest/globals", "chai", "mocha", "ava", "uvu",
+                     "@playwright/test", "tape")
 
 
 def runner_file(path: str, package_dirs: list[str], facts: FileFacts | None = None) -> str | None:

@@ -46,6 +46,7 @@ class TsConfig:
     paths: dict[str, list[str]] = field(default_factory=dict)
     paths_base: str | None = None
     out_dir: str | None = None
+    declaration_dir: str | None = None  # where `.d.ts` files go, when not beside the JavaScript
     root_dir: str | None = None
     root_dirs: list[str] | None = None  # absolute folders merged into one virtual folder
     custom_conditions: list[str] | None = None  # `customConditions`: export conditions tried first
@@ -296,7 +297,7 @@ def _substitute_config_dir(cfg: TsConfig, directory: str) -> None:
     def sub(value: str) -> str:
         return os.path.normpath(value.replace(_CONFIG_DIR_MARK, directory)) if _CONFIG_DIR_MARK in value else value
 
-    for name in ("base_url", "paths_base", "out_dir", "root_dir"):
+    for name in ("base_url", "paths_base", "out_dir", "declaration_dir", "root_dir"):
         value = getattr(cfg, name)
         if value is not None:
             setattr(cfg, name, sub(value))
@@ -316,8 +317,8 @@ def _join(directory: str, value: str) -> str:
 
 
 def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
-    for name in ("base_url", "paths_base", "out_dir", "root_dir", "root_dirs", "include", "files", "exclude",
-                 "custom_conditions", "module_suffixes"):
+    for name in ("base_url", "paths_base", "out_dir", "declaration_dir", "root_dir", "root_dirs", "include", "files",
+                 "exclude", "custom_conditions", "module_suffixes"):
         value = getattr(parent, name)
         if value is not None:
             setattr(cfg, name, value)
@@ -347,7 +348,7 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
         cfg.paths_base = directory
     if cfg.base_url is not None:
         cfg.paths_base = cfg.base_url
-    for key, attr in (("outDir", "out_dir"), ("rootDir", "root_dir")):
+    for key, attr in (("outDir", "out_dir"), ("rootDir", "root_dir"), ("declarationDir", "declaration_dir")):
         if isinstance(opts.get(key), str):
             setattr(cfg, attr, _join(directory, opts[key]))
     if isinstance(opts.get("rootDirs"), list):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from migrationlint.model.bundling import BUNDLERS, Bundle, build_commands, handed_build
+from migrationlint.model.bundling import BUNDLERS, Bundle, build_commands, handed_build, with_sections
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.entry_points import shell_commands
 from migrationlint.model.workspace import Manifest, Workspace
@@ -44,8 +44,9 @@ def wrapped_bundle(manifest: Manifest, members: Iterable[Manifest]) -> Bundle | 
             external = _vite_externals(manifest) if bundler == "vite" else ()
             if external is None:
                 return None
-            return Bundle(f"built by {program} build, the workspace's own CLI around {bundler} ({tool.name} "
-                          f"depends on it): a bundle that inlines what its external list does not name", external)
+            return with_sections(Bundle(f"built by {program} build, the workspace's own CLI around {bundler} "
+                                        f"({tool.name} depends on it): a bundle that inlines what its external list "
+                                        "does not name", external), manifest)
     return None
 
 

@@ -161,6 +161,13 @@ def test_bundled_packages_are_recognised(tmp_path):
                                                            "build-storybook": "storybook build"}}, {}),
         "sblib": ({"name": "sblib", "version": "1.0.0", "main": "lib/index.js",
                    "scripts": {"build": "tsc", "build-storybook": "storybook build"}}, {}),
+        # its `start` may be Storybook's own dev server (6 DEP002 on a real design system)
+        "sbstart": ({"name": "sbstart", "private": True, "scripts": {"start": "storybook dev --config-dir ./",
+                                                                     "build": "storybook build --config-dir ./"}}, {}),
+        "sbnode": ({"name": "sbnode", "private": True, "scripts": {"start": "node server.js",
+                                                                   "build": "storybook build"}}, {}),
+        # a uni-app: its CLI runs vite for each platform (2 DEP002 on a real admin's mobile app)
+        "uni": ({"name": "uni", "version": "1.0.0", "scripts": {"dev": "uni", "build": "uni build"}}, {}),
     }
     got = {}
     for name, (manifest, files) in cases.items():
@@ -168,7 +175,8 @@ def test_bundled_packages_are_recognised(tmp_path):
         got[name] = bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
-                   "via": True, "ext": True, "dx": True, "expo": True, "metro": True, "esb": True, "esx": False, "sb": True, "sblib": False}
+                   "via": True, "ext": True, "dx": True, "expo": True, "metro": True, "esb": True, "esx": False, "sb": True, "sblib": False,
+                   "sbstart": True, "sbnode": False, "uni": True}
 
 
 def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
@@ -195,8 +203,9 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     """tsup with `external: ['@nestjs/common']` still inlines `reflect-metadata` (a published
     tarball holds it: a real DEP005 whose "breaks a publish" was false); vite's library mode
     (`build.lib`) inlines everything but `rollupOptions.external`, declared dependencies too (63
-    DEP005 warnings on the React libraries of an Nx monorepo). An external list that is not
-    names (a spread of the manifest's dependencies), or a vite server build, says nothing."""
+    DEP005 warnings on the React libraries of an Nx monorepo); a spread of the manifest's own
+    sections names what they list. An external list that is not names (a spread of anything
+    else), or a vite server build, says nothing."""
     def bundle(name: str, files: dict, **more):
         write(tmp_path / name, {"package.json": {"name": name, **more}, **files})
         return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
@@ -206,8 +215,11 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
                   bundle("field", {}, scripts={"build": "tsup"}, tsup={"external": ["@nestjs/common", "react"]})):
         assert found is not None and found.inlines("reflect-metadata")
         assert not found.inlines("@nestjs/common") and not found.inlines("react")
-    spread = "export default { external: [...Object.keys(pkg.dependencies)] };\n"
-    assert bundle("spread", {"tsup.config.ts": spread}, scripts={"build": "tsup"}) is None
+    spread = "export default { external: [...Object.keys(pkg.dependencies)] };\n"  # the manifest's own section
+    sections = bundle("spread", {"tsup.config.ts": spread}, scripts={"build": "tsup"}, dependencies={"pg": "^8.0.0"})
+    assert sections is not None and not sections.inlines("pg") and sections.inlines("zod")
+    computed = "export default { external: [...Object.keys(other.packages)] };\n"
+    assert bundle("computed", {"tsup.config.ts": computed}, scripts={"build": "tsup"}) is None
     vite = ("import { defineConfig } from 'vite';\n\nexport default defineConfig({ build: { lib: { entry: 'src/index.ts' },"
             " rollupOptions: { external: ['react', 'react/jsx-runtime'] } } });\n")
     library = bundle("ui", {"vite.config.ts": vite}, version="0.0.1", scripts={"build": "tsc -b && vite build"})
@@ -779,6 +791,21 @@ def test_a_test_runners_setup_files_and_node_test_files_are_test_code(tmp_path):
         "packages/tooling/src/testing/dom-cleanup.ts": "import { cleanup } from '@testing-library/react';\nexport const c = cleanup;\n",
         "packages/tooling/src/generators/app.integration.ts": "import test from 'node:test';\nimport { readJson } from 'nx';\n"
                                                              "test('app', () => { readJson; });\n",
+    })
+    assert dep(root) == []
+
+
+def test_a_setup_file_named_by_a_path_expression_is_test_code(tmp_path):
+    """`setupFiles: [resolve(__dirname, 'spec/support/cleanup.ts')]`: the path the expression names
+    from the config's folder (a real component kit: 2 DEP002)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/kit", "version": "1.0.0", "main": "src/index.ts", "scripts": {"test": "vitest run"},
+                         "devDependencies": {"vitest": "^2.0.0", "@testing-library/react": "^16.0.0"}},
+        "vite.config.ts": "import { resolve } from 'node:path';\nimport { defineConfig } from 'vitest/config';\n"
+                          "export default defineConfig({ test: { setupFiles: [resolve(__dirname, 'spec/support/cleanup.ts')] } });\n",
+        "src/index.ts": "export const add = (a: number, b: number) => a + b;\n",
+        "spec/support/cleanup.ts": "import { cleanup } from '@testing-library/react';\nimport { afterEach } from 'vitest';\n"
+                                   "afterEach(() => cleanup());\n",
     })
     assert dep(root) == []
 
@@ -1838,8 +1865,9 @@ def test_a_bundler_script_run_by_a_typescript_runner_or_npm_run_all_ships_a_bund
 
 def test_node_builtins_spread_into_rollup_externals_leave_the_list_readable(tmp_path):
     """`external: [...builtinModules, 'dedent-js']` names Node's built-ins and one package: the rest
-    is inlined by the node-resolve plugin (a real compiler package: 17 DEP002). Any other spread
-    keeps the list unreadable, and the package counts as not bundled."""
+    is inlined by the node-resolve plugin (a real compiler package: 17 DEP002); so is a spread of
+    the manifest's own sections. Any other spread keeps the list unreadable, and the package counts
+    as not bundled."""
     def build(external: str) -> list:
         return dep(write(tmp_path / str(len(list(tmp_path.iterdir()))), {
             "package.json": {"name": "xform", "version": "1.0.0", "main": "index.js", "scripts": {"build": "rollup -c"},
@@ -1852,7 +1880,19 @@ def test_node_builtins_spread_into_rollup_externals_leave_the_list_readable(tmp_
         }))
 
     assert build("...builtinModules, 'dedent-js'") == []
-    assert build("...Object.keys(pkg.dependencies)") == [("DEP002", "src/index.ts", "magic-string")]
+    assert build("...foreign") == [("DEP002", "src/index.ts", "magic-string")]
+    # the manifest's own sections, the usual idiom: what they list stays out, the rest is inlined (12 DEP002)
+    assert build("...Object.keys({ ...pkg.peerDependencies, ...pkg.dependencies })") == []
+    assert build("...Object.keys(pkg.dependencies || {}), 'magic-string'") == [("DEP002", "src/index.ts", "magic-string")]
+    # the list held in a top-level constant (`external: externalDeps`): read as written there
+    root = tmp_path / str(len(list(tmp_path.iterdir())))
+    write(root, {"package.json": {"name": "v", "version": "1.0.0", "main": "index.js", "scripts": {"build": "rollup -c"},
+                                  "devDependencies": {"@rollup/plugin-node-resolve": "^15.0.0", "ramda": "^0.30.0"}},
+                 "rollup.config.js": "import resolve from '@rollup/plugin-node-resolve';\n"
+                                     "const externalDeps = [/@babel\\/runtime/, ...Object.keys({ ...pkg.peerDependencies, ...pkg.dependencies })];\n"
+                                     "export default { input: 'src/index.ts', plugins: [resolve()], external: externalDeps };\n",
+                 "src/index.ts": "import { pick } from 'ramda';\nexport const p = pick;\n"})
+    assert dep(root) == []
 
 
 @pytest.mark.parametrize("scripts", [
@@ -1907,5 +1947,81 @@ def test_llm_eval_suites_are_test_code(tmp_path):
         "src/index.ts": "import { Hono } from 'hono';\nexport const app = new Hono();\n",
         "evals/scorers.ts": "import { createScorer } from 'evalite';\nexport const exact = createScorer({});\n",
         "src/tools.eval.ts": "import { evalite } from 'evalite';\nimport { exact } from '../evals/scorers';\nevalite('t', { scorers: [exact] });\n",
+    })
+    assert dep(root) == []
+
+
+def test_export_type_star_loads_nothing(tmp_path):
+    """`export type * from 'x'` (TypeScript 5.0, which the grammar parses with an error node) and
+    `export type * as ns from 'x'` re-export types only: nothing is loaded at runtime, so a
+    devDependency is right (a real sync engine: 1 DEP002). `export * from 'x'` loads it."""
+    from migrationlint.extract.facts import extract
+
+    facts = extract("a.ts", b"export type * from 'x';\nexport type * as ns from 'y';\nexport * from 'z';\n")
+    assert [(i.specifier, i.type_only) for i in facts.imports] == [("x", True), ("y", True), ("z", False)]
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/types", "version": "1.0.0", "main": "src/index.ts",
+                         "devDependencies": {"@acme/db": "^1.0.0"}},
+        "src/index.ts": "export type * from '@acme/db';\n",
+    })
+    assert dep(root) == []
+
+
+def test_figma_code_connect_files_are_a_tools_input(tmp_path):
+    """`Button.figma.tsx` (and a template file's `*.figma.ts`) is read by the `figma connect`
+    command line, never loaded by the package (a real design system: 22 DEP002); a template file's
+    `import figma from 'figma'` names the module Figma's runtime provides (33 DEP001 advising `npm
+    install figma`), where the package declares @figma/code-connect."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/react", "version": "1.0.0", "main": "./src/index.ts",
+                         "devDependencies": {"@figma/code-connect": "^1.4.9"}},
+        "src/index.ts": "export const Button = (label: string) => label;\n",
+        "src/Button.figma.tsx": "import figma from '@figma/code-connect';\nimport { Button } from './index';\n"
+                                "figma.connect(Button, 'https://figma.com/x', {});\n",
+        "src/button.figma.ts": "import figma from 'figma';\nexport default { example: figma.html`<button></button>` };\n",
+    })
+    assert dep(root) == []
+
+
+@pytest.mark.parametrize(("external", "section"), [
+    ("['esbuild', 'miniflare']", "devDependencies"),  # dependencies are the externals: the rest is inlined
+    ("['esbuild']", "dependencies"),  # a dependency it inlines: the package keeps runtime libraries there
+])
+def test_a_bundle_whose_dependencies_are_its_externals_keeps_what_it_inlines_in_dev(tmp_path, external, section):
+    """A CLI bundled by esbuild lists in `dependencies` exactly the packages its bundle leaves
+    external; a missing package the bundle inlines belongs with the other inlined libraries, in
+    devDependencies (a real CLI: a fix put `workerd` into dependencies)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme-cli", "version": "1.0.0", "bin": {"acme": "dist/bin.mjs"},
+                         "scripts": {"build": "node build.mjs"},
+                         "dependencies": {"esbuild": "0.21.5", "miniflare": "3.20240718.0"},
+                         "devDependencies": {"chalk": "^5.3.0"}},
+        "package-lock.json": {"name": "acme-cli", "lockfileVersion": 3, "packages": {
+            "": {"name": "acme-cli"}, "node_modules/workerd": {"version": "1.20240718.0"}}},
+        "build.mjs": "import esbuild from 'esbuild';\nesbuild.buildSync({ entryPoints: ['src/bin.ts'], bundle: true, "
+                     f"platform: 'node', outfile: 'dist/bin.mjs', external: {external} }});\n",
+        "src/bin.ts": "import chalk from 'chalk';\nimport { Miniflare } from 'miniflare';\n"
+                      "const date: string = require('workerd').compatibilityDate;\nconsole.log(chalk.green(date), Miniflare);\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "workerd" and f"to {section} (" in d.message
+
+
+def test_a_file_importing_a_test_frameworks_api_is_a_test(tmp_path):
+    """`integration/pool.integration.ts` imports vitest and chai: a test, whatever its name and folder
+    (a real data layer: a DEP005 asking a published package to ship chai, and a fix adding vitest to
+    its dependencies). The root's test tools serve it, as for any test."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"chai": "6.0.1", "vitest": "^3.2.4"}},
+        "package-lock.json": {"name": "mono", "lockfileVersion": 3, "packages": {
+            "": {"workspaces": ["packages/*"]}, "node_modules/chai": {"version": "6.0.1", "dev": True},
+            "node_modules/ioredis": {"version": "5.4.1"}, "node_modules/vitest": {"version": "3.2.4", "dev": True}}},
+        "packages/store/package.json": {"name": "@acme/store", "version": "1.0.0", "main": "dist/index.js",
+                                        "files": ["dist/"], "scripts": {"build": "tsc"}, "dependencies": {"ioredis": "^5.4.1"}},
+        "packages/store/src/index.ts": "import Redis from 'ioredis';\nexport const connect = (url: string) => new Redis(url);\n",
+        "packages/store/integration/pool.integration.ts": "import { expect } from 'chai';\nimport { describe, it } from 'vitest';\n"
+                                                          "import { connect } from '../src/index';\n"
+                                                          "describe('pool', () => { it('connects', () => { expect(connect('x')).to.exist; }); });\n",
     })
     assert dep(root) == []

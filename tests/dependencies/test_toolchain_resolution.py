@@ -128,6 +128,12 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
                       "server/api/msg.ts": "import type { Msg } from '#shared/types/msg';\n\n"
                                            "export default (): Msg => ({ text: 'hi' });\n"})
     assert _found(tmp_path, ["IMP", "DEP"]) == []
+    # h3 and nitropack: Nuxt maps its own copies (`typescript.hoist`), which Nitro bundles (4 DEP001 in
+    # two real examples advising a second copy)
+    _write(tmp_path, {"server/plugins/io.ts": "import type { NitroApp } from 'nitropack';\n"
+                                              "import { defineEventHandler } from 'h3';\n\n"
+                                              "export default (app: NitroApp) => defineEventHandler(() => app);\n"})
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
     # Nuxt 4: a solution-style tsconfig.json referencing the projects `nuxt prepare` writes
     (tmp_path / "server" / "tsconfig.json").unlink()
     _write(tmp_path, {"tsconfig.json": {"files": [], "references": [
@@ -135,15 +141,17 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
     assert _found(tmp_path, ["IMP", "DEP"]) == []
 
 
+def _generated_config_app(root: Path, manifest: dict, generated: str, ignored: str, files: dict) -> None:
+    """A project whose tsconfig.json extends a tsconfig its framework generates (and gitignores)."""
+    _write(root, {"package.json": manifest, "tsconfig.json": {"extends": generated}, ".gitignore": ignored + "\n", **files})
+
+
 def test_umi_generated_tsconfig_gives_its_aliases(tmp_path):
     """`"extends": "./src/.umi/tsconfig.json"`, which Umi (and Umi Max) writes on `max setup`, gitignored:
     `@/*` names the source folder and `@@/*` the generated one, as Umi writes them (a real console app:
     152 IMP001 for `@/apis`). Without a src folder Umi writes `.umi/tsconfig.json`, `@/*` the project."""
-    _write(tmp_path, {
-        "package.json": {"name": "console", "private": True, "scripts": {"postinstall": "max setup"},
-                         "dependencies": {"@umijs/max": "^4.6.4"}},
-        "tsconfig.json": {"extends": "./src/.umi/tsconfig.json"},
-        ".gitignore": "/src/.umi\n",
+    _generated_config_app(tmp_path, {"name": "console", "private": True, "scripts": {"postinstall": "max setup"},
+                                      "dependencies": {"@umijs/max": "^4.6.4"}}, "./src/.umi/tsconfig.json", "/src/.umi", {
         "src/services/user.ts": "export const fetchUser = (id: number) => ({ id });\n",
         "src/pages/index.tsx": "import { fetchUser } from '@/services/user';\nimport { history } from '@@/core/history';\n"
                                "export default () => [fetchUser(1), history];\n",
@@ -586,11 +594,9 @@ def test_wxt_generated_tsconfig_gives_its_aliases(tmp_path):
     """`"extends": "./.wxt/tsconfig.json"`, which `wxt prepare` writes (gitignored): `~`/`@` name the
     source folder (wxt.config's `srcDir`, else the project) and `~~`/`@@` the project (a real
     browser extension: 18 IMP001)."""
-    _write(tmp_path, {
-        "package.json": {"name": "ext", "private": True, "scripts": {"build": "wxt build", "postinstall": "wxt prepare"},
-                         "devDependencies": {"wxt": "0.20.0"}},
-        "tsconfig.json": {"extends": "./.wxt/tsconfig.json"},
-        ".gitignore": ".wxt\n",
+    _generated_config_app(tmp_path, {"name": "ext", "private": True, "devDependencies": {"wxt": "0.20.0"},
+                                      "scripts": {"build": "wxt build", "postinstall": "wxt prepare"}},
+                          "./.wxt/tsconfig.json", ".wxt", {
         "utils/math.ts": "export const add = (a: number, b: number) => a + b;\n",
         "entrypoints/background.ts": "import { add } from '~/utils/math';\nimport { add as plus } from '@@/utils/math';\n"
                                      "export const x = [add(1, 2), plus];\n",

@@ -702,3 +702,22 @@ def test_a_fixture_project_a_test_copies_elsewhere_is_not_checked(tmp_path):
     assert lint(tmp_path, ["IMP"]) == []
     _write(tmp_path, "lib/run.spec.ts", "import create from '../fixtures/proj/actions/create';\nexport const t = create;\n")
     assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
+
+
+def test_a_types_entry_maps_back_through_declaration_dir(tmp_path):
+    """`"types": "./dist/types/index.d.ts"` with tsconfig `outDir: dist`, `declarationDir:
+    dist/types`: tsc writes `src/index.ts` to `dist/types/index.d.ts`, so the entry is
+    `src/index.ts`, not `src/types/index.ts` (checked with tsc; a real design system: 68 IMP003)."""
+    _pkg(tmp_path, "package.json", {"name": "r", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/tokens/package.json", {"name": "@acme/tokens", "version": "1.0.0", "main": "./dist/index.cjs",
+                                                    "types": "./dist/types/index.d.ts"})
+    _pkg(tmp_path, "packages/tokens/tsconfig.json", {"compilerOptions": {
+        "declaration": True, "outDir": "./dist", "declarationDir": "./dist/types"}, "include": ["src/**/*"]})
+    _write(tmp_path, "packages/tokens/src/index.ts", "export * from './base';\nexport * from './types';\n")
+    _write(tmp_path, "packages/tokens/src/base.ts", "export const tokens = { gap: 4 };\n")
+    _write(tmp_path, "packages/tokens/src/types/index.ts", "export type Size = 'sm' | 'lg';\n")
+    _pkg(tmp_path, "packages/ui/package.json", {"name": "@acme/ui", "version": "1.0.0", "main": "./dist/index.js",
+                                                "dependencies": {"@acme/tokens": "^1.0.0"}})
+    _write(tmp_path, "packages/ui/src/index.ts", "import { tokens, missing } from '@acme/tokens';\nexport const gap = [tokens.gap, missing];\n")
+    [d] = lint(tmp_path, ["IMP003"])
+    assert "packages/tokens/src/index.ts has no export named `missing`" in d.message
