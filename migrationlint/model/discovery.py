@@ -244,9 +244,10 @@ def _gitignore_at(directory: str) -> IgnoreSpec | None:
     return _cached_gitignore(directory, stamp)
 
 
-def git_ignored(path: str, root: str) -> bool:
-    """Whether `path` (which need not exist) is matched by a .gitignore between `root` and it:
-    build output (`lib/`, `/package`) and generated files that a fresh checkout does not have."""
+def git_ignored(path: str, root: str, is_dir: bool = False) -> bool:
+    """Whether `path` (which need not exist; a folder when `is_dir`, as a folder-only pattern
+    `generated/` asks) is matched by a .gitignore between `root` and it: build output (`lib/`,
+    `/package`) and generated files that a fresh checkout does not have."""
     rel_dir = os.path.relpath(os.path.dirname(path), root)
     if rel_dir.startswith(".."):
         return False
@@ -255,4 +256,4 @@ def git_ignored(path: str, root: str) -> bool:
         for part in rel_dir.split(os.sep):
             directories.append(os.path.join(directories[-1], part))
     ignores = [(directory, spec) for directory in directories if (spec := _gitignore_at(directory)) is not None]
-    return ignored_on_the_way(path, False, ignores)
+    return ignored_on_the_way(path, is_dir, ignores)

@@ -218,6 +218,8 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
     packages_with_option: set[str] = set()
     unread: set[str] = set()  # packages with an option that names what it loads in a way not followed
     for path, facts in sorted(holders.items()):
+        if facts.migrations_options and not (_TYPEORM_KNOWN(project) or _imports_typeorm(project, path)):
+            continue  # a `migrations` key where no TypeORM is in use (a bundler's `input` chunk, Kysely)
         for opt in facts.migrations_options:
             pkg = ws.package_root(path)
             if any(kind == "other" for kind, _, _, _ in opt.items):

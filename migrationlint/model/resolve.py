@@ -292,7 +292,7 @@ class Resolver(PackageEntries):
             return True
         # the folder (or file) the first segment names is ignored, not merely a folder deeper in the
         # path (`mapbox-gl/dist/x.css` under an ignored `dist`)
-        return not spec.startswith("@") and (git_ignored(os.path.join(base_url, first), self.root)
+        return not spec.startswith("@") and (git_ignored(os.path.join(base_url, first), self.root, is_dir="/" in spec)
                                              or spec.endswith(".json") and git_ignored(base, self.root))
 
     def _config_alias(self, framework: FrameworkConfig, spec: str, misses: list) -> Resolution | None:

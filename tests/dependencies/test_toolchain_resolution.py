@@ -419,6 +419,19 @@ def test_a_gitignored_json_file_under_base_url_is_a_file_not_a_package(tmp_path)
     assert _found(tmp_path, ["DEP", "IMP"]) == [("DEP001", "src/other.ts")]
 
 
+def test_a_folder_only_gitignore_pattern_covers_a_generated_folder_under_base_url(tmp_path):
+    """`import type { Mail } from 'generated/client/index.js'` with `baseUrl: "."` and `generated/`
+    (a folder-only pattern) in .gitignore: Prisma writes the folder; the name is no package to
+    install (a real Fastify service was told `pnpm add -D generated`)."""
+    _write(tmp_path, {
+        "package.json": {"name": "api", "version": "1.0.0", "dependencies": {"@prisma/client": "^6.6.0"}},
+        "tsconfig.json": {"compilerOptions": {"baseUrl": "."}},
+        ".gitignore": "generated/\n",
+        "src/mail.ts": "import type { Mail } from 'generated/client/index.js';\nexport const id = (m: Mail) => m;\n",
+    })
+    assert _found(tmp_path, ["DEP", "IMP"]) == []
+
+
 def test_code_transform_fixtures_are_excluded_by_default(tmp_path):
     """Codemod input/output snapshots are read as text by their tests and never compiled."""
     _write(tmp_path, {

@@ -369,3 +369,22 @@ def test_a_migration_no_datasource_loads_is_not_said_to_stop_start_up(tmp_path):
     assert sorted(d.code for d in lint(tmp_path, ["MIG"])) == ["MIG007"]
     (tmp_path / "src/migrations/1700000000001-Template.ts").write_text(migration("MigrationName", "MigrationName"))
     assert sorted(d.code for d in lint(tmp_path, ["MIG"])) == ["MIG001", "MIG007"]
+
+
+def test_a_migrations_key_where_no_typeorm_is_used_loads_nothing(tmp_path):
+    """A bundler's `input: { migrations: 'src/migrations/create_table.ts' }` in a Kysely library of a
+    repository that knows no TypeORM: a chunk name, not TypeORM's option, and Kysely migrations
+    export `up`/`down` by design (a real queue library: 2 MIG006). With TypeORM in the repository,
+    the same key in a file importing it is the option."""
+    files = {
+        "rolldown.config.ts": "import { defineConfig } from 'rolldown';\n"
+                              "export default defineConfig({ input: { index: 'src/index.ts', migrations: 'src/migrations/create_table.ts' } });\n",
+        "src/index.ts": "export const name = 'lib';\n",
+        "src/migrations/create_table.ts": "import type { Kysely } from 'kysely';\n"
+                                          "export async function up(db: Kysely<unknown>) { return db; }\n"
+                                          "export async function down(db: Kysely<unknown>) { return db; }\n",
+    }
+    root = workspace(tmp_path / "kysely", files)
+    (root / "package.json").write_text('{"name": "@x/lib", "version": "1.0.0", "devDependencies": {"kysely": "0.28.0"}}')
+    assert codes(root, ["MIG"]) == []
+    assert "MIG006" in codes(workspace(tmp_path / "typeorm", files), ["MIG"])
