@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from migrationlint.model.config_objects import REGEX_MARK, SECTIONS_MARK, config_has, config_imports, find_config, read_config
-from migrationlint.model.entry_points import RUNS_SCRIPT, declared_entries, names_no_entry, run_all_names, shell_commands
+from migrationlint.model.entry_points import (RUNS_SCRIPT, command_pattern, declared_entries, names_no_entry,
+                                              run_all_names, shell_commands)
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.workspace import Manifest
@@ -64,34 +65,34 @@ _APP_CONFIGS = (
     ("metro.config", "a React Native app (metro.config): Metro bundles its imports"),
 )
 _SCRIPT_BUILDS = (
-    (re.compile(r"(?:^|[\s;&|])ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
-    (re.compile(r"(?:^|[\s;&|])next build\b"), "a Next.js app (next build): it bundles its imports"),
-    (re.compile(r"(?:^|[\s;&|])nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
-    (re.compile(r"(?:^|[\s;&|])esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
+    (command_pattern(r"ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
+    (command_pattern(r"next build\b"), "a Next.js app (next build): it bundles its imports"),
+    (command_pattern(r"nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
+    (command_pattern(r"esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
      "an esbuild bundle (--bundle without --packages=external)"),
-    (re.compile(r"(?:^|[\s;&|])(?:react-scripts|react-app-rewired|craco) build\b"),
+    (command_pattern(r"(?:react-scripts|react-app-rewired|craco) build\b"),
      "a Create React App build (react-scripts build, or react-app-rewired or craco around it): webpack bundles its imports"),
-    (re.compile(r"(?:^|[\s;&|])email export\b"),
+    (command_pattern(r"email export\b"),
      "react-email templates (email export): rendered to static HTML at build time, nothing of them runs"),
-    (re.compile(r"(?:^|[\s;&|])(?:wxt|plasmo) (?:build|zip)\b"),
+    (command_pattern(r"(?:wxt|plasmo) (?:build|zip)\b"),
      "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
-    (re.compile(r"(?:^|[\s;&|])(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
+    (command_pattern(r"(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
      "a React Native app (expo or react-native CLI): Metro bundles its imports"),
-    (re.compile(r"(?:^|[\s;&|])uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
-    (re.compile(r"(?:^|[\s;&|])parcel build\b(?=[^&|;]*\.html\b)"),
+    (command_pattern(r"uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
+    (command_pattern(r"parcel build\b(?=[^&|;]*\.html\b)"),
      "a Parcel app built from its HTML page (parcel build index.html): it bundles its imports"),
-    (re.compile(r"(?:^|[\s;&|])(?:vsce|@vscode/vsce) package\b(?=[^&|;]*--no-dependencies)"),
+    (command_pattern(r"(?:vsce|@vscode/vsce) package\b(?=[^&|;]*--no-dependencies)"),
      "a VS Code extension packaged without node_modules (vsce package --no-dependencies): what it runs is its bundle"),
-    (re.compile(r"(?:^|[\s;&|])directus-extension build\b"),
+    (command_pattern(r"directus-extension build\b"),
      "a Directus extension (directus-extension build): the extensions SDK bundles it with what it imports"),
 )
-_LIBRARY_BUILDS = re.compile(r"(?:^|[\s;&|])(?:svelte-package|ng-packagr)\b")
+_LIBRARY_BUILDS = command_pattern(r"(?:svelte-package|ng-packagr)\b")
 _STORYBOOK_DEV = re.compile(r"^\s*(?:storybook dev|start-storybook)\b")
-_STORYBOOK_BUILD = re.compile(r"(?:^|[\s;&|])(?:storybook build|build-storybook)\b")
+_STORYBOOK_BUILD = command_pattern(r"(?:storybook build|build-storybook)\b")
 
 
 # not tsup-node: it keeps node_modules out; pkgroll, like them, leaves out what the manifest declares
-_INLINING_BUILDERS = re.compile(r"(?:^|[\s;&|])(tsup|tsdown|pkgroll)(?![\w-])")
+_INLINING_BUILDERS = command_pattern(r"(tsup|tsdown|pkgroll)(?![\w-])")
 # `vscode:prepublish`: what `vsce package` runs first, a VS Code extension's build
 _BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish", "vscode:prepublish")
 
@@ -157,7 +158,7 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
 
 
 # a build file run by node or a TypeScript runner (`tsx tools/build.ts`, options before it skipped)
-_NODE_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:node|tsx|ts-node|esno|esr|bun(?: run)?)(?:\s+-\S+)*\s+(\S+\.[cm]?[jt]s)\b")
+_NODE_SCRIPT = command_pattern(r"(?:node|tsx|ts-node|esno|esr|bun(?: run)?)(?:\s+-\S+)*\s+(\S+\.[cm]?[jt]s)\b")
 
 
 def _esbuild_script(manifest: Manifest) -> Bundle | None:
@@ -178,7 +179,7 @@ def _esbuild_script(manifest: Manifest) -> Bundle | None:
     return None
 
 
-_ROLLUP_BUILD = re.compile(r"(?:^|[\s;&|])rollup\b(?=[^&|;]*(?:\s-c\b|--config))")
+_ROLLUP_BUILD = command_pattern(r"rollup\b(?=[^&|;]*(?:\s-c\b|--config))")
 _NODE_RESOLVE = frozenset({"@rollup/plugin-node-resolve", "rollup-plugin-node-resolve"})
 
 
@@ -356,7 +357,7 @@ def _serverless_functions(manifest: Manifest) -> Bundle | None:
                   "not keep external", external)
 
 
-_NCC_BUILD = re.compile(r"(?:^|[\s;&|])ncc build\b([^&|;]*)")
+_NCC_BUILD = command_pattern(r"ncc build\b([^&|;]*)")
 
 
 def _ncc_build(scripts: list[str]) -> Bundle | None:
@@ -448,7 +449,7 @@ def _webpack_externals(config: str) -> tuple[str, ...] | None:
     return None
 
 
-_TOOL_RUN = {tool: re.compile(rf"(?:^|[\s;&|]){tool}(?:-cli)?(?:\s|$)") for tool in ("webpack", "rspack")}
+_TOOL_RUN = {tool: command_pattern(rf"{tool}(?:-cli)?(?:\s|$)") for tool in ("webpack", "rspack")}
 
 
 def _published_webpack(manifest: Manifest) -> Bundle | None:
@@ -478,8 +479,8 @@ def _published_rsbuild(manifest: Manifest) -> Bundle | None:
     return Bundle("a browser bundle built by rsbuild (its web target): it loads nothing from node_modules")
 
 
-_VITE_BUILD = re.compile(r"(?:^|[\s;&|])vite build\b")
-_MODERN_BUILD = re.compile(r"(?:^|[\s;&|])modern build\b")
+_VITE_BUILD = command_pattern(r"vite build\b")
+_MODERN_BUILD = command_pattern(r"modern build\b")
 
 
 def _modern_client_app(manifest: Manifest, scripts: list[str]) -> bool:
@@ -490,4 +491,4 @@ def _modern_client_app(manifest: Manifest, scripts: list[str]) -> bool:
         return False
     config = find_config(manifest.dir, "modern.config")
     return config is None or not config_has(config, "server.ssr")
-_RSBUILD_BUILD = re.compile(r"(?:^|[\s;&|])rsbuild build\b")
+_RSBUILD_BUILD = command_pattern(r"rsbuild build\b")

@@ -408,7 +408,15 @@ def first_operand(args: list[str]) -> str | None:
     return None
 
 
-_RUN_ALL = re.compile(r"(?:^|[\s;&|])(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")
+_COMMAND_START = r"(?:^|[\s;&|])"  # the start of a command in a script: its beginning, or after a separator
+
+
+def command_pattern(rest: str) -> re.Pattern[str]:
+    """A regex for `rest` at the start of one command of a package.json script (`tsup`, not `run-tsup`)."""
+    return re.compile(_COMMAND_START + rest)
+
+
+_RUN_ALL = command_pattern(r"(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")
 _CONCURRENT_SCRIPT = re.compile(r"""(?:^|\s)["']?(?:npm|yarn|pnpm|bun):([\w:.*-]+)""")
 
 
@@ -424,7 +432,7 @@ def run_all_names(script: str, scripts: dict) -> list[str]:
 _DOCKER_LINE = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
 # `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
 # script named, when the package has one (`pnpm install` is a command, not a script)
-RUNS_SCRIPT = re.compile(r"(?:^|[\s;&|])(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
+RUNS_SCRIPT = command_pattern(r"(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
 
 
 def _docker_entries(directory: str, scripts: dict | None = None) -> Iterator[tuple[str, str]]:

@@ -135,21 +135,11 @@ class PackageEntries:
         if pairs is not None:
             return pairs
         pairs = self._build_pairs[pkg_dir] = []
-        for tsconfig in self._package_tsconfigs(pkg_dir):
+        main = os.path.join(pkg_dir, "tsconfig.json")
+        for tsconfig in ([main] if os.path.isfile(main) else []) + self.tsconfigs.named_configs(pkg_dir):
             cfg = self.tsconfigs.config(tsconfig)
             roots = [cfg.root_dir] if cfg.root_dir else [os.path.join(pkg_dir, "src"), pkg_dir]
             # `declarationDir` first: a deeper folder (`dist/types`) than the outDir it may lie in
             pairs += [(out, root) for out in (cfg.declaration_dir, cfg.out_dir) if out for root in roots]
         pairs += [(os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")) for d in BUILD_DIRS]
         return pairs
-
-    @staticmethod
-    def _package_tsconfigs(pkg_dir: str) -> list[str]:
-        """tsconfig.json, then the folder's other `tsconfig.<name>.json` files by name."""
-        try:
-            names = os.listdir(pkg_dir)
-        except OSError:
-            return []
-        named = sorted(n for n in names if n.startswith("tsconfig.") and n.endswith(".json") and n != "tsconfig.json")
-        return [os.path.join(pkg_dir, n) for n in (["tsconfig.json"] if "tsconfig.json" in names else []) + named]
-

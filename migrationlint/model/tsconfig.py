@@ -356,12 +356,10 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
     for key, attr in (("customConditions", "custom_conditions"), ("moduleSuffixes", "module_suffixes")):
         if isinstance(opts.get(key), list):
             setattr(cfg, attr, [c for c in opts[key] if isinstance(c, str)])
-    for key in ("include", "exclude"):
+    for key in ("include", "exclude", "files"):
         value = data.get(key)
         if isinstance(value, list):
             setattr(cfg, key, [_join(directory, p) for p in value if isinstance(p, str)])
-    if isinstance(data.get("files"), list):
-        cfg.files = [_join(directory, p) for p in data["files"] if isinstance(p, str)]
     refs = data.get("references")
     if isinstance(refs, list):
         targets = [_join(directory, r["path"]) for r in refs if isinstance(r, dict) and isinstance(r.get("path"), str)]
@@ -415,21 +413,22 @@ class TsConfigIndex:
                 return found
         return None
 
-    def _sibling_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:
-        """The first `tsconfig.<name>.json` beside `cfg` that covers the file, when `cfg` does not:
-        the project that compiles what it leaves out (an app's tsconfig.json excludes its tests,
-        `tsconfig.jest.json` extends it and includes them, with the same `paths`)."""
-        directory = cfg.dir
+    def named_configs(self, directory: str) -> list[str]:
+        """The folder's `tsconfig.<name>.json` files (not tsconfig.json), by name; listed once."""
         names = self._beside.get(directory)
         if names is None:
             try:
                 listed = os.listdir(directory)
             except OSError:
                 listed = []
-            names = self._beside[directory] = sorted(
-                os.path.join(directory, n) for n in listed if n.startswith("tsconfig.") and n.endswith(".json")
-                and n != CONFIG_NAME)
-        for path in names:  # a project, with files of its own: not a fragment others extend (tsconfig.paths.json)
+            names = self._beside[directory] = sorted(os.path.join(directory, n) for n in listed if n != CONFIG_NAME
+                                                     and n.startswith("tsconfig.") and n.endswith(".json"))
+        return names
+
+    def _sibling_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:
+        """The first `tsconfig.<name>.json` beside `cfg` that covers the file, when `cfg` does not: the project
+        compiling what it leaves out (`tsconfig.jest.json` includes the tests tsconfig.json excludes)."""
+        for path in self.named_configs(cfg.dir):  # a project, with files of its own: not a fragment (tsconfig.paths.json)
             found = self.config(path)
             if found.error is None and (found.include is not None or found.files is not None) and found.covers(file_path):
                 return found
