@@ -66,7 +66,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
     for path, facts in sorted(project.files.items()):
         if not facts.skipped:
             out.extend(model.runtime(path, facts, reported))
-    for use in peer_candidates.values():
+    # shipping uses of production dependencies first: the section a peer goes to is theirs
+    for use in sorted(peer_candidates.values(), key=lambda u: (u.test, u.manifest.declared(u.package) != "dependencies")):
         out.extend(model.peers(use, reported))
     return iter(out)
 
@@ -112,7 +113,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):
-                peer_candidates.setdefault((m.path, u.package), u)  # a peer's peers are the host's
+                known = peer_candidates.get((m.path, u.package))  # a peer's peers are the host's
+                if known is None or known.test and not u.test:
+                    peer_candidates[(m.path, u.package)] = u  # a shipping use decides the section
             return
         root = self.root_of(m)
         outer = root if root is not m else self.enclosing_root(m)  # a nested project: the one around it
@@ -138,7 +141,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             return  # a file that does not ship, running inside the repository's hoisted install
         if self._mocked_into_being(u) or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
-                or self._admin_panel_global(u):
+                or self._admin_panel_global(u) or self._unimportable_member(u):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))
@@ -320,7 +323,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if policy_now.installs:
             return
         ships = not u.test and m.declared(u.package) == "dependencies"
-        for peer, optional in sorted(self.peer_list(u.package, m).items()):
+        peers = self.peer_list(u.package, m)
+        for peer, optional in sorted(peers.items()):
             if optional or peer == m.name or (m.path, peer) in reported or self.satisfied(m, peer, u.test):
                 continue
             if pk.types_only_package(peer):
@@ -336,18 +340,15 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             reported.add((m.path, peer))
             message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
                        f"declare, and the repository uses {policy_now.setting}: ")
-            accident = self.hoisted_by_accident(peer, m)
+            accident = self.hoisted_by_accident(peer, m, self.ws.member(u.package) is None)
             if accident:
                 message += _by_accident(peer, f"Cannot find module '{peer}'")
             else:
                 message += f"loading it fails with \"Cannot find module '{peer}'\""
-            place = policy.placement(peer, m, ships, False, self.private_root(m), self.shipping.bundled(m, peer))
-            meta = _peer_meta(m, peer)
-            if meta is not None:  # the author meant it as a peer and left out its range
-                place = policy.Placement("peerDependencies", f"{self._rel(m)} names it in peerDependenciesMeta"
-                                                             f"{' as optional' if meta else ''}, not in peerDependencies")
+            place, review = policy.passed_on(m, self._rel(m), peer, u.package, peers, ships) or (policy.placement(
+                peer, m, ships, False, self.private_root(m), self.shipping.bundled(m, peer)), False)
             message, fix = self._add_or_command(message, m, place.section, peer, place.why)
-            if fix is not None and meta is False:  # a required peer: every user must now install it
+            if fix is not None and review:
                 fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
             if fix is not None and place.section == "dependencies" and not m.unpublishable:
                 # a published package usually passes the requirement on to its own users
@@ -398,7 +399,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                        "users need it), so that they are told")
             return diagnostic(DEP004, path, *span, message, severity=Severity.WARNING, package=package, manifest=m.path)
         error = error.replace("{package}", package)
-        effect = _by_accident(package, error) if self.hoisted_by_accident(package, m) else \
+        effect = _by_accident(package, error) + note if self.hoisted_by_accident(package, m, True) else \
             f'it fails with "{error}"{note}'
         message = f'{trigger} makes the service load "{package}" at start-up, which {rel} does not declare: {effect}'
         place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m, package))
@@ -487,13 +488,3 @@ def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:
         for b in imp.bindings:
             out.setdefault((imp.specifier, b.imported), set()).add(b.local)
     return out
-
-
-def _peer_meta(m: Manifest, peer: str) -> bool | None:
-    """Whether `m`'s peerDependenciesMeta marks `peer` optional (False: named, not optional), or None
-    when it does not name it."""
-    meta = m.data.get("peerDependenciesMeta")
-    entry = meta.get(peer) if isinstance(meta, dict) else None
-    if entry is None:
-        return None
-    return isinstance(entry, dict) and entry.get("optional") is True

@@ -14,8 +14,9 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
-from migrationlint.model.admin_panels import admin_panel_globals
+from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, type_check_only, unbuilt_stub
+from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
@@ -74,14 +75,24 @@ class DependencyExemptions(DependencyModel):
         return False
 
     def _admin_panel_global(self, u: Use) -> bool:
-        """An import an admin panel's bundler maps to a browser global (admin_panels.py) in a
-        `.tsx`/`.jsx` file no entry point reaches (nor a test), of a package that declares the panel: a
-        custom component the application registers by path, which AdminJS bundles for the browser."""
+        """An import an admin panel provides (admin_panels.py) in a file no entry point reaches (nor
+        a test): in a `.tsx`/`.jsx` file of a package that declares AdminJS, a browser global of a
+        custom component the application registers by path; in a Medusa admin extension, a package
+        of the dashboard."""
         verdict = u.verdict
-        if not u.path.endswith((".tsx", ".jsx")) or verdict is None or (verdict.ships and not verdict.presumed) \
-                or self.project.is_test_file(u.path):
+        if verdict is None or (verdict.ships and not verdict.presumed) or self.project.is_test_file(u.path):
             return False
-        return u.package in admin_panel_globals([u.manifest, self.root_of(u.manifest)])
+        if u.package in admin_extension_provides(u.path, u.manifest):
+            return True
+        return u.path.endswith((".tsx", ".jsx")) and u.package in admin_panel_globals([u.manifest, self.root_of(u.manifest)])
+
+    def _unimportable_member(self, u: Use) -> bool:
+        """The bare name of a workspace package that offers nothing to import (no entry field, no
+        index file: a Vite app): declaring it would not make the import resolve, so the import names
+        something a tool maps (a design tool's preview importing the app by name), never a
+        dependency to add. A path into such a package (`@acme/util/log`) resolves to its file."""
+        member = self.ws.member(u.package) if u.imp.specifier == u.package else None
+        return member is not None and member.path != u.manifest.path and offers_nothing_to_import(member)
 
     def _virtual_stylesheet(self, u: Use) -> bool:
         """A side-effect import of a one-segment stylesheet name (`uno.css`, `unfonts.css`) in a
@@ -102,11 +113,16 @@ class DependencyExemptions(DependencyModel):
         return u.imp.ts_ignored and u.test and self.held_nowhere(u.package, u.manifest)
 
     def _unchecked_reference(self, u: Use) -> bool:
-        """A `/// <reference types="x" />` in a declaration file under `skipLibCheck`, of a package
-        nothing declares, locks or installs: tsc says nothing of it (a leftover of a framework the
-        app no longer uses), so no install is wanted."""
-        return u.imp.kind == "reference" and self.held_nowhere(u.package, u.manifest) \
-            and resolver_for(self.project).lib_check_skipped(u.path)
+        """In a declaration file under `skipLibCheck`, where tsc says nothing: a `/// <reference
+        types="x" />` of a package nothing declares, locks or installs (a leftover of a framework the
+        app no longer uses), or an import none of whose names the file uses (a generated cache of
+        types), unless the file is the package's own `types` entry, which its users' tsc reads. A
+        declaration file runs nothing, so no install is wanted."""
+        if u.imp.kind == "reference":
+            return self.held_nowhere(u.package, u.manifest) and resolver_for(self.project).lib_check_skipped(u.path)
+        entry = next((u.manifest.data[k] for k in ("types", "typings") if isinstance(u.manifest.data.get(k), str)), None)
+        return u.unused and resolver_for(self.project).lib_check_skipped(u.path) and (
+            entry is None or os.path.normpath(os.path.join(u.manifest.dir, entry)) != u.path)
 
     def _mocked_into_being(self, u: Use) -> bool:
         """A module the file mocks as one that need not exist (`jest.mock('x', factory, { virtual:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from migrationlint.checks.peer_hosts import peer_host
 from migrationlint.diagnostics import Applicability, Edit, Fix, Severity
 from migrationlint.model.dependency_model import Use
+from migrationlint.model.package_roles import started_application
 from migrationlint.model.workspace import Manifest
 
 
@@ -34,7 +35,7 @@ class DevInProduction:
         if external is not None:
             return external, self._peer_fix(m, u.package), None
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
-                   ": a production install (`npm ci --omit=dev`, `pnpm install --prod`) "
+                   f": a production install ({self.production_install(m)}) "
                    f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
                    + self._dev_remedy(u) + ships)
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
@@ -62,7 +63,7 @@ class DevInProduction:
         """Where a devDependency that ships belongs: `dependencies`, or for a published package
         that plugs into a workspace package (a plugin of its framework) `peerDependencies`."""
         m = u.manifest
-        if m.unpublishable or not m.name:
+        if m.unpublishable or not m.name or started_application(m):
             return "move it to dependencies"
         if self.ws.member(u.package) is not None:
             return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -261,12 +262,21 @@ def _neighbours(project: Project, path: str) -> list[str]:
 def _derive_shape(facts: FileFacts, base: str, digits: str | None, prefix: str | None,
                   prefix_ms: int | None) -> tuple[str | None, str]:
     if prefix_ms is not None and tn.plausible(prefix_ms):
-        return f"{base}{prefix_ms}", f"timestamp from the file name prefix {prefix}"
+        return f"{_mistyped_stamp_removed(base, prefix_ms)}{prefix_ms}", f"timestamp from the file name prefix {prefix}"
     if digits and len(digits) in (10, 14):
         ms = tn.to_millis(digits)
         if ms is not None and tn.plausible(ms):
             return f"{base}{ms}", f"{digits} converted to milliseconds"
     return None, ""
+
+
+def _mistyped_stamp_removed(base: str, prefix_ms: int) -> str:
+    """`base` without the rest of a mistyped timestamp: `Drop17211383860657` (a digit typed twice)
+    splits as `Drop1721` + `1383860657`, and the `1721` that starts the file name's timestamp too
+    belongs to the typo, not to the name. Digits that start otherwise stay (`AddFloat4`)."""
+    run = re.search(r"\d+$", base)
+    return base[:run.start()] if run is not None and str(prefix_ms).startswith(run.group()[:4]) \
+        and len(run.group()) >= 4 else base
 
 
 def _name_mismatch(facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:

@@ -240,9 +240,9 @@ def _phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: Import
     manifest = project.workspace.manifest_for(facts.path)
     close = _closest_packages(project, resolver, name, _declared_in(manifest))
     hint = f" Closest workspace packages: {', '.join(close)}." if close else ""
+    fails = "tsc fails with TS2307 and Node with" if imp.resolved_by_tsc else "Node fails with"
     message = (f"`{name}` names nothing ({why}): no workspace package, path alias, manifest, lockfile or "
-               f"node_modules folder knows it, so tsc fails with TS2307 and Node with \"Cannot find module "
-               f"'{imp.specifier}'\".{hint}")
+               f"node_modules folder knows it, so {fails} \"Cannot find module '{imp.specifier}'\".{hint}")
     return diagnostic(IMP001, facts.path, imp.start, imp.end, message, fix=_delete_unused(facts, imp),
                       specifier=imp.specifier, package=name,
                       manifest=project.rel(manifest.path) if manifest else None)

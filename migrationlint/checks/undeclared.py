@@ -129,10 +129,10 @@ class UndeclaredImports:
         folder = self._folder_named(u)
         if folder is None:
             return None
+        fails = "tsc fails with TS2307 and Node with" if u.imp.resolved_by_tsc else "Node fails with"
         return (f'"{spec}" names no package: nothing declares or installs "{u.package}", and the folder {folder} exists, '
-                f"so it reads like a path into that folder that no tsconfig `baseUrl` or `paths` maps for this file: tsc "
-                f"fails with TS2307 and Node with \"Cannot find module '{spec}'\"; import it by a relative path, or map "
-                f"it in the tsconfig")
+                f"so it reads like a path into that folder that no tsconfig `baseUrl` or `paths` maps for this file: "
+                f"{fails} \"Cannot find module '{spec}'\"; import it by a relative path, or map it in the tsconfig")
 
     def _folder_named(self, u: Use) -> str | None:
         """The folder that an unscoped package name known nowhere also names (`src/store` in a

@@ -23,6 +23,7 @@ from migrationlint.extract.call_sites import SCHEMA_BUILDER_CLASSES, CallSitesFa
 from migrationlint.extract.typeorm_names import NO_TYPEORM, typeorm_bindings
 from migrationlint.extract.classes import ClassesFacts
 from migrationlint.extract.comments import CommentsFacts
+from migrationlint.extract.grammar_gaps import without_using_variables
 from migrationlint.extract.exports import ExportsFacts
 from migrationlint.extract.imports import ImportsFacts
 from migrationlint.extract.orm_options import OrmOptionsFacts, orm_options_hint
@@ -41,6 +42,10 @@ def extract(path: str, data: bytes) -> FileFacts:
         bom=data.startswith(b"\xef\xbb\xbf"),
     )
     tree = parsing.parse(data, path)
+    if tree.root_node.has_error and b"using" in data:  # a variable named `using` (grammar_gaps)
+        renamed = without_using_variables(data)
+        retry = parsing.parse(renamed, path) if renamed is not None else None
+        tree = retry if retry is not None and not retry.root_node.has_error else tree
     root = tree.root_node
     _Extractor(facts, data, dialect).run(root)
     return facts

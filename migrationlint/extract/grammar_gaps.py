@@ -1,5 +1,6 @@
 """Valid TypeScript that tree-sitter-typescript 0.23.2 cannot parse, recognised by the exact shape
-of the damage it leaves, so that SYN001 reports only code that is really invalid.
+of the damage it leaves (or, for a variable named `using`, by a second parse), so that SYN001
+reports only code that is really invalid.
 
 The grammar was kept after an evaluation (README, "Syntax and imports"): no other offline grammar
 build parses these. Each check below looks at one damage node and its immediate neighbours and
@@ -7,6 +8,8 @@ accepts only the recovery shape that construct produces; anything else stays a s
 """
 
 from __future__ import annotations
+
+import re
 
 from tree_sitter import Node
 
@@ -98,3 +101,21 @@ def _generic_signature_line(error: Node) -> bool:
         return False
     lines = (parent.text or b"").split(b"\n")[1:]
     return any(line.lstrip().startswith(b"<") for line in lines)
+
+
+# `using` as a word of its own, not a member (`a.using`), not the keyword of a declaration (`using x = ...`)
+_USING_WORD = re.compile(rb"(?<![\w$.])using(?![\w$])(?!\s+[A-Za-z_$])")
+# `import { using }`, `import using from`, `export const using`, `export { using }`: a name other files use
+_MODULE_SYNTAX_USING = re.compile(rb"\b(?:import|export)\s+(?:type\s+)?(?:\{[^}]*(?<![\w$.])using(?![\w$])"
+                                  rb"|(?:\*\s+as\s+)?using(?![\w$])|(?:const|let|var|function|class)\s+using(?![\w$]))")
+
+
+def without_using_variables(data: bytes) -> bytes | None:
+    """The file with each variable named `using` renamed `usin$`, for a second parse: the grammar
+    reads the word as the keyword of a `using` declaration (TypeScript 5.2), so `const using =
+    'x'; f(a, using)`, valid TypeScript, damages the tree, often the whole file. The name keeps its
+    length, so every byte offset holds. None when the file has no such word, or when an import or
+    export names it (another file knows it by that name)."""
+    if not _USING_WORD.search(data) or _MODULE_SYNTAX_USING.search(data):
+        return None
+    return _USING_WORD.sub(b"usin$", data)

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 61
+FACTS_VERSION = 62
 
 
 @dataclass(slots=True)
@@ -66,6 +66,13 @@ class ImportFact:
             and self.default is None
             and self.namespace is None
         )
+
+    @property
+    def resolved_by_tsc(self) -> bool:
+        """Whether tsc resolves the specifier, and reports TS2307 when it cannot: imports, re-exports,
+        `import x = require()`, `import()` and import types. A `require()` call in TypeScript is an
+        ordinary call to a function, and a mock's path is its runner's."""
+        return self.kind not in ("require", "require-resolve", "require-resolve-paths", "mock")
 
     @property
     def locals(self) -> list[str]:

@@ -1,16 +1,23 @@
-"""Which presumed-shipping files the package's build never emits.
+"""Which presumed-shipping files the package's build never emits, or its `files` never publishes.
 
 A file no entry point reaches ships by presumption (shipping.py, step 5): production might load it
 some other way. Not when the build is tsc alone over named projects (build_programs.py) and none
 of them compiles it: tsc emits the files a project includes and the files they import, so a file
 outside both is not in the output, and nothing in production can load it (a code generator the
-build tsconfig excludes, run before the build). Asked only where the answer changes a finding.
+build tsconfig excludes, run before the build). Nor when the file lies in a top folder of the
+package that package.json `files` does not publish and that holds none of its entry points (a
+plugin's `dev/` harness beside `src/`, with `"files": ["dist"]`): its code is in the package only
+if the build compiles it, and a build from the entries never reaches it (a tsc build that does
+include it is read as above). Asked only where the answer changes a finding.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from collections import deque
 
+from migrationlint.globs import match
 from migrationlint.model.build_programs import BuildProject, build_tsconfigs
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.verdicts import Verdict
@@ -24,14 +31,40 @@ class BuildOutput:
     def left_out_of_build(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a file the package's tsc-only build neither includes nor
         reaches by imports from what it includes; None when that is not known."""
-        found = self._emitted.get(manifest.path, False)
-        if found is False:
-            found = self._emitted[manifest.path] = self._build_output(manifest)
+        found = self._tsc_output(manifest)
         if found is None or path in found[1]:
             return None
         names = ", ".join(self.project.rel(cfg.path) for cfg in found[0])
         return Verdict(False, f"no entry point reaches it, and the package's build is tsc over {names}, which "
                               "neither includes it nor imports it: it is not in the build output")
+
+    def left_out_of_package(self, path: str, manifest: Manifest) -> Verdict | None:
+        """A "does not ship" verdict for a file in a top folder that `files` does not publish, that
+        holds none of the package's entry points and whose code no tsc build emits; else None."""
+        listed = manifest.data.get("files")
+        rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
+        top = rel.split("/", 1)[0]
+        if not isinstance(listed, list) or "/" not in rel or top.startswith("."):
+            return None
+        patterns = [f.strip().lstrip("!").removeprefix("./").rstrip("/") for f in listed if isinstance(f, str)]
+        entries = self.entries(manifest)  # none known: where the build starts is not known either
+        if not entries or any(_top_of(e.path, manifest.dir) == top for e in entries) or any(
+                p.split("/", 1)[0] in ("", "*", "**") or match(p.split("/", 1)[0], top) or match(p, rel) for p in patterns) \
+                or _scripts_name(manifest, top):
+            return None  # a script naming the folder may build it (`tsup --config server/tsup.config.ts`)
+        built = self._tsc_output(manifest)
+        if built is not None and path in built[1]:
+            return None  # a tsc-only build emits it, and what it emits is packed
+        return Verdict(False, f"no entry point reaches it, and it lies in {top}/, a folder that package.json "
+                              "\"files\" does not publish and no entry point comes from: it is in neither the "
+                              "package nor its build output")
+
+    def _tsc_output(self, manifest: Manifest) -> tuple[tuple[TsConfig, ...], set[str]] | None:
+        """`_build_output`, once per package."""
+        found = self._emitted.get(manifest.path, False)
+        if found is False:
+            found = self._emitted[manifest.path] = self._build_output(manifest)
+        return found
 
     def _build_output(self, manifest: Manifest) -> tuple[tuple[TsConfig, ...], set[str]] | None:
         """(the build's projects, the package files it emits), or None when the build is not tsc alone."""
@@ -71,3 +104,16 @@ class BuildOutput:
             if project.with_references:
                 todo += [BuildProject(path, True) for path in cfg.references]
         return tuple(found.values())
+
+
+def _top_of(path: str, package_dir: str) -> str:
+    """The first folder of `path` below the package (the file's name for a file at its top)."""
+    return os.path.relpath(path, package_dir).replace(os.sep, "/").split("/", 1)[0]
+
+
+def _scripts_name(manifest: Manifest, top: str) -> bool:
+    """Whether a script of the package names its folder `top` as a path (`server/tsup.config.ts`, `./dev`)."""
+    scripts = manifest.data.get("scripts")
+    folder = re.escape(top)
+    needle = re.compile(rf"\./{folder}(?![\w.-])|(?:^|[\s'\"=(]){folder}/")  # `./dev`, `dev/x`; not `npm run dev`
+    return isinstance(scripts, dict) and any(isinstance(v, str) and needle.search(v) for v in scripts.values())

@@ -20,6 +20,7 @@ from migrationlint.model.entry_points import (RUNS_SCRIPT, command_pattern, decl
                                               run_all_names, shell_commands)
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.serverless import serverless_bundle
+from migrationlint.model.workers import worker_bundle
 from migrationlint.model.workspace import Manifest
 
 
@@ -340,7 +341,8 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     for pattern, why in _SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
             return why
-    return _ncc_build(scripts) or _serverless_functions(manifest) or _bundler_config(manifest, scripts)
+    return _ncc_build(scripts) or _serverless_functions(manifest) or worker_bundle(directory) \
+        or _bundler_config(manifest, scripts)
 
 
 def _serverless_functions(manifest: Manifest) -> Bundle | None:

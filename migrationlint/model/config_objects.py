@@ -249,5 +249,16 @@ def _section_spread(item: Node) -> list[str]:
 
 
 def _builtin_spread(item: Node) -> bool:
+    """`...builtinModules`, or a list made from it (`...builtinModules.map((m) => `node:${m}`)`, a
+    `flatMap` or `filter` of it): Node's built-in names, with or without their `node:` prefix."""
     inner = item.named_children[0] if item.type == "spread_element" and item.named_children else None
+    if inner is not None and inner.type == "call_expression":
+        fn = inner.child_by_field_name("function")
+        method = fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression" else None
+        if method is None or parsing.text(method) not in _LIST_METHODS:
+            return False
+        inner = fn.child_by_field_name("object")
     return inner is not None and parsing.text(inner) in _BUILTIN_SPREADS
+
+
+_LIST_METHODS = frozenset({"map", "flatMap", "filter"})

@@ -1,10 +1,12 @@
 """Files outside every build: a backup copy, a parked old version, a scratch script.
 
 A file that no tsconfig program compiles (the tsconfigs that could cover it include none of it, or
-exclude it by name; where no tsconfig lies above it, a runner's defaults may compile it), that nothing runs (no entry point reaches it, no script, test runner or tool
-names it: its shipping verdict is only presumed) and that no file of the workspace imports, is
-read by nothing: tsc never checks it, Node never loads it. An importer that is itself such a file
-does not count (a parked copy of a folder, whose files import one another). What its imports name breaks no build
+exclude it by name; where no tsconfig lies above it, a runner's defaults may compile it), that
+nothing runs (no entry point reaches it, no script, test runner or tool names it: its shipping
+verdict is only presumed, or it is a backup copy of the repository's own folders, backup_copies.py)
+and that no file of the workspace imports, is read by nothing: tsc never checks it, Node never
+loads it. An importer that is itself such a file does not count (a parked copy of a folder, whose
+files import one another). What its imports name breaks no build
 and no start-up, so the import rules say nothing about it (their messages say "tsc fails",
 which is false there). Asked only for a file with a finding, and answered alike in a run over the
 tree and over a few files (imported_anywhere.py).
@@ -12,43 +14,74 @@ tree and over a few files (imported_anywhere.py).
 
 from __future__ import annotations
 
-from migrationlint.model.imported_anywhere import file_names, imported_anywhere
+import os
+
+from migrationlint.model.backup_copies import backup_copy
+from migrationlint.model.dev_files import dev_reason, tool_input
+from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.shipping import shipping_for
 from migrationlint.model.verdicts import WORKSPACE_ROOT_FILE
+from migrationlint.model.workspace import Manifest
 
 
 def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool:
-    """Whether the file at `path` is compiled by no program, run by nothing and imported by nothing."""
-    memo, deciding = _DEAD(project), _DECIDING(project)
-    found = memo.get(path)
-    if found is None:
-        if path in deciding:
-            return True  # a file importing back the one being decided does not keep it alive
-        deciding.add(path)
-        try:
-            found = _outside_every_build(project, resolver, path)
-        finally:
-            deciding.discard(path)
-        if not deciding:
-            memo[path] = found  # an answer inside another's rests on that one's assumption: not kept
-    return found
+    """Whether the file at `path` is compiled by no program, run by nothing and imported by nothing
+    but files of the same kind.
+
+    Decided over the importers' graph, not by recursion: the file is alive when a chain of
+    importers, each itself outside every build, leads back to one that is not (a live file); the
+    chains' files are explored once each, so a tree of copies importing one another costs one
+    visit per file. Every file explored for a dead answer is dead as well (its importers are among
+    those explored), so all of them are remembered."""
+    dead = _DEAD(project)
+    found = dead.get(path)
+    if found is not None:
+        return found
+    if not _presumed_unbuilt(project, resolver, path):
+        dead[path] = False
+        return False
+    explored, pending = {path}, [path]
+    while pending:
+        current = pending.pop()
+        for importer in importers(project, current, file_names(current), resolver):
+            known = dead.get(importer)
+            if importer in explored or known:
+                continue  # a known dead importer: its own importers are all dead too
+            if known is False or not _presumed_unbuilt(project, resolver, importer):
+                dead[importer] = dead[path] = False  # a live importer keeps the file alive
+                return False
+            explored.add(importer)
+            pending.append(importer)
+    dead.update(dict.fromkeys(explored, True))
+    return True
 
 
-def _outside_every_build(project: Project, resolver: Resolver, path: str) -> bool:
+def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
+    """Whether no program compiles the file and nothing runs it (what its importers may still change)."""
     cfg = resolver.tsconfig_for(path)
     if cfg is None or cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path):
         return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
     manifest = _OWNERS(project).owner(path)
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
-    if verdict is None or not (verdict.presumed or verdict.reason == WORKSPACE_ROOT_FILE):
-        return False  # an entry point, a script, a test runner or a tool runs it
-    return not imported_anywhere(project, path, file_names(path), resolver,
-                                 ignored=lambda other: outside_every_build(project, resolver, other))
+    if verdict is None:
+        return False
+    if verdict.presumed or verdict.reason == WORKSPACE_ROOT_FILE:
+        return True
+    # a backup copy kept where a convention says "run by hand" (`scripts/x/backups/<date>/...`) is
+    # run by nothing: only what names or reaches it (an entry, a test by its name) keeps it alive
+    rel = project.rel(path)
+    return not verdict.ships and dev_reason(os.path.basename(rel)) is None \
+        and backup_copy(project.workspace.root, rel) is not None and not _run_by_a_script(project, path, manifest)
+
+
+def _run_by_a_script(project: Project, path: str, manifest: Manifest) -> bool:
+    """Whether a script of the file's package or of the workspace root runs the file."""
+    root = project.workspace.root_manifest
+    return any(tool_input(path, m.data, m.dir) is not None for m in (manifest, root) if m is not None and not m.error)
 
 
 _DEAD: Memo[dict[str, bool]] = Memo("files outside every build", lambda project: {})
-_DECIDING: Memo[set[str]] = Memo("files outside every build, being decided", lambda project: set())
 _OWNERS: Memo[ManifestOwners] = Memo("manifest owners", ManifestOwners)

@@ -17,12 +17,13 @@ from migrationlint.model.docker_installs import root_install, service_install
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.entry_points import is_service
+from migrationlint.model.package_roles import started_application
 from migrationlint.model.nx_projects import generated_manifest
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfile_record import Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
-from migrationlint.model.hoisting import hoisted, hoists, plug_n_play, publicly_hoisted
+from migrationlint.model.hoisting import hoisted, hoists, plug_n_play, privately_hoisted, publicly_hoisted
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -327,6 +328,14 @@ class DependencyModel(ManifestOwners, VersionChoice):
         manager = self.ws.package_manager if root.dir == self.ws.root or lock is None else lock.manager
         return root, lock, manager
 
+    def production_install(self, m: Manifest) -> str:
+        """The command installing `m`'s project without devDependencies, in its package manager's
+        words (npm's and pnpm's when no lockfile says which manager it is)."""
+        _, lock, _ = self._root_install(m)
+        if lock is None:
+            return "`npm ci --omit=dev`, `pnpm install --prod`"
+        return _PRODUCTION_INSTALLS.get(lock.kind, "`npm ci --omit=dev`")
+
     def hoisted_at_root(self, package: str, m: Manifest) -> bool:
         """Whether the root install of `m`'s project puts `package` where every file finds it."""
         root, lock, manager = self._root_install(m)
@@ -387,8 +396,10 @@ class DependencyModel(ManifestOwners, VersionChoice):
 
     def published_library(self, m: Manifest) -> bool:
         """Whether `m` is a package others install to use: publishable, no `bin` (an application
-        installed to run) and no service (a start script, nest-cli.json, a Dockerfile)."""
-        return not (m.unpublishable or m.data.get("bin") or self.is_service(m))
+        installed to run), no service (a start script, nest-cli.json, a Dockerfile), and not an
+        application started by a framework's command line (`"start": "medusa start"`) that offers
+        nothing to import (no entry field, no index file at its top)."""
+        return not (m.unpublishable or m.data.get("bin") or self.is_service(m) or started_application(m))
 
     def plug_n_play(self, m: Manifest) -> bool:
         """Whether `m`'s project installs with yarn's Plug'n'Play (no node_modules folders)."""
@@ -411,11 +422,15 @@ class DependencyModel(ManifestOwners, VersionChoice):
         return (lock is not None and lock.kind == "pnpm"
                 and package in lock.linked_peers.get(importer_key(m, root), {}).get(requirer, ()))
 
-    def hoisted_by_accident(self, package: str, m: Manifest) -> bool:
-        """Whether the root install hoists `package` only because something installs it transitively
-        (no manifest declares it): it loads today, by an accident of the install's layout."""
+    def hoisted_by_accident(self, package: str, m: Manifest, from_store: bool) -> bool:
+        """Whether the install holds `package` only because something else installs it, where the
+        loading code finds it: hoisted to the root, publicly hoisted by pnpm, or, for a package of
+        pnpm's store (`from_store`: no linked workspace package), privately hoisted. It loads
+        today, by an accident of the install's layout."""
         root, lock, manager = self._root_install(m)
-        return lock is not None and hoists(root.dir, manager, lock) and lock.knows(package)
+        return lock is not None and lock.knows(package) and (
+            hoists(root.dir, manager, lock) or publicly_hoisted(package, root.dir, manager)
+            or from_store and privately_hoisted(package, root.dir, manager))
 
     def is_service(self, m: Manifest) -> bool:
         """entry_points.is_service, asked once per manifest in a run (it reads nest-cli.json and the Dockerfile)."""
@@ -466,3 +481,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         root = self.root_of(m)
         outer = root if root is not m else self.enclosing_root(m)
         return outer is not None and self.settings.hoisting != "none" and outer.declared(package) is not None
+
+
+_PRODUCTION_INSTALLS = {"pnpm": "`pnpm install --prod`", "yarn-classic": "`yarn install --production`",
+                        "yarn-berry": "`yarn workspaces focus --production`", "bun": "`bun install --production`"}

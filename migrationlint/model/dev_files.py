@@ -268,7 +268,7 @@ def _nx_tool_inputs(project_json: str, mtime_ns: int, size: int) -> dict[str, st
 
 _SERVICE_SCRIPT = re.compile(r"^(?:dev|develop|start|serve|debug|watch|prod)(?![a-z])")
 _TS_RUNNERS = frozenset({"ts-node", "ts-node-esm", "ts-node-script", "ts-node-transpile-only", "ts-node-dev",
-                         "tsnd", "tsx", "esno", "esrun", "vite-node", "bun", "jiti"})
+                         "tsnd", "tsx", "esno", "esrun", "vite-node", "bun", "jiti", "tsm"})
 _WATCH = frozenset({"watch", "--watch", "-w"})
 _TYPEORM_CLIS = frozenset({"typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm"})
 _DATA_SOURCE_FLAGS = ("-d", "--dataSource", "--data-source")

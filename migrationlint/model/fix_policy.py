@@ -8,7 +8,7 @@ private workspace root. Moves between sections are unsafe (the rules mark them s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from migrationlint.model.semver_ranges import lowest, satisfies
@@ -44,6 +44,28 @@ def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, pr
         return Placement("devDependencies", f"the package ships a bundle ({bundled}) and keeps its libraries there",
                          bundled=True)
     return Placement("dependencies")
+
+
+def passed_on(m: Manifest, rel: str, peer: str, requirer: str, requirer_peers: Iterable[str],
+              ships: bool) -> tuple[Placement, bool] | None:
+    """Where a missing peer of `requirer` goes when `m` (at `rel`) already passes peers on to its
+    users, and whether that fix needs review; None otherwise. Named in its peerDependenciesMeta
+    without a range, the author meant a peer (a required one every user must now install: review).
+    For shipping code, another peer of `requirer` kept in its peerDependencies (`react` there,
+    `react-dom` missing) says the application provides that family, a second copy in
+    `dependencies` would split it; review, as the application must provide this one too (a test's
+    use stays a devDependency)."""
+    meta = m.data.get("peerDependenciesMeta")
+    entry = meta.get(peer) if isinstance(meta, dict) else None
+    if entry is not None:
+        optional = isinstance(entry, dict) and entry.get("optional") is True
+        why = f"{rel} names it in peerDependenciesMeta{' as optional' if optional else ''}, not in peerDependencies"
+        return Placement("peerDependencies", why), not optional
+    kept = sorted(p for p in requirer_peers if p != peer and p in m.section("peerDependencies")) if ships else []
+    if kept:
+        return Placement("peerDependencies", f"{rel} keeps {kept[0]}, another peer of {requirer}, in "
+                                             "peerDependencies: the application provides them"), True
+    return None
 
 
 @dataclass(frozen=True)

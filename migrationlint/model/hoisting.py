@@ -4,8 +4,8 @@ Under the `hoisting = "test-files"` policy, files that do not ship may rely on t
 root install, as they run inside the repository. What that install puts in the root node_modules
 depends on the package manager: npm, bun's hoisted linker and yarn (classic, or berry with
 `nodeLinker: node-modules`) hoist every package they can and link every workspace member there; pnpm hoists only with
-`shamefully-hoist` or `node-linker=hoisted`, and the packages its `public-hoist-pattern` names; yarn Plug'n'Play
-hoists nothing.
+`shamefully-hoist` or `node-linker=hoisted`, and the packages its `public-hoist-pattern` names (its private
+hoisting, `hoist-pattern`, serves only the packages of its store); yarn Plug'n'Play hoists nothing.
 """
 
 from __future__ import annotations
@@ -57,7 +57,27 @@ def publicly_hoisted(package: str, root: str, manager: str) -> bool:
     it, as `shamefully-hoist` (the pattern `*`) does for all. A `!` pattern takes a name back."""
     if manager != "pnpm":
         return False
-    patterns = _public_hoist_patterns(root)
+    return _named(package, _public_hoist_patterns(root))
+
+
+def privately_hoisted(package: str, root: str, manager: str) -> bool:
+    """Whether pnpm's private hoisting (`hoist`, true by default, with `hoist-pattern`, `*` by
+    default) links `package` into node_modules/.pnpm/node_modules: every package of the store finds
+    it there (a dependency's undeclared peer loads), though the application's own code and linked
+    workspace packages do not."""
+    if manager != "pnpm":
+        return False
+    settings = read_pnpm_settings(root)
+    if read_npmrc(root).get("hoist", "").lower() == "false" or settings.get("hoist") is False:
+        return False
+    found = settings.get("hoistPattern")
+    patterns = ([found] if isinstance(found, str) else [p for p in found if isinstance(p, str)]
+                if isinstance(found, list) else []) + npmrc_values(root, "hoist-pattern[]", "hoist-pattern")
+    return _named(package, patterns or ["*"])
+
+
+def _named(package: str, patterns: list[str]) -> bool:
+    """Whether a pnpm hoisting pattern list names `package` (a `!` pattern takes a name back)."""
     return any(fnmatchcase(package, p) for p in patterns if not p.startswith("!")) \
         and not any(fnmatchcase(package, p[1:]) for p in patterns if p.startswith("!"))
 

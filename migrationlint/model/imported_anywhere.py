@@ -12,7 +12,7 @@ answer a run over the tree gets.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Iterator
 
 from migrationlint.model.project import Project
 
@@ -20,24 +20,27 @@ if TYPE_CHECKING:
     from migrationlint.model.resolve import Resolver
 
 
-def imported_anywhere(project: Project, path: str, names: tuple[str, ...], resolver: Resolver | None = None,
-                      ignored: Callable[[str], bool] | None = None) -> bool:
+def imported_anywhere(project: Project, path: str, names: tuple[str, ...], resolver: Resolver | None = None) -> bool:
     """Whether a workspace file other than `path` has an import whose last segment is one of
     `names` (the file's stem, and for an index file its folder's name); with a resolver, one
     that resolves to `path` (a copy of the file elsewhere, imported under the same name, does not
-    count). Importers for which `ignored` says so do not count. Unreadable facts count as yes."""
+    count). Unreadable facts count as yes."""
+    return next(importers(project, path, names, resolver), None) is not None
+
+
+def importers(project: Project, path: str, names: tuple[str, ...], resolver: Resolver | None = None) -> Iterator[str]:
+    """The workspace files that may import `path` (as `imported_anywhere` counts them), lazily: a
+    caller that needs one stops the scan there."""
     ws = project.workspace
     for root in dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs]):
         for other in project.package_sources(root):
-            if other == path or not any(project.mentions(other, n.encode("utf-8")) for n in names) \
-                    or ignored is not None and ignored(other):
+            if other == path or not any(project.mentions(other, n.encode("utf-8")) for n in names):
                 continue
             facts = project.facts(other)
             if facts is None or facts.skipped or any(
                     names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
                     for i in facts.imports):
-                return True
-    return False
+                yield other
 
 
 def _resolves_to(resolver: Resolver, importer: str, specifier: str, path: str) -> bool:

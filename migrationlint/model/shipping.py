@@ -5,7 +5,7 @@ DEP004 only where something connects, and a DEP001 fix goes to `dependencies` on
 code. The answer, in order:
 1. reached from an entry point of the package (entry_points) through value imports: ships;
 2. a file of an Nx browser app, or reached from such an app's entry (nx_projects): a bundle input, dev;
-3. a test, test support, story or tool config (dev_files, plus the `test-files` setting): dev;
+3. a test, test support, story, tool config or developer CLI command (dev_files, dev_clis, `test-files`): dev;
 4. a file of a private workspace root (repository tooling, never deployed): dev;
 5. anything else: ships (no entry is known to exclude it).
 Separately, `bundled(manifest)` says whether the package ships a bundle (bundling): its devDependencies ship.
@@ -22,11 +22,14 @@ from migrationlint.model import packages as pk
 from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
 from migrationlint.model.wrapped_builds import workspace_tool_bundle
+from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries
+from migrationlint.model.dev_clis import dev_cli_command
 from migrationlint.model.dev_files import dev_reason, fixture_data, nx_tool_input, published_data_folder, \
     seed_factories, template_of, tool_input
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service, repository_only
+from migrationlint.model.package_roles import beside_an_entry
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
@@ -98,14 +101,15 @@ class Shipping(TestSupport, BuildOutput):
             else f"{why} (of the workspace root)"
 
     def settle(self, path: str, manifest: Manifest) -> Verdict:
-        """The verdict, a presumed "ships" checked against the build and what imports the file: a
-        file a tsc-only build never emits (BuildOutput), or in a service one that only tests and
-        test support import (TestSupport), does not ship. Asked only where the answer changes a
-        finding: both read the package's imports."""
+        """The verdict, a presumed "ships" checked against the build and what imports the file: a file
+        a tsc-only build never emits or `files` never publishes (BuildOutput), or in a service one that
+        only tests and test support import (TestSupport), does not ship. Asked only where the answer
+        changes a finding: both read the package's imports."""
         verdict = self.verdict(path, manifest)
         if not verdict.presumed:
             return verdict
-        return self.left_out_of_build(path, manifest) or self.only_tests_import(path, manifest) or verdict
+        return self.left_out_of_build(path, manifest) or self.left_out_of_package(path, manifest) \
+            or self.only_tests_import(path, manifest) or verdict
 
     def bundled(self, manifest: Manifest, package: str | None = None) -> str | None:
         """Why `manifest`'s package ships a bundle that holds `package` (None: any of its imports),
@@ -188,8 +192,7 @@ class Shipping(TestSupport, BuildOutput):
         """The package's entry points (bootstrap_entries.all_entries), less the `exports` subpaths that are
         test support by folder or name (`./test-helpers`): what it offers its dependents' tests."""
         if manifest.path not in self._entries:
-            resolver = self._resolver()
-            found = all_entries(manifest, resolver.to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
+            found = all_entries(manifest, self._resolver().to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
             self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or dev_reason(
                 os.path.relpath(e.path, manifest.dir).replace(os.sep, "/")) is None]
         return self._entries[manifest.path]
@@ -220,24 +223,23 @@ class Shipping(TestSupport, BuildOutput):
                                                                   for m in self.ws.member_manifests)
             suffix = ", and is no workspace member: a test fixture" if fixture else ""
             return Verdict(False, f"its package lives in {folder}{suffix}", inert=fixture)
-        dev_only = self._dev_only(manifest)
-        if dev_only is not None:
+        if (dev_only := self._dev_only(manifest)) is not None:
             return Verdict(False, dev_only)
         via = self._reached_from(manifest).get(path)
         if via is not None:
             return Verdict(True, via)
-        bundle = self._bundle_input(path, manifest)
-        if bundle is not None:
+        if (bundle := self._bundle_input(path, manifest)) is not None:
             return Verdict(False, bundle, bundle_input=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
             or nx_tool_input(path, self._project_json(path, manifest), self.project.mentions) \
-            or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path))
+            or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
+            or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)
         if why is not None:
             return Verdict(False, why)
-        if self.workspace_root(manifest):
-            return Verdict(False, WORKSPACE_ROOT_FILE)
+        if self.workspace_root(manifest) and not beside_an_entry(path, manifest, self.entries(manifest)):
+            return Verdict(False, WORKSPACE_ROOT_FILE)  # a root that is a package too ships its entries' folder
         if self.entries(manifest):
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
             if bundler is not None:  # a front-end component no Node entry loads
@@ -312,10 +314,7 @@ class Shipping(TestSupport, BuildOutput):
 
     def _test_glob(self, path: str) -> str | None:
         rel = self.project.rel(path)
-        for pattern in self.project.settings.test_files:
-            if match(pattern, rel):
-                return f"a test file (test-files pattern {pattern!r})"
-        return None
+        return next((f"a test file (test-files pattern {p!r})" for p in self.project.settings.test_files if match(p, rel)), None)
 
     # ------------------------------------------------------------------ reachability
 

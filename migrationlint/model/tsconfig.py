@@ -406,12 +406,13 @@ class TsConfigIndex:
         return cfg
 
     def _referenced_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:
-        """The first of `cfg`'s references that covers the file (one that is missing reads as an error)."""
-        for ref in cfg.references:
-            found = self.config(ref)
-            if found.error is None and found.covers(file_path):
-                return found
-        return None
+        """The first of `cfg`'s references that covers the file (one that is missing reads as an
+        error), else the first app one whose `files` roots sit in a folder above the file (an Angular
+        app's `"files": ["src/main.ts"]`: tsc compiles what they import), for a file that is no test."""
+        refs = [found for found in map(self.config, cfg.references) if found.error is None]
+        return next((r for r in refs if r.covers(file_path)), None) or next(
+            (r for r in refs if r.files and not _test_path(file_path) and not re.search(r"\.(?:spec|test|e2e)\.", r.path)
+             and any(file_path.startswith(os.path.dirname(f) + os.sep) for f in r.files)), None)
 
     def named_configs(self, directory: str) -> list[str]:
         """The folder's `tsconfig.<name>.json` files (not tsconfig.json), by name; listed once."""

@@ -208,3 +208,37 @@ def test_the_source_an_exports_condition_names_is_what_the_built_entry_comes_fro
     assert dep(root, select=("DEP", "IMP")) == []
     (root / "packages/app/src/main.ts").write_text("import { panels } from '@acme/panel';\n\nconsole.log(panels);\n")
     assert dep(root, select=("IMP",)) == [("IMP003", "packages/app/src/main.ts", "")]
+
+
+def _plugin(files: list[str], build: str = "backstage-cli package build") -> dict[str, object]:
+    """A published plugin whose `dev/index.ts` is a local harness its `start` script runs beside the
+    source its entry points come from."""
+    return {
+        "package.json": {"name": "@acme/plugin-widgets", "version": "1.0.0", "main": "src/index.ts",
+                         "publishConfig": {"main": "dist/index.cjs.js"}, "files": files,
+                         "scripts": {"start": "backstage-cli package start", "build": build},
+                         "dependencies": {"@acme/plugin-api": "^1.0.0"},
+                         "devDependencies": {"@acme/dev-server": "^1.0.0", "typescript": "^5.5.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist"}, "include": ["src", "dev"]},
+        "src/index.ts": "import { createPlugin } from '@acme/plugin-api';\nexport const widgets = createPlugin('widgets');\n",
+        "dev/index.ts": "import { createDevServer } from '@acme/dev-server';\ncreateDevServer().add(import('../src')).start();\n",
+    }
+
+
+def test_a_folder_files_does_not_publish_beside_the_entries_does_not_ship(tmp_path):
+    """`"files": ["dist"]` and a `dev/` harness beside `src/`, where the entry comes from (a plugin
+    layout a framework's CLI generates; 60 DEP002 on six real repositories asking to move dev
+    servers into dependencies): `dev/` is neither packed nor reached by the build from the
+    entries. Published by `files`, or compiled by a tsc-only build, it ships as before."""
+    root = write(tmp_path / "plugin", _plugin(["dist"]))
+    assert dep(root) == []
+    out = cli("--explain-file", "dev/index.ts", cwd=root).stdout.decode()
+    assert 'it lies in dev/, a folder that package.json "files" does not publish' in out
+    assert dep(write(tmp_path / "listed", _plugin(["dist", "dev"]))) == [("DEP002", "dev/index.ts", "@acme/dev-server")]
+    assert dep(write(tmp_path / "tsc", _plugin(["dist"], build="tsc"))) == [("DEP002", "dev/index.ts", "@acme/dev-server")]
+    # a script naming the folder may build it into the published output (a compiler run over it)
+    named = _plugin(["dist"], build="swc ./dev -d dist/dev")
+    assert dep(write(tmp_path / "named", named)) == [("DEP002", "dev/index.ts", "@acme/dev-server")]
+    unlisted = _plugin(["dist"])
+    del unlisted["package.json"]["files"]
+    assert dep(write(tmp_path / "unlisted", unlisted)) == [("DEP002", "dev/index.ts", "@acme/dev-server")]

@@ -735,6 +735,23 @@ def _npm_app(root, typeorm_entry: dict, private: bool = True):
     (root / "src/main.ts").write_text("import { Entity } from 'typeorm';\n\n@Entity()\nexport class User {}\n")
 
 
+@pytest.mark.parametrize("name, command", [
+    ("no-lockfile", "`npm ci --omit=dev`, `pnpm install --prod`"), ("npm-v3", "`npm ci --omit=dev`"),
+    ("pnpm-v9", "`pnpm install --prod`"), ("yarn-v1", "`yarn install --production`"),
+    ("yarn-berry", "`yarn workspaces focus --production`")])
+def test_dep002_names_the_production_install_of_the_repositorys_manager(tmp_path, name, command):
+    """The message names the command that leaves devDependencies out in the repository's own package
+    manager (a yarn 3 repository was told about `npm ci` and `pnpm install`); without a lockfile,
+    npm's and pnpm's."""
+    root = tree(name, tmp_path, {"services/api/src/ids.ts": "import { v4 } from 'uuid';\nexport const newId = () => v4();\n"})
+    api = root / "services" / "api" / "package.json"
+    data = json.loads(api.read_text())
+    data.setdefault("devDependencies", {})["uuid"] = "^10.0.0"
+    api.write_text(json.dumps(data, indent=2) + "\n")
+    [d] = [d for d in lint(root) if d.code == "DEP002" and d.extra["package"] == "uuid"]
+    assert f"a production install ({command}) leaves it out" in d.message
+
+
 def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(tmp_path):
     """npm's lockfile marks what only dev dependencies need with `"dev": true`; typeorm, a required
     peer of @nestjs/typeorm, has no such mark, so `npm ci --omit=dev` installs it and the entity
@@ -845,6 +862,84 @@ def test_dep003_a_peer_the_package_also_depends_on_is_no_missing_peer(tmp_path):
         (tmp_path / "yarn.lock").write_text("__metadata:\n  version: 8\n\n" + entry.format(extra=extra))
         found = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
         assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == expected, extra
+
+
+PNPM_PEER_LOCK = """lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: false
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .: {}
+
+  apps/svc:
+    dependencies:
+      '@acme/db':
+        specifier: workspace:*
+        version: link:../../packages/db
+      graph-plugin:
+        specifier: ^3.0.0
+        version: 3.1.0
+
+  packages/db:
+    dependencies:
+      orm-client:
+        specifier: 4.10.1
+        version: 4.10.1
+
+packages:
+
+  graph-plugin@3.1.0:
+    resolution: {integrity: sha512-AAAA}
+    peerDependencies:
+      orm-client: '*'
+
+  orm-client@4.10.1:
+    resolution: {integrity: sha512-BBBB}
+
+snapshots:
+
+  graph-plugin@3.1.0: {}
+
+  orm-client@4.10.1: {}
+"""
+
+
+@pytest.mark.parametrize("npmrc, severity", [
+    ("", "warning"),  # pnpm's private hoisting: every package of the store finds what the install holds
+    ("hoist=false\n", "error"),
+    ("hoist=false\npublic-hoist-pattern[]=*orm*\n", "warning"),  # hoisted to the root
+    ("hoist-pattern[]=eslint-*\n", "error"),  # hoisting only what the pattern names
+])
+def test_dep003_pnpm_hoisting_lets_a_dependency_load_a_peer_the_install_holds(tmp_path, npmrc, severity):
+    """pnpm (auto-install-peers off) links no peer beside `graph-plugin`, but hoists every package
+    of the install into node_modules/.pnpm/node_modules, where packages of its store (not the
+    application's code) find them: the peer another workspace package declares loads today (a real
+    pnpm 7 monorepo: two errors saying loading fails). With hoisting off, or a pattern that leaves
+    the peer out, it fails; public hoisting to the root serves as well."""
+    files = {
+        "package.json": {"name": "acme", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+        "pnpm-lock.yaml": PNPM_PEER_LOCK,
+        "packages/db/package.json": {"name": "@acme/db", "version": "0.0.1", "private": True, "main": "src/index.ts",
+                                     "dependencies": {"orm-client": "4.10.1"}},
+        "packages/db/src/index.ts": "import { Client } from 'orm-client';\nexport const db = new Client();\n",
+        "apps/svc/package.json": {"name": "@acme/svc", "version": "0.0.1", "private": True, "main": "dist/index.js",
+                                  "scripts": {"start": "node dist/index.js"},
+                                  "dependencies": {"@acme/db": "workspace:*", "graph-plugin": "^3.0.0"}},
+        "apps/svc/src/index.ts": "import { plugin } from 'graph-plugin';\nimport { db } from '@acme/db';\n"
+                                 "export const schema = plugin(db);\n",
+    }
+    if npmrc:
+        files[".npmrc"] = npmrc
+    for rel, content in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(json.dumps(content) if isinstance(content, dict) else content)
+    [d] = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
+    assert d.severity.value == severity and '"orm-client"' in d.message
+    assert ("loads today only because another package brings" in d.message) == (severity == "warning")
 
 
 def test_dep003_a_peer_hoisted_by_accident_is_a_latent_break(tmp_path):

@@ -5,6 +5,7 @@ messages that never contradict themselves. Each test builds its own miniature re
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -647,6 +648,26 @@ def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
     assert fixed(root) == {}
 
 
+def test_dep003_a_peer_that_shipping_code_and_a_test_both_need_is_reported_for_the_shipping_code(tmp_path):
+    """A test helper package and a production SDK take the same peer; the test's file sorts first.
+    One finding per manifest and peer: at the production import, adding to dependencies, never at
+    the test's (a real plugin collection: the peer advised into devDependencies from a `dev/`
+    harness while `src/` needs it at runtime)."""
+    lock = json.loads(json.dumps(WAREHOUSE_LOCK))
+    lock["packages"]["node_modules/@acme/warehouse-mock"] = {"version": "1.0.0", "dev": True,
+                                                             "peerDependencies": {"@acme/asn1": "^5.4.1"}}
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/warehouse-app", "version": "1.0.0", "private": True, "main": "src/z.ts",
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}, "devDependencies": {"@acme/warehouse-mock": "^1.0.0"}},
+        "package-lock.json": lock,
+        "src/a.spec.ts": "import { mock } from '@acme/warehouse-mock';\nexport const m = mock();\n",
+        "src/z.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP003"]), use_cache=False).diagnostics
+    assert d.path.endswith("src/z.ts") and 'add "@acme/asn1": "^5.4.1" to dependencies' in d.message
+
+
 @pytest.mark.parametrize("meta, safe", [({"optional": True}, True), ({}, False)])
 def test_dep003_a_peer_the_manifests_peer_dependencies_meta_names_goes_to_peer_dependencies(tmp_path, meta, safe):
     """`peerDependenciesMeta` names the peer and `peerDependencies` does not: the author meant a
@@ -670,6 +691,36 @@ def test_dep003_a_peer_the_manifests_peer_dependencies_meta_names_goes_to_peer_d
     assert [_add_command(pm, True, False, "@acme/x", "graphql", "peerDependencies") for pm in ("pnpm", "yarn", "bun", "npm")] == [
         "pnpm --filter @acme/x add --save-peer graphql", "yarn workspace @acme/x add --peer graphql",
         "cd @acme/x && bun add --peer graphql", "npm install --save-peer graphql -w @acme/x"]
+
+
+def test_dep003_a_peer_whose_sibling_the_manifest_keeps_as_a_peer_goes_to_peer_dependencies(tmp_path):
+    """A private plugin keeps `@acme/codec` in peerDependencies and misses `@acme/asn1`, both peers
+    of the SDK it imports (a real Backstage repository: `react-dom` and `react-router` written into
+    `dependencies` of plugins that keep `react` as a peer, four fixes no reviewer would merge). The
+    application provides that family: the fix declares the peer too, unsafe. Without the sibling
+    peer it stays a safe addition to `dependencies`."""
+    lock = json.loads(json.dumps(WAREHOUSE_LOCK))
+    lock["packages"]["node_modules/@acme/warehouse-sdk"]["peerDependencies"]["@acme/codec"] = "^1.0.0"
+    lock["packages"]["node_modules/@acme/codec"] = {"version": "1.2.0", "peer": True}
+    files = {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "@acme/plugin-snowflake", "version": "1.0.0", "private": True, "main": "src/index.ts",
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}, "peerDependencies": {"@acme/codec": "^1.0.0"}},
+        "package-lock.json": lock,
+        "src/index.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path / "sibling", files))], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and d.fix.applicability.value == "unsafe"
+    assert 'add "@acme/asn1": "^5.4.1" to peerDependencies' in d.message
+    assert "keeps @acme/codec, another peer of @acme/warehouse-sdk, in peerDependencies" in d.message
+    spec = {**files, "src/index.ts": "export const c = 1;\n",
+            "src/index.spec.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n"}
+    [d] = pipeline.lint([str(write(tmp_path / "spec", spec))], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert 'add "@acme/asn1": "^5.4.1" to devDependencies' in d.message  # a test's use: not a peer for its users
+    del files["package.json"]["peerDependencies"]
+    found = pipeline.lint([str(write(tmp_path / "alone", files))], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert sorted((x.fix.applicability.value, re.search(r'add "([^"]+)": "[^"]+" to (\w+)', x.message).groups())
+                  for x in found) == [("safe", ("@acme/asn1", "dependencies")), ("safe", ("@acme/codec", "dependencies"))]
 
 
 NOTIFY_LOCK = """lockfileVersion: '9.0'
@@ -1789,6 +1840,29 @@ def test_a_tsconfig_extending_a_workspace_config_package_inherits_its_options(tm
     files["packages/tsconfig/app.json"] = {"extends": "./base.json"}
     [d] = pipeline.lint([str(write(tmp_path / "checked", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.extra["package"] == "old-plugin"
+
+
+@pytest.mark.parametrize("variant, reported", [
+    ("unused", False), ("checked", True), ("used", True), ("types-entry", True)])
+def test_an_unused_import_in_a_declaration_file_tsc_skips_wants_no_install(tmp_path, variant, reported):
+    """A generated cache of types (`types/graph-cache.d.ts`) imports names it never uses from a
+    package only another package installs, under `skipLibCheck` (tsc 5.9: no error; TS2307 without
+    the option): nothing reads or runs the import, so no devDependency is wanted (a real GraphQL
+    API was told to add one). Checked by tsc, with its names used, or as the package's published
+    `types` entry (its users' tsc reads it), it is reported as before."""
+    used = variant == "used"
+    files = {
+        "package.json": {"name": "gql-app", "version": "1.0.0", "dependencies": {"graph-kit": "^1.0.0"},
+                         **({"types": "types/graph-cache.d.ts"} if variant == "types-entry" else {})},
+        "tsconfig.json": {"compilerOptions": {"strict": True, "noEmit": True, "skipLibCheck": variant != "checked"},
+                          "include": ["src", "types"]},
+        "types/graph-cache.d.ts": "import type { Doc } from 'graph-kit';\nimport { Kind } from '@acme/graph-web';\n"
+                                  "declare module 'graph-kit' {\n  interface Cache { me: Doc<"
+                                  + ("Kind" if used else "{ id: string }") + "> }\n}\n",
+        "src/index.ts": "import { gql } from 'graph-kit';\nexport const me = gql('query Me { id }');\n",
+    }
+    found = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in found] == (["@acme/graph-web"] if reported else [])
 
 
 def test_dep005_in_a_published_library_advises_a_peer_for_what_packages_share_as_peers(tmp_path):

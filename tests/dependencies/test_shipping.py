@@ -1880,7 +1880,11 @@ def test_node_builtins_spread_into_rollup_externals_leave_the_list_readable(tmp_
         }))
 
     assert build("...builtinModules, 'dedent-js'") == []
+    # the built-ins again with their `node:` prefix, made from the same list (a real MCP server: 72 DEP002)
+    assert build("...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'dedent-js'") == []
+    assert build("...builtinModules.flatMap((m) => [m, `node:${m}`]), 'dedent-js'") == []
     assert build("...foreign") == [("DEP002", "src/index.ts", "magic-string")]
+    assert build("...foreign.map((m) => `node:${m}`)") == [("DEP002", "src/index.ts", "magic-string")]
     # the manifest's own sections, the usual idiom: what they list stays out, the rest is inlined (12 DEP002)
     assert build("...Object.keys({ ...pkg.peerDependencies, ...pkg.dependencies })") == []
     assert build("...Object.keys(pkg.dependencies || {}), 'magic-string'") == [("DEP002", "src/index.ts", "magic-string")]
@@ -2023,5 +2027,65 @@ def test_a_file_importing_a_test_frameworks_api_is_a_test(tmp_path):
         "packages/store/integration/pool.integration.ts": "import { expect } from 'chai';\nimport { describe, it } from 'vitest';\n"
                                                           "import { connect } from '../src/index';\n"
                                                           "describe('pool', () => { it('connects', () => { expect(connect('x')).to.exist; }); });\n",
+    })
+    assert dep(root) == []
+
+
+@pytest.mark.parametrize("config", ["wrangler.toml", "wrangler.jsonc", "apps/api/wrangler.json", "none", "no_bundle"])
+def test_a_cloudflare_worker_is_bundled_by_wrangler(tmp_path, config):
+    """`wrangler.toml` at the workspace root with `main = "apps/api/server.cf.ts"`: `wrangler deploy`
+    bundles the Worker with everything it imports, so the member's devDependencies are inlined and
+    its Node dev server (`tsx watch server.node.ts`) needs nothing installed (a real Hono service: 2
+    DEP002). The configuration beside the package, in JSON, counts too; without one, or with
+    `no_bundle`, the package is not bundled."""
+    files: dict[str, object] = {
+        "package.json": {"name": "svc", "private": True, "workspaces": ["apps/*"], "scripts": {"deploy": "wrangler deploy"}},
+        "apps/api/package.json": {"name": "svc-api", "scripts": {"dev": "tsx watch ./server.node.ts"},
+                                  "dependencies": {"hono": "^4.6.0"}, "devDependencies": {"@hono/node-server": "^1.13.0"}},
+        "apps/api/app.ts": "import { Hono } from 'hono';\nexport const app = new Hono();\n",
+        "apps/api/server.cf.ts": "import { app } from './app';\nexport default app;\n",
+        "apps/api/server.node.ts": "import { serve } from '@hono/node-server';\nimport { app } from './app';\nserve({ fetch: app.fetch });\n",
+    }
+    if config == "wrangler.toml":
+        files[config] = 'name = "svc-api"\nmain = "apps/api/server.cf.ts"\ncompatibility_date = "2025-01-12"\n'
+    elif config == "wrangler.jsonc":
+        files[config] = '{\n  // the Worker\n  "name": "svc-api",\n  "main": "apps/api/server.cf.ts",\n}\n'
+    elif config == "apps/api/wrangler.json":
+        files[config] = {"name": "svc-api", "main": "server.cf.ts"}
+    elif config == "no_bundle":
+        files["wrangler.toml"] = 'name = "svc-api"\nmain = "apps/api/server.cf.ts"\nno_bundle = true\n'
+    found = dep(write(tmp_path, files))
+    assert found == ([("DEP002", "apps/api/server.node.ts", "@hono/node-server")] if config in ("none", "no_bundle") else [])
+
+
+@pytest.mark.parametrize("private", [False, True])
+def test_a_published_workspace_root_ships_the_folder_of_its_entry(tmp_path, private):
+    """The workspace root is also the published server (`"bin": "build/index.js"` from `src/index.ts`,
+    no `private`): a handler in `src/` that its bin loads by a computed path is its own source, not
+    repository tooling (a real MCP server: 124 imports of an undeclared workspace package went
+    unreported). A private root's files stay tooling; so do files beside no entry (`scripts/`)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/mcp-server", "version": "1.0.1", "bin": {"acme-mcp": "build/index.js"},
+                         "workspaces": ["packages/*"], "files": ["build"], **({"private": True} if private else {})},
+        "tsconfig.json": {"compilerOptions": {"outDir": "build", "rootDir": "src"}, "include": ["src"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/core/src/index.ts": "export const run = () => 1;\n",
+        "src/index.ts": "const name = process.argv[2];\nexport const load = () => import(`./handlers/${name}.js`);\n",
+        "src/handlers/ssh.ts": "import { run } from '@acme/core';\nexport const ssh = run;\n",
+        "tools/report.ts": "import { run } from '@acme/core';\nexport const report = run;\n",
+    })
+    assert dep(root, select=("DEP001",)) == ([] if private else [("DEP001", "src/handlers/ssh.ts", "@acme/core")])
+
+
+@pytest.mark.parametrize("command", ["tsm --require=../../.ci/filter.js ./generate.ts", "node --loader tsm ./generate.ts"])
+def test_a_script_run_by_the_tsm_runner_is_a_developer_tool(tmp_path, command):
+    """`"build": "tsc && tsm ./generate.ts"`: tsm runs TypeScript as ts-node and tsx do, so the
+    generator is a tool of the build, not shipping code (a real design system: 11 DEP002 on its
+    generators' imports of fs-extra, imagemin and acorn)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "icons", "version": "1.0.0", "main": "lib/index.js", "scripts": {"build": f"tsc && {command}"},
+                         "devDependencies": {"fs-extra": "9.0.1", "tsm": "2.2.2", "typescript": "5.4.5"}},
+        "src/index.ts": "export const icons = [];\n",
+        "generate.ts": "import fs from 'fs-extra';\nfs.outputFileSync('src/list.ts', 'x');\n",
     })
     assert dep(root) == []

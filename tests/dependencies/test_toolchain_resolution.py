@@ -261,6 +261,27 @@ def test_generic_tagged_templates_and_other_grammar_gaps_are_not_syntax_errors(t
     assert _found(tmp_path, ["SYN001"]) == []
 
 
+def test_a_variable_named_using_is_no_syntax_error(tmp_path):
+    """`const using = 'x::integer[]'` in a migration (SQL's USING clause): the grammar reads the word
+    as the keyword of a `using` declaration and damages the whole file (a real NestJS service: one
+    SYN001 at 1:1, tsc 5.9 reports nothing), so the migration's class was lost too. Parsed again
+    with the variable renamed, it is valid: no SYN001, and the migration rules see the class (its
+    10-digit timestamp is MIG001's)."""
+    _write(tmp_path, {
+        "package.json": {"name": "svc", "dependencies": {"typeorm": "^0.3.20"}},
+        "src/migrations/1700000000-Alter.ts": "import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
+            "export class Alter1700000000 implements MigrationInterface {\n"
+            "  public async up(queryRunner: QueryRunner): Promise<void> {\n"
+            "    const using = 'x::integer[]';\n"
+            "    await queryRunner.query('ALTER TABLE t ALTER COLUMN c TYPE integer[] USING ' + using);\n"
+            "    await run(queryRunner, using);\n  }\n\n"
+            "  public async down(queryRunner: QueryRunner): Promise<void> {}\n}\n\n"
+            "async function run(q: QueryRunner, u: string) { await q.query(u); }\n",
+        "src/dispose.ts": "declare function open(): Disposable;\nexport function f() {\n  using handle = open();\n  return handle;\n}\n",
+    })
+    assert [d.code for d in lint(tmp_path, ["SYN001", "MIG001"])] == ["MIG001"]
+
+
 def test_real_syntax_errors_still_reported_and_typeorm_named_only_for_typeorm(tmp_path):
     broken = MIGRATION_KYSELY.replace(".execute(db);\n  if", ".execute(db) +;\n  if")
     _write(tmp_path, {
@@ -620,3 +641,22 @@ def test_wxt_generated_tsconfig_gives_its_aliases(tmp_path):
                       "src/entrypoints/popup.ts": "import { add } from '@/utils/math';\nimport { gone } from '~/utils/gone';\n"
                                                   "export const y = [add, gone];\n"})
     assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/entrypoints/popup.ts")]
+
+
+def test_a_path_into_a_folder_says_which_tools_fail(tmp_path):
+    """`models/x`, unmapped, beside a `src/models/` folder: Node fails to load it either way, but tsc
+    resolves only imports, not a `require()` call in TypeScript (tsc 5.9 reports nothing for it; a
+    real service's message claimed TS2307 for `require('models/AccountTransaction')`)."""
+    from tests.dependencies.test_shipping import write
+
+    write(tmp_path, {
+        "package.json": {"name": "ledger", "version": "1.0.0", "private": True, "main": "dist/main.js"},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist"}, "include": ["src"]},
+        "src/models/account.ts": "export class Account {}\n",
+        "src/models/tx.ts": "export class Tx {}\n",
+        "src/main.ts": "import { Account } from 'models/account';\nconst { Tx } = require('models/tx');\n"
+                       "export const all = [Account, Tx];\n",
+    })
+    found = {d.extra["specifier"]: d.message for d in lint(tmp_path, ["DEP001"])}
+    assert "tsc fails with TS2307 and Node with \"Cannot find module 'models/account'\"" in found["models/account"]
+    assert "TS2307" not in found["models/tx"] and "Node fails with \"Cannot find module 'models/tx'\"" in found["models/tx"]

@@ -264,6 +264,8 @@ SYNTAX = {
     "gaps/view.tsx": "declare const React: any;\nexport const v = <p>Tom & Jerry</p>;\n"
                      "export const i = <img src=\"https://cdn.example.com/a.png?w=800&dpr=2\" />;\n",
     "gaps/signatures.ts": "export type Remote = {\n  (q: string): Promise<any>\n  <T>(q: T): Promise<T>\n}\n",
+    "gaps/using-variable.ts": "declare function f(a: string, b: string): void;\nconst using = 'x';\nf('a', using);\n"
+                              "export const u = [using];\n",
     "broken/call.ts": "export const x = f(1;\n",
     "broken/view.tsx": "declare const React: any;\nexport const v = <p>Tom & {</p>;\n",
 }

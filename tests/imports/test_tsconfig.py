@@ -189,3 +189,27 @@ def test_a_config_beside_the_nearest_that_includes_what_it_excludes_covers_it(tm
     write(tmp_path, {"apps/api/tsconfig.paths.json": json.dumps({"compilerOptions": {"paths": {"x/*": ["../x/*"]}}})})
     index = TsConfigIndex(str(tmp_path))
     assert index.covering(str(tmp_path / "apps/api/scripts/seed.ts")).path == str(tmp_path / "tsconfig.json")
+
+
+def test_a_solution_config_gives_the_files_its_app_roots_import_to_the_app_config(tmp_path):
+    """Angular's layout: tsconfig.json holds only `references` to tsconfig.app.json (`"files":
+    ["src/main.ts"]`, `baseUrl` through `extends`) and tsconfig.spec.json. A component that main.ts
+    imports is compiled by the app config, which `include`s none of it (tsc 5 resolves its
+    `src/app/...` imports through that baseUrl; a real app: 293 DEP001 on them). A test file stays
+    with the config that includes it."""
+    write(tmp_path, {
+        "web/tsconfig.json": json.dumps({"files": [], "references": [{"path": "./tsconfig.app.json"},
+                                                                      {"path": "./tsconfig.spec.json"}]}),
+        "web/tsconfig.base.json": json.dumps({"compilerOptions": {"baseUrl": "./"}}),
+        "web/tsconfig.app.json": json.dumps({"extends": "./tsconfig.base.json", "files": ["src/main.ts"],
+                                             "include": ["src/**/*.d.ts"]}),
+        "web/tsconfig.spec.json": json.dumps({"extends": "./tsconfig.base.json", "include": ["src/**/*.spec.ts"]}),
+        "web/src/main.ts": "import { greet } from './app/greeter';\n",
+        "web/src/app/greeter.ts": "import { now } from 'src/app/clock';\nexport const greet = now;\n",
+        "web/src/app/greeter.spec.ts": "import { greet } from './greeter';\n",
+    })
+    index = TsConfigIndex(str(tmp_path))
+    app = index.covering(str(tmp_path / "web/src/app/greeter.ts"))
+    assert app is not None and app.path.endswith("tsconfig.app.json") and app.base_url == str(tmp_path / "web")
+    spec = index.covering(str(tmp_path / "web/src/app/greeter.spec.ts"))
+    assert spec is not None and spec.path.endswith("tsconfig.spec.json")

@@ -167,6 +167,19 @@ def test_a_valid_class_timestamp_the_file_name_contradicts_asks_for_a_file_renam
                          "migration again)")
 
 
+@pytest.mark.parametrize("typed", ["DropLegacy17211383860657", "DropLegacy17211383606570"])
+def test_a_mistyped_timestamp_is_replaced_whole(tmp_path, typed):
+    """`DropLegacy17211383860657`, a digit typed twice into the file name's 1721138360657: TypeORM
+    reads 7211383860657 (the year 2198). The rename takes the file name's timestamp in place of the
+    whole mistyped run, `DropLegacy1721138360657`, never `DropLegacy17211721138360657` (a real
+    platform's unsafe fix kept the typo's first digits)."""
+    workspace(tmp_path, {"src/migrations/1700000000000-CreateUsers.ts": migration("CreateUsers1700000000000"),
+                         "src/migrations/1721138360657-DropLegacy.ts": migration(typed)})
+    [d] = [d for d in lint(tmp_path) if d.code == "MIG003"]
+    assert "rename to 'DropLegacy1721138360657'" in d.message
+    assert {e.text for e in d.fix.edits} == {"DropLegacy1721138360657"}
+
+
 def test_a_14_digit_date_time_is_reported_only_beside_an_older_millisecond_migration(tmp_path):
     """TypeORM reads the last 13 digits of `...20260124180000` as 260124180000, smaller than any
     millisecond stamp: such a migration runs before an older `...1750000000000` one (reported), but a

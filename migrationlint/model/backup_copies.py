@@ -1,0 +1,31 @@
+"""Backup copies of the repository's own source: `backups/<date>/packages/core/src/x.ts`.
+
+A migration or clean-up script that saves the files it is about to edit copies them, with their
+folders, under a folder named for a backup (`backup/`, `backups/`, `src.bak/`, `db-backup/`),
+often one level down in a dated or named snapshot folder. The copy's relative imports name
+siblings that were never copied and its aliases name the original's tsconfig, so its findings
+say nothing about any build. A file is such a copy only when the folders below the backup
+folder (or below its snapshot folder) exist in the repository itself: a script that takes
+backups (`scripts/backup/dump.ts`) has no such folders and stays what it is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+_BACKUP_NAME = re.compile(r"(?:^|[-_.])(?:backups?|bak)(?:$|[-_.])", re.IGNORECASE)
+
+
+def backup_copy(root: str, rel: str) -> str | None:
+    """The backup folder (relative to `root`, the repository) that holds the file at `rel` as a
+    copy of the repository's own folders, or None."""
+    folders = rel.split("/")[:-1]
+    for at, name in enumerate(folders):
+        if not _BACKUP_NAME.search(name):
+            continue
+        for below in (at + 1, at + 2):  # the copy, or a snapshot folder then the copy
+            mirrored = folders[below:]
+            if mirrored and os.path.isdir(os.path.join(root, *mirrored)):
+                return "/".join(folders[:at + 1])
+    return None

@@ -1,0 +1,39 @@
+"""What a package is for, beyond the entries it declares (entry_points.py).
+
+A package with a start script that offers nothing to import is an application a framework's
+command line starts (`"start": "medusa start"`): nothing installs it as a library, whatever its
+`version` says, and an import of it by name resolves to nothing, declared or not. A publishable
+package that is a workspace root as well keeps its own source in the folders of its entry points.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entry
+from migrationlint.model.workspace import Manifest
+
+_INDEX_EXTENSIONS = (".js", ".cjs", ".mjs", ".ts", ".tsx", ".mts", ".cts")
+
+
+def started_application(manifest: Manifest) -> bool:
+    """Whether the package has a start script and offers nothing to import: an application a
+    framework's command line starts (`"start": "medusa start"`, `next start`), which nothing
+    installs as a dependency."""
+    scripts = manifest.data.get("scripts")
+    return isinstance(scripts, dict) and any(isinstance(scripts.get(s), str) for s in START_SCRIPTS) \
+        and offers_nothing_to_import(manifest)
+
+
+def beside_an_entry(path: str, manifest: Manifest, entries: list[Entry]) -> bool:
+    """Whether the file at `path` lies in the folder of one of the entry points of a publishable
+    package (`src/handlers/x.ts` beside `src/index.ts`, which its `bin` runs): that package's own
+    source, even when the package is a workspace root as well."""
+    return not manifest.unpublishable and any(path.startswith(os.path.dirname(e.path) + os.sep) for e in entries)
+
+
+def offers_nothing_to_import(manifest: Manifest) -> bool:
+    """names_no_entry, and no `index.*` at the package's top for Node's and tsc's default: an import
+    of the package by its name resolves to nothing, declared or not."""
+    return names_no_entry(manifest) and not any(
+        os.path.isfile(os.path.join(manifest.dir, "index" + ext)) for ext in _INDEX_EXTENSIONS)

@@ -1,0 +1,52 @@
+"""A private package's developer CLI (model/dev_clis.py): an oclif command line whose launcher
+loads a devDependency is development tooling, with the commands it discovers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.dependencies.test_shipping import dep, write
+from tests.helpers import cli
+
+
+def _service(root: Path, private: bool = True, cli_framework_section: str = "devDependencies") -> Path:
+    manifest = {"name": "todo-api", "version": "1.0.0", "type": "module", "module": "index.ts",
+                "bin": {"devcli": "./bin/run.js"}, "scripts": {"start": "bun run index.ts"},
+                "dependencies": {"graphql-yoga": "^5.15.1"}, "devDependencies": {"chalk": "^5.4.1"},
+                "oclif": {"bin": "devcli", "commands": "./dist/commands"}}
+    manifest[cli_framework_section]["@oclif/core"] = "^4.5.1"
+    if private:
+        manifest["private"] = True
+    return write(root, {
+        "package.json": manifest,
+        "index.ts": "import { createYoga } from 'graphql-yoga';\nexport const yoga = createYoga({});\n",
+        "bin/run.js": "#!/usr/bin/env node\nimport { execute } from '@oclif/core';\nawait execute({ dir: import.meta.url });\n",
+        "src/commands/dev.ts": "import { Command } from '@oclif/core';\nimport { paint } from '../lib/paint';\n\n"
+                               "export default class Dev extends Command {\n"
+                               "  async run(): Promise<void> { this.log(paint('starting')); }\n}\n",
+        "src/lib/paint.ts": "import chalk from 'chalk';\nexport const paint = (s: string) => chalk.blue(s);\n",
+    })
+
+
+def test_an_oclif_cli_whose_launcher_needs_a_dev_dependency_is_a_developer_tool(tmp_path):
+    """A private service started by `bun run index.ts` that also carries an oclif CLI for its
+    developers: `bin/run.js` loads `@oclif/core`, a devDependency, like every CLI library (a real
+    GraphQL service: 52 DEP002 asking to move seven terminal libraries into `dependencies`). Its
+    commands (`oclif.commands: ./dist/commands`, from `src/commands/`) and what only they import
+    are development tools."""
+    root = _service(tmp_path)
+    assert dep(root) == []
+    explained = cli("--explain-file", "src/commands/dev.ts", cwd=root).stdout.decode()
+    assert "a command of the package's developer CLI" in explained and "bin/run.js loads @oclif/core" in explained
+    helper = cli("--explain-file", "src/lib/paint.ts", cwd=root).stdout.decode()
+    assert "dev only" in helper and "src/commands/dev.ts" in helper
+
+
+def test_a_cli_its_production_install_can_start_still_ships(tmp_path):
+    """With `@oclif/core` in `dependencies` the CLI runs in production, so a command importing a
+    devDependency is reported; so is a published package's CLI whose launcher needs a
+    devDependency (broken for its users)."""
+    assert dep(_service(tmp_path / "runtime", cli_framework_section="dependencies")) == [
+        ("DEP002", "src/lib/paint.ts", "chalk")]
+    assert sorted(dep(_service(tmp_path / "published", private=False))) == [
+        ("DEP002", "src/commands/dev.ts", "@oclif/core"), ("DEP002", "src/lib/paint.ts", "chalk")]

@@ -1,0 +1,68 @@
+"""Files outside every build (model/dead_files.py): backup copies, and folders of parked copies
+that import one another, decided once per file."""
+
+from __future__ import annotations
+
+from migrationlint.model import dead_files
+from tests.helpers import lint
+from tests.imports.test_imports_real_world import _pkg, _write
+
+
+def _workspace(root, scripts: dict | None = None) -> None:
+    _pkg(root, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/*"], "scripts": scripts or {}})
+    _pkg(root, "tsconfig.json", {"compilerOptions": {"strict": True, "noEmit": True}, "include": ["packages/*/src"]})
+    _pkg(root, "packages/svc/package.json", {"name": "@acme/svc", "version": "1.0.0", "private": True,
+                                             "scripts": {"build": "tsc", "start": "node dist/index.js"}})
+    _pkg(root, "packages/svc/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]})
+    _write(root, "packages/svc/src/index.ts", "export const run = () => 1;\n")
+
+
+def _severities(root) -> list[tuple[str, str]]:
+    return sorted((d.path.split("/scripts/", 1)[-1], d.severity.value) for d in lint(root, ["IMP"]))
+
+
+def test_a_backup_copy_of_the_repositorys_own_folders_is_outside_every_build(tmp_path):
+    """`scripts/cleanup/backups/<stamp>/packages/svc/src/index.ts`: a clean-up script saved the files
+    it was about to edit, with their folders (a real monorepo: 175 IMP errors on such copies). The
+    `scripts/` convention says "run by hand", but nothing runs a backup: its broken imports are the
+    dead-file warning. A script that takes backups (`scripts/backup/dump.ts`, no copied folders
+    below it) and a copy a script names stay errors."""
+    _workspace(tmp_path)
+    copy = "scripts/cleanup/backups/run-0930/packages/svc/src/index.ts"
+    _write(tmp_path, copy, "import { util } from './util';\n\nexport const run = () => util();\n")
+    _write(tmp_path, "scripts/cleanup/backups/run-0930/packages/svc/src/other.ts", "import { run } from './index';\n\nexport const again = run;\n")
+    _write(tmp_path, "scripts/backup/dump.ts", "import { connect } from './connect';\n\nexport const dump = connect;\n")
+    assert _severities(tmp_path) == [("backup/dump.ts", "error"), ("cleanup/backups/run-0930/packages/svc/src/index.ts", "warning")]
+    _workspace(tmp_path, {"restore": f"tsx {copy}"})
+    assert _severities(tmp_path) == [("backup/dump.ts", "error"), ("cleanup/backups/run-0930/packages/svc/src/index.ts", "error")]
+
+
+def test_a_backup_copys_test_file_may_still_be_run_by_a_test_runner(tmp_path):
+    """A runner's default globs (`**/*.test.ts`) reach a test file wherever it lies: a backup copy of a
+    test is not assumed dead."""
+    _workspace(tmp_path)
+    _write(tmp_path, "scripts/backups/packages/svc/src/index.test.ts", "import { gone } from './gone';\n\nexport const t = gone;\n")
+    assert _severities(tmp_path) == [("backups/packages/svc/src/index.test.ts", "error")]
+
+
+def test_parked_copies_importing_one_another_are_decided_once_each(tmp_path, monkeypatch):
+    """Twelve parked files that all import one another: the answer for each file comes from one walk
+    over its importers (each file's importers are listed at most once per run), not from a recursion
+    over every order of them (12! orders). One live file importing one of them keeps them all."""
+    _workspace(tmp_path)
+    names = [f"part{i}" for i in range(12)]
+    for name in names:
+        others = "".join(f"import {{ {o} }} from './{o}';\n" for o in names if o != name)
+        _write(tmp_path, f"archived/{name}.ts", others + f"import {{ gone }} from './gone';\n\nexport const {name} = gone;\n")
+    listed: list[str] = []
+    real = dead_files.importers
+
+    def counted(project, path, names, resolver=None):
+        listed.append(path)
+        return real(project, path, names, resolver)
+
+    monkeypatch.setattr(dead_files, "importers", counted)
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}
+    assert len(listed) == len(set(listed)) == 12
+    _write(tmp_path, "packages/svc/src/index.ts", "import { part7 } from '../../../archived/part7';\n\nexport const run = () => part7;\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
