@@ -99,6 +99,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 continue  # tsc checks nothing here, and the compiled file does not load it
             if imp.ts_ignored and _only_for_types(facts, imp):
                 continue  # `@ts-ignore` above a type-only import: tsc reports nothing, and nothing is loaded
+            if res.origin == "imports" and _paths_unknown(resolver, path):
+                continue  # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`)
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
@@ -111,6 +113,13 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
             # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
             # does not check such a block's members
             yield from missing_exports(project, resolver, path, imp, res.path)
+
+
+def _paths_unknown(resolver: Resolver, path: str) -> bool:
+    """Whether the file's tsconfig extends a config that could not be read (a package not installed,
+    a framework's generated file not written yet): its `paths` are not all known."""
+    cfg = resolver.tsconfig_for(path)
+    return cfg is not None and bool(cfg.unread_extends)
 
 
 def _in_no_program(resolver: Resolver, rel: str, path: str) -> bool:

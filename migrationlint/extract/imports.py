@@ -68,8 +68,11 @@ def _in_type_position(node: Node) -> bool:
     annotation, alias or type argument, or the type side of `as` / `satisfies`
     (`res as unknown as import('express').Response`). Also `import('x').T` anywhere else: the
     promise has no member but `then`, `catch` and `finally`, so the member names a type, in type
-    arguments the grammar reads as comparisons (`getRequest<import('fastify').FastifyRequest>()`)."""
+    arguments the grammar reads as comparisons (`getRequest<import('fastify').FastifyRequest>()`), and
+    `typeof import('x')` there (`load<typeof import('x')>()`)."""
     member = node.parent
+    if member is not None and member.type == "unary_expression" and (member.child_by_field_name("operator") or member).type == "typeof":
+        return True  # `f<typeof import('x')>()`, read as `f < typeof import('x')`: the typeof of a promise is no use
     if member is not None and member.type == "member_expression" and member.child_by_field_name("object") == node:
         prop = member.child_by_field_name("property")
         if prop is not None and prop.text not in _PROMISE_MEMBERS:

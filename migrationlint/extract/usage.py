@@ -52,7 +52,7 @@ class UsageFacts:
         starts: dict[str, list[int]] = {}
         value_used: set[str] = set()
         metadata_used: set[str] = set()  # named in annotations that decorator metadata emits
-        spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind == "import")
+        spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind in ("import", "import-equals"))
         import_starts = [a for a, _ in spans]
         nodes = list(ident_nodes(root, self.data, wanted, patterns=True))
         bound = binding_names(nodes)  # only these can be shadowed: the walk is asked for them alone

@@ -45,12 +45,12 @@ class Use:
 
 
 def _erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:
-    """A plain import whose every binding is used only in type positions: the compiler drops it
-    (`import { Request } from 'express'` used as `(req: Request) => ...`). Annotations that
+    """A plain import (or `import x = require('x')`) whose every binding is used only in type
+    positions: the compiler drops it (`import { Request } from 'express'` used as `(req: Request) => ...`). Annotations that
     decorator metadata emits at runtime do not count as type positions (see facts). `names`:
     the bindings it uses (`_used_names`): one never used beside type uses is dropped too
     (`import { Request, NextFunction }` with only `Request` in a signature)."""
-    if imp.kind != "import" or imp.side_effect:
+    if imp.kind not in ("import", "import-equals") or imp.side_effect:
         return False
     return bool(names) and all(n in facts.type_only_locals for n in names)
 
@@ -132,7 +132,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
                 continue
             used = _used_names(imp, facts)
             type_only = _type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) or (
-                _erased(imp, facts, used) if used else self._unused_dropped(path, imp))
+                _erased(imp, facts, used) and (imp.kind == "import" or self._elides(path))  # verbatimModuleSyntax keeps `=`
+                if used else self._unused_dropped(path, imp))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             metadata_only = _metadata_only(facts, used or list(imp.locals))
             if metadata_only and not type_only and (self.types_known(package, manifest) or pk.declarations_module(
@@ -191,8 +192,11 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """Whether the compiler drops `imp` when the file uses none of its names as values (unused
         ones too: it still needs the package's types): yes, unless the file's tsconfig keeps
         imports as written."""
-        if imp.kind != "import" or imp.side_effect or not imp.locals:
-            return False
+        return imp.kind == "import" and not imp.side_effect and bool(imp.locals) and self._elides(path)
+
+    def _elides(self, path: str) -> bool:
+        """Whether the compiler drops an import of the file whose names are types only: yes, unless
+        its tsconfig keeps imports as written (verbatimModuleSyntax, preserveValueImports)."""
         config = resolve.resolver_for(self.project).tsconfig_for(path)
         return config is None or not config.keeps_unused_imports
 

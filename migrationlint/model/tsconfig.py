@@ -108,8 +108,7 @@ class TsConfig:
         """Whether `files` or an `include` pattern spells the folder name `folder` (`.storybook`):
         tsc's wildcards never enter a folder whose name starts with a dot, so only a pattern that
         names it brings its files into the program."""
-        listed = [*(self.files or ()), *(self.include or ())]
-        return any(folder in p.replace(os.sep, "/").split("/") for p in listed)
+        return any(folder in p.replace(os.sep, "/").split("/") for p in [*(self.files or ()), *(self.include or ())])
 
     def under_root_dir(self, file_path: str) -> bool:
         """Whether the file lies in the source folder the config names as its `rootDir` (a folder
@@ -261,8 +260,9 @@ def _read_chain(path: str, _seen: tuple[str, ...], load: Loader, member_dir: Mem
     for spec in parents:
         target = find_extended(spec, directory, member_dir)
         if target is None:
-            if not _inherit_generated(cfg, os.path.normpath(os.path.join(directory, spec))) \
-                    and not is_relative(spec) and not os.path.isabs(spec):
+            missing = os.path.normpath(os.path.join(directory, spec))
+            if not _inherit_generated(cfg, missing) and (not is_relative(spec) and not os.path.isabs(spec)
+                                                         or "/." in missing.replace(os.sep, "/")):  # `.quasar/`: written by a tool
                 cfg.unread_extends += (spec,)
             continue
         if target in _seen or len(_seen) >= _MAX_EXTENDS:

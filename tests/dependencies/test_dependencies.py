@@ -74,7 +74,9 @@ def test_every_import_form_is_extracted_with_type_flags():
            # type arguments of a call, which the grammar reads as comparisons (`f < import('x').T > ()`):
            # a dynamic import's promise has no member but then/catch/finally, so `.T` names a type
            b"const w = ctx.getRequest<import('pkg-w').FastifyRequest>();\nconst y = f<import('pkg-y').D>(1);\n"
-           b"const z = import('pkg-z').then((m) => m.default);\n")
+           b"const z = import('pkg-z').then((m) => m.default);\n"
+           # `typeof import('x')` as a type argument, read as `load < typeof import('x')`: a type
+           b"export const { H } = load<typeof import('pkg-x/lib/H')>('pkg-x/lib/H');\n")
     facts = extract("/x/a.ts", src)
     got = {i.specifier: (i.kind, i.type_only) for i in facts.imports}
     assert got == {
@@ -85,6 +87,7 @@ def test_every_import_form_is_extracted_with_type_flags():
         "pkg-q": ("mock", False), "pkg-r": ("mock", False), "pkg-s": ("require-resolve", False),
         "pkg-t": ("type-query", True), "pkg-u": ("type-query", True), "pkg-v": ("dynamic", False),
         "pkg-w": ("type-query", True), "pkg-y": ("type-query", True), "pkg-z": ("dynamic", False),
+        "pkg-x/lib/H": ("type-query", True),
     }
     for imp in facts.imports:  # spans cover the specifier string with its quotes
         assert src[imp.start:imp.end].strip(b"'\"") == imp.specifier.encode()
@@ -1019,3 +1022,20 @@ def test_dep004_reads_the_terminus_version_for_the_http_indicator(tmp_path):
         (root / "src/health.controller.ts").write_text(controller)
         found[terminus] = [d.extra["package"] for d in by_code(lint(root), "DEP004")]
     assert found == {"7.2.0": [], "^10.2.3": ["@nestjs/axios"]}
+
+
+@pytest.mark.parametrize("tsconfig, command", [({}, "npm install --save-dev bundler"),
+                                               ({"compilerOptions": {"verbatimModuleSyntax": True}}, "npm install bundler")])
+def test_an_import_equals_used_only_as_a_type_is_erased(tmp_path, tsconfig, command):
+    """`import bundler = require('bundler')` whose name appears only in `as bundler.loader.Context`:
+    tsc drops it, so the package is never loaded and only its types are needed, a devDependency (a
+    real build-tool monorepo: a DEP001 whose fix added the package to `dependencies` at another major
+    than the types the code uses). The name in its own statement is no use of it. Under
+    verbatimModuleSyntax the statement stays a require(), which loads the package."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "package.json").write_text(json.dumps({"name": "loader", "version": "1.0.0", "main": "dist/index.js"}))
+    (tmp_path / "tsconfig.json").write_text(json.dumps(tsconfig))
+    (tmp_path / "src/index.ts").write_text("import bundler = require('bundler');\n"
+                                           "export const pitch = (ctx: unknown) => ctx as bundler.loader.Context;\n")
+    [d] = by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")
+    assert d.message.endswith(f"run `{command}`")

@@ -721,3 +721,24 @@ def test_a_types_entry_maps_back_through_declaration_dir(tmp_path):
     _write(tmp_path, "packages/ui/src/index.ts", "import { tokens, missing } from '@acme/tokens';\nexport const gap = [tokens.gap, missing];\n")
     [d] = lint(tmp_path, ["IMP003"])
     assert "packages/tokens/src/index.ts has no export named `missing`" in d.message
+
+
+def test_a_tsconfig_extending_a_generated_config_not_written_yet_leaves_its_aliases_open(tmp_path):
+    """`"extends": "./.quasar/tsconfig.json"`, which `quasar prepare` writes into a git-ignored hidden
+    folder with the app's aliases (`pages/`, `src/`, `#q-app/wrappers`): without it the aliases are
+    unknown, so `import('pages/IndexPage.vue')` is no package to install and `#q-app/wrappers` no
+    missing `imports` entry (a real Quasar monorepo: 12 findings). A missing config in a visible
+    folder is a broken extends, and the imports are checked as before."""
+    from tests.helpers import lint as lint_all
+
+    _pkg(tmp_path, "package.json", {"name": "spa", "version": "0.0.1", "private": True,
+                                    "scripts": {"build": "quasar build", "postinstall": "quasar prepare"},
+                                    "dependencies": {"quasar": "^2.16.0", "vue": "^3.4.18"}})
+    _write(tmp_path, ".gitignore", "node_modules\n.quasar\n")
+    _pkg(tmp_path, "tsconfig.json", {"extends": "./.quasar/tsconfig.json"})
+    _write(tmp_path, "src/pages/IndexPage.vue", "<template><p>hi</p></template>\n")
+    _write(tmp_path, "src/router/routes.ts", "export const routes = [{ path: '/', component: () => import('pages/IndexPage.vue') }];\n")
+    _write(tmp_path, "src/boot/hello.ts", "import { defineBoot } from '#q-app/wrappers';\nexport default defineBoot(() => {});\n")
+    assert lint_all(tmp_path, ["IMP", "DEP001"]) == []
+    _pkg(tmp_path, "tsconfig.json", {"extends": "./config/tsconfig.json"})
+    assert sorted(d.code for d in lint_all(tmp_path, ["IMP", "DEP001"])) == ["DEP001", "IMP002"]
