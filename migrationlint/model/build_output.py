@@ -8,7 +8,8 @@ build tsconfig excludes, run before the build). Nor when the file lies in a top 
 package that package.json `files` does not publish and that holds none of its entry points (a
 plugin's `dev/` harness beside `src/`, with `"files": ["dist"]`): its code is in the package only
 if the build compiles it, and a build from the entries never reaches it (a tsc build that does
-include it is read as above). Asked only where the answer changes a finding.
+include it is read as above, and a script that names the folder may build it). Asked only where
+the answer changes a finding.
 """
 
 from __future__ import annotations
@@ -46,12 +47,10 @@ class BuildOutput:
         top = rel.split("/", 1)[0]
         if not isinstance(listed, list) or "/" not in rel or top.startswith("."):
             return None
-        patterns = [f.strip().lstrip("!").removeprefix("./").rstrip("/") for f in listed if isinstance(f, str)]
         entries = self.entries(manifest)  # none known: where the build starts is not known either
-        if not entries or any(_top_of(e.path, manifest.dir) == top for e in entries) or any(
-                p.split("/", 1)[0] in ("", "*", "**") or match(p.split("/", 1)[0], top) or match(p, rel) for p in patterns) \
-                or _scripts_name(manifest, top):
-            return None  # a script naming the folder may build it (`tsup --config server/tsup.config.ts`)
+        if not entries or any(_top_of(e.path, manifest.dir) == top for e in entries) \
+                or _files_publish(listed, top, rel) or _scripts_name(manifest, top):
+            return None
         built = self._tsc_output(manifest)
         if built is not None and path in built[1]:
             return None  # a tsc-only build emits it, and what it emits is packed
@@ -111,8 +110,16 @@ def _top_of(path: str, package_dir: str) -> str:
     return os.path.relpath(path, package_dir).replace(os.sep, "/").split("/", 1)[0]
 
 
+def _files_publish(listed: list, top: str, rel: str) -> bool:
+    """Whether an entry of package.json `files` may publish the file at `rel`, in the package's top
+    folder `top`: one naming the folder, the file, or everything (negations read as entries)."""
+    patterns = [f.strip().lstrip("!").removeprefix("./").rstrip("/") for f in listed if isinstance(f, str)]
+    return any(p.split("/", 1)[0] in ("", "*", "**") or match(p.split("/", 1)[0], top) or match(p, rel) for p in patterns)
+
+
 def _scripts_name(manifest: Manifest, top: str) -> bool:
-    """Whether a script of the package names its folder `top` as a path (`server/tsup.config.ts`, `./dev`)."""
+    """Whether a script of the package names its folder `top` as a path (`server/tsup.config.ts`,
+    `./dev`): that script may build the folder into the published output."""
     scripts = manifest.data.get("scripts")
     folder = re.escape(top)
     needle = re.compile(rf"\./{folder}(?![\w.-])|(?:^|[\s'\"=(]){folder}/")  # `./dev`, `dev/x`; not `npm run dev`

@@ -52,7 +52,9 @@ def _commands_folder(manifest: Manifest) -> str | None:
         commands = commands.get("target")
     if not isinstance(commands, str):
         return None
-    rel = os.path.normpath(commands).replace(os.sep, "/").lstrip("./")
+    rel = os.path.normpath(commands).replace(os.sep, "/")
+    if rel.startswith("../") or os.path.isabs(rel):
+        return None
     top, _, rest = rel.partition("/")
     candidates = [rel] + ([f"src/{rest}", rest] if top in _BUILT_TOPS and rest else [])
     return next((os.path.join(manifest.dir, c) for c in candidates if os.path.isdir(os.path.join(manifest.dir, c))), None)

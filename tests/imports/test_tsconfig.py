@@ -197,17 +197,17 @@ def test_a_solution_config_gives_the_files_its_app_roots_import_to_the_app_confi
     imports is compiled by the app config, which `include`s none of it (tsc 5 resolves its
     `src/app/...` imports through that baseUrl; a real app: 293 DEP001 on them). A test file stays
     with the config that includes it."""
-    write(tmp_path, {
-        "web/tsconfig.json": json.dumps({"files": [], "references": [{"path": "./tsconfig.app.json"},
-                                                                      {"path": "./tsconfig.spec.json"}]}),
-        "web/tsconfig.base.json": json.dumps({"compilerOptions": {"baseUrl": "./"}}),
-        "web/tsconfig.app.json": json.dumps({"extends": "./tsconfig.base.json", "files": ["src/main.ts"],
-                                             "include": ["src/**/*.d.ts"]}),
-        "web/tsconfig.spec.json": json.dumps({"extends": "./tsconfig.base.json", "include": ["src/**/*.spec.ts"]}),
-        "web/src/main.ts": "import { greet } from './app/greeter';\n",
-        "web/src/app/greeter.ts": "import { now } from 'src/app/clock';\nexport const greet = now;\n",
-        "web/src/app/greeter.spec.ts": "import { greet } from './greeter';\n",
-    })
+    configs = {
+        "tsconfig": {"files": [], "references": [{"path": "./tsconfig.app.json"}, {"path": "./tsconfig.spec.json"}]},
+        "tsconfig.base": {"compilerOptions": {"baseUrl": "./"}},
+        "tsconfig.app": {"extends": "./tsconfig.base.json", "files": ["src/main.ts"], "include": ["src/**/*.d.ts"]},
+        "tsconfig.spec": {"extends": "./tsconfig.base.json", "include": ["src/**/*.spec.ts"]},
+    }
+    sources = {"main": "import { greet } from './app/greeter';\n",
+               "app/greeter": "import { now } from 'src/app/clock';\nexport const greet = now;\n",
+               "app/greeter.spec": "import { greet } from './greeter';\n"}
+    write(tmp_path, {**{f"web/{name}.json": json.dumps(data) for name, data in configs.items()},
+                     **{f"web/src/{name}.ts": text for name, text in sources.items()}})
     index = TsConfigIndex(str(tmp_path))
     app = index.covering(str(tmp_path / "web/src/app/greeter.ts"))
     assert app is not None and app.path.endswith("tsconfig.app.json") and app.base_url == str(tmp_path / "web")
