@@ -8,17 +8,18 @@ defines: `import React from 'react'` in such a file is `window.React`, never a p
 the application's node_modules. The sets, by major version, are AdminJS's bundler configuration
 (`DEFAULT_GLOBALS` since 7; the rollup `globals` of 6 and earlier, and of AdminBro).
 
-Medusa 2 bundles the `src/admin/` folder of an application or plugin (widgets, UI routes, their
-hooks) for the browser with its admin dashboard when `medusa build` runs: nothing in it is loaded
-by the server, and its documentation says the extensions get the dashboard's UI kit, icons, JS SDK,
-router and query client with the Medusa packages, not to be installed again (a second copy of the
-query client breaks the dashboard's context).
+Some frameworks bundle a folder of extensions for the browser with their admin dashboard when
+their build runs (EXTENSION_FOLDERS: Medusa 2's `src/admin/`, widgets and UI routes of an
+application or plugin): nothing in it is loaded by the server, and their documentation says the
+extensions get the dashboard's UI kit, icons, SDK, router and query client, not to be installed
+again (a second copy of the query client breaks the dashboard's context).
 """
 
 from __future__ import annotations
 
 import os
 import re
+from typing import NamedTuple
 
 from migrationlint.model.workspace import Manifest
 
@@ -48,21 +49,42 @@ def admin_panel_globals(manifests: list[Manifest]) -> frozenset[str]:
     return frozenset()
 
 
-_MEDUSA_HOSTS = ("@medusajs/admin-sdk", "@medusajs/medusa", "@medusajs/framework")
-_MEDUSA_PROVIDES = frozenset({"@medusajs/ui", "@medusajs/icons", "@medusajs/js-sdk", "react-router-dom",
-                              "@tanstack/react-query"})
+class ExtensionFolder(NamedTuple):
+    """An admin framework's convention: the folder of a package that declares one of `hosts`,
+    which the framework's build bundles for the browser with its admin dashboard, and the packages
+    the dashboard gives those files (its documentation says not to install them again)."""
+
+    framework: str
+    hosts: tuple[str, ...]
+    folder: tuple[str, ...]
+    build: str
+    provides: frozenset[str]
+
+
+# the admin frameworks whose extension folder is known; a framework with the same convention is a row
+EXTENSION_FOLDERS = (
+    ExtensionFolder("Medusa", ("@medusajs/admin-sdk", "@medusajs/medusa", "@medusajs/framework"), ("src", "admin"),
+                    "medusa build", frozenset({"@medusajs/ui", "@medusajs/icons", "@medusajs/js-sdk",
+                                               "react-router-dom", "@tanstack/react-query"})),
+)
+
+
+def _extension_folder(path: str, manifest: Manifest) -> ExtensionFolder | None:
+    """The convention under which the file at `path` is an admin extension of its package, or None."""
+    return next((c for c in EXTENSION_FOLDERS if path.startswith(os.path.join(manifest.dir, *c.folder) + os.sep)
+                 and any(manifest.declared(host) for host in c.hosts)), None)
 
 
 def admin_extension(path: str, manifest: Manifest) -> str | None:
-    """Why the file at `path` is an extension an admin framework bundles for the browser (the
-    `src/admin/` folder of a package that declares Medusa), or None."""
-    if not path.startswith(os.path.join(manifest.dir, "src", "admin") + os.sep) \
-            or not any(manifest.declared(host) for host in _MEDUSA_HOSTS):
+    """Why the file at `path` is an extension an admin framework bundles for the browser, or None."""
+    found = _extension_folder(path, manifest)
+    if found is None:
         return None
-    return ("an admin extension (src/admin/ of a Medusa application or plugin), which `medusa build` bundles for the "
-            "browser with the admin dashboard: the server never loads it")
+    return (f"an admin extension ({'/'.join(found.folder)}/ of a {found.framework} application or plugin), which "
+            f"`{found.build}` bundles for the browser with the admin dashboard: the server never loads it")
 
 
 def admin_extension_provides(path: str, manifest: Manifest) -> frozenset[str]:
     """The packages the admin framework gives the extension at `path` (none outside an extension)."""
-    return _MEDUSA_PROVIDES if admin_extension(path, manifest) is not None else frozenset()
+    found = _extension_folder(path, manifest)
+    return found.provides if found is not None else frozenset()

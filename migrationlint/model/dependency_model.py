@@ -401,7 +401,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
     def published_library(self, m: Manifest) -> bool:
         """Whether `m` is a package others install to use: publishable, no `bin` (an application
         installed to run), no service (a start script, nest-cli.json, a Dockerfile), and not an
-        application started by a framework's command line (`"start": "medusa start"`) that offers
+        application started by a framework's command line (`"start": "shop-cli start"`) that offers
         nothing to import (no entry field, no index file at its top)."""
         return not (m.unpublishable or m.data.get("bin") or self.is_service(m) or started_application(m))
 

@@ -16,6 +16,7 @@ import os
 from typing import Callable
 
 from migrationlint.extract.records import FileFacts
+from migrationlint.model.entry_points import bin_targets
 from migrationlint.model.packages import package_name
 from migrationlint.model.workspace import Manifest
 
@@ -62,10 +63,7 @@ def _commands_folder(manifest: Manifest) -> str | None:
 
 def _launchers(manifest: Manifest) -> list[str]:
     """The files the package's `bin` names, as paths."""
-    field = manifest.data.get("bin")
-    targets = [field] if isinstance(field, str) else [v for v in field.values() if isinstance(v, str)] \
-        if isinstance(field, dict) else []
-    return [os.path.normpath(os.path.join(manifest.dir, t)) for t in targets]
+    return [os.path.normpath(os.path.join(manifest.dir, t)) for t in bin_targets(manifest.data)]
 
 
 def _dev_launcher(manifest: Manifest, facts_of: Callable[[str], FileFacts | None]) -> tuple[str, str] | None:

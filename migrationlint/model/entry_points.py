@@ -41,16 +41,21 @@ class Entry:
     via: str = ""  # the JavaScript bootstrap that loads it (bootstrap_entries), whose imports decide it
 
 
+def bin_targets(data: dict) -> list[str]:
+    """The files package.json `bin` names (a string, or the values of a map), as written."""
+    field = data.get("bin")
+    targets = [field] if isinstance(field, str) else list(field.values()) if isinstance(field, dict) else []
+    return [t for t in targets if isinstance(t, str)]
+
+
 def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
     """(target relative to the package, origin) of every entry the package declares."""
     data = manifest.data
     for key in ("main", "module"):
         if isinstance(data.get(key), str):
             yield data[key], f'package.json "{key}"'
-    bin_field = data.get("bin")
-    targets = [bin_field] if isinstance(bin_field, str) else list(bin_field.values()) if isinstance(bin_field, dict) else []
     cdk = _cdk_app_stem(manifest.dir)  # `cdk init` names its app in `bin`: the CDK CLI runs it, nothing installs it
-    yield from ((t, 'package.json "bin"') for t in targets if isinstance(t, str) and script_stem(t) != cdk)
+    yield from ((t, 'package.json "bin"') for t in bin_targets(data) if script_stem(t) != cdk)
     yield from ((t, EXPORTS_ORIGIN) for t in _export_targets(data.get("exports")))
     yield from _process_entries(manifest, nx_projects)
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}

@@ -1,7 +1,7 @@
 """What a package is for, beyond the entries it declares (entry_points.py).
 
 A package with a start script that offers nothing to import is an application a framework's
-command line starts (`"start": "medusa start"`): nothing installs it as a library, whatever its
+command line starts (`"start": "shop-cli start"`): nothing installs it as a library, whatever its
 `version` says, and an import of it by name resolves to nothing, declared or not. A publishable
 package that is a workspace root as well keeps its own source in the folders of its entry points.
 """
@@ -18,7 +18,7 @@ _INDEX_EXTENSIONS = (".js", ".cjs", ".mjs", ".ts", ".tsx", ".mts", ".cts")
 
 def started_application(manifest: Manifest) -> bool:
     """Whether the package has a start script and offers nothing to import: an application a
-    framework's command line starts (`"start": "medusa start"`, `next start`), which nothing
+    framework's command line starts (`"start": "shop-cli start"`), which nothing
     installs as a dependency."""
     scripts = manifest.data.get("scripts")
     return isinstance(scripts, dict) and any(isinstance(scripts.get(s), str) for s in START_SCRIPTS) \
