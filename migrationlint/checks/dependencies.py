@@ -59,6 +59,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
     reported: set[tuple[str, str]] = set()  # (manifest, package) already reported as missing
     sections, model.runtime_witnesses = _sections_needed(model, uses)
     model.value_loads = {(u.manifest.path, u.package) for u in uses if not u.type_only and not u.imp.guarded}
+    model.eager_loads = {(u.manifest.path, u.package) for u in uses
+                         if not u.type_only and not u.imp.guarded and not u.test and not u.on_demand}
     peer_candidates: dict[tuple[str, str], Use] = {}
     out: list[Diagnostic] = []
     for use in uses:
@@ -108,8 +110,10 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         m = u.manifest
         own = self.declared_in(m, u.package, u.type_only)
         if own is not None:
-            if own == "devDependencies" and self._production_value_use(u) and not also_runtime(m, u.package) \
-                    and not self._production_install_has(u) and not self._test_support(u):
+            if own == "devDependencies" and (self._production_value_use(u) or self._optional_feature(u)) \
+                    and not also_runtime(m, u.package) \
+                    and not self._production_install_has(u) and not self._provided_by_dependents(u) \
+                    and not self._test_support(u):
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):
@@ -137,11 +141,13 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             return  # `@ts-ignore` above a type-only import (types the user may have installed): nothing breaks
         if u.type_only and self._declared_ambiently(u):
             return  # types a `declare module` of the program gives: no package is loaded or read
-        if self.root_counts(u.test, u.type_only) and self.hoisted_at_root(u.package, m):
-            return  # a file that does not ship, running inside the repository's hoisted install
+        if self.root_counts(u.test, u.type_only) and (self.hoisted_at_root(u.package, m) or u.type_only and self.ws.member(
+                pk.types_package(u.package)) is not None and self.hoisted_at_root(pk.types_package(u.package), m)):
+            return  # a file that does not ship, or types only, found in the repository's hoisted install
+            # (the types of `acme` are a member named `@types/acme`, which the install links at the root)
         if self._mocked_into_being(u) or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
-                or self._admin_panel_global(u) or self._unimportable_member(u):
+                or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))

@@ -53,6 +53,7 @@ class DependencyExemptions(DependencyModel):
     def __init__(self, project: Project) -> None:
         super().__init__(project)
         self._yarn_closures: dict[tuple[str, str], set[str]] = {}  # (yarn.lock, project root) -> _yarn_production
+        self.eager_loads: set[tuple[str, str]] = set()  # (manifest, package) shipping code loads at start-up (check() sets it)
 
     def _runtime_module(self, u: Use) -> bool:
         """A module whose types the package declares (`@types/k6`, `@types/vscode`) but that the
@@ -85,6 +86,22 @@ class DependencyExemptions(DependencyModel):
         if u.package in admin_extension_provides(u.path, u.manifest):
             return True
         return u.path.endswith((".tsx", ".jsx")) and u.package in admin_panel_globals([u.manifest, self.root_of(u.manifest)])
+
+    def _type_root(self, u: Use) -> bool:
+        """An `@types` package that a `typeRoots` folder of the file's tsconfig supplies from another
+        package's install: a shared build configuration (a Rush rig) whose tsconfig the package
+        extends points `typeRoots` at its own `node_modules/@types` and declares the package there,
+        so tsc finds it whatever the importing package declares."""
+        cfg = resolver_for(self.project).tsconfig_for(u.path) if u.package.startswith("@types/") else None
+        for root in cfg.type_roots or () if cfg is not None else ():
+            modules = os.path.dirname(root.rstrip(os.sep))
+            owner = os.path.dirname(modules)
+            if os.path.basename(root.rstrip(os.sep)) != "@types" or os.path.basename(modules) != "node_modules" \
+                    or owner == u.manifest.dir or not os.path.isfile(os.path.join(owner, "package.json")):
+                continue
+            if self.ws.manifest(os.path.join(owner, "package.json")).declared(u.package) is not None:
+                return True
+        return False
 
     def _unimportable_member(self, u: Use) -> bool:
         """The bare name of a workspace package that offers nothing to import (no entry field, no
@@ -153,11 +170,34 @@ class DependencyExemptions(DependencyModel):
             return False  # a published package's on-demand load: an optional feature its user installs
         return self.shipping.bundled(u.manifest, u.package) is None
 
+    def _optional_feature(self, u: Use) -> bool:
+        """A published library's load on demand, in shipping code, of a package it keeps in
+        devDependencies (`_production_value_use` leaves it out): an optional feature whose users must
+        install the package, which DEP002 reports as a warning that asks for an optional peer. Not
+        when shipping code of the package loads it at start-up too: no optional feature, the
+        ordinary error is reported there."""
+        return u.on_demand and not u.type_only and not u.test and self.published_library(u.manifest) \
+            and (u.manifest.path, u.package) not in self.eager_loads \
+            and u.package not in policy.PROVIDED_BY_RUNTIME and not self.tooling_root(u.manifest, u.verdict) \
+            and self.shipping.bundled(u.manifest, u.package) is None
+
+    def _provided_by_dependents(self, u: Use) -> bool:
+        """A private library (a workspace's component kit shipped as source) that keeps the package in
+        devDependencies, in an install that hoists: every package that depends on it is bundled or
+        declares the package in `dependencies` itself (the apps that use the kit declare react), so
+        wherever its files run, the package is installed beside them."""
+        m = u.manifest
+        if not m.unpublishable or self.is_service(m) or not self.install_hoists(m):
+            return False
+        dependents = self.shipping.dependents(m)
+        return bool(dependents) and all(
+            self.shipping.bundled(d) is not None or u.package in d.section("dependencies") for d in dependents)
+
     def _test_support(self, u: Use) -> bool:
         """Whether a file that ships only by presumption is test support after all (only tests
         import it: Shipping.settle). Asked last, when a finding would otherwise be reported: the
         answer reads the package's reverse imports."""
-        return u.verdict is not None and u.verdict.presumed and not self.shipping.settle(u.path, u.manifest).ships
+        return u.verdict is not None and u.verdict.unsettled and not self.shipping.settle(u.path, u.manifest).ships
 
     def _deployed_with_root(self, u: Use, outer: Manifest) -> bool:
         """Whether the package is deployed with the workspace root's dependencies: only by images

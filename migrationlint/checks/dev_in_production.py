@@ -34,6 +34,11 @@ class DevInProduction:
         external = self._left_external(u)
         if external is not None:
             return external, self._peer_fix(m, u.package), None
+        if u.on_demand and self.published_library(m):  # dependency_exemptions._optional_feature
+            return (f'"{u.package}" is declared only in devDependencies of {rel} but production code loads it on '
+                    f"demand, like an optional feature: the users who enable it must install it, and nothing tells "
+                    f'them; declare "{u.package}" in peerDependencies of {rel}, marked optional in '
+                    f"peerDependenciesMeta, keeping the devDependency for development{ships}"), None, Severity.WARNING
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
                    f": a production install ({self.production_install(m)}) "
                    f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
@@ -63,10 +68,20 @@ class DevInProduction:
         """Where a devDependency that ships belongs: `dependencies`, or for a published package
         that plugs into a workspace package (a plugin of its framework) `peerDependencies`."""
         m = u.manifest
-        if m.unpublishable or not m.name or started_application(m):
+        if m.unpublishable or not m.name or started_application(m) or self.is_service(m):
             return "move it to dependencies"
         if self.ws.member(u.package) is not None:
+            depending = self._declaring(u.package, m, "dependencies")
+            if len(depending) > len(self._declaring(u.package, m, "peerDependencies")):
+                shown = ", ".join(depending[:2]) + (f" and {len(depending) - 2} more" if len(depending) > 2 else "")
+                return f"move it to dependencies (as {shown} declare it)"
             return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
                     f"application that installs it provides) or move it to dependencies")
         return "move it to dependencies (or to peerDependencies, when the application that installs this published " \
                "package provides it)"
+
+    def _declaring(self, package: str, m: Manifest, section: str) -> list[str]:
+        """The other published libraries of the workspace that declare `package` in `section`, by
+        path: how the packages like this one use it (an application or a tool installs its host)."""
+        return sorted(self._rel(s) for s in self.ws.member_manifests
+                      if s.path != m.path and package in s.section(section) and self.published_library(s))

@@ -13,6 +13,7 @@ from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
 from migrationlint.checks.migration_registration import unloaded_by
+from migrationlint.model.migration_tables import tables_touched
 from migrationlint.model.migrations import (
     MigrationSet,
     is_migration_file,
@@ -385,7 +386,7 @@ def _duplicates(project: Project, sets: list[MigrationSet], migrations: list[Mig
             ts = tn.timestamp_of(m.name)
             if ts:
                 other = by_ts.get(ts)
-                if other is not None and not _listed_in_order(s, m, other):
+                if other is not None and not _listed_in_order(s, m, other) and not _commute(project, m, other):
                     key = (m.path, start, "ts")
                     if key not in reported:
                         reported.add(key)
@@ -396,6 +397,16 @@ def _duplicates(project: Project, sets: list[MigrationSet], migrations: list[Mig
                             severity=Severity.WARNING)
                 else:
                     by_ts[ts] = m
+
+
+def _commute(project: Project, m: Migration, other: Migration) -> bool:
+    """Whether the two migrations' `up` methods name their tables and none in common: run in either
+    order, they leave the same schema (migration_tables.py)."""
+    found = []
+    for one in (m, other):
+        data = project.source(one.path)
+        found.append(tables_touched(data, one.path, one.cls.start, one.cls.end) if data is not None else None)
+    return found[0] is not None and found[1] is not None and not found[0] & found[1]
 
 
 def _listed_in_order(s: MigrationSet, m: Migration, other: Migration) -> bool:

@@ -79,7 +79,7 @@ class UndeclaredImports:
             return (message + f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({source}: a '
                     f"published package that plugs into it lets the application install the one copy it shares)"), \
                 self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE), None
-        if u.imp.lazy and self.published_library(m) \
+        if u.on_demand and self.published_library(m) \
                 and (section == "dependencies" or (own.bundled and own.section == section)):
             # a published package's on-demand load: an optional feature, which its users install (a
             # bundler leaves a peer external, and a load in a `try` it cannot resolve in place); not in
@@ -93,7 +93,7 @@ class UndeclaredImports:
         elif section == "dependencies":
             why = self._needed_elsewhere(u)
         else:  # presumed to ship, settled otherwise (_only_presumed): say how, for this file
-            settled = self.shipping.settle(u.path, m) if u.verdict is not None and u.verdict.presumed else None
+            settled = self.shipping.settle(u.path, m) if u.verdict is not None and u.verdict.unsettled else None
             why = settled.reason if settled is not None and not settled.ships else \
                 "no entry point reaches the file and only tests, test support or developer tools import it"
         cycle = cycle_through(self.ws, m, u.package)

@@ -255,6 +255,8 @@ class ExportsFacts:
                                         decl.start_byte, decl.end_byte, type_only=True, local=name))
         elif kind == "enum_declaration":
             f.exports.append(ExportFact(name, "enum", decl.start_byte, decl.end_byte, local=name))
+        elif kind == "module" and name_node is not None and name_node.type == "string":
+            self._module_block(decl)  # `export module 'x' { ... }`: tsc reads it as `declare module 'x'`
         elif kind in ("internal_module", "module"):
             f.exports.append(ExportFact(name, "namespace", decl.start_byte, decl.end_byte, local=name))
         elif kind == "import_alias" and decl.named_children and decl.named_children[0].type == "identifier":
@@ -276,10 +278,15 @@ class ExportsFacts:
         the names its block declares."""
         for c in node.named_children:
             if c.type == "module":
-                n = c.child_by_field_name("name")
-                if n is not None and n.type == "string":
-                    self.f.exports.append(ExportFact(string_value(n) or "", "declare-module", c.start_byte, c.end_byte,
-                                                     members=_block_names(c.child_by_field_name("body"))))
+                self._module_block(c)
+
+    def _module_block(self, module: Node) -> None:
+        """One `module 'x' { ... }` block, declared (`declare module`) or exported (`export module`,
+        which tsc takes for the same declaration)."""
+        n = module.child_by_field_name("name")
+        if n is not None and n.type == "string":
+            self.f.exports.append(ExportFact(string_value(n) or "", "declare-module", module.start_byte, module.end_byte,
+                                             members=_block_names(module.child_by_field_name("body"))))
 
     def _declaration(self, node: Node) -> None:
         """Record a top-level declaration that is not exported (IMP003 offers to export it)."""

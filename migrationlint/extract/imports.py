@@ -22,17 +22,30 @@ from migrationlint.extract.parsing import string_value, text
 from migrationlint.extract.comments import Q_COMMENT, _own_lines
 
 
-def _inside_function(node: Node) -> bool:
+def _inside_function(node: Node, local: bool = False) -> bool:
     """A `require()`/`import()` inside a function body runs only when the function is called: the
     on-demand load of an optional feature, not a load at start-up. Not the loader a component
     framework's code splitting is given (`lazy(() => import('icon-pack/Home'))`, `defineAsyncComponent`,
-    `loadable`, Next's `dynamic`): it runs whenever the component renders, as part of the app."""
+    `loadable`, Next's `dynamic`): it runs whenever the component renders, as part of the app. Nor,
+    for a `local` module, an arrow function that only returns its load (`lazy: () => import('./routes/home')`,
+    `loadChildren: () => import('./admin').then((m) => m.AdminModule)`): a router's code splitting."""
     n = node.parent
     while n is not None and n.type != "program":
         if n.type in _FUNCTION_NODES:
-            return not _split_loader(n)
+            return not _split_loader(n) and not (local and _returns_only(n, node))
         n = n.parent
     return False
+
+
+def _returns_only(function: Node, call: Node) -> bool:
+    """Whether `function` is an arrow function whose expression body is `call`, or `call` with
+    promise members chained on it (`import('./x').then(...)`)."""
+    body = function.child_by_field_name("body") if function.type == "arrow_function" else None
+    n = call
+    while body is not None and n != body and n.parent is not None and n.parent.type in ("member_expression", "call_expression") \
+            and (n.parent.type == "call_expression" or n.parent.child_by_field_name("object") == n):
+        n = n.parent
+    return body is not None and n == body
 
 
 _SPLITTERS = frozenset({"lazy", "defineAsyncComponent", "loadable", "dynamic", "lazyWithPreload"})
@@ -216,7 +229,7 @@ class ImportsFacts:
             fact = ImportFact(specifier=spec, kind=kind, start=arg.start_byte, end=arg.end_byte,
                               stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
                               type_only=kind == "type-query", virtual=virtual,
-                              lazy=kind in ("require", "dynamic") and _inside_function(call))
+                              lazy=kind in ("require", "dynamic") and _inside_function(call, spec.startswith(".")))
             if kind != "mock" and self.silencers:
                 fact.ts_ignored = _line_above_silences(self.data, call.start_byte)
             if kind == "require":

@@ -12,51 +12,20 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from migrationlint.model.config_objects import REGEX_MARK, SECTIONS_MARK, config_has, config_imports, find_config, read_config
+from migrationlint.model.bundle_record import Bundle
+from migrationlint.model.config_objects import SECTIONS_MARK, config_has, config_imports, find_config, read_config
+from migrationlint.model.script_builds import scripted_bundle
 from migrationlint.model.entry_points import (RUNS_SCRIPT, command_pattern, declared_entries, names_no_entry,
                                               run_all_names, shell_commands)
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.serverless import serverless_bundle
+from migrationlint.model.sst_apps import sst_bundle
 from migrationlint.model.workers import worker_bundle
 from migrationlint.model.workspace import Manifest
 
 
-@dataclass(frozen=True)
-class Bundle:
-    """A package's build bundles its imports (`reason`), except the packages it names external,
-    which its consumers or its production install provide."""
-
-    reason: str
-    external: tuple[str, ...] = ()
-
-    def inlines(self, package: str | None) -> bool:
-        """Whether the bundle holds `package` (None: any package at all). An external entry names
-        the package or a path into it (`react/jsx-runtime`): either way an install must hold it; a
-        regex entry (rollup, vite, tsup) leaves out what it matches."""
-        return package is None or not any(e == package or e.startswith(package + "/") or (
-            e.startswith(REGEX_MARK) and _regex_matches(e[len(REGEX_MARK):], package)) for e in self.external)
-
-
-_JS_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
-
-
-def _regex_matches(literal: str, package: str) -> bool:
-    """Whether the JavaScript regex literal `/source/flags` matches the package's name (the bundler
-    tests the import as written, which starts with it). One Python cannot read, or with a flag it
-    does not know, is taken to match: the package then needs an install, as when nothing is read."""
-    source, _, flags = literal[1:].rpartition("/")
-    if any(f not in "gimsuyd" for f in flags):
-        return True
-    options = 0
-    for f in flags:
-        options |= _JS_FLAGS.get(f, 0)
-    try:
-        return re.search(source, package, options) is not None
-    except re.error:
-        return True
 
 _APP_CONFIGS = (
     ("svelte.config", "a SvelteKit app (svelte.config): vite bundles its imports"),
@@ -156,28 +125,6 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
         return None
     mode = "library mode (build.lib)" if settings.has("build.lib") else "build"
     return Bundle(f"a vite {mode} inlines every import its external list does not name", external + rolldown)
-
-
-# a build file run by node or a TypeScript runner (`tsx tools/build.ts`, options before it skipped)
-_NODE_SCRIPT = command_pattern(r"(?:node|tsx|ts-node|esno|esr|bun(?: run)?)(?:\s+-\S+)*\s+(\S+\.[cm]?[jt]s)\b")
-
-
-def _esbuild_script(manifest: Manifest) -> Bundle | None:
-    """A build script that runs a file calling esbuild's API (`node esbuild.config.js` with `build({
-    bundle: true })`): it inlines every import its external list does not name, as `esbuild
-    --bundle` does, unless `packages: 'external'` leaves node_modules out or `external` is not a
-    list of names."""
-    for _, command in build_commands(manifest):
-        for found in _NODE_SCRIPT.finditer(command):
-            path = os.path.join(manifest.dir, found.group(1))
-            if not os.path.isfile(path) or "esbuild" not in config_imports(path):
-                continue
-            settings = read_config(path)
-            external = settings.names("external")
-            if settings.flag("bundle") is not True or external is None or settings.has("packages"):
-                continue
-            return Bundle(f"an esbuild bundle ({found.group(1)} calls esbuild with bundle: true)", external)
-    return None
 
 
 _ROLLUP_BUILD = command_pattern(r"rollup\b(?=[^&|;]*(?:\s-c\b|--config))")
@@ -342,7 +289,7 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
         if any(pattern.search(s) for s in scripts):
             return why
     return _ncc_build(scripts) or _serverless_functions(manifest) or worker_bundle(directory) \
-        or _bundler_config(manifest, scripts)
+        or sst_bundle(manifest) or _bundler_config(manifest, scripts)
 
 
 def _serverless_functions(manifest: Manifest) -> Bundle | None:
@@ -410,7 +357,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     tsup_field = manifest.data.get("tsup")
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
-    inlined = _inlines_undeclared(manifest) or _esbuild_script(manifest)
+    inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, [c for _, c in build_commands(manifest)])
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what

@@ -198,7 +198,8 @@ _BUILTIN_SPREADS = frozenset({"builtinModules", "module.builtinModules", "requir
 
 SECTIONS_MARK = "\1"  # a list item naming a manifest section: the mark, then the section (`dependencies`)
 _SECTION_KEYS = re.compile(r"^\.\.\.Object\.keys\(\s*(\{[^()]*\}|[\w.]+(?:\s*\|\|\s*\{\s*\})?)\s*\)$")
-_SECTION_NAME = re.compile(r"\b\w+\.(dependencies|peerDependencies|optionalDependencies)\b")
+# `pkg.peerDependencies`, or `peerDependencies` bound by `import { peerDependencies } from './package.json'`
+_SECTION_NAME = re.compile(r"(?:\b\w+\.)?\b(dependencies|peerDependencies|optionalDependencies)\b")
 
 
 def _string_items(array: Node) -> tuple[str, ...] | None:
@@ -236,7 +237,8 @@ def _config_relative_path(item: Node) -> str | None:
 
 def _section_spread(item: Node) -> list[str]:
     """The manifest sections `...Object.keys(pkg.dependencies || {})` or `...Object.keys({
-    ...pkg.peerDependencies, ...pkg.dependencies })` names; [] for anything else."""
+    ...pkg.peerDependencies, ...pkg.dependencies })` names (or `...Object.keys(peerDependencies)`,
+    a section imported by name from the package.json); [] for anything else."""
     if item.type != "spread_element":
         return []
     found = _SECTION_KEYS.match(parsing.text(item))

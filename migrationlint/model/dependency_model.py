@@ -43,6 +43,11 @@ class Use:
     metadata_only: bool = False  # its names are used only in annotations decorator metadata emits
     unused: bool = False  # none of its names is used: the compiler drops the import (type_only too)
 
+    @property
+    def on_demand(self) -> bool:
+        """Loaded on demand: the import sits in a function, or only such a load reaches its file."""
+        return self.imp.lazy or (self.verdict is not None and self.verdict.on_demand)
+
 
 def _erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:
     """A plain import (or `import x = require('x')`) whose every binding is used only in type

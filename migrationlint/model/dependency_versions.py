@@ -212,6 +212,8 @@ class VersionChoice:
             if self._sibling_convention == "exact":
                 return version, f"the version of the workspace package in {where} (the repository pins its packages)"
             return f"{self.save_prefix}{version}", f"the version of the workspace package in {where}"
+        if version is None and self.ws.package_manager == "npm":  # npm takes "*" for any member, versioned or not
+            return "*", f"the workspace package in {where}, which has no version; npm links it for \"*\""
         return None
 
     @cached_property
@@ -238,6 +240,9 @@ class VersionChoice:
         """The package-manager command that declares `package` in `m` (no version known here). In a
         project nested with a lockfile of its own, its own package manager, run in its folder."""
         project = self.root_of(m)
+        if self.ws.definition == "rush.json" and self._own_lock(project.dir) is None:
+            flag = {"devDependencies": " --dev", "peerDependencies": " --peer"}.get(section, "")
+            return f"cd {self.project.rel(m.dir)} && rush add -p {package}{flag}"  # Rush edits it, then installs
         if project.dir == self.ws.root:
             manager = self.ws.package_manager
             folder = self.project.rel(m.dir)

@@ -253,7 +253,7 @@ def names_nothing_loadable(manifest: Manifest) -> bool:
     are not there, with no script that could build them: npm init's `"main": "index.js"` left in a
     package of tools that scripts run from source (a `dist/` target is a build's output, which some
     script may write). No install of it loads anything by its name either."""
-    if names_no_entry(manifest):
+    if names_no_entry(manifest) or _names_only_its_cdk_app(manifest):
         return True
     data = manifest.data
     if any(k in data for k in ("exports", "bin", "browser")) or _may_build_entry(manifest):
@@ -261,6 +261,15 @@ def names_nothing_loadable(manifest: Manifest) -> bool:
     targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
     return bool(targets) and not any("/" in t.removeprefix("./") or os.path.exists(os.path.join(manifest.dir, t))
                                      for t in targets)
+
+
+def _names_only_its_cdk_app(manifest: Manifest) -> bool:
+    """`cdk init`'s package: its one entry field is a `bin` naming the app cdk.json gives the CDK CLI,
+    which runs it to synthesise the stacks; nothing installs the package."""
+    targets = bin_targets(manifest.data)
+    cdk = _cdk_app_stem(manifest.dir) if targets else None
+    return cdk is not None and [k for k in LOADABLE_FIELDS if k in manifest.data] == ["bin"] \
+        and all(script_stem(t) == cdk for t in targets)
 
 
 def unbuilt_stub(manifest: Manifest) -> bool:

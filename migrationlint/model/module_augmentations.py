@@ -6,7 +6,7 @@ augmented module, or from an index that re-exports it with `export *`, compiles.
 
 Which modules are augmented is asked only when IMP003 is about to report a name, and the answer is
 found the same way in a run over the tree and over a few files: the sources of every package of
-the workspace that mention `declare module` (Project.mentions answers from the facts cache).
+the workspace that mention `declare module` or `export module` (Project.mentions answers from the facts cache).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from migrationlint.model.project import Project
     from migrationlint.model.resolve import Resolver
 
-DECLARE_MODULE = b"declare module"
+# `export module 'x' { ... }` is the same declaration to tsc (exports.py records both).
+MODULE_BLOCK_WORDS = (b"declare module", b"export module")
 
 
 def added_names(project: Project, resolver: Resolver, target: str) -> frozenset[str]:
@@ -55,7 +56,7 @@ def _collect(project: Project) -> dict[str, frozenset[str]]:
     found: dict[str, frozenset[str]] = {}
     for root in dict.fromkeys([ws.root, *ws.member_dirs]):
         for path in project.package_sources(root):
-            if not project.mentions(path, DECLARE_MODULE):
+            if not any(project.mentions(path, word) for word in MODULE_BLOCK_WORDS):
                 continue
             facts = project.facts(path)
             if facts is None or facts.skipped or declared_modules(facts):

@@ -28,24 +28,25 @@ from migrationlint.model.dev_clis import dev_cli_command
 from migrationlint.model.dev_files import dev_reason, fixture_data, nx_tool_input, published_data_folder, \
     seed_factories, template_of, tool_input
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
-from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service, repository_only
+from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service
 from migrationlint.model.package_roles import beside_an_entry
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest, member_dirs, member_globs
+from migrationlint.model.workspace import Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
 from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
-from migrationlint.model.verdicts import WORKSPACE_ROOT_FILE, Verdict
+from migrationlint.model.dev_only_packages import DevOnlyPackages
+from migrationlint.model.verdicts import ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 # every reference that brings a file into tsc's program (type-only ones too: the file is emitted)
 _PROGRAM_KINDS = (*_VALUE_KINDS, "type-query", "reference")
 
 
-class Shipping(TestSupport, BuildOutput):
+class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
     """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
 
     def __init__(self, project) -> None:
@@ -65,6 +66,7 @@ class Shipping(TestSupport, BuildOutput):
         self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
         self._dependents_of: dict[str, list[Manifest]] = {}  # manifest -> the manifests that list it
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
+        self._harness_of: dict[str, str | None] = {}  # manifest -> why the unlisted package is test support
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
         self._reverse: dict[tuple[str, str], dict[str, list[str]]] = {}  # (manifest, which) -> _reverse_imports()
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
@@ -106,6 +108,10 @@ class Shipping(TestSupport, BuildOutput):
         only tests and test support import (TestSupport), does not ship. Asked only where the answer
         changes a finding: both read the package's imports."""
         verdict = self.verdict(path, manifest)
+        if not verdict.unsettled:
+            return verdict
+        if self.unlisted(manifest) and (harness := self.test_harness(manifest)) is not None:
+            return Verdict(False, harness)
         if not verdict.presumed:
             return verdict
         return self.left_out_of_build(path, manifest) or self.left_out_of_package(path, manifest) \
@@ -132,41 +138,6 @@ class Shipping(TestSupport, BuildOutput):
         """The packages `manifest`'s bundle names external (asked after `bundled`)."""
         bundle = self._bundled.get(manifest.path)
         return bundle.external if bundle is not None else ()
-
-    def dependents(self, manifest: Manifest) -> list[Manifest]:
-        """The workspace's other manifests that list `manifest`'s package in any dependency section."""
-        found = self._dependents_of.get(manifest.path)
-        if found is None:
-            found = self._dependents_of[manifest.path] = [
-                m for m in self._resolver().packages.manifests
-                if m.path != manifest.path and not m.error and any(manifest.name in m.section(s) for s in DEP_SECTIONS)]
-        return found
-
-    def _dev_only(self, manifest: Manifest) -> str | None:
-        """Why a package only this repository uses (entry_points.repository_only) never runs in production:
-        every package that uses it lists it in devDependencies only (a shared ESLint config, a dev CLI)."""
-        if manifest.path not in self._dev_only_of:
-            self._dev_only_of[manifest.path] = self._dev_only_reason(manifest)
-        return self._dev_only_of[manifest.path]
-
-    def _dev_only_reason(self, manifest: Manifest) -> str | None:
-        """A dependent that lists the package in `dependencies` keeps it out of production only when
-        it is such a package itself (an ESLint plugin a shared config depends on, which every
-        package lists in devDependencies)."""
-        if not repository_only(manifest) or not manifest.name or self.is_service(manifest):
-            return None
-        dependents = self.dependents(manifest)
-        if not dependents:
-            return None
-        self._dev_only_of[manifest.path] = None  # a dependency cycle reads "not dev-only"
-        through = [m for m in dependents if any(manifest.name in m.section(s) for s in DEP_SECTIONS if s != "devDependencies")]
-        if any(self._dev_only(m) is None for m in through):
-            return None
-        direct = sorted(m.name or self.project.rel(m.dir) for m in dependents if m not in through)
-        via = sorted(m.name or self.project.rel(m.dir) for m in through)
-        said = [f"a devDependency only ({', '.join(direct[:3])})" if direct else "",
-                f"a dependency of {', '.join(via[:2])}, a devDependency only itself" if via else ""]
-        return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
 
     def _bundled_by_dependents(self, manifest: Manifest) -> str | None:
         dependents = [m for m in self.dependents(manifest)
@@ -227,7 +198,7 @@ class Shipping(TestSupport, BuildOutput):
             return Verdict(False, dev_only)
         via = self._reached_from(manifest).get(path)
         if via is not None:
-            return Verdict(True, via)
+            return Verdict(True, via, unlisted=self.unlisted(manifest), on_demand=via.startswith(ON_DEMAND))
         if (bundle := self._bundle_input(path, manifest)) is not None:
             return Verdict(False, bundle, bundle_input=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
@@ -340,24 +311,27 @@ class Shipping(TestSupport, BuildOutput):
                 read[entry.via] = self.project.facts(entry.via)
             rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
             starts.append((entry.path, f"reached by value imports from the entry point {rel} ({entry.origin})"))
-        self._spread(manifest, starts, found, read)
+        self._spread(manifest, starts, found, read, lazy=False)
+        self._spread(manifest, [(p, "") for p in found], found, read, lazy=True)
         self._add_migrations(manifest, found)
         self._reached[manifest.path] = found
         return found
 
     def _spread(self, manifest: Manifest, starts: list[tuple[str, str]], found: dict[str, str],
-                read: dict[str, object] | None = None) -> None:
+                read: dict[str, object] | None = None, lazy: bool | None = None) -> None:
         """Breadth-first over value imports within the package from `starts` ((file, the reason what it
-        reaches gets)): each file reached goes to `found` with its start's first reason, its facts to `read`."""
+        reaches gets)): each file reached goes to `found` with its start's first reason, its facts to `read`.
+        `lazy=False` follows only what loads with the file; `lazy=True` starts with the loads on demand
+        (an `import()` in a function), whose files and what they load get ON_DEMAND reasons."""
         queue = deque(starts)
         while queue:
             path, why = queue.popleft()
             if read is not None:
                 read[path] = self.project.facts(path)
-            for target in self._value_imports(path, manifest):
+            for target in self._value_imports(path, manifest, lazy=lazy if not why.startswith(ON_DEMAND) else None):
                 if target not in found:
-                    found[target] = why
-                    queue.append((target, why))
+                    found[target] = why or f"{ON_DEMAND} ({self.project.rel(path)} imports it in a function)"
+                    queue.append((target, found[target]))
 
     def reachability(self) -> dict[str, tuple[dict[str, str], dict[str, object]]]:
         """Each package's reached files so far, with the facts of the files that decided them, which the
@@ -392,13 +366,14 @@ class Shipping(TestSupport, BuildOutput):
                     found[source] = f"a migration loaded by the DataSource options in {rel}, which ships"
                     break
 
-    def _value_imports(self, path: str, manifest: Manifest) -> list[str]:
-        return self._local_imports(path, manifest, "production")
+    def _value_imports(self, path: str, manifest: Manifest, lazy: bool | None = None) -> list[str]:
+        return self._local_imports(path, manifest, "production", lazy)
 
-    def _local_imports(self, path: str, manifest: Manifest, which: str) -> list[str]:
+    def _local_imports(self, path: str, manifest: Manifest, which: str, lazy: bool | None = None) -> list[str]:
         """The files of the package that `path` imports: `which` is "production" (value imports
         that run there), "development" (value imports in a branch taken only outside production)
-        or "compiled" (every reference, type-only too: what tsc compiles)."""
+        or "compiled" (every reference, type-only too: what tsc compiles); `lazy`, when given: only
+        the loads on demand (a `require()`/`import()` in a function), or only the others."""
         facts = self.project.facts(path)
         if facts is None or facts.skipped:
             return []
@@ -407,7 +382,7 @@ class Shipping(TestSupport, BuildOutput):
         out = []
         for imp in facts.imports:
             if imp.kind not in kinds or not imp.specifier or which != "compiled" and (
-                    imp.type_only or imp.dev_only != (which == "development")):
+                    imp.type_only or imp.dev_only != (which == "development")) or lazy is not None and imp.lazy != lazy:
                 continue
             if pk.classify(imp.specifier) == "package" and not self._alias(path, imp.specifier):
                 continue
@@ -455,7 +430,7 @@ def reach_signature(facts) -> tuple | None:
     same files (keep in step with `_value_imports` and `_add_migrations`)."""
     if facts is None or facts.skipped:
         return None
-    imports = tuple((i.kind, i.type_only, i.dev_only, i.specifier) for i in facts.imports)
+    imports = tuple((i.kind, i.type_only, i.dev_only, i.lazy, i.specifier) for i in facts.imports)
     globs = tuple(item[1] for option in facts.migrations_options for item in option.items if item[0] == "glob")
     return imports, globs
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from migrationlint.model.dev_files import tool_inputs
 from migrationlint.model.entry_points import exports_encapsulate, names_nothing_loadable
+from migrationlint.model.package_roles import started_application
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
 
@@ -26,11 +27,12 @@ class TestSupport:
     def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a presumed-shipping file that only tests and test support
         import (a test data builder kept beside the code), in a package nothing loads but through
-        its entries: a service (a private package with an entry point, which nothing installs or
-        deep-imports as a dependency), or a published package whose `exports` lets no consumer load
+        its entries: a service (a private package with an entry point, or one whose start script is
+        all it offers, which nothing installs or deep-imports as a dependency), or a published package whose `exports` lets no consumer load
         any other file. None otherwise. The package's reverse imports are computed on its first
         question."""
-        service = manifest.unpublishable and self.is_service(manifest)
+        service = (manifest.unpublishable or started_application(manifest) and manifest.data.get("private") is not False) \
+            and self.is_service(manifest)  # `"private": false` says it is published: what installs it may deep-import it
         if not self._loaded_only_by_its_scripts(manifest) and (
                 not self.entries(manifest) or not (service or exports_encapsulate(manifest))):
             return None

@@ -19,9 +19,10 @@ from typing import Callable
 
 
 from migrationlint.model import frameworks
-from migrationlint.model.packages import is_relative, package_name
+from migrationlint.model.packages import is_relative
 from migrationlint.globs import glob_source
 from migrationlint.model.jsonc import load_jsonc, read_jsonc
+from migrationlint.model.tsconfig_extends import MemberDir, find_extended
 
 CONFIG_NAME = "tsconfig.json"
 JS_CONFIG_NAME = "jsconfig.json"
@@ -49,6 +50,7 @@ class TsConfig:
     declaration_dir: str | None = None  # where `.d.ts` files go, when not beside the JavaScript
     root_dir: str | None = None
     root_dirs: list[str] | None = None  # absolute folders merged into one virtual folder
+    type_roots: list[str] | None = None  # `typeRoots`: absolute folders whose packages supply global types
     custom_conditions: list[str] | None = None  # `customConditions`: export conditions tried first
     module_suffixes: list[str] | None = None  # `moduleSuffixes`: `.ios` in `x.ios.ts`, tried in order
     include: list[str] | None = None  # absolute patterns
@@ -172,65 +174,6 @@ def _as_glob(pattern: str) -> str:
     return pattern.lstrip("/")
 
 
-MemberDir = Callable[[str], "str | None"]  # a workspace package's name -> its folder (None: no such member)
-
-
-def find_extended(spec: str, from_dir: str, member_dir: MemberDir | None = None) -> str | None:
-    """The file an `extends` value names: a relative/absolute path or a package in node_modules
-    (`@tsconfig/node20/tsconfig.json`, `@tsconfig/node20`, or a package's `tsconfig` field), else,
-    without node_modules, a workspace package of that name (`@acme/tsconfig/app.json`): the package
-    manager links it there, so tsc reads the member's file."""
-    found = _find_extended(spec, from_dir)
-    if found is not None or member_dir is None or is_relative(spec) or os.path.isabs(spec):
-        return found
-    name = package_name(spec)
-    folder = member_dir(name) if name else None
-    return _in_folder(os.path.join(folder, spec[len(name) + 1:]) if len(spec) > len(name) else folder) \
-        if folder is not None and name else None
-
-
-def _find_extended(spec: str, from_dir: str) -> str | None:
-    if is_relative(spec) or os.path.isabs(spec):
-        base = os.path.normpath(os.path.join(from_dir, spec))
-        for c in (base, base + ".json"):
-            if os.path.isfile(c):
-                return c
-        return None
-    directory = from_dir
-    while True:
-        modules = os.path.join(directory, "node_modules")
-        if os.path.isdir(modules):
-            found = _in_package(modules, spec)
-            if found:
-                return found
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
-
-
-def _in_package(modules: str, spec: str) -> str | None:
-    return _in_folder(os.path.join(modules, spec))
-
-
-def _in_folder(base: str) -> str | None:
-    """The config at `base` (a file, with or without `.json`), or of the package folder `base`."""
-    for c in (base, base + ".json"):
-        if os.path.isfile(c):
-            return c
-    if os.path.isdir(base):
-        manifest, _ = load_jsonc(os.path.join(base, "package.json"))
-        field_value = manifest.get("tsconfig")
-        if isinstance(field_value, str):
-            c = os.path.normpath(os.path.join(base, field_value))
-            if os.path.isfile(c):
-                return c
-        c = os.path.join(base, CONFIG_NAME)
-        if os.path.isfile(c):
-            return c
-    return None
-
-
 Loader = Callable[[str], tuple[dict, "str | None"]]
 
 
@@ -301,7 +244,7 @@ def _substitute_config_dir(cfg: TsConfig, directory: str) -> None:
         value = getattr(cfg, name)
         if value is not None:
             setattr(cfg, name, sub(value))
-    for name in ("root_dirs", "include", "files", "exclude"):
+    for name in ("root_dirs", "type_roots", "include", "files", "exclude"):
         value = getattr(cfg, name)
         if value is not None:
             setattr(cfg, name, [sub(v) for v in value])
@@ -317,8 +260,8 @@ def _join(directory: str, value: str) -> str:
 
 
 def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
-    for name in ("base_url", "paths_base", "out_dir", "declaration_dir", "root_dir", "root_dirs", "include", "files",
-                 "exclude", "custom_conditions", "module_suffixes"):
+    for name in ("base_url", "paths_base", "out_dir", "declaration_dir", "root_dir", "root_dirs", "type_roots", "include",
+                 "files", "exclude", "custom_conditions", "module_suffixes"):
         value = getattr(parent, name)
         if value is not None:
             setattr(cfg, name, value)
@@ -351,8 +294,9 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
     for key, attr in (("outDir", "out_dir"), ("rootDir", "root_dir"), ("declarationDir", "declaration_dir")):
         if isinstance(opts.get(key), str):
             setattr(cfg, attr, _join(directory, opts[key]))
-    if isinstance(opts.get("rootDirs"), list):
-        cfg.root_dirs = [_join(directory, p) for p in opts["rootDirs"] if isinstance(p, str)]
+    for key, attr in (("rootDirs", "root_dirs"), ("typeRoots", "type_roots")):
+        if isinstance(opts.get(key), list):
+            setattr(cfg, attr, [_join(directory, p) for p in opts[key] if isinstance(p, str)])
     for key, attr in (("customConditions", "custom_conditions"), ("moduleSuffixes", "module_suffixes")):
         if isinstance(opts.get(key), list):
             setattr(cfg, attr, [c for c in opts[key] if isinstance(c, str)])
@@ -436,10 +380,12 @@ class TsConfigIndex:
         return None
 
     def _own_package_config(self, chain: list[str], file_path: str, chosen: TsConfig) -> TsConfig | None:
-        """For a test file its package's tsconfig excludes (tests type-checked by their runner): that
-        config, when the one covering it lies above the package. Jest's ts-jest and vitest read the
-        package's config, with its `paths`, whatever its `exclude`; a config above the package knows
-        none of them."""
+        """The tsconfig of the file's package, when it excludes the file and the one covering it lies
+        above the package. `covering` takes it for a test (Jest's ts-jest and vitest read the
+        package's config, with its `paths`, whatever its `exclude`) and for any file when it has
+        `paths` of its own: `exclude` only leaves a file out of the first files tsc reads, and a
+        bundler (Next.js) or tsc itself resolves every file it reaches with the package's aliases; a
+        config above the package knows none of them."""
         directory = os.path.dirname(file_path)
         while not os.path.isfile(os.path.join(directory, "package.json")):
             parent = os.path.dirname(directory)
@@ -491,8 +437,9 @@ class TsConfigIndex:
                 break
         if chosen is None and chain:
             chosen = self.config(chain[0])
-        if chosen is not None and chain and chosen.path != chain[0] and _test_path(file_path) and not referenced:
-            chosen = self._own_package_config(chain, file_path, chosen) or chosen
+        if chosen is not None and chain and chosen.path != chain[0] and not referenced:
+            own = self._own_package_config(chain, file_path, chosen)
+            chosen = own if own is not None and (_test_path(file_path) or own.paths) else chosen
         if not chain:  # above every project: the root config each of them extends (Nx's tsconfig.base.json)
             base = os.path.join(self.root, BASE_CONFIG_NAME)
             chosen = self.config(base) if os.path.isfile(base) else None

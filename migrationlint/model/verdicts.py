@@ -18,10 +18,19 @@ class Verdict:
     inert: bool = False  # never loaded at all (fixture data): its imports are no dependencies
     presumed: bool = False  # ships only because nothing says otherwise: `Shipping.settle` may say more
     bundle_input: bool = False  # dev only as an input of the package's bundler build (its bundle ships)
+    unlisted: bool = False  # an entry of a package no manifest lists: `Shipping.settle` asks who imports it
+    on_demand: bool = False  # reached only through a load on demand (an `import()` in a function)
+
+    @property
+    def unsettled(self) -> bool:
+        """Whether `Shipping.settle` may say otherwise (asked only where the answer changes a finding)."""
+        return self.presumed or self.unlisted
 
     def describe(self) -> str:
         return ("ships (production)" if self.ships else "dev only (not production)") + f": {self.reason}"
 
 
+# the reason of a file only a load on demand reaches (an `import()` in a function): a feature's code
+ON_DEMAND = "loaded on demand"
 # the reason of a workspace root's file that nothing names: tooling by presumption (shipping.py, step 4)
 WORKSPACE_ROOT_FILE = "a file of a workspace root: repository tooling, never deployed"

@@ -17,6 +17,7 @@ from migrationlint.model.jsonc import loads
 from migrationlint.model.lockfile_record import MANAGER_OF, Lockfile, Peers, peers_of
 from migrationlint.model.lockfiles import find_lockfile, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
+from migrationlint.model.rush import rekeyed, rush_config, rush_lockfiles, rush_manager
 from migrationlint.model.workspace_definition import WORKSPACE_MARKERS, catalogs, declares_workspaces
 from migrationlint.model.workspace_definition import member_globs as globs_of
 
@@ -185,8 +186,8 @@ class Workspace:
 
     @cached_property
     def definition(self) -> str | None:
-        """What defines the workspace: pnpm-workspace.yaml, package.json or lerna.json (None: a
-        repository of independent packages)."""
+        """What defines the workspace: pnpm-workspace.yaml, package.json, rush.json or lerna.json
+        (None: a repository of independent packages)."""
         return member_globs(self.root)[1]
 
     @cached_property
@@ -257,6 +258,8 @@ class Workspace:
         field_value = self.root_manifest.data.get("packageManager") if self.root_manifest else None
         if isinstance(field_value, str) and field_value.split("@", 1)[0] in ("pnpm", "npm", "yarn", "bun"):
             return field_value.split("@", 1)[0]
+        if self.definition == "rush.json":
+            return rush_manager(rush_config(self.root) or {})
         path = find_lockfile(self.root)
         if path is not None:
             return MANAGER_OF[os.path.basename(path)]
@@ -266,6 +269,11 @@ class Workspace:
 
     @cached_property
     def lockfile(self) -> Lockfile | None:
+        if self.definition == "rush.json":  # kept under common/config (rush.py)
+            found = rush_lockfiles(self.root, rush_config(self.root) or {})
+            rush = rekeyed([(lock, base) for p, base in found if (lock := self.read_lockfile(p)) is not None])
+            if rush is not None:
+                return rush
         path = find_lockfile(self.root, self.package_manager)
         return self.read_lockfile(path) if path else None
 

@@ -1,6 +1,7 @@
 """What makes a folder a workspace root, and which members it lists: pnpm-workspace.yaml
 (`packages`, and its `catalog`/`catalogs`), package.json `workspaces` (a list, or an object with
-`packages`) and lerna.json. Read from the files alone; workspace.py builds the model on it.
+`packages`), Rush's rush.json (its projects' folders) and lerna.json. Read from the files alone;
+workspace.py builds the model on it.
 """
 
 from __future__ import annotations
@@ -8,7 +9,9 @@ from __future__ import annotations
 import json
 import os
 
-WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json")
+from migrationlint.model.rush import project_folders, rush_config
+
+WORKSPACE_MARKERS = ("pnpm-workspace.yaml", "lerna.json", "rush.json")
 
 
 def declares_workspaces(data: dict) -> bool:
@@ -48,6 +51,9 @@ def member_globs(root: str, manifest_data: dict | None) -> tuple[list[str], str 
             ws = ws.get("packages")
         if isinstance(ws, list):
             return [p for p in ws if isinstance(p, str)], "package.json"
+    rush = rush_config(root)
+    if rush is not None:  # each project's folder, as written (rush.py)
+        return project_folders(rush), "rush.json"
     lerna = os.path.join(root, "lerna.json")
     if os.path.isfile(lerna):
         try:

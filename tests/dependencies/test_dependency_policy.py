@@ -2419,3 +2419,153 @@ def test_a_members_nohoist_settings_make_no_workspace_root(tmp_path):
         "packages/itests/src/run.test.ts": "const vscode = require('vscode');\nexport const w = vscode.window;\n",
     })
     assert dep(root) == []
+
+
+def _platform_workspace(root: Path, sibling_section: str) -> Path:
+    packages = {f"packages/{n}/package.json": {"name": f"@acme/{n}", "version": "1.0.0", "main": "dist/index.js",
+                                               sibling_section: {"@acme/platform": "1.0.0"}} for n in ("auth", "data")}
+    return write(root, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/platform/package.json": {"name": "@acme/platform", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/platform/src/index.ts": "export class UserError extends Error {}\n",
+        **packages,
+        "packages/storage/package.json": {"name": "@acme/storage", "version": "1.0.0", "main": "dist/index.js",
+                                          "devDependencies": {"@acme/platform": "1.0.0"}},
+        "packages/storage/src/index.ts": "import { UserError } from '@acme/platform';\n\nexport const fail = () => new UserError();\n",
+    })
+
+
+@pytest.mark.parametrize("section,remedy", [
+    ("dependencies", "move it to dependencies (as packages/auth/package.json, packages/data/package.json declare it)"),
+    ("peerDependencies", "declare it in peerDependencies (this published package plugs into @acme/platform"),
+])
+def test_dep002_advises_the_section_the_sibling_packages_use_for_a_workspace_package(tmp_path, section, remedy):
+    """A published package loads a workspace utility library it keeps in devDependencies (a cloud
+    framework's constructs: 21 DEP002 saying the package "plugs into" a library its siblings list in
+    `dependencies`): the advice follows the siblings; only where they take it as a peer is it a host."""
+    root = _platform_workspace(tmp_path, section)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert remedy in d.message
+
+
+def _decoder_package(root: Path, index: str) -> Path:
+    return write(root, {
+        "package.json": {"name": "@acme/kafka", "version": "1.0.0", "main": "lib/index.js",
+                         "devDependencies": {"avro-js": "^1.11.0", "protobufjs": "^7.0.0"}},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {
+            "": {"name": "@acme/kafka"}, "node_modules/avro-js": {"version": "1.11.0", "dev": True},
+            "node_modules/protobufjs": {"version": "7.0.0", "dev": True}}},
+        "src/index.ts": index,
+        "src/codec/avro.ts": "import avro from 'avro-js';\n\nexport const decode = (b: Buffer) => avro.parse(b);\n",
+    })
+
+
+def test_dep002_a_published_librarys_load_on_demand_is_an_optional_peer_through_local_modules_too(tmp_path):
+    """A published library loads a codec module only when asked (`await import('./codec/avro.js')`
+    in a function), and that module imports a package kept in devDependencies (a serverless toolkit:
+    2 errors saying the service fails; its maintainers made the packages optional peers): a warning
+    asking for an optional peer, as for `import('protobufjs')` in the function itself. A router's
+    loader, an arrow function that only returns the load (`() => import('./codec/avro.js')`), is code
+    splitting: the module loads with the app, and the finding stays an error."""
+    index = ("export async function decoder(kind: string) {\n  if (kind === 'avro') return (await import('./codec/avro.js')).decode;\n"
+             "  const pb = await import('protobufjs');\n  return pb.parse;\n}\n")
+    root = _decoder_package(tmp_path, index)
+    found = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics}
+    assert sorted(found) == ["avro-js", "protobufjs"]
+    assert all(d.severity.value == "warning" and "marked optional in peerDependenciesMeta" in d.message and d.fix is None
+               for d in found.values())
+    assert "this file ships: loaded on demand (src/index.ts imports it in a function)" in found["avro-js"].message
+    _decoder_package(tmp_path, "export const routes = [{ path: 'avro', load: () => import('./codec/avro.js') }];\n")
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert (d.extra["package"], d.severity.value) == ("avro-js", "error")
+
+
+def test_types_of_a_bare_name_that_a_types_named_member_holds_are_hoisted_like_any_member(tmp_path):
+    """A private member named `@types/acme` holds the shared types that every package imports as
+    `acme` (a serverless sample: 98 DEP001 for type-only imports, one in the member itself); npm
+    links it at the root, where tsc finds it, as it finds any hoisted member whose types a file
+    imports. Under pnpm, which links only what a package declares, it is reported."""
+    lock = {"lockfileVersion": 3, "packages": {
+        "": {"name": "acme", "workspaces": ["packages/*"]},
+        "node_modules/@types/acme": {"resolved": "packages/types", "link": True},
+        "node_modules/api": {"resolved": "packages/api", "link": True},
+        "packages/types": {"name": "@types/acme"}, "packages/api": {"name": "api"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "package-lock.json": lock,
+        "packages/types/package.json": {"name": "@types/acme", "private": True, "types": "src/index.d.ts"},
+        "packages/types/src/index.d.ts": "export type Order = { id: string };\n",
+        "packages/types/src/util.d.ts": "import { Order } from 'acme';\n\nexport type Orders = Order[];\n",
+        "packages/api/package.json": {"name": "api", "private": True, "scripts": {"build": "tsc"}},
+        "packages/api/src/handler.ts": "import type { Order } from 'acme';\n\nexport const make = (): Order => ({ id: '1' });\n",
+    })
+    assert dep(root) == []
+    (root / "package-lock.json").unlink()
+    write(root, {"pnpm-workspace.yaml": "packages:\n  - packages/*\n"})
+    assert ("DEP001", "packages/api/src/handler.ts", "@types/acme") in dep(root)
+
+
+def test_dep001_declares_a_versionless_npm_workspace_package_with_a_star(tmp_path):
+    """A private member with no version (a shared library of a CDK sample: 5 findings whose
+    `npm install @acme/common -w cdk` would look the name up in the registry): npm links a member
+    for `"*"`, so that is the fix. A member with a version keeps its caret range."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {
+            "": {"name": "acme"}, "node_modules/@acme/common": {"resolved": "packages/common", "link": True},
+            "node_modules/cdk": {"resolved": "packages/cdk", "link": True}}},
+        "packages/common/package.json": {"name": "@acme/common", "private": True, "main": "src/index.ts"},
+        "packages/common/src/index.ts": "export const region = 'eu-west-1';\n",
+        "packages/cdk/package.json": {"name": "cdk", "private": True, "scripts": {"start": "node dist/main.js"}},
+        "packages/cdk/src/main.ts": "import { region } from '@acme/common';\n\nexport const where = region;\n",
+    })
+    assert json.loads(fixed(root)["packages/cdk/package.json"])["dependencies"] == {"@acme/common": "*"}
+    write(root, {"packages/common/package.json": {"name": "@acme/common", "version": "1.2.0", "private": True,
+                                                  "main": "src/index.ts"}})
+    assert json.loads(fixed(root)["packages/cdk/package.json"])["dependencies"] == {"@acme/common": "^1.2.0"}
+
+
+def test_dep002_no_optional_feature_warning_where_shipping_code_loads_the_package_at_start_up(tmp_path):
+    """A published test harness imports its framework at start-up in one file and on demand in
+    another (`await import('@acme/core/dist/app.module.js')`): the framework is no optional feature,
+    so only the start-up import is reported, as the ordinary error."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/testing", "version": "1.0.0", "main": "lib/index.js",
+                         "devDependencies": {"@acme/core": "^3.0.0"}},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {"": {"name": "@acme/testing"},
+                                                                 "node_modules/@acme/core": {"version": "3.0.0", "dev": True}}},
+        "src/index.ts": "import { Logger } from '@acme/core';\nexport { start } from './server';\nexport const log = new Logger();\n",
+        "src/server.ts": "export async function start() {\n  const app = await import('@acme/core/dist/app.module.js');\n"
+                         "  return app.AppModule;\n}\n",
+    })
+    found = [(d.path.rsplit("/", 1)[-1], d.severity.value)
+             for d in pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+    assert found == [("index.ts", "error")]
+
+
+def test_dep002_a_private_kit_whose_dependents_declare_the_package_needs_no_copy_of_its_own(tmp_path):
+    """A private component kit shipped as source keeps react in devDependencies; every package that
+    depends on it is bundled (a Next.js app) or declares react in `dependencies` (a worker), and bun
+    hoists: wherever the kit's files run, react is installed (a finance app: 70 DEP002 asking to move
+    react into the kit's dependencies, a second React). A dependent that does not declare it, or pnpm's
+    strict layout, keeps the finding."""
+    kit = {"name": "@acme/kit", "private": True, "exports": {"./button": "./src/button.tsx"},
+           "devDependencies": {"react": "^19.0.0"}}
+    worker = {"name": "@acme/worker", "private": True, "scripts": {"start": "node dist/index.js"},
+              "dependencies": {"@acme/kit": "*", "react": "^19.0.0"}}
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["apps/*", "packages/*"], "packageManager": "bun@1.3.0"},
+        "packages/kit/package.json": kit,
+        "packages/kit/src/button.tsx": 'import { forwardRef } from "react";\n\nexport const Button = forwardRef(() => null);\n',
+        "apps/web/package.json": {"name": "@acme/web", "private": True,
+                                  "dependencies": {"@acme/kit": "*", "next": "15.0.0", "react": "^19.0.0"}},
+        "apps/web/next.config.js": "module.exports = {};\n",
+        "apps/worker/package.json": worker,
+        "apps/worker/src/index.ts": 'import { Button } from "@acme/kit/button";\n\nconsole.log(Button);\n',
+    })
+    assert dep(root) == []
+    write(root, {"apps/worker/package.json": {**worker, "dependencies": {"@acme/kit": "*"}}})
+    assert dep(root) == [("DEP002", "packages/kit/src/button.tsx", "react")]
+    write(root, {"apps/worker/package.json": worker, "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+                 "package.json": {"name": "root", "private": True, "packageManager": "pnpm@9.15.0"}})
+    assert dep(root) == [("DEP002", "packages/kit/src/button.tsx", "react")]

@@ -179,6 +179,31 @@ def test_bundled_packages_are_recognised(tmp_path):
                    "sbstart": True, "sbnode": False, "uni": True}
 
 
+def test_a_build_script_that_runs_webpacks_api_ships_a_bundle(tmp_path):
+    """`"build": "ts-node --transpile-only ./scripts/build.ts"`, a script that calls
+    `webpack(makeConfig())` with a config a local module builds (a comment platform's client: 2,693
+    DEP002 for react and the rest of its browser bundle): the bundle holds what the config does not
+    name in `externals`. Where the script or its config factory mentions `externals`, or the factory
+    cannot be found, nothing is claimed."""
+    script = ('import webpack from "webpack";\nimport makeConfig from "../src/build/makeConfig";\n\n'
+              "webpack(makeConfig()).run((err) => { if (err) process.exit(1); });\n")
+
+    def bundled(name: str, config: str | None, api: str = "webpack") -> bool:
+        files = {"package.json": {"name": name, "version": "2.3.0",
+                                  "scripts": {"build": "ts-node --transpile-only ./scripts/build.ts"}},
+                 "scripts/build.ts": script.replace('"webpack"', f'"{api}"')}
+        if config is not None:
+            files["src/build/makeConfig.ts"] = config
+        write(tmp_path / name, files)
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json"))) is not None
+
+    plain = 'export default () => ({ entry: { widget: "./src/app/index.tsx" } });\n'
+    assert bundled("web", plain) and bundled("rs", plain, api="@rspack/core")
+    assert not bundled("ext", 'export default () => ({ entry: "./src/index.ts", externals: { react: "React" } });\n')
+    assert not bundled("lost", None)
+    assert not bundled("other", plain, api="chalk")
+
+
 def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
     """tsup and tsdown keep out of the bundle only dependencies, peerDependencies and
     optionalDependencies: a devDependency a published CLI imports is inlined (a real CLI had 48
@@ -1181,13 +1206,20 @@ def test_schematic_templates_are_not_the_packages_code(tmp_path):
 
 
 def test_a_published_packages_on_demand_load_is_an_optional_feature(tmp_path):
+    """A published library's `require()` in a function loads an optional feature its users install:
+    kept in devDependencies only, nothing tells them, so a warning without a fix asks for an
+    optional peer; a load at start-up is the ordinary error."""
     root = write(tmp_path / "server", {
         "package.json": {"name": "@acme/server", "version": "1.0.0", "main": "dist/index.js",
                          "devDependencies": {"@opentelemetry/api": "^1.9.0", "uuid": "^10.0.0"}},
         "src/index.ts": "import { v4 } from 'uuid';\nexport function trace(): unknown {\n"
                         "  const { trace } = require('@opentelemetry/api');\n  return trace;\n}\nexport const id = v4();\n",
     })
-    assert dep(root) == [("DEP002", "src/index.ts", "uuid")]
+    found = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics}
+    assert sorted(found) == ["@opentelemetry/api", "uuid"]
+    assert found["uuid"].severity.value == "error"
+    optional = found["@opentelemetry/api"]
+    assert optional.severity.value == "warning" and optional.fix is None and "peerDependenciesMeta" in optional.message
 
 
 def test_an_applications_on_demand_load_is_no_optional_feature(tmp_path):
@@ -1888,6 +1920,9 @@ def test_node_builtins_spread_into_rollup_externals_leave_the_list_readable(tmp_
     # the manifest's own sections, the usual idiom: what they list stays out, the rest is inlined (12 DEP002)
     assert build("...Object.keys({ ...pkg.peerDependencies, ...pkg.dependencies })") == []
     assert build("...Object.keys(pkg.dependencies || {}), 'magic-string'") == [("DEP002", "src/index.ts", "magic-string")]
+    # a section imported by name (`import { peerDependencies } from './package.json'`: a design system, 13 DEP002)
+    assert build("...Object.keys(peerDependencies || {})") == []
+    assert build("...Object.keys(dependencies), 'magic-string'") == [("DEP002", "src/index.ts", "magic-string")]
     # the list held in a top-level constant (`external: externalDeps`): read as written there
     root = tmp_path / str(len(list(tmp_path.iterdir())))
     write(root, {"package.json": {"name": "v", "version": "1.0.0", "main": "index.js", "scripts": {"build": "rollup -c"},
@@ -2089,3 +2124,109 @@ def test_a_script_run_by_the_tsm_runner_is_a_developer_tool(tmp_path, command):
         "generate.ts": "import fs from 'fs-extra';\nfs.outputFileSync('src/list.ts', 'x');\n",
     })
     assert dep(root) == []
+
+
+def test_a_private_package_no_manifest_lists_and_only_tests_import_is_test_support(tmp_path):
+    """A private, unbuilt test harness (`main: ./src/index.ts`) that no package.json depends on and
+    that other packages' tests reach through tsconfig `paths` (a gateway monorepo: 13 DEP002 saying a
+    production install breaks a service, and DEP001 fixes to `dependencies`): nothing installs it, so
+    its devDependencies are right. Once a file that ships imports it, it ships again."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["internal/*", "packages/*"]},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {"": {"name": "root"},
+                                                                 "node_modules/ws": {"version": "8.0.0", "dev": True}}},
+        "tsconfig.json": {"compilerOptions": {"paths": {"@internal/testing": ["./internal/testing/src/index.ts"]}}},
+        "internal/testing/package.json": {"name": "@internal/testing", "private": True, "main": "./src/index.ts",
+                                          "devDependencies": {"ws": "^8.0.0"}},
+        "internal/testing/src/index.ts": "import { WebSocketServer } from 'ws';\nimport { port } from 'get-port';\n\n"
+                                         "export const start = () => new WebSocketServer({ port });\n",
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/core/src/index.ts": "export const core = 1;\n",
+        "packages/core/tests/server.test.ts": "import { start } from '@internal/testing';\n\nstart();\n",
+        # a second harness whose entry imports the first: one of the tests' files too
+        "internal/proc/package.json": {"name": "@internal/proc", "private": True, "main": "./src/index.ts",
+                                       "devDependencies": {"ws": "^8.0.0"}},
+        "internal/proc/src/index.ts": "import { start } from '@internal/testing';\nimport 'ws';\n\nexport const spawn = start;\n",
+        "packages/core/tests/proc.test.ts": "import { spawn } from '@internal/proc';\n\nspawn();\n",
+    })
+    assert dep(root) == [("DEP001", "internal/testing/src/index.ts", "get-port")]
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "--save-dev get-port" in d.message
+    explained = cli("--explain-file", "internal/testing/src/index.ts", ".", cwd=root).stdout.decode()
+    assert "dev only (not production): no package.json depends on its package, and only files that never ship " \
+           "import it (internal/proc/src/index.ts, packages/core/tests/server.test.ts)" in explained
+    write(root, {"packages/core/src/index.ts": "import { start } from '@internal/testing';\n\nexport const core = start;\n"})
+    assert sorted(dep(root)) == [("DEP001", "internal/testing/src/index.ts", "get-port"),
+                                 ("DEP002", "internal/testing/src/index.ts", "ws")]  # proc's tests still test support
+
+
+def test_what_only_the_cdk_app_imports_is_synth_time_code_in_a_cdk_init_package(tmp_path):
+    """`cdk init`'s package.json names the app in `bin` (never installed: the CDK CLI runs it from
+    cdk.json) and has a version; the stacks the app imports run at synth time only (two real CDK
+    repositories: 35 DEP002 for aws-cdk-lib in devDependencies). The package's own name may be a
+    registry package's too (`constructs`, which the stacks import at another major): a manifest
+    listing that range is no dependent of it. A second `bin` that users install keeps it checked."""
+    cdk_package = {"name": "constructs", "version": "6.3.3", "bin": {"constructs": "bin/constructs.js"},
+                   "scripts": {"build": "tsc", "cdk": "cdk"},
+                   "devDependencies": {"aws-cdk-lib": "^2.151.0", "js-yaml": "^4.1.0"}, "dependencies": {"constructs": "^10.3.0"}}
+    root = write(tmp_path, {
+        "package.json": cdk_package,
+        "package-lock.json": {"lockfileVersion": 3, "packages": {"": {"name": "constructs"},
+                                                                 "node_modules/aws-cdk-lib": {"version": "2.151.0", "dev": True},
+                                                                 "node_modules/js-yaml": {"version": "4.1.0", "dev": True},
+                                                                 "node_modules/constructs": {"version": "10.3.0"}}},
+        "cdk.json": {"app": "npx ts-node --prefer-ts-exts bin/constructs.ts"},
+        "bin/constructs.ts": "import { App } from 'aws-cdk-lib';\nimport { ApiStack } from '../lib/api-stack';\n\n"
+                             "new ApiStack(new App(), 'Api');\n",
+        "lib/api-stack.ts": "import { Stack } from 'aws-cdk-lib';\nimport { Construct } from 'constructs';\nimport { load } from 'js-yaml';\n\n"
+                            "export class ApiStack extends Stack {\n  constructor(scope: Construct, id: string) {\n"
+                            "    super(scope, id);\n    load('a: 1');\n  }\n}\n",
+        "tools/package.json": {"name": "tools", "private": True, "dependencies": {"constructs": "^10.3.0"}},
+    })
+    assert dep(root) == []
+    write(root, {"package.json": {**cdk_package, "bin": {"constructs": "bin/constructs.js", "deploy-tool": "bin/tool.js"}},
+                 "bin/tool.ts": "import '../lib/api-stack';\n"})
+    assert sorted(p for _, _, p in dep(root)) == ["aws-cdk-lib", "js-yaml"]
+
+
+def test_the_packages_of_an_sst_app_that_use_its_runtime_ship_in_its_function_bundles(tmp_path):
+    """An SST app (`sst.config.ts` at the root): SST bundles each function handler with esbuild, so
+    a package of the app that declares `sst` for its runtime helpers (`sst/node/api`) ships as a
+    bundle (a console app: 73 DEP002 for `sst` in devDependencies). One that starts a process itself,
+    or an app without the configuration, is judged as before."""
+    def bundled(name: str, manifest: dict, config: bool = True) -> str | None:
+        files = {f"{name}/packages/functions/package.json": {"name": "@notes/functions", "version": "0.0.0", **manifest}}
+        if config:
+            files[f"{name}/sst.config.ts"] = "export default { config() { return { name: 'notes' }; } };\n"
+        write(tmp_path, files)
+        found = bundle_of(read_manifest(str(tmp_path / name / "packages/functions/package.json")))
+        return found.reason if found is not None else None
+
+    helpers = {"devDependencies": {"sst": "2.43.4"}}
+    assert "a package of an SST app (../../sst.config.ts" in (bundled("app", helpers) or "")
+    assert bundled("plain", {"dependencies": {"@aws-sdk/client-dynamodb": "3.600.0"}}) is None
+    assert bundled("server", {**helpers, "scripts": {"start": "node dist/server.js"}}) is None
+    assert bundled("bare", helpers, config=False) is None
+
+
+def test_in_a_versioned_app_that_names_nothing_to_import_what_only_its_dev_scripts_import_is_theirs(tmp_path):
+    """A server package with a version but no `main`, `exports` or `bin`, started by `node
+    dist/index.js`, whose `ts-node ./scripts/start.ts` dev script imports a webpack dev server
+    config (a comment platform: 4 DEP002 for react-dev-utils): nothing installs or deep-imports the
+    package, so the config is the script's. A library with a `main` keeps it checked."""
+    manifest = {"name": "@acme/comments-api", "version": "1.0.0",
+                "scripts": {"start": "node dist/index.js", "start:devServer": "ts-node ./scripts/start.ts"},
+                "dependencies": {"express": "^4.18.0"}, "devDependencies": {"react-dev-utils": "^12.0.0"}}
+    root = write(tmp_path, {
+        "package.json": manifest,
+        "package-lock.json": {"lockfileVersion": 3, "packages": {"": {"name": "@acme/comments-api"},
+                                                                 "node_modules/react-dev-utils": {"version": "12.0.0", "dev": True},
+                                                                 "node_modules/express": {"version": "4.18.0"}}},
+        "src/index.ts": 'import express from "express";\n\nexpress().listen(3000);\n',
+        "scripts/start.ts": 'import config from "../config/devServer.config";\n\nconsole.log(config);\n',
+        "config/devServer.config.ts": 'import overlay from "react-dev-utils/errorOverlayMiddleware";\n\n'
+                                      "export default { setup: overlay };\n",
+    })
+    assert dep(root) == []
+    write(root, {"package.json": {**manifest, "main": "dist/index.js"}})
+    assert dep(root) == [("DEP002", "config/devServer.config.ts", "react-dev-utils")]

@@ -64,6 +64,23 @@ def test_extends_package_from_node_modules(tmp_path):
     assert find_extended("@tsconfig/node18", str(tmp_path / "app")) is None
 
 
+def test_a_relative_extends_through_node_modules_reads_the_linked_member(tmp_path):
+    """`"extends": "./node_modules/node-rig/profiles/default/tsconfig.json"` (a Rush rig, linked
+    with `workspace:*`): without node_modules, tsc would read the member's file, so the linter
+    does; a path into node_modules naming no member stays unread, and a plain relative path is
+    never re-read as a package."""
+    write(tmp_path, {
+        "rigs/node-rig/profiles/default/tsconfig.json": json.dumps({"compilerOptions": {"outDir": "${configDir}/lib"}}),
+        "apps/tool/tsconfig.json": json.dumps({"extends": "./node_modules/node-rig/profiles/default/tsconfig.json"}),
+    })
+    members = {"node-rig": str(tmp_path / "rigs/node-rig")}
+    cfg = read_tsconfig(str(tmp_path / "apps/tool/tsconfig.json"), member_dir=members.get)
+    assert cfg.out_dir == str(tmp_path / "apps/tool/lib")
+    tool = str(tmp_path / "apps/tool")
+    assert find_extended("./node_modules/other-rig/tsconfig.json", tool, members.get) is None
+    assert find_extended("../node-rig/profiles/default/tsconfig.json", tool, members.get) is None
+
+
 def test_extends_cycle_is_cut(tmp_path):
     write(tmp_path, {
         "a.json": json.dumps({"extends": "./b.json", "compilerOptions": {"baseUrl": "a"}}),

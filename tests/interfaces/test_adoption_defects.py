@@ -161,8 +161,11 @@ def test_ctrl_c_in_a_parallel_run_exits_130_with_one_line(tmp_path):
              f"@Entity()\nexport class E{i} {{\n  @Column() name{i}: string;\n}}\n" * 20 for i in range(3000)}
     root = workspace(tmp_path, files)
     env = {**os.environ, "NO_COLOR": "1"}
+    # Ctrl-C's default action, whatever this test runner inherited: a shell starts a background job with
+    # SIGINT ignored, and a process that inherits that ignores Ctrl-C (as it should)
     proc = subprocess.Popen([sys.executable, "-m", "migrationlint", "--no-cache", "--jobs", "2", "."], cwd=root,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     _wait_for_workers(proc.pid)
     os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole process group
     out, err = proc.communicate(timeout=60)

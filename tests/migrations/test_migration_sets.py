@@ -388,3 +388,35 @@ def test_a_migrations_key_where_no_typeorm_is_used_loads_nothing(tmp_path):
     (root / "package.json").write_text('{"name": "@x/lib", "version": "1.0.0", "devDependencies": {"kysely": "0.28.0"}}')
     assert codes(root, ["MIG"]) == []
     assert "MIG006" in codes(workspace(tmp_path / "typeorm", files), ["MIG"])
+
+
+def _touching(cls: str, up: str) -> str:
+    return ("import { MigrationInterface, QueryRunner, Table } from 'typeorm';\n\n"
+            f"export class {cls} implements MigrationInterface {{\n"
+            f"  public async up(queryRunner: QueryRunner): Promise<void> {{\n    {up}\n  }}\n\n"
+            "  public async down(queryRunner: QueryRunner): Promise<void> {}\n}\n")
+
+
+def test_equal_timestamps_of_migrations_on_different_tables_commute(tmp_path):
+    """Two migrations a glob loads share a rounded timestamp but their `up` methods touch unrelated
+    tables (an API's auth tables and its feedback table: 8 warnings no maintainer would act on, the
+    remedy re-running deployed migrations): in either order the schema comes out the same. A
+    shared table (a foreign key to the other's), or an `up` that does more than the QueryRunner's
+    SQL and table calls (an entity manager's save), keeps the warning."""
+    auth = ("await queryRunner.query(`CREATE TABLE \"ba_session\" (\"id\" uuid NOT NULL, \"userId\" uuid "
+            "REFERENCES \"public\".\"ba_user\"(\"id\") ON DELETE CASCADE)`);")
+    feedback = "await queryRunner.createTable(new Table({ name: 'feedback', columns: [{ name: 'id', type: 'uuid' }] }));"
+    source = ("import { DataSource } from 'typeorm';\n\nexport default new DataSource({ type: 'postgres', "
+              "migrations: [__dirname + '/migrations/*.ts'] });\n")
+
+    def warned(second: str) -> list[str]:
+        root = workspace(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "src/data-source.ts": source,
+            "src/migrations/1772500000000-BetterAuthTables.ts": _touching("BetterAuthTables1772500000000", auth),
+            "src/migrations/1772500000000-Feedback.ts": _touching("Feedback1772500000000", second),
+        })
+        return codes(root, ["MIG"])
+
+    assert warned(feedback) == []
+    assert warned("await queryRunner.query(`ALTER TABLE \"ba_user\" ADD \"feedback\" text`);") == ["MIG004"]
+    assert warned("await queryRunner.manager.save('feedback', { id: 1 });") == ["MIG004"]

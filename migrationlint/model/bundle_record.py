@@ -1,0 +1,45 @@
+"""What a bundling build is: its reason, and the packages it leaves external (bundling.py decides
+which builds bundle; this record is apart so that the modules reading builds share it without
+importing one another)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from migrationlint.model.config_objects import REGEX_MARK
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A package's build bundles its imports (`reason`), except the packages it names external,
+    which its consumers or its production install provide."""
+
+    reason: str
+    external: tuple[str, ...] = ()
+
+    def inlines(self, package: str | None) -> bool:
+        """Whether the bundle holds `package` (None: any package at all). An external entry names
+        the package or a path into it (`react/jsx-runtime`): either way an install must hold it; a
+        regex entry (rollup, vite, tsup) leaves out what it matches."""
+        return package is None or not any(e == package or e.startswith(package + "/") or (
+            e.startswith(REGEX_MARK) and _regex_matches(e[len(REGEX_MARK):], package)) for e in self.external)
+
+
+_JS_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
+
+
+def _regex_matches(literal: str, package: str) -> bool:
+    """Whether the JavaScript regex literal `/source/flags` matches the package's name (the bundler
+    tests the import as written, which starts with it). One Python cannot read, or with a flag it
+    does not know, is taken to match: the package then needs an install, as when nothing is read."""
+    source, _, flags = literal[1:].rpartition("/")
+    if any(f not in "gimsuyd" for f in flags):
+        return True
+    options = 0
+    for f in flags:
+        options |= _JS_FLAGS.get(f, 0)
+    try:
+        return re.search(source, package, options) is not None
+    except re.error:
+        return True

@@ -1,0 +1,99 @@
+"""Packages no production install contains, though their entries say they load: a mixin of Shipping.
+
+A package only this repository uses (entry_points.repository_only) that starts nothing reaches
+production only through the installs of the packages that use it. When every package that lists
+it does so in devDependencies (a shared ESLint config, a developer CLI), or lists it only while
+being such a package itself, it never ships. When no manifest lists it, the files that import it
+by name through tsconfig `paths` or by a path into its folder decide (package_consumers.py): when
+each of them is a test or another file that never ships, the package is test support.
+"""
+
+from __future__ import annotations
+
+from migrationlint.model.entry_points import repository_only
+from migrationlint.model.package_consumers import outside_importers
+from migrationlint.model.semver_ranges import satisfies
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+
+
+class DevOnlyPackages:
+    """Mixin of Shipping: `dependents`, `_dev_only` and `test_harness`."""
+
+    _dependents_of: dict[str, list[Manifest]]
+    _dev_only_of: dict[str, str | None]
+    _harness_of: dict[str, str | None]
+
+    def dependents(self, manifest: Manifest) -> list[Manifest]:
+        """The workspace's other manifests that list `manifest`'s package in any dependency section."""
+        found = self._dependents_of.get(manifest.path)
+        if found is None:
+            found = self._dependents_of[manifest.path] = [
+                m for m in self._resolver().packages.manifests
+                if m.path != manifest.path and not m.error and any(_lists(m.section(s), manifest) for s in DEP_SECTIONS)]
+        return found
+
+    def _dev_only(self, manifest: Manifest) -> str | None:
+        """Why a package only this repository uses (entry_points.repository_only) never runs in production:
+        every package that uses it lists it in devDependencies only (a shared ESLint config, a dev CLI)."""
+        if manifest.path not in self._dev_only_of:
+            self._dev_only_of[manifest.path] = self._dev_only_reason(manifest)
+        return self._dev_only_of[manifest.path]
+
+    def _dev_only_reason(self, manifest: Manifest) -> str | None:
+        """A dependent that lists the package in `dependencies` keeps it out of production only when
+        it is such a package itself (an ESLint plugin a shared config depends on, which every
+        package lists in devDependencies)."""
+        if not repository_only(manifest) or not manifest.name or self.is_service(manifest):
+            return None
+        dependents = self.dependents(manifest)
+        if not dependents:
+            return None
+        self._dev_only_of[manifest.path] = None  # a dependency cycle reads "not dev-only"
+        through = [m for m in dependents if any(manifest.name in m.section(s) for s in DEP_SECTIONS if s != "devDependencies")]
+        if any(self._dev_only(m) is None for m in through):
+            return None
+        direct = sorted(m.name or self.project.rel(m.dir) for m in dependents if m not in through)
+        via = sorted(m.name or self.project.rel(m.dir) for m in through)
+        said = [f"a devDependency only ({', '.join(direct[:3])})" if direct else "",
+                f"a dependency of {', '.join(via[:2])}, a devDependency only itself" if via else ""]
+        return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
+
+    def unlisted(self, manifest: Manifest) -> bool:
+        """Whether the package is one only this repository uses, that starts nothing and that no
+        manifest lists: what imports it decides whether it ships (`test_harness`)."""
+        return repository_only(manifest) and bool(manifest.name) and not self.is_service(manifest) \
+            and not self.dependents(manifest)
+
+    def test_harness(self, manifest: Manifest) -> str | None:
+        """Why an unlisted package is test support (files of other packages import it, and none of
+        them ships: a test harness tests reach through tsconfig `paths`), or None; asked by
+        Shipping.settle only, once per package."""
+        if manifest.path not in self._harness_of:
+            self._harness_of[manifest.path] = None  # an import cycle reads "not test support"
+            self._harness_of[manifest.path] = self._only_dev_files_import(manifest)
+        return self._harness_of[manifest.path]
+
+    def _only_dev_files_import(self, manifest: Manifest) -> str | None:
+        found: list[str] = []
+        for importer in outside_importers(self.project, manifest, self._resolver()):
+            owner = self.project.workspace.manifest_for(importer)
+            verdict = self.verdict(importer, owner)
+            if verdict.ships and not (verdict.unlisted and self.test_harness(owner) is not None):
+                return None  # an entry of another test harness is one of its tests' files
+            found.append(self.project.rel(importer))
+        if not found:
+            return None
+        names = ", ".join(sorted(found)[:3]) + (", ..." if len(found) > 3 else "")
+        return f"no package.json depends on its package, and only files that never ship import it ({names})"
+
+
+def _lists(section: dict[str, str], member: Manifest) -> bool:
+    """Whether a dependency section lists the workspace package `member`: its name, with a range its
+    version satisfies or a local protocol. A range the member's version is outside of names the
+    registry's package of that name (`"constructs": "^10.0.0"` beside a CDK app named `constructs`)."""
+    spec = section.get(member.name or "")
+    if spec is None:
+        return False
+    version = member.data.get("version")
+    local = spec.startswith(("workspace:", "file:", "link:", "portal:"))
+    return local or not isinstance(version, str) or satisfies(version, spec) is not False

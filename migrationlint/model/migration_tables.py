@@ -1,0 +1,144 @@
+"""The tables a migration's `up` touches, read from its code: whether two migrations commute.
+
+Two migrations that share a timestamp run in load order (MIG004's warning), which matters only
+when one of them reads or changes what the other creates or changes. Their `up` methods name the
+tables: in SQL strings given to `queryRunner.query` (`CREATE TABLE "orders"`, `ALTER TABLE`,
+`INSERT INTO`, `REFERENCES`, `FROM`, `JOIN`) and in the QueryRunner API's table arguments
+(`createTable(new Table({ name: 'orders' }))`, `addColumn('orders', ...)`,
+`createForeignKey('orders', new TableForeignKey({ referencedTableName: 'users' }))`). Anything else
+in `up` that may write (an entity manager's `save`, a loop building names, a call to a helper)
+leaves the set unknown. Asked only for the migrations that share a timestamp: the file is parsed
+again with tree-sitter; the SQL inside the strings is searched for the table after each keyword.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tree_sitter import Node
+
+from migrationlint.extract import parsing
+
+# the table after a keyword of the statements migrations write, quoted or not, schema included
+_SQL_TABLE = re.compile(
+    r"\b(?:TABLE(?:\s+IF\s+(?:NOT\s+)?EXISTS)?|INTO|UPDATE|FROM|JOIN|REFERENCES|ON)\s+(?:ONLY\s+)?"
+    r"((?:[\"`\[]?\w+[\"`\]]?\.)?[\"`\[]?\w+[\"`\]]?)", re.IGNORECASE)
+_NOT_TABLES = frozenset({"select", "set", "delete", "update", "cascade", "table", "exists", "not", "if", "only",
+                         "conflict", "column", "constraint", "each", "row", "commit", "drop", "lateral"})
+# QueryRunner methods whose first argument is a table (name or Table object)
+_TABLE_METHODS = frozenset({
+    "createTable", "dropTable", "renameTable", "addColumn", "addColumns", "dropColumn", "dropColumns", "renameColumn",
+    "changeColumn", "changeColumns", "createIndex", "createIndices", "dropIndex", "dropIndices", "createForeignKey",
+    "createForeignKeys", "dropForeignKey", "dropForeignKeys", "createPrimaryKey", "dropPrimaryKey",
+    "createUniqueConstraint", "dropUniqueConstraint", "createCheckConstraint", "dropCheckConstraint",
+    "clearTable", "hasTable", "hasColumn", "getTable"})
+_SAFE_CALLS = frozenset({"query", "startTransaction", "commitTransaction"}) | _TABLE_METHODS
+_NAME_KEYS = frozenset({"referencedTableName", "tableName"})  # of a foreign key's or index's options
+
+
+def tables_touched(data: bytes, path: str, start: int, end: int) -> frozenset[str] | None:
+    """The tables the `up` method of the class at bytes `start:end` of the file names, lower-cased
+    without quotes; None when it does anything else that may touch a table (or has no `up`)."""
+    return _tables(data, path, start, end)
+
+
+@lru_cache(maxsize=256)
+def _tables(data: bytes, path: str, start: int, end: int) -> frozenset[str] | None:
+    tree = parsing.parse(data, path)
+    cls = _class_at(tree.root_node.descendant_for_byte_range(start, end))
+    up = _method(cls, "up") if cls is not None else None
+    if up is None:
+        return None
+    found: set[str] = set()
+    stack = [up.child_by_field_name("body")]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if node.type == "call_expression" and not _readable_call(node, found):
+            return None
+        if node.type in ("string", "template_string"):
+            found.update(_sql_tables(parsing.text(node)))
+            continue
+        if node.type == "new_expression":
+            found.update(_table_object_name(node))
+        stack.extend(node.named_children)
+    return frozenset(found) if found else None
+
+
+_CLASSES = ("class_declaration", "abstract_class_declaration", "class")
+
+
+def _class_at(node: Node | None) -> Node | None:
+    """The class the span names: the node itself, or the first class inside it (`export class`)."""
+    stack = [node]
+    while stack:
+        n = stack.pop(0)
+        if n is None or n.type in _CLASSES:
+            return n
+        stack.extend(n.named_children)
+    return None
+
+
+def _method(cls: Node, name: str) -> Node | None:
+    body = cls.child_by_field_name("body")
+    for member in body.named_children if body is not None else ():
+        key = member.child_by_field_name("name")
+        if member.type == "method_definition" and key is not None and parsing.text(key) == name:
+            return member
+    return None
+
+
+def _readable_call(call: Node, found: set[str]) -> bool:
+    """Whether the call is one whose tables are read here: a QueryRunner method (its first string
+    argument, and the `referencedTableName`/`tableName` strings of the objects it is given), or
+    `query`. Anything else may touch any table."""
+    fn = call.child_by_field_name("function")
+    method = fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression" else None
+    if method is None or parsing.text(method) not in _SAFE_CALLS:
+        return False
+    args = call.child_by_field_name("arguments")
+    first = next((a for a in args.named_children if a.type != "comment"), None) if args is not None else None
+    if parsing.text(method) in _TABLE_METHODS and first is not None and first.type == "string":
+        found.add(_bare(parsing.string_value(first) or ""))
+    for pair in _pairs(args):
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if key is not None and parsing.text(key) in _NAME_KEYS and value is not None and value.type == "string":
+            found.add(_bare(parsing.string_value(value) or ""))
+    return True
+
+
+def _table_object_name(new: Node) -> set[str]:
+    """`new Table({ name: 'orders', columns: [...] })`: the table's own `name` (not its columns')."""
+    ctor, args = new.child_by_field_name("constructor"), new.child_by_field_name("arguments")
+    first = next((a for a in args.named_children if a.type != "comment"), None) if args is not None else None
+    if ctor is None or parsing.text(ctor) != "Table" or first is None or first.type != "object":
+        return set()
+    for pair in first.named_children:
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type == "pair" and key is not None and parsing.text(key) == "name" and value is not None \
+                and value.type == "string":
+            return {_bare(parsing.string_value(value) or "")}
+    return set()
+
+
+def _pairs(node: Node | None) -> list[Node]:
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n is None:
+            continue
+        if n.type == "pair":
+            out.append(n)
+        stack.extend(n.named_children)
+    return out
+
+
+def _sql_tables(sql: str) -> set[str]:
+    return {t for t in (_bare(m.group(1)) for m in _SQL_TABLE.finditer(sql)) if t and t not in _NOT_TABLES}
+
+
+def _bare(name: str) -> str:
+    """`"public"."Orders"` -> `orders`: the table without quotes or schema, lower-cased."""
+    return re.sub(r"[\"`\[\]]", "", name).rsplit(".", 1)[-1].lower()

@@ -1,0 +1,55 @@
+"""Who loads a private package that no manifest lists: the files of other packages that import it.
+
+A package only this repository uses reaches production through the installs of the packages that
+depend on it (shipping.py, `dependents`). One that no manifest lists can still be imported: by its
+name through tsconfig `paths` (a test harness mapped to its source), or by a relative path into its
+folder. When every such importer is a test or another file that never ships, the package is
+test support, whatever its `main` says; when nothing imports it, nothing is known and it keeps its
+entries. Asked once per such package (shipping memoizes), by a scan of the imports of the
+workspace's sources; a run over a few files first looks for the package's name or folder name in
+their bytes (Project.mentions), so as to load the facts of the few that may import it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Iterator
+
+from migrationlint.model.packages import is_relative
+from migrationlint.model.workspace import Manifest
+
+if TYPE_CHECKING:
+    from migrationlint.model.project import Project
+    from migrationlint.model.resolve import Resolver
+
+
+def outside_importers(project: Project, manifest: Manifest, resolver: Resolver) -> Iterator[str]:
+    """The workspace files outside `manifest`'s package that import it by name (`@acme/testing`,
+    `@acme/testing/x`) or by a relative path into its folder, lazily; a file whose facts cannot be
+    read counts (it may import it)."""
+    name = manifest.name or ""
+    folder = os.path.basename(manifest.dir)
+    ws = project.workspace
+    inside = manifest.dir.rstrip(os.sep) + os.sep
+    whole = bool(project.all_sources)  # every file's facts are at hand: no need to search their bytes first
+    for root in dict.fromkeys([ws.root, *ws.manifest_dirs]):
+        if root == manifest.dir:
+            continue
+        for other in project.package_sources(root):
+            if not whole and not (name and project.mentions(other, name.encode("utf-8"))
+                                  or project.mentions(other, folder.encode("utf-8"))):
+                continue
+            facts = project.facts(other)
+            if facts is None or facts.skipped or any(_imports_it(resolver, other, i.specifier, name, folder, inside)
+                                                     for i in facts.imports):
+                yield other
+
+
+def _imports_it(resolver: Resolver, importer: str, specifier: str, name: str, folder: str, inside: str) -> bool:
+    """Whether `specifier` names the package (`name`, `name/x`) or, relative, a file in its folder."""
+    if not is_relative(specifier):
+        return bool(name) and (specifier == name or specifier.startswith(name + "/"))
+    if folder not in specifier:  # a path into the folder from outside it names the folder
+        return False
+    found = resolver.resolve(importer, specifier)
+    return found.kind == "file" and bool(found.path) and found.path.startswith(inside)

@@ -1,0 +1,78 @@
+"""Builds a package script drives through a bundler's Node API: the script runs a file of the
+package with node or a TypeScript runner (`node esbuild.config.js`, `ts-node ./scripts/build.ts`),
+and that file calls the bundler.
+
+- esbuild's `build({ bundle: true })` inlines every import its `external` list does not name, unless
+  `packages: 'external'` leaves node_modules out or `external` is not a list of names;
+- webpack's (or rspack's) `webpack(config)` inlines every import the config's `externals` does not
+  name; the config is mostly built by another module, so the file and the local modules it imports
+  are read for `externals`: where none of them mentions it, the bundle has none, and where one
+  does, what it names cannot be read here and nothing is claimed.
+
+The files are read as data (config_objects), never run.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.bundle_record import Bundle
+from migrationlint.model.config_objects import config_imports, read_config
+from migrationlint.model.entry_points import command_pattern
+from migrationlint.model.packages import is_relative
+
+# a build file run by node or a TypeScript runner (`tsx tools/build.ts`, options before it skipped)
+_NODE_SCRIPT = command_pattern(r"(?:node|tsx|ts-node|esno|esr|bun(?: run)?)(?:\s+-\S+)*\s+(\S+\.[cm]?[jt]s)\b")
+_WEBPACK_APIS = ("webpack", "@rspack/core")
+_SOURCE_EXTENSIONS = (".ts", ".js", ".mts", ".mjs", ".cts", ".cjs")
+
+
+def scripted_bundle(directory: str, commands: list[str]) -> Bundle | None:
+    """The bundle a build command of the package in `directory` makes by running a file that calls
+    esbuild's or webpack's API, or None."""
+    for command in commands:
+        for found in _NODE_SCRIPT.finditer(command):
+            path = os.path.normpath(os.path.join(directory, found.group(1)))
+            if not os.path.isfile(path):
+                continue
+            imports = config_imports(path)
+            bundle = _esbuild_api(path, found.group(1)) if "esbuild" in imports else None
+            if bundle is None and any(api in imports for api in _WEBPACK_APIS):
+                bundle = _webpack_api(path, found.group(1))
+            if bundle is not None:
+                return bundle
+    return None
+
+
+def _esbuild_api(path: str, shown: str) -> Bundle | None:
+    settings = read_config(path)
+    external = settings.names("external")
+    if settings.flag("bundle") is not True or external is None or settings.has("packages"):
+        return None
+    return Bundle(f"an esbuild bundle ({shown} calls esbuild with bundle: true)", external)
+
+
+def _webpack_api(path: str, shown: str) -> Bundle | None:
+    """A webpack bundle without externals, when neither the script nor a local module it imports
+    (its config factory) mentions `externals`; a local module that cannot be found or read leaves
+    the config unknown."""
+    for source in (path, *_local_modules(path)):
+        try:
+            with open(source or "", "rb") as fh:
+                if b"externals" in fh.read():
+                    return None
+        except OSError:
+            return None
+    return Bundle(f"a webpack bundle ({shown} runs webpack's API with a config that names no externals)")
+
+
+def _local_modules(path: str) -> list[str | None]:
+    """The files the script imports by a relative path (one level: its config factory), None for
+    one that is not found."""
+    found: list[str | None] = []
+    for spec in sorted(s for s in config_imports(path) if is_relative(s)):
+        base = os.path.normpath(os.path.join(os.path.dirname(path), spec))
+        stem = os.path.splitext(base)[0] if base.endswith(_SOURCE_EXTENSIONS) else base
+        candidates = [stem + e for e in _SOURCE_EXTENSIONS] + [os.path.join(base, "index" + e) for e in _SOURCE_EXTENSIONS]
+        found.append(next((c for c in candidates if os.path.isfile(c)), None))
+    return found
