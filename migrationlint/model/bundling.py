@@ -163,8 +163,9 @@ _MAX_SCRIPT_DEPTH = 4
 
 def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) -> list[tuple[str, str]]:
     """(script name, command) of each build script (`names`), and of the scripts it runs by name
-    (`"build": "npm run package"`, `"package": "tsdown"`): what the build really runs lives one
-    name further often enough that reading only `build` misses the bundler."""
+    (`"build": "npm run package"`, `"package": "tsdown"`) and of the shell scripts it runs (`"build":
+    "bash ./scripts/build.sh"`, each line a command): what the build really runs lives one name
+    further often enough that reading only `build` misses the bundler."""
     scripts = manifest.data.get("scripts")
     if not isinstance(scripts, dict):
         return []
@@ -178,10 +179,27 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) 
             continue
         seen.add(name)
         found.append((name, script))
+        found += [(f"{name} ({shell})", line) for shell in _SHELL_FILE.findall(script)
+                  for line in _shell_commands(os.path.join(manifest.dir, shell))]
         if depth < _MAX_SCRIPT_DEPTH:
             todo += [(m.group(1), depth + 1) for m in RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
             todo += [(n, depth + 1) for n in run_all_names(script, scripts)]
     return found
+
+
+# a shell script a package script runs (`bash ./scripts/build.sh`, `./build.sh`): its lines are the build's
+_SHELL_FILE = command_pattern(r"(?:(?:ba)?sh\s+)?(\.{0,2}/?[\w./-]+\.sh)\b")
+_SHELL_LINES = 200
+
+
+def _shell_commands(path: str) -> list[str]:
+    """The command lines of a shell script (comments and blank lines left out); none when unreadable."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read(64 * 1024).splitlines()[:_SHELL_LINES]
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 # what a front-end build tool of the workspace declares when it drives a bundler itself

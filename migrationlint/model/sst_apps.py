@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.entry_points import is_service
+from migrationlint.model.folders_above import folder_and_above
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 _CONFIGS = ("sst.config.ts", "sst.config.mts", "sst.config.js", "sst.config.mjs")
@@ -24,14 +25,9 @@ def sst_bundle(manifest: Manifest) -> str | None:
     """Why the package is bundled into an SST app's functions, or None."""
     if not any("sst" in manifest.section(s) for s in DEP_SECTIONS) or is_service(manifest):
         return None
-    folder = manifest.dir
-    for _ in range(_LEVELS):
+    for folder in folder_and_above(manifest.dir, _LEVELS):
         config = next((os.path.join(folder, n) for n in _CONFIGS if os.path.isfile(os.path.join(folder, n))), None)
         if config is not None:
             where = os.path.relpath(config, manifest.dir).replace(os.sep, "/")
             return f"a package of an SST app ({where}: SST bundles its functions with esbuild, what they import inlined)"
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            break
-        folder = parent
     return None

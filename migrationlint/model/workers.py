@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tomllib
 
+from migrationlint.model.folders_above import folder_and_above
 from migrationlint.model.jsonc import load_jsonc
 
 _CONFIGS = ("wrangler.toml", "wrangler.json", "wrangler.jsonc")
@@ -21,18 +22,14 @@ _LEVELS = 4  # the package's folder and three above it: a workspace root's confi
 def worker_bundle(package_dir: str) -> str | None:
     """Why the package at `package_dir` is bundled as a Cloudflare Worker (a wrangler configuration
     here or above whose `main` lies in the package), or None."""
-    inside, folder = package_dir.rstrip(os.sep) + os.sep, package_dir
-    for _ in range(_LEVELS):
+    inside = package_dir.rstrip(os.sep) + os.sep
+    for folder in folder_and_above(package_dir, _LEVELS):
         for name in _CONFIGS:
             config = _read(os.path.join(folder, name))
             main = config.get("main") if config is not None and config.get("no_bundle") is not True else None
             if isinstance(main, str) and os.path.normpath(os.path.join(folder, main)).startswith(inside):
                 where = os.path.relpath(os.path.join(folder, name), package_dir).replace(os.sep, "/")
                 return f"a Cloudflare Worker ({where} \"main\": wrangler bundles it with everything it imports)"
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            break
-        folder = parent
     return None
 
 

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from migrationlint.model.workspace import Workspace, find_root
+from tests.dependencies.test_shipping import write
 from tests.helpers import lint
 
 RUSH = "/* written by rush init */\n" + json.dumps({
@@ -38,14 +39,6 @@ packages:
 
 EXTENSION = ("import * as vscode from 'vscode';\nimport { pad } from '@acme/util';\nimport chalk from 'chalk';\n\n"
              "export const hello = () => vscode.window.showInformationMessage(pad(chalk.red('x')));\n")
-
-
-def write(root: Path, files: dict[str, object]) -> Path:
-    for rel, content in files.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(content, indent=2) + "\n" if isinstance(content, dict) else content)
-    return root
 
 
 def rush_repo(root: Path, lockfile: str, base: str) -> Path:

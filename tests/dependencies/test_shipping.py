@@ -222,6 +222,11 @@ def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
     assert not bundled("computed", {"build": "tsup"},
                        {"tsup.config.ts": "export default { skipNodeModulesBundle: !process.env.BUNDLE };\n"})
     assert not bundled("side", {"build": "nest build", "build:cli": "tsup src/cli.ts"})
+    # the build a shell script runs (`bash ./scripts/build.sh`: 6 DEP002 on a real HTTP client), its lines read as commands
+    script = {"scripts/build.sh": "#!/bin/bash\n# types first\ntsc --emitDeclarationOnly\ntsup ./src/index.ts --clean\n"}
+    assert bundled("shell", {"build": "bash ./scripts/build.sh"}, script)
+    assert bundled("dotslash", {"build": "./scripts/build.sh"}, script)
+    assert not bundled("commented", {"build": "sh scripts/build.sh"}, {"scripts/build.sh": "# tsup src/index.ts\ntsc\n"})
 
 
 def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
