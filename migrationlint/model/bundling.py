@@ -73,7 +73,7 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
     the workspace root declares, are inlined. Said when the package's build script runs one of
     them and nothing widens what stays external beyond a readable list (`--external`, an
     `external` that is not a list of names, `skipNodeModulesBundle` other than a literal false)."""
-    for name, script in build_commands(manifest):
+    for name, script in build_commands(manifest, shell=True):
         found = _INLINING_BUILDERS.search(script)
         if found is None or "--external" in script:
             continue
@@ -161,11 +161,13 @@ def _code_entry(manifest: Manifest) -> bool:
 _MAX_SCRIPT_DEPTH = 4
 
 
-def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) -> list[tuple[str, str]]:
+def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS, shell: bool = False) -> list[tuple[str, str]]:
     """(script name, command) of each build script (`names`), and of the scripts it runs by name
-    (`"build": "npm run package"`, `"package": "tsdown"`) and of the shell scripts it runs (`"build":
-    "bash ./scripts/build.sh"`, each line a command): what the build really runs lives one name
-    further often enough that reading only `build` misses the bundler."""
+    (`"build": "npm run package"`, `"package": "tsdown"`): what the build really runs lives one name
+    further often enough that reading only `build` misses the bundler. With `shell`, also each line
+    of a shell script they run (`"build": "bash ./scripts/build.sh"`), for the question whether a
+    bundler runs at all (a script's own sequence, `rm -rf lib/` between two tsc runs, is not
+    followed, so what tsc leaves in the output is read from package.json alone)."""
     scripts = manifest.data.get("scripts")
     if not isinstance(scripts, dict):
         return []
@@ -179,8 +181,8 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS) 
             continue
         seen.add(name)
         found.append((name, script))
-        found += [(f"{name} ({shell})", line) for shell in _SHELL_FILE.findall(script)
-                  for line in _shell_commands(os.path.join(manifest.dir, shell))]
+        found += [(f"{name} ({file})", line) for file in (_SHELL_FILE.findall(script) if shell else ())
+                  for line in _shell_commands(os.path.join(manifest.dir, file))]
         if depth < _MAX_SCRIPT_DEPTH:
             todo += [(m.group(1), depth + 1) for m in RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
             todo += [(n, depth + 1) for n in run_all_names(script, scripts)]
