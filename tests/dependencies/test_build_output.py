@@ -3,6 +3,7 @@ never emits it (model/build_output.py, model/build_programs.py)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,20 @@ def test_a_file_the_tsc_build_never_emits_does_not_ship(tmp_path):
     assert dep(root) == []
     out = cli("--explain-file", "src/gen/words.ts", cwd=root).stdout.decode()
     assert "the package's build is tsc over tsconfig.build.json, which neither includes it nor imports it" in out
+
+
+def test_a_generator_a_shell_script_compiles_before_the_build_is_no_build_output(tmp_path):
+    """`"generate": "./generate.sh"`, whose `tsc -p tsconfig.build.gen.json` compiles the generator
+    into `lib/` before the build empties it (`rm -rf lib/ && tsc -p tsconfig.build.json`): the
+    shell script's lines say nothing of what the build emits (they are read for whether a bundler
+    runs), so the generator stays out of the build output."""
+    root = write(tmp_path, _library("pnpm generate && rm -rf lib/ && tsc -p tsconfig.build.json", {
+        "tsconfig.build.gen.json": {"extends": "./tsconfig.json", "include": ["src/gen"]},
+        "generate.sh": "#!/bin/sh\nrm -rf lib/\npnpm exec tsc -p tsconfig.build.gen.json\nnode lib/gen/index.js\n"}))
+    manifest = root / "package.json"
+    data = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**data, "scripts": {**data["scripts"], "generate": "./generate.sh"}}))
+    assert dep(root) == []
 
 
 def test_what_an_included_file_imports_is_emitted_and_ships(tmp_path):
