@@ -22,6 +22,7 @@ class DevOnlyPackages:
     _dependents_of: dict[str, list[Manifest]]
     _dev_only_of: dict[str, str | None]
     _harness_of: dict[str, str | None]
+    _unlisted_of: dict[str, bool]
 
     def dependents(self, manifest: Manifest) -> list[Manifest]:
         """The workspace's other manifests that list `manifest`'s package in any dependency section."""
@@ -60,9 +61,13 @@ class DevOnlyPackages:
 
     def unlisted(self, manifest: Manifest) -> bool:
         """Whether the package is one only this repository uses, that starts nothing and that no
-        manifest lists: what imports it decides whether it ships (`test_harness`)."""
-        return repository_only(manifest) and bool(manifest.name) and not self.is_service(manifest) \
-            and not self.dependents(manifest)
+        manifest lists: what imports it decides whether it ships (`test_harness`). Asked for every
+        file an entry reaches: answered once per package."""
+        found = self._unlisted_of.get(manifest.path)
+        if found is None:
+            found = self._unlisted_of[manifest.path] = repository_only(manifest) and bool(manifest.name) \
+                and not self.is_service(manifest) and not self.dependents(manifest)
+        return found
 
     def test_harness(self, manifest: Manifest) -> str | None:
         """Why an unlisted package is test support (files of other packages import it, and none of

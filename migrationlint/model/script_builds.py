@@ -20,11 +20,11 @@ from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.config_objects import config_imports, read_config
 from migrationlint.model.entry_points import command_pattern
 from migrationlint.model.packages import is_relative
+from migrationlint.model.specifiers import resolve_relative
 
 # a build file run by node or a TypeScript runner (`tsx tools/build.ts`, options before it skipped)
 _NODE_SCRIPT = command_pattern(r"(?:node|tsx|ts-node|esno|esr|bun(?: run)?)(?:\s+-\S+)*\s+(\S+\.[cm]?[jt]s)\b")
 _WEBPACK_APIS = ("webpack", "@rspack/core")
-_SOURCE_EXTENSIONS = (".ts", ".js", ".mts", ".mjs", ".cts", ".cjs")
 
 
 def scripted_bundle(directory: str, commands: list[str]) -> Bundle | None:
@@ -69,10 +69,4 @@ def _webpack_api(path: str, shown: str) -> Bundle | None:
 def _local_modules(path: str) -> list[str | None]:
     """The files the script imports by a relative path (one level: its config factory), None for
     one that is not found."""
-    found: list[str | None] = []
-    for spec in sorted(s for s in config_imports(path) if is_relative(s)):
-        base = os.path.normpath(os.path.join(os.path.dirname(path), spec))
-        stem = os.path.splitext(base)[0] if base.endswith(_SOURCE_EXTENSIONS) else base
-        candidates = [stem + e for e in _SOURCE_EXTENSIONS] + [os.path.join(base, "index" + e) for e in _SOURCE_EXTENSIONS]
-        found.append(next((c for c in candidates if os.path.isfile(c)), None))
-    return found
+    return [resolve_relative(path, spec) for spec in sorted(config_imports(path)) if is_relative(spec)]

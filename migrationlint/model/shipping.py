@@ -67,6 +67,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
         self._dependents_of: dict[str, list[Manifest]] = {}  # manifest -> the manifests that list it
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
         self._harness_of: dict[str, str | None] = {}  # manifest -> why the unlisted package is test support
+        self._unlisted_of: dict[str, bool] = {}  # manifest -> DevOnlyPackages.unlisted
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
         self._reverse: dict[tuple[str, str], dict[str, list[str]]] = {}  # (manifest, which) -> _reverse_imports()
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
@@ -312,7 +313,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
             rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
             starts.append((entry.path, f"reached by value imports from the entry point {rel} ({entry.origin})"))
         self._spread(manifest, starts, found, read, lazy=False)
-        self._spread(manifest, [(p, "") for p in found], found, read, lazy=True)
+        lazy = [(p, "") for p in found if (f := self.project.facts(p)) is not None and any(i.lazy for i in f.imports)]
+        self._spread(manifest, lazy, found, read, lazy=True)  # from the files that load something on demand
         self._add_migrations(manifest, found)
         self._reached[manifest.path] = found
         return found
