@@ -40,12 +40,21 @@ class DevInProduction:
                     f'them; declare "{u.package}" in peerDependencies of {rel}, marked optional in '
                     f"peerDependenciesMeta, keeping the devDependency for development{ships}"), None, Severity.WARNING
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
-                   f": a production install ({self.production_install(m)}) "
-                   f"leaves it out and the service fails with \"Cannot find module '{u.package}'\"; "
-                   + self._dev_remedy(u) + ships)
+                   f": {self._left_out(u)} with \"Cannot find module '{u.package}'\"; " + self._dev_remedy(u) + ships)
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return message, fix, None
+
+    def _left_out(self, u: Use) -> str:
+        """Which install leaves the package out, and what then fails: a published library's users
+        install it from the registry, which never installs its devDependencies, and their
+        application fails; a service or command fails in the repository's own production install."""
+        m = u.manifest
+        if self.published_library(m):
+            return (f"an install of {m.name} from the registry never installs its devDependencies, so an "
+                    f"application that uses it fails")
+        fails = "the command fails" if m.data.get("bin") and not self.is_service(m) else "the service fails"
+        return f"a production install ({self.production_install(m)}) leaves it out and {fails}"
 
     def _left_external(self, u: Use) -> str | None:
         """DEP002's message for a published package whose bundle's external list names the package:

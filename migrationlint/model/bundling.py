@@ -90,7 +90,7 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
                 and read_config(config).flag("skipNodeModulesBundle") is not False:
             return None
         if config is not None and external is not None and config_has(config, "external"):
-            named = read_config(config).names("external", patterns=True)
+            named = read_config(config).names("external", patterns=True, lists_only=True)
             external = None if named is None else external + named
         if external is None:
             return None

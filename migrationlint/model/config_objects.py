@@ -49,15 +49,18 @@ class ConfigObject:
         others = any(k[-len(want):] == want and k not in self.flags for k in self.keys)
         return found.pop() if len(found) == 1 and not others else None
 
-    def names(self, dotted: str, patterns: bool = False) -> tuple[str, ...] | None:
+    def names(self, dotted: str, patterns: bool = False, lists_only: bool = False) -> tuple[str, ...] | None:
         """The strings listed under every key path ending with `dotted` (`external: ['react']`, or
         one string): () when absent, None when a value is anything else (a function, a spread of
         `Object.keys(pkg.dependencies)`), which says nothing readable. A regex literal in the list
-        is such a value too, unless the caller reads `patterns` (REGEX_MARK + the literal)."""
+        is such a value too, unless the caller reads `patterns` (REGEX_MARK + the literal). With
+        `lists_only`, a key whose value is `true`/`false` is another object's key of that name, not
+        the option: an esbuild plugin's resolve result `{ path, external: true }` in a tsup config
+        whose `external` option can only be a list."""
         want = tuple(dotted.split("."))
         found: list[str] = []
         for k, v in self.keys.items():
-            if k[-len(want):] != want:
+            if k[-len(want):] != want or (lists_only and k in self.flags):
                 continue
             listed = self.lists.get(k) if k in self.lists else ((v,) if v is not None else None)
             if listed is None or (not patterns and any(item.startswith(REGEX_MARK) for item in listed)):

@@ -755,6 +755,31 @@ def test_dep002_names_the_production_install_of_the_repositorys_manager(tmp_path
     assert f"a production install ({command}) leaves it out" in d.message
 
 
+def test_dep002_says_a_published_librarys_users_fail_not_a_service(tmp_path):
+    """A published library has no service and no production install of its own: its users install
+    it from the registry, which never installs its devDependencies (real reviews found "the service
+    fails" said of libraries). A service keeps the production install and "the service fails"; a
+    package whose only start is its `bin` says the command fails."""
+    root = write(tmp_path, {
+        "package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"]},
+        "packages/ids/package.json": {"name": "@acme/ids", "version": "1.0.0", "main": "dist/index.js",
+                                      "devDependencies": {"uuid": "^10.0.0"}},
+        "packages/ids/src/index.ts": "import { v4 } from 'uuid';\nexport const newId = () => v4();\n",
+        "packages/cli/package.json": {"name": "@acme/cli", "version": "1.0.0", "bin": {"ids": "dist/main.js"},
+                                      "devDependencies": {"uuid": "^10.0.0"}},
+        "packages/cli/src/main.ts": "import { v4 } from 'uuid';\nconsole.log(v4());\n",
+        "packages/api/package.json": {"name": "api", "private": True, "main": "dist/main.js",
+                                      "scripts": {"start": "node dist/main.js"}, "devDependencies": {"uuid": "^10.0.0"}},
+        "packages/api/src/main.ts": "import { v4 } from 'uuid';\nconsole.log(v4());\n",
+    })
+    found = {Path(d.path).parent.parent.name: d.message for d in lint(root) if d.code == "DEP002"}
+    assert "an install of @acme/ids from the registry never installs its devDependencies, so an application " \
+           "that uses it fails" in found["ids"]
+    assert "service" not in found["ids"].split("; ")[0]
+    assert "leaves it out and the command fails" in found["cli"]
+    assert "leaves it out and the service fails" in found["api"]
+
+
 def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(tmp_path):
     """npm's lockfile marks what only dev dependencies need with `"dev": true`; typeorm, a required
     peer of @nestjs/typeorm, has no such mark, so `npm ci --omit=dev` installs it and the entity

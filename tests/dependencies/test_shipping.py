@@ -250,6 +250,13 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     assert sections is not None and not sections.inlines("pg") and sections.inlines("zod")
     computed = "export default { external: [...Object.keys(other.packages)] };\n"
     assert bundle("computed", {"tsup.config.ts": computed}, scripts={"build": "tsup"}) is None
+    # an esbuild plugin's resolve result `{ external: true }` is no external list (tsup's option is a list):
+    # the config still inlines what dependencies do not name (6 DEP002 on a published HTTP client)
+    plugin = ("export default defineConfig({ esbuildPlugins: [nodePlugin()] });\n\nfunction nodePlugin() {\n"
+              "  return { name: 'node', setup(build) { build.onResolve({ filter: /^node:/ }, (args) => "
+              "({ external: true, path: args.path.slice(5) })); } };\n}\n")
+    resolved = bundle("resolved", {"tsup.config.ts": plugin}, scripts={"build": "tsup"})
+    assert resolved is not None and resolved.inlines("ky")
     vite = ("import { defineConfig } from 'vite';\n\nexport default defineConfig({ build: { lib: { entry: 'src/index.ts' },"
             " rollupOptions: { external: ['react', 'react/jsx-runtime'] } } });\n")
     library = bundle("ui", {"vite.config.ts": vite}, version="0.0.1", scripts={"build": "tsc -b && vite build"})
