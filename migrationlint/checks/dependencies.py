@@ -12,7 +12,6 @@ package manager installs peers (model.peer_install). Fixes are structured packag
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from typing import Iterator
 
 from migrationlint.model import packages as pk
@@ -20,6 +19,7 @@ from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.checks.peer_hosts import peer_host
+from migrationlint.checks.runtime_triggers import runtime_needs
 from migrationlint.checks.undeclared import UndeclaredImports
 from migrationlint.checks.dev_in_production import DevInProduction
 from migrationlint.checks.dependency_exemptions import DependencyExemptions, also_runtime
@@ -44,10 +44,6 @@ DEP005 = Rule("DEP005", "root-only-dependency", Severity.WARNING,
               "Production code relies on a package declared only in the workspace root manifest.", fix=FixAvailability.UNSAFE)
 RULES = [DEP001, DEP002, DEP003, DEP004, DEP005]
 
-_RUNTIME_NOTE = {
-    "type": " (inside TypeOrmModule the connection is retried 9 times, 3 s apart, so a missing driver "
-            "looks like a database outage)",
-}
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -374,7 +370,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if verdict.presumed and self.is_service(m) and self.shipping.entries(m):
             return  # the service's entry point never reaches it: nothing starts it (a module no app imports)
         test = False
-        needs = list(self._runtime_needs(path, facts))
+        needs = list(runtime_needs(self.project, self.ws, path, facts))
         if needs and not self.shipping.settle(path, m).ships:
             return  # test support only tests import (Shipping.settle)
         for trigger, start, end, need, note in needs:
@@ -385,7 +381,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                     continue
                 if pk.scope_of(package) in self.ws.own_scopes:
                     continue
-                if self._installed_as_peer(m, package, need, test) or self.linked_beside(package, need.requirer, m):
+                if self._installed_as_peer(m, package, need, test) or self.linked_beside(package, need.requirer, m) \
+                        or self._brought_with_requirer(m, package, need):
                     continue
                 if self.root_counts(test, False) and self.hoisted_at_root(package, m):
                     continue  # `hoisting = "all"`: the service runs in the hoisted install, which has it
@@ -413,6 +410,16 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         message, fix = self._unless_host_provided(message, fix, m, package, place.section)
         return diagnostic(DEP004, path, *span, message, fix=fix, package=package, manifest=m.path)
 
+    def _brought_with_requirer(self, m: Manifest, package: str, need: rt.Need) -> bool:
+        """Whether the package that loads `package` (`@nestjs/core` for its HTTP adapter) is not `m`'s
+        own but comes with a workspace package `m` declares, which lists both in `dependencies`: the
+        adapter is installed beside the requirer wherever that package is (a testing library built
+        on the framework's core package). DEP001 speaks of the requirer itself."""
+        requirer = need.requirer
+        return requirer is not None and m.declared(requirer) is None and any(
+            package in member.section("dependencies") for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)})
+            if (member := self.ws.member(dep)) is not None and requirer in member.section("dependencies"))
+
     def _installed_as_peer(self, m: Manifest, package: str, need: rt.Need, test: bool) -> bool:
         """Whether `package` is a required peer of a package of the same need that `m` has (the
         driver that loads it: `@nestjs/apollo` requires `@apollo/server`), and the package manager
@@ -422,55 +429,6 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         loaders = need.packages + ((need.loaded_by,) if need.loaded_by else ())
         return any(other != package and self.satisfied(m, other, test) and self.peer_list(other, m).get(package) is False
                    for other in loaders)
-
-    def _runtime_needs(self, path: str, facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str]]:
-        bound = _bindings(facts)
-        transport = bound.get(("@nestjs/microservices", "Transport"))
-        if transport:
-            server = any(c.callee.endswith(("createMicroservice", "connectMicroservice")) for c in facts.calls)
-            version = self.ws.declared_version(path, "@nestjs/microservices")
-            for ref, start, end in facts.member_refs:
-                obj, _, member = ref.partition(".")
-                need = rt.transport_need(member, server, version[0] if version else None) if obj in transport else None
-                if need is not None:
-                    yield ref, start, end, need, ""
-        factory = bound.get(("@nestjs/core", "NestFactory"))
-        if factory:
-            for c in facts.calls:
-                obj, _, method = c.callee.rpartition(".")
-                if method == "create" and obj in factory and c.args and (len(c.args) == 1 or c.args[1][0] == "object"):
-                    yield "NestFactory.create() without an HTTP adapter", c.start, c.end, rt.PLATFORM_EXPRESS, ""
-        yield from self._bound_uses(facts, bound, "@nestjs/common", {"ValidationPipe": rt.VALIDATION_PIPE})
-        for source in ("@nestjs/apollo", "@nestjs/mercurius"):
-            yield from self._bound_uses(facts, bound, source, rt.GRAPHQL_DRIVERS, skip=source)
-        terminus = {loc: name for (src, name), locs in bound.items() if src == "@nestjs/terminus" for loc in locs}
-        terminus_version = self.ws.declared_version(path, "@nestjs/terminus") if terminus else None
-        for name, start, end in facts.ctor_param_types:
-            indicator = terminus.get(name)
-            need = rt.TERMINUS_INDICATORS.get(indicator or "")
-            since = rt.TERMINUS_SINCE.get(indicator or "")
-            if need is not None and not (since and terminus_version and terminus_version[0] < since):
-                yield f"Injecting {indicator}", start, end, need, ""
-        major = self.project.typeorm_major(path)
-        for role, value, start, end in facts.orm_types:
-            table = rt.ORM_DRIVERS if role == "type" else rt.ORM_CACHES
-            need = table.get(value)
-            if need is None or (value == "sqlite" and major is not None and major >= 1):
-                continue
-            if major is not None and major >= 1 and need.alternatives:
-                need = replace(need, alternatives=())
-            label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
-            yield label, start, end, need, _RUNTIME_NOTE.get(role, "")
-
-    def _bound_uses(self, facts: FileFacts, bound: dict, source: str, table: dict, skip: str | None = None):
-        for name, need in table.items():
-            for local in bound.get((source, name), ()):
-                stmt = [(i.stmt_start, i.stmt_end) for i in facts.imports if i.specifier == source]
-                refs = [r for r in facts.refs.get(local, []) if not any(s <= r[0] < e for s, e in stmt)]
-                if refs:
-                    packages = tuple(p for p in need.packages if p != skip)
-                    yield name, refs[0][0], refs[0][1], replace(
-                        need, packages=packages, loaded_by=source, requirer=need.requirer or source), ""
 
     # ------------------------------------------------------------------ versions and fixes
 
@@ -485,12 +443,3 @@ def _by_accident(package: str, error: str) -> str:
     """The effect of a missing package that the hoisted install holds today (DEP003, DEP004)."""
     return (f'it loads today only because another package brings "{package}" into the hoisted install; another '
             f'version or install layout fails with "{error}"')
-
-
-def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:
-    """(module, imported name) -> local names bound to it by named imports."""
-    out: dict[tuple[str, str], set[str]] = {}
-    for imp in facts.imports:
-        for b in imp.bindings:
-            out.setdefault((imp.specifier, b.imported), set()).add(b.local)
-    return out

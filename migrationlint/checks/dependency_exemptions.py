@@ -17,6 +17,7 @@ from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, type_check_only, unbuilt_stub
 from migrationlint.model.package_roles import offers_nothing_to_import
+from migrationlint.model.nest_cli import library_roots
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
@@ -228,7 +229,8 @@ class DependencyExemptions(DependencyModel):
         a package manager's member (an Nx library's package.json beside the root's), or that, with no
         workspace definition, names no entry and declares nothing (its scripts run in the root's
         install: nothing would install it apart), or the stub
-        `npm init` writes (its `main` names no file, nothing builds one), that starts nothing and that no other manifest
+        `npm init` writes (its `main` names no file, nothing builds one), or the label a Nest monorepo's
+        library keeps (`_nest_library_label`), that starts nothing and that no other manifest
         of the repository lists but such packages themselves: nothing installs it apart (no publish, no install could load its
         source, no dependent brings it), so its code runs only inside its root's install, compiled
         into what imports it (an app's bundle, through an alias), where the root's dependencies are."""
@@ -239,11 +241,19 @@ class DependencyExemptions(DependencyModel):
                 m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition or bare)
                 or bare and not self.ws.has_workspace_definition and build_executor(m.dir) is None  # an Nx label
                 or names_no_entry(m) and not self.ws.has_workspace_definition and not _declares_any(m)
-                or unbuilt_stub(m)):
+                or unbuilt_stub(m) or self._nest_library_label(m, outer)):
             return False
         seen = seen | {m.path}
         return all(d.path == outer.path or d.path in seen or self._installed_only_with_root(d, outer, seen)
                    for d in self.shipping.dependents(m))
+
+    def _nest_library_label(self, m: Manifest, outer: Manifest) -> bool:
+        """A package.json left in a library project of the root's monorepo-mode nest-cli.json that
+        declares nothing, has no script and that no workspace definition makes a member: the Nest CLI
+        compiles the library into each app through tsconfig `paths`; nothing builds, installs or
+        publishes the folder as a package, whatever its `version` and `main` say."""
+        return not self.ws.has_workspace_definition and not _declares_any(m) and not m.data.get("scripts") \
+            and os.path.normpath(m.dir) in library_roots(outer.dir)
 
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file

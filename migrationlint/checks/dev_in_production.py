@@ -46,13 +46,15 @@ class DevInProduction:
         return message, fix, None
 
     def _left_out(self, u: Use) -> str:
-        """Which install leaves the package out, and what then fails: a published library's users
-        install it from the registry, which never installs its devDependencies, and their
-        application fails; a service or command fails in the repository's own production install."""
+        """Which install leaves the package out, and what then fails: a library is installed as a
+        dependency, from the registry or by the workspace's production install of an app that uses it,
+        and neither installs its devDependencies; a service or command fails in the repository's own
+        production install."""
         m = u.manifest
         if self.published_library(m):
-            return (f"an install of {m.name} from the registry never installs its devDependencies, so an "
-                    f"application that uses it fails")
+            return (f"an install of {m.name} as a dependency (from the registry, or the workspace's production "
+                    f"install, {self.production_install(m)}) leaves out its devDependencies, so an application "
+                    f"that uses it fails")
         fails = "the command fails" if m.data.get("bin") and not self.is_service(m) else "the service fails"
         return f"a production install ({self.production_install(m)}) leaves it out and {fails}"
 

@@ -59,6 +59,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if facts.skipped or not is_migration_file(project, path):
             continue
         yield from _placeholders(project, facts)
+        if project.is_test_file(path):
+            continue  # a test's fixture: what a deployed database's start-up would make of it does not apply
         for cls in migration_classes(facts):
             if any(h.name_start == cls.name_start for h in facts.damaged_headers):
                 continue
@@ -179,8 +181,8 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
     ts = tn.timestamp_of(m.name)
     start, end = _name_span(m)
     problem = None
-    if digits and len(digits) == 14 and tn.plausible(tn.to_millis(digits)):
-        older = _older_in_milliseconds(project, facts.path, tn.to_millis(digits))
+    if digits and len(digits) == 14 and tn.plausible(tn.dated_millis(digits)):
+        older = _older_in_milliseconds(project, facts.path, tn.dated_millis(digits))
         if older is None:
             return  # every migration beside it is written the same way: TypeORM's order is the dates' order
         problem = (f"ends in a 14-digit date-time ({digits}); TypeORM reads the last 13 digits as "
@@ -353,7 +355,7 @@ def _context_migrations(project: Project, sets: list[MigrationSet]) -> list[Migr
     found: list[Migration] = []
     for path in sorted(outside):
         facts = project.facts(path)
-        if facts is None or facts.skipped:
+        if facts is None or facts.skipped or project.is_test_file(path):
             continue
         for cls in migration_classes(facts):
             if any(h.name_start == cls.name_start for h in facts.damaged_headers):
@@ -400,13 +402,14 @@ def _duplicates(project: Project, sets: list[MigrationSet], migrations: list[Mig
 
 
 def _commute(project: Project, m: Migration, other: Migration) -> bool:
-    """Whether the two migrations' `up` methods name their tables and none in common: run in either
-    order, they leave the same schema (migration_tables.py)."""
+    """Whether the two migrations' `up` methods name their tables and neither changes one the other
+    names (both may point foreign keys at one): run in either order, they leave the same schema
+    (migration_tables.py)."""
     found = []
     for one in (m, other):
         data = project.source(one.path)
         found.append(tables_touched(data, one.path, one.cls.start, one.cls.end) if data is not None else None)
-    return found[0] is not None and found[1] is not None and not found[0] & found[1]
+    return found[0] is not None and found[1] is not None and found[0].commutes_with(found[1])
 
 
 def _listed_in_order(s: MigrationSet, m: Migration, other: Migration) -> bool:

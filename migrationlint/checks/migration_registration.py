@@ -24,6 +24,7 @@ from migrationlint.model.migrations import (
     migration_sets,
     resolve_glob,
 )
+from migrationlint.model.migration_runners import runs_migrations_itself
 from migrationlint.model.specifiers import resolve_relative
 
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
@@ -118,6 +119,10 @@ def _package_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOp
 
 
 def _other_configuration(project: Project, pkg: str) -> bool:
+    """An ormconfig file or TYPEORM_MIGRATIONS in an env file of the package or the root, or a
+    script of the package that loads the migrations folder's files itself (migration_runners.py)."""
+    if runs_migrations_itself(project, pkg):
+        return True
     for directory in {pkg, project.workspace.root}:
         if any(os.path.exists(os.path.join(directory, name)) for name in _ORMCONFIG):
             return True

@@ -151,11 +151,12 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
     if (imp.type_only or b.type_only or used_as_type or unused) and cfg is not None and not cfg.type_checks:
         return ("tsc reports nothing (noCheck in the tsconfig: types are not checked) and runtime is unaffected, "
                 "so every type built on it is silently `any`"), Severity.WARNING
+    fails = "type checking fails with" if project.is_test_file(path) else "tsc fails with"  # a test may be in no tsc project
     if imp.type_only or b.type_only:
-        return f"tsc fails with {code or 'TS2305/TS2724'}", None
+        return f"{fails} {code or 'TS2305/TS2724'}", None
     if used_as_type or unused:
         how = "used only as a type" if used_as_type else "never used"
-        return f"tsc fails with {code or 'TS2305'} (the binding is {how}, so runtime is unaffected)", None
+        return f"{fails} {code or 'TS2305'} (the binding is {how}, so runtime is unaffected)", None
     if importer is not None and importer.unchecked:
         return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
     if imp.ts_ignored:

@@ -93,6 +93,8 @@ def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic
             if wanted is None:
                 continue
             entity, connection = wanted
+            if not _plain_entity(project, cls_ref.path, entity):
+                continue  # a custom repository is its own token: a provider question, not forFeature's
             if repos is None:
                 repos = visible_repos(project, path, mod)
             if repos.unknown:
@@ -123,6 +125,25 @@ def _repository(project: Project, path: str, param: NestParam) -> tuple[str, str
             return (args[0][1], args[1][1]) if args[1][0] == "string" else None
         return args[0][1], ""
     return None
+
+
+_TYPEORM_BASES = frozenset({"BaseEntity"})  # what an entity may extend in typeorm; anything else of it is a repository
+
+
+def _plain_entity(project: Project, path: str, name: str, depth: int = 0) -> bool:
+    """Whether the class `name` (as used in `path`) is an entity rather than a custom repository:
+    `@InjectRepository(X)` with X extending TypeORM's `Repository` (directly or through classes of
+    the workspace) injects the provider X itself (@nestjs/typeorm's getRepositoryToken returns the
+    class), which a module provides like any class, not through forFeature. A base that cannot be
+    followed (another package, an unresolved name) leaves it undecided, and undecided is not plain."""
+    o = origin(project, path, name.split("<", 1)[0].strip())
+    if o.kind == "package":
+        return o.path == "typeorm" and o.name in _TYPEORM_BASES
+    facts = project.facts(o.path) if o.kind == "class" else None
+    cls = next((c for c in facts.classes if c.name == o.name), None) if facts is not None else None
+    if cls is None or depth > 8:
+        return False
+    return cls.extends is None or _plain_entity(project, o.path, cls.extends, depth + 1)
 
 
 def token_name(project: Project, path: str, param: NestParam) -> str:

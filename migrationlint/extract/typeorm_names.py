@@ -87,6 +87,19 @@ def to_millis(digits: str) -> int | None:
     return None
 
 
+def dated_millis(digits: str) -> int | None:
+    """14 digits as a date-time (`to_millis`), or, when the last six are no time of day (a day's
+    sequence number, `20180305300000`), the start of the day the first eight name; None when those
+    are no date either."""
+    found = to_millis(digits)
+    if found is not None or len(digits) != 14:
+        return found
+    try:
+        return int(datetime.strptime(digits[:8], "%Y%m%d").replace(tzinfo=UTC).timestamp() * 1000)
+    except ValueError:
+        return None
+
+
 def now_ms() -> int:
     return int(time.time() * 1000)
 
@@ -137,7 +150,7 @@ def split_timestamp(name: str) -> tuple[str, str | None]:
         digits = run[-size:]
         if size == 13 and (plausible(int(digits)) or is_placeholder(digits)):
             return name[:-size], digits
-        if size == 14 and plausible(to_millis(digits)):
+        if size == 14 and plausible(dated_millis(digits)):
             return name[:-size], digits
         if size == 10 and plausible(to_millis(digits)):
             return name[:-size], digits

@@ -13,7 +13,6 @@ elsewhere). A generator the build runs with node or ts-node writes source that t
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shlex
@@ -21,6 +20,7 @@ from typing import NamedTuple
 
 from migrationlint.model.bundling import build_commands
 from migrationlint.model.entry_points import RUNS_SCRIPT
+from migrationlint.model.nest_cli import read_nest_cli
 from migrationlint.model.nx_projects import nx_workspace_root, project_targets
 from migrationlint.model.workspace import Manifest
 
@@ -191,11 +191,8 @@ def _nest_build_projects(directory: str, words: list[str]) -> list[BuildProject]
     each app with its own pipeline (a Dockerfile, a CI job), so what the repository emits is every
     project's `tsConfigPath` (its own `compilerOptions` over the file's), compiled by tsc only when
     webpack, a monorepo's default, is off for each; the swc builder compiles otherwise."""
-    try:
-        with open(os.path.join(directory, "nest-cli.json"), encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        data = {}
+    data = read_nest_cli(directory)
+    data = {} if data is None else data
     if not isinstance(data, dict):
         return None
     options = data.get("compilerOptions") if isinstance(data.get("compilerOptions"), dict) else {}
@@ -219,10 +216,15 @@ def _tsc_only(options: dict) -> bool:
 
 
 def _nest_monorepo_projects(directory: str, data: dict, options: dict) -> list[BuildProject] | None:
-    """Every project's tsConfigPath, when each is set, exists and is compiled by tsc alone."""
+    """Every project's tsConfigPath, when each is set, exists and is compiled by tsc alone. A project
+    whose folder is gone (a library deleted, its entry left in nest-cli.json) has no files to emit:
+    skipped, as a build of it would fail."""
     projects = data.get("projects") if isinstance(data.get("projects"), dict) else {}
     found = []
     for project in projects.values():
+        if isinstance(project, dict) and isinstance(project.get("root"), str) \
+                and not os.path.isdir(os.path.join(directory, project["root"])):
+            continue
         own = project.get("compilerOptions") if isinstance(project, dict) else None
         merged = {**options, **own} if isinstance(own, dict) else options
         config = merged.get("tsConfigPath")

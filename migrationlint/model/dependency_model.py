@@ -14,6 +14,7 @@ from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice, importer_key
 from migrationlint.model.docker_installs import root_install, service_install
+from migrationlint.model.elided_imports import declared_as_types, declared_type_only, erased, metadata_only_names, used_names
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.entry_points import is_service
@@ -47,39 +48,6 @@ class Use:
     def on_demand(self) -> bool:
         """Loaded on demand: the import sits in a function, or only such a load reaches its file."""
         return self.imp.lazy or (self.verdict is not None and self.verdict.on_demand)
-
-
-def _erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:
-    """A plain import (or `import x = require('x')`) whose every binding is used only in type
-    positions: the compiler drops it (`import { Request } from 'express'` used as `(req: Request) => ...`). Annotations that
-    decorator metadata emits at runtime do not count as type positions (see facts). `names`:
-    the bindings it uses (`_used_names`): one never used beside type uses is dropped too
-    (`import { Request, NextFunction }` with only `Request` in a signature)."""
-    if imp.kind not in ("import", "import-equals") or imp.side_effect:
-        return False
-    return bool(names) and all(n in facts.type_only_locals for n in names)
-
-
-def _metadata_only(facts: FileFacts, names: list[str]) -> bool:
-    """Every binding used (`names`) is a type or a name in an annotation that decorator metadata emits."""
-    meta = facts.metadata_only_locals
-    return bool(names) and any(n in meta for n in names) and all(n in meta or n in facts.type_only_locals
-                                                                  for n in names)
-
-
-def _used_names(imp: ImportFact, facts: FileFacts) -> list[str]:
-    """The bindings used outside the import statement (tsc elides one never used)."""
-    return [n for n in imp.locals if any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
-
-
-def _type_only(imp: ImportFact) -> bool:
-    """Erased by TypeScript: `import type`, type queries, references, and imports whose every
-    named binding is `type`."""
-    if imp.type_only or imp.kind in ("type-query", "reference"):
-        return True
-    if imp.kind in ("import", "export-from") and imp.bindings and imp.default is None and imp.namespace is None:
-        return all(b.type_only for b in imp.bindings)
-    return False
 
 
 # import forms that execute the package (and so need its peers); `require.resolve` only finds it
@@ -135,12 +103,12 @@ class DependencyModel(ManifestOwners, VersionChoice):
             package = self._package_of(path, imp, manifest)
             if package is None:
                 continue
-            used = _used_names(imp, facts)
-            type_only = _type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) or (
-                _erased(imp, facts, used) and (imp.kind == "import" or self._elides(path))  # verbatimModuleSyntax keeps `=`
+            used = used_names(imp, facts)
+            type_only = declared_type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) or (
+                erased(imp, facts, used) and (imp.kind == "import" or self._elides(path))  # verbatimModuleSyntax keeps `=`
                 if used else self._unused_dropped(path, imp))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
-            metadata_only = _metadata_only(facts, used or list(imp.locals))
+            metadata_only = metadata_only_names(facts, used or list(imp.locals))
             if metadata_only and not type_only and (self.types_known(package, manifest) or pk.declarations_module(
                     imp.specifier, package)) and self._unused_dropped(path, imp):  # unless imports are kept as written
                 # names of a declaration-only package or module used only in decorated signatures are
@@ -148,8 +116,11 @@ class DependencyModel(ManifestOwners, VersionChoice):
                 # interfaces, which decorator metadata emits as `Object`, so tsc elides the import. A
                 # class of such a package used only there is missed (the rule page says so).
                 type_only = True
+            elif metadata_only and not type_only and declared_as_types(self.project, path, imp, used) \
+                    and self._unused_dropped(path, imp):
+                type_only = True  # a workspace package's `type`/`interface`: decorator metadata emits `Object`
             dev = not verdict.ships or imp.kind == "mock" or build_time or imp.dev_only  # dev_only: NODE_ENV says so
-            unused = type_only and not used and bool(imp.locals) and not _type_only(imp)
+            unused = type_only and not used and bool(imp.locals) and not declared_type_only(imp)
             yield Use(path, imp, package, manifest, type_only, dev, verdict, metadata_only, unused)
 
     def types_declared(self, package: str, m: Manifest) -> bool:

@@ -47,7 +47,7 @@ def usable_range(rng: str) -> bool:
 
 
 class VersionChoice:
-    """Mixin of DependencyModel: versions and fixes (needs `ws`, `project`, `settings`)."""
+    """Mixin of DependencyModel: versions and fixes (needs `ws`, `project`, `settings`, `_root_install`)."""
 
     ws: Workspace
     project: Project
@@ -83,7 +83,7 @@ class VersionChoice:
         the version its own nested project's lockfile pins, the catalog or the workspace protocol (in
         the workspace's members and root only), the range most used by siblings, the root, the
         lockfile, node_modules."""
-        overridden = _npm_override(m, package)
+        overridden = _npm_override(m, package) if self._root_install(m)[2] == "npm" else None  # yarn and pnpm ignore it
         if overridden is not None:
             return overridden, "the spec of its npm override, which npm requires of a direct dependency: EOVERRIDE otherwise"
         siblings = [(r, s) for r, s in self.ws.sibling_ranges(package, exclude=m.path)]

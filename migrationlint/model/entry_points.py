@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
-from migrationlint.model.dev_folders import dev_folder_reason
+from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
+from migrationlint.model.nest_cli import read_nest_cli
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -62,7 +63,8 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
     for name, command in sorted(scripts.items()):  # `"migration:run:prod": "node dist/migrate.js"`
         if name not in START_SCRIPTS and isinstance(command, str) and not _DEV_SCRIPT.search(name):
             yield from ((t, f'the "{name}" script, which runs built code with node')
-                        for t in _node_targets(command, runners=("node",)) if t.endswith(_BUILT_EXTENSIONS))
+                        for t in _node_targets(command, runners=("node",))
+                        if t.endswith(_BUILT_EXTENSIONS) and not _in_test_folder(t))
 
 
 def cdk_app(directory: str) -> str | None:
@@ -123,17 +125,24 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
-            yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]) if not _dev_server(t))
+            yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]) if not _in_dev_folder(t))
     yield from _docker_entries(manifest.dir, scripts)
     yield from _pm2_entries(manifest.dir)
 
 
-def _dev_server(target: str) -> bool:
+def _in_dev_folder(target: str) -> bool:
     """A start script's target inside a test, example or template folder (`ts-node test/dev-server.ts`
-    in a published plugin, whose dev loop boots a host application with it): a developer tool, which
-    makes no service of the package and is no production entry."""
+    in a published plugin, whose dev loop boots a host application with it): a developer tool,
+    which makes no service of the package and is no production entry."""
     folders = os.path.normpath(target).split(os.sep)[:-1]
     return dev_folder_reason([f for f in folders if f not in (".", "")]) is not None
+
+
+def _in_test_folder(target: str) -> bool:
+    """A built file a script runs from a test folder (`node build/test/verification/rpc-verify.js`,
+    an operator's check run from the checkout): no production entry. Only test folders: the
+    output folder in front may carry any name (`www/out-tsc/`), a docs word included."""
+    return in_test_folder(os.path.normpath(target).split(os.sep)[:-1])
 
 
 def _pm2_entries(directory: str) -> Iterator[tuple[str, str]]:
@@ -326,12 +335,7 @@ def _export_targets(value: object, condition: str = "") -> Iterator[str]:
 
 
 def _nest_entries(directory: str) -> Iterator[tuple[str, str]]:
-    path = os.path.join(directory, "nest-cli.json")
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        return
+    data = read_nest_cli(directory)
     if not isinstance(data, dict):
         return
     projects = data.get("projects") if isinstance(data.get("projects"), dict) else {}

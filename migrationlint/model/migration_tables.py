@@ -1,7 +1,9 @@
 """The tables a migration's `up` touches, read from its code: whether two migrations commute.
 
 Two migrations that share a timestamp run in load order (MIG004's warning), which matters only
-when one of them reads or changes what the other creates or changes. Their `up` methods name the
+when one of them reads or changes what the other creates or changes. A table a migration names only
+as a foreign key's target (`REFERENCES users`, `referencedTableName: 'users'`) is one it leaves as it
+is: two migrations that both point at `users` and change different tables commute. Their `up` methods name the
 tables: in SQL strings given to `queryRunner.query` (`CREATE TABLE "orders"`, `ALTER TABLE`,
 `INSERT INTO`, `REFERENCES`, `FROM`, `JOIN`) and in the QueryRunner API's table arguments
 (`createTable(new Table({ name: 'orders' }))`, `addColumn('orders', ...)`,
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from tree_sitter import Node
 
@@ -22,7 +25,7 @@ from migrationlint.extract import parsing
 
 # the table after a keyword of the statements migrations write, quoted or not, schema included
 _SQL_TABLE = re.compile(
-    r"\b(?:TABLE(?:\s+IF\s+(?:NOT\s+)?EXISTS)?|INTO|UPDATE|FROM|JOIN|REFERENCES|ON)\s+(?:ONLY\s+)?"
+    r"\b(TABLE(?:\s+IF\s+(?:NOT\s+)?EXISTS)?|INTO|UPDATE|FROM|JOIN|REFERENCES|ON)\s+(?:ONLY\s+)?"
     r"((?:[\"`\[]?\w+[\"`\]]?\.)?[\"`\[]?\w+[\"`\]]?)", re.IGNORECASE)
 _NOT_TABLES = frozenset({"select", "set", "delete", "update", "cascade", "table", "exists", "not", "if", "only",
                          "conflict", "column", "constraint", "each", "row", "commit", "drop", "lateral"})
@@ -35,36 +38,50 @@ _TABLE_METHODS = frozenset({
     "clearTable", "hasTable", "hasColumn", "getTable"})
 _SAFE_CALLS = frozenset({"query", "startTransaction", "commitTransaction"}) | _TABLE_METHODS
 _NAME_KEYS = frozenset({"referencedTableName", "tableName"})  # of a foreign key's or index's options
+_TARGET_KEY = "referencedTableName"  # a foreign key's target: named, not changed
 
 
-def tables_touched(data: bytes, path: str, start: int, end: int) -> frozenset[str] | None:
+class Tables(NamedTuple):
+    """The tables a migration's `up` names: those it may change, and those it names only as a
+    foreign key's target."""
+
+    changed: frozenset[str]
+    targets: frozenset[str]
+
+    def commutes_with(self, other: Tables) -> bool:
+        """Whether neither changes a table the other names: run in either order, same schema."""
+        return not self.changed & (other.changed | other.targets) and not other.changed & self.targets
+
+
+def tables_touched(data: bytes, path: str, start: int, end: int) -> Tables | None:
     """The tables the `up` method of the class at bytes `start:end` of the file names, lower-cased
     without quotes; None when it does anything else that may touch a table (or has no `up`)."""
     return _tables(data, path, start, end)
 
 
 @lru_cache(maxsize=256)
-def _tables(data: bytes, path: str, start: int, end: int) -> frozenset[str] | None:
+def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
     tree = parsing.parse(data, path)
     cls = _class_at(tree.root_node.descendant_for_byte_range(start, end))
     up = _method(cls, "up") if cls is not None else None
     if up is None:
         return None
     found: set[str] = set()
+    targets: set[str] = set()
     stack = [up.child_by_field_name("body")]
     while stack:
         node = stack.pop()
         if node is None:
             continue
-        if node.type == "call_expression" and not _readable_call(node, found):
+        if node.type == "call_expression" and not _readable_call(node, found, targets):
             return None
         if node.type in ("string", "template_string"):
-            found.update(_sql_tables(parsing.text(node)))
+            _sql_tables(parsing.text(node), found, targets)
             continue
         if node.type == "new_expression":
             found.update(_table_object_name(node))
         stack.extend(node.named_children)
-    return frozenset(found) if found else None
+    return Tables(frozenset(found), frozenset(targets - found)) if found or targets else None
 
 
 _CLASSES = ("class_declaration", "abstract_class_declaration", "class")
@@ -90,12 +107,15 @@ def _method(cls: Node, name: str) -> Node | None:
     return None
 
 
-def _readable_call(call: Node, found: set[str]) -> bool:
+def _readable_call(call: Node, found: set[str], targets: set[str]) -> bool:
     """Whether the call is one whose tables are read here: a QueryRunner method (its first string
-    argument, and the `referencedTableName`/`tableName` strings of the objects it is given), or
-    `query`. Anything else may touch any table."""
+    argument, and the `referencedTableName`/`tableName` strings of the objects it is given),
+    `query`, or a `console` method (a progress message). Anything else may touch any table."""
     fn = call.child_by_field_name("function")
     method = fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression" else None
+    receiver = fn.child_by_field_name("object") if method is not None else None
+    if receiver is not None and receiver.type == "identifier" and parsing.text(receiver) == "console":
+        return True  # `console.log('Creating tables')`: touches no table
     if method is None or parsing.text(method) not in _SAFE_CALLS:
         return False
     args = call.child_by_field_name("arguments")
@@ -105,7 +125,7 @@ def _readable_call(call: Node, found: set[str]) -> bool:
     for pair in _pairs(args):
         key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
         if key is not None and parsing.text(key) in _NAME_KEYS and value is not None and value.type == "string":
-            found.add(_bare(parsing.string_value(value) or ""))
+            (targets if parsing.text(key) == _TARGET_KEY else found).add(_bare(parsing.string_value(value) or ""))
     return True
 
 
@@ -135,8 +155,12 @@ def _pairs(node: Node | None) -> list[Node]:
     return out
 
 
-def _sql_tables(sql: str) -> set[str]:
-    return {t for t in (_bare(m.group(1)) for m in _SQL_TABLE.finditer(sql)) if t and t not in _NOT_TABLES}
+def _sql_tables(sql: str, found: set[str], targets: set[str]) -> None:
+    """The tables the SQL names, into `found`, or `targets` for a foreign key's (`REFERENCES t`)."""
+    for m in _SQL_TABLE.finditer(sql):
+        table = _bare(m.group(2))
+        if table and table not in _NOT_TABLES:
+            (targets if m.group(1).upper() == "REFERENCES" else found).add(table)
 
 
 def _bare(name: str) -> str:

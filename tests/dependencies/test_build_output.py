@@ -145,6 +145,12 @@ def test_the_projects_a_build_compiles(tmp_path):
     unset = {**files, "nest-cli.json": {**mono, "projects": {"api": app, "db": {"type": "library"}}}}
     assert projects({"build": "nest build api"}, unset) is None  # one project's program is unknown
     assert projects({"build": "nest build api"}) is None  # a name, but no monorepo to find it in
+    # a library deleted but left in nest-cli.json has nothing to emit (a real monorepo's stale `email`
+    # entry made a legacy main.ts its tsconfig excludes count as shipping); a folder without its config stays unknown
+    gone = {**files, "nest-cli.json": {**mono, "projects": {"api": app, "db": lib, "mail": {
+        "type": "library", "root": "libs/mail", "compilerOptions": {"tsConfigPath": "libs/mail/tsconfig.lib.json"}}}}}
+    assert projects({"build": "nest build api"}, gone) == both
+    assert projects({"build": "nest build api"}, {**gone, "libs/mail/src/index.ts": "export {};\n"}) is None
 
 
 def test_an_nx_library_built_by_the_tsc_executor_ships_what_its_tsconfig_compiles(tmp_path):

@@ -756,9 +756,9 @@ def test_dep002_names_the_production_install_of_the_repositorys_manager(tmp_path
 
 
 def test_dep002_says_a_published_librarys_users_fail_not_a_service(tmp_path):
-    """A published library has no service and no production install of its own: its users install
-    it from the registry, which never installs its devDependencies (real reviews found "the service
-    fails" said of libraries). A service keeps the production install and "the service fails"; a
+    """A library has no service and no production install of its own: it is installed as a
+    dependency, from the registry or by the workspace's production install of an app that uses it,
+    and neither installs its devDependencies (real reviews found "the service fails" said of libraries). A service keeps the production install and "the service fails"; a
     package whose only start is its `bin` says the command fails."""
     root = write(tmp_path, {
         "package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"]},
@@ -773,8 +773,9 @@ def test_dep002_says_a_published_librarys_users_fail_not_a_service(tmp_path):
         "packages/api/src/main.ts": "import { v4 } from 'uuid';\nconsole.log(v4());\n",
     })
     found = {Path(d.path).parent.parent.name: d.message for d in lint(root) if d.code == "DEP002"}
-    assert "an install of @acme/ids from the registry never installs its devDependencies, so an application " \
-           "that uses it fails" in found["ids"]
+    assert "an install of @acme/ids as a dependency (from the registry, or the workspace's production install, " \
+           "`npm ci --omit=dev`, `pnpm install --prod`) leaves out its devDependencies, so an application that uses it " \
+           "fails" in found["ids"]
     assert "service" not in found["ids"].split("; ")[0]
     assert "leaves it out and the command fails" in found["cli"]
     assert "leaves it out and the service fails" in found["api"]

@@ -1987,6 +1987,12 @@ def test_a_declaration_repeats_the_spec_of_the_packages_npm_override(tmp_path):
     referenced = {**files, "package.json": {**files["package.json"], "overrides": {"mongodb": "$mongodb"}}}
     [d] = pipeline.lint([str(write(tmp_path / "ref", referenced))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'add "mongodb": "^6.10.0" to dependencies' in d.message
+    # yarn ignores npm's `overrides` (a yarn 1 repository was told of npm's EOVERRIDE): the lockfile's version stands
+    yarn = {"package.json": {**files["package.json"], "overrides": {"mongodb": "6.9.0"}}, "src/main.ts": files["src/main.ts"],
+            "yarn.lock": '# yarn lockfile v1\n\n\nmongodb@^6.10.0:\n  version "6.10.0"\n\nmongoose@^8.9.0:\n'
+                         '  version "8.9.5"\n  dependencies:\n    mongodb "^6.10.0"\n'}
+    [d] = pipeline.lint([str(write(tmp_path / "yarn", yarn))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "npm override" not in d.message and "6.9.0" not in d.message, d.message
 
 
 def test_dep005_says_when_a_workspace_dependency_carries_the_package(tmp_path):
@@ -2569,3 +2575,60 @@ def test_dep002_a_private_kit_whose_dependents_declare_the_package_needs_no_copy
     write(root, {"apps/worker/package.json": worker, "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
                  "package.json": {"name": "root", "private": True, "packageManager": "pnpm@9.15.0"}})
     assert dep(root) == [("DEP002", "packages/kit/src/button.tsx", "react")]
+
+
+def test_a_nest_monorepo_librarys_leftover_manifest_is_no_package_of_its_own(tmp_path):
+    """A Nest CLI monorepo (one root manifest, nest-cli.json `projects`) whose library keeps a
+    package.json with a `version` and a `main` into a dist/ nothing builds: the apps compile the
+    library through tsconfig `paths`, and nothing installs or publishes its folder (21 DEP005 on a
+    real monorepo). One that declares dependencies or has a build script, or a folder that is no
+    library project of nest-cli.json, is still a package: reported."""
+    nest = {"monorepo": True, "root": "apps/api", "compilerOptions": {"webpack": False, "tsConfigPath": "apps/api/tsconfig.app.json"},
+            "projects": {"api": {"type": "application", "root": "apps/api", "sourceRoot": "apps/api/src"},
+                         "dto": {"type": "library", "root": "libs/dto", "sourceRoot": "libs/dto/src"}}}
+    label = {"name": "@app/dto", "version": "1.0.0", "main": "dist/index.js", "types": "dist/index.d.ts", "files": ["dist/**/*"]}
+    files = {
+        "package.json": {"name": "acme-backend", "private": True, "scripts": {"build": "nest build api", "start:prod": "node dist/apps/api/main"},
+                         "dependencies": {"@nestjs/core": "^10.0.0", "class-validator": "^0.14.0"}},
+        "nest-cli.json": nest,
+        "tsconfig.json": {"compilerOptions": {"baseUrl": "./", "paths": {"@app/dto": ["libs/dto/src"]}}},
+        "libs/dto/package.json": label,
+        "libs/dto/src/index.ts": "import { IsEmail } from 'class-validator';\n\nexport class LoginDto {\n  @IsEmail() email!: string;\n}\n",
+        "apps/api/src/main.ts": "import { LoginDto } from '@app/dto';\n\nconsole.log(new LoginDto());\n",
+    }
+
+    def found(name: str, changes: dict) -> list[str]:
+        root = write(tmp_path / name, {**files, **changes})
+        return [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics]
+
+    assert found("label", {}) == []
+    assert found("scripted", {"libs/dto/package.json": {**label, "scripts": {"build": "tsc -p tsconfig.lib.json"}}}) == ["class-validator"]
+    assert found("declaring", {"libs/dto/package.json": {**label, "peerDependencies": {"@nestjs/core": "^10.0.0"}}}) == ["class-validator"]
+    assert found("unlisted", {"nest-cli.json": {**nest, "projects": {"api": nest["projects"]["api"]}}}) == ["class-validator"]
+
+
+def test_dep004_an_adapter_that_comes_beside_the_framework_a_member_brings_is_no_finding(tmp_path):
+    """A published testing library calls `NestFactory.create()` with @nestjs/core arriving through
+    the framework package it declares, which lists @nestjs/core and @nestjs/platform-express in its
+    dependencies: the adapter is installed beside the core that loads it (a real e-commerce
+    framework's testing package: a warning asking for a peer). DEP001 still speaks of @nestjs/core.
+    When the framework package lacks the adapter, the warning stays."""
+    core = {"name": "@acme/core", "version": "1.0.0", "main": "dist/index.js",
+            "dependencies": {"@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0", "@nestjs/platform-express": "^10.0.0"}}
+    files = {
+        "package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": core,
+        "packages/core/src/index.ts": "export const core = 1;\n",
+        "packages/testing/package.json": {"name": "@acme/testing", "version": "1.0.0", "main": "lib/index.js",
+                                          "devDependencies": {"@acme/core": "1.0.0"}},
+        "packages/testing/src/index.ts": "import { NestFactory } from '@nestjs/core';\n\n"
+                                         "export const start = (m: any) => NestFactory.create(m);\n",
+    }
+
+    def found(name: str, changes: dict) -> list[str]:
+        root = write(tmp_path / name, {**files, **changes})
+        return sorted(d.code for d in pipeline.lint([str(root)], Settings(select=["DEP001", "DEP004"]), use_cache=False).diagnostics)
+
+    assert found("beside", {}) == ["DEP001"]
+    lacking = {**core, "dependencies": {"@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0"}}
+    assert found("lacking", {"packages/core/package.json": lacking}) == ["DEP001", "DEP004"]

@@ -1107,6 +1107,41 @@ def test_platform_objects_and_declaration_modules_in_decorated_signatures_are_in
     assert found == {("DEP001", "fastify", "dependencies")}
 
 
+def test_a_workspace_packages_type_alias_in_a_decorated_signature_is_elided(tmp_path):
+    """`constructor(@Inject(OPTS) private options: DeepRequired<Options>)` with DeepRequired an
+    `export type` of a workspace package's source: decorator metadata emits `Object` for a type
+    alias or an interface, so tsc elides the import and nothing loads the package (3 DEP002 on a
+    real plugin that keeps the framework's common package in devDependencies). A class of that
+    package in the same place is loaded by the metadata: still reported."""
+    files = {
+        "package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"]},
+        "packages/common/package.json": {"name": "@acme/common", "version": "1.0.0", "main": "lib/index.js"},
+        "packages/common/tsconfig.json": {"compilerOptions": {"outDir": "lib", "rootDir": "src"}},
+        "packages/common/src/index.ts": "export * from './shared-types';\n",
+        "packages/common/src/shared-types.ts": "export type DeepRequired<T> = { [K in keyof T]-?: T[K] };\n"
+                                               "export interface Named { name: string }\nexport class Money { amount = 0; }\n",
+        "packages/plugin/package.json": {"name": "@acme/plugin", "version": "1.0.0", "main": "lib/index.js",
+                                         "dependencies": {"@nestjs/common": "^10.0.0"},
+                                         "devDependencies": {"@acme/common": "1.0.0"}},
+        "packages/plugin/src/index.ts": "export * from './search.service';\n",
+        "packages/plugin/src/search.service.ts":
+            "import { Inject, Injectable } from '@nestjs/common';\n"
+            "import { DeepRequired, Named } from '@acme/common/lib/shared-types';\n\n"
+            "@Injectable()\nexport class SearchService {\n"
+            "  constructor(@Inject('OPTS') private options: DeepRequired<Named>) {}\n}\n",
+    }
+
+    def found(name: str, changes: dict) -> list[tuple[str, str]]:
+        root = write(tmp_path / name, {**files, **changes})
+        return [(d.code, d.extra.get("package")) for d in
+                pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+
+    assert found("alias", {}) == []
+    service = files["packages/plugin/src/search.service.ts"].replace("DeepRequired, Named", "Money").replace(
+        "DeepRequired<Named>", "Money")
+    assert found("class", {"packages/plugin/src/search.service.ts": service}) == [("DEP002", "@acme/common")]
+
+
 def test_unused_bindings_beside_type_or_metadata_uses_are_elided_too(tmp_path):
     """`import { Response, NextFunction, Request } from 'express'` where only `Response` is used,
     in a decorated signature: tsc drops the unused names with the import, so the import is the
@@ -1715,6 +1750,23 @@ def test_a_script_that_runs_built_code_with_node_makes_its_source_ship(tmp_path)
     found = [d.code for d in pipeline.lint([str(write(tmp_path / "tested", tested)), ], Settings(select=["DEP"]),
                                           use_cache=False).diagnostics]
     assert "DEP002" not in found
+    # nor is a file in a test folder that any script runs built (`"verify:rpc": "node
+    # build/test/verification/rpc-verify.js"`, an operator's check run from the checkout: a real node's chai import)
+    verified = json.loads(json.dumps(files))
+    verified["packages/backend/package.json"]["scripts"]["verify:rpc"] = "node dist/test/verification/rpc-verify.js"
+    verified["packages/backend/package.json"]["devDependencies"] = {"chai": "^5.0.0"}
+    verified["packages/backend/src/test/verification/rpc-verify.ts"] = "import { expect } from 'chai';\nexpect(1).to.equal(1);\n"
+    found = [d.code for d in pipeline.lint([str(write(tmp_path / "verified", verified))], Settings(select=["DEP"]),
+                                          use_cache=False).diagnostics]
+    assert "DEP002" not in found
+    # the output folder in front says nothing (`www/out-tsc/`, a docs word): what it runs ships
+    served = json.loads(json.dumps(verified))
+    served["packages/backend/package.json"]["scripts"]["serve:pm2"] = "node www/out-tsc/boot.js"
+    served["packages/backend/tsconfig.json"] = {"compilerOptions": {"outDir": "./www/out-tsc", "rootDir": "./src"}}
+    served["packages/backend/src/boot.ts"] = "import { expect } from 'chai';\nexpect(2).to.equal(2);\n"
+    found = [(d.code, Path(d.path).name) for d in pipeline.lint([str(write(tmp_path / "served", served))],
+                                                                Settings(select=["DEP002"]), use_cache=False).diagnostics]
+    assert found == [("DEP002", "boot.ts")]
 
 
 def test_a_templates_folder_the_entry_reaches_is_the_packages_own_code(tmp_path):

@@ -583,6 +583,20 @@ def test_next_provides_server_only_and_client_only(tmp_path):
     assert sorted(_found(tmp_path, ["DEP"])) == [("DEP001", "src/app/data.ts"), ("DEP001", "src/app/view.ts")]
 
 
+def test_gatsby_provides_its_router(tmp_path):
+    """`import { navigate } from '@reach/router'` in a Gatsby site: Gatsby's webpack config aliases
+    the name to the fork it depends on, so declaring `@reach/router` would install a second, wrong
+    router (2 DEP001 on a real storefront). Without gatsby declared it is an ordinary package."""
+    _write(tmp_path, {
+        "package.json": {"name": "site", "private": True, "scripts": {"build": "gatsby build"},
+                         "dependencies": {"gatsby": "^4.0.0", "react": "^18.0.0"}},
+        "src/pages/index.tsx": "import { navigate } from '@reach/router';\n\nexport default () => navigate('/');\n",
+    })
+    assert _found(tmp_path, ["DEP", "IMP"]) == []
+    _write(tmp_path, {"package.json": {"name": "site", "private": True, "dependencies": {"react": "^18.0.0"}}})
+    assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/pages/index.tsx")]
+
+
 def test_module_suffixes_resolve_platform_files(tmp_path):
     """`moduleSuffixes: [".ios", ".android", ""]` (React Native): `./services/driver` is
     `driver.ios.ts`, as tsc resolves it (a real mobile app: 1 IMP002). Without the option, or with

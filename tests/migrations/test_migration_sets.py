@@ -420,3 +420,56 @@ def test_equal_timestamps_of_migrations_on_different_tables_commute(tmp_path):
     assert warned(feedback) == []
     assert warned("await queryRunner.query(`ALTER TABLE \"ba_user\" ADD \"feedback\" text`);") == ["MIG004"]
     assert warned("await queryRunner.manager.save('feedback', { id: 1 });") == ["MIG004"]
+    # both point foreign keys at ba_user, neither changes it: the order cannot matter (a real app's
+    # gamification and job tables, both referencing users)
+    assert warned("await queryRunner.query(`CREATE TABLE \"feedback\" (\"userId\" uuid REFERENCES ba_user(id))`);") == []
+    assert warned(feedback + "\n    await queryRunner.createForeignKey('feedback', new TableForeignKey("
+                  "{ columnNames: ['userId'], referencedTableName: 'ba_user', referencedColumnNames: ['id'] }));") == []
+    assert warned("await queryRunner.createTable(new Table({ name: 'ba_user', columns: [] }));") == ["MIG004"]
+    # a progress message touches no table (2 warnings on a real app whose `up` logs what it creates)
+    assert warned("console.log('Creating feedback');\n    " + feedback) == []
+
+
+def test_a_tests_migration_fixtures_are_not_checked_as_deployed_migrations(tmp_path):
+    """Migrations a test loads (`test/**/migration/*`, run against a throwaway database) are that
+    test's fixtures: an ORM's own suite keeps duplicate names and placeholder stamps on purpose, and
+    asserts the very error TypeORM gives (10 MIG003/MIG004 on a real one). The same files under
+    src/ are reported; a damaged class header (MIG002) breaks compiling the test, and stays."""
+    spec = ("import { DataSource } from 'typeorm';\n\nit('rejects', async () => {\n"
+            "  const ds = new DataSource({ type: 'postgres', migrations: [__dirname + '/migration/*.ts'] });\n"
+            "  await ds.runMigrations();\n});\n")
+    files = {
+        "test/issue-9/issue-9.test.ts": spec,
+        "test/issue-9/migration/1000000000001-AddA.ts": migration("AddA1000000000001"),
+        "test/issue-9/migration/1000000000002-AddB.ts": migration("AddA1000000000001"),
+        "test/issue-8/migration/0000000000001-Users.ts": migration("Users0000000000001"),
+        "test/issue-7/migration/1700000000000-Broken.ts": migration("Broken'$timestamp'"),
+    }
+    workspace(tmp_path / "fixtures", files)
+    assert codes(tmp_path / "fixtures", ["MIG"]) == ["MIG002"]
+    deployed = {path.replace("test/", "src/").replace(".test.ts", ".ts"): text for path, text in files.items()}
+    workspace(tmp_path / "service", deployed)
+    assert {"MIG002", "MIG003", "MIG004"} <= set(codes(tmp_path / "service", ["MIG"]))
+
+
+def test_a_package_that_runs_its_migrations_folder_itself_leaves_the_list_unread(tmp_path):
+    """A runner script lists the migrations folder and loads each file by a computed path, calling
+    `up()` itself: every file there runs whatever the DataSource's list holds (12 MIG007 on a real
+    API whose Docker entrypoint runs such a script). Without the computed load (a folder merely
+    listed, a literal import), the list decides again."""
+    runner = ("import * as fs from 'fs';\nimport * as path from 'path';\nimport { AppDataSource } from './data-source';\n\n"
+              "export async function run(): Promise<void> {\n  const runner = (await AppDataSource.initialize()).createQueryRunner();\n"
+              "  for (const file of fs.readdirSync(path.join(__dirname, 'migrations')).sort()) {\n"
+              "    const mod = await import(path.join(__dirname, 'migrations', file));\n"
+              "    await new mod[`Migration${file.split('-')[0]}`]().up(runner);\n  }\n}\n")
+    files = {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\nimport { Init1700000000000 } from './migrations/1700000000000-Init';\n\n"
+                              "export const AppDataSource = new DataSource({ type: 'postgres', migrations: [Init1700000000000] });\n",
+        "src/migrations/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/migrations/1700000000001-AddEmail.ts": migration("Migration1700000000001"),
+        "src/run-migrations.ts": runner,
+    }
+    assert codes(workspace(tmp_path / "runner", files), ["MIG007"]) == []
+    listed = {**files, "src/run-migrations.ts": runner.replace("await import(path.join(__dirname, 'migrations', file))",
+                                                               "await import('./migrations/1700000000000-Init')")}
+    assert codes(workspace(tmp_path / "listed", listed), ["MIG007"]) == ["MIG007"]

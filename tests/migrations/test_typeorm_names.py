@@ -192,3 +192,18 @@ def test_a_14_digit_date_time_is_reported_only_beside_an_older_millisecond_migra
     workspace(tmp_path, {"src/migrations/1750000000000-create-users.ts": migration("CreateUsers1750000000000")})
     found = [d for d in lint(tmp_path) if d.code == "MIG003"]
     assert len(found) == 2 and all("it runs before 1750000000000-create-users.ts, which is older" in d.message for d in found)
+
+
+def test_a_folder_of_dates_with_a_days_sequence_number_is_the_date_convention(tmp_path):
+    """`CreateBlocks20180305300000`: eight digits of date, then a sequence number (`100000`,
+    `300000`), no time of day. TypeORM reads them like the rest of the folder, in date order; the
+    ones whose "hour" read 30 or 40 were called "before 2001" (5 MIG003 on a real node's database
+    package, whose rename would have run deployed migrations again). Beside an older millisecond
+    stamp they still run first, and are reported."""
+    workspace(tmp_path, {"src/migrations/20180305100000-a.ts": migration("CreateA20180305100000"),
+                         "src/migrations/20180305300000-b.ts": migration("CreateB20180305300000"),
+                         "src/migrations/20190307400000-c.ts": migration("DropC20190307400000")})
+    assert [d.code for d in lint(tmp_path)] == []
+    workspace(tmp_path, {"src/migrations/1500000000000-create-users.ts": migration("CreateUsers1500000000000")})
+    found = [d for d in lint(tmp_path) if d.code == "MIG003"]
+    assert len(found) == 3 and all("which is older" in d.message for d in found)

@@ -341,3 +341,35 @@ def test_unresolved_injected_entity_is_silent(tmp_path):
     root = _app(tmp_path, _module(""))
     (root / "src/orders.service.ts").write_text(service)
     assert not _nest001(root)
+
+
+def test_a_custom_repository_is_its_own_token_not_a_forfeature_entity(tmp_path):
+    """`@InjectRepository(OrderRepository)` where OrderRepository extends TypeORM's Repository
+    (directly or through a base class of the workspace): @nestjs/typeorm's token is the class
+    itself, which the module provides as a plain provider (8 NEST001 on a real API, whose advice
+    to add the repository to forFeature was wrong). An entity extending BaseEntity, or a local base
+    entity, is still an entity; a base from another package leaves it undecided: silent."""
+    base = "import { Repository } from 'typeorm';\n\nexport class BaseRepository<T> extends Repository<T> {}\n"
+    repository = ("import { Injectable } from '@nestjs/common';\nimport { EntityManager } from 'typeorm';\n"
+                  "import { BaseRepository } from './base.repository';\nimport { Order } from './order.entity';\n\n"
+                  "@Injectable()\nexport class OrderRepository extends BaseRepository<Order> {\n"
+                  "  constructor(manager: EntityManager) { super(Order, manager); }\n}\n")
+    service = SERVICE.replace("import { Order } from './order.entity';", "import { OrderRepository } from './order.repository';") \
+        .replace("@InjectRepository(Order{conn}) private readonly orders: Repository<Order>",
+                 "@InjectRepository(OrderRepository) private readonly orders: OrderRepository")
+    module = _module("", providers="OrderRepository, OrdersService",
+                     head="import { OrderRepository } from './order.repository';\n")
+    root = _app(tmp_path / "custom", module, src__base_repository_ts=base, src__order_repository_ts=repository)
+    (root / "src/orders.service.ts").write_text(service)
+    assert _nest001(root) == []
+    # entities: extending typeorm's BaseEntity, or a workspace base entity, keeps the finding
+    for name, head in (("active", "import { BaseEntity, Entity } from 'typeorm';\n\n@Entity()\nexport class Order extends BaseEntity {}\n"),
+                       ("local", "import { Entity } from 'typeorm';\nimport { Stamped } from './stamped';\n\n"
+                                 "@Entity()\nexport class Order extends Stamped {}\n")):
+        root = _app(tmp_path / name, _module(""), src__stamped_ts="export abstract class Stamped { at?: Date; }\n")
+        (root / "src/order.entity.ts").write_text(head)
+        assert len(_nest001(root)) == 1, name
+    root = _app(tmp_path / "foreign", _module(""))
+    (root / "src/order.entity.ts").write_text("import { Entity } from 'typeorm';\nimport { Model } from '@acme/orm-kit';\n\n"
+                                             "@Entity()\nexport class Order extends Model {}\n")
+    assert _nest001(root) == []

@@ -1,0 +1,80 @@
+"""What makes NestJS or TypeORM load a package at start-up (DEP004's triggers), read from a file's
+facts: the tables of what each trigger loads are in model.runtime_packages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+from migrationlint.checks.base import Project
+from migrationlint.extract.records import FileFacts
+from migrationlint.model import runtime_packages as rt
+from migrationlint.model.workspace import Workspace
+
+_RUNTIME_NOTE = {
+    "type": " (inside TypeOrmModule the connection is retried 9 times, 3 s apart, so a missing driver "
+            "looks like a database outage)",
+}
+
+
+def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str]]:
+    """(trigger, start, end, need, note) of each piece of the file that makes NestJS or TypeORM load
+    packages at start-up: a Transport, NestFactory.create() without an adapter, ValidationPipe, a
+    GraphQL driver, a terminus health indicator, a TypeORM driver or cache type."""
+    bound = _bindings(facts)
+    transport = bound.get(("@nestjs/microservices", "Transport"))
+    if transport:
+        server = any(c.callee.endswith(("createMicroservice", "connectMicroservice")) for c in facts.calls)
+        version = ws.declared_version(path, "@nestjs/microservices")
+        for ref, start, end in facts.member_refs:
+            obj, _, member = ref.partition(".")
+            need = rt.transport_need(member, server, version[0] if version else None) if obj in transport else None
+            if need is not None:
+                yield ref, start, end, need, ""
+    factory = bound.get(("@nestjs/core", "NestFactory"))
+    if factory:
+        for c in facts.calls:
+            obj, _, method = c.callee.rpartition(".")
+            if method == "create" and obj in factory and c.args and (len(c.args) == 1 or c.args[1][0] == "object"):
+                yield "NestFactory.create() without an HTTP adapter", c.start, c.end, rt.PLATFORM_EXPRESS, ""
+    yield from _bound_uses(facts, bound, "@nestjs/common", {"ValidationPipe": rt.VALIDATION_PIPE})
+    for source in ("@nestjs/apollo", "@nestjs/mercurius"):
+        yield from _bound_uses(facts, bound, source, rt.GRAPHQL_DRIVERS, skip=source)
+    terminus = {loc: name for (src, name), locs in bound.items() if src == "@nestjs/terminus" for loc in locs}
+    terminus_version = ws.declared_version(path, "@nestjs/terminus") if terminus else None
+    for name, start, end in facts.ctor_param_types:
+        indicator = terminus.get(name)
+        need = rt.TERMINUS_INDICATORS.get(indicator or "")
+        since = rt.TERMINUS_SINCE.get(indicator or "")
+        if need is not None and not (since and terminus_version and terminus_version[0] < since):
+            yield f"Injecting {indicator}", start, end, need, ""
+    major = project.typeorm_major(path)
+    for role, value, start, end in facts.orm_types:
+        table = rt.ORM_DRIVERS if role == "type" else rt.ORM_CACHES
+        need = table.get(value)
+        if need is None or (value == "sqlite" and major is not None and major >= 1):
+            continue
+        if major is not None and major >= 1 and need.alternatives:
+            need = replace(need, alternatives=())
+        label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
+        yield label, start, end, need, _RUNTIME_NOTE.get(role, "")
+
+def _bound_uses(facts: FileFacts, bound: dict, source: str, table: dict, skip: str | None = None):
+    """The first use of each name of `table` imported from `source`: its need, loaded by `source`."""
+    for name, need in table.items():
+        for local in bound.get((source, name), ()):
+            stmt = [(i.stmt_start, i.stmt_end) for i in facts.imports if i.specifier == source]
+            refs = [r for r in facts.refs.get(local, []) if not any(s <= r[0] < e for s, e in stmt)]
+            if refs:
+                packages = tuple(p for p in need.packages if p != skip)
+                yield name, refs[0][0], refs[0][1], replace(
+                    need, packages=packages, loaded_by=source, requirer=need.requirer or source), ""
+
+
+def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:
+    """(module, imported name) -> local names bound to it by named imports."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for imp in facts.imports:
+        for b in imp.bindings:
+            out.setdefault((imp.specifier, b.imported), set()).add(b.local)
+    return out

@@ -1,0 +1,60 @@
+"""Which imports the TypeScript compiler drops from its output: the names a file uses only as
+types, or only in annotations that decorator metadata emits as `Object`. An import tsc drops loads
+nothing at runtime, so the package it names is needed for types only."""
+
+from __future__ import annotations
+
+from migrationlint.extract.records import FileFacts, ImportFact
+from migrationlint.model.project import Project
+from migrationlint.model.resolve import resolver_for
+
+
+def erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:
+    """A plain import (or `import x = require('x')`) whose every binding is used only in type
+    positions: the compiler drops it (`import { Request } from 'express'` used as `(req: Request) => ...`). Annotations that
+    decorator metadata emits at runtime do not count as type positions (see facts). `names`:
+    the bindings it uses (`used_names`): one never used beside type uses is dropped too
+    (`import { Request, NextFunction }` with only `Request` in a signature)."""
+    if imp.kind not in ("import", "import-equals") or imp.side_effect:
+        return False
+    return bool(names) and all(n in facts.type_only_locals for n in names)
+
+
+def metadata_only_names(facts: FileFacts, names: list[str]) -> bool:
+    """Every binding used (`names`) is a type or a name in an annotation that decorator metadata emits."""
+    meta = facts.metadata_only_locals
+    return bool(names) and any(n in meta for n in names) and all(n in meta or n in facts.type_only_locals
+                                                                  for n in names)
+
+
+def used_names(imp: ImportFact, facts: FileFacts) -> list[str]:
+    """The bindings used outside the import statement (tsc elides one never used)."""
+    return [n for n in imp.locals if any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
+
+
+def declared_type_only(imp: ImportFact) -> bool:
+    """Erased by TypeScript: `import type`, type queries, references, and imports whose every
+    named binding is `type`."""
+    if imp.type_only or imp.kind in ("type-query", "reference"):
+        return True
+    if imp.kind in ("import", "export-from") and imp.bindings and imp.default is None and imp.namespace is None:
+        return all(b.type_only for b in imp.bindings)
+    return False
+
+
+def declared_as_types(project: Project, path: str, imp: ImportFact, used: list[str]) -> bool:
+    """Whether every name the file uses from `imp` is a type alias or an interface of the workspace
+    source it resolves to (`import { DeepRequired } from '@acme/common/lib/shared-types'`, an
+    `export type` there): tsc elides the import though a decorated signature names it, as decorator
+    metadata emits `Object` for such types. Read only for a module of the workspace, whose source
+    says what each name is; a name re-exported from elsewhere is not followed."""
+    names = {b.local: b.imported for b in imp.bindings}
+    if not used or any(n not in names or not names[n] for n in used):
+        return False
+    target = resolver_for(project).resolve(path, imp.specifier).path
+    found = project.facts(target) if target is not None else None
+    if found is None or found.skipped:
+        return False
+    kinds = {e.name: e.kind for e in found.exports if not e.source}
+    types = {e.name for e in found.exports if e.type_only}
+    return all(kinds.get(names[n]) in ("type", "interface") or names[n] in types for n in used)
