@@ -228,7 +228,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             breaks = (f"breaks a per-service install, Docker build or publish of {where}" if carrier is None else
                       f"an install of {where} on its own gets it only as a dependency of {carrier}, which {rel} "
                       f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
-            message = f'"{u.package}" is declared only in {label}: it resolves through hoisting but {breaks}'
+            message = (f'"{u.package}" is declared only in {label}: Node finds it in the root\'s node_modules, '
+                       f"walking up from {where}, but {breaks}")
         peer = self._sibling_peer(u)
         if peer is not None:
             version, source = peer
@@ -252,8 +253,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             section = self.section_for(u)  # the root's range, unless the lockfile loads another (an override)
             version, source = self._unless_it_runs_another(u.package, m, (version, f"as in {label}"))
             if section == "dependencies" and self._library_shares(u):
-                section, source = "peerDependencies", (f"{source}: packages take it as a peer, so a published "
-                                                       "library leaves its one copy to the application")
+                section, source = "peerDependencies", (f"the version {source}; a peer, as other packages take it: "
+                                                       "a published library leaves its one copy to the application")
             elif section == "dependencies" and self.published_library(m) \
                     and (framework := self.framework_of(u.package, m)) is not None:
                 section, source = "peerDependencies", (f"{source}: a framework built on {framework}, which a "

@@ -177,7 +177,7 @@ class DependencyExemptions(DependencyModel):
         install the package, which DEP002 reports as a warning that asks for an optional peer. Not
         when shipping code of the package loads it at start-up too: no optional feature, the
         ordinary error is reported there."""
-        return u.on_demand and not u.type_only and not u.test and self.published_library(u.manifest) \
+        return u.on_demand and not u.type_only and not u.test and self.optional_features_its_users_install(u.manifest) \
             and (u.manifest.path, u.package) not in self.eager_loads \
             and u.package not in policy.PROVIDED_BY_RUNTIME and not self.tooling_root(u.manifest, u.verdict) \
             and self.shipping.bundled(u.manifest, u.package) is None

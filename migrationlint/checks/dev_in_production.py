@@ -34,7 +34,7 @@ class DevInProduction:
         external = self._left_external(u)
         if external is not None:
             return external, self._peer_fix(m, u.package), None
-        if u.on_demand and self.published_library(m):  # dependency_exemptions._optional_feature
+        if u.on_demand and self.optional_features_its_users_install(m):  # dependency_exemptions._optional_feature
             return (f'"{u.package}" is declared only in devDependencies of {rel} but production code loads it on '
                     f"demand, like an optional feature: the users who enable it must install it, and nothing tells "
                     f'them; declare "{u.package}" in peerDependencies of {rel}, marked optional in '

@@ -23,9 +23,9 @@ from migrationlint.model.migrations import (
     migration_classes,
     migration_sets,
     resolve_glob,
+    source_module,
 )
 from migrationlint.model.migration_runners import runs_migrations_itself
-from migrationlint.model.specifiers import resolve_relative
 
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
               "A migration that no DataSource's `migrations` option loads: it silently never runs.")
@@ -198,7 +198,7 @@ def _defining_module(project: Project, facts: FileFacts, ident: str) -> str | No
     computed at start-up: `migrations: [migrationsDir]`)."""
     for imp in facts.imports:
         if ident in imp.locals:
-            return resolve_relative(facts.path, imp.specifier)
+            return source_module(project, facts.path, imp.specifier)
     return facts.path if origin(project, facts.path, ident).kind == "local" else None
 
 
@@ -210,7 +210,7 @@ def _import_closure(project: Project, start: str) -> set[str]:
         for path in frontier:
             facts = project.facts(path)
             for imp in facts.imports if facts is not None else ():
-                target = resolve_relative(path, imp.specifier)
+                target = source_module(project, path, imp.specifier)
                 if target is not None and target not in seen:
                     seen.add(target)
                     nxt.append(target)

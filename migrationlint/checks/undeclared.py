@@ -79,11 +79,11 @@ class UndeclaredImports:
             return (message + f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({source}: a '
                     f"published package that plugs into it lets the application install the one copy it shares)"), \
                 self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE), None
-        if u.on_demand and self.published_library(m) \
+        if u.on_demand and self.optional_features_its_users_install(m) \
                 and (section == "dependencies" or (own.bundled and own.section == section)):
             # a published package's on-demand load: an optional feature, which its users install (a
             # bundler leaves a peer external, and a load in a `try` it cannot resolve in place); not in
-            # an application installed to run (a `bin`) or a deployed service, which needs it whenever
+            # an application installed to run (a `bin` alone) or a deployed service, which needs it whenever
             # that code runs
             return (message + f'; it is loaded on demand, like an optional feature: declare "{u.package}" in '
                     f"peerDependencies of {rel}, marked optional in peerDependenciesMeta, so that the users who "

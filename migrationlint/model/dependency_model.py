@@ -5,6 +5,7 @@ which manifest owns a file (manifest_owners). No rule is emitted here (checks.de
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
@@ -57,6 +58,16 @@ LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equal
 NEST_CORE = frozenset({"@nestjs/common", "@nestjs/core"})  # the injector whose one copy plugins share
 
 
+def _names_its_build(m: Manifest) -> bool:
+    """Whether package.json names a loadable build of its own: `exports`, or a `main`/`module` in a
+    folder (`dist/index.js`) or present on disk; not npm init's `"main": "index.js"` left beside
+    nothing."""
+    data = m.data
+    targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
+    return bool(data.get("exports")) or any(
+        "/" in t.removeprefix("./") or os.path.exists(os.path.join(m.dir, t)) for t in targets)
+
+
 class DependencyModel(ManifestOwners, VersionChoice):
     """Decisions shared by the DEP rules: which manifest owns a file, what counts as declared,
     where a package must be declared, which peers it needs."""
@@ -76,8 +87,10 @@ class DependencyModel(ManifestOwners, VersionChoice):
 
     def private_root(self, m: Manifest) -> bool:
         """The root of a workspace (never deployed: its files are the repository's tooling). A
-        single-package repository's root is the package itself, and deploys."""
-        return self.is_root(m) and self.shipping.workspace_root(m)
+        single-package repository's root is the package itself, and deploys; so is a root that is a
+        published package naming what to load (`main`, `exports`), whose workspace holds only its
+        sample apps."""
+        return self.is_root(m) and self.shipping.workspace_root(m) and (m.unpublishable or not _names_its_build(m))
 
     def tooling_root(self, m: Manifest, verdict: Verdict | None) -> bool:
         """Whether a file of `m` with this verdict belongs to a workspace root as its tooling: not
@@ -380,6 +393,17 @@ class DependencyModel(ManifestOwners, VersionChoice):
         application started by a framework's command line (`"start": "shop-cli start"`) that offers
         nothing to import (no entry field, no index file at its top)."""
         return not (m.unpublishable or m.data.get("bin") or self.is_service(m) or started_application(m))
+
+    def optional_features_its_users_install(self, m: Manifest) -> bool:
+        """Whether a load on demand in `m` is an optional feature its users install: a published
+        library, or a publishable package whose `bin` comes beside something to import (`main`,
+        `module`, `exports`) and that plugs into a host the application provides (peerDependencies:
+        a framework's library with a command of its own, such as a type generator run in the
+        projects that use it). Not a service, nor an application installed to run (a `bin` with
+        dependencies of its own and no host: an indexer's node)."""
+        return self.published_library(m) or (
+            not m.unpublishable and bool(m.data.get("bin")) and not self.is_service(m) and not started_application(m)
+            and any(m.data.get(k) for k in ("main", "module", "exports")) and bool(m.section("peerDependencies")))
 
     def plug_n_play(self, m: Manifest) -> bool:
         """Whether `m`'s project installs with yarn's Plug'n'Play (no node_modules folders)."""

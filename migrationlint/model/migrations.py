@@ -21,6 +21,8 @@ from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage, Mi
 from migrationlint.globs import match_any
 from migrationlint.model import packages as pk
 from migrationlint.model.project import Memo, Project, per_key
+from migrationlint.model.packages import is_relative
+from migrationlint.model.resolve import resolver_for
 from migrationlint.model.specifiers import resolve_relative
 from migrationlint.model.workspace import DEP_SECTIONS
 
@@ -179,8 +181,9 @@ def _is_migration_file(project: Project, path: str) -> bool:
     rel = project.rel(path)
     if project.settings.migrations and match_any(project.settings.migrations, rel):
         return True
-    if in_migration_dir(rel) and (_TYPEORM_KNOWN(project) or _imports_typeorm(project, path)):
-        return True
+    if in_migration_dir(rel) and not os.path.basename(path).startswith(".") \
+            and (_TYPEORM_KNOWN(project) or _imports_typeorm(project, path)):
+        return True  # a hidden file (`.migrationTemplate.ts`, a generator's template) no glob loads
     return path in _GLOBBED_FILES(project)  # asked for every linted file: one set, not a scan of every set
 
 
@@ -313,7 +316,7 @@ def _files_of_identifier(project: Project, facts: FileFacts, ident: str) -> set[
     module = facts.path
     for imp in facts.imports:
         if ident in imp.locals:
-            target = resolve_relative(facts.path, imp.specifier)
+            target = source_module(project, facts.path, imp.specifier)
             if target is None:
                 return set()
             module = target
@@ -322,10 +325,20 @@ def _files_of_identifier(project: Project, facts: FileFacts, ident: str) -> set[
     mf = project.facts(module)
     if mf is not None:
         for imp in mf.imports:
-            target = resolve_relative(module, imp.specifier)
+            target = source_module(project, module, imp.specifier)
             if target is not None:
                 found.add(target)
     return found
+
+
+def source_module(project: Project, importer: str, specifier: str) -> str | None:
+    """The workspace file a specifier names: a relative path, or a tsconfig alias to source
+    (`import { migrationList } from '~/migrations'`); None for a package or what is not found."""
+    target = resolve_relative(importer, specifier)
+    if target is not None or is_relative(specifier):
+        return target
+    res = resolver_for(project).resolve(importer, specifier)
+    return res.path if res.is_source and res.origin in ("alias", "baseUrl", "rootDirs", "imports") else None
 
 
 MIGRATION_SETS: Memo[list[MigrationSet]] = Memo("migration sets", lambda project: list(_compute_sets(project)))

@@ -152,9 +152,15 @@ class Resolver(PackageEntries):
     def _resolve(self, importer: str, cfg: TsConfig | None, spec: str) -> Resolution:
         directory = os.path.dirname(importer)
         if spec.startswith("/") and not spec.startswith("//"):  # not relative for TypeScript: `paths` first (`"/@/*"`)
-            found = self._alias(cfg, spec, [], directory) or self._config_alias(self.framework_config(directory), spec, [])
+            rooted: list[tuple[str, list[str], str | None]] = []
+            found = self._alias(cfg, spec, rooted, directory) or self._config_alias(self.framework_config(directory), spec, [])
             if found is not None and found.kind == "file":
                 return found
+            alias = next((m for m in rooted if m[0] == "alias"), None)
+            if alias is not None and not self._first_file(spec):  # a `paths` pattern it matches names no file
+                return Resolution("unresolved", "alias", package=package_name(spec),
+                                  tried=tuple(c for b in alias[1] for c in candidates(b)), bases=tuple(alias[1]),
+                                  alias=alias[2])
         if pk.is_relative(spec):
             base = os.path.normpath(os.path.join(directory, spec))
             return self._relative(cfg, base, folder=spec.endswith("/"))  # `./v5/`: the folder, not v5.ts

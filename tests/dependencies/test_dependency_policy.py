@@ -2632,3 +2632,31 @@ def test_dep004_an_adapter_that_comes_beside_the_framework_a_member_brings_is_no
     assert found("beside", {}) == ["DEP001"]
     lacking = {**core, "dependencies": {"@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0"}}
     assert found("lacking", {"packages/core/package.json": lacking}) == ["DEP001", "DEP004"]
+
+
+def test_dep002_a_library_with_a_command_of_its_own_loads_optional_features_on_demand_too(tmp_path):
+    """A published NestJS library that also has a `bin` (a type generator) loads `typescript` only
+    on demand, in a function, from its module and from its command: an optional feature its users
+    install, as for a library without a `bin` (a real i18n library made the load lazy after an eager
+    one broke production installs; the linter said "move it to dependencies"). A command-line tool
+    alone (a `bin` and nothing to import) keeps the error."""
+    files = {
+        "package.json": {"name": "nest-lingo", "version": "1.0.0", "main": "dist/index.js", "bin": {"lingo": "./bin/lingo.js"},
+                         "scripts": {"build": "tsc -p tsconfig.json"}, "peerDependencies": {"@nestjs/common": "*"},
+                         "devDependencies": {"@nestjs/common": "^11.0.0", "typescript": "^5.6.0"}},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "outDir": "dist", "rootDir": "src"}},
+        "bin/lingo.js": "require('../dist/cli/main.js').main();\n",
+        "src/utils/typegen.ts": "import ts from 'typescript';\n\nexport const printType = (n: string) => ts.factory.createIdentifier(n);\n",
+        "src/index.ts": "export async function generateTypes() {\n  try {\n    const g = await import('./utils/typegen');\n"
+                        "    g.printType('K');\n  } catch {\n    console.error('typescript not installed');\n  }\n}\n",
+        "src/cli/main.ts": "export async function main() {\n  const g = await import('../utils/typegen');\n  console.log(g.printType('K'));\n}\n",
+    }
+
+    def found(name: str, changes: dict) -> list[tuple[str, str]]:
+        root = write(tmp_path / name, {**files, **changes})
+        return [(d.extra["package"], d.severity.value) for d in
+                pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+
+    assert found("library", {}) == [("typescript", "warning")]
+    tool = {k: v for k, v in files["package.json"].items() if k != "main"}
+    assert found("tool", {"package.json": tool}) == [("typescript", "error")]

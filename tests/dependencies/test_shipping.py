@@ -1004,6 +1004,19 @@ def test_a_pnpm_workspace_file_holding_only_settings_makes_no_tooling_root(tmp_p
                                            "packages/a/package.json": {"name": "a", "version": "1.0.0"}})
     (found,) = pipeline.lint([str(started)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'to dependencies' in found.message
+    # a root that is a published package (`main` into its build) whose workspace holds its sample apps:
+    # no "private workspace root" (a real health-check library was told so); npm init's `"main":
+    # "index.js"` beside nothing keeps the root tooling
+    published = {**tooling, "package.json": {**tooling["package.json"], "main": "dist/index.js"}}
+    (found,) = pipeline.lint([str(write(tmp_path / "published", {**published, "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+                                                                 "packages/a/package.json": {"name": "a", "version": "1.0.0"}}))],
+                             Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "private workspace root" not in found.message
+    stub = {**tooling, "package.json": {**tooling["package.json"], "main": "index.js", "scripts": {"build": "tsc"}}}
+    (found,) = pipeline.lint([str(write(tmp_path / "stub", {**stub, "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+                                                           "packages/a/package.json": {"name": "a", "version": "1.0.0"}}))],
+                             Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "the private workspace root is not deployed" in found.message
 
 
 def test_r07_electron_is_never_reported_nor_added_to_dependencies(tmp_path):

@@ -784,3 +784,17 @@ def test_a_tsconfig_extending_a_generated_config_not_written_yet_leaves_its_alia
     assert lint_all(tmp_path, ["IMP", "DEP001"]) == []
     _pkg(tmp_path, "tsconfig.json", {"extends": "./config/tsconfig.json"})
     assert sorted(d.code for d in lint_all(tmp_path, ["IMP", "DEP001"])) == ["DEP001", "IMP002"]
+
+
+def test_a_rooted_paths_key_that_names_no_file_is_reported_as_that_alias(tmp_path):
+    """`"/interfaces/*": ["App/ui/interfaces/*"]` and `import ... from '/interfaces/screens/Home'`
+    where the folder is `Screens`: the alias matched and named no file, so the message names the
+    alias and the path it tried (a real mobile app was told "tried ../../../interfaces/...", the
+    specifier read as a path from the filesystem root)."""
+    _pkg(tmp_path, "package.json", {"name": "app", "private": True})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"baseUrl": ".", "paths": {"/interfaces/*": ["App/ui/interfaces/*"]}}})
+    _write(tmp_path, "App/ui/interfaces/Screens/Home/index.ts", "export interface HomeProps { id: string }\n")
+    _write(tmp_path, "App/ui/nav/a.ts", "import { HomeProps } from '/interfaces/screens/Home';\n\nexport type P = HomeProps;\n")
+    [d] = lint(tmp_path, ["IMP"])
+    assert d.code == "IMP002" and "(path alias `/interfaces/*`)" in d.message and "tried App/ui/interfaces/screens/Home" in d.message
+    assert "../" not in d.message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.helpers import codes, lint, migration, workspace
@@ -473,3 +475,25 @@ def test_a_package_that_runs_its_migrations_folder_itself_leaves_the_list_unread
     listed = {**files, "src/run-migrations.ts": runner.replace("await import(path.join(__dirname, 'migrations', file))",
                                                                "await import('./migrations/1700000000000-Init')")}
     assert codes(workspace(tmp_path / "listed", listed), ["MIG007"]) == ["MIG007"]
+
+
+def test_a_migration_list_imported_through_a_tsconfig_alias_is_followed(tmp_path):
+    """`import { migrationList } from '~/migrations'` (a tsconfig `paths` alias) in the DataSource
+    file: the set is that list, as with a relative import. Unfollowed, the whole folder was one set
+    (shared timestamps in a written list reported, the unregistered twin's MIG007 missed: a real
+    mobile app). A hidden template beside the migrations (`.migrationTemplate.ts`, placeholders a
+    script fills in) is no migration: no glob loads a dotfile."""
+    workspace(tmp_path, {
+        "tsconfig.json": '{"compilerOptions": {"baseUrl": ".", "paths": {"~/*": ["src/*"]}}}\n',
+        "src/database.ts": "import { DataSource } from 'typeorm';\nimport { migrationList } from '~/migrations';\n\n"
+                           "export const ds = new DataSource({ type: 'react-native', migrations: migrationList });\n",
+        "src/migrations/index.ts": "import { AddA1700000000000 } from './1700000000000-AddA';\n"
+                                   "import { AddB1700000000000 } from './1700000000000-AddB';\n\n"
+                                   "export const migrationList = [AddA1700000000000, AddB1700000000000];\n",
+        "src/migrations/1700000000000-AddA.ts": migration("AddA1700000000000"),
+        "src/migrations/1700000000000-AddB.ts": migration("AddB1700000000000"),
+        "src/migrations/1710000000000-Forgotten.ts": migration("AddB1700000000000"),
+        "src/migrations/.migrationTemplate.ts": migration("{MIGRATION_NAME}{TIMESTAMP}"),
+    })
+    assert sorted((d.code, Path(d.path).name) for d in lint(tmp_path, ["MIG", "SYN"])) == [
+        ("MIG007", "1710000000000-Forgotten.ts")]
