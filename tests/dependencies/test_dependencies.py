@@ -760,18 +760,14 @@ def test_dep002_says_a_published_librarys_users_fail_not_a_service(tmp_path):
     dependency, from the registry or by the workspace's production install of an app that uses it,
     and neither installs its devDependencies (real reviews found "the service fails" said of libraries). A service keeps the production install and "the service fails"; a
     package whose only start is its `bin` says the command fails."""
-    root = write(tmp_path, {
-        "package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"]},
-        "packages/ids/package.json": {"name": "@acme/ids", "version": "1.0.0", "main": "dist/index.js",
-                                      "devDependencies": {"uuid": "^10.0.0"}},
-        "packages/ids/src/index.ts": "import { v4 } from 'uuid';\nexport const newId = () => v4();\n",
-        "packages/cli/package.json": {"name": "@acme/cli", "version": "1.0.0", "bin": {"ids": "dist/main.js"},
-                                      "devDependencies": {"uuid": "^10.0.0"}},
-        "packages/cli/src/main.ts": "import { v4 } from 'uuid';\nconsole.log(v4());\n",
-        "packages/api/package.json": {"name": "api", "private": True, "main": "dist/main.js",
-                                      "scripts": {"start": "node dist/main.js"}, "devDependencies": {"uuid": "^10.0.0"}},
-        "packages/api/src/main.ts": "import { v4 } from 'uuid';\nconsole.log(v4());\n",
-    })
+    kinds = {"ids": {"name": "@acme/ids", "version": "1.0.0", "main": "dist/main.js"},  # a library
+             "cli": {"name": "@acme/cli", "version": "1.0.0", "bin": {"ids": "dist/main.js"}},  # a command
+             "api": {"name": "api", "private": True, "main": "dist/main.js", "scripts": {"start": "node dist/main.js"}}}
+    files: dict = {"package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"]}}
+    for folder, manifest in kinds.items():
+        files[f"packages/{folder}/package.json"] = {**manifest, "devDependencies": {"uuid": "^10.0.0"}}
+        files[f"packages/{folder}/src/main.ts"] = "import { v4 } from 'uuid';\nexport const newId = () => v4();\n"
+    root = write(tmp_path, files)
     found = {Path(d.path).parent.parent.name: d.message for d in lint(root) if d.code == "DEP002"}
     assert "an install of @acme/ids as a dependency (from the registry, or the workspace's production install, " \
            "`npm ci --omit=dev`, `pnpm install --prod`) leaves out its devDependencies, so an application that uses it " \
