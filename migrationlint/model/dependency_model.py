@@ -5,7 +5,6 @@ which manifest owns a file (manifest_owners). No rule is emitted here (checks.de
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
@@ -18,7 +17,7 @@ from migrationlint.model.docker_installs import root_install, service_install
 from migrationlint.model.elided_imports import declared_as_types, declared_type_only, erased, metadata_only_names, used_names
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.manifest_owners import ManifestOwners
-from migrationlint.model.entry_points import is_service
+from migrationlint.model.entry_points import is_service, names_a_build
 from migrationlint.model.package_roles import started_application
 from migrationlint.model.nx_projects import generated_manifest
 from migrationlint.model.project import Project
@@ -58,16 +57,6 @@ LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equal
 NEST_CORE = frozenset({"@nestjs/common", "@nestjs/core"})  # the injector whose one copy plugins share
 
 
-def _names_its_build(m: Manifest) -> bool:
-    """Whether package.json names a loadable build of its own: `exports`, or a `main`/`module` in a
-    folder (`dist/index.js`) or present on disk; not npm init's `"main": "index.js"` left beside
-    nothing."""
-    data = m.data
-    targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
-    return bool(data.get("exports")) or any(
-        "/" in t.removeprefix("./") or os.path.exists(os.path.join(m.dir, t)) for t in targets)
-
-
 class DependencyModel(ManifestOwners, VersionChoice):
     """Decisions shared by the DEP rules: which manifest owns a file, what counts as declared,
     where a package must be declared, which peers it needs."""
@@ -90,7 +79,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
         single-package repository's root is the package itself, and deploys; so is a root that is a
         published package naming what to load (`main`, `exports`), whose workspace holds only its
         sample apps."""
-        return self.is_root(m) and self.shipping.workspace_root(m) and (m.unpublishable or not _names_its_build(m))
+        published = not m.unpublishable and (bool(m.data.get("exports")) or names_a_build(m))
+        return self.is_root(m) and self.shipping.workspace_root(m) and not published
 
     def tooling_root(self, m: Manifest, verdict: Verdict | None) -> bool:
         """Whether a file of `m` with this verdict belongs to a workspace root as its tooling: not

@@ -20,7 +20,7 @@ from typing import Callable, Iterator, TypeVar
 
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
-from migrationlint.model.nest_cli import read_nest_cli
+from migrationlint.model.nest_cli import nest_entries
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -118,7 +118,7 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     """The entries that start a process: nest-cli.json's, an Nx Node application's (its own, and
     those of the Nx projects in its folder that have no package.json: `nx_projects`; not with
     `nx=False`), the start scripts', a Dockerfile's."""
-    yield from _nest_entries(manifest.dir)
+    yield from nest_entries(manifest.dir)
     for project in (manifest.dir, *nx_projects) if nx else ():
         for main, origin in node_app_mains(project):
             yield os.path.relpath(main, manifest.dir), origin
@@ -143,6 +143,9 @@ def _in_test_folder(target: str) -> bool:
     an operator's check run from the checkout): no production entry. Only test folders: the
     output folder in front may carry any name (`www/out-tsc/`), a docs word included."""
     return in_test_folder(os.path.normpath(target).split(os.sep)[:-1])
+
+
+_BUILT_EXTENSIONS = (".js", ".mjs", ".cjs")
 
 
 def _pm2_entries(directory: str) -> Iterator[tuple[str, str]]:
@@ -267,9 +270,14 @@ def names_nothing_loadable(manifest: Manifest) -> bool:
     data = manifest.data
     if any(k in data for k in ("exports", "bin", "browser")) or _may_build_entry(manifest):
         return False
-    targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
-    return bool(targets) and not any("/" in t.removeprefix("./") or os.path.exists(os.path.join(manifest.dir, t))
-                                     for t in targets)
+    return any(isinstance(data.get(k), str) for k in ("main", "module")) and not names_a_build(manifest)
+
+
+def names_a_build(manifest: Manifest) -> bool:
+    """Whether `main` or `module` names a build in a folder (`dist/index.js`) or a file that is
+    there: not npm init's `"main": "index.js"` beside nothing."""
+    targets = [manifest.data[k] for k in ("main", "module") if isinstance(manifest.data.get(k), str)]
+    return any("/" in t.removeprefix("./") or os.path.exists(os.path.join(manifest.dir, t)) for t in targets)
 
 
 def _names_only_its_cdk_app(manifest: Manifest) -> bool:
@@ -332,40 +340,6 @@ def _export_targets(value: object, condition: str = "") -> Iterator[str]:
     elif isinstance(value, dict):
         for k, v in value.items():
             yield from _export_targets(v, k if not k.startswith(".") else condition)
-
-
-def _nest_entries(directory: str) -> Iterator[tuple[str, str]]:
-    data = read_nest_cli(directory)
-    if not isinstance(data, dict):
-        return
-    projects = data.get("projects") if isinstance(data.get("projects"), dict) else {}
-    for cfg in [data, *projects.values()]:
-        # a library project ships only as far as an application's main reaches it
-        if isinstance(cfg, dict) and cfg.get("type") != "library":
-            root = cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else "src"
-            entry = cfg.get("entryFile") if isinstance(cfg.get("entryFile"), str) else "main"
-            yield f"{root}/{entry}", "nest-cli.json"
-            for inside in _from_raised_root_dir(directory, entry):
-                yield inside, "nest-cli.json"
-
-
-def _from_raised_root_dir(directory: str, entry: str, levels: int = 4) -> Iterator[str]:
-    """`entryFile: "api/src/main"`: when the app compiles files from outside its folder (a shared
-    folder through a path alias), tsc's rootDir rises to their common ancestor and the built main
-    lands at `dist/api/src/main.js`, so the entry names the path from that ancestor. Yields it
-    relative to the package folder (`src/main`) for each ancestor whose path to the folder starts it."""
-    ancestor = directory
-    for _ in range(levels):
-        parent = os.path.dirname(ancestor)
-        if parent == ancestor:
-            return
-        ancestor = parent
-        prefix = os.path.relpath(directory, ancestor).replace(os.sep, "/") + "/"
-        if entry.startswith(prefix):
-            yield entry[len(prefix):]
-
-
-_BUILT_EXTENSIONS = (".js", ".mjs", ".cjs")
 
 
 def shell_commands(command: str) -> Iterator[list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Iterator
 
 NEST_CLI = "nest-cli.json"
 
@@ -27,3 +28,37 @@ def library_roots(directory: str) -> frozenset[str]:
         return frozenset()
     return frozenset(os.path.normpath(os.path.join(directory, p["root"])) for p in projects.values()
                      if isinstance(p, dict) and p.get("type") == "library" and isinstance(p.get("root"), str))
+
+
+def nest_entries(directory: str) -> Iterator[tuple[str, str]]:
+    """(target relative to the folder, origin) of each application project's entry: its
+    `sourceRoot` and `entryFile` (libraries ship only as far as an application reaches them)."""
+    data = read_nest_cli(directory)
+    if not isinstance(data, dict):
+        return
+    projects = data.get("projects") if isinstance(data.get("projects"), dict) else {}
+    for cfg in [data, *projects.values()]:
+        # a library project ships only as far as an application's main reaches it
+        if isinstance(cfg, dict) and cfg.get("type") != "library":
+            root = cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else "src"
+            entry = cfg.get("entryFile") if isinstance(cfg.get("entryFile"), str) else "main"
+            yield f"{root}/{entry}", "nest-cli.json"
+            for inside in _from_raised_root_dir(directory, entry):
+                yield inside, "nest-cli.json"
+
+
+def _from_raised_root_dir(directory: str, entry: str, levels: int = 4) -> Iterator[str]:
+    """`entryFile: "api/src/main"`: when the app compiles files from outside its folder (a shared
+    folder through a path alias), tsc's rootDir rises to their common ancestor and the built main
+    lands at `dist/api/src/main.js`, so the entry names the path from that ancestor. Yields it
+    relative to the package folder (`src/main`) for each ancestor whose path to the folder starts it."""
+    ancestor = directory
+    for _ in range(levels):
+        parent = os.path.dirname(ancestor)
+        if parent == ancestor:
+            return
+        ancestor = parent
+        prefix = os.path.relpath(directory, ancestor).replace(os.sep, "/") + "/"
+        if entry.startswith(prefix):
+            yield entry[len(prefix):]
+
