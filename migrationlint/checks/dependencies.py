@@ -263,13 +263,14 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
 
-    def _member_bringing(self, m: Manifest, package: str, sections: tuple[str, ...],
+    def _member_bringing(self, m: Manifest, package: str | tuple[str, ...], sections: tuple[str, ...],
                          theirs: tuple[str, ...]) -> str | None:
         """The first workspace package (by name) that `m` lists in `sections` and that lists
-        `package` in `theirs`: what brings the package along with it."""
+        `package` (each of several) in `theirs`: what brings the package along with it."""
+        wanted = (package,) if isinstance(package, str) else package
         for dep in sorted({d for s in sections for d in m.section(s)}):
             member = self.ws.member(dep)
-            if member is not None and any(package in member.section(s) for s in theirs):
+            if member is not None and all(any(p in member.section(s) for s in theirs) for p in wanted):
                 return dep
         return None
 
@@ -417,9 +418,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         adapter is installed beside the requirer wherever that package is (a testing library built
         on the framework's core package). DEP001 speaks of the requirer itself."""
         requirer = need.requirer
-        return requirer is not None and m.declared(requirer) is None and any(
-            package in member.section("dependencies") for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)})
-            if (member := self.ws.member(dep)) is not None and requirer in member.section("dependencies"))
+        return requirer is not None and m.declared(requirer) is None \
+            and self._member_bringing(m, (requirer, package), DEP_SECTIONS, ("dependencies",)) is not None
 
     def _installed_as_peer(self, m: Manifest, package: str, need: rt.Need, test: bool) -> bool:
         """Whether `package` is a required peer of a package of the same need that `m` has (the

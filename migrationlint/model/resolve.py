@@ -158,9 +158,7 @@ class Resolver(PackageEntries):
                 return found
             alias = next((m for m in rooted if m[0] == "alias"), None)
             if alias is not None and not self._first_file(spec):  # a `paths` pattern it matches names no file
-                return Resolution("unresolved", "alias", package=package_name(spec),
-                                  tried=tuple(c for b in alias[1] for c in candidates(b)), bases=tuple(alias[1]),
-                                  alias=alias[2])
+                return _missed(spec, alias)
         if pk.is_relative(spec):
             base = os.path.normpath(os.path.join(directory, spec))
             return self._relative(cfg, base, folder=spec.endswith("/"))  # `./v5/`: the folder, not v5.ts
@@ -182,10 +180,7 @@ class Resolver(PackageEntries):
         if found is not None:
             return found
         if misses:
-            origin, bases, alias = misses[0]
-            tried = tuple(c for b in bases for c in candidates(b))
-            return Resolution("unresolved", origin, package=package_name(spec), tried=tried,
-                              bases=tuple(bases), alias=alias)
+            return _missed(spec, misses[0])
         return Resolution("unresolved", "package", package=package_name(spec))
 
     def _relative(self, cfg: TsConfig | None, base: str, folder: bool = False) -> Resolution:
@@ -387,6 +382,14 @@ class Resolver(PackageEntries):
 
 
 # ----------------------------------------------------------------------------- project API
+
+def _missed(spec: str, miss: tuple[str, list[str], str | None]) -> Resolution:
+    """The unresolved answer for a route that matched the specifier and named no file (an alias
+    pattern, `baseUrl`): (origin, the paths it tried, the alias)."""
+    origin, bases, alias = miss
+    return Resolution("unresolved", origin, package=package_name(spec), tried=tuple(c for b in bases for c in candidates(b)),
+                      bases=tuple(bases), alias=alias)
+
 
 def resolver_for(project) -> Resolver:
     """The project's Resolver, created on first use and shared by every check of the run."""
