@@ -37,4 +37,11 @@ def explain_file(path: str, settings: Settings) -> str:
     external = ", ".join(e.lstrip(REGEX_MARK) for e in model.shipping.left_external(manifest))
     lines.append((f"bundled: yes, {bundled}" + (f" (external: {external})" if external else "")) if bundled else
                  "bundled: no (a production install must provide what shipping files import)")
+    from migrationlint.model.resolve import resolver_for
+    from migrationlint.model.text_snippets import shown_as_text
+
+    page = shown_as_text(project, resolver_for(project), path)
+    if page is not None:
+        lines.append(f"shown as text: {page} includes it as a code block, and nothing compiles or imports it, "
+                     "so the dependency and import rules skip it")
     return "\n".join(lines) + "\n"

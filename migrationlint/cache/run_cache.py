@@ -53,6 +53,8 @@ CONTEXT_NAMES = frozenset({
     "pm2.json", "process.json",
     # the app the AWS CDK CLI runs (a developer tool, and no `bin` entry)
     "cdk.json",
+    # a Deno import map: names Deno resolves, which no package.json declares (deno_imports)
+    "deno.json", "deno.jsonc",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a

@@ -28,6 +28,7 @@ from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.dependency_model import LOADING_KINDS, Use
 from migrationlint.model.dependency_versions import usable_range
+from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.inherited_aliases import unread_alias
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -109,7 +110,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             if own == "devDependencies" and (self._production_value_use(u) or self._optional_feature(u)) \
                     and not also_runtime(m, u.package) \
                     and not self._production_install_has(u) and not self._provided_by_dependents(u) \
-                    and not self._test_support(u):
+                    and not self._test_support(u) and not self.development_package(u):
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):
@@ -137,13 +138,17 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             return  # `@ts-ignore` above a type-only import (types the user may have installed): nothing breaks
         if u.type_only and self._declared_ambiently(u):
             return  # types a `declare module` of the program gives: no package is loaded or read
-        if self.root_counts(u.test, u.type_only) and (self.hoisted_at_root(u.package, m) or u.type_only and self.ws.member(
-                pk.types_package(u.package)) is not None and self.hoisted_at_root(pk.types_package(u.package), m)):
+        if self.root_counts(u.test, u.type_only) and (self.hoisted_at_root(u.package, m) or u.type_only and (
+                self.ws.member(pk.types_package(u.package)) is not None or self.project.is_test_file(u.path))
+                and self.hoisted_at_root(pk.types_package(u.package), m)):
             return  # a file that does not ship, or types only, found in the repository's hoisted install
-            # (the types of `acme` are a member named `@types/acme`, which the install links at the root)
+            # (the types of `acme` in a member so named, which the install links at the root; for a test,
+            # an `@types/acme` another package brings, hoisted, or publicly by pnpm's `@types/*` pattern:
+            # an app's own build, which an image may run with only its package installed, needs its own)
         if self._mocked_into_being(u) or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
-                or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u):
+                or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) \
+                or self.shown_as_text(u.path) or deno_mapped(self.project, u.path, u.imp.specifier):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))
@@ -388,6 +393,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                     continue
                 if self.root_counts(test, False) and self.hoisted_at_root(package, m):
                     continue  # `hoisting = "all"`: the service runs in the hoisted install, which has it
+                if self.shown_as_text(path):
+                    return
                 reported.add((m.path, package))
                 yield self._missing_runtime(path, (start, end), m, trigger, package, need.error, note)
 

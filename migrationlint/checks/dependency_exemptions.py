@@ -22,6 +22,7 @@ from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
+from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.checks.base import Project
 
@@ -123,6 +124,11 @@ class DependencyExemptions(DependencyModel):
         return any(m.declared(host) for m in (u.manifest, root) for host in _VITE_HOSTS) \
             and self.held_nowhere(u.package, u.manifest)
 
+    def shown_as_text(self, path: str) -> bool:
+        """A file a documentation page includes as a code block and nothing compiles or imports
+        (text_snippets.py): its imports are the reader's, nothing installs for it. Asked last."""
+        return shown_as_text(self.project, resolver_for(self.project), path) is not None
+
     def _silenced_sample(self, u: Use) -> bool:
         """An import the author told tsc to accept (`// @ts-ignore` above it) in a file that does
         not ship (an example for the package's users), of a package nothing declares, locks or
@@ -170,6 +176,16 @@ class DependencyExemptions(DependencyModel):
         if u.imp.lazy and not u.manifest.unpublishable:
             return False  # a published package's on-demand load: an optional feature its user installs
         return self.shipping.bundled(u.manifest, u.package) is None
+
+    def development_package(self, u: Use) -> bool:
+        """A file that ships only by presumption, of a private package that declares no
+        `dependencies` at all, has no entry point and starts nothing (a documentation site a
+        generator builds, a set of scripts): no production install of it exists, and keeping every
+        package in devDependencies says so (DEP002). One with a start script, an entry, a `bin` or a
+        Dockerfile is judged as usual."""
+        m = u.manifest
+        return u.verdict is not None and u.verdict.presumed and m.data.get("private") is True \
+            and not m.data.get("dependencies") and not self.shipping.entries(m) and not self.is_service(m)
 
     def _optional_feature(self, u: Use) -> bool:
         """A published library's load on demand, in shipping code, of a package it keeps in

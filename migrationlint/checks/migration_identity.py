@@ -13,6 +13,7 @@ from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
 from migrationlint.checks.migration_registration import unloaded_by
+from migrationlint.model.declarations import origin
 from migrationlint.model.migration_tables import tables_touched
 from migrationlint.model.migrations import (
     MigrationSet,
@@ -429,14 +430,32 @@ def _file_exports(project: Project, sets: list[MigrationSet]) -> Iterator[Diagno
             migration_names = {c.name for c in migration_classes(facts)}
             for e in facts.exports:
                 why = _export_problem(e, migration_names)
+                if why is not None and e.data_if and all(_holds_data(project, path, n) for n in e.data_if):
+                    continue  # `[{ kind: Kind.Email }]`: members of enums and constants of plain data
                 if why is None or (path, e.start) in seen:
                     continue
                 seen.add((path, e.start))
+                held = e.value_kind in ("array", "object")  # what it holds is not known to be a function or class
                 yield diagnostic(
                     MIG006, path, e.start, e.end,
                     f"Export '{e.name}' ({why}) is in a file the `migrations:` glob of "
                     f"{project.rel(s.owner)} loads; TypeORM treats every exported function or class "
-                    f"of such a file as a migration and refuses to start. Move it to another module")
+                    f"of such a file as a migration and refuses to start"
+                    + (" on one that is not, and nothing says this one holds none (not all its values are "
+                       "literals, enum members or members of constants of plain data)" if held else "")
+                    + ". Move it to another module")
+
+
+def _holds_data(project: Project, path: str, name: str) -> bool:
+    """Whether `name`, as `path` uses it, is an enum or a constant of plain data (a workspace
+    file's, found through its imports): a member read of it is a string or number, nothing TypeORM
+    loads. A package's export, or anything else, may be a class."""
+    ref = origin(project, path, name)
+    facts = project.facts(ref.path) if ref.kind == "local" else None
+    if facts is None:
+        return False
+    return any(e.name == ref.name and (e.kind == "enum" or e.kind == "const" and e.value_kind in ("data", "literal"))
+               for e in facts.exports) or any(n == ref.name and k == "enum" for n, k, _ in facts.declarations)
 
 
 def _export_problem(e, migration_names: set[str]) -> str | None:

@@ -20,12 +20,13 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.inherited_aliases import unread_alias
-from migrationlint.model.dev_files import fixture_data, hidden_part, in_fixture_folder
+from migrationlint.model.dev_files import fixture_data, hidden_part, in_fixture_folder, published_data_folder
 from migrationlint.model.imported_anywhere import file_names, imported_anywhere
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_files import package_files
 from migrationlint.model.dead_files import outside_every_build
+from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.missing_exports import IMP003, erased_names, missing_exports
@@ -54,8 +55,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if not file_checked(project.rel(path), facts) or _in_no_program(resolver, project.rel(path), path):
             continue
         found = list(_file_findings(project, resolver, path, facts, wanted))
-        if found and _copied_fixture(project, resolver, path):
-            continue
+        if found and (_copied_fixture(project, resolver, path) or shown_as_text(project, resolver, path)):
+            continue  # data a test reads, or a snippet a documentation page shows as text
         if found and outside_every_build(project, resolver, path):
             found = [_in_dead_file(d) for d in found]
         yield from found
@@ -65,9 +66,14 @@ def _copied_fixture(project: Project, resolver: Resolver, path: str) -> bool:
     """A transform's input or expected output in a test's fixtures or samples (dev_files.fixture_data),
     or a file there that no file imports: a test reads or copies it as data (a sample project a
     CLI's test compiles elsewhere), so its imports name files of wherever it lands, or break on
-    purpose. Asked only for a file with findings."""
+    purpose. Also a file of a folder the package publishes as it is and no tsconfig compiles
+    (dev_files.published_data_folder: a generator's `assets/` it copies into the code it writes,
+    beside files it generates there). Asked only for a file with findings."""
     rel = project.rel(path)
-    return fixture_data(rel) or in_fixture_folder(rel) and not imported_anywhere(project, path, file_names(path), resolver)
+    if fixture_data(rel) or in_fixture_folder(rel) and not imported_anywhere(project, path, file_names(path), resolver):
+        return True
+    m = project.workspace.manifest_for(path)
+    return m is not None and not m.error and published_data_folder(path, m.dir, m.data, resolver.tsconfig_for) is not None
 
 
 DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (no tsconfig includes it; no entry point, script, "

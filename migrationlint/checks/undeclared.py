@@ -158,8 +158,12 @@ class UndeclaredImports:
         if edit.json_edit is None:
             return message + f"; {doubt}: review before declaring it (unsafe fix)", Fix(Applicability.UNSAFE,
                                                                                           fix.edits, fix.message)
-        version = edit.json_edit[3]  # the doubt is that it is a peer: the fix does what the message advises
-        return (message + f"; {doubt}: the fix declares it in peerDependencies instead (unsafe fix: review)",
+        version = edit.json_edit[3]  # the doubt is that it is a peer: the message advises what the fix does
+        advice = message.replace(" to dependencies", " to peerDependencies", 1)
+        if advice == message:
+            advice = message.replace(" in dependencies", " in peerDependencies", 1)
+        said = "" if advice != message else ": the fix declares it in peerDependencies instead"
+        return (advice + f"; {doubt}{said} (unsafe fix: review)",
                 self._add_fix(m, "peerDependencies", package, version, Applicability.UNSAFE))
 
     def _host_provided(self, m: Manifest, package: str, section: str) -> str | None:

@@ -43,30 +43,55 @@ def _primitive(node: Node) -> bool:
     return False
 
 
-def _plain_data(node: Node) -> bool:
-    """An array or object literal of primitives only (nested arrays and objects included): no
-    function, class or entity schema can hide in it, so a loader that collects those finds none."""
+def _data_reads(node: Node) -> tuple[str, ...] | None:
+    """For an array or object literal of primitives only (nested arrays and objects included), the
+    names whose members it reads (`Kind.Email`, `SERVICES.mail`: () when none); None when it holds
+    anything else. With no such name, no function, class or entity schema can hide in it, so a
+    loader that collects those finds none; with some, that holds when each is an enum or a constant
+    of plain data, which the file's own facts cannot say (the names are often imported)."""
+    reads: list[str] = []
     stack = [node]
     while stack:
         n = _unwrapped(stack.pop())
         t = n.type
         if _primitive(n):
             continue
-        if t == "array":
+        if t == "member_expression":
+            root = _member_root(n)
+            if root is None:
+                return None
+            reads.append(root)
+        elif t == "array":
             stack.extend(n.named_children)
         elif t == "object":
             for member in n.named_children:
                 if member.type != "pair":
                     if member.type != "comment":
-                        return False  # a method, getter, spread or shorthand name
+                        return None  # a method, getter, spread or shorthand name
                     continue
                 key, value = member.child_by_field_name("key"), member.child_by_field_name("value")
                 if key is None or key.type == "computed_property_name" or value is None:
-                    return False
+                    return None
                 stack.append(value)
         else:
-            return False
-    return True
+            return None
+    return tuple(dict.fromkeys(reads))
+
+
+def _member_root(node: Node) -> str | None:
+    """`Kind` for `Kind.Email` or `Codes.Http.NotFound`: a chain of plain property reads from a name."""
+    while node.type == "member_expression":
+        prop = node.child_by_field_name("property")
+        if prop is None or prop.type != "property_identifier" or node.child_by_field_name("optional_chain") is not None:
+            return None
+        node = node.child_by_field_name("object")
+        if node is None:
+            return None
+    return text(node) if node.type == "identifier" else None
+
+
+def _plain_data(node: Node) -> bool:
+    return _data_reads(node) == ()
 
 
 def _value_kind(node: Node | None) -> str:
@@ -244,8 +269,10 @@ class ExportsFacts:
                 if n is None:
                     continue
                 if n.type == "identifier":
+                    kind_of = _value_kind(v) if v is not None else "other"
+                    reads = _data_reads(_unwrapped(v)) if kind_of in ("array", "object") else None
                     f.exports.append(ExportFact(text(n), keyword, d.start_byte, d.end_byte, local=text(n),
-                                                value_kind=_value_kind(v) if v is not None else "other"))
+                                                value_kind=kind_of, data_if=reads or ()))
                 else:  # destructuring: export const { a, b } = x
                     for ident in _pattern_names(n):
                         f.exports.append(ExportFact(ident, keyword, d.start_byte, d.end_byte, local=ident, value_kind="other"))

@@ -98,6 +98,9 @@ class ExportFact:
     # for const/let/var and default: data (an array or object of literals only), array, object, call,
     # new, literal, identifier, function, class, other
     value_kind: str | None = None
+    # an array or object of plain data but for members of these names (`[{ kind: Kind.Email }]`):
+    # plain data when each is an enum or a constant of plain data (MIG006 asks)
+    data_if: tuple[str, ...] = ()
     source: str | None = None
     # declare-module (`declare module 'x' { ... }`): the names its block declares, which a module
     # file's block (an augmentation) adds to module `x`

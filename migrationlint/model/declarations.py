@@ -46,6 +46,9 @@ def origin(project, path: str, local: str) -> Origin:
     return found
 
 
+_EXPORTED_VALUES = ("const", "let", "var", "enum")
+
+
 def _origin(project, path: str, local: str, depth: int) -> Origin:
     facts: FileFacts | None = project.facts(path)
     if facts is None or facts.skipped or depth > _MAX_DEPTH:
@@ -60,8 +63,9 @@ def _origin(project, path: str, local: str, depth: int) -> Origin:
                 return _imported(project, path, imp.specifier, b.imported, depth)
         if imp.default == local and imp.kind == "import":
             return _imported(project, path, imp.specifier, "default", depth)
-    if any(name == local for name, _, _ in facts.declarations) or local in facts.functions:
-        return Origin("local", path, local)
+    if any(name == local for name, _, _ in facts.declarations) or local in facts.functions \
+            or any(e.name == local and e.kind in _EXPORTED_VALUES for e in facts.exports):
+        return Origin("local", path, local)  # `export const migrations = [...]` is declared here too
     return UNKNOWN
 
 

@@ -248,6 +248,10 @@ class VersionChoice:
             folder = self.project.rel(m.dir)
             if self.ws.definition == "lerna.json" and not self.is_root(m):  # no workspace the manager knows
                 return f"cd {folder} && {_add_command(manager, False, True, folder, package, section)}"
+            if self.ws.definition and not self.is_root(m) and m.dir not in set(self.ws.member_dirs):
+                # a package the workspace's globs leave out (`!examples/deno`, a site outside them): no
+                # `--filter` or `workspace` command finds it; an install in its own folder does
+                return f"cd {folder} && {_add_command(manager, False, True, folder, package, section, alone=True)}"
             return _add_command(manager, bool(self.ws.definition), self.is_root(m), _target(manager, m, folder),
                                 package, section)
         own = self._own_lock(project.dir)
@@ -350,13 +354,17 @@ _SECTION_FLAGS = {
 }
 
 
-def _add_command(manager: str, definition: bool, root: bool, target: str, package: str, section: str) -> str:
+def _add_command(manager: str, definition: bool, root: bool, target: str, package: str, section: str,
+                 alone: bool = False) -> str:
     """`manager`'s command adding `package` to `section` of the project's root manifest (`root`) or
-    of its member `target` (a name or `./folder`); `definition`: the project has a workspace definition."""
+    of its member `target` (a name or `./folder`); `definition`: the project has a workspace
+    definition; `alone`: run in a package's folder inside a workspace that does not list it (pnpm
+    then needs `--ignore-workspace`, or it installs the workspace)."""
     flag = _SECTION_FLAGS.get(manager, _SECTION_FLAGS["npm"]).get(section, "")
     if manager == "pnpm":
         return f"pnpm add{flag} -w {package}" if root and definition else \
-            (f"pnpm add{flag} {package}" if root else f"pnpm --filter {target} add{flag} {package}")
+            (f"pnpm add{' --ignore-workspace' if alone else ''}{flag} {package}" if root
+             else f"pnpm --filter {target} add{flag} {package}")
     if manager == "yarn":
         return f"yarn add{flag} {package}" if root else f"yarn workspace {target} add{flag} {package}"
     if manager == "bun":  # bun adds to the manifest of the folder it runs in

@@ -118,6 +118,18 @@ def template_of(rel: str) -> str | None:
     return name if _TEMPLATE_FILE.search(name) or templated and _TEMPLATED_NAME.search(name) else None
 
 
+# a package name a scaffolder fills in: `__name__`, `{{name}}`, `<%= name %>`, `${name}`
+_PLACEHOLDER_NAME = re.compile(r"^__\w+__$|\{\{.*\}\}|<%|\$\{")
+
+
+def placeholder_package(manifest_data: dict) -> str | None:
+    """`package.json named "__name__"` when the package's name is a placeholder a scaffolder fills
+    in: the folder is a project template (`create-app/files/`) that users install after copying it,
+    whatever the folder is called. None otherwise."""
+    name = manifest_data.get("name")
+    return f'package.json named "{name}"' if isinstance(name, str) and _PLACEHOLDER_NAME.search(name) else None
+
+
 def published_data_folder(path: str, manifest_dir: str, manifest_data: dict,
                           tsconfig_for: Callable[[str], object]) -> str | None:
     """The folder of the package that holds `path` when package.json `files` publishes that folder

@@ -17,14 +17,15 @@ _DEV_DIRS = {
     "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "mock": "test mocks",
     "test-utils": "test support", "__helpers__": "test helpers",
     "testing-utils": "test support", "test-helpers": "test support", ".storybook": "Storybook configuration",
-    "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks",
+    "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks", "benches": "benchmarks",
     "evals": "evaluation suites (an LLM eval runner's `*.eval.ts` and their helpers)",
     "step_definitions": "Cucumber step definitions", "step-definitions": "Cucumber step definitions",
     "seeders": "database seeders, run by an ORM's command line", "seeds": "database seeds, run by an ORM's command line",
     "seeder": "database seeders, run by an ORM's command line", "seed": "database seeds, run by an ORM's command line",
 }
 _DUNDER = re.compile(r"^__(\w+?)__$")
-_EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "sandbox",
+_EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "playgrounds",
+                           "sandbox", "sandboxes",
                            "load-testing", "load-tests", "perf", "docs", "www", "website"})
 TEMPLATE_DIRS = frozenset({"template", "templates", "scaffold", "scaffolds", "blueprints", "boilerplate", "stubs"})
 # `api-test`, `e2e_utils`, and camelCase `testUtils`, `testHelpers`

@@ -41,7 +41,8 @@ def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, pr
     if not ships:
         return Placement("devDependencies")
     if bundled and not manifest.section("dependencies"):
-        return Placement("devDependencies", f"the package ships a bundle ({bundled}) and keeps its libraries there",
+        what = bundled.removesuffix(": it ships a bundle")  # the bundling reason says so itself
+        return Placement("devDependencies", f"the package ships a bundle ({what}) and keeps its libraries there",
                          bundled=True)
     return Placement("dependencies")
 

@@ -17,7 +17,7 @@ from migrationlint.model import stamped_record
 from migrationlint.model.discovery import ALWAYS_SKIPPED
 from migrationlint.model.image_files import is_compose_file, is_dockerfile
 
-MAGIC = b"migrationlint-manifest-dirs 8\n"
+MAGIC = b"migrationlint-manifest-dirs 9\n"
 
 
 class PackageFolders(NamedTuple):
@@ -27,11 +27,15 @@ class PackageFolders(NamedTuple):
     dockerfiles: list[str]  # the Dockerfiles of the same folders (docker_installs reads them)
     compose_files: list[str]  # and their Compose files (which Dockerfile each image is built from)
     nx_projects: list[str]  # directories holding an Nx project.json (an app of an integrated repository)
+    # directories in dot folders (to DOT_FOLDER_DEPTH) holding a package.json: members only where a
+    # workspace glob names a dot folder (`examples/.*/*`), as the package managers' globs do
+    hidden_manifest_dirs: list[str] = []
 
 
 # How deep the walk looks into a dot folder, for Dockerfiles and Compose files only: images are kept
 # in `.docker/` or `.deploy/<service>/`, and what lies deeper in dot folders are tool caches
-# (`.yarn/cache`, `.next/cache/...`) that no image recipe lives in. No package.json counts there.
+# (`.yarn/cache`, `.next/cache/...`) that no image recipe lives in. A package.json there counts only
+# where a workspace glob names the dot folder (PackageFolders.hidden_manifest_dirs).
 DOT_FOLDER_DEPTH = 2
 # dot folders of a development environment: their Dockerfiles build a developer's container, never
 # an image of the product (as a hidden `.gitpod.Dockerfile` does: image_files.is_dockerfile)
@@ -44,6 +48,7 @@ def walk(root: str) -> tuple[PackageFolders, stamped_record.Stamps]:
     docker: list[str] = []
     compose: list[str] = []
     nx: list[str] = []
+    hidden: list[str] = []
     stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
     dot_depth: dict[str, int] = {}  # a folder at or below a dot folder -> its level from that folder (1)
     for directory, dirs, files in os.walk(root):
@@ -55,9 +60,11 @@ def walk(root: str) -> tuple[PackageFolders, stamped_record.Stamps]:
                 found.append(directory)
             if "project.json" in files:
                 nx.append(directory)
+        elif "package.json" in files:
+            hidden.append(directory)
         docker += sorted(os.path.join(directory, n) for n in files if "ockerfile" in n and is_dockerfile(n))
         compose += sorted(os.path.join(directory, n) for n in files if "compose" in n and is_compose_file(n))
-    return PackageFolders(found, docker, compose, nx), stamps
+    return PackageFolders(found, docker, compose, nx, hidden), stamps
 
 
 def _descend(directory: str, dirs: list[str], depth: int | None, dot_depth: dict[str, int]) -> list[str]:

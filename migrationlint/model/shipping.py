@@ -25,8 +25,8 @@ from migrationlint.model.wrapped_builds import workspace_tool_bundle
 from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries
 from migrationlint.model.dev_clis import dev_cli_command
-from migrationlint.model.dev_files import dev_reason, fixture_data, nx_tool_input, published_data_folder, \
-    seed_factories, template_of, tool_input
+from migrationlint.model.dev_files import dev_reason, fixture_data, nx_tool_input, placeholder_package, \
+    published_data_folder, seed_factories, template_of, tool_input
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service
 from migrationlint.model.package_roles import beside_an_entry
@@ -179,7 +179,10 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
                                   "loaded", inert=True)
         template = template_of(self.project.rel(path)) \
             or published_data_folder(path, manifest.dir, manifest.data, self._resolver().tsconfig_for)
-        if template is not None and self._reached_from(manifest).get(path) is None:  # reached: the package's own code
+        if template is not None and self._reached_from(manifest).get(path) is not None:
+            template = None  # reached: the package's own code
+        template = template or placeholder_package(manifest.data)  # a whole package to copy: its entries too
+        if template is not None:
             return Verdict(False, f"a template ({template}): copied into other projects, whose dependencies its "
                                   "imports are", inert=True)
         if path.endswith((".d.ts", ".d.mts", ".d.cts")):

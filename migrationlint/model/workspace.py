@@ -237,7 +237,7 @@ class Workspace:
 
     @cached_property
     def member_dirs(self) -> list[str]:
-        return member_dirs(self.root, self.manifest_dirs)
+        return member_dirs(self.root, self.manifest_dirs, self._folders.hidden_manifest_dirs)
 
     @cached_property
     def has_workspace_definition(self) -> bool:
@@ -425,10 +425,11 @@ def manifest_dirs(root: str, cache_dir: str | None = None) -> list[str]:
     return package_folders(root, cache_dir).manifest_dirs
 
 
-def member_dirs(root: str, found: list[str] | None = None) -> list[str]:
+def member_dirs(root: str, found: list[str] | None = None, hidden: list[str] | None = None) -> list[str]:
     """Directories of the workspace's member packages (globs with `!` negations); without a
     workspace definition, every directory with a package.json is its own package. `found`:
-    manifest_dirs(root) when the caller already walked the tree."""
+    manifest_dirs(root) when the caller already walked the tree; `hidden`: those in dot folders,
+    members only by a glob that names a dot folder (`examples/.*/*`: a glob's `*` skips them)."""
     from migrationlint.globs import match
 
     patterns, source = member_globs(root)
@@ -437,10 +438,11 @@ def member_dirs(root: str, found: list[str] | None = None) -> list[str]:
         return candidates
     include = [p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")]
     exclude = [p[1:].rstrip("/").removeprefix("./") for p in patterns if p.startswith("!")]
+    dotted = [p for p in include if p.startswith(".") or "/." in p]
     out = []
-    for d in candidates:
+    for d, globs in [*((d, include) for d in candidates), *((d, dotted) for d in hidden or () if dotted)]:
         rel = os.path.relpath(d, root).replace(os.sep, "/")
-        if any(match(p, rel) for p in include) and not any(match(p, rel) for p in exclude):
+        if any(match(p, rel) for p in globs) and not any(match(p, rel) for p in exclude):
             out.append(d)
     return out
 

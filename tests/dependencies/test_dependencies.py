@@ -177,6 +177,16 @@ def test_unknown_package_has_no_fix_and_names_the_command(tmp_path):
     assert d.message.endswith("run `npm install --save-dev prom-client -w @acme/api`")
 
 
+def test_a_package_the_workspace_globs_leave_out_gets_the_command_run_in_its_folder(tmp_path):
+    """`services/legacy` (`!services/legacy` in pnpm-workspace.yaml): `pnpm --filter @acme/legacy`
+    matches no project, and a plain `pnpm add` in its folder installs the workspace instead; pnpm's
+    `--ignore-workspace` installs that folder alone. A member still gets `--filter`."""
+    src = "import { Registry } from 'prom-client';\n\nexport const registry = new Registry();\n"
+    root = tree("pnpm-v9", tmp_path, {"services/legacy/src/metrics.ts": src, "services/api/src/metrics.ts": src})
+    assert sorted(d.message.rsplit("run ", 1)[-1] for d in by_code(lint(root), "DEP001")) == [
+        "`cd services/legacy && pnpm add --ignore-workspace prom-client`", "`pnpm --filter @acme/api add prom-client`"]
+
+
 @pytest.mark.parametrize("lockfile, command", [("package-lock.json", "cd packages/api && npm install prom-client"),
                                                ("yarn.lock", "cd packages/api && yarn add prom-client")])
 def test_a_lerna_repository_without_workspaces_gets_the_command_run_in_the_packages_folder(tmp_path, lockfile, command):

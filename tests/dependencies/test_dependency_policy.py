@@ -509,7 +509,7 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
     assert "it comes with @acme/core" in diags["@nestjs/common"].message
     # the unsafe fix does what the message advises (a real plugin family's fix wrote dependencies)
     assert diags["@nestjs/common"].fix.message == 'Add "@nestjs/common": "^11.0.12" to peerDependencies of packages/plugin/package.json'
-    assert "the fix declares it in peerDependencies" in diags["@nestjs/common"].message
+    assert 'add "@nestjs/common": "^11.0.12" to peerDependencies (' in diags["@nestjs/common"].message
     # loaded on demand: an optional feature, which the plugin's users install (an optional peer), a warning
     # without a fix, whether or not the repository installs it (a published NestJS module's
     # `require('ioredis')` for its Redis session store, whose catch rethrows an install hint: 3 DEP001)
@@ -2660,3 +2660,74 @@ def test_dep002_a_library_with_a_command_of_its_own_loads_optional_features_on_d
     assert found("library", {}) == [("typescript", "warning")]
     tool = {k: v for k, v in files["package.json"].items() if k != "main"}
     assert found("tool", {"package.json": tool}) == [("typescript", "error")]
+
+
+TYPES_HOIST_LOCK = PUBLIC_HOIST_LOCK.replace("'@prisma/client':\n        specifier: ^6.19.3\n        version: 6.19.3",
+                                             "'@types/aws-lambda':\n        specifier: ^8.10.0\n        version: 8.10.150") \
+    .replace("'@prisma/client@6.19.3':\n    resolution", "'@types/aws-lambda@8.10.150':\n    resolution") \
+    .replace("'@prisma/client@6.19.3': {}", "'@types/aws-lambda@8.10.150': {}")
+
+
+@pytest.mark.parametrize("npmrc, reported", [("public-hoist-pattern[]=@types/*\n", False), ("", True)])
+def test_types_pnpm_hoists_publicly_serve_a_test_files_type_import(tmp_path, npmrc, reported):
+    """`import type { Context } from 'aws-lambda'` in a test file of a member that declares no
+    `@types/aws-lambda`, which another member brings and `.npmrc` `public-hoist-pattern[]=@types/*`
+    puts in the root node_modules: tsc finds it there, as a hoisted package serves a test's value
+    import (a real monorepo: 2 DEP001). Without the pattern pnpm keeps it in that member's folder."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+        "pnpm-lock.yaml": TYPES_HOIST_LOCK,
+        ".npmrc": npmrc,
+        "packages/db/package.json": {"name": "@acme/db", "version": "1.0.0", "private": True, "main": "./src/index.ts",
+                                     "dependencies": {"@types/aws-lambda": "^8.10.0"}},
+        "packages/db/src/index.ts": "import type { Handler } from 'aws-lambda';\nexport const handler: Handler = async () => 1;\n",
+        "apps/web/package.json": {"name": "web", "version": "1.0.0", "private": True,
+                                  "scripts": {"start": "node dist/main.js"}, "dependencies": {"@acme/db": "workspace:*"}},
+        "apps/web/src/main.ts": "export const main = 1;\n",
+        "apps/web/src/main.spec.ts": "import type { Context } from 'aws-lambda';\nexport const ctx = {} as Context;\n",
+    })
+    assert [path for _, path, _ in dep(root, select=("DEP001",))] == (["apps/web/src/main.spec.ts"] if reported else [])
+
+
+@pytest.mark.parametrize("config, text", [
+    ("deno.json", {"imports": {"std/": "https://deno.land/std@0.192.0/", "pg-pool": "npm:pg-pool@3.6.0"}}),
+    ("deno.jsonc", "// the map is in its own file\n{ \"importMap\": \"./import_map.json\", }\n"),
+    (None, None)])
+def test_names_a_deno_import_map_resolves_need_no_declaration(tmp_path, config, text):
+    """Deno code in a Node repository (`examples/deno-app`, deployed to Deno Deploy) names its
+    dependencies in its import map: `std/` as a prefix, `pg-pool` as a name, in deno.json(c) or the
+    file its `importMap` names. Deno resolves them; no package.json declares them (3 DEP001 on real
+    repositories). Without a Deno config both are reported; a name the map lacks always is."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["examples/*"]},
+        "examples/deno-app/package.json": {"name": "deno-app", "private": True},
+        "examples/deno-app/import_map.json": {"imports": {"std/": "https://deno.land/std@0.192.0/", "pg-pool": "npm:pg-pool@3.6.0"}},
+        "examples/deno-app/src/main.ts": "import { delay } from 'std/async/delay.ts';\nimport Pool from 'pg-pool';\n"
+                                         "import kleur from 'kleur';\n\nawait delay(new Pool().totalCount);\nkleur.red('x');\n",
+    }
+    if config is not None:
+        files[f"examples/deno-app/{config}"] = text
+    root = write(tmp_path, files)
+    found = sorted(package for _, _, package in dep(root, select=("DEP001",)))
+    assert found == (["kleur"] if config else ["kleur", "pg-pool", "std"])
+
+
+def test_a_likely_peer_is_advised_as_the_fix_writes_it(tmp_path):
+    """A published package keeping its framework's packages in peerDependencies imports another of
+    them undeclared: the fix declares it in peerDependencies, and the message advises the same,
+    instead of "add it to dependencies" followed by "the fix declares it in peerDependencies instead"."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/rpc/package.json": {"name": "@acme/rpc", "version": "1.0.1", "main": "dist/index.js"},
+        "packages/rpc/src/index.ts": "export class RpcClient {}\n",
+        "packages/broker/package.json": {"name": "@acme/broker", "version": "1.0.1", "main": "dist/index.js",
+                                         "dependencies": {"@acme/rpc": "^1.0.1"}},
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "1.0.1", "main": "dist/index.js",
+                                     "peerDependencies": {"@acme/core": "^1.0.1"}},
+        "packages/ui/src/index.ts": "import { RpcClient } from '@acme/rpc';\n\nexport const client = new RpcClient();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "@acme/rpc": "^1.0.1" to peerDependencies (' in d.message, d.message
+    assert "to dependencies" not in d.message and d.message.endswith("is likely a peer too (unsafe fix: review)")
+    assert d.fix.applicability.value == "unsafe" and d.fix.edits[0].json_edit[1] == "peerDependencies"

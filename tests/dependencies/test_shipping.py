@@ -2307,3 +2307,79 @@ def test_in_a_versioned_app_that_names_nothing_to_import_what_only_its_dev_scrip
     assert dep(root) == []
     write(root, {"package.json": {**manifest, "main": "dist/index.js"}})
     assert dep(root) == [("DEP002", "config/devServer.config.ts", "react-dev-utils")]
+
+
+def test_plural_playground_and_benchmark_folders_hold_no_shipping_code(tmp_path):
+    """`playgrounds/bun` (a private demo app whose `start` script runs it with NODE_ENV=production, every
+    package in devDependencies, as its siblings keep them) and `benches/`: examples and benchmarks,
+    like the singular `playground/` and `bench/`; the same app in `apps/` is a service."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*", "playgrounds/*", "benches/*", "apps/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/core/src/index.ts": "export const core = 1;\n",
+    }
+    for folder in ("playgrounds/bun", "benches/load", "apps/bun"):
+        files[f"{folder}/package.json"] = {"name": f"@acme/{folder.replace('/', '-')}", "version": "2.0.0", "private": True,
+                                           "scripts": {"start": "NODE_ENV=production bun src/index.ts"},
+                                           "devDependencies": {"@acme/core": "workspace:*", "kleur": "^4.1.5"}}
+        files[f"{folder}/src/index.ts"] = "import kleur from 'kleur';\nimport { core } from '@acme/core';\n\nconsole.log(kleur.green(String(core)));\n"
+    root = write(tmp_path, files)
+    assert sorted(dep(root, select=("DEP002",))) == [("DEP002", "apps/bun/src/index.ts", "@acme/core"),
+                                                     ("DEP002", "apps/bun/src/index.ts", "kleur")]
+
+
+def test_a_package_named_by_a_placeholder_is_a_template(tmp_path):
+    """`packages/create-acme/files/package.json` named `__name__` (or `{{name}}`): the project a
+    scaffolder copies, which its users install; whatever its folder is called and whatever its
+    entries reach, its imports are no dependencies of this repository."""
+    for name in ("__name__", "{{ name }}", "acme-app"):
+        root = write(tmp_path / name.strip("{} _"), {
+            "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+            "packages/create-acme/package.json": {"name": "create-acme", "version": "1.0.0", "bin": {"create-acme": "bin.js"}},
+            "packages/create-acme/files/package.json": {"name": name, "private": True, "version": "0.0.1",
+                                                        "scripts": {"start": "node dist/app.js"},
+                                                        "dependencies": {"@acme/rpc": "^1.0.0"}},
+            "packages/create-acme/files/src/app.ts": "import { RpcClient } from '@acme/rpc';\nimport kleur from 'kleur';\n\n"
+                                                     "new RpcClient(kleur.green('ok'));\n",
+        })
+        expected = [] if name != "acme-app" else [("DEP001", "packages/create-acme/files/src/app.ts", "kleur")]
+        assert dep(root) == expected, name
+
+
+def test_a_private_package_with_no_dependencies_and_no_entry_is_never_production_installed(tmp_path):
+    """`apps/content` (a site a generator the linter does not know builds: `sitegen build`), private,
+    every package in devDependencies, no entry point, nothing started: no production install of it
+    exists, so its files' imports of devDependencies are no DEP002. A `dependencies` section, or a
+    start script, says a production install exists: reported as before."""
+    def content(extra: dict) -> Path:
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        return write(root, {
+            "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+            "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "dist/index.js"},
+            "packages/core/src/index.ts": "export const core = 1;\n",
+            "apps/content/package.json": {"name": "@acme/content", "private": True,
+                                          "scripts": {"dev": "sitegen dev", "build": "sitegen build"},
+                                          "devDependencies": {"@acme/core": "workspace:*", "sitegen": "^1.0.0", "zod": "^3.23.0"},
+                                          **extra},
+            "apps/content/shared/snippet.ts": "import { z } from 'zod';\nimport { core } from '@acme/core';\n\n"
+                                              "export const schema = z.object({ n: z.literal(core) });\n",
+        })
+    assert dep(content({}), select=("DEP002",)) == []
+    assert len(dep(content({"dependencies": {"pino": "^9.0.0"}}), select=("DEP002",))) == 2
+    started = content({"scripts": {"build": "sitegen build", "start": "node shared/snippet.js"}})
+    assert len(dep(started, select=("DEP002",))) == 2
+
+
+def test_the_bundle_reason_in_a_dep001_message_is_said_once(tmp_path):
+    """"the package ships a bundle (a private app built by vite) and keeps its libraries there": the
+    bundling reason inside the parentheses does not say "it ships a bundle" a second time."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*"]},
+        "apps/api/package.json": {"name": "api", "private": True, "dependencies": {"dayjs": "^1.11.0"}},
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"build": "vite build"},
+                                  "devDependencies": {"vite": "^5.4.0"}},
+        "apps/web/vite.config.ts": "export default {};\n",
+        "apps/web/src/main.ts": "import dayjs from 'dayjs';\n\nconsole.log(dayjs().format());\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "the package ships a bundle (a private app built by vite) and keeps its libraries there" in d.message, d.message

@@ -118,3 +118,23 @@ def test_sibling_ranges_and_workspace_protocol(tmp_path):
     ws = Workspace(str(root))
     assert not ws.uses_workspace_protocol
     assert [r for r, _ in ws.sibling_ranges("typeorm")] == ["catalog:orm"]
+
+
+def test_a_glob_naming_a_dot_folder_finds_members_there(tmp_path):
+    """`examples/.*/*` (pnpm): `examples/.experimental/next-app` is a member, so the package.json
+    inside it that only sets export conditions (`src/api/`, linked with `link:`) is a label of that
+    member, whose declarations its files use (21 DEP001 on a real repository). `examples/*` does not
+    reach `examples/.tool`: a glob's `*` skips dot folders."""
+    write(tmp_path / "package.json", {"name": "acme", "private": True})
+    write(tmp_path / "pnpm-workspace.yaml", "packages:\n  - 'examples/*'\n  - 'examples/.*/*'\n")
+    write(tmp_path / "examples/.experimental/next-app/package.json", {
+        "name": "next-app", "private": True, "scripts": {"build": "next build", "start": "next start"},
+        "dependencies": {"next": "^15.0.0", "react": "^19.0.0", "acme-api": "link:./src/api"}})
+    write(tmp_path / "examples/.experimental/next-app/src/api/package.json",
+          {"name": "acme-api", "exports": {".": {"react-server": "./server.ts", "default": "./client.ts"}}})
+    write(tmp_path / "examples/.experimental/next-app/src/api/client.ts", "import { cache } from 'react';\n\nexport const get = cache(() => 1);\n")
+    write(tmp_path / "examples/.tool/package.json", {"name": "hidden-tool", "version": "1.0.0"})
+    ws = Workspace(str(tmp_path))
+    assert sorted(ws.members) == ["next-app"]
+    from tests.helpers import codes
+    assert codes(tmp_path, ["DEP"]) == []

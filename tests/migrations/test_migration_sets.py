@@ -121,6 +121,28 @@ def test_an_exported_enum_is_plain_data(tmp_path, enum):
     assert codes(tmp_path, ["MIG", "SYN"]) == []
 
 
+def test_members_of_enums_and_constants_of_plain_data_are_plain_data(tmp_path):
+    """Seed data beside a migration class, whose values read members of a string enum or of a
+    constant object of strings, imported from a workspace file or declared in the migration's own
+    file (a real notification service: 4 MIG006): strings at runtime, nothing TypeORM loads. A
+    member of a class, or of a package's export, may be a class: reported, saying that it may."""
+    kinds = "export enum Kind { Email = 'email' }\nexport const SERVICES = { mail: 'mail' };\nexport class Helper {}\n"
+    seeds = ("import { Kind, SERVICES, Helper } from '../kinds';\nimport { Codes } from 'http-codes';\n"
+             "enum Local { A = 'a' }\n"
+             "export const seedB = [{ name: 'b', kind: Kind.Email, local: Local.A }];\n"
+             "export const seedC = { c: { service: SERVICES.mail, icon: null } };\n"
+             "export const seedE = [{ name: 'e', helper: Helper.name }];\n"
+             "export const seedF = [{ code: Codes.NotFound }];\n")
+    workspace(tmp_path, {
+        "src/data-source.ts": "export default new DataSource({ migrations: [__dirname + '/migrations/*.ts'] });\n",
+        "src/kinds.ts": kinds,
+        "src/migrations/1700000000000-A.ts": migration("A1700000000000", extra="\n" + seeds),
+    })
+    found = [(d.code, d.message.split("'")[1]) for d in lint(tmp_path, ["MIG", "SYN"])]
+    assert found == [("MIG006", "seedE"), ("MIG006", "seedF")]
+    assert all("nothing says this one holds none" in d.message for d in lint(tmp_path, ["MIG"]))
+
+
 def test_another_librarys_migration_contract_is_not_typeorms(tmp_path):
     """A class implementing a migration type of another package, in a file that uses nothing of
     TypeORM, belongs to that tool: no TypeORM naming rule applies to it."""
@@ -497,3 +519,19 @@ def test_a_migration_list_imported_through_a_tsconfig_alias_is_followed(tmp_path
     })
     assert sorted((d.code, Path(d.path).name) for d in lint(tmp_path, ["MIG", "SYN"])) == [
         ("MIG007", "1710000000000-Forgotten.ts")]
+
+
+def test_an_exported_class_list_in_the_datasource_file_says_what_it_loads(tmp_path):
+    """`export const migrations = [CreateBooks1600000000000]` beside `createConnection({ migrations })`
+    in the same file (a real TypeORM 0.2 service: two generated migrations in no list, never run):
+    the exported list is read like a local one, so the migration it leaves out is MIG007."""
+    files = {
+        "src/migrations/1600000000000-create-books.ts": migration("createBooks1600000000000"),
+        "src/migrations/1600000000001-add-title.ts": migration("addTitle1600000000001"),
+        "src/main.ts": ("import { createConnection } from 'typeorm';\n"
+                        "import { createBooks1600000000000 } from './migrations/1600000000000-create-books';\n\n"
+                        "export const migrations = [createBooks1600000000000];\n\n"
+                        "createConnection({ type: 'postgres', migrations, migrationsRun: true });\n"),
+    }
+    workspace(tmp_path, files)
+    assert [(d.code, d.path.rsplit("/", 1)[-1]) for d in lint(tmp_path, ["MIG"])] == [("MIG007", "1600000000001-add-title.ts")]

@@ -1,0 +1,61 @@
+"""Names a Deno import map resolves: the `imports` of the nearest deno.json or deno.jsonc, or of the
+file its `importMap` names.
+
+Deno code kept in a Node repository (an example deployed to Deno Deploy, a test run with `deno
+run`) names its dependencies in its import map: `"pg-pool": "npm:pg-pool@3.14.0"` for a name,
+`"std/": "https://deno.land/std@0.192.0/"` for a prefix. Deno resolves those names itself; no
+package.json declares them, and none needs to. Deno finds its config in the file's folder or the
+nearest one above; so does this lookup, up to the workspace root. Asked only for an import that
+would be reported.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.jsonc import load_jsonc
+from migrationlint.model.project import Memo, Project
+
+DENO_CONFIGS = ("deno.json", "deno.jsonc")
+
+
+def deno_mapped(project: Project, path: str, specifier: str) -> bool:
+    """Whether the import map of the Deno config above `path` maps `specifier` (a key, or a key
+    ending in `/` that the specifier starts with)."""
+    keys = _map_above(project, os.path.dirname(path))
+    return any(specifier == k or k.endswith("/") and specifier.startswith(k) for k in keys)
+
+
+def _map_above(project: Project, directory: str) -> tuple[str, ...]:
+    memo = _MAPS(project)
+    root = project.workspace.root
+    walked = []
+    found: tuple[str, ...] = ()
+    while True:
+        if directory in memo:
+            found = memo[directory]
+            break
+        walked.append(directory)
+        config = next((os.path.join(directory, n) for n in DENO_CONFIGS if os.path.isfile(os.path.join(directory, n))), None)
+        if config is not None:
+            found = _keys(config)
+            break
+        parent = os.path.dirname(directory)
+        if directory == root or parent == directory or not directory.startswith(root):
+            break
+        directory = parent
+    memo.update(dict.fromkeys(walked, found))
+    return found
+
+
+def _keys(config: str) -> tuple[str, ...]:
+    """The import map's keys: the config's `imports`, else those of the file `importMap` names."""
+    data, _ = load_jsonc(config)
+    imports = data.get("imports")
+    named = data.get("importMap")
+    if not isinstance(imports, dict) and isinstance(named, str) and not named.startswith(("http:", "https:")):
+        imports = load_jsonc(os.path.join(os.path.dirname(config), named))[0].get("imports")
+    return tuple(k for k in imports if isinstance(k, str)) if isinstance(imports, dict) else ()
+
+
+_MAPS: Memo[dict[str, tuple[str, ...]]] = Memo("Deno import maps above folders", lambda project: {}, disk_only=True)
