@@ -29,6 +29,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model.dependency_model import LOADING_KINDS, Use
 from migrationlint.model.dependency_versions import usable_range
 from migrationlint.model.deno_imports import deno_mapped
+from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.inherited_aliases import unread_alias
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -148,7 +149,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if self._mocked_into_being(u) or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) \
-                or self.shown_as_text(u.path) or deno_mapped(self.project, u.path, u.imp.specifier):
+                or self.shown_as_text(u.path) or deno_mapped(self.project, u.path, u.imp.specifier) \
+                or emitted_declaration(u.path):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))

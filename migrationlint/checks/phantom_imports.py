@@ -20,7 +20,8 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.inherited_aliases import unread_alias
-from migrationlint.model.dev_files import fixture_data, hidden_part, in_fixture_folder, published_data_folder
+from migrationlint.model.dev_files import emitted_declaration, fixture_data, hidden_part, in_fixture_folder, \
+    published_data_folder
 from migrationlint.model.imported_anywhere import file_names, imported_anywhere
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
@@ -55,8 +56,9 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if not file_checked(project.rel(path), facts) or _in_no_program(resolver, project.rel(path), path):
             continue
         found = list(_file_findings(project, resolver, path, facts, wanted))
-        if found and (_copied_fixture(project, resolver, path) or shown_as_text(project, resolver, path)):
-            continue  # data a test reads, or a snippet a documentation page shows as text
+        if found and (_copied_fixture(project, resolver, path) or shown_as_text(project, resolver, path)
+                      or emitted_declaration(path)):
+            continue  # data a test reads, a snippet a documentation page shows as text, tsc's output beside its source
         if found and outside_every_build(project, resolver, path):
             found = [_in_dead_file(d) for d in found]
         yield from found

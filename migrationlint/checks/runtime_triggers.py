@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from migrationlint.checks.base import Project
+from migrationlint.model.project import Memo
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.workspace import Workspace
@@ -20,7 +21,8 @@ _RUNTIME_NOTE = {
 def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str]]:
     """(trigger, start, end, need, note) of each piece of the file that makes NestJS or TypeORM load
     packages at start-up: a Transport, NestFactory.create() without an adapter, ValidationPipe, a
-    GraphQL driver, a terminus health indicator, a TypeORM driver or cache type."""
+    WebSocket gateway in a package that sets no adapter, a GraphQL driver, a terminus health
+    indicator, a TypeORM driver or cache type."""
     bound = _bindings(facts)
     transport = bound.get(("@nestjs/microservices", "Transport"))
     if transport:
@@ -38,6 +40,8 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
             if method == "create" and obj in factory and c.args and (len(c.args) == 1 or c.args[1][0] == "object"):
                 yield "NestFactory.create() without an HTTP adapter", c.start, c.end, rt.PLATFORM_EXPRESS, ""
     yield from _bound_uses(facts, bound, "@nestjs/common", {"ValidationPipe": rt.VALIDATION_PIPE})
+    if bound.get(("@nestjs/websockets", "WebSocketGateway")) and not _sets_ws_adapter(project, ws.package_root(path)):
+        yield from _bound_uses(facts, bound, "@nestjs/websockets", {"WebSocketGateway": rt.SOCKET_IO_ADAPTER})
     for source in ("@nestjs/apollo", "@nestjs/mercurius"):
         yield from _bound_uses(facts, bound, source, rt.GRAPHQL_DRIVERS, skip=source)
     terminus = {loc: name for (src, name), locs in bound.items() if src == "@nestjs/terminus" for loc in locs}
@@ -58,6 +62,21 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
             need = replace(need, alternatives=())
         label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
         yield label, start, end, need, _RUNTIME_NOTE.get(role, "")
+
+def _sets_ws_adapter(project: Project, package_root: str) -> bool:
+    """Whether a file of the package calls `useWebSocketAdapter` (a `WsAdapter`, a Redis-backed
+    socket.io adapter): then that adapter, not Nest's default, serves the gateways. Read once per
+    package, only for a package with a gateway."""
+    memo = _ADAPTERS(project)
+    found = memo.get(package_root)
+    if found is None:
+        found = memo[package_root] = any(project.mentions(p, b"useWebSocketAdapter")
+                                         for p in project.package_sources(package_root))
+    return found
+
+
+_ADAPTERS: Memo[dict[str, bool]] = Memo("packages that set a WebSocket adapter", lambda project: {})
+
 
 def _bound_uses(facts: FileFacts, bound: dict, source: str, table: dict, skip: str | None = None):
     """The first use of each name of `table` imported from `source`: its need, loaded by `source`."""

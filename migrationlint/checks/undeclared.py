@@ -15,7 +15,8 @@ from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
 from migrationlint.model.resolve import resolver_for
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import Manifest, member_globs
+from migrationlint.model.workspace_definition import unlisted_member_folder
 
 
 class UndeclaredImports:
@@ -72,6 +73,9 @@ class UndeclaredImports:
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
+        stray = self._unlisted_member(u)
+        if stray is not None:
+            return message + stray, None, None
         own = self.placement(u)
         peer = self._sibling_peer(u) if section == "dependencies" and known else None
         if peer is not None:  # react, @nestjs/common: the one copy the application shares
@@ -105,6 +109,20 @@ class UndeclaredImports:
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
         return message, fix, None
+
+    def _unlisted_member(self, u: Use) -> str | None:
+        """For a file of the workspace root that lies in a folder a member glob matches but that
+        has no package.json (`services/payroll` under `services/*`), the message's remedy: no root
+        devDependency, which would serve a service's runtime from the repository's tooling."""
+        if not self.ws.definition or not self.is_root(u.manifest):
+            return None
+        stray = unlisted_member_folder(self.ws.root, u.path, member_globs(self.ws.root)[0])
+        if stray is None:
+            return None
+        folder, glob = stray
+        return (f"; {folder} matches the workspace glob `{glob}` but has no package.json, so it is no workspace "
+                f"package: nothing installs or builds it on its own, and its imports resolve only through the "
+                f'root\'s node_modules; give {folder} a package.json that declares "{u.package}", or remove the folder')
 
     def _declared_apart(self, package: str) -> Manifest | None:
         """The first manifest of the repository (by folder) that declares `package`, asked when no

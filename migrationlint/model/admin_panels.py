@@ -11,8 +11,9 @@ the application's node_modules. The sets, by major version, are AdminJS's bundle
 Some frameworks bundle a folder of extensions for the browser with their admin dashboard when
 their build runs (EXTENSION_FOLDERS: Medusa 2's `src/admin/`, widgets and UI routes of an
 application or plugin): nothing in it is loaded by the server, and their documentation says the
-extensions get the dashboard's UI kit, icons, SDK, router and query client, not to be installed
-again (a second copy of the query client breaks the dashboard's context).
+extensions get the dashboard's UI kit, icons, SDK, router, query client, form tooling (react-hook-form,
+zod) and translation hook (react-i18next), not to be installed again (a second copy of the query
+client or of react-i18next breaks the dashboard's context).
 """
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ class ExtensionFolder(NamedTuple):
 EXTENSION_FOLDERS = (
     ExtensionFolder("Medusa", ("@medusajs/admin-sdk", "@medusajs/medusa", "@medusajs/framework"), ("src", "admin"),
                     "medusa build", frozenset({"@medusajs/ui", "@medusajs/icons", "@medusajs/js-sdk",
-                                               "react-router-dom", "@tanstack/react-query"})),
+                                               "react-router-dom", "@tanstack/react-query",
+                                               # its forms' tooling, and the translations' hook (Medusa 2.11+)
+                                               "react-hook-form", "zod", "react-i18next"})),
 )
 
 

@@ -324,7 +324,10 @@ class DependencyModel(ManifestOwners, VersionChoice):
         root, lock, manager = self._root_install(m)
         if self.ws.installed(package, m.dir) is not None:
             return True
-        declared = bool(self.ws.sibling_ranges(package, exclude=m.path)) or root.declared(package) is not None
+        # declared in this install: by its root or a package of the same project (another project, with
+        # a lockfile of its own, installs its declarations in its own node_modules)
+        declared = root.declared(package) is not None or any(
+            self.root_of(s).dir == root.dir for _, s in self.ws.sibling_ranges(package, exclude=m.path))
         return (hoists(root.dir, manager, lock) or publicly_hoisted(package, root.dir, manager)) \
             and hoisted(package, self.ws.member(package) is not None, declared, lock)
 

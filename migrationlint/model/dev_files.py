@@ -118,6 +118,17 @@ def template_of(rel: str) -> str | None:
     return name if _TEMPLATE_FILE.search(name) or templated and _TEMPLATED_NAME.search(name) else None
 
 
+def emitted_declaration(path: str) -> str | None:
+    """The source (`clock.ts`) beside a declaration file of the same stem (`clock.d.ts`): tsc's
+    output committed next to what it was built from. TypeScript never reads it (`include` drops a
+    `.d.ts` whose `.ts` it includes; `./clock` resolves to the `.ts` first), so what it imports,
+    perhaps stale, breaks nothing. None for a hand-written declaration file with no such source."""
+    if not path.endswith(".d.ts"):
+        return None
+    stem = path[:-5]
+    return next((stem + ext for ext in (".ts", ".tsx") if os.path.isfile(stem + ext)), None)
+
+
 # a package name a scaffolder fills in: `__name__`, `{{name}}`, `<%= name %>`, `${name}`
 _PLACEHOLDER_NAME = re.compile(r"^__\w+__$|\{\{.*\}\}|<%|\$\{")
 

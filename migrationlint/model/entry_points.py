@@ -362,7 +362,7 @@ def _node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Ite
         for i, word in enumerate(words):
             if os.path.basename(word) in runners:
                 yield from _preloaded(words[i + 1:])
-                script = first_operand(words[i + 1:])
+                script = first_operand(words[i + 1:], os.path.basename(word))
                 if script is not None:
                     yield script
                 break
@@ -387,14 +387,19 @@ def _preloaded(args: list[str]) -> Iterator[str]:
             return
 
 
-def first_operand(args: list[str]) -> str | None:
+# nodemon's own options whose value is the next word (`nodemon --watch "src/**" --exec ...`): node takes
+# `--watch` alone, so these count after nodemon only
+_NODEMON_VALUE_OPTIONS = frozenset({"-w", "--watch", "-i", "--ignore", "-d", "--delay", "-s", "--signal", "--config"})
+
+
+def first_operand(args: list[str], runner: str = "") -> str | None:
     """The first word after a runner that is neither an option nor an option's value nor `start`."""
     skip = False
     for word in args:
         if skip:
             skip = False
         elif word.startswith("-"):
-            skip = word in RUNNER_VALUE_OPTIONS
+            skip = word in RUNNER_VALUE_OPTIONS or runner == "nodemon" and word in _NODEMON_VALUE_OPTIONS
         elif word != "start":
             return word
     return None

@@ -65,6 +65,14 @@ PLATFORM_EXPRESS = Need(
     requirer="@nestjs/core",
 )
 
+# a gateway class (`@WebSocketGateway()`) of an app that sets no adapter: Nest's socket module loads its default
+SOCKET_IO_ADAPTER = Need(
+    ("@nestjs/platform-socket.io",),
+    'No driver (WebSockets) has been selected. In order to take advantage of the default driver, please, ensure '
+    'to install the "@nestjs/platform-socket.io" package ($ npm install @nestjs/platform-socket.io).',
+    requirer="@nestjs/websockets",
+)
+
 VALIDATION_PIPE = Need(("class-validator", "class-transformer"), _nest_missing("ValidationPipe"), requirer="@nestjs/common")
 
 # TypeORM `type:` -> what its driver loads (0.x and 1.x; `mysql` is accepted by 0.x only)

@@ -25,8 +25,8 @@ from migrationlint.model.wrapped_builds import workspace_tool_bundle
 from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries
 from migrationlint.model.dev_clis import dev_cli_command
-from migrationlint.model.dev_files import dev_reason, fixture_data, nx_tool_input, placeholder_package, \
-    published_data_folder, seed_factories, template_of, tool_input
+from migrationlint.model.dev_files import dev_reason, emitted_declaration, fixture_data, nx_tool_input, \
+    placeholder_package, published_data_folder, seed_factories, template_of, tool_input
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service
 from migrationlint.model.package_roles import beside_an_entry
@@ -186,7 +186,10 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
             return Verdict(False, f"a template ({template}): copied into other projects, whose dependencies its "
                                   "imports are", inert=True)
         if path.endswith((".d.ts", ".d.mts", ".d.cts")):
-            return Verdict(False, "a declaration file: types only, nothing runs")
+            source = emitted_declaration(path)
+            return Verdict(False, "a declaration file: types only, nothing runs" + (
+                f"; tsc's output beside its source {os.path.basename(source)}, which TypeScript reads instead"
+                if source else ""))
         home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
         folder = dev_folder_reason(home.split("/")) if home else None
         if folder is not None and self._named_like_tests_only(home.split("/"), manifest):

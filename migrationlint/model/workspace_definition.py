@@ -82,3 +82,23 @@ def catalogs(root: str) -> dict[str, dict[str, str]]:
             if isinstance(table, dict):
                 out[str(name)] = {str(k): str(v) for k, v in table.items()}
     return out
+
+
+def unlisted_member_folder(root: str, path: str, patterns: list[str]) -> tuple[str, str] | None:
+    """(folder relative to `root`, glob) when a folder above `path` matches one of the workspace's
+    member globs but holds no package.json: a would-be workspace package (`services/payroll` under
+    `services/*`) that nothing installs or builds on its own, whose files only the root's
+    node_modules serve. None otherwise."""
+    from migrationlint.globs import match
+
+    include = [p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")]
+    exclude = [p[1:].rstrip("/").removeprefix("./") for p in patterns if p.startswith("!")]
+    rel = os.path.relpath(os.path.dirname(path), root).replace(os.sep, "/")
+    parts = rel.split("/") if rel != "." else []
+    for end in range(1, len(parts) + 1):
+        folder = "/".join(parts[:end])
+        glob = next((p for p in include if match(p, folder)), None)
+        if glob is not None and not any(match(p, folder) for p in exclude) \
+                and not os.path.isfile(os.path.join(root, folder, "package.json")):
+            return folder, glob
+    return None

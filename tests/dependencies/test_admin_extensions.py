@@ -73,6 +73,19 @@ def test_a_medusa_admin_extension_is_bundled_for_the_browser(tmp_path):
     assert {p for c, p, _ in plain if c == "DEP001"} == {"@tanstack/react-query", "@tanstack/react-table"}
 
 
+def test_a_medusa_admin_extensions_forms_and_translations_use_the_dashboards_copies(tmp_path):
+    """Medusa's documentation: react-hook-form and zod "are available in your project, so you don't
+    have to install them", and customizations translate with the dashboard's react-i18next (a
+    second copy would not see its i18n instance): 29 DEP001 on real plugins. @hookform/resolvers is
+    not among them: still reported."""
+    root = _shop(tmp_path)
+    (root / "src/admin/widgets/form.tsx").write_text(
+        "import { useForm } from 'react-hook-form';\nimport * as zod from 'zod';\nimport { zodResolver } from '@hookform/resolvers/zod';\n"
+        "import { useTranslation } from 'react-i18next';\n\nconst schema = zod.object({ name: zod.string() });\n"
+        "export const Form = () => [useForm({ resolver: zodResolver(schema) }), useTranslation()];\n")
+    assert [p for c, p, _ in _found(root) if c == "DEP001"] == ["@hookform/resolvers", "@tanstack/react-table"]
+
+
 def test_an_application_a_framework_command_starts_gets_no_peer_advice(tmp_path):
     """`"start": "medusa start"`, a version and no `private`, but no `main`, `exports`, `bin` or index
     file: nothing installs it as a library, so a missing package goes to `dependencies`, not to the

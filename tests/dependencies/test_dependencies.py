@@ -448,6 +448,45 @@ def test_dep004_triggers(tmp_path):
     # `type: 'cluster'` outside TypeORM options is not read; TypeOrmHealthIndicator's packages are declared
 
 
+GATEWAY = {
+    "services/api/src/main.ts": ("import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\n"
+                                 "NestFactory.create(AppModule).then((app) => app.listen(3000));\n"),
+    "services/api/src/app.module.ts": ("import { Module } from '@nestjs/common';\nimport { TickerGateway } from './ticker.gateway';\n\n"
+                                       "@Module({ providers: [TickerGateway] })\nexport class AppModule {}\n"),
+    "services/api/src/ticker.gateway.ts": ("import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';\n"
+                                           "import { Server } from 'socket.io';\n\n@WebSocketGateway({ namespace: '/ticks' })\n"
+                                           "export class TickerGateway {\n  @WebSocketServer() server: Server;\n}\n"),
+}
+
+
+@pytest.mark.parametrize("change, reported", [
+    ({}, True),
+    ({"@nestjs/platform-socket.io": "^10.4.15"}, False),
+    ("  app.useWebSocketAdapter(new WsAdapter(app));\n", False)])
+def test_dep004_a_websocket_gateway_loads_the_default_adapter(tmp_path, change, reported):
+    """A `@WebSocketGateway()` class in a service that sets no adapter: Nest's socket module loads
+    `@nestjs/platform-socket.io` at start-up and fails without it ("No driver (WebSockets) has been
+    selected", a real service whose manifest lacks it). Declared, or another adapter set
+    (`app.useWebSocketAdapter(new WsAdapter(app))`), nothing is loaded that is missing."""
+    files = dict(GATEWAY)
+    if isinstance(change, str):
+        files["services/api/src/main.ts"] = ("import { NestFactory } from '@nestjs/core';\nimport { WsAdapter } from '@nestjs/platform-ws';\n"
+                                             "import { AppModule } from './app.module';\n\nasync function bootstrap() {\n"
+                                             "  const app = await NestFactory.create(AppModule);\n" + change + "  await app.listen(3000);\n}\n"
+                                             "void bootstrap();\n")
+    root = tree("no-lockfile", tmp_path, files)
+    api = root / "services/api/package.json"
+    data = json.loads(api.read_text())
+    data["dependencies"].update({"@nestjs/core": "^10.4.15", "@nestjs/platform-express": "^10.4.15",
+                                 "@nestjs/websockets": "^10.4.15", "@nestjs/platform-ws": "^10.4.15",
+                                 "socket.io": "^4.7.0", **(change if isinstance(change, dict) else {})})
+    api.write_text(json.dumps(data, indent=2) + "\n")
+    got = [(Path(d.path).name, d.extra["package"], d.message) for d in by_code(lint(root), "DEP004")]
+    assert [g[:2] for g in got] == ([("ticker.gateway.ts", "@nestjs/platform-socket.io")] if reported else [])
+    if reported:
+        assert 'it fails with "No driver (WebSockets) has been selected' in got[0][2]
+
+
 def test_dep004_a_transport_only_named_selects_nothing(tmp_path):
     """`Transport.KAFKA` as a computed key of a lookup table, a side of a comparison or a `case`
     label chooses no transport: nothing loads kafkajs for it (a real shared library: 3 DEP004).
@@ -1071,3 +1110,25 @@ def test_an_import_equals_used_only_as_a_type_is_erased(tmp_path, tsconfig, comm
                                            "export const pitch = (ctx: unknown) => ctx as bundler.loader.Context;\n")
     [d] = by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")
     assert d.message.endswith(f"run `{command}`")
+
+
+def test_a_folder_a_member_glob_matches_without_a_package_json_is_told_so(tmp_path):
+    """`services/payroll/` under `"workspaces": ["services/*"]` with no package.json: its files belong
+    to the root manifest, whose devDependencies the fix would fill with a service's runtime
+    framework (a real ERP: 56 such messages). The message says the folder is no workspace package
+    and asks for its own package.json; no fix. A file of the root's own tooling keeps the usual
+    advice."""
+    root = write(tmp_path, {
+        "package.json": {"name": "erp", "private": True, "workspaces": ["services/*"]},
+        "services/billing/package.json": {"name": "billing", "version": "1.0.0", "private": True,
+                                          "dependencies": {"@nestjs/common": "^10.0.0"}},
+        "services/billing/src/billing.service.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Billing {}\n",
+        "services/payroll/src/payroll.service.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Payroll {}\n",
+        "scripts/seed.ts": "import { Injectable } from '@nestjs/common';\n\nexport const seed = Injectable;\n",
+    })
+    found = {Path(d.path).name: d for d in by_code(lint(root), "DEP001")}
+    payroll, seed = found["payroll.service.ts"], found["seed.ts"]
+    assert "services/payroll matches the workspace glob `services/*` but has no package.json" in payroll.message
+    assert payroll.message.endswith('give services/payroll a package.json that declares "@nestjs/common", or remove the folder')
+    assert payroll.fix is None
+    assert "no package.json" not in seed.message and seed.fix is not None

@@ -2731,3 +2731,31 @@ def test_a_likely_peer_is_advised_as_the_fix_writes_it(tmp_path):
     assert 'add "@acme/rpc": "^1.0.1" to peerDependencies (' in d.message, d.message
     assert "to dependencies" not in d.message and d.message.endswith("is likely a peer too (unsafe fix: review)")
     assert d.fix.applicability.value == "unsafe" and d.fix.edits[0].json_edit[1] == "peerDependencies"
+
+
+def test_a_package_another_project_declares_is_not_in_this_projects_install(tmp_path):
+    """`backend/` and `storefront/`, two projects side by side, each with its own lockfile: the
+    storefront declares `@hookform/resolvers`, the backend's yarn.lock holds it only as something
+    another package brings. A backend test file importing it is not served by a declaration of
+    the other project (a real starter: 2 DEP001 missed). Declared by a member of the backend's own
+    workspace, the hoisted install has it."""
+    lock = ('# yarn lockfile v1\n\n\n"@hookform/resolvers@^3.9.0":\n  version "3.9.1"\n\n'
+            '"@acme/dashboard@^1.0.0":\n  version "1.0.0"\n  dependencies:\n    "@hookform/resolvers" "^3.9.0"\n')
+    files = {
+        "backend/package.json": {"name": "backend", "private": True, "dependencies": {"@acme/dashboard": "^1.0.0"}},
+        "backend/yarn.lock": lock,
+        "backend/src/form.test.ts": "import { zodResolver } from '@hookform/resolvers/zod';\n\nexport const r = zodResolver;\n",
+        "storefront/package.json": {"name": "storefront", "private": True, "dependencies": {"@hookform/resolvers": "^3.9.0"}},
+        "storefront/yarn.lock": '# yarn lockfile v1\n\n\n"@hookform/resolvers@^3.9.0":\n  version "3.9.1"\n',
+    }
+    root = write(tmp_path / "apart", files)
+    (root / ".git").mkdir()
+    assert [(p, pkg) for _, p, pkg in dep(root, select=("DEP001",))] == [("backend/src/form.test.ts", "@hookform/resolvers")]
+    together = write(tmp_path / "together", {
+        "package.json": {"name": "shop", "private": True, "workspaces": ["backend", "admin"]},
+        "yarn.lock": lock,
+        "backend/package.json": files["backend/package.json"],
+        "backend/src/form.test.ts": files["backend/src/form.test.ts"],
+        "admin/package.json": {"name": "admin", "private": True, "dependencies": {"@hookform/resolvers": "^3.9.0"}},
+    })
+    assert dep(together, select=("DEP001",)) == []

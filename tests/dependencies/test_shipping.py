@@ -2383,3 +2383,20 @@ def test_the_bundle_reason_in_a_dep001_message_is_said_once(tmp_path):
     })
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert "the package ships a bundle (a private app built by vite) and keeps its libraries there" in d.message, d.message
+
+
+def test_nodemons_watch_and_ignore_values_are_no_script(tmp_path):
+    """`"serve": "nodemon --watch \"src/**\" --ext \"ts,json\" --exec \"ts-node test/dev-server.ts\""`:
+    a published plugin's development loop, whose watched glob was read as the script started (a
+    real plugin got "declare its host in dependencies" advice as a service). nodemon's `--watch`,
+    `-i`, `--delay` take a value; what follows them is the script (`nodemon -w dist dist/main.js`)."""
+    from migrationlint.model.entry_points import is_service
+    from migrationlint.model.workspace import Manifest
+
+    def serves(command: str) -> bool:
+        return is_service(Manifest(str(tmp_path / "package.json"), {"name": "@acme/plugin", "version": "1.0.0",
+                                                                     "main": "dist/index.js", "scripts": {"serve": command}}))
+
+    assert not serves('nodemon --watch "src/**" --ext "ts,json" --exec "ts-node test/dev-server.ts"')
+    assert not serves("nodemon -w src -i dist --delay 2 --exec ts-node test/dev-server.ts")
+    assert serves("nodemon -w dist dist/main.js")

@@ -114,3 +114,21 @@ def test_a_folder_a_generator_publishes_as_it_is_is_not_checked(tmp_path):
     _write(tmp_path, "packages/gen/assets/bundle/api/module.ts", 'export * as functional from "./functional/index";\n')
     _write(tmp_path, "packages/gen/src/index.ts", 'export * as functional from "./functional/index";\n')
     assert _files(tmp_path) == {"packages/gen/src/index.ts"}
+
+
+def test_a_declaration_file_beside_its_source_is_tscs_output(tmp_path):
+    """`src/clock.d.ts` committed beside `src/clock.ts` (tsc's `declaration: true` output, checked in
+    with the `.js`): TypeScript never reads it, so its imports, here stale ones, are no findings (a
+    real service: 66 errors repeating or contradicting its sources). A hand-written `types.d.ts`
+    with no source of that name stays checked."""
+    _pkg(tmp_path, "package.json", {"name": "orders", "version": "1.0.0", "private": True,
+                                    "scripts": {"build": "tsc", "start": "node dist/main.js"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "dist", "declaration": True}, "include": ["src"]})
+    _write(tmp_path, "src/main.ts", "import { Clock } from './clock';\n\nconsole.log(new Clock().now());\n")
+    _write(tmp_path, "src/clock.ts", "export class Clock {\n  now(): number {\n    return Date.now();\n  }\n}\n")
+    stale = "import { Ticker } from './old/ticker';\nimport type { Dictionary } from 'lodash';\n\nexport declare class Clock {\n  now(): number;\n}\n"
+    _write(tmp_path, "src/clock.d.ts", stale)
+    _write(tmp_path, "src/types.d.ts", stale.replace("Clock", "Types"))
+    assert {(str(d.path).replace(str(tmp_path) + "/", ""), d.code) for d in lint(tmp_path, ["DEP", "IMP"])} == {
+        ("src/types.d.ts", "DEP001"), ("src/types.d.ts", "IMP002")}
+    assert "tsc's output beside its source clock.ts" in explain_file(str(tmp_path / "src/clock.d.ts"), Settings())
