@@ -73,9 +73,6 @@ class UndeclaredImports:
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
-        stray = self._unlisted_member(u)
-        if stray is not None:
-            return message + stray, None, None
         own = self.placement(u)
         peer = self._sibling_peer(u) if section == "dependencies" and known else None
         if peer is not None:  # react, @nestjs/common: the one copy the application shares
@@ -108,21 +105,23 @@ class UndeclaredImports:
                     "both: move the code it needs, or break the cycle"), None, Severity.WARNING
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
-        return message, fix, None
+        return message + (self._unlisted_member(u) or ""), fix, None
 
     def _unlisted_member(self, u: Use) -> str | None:
         """For a file of the workspace root that lies in a folder a member glob matches but that
-        has no package.json (`services/payroll` under `services/*`), the message's remedy: no root
-        devDependency, which would serve a service's runtime from the repository's tooling."""
-        if not self.ws.definition or not self.is_root(u.manifest):
+        has no package.json (`services/payroll` under `services/*`), what the message adds: the
+        root's declaration serves it only because the folder is no package of its own, which may be
+        an oversight (a service nothing builds alone) or the design (a library the apps compile
+        through tsconfig `paths`)."""
+        if not self.ws.definition or u.manifest.dir != self.ws.root:
             return None
         stray = unlisted_member_folder(self.ws.root, u.path, member_globs(self.ws.root)[0])
         if stray is None:
             return None
         folder, glob = stray
-        return (f"; {folder} matches the workspace glob `{glob}` but has no package.json, so it is no workspace "
-                f"package: nothing installs or builds it on its own, and its imports resolve only through the "
-                f'root\'s node_modules; give {folder} a package.json that declares "{u.package}", or remove the folder')
+        return (f"; note that {folder} matches the workspace glob `{glob}` but has no package.json, so it is no "
+                f"workspace package and the root's declarations are its own: if it is meant to be one (a service "
+                f'built and deployed alone), give it a package.json that declares "{u.package}" instead')
 
     def _declared_apart(self, package: str) -> Manifest | None:
         """The first manifest of the repository (by folder) that declares `package`, asked when no

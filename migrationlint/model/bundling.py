@@ -18,7 +18,7 @@ from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, config_imports, find_config, read_config
 from migrationlint.model.script_builds import scripted_bundle
 from migrationlint.model.entry_points import (RUNS_SCRIPT, command_pattern, declared_entries, names_no_entry,
-                                              run_all_names, shell_commands)
+                                              run_all_names, shell_commands, starts_from_source)
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle
@@ -73,6 +73,8 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
     the workspace root declares, are inlined. Said when the package's build script runs one of
     them and nothing widens what stays external beyond a readable list (`--external`, an
     `external` that is not a list of names, `skipNodeModulesBundle` other than a literal false)."""
+    if manifest.unpublishable and starts_from_source(manifest):
+        return None  # a private service that runs its sources (`tsx src/index.ts`): the bundle is built, never run
     for name, script in build_commands(manifest, shell=True):
         found = _INLINING_BUILDERS.search(script)
         if found is None or "--external" in script:

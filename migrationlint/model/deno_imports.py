@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 
+from migrationlint.model.folders_above import nearest_above
 from migrationlint.model.jsonc import load_jsonc
 from migrationlint.model.project import Memo, Project
 
@@ -27,25 +28,13 @@ def deno_mapped(project: Project, path: str, specifier: str) -> bool:
 
 
 def _map_above(project: Project, directory: str) -> tuple[str, ...]:
-    memo = _MAPS(project)
-    root = project.workspace.root
-    walked = []
-    found: tuple[str, ...] = ()
-    while True:
-        if directory in memo:
-            found = memo[directory]
-            break
-        walked.append(directory)
-        config = next((os.path.join(directory, n) for n in DENO_CONFIGS if os.path.isfile(os.path.join(directory, n))), None)
-        if config is not None:
-            found = _keys(config)
-            break
-        parent = os.path.dirname(directory)
-        if directory == root or parent == directory or not directory.startswith(root):
-            break
-        directory = parent
-    memo.update(dict.fromkeys(walked, found))
-    return found
+    return nearest_above(directory, project.workspace.root, _MAPS(project), _config_keys) or ()
+
+
+def _config_keys(directory: str) -> tuple[str, ...] | None:
+    """The import map's keys of the Deno config in `directory`; None when it has none."""
+    config = next((os.path.join(directory, n) for n in DENO_CONFIGS if os.path.isfile(os.path.join(directory, n))), None)
+    return _keys(config) if config is not None else None
 
 
 def _keys(config: str) -> tuple[str, ...]:
@@ -58,4 +47,4 @@ def _keys(config: str) -> tuple[str, ...]:
     return tuple(k for k in imports if isinstance(k, str)) if isinstance(imports, dict) else ()
 
 
-_MAPS: Memo[dict[str, tuple[str, ...]]] = Memo("Deno import maps above folders", lambda project: {}, disk_only=True)
+_MAPS: Memo[dict[str, tuple[str, ...] | None]] = Memo("Deno import maps above folders", lambda project: {}, disk_only=True)

@@ -130,6 +130,14 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     yield from _pm2_entries(manifest.dir)
 
 
+def starts_from_source(manifest: Manifest) -> bool:
+    """Whether the package's start scripts run its TypeScript sources (`"start": "tsx ./src/index.ts"`)
+    and none runs built code: what a build bundles is then not what production runs."""
+    scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
+    targets = [t for name in START_SCRIPTS if isinstance(scripts.get(name), str) for t in _node_targets(scripts[name])]
+    return bool(targets) and all(t.endswith(_TS_SOURCE) for t in targets)
+
+
 def _in_dev_folder(target: str) -> bool:
     """A start script's target inside a test, example or template folder (`ts-node test/dev-server.ts`
     in a published plugin, whose dev loop boots a host application with it): a developer tool,

@@ -22,6 +22,7 @@ import os
 import re
 
 from migrationlint.extract.sources import read_bytes
+from migrationlint.model.folders_above import nearest_above
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 
@@ -50,24 +51,11 @@ def shown_as_text(project: Project, resolver: Resolver, path: str) -> str | None
 
 def _site_above(project: Project, directory: str) -> str | None:
     """The nearest folder at or above `directory`, inside the workspace, holding a site's config folder."""
-    known = _SITES(project)
-    root = project.workspace.root
-    walked = []
-    found = None
-    while True:
-        if directory in known:
-            found = known[directory]
-            break
-        walked.append(directory)
-        if any(os.path.isdir(os.path.join(directory, name)) for name in SITE_FOLDERS):
-            found = directory
-            break
-        parent = os.path.dirname(directory)
-        if directory == root or parent == directory or not directory.startswith(root):
-            break
-        directory = parent
-    known.update(dict.fromkeys(walked, found))
-    return found
+    return nearest_above(directory, project.workspace.root, _SITES(project), _site)
+
+
+def _site(directory: str) -> str | None:
+    return directory if any(os.path.isdir(os.path.join(directory, name)) for name in SITE_FOLDERS) else None
 
 
 def _included_files(project: Project, site: str) -> dict[str, str]:

@@ -1114,10 +1114,10 @@ def test_an_import_equals_used_only_as_a_type_is_erased(tmp_path, tsconfig, comm
 
 def test_a_folder_a_member_glob_matches_without_a_package_json_is_told_so(tmp_path):
     """`services/payroll/` under `"workspaces": ["services/*"]` with no package.json: its files belong
-    to the root manifest, whose devDependencies the fix would fill with a service's runtime
-    framework (a real ERP: 56 such messages). The message says the folder is no workspace package
-    and asks for its own package.json; no fix. A file of the root's own tooling keeps the usual
-    advice."""
+    to the root manifest, whose declaration the fix adds (a library the apps compile through
+    tsconfig `paths` is served so on purpose), and the message says the folder is no workspace
+    package, which for a service meant to be deployed alone is the oversight to fix (a real ERP: 56
+    such messages). A file of the root's own tooling, or in a folder no glob names, says nothing of it."""
     root = write(tmp_path, {
         "package.json": {"name": "erp", "private": True, "workspaces": ["services/*"]},
         "services/billing/package.json": {"name": "billing", "version": "1.0.0", "private": True,
@@ -1125,10 +1125,14 @@ def test_a_folder_a_member_glob_matches_without_a_package_json_is_told_so(tmp_pa
         "services/billing/src/billing.service.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Billing {}\n",
         "services/payroll/src/payroll.service.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Payroll {}\n",
         "scripts/seed.ts": "import { Injectable } from '@nestjs/common';\n\nexport const seed = Injectable;\n",
+        "scripts/utils/log.ts": "import { Injectable } from '@nestjs/common';\n\nexport const log = Injectable;\n",
     })
+    (root / "package.json").write_text(json.dumps({"name": "erp", "private": True, "workspaces": ["services/*", "utils"]}))
     found = {Path(d.path).name: d for d in by_code(lint(root), "DEP001")}
     payroll, seed = found["payroll.service.ts"], found["seed.ts"]
     assert "services/payroll matches the workspace glob `services/*` but has no package.json" in payroll.message
-    assert payroll.message.endswith('give services/payroll a package.json that declares "@nestjs/common", or remove the folder')
-    assert payroll.fix is None
+    assert payroll.message.endswith('give it a package.json that declares "@nestjs/common" instead')
+    assert payroll.message.startswith('"@nestjs/common" is imported but not declared in package.json; add "@nestjs/common"')
+    assert payroll.fix is not None
     assert "no package.json" not in seed.message and seed.fix is not None
+    assert "no package.json" not in found["log.ts"].message  # the glob `utils` is the root's utils/, not scripts/utils/

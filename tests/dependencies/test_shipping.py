@@ -2400,3 +2400,31 @@ def test_nodemons_watch_and_ignore_values_are_no_script(tmp_path):
     assert not serves('nodemon --watch "src/**" --ext "ts,json" --exec "ts-node test/dev-server.ts"')
     assert not serves("nodemon -w src -i dist --delay 2 --exec ts-node test/dev-server.ts")
     assert serves("nodemon -w dist dist/main.js")
+
+
+def test_a_service_started_from_its_sources_runs_no_bundle(tmp_path):
+    """A private service with `"build": "pkgroll"` beside `"start": "tsx ./src/index.ts"` (the image
+    runs `yarn start`): the bundle is built, never run; the service imports its packages from
+    node_modules, so a devDependency it loads is DEP002. Started from the build (`node
+    dist/index.mjs`), or published (its users run the bundle), the bundle holds it."""
+    def dep002(start: str) -> list:
+        root = write(tmp_path / start.split()[0], {
+            "package.json": {"name": "c", "type": "module", "private": True, "main": "src/index.ts",
+                             "scripts": {"start": start, "build": "pkgroll"},
+                             "dependencies": {"fastify": "^5.0.0"},
+                             "devDependencies": {"pkgroll": "^2.5.1", "tsx": "^4.19.2", "chalk": "^5.0.0"}},
+            "src/index.ts": "import Fastify from 'fastify';\nimport chalk from 'chalk';\n\n"
+                            "console.log(chalk.green('up'));\nawait Fastify().listen({ port: 3000 });\n",
+        })
+        return [p for _, _, p in dep(root, select=("DEP002",))]
+
+    assert dep002("tsx ./src/index.ts") == ["chalk"]
+    assert dep002("node dist/index.mjs") == []
+    # a published CLI whose `start` is a development convenience: its users run the bundle
+    root = write(tmp_path / "published", {
+        "package.json": {"name": "@acme/gateway", "version": "1.0.0", "bin": {"gw": "./dist/bin.js"},
+                         "scripts": {"start": "tsx src/bin.ts", "build": "pkgroll"},
+                         "devDependencies": {"pkgroll": "^2.5.1", "chalk": "^5.0.0"}},
+        "src/bin.ts": "import chalk from 'chalk';\n\nconsole.log(chalk.green('up'));\n",
+    })
+    assert dep(root, select=("DEP002",)) == []
