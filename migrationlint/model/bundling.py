@@ -63,6 +63,10 @@ _STORYBOOK_BUILD = command_pattern(r"(?:storybook build|build-storybook)\b")
 
 # not tsup-node: it keeps node_modules out; pkgroll, like them, leaves out what the manifest declares
 _INLINING_BUILDERS = command_pattern(r"(tsup|tsdown|pkgroll)(?![\w-])")
+# Strapi's plugin SDK (`@strapi/sdk-plugin`, and `@strapi/pack-up` it grew from) builds the admin and
+# server halves with everything but dependencies and peerDependencies inlined; a packup.config may
+# name more externals, which are not read
+_STRAPI_PLUGIN_BUILDS = command_pattern(r"(?:strapi-plugin|pack-up) build\b")
 # `vscode:prepublish`: what `vsce package` runs first, a VS Code extension's build
 _BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish", "vscode:prepublish")
 
@@ -76,6 +80,9 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
     if manifest.unpublishable and starts_from_source(manifest):
         return None  # a private service that runs its sources (`tsx src/index.ts`): the bundle is built, never run
     for name, script in build_commands(manifest, shell=True):
+        if _STRAPI_PLUGIN_BUILDS.search(script) and find_config(manifest.dir, "packup.config") is None:
+            return Bundle(f"the Strapi plugin SDK (the {name} script) inlines every import its dependencies and "
+                          "peerDependencies do not name")
         found = _INLINING_BUILDERS.search(script)
         if found is None or "--external" in script:
             continue

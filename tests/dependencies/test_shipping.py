@@ -2428,3 +2428,28 @@ def test_a_service_started_from_its_sources_runs_no_bundle(tmp_path):
         "src/bin.ts": "import chalk from 'chalk';\n\nconsole.log(chalk.green('up'));\n",
     })
     assert dep(root, select=("DEP002",)) == []
+
+
+@pytest.mark.parametrize("build, packup, reported", [("strapi-plugin build", False, False),
+                                                     ("pack-up build", False, False),
+                                                     ("pack-up build", True, True),
+                                                     ("tsc", False, True)])
+def test_a_strapi_plugin_build_inlines_its_devdependencies(tmp_path, build, packup, reported):
+    """A Strapi 5 plugin built by its SDK (`strapi-plugin build`, `@strapi/sdk-plugin`, or the
+    `pack-up build` it grew from): everything but dependencies and peerDependencies is inlined into
+    `dist/admin` and `dist/server`, so a devDependency the admin imports ships inside the bundle. A
+    packup.config may name more externals (not read: reported as before), and a plain tsc build
+    inlines nothing."""
+    files = {
+        "package.json": {"name": "strapi-plugin-demo", "version": "1.0.0", "files": ["dist"],
+                         "exports": {"./strapi-admin": {"source": "./admin/src/index.ts", "import": "./dist/admin/index.mjs"},
+                                     "./strapi-server": {"source": "./server/src/index.ts", "import": "./dist/server/index.mjs"}},
+                         "scripts": {"build": build}, "peerDependencies": {"@strapi/strapi": "^5.0.0"},
+                         "devDependencies": {"@strapi/sdk-plugin": "^5.3.0", "tiny-utils": "^1.0.0"}},
+        "admin/src/index.ts": "import { flatten } from 'tiny-utils';\n\nexport default { register: () => flatten([]) };\n",
+        "server/src/index.ts": "export default { register: () => undefined };\n",
+    }
+    if packup:
+        files["packup.config.ts"] = "export default { externals: ['tiny-utils'] };\n"
+    root = write(tmp_path, files)
+    assert bool(dep(root, select=("DEP002",))) is reported
