@@ -66,6 +66,13 @@ class DependencyExemptions(DependencyModel):
         provided = self.types_declared(u.package, m) or u.package in _left_external(m)
         return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
 
+    def _runtime_types_declared(self, u: Use) -> bool:
+        """A module of a runtime that runs the file (packages.RUNTIME_MODULES: k6) whose types the
+        package or its root declares: nothing else is wanted, with or without a lockfile."""
+        types = pk.types_package(u.package)
+        return u.package in pk.RUNTIME_MODULES and any(
+            m.declared(types) is not None for m in (u.manifest, self.root_of(u.manifest)))
+
     def _generated_client(self, u: Use) -> bool:
         """A package a Prisma schema of the importer's package (or its project root) generates into
         node_modules (`output = "../node_modules/@prisma/pgsql-client"`): `prisma generate` writes

@@ -62,6 +62,11 @@ class UndeclaredImports:
         """(message, fix, severity unless the rule's) of DEP001 for `u`, whose fix adds to `section`."""
         m = u.manifest
         rel = self._rel(m)
+        if u.package in pk.RUNTIME_MODULES:
+            types = pk.types_package(u.package)
+            return (f'"{u.imp.specifier}" is a module of the {u.package} runtime that runs this file, never installed '
+                    f'from the registry: tsc needs only its types, "{types}", which {rel} does not declare; run '
+                    f"`{self.command(m, types, 'devDependencies')}`"), None, Severity.WARNING
         known = self.known(u.package, m) or self.version(u.package, m) is not None
         misnamed = None if known else self._not_a_package(u)
         if misnamed is not None:

@@ -97,6 +97,12 @@ def types_package(package: str) -> str:
     return f"@types/{package}"
 
 
+# modules a runtime gives the scripts it runs, never installed from the registry (k6's `k6`,
+# `k6/http`; the npm package of that name is not the runtime): what a repository declares for them is
+# their types, for tsc
+RUNTIME_MODULES = frozenset({"k6"})
+
+
 _DECLARATION_SUBPATHS = frozenset({"types", "interfaces"})
 
 

@@ -1108,8 +1108,9 @@ def test_a_module_a_test_mocks_into_being_is_no_dependency(tmp_path):
 def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_path):
     """Load tests that `k6 run` executes import `k6/http`; the package declares `@types/k6`, and
     its lockfile, no manifest and no node_modules holds `k6`: the k6 binary provides the module,
-    and `npm install k6` could not (a real repository: 13 DEP001 errors). Once something installs
-    the package, or with no lockfile to say what is installed, it is an undeclared import again."""
+    and `npm install k6` could not (a real repository: 13 DEP001 errors). For a module of a runtime the
+    linter does not know, once something installs the package, or with no lockfile to say what is
+    installed, it is an undeclared import again."""
     files = {
         "package.json": {"name": "load-tests", "version": "1.0.0", "private": True,
                          "scripts": {"smoke": "k6 run dist/smoke.js"}, "devDependencies": {"@types/k6": "^0.54.0"}},
@@ -1119,11 +1120,21 @@ def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_pat
                         "  http.get('http://localhost:3000/health');\n}\n",
     }
     assert dep(write(tmp_path / "runtime", files)) == []
+    # k6 is a runtime the linter knows (packages.RUNTIME_MODULES): its modules are never the npm
+    # package, installed or not; for another module, only what the lockfile says makes it the runtime's
     installed = {**files, "package-lock.json": {"name": "load-tests", "lockfileVersion": 3, "packages": {
         "": {"name": "load-tests"}, "node_modules/k6": {"version": "0.0.0"}}}}
-    assert [p for _, _, p in dep(write(tmp_path / "installed", installed))] == ["k6"]
-    unlocked = {k: v for k, v in files.items() if k != "package-lock.json"}  # nothing says what installs
-    assert [p for _, _, p in dep(write(tmp_path / "unlocked", unlocked))] == ["k6"]
+    assert dep(write(tmp_path / "installed", installed)) == []
+    host = {**files, "package.json": {**files["package.json"], "devDependencies": {"@types/host-api": "^1.0.0"}},
+            "package-lock.json": {"name": "load-tests", "lockfileVersion": 3, "packages": {
+                "": {"name": "load-tests"}, "node_modules/@types/host-api": {"version": "1.0.0", "dev": True}}},
+            "src/smoke.ts": "import { get } from 'host-api';\n\nexport default function () {\n  get('/health');\n}\n"}
+    assert dep(write(tmp_path / "host", host)) == []
+    host_installed = {**host, "package-lock.json": {"name": "load-tests", "lockfileVersion": 3, "packages": {
+        "": {"name": "load-tests"}, "node_modules/host-api": {"version": "0.0.0"}}}}
+    assert [p for _, _, p in dep(write(tmp_path / "host-installed", host_installed))] == ["host-api"]
+    unlocked = {k: v for k, v in host.items() if k != "package-lock.json"}  # nothing says what installs
+    assert [p for _, _, p in dep(write(tmp_path / "unlocked", unlocked))] == ["host-api"]
 
 
 def test_a_runtime_module_in_a_member_without_its_types_asks_for_the_types(tmp_path):
@@ -2759,3 +2770,22 @@ def test_a_package_another_project_declares_is_not_in_this_projects_install(tmp_
         "admin/package.json": {"name": "admin", "private": True, "dependencies": {"@hookform/resolvers": "^3.9.0"}},
     })
     assert dep(together, select=("DEP001",)) == []
+
+
+@pytest.mark.parametrize("dev, reported", [({}, True), ({"@types/k6": "^0.54.0"}, False)])
+def test_k6_modules_are_the_runtimes_and_need_only_their_types(tmp_path, dev, reported):
+    """`import http from 'k6/http'` in a load test `k6 run` executes: the k6 runtime gives the module,
+    and the npm package `k6` is not it, so "run npm install --save-dev k6" was wrong advice (28 such
+    findings on a real monorepo). What tsc needs is `@types/k6`: a warning naming it, and nothing
+    once it is declared, with or without a lockfile."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "version": "1.0.0", "private": True, "scripts": {"perf": "k6 run perf/load.ts"},
+                         "devDependencies": {"typescript": "^5.4.0", **dev}},
+        "perf/load.ts": ("import http from 'k6/http';\nimport { check } from 'k6';\n\nexport const options = { vus: 10 };\n"
+                         "export default function () {\n  check(http.get('http://x'), {});\n}\n"),
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert len(diags) == (2 if reported else 0)
+    if reported:
+        assert all(d.severity.value == "warning" and d.fix is None and "install --save-dev @types/k6" in d.message
+                   and "module of the k6 runtime" in d.message for d in diags)
