@@ -150,7 +150,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) \
                 or self.shown_as_text(u.path) or deno_mapped(self.project, u.path, u.imp.specifier) \
-                or emitted_declaration(u.path) or self._runtime_types_declared(u):
+                or emitted_declaration(u.path):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))

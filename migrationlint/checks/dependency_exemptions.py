@@ -61,17 +61,14 @@ class DependencyExemptions(DependencyModel):
         """A module whose types the package declares (`@types/k6`, `@types/vscode`) but that the
         package's lockfile, no manifest and no node_modules holds: the runtime that runs these files
         provides it (k6's `k6/http`, a VS Code extension host's `vscode`), and no install could.
-        Without a lockfile, nothing says what is installed: reported."""
+        Without a lockfile, nothing says what is installed: reported; except for a runtime the
+        linter knows (packages.RUNTIME_MODULES), whose declared types are all it wants."""
         m = u.manifest
-        provided = self.types_declared(u.package, m) or u.package in _left_external(m)
+        declared = self.types_declared(u.package, m)
+        if declared and u.package in pk.RUNTIME_MODULES:
+            return True  # a runtime the linter knows: never the registry's package, whatever is installed
+        provided = declared or u.package in _left_external(m)
         return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
-
-    def _runtime_types_declared(self, u: Use) -> bool:
-        """A module of a runtime that runs the file (packages.RUNTIME_MODULES: k6) whose types the
-        package or its root declares: nothing else is wanted, with or without a lockfile."""
-        types = pk.types_package(u.package)
-        return u.package in pk.RUNTIME_MODULES and any(
-            m.declared(types) is not None for m in (u.manifest, self.root_of(u.manifest)))
 
     def _generated_client(self, u: Use) -> bool:
         """A package a Prisma schema of the importer's package (or its project root) generates into

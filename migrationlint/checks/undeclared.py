@@ -15,7 +15,7 @@ from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
 from migrationlint.model.resolve import resolver_for
-from migrationlint.model.workspace import Manifest, member_globs
+from migrationlint.model.workspace import Manifest
 from migrationlint.model.workspace_definition import unlisted_member_folder
 
 
@@ -120,7 +120,7 @@ class UndeclaredImports:
         through tsconfig `paths`)."""
         if not self.ws.definition or u.manifest.dir != self.ws.root:
             return None
-        stray = unlisted_member_folder(self.ws.root, u.path, member_globs(self.ws.root)[0])
+        stray = unlisted_member_folder(self.ws.root, u.path, self.ws.member_patterns)
         if stray is None:
             return None
         folder, glob = stray

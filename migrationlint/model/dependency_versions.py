@@ -248,7 +248,7 @@ class VersionChoice:
             folder = self.project.rel(m.dir)
             if self.ws.definition == "lerna.json" and not self.is_root(m):  # no workspace the manager knows
                 return f"cd {folder} && {_add_command(manager, False, True, folder, package, section)}"
-            if self.ws.definition and not self.is_root(m) and m.dir not in set(self.ws.member_dirs):
+            if self.ws.definition and not self.is_root(m) and m.dir not in self.ws.member_dirs:
                 # a package the workspace's globs leave out (`!examples/deno`, a site outside them): no
                 # `--filter` or `workspace` command finds it; an install in its own folder does
                 return f"cd {folder} && {_add_command(manager, False, True, folder, package, section, alone=True)}"

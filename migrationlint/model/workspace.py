@@ -19,7 +19,7 @@ from migrationlint.model.lockfiles import find_lockfile, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
 from migrationlint.model.rush import rekeyed, rush_config, rush_lockfiles, rush_manager
 from migrationlint.model.workspace_definition import WORKSPACE_MARKERS, catalogs, declares_workspaces
-from migrationlint.model.workspace_definition import member_globs as globs_of
+from migrationlint.model.workspace_definition import member_globs as globs_of, split_member_globs
 
 if TYPE_CHECKING:
     from migrationlint.model.image_files import Images
@@ -240,6 +240,11 @@ class Workspace:
         return member_dirs(self.root, self.manifest_dirs, self._folders.hidden_manifest_dirs)
 
     @cached_property
+    def member_patterns(self) -> list[str]:
+        """The workspace definition's member globs (`!` ones included), read once."""
+        return member_globs(self.root)[0]
+
+    @cached_property
     def has_workspace_definition(self) -> bool:
         """pnpm-workspace.yaml, package.json `workspaces` or lerna.json at the root (else every
         folder with a package.json counts as a member: member_dirs)."""
@@ -436,8 +441,7 @@ def member_dirs(root: str, found: list[str] | None = None, hidden: list[str] | N
     candidates = [d for d in (manifest_dirs(root) if found is None else found) if d != root]
     if source is None:
         return candidates
-    include = [p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")]
-    exclude = [p[1:].rstrip("/").removeprefix("./") for p in patterns if p.startswith("!")]
+    include, exclude = split_member_globs(patterns)
     dotted = [p for p in include if p.startswith(".") or "/." in p]
     out = []
     for d, globs in [*((d, include) for d in candidates), *((d, dotted) for d in hidden or () if dotted)]:

@@ -84,6 +84,14 @@ def catalogs(root: str) -> dict[str, dict[str, str]]:
     return out
 
 
+def split_member_globs(patterns: list[str]) -> tuple[list[str], list[str]]:
+    """(globs that include, globs that exclude: the `!` ones, the `!` dropped), each relative to
+    the root without a leading `./` or a trailing `/`."""
+    include = [p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")]
+    exclude = [p[1:].rstrip("/").removeprefix("./") for p in patterns if p.startswith("!")]
+    return include, exclude
+
+
 def unlisted_member_folder(root: str, path: str, patterns: list[str]) -> tuple[str, str] | None:
     """(folder relative to `root`, glob) when a folder above `path` matches one of the workspace's
     member globs but holds no package.json: a would-be workspace package (`services/payroll` under
@@ -91,8 +99,7 @@ def unlisted_member_folder(root: str, path: str, patterns: list[str]) -> tuple[s
     node_modules serve. None otherwise."""
     from migrationlint.globs import match
 
-    include = [p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")]
-    exclude = [p[1:].rstrip("/").removeprefix("./") for p in patterns if p.startswith("!")]
+    include, exclude = split_member_globs(patterns)
     rel = os.path.relpath(os.path.dirname(path), root).replace(os.sep, "/")
     parts = rel.split("/") if rel != "." else []
     for end in range(1, len(parts) + 1):
