@@ -148,7 +148,10 @@ class FactsStore:
         bits = self._words.get(path)
         if bits is None:
             known = None
-            if self.cache is not None:
+            parsed = self._extracted.get(path)
+            if parsed is not None and parsed.digest:  # this run read it already (`words` of its bytes)
+                known = parsed.words, parsed.digest
+            elif self.cache is not None:
                 try:
                     known = self.cache.words(path, stat_of(os.stat(path)))
                 except OSError:

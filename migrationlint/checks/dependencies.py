@@ -165,10 +165,21 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if section == "dependencies" and self._only_presumed(key):
             section = sections[key] = "devDependencies"
         if section != "dependencies":
-            if any(self.section_for(v) == "dependencies" for v in self._uses_outside_run(u.manifest, u.package)):
+            if any(self.section_for(v) == "dependencies" for v in self._uses_outside_run(u.manifest, u.package)) \
+                    or not u.test and self.peer_host_needing(u.package, u.manifest) is not None:
                 section = "dependencies"
             sections[key] = section
         return section
+
+    def peer_host_needing(self, package: str, m: Manifest) -> str | None:
+        """A package `m` lists in dependencies that requires `package` as a peer, under a package
+        manager that installs no peers (`@nestjs/axios` needs axios at runtime): a production
+        install must hold it, whatever else imports it only for types. None for a package to
+        publish, whose users provide its peers."""
+        if self.peer_policy(m).installs or self.published_library(m):
+            return None
+        return next((host for host in sorted(m.section("dependencies"))
+                     if self.peer_list(host, m).get(package) is False), None)
 
     def _only_presumed(self, key: tuple[str, str]) -> bool:
         """Whether every use that asks `dependencies` for this (manifest, package) ships only by
@@ -352,8 +363,12 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
                        f"declare, and the repository uses {policy_now.setting}: ")
             accident = self.hoisted_by_accident(peer, m, self.ws.member(u.package) is None)
+            unused = not accident and self._installed_nowhere(peer, m)
             if accident:
                 message += _by_accident(peer, f"Cannot find module '{peer}'")
+            elif unused:  # new code, or a part of the package that this code leaves alone needs it: unknown here
+                message += (f"no install of this repository holds it (its lockfile records none): loading the parts of "
+                            f"\"{u.package}\" that need it fails with \"Cannot find module '{peer}'\"")
             else:
                 message += f"loading it fails with \"Cannot find module '{peer}'\""
             place, review = policy.passed_on(m, self._rel(m), peer, u.package, peers, ships) or (policy.placement(
@@ -361,13 +376,18 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             message, fix = self._add_or_command(message, m, place.section, peer, place.why)
             if fix is not None and review:
                 fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
-            if fix is not None and place.section == "dependencies" and not m.unpublishable:
+            if fix is not None and place.section == "dependencies" and not m.unpublishable and not self.is_service(m):
                 # a published package usually passes the requirement on to its own users
                 message += (f'; a published package often declares "{peer}" in peerDependencies instead, so that '
                             f"its users provide it: review before adding it (unsafe fix)")
                 fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
             # nothing fails today when hoisting places it: a latent break, as DEP005's reliance on hoisting
             yield self._at_import(DEP003, u, message, fix, Severity.WARNING if accident else None)
+
+    def _installed_nowhere(self, package: str, m: Manifest) -> bool:
+        """Whether `m`'s project has a lockfile and no manifest, lockfile or node_modules of the
+        repository knows `package`: no install of it ever held the package."""
+        return self._root_install(m)[1] is not None and not self.known(package, m)
 
     # ------------------------------------------------------------------ DEP004
 

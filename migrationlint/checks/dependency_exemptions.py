@@ -15,7 +15,8 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
-from migrationlint.model.entry_points import entry_is_source, names_no_entry, type_check_only, unbuilt_stub
+from migrationlint.model.entry_points import entry_is_source, names_no_entry, unbuilt_stub
+from migrationlint.model.script_commands import type_check_only
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
 from migrationlint.model.nx_projects import build_executor
@@ -58,17 +59,25 @@ class DependencyExemptions(DependencyModel):
         self.eager_loads: set[tuple[str, str]] = set()  # (manifest, package) shipping code loads at start-up (check() sets it)
 
     def _runtime_module(self, u: Use) -> bool:
-        """A module whose types the package declares (`@types/k6`, `@types/vscode`) but that the
-        package's lockfile, no manifest and no node_modules holds: the runtime that runs these files
-        provides it (k6's `k6/http`, a VS Code extension host's `vscode`), and no install could.
-        Without a lockfile, nothing says what is installed: reported; except for a runtime the
-        linter knows (packages.RUNTIME_MODULES), whose declared types are all it wants."""
+        """A module whose types the package declares (`@types/vscode`) and whose runtime a
+        manifest's `engines` names (`runtime_engine`), or that a bundler command leaves external
+        (`--external:k6`), but that the package's lockfile, no manifest and no node_modules holds:
+        the runtime that runs these files provides it (a VS Code extension host's `vscode`), and no
+        install could. Without a lockfile, nothing says what is installed: reported; except for a
+        runtime the linter knows (packages.RUNTIME_MODULES), whose declared types are all it wants."""
         m = u.manifest
         declared = self.types_declared(u.package, m)
         if declared and u.package in pk.RUNTIME_MODULES:
             return True  # a runtime the linter knows: never the registry's package, whatever is installed
-        provided = declared or u.package in _left_external(m)
+        provided = declared and self.runtime_engine(u.package, m) or u.package in _left_external(m)
         return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
+
+    def runtime_engine(self, package: str, m: Manifest) -> bool:
+        """Whether a manifest's `engines` names `package` as the runtime the code runs in
+        (`"engines": {"vscode": "^1.90.0"}`): that runtime provides the module of its name. A
+        package nothing installs beside its declared `@types/...` (`supertest`) is missing."""
+        return any(isinstance(o.data.get("engines"), dict) and package in o.data["engines"]
+                   for o in (m, self.root_of(m), self.ws.root_manifest, *self.ws.member_manifests) if o is not None)
 
     def _generated_client(self, u: Use) -> bool:
         """A package a Prisma schema of the importer's package (or its project root) generates into

@@ -40,9 +40,12 @@ class UndeclaredImports:
 
     def _provided_by_runtime(self, u: Use) -> bool:
         """A module held nowhere (no manifest, lockfile or node_modules) whose `@types/...` the
-        repository knows, in a package with a lockfile: the runtime that runs it provides it (an
-        editor's extension host), as `_runtime_module` says where the package declares the types."""
-        return self.held_nowhere(u.package, u.manifest) and bool(self._lockfiles_for(u.manifest))
+        repository knows, in a package with a lockfile, and that a manifest's `engines` names as
+        its runtime (`"engines": {"vscode": "^1.90.0"}`): that runtime provides it (an editor's
+        extension host), as `_runtime_module` says where the package declares the types. Without
+        such a runtime, the package is missing (`supertest` beside its `@types/supertest`)."""
+        return self.held_nowhere(u.package, u.manifest) and bool(self._lockfiles_for(u.manifest)) \
+            and self.runtime_engine(u.package, u.manifest)
 
     def _loaded_as_value(self, u: Use) -> bool:
         """Whether a file of the package loads `u.package` as a value (not in a guarded `try`): the
@@ -97,7 +100,9 @@ class UndeclaredImports:
         if own.section == section:
             why = own.why
         elif section == "dependencies":
-            why = self._needed_elsewhere(u)
+            host = self.peer_host_needing(u.package, m)
+            why = self._needed_elsewhere(u) or (f'"{host}", a dependency, requires it as a peer, and the '
+                                                 f"repository uses {self.peer_policy(m).setting}" if host else "")
         else:  # presumed to ship, settled otherwise (_only_presumed): say how, for this file
             settled = self.shipping.settle(u.path, m) if u.verdict is not None and u.verdict.unsettled else None
             why = settled.reason if settled is not None and not settled.ships else \

@@ -96,14 +96,17 @@ def binding_names(nodes: list[tuple[str, Node]]) -> set[str]:
     `const team = ...`): only they can be shadowed, so `shadowed` walks for them alone."""
     found = set()
     for name, node in nodes:
-        if name in found or node.parent is None:
+        if name in found:
             continue
-        if node.type == PATTERN_NAME:
+        kind = node.type
+        if kind == PATTERN_NAME:
             found.add(name)
             continue
-        if node.type != "identifier":
+        if kind != "identifier":
             continue
         parent = node.parent
+        if parent is None:
+            continue
         kind = parent.type
         if kind in _BINDING_FIELDS and (_BINDING_FIELDS[kind] is None
                                         or parent.child_by_field_name(_BINDING_FIELDS[kind]) == node):

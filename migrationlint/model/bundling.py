@@ -15,11 +15,13 @@ import re
 from typing import Callable, Iterator
 
 from migrationlint.model.bundle_record import Bundle
+from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, config_imports, find_config, read_config
 from migrationlint.model.script_builds import scripted_bundle
 from migrationlint.model.entry_points import (RUNS_SCRIPT, command_pattern, declared_entries, names_no_entry,
-                                              run_all_names, shell_commands, starts_from_source)
-from migrationlint.model.nx_projects import build_executor
+                                              run_all_names, starts_from_source)
+from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.nx_projects import build_executor, esbuild_externals
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle
 from migrationlint.model.workers import worker_bundle
@@ -49,6 +51,7 @@ _SCRIPT_BUILDS = (
     (command_pattern(r"(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
      "a React Native app (expo or react-native CLI): Metro bundles its imports"),
     (command_pattern(r"uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
+    (command_pattern(r"(?:umi|max) build\b"), "an Umi app (umi build, or max build of @umijs/max): it bundles its imports"),
     (command_pattern(r"parcel build\b(?=[^&|;]*\.html\b)"),
      "a Parcel app built from its HTML page (parcel build index.html): it bundles its imports"),
     (command_pattern(r"(?:vsce|@vscode/vsce) package\b(?=[^&|;]*--no-dependencies)"),
@@ -134,6 +137,22 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
         return None
     mode = "library mode (build.lib)" if settings.has("build.lib") else "build"
     return Bundle(f"a vite {mode} inlines every import its external list does not name", external + rolldown)
+
+
+def vite_root(manifest: Manifest) -> str | None:
+    """The folder a vite app build starts from when its config names one (`root: 'web'`, or
+    `resolve(__dirname, 'client')`) and a build script runs `vite build`: its files are the app's
+    pages and what they import, bundled, though the package also builds a server (`tsc && vite
+    build`) that `_vite_build` leaves unbundled."""
+    config = find_config(manifest.dir, "vite.config")
+    if config is None or not any(_VITE_BUILD.search(c) and "--ssr" not in c for _, c in build_commands(manifest)):
+        return None
+    settings = read_config(config)
+    root = settings.keys.get(("root",))
+    if not root or settings.has("build.lib") or settings.has("build.ssr"):
+        return None
+    folder = os.path.normpath(os.path.join(os.path.dirname(config), root))
+    return folder if folder != os.path.normpath(manifest.dir) and folder.startswith(manifest.dir + os.sep) else None
 
 
 _ROLLUP_BUILD = command_pattern(r"rollup\b(?=[^&|;]*(?:\s-c\b|--config))")
@@ -265,6 +284,12 @@ def _pnpm_filtered(rest: list[str]) -> Iterator[tuple[str, str]]:
         yield target, words[1] if words[0] == "run" and len(words) > 1 else words[0]
 
 
+def app_framework(directory: str) -> str | None:
+    """Why the package is a framework's app (next.config, nuxt.config, svelte.config ...), or None:
+    the product itself, which its bundle ships, never a library other packages' files use."""
+    return next((why for stem, why in _APP_CONFIGS if find_config(directory, stem)), None)
+
+
 def bundler_config(directory: str) -> str | None:
     """The package's front-end bundler config (vite, webpack, rollup, rsbuild, rspack), if any."""
     for stem in ("vite.config", "webpack.config", "rollup.config", "rsbuild.config", "rspack.config"):
@@ -307,9 +332,9 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
         return "an Electron app (declares electron): the app is packed with what it imports"
     if any(_LIBRARY_BUILDS.search(s) for s in scripts):
         return None  # a published component library: its consumers install its dependencies
-    for stem, why in _APP_CONFIGS:
-        if find_config(directory, stem):
-            return why
+    app = app_framework(directory)
+    if app is not None:
+        return app
     if _storybook_site(manifest):
         return "a Storybook site (storybook build, nothing else to load or start): its bundler bundles what the stories import"
     if _next_app(manifest):
@@ -317,8 +342,16 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     for pattern, why in _SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
             return why
-    return _ncc_build(scripts) or _serverless_functions(manifest) or worker_bundle(directory) \
+    return ncc_build(scripts) or bun_build(scripts) or _nx_esbuild(directory) or _serverless_functions(manifest) or worker_bundle(directory) \
         or sst_bundle(manifest) or _bundler_config(manifest, scripts)
+
+
+def _nx_esbuild(directory: str) -> Bundle | None:
+    external = esbuild_externals(directory)
+    if external is None:
+        return None
+    return Bundle("an Nx esbuild build (thirdParty: true): it inlines every import its external list does not name",
+                  external)
 
 
 def _serverless_functions(manifest: Manifest) -> Bundle | None:
@@ -333,23 +366,6 @@ def _serverless_functions(manifest: Manifest) -> Bundle | None:
             return None
     return Bundle(f"a Serverless Framework service bundled by {plugin}: it inlines every import its settings do "
                   "not keep external", external)
-
-
-_NCC_BUILD = command_pattern(r"ncc build\b([^&|;]*)")
-
-
-def _ncc_build(scripts: list[str]) -> Bundle | None:
-    """`ncc build` (@vercel/ncc) compiles the package and everything it imports, its dependencies
-    included, into one file; only what `-e`/`--external` names stays out."""
-    for script in scripts:
-        found = _NCC_BUILD.search(script)
-        if found is None:
-            continue
-        words = found.group(1).split()
-        external = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-e", "--external")]
-        external += [w.split("=", 1)[1] for w in words if w.startswith("--external=")]
-        return Bundle("an ncc bundle (ncc build): it inlines every import but what -e/--external names", tuple(external))
-    return None
 
 
 def _storybook_site(manifest: Manifest) -> bool:

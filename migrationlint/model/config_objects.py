@@ -178,7 +178,8 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
             if name is None or value is None:
                 continue
             path = prefix + (name,)
-            keys[path] = parsing.string_value(value)
+            keys[path] = parsing.string_value(value) or (_config_relative_path(value) if value.type == "call_expression"
+                                                         else None)
             if value.type == "identifier" and parsing.text(value) in arrays:
                 value = arrays[parsing.text(value)]
             if value.type in ("true", "false"):

@@ -24,7 +24,7 @@ from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfile_record import Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
-from migrationlint.model.hoisting import hoisted, hoists, plug_n_play, privately_hoisted, publicly_hoisted
+from migrationlint.model.hoisting import hoisted, hoisted_by_name, hoists, plug_n_play, privately_hoisted, publicly_hoisted
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -328,6 +328,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
         # a lockfile of its own, installs its declarations in its own node_modules)
         declared = root.declared(package) is not None or any(
             self.root_of(s).dir == root.dir for _, s in self.ws.sibling_ranges(package, exclude=m.path))
+        if lock is not None and lock.knows(package) and hoisted_by_name(package, root.dir, manager):
+            return True  # a pattern written for it: at the root on purpose, whoever brings it
         return (hoists(root.dir, manager, lock) or publicly_hoisted(package, root.dir, manager)) \
             and hoisted(package, self.ws.member(package) is not None, declared, lock)
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Callable
 
 from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason
-from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand, shell_commands
+from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand
+from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.nx_projects import run_commands
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only

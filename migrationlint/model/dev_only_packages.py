@@ -10,6 +10,7 @@ each of them is a test or another file that never ships, the package is test sup
 
 from __future__ import annotations
 
+from migrationlint.model.bundling import app_framework
 from migrationlint.model.entry_points import repository_only
 from migrationlint.model.package_consumers import outside_importers
 from migrationlint.model.semver_ranges import satisfies
@@ -60,13 +61,14 @@ class DevOnlyPackages:
         return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
 
     def unlisted(self, manifest: Manifest) -> bool:
-        """Whether the package is one only this repository uses, that starts nothing and that no
-        manifest lists: what imports it decides whether it ships (`test_harness`). Asked for every
+        """Whether the package is one only this repository uses, that starts nothing, that no manifest
+        lists and that is no framework's app (a Next.js app is the product, whatever scripts import
+        its files): what imports it decides whether it ships (`test_harness`). Asked for every
         file an entry reaches: answered once per package."""
         found = self._unlisted_of.get(manifest.path)
         if found is None:
             found = self._unlisted_of[manifest.path] = repository_only(manifest) and bool(manifest.name) \
-                and not self.is_service(manifest) and not self.dependents(manifest)
+                and not self.is_service(manifest) and not self.dependents(manifest) and app_framework(manifest.dir) is None
         return found
 
     def test_harness(self, manifest: Manifest) -> str | None:

@@ -27,6 +27,10 @@ from migrationlint.model.image_files import Images
 
 _LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb")
 _INSTRUCTION = re.compile(r"^\s*(FROM|COPY|ADD|RUN|WORKDIR)\s+(.*)$", re.IGNORECASE)
+# `turbo prune` runs only at a Turborepo's root: an image that runs it is built from there
+_TURBO_PRUNE = re.compile(r"^\s*RUN\b.*\bturbo(?:@\S+)?\s+prune\b", re.IGNORECASE)
+# files only a workspace root holds: a COPY naming one the Dockerfile's folder lacks is from the root
+_ROOT_FILES = ("turbo.json", "pnpm-workspace.yaml", "nx.json", "lerna.json", "rush.json")
 _PER_SERVICE_WORDS = ("deploy", "focus", "--filter", "-F", "--workspace", "-w", "--cwd", "--prefix")
 
 
@@ -79,7 +83,7 @@ def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False
     if any(_absent_lockfile(line, context, root) for line in lines):
         return None  # it cannot be built: a template for another package manager, or stale
     context_is_root = context == root or built_from_root \
-        or any(_names_root(line, directory, root, tops) for line in lines)
+        or any(_names_root(line, directory, root, tops) or _TURBO_PRUNE.match(line) for line in lines)
     script_dir = root if context_is_root else context
     kinds = {kind for stage in _stages(lines, context_is_root, tops, script_dir) for kind in stage.installs}
     if "service" in kinds:
@@ -168,13 +172,14 @@ def _copied(stage: _Stage, rest: str, context_is_root: bool, tops: set[str], nam
 
 
 def _names_root(line: str, directory: str, root: str, tops: set[str]) -> bool:
-    """Whether a COPY/ADD shows the build context is the repository root: it names a lockfile the
-    root has and the Dockerfile's folder has not, or a path into the folders the packages live in."""
+    """Whether a COPY/ADD shows the build context is the repository root: it names a lockfile or a
+    file only a workspace root holds (turbo.json) that the root has and the Dockerfile's folder has
+    not, or a path into the folders the packages live in."""
     m = _INSTRUCTION.match(line)
     if m is None or m.group(1).upper() not in ("COPY", "ADD") or "--from=" in m.group(2):
         return False
     for source in _sources(m.group(2)):
-        if source in _LOCKFILES and os.path.isfile(os.path.join(root, source)) \
+        if source in (*_LOCKFILES, *_ROOT_FILES) and os.path.isfile(os.path.join(root, source)) \
                 and not os.path.isfile(os.path.join(directory, source)):
             return True
         if "/" in source.strip("./") and source.lstrip("./").split("/")[0] in tops:

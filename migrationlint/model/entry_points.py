@@ -19,6 +19,8 @@ from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder
+from migrationlint.model.extensionless_entries import extensionless_source
+from migrationlint.model.script_commands import shell_commands, type_check_only
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nest_cli import nest_entries
 from migrationlint.model.nx_projects import node_app_mains, project_targets
@@ -125,7 +127,7 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
-            yield from ((t, f'the "{name}" script') for t in _node_targets(scripts[name]) if not _in_dev_folder(t))
+            yield from ((t, f'the "{name}" script') for t in _script_targets(scripts, name) if not _in_dev_folder(t))
     yield from _docker_entries(manifest.dir, scripts)
     yield from _pm2_entries(manifest.dir)
 
@@ -210,7 +212,8 @@ def entry_is_source(manifest: Manifest) -> bool:
     targets += [t for t in _export_targets(data.get("exports")) if not t.endswith(".json")]  # `./package.json`: data
     if not targets:
         return _default_entry_is_source(manifest)
-    return all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts")) for t in targets)
+    return all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts"))
+               or extensionless_source(manifest.dir, t, _entry_builds(manifest)) for t in targets)
 
 
 def repository_only(manifest: Manifest) -> bool:
@@ -230,16 +233,16 @@ _ENTRY_BUILDERS = ("build", "prepare", "prepack", "prepublishOnly", "prepublish"
 def _may_build_entry(manifest: Manifest) -> bool:
     """Whether a script may write the package's entry file (a build, or a hook before a pack); a
     `"build": "tsc --noEmit"` only type-checks."""
+    return bool(_entry_builds(manifest))
+
+
+def _entry_builds(manifest: Manifest) -> list[list[str]]:
+    """The commands of the scripts that may write the package's entry file (`_may_build_entry`)."""
     scripts = manifest.data.get("scripts")
-    return isinstance(scripts, dict) and any(name in scripts and not type_check_only(scripts[name])
-                                             for name in _ENTRY_BUILDERS)
-
-
-def type_check_only(script: object) -> bool:
-    """Whether every command of a script is tsc told to write nothing (`tsc --noEmit`, `tsc -p
-    tsconfig.json --noEmit`): it checks the package's types and builds nothing."""
-    commands = list(shell_commands(script)) if isinstance(script, str) else []
-    return bool(commands) and all(os.path.basename(words[0]) == "tsc" and "--noEmit" in words for words in commands)
+    if not isinstance(scripts, dict):
+        return []
+    builds = [scripts[name] for name in _ENTRY_BUILDERS if name in scripts and not type_check_only(scripts[name])]
+    return [words for script in builds for words in (list(shell_commands(script)) if isinstance(script, str) else []) or [[]]]
 
 
 def _default_entry_is_source(manifest: Manifest) -> bool:
@@ -298,16 +301,21 @@ def _names_only_its_cdk_app(manifest: Manifest) -> bool:
 
 
 def unbuilt_stub(manifest: Manifest) -> bool:
-    """Whether package.json is the stub `npm init` writes, never made into a package: its `main`
-    is the `index.js` npm init puts there and no such file exists, nothing builds one (no script but npm init's placeholder
-    `test`), and it declares no other entry and no dependency. Nothing can load it as a package: its files run only
-    compiled into what imports them through path aliases."""
+    """Whether package.json is a stub never made into a package, as `npm init` or an Nx generator
+    writes it: its `main` names no file (npm init's `index.js`, or a file of its top folder that no
+    TypeScript source builds: `tailwind.config.js` beside a `.cjs`), nothing builds one (no script but npm init's placeholder
+    `test`, no Nx `build` target), and it declares no other entry and no dependency. Nothing can
+    load it as a package: its files run only compiled into what imports them through path aliases."""
     data = manifest.data
     scripts = data.get("scripts", {})
+    main = data.get("main")
     if any(k in data for k in ("module", "exports", "bin")) or any(data.get(s) for s in DEP_SECTIONS) \
-            or not isinstance(scripts, dict) or any(v != _NPM_INIT_TEST for v in scripts.values()):
-        return False  # an entry of another kind, dependencies declared, or a script that may build
-    return data.get("main") == "index.js" and not os.path.isfile(os.path.join(manifest.dir, "index.js"))
+            or not isinstance(scripts, dict) or any(v != _NPM_INIT_TEST for v in scripts.values()) \
+            or not isinstance(main, str) or os.path.exists(os.path.join(manifest.dir, main)):
+        return False  # an entry of another kind, dependencies declared, a script that may build, a main that loads
+    top_level = "/" not in os.path.normpath(main).replace(os.sep, "/")  # no build folder (`dist/`) named
+    return main == "index.js" or (top_level and to_source(manifest.dir, main, lambda *_: None) is None
+                                  and "build" not in project_targets(manifest.dir))
 
 
 def exports_encapsulate(manifest: Manifest) -> bool:
@@ -348,18 +356,6 @@ def _export_targets(value: object, condition: str = "") -> Iterator[str]:
     elif isinstance(value, dict):
         for k, v in value.items():
             yield from _export_targets(v, k if not k.startswith(".") else condition)
-
-
-def shell_commands(command: str) -> Iterator[list[str]]:
-    """The simple commands of a package.json script (split at `&&`, `||` and `;`), each as its
-    words; a part the shell lexer cannot read (an unclosed quote) is skipped."""
-    for part in re.split(r"&&|\|\||;", command):
-        try:
-            words = shlex.split(part)
-        except ValueError:
-            continue
-        if words:
-            yield words
 
 
 def _node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Iterator[str]:
@@ -458,9 +454,19 @@ def _docker_entries(directory: str, scripts: dict | None = None) -> Iterator[tup
             body = " ".join(shlex.quote(str(w)) for w in words)
         yield from ((t, "the Dockerfile") for t in _node_targets(body))
         for run in RUNS_SCRIPT.finditer(body):
-            script = (scripts or {}).get(run.group(1))
-            if isinstance(script, str):
-                yield from ((t, f'the Dockerfile (the "{run.group(1)}" script)') for t in _node_targets(script))
+            yield from ((t, f'the Dockerfile (the "{run.group(1)}" script)') for t in _script_targets(scripts or {}, run.group(1)))
+
+
+def _script_targets(scripts: dict, name: str, seen: frozenset[str] = frozenset()) -> Iterator[str]:
+    """What a script runs with node, and what the scripts it runs by name run (`"start:migrate":
+    "pnpm migrate:prod && pnpm start"`), but not a build, test or lint step it runs first."""
+    command = scripts.get(name)
+    if not isinstance(command, str) or name in seen:
+        return
+    yield from _node_targets(command)
+    for run in RUNS_SCRIPT.finditer(command):
+        if not _DEV_SCRIPT.search(run.group(1)):
+            yield from _script_targets(scripts, run.group(1), seen | {name})
 
 
 def to_source(package_dir: str, target: str, mapped: Callable[[str, str], str | None]) -> str | None:

@@ -60,6 +60,14 @@ def publicly_hoisted(package: str, root: str, manager: str) -> bool:
     return _named(package, _public_hoist_patterns(root))
 
 
+def hoisted_by_name(package: str, root: str, manager: str) -> bool:
+    """Whether a public-hoist pattern other than the blanket `*` names `package` (`*fastify*`,
+    `@types/*`): the repository asks pnpm to put that name in the root node_modules, a choice as
+    deliberate as a declaration, unlike what `shamefully-hoist` happens to bring along."""
+    return publicly_hoisted(package, root, manager) and _named(package, [p for p in _public_hoist_patterns(root)
+                                                                         if p != "*"])
+
+
 def privately_hoisted(package: str, root: str, manager: str) -> bool:
     """Whether pnpm's private hoisting (`hoist`, true by default, with `hoist-pattern`, `*` by
     default) links `package` into node_modules/.pnpm/node_modules: every package of the store finds

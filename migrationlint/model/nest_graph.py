@@ -85,16 +85,19 @@ def visible_repos(project, path: str, mod: NestModule) -> Repos:
     for item in mod.imports:
         out.add(_imported_repos(project, path, item, ()))
     for item in mod.providers:
-        out.add(_provided_token(item))
+        out.add(_provided_token(project, path, item))
     out.add(global_repos(project))
     return out
 
 
-def _provided_token(item: NestItem) -> Repos:
-    """A provider of the module itself that may be a repository token (`provide: getRepositoryToken(E)`)."""
+def _provided_token(project, path: str, item: NestItem) -> Repos:
+    """A provider of the module itself that may be a repository token (`provide: getRepositoryToken(E)`);
+    a name that is no class (`userRepoProvider`, a const holding such a provider object) may be one."""
     out = Repos()
     if item.kind in ("spread", "other", "call"):
         out.unknown = True
+    elif item.kind == "ident":
+        out.unknown = origin(project, path, item.name).kind not in ("class", "package")
     elif item.kind == "provider":
         kind, token = item.token
         if kind == "other":
@@ -203,7 +206,7 @@ def _exported_item(project, ref: Origin, mod: NestModule, item: NestItem, stack:
     if item.kind in ("feature", "call"):
         return _imported_repos(project, path, item, stack)
     if item.kind == "provider":
-        return _provided_token(item)
+        return _provided_token(project, path, item)
     out.unknown = True
     return out
 

@@ -271,10 +271,33 @@ def _target_generates(target: dict, directory: str) -> str | None:
 
 def project_targets(directory: str) -> dict:
     """The targets of the Nx project in `directory` (project.json, or its inline entry in the
-    workspace's workspace.json; the older `architect` spelling too), or {}."""
+    workspace's workspace.json; the older `architect` spelling too), or {}; merged over those the
+    package.json's `nx` field gives (project.json's win, as Nx merges them)."""
     project = _project_data(os.path.join(directory, "project.json")) or _inline_project(directory)
     targets = project.get("targets", project.get("architect"))
+    nx = _project_data(os.path.join(directory, "package.json")).get("nx")
+    inline = nx.get("targets") if isinstance(nx, dict) else None
+    if isinstance(inline, dict) and inline:
+        return {**inline, **(targets if isinstance(targets, dict) else {})}
     return targets if isinstance(targets, dict) else {}
+
+
+_ESBUILD_EXECUTORS = frozenset({"@nx/esbuild:esbuild", "@nrwl/esbuild:esbuild"})
+
+
+def esbuild_externals(directory: str) -> tuple[str, ...] | None:
+    """What stays out of the bundle Nx's esbuild executor builds for the project's `build` target,
+    when it inlines the packages too (`thirdParty: true`; by default it bundles only the project's
+    own files): its `external` list. None when no such build (or a list that is not names)."""
+    build = project_targets(directory).get("build")
+    if not isinstance(build, dict) or build.get("executor", build.get("builder")) not in _ESBUILD_EXECUTORS:
+        return None
+    options = build.get("options") if isinstance(build.get("options"), dict) else {}
+    external = options.get("external", [])
+    if options.get("bundle") is False or options.get("thirdParty") is not True or not isinstance(external, list) \
+            or not all(isinstance(e, str) for e in external):
+        return None
+    return tuple(external)
 
 
 def _inline_project(directory: str) -> dict:

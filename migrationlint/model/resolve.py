@@ -292,8 +292,11 @@ class Resolver(PackageEntries):
         if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(base_url, first)):
             return True
         # the folder (or file) the first segment names is ignored, not merely a folder deeper in the
-        # path (`mapbox-gl/dist/x.css` under an ignored `dist`)
-        return not spec.startswith("@") and (git_ignored(os.path.join(base_url, first), self.root, is_dir="/" in spec)
+        # path (`mapbox-gl/dist/x.css` under an ignored `dist`); `generated` alone may name either
+        # (`generated/index.ts` under an ignored `generated/`)
+        named = os.path.join(base_url, first)
+        return not spec.startswith("@") and (git_ignored(named, self.root, is_dir=True)
+                                             or "/" not in spec and git_ignored(named, self.root, is_dir=False)
                                              or spec.endswith(".json") and git_ignored(base, self.root))
 
     def _config_alias(self, framework: FrameworkConfig, spec: str, misses: list) -> Resolution | None:

@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
-from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
+from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, vite_root
 from migrationlint.model.wrapped_builds import workspace_tool_bundle
 from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries
@@ -208,6 +208,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
             return Verdict(True, via, unlisted=self.unlisted(manifest), on_demand=via.startswith(ON_DEMAND))
         if (bundle := self._bundle_input(path, manifest)) is not None:
             return Verdict(False, bundle, bundle_input=True)
+        if (app := vite_root(manifest)) is not None and path.startswith(app + os.sep):
+            return Verdict(False, f"a file of the vite app in {self.project.rel(app)}/ (the config's root), an input "
+                                  "of its bundle", bundle_input=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from migrationlint.model.bundling import BUNDLERS, Bundle, build_commands, handed_build, with_sections
 from migrationlint.model.config_objects import find_config, read_config
-from migrationlint.model.entry_points import shell_commands
+from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.workspace import Manifest, Workspace
 
 # what starts a package's bin without naming it as the program (`npx acme-cli build`)

@@ -648,6 +648,63 @@ def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
     assert fixed(root) == {}
 
 
+def test_a_type_import_of_a_peer_a_dependency_requires_goes_to_dependencies(tmp_path):
+    """`import type { AxiosError } from 'axios'` in a service that depends on `@nestjs/axios`, which
+    requires axios as a peer, under npm's legacy-peer-deps: the DEP001 of the type import would have
+    put axios in devDependencies, which a production install leaves out, and `@nestjs/axios` fails
+    (a real platform: 1 finding; 9 on another). The fix adds it to dependencies and says why."""
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "acme-server", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": WAREHOUSE_LOCK,
+        "src/main.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+        "src/errors.ts": "import type { Asn } from '@acme/asn1';\nexport const show = (a: Asn) => String(a);\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP001" and 'to dependencies' in d.message, d.message
+    assert '"@acme/warehouse-sdk", a dependency, requires it as a peer' in d.message
+    assert '"dependencies": {\n    "@acme/asn1"' in fixed(root)["package.json"] or \
+        '"@acme/asn1": "^5.4.1",\n    "@acme/warehouse-sdk"' in fixed(root)["package.json"]
+
+
+def test_dep003_on_a_peer_no_install_ever_held_says_the_parts_that_need_it_fail(tmp_path):
+    """A peer the lockfile records nowhere (no package of the repository installs it): new code
+    fails, but a package may need the peer for one subpath only (a query builder whose Material-UI
+    peers serve one optional config: 5 errors saying loading the import fails, in an app that runs).
+    The message says the parts that need it fail; a peer the install holds is reported as before."""
+    lock = {**WAREHOUSE_LOCK, "packages": {k: v for k, v in WAREHOUSE_LOCK["packages"].items() if "asn1" not in k}}
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "acme-server", "private": True, "scripts": {"start": "node dist/connection.js"},
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": lock,
+        "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and d.severity.value == "error"
+    assert 'loading the parts of "@acme/warehouse-sdk" that need it fails' in d.message
+    (root / "package-lock.json").write_text(json.dumps(WAREHOUSE_LOCK))
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and "that need it" not in d.message
+
+
+def test_dep003_in_a_service_without_private_gets_no_published_package_advice(tmp_path):
+    """A server with a start script and a Dockerfile that lacks `"private": true`: nobody installs it as
+    a library, so the missing peer belongs in its dependencies (a real self-hosted app was told that a
+    published package often declares it as a peer); the fix stays safe."""
+    root = write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "acme-server", "version": "1.0.0", "scripts": {"start": "node dist/connection.js"},
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "Dockerfile": 'FROM node:20\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "dist/connection.js"]\n',
+        "package-lock.json": WAREHOUSE_LOCK,
+        "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP003" and d.fix.applicability.value == "safe" and "peerDependencies instead" not in d.message
+
+
 def test_dep003_a_peer_that_shipping_code_and_a_test_both_need_is_reported_for_the_shipping_code(tmp_path):
     """A test helper package and a production SDK take the same peer; the test's file sorts first.
     One finding per manifest and peer: at the production import, adding to dependencies, never at
@@ -1110,7 +1167,9 @@ def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_pat
     its lockfile, no manifest and no node_modules holds `k6`: the k6 binary provides the module,
     and `npm install k6` could not (a real repository: 13 DEP001 errors). For a module of a runtime the
     linter does not know, once something installs the package, or with no lockfile to say what is
-    installed, it is an undeclared import again."""
+    installed, it is an undeclared import again; and only a runtime a manifest's `engines` names
+    provides a module its declared types describe (without that, a missing `supertest` beside its
+    `@types/supertest` would pass for a runtime's module)."""
     files = {
         "package.json": {"name": "load-tests", "version": "1.0.0", "private": True,
                          "scripts": {"smoke": "k6 run dist/smoke.js"}, "devDependencies": {"@types/k6": "^0.54.0"}},
@@ -1125,7 +1184,8 @@ def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_pat
     installed = {**files, "package-lock.json": {"name": "load-tests", "lockfileVersion": 3, "packages": {
         "": {"name": "load-tests"}, "node_modules/k6": {"version": "0.0.0"}}}}
     assert dep(write(tmp_path / "installed", installed)) == []
-    host = {**files, "package.json": {**files["package.json"], "devDependencies": {"@types/host-api": "^1.0.0"}},
+    host = {**files, "package.json": {**files["package.json"], "devDependencies": {"@types/host-api": "^1.0.0"},
+                                      "engines": {"host-api": "^1.0.0"}},
             "package-lock.json": {"name": "load-tests", "lockfileVersion": 3, "packages": {
                 "": {"name": "load-tests"}, "node_modules/@types/host-api": {"version": "1.0.0", "dev": True}}},
             "src/smoke.ts": "import { get } from 'host-api';\n\nexport default function () {\n  get('/health');\n}\n"}
@@ -1135,6 +1195,8 @@ def test_a_module_only_its_types_are_declared_for_comes_from_the_runtime(tmp_pat
     assert [p for _, _, p in dep(write(tmp_path / "host-installed", host_installed))] == ["host-api"]
     unlocked = {k: v for k, v in host.items() if k != "package-lock.json"}  # nothing says what installs
     assert [p for _, _, p in dep(write(tmp_path / "unlocked", unlocked))] == ["host-api"]
+    no_engine = {**host, "package.json": {k: v for k, v in host["package.json"].items() if k != "engines"}}
+    assert [p for _, _, p in dep(write(tmp_path / "no-engine", no_engine))] == ["host-api"]
 
 
 def test_a_runtime_module_in_a_member_without_its_types_asks_for_the_types(tmp_path):
@@ -2103,6 +2165,21 @@ def test_a_private_source_library_nothing_lists_is_installed_only_with_its_root(
     (tmp_path / "stub/libs/ui/index.js").write_text("module.exports = require('./dist');\n")  # a package after all
     diags = pipeline.lint([str(tmp_path / "stub")], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert [d.extra["package"] for d in diags] == ["classnames"]
+    # the stub an Nx generator writes, its `main` a config file that is not there (the `.cjs` is) and
+    # no source builds, no script or build target (388 DEP005 on a real repository's UI library); a
+    # `main` some source builds (`dist/index.js`), or an Nx build target, may make a package
+    nx_stub = {**files, "libs/ui/package.json": {"name": "ui-components", "version": "1.0.0",
+                                                 "main": "tailwind.base.config.js", "license": "ISC"},
+               "libs/ui/tailwind.base.config.cjs": "module.exports = {};\n",
+               "libs/ui/project.json": {"name": "ui-components", "targets": {"test": {"executor": "@nx/jest:jest"}}}}
+    diags = pipeline.lint([str(write(tmp_path / "nx", nx_stub))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert diags == []
+    for name, change in (("built", {"libs/ui/package.json": {**nx_stub["libs/ui/package.json"], "main": "dist/index.js"}}),
+                         ("target", {"libs/ui/project.json": {"name": "ui-components", "targets": {
+                             "build": {"executor": "@nx/js:tsc"}}}})):
+        diags = pipeline.lint([str(write(tmp_path / name, {**nx_stub, **change}))], Settings(select=["DEP005"]),
+                              use_cache=False).diagnostics
+        assert [d.extra["package"] for d in diags] == ["classnames"], name
     # its `exports` may also publish its package.json (Nx's library generator writes that): data, no entry
     exported = {**files, "libs/ui/package.json": {**files["libs/ui/package.json"], "exports": {
         ".": {"types": "./src/index.ts", "default": "./src/index.ts"}, "./package.json": "./package.json"}}}
@@ -2417,6 +2494,24 @@ def test_a_siblings_range_the_version_a_package_runs_with_today_is_outside_is_no
     assert out["dependencies"] == {"dayjs": "^1.11.0", "some-lib": "^1.0.0", "uuid": "^9.0.0"}
 
 
+@pytest.mark.parametrize("engines, reported", [({}, True), ({"vscode": "^1.90.0"}, False)])
+def test_only_a_runtime_engines_names_provides_a_module_nothing_installs(tmp_path, engines, reported):
+    """`import request from 'supertest'` beside a declared `@types/supertest`, with supertest in no
+    manifest, lockfile or node_modules: the tests fail to load it (a real admin back end's e2e
+    tests; DEP001 was silent, reading it as a runtime's module). Only a runtime the package.json's
+    `engines` names (`vscode`: the extension host) provides a module that nothing installs."""
+    name = "vscode" if engines else "supertest"
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "private": True, "engines": engines,
+                         "scripts": {"start": "node dist/main.js"}, "devDependencies": {f"@types/{name}": "1.0.0"}},
+        "package-lock.json": {"name": "api", "lockfileVersion": 3, "packages": {
+            "": {"name": "api"}, f"node_modules/@types/{name}": {"version": "1.0.0", "dev": True}}},
+        "test/app.e2e-spec.ts": f"import * as lib from '{name}';\nexport const used = lib;\n",
+    })
+    found = [(code, pkg) for code, _, pkg in dep(root, select=("DEP001",))]
+    assert found == ([("DEP001", name)] if reported else [])
+
+
 def test_a_members_nohoist_settings_make_no_workspace_root(tmp_path):
     """A member's `"workspaces": {"nohoist": [...]}` (yarn 1) tunes how the root installs it; it
     lists no members, so the member is still in its root's workspace, whose `@types/vscode` says
@@ -2699,6 +2794,61 @@ def test_types_pnpm_hoists_publicly_serve_a_test_files_type_import(tmp_path, npm
         "apps/web/src/main.spec.ts": "import type { Context } from 'aws-lambda';\nexport const ctx = {} as Context;\n",
     })
     assert [path for _, path, _ in dep(root, select=("DEP001",))] == (["apps/web/src/main.spec.ts"] if reported else [])
+
+
+FASTIFY_LOCK = """lockfileVersion: '9.0'
+
+importers:
+
+  .: {}
+
+  apps/api:
+    dependencies:
+      '@nestjs/platform-fastify':
+        specifier: ^10.4.0
+        version: 10.4.15(fastify@4.28.1)
+
+packages:
+
+  '@nestjs/platform-fastify@10.4.15':
+    resolution: {integrity: sha512-AAAA}
+
+  fastify@4.28.1:
+    resolution: {integrity: sha512-BBBB}
+
+snapshots:
+
+  '@nestjs/platform-fastify@10.4.15(fastify@4.28.1)':
+    dependencies:
+      fastify: 4.28.1
+
+  fastify@4.28.1: {}
+"""
+
+
+@pytest.mark.parametrize("patterns, value_import, reported", [
+    (["*fastify*"], False, False), (["*fastify*"], True, True), (["*"], False, True), ([], False, True)])
+def test_a_type_import_of_a_package_a_hoist_pattern_names_resolves_at_the_root(tmp_path, patterns, value_import,
+                                                                                 reported):
+    """`import type { FastifyReply } from 'fastify'` in a service that declares
+    `@nestjs/platform-fastify`, which brings fastify, with `publicHoistPattern: ['*fastify*']`: the
+    repository asked pnpm to put that name in the root node_modules, where tsc finds it, and the
+    types are erased (a real Nest server: 35 DEP001). A value import still needs its declaration;
+    the blanket `*` (shamefully-hoist) names nothing on purpose; without a pattern pnpm hides it."""
+    workspace = "packages:\n  - apps/*\n" + ("publicHoistPattern:\n" + "".join(f"  - '{p}'\n" for p in patterns)
+                                            if patterns else "")
+    use = "FastifyReply.prototype" if value_import else "{} as FastifyReply"
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True},
+        "pnpm-workspace.yaml": workspace,
+        "pnpm-lock.yaml": FASTIFY_LOCK,
+        "apps/api/package.json": {"name": "api", "version": "1.0.0", "private": True,
+                                  "scripts": {"start": "node dist/main.js"},
+                                  "dependencies": {"@nestjs/platform-fastify": "^10.4.0"}},
+        "apps/api/src/main.ts": f"import {'' if value_import else 'type '}{{ FastifyReply }} from 'fastify';\n"
+                                f"export const reply = {use};\n",
+    })
+    assert [path for _, path, _ in dep(root, select=("DEP001",))] == (["apps/api/src/main.ts"] if reported else [])
 
 
 @pytest.mark.parametrize("config, text", [

@@ -93,6 +93,16 @@ def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(t
         "FROM node:22-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN npm run bundle\n\n"
         "FROM node:22-alpine\nWORKDIR /app\nCOPY --from=builder /app/out/json/ .\nRUN npm ci --omit=dev\n")})
     assert _root_install(unpruned) is None
+    # the same image kept in a member's folder (`docker build -f apps/api/Dockerfile .`): `turbo prune`
+    # runs only at the root, so that is its context; so is a COPY of a file only the root has, turbo.json
+    # (3 DEP005 on a real repository read it as the member's own install)
+    in_member = _repo(tmp_path / "member", {"apps/api/Dockerfile": (
+        "FROM node:22-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN turbo prune @shop/api --docker\n\n"
+        "FROM node:22-alpine\nWORKDIR /app\nCOPY --from=builder /app/out/json/ .\nRUN npm ci --omit=dev\n")})
+    assert _root_install(in_member) == "apps/api/Dockerfile"
+    turbo_json = _repo(tmp_path / "turbo", {"turbo.json": "{}\n", "apps/api/Dockerfile": (
+        "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json package-lock.json* ./\nCOPY turbo.json ./\nRUN npm ci\n")})
+    assert _root_install(turbo_json) == "apps/api/Dockerfile"
 
 
 @pytest.mark.parametrize("text", list(PER_SERVICE.values()), ids=list(PER_SERVICE))
@@ -203,6 +213,30 @@ def test_a_package_whose_entry_is_typescript_source_is_deployed_with_the_root(tm
     built = _repo(tmp_path / "built", {"Dockerfile": ROOT_COPY})
     write(built, {"apps/api/package.json": {"name": "@shop/api", "version": "1.0.0", "main": "dist/main.js"}})
     assert dep005(built) == 1
+
+
+@pytest.mark.parametrize("variant, reported", [
+    ("no build", False), ("tsc to an outDir elsewhere", False), ("tsc beside the source", True),
+    ("another build tool", True), ("built file beside", True)])
+def test_an_extensionless_entry_only_typescript_answers_is_typescript_source(tmp_path, variant, reported):
+    """`"main": "src/main"`: Node would probe `src/main.js`, TypeScript finds `src/main.ts`. With no
+    JavaScript there and no build that could write it there (tsc's outDir is elsewhere), the entry
+    is source, as `src/main.ts` is (a real Nest monorepo's library: 2 DEP005). A tsc build without
+    an outDir, a build tool not read, or a `src/main.js` beside it may make it loadable: reported."""
+    root = _repo(tmp_path, {"Dockerfile": ROOT_COPY})
+    manifest = {"name": "@shop/api", "version": "0.0.1", "main": "src/main", "types": "src/main", "files": ["dist"]}
+    builds = {"tsc to an outDir elsewhere": "tsc -p tsconfig.build.json", "tsc beside the source": "tsc",
+              "another build tool": "node scripts/build.mjs"}
+    if variant in builds:
+        manifest["scripts"] = {"build": builds[variant]}
+    write(root, {"apps/api/package.json": manifest,
+                 "apps/api/tsconfig.json": {"compilerOptions": {"module": "commonjs"}},
+                 "apps/api/tsconfig.build.json": {"extends": "./tsconfig.json",
+                                                  "compilerOptions": {"outDir": "../../dist/apps/api"}}})
+    if variant == "built file beside":
+        write(root, {"apps/api/src/main.js": "module.exports = {};\n"})
+    found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert len(found) == (1 if reported else 0)
 
 
 @pytest.mark.parametrize("variant", ["source folder", "index.js beside", "build script", "own lockfile",

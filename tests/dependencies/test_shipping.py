@@ -168,6 +168,8 @@ def test_bundled_packages_are_recognised(tmp_path):
                                                                    "build": "storybook build"}}, {}),
         # a uni-app: its CLI runs vite for each platform (2 DEP002 on a real admin's mobile app)
         "uni": ({"name": "uni", "version": "1.0.0", "scripts": {"dev": "uni", "build": "uni build"}}, {}),
+        # an Umi app (Ant Design Pro: `max build` of @umijs/max, kept in devDependencies; 87 DEP002)
+        "umi": ({"name": "umi", "private": True, "scripts": {"start": "max dev", "build": "max build"}}, {}),
     }
     got = {}
     for name, (manifest, files) in cases.items():
@@ -176,7 +178,7 @@ def test_bundled_packages_are_recognised(tmp_path):
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
                    "via": True, "ext": True, "dx": True, "expo": True, "metro": True, "esb": True, "esx": False, "sb": True, "sblib": False,
-                   "sbstart": True, "sbnode": False, "uni": True}
+                   "sbstart": True, "sbnode": False, "uni": True, "umi": True}
 
 
 def test_a_build_script_that_runs_webpacks_api_ships_a_bundle(tmp_path):
@@ -359,6 +361,68 @@ def test_ncc_and_pkgroll_builds_bundle_their_imports(tmp_path):
     roll = bundle("svc", {"build": "pkgroll"}, dependencies={"zod": "^3.24.1"})
     assert roll is not None and roll.inlines("@acme/types")
     assert bundle("plain", {"build": "tsc"}) is None
+
+
+@pytest.mark.parametrize("command, external", [
+    ("bun build src/index.ts --target=node --packages=bundle --outfile=dist/index.js", ()),
+    ("bun build src/index.ts --target bun --outdir dist -e pg --external=sharp", ("pg", "sharp")),
+    ("bun build src/index.ts --packages external --outdir dist", None),
+    ("bun build src/index.ts --packages=external --outdir dist", None),
+    ("bun build src/index.ts --no-bundle --outdir dist", None),
+    ("bun build src/index.ts --external '*' --outdir dist", None)])
+def test_bun_build_bundles_its_imports_by_default(tmp_path, command, external):
+    """`bun build` inlines every import but what `-e`/`--external` names (a published CLI whose runtime
+    packages all sit in devDependencies beside its license file: 53 DEP002); `--packages external`,
+    `--external '*'` or `--no-bundle` keep the packages out."""
+    write(tmp_path, {"package.json": {"name": "acme-cli", "version": "1.0.0", "bin": {"acme": "dist/index.js"},
+                                      "scripts": {"build": command}}})
+    found = bundle_of(read_manifest(str(tmp_path / "package.json")))
+    if external is None:
+        assert found is None
+    else:
+        assert found is not None and found.inlines("chalk") and not any(found.inlines(p) for p in external)
+
+
+@pytest.mark.parametrize("where", ["package.json nx field", "project.json"])
+def test_an_nx_esbuild_build_with_third_party_packages_bundles_them(tmp_path, where):
+    """Nx's esbuild executor with `thirdParty: true` inlines the packages a project imports, but what
+    its `external` list names; the target may sit in project.json or in package.json's `nx` field,
+    which Nx merges (a published browser widget keeping its runtime packages in devDependencies:
+    218 DEP002). Without `thirdParty` it bundles only the project's own files."""
+    def bundle(name: str, options: dict):
+        target = {"build": {"executor": "@nx/esbuild:esbuild", "options": {"main": f"packages/{name}/src/index.ts",
+                                                                          "bundle": True, **options}}}
+        manifest = {"name": f"@acme/{name}", "version": "1.0.0", "main": "./dist/index.js"}
+        files = {"package.json": {**manifest, "nx": {"targets": target}}} if where != "project.json" else {
+            "package.json": manifest, "project.json": {"name": name, "targets": target}}
+        write(tmp_path / name, files)
+        return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
+
+    widget = bundle("widget", {"thirdParty": True, "platform": "browser", "external": ["react"]})
+    assert widget is not None and widget.inlines("solid-js") and not widget.inlines("react")
+    assert bundle("own", {"platform": "node"}) is None
+
+
+@pytest.mark.parametrize("root, build, reported", [
+    ("'web'", "tsc -p tsconfig.json && vite build", False),
+    ("path.resolve(__dirname, 'web')", "tsc -p tsconfig.json && vite build", False),
+    ("'web'", "tsc -p tsconfig.json", True)])
+def test_the_files_of_a_vite_apps_root_folder_are_its_bundles_inputs(tmp_path, root, build, reported):
+    """A package that builds a server with tsc and a web client with `vite build`, whose vite config
+    names the client's folder as its `root` (a string, or `path.resolve(__dirname, 'web')`): the
+    client's files are inputs of the vite bundle, their devDependencies inlined, though the package
+    as a whole is not bundled (a published IRC client: 13 DEP002). Without the vite build they are
+    counted as shipping."""
+    files = {
+        "package.json": {"name": "chat-bridge", "version": "1.0.0", "main": "lib/app.js",
+                         "scripts": {"build": build, "start": "node lib/app.js"},
+                         "dependencies": {"express": "^4.21.0"}, "devDependencies": {"vite": "^7.0.0", "preact": "^10.26.0"}},
+        "vite.config.ts": f"import path from 'path';\nexport default {{ root: {root}, build: {{ outDir: '../public' }} }};\n",
+        "tsconfig.json": {"compilerOptions": {"outDir": "./lib"}},
+        "web/index.ts": "import { render, h } from 'preact';\nrender(h('p', null, 'hi'), document.body);\n",
+        "src/app.ts": "import express from 'express';\nexpress().listen(8080);\n",
+    }
+    assert dep(write(tmp_path, files)) == ([("DEP002", "web/index.ts", "preact")] if reported else [])
 
 
 def test_a_serverless_service_bundled_by_its_plugin(tmp_path):
@@ -755,6 +819,72 @@ def test_files_only_package_scripts_run_from_source_are_developer_tools(tmp_path
     assert dep(root) == [("DEP001", "src/data-source.ts", "dotenv"), ("DEP002", "src/other-source.ts", "commander"),
                          ("DEP002", "src/server.ts", "commander"), ("DEP002", "src/sync.ts", "commander")]
     assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
+
+
+@pytest.mark.parametrize("wrapper", ["sh -c '{}' --", "bash -lc '{} | pino-pretty'"])
+def test_a_script_a_shell_runs_from_a_string_is_read_like_any_command(tmp_path, wrapper):
+    """`"migrate:create": "sh -c 'tsx src/scripts/create-migration.ts \"$1\"' --"` (a shell string
+    written to pass an argument on): the file runs with tsx, a developer tool, as it does without
+    the wrapper (a real server: 1 DEP002 on a devDependency only that script imports)."""
+    files = {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True,
+                         "scripts": {"start": "node dist/index.js",
+                                     "migrate:create": wrapper.format('tsx src/scripts/create-migration.ts "$1"')},
+                         "dependencies": {"hono": "^4.6.0"}, "devDependencies": {"magicast": "^0.3.5"}},
+        "src/index.ts": "import { Hono } from 'hono';\nexport const app = new Hono();\n",
+        "src/scripts/create-migration.ts": "import { loadFile } from 'magicast';\nawait loadFile('m.ts');\n",
+    }
+    assert dep(write(tmp_path, files)) == []
+
+
+@pytest.mark.parametrize("how", ["Dockerfile", "start script"])
+def test_what_a_start_runs_through_the_scripts_it_names_ships(tmp_path, how):
+    """`CMD ["pnpm", "start:with-migrations"]` runs `pnpm migrate:up:prod && pnpm start`, and
+    `migrate:up:prod` runs `tsx src/scripts/migrate-up.ts` in the image: the migrations it imports
+    ship, so a devDependency they import is missing there (a real server's migrations were read as
+    developer tools). A build step a start script runs first (`pnpm build`) starts nothing."""
+    scripts = {"build": "node scripts/build.mjs", "start": "node dist/index.js",
+               "migrate:up:prod": "tsx src/scripts/migrate-up.ts",
+               "start:with-migrations": "pnpm build && pnpm migrate:up:prod && pnpm start"}
+    if how == "start script":
+        scripts["start:prod"] = scripts.pop("start:with-migrations")
+    files = {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": scripts,
+                         "dependencies": {"hono": "^4.6.0", "tsx": "^4.19.0"},
+                         "devDependencies": {"magicast": "^0.3.5", "esbuild": "^0.24.0"}},
+        "src/index.ts": "import { Hono } from 'hono';\nexport const app = new Hono();\n",
+        "src/migrations/run.ts": "import { loadFile } from 'magicast';\nexport const run = () => loadFile('m.ts');\n",
+        "src/scripts/migrate-up.ts": "import { run } from '../migrations/run';\nawait run();\n",
+        "scripts/build.mjs": "import { build } from 'esbuild';\nawait build({});\n",
+    }
+    if how == "Dockerfile":
+        files["Dockerfile"] = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["pnpm", "start:with-migrations"]\n'
+    assert dep(write(tmp_path, files)) == [("DEP002", "src/migrations/run.ts", "magicast")]
+
+
+def test_a_framework_app_that_root_scripts_import_is_never_test_support(tmp_path):
+    """A Next.js app (next.config) that no manifest lists, whose files the workspace root's scripts
+    import (a config generator): the app is the product, not a harness only tools use (a real
+    monorepo's main app read as "dev only", its DEP001 advising devDependencies). Without the
+    framework config, the same package is test support as before."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*"],
+                         "scripts": {"gen": "tsx scripts/generate-config.ts"}, "devDependencies": {"tsx": "^4.19.0"}},
+        "package-lock.json": {"name": "acme", "lockfileVersion": 3, "packages": {
+            "": {"name": "acme"}, "node_modules/tsx": {"version": "4.19.0", "dev": True},
+            "node_modules/stripe": {"version": "17.0.0"}}},
+        "apps/web/package.json": {"name": "@acme/web", "private": True,
+                                  "scripts": {"build": "next build", "start": "next start"}},
+        "apps/web/next.config.ts": "export default {};\n",
+        "apps/web/lib/billing.ts": "import Stripe from 'stripe';\nexport const stripe = new Stripe('k');\n",
+        "scripts/generate-config.ts": "import { stripe } from '../apps/web/lib/billing';\nconsole.log(stripe);\n",
+    }
+    root = write(tmp_path / "app", files)
+    out = cli("--explain-file", "apps/web/lib/billing.ts", cwd=root).stdout.decode()
+    assert "dev only" not in out.splitlines()[0]
+    del files["apps/web/next.config.ts"]
+    out = cli("--explain-file", "apps/web/lib/billing.ts", cwd=write(tmp_path / "plain", files)).stdout.decode()
+    assert "no package.json depends on its package" in out.splitlines()[0]
 
 
 def test_a_package_only_its_scripts_run_keeps_their_helpers_out_of_production(tmp_path):

@@ -358,3 +358,20 @@ def test_a_load_is_development_code_only_in_an_arm_production_never_takes(code, 
 
     [imp] = extract("/repo/src/main.ts", code.encode()).imports
     assert imp.dev_only is outside
+
+
+def test_a_word_search_over_a_file_the_run_parsed_reads_it_no_more(tmp_path):
+    """A cross-file rule asks whether each file of a package mentions `declare module`; the run
+    that parsed the file knows the answer from its bytes, so the disk is not read again (a
+    deleted file still answers as it read), and a file outside the run is read as before."""
+    parsed = tmp_path / "augment.ts"
+    parsed.write_text("declare module './orders' {\n  interface Order { ref: string }\n}\nexport {};\n")
+    outside = tmp_path / "outside.ts"
+    outside.write_text("declare module 'x' {}\n")
+    store = FactsStore(Settings(), str(tmp_path))
+    store.extract([str(parsed)])
+    parsed.unlink()
+    assert store.mentions(str(parsed), b"declare module")
+    assert not store.mentions(str(parsed), b"TypeOrmModule")
+    assert store.mentions(str(outside), b"declare module")
+    assert str(parsed) in store.scanned and str(outside) in store.scanned

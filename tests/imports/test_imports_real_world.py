@@ -652,6 +652,8 @@ def test_a_gitignored_folder_under_baseurl_is_generated_code_not_a_package(tmp_p
     _write(tmp_path, ".gitignore", "/src/generated\n/node_modules\n")
     _write(tmp_path, "src/main.ts", "import { Token__factory } from 'generated';\n\nconsole.log(Token__factory);\n")
     assert lint(tmp_path, ["DEP", "IMP"]) == []
+    _write(tmp_path, ".gitignore", "generated/\n")  # a folder-only pattern: `generated` alone names the folder too
+    assert lint(tmp_path, ["DEP", "IMP"]) == []
     _write(tmp_path, ".gitignore", "/node_modules\n")
     assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["DEP001"]
     # an ignored folder deeper in the path (`dist`) says nothing of an undeclared package's name

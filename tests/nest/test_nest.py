@@ -182,6 +182,28 @@ def test_use_class_provider_is_checked_and_computed_token_silences(tmp_path):
     assert not _nest001(_app(tmp_path / "b", _module("", "OrdersService, { provide: makeToken(), useValue: 1 }")))
 
 
+def test_a_provider_held_in_a_const_may_supply_the_repository(tmp_path):
+    """`providers: [orderRepoProvider, OrdersService]` where the const holds `{ provide:
+    getRepositoryToken(Order), useFactory: ... }`, declared in the module's file or imported from the
+    entity's (a real API: 6 NEST001 though Nest resolves the repository from it): a name that is no
+    class may be such a provider, so nothing is said. An imported class stays a class provider."""
+    const = ("const orderRepoProvider = { provide: getRepositoryToken(Order), "
+             "useFactory: (ds: DataSource) => ds.getRepository(Order), inject: [DataSource] };\n\n")
+    here = _module("", "orderRepoProvider, OrdersService").replace("@Module", const + "@Module")
+    assert not _nest001(_app(tmp_path / "here", here))
+    imported = _module("", "orderRepoProvider, OrdersService", head="import { orderRepoProvider } from './order_repo';")
+    assert not _nest001(_app(tmp_path / "imported", imported, src__order_repo_ts="export " + const))
+    classes = _module("", "OrdersService, AuditService", head="import { AuditService } from './audit';")
+    audit = "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class AuditService {}\n"
+    assert len(_nest001(_app(tmp_path / "classes", classes, src__audit_ts=audit))) == 1
+    # a provider object exported by an imported module is read as its token, not as a crash
+    store = ("import { Module } from '@nestjs/common';\n\n@Module({ providers: [], exports: [{ provide: "
+             "'OrderRepository', useValue: {} }] })\nexport class StoreModule {}\n")
+    exported = _module("StoreModule", head="import { StoreModule } from './store.module';")
+    root = _app(tmp_path / "exported", exported, **{"src__store.module_ts": store})
+    assert [d.code for d in lint(root, ["NEST001", "INT001"])] == []
+
+
 def test_const_array_spread_in_same_file_is_read(tmp_path):
     module = _module("", "...services").replace("@Module", "const services = [OrdersService];\n\n@Module")
     assert len(_nest001(_app(tmp_path, module))) == 1
