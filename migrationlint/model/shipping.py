@@ -71,6 +71,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
         self._reverse: dict[tuple[str, str], dict[str, list[str]]] = {}  # (manifest, which) -> _reverse_imports()
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
+        self._vite_roots: dict[str, str | None] = {}  # manifest -> bundling.vite_root
 
     # ------------------------------------------------------------------ public answers
 
@@ -208,9 +209,6 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
             return Verdict(True, via, unlisted=self.unlisted(manifest), on_demand=via.startswith(ON_DEMAND))
         if (bundle := self._bundle_input(path, manifest)) is not None:
             return Verdict(False, bundle, bundle_input=True)
-        if (app := vite_root(manifest)) is not None and path.startswith(app + os.sep):
-            return Verdict(False, f"a file of the vite app in {self.project.rel(app)}/ (the config's root), an input "
-                                  "of its bundle", bundle_input=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
@@ -242,7 +240,12 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
     def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
         """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it
         lies in an Nx project whose build bundles for the browser, or such a project's entry
-        reaches it (a library of the app); None otherwise."""
+        reaches it (a library of the app), or under the folder a vite app build starts from
+        (bundling.vite_root); None otherwise."""
+        if manifest.path not in self._vite_roots:
+            self._vite_roots[manifest.path] = vite_root(manifest)
+        if (app := self._vite_roots[manifest.path]) is not None and path.startswith(app + os.sep):
+            return f"a file of the vite app in {self.project.rel(app)}/ (the config's root), an input of its bundle"
         projects = self._web_projects(manifest)
         if not projects:
             return None
