@@ -65,6 +65,8 @@ def _suppressing(sups: list[Suppression], code: str, line: int) -> tuple[int, st
 
 def _unused(facts: FileFacts, used: set[tuple[int, str]], enabled: Callable[[str], bool], data: bytes) -> Iterable[Diagnostic]:
     for s in facts.suppressions:
+        if s.waiver_of:
+            continue  # another linter's comment: its own tool says whether it is still needed
         if not s.codes:
             if (s.start, "") not in used:
                 yield _diagnostic(facts.path, s, s.start, s.end, "Unused suppression comment: no diagnostic to suppress",

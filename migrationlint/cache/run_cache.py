@@ -54,7 +54,7 @@ CONTEXT_NAMES = frozenset({
     # the app the AWS CDK CLI runs (a developer tool, and no `bin` entry)
     "cdk.json",
     # a Deno import map: names Deno resolves, which no package.json declares (deno_imports)
-    "deno.json", "deno.jsonc",
+    "deno.json", "deno.jsonc", "import_map.json",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a

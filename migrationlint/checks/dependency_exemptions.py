@@ -24,6 +24,7 @@ from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.text_snippets import shown_as_text
+from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.checks.base import Project
 
@@ -143,11 +144,15 @@ class DependencyExemptions(DependencyModel):
         return shown_as_text(self.project, resolver_for(self.project), path) is not None
 
     def _silenced_sample(self, u: Use) -> bool:
-        """An import the author told tsc to accept (`// @ts-ignore` above it) in a file that does
-        not ship (an example for the package's users), of a package nothing declares, locks or
-        installs: absent on purpose, the sample names what its reader's app installs. A silenced
-        import of a package the repository does hold (an untyped library) is reported."""
-        return u.imp.ts_ignored and u.test and self.held_nowhere(u.package, u.manifest)
+        """An import the author told tsc to accept (`// @ts-ignore` above it, or `// @ts-nocheck`
+        over the file) in a file that does not ship (an example for the package's users), of a
+        package nothing declares, locks or installs: absent on purpose, the sample names what its
+        reader's app installs. A silenced import of a package the repository does hold (an untyped
+        library) is reported."""
+        if not u.test or not self.held_nowhere(u.package, u.manifest):
+            return False
+        facts = self.project.facts(u.path) if not u.imp.ts_ignored else None
+        return u.imp.ts_ignored or facts is not None and facts.unchecked
 
     def _unchecked_reference(self, u: Use) -> bool:
         """In a declaration file under `skipLibCheck`, where tsc says nothing: a `/// <reference
@@ -247,7 +252,9 @@ class DependencyExemptions(DependencyModel):
         if outer.dir != self.ws.root:
             return os.path.isfile(os.path.join(outer.dir, "nx.json")) and self.generated_manifest(m) is not None
         inside = m.dir + os.sep
-        root_deployed = self.images_install_root is not None or any(s.startswith(inside) for s in self.checkout_started)
+        witness, alone = self.images_install_root
+        root_deployed = witness is not None and not (alone and installed_alone(m, self.ws.root, alone, self.shipping.dependents)) \
+            or any(s.startswith(inside) for s in self.checkout_started)
         return (root_deployed and (m.unpublishable or self.is_service(m) or entry_is_source(m))) \
             or self.generated_manifest(m) is not None
 

@@ -68,6 +68,40 @@ def parse_comment(comment: str, start: int, row: int) -> Suppression | None:
     return Suppression(kind=kind, codes=codes, line=line, start=start, end=start + len(comment.encode()))
 
 
+# ESLint rules that check what migrationlint's dependency rules check: a comment that turns one off
+# for an import waives those rules there too (the maintainers chose the import on purpose)
+ESLINT_DEPENDENCY_RULES = {
+    "node/no-extraneous-import": ("DEP001", "DEP005"), "node/no-extraneous-require": ("DEP001", "DEP005"),
+    "n/no-extraneous-import": ("DEP001", "DEP005"), "n/no-extraneous-require": ("DEP001", "DEP005"),
+    "import/no-extraneous-dependencies": ("DEP001", "DEP002", "DEP005"),
+    "import-x/no-extraneous-dependencies": ("DEP001", "DEP002", "DEP005"),
+    "node/no-unpublished-import": ("DEP002",), "node/no-unpublished-require": ("DEP002",),
+    "n/no-unpublished-import": ("DEP002",), "n/no-unpublished-require": ("DEP002",),
+}
+# words of a file that may hold such a comment: the extractor reads comments only then
+ESLINT_RULE_WORDS = (b"-extraneous-", b"no-unpublished-")
+_ESLINT = re.compile(r"eslint-disable(-next-line|-line)?(?=\s)")
+
+
+def parse_eslint_waiver(comment: str, start: int, row: int) -> Suppression | None:
+    """`// eslint-disable-next-line n/no-extraneous-import -- reason` (or `-line`, or a file's
+    `/* eslint-disable import/no-extraneous-dependencies */`) as a Suppression of the rules that
+    check the same thing; None for any other comment, a bare `eslint-disable` included."""
+    m = _ESLINT.search(comment)
+    if m is None or comment[: m.start()].strip() not in ("//", "/*", "/**", "*"):
+        return None
+    rest = comment[m.end():].removesuffix("*/").split("--", 1)[0]
+    rules = [r.strip() for r in rest.split(",") if r.strip()]
+    codes = sorted({c for r in rules for c in ESLINT_DEPENDENCY_RULES.get(r, ())})
+    if not codes:
+        return None
+    kind = {"-next-line": "next-line", "-line": "line", None: "file"}[m.group(1)]
+    line = {"next-line": row + 1, "line": row, "file": -1}[kind]
+    end = start + len(comment.encode())
+    return Suppression(kind=kind, codes=[(c, start, end) for c in codes], line=line, start=start, end=end,
+                       waiver_of=", ".join(r for r in rules if r in ESLINT_DEPENDENCY_RULES))
+
+
 class CommentsFacts:
     """Mixin of the extractor: fills `self.f` from `self.data` (see extract.facts)."""
 
@@ -77,7 +111,9 @@ class CommentsFacts:
 
     def _suppressions(self, root: Node) -> None:
         for node in parsing.cursor(self.dialect, Q_COMMENT).captures(root).get("c", []):
-            sup = parse_comment(text(node), node.start_byte, node.start_point[0])
+            comment = text(node)
+            sup = parse_comment(comment, node.start_byte, node.start_point[0]) \
+                or parse_eslint_waiver(comment, node.start_byte, node.start_point[0])
             if sup is not None:
                 self.f.suppressions.append(sup)
         self.f.suppressions.sort(key=lambda s: s.start)

@@ -22,7 +22,7 @@ from migrationlint.extract.nest_facts import extract_nest
 from migrationlint.extract.call_sites import SCHEMA_BUILDER_CLASSES, CallSitesFacts
 from migrationlint.extract.typeorm_names import NO_TYPEORM, typeorm_bindings
 from migrationlint.extract.classes import ClassesFacts
-from migrationlint.extract.comments import CommentsFacts
+from migrationlint.extract.comments import ESLINT_RULE_WORDS, CommentsFacts
 from migrationlint.extract.grammar_gaps import without_using_variables
 from migrationlint.extract.exports import ExportsFacts
 from migrationlint.extract.imports import ImportsFacts
@@ -92,7 +92,7 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
             self._members(root)
         if b"/// <reference" in data:
             self._references(root)
-        if b"migrationlint-" in data:
+        if b"migrationlint-" in data or any(w in data for w in ESLINT_RULE_WORDS):
             self._suppressions(root)
         if b"@ts-nocheck" in data:
             self.f.unchecked = _no_check_pragma(root)

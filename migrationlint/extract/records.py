@@ -275,6 +275,7 @@ class Suppression:
     line: int
     start: int
     end: int
+    waiver_of: str = ""  # another linter's rule this comment turns off for the same check (never SUP001's)
 
 
 class Spans(Mapping[str, list[tuple[int, int]]]):

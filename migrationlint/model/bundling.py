@@ -17,11 +17,11 @@ from typing import Callable, Iterator
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, config_imports, find_config, read_config
-from migrationlint.model.script_builds import scripted_bundle
+from migrationlint.model.script_builds import release_bundle, scripted_bundle
 from migrationlint.model.entry_points import (RUNS_SCRIPT, command_pattern, declared_entries, names_no_entry,
                                               run_all_names, starts_from_source)
 from migrationlint.model.script_commands import shell_commands
-from migrationlint.model.nx_projects import build_executor, esbuild_externals
+from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle
 from migrationlint.model.workers import worker_bundle
@@ -78,8 +78,9 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
     """tsup, tsdown and pkgroll leave out of the bundle only what dependencies, peerDependencies and
     optionalDependencies list, and what their `external` names: devDependencies, and packages only
     the workspace root declares, are inlined. Said when the package's build script runs one of
-    them and nothing widens what stays external beyond a readable list (`--external`, an
-    `external` that is not a list of names, `skipNodeModulesBundle` other than a literal false)."""
+    them and nothing widens what stays external beyond a list (`--external`, `skipNodeModulesBundle`
+    other than a literal false); an `external` that is not a list of names (a const of another
+    module) keeps out what it names, read as nothing."""
     if manifest.unpublishable and starts_from_source(manifest):
         return None  # a private service that runs its sources (`tsx src/index.ts`): the bundle is built, never run
     for name, script in build_commands(manifest, shell=True):
@@ -104,8 +105,9 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
         if config is not None and external is not None and config_has(config, "external"):
             named = read_config(config).names("external", patterns=True, lists_only=True)
             external = None if named is None else external + named
-        if external is None:
-            return None
+        if external is None:  # a list computed elsewhere keeps out only what it names, never unbundles the rest
+            return Bundle(f"{tool} (the {name} script) inlines every import its dependencies and peerDependencies "
+                          "do not name, but for an external list computed where it is not read")
         return Bundle(f"{tool} (the {name} script) inlines every import its dependencies, peerDependencies "
                       f"and external list do not name", external)
     return None
@@ -211,12 +213,17 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS, 
         found.append((name, script))
         found += [(f"{name} ({file})", line) for file in (_SHELL_FILE.findall(script) if shell else ())
                   for line in _shell_commands(os.path.join(manifest.dir, file))]
+        found += [(f"{name} (nx {target})", command) for target in _NX_TARGET.findall(script)
+                  for named, command, _ in run_commands(os.path.join(manifest.dir, "project.json"))
+                  if named == target]
         if depth < _MAX_SCRIPT_DEPTH:
             todo += [(m.group(1), depth + 1) for m in RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
             todo += [(n, depth + 1) for n in run_all_names(script, scripts)]
     return found
 
 
+# `nx bundle`, `nx run cli:bundle`: a target of the package's own Nx project (its run-commands are read)
+_NX_TARGET = command_pattern(r"nx (?:run [\w@./-]+:)?([\w-]+)\b(?![:=])")
 # a shell script a package script runs (`bash ./scripts/build.sh`, `./build.sh`): its lines are the build's
 _SHELL_FILE = command_pattern(r"(?:(?:ba)?sh\s+)?(\.{0,2}/?[\w./-]+\.sh)\b")
 _SHELL_LINES = 200
@@ -402,7 +409,8 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     tsup_field = manifest.data.get("tsup")
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
-    inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, [c for _, c in build_commands(manifest)])
+    inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, [c for _, c in build_commands(manifest)]) \
+        or release_bundle(manifest, [c for _, c in build_commands(manifest, ("bundle",))])
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what

@@ -18,6 +18,8 @@ from migrationlint.model.jsonc import load_jsonc
 from migrationlint.model.project import Memo, Project
 
 DENO_CONFIGS = ("deno.json", "deno.jsonc")
+IMPORT_MAP = "import_map.json"
+SUPABASE_FUNCTIONS = ("supabase", "functions")  # the Supabase CLI's functions folder
 
 
 def deno_mapped(project: Project, path: str, specifier: str) -> bool:
@@ -32,9 +34,15 @@ def _map_above(project: Project, directory: str) -> tuple[str, ...]:
 
 
 def _config_keys(directory: str) -> tuple[str, ...] | None:
-    """The import map's keys of the Deno config in `directory`; None when it has none."""
+    """The import map's keys of the Deno config in `directory`, else, in `supabase/functions/`, of its
+    `import_map.json`, which the Supabase CLI reads for every function below (Deno itself reads an
+    import map only where a config or `--import-map` names it); None when it has neither."""
     config = next((os.path.join(directory, n) for n in DENO_CONFIGS if os.path.isfile(os.path.join(directory, n))), None)
-    return _keys(config) if config is not None else None
+    if config is not None:
+        return _keys(config)
+    import_map = os.path.join(directory, IMPORT_MAP)
+    supabase = directory.endswith(os.path.join(os.sep, *SUPABASE_FUNCTIONS))
+    return _keys(import_map) if supabase and os.path.isfile(import_map) else None
 
 
 def _keys(config: str) -> tuple[str, ...]:

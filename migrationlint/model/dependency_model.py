@@ -13,7 +13,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice, importer_key
-from migrationlint.model.docker_installs import root_install, service_install
+from migrationlint.model.docker_installs import root_install_beside, service_install
 from migrationlint.model.elided_imports import declared_as_types, declared_type_only, erased, metadata_only_names, used_names
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.manifest_owners import ManifestOwners
@@ -445,10 +445,11 @@ class DependencyModel(ManifestOwners, VersionChoice):
         return self._generated[m.path]
 
     @cached_property
-    def images_install_root(self) -> str | None:
+    def images_install_root(self) -> tuple[str | None, frozenset[str]]:
         """The Dockerfile showing that the repository's images install the workspace root, whose
-        dependencies every package of an image then finds (docker_installs.py); None otherwise."""
-        return root_install(self.ws.root, self.ws.member_dirs, self.ws.images)
+        dependencies every package of an image then finds, and the packages an image installs alone
+        by name, which that install does not serve (docker_installs.root_install_beside)."""
+        return root_install_beside(self.ws.root, self.ws.member_dirs, self.ws.images)
 
     @cached_property
     def checkout_started(self) -> tuple[str, ...]:

@@ -46,6 +46,15 @@ def usable_range(rng: str) -> bool:
     return any(ch.isdigit() for ch in rng)
 
 
+
+def _pins_exactly(manifests: list[Manifest], exceptions: float) -> bool:
+    """Whether the manifests declare at least PINNED_AT_LEAST versions, all exactly but for the
+    share `exceptions` allows."""
+    versions = [r for m in manifests for section in DEP_SECTIONS if section != "peerDependencies"
+                for r in m.section(section).values() if isinstance(r, str) and _SEMVER.match(r)]
+    ranged = sum(1 for r in versions if r[0] in "^~")
+    return len(versions) >= PINNED_AT_LEAST and ranged <= exceptions * len(versions)
+
 class VersionChoice:
     """Mixin of DependencyModel: versions and fixes (needs `ws`, `project`, `settings`, `_root_install`)."""
 
@@ -61,6 +70,22 @@ class VersionChoice:
         `defaultSemverRangePrefix` (yarn berry); `^` by default, and "" where every version the
         manifests declare is pinned exactly (renovate's pinning). A repository that pins exact
         versions gets an exact version from a fix that reads one off the lockfile."""
+        configured = self._configured_prefix
+        if configured is not None:
+            return configured
+        manifests = [*self.ws.member_manifests, *([self.ws.root_manifest] if self.ws.root_manifest else [])]
+        return "" if _pins_exactly(manifests, exceptions=0) else "^"
+
+    def prefix_for(self, m: Manifest) -> str:
+        """`save_prefix`, or "" for a manifest that pins its own versions exactly but for one in twenty
+        (`"@tiptap/core": "3.29.2"` beside 77 other pins), unless a setting names the prefix: the fix
+        follows the manifest it edits."""
+        if self._configured_prefix is None and self.save_prefix and _pins_exactly([m], exceptions=0.05):
+            return ""
+        return self.save_prefix
+
+    @cached_property
+    def _configured_prefix(self) -> str | None:
         npmrc = read_npmrc(self.ws.root)
         if npmrc.get("save-exact", "").lower() == "true":
             return ""
@@ -68,15 +93,8 @@ class VersionChoice:
         if prefix is None:
             prefix = read_yarnrc(self.ws.root).get("defaultSemverRangePrefix")
         if prefix is None:
-            prefix = "" if self._pins_exactly() else "^"
+            return None
         return prefix if prefix in ("", "^", "~") else "^"
-
-    def _pins_exactly(self) -> bool:
-        """Whether the manifests declare at least PINNED_AT_LEAST versions and every one exactly."""
-        manifests = [*self.ws.member_manifests, *([self.ws.root_manifest] if self.ws.root_manifest else [])]
-        versions = [r for m in manifests for section in DEP_SECTIONS if section != "peerDependencies"
-                    for r in m.section(section).values() if isinstance(r, str) and _SEMVER.match(r)]
-        return len(versions) >= PINNED_AT_LEAST and not any(r[0] in "^~" for r in versions)
 
     def version(self, package: str, m: Manifest) -> tuple[str, str] | None:
         """(range, where it comes from) for declaring `package` in `m`: the spec of its npm override,
@@ -104,12 +122,12 @@ class VersionChoice:
             if rng and usable_range(rng):
                 return self._unless_it_runs_another(package, m, (rng, f"as in {self.root_label(root)}"))
         for lock, importer in self._lockfiles_for(m):
-            found = self._pinned_by(lock, importer, package)
+            found = self._pinned_by(lock, importer, package, m)
             if found is not None:
                 return found
         installed = self.ws.installed(package, m.dir)
         if installed is not None and installed[0][:1].isdigit():
-            return f"{self.save_prefix}{installed[0]}", f"node_modules has {installed[0]}"
+            return f"{self.prefix_for(m)}{installed[0]}", f"node_modules has {installed[0]}"
         return None
 
     def _workspace_spec(self, package: str, siblings: list) -> tuple[str, str] | None:
@@ -140,10 +158,10 @@ class VersionChoice:
                 return declared
             where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
             whose = "the root" if importer == "." else importer
-            return f"{self.save_prefix}{v}", f"{where} resolves {v} for {whose} today, outside {declared[0]} {declared[1]}"
+            return f"{self.prefix_for(m)}{v}", f"{where} resolves {v} for {whose} today, outside {declared[0]} {declared[1]}"
         return declared
 
-    def _pinned_by(self, lock: Lockfile, importer: str, package: str) -> tuple[str, str] | None:
+    def _pinned_by(self, lock: Lockfile, importer: str, package: str, m: Manifest) -> tuple[str, str] | None:
         """The range `lock` pins `package` to for `importer`. When it holds the package in several
         majors and the importer resolves none of them, the highest, said to need review (express 4
         for the framework adapter, 5 for another library: the highest may not be what the
@@ -155,8 +173,8 @@ class VersionChoice:
         if lock.majors_apart(package, importer):
             others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
             # nothing resolves it for the importer (nor the root): "resolves" would claim what no one runs
-            return f"{self.save_prefix}{v}", f"{where} holds {v}, the highest, and {others}: {SEVERAL_MAJORS}"
-        return f"{self.save_prefix}{v}", f"{where} resolves {v}"
+            return f"{self.prefix_for(m)}{v}", f"{where} holds {v}, the highest, and {others}: {SEVERAL_MAJORS}"
+        return f"{self.prefix_for(m)}{v}", f"{where} resolves {v}"
 
     def _own_project_pin(self, package: str, m: Manifest) -> tuple[str, str] | None:
         """The version the lockfile of `m`'s own project pins, when that project is nested in the
@@ -168,7 +186,7 @@ class VersionChoice:
         own = self._own_lock(root.dir)
         if own is None:
             return None
-        return self._pinned_by(own, importer_key(m, root), package)
+        return self._pinned_by(own, importer_key(m, root), package, m)
 
     def _lockfiles_for(self, m: Manifest) -> list[tuple]:
         """The lockfiles that pin versions for `m`: its own (a nested project with a lockfile of
@@ -321,10 +339,10 @@ class VersionChoice:
         for lock, importer in self._lockfiles_for(m):
             v = lock.importer_peers.get(importer, {}).get(package) or lock.importers.get(importer, {}).get(package)
             if v:
-                out.append((f"{self.save_prefix}{v}", f"{lock.name} resolves {v} for {self._rel(m)}"))
+                out.append((f"{self.prefix_for(m)}{v}", f"{lock.name} resolves {v} for {self._rel(m)}"))
         out += [(r, f"as in {self._rel(s)}") for r, s in self.ws.sibling_ranges(package, exclude=m.path) if usable_range(r)]
         for lock, _ in self._lockfiles_for(m):
-            out += [(f"{self.save_prefix}{v}", f"{lock.name} holds {v}") for v in sorted(lock.versions.get(package, []), key=version_key,
+            out += [(f"{self.prefix_for(m)}{v}", f"{lock.name} holds {v}") for v in sorted(lock.versions.get(package, []), key=version_key,
                                                                          reverse=True)]
         return out
 

@@ -28,8 +28,9 @@ _EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "
                            "sandbox", "sandboxes",
                            "load-testing", "load-tests", "perf", "docs", "www", "website"})
 TEMPLATE_DIRS = frozenset({"template", "templates", "scaffold", "scaffolds", "blueprints", "boilerplate", "stubs"})
-# `api-test`, `e2e_utils`, and camelCase `testUtils`, `testHelpers`
-_TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)(?:[-_]|(?=[A-Z]))|[-_](?:tests?|e2e|spec|specs|testing)$")
+# `api-test`, `e2e_utils`, camelCase `testUtils`, `testHelpers`, and a package's test kit `ui-kit-test-utils`
+_TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)(?:[-_]|(?=[A-Z]))|[-_](?:tests?|e2e|spec|specs|testing)$"
+                       r"|[-_](?:tests?|testing)[-_](?:utils|helpers|support|kit)$")
 _EXAMPLE_DIR = re.compile(r"^(?:examples?|samples?|demos?)[-_]|[-_](?:examples?|samples?|demos?)$")
 
 

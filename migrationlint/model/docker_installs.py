@@ -24,6 +24,7 @@ import shlex
 from dataclasses import dataclass, field
 
 from migrationlint.model.image_files import Images
+from migrationlint.model.named_installs import install_targets
 
 _LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb")
 _INSTRUCTION = re.compile(r"^\s*(FROM|COPY|ADD|RUN|WORKDIR)\s+(.*)$", re.IGNORECASE)
@@ -41,27 +42,40 @@ class _Stage:
     root_manifest: bool = False  # the root package.json (or the whole repository) is in the image
     member_manifest: bool = False  # a package's own package.json copied into the image
     pruned: bool = False  # `turbo prune` wrote `out/` (with --docker, `out/json/`): the root manifest and the members'
-    installs: list[str] = field(default_factory=list)  # "root" or "service", per install command
+    installs: list[str] = field(default_factory=list)  # "root", "service" or "named", per install command
+    alone: list[str] = field(default_factory=list)  # the packages "named" installs install alone (named_installs)
 
 
 def root_install(root: str, member_dirs: list[str], found: Images) -> str | None:
     """The Dockerfile (relative to `root`) that shows the images install the workspace root, when
     every Dockerfile that installs packages does so and none installs one package alone; else None."""
+    witness, alone = root_install_beside(root, member_dirs, found)
+    return None if alone else witness
+
+
+def root_install_beside(root: str, member_dirs: list[str], found: Images) -> tuple[str | None, frozenset[str]]:
+    """The Dockerfile that shows the images install the workspace root, and the packages some
+    image installs alone by name (`pnpm deploy --filter web /out`): the root install still serves
+    every package those do not hold (named_installs.installed_alone). (None, ...) when no image
+    installs the root, or one installs a package alone in a way not read (a `cd`, a member's
+    package.json copied alone)."""
     tops = _tops(root, member_dirs)
-    witness = None
+    witness, alone = None, set()
     for path in found.dockerfiles:
-        verdict = _verdict(path, root, tops, path in found.from_root)
-        if verdict == "service":
-            return None
-        if verdict == "root" and witness is None:
+        kinds, names = _installs(path, root, tops, path in found.from_root)
+        if "service" in kinds:
+            return None, frozenset()
+        alone.update(names)
+        if "root" in kinds and witness is None:
             witness = os.path.relpath(path, root).replace(os.sep, "/")
-    return witness
+    return witness, frozenset(alone)
 
 
 def service_install(root: str, member_dirs: list[str], found: Images) -> bool:
     """Whether a Dockerfile installs one package alone (or installs what we cannot tell)."""
     tops = _tops(root, member_dirs)
-    return any(_verdict(p, root, tops, p in found.from_root) == "service" for p in found.dockerfiles)
+    return any(kinds & {"service", "named"} for kinds, _ in (_installs(p, root, tops, p in found.from_root)
+                                                             for p in found.dockerfiles))
 
 
 def _tops(root: str, member_dirs: list[str]) -> set[str]:
@@ -69,26 +83,25 @@ def _tops(root: str, member_dirs: list[str]) -> set[str]:
     return {os.path.relpath(d, root).split(os.sep)[0] for d in member_dirs}
 
 
-def _verdict(path: str, root: str, tops: set[str], built_from_root: bool = False) -> str | None:
-    """"root" (its installs are of the root manifest), "service" (one installs something else, or
-    something we cannot tell) or None (it installs nothing) for one Dockerfile. `built_from_root`:
-    a Compose file builds it with the root as the context."""
+def _installs(path: str, root: str, tops: set[str], built_from_root: bool = False) -> tuple[set[str], list[str]]:
+    """The kinds of install one Dockerfile runs ("root": of the root manifest, "named": of packages
+    it names alone, "service": of something else, or something we cannot tell; none: it installs
+    nothing), and the packages its "named" installs name. `built_from_root`: a Compose file builds
+    it with the root as the context."""
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
             lines = _logical_lines(fh.read())
     except OSError:
-        return None
+        return set(), []
     directory = os.path.dirname(path)
     context = _package_dir(directory, root)
     if any(_absent_lockfile(line, context, root) for line in lines):
-        return None  # it cannot be built: a template for another package manager, or stale
+        return set(), []  # it cannot be built: a template for another package manager, or stale
     context_is_root = context == root or built_from_root \
         or any(_names_root(line, directory, root, tops) or _TURBO_PRUNE.match(line) for line in lines)
     script_dir = root if context_is_root else context
-    kinds = {kind for stage in _stages(lines, context_is_root, tops, script_dir) for kind in stage.installs}
-    if "service" in kinds:
-        return "service"
-    return "root" if kinds else None
+    stages = _stages(lines, context_is_root, tops, script_dir)
+    return {kind for stage in stages for kind in stage.installs}, [n for stage in stages for n in stage.alone]
 
 
 def _package_dir(directory: str, root: str) -> str:
@@ -146,7 +159,11 @@ def _stages(lines: list[str], context_is_root: bool, tops: set[str], script_dir:
                     stage.pruned = True
                     continue
                 kind = _install_kind(words, stage)
-                if kind is not None:
+                named = install_targets(words) if kind == "service" and not moved else []
+                if named:
+                    stage.installs.append("named")
+                    stage.alone += named
+                elif kind is not None:
                     stage.installs.append("service" if moved else kind)
     return stages
 

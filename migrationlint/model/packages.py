@@ -139,6 +139,9 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     # bundler resolves them from its own node_modules: a second declared copy splits the server
     "nuxt": ("h3", "nitropack", "nitropack/*", "defu", "consola", "ofetch"),
     "nitropack": ("h3", "defu", "consola", "ofetch"),
+    # VitePress aliases `vue` to its own copy when the project installs none (its docs install only
+    # vitepress): a theme or a component of the site imports the Vue VitePress brings
+    "vitepress": ("vue",),
     # Gatsby's webpack config aliases @reach/router to the fork it depends on (@gatsbyjs/reach-router
     # since Gatsby 4; @reach/router itself before): declaring the original installs a second router
     "gatsby": ("@reach/router",),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.bundle_record import Bundle
+from migrationlint.model.workspace import Manifest
 from migrationlint.model.config_objects import config_imports, read_config
 from migrationlint.model.entry_points import command_pattern
 from migrationlint.model.packages import is_relative
@@ -70,3 +71,14 @@ def _local_modules(path: str) -> list[str | None]:
     """The files the script imports by a relative path (one level: its config factory), None for
     one that is not found."""
     return [resolve_relative(path, spec) for spec in sorted(config_imports(path)) if is_relative(spec)]
+
+
+def release_bundle(manifest: Manifest, commands: list[str]) -> Bundle | None:
+    """The bundle the commands of a `bundle` script beside the build make (`"build": "tsc -b"`,
+    `"bundle": "nx bundle"`), when it leaves out exactly what the manifest's dependencies list: the
+    package is published as that bundle, its dependencies kept for what the bundle leaves external
+    (a CLI whose release runs `bundle` before publishing). A bundle whose external list says nothing
+    of the dependencies may be another artifact: not read as the package's."""
+    found = scripted_bundle(manifest.dir, commands)
+    listed = set(manifest.section("dependencies"))
+    return found if found is not None and listed and listed <= set(found.external) else None

@@ -30,6 +30,7 @@ from migrationlint.model.dev_files import dev_reason, emitted_declaration, fixtu
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service
 from migrationlint.model.package_roles import beside_an_entry
+from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
@@ -197,9 +198,11 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
             folder = None  # a library or service whose own name holds a test word (`gee-test`, a vendor)
         if folder is not None:
             # a package in a test folder that is no workspace member is a fixture tests read or load:
-            # its imports are the fixture's, not something this repository installs
+            # its imports are the fixture's, not something this repository installs; with a lockfile of
+            # its own it is a project installed there (a client test suite), whose imports count
             fixture = in_test_folder(home.split("/")) and not any(m.path == manifest.path
-                                                                  for m in self.ws.member_manifests)
+                                                                  for m in self.ws.member_manifests) \
+                and not any(os.path.isfile(os.path.join(manifest.dir, n)) for n in LOCKFILE_NAMES)
             suffix = ", and is no workspace member: a test fixture" if fixture else ""
             return Verdict(False, f"its package lives in {folder}{suffix}", inert=fixture)
         if (dev_only := self._dev_only(manifest)) is not None:

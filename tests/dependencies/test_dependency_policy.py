@@ -1586,6 +1586,9 @@ def test_a_silenced_import_in_an_example_of_a_package_held_nowhere_is_not_report
     assert [d[2] for d in dep(write(tmp_path / "silenced", files))] == ["untyped-case"]
     plain = {**files, "packages/auth/examples/auth.config.ts": sample.replace("// @ts-ignore\n", "")}
     assert sorted(d[2] for d in dep(write(tmp_path / "plain", plain))) == ["@nestjs/config", "untyped-case"]
+    # `// @ts-nocheck` over the whole sample silences its imports as well (a real SDK's docs snippets: 1)
+    unchecked = {**files, "packages/auth/examples/auth.config.ts": "// @ts-nocheck\n" + sample.replace("// @ts-ignore\n", "")}
+    assert [d[2] for d in dep(write(tmp_path / "unchecked", unchecked))] == ["untyped-case"]
 
 
 def test_bun_hoists_unless_its_linker_isolates(tmp_path):
@@ -1856,6 +1859,30 @@ def test_the_fix_follows_yarns_range_prefix_and_a_repository_that_pins(tmp_path,
         "yarn.lock": "__metadata:\n  version: 8\n\n\"tiny-ms@npm:^1.0.0\":\n  version: 1.2.3\n"
                      "  resolution: \"tiny-ms@npm:1.2.3\"\n",
         "src/main.ts": "import { ms } from 'tiny-ms';\n\nconsole.log(ms(5));\n",
+    }
+    root = write(tmp_path, files)
+    (root / ".yarnrc.yml").write_text(yarnrc)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert f'add "tiny-ms": "{written}" to dependencies' in d.message, d.message
+
+
+@pytest.mark.parametrize("ranged, yarnrc, written", [
+    (1, "nodeLinker: node-modules\n", "1.2.3"), (3, "nodeLinker: node-modules\n", "^1.2.3"),
+    (1, "nodeLinker: node-modules\ndefaultSemverRangePrefix: '^'\n", "^1.2.3")])
+def test_the_fix_follows_the_manifest_it_edits_when_that_one_pins(tmp_path, ranged, yarnrc, written):
+    """A manifest whose versions are all exact but one in twenty or fewer (a web app's 77 pins and one
+    caret, in a repository whose server uses carets): the fix pins too (a real monorepo got
+    `^3.29.2` beside a pinned `@tiptap/core`). More ranges than that, or a configured prefix, win."""
+    tools = {f"tool-{i}": ("^1.0." if i < ranged else "1.0.") + str(i) for i in range(24)}
+    files = {
+        "package.json": {"name": "acme", "private": True, "packageManager": "yarn@4.5.0", "workspaces": ["apps/*"]},
+        "apps/web/package.json": {"name": "web", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                                  "devDependencies": tools},
+        "apps/server/package.json": {"name": "server", "version": "1.0.0", "private": True,
+                                     "devDependencies": {f"lib-{i}": f"^2.0.{i}" for i in range(30)}},
+        "yarn.lock": "__metadata:\n  version: 8\n\n\"tiny-ms@npm:^1.0.0\":\n  version: 1.2.3\n"
+                     "  resolution: \"tiny-ms@npm:1.2.3\"\n",
+        "apps/web/src/main.ts": "import { ms } from 'tiny-ms';\n\nconsole.log(ms(5));\n",
     }
     root = write(tmp_path, files)
     (root / ".yarnrc.yml").write_text(yarnrc)
@@ -2872,6 +2899,23 @@ def test_names_a_deno_import_map_resolves_need_no_declaration(tmp_path, config, 
     root = write(tmp_path, files)
     found = sorted(package for _, _, package in dep(root, select=("DEP001",)))
     assert found == (["kleur"] if config else ["kleur", "pg-pool", "std"])
+
+
+@pytest.mark.parametrize("folder, mapped", [("supabase/functions", True), ("edge/functions", False)])
+def test_the_supabase_functions_import_map_maps_their_names(tmp_path, folder, mapped):
+    """`supabase/functions/import_map.json`, which the Supabase CLI reads for every Edge Function
+    below it: `stripe` and `@std/` there are Deno's to resolve, no package.json's (7 DEP001 advising
+    `npm install` in a Next.js app's manifest). An `import_map.json` elsewhere, which no Deno config
+    names, maps nothing."""
+    root = write(tmp_path, {
+        "package.json": {"name": "app", "private": True, "scripts": {"build": "next build"}},
+        f"{folder}/import_map.json": {"imports": {"stripe": "https://esm.sh/stripe@14.0.0",
+                                                  "@std/": "https://deno.land/std@0.168.0/"}},
+        f"{folder}/hello/index.ts": "import Stripe from 'stripe';\nimport { serve } from '@std/http/server.ts';\n\n"
+                                    "serve(() => new Response(String(Stripe)));\n",
+    })
+    found = sorted(package for _, _, package in dep(root, select=("DEP001",)))
+    assert found == ([] if mapped else ["@std/http", "stripe"])
 
 
 def test_a_likely_peer_is_advised_as_the_fix_writes_it(tmp_path):

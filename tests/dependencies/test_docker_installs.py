@@ -105,6 +105,34 @@ def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(t
     assert _root_install(turbo_json) == "apps/api/Dockerfile"
 
 
+@pytest.mark.parametrize("deploy, reported", [
+    ("pnpm deploy --filter=@shop/web --prod /out", False), ("pnpm deploy --filter ./apps/web --prod /out", False),
+    ("yarn workspaces focus --production @shop/web", False), ("npm ci --omit=dev -w @shop/web", False),
+    ("npm ci --omit=dev -w apps/web", False), ("pnpm deploy --filter=web --prod /out", False),
+    ("pnpm deploy --filter=@shop/api --prod /out", True), ("pnpm deploy --filter='@shop/*' --prod /out", True),
+    ("pnpm deploy --filter=api --prod /out", True),
+    ("pnpm deploy --filter=...@shop/web --prod /out", True)])
+def test_a_package_an_image_installs_alone_by_name_keeps_the_rule_on_for_what_it_holds(tmp_path, deploy, reported):
+    """One image installs the root, another deploys the web app alone by name (`pnpm deploy --filter
+    web`): the root install still serves a package the web app does not depend on (a real Nest
+    monorepo: 21 DEP005 once a front end's deploy was added). When the deploy names the service
+    itself (by its name, scope left out as pnpm allows, or a glob), or a filter not read (`...web`:
+    with its dependents), reported."""
+    root = _repo(tmp_path, {"Dockerfile": ROOT_COPY,
+                            "apps/web/Dockerfile": f"FROM node:20\nWORKDIR /app\nCOPY . .\nRUN {deploy}\n"})
+    write(root, {"apps/web/package.json": {"name": "@shop/web", "version": "1.0.0", "private": True,
+                                           "scripts": {"start": "node dist/server.js"}, "dependencies": {}},
+                 "apps/web/src/server.ts": "export const port = 3000;\n"})
+    found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in found] == (["ioredis"] if reported else [])
+    # a package the deployed one depends on is in that install: reported
+    write(root, {"apps/web/package.json": {"name": "@shop/web", "version": "1.0.0", "private": True,
+                                           "scripts": {"start": "node dist/server.js"},
+                                           "dependencies": {"@shop/api": "workspace:*"}}})
+    found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in found] == ["ioredis"]
+
+
 @pytest.mark.parametrize("text", list(PER_SERVICE.values()), ids=list(PER_SERVICE))
 def test_an_install_of_one_package_anywhere_keeps_the_answer_no(tmp_path, text):
     root = _repo(tmp_path, {"Dockerfile": ROOT_COPY, "apps/api/Dockerfile": text})

@@ -79,6 +79,9 @@ def test_dev_file_conventions_name_their_reason():
     # camelCase test-support folders (a real Expo app's `testUtils/`, which only specs import)
     assert dev_reason("src/shared/testUtils/render.tsx") and dev_reason("src/testHelpers/x.ts")
     assert dev_reason("src/testament/x.ts") is None and dev_reason("src/tested/x.ts") is None
+    # a test kit named after what it tests (a real CLI's `ui-extensions-test-utils` package: 2 DEP002)
+    assert dev_reason("ui-kit-test-utils/src/render.tsx") and dev_reason("api-testing-helpers/x.ts")
+    assert dev_reason("contest-utils/x.ts") is None and dev_reason("latest-kit/x.ts") is None
     assert template_of("src/server/main.template.ts") == "main.template.ts"
     assert template_of("pkg/templates/nest/app.module.ts") == "templates/" and template_of("src/template.ts") is None
     # a schematic's files, named for the generator to fill in (Nest and Angular devkit)
@@ -236,8 +239,8 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     tarball holds it: a real DEP005 whose "breaks a publish" was false); vite's library mode
     (`build.lib`) inlines everything but `rollupOptions.external`, declared dependencies too (63
     DEP005 warnings on the React libraries of an Nx monorepo); a spread of the manifest's own
-    sections names what they list. An external list that is not names (a spread of anything
-    else), or a vite server build, says nothing."""
+    sections names what they list. tsup's external list that is not names (a spread of anything
+    else) keeps out nothing known; a vite server build says nothing."""
     def bundle(name: str, files: dict, **more):
         write(tmp_path / name, {"package.json": {"name": name, **more}, **files})
         return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
@@ -250,8 +253,11 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     spread = "export default { external: [...Object.keys(pkg.dependencies)] };\n"  # the manifest's own section
     sections = bundle("spread", {"tsup.config.ts": spread}, scripts={"build": "tsup"}, dependencies={"pg": "^8.0.0"})
     assert sections is not None and not sections.inlines("pg") and sections.inlines("zod")
+    # a list computed elsewhere keeps out only what it names: the rest is still inlined (a CLI whose
+    # tsdown config spreads a shared const: 56 DEP002 read it as not bundled)
     computed = "export default { external: [...Object.keys(other.packages)] };\n"
-    assert bundle("computed", {"tsup.config.ts": computed}, scripts={"build": "tsup"}) is None
+    found = bundle("computed", {"tsup.config.ts": computed}, scripts={"build": "tsup"})
+    assert found is not None and found.inlines("citty") and "not read" in found.reason
     # an esbuild plugin's resolve result `{ external: true }` is no external list (tsup's option is a list):
     # the config still inlines what dependencies do not name (6 DEP002 on a published HTTP client)
     plugin = ("export default defineConfig({ esbuildPlugins: [nodePlugin()] });\n\nfunction nodePlugin() {\n"
@@ -423,6 +429,33 @@ def test_the_files_of_a_vite_apps_root_folder_are_its_bundles_inputs(tmp_path, r
         "src/app.ts": "import express from 'express';\nexpress().listen(8080);\n",
     }
     assert dep(write(tmp_path, files)) == ([("DEP002", "web/index.ts", "preact")] if reported else [])
+
+
+@pytest.mark.parametrize("how", ["bundle script", "nx target", "release only", "other externals"])
+def test_a_bundle_script_that_leaves_out_the_dependencies_is_the_packages_build(tmp_path, how):
+    """A published CLI built by `tsc -b` whose `bundle` script runs a file calling esbuild's API with
+    `bundle: true`, directly or through its Nx project's run-commands target (`"bundle": "nx
+    bundle"`), leaving external exactly what its dependencies list: the release publishes that
+    bundle (29 DEP002 on a real CLI). A script of another name (`release`), or a bundle whose
+    external list says nothing of the dependencies (another artifact), is not read as the build."""
+    script = {"bundle script": "node bin/bundle.js", "nx target": "nx bundle", "release only": "node bin/bundle.js",
+              "other externals": "node bin/bundle.js"}[how]
+    files = {
+        "nx.json": {},
+        "packages/cli/package.json": {"name": "@acme/cli", "version": "1.0.0", "bin": {"acme": "./bin/run.js"},
+                                      "scripts": {"build": "tsc -b", "bundle" if how != "release only" else "release": script},
+                                      "dependencies": {"esbuild": "0.28.0", **({"chalk": "5.0.0"} if how == "other externals" else {})}},
+        "packages/cli/bin/bundle.js": "import { build } from 'esbuild';\n"
+                                      "build({ bundle: true, entryPoints: ['src/index.ts'], external: ['esbuild'] });\n",
+        "packages/cli/project.json": {"name": "cli", "targets": {"bundle": {
+            "executor": "nx:run-commands", "options": {"command": "node bin/bundle.js", "cwd": "packages/cli"}}}},
+    }
+    write(tmp_path, files)
+    found = bundle_of(read_manifest(str(tmp_path / "packages/cli/package.json")))
+    if how in ("release only", "other externals"):
+        assert found is None
+    else:
+        assert found is not None and found.inlines("@oclif/core") and not found.inlines("esbuild")
 
 
 def test_a_serverless_service_bundled_by_its_plugin(tmp_path):
@@ -1536,6 +1569,11 @@ def test_a_package_inside_a_test_folder_that_is_no_member_is_a_fixture(tmp_path)
             "import { TestPlugin } from 'test-plugin';\nexport const config = { plugins: [TestPlugin] };\n",
     })
     assert dep(root) == []
+    # with a lockfile of its own it is a project installed there (a client test suite run with its own
+    # `npm ci`: an undeclared import was hidden in a real repository), no fixture
+    write(root, {"packages/dashboard/tests/fixtures-npm-plugin/package-lock.json": {
+        "name": "npm-plugin", "lockfileVersion": 3, "packages": {"": {"name": "npm-plugin"}}}})
+    assert [(code, package) for code, _, package in dep(root)] == [("DEP001", "test-plugin")]
 
 
 def test_a_type_marker_package_json_does_not_stop_reachability(tmp_path):

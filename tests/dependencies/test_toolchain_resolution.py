@@ -597,6 +597,21 @@ def test_gatsby_provides_its_router(tmp_path):
     assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/pages/index.tsx")]
 
 
+def test_vitepress_provides_vue_to_its_site(tmp_path):
+    """`import { h } from 'vue'` in a VitePress theme: VitePress aliases `vue` to the copy it brings
+    when the site installs none, and its docs install only vitepress (1 DEP001 on a real project's
+    docs). Without vitepress declared it is an ordinary package."""
+    _write(tmp_path, {
+        "package.json": {"name": "docs", "private": True, "scripts": {"docs:build": "vitepress build"},
+                         "devDependencies": {"vitepress": "^1.6.0"}},
+        ".vitepress/theme/index.ts": "import { h } from 'vue';\nimport DefaultTheme from 'vitepress/theme';\n\n"
+                                     "export default { extends: DefaultTheme, Layout: () => h(DefaultTheme.Layout) };\n",
+    })
+    assert _found(tmp_path, ["DEP", "IMP"]) == []
+    _write(tmp_path, {"package.json": {"name": "docs", "private": True}})
+    assert ("DEP001", ".vitepress/theme/index.ts") in _found(tmp_path, ["DEP"])
+
+
 def test_module_suffixes_resolve_platform_files(tmp_path):
     """`moduleSuffixes: [".ios", ".android", ""]` (React Native): `./services/driver` is
     `driver.ios.ts`, as tsc resolves it (a real mobile app: 1 IMP002). Without the option, or with
