@@ -648,19 +648,25 @@ def test_dep003_in_a_published_package_is_an_unsafe_add(tmp_path):
     assert fixed(root) == {}
 
 
+def _warehouse_server(tmp_path, entry: str, lock: dict, more: dict):
+    """A private npm service (legacy-peer-deps) that starts `dist/<entry>.js` and depends on the warehouse SDK."""
+    return write(tmp_path, {
+        ".npmrc": "legacy-peer-deps=true\n",
+        "package.json": {"name": "acme-server", "private": True, "scripts": {"start": f"node dist/{entry}.js"},
+                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
+        "package-lock.json": lock,
+        f"src/{entry}.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
+        **more,
+    })
+
+
 def test_a_type_import_of_a_peer_a_dependency_requires_goes_to_dependencies(tmp_path):
     """`import type { AxiosError } from 'axios'` in a service that depends on `@nestjs/axios`, which
     requires axios as a peer, under npm's legacy-peer-deps: the DEP001 of the type import would have
     put axios in devDependencies, which a production install leaves out, and `@nestjs/axios` fails
     (a real platform: 1 finding; 9 on another). The fix adds it to dependencies and says why."""
-    root = write(tmp_path, {
-        ".npmrc": "legacy-peer-deps=true\n",
-        "package.json": {"name": "acme-server", "private": True, "scripts": {"start": "node dist/main.js"},
-                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
-        "package-lock.json": WAREHOUSE_LOCK,
-        "src/main.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
-        "src/errors.ts": "import type { Asn } from '@acme/asn1';\nexport const show = (a: Asn) => String(a);\n",
-    })
+    root = _warehouse_server(tmp_path, "main", WAREHOUSE_LOCK, {
+        "src/errors.ts": "import type { Asn } from '@acme/asn1';\nexport const show = (a: Asn) => String(a);\n"})
     [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
     assert d.code == "DEP001" and 'to dependencies' in d.message, d.message
     assert '"@acme/warehouse-sdk", a dependency, requires it as a peer' in d.message
@@ -674,13 +680,7 @@ def test_dep003_on_a_peer_no_install_ever_held_says_the_parts_that_need_it_fail(
     peers serve one optional config: 5 errors saying loading the import fails, in an app that runs).
     The message says the parts that need it fail; a peer the install holds is reported as before."""
     lock = {**WAREHOUSE_LOCK, "packages": {k: v for k, v in WAREHOUSE_LOCK["packages"].items() if "asn1" not in k}}
-    root = write(tmp_path, {
-        ".npmrc": "legacy-peer-deps=true\n",
-        "package.json": {"name": "acme-server", "private": True, "scripts": {"start": "node dist/connection.js"},
-                         "dependencies": {"@acme/warehouse-sdk": "^2.1.0"}},
-        "package-lock.json": lock,
-        "src/connection.ts": "import { connect } from '@acme/warehouse-sdk';\nexport const c = connect();\n",
-    })
+    root = _warehouse_server(tmp_path, "connection", lock, {})
     [d] = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
     assert d.code == "DEP003" and d.severity.value == "error"
     assert 'loading the parts of "@acme/warehouse-sdk" that need it fails' in d.message
@@ -1844,6 +1844,18 @@ def test_a_version_read_off_the_lockfile_takes_the_save_prefix(tmp_path, npmrc, 
     assert f'add "tiny-ms": "{written}" to dependencies' in d.message
 
 
+_TINY_MS_YARN_LOCK = ("__metadata:\n  version: 8\n\n\"tiny-ms@npm:^1.0.0\":\n  version: 1.2.3\n"
+                      "  resolution: \"tiny-ms@npm:1.2.3\"\n")
+
+
+def _tiny_ms_advice(tmp_path, files: dict, yarnrc: str) -> str:
+    """The one DEP001 message for the undeclared `tiny-ms` import in a yarn berry repository."""
+    root = write(tmp_path, files)
+    (root / ".yarnrc.yml").write_text(yarnrc)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    return d.message
+
+
 @pytest.mark.parametrize("yarnrc,pinned,written", [
     ('defaultSemverRangePrefix: ""\n', False, "1.2.3"), ("defaultSemverRangePrefix: '~'\n", False, "~1.2.3"),
     ("nodeLinker: node-modules\n", True, "1.2.3"), ("nodeLinker: node-modules\n", False, "^1.2.3"),
@@ -1856,14 +1868,11 @@ def test_the_fix_follows_yarns_range_prefix_and_a_repository_that_pins(tmp_path,
     files = {
         "package.json": {"name": "api", "version": "1.0.0", "private": True, "main": "dist/main.js",
                          "packageManager": "yarn@4.5.0", "devDependencies": tools},
-        "yarn.lock": "__metadata:\n  version: 8\n\n\"tiny-ms@npm:^1.0.0\":\n  version: 1.2.3\n"
-                     "  resolution: \"tiny-ms@npm:1.2.3\"\n",
+        "yarn.lock": _TINY_MS_YARN_LOCK,
         "src/main.ts": "import { ms } from 'tiny-ms';\n\nconsole.log(ms(5));\n",
     }
-    root = write(tmp_path, files)
-    (root / ".yarnrc.yml").write_text(yarnrc)
-    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
-    assert f'add "tiny-ms": "{written}" to dependencies' in d.message, d.message
+    message = _tiny_ms_advice(tmp_path, files, yarnrc)
+    assert f'add "tiny-ms": "{written}" to dependencies' in message, message
 
 
 @pytest.mark.parametrize("ranged, yarnrc, written", [
@@ -1880,14 +1889,11 @@ def test_the_fix_follows_the_manifest_it_edits_when_that_one_pins(tmp_path, rang
                                   "devDependencies": tools},
         "apps/server/package.json": {"name": "server", "version": "1.0.0", "private": True,
                                      "devDependencies": {f"lib-{i}": f"^2.0.{i}" for i in range(30)}},
-        "yarn.lock": "__metadata:\n  version: 8\n\n\"tiny-ms@npm:^1.0.0\":\n  version: 1.2.3\n"
-                     "  resolution: \"tiny-ms@npm:1.2.3\"\n",
+        "yarn.lock": _TINY_MS_YARN_LOCK,
         "apps/web/src/main.ts": "import { ms } from 'tiny-ms';\n\nconsole.log(ms(5));\n",
     }
-    root = write(tmp_path, files)
-    (root / ".yarnrc.yml").write_text(yarnrc)
-    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
-    assert f'add "tiny-ms": "{written}" to dependencies' in d.message, d.message
+    message = _tiny_ms_advice(tmp_path, files, yarnrc)
+    assert f'add "tiny-ms": "{written}" to dependencies' in message, message
 
 
 def test_dep005_takes_the_version_the_lockfile_loads_when_the_roots_range_is_overridden(tmp_path):
