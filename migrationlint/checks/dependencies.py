@@ -236,14 +236,17 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         rel = self._rel(m)
         label = self.root_label(root)
         where = os.path.dirname(rel) or "."
+        published = not m.unpublishable  # a private package is never published: its install is the one that breaks
         if nested:
             message = (f'"{u.package}" is declared only in {label}, not in {rel}, a project of its own (its own '
                        f"lockfile or workspace file): Node finds it in the node_modules of the project around it, "
-                       f"but an install of {where} on its own (a Docker build, a publish) leaves it out")
+                       f"but an install of {where} on its own (a Docker build{', a publish' if published else ''}) "
+                       "leaves it out")
         else:
             # an install of the importer alone brings it one level down, with a workspace dependency
             carrier = self._member_bringing(m, u.package, ("dependencies",), ("dependencies",))
-            breaks = (f"breaks a per-service install, Docker build or publish of {where}" if carrier is None else
+            installs = "install, Docker build or publish" if published else "install or Docker build"
+            breaks = (f"breaks a per-service {installs} of {where}" if carrier is None else
                       f"an install of {where} on its own gets it only as a dependency of {carrier}, which {rel} "
                       f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
             message = (f'"{u.package}" is declared only in {label}: Node finds it in the root\'s node_modules, '

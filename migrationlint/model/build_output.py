@@ -8,8 +8,9 @@ build tsconfig excludes, run before the build). Nor when the file lies in a top 
 package that package.json `files` does not publish and that holds none of its entry points (a
 plugin's `dev/` harness beside `src/`, with `"files": ["dist"]`): its code is in the package only
 if the build compiles it, and a build from the entries never reaches it (a tsc build that does
-include it is read as above, and a script that names the folder may build it). Asked only where
-the answer changes a finding.
+include it is read as above, and a script that names the folder may build it). Nor when a tsconfig
+of its own compiles it, and no entry point, into a published folder: loose scripts another program
+loads by path, with that program's dependencies. Asked only where the answer changes a finding.
 """
 
 from __future__ import annotations
@@ -57,6 +58,38 @@ class BuildOutput:
         return Verdict(False, f"no entry point reaches it, and it lies in {top}/, a folder that package.json "
                               "\"files\" does not publish and no entry point comes from: it is in neither the "
                               "package nor its build output")
+
+    def published_loose_scripts(self, path: str, manifest: Manifest) -> Verdict | None:
+        """A "does not ship with this package's dependencies" verdict for a file that a tsconfig of
+        its own (named by a script, `tsc -p tsconfig.build.steps.json`) compiles into a folder
+        `files` publishes, when that tsconfig compiles none of the package's entry points: scripts
+        published for another program to find by path and load (a CLI running a schema package's
+        database steps), whose imports that program installs. Else None."""
+        listed = manifest.data.get("files")
+        entries = self.entries(manifest) if isinstance(listed, list) else []
+        if not entries:
+            return None
+        for cfg in self._script_tsconfigs(manifest):
+            if not cfg.out_dir or not cfg.covers(path) or any(cfg.covers(e.path) for e in entries):
+                continue
+            out = os.path.relpath(cfg.out_dir, manifest.dir).replace(os.sep, "/")
+            if out.startswith("..") or not _files_publish(listed, out.split("/", 1)[0], out + "/x.js"):
+                continue
+            return Verdict(False, f"no entry point reaches it, and {self.project.rel(cfg.path)}, which compiles no "
+                                  f"entry point, compiles it into {out}/, a folder package.json \"files\" publishes: "
+                                  "a script another program finds by path and loads, whose imports it installs")
+        return None
+
+    def _script_tsconfigs(self, manifest: Manifest) -> list[TsConfig]:
+        """The package's own tsconfig files a script names (`tsc -p tsconfig.build.steps.json`)."""
+        scripts = manifest.data.get("scripts")
+        text = " ".join(v for v in scripts.values() if isinstance(v, str)) if isinstance(scripts, dict) else ""
+        names = {w.removeprefix("./") for w in text.split() if w.removeprefix("./").startswith("tsconfig")
+                 and w.endswith(".json") and "/" not in w.removeprefix("./")}
+        index = self._resolver().tsconfigs
+        configs = [index.config(os.path.join(manifest.dir, n)) for n in sorted(names)
+                   if os.path.isfile(os.path.join(manifest.dir, n))]
+        return [cfg for cfg in configs if cfg.error is None]
 
     def _tsc_output(self, manifest: Manifest) -> tuple[tuple[TsConfig, ...], set[str]] | None:
         """`_build_output`, once per package."""

@@ -2,8 +2,8 @@
 
 A private app built by vite, SvelteKit, Next, Nuxt, the Angular CLI, webpack, rspack or rsbuild, a build with
 esbuild/tsup `noExternal` or vite `ssr.noExternal`, a tsup or tsdown build (both inline whatever
-`dependencies` and `peerDependencies` do not list), and an Electron app ship a bundle made from
-their devDependencies (and a published package that vite, or rollup with its node-resolve plugin,
+`dependencies` and `peerDependencies` do not list; unbuild too where its settings allow it), and
+an Electron app ship a bundle made from their devDependencies (and a published package that vite, or rollup with its node-resolve plugin,
 builds): no production install provides them, so "declared only in devDependencies"
 is not a defect there. Configs are read as data (config_objects), never executed.
 """
@@ -20,10 +20,11 @@ from migrationlint.model.config_objects import SECTIONS_MARK, config_has, config
 from migrationlint.model.script_builds import release_bundle, scripted_bundle
 from migrationlint.model.entry_points import (RUNS_SCRIPT, command_pattern, declared_entries, names_no_entry,
                                               run_all_names, starts_from_source)
-from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.script_commands import root_scripts_for_caller, shell_commands
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle
+from migrationlint.model.unbuild_builds import unbuild_bundle
 from migrationlint.model.workers import worker_bundle
 from migrationlint.model.workspace import Manifest
 
@@ -213,6 +214,8 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS, 
         found.append((name, script))
         found += [(f"{name} ({file})", line) for file in (_SHELL_FILE.findall(script) if shell else ())
                   for line in _shell_commands(os.path.join(manifest.dir, file))]
+        found += [(f"{name} (the root's {root_name})", command) for root_name, command in root_scripts_for_caller(
+            manifest.dir, script)]
         found += [(f"{name} (nx {target})", command) for target in _NX_TARGET.findall(script)
                   for named, command, _ in run_commands(os.path.join(manifest.dir, "project.json"))
                   if named == target]
@@ -410,7 +413,8 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
     inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, [c for _, c in build_commands(manifest)]) \
-        or release_bundle(manifest, [c for _, c in build_commands(manifest, ("bundle",))])
+        or release_bundle(manifest, [c for _, c in build_commands(manifest, ("bundle",))]) \
+        or unbuild_bundle(manifest, build_commands(manifest))
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what

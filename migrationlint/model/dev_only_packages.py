@@ -5,11 +5,13 @@ production only through the installs of the packages that use it. When every pac
 it does so in devDependencies (a shared ESLint config, a developer CLI), or lists it only while
 being such a package itself, it never ships. When no manifest lists it, the files that import it
 by name through tsconfig `paths` or by a path into its folder decide (package_consumers.py): when
-each of them is a test or another file that never ships, the package is test support.
+each of them is a test or another file that never ships, the package is test support. A private
+package the workspace's build leaves out by name (build_exclusions) never ships either.
 """
 
 from __future__ import annotations
 
+from migrationlint.model.build_exclusions import built_by_an_image, left_out_by_build
 from migrationlint.model.bundling import app_framework
 from migrationlint.model.entry_points import repository_only
 from migrationlint.model.package_consumers import outside_importers
@@ -44,7 +46,10 @@ class DevOnlyPackages:
     def _dev_only_reason(self, manifest: Manifest) -> str | None:
         """A dependent that lists the package in `dependencies` keeps it out of production only when
         it is such a package itself (an ESLint plugin a shared config depends on, which every
-        package lists in devDependencies)."""
+        package lists in devDependencies). A private package the root's build leaves out by name,
+        which no image builds, is a harness its tests start, whatever its start scripts say."""
+        if (harness := self._left_out(manifest)) is not None:
+            return harness
         if not repository_only(manifest) or not manifest.name or self.is_service(manifest):
             return None
         dependents = self.dependents(manifest)
@@ -59,6 +64,17 @@ class DevOnlyPackages:
         said = [f"a devDependency only ({', '.join(direct[:3])})" if direct else "",
                 f"a dependency of {', '.join(via[:2])}, a devDependency only itself" if via else ""]
         return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
+
+    def _left_out(self, manifest: Manifest) -> str | None:
+        root = self.ws.root_manifest
+        if manifest.data.get("private") is not True or root is None or manifest.path == root.path:
+            return None
+        relative_dir = self.project.rel(manifest.dir)
+        left = left_out_by_build(root, manifest, relative_dir)
+        if left is None or built_by_an_image(self.ws.images.dockerfiles, manifest.dir, relative_dir, manifest.name):
+            return None
+        return f"its private package is left out of the workspace's build ({left}) and no image builds it: " \
+               "a harness its tests start, never deployed"
 
     def unlisted(self, manifest: Manifest) -> bool:
         """Whether the package is one only this repository uses, that starts nothing, that no manifest

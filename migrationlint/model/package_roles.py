@@ -37,3 +37,14 @@ def offers_nothing_to_import(manifest: Manifest) -> bool:
     of the package by its name resolves to nothing, declared or not."""
     return names_no_entry(manifest) and not any(
         os.path.isfile(os.path.join(manifest.dir, "index" + ext)) for ext in _INDEX_EXTENSIONS)
+
+
+def tooling_package(manifest: Manifest) -> bool:
+    """A package no registry takes that says it is tooling: devDependencies and no other dependency
+    section, nothing to load or start (no `main`, `module`, `exports`, `bin` or start script); its
+    scripts run from the checkout (a CI job's `npx tsx scripts/sync.ts`)."""
+    data = manifest.data
+    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    return manifest.unpublishable and bool(manifest.section("devDependencies")) \
+        and not any(manifest.section(s) for s in ("dependencies", "peerDependencies", "optionalDependencies")) \
+        and not any(k in data for k in ("main", "module", "exports", "bin")) and not any(s in scripts for s in START_SCRIPTS)

@@ -22,10 +22,12 @@ _STEMS = ("vitest.config", "vite.config", "jest.config", "jest.preset")  # an Nx
 _KEYS = ("setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown")
 
 
-# a test runner's or assertion library's API: what imports it is a test or its support, whatever its
-# name (`integration/pool.integration.ts` importing vitest and chai); production code never does
+# a test runner's or assertion library's API, or a library that only builds tests (Nest's testing
+# module, supertest's HTTP assertions): what imports it is a test or its support, whatever its name
+# (`integration/pool.integration.ts` importing vitest and chai); production code never does. Asked
+# only of files no entry point reaches: a published testing entry that imports them still ships.
 _BUILT_IN_RUNNERS = ("node:test", "bun:test", "vitest", "@jest/globals", "chai", "mocha", "ava", "uvu",
-                     "@playwright/test", "tape")
+                     "@playwright/test", "tape", "@nestjs/testing", "supertest")
 
 
 def runner_file(path: str, package_dirs: list[str], facts: FileFacts | None = None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -32,3 +33,38 @@ def type_check_only(script: object) -> bool:
     tsconfig.json --noEmit`): it checks the package's types and builds nothing."""
     commands = list(shell_commands(script)) if isinstance(script, str) else []
     return bool(commands) and all(os.path.basename(words[0]) == "tsc" and "--noEmit" in words for words in commands)
+
+
+# `pnpm -w run build:pkg`, `pnpm --workspace-root build:pkg`, `yarn -T run build:pkg`: a script of the workspace root
+_ROOT_RUN = re.compile(r"(?:^|[;&|]\s*)(?:pnpm\s+(?:-w|--workspace-root)|yarn\s+(?:-T|--top-level))\s+(?:run\s+)?([\w:.-]+)")
+_CALLER_DIR = re.compile(r"\$\{?INIT_CWD\}?")
+
+
+def root_scripts_for_caller(directory: str, command: str) -> list[tuple[str, str]]:
+    """(name, command) of the workspace root's scripts `command` runs that work on the calling
+    package's folder (`"build:pkg": "tsdown --workspace $INIT_CWD"`, which pnpm and yarn set to the
+    folder the script was started from): the package's build, written once at the root. A root
+    script that does not name that folder builds something else, and is not taken."""
+    names = _ROOT_RUN.findall(command)
+    if not names:
+        return []
+    scripts = _workspace_root_scripts(directory)
+    return [(n, scripts[n]) for n in names if isinstance(scripts.get(n), str) and _CALLER_DIR.search(scripts[n])]
+
+
+def _workspace_root_scripts(directory: str) -> dict:
+    """The scripts of the nearest package.json above `directory` that defines a workspace."""
+    parent = os.path.dirname(os.path.abspath(directory))
+    while True:
+        path = os.path.join(parent, "package.json")
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and ("workspaces" in data or os.path.isfile(os.path.join(parent, "pnpm-workspace.yaml"))):
+            scripts = data.get("scripts")
+            return scripts if isinstance(scripts, dict) else {}
+        if os.path.dirname(parent) == parent:
+            return {}
+        parent = os.path.dirname(parent)

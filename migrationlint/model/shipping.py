@@ -29,7 +29,7 @@ from migrationlint.model.dev_files import dev_reason, emitted_declaration, fixtu
     placeholder_package, published_data_folder, seed_factories, template_of, tool_input
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service
-from migrationlint.model.package_roles import beside_an_entry
+from migrationlint.model.package_roles import beside_an_entry, tooling_package
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
@@ -118,7 +118,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
         if not verdict.presumed:
             return verdict
         return self.left_out_of_build(path, manifest) or self.left_out_of_package(path, manifest) \
-            or self.only_tests_import(path, manifest) or verdict
+            or self.published_loose_scripts(path, manifest) or self.only_tests_import(path, manifest) or verdict
 
     def bundled(self, manifest: Manifest, package: str | None = None) -> str | None:
         """Why `manifest`'s package ships a bundle that holds `package` (None: any of its imports),
@@ -222,6 +222,11 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
             return Verdict(False, why)
         if self.workspace_root(manifest) and not beside_an_entry(path, manifest, self.entries(manifest)):
             return Verdict(False, WORKSPACE_ROOT_FILE)  # a root that is a package too ships its entries' folder
+        return self._unreached(path, manifest)
+
+    def _unreached(self, path: str, manifest: Manifest) -> Verdict:
+        """The verdict for a file no entry point reaches and no convention names dev-only: presumed
+        shipping, but for a JSX file of a bundler's build and the files of a tooling package."""
         if self.entries(manifest):
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
             if bundler is not None:  # a front-end component no Node entry loads
@@ -229,6 +234,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
                                       f"({os.path.basename(bundler)}), which inlines what it imports", bundle_input=True)
             return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
                                  "tool config: counted as shipping", presumed=True)
+        if tooling_package(manifest) and not self.is_service(manifest) and self.bundled(manifest) is None:
+            return Verdict(False, "its package declares devDependencies only, and no entry point, bin or start "
+                                  "script: repository tooling, run from the checkout")
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
                              "test, test support, story nor tool config: counted as shipping", presumed=True)
 
@@ -489,3 +497,4 @@ def shipping_for(project) -> Shipping:
 
 SHIPPING: Memo[Shipping] = Memo("shipping", Shipping)
 _SAME_PACKAGE: Memo[dict[tuple[str, str], bool]] = per_key("same package", disk_only=True)
+

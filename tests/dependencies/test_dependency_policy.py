@@ -307,7 +307,8 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
     assert "installed anywhere" not in fuse and "site/package-lock.json resolves 7.0.0" in fuse
     assert ('"dayjs" is declared only in the root package.json, not in site/package.json, a project of its own'
             in by_package["dayjs"].message)
-    assert "an install of site on its own (a Docker build, a publish) leaves it out" in by_package["dayjs"].message
+    # a private project is never published: the message names only the install that can happen
+    assert "an install of site on its own (a Docker build) leaves it out" in by_package["dayjs"].message
 
 
 def test_a_workspace_packages_peer_its_source_uses_only_for_types_is_loaded_by_nothing(tmp_path):
@@ -447,6 +448,8 @@ def test_a_member_with_a_lockfile_of_its_own_deployed_by_root_installs_relies_on
     diags = pipeline.lint([str(alone)], Settings(select=["DEP"]), use_cache=False).diagnostics
     assert [(d.code, d.extra["package"]) for d in diags] == [("DEP005", "@nestjs/swagger")]
     assert "a project of its own" not in diags[0].message  # pnpm ignores the member's lockfile
+    # a private package is never published: the message names the installs that can happen
+    assert "breaks a per-service install or Docker build of packages/shared" in diags[0].message, diags[0].message
     apart = write(tmp_path / "apart", {**files, ".npmrc": "shared-workspace-lockfile=false\n"})
     diags = pipeline.lint([str(apart)], Settings(select=["DEP"]), use_cache=False).diagnostics
     assert [(d.code, d.extra["package"]) for d in diags] == [("DEP005", "@nestjs/swagger")]

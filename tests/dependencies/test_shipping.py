@@ -369,6 +369,32 @@ def test_ncc_and_pkgroll_builds_bundle_their_imports(tmp_path):
     assert bundle("plain", {"build": "tsc"}) is None
 
 
+@pytest.mark.parametrize("config, inlined", [
+    ("export default defineBuildConfig({ rollup: { inlineDependencies: true }, externals: ['pg'] })\n", True),
+    ("export default defineBuildConfig({ failOnWarn: false })\n", True),
+    ("export default defineBuildConfig({ entries: ['src/index'] })\n", False),
+    (None, False)])
+def test_an_unbuild_build_inlines_undeclared_imports_only_where_its_settings_say(tmp_path, config, inlined):
+    """unbuild keeps dependencies and peerDependencies external and inlines any other import with an
+    "implicit external" warning, which fails the build by default: a published interop package that
+    ships CommonJS libraries pre-bundled sets `rollup.inlineDependencies` (1 DEP002 on a real one).
+    With the defaults a devDependency import breaks the build, so nothing is taken as inlined."""
+    files = {"package.json": {"name": "@acme/interop", "version": "1.0.0", "type": "module", "files": ["dist"],
+                              "exports": {"./compression": "./dist/compression/index.mjs"},
+                              "scripts": {"build": "unbuild"},
+                              "devDependencies": {"compression": "^1.8.1", "unbuild": "^3.5.0"}},
+             "src/compression/index.ts": "import compression from 'compression';\nexport default compression;\n"}
+    if config is not None:
+        files["build.config.ts"] = "import { defineBuildConfig } from 'unbuild';\n" + config
+    root = write(tmp_path, files)
+    found = bundle_of(read_manifest(str(root / "package.json")))
+    assert (found is not None and found.inlines("compression")) is inlined
+    if found is not None and "pg" in config:
+        assert not found.inlines("pg")
+    codes = [d.code for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics]
+    assert codes == ([] if inlined else ["DEP002"])
+
+
 @pytest.mark.parametrize("command, external", [
     ("bun build src/index.ts --target=node --packages=bundle --outfile=dist/index.js", ()),
     ("bun build src/index.ts --target bun --outdir dist -e pg --external=sharp", ("pg", "sharp")),
@@ -2311,6 +2337,24 @@ def test_a_file_importing_a_test_frameworks_api_is_a_test(tmp_path):
     assert dep(root) == []
 
 
+@pytest.mark.parametrize("entry_reaches_it", [False, True])
+def test_an_unreached_file_building_nest_testing_modules_is_test_support(tmp_path, entry_reaches_it):
+    """`src/shared/testing/test-environment.ts` builds a testing module with `@nestjs/testing` and no
+    entry point reaches it: test support (a real service: moving the testing package to dependencies
+    was the advice). A file an entry point does reach still ships, whatever it imports."""
+    main = "import { NestFactory } from '@nestjs/core';\n" + (
+        "import { Env } from './shared/testing/test-environment';\nconsole.log(Env);\n" if entry_reaches_it else "")
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"},
+                         "devDependencies": {"@nestjs/testing": "^10.0.0", "jest": "^29.0.0"}},
+        "src/main.ts": main + "NestFactory.create(class {});\n",
+        "src/shared/testing/test-environment.ts": "import { Test } from '@nestjs/testing';\n\nexport class Env {\n"
+                                                  "  setup() { return Test.createTestingModule({}).compile(); }\n}\n",
+    })
+    assert [c for c, _, _ in dep(root, select=("DEP002",))] == (["DEP002"] if entry_reaches_it else [])
+
+
 @pytest.mark.parametrize("config", ["wrangler.toml", "wrangler.jsonc", "apps/api/wrangler.json", "none", "no_bundle"])
 def test_a_cloudflare_worker_is_bundled_by_wrangler(tmp_path, config):
     """`wrangler.toml` at the workspace root with `main = "apps/api/server.cf.ts"`: `wrangler deploy`
@@ -2620,4 +2664,113 @@ def test_a_strapi_plugin_build_inlines_its_devdependencies(tmp_path, build, pack
     if packup:
         files["packup.config.ts"] = "export default { externals: ['tiny-utils'] };\n"
     root = write(tmp_path, files)
+    assert bool(dep(root, select=("DEP002",))) is reported
+
+
+@pytest.mark.parametrize("build, image, reported", [
+    ("lerna run build --ignore transport-integration", None, False),
+    ("pnpm -r --filter '!./integration/**' build", None, False),
+    ("turbo run build --filter=!transport-integration", None, False),
+    ("nx run-many -t build --exclude=transport-integration,docs", None, False),
+    ("lerna run build --ignore transport-integration",
+     "FROM node:22\nCOPY integration/transport ./\nRUN npm install\nCMD [\"node\", \"dist/main.js\"]\n", True),
+    ("lerna run build", None, True)])
+def test_a_private_app_the_workspace_build_leaves_out_is_a_test_harness(tmp_path, build, image, reported):
+    """A library monorepo's private integration project (Nest CLI boilerplate start scripts, every
+    import in devDependencies, the root's dependencies shared on purpose) that the root's build
+    leaves out by name: its tests start it, nothing deploys it (a real one: 41 DEP002 and DEP005).
+    An image that builds it, or a root build that builds it, keeps it a service."""
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*", "integration/*"],
+                         "scripts": {"build": build}, "dependencies": {"@nestjs/common": "^11.0.0"}},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {"": {"name": "root"}}},
+        "packages/transport/package.json": {"name": "@acme/transport", "version": "1.0.0", "main": "lib/index.js",
+                                            "peerDependencies": {"@nestjs/common": "^11.0.0"}},
+        "packages/transport/src/index.ts": "export const TRANSPORT = 'amqp';\n",
+        "integration/transport/package.json": {
+            "name": "transport-integration", "version": "1.0.0", "private": True,
+            "scripts": {"start": "tsx src/main.ts", "start:prod": "node dist/main.js", "build": "tsc"},
+            "dependencies": {"rimraf": "^6.0.0"}, "devDependencies": {"@acme/transport": "*", "tsx": "^4.0.0"}},
+        "integration/transport/src/main.ts": "import { Module } from '@nestjs/common';\n"
+                                             "import { TRANSPORT } from '@acme/transport';\n\n"
+                                             "@Module({})\nexport class AppModule {}\nconsole.log(TRANSPORT);\n",
+    }
+    if image is not None:
+        files["Dockerfile"] = image
+    root = write(tmp_path, files)
+    found = dep(root, select=("DEP002", "DEP005"))
+    assert bool(found) is reported, found
+
+
+@pytest.mark.parametrize("root_script, bundled", [("tsdown --workspace $INIT_CWD", True), ("tsdown", False)])
+def test_a_build_the_workspace_root_runs_for_the_calling_package_is_its_build(tmp_path, root_script, bundled):
+    """`"build": "pnpm -w run build:pkg"` with the root's `"build:pkg": "tsdown --workspace $INIT_CWD"`:
+    the package's tsdown build, written once at the root (a middleware monorepo whose esbuild adapter
+    lists esbuild and esbuild-wasm as tsdown externals for the application to install: they are its
+    optional peers, not dependencies). A root script that does not work on the caller's folder builds
+    something else."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "scripts": {"build:pkg": root_script}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "packages/transpiler/package.json": {
+            "name": "@acme/transpiler", "version": "1.0.0", "type": "module", "files": ["dist"],
+            "exports": {".": "./dist/index.mjs", "./wasm": "./dist/wasm.mjs"},
+            "scripts": {"build": "pnpm -w run build:pkg"},
+            "devDependencies": {"esbuild-wasm": "^0.25.0", "tiny-utils": "^1.0.0", "tsdown": "^0.15.0"}},
+        "packages/transpiler/tsdown.config.ts": "import { defineConfig } from 'tsdown';\n\n"
+                                                "export default defineConfig({ entry: { index: 'src/index.ts', wasm: "
+                                                "'src/wasm.ts' }, external: ['esbuild-wasm'] });\n",
+        "packages/transpiler/src/index.ts": "import { flatten } from 'tiny-utils';\n\nexport const all = flatten([]);\n",
+        "packages/transpiler/src/wasm.ts": "import * as esbuild from 'esbuild-wasm';\n\nexport const build = esbuild.build;\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert sorted(d.extra["package"] for d in diags) == (["esbuild-wasm"] if bundled else ["esbuild-wasm", "tiny-utils"])
+    wasm = next(d for d in diags if d.extra["package"] == "esbuild-wasm")
+    assert ("build's external list leaves it out" in wasm.message) is bundled, wasm.message
+
+
+@pytest.mark.parametrize("steps_tsconfig, reported", [
+    ({"extends": "./tsconfig.json", "compilerOptions": {"outDir": "steps-js"}, "include": ["steps"]}, False),
+    ({"extends": "./tsconfig.json", "compilerOptions": {"outDir": "steps-js"}, "include": ["steps", "src"]}, True),
+    (None, True)])
+def test_published_scripts_another_program_loads_by_path_carry_the_loaders_dependencies(tmp_path, steps_tsconfig,
+                                                                                       reported):
+    """A schema package compiles its database steps with a tsconfig of their own into `steps-js/`, which
+    `files` publishes beside `lib/`; no entry reaches them: a CLI finds the folder by path, copies it
+    and imports each step, with its own dependencies (a real one: 269 DEP002 and 2 DEP001). A tsconfig
+    that compiles the entries too, or none of its own, leaves the steps presumed shipping."""
+    scripts = {"build": "tsc -p tsconfig.build.json && tsc -p tsconfig.build.steps.json" if steps_tsconfig
+               else "tsc -p tsconfig.json"}  # without it, the main build compiles the steps into lib/
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/schema/package.json": {"name": "@acme/schema", "version": "1.0.0", "main": "./lib/index.js",
+                                         "files": ["lib", "steps", "steps-js"], "scripts": scripts,
+                                         "devDependencies": {"pgq": "^2.0.0", "typescript": "^5.4.0"}},
+        "packages/schema/tsconfig.json": {"compilerOptions": {"outDir": "lib"}, "include": ["src", "steps"]},
+        "packages/schema/tsconfig.build.json": {"extends": "./tsconfig.json", "include": ["src"]},
+        "packages/schema/src/index.ts": "export type Step = { up(db: unknown): Promise<void> };\n",
+        "packages/schema/steps/1.0.0-1700000000-add-t.ts": "import { sql } from 'pgq';\n\n"
+                                                           "export const up = async (db: { query(q: unknown): "
+                                                           "Promise<void> }) => db.query(sql`create table t ()`);\n",
+    }
+    if steps_tsconfig:
+        files["packages/schema/tsconfig.build.steps.json"] = steps_tsconfig
+    root = write(tmp_path, files)
+    assert bool(dep(root, select=("DEP002",))) is reported
+
+
+@pytest.mark.parametrize("manifest_extra, reported", [({}, False), ({"dependencies": {"zod": "^3.0.0"}}, True),
+                                                      ({"bin": {"sync": "sync-docs.ts"}}, True),
+                                                      ({"scripts": {"start": "medusa start"}}, True)])
+def test_a_package_of_devdependencies_only_with_nothing_to_load_is_tooling(tmp_path, manifest_extra, reported):
+    """A workspace member with devDependencies only and no main, exports, bin or start script: scripts a
+    CI job runs from the checkout (`npx tsx tools/sync-docs.ts`; a real one: 1 DEP002 and 3 DEP001 asking
+    for dependencies). A package with dependencies of its own, a bin or a start script (a framework's
+    command line) may ship: counted as before."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["tools"]},
+        "tools/package.json": {"name": "@acme/tools", "type": "module",
+                               "devDependencies": {"cms-client": "^6.0.0", "tsx": "^4.0.0"}, **manifest_extra},
+        "tools/sync-docs.ts": "import { createClient } from 'cms-client';\n\ncreateClient({}).fetch('*');\n",
+    })
     assert bool(dep(root, select=("DEP002",))) is reported
