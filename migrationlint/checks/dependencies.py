@@ -111,6 +111,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             if own == "devDependencies" and (self._production_value_use(u) or self._optional_feature(u)) \
                     and not also_runtime(m, u.package) \
                     and not self._production_install_has(u) and not self._provided_by_dependents(u) \
+                    and not self._dev_installed_by_images(u) \
                     and not self._test_support(u) and not self.development_package(u):
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
@@ -135,8 +136,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             return  # the workspace's own namespace (its scope, a path-alias prefix), matching nothing: IMP001's finding
         if not self.known(u.package, m) and unread_alias(resolver_for(self.project), u.path, u.imp.specifier):
             return  # an alias the tsconfig may inherit from a config package that is not installed
-        if u.type_only and u.imp.ts_ignored:
-            return  # `@ts-ignore` above a type-only import (types the user may have installed): nothing breaks
+        if u.type_only and self.silenced(u):
+            return  # `@ts-ignore` above a type-only import, or `@ts-nocheck` over its file: nothing breaks
         if u.type_only and self._declared_ambiently(u):
             return  # types a `declare module` of the program gives: no package is loaded or read
         if self.root_counts(u.test, u.type_only) and (self.hoisted_at_root(u.package, m) or u.type_only and (
@@ -146,9 +147,10 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             # (the types of `acme` in a member so named, which the install links at the root; for a test,
             # an `@types/acme` another package brings, hoisted, or publicly by pnpm's `@types/*` pattern:
             # an app's own build, which an image may run with only its package installed, needs its own)
-        if self._mocked_into_being(u) or self._runtime_module(u) or self._silenced_sample(u) \
+        if self._mocked_into_being(u) or self._jest_manual_mock(u) or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) \
+                or self._cycle_linked_at_root(u) \
                 or self.shown_as_text(u.path) or deno_mapped(self.project, u.path, u.imp.specifier) \
                 or emitted_declaration(u.path):
             return
@@ -448,10 +450,21 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         """Whether the package that loads `package` (`@nestjs/core` for its HTTP adapter) is not `m`'s
         own but comes with a workspace package `m` declares, which lists both in `dependencies`: the
         adapter is installed beside the requirer wherever that package is (a testing library built
-        on the framework's core package). DEP001 speaks of the requirer itself."""
+        on the framework's core package). DEP001 speaks of the requirer itself. In a hoisting install,
+        a workspace package `m` lists in `dependencies` that is built around the requirer (declares it,
+        as a peer too) and lists `package` in `dependencies` (the shared gRPC library that owns the
+        transport and its protos) puts it at the root beside the requirer in every install of `m`: on
+        purpose, not by accident."""
         requirer = need.requirer
-        return requirer is not None and m.declared(requirer) is None \
-            and self._member_bringing(m, (requirer, package), DEP_SECTIONS, ("dependencies",)) is not None
+        if requirer is None:
+            return False
+        if m.declared(requirer) is None \
+                and self._member_bringing(m, (requirer, package), DEP_SECTIONS, ("dependencies",)) is not None:
+            return True
+        return self.install_hoists(m) and any(
+            carrier is not None and package in carrier.section("dependencies")
+            and any(requirer in carrier.section(s) for s in DEP_SECTIONS)
+            for carrier in (self.ws.member(d) for d in m.section("dependencies")))
 
     def _installed_as_peer(self, m: Manifest, package: str, need: rt.Need, test: bool) -> bool:
         """Whether `package` is a required peer of a package of the same need that `m` has (the

@@ -27,6 +27,9 @@ from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.checks.base import Project
+from migrationlint.checks.workspace_cycles import cycle_through
+
+_MOCK_EXTENSIONS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".cjs", ".mts", ".cts")
 
 
 # vite itself, and the tools that run their own vite dev server and build (a VitePress site declares
@@ -149,10 +152,15 @@ class DependencyExemptions(DependencyModel):
         package nothing declares, locks or installs: absent on purpose, the sample names what its
         reader's app installs. A silenced import of a package the repository does hold (an untyped
         library) is reported."""
-        if not u.test or not self.held_nowhere(u.package, u.manifest):
-            return False
-        facts = self.project.facts(u.path) if not u.imp.ts_ignored else None
-        return u.imp.ts_ignored or facts is not None and facts.unchecked
+        return u.test and self.held_nowhere(u.package, u.manifest) and self.silenced(u)
+
+    def silenced(self, u: Use) -> bool:
+        """Whether tsc is told to accept the import: `// @ts-ignore` above it, or `// @ts-nocheck`
+        over the file (which then reports nothing, "Cannot find module" included)."""
+        if u.imp.ts_ignored:
+            return True
+        facts = self.project.facts(u.path)
+        return facts is not None and facts.unchecked
 
     def _unchecked_reference(self, u: Use) -> bool:
         """In a declaration file under `skipLibCheck`, where tsc says nothing: a `/// <reference
@@ -174,6 +182,23 @@ class DependencyExemptions(DependencyModel):
         facts = self.project.facts(u.path)
         return facts is not None and any(i.kind == "mock" and i.virtual and pk.package_name(i.specifier) == u.package
                                          for i in facts.imports)
+
+    def _jest_manual_mock(self, u: Use) -> bool:
+        """A bare name a test loads that nothing declares or installs, supplied by a manual mock
+        `__mocks__/<name>.js` in a folder above the test, within its package: Jest registers every
+        manual mock under its roots by file name and resolves the name to it (a runtime's tests
+        requiring `require('createRuntime')`). Nothing to install."""
+        spec = u.imp.specifier
+        if not u.test or "/" in spec or not self.held_nowhere(u.package, u.manifest):
+            return False
+        folder = os.path.dirname(u.path)
+        while True:
+            mocks = os.path.join(folder, "__mocks__", spec)
+            if any(os.path.isfile(mocks + ext) for ext in _MOCK_EXTENSIONS):
+                return True
+            if folder == u.manifest.dir or not folder.startswith(u.manifest.dir):
+                return False
+            folder = os.path.dirname(folder)
 
     def _declared_ambiently(self, u: Use) -> bool:
         """Whether a script declaration file of the importer's program declares the specifier
@@ -227,6 +252,25 @@ class DependencyExemptions(DependencyModel):
         dependents = self.shipping.dependents(m)
         return bool(dependents) and all(
             self.shipping.bundled(d) is not None or u.package in d.section("dependencies") for d in dependents)
+
+    def _cycle_linked_at_root(self, u: Use) -> bool:
+        """An undeclared sibling whose declaration would close a cycle of workspace dependencies
+        (workspace_cycles), where the install links every member at the root (npm, yarn, bun's
+        hoisted linker; not pnpm, which links only what a package declares): the import resolves in
+        every install of the workspace, and the cycle is the repository's design, no missing
+        declaration. Under pnpm or Plug'n'Play it fails, and DEP001 says so, as a warning."""
+        m = u.manifest
+        return self.ws.member(u.package) is not None and self._root_install(m)[2] != "pnpm" \
+            and self.install_hoists(m) and cycle_through(self.ws, m, u.package) is not None
+
+    def _dev_installed_by_images(self, u: Use) -> bool:
+        """A private library (no registry takes it, it starts nothing) in a repository whose images
+        all install devDependencies too (none runs a production-only install, a prune, a deploy or
+        sets NODE_ENV=production: dev_installs): wherever its files run, its devDependencies are
+        installed, and "a production install leaves it out" describes no install that happens."""
+        m = u.manifest
+        return m.unpublishable and not self.is_service(m) and not m.data.get("bin") \
+            and self.images_install_dev is not None
 
     def _test_support(self, u: Use) -> bool:
         """Whether a file that ships only by presumption is test support after all (only tests

@@ -55,7 +55,9 @@ class DevInProduction:
             return (f"an install of {m.name} as a dependency (from the registry, or the workspace's production "
                     f"install, {self.production_install(m)}) leaves out its devDependencies, so an application "
                     f"that uses it fails")
-        fails = "the command fails" if m.data.get("bin") and not self.is_service(m) else "the service fails"
+        service = self.is_service(m)
+        fails = "the command fails" if m.data.get("bin") and not service else "the service fails" if service \
+            else "the application that loads it fails"
         return f"a production install ({self.production_install(m)}) leaves it out and {fails}"
 
     def _left_external(self, u: Use) -> str | None:

@@ -146,7 +146,8 @@ class UndeclaredImports:
     def _not_a_package(self, u: Use) -> str | None:
         """For a name nothing declares or installs, why no install command fits, or None: it is
         a path into a folder that exists (`src/store`), or another case of a package the repository
-        knows (`Cypress` for `cypress`: npm names are lower case, and installing fails)."""
+        knows (`Cypress` for `cypress`: npm names are lower case, and installing fails), or a name with
+        capitals nothing knows (`createRuntime`), which a registry install would at best mistake."""
         spec, name = u.imp.specifier, u.package.removeprefix("@types/") if u.imp.kind == "reference" else u.package
         lower = name.lower()
         if lower != name and (self.known(lower, u.manifest) or self.known(pk.types_package(lower), u.manifest)):
@@ -154,6 +155,10 @@ class UndeclaredImports:
                     f"repository declares or installs, is what it means: a case-sensitive file system (Linux, CI, "
                     f'Docker images) finds no "{name}"; write "{lower}"')
         folder = self._folder_named(u)
+        if folder is None and lower != name and not name.startswith("@"):
+            return (f'"{name}" is imported but not declared or installed anywhere in this repository, and npm package '
+                    "names are lower case (but for a few old ones), so it is likely no package at all: find what the "
+                    "import means (a module a tool resolves by name, a renamed file) before installing anything")
         if folder is None:
             return None
         fails = "tsc fails with TS2307 and Node with" if u.imp.resolved_by_tsc else "Node fails with"

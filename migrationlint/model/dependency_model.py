@@ -14,6 +14,7 @@ from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice, importer_key
 from migrationlint.model.docker_installs import root_install_beside, service_install
+from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.elided_imports import declared_as_types, declared_type_only, erased, metadata_only_names, used_names
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.manifest_owners import ManifestOwners
@@ -443,6 +444,11 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if m.path not in self._generated:
             self._generated[m.path] = generated_manifest(m.dir)
         return self._generated[m.path]
+
+    @cached_property
+    def images_install_dev(self) -> str | None:
+        """The Dockerfile showing that the repository's images install devDependencies too (dev_installs)."""
+        return images_install_dev(self.ws.images.dockerfiles)
 
     @cached_property
     def images_install_root(self) -> tuple[str | None, frozenset[str]]:

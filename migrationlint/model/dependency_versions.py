@@ -156,7 +156,7 @@ class VersionChoice:
                 continue
             if satisfies(v, declared[0]) is not False or not v[:1].isdigit():
                 return declared
-            where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
+            where = self._lock_label(lock, m)
             whose = "the root" if importer == "." else importer
             return f"{self.prefix_for(m)}{v}", f"{where} resolves {v} for {whose} today, outside {declared[0]} {declared[1]}"
         return declared
@@ -169,7 +169,7 @@ class VersionChoice:
         v = lock.resolved(package, importer)
         if not v or not v[:1].isdigit():
             return None
-        where = self.project.rel(lock.path) if lock is not self.ws.lockfile else lock.name
+        where = self._lock_label(lock, m)
         if lock.majors_apart(package, importer):
             others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
             # nothing resolves it for the importer (nor the root): "resolves" would claim what no one runs
@@ -200,6 +200,17 @@ class VersionChoice:
         if self.ws.lockfile is not None:
             found.append((self.ws.lockfile, self.ws.rel_dir(m)))
         return found
+
+    def _lock_label(self, lock: Lockfile, m: Manifest) -> str:
+        """How a message names a lockfile: a nested project's by its path, the root's by its name, and
+        the root's seen from a project with a lockfile of its own as another project's (its version
+        is a hint there, not what that project installs)."""
+        if lock is not self.ws.lockfile:
+            return self.project.rel(lock.path)
+        root = self.root_of(m)
+        if root.dir != self.ws.root and self._own_lock(root.dir) is not None:
+            return f"the repository root's {lock.name}, another project's install,"
+        return lock.name
 
     def _own_lock(self, directory: str) -> Lockfile | None:
         """The lockfile of a nested project rooted at `directory`, read once."""
@@ -339,11 +350,12 @@ class VersionChoice:
         for lock, importer in self._lockfiles_for(m):
             v = lock.importer_peers.get(importer, {}).get(package) or lock.importers.get(importer, {}).get(package)
             if v:
-                out.append((f"{self.prefix_for(m)}{v}", f"{lock.name} resolves {v} for {self._rel(m)}"))
+                out.append((f"{self.prefix_for(m)}{v}", f"{self._lock_label(lock, m)} resolves {v} for {self._rel(m)}"))
         out += [(r, f"as in {self._rel(s)}") for r, s in self.ws.sibling_ranges(package, exclude=m.path) if usable_range(r)]
         for lock, _ in self._lockfiles_for(m):
-            out += [(f"{self.prefix_for(m)}{v}", f"{lock.name} holds {v}") for v in sorted(lock.versions.get(package, []), key=version_key,
-                                                                         reverse=True)]
+            label = self._lock_label(lock, m)
+            out += [(f"{self.prefix_for(m)}{v}", f"{label} holds {v}")
+                    for v in sorted(lock.versions.get(package, []), key=version_key, reverse=True)]
         return out
 
     def _add_fix(self, m: Manifest, section: str, package: str, version: str, applicability: Applicability) -> Fix:

@@ -90,7 +90,7 @@ def _installs(path: str, root: str, tops: set[str], built_from_root: bool = Fals
     it with the root as the context."""
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
-            lines = _logical_lines(fh.read())
+            lines = logical_lines(fh.read())
     except OSError:
         return set(), []
     directory = os.path.dirname(path)
@@ -113,7 +113,7 @@ def _package_dir(directory: str, root: str) -> str:
     return directory
 
 
-def _logical_lines(text: str) -> list[str]:
+def logical_lines(text: str) -> list[str]:
     """Instructions with their `\\` continuations joined, comments dropped."""
     out: list[str] = []
     current = ""
@@ -253,7 +253,7 @@ def _script_lines(path: str) -> list[str] | None:
         if os.path.getsize(path) > _MAX_SCRIPT_BYTES:
             return None
         with open(path, encoding="utf-8", errors="replace") as fh:
-            return _logical_lines(fh.read())
+            return logical_lines(fh.read())
     except OSError:
         return None
 

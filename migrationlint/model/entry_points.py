@@ -20,7 +20,7 @@ from typing import Callable, Iterator, TypeVar
 
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder
 from migrationlint.model.extensionless_entries import extensionless_source
-from migrationlint.model.script_commands import shell_commands, type_check_only
+from migrationlint.model.script_commands import expanded_commands, shell_commands, type_check_only
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nest_cli import nest_entries
 from migrationlint.model.nx_projects import node_app_mains, project_targets
@@ -242,7 +242,8 @@ def _entry_builds(manifest: Manifest) -> list[list[str]]:
     if not isinstance(scripts, dict):
         return []
     builds = [scripts[name] for name in _ENTRY_BUILDERS if name in scripts and not type_check_only(scripts[name])]
-    return [words for script in builds for words in (list(shell_commands(script)) if isinstance(script, str) else []) or [[]]]
+    return [words for script in builds for words in (expanded_commands(script, scripts) if isinstance(script, str) else [])
+            or [[]]]
 
 
 def _default_entry_is_source(manifest: Manifest) -> bool:

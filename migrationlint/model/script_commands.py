@@ -28,6 +28,40 @@ _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ash"})
 _RUN_STRING = re.compile(r"-[a-z]*c")  # `-c`, `-lc`, `-ec`: the next word is the command string
 
 
+# the package managers' ways of running another script of the same manifest by name
+_RUNNERS = {"npm": ("run", "run-script"), "pnpm": ("run", None), "yarn": ("run", None), "bun": ("run",)}
+_DELETERS = frozenset({"rimraf", "rm", "del-cli", "del"})  # and `shx rm -rf dist`
+_EXPANSION_DEPTH = 3
+
+
+def expanded_commands(script: str, scripts: dict, depth: int = 0) -> list[list[str]]:
+    """The commands a script runs, each as its words, with a run of another script of the same
+    manifest (`pnpm run compile`, `npm run clean`) replaced by that script's commands, and steps
+    that only delete files (`rimraf dist`, `rm -rf lib`) left out: what can write the output."""
+    found: list[list[str]] = []
+    for words in shell_commands(script):
+        named = _script_run(words, scripts)
+        if named is not None and depth < _EXPANSION_DEPTH:
+            found += expanded_commands(scripts[named], scripts, depth + 1)
+        elif not _deletes_only(words):
+            found.append(words)
+    return found
+
+
+def _deletes_only(words: list[str]) -> bool:
+    tool = os.path.basename(words[0])
+    return tool in _DELETERS or tool == "shx" and words[1:2] == ["rm"]
+
+
+def _script_run(words: list[str], scripts: dict) -> str | None:
+    """The name of the manifest's script these words run by name, or None."""
+    subcommands = _RUNNERS.get(words[0])
+    if subcommands is None or len(words) < 2:
+        return None
+    name = words[2] if words[1] in subcommands and len(words) > 2 else words[1]
+    return name if isinstance(scripts.get(name), str) else None
+
+
 def type_check_only(script: object) -> bool:
     """Whether every command of a script is tsc told to write nothing (`tsc --noEmit`, `tsc -p
     tsconfig.json --noEmit`): it checks the package's types and builds nothing."""

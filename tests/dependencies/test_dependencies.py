@@ -1136,3 +1136,34 @@ def test_a_folder_a_member_glob_matches_without_a_package_json_is_told_so(tmp_pa
     assert payroll.fix is not None
     assert "no package.json" not in seed.message and seed.fix is not None
     assert "no package.json" not in found["log.ts"].message  # the glob `utils` is the root's utils/, not scripts/utils/
+
+
+@pytest.mark.parametrize("lib_declares, hoisting, reported", [(True, True, False), (False, True, True),
+                                                              (True, False, True)])
+def test_dep004_a_transport_the_services_own_workspace_library_brings_is_installed(tmp_path, lib_declares, hoisting,
+                                                                                  reported):
+    """A gRPC service depends on the workspace's gRPC library, which declares `@grpc/grpc-js` and
+    `@grpc/proto-loader` in dependencies and holds the protos: in a hoisting install (npm workspaces)
+    they sit at the root beside `@nestjs/microservices`, in every install of the service (a real
+    system: 8 DEP004 asking each service to copy the library's pins). Without that library's
+    declaration, or in pnpm's isolated install, nothing puts them beside the requirer."""
+    lib_deps = {"@grpc/grpc-js": "1.9.2", "@grpc/proto-loader": "0.7.9"} if lib_declares else {}
+    files = {
+        "package.json": {"name": "repro", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "packages/rpc/package.json": {"name": "@x/rpc", "version": "0.0.1", "private": True, "main": "dist/index.js",
+                                      "dependencies": lib_deps, "peerDependencies": {"@nestjs/microservices": "10.2.0"}},
+        "packages/rpc/src/index.ts": "export const SVC_PACKAGE = 'svc';\n",
+        "apps/svc/package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                                  "dependencies": {"@x/rpc": "0.0.1", "@nestjs/core": "10.2.0",
+                                                   "@nestjs/microservices": "10.2.0"}},
+        "apps/svc/src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { Transport } from "
+                                "'@nestjs/microservices';\nimport { SVC_PACKAGE } from '@x/rpc';\n\n"
+                                "NestFactory.createMicroservice(class {}, { transport: Transport.GRPC, options: "
+                                "{ package: SVC_PACKAGE, protoPath: 'svc.proto' } });\n",
+    }
+    if not hoisting:
+        files["pnpm-workspace.yaml"] = "packages:\n  - apps/*\n  - packages/*\n"
+        files["package.json"] = {**files["package.json"], "packageManager": "pnpm@9.0.0"}
+    root = write(tmp_path, files)
+    found = sorted(d.extra["package"] for d in by_code(lint(root), "DEP004"))
+    assert found == (["@grpc/grpc-js", "@grpc/proto-loader"] if reported else []), found

@@ -1523,10 +1523,15 @@ def test_the_host_its_plugins_share_a_package_with_is_no_plugin_itself(tmp_path)
                                                              "@acme/renderer": "^2.0.0"}},
         "plugins/search/src/index.ts": "import { save } from '@acme/core';\nexport const s = save;\n",
     }
-    root = write(tmp_path, files)
+    root = write(tmp_path / "yarn", files)
     diags = {d.path.split("/")[-3]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
     assert 'add "throttle-debounce": "3.0.1" to dependencies' in diags["core"].message
     assert diags["core"].fix.applicability.value == "safe"
+    assert "utils" not in diags  # utils -> renderer -> utils, in an install linking every member at the root
+    pnpm_files = {k: v for k, v in files.items() if k != "yarn.lock"}
+    pnpm = write(tmp_path / "pnpm", {**pnpm_files, "pnpm-workspace.yaml": "packages:\n  - packages/*\n  - plugins/*\n",
+                                     "package.json": {**files["package.json"], "packageManager": "pnpm@9.12.0"}})
+    diags = {d.path.split("/")[-3]: d for d in pipeline.lint([str(pnpm)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
     assert "peerDependencies" not in diags["utils"].message
 
 
@@ -1592,6 +1597,22 @@ def test_a_silenced_import_in_an_example_of_a_package_held_nowhere_is_not_report
     # `// @ts-nocheck` over the whole sample silences its imports as well (a real SDK's docs snippets: 1)
     unchecked = {**files, "packages/auth/examples/auth.config.ts": "// @ts-nocheck\n" + sample.replace("// @ts-ignore\n", "")}
     assert [d[2] for d in dep(write(tmp_path / "unchecked", unchecked))] == ["untyped-case"]
+
+
+@pytest.mark.parametrize("pragma, reported", [("// @ts-nocheck TODO: fix the types\n", False), ("", True)])
+def test_a_type_only_import_in_a_file_under_ts_nocheck_is_not_reported(tmp_path, pragma, reported):
+    """`// @ts-nocheck` over a service's tracer file: tsc reports nothing there, "Cannot find module"
+    included, and a type-only import loads nothing, as under `// @ts-ignore` above the import (a real
+    gateway: 1 DEP001). Without the pragma the types are missing: reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "version": "1.0.0", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@acme/logs-sdk": "^0.2.0"}},
+        "src/main.ts": pragma + "import { LoggerProvider } from '@acme/logs-sdk';\nimport type { Logger } from "
+                                "'@acme/logs-api';\n\nexport const provider = new LoggerProvider();\n"
+                                "export let logger: Logger | null = null;\n",
+    })
+    assert [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                      use_cache=False).diagnostics] == (["@acme/logs-api"] if reported else [])
 
 
 def test_bun_hoists_unless_its_linker_isolates(tmp_path):
@@ -2378,14 +2399,21 @@ def test_what_a_published_plugins_peer_framework_requires_as_a_peer_is_a_peer(tm
     assert d.severity.value == "error" and "move it to dependencies" in d.message
 
 
-def test_declaring_a_sibling_that_depends_on_the_importer_is_no_safe_fix(tmp_path):
+@pytest.mark.parametrize("manager", ["pnpm", "npm"])
+def test_declaring_a_sibling_that_depends_on_the_importer_is_no_safe_fix(tmp_path, manager):
     """`@acme/core` imports `@acme/billing`, which already depends on `@acme/core`: declaring it closes
     a cycle that Turborepo, Nx and `pnpm -r` refuse to order (39 DEP001 on a real repository, each a
     safe fix that broke `turbo run build`; in two more, 41 errors the maintainers could not act on,
-    one import left undeclared on purpose with `// nx-ignore-next-line`). A warning naming the cycle,
-    without a fix; elsewhere the range follows the repository's `"*"` between its packages, not `^0.0.0`."""
+    one import left undeclared on purpose with `// nx-ignore-next-line`). Under pnpm, which links only
+    what a package declares, a warning naming the cycle, without a fix; under npm, which links every
+    member at the root, the import resolves in every install: nothing (38 warnings nobody would act
+    on in a real repository). Elsewhere the range follows the repository's `"*"` between its
+    packages, not `^0.0.0`."""
+    workspace = {"pnpm-workspace.yaml": "packages:\n  - packages/*\n"} if manager == "pnpm" else {}
     root = write(tmp_path, {
-        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        **workspace,
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"],
+                         "packageManager": "pnpm@9.12.0" if manager == "pnpm" else "npm@10.8.2"},
         "packages/billing/package.json": {"name": "@acme/billing", "version": "0.0.0", "main": "./index.ts",
                                           "dependencies": {"@acme/core": "*"}},
         "packages/billing/index.ts": "import { maxSeats } from '@acme/core';\nexport const seats = (p: string) => maxSeats(p);\n",
@@ -2398,10 +2426,14 @@ def test_declaring_a_sibling_that_depends_on_the_importer_is_no_safe_fix(tmp_pat
     })
     diags = {d.path.rsplit("/", 2)[-2]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
                                                                    use_cache=False).diagnostics}
-    core, web = diags["core"], diags["web"]
+    web = diags["web"]
+    assert web.fix.applicability.value == "safe" and "cycle" not in web.message and '"@acme/core": "*"' in web.message
+    if manager == "npm":
+        assert "core" not in diags
+        return
+    core = diags["core"]
     assert core.fix is None and core.severity.value == "warning" and "move the code it needs" in core.message
     assert "would close a cycle of workspace dependencies (@acme/core -> @acme/billing -> @acme/core)" in core.message
-    assert web.fix.applicability.value == "safe" and "cycle" not in web.message and '"@acme/core": "*"' in web.message
 
 
 CATALOG_LOCK = """lockfileVersion: '9.0'
@@ -2992,3 +3024,45 @@ def test_k6_modules_are_the_runtimes_and_need_only_their_types(tmp_path, dev, re
     if reported:
         assert all(d.severity.value == "warning" and d.fix is None and "install --save-dev @types/k6" in d.message
                    and "module of the k6 runtime" in d.message for d in diags)
+
+
+def test_a_version_from_the_root_lockfile_is_named_another_projects_in_a_nested_project(tmp_path):
+    """An example app with a yarn.lock of its own that holds no `dayjs`: the version offered comes from
+    the repository root's yarn.lock, another project's install, and the message says so rather than
+    "yarn.lock resolves", which reads as the app's own lockfile (a real example's DEP003)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"], "devDependencies": {}},
+        "yarn.lock": '# yarn lockfile v1\n\n\ndayjs@^1.11.0:\n  version "1.11.13"\n',
+        "packages/a/package.json": {"name": "a", "version": "1.0.0"},
+        "examples/demo/package.json": {"name": "demo", "private": True, "dependencies": {"ms": "^2.1.3"}},
+        "examples/demo/yarn.lock": '# yarn lockfile v1\n\n\nms@^2.1.3:\n  version "2.1.3"\n',
+        "examples/demo/index.ts": "import dayjs from 'dayjs';\nimport ms from 'ms';\n\nconsole.log(dayjs(), ms('1s'));\n",
+    })
+    diags = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+             if d.path.endswith("index.ts")]
+    assert [d.extra["package"] for d in diags] == ["dayjs"]
+    assert "(the repository root's yarn.lock, another project's install, resolves 1.11.13)" in diags[0].message, \
+        diags[0].message
+
+
+@pytest.mark.parametrize("mock, expected", [("src/__mocks__/createThing.js", None),
+                                            ("src/lib/__mocks__/createThing.js", "likely no package at all")])
+def test_a_bare_name_a_jest_manual_mock_supplies_is_no_package(tmp_path, mock, expected):
+    """`require('createThing')` in a test, with `src/__mocks__/createThing.js` above it: Jest registers
+    manual mocks by file name and resolves the bare name to it (a real runtime's tests: 18 DEP001
+    advising `yarn add createRuntime`). A mock in no folder above the test does not count; the name,
+    with capitals no npm package takes and known nowhere, gets no install command then."""
+    root = write(tmp_path, {
+        "package.json": {"name": "rt", "version": "1.0.0", "main": "build/index.js",
+                         "devDependencies": {"jest": "^30.0.0"}},
+        "src/index.ts": "export const run = () => 1;\n",
+        mock: "module.exports = () => ({});\n",
+        "src/__tests__/a.test.ts": "let createThing: () => unknown;\n\nbeforeEach(() => {\n"
+                                   "  createThing = require('createThing');\n});\n\ntest('x', () => createThing());\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    if expected is None:
+        assert diags == []
+    else:
+        [d] = diags
+        assert expected in d.message and d.fix is None and "yarn add" not in d.message and "npm install" not in d.message

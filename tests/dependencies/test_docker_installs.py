@@ -244,19 +244,24 @@ def test_a_package_whose_entry_is_typescript_source_is_deployed_with_the_root(tm
 
 
 @pytest.mark.parametrize("variant, reported", [
-    ("no build", False), ("tsc to an outDir elsewhere", False), ("tsc beside the source", True),
-    ("another build tool", True), ("built file beside", True)])
+    ("no build", False), ("tsc to an outDir elsewhere", False), ("the same through scripts run by name", False),
+    ("tsc beside the source", True), ("another build tool", True), ("built file beside", True)])
 def test_an_extensionless_entry_only_typescript_answers_is_typescript_source(tmp_path, variant, reported):
     """`"main": "src/main"`: Node would probe `src/main.js`, TypeScript finds `src/main.ts`. With no
     JavaScript there and no build that could write it there (tsc's outDir is elsewhere), the entry
     is source, as `src/main.ts` is (a real Nest monorepo's library: 2 DEP005). A tsc build without
-    an outDir, a build tool not read, or a `src/main.js` beside it may make it loadable: reported."""
+    an outDir, a build tool not read, or a `src/main.js` beside it may make it loadable: reported. The
+    build is read through the scripts it runs by name (`pnpm run clean && pnpm run compile`), a step
+    that only deletes (`rimraf`) writing nothing."""
     root = _repo(tmp_path, {"Dockerfile": ROOT_COPY})
     manifest = {"name": "@shop/api", "version": "0.0.1", "main": "src/main", "types": "src/main", "files": ["dist"]}
     builds = {"tsc to an outDir elsewhere": "tsc -p tsconfig.build.json", "tsc beside the source": "tsc",
               "another build tool": "node scripts/build.mjs"}
     if variant in builds:
         manifest["scripts"] = {"build": builds[variant]}
+    if variant == "the same through scripts run by name":
+        manifest["scripts"] = {"build": "pnpm run clean && pnpm run compile", "clean": "rimraf ../../dist/apps/api",
+                               "compile": "tsc -p tsconfig.build.json"}
     write(root, {"apps/api/package.json": manifest,
                  "apps/api/tsconfig.json": {"compilerOptions": {"module": "commonjs"}},
                  "apps/api/tsconfig.build.json": {"extends": "./tsconfig.json",
@@ -539,3 +544,40 @@ def test_a_cached_run_sees_an_edit_to_an_nx_project(tmp_path):
     write(root, {"libs/sdk/project.json": {"name": "sdk", "targets": {"build": {"executor": "@nx/esbuild:esbuild",
                                                                                "options": options}}}})
     assert dep005() == 1
+
+
+@pytest.mark.parametrize("dockerfile, reported", [
+    ("FROM oven/bun:1\nWORKDIR /app\nCOPY . .\nRUN bun install\nCMD [\"bun\", \"apps/api/src/index.ts\"]\n", False),
+    ("FROM oven/bun:1 AS pruner\nWORKDIR /app\nCOPY . .\nRUN bunx turbo prune @acme/api --docker\n"
+     "FROM oven/bun:1\nWORKDIR /app\nCOPY --from=pruner /app/out/json/ .\nRUN apt-get update && \\\n    bun install\n"
+     "ENV NODE_ENV=production\nCMD [\"bun\", \"apps/api/src/index.ts\"]\n", False),
+    ("FROM oven/bun:1\nWORKDIR /app\nCOPY . .\nRUN bun install --production\nCMD [\"bun\", \"apps/api/src/index.ts\"]\n", True),
+    ("FROM node:22\nENV NODE_ENV=production\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"apps/api/dist/main.js\"]\n",
+     True),
+    (None, True)])
+def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(tmp_path, dockerfile, reported):
+    """A private component kit consumed as source keeps a package in devDependencies, and its
+    dependents do not all declare it (an email package renders its components inside the api):
+    when every image installs with the defaults, devDependencies included, the production install
+    DEP002 speaks of never happens (a real monorepo: 70 DEP002 on react; `turbo prune` cuts the
+    workspace, it prunes no dependencies, and NODE_ENV=production set after the install, for the
+    runtime, changes none). A production-only install in any image (a flag, an install after
+    NODE_ENV=production), or no image at all, keeps the finding."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "packages/ui/package.json": {"name": "@acme/ui", "private": True, "exports": {"./button": "./src/button.ts"},
+                                     "devDependencies": {"tiny-state": "^1.0.0"}},
+        "packages/ui/src/button.ts": "import { state } from 'tiny-state';\n\nexport const Button = () => state(1);\n",
+        "packages/email/package.json": {"name": "@acme/email", "private": True, "exports": {"./render": "./src/render.ts"},
+                                        "dependencies": {"@acme/ui": "*"}},
+        "packages/email/src/render.ts": "import { Button } from '@acme/ui/button';\n\nexport const render = () => Button();\n",
+        "apps/api/package.json": {"name": "@acme/api", "private": True, "scripts": {"start": "bun src/index.ts"},
+                                  "dependencies": {"@acme/email": "*"}},
+        "apps/api/src/index.ts": "import { render } from '@acme/email/render';\n\nconsole.log(render());\n",
+    }
+    if dockerfile is not None:
+        files["Dockerfile"] = dockerfile
+    root = write(tmp_path, files)
+    found = [(d.code, d.extra["package"]) for d in
+             pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+    assert found == ([("DEP002", "tiny-state")] if reported else []), found
