@@ -47,7 +47,7 @@ def _split_top(inner: str) -> list[str]:
     return parts
 
 
-def _translate(pattern: str) -> str:
+def _translate(pattern: str, classes: bool = True) -> str:
     out = []
     i = 0
     n = len(pattern)
@@ -65,7 +65,7 @@ def _translate(pattern: str) -> str:
             out.append("[^/]*")
         elif ch == "?":
             out.append("[^/]")
-        elif ch == "[":
+        elif ch == "[" and classes:
             j = pattern.find("]", i + 1)
             if j == -1:
                 out.append(re.escape(ch))
@@ -87,9 +87,13 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     return re.compile(glob_source(pattern))
 
 
-def glob_source(pattern: str) -> str:
+def glob_source(pattern: str, wildcards_only: bool = False) -> str:
     """compile_glob's regex, uncompiled: for callers that join many patterns into one regex (a
-    regex is compiled once, not once per pattern and again joined)."""
+    regex is compiled once, not once per pattern and again joined). With `wildcards_only`, only
+    `*`, `**` and `?` are special, as in TypeScript's `include` and `exclude`: brackets and braces
+    are literal (a route file `[[path]].ts`)."""
+    if wildcards_only:
+        return "^(?:" + _translate(pattern, classes=False) + ")$"
     alternatives = [_translate(p) for p in expand_braces(pattern)]
     return "^(?:" + "|".join(alternatives) + ")$"
 

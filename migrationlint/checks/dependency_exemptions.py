@@ -63,9 +63,10 @@ class DependencyExemptions(DependencyModel):
         self.eager_loads: set[tuple[str, str]] = set()  # (manifest, package) shipping code loads at start-up (check() sets it)
 
     def _runtime_module(self, u: Use) -> bool:
-        """A module whose types the package declares (`@types/vscode`) and whose runtime a
-        manifest's `engines` names (`runtime_engine`), or that a bundler command leaves external
-        (`--external:k6`), but that the package's lockfile, no manifest and no node_modules holds:
+        """A module whose types the package declares (`@types/vscode`), or that its bundle leaves
+        external (an esbuild script's `external: ['vscode']`, the types from a `declare module`), and
+        whose runtime a manifest's `engines` names (`runtime_engine`), or that a bundler command
+        leaves external (`--external:k6`), but that the package's lockfile, no manifest and no node_modules holds:
         the runtime that runs these files provides it (a VS Code extension host's `vscode`), and no
         install could. Without a lockfile, nothing says what is installed: reported; except for a
         runtime the linter knows (packages.RUNTIME_MODULES), whose declared types are all it wants."""
@@ -73,7 +74,9 @@ class DependencyExemptions(DependencyModel):
         declared = self.types_declared(u.package, m)
         if declared and u.package in pk.RUNTIME_MODULES:
             return True  # a runtime the linter knows: never the registry's package, whatever is installed
-        provided = declared and self.runtime_engine(u.package, m) or u.package in _left_external(m)
+        engine = self.runtime_engine(u.package, m)
+        kept_out = engine and self.shipping.bundled(m) is not None and u.package in self.shipping.left_external(m)
+        provided = declared and engine or kept_out or u.package in _left_external(m)
         return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
 
     def runtime_engine(self, package: str, m: Manifest) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 
+from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.model.dev_folders import in_test_folder
 from migrationlint.model.entry_points import is_service
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
@@ -66,7 +67,8 @@ class ManifestOwners:
         manifest the definition does not list is a project apart (a test fixture), unless it
         labels a folder inside a member: the member builds those files, and Node resolves their
         imports from the member's node_modules. So does one there that declares no dependency,
-        whatever else it holds (an `exports` map the member links in)."""
+        whatever else it holds (an `exports` map the member links in), and one that declares
+        dependencies and nothing else (`_dependency_list`)."""
         found = self._labels.get(m.path)
         if found is None:
             found = self._labels[m.path] = self._is_label(m)
@@ -77,13 +79,34 @@ class ManifestOwners:
         # one that declares no dependency inside a member's folder (an `exports` map for a
         # condition, linked into the member with `link:`): its files resolve from the member's
         # node_modules, and the member's declarations are theirs
-        if unit and (any(m.data.get(s) for s in DEP_SECTIONS) or not self._inside_member(m.dir)):
+        if unit and (any(m.data.get(s) for s in DEP_SECTIONS) and not self._dependency_list(m)
+                     or not self._inside_member(m.dir)):
             return False
         # an Nx app's version-only package.json (Nx release) stays a label: Nx builds and deploys the
         # app from the workspace root's dependencies, never by installing that manifest
         if self._starts_alone(m) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
             return False
         return unit or not self.ws.has_workspace_definition or self._inside_member(m.dir)
+
+    def _dependency_list(self, m: Manifest) -> bool:
+        """A manifest inside a member's folder that declares dependencies and nothing else to run,
+        build, load or publish, with no install of its own beside it (no node_modules), that a file
+        beside it imports as JSON (one that no file reads is a package of its own, as it says): a list of versions the code reads (tracked by a dependency bot),
+        which no package manager installs; the member's node_modules serve the files around it."""
+        return self._inside_member(m.dir) and not any(m.data.get(k) for k in _INSTALL_UNIT_KEYS if k not in DEP_SECTIONS) \
+            and not os.path.isdir(os.path.join(m.dir, "node_modules")) and self._read_as_json(m)
+
+    def _read_as_json(self, m: Manifest) -> bool:
+        """Whether a linted file in the manifest's folder imports it (`import versions from './package.json'`)."""
+        try:
+            names = os.listdir(m.dir)
+        except OSError:
+            return False
+        for name in names:
+            facts = self.project.facts(os.path.join(m.dir, name)) if name.endswith(TS_SUFFIXES) else None
+            if facts is not None and any(i.specifier in ("./package.json", "./package") for i in facts.imports):
+                return True
+        return False
 
     def _starts_alone(self, m: Manifest) -> bool:
         """entry_points.is_service without Nx (`_label_only`), asked once per manifest in a run."""

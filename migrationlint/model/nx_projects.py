@@ -96,14 +96,15 @@ _VITE_BUILDS = frozenset({"@nx/vite:build", "@nrwl/vite:build"})
 
 
 def _vite_app_build(targets: dict, root: str, workspace_root: str) -> str | None:
-    """The executor of a target that builds the project with vite as a web app, else None: its vite
+    """The executor of a target that builds the project with vite as a web app (Nx's vite build, or
+    a plugin's executor named `...:vite`), else None: its vite
     config (`configFile`, else the project's vite.config) sets neither `build.lib` (a library, whose
     dependencies stay external) nor `build.ssr` (a server bundle, likewise). A vite app build bundles
     everything its page imports, whichever target runs it (`build.client` beside an SSR build)."""
     for target in targets.values():
         executor = target.get("executor", target.get("builder")) if isinstance(target, dict) else None
-        if executor not in _VITE_BUILDS:
-            continue
+        if not isinstance(executor, str) or executor not in _VITE_BUILDS and not executor.endswith(":vite"):
+            continue  # Nx's own vite build, or another plugin's vite build (`@analogjs/platform:vite`)
         options = target.get("options") if isinstance(target.get("options"), dict) else {}
         named = options.get("configFile")
         config = os.path.join(workspace_root, named) if isinstance(named, str) else find_config(root, "vite.config")

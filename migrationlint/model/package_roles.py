@@ -14,6 +14,7 @@ from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entr
 from migrationlint.model.workspace import Manifest
 
 _INDEX_EXTENSIONS = (".js", ".cjs", ".mjs", ".ts", ".tsx", ".mts", ".cts")
+_BUILDS = ("build", "prepare", "prepack", "prepublishOnly")
 
 
 def started_application(manifest: Manifest) -> bool:
@@ -40,11 +41,14 @@ def offers_nothing_to_import(manifest: Manifest) -> bool:
 
 
 def tooling_package(manifest: Manifest) -> bool:
-    """A package no registry takes that says it is tooling: devDependencies and no other dependency
-    section, nothing to load or start (no `main`, `module`, `exports`, `bin` or start script); its
-    scripts run from the checkout (a CI job's `npx tsx scripts/sync.ts`)."""
+    """A package that says it is tooling: devDependencies and no other dependency section, nothing to
+    load or start (no `main`, `module`, `exports`, `bin`, default `index.*` or start script), and
+    either no registry takes it or it builds and publishes nothing in particular (no `files`, no
+    build script); its scripts run its files from the checkout (a CI job's `npx tsx scripts/sync.ts`,
+    `"migrate": "tsx ./main.ts"`)."""
     data = manifest.data
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
-    return manifest.unpublishable and bool(manifest.section("devDependencies")) \
+    published = not manifest.unpublishable and ("files" in data or any(s in scripts for s in _BUILDS))
+    return not published and bool(manifest.section("devDependencies")) \
         and not any(manifest.section(s) for s in ("dependencies", "peerDependencies", "optionalDependencies")) \
-        and not any(k in data for k in ("main", "module", "exports", "bin")) and not any(s in scripts for s in START_SCRIPTS)
+        and offers_nothing_to_import(manifest) and not any(s in scripts for s in START_SCRIPTS)

@@ -23,8 +23,11 @@ from migrationlint.model.entry_points import command_pattern
 from migrationlint.model.packages import is_relative
 from migrationlint.model.specifiers import resolve_relative
 
-# a build file run by node or a TypeScript runner (`tsx tools/build.ts`, options before it skipped)
-_NODE_SCRIPT = command_pattern(r"(?:node|tsx|ts-node|esno|esr|bun(?: run)?)(?:\s+-\S+)*\s+(\S+\.[cm]?[jt]s)\b")
+# a build file run by node or a TypeScript runner (`tsx tools/build.ts`, options before it skipped, with
+# the value of those that take one: `node -r esbuild-register scripts/build.ts`)
+_NODE_SCRIPT = command_pattern(r"(?:node|tsx|ts-node|esno|esr|bun(?: run)?)"
+                               r"(?:\s+(?:(?:-r|--require|--import|--loader|--experimental-loader)\s+\S+|-\S+))*"
+                               r"\s+(\S+\.[cm]?[jt]s)\b")
 _WEBPACK_APIS = ("webpack", "@rspack/core")
 
 

@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
-from migrationlint.model.bundling import Bundle, bundle_of, bundler_config, vite_root
+from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
 from migrationlint.model.wrapped_builds import workspace_tool_bundle
 from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries
@@ -32,7 +32,6 @@ from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_sou
 from migrationlint.model.package_roles import beside_an_entry, tooling_package
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.migrations import glob_matches, resolve_glob
-from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
@@ -40,6 +39,8 @@ from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
 from migrationlint.model.dev_only_packages import DevOnlyPackages
+from migrationlint.model.web_bundle_inputs import WebBundleInputs
+from migrationlint.model.nx_projects import WebProject
 from migrationlint.model.verdicts import ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
@@ -47,7 +48,7 @@ _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "requir
 _PROGRAM_KINDS = (*_VALUE_KINDS, "type-query", "reference")
 
 
-class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
+class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
     """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
 
     def __init__(self, project) -> None:
@@ -62,6 +63,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
         # package, on its first use, so a run over a few files checks only the packages it needs
         self._offered: Callable[[str], tuple[dict[str, str], dict[str, object]] | None] | None = None
         self._web: dict[str, dict[str, WebProject]] = {}  # package -> {project.json: its browser app}
+        self._web_checked: set[str] = set()  # project.json files read for `_add_own_project`
         self._bundle_reached: dict[str, dict[str, str]] = {}  # package -> {file: why it is a bundle input}
         self._project_jsons: dict[str, str | None] = {}  # folder -> nearest project.json (nx_projects)
         self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
@@ -247,65 +249,6 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages):
         return named_like_tests(parts[-1]) and dev_folder_reason(parts[:-1]) is None and (
             not manifest.unpublishable and any(manifest.data.get(k) for k in ("main", "module", "exports"))
             or self.is_service(manifest))
-
-    def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
-        """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it
-        lies in an Nx project whose build bundles for the browser, or such a project's entry
-        reaches it (a library of the app), or under the folder a vite app build starts from
-        (bundling.vite_root); None otherwise."""
-        if manifest.path not in self._vite_roots:
-            self._vite_roots[manifest.path] = vite_root(manifest)
-        if (app := self._vite_roots[manifest.path]) is not None and path.startswith(app + os.sep):
-            return f"a file of the vite app in {self.project.rel(app)}/ (the config's root), an input of its bundle"
-        projects = self._web_projects(manifest)
-        if not projects:
-            return None
-        own = self._own_web_project(path, manifest, projects)
-        if own is not None:
-            return (f"a file of the browser app {self.project.rel(own.root)}/ (build: {own.executor}), "
-                    "an input of its bundle")
-        return self._reached_by_bundles(manifest, projects).get(path)
-
-    def _own_web_project(self, path: str, manifest: Manifest, projects: dict[str, WebProject]) -> WebProject | None:
-        """The browser project `path` lies in: by its nearest project.json, else one that a
-        workspace.json or angular.json configures inline (`_web_projects` keys those by folder)."""
-        own = projects.get(self._project_json(path, manifest) or "")
-        if own is None:
-            inline = (w for key, w in projects.items() if key == w.root)
-            own = next((w for w in inline if path.startswith(w.root + os.sep)), None)
-        return own
-
-    def _project_json(self, path: str, manifest: Manifest) -> str | None:
-        return nearest_project_json(os.path.dirname(path), manifest.dir, self._resolver().is_file, self._project_jsons)
-
-    def _web_projects(self, manifest: Manifest) -> dict[str, WebProject]:
-        """The package's Nx projects that bundle for the browser, by project.json (each read is
-        an input of the run, as a file searched for a word), and by folder those a workspace.json
-        or angular.json of the package configures inline."""
-        found = self._web.get(manifest.path)
-        if found is None:
-            found = self._web[manifest.path] = {web.root: web for web in workspace_file_projects(manifest.dir)}
-            for candidate in sorted({self._project_json(p, manifest) for p in self.project.package_sources(manifest.dir)}
-                                    - {None}):
-                if self.project.mentions(candidate, b"executor"):
-                    web = web_project(candidate, manifest.dir)
-                    if web is not None:
-                        found[candidate] = web
-        return found
-
-    def _reached_by_bundles(self, manifest: Manifest, projects: dict[str, WebProject]) -> dict[str, str]:
-        """{file: why} of the files the browser apps' entries reach through value imports."""
-        found = self._bundle_reached.get(manifest.path)
-        if found is None:
-            found = self._bundle_reached[manifest.path] = {}
-            for web in projects.values():
-                if web.main is None or not self._resolver().is_file(web.main):
-                    continue
-                why = (f"reached from {self.project.rel(web.main)}, the entry of the browser app "
-                       f"{self.project.rel(web.root)}/ (project.json build: {web.executor}): an input of its bundle")
-                found.setdefault(web.main, why)
-                self._spread(manifest, [(web.main, why)], found)
-        return found
 
     def _test_glob(self, path: str) -> str | None:
         rel = self.project.rel(path)

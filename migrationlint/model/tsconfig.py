@@ -163,7 +163,7 @@ def _joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     no dot is a directory (everything below it)."""
     if not patterns:
         return None
-    return re.compile("|".join(glob_source(_as_glob(p)) for p in patterns))
+    return re.compile("|".join(glob_source(_as_glob(p), wildcards_only=True) for p in patterns))
 
 
 def _as_glob(pattern: str) -> str:

@@ -2580,6 +2580,28 @@ def test_only_a_runtime_engines_names_provides_a_module_nothing_installs(tmp_pat
     assert found == ([("DEP001", name)] if reported else [])
 
 
+@pytest.mark.parametrize("engines, reported", [({"vscode": "^1.76.0"}, False), ({}, True)])
+def test_a_module_the_extension_bundle_leaves_to_its_host_is_no_package(tmp_path, engines, reported):
+    """A web extension bundled by an esbuild script (`node -r esbuild-register scripts/bundle.ts`,
+    `external: ['vscode']`), its types from a `declare module 'vscode'` of its own, `engines.vscode`
+    naming the host: the editor provides `vscode` (a real one: 2 DEP001 advising `add -D vscode`,
+    an unrelated package). Without the engine, nothing says who provides it: reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/quick-edit", "private": True, "engines": engines, "browser": "./dist/extension.js",
+                         "scripts": {"vscode:prepublish": "pnpm run package-web",
+                                     "package-web": "node -r esbuild-register scripts/bundle.ts"},
+                         "devDependencies": {"esbuild": "^0.25.0", "esbuild-register": "^3.5.0"}},
+        "pnpm-lock.yaml": "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    devDependencies:\n      esbuild:\n"
+                          "        specifier: ^0.25.0\n        version: 0.25.0\n",
+        "scripts/bundle.ts": "import * as esbuild from 'esbuild';\n\nvoid esbuild.build({ entryPoints: ['./src/extension.ts'], "
+                             "bundle: true, outfile: './dist/extension.js', external: ['vscode'] });\n",
+        "vscode.d.ts": "declare module 'vscode' {\n  export const window: unknown;\n}\n",
+        "src/extension.ts": "import * as vscode from 'vscode';\n\nexport const activate = () => vscode.window;\n",
+    })
+    found = [(code, pkg) for code, _, pkg in dep(root, select=("DEP001",))]
+    assert found == ([("DEP001", "vscode")] if reported else []), found
+
+
 def test_a_members_nohoist_settings_make_no_workspace_root(tmp_path):
     """A member's `"workspaces": {"nohoist": [...]}` (yarn 1) tunes how the root installs it; it
     lists no members, so the member is still in its root's workspace, whose `@types/vscode` says
@@ -3066,3 +3088,25 @@ def test_a_bare_name_a_jest_manual_mock_supplies_is_no_package(tmp_path, mock, e
     else:
         [d] = diags
         assert expected in d.message and d.fix is None and "yarn add" not in d.message and "npm install" not in d.message
+
+
+@pytest.mark.parametrize("extra, reported", [({}, False), ({"main": "index.js"}, True)])
+def test_a_dependency_list_inside_a_member_is_data_not_a_package(tmp_path, extra, reported):
+    """`src/frameworks/package.json` inside a CLI package lists the framework CLIs it runs, so that a
+    dependency bot bumps them, and the code reads it as JSON: no package manager installs it, and the
+    files beside it resolve from the CLI's node_modules (a real scaffolder: 3 DEP001 advising
+    `pnpm add --ignore-workspace` there). One with an entry (an Electron app's manifest) stays a
+    package of its own."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "packages/cli/package.json": {"name": "create-acme", "version": "1.0.0", "bin": "./dist/cli.js",
+                                      "dependencies": {"kleur": "^4.1.5"}},
+        "packages/cli/src/frameworks/package.json": {"name": "frameworks-cli-dependencies",
+                                                     "dependencies": {"create-foo": "1.0.0"}, **extra},
+        "packages/cli/src/frameworks/index.ts": "import kleur from 'kleur';\nimport versions from './package.json';\n\n"
+                                                "export const show = () => kleur.green(String(versions));\n",
+        "packages/cli/src/cli.ts": "import { show } from './frameworks/index';\n\nshow();\n",
+    })
+    found = [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert found == (["kleur"] if reported else []), found

@@ -1672,6 +1672,26 @@ def test_an_nx_project_vite_builds_as_a_web_app_is_a_bundle(tmp_path, client_con
     assert (dep(tmp_path) == []) is bundled
 
 
+@pytest.mark.parametrize("executor, bundled", [("@analogjs/platform:vite", True), ("@acme/platform:serve", False)])
+def test_a_plugins_vite_executor_builds_a_web_app_too(tmp_path, executor, bundled):
+    """An Nx app built by a plugin's vite executor (`@analogjs/platform:vite` with `configFile`), an
+    app config with no `build.lib`: it bundles what its pages import, as `@nx/vite:build` does (a real
+    Angular site: 213 DEP002 on icon sets in the root's devDependencies). Another executor says
+    nothing of vite."""
+    write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "dependencies": {"@angular/core": "^19.0.0"},
+                         "devDependencies": {"icons-x": "^1.0.0"}},
+        "nx.json": {},
+        "apps/web/package.json": {"name": "web", "type": "module"},
+        "apps/web/project.json": {"targets": {"build": {"executor": executor, "options": {
+            "configFile": "apps/web/vite.config.ts", "main": "apps/web/src/main.ts"}}}},
+        "apps/web/vite.config.ts": "export default { ssr: { noExternal: ['icons-x'] } };\n",
+        "apps/web/src/main.ts": "import './app';\n",
+        "apps/web/src/app.ts": "import { iconA } from 'icons-x';\nexport const x = iconA;\n",
+    })
+    assert (dep(tmp_path, select=("DEP002",)) == []) is bundled
+
+
 @pytest.mark.parametrize("executor", ["@angular-builders/custom-webpack:browser", "@nx/angular:webpack-browser",
                                       "@angular-builders/custom-esbuild:application", "@acme/tools:page"])
 def test_builders_that_keep_angulars_names_or_get_a_web_page_build_browser_bundles(tmp_path, executor):
@@ -2151,11 +2171,15 @@ def test_a_javascript_bootstrap_leads_to_the_entry_points_it_loads(tmp_path):
     {"build": "tsx tools/build.ts"},
     {"build": "run-s build:ts build:js", "build:ts": "tsc --emitDeclarationOnly", "build:js": "tsx tools/build.ts"},
     {"build": "npm-run-all -s build:*", "build:js": "node tools/build.js"},
+    {"build": "node -r esbuild-register tools/build.ts"},
+    {"build": "node --import tsx tools/build.ts"},
 ])
 def test_a_bundler_script_run_by_a_typescript_runner_or_npm_run_all_ships_a_bundle(tmp_path, scripts):
     """A published library built by `tsx tools/build.ts` (esbuild's API with `bundle: true`), also
-    through `run-s`/`npm-run-all` (a real animation library: 492 DEP002): its devDependencies are
-    inlined, as with `node esbuild.config.js`; the bundler script, run at build time, is no entry."""
+    through `run-s`/`npm-run-all` (a real animation library: 492 DEP002), or by node with a loader
+    option and its value before the file (`node -r esbuild-register scripts/build.ts`: a real
+    scaffolding CLI, 157 DEP002): its devDependencies are inlined, as with `node esbuild.config.js`;
+    the bundler script, run at build time, is no entry."""
     build = "import { build } from 'esbuild';\nvoid build({ entryPoints: ['src/index.ts'], bundle: true, external: [] });\n"
     root = write(tmp_path, {
         "package.json": {"name": "@acme/lib", "version": "1.0.0", "main": "dist/index.js", "scripts": scripts,
@@ -2761,12 +2785,15 @@ def test_published_scripts_another_program_loads_by_path_carry_the_loaders_depen
 
 @pytest.mark.parametrize("manifest_extra, reported", [({}, False), ({"dependencies": {"zod": "^3.0.0"}}, True),
                                                       ({"bin": {"sync": "sync-docs.ts"}}, True),
-                                                      ({"scripts": {"start": "medusa start"}}, True)])
+                                                      ({"scripts": {"start": "medusa start"}}, True),
+                                                      ({"version": "1.0.0", "scripts": {"sync": "tsx sync-docs.ts"}}, False),
+                                                      ({"version": "1.0.0", "files": ["dist"]}, True)])
 def test_a_package_of_devdependencies_only_with_nothing_to_load_is_tooling(tmp_path, manifest_extra, reported):
     """A workspace member with devDependencies only and no main, exports, bin or start script: scripts a
     CI job runs from the checkout (`npx tsx tools/sync-docs.ts`; a real one: 1 DEP002 and 3 DEP001 asking
-    for dependencies). A package with dependencies of its own, a bin or a start script (a framework's
-    command line) may ship: counted as before."""
+    for dependencies; one with a version but no `files`, whose scripts run its files with tsx, too: 2
+    more). A package with dependencies of its own, a bin, a start script (a framework's command line)
+    or a `files` list to publish may ship: counted as before."""
     root = write(tmp_path, {
         "package.json": {"name": "root", "private": True, "workspaces": ["tools"]},
         "tools/package.json": {"name": "@acme/tools", "type": "module",

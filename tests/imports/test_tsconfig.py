@@ -143,6 +143,21 @@ def test_covering_honours_files_and_exclude(tmp_path):
     assert not app.covers(str(tmp_path / "app/x.spec.ts"))
 
 
+def test_brackets_and_braces_in_include_patterns_are_literal(tmp_path):
+    """TypeScript's `include` knows only `*`, `**` and `?`: `functions/[[path]].ts` (a Pages route) is
+    that file, no character class (which also warned "Possible nested set" from the regex engine on
+    a real repository), and `{a,b}` is no alternation."""
+    import warnings
+
+    write(tmp_path, {"tsconfig.json": json.dumps({"include": ["functions/[[path]].ts", "lib/{a,b}.ts"]})})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cfg = read_tsconfig(str(tmp_path / "tsconfig.json"))
+        assert cfg.covers(str(tmp_path / "functions/[[path]].ts"))
+        assert not cfg.covers(str(tmp_path / "functions/p.ts"))
+        assert cfg.covers(str(tmp_path / "lib/{a,b}.ts")) and not cfg.covers(str(tmp_path / "lib/a.ts"))
+
+
 def test_default_include_excludes_out_dir(tmp_path):
     write(tmp_path, {"tsconfig.json": json.dumps({"compilerOptions": {"outDir": "dist"}})})
     cfg = read_tsconfig(str(tmp_path / "tsconfig.json"))

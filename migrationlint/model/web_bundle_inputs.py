@@ -1,0 +1,97 @@
+"""The files of a package that are inputs of a browser bundle: a mixin of Shipping.
+
+A file no server entry reaches is a bundle input when it lies in an Nx project whose build bundles
+for the browser (nx_projects.py), when such a project's entry reaches it (a library of the app), or
+when it lies under the folder a vite app build starts from (bundling.vite_root). Its imports are
+then the bundle's, built from devDependencies, never installed in production.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.bundling import vite_root
+from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
+from migrationlint.model.workspace import Manifest
+
+
+class WebBundleInputs:
+    """Mixin of Shipping: `_bundle_input` and the browser projects it reads."""
+
+    _web: dict[str, dict[str, WebProject]]
+    _web_checked: set[str]
+    _bundle_reached: dict[str, dict[str, str]]
+    _project_jsons: dict[str, str | None]
+    _vite_roots: dict[str, str | None]
+
+    def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
+        """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it
+        lies in an Nx project whose build bundles for the browser, or such a project's entry
+        reaches it (a library of the app), or under the folder a vite app build starts from
+        (bundling.vite_root); None otherwise."""
+        if manifest.path not in self._vite_roots:
+            self._vite_roots[manifest.path] = vite_root(manifest)
+        if (app := self._vite_roots[manifest.path]) is not None and path.startswith(app + os.sep):
+            return f"a file of the vite app in {self.project.rel(app)}/ (the config's root), an input of its bundle"
+        projects = self._web_projects(manifest)
+        self._add_own_project(path, manifest, projects)
+        if not projects:
+            return None
+        own = self._own_web_project(path, manifest, projects)
+        if own is not None:
+            return (f"a file of the browser app {self.project.rel(own.root)}/ (build: {own.executor}), "
+                    "an input of its bundle")
+        return self._reached_by_bundles(manifest, projects).get(path)
+
+    def _add_own_project(self, path: str, manifest: Manifest, projects: dict[str, WebProject]) -> None:
+        """Add the browser project of `path`'s own project.json when the package's sources did not
+        show it: a project folder whose package.json only labels it (`{"name": "web", "type":
+        "module"}`) holds sources the package's list leaves out as a nested package's."""
+        own_json = self._project_json(path, manifest)
+        if own_json is None or own_json in projects or own_json in self._web_checked:
+            return
+        self._web_checked.add(own_json)
+        web = web_project(own_json, manifest.dir) if self.project.mentions(own_json, b"executor") else None
+        if web is not None:
+            projects[own_json] = web
+
+    def _own_web_project(self, path: str, manifest: Manifest, projects: dict[str, WebProject]) -> WebProject | None:
+        """The browser project `path` lies in: by its nearest project.json, else one that a
+        workspace.json or angular.json configures inline (`_web_projects` keys those by folder)."""
+        own = projects.get(self._project_json(path, manifest) or "")
+        if own is None:
+            inline = (w for key, w in projects.items() if key == w.root)
+            own = next((w for w in inline if path.startswith(w.root + os.sep)), None)
+        return own
+
+    def _project_json(self, path: str, manifest: Manifest) -> str | None:
+        return nearest_project_json(os.path.dirname(path), manifest.dir, self._resolver().is_file, self._project_jsons)
+
+    def _web_projects(self, manifest: Manifest) -> dict[str, WebProject]:
+        """The package's Nx projects that bundle for the browser, by project.json (each read is
+        an input of the run, as a file searched for a word), and by folder those a workspace.json
+        or angular.json of the package configures inline."""
+        found = self._web.get(manifest.path)
+        if found is None:
+            found = self._web[manifest.path] = {web.root: web for web in workspace_file_projects(manifest.dir)}
+            for candidate in sorted({self._project_json(p, manifest) for p in self.project.package_sources(manifest.dir)}
+                                    - {None}):
+                if self.project.mentions(candidate, b"executor"):
+                    web = web_project(candidate, manifest.dir)
+                    if web is not None:
+                        found[candidate] = web
+        return found
+
+    def _reached_by_bundles(self, manifest: Manifest, projects: dict[str, WebProject]) -> dict[str, str]:
+        """{file: why} of the files the browser apps' entries reach through value imports."""
+        found = self._bundle_reached.get(manifest.path)
+        if found is None:
+            found = self._bundle_reached[manifest.path] = {}
+            for web in projects.values():
+                if web.main is None or not self._resolver().is_file(web.main):
+                    continue
+                why = (f"reached from {self.project.rel(web.main)}, the entry of the browser app "
+                       f"{self.project.rel(web.root)}/ (project.json build: {web.executor}): an input of its bundle")
+                found.setdefault(web.main, why)
+                self._spread(manifest, [(web.main, why)], found)
+        return found
