@@ -107,8 +107,10 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 continue  # tsc checks nothing here, and the compiled file does not load it
             if imp.ts_ignored and _only_for_types(facts, imp):
                 continue  # `@ts-ignore` above a type-only import: tsc reports nothing, and nothing is loaded
-            if res.origin == "imports" and _paths_unknown(resolver, path):
-                continue  # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`)
+            if res.origin == "imports" and (imp.ts_ignored or _paths_unknown(resolver, path)):
+                # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`), or
+                # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
+                continue
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
@@ -125,9 +127,22 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
 
 def _paths_unknown(resolver: Resolver, path: str) -> bool:
     """Whether the file's tsconfig extends a config that could not be read (a package not installed,
-    a framework's generated file not written yet): its `paths` are not all known."""
+    a framework's generated file not written yet), or the tsconfig.json nearest the file references
+    projects not written yet (Nuxt's `./.nuxt/tsconfig.app.json`, which declares `#i18n` and the
+    other virtual modules): its `paths` are not all known."""
     cfg = resolver.tsconfig_for(path)
-    return cfg is not None and bool(cfg.unread_extends)
+    if cfg is not None and cfg.unread_extends:
+        return True
+    root = resolver.workspace.root
+    directory = os.path.dirname(path)
+    while directory.startswith(root):
+        nearest = os.path.join(directory, "tsconfig.json")
+        if os.path.isfile(nearest):
+            return any(not os.path.isfile(r) for r in resolver.tsconfigs.config(nearest).references)
+        if directory == root:
+            break
+        directory = os.path.dirname(directory)
+    return False
 
 
 def _in_no_program(resolver: Resolver, rel: str, path: str) -> bool:
@@ -152,6 +167,8 @@ def _build_output(project: Project, res: Resolution) -> bool:
     checkout lacks these files although the code is right."""
     root = project.workspace.root
     for base in res.bases:
+        if not os.path.isabs(base):
+            continue  # a name no `imports` entry maps (`#build-info`): no path to probe
         stem = os.path.splitext(base)[0] if base.endswith((".js", ".mjs", ".cjs")) else base
         if _GENERATED.search(os.path.basename(stem)) or os.path.isfile(base + ".json"):
             return True

@@ -16,7 +16,7 @@ from migrationlint.diagnostics import Applicability, Edit, Fix
 from migrationlint.model.lockfile_record import Lockfile, version_key
 from migrationlint.model.lockfiles import find_lockfile
 from migrationlint.model.semver_ranges import satisfies
-from migrationlint.model.peer_install import read_npmrc, read_yarnrc
+from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings, read_yarnrc
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 from migrationlint.model.workspace_definition import declares_workspaces
@@ -304,9 +304,20 @@ class VersionChoice:
             return message + f"; run `{self.command(m, package, section)}`", None
         version, source = chosen
         because = f"; {why}" if why else ""
+        if self._strict_catalogs(m) and not version.startswith("catalog:") \
+                and not any(package in entries for entries in self.ws.catalogs.values()):
+            # pnpm refuses any spec but `catalog:` there: the catalog needs the entry first, a YAML edit
+            return message + (f'; add "{package}": "{version}" to the catalog of pnpm-workspace.yaml, whose '
+                              f'`catalogMode: strict` refuses any other spec, and "{package}": "catalog:" to '
+                              f"{section} ({source}{because})"), None
         message += f'; add "{package}": "{version}" to {section} ({source}{because})'
         safety = Applicability.UNSAFE if source.endswith(SEVERAL_MAJORS) else Applicability.SAFE
         return message, self._add_fix(m, section, package, version, safety)
+
+    def _strict_catalogs(self, m: Manifest) -> bool:
+        """Whether `m` is a package of the pnpm workspace at the root whose pnpm-workspace.yaml sets
+        `catalogMode: strict` (pnpm 10.12+: `pnpm add` takes only catalog entries)."""
+        return self.root_of(m).dir == self.ws.root and read_pnpm_settings(self.ws.root).get("catalogMode") == "strict"
 
     def _catalog_range(self, package: str, spec: str) -> str:
         """The range a `catalog:` / `catalog:<name>` spec gives `package` (pnpm-workspace.yaml), else `spec`."""

@@ -18,9 +18,10 @@ ALWAYS_SKIPPED = frozenset({"node_modules", "dist", "build", "coverage", ".git",
 # Default excludes (gitignore-style), documented in the README: code-transform test fixtures, the
 # input/output snapshot pairs a codemod test reads as text and never compiles (jscodeshift's
 # `__testfixtures__`, `<name>.input.ts`/`<name>.output.ts` under a fixtures folder). Their imports
-# name files of the codebase being transformed, not of this one.
+# name files of the codebase being transformed, not of this one. Likewise `__snapshots__` folders: a
+# code generator's expected output (`toMatchFileSnapshot`), copies compared as text from elsewhere.
 DEFAULT_EXCLUDES = (
-    "**/__testfixtures__/**",
+    "**/__testfixtures__/**", "**/__snapshots__/**",
     "**/fixtures/**/*.input.*", "**/fixtures/**/*.output.*",
     "**/__fixtures__/**/*.input.*", "**/__fixtures__/**/*.output.*",
 )
@@ -248,6 +249,8 @@ def git_ignored(path: str, root: str, is_dir: bool = False) -> bool:
     """Whether `path` (which need not exist; a folder when `is_dir`, as a folder-only pattern
     `generated/` asks) is matched by a .gitignore between `root` and it: build output (`lib/`,
     `/package`) and generated files that a fresh checkout does not have."""
+    if not os.path.isabs(path):
+        return False  # no file-system path (a `#name` no `imports` entry maps)
     rel_dir = os.path.relpath(os.path.dirname(path), root)
     if rel_dir.startswith(".."):
         return False

@@ -14,7 +14,8 @@ from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.entry_points import command_pattern
 from migrationlint.model.workspace import Manifest
 
-_UNBUILD = command_pattern(r"unbuild(?![\w-])")
+# unbuild, or Nuxt's module builder, which runs unbuild with the module's build.config merged in
+_UNBUILD = command_pattern(r"(?:unbuild|nuxt-module-build|nuxt-build-module)(?![\w-])")
 
 
 def unbuild_bundle(manifest: Manifest, commands: list[tuple[str, str]]) -> Bundle | None:

@@ -2480,6 +2480,12 @@ def test_a_catalog_range_is_checked_against_peer_ranges_as_the_range_it_names(tm
     files["pnpm-workspace.yaml"] = files["pnpm-workspace.yaml"].replace('"@ui/hooks": ^9.4.1', '"@ui/hooks": ^9.5.0')
     [d] = pipeline.lint([str(write(tmp_path / "rejected", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert '"catalog:"' not in d.message
+    # in no catalog at all, under `catalogMode: strict`: the entry goes into the catalog first, and no
+    # fix writes a plain range pnpm would refuse (a real dashboard monorepo: 16 packages)
+    files["pnpm-workspace.yaml"] = files["pnpm-workspace.yaml"].replace('  "@ui/hooks": ^9.5.0\n', "")
+    [d] = pipeline.lint([str(write(tmp_path / "absent", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'to the catalog of pnpm-workspace.yaml, whose `catalogMode: strict` refuses any other spec, and ' \
+           '"@ui/hooks": "catalog:" to dependencies' in d.message and d.fix is None, d.message
 
 
 PEER_LINKED_LOCK = """lockfileVersion: '9.0'

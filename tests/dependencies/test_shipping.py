@@ -374,14 +374,17 @@ def test_ncc_and_pkgroll_builds_bundle_their_imports(tmp_path):
     ("export default defineBuildConfig({ failOnWarn: false })\n", True),
     ("export default defineBuildConfig({ entries: ['src/index'] })\n", False),
     (None, False)])
-def test_an_unbuild_build_inlines_undeclared_imports_only_where_its_settings_say(tmp_path, config, inlined):
+@pytest.mark.parametrize("build", ["unbuild", "nuxt-module-build build"])
+def test_an_unbuild_build_inlines_undeclared_imports_only_where_its_settings_say(tmp_path, config, inlined, build):
     """unbuild keeps dependencies and peerDependencies external and inlines any other import with an
     "implicit external" warning, which fails the build by default: a published interop package that
     ships CommonJS libraries pre-bundled sets `rollup.inlineDependencies` (1 DEP002 on a real one).
-    With the defaults a devDependency import breaks the build, so nothing is taken as inlined."""
+    With the defaults a devDependency import breaks the build, so nothing is taken as inlined. Nuxt's
+    module builder (`nuxt-module-build build`) is unbuild with the module's config (a real devtools
+    module: 5 findings)."""
     files = {"package.json": {"name": "@acme/interop", "version": "1.0.0", "type": "module", "files": ["dist"],
                               "exports": {"./compression": "./dist/compression/index.mjs"},
-                              "scripts": {"build": "unbuild"},
+                              "scripts": {"build": build},
                               "devDependencies": {"compression": "^1.8.1", "unbuild": "^3.5.0"}},
              "src/compression/index.ts": "import compression from 'compression';\nexport default compression;\n"}
     if config is not None:

@@ -454,9 +454,12 @@ def test_a_folder_only_gitignore_pattern_covers_a_generated_folder_under_base_ur
 
 
 def test_code_transform_fixtures_are_excluded_by_default(tmp_path):
-    """Codemod input/output snapshots are read as text by their tests and never compiled."""
+    """Codemod input/output snapshots are read as text by their tests and never compiled; so are a
+    code generator's `__snapshots__` copies of its output, whose relative imports resolve only where
+    the original lives (a real generator's samples: 42 IMP002 and DEP001)."""
     _write(tmp_path, {
         "package.json": {"name": "codemod"},
+        "samples/petstore/__snapshots__/endpoints.ts": "import { http } from './custom-instance';\nexport const g = http;\n",
         "test/fixtures/rename/rename.input.ts": "import { x } from './not-here';\nexport const y = x;\n",
         "test/fixtures/rename/rename.output.ts": "import { x } from './not-here';\nexport const y = x;\n",
         "src/__testfixtures__/a.ts": "import { x } from './not-here';\nexport const y = x;\n",

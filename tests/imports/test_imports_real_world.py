@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from tests.helpers import lint
@@ -787,6 +789,28 @@ def test_a_tsconfig_extending_a_generated_config_not_written_yet_leaves_its_alia
     assert lint_all(tmp_path, ["IMP", "DEP001"]) == []
     _pkg(tmp_path, "tsconfig.json", {"extends": "./config/tsconfig.json"})
     assert sorted(d.code for d in lint_all(tmp_path, ["IMP", "DEP001"])) == ["DEP001", "IMP002"]
+
+
+@pytest.mark.parametrize("variant, reported", [("plain", True), ("nuxt references", False),
+                                              ("expect-error", False)])
+def test_a_hash_name_no_imports_entry_maps_is_checked_without_crashing(tmp_path, variant, reported):
+    """`import { env } from '#build-info'` with no package.json `imports` field: the run used to stop
+    with INT001 (the name was probed as a path under .gitignore rules; two Nuxt repositories). Under
+    a tsconfig.json whose `references` name Nuxt's generated `.nuxt/tsconfig.*.json`, not written
+    yet, such names are the virtual modules those declare; marked `@ts-expect-error`, one a bundler
+    injects (Nitro's `virtual`). Otherwise the name matches nothing: reported."""
+    from tests.helpers import lint as lint_all
+
+    _pkg(tmp_path, "package.json", {"name": "app", "private": True, "type": "module",
+                                    "dependencies": {"nuxt": "^4.0.0"}})
+    _write(tmp_path, ".gitignore", "node_modules\n.nuxt\n")
+    config = {"references": [{"path": "./.nuxt/tsconfig.server.json"}], "files": []} \
+        if variant == "nuxt references" else {"compilerOptions": {"strict": True}}
+    _pkg(tmp_path, "tsconfig.json", config)
+    marker = "// @ts-expect-error injected\n" if variant == "expect-error" else ""
+    _write(tmp_path, "server/utils/x.ts", marker + "import { env } from '#build-info';\n\nexport const e = env;\n")
+    found = [d.code for d in lint_all(tmp_path, ["IMP", "INT"])]
+    assert found == (["IMP002"] if reported else []), found
 
 
 def test_a_rooted_paths_key_that_names_no_file_is_reported_as_that_alias(tmp_path):
