@@ -133,16 +133,8 @@ def _paths_unknown(resolver: Resolver, path: str) -> bool:
     cfg = resolver.tsconfig_for(path)
     if cfg is not None and cfg.unread_extends:
         return True
-    root = resolver.workspace.root
-    directory = os.path.dirname(path)
-    while directory.startswith(root):
-        nearest = os.path.join(directory, "tsconfig.json")
-        if os.path.isfile(nearest):
-            return any(not os.path.isfile(r) for r in resolver.tsconfigs.config(nearest).references)
-        if directory == root:
-            break
-        directory = os.path.dirname(directory)
-    return False
+    chain = resolver.tsconfigs.candidates(os.path.dirname(path))
+    return bool(chain) and any(not os.path.isfile(r) for r in resolver.tsconfigs.config(chain[0]).references)
 
 
 def _in_no_program(resolver: Resolver, rel: str, path: str) -> bool:

@@ -19,7 +19,7 @@ import shlex
 from typing import NamedTuple
 
 from migrationlint.model.bundling import build_commands
-from migrationlint.model.entry_points import RUNS_SCRIPT
+from migrationlint.model.script_commands import RUNS_SCRIPT
 from migrationlint.model.nest_cli import read_nest_cli
 from migrationlint.model.nx_projects import nx_workspace_root, project_targets
 from migrationlint.model.workspace import Manifest

@@ -18,9 +18,8 @@ from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, config_imports, find_config, read_config
 from migrationlint.model.script_builds import release_bundle, scripted_bundle
-from migrationlint.model.entry_points import (RUNS_SCRIPT, command_pattern, declared_entries, names_no_entry,
-                                              run_all_names, starts_from_source)
-from migrationlint.model.script_commands import root_scripts_for_caller, shell_commands
+from migrationlint.model.entry_points import declared_entries, names_no_entry, run_all_names, starts_from_source
+from migrationlint.model.script_commands import RUNS_SCRIPT, command_pattern, root_scripts_for_caller, shell_commands
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shlex
 
 from migrationlint.model.bundle_record import Bundle
-from migrationlint.model.entry_points import command_pattern
+from migrationlint.model.script_commands import command_pattern
 
 
 _NCC_BUILD = command_pattern(r"ncc build\b([^&|;]*)")

@@ -317,7 +317,12 @@ class VersionChoice:
     def _strict_catalogs(self, m: Manifest) -> bool:
         """Whether `m` is a package of the pnpm workspace at the root whose pnpm-workspace.yaml sets
         `catalogMode: strict` (pnpm 10.12+: `pnpm add` takes only catalog entries)."""
-        return self.root_of(m).dir == self.ws.root and read_pnpm_settings(self.ws.root).get("catalogMode") == "strict"
+        return self._catalog_mode == "strict" and self.root_of(m).dir == self.ws.root
+
+    @cached_property
+    def _catalog_mode(self) -> object:
+        """pnpm-workspace.yaml's `catalogMode` at the root, read once per run (asked per finding)."""
+        return read_pnpm_settings(self.ws.root).get("catalogMode")
 
     def _catalog_range(self, package: str, spec: str) -> str:
         """The range a `catalog:` / `catalog:<name>` spec gives `package` (pnpm-workspace.yaml), else `spec`."""

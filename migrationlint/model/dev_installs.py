@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 
-from migrationlint.model.docker_installs import logical_lines
+from migrationlint.model.docker_installs import installs_packages, logical_lines
 
-_INSTALL = re.compile(r"\b(?:npm\s+(?:ci|install|i)|yarn(?:\s+install)?|pnpm\s+(?:install|i)|bun\s+(?:install|i))\b")
 # a flag or command that leaves devDependencies out (`turbo prune` only cuts the workspace down: not one)
 _PRODUCTION = re.compile(r"--prod\b|--production\b|--omit[= ]dev\b|--only[= ]prod|\b(?:npm|pnpm|yarn|bun)\s+prune\b"
-                         r"|\bpnpm\s+(?:-\S+\s+)*deploy\b|workspaces\s+focus\b.*--production", re.IGNORECASE)
+                         r"|\bpnpm\s+(?:-\S+\s+)*deploy\b", re.IGNORECASE)
 _PRODUCTION_ENV = re.compile(r"NODE_ENV[= ]+[\"']?production", re.IGNORECASE)
 
 
@@ -34,7 +33,7 @@ def images_install_dev(dockerfiles: list[str]) -> str | None:
             return None
         production_env = False
         for line in lines:
-            installs = line.upper().startswith("RUN") and _INSTALL.search(line) is not None
+            installs = line[:4].upper() in ("RUN ", "RUN\t") and installs_packages(line[4:])
             if _PRODUCTION.search(line) or installs and (production_env or _PRODUCTION_ENV.search(line)):
                 return None
             production_env = production_env or _PRODUCTION_ENV.search(line) is not None

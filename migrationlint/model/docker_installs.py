@@ -258,6 +258,13 @@ def _script_lines(path: str) -> list[str] | None:
         return None
 
 
+def installs_packages(run: str) -> bool:
+    """Whether a RUN instruction's command line (what follows `RUN`) runs a package-manager install
+    of a manifest (`_install_kind`: not a global tool, not `npm install <pkg>`)."""
+    return any(_install_kind(words, _Stage()) is not None
+               for words in _commands(re.sub(r"^(?:--\S+\s+)+", "", run.strip())))
+
+
 def _commands(rest: str) -> list[list[str]]:
     """The simple commands of a RUN line, environment assignments and shell keywords in front of
     them dropped (`for i in 1 2 3; do if yarn install; then break; fi; done` holds `yarn install`)."""

@@ -20,7 +20,8 @@ from typing import Callable, Iterator, TypeVar
 
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder
 from migrationlint.model.extensionless_entries import extensionless_source
-from migrationlint.model.script_commands import expanded_commands, shell_commands, type_check_only
+from migrationlint.model.script_commands import (RUNS_SCRIPT, command_pattern, expanded_commands, shell_commands,
+                                                 type_check_only)
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nest_cli import nest_entries
 from migrationlint.model.nx_projects import node_app_mains, project_targets
@@ -410,14 +411,6 @@ def first_operand(args: list[str], runner: str = "") -> str | None:
     return None
 
 
-_COMMAND_START = r"(?:^|[\s;&|])"  # the start of a command in a script: its beginning, or after a separator
-
-
-def command_pattern(rest: str) -> re.Pattern[str]:
-    """A regex for `rest` at the start of one command of a package.json script (`tsup`, not `run-tsup`)."""
-    return re.compile(_COMMAND_START + rest)
-
-
 _RUN_ALL = command_pattern(r"(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")
 _CONCURRENT_SCRIPT = re.compile(r"""(?:^|\s)["']?(?:npm|yarn|pnpm|bun):([\w:.*-]+)""")
 
@@ -432,9 +425,6 @@ def run_all_names(script: str, scripts: dict) -> list[str]:
 
 
 _DOCKER_LINE = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
-# `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
-# script named, when the package has one (`pnpm install` is a command, not a script)
-RUNS_SCRIPT = command_pattern(r"(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
 
 
 def _docker_entries(directory: str, scripts: dict | None = None) -> Iterator[tuple[str, str]]:

@@ -19,7 +19,7 @@ import os
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.workspace import Manifest
 from migrationlint.model.config_objects import config_imports, read_config
-from migrationlint.model.entry_points import command_pattern
+from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.packages import is_relative
 from migrationlint.model.specifiers import resolve_relative
 

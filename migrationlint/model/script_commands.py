@@ -8,6 +8,20 @@ import re
 import shlex
 from typing import Iterator
 
+from migrationlint.model.workspace_definition import declares_workspaces
+
+_COMMAND_START = r"(?:^|[\s;&|])"  # the start of a command in a script: its beginning, or after a separator
+
+
+def command_pattern(rest: str) -> re.Pattern[str]:
+    """A regex for `rest` at the start of one command of a package.json script (`tsup`, not `run-tsup`)."""
+    return re.compile(_COMMAND_START + rest)
+
+
+# `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
+# script named, when the package has one (`pnpm install` is a command, not a script)
+RUNS_SCRIPT = command_pattern(r"(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
+
 
 def shell_commands(command: str) -> Iterator[list[str]]:
     """The simple commands of a package.json script (split at `&&`, `||` and `;`), each as its
@@ -28,8 +42,6 @@ _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ash"})
 _RUN_STRING = re.compile(r"-[a-z]*c")  # `-c`, `-lc`, `-ec`: the next word is the command string
 
 
-# the package managers' ways of running another script of the same manifest by name
-_RUNNERS = {"npm": ("run", "run-script"), "pnpm": ("run", None), "yarn": ("run", None), "bun": ("run",)}
 _DELETERS = frozenset({"rimraf", "rm", "del-cli", "del"})  # and `shx rm -rf dist`
 _EXPANSION_DEPTH = 3
 
@@ -54,12 +66,9 @@ def _deletes_only(words: list[str]) -> bool:
 
 
 def _script_run(words: list[str], scripts: dict) -> str | None:
-    """The name of the manifest's script these words run by name, or None."""
-    subcommands = _RUNNERS.get(words[0])
-    if subcommands is None or len(words) < 2:
-        return None
-    name = words[2] if words[1] in subcommands and len(words) > 2 else words[1]
-    return name if isinstance(scripts.get(name), str) else None
+    """The name of the manifest's script these words run by name (RUNS_SCRIPT), or None."""
+    found = RUNS_SCRIPT.match(" ".join(words))
+    return found.group(1) if found is not None and isinstance(scripts.get(found.group(1)), str) else None
 
 
 def type_check_only(script: object) -> bool:
@@ -96,7 +105,7 @@ def _workspace_root_scripts(directory: str) -> dict:
                 data = json.load(fh)
         except (OSError, ValueError):
             data = None
-        if isinstance(data, dict) and ("workspaces" in data or os.path.isfile(os.path.join(parent, "pnpm-workspace.yaml"))):
+        if isinstance(data, dict) and (declares_workspaces(data) or os.path.isfile(os.path.join(parent, "pnpm-workspace.yaml"))):
             scripts = data.get("scripts")
             return scripts if isinstance(scripts, dict) else {}
         if os.path.dirname(parent) == parent:

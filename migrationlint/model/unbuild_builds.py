@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.config_objects import find_config, read_config
-from migrationlint.model.entry_points import command_pattern
+from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.workspace import Manifest
 
 # unbuild, or Nuxt's module builder, which runs unbuild with the module's build.config merged in
