@@ -63,9 +63,11 @@ CONTEXT_SUFFIXES = (".prisma", ".sh")
 # read by import resolution too: generated targets (.gitignore) and config-file aliases
 CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.",
                       # bundler configs decide whether a package ships its imports inside a bundle
-                      "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "next.config.",
+                      "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "rolldown.config.", "next.config.",
                       "electron.vite.config.", "rsbuild.config.", "rspack.config.", "modern.config.", "ormconfig.",
                       "esbuild.config.", "jest.config.",
+                      # a GraphQL code generator's schema module is a build step's input (codegen_inputs)
+                      "codegen.", ".graphqlrc", "graphql.config.",
                       # the Compose files that say which folder each Dockerfile is built from: whether the
                       # images install the workspace root (DEP005)
                       "docker-compose.", "compose.")

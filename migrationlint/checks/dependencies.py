@@ -22,12 +22,14 @@ from migrationlint.checks.peer_hosts import peer_host
 from migrationlint.checks.runtime_triggers import runtime_needs
 from migrationlint.checks.undeclared import UndeclaredImports
 from migrationlint.checks.dev_in_production import DevInProduction
+from migrationlint.checks.dead_file_findings import in_dead_file
 from migrationlint.checks.dependency_exemptions import DependencyExemptions, also_runtime
 from migrationlint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.dependency_model import LOADING_KINDS, Use
 from migrationlint.model.dependency_versions import usable_range
+from migrationlint.model.dead_files import outside_every_build
 from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.inherited_aliases import unread_alias
@@ -138,21 +140,17 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             return  # an alias the tsconfig may inherit from a config package that is not installed
         if u.type_only and self.silenced(u):
             return  # `@ts-ignore` above a type-only import, or `@ts-nocheck` over its file: nothing breaks
-        if u.type_only and self._declared_ambiently(u):
-            return  # types a `declare module` of the program gives: no package is loaded or read
-        if self.root_counts(u.test, u.type_only) and (self.hoisted_at_root(u.package, m) or u.type_only and (
-                self.ws.member(pk.types_package(u.package)) is not None or self.project.is_test_file(u.path))
-                and self.hoisted_at_root(pk.types_package(u.package), m)):
+        if (u.type_only or self._virtual_candidate(u)) and self._declared_ambiently(u):
+            return  # types a `declare module` of the program gives: no package is loaded or read; loaded, a
+            # name no install holds that the package's bundle takes in is a module a bundler plugin serves
+        if self.served_by_root_install(u):
             return  # a file that does not ship, or types only, found in the repository's hoisted install
-            # (the types of `acme` in a member so named, which the install links at the root; for a test,
-            # an `@types/acme` another package brings, hoisted, or publicly by pnpm's `@types/*` pattern:
-            # an app's own build, which an image may run with only its package installed, needs its own)
-        if self._mocked_into_being(u) or self._jest_manual_mock(u) or self._runtime_module(u) or self._silenced_sample(u) \
+        if self._mocked_into_being(u) or self._jest_manual_mock(u) or self._vendored_below_package(u) \
+                or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) \
-                or self._cycle_linked_at_root(u) \
-                or self.shown_as_text(u.path) or deno_mapped(self.project, u.path, u.imp.specifier) \
-                or emitted_declaration(u.path):
+                or self._cycle_linked_at_root(u) or self.shown_as_text(u.path) or self.read_as_data(u.path) \
+                or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))
@@ -225,7 +223,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
 
     def _undeclared(self, u: Use, section: str) -> Diagnostic:
         message, fix, severity = self._undeclared_finding(u, section)
-        return self._at_import(DEP001, u, message, fix, severity)
+        found = self._at_import(DEP001, u, message, fix, severity)
+        return in_dead_file(found) if outside_every_build(self.project, resolver_for(self.project), u.path) else found
 
     def _dev_in_production(self, u: Use) -> Diagnostic:
         message, fix, severity = self._dev_finding(u)

@@ -23,6 +23,7 @@ from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.resolve import resolver_for
+from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -144,6 +145,40 @@ class DependencyExemptions(DependencyModel):
         return any(m.declared(host) for m in (u.manifest, root) for host in _VITE_HOSTS) \
             and self.held_nowhere(u.package, u.manifest)
 
+    def served_by_root_install(self, u: Use) -> bool:
+        """Whether the `hoisting` policy lets this use rely on the repository's root install, and that
+        install holds the package: a file that does not ship (or, settled, turns out not to: an entry
+        of a private helper package only tests import; not in a package its own build bundles, an
+        app whose build needs its imports wherever it runs), or types only. For types, the types of `acme`
+        in a member so named, which the install links at the root; for a test, an `@types/acme`
+        another package brings, hoisted, or publicly by pnpm's `@types/*` pattern (an app's own build,
+        which an image may run with only its package installed, needs its own)."""
+        m = u.manifest
+        if not self.root_counts(True, u.type_only):
+            return False
+        if not (self.hoisted_at_root(u.package, m) or u.type_only and (
+                self.ws.member(pk.types_package(u.package)) is not None or self.project.is_test_file(u.path))
+                and self.hoisted_at_root(pk.types_package(u.package), m)):
+            return False
+        return self.root_counts(u.test, u.type_only) or (
+            u.verdict is not None and u.verdict.unsettled and self.shipping.bundled(m) is None
+            and not self.shipping.settle(u.path, m).ships)
+
+    def _virtual_candidate(self, u: Use) -> bool:
+        """A loaded name no manifest, lockfile or node_modules holds (a lockfile says what the install
+        has), which the package's bundle takes in rather than leaving external: a bundler plugin can
+        serve it (a vite plugin's `resolveId`). A name the bundle leaves external (`vscode` to the
+        editor) is the runtime's to provide, and says nothing of a plugin."""
+        m = u.manifest
+        return bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m) \
+            and self.shipping.bundled(m, u.package) is not None
+
+    def read_as_data(self, path: str) -> bool:
+        """A file tests read as text (read_by_tests.py: a transform's input or expected output, a file
+        of a fixtures folder no file imports, one a test folder's tsconfig excludes on purpose): its
+        imports are the project's it stands for. Asked last."""
+        return read_by_tests(self.project, resolver_for(self.project), path)
+
     def shown_as_text(self, path: str) -> bool:
         """A file a documentation page includes as a code block and nothing compiles or imports
         (text_snippets.py): its imports are the reader's, nothing installs for it. Asked last."""
@@ -202,6 +237,18 @@ class DependencyExemptions(DependencyModel):
             if folder == u.manifest.dir or not folder.startswith(u.manifest.dir):
                 return False
             folder = os.path.dirname(folder)
+
+    def _vendored_below_package(self, u: Use) -> bool:
+        """A package kept in the repository in a `node_modules` folder between the file and its
+        package's folder (`test/node/node_modules/fake-module/`, a fixture a test requires, made
+        visible by a `.gitignore` exception): Node's lookup from the file finds it first, and no
+        install is involved."""
+        folder = os.path.dirname(u.path)
+        while folder != u.manifest.dir and folder.startswith(u.manifest.dir + os.sep):
+            if os.path.isdir(os.path.join(folder, "node_modules", *u.package.split("/"))):
+                return True
+            folder = os.path.dirname(folder)
+        return False
 
     def _declared_ambiently(self, u: Use) -> bool:
         """Whether a script declaration file of the importer's program declares the specifier

@@ -18,6 +18,7 @@ from migrationlint.checks.export_surfaces import export_surface
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.extract.records import Binding, FileFacts, ImportFact
+from migrationlint.model import packages as pk
 from migrationlint.model.module_augmentations import added_names
 from migrationlint.model.resolve import Resolver
 
@@ -54,6 +55,8 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
     if missing:  # a `declare module` elsewhere may add them: tsc merges what the text here lacks
         added = added_names(project, resolver, target)
         missing = [b for b in missing if b.imported not in added]
+    if any(b.imported == "default" for b in missing) and _synthetic_default(project, resolver, path, imp):
+        missing = [b for b in missing if b.imported != "default"]
     target_facts = project.facts(target)
     if missing and _script(target, target_facts) \
             and not {d[0] for d in target_facts.declarations} & {b.imported for b in missing}:  # as tsc's one TS2306
@@ -77,12 +80,26 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
             hint = ""
         else:
             problem = f"{where} has no export named `{b.imported}`"
-            elsewhere = _exported_beside(project, target, b.imported)
+            elsewhere = _exported_beside(project, target, b.imported) if b.imported != "default" else []
             if elsewhere:
                 hint = f" {', '.join(project.rel(p) for p in elsewhere)} export{'s' if len(elsewhere) == 1 else ''} it."
         effect, severity = _missing_export_effect(project, resolver, path, imp, b, "TS2459" if brought else None)
         yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
                          fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
+
+
+def _synthetic_default(project: Project, resolver: Resolver, path: str, imp: ImportFact) -> bool:
+    """Whether tsc reads the imported workspace package through built declarations of a CommonJS
+    module (no `"type": "module"`; `types` or `main` naming built files, which the linter maps back
+    to the source it reads) and the importer's tsconfig synthesizes default imports: tsc then takes
+    the module object as the default (`import { default as sdk } from '@acme/sdk'`), which the
+    source's missing `export default` does not change."""
+    member = project.workspace.member(pk.package_name(imp.specifier) or "") if pk.classify(imp.specifier) == "package" else None
+    if member is None or member.data.get("type") == "module":
+        return False
+    entry = next((member.data[k] for k in ("types", "typings", "main") if isinstance(member.data.get(k), str)), "")
+    config = resolver.tsconfig_for(path)
+    return entry.endswith((".d.ts", ".d.cts", ".js", ".cjs")) and config is not None and config.synthesizes_defaults
 
 
 def _script(target: str, facts: FileFacts | None) -> bool:

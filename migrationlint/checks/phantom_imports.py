@@ -20,13 +20,14 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.inherited_aliases import unread_alias
-from migrationlint.model.dev_files import emitted_declaration, fixture_data, hidden_part, in_fixture_folder, \
-    published_data_folder
-from migrationlint.model.imported_anywhere import file_names, imported_anywhere
+from migrationlint.model.dev_files import emitted_declaration, hidden_part
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_files import package_files
+from migrationlint.model.bundler_outputs import written_by_bundler
 from migrationlint.model.dead_files import outside_every_build
+from migrationlint.checks.dead_file_findings import in_dead_file
+from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
@@ -56,38 +57,12 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if not file_checked(project.rel(path), facts) or _in_no_program(resolver, project.rel(path), path):
             continue
         found = list(_file_findings(project, resolver, path, facts, wanted))
-        if found and (_copied_fixture(project, resolver, path) or shown_as_text(project, resolver, path)
+        if found and (read_by_tests(project, resolver, path) or shown_as_text(project, resolver, path)
                       or emitted_declaration(path)):
             continue  # data a test reads, a snippet a documentation page shows as text, tsc's output beside its source
         if found and outside_every_build(project, resolver, path):
-            found = [_in_dead_file(d) for d in found]
+            found = [in_dead_file(d) for d in found]
         yield from found
-
-
-def _copied_fixture(project: Project, resolver: Resolver, path: str) -> bool:
-    """A transform's input or expected output in a test's fixtures or samples (dev_files.fixture_data),
-    or a file there that no file imports: a test reads or copies it as data (a sample project a
-    CLI's test compiles elsewhere), so its imports name files of wherever it lands, or break on
-    purpose. Also a file of a folder the package publishes as it is and no tsconfig compiles
-    (dev_files.published_data_folder: a generator's `assets/` it copies into the code it writes,
-    beside files it generates there). Asked only for a file with findings."""
-    rel = project.rel(path)
-    if fixture_data(rel) or in_fixture_folder(rel) and not imported_anywhere(project, path, file_names(path), resolver):
-        return True
-    m = project.workspace.manifest_for(path)
-    return m is not None and not m.error and published_data_folder(path, m.dir, m.data, resolver.tsconfig_for) is not None
-
-
-DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (no tsconfig includes it; no entry point, script, "
-                  "test runner or other file reaches it), so nothing fails unless someone runs it by hand: most "
-                  "likely dead code.")
-
-
-def _in_dead_file(d: Diagnostic) -> Diagnostic:
-    """A finding in a file outside every build (dead_files.py): a warning that says so, with no fix
-    (rewriting the import of a file nobody uses fixes nothing)."""
-    d.severity, d.fix, d.message = Severity.WARNING, None, d.message + DEAD_FILE_NOTE
-    return d
 
 
 def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileFacts,
@@ -155,7 +130,8 @@ def _build_output(project: Project, res: Resolution) -> bool:
     """A missing target a build step produces: under a framework's generated folder
     (`.svelte-kit/types/...`), gitignored under any of the names the import may take (`lib/`,
     `/src/environments/environment.ts`), named as generated (`dates.generated.js`,
-    `generated-types.ts`), or a JSON file Node's `require` finds without its extension. A fresh
+    `generated-types.ts`), in a folder the package's bundler config names as an output
+    (bundler_outputs.py), or a JSON file Node's `require` finds without its extension. A fresh
     checkout lacks these files although the code is right."""
     root = project.workspace.root
     for base in res.bases:
@@ -168,6 +144,8 @@ def _build_output(project: Project, res: Resolution) -> bool:
             return True  # a git submodule's files: absent until `git submodule update` checks it out
         if frameworks.in_generated_dir(base) or any(_ignored_target(c, root) for c in candidates(base)):
             return True
+        if written_by_bundler(project.workspace.package_root(base), base) is not None:
+            return True  # a plugin's output folder (`outdir: './src/paraglide'`), written when the build starts
     return False
 
 

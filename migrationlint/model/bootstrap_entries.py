@@ -17,6 +17,7 @@ from typing import Callable
 
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import packages as pk
+from migrationlint.model.preconstruct_entries import ORIGIN as PRECONSTRUCT_ORIGIN, preconstruct_entries
 from migrationlint.model.entry_points import Entry, declared_entries, to_source
 from migrationlint.model.workspace import Manifest
 
@@ -40,6 +41,9 @@ def all_entries(manifest: Manifest, mapped: Callable[[str, str], str | None],
     for target, origin in unmapped:
         for entry in _loaded_by_bootstrap(manifest, target, origin, mapped, facts_of):
             found.setdefault(entry.path, entry)
+    if unmapped:  # `dist/acme-widget.js`: preconstruct's naming, built from its entrypoints
+        for source in preconstruct_entries(manifest, [t for t, _ in unmapped]):
+            found.setdefault(source, Entry(source, PRECONSTRUCT_ORIGIN))
     return list(found.values())
 
 

@@ -8,7 +8,9 @@ build tsconfig excludes, run before the build). Nor when the file lies in a top 
 package that package.json `files` does not publish and that holds none of its entry points (a
 plugin's `dev/` harness beside `src/`, with `"files": ["dist"]`): its code is in the package only
 if the build compiles it, and a build from the entries never reaches it (a tsc build that does
-include it is read as above, and a script that names the folder may build it). Nor when a tsconfig
+include it is read as above, and a script that names the folder may build it). Nor when preconstruct
+builds the package (preconstruct_entries.py) and no entry point reaches the file: its bundles hold
+what the entrypoints import, and `exports` or `files` leave nothing else to load. Nor when a tsconfig
 of its own compiles it, and no entry point, into a published folder: loose scripts another program
 loads by path, with that program's dependencies. Asked only where the answer changes a finding.
 """
@@ -21,6 +23,8 @@ from collections import deque
 
 from migrationlint.globs import match
 from migrationlint.model.build_programs import BuildProject, build_tsconfigs
+from migrationlint.model.entry_points import exports_encapsulate
+from migrationlint.model.preconstruct_entries import ORIGIN as PRECONSTRUCT_ORIGIN
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
@@ -58,6 +62,22 @@ class BuildOutput:
         return Verdict(False, f"no entry point reaches it, and it lies in {top}/, a folder that package.json "
                               "\"files\" does not publish and no entry point comes from: it is in neither the "
                               "package nor its build output")
+
+    def left_out_of_bundle(self, path: str, manifest: Manifest) -> Verdict | None:
+        """A "does not ship" verdict for a file no entry point reaches in a package preconstruct
+        builds (its entries come from `preconstruct.entrypoints`): rollup bundles what the
+        entrypoints import into `dist/`, so an unreached file is in the package only when `files`
+        publishes its folder, and even then no import can name it while `exports` names only the
+        bundles. Else None."""
+        if not any(e.origin == PRECONSTRUCT_ORIGIN for e in self.entries(manifest)):
+            return None
+        listed = manifest.data.get("files")
+        rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
+        if not exports_encapsulate(manifest) and not (isinstance(listed, list) and not _files_publish(
+                listed, rel.split("/", 1)[0], rel)):
+            return None
+        return Verdict(False, "no entry point reaches it, and preconstruct builds the package by bundling what its "
+                              "entrypoints import: it is not in the build output")
 
     def published_loose_scripts(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship with this package's dependencies" verdict for a file that a tsconfig of

@@ -16,13 +16,14 @@ from typing import Callable, Iterator
 
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
-from migrationlint.model.config_objects import SECTIONS_MARK, config_has, config_imports, find_config, read_config
+from migrationlint.model.config_objects import SECTIONS_MARK, config_has, find_config, read_config
 from migrationlint.model.script_builds import release_bundle, scripted_bundle
 from migrationlint.model.entry_points import declared_entries, names_no_entry, run_all_names, starts_from_source
 from migrationlint.model.script_commands import RUNS_SCRIPT, command_pattern, root_scripts_for_caller, shell_commands
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle
+from migrationlint.model.rollup_builds import rollup_build
 from migrationlint.model.unbuild_builds import unbuild_bundle
 from migrationlint.model.workers import worker_bundle
 from migrationlint.model.workspace import Manifest
@@ -155,27 +156,6 @@ def vite_root(manifest: Manifest) -> str | None:
         return None
     folder = os.path.normpath(os.path.join(os.path.dirname(config), root))
     return folder if folder != os.path.normpath(manifest.dir) and folder.startswith(manifest.dir + os.sep) else None
-
-
-_ROLLUP_BUILD = command_pattern(r"rollup\b(?=[^&|;]*(?:\s-c\b|--config))")
-_NODE_RESOLVE = frozenset({"@rollup/plugin-node-resolve", "rollup-plugin-node-resolve"})
-
-
-def _rollup_build(manifest: Manifest) -> Bundle | None:
-    """A rollup build (`rollup -c`) that resolves packages from node_modules (the node-resolve
-    plugin) inlines every import its `external` list does not name; without the plugin, rollup
-    leaves bare imports out of the bundle. An `external` that is not a list of names (a function)
-    says nothing readable."""
-    if not any(_ROLLUP_BUILD.search(c) for _, c in build_commands(manifest)):
-        return None
-    config = find_config(manifest.dir, "rollup.config")
-    if config is None or not _NODE_RESOLVE & config_imports(config):
-        return None
-    external = read_config(config).names("external", patterns=True)
-    if external is None:
-        return None
-    return Bundle("a rollup build with the node-resolve plugin inlines every import its external list does not name",
-                  external)
 
 
 _CODE = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
@@ -417,7 +397,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what
-        return _vite_build(manifest, vite) or _rollup_build(manifest) \
+        return _vite_build(manifest, vite) or rollup_build(manifest, build_commands(manifest)) \
             or _published_webpack(manifest) or _published_rsbuild(manifest)  # a build that inlines
     if vite or any(_VITE_BUILD.search(s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):

@@ -184,8 +184,10 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                 value = arrays[parsing.text(value)]
             if value.type in ("true", "false"):
                 flags[path] = value.type == "true"
-            elif value.type == "array":
-                lists[path] = _string_items(value)
+            elif value.type == "array":  # the same key in several objects (configs in a list): all their items
+                items = _string_items(value)
+                lists[path] = items if path not in lists else (
+                    None if items is None or lists[path] is None else lists[path] + items)
             elif value.type == "object":
                 objects.add(path)
             _walk(value, path, keys, flags, lists, objects, arrays)

@@ -148,7 +148,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
         only for types (`import { DataSourceOptions } from 'typeorm'`), or never imports while no
         package it declares takes it as a peer (a peer list copied from a template), so an importer
         that lacks the peer fails nowhere. A peer it never imports that a package it declares
-        takes as a peer may be loaded by that package (an ORM loads its driver)."""
+        takes as a peer may be loaded by that package (an ORM loads its driver), unless the member
+        imports that package only for types (a form library's schema types: nothing of it loads)."""
         sources = self.project.package_sources(member.dir)
         if not sources:
             return False  # no TypeScript source (built JavaScript, a package of another language): nothing known
@@ -161,7 +162,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
                         found[use.package] = found.get(use.package, True) and use.type_only
         if package in found:
             return found[package]
-        declared = {p for section in DEP_SECTIONS for p in member.section(section) if p != package}
+        # a package it imports only for types is never loaded, and brings none of its own peers
+        declared = {p for section in DEP_SECTIONS for p in member.section(section) if p != package and not found.get(p)}
         return not any(package in self.peer_list(p, member) for p in declared)
 
     def _uses_of(self, path: str) -> Iterator[Use]:

@@ -32,6 +32,10 @@ _INSTRUCTION = re.compile(r"^\s*(FROM|COPY|ADD|RUN|WORKDIR)\s+(.*)$", re.IGNOREC
 _TURBO_PRUNE = re.compile(r"^\s*RUN\b.*\bturbo(?:@\S+)?\s+prune\b", re.IGNORECASE)
 # files only a workspace root holds: a COPY naming one the Dockerfile's folder lacks is from the root
 _ROOT_FILES = ("turbo.json", "pnpm-workspace.yaml", "nx.json", "lerna.json", "rush.json")
+# a RUN that writes the manifest the image installs: shell redirection or `tee` into package.json, or
+# a Node one-liner writing it (`node -e "fs.writeFileSync('package.json', ...)"`, merging manifests)
+_WRITES_MANIFEST = re.compile(r"(?:>|\btee\s+(?:-a\s+)?)\s*[\w./-]*\bpackage\.json\b"
+                              r"|writeFileSync\(\s*[\w.]*\s*\(?\s*['\"][\w./-]*package\.json")
 _PER_SERVICE_WORDS = ("deploy", "focus", "--filter", "-F", "--workspace", "-w", "--cwd", "--prefix")
 
 
@@ -42,6 +46,7 @@ class _Stage:
     root_manifest: bool = False  # the root package.json (or the whole repository) is in the image
     member_manifest: bool = False  # a package's own package.json copied into the image
     pruned: bool = False  # `turbo prune` wrote `out/` (with --docker, `out/json/`): the root manifest and the members'
+    written_manifest: bool = False  # a RUN wrote the package.json it installs (`printf '{...}' > package.json`)
     installs: list[str] = field(default_factory=list)  # "root", "service" or "named", per install command
     alone: list[str] = field(default_factory=list)  # the packages "named" installs install alone (named_installs)
 
@@ -143,12 +148,14 @@ def _stages(lines: list[str], context_is_root: bool, tops: set[str], script_dir:
             base = next((s for s in reversed(stages) if s.name and words and s.name == words[0]), _Stage())
             stages.append(_Stage(name=words[2] if len(words) > 2 and words[1].upper() == "AS" else "",
                                  workdir=base.workdir, root_manifest=base.root_manifest,
-                                 member_manifest=base.member_manifest, pruned=base.pruned))
+                                 member_manifest=base.member_manifest, pruned=base.pruned,
+                                 written_manifest=base.written_manifest))
         elif op == "WORKDIR":
             stage.workdir = os.path.normpath(os.path.join(stage.workdir, rest.strip().strip("\"'")))
         elif op in ("COPY", "ADD"):
             _copied(stage, rest, context_is_root, tops, {s.name: s for s in stages if s.name})
         elif op == "RUN":
+            stage.written_manifest = stage.written_manifest or bool(_WRITES_MANIFEST.search(rest))
             moved = False  # a `cd` elsewhere: what follows installs another folder's manifest
             for words in _with_scripts(_commands(re.sub(r"^(?:--\S+\s+)+", "", rest.strip())), script_dir):
                 if words[0] == "cd":
@@ -294,8 +301,8 @@ def _install_kind(words: list[str], stage: _Stage) -> str | None:
     anything else (a global tool install, `npm install pkg`, a build)."""
     tool, rest = words[0], words[1:]
     args = [w for w in rest if not w.startswith("-")]
-    if any(w in ("-g", "--global") for w in rest):
-        return None
+    if any(w in ("-g", "--global") for w in rest) or stage.written_manifest:
+        return None  # a global tool; or the image's own manifest, whose list is no repository package's
     if tool == "yarn":
         if not (not args or args[0] == "install" or args[:2] == ["workspaces", "focus"]):
             return None

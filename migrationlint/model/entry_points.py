@@ -460,9 +460,14 @@ def _script_targets(scripts: dict, name: str, seen: frozenset[str] = frozenset()
             yield from _script_targets(scripts, run.group(1), seen | {name})
 
 
+# the folder names builds give one output per module format, below the output folder
+_FORMAT_FOLDERS = frozenset({"esm", "cjs", "es", "mjs", "module", "commonjs", "umd", "browser", "node", "types"})
+
+
 def to_source(package_dir: str, target: str, mapped: Callable[[str, str], str | None]) -> str | None:
     """The source file a target builds from: `mapped` (the resolver's outDir/rootDir mapping)
-    first, then the usual layouts (`dist/main.js` from `src/main.ts` or `main.ts`; `dist/src/x`)."""
+    first, then the usual layouts (`dist/main.js` from `src/main.ts` or `main.ts`; `dist/src/x`;
+    `dist/esm/x.mjs` from `src/x.ts`, one output folder per module format)."""
     absolute = os.path.normpath(os.path.join(package_dir, target.lstrip("/")))
     found = mapped(package_dir, absolute)
     if found is not None and found.endswith(_SOURCE_EXTENSIONS) and not found.endswith((".d.ts", ".d.mts", ".d.cts")):
@@ -472,6 +477,9 @@ def to_source(package_dir: str, target: str, mapped: Callable[[str, str], str | 
     stems = [rel]
     if rest:  # `dist/x`, `package/x` (any outDir): `src/x`, then `x`
         stems += [f"src/{rest}", rest]
+        fmt, _, inner = rest.partition("/")
+        if inner and fmt in _FORMAT_FOLDERS:  # `dist/esm/x`: one build per module format (babel, vite-plugin-dts)
+            stems.append(f"src/{inner}")
     elif first:  # `index.js` built from `src/index.ts`
         stems.append(f"src/{first}")
     for stem in stems:

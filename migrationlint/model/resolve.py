@@ -266,7 +266,7 @@ class Resolver(PackageEntries):
                 result = self._file_or_unresolved(bases, "alias", alias=key)
                 if result.kind == "file":
                     return result
-                if key != "*":  # a catch-all pattern says nothing about the specifier
+                if key != "*" or self._catch_all_meant(cfg, spec, bases):
                     misses.append(("alias", bases, key))
                 break  # TypeScript only tries the best matching pattern
         name = package_name(spec)
@@ -282,6 +282,20 @@ class Resolver(PackageEntries):
             if alias_matches(prefix, spec):
                 return self._through(os.path.join(self.root, target), prefix, spec, misses)
         return None
+
+    def _catch_all_meant(self, cfg: TsConfig, spec: str, bases: list[str]) -> bool:
+        """Whether a catch-all `"*": ["./*"]` pattern, which alone says nothing about a specifier,
+        still means it: a name no manifest declares that names a path under a target folder the way
+        `_meant_under_base_url` reads one under `baseUrl` (a gitignored `bp_modules/` a build step
+        writes, with no `baseUrl`: the pattern is resolved from the tsconfig's folder)."""
+        if self.packages.declared.get(package_name(spec) or ""):
+            return False
+        for target, base in zip(cfg.paths["*"], bases, strict=True):
+            folder = target.split("*", 1)[0] if target.endswith("*") else None
+            if folder is not None and self._meant_under_base_url(
+                    os.path.normpath(os.path.join(cfg.paths_base, folder)), spec, base):
+                return True
+        return False
 
     def _meant_under_base_url(self, base_url: str, spec: str, base: str) -> bool:
         """Whether a specifier that names no file under `baseUrl` still means a path there: through a

@@ -4,6 +4,8 @@ and that file calls the bundler.
 
 - esbuild's `build({ bundle: true })` inlines every import its `external` list does not name, unless
   `packages: 'external'` leaves node_modules out or `external` is not a list of names;
+- tsup's (or tsdown's) `build({...})` inlines, like their CLIs, every import dependencies,
+  peerDependencies and its `external` list leave out;
 - webpack's (or rspack's) `webpack(config)` inlines every import the config's `externals` does not
   name; the config is mostly built by another module, so the file and the local modules it imports
   are read for `externals`: where none of them mentions it, the bundle has none, and where one
@@ -29,6 +31,7 @@ _NODE_SCRIPT = command_pattern(r"(?:node|tsx|ts-node|esno|esr|bun(?: run)?)"
                                r"(?:\s+(?:(?:-r|--require|--import|--loader|--experimental-loader)\s+\S+|-\S+))*"
                                r"\s+(\S+\.[cm]?[jt]s)\b")
 _WEBPACK_APIS = ("webpack", "@rspack/core")
+_TSUP_APIS = ("tsup", "tsdown")
 
 
 def scripted_bundle(directory: str, commands: list[str]) -> Bundle | None:
@@ -41,6 +44,9 @@ def scripted_bundle(directory: str, commands: list[str]) -> Bundle | None:
                 continue
             imports = config_imports(path)
             bundle = _esbuild_api(path, found.group(1)) if "esbuild" in imports else None
+            tsup = next((api for api in _TSUP_APIS if api in imports), None)
+            if bundle is None and tsup is not None:
+                bundle = _tsup_api(path, found.group(1), tsup)
             if bundle is None and any(api in imports for api in _WEBPACK_APIS):
                 bundle = _webpack_api(path, found.group(1))
             if bundle is not None:
@@ -54,6 +60,19 @@ def _esbuild_api(path: str, shown: str) -> Bundle | None:
     if settings.flag("bundle") is not True or external is None or settings.has("packages"):
         return None
     return Bundle(f"an esbuild bundle ({shown} calls esbuild with bundle: true)", external)
+
+
+def _tsup_api(path: str, shown: str, tool: str) -> Bundle | None:
+    """tsup's (or tsdown's) `build({...})` called from the script: like its CLI, it inlines every
+    import that dependencies, peerDependencies and its `external` list leave out, unless
+    `skipNodeModulesBundle` keeps node_modules out; an `external` list not read here (a spread of a
+    constant) keeps out only what it names, read as nothing."""
+    settings = read_config(path)
+    if settings.has("skipNodeModulesBundle") and settings.flag("skipNodeModulesBundle") is not False:
+        return None
+    external = settings.names("external", patterns=True, lists_only=True)
+    return Bundle(f"a {tool} bundle ({shown} calls {tool}'s build): it inlines every import its dependencies, "
+                  "peerDependencies and external list do not name", external or ())
 
 
 def _webpack_api(path: str, shown: str) -> Bundle | None:

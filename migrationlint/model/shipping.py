@@ -35,6 +35,7 @@ from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
+from migrationlint.model.codegen_inputs import codegen_schema_input
 from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
@@ -109,7 +110,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
 
     def settle(self, path: str, manifest: Manifest) -> Verdict:
         """The verdict, a presumed "ships" checked against the build and what imports the file: a file
-        a tsc-only build never emits or `files` never publishes (BuildOutput), or in a service one that
+        a tsc-only build never emits, a preconstruct bundle leaves out or `files` never publishes (BuildOutput), or in a service one that
         only tests and test support import (TestSupport), does not ship. Asked only where the answer
         changes a finding: both read the package's imports."""
         verdict = self.verdict(path, manifest)
@@ -119,7 +120,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
             return Verdict(False, harness)
         if not verdict.presumed:
             return verdict
-        return self.left_out_of_build(path, manifest) or self.left_out_of_package(path, manifest) \
+        return self.left_out_of_build(path, manifest) or self.left_out_of_bundle(path, manifest) \
+            or self.left_out_of_package(path, manifest) \
             or self.published_loose_scripts(path, manifest) or self.only_tests_import(path, manifest) or verdict
 
     def bundled(self, manifest: Manifest, package: str | None = None) -> str | None:
@@ -219,6 +221,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
             or nx_tool_input(path, self._project_json(path, manifest), self.project.mentions) \
             or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
+            or codegen_schema_input(path, manifest.dir) \
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)
         if why is not None:
             return Verdict(False, why)

@@ -85,6 +85,17 @@ class TsConfig:
         return emit.get("noImplicitAny") is False or ("noImplicitAny" not in emit and emit.get("strict") is False)
 
     @property
+    def synthesizes_defaults(self) -> bool:
+        """Whether tsc gives a CommonJS module without a default export its module object as one
+        (`allowSyntheticDefaultImports`, set or implied by `esModuleInterop`, `module: system`, or
+        `moduleResolution: bundler` and the node16/nodenext modes)."""
+        emit = self.emit_options
+        if isinstance(emit.get("allowSyntheticDefaultImports"), bool):
+            return emit["allowSyntheticDefaultImports"] is True
+        modes = {str(emit.get(k, "")).lower() for k in ("module", "moduleResolution")}
+        return emit.get("esModuleInterop") is True or bool(modes & {"system", "bundler", "node16", "nodenext"})
+
+    @property
     def type_checks(self) -> bool:
         """Whether tsc checks types in this project (not with `noCheck`, TypeScript 5.5+)."""
         return self.emit_options.get("noCheck") is not True
@@ -105,6 +116,15 @@ class TsConfig:
         include, exclude = self._program
         path = file_path.replace(os.sep, "/")
         return include.matches(path) and not exclude.matches(path)
+
+    def excludes_on_purpose(self, file_path: str) -> bool:
+        """Whether the config's `include` takes the file and an `exclude` it writes (or inherits),
+        not the default one, cuts it out again: left out of the program on purpose."""
+        if self.exclude is None or (self.files is not None and file_path in self.files):
+            return False
+        include, exclude = self._program
+        path = file_path.replace(os.sep, "/")
+        return include.matches(path) and exclude.matches(path)
 
     def names_folder(self, folder: str) -> bool:
         """Whether `files` or an `include` pattern spells the folder name `folder` (`.storybook`):
@@ -274,7 +294,8 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
 
 
 EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "noEmit", "emitDeclarationOnly",
-                "noCheck", "noImplicitAny", "strict")
+                "noCheck", "noImplicitAny", "strict", "esModuleInterop", "allowSyntheticDefaultImports", "module",
+                "moduleResolution")
 
 
 def _apply(cfg: TsConfig, data: dict, directory: str) -> None:

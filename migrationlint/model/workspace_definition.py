@@ -86,20 +86,28 @@ def catalogs(root: str) -> dict[str, dict[str, str]]:
 
 def split_member_globs(patterns: list[str]) -> tuple[list[str], list[str]]:
     """(globs that include, globs that exclude: the `!` ones, the `!` dropped), each relative to
-    the root without a leading `./` or a trailing `/`."""
-    include = [p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")]
-    exclude = [p[1:].rstrip("/").removeprefix("./") for p in patterns if p.startswith("!")]
+    the root without a leading `./` or a trailing `/`. A glob ending in `/**` names its folder too:
+    pnpm, npm and yarn look for `<glob>/package.json`, and `**` matches no folder as well (the
+    lockfile of `playground/**` has an importer `playground`)."""
+    include = _with_own_folders([p.rstrip("/").removeprefix("./") for p in patterns if not p.startswith("!")])
+    exclude = _with_own_folders([p[1:].rstrip("/").removeprefix("./") for p in patterns if p.startswith("!")])
     return include, exclude
+
+
+def _with_own_folders(globs: list[str]) -> list[str]:
+    return globs + [g[:-3] for g in globs if g.endswith("/**") and g[:-3] not in globs]
 
 
 def unlisted_member_folder(root: str, path: str, patterns: list[str]) -> tuple[str, str] | None:
     """(folder relative to `root`, glob) when a folder above `path` matches one of the workspace's
     member globs but holds no package.json: a would-be workspace package (`services/payroll` under
     `services/*`) that nothing installs or builds on its own, whose files only the root's
-    node_modules serve. None otherwise."""
+    node_modules serve. A glob with `**` names every folder below it, which says nothing of one.
+    None otherwise."""
     from migrationlint.globs import match
 
     include, exclude = split_member_globs(patterns)
+    include = [p for p in include if "**" not in p and p + "/**" not in include]  # `x/**` names every folder below
     rel = os.path.relpath(os.path.dirname(path), root).replace(os.sep, "/")
     parts = rel.split("/") if rel != "." else []
     for end in range(1, len(parts) + 1):

@@ -263,3 +263,37 @@ def test_a_folder_files_does_not_publish_beside_the_entries_does_not_ship(tmp_pa
     unlisted = _plugin(["dist"])
     del unlisted["package.json"]["files"]
     assert dep(write(tmp_path / "unlisted", unlisted)) == [("DEP002", "dev/index.ts", "@acme/dev-server")]
+
+
+@pytest.mark.parametrize("config, exports, reached", [
+    ({"entrypoints": ["index.ts", "views/index.tsx"]}, {".": "./dist/acme-widget.js", "./views": "./dist/acme-widget-views.js"}, True),
+    (None, {".": "./dist/acme-widget.js"}, False),
+    (None, {".": {"import": "./dist/acme-widget.esm.js", "default": "./dist/acme-widget.cjs.js"}}, False),
+])
+def test_a_preconstruct_package_is_built_from_its_entrypoints(tmp_path, config, exports, reached):
+    """preconstruct names its bundles after the package (`dist/acme-widget.js`, `-views` for
+    `views/index.tsx`), which map back to no source: its entrypoints (`preconstruct.entrypoints`
+    under src/, `index.*` by default) are the package's entries, and a file they do not reach is in
+    no bundle (a CMS monorepo: every package had "no entry point that maps to source", and a
+    disabled fixture `test-fixtures.skip.ts` importing a devDependency was reported as shipping).
+    What the views entrypoint reaches ships."""
+    manifest = {"name": "@acme/widget", "version": "1.0.0", "type": "module", "exports": exports, "files": ["dist"],
+                "devDependencies": {"graphql-upload": "^15.0.2", "react-select": "^5.0.0"}}
+    if config is not None:
+        manifest["preconstruct"] = config
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "scripts": {"build": "preconstruct build"},
+                         "devDependencies": {"@preconstruct/cli": "2.8.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "packages/widget/package.json": manifest,
+        "packages/widget/src/index.ts": "export const widget = () => 1;\n",
+        "packages/widget/src/views/index.tsx": "export { Select } from './select';\n",
+        "packages/widget/src/views/select.tsx": "import Select from 'react-select';\nexport { Select };\n",
+        "packages/widget/src/test-fixtures.skip.ts": "import Upload from 'graphql-upload/Upload.js';\n"
+                                                     "import { widget } from './index';\nexport const f = [Upload, widget];\n",
+    })
+    found = dep(root)
+    assert ("DEP002", "packages/widget/src/test-fixtures.skip.ts", "graphql-upload") not in found
+    assert (("DEP002", "packages/widget/src/views/select.tsx", "react-select") in found) is reached
+    out = cli("--explain-file", "packages/widget/src/index.ts", cwd=root).stdout.decode()
+    assert 'entry points: packages/widget/src/index.ts (package.json "preconstruct.entrypoints")' in out

@@ -1059,6 +1059,25 @@ def test_dep001_types_an_ambient_declaration_gives_need_no_package(tmp_path):
     assert len(by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")) == 1
 
 
+@pytest.mark.parametrize("locked, reported", [(False, False), (True, True)])
+def test_dep001_a_loaded_name_an_ambient_declaration_gives_and_no_install_holds_is_virtual(tmp_path, locked, reported):
+    """`declare module 'build-info'` beside a vite config whose inline plugin serves that id: a value
+    import of a name the lockfile and every manifest know nothing of is the plugin's virtual module
+    (a build tool's playground: an install command for a registry name someone else may own). A name
+    the lockfile holds is a real package the manifest must declare."""
+    lock = "lockfileVersion: '9.0'\nimporters:\n  .:\n    devDependencies:\n      vite:\n        specifier: ^6.0.0\n" \
+           "        version: 6.0.0\npackages:\n  vite@6.0.0: {}\n" + ("  build-info@1.0.0: {}\n" if locked else "")
+    write(tmp_path, {
+        "package.json": {"name": "web", "private": True, "type": "module", "scripts": {"build": "vite build"},
+                         "devDependencies": {"vite": "^6.0.0"}},
+        "pnpm-lock.yaml": lock,
+        "tsconfig.json": {"compilerOptions": {"moduleResolution": "bundler"}, "include": ["src"]},
+        "src/virtual.d.ts": "declare module 'build-info' {\n  const builtAt: string;\n  export default builtAt;\n}\n",
+        "src/main.ts": "import builtAt from 'build-info';\n\ndocument.title = builtAt;\n",
+    })
+    assert bool(by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")) is reported
+
+
 def test_dep004_says_when_the_hoisted_install_holds_the_package_today(tmp_path):
     """A yarn v1 workspace whose lockfile holds ioredis (a sibling service brings it): the api
     starts today, as the hoisted install has it, so DEP004 says that instead of "it fails with"
@@ -1124,6 +1143,7 @@ def test_a_folder_a_member_glob_matches_without_a_package_json_is_told_so(tmp_pa
                                           "dependencies": {"@nestjs/common": "^10.0.0"}},
         "services/billing/src/billing.service.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Billing {}\n",
         "services/payroll/src/payroll.service.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Payroll {}\n",
+        "services/payroll/src/main.ts": "import { Payroll } from './payroll.service';\n\nnew Payroll();\n",
         "scripts/seed.ts": "import { Injectable } from '@nestjs/common';\n\nexport const seed = Injectable;\n",
         "scripts/utils/log.ts": "import { Injectable } from '@nestjs/common';\n\nexport const log = Injectable;\n",
     })
@@ -1136,6 +1156,39 @@ def test_a_folder_a_member_glob_matches_without_a_package_json_is_told_so(tmp_pa
     assert payroll.fix is not None
     assert "no package.json" not in seed.message and seed.fix is not None
     assert "no package.json" not in found["log.ts"].message  # the glob `utils` is the root's utils/, not scripts/utils/
+
+
+@pytest.mark.parametrize("used_by", ["nothing", "an app's import", "a root script"])
+def test_a_member_glob_folder_whose_files_nothing_uses_is_a_leftover(tmp_path, used_by):
+    """A folder under a member glob with no package.json whose files nothing imports and no root
+    script names is what a removed or renamed package left behind (real monorepos: a generated
+    schema still tracked at a renamed package's old path, a `next-env.d.ts` after its app was
+    deleted): the advice is to delete it or make it a package, and no fix declares its imports at
+    the root. A library the apps import through tsconfig `paths`, or a folder a root script runs,
+    keeps the root's declaration and its fix."""
+    files = {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["pkgs/*", "apps/*"],
+                         "scripts": {"seed": "tsx pkgs/old/src/seed.ts" if used_by == "a root script" else "tsc -b"}},
+        "pkgs/schema/package.json": {"name": "schema", "version": "1.0.0", "main": "src/schema.gen.ts",
+                                     "dependencies": {"zod": "4.0.0"}},
+        "pkgs/schema/src/schema.gen.ts": "import { z } from 'zod';\nexport const user = z.object({});\n",
+        "pkgs/old/src/seed.ts": "import { z } from 'zod';\nexport const user = z.object({});\n",
+        "apps/gone/next-env.d.ts": '/// <reference types="next" />\n',
+        "apps/web/package.json": {"name": "web", "private": True, "dependencies": {"next": "15.0.0"}},
+        "apps/web/next-env.d.ts": '/// <reference types="next" />\n',
+    }
+    if used_by == "an app's import":
+        files["apps/web/tsconfig.json"] = {"compilerOptions": {"paths": {"@old/*": ["../../pkgs/old/src/*"]}}}
+        files["apps/web/page.ts"] = "import { user } from '@old/seed';\nexport default user;\n"
+    found = {d.path.split("/")[-3 if "pkgs" in d.path else -2]: d for d in by_code(lint(write(tmp_path, files)), "DEP001")}
+    zod, gone = found["old"], found["gone"]
+    assert "apps/gone matches the workspace glob `apps/*` but has no package.json, no file imports any of its files" \
+        in gone.message and gone.fix is None
+    if used_by == "nothing":
+        assert zod.message.endswith('delete the folder, or give it a package.json that declares "zod"')
+        assert zod.fix is None
+    else:
+        assert zod.message.endswith('give it a package.json that declares "zod" instead') and zod.fix is not None
 
 
 @pytest.mark.parametrize("lib_declares, hoisting, reported", [(True, True, False), (False, True, True),
@@ -1167,3 +1220,55 @@ def test_dep004_a_transport_the_services_own_workspace_library_brings_is_install
     root = write(tmp_path, files)
     found = sorted(d.extra["package"] for d in by_code(lint(root), "DEP004"))
     assert found == (["@grpc/grpc-js", "@grpc/proto-loader"] if reported else []), found
+
+
+@pytest.mark.parametrize("imported", [False, True])
+def test_dep001_skips_fixture_files_that_no_file_imports(tmp_path, imported):
+    """A parser's fixtures (`src/**/fixtures/<case>/fixture.ts`) are read as text by its snapshot
+    tests: `import a from 'mod'` names no package at all (a TypeScript-tooling monorepo: 98 DEP001
+    with install commands for `mod`, `a`, `foo`), as the IMP rules already knew. A fixture that a
+    test imports is loaded, and its undeclared import is reported."""
+    test = "import { x } from './fixtures/default/fixture';\n\ntest('x', () => x);\n" if imported else \
+        "import { readFileSync } from 'node:fs';\n\ntest('x', () => readFileSync('fixtures'));\n"
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/ast-spec/package.json": {"name": "@acme/ast-spec", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/ast-spec/src/index.ts": "export type Node = { type: string };\n",
+        "packages/ast-spec/src/import/fixtures/default/fixture.ts": "import a from 'mod';\nexport const x = a;\n",
+        "packages/ast-spec/src/import/spec.test.ts": test,
+    })
+    assert [d.extra["package"] for d in by_code(lint(root), "DEP001")] == (["mod"] if imported else [])
+
+
+def test_a_catch_all_path_without_base_url_reaches_a_gitignored_generated_folder(tmp_path):
+    """`"paths": {"*": ["./*"]}` and no `baseUrl`: TypeScript resolves the pattern from the tsconfig's
+    folder, so `bp_modules/typing` is the gitignored `./bp_modules/` a build step (`bp add`) writes,
+    as it would be under `baseUrl: "."` (a bot platform: 27 DEP001 advising to install a package
+    named `bp_modules`). A bare name that is no path there is still a package to declare."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["pkgs/*"]},
+        ".gitignore": "node_modules\nbp_modules\n",
+        "pkgs/hub/package.json": {"name": "@acme/hub", "private": True, "scripts": {"build": "gen-modules && tsc"},
+                                  "dependencies": {"zod": "^3.22.0"}},
+        "pkgs/hub/tsconfig.json": {"compilerOptions": {"paths": {"*": ["./*"]}}, "include": ["*.ts"]},
+        "pkgs/hub/definition.ts": "import typing from 'bp_modules/typing-indicator';\nimport pad from 'left-pad';\n\n"
+                                  "export default [typing, pad];\n",
+    })
+    assert [(d.code, d.extra.get("package")) for d in lint(root) if d.code.startswith(("DEP", "IMP"))] == \
+        [("DEP001", "left-pad")]
+
+
+def test_a_package_kept_in_a_node_modules_folder_below_the_package_is_found_there(tmp_path):
+    """A test fixture package committed at `test/node/node_modules/fake-module/` (a `.gitignore`
+    exception keeps it): Node's lookup from the test finds it before any install (an instrumentation
+    library: 6 DEP001 saying it was installed nowhere). A name no such folder holds is reported."""
+    root = write(tmp_path, {
+        ".gitignore": "node_modules\n!test/node/node_modules/\n",
+        "package.json": {"name": "@acme/instrumentation", "version": "1.0.0", "main": "build/index.js"},
+        "src/index.ts": "export const hook = (name: string) => name;\n",
+        "test/node/node_modules/fake-module/package.json": {"name": "fake-module", "main": "lib/index.js"},
+        "test/node/node_modules/fake-module/lib/index.js": "module.exports = {};\n",
+        "test/node/hook.test.ts": "const fake = require('fake-module');\nconst other = require('other-module');\n\n"
+                                  "test('hook', () => [fake, other]);\n",
+    })
+    assert [d.extra["package"] for d in by_code(lint(root), "DEP001")] == ["other-module"]

@@ -341,6 +341,12 @@ def test_a_workspace_packages_peer_its_source_uses_only_for_types_is_loaded_by_n
         "name": "@acme/core", "version": "1.0.0", "main": "dist/index.js",
         "dependencies": {"ms": "2.1.3", "@nestjs/typeorm": "10.0.2"}, "peerDependencies": {"typeorm": "0.3.20"}}}
     assert ("DEP003", "packages/app/src/main.ts", "@acme/core") in dep(write(tmp_path / "driver", driver))
+    # ... unless core imports that package only for types: nothing of it loads, nor its peers (a
+    # notebook app's settings registry forwarding a form library's react peer: 16 DEP003)
+    typed = {**driver, "packages/core/src/index.ts": "import ms from 'ms';\nimport type { TypeOrmModuleOptions } "
+                                                     "from '@nestjs/typeorm';\nexport type Options = TypeOrmModuleOptions;\n"
+                                                     "export const port = ms('4s');\n"}
+    assert dep(write(tmp_path / "typed", typed)) == []
 
 
 def test_a_linked_workspace_package_loads_its_peer_from_its_own_install(tmp_path):
@@ -3116,3 +3122,32 @@ def test_a_dependency_list_inside_a_member_is_data_not_a_package(tmp_path, extra
     })
     found = [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
     assert found == (["kleur"] if reported else []), found
+
+
+def test_a_private_helper_package_only_tests_import_relies_on_the_hoisted_install_like_a_test(tmp_path):
+    """A private test-suite package whose entry only the members' tests import is dev-only once
+    settled (no manifest depends on it); in a hoisting install (npm workspaces) its imports of
+    members and of packages siblings declare are found at the root, as the tests' own imports are
+    (two GraphQL monorepos: 13 DEP001 asking the helper to declare what every test file may use
+    undeclared). A package nothing declares stays reported, and so does the same helper under pnpm."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["core", "testsuite"]},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {
+            "": {"name": "acme", "workspaces": ["core", "testsuite"]},
+            "core": {"name": "@acme/core", "version": "1.0.0", "dependencies": {"graphql": "16.8.1"}},
+            "testsuite": {"name": "acme-testsuite", "version": "1.0.0"},
+            "node_modules/@acme/core": {"resolved": "core", "link": True},
+            "node_modules/acme-testsuite": {"resolved": "testsuite", "link": True},
+            "node_modules/graphql": {"version": "16.8.1"}}},
+        "core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "dist/index.js",
+                              "dependencies": {"graphql": "16.8.1"}},
+        "core/src/index.ts": "export const parse = (s: string) => s;\n",
+        "core/src/__tests__/core.test.ts": "import { fixtures } from 'acme-testsuite';\n\ntest('x', () => fixtures);\n",
+        "testsuite/package.json": {"name": "acme-testsuite", "version": "1.0.0", "private": True, "main": "src/index.ts"},
+        "testsuite/src/index.ts": "import { parse } from '@acme/core';\nimport { graphql } from 'graphql';\n"
+                                  "import diff from 'jest-diff';\n\nexport const fixtures = [parse('a'), graphql, diff];\n",
+    })
+    assert dep(root) == [("DEP001", "testsuite/src/index.ts", "jest-diff")]
+    (root / "package-lock.json").unlink()
+    write(root, {"pnpm-workspace.yaml": "packages:\n  - core\n  - testsuite\n"})
+    assert {p for c, f, p in dep(root) if f == "testsuite/src/index.ts"} == {"@acme/core", "graphql", "jest-diff"}

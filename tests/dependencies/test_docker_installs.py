@@ -581,3 +581,22 @@ def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(t
     found = [(d.code, d.extra["package"]) for d in
              pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
     assert found == ([("DEP002", "tiny-state")] if reported else []), found
+
+
+@pytest.mark.parametrize("writes", [
+    "printf '%s' '{\"name\":\"rt\",\"private\":true,\"dependencies\":{\"ioredis\":\"^5.4.1\"}}' > package.json",
+    "node -e \"require('fs').writeFileSync('package.json', JSON.stringify({dependencies: {}}))\"",
+    "echo '{\"dependencies\":{}}' | tee ./package.json",
+])
+def test_an_image_that_writes_the_manifest_it_installs_installs_no_package_of_the_repository(tmp_path, writes):
+    """A migrations image writes its own runtime package.json (`printf '{...}' > package.json`, a
+    Node one-liner merging manifests) and installs that: no package of the repository is installed
+    on its own there, so it does not keep DEP005 on while the other images install the root (a
+    platform's migrations image: 56 DEP005 saying its Docker build breaks). Copying the member's own
+    manifest instead still counts as a per-service install."""
+    written = f"FROM node:20\nWORKDIR /app\nRUN {writes} && npm install --omit=dev\nCOPY apps/api/src ./src\n"
+    root = _repo(tmp_path, {"Dockerfile": ROOT_COPY, "apps/api/Dockerfile": written})
+    assert _root_install(root) is not None
+    assert [d.code for d in pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics] == []
+    write(root, {"apps/api/Dockerfile": PER_SERVICE["member manifest alone"]})
+    assert _root_install(root) is None

@@ -2804,3 +2804,83 @@ def test_a_package_of_devdependencies_only_with_nothing_to_load_is_tooling(tmp_p
         "tools/sync-docs.ts": "import { createClient } from 'cms-client';\n\ncreateClient({}).fetch('*');\n",
     })
     assert bool(dep(root, select=("DEP002",))) is reported
+
+
+@pytest.mark.parametrize("config, text", [
+    ("codegen.yml", "schema: ./src/schema.ts\nrequire: ts-node/register/transpile-only\ndocuments: src/ops.ts\n"
+                    "generates:\n  ./src/models.ts:\n    plugins: [typescript]\n"),
+    ("codegen.ts", "import type { CodegenConfig } from '@graphql-codegen/cli';\n\nconst config: CodegenConfig = {\n"
+                   "  schema: ['./src/schema.ts'],\n  documents: 'src/ops.ts',\n  generates: { './src/models.ts': "
+                   "{ plugins: ['typescript'] } },\n};\nexport default config;\n"),
+    (".graphqlrc.json", json.dumps({"schema": {"./src/schema.ts": {"loader": "x"}}, "documents": "src/ops.ts"})),
+])
+def test_a_schema_module_a_graphql_codegen_config_names_is_a_build_input(tmp_path, config, text):
+    """`schema: ./src/schema.ts` in a package's codegen config: a code-first application built only
+    so that graphql-codegen can introspect it, which no entry point loads (a GraphQL modules
+    monorepo: 3 DEP001 asking three published packages to add reflect-metadata to dependencies).
+    It is the generator's input, dev only: its undeclared import goes to devDependencies. The
+    `documents:` file holds the queries the package ships, and still counts as shipping."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/module-core", "version": "1.0.0", "main": "lib/index.js", "files": ["lib"],
+                         "scripts": {"generate": "graphql-codegen", "build": "npm run generate && tsc"},
+                         "dependencies": {"graphql-modules": "^3.0.0"}, "devDependencies": {"@graphql-codegen/cli": "5.0.2"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "./lib", "rootDir": "./src"}, "include": ["src/**/*.ts"]},
+        config: text,
+        "src/index.ts": "export const createCoreModule = () => ({});\n",
+        "src/schema.ts": "import 'reflect-metadata';\nimport { createApplication } from 'graphql-modules';\n\n"
+                         "export default createApplication({ modules: [] });\n",
+        "src/ops.ts": "import gql from 'graphql-tag';\n\nexport const me = gql`{ me }`;\n",
+    })
+    out = cli("--explain-file", "src/schema.ts", cwd=root).stdout.decode()
+    assert f"dev only (not production): the schema module {config} names (`schema:`)" in out
+    commands = {d.extra["package"]: d.message.rsplit("run `", 1)[-1] for d in pipeline.lint(
+        [str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    assert commands == {"reflect-metadata": "npm install --save-dev reflect-metadata`",
+                        "graphql-tag": "npm install graphql-tag`"}
+
+
+@pytest.mark.parametrize("command, config, external, reported", [
+    ("rolldown --config rolldown.config.ts", "rolldown.config.ts", "['fsevents', ...Object.keys(pkg.dependencies)]", False),
+    ("rolldown -c", "rolldown.config.mjs", "['fsevents']", False),
+    ("rolldown -c build/bundle.config.ts", "build/bundle.config.ts", "['picocolors']", True),
+    ("rollup -c", "rollup.config.mjs", "['fsevents']", True),  # no node-resolve plugin: bare imports stay imports
+])
+def test_a_rolldown_build_inlines_what_its_external_list_leaves_out(tmp_path, command, config, external, reported):
+    """Rolldown resolves node_modules without a plugin, so a `rolldown -c` build inlines every import
+    its `external` list does not name (a build tool's own package: 136 DEP002 for devDependencies
+    its `dist/` holds). Two configs in one file each with an `external` list count together. rollup
+    inlines only with its node-resolve plugin."""
+    root = write(tmp_path, {
+        "package.json": {"name": "buildtool", "version": "1.0.0", "type": "module", "exports": {".": "./dist/index.js"},
+                         "files": ["dist"], "scripts": {"build": command},
+                         "devDependencies": {"picocolors": "^1.1.0", "rolldown": "^1.0.0"}},
+        config: "import { defineConfig } from 'rolldown';\nimport pkg from './package.json' with { type: 'json' };\n\n"
+                "const client = defineConfig({ input: 'src/client.ts', external: ['@buildtool/env'] });\n"
+                f"const node = defineConfig({{ input: {{ index: 'src/index.ts' }}, external: {external} }});\n"
+                "export default [client, node];\n",
+        "src/index.ts": "import colors from 'picocolors';\n\nexport const warn = (s: string) => colors.yellow(s);\n",
+    })
+    assert (("DEP002", "src/index.ts", "picocolors") in dep(root)) is reported
+
+
+@pytest.mark.parametrize("call, reported", [
+    ("import * as tsup from 'tsup';\n\nawait tsup.build({ entry: ['./src/index.ts'], external: ['esbuild'] });\n", False),
+    ("import { build } from 'tsup';\n\nconst drivers = ['pg'];\nawait build({ entry: ['./src/index.ts'], "
+     "external: ['esbuild', ...drivers] });\n", False),
+    ("import { build } from 'tsup';\n\nawait build({ entry: ['./src/index.ts'], external: ['chalk'] });\n", True),
+    ("import { build } from 'tsup';\n\nawait build({ entry: ['./src/index.ts'], skipNodeModulesBundle: true });\n", True),
+])
+def test_a_build_script_calling_tsups_api_bundles_like_its_cli(tmp_path, call, reported):
+    """`"build": "tsx build.ts"` whose build.ts calls `tsup.build({...})`: the bundle holds every import
+    that dependencies, peerDependencies and `external` leave out, as tsup's CLI does (a database
+    toolkit's CLI: 62 DEP002 for devDependencies its dist/ inlines). An external list with a spread of
+    a constant is not read; `skipNodeModulesBundle` keeps node_modules out of the bundle."""
+    root = write(tmp_path, {
+        "package.json": {"name": "kit", "version": "1.0.0", "exports": {".": {"import": "./index.mjs"}},
+                         "scripts": {"build": "rm -rf ./dist && tsx build.ts && cp package.json dist/"},
+                         "dependencies": {"esbuild": "^0.25.0"},
+                         "devDependencies": {"chalk": "^5.2.0", "tsup": "^8.0.0", "tsx": "^4.0.0"}},
+        "build.ts": call,
+        "src/index.ts": "import chalk from 'chalk';\n\nexport const warn = (s: string) => chalk.yellow(s);\n",
+    })
+    assert (("DEP002", "src/index.ts", "chalk") in dep(root)) is reported

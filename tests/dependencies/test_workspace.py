@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from migrationlint.model.workspace import Workspace, find_root
-from tests.helpers import TEST_DATA
+from migrationlint.model.workspace import Workspace, find_root, member_dirs
+from tests.helpers import TEST_DATA, lint
 
 DATA = TEST_DATA / "deps"
 
@@ -138,3 +139,24 @@ def test_a_glob_naming_a_dot_folder_finds_members_there(tmp_path):
     assert sorted(ws.members) == ["next-app"]
     from tests.helpers import codes
     assert codes(tmp_path, ["DEP"]) == []
+
+
+def test_a_member_glob_ending_in_double_star_names_its_own_folder(tmp_path):
+    """`packages: ['playground/**']`: pnpm (like npm and yarn) looks for `playground/**/package.json`,
+    and `**` also matches no folder, so `playground` itself is a member, whose devDependencies the
+    nested members' tests find up the folder tree (a build tool's playground: 12 DEP001 for
+    packages `playground/package.json` declares). `!x/**` takes the folder out the same way."""
+    files = {
+        "package.json": {"name": "root", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - 'pg/**'\n  - 'tools/**'\n  - '!tools/**'\n",
+        "pg/package.json": {"name": "pg", "private": True, "devDependencies": {"kill-port": "^1.6.1"}},
+        "pg/app/package.json": {"name": "pg-app", "private": True},
+        "pg/app/__tests__/serve.ts": "import kill from 'kill-port';\n\nexport const stop = () => kill(5173);\n",
+        "tools/package.json": {"name": "tools", "private": True},
+    }
+    for rel, content in files.items():
+        target = tmp_path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(content) if isinstance(content, dict) else content)
+    assert sorted(os.path.relpath(d, tmp_path) for d in member_dirs(str(tmp_path))) == ["pg", os.path.join("pg", "app")]
+    assert [d for d in lint(tmp_path) if d.code == "DEP001"] == []

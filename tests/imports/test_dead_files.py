@@ -66,3 +66,18 @@ def test_parked_copies_importing_one_another_are_decided_once_each(tmp_path, mon
     assert len(listed) == len(set(listed)) == 12
     _write(tmp_path, "packages/svc/src/index.ts", "import { part7 } from '../../../archived/part7';\n\nexport const run = () => part7;\n")
     assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
+
+
+def test_an_undeclared_import_in_a_dead_file_is_a_warning_without_a_fix(tmp_path):
+    """A page left behind by a removed plugin, in a folder no tsconfig includes and nothing imports
+    or runs (a low-code platform: DEP001 advising to declare the UI library at the root, while the
+    same file's IMP001 already called it dead code): DEP001 says the same, as a warning with no fix.
+    The same import in a compiled file stays an error."""
+    _workspace(tmp_path)
+    _write(tmp_path, "packages/svc/src/index.ts", "import pad from 'right-pad';\n\nexport const run = () => pad('x');\n")
+    _write(tmp_path, "plugins/ghost/page.ts", "import pad from 'right-pad';\n\nexport const page = () => pad('x');\n")
+    found = {d.path.rsplit("/", 1)[-1]: d for d in lint(tmp_path, ["DEP001"])}
+    assert sorted(found) == ["index.ts", "page.ts"]
+    page, live = found["page.ts"], found["index.ts"]
+    assert page.severity.value == "warning" and page.message.endswith("most likely dead code.")
+    assert live.severity.value == "error" and "dead code" not in live.message

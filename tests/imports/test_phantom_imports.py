@@ -481,3 +481,90 @@ def test_a_bundler_query_behind_a_catch_all_path_names_the_file(tmp_path):
         "src/header.ts": "import Logo from 'assets/logo.svg?react';\nexport const header = () => Logo();\n",
     })
     assert pipeline.lint([str(tmp_path)], Settings(select=["DEP001", "IMP001"]), use_cache=False).diagnostics == []
+
+
+@pytest.mark.parametrize("case", ["data", "imported by a test", "named like a test", "not excluded"])
+def test_test_data_a_packages_tsconfig_excludes_is_read_as_text(tmp_path, case):
+    """A compiler plugin's tests keep inputs and expected outputs in `tests/**/test-files/` and
+    `tests/**/snapshots/`, which the package's tsconfig includes with `tests` and excludes again by
+    name; a test lists and reads them as text (a router monorepo: 626 IMP/DEP001 findings on imports
+    of the apps those files stand for). Nothing imports them but one another (an expected output
+    importing its input with a query), so no rule about imports applies. A file a real test imports,
+    a file named like a test (a runner runs it whatever the tsconfig), or a tsconfig that does not
+    exclude the folder keeps the findings."""
+    exclude = [] if case == "not excluded" else ["tests/**/test-files/**", "tests/**/snapshots/**"]
+    name = "route.test.tsx" if case == "named like a test" else "route.tsx"
+    test = "import { readFile } from 'node:fs/promises';\n\ntest('split', async () => readFile('split/test-files'));\n"
+    if case == "imported by a test":
+        test = f"import {{ Route }} from './split/test-files/{name[:-4]}';\n\ntest('split', () => Route);\n"
+    write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/plugin/package.json": {"name": "@acme/plugin", "version": "1.0.0", "main": "dist/index.js",
+                                         "devDependencies": {"vitest": "^3.0.0"}},
+        "packages/plugin/tsconfig.json": {"include": ["src", "tests"], "exclude": exclude,
+                                          "compilerOptions": {"jsx": "react-jsx", "outDir": "dist"}},
+        "packages/plugin/src/index.ts": "export const split = (code: string) => code;\n",
+        "packages/plugin/tests/split.spec.ts": test,
+        f"packages/plugin/tests/split/test-files/{name}": "import { Carbon } from '~/components/Carbon';\n"
+                                                         "import { Widget } from '../widget';\n"
+                                                         "export const Route = [Carbon, Widget];\n",
+        "packages/plugin/tests/split/snapshots/route.tsx": "import { Route } from '../test-files/route.tsx?split';\n"
+                                                          "import { useQuery } from '@acme/query';\n"
+                                                          "export default [Route, useQuery];\n",
+    })
+    findings = {(code, path.rsplit("/", 2)[-2]) for code, path, _ in found(tmp_path)}
+    data = case == "data"
+    assert (("IMP002", "test-files") in findings) is not data
+    assert (("IMP001", "snapshots") in findings) is (case == "not excluded")
+
+
+@pytest.mark.parametrize("outdir, reported", [("./src/paraglide", False), ("./src/i18n", True)])
+def test_an_import_of_a_folder_a_bundler_plugin_writes_is_generated(tmp_path, outdir, reported):
+    """`paraglideVitePlugin({ outdir: './src/paraglide' })` writes `src/paraglide/` when the dev server
+    or the build starts, and the app imports its modules, also through a `@/*` alias (a router
+    monorepo's i18n examples: 35 IMP002 where no .gitignore names the folder). A folder the config
+    names no output of is still a broken path."""
+    write(tmp_path, {
+        "package.json": {"name": "i18n-app", "private": True, "type": "module", "scripts": {"build": "vite build"},
+                         "dependencies": {"vite": "^6.0.0", "@inlang/paraglide-js": "^2.0.0"}},
+        "vite.config.ts": "import { defineConfig } from 'vite';\nimport { paraglideVitePlugin } from '@inlang/paraglide-js';\n\n"
+                          f"export default defineConfig({{ plugins: [paraglideVitePlugin({{ project: './project.inlang', "
+                          f"outdir: '{outdir}' }})] }});\n",
+        "tsconfig.json": {"compilerOptions": {"paths": {"@/*": ["./src/*"]}}, "include": ["src"]},
+        "src/main.ts": "import { getLocale } from './paraglide/runtime.js';\nimport * as m from '@/paraglide/messages';\n\n"
+                       "export const hello = () => [getLocale(), m];\n",
+    })
+    assert (len([c for c, _, _ in found(tmp_path) if c == "IMP002"]) == 2) is reported
+
+
+@pytest.mark.parametrize("options, package_type, reported", [
+    ({"module": "NodeNext", "moduleResolution": "NodeNext", "esModuleInterop": True}, None, False),
+    ({"module": "commonjs", "esModuleInterop": True}, None, False),
+    ({"module": "commonjs"}, None, True),
+    ({"module": "commonjs", "esModuleInterop": True}, "module", True),
+])
+def test_a_default_import_of_a_commonjs_workspace_package_read_through_its_declarations(tmp_path, options,
+                                                                                         package_type, reported):
+    """`import { default as sdk } from '@acme/sdk'` where the SDK is CommonJS and its `types` are
+    built declarations: tsc gives the module object as the default when the importer's tsconfig
+    synthesizes defaults (esModuleInterop, node16/nodenext), whatever the source it is built from
+    exports (a bot platform: 4 IMP003, checked with tsc 5.9). Without synthesized defaults, or for an
+    ES module package, the missing default is an error; no other file's default is offered."""
+    sdk = {"name": "@acme/sdk", "version": "1.0.0", "main": "./dist/index.cjs", "types": "./dist/index.d.ts",
+           "scripts": {"build": "tsc"}}
+    if package_type:
+        sdk["type"] = package_type
+    write(tmp_path, {
+        "package.json": {"name": "bots", "private": True, "workspaces": ["packages/*", "integrations/*"]},
+        "tsconfig.json": {"compilerOptions": options},
+        "packages/sdk/package.json": sdk,
+        "packages/sdk/tsconfig.json": {"extends": "../../tsconfig.json", "compilerOptions": {"outDir": "dist", "rootDir": "src"}},
+        "packages/sdk/src/index.ts": "export type ActionProps = { title: string };\nexport const version = '1.0.0';\n",
+        "packages/sdk/vitest.config.ts": "export default {};\n",
+        "integrations/mail/package.json": {"name": "@acme/mail", "private": True, "dependencies": {"@acme/sdk": "1.0.0"}},
+        "integrations/mail/actions.ts": "import { default as sdk, version } from '@acme/sdk';\n\n"
+                                        "export const send = { title: version } satisfies sdk.ActionProps;\n",
+    })
+    findings = [d for d in lint(tmp_path).diagnostics if d.code == "IMP003"]
+    assert bool(findings) is reported
+    assert all("vitest.config" not in d.message for d in findings)

@@ -1,0 +1,22 @@
+"""Findings in a file outside every build (model/dead_files.py), as every import rule words them.
+
+Nothing compiles, runs or imports such a file, so what its imports name breaks nothing until
+someone runs it by hand: the finding stays, as a warning that says the file is most likely dead
+code, and without a fix (declaring a package or rewriting an import for a file nobody uses fixes
+nothing; deleting the file is the likely remedy).
+"""
+
+from __future__ import annotations
+
+from migrationlint.diagnostics import Diagnostic, Severity
+
+DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (no tsconfig includes it; no entry point, script, "
+                  "test runner or other file reaches it), so nothing fails unless someone runs it by hand: most "
+                  "likely dead code.")
+
+
+def in_dead_file(d: Diagnostic) -> Diagnostic:
+    """The finding as a warning that says its file is dead, with no fix."""
+    end = "" if d.message.endswith(".") else "."
+    d.severity, d.fix, d.message = Severity.WARNING, None, d.message + end + DEAD_FILE_NOTE
+    return d

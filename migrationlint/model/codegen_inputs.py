@@ -1,0 +1,103 @@
+"""Source files a GraphQL code generator loads as its schema: inputs of a build step, not shipped code.
+
+graphql-codegen (and the GraphQL config it shares with editors) names its schema in `schema:`:
+an SDL file, a URL, or a TypeScript or JavaScript module that builds the schema in code (a
+code-first application assembled only so the generator can introspect it, run through
+`require: ts-node/register`). Such a module runs when the generator runs, in the repository,
+and no entry point of the package loads it, so what it imports is the generator's, a
+development need. `documents:` is not read: it names the components that hold the queries,
+which ship. Configs are read as data (YAML, JSON, or the literal object of `codegen.ts`),
+never run; a file an entry point reaches ships whatever a config also says of it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from typing import Iterator
+
+from migrationlint.globs import match
+from migrationlint.model import yaml_load
+from migrationlint.model.config_objects import CONFIG_EXTENSIONS, read_config
+
+_STEMS = ("codegen", ".graphqlrc", "graphql.config")
+_DATA_EXTENSIONS = (".yml", ".yaml", ".json", "")
+_CODE = (".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs")
+
+
+def codegen_schema_input(path: str, package_dir: str) -> str | None:
+    """Why `path` is a module a GraphQL code generator's config in `package_dir` loads as its
+    schema (`schema: ./src/schema.ts`), or None."""
+    for config, patterns in _schema_patterns(package_dir):
+        rel = os.path.relpath(path, package_dir).replace(os.sep, "/")
+        if any(match(p, rel) for p in patterns):
+            return (f"the schema module {os.path.basename(config)} names (`schema:`): the GraphQL code generator "
+                    "loads it to generate code, a build step, not the package's code")
+    return None
+
+
+def _schema_patterns(package_dir: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(config path, the code files its `schema:` names, relative to the package) of every
+    generator config in the folder; read once per config version."""
+    found = []
+    for config in _configs(package_dir):
+        try:
+            stat = os.stat(config)
+        except OSError:
+            continue
+        patterns = _read_patterns(config, stat.st_mtime_ns, stat.st_size)
+        if patterns:
+            found.append((config, patterns))
+    return found
+
+
+def _configs(package_dir: str) -> Iterator[str]:
+    for stem in _STEMS:
+        for extension in (*_DATA_EXTENSIONS, *CONFIG_EXTENSIONS):
+            if stem != ".graphqlrc" and extension == "":
+                continue
+            candidate = os.path.join(package_dir, stem + extension)
+            if os.path.isfile(candidate):
+                yield candidate
+
+
+@lru_cache(maxsize=64)
+def _read_patterns(config: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    if config.endswith(CONFIG_EXTENSIONS):
+        read = read_config(config)
+        values = [v for k, v in read.keys.items() if k[-1] == "schema" and v is not None]
+        values += [v for k, items in read.lists.items() if k[-1] == "schema" for v in items or ()]
+        values += [k[-1] for k in read.objects if len(k) > 1 and k[-2] == "schema"]
+    else:
+        try:
+            with open(config, encoding="utf-8") as fh:
+                text = fh.read()
+            data = json.loads(text) if config.endswith(".json") else yaml_load.load(text)
+        except (OSError, UnicodeDecodeError, ValueError):
+            return ()
+        values = list(_schema_values(data))
+    return tuple(dict.fromkeys(v.removeprefix("./") for v in values if _local_code(v)))
+
+
+def _schema_values(data: object) -> Iterator[str]:
+    """Every string under a `schema` key, at any depth (a project's or an output's own schema):
+    a string, a list of strings, or a mapping whose keys are the pointers."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "schema":
+                if isinstance(value, str):
+                    yield value
+                elif isinstance(value, list):
+                    yield from (v if isinstance(v, str) else next(iter(v), "") for v in value if isinstance(v, (str, dict)))
+                elif isinstance(value, dict):
+                    yield from (k for k in value if isinstance(k, str))
+            else:
+                yield from _schema_values(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _schema_values(item)
+
+
+def _local_code(value: str) -> bool:
+    return "://" not in value and not value.startswith("!") and value.endswith(_CODE)

@@ -1,0 +1,83 @@
+"""Files that tests read as data: their imports are text, not dependencies or build inputs.
+
+A compiler plugin's, codemod's or parser's tests keep inputs and expected outputs as source files
+(`tests/split/test-files/route.tsx`, `fixtures/default/fixture.ts`, `__testfixtures__/x.input.ts`),
+list them, read them as text and compare what the code under test makes of them. Their imports
+name the modules of whatever project the text stands for: no rule about imports or declarations
+applies. A file is taken for such data when
+- its name or folder says so outright (dev_files.fixture_data), or
+- it lies in a fixtures folder (dev_files.in_fixture_folder) and no file imports it, or
+- it lies in a test folder, is not named like a test a runner runs (`x.test.ts`), no file imports
+  it, and the tsconfig that would compile it leaves it out on purpose: its `include` takes the
+  file and an `exclude` written for it cuts it out again (`"exclude": ["tests/**/test-files/**"]`),
+  which is how a package keeps such inputs from breaking its type check, or
+- it lies in a folder its package publishes as it is and no tsconfig compiles
+  (dev_files.published_data_folder: a generator's assets copied into the code it writes).
+"No file imports it" does not count importers that are such data themselves (an expected output
+importing its input). Asked only for a file with findings (the import lookup scans the workspace).
+"""
+
+from __future__ import annotations
+
+import re
+
+from migrationlint.model.dev_files import fixture_data, in_fixture_folder, published_data_folder
+from migrationlint.model.dev_folders import in_test_folder
+from migrationlint.model.imported_anywhere import file_names, importers
+from migrationlint.model.project import Memo, Project, per_key
+from migrationlint.model.resolve import Resolver
+
+# a file a test runner runs by its name, whatever a tsconfig says (vitest and jest need none)
+_RUN_BY_NAME = re.compile(r"\.(?:test|spec|e2e|e2e-spec|bench|cy|stories|story)\.[cm]?[jt]sx?$")
+
+_ANSWERS: Memo[dict[str, bool]] = per_key("test data files")
+
+
+def read_by_tests(project: Project, resolver: Resolver, path: str) -> bool:
+    """Whether the file at `path` is data a test reads (see the module's docstring)."""
+    answers = _ANSWERS(project)
+    found = answers.get(path)
+    if found is None:
+        found = answers[path] = _read_by_tests(project, resolver, path)
+    return found
+
+
+def _read_by_tests(project: Project, resolver: Resolver, path: str) -> bool:
+    rel = project.rel(path)
+    if fixture_data(rel):
+        return True
+    if _candidate(project, resolver, path) and _imported_only_by_candidates(project, resolver, path):
+        return True
+    m = project.workspace.manifest_for(path)
+    return m is not None and not m.error and published_data_folder(path, m.dir, m.data, resolver.tsconfig_for) is not None
+
+
+def _candidate(project: Project, resolver: Resolver, path: str) -> bool:
+    """Whether the file is test data unless something imports it: in a fixtures folder, or carved
+    out of its tsconfig in a test folder."""
+    rel = project.rel(path)
+    return in_fixture_folder(rel) or _carved_out_of_tests(resolver, rel, path)
+
+
+def _imported_only_by_candidates(project: Project, resolver: Resolver, path: str) -> bool:
+    """Whether every file importing `path`, transitively, is a candidate too: an expected output
+    imports its input (`./route.tsx?split`), data imported by data."""
+    explored, pending = {path}, [path]
+    while pending:
+        current = pending.pop()
+        for importer in importers(project, current, file_names(current), resolver):
+            if importer in explored:
+                continue
+            if not _candidate(project, resolver, importer):
+                return False
+            explored.add(importer)
+            pending.append(importer)
+    return True
+
+
+def _carved_out_of_tests(resolver: Resolver, rel: str, path: str) -> bool:
+    """A file of a test folder, not named like a test, that the tsconfig meant for it excludes."""
+    if _RUN_BY_NAME.search(rel) or not in_test_folder(rel.split("/")[:-1]):
+        return False
+    config = resolver.tsconfig_for(path)
+    return config is not None and config.error is None and config.excludes_on_purpose(path)

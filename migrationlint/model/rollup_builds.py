@@ -1,0 +1,60 @@
+"""Whether a rollup or rolldown build inlines the imports its `external` list does not name.
+
+`rollup -c` bundles only what it can find: without a plugin that resolves packages from
+node_modules (`@rollup/plugin-node-resolve`), a bare import stays an import of the output, so
+nothing is inlined. Rolldown, rollup's counterpart in Rust, resolves node_modules by itself: a
+`rolldown -c` build inlines every import its `external` option leaves out, declared
+dependencies included. The config (`-c <file>`, `--config <file>`, else `<tool>.config.*`) is read
+as data; an `external` that is no list of names and patterns (a function) says nothing readable.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.bundle_record import Bundle
+from migrationlint.model.config_objects import config_imports, find_config, read_config
+from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.workspace import Manifest
+
+_NODE_RESOLVE = frozenset({"@rollup/plugin-node-resolve", "rollup-plugin-node-resolve"})
+_TOOLS = ("rollup", "rolldown")
+
+
+def rollup_build(manifest: Manifest, commands: list[tuple[str, str]]) -> Bundle | None:
+    """The bundle a build script among `commands` ((script name, command)) makes with rollup (and
+    its node-resolve plugin) or rolldown, when its config's `external` list is readable."""
+    for _, command in commands:
+        for words in shell_commands(command):
+            found = _configured_run(words, manifest.dir)
+            if found is None:
+                continue
+            tool, config = found
+            if tool == "rollup" and not _NODE_RESOLVE & config_imports(config):
+                continue  # bare imports stay imports of the output
+            external = read_config(config).names("external", patterns=True, lists_only=True)
+            if external is not None:
+                how = "rolldown, which resolves node_modules itself," if tool == "rolldown" else \
+                    "rollup with the node-resolve plugin"
+                return Bundle(f"a {tool} build ({os.path.basename(config)}): {how} inlines every import its external "
+                              "list does not name", external)
+    return None
+
+
+def _configured_run(words: list[str], directory: str) -> tuple[str, str] | None:
+    """(tool, config path) of a command that runs rollup or rolldown with a config file."""
+    for i, word in enumerate(words):
+        tool = os.path.basename(word)
+        if tool not in _TOOLS:
+            continue
+        args = words[i + 1:]
+        flag = next((j for j, a in enumerate(args) if a in ("-c", "--config") or a.startswith("--config=")), None)
+        if flag is None:
+            return None
+        named = args[flag].partition("=")[2] or (args[flag + 1] if flag + 1 < len(args) else "")
+        if named and not named.startswith("-"):
+            path = os.path.normpath(os.path.join(directory, named))
+            return (tool, path) if os.path.isfile(path) else None
+        config = find_config(directory, f"{tool}.config")
+        return (tool, config) if config is not None else None
+    return None
