@@ -368,6 +368,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                        f"declare, and the repository uses {policy_now.setting}: ")
             accident = self.hoisted_by_accident(peer, m, self.ws.member(u.package) is None)
             unused = not accident and self._installed_nowhere(peer, m)
+            # a peer the package's own metadata lists but no install ever held: perhaps needed by one part of
+            # it only, which the code has never loaded (the built-in table lists what the package's entry needs)
+            unverified = unused and peer not in rt.known_peers(u.package, None)
             if accident:
                 message += _by_accident(peer, f"Cannot find module '{peer}'")
             elif unused:  # new code, or a part of the package that this code leaves alone needs it: unknown here
@@ -378,7 +381,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             place, review = policy.passed_on(m, self._rel(m), peer, u.package, peers, ships) or (policy.placement(
                 peer, m, ships, False, self.private_root(m), self.shipping.bundled(m, peer)), False)
             message, fix = self._add_or_command(message, m, place.section, peer, place.why)
-            if fix is not None and review:
+            if fix is not None and (review or unverified):
                 fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
             if fix is not None and place.section == "dependencies" and not m.unpublishable and not self.is_service(m):
                 # a published package usually passes the requirement on to its own users
@@ -386,7 +389,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                             f"its users provide it: review before adding it (unsafe fix)")
                 fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
             # nothing fails today when hoisting places it: a latent break, as DEP005's reliance on hoisting
-            yield self._at_import(DEP003, u, message, fix, Severity.WARNING if accident else None)
+            yield self._at_import(DEP003, u, message, fix, Severity.WARNING if accident or unverified else None)
 
     def _installed_nowhere(self, package: str, m: Manifest) -> bool:
         """Whether `m`'s project has a lockfile and no manifest, lockfile or node_modules of the

@@ -161,8 +161,18 @@ class DependencyExemptions(DependencyModel):
                 and self.hoisted_at_root(pk.types_package(u.package), m)):
             return False
         return self.root_counts(u.test, u.type_only) or (
-            u.verdict is not None and u.verdict.unsettled and self.shipping.bundled(m) is None
-            and not self.shipping.settle(u.path, m).ships)
+            self.shipping.bundled(m) is None and not u.test and self.settled_dev(u))
+
+    def settled_dev(self, u: Use) -> bool:
+        """Whether the use's file does not run in production: said at once (a test), or once its
+        presumed verdict is settled against its importers (Shipping.settle: an entry of a package
+        only tests import); not a file merely left out of the package's build output, which may
+        still run in place through the workspace link. Settling reads the package's imports: asked
+        last, where the answer removes a finding."""
+        if u.test:
+            return True
+        settled = self.shipping.settle(u.path, u.manifest) if u.verdict is not None and u.verdict.unsettled else None
+        return settled is not None and not settled.ships and not settled.unbuilt
 
     def _virtual_candidate(self, u: Use) -> bool:
         """A loaded name no manifest, lockfile or node_modules holds (a lockfile says what the install
@@ -186,11 +196,12 @@ class DependencyExemptions(DependencyModel):
 
     def _silenced_sample(self, u: Use) -> bool:
         """An import the author told tsc to accept (`// @ts-ignore` above it, or `// @ts-nocheck`
-        over the file) in a file that does not ship (an example for the package's users), of a
+        over the file) in a file that does not ship (an example for the package's users; also once
+        settled: the entry of a retired package only an example imports), of a
         package nothing declares, locks or installs: absent on purpose, the sample names what its
         reader's app installs. A silenced import of a package the repository does hold (an untyped
         library) is reported."""
-        return u.test and self.held_nowhere(u.package, u.manifest) and self.silenced(u)
+        return self.held_nowhere(u.package, u.manifest) and self.silenced(u) and self.settled_dev(u)
 
     def silenced(self, u: Use) -> bool:
         """Whether tsc is told to accept the import: `// @ts-ignore` above it, or `// @ts-nocheck`
@@ -361,13 +372,14 @@ class DependencyExemptions(DependencyModel):
         install: nothing would install it apart), or the stub
         `npm init` writes (its `main` names no file, nothing builds one), or the label a Nest monorepo's
         library keeps (`_nest_library_label`), that starts nothing and that no other manifest
-        of the repository lists but such packages themselves: nothing installs it apart (no publish, no install could load its
+        of the repository lists but such packages themselves (a nameless one none can list, that the
+        root tsconfig's `paths` map into: source the members inline): nothing installs it apart (no publish, no install could load its
         source, no dependent brings it), so its code runs only inside its root's install, compiled
         into what imports it (an app's bundle, through an alias), where the root's dependencies are."""
         scripts = m.data.get("scripts")
         bare = names_no_entry(m) and self.root_of(m) is not m and (
             not scripts or isinstance(scripts, dict) and all(type_check_only(s) for s in scripts.values()))
-        if not m.name or self.is_service(m) or not (
+        if not m.name and not (bare and m.unpublishable and self._aliased_into(m)) or self.is_service(m) or not (
                 m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition or bare)
                 or bare and not self.ws.has_workspace_definition and build_executor(m.dir) is None  # an Nx label
                 or names_no_entry(m) and not self.ws.has_workspace_definition and not _declares_any(m)
@@ -376,6 +388,19 @@ class DependencyExemptions(DependencyModel):
         seen = seen | {m.path}
         return all(d.path == outer.path or d.path in seen or self._installed_only_with_root(d, outer, seen)
                    for d in self.shipping.dependents(m))
+
+    def _aliased_into(self, m: Manifest) -> bool:
+        """Whether a `paths` pattern of the workspace root's tsconfig maps into the package's folder
+        (`"#integration/*": ["./shared/integration/src/*.ts"]`): the members compile its files in."""
+        index = resolver_for(self.project).tsconfigs
+        for name in ("tsconfig.json", "tsconfig.base.json"):
+            path = os.path.join(self.ws.root, name)
+            cfg = index.config(path) if os.path.isfile(path) else None
+            if cfg is not None and cfg.error is None and cfg.paths_base and any(
+                    os.path.normpath(os.path.join(cfg.paths_base, t)).startswith(m.dir + os.sep)
+                    for targets in cfg.paths.values() for t in targets):
+                return True
+        return False
 
     def _nest_library_label(self, m: Manifest, outer: Manifest) -> bool:
         """A package.json left in a library project of the root's monorepo-mode nest-cli.json that

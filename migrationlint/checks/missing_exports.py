@@ -44,8 +44,8 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
     surface = export_surface(project, resolver, target)
     if surface is None:
         return
-    missing = [b for b in imp.bindings if b.imported not in surface]
-    if not missing:
+    missing = list({b.imported: b for b in reversed(imp.bindings) if b.imported not in surface}.values())[::-1]
+    if not missing:  # one finding per name, which two bindings may import (`A, A as B`)
         return
     importer = project.facts(path)
     if importer is not None and (importer.unchecked or imp.ts_ignored):
@@ -116,10 +116,21 @@ def _not_a_module(project: Project, resolver: Resolver, path: str, imp: ImportFa
     effect, severity = next((e for e in effects if "undefined at runtime" in e[0]), effects[0])
     if len(missing) > 1:
         effect = effect.replace("the binding is", "the bindings are")
-    message = (f"`{imp.specifier}`: {project.rel(target)} is not a module (no top-level import or export: is its "
-               f"code commented out?), so {names} {'is' if len(missing) == 1 else 'are'} not exported; {effect}.")
+    what = "is empty" if _blank(target) else \
+        "is not a module (no top-level import or export: is its code commented out?)"
+    message = (f"`{imp.specifier}`: {project.rel(target)} {what}, so {names} {'is' if len(missing) == 1 else 'are'} "
+               f"not exported; {effect}.")
     return diagnostic(IMP003, path, imp.start, imp.end, message, severity=severity, specifier=imp.specifier,
                       name=missing[0].imported)
+
+
+def _blank(path: str) -> bool:
+    """Whether the file holds nothing but white space (an index created and never filled)."""
+    try:
+        with open(path, "rb") as fh:
+            return not fh.read(4096).strip()
+    except OSError:
+        return False
 
 
 def _imported_by(facts: FileFacts | None, name: str) -> str | None:

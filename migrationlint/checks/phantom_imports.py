@@ -23,6 +23,7 @@ from migrationlint.model.inherited_aliases import unread_alias
 from migrationlint.model.dev_files import emitted_declaration, hidden_part
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
+from migrationlint.model.package_entries import main_fields
 from migrationlint.model.package_files import package_files
 from migrationlint.model.bundler_outputs import written_by_bundler
 from migrationlint.model.dead_files import outside_every_build
@@ -146,7 +147,21 @@ def _build_output(project: Project, res: Resolution) -> bool:
             return True
         if written_by_bundler(project.workspace.package_root(base), base) is not None:
             return True  # a plugin's output folder (`outdir: './src/paraglide'`), written when the build starts
+        if _entry_built(project, base, root):
+            return True
     return False
+
+
+def _entry_built(project: Project, folder: str, root: str) -> bool:
+    """A folder imported by path whose package.json names its entry (`main`, `types`) in a gitignored
+    build folder (`dist/`, which `preconstruct dev` or the build writes): Node and TypeScript read that
+    entry before any `index` file, so the import is of build output."""
+    manifest = os.path.join(folder, "package.json")
+    if not os.path.isfile(manifest):
+        return False
+    data = project.workspace.manifest(manifest).data
+    return any(_ignored_target(os.path.normpath(os.path.join(folder, t)), root) for t in main_fields(data)
+               if not os.path.isabs(t))
 
 
 _DECLARATION = re.compile(r"\.d\.([cm]?)ts$")

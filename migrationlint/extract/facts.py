@@ -52,7 +52,7 @@ def extract(path: str, data: bytes) -> FileFacts:
 
 
 _SPLIT_EXPORTABLE = frozenset({"class_declaration", "abstract_class_declaration", "lexical_declaration",
-                               "variable_declaration"})
+                               "variable_declaration", "function_declaration", "generator_function_declaration"})
 
 
 class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOptionsFacts, UsageFacts, CommentsFacts):
@@ -110,8 +110,8 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
 
     # ------------------------------------------------------------------ top level
     # `export` on a line of its own before a decorated class (`export\n@tag\nclass User {}`, standard
-    # decorators), or a comment between `export` and `const` (`export /** doc */ const x = 1`, as an
-    # editor's "add JSDoc" writes it), exports the declaration for tsc; the grammar reads a bare
+    # decorators), or a comment between `export` and `const` or `async function` (`export /** doc */
+    # const x = 1`, as an editor's "add JSDoc" writes it), exports the declaration for tsc; the grammar reads a bare
     # `export` statement, which no other code can be (`export` is reserved), followed by the
     # declaration: run() puts them back together.
 

@@ -42,16 +42,17 @@ class BuildOutput:
             return None
         names = ", ".join(self.project.rel(cfg.path) for cfg in found[0])
         return Verdict(False, f"no entry point reaches it, and the package's build is tsc over {names}, which "
-                              "neither includes it nor imports it: it is not in the build output")
+                              "neither includes it nor imports it: it is not in the build output", unbuilt=True)
 
     def left_out_of_package(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a file in a top folder that `files` does not publish, that
-        holds none of the package's entry points and whose code no tsc build emits; else None."""
+        holds none of the package's entry points and whose code no tsc build emits, in a package that
+        is published (one never published is used in place, where `files` means nothing); else None."""
         listed = manifest.data.get("files")
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         top = rel.split("/", 1)[0]
-        if not isinstance(listed, list) or "/" not in rel or top.startswith("."):
-            return None
+        if not isinstance(listed, list) or "/" not in rel or top.startswith(".") or manifest.unpublishable:
+            return None  # `files` bounds a publish: a package never published is used in place, every file of it
         entries = self.entries(manifest)  # none known: where the build starts is not known either
         if not entries or any(_top_of(e.path, manifest.dir) == top for e in entries) \
                 or _files_publish(listed, top, rel) or _scripts_name(manifest, top):
@@ -61,7 +62,7 @@ class BuildOutput:
             return None  # a tsc-only build emits it, and what it emits is packed
         return Verdict(False, f"no entry point reaches it, and it lies in {top}/, a folder that package.json "
                               "\"files\" does not publish and no entry point comes from: it is in neither the "
-                              "package nor its build output")
+                              "package nor its build output", unbuilt=True)
 
     def left_out_of_bundle(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a file no entry point reaches in a package preconstruct
@@ -77,7 +78,7 @@ class BuildOutput:
                 listed, rel.split("/", 1)[0], rel)):
             return None
         return Verdict(False, "no entry point reaches it, and preconstruct builds the package by bundling what its "
-                              "entrypoints import: it is not in the build output")
+                              "entrypoints import: it is not in the build output", unbuilt=True)
 
     def published_loose_scripts(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship with this package's dependencies" verdict for a file that a tsconfig of
@@ -97,7 +98,7 @@ class BuildOutput:
                 continue
             return Verdict(False, f"no entry point reaches it, and {self.project.rel(cfg.path)}, which compiles no "
                                   f"entry point, compiles it into {out}/, a folder package.json \"files\" publishes: "
-                                  "a script another program finds by path and loads, whose imports it installs")
+                                  "a script another program finds by path and loads, whose imports it installs", unbuilt=True)
         return None
 
     def _script_tsconfigs(self, manifest: Manifest) -> list[TsConfig]:

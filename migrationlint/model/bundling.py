@@ -65,8 +65,8 @@ _STORYBOOK_DEV = re.compile(r"^\s*(?:storybook dev|start-storybook)\b")
 _STORYBOOK_BUILD = command_pattern(r"(?:storybook build|build-storybook)\b")
 
 
-# not tsup-node: it keeps node_modules out; pkgroll, like them, leaves out what the manifest declares
-_INLINING_BUILDERS = command_pattern(r"(tsup|tsdown|pkgroll)(?![\w-])")
+# not tsup-node: it keeps node_modules out; pkgroll and bunchee, like them, leave out what the manifest declares
+_INLINING_BUILDERS = command_pattern(r"(tsup|tsdown|pkgroll|bunchee)(?![\w-])")
 # Strapi's plugin SDK (`@strapi/sdk-plugin`, and `@strapi/pack-up` it grew from) builds the admin and
 # server halves with everything but dependencies and peerDependencies inlined; a packup.config may
 # name more externals, which are not read
@@ -76,7 +76,7 @@ _BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish",
 
 
 def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
-    """tsup, tsdown and pkgroll leave out of the bundle only what dependencies, peerDependencies and
+    """tsup, tsdown, pkgroll and bunchee leave out of the bundle only what dependencies, peerDependencies and
     optionalDependencies list, and what their `external` names: devDependencies, and packages only
     the workspace root declares, are inlined. Said when the package's build script runs one of
     them and nothing widens what stays external beyond a list (`--external`, `skipNodeModulesBundle`
@@ -331,8 +331,23 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     for pattern, why in _SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
             return why
+    if any(_ASTRO_BUILD.search(s) for s in scripts) and _astro_static(directory):
+        return "a static Astro site (astro build, no server adapter): vite bundles every import into its pages"
     return ncc_build(scripts) or bun_build(scripts) or _nx_esbuild(directory) or _serverless_functions(manifest) or worker_bundle(directory) \
         or sst_bundle(manifest) or _bundler_config(manifest, scripts)
+
+
+_ASTRO_BUILD = command_pattern(r"astro build\b")
+
+
+def _astro_static(directory: str) -> bool:
+    """Whether the Astro site renders only at build time: its config (if any) names no server
+    adapter and no `output: 'server'` (whose server build leaves dependencies external)."""
+    config = find_config(directory, "astro.config")
+    if config is None:
+        return True
+    settings = read_config(config)
+    return not settings.has("adapter") and settings.keys.get(("output",)) not in ("server", "hybrid")
 
 
 def _nx_esbuild(directory: str) -> Bundle | None:
@@ -392,12 +407,13 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
     inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, [c for _, c in build_commands(manifest)]) \
+        or rollup_build(manifest, build_commands(manifest)) \
         or release_bundle(manifest, [c for _, c in build_commands(manifest, ("bundle",))]) \
         or unbuild_bundle(manifest, build_commands(manifest))
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what
-        return _vite_build(manifest, vite) or rollup_build(manifest, build_commands(manifest)) \
+        return _vite_build(manifest, vite) \
             or _published_webpack(manifest) or _published_rsbuild(manifest)  # a build that inlines
     if vite or any(_VITE_BUILD.search(s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):

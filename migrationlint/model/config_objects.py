@@ -147,16 +147,54 @@ def _read_config(path: str, mtime_ns: int, size: int) -> ConfigObject:
 
 def _top_level_arrays(root: Node) -> dict[str, Node]:
     """`const externalDeps = [...]` at the file's top level: name -> the array literal, so that
-    `external: externalDeps` reads as the list itself."""
+    `external: externalDeps` reads as the list itself; and a function of the file that returns one
+    array literal (`function getDeps() { ...; return [...Object.keys(pkg.dependencies)] }`, or an
+    arrow function): `name()` -> that array, so that `...getDeps()` in a list reads as its items."""
     found: dict[str, Node] = {}
     for stmt in root.named_children:
+        if stmt.type == "export_statement" and stmt.named_children:
+            stmt = stmt.named_children[-1]
+        if stmt.type == "function_declaration":
+            name, returned = stmt.child_by_field_name("name"), _returned_array(stmt.child_by_field_name("body"))
+            if name is not None and returned is not None:
+                found[parsing.text(name) + "()"] = returned
         if stmt.type in ("lexical_declaration", "variable_declaration"):
             for decl in stmt.named_children:
                 name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
-                if decl.type == "variable_declarator" and name is not None and value is not None \
-                        and name.type == "identifier" and value.type == "array":
+                if decl.type != "variable_declarator" or name is None or value is None or name.type != "identifier":
+                    continue
+                if value.type == "array":
                     found[parsing.text(name)] = value
+                elif value.type in ("arrow_function", "function_expression", "function"):
+                    returned = _returned_array(value.child_by_field_name("body"))
+                    if returned is not None:
+                        found[parsing.text(name) + "()"] = returned
+    _bind_call_results(root, found)
     return found
+
+
+def _bind_call_results(node: Node, found: dict[str, Node]) -> None:
+    """`const deps = getDeps()` anywhere in the file (a build function's local), `getDeps` being a
+    function `_top_level_arrays` read: `deps` is that array too."""
+    for child in node.named_children:
+        if child.type == "variable_declarator":
+            name, value = child.child_by_field_name("name"), child.child_by_field_name("value")
+            fn = value.child_by_field_name("function") if value is not None and value.type == "call_expression" else None
+            if name is not None and name.type == "identifier" and fn is not None and fn.type == "identifier" \
+                    and parsing.text(fn) + "()" in found and parsing.text(name) not in found:
+                found[parsing.text(name)] = found[parsing.text(fn) + "()"]
+        elif child.named_child_count:
+            _bind_call_results(child, found)
+
+
+def _returned_array(body: Node | None) -> Node | None:
+    """The array literal a function body returns: the arrow's expression itself, or the one
+    `return [...]` among its statements (None when it returns anything else or more than once)."""
+    if body is None or body.type == "array":
+        return body
+    returns = [s for s in body.named_children if s.type == "return_statement"] if body.type == "statement_block" else []
+    value = returns[0].named_children[0] if len(returns) == 1 and returns[0].named_children else None
+    return value if value is not None and value.type == "array" else None
 
 
 def _key_text(node: Node) -> str | None:
@@ -178,16 +216,23 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
             if name is None or value is None:
                 continue
             path = prefix + (name,)
+            unread_before = path in keys and keys[path] is None and path not in lists and path not in flags \
+                and path not in objects  # the key seen already, with a value not read (a call, a name)
             keys[path] = parsing.string_value(value) or (_config_relative_path(value) if value.type == "call_expression"
                                                          else None)
             if value.type == "identifier" and parsing.text(value) in arrays:
                 value = arrays[parsing.text(value)]
             if value.type in ("true", "false"):
                 flags[path] = value.type == "true"
-            elif value.type == "array":  # the same key in several objects (configs in a list): all their items
-                items = _string_items(value)
-                lists[path] = items if path not in lists else (
+            elif value.type == "array" or _sections_of(value):  # the same key in several objects (configs
+                # in a list): all their items; `Object.keys(pkg.dependencies)` alone: that section's names
+                items = _string_items(value, arrays) if value.type == "array" else \
+                    tuple(SECTIONS_MARK + section for section in _sections_of(value))
+                lists[path] = None if unread_before else items if path not in lists else (
                     None if items is None or lists[path] is None else lists[path] + items)
+            elif path in lists and keys[path] is None and value.type in ("call_expression", "identifier",
+                                                                         "member_expression"):
+                lists[path] = None  # a list read for this key elsewhere, and here one that cannot be
             elif value.type == "object":
                 objects.add(path)
             _walk(value, path, keys, flags, lists, objects, arrays)
@@ -208,13 +253,20 @@ _SECTION_KEYS = re.compile(r"^\.\.\.Object\.keys\(\s*(\{[^()]*\}|[\w.]+(?:\s*\|\
 _SECTION_NAME = re.compile(r"(?:\b\w+\.)?\b(dependencies|peerDependencies|optionalDependencies)\b")
 
 
-def _string_items(array: Node) -> tuple[str, ...] | None:
+def _string_items(array: Node, arrays: dict[str, Node] | None = None, depth: int = 0) -> tuple[str, ...] | None:
     """The items of an array literal when every one is a string or regex literal (a spread of Node's
     built-in module names skipped; a spread of the manifest's sections, `...Object.keys({
-    ...pkg.peerDependencies, ...pkg.dependencies })`, as SECTIONS_MARK items), else None."""
+    ...pkg.peerDependencies, ...pkg.dependencies })`, as SECTIONS_MARK items; a spread of a
+    top-level array or of what a function of the file returns, `...getDeps()`, as its items),
+    else None."""
     items: list[str | None] = []
     for item in array.named_children:
         if item.type == "comment" or _builtin_spread(item):
+            continue
+        spread = _local_spread(item, arrays or {}) if depth < 3 else None
+        if spread is not None:
+            inner = _string_items(spread, arrays, depth + 1)
+            items += list(inner) if inner is not None else [None]
             continue
         sections = _section_spread(item)
         if sections:
@@ -223,6 +275,20 @@ def _string_items(array: Node) -> tuple[str, ...] | None:
             items.append(REGEX_MARK + parsing.text(item) if item.type == "regex"
                          else parsing.string_value(item) or _config_relative_path(item))
     return None if any(item is None for item in items) else tuple(items)  # type: ignore[misc]
+
+
+def _local_spread(item: Node, arrays: dict[str, Node]) -> Node | None:
+    """The array a spread names in the file: `...externalDeps` or `...getDeps()` (no arguments)."""
+    if item.type != "spread_element" or not item.named_children:
+        return None
+    inner = item.named_children[0]
+    if inner.type == "identifier":
+        return arrays.get(parsing.text(inner))
+    fn, args = inner.child_by_field_name("function"), inner.child_by_field_name("arguments")
+    if inner.type == "call_expression" and fn is not None and fn.type == "identifier" and args is not None \
+            and not [a for a in args.named_children if a.type != "comment"]:
+        return arrays.get(parsing.text(fn) + "()")
+    return None
 
 
 _PATH_CALLS = frozenset({"resolve", "join", "path.resolve", "path.join"})
@@ -245,9 +311,16 @@ def _section_spread(item: Node) -> list[str]:
     """The manifest sections `...Object.keys(pkg.dependencies || {})` or `...Object.keys({
     ...pkg.peerDependencies, ...pkg.dependencies })` names (or `...Object.keys(peerDependencies)`,
     a section imported by name from the package.json); [] for anything else."""
-    if item.type != "spread_element":
+    if item.type != "spread_element" or not item.named_children:
         return []
-    found = _SECTION_KEYS.match(parsing.text(item))
+    return _sections_of(item.named_children[0])
+
+
+def _sections_of(value: Node) -> list[str]:
+    """The manifest sections a bare `Object.keys(pkg.dependencies)` names ([] for anything else)."""
+    if value.type != "call_expression" or not parsing.text(value).startswith("Object.keys"):
+        return []
+    found = _SECTION_KEYS.match("..." + parsing.text(value))
     if found is None:
         return []
     inner = found.group(1)

@@ -99,6 +99,7 @@ def fixture_data(rel: str) -> bool:
                                        or bool(_EXPECTED.match(parts[-1])) or bool(_EXPECTED_DIRS.intersection(parts[:-1])))
 
 
+_GENERATOR_DIRS = frozenset({"generators", "schematics"})
 _TEMPLATE_FILE = re.compile(r"\.template\.[cm]?[jt]sx?$")
 # a name a code generator fills in: Angular devkit and Nest schematics (`__name@dasherize__.service.ts`,
 # `__name__`), or a template tag left in the name (`<%= name %>.ts`)
@@ -115,6 +116,10 @@ def template_of(rel: str) -> str | None:
     folder = next((p for p in parts[:-1] if p in TEMPLATE_DIRS or templated and _TEMPLATED_NAME.search(p)), None)
     if folder is not None:
         return folder + "/"
+    # an Nx generator's or Angular schematic's `files/` (`generators/app/files/src/index.ts`): what
+    # `generateFiles(tree, join(__dirname, 'files'), ...)` writes into the project it creates
+    if "files" in parts[:-1] and _GENERATOR_DIRS.intersection(parts[:parts.index("files")]):
+        return "files/"
     name = parts[-1]
     return name if _TEMPLATE_FILE.search(name) or templated and _TEMPLATED_NAME.search(name) else None
 

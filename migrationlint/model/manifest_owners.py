@@ -79,7 +79,7 @@ class ManifestOwners:
         # one that declares no dependency inside a member's folder (an `exports` map for a
         # condition, linked into the member with `link:`): its files resolve from the member's
         # node_modules, and the member's declarations are theirs
-        if unit and (any(m.data.get(s) for s in DEP_SECTIONS) and not self._dependency_list(m)
+        if unit and (self._declares_installs(m) and not self._dependency_list(m)
                      or not self._inside_member(m.dir)):
             return False
         # an Nx app's version-only package.json (Nx release) stays a label: Nx builds and deploys the
@@ -87,6 +87,15 @@ class ManifestOwners:
         if self._starts_alone(m) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
             return False
         return unit or not self.ws.has_workspace_definition or self._inside_member(m.dir)
+
+    @staticmethod
+    def _declares_installs(m: Manifest) -> bool:
+        """Whether the manifest declares something an install of it would put in place: a section
+        other than `peerDependencies`, or peers of a package with a name or scripts. The peers of a
+        nameless manifest without scripts (a leftover `src/package.json` of an old subpath layout)
+        are nobody's: no package manager installs it, nor asks its users for them."""
+        return any(m.data.get(s) for s in DEP_SECTIONS if s != "peerDependencies") \
+            or bool(m.data.get("peerDependencies")) and bool(m.name or m.data.get("scripts"))
 
     def _dependency_list(self, m: Manifest) -> bool:
         """A manifest inside a member's folder that declares dependencies and nothing else to run,

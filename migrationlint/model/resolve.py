@@ -167,9 +167,11 @@ class Resolver(PackageEntries):
         framework = self.framework_config(directory)
         if any(frameworks.is_virtual(f, spec) for f in framework.frameworks):
             return Resolution("virtual", "framework", package=package_name(spec))
-        if spec.startswith("#"):  # tsconfig `paths` first (`"#/*": ["./*"]`), as TypeScript looks them up
-            found = self._alias(cfg, spec, [], directory)
-            return found if found is not None and found.kind == "file" else self._subpath_import(directory, spec)
+        if spec.startswith("#"):  # tsconfig `paths` first (`"#/*": ["./*"]`), as TypeScript looks them up,
+            found = self._alias(cfg, spec, [], directory)  # then a framework's (Nuxt `alias: { '#docs': ... }`)
+            if found is None or found.kind != "file":
+                found = self._config_alias(framework, spec, []) or found
+            return found if found is not None and found.kind in ("file", "virtual") else self._subpath_import(directory, spec)
         misses: list[tuple[str, list[str], str | None]] = []
         found = self._alias(cfg, spec, misses, directory)
         if found is None:

@@ -122,7 +122,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
             return verdict
         return self.left_out_of_build(path, manifest) or self.left_out_of_bundle(path, manifest) \
             or self.left_out_of_package(path, manifest) \
-            or self.published_loose_scripts(path, manifest) or self.only_tests_import(path, manifest) or verdict
+            or self.published_loose_scripts(path, manifest) or self.only_tests_import(path, manifest) \
+            or self.only_types_import(path, manifest) or verdict
 
     def bundled(self, manifest: Manifest, package: str | None = None) -> str | None:
         """Why `manifest`'s package ships a bundle that holds `package` (None: any of its imports),

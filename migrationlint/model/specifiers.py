@@ -17,8 +17,9 @@ DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
 # TypeScript's extension substitution: an import written with the extension of the emitted file
 # names the source or declaration file it is emitted from (or described by); one written with a
 # TypeScript extension (`allowImportingTsExtensions`) takes part like its JavaScript twin, and a
-# `.tsx`/`.jsx` one tries `.ts` as well (tsc's table, checked with tsc 5.9 --traceResolution)
-JS_TO_TS = {".js": (".ts", ".tsx", ".d.ts"), ".ts": (".tsx", ".d.ts"), ".mjs": (".mts", ".d.mts"),
+# `.tsx`/`.jsx` one tries `.ts` as well, and a `.js` one a `.jsx` file last (tsc's table, checked with
+# tsc 5.9 --traceResolution; tests/imports/test_resolve_tsc_oracle.py runs it)
+JS_TO_TS = {".js": (".ts", ".tsx", ".d.ts", ".jsx"), ".ts": (".tsx", ".d.ts"), ".mjs": (".mts", ".d.mts"),
             ".cjs": (".cts", ".d.cts"), ".jsx": (".tsx", ".ts", ".d.ts"), ".tsx": (".ts", ".d.ts")}
 
 

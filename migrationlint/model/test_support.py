@@ -24,6 +24,28 @@ class TestSupport:
     _support: dict[str, dict[str, list[str]]]
     _reverse: dict[tuple[str, str], dict[str, list[str]]]
 
+    def only_types_import(self, path: str, manifest: Manifest) -> Verdict | None:
+        """A "does not ship" verdict for a presumed-shipping file that files of its package import,
+        every one of them only for types (`import type { Sentry } from './sentry'`, `export type *`):
+        the compiler erases those imports, so nothing loads the file, in a package nothing loads but
+        through its entries (as for `only_tests_import`). None otherwise."""
+        if not self._loads_only_entries(manifest) or path in self._importers(manifest):
+            return None
+        typed = self._reverse_imports(manifest, "compiled").get(path)
+        if not typed:
+            return None
+        names = ", ".join(sorted(self.project.rel(p) for p in typed)[:3]) + (", ..." if len(typed) > 3 else "")
+        return Verdict(False, f"no entry point reaches it, and the files that import it do so only for types ({names}): "
+                              "the compiler erases those imports, so nothing loads it")
+
+    def _loads_only_entries(self, manifest: Manifest) -> bool:
+        """Whether nothing loads the package's files but through its entries: a service, a published
+        package whose `exports` allows no deep import, or a package only its own scripts run."""
+        service = (manifest.unpublishable or started_application(manifest) and manifest.data.get("private") is not False) \
+            and self.is_service(manifest)  # `"private": false` says it is published: what installs it may deep-import it
+        return self._loaded_only_by_its_scripts(manifest) or bool(self.entries(manifest)) and (
+            service or exports_encapsulate(manifest))
+
     def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a presumed-shipping file that only tests and test support
         import (a test data builder kept beside the code), in a package nothing loads but through
@@ -31,10 +53,7 @@ class TestSupport:
         all it offers, which nothing installs or deep-imports as a dependency), or a published package whose `exports` lets no consumer load
         any other file. None otherwise. The package's reverse imports are computed on its first
         question."""
-        service = (manifest.unpublishable or started_application(manifest) and manifest.data.get("private") is not False) \
-            and self.is_service(manifest)  # `"private": false` says it is published: what installs it may deep-import it
-        if not self._loaded_only_by_its_scripts(manifest) and (
-                not self.entries(manifest) or not (service or exports_encapsulate(manifest))):
+        if not self._loads_only_entries(manifest):
             return None
         direct = self._test_support(manifest).get(path)
         if direct is None:

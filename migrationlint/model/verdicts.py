@@ -20,6 +20,9 @@ class Verdict:
     bundle_input: bool = False  # dev only as an input of the package's bundler build (its bundle ships)
     unlisted: bool = False  # an entry of a package no manifest lists: `Shipping.settle` asks who imports it
     on_demand: bool = False  # reached only through a load on demand (an `import()` in a function)
+    # not in what the package's build emits or publishes (build_output.py): said of its artifact,
+    # while its files may still run in place, imported through the workspace link
+    unbuilt: bool = False
 
     @property
     def unsettled(self) -> bool:

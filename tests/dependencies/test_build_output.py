@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from migrationlint import pipeline
 from migrationlint.model.build_programs import build_tsconfigs
+from migrationlint.settings import Settings
 from migrationlint.model.workspace import read_manifest
 from tests.dependencies.test_shipping import dep, write
 from tests.helpers import cli
@@ -297,3 +299,29 @@ def test_a_preconstruct_package_is_built_from_its_entrypoints(tmp_path, config, 
     assert (("DEP002", "packages/widget/src/views/select.tsx", "react-select") in found) is reached
     out = cli("--explain-file", "packages/widget/src/index.ts", cwd=root).stdout.decode()
     assert 'entry points: packages/widget/src/index.ts (package.json "preconstruct.entrypoints")' in out
+
+
+@pytest.mark.parametrize("private, section", [(True, "dependencies"), (False, "devDependencies")])
+def test_files_bounds_only_a_package_that_is_published(tmp_path, private, section):
+    """`"files": ["templates/"]` in a workspace library that is never published: the app deep-imports
+    `@acme/lib/jobs/client` through the workspace link, so `jobs/` is its code whatever `files`
+    says (an e-signing platform: production imports advised as devDependencies, and later taken
+    for dev-only code). In a published package, a top folder `files` leaves out and no entry comes
+    from is in neither the package nor its build output."""
+    manifest = {"name": "@acme/lib", "version": "0.0.0" if private else "1.0.0", "main": "./index.ts",
+                "files": ["index.ts", "templates/"]}
+    if private:
+        manifest["private"] = True
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*", "apps/*"]},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {"": {"name": "mono"}, "node_modules/hono": {"version": "4.12.14"}}},
+        "packages/lib/package.json": manifest,
+        "packages/lib/index.ts": "export {};\n",
+        "packages/lib/jobs/client.ts": "import { Hono } from 'hono';\n\nexport const jobs = new Hono();\n",
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"start": "node dist/server.js"},
+                                  "dependencies": {"@acme/lib": "*", "hono": "^4.12.14"}},
+        "apps/web/src/server.ts": "import { jobs } from '@acme/lib/jobs/client';\n\nexport default jobs;\n",
+    })
+    s = Settings(select=["DEP001"], hoisting="none")
+    [d] = [d for d in pipeline.lint([str(root)], s, use_cache=False).diagnostics if d.path.endswith("client.ts")]
+    assert f"to {section}" in d.message, d.message

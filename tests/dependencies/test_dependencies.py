@@ -1272,3 +1272,23 @@ def test_a_package_kept_in_a_node_modules_folder_below_the_package_is_found_ther
                                   "test('hook', () => [fake, other]);\n",
     })
     assert [d.extra["package"] for d in by_code(lint(root), "DEP001")] == ["other-module"]
+
+
+@pytest.mark.parametrize("nested, reported", [
+    ({"main": "./dist/index.js", "private": True, "peerDependencies": {"vue": "*"}}, False),
+    ({"name": "@acme/vue-sub", "private": True, "peerDependencies": {"vue": "*"}}, True),
+    ({"main": "./dist/index.js", "private": True, "dependencies": {"vue": "*"}}, True),
+])
+def test_a_nameless_nested_manifest_declaring_only_peers_is_a_leftover_label(tmp_path, nested, reported):
+    """`packages/vue/src/package.json` left from an old subpath layout: no name, no scripts, only a
+    peer. No package manager installs it, so the member's declarations serve the files below it (an
+    AI SDK monorepo: 10 DEP001 saying "add swrv" while the member declares it). A named one, or one
+    declaring dependencies, is a package of its own."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/vue/package.json": {"name": "@acme/vue", "version": "1.0.0", "main": "dist/index.js",
+                                      "dependencies": {"swrv": "^1.2.0"}, "peerDependencies": {"vue": "^3.3.4"}},
+        "packages/vue/src/package.json": nested,
+        "packages/vue/src/index.ts": "import useSWRV from 'swrv';\n\nexport const useThing = (k: string) => useSWRV(k);\n",
+    })
+    assert bool(by_code(lint(root), "DEP001")) is reported

@@ -88,6 +88,10 @@ def test_dev_file_conventions_name_their_reason():
     assert template_of("src/lib/resource/files/ts/__name@singular__.module.ts") == "__name@singular__.module.ts"
     assert template_of("src/lib/app/files/__name@dasherize__/main.ts") == "__name@dasherize__/"
     assert template_of("src/__tests__/a.ts") is None and template_of("src/__mocks__/fs.ts") is None
+    # an Nx generator's `files/` folder, which `generateFiles` copies into the project it creates (an
+    # agent framework's tools: 4 DEP001); a package's own `files/` folder is its code
+    assert template_of("tools/core/src/generators/example/files/src/index.ts") == "files/"
+    assert template_of("libs/schematics/app/files/main.ts") == "files/" and template_of("src/files/upload.ts") is None
     assert "hidden file" in dev_reason("src/.local-settings.ts") and dev_reason("src/main.ts") is None
 
 
@@ -357,7 +361,8 @@ def test_a_published_webpack_or_rsbuild_build_and_webpack_externals_are_read(tmp
 def test_ncc_and_pkgroll_builds_bundle_their_imports(tmp_path):
     """`ncc build` (@vercel/ncc) compiles a package and all it imports into one file, but what
     `-e`/`--external` names (a published CLI that ships only that file: 287 DEP002); `pkgroll`, like
-    tsup, leaves out what dependencies and peerDependencies list and inlines the rest (2)."""
+    tsup, leaves out what dependencies and peerDependencies list and inlines the rest (2), and so
+    does bunchee."""
     def bundle(name: str, scripts: dict, **more):
         write(tmp_path / name, {"package.json": {"name": name, "version": "1.0.0", "scripts": scripts, **more}})
         return bundle_of(read_manifest(str(tmp_path / name / "package.json")))
@@ -366,6 +371,9 @@ def test_ncc_and_pkgroll_builds_bundle_their_imports(tmp_path):
     assert ncc is not None and ncc.inlines("chalk") and not ncc.inlines("keytar") and not ncc.inlines("pg")
     roll = bundle("svc", {"build": "pkgroll"}, dependencies={"zod": "^3.24.1"})
     assert roll is not None and roll.inlines("@acme/types")
+    # bunchee bundles devDependencies and leaves dependencies and peers external (an LLM toolkit's readers: 2)
+    bunched = bundle("readers", {"build": "bunchee"}, dependencies={"csv-parse": "^5.5.6"})
+    assert bunched is not None and bunched.inlines("p-limit")
     assert bundle("plain", {"build": "tsc"}) is None
 
 
@@ -2842,6 +2850,9 @@ def test_a_schema_module_a_graphql_codegen_config_names_is_a_build_input(tmp_pat
 @pytest.mark.parametrize("command, config, external, reported", [
     ("rolldown --config rolldown.config.ts", "rolldown.config.ts", "['fsevents', ...Object.keys(pkg.dependencies)]", False),
     ("rolldown -c", "rolldown.config.mjs", "['fsevents']", False),
+    # `external: Object.keys(pkg.dependencies)` without a spread: the same names (a bundler plugin SDK: 6 DEP002)
+    ("rolldown --config rollup.config.mjs", "rollup.config.mjs", "Object.keys(pkg.dependencies)", False),
+    ("rolldown --config rollup.config.mjs", "rollup.config.mjs", "Object.keys(pkg.devDependencies)", True),
     ("rolldown -c build/bundle.config.ts", "build/bundle.config.ts", "['picocolors']", True),
     ("rollup -c", "rollup.config.mjs", "['fsevents']", True),  # no node-resolve plugin: bare imports stay imports
 ])
@@ -2884,3 +2895,99 @@ def test_a_build_script_calling_tsups_api_bundles_like_its_cli(tmp_path, call, r
         "src/index.ts": "import chalk from 'chalk';\n\nexport const warn = (s: string) => chalk.yellow(s);\n",
     })
     assert (("DEP002", "src/index.ts", "chalk") in dep(root)) is reported
+
+
+@pytest.mark.parametrize("helper", [
+    "function getDeps() {\n  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));\n"
+    "  return [...Object.keys(pkg.dependencies || {}), ...Object.keys(pkg.optionalDependencies || {})];\n}\n",
+    "const getDeps = () => [...Object.keys(pkg.dependencies || {})];\n",
+    "const deps = [...Object.keys(pkg.dependencies || {})];\nconst getDeps = () => [...deps];\n",
+    "function deps() {\n  return [...Object.keys(pkg.dependencies || {})];\n}\n"
+    "async function run() {\n  const getDeps = deps;\n  const all = deps();\n  return all;\n}\n"
+    "function getDeps() {\n  const all = deps();\n  return [...all];\n}\n",
+])
+def test_an_external_list_spread_from_a_function_of_the_build_file_is_read(tmp_path, helper):
+    """`external: [...getDeps(), 'bun:sqlite']` where `getDeps` (a function of the same build file)
+    returns the manifest's own sections: the same list as the spread written inline, so the bundle
+    inlines the devDependencies (a database CLI: 78 DEP002 on an esbuild bundle). A function
+    returning anything else keeps the list unread."""
+    def build(helper_text: str) -> list:
+        return dep(write(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "package.json": {"name": "@acme/cli", "version": "1.0.0", "type": "module", "bin": {"acme": "./dist/index.js"},
+                             "files": ["/dist"], "scripts": {"build": "node ./build.mjs"},
+                             "dependencies": {"esbuild": "^0.23.1"}, "devDependencies": {"ora": "^8.2.0"}},
+            "build.mjs": "import { build } from 'esbuild';\nimport { readFileSync } from 'fs';\n"
+                         "const pkg = JSON.parse(readFileSync('package.json', 'utf8'));\n" + helper_text +
+                         "await build({ entryPoints: ['src/index.ts'], outdir: 'dist', bundle: true, platform: 'node', "
+                         "external: [...getDeps(), 'bun:sqlite'] });\n",
+            "src/index.ts": "import ora from 'ora';\n\nora('x').start();\n",
+        }))
+
+    assert build(helper) == []
+    assert build("const getDeps = () => readDeps();\n") == [("DEP002", "src/index.ts", "ora")]
+
+
+@pytest.mark.parametrize("private", [True, False])
+def test_a_private_extension_bundled_by_rolldown_ships_its_devdependencies_inside(tmp_path, private):
+    """A VS Code extension is published to the Marketplace, not npm: `"private": true`, and its
+    `vscode:prepublish` bundles with rolldown (`external: ['vscode']`): its devDependencies are in the
+    bundle, private or not (a Vue tooling monorepo: 11 DEP002)."""
+    manifest = {"name": "acme-vscode", "version": "0.0.1", "engines": {"vscode": "^1.88.0"}, "main": "./dist/extension.js",
+                "scripts": {"vscode:prepublish": "rolldown --config"},
+                "devDependencies": {"@types/vscode": "1.88.0", "reactive-vscode": "^1.0.2", "rolldown": "^1.0.0"}}
+    if private:
+        manifest["private"] = True
+    root = write(tmp_path, {
+        "package.json": manifest,
+        "rolldown.config.ts": "import { defineConfig } from 'rolldown';\n\nexport default defineConfig({ input: "
+                              "{ extension: './src/extension.ts' }, output: { format: 'cjs' }, external: ['vscode'] });\n",
+        "src/extension.ts": "import { defineExtension } from 'reactive-vscode';\n\nexport const { activate } = defineExtension(() => {});\n",
+    })
+    assert dep(root) == []
+
+
+@pytest.mark.parametrize("config, reported", [
+    (None, False),
+    ("import react from '@astrojs/react';\n\nexport default { integrations: [react()] };\n", False),
+    ("import node from '@astrojs/node';\n\nexport default { output: 'server', adapter: node({ mode: 'standalone' }) };\n", True),
+])
+def test_a_static_astro_site_is_a_bundle(tmp_path, config, reported):
+    """`astro build` of a site with no server adapter renders at build time: vite bundles every
+    import, the React islands' too, into static pages, as for a vite app (a realtime framework's
+    docs site: a DEP005 for a package only the root declares). A server build (an adapter, `output:
+    'server'`) runs its dependencies from an install, and stays checked."""
+    files = {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*"], "dependencies": {"ws-client-lib": "^1.0.0"}},
+        "apps/site/package.json": {"name": "@acme/site", "private": True, "type": "module", "version": "0.0.1",
+                                   "scripts": {"build": "astro build", "start": "astro preview"},
+                                   "dependencies": {"astro": "^4.3.5", "@astrojs/react": "^3.0.10"}},
+        "apps/site/src/presence.tsx": "import { connect } from 'ws-client-lib';\n\nexport const c = connect();\n",
+    }
+    if config is not None:
+        files["apps/site/astro.config.mjs"] = config
+    found = dep(write(tmp_path, files), select=("DEP005",))
+    assert bool(found) is reported
+
+
+@pytest.mark.parametrize("importer, reported", [
+    ("import type { Sentry } from './sentry';\n\nexport type Ctx = { sentry: Sentry };\n", False),
+    ("import { check } from './sentry';\n\nexport type Ctx = { ok: typeof check };\nexport const c = check;\n", True),
+])
+def test_a_file_its_package_imports_only_for_types_does_not_ship(tmp_path, importer, reported):
+    """`sentry.ts` declares a type and checks two SDKs against it at compile time; the package
+    imports it only with `import type` (through `export type *` from the entry): the compiler erases
+    those imports, nothing loads the file, and its SDKs may stay devDependencies (an agent toolkit:
+    2 DEP002). A value import makes it shipping code."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*", "apps/*"]},
+        "packages/hono/package.json": {"name": "@acme/hono", "private": True, "exports": {".": "./src/index.ts"},
+                                       "dependencies": {"@sentry/core": "^9.0.0"}, "devDependencies": {"@sentry/node": "^9.0.0"}},
+        "packages/hono/src/index.ts": "export type * from './types';\nexport const ok = true;\n",
+        "packages/hono/src/types.ts": importer,
+        "packages/hono/src/sentry.ts": "import * as SentryNode from '@sentry/node';\n\nexport type Sentry = { captureException(e: unknown): string };\n"
+                                       "export const check: Sentry = SentryNode;\n",
+        "apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "tsx src/server.ts"},
+                                  "dependencies": {"@acme/hono": "workspace:*"}},
+        "apps/api/src/server.ts": "import { ok } from '@acme/hono';\n\nconsole.log(ok);\n",
+    })
+    assert (("DEP002", "packages/hono/src/sentry.ts", "@sentry/node") in dep(root)) is reported

@@ -497,6 +497,10 @@ def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
          False),
         ("uses.ts", "`./loose`: `B` is declared in src/loose.ts but not exported; the binding is undefined at runtime "
                     "(tsc: TS2305).", True)]
+    # an index created and never filled is empty, not commented out (an LLM toolkit: 1)
+    _write(tmp_path, "src/entity.ts", "\n")
+    [empty] = [d.message for d in lint(tmp_path, ["IMP003"]) if d.path.endswith("user.spec.ts")]
+    assert empty.startswith("`./entity`: src/entity.ts is empty, so `User`, `A` are not exported;"), empty
 
 
 def test_a_name_the_tsconfig_may_inherit_from_a_config_package_not_installed_is_left_alone(tmp_path):

@@ -568,3 +568,48 @@ def test_a_default_import_of_a_commonjs_workspace_package_read_through_its_decla
     findings = [d for d in lint(tmp_path).diagnostics if d.code == "IMP003"]
     assert bool(findings) is reported
     assert all("vitest.config" not in d.message for d in findings)
+
+
+def test_a_missing_name_imported_twice_in_one_statement_is_one_finding(tmp_path):
+    """`import { Store, Store as Memory } from './store'`: one missing export, one finding at the
+    import (a realtime database's tests had two identical lines)."""
+    write(tmp_path, {
+        "package.json": {"name": "db", "version": "1.0.0", "main": "src/index.ts"},
+        "src/store.ts": "export class BTreeStore {}\n",
+        "src/index.ts": "import { Store, Store as Memory, Other } from './store';\n\nexport const all = [Store, Memory, Other];\n",
+    })
+    assert [(c, line) for c, _, line in found(tmp_path)] == [("IMP003", 1), ("IMP003", 1)]
+    assert sorted(d.extra["name"] for d in lint(tmp_path).diagnostics) == ["Other", "Store"]
+
+
+def test_a_framework_alias_named_with_a_hash_resolves_before_package_imports(tmp_path):
+    """`defineNuxtConfig({ alias: { '#docs': './shared/docs/src' } })`: Nuxt resolves `#docs` itself,
+    as it does `@docs` (an atomic-CSS monorepo's playground: 2 IMP002 where the name went straight to
+    package.json `imports`). A `#name` neither the config nor `imports` maps is still unresolved."""
+    write(tmp_path, {
+        "package.json": {"name": "play", "private": True, "scripts": {"build": "nuxi generate"},
+                         "devDependencies": {"nuxt": "^4.0.0"}},
+        "nuxt.config.ts": "export default defineNuxtConfig({ alias: { '#docs': './shared/docs/src' } });\n",
+        "shared/docs/src/index.ts": "export const searchDocs = (q: string) => q;\n",
+        "app/state.ts": "import { searchDocs } from '#docs';\nimport { other } from '#other';\n\nexport const s = [searchDocs, other];\n",
+    })
+    assert [(c, line) for c, _, line in found(tmp_path)] == [("IMP002", 2)]
+
+
+@pytest.mark.parametrize("ignored, reported", [("dist\n", False), ("", True)])
+def test_a_folder_import_whose_package_json_names_a_gitignored_build_entry_is_build_output(tmp_path, ignored, reported):
+    """`import { kit } from '..'` and `require.resolve('../loader')` where the folder's package.json
+    names its entry in `dist/`, which the build (or `preconstruct dev`) writes and `.gitignore` leaves
+    out: Node and TypeScript read that entry before any `index` file (a CSS-in-JS monorepo: 3 IMP002,
+    one with a fix that would have broken the published code). When nothing says `dist/` is built,
+    the missing entry is reported."""
+    write(tmp_path, {
+        ".gitignore": "node_modules\n" + ignored,
+        "package.json": {"name": "@acme/loader-kit", "version": "1.0.0", "main": "dist/acme-loader-kit.cjs.js",
+                         "preconstruct": {"entrypoints": ["index.ts", "loader.ts"]}},
+        "loader/package.json": {"main": "dist/acme-loader-kit-loader.cjs.js"},
+        "src/index.ts": "export const kit = 1;\nexport const loader = require.resolve('../loader');\n",
+        "src/loader.ts": "export const load = (s: string) => s;\n",
+        "test/kit.test.ts": "import { kit } from '..';\n\ntest('kit', () => kit);\n",
+    })
+    assert bool([c for c, _, _ in found(tmp_path) if c == "IMP002"]) is reported

@@ -45,6 +45,14 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
                       "import { nothing } from './nowhere.js';\nimport type { Missing } from './types/index.js';\n"
                       "export const run = (o: Options, m: Missing) => [o, m, esm, cjs, tool, view, nothing];\n",
     },
+    # a `.js` specifier names a `.jsx` file too (allowJs): tsc tries `.jsx` after `.js`
+    "js-to-jsx": {
+        "package.json": {"name": "js-to-jsx", "type": "module"},
+        "tsconfig.json": {"compilerOptions": {**NODE16, "allowJs": True, "checkJs": False}, "include": ["src"]},
+        "src/Button.jsx": "export const Button = () => null;\n",
+        "src/page.ts": "import { Button } from './Button.js';\nimport { Missing } from './Missing.js';\n"
+                       "export const page = [Button, Missing];\n",
+    },
     # rootDirs merge folders (SvelteKit's ./$types)
     "root-dirs": {
         "package.json": {"name": "root-dirs"},
@@ -170,11 +178,14 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
     # declaration, which the grammar reads as a bare `export` statement beside an unexported one
     "split-export-comment": {
         "package.json": {"name": "split-export-comment"},
-        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
+        "tsconfig.json": {"compilerOptions": {**NODE10, "target": "es2017"}, "include": ["src"]},
         "src/geo.ts": "export /**\n * Loads the reader.\n */\nconst initGeoReader = (): number => 1;\n"
-                      "export // the fallback\nlet fallback = 2;\nconst hidden = 3;\nexport const shown = hidden;\n",
+                      "export // the fallback\nlet fallback = 2;\nconst hidden = 3;\nexport const shown = hidden;\n"
+                      "export /**\n * Creates a cart.\n */\nasync function createCart(): Promise<number> { return 1; }\n"
+                      "export /** doc */ function* ids(): Generator<number> { yield 1; }\n",
         "src/main.ts": "import { initGeoReader, fallback } from './geo';\nimport { hidden } from './geo';\n"
-                       "export const all = [initGeoReader, fallback, hidden];\n",
+                       "import { createCart, ids } from './geo';\n"
+                       "export const all = [initGeoReader, fallback, hidden, createCart, ids];\n",
     },
     # a `paths` key that starts with `/` (`"/@/*"`, admin templates): not relative for TypeScript, so
     # `paths` applies before the name is read as a rooted path
