@@ -62,8 +62,13 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
 def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     """Whether no program compiles the file and nothing runs it (what its importers may still change)."""
     cfg = resolver.tsconfig_for(path)
-    if cfg is None or cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path):
+    if cfg is None or cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path) or cfg.unread_extends:
         return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
+    chain = resolver.tsconfigs.candidates(os.path.dirname(path))
+    if chain and any(not os.path.isfile(r) for r in resolver.tsconfigs.config(chain[0]).references):
+        return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
+    if _named_config_covers(project, resolver, path):
+        return False
     manifest = _OWNERS(project).owner(path)
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
     if verdict is None:
@@ -75,6 +80,23 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     rel = project.rel(path)
     return not verdict.ships and dev_reason(os.path.basename(rel)) is None \
         and backup_copy(project.workspace.root, rel) is not None and not _run_by_a_script(project, path, manifest)
+
+
+def _named_config_covers(project: Project, resolver: Resolver, path: str) -> bool:
+    """Whether a `tsconfig.<name>.json` in a folder between the file and the workspace root compiles
+    it (a Nest monorepo library's `tsconfig.lib.json`, in a folder with no tsconfig.json: `nest build`
+    compiles what it includes, whether or not anything imports it)."""
+    index = resolver.tsconfigs
+    directory, root = os.path.dirname(path), project.workspace.root
+    while directory.startswith(root):
+        for named in index.named_configs(directory):
+            cfg = index.config(named)
+            if cfg.error is None and (cfg.include is not None or cfg.files is not None) and cfg.covers(path):
+                return True
+        if directory == root:
+            return False
+        directory = os.path.dirname(directory)
+    return False
 
 
 def _run_by_a_script(project: Project, path: str, manifest: Manifest) -> bool:

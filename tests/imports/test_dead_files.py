@@ -81,3 +81,31 @@ def test_an_undeclared_import_in_a_dead_file_is_a_warning_without_a_fix(tmp_path
     page, live = found["page.ts"], found["index.ts"]
     assert page.severity.value == "warning" and page.message.endswith("most likely dead code.")
     assert live.severity.value == "error" and "dead code" not in live.message
+
+
+def test_a_solution_tsconfig_whose_projects_are_not_written_yet_leaves_the_program_unknown(tmp_path):
+    """A Nuxt app's tsconfig.json is `"files": []` with `references` to `.nuxt/tsconfig.*.json`, which
+    `nuxi prepare` writes; Nuxt auto-imports `app/composables/`, so no file imports them (a Mastodon
+    client: 3 DEP001 called dead code). Until those projects exist nothing says what is compiled: the
+    finding stays an error."""
+    _pkg(tmp_path, "package.json", {"name": "client", "private": True, "scripts": {"build": "nuxi build"},
+                                    "dependencies": {"nuxt": "^4.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"files": [], "references": [{"path": "./.nuxt/tsconfig.app.json"}]})
+    _write(tmp_path, "app/composables/search.ts", "import { useRoute } from 'vue-router';\n\nexport const useSearch = () => useRoute();\n")
+    [d] = lint(tmp_path, ["DEP001"])
+    assert d.severity.value == "error" and "dead code" not in d.message
+
+
+def test_a_file_a_named_tsconfig_of_its_folder_compiles_is_not_dead(tmp_path):
+    """A Nest monorepo library keeps `libs/common/tsconfig.lib.json` (`include: ["src/**/*"]`) and no
+    tsconfig.json; `nest build common` compiles every file it includes, imported or not (a
+    microservices boilerplate: 2 DEP001 called dead code). Without that config nothing compiles it."""
+    _workspace(tmp_path)
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True}, "files": ["packages/svc/src/index.ts"]})
+    _pkg(tmp_path, "libs/common/tsconfig.lib.json", {"extends": "../../tsconfig.json", "include": ["src/**/*"]})
+    _write(tmp_path, "libs/common/src/helpers/headers.ts", "import { Gateway } from 'apollo-gateway';\n\nexport const g = Gateway;\n")
+    [d] = lint(tmp_path, ["DEP001"])
+    assert d.severity.value == "error"
+    (tmp_path / "libs/common/tsconfig.lib.json").unlink()
+    [d] = lint(tmp_path, ["DEP001"])
+    assert d.severity.value == "warning" and d.message.endswith("most likely dead code.")
