@@ -24,12 +24,14 @@ from migrationlint.model.config_objects import CONFIG_EXTENSIONS, read_config
 _STEMS = ("codegen", ".graphqlrc", "graphql.config")
 _DATA_EXTENSIONS = (".yml", ".yaml", ".json", "")
 _CODE = (".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs")
+_CONFIG_NAMES = frozenset(stem + extension for stem in _STEMS for extension in (*_DATA_EXTENSIONS, *CONFIG_EXTENSIONS)
+                          if extension or stem == ".graphqlrc")
 
 
-def codegen_schema_input(path: str, package_dir: str) -> str | None:
+def codegen_schema_input(path: str, package_dir: str, configs: list[tuple[str, tuple[str, ...]]]) -> str | None:
     """Why `path` is a module a GraphQL code generator's config in `package_dir` loads as its
-    schema (`schema: ./src/schema.ts`), or None."""
-    for config, patterns in _schema_patterns(package_dir):
+    schema (`schema: ./src/schema.ts`), or None; `configs`: `schema_patterns(package_dir)`."""
+    for config, patterns in configs:
         rel = os.path.relpath(path, package_dir).replace(os.sep, "/")
         if any(match(p, rel) for p in patterns):
             return (f"the schema module {os.path.basename(config)} names (`schema:`): the GraphQL code generator "
@@ -37,9 +39,10 @@ def codegen_schema_input(path: str, package_dir: str) -> str | None:
     return None
 
 
-def _schema_patterns(package_dir: str) -> list[tuple[str, tuple[str, ...]]]:
+def schema_patterns(package_dir: str) -> list[tuple[str, tuple[str, ...]]]:
     """(config path, the code files its `schema:` names, relative to the package) of every
-    generator config in the folder; read once per config version."""
+    generator config in the folder (its listing read once: asked per package, not per file);
+    each config read once per version."""
     found = []
     for config in _configs(package_dir):
         try:
@@ -53,13 +56,13 @@ def _schema_patterns(package_dir: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _configs(package_dir: str) -> Iterator[str]:
-    for stem in _STEMS:
-        for extension in (*_DATA_EXTENSIONS, *CONFIG_EXTENSIONS):
-            if stem != ".graphqlrc" and extension == "":
-                continue
-            candidate = os.path.join(package_dir, stem + extension)
-            if os.path.isfile(candidate):
-                yield candidate
+    try:
+        names = os.listdir(package_dir)
+    except OSError:
+        return
+    for name in sorted(n for n in names if n in _CONFIG_NAMES):
+        if os.path.isfile(os.path.join(package_dir, name)):
+            yield os.path.join(package_dir, name)
 
 
 @lru_cache(maxsize=64)

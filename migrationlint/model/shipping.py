@@ -35,7 +35,7 @@ from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
-from migrationlint.model.codegen_inputs import codegen_schema_input
+from migrationlint.model.codegen_inputs import codegen_schema_input, schema_patterns
 from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
@@ -75,6 +75,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
         self._reverse: dict[tuple[str, str], dict[str, list[str]]] = {}  # (manifest, which) -> _reverse_imports()
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
+        self._codegen: dict[str, list] = {}  # package folder -> codegen_inputs.schema_patterns()
         self._vite_roots: dict[str, str | None] = {}  # manifest -> bundling.vite_root
 
     # ------------------------------------------------------------------ public answers
@@ -222,7 +223,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
             or nx_tool_input(path, self._project_json(path, manifest), self.project.mentions) \
             or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
-            or codegen_schema_input(path, manifest.dir) \
+            or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) \
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)
         if why is not None:
             return Verdict(False, why)
@@ -245,6 +246,12 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
                                   "script: repository tooling, run from the checkout")
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
                              "test, test support, story nor tool config: counted as shipping", presumed=True)
+
+    def _codegen_configs(self, directory: str) -> list:
+        found = self._codegen.get(directory)
+        if found is None:
+            found = self._codegen[directory] = schema_patterns(directory)
+        return found
 
     def _named_like_tests_only(self, parts: list[str], manifest: Manifest) -> bool:
         """Whether only the package's own folder name says "tests" (`packages/gee-test`) of a library
