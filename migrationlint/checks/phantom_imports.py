@@ -109,8 +109,7 @@ def _paths_unknown(resolver: Resolver, path: str) -> bool:
     cfg = resolver.tsconfig_for(path)
     if cfg is not None and cfg.unread_extends:
         return True
-    chain = resolver.tsconfigs.candidates(os.path.dirname(path))
-    return bool(chain) and any(not os.path.isfile(r) for r in resolver.tsconfigs.config(chain[0]).references)
+    return resolver.tsconfigs.references_unwritten(os.path.dirname(path))
 
 
 def _in_no_program(resolver: Resolver, rel: str, path: str) -> bool:
@@ -145,7 +144,7 @@ def _build_output(project: Project, res: Resolution) -> bool:
             return True  # a git submodule's files: absent until `git submodule update` checks it out
         if frameworks.in_generated_dir(base) or any(_ignored_target(c, root) for c in candidates(base)):
             return True
-        if written_by_bundler(project.workspace.package_root(base), base) is not None:
+        if written_by_bundler(project, base) is not None:
             return True  # a plugin's output folder (`outdir: './src/paraglide'`), written when the build starts
         if _entry_built(project, base, root):
             return True

@@ -114,32 +114,32 @@ class UndeclaredImports:
                     f"({' -> '.join([m.name, *cycle])}), which Turborepo, Nx and pnpm -r refuse to order, so it "
                     "resolves only where every workspace package is linked at the root or the application declares "
                     "both: move the code it needs, or break the cycle"), None, Severity.WARNING
-        stray = self._unlisted_member(u)
-        if stray is not None and stray[2]:
-            return message + stray[2], None, None
+        note, leftover = self._unlisted_member(u)
+        if leftover:
+            return message + leftover, None, None
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
-        return message + (stray[1] if stray is not None else ""), fix, None
+        return message + note, fix, None
 
-    def _unlisted_member(self, u: Use) -> tuple[str, str, str] | None:
+    def _unlisted_member(self, u: Use) -> tuple[str, str]:
         """For a file of the workspace root that lies in a folder a member glob matches but that
-        has no package.json (`services/payroll` under `services/*`): (that folder, the note the
-        message adds, the advice that replaces the fix when the folder is a leftover, else ""). The
+        has no package.json (`services/payroll` under `services/*`): (the note the message adds, the
+        advice that replaces the fix when the folder is a leftover, else ""); ("", "") otherwise. The
         root's declaration serves it only because the folder is no package of its own, which may be
         an oversight (a service nothing builds alone), the design (a library the apps compile
         through tsconfig `paths`), or a leftover (leftover_folders.py), which deleting fixes."""
         if not self.ws.definition or u.manifest.dir != self.ws.root:
-            return None
+            return "", ""
         found = unlisted_member_folder(self.ws.root, u.path, self.ws.member_patterns)
         if found is None:
-            return None
+            return "", ""
         folder, glob = found
         note = (f"; note that {folder} matches the workspace glob `{glob}` but has no package.json, so it is no "
                 "workspace package and the root's declarations are its own: if it is meant to be one (a service built "
                 f'and deployed alone), give it a package.json that declares "{u.package}" instead')
         if not leftover_folder(self.project, resolver_for(self.project), os.path.join(self.ws.root, folder)):
-            return folder, note, ""
-        return folder, note, (f"; {folder} matches the workspace glob `{glob}` but has no package.json, no file imports "
+            return note, ""
+        return note, (f"; {folder} matches the workspace glob `{glob}` but has no package.json, no file imports "
                               "any of its files and no root script names it: likely left behind by a package that was "
                               "removed or renamed, so declaring it at the root is not the remedy: delete the folder, "
                               f'or give it a package.json that declares "{u.package}"')

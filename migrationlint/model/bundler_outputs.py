@@ -14,14 +14,20 @@ import os
 
 from migrationlint.model.bundling import bundler_config
 from migrationlint.model.config_objects import read_config
+from migrationlint.model.project import Memo, Project, per_key
 
 _OUTPUT_KEYS = frozenset({"outdir", "outDir", "outputDir"})
+_CONFIGS: Memo[dict[str, str | None]] = per_key("bundler configs by package folder")
 
 
-def written_by_bundler(package_dir: str, target: str) -> str | None:
-    """The config of the package in `package_dir` that names a folder holding `target` (absolute) as
-    a build's or plugin's output, or None."""
-    config = bundler_config(package_dir)
+def written_by_bundler(project: Project, target: str) -> str | None:
+    """The config of the package holding `target` (absolute) that names a folder holding it as a
+    build's or plugin's output, or None. The package's config is looked up once per run."""
+    package_dir = project.workspace.package_root(target)
+    configs = _CONFIGS(project)
+    if package_dir not in configs:
+        configs[package_dir] = bundler_config(package_dir)
+    config = configs[package_dir]
     if config is None:
         return None
     base = os.path.dirname(config)

@@ -248,7 +248,7 @@ _BUILTIN_SPREADS = frozenset({"builtinModules", "module.builtinModules", "requir
 
 
 SECTIONS_MARK = "\1"  # a list item naming a manifest section: the mark, then the section (`dependencies`)
-_SECTION_KEYS = re.compile(r"^\.\.\.Object\.keys\(\s*(\{[^()]*\}|[\w.]+(?:\s*\|\|\s*\{\s*\})?)\s*\)$")
+_SECTION_KEYS = re.compile(r"^Object\.keys\(\s*(\{[^()]*\}|[\w.]+(?:\s*\|\|\s*\{\s*\})?)\s*\)$")
 # `pkg.peerDependencies`, or `peerDependencies` bound by `import { peerDependencies } from './package.json'`
 _SECTION_NAME = re.compile(r"(?:\b\w+\.)?\b(dependencies|peerDependencies|optionalDependencies)\b")
 
@@ -318,9 +318,7 @@ def _section_spread(item: Node) -> list[str]:
 
 def _sections_of(value: Node) -> list[str]:
     """The manifest sections a bare `Object.keys(pkg.dependencies)` names ([] for anything else)."""
-    if value.type != "call_expression" or not parsing.text(value).startswith("Object.keys"):
-        return []
-    found = _SECTION_KEYS.match("..." + parsing.text(value))
+    found = _SECTION_KEYS.match(parsing.text(value)) if value.type == "call_expression" else None
     if found is None:
         return []
     inner = found.group(1)

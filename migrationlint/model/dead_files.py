@@ -64,8 +64,7 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     cfg = resolver.tsconfig_for(path)
     if cfg is None or cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path) or cfg.unread_extends:
         return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
-    chain = resolver.tsconfigs.candidates(os.path.dirname(path))
-    if chain and any(not os.path.isfile(r) for r in resolver.tsconfigs.config(chain[0]).references):
+    if resolver.tsconfigs.references_unwritten(os.path.dirname(path)):
         return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
     if _named_config_covers(project, resolver, path):
         return False

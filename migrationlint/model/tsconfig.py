@@ -419,6 +419,13 @@ class TsConfigIndex:
         found = self.config(inside[0]) if inside else None
         return found if found is not None and found.error is None else None
 
+    def references_unwritten(self, directory: str) -> bool:
+        """Whether the tsconfig.json nearest `directory` references projects not written yet (Nuxt's
+        `./.nuxt/tsconfig.app.json`, which `nuxi prepare` writes): what they compile and alias is
+        unknown until then."""
+        chain = self.candidates(directory)
+        return bool(chain) and any(not os.path.isfile(r) for r in self.config(chain[0]).references)
+
     def candidates(self, directory: str) -> list[str]:
         """tsconfig.json files at and above `directory`, nearest first, up to the workspace root; in a
         folder without one, its jsconfig.json (the project file editors and tsserver then use, for
