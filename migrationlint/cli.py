@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-baseline", action="store_true", help="ignore the configured or default baseline file")
     check.add_argument("--add-suppressions", action="store_true",
                        help="insert a `// migrationlint-disable-next-line CODE -- TODO: reason` comment above every finding")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings per rule and package instead of the findings")
     check.add_argument("--explain-file", metavar="PATH",
                        help="say whether PATH ships to production for the dependency rules, and why")
     rule = sub.add_parser("rule", help="print a rule's documentation", formatter_class=_HelpFormatter)
@@ -357,8 +359,12 @@ def _report(args: argparse.Namespace, result, extra_summary: str | None = None) 
     from migrationlint.reporters import render
 
     color = {"always": True, "never": False}.get(args.color)
-    out = render(args.output_format, result, color=color, unsafe_fixes=args.unsafe_fixes)
-    emit(out)
+    if getattr(args, "statistics", False):
+        from migrationlint.reporters.statistics import statistics
+
+        emit(statistics(result.diagnostics, as_json=args.output_format == "json"))
+    else:
+        emit(render(args.output_format, result, color=color, unsafe_fixes=args.unsafe_fixes))
     if extra_summary:
         if args.output_format == "full":
             emit(extra_summary + "\n")

@@ -130,8 +130,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                     and not self._deployed_with_root(u, outer) and not self._test_support(u):
                 yield self._root_only(u, outer, nested=root is m)
             return
-        member = self.enclosing_member(m) if u.test else None
-        if member is not None and member.declared(u.package) not in (None, "peerDependencies"):
+        if self.served_by_enclosing_member(u):
             return  # a project in a member's folder (an example app): Node's lookup reaches the member's node_modules
         if not self.known(u.package, m) and (pk.scope_of(u.package) in self.ws.own_scopes
                                              or resolver_for(self.project).alias_prefix_config(u.path, u.imp.specifier)):
@@ -418,7 +417,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 if pk.scope_of(package) in self.ws.own_scopes:
                     continue
                 if self._installed_as_peer(m, package, need, test) or self.linked_beside(package, need.requirer, m) \
-                        or self._brought_with_requirer(m, package, need):
+                        or self._brought_with_requirer(m, package, need) or self.told_by_requirer(m, package, need):
                     continue
                 if self.root_counts(test, False) and self.hoisted_at_root(package, m):
                     continue  # `hoisting = "all"`: the service runs in the hoisted install, which has it

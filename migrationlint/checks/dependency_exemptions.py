@@ -22,15 +22,17 @@ from migrationlint.model.nest_cli import library_roots
 from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
+from migrationlint.model.lockfiles import yarn_berry_production
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+from migrationlint.model.lockfile_record import Lockfile
+from migrationlint.model.jest_mocks import manual_mock
 from migrationlint.checks.base import Project
 from migrationlint.checks.workspace_cycles import cycle_through
 
-_MOCK_EXTENSIONS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".cjs", ".mts", ".cts")
 
 
 # vite itself, and the tools that run their own vite dev server and build (a VitePress site declares
@@ -145,6 +147,30 @@ class DependencyExemptions(DependencyModel):
         return any(m.declared(host) for m in (u.manifest, root) for host in _VITE_HOSTS) \
             and self.held_nowhere(u.package, u.manifest)
 
+    def told_by_requirer(self, m: Manifest, package: str, need) -> bool:
+        """For a published library that is no service: whether the package whose code loads
+        `package` (`@nestjs/microservices` for a transport's driver) is a peer of the library, which
+        the application installs, and lists `package` among its own peers, optional ones too: the
+        application learns of the driver from that package, so repeating the peer in the wrapper
+        tells nobody anything (DEP004's warning would). A loader the library lists in `dependencies`
+        is the library's to satisfy."""
+        requirer = need.requirer
+        return requirer is not None and not m.unpublishable and not self.is_service(m) \
+            and requirer in m.section("peerDependencies") and package in self.peer_list(requirer, m)
+
+    def served_by_enclosing_member(self, u: Use) -> bool:
+        """Whether the workspace member whose folder holds the use's package declares the package
+        for it: for a test, in any section but peers (a project in the member's folder, an example
+        app or e2e suite, whose lookup walks up into the member's node_modules); for any file, in
+        `dependencies` when the member builds the package as an app of its Nest monorepo
+        (ManifestOwners.building_member) and ships its output with its own install."""
+        m = u.manifest
+        member = self.enclosing_member(m) if u.test else self.building_member(m)
+        section = member.declared(u.package) if member is not None else None
+        if section is None or section == "peerDependencies":
+            return False
+        return u.test or u.type_only or section in ("dependencies", "optionalDependencies")
+
     def served_by_root_install(self, u: Use) -> bool:
         """Whether the `hoisting` policy lets this use rely on the repository's root install, and that
         install holds the package: a file that does not ship (or, settled, turns out not to: an entry
@@ -240,14 +266,7 @@ class DependencyExemptions(DependencyModel):
         spec = u.imp.specifier
         if not u.test or "/" in spec or not self.held_nowhere(u.package, u.manifest):
             return False
-        folder = os.path.dirname(u.path)
-        while True:
-            mocks = os.path.join(folder, "__mocks__", spec)
-            if any(os.path.isfile(mocks + ext) for ext in _MOCK_EXTENSIONS):
-                return True
-            if folder == u.manifest.dir or not folder.startswith(u.manifest.dir):
-                return False
-            folder = os.path.dirname(folder)
+        return manual_mock(u.path, spec, u.manifest.dir) is not None
 
     def _vendored_below_package(self, u: Use) -> bool:
         """A package kept in the repository in a `node_modules` folder between the file and its
@@ -413,8 +432,9 @@ class DependencyExemptions(DependencyModel):
     def _production_install_has(self, u: Use) -> bool:
         """Whether the lockfile says a production install still places the package where the file
         finds it (npm: no `"dev": true`, because some production dependency needs it, as a
-        required peer of @nestjs/typeorm needs typeorm; yarn v1: a production dependency's entries
-        lead to it, as @nestjs/config's to dotenv): then nothing fails at runtime. Only for
+        required peer of @nestjs/typeorm needs typeorm; yarn v1, and yarn 2+ with the node-modules
+        linker: a production dependency's entries lead to it, as @nestjs/config's to dotenv; under
+        Plug'n'Play a package reaches only what it declares): then nothing fails at runtime. Only for
         what deploys from this lockfile (a private package, a project's root); a package that
         may be published is installed by its users, whose lockfile is not this one."""
         m = u.manifest
@@ -423,22 +443,24 @@ class DependencyExemptions(DependencyModel):
         lockfiles = self._lockfiles_for(m)
         for lock, importer in lockfiles:
             found = lock.in_production_install(u.package, importer)
-            if found is None and lock.kind == "yarn-classic":
-                found = u.package in self._yarn_production(lock.path, m) or None
+            if found is None and (lock.kind == "yarn-classic" or lock.kind == "yarn-berry" and not self.plug_n_play(m)):
+                found = u.package in self._yarn_production(lock, m) or None
             if found is not None:
                 return found
         return not lockfiles and self._peer_of_production_dependency(u.package, m)
 
-    def _yarn_production(self, lock_path: str, m: Manifest) -> set[str]:
-        """What a production install of `m`'s project places, from its yarn.lock v1: its root's
-        production dependencies and, for the workspace root, every member's (one hoisted install)."""
+    def _yarn_production(self, lock: Lockfile, m: Manifest) -> set[str]:
+        """What a production install of `m`'s project places, from its yarn.lock (v1, or yarn 2+ with
+        the node-modules linker): its root's production dependencies and, for the workspace root,
+        every member's (one hoisted install)."""
         root = self.root_of(m)
-        key = (lock_path, root.path)
+        key = (lock.path, root.path)
         if key not in self._yarn_closures:
             manifests = [root, *(self.ws.member_manifests if root.dir == self.ws.root else ())]
             roots = {name: rng for man in manifests for section in ("dependencies", "optionalDependencies")
                      for name, rng in man.section(section).items() if self.ws.member(name) is None}
-            self._yarn_closures[key] = yarn_classic_production(lock_path, roots)
+            closure = yarn_classic_production if lock.kind == "yarn-classic" else yarn_berry_production
+            self._yarn_closures[key] = closure(lock.path, roots)
         return self._yarn_closures[key]
 
     def _peer_of_production_dependency(self, package: str, m: Manifest) -> bool:

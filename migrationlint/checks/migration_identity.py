@@ -12,7 +12,7 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
-from migrationlint.checks.migration_registration import unloaded_by
+from migrationlint.checks.migration_registration import run_by_a_migration, unloaded_by
 from migrationlint.model.declarations import origin
 from migrationlint.model.migration_tables import tables_touched
 from migrationlint.model.migrations import (
@@ -90,12 +90,15 @@ def _identity(project: Project, facts: FileFacts, cls: ClassFact) -> Migration |
 # ----------------------------------------------------------------------------- MIG001 / 003 / 005
 
 def _per_class(project: Project, facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:
+    if run_by_a_migration(project, facts.path, m.cls.name) is not None:
+        return  # a delegate a loaded migration constructs and runs: TypeORM never reads its name
     if m.source.startswith("name-empty"):
         yield _empty_name(project, facts, m)
         return
+    if unloaded_by(project, facts.path) is not None:
+        return  # what no DataSource loads TypeORM never checks nor orders (MIG007 says so)
     if tn.is_fatal(m.name):
-        if unloaded_by(project, facts.path) is None:  # what no DataSource loads TypeORM never checks (MIG007 says so)
-            yield _invalid(project, facts, m)
+        yield _invalid(project, facts, m)
         return
     yield from _timestamp_shape(project, facts, m)
     yield from _name_mismatch(facts, m)

@@ -1,7 +1,8 @@
 """MIG007: a migration that no DataSource loads, so that it silently never runs.
 
 A migration file of a package whose DataSource options all spell their `migrations` out (an
-explicit list of classes, or globs), none of which loads that file. TypeORM does not complain:
+explicit list of classes, or globs), none of which loads that file; not a delegate that a loaded
+migration constructs and runs (`new CreateUsersPostgres()` in a migration that picks a dialect). TypeORM does not complain:
 `migration:run` and `migrationsRun` simply never see it. Any option the source does not spell out
 (`process.env`, a function call, a list built elsewhere), and any other way to configure TypeORM
 (ormconfig files, TYPEORM_MIGRATIONS in the environment), makes the rule silent for the package.
@@ -14,6 +15,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.model.declarations import origin
+from migrationlint.extract import typeorm_names as tn
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.extract.records import FileFacts, MigrationsOption
 from migrationlint.model.migrations import (
@@ -48,14 +50,28 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if not classes:
             continue
         where = unloaded_by(project, path)
-        if where is None:
+        if where is None or _retired(project, path, classes):
             continue
         for cls in classes:
+            if run_by_a_migration(project, path, cls.name) is not None:
+                continue  # a delegate a loaded migration constructs and runs (a dialect's variant)
             yield diagnostic(
                 MIG007, path, cls.name_start, cls.name_end,
                 f"Migration '{cls.name}' is not loaded by any DataSource: the `migrations` option of {where} "
                 f"does not list it or match its file, so TypeORM never runs it (`migration:show` does not "
                 f"list it and `migration:run` skips it)")
+
+
+def _retired(project: Project, path: str, classes: list) -> bool:
+    """History a squashed baseline replaced: the options load migrations from a subfolder of this
+    file's folder (`migrations/v3/*.js`), and every class here is older than the oldest of them
+    (registering it would make the baseline's CREATE TABLE fail on a fresh database). A newer one
+    left out is the "forgot to register" case, and reported."""
+    folder = os.path.dirname(path) + os.sep
+    below = [p for p in _LOADED(project) if p.startswith(folder) and os.path.dirname(p) + os.sep != folder]
+    stamps = [tn.timestamp_of(c.name) for p in below if (f := project.facts(p)) is not None for c in migration_classes(f)]
+    oldest = min((t for t in stamps if t > 0), default=0)
+    return oldest > 0 and all(0 < tn.timestamp_of(c.name) < oldest for c in classes)
 
 
 def unloaded_by(project: Project, path: str) -> str | None:
@@ -85,6 +101,30 @@ def _loaded(project: Project) -> set[str]:
 
 
 _LOADED: Memo[set[str]] = Memo("migration files some DataSource loads", _loaded)
+
+
+def run_by_a_migration(project: Project, path: str, cls_name: str) -> str | None:
+    """The file of a migration some DataSource loads that constructs the migration class `cls_name`
+    of `path` (`new CreateUsersPostgres1700000000001()`, then `.up(queryRunner)`): a delegate that
+    runs through it, whose name TypeORM never reads (registering it too would run it twice)."""
+    for wrapper in _CONSTRUCTED(project).get(cls_name, ()):
+        ref = origin(project, wrapper, cls_name) if wrapper != path else None
+        if ref is not None and ref.kind == "class" and ref.path == path:
+            return wrapper
+    return None
+
+
+def _constructed(project: Project) -> dict[str, list[str]]:
+    """{class name: the loaded migration files that construct a class of that name}."""
+    found: dict[str, list[str]] = {}
+    for loaded in sorted(_LOADED(project)):
+        facts = project.facts(loaded)
+        for expr in facts.new_exprs if facts is not None and not facts.skipped else ():
+            found.setdefault(expr.callee, []).append(loaded)
+    return found
+
+
+_CONSTRUCTED: Memo[dict[str, list[str]]] = Memo("classes loaded migrations construct", _constructed)
 
 
 def _decidable_options(project: Project, pkg: str) -> list[tuple[str, MigrationsOption]]:

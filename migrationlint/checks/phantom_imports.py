@@ -35,6 +35,7 @@ from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.missing_exports import IMP003, erased_names, missing_exports
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
+from migrationlint.model.jest_mocks import manual_mock
 from migrationlint.model.resolve import Resolution, Resolver, resolver_for
 from migrationlint.model.specifiers import JS_TO_TS, SOURCE_EXTENSIONS, candidates, package_name
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -87,6 +88,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`), or
                 # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
                 continue
+            if res.origin == "relative" and _placed_by_the_build(project, path, imp):
+                continue
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
@@ -95,10 +98,18 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                     yield _phantom(project, resolver, facts, imp, namespace)
         elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
                 and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \
-                and not _stands_in_for_ignored(project, res.path):
+                and not _stands_in_for_ignored(project, res.path) and not _mocked_in_tests(project, path, spec):
             # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
             # does not check such a block's members
             yield from missing_exports(project, resolver, path, imp, res.path)
+
+
+def _mocked_in_tests(project: Project, path: str, spec: str) -> bool:
+    """A test importing a module name a Jest manual mock stands in for (`__mocks__/@acme/cloud.js`
+    above it in its package): the names are the mock's, which Jest gives it without `jest.mock()`."""
+    if pk.is_relative(spec) or not project.is_test_file(path):
+        return False
+    return manual_mock(path, spec, project.workspace.package_root(path)) is not None
 
 
 def _paths_unknown(resolver: Resolver, path: str) -> bool:
@@ -130,7 +141,7 @@ def _build_output(project: Project, res: Resolution) -> bool:
     """A missing target a build step produces: under a framework's generated folder
     (`.svelte-kit/types/...`), gitignored under any of the names the import may take (`lib/`,
     `/src/environments/environment.ts`), named as generated (`dates.generated.js`,
-    `generated-types.ts`), in a folder the package's bundler config names as an output
+    `generated-types.ts`) or in a folder so named that the checkout lacks, in a folder the package's bundler config names as an output
     (bundler_outputs.py), or a JSON file Node's `require` finds without its extension. A fresh
     checkout lacks these files although the code is right."""
     root = project.workspace.root
@@ -138,7 +149,7 @@ def _build_output(project: Project, res: Resolution) -> bool:
         if not os.path.isabs(base):
             continue  # a name no `imports` entry maps (`#build-info`): no path to probe
         stem = os.path.splitext(base)[0] if base.endswith((".js", ".mjs", ".cjs")) else base
-        if _GENERATED.search(os.path.basename(stem)) or os.path.isfile(base + ".json"):
+        if _GENERATED.search(os.path.basename(stem)) or os.path.isfile(base + ".json") or _in_absent_generated(base, root):
             return True
         if any((base + os.sep).startswith(module + os.sep) for module in _SUBMODULES(project)):
             return True  # a git submodule's files: absent until `git submodule update` checks it out
@@ -148,6 +159,17 @@ def _build_output(project: Project, res: Resolution) -> bool:
             return True  # a plugin's output folder (`outdir: './src/paraglide'`), written when the build starts
         if _entry_built(project, base, root):
             return True
+    return False
+
+
+def _in_absent_generated(base: str, root: str) -> bool:
+    """A target inside a folder named as generated that the checkout does not have at all
+    (`../generated/graphql-server/src/...` before `hydra-cli codegen` runs): a code generator's output."""
+    folder = os.path.dirname(base)
+    while folder.startswith(root + os.sep):
+        if _GENERATED.search(os.path.basename(folder)) and not os.path.isdir(folder):
+            return True
+        folder = os.path.dirname(folder)
     return False
 
 
@@ -399,6 +421,25 @@ def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:
     index = _package_files(project, top)
     found = [p for p in index.get(wanted, []) if p != importer and not other_project(p, importer, top)]
     return found[0] if len(found) == 1 and _stem(os.path.basename(found[0])) == wanted else None
+
+
+def _placed_by_the_build(project: Project, path: str, imp: ImportFact) -> bool:
+    """A relative file, missing from the source, that tsc is told to ignore (`@ts-expect-error`) or
+    does not check (`require()`, `require.resolve()`), and that another file of the package spells
+    out by name without importing it (a bundler config's `external: ['./app.config.mjs']`, a build
+    script's `copyFileSync(..., 'cache.cjs')`): the build puts it beside the bundle, where it loads."""
+    name = os.path.basename(imp.specifier)
+    if not (imp.ts_ignored or imp.kind in ("require", "require-resolve")) or "." not in name.strip("."):
+        return False
+    word = name.encode("utf-8")
+    others = {p for files in _package_files(project, project.workspace.package_root(path)).values() for p in files}
+    return any(other != path and project.mentions(other, word) and not _imports_named(project, other, name)
+               for other in sorted(others))
+
+
+def _imports_named(project: Project, path: str, name: str) -> bool:
+    facts = project.facts(path)
+    return facts is not None and any(os.path.basename(i.specifier) == name for i in facts.imports)
 
 
 def _package_files(project: Project, pkg_root: str) -> dict[str, list[str]]:

@@ -63,8 +63,28 @@ class ClassesFacts:
                     cls.methods.append(text(n))
                     if kind == "method_definition" and text(n) == "constructor":
                         self._ctor_params(member)
+                        self._ctor_name(member, cls)
             elif kind == "public_field_definition":
                 cls.fields.append(self._field(member))
+
+    def _ctor_name(self, method: Node, cls: ClassFact) -> None:
+        """`this.name = ...` in the constructor: the name TypeORM reads from the instance it builds,
+        as a field initialiser's would be (a string literal's value; any other expression's span
+        only, which says the name is not known statically). The last assignment wins."""
+        body = method.child_by_field_name("body")
+        for statement in body.named_children if body is not None else ():
+            expr = statement.named_children[0] if statement.type == "expression_statement" and statement.named_children else None
+            if expr is None or expr.type != "assignment_expression":
+                continue
+            left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+            if left is None or right is None or text(left).replace(" ", "") != "this.name":
+                continue
+            fact = next((f for f in cls.fields if f.name == "name" and not f.is_static), None)
+            if fact is None:
+                fact = FieldFact(name="name", start=expr.start_byte, end=expr.end_byte)
+                cls.fields.append(fact)
+            fact.value, fact.value_start, fact.value_end = string_value(right), right.start_byte, right.end_byte
+            fact.quote = right.text[:1].decode() if fact.value is not None and right.text else fact.quote
 
     def _ctor_params(self, method: Node) -> None:
         params = method.child_by_field_name("parameters")

@@ -55,22 +55,30 @@ def in_guarded_try(node: Node) -> bool:
 
 
 def _rejection_handled(call: Node) -> bool:
-    """`import('x').catch(() => null)`, `import('x').then(use, () => fallback)`: the promise form of
-    the guarded `try`, whose handler carries on without the module (a block that always stops,
-    `throw` or `process.exit()`, only rewords the failure)."""
-    member = call.parent
-    if member is None or member.type != "member_expression" or member.child_by_field_name("object") != call:
-        return False
-    prop = member.child_by_field_name("property")
-    chained = member.parent
-    if prop is None or chained is None or chained.type != "call_expression":
-        return False
-    args = chained.child_by_field_name("arguments")
-    handlers = [a for a in args.named_children if a.type != "comment"] if args is not None else []
-    position = {b"catch": 0, b"then": 1}.get(prop.text or b"")
-    if position is None or len(handlers) <= position:
-        return False
-    handler = handlers[position]
+    """`import('x').catch(() => null)`, `import('x').then(use, () => fallback)`, also further down a
+    chain (`import('x').then((m) => m.default).catch(() => null)`): the promise form of the guarded
+    `try`, whose handler carries on without the module (a block that always stops, `throw` or
+    `process.exit()`, only rewords the failure)."""
+    while True:
+        member = call.parent
+        if member is None or member.type != "member_expression" or member.child_by_field_name("object") != call:
+            return False
+        prop = member.child_by_field_name("property")
+        chained = member.parent
+        if prop is None or chained is None or chained.type != "call_expression":
+            return False
+        args = chained.child_by_field_name("arguments")
+        handlers = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+        position = {b"catch": 0, b"then": 1}.get(prop.text or b"")
+        if position is not None and len(handlers) > position:
+            return _carries_on(handlers[position])
+        if prop.text not in (b"then", b"finally"):
+            return False
+        call = chained  # a link that passes a rejection on: the handler further down decides
+
+
+def _carries_on(handler: Node) -> bool:
+    """Whether a rejection handler lets the code carry on without the module."""
     if handler.type not in ("arrow_function", "function_expression"):
         return False
     body = handler.child_by_field_name("body")

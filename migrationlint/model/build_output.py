@@ -51,15 +51,24 @@ class BuildOutput:
         listed = manifest.data.get("files")
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         top = rel.split("/", 1)[0]
-        if not isinstance(listed, list) or "/" not in rel or top.startswith(".") or manifest.unpublishable:
+        if not isinstance(listed, list) or top.startswith(".") or manifest.unpublishable:
             return None  # `files` bounds a publish: a package never published is used in place, every file of it
         entries = self.entries(manifest)  # none known: where the build starts is not known either
-        if not entries or any(_top_of(e.path, manifest.dir) == top for e in entries) \
-                or _files_publish(listed, top, rel) or _scripts_name(manifest, top):
+        if not entries or "/" in rel and any(_top_of(e.path, manifest.dir) == top for e in entries) \
+                or _scripts_name(manifest, top):
             return None
+        if _files_list(listed, rel) or "/" in rel and _files_publish(listed, top, rel):
+            return None  # the source itself is published (`"files": ["lib"]` of a package that ships its sources)
         built = self._tsc_output(manifest)
-        if built is not None and path in built[1]:
-            return None  # a tsc-only build emits it, and what it emits is packed
+        if built is not None and path in built[1]:  # a tsc-only build emits it: packed if `files` lists where
+            outputs = _emitted_paths(built[0], built[1], path, manifest.dir)
+            if not outputs or any(_files_list(listed, out) for out in outputs):
+                return None
+            return Verdict(False, f"no entry point reaches it, and tsc emits it to {outputs[0]}, which package.json "
+                                  "\"files\" does not publish: it is in neither the package nor its published output",
+                           unbuilt=True)
+        if "/" not in rel:
+            return None
         return Verdict(False, f"no entry point reaches it, and it lies in {top}/, a folder that package.json "
                               "\"files\" does not publish and no entry point comes from: it is in neither the "
                               "package nor its build output", unbuilt=True)
@@ -164,6 +173,30 @@ def _top_of(path: str, package_dir: str) -> str:
     return os.path.relpath(path, package_dir).replace(os.sep, "/").split("/", 1)[0]
 
 
+def _emitted_paths(projects: tuple[TsConfig, ...], emitted: set[str], path: str, package_dir: str) -> list[str]:
+    """Where tsc writes the JavaScript of the source at `path`, relative to the package folder:
+    under each emitting project's outDir, from its rootDir, or, unset, from its own folder or the
+    common folder of what it emits (tsc's default): every reading is kept. [] when none has an outDir."""
+    out: list[str] = []
+    common = os.path.commonpath(sorted(emitted)) if emitted else package_dir
+    for cfg in projects:
+        if not cfg.out_dir:
+            continue
+        for root in dict.fromkeys([cfg.root_dir or cfg.dir, common if not cfg.root_dir else cfg.root_dir]):
+            rel = os.path.relpath(path, root)
+            if not rel.startswith(".."):
+                built = os.path.join(cfg.out_dir, os.path.splitext(rel)[0] + ".js")
+                out.append(os.path.relpath(built, package_dir).replace(os.sep, "/"))
+    return out
+
+
+def _files_list(listed: list, rel: str) -> bool:
+    """Whether an entry of package.json `files` publishes the file at `rel` exactly: a pattern that
+    matches it, a folder above it, or everything."""
+    patterns = [f.strip().lstrip("!").removeprefix("./").rstrip("/") for f in listed if isinstance(f, str)]
+    return any(p in ("", "*", "**") or match(p, rel) or rel.startswith(p + "/") for p in patterns)
+
+
 def _files_publish(listed: list, top: str, rel: str) -> bool:
     """Whether an entry of package.json `files` may publish the file at `rel`, in the package's top
     folder `top`: one naming the folder, the file, or everything (negations read as entries)."""
@@ -173,8 +206,21 @@ def _files_publish(listed: list, top: str, rel: str) -> bool:
 
 def _scripts_name(manifest: Manifest, top: str) -> bool:
     """Whether a script of the package names its folder `top` as a path (`server/tsup.config.ts`,
-    `./dev`): that script may build the folder into the published output."""
+    `./dev`): that script may build the folder into the published output. Not a script that only
+    lints, formats or tests (`prettier ./lib ./features --write`, `eslint ./features`)."""
     scripts = manifest.data.get("scripts")
     folder = re.escape(top)
     needle = re.compile(rf"\./{folder}(?![\w.-])|(?:^|[\s'\"=(]){folder}/")  # `./dev`, `dev/x`; not `npm run dev`
-    return isinstance(scripts, dict) and any(isinstance(v, str) and needle.search(v) for v in scripts.values())
+    return isinstance(scripts, dict) and any(isinstance(v, str) and needle.search(v) and not _checks_only(k, v)
+                                             for k, v in scripts.items())
+
+
+_CHECKING_NAMES = re.compile(r"^(?:test|lint|format|prettier|eslint|check|typecheck|type-check|spell)(?:$|[:_-])")
+_CHECKING_TOOLS = frozenset({"prettier", "eslint", "biome", "stylelint", "cspell", "markdownlint", "oxlint"})
+
+
+def _checks_only(name: str, command: str) -> bool:
+    """A script that checks code rather than building it: named so (`test:lint`, `format`), or
+    running a linter or formatter (`prettier ...`)."""
+    first = command.strip().split(" ", 1)[0] if command.strip() else ""
+    return bool(_CHECKING_NAMES.match(name)) or os.path.basename(first) in _CHECKING_TOOLS

@@ -408,7 +408,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
     inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, [c for _, c in build_commands(manifest)]) \
         or rollup_build(manifest, build_commands(manifest)) \
-        or release_bundle(manifest, [c for _, c in build_commands(manifest, ("bundle",))]) \
+        or release_bundle(manifest, [c for _, c in build_commands(manifest, ("bundle",))], private) \
         or unbuild_bundle(manifest, build_commands(manifest))
     if inlined is not None:
         return inlined

@@ -15,7 +15,7 @@ from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice, importer_key
 from migrationlint.model.docker_installs import root_install_beside, service_install
 from migrationlint.model.dev_installs import images_install_dev
-from migrationlint.model.elided_imports import declared_as_types, declared_type_only, erased, metadata_only_names, used_names
+from migrationlint.model.elided_imports import compiled_away, declared_as_types, declared_type_only, metadata_only_names, used_names
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.entry_points import is_service, names_a_build
@@ -108,9 +108,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
             if package is None:
                 continue
             used = used_names(imp, facts)
-            type_only = declared_type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) or (
-                erased(imp, facts, used) and (imp.kind == "import" or self._elides(path))  # verbatimModuleSyntax keeps `=`
-                if used else self._unused_dropped(path, imp))
+            type_only = declared_type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) \
+                or compiled_away(imp, facts, used, self._elides(path))
             build_time = pk.evaluated_at_build(package, path)  # a stylesheet compiled away (vanilla-extract)
             metadata_only = metadata_only_names(facts, used or list(imp.locals))
             if metadata_only and not type_only and (self.types_known(package, manifest) or pk.declarations_module(
@@ -483,12 +482,16 @@ class DependencyModel(ManifestOwners, VersionChoice):
     def satisfied(self, m: Manifest, package: str, test: bool) -> bool:
         """Declared by `m`, or by its root under any hoisting policy but `none` (the package is
         then part of the repository's install); for a nested project's root, by the root of the
-        project around it (Node's lookup walks up into its node_modules)."""
+        project around it (Node's lookup walks up into its node_modules); for an app a member's Nest
+        monorepo builds, by that member's `dependencies`."""
         if m.declared(package) or package == m.name:
             return True
         root = self.root_of(m)
         outer = root if root is not m else self.enclosing_root(m)
-        return outer is not None and self.settings.hoisting != "none" and outer.declared(package) is not None
+        if outer is not None and self.settings.hoisting != "none" and outer.declared(package) is not None:
+            return True
+        builder = self.building_member(m)  # the member whose Nest monorepo builds `m` as an app
+        return builder is not None and builder.declared(package) in ("dependencies", "optionalDependencies")
 
 
 _PRODUCTION_INSTALLS = {"pnpm": "`pnpm install --prod`", "yarn-classic": "`yarn install --production`",

@@ -293,7 +293,10 @@ class VersionChoice:
     def _add_or_command(self, message: str, m: Manifest, section: str, package: str,
                         why: str = "") -> tuple[str, Fix | None]:
         """The message's remedy: a safe add with a version every peer range accepts, else the
-        package-manager command (and why no version was safe)."""
+        package-manager command (and why no version was safe); for a private workspace package
+        wanted by a package no workspace glob matches, neither: nothing installs it there."""
+        if (outside := self._joining_needed(m, package)) is not None:
+            return message + outside, None
         ranges = self.peer_ranges(package, m)
         ladder = self.version(package, m)
         chosen = ladder if not ranges else policy.choose(self._candidates(package, m, ladder), ranges,
@@ -313,6 +316,18 @@ class VersionChoice:
         message += f'; add "{package}": "{version}" to {section} ({source}{because})'
         safety = Applicability.UNSAFE if source.endswith(SEVERAL_MAJORS) else Applicability.SAFE
         return message, self._add_fix(m, section, package, version, safety)
+
+    def _joining_needed(self, m: Manifest, package: str) -> str | None:
+        """The advice when `package` is a private workspace package and `m` a package of the
+        workspace's tree that no member glob matches: the registry has no such package and no
+        install links it into `m`, so only making `m` a member helps."""
+        member = self.ws.member(package)
+        if member is None or not member.unpublishable or not self.ws.definition or self.is_root(m) \
+                or m.dir in self.ws.member_dirs or self.root_of(m).dir != self.ws.root:
+            return None
+        return (f"; {package} is a private workspace package ({self._rel(member)}) and {self.project.rel(m.dir)} is no "
+                "workspace member (no glob of the workspace definition matches it), so no install can give it the "
+                f'package: make the folder a workspace member, then declare "{package}" as the members do')
 
     def _strict_catalogs(self, m: Manifest) -> bool:
         """Whether `m` is a package of the pnpm workspace at the root whose pnpm-workspace.yaml sets

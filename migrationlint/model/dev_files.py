@@ -46,6 +46,9 @@ _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"
                     r"setup[-_.]?files?(?:[-_.]?after[-_.]?env)?)(?:[.-][\w-]+)*\.[cm]?[jt]sx?$",
                     re.IGNORECASE)
+# test support named for what it sets up: `redis-test-utils.ts`, `db_test_helpers.ts`, `redisTestUtils.ts`
+_TEST_SUPPORT_SUFFIX = re.compile(r"(?:[-_.]test(?:ing)?[-_.]?(?:utils?|helpers?)|[a-z0-9]Test(?:ing)?(?:Utils?|Helpers?))"
+                                  r"\.[cm]?[jt]sx?$")
 # a mock by its name: `sinon-mock.util.ts`, `prisma-mocks.ts`, `mock-server.driver.ts`
 _MOCK_WORD = re.compile(r"(?:^|[-_.])mocks?(?=[-_.])", re.IGNORECASE)
 _TOP_DEV_DIRS = {"scripts": "a repository script", "tools": "repository tooling"}
@@ -183,7 +186,7 @@ def dev_reason(rel: str) -> str | None:
     name = parts[-1]
     if _TEST_FILE.search(name):
         return "a test, story or test-support file (by its name)"
-    if _SETUP.match(name) or _MOCK_WORD.search(name):
+    if _SETUP.match(name) or _MOCK_WORD.search(name) or _TEST_SUPPORT_SUFFIX.search(name):
         return "a test setup or test support file (by its name)"
     if _CODE_CONNECT.search(name):
         return "a Figma Code Connect file (by its name): the `figma connect` command line reads it, nothing loads it"

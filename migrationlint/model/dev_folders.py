@@ -38,6 +38,18 @@ _TEST_FOLDERS = frozenset({"test", "tests", "__tests__", "__test__", "e2e", "cyp
                            "__fixtures__", "fixtures"})
 
 
+# names a test folder has only at a package's top (`spec/`, Jasmine's and many vitest suites'):
+# inside the source they name production code (`src/lib/openapi/spec/`, a protocol's specs)
+_TOP_TEST_DIRS = frozenset({"spec", "specs"})
+
+
+def top_test_folder(rel: str) -> str | None:
+    """Why a file is test code by the folder it lies in at its package's top (`rel`: relative to
+    the package folder, `spec/util/containers.ts`), or None."""
+    first = rel.replace("\\", "/").split("/", 1)
+    return f"a test folder ({first[0]}/ at the package's top)" if len(first) == 2 and first[0] in _TOP_TEST_DIRS else None
+
+
 def in_test_folder(folders: list[str]) -> bool:
     """Whether one of these folders holds tests or test fixtures (not examples or docs)."""
     return any(p in _TEST_FOLDERS or _TEST_DIR.search(p) for p in folders)

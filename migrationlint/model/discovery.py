@@ -15,6 +15,9 @@ from migrationlint.model.ignore_spec import IgnoreSpec, compile_lines
 from migrationlint.extract.parsing import TS_SUFFIXES
 
 ALWAYS_SKIPPED = frozenset({"node_modules", "dist", "build", "coverage", ".git", ".migrationlint_cache", ".hg", ".svn"})
+# build output's usual names, which inside a source folder name source code instead (a CLI's
+# `src/build/` module, a Nest service's `src/core/build/` feature): tsc compiles those
+OUTPUT_NAMES = frozenset({"dist", "build", "coverage"})
 # Default excludes (gitignore-style), documented in the README: code-transform test fixtures, the
 # input/output snapshot pairs a codemod test reads as text and never compiles (jscodeshift's
 # `__testfixtures__`, `<name>.input.ts`/`<name>.output.ts` under a fixtures folder). Their imports
@@ -88,7 +91,7 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
     found = stamped(tops, exclude, exclude_root, cache_dir)
     if found is not None:
         return found
-    stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
+    stamps = stamped_record.Stamps(ALWAYS_SKIPPED - OUTPUT_NAMES)  # a `src/build` is listed
     result = _discover(paths, exclude, exclude_root, stamps)
     if not result.problems:  # an unreadable directory may become readable with no stamp changed
         stamped_record.store(path, _MAGIC, ident, stamps, result)
@@ -112,7 +115,8 @@ def _record(tops: list[str], exclude: list[str] | None, exclude_root: str | None
     from migrationlint import __version__
     from migrationlint.model import stamped_record
 
-    ident = (__version__, tops, exclude_patterns(exclude), exclude_root, sorted(ALWAYS_SKIPPED), TS_SUFFIXES)
+    ident = (__version__, tops, exclude_patterns(exclude), exclude_root, sorted(ALWAYS_SKIPPED), "src output names",
+             TS_SUFFIXES)
     return stamped_record.record_path(cache_dir, "discovery", ident), ident
 
 
@@ -186,6 +190,15 @@ def ignored_on_the_way(path: str, is_dir: bool, ignores: list[tuple[str, IgnoreS
     return False
 
 
+def skipped_folder(path: str) -> bool:
+    """Whether a folder is never walked for lintable files: dependencies, version control, the cache,
+    and build output (`dist`, `build`, `coverage`) but below a `src` folder, where they are source."""
+    name = os.path.basename(path)
+    if name not in ALWAYS_SKIPPED:
+        return False
+    return name not in OUTPUT_NAMES or f"{os.sep}src{os.sep}" not in os.path.dirname(path) + os.sep
+
+
 def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, stamps=None):
     """Lintable files under `top`; `stamps`, when given, collects what vouches for the answer."""
     base_ignores = _ancestor_ignores(top, exclude_root, stamps)
@@ -215,7 +228,7 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, s
             except OSError:
                 continue
             if is_dir:
-                if name in ALWAYS_SKIPPED or entry_ignored(entry.path, True, ignores, exclude):
+                if skipped_folder(entry.path) or entry_ignored(entry.path, True, ignores, exclude):
                     continue
                 subdirs.append(entry.path)
             elif is_file and name.endswith(TS_SUFFIXES):

@@ -49,6 +49,7 @@ class _Stage:
     written_manifest: bool = False  # a RUN wrote the package.json it installs (`printf '{...}' > package.json`)
     installs: list[str] = field(default_factory=list)  # "root", "service" or "named", per install command
     alone: list[str] = field(default_factory=list)  # the packages "named" installs install alone (named_installs)
+    root_at: str = ""  # the WORKDIR of an install of the root manifest this stage (or its base) ran
 
 
 def root_install(root: str, member_dirs: list[str], found: Images) -> str | None:
@@ -106,7 +107,22 @@ def _installs(path: str, root: str, tops: set[str], built_from_root: bool = Fals
         or any(_names_root(line, directory, root, tops) or _TURBO_PRUNE.match(line) for line in lines)
     script_dir = root if context_is_root else context
     stages = _stages(lines, context_is_root, tops, script_dir)
-    return {kind for stage in stages for kind in stage.installs}, [n for stage in stages for n in stage.alone]
+    kinds = {kind for stage in stages for kind in stage.installs}
+    alone = [n for stage in stages for n in stage.alone]
+    if not context_is_root and context != root and "service" in kinds and not _picks_workspace_packages(lines):
+        # built from a package's own folder, the image can install nothing but that package (an e2e
+        # suite's image): the package installed alone, by its folder
+        kinds = (kinds - {"service"}) | {"named"}
+        alone.append("./" + os.path.relpath(context, root).replace(os.sep, "/"))
+    return kinds, alone
+
+
+def _picks_workspace_packages(lines: list[str]) -> bool:
+    """Whether a RUN line picks packages of a workspace (`pnpm deploy`, `--filter`, `yarn workspaces
+    focus`): a command meant for the workspace root, whatever the Dockerfile's folder."""
+    return any(w in _PER_SERVICE_WORDS or w.startswith(("--filter=", "--workspace="))
+               for line in lines if (m := _INSTRUCTION.match(line)) is not None and m.group(1).upper() == "RUN"
+               for words in _commands(m.group(2)) for w in words)
 
 
 def _package_dir(directory: str, root: str) -> str:
@@ -149,30 +165,41 @@ def _stages(lines: list[str], context_is_root: bool, tops: set[str], script_dir:
             stages.append(_Stage(name=words[2] if len(words) > 2 and words[1].upper() == "AS" else "",
                                  workdir=base.workdir, root_manifest=base.root_manifest,
                                  member_manifest=base.member_manifest, pruned=base.pruned,
-                                 written_manifest=base.written_manifest))
+                                 written_manifest=base.written_manifest, root_at=base.root_at))
         elif op == "WORKDIR":
             stage.workdir = os.path.normpath(os.path.join(stage.workdir, rest.strip().strip("\"'")))
         elif op in ("COPY", "ADD"):
             _copied(stage, rest, context_is_root, tops, {s.name: s for s in stages if s.name})
         elif op == "RUN":
             stage.written_manifest = stage.written_manifest or bool(_WRITES_MANIFEST.search(rest))
-            moved = False  # a `cd` elsewhere: what follows installs another folder's manifest
-            for words in _with_scripts(_commands(re.sub(r"^(?:--\S+\s+)+", "", rest.strip())), script_dir):
-                if words[0] == "cd":
-                    target = os.path.normpath(os.path.join(stage.workdir, words[1])) if len(words) > 1 else "~"
-                    moved = target != stage.workdir
-                    continue
-                if os.path.basename(words[0]) == "turbo" and "prune" in words[1:2] and stage.root_manifest:
-                    stage.pruned = True
-                    continue
-                kind = _install_kind(words, stage)
-                named = install_targets(words) if kind == "service" and not moved else []
-                if named:
-                    stage.installs.append("named")
-                    stage.alone += named
-                elif kind is not None:
-                    stage.installs.append("service" if moved else kind)
+            _run(stage, rest, script_dir)
     return stages
+
+
+def _run(stage: _Stage, rest: str, script_dir: str) -> None:
+    """The installs of one RUN line. After a `cd` elsewhere, an install is of another folder's
+    manifest: one package alone, but for a folder below where the stage installed the root, whose
+    files find the root's node_modules above them: it adds a nested project's extras to the root's."""
+    target = stage.workdir  # a `cd` elsewhere: what follows installs another folder's manifest
+    for words in _with_scripts(_commands(re.sub(r"^(?:--\S+\s+)+", "", rest.strip())), script_dir):
+        if words[0] == "cd":
+            target = os.path.normpath(os.path.join(stage.workdir, words[1])) if len(words) > 1 else "~"
+            continue
+        if os.path.basename(words[0]) == "turbo" and "prune" in words[1:2] and stage.root_manifest:
+            stage.pruned = True
+            continue
+        moved = target != stage.workdir
+        kind = _install_kind(words, stage)
+        named = install_targets(words) if kind == "service" and not moved else []
+        if named:
+            stage.installs.append("named")
+            stage.alone += named
+        elif kind is not None and moved:
+            below_root = bool(stage.root_at) and target.startswith(stage.root_at.rstrip("/") + "/")
+            stage.installs.append("root" if below_root else "service")
+        elif kind is not None:
+            stage.installs.append(kind)
+            stage.root_at = stage.workdir if kind == "root" else stage.root_at
 
 
 def _copied(stage: _Stage, rest: str, context_is_root: bool, tops: set[str], named: dict[str, _Stage]) -> None:

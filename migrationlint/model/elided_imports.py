@@ -20,6 +20,25 @@ def erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:
     return bool(names) and all(n in facts.type_only_locals for n in names)
 
 
+def compiled_away(imp: ImportFact, facts: FileFacts, used: list[str], elides: bool) -> bool:
+    """Whether the compiler drops `imp` from its output though it is no `import type`: a plain
+    import whose used names (`used`) are all types (an `import x = require()` only where the
+    tsconfig elides, `elides`: verbatimModuleSyntax keeps it), or, where it elides, one whose
+    names the file never uses."""
+    if used:
+        return erased(imp, facts, used) and (imp.kind == "import" or elides)
+    return imp.kind == "import" and not imp.side_effect and bool(imp.locals) and elides
+
+
+def compiled_type_uses(imp: ImportFact, facts: FileFacts) -> bool:
+    """Whether the file uses the names of a plain import only as types, or none of them: what
+    `compiled_away` asks of the file itself (the tsconfig then says whether it is dropped)."""
+    if imp.side_effect or not imp.locals:
+        return False
+    used = used_names(imp, facts)
+    return not used or all(n in facts.type_only_locals for n in used)
+
+
 def metadata_only_names(facts: FileFacts, names: list[str]) -> bool:
     """Every binding used (`names`) is a type or a name in an annotation that decorator metadata emits."""
     meta = facts.metadata_only_locals

@@ -124,7 +124,9 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     yield from nest_entries(manifest.dir)
     for project in (manifest.dir, *nx_projects) if nx else ():
         for main, origin in node_app_mains(project):
-            yield os.path.relpath(main, manifest.dir), origin
+            rel = os.path.relpath(main, manifest.dir)
+            if not _in_dev_folder(rel):  # an example app (`apps/example`) that `nx serve` runs from the checkout
+                yield rel, origin
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
@@ -142,9 +144,10 @@ def starts_from_source(manifest: Manifest) -> bool:
 
 
 def _in_dev_folder(target: str) -> bool:
-    """A start script's target inside a test, example or template folder (`ts-node test/dev-server.ts`
-    in a published plugin, whose dev loop boots a host application with it): a developer tool,
-    which makes no service of the package and is no production entry."""
+    """A start script's target, or an Nx app's main, inside a test, example or template folder
+    (`ts-node test/dev-server.ts` in a published plugin, whose dev loop boots a host application with
+    it; the demo app `apps/example` of a library monorepo): a developer tool, which makes no service
+    of the package and is no production entry."""
     folders = os.path.normpath(target).split(os.sep)[:-1]
     return dev_folder_reason([f for f in folders if f not in (".", "")]) is not None
 

@@ -16,7 +16,9 @@ from migrationlint.model.config_objects import find_config, read_config
 
 # folders a framework's build or sync step writes into the project (never committed)
 GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro", ".umi",
-                            ".umi-production"})
+                            ".umi-production", ".nitro"})
+# files a framework writes again on every build or dev start, beside the project's own
+GENERATED_FILES = frozenset({"next-env.d.ts"})
 
 
 # modules a framework writes next to each route inside its generated folder, which rootDirs merge
@@ -72,12 +74,14 @@ GENERATED_TSCONFIGS: dict[str, GeneratedTsConfig] = {
 VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     "sveltekit": ("$app/", "$env/", "$service-worker"),
     "nuxt": ("#imports", "#app", "#build", "#components", "#internal/", "#vue-router", "#head"),
+    "wxt": ("#imports",),  # WXT 0.20+: its auto-imports as one module
 }
 # how a project declares that it uses a framework: config file names, then packages
 FRAMEWORK_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sveltekit": (("svelte.config.js", "svelte.config.mjs", "svelte.config.ts", "svelte.config.cjs"),
                   ("@sveltejs/kit",)),
     "nuxt": (("nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"), ("nuxt",)),
+    "wxt": (("wxt.config.ts", "wxt.config.js", "wxt.config.mjs"), ("wxt",)),
 }
 
 
@@ -87,6 +91,12 @@ def in_generated_dir(path: str) -> bool:
     if "/." not in path and not path.startswith("."):
         return False  # every generated folder's name starts with a dot
     return any(p in GENERATED_DIRS for p in path.split("/")[:-1])
+
+
+def written_by_framework(path: str) -> bool:
+    """Whether a framework writes the file (into its generated folder, or `next-env.d.ts`), which
+    its next build or dev start rewrites and nobody edits: what it imports is the framework's."""
+    return os.path.basename(path) in GENERATED_FILES or in_generated_dir(path)
 
 
 def generated_twin(path: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Callable
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model import packages as pk
 from migrationlint.model.dev_files import template_of
-from migrationlint.model.frameworks import in_generated_dir
+from migrationlint.model.frameworks import written_by_framework
 from migrationlint.model.project import rel_to
 from migrationlint.model.resolve import Resolver
 
@@ -38,8 +38,9 @@ def is_asset(spec: str) -> bool:
 def file_checked(rel: str, facts: FileFacts) -> bool:
     """Whether the import rules look at a file's imports: not a template, whose imports name the
     files of the project it is copied into, nor a file a framework writes into its generated
-    folder (`.astro/content.d.ts`), which its next build rewrites and nobody edits."""
-    return not facts.skipped and template_of(rel) is None and not in_generated_dir(rel)
+    folder (`.astro/content.d.ts`) or beside the project (`next-env.d.ts`), which its next build
+    rewrites and nobody edits."""
+    return not facts.skipped and template_of(rel) is None and not written_by_framework(rel)
 
 
 def resolved_by_import_rules(imp: ImportFact, ignore_packages: list[str]) -> bool:

@@ -1,6 +1,7 @@
 """yarn.lock parsers: yarn 2+ (YAML with `__metadata`, read by lockfiles.py's YAML loader) and
 yarn classic (v1), whose format is not YAML and gets a small dedicated block reader here, which
-also answers what `yarn install --production` places (yarn_classic_production).
+also answers what `yarn install --production` places (yarn_classic_production; yarn 2+'s answer,
+from the same closure, is lockfiles.yarn_berry_production).
 """
 
 from __future__ import annotations
@@ -48,16 +49,22 @@ def parse_yarn_classic(path: str, text: str) -> Lockfile:
 
 def yarn_classic_production(path: str, roots: dict[str, str]) -> set[str]:
     """The packages `yarn install --production` places for the production dependencies `roots`
-    ({name: range}: the installing manifests' `dependencies` and `optionalDependencies`): the
-    closure of the yarn.lock v1 entries they resolve to over each entry's dependencies. Read
-    again only when a dev-only package would be reported (the parsed Lockfile keeps no graph)."""
+    ({name: range}: the installing manifests' `dependencies` and `optionalDependencies`), from the
+    yarn.lock v1 entries. Read again only when a dev-only package would be reported (the parsed
+    Lockfile keeps no graph)."""
     try:
         with open(path, encoding="utf-8") as fh:
             blocks = _yarn_v1_blocks(fh.read())
     except (OSError, ValueError, UnicodeDecodeError):
         return set()
     entry_of = {spec: fields for header, fields in blocks for spec in _split_specs(header)}
-    todo = [f"{name}@{spec}" for name, spec in roots.items()]
+    return production_closure(entry_of, [f"{name}@{spec}" for name, spec in roots.items()])
+
+
+def production_closure(entry_of: dict[str, dict], todo: list[str]) -> set[str]:
+    """The names of the packages a production install places, from a yarn lockfile's entries by
+    descriptor (`name@range` as the lockfile writes it): the closure of the `todo` descriptors over
+    each entry's `dependencies` and `optionalDependencies` (`{name: range}`, so `name@range` again)."""
     seen: set[str] = set()
     while todo:
         spec = todo.pop()

@@ -16,7 +16,7 @@ import re
 
 from migrationlint.model.jsonc import loads, loads_jsonc
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES, MANAGER_OF, Lockfile, peers_of
-from migrationlint.model.lockfile_yarn import parse_yarn_berry, parse_yarn_classic
+from migrationlint.model.lockfile_yarn import parse_yarn_berry, parse_yarn_classic, production_closure
 from migrationlint.model.parsed_cache import ParsedCache
 
 # the modules whose code a parsed lockfile depends on (the parse cache's key digests them)
@@ -106,6 +106,24 @@ def _yaml(text: str) -> dict:
     if not isinstance(data, dict):
         raise ValueError("not a mapping")
     return data
+
+
+def yarn_berry_production(path: str, roots: dict[str, str]) -> set[str]:
+    """What `yarn workspaces focus --production` places for the production dependencies `roots`
+    ({name: range as the manifest writes it}) with yarn 2+'s lockfile, whose descriptors carry a
+    protocol (`@nestjs/core@npm:^11.1.6`, and `path-to-regexp: "npm:8.3.0"` in an entry's
+    dependencies). Read again only when a dev-only package would be reported."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = _yaml(fh.read())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return set()
+    # a workspace's entry lists its devDependencies too: the closure stops there (roots name the
+    # installing manifests' own production dependencies)
+    entry_of = {spec.strip(): fields for key, fields in data.items()
+                if isinstance(fields, dict) and "@workspace:" not in str(fields.get("resolution", ""))
+                for spec in str(key).split(",")}
+    return production_closure(entry_of, [f"{name}@{rng if ':' in rng else 'npm:' + rng}" for name, rng in roots.items()])
 
 
 # ----------------------------------------------------------------------------- npm

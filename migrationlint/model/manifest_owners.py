@@ -12,6 +12,7 @@ from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.model.dev_folders import in_test_folder
 from migrationlint.model.entry_points import is_service
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
+from migrationlint.model.nest_cli import application_roots
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings
 from migrationlint.model.project import Project
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
@@ -225,6 +226,20 @@ class ManifestOwners:
                 return self.ws.manifest(os.path.join(d, "package.json"))
             d = os.path.dirname(d)
         return None
+
+    def building_member(self, m: Manifest) -> Manifest | None:
+        """The enclosing member whose monorepo-mode nest-cli.json names `m`'s folder as an
+        application project: it builds the app and runs the output from its own folder, so its
+        `dependencies` serve the app's shipping files as well as `m`'s own (which only add to them)."""
+        if m.path not in self._building:
+            outer = self.enclosing_member(m)
+            self._building[m.path] = None if outer is None or outer.error \
+                or os.path.normpath(m.dir) not in application_roots(outer.dir) else outer
+        return self._building[m.path]
+
+    @cached_property
+    def _building(self) -> dict[str, Manifest | None]:
+        return {}
 
     def is_root(self, m: Manifest) -> bool:
         return self.root_of(m).path == m.path

@@ -7,7 +7,8 @@ is: two migrations that both point at `users` and change different tables commut
 tables: in SQL strings given to `queryRunner.query` (`CREATE TABLE "orders"`, `ALTER TABLE`,
 `INSERT INTO`, `REFERENCES`, `FROM`, `JOIN`) and in the QueryRunner API's table arguments
 (`createTable(new Table({ name: 'orders' }))`, `addColumn('orders', ...)`,
-`createForeignKey('orders', new TableForeignKey({ referencedTableName: 'users' }))`). Anything else
+`createForeignKey('orders', new TableForeignKey({ referencedTableName: 'users' }))`), and lookups on
+the metadata `getTable()` returns (`findColumnByName`) touch nothing. Anything else
 in `up` that may write (an entity manager's `save`, a loop building names, a call to a helper)
 leaves the set unknown. Asked only for the migrations that share a timestamp: the file is parsed
 again with tree-sitter; the SQL inside the strings is searched for the table after each keyword.
@@ -36,7 +37,10 @@ _TABLE_METHODS = frozenset({
     "createForeignKeys", "dropForeignKey", "dropForeignKeys", "createPrimaryKey", "dropPrimaryKey",
     "createUniqueConstraint", "dropUniqueConstraint", "createCheckConstraint", "dropCheckConstraint",
     "clearTable", "hasTable", "hasColumn", "getTable"})
-_SAFE_CALLS = frozenset({"query", "startTransaction", "commitTransaction"}) | _TABLE_METHODS
+# lookups on the Table metadata `getTable()` returns (`table?.findColumnByName('isExternal')`): no side effect
+_METADATA_CALLS = frozenset({"findColumnByName", "findColumnIndices", "findColumnForeignKeys", "findColumnUniques",
+                             "findColumnChecks", "findColumnExclusions"})
+_SAFE_CALLS = frozenset({"query", "startTransaction", "commitTransaction"}) | _TABLE_METHODS | _METADATA_CALLS
 _NAME_KEYS = frozenset({"referencedTableName", "tableName"})  # of a foreign key's or index's options
 _TARGET_KEY = "referencedTableName"  # a foreign key's target: named, not changed
 

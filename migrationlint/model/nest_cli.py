@@ -30,6 +30,19 @@ def library_roots(directory: str) -> frozenset[str]:
                      if isinstance(p, dict) and p.get("type") == "library" and isinstance(p.get("root"), str))
 
 
+def application_roots(directory: str) -> frozenset[str]:
+    """The folders of the application projects of a monorepo-mode nest-cli.json in `directory`:
+    apps the Nest CLI builds from that folder (`nest build api`), into that folder's `dist/`, with
+    that folder's install."""
+    data = read_nest_cli(directory)
+    projects = data.get("projects") if isinstance(data, dict) else None
+    if not isinstance(projects, dict):
+        return frozenset()
+    return frozenset(os.path.normpath(os.path.join(directory, p["root"])) for p in projects.values()
+                     if isinstance(p, dict) and p.get("type", "application") == "application"
+                     and isinstance(p.get("root"), str))
+
+
 def nest_entries(directory: str) -> Iterator[tuple[str, str]]:
     """(target relative to the folder, origin) of each application project's entry: its
     `sourceRoot` and `entryFile` (libraries ship only as far as an application reaches them)."""

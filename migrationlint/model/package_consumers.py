@@ -2,12 +2,13 @@
 
 A package only this repository uses reaches production through the installs of the packages that
 depend on it (shipping.py, `dependents`). One that no manifest lists can still be imported: by its
-name through tsconfig `paths` (a test harness mapped to its source), or by a relative path into its
-folder. When every such importer is a test or another file that never ships, the package is
-test support, whatever its `main` says; when nothing imports it, nothing is known and it keeps its
-entries. Asked once per such package (shipping memoizes), by a scan of the imports of the
-workspace's sources; a run over a few files first looks for the package's name or folder name in
-their bytes (Project.mentions), so as to load the facts of the few that may import it.
+name or an alias of tsconfig `paths` (a test harness mapped to its source, `@hooks/*` into a hooks
+library), or by a relative path into its folder. When every such importer is a test or another
+file that never ships, the package is test support, whatever its `main` says; when nothing imports
+it, nothing is known and it keeps its entries. Asked once per such package (shipping memoizes), by
+a scan of the imports of the workspace's sources; a run over a few files first looks for the
+package's name or folder name in their bytes (Project.mentions), so as to load the facts of the
+few that may import it.
 """
 
 from __future__ import annotations
@@ -46,10 +47,15 @@ def outside_importers(project: Project, manifest: Manifest, resolver: Resolver) 
 
 
 def _imports_it(resolver: Resolver, importer: str, specifier: str, name: str, folder: str, inside: str) -> bool:
-    """Whether `specifier` names the package (`name`, `name/x`) or, relative, a file in its folder."""
+    """Whether `specifier` names the package (`name`, `name/x`) or a file in its folder: a relative
+    path, or an alias of the importer's tsconfig `paths` that spells the folder's name (`@hooks/x`
+    for `packages/hooks/src/x`)."""
     if not is_relative(specifier):
-        return bool(name) and (specifier == name or specifier.startswith(name + "/"))
-    if folder not in specifier:  # a path into the folder from outside it names the folder
+        if bool(name) and (specifier == name or specifier.startswith(name + "/")):
+            return True
+        if not any(part.lstrip("@~#") == folder for part in specifier.split("/")):
+            return False  # an alias spells the folder as a segment of its own
+    elif folder not in specifier:  # a path into the folder from outside it names the folder
         return False
     found = resolver.resolve(importer, specifier)
     return found.kind == "file" and bool(found.path) and found.path.startswith(inside)

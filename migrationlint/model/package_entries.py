@@ -37,7 +37,8 @@ class PackageEntries:
     _first_file: Callable[[str], str | None]  # Resolver's: the first file of a base path's candidates
 
     def _linked_member(self, directory: str, name: str) -> Manifest | None:
-        """Member `name`, unless the importer declares a range it fails (`^3.3.0` vs 8.8.1: a registry release)."""
+        """Member `name`, unless the importer declares a range it fails (`^3.3.0` vs 8.8.1: a registry
+        release), also through an `npm:` alias (`npm:@acme/web@^7.10.0`), or an alias of another name."""
         member = self.workspace.members.get(name)
         if member is None:
             return None
@@ -46,7 +47,11 @@ class PackageEntries:
         if key not in self._excluded:  # asked per importing folder: one answer per manifest
             wanted = self.workspace.manifest(own).range_of(name) if own is not None else None
             version = member.data.get("version")
-            self._excluded[key] = bool(wanted) and isinstance(version, str) and satisfies(version, wanted) is False
+            aliased = wanted[4:].rsplit("@", 1) if wanted and wanted.startswith("npm:") and "@" in wanted[5:] else None
+            if aliased is not None:  # `npm:@acme/web@^7.10.0`: the registry's package of that name, at that range
+                wanted = aliased[1] if aliased[0] == name else None
+            self._excluded[key] = aliased is not None and wanted is None or bool(wanted) and isinstance(version, str) \
+                and satisfies(version, wanted) is False
         return None if self._excluded[key] else member
 
     def _own_manifest(self, directory: str, name: str) -> Manifest | None:
@@ -54,7 +59,9 @@ class PackageEntries:
         if own is None:
             return None
         m = self.workspace.manifest(own)
-        return m if m.name == name else None
+        # a package that depends on a package of its own name (an example named after its framework)
+        # loads that dependency: npm installs it, and Node finds it before any self-reference
+        return m if m.name == name and m.declared(name) is None else None
 
     def package_entry(self, manifest: Manifest, sub: str, conditions: tuple[str, ...] = ()) -> str | None:
         """The source file a workspace package exposes at subpath `sub` ("." or "./x") under `conditions`."""

@@ -21,6 +21,8 @@ from migrationlint.model.discovery import (
     ignored_on_the_way,
     _spec,
     exclude_patterns,
+    skipped_folder,
+    OUTPUT_NAMES,
 )
 from migrationlint.extract.parsing import TS_SUFFIXES
 
@@ -35,14 +37,15 @@ def package_files(package_root: str, exclude: list[str] | None = None, exclude_r
     from migrationlint import __version__
     from migrationlint.model import stamped_record
 
-    ident = (__version__, package_root, exclude_patterns(exclude), exclude_root, suffixes, sorted(ALWAYS_SKIPPED))
+    ident = (__version__, package_root, exclude_patterns(exclude), exclude_root, suffixes, sorted(ALWAYS_SKIPPED),
+             "src output names")
     path = stamped_record.record_path(cache_dir, "package-files", ident)
     stored = stamped_record.load(path, _MAGIC, ident)
     if isinstance(stored, list):
         return stored
     if not walk:
         return None
-    stamps = stamped_record.Stamps(ALWAYS_SKIPPED)
+    stamps = stamped_record.Stamps(ALWAYS_SKIPPED - OUTPUT_NAMES)  # a `src/build` is listed
     found = _walk(package_root, exclude, exclude_root, suffixes, stamps)
     stamped_record.store(path, _MAGIC, ident, stamps, found)
     return found
@@ -79,7 +82,7 @@ def _walk(package_root: str, exclude: list[str] | None, exclude_root: str | None
             except OSError:
                 continue
             if is_dir:
-                if entry.name in ALWAYS_SKIPPED or entry_ignored(entry.path, True, current, excludes):
+                if skipped_folder(entry.path) or entry_ignored(entry.path, True, current, excludes):
                     continue
                 if os.path.isfile(os.path.join(entry.path, "package.json")):
                     continue  # a nested package: not this package's files

@@ -11,6 +11,9 @@ applies. A file is taken for such data when
   it, and the tsconfig that would compile it leaves it out on purpose: its `include` takes the
   file and an `exclude` written for it cuts it out again (`"exclude": ["tests/**/test-files/**"]`),
   which is how a package keeps such inputs from breaking its type check, or
+- it lies in a top folder of its package that no tsconfig compiles, whose name another file of the
+  package spells as a string where it reads files (`readFileSync(join(__dirname, '..', 'specs',
+  p))`: a generator's expected output), and no file imports it, or
 - it lies in a folder its package publishes as it is and no tsconfig compiles
   (dev_files.published_data_folder: a generator's assets copied into the code it writes).
 "No file imports it" does not count importers that are such data themselves (an expected output
@@ -19,6 +22,7 @@ importing its input). Asked only for a file with findings (the import lookup sca
 
 from __future__ import annotations
 
+import os
 import re
 
 from migrationlint.model.dev_files import fixture_data, in_fixture_folder, published_data_folder
@@ -31,6 +35,7 @@ from migrationlint.model.resolve import Resolver
 _RUN_BY_NAME = re.compile(r"\.(?:test|spec|e2e|e2e-spec|bench|cy|stories|story)\.[cm]?[jt]sx?$")
 
 _ANSWERS: Memo[dict[str, bool]] = per_key("test data files")
+_READ_FOLDERS: Memo[dict[str, bool]] = per_key("folders a package reads files from")
 
 
 def read_by_tests(project: Project, resolver: Resolver, path: str) -> bool:
@@ -53,10 +58,33 @@ def _read_by_tests(project: Project, resolver: Resolver, path: str) -> bool:
 
 
 def _candidate(project: Project, resolver: Resolver, path: str) -> bool:
-    """Whether the file is test data unless something imports it: in a fixtures folder, or carved
-    out of its tsconfig in a test folder."""
+    """Whether the file is test data unless something imports it: in a fixtures folder, carved out
+    of its tsconfig in a test folder, or in a folder the package's code reads files from."""
     rel = project.rel(path)
-    return in_fixture_folder(rel) or _carved_out_of_tests(resolver, rel, path)
+    return in_fixture_folder(rel) or _carved_out_of_tests(resolver, rel, path) or _in_a_read_folder(project, resolver, path)
+
+
+def _in_a_read_folder(project: Project, resolver: Resolver, path: str) -> bool:
+    """A file of a top folder of its package that no tsconfig's `include` takes, whose name another
+    file of the package spells as a string beside a file read (`readFileSync(join(__dirname, '../..',
+    'specs', p))`): a generator's expected output, which its tests compare as text."""
+    m = project.workspace.manifest_for(path)
+    if m is None or m.error or not path.startswith(m.dir + os.sep):
+        return False
+    parts = os.path.relpath(path, m.dir).split(os.sep)
+    if len(parts) < 2 or parts[0] in ("src", "lib", "app", "source"):
+        return False
+    config = resolver.tsconfig_for(path)
+    if config is None or config.error is not None or config.covers(path) or config.excludes_on_purpose(path):
+        return False  # in the program, or left out by an `exclude` (tests a runner compiles itself)
+    memo = _READ_FOLDERS(project)
+    key = os.path.join(m.dir, parts[0])
+    if key not in memo:
+        quoted = (f"'{parts[0]}'".encode(), f'"{parts[0]}"'.encode())
+        memo[key] = any(not other.startswith(key + os.sep) and project.mentions(other, b"readFile")
+                        and any(project.mentions(other, q) for q in quoted)
+                        for other in project.package_sources(m.dir))
+    return memo[key]
 
 
 def _imported_only_by_candidates(project: Project, resolver: Resolver, path: str) -> bool:

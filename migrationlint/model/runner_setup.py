@@ -27,7 +27,9 @@ _KEYS = ("setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown")
 # (`integration/pool.integration.ts` importing vitest and chai); production code never does. Asked
 # only of files no entry point reaches: a published testing entry that imports them still ships.
 _BUILT_IN_RUNNERS = ("node:test", "bun:test", "vitest", "@jest/globals", "chai", "mocha", "ava", "uvu",
-                     "@playwright/test", "tape", "@nestjs/testing", "supertest")
+                     "@playwright/test", "tape", "@nestjs/testing", "supertest",
+                     # throwaway infrastructure for integration tests: containers, in-memory servers
+                     "testcontainers", "mongodb-memory-server", "redis-memory-server")
 
 
 def runner_file(path: str, package_dirs: list[str], facts: FileFacts | None = None) -> str | None:

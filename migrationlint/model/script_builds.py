@@ -95,12 +95,16 @@ def _local_modules(path: str) -> list[str | None]:
     return [resolve_relative(path, spec) for spec in sorted(config_imports(path)) if is_relative(spec)]
 
 
-def release_bundle(manifest: Manifest, commands: list[str]) -> Bundle | None:
+def release_bundle(manifest: Manifest, commands: list[str], private: bool = False) -> Bundle | None:
     """The bundle the commands of a `bundle` script beside the build make (`"build": "tsc -b"`,
-    `"bundle": "nx bundle"`), when it leaves out exactly what the manifest's dependencies list: the
-    package is published as that bundle, its dependencies kept for what the bundle leaves external
-    (a CLI whose release runs `bundle` before publishing). A bundle whose external list says nothing
-    of the dependencies may be another artifact: not read as the package's."""
+    `"bundle": "nx bundle"`): for a private package, which is deployed and never published, what it
+    deploys (Lambda handlers a deploy script bundles, `tsx bundle.ts` calling esbuild); for another,
+    when it leaves out exactly what the manifest's dependencies list: the package is published as
+    that bundle, its dependencies kept for what the bundle leaves external (a CLI whose release runs
+    `bundle` before publishing). A published package's bundle whose external list says nothing of
+    the dependencies may be another artifact: not read as the package's."""
     found = scripted_bundle(manifest.dir, commands)
+    if found is None or private:
+        return found
     listed = set(manifest.section("dependencies"))
-    return found if found is not None and listed and listed <= set(found.external) else None
+    return found if listed and listed <= set(found.external) else None

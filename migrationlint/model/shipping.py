@@ -27,7 +27,7 @@ from migrationlint.model.bootstrap_entries import all_entries
 from migrationlint.model.dev_clis import dev_cli_command
 from migrationlint.model.dev_files import dev_reason, emitted_declaration, fixture_data, nx_tool_input, \
     placeholder_package, published_data_folder, seed_factories, template_of, tool_input
-from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests
+from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_test_folder
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service
 from migrationlint.model.package_roles import beside_an_entry, tooling_package
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
@@ -40,16 +40,21 @@ from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
 from migrationlint.model.dev_only_packages import DevOnlyPackages
+from migrationlint.model.elided_imports import compiled_type_uses
+from migrationlint.model.frameworks import written_by_framework
+from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.web_bundle_inputs import WebBundleInputs
+from migrationlint.model.bundled_libraries import BundledLibraries
 from migrationlint.model.nx_projects import WebProject
 from migrationlint.model.verdicts import ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 # every reference that brings a file into tsc's program (type-only ones too: the file is emitted)
 _PROGRAM_KINDS = (*_VALUE_KINDS, "type-query", "reference")
+_COMPILED_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")  # what tsc or a bundler compiles, dropping type-only imports
 
 
-class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
+class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, BundledLibraries):
     """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
 
     def __init__(self, project) -> None:
@@ -77,6 +82,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
         self._codegen: dict[str, list] = {}  # package folder -> codegen_inputs.schema_patterns()
         self._vite_roots: dict[str, str | None] = {}  # manifest -> bundling.vite_root
+        self._browser_libraries: dict[str, str | None] = {}  # Nx project folder -> WebBundleInputs.in_a_browser_library
 
     # ------------------------------------------------------------------ public answers
 
@@ -148,16 +154,6 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
         bundle = self._bundled.get(manifest.path)
         return bundle.external if bundle is not None else ()
 
-    def _bundled_by_dependents(self, manifest: Manifest) -> str | None:
-        dependents = [m for m in self.dependents(manifest)
-                      if any(manifest.name in m.section(s) for s in ("dependencies", "devDependencies"))]
-        if not dependents or len(self.entries_of_kind(manifest, "app")) > 0:
-            return None
-        if all(self.bundled(m) for m in dependents):
-            names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in dependents)[:3])
-            return f"a private library used only by bundled packages ({names})"
-        return None
-
     def is_service(self, manifest: Manifest) -> bool:
         """entry_points.is_service, with the Nx apps in the package's folder."""
         return is_service(manifest, self.ws.nx_projects_within(manifest.dir))
@@ -185,6 +181,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
         if fixture_data(self.project.rel(path)):
             return Verdict(False, "fixture data (a transform's input or expected output): read by a test, never "
                                   "loaded", inert=True)
+        if written_by_framework(self.project.rel(path)):
+            return Verdict(False, "written by a framework (its generated folder, or `next-env.d.ts`), which rewrites "
+                                  "it on every build: its imports are the framework's", inert=True)
         template = template_of(self.project.rel(path)) \
             or published_data_folder(path, manifest.dir, manifest.data, self._resolver().tsconfig_for)
         if template is not None and self._reached_from(manifest).get(path) is not None:
@@ -220,6 +219,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
             return Verdict(False, bundle, bundle_input=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
+            or top_test_folder(rel) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
             or nx_tool_input(path, self._project_json(path, manifest), self.project.mentions) \
             or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
@@ -233,7 +233,10 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
 
     def _unreached(self, path: str, manifest: Manifest) -> Verdict:
         """The verdict for a file no entry point reaches and no convention names dev-only: presumed
-        shipping, but for a JSX file of a bundler's build and the files of a tooling package."""
+        shipping, but for a JSX file of a bundler's build, a leftover of a library only browser
+        bundles use and the files of a tooling package."""
+        if (leftover := self.in_a_browser_library(path, manifest)) is not None:
+            return Verdict(False, leftover, bundle_input=True)
         if self.entries(manifest):
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
             if bundler is not None:  # a front-end component no Node entry loads
@@ -367,9 +370,19 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs):
                 continue
             res = resolver.resolve(path, imp.specifier)
             target = getattr(res, "path", None)
-            if res.kind == "file" and target and self._same_package(target, manifest):
+            if res.kind == "file" and target and self._same_package(target, manifest) \
+                    and (which == "compiled" or not self._compiled_away(path, imp, facts)):
                 out.append(target)
         return out
+
+    def _compiled_away(self, path: str, imp: ImportFact, facts: FileFacts) -> bool:
+        """Whether tsc (or a bundler, which follows it) drops the import of a TypeScript file from
+        its output: it loads nothing at runtime (`import { Props } from './lambda/init'` for a type).
+        Not where the tsconfig keeps imports as written (verbatimModuleSyntax), or as `import "x"`."""
+        if imp.kind != "import" or not path.endswith(_COMPILED_SUFFIXES) or not compiled_type_uses(imp, facts):
+            return False
+        config = self._resolver().tsconfig_for(path)
+        return config is None or not config.keeps_unused_imports
 
     def _same_package(self, path: str, manifest: Manifest) -> bool:
         """Whether `path` belongs to `manifest`'s package: inside its folder, with no package.json in
@@ -409,7 +422,8 @@ def reach_signature(facts) -> tuple | None:
     same files (keep in step with `_value_imports` and `_add_migrations`)."""
     if facts is None or facts.skipped:
         return None
-    imports = tuple((i.kind, i.type_only, i.dev_only, i.lazy, i.specifier) for i in facts.imports)
+    imports = tuple((i.kind, i.type_only, i.dev_only, i.lazy, i.specifier, i.kind == "import" and compiled_type_uses(i, facts))
+                    for i in facts.imports)
     globs = tuple(item[1] for option in facts.migrations_options for item in option.items if item[0] == "glob")
     return imports, globs
 

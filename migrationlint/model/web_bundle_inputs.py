@@ -15,6 +15,9 @@ from migrationlint.model.nx_projects import WebProject, nearest_project_json, we
 from migrationlint.model.workspace import Manifest
 
 
+_CODE = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
+
+
 class WebBundleInputs:
     """Mixin of Shipping: `_bundle_input` and the browser projects it reads."""
 
@@ -23,6 +26,7 @@ class WebBundleInputs:
     _bundle_reached: dict[str, dict[str, str]]
     _project_jsons: dict[str, str | None]
     _vite_roots: dict[str, str | None]
+    _browser_libraries: dict[str, str | None]
 
     def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
         """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it
@@ -42,6 +46,26 @@ class WebBundleInputs:
             return (f"a file of the browser app {self.project.rel(own.root)}/ (build: {own.executor}), "
                     "an input of its bundle")
         return self._reached_by_bundles(manifest, projects).get(path)
+
+    def in_a_browser_library(self, path: str, manifest: Manifest) -> str | None:
+        """Why a file no entry reaches and no convention names dev-only lies in an Nx project (a
+        library folder with its project.json) whose other files the browser apps' entries reach and
+        no server entry does: a leftover of a library only bundles use (a component's old copy),
+        whose imports are the bundle's, if anyone's; None otherwise."""
+        own_json = self._project_json(path, manifest)
+        projects = self._web_projects(manifest) if own_json is not None else None
+        if not projects:
+            return None
+        reached = self._reached_by_bundles(manifest, projects)
+        folder = os.path.dirname(own_json)
+        if folder not in self._browser_libraries:
+            inside = folder + os.sep
+            used = next((p for p in sorted(reached) if p.startswith(inside) and p.endswith(_CODE)), None)
+            served = any(p.startswith(inside) for p in self._reached_from(manifest))
+            self._browser_libraries[folder] = None if used is None or served else (
+                f"a file of {self.project.rel(folder)}/, a library only browser bundles use (no entry reaches this "
+                f"file; {self.project.rel(used)} is an input of a bundle): its imports are the bundle's")
+        return self._browser_libraries[folder]
 
     def _add_own_project(self, path: str, manifest: Manifest, projects: dict[str, WebProject]) -> None:
         """Add the browser project of `path`'s own project.json when the package's sources did not

@@ -325,3 +325,29 @@ def test_files_bounds_only_a_package_that_is_published(tmp_path, private, sectio
     s = Settings(select=["DEP001"], hoisting="none")
     [d] = [d for d in pipeline.lint([str(root)], s, use_cache=False).diagnostics if d.path.endswith("client.ts")]
     assert f"to {section}" in d.message, d.message
+
+
+def test_a_file_tsc_emits_where_files_does_not_publish_does_not_ship(tmp_path):
+    """A published server whose tsconfig also compiles its Cucumber support and a CI test server,
+    while `files` publishes only `dist/index.js` and `dist/lib/**/*.js`: tsc writes them to
+    `dist/features/...` and `dist/start-broker-test.js`, which no tarball holds (a real broker: 9
+    DEP002). A file emitted where `files` publishes ships."""
+    root = write(tmp_path, {
+        "package.json": {"name": "edge-broker", "version": "1.0.0", "main": "./dist/index.js",
+                         "files": ["dist/index.js", "dist/lib/**/*.js"],
+                         # a formatter or linter naming the folder builds nothing of it
+                         "scripts": {"build": "tsc", "prettier": "prettier ./lib ./features --write",
+                                     "test:lint": "eslint ./lib ./features"},
+                         "devDependencies": {"@cucumber/cucumber": "^10.0.0", "should": "^13.2.3", "chalk": "^5.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "module": "commonjs"},
+                          "include": ["index.ts", "lib/**/*.ts", "features/**/*.ts", "start-broker-test.ts"]},
+        "index.ts": "export { startBroker } from './lib/broker';\n",
+        "lib/broker.ts": "export const startBroker = () => 1;\n",
+        "lib/log.ts": "import chalk from 'chalk';\nexport const log = (s: string) => chalk.red(s);\n",
+        "features/support/world.ts": "import { setWorldConstructor } from '@cucumber/cucumber';\nsetWorldConstructor(class {});\n",
+        "start-broker-test.ts": "import should from 'should';\nshould(1).eql(1);\n",
+    })
+    assert dep(root) == [("DEP002", "lib/log.ts", "chalk")]
+    # a package that publishes its sources (`"files": ["lib", "features"]`) ships them, whatever tsc emits
+    write(root, {"package.json": {**json.loads((root / "package.json").read_text()), "files": ["lib", "features"]}})
+    assert ("DEP002", "features/support/world.ts", "@cucumber/cucumber") in dep(root)

@@ -628,6 +628,32 @@ def test_dep004_in_a_published_library_is_the_applications_choice(tmp_path):
     assert [d.severity.value for d in by_code(lint(root), "DEP004")] == ["error"]
 
 
+def test_dep004_a_wrappers_driver_the_framework_lists_as_its_own_peer_is_said_already(tmp_path):
+    """A published wrapper of @nestjs/microservices, which it takes as a peer: @nestjs/microservices
+    itself lists the transports' drivers as optional peers (its lockfile record says so), so the
+    application learns of `nats` from it, and an optional peer in the wrapper would tell nobody
+    anything (a real module family: 7 DEP004 warnings). A driver the framework does not list is
+    still the wrapper's to advise."""
+    root = tmp_path / "lib"
+    files = {
+        "package-lock.json": json.dumps({"name": "acme-mod", "lockfileVersion": 3, "packages": {
+            "": {"name": "acme-mod", "devDependencies": {"@nestjs/microservices": "^11.1.0"}},
+            "node_modules/@nestjs/microservices": {
+                "version": "11.1.21", "dev": True, "peerDependencies": {"@nestjs/common": "^11.0.0", "nats": "*"},
+                "peerDependenciesMeta": {"nats": {"optional": True}}}}}),
+        "package.json": json.dumps({"name": "@acme/microservices", "version": "1.11.1", "main": "./src/index.js",
+                                    "peerDependencies": {"@nestjs/common": "*", "@nestjs/microservices": "*"},
+                                    "devDependencies": {"@nestjs/microservices": "^11.1.0"}}),
+        "src/index.ts": "import { ClientProxyFactory, Transport } from '@nestjs/microservices';\n"
+                        "export const nats = () => ClientProxyFactory.create({ transport: Transport.NATS });\n"
+                        "export const kafka = () => ClientProxyFactory.create({ transport: Transport.KAFKA });\n",
+    }
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    assert [d.extra["package"] for d in by_code(lint(root), "DEP004")] == ["kafkajs"]
+
+
 def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):
     src = "import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'mysql' });\n"
     root = tree("no-lockfile", tmp_path, {"services/api/src/data-source.ts": src})
@@ -878,23 +904,43 @@ def test_dep002_an_npm_workspace_member_is_linked_by_a_production_install(tmp_pa
     assert len(by_code(helpers.lint(ws, select=["DEP002"]), "DEP002")) == (0 if link == "member" else 1)
 
 
-def test_dep002_yarn_classic_production_install_places_what_a_production_dependency_needs(tmp_path):
-    """yarn.lock v1 records each entry's dependencies: @nestjs/config depends on dotenv, so
-    `yarn install --production` places dotenv though the service lists it in devDependencies, and
-    loading it fails nowhere (a real service). When nothing of production leads to it, reported."""
-    lock = ('# yarn lockfile v1\n\n\n"@nestjs/config@^4.0.0":\n  version "4.0.2"\n  dependencies:\n'
-            '    dotenv "16.4.7"\n    lodash "4.17.21"\n\ndotenv@16.4.7, dotenv@^16.4.7:\n  version "16.4.7"\n\n'
-            'lodash@4.17.21:\n  version "4.17.21"\n\nchalk@^4.1.2:\n  version "4.1.2"\n')
+_YARN_V1_LOCK = ('# yarn lockfile v1\n\n\n"@nestjs/config@^4.0.0":\n  version "4.0.2"\n  dependencies:\n'
+                 '    dotenv "16.4.7"\n    lodash "4.17.21"\n\ndotenv@16.4.7, dotenv@^16.4.7:\n  version "16.4.7"\n\n'
+                 'lodash@4.17.21:\n  version "4.17.21"\n\nchalk@^4.1.2:\n  version "4.1.2"\n')
+_YARN_BERRY_LOCK = ('__metadata:\n  version: 8\n  cacheKey: 10c0\n\n'
+                    '"@nestjs/config@npm:^4.0.0":\n  version: 4.0.2\n  resolution: "@nestjs/config@npm:4.0.2"\n'
+                    '  dependencies:\n    dotenv: "npm:16.4.7"\n  languageName: node\n  linkType: hard\n\n'
+                    '"dotenv@npm:16.4.7, dotenv@npm:^16.4.7":\n  version: 16.4.7\n'
+                    '  resolution: "dotenv@npm:16.4.7"\n  languageName: node\n  linkType: hard\n\n'
+                    '"chalk@npm:^4.1.2":\n  version: 4.1.2\n  resolution: "chalk@npm:4.1.2"\n  languageName: node\n'
+                    '  linkType: hard\n\n'
+                    '"shop@workspace:.":\n  version: 0.0.0-use.local\n  resolution: "shop@workspace:."\n'
+                    '  dependencies:\n    chalk: "npm:^4.1.2"\n  languageName: unknown\n  linkType: soft\n')
+
+
+@pytest.mark.parametrize("lockfile, reported", [("yarn-v1", ["chalk"]), ("node-modules", ["chalk"]),
+                                                ("pnp", ["chalk", "dotenv"])])
+def test_dep002_a_yarn_production_install_places_what_a_production_dependency_needs(tmp_path, lockfile, reported):
+    """yarn.lock records each entry's dependencies: @nestjs/config depends on dotenv, so a production
+    install (`yarn install --production`; yarn 2+'s `workspaces focus --production` with the
+    node-modules linker, whose descriptors read `npm:^4.0.0`) places dotenv though the service lists
+    it in devDependencies, and loading it fails nowhere (a real service). When nothing of production
+    leads to it, reported; under Plug'n'Play a package reaches only what it declares: reported. A
+    workspace's own entry, which lists its devDependencies too, leads nowhere."""
     root = tmp_path / "svc"
     (root / "src").mkdir(parents=True)
+    berry = lockfile != "yarn-v1"
     (root / "package.json").write_text(json.dumps({
         "name": "shop", "version": "0.0.0", "private": True, "main": "dist/main.js",
+        **({"packageManager": "yarn@4.5.0"} if berry else {}),
         "dependencies": {"@nestjs/config": "^4.0.0"}, "devDependencies": {"dotenv": "^16.4.7", "chalk": "^4.1.2"}}))
-    (root / "yarn.lock").write_text(lock)
+    (root / "yarn.lock").write_text(_YARN_BERRY_LOCK if berry else _YARN_V1_LOCK)
+    if berry:
+        (root / ".yarnrc.yml").write_text(f"nodeLinker: {lockfile}\n")
     (root / "src/main.ts").write_text("import { config } from 'dotenv';\nimport chalk from 'chalk';\n"
                                       "config();\nconsole.log(chalk.red(process.env.PORT));\n")
     found = by_code(helpers.lint(root, select=["DEP002"]), "DEP002")
-    assert [d.extra["package"] for d in found] == ["chalk"]
+    assert sorted(d.extra["package"] for d in found) == reported
 
 
 def test_dep002_without_a_lockfile_a_required_peer_of_a_production_dependency_still_ships(tmp_path):
@@ -1162,8 +1208,8 @@ def test_a_folder_a_member_glob_matches_without_a_package_json_is_told_so(tmp_pa
 def test_a_member_glob_folder_whose_files_nothing_uses_is_a_leftover(tmp_path, used_by):
     """A folder under a member glob with no package.json whose files nothing imports and no root
     script names is what a removed or renamed package left behind (real monorepos: a generated
-    schema still tracked at a renamed package's old path, a `next-env.d.ts` after its app was
-    deleted): the advice is to delete it or make it a package, and no fix declares its imports at
+    schema still tracked at a renamed package's old path, a page after its app was deleted; a
+    `next-env.d.ts` left alone there is not read at all, as Next writes it): the advice is to delete it or make it a package, and no fix declares its imports at
     the root. A library the apps import through tsconfig `paths`, or a folder a root script runs,
     keeps the root's declaration and its fix."""
     files = {
@@ -1173,7 +1219,7 @@ def test_a_member_glob_folder_whose_files_nothing_uses_is_a_leftover(tmp_path, u
                                      "dependencies": {"zod": "4.0.0"}},
         "pkgs/schema/src/schema.gen.ts": "import { z } from 'zod';\nexport const user = z.object({});\n",
         "pkgs/old/src/seed.ts": "import { z } from 'zod';\nexport const user = z.object({});\n",
-        "apps/gone/next-env.d.ts": '/// <reference types="next" />\n',
+        "apps/gone/page.tsx": "import Link from 'next/link';\nexport default Link;\n",
         "apps/web/package.json": {"name": "web", "private": True, "dependencies": {"next": "15.0.0"}},
         "apps/web/next-env.d.ts": '/// <reference types="next" />\n',
     }

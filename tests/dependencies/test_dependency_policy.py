@@ -1784,6 +1784,26 @@ def test_a_project_outside_the_workspace_never_gets_the_workspace_protocol(tmp_p
         assert 'add "@board/api": "^6.2.0"' in d.message, d.message
 
 
+def test_a_folder_outside_the_workspace_is_told_to_join_it_for_a_private_workspace_package(tmp_path):
+    """A scripts folder with a package.json that no workspace glob matches imports a private
+    workspace package: no registry holds it and no install links it there, so `cd scripts && bun
+    add @acme/db` would fail (a real repository's advice); the message says to make the folder a
+    member, with no fix. A package from the registry keeps the ordinary advice."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"], "packageManager": "bun@1.2.5"},
+        "packages/db/package.json": {"name": "@acme/db", "version": "0.0.0", "private": True, "main": "src/index.ts"},
+        "packages/db/src/index.ts": "export const createDb = () => 1;\n",
+        "scripts/package.json": {"name": "scripts", "version": "0.0.1", "private": True, "type": "module"},
+        "scripts/seed.ts": "import { createDb } from '@acme/db';\nimport chalk from 'chalk';\n"
+                           "console.log(chalk.red(createDb()));\n",
+    })
+    found = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    db = found["@acme/db"]
+    assert "bun add @acme/db" not in db.message and db.fix is None, db.message
+    assert "scripts is no workspace member" in db.message and "a private workspace package" in db.message, db.message
+    assert "bun add chalk" in found["chalk"].message
+
+
 def test_the_file_named_as_needing_dependencies_ships_for_a_reason(tmp_path):
     """Three files import faker: the seed script (a tool), a fake-data helper only the seed imports
     (presumed to ship, test support on a closer look) and a module the entry point reaches. The

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from migrationlint import pipeline
-from migrationlint.model.docker_installs import root_install
+from migrationlint.model.docker_installs import root_install, root_install_beside
 from migrationlint.model.workspace import Workspace
 from migrationlint.settings import Settings
 from tests.dependencies.test_shipping import write
@@ -139,6 +139,38 @@ def test_an_install_of_one_package_anywhere_keeps_the_answer_no(tmp_path, text):
     if "COPY package.json ./" in text:  # its own context: the package folder holds the lockfile it copies
         (root / "apps/api/package-lock.json").write_text("{}\n")
     assert _root_install(root) is None
+
+
+def test_an_install_in_a_nested_folder_after_the_roots_adds_to_it(tmp_path):
+    """A stage that installs the root and then `cd apps/api && npm install`s the app's extras: the
+    app's files find the root's node_modules above them, so the image holds the root install (a
+    real Nest monorepo's three services: 50 DEP005). The same `cd` install in a stage that never
+    installed the root, or into a folder that is not below it, installs the package alone."""
+    extra = ("FROM node:20 AS development\nWORKDIR /usr/src/app\nCOPY package.json package-lock.json ./\n"
+             "RUN npm install\nCOPY apps/api apps/api\nRUN cd apps/api && npm install\nRUN npm run build\n"
+             "FROM node:20 AS production\nWORKDIR /usr/src/app\nCOPY package.json package-lock.json ./\n"
+             "RUN npm ci --omit=dev\nCOPY --from=development /usr/src/app/dist ./dist\n"
+             'CMD ["node", "dist/apps/api/main"]\n')
+    assert _root_install(_repo(tmp_path / "extras", {"apps/api/Dockerfile": extra})) == "apps/api/Dockerfile"
+    alone = extra.replace("RUN npm install\nCOPY apps/api", "COPY apps/api")
+    assert _root_install(_repo(tmp_path / "alone", {"apps/api/Dockerfile": alone})) is None
+    beside = extra.replace("cd apps/api && npm install", "cd /srv/api && npm install")
+    assert _root_install(_repo(tmp_path / "beside", {"apps/api/Dockerfile": beside})) is None
+
+
+def test_an_image_built_from_a_packages_own_folder_installs_that_package_alone(tmp_path):
+    """An e2e suite's image, built from its own folder (`COPY . .` there, `pnpm install`): it can
+    install nothing but the suite, so the root install the services' images run still serves the
+    services (a real Nest monorepo: its e2e image kept 50 DEP005 on). A package the suite depends on
+    is in that install alone."""
+    suite = "FROM node:20\nWORKDIR /usr/src/app\nCOPY . .\nRUN npm install\nCMD [\"npm\", \"test\"]\n"
+    root = _repo(tmp_path, {"Dockerfile": ROOT_COPY, "e2e/Dockerfile": suite,
+                            "e2e/package.json": {"name": "@shop/e2e", "version": "1.0.0", "scripts": {"test": "jest"},
+                                                 "devDependencies": {"jest": "^29.5.0"}},
+                            "e2e/package-lock.json": {"name": "@shop/e2e", "lockfileVersion": 3, "packages": {}}})
+    ws = Workspace(str(root))
+    assert root_install_beside(ws.root, ws.member_dirs, ws.images) == ("Dockerfile", frozenset({"./e2e"}))
+    assert [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics] == []
 
 
 def test_a_dockerfile_naming_a_lockfile_the_repository_lacks_builds_nothing(tmp_path):

@@ -45,6 +45,9 @@ def fixed(root: Path, unsafe: bool = False) -> dict[str, str]:
 
 def test_dev_file_conventions_name_their_reason():
     assert dev_reason("tsup.config.ts") and dev_reason("playwright.config.ts") and dev_reason(".eslintrc.cjs")
+    # test support named for what it sets up (a real gateway's orphan `redis-test-utils.ts`: 1 DEP002)
+    assert dev_reason("src/utils/redis-test-utils.ts") and dev_reason("src/redisTestHelpers.ts")
+    assert dev_reason("src/contest-utils.ts") is None and dev_reason("src/attestUtils.ts") is None
     assert dev_reason("vitest.e2e.config.mts") and dev_reason("tailwind.config.js") and dev_reason("postcss.config.cjs")
     assert "test setup" in dev_reason("src/test-setup.ts") and dev_reason("src/setupTests.ts")
     assert "Cypress" in dev_reason("cypress/support/commands.ts")
@@ -685,6 +688,148 @@ def test_reachability_from_entry_points_overrides_conventions(tmp_path):
     assert dep(root) == [("DEP002", "src/fixtures/demo.ts", "@faker-js/faker")]
 
 
+@pytest.mark.parametrize("verbatim", [False, True])
+def test_an_import_the_compiler_drops_reaches_nothing(tmp_path, verbatim):
+    """A construct imports only a type from its Lambda handler (`import { InitProps } from
+    './lambda/init.js'`, used as an annotation): tsc drops the import, so the published library
+    never loads the handler, which is no longer called reached from the entry (a real CDK library's
+    explanation said it was). An import whose names the file never uses is dropped too, unless the
+    tsconfig keeps imports as written (verbatimModuleSyntax keeps both); a value use keeps the
+    handler reached."""
+    options = {"module": "Node16", "rootDir": "src", "outDir": "lib", **({"verbatimModuleSyntax": True} if verbatim else {})}
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/auth", "version": "1.0.0", "main": "lib/index.js"},
+        "tsconfig.json": {"compilerOptions": options},
+        "src/index.ts": "export { AuthConstruct } from './construct.js';\nimport './unused.js';\n"
+                        "import { helper } from './helper.js';\n",
+        "src/construct.ts": "import { InitProps } from './lambda/init.js';\n"
+                            "export class AuthConstruct { props: InitProps = { id: 'x' }; }\n",
+        "src/helper.ts": "export const helper = 1;\n",
+        "src/unused.ts": "export const unused = 1;\n",
+        "src/lambda/init.ts": "export type InitProps = { id: string };\nexport const handler = async () => 1;\n",
+    })
+    def why(rel: str) -> str:
+        return cli("--explain-file", rel, cwd=root).stdout.decode().splitlines()[0]
+    assert ("no entry point reaches it" in why("src/lambda/init.ts")) != verbatim  # verbatim: kept, and loaded
+    assert "reached by value imports" in why("src/unused.ts")  # a side-effect import always loads
+    assert ("reached by value imports" in why("src/helper.ts")) == verbatim  # imported, never used
+    write(root, {"src/construct.ts": "import { InitProps, handler } from './lambda/init.js';\n"
+                                     "export class AuthConstruct { props: InitProps = { id: 'x' }; run = handler; }\n"})
+    assert "reached by value imports" in why("src/lambda/init.ts")
+
+
+def test_files_a_framework_writes_are_not_checked(tmp_path):
+    """Nitro's `.nitro/types/*.d.ts` and Next's `next-env.d.ts`, committed in folders a removed
+    example left behind: the framework rewrites them on every build, and their imports are its own
+    (a real repository: 24 DEP001 and IMP002 advising the root to install nitropack, h3 and next).
+    The same package imported by the project's own file is still reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["platform"]},
+        "platform/package.json": {"name": "@acme/platform", "private": True, "dependencies": {"zod": "^3.23.0"}},
+        "examples/old-next/next-env.d.ts": '/// <reference types="next" />\n/// <reference types="next/image-types/global" />\n',
+        "examples/old-nitro/.nitro/types/nitro-imports.d.ts": "export { defineEventHandler } from 'h3';\n"
+                                                              "export type { NitroApp } from 'nitropack';\n"
+                                                              "export { x } from '../../../nitro/dist/runtime/index';\n",
+    })
+    assert dep(root, select=("DEP", "IMP")) == []
+    write(root, {"examples/old-next/page.tsx": "import Link from 'next/link';\nexport const P = () => <Link href=\"/\" />;\n"})
+    assert dep(root, select=("DEP", "IMP")) == [("DEP001", "examples/old-next/page.tsx", "next")]
+
+
+def test_a_leftover_in_a_library_only_browser_bundles_use_is_no_production_code(tmp_path):
+    """An Nx library the React app bundles through `@acme/ui/*`: its old copy `button-old.tsx`,
+    which nothing imports, is a leftover of bundle source, not production code of the root package
+    (a real console: DEP002 "move it to dependencies" while its siblings were bundle inputs). Once
+    the Nest server's entry reaches a file of the library, the leftover is presumed to ship again."""
+    app = {"executor": "@nx/webpack:webpack", "options": {"main": "apps/web/src/main.tsx", "index": "apps/web/src/index.html"}}
+    api = {"executor": "@nx/webpack:webpack", "options": {"target": "node", "main": "apps/api/src/main.ts"}}
+    cva = "import { cva } from 'class-variance-authority';\n"
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "dependencies": {"@nestjs/core": "^10.0.0", "react": "^18.2.0",
+                                                                          "@nestjs/platform-express": "^10.0.0"},
+                         "devDependencies": {"class-variance-authority": "^0.7.0", "nx": "16.6.0", "@nx/webpack": "16.6.0"}},
+        "nx.json": {},
+        "tsconfig.base.json": {"compilerOptions": {"baseUrl": ".", "jsx": "react-jsx",
+                                                   "paths": {"@acme/ui/*": ["libs/ui/src/*"]}}},
+        "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {"build": api}},
+        "apps/api/src/main.ts": "import { NestFactory } from '@nestjs/core';\nNestFactory.create(class {});\n",
+        "apps/web/project.json": {"name": "web", "projectType": "application", "targets": {"build": app}},
+        "apps/web/src/index.html": "<div id=\"root\"></div>\n",
+        "apps/web/src/main.tsx": "import { Button } from '@acme/ui/button';\nexport const app = <Button />;\n",
+        "libs/ui/project.json": {"name": "ui", "projectType": "library", "targets": {}},
+        "libs/ui/src/button.tsx": cva + "export const Button = () => <button className={cva('btn')()} />;\n",
+        "libs/ui/src/button-old.tsx": cva + "export const OldButton = () => <button className={cva('old')()} />;\n",
+    })
+    assert dep(root) == []
+    write(root, {"apps/api/src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { Button } from '@acme/ui/button';\n"
+                                         "NestFactory.create(class {});\nconsole.log(Button);\n"})
+    assert ("DEP002", "libs/ui/src/button-old.tsx", "class-variance-authority") in dep(root)
+
+
+def test_the_demo_app_of_a_library_monorepo_is_no_production_entry(tmp_path):
+    """An Nx Node app in `apps/example` that shows the published libraries at work, which only `nx
+    serve` runs from the checkout: its main is no production entry, so the root's devDependencies
+    copies of Nest are not "moved to dependencies" (a real plugin monorepo: 10 DEP002). The same app
+    in `apps/api` is a service."""
+    def repo(folder: str) -> Path:
+        build = {"executor": "@nx/webpack:webpack", "options": {"target": "node", "main": f"apps/{folder}/src/main.ts"}}
+        return write(tmp_path / folder, {
+            "package.json": {"name": "acme-plugins", "version": "1.0.0", "workspaces": ["packages/*"],
+                             "devDependencies": {"@nestjs/core": "^10.0.0", "@nestjs/platform-express": "^10.0.0",
+                                                 "nx": "^17.0.0"}},
+            "nx.json": {},
+            f"apps/{folder}/project.json": {"name": folder, "projectType": "application",
+                                            "targets": {"build": build, "serve": {"executor": "@nx/js:node"}}},
+            f"apps/{folder}/src/main.ts": "import { NestFactory } from '@nestjs/core';\nNestFactory.create(class {});\n",
+            "packages/zod-nest/package.json": {"name": "@acme/zod-nest", "version": "2.0.0",
+                                               "peerDependencies": {"@nestjs/core": "^10.0.0"}},
+        })
+    assert dep(repo("example")) == []
+    assert ("DEP002", "apps/api/src/main.ts", "@nestjs/core") in dep(repo("api"))
+
+
+def test_a_spec_folder_at_the_packages_top_holds_tests(tmp_path):
+    """`spec/util/containers.ts`, a helper of the e2e suite vitest runs from `spec/` (a real bridge
+    service: 3 DEP002 on testcontainers): a `spec/` folder at the package's top is a test folder, as
+    `test/` is. Inside the source, `src/openapi/spec/` is production code (schemas the API serves)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "hook-bridge", "version": "2.1.0", "main": "lib/app.js",
+                         "scripts": {"start": "node lib/app.js"}, "dependencies": {"express": "^4.0.0"},
+                         "devDependencies": {"testcontainers": "^10.0.0", "zod": "^3.0.0"}},
+        "src/app.ts": "import express from 'express';\nimport { schema } from './openapi/spec/user';\n"
+                      "express().listen(9000);\nconsole.log(schema);\n",
+        "src/openapi/spec/user.ts": "import { z } from 'zod';\nexport const schema = z.object({});\n",
+        "spec/util/containers.ts": "import { GenericContainer } from 'testcontainers';\n"
+                                   "export const redis = () => new GenericContainer('redis').start();\n",
+        "spec/basic.spec.ts": "import { redis } from './util/containers';\nredis();\n",
+    })
+    assert dep(root) == [("DEP002", "src/openapi/spec/user.ts", "zod")]
+
+
+def test_a_bundle_script_is_the_packages_production_build(tmp_path):
+    """`"build": "tsc"` type-checks, and `"bundle": "tsx bundle.ts"` (esbuild's API with `bundle:
+    true`), which the deploy package runs, makes what ships: the Lambda handlers' bundles, with
+    the root's zod inside (a real clinic platform: 229 DEP005 and 2 DEP002). Without that script the
+    package ships its files."""
+    files = {
+        "package.json": {"name": "clinic", "private": True, "workspaces": ["packages/*"], "dependencies": {"zod": "^3.25.0"}},
+        "package-lock.json": {"name": "clinic", "lockfileVersion": 3, "packages": {"": {"name": "clinic"}}},
+        "Dockerfile": "FROM node:20\nWORKDIR /app\nCOPY packages/functions/package.json ./\nRUN npm install\n",
+        "packages/functions/package.json": {"name": "functions", "version": "1.0.0", "private": True,
+                                            "scripts": {"build": "tsc", "bundle": "tsx bundle.ts", "start": "node dist/index.js"},
+                                            "devDependencies": {"esbuild": "^0.25.1"}},
+        "packages/functions/bundle.ts": "import * as esbuild from 'esbuild';\n"
+                                        "esbuild.build({ entryPoints: ['src/index.ts'], bundle: true, platform: 'node', "
+                                        "outdir: '.dist', external: ['@aws-sdk/*'] });\n",
+        "packages/functions/src/index.ts": "import { z } from 'zod';\nexport const handler = () => z.string();\n",
+    }
+    assert dep(write(tmp_path / "bundled", files)) == []
+    plain = {**files, "packages/functions/package.json": {**files["packages/functions/package.json"],
+                                                          "scripts": {"build": "tsc", "start": "node dist/index.js"}}}
+    del plain["packages/functions/bundle.ts"]
+    assert dep(write(tmp_path / "plain", plain)) == [("DEP005", "packages/functions/src/index.ts", "zod")]
+
+
 def test_explain_file_prints_the_answer_and_its_reason(tmp_path):
     root = write(tmp_path / "svc", NEST_SERVICE)
     out = cli("--explain-file", "src/fixtures/demo.ts", cwd=root)
@@ -1028,7 +1173,13 @@ def test_a_test_runners_setup_files_and_node_test_files_are_test_code(tmp_path):
         "packages/tooling/src/testing/dom-cleanup.ts": "import { cleanup } from '@testing-library/react';\nexport const c = cleanup;\n",
         "packages/tooling/src/generators/app.integration.ts": "import test from 'node:test';\nimport { readJson } from 'nx';\n"
                                                              "test('app', () => { readJson; });\n",
+        # throwaway infrastructure for integration tests (a real gateway's redis container helper: 1 DEP002)
+        "packages/tooling/src/utils/redis.ts": "import { GenericContainer } from 'testcontainers';\n"
+                                               "export const redis = () => new GenericContainer('redis:5').start();\n",
     })
+    write(root, {"packages/tooling/package.json": {"name": "@acme/tooling", "version": "1.0.0", "bin": {"acme": "dist/cli.js"},
+                                                   "devDependencies": {"@testing-library/react": "^16.0.0", "nx": "^21.0.0",
+                                                                       "testcontainers": "^10.0.0"}}})
     assert dep(root) == []
 
 
@@ -1548,6 +1699,58 @@ def test_a_private_library_used_only_by_bundled_apps_is_bundled(tmp_path):
     write(root, {"apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
                                            "dependencies": {"docs-ui": "*"}}})
     assert dep(root) == [("DEP002", "packages/docs-ui/src/index.ts", "clsx")]
+
+
+def test_a_private_library_between_that_no_manifest_declares_decides_nothing(tmp_path):
+    """A private source library that no manifest lists (the app imports it undeclared: DEP001's
+    finding) deploys nothing of its own, so it does not make the UI library it depends on "not
+    bundled": the UI library's other dependents, the bundled app, decide (a real Next app: 66
+    DEP002 moving react into a UI kit's dependencies). A service that is installed for production
+    and depends on it still makes it ship."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "apps/web/package.json": {"name": "@acme/web", "private": True, "scripts": {"build": "next build"},
+                                  "dependencies": {"@acme/ui": "*", "next": "16.0.7", "react": "19.2.0"}},
+        "apps/web/app/page.tsx": "import { Button } from '@acme/ui';\nimport { runAgent } from '@acme/ai';\n"
+                                 "export default function Page() { return <Button onClick={() => runAgent()} />; }\n",
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "0.0.0", "private": True, "main": "src/index.ts",
+                                     "devDependencies": {"react": "^18.3.1"}},
+        "packages/ui/src/index.ts": "import { useState } from 'react';\nexport const Button = (p: object) => useState(p);\n",
+        "packages/ai/package.json": {"name": "@acme/ai", "version": "0.0.0", "private": True, "module": "src/index.ts",
+                                     "dependencies": {"@acme/ui": "*"}},
+        "packages/ai/src/index.ts": "import { Button } from '@acme/ui';\nexport const runAgent = () => Button.name;\n",
+    })
+    assert dep(root) == [("DEP001", "apps/web/app/page.tsx", "@acme/ai")]
+    write(root, {"apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                           "dependencies": {"@acme/ai": "*"}}})
+    assert ("DEP002", "packages/ui/src/index.ts", "react") in dep(root)
+
+
+def test_a_library_only_bundled_apps_import_through_tsconfig_paths_is_bundled(tmp_path):
+    """A private source library no manifest lists, which a Next app compiles in through its tsconfig
+    `paths` (`@hooks/*`): it ships inside the app's bundle, so its undeclared react goes to
+    devDependencies, not dependencies (a real repository's advice for 20 imports). A Node service
+    importing it the same way makes it ship."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "apps/web/package.json": {"name": "@acme/web", "private": True, "scripts": {"build": "next build"},
+                                  "dependencies": {"next": "16.0.7", "react": "19.2.0"}},
+        "apps/web/tsconfig.json": {"compilerOptions": {"jsx": "preserve",
+                                                       "paths": {"@hooks/*": ["../../packages/hooks/src/*"]}}},
+        "apps/web/app/page.tsx": "import { useMobile } from '@hooks/index';\n"
+                                 "export default function P() { return useMobile() ? 'm' : 'd'; }\n",
+        "packages/hooks/package.json": {"name": "@acme/hooks", "version": "0.0.0", "private": True, "main": "src/index.ts"},
+        "packages/hooks/src/index.ts": "import { useState } from 'react';\nexport const useMobile = () => useState(false)[0];\n",
+    })
+    def advice() -> str:
+        [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        return d.message
+    assert 'add "react": "19.2.0" to devDependencies' in advice()
+    write(root, {"apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                           "dependencies": {"react": "19.2.0"}},
+                 "apps/api/tsconfig.json": {"compilerOptions": {"paths": {"@hooks/*": ["../../packages/hooks/src/*"]}}},
+                 "apps/api/src/main.ts": "import { useMobile } from '@hooks/index';\nconsole.log(useMobile);\n"})
+    assert 'add "react": "19.2.0" to dependencies' in advice()
 
 
 def test_a_source_only_library_used_only_by_bundled_apps_is_bundled_though_not_private(tmp_path):

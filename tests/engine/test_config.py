@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import json
 
 from tests.helpers import cli, codes, migration, workspace
@@ -90,6 +92,28 @@ def test_gitignore_at_every_level_and_always_skipped_dirs(tmp_path):
     # a file named explicitly always counts
     r = cli("--output-format", "concise", "src/generated/migrations/1695682464-B.ts", cwd=tmp_path)
     assert r.returncode == 1 and "MIG001" in r.stdout.decode()
+
+
+def test_a_build_folder_inside_src_is_source(tmp_path):
+    """`dist`, `build` and `coverage` are build output at a package's top, but below `src` they name
+    source modules (a CLI's `src/build/`, a Nest service's `src/core/build/` feature, 30 files a real
+    service never had linted): walked, by the tree's walk and by a package's listing alike."""
+    from migrationlint.model.discovery import discover
+    from migrationlint.model.package_files import package_files
+
+    workspace(tmp_path, {
+        "src/migrations/1695682464-A.ts": migration("A1695682464"),
+        "src/core/build/migrations/1695682464-B.ts": migration("B1695682464"),
+        "build/migrations/1695682464-C.ts": migration("C1695682464"),
+        "packages/x/dist/migrations/1695682464-D.ts": migration("D1695682464"),
+    })
+    r = cli("--output-format", "concise", str(tmp_path), cwd=tmp_path)
+    assert sorted(line.split(":")[0] for line in r.stdout.decode().splitlines()) == [
+        "src/core/build/migrations/1695682464-B.ts", "src/migrations/1695682464-A.ts"]
+    rel = {os.path.relpath(p, tmp_path) for p in discover([str(tmp_path)]).files}
+    assert "src/core/build/migrations/1695682464-B.ts" in rel and "build/migrations/1695682464-C.ts" not in rel
+    listed = {os.path.relpath(p, tmp_path) for p in package_files(str(tmp_path))}
+    assert listed == rel
 
 
 def test_lower_case_codes_in_toml_select_like_the_command_line(tmp_path):

@@ -829,3 +829,124 @@ def test_a_rooted_paths_key_that_names_no_file_is_reported_as_that_alias(tmp_pat
     [d] = lint(tmp_path, ["IMP"])
     assert d.code == "IMP002" and "(path alias `/interfaces/*`)" in d.message and "tried App/ui/interfaces/screens/Home" in d.message
     assert "../" not in d.message
+
+
+def test_a_package_named_after_its_dependency_imports_the_dependency(tmp_path):
+    """An example app named `hono` that depends on `hono`: its `import { Hono } from 'hono'` loads
+    the installed framework, not the example itself (a real example: IMP003 "index.ts does not
+    export Hono"). A package that does not depend on its own name still refers to itself."""
+    _pkg(tmp_path, "package.json", {"name": "hono", "version": "1.0.0", "main": "index.js",
+                                    "dependencies": {"hono": "^4.2.3"}})
+    _write(tmp_path, "index.ts", 'import { Hono } from "hono";\nexport default new Hono();\n')
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == []
+    _pkg(tmp_path, "package.json", {"name": "hono", "version": "1.0.0", "main": "index.js",
+                                    "exports": {".": "./index.js"}})
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP003"]
+
+
+@pytest.mark.parametrize("silenced", [True, False])
+def test_a_file_the_build_puts_beside_the_bundle_is_not_missing(tmp_path, silenced):
+    """A handler template loads `./app.config.mjs` under `@ts-expect-error`: the file exists only in
+    the function's output folder, where the package's bundler config leaves it external and its
+    build copies it (real serverless adapters: 25 IMP002). `require.resolve()`, which tsc never
+    checks, needs no directive. Without the directive a static import is still reported (tsc
+    fails), and so is a silenced import of a name no other file spells out."""
+    _pkg(tmp_path, "package.json", {"name": "@acme/edge-adapter", "version": "2.0.0", "type": "module",
+                                    "bin": {"edge-adapter": "./dist/index.js"}, "dependencies": {"esbuild": "^0.25.0"}})
+    _write(tmp_path, "rollup.config.js", "export default { input: 'src/handler.ts', external: ['./app.config.mjs', "
+                                         "'./prerender-manifest.json'] };\n")
+    _write(tmp_path, "src/index.ts", "export { handler } from './handler';\n")
+    directive = "// @ts-expect-error app.config.mjs exists only in the build output\n" if silenced else ""
+    _write(tmp_path, "src/handler.ts",
+           f"{directive}import config from './app.config.mjs';\n"
+           "const manifest = require.resolve('./prerender-manifest.json');\n"
+           "// @ts-ignore\nimport gone from './gone.mjs';\n"
+           "export const handler = () => [config, manifest, gone];\n")
+    found = sorted(d.extra["specifier"] for d in lint(tmp_path, ["IMP002"]))
+    assert found == ([] if silenced else ["./app.config.mjs"]) + ["./gone.mjs"]
+
+
+def test_a_name_a_jest_manual_mock_supplies_is_the_mocks(tmp_path):
+    """`__mocks__/@acme/cloud.js` in the test's package stands in for `@acme/cloud` in every test,
+    without `jest.mock()`: a test importing `mockCreateInvalidation` from it gets the mock's export
+    (a real deployer's tests: 8 IMP003 "undefined at runtime"). The same import in source code,
+    which runs with the real package, is still reported."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/cloud/package.json", {"name": "@acme/cloud", "version": "1.0.0", "main": "src/index.ts"})
+    _write(tmp_path, "packages/cloud/src/index.ts", "export const createInvalidation = () => 1;\n")
+    _pkg(tmp_path, "packages/deployer/package.json", {"name": "@acme/deployer", "version": "1.0.0", "main": "dist/index.js",
+                                                      "scripts": {"test": "jest"}, "dependencies": {"@acme/cloud": "1.0.0"}})
+    _write(tmp_path, "packages/deployer/__mocks__/@acme/cloud.js",
+           "const mockCreateInvalidation = jest.fn();\nmodule.exports = { createInvalidation: mockCreateInvalidation, "
+           "mockCreateInvalidation };\n")
+    _write(tmp_path, "packages/deployer/__tests__/deploy.test.ts",
+           "import { mockCreateInvalidation } from '@acme/cloud';\ntest('x', () => expect(mockCreateInvalidation).toBeDefined());\n")
+    _write(tmp_path, "packages/deployer/src/index.ts", "import { mockCreateInvalidation } from '@acme/cloud';\n"
+                                                       "export const run = () => mockCreateInvalidation();\n")
+    assert [(d.code, d.path.rsplit("/", 2)[-2]) for d in lint(tmp_path, ["IMP"])] == [("IMP003", "src")]
+
+
+def test_a_folder_the_package_reads_as_text_is_data(tmp_path):
+    """A CLI's `specs/` folder holds the expected output of its generator, which its tests read
+    with `readFileSync(join(__dirname, '../..', 'specs', p))` and compare as text; no tsconfig
+    compiles it, and its imports name the generated project's files (a real framework CLI: 35
+    IMP002, IMP003 and DEP001, 9 of them errors on `*.spec.ts` files there). Once no file of the
+    package names the folder, its broken imports are reported again (as a dead file's)."""
+    _pkg(tmp_path, "package.json", {"name": "@acme/cli", "version": "1.0.0", "main": "./lib/index.js",
+                                    "bin": {"acme": "./lib/index.js"}, "dependencies": {"mocha": "^10.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "lib", "module": "commonjs"}, "include": ["./src/**/*.ts"]})
+    _write(tmp_path, "src/index.ts", "export const run = () => 1;\n")
+    reader = ("import { readFileSync } from 'fs';\nimport { join } from 'path';\n\n"
+              "export const spec = (p: string) => readFileSync(join(__dirname, '../..', 'specs', p), 'utf8');\n")
+    _write(tmp_path, "src/generator/generate.spec.ts", reader)
+    _write(tmp_path, "specs/controller/foo.controller.ts", "import { Context } from './context';\nexport class Foo { c?: Context }\n")
+    _write(tmp_path, "specs/controller/foo.controller.spec.ts", "import { Foo } from './Foo.controller';\nimport typeorm from 'typeorm';\n"
+                                                                "export const all = [Foo, typeorm];\n")
+    assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == []
+    _write(tmp_path, "src/generator/generate.spec.ts", reader.replace("'specs'", "'expected'"))
+    assert sorted(d.code for d in lint(tmp_path, ["IMP", "DEP"])) == ["DEP001", "IMP002", "IMP002"]
+
+
+def test_an_import_into_a_generated_folder_the_checkout_lacks_is_build_output(tmp_path):
+    """`../generated/graphql-server/src/modules/member/member.model`, a folder a code generator
+    writes (`"build": "yarn clean && yarn codegen"`) and no `.gitignore` names: a fresh checkout
+    lacks it (3 IMP002 in real query-node examples). Once the folder exists, a file missing in it
+    is a broken import again."""
+    _pkg(tmp_path, "package.json", {"name": "query-node", "private": True,
+                                    "scripts": {"clean": "rm -rf ./generated", "codegen": "acme-cli codegen"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "lib"}, "include": ["mappings"]})
+    _write(tmp_path, "mappings/members.ts", "import { Member } from '../generated/graphql-server/src/modules/member/member.model';\n"
+                                            "export const m: Member | null = null;\nexport const n = Member;\n")
+    assert lint(tmp_path, ["IMP"]) == []
+    _write(tmp_path, "generated/graphql-server/src/index.ts", "export const x = 1;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
+
+
+def test_a_test_its_tsconfig_excludes_in_a_folder_named_by_a_file_read_is_still_checked(tmp_path):
+    """A Next app's `tools/x.test.ts`, which the tsconfig's `exclude` leaves to the test runner,
+    in a folder whose name a script spells beside a file read: source of the app, not data read as
+    text (its broken import is reported)."""
+    _pkg(tmp_path, "package.json", {"name": "sim", "private": True})
+    _pkg(tmp_path, "tsconfig.json", {"include": ["**/*.ts"], "exclude": ["**/*.test.ts"]})
+    _write(tmp_path, "scripts/sync.ts", "import { readFileSync } from 'fs';\nimport { join } from 'path';\n"
+                                        "export const read = () => readFileSync(join('tools', 'x.ts'), 'utf8');\n")
+    _write(tmp_path, "tools/index.ts", "export const tools = 1;\n")
+    _write(tmp_path, "tools/x.test.ts", "import meta from './lists/tool-metadata';\nexport const m = meta;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
+
+
+@pytest.mark.parametrize("spec, reported", [("npm:@acme/web@^7.10.0", False), ("^7.10.0", False),
+                                            ("npm:@acme/web@^8.0.0", True), ("npm:@other/web@^8.0.0", False)])
+def test_an_npm_alias_to_an_older_release_is_not_the_workspace_member(tmp_path, spec, reported):
+    """`"@acme/web": "npm:@acme/web@^7.10.0"` pins the registry's 7.x while the workspace member is
+    8.0.0, which removed a type: the install holds the registry copy, whose exports are not the
+    member's source (a real SDK: 2 IMP003). A range the member's version satisfies links the member,
+    whose missing export is reported; an alias of another package is never the member."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/web", "packages/rtm"]})
+    _pkg(tmp_path, "packages/web/package.json", {"name": "@acme/web", "version": "8.0.0", "main": "src/index.ts"})
+    _write(tmp_path, "packages/web/src/index.ts", "export class Client {}\n")
+    _pkg(tmp_path, "packages/rtm/package.json", {"name": "@acme/rtm", "version": "7.0.0", "main": "src/index.ts",
+                                                 "dependencies": {"@acme/web": spec}})
+    _write(tmp_path, "packages/rtm/src/index.ts", "import { Client, StartArguments } from '@acme/web';\n"
+                                                  "export const c = new Client();\nexport type S = StartArguments;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP003"])] == (["IMP003"] if reported else [])

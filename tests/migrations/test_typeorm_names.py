@@ -207,3 +207,22 @@ def test_a_folder_of_dates_with_a_days_sequence_number_is_the_date_convention(tm
     workspace(tmp_path, {"src/migrations/1500000000000-create-users.ts": migration("CreateUsers1500000000000")})
     found = [d for d in lint(tmp_path) if d.code == "MIG003"]
     assert len(found) == 3 and all("which is older" in d.message for d in found)
+
+
+def test_a_name_the_constructor_assigns_is_the_name_typeorm_reads(tmp_path):
+    """`readonly name: string` set in the constructor (a template literal ending `...1680000000001`):
+    TypeORM builds the instance and reads that name, which is not knowable statically here, so the
+    class name is not judged in its place (a real key-value store's migration: MIG001 "gets NaN",
+    though its own tests run it). A literal assigned there is judged, and fixed, like a field's."""
+    ctor = ("import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
+            "export class CreateKvMigration implements MigrationInterface {\n"
+            "  readonly name: string;\n"
+            "  constructor(table?: string) {\n    this.name = {value};\n  }\n"
+            "  async up(q: QueryRunner): Promise<void> {}\n  async down(q: QueryRunner): Promise<void> {}\n}\n")
+    workspace(tmp_path, {"src/migrations/1680000000001-CreateKv.ts": ctor.replace("{value}", "`CreateKv${table}1680000000001`")})
+    assert [d.code for d in lint(tmp_path, ["MIG001"])] == []
+    workspace(tmp_path, {"src/migrations/1680000000001-CreateKv.ts": ctor.replace("{value}", "'CreateKv'")})
+    [d] = lint(tmp_path, ["MIG001"])
+    assert "'CreateKv'" in d.message or "CreateKv" in d.message
+    fixed = fix(tmp_path)["src/migrations/1680000000001-CreateKv.ts"].decode()
+    assert "this.name = 'CreateKv1680000000001';" in fixed and "class CreateKv1680000000001 " in fixed, fixed
