@@ -222,8 +222,10 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
 
     def _undeclared(self, u: Use, section: str) -> Diagnostic:
         message, fix, severity = self._undeclared_finding(u, section)
-        found = self._at_import(DEP001, u, message, fix, severity)
-        return in_dead_file(found) if outside_every_build(self.project, resolver_for(self.project), u.path) else found
+        if not outside_every_build(self.project, resolver_for(self.project), u.path):
+            return self._at_import(DEP001, u, message, fix, severity)
+        # a dead file's import: no remedy names a manifest (the nearest may be another service's)
+        return in_dead_file(self._at_import(DEP001, u, message.split("; ", 1)[0], None, severity))
 
     def _dev_in_production(self, u: Use) -> Diagnostic:
         message, fix, severity = self._dev_finding(u)

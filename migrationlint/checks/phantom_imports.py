@@ -35,7 +35,7 @@ from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.missing_exports import IMP003, erased_names, missing_exports
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
-from migrationlint.model.jest_mocks import manual_mock
+from migrationlint.model.exports_elsewhere import exports_elsewhere
 from migrationlint.model.resolve import Resolution, Resolver, resolver_for
 from migrationlint.model.specifiers import JS_TO_TS, SOURCE_EXTENSIONS, candidates, package_name
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
@@ -98,18 +98,10 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                     yield _phantom(project, resolver, facts, imp, namespace)
         elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
                 and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \
-                and not _stands_in_for_ignored(project, res.path) and not _mocked_in_tests(project, path, spec):
+                and not _stands_in_for_ignored(project, res.path) and not exports_elsewhere(project, path, spec):
             # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
             # does not check such a block's members
             yield from missing_exports(project, resolver, path, imp, res.path)
-
-
-def _mocked_in_tests(project: Project, path: str, spec: str) -> bool:
-    """A test importing a module name a Jest manual mock stands in for (`__mocks__/@acme/cloud.js`
-    above it in its package): the names are the mock's, which Jest gives it without `jest.mock()`."""
-    if pk.is_relative(spec) or not project.is_test_file(path):
-        return False
-    return manual_mock(path, spec, project.workspace.package_root(path)) is not None
 
 
 def _paths_unknown(resolver: Resolver, path: str) -> bool:

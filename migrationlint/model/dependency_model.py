@@ -79,9 +79,10 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """The root of a workspace (never deployed: its files are the repository's tooling). A
         single-package repository's root is the package itself, and deploys; so is a root that is a
         published package naming what to load (`main`, `exports`), whose workspace holds only its
-        sample apps."""
+        sample apps, and one that is itself the service (a start script or Dockerfile runs its code)."""
         published = not m.unpublishable and (bool(m.data.get("exports")) or names_a_build(m))
-        return self.is_root(m) and self.shipping.workspace_root(m) and not published
+        return self.is_root(m) and self.shipping.workspace_root(m) and not published \
+            and not self.shipping.entries_of_kind(m, "service")
 
     def tooling_root(self, m: Manifest, verdict: Verdict | None) -> bool:
         """Whether a file of `m` with this verdict belongs to a workspace root as its tooling: not

@@ -38,7 +38,9 @@ class PackageEntries:
 
     def _linked_member(self, directory: str, name: str) -> Manifest | None:
         """Member `name`, unless the importer declares a range it fails (`^3.3.0` vs 8.8.1: a registry
-        release), also through an `npm:` alias (`npm:@acme/web@^7.10.0`), or an alias of another name."""
+        release), also through an `npm:` alias (`npm:@acme/web@^7.10.0`), or an alias of another name;
+        and, in a repository with no workspace definition, unless it declares a local spec (`file:`):
+        nothing else links one folder's package into another's node_modules."""
         member = self.workspace.members.get(name)
         if member is None:
             return None
@@ -50,8 +52,11 @@ class PackageEntries:
             aliased = wanted[4:].rsplit("@", 1) if wanted and wanted.startswith("npm:") and "@" in wanted[5:] else None
             if aliased is not None:  # `npm:@acme/web@^7.10.0`: the registry's package of that name, at that range
                 wanted = aliased[1] if aliased[0] == name else None
+            local = bool(wanted) and wanted.startswith(("file:", "link:", "portal:", "workspace:"))
+            # with no workspace definition nothing links folders but a local spec: the registry's package
             self._excluded[key] = aliased is not None and wanted is None or bool(wanted) and isinstance(version, str) \
-                and satisfies(version, wanted) is False
+                and satisfies(version, wanted) is False \
+                or not local and not self.workspace.has_workspace_definition
         return None if self._excluded[key] else member
 
     def _own_manifest(self, directory: str, name: str) -> Manifest | None:
@@ -134,10 +139,11 @@ class PackageEntries:
         return found
 
     def _build_dirs(self, pkg_dir: str) -> list[tuple[str, str]]:
-        """(output folder, rootDir) pairs built output maps back through: tsconfig.json's
-        declarationDir and outDir, then those of the package's other tsconfigs (`tsconfig.server.json`,
-        built by `tsc -p`), each with the package folder as rootDir too when none is set (tsc's root
-        is then the common folder of what it compiles), then `dist`/`build` from `src`. Once per package."""
+        """(output folder, rootDir) pairs built output maps back through: the declarationDir and
+        outDir of tsconfig.json and of the package's other tsconfigs (`tsconfig.server.json`, built by
+        `tsc -p`), the deepest folder first, each with the package folder as rootDir too when none is
+        set (tsc's root is then the common folder of what it compiles), then `dist`/`build` from `src`.
+        Once per package."""
         pairs = self._build_pairs.get(pkg_dir)
         if pairs is not None:
             return pairs
@@ -148,5 +154,8 @@ class PackageEntries:
             roots = [cfg.root_dir] if cfg.root_dir else [os.path.join(pkg_dir, "src"), pkg_dir]
             # `declarationDir` first: a deeper folder (`dist/types`) than the outDir it may lie in
             pairs += [(out, root) for out in (cfg.declaration_dir, cfg.out_dir) if out for root in roots]
+        # the deepest output folder first, whichever tsconfig names it: `dist/types` (a declarations
+        # build's declarationDir) holds `src/index.ts`'s declaration, not `src/types/`'s, beside `dist`
+        pairs.sort(key=lambda pair: -len(os.path.normpath(pair[0])))
         pairs += [(os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")) for d in BUILD_DIRS]
         return pairs

@@ -26,11 +26,13 @@ def started_application(manifest: Manifest) -> bool:
         and offers_nothing_to_import(manifest)
 
 
-def beside_an_entry(path: str, manifest: Manifest, entries: list[Entry]) -> bool:
+def beside_an_entry(path: str, manifest: Manifest, entries: list[Entry], deployed: bool = False) -> bool:
     """Whether the file at `path` lies in the folder of one of the entry points of a publishable
-    package (`src/handlers/x.ts` beside `src/index.ts`, which its `bin` runs): that package's own
-    source, even when the package is a workspace root as well."""
-    return not manifest.unpublishable and any(path.startswith(os.path.dirname(e.path) + os.sep) for e in entries)
+    package (`src/handlers/x.ts` beside `src/index.ts`, which its `bin` runs), or of one that is
+    `deployed` (a start script or Dockerfile runs its entry): that package's own source, even when
+    the package is a workspace root as well."""
+    return (deployed or not manifest.unpublishable) \
+        and any(path.startswith(os.path.dirname(e.path) + os.sep) for e in entries)
 
 
 def offers_nothing_to_import(manifest: Manifest) -> bool:

@@ -11,6 +11,8 @@ applies. A file is taken for such data when
   it, and the tsconfig that would compile it leaves it out on purpose: its `include` takes the
   file and an `exclude` written for it cuts it out again (`"exclude": ["tests/**/test-files/**"]`),
   which is how a package keeps such inputs from breaking its type check, or
+- it is named as a transform's input or expected output (`basic.input.ts`), wherever it lies, and the
+  tsconfig meant for it excludes it on purpose (`"exclude": ["**/*.input.ts"]`), and no file imports it, or
 - it lies in a top folder of its package that no tsconfig compiles, whose name another file of the
   package spells as a string where it reads files (`readFileSync(join(__dirname, '..', 'specs',
   p))`: a generator's expected output), and no file imports it, or
@@ -61,7 +63,21 @@ def _candidate(project: Project, resolver: Resolver, path: str) -> bool:
     """Whether the file is test data unless something imports it: in a fixtures folder, carved out
     of its tsconfig in a test folder, or in a folder the package's code reads files from."""
     rel = project.rel(path)
-    return in_fixture_folder(rel) or _carved_out_of_tests(resolver, rel, path) or _in_a_read_folder(project, resolver, path)
+    return in_fixture_folder(rel) or _carved_out_of_tests(resolver, rel, path) or _transform_case(resolver, rel, path) \
+        or _in_a_read_folder(project, resolver, path)
+
+
+# a code transform's test case by name: `basic.input.ts` and its expected `basic.output.ts`
+_TRANSFORM_CASE = re.compile(r"\.(?:input|output)\.[cm]?[jt]sx?$")
+
+
+def _transform_case(resolver: Resolver, rel: str, path: str) -> bool:
+    """A transform's input or expected output (`basic.input.ts`) beside its test, wherever it lies,
+    that the tsconfig meant for it leaves out on purpose (`"exclude": ["**/*.input.ts"]`)."""
+    if not _TRANSFORM_CASE.search(rel):
+        return False
+    config = resolver.tsconfig_for(path)
+    return config is not None and config.error is None and config.excludes_on_purpose(path)
 
 
 def _in_a_read_folder(project: Project, resolver: Resolver, path: str) -> bool:

@@ -186,8 +186,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                                   "it on every build: its imports are the framework's", inert=True)
         template = template_of(self.project.rel(path)) \
             or published_data_folder(path, manifest.dir, manifest.data, self._resolver().tsconfig_for)
-        if template is not None and self._reached_from(manifest).get(path) is not None:
-            template = None  # reached: the package's own code
+        if template is not None and self._reached_from(manifest).get(path) is not None \
+                and (manifest.dir == self.ws.root or template_of(self.project.rel(manifest.path)) is None):
+            template = None  # reached: the package's own code, unless the package itself is a template
         template = template or placeholder_package(manifest.data)  # a whole package to copy: its entries too
         if template is not None:
             return Verdict(False, f"a template ({template}): copied into other projects, whose dependencies its "
@@ -227,7 +228,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)
         if why is not None:
             return Verdict(False, why)
-        if self.workspace_root(manifest) and not beside_an_entry(path, manifest, self.entries(manifest)):
+        if self.workspace_root(manifest) and not beside_an_entry(path, manifest, self.entries(manifest),
+                                                                  bool(self.entries_of_kind(manifest, "service"))):
             return Verdict(False, WORKSPACE_ROOT_FILE)  # a root that is a package too ships its entries' folder
         return self._unreached(path, manifest)
 

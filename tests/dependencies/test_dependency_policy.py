@@ -254,7 +254,8 @@ def test_private_workspace_root_gets_dev_dependencies_only(tmp_path):
 def test_a_workspace_root_that_is_also_the_deployed_app_gets_dependencies_for_what_its_entry_reaches(tmp_path):
     """A root that lists workspace members and is itself the app its Dockerfile deploys (`start:prod`
     runs `node dist/main.js`, `npm prune --omit=dev`): what that entry reaches needs `dependencies`
-    (3 fixes said "the private workspace root is not deployed"); its other files stay tooling."""
+    (3 fixes said "the private workspace root is not deployed"), and so do its other files presumed to
+    ship; its tooling stays in devDependencies."""
     root = write(tmp_path, {
         "package.json": {"name": "backend", "scripts": {"build": "tsc -p tsconfig.json", "start:prod": "node dist/main.js"},
                          "dependencies": {"@nestjs/common": "^10.0.0"}, "devDependencies": {"typescript": "^5.4.0"}},
@@ -267,9 +268,13 @@ def test_a_workspace_root_that_is_also_the_deployed_app_gets_dependencies_for_wh
         "libs/util/src/index.ts": "export const u = 1;\n",
         "src/main.ts": "import { Server } from 'socket.io';\nnew Server(3000);\n",
         "scripts/release.ts": "import { execa } from 'execa';\nexeca('git', ['tag']);\n",
+        # a server the image starts through a shell script no entry point maps to: presumed to ship, as
+        # the root deploys (a real indexer's auth server: 22 fixes said "not deployed")
+        "src/auth-server/index.ts": "import express from 'express';\nexpress().listen(4000);\n",
     })
     diags = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
     assert "to dependencies" in diags["socket.io"] and "not deployed" not in diags["socket.io"]
+    assert "`pnpm add -w express`" in diags["express"]  # dependencies: no `-D`
     assert "to devDependencies" in diags["execa"]
 
 

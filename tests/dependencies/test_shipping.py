@@ -830,6 +830,25 @@ def test_a_bundle_script_is_the_packages_production_build(tmp_path):
     assert dep(write(tmp_path / "plain", plain)) == [("DEP005", "packages/functions/src/index.ts", "zod")]
 
 
+def test_a_template_packages_own_start_script_keeps_its_files_template_content(tmp_path):
+    """An app template under `integration/templates/srv/`, with a package.json whose start script
+    runs `src/main.ts`: the harness copies the template and writes the SDK into the copy's manifest,
+    so the file its start script names is template content like the others (a real SDK's templates:
+    5 DEP001). A package's own folder named `templates/` inside it stays its code when reached."""
+    root = write(tmp_path, {
+        "package.json": {"name": "lib-root", "private": True},
+        "pnpm-workspace.yaml": "packages: ['packages/*']\n",
+        "packages/sdk/package.json": {"name": "@acme/sdk", "version": "1.0.0", "main": "dist/index.js",
+                                      "dependencies": {}},
+        "packages/sdk/src/index.ts": "import { render } from './templates/render';\nexport const x = render;\n",
+        "packages/sdk/src/templates/render.ts": "import chalk from 'chalk';\nexport const render = () => chalk.red('x');\n",
+        "integration/templates/srv/package.json": {"name": "srv", "private": True, "scripts": {"start": "tsx src/main.ts"},
+                                                   "dependencies": {"tsx": "^4.0.0"}},
+        "integration/templates/srv/src/main.ts": "import { x } from '@acme/sdk';\nx();\n",
+    })
+    assert dep(root) == [("DEP001", "packages/sdk/src/templates/render.ts", "chalk")]
+
+
 def test_explain_file_prints_the_answer_and_its_reason(tmp_path):
     root = write(tmp_path / "svc", NEST_SERVICE)
     out = cli("--explain-file", "src/fixtures/demo.ts", cwd=root)

@@ -950,3 +950,84 @@ def test_an_npm_alias_to_an_older_release_is_not_the_workspace_member(tmp_path, 
     _write(tmp_path, "packages/rtm/src/index.ts", "import { Client, StartArguments } from '@acme/web';\n"
                                                   "export const c = new Client();\nexport type S = StartArguments;\n")
     assert [d.code for d in lint(tmp_path, ["IMP003"])] == (["IMP003"] if reported else [])
+
+
+def test_a_transforms_cases_its_tsconfig_excludes_are_data(tmp_path):
+    """A codemod's `src/transforms/x/basic.input.ts`, which its test reads as text, and which the
+    tsconfig leaves out on purpose (`"exclude": ["**/*.input.ts", "**/*.output.ts"]`): its imports
+    name the project being transformed (a real CMS's codemod package: about 145 DEP001 and IMP003).
+    Compiled by the tsconfig, the same file is checked."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/cm/package.json", {"name": "cm", "version": "1.0.0", "bin": {"cm": "bin/cli.js"}})
+    _pkg(tmp_path, "packages/cm/tsconfig.json", {"include": ["src"], "exclude": ["**/*.input.ts", "**/*.output.ts"]})
+    _write(tmp_path, "packages/cm/src/cli.ts", "export {};\n")
+    _write(tmp_path, "packages/cm/src/transforms/aliases/basic.input.ts", "import { Old } from 'legacy-lib';\nexport const o = Old;\n")
+    _write(tmp_path, "packages/cm/src/transforms/aliases/index.spec.ts",
+           "import { readFile } from 'node:fs/promises';\nexport const input = readFile(new URL('./basic.input.ts', import.meta.url), 'utf8');\n")
+    assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == []
+    _pkg(tmp_path, "packages/cm/tsconfig.json", {"include": ["src"]})
+    assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == ["DEP001"]
+
+
+def test_a_package_whose_types_file_is_not_written_yet_exports_what_tsc_will_read(tmp_path):
+    """`"types": "src/gen/types.d.ts"`, which the package's `prepare` script writes (not committed):
+    tsc reads that file, never the source `main` maps to, so a type imported from the package is
+    not checked against that source (a real video API's web app: 88 IMP003). Once the file exists,
+    its exports decide."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/api/package.json", {"name": "api", "version": "1.0.0", "main": "dist/index.js",
+                                                 "types": "src/gen/types.d.ts", "scripts": {"prepare": "node gen.js"}})
+    _write(tmp_path, "packages/api/src/index.ts", "export const start = 1;\n")
+    _pkg(tmp_path, "packages/web/package.json", {"name": "web", "private": True, "dependencies": {"api": "*"}})
+    _write(tmp_path, "packages/web/a.ts", "import type { User } from 'api';\nexport const u: User | null = null;\n")
+    assert lint(tmp_path, ["IMP003"]) == []
+    _write(tmp_path, "packages/api/src/gen/types.d.ts", "export interface Account { id: string }\n")
+    assert [d.code for d in lint(tmp_path, ["IMP003"])] == ["IMP003"]
+
+
+def test_a_module_a_test_mocks_by_path_with_a_manual_mock_beside_it_exports_the_mocks_names(tmp_path):
+    """`jest.mock('./keys')` with `__mocks__/keys.ts` beside `keys.ts`: Jest gives the test the
+    mock, whose `__reset` the real module lacks (a real API's tests: 3 IMP003). Without the
+    `jest.mock()` call, the real module decides."""
+    _pkg(tmp_path, "package.json", {"name": "api", "private": True, "scripts": {"test": "jest"}})
+    _write(tmp_path, "src/keys.ts", "export const generate = () => 1;\n")
+    _write(tmp_path, "src/__mocks__/keys.ts", "export const generate = () => 2;\nexport const __reset = () => {};\n")
+    _write(tmp_path, "src/keys.test.ts", "jest.mock('./keys');\nimport { __reset } from './keys';\n__reset();\n")
+    assert lint(tmp_path, ["IMP003"]) == []
+    _write(tmp_path, "src/keys.test.ts", "import { __reset } from './keys';\n__reset();\n")
+    assert [d.code for d in lint(tmp_path, ["IMP003"])] == ["IMP003"]
+
+
+@pytest.mark.parametrize("spec, reported", [("latest", False), (None, False), ("file:../a", True)])
+def test_without_a_workspace_definition_only_a_local_spec_links_another_folders_package(tmp_path, spec, reported):
+    """A published SDK at the root and its examples, each an npm project of its own, one of them
+    copied with the SDK's name: with no workspace definition nothing links that example into
+    another's node_modules, whose `sdk` comes from the registry (a real auth SDK: 2 IMP003 checked
+    against an example's source). A `file:` dependency does link the folder."""
+    _pkg(tmp_path, "package.json", {"name": "sdk", "main": "index.js", "types": "index.d.ts"})
+    _write(tmp_path, "index.d.ts", "export default class S { static Error: unknown }\n")
+    _pkg(tmp_path, "examples/a/package.json", {"name": "sdk", "private": True, "main": "index.js"})
+    _write(tmp_path, "examples/a/index.ts", "export const x = 1;\n")
+    _pkg(tmp_path, "examples/b/package.json", {"name": "b", "private": True, "dependencies": {"sdk": spec} if spec else {}})
+    _write(tmp_path, "examples/b/src/m.ts", "import { Error } from 'sdk';\nexport const e = Error;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP003"])] == (["IMP003"] if reported else [])
+
+
+def test_a_declarations_builds_declaration_dir_wins_over_a_coincidental_source_folder(tmp_path):
+    """`"types": "./dist/types/index.d.ts"`, written by `tsc -p tsconfig.declarations.json`
+    (`declarationDir: ./dist/types`) while tsconfig.json's outDir is `dist`: the file is the
+    declaration of `src/index.ts`, not of the types-only barrel `src/types/index.ts` (a real auth
+    SDK: 5 IMP003)."""
+    _pkg(tmp_path, "package.json", {"name": "r", "private": True, "workspaces": ["packages/*", "apps/*"]})
+    _pkg(tmp_path, "packages/ui/package.json", {"name": "@acme/ui", "version": "1.0.0",
+                                                "exports": {".": {"types": "./dist/types/index.d.ts", "import": "./dist/esm/index.js"}},
+                                                "scripts": {"build:declarations": "tsc -p tsconfig.declarations.json"}})
+    _pkg(tmp_path, "packages/ui/tsconfig.json", {"compilerOptions": {"rootDir": "src", "outDir": "dist"}})
+    _pkg(tmp_path, "packages/ui/tsconfig.declarations.json", {"extends": "./tsconfig.json", "compilerOptions": {
+        "declarationDir": "./dist/types", "emitDeclarationOnly": True}})
+    _write(tmp_path, "packages/ui/src/index.ts", "export const Button = 1;\n")
+    _write(tmp_path, "packages/ui/src/types/index.ts", "export type Props = {};\n")
+    _pkg(tmp_path, "apps/web/package.json", {"name": "web", "private": True, "dependencies": {"@acme/ui": "*"}})
+    _write(tmp_path, "apps/web/src/a.ts", "import { Button, Missing } from '@acme/ui';\nexport const b = [Button, Missing];\n")
+    [d] = lint(tmp_path, ["IMP003"])
+    assert "packages/ui/src/index.ts has no export named `Missing`" in d.message
