@@ -152,7 +152,6 @@ class PackageEntries:
         for tsconfig in ([main] if os.path.isfile(main) else []) + self.tsconfigs.named_configs(pkg_dir):
             cfg = self.tsconfigs.config(tsconfig)
             roots = [cfg.root_dir] if cfg.root_dir else [os.path.join(pkg_dir, "src"), pkg_dir]
-            # `declarationDir` first: a deeper folder (`dist/types`) than the outDir it may lie in
             pairs += [(out, root) for out in (cfg.declaration_dir, cfg.out_dir) if out for root in roots]
         # the deepest output folder first, whichever tsconfig names it: `dist/types` (a declarations
         # build's declarationDir) holds `src/index.ts`'s declaration, not `src/types/`'s, beside `dist`

@@ -61,7 +61,8 @@ def _read_by_tests(project: Project, resolver: Resolver, path: str) -> bool:
 
 def _candidate(project: Project, resolver: Resolver, path: str) -> bool:
     """Whether the file is test data unless something imports it: in a fixtures folder, carved out
-    of its tsconfig in a test folder, or in a folder the package's code reads files from."""
+    of its tsconfig in a test folder, a transform's case its tsconfig leaves out, or in a folder
+    the package's code reads files from."""
     rel = project.rel(path)
     return in_fixture_folder(rel) or _carved_out_of_tests(resolver, rel, path) or _transform_case(resolver, rel, path) \
         or _in_a_read_folder(project, resolver, path)
