@@ -165,11 +165,10 @@ class DependencyExemptions(DependencyModel):
         `dependencies` when the member builds the package as an app of its Nest monorepo
         (ManifestOwners.building_member) and ships its output with its own install."""
         m = u.manifest
+        if not u.test and not u.type_only:
+            return self.built_with(m, u.package)
         member = self.enclosing_member(m) if u.test else self.building_member(m)
-        section = member.declared(u.package) if member is not None else None
-        if section is None or section == "peerDependencies":
-            return False
-        return u.test or u.type_only or section in ("dependencies", "optionalDependencies")
+        return member is not None and member.declared(u.package) not in (None, "peerDependencies")
 
     def served_by_root_install(self, u: Use) -> bool:
         """Whether the `hoisting` policy lets this use rely on the repository's root install, and that

@@ -491,8 +491,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         outer = root if root is not m else self.enclosing_root(m)
         if outer is not None and self.settings.hoisting != "none" and outer.declared(package) is not None:
             return True
-        builder = self.building_member(m)  # the member whose Nest monorepo builds `m` as an app
-        return builder is not None and builder.declared(package) in ("dependencies", "optionalDependencies")
+        return self.built_with(m, package)
 
 
 _PRODUCTION_INSTALLS = {"pnpm": "`pnpm install --prod`", "yarn-classic": "`yarn install --production`",

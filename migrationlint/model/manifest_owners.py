@@ -237,6 +237,12 @@ class ManifestOwners:
                 or os.path.normpath(m.dir) not in application_roots(outer.dir) else outer
         return self._building[m.path]
 
+    def built_with(self, m: Manifest, package: str) -> bool:
+        """Whether the member that builds `m` as an app of its Nest monorepo (building_member)
+        installs `package` for production: in its `dependencies` (or optional ones)."""
+        builder = self.building_member(m)
+        return builder is not None and builder.declared(package) in ("dependencies", "optionalDependencies")
+
     @cached_property
     def _building(self) -> dict[str, Manifest | None]:
         return {}

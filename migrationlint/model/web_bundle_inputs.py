@@ -53,12 +53,12 @@ class WebBundleInputs:
         no server entry does: a leftover of a library only bundles use (a component's old copy),
         whose imports are the bundle's, if anyone's; None otherwise."""
         own_json = self._project_json(path, manifest)
-        projects = self._web_projects(manifest) if own_json is not None else None
-        if not projects:
+        if own_json is None:
             return None
-        reached = self._reached_by_bundles(manifest, projects)
         folder = os.path.dirname(own_json)
-        if folder not in self._browser_libraries:
+        if folder not in self._browser_libraries:  # once per project folder: every unreached file asks
+            projects = self._web_projects(manifest)
+            reached = self._reached_by_bundles(manifest, projects) if projects else {}
             inside = folder + os.sep
             used = next((p for p in sorted(reached) if p.startswith(inside) and p.endswith(_CODE)), None)
             served = any(p.startswith(inside) for p in self._reached_from(manifest))
