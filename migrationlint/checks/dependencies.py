@@ -419,7 +419,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 if pk.scope_of(package) in self.ws.own_scopes:
                     continue
                 if self._installed_as_peer(m, package, need, test) or self.linked_beside(package, need.requirer, m) \
-                        or self._brought_with_requirer(m, package, need) or self.told_by_requirer(m, package, need):
+                        or self._brought_with_requirer(m, package, need) or self.told_by_requirer(m, package, need) \
+                        or self.served_by_hosts(m, package, need):
                     continue
                 if self.root_counts(test, False) and self.hoisted_at_root(package, m):
                     continue  # `hoisting = "all"`: the service runs in the hoisted install, which has it

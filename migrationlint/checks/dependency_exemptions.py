@@ -158,6 +158,19 @@ class DependencyExemptions(DependencyModel):
         return requirer is not None and not m.unpublishable and not self.is_service(m) \
             and requirer in m.section("peerDependencies") and package in self.peer_list(requirer, m)
 
+    def served_by_hosts(self, m: Manifest, package: str, need) -> bool:
+        """For a private library that is no service: whether the package whose code loads `package`
+        (TypeORM for a driver) is only a peer of the library, so the copy that runs is each host's,
+        which requires `package` from the host's install, and every workspace package that depends on
+        the library and declares that loader declares `package` too. Declaring it in the library
+        would change no install that runs its code."""
+        requirer = need.requirer
+        if requirer is None or not m.unpublishable or self.is_service(m) \
+                or requirer not in m.section("peerDependencies") or requirer in m.section("dependencies"):
+            return False
+        hosts = [d for d in self.shipping.dependents(m) if d.declared(requirer) not in (None, "peerDependencies")]
+        return bool(hosts) and all(self.satisfied(d, package, False) for d in hosts)
+
     def served_by_enclosing_member(self, u: Use) -> bool:
         """Whether the workspace member whose folder holds the use's package declares the package
         for it: for a test, in any section but peers (a project in the member's folder, an example

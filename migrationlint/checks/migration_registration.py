@@ -28,6 +28,7 @@ from migrationlint.model.migrations import (
     source_module,
 )
 from migrationlint.model.migration_runners import runs_migrations_itself
+from migrationlint.model.text_templates import read_as_text
 
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
               "A migration that no DataSource's `migrations` option loads: it silently never runs.")
@@ -50,8 +51,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if not classes:
             continue
         where = unloaded_by(project, path)
-        if where is None or _retired(project, path, classes):
-            continue
+        if where is None or _retired(project, path, classes) or read_as_text(project, path) is not None:
+            continue  # unloaded on purpose: history a baseline replaced, or a generator's template
         for cls in classes:
             if run_by_a_migration(project, path, cls.name) is not None:
                 continue  # a delegate a loaded migration constructs and runs (a dialect's variant)

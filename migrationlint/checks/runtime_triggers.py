@@ -12,6 +12,7 @@ from migrationlint.extract.records import FileFacts
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.workspace import Workspace
 
+# what a missing driver looks like where TypeOrmModule (@nestjs/typeorm) opens the connection
 _RUNTIME_NOTE = {
     "type": " (inside TypeOrmModule the connection is retried 9 times, 3 s apart, so a missing driver "
             "looks like a database outage)",
@@ -53,6 +54,7 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
         if need is not None and not (since and terminus_version and terminus_version[0] < since):
             yield f"Injecting {indicator}", start, end, need, ""
     major = project.typeorm_major(path)
+    nest_typeorm = bool(facts.orm_types) and _with_nest_typeorm(ws, path)  # the retry note
     for role, value, start, end in facts.orm_types:
         table = rt.ORM_DRIVERS if role == "type" else rt.ORM_CACHES
         need = table.get(value)
@@ -61,7 +63,15 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
         if major is not None and major >= 1 and need.alternatives:
             need = replace(need, alternatives=())
         label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
-        yield label, start, end, need, _RUNTIME_NOTE.get(role, "")
+        yield label, start, end, need, _RUNTIME_NOTE.get(role, "") if nest_typeorm else ""
+
+
+def _with_nest_typeorm(ws: Workspace, path: str) -> bool:
+    """Whether the file's package (or the workspace root) declares @nestjs/typeorm, whose
+    TypeOrmModule retries the connection: a plain DataSource fails at once."""
+    return any(m is not None and m.declared("@nestjs/typeorm") is not None
+               for m in (ws.manifest_for(path), ws.root_manifest))
+
 
 def _sets_ws_adapter(project: Project, package_root: str) -> bool:
     """Whether a file of the package calls `useWebSocketAdapter` (a `WsAdapter`, a Redis-backed

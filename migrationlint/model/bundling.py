@@ -27,6 +27,7 @@ from migrationlint.model.rollup_builds import rollup_build
 from migrationlint.model.unbuild_builds import unbuild_bundle
 from migrationlint.model.workers import worker_bundle
 from migrationlint.model.workspace import Manifest
+from migrationlint.model.webpack_builds import TOOL_RUN, nest_cli_build, published_webpack, webpack_externals
 
 
 
@@ -326,7 +327,7 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
         return app
     if _storybook_site(manifest):
         return "a Storybook site (storybook build, nothing else to load or start): its bundler bundles what the stories import"
-    if _next_app(manifest):
+    if next_app_without_config(manifest):
         return "a Next.js app (next-env.d.ts, which Next writes into every TypeScript app): next build bundles its imports"
     for pattern, why in _SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
@@ -365,7 +366,7 @@ def _serverless_functions(manifest: Manifest) -> Bundle | None:
     plugin, external = found
     if plugin == "serverless-webpack":
         config = find_config(manifest.dir, "webpack.config")
-        external = _webpack_externals(config) if config else ()
+        external = webpack_externals(config) if config else ()
         if external is None:
             return None
     return Bundle(f"a Serverless Framework service bundled by {plugin}: it inlines every import its settings do "
@@ -384,7 +385,7 @@ def _storybook_site(manifest: Manifest) -> bool:
     return any(isinstance(c, str) and _STORYBOOK_BUILD.search(c) for c in scripts.values())
 
 
-def _next_app(manifest: Manifest) -> bool:
+def next_app_without_config(manifest: Manifest) -> bool:
     """A Next app without a next.config (it is optional): it declares next, has the next-env.d.ts
     Next writes into every TypeScript app, and routes (`pages/` or `app/`, also under `src/`). A UI
     library that keeps a next-env.d.ts for next's types has no routes."""
@@ -414,7 +415,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what
         return _vite_build(manifest, vite) \
-            or _published_webpack(manifest) or _published_rsbuild(manifest)  # a build that inlines
+            or published_webpack(manifest, [c for _, c in build_commands(manifest)]) or _published_rsbuild(manifest)  # a build that inlines
     if vite or any(_VITE_BUILD.search(s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):
         return "a private app built by vite: it ships a bundle"
@@ -426,44 +427,15 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         return "a private Modern.js app (modern build, rendered in the browser): it ships a bundle"
     for tool in ("webpack", "rspack"):  # rspack reads webpack's configuration shape
         config = find_config(directory, f"{tool}.config")
+        if config and not config_has(config, "externals") and nest_cli_build(manifest, scripts):
+            return None  # the Nest CLI merges the config over its defaults: nodeExternals() keeps node_modules out
         if config and not config_has(config, "externals"):
             return f"a private app built by {tool} without externals: it ships a bundle"
-        external = _webpack_externals(config) if config else None
+        external = webpack_externals(config) if config else None
         if external is not None:
             return Bundle(f"a private app built by {tool}: it inlines every import its externals do not name", external)
-        if config is None and any(_TOOL_RUN[tool].search(s) for s in scripts):
+        if config is None and any(TOOL_RUN[tool].search(s) for s in scripts):
             return f"a private app built by {tool} (its defaults, no config: no externals): it ships a bundle"
-    return None
-
-
-def _webpack_externals(config: str) -> tuple[str, ...] | None:
-    """The packages a webpack (or rspack) config's `externals` names: an object's keys
-    (`{ figlet: "commonjs figlet" }`), or a list of names and regex literals; () without externals;
-    None when they are computed (`nodeExternals()`, a function), which says nothing readable."""
-    if not config_has(config, "externals"):
-        return ()
-    settings = read_config(config)
-    if ("externals",) in settings.lists:  # an array: its names, None when an item is computed
-        return settings.names("externals", patterns=True)
-    if ("externals",) in settings.objects:  # an object literal: its keys
-        return tuple(settings.children("externals"))
-    return None
-
-
-_TOOL_RUN = {tool: command_pattern(rf"{tool}(?:-cli)?(?:\s|$)") for tool in ("webpack", "rspack")}
-
-
-def _published_webpack(manifest: Manifest) -> Bundle | None:
-    """A published package whose build runs webpack (or rspack): the output inlines every import its
-    externals do not name, whatever the target (a CLI whose `bin` loads the bundle, a browser UI a
-    server package serves); computed externals say nothing."""
-    commands = [command for _, command in build_commands(manifest)]
-    for tool, run in _TOOL_RUN.items():
-        if any(run.search(c) for c in commands):
-            config = find_config(manifest.dir, f"{tool}.config")
-            external = _webpack_externals(config) if config else ()
-            return Bundle(f"a package built by {tool}: it inlines every import its externals do not name",
-                          external) if external is not None else None
     return None
 
 

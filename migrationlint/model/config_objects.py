@@ -254,7 +254,8 @@ _SECTION_NAME = re.compile(r"(?:\b\w+\.)?\b(dependencies|peerDependencies|option
 
 
 def _string_items(array: Node, arrays: dict[str, Node] | None = None, depth: int = 0) -> tuple[str, ...] | None:
-    """The items of an array literal when every one is a string or regex literal (a spread of Node's
+    """The items of an array literal when every one is a string or regex literal, or an object of
+    strings, which stands for its keys (a spread of Node's
     built-in module names skipped; a spread of the manifest's sections, `...Object.keys({
     ...pkg.peerDependencies, ...pkg.dependencies })`, as SECTIONS_MARK items; a spread of a
     top-level array or of what a function of the file returns, `...getDeps()`, as its items),
@@ -271,10 +272,21 @@ def _string_items(array: Node, arrays: dict[str, Node] | None = None, depth: int
         sections = _section_spread(item)
         if sections:
             items += [SECTIONS_MARK + section for section in sections]
+        elif item.type == "object" and _string_pairs(item) is not None:
+            items += list(_string_pairs(item) or ())
         else:
             items.append(REGEX_MARK + parsing.text(item) if item.type == "regex"
                          else parsing.string_value(item) or _config_relative_path(item))
     return None if any(item is None for item in items) else tuple(items)  # type: ignore[misc]
+
+
+def _string_pairs(item: Node) -> tuple[str, ...] | None:
+    """The keys of an object literal whose every value is a string (`{ pg: 'commonjs pg' }`, an item
+    of webpack's `externals` list, which names its keys), else None."""
+    pairs = [c for c in item.named_children if c.type != "comment"]
+    keys = [_key_text(p.child_by_field_name("key")) if p.type == "pair" and p.child_by_field_name("key") is not None
+            and parsing.string_value(p.child_by_field_name("value")) is not None else None for p in pairs]
+    return tuple(keys) if pairs and all(k is not None for k in keys) else None  # type: ignore[arg-type]
 
 
 def _local_spread(item: Node, arrays: dict[str, Node]) -> Node | None:

@@ -351,8 +351,9 @@ class VersionChoice:
         out = []
         for dep in sorted({d for s in DEP_SECTIONS for d in m.section(s)}):
             member = self.ws.member(dep)
-            if member is not None:
-                rng = member.section("peerDependencies").get(package)
+            if member is not None:  # a peer it also lists in `dependencies` resolves from its own install
+                rng = member.section("peerDependencies").get(package) if package not in member.section("dependencies") \
+                    else None
                 version = member.data.get("version", "")
             else:
                 version, rng = self._locked_peer_range(dep, package, m)

@@ -302,7 +302,10 @@ _SERVICE_SCRIPT = re.compile(r"^(?:dev|develop|start|serve|debug|watch|prod)(?![
 _TS_RUNNERS = frozenset({"ts-node", "ts-node-esm", "ts-node-script", "ts-node-transpile-only", "ts-node-dev",
                          "tsnd", "tsx", "esno", "esrun", "vite-node", "bun", "jiti", "tsm"})
 _WATCH = frozenset({"watch", "--watch", "-w"})
-_TYPEORM_CLIS = frozenset({"typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm"})
+# the TypeORM CLI and typeorm-extension's (`seed:run`, `db:create`), by bin name or by the file a runner is given
+_TYPEORM_CLIS = frozenset({"typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm", "typeorm-extension",
+                           "typeorm-extension-esm"})
+_TYPEORM_CLI_FILES = ("typeorm/cli.js", "typeorm-extension/bin/cli.cjs", "typeorm-extension/bin/cli.mjs")
 _DATA_SOURCE_FLAGS = ("-d", "--dataSource", "--data-source")
 
 
@@ -319,7 +322,8 @@ def _at(manifest_dir: str, word: str) -> str:
 
 def _runs(words: list[str]) -> list[tuple[str, str]]:
     """(file, how) of what one command of a script runs: the script a TypeScript runner executes,
-    the data source of the TypeORM CLI (`typeorm`, its ts-node wrappers, `node_modules/typeorm/cli.js`),
+    the data source of the TypeORM CLI (`typeorm`, its ts-node wrappers, `node_modules/typeorm/cli.js`) or of
+    typeorm-extension's (`seed:run -d ...`),
     a configuration file a tool is given (`graphql-codegen --config codegen.ts`)."""
     if _WATCH.intersection(words):
         return []  # a watch loop serves the app while it is developed
@@ -336,7 +340,7 @@ def _runs(words: list[str]) -> list[tuple[str, str]]:
             if target is not None:
                 found.append((target, f"{base} runs it from source"))
             continue  # `ts-node ./node_modules/typeorm/cli.js ...`: the TypeORM CLI may follow
-        if base in _TYPEORM_CLIS or word.replace(os.sep, "/").endswith("typeorm/cli.js"):
+        if base in _TYPEORM_CLIS or word.replace(os.sep, "/").endswith(_TYPEORM_CLI_FILES):
             for j, flag in enumerate(words[i + 1:], start=i + 1):
                 value = words[j + 1] if flag in _DATA_SOURCE_FLAGS and j + 1 < len(words) else \
                     flag.split("=", 1)[1] if flag.startswith(tuple(f + "=" for f in _DATA_SOURCE_FLAGS)) else None

@@ -65,15 +65,41 @@ def declared_as_types(project: Project, path: str, imp: ImportFact, used: list[s
     """Whether every name the file uses from `imp` is a type alias or an interface of the workspace
     source it resolves to (`import { DeepRequired } from '@acme/common/lib/shared-types'`, an
     `export type` there): tsc elides the import though a decorated signature names it, as decorator
-    metadata emits `Object` for such types. Read only for a module of the workspace, whose source
-    says what each name is; a name re-exported from elsewhere is not followed."""
+    metadata emits `Object` for such types. Read only for modules of the workspace, whose source
+    says what each name is: `export { X } from` and `export *` (an entry that gathers its types
+    folder) are followed to the declaration; a name that comes through `export type` is a type."""
     names = {b.local: b.imported for b in imp.bindings}
     if not used or any(n not in names or not names[n] for n in used):
         return False
-    target = resolver_for(project).resolve(path, imp.specifier).path
-    found = project.facts(target) if target is not None else None
-    if found is None or found.skipped:
+    resolver = resolver_for(project)
+    target = resolver.resolve(path, imp.specifier).path
+    return target is not None and all(_a_type(project, resolver, target, names[n], set()) for n in used)
+
+
+_CHAIN_DEPTH = 8  # re-export hops followed before a name is taken for a value
+
+
+def _a_type(project: Project, resolver, module: str, name: str, seen: set[str]) -> bool | None:
+    """Whether `module` exports `name` as a type (True), as anything else or unknowably (False),
+    or not at all (None)."""
+    if module in seen:
+        return None  # searched already, through another `export *` (or a cycle)
+    found = project.facts(module)
+    if found is None or found.skipped or len(seen) > _CHAIN_DEPTH:
         return False
-    kinds = {e.name: e.kind for e in found.exports if not e.source}
-    types = {e.name for e in found.exports if e.type_only}
-    return all(kinds.get(names[n]) in ("type", "interface") or names[n] in types for n in used)
+    seen.add(module)
+    for e in found.exports:
+        if e.name != name:
+            continue
+        if e.type_only or not e.source:
+            return e.type_only or e.kind in ("type", "interface")
+        target = resolver.resolve(module, e.source).path if e.local and e.local != "*" else None
+        return target is not None and bool(_a_type(project, resolver, target, e.local, seen))
+    for star in found.imports:
+        if star.kind != "export-star":
+            continue
+        target = resolver.resolve(module, star.specifier).path
+        kind = _a_type(project, resolver, target, name, seen) if target is not None else False
+        if kind is not None:
+            return True if star.type_only else kind  # through `export type *` only a type can come
+    return None

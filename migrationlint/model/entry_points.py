@@ -66,7 +66,7 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
     for name, command in sorted(scripts.items()):  # `"migration:run:prod": "node dist/migrate.js"`
         if name not in START_SCRIPTS and isinstance(command, str) and not _DEV_SCRIPT.search(name):
             yield from ((t, f'the "{name}" script, which runs built code with node')
-                        for t in _node_targets(command, runners=("node",))
+                        for t in node_targets(command, runners=("node",))
                         if t.endswith(_BUILT_EXTENSIONS) and not _in_test_folder(t))
 
 
@@ -139,7 +139,7 @@ def starts_from_source(manifest: Manifest) -> bool:
     """Whether the package's start scripts run its TypeScript sources (`"start": "tsx ./src/index.ts"`)
     and none runs built code: what a build bundles is then not what production runs."""
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
-    targets = [t for name in START_SCRIPTS if isinstance(scripts.get(name), str) for t in _node_targets(scripts[name])]
+    targets = [t for name in START_SCRIPTS if isinstance(scripts.get(name), str) for t in node_targets(scripts[name])]
     return bool(targets) and all(t.endswith(_TS_SOURCE) for t in targets)
 
 
@@ -363,7 +363,7 @@ def _export_targets(value: object, condition: str = "") -> Iterator[str]:
             yield from _export_targets(v, k if not k.startswith(".") else condition)
 
 
-def _node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Iterator[str]:
+def node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Iterator[str]:
     """Files a shell command runs with node (`node --enable-source-maps dist/main.js`) or another
     of `runners`. Any script that runs a built file runs what a build produced, where the package
     is deployed (a production migration step), unlike a TypeScript runner's developer tools."""
@@ -446,7 +446,7 @@ def _docker_entries(directory: str, scripts: dict | None = None) -> Iterator[tup
             except ValueError:
                 continue
             body = " ".join(shlex.quote(str(w)) for w in words)
-        yield from ((t, "the Dockerfile") for t in _node_targets(body))
+        yield from ((t, "the Dockerfile") for t in node_targets(body))
         for run in RUNS_SCRIPT.finditer(body):
             yield from ((t, f'the Dockerfile (the "{run.group(1)}" script)') for t in _script_targets(scripts or {}, run.group(1)))
 
@@ -457,7 +457,7 @@ def _script_targets(scripts: dict, name: str, seen: frozenset[str] = frozenset()
     command = scripts.get(name)
     if not isinstance(command, str) or name in seen:
         return
-    yield from _node_targets(command)
+    yield from node_targets(command)
     for run in RUNS_SCRIPT.finditer(command):
         if not _DEV_SCRIPT.search(run.group(1)):
             yield from _script_targets(scripts, run.group(1), seen | {name})

@@ -22,6 +22,7 @@ from migrationlint.model.workspace_definition import declares_workspaces
 _INSTALL_UNIT_KEYS = (*DEP_SECTIONS, "main", "module", "exports", "bin", "types", "typings", "files", "scripts",
                       "workspaces", "publishConfig", "imports")
 _ROOT_MARKERS = ("pnpm-workspace.yaml", *LOCKFILE_NAMES)
+_SOURCE_FOLDERS = frozenset({"src", "lib", "source"})  # a package's own code, at its top
 
 
 class ManifestOwners:
@@ -82,12 +83,34 @@ class ManifestOwners:
         # node_modules, and the member's declarations are theirs
         if unit and (self._declares_installs(m) and not self._dependency_list(m)
                      or not self._inside_member(m.dir)):
-            return False
+            return self._compiled_by_enclosing(m)
         # an Nx app's version-only package.json (Nx release) stays a label: Nx builds and deploys the
         # app from the workspace root's dependencies, never by installing that manifest
         if self._starts_alone(m) or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS):
             return False
         return unit or not self.ws.has_workspace_definition or self._inside_member(m.dir)
+
+    def _compiled_by_enclosing(self, m: Manifest) -> bool:
+        """A manifest in the source folder of the package around it (`src/modules/billing/`, a module its
+        author means to extract one day), in a repository with no workspace definition (so nothing
+        installs it: in a workspace, such a manifest that declares dependencies is a project apart),
+        with no install (lockfile, node_modules) and no start of its own, whose files that package's
+        code imports by relative path from outside the folder: the outer package compiles them and
+        Node resolves their imports from its install, whatever this manifest declares."""
+        if self.ws.has_workspace_definition or m.data.get("bin") or m.data.get("workspaces") or self._starts_alone(m) \
+                or any(os.path.isfile(os.path.join(m.dir, n)) for n in _ROOT_MARKERS) \
+                or os.path.isdir(os.path.join(m.dir, "node_modules")):
+            return False
+        outer = self.ws.nearest_manifest_path(os.path.dirname(m.dir))
+        if outer is None or os.path.relpath(m.dir, os.path.dirname(outer)).split(os.sep)[0] not in _SOURCE_FOLDERS:
+            return False  # a package beside the outer one's code (`packages/db`), not inside it
+        inside = m.dir + os.sep
+        for path in self.project.package_sources(os.path.dirname(outer)):
+            facts = self.project.facts(path)
+            if facts is not None and any(i.specifier.startswith(".") and os.path.normpath(
+                    os.path.join(os.path.dirname(path), i.specifier)).startswith(inside) for i in facts.imports):
+                return True
+        return False
 
     @staticmethod
     def _declares_installs(m: Manifest) -> bool:

@@ -46,6 +46,7 @@ from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.web_bundle_inputs import WebBundleInputs
 from migrationlint.model.bundled_libraries import BundledLibraries
 from migrationlint.model.nx_projects import WebProject
+from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN, next_routes
 from migrationlint.model.verdicts import ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
@@ -169,6 +170,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         test support by folder or name (`./test-helpers`): what it offers its dependents' tests."""
         if manifest.path not in self._entries:
             found = all_entries(manifest, self._resolver().to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
+            found += [Entry(p, ROUTE_ORIGIN) for p in next_routes(manifest, self.project.package_sources(manifest.dir))]
             self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or dev_reason(
                 os.path.relpath(e.path, manifest.dir).replace(os.sep, "/")) is None]
         return self._entries[manifest.path]
@@ -239,6 +241,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         bundles use and the files of a tooling package."""
         if (leftover := self.in_a_browser_library(path, manifest)) is not None:
             return Verdict(False, leftover, bundle_input=True)
+        if any(e.origin == ROUTE_ORIGIN for e in self.entries(manifest)):
+            return Verdict(False, "no route of the Next.js app reaches it: next build bundles only what its routes, "
+                                  "middleware and instrumentation import")
         if self.entries(manifest):
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
             if bundler is not None:  # a front-end component no Node entry loads

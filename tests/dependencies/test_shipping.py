@@ -1055,6 +1055,31 @@ def test_files_only_package_scripts_run_from_source_are_developer_tools(tmp_path
     assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
 
 
+@pytest.mark.parametrize("seed", ["ts-node ./node_modules/typeorm-extension/bin/cli.cjs seed:run -d src/database/data-source.ts",
+                                  "typeorm-extension seed:run --dataSource=src/database/data-source.ts",
+                                  "typeorm-extension-esm db:create -d src/database/data-source.ts"])
+def test_the_data_source_typeorm_extensions_cli_is_given_is_a_developer_tool(tmp_path, seed):
+    """typeorm-extension's CLI (`seed:run`, `db:create`), run as its bin or as the file a runner is
+    given, reads the data source named by `-d`/`--dataSource` as the TypeORM CLI does: a file only
+    that script loads is a developer tool, and its undeclared `dotenv` belongs in devDependencies (a
+    real forum app's seed script: "add dotenv to dependencies")."""
+    files = {
+        "package.json": {"name": "server", "version": "0.0.1", "private": True,
+                         "scripts": {"build": "tsc", "start:prod": "node dist/main", "seed:run": seed},
+                         "dependencies": {"typeorm": "^0.3.28", "pg": "^8.16.3"},
+                         "devDependencies": {"typeorm-extension": "^3.7.3", "ts-node": "^10.9.2"}},
+        "package-lock.json": {"name": "server", "lockfileVersion": 3, "packages": {
+            "": {"name": "server"}, "node_modules/dotenv": {"version": "16.4.7"},
+            "node_modules/typeorm-extension": {"version": "3.7.3", "dev": True}}},
+        "src/main.ts": "export const app = 1;\n",
+        "src/database/data-source.ts": "import { DataSource } from 'typeorm';\nimport dotenv from 'dotenv';\n\n"
+                                       "dotenv.config();\nexport const dataSource = new DataSource({ type: 'postgres' });\n",
+    }
+    root = write(tmp_path, files)
+    assert dep(root) == [("DEP001", "src/database/data-source.ts", "dotenv")]
+    assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
+
+
 @pytest.mark.parametrize("wrapper", ["sh -c '{}' --", "bash -lc '{} | pino-pretty'"])
 def test_a_script_a_shell_runs_from_a_string_is_read_like_any_command(tmp_path, wrapper):
     """`"migrate:create": "sh -c 'tsx src/scripts/create-migration.ts \"$1\"' --"` (a shell string

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -595,3 +596,37 @@ def test_history_a_squashed_baseline_replaced_is_not_unregistered(tmp_path):
     assert codes(tmp_path, ["MIG007"]) == []
     (tmp_path / "src/migrations/1630000000000-Late.ts").write_text(migration("Late1630000000000"))
     assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])] == ["1630000000000-Late.ts"]
+
+
+GENERATOR = ("const fs = require('fs');\nconst { join } = require('path');\n"
+             "const tpl = fs.readFileSync(join(__dirname, './baseMigration.ts'), 'utf8');\n"
+             "const t = Date.now();\nconst name = process.argv[2];\n"
+             "fs.writeFileSync(join(__dirname, '../src/migrations/', `${t}-${name}.ts`), "
+             "tpl.replace(/MigrationName/g, `${name}${t}`));\n")
+
+
+@pytest.mark.parametrize("reader", ["script", "source"])
+def test_a_migration_template_a_generator_reads_as_text_is_not_unregistered(tmp_path, reader):
+    """`migrations/baseMigration.ts`, read by a generator (`readFileSync(join(__dirname,
+    './baseMigration.ts'))`, the generator a package.json script runs, or a TypeScript source of the
+    package) that fills in the class name and writes the result where the DataSource looks: a template,
+    which TypeORM is never meant to run (a real multi-tenant service: 2 MIG007 errors). A migration
+    no generator reads stays MIG007."""
+    generator = {"script": ("migrations/index.js", GENERATOR),
+                 "source": ("src/scripts/new-migration.ts", GENERATOR.replace("'./baseMigration.ts'",
+                                                                             "'../../migrations/baseMigration.ts'"))}[reader]
+    root = workspace(tmp_path, {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\nimport { join } from 'path';\n\n"
+                              "export default new DataSource({ type: 'postgres', "
+                              "migrations: [join(__dirname, './migrations/*{.ts,.js}')] });\n",
+        "src/migrations/1687276650426-Users.ts": migration("Users1687276650426"),
+        "migrations/baseMigration.ts": migration("MigrationName"),
+        "migrations/1687276650427-Stray.ts": migration("Stray1687276650427"),
+        generator[0]: generator[1],
+    })
+    if reader == "script":
+        manifest = json.loads((root / "package.json").read_text())
+        manifest["scripts"] = {"migration:create": "node migrations/index.js"}
+        (root / "package.json").write_text(json.dumps(manifest))
+    found = sorted((d.code, d.path.rsplit("/", 1)[-1]) for d in lint(root, ["MIG007"]))
+    assert found == [("MIG007", "1687276650427-Stray.ts")]

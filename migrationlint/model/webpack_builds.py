@@ -1,0 +1,56 @@
+"""Webpack (and rspack, which reads webpack's configuration shape) builds: which packages a build
+leaves to the install (`externals`), read from the config as data.
+
+A build inlines every import its `externals` do not name. The Nest CLI's webpack mode is the
+exception to "no externals, everything inlined": it spreads the package's config over its own
+defaults, whose `nodeExternals()` keep node_modules out unless the config names externals of its own.
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.bundle_record import Bundle
+from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.script_commands import command_pattern
+from migrationlint.model.workspace import Manifest
+
+_NEST_BUILD = command_pattern(r"nest build\b")
+
+
+def nest_cli_build(manifest: Manifest, scripts: list[str]) -> bool:
+    """Whether the Nest CLI builds the package (a nest-cli.json, or a script that runs `nest build`):
+    in webpack mode it spreads the package's webpack config over its own defaults, whose `externals`
+    (nodeExternals) stay unless the config names its own."""
+    return os.path.isfile(os.path.join(manifest.dir, "nest-cli.json")) or any(_NEST_BUILD.search(s) for s in scripts)
+
+
+def webpack_externals(config: str) -> tuple[str, ...] | None:
+    """The packages a webpack (or rspack) config's `externals` names: an object's keys
+    (`{ figlet: "commonjs figlet" }`), or a list of names, regex literals and such objects (`[{ pg: 'pg' }]`,
+    the Nest CLI's documented form); () without externals;
+    None when they are computed (`nodeExternals()`, a function), which says nothing readable."""
+    if not config_has(config, "externals"):
+        return ()
+    settings = read_config(config)
+    if ("externals",) in settings.lists:  # an array: its names, None when an item is computed
+        return settings.names("externals", patterns=True)
+    if ("externals",) in settings.objects:  # an object literal: its keys
+        return tuple(settings.children("externals"))
+    return None
+
+
+TOOL_RUN = {tool: command_pattern(rf"{tool}(?:-cli)?(?:\s|$)") for tool in ("webpack", "rspack")}
+
+
+def published_webpack(manifest: Manifest, commands: list[str]) -> Bundle | None:
+    """A published package whose build runs webpack (or rspack): the output inlines every import its
+    externals do not name, whatever the target (a CLI whose `bin` loads the bundle, a browser UI a
+    server package serves); computed externals say nothing. `commands`: its build's commands."""
+    for tool, run in TOOL_RUN.items():
+        if any(run.search(c) for c in commands):
+            config = find_config(manifest.dir, f"{tool}.config")
+            external = webpack_externals(config) if config else ()
+            return Bundle(f"a package built by {tool}: it inlines every import its externals do not name",
+                          external) if external is not None else None
+    return None

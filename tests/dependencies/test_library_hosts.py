@@ -1,0 +1,90 @@
+"""A private library that takes its framework as a peer: what that framework loads is its hosts' to install."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.dependencies.test_shipping import dep, write
+
+KERNEL = {
+    "name": "@crm/kernel", "version": "1.0.0", "private": True, "main": "dist/index.js", "types": "dist/index.d.ts",
+    "scripts": {"build": "tsc"},
+    "devDependencies": {"@nestjs/typeorm": "^11.0.0", "typeorm": "^0.3.28", "typescript": "^5.9.3"},
+    "peerDependencies": {"@nestjs/typeorm": "^10.0.0 || ^11.0.0", "typeorm": "^0.3.0"},
+    "peerDependenciesMeta": {"@nestjs/typeorm": {"optional": True}, "typeorm": {"optional": True}},
+}
+FACTORY = ("import type { TypeOrmModuleOptions } from '@nestjs/typeorm';\n\n"
+           "export function typeOrmOptions(url: string): TypeOrmModuleOptions {\n"
+           "  return { type: 'postgres', url, autoLoadEntities: true };\n}\n")
+
+
+def billing(driver: bool) -> dict:
+    deps = {"@crm/kernel": "file:../../packages/kernel", "@nestjs/core": "^11.0.0", "@nestjs/common": "^11.0.0",
+            "@nestjs/typeorm": "^11.0.0", "typeorm": "^0.3.28", **({"pg": "^8.17.2"} if driver else {})}
+    return {"name": "billing", "private": True, "scripts": {"start": "node dist/main.js"}, "dependencies": deps}
+
+
+def kernel_repo(root: Path, driver: bool, kernel: dict = KERNEL) -> Path:
+    return write(root, {
+        "packages/kernel/package.json": kernel,
+        "packages/kernel/src/index.ts": "export * from './typeorm.config-factory';\n",
+        "packages/kernel/src/typeorm.config-factory.ts": FACTORY,
+        "services/billing/package.json": billing(driver),
+        "services/billing/src/main.ts": "import { typeOrmOptions } from '@crm/kernel';\n\n"
+                                        "console.log(typeOrmOptions(process.env.DATABASE_URL ?? ''));\n",
+    })
+
+
+def test_dep004_a_private_librarys_peer_framework_loads_the_driver_its_hosts_declare(tmp_path):
+    """A private, `file:`-linked library builds TypeORM options (`type: 'postgres'`) and takes TypeORM
+    only as a peer: the TypeORM that reads them is the service's, which requires `pg` from the service's
+    install. Every service that links the library and declares TypeORM declares `pg`: nothing is
+    missing, and `pg` in the library's own dependencies would fix nothing (a real CRM's shared kernel:
+    1 DEP004 error asking for it)."""
+    assert [f for f in dep(kernel_repo(tmp_path / "served", driver=True)) if f[0] == "DEP004"] == []
+
+
+def test_dep004_stays_when_a_host_lacks_the_driver_or_the_library_owns_its_framework(tmp_path):
+    """A service that links the library and declares TypeORM without the driver fails at start-up:
+    DEP004 stays on the trigger. So does a library that lists TypeORM in its own dependencies: its
+    copy is the one that loads the driver."""
+    lacking = dep(kernel_repo(tmp_path / "lacking", driver=False))
+    assert ("DEP004", "packages/kernel/src/typeorm.config-factory.ts", "pg") in lacking
+    own = {**KERNEL, "dependencies": {"typeorm": "^0.3.28"}}
+    owning = dep(kernel_repo(tmp_path / "owning", driver=True, kernel=own))
+    assert ("DEP004", "packages/kernel/src/typeorm.config-factory.ts", "pg") in owning
+
+
+
+ROOT_APP = {"name": "template", "version": "0.0.1", "private": True,
+            "scripts": {"build": "nest build", "start:prod": "node dist/main"},
+            "dependencies": {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0", "@nestjs/microservices": "^10.0.0",
+                             "@nestjs/platform-express": "^10.0.0", "rxjs": "^7.2.0", "ioredis": "^5.9.3"}}
+BILLING = {"name": "@acme/billing-module", "version": "1.0.0", "main": "index.js", "scripts": {"test": "jest"},
+           "dependencies": {"@nestjs/common": "^10.0.0", "@nestjs/microservices": "^10.0.0", "amqplib": "^0.10.0"},
+           "devDependencies": {"jest": "^29.0.0"}}
+
+
+def billing_repo(root: Path, main: str) -> Path:
+    return write(root, {
+        "package.json": ROOT_APP, "package-lock.json": {"name": "template", "lockfileVersion": 3, "packages": {}},
+        "nest-cli.json": {"collection": "@nestjs/schematics", "sourceRoot": "src"},
+        "src/main.ts": main,
+        "src/modules/billing/package.json": BILLING,
+        "src/modules/billing/billing.module.ts": "import { Module } from '@nestjs/common';\nimport Redis from 'ioredis';\n\n"
+                                                 "export const redis = new Redis();\n\n@Module({})\nexport class BillingModule {}\n",
+    })
+
+
+def test_a_package_json_in_an_apps_source_folder_the_app_imports_by_path_is_no_package(tmp_path):
+    """`src/modules/billing/package.json` (a module its author means to extract one day: a name, a
+    `main` naming nothing, a test script and a few dependencies), no workspace member, no lockfile or
+    install of its own, while the app's entry imports the folder's files by relative path: the app's
+    build compiles them and Node resolves their imports from the app's install, so the app's manifest
+    declares for them (a real NestJS template: 12 DEP005 warnings naming an install that never happens).
+    A folder nothing outside imports by path stays a package of its own."""
+    imported = ("import { NestFactory } from '@nestjs/core';\nimport { BillingModule } from './modules/billing/billing.module';\n\n"
+                "NestFactory.create(BillingModule);\n")
+    assert dep(billing_repo(tmp_path / "compiled", imported)) == []
+    apart = dep(billing_repo(tmp_path / "apart", "import { NestFactory } from '@nestjs/core';\n\nexport const f = NestFactory;\n"))
+    assert ("DEP005", "src/modules/billing/billing.module.ts", "ioredis") in apart
