@@ -23,6 +23,7 @@ from migrationlint.checks.runtime_triggers import runtime_needs
 from migrationlint.checks.undeclared import UndeclaredImports
 from migrationlint.checks.dev_in_production import DevInProduction
 from migrationlint.checks.dead_file_findings import in_dead_file
+from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.checks.dependency_exemptions import DependencyExemptions, also_runtime
 from migrationlint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from migrationlint.extract.records import FileFacts
@@ -362,6 +363,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 continue  # pnpm resolved the peer for this package's dependencies and linked it
             if self._linked_copy(u, peer):
                 continue  # a linked workspace package loads the peer from its own install
+            if cycle_through(self.ws, m, peer) is not None:
+                continue  # the peer is the workspace package that depends on this one: installed beside it
             if self.ws.member(u.package) is not None and self.member_loads_nothing_of(self.ws.member(u.package), peer):
                 continue  # a workspace package whose shipping source never loads its peer (last: a scan)
             reported.add((m.path, peer))

@@ -19,7 +19,7 @@ from migrationlint.model.entry_points import entry_is_source, names_no_entry, un
 from migrationlint.model.script_commands import type_check_only
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
-from migrationlint.model.nx_projects import build_executor
+from migrationlint.model.nx_projects import build_executor, run_commands
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.lockfiles import yarn_berry_production
@@ -92,13 +92,16 @@ class DependencyExemptions(DependencyModel):
     def _generated_client(self, u: Use) -> bool:
         """A package a Prisma schema of the importer's package (or its project root) generates into
         node_modules (`output = "../node_modules/@prisma/pgsql-client"`): `prisma generate` writes
-        it; the registry's package of that name is something else."""
+        it; the registry's package of that name is something else. The schema may be the one an Nx
+        target of the file's project hands the CLI."""
         for m in (u.manifest, self.root_of(u.manifest)):
             prisma = m.data.get("prisma")
             if u.package in generated_packages(m.dir, prisma.get("schema") if isinstance(prisma, dict) else None,
                                                m.data.get("scripts")):
                 return True
-        return False
+        project = self.shipping.project_json(u.path, u.manifest)  # an Nx target's `prisma generate --schema=...`
+        return project is not None and any(u.package in generated_packages(cwd, None, {target: command})
+                                           for target, command, cwd in run_commands(project))
 
     def _admin_panel_global(self, u: Use) -> bool:
         """An import an admin panel provides (admin_panels.py) in a file no entry point reaches (nor

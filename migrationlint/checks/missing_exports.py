@@ -39,6 +39,15 @@ def erased_names(facts: FileFacts, imp: ImportFact, names) -> list[str]:
 
 
 
+def dropped_by_compiler(resolver: Resolver, path: str, facts: FileFacts, imp: ImportFact) -> bool:
+    """Whether the compiler drops the import: every name it binds is a type or unused (generated
+    code's leftover imports), and the file's tsconfig does not keep imports as written."""
+    if imp.kind != "import" or imp.side_effect or not imp.locals or erased_names(facts, imp, imp.locals) != list(imp.locals):
+        return False
+    cfg = resolver.tsconfig_for(path)
+    return cfg is None or not cfg.keeps_unused_imports
+
+
 def missing_exports(project: Project, resolver: Resolver, path: str, imp: ImportFact,
                      target: str) -> Iterator[Diagnostic]:
     surface = export_surface(project, resolver, target)

@@ -32,7 +32,7 @@ from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
-from migrationlint.checks.missing_exports import IMP003, erased_names, missing_exports
+from migrationlint.checks.missing_exports import IMP003, dropped_by_compiler, erased_names, missing_exports
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.exports_elsewhere import exports_elsewhere
@@ -82,8 +82,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
             if facts.unchecked and erased_names(facts, imp, imp.locals) == list(imp.locals) \
                     and (imp.locals or _only_for_types(facts, imp)):
                 continue  # tsc checks nothing here, and the compiled file does not load it
-            if imp.ts_ignored and _only_for_types(facts, imp):
-                continue  # `@ts-ignore` above a type-only import: tsc reports nothing, and nothing is loaded
+            if imp.ts_ignored and (_only_for_types(facts, imp) or dropped_by_compiler(resolver, path, facts, imp)):
+                continue  # `@ts-ignore` above a type-only or unused import: tsc reports nothing, nothing is loaded
             if res.origin == "imports" and (imp.ts_ignored or _paths_unknown(resolver, path)):
                 # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`), or
                 # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
@@ -219,7 +219,8 @@ def _ignored_target(path: str, root: str) -> bool:
     repository that compiles in place ignores `*.js` or `*.d.ts` throughout, which says nothing
     about a missing `./x`. Probe names with the same extension tell them apart: one in the same
     folder (ignored too: the extension is), then one in the folder above (kept there: the pattern
-    belongs to this folder, whose files a build step writes). A folder whose every name is
+    belongs to this folder, whose files a build step writes), or one in a folder below (kept there:
+    an anchored `/*.js` names the top folder's files only). A folder whose every name is
     ignored holds build output only when its TypeScript sources are ignored too: a whitelist
     (`*`, then `!*.ts`) ignores every other name of a folder of tracked sources."""
     if not git_ignored(path, root):
@@ -230,6 +231,8 @@ def _ignored_target(path: str, root: str) -> bool:
         return True
     if git_ignored(os.path.join(directory, _PROBE), root) and git_ignored(os.path.join(directory, _PROBE + ".ts"), root):
         return True  # the whole folder is build output
+    if not git_ignored(os.path.join(directory, _PROBE, _PROBE + ext), root):
+        return True  # anchored to this folder (`/*.js`: proxies a build writes at the top), kept below it
     parent = os.path.dirname(directory)
     return parent != directory and parent.startswith(root) and not git_ignored(os.path.join(parent, _PROBE + ext), root)
 

@@ -357,7 +357,7 @@ class VersionChoice:
                 version = member.data.get("version", "")
             else:
                 version, rng = self._locked_peer_range(dep, package, m)
-            if rng:
+            if rng and not rng.startswith("workspace:"):  # `workspace:*` names the member, whatever its version
                 out.append(policy.PeerRange(rng, f"{dep}@{version}" if version else dep))
         return out
 

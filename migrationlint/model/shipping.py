@@ -224,7 +224,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or top_test_folder(rel) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
-            or nx_tool_input(path, self._project_json(path, manifest), self.project.mentions) \
+            or nx_tool_input(path, self.project_json(path, manifest), self.project.mentions) \
             or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
             or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) \
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)

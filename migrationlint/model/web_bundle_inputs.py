@@ -52,7 +52,7 @@ class WebBundleInputs:
         library folder with its project.json) whose other files the browser apps' entries reach and
         no server entry does: a leftover of a library only bundles use (a component's old copy),
         whose imports are the bundle's, if anyone's; None otherwise."""
-        own_json = self._project_json(path, manifest)
+        own_json = self.project_json(path, manifest)
         if own_json is None:
             return None
         folder = os.path.dirname(own_json)
@@ -71,7 +71,7 @@ class WebBundleInputs:
         """Add the browser project of `path`'s own project.json when the package's sources did not
         show it: a project folder whose package.json only labels it (`{"name": "web", "type":
         "module"}`) holds sources the package's list leaves out as a nested package's."""
-        own_json = self._project_json(path, manifest)
+        own_json = self.project_json(path, manifest)
         if own_json is None or own_json in projects or own_json in self._web_checked:
             return
         self._web_checked.add(own_json)
@@ -82,13 +82,14 @@ class WebBundleInputs:
     def _own_web_project(self, path: str, manifest: Manifest, projects: dict[str, WebProject]) -> WebProject | None:
         """The browser project `path` lies in: by its nearest project.json, else one that a
         workspace.json or angular.json configures inline (`_web_projects` keys those by folder)."""
-        own = projects.get(self._project_json(path, manifest) or "")
+        own = projects.get(self.project_json(path, manifest) or "")
         if own is None:
             inline = (w for key, w in projects.items() if key == w.root)
             own = next((w for w in inline if path.startswith(w.root + os.sep)), None)
         return own
 
-    def _project_json(self, path: str, manifest: Manifest) -> str | None:
+    def project_json(self, path: str, manifest: Manifest) -> str | None:
+        """The Nx project.json of the file's folder or the nearest above it, within its package."""
         return nearest_project_json(os.path.dirname(path), manifest.dir, self._resolver().is_file, self._project_jsons)
 
     def _web_projects(self, manifest: Manifest) -> dict[str, WebProject]:
@@ -98,7 +99,7 @@ class WebBundleInputs:
         found = self._web.get(manifest.path)
         if found is None:
             found = self._web[manifest.path] = {web.root: web for web in workspace_file_projects(manifest.dir)}
-            for candidate in sorted({self._project_json(p, manifest) for p in self.project.package_sources(manifest.dir)}
+            for candidate in sorted({self.project_json(p, manifest) for p in self.project.package_sources(manifest.dir)}
                                     - {None}):
                 if self.project.mentions(candidate, b"executor"):
                     web = web_project(candidate, manifest.dir)

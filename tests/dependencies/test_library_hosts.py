@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from migrationlint import pipeline
+from migrationlint.settings import Settings
 from tests.dependencies.test_shipping import dep, write
 
 KERNEL = {
@@ -88,3 +90,33 @@ def test_a_package_json_in_an_apps_source_folder_the_app_imports_by_path_is_no_p
     assert dep(billing_repo(tmp_path / "compiled", imported)) == []
     apart = dep(billing_repo(tmp_path / "apart", "import { NestFactory } from '@nestjs/core';\n\nexport const f = NestFactory;\n"))
     assert ("DEP005", "src/modules/billing/billing.module.ts", "ioredis") in apart
+
+
+def test_dep003_a_peer_that_is_the_umbrella_package_depending_on_the_importer_is_installed_beside_it(tmp_path):
+    """`@jq/engine` takes `jobq` as a peer; `jobq`, the repository's umbrella package, depends on
+    `@jq/dashboard`, which imports the engine: the dashboard is only ever installed as a dependency of
+    `jobq`, which is then there, and declaring `jobq` in the dashboard would close a dependency cycle (a
+    real job-queue monorepo: 1 DEP003 proposing exactly that). A peer no dependent provides stays
+    reported."""
+    def repo(name: str, umbrella_deps: dict) -> list:
+        return dep(write(tmp_path / name, {
+            "package.json": {"name": "jobq-monorepo", "private": True, "workspaces": ["packages/*"],
+                             "packageManager": "yarn@4.9.2"},
+            ".yarnrc.yml": "nodeLinker: node-modules\n",
+            "packages/engine/package.json": {"name": "@jq/engine", "version": "1.0.0", "main": "./dist/index.js",
+                                             "peerDependencies": {"jobq": "workspace:*"}},
+            "packages/engine/src/index.ts": "export class Transitioner {}\n\n"
+                                            "export async function runJob() {\n  return import('jobq');\n}\n",
+            "packages/dashboard/package.json": {"name": "@jq/dashboard", "version": "1.0.0", "main": "./dist/index.js",
+                                                "dependencies": {"@jq/engine": "workspace:*"}},
+            "packages/dashboard/src/index.ts": "import { Transitioner } from '@jq/engine';\n\nexport const t = new Transitioner();\n",
+            "packages/jobq/package.json": {"name": "jobq", "version": "1.0.0", "main": "./dist/index.js",
+                                           "dependencies": umbrella_deps},
+            "packages/jobq/src/index.ts": "export class JobQ {}\n",
+        }), select=("DEP003",))
+
+    assert repo("umbrella", {"@jq/dashboard": "workspace:*", "@jq/engine": "workspace:*"}) == []
+    assert repo("apart", {"@jq/engine": "workspace:*"}) == [("DEP003", "packages/dashboard/src/index.ts", "@jq/engine")]
+    # a `workspace:*` peer range names the member: any version of it satisfies the range
+    (found,) = pipeline.lint([str(tmp_path / "apart")], Settings(select=["DEP003"]), use_cache=False).diagnostics
+    assert "workspace:*\")" not in found.message and "no version" not in found.message, found.message

@@ -274,6 +274,47 @@ def test_a_folder_whose_typescript_a_generator_writes_is_build_output(tmp_path):
     assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
 
 
+def test_top_level_proxies_an_anchored_extension_pattern_ignores_are_build_output(tmp_path):
+    """`/*.js` and `/*.d.ts` in the root .gitignore: a build script writes `client.js` and `client.d.ts`
+    at the package's top (proxies into `dist/`, so that `pkg/client` works), and a nested UI imports
+    `../../../client` (a real job queue's dev UI: 1 IMP002). The anchored pattern names the top folder's
+    files only, not an extension ignored throughout: the target is generated. A missing `./x` one
+    folder down is still reported."""
+    _write(tmp_path, ".gitignore", "/*.js\n!jest.config.js\n/*.d.ts\nnode_modules\ndist/\n")
+    _pkg(tmp_path, "package.json", {"name": "jobq", "version": "1.0.0", "main": "dist/cjs/src/index.js",
+                                    "scripts": {"build": "tsc && ./generate-proxies.sh"}})
+    _write(tmp_path, "tsconfig.json", '{"compilerOptions": {"outDir": "dist/cjs", "declaration": true}, "include": ["src"]}\n')
+    _write(tmp_path, "src/client.ts", "export class JobClient {}\n")
+    _write(tmp_path, "ui/src/hooks/useClient.ts", "import { JobClient } from '../../../client';\n\n"
+                                                  "export const client = new JobClient();\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == []
+    _write(tmp_path, "ui/src/hooks/other.ts", "import { helper } from './helpers/util';\n\nexport const y = helper;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
+
+
+def test_a_silenced_import_whose_names_are_unused_is_dropped(tmp_path):
+    """Generated OpenAPI clients import every model an operation may name, each under `// @ts-ignore`
+    in case the generator did not write it: tsc reports nothing there, and an import none of whose names
+    is used is dropped from the output, so nothing loads the missing module (a real SDK: 2 IMP002). A
+    silenced import whose name is used as a value is `undefined` at runtime: reported; so is an unused
+    one where the tsconfig keeps imports as written (`verbatimModuleSyntax`)."""
+    _pkg(tmp_path, "package.json", {"name": "sdk", "version": "1.0.0", "main": "dist/index.js"})
+    _write(tmp_path, "tsconfig.json", '{"compilerOptions": {"outDir": "dist"}, "include": ["src"]}\n')
+    _write(tmp_path, "src/model/webhook.ts", "export interface Webhook {\n  id: string;\n}\n")
+    _write(tmp_path, "src/api/webhook.service.ts",
+           "// @ts-ignore\nimport { ValidationError } from '../model/validation-error';\n"
+           "// @ts-ignore\nimport { Webhook } from '../model/webhook';\n\n"
+           "export class WebhookService {\n  find(id: string): Webhook {\n    return { id };\n  }\n}\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == []
+    _write(tmp_path, "src/api/other.service.ts",
+           "// @ts-ignore\nimport { ValidationError } from '../model/validation-error';\n\n"
+           "export const error = new ValidationError();\n")
+    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["IMP"])] == ["other.service.ts"]
+    _write(tmp_path, "tsconfig.json", '{"compilerOptions": {"outDir": "dist", "verbatimModuleSyntax": true}, '
+                                      '"include": ["src"]}\n')
+    assert sorted(d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["IMP"])) == ["other.service.ts", "webhook.service.ts"]
+
+
 def test_a_target_that_differs_only_in_letter_case_is_named(tmp_path):
     """`import { Users } from './Users'` beside `users.ts`: macOS and Windows find it, Linux (CI,
     Docker images) does not. Still IMP002, and the message names the file; the unsafe fix writes
