@@ -55,6 +55,8 @@ CONTEXT_NAMES = frozenset({
     "cdk.json",
     # a Deno import map: names Deno resolves, which no package.json declares (deno_imports)
     "deno.json", "deno.jsonc", "import_map.json",
+    # a vite app's page: its module scripts are the app's entry points (html_entries)
+    "index.html",
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a

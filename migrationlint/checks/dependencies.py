@@ -148,7 +148,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if self._mocked_into_being(u) or self._jest_manual_mock(u) or self._vendored_below_package(u) \
                 or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
-                or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) \
+                or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) or self._build_under_test(u) \
+                or self._brought_by_peer_host(u) \
                 or self._cycle_linked_at_root(u) or self.shown_as_text(u.path) or self.read_as_data(u.path) \
                 or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path):
             return

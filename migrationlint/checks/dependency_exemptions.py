@@ -19,8 +19,7 @@ from migrationlint.model.entry_points import entry_is_source, names_no_entry, un
 from migrationlint.model.script_commands import type_check_only
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
-from migrationlint.model.nx_projects import build_executor, run_commands
-from migrationlint.model.generated_packages import generated_packages
+from migrationlint.model.nx_projects import build_executor
 from migrationlint.model.lockfile_yarn import yarn_classic_production
 from migrationlint.model.lockfiles import yarn_berry_production
 from migrationlint.model.resolve import resolver_for
@@ -32,6 +31,8 @@ from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.jest_mocks import manual_mock
 from migrationlint.checks.base import Project
 from migrationlint.checks.workspace_cycles import cycle_through
+from migrationlint.checks.repository_builds import RepositoryBuilds
+from migrationlint.checks.host_installs import HostInstalls
 
 
 
@@ -57,7 +58,7 @@ def _left_external(m: Manifest) -> frozenset[str]:
     return frozenset(found)
 
 
-class DependencyExemptions(DependencyModel):
+class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
     """The dependency model, with the answers that keep a use from being reported."""
 
     def __init__(self, project: Project) -> None:
@@ -88,20 +89,6 @@ class DependencyExemptions(DependencyModel):
         package nothing installs beside its declared `@types/...` (`supertest`) is missing."""
         return any(isinstance(o.data.get("engines"), dict) and package in o.data["engines"]
                    for o in (m, self.root_of(m), self.ws.root_manifest, *self.ws.member_manifests) if o is not None)
-
-    def _generated_client(self, u: Use) -> bool:
-        """A package a Prisma schema of the importer's package (or its project root) generates into
-        node_modules (`output = "../node_modules/@prisma/pgsql-client"`): `prisma generate` writes
-        it; the registry's package of that name is something else. The schema may be the one an Nx
-        target of the file's project hands the CLI."""
-        for m in (u.manifest, self.root_of(u.manifest)):
-            prisma = m.data.get("prisma")
-            if u.package in generated_packages(m.dir, prisma.get("schema") if isinstance(prisma, dict) else None,
-                                               m.data.get("scripts")):
-                return True
-        project = self.shipping.project_json(u.path, u.manifest)  # an Nx target's `prisma generate --schema=...`
-        return project is not None and any(u.package in generated_packages(cwd, None, {target: command})
-                                           for target, command, cwd in run_commands(project))
 
     def _admin_panel_global(self, u: Use) -> bool:
         """An import an admin panel provides (admin_panels.py) in a file no entry point reaches (nor
@@ -160,19 +147,6 @@ class DependencyExemptions(DependencyModel):
         requirer = need.requirer
         return requirer is not None and not m.unpublishable and not self.is_service(m) \
             and requirer in m.section("peerDependencies") and package in self.peer_list(requirer, m)
-
-    def served_by_hosts(self, m: Manifest, package: str, need) -> bool:
-        """For a private library that is no service: whether the package whose code loads `package`
-        (TypeORM for a driver) is only a peer of the library, so the copy that runs is each host's,
-        which requires `package` from the host's install, and every workspace package that depends on
-        the library and declares that loader declares `package` too. Declaring it in the library
-        would change no install that runs its code."""
-        requirer = need.requirer
-        if requirer is None or not m.unpublishable or self.is_service(m) \
-                or requirer not in m.section("peerDependencies") or requirer in m.section("dependencies"):
-            return False
-        hosts = [d for d in self.shipping.dependents(m) if d.declared(requirer) not in (None, "peerDependencies")]
-        return bool(hosts) and all(self.satisfied(d, package, False) for d in hosts)
 
     def served_by_enclosing_member(self, u: Use) -> bool:
         """Whether the workspace member whose folder holds the use's package declares the package

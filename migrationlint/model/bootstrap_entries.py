@@ -66,3 +66,15 @@ def _loaded_by_bootstrap(manifest: Manifest, target: str, origin: str, mapped: C
         if source is not None:
             out.append(Entry(source, f"{origin}, through {target}", via=path))
     return out
+
+
+def starts_unmapped_output(manifest: Manifest, mapped: Callable[[str, str], str | None],
+                           nx_projects: tuple[str, ...] = ()) -> bool:
+    """Whether a start script or the Dockerfile runs output a build writes that maps back to no source
+    file (a custom server a bundler builds: `"start": "node dist"`), other than the server Next writes
+    (standalone `server.js`) and a script kept as it is (a `.js` file of the checkout)."""
+    return any(("script" in origin or "Dockerfile" in origin) and "runs built code" not in origin  # not a one-off step
+               and os.path.basename(target.rstrip("/")) != "server.js"
+               and not os.path.exists(os.path.join(manifest.dir, target))
+               and to_source(manifest.dir, target, mapped) is None
+               for target, origin in declared_entries(manifest, nx_projects))

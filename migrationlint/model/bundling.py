@@ -159,6 +159,14 @@ def vite_root(manifest: Manifest) -> str | None:
     return folder if folder != os.path.normpath(manifest.dir) and folder.startswith(manifest.dir + os.sep) else None
 
 
+def vite_app_build(manifest: Manifest) -> bool:
+    """Whether a build script runs `vite build` for an app (no `--ssr`, no `build.lib` in the config)."""
+    if not any(_VITE_BUILD.search(c) and "--ssr" not in c for _, c in build_commands(manifest)):
+        return False
+    config = find_config(manifest.dir, "vite.config")
+    return config is None or not (config_has(config, "build.lib") or config_has(config, "build.ssr"))
+
+
 _CODE = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
 
 

@@ -3,7 +3,8 @@
 A file that no tsconfig program compiles (the tsconfigs that could cover it include none of it, or
 exclude it by name; where no tsconfig lies above it, a runner's defaults may compile it), that
 nothing runs (no entry point reaches it, no script, test runner or tool names it: its shipping
-verdict is only presumed, or it is a backup copy of the repository's own folders, backup_copies.py)
+verdict is only presumed, or it is in no bundle of an app whose entries are its routes or its HTML
+page, or it is a backup copy of the repository's own folders, backup_copies.py)
 and that no file of the workspace imports, is read by nothing: tsc never checks it, Node never
 loads it. An importer that is itself such a file does not count (a parked copy of a folder, whose
 files import one another). What its imports name breaks no build
@@ -72,7 +73,7 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
     if verdict is None:
         return False
-    if verdict.presumed or verdict.reason == WORKSPACE_ROOT_FILE:
+    if verdict.presumed or verdict.unbundled or verdict.reason == WORKSPACE_ROOT_FILE:
         return True
     # a backup copy kept where a convention says "run by hand" (`scripts/x/backups/<date>/...`) is
     # run by nothing: only what names or reaches it (an entry, a test by its name) keeps it alive

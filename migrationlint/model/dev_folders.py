@@ -15,7 +15,7 @@ _DEV_DIRS = {
     "e2e": "an end-to-end test folder",
     "cypress": "Cypress test support", "playwright": "Playwright test support", "__mocks__": "test mocks",
     "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "mock": "test mocks",
-    "test-utils": "test support", "__helpers__": "test helpers",
+    "test-utils": "test support", "testutils": "test support", "__helpers__": "test helpers",
     "testing-utils": "test support", "test-helpers": "test support", ".storybook": "Storybook configuration",
     "stories": "stories", "__snapshots__": "test snapshots", "benchmarks": "benchmarks", "bench": "benchmarks", "benches": "benchmarks",
     "evals": "evaluation suites (an LLM eval runner's `*.eval.ts` and their helpers)",

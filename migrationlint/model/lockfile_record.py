@@ -43,6 +43,9 @@ class Lockfile:
     # formats that record no peers (yarn v1, npm v1): (package, version) -> what it depends on itself,
     # which a built-in peer list must not ask its host for (@nestjs/axios 0.0.x brings its own axios)
     dependencies_of: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # npm and yarn, every version of their formats (not pnpm, whose entries' `dependencies` hold resolved
+    # peers too): (package, version) -> what it depends on itself, which it brings to a plugin taking it as a peer
+    depends_on: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -109,6 +112,9 @@ class Lockfile:
         """Record a lockfile entry with its peers and their ranges. `own_dependencies`: the entry's
         `dependencies` are the package's own (npm, yarn), not also its resolved peers (pnpm)."""
         self._add(package, version, peers_of(entry, own_dependencies))
+        deps = entry.get("dependencies")
+        if own_dependencies and isinstance(deps, dict) and deps:
+            self.depends_on[(package, version)] = frozenset(str(d) for d in deps)
         ranges = entry.get("peerDependencies")
         if isinstance(ranges, dict) and ranges:
             self.peer_ranges[(package, version)] = {str(k): str(v) for k, v in ranges.items()}
@@ -116,7 +122,7 @@ class Lockfile:
     def add_own_dependencies(self, package: str, version: str, deps: object) -> None:
         """Record what `package` depends on itself, in formats that record no peers (yarn v1, npm v1)."""
         if isinstance(deps, dict) and deps:
-            self.dependencies_of[(package, version)] = frozenset(str(d) for d in deps)
+            self.dependencies_of[(package, version)] = self.depends_on[(package, version)] = frozenset(str(d) for d in deps)
 
 
 _NUM = re.compile(r"\d+")

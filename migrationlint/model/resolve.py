@@ -255,7 +255,8 @@ class Resolver(PackageEntries):
         """tsconfig `paths`, then `baseUrl`, then configured aliases. A pattern that matches but
         names no file is remembered in `misses` (TypeScript then goes on to node_modules).
 
-        A bare specifier naming a package the repository declares is not looked up under
+        A bare specifier naming a package the repository declares (or whose `@types/` package it declares:
+        a runtime's module, `k6/http`) is not looked up under
         `baseUrl`: Node and bundlers load it from node_modules whatever a same-named folder next
         to the tsconfig holds (a front-end package with `baseUrl: "."` and a `vite/` folder beside it).
         A path into such a name is, when it names a file there (`prisma/lib/client` beside the
@@ -272,7 +273,7 @@ class Resolver(PackageEntries):
                     misses.append(("alias", bases, key))
                 break  # TypeScript only tries the best matching pattern
         name = package_name(spec)
-        declared = bool(self.packages.declared.get(name))
+        declared = bool(self.packages.declared.get(name) or name and self.packages.declared.get(pk.types_package(name)))
         if cfg is not None and cfg.base_url and (not declared or spec != name):
             base = os.path.normpath(os.path.join(cfg.base_url, spec))
             path = self._first_file(base)

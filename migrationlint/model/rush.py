@@ -76,6 +76,7 @@ def rekeyed(parts: list[tuple[Lockfile, str]]) -> Lockfile | None:
         merged.peers.update(lock.peers)
         merged.peer_ranges.update(lock.peer_ranges)
         merged.dependencies_of.update(lock.dependencies_of)
+        merged.depends_on.update(lock.depends_on)
         for table, target in ((lock.importers, merged.importers), (lock.importer_peers, merged.importer_peers),
                               (lock.linked_peers, merged.linked_peers)):
             for importer, value in table.items():

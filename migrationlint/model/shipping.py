@@ -23,7 +23,7 @@ from migrationlint.globs import match
 from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
 from migrationlint.model.wrapped_builds import workspace_tool_bundle
 from migrationlint.model.admin_panels import admin_extension
-from migrationlint.model.bootstrap_entries import all_entries
+from migrationlint.model.bootstrap_entries import all_entries, starts_unmapped_output
 from migrationlint.model.dev_clis import dev_cli_command
 from migrationlint.model.dev_files import dev_reason, emitted_declaration, fixture_data, nx_tool_input, \
     placeholder_package, published_data_folder, seed_factories, template_of, tool_input
@@ -47,6 +47,7 @@ from migrationlint.model.web_bundle_inputs import WebBundleInputs
 from migrationlint.model.bundled_libraries import BundledLibraries
 from migrationlint.model.nx_projects import WebProject
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN, next_routes
+from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, beside_page_scripts, html_entries
 from migrationlint.model.verdicts import ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
@@ -83,6 +84,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
         self._codegen: dict[str, list] = {}  # package folder -> codegen_inputs.schema_patterns()
         self._vite_roots: dict[str, str | None] = {}  # manifest -> bundling.vite_root
+        self._unmapped_of: dict[str, bool] = {}  # manifest -> _unmapped_start
         self._browser_libraries: dict[str, str | None] = {}  # Nx project folder -> WebBundleInputs.in_a_browser_library
 
     # ------------------------------------------------------------------ public answers
@@ -171,6 +173,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         if manifest.path not in self._entries:
             found = all_entries(manifest, self._resolver().to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
             found += [Entry(p, ROUTE_ORIGIN) for p in next_routes(manifest, self.project.package_sources(manifest.dir))]
+            found += [Entry(p, HTML_ORIGIN) for p in html_entries(manifest)]
             self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or dev_reason(
                 os.path.relpath(e.path, manifest.dir).replace(os.sep, "/")) is None]
         return self._entries[manifest.path]
@@ -237,14 +240,21 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
 
     def _unreached(self, path: str, manifest: Manifest) -> Verdict:
         """The verdict for a file no entry point reaches and no convention names dev-only: presumed
-        shipping, but for a JSX file of a bundler's build, a leftover of a library only browser
-        bundles use and the files of a tooling package."""
+        shipping, but for a file in no bundle of an app whose routes or page start everything, a JSX
+        file of a bundler's build, a leftover of a library only browser bundles use and the files of
+        a tooling package."""
         if (leftover := self.in_a_browser_library(path, manifest)) is not None:
             return Verdict(False, leftover, bundle_input=True)
-        if any(e.origin == ROUTE_ORIGIN for e in self.entries(manifest)):
+        entries = self.entries(manifest)
+        paged = any(e.origin in (ROUTE_ORIGIN, HTML_ORIGIN) for e in entries) and not self._unmapped_start(manifest)
+        if paged and any(e.origin == ROUTE_ORIGIN for e in entries):
             return Verdict(False, "no route of the Next.js app reaches it: next build bundles only what its routes, "
-                                  "middleware and instrumentation import")
-        if self.entries(manifest):
+                                  "middleware and instrumentation import", unbundled=True)
+        others = [e for e in entries if e.origin not in (HTML_ORIGIN, ROUTE_ORIGIN)]  # pages decide only beside them
+        if paged and not others and beside_page_scripts(path, manifest, entries):
+            return Verdict(False, "no module script of the vite app's index.html reaches it: vite bundles only what "
+                                  "its page loads", unbundled=True)
+        if others:  # else as with no entry: what the page does not reach lies outside its folder
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
             if bundler is not None:  # a front-end component no Node entry loads
                 return Verdict(False, f"a JSX file no entry point reaches, so an input of the package's bundler build "
@@ -256,6 +266,16 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                                   "script: repository tooling, run from the checkout")
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
                              "test, test support, story nor tool config: counted as shipping", presumed=True)
+
+    def _unmapped_start(self, manifest: Manifest) -> bool:
+        """Whether a start script or the Dockerfile runs built code that maps back to no source file (a
+        custom server a bundler builds, `"start": "node dist"`), other than the server Next writes
+        (standalone `server.js`): the app's routes or page are then not all that runs."""
+        found = self._unmapped_of.get(manifest.path)
+        if found is None:
+            found = self._unmapped_of[manifest.path] = starts_unmapped_output(
+                manifest, self._resolver().to_source, self.ws.nx_projects_within(manifest.dir))
+        return found
 
     def _codegen_configs(self, directory: str) -> list:
         found = self._codegen.get(directory)

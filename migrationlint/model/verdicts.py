@@ -23,6 +23,7 @@ class Verdict:
     # not in what the package's build emits or publishes (build_output.py): said of its artifact,
     # while its files may still run in place, imported through the workspace link
     unbuilt: bool = False
+    unbundled: bool = False  # in no bundle: the app's routes or HTML page, all its entries, do not reach it
 
     @property
     def unsettled(self) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from migrationlint import pipeline
 from migrationlint.settings import Settings
 from tests.dependencies.test_shipping import dep, write
@@ -120,3 +122,59 @@ def test_dep003_a_peer_that_is_the_umbrella_package_depending_on_the_importer_is
     # a `workspace:*` peer range names the member: any version of it satisfies the range
     (found,) = pipeline.lint([str(tmp_path / "apart")], Settings(select=["DEP003"]), use_cache=False).diagnostics
     assert "workspace:*\")" not in found.message and "no version" not in found.message, found.message
+
+
+YARN_LOCK = """# yarn lockfile v1
+
+
+"@nestjs/common@^11.0.12":
+  version "11.1.19"
+
+"@vendure/core@3.6.3":
+  version "3.6.3"
+  dependencies:
+    "@nestjs/common" "^11.0.12"
+    zod "^3.24.0"
+
+zod@^3.24.0:
+  version "3.24.1"
+
+lodash@4.17.21:
+  version "4.17.21"
+"""
+
+
+NPM_LOCK = {"name": "acme-vendure-plugins", "lockfileVersion": 3, "requires": True, "packages": {
+    "": {"name": "acme-vendure-plugins", "workspaces": ["packages/*"]},
+    "node_modules/@vendure/core": {"version": "3.6.3", "dev": True,
+                                   "dependencies": {"@nestjs/common": "^11.0.12", "zod": "^3.24.0"}},
+    "node_modules/@nestjs/common": {"version": "11.1.19", "dev": True},
+    "node_modules/zod": {"version": "3.24.1", "dev": True},
+    "node_modules/lodash": {"version": "4.17.21"}}}
+
+
+@pytest.mark.parametrize("lock", ["yarn.lock", "package-lock.json"])
+def test_dep001_a_plugin_may_use_what_the_framework_it_takes_as_a_peer_depends_on(tmp_path, lock):
+    """A published Vendure plugin takes `@vendure/core` as a peer and imports `@nestjs/common`, which
+    the locked `@vendure/core` depends on: the plugin only runs in an application that installed the
+    framework, and with it `@nestjs/common`, where the plugin's lookup finds it (the framework's
+    publishing guide says so; a real plugin collection: 40 DEP001). A library the framework merely uses
+    (zod) is the plugin's to declare. Without the peer, the plugin says nothing of its host: the finding
+    stays, with its peer advice."""
+    def repo(name: str, peers: dict) -> list:
+        return dep(write(tmp_path / name, {
+            "package.json": {"name": "acme-vendure-plugins", "private": True, "workspaces": ["packages/*"],
+                             "devDependencies": {"@vendure/core": "3.6.3"}},
+            lock: YARN_LOCK if lock == "yarn.lock" else NPM_LOCK,
+            "packages/hello/package.json": {"name": "@acme/vendure-plugin-hello", "version": "1.0.0", "main": "dist/index.js",
+                                            "dependencies": {"lodash": "4.17.21"}, "peerDependencies": peers},
+            "packages/hello/src/index.ts": "import { Injectable } from '@nestjs/common';\n"
+                                           "import { VendurePlugin } from '@vendure/core';\nimport { z } from 'zod';\n\n"
+                                           "export const schema = z.string();\n\n"
+                                           "@Injectable()\nexport class HelloService {}\n\n"
+                                           "@VendurePlugin({ providers: [HelloService] })\nexport class HelloPlugin {}\n",
+        }), select=("DEP001",))
+
+    assert repo("peer", {"@vendure/core": "^3.6.0"}) == [("DEP001", "packages/hello/src/index.ts", "zod")]
+    assert repo("silent", {}) == [("DEP001", "packages/hello/src/index.ts", "@nestjs/common"),
+                                  ("DEP001", "packages/hello/src/index.ts", "zod")]

@@ -91,3 +91,16 @@ def test_an_app_without_next_config_is_routed_by_its_scripts(tmp_path):
     })
     found = {m.split(":")[0]: m for m in messages(root)}
     assert "npm install nanoid`" in found["web/components/Used.tsx"] and "--save-dev" in found["web/components/Dead.tsx"]
+
+
+def test_an_app_with_a_server_of_its_own_keeps_unreached_files_presumed(tmp_path):
+    """A Next app whose start script runs a custom server from built output (`"start": "node dist"`, a
+    Fastify server tsup builds from `src/server/index.ts`, which no entry maps back to): its routes are
+    not all that runs, so a file they do not reach is still presumed to ship (a real file-sharing app's
+    server was called dev only)."""
+    root = app(tmp_path / "served", {
+        "web/package.json": {**WEB, "scripts": {"build": "tsup && next build", "start": "node dist"}},
+        "web/src/server/index.ts": "import { nanoid } from 'nanoid';\n\nexport const id = nanoid();\n",
+    })
+    (found,) = messages(root)
+    assert found.startswith("web/src/server/index.ts") and "npm install nanoid`" in found, found

@@ -32,6 +32,21 @@ def test_declared_package_wins_over_a_same_named_folder_under_baseurl(tmp_path):
     assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP003"]
 
 
+def test_a_runtime_module_whose_types_package_is_declared_beside_a_same_named_folder(tmp_path):
+    """`import http from 'k6/http'` in `k6/load.ts` (the load tests' folder) with `baseUrl: "."` and
+    `@types/k6` declared: no file matches under `baseUrl`, so TypeScript goes on to node_modules and its
+    `@types`, and the k6 runtime provides the module (a real Nest monorepo: 2 IMP002). Without the types
+    package, the folder is what the name means: still reported."""
+    _pkg(tmp_path, "package.json", {"name": "api", "private": True, "scripts": {"loadtest": "k6 run k6/load.ts"},
+                                    "devDependencies": {"@types/k6": "^1.6.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"module": "commonjs", "baseUrl": "."}})
+    _write(tmp_path, "k6/load.ts", "import http from 'k6/http';\n\nexport default function () {\n"
+                                   "  http.get('http://localhost:3000/health');\n}\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == []
+    _pkg(tmp_path, "package.json", {"name": "api", "private": True})
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP002"]
+
+
 def test_a_path_to_a_file_under_baseurl_is_that_file_though_a_package_has_the_name(tmp_path):
     """`import { prisma } from 'prisma/lib/prisma'` with `baseUrl: "./"` and a local
     `prisma/lib/prisma.ts` beside the `prisma` CLI in devDependencies: TypeScript looks under

@@ -1,0 +1,49 @@
+"""What a host's install provides to the packages that plug into it: a framework a published plugin
+takes as a peer brings its own dependencies, and the services that link a private library install
+what the framework they share with it loads. A mixin of the dependency exemptions.
+"""
+
+from __future__ import annotations
+
+from migrationlint.model import packages as pk
+from migrationlint.model.dependency_model import DependencyModel, Use
+from migrationlint.model.dependency_versions import importer_key
+from migrationlint.model.workspace import Manifest
+
+
+class HostInstalls(DependencyModel):
+    """Mixin of DependencyExemptions: `served_by_hosts` (DEP004) and `_brought_by_peer_host` (DEP001)."""
+
+    def served_by_hosts(self, m: Manifest, package: str, need) -> bool:
+        """For a private library that is no service: whether the package whose code loads `package`
+        (TypeORM for a driver) is only a peer of the library, so the copy that runs is each host's,
+        which requires `package` from the host's install, and every workspace package that depends on
+        the library and declares that loader declares `package` too. Declaring it in the library
+        would change no install that runs its code."""
+        requirer = need.requirer
+        if requirer is None or not m.unpublishable or self.is_service(m) \
+                or requirer not in m.section("peerDependencies") or requirer in m.section("dependencies"):
+            return False
+        hosts = [d for d in self.shipping.dependents(m) if d.declared(requirer) not in (None, "peerDependencies")]
+        return bool(hosts) and all(self.satisfied(d, package, False) for d in hosts)
+
+    def _brought_by_peer_host(self, u: Use) -> bool:
+        """A published library's import of a framework package that the framework it takes as a peer
+        depends on and shares with the application (`@nestjs/common` in a plugin whose peer is
+        `@vendure/core`: some package's peer, or of the framework's own scope, `@vendure/common`): the
+        library only runs inside an application that installed that framework, and with it the
+        package, where the library's lookup finds it (hoisted by npm and yarn, or in pnpm's hidden
+        hoist for installed packages), one copy. A library it merely uses (zod) is the plugin's to
+        declare; and not under Plug'n'Play, which resolves only what is declared."""
+        m = u.manifest
+        if u.test or not self.published_library(m) or self.plug_n_play(m):
+            return False
+        root, lock, _ = self._root_install(m)
+        if lock is None:
+            return False
+        importer = importer_key(m, root)
+        scope = pk.scope_of(u.package)
+        shared = u.package in self.taken_as_peer  # one copy with the application: a second would split it
+        return any(u.package in lock.depends_on.get((host, lock.resolved(host, importer) or ""), ())
+                   and (shared or scope is not None and scope == pk.scope_of(host))
+                   for host in m.section("peerDependencies"))

@@ -1,0 +1,39 @@
+"""Packages the repository's own build makes, which no registry install provides: a client a Prisma
+schema generates into node_modules, and the local build a test harness installs into a test project.
+A mixin of the dependency exemptions: an import of such a package is no undeclared dependency.
+"""
+
+from __future__ import annotations
+
+from migrationlint.model.dependency_model import DependencyModel, Use
+from migrationlint.model.dev_folders import in_test_folder
+from migrationlint.model.generated_packages import generated_packages
+from migrationlint.model.nx_projects import run_commands
+
+
+class RepositoryBuilds(DependencyModel):
+    """Mixin of DependencyExemptions: `_generated_client` and `_build_under_test`."""
+
+    def _generated_client(self, u: Use) -> bool:
+        """A package a Prisma schema of the importer's package (or its project root) generates into
+        node_modules (`output = "../node_modules/@prisma/pgsql-client"`): `prisma generate` writes
+        it; the registry's package of that name is something else. The schema may be the one an Nx
+        target of the file's project hands the CLI."""
+        for m in (u.manifest, self.root_of(u.manifest)):
+            prisma = m.data.get("prisma")
+            if u.package in generated_packages(m.dir, prisma.get("schema") if isinstance(prisma, dict) else None,
+                                               m.data.get("scripts")):
+                return True
+        project = self.shipping.project_json(u.path, u.manifest)  # an Nx target's `prisma generate --schema=...`
+        return project is not None and any(u.package in generated_packages(cwd, None, {target: command})
+                                           for target, command, cwd in run_commands(project))
+
+    def _build_under_test(self, u: Use) -> bool:
+        """A project of its own in a test folder (`ecosystem-tests/node-ts/`, no workspace member)
+        importing the package this repository builds (the root's or a member's name), undeclared: a
+        harness packs the local build and installs it there for the run, and installing the
+        registry's release would test something else."""
+        m, root = u.manifest, self.ws.root_manifest
+        own = self.ws.member(u.package) is not None or (root is not None and root.name == u.package)
+        listed = self.ws.has_workspace_definition and m.dir in self.ws.member_dirs
+        return own and m.dir != self.ws.root and not listed and in_test_folder(self.project.rel(m.dir).split("/"))

@@ -1,0 +1,60 @@
+"""A vite app's `index.html` module scripts are its entry points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migrationlint import pipeline
+from migrationlint.settings import Settings
+from tests.dependencies.test_shipping import write
+
+PAGE = '<!doctype html><html><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n'
+
+
+def app(root: Path, manifest: dict, page: str = PAGE) -> list[str]:
+    write(root, {
+        "package.json": manifest,
+        "tsconfig.json": {"compilerOptions": {"strict": True, "jsx": "react-jsx", "noEmit": True}, "include": ["backend"]},
+        "vite.config.ts": "import { defineConfig } from 'vite';\n\nexport default defineConfig({ build: { outDir: 'build' } });\n",
+        "index.html": page,
+        "src/main.tsx": "import { createRoot } from 'react-dom/client';\nimport { List } from './List';\n\n"
+                        "createRoot(document.getElementById('root')!).render(<List />);\n",
+        "src/List.tsx": "import { sortBy } from 'lodash';\n\nexport const List = () => <ul>{sortBy(['b', 'a']).join()}</ul>;\n",
+        "backend/app.ts": "export const port = 3001;\n",
+    })
+    return [f"{d.severity.value} {d.message}" for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+
+
+SHOP = {"name": "shop-demo", "private": True, "scripts": {"build": "vite build"},
+        "dependencies": {"react": "^18.3.1", "react-dom": "^18.3.1"}, "devDependencies": {"vite": "^5.4.0"}}
+
+
+@pytest.mark.parametrize("manifest", [SHOP, {**{k: v for k, v in SHOP.items() if k != "private"}, "version": "1.0.0"}],
+                         ids=["private", "names-nothing-to-load"])
+def test_what_index_html_loads_is_the_app_not_dead_code(tmp_path, manifest):
+    """`<script type="module" src="/src/main.tsx">`: vite builds the app from there, though the root
+    tsconfig covers only the API: the UI's undeclared lodash is an error with its fix, not a warning that
+    calls the UI dead code (a real demo app, whose package.json names nothing to load: 10 findings)."""
+    (found,) = app(tmp_path / "app", manifest)
+    assert found.startswith("error") and "dead code" not in found and '"lodash"' in found, found
+
+
+def test_a_published_packages_page_is_its_playground(tmp_path):
+    """A published package (not private) keeps `index.html` to try its components with `vite`: that
+    page is no entry of what it ships, and its files stay outside every build."""
+    published = {**SHOP, "private": False, "version": "1.0.0", "main": "dist/index.js"}
+    (found,) = app(tmp_path / "lib", published)
+    assert "dead code" in found, found
+
+
+def test_a_parked_component_the_page_does_not_reach_is_outside_every_build(tmp_path):
+    """`legacy/src/Canvas.tsx`, parked when the app moved on: index.html's script does not reach it and
+    no tsconfig includes it, so nothing builds it: its broken imports are warnings that say so (a real
+    scraper's UI: 48 of them), not the errors a bundled file gets."""
+    write(tmp_path / "app", {"legacy/src/Canvas.tsx": "import { socket } from '../../context/socket';\n\n"
+                                                      "export const Canvas = () => <div>{String(socket)}</div>;\n"})
+    app(tmp_path / "app", SHOP)
+    found = [d for d in pipeline.lint([str(tmp_path / "app")], Settings(select=["IMP002"]), use_cache=False).diagnostics]
+    assert [(d.severity.value, "dead code" in d.message) for d in found] == [("warning", True)]

@@ -1,0 +1,41 @@
+"""Test code that lives apart: test projects a harness installs the local build into, and test
+support folders by name."""
+
+from __future__ import annotations
+
+from tests.dependencies.test_shipping import dep, write
+
+
+def test_a_test_project_importing_the_package_this_repository_builds_gets_the_local_build(tmp_path):
+    """`ecosystem-tests/node-ts/` (a project of its own, no workspace member) imports `acme-sdk`, the
+    root package's own name, and does not declare it: a harness packs the local build and installs it
+    there for the run, and `npm install acme-sdk` would test the registry's release instead (a real
+    SDK: 47 DEP001). A registry package the project imports undeclared is still reported, and so is
+    the repository's own package imported by a project outside any test folder."""
+    files = {
+        "package.json": {"name": "acme-sdk", "version": "1.0.0", "main": "dist/index.js",
+                         "scripts": {"build": "tsc", "test:eco": "tsx ecosystem-tests/cli.ts"},
+                         "devDependencies": {"tsx": "^4.19.0", "typescript": "^5.6.0"}},
+        "src/index.ts": "export const hello = () => 'hi';\n",
+        "ecosystem-tests/node-ts/package.json": {"name": "node-ts", "private": True, "scripts": {"test": "jest"},
+                                                 "devDependencies": {"jest": "^29.5.0"}},
+        "ecosystem-tests/node-ts/tests/test.ts": "import { hello } from 'acme-sdk';\nimport chalk from 'chalk';\n\n"
+                                                "console.log(chalk.green(hello()));\n",
+        "tools/demo/package.json": {"name": "demo", "private": True, "scripts": {"start": "node dist/main.js"}},
+        "tools/demo/src/main.ts": "import { hello } from 'acme-sdk';\n\nconsole.log(hello());\n",
+    }
+    found = dep(write(tmp_path, files), select=("DEP001",))
+    assert found == [("DEP001", "ecosystem-tests/node-ts/tests/test.ts", "chalk"), ("DEP001", "tools/demo/src/main.ts", "acme-sdk")]
+
+
+def test_a_testutils_folder_is_test_support(tmp_path):
+    """`server/testutils/appSetup.ts`, a helper only tests import, in a folder named `testutils` (as
+    `test-utils` and `testUtils` are): test support, whose devDependency imports are fine (a real
+    government service template: 1 DEP002 asking to move jsonwebtoken to dependencies)."""
+    files = {
+        "package.json": {"name": "svc", "version": "1.0.0", "private": True, "scripts": {"start": "node dist/server.js"},
+                         "dependencies": {"express": "^4.21.0"}, "devDependencies": {"jsonwebtoken": "^9.0.2"}},
+        "server/server.ts": "import express from 'express';\n\nexport const app = express();\n",
+        "server/testutils/appSetup.ts": "import jwt from 'jsonwebtoken';\n\nexport const token = () => jwt.sign({}, 'x');\n",
+    }
+    assert dep(write(tmp_path, files)) == []
