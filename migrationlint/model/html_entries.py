@@ -13,7 +13,6 @@ reads it.
 from __future__ import annotations
 
 import os
-from html.parser import HTMLParser
 
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.model.bundling import vite_app_build, vite_root
@@ -37,10 +36,8 @@ def html_entries(manifest: Manifest) -> list[str]:
             text = fh.read()
     except OSError:
         return []
-    scripts = _ModuleScripts()
-    scripts.feed(text)
     found = []
-    for src in scripts.sources:
+    for src in _module_scripts(text):
         path = os.path.normpath(os.path.join(folder, src.lstrip("/")))
         if path.endswith(TS_SUFFIXES) and path.startswith(manifest.dir + os.sep) and os.path.isfile(path):
             found.append(path)
@@ -62,15 +59,23 @@ def beside_page_scripts(path: str, manifest: Manifest, entries: list) -> bool:
     return any(os.path.relpath(e.path, manifest.dir).split(os.sep)[0] == top for e in entries)
 
 
-class _ModuleScripts(HTMLParser):
-    """Collects the `src` of each `<script type="module">` with a local path."""
+def _module_scripts(page: str) -> list[str]:
+    """The local `src` of each `<script type="module">` of the page. The HTML parser is imported
+    here: only a vite app's run reads a page, and loading the parser costs every other run."""
+    from html.parser import HTMLParser
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.sources: list[str] = []
+    class ModuleScripts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.sources: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        src = values.get("src")
-        if tag == "script" and values.get("type") == "module" and src and "://" not in src and not src.startswith("//"):
-            self.sources.append(src.split("?", 1)[0])
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            src = values.get("src")
+            if tag == "script" and values.get("type") == "module" and src and "://" not in src \
+                    and not src.startswith("//"):
+                self.sources.append(src.split("?", 1)[0])
+
+    parser = ModuleScripts()
+    parser.feed(page)
+    return parser.sources

@@ -13,6 +13,7 @@ of which this linter does not read: then no route is named, and every file stays
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 from migrationlint.model.bundling import next_app_without_config
 from migrationlint.model.config_objects import find_config, read_config
@@ -32,11 +33,11 @@ _INJECTED = frozenset({"sentry.client.config", "sentry.server.config", "sentry.e
 _CODE = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
 
 
-def next_routes(manifest: Manifest, sources: list[str]) -> list[str]:
-    """The files of `sources` (the package's lintable files) that the Next.js app in `manifest`'s
-    folder builds as entries; empty for a package that is no Next app (no next.config, no
-    next-env.d.ts beside routes, no script that runs Next), or whose pages Next finds by configured
-    extensions."""
+def next_routes(manifest: Manifest, package_sources: Callable[[], list[str]]) -> list[str]:
+    """The files of `package_sources()` (the package's lintable files, listed only for a Next app)
+    that the Next.js app in `manifest`'s folder builds as entries; empty for a package that is no
+    Next app (no next.config, no next-env.d.ts beside routes, no script that runs Next), or whose
+    pages Next finds by configured extensions."""
     directory = manifest.dir
     config = find_config(directory, "next.config")
     if config is None and not next_app_without_config(manifest) and not _runs_next(manifest):
@@ -48,7 +49,7 @@ def next_routes(manifest: Manifest, sources: list[str]) -> list[str]:
     pages = [os.path.join(directory, *p) + os.sep for p in (("pages",), ("src", "pages"))]
     beside = {os.path.join(directory, *p) for p in ((), ("src",))}
     found = []
-    for path in sources:
+    for path in package_sources():
         stem, ext = os.path.splitext(os.path.basename(path))
         if ext not in _CODE or stem.endswith(".d"):
             continue

@@ -172,7 +172,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         test support by folder or name (`./test-helpers`): what it offers its dependents' tests."""
         if manifest.path not in self._entries:
             found = all_entries(manifest, self._resolver().to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
-            found += [Entry(p, ROUTE_ORIGIN) for p in next_routes(manifest, self.project.package_sources(manifest.dir))]
+            found += [Entry(p, ROUTE_ORIGIN) for p in next_routes(manifest, lambda: self.project.package_sources(manifest.dir))]
             found += [Entry(p, HTML_ORIGIN) for p in html_entries(manifest)]
             self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or dev_reason(
                 os.path.relpath(e.path, manifest.dir).replace(os.sep, "/")) is None]
