@@ -28,7 +28,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoisted_by_name, hoists, plug_n_play, privately_hoisted, publicly_hoisted
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.shipping import Verdict, shipping_for
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+from migrationlint.model.workspace import Manifest
 
 
 @dataclass
@@ -147,8 +147,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """Whether nothing of a workspace package loads `package`: a peer it declares and imports
         only for types (`import { DataSourceOptions } from 'typeorm'`), or never imports while no
         package it declares takes it as a peer (a peer list copied from a template), so an importer
-        that lacks the peer fails nowhere. A peer it never imports that a package it declares
-        takes as a peer may be loaded by that package (an ORM loads its driver), unless the member
+        that lacks the peer fails nowhere. A peer it never imports that a package it declares (or
+        imports) takes as a peer may be loaded by that package (an ORM loads its driver), unless it
         imports that package only for types (a form library's schema types: nothing of it loads)."""
         sources = self.project.package_sources(member.dir)
         if not sources:
@@ -162,8 +162,10 @@ class DependencyModel(ManifestOwners, VersionChoice):
                         found[use.package] = found.get(use.package, True) and use.type_only
         if package in found:
             return found[package]
-        # a package it imports only for types is never loaded, and brings none of its own peers
-        declared = {p for section in DEP_SECTIONS for p in member.section(section) if p != package and not found.get(p)}
+        # what may load it: a dependency not imported only for types, or what it imports by value (a
+        # stale peer it never imports loads nothing; nor does a devDependency in shipping code)
+        declared = {p for section in ("dependencies", "optionalDependencies") for p in member.section(section)
+                    if p != package and not found.get(p)} | {p for p, types in found.items() if not types and p != package}
         return not any(package in self.peer_list(p, member) for p in declared)
 
     def _uses_of(self, path: str) -> Iterator[Use]:

@@ -41,6 +41,7 @@ _TEST_FOLDERS = frozenset({"test", "tests", "__tests__", "__test__", "e2e", "cyp
 # names a test folder has only at a package's top (`spec/`, Jasmine's and many vitest suites'):
 # inside the source they name production code (`src/lib/openapi/spec/`, a protocol's specs)
 _TOP_TEST_DIRS = frozenset({"spec", "specs"})
+_TOP_DEV_DIRS = frozenset({"dev"})  # a library's local development app or server, never what it builds
 
 
 def top_test_folder(rel: str) -> str | None:
@@ -48,6 +49,14 @@ def top_test_folder(rel: str) -> str | None:
     the package folder, `spec/util/containers.ts`), or None."""
     first = rel.replace("\\", "/").split("/", 1)
     return f"a test folder ({first[0]}/ at the package's top)" if len(first) == 2 and first[0] in _TOP_TEST_DIRS else None
+
+
+def top_dev_folder(rel: str) -> str | None:
+    """Why a file no entry reaches, in a package never published, is a development harness
+    (`dev/index.ts` at its package's top, which a plugin's `start` script boots with mocked services
+    beside `src/`), or None."""
+    first = rel.replace("\\", "/").split("/", 1)
+    return f"a development harness ({first[0]}/ at the package's top)" if len(first) == 2 and first[0] in _TOP_DEV_DIRS else None
 
 
 def in_test_folder(folders: list[str]) -> bool:
@@ -69,7 +78,7 @@ def dev_folder_reason(folders: list[str]) -> str | None:
         why = _DEV_DIRS.get(part) or _DEV_DIRS.get(_DUNDER.sub(r"\1", part))  # `__e2e__` is `e2e`
         if why is not None:
             return f"{why} ({part}/)"
-        if _TEST_DIR.search(part):
+        if _TEST_DIR.search(part) or _TEST_DIR.search(_DUNDER.sub(r"\1", part)):  # `__testUtils__` too
             return f"a test folder ({part}/)"
         if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
             return f"examples, samples or documentation, not the package's code ({part}/)"

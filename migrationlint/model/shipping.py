@@ -27,7 +27,8 @@ from migrationlint.model.bootstrap_entries import all_entries, starts_unmapped_o
 from migrationlint.model.dev_clis import dev_cli_command
 from migrationlint.model.dev_files import dev_reason, emitted_declaration, fixture_data, nx_tool_input, \
     placeholder_package, published_data_folder, seed_factories, template_of, tool_input
-from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_test_folder
+from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_dev_folder, \
+    top_test_folder
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service
 from migrationlint.model.package_roles import beside_an_entry, tooling_package
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
@@ -245,6 +246,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         a tooling package."""
         if (leftover := self.in_a_browser_library(path, manifest)) is not None:
             return Verdict(False, leftover, bundle_input=True)
+        harness = top_dev_folder(os.path.relpath(path, manifest.dir).replace(os.sep, "/"))
+        if harness is not None and manifest.unpublishable:  # a published one's `files` and build say (BuildOutput)
+            return Verdict(False, harness)
         entries = self.entries(manifest)
         paged = any(e.origin in (ROUTE_ORIGIN, HTML_ORIGIN) for e in entries) and not self._unmapped_start(manifest)
         if paged and any(e.origin == ROUTE_ORIGIN for e in entries):

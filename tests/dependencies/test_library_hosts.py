@@ -178,3 +178,31 @@ def test_dep001_a_plugin_may_use_what_the_framework_it_takes_as_a_peer_depends_o
     assert repo("peer", {"@vendure/core": "^3.6.0"}) == [("DEP001", "packages/hello/src/index.ts", "zod")]
     assert repo("silent", {}) == [("DEP001", "packages/hello/src/index.ts", "@nestjs/common"),
                                   ("DEP001", "packages/hello/src/index.ts", "zod")]
+
+
+def test_dep003_peers_a_workspace_library_declares_but_nothing_of_it_loads(tmp_path):
+    """`@acme/plugin-lab-common` declares react and react-dom as peers (copied from a template, as
+    react-dom's own peer on react is) and its source imports neither: a Node backend that imports it
+    loads no React, and adding react to the backend would fix nothing (a real plugin collection: 3
+    DEP003). Once the library imports react, the backend needs it."""
+    lock = ('__metadata:\n  version: 8\n  cacheKey: 10\n\n"react-dom@npm:^18.0.0":\n  version: 18.2.0\n'
+            '  resolution: "react-dom@npm:18.2.0"\n  peerDependencies:\n    react: ^18.2.0\n'
+            '  languageName: node\n  linkType: hard\n\n"react@npm:^18.0.0":\n  version: 18.2.0\n'
+            '  resolution: "react@npm:18.2.0"\n  languageName: node\n  linkType: hard\n')
+
+    def repo(name: str, common_source: str) -> list:
+        return dep(write(tmp_path / name, {
+            "package.json": {"name": "root", "private": True, "packageManager": "yarn@4.9.2", "workspaces": ["plugins/*"]},
+            ".yarnrc.yml": "nodeLinker: node-modules\n",
+            "yarn.lock": lock,
+            "plugins/lab-common/package.json": {"name": "@acme/plugin-lab-common", "version": "1.0.0", "main": "src/index.ts",
+                                                "peerDependencies": {"react": "^18.0.0", "react-dom": "^18.0.0"}},
+            "plugins/lab-common/src/index.ts": common_source,
+            "plugins/lab-backend/package.json": {"name": "@acme/plugin-lab-backend", "version": "1.0.0", "main": "src/index.ts",
+                                                 "dependencies": {"@acme/plugin-lab-common": "workspace:^"}},
+            "plugins/lab-backend/src/index.ts": "import { labView } from '@acme/plugin-lab-common';\n\nexport const view = labView;\n",
+        }), select=("DEP003",))
+
+    assert repo("stale", "export const labView = 'lab.view';\n") == []
+    uses = "import { createElement } from 'react';\n\nexport const labView = createElement('div');\n"
+    assert ("DEP003", "plugins/lab-backend/src/index.ts", "@acme/plugin-lab-common") in repo("loads", uses)

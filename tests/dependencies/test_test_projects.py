@@ -39,3 +39,25 @@ def test_a_testutils_folder_is_test_support(tmp_path):
         "server/testutils/appSetup.ts": "import jwt from 'jsonwebtoken';\n\nexport const token = () => jwt.sign({}, 'x');\n",
     }
     assert dep(write(tmp_path, files)) == []
+
+
+def test_a_dunder_test_utils_folder_and_a_top_dev_harness_are_not_shipped(tmp_path):
+    """`src/__testUtils__/render.tsx` (test support named in the dunder style) and `dev/index.ts` (the
+    local development backend a plugin's `start` script boots with mocked services, beside `src/`): no
+    entry reaches them, and their devDependency imports are fine (a real Backstage plugin collection:
+    4 DEP002, in private plugins too). A `dev/` folder inside `src/` is production code and stays
+    checked."""
+    files = {
+        "package.json": {"name": "@acme/plugin-todo-backend", "version": "0.1.0", "private": True,
+                         "main": "src/index.ts", "scripts": {"start": "backstage-cli package start"},
+                         "dependencies": {"@backstage/backend-plugin-api": "^1.4.0"},
+                         "devDependencies": {"@backstage/backend-test-utils": "^1.9.0", "@testing-library/react": "^16.0.0"}},
+        "src/index.ts": "import { createBackendPlugin } from '@backstage/backend-plugin-api';\n\n"
+                        "export default createBackendPlugin({ pluginId: 'todo', register() {} });\n",
+        "dev/index.ts": "import { mockServices } from '@backstage/backend-test-utils';\n\nexport const auth = mockServices.auth;\n",
+        "src/__testUtils__/render.ts": "import { render } from '@testing-library/react';\n\nexport const r = render;\n",
+    }
+    assert dep(write(tmp_path / "harness", files)) == []
+    inside = {**files, "src/dev/tools.ts": "import { mockServices } from '@backstage/backend-test-utils';\n\n"
+                                          "export const tools = mockServices;\n"}
+    assert ("DEP002", "src/dev/tools.ts", "@backstage/backend-test-utils") in dep(write(tmp_path / "inside", inside))
