@@ -149,11 +149,10 @@ def vite_root(manifest: Manifest) -> str | None:
     pages and what they import, bundled, though the package also builds a server (`tsc && vite
     build`) that `_vite_build` leaves unbundled."""
     config = find_config(manifest.dir, "vite.config")
-    if config is None or not any(_VITE_BUILD.search(c) and "--ssr" not in c for _, c in build_commands(manifest)):
+    if config is None or not vite_app_build(manifest):
         return None
-    settings = read_config(config)
-    root = settings.keys.get(("root",))
-    if not root or settings.has("build.lib") or settings.has("build.ssr"):
+    root = read_config(config).keys.get(("root",))
+    if not root:
         return None
     folder = os.path.normpath(os.path.join(os.path.dirname(config), root))
     return folder if folder != os.path.normpath(manifest.dir) and folder.startswith(manifest.dir + os.sep) else None

@@ -272,8 +272,8 @@ def _string_items(array: Node, arrays: dict[str, Node] | None = None, depth: int
         sections = _section_spread(item)
         if sections:
             items += [SECTIONS_MARK + section for section in sections]
-        elif item.type == "object" and _string_pairs(item) is not None:
-            items += list(_string_pairs(item) or ())
+        elif item.type == "object" and (keys := _string_pairs(item)) is not None:
+            items += list(keys)
         else:
             items.append(REGEX_MARK + parsing.text(item) if item.type == "regex"
                          else parsing.string_value(item) or _config_relative_path(item))
