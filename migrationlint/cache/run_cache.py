@@ -67,6 +67,7 @@ CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.confi
                       # bundler configs decide whether a package ships its imports inside a bundle
                       "webpack.config.", "tsup.config.", "tsdown.config.", "rollup.config.", "rolldown.config.", "next.config.",
                       "electron.vite.config.", "rsbuild.config.", "rspack.config.", "modern.config.", "ormconfig.",
+                      "module-federation.config.", "react-router.config.",
                       "esbuild.config.", "jest.config.", "astro.config.",
                       # a GraphQL code generator's schema module is a build step's input (codegen_inputs)
                       "codegen.", ".graphqlrc", "graphql.config.",

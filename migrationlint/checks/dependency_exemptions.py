@@ -16,6 +16,7 @@ from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, unbuilt_stub
+from migrationlint.model.checkout_starts import starts_from_checkout
 from migrationlint.model.script_commands import type_check_only
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
@@ -230,12 +231,16 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         """In a declaration file under `skipLibCheck`, where tsc says nothing: a `/// <reference
         types="x" />` of a package nothing declares, locks or installs (a leftover of a framework the
         app no longer uses), or an import none of whose names the file uses (a generated cache of
-        types), unless the file is the package's own `types` entry, which its users' tsc reads. A
-        declaration file runs nothing, so no install is wanted."""
+        types) or of a package nothing holds (an augmentation of a library the app no longer uses,
+        whose types tsc then takes as `any`), unless the file is the package's own `types` entry,
+        which its users' tsc reads. A declaration file runs nothing, so no install is wanted."""
+        if not resolver_for(self.project).lib_check_skipped(u.path):
+            return False
         if u.imp.kind == "reference":
-            return self.held_nowhere(u.package, u.manifest) and resolver_for(self.project).lib_check_skipped(u.path)
+            return self.held_nowhere(u.package, u.manifest)
         entry = next((u.manifest.data[k] for k in ("types", "typings") if isinstance(u.manifest.data.get(k), str)), None)
-        return u.unused and resolver_for(self.project).lib_check_skipped(u.path) and (
+        nowhere = self.held_nowhere(u.package, u.manifest) and self.held_nowhere(pk.types_package(u.package), u.manifest)
+        return (u.unused or nowhere) and (
             entry is None or os.path.normpath(os.path.join(u.manifest.dir, entry)) != u.path)
 
     def _mocked_into_being(self, u: Use) -> bool:
@@ -294,10 +299,12 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         `dependencies` at all, has no entry point and starts nothing (a documentation site a
         generator builds, a set of scripts): no production install of it exists, and keeping every
         package in devDependencies says so (DEP002). One with a start script, an entry, a `bin` or a
-        Dockerfile is judged as usual."""
+        Dockerfile is judged as usual, unless it starts only through a TypeScript runner it keeps in
+        devDependencies, with no `dependencies` at all: it never starts from a production install."""
         m = u.manifest
         return u.verdict is not None and u.verdict.presumed and m.data.get("private") is True \
-            and not m.data.get("dependencies") and not self.shipping.entries(m) and not self.is_service(m)
+            and not m.data.get("dependencies") and not self.shipping.entries(m) and not self.is_service(m) \
+            or starts_from_checkout(m)
 
     def _optional_feature(self, u: Use) -> bool:
         """A published library's load on demand, in shipping code, of a package it keeps in

@@ -4,7 +4,8 @@ A published plugin keeps its framework in peerDependencies (`@nestjs/typeorm`), 
 provides one shared copy. What that framework itself requires as a peer (typeorm for
 @nestjs/typeorm, rxjs for @nestjs/common), or another package of the framework's scope
 (`@nestjs/cqrs` beside `@nestjs/common`), the application provides too: the plugin declares it as
-a peer. A `dependencies` entry would install a second copy beside the application's (two TypeORM
+a peer. Not a package of a scope the manifest also keeps in `dependencies`: such a scope splits a
+shared API (the peer) from implementations each package installs for itself. A `dependencies` entry would install a second copy beside the application's (two TypeORM
 `DataSource` classes, two rxjs), which is why DEP002 and DEP005 name peerDependencies there.
 """
 
@@ -26,7 +27,10 @@ def peer_host(model, u: Use) -> tuple[str, bool] | None:
     hosts = sorted(h for h in m.section("peerDependencies") if h != u.package)
     required = next((h for h in hosts if model.peer_list(h, m).get(u.package) is False), None)
     scope = pk.scope_of(u.package)
-    host = required or next((h for h in hosts if scope and pk.scope_of(h) == scope), None)
+    # a scope whose packages the manifest also keeps in dependencies is no framework the application
+    # provides whole: only its API is shared (`@opentelemetry/api` a peer, `@opentelemetry/core` a dependency)
+    shared = scope and not any(pk.scope_of(d) == scope for d in m.section("dependencies"))
+    host = required or next((h for h in hosts if shared and pk.scope_of(h) == scope), None)
     if host is None:
         return None
     rel = model.project.rel(m.path)

@@ -115,16 +115,30 @@ def _qualifies_a_type(node: Node) -> bool:
 
 
 _COMPARISONS = frozenset({"===", "!==", "==", "!="})
+# NestJS handler decorators whose second argument only filters by transport (`MessagePattern('sum',
+# Transport.GRPC)` answers only in a gRPC server): a tag on the handler, no server nor client
+_HANDLER_FILTERS = frozenset({"MessagePattern", "EventPattern"})
+
+
+def _callee_name(call: Node | None) -> str | None:
+    """The called name of a call (`MessagePattern` of `MessagePattern(...)` or `ms.MessagePattern(...)`)."""
+    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    if fn is not None and fn.type == "member_expression":
+        fn = fn.child_by_field_name("property")
+    return text(fn) if fn is not None and fn.type in ("identifier", "property_identifier") else None
 
 
 def _only_named(node: Node) -> bool:
     """Whether `X.Y` is only named, not chosen: a computed key (`{ [Transport.KAFKA]: 'kafka' }`), a
-    side of a comparison (`transport === Transport.KAFKA`) or a `case` label selects nothing, so
-    nothing is loaded for it (a lookup table of transports in a shared library)."""
+    side of a comparison (`transport === Transport.KAFKA`), a `case` label or a handler decorator's
+    transport filter selects nothing, so nothing is loaded for it (a lookup table of transports in a
+    shared library, one decorator per transport)."""
     parent = node.parent
     if parent is None:
         return False
     if parent.type == "computed_property_name" or (parent.type == "switch_case" and parent.child_by_field_name("value") == node):
+        return True
+    if parent.type == "arguments" and parent.named_children[0] != node and _callee_name(parent.parent) in _HANDLER_FILTERS:
         return True
     operator = parent.child_by_field_name("operator") if parent.type == "binary_expression" else None
     return operator is not None and operator.type in _COMPARISONS

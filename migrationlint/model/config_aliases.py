@@ -2,8 +2,8 @@
 
 `svelte.config.js` (`kit.alias`, `kit.files.lib`), `vite.config.*` / `vitest.config.*`
 (`resolve.alias`, object or `[{ find, replacement }]` form), `nuxt.config.*` (`alias`) and
-`webpack.config.*` / `rspack.config.*` (`resolve.alias`, also assigned in a config function:
-`config.resolve.alias = {...}`, `config.resolve.alias['x'] = ...`) and Storybook's `.storybook/main.*`
+`webpack.config.*` / `rspack.config.*` / `rsbuild.config.*` (`resolve.alias`, also assigned in a config
+function: `config.resolve.alias = {...}`, `config.resolve.alias['x'] = ...`) and Storybook's `.storybook/main.*`
 (the `alias` its `viteFinal` or `webpackFinal` returns or assigns) are
 programs, and a linter must never run them. They are parsed with tree-sitter (the TypeScript
 grammar parses JavaScript) and only literal shapes are read: string keys, and values that are
@@ -11,6 +11,11 @@ strings or the usual path expressions (`path.resolve(__dirname, 'src')`,
 `fileURLToPath(new URL('./src', import.meta.url))`). An alias whose target is computed some other
 way is still an alias: its target is recorded as unknown (None), and imports through it are
 trusted rather than reported.
+
+A Module Federation `remotes` setting (the bundler plugin's, or an Nx `module-federation.config.*`)
+names the apps whose modules this one loads at run time: `import('payments/Reports')` is served by
+the remote `payments`, which no install holds. Each remote name is read as an alias whose target is
+unknown.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from migrationlint.extract.parsing import string_value, text
 if TYPE_CHECKING:
     from tree_sitter import Node
 
-CONFIG_STEMS = ("svelte.config", "vite.config", "vitest.config", "nuxt.config", "webpack.config", "rspack.config")
+CONFIG_STEMS = ("svelte.config", "vite.config", "vitest.config", "nuxt.config", "webpack.config", "rspack.config",
+                "rsbuild.config", "module-federation.config")
 CONFIG_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 _MAX_CONFIG_BYTES = 512 * 1024
 Q_PAIRS = "(pair key: [(property_identifier) (string)] @key value: (_) @value) @pair"
@@ -100,7 +106,7 @@ def read_aliases(path: str) -> dict[str, str | None]:
             data = fh.read(_MAX_CONFIG_BYTES + 1)
     except OSError:
         return {}
-    if len(data) > _MAX_CONFIG_BYTES or b"alias" not in data and b"lib" not in data:
+    if len(data) > _MAX_CONFIG_BYTES or b"alias" not in data and b"lib" not in data and b"remotes" not in data:
         return {}
     root = parsing.parser("ts").parse(data).root_node
     directory = os.path.dirname(path)
@@ -114,6 +120,8 @@ def read_aliases(path: str) -> dict[str, str | None]:
             out.update(_alias_entries(value, directory, bare_is_path))
         elif key == "lib" and _parent_key(m["pair"][0]) == "files":  # SvelteKit kit.files.lib -> $lib
             out["$lib"] = path_value(value, directory)
+        elif key == "remotes":
+            out.update(dict.fromkeys(_remote_names(value)))
     for _, m in parsing.cursor("ts", Q_ASSIGNMENTS).matches(root):
         out.update(_assigned_aliases(m["left"][0], m["right"][0], directory, bare_is_path))
     return out
@@ -132,6 +140,19 @@ def _assigned_aliases(left: Node, right: Node, directory: str, bare_is_path: boo
     if not name:
         return {}
     return {name: _target(right, directory, bare_is_path)}
+
+
+def _remote_names(value: Node) -> list[str]:
+    """The names a federation `remotes` gives: an object's keys (`{ payments: 'payments@http://...' }`),
+    or a list's names (`['payments']`, `'payments@http://...'`, Nx's `[['payments', 'http://...']]`)."""
+    if value.type == "object":
+        keys = (p.child_by_field_name("key") for p in value.named_children if p.type == "pair")
+        return [_key(k) for k in keys if k is not None and k.type in ("property_identifier", "string")]
+    if value.type != "array":
+        return []
+    items = (i.named_children[0] if i.type == "array" and i.named_children else i for i in value.named_children)
+    names = (string_value(i) for i in items)
+    return [n.split("@", 1)[0] if n.find("@") > 0 else n for n in names if n]
 
 
 def _name(node: Node | None) -> str | None:

@@ -224,10 +224,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         return policy == "all" or (policy == "test-files" and (test or type_only))
 
     def declared_in(self, m: Manifest, package: str, type_only: bool) -> str | None:
-        section = m.declared(package)
-        if section is None and type_only:
-            section = m.declared(pk.types_package(package))
-        return section
+        return m.declared(package) or (m.declared(pk.types_package(package)) if type_only else None)
 
     def known(self, package: str, manifest: Manifest) -> bool:
         """Whether any manifest, the workspace's lockfile, node_modules, or the lockfile of the
@@ -242,7 +239,9 @@ class DependencyModel(ManifestOwners, VersionChoice):
         m = u.manifest
         package = package or u.package
         bundled = self.shipping.bundled(m, package)
-        found = policy.placement(package, m, not u.test, u.type_only, self.tooling_root(m, u.verdict), bundled)
+        # an example project's code runs from its own install, unless it keeps every package in devDependencies
+        example = u.verdict is not None and u.verdict.example and bool(m.section("dependencies") or not m.section("devDependencies"))
+        found = policy.placement(package, m, not u.test or example, u.type_only, self.tooling_root(m, u.verdict), bundled)
         if u.unused and found.why == policy.TYPE_POSITIONS:
             return policy.Placement(found.section, "none of its names is used, so the compiler drops the import "
                                                    "(removing the import is the other remedy)")

@@ -277,10 +277,12 @@ class VersionChoice:
             folder = self.project.rel(m.dir)
             if self.ws.definition == "lerna.json" and not self.is_root(m):  # no workspace the manager knows
                 return f"cd {folder} && {_add_command(manager, False, True, folder, package, section)}"
-            if self.ws.definition and not self.is_root(m) and m.dir not in self.ws.member_dirs:
-                # a package the workspace's globs leave out (`!examples/deno`, a site outside them): no
-                # `--filter` or `workspace` command finds it; an install in its own folder does
-                return f"cd {folder} && {_add_command(manager, False, True, folder, package, section, alone=True)}"
+            if not self.is_root(m) and (not self.ws.definition or m.dir not in self.ws.member_dirs):
+                # a package the workspace's globs leave out (`!examples/deno`, a site outside them), or a
+                # package in a repository with no workspace at all: no `--filter` or `workspace` command
+                # finds it, a command run at the root adds to the root's manifest; one in its folder does
+                alone = bool(self.ws.definition)
+                return f"cd {folder} && {_add_command(manager, False, True, folder, package, section, alone=alone)}"
             return _add_command(manager, bool(self.ws.definition), self.is_root(m), _target(manager, m, folder),
                                 package, section)
         own = self._own_lock(project.dir)

@@ -14,10 +14,11 @@ import shlex
 from functools import lru_cache
 from typing import Callable
 
-from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason
+from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason, example_home
 from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.nx_projects import run_commands
+from migrationlint.model.route_configs import route_config
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
 TOOLS = (
@@ -214,14 +215,22 @@ _SCRIPT_FILE = re.compile(r"\.[cm]?[jt]sx?$")
 _CODE_CONNECT = re.compile(r"\.figma(?:\.batch|\.template)?\.[cm]?[jt]sx?$")
 
 
+def example_code(home: str, rel: str) -> bool:
+    """Whether the file at `rel` of a package whose folder is `home` (from the repository root) is an
+    example project's own code: the package lives in an examples folder, and the file is no test,
+    tool config or test folder's of that project. Such a project runs what its code loads."""
+    return example_home(home.split("/")) and dev_reason(rel) is None
+
+
 def tool_input(path: str, manifest_data: dict, manifest_dir: str) -> str | None:
     """Why `path` is run by a tool its package.json configures, not by the service: the Prisma CLI's
     seed command (`"prisma": {"seed": "ts-node prisma/seed.ts"}`, run by `prisma db seed`); a script
     other than the start scripts that runs it from source with a TypeScript runner (`"seed":
     "ts-node -r tsconfig-paths/register src/cli.ts"`); the data source a TypeORM CLI script names
     (`typeorm-ts-node-commonjs migration:run -d src/data-source.ts`). Asked only for files no entry
-    point reaches: a file the service imports ships whatever script also runs it."""
-    return tool_inputs(manifest_data, manifest_dir).get(path)
+    point reaches: a file the service imports ships whatever script also runs it. Also a React
+    Router app's route configuration, which its build reads (route_configs)."""
+    return tool_inputs(manifest_data, manifest_dir).get(path) or route_config(path, manifest_data, manifest_dir)
 
 
 def tool_inputs(manifest_data: dict, manifest_dir: str) -> dict[str, str]:

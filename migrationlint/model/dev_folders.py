@@ -27,6 +27,7 @@ _DUNDER = re.compile(r"^__(\w+?)__$")
 _EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "playgrounds",
                            "sandbox", "sandboxes",
                            "load-testing", "load-tests", "perf", "docs", "www", "website"})
+EXAMPLES = "examples, samples or documentation"
 TEMPLATE_DIRS = frozenset({"template", "templates", "scaffold", "scaffolds", "blueprints", "boilerplate", "stubs"})
 # `api-test`, `e2e_utils`, camelCase `testUtils`, `testHelpers`, and a package's test kit `ui-kit-test-utils`
 _TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)(?:[-_]|(?=[A-Z]))|[-_](?:tests?|e2e|spec|specs|testing)$"
@@ -81,8 +82,14 @@ def dev_folder_reason(folders: list[str]) -> str | None:
         if _TEST_DIR.search(part) or _TEST_DIR.search(_DUNDER.sub(r"\1", part)):  # `__testUtils__` too
             return f"a test folder ({part}/)"
         if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
-            return f"examples, samples or documentation, not the package's code ({part}/)"
+            return f"{EXAMPLES}, not the package's code ({part}/)"
         if part in TEMPLATE_DIRS:
             return f"templates copied into other projects, not run from this package ({part}/)"
     return None
 
+
+def example_home(folders: list[str]) -> bool:
+    """Whether a package in these folders is an example (a sample app, a documentation site) rather
+    than a test fixture or a template: a project of its own, whose code is what it runs."""
+    why = dev_folder_reason(folders)
+    return why is not None and why.startswith(EXAMPLES)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Callable
 
+from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.specifiers import DECLARATIONS, TS_SOURCE, condition_targets, exports_table, exports_targets, strip_built
 from migrationlint.model.workspace import Manifest, Workspace
@@ -56,8 +57,19 @@ class PackageEntries:
             # with no workspace definition nothing links folders but a local spec: the registry's package
             self._excluded[key] = aliased is not None and wanted is None or bool(wanted) and isinstance(version, str) \
                 and satisfies(version, wanted) is False \
-                or not local and not self.workspace.has_workspace_definition
+                or not local and not self.workspace.has_workspace_definition \
+                or bool(wanted) and not local and self._installed_apart(own)
         return None if self._excluded[key] else member
+
+    def _installed_apart(self, manifest_path: str | None) -> bool:
+        """Whether the package at `manifest_path` is a project installed on its own: no workspace
+        member, with a lockfile of its own, whose install puts what it declares (the registry's
+        release) in its own node_modules, found before the workspace's link above it."""
+        if manifest_path is None:
+            return False
+        folder = os.path.dirname(manifest_path)
+        return folder != self.workspace.root and folder not in self.workspace.member_dirs \
+            and any(os.path.isfile(os.path.join(folder, n)) for n in LOCKFILE_NAMES)
 
     def _own_manifest(self, directory: str, name: str) -> Manifest | None:
         own = self.workspace.nearest_manifest_path(directory)

@@ -26,6 +26,7 @@ from migrationlint.model.workspace import DEP_SECTIONS, Workspace
 from migrationlint.model.project import Memo, per_key
 from migrationlint.model.package_entries import PackageEntries, main_fields
 from migrationlint.model.file_lookup import FileLookup
+from migrationlint.model.nx_projects import nearest_project_json
 from migrationlint.model.specifiers import (
     alias_matches,
     best_matches,
@@ -88,6 +89,7 @@ class Resolver(PackageEntries):
         self._stated: dict[str, dict[str, str]] = {}
         self._build_pairs: dict[str, list[tuple[str, str]]] = {}
         self._frameworks: dict[str, FrameworkConfig] = {}
+        self._project_jsons: dict[str, str | None] = {}  # folder -> its Nx project.json (nx_projects)
         self.files = FileLookup()
         self._missing_elsewhere: set[str] = set()  # found missing by checks in another process
 
@@ -337,19 +339,36 @@ class Resolver(PackageEntries):
         return None
 
     def framework_config(self, directory: str) -> FrameworkConfig:
-        """The vite/svelte/nuxt configuration of the package holding `directory` (read once)."""
+        """The vite/svelte/nuxt/bundler configuration of the package holding `directory`, with that of
+        the Nx project holding it (a project.json folder without a package.json: an app's own
+        `vite.config.ts` or federation `remotes`) over it. Read once per folder."""
         manifest_path = self.workspace.nearest_manifest_path(directory)
         pkg_dir = os.path.dirname(manifest_path) if manifest_path else self.root
+        package = self._package_config(pkg_dir, manifest_path)
+        project = nearest_project_json(directory, pkg_dir, self.is_file, self._project_jsons)
+        project_dir = os.path.dirname(project) if project else pkg_dir
+        if project_dir == pkg_dir:
+            return package
+        found = self._frameworks.get(project_dir)
+        if found is None:
+            own = config_aliases.read_project(project_dir, self._declared(manifest_path))
+            found = self._frameworks[project_dir] = FrameworkConfig(
+                project_dir, {**package.aliases, **own.aliases}, package.frameworks | own.frameworks)
+        return found
+
+    def _package_config(self, pkg_dir: str, manifest_path: str | None) -> FrameworkConfig:
         found = self._frameworks.get(pkg_dir)
         if found is None:
-            declared: frozenset[str] = frozenset()
-            package_jest = None
-            if manifest_path:
-                m = self.workspace.manifest(manifest_path)
-                declared = frozenset(p for section in DEP_SECTIONS for p in m.section(section))
-                package_jest = m.data.get("jest")
-            found = self._frameworks[pkg_dir] = config_aliases.read_project(pkg_dir, declared, package_jest)
+            package_jest = self.workspace.manifest(manifest_path).data.get("jest") if manifest_path else None
+            found = self._frameworks[pkg_dir] = config_aliases.read_project(
+                pkg_dir, self._declared(manifest_path), package_jest)
         return found
+
+    def _declared(self, manifest_path: str | None) -> frozenset[str]:
+        if not manifest_path:
+            return frozenset()
+        m = self.workspace.manifest(manifest_path)
+        return frozenset(p for section in DEP_SECTIONS for p in m.section(section))
 
     def _alias_items(self) -> list[tuple[str, str]]:
         return sorted(self.aliases.items(), key=lambda kv: -len(kv[0]))

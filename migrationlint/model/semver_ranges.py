@@ -2,9 +2,11 @@
 
 A dependency fix must write a version that every peer range on that package accepts (docs/architecture.md, "What a dependency fix may do"),
 so the fixer needs `satisfies("12.1.0", "^12.1.0 || ^13")`. Covers what package.json ranges use:
-`||`, hyphen ranges, comparators (`>=`, `<`, `=`), caret, tilde, x-ranges and `*`. Prereleases
-compare as lower than their release and are otherwise treated like releases (a peer range check,
-not a resolver). Anything it cannot read (tags, URLs, protocols) is "unknown": None.
+`||`, hyphen ranges, comparators (`>=`, `<`, `=`), caret, tilde, x-ranges and `*`. A prerelease
+(`0.17.3-next`) satisfies a range only when a comparator of it names a prerelease of the same
+version, as package managers decide (`0.17.3` installs the registry's 0.17.3 over a workspace's
+0.17.3-next); among prereleases of one version the tags are not compared. `*` takes any version.
+Anything it cannot read (tags, URLs, protocols) is "unknown": None.
 """
 
 from __future__ import annotations
@@ -95,14 +97,27 @@ def satisfies(version: str, rng: str) -> bool | None:
         return None
     branches = [b for b in rng.split("||")] if rng.strip() else ["*"]
     readable = False
+    prerelease = _PRERELEASE.match(version.strip())
     for branch in branches:
         bounds = _set_bounds(branch)
         if bounds is None:
             continue
         readable = True
+        if prerelease and branch.strip() not in _ANY and v not in _prerelease_versions(branch):
+            continue  # a prerelease only where the range names one of the same version
         if all(_holds(op, v, b) for op, b in bounds):
             return True
     return False if readable else None
+
+
+_PRERELEASE = re.compile(r"^v?(\d+)\.(\d+)\.(\d+)-")
+_ANY = frozenset({"*", "x", "X", ""})
+
+
+def _prerelease_versions(branch: str) -> set[Version]:
+    """The versions whose prereleases a range's comparators name (`^1.0.0-beta.1`: 1.0.0)."""
+    found = (_PRERELEASE.match(_COMPARATOR.match(token).group(2)) for token in branch.split() if _COMPARATOR.match(token))
+    return {(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in found if m}
 
 
 def lowest(rng: str) -> str | None:

@@ -25,7 +25,7 @@ from migrationlint.model.wrapped_builds import workspace_tool_bundle
 from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries, starts_unmapped_output
 from migrationlint.model.dev_clis import dev_cli_command
-from migrationlint.model.dev_files import dev_reason, emitted_declaration, fixture_data, nx_tool_input, \
+from migrationlint.model.dev_files import dev_reason, emitted_declaration, example_code, fixture_data, nx_tool_input, \
     placeholder_package, published_data_folder, seed_factories, template_of, tool_input
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_dev_folder, \
     top_test_folder
@@ -216,7 +216,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                                                                   for m in self.ws.member_manifests) \
                 and not any(os.path.isfile(os.path.join(manifest.dir, n)) for n in LOCKFILE_NAMES)
             suffix = ", and is no workspace member: a test fixture" if fixture else ""
-            return Verdict(False, f"its package lives in {folder}{suffix}", inert=fixture)
+            return Verdict(False, f"its package lives in {folder}{suffix}", inert=fixture,
+                           example=not fixture and example_code(home, os.path.relpath(path, manifest.dir)))
         if (dev_only := self._dev_only(manifest)) is not None:
             return Verdict(False, dev_only)
         via = self._reached_from(manifest).get(path)

@@ -24,6 +24,7 @@ class Verdict:
     # while its files may still run in place, imported through the workspace link
     unbuilt: bool = False
     unbundled: bool = False  # in no bundle: the app's routes or HTML page, all its entries, do not reach it
+    example: bool = False  # the code of an example project (its own package in an examples folder)
 
     @property
     def unsettled(self) -> bool:

@@ -386,6 +386,34 @@ def test_a_project_inside_a_member_folder_finds_what_the_member_declares(tmp_pat
     assert sorted(d.extra["package"] for d in by_code(lint(tmp_path), "DEP001")) == ["markdown-it", "react"]
 
 
+def test_an_example_projects_code_is_told_to_declare_what_it_loads_in_dependencies(tmp_path):
+    """`examples/with-h3/index.ts` of an example server with its own package.json (a real repository: 26
+    DEP001 findings told "add to devDependencies" for what the example's server loads): the example runs
+    from its own install, so its code's packages go to dependencies. Its tests' packages still go to
+    devDependencies, and an example that keeps every package in devDependencies (a bundled demo) keeps
+    its convention."""
+    files = {
+        "package.json": json.dumps({"name": "board", "version": "1.0.0", "main": "dist/index.js",
+                                    "dependencies": {"ms": "^2.1.3"}}),
+        "src/index.ts": "import ms from 'ms';\nexport const ttl = ms('1d');\n",
+        "examples/with-h3/package.json": json.dumps({"name": "with-h3", "private": True,
+                                                     "scripts": {"start": "node index.js"}, "dependencies": {"h3": "^1.15.0"}}),
+        "examples/with-h3/index.ts": "import { createApp } from 'h3';\nimport Redis from 'ioredis';\nexport const app = [createApp, Redis];\n",
+        "examples/with-h3/test/app.test.ts": "import { expect } from 'chai';\nexpect(1).to.equal(1);\n",
+        "examples/demo/package.json": json.dumps({"name": "demo", "private": True, "devDependencies": {"vite": "^5.0.0"}}),
+        "examples/demo/src/main.ts": "import { render } from 'lit-html';\nexport const r = render;\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    found = {d.extra["package"]: d for d in by_code(lint(tmp_path), "DEP001")}
+    assert sorted(found) == ["chai", "ioredis", "lit-html"]
+    # no workspace: the command runs in the example's folder, not at the root, whose manifest it would change
+    assert "run `cd examples/with-h3 && npm install ioredis`" in found["ioredis"].message
+    assert "run `cd examples/with-h3 && npm install --save-dev chai`" in found["chai"].message
+    assert "run `cd examples/demo && npm install --save-dev lit-html`" in found["lit-html"].message
+
+
 def test_a_test_suite_member_nested_in_its_base_member_finds_the_bases_drivers(tmp_path):
     """`e2e/adapter` declares the database drivers; the suites under `e2e/adapter/test/*` are members
     too (`e2e/**`) and declare only what they override: Node and tsc walk up from a suite's test into
@@ -488,10 +516,13 @@ def test_dep004_a_websocket_gateway_loads_the_default_adapter(tmp_path, change, 
 
 
 def test_dep004_a_transport_only_named_selects_nothing(tmp_path):
-    """`Transport.KAFKA` as a computed key of a lookup table, a side of a comparison or a `case`
-    label chooses no transport: nothing loads kafkajs for it (a real shared library: 3 DEP004).
-    As an option's value it does."""
-    table = ("import { Transport } from '@nestjs/microservices';\n\n"
+    """`Transport.KAFKA` as a computed key of a lookup table, a side of a comparison, a `case`
+    label or a handler decorator's transport filter (`MessagePattern('sum', Transport.GRPC)`, one
+    decorator per transport in a published library) chooses no transport: nothing loads kafkajs for
+    it (real shared libraries: 3 and 1 DEP004). As an option's value it does."""
+    table = ("import { MessagePattern, Transport } from '@nestjs/microservices';\nimport * as ms from '@nestjs/microservices';\n\n"
+             "export const GrpcPattern = (p: string) => MessagePattern(p, Transport.GRPC);\n"
+             "export const NatsEvent = (p: string) => ms.EventPattern(p, Transport.NATS, {});\n"
              "export const CLIENTS = { [Transport.KAFKA]: 'kafka', [Transport.RMQ]: 'rmq' };\n"
              "export const isKafka = (t: Transport): boolean => t === Transport.KAFKA;\n"
              "export function label(t: Transport): string {\n  switch (t) {\n    case Transport.NATS:\n"

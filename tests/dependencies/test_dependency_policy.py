@@ -2038,14 +2038,16 @@ def test_a_tsconfig_extending_a_workspace_config_package_inherits_its_options(tm
 
 
 @pytest.mark.parametrize("variant, reported", [
-    ("unused", False), ("checked", True), ("used", True), ("types-entry", True)])
+    ("unused", False), ("checked", True), ("used", False), ("used-locked", True), ("types-entry", True)])
 def test_an_unused_import_in_a_declaration_file_tsc_skips_wants_no_install(tmp_path, variant, reported):
     """A generated cache of types (`types/graph-cache.d.ts`) imports names it never uses from a
     package only another package installs, under `skipLibCheck` (tsc 5.9: no error; TS2307 without
     the option): nothing reads or runs the import, so no devDependency is wanted (a real GraphQL
-    API was told to add one). Checked by tsc, with its names used, or as the package's published
-    `types` entry (its users' tsc reads it), it is reported as before."""
-    used = variant == "used"
+    API was told to add one). Nor for names it uses from a package nothing holds (an augmentation of
+    a library the app dropped: tsc 5.9 takes its types as `any` and says nothing). Checked by tsc,
+    with names used from a package an install holds, or as the package's published `types` entry
+    (its users' tsc reads it), it is reported as before."""
+    used = variant.startswith("used")
     files = {
         "package.json": {"name": "gql-app", "version": "1.0.0", "dependencies": {"graph-kit": "^1.0.0"},
                          **({"types": "types/graph-cache.d.ts"} if variant == "types-entry" else {})},
@@ -2056,6 +2058,11 @@ def test_an_unused_import_in_a_declaration_file_tsc_skips_wants_no_install(tmp_p
                                   + ("Kind" if used else "{ id: string }") + "> }\n}\n",
         "src/index.ts": "import { gql } from 'graph-kit';\nexport const me = gql('query Me { id }');\n",
     }
+    if variant == "used-locked":
+        files["package-lock.json"] = {"name": "gql-app", "lockfileVersion": 3, "packages": {
+            "": {"name": "gql-app", "dependencies": {"graph-kit": "^1.0.0"}},
+            "node_modules/graph-kit": {"version": "1.0.0", "dependencies": {"@acme/graph-web": "^1.0.0"}},
+            "node_modules/@acme/graph-web": {"version": "1.0.0"}}}
     found = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert [d.extra["package"] for d in found] == (["@acme/graph-web"] if reported else [])
 
@@ -2462,6 +2469,31 @@ def test_what_a_published_plugins_peer_framework_requires_as_a_peer_is_a_peer(tm
     write(dev, {"package.json": {**lib, "private": True, "devDependencies": {"@nestjs/common": "^11.0.12", "rxjs": "^7.8.2"}}})
     [d] = pipeline.lint([str(dev)], Settings(select=["DEP002"]), use_cache=False).diagnostics
     assert d.severity.value == "error" and "move it to dependencies" in d.message
+
+
+def test_a_scope_split_into_a_peer_api_and_dependencies_is_no_peer_framework(tmp_path):
+    """A published package keeps `@opentelemetry/api` in peerDependencies and `@opentelemetry/core` in
+    dependencies: the scope shares only its API, each package installs the implementations it uses.
+    A real package importing the scope's context manager from devDependencies was told to declare it
+    as a peer too ("the application provides it"): no application installs it for a test library.
+    With no package of the scope in dependencies, the scope stays the framework the peer names."""
+    manifest = {"name": "@acme/test-utils", "version": "0.1.0", "main": "build/src/index.js",
+                "peerDependencies": {"@opentelemetry/api": "^1.3.0"},
+                "devDependencies": {"@opentelemetry/api": "^1.3.0", "@opentelemetry/context-async-hooks": "^2.9.0"},
+                "dependencies": {"@opentelemetry/core": "^2.9.0"}}
+    root = write(tmp_path, {
+        "package.json": manifest,
+        "tsconfig.json": {"compilerOptions": {"rootDir": ".", "outDir": "build"}, "include": ["src/**/*.ts"]},
+        "src/index.ts": ("import { context } from '@opentelemetry/api';\nimport { W3CTraceContextPropagator } from '@opentelemetry/core';\n"
+                         "import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';\n"
+                         "export function setup(): void {\n  context.setGlobalContextManager(new AsyncLocalStorageContextManager());\n"
+                         "  void new W3CTraceContextPropagator();\n}\n"),
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert d.severity.value == "error" and "move it to dependencies" in d.message and "framework" not in d.message
+    write(root, {"package.json": {**manifest, "dependencies": {"semver": "^7.0.0"}}})
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "it belongs to the framework of @opentelemetry/api" in d.message
 
 
 @pytest.mark.parametrize("manager", ["pnpm", "npm"])

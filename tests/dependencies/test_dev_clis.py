@@ -50,3 +50,23 @@ def test_a_cli_its_production_install_can_start_still_ships(tmp_path):
         ("DEP002", "src/lib/paint.ts", "chalk")]
     assert sorted(dep(_service(tmp_path / "published", private=False))) == [
         ("DEP002", "src/commands/dev.ts", "@oclif/core"), ("DEP002", "src/lib/paint.ts", "chalk")]
+
+
+def test_a_package_started_only_through_a_dev_runner_has_no_production_install(tmp_path):
+    """`"start": "ts-node --transpile-only src/index.ts"` with ts-node, and everything else, in
+    devDependencies and no `dependencies` at all: the package cannot start from a production install,
+    so every run has its devDependencies (an operator's tool in a real monorepo: 11 DEP002). With a
+    `dependencies` section beside the dev-only runner, or a start that runs built code, it is judged
+    as usual."""
+    manifest = {"name": "airdrop", "version": "1.0.0", "main": "dist/index.js",
+                "scripts": {"start": "ts-node --transpile-only src/index.ts", "build": "tsc"},
+                "devDependencies": {"ethers": "^5.7.0", "ts-node": "^10.9.1", "typescript": "^5.1.6"}}
+    files = {"tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "module": "commonjs"}},
+             "src/index.ts": "import { Wallet } from 'ethers';\nconsole.log(Wallet.createRandom().address);\n"}
+    assert dep(write(tmp_path / "runner", {"package.json": manifest, **files})) == []
+    preload = {**manifest, "scripts": {"start": "NODE_ENV=production node -r ts-node/register src/index.ts"}}
+    assert dep(write(tmp_path / "preload", {"package.json": preload, **files})) == []
+    mixed = {**manifest, "dependencies": {"dotenv": "^16.0.0"}}
+    assert dep(write(tmp_path / "mixed", {"package.json": mixed, **files})) == [("DEP002", "src/index.ts", "ethers")]
+    built = {**manifest, "scripts": {"start": "node dist/index.js", "build": "tsc"}}
+    assert dep(write(tmp_path / "built", {"package.json": built, **files})) == [("DEP002", "src/index.ts", "ethers")]

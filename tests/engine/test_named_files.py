@@ -121,8 +121,9 @@ def _nested_docs_site(root: Path, git: bool) -> str:
 
 def test_a_named_file_in_a_nested_workspace_is_judged_as_the_repository_run_judges_it(tmp_path: Path) -> None:
     """pre-commit names files from the repository's top; a file of a workspace nested in the outer one
-    must get the finding (and fix) the run over the repository gives it, not the one a run rooted at
-    the nested workspace would: there the site is production code, seen from the top it is docs."""
+    must get the finding (and fix) the run over the repository gives it, as a run rooted at the nested
+    workspace does: seen from the top the site is docs, an example project of its own, whose code is
+    what its own install must hold (its dependencies), as it is seen from inside."""
     page = _nested_docs_site(tmp_path, git=True)
     tree = cli("check", ".", "--no-cache", "--output-format", "concise", "--select", "DEP001", cwd=tmp_path)
     named = cli("check", "docs/apps/web/src/index.ts", "--no-cache", "--output-format", "concise",
@@ -130,7 +131,7 @@ def test_a_named_file_in_a_nested_workspace_is_judged_as_the_repository_run_judg
     inside = cli("check", "apps/web/src/index.ts", "--no-cache", "--output-format", "concise",
                  "--select", "DEP001", cwd=tmp_path / "docs")
     lines = [line for line in tree.stdout.decode().splitlines() if line.startswith("docs/apps/web/src/index.ts:")]
-    assert len(lines) == 1 and "to devDependencies" in lines[0], tree.stdout.decode()
+    assert len(lines) == 1 and 'add "left-pad": "^1.3.0" to dependencies' in lines[0], tree.stdout.decode()
     assert [line for line in named.stdout.decode().splitlines() if line.startswith("docs/")] == lines
     assert [line for line in inside.stdout.decode().splitlines() if line.startswith("apps/")] == \
         [lines[0][len("docs/"):]]

@@ -223,15 +223,19 @@ def test_missing_export_through_chains_and_aliases(ws):
     assert got == [("IMP003", 2, "TenantContext"), ("IMP003", 3, "DomainError")]
 
 
-@pytest.mark.parametrize("declared,reported", [("^3.3.0", False), ("^8.0.0", True), ("workspace:*", True), (None, True)])
-def test_a_range_the_workspace_copy_does_not_satisfy_installs_the_registry_release(tmp_path, declared, reported):
+@pytest.mark.parametrize("declared,version,reported", [
+    ("^3.3.0", "8.8.1", False), ("^8.0.0", "8.8.1", True), ("workspace:*", "8.8.1", True), (None, "8.8.1", True),
+    ("8.8.1", "8.8.1-exit-format", False), ("^8.8.1-beta.0", "8.8.1-exit-format", True), ("*", "8.8.1-next", True)])
+def test_a_range_the_workspace_copy_does_not_satisfy_installs_the_registry_release(tmp_path, declared, version, reported):
     """A project that declares `"@acme/processor": "^3.3.0"` while the workspace holds 8.8.1 gets
     3.x from the registry, not the workspace source: that source's exports say nothing of what it
     imports (a real test project had 2 IMP003 for a name 3.x still exports). A range the copy
-    satisfies, the workspace protocol, or no declaration at all (hoisting) links the copy."""
+    satisfies, the workspace protocol, or no declaration at all (hoisting) links the copy. A
+    prerelease copy (8.8.1-exit-format) satisfies only a range naming a prerelease of 8.8.1 (a real
+    repository: 6 IMP003 against a rewritten workspace source its importers never install)."""
     write(tmp_path, {
         "package.json": {"name": "sdk", "private": True, "workspaces": ["processor", "test/*"]},
-        "processor/package.json": {"name": "@acme/processor", "version": "8.8.1", "main": "lib/index.js",
+        "processor/package.json": {"name": "@acme/processor", "version": version, "main": "lib/index.js",
                                    "types": "src/index.ts"},
         "processor/src/index.ts": "export class BatchProcessor {}\n",
         "test/old-app/package.json": {"name": "old-app", "private": True,
@@ -240,6 +244,27 @@ def test_a_range_the_workspace_copy_does_not_satisfy_installs_the_registry_relea
                                           "export const all = [BatchProcessor, BatchProcessorItem];\n"),
     })
     assert [g[0] for g in found(tmp_path)] == (["IMP003"] if reported else [])
+
+
+@pytest.mark.parametrize("lockfile", [True, False])
+def test_a_project_installed_apart_gets_the_registry_release_not_the_members_source(tmp_path, lockfile):
+    """`scripts/` is no workspace member and has a lockfile of its own: its install puts the registry's
+    `@acme/providers` in `scripts/node_modules`, which Node finds before the workspace's link above it
+    (a real repository: an IMP003 against the workspace source). Without its own lockfile, nothing
+    installs it apart: the root's link serves it."""
+    write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "yarn.lock": "# yarn lockfile v1\n",
+        "packages/providers/package.json": {"name": "@acme/providers", "version": "2.10.0", "main": "lib/index.js",
+                                            "types": "src/index.ts"},
+        "packages/providers/src/index.ts": "export class Provider {}\n",
+        "scripts/package.json": {"name": "scripts", "version": "1.0.0", "devDependencies": {"@acme/providers": "^2.4.20"}},
+        "scripts/tx.ts": "import { Provider, createApi } from '@acme/providers';\nexport const p = [new Provider(), createApi];\n",
+        **({"scripts/yarn.lock": ('# yarn lockfile v1\n\n"@acme/providers@^2.4.20":\n  version "2.4.20"\n'
+                                  '  resolved "https://registry.npmjs.org/@acme/providers/-/providers-2.4.20.tgz#abc"\n')}
+           if lockfile else {}),
+    })
+    assert [g[0] for g in found(tmp_path)] == ([] if lockfile else ["IMP003"])
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

@@ -1,0 +1,54 @@
+"""Packages that start only from a full install: their start scripts need a development tool.
+
+A package whose `start` runs its TypeScript through a runner it keeps in devDependencies
+(`ts-node --transpile-only src/index.ts`, `node -r ts-node/register src/index.ts`) cannot start
+from a production install (`npm ci --omit=dev`), which leaves the runner out: every run has the
+devDependencies, so "a production install leaves it out" (DEP002) describes nothing that happens.
+Said only of a package with no `dependencies` at all, which keeps everything it loads where its
+runner is: an operator's tool run from a checkout. A package with dependencies beside a dev-only
+runner is left to the usual judgement (its runner may be the oversight).
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.entry_points import START_SCRIPTS
+from migrationlint.model.packages import package_name
+from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.workspace import Manifest
+
+# runners that execute TypeScript source, each a package of that name
+_TS_RUNNERS = frozenset({"ts-node", "ts-node-dev", "tsnd", "tsx", "esno", "esrun", "vite-node", "babel-node", "swc-node"})
+_RUNNER_PACKAGES = {"tsnd": "ts-node-dev", "babel-node": "@babel/node", "swc-node": "@swc-node/register"}
+# node options that load a module before the program: `-r ts-node/register`, `--import tsx`, `--loader ts-node/esm`
+_PRELOADS = frozenset({"-r", "--require", "--import", "--loader", "--experimental-loader"})
+
+
+def starts_from_checkout(manifest: Manifest) -> bool:
+    """Whether the package declares no `dependencies`, has a start script, and every start script
+    runs through a TypeScript runner only its devDependencies hold."""
+    scripts = manifest.data.get("scripts")
+    if manifest.data.get("dependencies") or not isinstance(scripts, dict):
+        return False
+    starts = [s for name in START_SCRIPTS if isinstance(s := scripts.get(name), str)]
+    dev = manifest.section("devDependencies")
+    return bool(starts) and all(any(_runner(words) in dev for words in shell_commands(s)) for s in starts)
+
+
+def _runner(words: list[str]) -> str | None:
+    """The package of the TypeScript runner a command runs, or None."""
+    words = [w for w in words if "=" not in w or w.startswith("-")]  # `NODE_ENV=production ts-node ...`
+    if words and os.path.basename(words[0]) in ("npx", "cross-env"):
+        words = words[1:]
+    if not words:
+        return None
+    first = os.path.basename(words[0])
+    if first in _TS_RUNNERS:
+        return _RUNNER_PACKAGES.get(first, first)
+    if first != "node":
+        return None
+    for option, value in zip(words, words[1:], strict=False):
+        if option in _PRELOADS and not value.startswith((".", "/")):
+            return package_name(value)
+    return None
