@@ -7,7 +7,11 @@ tests, and tests that import a runner's or an assertion library's API (`import t
 `globalTeardown`; also the `jest.preset.js` an Nx workspace's project configs share) names a file
 only the test run loads, also in another package (`../../packages/tooling/src/testing/dom-cleanup.ts`).
 Configs are read in every package folder and every Nx project folder (an integrated repository's
-`libs/db/jest.config.ts`), as data, never run.
+`libs/db/jest.config.ts`), and wherever a package script's `jest -c` / `vitest --config` names one
+(`jest/jest.config.js`), as data, never run. Paths are read from the config's `rootDir` (`<rootDir>`
+and relative ones, as jest reads them), which defaults to the config's folder and may be a path
+expression (`rootDir: resolve(__dirname, '..')`); a setting assigned to the config object
+(`config.globalSetup = '<rootDir>/jest/chain-setup.ts'`, a variant config reusing a base one) counts.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import os
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.entry_points import script_stem
+from migrationlint.model.runner_configs import config_paths, script_configs
 
 _STEMS = ("vitest.config", "vite.config", "jest.config", "jest.preset")  # an Nx workspace's shared preset
 _KEYS = ("setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown")
@@ -55,13 +60,12 @@ def _setup_files(package_dirs: list[str]) -> dict[str, str]:
 def _read_setup_files(package_dirs: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for directory in package_dirs:
-        for stem in _STEMS:
-            config = find_config(directory, stem)
-            if config is None:
-                continue
+        configs = [c for c in (find_config(directory, stem) for stem in _STEMS) if c is not None]
+        for config in dict.fromkeys(configs + script_configs(directory)):
             settings = read_config(config)
+            root, assigned = config_paths(config)
             for key in _KEYS:
-                for name in settings.names(key) or ():
-                    target = os.path.normpath(os.path.join(directory, name.replace("<rootDir>/", "")))
+                for name in [*(settings.names(key) or ()), *assigned.get(key, ())]:
+                    target = os.path.normpath(os.path.join(root or directory, name.replace("<rootDir>/", "")))
                     found.setdefault(script_stem(target), f"a test runner's setup file ({key} of {os.path.basename(config)})")
     return found

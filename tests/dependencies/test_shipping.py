@@ -1264,6 +1264,31 @@ def test_a_setup_file_an_nx_projects_jest_config_names_is_test_code(tmp_path, co
     assert dep(write(tmp_path / "unnamed", files), select=("DEP002",)) == [("DEP002", "jest/setup-db.ts", "test-factory")]
 
 
+def test_a_setup_file_a_script_named_config_reads_from_its_root_dir_is_test_code(tmp_path):
+    """`"test": "jest -c ./jest/jest.config.js"`: a config in a subfolder whose `rootDir:
+    resolve(__dirname, '../')` is the package folder, so `./jest/db-setup.ts` is read from there, and a
+    variant config that assigns `config.globalSetup = '<rootDir>/jest/chain-setup.ts'` to the base
+    object (a real repository: 4 DEP002 asking to move a test tool into dependencies). Named by no
+    script, the configs say nothing: the setup files ship by presumption."""
+    files = {
+        "package.json": {"name": "@acme/svc", "version": "1.0.0", "main": "lib/index.js",
+                         "scripts": {"test": "jest -c ./jest/jest.config.js", "test:chain": "jest --config=jest/jest.chain.config.js"},
+                         "devDependencies": {"@acme/devtools": "1.0.0", "jest": "^26.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "lib"}},
+        "jest/jest.config.js": ("const { resolve } = require('path');\nmodule.exports = {\n  rootDir: resolve(__dirname, '../'),\n"
+                                "  setupFilesAfterEnv: ['./jest/db-setup.ts'],\n  testMatch: ['<rootDir>/src/**/*.test.ts'],\n};\n"),
+        "jest/jest.chain.config.js": ("const config = require('./jest.config');\n"
+                                      "config.globalSetup = '<rootDir>/jest/chain-setup.ts';\nmodule.exports = config;\n"),
+        "jest/chain-setup.ts": "import { startChain } from '@acme/devtools';\nexport default async () => { await startChain(); };\n",
+        "jest/db-setup.ts": "import { resetDb } from '@acme/devtools';\nbeforeAll(() => resetDb());\n",
+        "src/index.ts": "export const x = 1;\n",
+    }
+    assert dep(write(tmp_path / "named", files)) == []
+    unnamed = {**files, "package.json": {**files["package.json"], "scripts": {"build": "tsc"}}}
+    assert sorted(dep(write(tmp_path / "unnamed", unnamed))) == [
+        ("DEP002", "jest/chain-setup.ts", "@acme/devtools"), ("DEP002", "jest/db-setup.ts", "@acme/devtools")]
+
+
 def test_a_runner_given_a_folder_or_a_bare_name_runs_its_script(tmp_path):
     """`"resource": "npx ts-node-dev src/generators"`: ts-node-dev (and `tsnd`) is a TypeScript
     runner, and a folder argument runs its index, an extension-less one its `.ts` file (a real
