@@ -239,16 +239,23 @@ class ManifestOwners:
         """The workspace member whose folder holds `m`, a project of its own there (an example app
         with a package.json) or a member nested in it (an e2e suite under the e2e base package
         that declares its drivers): Node's and tsc's lookup from its files walks up into that
-        member's node_modules. None for the root and manifests outside every member."""
+        member's node_modules. For a package no workspace glob lists, also the nearest project
+        around it that none lists either (an Angular library's publish manifest inside the app
+        project installed in its own folder). None for the root and manifests outside all those."""
         members = self._member_dirs
         if m.dir == self.ws.root:
             return None
+        apart = m.dir not in members
         d = os.path.dirname(m.dir)
         while d.startswith(self.ws.root) and d != self.ws.root:
-            if d in members:
+            if d in members or apart and d in self._manifest_dirs:
                 return self.ws.manifest(os.path.join(d, "package.json"))
             d = os.path.dirname(d)
         return None
+
+    @cached_property
+    def _manifest_dirs(self) -> frozenset[str]:
+        return frozenset(self.ws.manifest_dirs)
 
     def building_member(self, m: Manifest) -> Manifest | None:
         """The enclosing member whose monorepo-mode nest-cli.json names `m`'s folder as an

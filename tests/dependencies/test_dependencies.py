@@ -414,6 +414,34 @@ def test_an_example_projects_code_is_told_to_declare_what_it_loads_in_dependenci
     assert "run `cd examples/demo && npm install --save-dev lit-html`" in found["lit-html"].message
 
 
+def test_a_library_inside_a_project_no_workspace_lists_finds_what_that_project_declares(tmp_path):
+    """The root's `workspaces` glob matches nothing; `ui-components/` is an app project installed in its own
+    folder, and `ui-components/libs/ui/package.json` only the publish manifest of a library inside it:
+    the library's stories and Storybook config find the project's devDependencies by Node's lookup (a
+    real repository: 110 DEP001 advising a second Storybook install in the library). Its shipping code
+    is still judged against its own manifest, and what neither declares is still reported."""
+    files = {
+        "package.json": json.dumps({"name": "mono", "private": True, "workspaces": ["apps/ui-components/libs/*"]}),
+        "ui-components/package.json": json.dumps({
+            "name": "@ui/source", "private": True, "dependencies": {"@angular/core": "21.0.0", "rxjs": "7.8.0"},
+            "devDependencies": {"@storybook/angular": "10.0.0", "typescript": "5.9.3"}}),
+        "ui-components/libs/ui/package.json": json.dumps({
+            "name": "@ui/ui", "version": "0.0.0", "main": "./src/index.ts", "peerDependencies": {"@angular/core": ">=21.0.0"}}),
+        "ui-components/libs/ui/.storybook/main.ts": ("import type { StorybookConfig } from '@storybook/angular';\n"
+                                                    "const config: StorybookConfig = { stories: [], framework: '@storybook/angular' };\n"
+                                                    "export default config;\n"),
+        "ui-components/libs/ui/src/index.ts": "import { Component } from '@angular/core';\nimport { of } from 'rxjs';\n"
+                                              "export const parts = [Component, of];\n",
+        "ui-components/libs/ui/src/button.stories.ts": ("import { moduleMetadata } from '@storybook/angular';\n"
+                                                       "import { within } from '@storybook/test';\nexport default { decorators: [moduleMetadata({}), within] };\n"),
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert sorted((Path(d.path).name, d.extra["package"]) for d in by_code(lint(tmp_path), "DEP001")) == [
+        ("button.stories.ts", "@storybook/test"), ("index.ts", "rxjs")]
+
+
 def test_a_test_suite_member_nested_in_its_base_member_finds_the_bases_drivers(tmp_path):
     """`e2e/adapter` declares the database drivers; the suites under `e2e/adapter/test/*` are members
     too (`e2e/**`) and declare only what they override: Node and tsc walk up from a suite's test into
