@@ -2373,6 +2373,35 @@ def test_an_nx_librarys_package_json_that_names_nothing_and_nothing_builds_is_a_
     assert bool(diags) is reported, diags
 
 
+@pytest.mark.parametrize("private, aliased, reported", [(True, True, False), (False, True, True), (True, False, True)])
+def test_a_private_library_the_root_paths_compile_in_runs_in_the_roots_install(tmp_path, private, aliased, reported):
+    """An integrated Nx repository keeps every package in the root's manifest; `libs/backend/db` is a
+    pnpm member with an Nx-generated private package.json (`main`, `dependencies: { tslib }`) that no
+    manifest lists, and the apps (no package.json of their own) compile it in through the root
+    tsconfig's `paths` alias: nothing installs the folder apart (a real repository: 16 DEP005). One
+    that may be published, or that no alias maps into, keeps the finding."""
+    library = {"name": "db", "version": "0.0.1", "type": "commonjs", "main": "./src/index.js",
+               "dependencies": {"tslib": "^2.3.0"}, **({"private": True} if private else {})}
+    root = write(tmp_path, {
+        "package.json": {"name": "nx-repro", "private": True, "dependencies": {"ioredis": "^5.8.2", "tslib": "^2.3.0"},
+                         "devDependencies": {"nx": "22.1.3", "@nx/esbuild": "22.1.3", "typescript": "5.9.3"}},
+        "pnpm-workspace.yaml": "packages:\n  - 'apps/**'\n  - 'libs/**'\n",
+        "nx.json": {},
+        "tsconfig.base.json": {"compilerOptions": {"module": "commonjs", "strict": True, "baseUrl": ".",
+                                                   "paths": {"db": ["libs/backend/db/src/index.ts"]} if aliased else {}}},
+        "libs/backend/db/package.json": library,
+        "libs/backend/db/project.json": {"name": "db", "projectType": "library", "targets": {"build": {
+            "executor": "@nx/js:tsc", "options": {"main": "libs/backend/db/src/index.ts"}}}},
+        "libs/backend/db/tsconfig.json": {"extends": "../../../tsconfig.base.json", "include": ["src/**/*.ts"]},
+        "libs/backend/db/src/index.ts": "import Redis from 'ioredis';\nexport const redis = new Redis();\n",
+        "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {"build": {
+            "executor": "@nx/esbuild:esbuild", "options": {"platform": "node", "main": "apps/api/src/main.ts"}}}},
+        "apps/api/src/main.ts": "import { redis } from 'db';\nredis.ping();\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in diags] == (["ioredis"] if reported else []), diags
+
+
 @pytest.mark.parametrize("declares, reported", [(False, False), (True, True)])
 def test_a_folders_manifest_that_declares_nothing_runs_in_the_roots_install(tmp_path, declares, reported):
     """`back/package.json` with a name, a version and `tsx` scripts but no entry and no dependency,
