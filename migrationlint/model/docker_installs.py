@@ -320,12 +320,27 @@ def _commands(rest: str) -> list[list[str]]:
     return [c for c in out if c]
 
 
+# the Yarn release a repository commits (`.yarnrc.yml` `yarnPath`), run by node: `yarn` itself
+_YARN_RELEASE = re.compile(r"(?:.*/)?yarn-[\w.-]+\.c?js")
+
+
+def _package_manager_words(words: list[str]) -> list[str]:
+    """The command as its package manager's: `node .yarn/releases/yarn-4.12.0.cjs install` is `yarn
+    install` (the committed release, run without corepack), `corepack pnpm install` is `pnpm install`."""
+    if len(words) > 1 and words[0] == "node" and _YARN_RELEASE.fullmatch(words[1]):
+        return ["yarn", *words[2:]]
+    if len(words) > 1 and words[0] == "corepack" and words[1] in ("yarn", "pnpm", "npm"):
+        return words[1:]
+    return words
+
+
 def _install_kind(words: list[str], stage: _Stage) -> str | None:
     """"root" for an install of the stage's own manifest (`npm ci`, `npm install` with no package
     named, `yarn`, `pnpm install`, `bun install`) when that is the root manifest, "service" for one
     of a single package (`pnpm deploy`, `yarn workspaces focus`, `--filter`, `--workspace`), of a
     package's manifest, of another folder (`cd`, `--cwd`) or of a manifest we did not see; None for
     anything else (a global tool install, `npm install pkg`, a build)."""
+    words = _package_manager_words(words)
     tool, rest = words[0], words[1:]
     args = [w for w in rest if not w.startswith("-")]
     if any(w in ("-g", "--global") for w in rest) or stage.written_manifest:

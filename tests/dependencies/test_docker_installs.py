@@ -105,6 +105,23 @@ def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(t
     assert _root_install(turbo_json) == "apps/api/Dockerfile"
 
 
+@pytest.mark.parametrize("run, answer", [
+    ("node .yarn/releases/yarn-4.12.0.cjs install --immutable", "Dockerfile"),
+    ("corepack yarn install --immutable", "Dockerfile"),
+    ("node .yarn/releases/yarn-4.12.0.cjs workspaces focus --production @shop/api", None),
+    ("node scripts/install.cjs install", None)])
+def test_the_yarn_release_a_repository_commits_installs_like_yarn(tmp_path, run, answer):
+    """`RUN node .yarn/releases/yarn-4.12.0.cjs install --immutable` runs the Yarn release `yarnPath`
+    names, without corepack: a root install like `yarn install` (a real repository: 649 DEP005 once
+    the line was read as no install). Focusing one workspace stays a per-service install; another
+    script run by node is no package manager."""
+    root = _repo(tmp_path, {"yarn.lock": "", ".yarnrc.yml": "yarnPath: .yarn/releases/yarn-4.12.0.cjs\n",
+                            "Dockerfile": ("FROM node:24-alpine\nWORKDIR /app\nCOPY .yarnrc.yml package.json yarn.lock ./\n"
+                                           f"COPY .yarn/releases/ .yarn/releases/\nRUN {run}\nCOPY . .\n")})
+    (root / "package-lock.json").unlink()
+    assert _root_install(root) == answer
+
+
 @pytest.mark.parametrize("deploy, reported", [
     ("pnpm deploy --filter=@shop/web --prod /out", False), ("pnpm deploy --filter ./apps/web --prod /out", False),
     ("yarn workspaces focus --production @shop/web", False), ("npm ci --omit=dev -w @shop/web", False),
