@@ -28,6 +28,14 @@ from migrationlint.extract import parsing
 _SQL_TABLE = re.compile(
     r"\b(TABLE(?:\s+IF\s+(?:NOT\s+)?EXISTS)?|INTO|UPDATE|FROM|JOIN|REFERENCES|ON)\s+(?:ONLY\s+)?"
     r"((?:[\"`\[]?\w+[\"`\]]?\.)?[\"`\[]?\w+[\"`\]]?)", re.IGNORECASE)
+# a type a statement creates or changes (`ALTER TYPE "orders_status_enum" ADD VALUE 'held'`), the
+# value it adds, and a column comment's table (`COMMENT ON COLUMN "orders"."note" IS '...'`)
+_SQL_TYPE = re.compile(r"\b(?:CREATE|ALTER|DROP)\s+TYPE\s+(?:IF\s+EXISTS\s+)?((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)",
+                       re.IGNORECASE)
+_ADDED_VALUE = re.compile(r"\bADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?'([^']*)'", re.IGNORECASE)
+_COMMENTED_COLUMN = re.compile(r"\bCOMMENT\s+ON\s+COLUMN\s+((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)\.[\"`]?\w+[\"`]?",
+                               re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 _NOT_TABLES = frozenset({"select", "set", "delete", "update", "cascade", "table", "exists", "not", "if", "only",
                          "conflict", "column", "constraint", "each", "row", "commit", "drop", "lateral"})
 # QueryRunner methods whose first argument is a table (name or Table object)
@@ -47,14 +55,27 @@ _TARGET_KEY = "referencedTableName"  # a foreign key's target: named, not change
 
 class Tables(NamedTuple):
     """The tables a migration's `up` names: those it may change, and those it names only as a
-    foreign key's target."""
+    foreign key's target; the types it creates or changes (`ALTER TYPE "orders_status_enum" ADD
+    VALUE 'held'`), the enum values it adds, and every word of its SQL (what another's types clash with)."""
 
     changed: frozenset[str]
     targets: frozenset[str]
+    types: frozenset[str] = frozenset()
+    values: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
 
     def commutes_with(self, other: Tables) -> bool:
-        """Whether neither changes a table the other names: run in either order, same schema."""
-        return not self.changed & (other.changed | other.targets) and not other.changed & self.targets
+        """Whether neither changes a table the other names, nor a type the other may use: run in
+        either order, same schema."""
+        return not self.changed & (other.changed | other.targets) and not other.changed & self.targets \
+            and not self._types_used_by(other) and not other._types_used_by(self)
+
+    def _types_used_by(self, other: Tables) -> bool:
+        """Whether the other migration may use a type this one changes: it names the type, a value this
+        one adds, or a table whose enum it is (TypeORM names a column's enum `<table>_<column>_enum`)."""
+        tables = other.changed | other.targets
+        return bool(self.types & other.words or self.values & other.words) or any(
+            t.startswith(table + "_") for t in self.types for table in tables)
 
 
 def tables_touched(data: bytes, path: str, start: int, end: int) -> Tables | None:
@@ -72,6 +93,7 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
         return None
     found: set[str] = set()
     targets: set[str] = set()
+    sql: list[str] = []
     stack = [up.child_by_field_name("body")]
     while stack:
         node = stack.pop()
@@ -80,12 +102,19 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
         if node.type == "call_expression" and not _readable_call(node, found, targets):
             return None
         if node.type in ("string", "template_string"):
-            _sql_tables(parsing.text(node), found, targets)
+            sql.append(parsing.text(node))
+            _sql_tables(sql[-1], found, targets)
             continue
         if node.type == "new_expression":
             found.update(_table_object_name(node))
         stack.extend(node.named_children)
-    return Tables(frozenset(found), frozenset(targets - found)) if found or targets else None
+    text = "\n".join(sql)
+    types = frozenset(_bare(m.group(1)) for m in _SQL_TYPE.finditer(text))
+    if not (found or targets or types):
+        return None
+    values = frozenset(v.lower() for v in _ADDED_VALUE.findall(text))
+    words = frozenset(w.lower() for w in _WORD.findall(text))
+    return Tables(frozenset(found), frozenset(targets - found), types, values, words)
 
 
 _CLASSES = ("class_declaration", "abstract_class_declaration", "class")
@@ -165,6 +194,7 @@ def _sql_tables(sql: str, found: set[str], targets: set[str]) -> None:
         table = _bare(m.group(2))
         if table and table not in _NOT_TABLES:
             (targets if m.group(1).upper() == "REFERENCES" else found).add(table)
+    found.update(_bare(m.group(1)) for m in _COMMENTED_COLUMN.finditer(sql))
 
 
 def _bare(name: str) -> str:

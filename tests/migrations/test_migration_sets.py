@@ -460,6 +460,33 @@ def test_equal_timestamps_of_migrations_on_different_tables_commute(tmp_path):
                   "    if (!table?.findColumnByName('x')) { await queryRunner.addColumn('ba_user', col); }") == ["MIG004"]
 
 
+def test_equal_timestamps_of_an_enum_value_and_another_table_commute(tmp_path):
+    """`ALTER TYPE "jobs_type_enum" ADD VALUE 'CUSTOMERS'` (with a `COMMENT ON COLUMN "jobs"."type"`)
+    beside `ALTER TABLE "stock"`: the enum and the comment's table are the other's business, not the
+    stock table's (a real ERP: 9 warnings on such pairs). A migration naming the enum, a value it adds,
+    or the table whose enum it is (TypeORM's `<table>_<column>_enum`) keeps the warning; so does a
+    `CREATE EXTENSION`, whose functions another migration may call under other names."""
+    enum = ("await queryRunner.query(`ALTER TYPE \"jobs_type_enum\" ADD VALUE IF NOT EXISTS 'CUSTOMERS'`);\n"
+            "    await queryRunner.query(`COMMENT ON COLUMN \"jobs\".\"type\" IS 'what the job imports'`);")
+    source = ("import { DataSource } from 'typeorm';\n\nexport default new DataSource({ type: 'postgres', "
+              "migrations: [__dirname + '/migrations/*.ts'] });\n")
+
+    def warned(first: str, second: str) -> list[str]:
+        root = workspace(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "src/data-source.ts": source,
+            "src/migrations/1786300000000-AddJobType.ts": _touching("AddJobType1786300000000", first),
+            "src/migrations/1786300000000-StockTracked.ts": _touching("StockTracked1786300000000", second),
+        })
+        return codes(root, ["MIG"])
+
+    stock = "await queryRunner.query(`ALTER TABLE \"stock\" ADD COLUMN \"tracked\" boolean`);"
+    assert warned(enum, stock) == []
+    assert warned(enum, "await queryRunner.query(`ALTER TABLE \"stock\" ADD \"t\" \"jobs_type_enum\"`);") == ["MIG004"]
+    assert warned(enum, "await queryRunner.query(`UPDATE \"imports\" SET \"kind\" = 'CUSTOMERS'`);") == ["MIG004"]
+    assert warned(enum, "await queryRunner.query(`ALTER TABLE \"jobs\" ADD \"n\" int`);") == ["MIG004"]
+    assert warned("await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"`);", stock) == ["MIG004"]
+
+
 def test_a_tests_migration_fixtures_are_not_checked_as_deployed_migrations(tmp_path):
     """Migrations a test loads (`test/**/migration/*`, run against a throwaway database) are that
     test's fixtures: an ORM's own suite keeps duplicate names and placeholder stamps on purpose, and
