@@ -119,6 +119,23 @@ def outside_production(node: Node) -> bool:
     return False
 
 
+def _const_value(name: Node) -> Node | None:
+    """The value of the `const` the identifier names, declared in a block around it or at the top of
+    its module (`const isDev = process.env.NODE_ENV !== 'production'`): a `let` may change, so it says nothing."""
+    wanted, scope = text(name), name.parent
+    while scope is not None:
+        for statement in scope.named_children if scope.type in ("program", "statement_block") else ():
+            if statement.type != "lexical_declaration" or not text(statement).startswith("const"):
+                continue
+            for declarator in statement.named_children:
+                key, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+                if declarator.type == "variable_declarator" and key is not None and text(key) == wanted \
+                        and value is not None and value.end_byte <= name.start_byte:
+                    return value
+        scope = scope.parent
+    return None
+
+
 def _branch(statement: Node, child: Node) -> bool | None:
     """True for the arm taken when the condition holds, False for the other, None for the condition
     (an `if` and a `?:` name their arms alike)."""
@@ -139,6 +156,9 @@ def _env_test(condition: Node) -> tuple[bool, bool]:
     if condition.type == "unary_expression" and text(condition).startswith("!") and condition.named_child_count == 1:
         outside, production = _env_test(condition.named_children[0])
         return production, outside  # !C holds only outside production iff C holds in production
+    if condition.type == "identifier":
+        value = _const_value(condition)  # `const isDev = process.env.NODE_ENV !== 'production'`
+        return _env_test(value) if value is not None else _NEITHER
     if condition.type != "binary_expression":
         return _NEITHER
     operator = condition.child_by_field_name("operator")

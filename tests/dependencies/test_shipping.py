@@ -2374,8 +2374,8 @@ def test_an_exports_subpath_of_test_helpers_is_no_production_entry(tmp_path):
 def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
     """`if (process.env.NODE_ENV !== 'production') { require('./docs') }`: the service loads Swagger UI
     only outside production, where devDependencies are installed (a real API: 2 DEP002 whose unsafe
-    fix shipped Swagger UI to production). Also the `else` of `=== 'production'` and a `?:`; a load
-    outside such a branch, or in one for `!== 'test'`, still ships."""
+    fix shipped Swagger UI to production). Also the `else` of `=== 'production'`, a `?:` and a `const`
+    holding the test; a load outside such a branch, in one for `!== 'test'`, or behind a `let`, still ships."""
     files = {
         "package.json": {"name": "acme-api", "version": "1.0.0", "private": True,
                          "scripts": {"build": "tsc", "start": "node ./build/index.js"},
@@ -2393,13 +2393,17 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
     assert "only tests, test support or code that runs outside production (a NODE_ENV branch) import it (src/index.ts)" in out
     for branch in ("if (process.env.NODE_ENV === 'production') {\n  app.enable('x');\n} else {\n  app.use(require('./docs').docs);\n}\n",
                    "app.use(process.env.NODE_ENV === 'development' ? require('./docs').docs : []);\n",
-                   "if (process.env.NODE_ENV !== 'production') {\n  app.use(require('swagger-ui-express').serve);\n}\n"):
+                   "if (process.env.NODE_ENV !== 'production') {\n  app.use(require('swagger-ui-express').serve);\n}\n",
+                   # a `const` holding the test (a real back end's `isDev`, and its negation)
+                   "const isDev = process.env.NODE_ENV !== 'production';\nif (isDev) {\n  app.use(require('./docs').docs);\n}\n",
+                   "const isProd = process.env.NODE_ENV === 'production';\nif (!isProd) app.use(require('./docs').docs);\n"):
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
         if "./docs" not in branch:
             del other["src/docs.ts"]
         assert dep(write(tmp_path / str(len(branch)), other)) == [], branch
     for branch in ("app.use(require('./docs').docs);\n",
-                   "if (process.env.NODE_ENV !== 'test') {\n  app.use(require('./docs').docs);\n}\n"):
+                   "if (process.env.NODE_ENV !== 'test') {\n  app.use(require('./docs').docs);\n}\n",
+                   "let isDev = process.env.NODE_ENV !== 'production';\nisDev = true;\nif (isDev) app.use(require('./docs').docs);\n"):
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
         assert dep(write(tmp_path / str(len(branch)), other)) == [("DEP002", "src/docs.ts", "swagger-ui-express")], branch
 
