@@ -75,6 +75,9 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     "sveltekit": ("$app/", "$env/", "$service-worker"),
     "nuxt": ("#imports", "#app", "#build", "#components", "#internal/", "#vue-router", "#head"),
     "wxt": ("#imports",),  # WXT 0.20+: its auto-imports as one module
+    # the server build the compiler writes, which a custom server imports under this name (Remix's
+    # `server` option; the vite plugins' virtual module): the compiler inlines the build there
+    "remix": ("@remix-run/dev/server-build", "virtual:remix/server-build", "virtual:react-router/server-build"),
 }
 # how a project declares that it uses a framework: config file names, then packages
 FRAMEWORK_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -82,6 +85,7 @@ FRAMEWORK_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                   ("@sveltejs/kit",)),
     "nuxt": (("nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"), ("nuxt",)),
     "wxt": (("wxt.config.ts", "wxt.config.js", "wxt.config.mjs"), ("wxt",)),
+    "remix": (("remix.config.js", "remix.config.mjs", "remix.config.cjs"), ("@remix-run/dev", "@react-router/dev")),
 }
 
 

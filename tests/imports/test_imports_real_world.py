@@ -91,6 +91,23 @@ def test_framework_virtual_modules_are_not_dependencies(tmp_path):
     assert [d.code for d in lint(tmp_path, ["DEP"])] == ["DEP001"]
 
 
+@pytest.mark.parametrize("dev", ["@remix-run/dev", "@react-router/dev"])
+def test_the_server_build_a_remix_compiler_serves_is_no_package(tmp_path, dev):
+    """A custom server (Remix's `server` option, or the vite plugins) imports the server build the
+    compiler writes, under `@remix-run/dev/server-build` or `virtual:react-router/server-build`: the
+    compiler inlines it there, and nothing loads the compiler at runtime (a real app: a DEP002 moving
+    the Remix compiler into production). Without the framework's compiler declared, the name is a package's."""
+    _pkg(tmp_path, "package.json", {"name": "app", "private": True, "scripts": {"start": "node build/index.js"},
+                                    "dependencies": {"express": "^4.18.1"}, "devDependencies": {dev: "^2.0.0"}})
+    _write(tmp_path, "server.ts", "import express from 'express';\nconst app = express();\n"
+           "app.all('*', async () => [await import('@remix-run/dev/server-build'),\n"
+           "  await import('virtual:react-router/server-build')]);\napp.listen(3000);\n")
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == []
+    _pkg(tmp_path, "package.json", {"name": "app", "private": True, "scripts": {"start": "node build/index.js"},
+                                    "dependencies": {"express": "^4.18.1"}})
+    assert [d.code for d in lint(tmp_path, ["DEP001"])] == ["DEP001"]
+
+
 def test_imports_used_only_as_types_need_only_the_types_package(tmp_path):
     """vendure's asset-server-plugin: `import { Request } from 'express'` used only in annotations
     is erased by the compiler; @types/express (a devDependency) is all it needs."""
