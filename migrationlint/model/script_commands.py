@@ -18,9 +18,11 @@ def command_pattern(rest: str) -> re.Pattern[str]:
     return re.compile(_COMMAND_START + rest)
 
 
-# `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`: the
-# script named, when the package has one (`pnpm install` is a command, not a script)
-RUNS_SCRIPT = command_pattern(r"(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)\s+([\w:.-]+)")
+# `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`, also
+# with the silencing flags before the name (`npm run -S esbuild-base -- --minify`): the script named,
+# when the package has one (`pnpm install` is a command, not a script)
+RUNS_SCRIPT = command_pattern(r"(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run)?|bun run)"
+                              r"(?:\s+(?:-s|-S|--silent|--if-present))*\s+([\w:.-]+)")
 
 
 def shell_commands(command: str) -> Iterator[list[str]]:

@@ -3267,3 +3267,24 @@ def test_a_file_its_package_imports_only_for_types_does_not_ship(tmp_path, impor
         "apps/api/src/server.ts": "import { ok } from '@acme/hono';\n\nconsole.log(ok);\n",
     })
     assert (("DEP002", "packages/hono/src/sentry.ts", "@sentry/node") in dep(root)) is reported
+
+
+@pytest.mark.parametrize("run, reported", [("npm run -S esbuild-base -- --minify", False),
+                                           ("npm run --silent esbuild-base", False),
+                                           ("npm run -S lint", True)])
+def test_a_bundle_script_run_by_name_with_silencing_flags_bundles(tmp_path, run, reported):
+    """`"build": "npm run -S esbuild-base -- --minify"`: the script named after npm's silencing flag is
+    the esbuild bundle that makes `main` (a real VS Code extension: a DEP002 moving an inlined library
+    into dependencies). Naming a script that bundles nothing says nothing of bundling."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme-remote", "publisher": "acme", "version": "0.0.6", "main": "./dist/extension.js",
+                         "engines": {"vscode": "^1.75.0"},
+                         "scripts": {"esbuild-base": "esbuild ./src/extension.ts --bundle --outfile=dist/extension.js "
+                                                     "--external:vscode --format=cjs --platform=node",
+                                     "lint": "eslint src", "build": run},
+                         "dependencies": {"yaml": "^2.2.1"},
+                         "devDependencies": {"@types/vscode": "^1.75.0", "esbuild": "^0.17.10", "glob": "^9.2.1"}},
+        "src/extension.ts": "import * as glob from 'glob';\nimport * as yaml from 'yaml';\n"
+                            "export function activate(): string { return yaml.stringify(glob.sync('*.yml')); }\n",
+    })
+    assert dep(root) == ([("DEP002", "src/extension.ts", "glob")] if reported else [])
