@@ -228,13 +228,14 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         return facts is not None and facts.unchecked
 
     def _unchecked_reference(self, u: Use) -> bool:
-        """In a declaration file under `skipLibCheck`, where tsc says nothing: a `/// <reference
+        """In a declaration file under `skipLibCheck` (or maybe under it: an uninstalled config package
+        its tsconfig extends may set it), where tsc says nothing: a `/// <reference
         types="x" />` of a package nothing declares, locks or installs (a leftover of a framework the
         app no longer uses), or an import none of whose names the file uses (a generated cache of
         types) or of a package nothing holds (an augmentation of a library the app no longer uses,
         whose types tsc then takes as `any`), unless the file is the package's own `types` entry,
         which its users' tsc reads. A declaration file runs nothing, so no install is wanted."""
-        if not resolver_for(self.project).lib_check_skipped(u.path):
+        if not resolver_for(self.project).lib_check_maybe_skipped(u.path):
             return False
         if u.imp.kind == "reference":
             return self.held_nowhere(u.package, u.manifest)

@@ -144,6 +144,15 @@ class Resolver(PackageEntries):
         cfg = self.tsconfig_for(path)
         return cfg is not None and cfg.skip_lib_check is True
 
+    def lib_check_maybe_skipped(self, path: str) -> bool:
+        """`lib_check_skipped`, or a declaration file whose tsconfig says nothing of `skipLibCheck` but
+        extends a config package that is not installed (`@epic-web/config/typescript`), which may set it:
+        what breaks there may be silent, so nothing is claimed to break."""
+        if self.lib_check_skipped(path):
+            return True
+        cfg = self.tsconfig_for(path) if path.endswith((".d.ts", ".d.mts", ".d.cts")) else None
+        return cfg is not None and cfg.skip_lib_check is None and bool(cfg.unread_extends)
+
     def missing_paths(self) -> list[str]:
         """Every path a lookup of this resolver found not to be a file, those tried before a hit
         included (the run and reach caches check that they stay absent: cache/absent_paths.py)."""

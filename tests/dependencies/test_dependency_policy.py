@@ -2035,6 +2035,15 @@ def test_a_tsconfig_extending_a_workspace_config_package_inherits_its_options(tm
     files["packages/tsconfig/app.json"] = {"extends": "./base.json"}
     [d] = pipeline.lint([str(write(tmp_path / "checked", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.extra["package"] == "old-plugin"
+    # a config package that is not installed (a registry's, nothing in the checkout) may set it: the
+    # reference may break nothing either (a real app whose CI tsc passes was told to install Remix)
+    registry = {"package.json": {"name": "web", "private": True, "devDependencies": {"@epic-web/config": "^1.21.0"}},
+                "tsconfig.json": {"extends": ["@epic-web/config/typescript"], "include": ["**/*"]},
+                "types/env.d.ts": "/// <reference types=\"@remix-run/node\" />\n"}
+    assert pipeline.lint([str(write(tmp_path / "unread", registry))], Settings(select=["DEP001"]), use_cache=False).diagnostics == []
+    registry["tsconfig.json"] = {"extends": ["@epic-web/config/typescript"], "compilerOptions": {"skipLibCheck": False}}
+    [d] = pipeline.lint([str(write(tmp_path / "unread", registry))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "@remix-run/node"
 
 
 @pytest.mark.parametrize("variant, reported", [
