@@ -16,7 +16,7 @@ from migrationlint.model.config_objects import find_config, read_config
 
 # folders a framework's build or sync step writes into the project (never committed)
 GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro", ".umi",
-                            ".umi-production", ".nitro"})
+                            ".umi-production", ".nitro", ".adonisjs"})  # AdonisJS 6+'s assembler: `.adonisjs/server`, `/client`
 # files a framework writes again on every build or dev start, beside the project's own
 GENERATED_FILES = frozenset({"next-env.d.ts"})
 

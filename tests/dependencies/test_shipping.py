@@ -719,7 +719,7 @@ def test_an_import_the_compiler_drops_reaches_nothing(tmp_path, verbatim):
 
 
 def test_files_a_framework_writes_are_not_checked(tmp_path):
-    """Nitro's `.nitro/types/*.d.ts` and Next's `next-env.d.ts`, committed in folders a removed
+    """Nitro's `.nitro/types/*.d.ts`, AdonisJS's `.adonisjs/` and Next's `next-env.d.ts`, committed in folders a removed
     example left behind: the framework rewrites them on every build, and their imports are its own
     (a real repository: 24 DEP001 and IMP002 advising the root to install nitropack, h3 and next).
     The same package imported by the project's own file is still reported."""
@@ -730,6 +730,9 @@ def test_files_a_framework_writes_are_not_checked(tmp_path):
         "examples/old-nitro/.nitro/types/nitro-imports.d.ts": "export { defineEventHandler } from 'h3';\n"
                                                               "export type { NitroApp } from 'nitropack';\n"
                                                               "export { x } from '../../../nitro/dist/runtime/index';\n",
+        # AdonisJS's assembler writes `.adonisjs/` on every serve and build (a real app: 1 DEP001)
+        "examples/adonis/.adonisjs/client/data.d.ts": "import type { InferSharedProps } from '@adonisjs/inertia/types';\n"
+                                                      "export type Shared = InferSharedProps<unknown>;\n",
     })
     assert dep(root, select=("DEP", "IMP")) == []
     write(root, {"examples/old-next/page.tsx": "import Link from 'next/link';\nexport const P = () => <Link href=\"/\" />;\n"})
