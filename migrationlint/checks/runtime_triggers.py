@@ -35,13 +35,14 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
             if need is not None:
                 yield ref, start, end, need, ""
     factory = bound.get(("@nestjs/core", "NestFactory"))
-    if factory:
+    if factory and not _before_platforms(ws, path, "@nestjs/core"):
         for c in facts.calls:
             obj, _, method = c.callee.rpartition(".")
             if method == "create" and obj in factory and c.args and (len(c.args) == 1 or c.args[1][0] == "object"):
                 yield "NestFactory.create() without an HTTP adapter", c.start, c.end, rt.PLATFORM_EXPRESS, ""
     yield from _bound_uses(facts, bound, "@nestjs/common", {"ValidationPipe": rt.VALIDATION_PIPE})
-    if bound.get(("@nestjs/websockets", "WebSocketGateway")) and not _sets_ws_adapter(project, ws.package_root(path)):
+    if bound.get(("@nestjs/websockets", "WebSocketGateway")) and not _sets_ws_adapter(project, ws.package_root(path)) \
+            and not _before_platforms(ws, path, "@nestjs/websockets"):
         yield from _bound_uses(facts, bound, "@nestjs/websockets", {"WebSocketGateway": rt.SOCKET_IO_ADAPTER})
     for source in ("@nestjs/apollo", "@nestjs/mercurius"):
         yield from _bound_uses(facts, bound, source, rt.GRAPHQL_DRIVERS, skip=source)
@@ -64,6 +65,13 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
             need = replace(need, alternatives=())
         label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
         yield label, start, end, need, _RUNTIME_NOTE.get(role, "") if nest_typeorm else ""
+
+
+def _before_platforms(ws: Workspace, path: str, package: str) -> bool:
+    """Whether the file's package declares a NestJS release before 6, whose core brings express and
+    whose websockets bring socket.io themselves: the `@nestjs/platform-*` packages began with 6."""
+    version = ws.declared_version(path, package)
+    return version is not None and version[0] < rt.PLATFORMS_SINCE
 
 
 def _with_nest_typeorm(ws: Workspace, path: str) -> bool:

@@ -58,6 +58,8 @@ def transport_need(member: str, server: bool, major: int | None = None) -> Need 
     return Need(packages, _nest_missing(("Server" if server else "Client") + suffix), requirer="@nestjs/microservices")
 
 
+PLATFORMS_SINCE = 6  # the NestJS major that moved express and socket.io into `@nestjs/platform-*` packages
+
 PLATFORM_EXPRESS = Need(
     ("@nestjs/platform-express",),
     'No driver (HTTP) has been selected. In order to take advantage of the default driver, please, ensure to '

@@ -1219,6 +1219,27 @@ def test_dep004_reads_the_terminus_version_for_the_http_indicator(tmp_path):
     assert found == {"7.2.0": [], "^10.2.3": ["@nestjs/axios"]}
 
 
+@pytest.mark.parametrize("nest, reported", [("^5.3.11", []), ("^6.0.0", ["@nestjs/platform-express", "@nestjs/platform-socket.io"])])
+def test_dep004_nest_before_6_brings_express_and_socket_io_itself(tmp_path, nest, reported):
+    """NestJS 5's core brings express and its websockets bring socket.io: the `@nestjs/platform-*`
+    packages began with 6 (a real Nest 5 API was told to install both, whose current releases do not
+    work with core 5)."""
+    files = {"package.json": json.dumps({"name": "ideas-api", "version": "0.0.0", "scripts": {"start:prod": "node dist/main.js"},
+                                         "dependencies": {"@nestjs/common": nest, "@nestjs/core": nest,
+                                                          "@nestjs/websockets": nest, "rxjs": "^6.2.2"}}),
+             "src/main.ts": ("import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\n"
+                             "async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n"
+                             "  await app.listen(4000);\n}\nbootstrap();\n"),
+             "src/app.module.ts": ("import { Module } from '@nestjs/common';\nimport { AppGateway } from './app.gateway';\n\n"
+                                   "@Module({ providers: [AppGateway] })\nexport class AppModule {}\n"),
+             "src/app.gateway.ts": ("import { WebSocketGateway } from '@nestjs/websockets';\n\n"
+                                    "@WebSocketGateway(4001)\nexport class AppGateway {}\n")}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert sorted(d.extra["package"] for d in by_code(lint(tmp_path), "DEP004")) == reported
+
+
 @pytest.mark.parametrize("tsconfig, command", [({}, "npm install --save-dev bundler"),
                                                ({"compilerOptions": {"verbatimModuleSyntax": True}}, "npm install bundler")])
 def test_an_import_equals_used_only_as_a_type_is_erased(tmp_path, tsconfig, command):
