@@ -15,7 +15,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
-from migrationlint.model.entry_points import entry_is_source, names_no_entry, unbuilt_stub
+from migrationlint.model.entry_points import entry_is_source, names_no_entry, names_nothing_loadable, unbuilt_stub
 from migrationlint.model.checkout_starts import starts_from_checkout
 from migrationlint.model.script_commands import type_check_only
 from migrationlint.model.package_roles import offers_nothing_to_import
@@ -387,8 +387,8 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         workspace definition, names no entry and declares nothing (its scripts run in the root's
         install: nothing would install it apart), or the stub
         `npm init` writes (its `main` names no file, nothing builds one), or the label a Nest monorepo's
-        library keeps (`_nest_library_label`), or a private one the root tsconfig's `paths` map into (an Nx
-        library the apps compile in by its alias, whatever its manifest names), that starts nothing and that no other manifest
+        library keeps (`_nest_library_label`), or a private one, or one that names nothing loadable, the root
+        tsconfig's `paths` map into (an Nx library the apps compile in by its alias), that starts nothing and that no other manifest
         of the repository lists but such packages themselves (a nameless one none can list, that the
         root tsconfig's `paths` map into: source the members inline): nothing installs it apart (no publish, no install could load its
         source, no dependent brings it), so its code runs only inside its root's install, compiled
@@ -400,7 +400,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
                 m.unpublishable and (entry_is_source(m) or not self.ws.has_workspace_definition or bare)
                 or bare and not self.ws.has_workspace_definition and build_executor(m.dir) is None  # an Nx label
                 or names_no_entry(m) and not self.ws.has_workspace_definition and not _declares_any(m)
-                or m.unpublishable and self._aliased_into(m)
+                or (m.unpublishable or names_nothing_loadable(m)) and self._aliased_into(m)
                 or unbuilt_stub(m) or self._nest_library_label(m, outer)):
             return False
         seen = seen | {m.path}

@@ -2382,14 +2382,16 @@ def test_an_nx_librarys_package_json_that_names_nothing_and_nothing_builds_is_a_
     assert bool(diags) is reported, diags
 
 
-@pytest.mark.parametrize("private, aliased, reported", [(True, True, False), (False, True, True), (True, False, True)])
-def test_a_private_library_the_root_paths_compile_in_runs_in_the_roots_install(tmp_path, private, aliased, reported):
+@pytest.mark.parametrize("private, main, aliased, reported", [
+    (True, True, True, False), (False, True, True, True), (True, True, False, True), (False, False, True, False)])
+def test_a_private_library_the_root_paths_compile_in_runs_in_the_roots_install(tmp_path, private, main, aliased, reported):
     """An integrated Nx repository keeps every package in the root's manifest; `libs/backend/db` is a
     pnpm member with an Nx-generated private package.json (`main`, `dependencies: { tslib }`) that no
     manifest lists, and the apps (no package.json of their own) compile it in through the root
-    tsconfig's `paths` alias: nothing installs the folder apart (a real repository: 16 DEP005). One
-    that may be published, or that no alias maps into, keeps the finding."""
-    library = {"name": "db", "version": "0.0.1", "type": "commonjs", "main": "./src/index.js",
+    tsconfig's `paths` alias: nothing installs the folder apart (a real repository: 16 DEP005). So
+    does one that names nothing to load, private or not (another: 32). One that may be published
+    (not private, with an entry), or that no alias maps into, keeps the finding."""
+    library = {"name": "db", "version": "0.0.1", "type": "commonjs", **({"main": "./src/index.js"} if main else {}),
                "dependencies": {"tslib": "^2.3.0"}, **({"private": True} if private else {})}
     root = write(tmp_path, {
         "package.json": {"name": "nx-repro", "private": True, "dependencies": {"ioredis": "^5.8.2", "tslib": "^2.3.0"},
