@@ -4,16 +4,18 @@ A package whose `start` runs its TypeScript through a runner it keeps in devDepe
 (`ts-node --transpile-only src/index.ts`, `node -r ts-node/register src/index.ts`) cannot start
 from a production install (`npm ci --omit=dev`), which leaves the runner out: every run has the
 devDependencies, so "a production install leaves it out" (DEP002) describes nothing that happens.
-Said only of a package with no `dependencies` at all, which keeps everything it loads where its
-runner is: an operator's tool run from a checkout. A package with dependencies beside a dev-only
-runner is left to the usual judgement (its runner may be the oversight).
+Said of a package with no `dependencies` at all, which keeps everything it loads where its runner
+is (an operator's tool run from a checkout), and of a private one that names nothing to load and
+has no Dockerfile (a local development server beside a function deployed some other way). A
+package with dependencies that may be published or built into an image is left to the usual
+judgement (its runner may be the oversight).
 """
 
 from __future__ import annotations
 
 import os
 
-from migrationlint.model.entry_points import START_SCRIPTS
+from migrationlint.model.entry_points import START_SCRIPTS, names_no_entry
 from migrationlint.model.packages import package_name
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.workspace import Manifest
@@ -26,10 +28,13 @@ _PRELOADS = frozenset({"-r", "--require", "--import", "--loader", "--experimenta
 
 
 def starts_from_checkout(manifest: Manifest) -> bool:
-    """Whether the package declares no `dependencies`, has a start script, and every start script
-    runs through a TypeScript runner only its devDependencies hold."""
+    """Whether the package declares no `dependencies` (or is private, names nothing to load and has no
+    Dockerfile), has a start script, and every start script runs through a TypeScript runner only
+    its devDependencies hold."""
     scripts = manifest.data.get("scripts")
-    if manifest.data.get("dependencies") or not isinstance(scripts, dict):
+    local = manifest.data.get("private") is True and names_no_entry(manifest) \
+        and not os.path.isfile(os.path.join(manifest.dir, "Dockerfile"))
+    if manifest.data.get("dependencies") and not local or not isinstance(scripts, dict):
         return False
     starts = [s for name in START_SCRIPTS if isinstance(s := scripts.get(name), str)]
     dev = manifest.section("devDependencies")

@@ -56,8 +56,8 @@ def test_a_package_started_only_through_a_dev_runner_has_no_production_install(t
     """`"start": "ts-node --transpile-only src/index.ts"` with ts-node, and everything else, in
     devDependencies and no `dependencies` at all: the package cannot start from a production install,
     so every run has its devDependencies (an operator's tool in a real monorepo: 11 DEP002). With a
-    `dependencies` section beside the dev-only runner, or a start that runs built code, it is judged
-    as usual."""
+    `dependencies` section beside the dev-only runner (unless the package is private, names nothing to
+    load and has no Dockerfile), or a start that runs built code, it is judged as usual."""
     manifest = {"name": "airdrop", "version": "1.0.0", "main": "dist/index.js",
                 "scripts": {"start": "ts-node --transpile-only src/index.ts", "build": "tsc"},
                 "devDependencies": {"ethers": "^5.7.0", "ts-node": "^10.9.1", "typescript": "^5.1.6"}}
@@ -70,3 +70,9 @@ def test_a_package_started_only_through_a_dev_runner_has_no_production_install(t
     assert dep(write(tmp_path / "mixed", {"package.json": mixed, **files})) == [("DEP002", "src/index.ts", "ethers")]
     built = {**manifest, "scripts": {"start": "node dist/index.js", "build": "tsc"}}
     assert dep(write(tmp_path / "built", {"package.json": built, **files})) == [("DEP002", "src/index.ts", "ethers")]
+    # a private package naming nothing to load, with no Dockerfile: a local development server beside a
+    # function deployed some other way (a real T3 API started by `tsx src/dev.ts`), dependencies or not
+    local = {k: v for k, v in mixed.items() if k not in ("main", "version")} | {"private": True}
+    assert dep(write(tmp_path / "local", {"package.json": local, **files})) == []
+    imaged = write(tmp_path / "imaged", {"package.json": local, **files, "Dockerfile": "FROM node:22\nCMD [\"npm\", \"start\"]\n"})
+    assert dep(imaged) == [("DEP002", "src/index.ts", "ethers")]
