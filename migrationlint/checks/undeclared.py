@@ -226,7 +226,9 @@ class UndeclaredImports:
             return None  # never published, or an application installed to run: no host plugs it in
         # a host it plugs into: provided by the application (a peer or a devDependency), not one it depends on
         dep = self._member_bringing(m, package, ("peerDependencies", "devDependencies"), ("dependencies", "peerDependencies"))
-        if dep is not None and dep not in m.section("dependencies"):
+        carrier = self.ws.member(dep) if dep is not None else None
+        if dep is not None and dep not in m.section("dependencies") and not (carrier is not None and carrier.unpublishable):
+            # (a private member, a build-time config package, is no host an application installs)
             return (f"it comes with {dep}, which {self._rel(m)} declares; a published package that plugs into "
                     f"{dep} usually lists it in peerDependencies so that one copy is shared")
         return self._framework_doubt(m, package) if self.published_library(m) else None
@@ -246,9 +248,13 @@ class UndeclaredImports:
         if host is not None:
             return (f"it comes with {host}, the framework the workspace root declares for developing its packages; a "
                     f"published package that plugs into {host} usually lists it in peerDependencies so that one copy is shared")
+        scope = pk.scope_of(package)
+        if scope and any(pk.scope_of(d) == scope for d in m.section("dependencies")):
+            return None  # its siblings are dependencies (`@dnd-kit/core` beside `@dnd-kit/utilities`): so is it
         left = next((p for p, optional in sorted(self.peer_list(package, m).items()) if not optional
                      and m.declared(p) in ("peerDependencies", "devDependencies")), None)
         if left is None:
             return None
-        return (f"it takes {left} as a peer, which {self._rel(m)} leaves to the application ({m.declared(left)}): "
+        where = "peerDependencies" if left in m.section("peerDependencies") else m.declared(left)
+        return (f"it takes {left} as a peer, which {self._rel(m)} leaves to the application ({where}): "
                 "a published package shares the application's copy of both")

@@ -611,6 +611,34 @@ def test_a_published_application_is_no_plugin_of_the_packages_it_depends_on(tmp_
     assert "comes with" not in d.message and d.fix.message.endswith("to dependencies of packages/server/package.json")
 
 
+def test_a_private_build_config_or_dependency_siblings_make_no_peer_of_a_published_ui_librarys_import(tmp_path):
+    """A published UI library keeps react as a peer, `@dnd-kit/core` in dependencies and the private
+    Tailwind config package in devDependencies: `tailwind-merge`, which the config package brings, is
+    no host's (no application installs a private package), and `@dnd-kit/utilities`, whose siblings are
+    dependencies, goes beside them, not to peerDependencies (a real T3 monorepo: 2 peer advices). A
+    package of a published host still goes to peerDependencies."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*", "tooling/*"]},
+        "tooling/tailwind/package.json": {"name": "@acme/tailwind-config", "version": "0.1.0", "private": True,
+                                          "dependencies": {"tailwind-merge": "^2.3.0"}},
+        "packages/kit/package.json": {"name": "@acme/kit", "version": "1.0.0", "main": "index.js",
+                                      "dependencies": {"zustand": "^4.0.0"}},
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "0.1.0", "main": "dist/index.js",
+                                     "dependencies": {"@dnd-kit/core": "^6.1.0"}, "peerDependencies": {"react": "18.3.1"},
+                                     "devDependencies": {"@acme/tailwind-config": "0.1.0", "@acme/kit": "1.0.0",
+                                                         "react": "18.3.1"}},
+        "packages/ui/src/index.ts": ("import { twMerge } from 'tailwind-merge';\nimport { CSS } from '@dnd-kit/utilities';\n"
+                                     "import { create } from 'zustand';\nexport const all = [twMerge, CSS, create];\n"),
+        "node_modules/@dnd-kit/utilities/package.json": {"name": "@dnd-kit/utilities", "version": "3.2.2",
+                                                         "peerDependencies": {"react": ">=16.8.0"}},
+    })
+    diags = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                                    use_cache=False).diagnostics}
+    assert "to dependencies" in diags["tailwind-merge"] and "peerDependencies" not in diags["tailwind-merge"]
+    assert "to dependencies" in diags["@dnd-kit/utilities"] and "peerDependencies" not in diags["@dnd-kit/utilities"]
+    assert "it comes with @acme/kit" in diags["zustand"] and "peerDependencies" in diags["zustand"]
+
+
 def test_a_package_only_a_project_apart_declares_is_not_said_to_be_nowhere(tmp_path):
     """A package no workspace manifest, lockfile or node_modules of the workspace knows, but that a
     project of its own in the repository declares (a nested package with its own lockfile, outside
