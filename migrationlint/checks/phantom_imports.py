@@ -88,8 +88,9 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`), or
                 # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
                 continue
-            if res.origin == "relative" and _placed_by_the_build(project, path, imp):
-                continue
+            if res.origin == "relative" and (_placed_by_the_build(project, path, imp)
+                                             or imp.ts_ignored and project.is_test_file(path)):
+                continue  # placed beside the bundle; or a test's fixture that misses the file on purpose
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere

@@ -638,3 +638,21 @@ def test_a_folder_import_whose_package_json_names_a_gitignored_build_entry_is_bu
         "test/kit.test.ts": "import { kit } from '..';\n\ntest('kit', () => kit);\n",
     })
     assert bool([c for c, _, _ in found(tmp_path) if c == "IMP002"]) is reported
+
+
+def test_a_test_fixture_that_misses_a_file_on_purpose_is_not_reported(tmp_path):
+    """`// @ts-expect-error` above `import { missing } from './does-not-exist-anywhere'` in a fixture under
+    `tests/`: the spec feeds it to the code under test to exercise the "cannot resolve" path (a real
+    email renderer: 1 IMP002). The same import without the directive, or in production code, is reported."""
+    fixture = ("// @ts-expect-error intentional: fixture for the unresolvable case\n"
+               "import { missing } from './does-not-exist-anywhere';\nexport const broken = missing.theme;\n")
+    write(tmp_path, {
+        "package.json": {"name": "fx", "version": "1.0.0", "private": True, "devDependencies": {"typescript": "^5.9.3"}},
+        "tsconfig.json": {"compilerOptions": {"strict": True}, "include": ["src"]},
+        "src/index.ts": "export const ok = 1;\n",
+        "src/tests/fixture-unresolvable.ts": fixture,
+        "src/tests/plain.ts": fixture.split("\n", 1)[1],
+        "src/lib/render.ts": fixture,
+    })
+    assert sorted((code, where) for code, where, _ in found(tmp_path)) == [
+        ("IMP002", "src/lib/render.ts"), ("IMP002", "src/tests/plain.ts")]
