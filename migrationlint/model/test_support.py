@@ -10,6 +10,8 @@ answer changes a finding (the package's reverse imports are computed on its firs
 
 from __future__ import annotations
 
+import os
+import re
 from collections import deque
 from migrationlint.model.dev_files import tool_inputs
 from migrationlint.model.entry_points import exports_encapsulate, names_nothing_loadable
@@ -52,8 +54,9 @@ class TestSupport:
         its entries: a service (a private package with an entry point, or one whose start script is
         all it offers, which nothing installs or deep-imports as a dependency), or a published package whose `exports` lets no consumer load
         any other file. None otherwise. The package's reverse imports are computed on its first
-        question."""
-        if not self._loads_only_entries(manifest):
+        question. In any package, also a file named for the tests it serves (`test-message-service.ts`,
+        `fakeClock.ts`): a deep import of it by a consumer is no use it was written for."""
+        if not self._loads_only_entries(manifest) and not _NAMED_FOR_TESTS.match(os.path.basename(path)):
             return None
         direct = self._test_support(manifest).get(path)
         if direct is None:
@@ -114,6 +117,10 @@ class TestSupport:
                 for target in self._local_imports(source, manifest, which):
                     found.setdefault(target, []).append(source)
         return found
+
+
+# a test double or helper by its name's first word: `test-message-service.ts`, `mock_server.ts`, `fakeClock.ts`
+_NAMED_FOR_TESTS = re.compile(r"^(?:test|tests|mock|mocks|fake|fakes|stub|stubs)(?:[-_.]|[A-Z])")
 
 
 def _reached(starts: list[str], imports: dict[str, list[str]], within: set[str]) -> set[str]:

@@ -2027,7 +2027,7 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
     cycle only tests reach (factories importing one another and their barrel: a real Nx repository,
     116 DEP002). Imported by code that ships, or by nothing at all (nor by a cycle nothing else
     imports), it still counts as shipping; so it does in a package others may install and
-    deep-import (published, or no service)."""
+    deep-import (published, or no service), unless its name says it is for the tests."""
     files = {
         "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
                          "dependencies": {"zod": "^3.23.0"},
@@ -2069,6 +2069,14 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
     for exports in ({".": "./dist/main.js", "./*": "./dist/*.js"}, {".": "./dist/main.js", "./lib/": "./dist/lib/"}):
         open_ = {**published, "package.json": {**published["package.json"], "exports": exports}}
         assert ("DEP002", "src/domain/name.builder.ts", "@faker-js/faker") in dep(write(tmp_path / f"open{len(str(exports))}", open_))
+    # in any package, a test double named for the tests (`test-message-service.ts`, `fakeClock.ts`) that
+    # only specs import: no consumer deep-imports it for a use it was written for (a real wallet: 2 DEP002)
+    for name in ("test-name.builder.ts", "fakeName.ts"):
+        double = {**{k: v for k, v in published.items() if k != "src/domain/name.builder.ts"},
+                  f"src/domain/{name}": files["src/domain/name.builder.ts"],
+                  "src/domain/user.builder.ts": f"import {{ nameBuilder }} from './{name[:-3]}';\n"
+                                                "export const userBuilder = () => ({ name: nameBuilder() });\n"}
+        assert dep(write(tmp_path / f"double-{name}", double)) == [], name
 
 
 def test_a_root_whose_workspace_globs_match_no_package_is_the_project(tmp_path):
