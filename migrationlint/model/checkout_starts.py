@@ -1,7 +1,8 @@
 """Packages that start only from a full install: their start scripts need a development tool.
 
 A package whose `start` runs its TypeScript through a runner it keeps in devDependencies
-(`ts-node --transpile-only src/index.ts`, `node -r ts-node/register src/index.ts`) cannot start
+(`ts-node --transpile-only src/index.ts`, `node -r ts-node/register src/index.ts`), or preloads a
+module of such a package (`node -r tsconfig-paths/register dist/main.js`), cannot start
 from a production install (`npm ci --omit=dev`), which leaves the runner out: every run has the
 devDependencies, so "a production install leaves it out" (DEP002) describes nothing that happens.
 Said of a package with no `dependencies` at all, which keeps everything it loads where its runner
