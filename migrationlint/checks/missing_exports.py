@@ -92,9 +92,40 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
             elsewhere = _exported_beside(project, target, b.imported) if b.imported != "default" else []
             if elsewhere:
                 hint = f" {', '.join(project.rel(p) for p in elsewhere)} export{'s' if len(elsewhere) == 1 else ''} it."
-        effect, severity = _missing_export_effect(project, resolver, path, imp, b, "TS2459" if brought else None)
+            if _default_named(target_facts, b.imported):  # tsc: TS2614, "Did you mean to use 'import X from'"
+                hint = (f" Its default export is the `{b.imported}` it declares: import it as the default "
+                        f"(`import {b.imported} from '{imp.specifier}'`).")
+        # tsc's code: a local it does not export (TS2459), the default's name (TS2614), a near name (TS2724)
+        code = "TS2459" if brought or local is not None else "TS2614" if _default_named(target_facts, b.imported) \
+            else "TS2724" if _tsc_suggests(b.imported, surface) else "TS2305"
+        effect, severity = _missing_export_effect(project, resolver, path, imp, b, code)
         yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
                          fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
+
+
+def _tsc_suggests(name: str, exported) -> bool:
+    """Whether tsc's spelling suggestion would name an export (its TS2724, "Did you mean"): a name of
+    a length near enough, equal but for case or within tsc's edit distance (`Usr` for `User`; not
+    `SettingDto` for `Setting`, three letters longer)."""
+    longest = max(2, len(name) * 34 // 100)
+    best = len(name) * 4 // 10 + 1
+    return any(abs(len(c) - len(name)) <= longest and (c.lower() == name.lower() or _edits(name, c) < best)
+               for c in exported if c != "default" and c != name)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _default_named(facts: FileFacts | None, name: str) -> bool:
+    """Whether the module's default export is a declaration of that name (`export default class AuthService`)."""
+    return facts is not None and any(e.name == "default" and e.local == name for e in facts.exports)
 
 
 def _synthetic_default(project: Project, resolver: Resolver, path: str, imp: ImportFact) -> bool:

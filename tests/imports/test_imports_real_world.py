@@ -569,7 +569,7 @@ def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
                          "commented out?), so `User`, `A` are not exported; the bindings are undefined at runtime (tsc: TS2306).",
          False),
         ("uses.ts", "`./loose`: `B` is declared in src/loose.ts but not exported; the binding is undefined at runtime "
-                    "(tsc: TS2305).", True)]
+                    "(tsc: TS2459).", True)]
     # an index created and never filled is empty, not commented out (an LLM toolkit: 1)
     _write(tmp_path, "src/entity.ts", "\n")
     [empty] = [d.message for d in lint(tmp_path, ["IMP003"]) if d.path.endswith("user.spec.ts")]

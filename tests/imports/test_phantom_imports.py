@@ -656,3 +656,21 @@ def test_a_test_fixture_that_misses_a_file_on_purpose_is_not_reported(tmp_path):
     })
     assert sorted((code, where) for code, where, _ in found(tmp_path)) == [
         ("IMP002", "src/lib/render.ts"), ("IMP002", "src/tests/plain.ts")]
+
+
+def test_a_named_import_of_the_default_export_says_to_import_the_default(tmp_path):
+    """`import { AuthService } from './auth.service'` where the module says `export default class
+    AuthService`: tsc's TS2614 ("did you mean `import AuthService from`"), and the message says so (a
+    real multi-tenant API: 4 specs left behind when the services became default exports). A name
+    nothing declares gets TS2305, a near one TS2724 with the suggestion."""
+    write(tmp_path, {
+        "package.json": {"name": "d", "version": "1.0.0", "private": True},
+        "src/auth.service.ts": "export default class AuthService {\n  run() { return 1; }\n}\nexport const AUTH = 1;\n",
+        "src/main.ts": ("import { AuthService } from './auth.service';\nimport { Missing } from './auth.service';\n"
+                        "import { AUT } from './auth.service';\nexport const s = [new AuthService(), Missing, AUT];\n"),
+    })
+    messages = [d.message for d in lint(tmp_path).diagnostics]
+    assert len(messages) == 3
+    assert "(tsc: TS2614). Its default export is the `AuthService` it declares: import it as the default " \
+           "(`import AuthService from './auth.service'`)." in messages[0]
+    assert "(tsc: TS2305)" in messages[1] and "(tsc: TS2724). Did you mean `AUTH`?" in messages[2]

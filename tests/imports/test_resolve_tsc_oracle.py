@@ -163,6 +163,14 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/index.ts": "export { default as RequestWithUser } from './request.interface';\n"
                         "export { RequestWithUser as Named } from './request.interface';\n",
     },
+    # a named import of what the module exports as its default: TS2614, "did you mean import X from"
+    "default-class-named-import": {
+        "package.json": {"name": "default-class-named-import"},
+        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
+        "src/auth.service.ts": "export default class AuthService {\n  run(): number {\n    return 1;\n  }\n}\n",
+        "src/main.ts": "import AuthService from './auth.service';\nimport { AuthService as Named } from './auth.service';\n"
+                       "export const all = [new AuthService(), Named];\n",
+    },
     # `export` on a line of its own before a decorated class (standard decorators): tsc exports the
     # class, which the grammar reads as a bare `export` statement beside an unexported class
     "split-export-decorator": {
@@ -259,9 +267,13 @@ def test_imp_findings_are_where_tsc_fails(toolchain, tmp_path, name):
     want = {(f, line, "IMP002" if code in MISSING_MODULE else "IMP003") for f, line, code in tsc}
     assert want, "each project pairs accepted forms with one tsc rejects, so the oracle checks both ways"
     got = set()
+    codes = {(f, line): code for f, line, code in tsc}
     for d in lint(project, ["IMP"]):
         line = (project / d.path).read_bytes()[: d.start].count(b"\n") + 1
         got.add((Path(d.path).relative_to(project).as_posix(), line, d.code))
+        quoted = re.search(r"\bTS\d{4}\b", d.message)  # the code the message quotes is tsc's
+        if d.code == "IMP003" and quoted:
+            assert quoted.group(0) == codes.get((Path(d.path).relative_to(project).as_posix(), line)), d.message
     assert got == want
 
 
