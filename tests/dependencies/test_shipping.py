@@ -1829,7 +1829,8 @@ def test_a_source_only_library_used_only_by_bundled_apps_is_bundled_though_not_p
     """`"main": "./index.tsx"` with no build and no `private`: no install could load TypeScript
     source, so like a private library it ships inside the bundles of its dependents (a real UI
     library two Next apps transpile: a DEP002 moving next into its dependencies). A built library
-    that is not private may be published: its own manifest counts."""
+    that is not private may be published: its own manifest counts. A dependent that lists it only in
+    devDependencies does not decide."""
     files = {
         "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
         "apps/shop/package.json": {"name": "shop", "private": True, "scripts": {"build": "next build"},
@@ -1842,6 +1843,14 @@ def test_a_source_only_library_used_only_by_bundled_apps_is_bundled_though_not_p
     built = {**files, "packages/ui/package.json": {"name": "@acme/ui", "version": "0.0.1", "main": "./dist/index.js",
                                                    "devDependencies": {"next": "^15.1.1"}}}
     assert [d[0] for d in dep(write(tmp_path / "built", built))] == ["DEP002"]
+    # a test harness listing it in devDependencies never installs it for production: the apps decide
+    # (a real bookings monorepo: 48 DEP002 because its integration-test package was no bundle)
+    harness = {**files, "packages/tests/package.json": {"name": "@acme/tests", "private": True, "scripts": {"test": "vitest run"},
+                                                        "devDependencies": {"@acme/ui": "*", "vitest": "^3.0.0"}}}
+    assert dep(write(tmp_path / "harness", harness)) == []
+    shipped = {**harness, "packages/tests/package.json": {**harness["packages/tests/package.json"],
+                                                          "dependencies": {"@acme/ui": "*"}, "devDependencies": {}}}
+    assert [d[0] for d in dep(write(tmp_path / "shipped", shipped))] == ["DEP002"]
 
 
 def test_migrations_of_a_shipping_data_source_ship(tmp_path):
