@@ -222,6 +222,10 @@ class UndeclaredImports:
         if peers:
             return (f"{self._rel(m)} keeps {', '.join(peers[:2])} in peerDependencies, so the application provides "
                     f"that framework; {package} is likely a peer too")
+        host = next((h for h in sorted(m.section("peerDependencies")) if self.peer_list(h, m).get(package) is False), None)
+        if host is not None and not m.data.get("bin"):  # `next` a peer, `react` missing: the host's own peer
+            return (f"{self._rel(m)} keeps {host} in peerDependencies, which requires {package} as a peer: the "
+                    "application provides one copy of both")
         if m.unpublishable or m.data.get("bin"):
             return None  # never published, or an application installed to run: no host plugs it in
         # a host it plugs into: provided by the application (a peer or a devDependency), not one it depends on

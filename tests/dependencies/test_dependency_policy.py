@@ -639,6 +639,29 @@ def test_a_private_build_config_or_dependency_siblings_make_no_peer_of_a_publish
     assert "it comes with @acme/kit" in diags["zustand"] and "peerDependencies" in diags["zustand"]
 
 
+def test_a_package_a_peer_host_requires_as_a_peer_is_advised_as_a_peer_too(tmp_path):
+    """A private plugin package keeps `next` in peerDependencies and imports `react` undeclared: next takes
+    react as a peer (the lockfile says so), so the application provides one copy of both, and the advice
+    is peerDependencies, not dependencies (a real bookings monorepo: 4 findings advised a second react)."""
+    lock = {"name": "mono", "lockfileVersion": 3, "packages": {
+        "": {"name": "mono", "workspaces": ["apps/*", "packages/*"]},
+        "node_modules/next": {"version": "15.4.8", "peerDependencies": {"react": "^19.0.0", "react-dom": "^19.0.0"}},
+        "node_modules/react": {"version": "19.2.1"}, "node_modules/react-dom": {"version": "19.2.1"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "package-lock.json": lock,
+        "packages/memberships/package.json": {"name": "@repo/memberships", "private": True, "main": "src/index.ts",
+                                              "peerDependencies": {"next": "*"}},
+        "packages/memberships/src/index.tsx": "import { useState } from 'react';\nexport const Price = () => useState(1)[0];\n",
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"start": "next start"},
+                                  "dependencies": {"next": "15.4.8", "react": "19.2.1", "react-dom": "19.2.1",
+                                                   "@repo/memberships": "*"}},
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "to peerDependencies" in d.message and "keeps next in peerDependencies, which requires react as a peer" in d.message
+    assert d.fix is not None and d.fix.message.endswith("to peerDependencies of packages/memberships/package.json")
+
+
 def test_a_package_only_a_project_apart_declares_is_not_said_to_be_nowhere(tmp_path):
     """A package no workspace manifest, lockfile or node_modules of the workspace knows, but that a
     project of its own in the repository declares (a nested package with its own lockfile, outside
