@@ -1043,6 +1043,30 @@ def test_dep003_a_peer_the_package_also_depends_on_is_no_missing_peer(tmp_path):
         assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == expected, extra
 
 
+@pytest.mark.parametrize("brings, reported", [(True, []), (False, ["@bull-board/ui"])])
+def test_dep003_a_peer_a_declared_dependency_brings_in_a_hoisting_install_is_installed(tmp_path, brings, reported):
+    """`@bull-board/api` takes `@bull-board/ui` as a peer, and `@bull-board/express`, which the service
+    also declares, depends on it: npm (legacy-peer-deps) places it at the top of node_modules beside
+    the api with every install (a real calendar back end: 2 DEP003). Brought by nothing declared, the
+    peer is reported."""
+    express = {"version": "8.6.0", "dependencies": {"@bull-board/api": "8.6.0", **({"@bull-board/ui": "8.6.0"} if brings else {})}}
+    lock = {"name": "server", "lockfileVersion": 3, "packages": {
+        "": {"name": "server", "dependencies": {"@bull-board/api": "8.6.0", "@bull-board/express": "8.6.0"}},
+        "node_modules/@bull-board/api": {"version": "8.6.0", "peerDependencies": {"@bull-board/ui": "8.6.0"}},
+        "node_modules/@bull-board/express": express,
+        "node_modules/@bull-board/ui": {"version": "8.6.0", "dependencies": {"@bull-board/api": "8.6.0"}}}}
+    files = {".npmrc": "legacy-peer-deps=true\n", "package-lock.json": json.dumps(lock),
+             "package.json": json.dumps({"name": "server", "private": True, "scripts": {"start:prod": "node dist/main"},
+                                         "dependencies": {"@bull-board/api": "8.6.0", "@bull-board/express": "8.6.0"}}),
+             "src/main.ts": ("import { createBullBoard } from '@bull-board/api';\nimport { ExpressAdapter } from '@bull-board/express';\n"
+                             "createBullBoard({ queues: [], serverAdapter: new ExpressAdapter() });\n")}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    found = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
+    assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == reported
+
+
 PNPM_PEER_LOCK = """lockfileVersion: '9.0'
 
 settings:
