@@ -383,13 +383,16 @@ def _serverless_functions(manifest: Manifest) -> Bundle | None:
 def _storybook_site(manifest: Manifest) -> bool:
     """A package whose one build is `storybook build` (under any script name: `build-storybook`), that
     names nothing to load and starts nothing but Storybook's dev server (`"start": "storybook dev"`):
-    its files are the stories and what they import."""
+    its files are the stories and what they import. Also a private one whose `build` script itself is
+    `storybook build`, whatever its `exports` name (the `dist/` the build writes the site to)."""
     scripts = manifest.data.get("scripts")
     start = scripts.get("start") if isinstance(scripts, dict) else None
-    if not isinstance(scripts, dict) or start is not None and not _STORYBOOK_DEV.search(str(start)) \
-            or not names_no_entry(manifest):
+    if not isinstance(scripts, dict) or start is not None and not _STORYBOOK_DEV.search(str(start)):
         return False
-    return any(isinstance(c, str) and _STORYBOOK_BUILD.search(c) for c in scripts.values())
+    build = scripts.get("build")
+    if manifest.data.get("private") is True and isinstance(build, str) and _STORYBOOK_BUILD.search(build):
+        return True
+    return names_no_entry(manifest) and any(isinstance(c, str) and _STORYBOOK_BUILD.search(c) for c in scripts.values())
 
 
 def next_app_without_config(manifest: Manifest) -> bool:

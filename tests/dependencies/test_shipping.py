@@ -176,6 +176,12 @@ def test_bundled_packages_are_recognised(tmp_path):
                                                                      "build": "storybook build --config-dir ./"}}, {}),
         "sbnode": ({"name": "sbnode", "private": True, "scripts": {"start": "node server.js",
                                                                    "build": "storybook build"}}, {}),
+        # a private package whose `build` is the site, with `exports` into the `dist/` the site is written
+        # to and a dependency (26 DEP002 on a real design system's pattern site); published, it is a library
+        "sbexp": ({"name": "sbexp", "private": True, "exports": {"./p/*": "./dist/p/*/index.js"},
+                   "dependencies": {"clsx": "^2.0.0"}, "scripts": {"build": "storybook build --output-dir ./dist/"}}, {}),
+        "sbpub": ({"name": "sbpub", "version": "1.0.0", "exports": {"./p/*": "./dist/p/*/index.js"},
+                   "scripts": {"build": "storybook build --output-dir ./dist/"}}, {}),
         # a uni-app: its CLI runs vite for each platform (2 DEP002 on a real admin's mobile app)
         "uni": ({"name": "uni", "version": "1.0.0", "scripts": {"dev": "uni", "build": "uni build"}}, {}),
         # an Umi app (Ant Design Pro: `max build` of @umijs/max, kept in devDependencies; 87 DEP002)
@@ -188,7 +194,7 @@ def test_bundled_packages_are_recognised(tmp_path):
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
                    "via": True, "ext": True, "dx": True, "expo": True, "metro": True, "esb": True, "esx": False, "sb": True, "sblib": False,
-                   "sbstart": True, "sbnode": False, "uni": True, "umi": True}
+                   "sbstart": True, "sbnode": False, "sbexp": True, "sbpub": False, "uni": True, "umi": True}
 
 
 def test_a_build_script_that_runs_webpacks_api_ships_a_bundle(tmp_path):
