@@ -358,7 +358,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 continue
             if pk.types_only_package(peer):
                 continue  # only type checking reads it: nothing fails at runtime
-            if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m) or self.brought_by_dependency(m, peer):
+            if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m) or self.brought_by_dependency(m, peer, u.test):
                 continue  # a file that does not ship finds it in the hoisted root install; or a dependency brings it
             if self.peer_linked(peer, m):
                 continue  # pnpm resolved the peer for this package's dependencies and linked it

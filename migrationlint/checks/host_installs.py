@@ -27,18 +27,20 @@ class HostInstalls(DependencyModel):
         hosts = [d for d in self.shipping.dependents(m) if d.declared(requirer) not in (None, "peerDependencies")]
         return bool(hosts) and all(self.satisfied(d, package, False) for d in hosts)
 
-    def brought_by_dependency(self, m: Manifest, package: str) -> bool:
-        """Whether a package `m` keeps in `dependencies` depends on `package` itself (npm's and yarn's
-        lockfiles say so), in an install that hoists: every install of `m` places it where the
-        packages beside it find it (`@bull-board/express` brings `@bull-board/ui`, which
-        `@bull-board/api` takes as a peer). DEP003 then has nothing to ask for."""
+    def brought_by_dependency(self, m: Manifest, package: str, test: bool = False) -> bool:
+        """Whether a package `m` keeps in `dependencies` (for a file that does not ship, `test`, also in
+        devDependencies) depends on `package` itself (npm's and yarn's lockfiles say so), in an install
+        that hoists: every install of `m` places it where the packages beside it find it
+        (`@bull-board/express` brings `@bull-board/ui`, which `@bull-board/api` takes as a peer;
+        vite brings the rolldown a Storybook config's plugin takes). DEP003 then has nothing to ask for."""
         if not self.install_hoists(m):
             return False
         root, lock, _ = self._root_install(m)
         if lock is None:
             return False
         importer = importer_key(m, root)
-        return any(package in lock.depends_on.get((d, lock.resolved(d, importer) or ""), ()) for d in m.section("dependencies"))
+        declared = [*m.section("dependencies"), *(m.section("devDependencies") if test else ())]
+        return any(package in lock.depends_on.get((d, lock.resolved(d, importer) or ""), ()) for d in declared)
 
     def _brought_by_peer_host(self, u: Use) -> bool:
         """A published library's import of a framework package that the framework it takes as a peer

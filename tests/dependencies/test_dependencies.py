@@ -1043,12 +1043,14 @@ def test_dep003_a_peer_the_package_also_depends_on_is_no_missing_peer(tmp_path):
         assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == expected, extra
 
 
-@pytest.mark.parametrize("brings, reported", [(True, []), (False, ["@bull-board/ui"])])
-def test_dep003_a_peer_a_declared_dependency_brings_in_a_hoisting_install_is_installed(tmp_path, brings, reported):
+@pytest.mark.parametrize("brings, spec, reported", [(True, False, []), (False, False, ["@bull-board/ui"]),
+                                                  (True, True, []), (False, True, ["@bull-board/ui"])])
+def test_dep003_a_peer_a_declared_dependency_brings_in_a_hoisting_install_is_installed(tmp_path, brings, spec, reported):
     """`@bull-board/api` takes `@bull-board/ui` as a peer, and `@bull-board/express`, which the service
     also declares, depends on it: npm (legacy-peer-deps) places it at the top of node_modules beside
     the api with every install (a real calendar back end: 2 DEP003). Brought by nothing declared, the
-    peer is reported."""
+    peer is reported. For a file that does not ship, a devDependency brings it as well (vite bringing
+    the rolldown a Storybook config's plugin takes: a real design system, 1 DEP003)."""
     express = {"version": "8.6.0", "dependencies": {"@bull-board/api": "8.6.0", **({"@bull-board/ui": "8.6.0"} if brings else {})}}
     lock = {"name": "server", "lockfileVersion": 3, "packages": {
         "": {"name": "server", "dependencies": {"@bull-board/api": "8.6.0", "@bull-board/express": "8.6.0"}},
@@ -1057,8 +1059,9 @@ def test_dep003_a_peer_a_declared_dependency_brings_in_a_hoisting_install_is_ins
         "node_modules/@bull-board/ui": {"version": "8.6.0", "dependencies": {"@bull-board/api": "8.6.0"}}}}
     files = {".npmrc": "legacy-peer-deps=true\n", "package-lock.json": json.dumps(lock),
              "package.json": json.dumps({"name": "server", "private": True, "scripts": {"start:prod": "node dist/main"},
-                                         "dependencies": {"@bull-board/api": "8.6.0", "@bull-board/express": "8.6.0"}}),
-             "src/main.ts": ("import { createBullBoard } from '@bull-board/api';\nimport { ExpressAdapter } from '@bull-board/express';\n"
+                                         "dependencies" if not spec else "devDependencies":
+                                             {"@bull-board/api": "8.6.0", "@bull-board/express": "8.6.0"}}),
+             "src/main.spec.ts" if spec else "src/main.ts": ("import { createBullBoard } from '@bull-board/api';\nimport { ExpressAdapter } from '@bull-board/express';\n"
                              "createBullBoard({ queues: [], serverAdapter: new ExpressAdapter() });\n")}
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
