@@ -30,6 +30,7 @@ from migrationlint.model.dead_files import outside_every_build
 from migrationlint.checks.dead_file_findings import in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
+from migrationlint.model.text_templates import read_as_text
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.missing_exports import IMP003, dropped_by_compiler, erased_names, missing_exports
@@ -89,8 +90,9 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
                 continue
             if res.origin == "relative" and (_placed_by_the_build(project, path, imp)
-                                             or imp.ts_ignored and project.is_test_file(path)):
-                continue  # placed beside the bundle; or a test's fixture that misses the file on purpose
+                                             or imp.ts_ignored and project.is_test_file(path)
+                                             or read_as_text(project, path) is not None):
+                continue  # placed beside the bundle; a fixture missing the file on purpose; a generator's template
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere

@@ -6,7 +6,10 @@ name and writes the result where the code lives. The template looks like code, y
 imports, compiles into a program that runs, or registers it: rules about what loads it (a
 migration no DataSource lists) do not apply. A file is taken for such a template when a script
 the package's package.json runs, or a source file of the package, calls a `readFile` function
-and spells the file's name in quotes. Asked only for a file that would otherwise have a finding.
+and spells the file's name in quotes, or lists a folder (`readdir`) and spells in quotes the name
+of the file's folder, a placeholder the file itself repeats (a component template folder,
+`ComponentName/ComponentName.tsx`, whose relative imports are written for where the copies go).
+Asked only for a file that would otherwise have a finding.
 """
 
 from __future__ import annotations
@@ -36,8 +39,13 @@ def read_as_text(project: Project, path: str) -> str | None:
     if m is None or m.error:
         return None
     name = os.path.basename(path).encode()
+    folder = os.path.basename(os.path.dirname(path)).encode()
+    placeholder = os.path.dirname(path) != m.dir and project.mentions(path, folder)
     for reader in (*script_files(m), *project.package_sources(m.dir)):
-        if reader != path and project.mentions(reader, name) and project.mentions(reader, b"readFile") \
-                and any(project.mentions(reader, name + q) for q in _QUOTES):
+        if reader == path or not project.mentions(reader, b"readFile"):
+            continue
+        if project.mentions(reader, name) and any(project.mentions(reader, name + q) for q in _QUOTES):
+            return project.rel(reader)
+        if placeholder and project.mentions(reader, b"readdir") and any(project.mentions(reader, q + folder + q) for q in _QUOTES):
             return project.rel(reader)
     return None

@@ -674,3 +674,32 @@ def test_a_named_import_of_the_default_export_says_to_import_the_default(tmp_pat
     assert "(tsc: TS2614). Its default export is the `AuthService` it declares: import it as the default " \
            "(`import AuthService from './auth.service'`)." in messages[0]
     assert "(tsc: TS2305)" in messages[1] and "(tsc: TS2724). Did you mean `AUTH`?" in messages[2]
+
+
+def test_a_component_template_folder_a_generator_copies_is_not_checked_for_its_destination_imports(tmp_path):
+    """`scripts/create-component/ComponentName/` is read by the generator beside it (`readdir` and
+    `readFile` of `path.join(__dirname, 'ComponentName')`), which replaces the placeholder and writes the
+    copies to `src/components/<Name>/`: the template's `../../utils/tw-merge` is right there (a real
+    design system: 1 IMP002 whose implied fix would break every generated component). Without the
+    generator reading it, the same folder is checked."""
+    generator = ("import { promises as fs } from 'node:fs';\nimport path from 'node:path';\n"
+                 "const templateDir = path.join(__dirname, 'ComponentName');\n"
+                 "export async function create(name: string): Promise<void> {\n"
+                 "  for (const file of await fs.readdir(templateDir)) {\n"
+                 "    const text = await fs.readFile(path.join(templateDir, file), 'utf8');\n"
+                 "    await fs.writeFile(path.join('src/components', name, file), text.replace(/ComponentName/g, name));\n"
+                 "  }\n}\n")
+    files = {
+        "package.json": {"name": "@acme/ds", "version": "1.0.0", "main": "./dist/index.js",
+                         "scripts": {"create-component": "tsx scripts/create-component"}},
+        "tsconfig.json": {"compilerOptions": {"strict": True}, "include": ["src", "scripts/**/*"]},
+        "src/index.ts": "export { twMerge } from './utils/tw-merge';\n",
+        "src/utils/tw-merge.ts": "export const twMerge = (...c: string[]) => c.join(' ');\n",
+        "scripts/create-component/index.ts": generator,
+        "scripts/create-component/ComponentName/ComponentName.ts": ("import { twMerge } from '../../utils/tw-merge';\n"
+                                                                   "export const ComponentName = () => twMerge('p-2');\n"),
+    }
+    write(tmp_path / "read", files)
+    assert found(tmp_path / "read") == []
+    write(tmp_path / "unread", {**files, "scripts/create-component/index.ts": "export const create = 1;\n"})
+    assert [code for code, _, _ in found(tmp_path / "unread")] == ["IMP002"]
