@@ -255,6 +255,8 @@ def _own_namespace(project: Project, resolver: Resolver, path: str, spec: str) -
     if spec.startswith(("@/", "~/")):
         return f"`{spec[:2]}` is a path-alias prefix, never an npm package"
     name = package_name(spec)
+    if name in project.workspace.members:
+        return None  # a package of the repository by that name, which no install links here: DEP001's
     if name.startswith("@"):
         scope = name.split("/", 1)[0]
         if scope in _member_scopes(project):

@@ -703,3 +703,23 @@ def test_a_component_template_folder_a_generator_copies_is_not_checked_for_its_d
     assert found(tmp_path / "read") == []
     write(tmp_path / "unread", {**files, "scripts/create-component/index.ts": "export const create = 1;\n"})
     assert [code for code, _, _ in found(tmp_path / "unread")] == ["IMP002"]
+
+
+def test_a_name_a_package_of_the_repository_has_is_no_phantom(tmp_path):
+    """`@acme-reference/frontend` is the name of a package of the repository that no workspace links
+    (packed and installed into a consumer by a harness): an import of it names something, and a
+    member's import of it is DEP001's (undeclared), never also IMP001 (a real starter: 1 IMP001 whose
+    message listed the very package as the closest). A name in that scope that no package has still is."""
+    write(tmp_path, {
+        "go.mod": "module example.com/x\n",
+        "contracts/frontend/package.json": {"name": "@acme-reference/frontend", "version": "1.0.0", "type": "module",
+                                            "exports": {".": {"types": "./dist/index.d.ts", "import": "./dist/index.js"}}},
+        "contracts/frontend/src/index.ts": "export const referencePlugin = { id: 'reference' };\n",
+        "services/web/package.json": {"name": "@acme/web", "private": True, "scripts": {"build": "next build"},
+                                      "dependencies": {"next": "^16.0.0"}},
+        "services/web/src/gen.ts": ("import { referencePlugin } from '@acme-reference/frontend';\n"
+                                    "import { other } from '@acme-reference/backend';\nexport const all = [referencePlugin, other];\n"),
+    })
+    result = lint_result(tmp_path, select=["IMP001", "DEP001"])
+    assert sorted((d.code, d.extra.get("package") or d.extra.get("specifier")) for d in result.diagnostics) == [
+        ("DEP001", "@acme-reference/frontend"), ("IMP001", "@acme-reference/backend")], result.diagnostics
