@@ -30,7 +30,7 @@ from migrationlint.model.dead_files import outside_every_build
 from migrationlint.checks.dead_file_findings import in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
-from migrationlint.model.text_templates import read_as_text
+from migrationlint.model.text_templates import template_folder_reader
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.missing_exports import IMP003, dropped_by_compiler, erased_names, missing_exports
@@ -91,7 +91,7 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 continue
             if res.origin == "relative" and (_placed_by_the_build(project, path, imp)
                                              or imp.ts_ignored and project.is_test_file(path)
-                                             or read_as_text(project, path) is not None):
+                                             or template_folder_reader(project, path) is not None):
                 continue  # placed beside the bundle; a fixture missing the file on purpose; a generator's template
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)

@@ -25,9 +25,11 @@ class BundledLibraries:
             return self._bundled_by_importers(manifest)
         if not dependents or len(self.entries_of_kind(manifest, "app")) > 0:
             return None
-        # a library no manifest declares deploys nothing of its own (its importers' DEP001), and one that
-        # lists it only in devDependencies (a test harness) never installs it for production: the others decide
-        deciding = [m for m in dependents if not self._undeclared_library(m) and m.declared(manifest.name) != "devDependencies"]
+        # a library no manifest declares deploys nothing of its own (its importers' DEP001), and a package
+        # that starts nothing and lists it only in devDependencies without bundling it (a test harness)
+        # never installs it for production: the others decide (a bundled app, or a service, still does)
+        deciding = [m for m in dependents if not self._undeclared_library(m) and (
+            m.declared(manifest.name) != "devDependencies" or self.bundled(m) or self.is_service(m))]
         if deciding and all(self.bundled(m) for m in deciding):
             names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in dependents)[:3])
             return f"a private library used only by bundled packages ({names})"

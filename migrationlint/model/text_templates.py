@@ -6,10 +6,11 @@ name and writes the result where the code lives. The template looks like code, y
 imports, compiles into a program that runs, or registers it: rules about what loads it (a
 migration no DataSource lists) do not apply. A file is taken for such a template when a script
 the package's package.json runs, or a source file of the package, calls a `readFile` function
-and spells the file's name in quotes, or lists a folder (`readdir`) and spells in quotes the name
-of the file's folder, a placeholder the file itself repeats (a component template folder,
-`ComponentName/ComponentName.tsx`, whose relative imports are written for where the copies go).
-Asked only for a file that would otherwise have a finding.
+and spells the file's name in quotes. A template folder (`template_folder_reader`) is one a
+generator beside it lists and reads (`readdir`, `readFile`), named in quotes, a placeholder its
+files' names repeat (`create-component/index.ts` copying `ComponentName/ComponentName.tsx`, whose
+relative imports are written for where the copies go). Asked only for a file that would otherwise
+have a finding.
 """
 
 from __future__ import annotations
@@ -39,13 +40,24 @@ def read_as_text(project: Project, path: str) -> str | None:
     if m is None or m.error:
         return None
     name = os.path.basename(path).encode()
-    folder = os.path.basename(os.path.dirname(path)).encode()
-    placeholder = os.path.dirname(path) != m.dir and project.mentions(path, folder)
     for reader in (*script_files(m), *project.package_sources(m.dir)):
-        if reader == path or not project.mentions(reader, b"readFile"):
-            continue
-        if project.mentions(reader, name) and any(project.mentions(reader, name + q) for q in _QUOTES):
+        if reader != path and project.mentions(reader, name) and project.mentions(reader, b"readFile") \
+                and any(project.mentions(reader, name + q) for q in _QUOTES):
             return project.rel(reader)
-        if placeholder and project.mentions(reader, b"readdir") and any(project.mentions(reader, q + folder + q) for q in _QUOTES):
+    return None
+
+
+def template_folder_reader(project: Project, path: str) -> str | None:
+    """The generator (relative to the workspace) that copies the template folder holding `path`: a
+    file of the folder's parent that lists and reads files (`readdir`, `readFile`) and names the
+    folder in quotes, where the folder's name is a placeholder the file's name repeats; or None."""
+    folder = os.path.dirname(path)
+    placeholder = os.path.basename(folder).encode()
+    if len(placeholder) < 4 or placeholder not in os.path.basename(path).encode():
+        return None
+    parent = os.path.dirname(folder)
+    for reader in sorted(project.package_sources(project.workspace.package_root(path))):
+        if os.path.dirname(reader) == parent and project.mentions(reader, b"readdir") \
+                and project.mentions(reader, b"readFile") and any(project.mentions(reader, q + placeholder + q) for q in _QUOTES):
             return project.rel(reader)
     return None
