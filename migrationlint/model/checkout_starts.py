@@ -15,6 +15,7 @@ judgement (its runner may be the oversight).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 from migrationlint.model.entry_points import START_SCRIPTS, names_no_entry
 from migrationlint.model.packages import package_name
@@ -33,13 +34,20 @@ def starts_from_checkout(manifest: Manifest) -> bool:
     Dockerfile), has a start script, and every start script runs through a TypeScript runner only
     its devDependencies hold."""
     scripts = manifest.data.get("scripts")
-    local = manifest.data.get("private") is True and names_no_entry(manifest) \
-        and not os.path.isfile(os.path.join(manifest.dir, "Dockerfile"))
-    if manifest.data.get("dependencies") and not local or not isinstance(scripts, dict):
+    starts = tuple(s for name in START_SCRIPTS if isinstance(s := scripts.get(name), str)) if isinstance(scripts, dict) else ()
+    if not starts:
         return False
-    starts = [s for name in START_SCRIPTS if isinstance(s := scripts.get(name), str)]
-    dev = manifest.section("devDependencies")
-    return bool(starts) and all(any(_runner(words) in dev for words in shell_commands(s)) for s in starts)
+    if manifest.data.get("dependencies") and not (manifest.data.get("private") is True and names_no_entry(manifest)
+                                                  and not os.path.isfile(os.path.join(manifest.dir, "Dockerfile"))):
+        return False
+    return _dev_runners_only(starts, frozenset(manifest.section("devDependencies")))
+
+
+@lru_cache(maxsize=1024)
+def _dev_runners_only(starts: tuple[str, ...], dev: frozenset[str]) -> bool:
+    """Whether every start script runs through a runner (or preload) of a package in `dev` (asked
+    for each use DEP002 weighs: answered once per manifest's scripts)."""
+    return all(any(_runner(words) in dev for words in shell_commands(s)) for s in starts)
 
 
 def _runner(words: list[str]) -> str | None:
