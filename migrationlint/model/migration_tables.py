@@ -36,6 +36,7 @@ _ADDED_VALUE = re.compile(r"\bADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?'([^']*)'",
 _COMMENTED_COLUMN = re.compile(r"\bCOMMENT\s+ON\s+COLUMN\s+((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)\.[\"`]?\w+[\"`]?",
                                re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_DELETE_BEFORE = re.compile(r"\bDELETE\s+$", re.IGNORECASE)
 _NOT_TABLES = frozenset({"select", "set", "delete", "update", "cascade", "table", "exists", "not", "if", "only",
                          "conflict", "column", "constraint", "each", "row", "commit", "drop", "lateral"})
 # QueryRunner methods whose first argument is a table (name or Table object)
@@ -48,7 +49,16 @@ _TABLE_METHODS = frozenset({
 # lookups on the Table metadata `getTable()` returns (`table?.findColumnByName('isExternal')`): no side effect
 _METADATA_CALLS = frozenset({"findColumnByName", "findColumnIndices", "findColumnForeignKeys", "findColumnUniques",
                              "findColumnChecks", "findColumnExclusions"})
-_SAFE_CALLS = frozenset({"query", "startTransaction", "commitTransaction"}) | _TABLE_METHODS | _METADATA_CALLS
+# a promise handler chained on a call read here (`queryRunner.query(sql).catch(log)`: its callback is read
+# too), and array lookups over metadata or rows already fetched (`table.foreignKeys.find(...)`): no side effect
+_CHAIN_CALLS = frozenset({"then", "catch", "finally"})
+_ARRAY_CALLS = frozenset({"find", "some", "every", "filter", "map", "includes", "indexOf", "findIndex", "forEach",
+                          "join", "toString", "toLowerCase", "toUpperCase", "trim", "split", "replace", "startsWith"})
+# global functions with no side effect (`parseInt(rows[0]?.count || '0', 10)`)
+_PURE_FUNCTIONS = frozenset({"parseInt", "parseFloat", "Number", "String", "Boolean", "JSON.parse", "JSON.stringify",
+                             "Array.isArray", "Object.keys", "Object.values", "Object.entries", "Math.max", "Math.min"})
+_SAFE_CALLS = frozenset({"query", "startTransaction", "commitTransaction"}) | _TABLE_METHODS | _METADATA_CALLS \
+    | _CHAIN_CALLS | _ARRAY_CALLS
 _NAME_KEYS = frozenset({"referencedTableName", "tableName"})  # of a foreign key's or index's options
 _TARGET_KEY = "referencedTableName"  # a foreign key's target: named, not changed
 
@@ -63,11 +73,13 @@ class Tables(NamedTuple):
     types: frozenset[str] = frozenset()
     values: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    reads: frozenset[str] = frozenset()  # tables it only reads (`SELECT COUNT(*) FROM t`, a `JOIN`)
 
     def commutes_with(self, other: Tables) -> bool:
         """Whether neither changes a table the other names, nor a type the other may use: run in
-        either order, same schema."""
-        return not self.changed & (other.changed | other.targets) and not other.changed & self.targets \
+        either order, same schema and data (two reads of one table commute)."""
+        return not self.changed & (other.changed | other.targets | other.reads) \
+            and not other.changed & (self.targets | self.reads) \
             and not self._types_used_by(other) and not other._types_used_by(self)
 
     def _types_used_by(self, other: Tables) -> bool:
@@ -93,6 +105,7 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
         return None
     found: set[str] = set()
     targets: set[str] = set()
+    reads: set[str] = set()
     sql: list[str] = []
     stack = [up.child_by_field_name("body")]
     while stack:
@@ -103,18 +116,18 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
             return None
         if node.type in ("string", "template_string"):
             sql.append(parsing.text(node))
-            _sql_tables(sql[-1], found, targets)
+            _sql_tables(sql[-1], found, targets, reads)
             continue
         if node.type == "new_expression":
             found.update(_table_object_name(node))
         stack.extend(node.named_children)
     text = "\n".join(sql)
     types = frozenset(_bare(m.group(1)) for m in _SQL_TYPE.finditer(text))
-    if not (found or targets or types):
+    if not (found or targets or types or reads):
         return None
     values = frozenset(v.lower() for v in _ADDED_VALUE.findall(text))
     words = frozenset(w.lower() for w in _WORD.findall(text))
-    return Tables(frozenset(found), frozenset(targets - found), types, values, words)
+    return Tables(frozenset(found), frozenset(targets - found), types, values, words, frozenset(reads - found))
 
 
 _CLASSES = ("class_declaration", "abstract_class_declaration", "class")
@@ -149,6 +162,8 @@ def _readable_call(call: Node, found: set[str], targets: set[str]) -> bool:
     receiver = fn.child_by_field_name("object") if method is not None else None
     if receiver is not None and receiver.type == "identifier" and parsing.text(receiver) == "console":
         return True  # `console.log('Creating tables')`: touches no table
+    if fn is not None and parsing.text(fn) in _PURE_FUNCTIONS:
+        return True
     if method is None or parsing.text(method) not in _SAFE_CALLS:
         return False
     args = call.child_by_field_name("arguments")
@@ -188,12 +203,15 @@ def _pairs(node: Node | None) -> list[Node]:
     return out
 
 
-def _sql_tables(sql: str, found: set[str], targets: set[str]) -> None:
-    """The tables the SQL names, into `found`, or `targets` for a foreign key's (`REFERENCES t`)."""
+def _sql_tables(sql: str, found: set[str], targets: set[str], reads: set[str]) -> None:
+    """The tables the SQL names, into `found`, `targets` for a foreign key's (`REFERENCES t`), or
+    `reads` for one it only reads (`FROM t` but `DELETE FROM t`, `JOIN t`)."""
     for m in _SQL_TABLE.finditer(sql):
         table = _bare(m.group(2))
         if table and table not in _NOT_TABLES:
-            (targets if m.group(1).upper() == "REFERENCES" else found).add(table)
+            keyword = m.group(1).upper()
+            read = keyword == "JOIN" or keyword == "FROM" and not _DELETE_BEFORE.search(sql, 0, m.start())
+            (targets if keyword == "REFERENCES" else reads if read else found).add(table)
     found.update(_bare(m.group(1)) for m in _COMMENTED_COLUMN.finditer(sql))
 
 

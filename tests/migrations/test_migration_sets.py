@@ -487,6 +487,34 @@ def test_equal_timestamps_of_an_enum_value_and_another_table_commute(tmp_path):
     assert warned("await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"`);", stock) == ["MIG004"]
 
 
+def test_equal_timestamps_commute_through_pure_code_and_reads(tmp_path):
+    """A `.catch(log)` chained on `queryRunner.query(...)`, `parseInt` over rows already fetched and
+    `table.foreignKeys.find(...)` over `getTable()`'s metadata touch no table, and a table one migration
+    only reads (`SELECT COUNT(*) FROM t`) commutes with a foreign key the other points at it (a real
+    mobile back end: 5 warnings). A `DELETE FROM` the other's table, or a call of a helper, keeps the warning."""
+    source = ("import { DataSource } from 'typeorm';\n\nexport default new DataSource({ type: 'mysql', "
+              "migrations: [__dirname + '/migrations/*.ts'] });\n")
+    fk = ("await queryRunner.query(`ALTER TABLE transactions ADD membershipId int NULL REFERENCES customer_memberships(id)`)"
+          ".catch((error) => console.log('exists', error.message));")
+
+    def warned(first: str) -> list[str]:
+        root = workspace(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "src/data-source.ts": source,
+            "src/migrations/1768200000000-AddMembership.ts": _touching("AddMembership1768200000000", fk),
+            "src/migrations/1768200000000-Cleanup.ts": _touching("Cleanup1768200000000", first),
+        })
+        return codes(root, ["MIG"])
+
+    guard = ("const rows = await queryRunner.query(`SELECT COUNT(*) AS count FROM customer_memberships`);\n"
+             "    const count = parseInt(rows[0]?.count || '0', 10);\n"
+             "    const table = await queryRunner.getTable('users');\n"
+             "    if (count === 0 && table?.foreignKeys.find((k) => k.name === 'FK_x')) {\n"
+             "      await queryRunner.query(`ALTER TABLE users DROP COLUMN tenantId`);\n    }")
+    assert warned(guard) == []
+    assert warned("await queryRunner.query(`DELETE FROM customer_memberships`);") == ["MIG004"]
+    assert warned("await seed(queryRunner);") == ["MIG004"]
+
+
 def test_a_tests_migration_fixtures_are_not_checked_as_deployed_migrations(tmp_path):
     """Migrations a test loads (`test/**/migration/*`, run against a throwaway database) are that
     test's fixtures: an ORM's own suite keeps duplicate names and placeholder stamps on purpose, and
