@@ -62,7 +62,9 @@ def _runner(words: list[str]) -> str | None:
         return _RUNNER_PACKAGES.get(first, first)
     if first != "node":
         return None
-    for option, value in zip(words, words[1:], strict=False):
-        if option in _PRELOADS and not value.startswith((".", "/")):
-            return package_name(value)
+    pairs = [tuple(w.split("=", 1)) if w.startswith("--") and "=" in w else None for w in words]
+    pairs += list(zip(words, words[1:], strict=False))  # `--require=tsconfig-paths/register` or `-r tsconfig-paths/register`
+    for pair in pairs:
+        if pair is not None and pair[0] in _PRELOADS and not pair[1].startswith((".", "/")):
+            return package_name(pair[1])
     return None

@@ -66,6 +66,9 @@ def test_a_package_started_only_through_a_dev_runner_has_no_production_install(t
     assert dep(write(tmp_path / "runner", {"package.json": manifest, **files})) == []
     preload = {**manifest, "scripts": {"start": "NODE_ENV=production node -r ts-node/register src/index.ts"}}
     assert dep(write(tmp_path / "preload", {"package.json": preload, **files})) == []
+    joined = {**manifest, "scripts": {"start": "node --require=tsconfig-paths/register lib/main.js"},
+              "devDependencies": {**manifest["devDependencies"], "tsconfig-paths": "^4.2.0"}}
+    assert dep(write(tmp_path / "joined", {"package.json": joined, **files})) == []
     mixed = {**manifest, "dependencies": {"dotenv": "^16.0.0"}}
     assert dep(write(tmp_path / "mixed", {"package.json": mixed, **files})) == [("DEP002", "src/index.ts", "ethers")]
     built = {**manifest, "scripts": {"start": "node dist/index.js", "build": "tsc"}}
