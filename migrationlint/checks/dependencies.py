@@ -236,13 +236,13 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
     def _root_only(self, u: Use, root: Manifest, nested: bool = False) -> Diagnostic:
         """DEP005: declared only by the root the package installs under, or, for a project nested in
         another (`nested`), only by the root of the project around it."""
-        m = u.manifest
-        rel = self._rel(m)
-        label = self.root_label(root)
+        m, rel, label = u.manifest, self._rel(u.manifest), self.root_label(root)
+        held = label + (" (in its devDependencies, which a production install leaves out)" if root.declared(u.package)
+                        == "devDependencies" and not u.test and not u.type_only else "")
         where = os.path.dirname(rel) or "."
         published = not m.unpublishable  # a private package is never published: its install is the one that breaks
         if nested:
-            message = (f'"{u.package}" is declared only in {label}, not in {rel}, a project of its own (its own '
+            message = (f'"{u.package}" is declared only in {held}, not in {rel}, a project of its own (its own '
                        f"lockfile or workspace file): Node finds it in the node_modules of the project around it, "
                        f"but an install of {where} on its own (a Docker build{', a publish' if published else ''}) "
                        "leaves it out")
@@ -253,7 +253,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             breaks = (f"breaks a per-service {installs} of {where}" if carrier is None else
                       f"an install of {where} on its own gets it only as a dependency of {carrier}, which {rel} "
                       f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
-            message = (f'"{u.package}" is declared only in {label}: Node finds it in the root\'s node_modules, '
+            message = (f'"{u.package}" is declared only in {held}: Node finds it in the root\'s node_modules, '
                        f"walking up from {where}, but {breaks}")
         peer = self._sibling_peer(u)
         if peer is not None:

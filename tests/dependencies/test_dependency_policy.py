@@ -310,8 +310,8 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
     assert sorted((d.code, p) for p, d in by_package.items()) == [("DEP001", "fuse.js"), ("DEP005", "dayjs")]
     fuse = by_package["fuse.js"].message
     assert "installed anywhere" not in fuse and "site/package-lock.json resolves 7.0.0" in fuse
-    assert ('"dayjs" is declared only in the root package.json, not in site/package.json, a project of its own'
-            in by_package["dayjs"].message)
+    assert ('"dayjs" is declared only in the root package.json (in its devDependencies, which a production install '
+            'leaves out), not in site/package.json, a project of its own' in by_package["dayjs"].message)
     # a private project is never published: the message names only the install that can happen
     assert "an install of site on its own (a Docker build) leaves it out" in by_package["dayjs"].message
 
@@ -3354,3 +3354,21 @@ def test_dep005_is_silent_for_a_nameless_source_package_the_members_inline(tmp_p
         "shared/integration/src/content.ts": "import MagicString from 'magic-string';\n\nexport const s = new MagicString('x');\n",
     })
     assert (("DEP005", "shared/integration/src/content.ts", "magic-string") in dep(root)) is reported
+
+
+def test_dep005_says_when_the_root_keeps_the_package_in_dev_dependencies(tmp_path):
+    """Shipping code of a member uses `class-validator`, which the root declares only in its
+    devDependencies: the message says so, since a production install of the root leaves it out as
+    well (a real Vue + Nest monorepo: 13 findings whose "(as in the root package.json)" hid it). A
+    package the root keeps in dependencies is named as before."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*"],
+                         "dependencies": {"@nestjs/common": "^10.0.0"}, "devDependencies": {"class-validator": "^0.14.0"}},
+        "apps/api/package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": {"start": "node dist/main.js"}},
+        "apps/api/src/main.ts": ("import { Injectable } from '@nestjs/common';\nimport { IsString } from 'class-validator';\n"
+                                 "export const all = [Injectable, IsString];\n"),
+    })
+    found = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics}
+    assert found["class-validator"].startswith('"class-validator" is declared only in the root package.json (in its '
+                                               "devDependencies, which a production install leaves out)")
+    assert "devDependencies" not in found["@nestjs/common"].split(":")[0]
