@@ -632,6 +632,33 @@ def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(t
     assert found == ([("DEP002", "tiny-state")] if reported else []), found
 
 
+@pytest.mark.parametrize("runner, reported", [
+    ("COPY --from=installer /app/node_modules ./node_modules\nCOPY --from=installer /app/apps/api/dist ./apps/api/dist\n", False),
+    ("COPY --from=installer /app/apps/api/dist ./apps/api/dist\nCOPY apps/api/package.json ./apps/api/\n"
+     "RUN pnpm install --prod\n", True)])
+def test_a_service_its_images_build_with_dev_dependencies_needs_no_move(tmp_path, runner, reported):
+    """A private Nest service keeps a workspace package in devDependencies; the one image installs
+    everything in a build stage and copies its node_modules into the runner (a real rental platform:
+    220 DEP002 claiming a production install that never happens). A runner stage that installs with
+    `--prod` keeps the finding."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "packageManager": "pnpm@10.12.1"},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+        "Dockerfile": ("FROM node:22-slim AS installer\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n"
+                       "RUN pnpm turbo run build --filter=@repo/api\n\nFROM node:22-slim AS runner\nWORKDIR /app\n"
+                       + runner + "CMD [\"node\", \"apps/api/dist/main.js\"]\n"),
+        "apps/api/package.json": {"name": "@repo/api", "version": "0.0.1", "private": True,
+                                  "scripts": {"build": "nest build", "start:prod": "node dist/main"},
+                                  "dependencies": {"@nestjs/common": "^11.1.0"},
+                                  "devDependencies": {"@repo/types": "workspace:*"}},
+        "apps/api/src/main.ts": "import { TrackingMode } from '@repo/types';\nconsole.log(TrackingMode.Pooled);\n",
+        "packages/types/package.json": {"name": "@repo/types", "version": "1.0.0", "private": True, "main": "./src/index.ts"},
+        "packages/types/src/index.ts": "export enum TrackingMode { Pooled = 'POOLED' }\n",
+    })
+    found = [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+    assert found == (["@repo/types"] if reported else [])
+
+
 @pytest.mark.parametrize("writes", [
     "printf '%s' '{\"name\":\"rt\",\"private\":true,\"dependencies\":{\"ioredis\":\"^5.4.1\"}}' > package.json",
     "node -e \"require('fs').writeFileSync('package.json', JSON.stringify({dependencies: {}}))\"",
