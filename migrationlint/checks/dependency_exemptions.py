@@ -17,7 +17,7 @@ from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, names_nothing_loadable, unbuilt_stub
 from migrationlint.model.checkout_starts import starts_from_checkout
-from migrationlint.model.dev_installs import built_by_an_image
+from migrationlint.model.build_exclusions import built_by_an_image
 from migrationlint.model.script_commands import type_check_only
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
@@ -350,7 +350,8 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         and "a production install leaves it out" describes no install that happens."""
         m = u.manifest
         return m.unpublishable and not m.data.get("bin") and self.images_install_dev is not None \
-            and (not self.is_service(m) or built_by_an_image(self.ws.images.dockerfiles, self.ws.root, m.dir, m.name))
+            and (not self.is_service(m) or built_by_an_image(self.ws.images.dockerfiles, m.dir, self.project.rel(m.dir),
+                                                             m.name or "\0"))
 
     def _test_support(self, u: Use) -> bool:
         """Whether a file that ships only by presumption is test support after all (only tests

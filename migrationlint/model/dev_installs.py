@@ -11,7 +11,6 @@ text, instruction by instruction, never built.
 
 from __future__ import annotations
 
-import os
 import re
 
 from migrationlint.model.docker_installs import installs_packages, logical_lines
@@ -50,20 +49,3 @@ def _instructions(path: str) -> list[str] | None:
             return [line.strip() for line in logical_lines(fh.read())]
     except OSError:
         return None
-
-
-def built_by_an_image(dockerfiles: list[str], root: str, package_dir: str, name: str | None) -> bool:
-    """Whether one of the Dockerfiles builds the package: it lies in the package's folder, or names
-    the folder (`apps/api/`) or the package (`turbo prune @repo/api`)."""
-    rel = os.path.relpath(package_dir, root).replace(os.sep, "/")
-    for path in dockerfiles:
-        if os.path.dirname(path) == package_dir:
-            return True
-        try:
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                text = fh.read()
-        except OSError:
-            continue
-        if rel != "." and rel + "/" in text or name and name in text:
-            return True
-    return False

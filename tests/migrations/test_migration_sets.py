@@ -415,6 +415,20 @@ def test_a_migrations_key_where_no_typeorm_is_used_loads_nothing(tmp_path):
     assert "MIG006" in codes(workspace(tmp_path / "typeorm", files), ["MIG"])
 
 
+_GLOB_SOURCE = ("import { DataSource } from 'typeorm';\n\nexport default new DataSource({ type: 'postgres', "
+                "migrations: [__dirname + '/migrations/*.ts'] });\n")
+
+
+def _same_stamp_warnings(tmp_path: Path, stamp: str, first: tuple[str, str], second: tuple[str, str]) -> list[str]:
+    """The MIG codes for two migrations of one timestamp, each (class name, `up` body), that a
+    DataSource's glob loads, in a fresh folder under `tmp_path`."""
+    root = workspace(tmp_path / str(len(list(tmp_path.iterdir()))), {
+        "src/data-source.ts": _GLOB_SOURCE,
+        **{f"src/migrations/{stamp}-{name}.ts": _touching(f"{name}{stamp}", up) for name, up in (first, second)},
+    })
+    return codes(root, ["MIG"])
+
+
 def _touching(cls: str, up: str) -> str:
     return ("import { MigrationInterface, QueryRunner, Table } from 'typeorm';\n\n"
             f"export class {cls} implements MigrationInterface {{\n"
@@ -431,16 +445,9 @@ def test_equal_timestamps_of_migrations_on_different_tables_commute(tmp_path):
     auth = ("await queryRunner.query(`CREATE TABLE \"ba_session\" (\"id\" uuid NOT NULL, \"userId\" uuid "
             "REFERENCES \"public\".\"ba_user\"(\"id\") ON DELETE CASCADE)`);")
     feedback = "await queryRunner.createTable(new Table({ name: 'feedback', columns: [{ name: 'id', type: 'uuid' }] }));"
-    source = ("import { DataSource } from 'typeorm';\n\nexport default new DataSource({ type: 'postgres', "
-              "migrations: [__dirname + '/migrations/*.ts'] });\n")
 
     def warned(second: str) -> list[str]:
-        root = workspace(tmp_path / str(len(list(tmp_path.iterdir()))), {
-            "src/data-source.ts": source,
-            "src/migrations/1772500000000-BetterAuthTables.ts": _touching("BetterAuthTables1772500000000", auth),
-            "src/migrations/1772500000000-Feedback.ts": _touching("Feedback1772500000000", second),
-        })
-        return codes(root, ["MIG"])
+        return _same_stamp_warnings(tmp_path, "1772500000000", ("BetterAuthTables", auth), ("Feedback", second))
 
     assert warned(feedback) == []
     assert warned("await queryRunner.query(`ALTER TABLE \"ba_user\" ADD \"feedback\" text`);") == ["MIG004"]
@@ -468,16 +475,9 @@ def test_equal_timestamps_of_an_enum_value_and_another_table_commute(tmp_path):
     `CREATE EXTENSION`, whose functions another migration may call under other names."""
     enum = ("await queryRunner.query(`ALTER TYPE \"jobs_type_enum\" ADD VALUE IF NOT EXISTS 'CUSTOMERS'`);\n"
             "    await queryRunner.query(`COMMENT ON COLUMN \"jobs\".\"type\" IS 'what the job imports'`);")
-    source = ("import { DataSource } from 'typeorm';\n\nexport default new DataSource({ type: 'postgres', "
-              "migrations: [__dirname + '/migrations/*.ts'] });\n")
 
     def warned(first: str, second: str) -> list[str]:
-        root = workspace(tmp_path / str(len(list(tmp_path.iterdir()))), {
-            "src/data-source.ts": source,
-            "src/migrations/1786300000000-AddJobType.ts": _touching("AddJobType1786300000000", first),
-            "src/migrations/1786300000000-StockTracked.ts": _touching("StockTracked1786300000000", second),
-        })
-        return codes(root, ["MIG"])
+        return _same_stamp_warnings(tmp_path, "1786300000000", ("AddJobType", first), ("StockTracked", second))
 
     stock = "await queryRunner.query(`ALTER TABLE \"stock\" ADD COLUMN \"tracked\" boolean`);"
     assert warned(enum, stock) == []
@@ -492,18 +492,11 @@ def test_equal_timestamps_commute_through_pure_code_and_reads(tmp_path):
     `table.foreignKeys.find(...)` over `getTable()`'s metadata touch no table, and a table one migration
     only reads (`SELECT COUNT(*) FROM t`) commutes with a foreign key the other points at it (a real
     mobile back end: 5 warnings). A `DELETE FROM` the other's table, or a call of a helper, keeps the warning."""
-    source = ("import { DataSource } from 'typeorm';\n\nexport default new DataSource({ type: 'mysql', "
-              "migrations: [__dirname + '/migrations/*.ts'] });\n")
     fk = ("await queryRunner.query(`ALTER TABLE transactions ADD membershipId int NULL REFERENCES customer_memberships(id)`)"
           ".catch((error) => console.log('exists', error.message));")
 
     def warned(first: str) -> list[str]:
-        root = workspace(tmp_path / str(len(list(tmp_path.iterdir()))), {
-            "src/data-source.ts": source,
-            "src/migrations/1768200000000-AddMembership.ts": _touching("AddMembership1768200000000", fk),
-            "src/migrations/1768200000000-Cleanup.ts": _touching("Cleanup1768200000000", first),
-        })
-        return codes(root, ["MIG"])
+        return _same_stamp_warnings(tmp_path, "1768200000000", ("AddMembership", fk), ("Cleanup", first))
 
     guard = ("const rows = await queryRunner.query(`SELECT COUNT(*) AS count FROM customer_memberships`);\n"
              "    const count = parseInt(rows[0]?.count || '0', 10);\n"
