@@ -237,7 +237,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         """DEP005: declared only by the root the package installs under, or, for a project nested in
         another (`nested`), only by the root of the project around it."""
         m, rel, label = u.manifest, self._rel(u.manifest), self.root_label(root)
-        held = label + (" (in its devDependencies, which a production install leaves out)" if root.declared(u.package)
+        held = label + (", and there only in devDependencies, which a production install leaves out" if root.declared(u.package)
                         == "devDependencies" and not u.test and not u.type_only else "")
         where = os.path.dirname(rel) or "."
         published = not m.unpublishable  # a private package is never published: its install is the one that breaks

@@ -310,8 +310,8 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
     assert sorted((d.code, p) for p, d in by_package.items()) == [("DEP001", "fuse.js"), ("DEP005", "dayjs")]
     fuse = by_package["fuse.js"].message
     assert "installed anywhere" not in fuse and "site/package-lock.json resolves 7.0.0" in fuse
-    assert ('"dayjs" is declared only in the root package.json (in its devDependencies, which a production install '
-            'leaves out), not in site/package.json, a project of its own' in by_package["dayjs"].message)
+    assert ('"dayjs" is declared only in the root package.json, and there only in devDependencies, which a production '
+            'install leaves out, not in site/package.json, a project of its own' in by_package["dayjs"].message)
     # a private project is never published: the message names only the install that can happen
     assert "an install of site on its own (a Docker build) leaves it out" in by_package["dayjs"].message
 
@@ -3369,6 +3369,6 @@ def test_dep005_says_when_the_root_keeps_the_package_in_dev_dependencies(tmp_pat
                                  "export const all = [Injectable, IsString];\n"),
     })
     found = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics}
-    assert found["class-validator"].startswith('"class-validator" is declared only in the root package.json (in its '
-                                               "devDependencies, which a production install leaves out)")
+    assert found["class-validator"].startswith('"class-validator" is declared only in the root package.json, and there '
+                                               "only in devDependencies, which a production install leaves out: ")
     assert "devDependencies" not in found["@nestjs/common"].split(":")[0]
