@@ -109,18 +109,21 @@ def _tsc_suggests(name: str, exported) -> bool:
     `SettingDto` for `Setting`, three letters longer)."""
     longest = max(2, len(name) * 34 // 100)
     best = len(name) * 4 // 10 + 1
-    return any(abs(len(c) - len(name)) <= longest and (c.lower() == name.lower() or _edits(name, c) < best)
+    return any(abs(len(c) - len(name)) <= longest and (c.lower() == name.lower() or _within_edits(name, c, best))
                for c in exported if c != "default" and c != name)
 
 
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance."""
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of `a` and `b` is below `limit` (a row whose every cell
+    reaches the limit ends the count: a module may export thousands of names)."""
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         prev, row[0] = row[0], i
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
+        if min(row) >= limit:
+            return False
+    return row[-1] < limit
 
 
 def _default_named(facts: FileFacts | None, name: str) -> bool:

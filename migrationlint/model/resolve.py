@@ -90,6 +90,7 @@ class Resolver(PackageEntries):
         self._build_pairs: dict[str, list[tuple[str, str]]] = {}
         self._frameworks: dict[str, FrameworkConfig] = {}
         self._project_jsons: dict[str, str | None] = {}  # folder -> its Nx project.json (nx_projects)
+        self._framework_at: dict[str, FrameworkConfig] = {}  # folder -> framework_config's answer
         self.files = FileLookup()
         self._missing_elsewhere: set[str] = set()  # found missing by checks in another process
 
@@ -351,18 +352,20 @@ class Resolver(PackageEntries):
         """The vite/svelte/nuxt/bundler configuration of the package holding `directory`, with that of
         the Nx project holding it (a project.json folder without a package.json: an app's own
         `vite.config.ts` or federation `remotes`) over it. Read once per folder."""
+        known = self._framework_at.get(directory)
+        if known is not None:
+            return known
         manifest_path = self.workspace.nearest_manifest_path(directory)
         pkg_dir = os.path.dirname(manifest_path) if manifest_path else self.root
         package = self._package_config(pkg_dir, manifest_path)
         project = nearest_project_json(directory, pkg_dir, self.is_file, self._project_jsons)
         project_dir = os.path.dirname(project) if project else pkg_dir
-        if project_dir == pkg_dir:
-            return package
-        found = self._frameworks.get(project_dir)
+        found = package if project_dir == pkg_dir else self._frameworks.get(project_dir)
         if found is None:
             own = config_aliases.read_project(project_dir, self._declared(manifest_path))
             found = self._frameworks[project_dir] = FrameworkConfig(
                 project_dir, {**package.aliases, **own.aliases}, package.frameworks | own.frameworks)
+        self._framework_at[directory] = found
         return found
 
     def _package_config(self, pkg_dir: str, manifest_path: str | None) -> FrameworkConfig:

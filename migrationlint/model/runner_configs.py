@@ -27,7 +27,10 @@ def script_configs(directory: str) -> list[str]:
     """The config files the package's scripts pass to jest or vitest (`jest -c ./jest/jest.config.js`)."""
     try:
         with open(os.path.join(directory, "package.json"), "rb") as fh:
-            scripts = json.loads(fh.read()).get("scripts")
+            data = fh.read()
+        if b"jest" not in data and b"vitest" not in data:
+            return []  # no runner named: nothing to parse
+        scripts = json.loads(data).get("scripts")
     except (OSError, ValueError, AttributeError):
         return []
     found = []
