@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections import Counter
 from typing import Iterator
 
 from migrationlint.catalog import FixAvailability
@@ -109,8 +110,16 @@ def _tsc_suggests(name: str, exported) -> bool:
     `SettingDto` for `Setting`, three letters longer)."""
     longest = max(2, len(name) * 34 // 100)
     best = len(name) * 4 // 10 + 1
-    return any(abs(len(c) - len(name)) <= longest and (c.lower() == name.lower() or _within_edits(name, c, best))
+    letters = Counter(name)
+    return any(abs(len(c) - len(name)) <= longest and (c.lower() == name.lower() or _bag_distance(letters, c) < best
+                                                       and _within_edits(name, c, best))
                for c in exported if c != "default" and c != name)
+
+
+def _bag_distance(letters: Counter, other: str) -> int:
+    """A lower bound of the edit distance, cheap to take: the letters one name has beyond the other's."""
+    theirs = Counter(other)
+    return max(sum((letters - theirs).values()), sum((theirs - letters).values()))
 
 
 def _within_edits(a: str, b: str, limit: int) -> bool:
