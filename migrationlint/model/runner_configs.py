@@ -35,7 +35,9 @@ def script_configs(directory: str) -> list[str]:
         return []
     found = []
     for script in scripts.values() if isinstance(scripts, dict) else ():
-        for words in shell_commands(script) if isinstance(script, str) else ():
+        if not isinstance(script, str) or "-c" not in script:  # `-c` or `--config`: nothing else names a config
+            continue
+        for words in shell_commands(script):
             named = _config_argument(words)
             path = os.path.normpath(os.path.join(directory, named)) if named else None
             if path and os.path.isfile(path):
