@@ -283,8 +283,11 @@ class VersionChoice:
                 # finds it, a command run at the root adds to the root's manifest; one in its folder does
                 alone = bool(self.ws.definition)
                 return f"cd {folder} && {_add_command(manager, False, True, folder, package, section, alone=alone)}"
-            return _add_command(manager, bool(self.ws.definition), self.is_root(m), _target(manager, m, folder),
-                                package, section)
+            command = _add_command(manager, bool(self.ws.definition), self.is_root(m), _target(manager, m, folder),
+                                   package, section)
+            classic = self.ws.lockfile is not None and self.ws.lockfile.kind == "yarn-classic"
+            # yarn 1 refuses an add at a workspace root without `-W` (yarn 2+ has no such flag)
+            return command + " -W" if manager == "yarn" and classic and self.ws.definition and self.is_root(m) else command
         own = self._own_lock(project.dir)
         manager = own.manager if own is not None else self.ws.package_manager
         definition = declares_workspaces(project.data) or os.path.isfile(os.path.join(project.dir, "pnpm-workspace.yaml"))

@@ -177,6 +177,16 @@ def test_unknown_package_has_no_fix_and_names_the_command(tmp_path):
     assert d.message.endswith("run `npm install --save-dev prom-client -w @acme/api`")
 
 
+@pytest.mark.parametrize("name, command", [("yarn-v1", "yarn add -D render-dot -W"), ("yarn-berry", "yarn add -D render-dot")])
+def test_an_add_at_a_yarn_workspace_root_says_what_each_yarn_accepts(tmp_path, name, command):
+    """A root script of a yarn workspace imports an undeclared package: yarn 1 refuses `yarn add` at a
+    workspace root without `-W` (a real codegen monorepo was told the bare command); yarn 2+ has no
+    such flag and takes the bare command."""
+    root = tree(name, tmp_path, {"scripts/render.ts": "import render from 'render-dot';\nrender();\n"})
+    [d] = by_code(lint(root), "DEP001")
+    assert d.message.endswith(f"run `{command}`"), d.message
+
+
 def test_a_package_the_workspace_globs_leave_out_gets_the_command_run_in_its_folder(tmp_path):
     """`services/legacy` (`!services/legacy` in pnpm-workspace.yaml): `pnpm --filter @acme/legacy`
     matches no project, and a plain `pnpm add` in its folder installs the workspace instead; pnpm's
