@@ -34,6 +34,7 @@ from migrationlint.model.dead_files import outside_every_build
 from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.inherited_aliases import unread_alias
+from migrationlint.model.import_requests import STYLESHEETS
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
@@ -349,8 +350,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
     def peers(self, u: Use, reported: set) -> Iterator[Diagnostic]:
         m = u.manifest
         policy_now = self.peer_policy(m)
-        if policy_now.installs:
-            return
+        if policy_now.installs or u.imp.specifier.lower().endswith(STYLESHEETS):
+            return  # the manager installs peers; or a stylesheet, whose import loads no code that needs them
         ships = not u.test and m.declared(u.package) == "dependencies"
         peers = self.peer_list(u.package, m)
         for peer, optional in sorted(peers.items()):

@@ -18,6 +18,7 @@ from migrationlint.model.admin_panels import admin_extension_provides, admin_pan
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, names_nothing_loadable, unbuilt_stub
 from migrationlint.model.checkout_starts import starts_from_checkout
 from migrationlint.model.build_exclusions import built_by_an_image
+from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.script_commands import type_check_only
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
@@ -342,16 +343,21 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
             and self.install_hoists(m) and cycle_through(self.ws, m, u.package) is not None
 
     def _dev_installed_by_images(self, u: Use) -> bool:
-        """A private library (no registry takes it, it starts nothing), or a private service an image
-        builds (a Dockerfile in its folder, or one naming its folder or its name: `turbo prune
-        @repo/api`, `COPY --from=installer /app/apps/api/dist`), in a repository whose images all
+        """A private library (no registry takes it, it starts nothing) in a repository whose images all
         install devDependencies too (none runs a production-only install, a prune, a deploy or sets
-        NODE_ENV=production: dev_installs): wherever its files run, its devDependencies are installed,
-        and "a production install leaves it out" describes no install that happens."""
+        NODE_ENV=production: dev_installs), or a private service the images that build it (a Dockerfile
+        in its folder, or one naming its folder or its name: `turbo prune @repo/api`, `COPY
+        --from=installer /app/apps/api/dist`) all install them: wherever its files run, its
+        devDependencies are installed, and "a production install leaves it out" describes no install
+        that happens (other projects' images, which may prune, do not decide for it)."""
         m = u.manifest
-        return m.unpublishable and not m.data.get("bin") and self.images_install_dev is not None \
-            and (not self.is_service(m) or built_by_an_image(self.ws.images.dockerfiles, m.dir, self.project.rel(m.dir),
-                                                             m.name or "\0"))
+        if not m.unpublishable or m.data.get("bin"):
+            return False
+        if not self.is_service(m):
+            return self.images_install_dev is not None
+        rel, name = self.project.rel(m.dir), m.name or "\0"
+        building = [d for d in self.ws.images.dockerfiles if built_by_an_image([d], m.dir, rel, name)]
+        return bool(building) and images_install_dev(building) is not None
 
     def _test_support(self, u: Use) -> bool:
         """Whether a file that ships only by presumption is test support after all (only tests

@@ -28,6 +28,10 @@ ASSET_EXTENSIONS = frozenset({
 })
 
 
+# a stylesheet a package ships (`@graphiql/react/style.css`): importing it runs none of the package's code
+STYLESHEETS = (".css", ".scss", ".sass", ".less", ".styl")
+
+
 def is_asset(spec: str) -> bool:
     """Loader syntax (`raw-loader!x`, `x?raw`) and asset files are a bundler's business."""
     if "!" in spec or "?" in spec:

@@ -1080,6 +1080,25 @@ def test_dep003_a_peer_a_declared_dependency_brings_in_a_hoisting_install_is_ins
     assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == reported
 
 
+@pytest.mark.parametrize("specifier, reported", [("@acme/graph-ui/style.css", []), ("@acme/graph-ui", ["react"])])
+def test_dep003_a_packages_stylesheet_loads_none_of_its_code(tmp_path, specifier, reported):
+    """`import '@acme/graph-ui/style.css'` takes the package's stylesheet, which runs none of its code:
+    the peers that code needs are not asked for (a real extension: 1 DEP003 advising an unused
+    package). Its module, imported, needs them."""
+    lock = {"name": "ext", "lockfileVersion": 3, "packages": {
+        "": {"name": "ext", "dependencies": {"@acme/graph-ui": "1.0.0"}},
+        "node_modules/@acme/graph-ui": {"version": "1.0.0", "peerDependencies": {"react": "^18.0.0"}}}}
+    files = {".npmrc": "legacy-peer-deps=true\n", "package-lock.json": json.dumps(lock),
+             "package.json": json.dumps({"name": "ext", "private": True, "scripts": {"start": "node dist/main.js"},
+                                         "dependencies": {"@acme/graph-ui": "1.0.0"}}),
+             "src/main.ts": f"import '{specifier}';\nexport const ready = true;\n"}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    found = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
+    assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == reported
+
+
 PNPM_PEER_LOCK = """lockfileVersion: '9.0'
 
 settings:

@@ -632,15 +632,21 @@ def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(t
     assert found == ([("DEP002", "tiny-state")] if reported else []), found
 
 
-@pytest.mark.parametrize("runner, reported", [
-    ("COPY --from=installer /app/node_modules ./node_modules\nCOPY --from=installer /app/apps/api/dist ./apps/api/dist\n", False),
+@pytest.mark.parametrize("runner, other, reported", [
+    ("COPY --from=installer /app/node_modules ./node_modules\nCOPY --from=installer /app/apps/api/dist ./apps/api/dist\n",
+     False, False),
+    ("COPY --from=installer /app/node_modules ./node_modules\nCOPY --from=installer /app/apps/api/dist ./apps/api/dist\n",
+     True, False),
     ("COPY --from=installer /app/apps/api/dist ./apps/api/dist\nCOPY apps/api/package.json ./apps/api/\n"
-     "RUN pnpm install --prod\n", True)])
-def test_a_service_its_images_build_with_dev_dependencies_needs_no_move(tmp_path, runner, reported):
+     "RUN pnpm install --prod\n", False, True)])
+def test_a_service_its_images_build_with_dev_dependencies_needs_no_move(tmp_path, runner, other, reported):
     """A private Nest service keeps a workspace package in devDependencies; the one image installs
     everything in a build stage and copies its node_modules into the runner (a real rental platform:
-    220 DEP002 claiming a production install that never happens). A runner stage that installs with
-    `--prod` keeps the finding."""
+    220 DEP002 claiming a production install that never happens). Another project's image that prunes
+    does not decide for it (a real government monorepo: 6). A runner stage that installs with `--prod`
+    keeps the finding."""
+    if other:
+        write(tmp_path, {"tools/site/Dockerfile": "FROM node:22\nWORKDIR /site\nCOPY package.json ./\nRUN npm ci --omit=dev\n"})
     root = write(tmp_path, {
         "package.json": {"name": "mono", "private": True, "packageManager": "pnpm@10.12.1"},
         "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
