@@ -4,9 +4,10 @@ A published plugin keeps its framework in peerDependencies (`@nestjs/typeorm`), 
 provides one shared copy. What that framework itself requires as a peer (typeorm for
 @nestjs/typeorm, rxjs for @nestjs/common), or another package of the framework's scope
 (`@nestjs/cqrs` beside `@nestjs/common`), the application provides too: the plugin declares it as
-a peer. Not a package of a scope the manifest also keeps in `dependencies`: such a scope splits a
-shared API (the peer) from implementations each package installs for itself. A `dependencies` entry would install a second copy beside the application's (two TypeORM
-`DataSource` classes, two rxjs), which is why DEP002 and DEP005 name peerDependencies there.
+a peer. A `dependencies` entry would install a second copy beside the application's (two TypeORM
+`DataSource` classes, two rxjs), which is why DEP002 and DEP005 name peerDependencies there. Not for
+a package of a scope the manifest also keeps in `dependencies`: such a scope splits a shared API (the
+peer) from implementations each package installs for itself (`@opentelemetry/api` and `/core`).
 """
 
 from __future__ import annotations
