@@ -27,7 +27,6 @@ _DUNDER = re.compile(r"^__(\w+?)__$")
 _EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "playgrounds",
                            "sandbox", "sandboxes",
                            "load-testing", "load-tests", "perf", "docs", "www", "website"})
-EXAMPLES = "examples, samples or documentation"
 TEMPLATE_DIRS = frozenset({"template", "templates", "scaffold", "scaffolds", "blueprints", "boilerplate", "stubs"})
 # `api-test`, `e2e_utils`, camelCase `testUtils`, `testHelpers`, and a package's test kit `ui-kit-test-utils`
 _TEST_DIR = re.compile(r"^(?:tests?|e2e|spec|specs)(?:[-_]|(?=[A-Z]))|[-_](?:tests?|e2e|spec|specs|testing)$"
@@ -75,21 +74,27 @@ def dev_folder_reason(folders: list[str]) -> str | None:
     """Why a file inside these folders is dev-only: a test, example or template folder. Also asked
     with the folders from the repository root, so that a package nested in a test folder of
     another (a test plugin inside a dev server) is test code too."""
-    for part in folders:
-        why = _DEV_DIRS.get(part) or _DEV_DIRS.get(_DUNDER.sub(r"\1", part))  # `__e2e__` is `e2e`
-        if why is not None:
-            return f"{why} ({part}/)"
-        if _TEST_DIR.search(part) or _TEST_DIR.search(_DUNDER.sub(r"\1", part)):  # `__testUtils__` too
-            return f"a test folder ({part}/)"
-        if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
-            return f"{EXAMPLES}, not the package's code ({part}/)"
-        if part in TEMPLATE_DIRS:
-            return f"templates copied into other projects, not run from this package ({part}/)"
-    return None
+    found = _dev_folder(folders)
+    return found[1] if found is not None else None
 
 
 def example_home(folders: list[str]) -> bool:
     """Whether a package in these folders is an example (a sample app, a documentation site) rather
     than a test fixture or a template: a project of its own, whose code is what it runs."""
-    why = dev_folder_reason(folders)
-    return why is not None and why.startswith(EXAMPLES)
+    found = _dev_folder(folders)
+    return found is not None and found[0] == "example"
+
+
+def _dev_folder(folders: list[str]) -> tuple[str, str] | None:
+    """(kind, why) of the first dev folder among these: dev (tests, stories, seeds...), test, example or template."""
+    for part in folders:
+        why = _DEV_DIRS.get(part) or _DEV_DIRS.get(_DUNDER.sub(r"\1", part))  # `__e2e__` is `e2e`
+        if why is not None:
+            return "dev", f"{why} ({part}/)"
+        if _TEST_DIR.search(part) or _TEST_DIR.search(_DUNDER.sub(r"\1", part)):  # `__testUtils__` too
+            return "test", f"a test folder ({part}/)"
+        if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
+            return "example", f"examples, samples or documentation, not the package's code ({part}/)"
+        if part in TEMPLATE_DIRS:
+            return "template", f"templates copied into other projects, not run from this package ({part}/)"
+    return None

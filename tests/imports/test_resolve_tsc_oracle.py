@@ -30,6 +30,12 @@ NODE16 = {"module": "node16", "moduleResolution": "node16", "strict": True, "noE
 BUNDLER = {"module": "esnext", "moduleResolution": "bundler", "strict": True, "noEmit": True, "types": []}
 NODE10 = {"module": "commonjs", "moduleResolution": "node10", "strict": True, "noEmit": True, "types": []}
 
+
+def _src_project(name: str, files: dict[str, str]) -> dict[str, object]:
+    """A project of `files` named `name` whose tsconfig compiles `src/` with node10 resolution."""
+    return {"package.json": {"name": name}, "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]}, **files}
+
+
 PROJECTS: dict[str, dict[str, str | dict]] = {
     # TypeScript's extension substitution, declaration files included
     "js-to-dts": {
@@ -147,30 +153,24 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
     },
     # a name that starts with a dot is bare (`.prisma/client`, the client `prisma generate` writes into
     # node_modules); `./.hidden/x` is relative
-    "dot-named-package": {
-        "package.json": {"name": "dot-named-package"},
-        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
+    "dot-named-package": _src_project("dot-named-package", {
         "src/node_modules/.prisma/client/index.d.ts": "export declare class PrismaClient {}\n",
         "src/.hidden/util.ts": "export const util = 1;\n",
         "src/db.ts": "import { PrismaClient } from '.prisma/client';\nimport { util } from './.hidden/util';\n"
                      "import { gone } from './.hidden/gone';\nexport const db = [new PrismaClient(), util, gone];\n",
-    },
+    }),
     # `export default interface X` exports `default` (and no `X`)
-    "default-interface": {
-        "package.json": {"name": "default-interface"},
-        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
+    "default-interface": _src_project("default-interface", {
         "src/request.interface.ts": "export default interface RequestWithUser {\n  user: string;\n}\n",
         "src/index.ts": "export { default as RequestWithUser } from './request.interface';\n"
                         "export { RequestWithUser as Named } from './request.interface';\n",
-    },
+    }),
     # a named import of what the module exports as its default: TS2614, "did you mean import X from"
-    "default-class-named-import": {
-        "package.json": {"name": "default-class-named-import"},
-        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
+    "default-class-named-import": _src_project("default-class-named-import", {
         "src/auth.service.ts": "export default class AuthService {\n  run(): number {\n    return 1;\n  }\n}\n",
         "src/main.ts": "import AuthService from './auth.service';\nimport { AuthService as Named } from './auth.service';\n"
                        "export const all = [new AuthService(), Named];\n",
-    },
+    }),
     # `export` on a line of its own before a decorated class (standard decorators): tsc exports the
     # class, which the grammar reads as a bare `export` statement beside an unexported class
     "split-export-decorator": {
@@ -204,15 +204,13 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/main.ts": "import { get } from '/@/utils/http';\nimport { put } from '/@/utils/none';\nexport const all = [get, put];\n",
     },
     # `export import X = Y;` exports X (an alias of a namespace and the type of the same name)
-    "export-import-alias": {
-        "package.json": {"name": "export-import-alias"},
-        "tsconfig.json": {"compilerOptions": NODE10, "include": ["src"]},
+    "export-import-alias": _src_project("export-import-alias", {
         "src/param.ts": ("export type IParam = IParam.IPath;\nexport namespace IParam {\n"
                          "  export interface IPath { kind: 'path' }\n  export const KIND = 'path';\n}\n"),
         "src/route-param.ts": "import { IParam } from './param';\nexport import IRouteParam = IParam;\n",
         "src/index.ts": ("import { IRouteParam } from './route-param';\nimport { IOther } from './route-param';\n"
                          "export const kind: IRouteParam = { kind: IRouteParam.KIND };\nexport type O = IOther;\n"),
-    },
+    }),
     # paths, ${configDir} (TypeScript 5.5) and re-export chains
     "paths-and-exports": {
         "package.json": {"name": "paths-and-exports"},
