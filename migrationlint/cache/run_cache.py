@@ -37,6 +37,7 @@ from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.context_memo import ContextMemo
 from migrationlint.cache.facts_cache import StatKey, content_digest
 from migrationlint.model.image_files import is_dockerfile
+from migrationlint.model.runner_config_files import is_jest_config
 from migrationlint.settings import Settings
 
 RESULTS = "results"
@@ -145,13 +146,14 @@ def _context_folders(workspace) -> list[str]:
 
 
 def is_context_name(name: str, folder: str = "") -> bool:
-    """A file whose contents are an input of every run over its folder's files (or node_modules);
+    """A file whose contents are an input of every run over its folder's files (or node_modules; a
+    jest config of any name: its `moduleNameMapper` resolves names);
     in a `.storybook` folder, its `main.*` (the aliases its `viteFinal` or `webpackFinal` adds)."""
     if os.path.basename(folder) == ".storybook":
         return name.startswith("main.")
     return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
         or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name) \
-        or name.endswith(CONTEXT_SUFFIXES)
+        or name.endswith(CONTEXT_SUFFIXES) or is_jest_config(name)
 
 
 def context_parts(directories: list[str], cache_dir: str | None = None) -> list[str]:

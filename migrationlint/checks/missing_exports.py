@@ -21,6 +21,7 @@ from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.extract.records import Binding, FileFacts, ImportFact
 from migrationlint.model import packages as pk
 from migrationlint.model.module_augmentations import added_names
+from migrationlint.model.unchecked_files import unchecked_file
 from migrationlint.model.resolve import Resolver
 
 IMP003 = Rule("IMP003", "missing-export", Severity.ERROR,
@@ -232,11 +233,14 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
         return ("tsc reports nothing (noCheck in the tsconfig: types are not checked) and runtime is unaffected, "
                 "so every type built on it is silently `any`"), Severity.WARNING
     fails = "type checking fails with" if project.is_test_file(path) else "tsc fails with"  # a test may be in no tsc project
+    erased = imp.type_only or b.type_only or used_as_type or unused
+    unchecked = unchecked_file(project, resolver, path) if erased else None  # no tsc program, types stripped
+    severity = Severity.WARNING if unchecked else None
     if imp.type_only or b.type_only:
-        return f"{fails} {code or 'TS2305/TS2724'}", None
+        return f"{unchecked or fails} {code or 'TS2305/TS2724'}", severity
     if used_as_type or unused:
         how = "used only as a type" if used_as_type else "never used"
-        return f"{fails} {code or 'TS2305'} (the binding is {how}, so runtime is unaffected)", None
+        return f"{unchecked or fails} {code or 'TS2305'} (the binding is {how}, so runtime is unaffected)", severity
     if importer is not None and importer.unchecked:
         return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
     if imp.ts_ignored:

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.model.declarations import Origin, origin
-from migrationlint.model.imported_anywhere import file_names, imported_anywhere
+from migrationlint.model.imported_anywhere import file_names, importers, names_file
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.fix.import_edits import ensure_imported
 from migrationlint.model.nest_graph import (
@@ -26,7 +26,7 @@ from migrationlint.model.nest_graph import (
 )
 from migrationlint.extract.nest_records import NestClass, NestItem, NestModule, NestParam
 from migrationlint.model.packages import is_relative
-from migrationlint.model.resolve import resolver_for
+from migrationlint.model.resolve import Resolver, resolver_for
 
 NEST001 = Rule("NEST001", "repository-not-provided", Severity.ERROR,
                "A provider injects `@InjectRepository(E)` but its module does not register E with "
@@ -34,6 +34,7 @@ NEST001 = Rule("NEST001", "repository-not-provided", Severity.ERROR,
 RULES = [NEST001]
 RUNS_APART = True  # checked in a second process on a large run (checks_apart.py)
 _BOOTSTRAPS: Memo[dict[str, bool]] = per_key("packages that bootstrap Nest")
+_RE_EXPORTS = frozenset({"export-from", "export-star"})
 
 
 def nest_modules(project: Project) -> Iterator[tuple[str, NestModule]]:
@@ -55,7 +56,22 @@ def loaded_findings(project: Project, path: str, found: list[Diagnostic]) -> lis
     findings: it scans the workspace's files for names."""
     if not found or not _bootstraps(project, project.workspace.package_root(path)):
         return found
-    return found if imported_anywhere(project, path, file_names(path)[:1]) else []
+    return found if _imported(project, resolver_for(project), path, file_names(path)[:1], {path}) else []
+
+
+def _imported(project: Project, resolver: Resolver, path: str, names: tuple[str, ...], seen: set[str]) -> bool:
+    """Whether a file imports `path` (resolved: a namesake elsewhere does not count), where a file that
+    only re-exports it (`export * from './orders.module'` in an index) counts when it is imported itself."""
+    for importer in importers(project, path, names, resolver):
+        facts = project.facts(importer)
+        naming = [i for i in facts.imports if names_file(i.specifier, names)] if facts is not None else []
+        if not naming or any(i.kind not in _RE_EXPORTS for i in naming):
+            return True
+        if importer not in seen:
+            seen.add(importer)
+            if _imported(project, resolver, importer, file_names(importer), seen):
+                return True
+    return False
 
 
 def _bootstraps(project: Project, package_root: str) -> bool:

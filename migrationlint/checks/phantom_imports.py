@@ -31,6 +31,8 @@ from migrationlint.checks.dead_file_findings import in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.text_templates import template_folder_reader
+from migrationlint.model.unchecked_files import unchecked_file
+from migrationlint.model.spelling_twins import source_stem, spelling_twin
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.missing_exports import IMP003, dropped_by_compiler, erased_names, missing_exports
@@ -229,7 +231,7 @@ def _ignored_target(path: str, root: str) -> bool:
     if not git_ignored(path, root):
         return False
     directory, name = os.path.split(path)
-    ext = name[len(_stem(name)):]
+    ext = name[len(source_stem(name)):]
     if not git_ignored(os.path.join(directory, _PROBE + ext), root):
         return True
     if git_ignored(os.path.join(directory, _PROBE), root) and git_ignored(os.path.join(directory, _PROBE + ".ts"), root):
@@ -333,7 +335,7 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     tried = "; ".join(_abbreviate(project, spec, b, res.origin) for b in res.bases[:4])
     message = f"`{spec}`{route} matches no file: tried {tried}." if tried else f"`{spec}`{route} matches no file."
     fix = None
-    twin, case_only = _twin(res.bases) or (None, False)
+    twin, case_only = spelling_twin(res.bases) or (None, False)
     if twin is not None and case_only:
         message += (f" {project.rel(twin)} differs only in letter case: found on macOS and Windows, missing on a "
                     "case-sensitive file system (Linux, CI, Docker images).")
@@ -352,7 +354,10 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
         message += " tsc reports nothing here (skipLibCheck skips declaration files): what it imports is silently `any`."
         severity = Severity.WARNING
     elif _only_for_types(project.facts(path), imp):
-        message += " The import is used only for types: tsc fails (TS2307), runtime is unaffected."
+        unchecked = unchecked_file(project, resolver, path)  # a test no tsconfig includes, run with types stripped
+        effect = f"{unchecked} TS2307" if unchecked else "tsc fails (TS2307)"
+        message += f" The import is used only for types: {effect}, runtime is unaffected."
+        severity = Severity.WARNING if unchecked else None
     return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, severity=severity, specifier=spec)
 
 
@@ -379,48 +384,15 @@ def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:
     return f"{shown} with .ts .tsx .d.ts .mts .cts .js .jsx and /index.*{mapped}"
 
 
-def _stem(name: str) -> str:
-    for ext in (".d.ts", ".d.mts", ".d.cts", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"):
-        if name.endswith(ext):
-            return name[: -len(ext)]
-    return name
-
-
-def _spelling(stem: str) -> str:
-    return stem.lower().replace("-", "").replace("_", "")
-
-
-def _twin(bases: tuple[str, ...]) -> tuple[str, bool] | None:
-    """A source file beside an import's missing target whose name differs from it only in letter
-    case (`./Users` for `users.ts`: True), else only in case, `-` and `_` (`./ArticleService.module`
-    for `article-service.module.ts`: False)."""
-    spelled = None
-    for base in bases:
-        directory, wanted = os.path.split(base)
-        try:
-            names = os.listdir(directory)
-        except OSError:
-            continue
-        for name in sorted(names):
-            stem, ext = _stem(name), name[len(_stem(name)):]
-            if stem == wanted or ext not in SOURCE_EXTENSIONS:
-                continue
-            if stem.lower() == wanted.lower():
-                return os.path.join(directory, name), True
-            if spelled is None and _spelling(stem) == _spelling(wanted):
-                spelled = os.path.join(directory, name), False
-    return spelled
-
-
 def _unique_namesake(project: Project, importer: str, spec: str) -> str | None:
     """The one code file of the importer's package whose name matches the specifier's last part."""
-    wanted = _stem(spec.rstrip("/").rsplit("/", 1)[-1])
+    wanted = source_stem(spec.rstrip("/").rsplit("/", 1)[-1])
     if not wanted or wanted in (".", "..", "index"):
         return None
     top = project.workspace.package_root(importer)
     index = _package_files(project, top)
     found = [p for p in index.get(wanted, []) if p != importer and not other_project(p, importer, top)]
-    return found[0] if len(found) == 1 and _stem(os.path.basename(found[0])) == wanted else None
+    return found[0] if len(found) == 1 and source_stem(os.path.basename(found[0])) == wanted else None
 
 
 def _placed_by_the_build(project: Project, path: str, imp: ImportFact) -> bool:
@@ -450,7 +422,7 @@ def _package_files(project: Project, pkg_root: str) -> dict[str, list[str]]:
         index = {}
         for path in package_files(pkg_root, project.settings.exclude, project.settings.config_root, SOURCE_EXTENSIONS,
                                   project.workspace.cache_dir):
-            stem = _stem(os.path.basename(path))
+            stem = source_stem(os.path.basename(path))
             index.setdefault(stem, []).append(path)
             if stem == "index":  # a folder with an index is a namesake too (never offered: it only blocks)
                 index.setdefault(os.path.basename(os.path.dirname(path)), []).append(path)

@@ -7,6 +7,11 @@ siblings that were never copied and its aliases name the original's tsconfig, so
 say nothing about any build. A file is such a copy only when the folders below the backup
 folder (or below its snapshot folder) exist in the repository itself: a script that takes
 backups (`scripts/backup/dump.ts`) has no such folders and stays what it is.
+
+A single file can be kept the same way, beside its live version: `test.factories.OLD.ts` next to
+`test.factories.ts`, `user.service.bak.ts`, `mapper-old.ts`, `client copy.ts`. The marker alone
+says little (an `old-api.ts` module is code); the live twin beside it, named without the marker,
+says the copy was superseded.
 """
 
 from __future__ import annotations
@@ -29,3 +34,16 @@ def backup_copy(root: str, rel: str) -> str | None:
             if mirrored and os.path.isdir(os.path.join(root, *mirrored)):
                 return "/".join(folders[:at + 1])
     return None
+
+
+_FILE_MARKER = re.compile(r"^(?P<stem>.+?)(?:[-_. ]|\s)(?:old|bak|backup|orig|copy)(?P<ext>\.[cm]?[jt]sx?)$", re.IGNORECASE)
+
+
+def backup_file(path: str) -> str | None:
+    """The live twin of a file kept as a backup beside it (`test.factories.OLD.ts` -> the path of
+    `test.factories.ts`), when the twin exists; else None."""
+    m = _FILE_MARKER.match(os.path.basename(path))
+    if m is None:
+        return None
+    twin = os.path.join(os.path.dirname(path), m.group("stem") + m.group("ext"))
+    return twin if os.path.isfile(twin) else None

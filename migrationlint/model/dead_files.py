@@ -1,10 +1,11 @@
 """Files outside every build: a backup copy, a parked old version, a scratch script.
 
 A file that no tsconfig program compiles (the tsconfigs that could cover it include none of it, or
-exclude it by name; where no tsconfig lies above it, a runner's defaults may compile it), that
+exclude it by name, also inside their `rootDir`: work in progress parked in `src/wip/`; where no
+tsconfig lies above it, a runner's defaults may compile it), that
 nothing runs (no entry point reaches it, no script, test runner or tool names it: its shipping
 verdict is only presumed, or it is in no bundle of an app whose entries are its routes or its HTML
-page, or it is a backup copy of the repository's own folders, backup_copies.py)
+page, or it is a backup copy of the repository's own folders or of a file beside it, backup_copies.py)
 and that no file of the workspace imports, is read by nothing: tsc never checks it, Node never
 loads it. An importer that is itself such a file does not count (a parked copy of a folder, whose
 files import one another). What its imports name breaks no build
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.model.backup_copies import backup_copy
+from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.dev_files import dev_reason, tool_input
 from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.manifest_owners import ManifestOwners
@@ -63,11 +64,14 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
 def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     """Whether no program compiles the file and nothing runs it (what its importers may still change)."""
     cfg = resolver.tsconfig_for(path)
-    if cfg is None or cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path) or cfg.unread_extends:
+    if cfg is None or cfg.error is not None or cfg.covers(path) or cfg.unread_extends:
         return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
+    parked = cfg.excludes_on_purpose(path)  # compiled only if an included file imports it (its importers say)
+    if cfg.under_root_dir(path) and not parked:
+        return False
     if resolver.tsconfigs.references_unwritten(os.path.dirname(path)):
         return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
-    if _named_config_covers(project, resolver, path):
+    if resolver.tsconfigs.named_config_covers(path):
         return False
     manifest = _OWNERS(project).owner(path)
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
@@ -75,28 +79,15 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return False
     if verdict.presumed or verdict.unbundled or verdict.reason == WORKSPACE_ROOT_FILE:
         return True
+    if backup_file(path) is not None and "__tests__" not in project.rel(path).split("/"):  # Jest runs all there
+        return not _run_by_a_script(project, path, manifest)  # a superseded copy beside its live twin
+    if parked and verdict.unbuilt:  # left out of the build on purpose, and out of its output
+        return dev_reason(os.path.basename(project.rel(path))) is None and not _run_by_a_script(project, path, manifest)
     # a backup copy kept where a convention says "run by hand" (`scripts/x/backups/<date>/...`) is
     # run by nothing: only what names or reaches it (an entry, a test by its name) keeps it alive
     rel = project.rel(path)
     return not verdict.ships and dev_reason(os.path.basename(rel)) is None \
         and backup_copy(project.workspace.root, rel) is not None and not _run_by_a_script(project, path, manifest)
-
-
-def _named_config_covers(project: Project, resolver: Resolver, path: str) -> bool:
-    """Whether a `tsconfig.<name>.json` in a folder between the file and the workspace root compiles
-    it (a Nest monorepo library's `tsconfig.lib.json`, in a folder with no tsconfig.json: `nest build`
-    compiles what it includes, whether or not anything imports it)."""
-    index = resolver.tsconfigs
-    directory, root = os.path.dirname(path), project.workspace.root
-    while directory.startswith(root):
-        for named in index.named_configs(directory):
-            cfg = index.config(named)
-            if cfg.error is None and (cfg.include is not None or cfg.files is not None) and cfg.covers(path):
-                return True
-        if directory == root:
-            return False
-        directory = os.path.dirname(directory)
-    return False
 
 
 def _run_by_a_script(project: Project, path: str, manifest: Manifest) -> bool:

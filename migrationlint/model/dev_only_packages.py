@@ -14,9 +14,13 @@ from __future__ import annotations
 from migrationlint.model.build_exclusions import built_by_an_image, left_out_by_build
 from migrationlint.model.bundling import app_framework
 from migrationlint.model.entry_points import repository_only
+from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN
+from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
 from migrationlint.model.package_consumers import outside_importers
 from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+
+_PAGE_ORIGINS = (HTML_ORIGIN, ROUTE_ORIGIN)
 
 
 class DevOnlyPackages:
@@ -79,12 +83,13 @@ class DevOnlyPackages:
     def unlisted(self, manifest: Manifest) -> bool:
         """Whether the package is one only this repository uses, that starts nothing, that no manifest
         lists and that is no framework's app (a Next.js app is the product, whatever scripts import
-        its files): what imports it decides whether it ships (`test_harness`). Asked for every
+        its files, nor is an app whose web page or routes start it): what imports it decides whether it ships (`test_harness`). Asked for every
         file an entry reaches: answered once per package."""
         found = self._unlisted_of.get(manifest.path)
         if found is None:
             found = self._unlisted_of[manifest.path] = repository_only(manifest) and bool(manifest.name) \
-                and not self.is_service(manifest) and not self.dependents(manifest) and app_framework(manifest.dir) is None
+                and not self.is_service(manifest) and not self.dependents(manifest) and app_framework(manifest.dir) is None \
+                and not any(e.origin in _PAGE_ORIGINS for e in self.entries(manifest))  # an app's page: the product
         return found
 
     def test_harness(self, manifest: Manifest) -> str | None:

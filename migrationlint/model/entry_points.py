@@ -13,12 +13,12 @@ import fnmatch
 import json
 import os
 import re
-import shlex
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder
+from migrationlint.model.docker_commands import docker_commands
 from migrationlint.model.extensionless_entries import extensionless_source
 from migrationlint.model.script_commands import (RUNS_SCRIPT, command_pattern, expanded_commands, shell_commands,
                                                  type_check_only)
@@ -280,20 +280,35 @@ def names_nothing_loadable(manifest: Manifest) -> bool:
     """names_no_entry, or only a `main`/`module` (and types) naming files at the package's top that
     are not there, with no script that could build them: npm init's `"main": "index.js"` left in a
     package of tools that scripts run from source (a `dist/` target is a build's output, which some
-    script may write). No install of it loads anything by its name either."""
+    script may write); or naming a folder with no index file at all (`"main": "src"` over a folder of
+    scripts). No install of it loads anything by its name either."""
     if names_no_entry(manifest) or _names_only_its_cdk_app(manifest):
         return True
     data = manifest.data
-    if any(k in data for k in ("exports", "bin", "browser")) or _may_build_entry(manifest):
+    if any(k in data for k in ("exports", "bin", "browser")):
         return False
-    return any(isinstance(data.get(k), str) for k in ("main", "module")) and not names_a_build(manifest)
+    targets = [os.path.join(manifest.dir, data[k]) for k in ("main", "module") if isinstance(data.get(k), str)]
+    if targets and all(os.path.isdir(t) and not _loadable_at(t) for t in targets):
+        return True  # a folder of scripts with no index file, nor an index source a build would compile there
+    return not _may_build_entry(manifest) and bool(targets) and not names_a_build(manifest)
 
 
 def names_a_build(manifest: Manifest) -> bool:
     """Whether `main` or `module` names a build in a folder (`dist/index.js`) or a file that is
-    there: not npm init's `"main": "index.js"` beside nothing."""
+    there: not npm init's `"main": "index.js"` beside nothing, nor a folder with no index file."""
     targets = [manifest.data[k] for k in ("main", "module") if isinstance(manifest.data.get(k), str)]
-    return any("/" in t.removeprefix("./") or os.path.exists(os.path.join(manifest.dir, t)) for t in targets)
+    return any("/" in t.removeprefix("./") or _loadable_at(os.path.join(manifest.dir, t)) for t in targets)
+
+
+def _loadable_at(path: str) -> bool:
+    """A file, or a folder with an index file (`"main": "src"` loads `src/index.js`; a folder of
+    scripts without one loads nothing)."""
+    if os.path.isfile(path):
+        return True
+    try:
+        return any(n.startswith("index.") for n in os.listdir(path))
+    except OSError:
+        return False
 
 
 def _names_only_its_cdk_app(manifest: Manifest) -> bool:
@@ -427,28 +442,13 @@ def run_all_names(script: str, scripts: dict) -> list[str]:
     return [n for word in words for n in sorted(scripts) if fnmatch.fnmatchcase(n, word.replace("**", "*"))]
 
 
-_DOCKER_LINE = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
-
-
 def _docker_entries(directory: str, scripts: dict | None = None) -> Iterator[tuple[str, str]]:
-    """What the Dockerfile's CMD or ENTRYPOINT runs with node, directly or through a script of
-    the package it runs by name (`CMD ["npm", "run", "api-prod"]`)."""
-    try:
-        with open(os.path.join(directory, "Dockerfile"), encoding="utf-8", errors="replace") as fh:
-            text = fh.read()
-    except OSError:
-        return
-    for m in _DOCKER_LINE.finditer(text):
-        body = m.group(1).strip()
-        if body.startswith("["):
-            try:
-                words = json.loads(body)
-            except ValueError:
-                continue
-            body = " ".join(shlex.quote(str(w)) for w in words)
-        yield from ((t, "the Dockerfile") for t in node_targets(body))
+    """What the Dockerfiles' CMD or ENTRYPOINT run with node, directly or through a script of the
+    package they run by name (`CMD ["npm", "run", "api-prod"]`)."""
+    for name, body in docker_commands(directory):
+        yield from ((t, f"the {name}") for t in node_targets(body))
         for run in RUNS_SCRIPT.finditer(body):
-            yield from ((t, f'the Dockerfile (the "{run.group(1)}" script)') for t in _script_targets(scripts or {}, run.group(1)))
+            yield from ((t, f'the {name} (the "{run.group(1)}" script)') for t in _script_targets(scripts or {}, run.group(1)))
 
 
 def _script_targets(scripts: dict, name: str, seen: frozenset[str] = frozenset()) -> Iterator[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.model.config_objects import config_has, find_config, read_config
 
 # folders a framework's build or sync step writes into the project (never committed)
 GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro", ".umi",
@@ -33,6 +33,8 @@ class GeneratedTsConfig:
 
     root_dirs: tuple[str, ...] = ()
     paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the config whose `modules` add aliases of their own to the generated file (`#auth-utils`, `#i18n`)
+    module_config: str | None = None
 
 
 _NUXT = GeneratedTsConfig(
@@ -42,6 +44,7 @@ _NUXT = GeneratedTsConfig(
            "#build/*": (".nuxt/*",), "#components": (".nuxt/components",),
            # Nuxt 3.14+: the `shared/` folder beside `server/`, code both the app and Nitro import
            "#shared": ("./shared",), "#shared/*": ("./shared/*",)},
+    module_config="nuxt.config",
 )
 
 # WXT (`wxt prepare`): `~`/`@` name the source folder (wxt.config's `srcDir`), `~~`/`@@` the project
@@ -115,6 +118,13 @@ def generated_tsconfig(path: str) -> tuple[str, GeneratedTsConfig] | None:
         if norm.endswith("/" + rel):
             return norm[: -len(rel) - 1], cfg
     return None
+
+
+def module_paths_unknown(project_dir: str, generated: GeneratedTsConfig) -> bool:
+    """Whether the framework's config lists modules (`modules: ['nuxt-auth-utils']`), each of which
+    may write aliases into the generated tsconfig that the defaults here do not know."""
+    config = find_config(project_dir, generated.module_config) if generated.module_config else None
+    return config is not None and config_has(config, "modules")
 
 
 def source_dir(project_dir: str, generated: GeneratedTsConfig | None = None) -> str:

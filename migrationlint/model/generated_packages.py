@@ -1,5 +1,6 @@
-"""Packages a code generator writes into node_modules itself: a Prisma `generator` block whose
-`output` points there (`output = "../node_modules/@prisma/pgsql-client"`).
+"""Packages and folders a code generator writes itself: a Prisma `generator` block whose `output`
+points into node_modules (`output = "../node_modules/@prisma/pgsql-client"`) or at a folder of the
+repository (`output = "../generated/prisma/app"`, imported by path).
 
 `prisma generate` writes a client package under that name; the registry's package of the same
 name, if any, is something else, so an import of it is no dependency to declare or install. The
@@ -15,6 +16,7 @@ import re
 from functools import lru_cache
 
 from migrationlint.model.packages import package_name
+from migrationlint.model.workspace import Manifest
 
 _GENERATOR = re.compile(r"^\s*generator\s+\w+\s*\{(.*?)^\s*\}", re.MULTILINE | re.DOTALL)
 _OUTPUT = re.compile(r'^\s*output\s*=\s*"([^"]+)"', re.MULTILINE)
@@ -25,6 +27,31 @@ def generated_packages(directory: str, schema_setting: object = None, scripts: o
     """Names of the packages the Prisma schemas of the package at `directory` generate into a
     node_modules folder (`schema_setting`: package.json's `prisma.schema`, a file or folder; the
     schemas its `scripts` hand to the Prisma CLI, `prisma generate --schema=./libs/db/pg.prisma`)."""
+    found = set()
+    for target in _generator_outputs(directory, schema_setting, scripts):
+        if "/node_modules/" in target:
+            name = package_name(target.rsplit("/node_modules/", 1)[1])
+            if name:
+                found.add(name)
+    return frozenset(found)
+
+
+def in_generated_folder(manifest: Manifest | None, path: str) -> bool:
+    """Whether `path` is, or lies in, a folder outside node_modules that a Prisma schema of the
+    manifest's package generates its client into (`output = "../generated/prisma/app"`): absent
+    from a checkout, written by `prisma generate` before anything builds, and imported by path (a
+    tsconfig `baseUrl` name, `generated/prisma/app`)."""
+    if manifest is None or manifest.error:
+        return False
+    schema = manifest.data.get("prisma")
+    outputs = _generator_outputs(manifest.dir, schema.get("schema") if isinstance(schema, dict) else None,
+                                 manifest.data.get("scripts"))
+    folders = [t.replace("/", os.sep) for t in outputs if "/node_modules/" not in t]
+    return any(path == f or path.startswith(f + os.sep) for f in folders)
+
+
+def _generator_outputs(directory: str, schema_setting: object, scripts: object) -> frozenset[str]:
+    """Every `output` of a generator block of the package's schemas, absolute, with `/` separators."""
     found: set[str] = set()
     paths = _schemas(directory, schema_setting if isinstance(schema_setting, str) else None)
     paths += [os.path.join(directory, p) for p in _script_schemas(scripts) if os.path.isfile(os.path.join(directory, p))]
@@ -70,12 +97,5 @@ def _outputs(path: str, mtime_ns: int, size: int) -> frozenset[str]:
             text = fh.read()
     except OSError:
         return frozenset()
-    names = set()
-    for block in _GENERATOR.finditer(text):
-        for output in _OUTPUT.findall(block.group(1)):
-            target = os.path.normpath(os.path.join(os.path.dirname(path), output)).replace(os.sep, "/")
-            if "/node_modules/" in target:
-                name = package_name(target.rsplit("/node_modules/", 1)[1])
-                if name:
-                    names.add(name)
-    return frozenset(names)
+    return frozenset(os.path.normpath(os.path.join(os.path.dirname(path), output)).replace(os.sep, "/")
+                     for block in _GENERATOR.finditer(text) for output in _OUTPUT.findall(block.group(1)))

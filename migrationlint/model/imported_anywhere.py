@@ -20,17 +20,12 @@ if TYPE_CHECKING:
     from migrationlint.model.resolve import Resolver
 
 
-def imported_anywhere(project: Project, path: str, names: tuple[str, ...], resolver: Resolver | None = None) -> bool:
-    """Whether a workspace file other than `path` has an import whose last segment is one of
-    `names` (the file's stem, and for an index file its folder's name); with a resolver, one
-    that resolves to `path` (a copy of the file elsewhere, imported under the same name, does not
-    count). Unreadable facts count as yes."""
-    return next(importers(project, path, names, resolver), None) is not None
-
-
 def importers(project: Project, path: str, names: tuple[str, ...], resolver: Resolver | None = None) -> Iterator[str]:
-    """The workspace files that may import `path` (as `imported_anywhere` counts them), lazily: a
-    caller that needs one stops the scan there."""
+    """The workspace files other than `path` that may import it, lazily (a caller that needs one
+    stops the scan there): those with an import whose last segment is one of `names` (the file's
+    stem, and for an index file its folder's name); with a resolver, one that resolves to `path`
+    (a copy of the file elsewhere, imported under the same name, does not count). Unreadable facts
+    count as yes."""
     ws = project.workspace
     for root in dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs]):
         for other in project.package_sources(root):

@@ -10,8 +10,9 @@ the package stays a package. A key that ends with one capture of the rest (`(.*)
 puts it at the end (`<rootDir>/src/$1`) maps a prefix to a folder, followed like a tsconfig
 `paths` entry (a missing file is IMP002's); any other target is trusted, never reported missing.
 
-Read from `jest.config.{js,ts,mjs,cjs,mts,cts}` (as data, with tree-sitter), `jest.config.json`,
-and the `jest` key of package.json, in the package's folder.
+Read from the package's jest configs (runner_config_files: `jest.config.*`, variants such as
+`jest.server.config.ts` that a root config lists in `projects`, and configs its scripts name; as
+data, with tree-sitter, or as JSON) and the `jest` key of its package.json.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from __future__ import annotations
 import os
 import re
 
-from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.model.config_objects import read_config
 from migrationlint.model.jsonc import load_jsonc
 from migrationlint.model.packages import package_name
+from migrationlint.model.runner_config_files import jest_configs
 
 # `^@scope/name/(.*)$` -> `@scope/name/`; the literal run stops at the first regex operator
 _LITERAL_START = re.compile(r"\^?((?:[A-Za-z0-9@~#$_/-]|\\[./-])+)")
@@ -57,19 +59,19 @@ def _mappers(directory: str, package_jest: object) -> list[tuple[str, str | None
     found: list[tuple[str, str | None, str]] = []
     if isinstance(package_jest, dict):
         found += _json_mapper(package_jest, directory)
-    config = find_config(directory, "jest.config")
-    if config is not None:
+    for config in jest_configs(directory):
+        here = os.path.dirname(config)  # jest reads `rootDir` from the config's folder
+        if config.endswith(".json"):
+            found += _json_mapper(load_jsonc(config)[0], here)
+            continue
         read = read_config(config)
-        root_dir = os.path.join(directory, read.keys.get(("rootDir",)) or ".")
+        root_dir = os.path.join(here, read.keys.get(("rootDir",)) or ".")
         found += [(k, v, root_dir) for k, v in read.children("moduleNameMapper").items()]
-    json_config = os.path.join(directory, "jest.config.json")
-    if os.path.isfile(json_config):
-        found += _json_mapper(load_jsonc(json_config)[0], directory)
     return found
 
 
-def _json_mapper(config: dict, directory: str) -> list[tuple[str, str | None, str]]:
-    mapper = config.get("moduleNameMapper")
+def _json_mapper(config: object, directory: str) -> list[tuple[str, str | None, str]]:
+    mapper = config.get("moduleNameMapper") if isinstance(config, dict) else None
     if not isinstance(mapper, dict):
         return []
     root_dir = os.path.join(directory, config["rootDir"] if isinstance(config.get("rootDir"), str) else ".")
@@ -84,6 +86,8 @@ def _prefix(key: str) -> str | None:
     if match is None:
         return None
     literal = match.group(1).replace("\\", "")
+    if match.end() == len(key) and literal.endswith("$") and len(literal) > 1:
+        literal = literal[:-1]  # `^@config$`: the name itself, the anchor is no part of it
     if not _BARE_START.match(literal):
         return None
     rest = key[match.end():]

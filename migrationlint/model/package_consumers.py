@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Iterator
 from migrationlint.model.packages import is_relative
 from migrationlint.model.workspace import Manifest
 
+from migrationlint.model.project import Memo
+
 if TYPE_CHECKING:
     from migrationlint.model.project import Project
     from migrationlint.model.resolve import Resolver
@@ -59,3 +61,35 @@ def _imports_it(resolver: Resolver, importer: str, specifier: str, name: str, fo
         return False
     found = resolver.resolve(importer, specifier)
     return found.kind == "file" and bool(found.path) and found.path.startswith(inside)
+
+
+# what an import of a package's data file loads: no code of the package runs
+_DATA_SUFFIXES = (".json", ".css", ".scss", ".svg", ".png", ".wasm", ".txt", ".graphql", ".proto")
+
+
+def loads_its_code(project: Project, manifest: Manifest, resolver: Resolver) -> bool:
+    """Whether a file outside the package imports code of it: not only its data files (a compiled
+    contract's ABI, `@acme/contracts/build/contracts/Token.json`, which is all the services of a
+    repository take from a package of contracts and the scripts that deploy them). When no file
+    imports it, what loads it is not known: yes. Once per package in a run."""
+    memo = _LOADS_CODE(project)
+    if manifest.path not in memo:
+        memo[manifest.path] = _imports_code(project, manifest, resolver)
+    return memo[manifest.path]
+
+
+def _imports_code(project: Project, manifest: Manifest, resolver: Resolver) -> bool:
+    name = manifest.name or ""
+    seen = False
+    for importer in outside_importers(project, manifest, resolver):
+        facts = project.facts(importer)
+        if facts is None or facts.skipped:
+            return True
+        named = [i.specifier for i in facts.imports if name and (i.specifier == name or i.specifier.startswith(name + "/"))]
+        if not named or any(not s.endswith(_DATA_SUFFIXES) for s in named):
+            return True  # its code, or a path into its folder this reading does not tell apart
+        seen = True
+    return not seen
+
+
+_LOADS_CODE: Memo[dict[str, bool]] = Memo("packages whose code other packages import", lambda project: {})

@@ -19,11 +19,11 @@ from typing import Callable
 from migrationlint.model import config_aliases, frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.config_aliases import FrameworkConfig
-from migrationlint.model.discovery import git_ignored
 from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.model.package_index import PackageIndex
 from migrationlint.model.workspace import DEP_SECTIONS, Workspace
 from migrationlint.model.project import Memo, per_key
+from migrationlint.model.base_url_paths import catch_all_meant, meant_under_base_url
 from migrationlint.model.package_entries import PackageEntries, main_fields
 from migrationlint.model.file_lookup import FileLookup
 from migrationlint.model.nx_projects import nearest_project_json
@@ -281,7 +281,7 @@ class Resolver(PackageEntries):
                 result = self._file_or_unresolved(bases, "alias", alias=key)
                 if result.kind == "file":
                     return result
-                if key != "*" or self._catch_all_meant(cfg, spec, bases):
+                if key != "*" or catch_all_meant(self, cfg, spec, bases):
                     misses.append(("alias", bases, key))
                 break  # TypeScript only tries the best matching pattern
         name = package_name(spec)
@@ -291,42 +291,12 @@ class Resolver(PackageEntries):
             path = self._first_file(base)
             if path is not None:
                 return Resolution("file", "baseUrl", path=path)
-            if not declared and self._meant_under_base_url(cfg.base_url, spec, base):
+            if not declared and meant_under_base_url(self, cfg.base_url, spec, base):
                 misses.append(("baseUrl", [base], None))
         for prefix, target in self._alias_items():
             if alias_matches(prefix, spec):
                 return self._through(os.path.join(self.root, target), prefix, spec, misses)
         return None
-
-    def _catch_all_meant(self, cfg: TsConfig, spec: str, bases: list[str]) -> bool:
-        """Whether a catch-all `"*": ["./*"]` pattern, which alone says nothing about a specifier,
-        still means it: a name no manifest declares that names a path under a target folder the way
-        `_meant_under_base_url` reads one under `baseUrl` (a gitignored `bp_modules/` a build step
-        writes, with no `baseUrl`: the pattern is resolved from the tsconfig's folder)."""
-        if self.packages.declared.get(package_name(spec) or ""):
-            return False
-        for target, base in zip(cfg.paths["*"], bases, strict=True):
-            folder = target.split("*", 1)[0] if target.endswith("*") else None
-            if folder is not None and self._meant_under_base_url(
-                    os.path.normpath(os.path.join(cfg.paths_base, folder)), spec, base):
-                return True
-        return False
-
-    def _meant_under_base_url(self, base_url: str, spec: str, base: str) -> bool:
-        """Whether a specifier that names no file under `baseUrl` still means a path there: through a
-        folder that exists there (a generated file not written yet), or a path the checkout
-        ignores (`generated` for a gitignored `src/generated/` a code generator writes, a `.json`
-        of credentials each checkout writes). Asked only for names no manifest declares."""
-        first = spec.split("/", 1)[0]
-        if "/" in spec and not spec.startswith("@") and os.path.isdir(os.path.join(base_url, first)):
-            return True
-        # the folder (or file) the first segment names is ignored, not merely a folder deeper in the
-        # path (`mapbox-gl/dist/x.css` under an ignored `dist`); `generated` alone may name either
-        # (`generated/index.ts` under an ignored `generated/`)
-        named = os.path.join(base_url, first)
-        return not spec.startswith("@") and (git_ignored(named, self.root, is_dir=True)
-                                             or "/" not in spec and git_ignored(named, self.root, is_dir=False)
-                                             or spec.endswith(".json") and git_ignored(base, self.root))
 
     def _config_alias(self, framework: FrameworkConfig, spec: str, misses: list) -> Resolution | None:
         """An alias of the project's vite/svelte/nuxt config (config_aliases): its file, or trust
@@ -377,10 +347,11 @@ class Resolver(PackageEntries):
         return found
 
     def _declared(self, manifest_path: str | None) -> frozenset[str]:
+        """The packages the manifest declares, and its own name (a test config mapping it to source is a substitute)."""
         if not manifest_path:
             return frozenset()
         m = self.workspace.manifest(manifest_path)
-        return frozenset(p for section in DEP_SECTIONS for p in m.section(section))
+        return frozenset([*(p for section in DEP_SECTIONS for p in m.section(section)), *([m.name] if m.name else [])])
 
     def _alias_items(self) -> list[tuple[str, str]]:
         return sorted(self.aliases.items(), key=lambda kv: -len(kv[0]))

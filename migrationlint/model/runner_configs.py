@@ -1,5 +1,5 @@
-"""Where a test runner's config is and what it reads from: the configs package scripts name, and a
-config's `rootDir` and assigned settings (runner_setup reads the setup files they list).
+"""What a test runner's config reads from: its `rootDir` and assigned settings (runner_setup reads
+the setup files they list; runner_config_files finds the configs, also those scripts name).
 
 `"test": "jest -c ./jest/jest.config.js"` names a config outside the package's top; its
 `rootDir: resolve(__dirname, '../')` makes `<rootDir>` and the relative paths it lists mean the
@@ -9,54 +9,14 @@ to the base object it requires. Read with tree-sitter as data, never run.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 
 from migrationlint.extract import parsing
 from migrationlint.extract.parsing import string_value, text
 from migrationlint.model.config_aliases import Q_ASSIGNMENTS, Q_PAIRS, path_value
-from migrationlint.model.script_commands import shell_commands
 
-_RUNNERS = frozenset({"jest", "vitest"})
-_CONFIG_OPTIONS = frozenset({"-c", "--config"})
 _MAX_BYTES = 256 * 1024
-
-
-def script_configs(directory: str) -> list[str]:
-    """The config files the package's scripts pass to jest or vitest (`jest -c ./jest/jest.config.js`)."""
-    try:
-        with open(os.path.join(directory, "package.json"), "rb") as fh:
-            data = fh.read()
-        if b"jest" not in data and b"vitest" not in data:
-            return []  # no runner named: nothing to parse
-        scripts = json.loads(data).get("scripts")
-    except (OSError, ValueError, AttributeError):
-        return []
-    found = []
-    for script in scripts.values() if isinstance(scripts, dict) else ():
-        if not isinstance(script, str) or "-c" not in script:  # `-c` or `--config`: nothing else names a config
-            continue
-        for words in shell_commands(script):
-            named = _config_argument(words)
-            path = os.path.normpath(os.path.join(directory, named)) if named else None
-            if path and os.path.isfile(path):
-                found.append(path)
-    return found
-
-
-def _config_argument(words: list[str]) -> str | None:
-    """The config a jest or vitest command names (`-c x`, `--config x`, `--config=x`)."""
-    runner = next((i for i, w in enumerate(words[:3]) if os.path.basename(w) in _RUNNERS), None)
-    if runner is None:
-        return None
-    rest = words[runner + 1:]
-    for i, word in enumerate(rest):
-        if word.startswith("--config="):
-            return word.split("=", 1)[1]
-        if word in _CONFIG_OPTIONS and i + 1 < len(rest):
-            return rest[i + 1]
-    return None
 
 
 def config_paths(config: str) -> tuple[str | None, dict[str, list[str]]]:

@@ -21,7 +21,8 @@ import os
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.entry_points import script_stem
-from migrationlint.model.runner_configs import config_paths, script_configs
+from migrationlint.model.runner_config_files import jest_configs
+from migrationlint.model.runner_configs import config_paths
 
 _STEMS = ("vitest.config", "vite.config", "jest.config", "jest.preset")  # an Nx workspace's shared preset
 _KEYS = ("setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown")
@@ -61,7 +62,7 @@ def _read_setup_files(package_dirs: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for directory in package_dirs:
         configs = [c for c in (find_config(directory, stem) for stem in _STEMS) if c is not None]
-        for config in dict.fromkeys(configs + script_configs(directory)):
+        for config in dict.fromkeys(configs + [c for c in jest_configs(directory) if not c.endswith(".json")]):
             settings = read_config(config)
             root, assigned = config_paths(config)
             for key in _KEYS:

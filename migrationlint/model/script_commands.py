@@ -10,7 +10,7 @@ from typing import Iterator
 
 from migrationlint.model.workspace_definition import declares_workspaces
 
-_COMMAND_START = r"(?:^|[\s;&|])"  # the start of a command in a script: its beginning, or after a separator
+_COMMAND_START = r"""(?:^|[\s;&|"'])"""  # a command's start in a script: its beginning, after a separator or an opening quote
 
 
 def command_pattern(rest: str) -> re.Pattern[str]:

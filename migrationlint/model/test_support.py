@@ -15,6 +15,9 @@ import re
 from collections import deque
 from migrationlint.model.dev_files import tool_inputs
 from migrationlint.model.entry_points import exports_encapsulate, names_nothing_loadable
+from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN
+from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
+from migrationlint.model.package_consumers import loads_its_code
 from migrationlint.model.package_roles import started_application
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
@@ -41,11 +44,13 @@ class TestSupport:
                               "the compiler erases those imports, so nothing loads it")
 
     def _loads_only_entries(self, manifest: Manifest) -> bool:
-        """Whether nothing loads the package's files but through its entries: a service, a published
-        package whose `exports` allows no deep import, or a package only its own scripts run."""
+        """Whether nothing loads the package's files but through its entries: a service, a private app
+        its web page or routes start (its bundler builds from there), a published package whose
+        `exports` allows no deep import, or a package only its own scripts run."""
         service = (manifest.unpublishable or started_application(manifest) and manifest.data.get("private") is not False) \
             and self.is_service(manifest)  # `"private": false` says it is published: what installs it may deep-import it
-        return self._loaded_only_by_its_scripts(manifest) or bool(self.entries(manifest)) and (
+        paged = manifest.unpublishable and any(e.origin in (HTML_ORIGIN, ROUTE_ORIGIN) for e in self.entries(manifest))
+        return self._loaded_only_by_its_scripts(manifest) or paged or bool(self.entries(manifest)) and (
             service or exports_encapsulate(manifest))
 
     def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
@@ -70,12 +75,13 @@ class TestSupport:
     def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
         """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`, or
         only a `main` naming a file that is not there: entry_points.names_nothing_loadable),
-        starts no service, no other manifest lists and whose scripts run its files from source:
-        only they run its files (a code generator a `tsx src/generator.ts` script runs), so what
-        only they and tests import is theirs."""
+        starts no service, whose scripts run its files from source and of which other packages
+        take no code (none lists it, or their files import only its data files: a package of
+        contracts whose ABIs services read): only its scripts run its files (a code generator a
+        `tsx src/generator.ts` script runs), so what only they and tests import is theirs."""
         return names_nothing_loadable(manifest) and not self.entries(manifest) \
-            and not self.is_service(manifest) and not self.dependents(manifest) \
-            and bool(tool_inputs(manifest.data, manifest.dir))
+            and not self.is_service(manifest) and bool(tool_inputs(manifest.data, manifest.dir)) \
+            and not (self.dependents(manifest) and loads_its_code(self.project, manifest, self._resolver()))
 
     def _test_support(self, manifest: Manifest) -> dict[str, list[str]]:
         """{file: its importers} of the package's presumed-shipping files that tests and test

@@ -252,6 +252,8 @@ def _inherit_generated(cfg: TsConfig, missing: str) -> bool:
     if gen.paths:
         cfg.paths = {k: [t.replace("{src}", os.path.relpath(src, project)) for t in v] for k, v in gen.paths.items()}
         cfg.paths_base = project
+    if frameworks.module_paths_unknown(project, gen):
+        cfg.unread_extends += (missing,)  # what the modules add (`#auth-utils`) is written by `nuxt prepare` alone
     return True
 
 
@@ -390,6 +392,21 @@ class TsConfigIndex:
             names = self._beside[directory] = sorted(os.path.join(directory, n) for n in listed if n != CONFIG_NAME
                                                      and n.startswith("tsconfig.") and n.endswith(".json"))
         return names
+
+    def named_config_covers(self, file_path: str) -> bool:
+        """Whether a `tsconfig.<name>.json` in a folder between the file and the workspace root
+        compiles it (a Nest monorepo library's `tsconfig.lib.json`, in a folder with no tsconfig.json:
+        `nest build` compiles what it includes, whether or not anything imports it)."""
+        directory = os.path.dirname(file_path)
+        while directory.startswith(self.root):
+            for named in self.named_configs(directory):
+                cfg = self.config(named)
+                if cfg.error is None and (cfg.include is not None or cfg.files is not None) and cfg.covers(file_path):
+                    return True
+            if directory == self.root:
+                return False
+            directory = os.path.dirname(directory)
+        return False
 
     def _sibling_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:
         """The first `tsconfig.<name>.json` beside `cfg` that covers the file, when `cfg` does not: the project

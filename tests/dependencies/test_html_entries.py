@@ -58,3 +58,40 @@ def test_a_parked_component_the_page_does_not_reach_is_outside_every_build(tmp_p
     app(tmp_path / "app", SHOP)
     found = [d for d in pipeline.lint([str(tmp_path / "app")], Settings(select=["IMP002"]), use_cache=False).diagnostics]
     assert [(d.severity.value, "dead code" in d.message) for d in found] == [("warning", True)]
+
+
+def test_a_test_elsewhere_importing_the_apps_file_leaves_it_the_apps(tmp_path):
+    """A test of another package imports a module of the vite app (`../../apps/web/src/List`): the app
+    still ships it in its bundle, so the undeclared package it loads belongs in `dependencies`, not
+    `devDependencies` "because only files that never ship import it" (a real EHR monorepo: 10
+    DEP001 whose advice said so; in an unbundled service the same reading would hide DEP002)."""
+    root = tmp_path / "repo"
+    write(root, {"package.json": {"name": "repo", "private": True, "workspaces": ["apps/*", "packages/*"]},
+                 "packages/fn/package.json": {"name": "fn", "private": True, "devDependencies": {"vitest": "^1.0.0"}},
+                 "packages/fn/test/list.test.ts": "import { List } from '../../../apps/web/src/List';\nimport { test } from 'vitest';\n\n"
+                                                  "test('list', () => { List(); });\n"})
+    (found,) = app(root / "apps/web", SHOP)
+    assert "npm install lodash -w shop-demo" in found, found
+
+
+def test_a_vite_build_a_runner_starts_from_a_quoted_command_is_the_apps_build(tmp_path):
+    """`"build": "concurrently --kill-others-on-fail \"tsc\" \"vite build\""`: the quoted command is
+    a command of the script, so index.html's script is the app's entry (a real EHR front end, whose
+    entry went unmapped)."""
+    quoted = {**SHOP, "scripts": {"build": 'concurrently --kill-others-on-fail "tsc" "vite build --mode default"'}}
+    (found,) = app(tmp_path / "app", quoted)
+    assert found.startswith("error") and "dead code" not in found, found
+
+
+def test_a_plugin_only_the_vite_config_imports_is_a_build_tool_of_the_app(tmp_path):
+    """`report-plugin.ts` beside the app's `vite.config.ts`, which alone imports it: the page does not
+    reach it and only the build's config loads it, so esbuild, which it imports, is a devDependency
+    (a real EHR app, once its page was read as the entry: "add to dependencies")."""
+    root = tmp_path / "app"
+    write(root, {"report-plugin.ts": "import { build } from 'esbuild';\n\nexport const reportPlugin = () => ({ name: 'r', build });\n"})
+    app(root, SHOP)
+    write(root, {"vite.config.ts": "import { defineConfig } from 'vite';\nimport { reportPlugin } from './report-plugin';\n\n"
+                                   "export default defineConfig({ plugins: [reportPlugin()] });\n"})
+    found = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+             if '"esbuild"' in d.message]
+    assert len(found) == 1 and "--save-dev" in found[0], found

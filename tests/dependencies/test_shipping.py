@@ -892,6 +892,66 @@ def test_node_options_with_a_value_are_not_the_script(tmp_path):
     assert "reached by value imports from the entry point bin/cli.ts" in out
 
 
+@pytest.mark.parametrize("name,workdir,cmd", [
+    ("Dockerfile.prod", "/app", '["node", "dist/index.js"]'),
+    # the path from the image's WORKDIR, built from the repository root
+    ("Dockerfile", "/home/app", '["node", "-r", "/home/app/packages/backend/dist/telemetry.js", '
+                                '"/home/app/packages/backend/dist/index.js"]'),
+    ("prod.Dockerfile", "/srv", "node /srv/packages/backend/dist/index.js"),
+])
+def test_a_production_dockerfiles_start_is_an_entry_whatever_its_name_or_path(tmp_path, name, workdir, cmd):
+    """A service whose only start is its image's CMD (no `main`, no start script), in `Dockerfile.prod`
+    or as an absolute path under WORKDIR: what it runs is the entry point, so the test factories
+    under `src/` that only tests import are no shipping code (a real payments back end: 4 DEP002 on
+    rosie factories, every file counted as shipping for want of an entry)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/backend/package.json": {"name": "backend", "private": True,
+                                          "scripts": {"build": "tsc", "dev": "ts-node-dev src/index.ts", "test": "jest"},
+                                          "dependencies": {"koa": "^2.15.0"}, "devDependencies": {"rosie": "^2.1.1"}},
+        "packages/backend/tsconfig.json": {"compilerOptions": {"outDir": "./dist", "rootDir": "./src"}, "include": ["src/**/*"]},
+        f"packages/backend/{name}": f"FROM node:22-alpine\nWORKDIR {workdir}\nCOPY . .\nRUN npm ci --omit=dev\nCMD {cmd}\n",
+        "packages/backend/src/index.ts": "import Koa from 'koa';\n\nnew Koa().listen(3000);\n",
+        "packages/backend/src/telemetry.ts": "export const on = true;\n",
+        "packages/backend/src/core/factories/account.ts": "import { Factory } from 'rosie';\n\nexport const Account = Factory.define('a');\n",
+        "packages/backend/src/core/test/account.test.ts": "import { Account } from '../factories/account';\n\n"
+                                                          "test('a', () => expect(Account).toBeTruthy());\n",
+    })
+    assert dep(root) == []
+    out = cli("--explain-file", "packages/backend/src/index.ts", cwd=root).stdout.decode()
+    assert f"src/index.ts (the {name})" in out, out
+    (root / "packages/backend/Dockerfile.dev").write_text('FROM node:22\nCMD ["node", "dist/core/factories/account.js"]\n')
+    assert dep(root) == []  # a development image's command starts no production code
+
+
+@pytest.mark.parametrize("consumer,found", [
+    ("import Token from '@acme/contracts/build/contracts/Token.json';\n\nconsole.log(Token.abi.length);\n", []),
+    ("import { sendTx } from '@acme/contracts/src/send-tx/send-tx';\n\nsendTx();\n",
+     [("DEP002", "packages/contracts/src/send-tx/send-tx.ts", "axios")]),
+])
+def test_scripts_a_package_runs_with_ts_node_are_its_own_when_dependents_take_only_its_data(tmp_path, consumer, found):
+    """A package of contracts (`"main": "src"`, a folder with no index file; `"build": "truffle
+    compile"`) whose `send-tx` script runs `ts-node src/send-tx`: the service that depends on it
+    imports only a compiled ABI (`build/contracts/Token.json`), so no install loads the scripts'
+    code and axios, which only they import, belongs in devDependencies (a real fintech monorepo: 6
+    DEP002). A service importing a script's module takes its code: the finding stays."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*", "services/*"]},
+        "packages/contracts/package.json": {"name": "@acme/contracts", "version": "1.0.0", "main": "src", "files": ["src", "build"],
+                                            "scripts": {"build": "truffle compile", "send-tx": "ts-node src/send-tx"},
+                                            "devDependencies": {"axios": "^1.6.0", "ts-node": "^10.9.0", "truffle": "^5.11.0"}},
+        "packages/contracts/tsconfig.json": {"compilerOptions": {"module": "commonjs", "resolveJsonModule": True}},
+        "packages/contracts/src/send-tx/index.ts": "import { sendTx } from './send-tx';\n\nsendTx();\n",
+        "packages/contracts/src/send-tx/send-tx.ts": "import axios from 'axios';\n\nexport const sendTx = () => axios.post('/tx');\n",
+        "packages/contracts/build/contracts/Token.json": {"abi": []},
+        "services/api/package.json": {"name": "@acme/api", "private": True, "main": "dist/main.js", "scripts": {"build": "tsc"},
+                                      "dependencies": {"@acme/contracts": "*"}},
+        "services/api/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "resolveJsonModule": True}},
+        "services/api/src/main.ts": consumer,
+    })
+    assert dep(root) == found
+
+
 # ----------------------------------------------------------------------------- real-world classes
 
 def test_r02_svelte_kit_alias_is_not_a_package(tmp_path):

@@ -105,6 +105,23 @@ def test_webpack_aliases_assigned_in_a_config_function_are_read_as_data(tmp_path
     assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/broken.ts"), ("IMP002", "src/broken.ts")]
 
 
+def test_a_nuxt_modules_aliases_are_written_by_nuxt_prepare(tmp_path):
+    """`import type { User } from '#auth-utils'` in a Nuxt app whose config lists the module
+    `nuxt-auth-utils`: the module writes that alias into `.nuxt/tsconfig.json`, which `nuxt prepare`
+    generates (an analytics dashboard: 1 IMP002 claiming tsc fails). Without modules in the config,
+    only Nuxt's own aliases exist and the name matches nothing."""
+    _write(tmp_path, {
+        "package.json": {"name": "dash", "private": True, "scripts": {"build": "nuxt build", "postinstall": "nuxt prepare"},
+                         "dependencies": {"nuxt": "^3.17.0", "nuxt-auth-utils": "0.5.19"}},
+        "nuxt.config.ts": "export default defineNuxtConfig({ modules: ['nuxt-auth-utils'] });\n",
+        "tsconfig.json": {"extends": "./.nuxt/tsconfig.json"},
+        "server/utils/ctx.ts": "import type { User } from '#auth-utils';\n\nexport type Ctx = { user: User };\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"nuxt.config.ts": "export default defineNuxtConfig({});\n"})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "server/utils/ctx.ts")]
+
+
 def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
     _write(tmp_path, {
         "package.json": {"name": "shop", "private": True, "devDependencies": {"nuxt": "^3.12.0"}},
@@ -574,6 +591,49 @@ def test_jest_module_name_mapper_paths_are_aliases(tmp_path):
     _write(tmp_path, {"web/src/b.test.ts": "import { gone } from '@web/gone';\nimport { m } from '@mods/x/y';\n\n"
                                            "test('b', () => expect([gone, m]).toBeTruthy());\n"})
     assert _found(tmp_path, ["DEP001", "IMP"]) == [("DEP001", "shared/test/clamp.test.ts"), ("IMP002", "web/src/b.test.ts")]
+
+
+def test_jest_configs_under_other_names_map_names_too(tmp_path):
+    """A package whose tests run through `jest.server.config.ts` (a root config lists it in
+    `projects`) or through the config a script names (`jest -c jest/unit.js`): their
+    `moduleNameMapper` swaps `nanoid` for a stub file, so `jest.mock('nanoid', ...)` loads the stub
+    (a real LMS: 7 DEP001 advising to declare a package the tests never load). A name no config
+    maps stays an undeclared package."""
+    _write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["apps/*", "packages/*"],
+                         "devDependencies": {"jest": "^29.7.0", "ts-jest": "^29.1.0"}},
+        "jest.config.js": "module.exports = { projects: ['<rootDir>/apps/web/jest.server.config.ts'] };\n",
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"test:unit": "jest -c jest/unit.js"}},
+        "apps/web/jest.server.config.ts": "export default { moduleNameMapper: { nanoid: '<rootDir>/__mocks__/nanoid.ts' } };\n",
+        "apps/web/jest/unit.js": "module.exports = { rootDir: '..', moduleNameMapper: { '^uuid$': '<rootDir>/__mocks__/uuid.ts' } };\n",
+        "apps/web/__mocks__/nanoid.ts": "export const nanoid = () => 'id';\n",
+        "apps/web/__mocks__/uuid.ts": "export const v4 = () => 'id';\n",
+        "apps/web/lib/__tests__/slug.test.ts": "jest.mock('nanoid', () => ({ nanoid: () => 'a' }));\n"
+                                              "jest.mock('uuid', () => ({ v4: () => 'a' }));\n"
+                                              "jest.mock('cuid', () => ({ cuid: () => 'a' }));\n\ntest('x', () => {});\n",
+        "packages/utils/package.json": {"name": "@acme/utils", "version": "1.0.0",
+                                        "dependencies": {"nanoid": "^5.0.9", "uuid": "^9.0.0", "cuid": "^3.0.0"}},
+        "packages/utils/src/index.ts": "export { nanoid } from 'nanoid';\nexport { v4 } from 'uuid';\nexport { cuid } from 'cuid';\n",
+    })
+    assert [d.message.split('"')[1] for d in lint(tmp_path, ["DEP001"])] == ["cuid"]
+
+
+def test_a_jest_config_mapping_the_packages_own_name_to_source_is_a_substitute(tmp_path):
+    """A coverage config (`jest.config.coverage.js`, run by one script) maps `@acme/api/pro` to
+    `src/pro` so that coverage counts the sources; the tests import the package's published files
+    (`pro.d.ts`, which declares the types of the build). The mapping is a test-time substitute: the import
+    still resolves to the package, and IMP003 does not check it against `src/pro.ts` (a real
+    queue dashboard: 2 IMP003 errors once such configs were read)."""
+    _write(tmp_path, {
+        "package.json": {"name": "@acme/api", "version": "1.0.0", "main": "dist/index.js",
+                         "scripts": {"test:coverage": "jest --config jest.config.coverage.js"},
+                         "devDependencies": {"jest": "^29.7.0", "ts-jest": "^29.2.0"}},
+        "jest.config.coverage.js": "module.exports = { moduleNameMapper: { '^@acme/api/pro$': '<rootDir>/src/pro' } };\n",
+        "pro.d.ts": "export type Status = 'a' | 'b';\nexport declare const pro: (s: Status) => Status;\n",
+        "src/pro.ts": "type Status = 'a' | 'b';\n\nexport const pro = (s: Status) => s;\n",
+        "tests/pro.spec.ts": "import type { Status } from '@acme/api/pro';\n\ntest('s', () => expect(<Status>'a').toBe('a'));\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
 
 
 def test_next_provides_server_only_and_client_only(tmp_path):

@@ -217,7 +217,8 @@ def test_touched_but_identical_file_still_hits(tmp_path, repo):
 @pytest.mark.parametrize("context", ["manifest", "tsconfig", "new-tsconfig", "lockfile", "Dockerfile", "nest-cli.json",
                                      ".npmrc", "webpack.config.js", "Dockerfile.prod", "rspack.config.js",
                                      "docker-compose.yml", "compose.yaml", "ecosystem.config.js", "modern.config.mjs",
-                                     ".yarnrc.yml", "build-output.sh", "prisma/schema.prisma", "cdk.json"])
+                                     ".yarnrc.yml", "build-output.sh", "prisma/schema.prisma", "cdk.json",
+                                     "jest.server.config.js"])
 def test_changed_context_file_is_a_miss(tmp_path, repo, context):
     (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}')
     run(tmp_path, reuse_runs=True)
@@ -246,6 +247,7 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
                                          "build-output.sh": "pnpm install --prod\n",
                                          "prisma/schema.prisma": 'generator client {\n  output = "../node_modules/@x/db"\n}\n',
                                          "cdk.json": '{"app": "npx ts-node bin/app.ts"}\n',
+                                         "jest.server.config.js": "module.exports = { moduleNameMapper: { x: '<rootDir>/x.ts' } };\n",
                                          }[context])
     result, parsed = run(tmp_path, reuse_runs=True)
     assert not reused(result) and parsed == []  # the facts are still good: only the run is redone

@@ -112,3 +112,33 @@ def test_a_file_a_named_tsconfig_of_its_folder_compiles_is_not_dead(tmp_path):
     (tmp_path / "libs/common/tsconfig.lib.json").unlink()
     [d] = lint(tmp_path, ["DEP001"])
     assert d.severity.value == "warning" and d.message.endswith("most likely dead code.")
+
+
+def test_a_file_its_tsconfig_excludes_by_name_and_nothing_imports_is_dead(tmp_path):
+    """Work in progress parked in `src/wip/`, which the package's tsconfig `exclude` names (a quiz
+    platform: two IMP002 errors in a controller no module imports). `rootDir: src` alone does not
+    compile it: tsc takes an excluded file only when an included file imports it. Once one does,
+    its broken import fails the build again."""
+    _workspace(tmp_path)
+    _pkg(tmp_path, "packages/svc/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"},
+                                                 "include": ["src"], "exclude": ["src/wip/**"]})
+    _write(tmp_path, "packages/svc/src/wip/commerce.ts", "import { Guard } from '../../auth/guard';\n\nexport const guard = Guard;\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}
+    _write(tmp_path, "packages/svc/src/index.ts", "import { guard } from './wip/commerce';\n\nexport const run = () => guard;\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
+
+
+def test_a_superseded_copy_beside_its_live_twin_is_outside_every_build(tmp_path):
+    """`test/factories/test.factories.OLD.ts` beside `test.factories.ts`, which the specs import, in a
+    folder the tsconfig excludes (a CRM back end: 1 IMP002 error on the copy's stale path). The
+    live twin says the copy was superseded; without it, or when a file imports the copy, the
+    broken import is an error."""
+    _workspace(tmp_path)
+    _pkg(tmp_path, "packages/svc/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"},
+                                                 "include": ["src"], "exclude": ["test"]})
+    _write(tmp_path, "packages/svc/test/factories/test.factories.ts", "import { run } from '../../src/index';\n\nexport const make = run;\n")
+    _write(tmp_path, "packages/svc/test/factories/test.factories.OLD.ts", "import { run } from '../../src/legacy';\n\nexport const make = run;\n")
+    _write(tmp_path, "packages/svc/test/run.e2e-spec.ts", "import { make } from './factories/test.factories';\n\nit('runs', () => make());\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}
+    (tmp_path / "packages/svc/test/factories/test.factories.ts").unlink()
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}

@@ -36,7 +36,7 @@ def _nest003(tmp_path, module: str, params: str = "private readonly users: Users
     files = {"src/users.service.ts": USERS, "src/other/users.service.ts": USERS,
              "src/orders.service.ts": ORDERS.format(imported=imported, spec=spec, params=params),
              "src/orders.module.ts": module}
-    files.update({f"src/{k.replace('_', '.')}.ts": v for k, v in more.items()})
+    files.update({f"src/{k.replace('__', '/').replace('_', '.')}.ts": v for k, v in more.items()})
     return lint(workspace(tmp_path, files), ["NEST003"])
 
 
@@ -452,3 +452,28 @@ def test_a_module_no_file_imports_in_a_bootstrapped_app_is_never_loaded(tmp_path
     wired = app.format(head="import { OrdersModule } from './orders.module';", imports="OrdersModule")
     assert [d.code for d in _nest003(tmp_path / "wired", module, main=MAIN, app_module=wired)] == ["NEST003"]
     assert [d.code for d in _nest003(tmp_path / "library", module)] == ["NEST003"]
+
+
+def test_a_namesake_or_an_unimported_barrel_does_not_load_a_leftover_module(tmp_path):
+    """A leftover `legacy/orders.module.ts` whose name the AppModule's `./orders.module` (another file)
+    shares, and one only an index nothing imports re-exports (`export * from './orders.module'`): Nest
+    loads neither (a real payments API: 3 NEST003 on such modules). Once a file imports the barrel,
+    the re-exported module is reported again."""
+    app = "import { Module } from '@nestjs/common';\nimport { OrdersModule } from './orders.module';\n\n" \
+          "@Module({ imports: [OrdersModule] })\nexport class AppModule {}\n"
+    fine = _module("providers: [OrdersService, UsersService]")
+    broken = "import { Module } from '@nestjs/common';\nimport { OrdersService } from '../orders.service';\n\n" \
+             "@Module({ providers: [OrdersService] })\nexport class OrdersModule {}\n"
+    found = _nest003(tmp_path / "namesake", fine, main=MAIN, app_module=app, legacy__orders_module=broken)
+    assert found == []
+    barrel = {"legacy/index": "export * from './orders.module';\n"}
+    assert _nest003(tmp_path / "barrel", fine, main=MAIN, app_module=app, legacy__orders_module=broken, **_files(barrel)) == []
+    users = {"legacy/index": "export * from './orders.module';\n",
+             "use": "import { OrdersModule } from './legacy';\n\nexport const loaded = OrdersModule;\n"}
+    found = _nest003(tmp_path / "used", fine, main=MAIN, app_module=app, legacy__orders_module=broken, **_files(users))
+    assert [d.path.rsplit("/src/", 1)[-1] for d in found] == ["legacy/orders.module.ts"]
+
+
+def _files(named: dict[str, str]) -> dict[str, str]:
+    """`_nest003`'s keyword form of file names (`/` as `__`, `.` as `_`)."""
+    return {k.replace("/", "__").replace(".", "_"): v for k, v in named.items()}

@@ -1,0 +1,81 @@
+"""Files no type checker reads: no tsconfig includes them, and what runs them strips types.
+
+A `tsconfig.json` whose `include` names only `src/` leaves the tests and the scripts beside it out
+of every tsc program. Jest's default transform (babel-jest, or @swc/jest and esbuild-jest when
+configured), vitest, and tsx (`tsx scripts/backfill.ts`, `node --import tsx --test`) remove the
+types of a file without checking them. In such a file, an import that names a missing file or
+export but is used only for types breaks nothing: no run of tsc sees it, the runner erases it, and
+only an editor underlines it. The import rules then say so, as a warning, instead of "tsc fails".
+ts-jest type-checks every file it transforms, so a package whose jest configuration names it
+anywhere is read as checked, and so is one whose config loads another (a shared base the text here
+does not show); ts-node checks what it runs, so a package that declares it is read as checked
+outside Jest; and so is a file that any tsconfig covers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+from migrationlint.model.project import Project
+from migrationlint.model.resolve import Resolver
+from migrationlint.model.runner_config_files import jest_configs
+from migrationlint.model.workspace import Manifest
+
+_MAX_BYTES = 256 * 1024
+# a config that loads or spreads another (`...require('../../jest.base')`) may take ts-jest from it
+_SHARED_CONFIG = re.compile(r"""require\(|from\s+['"]\.|\.\.\.""")
+_TRANSFORMS = ("@swc/jest", "esbuild-jest")  # named before babel-jest, Jest's default
+
+
+def unchecked_file(project: Project, resolver: Resolver, path: str) -> str | None:
+    """Why nothing type-checks the file at `path`, or None: a clause that ends "so only an editor
+    shows", for the message to name the error code after it."""
+    cfg = resolver.tsconfig_for(path)
+    if cfg is not None and (cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path) or cfg.unread_extends):
+        return None
+    if resolver.tsconfigs.named_config_covers(path):
+        return None
+    manifests = [m for m in (project.workspace.manifest_for(path), project.workspace.root_manifest) if m is not None]
+    test = project.is_test_file(path)
+    runner = _test_runner(project, path, manifests) if test else None
+    if runner is None and not (test and any(m.declared("jest") for m in manifests)):
+        runner = _script_runner(manifests)
+    if runner is None:
+        return None
+    return f"no tsconfig includes this {'test' if test else 'file'} and {runner} strips its types without " \
+           "checking them, so only an editor shows"
+
+
+def _script_runner(manifests: list[Manifest]) -> str | None:
+    """tsx, when the package (or the root) declares it and no ts-node, which would check types."""
+    declared = [m.declared(name) for m in manifests for name in ("ts-node", "ts-node-dev")]
+    return "tsx" if any(m.declared("tsx") for m in manifests) and not any(declared) else None
+
+
+def _test_runner(project: Project, path: str, manifests: list[Manifest]) -> str | None:
+    """The runner that loads the test without type checking (vitest, or Jest with its transform), or None."""
+    facts = project.facts(path)
+    if facts is not None and any(i.specifier in ("vitest", "bun:test") for i in facts.imports):
+        return "vitest" if any(i.specifier == "vitest" for i in facts.imports) else "bun's test runner"
+    if not any(m.declared("jest") for m in manifests):
+        return None
+    texts = [_config_text(m) for m in manifests]
+    if any("ts-jest" in t or _SHARED_CONFIG.search(t) for t in texts):
+        return None  # ts-jest reports type errors as test failures; a shared base config may name it
+    named = next((t for t in _TRANSFORMS if any(t in text for text in texts)), None)
+    return f"Jest's {named} transform" if named else "Jest's default transform (babel-jest)"
+
+
+def _config_text(manifest: Manifest) -> str:
+    """The package's jest configuration as text: its package.json `jest` key and its config files."""
+    parts = [json.dumps(manifest.data.get("jest", ""))]
+    for config in jest_configs(manifest.dir):
+        try:
+            if os.path.getsize(config) <= _MAX_BYTES:
+                with open(config, encoding="utf-8", errors="replace") as fh:
+                    parts.append(fh.read())
+        except OSError:
+            continue
+    return "\n".join(parts)

@@ -1,0 +1,68 @@
+"""Type-only import errors in a test file that no tsconfig includes and whose runner strips types
+(model/unchecked_files.py): warnings that say only an editor shows them, not "tsc fails"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import lint
+from tests.imports.test_imports_real_world import _pkg, _write
+
+SPEC = ("import { Tags } from '../src/server';\nimport { LoginResponse } from '../src/missing/types';\n\n"
+        "const a: Tags | undefined = undefined;\nconst b: LoginResponse | undefined = undefined;\n"
+        "test('x', () => expect(a).toBe(b));\n")
+
+
+def _service(root, jest: dict | str, include: list[str]) -> list[tuple[str, str]]:
+    manifest = {"name": "svc", "version": "1.0.0", "main": "dist/server.js",
+                "scripts": {"build": "tsc", "start": "node dist/server.js", "test": "jest"},
+                "devDependencies": {"typescript": "^5.4.0", "jest": "^29.7.0", "ts-jest": "^29.1.0",
+                                    "@babel/preset-typescript": "^7.24.0"}}
+    if isinstance(jest, dict):
+        manifest["jest"] = jest
+    else:  # a config file
+        _write(root, "jest.config.js", jest)
+    _pkg(root, "package.json", manifest)
+    _pkg(root, "tsconfig.json", {"compilerOptions": {"module": "commonjs", "outDir": "dist", "strict": True}, "include": include})
+    _write(root, "babel.config.js", "module.exports = { presets: ['@babel/preset-typescript'] };\n")
+    _write(root, "src/server.ts", "export class Tag { id = ''; }\n")
+    _write(root, "test/tags.spec.ts", SPEC)
+    return sorted((d.code, d.severity.value) for d in lint(root, ["IMP"]))
+
+
+@pytest.mark.parametrize("jest,include,severity", [
+    ({"testEnvironment": "node"}, ["src/**/*"], "warning"),  # babel-jest: nothing checks the test's types
+    ({"preset": "ts-jest"}, ["src/**/*"], "error"),  # ts-jest fails the test on a type error
+    ({"testEnvironment": "node"}, ["src/**/*", "test/**/*"], "error"),  # tsc checks it
+    ("module.exports = { ...require('../../jest.base.js') };\n", ["src/**/*"], "error"),  # the base may name ts-jest
+    ("module.exports = { transform: { '^.+\\\\.ts$': '@swc/jest' } };\n", ["src/**/*"], "warning"),
+])
+def test_a_test_no_tsconfig_includes_run_with_types_stripped_only_shows_in_an_editor(tmp_path, jest, include, severity):
+    """A chat back end's e2e specs import a type that was renamed (`Tags`, now `Tag`) and one from a
+    file that was moved: its tsconfig includes only `src/`, and Jest runs the specs through babel,
+    which erases the types unchecked (3 errors on a real repo claiming "tsc fails"). They stay
+    findings, as warnings that say so; under ts-jest, or once a tsconfig includes the tests, they are
+    errors."""
+    assert _service(tmp_path, jest, include) == [("IMP002", severity), ("IMP003", severity)]
+    if severity == "warning":
+        found = lint(tmp_path, ["IMP002"])[0].message
+        runner = "@swc/jest" if isinstance(jest, str) else "babel-jest"
+        assert runner in found and "only an editor shows TS2307" in found and "tsc fails" not in found, found
+
+
+@pytest.mark.parametrize("runner,severity", [("tsx", "warning"), ("ts-node", "error")])
+def test_a_script_no_tsconfig_includes_run_by_tsx_only_shows_in_an_editor(tmp_path, runner, severity):
+    """`scripts/migrate-perms.ts`, a one-off backfill run with `npx tsx`, imports a type that was
+    removed; the tsconfig includes only `src/` (a fleet manager: 4 IMP003 errors claiming tsc fails).
+    tsx strips types unchecked: a warning. A package that declares ts-node, which type-checks what
+    it runs, keeps the error."""
+    _pkg(tmp_path, "package.json", {"name": "backend", "private": True, "scripts": {"build": "tsc -p tsconfig.json"},
+                                    "devDependencies": {runner: "^4.19.0", "typescript": "5.9.3"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"rootDir": "src", "outDir": "dist", "strict": True}, "include": ["src/**/*.ts"]})
+    _write(tmp_path, "src/model/permissions.ts", "export type CrudOperation = 'create' | 'read';\nexport const ORDER = ['devices'];\n")
+    _write(tmp_path, "src/main.ts", "import { ORDER } from './model/permissions';\n\nconsole.log(ORDER);\n")
+    _write(tmp_path, "scripts/migrate-perms.ts", "import type { CrudOperation, FleetConfig } from '../src/model/permissions';\n"
+                                                 "import { ORDER } from '../src/model/permissions';\n\n"
+                                                 "const cfg: FleetConfig | undefined = undefined;\nconst op: CrudOperation = 'read';\n"
+                                                 "console.log(ORDER, cfg, op);\n")
+    assert sorted((d.code, d.severity.value) for d in lint(tmp_path, ["IMP"])) == [("IMP003", severity)]
