@@ -115,7 +115,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             if own == "devDependencies" and (self._production_value_use(u) or self._optional_feature(u)) \
                     and not also_runtime(m, u.package) \
                     and not self._production_install_has(u) and not self._provided_by_dependents(u) \
-                    and not self._dev_installed_by_images(u) \
+                    and not self._dev_installed_by_images(u) and not self._host_brings_it(u) \
                     and not self._test_support(u) and not self.development_package(u):
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
@@ -150,7 +150,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) or self._build_under_test(u) \
-                or self._brought_by_peer_host(u) \
+                or self._brought_by_peer_host(u) or self._types_in_no_program(u) \
                 or self._cycle_linked_at_root(u) or self.shown_as_text(u.path) or self.read_as_data(u.path) \
                 or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path):
             return

@@ -33,14 +33,18 @@ class HostInstalls(DependencyModel):
         that hoists: every install of `m` places it where the packages beside it find it
         (`@bull-board/express` brings `@bull-board/ui`, which `@bull-board/api` takes as a peer;
         vite brings the rolldown a Storybook config's plugin takes). DEP003 then has nothing to ask for."""
+        return self.bringing_dependency(m, package, test) is not None
+
+    def bringing_dependency(self, m: Manifest, package: str, test: bool = False) -> str | None:
+        """The first of `m`'s dependencies that brings `package` as `brought_by_dependency` reads it, or None."""
         if not self.install_hoists(m):
-            return False
+            return None
         root, lock, _ = self._root_install(m)
         if lock is None:
-            return False
+            return None
         importer = importer_key(m, root)
         declared = [*m.section("dependencies"), *(m.section("devDependencies") if test else ())]
-        return any(package in lock.depends_on.get((d, lock.resolved(d, importer) or ""), ()) for d in declared)
+        return next((d for d in declared if package in lock.depends_on.get((d, lock.resolved(d, importer) or ""), ())), None)
 
     def _brought_by_peer_host(self, u: Use) -> bool:
         """A published library's import of a framework package that the framework it takes as a peer
@@ -50,15 +54,28 @@ class HostInstalls(DependencyModel):
         package, where the library's lookup finds it (hoisted by npm and yarn, or in pnpm's hidden
         hoist for installed packages), one copy. A library it merely uses (zod) is the plugin's to
         declare; and not under Plug'n'Play, which resolves only what is declared."""
-        m = u.manifest
-        if u.test or not self.published_library(m) or self.plug_n_play(m):
+        if u.test:
             return False
-        root, lock, _ = self._root_install(m)
-        if lock is None:
-            return False
-        importer = importer_key(m, root)
         scope = pk.scope_of(u.package)
         shared = u.package in self.taken_as_peer  # one copy with the application: a second would split it
-        return any(u.package in lock.depends_on.get((host, lock.resolved(host, importer) or ""), ())
-                   and (shared or scope is not None and scope == pk.scope_of(host))
-                   for host in m.section("peerDependencies"))
+        return any(shared or scope is not None and scope == pk.scope_of(host) for host in self._peer_hosts_bringing(u))
+
+    def _host_brings_it(self, u: Use) -> bool:
+        """DEP002's counterpart: a devDependency of a published library that a framework it takes as a
+        peer depends on (`expo-modules-core`, which `expo` brings, in an Expo module that keeps it in
+        devDependencies as Expo's module template does): the application's install of the framework
+        holds it, one copy, at the version the framework runs with."""
+        return bool(self._peer_hosts_bringing(u))
+
+    def _peer_hosts_bringing(self, u: Use) -> list[str]:
+        """The packages a published library keeps in peerDependencies whose lockfile entry depends on
+        `u.package` (none under Plug'n'Play, which resolves only what is declared)."""
+        m = u.manifest
+        if not self.published_library(m) or self.plug_n_play(m):
+            return []
+        root, lock, _ = self._root_install(m)
+        if lock is None:
+            return []
+        importer = importer_key(m, root)
+        return [host for host in m.section("peerDependencies")
+                if u.package in lock.depends_on.get((host, lock.resolved(host, importer) or ""), ())]

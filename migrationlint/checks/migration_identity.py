@@ -301,7 +301,9 @@ def _name_mismatch(facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:
     yield diagnostic(
         MIG005, facts.path, field.value_start, field.value_end,
         f"The `name` literal's timestamp ({name_ts}) differs from the class name's ({class_ts}); "
-        f"TypeORM uses the literal, so the class name is misleading (a stale copy-paste?)",
+        f"TypeORM uses the literal, so the class name is misleading (a stale copy-paste?): rename the class to "
+        f"`{tn.split_timestamp(m.cls.name)[0]}{name_digits}` (and the files importing it), never the literal, which the "
+        f"`migrations` table records, so changing it would run the migration again",
     )
 
 

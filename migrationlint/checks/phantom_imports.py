@@ -20,7 +20,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.inherited_aliases import unread_alias
-from migrationlint.model.dev_files import emitted_declaration, hidden_part
+from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_entries import main_fields
@@ -31,7 +31,7 @@ from migrationlint.checks.dead_file_findings import in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.text_templates import template_folder_reader
-from migrationlint.model.unchecked_files import unchecked_file
+from migrationlint.model.unchecked_files import in_no_program, unchecked_file
 from migrationlint.model.spelling_twins import source_stem, spelling_twin
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
@@ -59,7 +59,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
     resolver = resolver_for(project)
     wanted = tuple(project.enabled(r.code) for r in RULES)
     for path, facts in sorted(project.files.items()):
-        if not file_checked(project.rel(path), facts) or _in_no_program(resolver, project.rel(path), path):
+        if not file_checked(project.rel(path), facts) or in_no_program(resolver, project.rel(path), path):
             continue
         found = list(_file_findings(project, resolver, path, facts, wanted))
         if found and (read_by_tests(project, resolver, path) or shown_as_text(project, resolver, path)
@@ -118,17 +118,6 @@ def _paths_unknown(resolver: Resolver, path: str) -> bool:
     if cfg is not None and cfg.unread_extends:
         return True
     return resolver.tsconfigs.references_unwritten(os.path.dirname(path))
-
-
-def _in_no_program(resolver: Resolver, rel: str, path: str) -> bool:
-    """A file in a hidden folder (`.agent/skills/example.ts`, reading material for a coding agent)
-    that no tsconfig names: tsc's wildcards never enter it, so no program compiles it and what its
-    imports name breaks no build. A folder a tsconfig includes by name (`.storybook`) is checked."""
-    hidden = hidden_part(rel.split("/")[:-1])
-    if hidden is None:
-        return False
-    cfg = resolver.tsconfig_for(path)
-    return cfg is None or not cfg.names_folder(hidden)
 
 
 _GENERATED = re.compile(r"(^|[./_-])generated([./_-]|$)|(^|/)__generated__(/|$)")

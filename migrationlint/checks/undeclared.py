@@ -14,6 +14,7 @@ from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
+from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
@@ -119,7 +120,41 @@ class UndeclaredImports:
             return message + leftover, None, None
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
+        message, fix = self._or_umbrella_subpath(u, message, fix) if known else (message, fix)
         return message + note, fix, None
+
+    def _or_umbrella_subpath(self, u: Use, message: str, fix: Fix | None) -> tuple[str, Fix | None]:
+        """The other remedy, and the declaration made unsafe, for an umbrella package's internal
+        package (`@medusajs/workflows-sdk`, which the declared `@medusajs/framework` depends on and
+        re-exports as `@medusajs/framework/workflows-sdk`, the subpath other files here import):
+        a declaration beside the umbrella may install a second copy at another version than it pins."""
+        found = self._umbrella_subpath(u)
+        if found is None:
+            return message, fix
+        spec, umbrella = found
+        message += (f"; or import it as `{spec}`, the subpath through which {umbrella} re-exports it, as other files "
+                    f"here do: a declaration beside {umbrella} may install a second copy at another version than it pins")
+        return message, Fix(Applicability.UNSAFE, fix.edits, fix.message) if fix is not None else None
+
+    def _umbrella_subpath(self, u: Use) -> tuple[str, str] | None:
+        """(`@medusajs/framework/workflows-sdk`, `@medusajs/framework`): a package the manifest declares
+        that depends on the imported one (by the lockfile), of its family (the same scope, or the
+        imported package's scope is its name: `@firebase/functions` of `firebase`), whose subpath named
+        like the imported package (`<umbrella>/<last segment>`) files of the package import."""
+        m, last = u.manifest, u.package.rsplit("/", 1)[-1]
+        root, lock, _ = self._root_install(m)
+        scope = pk.scope_of(u.package)
+        if lock is None or scope is None:
+            return None
+        for umbrella in sorted(p for section in ("dependencies", "peerDependencies", "devDependencies") for p in m.section(section)):
+            family = pk.scope_of(umbrella) == scope or scope == "@" + umbrella
+            if not family or u.package not in lock.depends_on.get((umbrella, lock.resolved(umbrella, importer_key(m, root)) or ""), ()):
+                continue
+            spec = f"{umbrella}/{last}"
+            if any(self.project.mentions(other, spec.encode()) and (facts := self.project.facts(other)) is not None
+                   and any(i.specifier == spec for i in facts.imports) for other in self.project.package_sources(m.dir)):
+                return spec, umbrella
+        return None
 
     def _unlisted_member(self, u: Use) -> tuple[str, str]:
         """For a file of the workspace root that lies in a folder a member glob matches but that

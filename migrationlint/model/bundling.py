@@ -42,6 +42,7 @@ _SCRIPT_BUILDS = (
     (command_pattern(r"ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
     (command_pattern(r"next build\b"), "a Next.js app (next build): it bundles its imports"),
     (command_pattern(r"nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
+    (command_pattern(r"vinxi build\b"), "a Vinxi app (vinxi build: TanStack Start, SolidStart): vite and Nitro bundle its imports"),
     (command_pattern(r"esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
      "an esbuild bundle (--bundle without --packages=external)"),
     (command_pattern(r"(?:react-scripts|react-app-rewired|craco) build\b"),

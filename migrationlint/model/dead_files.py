@@ -5,7 +5,8 @@ exclude it by name, also inside their `rootDir`: work in progress parked in `src
 tsconfig lies above it, a runner's defaults may compile it), that
 nothing runs (no entry point reaches it, no script, test runner or tool names it: its shipping
 verdict is only presumed, or it is in no bundle of an app whose entries are its routes or its HTML
-page, or it is a backup copy of the repository's own folders or of a file beside it, backup_copies.py)
+page, or it is an example or a backup copy of the repository's own folders or of a file beside it,
+backup_copies.py; or its package is one a `!` glob of the workspace definition removes)
 and that no file of the workspace imports, is read by nothing: tsc never checks it, Node never
 loads it. An importer that is itself such a file does not count (a parked copy of a folder, whose
 files import one another). What its imports name breaks no build
@@ -18,8 +19,13 @@ from __future__ import annotations
 
 import os
 
+from migrationlint.globs import match
+from migrationlint.model.angular_programs import angular_programs
 from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.dev_files import dev_reason, tool_input
+from migrationlint.model.dev_folders import example_home
+from migrationlint.model.docker_commands import dockerfile_names
+from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.project import Memo, Project
@@ -27,6 +33,7 @@ from migrationlint.model.resolve import Resolver
 from migrationlint.model.shipping import shipping_for
 from migrationlint.model.verdicts import WORKSPACE_ROOT_FILE
 from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace_definition import split_member_globs
 
 
 def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool:
@@ -63,8 +70,12 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
 
 def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     """Whether no program compiles the file and nothing runs it (what its importers may still change)."""
+    manifest = _OWNERS(project).owner(path)
+    if manifest is not None and _left_out_of_workspace(project, manifest):
+        return not _run_by_a_script(project, path, manifest)  # `!archive/**`: nothing installs, builds or tests it
     cfg = resolver.tsconfig_for(path)
-    if cfg is None or cfg.error is not None or cfg.covers(path) or cfg.unread_extends:
+    if cfg is None or cfg.error is not None or cfg.unread_extends or cfg.covers(path) and not _outside_cli_programs(
+            resolver, cfg.dir, path):
         return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
     parked = cfg.excludes_on_purpose(path)  # compiled only if an included file imports it (its importers say)
     if cfg.under_root_dir(path) and not parked:
@@ -73,21 +84,41 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
     if resolver.tsconfigs.named_config_covers(path):
         return False
-    manifest = _OWNERS(project).owner(path)
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
     if verdict is None:
         return False
+    rel = project.rel(path)
     if verdict.presumed or verdict.unbundled or verdict.reason == WORKSPACE_ROOT_FILE:
         return True
+    if example_home(rel.split("/")[:-1]) and dev_reason(os.path.basename(rel)) is None:
+        return not _run_by_a_script(project, path, manifest)  # an example no tsconfig compiles: run by hand, if at all
     if backup_file(path) is not None and "__tests__" not in project.rel(path).split("/"):  # Jest runs all there
         return not _run_by_a_script(project, path, manifest)  # a superseded copy beside its live twin
     if parked and verdict.unbuilt:  # left out of the build on purpose, and out of its output
         return dev_reason(os.path.basename(project.rel(path))) is None and not _run_by_a_script(project, path, manifest)
     # a backup copy kept where a convention says "run by hand" (`scripts/x/backups/<date>/...`) is
     # run by nothing: only what names or reaches it (an entry, a test by its name) keeps it alive
-    rel = project.rel(path)
     return not verdict.ships and dev_reason(os.path.basename(rel)) is None \
         and backup_copy(project.workspace.root, rel) is not None and not _run_by_a_script(project, path, manifest)
+
+
+def _left_out_of_workspace(project: Project, manifest: Manifest) -> bool:
+    """Whether a `!` glob of the workspace definition removes the package (`!archive/**`), which has
+    no lockfile nor Dockerfile of its own: the package manager installs nothing for it, and the
+    workspace's builds and tests never reach it."""
+    if manifest.dir == project.workspace.root or any(os.path.isfile(os.path.join(manifest.dir, n)) for n in LOCKFILE_NAMES) \
+            or dockerfile_names(manifest.dir):
+        return False  # a project installed apart, with a lockfile or an image of its own
+    _, excluded = split_member_globs(project.workspace.member_patterns)
+    rel = project.rel(manifest.dir)
+    return any(match(glob, rel) for glob in excluded)
+
+
+def _outside_cli_programs(resolver: Resolver, directory: str, path: str) -> bool:
+    """Whether an Angular CLI workspace at `directory` compiles its targets' own tsconfigs and none of
+    them covers the file (its `tsconfig.json` is the base they extend, read by editors alone)."""
+    programs = angular_programs(directory)
+    return bool(programs) and not any(resolver.tsconfigs.config(p).covers(path) for p in programs)
 
 
 def _run_by_a_script(project: Project, path: str, manifest: Manifest) -> bool:

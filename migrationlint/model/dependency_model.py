@@ -362,7 +362,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
             return None
         version = lock.resolved(package, importer_key(m, root)) or ""
         singletons = self._recorded_peers(lock) | NEST_CORE
-        shared = sorted(lock.dependencies_of.get((package, version), frozenset()) & singletons)
+        shared = sorted(lock.depends_on.get((package, version), frozenset()) & singletons)
         return shared[0] if shared else None
 
     def _recorded_peers(self, lock: Lockfile) -> frozenset[str]:
@@ -381,7 +381,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
             return None
         for host in sorted(root.section("devDependencies")):
             version = lock.resolved(host, ".") or ""
-            if package in lock.dependencies_of.get((host, version), frozenset()) and self.framework_of(host, root) \
+            if package in lock.depends_on.get((host, version), frozenset()) and self.framework_of(host, root) \
                     and not self.member_loads_nothing_of(m, host):  # the plugin uses that host
                 return host
         return None

@@ -18,6 +18,7 @@ import shlex
 from migrationlint.model.image_files import is_dockerfile
 
 _DOCKER_LINE = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
+_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh"})  # an exec form running a shell command line
 _DEV_WORDS = frozenset({"dev", "develop", "development", "test", "tests", "e2e", "local", "ci", "debug"})
 _ABSOLUTE = re.compile(r"(?<![^\s=])/[^\s'\";&|]+")  # an absolute path standing as a word (or after `=`)
 _WORKDIR = re.compile(r"^\s*WORKDIR\s+(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -45,17 +46,31 @@ def docker_commands(directory: str) -> list[tuple[str, str]]:
         except OSError:
             continue
         for m in _DOCKER_LINE.finditer(text):
-            body, workdir = m.group(1).strip(), _workdir_before(text, m.start())
-            if not body.startswith("["):  # shell form: a shell command line, its paths rewritten in place
-                found.append((name, _ABSOLUTE.sub(lambda p, at=workdir: _in_package(p.group(0), at, directory), body)))
-                continue
-            try:
-                words = json.loads(body)  # exec form: `["node", "dist/main.js"]`
-            except ValueError:
-                continue
-            if isinstance(words, list):
-                found.append((name, " ".join(shlex.quote(_in_package(str(w), workdir, directory)) for w in words)))
+            line = _command_line(m.group(1).strip(), _workdir_before(text, m.start()), directory)
+            if line is not None:
+                found.append((name, line))
     return found
+
+
+def _command_line(body: str, workdir: str | None, directory: str) -> str | None:
+    """The shell command line of a CMD or ENTRYPOINT: the shell form as written, the exec form's
+    words quoted, or the string an exec form hands a shell (`["/bin/sh", "-c", "a && b"]`), with
+    absolute paths under the WORKDIR made relative to the package folder; None when unreadable."""
+    def in_place(text: str) -> str:
+        return _ABSOLUTE.sub(lambda p: _in_package(p.group(0), workdir, directory), text)
+
+    if not body.startswith("["):
+        return in_place(body)
+    try:
+        words = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(words, list):
+        return None
+    words = [str(w) for w in words]
+    if len(words) > 2 and os.path.basename(words[0]) in _SHELLS and words[1].startswith("-") and words[1].endswith("c"):
+        return in_place(words[2])
+    return " ".join(shlex.quote(_in_package(w, workdir, directory)) for w in words)
 
 
 def _workdir_before(text: str, at: int) -> str | None:

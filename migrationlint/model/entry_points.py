@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
-from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder
+from migrationlint.model.dev_starts import in_dev_folder, in_test_output, left_unpublished
 from migrationlint.model.docker_commands import docker_commands
 from migrationlint.model.extensionless_entries import extensionless_source
 from migrationlint.model.script_commands import (RUNS_SCRIPT, command_pattern, expanded_commands, shell_commands,
@@ -67,7 +67,7 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
         if name not in START_SCRIPTS and isinstance(command, str) and not _DEV_SCRIPT.search(name):
             yield from ((t, f'the "{name}" script, which runs built code with node')
                         for t in node_targets(command, runners=("node",))
-                        if t.endswith(_BUILT_EXTENSIONS) and not _in_test_folder(t))
+                        if t.endswith(_BUILT_EXTENSIONS) and not in_test_output(t))
 
 
 def cdk_app(directory: str) -> str | None:
@@ -125,12 +125,13 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     for project in (manifest.dir, *nx_projects) if nx else ():
         for main, origin in node_app_mains(project):
             rel = os.path.relpath(main, manifest.dir)
-            if not _in_dev_folder(rel):  # an example app (`apps/example`) that `nx serve` runs from the checkout
+            if not in_dev_folder(rel):  # an example app (`apps/example`) that `nx serve` runs from the checkout
                 yield rel, origin
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
-            yield from ((t, f'the "{name}" script') for t in _script_targets(scripts, name) if not _in_dev_folder(t))
+            yield from ((t, f'the "{name}" script') for t in _script_targets(scripts, name)
+                        if not in_dev_folder(t) and not left_unpublished(manifest, t))
     yield from _docker_entries(manifest.dir, scripts)
     yield from _pm2_entries(manifest.dir)
 
@@ -141,22 +142,6 @@ def starts_from_source(manifest: Manifest) -> bool:
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     targets = [t for name in START_SCRIPTS if isinstance(scripts.get(name), str) for t in node_targets(scripts[name])]
     return bool(targets) and all(t.endswith(_TS_SOURCE) for t in targets)
-
-
-def _in_dev_folder(target: str) -> bool:
-    """A start script's target, or an Nx app's main, inside a test, example or template folder
-    (`ts-node test/dev-server.ts` in a published plugin, whose dev loop boots a host application with
-    it; the demo app `apps/example` of a library monorepo): a developer tool, which makes no service
-    of the package and is no production entry."""
-    folders = os.path.normpath(target).split(os.sep)[:-1]
-    return dev_folder_reason([f for f in folders if f not in (".", "")]) is not None
-
-
-def _in_test_folder(target: str) -> bool:
-    """A built file a script runs from a test folder (`node build/test/verification/rpc-verify.js`,
-    an operator's check run from the checkout): no production entry. Only test folders: the
-    output folder in front may carry any name (`www/out-tsc/`), a docs word included."""
-    return in_test_folder(os.path.normpath(target).split(os.sep)[:-1])
 
 
 _BUILT_EXTENSIONS = (".js", ".mjs", ".cjs")

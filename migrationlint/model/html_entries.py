@@ -48,12 +48,18 @@ def html_entries(manifest: Manifest) -> list[str]:
 _COMPONENT_FRAMEWORKS = ("vue", "svelte", "astro")
 
 
+def uses_component_files(manifest: Manifest) -> bool:
+    """Whether the app declares a framework whose single-file components (`.vue`, `.svelte`, not read
+    here) import its TypeScript modules: what imports a module is then not all known."""
+    return any(manifest.declared(name) is not None for name in _COMPONENT_FRAMEWORKS)
+
+
 def beside_page_scripts(path: str, manifest: Manifest, entries: list) -> bool:
     """Whether what the page's scripts reach decides for the file at `path`: it lies in a top folder
     of the package holding one of them (`src/`, not a server's `backend/` beside it, whose start this
     linter may not see), and no component framework's files (`.vue`, `.svelte`) stand between the
     page and the TypeScript modules they import."""
-    if any(manifest.declared(name) is not None for name in _COMPONENT_FRAMEWORKS):
+    if uses_component_files(manifest):
         return False
     top = os.path.relpath(path, manifest.dir).split(os.sep)[0]
     return any(os.path.relpath(e.path, manifest.dir).split(os.sep)[0] == top for e in entries)

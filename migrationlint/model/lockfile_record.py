@@ -43,7 +43,7 @@ class Lockfile:
     # formats that record no peers (yarn v1, npm v1): (package, version) -> what it depends on itself,
     # which a built-in peer list must not ask its host for (@nestjs/axios 0.0.x brings its own axios)
     dependencies_of: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
-    # npm and yarn, every version of their formats (not pnpm, whose entries' `dependencies` hold resolved
+    # npm, yarn and bun, every version of their formats (not pnpm, whose entries' `dependencies` hold resolved
     # peers too): (package, version) -> what it depends on itself, which it brings to a plugin taking it as a peer
     depends_on: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 

@@ -278,7 +278,8 @@ def parse_bun(path: str, data: dict) -> Lockfile:
     """bun.lock (bun 1.2+, JSONC): `packages` maps an install path (`fastify`, `@nestjs/core/tslib`
     for a copy nested under its dependent) to `["name@version", registry, {dependencies,
     peerDependencies, optionalPeers}, integrity]`; a top-level path is the hoisted copy the root
-    resolves. Its peer lists hold resolved versions, so no peer range is recorded. Workspace
+    resolves. Its peer lists hold resolved versions, so no peer range is recorded; its `dependencies`
+are the package's own (what it brings to a plugin taking it as a peer). Workspace
     packages (`name@workspace:...`) are skipped. The binary bun.lockb is not read."""
     lock = Lockfile(path, "bun", version_field=str(data.get("lockfileVersion", "")))
     workspaces = data.get("workspaces")  # "" is the root; a member more makes it a workspace
@@ -295,6 +296,9 @@ def parse_bun(path: str, data: dict) -> Lockfile:
         optional = meta.get("optionalPeers") if isinstance(meta.get("optionalPeers"), list) else []
         # its peerDependencies hold the versions bun resolved, not the package's ranges: peers only
         lock._add(name, version, peers_of({**meta, "peerDependenciesMeta": {p: {"optional": True} for p in optional}}))
+        deps = meta.get("dependencies")
+        if isinstance(deps, dict) and deps:  # the package's own, as npm's and yarn's entries record them
+            lock.depends_on[(name, version)] = frozenset(str(d) for d in deps)
         if key == name:
             lock.importers.setdefault(".", {})[name] = version
     return lock

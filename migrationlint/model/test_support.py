@@ -15,7 +15,7 @@ import re
 from collections import deque
 from migrationlint.model.dev_files import tool_inputs
 from migrationlint.model.entry_points import exports_encapsulate, names_nothing_loadable
-from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN
+from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, uses_component_files
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
 from migrationlint.model.package_consumers import loads_its_code
 from migrationlint.model.package_roles import started_application
@@ -40,7 +40,7 @@ class TestSupport:
         if not typed:
             return None
         names = ", ".join(sorted(self.project.rel(p) for p in typed)[:3]) + (", ..." if len(typed) > 3 else "")
-        return Verdict(False, f"no entry point reaches it, and the files that import it do so only for types ({names}): "
+        return Verdict(False, f"no entry point reaches it, and the files that import it use it only for types or not at all ({names}): "
                               "the compiler erases those imports, so nothing loads it")
 
     def _loads_only_entries(self, manifest: Manifest) -> bool:
@@ -49,7 +49,8 @@ class TestSupport:
         `exports` allows no deep import, or a package only its own scripts run."""
         service = (manifest.unpublishable or started_application(manifest) and manifest.data.get("private") is not False) \
             and self.is_service(manifest)  # `"private": false` says it is published: what installs it may deep-import it
-        paged = manifest.unpublishable and any(e.origin in (HTML_ORIGIN, ROUTE_ORIGIN) for e in self.entries(manifest))
+        paged = manifest.unpublishable and any(e.origin in (HTML_ORIGIN, ROUTE_ORIGIN) for e in self.entries(manifest)) \
+            and not uses_component_files(manifest)  # a `.vue` file may import what no TypeScript file does
         return self._loaded_only_by_its_scripts(manifest) or paged or bool(self.entries(manifest)) and (
             service or exports_encapsulate(manifest))
 

@@ -3,7 +3,8 @@
 A relative or absolute path names a file (with or without `.json`); a package name is looked up in
 node_modules folders upward (`@tsconfig/node20`, `@tsconfig/node20/tsconfig.json`, or the package's
 `tsconfig` field). Without node_modules, a workspace package of that name stands in: the package
-manager links it there, so tsc reads the member's file; that holds for a relative path through a
+manager links it there, so tsc reads the member's file (through its package.json `exports` where
+that maps the subpath, as TypeScript 5 does); that holds for a relative path through a
 node_modules folder as well (`./node_modules/<rig>/profiles/default/tsconfig.json`, a Rush rig).
 """
 
@@ -33,8 +34,22 @@ def find_extended(spec: str, from_dir: str, member_dir: MemberDir | None = None)
         return find_extended(linked, from_dir, member_dir) if mark and linked else None
     name = package_name(spec)
     folder = member_dir(name) if name else None
-    return _in_folder(os.path.join(folder, spec[len(name) + 1:]) if len(spec) > len(name) else folder) \
-        if folder is not None and name else None
+    if folder is None or not name:
+        return None
+    sub = spec[len(name) + 1:]
+    return _exported(folder, sub) or _in_folder(os.path.join(folder, sub) if sub else folder)
+
+
+def _exported(folder: str, sub: str) -> str | None:
+    """The file the member's package.json `exports` maps the subpath to (`"./config/tsconfig-base":
+    "./src/config/tsconfig.base.json"`), as TypeScript 5 reads an `extends` through `exports`."""
+    manifest, _ = load_jsonc(os.path.join(folder, "package.json"))
+    exports = manifest.get("exports") if isinstance(manifest, dict) else None
+    target = exports.get("./" + sub if sub else ".") if isinstance(exports, dict) else None
+    if isinstance(target, dict):  # conditions: the first string among them
+        target = next((v for v in target.values() if isinstance(v, str)), None)
+    path = os.path.normpath(os.path.join(folder, target)) if isinstance(target, str) else None
+    return path if path is not None and os.path.isfile(path) else None
 
 
 def _find_extended(spec: str, from_dir: str) -> str | None:

@@ -18,6 +18,7 @@ import json
 import os
 import re
 
+from migrationlint.model.dev_files import hidden_part
 from migrationlint.model.project import Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.runner_config_files import jest_configs
@@ -33,7 +34,8 @@ def unchecked_file(project: Project, resolver: Resolver, path: str) -> str | Non
     """Why nothing type-checks the file at `path`, or None: a clause that ends "so only an editor
     shows", for the message to name the error code after it."""
     cfg = resolver.tsconfig_for(path)
-    if cfg is not None and (cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path) or cfg.unread_extends):
+    unknown = cfg is not None and cfg.unread_extends and cfg.include is None and cfg.files is None  # the parent's may hold it
+    if cfg is not None and (cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path) or unknown):
         return None
     if resolver.tsconfigs.named_config_covers(path):
         return None
@@ -79,3 +81,14 @@ def _config_text(manifest: Manifest) -> str:
         except OSError:
             continue
     return "\n".join(parts)
+
+
+def in_no_program(resolver: Resolver, rel: str, path: str) -> bool:
+    """A file in a hidden folder (`.agent/skills/example.ts`, reading material for a coding agent)
+    that no tsconfig names: tsc's wildcards never enter it, so no program compiles it and what its
+    imports name breaks no build. A folder a tsconfig includes by name (`.storybook`) is checked."""
+    hidden = hidden_part(rel.split("/")[:-1])
+    if hidden is None:
+        return False
+    cfg = resolver.tsconfig_for(path)
+    return cfg is None or not cfg.names_folder(hidden)

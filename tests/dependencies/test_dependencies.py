@@ -190,11 +190,15 @@ def test_an_add_at_a_yarn_workspace_root_says_what_each_yarn_accepts(tmp_path, n
 def test_a_package_the_workspace_globs_leave_out_gets_the_command_run_in_its_folder(tmp_path):
     """`services/legacy` (`!services/legacy` in pnpm-workspace.yaml): `pnpm --filter @acme/legacy`
     matches no project, and a plain `pnpm add` in its folder installs the workspace instead; pnpm's
-    `--ignore-workspace` installs that folder alone. A member still gets `--filter`."""
+    `--ignore-workspace` installs that folder alone, as its Dockerfile does. A member still gets `--filter`.
+    Without an image or a lockfile of its own nothing installs or builds it: its findings are dead code's."""
     src = "import { Registry } from 'prom-client';\n\nexport const registry = new Registry();\n"
-    root = tree("pnpm-v9", tmp_path, {"services/legacy/src/metrics.ts": src, "services/api/src/metrics.ts": src})
+    root = tree("pnpm-v9", tmp_path, {"services/legacy/src/metrics.ts": src, "services/api/src/metrics.ts": src,
+                                      "services/legacy/Dockerfile": 'FROM node:20\nCOPY . .\nCMD ["node", "dist/metrics.js"]\n'})
     assert sorted(d.message.rsplit("run ", 1)[-1] for d in by_code(lint(root), "DEP001")) == [
         "`cd services/legacy && pnpm add --ignore-workspace prom-client`", "`pnpm --filter @acme/api add prom-client`"]
+    (root / "services/legacy/Dockerfile").unlink()  # nothing installs or builds it: left out, dead code
+    assert [d.severity.value for d in by_code(lint(root), "DEP001") if "legacy" in d.path] == ["warning"]
 
 
 @pytest.mark.parametrize("lockfile, command", [("package-lock.json", "cd packages/api && npm install prom-client"),
@@ -919,6 +923,22 @@ def test_dep002_says_a_published_librarys_users_fail_not_a_service(tmp_path):
     assert "service" not in found["ids"].split("; ")[0]
     assert "leaves it out and the command fails" in found["cli"]
     assert "leaves it out and the service fails" in found["api"]
+
+
+def test_dep002_says_when_a_dependency_brings_the_package_today(tmp_path):
+    """`reflect-metadata` in devDependencies of a service whose `typeorm` (a dependency) depends on it
+    (a fleet back end): a production install still holds it, through typeorm, so "leaves it out"
+    would be false; the message says the service works by chance and fails once typeorm drops it."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "private": True, "main": "dist/main.js", "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"typeorm": "^0.2.45"}, "devDependencies": {"reflect-metadata": "^0.1.13"}},
+        "package-lock.json": {"name": "api", "lockfileVersion": 1, "requires": True, "dependencies": {
+            "typeorm": {"version": "0.2.45", "requires": {"reflect-metadata": "^0.1.13"}},
+            "reflect-metadata": {"version": "0.1.13"}}},
+        "src/main.ts": "import 'reflect-metadata';\n\nexport const ready = true;\n",
+    })
+    [d] = [d for d in lint(root) if d.code == "DEP002"]
+    assert "holds it today only because typeorm depends on it; once typeorm no longer does, the service fails" in d.message, d.message
 
 
 def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(tmp_path):

@@ -95,3 +95,22 @@ def test_a_plugin_only_the_vite_config_imports_is_a_build_tool_of_the_app(tmp_pa
     found = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
              if '"esbuild"' in d.message]
     assert len(found) == 1 and "--save-dev" in found[0], found
+
+
+def test_in_a_vue_app_a_module_ts_imports_only_for_types_may_still_ship(tmp_path):
+    """A Vue app's `map-layers.ts` imports `pinClustering.ts` only for a type; a `.vue` component, which
+    this linter does not read, may import it by value: its undeclared package stays a dependency (a
+    fleet manager's front end). Without Vue, the type-only importer is all there is: devDependencies."""
+    def advice(name: str, manifest: dict) -> str:
+        root = tmp_path / name
+        write(root, {"src/helpers/pinClustering.ts": "import Supercluster from 'supercluster';\n\nexport const cluster = () => new Supercluster();\n",
+                     "src/helpers/layers.ts": "import type { cluster } from './pinClustering';\n\n"
+                                              "export type C = typeof cluster;\nexport const layers = ['pins'];\n"})
+        app(root, manifest)
+        write(root, {"src/List.tsx": "import { sortBy } from 'lodash';\nimport { layers } from './helpers/layers';\n\n"
+                                     "export const List = () => <ul>{sortBy(layers).join()}</ul>;\n"})
+        [found] = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+                   if '"supercluster"' in d.message]
+        return found
+    assert "--save-dev" not in advice("vue", {**SHOP, "dependencies": {**SHOP["dependencies"], "vue": "^3.5.0"}})
+    assert "--save-dev" in advice("plain", SHOP)

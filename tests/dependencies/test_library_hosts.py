@@ -153,19 +153,38 @@ NPM_LOCK = {"name": "acme-vendure-plugins", "lockfileVersion": 3, "requires": Tr
     "node_modules/lodash": {"version": "4.17.21"}}}
 
 
-@pytest.mark.parametrize("lock", ["yarn.lock", "package-lock.json"])
+BUN_LOCK = """{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "acme-vendure-plugins", "devDependencies": { "@vendure/core": "3.6.3" } },
+    "packages/hello": { "name": "@acme/vendure-plugin-hello", "dependencies": { "lodash": "4.17.21" } },
+  },
+  "packages": {
+    "@acme/vendure-plugin-hello": ["@acme/vendure-plugin-hello@workspace:packages/hello"],
+    "@nestjs/common": ["@nestjs/common@11.1.19", "", {}, "sha512-x"],
+    "@vendure/core": ["@vendure/core@3.6.3", "", { "dependencies": { "@nestjs/common": "^11.0.12", "zod": "^3.24.0" } }, "sha512-x"],
+    "lodash": ["lodash@4.17.21", "", {}, "sha512-x"],
+    "zod": ["zod@3.24.1", "", {}, "sha512-x"],
+  }
+}
+"""
+LOCKS = {"yarn.lock": YARN_LOCK, "package-lock.json": NPM_LOCK, "bun.lock": BUN_LOCK}
+
+
+@pytest.mark.parametrize("lock", sorted(LOCKS))
 def test_dep001_a_plugin_may_use_what_the_framework_it_takes_as_a_peer_depends_on(tmp_path, lock):
     """A published Vendure plugin takes `@vendure/core` as a peer and imports `@nestjs/common`, which
     the locked `@vendure/core` depends on: the plugin only runs in an application that installed the
     framework, and with it `@nestjs/common`, where the plugin's lookup finds it (the framework's
-    publishing guide says so; a real plugin collection: 40 DEP001). A library the framework merely uses
-    (zod) is the plugin's to declare. Without the peer, the plugin says nothing of its host: the finding
-    stays, with its peer advice."""
+    publishing guide says so; a real plugin collection: 40 DEP001), whichever lockfile records the
+    framework's own dependencies (npm's v3 and bun's too: 102 DEP001 in two more collections). A library
+    the framework merely uses (zod) is the plugin's to declare. Without the peer, the plugin says nothing
+    of its host: the finding stays, with its peer advice."""
     def repo(name: str, peers: dict) -> list:
         return dep(write(tmp_path / name, {
             "package.json": {"name": "acme-vendure-plugins", "private": True, "workspaces": ["packages/*"],
                              "devDependencies": {"@vendure/core": "3.6.3"}},
-            lock: YARN_LOCK if lock == "yarn.lock" else NPM_LOCK,
+            lock: LOCKS[lock],
             "packages/hello/package.json": {"name": "@acme/vendure-plugin-hello", "version": "1.0.0", "main": "dist/index.js",
                                             "dependencies": {"lodash": "4.17.21"}, "peerDependencies": peers},
             "packages/hello/src/index.ts": "import { Injectable } from '@nestjs/common';\n"
@@ -178,6 +197,30 @@ def test_dep001_a_plugin_may_use_what_the_framework_it_takes_as_a_peer_depends_o
     assert repo("peer", {"@vendure/core": "^3.6.0"}) == [("DEP001", "packages/hello/src/index.ts", "zod")]
     assert repo("silent", {}) == [("DEP001", "packages/hello/src/index.ts", "@nestjs/common"),
                                   ("DEP001", "packages/hello/src/index.ts", "zod")]
+    [nest] = [d for d in pipeline.lint([str(tmp_path / "silent")], Settings(select=["DEP001"]), use_cache=False).diagnostics
+              if '"@nestjs/common"' in d.message]
+    assert "to peerDependencies" in nest.message, nest.message
+
+
+def test_a_start_script_running_a_harness_the_package_does_not_publish_makes_no_service(tmp_path):
+    """A published Vendure plugin (`"files": ["dist"]`) whose `start` runs `ts-node dev-server/index.ts`,
+    a local server that boots the framework with the plugin: that harness is not in the package, so
+    the plugin is still a library whose host brings `@nestjs/common` (a data-import plugin: 238
+    DEP001). A start target the package publishes makes a service: the finding stays."""
+    def found(files: list[str]) -> list:
+        root = tmp_path / files[-1]
+        return dep(write(root, {
+            "package.json": {"name": "@acme/vendure-plugin-hello", "version": "1.0.0", "main": "dist/index.js", "files": files,
+                             "scripts": {"build": "tsc", "start": "ts-node dev-server/index.ts"},
+                             "peerDependencies": {"@vendure/core": "^3.6.0"}, "devDependencies": {"@vendure/core": "3.6.3"}},
+            "package-lock.json": {**NPM_LOCK, "packages": {**NPM_LOCK["packages"], "": {"name": "@acme/vendure-plugin-hello"}}},
+            "src/index.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class HelloService {}\n",
+            "dev-server/index.ts": "import { bootstrap } from '@vendure/core';\nimport { HelloService } from '../src';\n\n"
+                                   "bootstrap({ plugins: [HelloService] });\n",
+        }), select=("DEP001",))
+
+    assert found(["dist"]) == []
+    assert found(["dist", "dev-server"]) == [("DEP001", "src/index.ts", "@nestjs/common")]
 
 
 def test_dep003_peers_a_workspace_library_declares_but_nothing_of_it_loads(tmp_path):
@@ -206,3 +249,26 @@ def test_dep003_peers_a_workspace_library_declares_but_nothing_of_it_loads(tmp_p
     assert repo("stale", "export const labView = 'lab.view';\n") == []
     uses = "import { createElement } from 'react';\n\nexport const labView = createElement('div');\n"
     assert ("DEP003", "plugins/lab-backend/src/index.ts", "@acme/plugin-lab-common") in repo("loads", uses)
+
+
+def test_dep002_a_devdependency_the_peer_framework_brings_is_the_applications(tmp_path):
+    """An Expo native module keeps `expo-modules-core` in devDependencies and `expo` in
+    peerDependencies, as Expo's module template does; the lockfile says `expo` depends on it: the app
+    that installs the module installs expo, and with it the one copy the native side is built
+    against (a delivery app: 2 DEP002 whose "move it to dependencies" would nest an older copy). A
+    devDependency no peer brings stays reported."""
+    def found(core_from_expo: bool) -> list:
+        expo = {"version": "54.0.33", **({"dependencies": {"expo-modules-core": "3.0.29"}} if core_from_expo else {})}
+        return dep(write(tmp_path / str(core_from_expo), {
+            "package.json": {"name": "@acme/expo-nav", "version": "1.0.0", "main": "build/index.js",
+                             "scripts": {"build": "expo-module build"},
+                             "devDependencies": {"expo-modules-core": "~2.5.0"}, "peerDependencies": {"expo": "*"}},
+            "package-lock.json": {"name": "@acme/expo-nav", "lockfileVersion": 3, "requires": True, "packages": {
+                "": {"name": "@acme/expo-nav"}, "node_modules/expo": expo,
+                "node_modules/expo-modules-core": {"version": "3.0.29", "dev": True}}},
+            "src/index.ts": "import { requireNativeViewManager } from 'expo-modules-core';\n\n"
+                            "export const NavView = requireNativeViewManager('AcmeNav');\n",
+        }), select=("DEP002",))
+
+    assert found(True) == []
+    assert found(False) == [("DEP002", "src/index.ts", "expo-modules-core")]

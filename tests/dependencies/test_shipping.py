@@ -186,6 +186,8 @@ def test_bundled_packages_are_recognised(tmp_path):
         "uni": ({"name": "uni", "version": "1.0.0", "scripts": {"dev": "uni", "build": "uni build"}}, {}),
         # an Umi app (Ant Design Pro: `max build` of @umijs/max, kept in devDependencies; 87 DEP002)
         "umi": ({"name": "umi", "private": True, "scripts": {"start": "max dev", "build": "max build"}}, {}),
+        # a TanStack Start app (vinxi build; 2 DEP002 on a real gateway's static UI)
+        "vinxi": ({"name": "vinxi", "private": True, "scripts": {"build": "tsc && SERVER_PRESET=static vinxi build"}}, {}),
     }
     got = {}
     for name, (manifest, files) in cases.items():
@@ -194,7 +196,8 @@ def test_bundled_packages_are_recognised(tmp_path):
     assert got == {"spa": True, "kit": True, "lib": False, "cli": True, "tsup": True, "desk": True, "ng": True,
                    "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
                    "via": True, "ext": True, "dx": True, "expo": True, "metro": True, "esb": True, "esx": False, "sb": True, "sblib": False,
-                   "sbstart": True, "sbnode": False, "sbexp": True, "sbpub": False, "uni": True, "umi": True}
+                   "sbstart": True, "sbnode": False, "sbexp": True, "sbpub": False, "uni": True, "umi": True,
+                   "vinxi": True}
 
 
 def test_a_build_script_that_runs_webpacks_api_ships_a_bundle(tmp_path):
@@ -950,6 +953,21 @@ def test_scripts_a_package_runs_with_ts_node_are_its_own_when_dependents_take_on
         "services/api/src/main.ts": consumer,
     })
     assert dep(root) == found
+
+
+def test_a_file_imported_only_by_an_unused_import_is_said_to_be_used_not_at_all(tmp_path):
+    """`import { initTracing } from './config/tracing'` in the service's main, whose call is commented
+    out: the compiler drops the import, so nothing loads tracing.ts, and the explanation says its
+    importers use it "only for types or not at all" (a CRM back end's message said "only for types")."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "private": True, "main": "dist/main.js", "scripts": {"start": "node dist/main.js"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}},
+        "src/main.ts": "import { initTracing } from './config/tracing';\n\n// initTracing();\nexport const up = true;\n",
+        "src/config/tracing.ts": "import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';\n\n"
+                                 "export const initTracing = () => new NodeTracerProvider();\n",
+    })
+    out = cli("--explain-file", "src/config/tracing.ts", cwd=root).stdout.decode()
+    assert "dev only" in out and "use it only for types or not at all (src/main.ts)" in out, out
 
 
 # ----------------------------------------------------------------------------- real-world classes

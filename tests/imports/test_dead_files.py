@@ -142,3 +142,62 @@ def test_a_superseded_copy_beside_its_live_twin_is_outside_every_build(tmp_path)
     assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}
     (tmp_path / "packages/svc/test/factories/test.factories.ts").unlink()
     assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
+
+
+def test_an_angular_apps_file_outside_its_targets_programs_is_dead(tmp_path):
+    """An Angular CLI app whose `tsconfig.json` names no files (the base its targets extend, which
+    covers every file for an editor) and whose build compiles `tsconfig.app.json` (`files:
+    [src/main.ts]`): a leftover component nothing imports is in no program (a game server's admin
+    panel: 4 errors on such an island). Imported by main.ts, it is compiled and its error stays."""
+    _pkg(tmp_path, "package.json", {"name": "admin", "private": True, "scripts": {"build": "ng build"},
+                                    "dependencies": {"@angular/core": "21.2.6"}, "devDependencies": {"@angular/cli": "21.2.6"}})
+    _pkg(tmp_path, "angular.json", {"version": 1, "projects": {"admin": {"root": "", "sourceRoot": "src", "architect": {
+        "build": {"builder": "@angular/build:application", "options": {"browser": "src/main.ts", "tsConfig": "tsconfig.app.json"}}}}}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "moduleResolution": "bundler"}})
+    _pkg(tmp_path, "tsconfig.app.json", {"extends": "./tsconfig.json", "files": ["src/main.ts"], "include": ["src/**/*.d.ts"]})
+    _write(tmp_path, "src/main.ts", "import { AppComponent } from './app/app.component';\n\nconsole.log(AppComponent);\n")
+    _write(tmp_path, "src/app/app.component.ts", "export class AppComponent {}\n")
+    _write(tmp_path, "src/app/legacy/old-service.ts", "import { AppComponent, NotExported } from '../app.component';\n\n"
+                                                      "console.log(AppComponent, NotExported);\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}
+    _write(tmp_path, "src/main.ts", "import { AppComponent } from './app/app.component';\nimport './app/legacy/old-service';\n\n"
+                                    "console.log(AppComponent);\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
+
+
+def test_a_package_a_negated_workspace_glob_removes_is_outside_every_build(tmp_path):
+    """`archive/old-provider/`, which `pnpm-workspace.yaml` removes with `!archive/**`: the package
+    manager installs nothing for it and no workspace build or test reaches it (an AI framework's
+    deprecated providers: 6 IMP002 errors on their tsup configs). The same package listed by the
+    workspace is checked."""
+    def severities(globs: str) -> set[str]:
+        root = tmp_path / globs.replace("!", "not-").replace("*", "x").replace("/", "_").replace("\n", "")
+        _pkg(root, "package.json", {"name": "root", "private": True})
+        _write(root, "pnpm-workspace.yaml", "packages:\n" + "".join(f"  - '{g}'\n" for g in globs.split()))
+        _pkg(root, "archive/old-provider/package.json", {"name": "@x/old-provider", "version": "1.0.0", "main": "dist/index.js",
+                                                         "scripts": {"build": "tsup"}})
+        _write(root, "archive/old-provider/src/index.ts", "export const b = 2;\n")
+        _write(root, "archive/old-provider/tsup.config.ts", "import { mark } from '../shared/tsup-plugins/mark';\n\n"
+                                                          "export default { entry: ['src/index.ts'], plugins: [mark] };\n")
+        return {d.severity.value for d in lint(root, ["IMP"])}
+    assert severities("packages/* !archive/**") == {"warning"}
+    assert severities("packages/* archive/*") == {"error"}
+
+
+def test_an_example_no_tsconfig_compiles_and_nothing_runs_is_run_by_hand_only(tmp_path):
+    """`packages/telemetry/examples/test_together.ts`, a snippet for an optional integration whose SDK the
+    reader installs (the package's tsconfig includes only `src/`, its tests run from `src/`, `files`
+    ships `dist`): nothing fails unless someone runs it by hand (a telemetry SDK: 4 DEP001 errors
+    advising to install four vendors' SDKs). A script that runs the example keeps the error."""
+    def found(scripts: dict) -> set[str]:
+        root = tmp_path / str(len(scripts))
+        _pkg(root, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
+        _pkg(root, "packages/telemetry/package.json", {"name": "@x/telemetry", "version": "1.0.0", "files": ["dist"],
+                                                       "main": "./dist/index.js", "scripts": scripts})
+        _pkg(root, "packages/telemetry/tsconfig.json", {"include": ["src/**/*.ts"], "compilerOptions": {"rootDir": "./src", "outDir": "./dist"}})
+        _write(root, "packages/telemetry/src/index.ts", "export const capture = <T>(fn: () => T) => fn();\n")
+        _write(root, "packages/telemetry/examples/test_together.ts", "import Together from 'together-ai';\nimport { capture } from '../src';\n\n"
+                                                                     "capture(() => new Together());\n")
+        return {d.severity.value for d in lint(root, ["DEP001"])}
+    assert found({"build": "tsdown", "test": "vitest run --dir src"}) == {"warning"}
+    assert found({"build": "tsdown", "example": "tsx examples/test_together.ts"}) == {"error"}

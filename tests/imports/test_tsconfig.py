@@ -81,6 +81,25 @@ def test_a_relative_extends_through_node_modules_reads_the_linked_member(tmp_pat
     assert find_extended("../node-rig/profiles/default/tsconfig.json", tool, members.get) is None
 
 
+def test_an_extends_of_a_members_subpath_goes_through_its_exports(tmp_path):
+    """`"extends": "@x/app/config/tsconfig-base"`, a subpath the member's `exports` maps to
+    `./src/config/tsconfig.base.json` (a CMS monorepo): TypeScript 5 reads it through `exports`, so the
+    linter does, where a folder lookup finds nothing; a subpath no entry maps stays unread."""
+    write(tmp_path, {
+        "packages/app/package.json": json.dumps({"name": "@x/app", "exports": {
+            "./config/tsconfig-base": "./src/config/tsconfig.base.json", "./config/strict": {"default": "./src/config/strict.json"}}}),
+        "packages/app/src/config/tsconfig.base.json": json.dumps({"compilerOptions": {"outDir": "${configDir}/out"}}),
+        "packages/app/src/config/strict.json": json.dumps({"compilerOptions": {"strict": True}}),
+        "apps/web/tsconfig.json": json.dumps({"extends": "@x/app/config/tsconfig-base", "include": ["src"]}),
+    })
+    members = {"@x/app": str(tmp_path / "packages/app")}
+    cfg = read_tsconfig(str(tmp_path / "apps/web/tsconfig.json"), member_dir=members.get)
+    assert cfg.out_dir == str(tmp_path / "apps/web/out") and not cfg.unread_extends
+    web = str(tmp_path / "apps/web")
+    assert find_extended("@x/app/config/strict", web, members.get) == str(tmp_path / "packages/app/src/config/strict.json")
+    assert find_extended("@x/app/config/none", web, members.get) is None
+
+
 def test_extends_cycle_is_cut(tmp_path):
     write(tmp_path, {
         "a.json": json.dumps({"extends": "./b.json", "compilerOptions": {"baseUrl": "a"}}),

@@ -66,3 +66,36 @@ def test_a_script_no_tsconfig_includes_run_by_tsx_only_shows_in_an_editor(tmp_pa
                                                  "const cfg: FleetConfig | undefined = undefined;\nconst op: CrudOperation = 'read';\n"
                                                  "console.log(ORDER, cfg, op);\n")
     assert sorted((d.code, d.severity.value) for d in lint(tmp_path, ["IMP"])) == [("IMP003", severity)]
+
+
+@pytest.mark.parametrize("include,severity", [(["src"], "warning"), (None, "error")])
+def test_an_unread_extends_hides_no_include_of_the_config_itself(tmp_path, include, severity):
+    """A tsconfig extending a config package that is not installed, with an `include` of its own:
+    `include` replaces the parent's, so the tests it leaves out are known to be in no program. With
+    no `include`, the unread parent may name them: the finding stays an error."""
+    _pkg(tmp_path, "package.json", {"name": "web", "private": True, "scripts": {"test": "vitest run"},
+                                    "devDependencies": {"vitest": "^3.2.0", "@acme/tsconfig": "^1.0.0"}})
+    config = {"extends": "@acme/tsconfig/base.json", "compilerOptions": {"strict": True}}
+    _pkg(tmp_path, "tsconfig.json", config if include is None else {**config, "include": include})
+    _write(tmp_path, "src/math.ts", "export const add = (a: number, b: number) => a + b;\n")
+    _write(tmp_path, "tests/math.test.ts", "import { expect, it } from 'vitest';\nimport { add } from '../src/math';\n"
+                                            "import type { MathOptions } from '../src/math';\n\n"
+                                            "const o: MathOptions | undefined = undefined;\nit('adds', () => expect(add(1, 2) + Number(o ?? 0)).toBe(3));\n")
+    assert [(d.code, d.severity.value) for d in lint(tmp_path, ["IMP"])] == [("IMP003", severity)]
+
+
+def test_a_type_only_import_in_a_hidden_tool_folder_asks_for_no_package(tmp_path):
+    """`.claude/skills/brand/scripts/chrome.ts`, reference code an agent copies into the back end,
+    imports pdfkit's types: tsc's wildcards never enter a hidden folder and no tsconfig names it, so no
+    program compiles the file (a logistics repo: a DEP001 asking the root for `@types/pdfkit`). A value
+    import there may run (a tool's script): it stays reported."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "devDependencies": {"@playwright/test": "^1.59.1"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "noEmit": True}, "include": ["e2e/**/*.ts"]})
+    _pkg(tmp_path, "backend/package.json", {"name": "acme-backend", "private": True, "dependencies": {"pdfkit": "^0.17.2"},
+                                            "devDependencies": {"@types/pdfkit": "^0.17.4"}})
+    _write(tmp_path, "backend/src/index.ts", "import PDFDocument from 'pdfkit';\n\nexport const doc = new PDFDocument();\n")
+    _write(tmp_path, ".claude/skills/brand/scripts/chrome.ts", "import type PDFKit from 'pdfkit';\n\n"
+                                                               "export const header = (doc: PDFKit.PDFDocument) => doc.text('ACME');\n")
+    assert lint(tmp_path, ["DEP001"]) == []
+    _write(tmp_path, ".claude/skills/brand/scripts/run.ts", "import PDFDocument from 'pdfkit';\n\nexport const doc = new PDFDocument();\n")
+    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["DEP001"])] == ["run.ts"]

@@ -678,3 +678,12 @@ def test_a_migration_template_a_generator_reads_as_text_is_not_unregistered(tmp_
         (root / "package.json").write_text(json.dumps(manifest))
     found = sorted((d.code, d.path.rsplit("/", 1)[-1]) for d in lint(root, ["MIG007"]))
     assert found == [("MIG007", "1687276650427-Stray.ts")]
+
+
+def test_mig005_advises_renaming_the_class_never_the_literal(tmp_path):
+    """The literal is the migration's identity in the `migrations` table: the message names the class
+    name to rename to, and says the literal stays (a social API: the fix was only implied)."""
+    root = workspace(tmp_path, {"src/migration/1768505964487-UserProfileAnalytics.ts":
+                                migration("UserProfileAnalytics1768505964487", "UserProfileAnalytics1768506000000")})
+    [d] = [d for d in lint(root, ["MIG005"])]
+    assert "rename the class to `UserProfileAnalytics1768506000000`" in d.message and "never the literal" in d.message, d.message
