@@ -32,7 +32,7 @@ from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.jest_mocks import manual_mock
-from migrationlint.model.unchecked_files import in_no_program
+from migrationlint.model.unchecked_files import reading_material
 from migrationlint.checks.base import Project
 from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.checks.repository_builds import RepositoryBuilds
@@ -231,9 +231,8 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         return facts is not None and facts.unchecked
 
     def _types_in_no_program(self, u: Use) -> bool:
-        """Types only, in a file of a hidden folder no tsconfig names (`.claude/skills/x/chrome.ts`,
-        reading material for a coding agent): no program compiles it and the import loads nothing."""
-        return u.type_only and in_no_program(resolver_for(self.project), self.project.rel(u.path), u.path)
+        """Types only, in reading material no program compiles (unchecked_files.reading_material)."""
+        return u.type_only and reading_material(resolver_for(self.project), self.project.rel(u.path), u.path)
 
     def _unchecked_reference(self, u: Use) -> bool:
         """In a declaration file under `skipLibCheck` (or maybe under it: an uninstalled config package

@@ -353,16 +353,15 @@ class DependencyModel(ManifestOwners, VersionChoice):
 
     def framework_of(self, package: str, m: Manifest) -> str | None:
         """A framework singleton that `package` itself depends on, by the lockfile of `m`'s project:
-        a package the lockfile records as some package's peer, or Nest's core (`@vendure/core`
-        brings `@nestjs/common`): a host built on it, whose second copy in a plugin's `dependencies`
-        would split it. A tool that merely uses a library others take as a peer (concurrently and
-        rxjs) is none. None otherwise, or without a lockfile."""
+        Nest's core (`@vendure/core` brings `@nestjs/common`), the injector whose second copy in a
+        plugin's `dependencies` would split it. Not any package some package takes as a peer: most
+        libraries depend on one (tslib, zod, postcss) and are no host a plugin plugs into. None
+        otherwise, or without a lockfile."""
         root, lock, _ = self._root_install(m)
         if lock is None:
             return None
         version = lock.resolved(package, importer_key(m, root)) or ""
-        singletons = self._recorded_peers(lock) | NEST_CORE
-        shared = sorted(lock.depends_on.get((package, version), frozenset()) & singletons)
+        shared = sorted(lock.depends_on.get((package, version), frozenset()) & NEST_CORE)
         return shared[0] if shared else None
 
     def _recorded_peers(self, lock: Lockfile) -> frozenset[str]:

@@ -19,6 +19,7 @@ import os
 import re
 
 from migrationlint.model.dev_files import hidden_part
+from migrationlint.model.dev_folders import dev_folder_reason
 from migrationlint.model.project import Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.runner_config_files import jest_configs
@@ -92,3 +93,10 @@ def in_no_program(resolver: Resolver, rel: str, path: str) -> bool:
         return False
     cfg = resolver.tsconfig_for(path)
     return cfg is None or not cfg.names_folder(hidden)
+
+
+def reading_material(resolver: Resolver, rel: str, path: str) -> bool:
+    """A file of a hidden folder that no tsconfig names and no tool owns (`.claude/skills/x/chrome.ts`,
+    reading material for a coding agent; not `.storybook/`, whose config Storybook loads, framework
+    names and all): no program compiles it, so an import of types only asks nothing of any install."""
+    return dev_folder_reason(rel.split("/")[:-1]) is None and in_no_program(resolver, rel, path)

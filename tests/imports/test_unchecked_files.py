@@ -88,7 +88,7 @@ def test_a_type_only_import_in_a_hidden_tool_folder_asks_for_no_package(tmp_path
     """`.claude/skills/brand/scripts/chrome.ts`, reference code an agent copies into the back end,
     imports pdfkit's types: tsc's wildcards never enter a hidden folder and no tsconfig names it, so no
     program compiles the file (a logistics repo: a DEP001 asking the root for `@types/pdfkit`). A value
-    import there may run (a tool's script): it stays reported."""
+    import there may run (a tool's script), and a tool's own folder is loaded by the tool: reported."""
     _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "devDependencies": {"@playwright/test": "^1.59.1"}})
     _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "noEmit": True}, "include": ["e2e/**/*.ts"]})
     _pkg(tmp_path, "backend/package.json", {"name": "acme-backend", "private": True, "dependencies": {"pdfkit": "^0.17.2"},
@@ -99,3 +99,7 @@ def test_a_type_only_import_in_a_hidden_tool_folder_asks_for_no_package(tmp_path
     assert lint(tmp_path, ["DEP001"]) == []
     _write(tmp_path, ".claude/skills/brand/scripts/run.ts", "import PDFDocument from 'pdfkit';\n\nexport const doc = new PDFDocument();\n")
     assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["DEP001"])] == ["run.ts"]
+    # a tool's own folder: Storybook loads `.storybook/main.ts` and the framework its config names
+    _write(tmp_path, ".storybook/main.ts", "import type { StorybookConfig } from '@storybook/nextjs';\n\n"
+                                          "const config: StorybookConfig = { framework: '@storybook/nextjs' };\nexport default config;\n")
+    assert sorted(d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["DEP001"])) == ["main.ts", "run.ts"]
