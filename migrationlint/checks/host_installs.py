@@ -53,12 +53,14 @@ class HostInstalls(DependencyModel):
         library only runs inside an application that installed that framework, and with it the
         package, where the library's lookup finds it (hoisted by npm and yarn, or in pnpm's hidden
         hoist for installed packages), one copy. A library it merely uses (zod) is the plugin's to
-        declare; and not under Plug'n'Play, which resolves only what is declared."""
-        if u.test:
-            return False
+        declare; and not under Plug'n'Play, which resolves only what is declared. A test of the library
+        runs in the repository's own install, which holds the framework as a devDependency beside the
+        peer: there, where that install hoists."""
         scope = pk.scope_of(u.package)
         shared = u.package in self.taken_as_peer  # one copy with the application: a second would split it
-        return any(shared or scope is not None and scope == pk.scope_of(host) for host in self._peer_hosts_bringing(u))
+        hosts = [h for h in self._peer_hosts_bringing(u) if not u.test or h in u.manifest.section("devDependencies")]
+        return (not u.test or self.install_hoists(u.manifest)) \
+            and any(shared or scope is not None and scope == pk.scope_of(host) for host in hosts)
 
     def _host_brings_it(self, u: Use) -> bool:
         """DEP002's counterpart: a devDependency of a published library that a framework it takes as a

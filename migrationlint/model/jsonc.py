@@ -122,6 +122,8 @@ def load_jsonc(path: str) -> tuple[dict, str | None]:
 
 
 def _parsed_jsonc(text: str, path: str) -> tuple[dict, str | None]:
+    if not text.strip():
+        return {}, None  # an empty tsconfig.json: tsc reads it as `{}` (defaults, every file of its folder)
     try:
         data = loads_jsonc(text)  # JSON, or JSONC made JSON: a C parser, 100x faster than json5
     except ValueError:

@@ -63,8 +63,8 @@ def is_migration_class(cls: ClassFact, facts: FileFacts, local_migrations: set[s
             return True
     for iface in cls.implements:
         name = iface.split(".")[-1]
-        if name == "MigrationInterface" or name.endswith("Migration"):
-            return True
+        if name == "MigrationInterface" or name.endswith("Migration") and ("up" in cls.methods or "down" in cls.methods):
+            return True  # not a project's own `Migration` contract of another shape (`migrate()`, no up or down)
     if "up" in cls.methods or "down" in cls.methods:
         return not any(_other_tool(i.specifier) for i in facts.imports) or bool(facts.imports_from("typeorm"))
     return False

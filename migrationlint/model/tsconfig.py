@@ -138,7 +138,9 @@ class TsConfig:
         `include` names only the top of that folder (`src/*`), and requires the whole program
         to live there."""
         root = self.root_dir
-        return root is not None and os.path.normpath(root) != os.path.normpath(self.dir) \
+        # a folder below the config's own: an inherited `"rootDir": "."` of a base config above it names
+        # the whole repository, which says nothing of what this program compiles
+        return root is not None and os.path.normpath(root).startswith(os.path.normpath(self.dir) + os.sep) \
             and file_path.startswith(root.rstrip(os.sep) + os.sep)
 
     @cached_property

@@ -36,7 +36,8 @@ def unchecked_file(project: Project, resolver: Resolver, path: str) -> str | Non
     shows", for the message to name the error code after it."""
     cfg = resolver.tsconfig_for(path)
     unknown = cfg is not None and cfg.unread_extends and cfg.include is None and cfg.files is None  # the parent's may hold it
-    if cfg is not None and (cfg.error is not None or cfg.covers(path) or cfg.under_root_dir(path) or unknown):
+    if cfg is not None and (cfg.error is not None or cfg.covers(path) or unknown
+                            or cfg.under_root_dir(path) and not cfg.excludes_on_purpose(path)):
         return None
     if resolver.tsconfigs.named_config_covers(path):
         return None
@@ -52,9 +53,15 @@ def unchecked_file(project: Project, resolver: Resolver, path: str) -> str | Non
 
 
 def _script_runner(manifests: list[Manifest]) -> str | None:
-    """tsx, when the package (or the root) declares it and no ts-node, which would check types."""
-    declared = [m.declared(name) for m in manifests for name in ("ts-node", "ts-node-dev")]
-    return "tsx" if any(m.declared("tsx") for m in manifests) and not any(declared) else None
+    """What runs a file no tsconfig includes without checking its types: tsx, when the package (or the
+    root) declares it, else vitest, when it declares vitest and no Jest (a fixture or demo module only
+    vitest's tests load); none where ts-node, which checks what it runs, is declared."""
+    def declared(name: str) -> bool:
+        return any(m.declared(name) for m in manifests)
+
+    if declared("ts-node") or declared("ts-node-dev"):
+        return None
+    return "tsx" if declared("tsx") else "vitest" if declared("vitest") and not declared("jest") else None
 
 
 def _test_runner(project: Project, path: str, manifests: list[Manifest]) -> str | None:

@@ -223,6 +223,25 @@ def test_a_start_script_running_a_harness_the_package_does_not_publish_makes_no_
     assert found(["dist", "dev-server"]) == [("DEP001", "src/index.ts", "@nestjs/common")]
 
 
+def test_a_plugins_test_finds_what_its_dev_installed_framework_brings(tmp_path):
+    """The plugin's spec imports `@nestjs/common`, which `@vendure/core`, its peer and devDependency,
+    brings: the repository's own install, which runs the tests, holds the framework and hoists what
+    it brings (27 DEP001 in a data-import plugin's specs). A peer the plugin does not also install
+    for its own tests leaves the spec's import to the test setup: reported."""
+    def found(dev: dict) -> list:
+        root = tmp_path / str(len(dev))
+        return dep(write(root, {
+            "package.json": {"name": "@acme/vendure-plugin-hello", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"],
+                             "peerDependencies": {"@vendure/core": "^3.6.0"}, "devDependencies": dev},
+            "package-lock.json": {**NPM_LOCK, "packages": {**NPM_LOCK["packages"], "": {"name": "@acme/vendure-plugin-hello"}}},
+            "src/index.ts": "export const hello = 1;\n",
+            "src/hello.spec.ts": "import { Injectable } from '@nestjs/common';\n\ntest('x', () => expect(Injectable).toBeTruthy());\n",
+        }), select=("DEP001",))
+
+    assert found({"@vendure/core": "3.6.3"}) == []
+    assert found({}) == [("DEP001", "src/hello.spec.ts", "@nestjs/common")]
+
+
 def test_dep003_peers_a_workspace_library_declares_but_nothing_of_it_loads(tmp_path):
     """`@acme/plugin-lab-common` declares react and react-dom as peers (copied from a template, as
     react-dom's own peer on react is) and its source imports neither: a Node backend that imports it

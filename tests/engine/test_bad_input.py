@@ -215,6 +215,15 @@ def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):
     assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
 
 
+def test_an_empty_tsconfig_is_tscs_empty_object(tmp_path):
+    """A 0-byte `tsconfig.json` (a test fixture's): tsc reads it as `{}`, default options over every file
+    of its folder, and exits 0; no MAN002 (a CLI's fixture got "not valid JSONC")."""
+    _two_packages(tmp_path)
+    (tmp_path / "b/tsconfig.json").write_text("")
+    rc, lines = _run(tmp_path)
+    assert not any("MAN002" in line for line in lines), lines
+
+
 def test_invalid_pnpm_workspace_yaml(tmp_path):
     _two_packages(tmp_path)
     (tmp_path / "pnpm-workspace.yaml").write_text("packages:\n  - a\n - b: [\n")

@@ -201,3 +201,22 @@ def test_an_example_no_tsconfig_compiles_and_nothing_runs_is_run_by_hand_only(tm
         return {d.severity.value for d in lint(root, ["DEP001"])}
     assert found({"build": "tsdown", "test": "vitest run --dir src"}) == {"warning"}
     assert found({"build": "tsdown", "example": "tsx examples/test_together.ts"}) == {"error"}
+
+
+def test_a_base_configs_root_dir_above_the_project_compiles_nothing_of_it(tmp_path):
+    """An Nx base config at the root with `"rootDir": "."`, which the app's tsconfig extends while
+    including only `src/main.tsx`: every file of the repository lies under that rootDir, which says
+    nothing of what the app compiles; an orphan component nothing imports is dead (an LLM console: 2
+    errors claiming tsc fails)."""
+    _pkg(tmp_path, "package.json", {"name": "ws", "private": True, "devDependencies": {"nx": "16.6.0"}})
+    _pkg(tmp_path, "nx.json", {})
+    _pkg(tmp_path, "tsconfig.base.json", {"compilerOptions": {"rootDir": ".", "baseUrl": ".", "strict": True, "noEmit": True}})
+    _pkg(tmp_path, "apps/console/tsconfig.json", {"extends": "../../tsconfig.base.json", "include": ["src/main.tsx"]})
+    _pkg(tmp_path, "apps/console/project.json", {"name": "console", "projectType": "application", "sourceRoot": "apps/console/src",
+                                                 "targets": {"build": {"executor": "@nx/webpack:webpack",
+                                                                       "options": {"main": "apps/console/src/main.tsx",
+                                                                                   "tsConfig": "apps/console/tsconfig.json"}}}})
+    _write(tmp_path, "apps/console/src/main.tsx", "import { a } from './live';\n\nconsole.log(a);\n")
+    _write(tmp_path, "apps/console/src/live.ts", "export const a = 1;\n")
+    _write(tmp_path, "apps/console/src/old/Chart.tsx", "import { useMetric } from './MetricContext';\n\nexport const Chart = () => useMetric();\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}

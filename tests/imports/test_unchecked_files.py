@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import lint
+from tests.dependencies.test_shipping import write
 from tests.imports.test_imports_real_world import _pkg, _write
 
 SPEC = ("import { Tags } from '../src/server';\nimport { LoginResponse } from '../src/missing/types';\n\n"
@@ -56,15 +57,17 @@ def test_a_script_no_tsconfig_includes_run_by_tsx_only_shows_in_an_editor(tmp_pa
     removed; the tsconfig includes only `src/` (a fleet manager: 4 IMP003 errors claiming tsc fails).
     tsx strips types unchecked: a warning. A package that declares ts-node, which type-checks what
     it runs, keeps the error."""
-    _pkg(tmp_path, "package.json", {"name": "backend", "private": True, "scripts": {"build": "tsc -p tsconfig.json"},
-                                    "devDependencies": {runner: "^4.19.0", "typescript": "5.9.3"}})
-    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"rootDir": "src", "outDir": "dist", "strict": True}, "include": ["src/**/*.ts"]})
-    _write(tmp_path, "src/model/permissions.ts", "export type CrudOperation = 'create' | 'read';\nexport const ORDER = ['devices'];\n")
-    _write(tmp_path, "src/main.ts", "import { ORDER } from './model/permissions';\n\nconsole.log(ORDER);\n")
-    _write(tmp_path, "scripts/migrate-perms.ts", "import type { CrudOperation, FleetConfig } from '../src/model/permissions';\n"
-                                                 "import { ORDER } from '../src/model/permissions';\n\n"
-                                                 "const cfg: FleetConfig | undefined = undefined;\nconst op: CrudOperation = 'read';\n"
-                                                 "console.log(ORDER, cfg, op);\n")
+    write(tmp_path, {
+        "package.json": {"name": "backend", "private": True, "scripts": {"build": "tsc -p tsconfig.json"},
+                         "devDependencies": {runner: "^4.19.0", "typescript": "5.9.3"}},
+        "tsconfig.json": {"compilerOptions": {"rootDir": "src", "outDir": "dist", "strict": True}, "include": ["src/**/*.ts"]},
+        "src/model/permissions.ts": "export type CrudOperation = 'create' | 'read';\nexport const ORDER = ['devices'];\n",
+        "src/main.ts": "import { ORDER } from './model/permissions';\n\nconsole.log(ORDER);\n",
+        "scripts/migrate-perms.ts": "import type { CrudOperation, FleetConfig } from '../src/model/permissions';\n"
+                                    "import { ORDER } from '../src/model/permissions';\n\n"
+                                    "const cfg: FleetConfig | undefined = undefined;\nconst op: CrudOperation = 'read';\n"
+                                    "console.log(ORDER, cfg, op);\n",
+    })
     assert sorted((d.code, d.severity.value) for d in lint(tmp_path, ["IMP"])) == [("IMP003", severity)]
 
 
@@ -103,3 +106,38 @@ def test_a_type_only_import_in_a_hidden_tool_folder_asks_for_no_package(tmp_path
     _write(tmp_path, ".storybook/main.ts", "import type { StorybookConfig } from '@storybook/nextjs';\n\n"
                                           "const config: StorybookConfig = { framework: '@storybook/nextjs' };\nexport default config;\n")
     assert sorted(d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["DEP001"])) == ["main.ts", "run.ts"]
+
+
+def test_a_fixture_its_tsconfig_excludes_inside_root_dir_is_unchecked(tmp_path):
+    """`src/__tests__/__fixtures__/fixtures.ts` under `rootDir: src`, which `exclude` removes; vitest's
+    specs load it (a CLI: IMP002 errors claiming tsc fails). rootDir alone compiles nothing: the
+    fixture is in no program and vitest strips its types, so its type-only import is a warning."""
+    write(tmp_path, {
+        "package.json": {"name": "cli", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"],
+                         "scripts": {"build": "tsc", "test": "vitest --run"}, "devDependencies": {"vitest": "3.2.4"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "strict": True},
+                          "include": ["src/**/*"], "exclude": ["src/**/__tests__"]},
+        "src/index.ts": "export const x = 1;\n",
+        "src/rest/checks.ts": "export type Check = { id: string };\n",
+        "src/__tests__/__fixtures__/fixtures.ts": "import type { Check } from '../rest/checks';\n\nexport const check: Check = { id: 'c1' };\n",
+        "src/__tests__/render.spec.ts": "import { expect, test } from 'vitest';\nimport { check } from './__fixtures__/fixtures';\n\n"
+                                        "test('id', () => expect(check.id).toBe('c1'));\n",
+    })
+    assert [(d.code, d.severity.value) for d in lint(tmp_path, ["IMP"])] == [("IMP002", "warning")]
+
+
+def test_a_demo_module_only_vitest_tests_load_is_unchecked(tmp_path):
+    """`demo/src/index.tsx` of a library whose tsconfig includes `src`, loaded only by a globals-style
+    vitest test (no `vitest` import in either file): vitest, the one runner the package declares,
+    strips its types (a tracing UI: an IMP003 error claiming tsc fails)."""
+    write(tmp_path, {
+        "package.json": {"name": "@x/lib", "private": True, "scripts": {"test": "vitest run"}, "devDependencies": {"vitest": "3.2.4"}},
+        "tsconfig.json": {"compilerOptions": {"strict": True, "noEmit": True, "jsx": "react-jsx"}, "include": ["src"]},
+        "src/index.ts": "export const Digraph = () => null;\n",
+        "src/types.ts": "type TMeasureUtils = { width: number };\nexport type TLayer = { measure?: (u: TMeasureUtils) => number };\n",
+        "demo/src/index.tsx": "import { Digraph } from '../../src';\nimport { TMeasureUtils } from '../../src/types';\n\n"
+                              "const m = (u: TMeasureUtils) => u.width;\nexport default function Demo() { return [Digraph, m]; }\n",
+        "demo/src/index.test.tsx": "import Demo from './index';\n\ndescribe('Demo', () => { it('renders', () => { expect(Demo()).toBeTruthy(); }); });\n",
+    })
+    [found] = lint(tmp_path, ["IMP"])
+    assert (found.code, found.severity.value) == ("IMP003", "warning") and "vitest strips" in found.message, found.message

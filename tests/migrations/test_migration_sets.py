@@ -687,3 +687,19 @@ def test_mig005_advises_renaming_the_class_never_the_literal(tmp_path):
                                 migration("UserProfileAnalytics1768505964487", "UserProfileAnalytics1768506000000")})
     [d] = [d for d in lint(root, ["MIG005"])]
     assert "rename the class to `UserProfileAnalytics1768506000000`" in d.message and "never the literal" in d.message, d.message
+
+
+def test_a_projects_own_migration_contract_is_no_typeorm_migration(tmp_path):
+    """`CommentsCountMigration implements Migration`, a project's own back-fill contract (`migrate()`,
+    no `up` nor `down`) in a `migrations/` folder that a Nest runner calls (a DAO gateway: 38 MIG001
+    and MIG008): TypeORM never loads it. A class of that contract with `up` is still read as one."""
+    contract = "export declare class Migration { migrate(): Promise<void>; }\n"
+    backfill = ("import { Migration } from '../interfaces/migration.interface';\n\n"
+                "export class CommentsCountMigration implements Migration {\n  public async migrate(): Promise<void> {}\n}\n")
+    root = workspace(tmp_path, {"libs/migrations/src/interfaces/migration.interface.ts": contract,
+                                "libs/migrations/src/scripts/comments-count.migration.ts": backfill})
+    assert lint(root, ["MIG"]) == []
+    with_up = backfill.replace("public async migrate", "public async up(): Promise<void> {}\n  public async migrate")
+    root = workspace(tmp_path / "up", {"libs/migrations/src/interfaces/migration.interface.ts": contract,
+                                       "libs/migrations/src/scripts/comments-count.migration.ts": with_up})
+    assert "MIG001" in [d.code for d in lint(root, ["MIG"])]
