@@ -16,6 +16,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
+from migrationlint.model.project import Memo
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
 from migrationlint.model.workspace_definition import unlisted_member_folder
@@ -151,10 +152,19 @@ class UndeclaredImports:
             if not family or u.package not in lock.depends_on.get((umbrella, lock.resolved(umbrella, importer_key(m, root)) or ""), ()):
                 continue
             spec = f"{umbrella}/{last}"
-            if any(self.project.mentions(other, spec.encode()) and (facts := self.project.facts(other)) is not None
-                   and any(i.specifier == spec for i in facts.imports) for other in self.project.package_sources(m.dir)):
+            if spec in self._subpaths_imported(m, umbrella):
                 return spec, umbrella
         return None
+
+    def _subpaths_imported(self, m: Manifest, umbrella: str) -> frozenset[str]:
+        """The specifiers under `umbrella/` that files of `m`'s package import, once per pair in a run."""
+        memo = _SUBPATHS(self.project)
+        key = (m.path, umbrella)
+        if key not in memo:
+            facts = (self.project.facts(p) for p in self.project.package_sources(m.dir))
+            memo[key] = frozenset(i.specifier for f in facts if f is not None for i in f.imports
+                                  if i.specifier.startswith(umbrella + "/"))
+        return memo[key]
 
     def _unlisted_member(self, u: Use) -> tuple[str, str]:
         """For a file of the workspace root that lies in a folder a member glob matches but that
@@ -297,3 +307,6 @@ class UndeclaredImports:
         where = "peerDependencies" if left in m.section("peerDependencies") else m.declared(left)
         return (f"it takes {left} as a peer, which {self._rel(m)} leaves to the application ({where}): "
                 "a published package shares the application's copy of both")
+
+
+_SUBPATHS: Memo[dict[tuple[str, str], frozenset[str]]] = Memo("umbrella subpaths imported", lambda project: {})
