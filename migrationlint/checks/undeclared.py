@@ -147,9 +147,11 @@ class UndeclaredImports:
         scope = pk.scope_of(u.package)
         if lock is None or scope is None:
             return None
+        importer = importer_key(m, root)
         for umbrella in sorted(p for section in ("dependencies", "peerDependencies", "devDependencies") for p in m.section(section)):
             family = pk.scope_of(umbrella) == scope or scope == "@" + umbrella
-            if not family or u.package not in lock.depends_on.get((umbrella, lock.resolved(umbrella, importer_key(m, root)) or ""), ()):
+            version = lock.resolved(umbrella, importer) or ""
+            if not family or u.package not in lock.depends_on.get((umbrella, version), ()):
                 continue
             spec = f"{umbrella}/{last}"
             if spec in self._subpaths_imported(m, umbrella):

@@ -92,10 +92,10 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return True
     if example_home(rel.split("/")[:-1]) and dev_reason(os.path.basename(rel)) is None:
         return not _run_by_a_script(project, path, manifest)  # an example no tsconfig compiles: run by hand, if at all
-    if backup_file(path) is not None and "__tests__" not in project.rel(path).split("/"):  # Jest runs all there
+    if backup_file(path) is not None and "__tests__" not in rel.split("/"):  # Jest runs all there
         return not _run_by_a_script(project, path, manifest)  # a superseded copy beside its live twin
     if parked and verdict.unbuilt:  # left out of the build on purpose, and out of its output
-        return dev_reason(os.path.basename(project.rel(path))) is None and not _run_by_a_script(project, path, manifest)
+        return dev_reason(os.path.basename(rel)) is None and not _run_by_a_script(project, path, manifest)
     # a backup copy kept where a convention says "run by hand" (`scripts/x/backups/<date>/...`) is
     # run by nothing: only what names or reaches it (an entry, a test by its name) keeps it alive
     return not verdict.ships and dev_reason(os.path.basename(rel)) is None \
