@@ -44,7 +44,7 @@ class HostInstalls(DependencyModel):
             return None
         importer = importer_key(m, root)
         declared = [*m.section("dependencies"), *(m.section("devDependencies") if test else ())]
-        return next((d for d in declared if package in lock.depends_on.get((d, lock.resolved(d, importer) or ""), ())), None)
+        return next((d for d in declared if package in lock.dependencies_at(d, importer)), None)
 
     def _brought_by_peer_host(self, u: Use) -> bool:
         """A published library's import of a framework package that the framework it takes as a peer
@@ -79,5 +79,4 @@ class HostInstalls(DependencyModel):
         if lock is None:
             return []
         importer = importer_key(m, root)
-        return [host for host in m.section("peerDependencies")
-                if u.package in lock.depends_on.get((host, lock.resolved(host, importer) or ""), ())]
+        return [host for host in m.section("peerDependencies") if u.package in lock.dependencies_at(host, importer)]

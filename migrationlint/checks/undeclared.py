@@ -150,8 +150,7 @@ class UndeclaredImports:
         importer = importer_key(m, root)
         for umbrella in sorted(p for section in ("dependencies", "peerDependencies", "devDependencies") for p in m.section(section)):
             family = pk.scope_of(umbrella) == scope or scope == "@" + umbrella
-            version = lock.resolved(umbrella, importer) or ""
-            if not family or u.package not in lock.depends_on.get((umbrella, version), ()):
+            if not family or u.package not in lock.dependencies_at(umbrella, importer):
                 continue
             spec = f"{umbrella}/{last}"
             if spec in self._subpaths_imported(m, umbrella):

@@ -21,9 +21,9 @@ import os
 import re
 from collections import deque
 
-from migrationlint.globs import match
 from migrationlint.model.build_programs import BuildProject, build_tsconfigs
 from migrationlint.model.entry_points import exports_encapsulate
+from migrationlint.model.published_files import files_list, files_publish
 from migrationlint.model.preconstruct_entries import ORIGIN as PRECONSTRUCT_ORIGIN
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.verdicts import Verdict
@@ -57,12 +57,12 @@ class BuildOutput:
         if not entries or "/" in rel and any(_top_of(e.path, manifest.dir) == top for e in entries) \
                 or _scripts_name(manifest, top):
             return None
-        if _files_list(listed, rel) or "/" in rel and _files_publish(listed, top, rel):
+        if files_list(listed, rel) or "/" in rel and files_publish(listed, top, rel):
             return None  # the source itself is published (`"files": ["lib"]` of a package that ships its sources)
         built = self._tsc_output(manifest)
         if built is not None and path in built[1]:  # a tsc-only build emits it: packed if `files` lists where
             outputs = _emitted_paths(built[0], built[1], path, manifest.dir)
-            if not outputs or any(_files_list(listed, out) for out in outputs):
+            if not outputs or any(files_list(listed, out) for out in outputs):
                 return None
             return Verdict(False, f"no entry point reaches it, and tsc emits it to {outputs[0]}, which package.json "
                                   "\"files\" does not publish: it is in neither the package nor its published output",
@@ -83,7 +83,7 @@ class BuildOutput:
             return None
         listed = manifest.data.get("files")
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
-        if not exports_encapsulate(manifest) and not (isinstance(listed, list) and not _files_publish(
+        if not exports_encapsulate(manifest) and not (isinstance(listed, list) and not files_publish(
                 listed, rel.split("/", 1)[0], rel)):
             return None
         return Verdict(False, "no entry point reaches it, and preconstruct builds the package by bundling what its "
@@ -103,7 +103,7 @@ class BuildOutput:
             if not cfg.out_dir or not cfg.covers(path) or any(cfg.covers(e.path) for e in entries):
                 continue
             out = os.path.relpath(cfg.out_dir, manifest.dir).replace(os.sep, "/")
-            if out.startswith("..") or not _files_publish(listed, out.split("/", 1)[0], out + "/x.js"):
+            if out.startswith("..") or not files_publish(listed, out.split("/", 1)[0], out + "/x.js"):
                 continue
             return Verdict(False, f"no entry point reaches it, and {self.project.rel(cfg.path)}, which compiles no "
                                   f"entry point, compiles it into {out}/, a folder package.json \"files\" publishes: "
@@ -188,20 +188,6 @@ def _emitted_paths(projects: tuple[TsConfig, ...], emitted: set[str], path: str,
                 built = os.path.join(cfg.out_dir, os.path.splitext(rel)[0] + ".js")
                 out.append(os.path.relpath(built, package_dir).replace(os.sep, "/"))
     return out
-
-
-def _files_list(listed: list, rel: str) -> bool:
-    """Whether an entry of package.json `files` publishes the file at `rel` exactly: a pattern that
-    matches it, a folder above it, or everything."""
-    patterns = [f.strip().lstrip("!").removeprefix("./").rstrip("/") for f in listed if isinstance(f, str)]
-    return any(p in ("", "*", "**") or match(p, rel) or rel.startswith(p + "/") for p in patterns)
-
-
-def _files_publish(listed: list, top: str, rel: str) -> bool:
-    """Whether an entry of package.json `files` may publish the file at `rel`, in the package's top
-    folder `top`: one naming the folder, the file, or everything (negations read as entries)."""
-    patterns = [f.strip().lstrip("!").removeprefix("./").rstrip("/") for f in listed if isinstance(f, str)]
-    return any(p.split("/", 1)[0] in ("", "*", "**") or match(p.split("/", 1)[0], top) or match(p, rel) for p in patterns)
 
 
 def _scripts_name(manifest: Manifest, top: str) -> bool:

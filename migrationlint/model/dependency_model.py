@@ -360,8 +360,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         root, lock, _ = self._root_install(m)
         if lock is None:
             return None
-        version = lock.resolved(package, importer_key(m, root)) or ""
-        shared = sorted(lock.depends_on.get((package, version), frozenset()) & NEST_CORE)
+        shared = sorted(lock.dependencies_at(package, importer_key(m, root)) & NEST_CORE)
         return shared[0] if shared else None
 
     def _recorded_peers(self, lock: Lockfile) -> frozenset[str]:
@@ -379,8 +378,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if lock is None or root is m:
             return None
         for host in sorted(root.section("devDependencies")):
-            version = lock.resolved(host, ".") or ""
-            if package in lock.depends_on.get((host, version), frozenset()) and self.framework_of(host, root) \
+            if package in lock.dependencies_at(host, ".") and self.framework_of(host, root) \
                     and not self.member_loads_nothing_of(m, host):  # the plugin uses that host
                 return host
         return None

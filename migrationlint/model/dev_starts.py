@@ -5,10 +5,10 @@ one a published package's `files` leaves out, and built code run from a test fol
 
 from __future__ import annotations
 
-import fnmatch
 import os
 
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder
+from migrationlint.model.published_files import files_publish
 from migrationlint.model.workspace import Manifest
 
 
@@ -29,8 +29,7 @@ def left_unpublished(manifest: Manifest, target: str) -> bool:
     parts = os.path.normpath(target).split(os.sep)
     if manifest.unpublishable or not isinstance(listed, list) or len(parts) < 2:
         return False
-    tops = [f.removeprefix("./").split("/", 1)[0] for f in listed if isinstance(f, str) and f.strip("./")]
-    return bool(tops) and not any(fnmatch.fnmatchcase(parts[0], t) for t in tops)
+    return bool(listed) and not files_publish(listed, parts[0], "/".join(parts))
 
 
 def in_test_output(target: str) -> bool:

@@ -69,6 +69,11 @@ class Lockfile:
             return None
         return max(versions, key=version_key)
 
+    def dependencies_at(self, package: str, importer: str | None = None) -> frozenset[str]:
+        """What the version of `package` that `importer` resolves depends on itself (`depends_on`;
+        empty where the format records none, pnpm's)."""
+        return self.depends_on.get((package, self.resolved(package, importer) or ""), frozenset())
+
     def reached(self, package: str, importer: str) -> str | None:
         """The version the files of `importer` load today, where the lockfile records it: the one
         installed for the importer itself (npm nests it in the importer's node_modules when the
