@@ -15,8 +15,14 @@ DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (no tsconfig inc
                   "likely dead code.")
 
 
+# what an unresolved import in a declaration file does under `skipLibCheck` (IMP002): said of a file
+# a program compiles; a dead file's note replaces it
+SKIPPED_LIB_CHECK_NOTE = " tsc reports nothing here (skipLibCheck skips declaration files): what it imports is silently `any`."
+
+
 def in_dead_file(d: Diagnostic) -> Diagnostic:
     """The finding as a warning that says its file is dead, with no fix."""
-    end = "" if d.message.endswith(".") else "."
-    d.severity, d.fix, d.message = Severity.WARNING, None, d.message + end + DEAD_FILE_NOTE
+    message = d.message.replace(SKIPPED_LIB_CHECK_NOTE, "")
+    end = "" if message.endswith(".") else "."
+    d.severity, d.fix, d.message = Severity.WARNING, None, message + end + DEAD_FILE_NOTE
     return d

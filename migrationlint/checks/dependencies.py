@@ -18,7 +18,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model import runtime_packages as rt
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
-from migrationlint.checks.peer_hosts import peer_host
+from migrationlint.checks.peer_hosts import peer_host, sibling_peer
 from migrationlint.checks.runtime_triggers import runtime_needs
 from migrationlint.checks.undeclared import UndeclaredImports
 from migrationlint.checks.dev_in_production import DevInProduction
@@ -256,7 +256,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                       f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
             message = (f'"{u.package}" is declared only in {held}: Node finds it in the root\'s node_modules, '
                        f"walking up from {where}, but {breaks}")
-        peer = self._sibling_peer(u)
+        peer = sibling_peer(self, u)
         if peer is not None:
             version, source = peer
             message += (f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({source}: a published '
@@ -300,29 +300,6 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 return dep
         return None
 
-    def _sibling_peer(self, u: Use) -> tuple[str, str] | None:
-        """(range, where from) when the importer is a published library (no `bin`, no service) and
-        other workspace packages list the package in peerDependencies: a framework its plugins share (a second
-        copy of @nestjs/common or react splits its injection or hooks), so the remedy is a peer."""
-        m = u.manifest
-        if not self.published_library(m) or not m.name or u.test \
-                or self._depends_on(self.ws.member(u.package), m.name):
-            return None  # a package that depends on the importer: the importer is none of its plugins
-        # a sibling that declares the importer plugs into it (its host, or a library it uses): what it
-        # shares as a peer, the importer provides; a sibling of the same project (a project nested with
-        # its own lockfile installs another major)
-        root = self.root_of(m)
-        peers = [(r, s) for r, s in self.ws.sibling_ranges(u.package, exclude=m.path)
-                 if r == s.section("peerDependencies").get(u.package) and not self._depends_on(s, m.name)
-                 and self.root_of(s).path == root.path]
-        usable = [(r, s) for r, s in peers if usable_range(r)]
-        if usable:
-            return self._most_used(usable)
-        # `"*"` says which package is a peer, not which version: the root's range does
-        version = root.range_of(u.package) if peers and root is not m else None
-        return (version, f"as {self._rel(peers[0][1])} keeps it in peerDependencies") \
-            if version and usable_range(version) else None
-
     def _linked_copy(self, u: Use, peer: str) -> bool:
         """Whether `u` imports a workspace package that installs the peer itself (in dependencies
         or devDependencies), for a test or a package to publish: linked, the package loads it from
@@ -339,11 +316,6 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         """Whether `u`'s package is a published library and the package it imports is one that
         packages take as a peer (`taken_as_peer`)."""
         return self.published_library(u.manifest) and u.package in self.taken_as_peer
-
-    @staticmethod
-    def _depends_on(manifest: Manifest | None, name: str) -> bool:
-        """Whether `manifest` declares `name` in any dependency section."""
-        return manifest is not None and any(name in manifest.section(s) for s in DEP_SECTIONS)
 
     # ------------------------------------------------------------------ DEP003
 

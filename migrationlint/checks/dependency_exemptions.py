@@ -12,14 +12,15 @@ import os
 
 from migrationlint.model import fix_policy as policy
 from migrationlint.model import packages as pk
-from migrationlint.model.ambient_modules import ambient_index
+from migrationlint.model.ambient_modules import ambient_index, declares_itself
 from migrationlint.model.dependency_model import DependencyModel, Use
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, names_nothing_loadable, unbuilt_stub
 from migrationlint.model.checkout_starts import starts_from_checkout
 from migrationlint.model.build_exclusions import built_by_an_image
 from migrationlint.model.dev_installs import images_install_dev
-from migrationlint.model.script_commands import type_check_only
+from migrationlint.model.script_commands import externals_in_scripts, type_check_only
+from migrationlint.model.serverless import lambda_runtime_provides
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
 from migrationlint.model.nx_projects import build_executor
@@ -46,22 +47,6 @@ _VITE_HOSTS = ("vite", "vitepress", "astro", "nuxt", "@sveltejs/kit", "vike", "@
                "@storybook/builder-vite")
 
 
-def _left_external(m: Manifest) -> frozenset[str]:
-    """The packages a script of `m` tells its bundler to leave out of the bundle (`--external:k6`,
-    `--external k6`, `--external:k6/*`): whatever runs the bundle provides them."""
-    scripts = m.data.get("scripts")
-    found: set[str] = set()
-    for command in scripts.values() if isinstance(scripts, dict) else ():
-        words = command.split() if isinstance(command, str) else []
-        for i, word in enumerate(words):
-            value = word.split(":", 1)[1] if word.startswith("--external:") else \
-                words[i + 1] if word == "--external" and i + 1 < len(words) else None
-            name = pk.package_name(value.rstrip("/*")) if value else None
-            if name:
-                found.add(name)
-    return frozenset(found)
-
-
 class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
     """The dependency model, with the answers that keep a use from being reported."""
 
@@ -84,7 +69,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
             return True  # a runtime the linter knows: never the registry's package, whatever is installed
         engine = self.runtime_engine(u.package, m)
         kept_out = engine and self.shipping.bundled(m) is not None and u.package in self.shipping.left_external(m)
-        provided = declared and engine or kept_out or u.package in _left_external(m)
+        provided = declared and engine or kept_out or u.package in externals_in_scripts(m.data.get("scripts"))
         return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
 
     def runtime_engine(self, package: str, m: Manifest) -> bool:
@@ -180,7 +165,8 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
                 and self.hoisted_at_root(pk.types_package(u.package), m)):
             return False
         return self.root_counts(u.test, u.type_only) or (
-            self.shipping.bundled(m) is None and not u.test and self.settled_dev(u))
+            (self.shipping.bundled(m) is None or self.shipping.inside_dependents_bundles(m))
+            and not u.test and self.settled_dev(u))
 
     def settled_dev(self, u: Use) -> bool:
         """Whether the use's file does not run in production: said at once (a test), or once its
@@ -284,7 +270,10 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
 
     def _declared_ambiently(self, u: Use) -> bool:
         """Whether a script declaration file of the importer's program declares the specifier
-        (`declare module '@router/types' { ... }`, written by a code generator)."""
+        (`declare module '@router/types' { ... }`, written by a code generator), or the import sits
+        in the very block that declares it (`typeof import('x')` inside `declare module 'x'`)."""
+        if declares_itself(self.project.files[u.path], u.imp):
+            return True
         index = ambient_index(self.project)
         if not index.exact:
             return False
@@ -294,7 +283,8 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
     def _production_value_use(self, u: Use) -> bool:
         """A value use in shipping code of a package that a production install must provide (not
         in a bundled package, whose devDependencies are the bundle, nor a runtime-provided one)."""
-        if u.type_only or u.test or u.package in policy.PROVIDED_BY_RUNTIME:
+        if u.type_only or u.test or u.package in policy.PROVIDED_BY_RUNTIME \
+                or lambda_runtime_provides(u.manifest.dir, u.package):
             return False
         if self.tooling_root(u.manifest, u.verdict):
             return False  # files of a private workspace root are its tooling (scripts, configs)
@@ -402,7 +392,8 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         workspace definition, names no entry and declares nothing (its scripts run in the root's
         install: nothing would install it apart), or the stub
         `npm init` writes (its `main` names no file, nothing builds one), or the label a Nest monorepo's
-        library keeps (`_nest_library_label`), or a private one, or one that names nothing loadable, the root
+        library keeps (`_nest_library_label`), or one naming nothing loadable and declaring nothing that the
+        workspace globs leave out (`modules/package.json` beside `modules/*`), or a private one, or one that names nothing loadable, the root
         tsconfig's `paths` map into (an Nx library the apps compile in by its alias), that starts nothing and that no other manifest
         of the repository lists but such packages themselves (a nameless one none can list, that the
         root tsconfig's `paths` map into: source the members inline): nothing installs it apart (no publish, no install could load its
@@ -416,11 +407,19 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
                 or bare and not self.ws.has_workspace_definition and build_executor(m.dir) is None  # an Nx label
                 or names_no_entry(m) and not self.ws.has_workspace_definition and not _declares_any(m)
                 or (m.unpublishable or names_nothing_loadable(m)) and self._aliased_into(m)
+                or names_nothing_loadable(m) and not _declares_any(m) and self._left_out_of_members(m)
                 or unbuilt_stub(m) or self._nest_library_label(m, outer)):
             return False
         seen = seen | {m.path}
         return all(d.path == outer.path or d.path in seen or self._installed_only_with_root(d, outer, seen)
                    for d in self.shipping.dependents(m))
+
+    def _left_out_of_members(self, m: Manifest) -> bool:
+        """A package.json below the root that the workspace definition's globs do not match
+        (`modules/package.json` beside `modules/*`), with no lockfile of its own: the package manager
+        never installs it."""
+        return bool(self.ws.definition) and m.dir != self.ws.root and m.dir not in self.ws.member_dirs \
+            and self.root_of(m) is not m
 
     def _aliased_into(self, m: Manifest) -> bool:
         """Whether a `paths` pattern of the workspace root's tsconfig maps into the package's folder

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
+from migrationlint.model.dependency_versions import usable_range
+from migrationlint.model.test_runners import RUNNER_APIS
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 
 def peer_host(model, u: Use) -> tuple[str, bool] | None:
@@ -40,3 +43,37 @@ def peer_host(model, u: Use) -> tuple[str, bool] | None:
     meta = m.data.get("peerDependenciesMeta")
     entry = meta.get(host) if isinstance(meta, dict) else None
     return why, isinstance(entry, dict) and entry.get("optional") is True
+
+
+def sibling_peer(model, u: Use) -> tuple[str, str] | None:
+    """(range, where from) when the importer is a published library (no `bin`, no service) and
+    other workspace packages list the package in peerDependencies: a framework its plugins share (a second
+    copy of @nestjs/common or react splits its injection or hooks), so the remedy is a peer; so is a
+    test runner a published testing helper calls into."""
+    m = u.manifest
+    if not model.published_library(m) or not m.name or u.test \
+            or _depends_on(model.ws.member(u.package), m.name):
+        return None  # a package that depends on the importer: the importer is none of its plugins
+    if u.package in RUNNER_APIS:  # a testing helper it publishes (`@acme/lib/testing` calling `vi.fn()`)
+        found = model.version(u.package, m)
+        return (found[0], f"{found[1]}; the test runner this helper calls into is the one its user's tests run "
+                          "with") if found is not None else None
+    # a sibling that declares the importer plugs into it (its host, or a library it uses): what it
+    # shares as a peer, the importer provides; a sibling of the same project (a project nested with
+    # its own lockfile installs another major)
+    root = model.root_of(m)
+    peers = [(r, s) for r, s in model.ws.sibling_ranges(u.package, exclude=m.path)
+             if r == s.section("peerDependencies").get(u.package) and not _depends_on(s, m.name)
+             and model.root_of(s).path == root.path]
+    usable = [(r, s) for r, s in peers if usable_range(r)]
+    if usable:
+        return model._most_used(usable)
+    # `"*"` says which package is a peer, not which version: the root's range does
+    version = root.range_of(u.package) if peers and root is not m else None
+    return (version, f"as {model._rel(peers[0][1])} keeps it in peerDependencies") \
+        if version and usable_range(version) else None
+
+
+def _depends_on(manifest: Manifest | None, name: str) -> bool:
+    """Whether `manifest` declares `name` in any dependency section."""
+    return manifest is not None and any(name in manifest.section(s) for s in DEP_SECTIONS)

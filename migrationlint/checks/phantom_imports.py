@@ -27,7 +27,7 @@ from migrationlint.model.package_entries import main_fields
 from migrationlint.model.package_files import package_files
 from migrationlint.model.bundler_outputs import written_by_bundler
 from migrationlint.model.dead_files import outside_every_build
-from migrationlint.checks.dead_file_findings import in_dead_file
+from migrationlint.checks.dead_file_findings import SKIPPED_LIB_CHECK_NOTE, in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.text_templates import template_folder_reader
@@ -272,9 +272,15 @@ def _phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: Import
     close = _closest_packages(project, resolver, name, _declared_in(manifest))
     hint = f" Closest workspace packages: {', '.join(close)}." if close else ""
     fails = "tsc fails with TS2307 and Node with" if imp.resolved_by_tsc else "Node fails with"
+    effect, severity = f", so {fails} \"Cannot find module '{imp.specifier}'\"", None
+    if imp.resolved_by_tsc and _only_for_types(facts, imp):  # erased: only the type check breaks
+        unchecked = unchecked_file(project, resolver, facts.path)
+        effect = f". The import is used only for types: {f'{unchecked} TS2307' if unchecked else 'tsc fails (TS2307)'}, " \
+                 "runtime is unaffected"
+        severity = Severity.WARNING if unchecked else None
     message = (f"`{name}` names nothing ({why}): no workspace package, path alias, manifest, lockfile or "
-               f"node_modules folder knows it, so {fails} \"Cannot find module '{imp.specifier}'\".{hint}")
-    return diagnostic(IMP001, facts.path, imp.start, imp.end, message, fix=_delete_unused(facts, imp),
+               f"node_modules folder knows it{effect}.{hint}")
+    return diagnostic(IMP001, facts.path, imp.start, imp.end, message, fix=_delete_unused(facts, imp), severity=severity,
                       specifier=imp.specifier, package=name,
                       manifest=project.rel(manifest.path) if manifest else None)
 
@@ -340,7 +346,7 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
                 message += f" {project.rel(target)} is the only file of that name in the package."
     severity = None
     if resolver.lib_check_skipped(path):
-        message += " tsc reports nothing here (skipLibCheck skips declaration files): what it imports is silently `any`."
+        message += SKIPPED_LIB_CHECK_NOTE
         severity = Severity.WARNING
     elif _only_for_types(project.facts(path), imp):
         unchecked = unchecked_file(project, resolver, path)  # a test no tsconfig includes, run with types stripped
@@ -388,10 +394,15 @@ def _placed_by_the_build(project: Project, path: str, imp: ImportFact) -> bool:
     """A relative file, missing from the source, that tsc is told to ignore (`@ts-expect-error`) or
     does not check (`require()`, `require.resolve()`), and that another file of the package spells
     out by name without importing it (a bundler config's `external: ['./app.config.mjs']`, a build
-    script's `copyFileSync(..., 'cache.cjs')`): the build puts it beside the bundle, where it loads."""
+    script's `copyFileSync(..., 'cache.cjs')`), or whose TypeScript twin lies beside it
+    (`require.resolve('./loader.cjs')` next to `loader.ts`): the build puts it beside the bundle, where it loads."""
     name = os.path.basename(imp.specifier)
     if not (imp.ts_ignored or imp.kind in ("require", "require-resolve")) or "." not in name.strip("."):
         return False
+    stem, ext = os.path.splitext(os.path.join(os.path.dirname(path), imp.specifier))
+    if imp.kind != "require" or ext in (".cjs", ".mjs"):  # `require.resolve('./loader.cjs')` beside `loader.ts`
+        if ext in (".js", ".cjs", ".mjs") and any(os.path.isfile(stem + e) for e in (".ts", ".mts", ".cts", ".tsx")):
+            return True  # the build compiles the twin to that name beside the code that runs
     word = name.encode("utf-8")
     others = {p for files in _package_files(project, project.workspace.package_root(path)).values() for p in files}
     return any(other != path and project.mentions(other, word) and not _imports_named(project, other, name)

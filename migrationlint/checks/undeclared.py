@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from migrationlint.checks.peer_hosts import sibling_peer
 from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
-from migrationlint.model.dependency_model import Use
+from migrationlint.model.dependency_model import NEST_CORE, Use
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.project import Memo
@@ -60,6 +61,10 @@ class UndeclaredImports:
             self.value_loads.add(key)
         return True
 
+    def _install_known(self, m: Manifest) -> bool:
+        """Whether a lockfile or a node_modules folder says what `m`'s install holds."""
+        return bool(self._lockfiles_for(m)) or os.path.isdir(os.path.join(self.root_of(m).dir, "node_modules"))
+
     def _allows_implicit_any(self, path: str) -> bool:
         config = resolver_for(self.project).tsconfig_for(path)
         return config is not None and config.allows_implicit_any
@@ -80,23 +85,24 @@ class UndeclaredImports:
         apart = None if known else self._declared_apart(u.package)
         where = f"not declared in {rel}" if known else (
             f"not declared in {rel}: only {self._rel(apart)}, a project of its own, declares it" if apart is not None
-            else "not declared or installed anywhere in this repository")
+            else "not declared or installed anywhere in this repository" if self._install_known(m)
+            else "not declared anywhere in this repository, which has no lockfile to say what its install holds")
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
         own = self.placement(u)
-        peer = self._sibling_peer(u) if section == "dependencies" and known else None
+        peer = sibling_peer(self, u) if section == "dependencies" and known else None
         if peer is not None:  # react, @nestjs/common: the one copy the application shares
             version, source = peer
             return (message + f'; declare "{u.package}": "{version}" in peerDependencies of {rel} ({source}: a '
                     f"published package that plugs into it lets the application install the one copy it shares)"), \
                 self._add_fix(m, "peerDependencies", u.package, version, Applicability.UNSAFE), None
-        if u.on_demand and self.optional_features_its_users_install(m) \
+        if u.on_demand and not u.test and self.optional_features_its_users_install(m) \
                 and (section == "dependencies" or (own.bundled and own.section == section)):
             # a published package's on-demand load: an optional feature, which its users install (a
             # bundler leaves a peer external, and a load in a `try` it cannot resolve in place); not in
             # an application installed to run (a `bin` alone) or a deployed service, which needs it whenever
-            # that code runs
+            # that code runs; nor a test's `require` in a callback, which runs on every test run
             return (message + f'; it is loaded on demand, like an optional feature: declare "{u.package}" in '
                     f"peerDependencies of {rel}, marked optional in peerDependenciesMeta, so that the users who "
                     "enable the feature install it"), None, Severity.WARNING
@@ -289,7 +295,8 @@ class UndeclaredImports:
         developing its plugins (`@vendure/core` in the root's devDependencies brings @nestjs/common
         and typeorm), or of one that takes as a peer what the library leaves to the application
         (react-router-dom and react, which a plugin of an admin dashboard keeps out of its
-        dependencies): the application provides them, one shared copy."""
+        dependencies), or of Nest itself (`@nestjs/common`, `@nestjs/microservices`), whose injector an
+        application loads once: the application provides them, one shared copy."""
         framework = self.framework_of(package, m)
         if framework is not None:
             return (f"{package} is a framework built on {framework}, which packages take as a peer: a published "
@@ -298,6 +305,9 @@ class UndeclaredImports:
         if host is not None:
             return (f"it comes with {host}, the framework the workspace root declares for developing its packages; a "
                     f"published package that plugs into {host} usually lists it in peerDependencies so that one copy is shared")
+        if package in NEST_CORE or pk.scope_of(package) == "@nestjs":
+            return (f"{package} is a package of Nest, whose injector an application loads once: a published "
+                    "library that uses it leaves it to the application")
         scope = pk.scope_of(package)
         if scope and any(pk.scope_of(d) == scope for d in m.section("dependencies")):
             return None  # its siblings are dependencies (`@dnd-kit/core` beside `@dnd-kit/utilities`): so is it

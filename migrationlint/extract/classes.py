@@ -13,6 +13,7 @@ from migrationlint.extract.records import (
     FileFacts,
 )
 from migrationlint.extract.parsing import string_value, text
+from migrationlint.extract.unawaited_calls import unawaited_runner_calls
 
 
 class ClassesFacts:
@@ -64,6 +65,11 @@ class ClassesFacts:
                     if kind == "method_definition" and text(n) == "constructor":
                         self._ctor_params(member)
                         self._ctor_name(member, cls)
+                    elif kind == "method_definition":
+                        cls.unawaited += unawaited_runner_calls(member, self.dialect)
+                        body = member.child_by_field_name("body")
+                        if body is not None and all(c.type == "comment" for c in body.named_children):
+                            cls.empty_methods.append(text(n))
             elif kind == "public_field_definition":
                 cls.fields.append(self._field(member))
 

@@ -151,6 +151,17 @@ def _is_orm_options(obj: Node) -> bool:
     return False
 
 
+def _gives_driver(pair: Node) -> bool:
+    """Whether the options object holding `type:` also passes `driver:` (`driver: new PGliteDriver().driver`,
+    `driver: require('mysql2')`): every TypeORM driver then uses that module (`options.driver ||
+    load('pg')`), and the type's package is never loaded."""
+    options = pair.parent
+    return options is not None and any(
+        c.type == "shorthand_property_identifier" and text(c) == "driver"
+        or c.type == "pair" and (k := c.child_by_field_name("key")) is not None and text(k).strip("'\"") == "driver"
+        for c in options.named_children)
+
+
 class OrmOptionsFacts:
     """Mixin of the extractor: fills `self.f` from `self.data` (see extract.facts)."""
 
@@ -171,6 +182,6 @@ class OrmOptionsFacts:
                 sv = string_value(value)
                 if sv is not None:
                     role = _orm_type_role(pair)
-                    if role is not None:
+                    if role is not None and not (role == "type" and _gives_driver(pair)):
                         self.f.orm_types.append((role, sv, value.start_byte, value.end_byte))
 

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 68
+FACTS_VERSION = 70
 
 
 @dataclass(slots=True)
@@ -161,6 +161,20 @@ class HeaderDamage:
 
 
 @dataclass(slots=True)
+class UnawaitedCall:
+    """A call on a method's query runner whose promise a statement drops (`queryRunner.query(...)`
+    with no `await`): `callee` as written, the call's span, and where the statement is: "async" (in
+    the async method itself, where an `await` can go in front), "method" (in a method that is not
+    async) or "callback" (in a function nested in the method); or "forEach" for `rows.forEach(async
+    ...)` whose callback uses the runner (`callee` is `rows.forEach`)."""
+
+    callee: str
+    start: int
+    end: int
+    place: str = "async"
+
+
+@dataclass(slots=True)
 class ClassFact:
     name: str
     name_start: int
@@ -173,6 +187,8 @@ class ClassFact:
     fields: list[FieldFact] = field(default_factory=list)
     methods: list[str] = field(default_factory=list)
     abstract: bool = False  # `abstract class`: a base for others, never a migration TypeORM runs itself
+    unawaited: list[UnawaitedCall] = field(default_factory=list)  # query-runner promises its methods drop
+    empty_methods: list[str] = field(default_factory=list)  # methods whose body holds no statement (comments at most)
 
     def field(self, name: str) -> FieldFact | None:
         for f in self.fields:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from migrationlint.extract.records import FileFacts
+from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.packages import is_relative
 from migrationlint.model.specifiers import match_pattern
 from migrationlint.model.tsconfig import TsConfig
@@ -30,6 +30,13 @@ def declared_modules(facts: FileFacts) -> list[str]:
     if facts.is_module or any(i.kind in _MODULE_IMPORT_KINDS for i in facts.imports):
         return []
     return names
+
+
+def declares_itself(facts: FileFacts, imp: ImportFact) -> bool:
+    """Whether the import sits in the block that declares its own specifier (`typeof import('x')`
+    inside `declare module 'x' { ... }`): that block is the module, whatever is installed."""
+    return any(e.kind == "declare-module" and e.name == imp.specifier and e.start <= imp.start < e.end
+               for e in facts.exports)
 
 
 @dataclass

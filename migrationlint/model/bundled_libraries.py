@@ -16,6 +16,9 @@ from migrationlint.model.package_consumers import outside_importers
 from migrationlint.model.workspace import Manifest
 
 
+_BY_DEPENDENTS = "a private library"  # how both reasons below begin: the bundles are its users'
+
+
 class BundledLibraries:
     """Mixin of Shipping: `_bundled_by_dependents`, asked by `bundled` for a private or source-only library."""
 
@@ -28,12 +31,24 @@ class BundledLibraries:
         # a library no manifest declares deploys nothing of its own (its importers' DEP001), and a package
         # that starts nothing and lists it only in devDependencies without bundling it (a test harness)
         # never installs it for production: the others decide (a bundled app, or a service, still does)
-        deciding = [m for m in dependents if not self._undeclared_library(m) and (
+        deciding = [m for m in dependents if not self._undeclared_library(m) and not self._deploys_nothing(m) and (
             m.declared(manifest.name) != "devDependencies" or self.bundled(m) or self.is_service(m))]
         if deciding and all(self.bundled(m) for m in deciding):
             names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in dependents)[:3])
-            return f"a private library used only by bundled packages ({names})"
+            return f"{_BY_DEPENDENTS} used only by bundled packages ({names})"
         return None
+
+    def inside_dependents_bundles(self, manifest: Manifest) -> bool:
+        """Whether the package is bundled only as part of its users' bundles, not by a build of its own:
+        a file of it that none of them reaches (one only its tests import) is in no bundle."""
+        reason = self.bundled(manifest)
+        return reason is not None and reason.startswith(_BY_DEPENDENTS)
+
+    def _deploys_nothing(self, m: Manifest) -> bool:
+        """A private dependent with no entry point that starts nothing and bundles nothing (a folder
+        of scripts a developer runs with tsx): no production install of it exists, so it decides
+        nothing about where its libraries' code ships."""
+        return m.unpublishable and not self.entries(m) and not self.is_service(m) and self.bundled(m) is None
 
     def _bundled_by_importers(self, manifest: Manifest) -> str | None:
         """For a library no manifest declares: bundled when the packages whose files import it (by
@@ -49,7 +64,7 @@ class BundledLibraries:
         if not owners or not all(self.bundled(m) for m in owners.values()):
             return None
         names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in owners.values())[:3])
-        return f"a private library compiled into the bundles of the packages that import it ({names})"
+        return f"{_BY_DEPENDENTS} compiled into the bundles of the packages that import it ({names})"
 
     def _declaring_dependents(self, manifest: Manifest) -> list[Manifest]:
         return [m for m in self.dependents(manifest)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from migrationlint.model.entry_points import START_SCRIPTS, names_no_entry
 from migrationlint.model.packages import package_name
-from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.script_commands import expanded_commands
 from migrationlint.model.workspace import Manifest
 
 # runners that execute TypeScript source, each a package of that name
@@ -35,6 +35,7 @@ def starts_from_checkout(manifest: Manifest) -> bool:
     its devDependencies hold."""
     scripts = manifest.data.get("scripts")
     starts = tuple(s for name in START_SCRIPTS if isinstance(s := scripts.get(name), str)) if isinstance(scripts, dict) else ()
+    starts = tuple(tuple(map(tuple, expanded_commands(s, scripts))) for s in starts)  # `bun run run:prod x.ts`: its script
     if not starts:
         return False
     if manifest.data.get("dependencies") and not (manifest.data.get("private") is True and names_no_entry(manifest)
@@ -44,10 +45,12 @@ def starts_from_checkout(manifest: Manifest) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _dev_runners_only(starts: tuple[str, ...], dev: frozenset[str]) -> bool:
-    """Whether every start script runs through a runner (or preload) of a package in `dev` (asked
-    for each use DEP002 weighs: answered once per manifest's scripts)."""
-    return all(any(_runner(words) in dev for words in shell_commands(s)) for s in starts)
+def _dev_runners_only(starts: tuple[tuple[tuple[str, ...], ...], ...], dev: frozenset[str]) -> bool:
+    """Whether every start script (its commands, a run of another script by name replaced by that
+    script's: `bun run run:prod src/main.ts` where `run:prod` is `tsx`) runs through a runner (or
+    preload) of a package in `dev` (asked for each use DEP002 weighs: answered once per manifest's
+    scripts)."""
+    return all(any(_runner(list(words)) in dev for words in commands) for commands in starts)
 
 
 def _runner(words: list[str]) -> str | None:

@@ -18,6 +18,7 @@ tree and over a few files (imported_anywhere.py).
 from __future__ import annotations
 
 import os
+import re
 
 from migrationlint.globs import match
 from migrationlint.model.angular_programs import angular_programs
@@ -30,7 +31,9 @@ from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
+from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.shipping import shipping_for
+from migrationlint.model.test_runners import may_run_tests
 from migrationlint.model.verdicts import WORKSPACE_ROOT_FILE
 from migrationlint.model.workspace import Manifest
 from migrationlint.model.workspace_definition import split_member_globs
@@ -68,6 +71,20 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
     return True
 
 
+_TEST_NAME = re.compile(r"\.(?:spec|test|e2e(?:-spec)?)\.[cm]?[jt]sx?$")
+
+
+def _unread_declarations(project: Project, cfg: TsConfig, path: str) -> bool:
+    """Whether a declaration file no program includes is read by nothing: not a package of the
+    config's `typeRoots` (tsc loads those itself), and no source of its package names the file
+    (`/// <reference path="../x.d.ts" />`; an import is the importers' walk's to find)."""
+    if any(path.startswith(r + os.sep) for r in cfg.type_roots or ()):
+        return False
+    name = os.path.basename(path).encode("utf-8")
+    return not any(other != path and project.mentions(other, name)
+                   for other in project.package_sources(project.workspace.package_root(path)))
+
+
 def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     """Whether no program compiles the file and nothing runs it (what its importers may still change)."""
     manifest = _OWNERS(project).owner(path)
@@ -84,6 +101,11 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
     if resolver.tsconfigs.named_config_covers(path):
         return False
+    if path.endswith((".d.ts", ".d.mts", ".d.cts")) and _unread_declarations(project, cfg, path):
+        return True
+    if _TEST_NAME.search(path):  # a test no program compiles: dead when nothing could run it either
+        ws = project.workspace
+        return not may_run_tests(project.facts(path), [m for m in (manifest, ws.root_manifest) if m is not None])
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
     if verdict is None:
         return False

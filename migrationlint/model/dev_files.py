@@ -18,6 +18,7 @@ from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason, ex
 from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.nx_projects import run_commands
+from migrationlint.model.serverless import is_service_config
 from migrationlint.model.route_configs import route_config
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
@@ -195,6 +196,8 @@ def dev_reason(rel: str) -> str | None:
         return "the configuration of a build, test or lint tool (by its name)"
     if len(parts) > 1 and _TASK_FILE.match(parts[0]):  # gulp's folder form: `gulpfile.ts/index.ts`
         return f"a task runner's configuration ({parts[0]}/, a task file in folder form)"
+    if len(parts) == 1 and is_service_config(name):
+        return "the Serverless Framework's service configuration, which its CLI reads to deploy, never the functions"
     if len(parts) == 1 and _ANY_TOOL_CONFIG.match(name):
         return "the configuration of a tool (a `<tool>.config.*` file at the package's top, which no entry reaches)"
     why = dev_folder_reason(parts[:-1])
@@ -416,7 +419,7 @@ def _script_at(manifest_dir: str, word: str) -> str:
 
 
 _RUN_EXTENSIONS = (".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs")
-_CONFIG_FLAGS = ("--config", "-c")
+_CONFIG_FLAGS = ("--config", "-c", "--knexfile")  # `--knexfile`: the knex CLI's configuration
 
 
 def _config_flag_value(words: list[str], i: int) -> str | None:
@@ -425,4 +428,4 @@ def _config_flag_value(words: list[str], i: int) -> str | None:
     word = words[i]
     if word in _CONFIG_FLAGS:
         return words[i + 1] if i + 1 < len(words) else None
-    return word.split("=", 1)[1] if word.startswith("--config=") else None
+    return word.split("=", 1)[1] if word.startswith(("--config=", "--knexfile=")) else None

@@ -26,6 +26,7 @@ from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nest_cli import nest_entries
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
+from migrationlint.model.serverless import is_service_config
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 T = TypeVar("T")
@@ -56,7 +57,7 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
     """(target relative to the package, origin) of every entry the package declares."""
     data = manifest.data
     for key in ("main", "module"):
-        if isinstance(data.get(key), str):
+        if isinstance(data.get(key), str) and not is_service_config(data[key]):
             yield data[key], f'package.json "{key}"'
     cdk = _cdk_app_stem(manifest.dir)  # `cdk init` names its app in `bin`: the CDK CLI runs it, nothing installs it
     yield from ((t, 'package.json "bin"') for t in bin_targets(data) if script_stem(t) != cdk)
@@ -121,13 +122,14 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     """The entries that start a process: nest-cli.json's, an Nx Node application's (its own, and
     those of the Nx projects in its folder that have no package.json: `nx_projects`; not with
     `nx=False`), the start scripts', a Dockerfile's."""
-    yield from nest_entries(manifest.dir)
+    scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
+    if manifest.unpublishable or any(isinstance(c, str) and _NEST_CLI.search(c) for c in scripts.values()):
+        yield from nest_entries(manifest.dir)  # not a published library whose build is not Nest's (a demo app's leftover)
     for project in (manifest.dir, *nx_projects) if nx else ():
         for main, origin in node_app_mains(project):
             rel = os.path.relpath(main, manifest.dir)
             if not in_dev_folder(rel):  # an example app (`apps/example`) that `nx serve` runs from the checkout
                 yield rel, origin
-    scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     for name in START_SCRIPTS:
         if isinstance(scripts.get(name), str):
             yield from ((t, f'the "{name}" script') for t in _script_targets(scripts, name)
@@ -145,6 +147,7 @@ def starts_from_source(manifest: Manifest) -> bool:
 
 
 _BUILT_EXTENSIONS = (".js", ".mjs", ".cjs")
+_NEST_CLI = command_pattern(r"nest\s+(?:build|start)\b")  # a script that runs the Nest CLI on nest-cli.json
 
 
 def _pm2_entries(directory: str) -> Iterator[tuple[str, str]]:
@@ -198,11 +201,21 @@ def entry_is_source(manifest: Manifest) -> bool:
     paths), as Turborepo's internal packages do."""
     data = manifest.data
     targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
-    targets += [t for t in _export_targets(data.get("exports")) if not t.endswith(".json")]  # `./package.json`: data
+    targets += [t for t in _export_targets(data.get("exports")) if not _asset(t)]  # `./package.json`, `./style.css`: data
     if not targets:
         return _default_entry_is_source(manifest)
     return all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts"))
                or extensionless_source(manifest.dir, t, _entry_builds(manifest)) for t in targets)
+
+
+_CODE_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".node")
+
+
+def _asset(target: str) -> bool:
+    """An export target Node never loads as a module: a file with another extension (a stylesheet,
+    JSON, an image); a target without one may be source (extensionless_source)."""
+    suffix = os.path.splitext(target.rsplit("/", 1)[-1])[1]
+    return bool(suffix) and not suffix.endswith("*") and target.rsplit("/", 1)[-1] != "*" and suffix not in _CODE_SUFFIXES
 
 
 def repository_only(manifest: Manifest) -> bool:

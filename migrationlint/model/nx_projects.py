@@ -76,7 +76,8 @@ def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:
     build = targets.get("build") if isinstance(targets, dict) else None
     executor = build.get("executor", build.get("builder")) if isinstance(build, dict) else None
     if not isinstance(executor, str):
-        return None
+        inferred = _inferred_vite_app(root)
+        return WebProject(root, inferred, None) if inferred is not None and not isinstance(build, dict) else None
     options = build.get("options") if isinstance(build.get("options"), dict) else {}
     index = options.get("index")
     browser = (executor.startswith(_WEB_EXECUTORS) or executor.rsplit(":", 1)[-1] in _BROWSER_BUILDERS
@@ -114,6 +115,26 @@ def _vite_app_build(targets: dict, root: str, workspace_root: str) -> str | None
         if not settings.has("build.lib") and not settings.has("build.ssr"):
             return executor
     return None
+
+
+def infers_vite_builds(directory: str) -> bool:
+    """Whether the nx.json of the Nx workspace around `directory` lists Nx's vite plugin
+    (`"plugins": ["@nx/vite/plugin"]`, or `{"plugin": "@nx/vite/plugin", ...}`), which gives every
+    project with a vite config a build target project.json does not write (Nx 18 and later)."""
+    root = nx_workspace_root(directory)
+    plugins = _project_data(os.path.join(root, "nx.json")).get("plugins") if root is not None else None
+    return isinstance(plugins, list) and any(
+        (p.get("plugin") if isinstance(p, dict) else p) == "@nx/vite/plugin" for p in plugins)
+
+
+def _inferred_vite_app(root: str) -> str | None:
+    """The build Nx's vite plugin infers for the project in `root` when that build is a web app (its
+    vite config sets neither `build.lib` nor `build.ssr`), else None."""
+    config = find_config(root, "vite.config") if infers_vite_builds(root) else None
+    if config is None:
+        return None
+    settings = read_config(config)
+    return None if settings.has("build.lib") or settings.has("build.ssr") else "@nx/vite/plugin, inferred from vite.config"
 
 
 def node_app_mains(directory: str) -> list[tuple[str, str]]:

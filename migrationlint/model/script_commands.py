@@ -8,6 +8,7 @@ import re
 import shlex
 from typing import Iterator
 
+from migrationlint.model.packages import package_name
 from migrationlint.model.workspace_definition import declares_workspaces
 
 _COMMAND_START = r"""(?:^|[\s;&|"'])"""  # a command's start in a script: its beginning, after a separator or an opening quote
@@ -113,3 +114,18 @@ def _workspace_root_scripts(directory: str) -> dict:
         if os.path.dirname(parent) == parent:
             return {}
         parent = os.path.dirname(parent)
+
+
+def externals_in_scripts(scripts: object) -> frozenset[str]:
+    """The packages a package's scripts tell its bundler to leave out of the bundle
+    (`--external:k6`, `--external k6`, `--external:k6/*`): whatever runs the bundle provides them."""
+    found: set[str] = set()
+    for command in scripts.values() if isinstance(scripts, dict) else ():
+        words = command.split() if isinstance(command, str) else []
+        for i, word in enumerate(words):
+            value = word.split(":", 1)[1] if word.startswith("--external:") else \
+                words[i + 1] if word == "--external" and i + 1 < len(words) else None
+            name = package_name(value.rstrip("/*")) if value else None
+            if name:
+                found.add(name)
+    return frozenset(found)

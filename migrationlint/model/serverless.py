@@ -10,8 +10,21 @@ YAML loader, `serverless.ts`/`.js` with the config-object reader; never run.
 from __future__ import annotations
 
 import os
+import re
+from functools import lru_cache
 
 from migrationlint.model.config_objects import find_config, read_config
+
+# `serverless.ts`, `serverless.prod.ts`: the service's configuration at the package's top
+_SERVICE_CONFIG = re.compile(r"^(?:\./)?serverless(?:\.[\w-]+)?\.[cm]?[jt]s$")
+
+
+def is_service_config(target: str) -> bool:
+    """Whether `target` (relative to the package) is the Serverless Framework's service configuration,
+    which the `sls` CLI reads to package and deploy: never loaded by the functions, even where the
+    template's `"main": "serverless.ts"` names it."""
+    return bool(_SERVICE_CONFIG.match(target))
+
 
 _PLUGINS = ("serverless-bundle", "serverless-webpack", "serverless-esbuild")
 # where each plugin's settings name what stays external: serverless-bundle's `externals` and
@@ -39,6 +52,39 @@ def serverless_bundle(directory: str) -> tuple[str, tuple[str, ...]] | None:
             return None
         external += named
     return plugin, tuple(external)
+
+
+def lambda_runtime_provides(directory: str, package: str) -> bool:
+    """Whether the Node.js runtime the service in `directory` deploys its functions to
+    (`provider.runtime: nodejs20.x`) provides `package`: from `nodejs18.x` on, Lambda ships the AWS
+    SDK for JavaScript v3 (every `@aws-sdk/` package), before it the v2 SDK (`aws-sdk`). A service
+    keeps it in devDependencies on purpose, to keep it out of the uploaded package."""
+    if not package.startswith("@aws-sdk/") and package != "aws-sdk":
+        return False
+    runtime = _provider_runtime(directory)
+    found = re.fullmatch(r"nodejs(\d+)\.x", runtime or "")
+    return found is not None and (int(found.group(1)) >= 18) == (package != "aws-sdk")
+
+
+def _provider_runtime(directory: str) -> str | None:
+    """The service's `provider.runtime`, read once per version of its config (asked per import)."""
+    path = next((p for p in (os.path.join(directory, n) for n in ("serverless.yml", "serverless.yaml"))
+                 if os.path.isfile(p)), None) or find_config(directory, "serverless")
+    try:
+        stat = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    return _runtime_in(path, stat.st_mtime_ns, stat.st_size) if stat is not None else None
+
+
+@lru_cache(maxsize=64)
+def _runtime_in(path: str, mtime_ns: int, size: int) -> str | None:
+    if path.endswith((".yml", ".yaml")):
+        data = _yaml(path)
+        runtime = _dotted(data, "provider.runtime") if isinstance(data, dict) else None
+        return runtime if isinstance(runtime, str) else None
+    named = read_config(path).names("provider.runtime")
+    return named[0] if named and len(named) == 1 else None
 
 
 def _settings(directory: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...] | None]] | None:

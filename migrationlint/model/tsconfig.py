@@ -22,6 +22,7 @@ from migrationlint.model import frameworks
 from migrationlint.model.packages import is_relative
 from migrationlint.globs import glob_source
 from migrationlint.model.jsonc import load_jsonc, read_jsonc
+from migrationlint.model.stray_configs import config_from_elsewhere, named_config_above
 from migrationlint.model.tsconfig_extends import MemberDir, find_extended
 
 CONFIG_NAME = "tsconfig.json"
@@ -356,6 +357,7 @@ class TsConfigIndex:
         self._in_dir: dict[str, list[str]] = {}
         self._loaded: dict[str, tuple[dict, str | None]] = {}
         self._beside: dict[str, list[str]] = {}
+        self._children: dict[str, list[str]] = {}  # folder -> its subfolders' configs (stray_configs.py)
         # path -> content digest of every config read ('' unreadable): inputs of the run, like the
         # facts it loads, which the run cache checks before reuse (a base config anywhere in a chain)
         self.read_digests: dict[str, str] = {}
@@ -399,16 +401,7 @@ class TsConfigIndex:
         """Whether a `tsconfig.<name>.json` in a folder between the file and the workspace root
         compiles it (a Nest monorepo library's `tsconfig.lib.json`, in a folder with no tsconfig.json:
         `nest build` compiles what it includes, whether or not anything imports it)."""
-        directory = os.path.dirname(file_path)
-        while directory.startswith(self.root):
-            for named in self.named_configs(directory):
-                cfg = self.config(named)
-                if cfg.error is None and (cfg.include is not None or cfg.files is not None) and cfg.covers(file_path):
-                    return True
-            if directory == self.root:
-                return False
-            directory = os.path.dirname(directory)
-        return False
+        return named_config_above(self, file_path) is not None
 
     def _sibling_covering(self, cfg: TsConfig, file_path: str) -> TsConfig | None:
         """The first `tsconfig.<name>.json` beside `cfg` that covers the file, when `cfg` does not: the project
@@ -439,11 +432,15 @@ class TsConfigIndex:
         return found if found is not None and found.error is None else None
 
     def references_unwritten(self, directory: str) -> bool:
-        """Whether the tsconfig.json nearest `directory` references projects not written yet (Nuxt's
-        `./.nuxt/tsconfig.app.json`, which `nuxi prepare` writes): what they compile and alias is
-        unknown until then."""
+        """Whether the tsconfig.json nearest `directory` references projects not written yet, in a
+        hidden folder a tool writes (Nuxt's `./.nuxt/tsconfig.app.json`, which `nuxi prepare` writes):
+        what they compile and alias is unknown until then. A missing project elsewhere (a stale
+        `../multi-tenancy`) compiles nothing."""
         chain = self.candidates(directory)
-        return bool(chain) and any(not os.path.isfile(r) for r in self.config(chain[0]).references)
+        cfg = self.config(chain[0]) if chain else None
+        return cfg is not None and any(not os.path.isfile(r) and any(
+            p.startswith(".") and p not in (".", "..") for p in os.path.relpath(r, cfg.dir).split(os.sep))
+            for r in cfg.references)
 
     def candidates(self, directory: str) -> list[str]:
         """tsconfig.json files at and above `directory`, nearest first, up to the workspace root; in a
@@ -487,8 +484,9 @@ class TsConfigIndex:
         if chosen is not None and chain and chosen.path != chain[0] and not referenced:
             own = self._own_package_config(chain, file_path, chosen)
             chosen = own if own is not None and (_test_path(file_path) or own.paths) else chosen
-        if not chain:  # above every project: the root config each of them extends (Nx's tsconfig.base.json)
-            base = os.path.join(self.root, BASE_CONFIG_NAME)
-            chosen = self.config(base) if os.path.isfile(base) else None
+        if not chain:  # a role config, or a neighbour's reaching over; else the root config every project
+            base = os.path.join(self.root, BASE_CONFIG_NAME)  # extends (Nx's tsconfig.base.json)
+            chosen = config_from_elsewhere(self, file_path, self._children) or (
+                self.config(base) if os.path.isfile(base) else None)
         self._covering[file_path] = chosen
         return chosen

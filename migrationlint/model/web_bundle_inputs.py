@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.bundling import vite_root
-from migrationlint.model.nx_projects import WebProject, nearest_project_json, web_project, workspace_file_projects
+from migrationlint.model.nx_projects import (
+    WebProject, infers_vite_builds, nearest_project_json, web_project, workspace_file_projects)
 from migrationlint.model.workspace import Manifest
 
 
@@ -75,7 +76,8 @@ class WebBundleInputs:
         if own_json is None or own_json in projects or own_json in self._web_checked:
             return
         self._web_checked.add(own_json)
-        web = web_project(own_json, manifest.dir) if self.project.mentions(own_json, b"executor") else None
+        web = web_project(own_json, manifest.dir) \
+            if self.project.mentions(own_json, b"executor") or infers_vite_builds(manifest.dir) else None
         if web is not None:
             projects[own_json] = web
 
@@ -99,9 +101,10 @@ class WebBundleInputs:
         found = self._web.get(manifest.path)
         if found is None:
             found = self._web[manifest.path] = {web.root: web for web in workspace_file_projects(manifest.dir)}
+            inferred = infers_vite_builds(manifest.dir)  # a project.json without targets may still build
             for candidate in sorted({self.project_json(p, manifest) for p in self.project.package_sources(manifest.dir)}
                                     - {None}):
-                if self.project.mentions(candidate, b"executor"):
+                if inferred or self.project.mentions(candidate, b"executor"):
                     web = web_project(candidate, manifest.dir)
                     if web is not None:
                         found[candidate] = web

@@ -738,6 +738,25 @@ def test_dep004_mysql_alternative_on_typeorm_0x_only(tmp_path):
     assert [d.extra["package"] for d in by_code(lint(root, typeorm_version="1.0.0"), "DEP004")] == ["mysql2"]
 
 
+@pytest.mark.parametrize("options, reported", [
+    ("type: 'postgres'", ["pg"]),
+    ("type: 'postgres', driver: new PGliteDriver().driver", []),
+    ("type: 'mysql', 'driver': require('mysql2')", []),
+    ("type: 'postgres', driver", []),
+])
+def test_dep004_a_driver_the_options_pass_is_the_one_typeorm_uses(tmp_path, options, reported):
+    """`new DataSource({ type: 'postgres', driver: ... })`: every TypeORM driver takes the module it is
+    given (`options.driver || load('pg')`), so the type's package is never loaded (a real JSON:API demo
+    server on an embedded Postgres; checked against real TypeORM in test_runtime_oracle.py)."""
+    src = f"import {{ DataSource }} from 'typeorm';\nconst driver = {{}};\nexport default new DataSource({{ {options} }});\n"
+    root = tree("no-lockfile", tmp_path, {"services/api/src/data-source.ts": src})
+    api = root / "services/api/package.json"
+    data = json.loads(api.read_text())
+    data["dependencies"].update({"typeorm": "^0.3.20"})
+    api.write_text(json.dumps(data, indent=2) + "\n")
+    assert [d.extra["package"] for d in by_code(lint(root), "DEP004")] == reported
+
+
 APOLLO_LOCK = """lockfileVersion: '9.0'
 
 settings:
@@ -1238,6 +1257,28 @@ def test_dep001_types_an_ambient_declaration_gives_need_no_package(tmp_path):
     (tmp_path / "src/values.ts").unlink()
     (tmp_path / "src/typings/router.d.ts").write_text("export {};\ndeclare module '@router/types' {\n  export type RouteKey = 'home';\n}\n")
     assert len(by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")) == 1
+
+
+def test_dep001_an_import_inside_the_block_that_declares_it_is_that_block(tmp_path):
+    """A workspace types package (`@types/rethinkdb`) declares `export module 'rethinkdb' { ... }`
+    and, inside it, refers to itself with `typeof import('rethinkdb')`: the block is the module, so
+    neither `rethinkdb` nor its types are needed (the advice was to declare the package in itself).
+    The same import outside the block still needs them."""
+    block = "export module 'rethinkdb' {\n  export function connect(host: string): Promise<unknown>;\n" \
+            "  export type Query<T> = (r: typeof import('rethinkdb')) => T;\n}\n"
+    write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["src/*", "definitions/*"]},
+        "definitions/rethinkdb/package.json": {"name": "@types/rethinkdb", "version": "2.4.2"},
+        "definitions/rethinkdb/index.d.ts": block,
+        "src/db/package.json": {"name": "@x/db", "dependencies": {"rethinkdb": "^2.4.2"},
+                                "devDependencies": {"@types/rethinkdb": "workspace:^"}},
+        "src/db/index.ts": "import { connect } from 'rethinkdb';\nexport const c = connect('localhost');\n",
+        "yarn.lock": '__metadata:\n  version: 6\n\n"rethinkdb@npm:^2.4.2":\n  version: 2.4.2\n'
+                     '  resolution: "rethinkdb@npm:2.4.2"\n  languageName: node\n  linkType: hard\n',
+    })
+    assert by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001") == []
+    (tmp_path / "definitions/rethinkdb/index.d.ts").write_text(block + "export type R = typeof import('rethinkdb');\n")
+    assert [d.path.rsplit("/", 1)[-1] for d in by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")] == ["index.d.ts"]
 
 
 @pytest.mark.parametrize("locked, reported", [(False, False), (True, True)])

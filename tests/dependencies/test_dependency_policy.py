@@ -502,6 +502,72 @@ def test_a_nest_monorepo_app_with_its_own_lockfile_relies_on_the_root_manifest(t
                    ("DEP005", "apps/users/src/main.ts", "@nestjs/core")]
 
 
+def test_a_published_librarys_undeclared_nest_package_is_advised_as_a_peer(tmp_path):
+    """A published shared library (`@repo/common`, version 1.0.0, built to dist) imports `@nestjs/common`
+    and `@nestjs/microservices` that only the services declare: a `dependencies` entry would give the
+    application a second injector, so the advice and the unsafe fix are peerDependencies (a real
+    microservices repository: 13 DEP001 advising dependencies beside DEP004 advising peers). A
+    private library keeps the plain advice."""
+    files = {
+        "package.json": {"name": "ws", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "packages/common/package.json": {"name": "@repo/common", "version": "1.0.0", "main": "dist/index.js",
+                                         "scripts": {"build": "tsc"}},
+        "packages/common/src/index.ts": "import { Module } from '@nestjs/common';\n"
+                                        "import { Transport } from '@nestjs/microservices';\nexport const all = [Module, Transport];\n",
+        "apps/svc/package.json": {"name": "svc", "private": True, "scripts": {"start:prod": "node dist/main"},
+                                  "dependencies": {"@nestjs/common": "^11.0.1", "@nestjs/microservices": "^11.1.6",
+                                                   "@repo/common": "*"}},
+    }
+    found = pipeline.lint([str(write(tmp_path / "published", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert sorted(d.extra["package"] for d in found) == ["@nestjs/common", "@nestjs/microservices"]
+    assert all("to peerDependencies" in d.message and "a package of Nest" in d.message and d.fix.applicability.value == "unsafe"
+               for d in found)
+    private = {**files, "packages/common/package.json": {**files["packages/common/package.json"], "private": True}}
+    found = pipeline.lint([str(write(tmp_path / "private", private))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert found and all("to dependencies" in d.message and "a package of Nest" not in d.message for d in found)
+
+
+def test_a_published_testing_helpers_runner_is_advised_as_a_peer(tmp_path):
+    """`@acme/lib/testing`, a published subpath of helpers for its users' tests, calls `vi.fn()`: vitest
+    is the one its user's tests run with, so the advice is a peer, never a `dependencies` entry that
+    would install a second runner (a real CQRS toolkit: 3 DEP005 advising dependencies)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"typescript": "^5.6.3", "vitest": "^4.1.0"}},
+        "packages/lib/package.json": {"name": "@acme/lib", "version": "0.1.0", "type": "module", "files": ["dist"],
+                                      "exports": {".": "./dist/src/index.js", "./testing": "./dist/src/testing/index.js"},
+                                      "scripts": {"build": "tsc"}},
+        "packages/lib/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "."}, "include": ["src"]},
+        "packages/lib/src/index.ts": "export const now = () => Date.now();\n",
+        "packages/lib/src/testing/index.ts": "import { vi } from 'vitest';\nexport const spyClock = () => vi.fn(() => 0);\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert 'declare "vitest": "^4.1.0" in peerDependencies of packages/lib/package.json' in d.message
+    assert "the test runner this helper calls into" in d.message
+
+
+def test_a_tests_require_in_a_callback_is_no_optional_feature(tmp_path):
+    """`it('...', () => { const rxjs = require('rxjs'); })` in a published package's spec: test code that
+    runs on every test run, not a feature its users opt into, so it gets the advice a top-level import
+    gets, not an optional peer (7 contradictory remedies on a real CQRS framework, whose
+    `bootstrap.ts` loads rxjs at runtime). Production code's own on-demand load still is one."""
+    root = write(tmp_path, {
+        "package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "./dist/index.js",
+                                       "files": ["dist"], "scripts": {"build": "tsc"},
+                                       "dependencies": {"@nestjs/common": "^10.3.0"}},
+        "packages/core/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+        "packages/core/src/index.ts": "export * from './bootstrap';\n",
+        "packages/core/src/bootstrap.ts": "import { ReplaySubject } from 'rxjs';\nexport const ready = new ReplaySubject(1);\n",
+        "packages/core/src/rx.spec.ts": "describe('rxjs', () => {\n  it('loads', () => {\n"
+                                        "    const rxjs = require('rxjs');\n    expect(rxjs).toBeDefined();\n  });\n});\n",
+    })
+    found = {d.path.rsplit("/", 1)[-1]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                                 use_cache=False).diagnostics}
+    assert sorted(found) == ["bootstrap.ts", "rx.spec.ts"]
+    assert all("optional feature" not in d.message and d.severity.value == "error" for d in found.values())
+
+
 def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
     root = write(tmp_path, {
         "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
@@ -538,7 +604,9 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
     ioredis = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
                if d.extra["package"] == "ioredis"]
     assert [(d.severity.value, d.fix) for d in ioredis] == [("warning", None)]
-    assert "not declared or installed anywhere" in ioredis[0].message and "run `" not in ioredis[0].message
+    # no lockfile, no node_modules: nothing says what the install holds, so the message claims only the manifests
+    assert "not declared anywhere in this repository, which has no lockfile" in ioredis[0].message
+    assert "run `" not in ioredis[0].message
 
 
 def test_a_code_split_component_is_no_optional_feature(tmp_path):

@@ -79,3 +79,17 @@ def test_a_package_started_only_through_a_dev_runner_has_no_production_install(t
     assert dep(write(tmp_path / "local", {"package.json": local, **files})) == []
     imaged = write(tmp_path / "imaged", {"package.json": local, **files, "Dockerfile": "FROM node:22\nCMD [\"npm\", \"start\"]\n"})
     assert dep(imaged) == [("DEP002", "src/index.ts", "ethers")]
+
+
+def test_a_start_script_that_runs_another_script_is_judged_by_that_scripts_runner(tmp_path):
+    """`"start:prod": "bun run run:prod src/main.ts"`, where `run:prod` is a script (`tsx`): bun runs
+    the script, with the file appended, so tsx (a devDependency) runs the file and the package still
+    starts only from a full install. `bun run src/main.ts` runs the file itself."""
+    files = {"tsconfig.json": {"compilerOptions": {"module": "commonjs"}},
+             "src/main.ts": "import { config } from 'dotenv';\nconfig();\n"}
+    scripts = {"start": "tsx src/main.ts", "start:prod": "bun run run:prod src/main.ts", "run:prod": "tsx"}
+    manifest = {"name": "@acme/scripts", "private": True, "scripts": scripts,
+                "devDependencies": {"tsx": "^4.19.1", "dotenv": "^16.4.5"}}
+    assert dep(write(tmp_path / "script", {"package.json": manifest, **files})) == []
+    direct = {**manifest, "scripts": {**scripts, "start:prod": "bun run src/main.ts"}}
+    assert dep(write(tmp_path / "file", {"package.json": direct, **files})) == [("DEP002", "src/main.ts", "dotenv")]

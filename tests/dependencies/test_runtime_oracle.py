@@ -6,6 +6,7 @@ skipped, never failed, when npm or the registry is unreachable and nothing is ca
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -53,3 +54,29 @@ def test_a_gateway_without_the_default_adapter_fails_as_dep004_says(node_modules
                           env={**os.environ, "NODE_PATH": str(node_modules / "node_modules"), "NO_COLOR": "1"})
     # Nest logs the error and exits with 1 (its adapter loader calls process.exit)
     assert done.returncode == 1 and rt.SOCKET_IO_ADAPTER.error in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+DRIVER_PROBE = r"""
+require('reflect-metadata');
+const { DataSource } = require('typeorm');
+const out = {};
+const given = { Pool: class {}, defaults: {}, types: { setTypeParser() {} } };
+for (const [name, options] of Object.entries({ without: { type: 'postgres' }, given: { type: 'postgres', driver: given } })) {
+  try { new DataSource(options); out[name] = 'constructed'; } catch (e) { out[name] = e.constructor.name; }
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def test_typeorm_loads_no_driver_package_when_the_options_pass_a_driver(tmp_path):
+    """DEP004's `driver:` exemption: without `pg` installed, a postgres DataSource fails to construct
+    (DriverPackageNotInstalledError), and constructs when its options pass a driver module."""
+    folder = install("typeorm-0.3-sqljs", ["typeorm@0.3", "sql.js", "reflect-metadata"], "sql.js/package.json")
+    if folder is None:
+        pytest.skip("npm or the npm registry is unreachable and nothing is cached")
+    assert not (folder / "node_modules" / "pg").exists()
+    (tmp_path / "node_modules").symlink_to(folder / "node_modules", target_is_directory=True)
+    (tmp_path / "probe.js").write_text(DRIVER_PROBE)
+    out = subprocess.run(["node", "probe.js"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {"without": "DriverPackageNotInstalledError", "given": "constructed"}

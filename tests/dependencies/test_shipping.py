@@ -529,6 +529,53 @@ def test_a_serverless_service_bundled_by_its_plugin(tmp_path):
     assert bundle("plain", {"serverless.yml": "plugins:\n  - serverless-offline\n"}) is None
 
 
+@pytest.mark.parametrize("config, runtime, reported", [
+    ("serverless.yml", "nodejs20.x", ["aws-sdk", "dotenv"]),
+    ("serverless.ts", "nodejs18.x", ["aws-sdk", "dotenv"]),
+    ("serverless.yml", "nodejs16.x", ["@aws-sdk/client-s3", "dotenv"]),
+    ("serverless.yml", None, ["@aws-sdk/client-s3", "aws-sdk", "dotenv"]),
+])
+def test_the_sdk_a_lambda_runtime_provides_may_stay_a_devdependency(tmp_path, config, runtime, reported):
+    """A Serverless service deployed to `nodejs18.x` or later keeps `@aws-sdk/*` in devDependencies on
+    purpose: the Lambda runtime ships the v3 SDK, and leaving it out keeps the upload small (a real
+    service: 10 DEP002). Before `nodejs18.x` the runtime ships the v2 `aws-sdk` instead; a service
+    whose runtime is not said provides nothing. Any other devDependency still fails."""
+    text = ("service: api\nprovider:\n  name: aws\n" + (f"  runtime: {runtime}\n" if runtime else "")) \
+        if config.endswith(".yml") else f"module.exports = {{ service: 'api', provider: {{ name: 'aws', runtime: '{runtime}' }} }};\n"
+    write(tmp_path, {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "main": "dist/handler.js",
+                         "dependencies": {"serverless-http": "^3.2.0"},
+                         "devDependencies": {"@aws-sdk/client-s3": "^3.321.0", "aws-sdk": "^2.1500.0", "dotenv": "^16.0.0",
+                                             "serverless": "^3.27.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+        config: text,
+        "src/handler.ts": "import { S3Client } from '@aws-sdk/client-s3';\nimport { S3 } from 'aws-sdk';\n"
+                          "import 'dotenv/config';\nexport const handler = async () => [new S3Client({}), new S3()];\n",
+    })
+    assert sorted(p for _, _, p in dep(tmp_path, select=("DEP002",))) == reported
+
+
+@pytest.mark.parametrize("main", ["serverless.ts", None])
+def test_the_serverless_config_and_a_knexfile_a_script_names_are_tools(tmp_path, main):
+    """`serverless.ts` (which the aws-nodejs-typescript template also names as `main`) is read by the
+    `sls` CLI to deploy, and `knex --knexfile knex/knexfile.ts` loads the knex CLI's configuration:
+    neither runs in a function, so their devDependency `dotenv` is no production import (a real
+    Lambda API: 2 DEP002). The handler's own import of it still is."""
+    manifest = {"name": "orders-api", "version": "1.0.0", "private": True,
+                "scripts": {"deploy": "sls deploy", "migrate": "knex --knexfile knex/knexfile.ts migrate:latest"},
+                "dependencies": {"knex": "^2.4.2", "serverless-http": "^3.2.0"},
+                "devDependencies": {"dotenv": "^16.0.3", "serverless": "^3.27.0", "typescript": "^5.4.5"}}
+    write(tmp_path, {
+        "package.json": {**manifest, "main": main} if main else manifest,
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist"}, "include": ["src", "knex", "serverless.ts"]},
+        "serverless.ts": "import * as dotenv from 'dotenv';\ndotenv.config();\n"
+                         "module.exports = { service: 'orders', functions: { api: { handler: 'src/handler.handler' } } };\n",
+        "knex/knexfile.ts": "import * as dotenv from 'dotenv';\ndotenv.config();\nexport default { client: 'pg' };\n",
+        "src/handler.ts": "import 'dotenv/config';\nimport serverless from 'serverless-http';\nexport const handler = serverless(() => 1);\n",
+    })
+    assert [p for _, p, _ in dep(tmp_path, select=("DEP002",))] == ["src/handler.ts"]
+
+
 def test_dep005_is_silent_for_what_a_library_bundle_inlines(tmp_path):
     """The same at the rule: a root-only package a vite library build inlines publishes inside the
     bundle; one its external list names is left to installs, and reported."""
@@ -1932,8 +1979,15 @@ def test_a_source_only_library_used_only_by_bundled_apps_is_bundled_though_not_p
     harness = {**files, "packages/tests/package.json": {"name": "@acme/tests", "private": True, "scripts": {"test": "vitest run"},
                                                         "devDependencies": {"@acme/ui": "*", "vitest": "^3.0.0"}}}
     assert dep(write(tmp_path / "harness", harness)) == []
-    shipped = {**harness, "packages/tests/package.json": {**harness["packages/tests/package.json"],
-                                                          "dependencies": {"@acme/ui": "*"}, "devDependencies": {}}}
+    # nor does one that lists it in dependencies but deploys nothing (no entry, no start, no bundle); a
+    # service that does, unbundled, installs it for production
+    listed = {**harness, "packages/tests/package.json": {**harness["packages/tests/package.json"],
+                                                         "dependencies": {"@acme/ui": "*"}, "devDependencies": {}}}
+    assert dep(write(tmp_path / "listed", listed)) == []
+    shipped = {**files, "apps/api/package.json": {"name": "api", "private": True,
+                                                  "scripts": {"start": "node dist/main.js"}, "dependencies": {"@acme/ui": "*"}},
+               "apps/api/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "jsx": "react-jsx"}},
+               "apps/api/src/main.ts": "import { Header } from '@acme/ui';\n\nconsole.log(Header);\n"}
     assert [d[0] for d in dep(write(tmp_path / "shipped", shipped))] == ["DEP002"]
 
 
@@ -2049,6 +2103,31 @@ def test_an_nx_project_vite_builds_as_a_web_app_is_a_bundle(tmp_path, client_con
         "apps/web/src/root.tsx": "import { QwikCityProvider } from '@builder.io/qwik-city';\nexport const r = QwikCityProvider;\n",
     })
     assert (dep(tmp_path) == []) is bundled
+
+
+@pytest.mark.parametrize("plugins, config, bundled", [
+    (["@nx/vite/plugin"], "export default defineConfig({ build: { outDir: '../../dist/apps/web' } });\n", True),
+    ([{"plugin": "@nx/vite/plugin", "options": {"buildTargetName": "build"}}], "export default defineConfig({});\n", True),
+    (["@nx/vite/plugin"], "export default defineConfig({ build: { lib: { entry: 'src/index.ts' } } });\n", False),
+    ([], "export default defineConfig({});\n", False),
+])
+def test_a_vite_build_nx_infers_from_the_config_is_a_bundle_too(tmp_path, plugins, config, bundled):
+    """Since Nx 18 the vite plugin listed in nx.json infers a project's build target from its vite
+    config, so project.json writes no executor (a real dashboard: DEP002 on a devtools package the
+    root keeps in devDependencies). An app config bundles what the app imports; a library config
+    leaves its dependencies external, and without the plugin nothing says vite builds the project."""
+    write(tmp_path, {
+        "package.json": {"name": "@acme/source", "private": True, "dependencies": {"react": "18.3.1"},
+                         "devDependencies": {"nx": "21.4.1", "@nx/vite": "21.4.1", "vite": "^6.0.0",
+                                             "@tanstack/react-query-devtools": "^5.90.1"}},
+        "nx.json": {"plugins": plugins},
+        "apps/web/project.json": {"name": "web", "sourceRoot": "apps/web/src", "projectType": "application", "targets": {}},
+        "apps/web/vite.config.mts": "import { defineConfig } from 'vite';\n" + config,
+        "apps/web/index.html": "<script type=\"module\" src=\"/src/main.tsx\"></script>\n",
+        "apps/web/src/main.tsx": "import { ReactQueryDevtools } from '@tanstack/react-query-devtools';\n"
+                                 "export const tools = ReactQueryDevtools;\n",
+    })
+    assert (dep(tmp_path, select=("DEP002",)) == []) is bundled
 
 
 @pytest.mark.parametrize("executor, bundled", [("@analogjs/platform:vite", True), ("@acme/platform:serve", False)])
@@ -3392,3 +3471,85 @@ def test_a_bundle_script_run_by_name_with_silencing_flags_bundles(tmp_path, run,
                             "export function activate(): string { return yaml.stringify(glob.sync('*.yml')); }\n",
     })
     assert dep(root) == ([("DEP002", "src/extension.ts", "glob")] if reported else [])
+
+
+@pytest.mark.parametrize("subpath, reported", [("./style/styles.css", False), ("./style/index.js", True)])
+def test_a_stylesheet_export_leaves_a_source_only_library_internal(tmp_path, subpath, reported):
+    """`@acme/ui` at 0.0.0 whose `main` and `exports["."]` name `.tsx` source, only a Next app that
+    transpiles it imports it: a library of the repository, whose react comes from the app (a real
+    screen recorder: 14 DEP002). An `exports` entry for its stylesheet is data Node never loads as a
+    module, so it changes nothing; a JavaScript subpath is an entry an install could load."""
+    write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "packageManager": "pnpm@10.0.0"},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "0.0.0", "main": "./src/index.tsx",
+                                     "exports": {".": "./src/index.tsx", "./style": subpath},
+                                     "devDependencies": {"react": "19.2.4", "typescript": "^5.8.3"}},
+        "packages/ui/tsconfig.json": {"compilerOptions": {"jsx": "react-jsx", "moduleResolution": "bundler"}, "include": ["src"]},
+        "packages/ui/src/index.tsx": "export { Button } from './Button';\n",
+        "packages/ui/src/Button.tsx": "import * as React from 'react';\n"
+                                      "export const Button = () => React.createElement('button');\n",
+        "apps/web/package.json": {"name": "@acme/web", "private": True, "scripts": {"build": "next build"},
+                                  "dependencies": {"@acme/ui": "workspace:*", "next": "16.0.0", "react": "19.2.4"}},
+        "apps/web/next.config.js": "module.exports = { transpilePackages: ['@acme/ui'] };\n",
+        "apps/web/app/page.tsx": "import { Button } from '@acme/ui';\nexport default function Page() { return Button(); }\n",
+    })
+    assert bool(dep(tmp_path, select=("DEP002",))) is reported
+
+
+def test_shared_source_only_bundled_handlers_ship_stays_in_their_bundles(tmp_path):
+    """Lambda handlers bundled by esbuild import a private library (`catalog`, declared by them) and
+    loose files of `modules/` (whose package.json the `modules/*` glob leaves out) through aliases;
+    a folder of scripts run with tsx (no entry, nothing started) also declares the library (a real
+    Lambda monorepo: 3 DEP002, 3 DEP005). That script folder deploys nothing, so it does not keep the
+    library out of the bundles; and no install ever reads the non-member manifest, so asking it to
+    declare zod changes nothing. With the scripts package a versioned service, the library ships unbundled."""
+    files = {
+        "package.json": {"name": "lambdas", "private": True, "packageManager": "pnpm@10.11.0",
+                         "devDependencies": {"zod": "catalog:", "typescript": "^5.4.5", "esbuild": "^0.25.4"}},
+        "pnpm-workspace.yaml": "packages:\n  - 'handlers/*'\n  - 'modules/*'\ncatalog:\n  zod: ^4.4.3\n",
+        "modules/package.json": {"name": "modules", "version": "1.0.0", "scripts": {"build": "tsc --noEmit"}},
+        "modules/stage.ts": "import { z } from 'zod';\nexport const stage = z.enum(['CODE', 'PROD']).parse(process.env.STAGE);\n",
+        "modules/catalog/package.json": {"name": "catalog", "scripts": {"build": "tsc --noEmit"},
+                                         "dependencies": {"dayjs": "^1.11.13"}, "devDependencies": {"zod": "catalog:"}},
+        "modules/catalog/src/catalog.ts": "import { z } from 'zod';\nexport const product = z.object({ id: z.string() });\n",
+        "modules/sync-user/package.json": {"name": "sync-user", "scripts": {"sync-user": "tsx ./src/syncUser.ts"},
+                                           "dependencies": {"catalog": "workspace:*"},
+                                           "devDependencies": {"tsx": "^4.21.0"}},
+        "modules/sync-user/tsconfig.json": {"compilerOptions": {"baseUrl": ".", "paths": {
+            "@modules/catalog/*": ["../catalog/src/*"]}}, "include": ["src"]},
+        "modules/sync-user/src/syncUser.ts": "import { product } from '@modules/catalog/catalog';\nconsole.log(product);\n",
+        "handlers/api/package.json": {"name": "api", "scripts": {
+            "build": "esbuild --bundle --platform=node --outdir=target/ src/index.ts"},
+            "dependencies": {"zod": "catalog:", "catalog": "workspace:*"}},
+        "handlers/api/tsconfig.json": {"compilerOptions": {"baseUrl": ".", "paths": {
+            "@modules/*": ["../../modules/*"], "@modules/catalog/*": ["../../modules/catalog/src/*"]}}, "include": ["src"]},
+        "handlers/api/src/index.ts": "import { product } from '@modules/catalog/catalog';\nimport { stage } from '@modules/stage';\n"
+                                     "export const handler = async (body: string) => [stage, product.parse(JSON.parse(body))];\n",
+    }
+    write(tmp_path / "scripts", files)
+    assert dep(tmp_path / "scripts", select=("DEP002", "DEP005")) == []
+    started = {**files, "modules/sync-user/package.json": {**files["modules/sync-user/package.json"], "version": "1.0.0",
+                                                           "main": "dist/syncUser.js", "scripts": {"start": "node dist/syncUser.js"}}}
+    write(tmp_path / "started", started)
+    assert [(c, p) for c, p, _ in dep(tmp_path / "started", select=("DEP002",))] == [("DEP002", "modules/catalog/src/catalog.ts")]
+
+
+@pytest.mark.parametrize("build, reported", [("tsc -p tsconfig.lib.json", False), ("nest build", True)])
+def test_a_published_librarys_leftover_nest_cli_json_starts_nothing(tmp_path, build, reported):
+    """A library published from `lib/` (`files: ["dist-lib"]`, built by `tsc -p tsconfig.lib.json`) keeps
+    a demo app in `src/` and the `nest-cli.json` the Nest CLI scaffolded: nothing runs the Nest CLI, so
+    `src/main.ts` is no production entry and its devDependency `helmet` breaks no install (a real
+    GraphQL helpers library: 18 findings). A build that runs the Nest CLI makes it the entry again."""
+    write(tmp_path, {
+        "package.json": {"name": "nest-gql-helpers", "version": "1.0.0", "main": "dist-lib/index.js",
+                         "files": ["dist-lib"], "scripts": {"build": build, "start:dev": "ts-node src/main.ts"},
+                         "peerDependencies": {"@nestjs/common": ">= 9.0.0"}, "dependencies": {"dataloader": "^2.0.0"},
+                         "devDependencies": {"@nestjs/common": "^10.0.0", "helmet": "^7.0.0", "ts-node": "^10.9.1"}},
+        "nest-cli.json": {"collection": "@nestjs/schematics", "sourceRoot": "src"},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist"}},
+        "tsconfig.lib.json": {"extends": "./tsconfig.json", "compilerOptions": {"outDir": "dist-lib"}, "include": ["lib"]},
+        "lib/index.ts": "import DataLoader from 'dataloader';\nexport const loader = DataLoader;\n",
+        "src/main.ts": "import helmet from 'helmet';\nexport const h = helmet();\n",
+    })
+    assert bool(dep(tmp_path, select=("DEP002",))) is reported

@@ -61,3 +61,32 @@ def test_a_dunder_test_utils_folder_and_a_top_dev_harness_are_not_shipped(tmp_pa
     inside = {**files, "src/dev/tools.ts": "import { mockServices } from '@backstage/backend-test-utils';\n\n"
                                           "export const tools = mockServices;\n"}
     assert ("DEP002", "src/dev/tools.ts", "@backstage/backend-test-utils") in dep(write(tmp_path / "inside", inside))
+
+
+def test_a_file_only_tests_reach_in_a_library_its_users_bundle_is_in_no_bundle(tmp_path):
+    """A private library that ships only inside a vite app's bundle: its `env.ts`, which the entry
+    reaches, is bundled and must declare zod; its `admin.ts`, which only a test imports, is in no
+    bundle at all, so the root's hoisted zod serves it as it serves any test support (a real
+    bookmarking monorepo: 2 DEP001 that appeared once the library counted as bundled)."""
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*", "apps/*"],
+                         "devDependencies": {"vitest": "^2.0.0"}},
+        "package-lock.json": {"lockfileVersion": 3, "packages": {
+            "": {"name": "root", "devDependencies": {"vitest": "^2.0.0"}},
+            "apps/api": {"name": "api", "dependencies": {"zod": "^3.23.0"}},
+            "node_modules/zod": {"version": "3.23.8"}}},
+        "apps/api/package.json": {"name": "api", "private": True, "dependencies": {"zod": "^3.23.0"}},
+        "packages/lib/package.json": {"name": "@acme/lib", "private": True, "exports": {".": "./src/index.ts"},
+                                      "scripts": {"test": "vitest"}},
+        "packages/lib/src/index.ts": "export { env } from './env';\n",
+        "packages/lib/src/env.ts": "import { z } from 'zod';\nexport const env = z.string().parse('x');\n",
+        "packages/lib/src/admin.ts": "import { z } from 'zod';\nexport const admin = z.number();\n",
+        "packages/lib/src/admin.test.ts": "import { test } from 'vitest';\nimport { admin } from './admin';\n"
+                                          "test('a', () => { admin.parse(1); });\n",
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"build": "vite build"},
+                                  "dependencies": {"@acme/lib": "*"}, "devDependencies": {"vite": "^6.0.0"}},
+        "apps/web/index.html": "<script type=\"module\" src=\"/src/main.ts\"></script>\n",
+        "apps/web/src/main.ts": "import { env } from '@acme/lib';\nconsole.log(env);\n",
+    }
+    assert [(code, path) for code, path, _ in dep(write(tmp_path, files), select=("DEP001",))] == [
+        ("DEP001", "packages/lib/src/env.ts")]

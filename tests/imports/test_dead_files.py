@@ -39,8 +39,8 @@ def test_a_backup_copy_of_the_repositorys_own_folders_is_outside_every_build(tmp
 
 def test_a_backup_copys_test_file_may_still_be_run_by_a_test_runner(tmp_path):
     """A runner's default globs (`**/*.test.ts`) reach a test file wherever it lies: a backup copy of a
-    test is not assumed dead."""
-    _workspace(tmp_path)
+    test is not assumed dead where the repository runs tests."""
+    _workspace(tmp_path, {"test": "jest"})
     _write(tmp_path, "scripts/backups/packages/svc/src/index.test.ts", "import { gone } from './gone';\n\nexport const t = gone;\n")
     assert _severities(tmp_path) == [("backups/packages/svc/src/index.test.ts", "error")]
 
@@ -132,8 +132,8 @@ def test_a_superseded_copy_beside_its_live_twin_is_outside_every_build(tmp_path)
     """`test/factories/test.factories.OLD.ts` beside `test.factories.ts`, which the specs import, in a
     folder the tsconfig excludes (a CRM back end: 1 IMP002 error on the copy's stale path). The
     live twin says the copy was superseded; without it, or when a file imports the copy, the
-    broken import is an error."""
-    _workspace(tmp_path)
+    broken import is an error (a runner runs the specs)."""
+    _workspace(tmp_path, {"test:e2e": "jest --config test/jest-e2e.json"})
     _pkg(tmp_path, "packages/svc/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"},
                                                  "include": ["src"], "exclude": ["test"]})
     _write(tmp_path, "packages/svc/test/factories/test.factories.ts", "import { run } from '../../src/index';\n\nexport const make = run;\n")
@@ -220,3 +220,78 @@ def test_a_base_configs_root_dir_above_the_project_compiles_nothing_of_it(tmp_pa
     _write(tmp_path, "apps/console/src/live.ts", "export const a = 1;\n")
     _write(tmp_path, "apps/console/src/old/Chart.tsx", "import { useMetric } from './MetricContext';\n\nexport const Chart = () => useMetric();\n")
     assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}
+
+
+def test_a_declaration_file_no_program_includes_is_dead_unless_a_file_reads_it(tmp_path):
+    """`tolgee.d.ts` beside a tsconfig whose `include` takes only `src/`: no program reads it, so its
+    stale import breaks nothing, and the note says so instead of blaming `skipLibCheck` (a real
+    builder app's translation types). Included, or referenced by an included file, or a package of
+    `typeRoots`, it is read, and `skipLibCheck` is what keeps tsc quiet."""
+    stale = "import type en from './src/locales/en.json';\ndeclare module 'i18n-types' { type T = typeof en; }\n"
+
+    def found(tsconfig: dict, path: str = "packages/svc/tolgee.d.ts", reference: bool = False) -> tuple[str, bool, bool]:
+        _pkg(tmp_path, "packages/svc/tsconfig.json", tsconfig)
+        _write(tmp_path, "packages/svc/src/index.ts", (f"/// <reference path=\"../{path.rsplit('/', 1)[-1]}\" />\n" if reference
+                                                       else "") + "export const run = () => 1;\n")
+        _write(tmp_path, path, stale)
+        (d,) = lint(tmp_path, ["IMP002"])
+        (tmp_path / path).unlink()
+        return d.severity.value, "most likely dead code" in d.message, "skipLibCheck" in d.message
+
+    _workspace(tmp_path)
+    options = {"outDir": "dist", "skipLibCheck": True, "resolveJsonModule": True}
+    assert found({"compilerOptions": options, "include": ["src"]}) == ("warning", True, False)
+    assert found({"compilerOptions": options, "include": ["src", "*.d.ts"]}) == ("warning", False, True)
+    assert found({"compilerOptions": options, "include": ["src"]}, reference=True) == ("warning", False, True)
+    typed = {"compilerOptions": {**options, "typeRoots": ["./typings"]}, "include": ["src"]}
+    assert found(typed, "packages/svc/typings/i18n/index.d.ts") == ("warning", False, True)
+
+
+def test_a_test_no_tsconfig_compiles_and_nothing_could_run_is_dead(tmp_path):
+    """A Nest scaffold's `test/` folder left in a package that excludes it from its tsconfig and never
+    set up testing (no runner declared, no test script, here or at the root): its imports of a
+    removed service and of an undeclared `@nestjs/testing` break nothing anyone runs (a real device
+    farm: 37 errors). A declared runner, a test script, or a runner the file imports keeps it a test."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["app"]})
+    app = {"name": "app", "version": "1.0.0", "scripts": {"build": "tsc -p .", "start": "node build/src/main.js"},
+           "dependencies": {"@nestjs/common": "10.0.0"}, "devDependencies": {"typescript": "5.3.3"}}
+    _pkg(tmp_path, "app/tsconfig.json", {"compilerOptions": {"outDir": "build", "rootDir": "."}, "include": ["src/**/*.ts"],
+                                         "exclude": ["node_modules", "test", "**/*spec.ts"]})
+    _write(tmp_path, "app/src/main.ts", "import { Module } from '@nestjs/common';\nexport const M = Module;\n")
+    spec = "import { Test } from '@nestjs/testing';\nimport { AuthService } from './auth.service';\n" \
+           "describe('x', () => { it('y', () => Test.createTestingModule({ providers: [AuthService] })); });\n"
+    _write(tmp_path, "app/test/auth.service.spec.ts", spec)
+
+    def severities(manifest: dict) -> list[tuple[str, str]]:
+        _pkg(tmp_path, "app/package.json", manifest)
+        return sorted((d.code, d.severity.value) for d in lint(tmp_path, ["IMP002", "DEP001"]))
+
+    assert severities(app) == [("DEP001", "warning"), ("IMP002", "warning")]
+    assert severities({**app, "devDependencies": {**app["devDependencies"], "jest": "^29.0.0"}}) == [
+        ("DEP001", "error"), ("IMP002", "error")]
+    assert severities({**app, "scripts": {**app["scripts"], "test:e2e": "node --test"}}) == [
+        ("DEP001", "error"), ("IMP002", "error")]
+    _write(tmp_path, "app/test/auth.service.spec.ts", "import { test } from 'node:test';\n" + spec)
+    assert severities(app) == [("DEP001", "error"), ("IMP002", "error")]
+
+
+def test_a_stale_reference_compiles_nothing_but_a_generated_one_may(tmp_path):
+    """A solution-style tsconfig whose `references` name a project that is gone (`../multi-tenancy`,
+    left after a package was copied): it compiles nothing, so an example its other projects exclude
+    is still outside every build (a real fork: 20 errors). A missing project in a hidden folder a tool
+    writes (`./.nuxt/tsconfig.app.json`) may compile it once written: not said to be dead."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True})
+    _write(tmp_path, "pnpm-workspace.yaml", "packages:\n  - libs/*\n")
+    _pkg(tmp_path, "libs/msg/package.json", {"name": "@x/msg", "main": "./src/index.ts"})
+    _write(tmp_path, "libs/msg/src/index.ts", "export const svc = 1;\n")
+    _pkg(tmp_path, "libs/msg/tsconfig.lib.json", {"include": ["src/**/*.ts"], "exclude": ["examples/**/*.ts"]})
+    _write(tmp_path, "libs/msg/examples/use.example.ts", "import { svc } from '../lib/svc';\nconsole.log(svc);\n")
+
+    def severity(reference: str) -> str:
+        _pkg(tmp_path, "libs/msg/tsconfig.json", {"files": [], "include": [], "references": [
+            {"path": "./tsconfig.lib.json"}, {"path": reference}]})
+        (d,) = lint(tmp_path, ["IMP002"])
+        return d.severity.value
+
+    assert severity("../multi-tenancy") == "warning"
+    assert severity("./.nuxt/tsconfig.app.json") == "error"

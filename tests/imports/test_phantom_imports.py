@@ -723,3 +723,40 @@ def test_a_name_a_package_of_the_repository_has_is_no_phantom(tmp_path):
     result = lint_result(tmp_path, select=["IMP001", "DEP001"])
     assert sorted((d.code, d.extra.get("package") or d.extra.get("specifier")) for d in result.diagnostics) == [
         ("DEP001", "@acme-reference/frontend"), ("IMP001", "@acme-reference/backend")], result.diagnostics
+
+
+def test_imp001_for_a_name_used_only_for_types_says_runtime_is_unaffected(tmp_path):
+    """A stale workspace name imported only for an interface: tsc fails (TS2307), but the compiler
+    erases the import, so Node never looks for it (a real test suite: "Node fails with Cannot find
+    module" for an `interface` import). In a test no tsconfig includes and vitest strips, only an
+    editor shows it: a warning. A value import still fails at runtime."""
+    write(tmp_path, {
+        "package.json": {"name": "@acme/api", "private": True, "devDependencies": {"vitest": "^2.0.0"}},
+        "packages/types/package.json": {"name": "@acme/types", "version": "1.0.0"},
+        "tsconfig.json": {"compilerOptions": {"strict": True}, "include": ["src"]},
+        "src/paging.ts": "import type { Paging } from '@acme/commons';\nexport const first: Paging = { page: 1 };\n",
+        "src/pager.ts": "import { pager } from '@acme/commons';\nexport const p = pager();\n",
+        "test/paging.test.ts": "import { Paging } from '@acme/commons';\nexport const p: Paging = { page: 1 };\n",
+    })
+    found = {d.path.rsplit("/", 1)[-1]: d for d in lint_result(tmp_path, select=["IMP001"]).diagnostics}
+    assert "tsc fails (TS2307), runtime is unaffected" in found["paging.ts"].message
+    assert found["paging.ts"].severity.value == "error"
+    assert "Cannot find module '@acme/commons'" in found["pager.ts"].message
+    assert "only an editor shows TS2307, runtime is unaffected" in found["paging.test.ts"].message
+    assert found["paging.test.ts"].severity.value == "warning"
+
+
+def test_a_require_resolve_of_the_built_twin_of_a_source_file_is_the_builds(tmp_path):
+    """`require.resolve('./loader.cjs')` beside `src/loader.ts`, which the build emits as
+    `build/loader.cjs` next to `build/index.cjs`: the path is right where the code runs (a real
+    compiler plugin handing its loader to Turbopack). Without the twin it is reported."""
+    write(tmp_path, {
+        "package.json": {"name": "@acme/plugin", "version": "1.0.0", "main": "build/index.cjs",
+                         "scripts": {"build": "tsup"}, "devDependencies": {"tsup": "8.5.1"}},
+        "tsconfig.json": {"compilerOptions": {"module": "esnext", "moduleResolution": "bundler"}, "include": ["src"]},
+        "src/index.ts": "export const loader = () => require.resolve('./loader.cjs');\n"
+                        "export const other = () => require.resolve('./gone.cjs');\n",
+        "src/loader.ts": "export default function loader(source: string) { return source; }\n",
+    })
+    assert [(d.code, d.extra.get("specifier")) for d in lint_result(tmp_path, select=["IMP002"]).diagnostics] == [
+        ("IMP002", "./gone.cjs")]

@@ -264,3 +264,28 @@ def test_a_solution_config_gives_the_files_its_app_roots_import_to_the_app_confi
     assert app is not None and app.path.endswith("tsconfig.app.json") and app.base_url == str(tmp_path / "web")
     spec = index.covering(str(tmp_path / "web/src/app/greeter.spec.ts"))
     assert spec is not None and spec.path.endswith("tsconfig.spec.json")
+
+
+def test_a_file_with_no_tsconfig_json_above_takes_a_role_config_or_a_neighbours(tmp_path):
+    """A file no tsconfig.json above covers is compiled by a role config above it (`tsc --project
+    packages/backend/tsconfig.backend.prod.json`), or by a neighbouring folder's tsconfig whose
+    `include` reaches over to it (`"../shared/src/**/*"`): their `paths` are its aliases (a real
+    Electron app: 414 DEP001 on its own `@services/*` alias). A neighbour that does not include it,
+    and folders such as node_modules, say nothing; the root base config stays the last resort."""
+    paths = {"baseUrl": "../..", "paths": {"@services/*": ["packages/shared/src/*"]}}
+    write(tmp_path, {
+        "tsconfig.base.json": json.dumps({"compilerOptions": {"strict": True}}),
+        "packages/backend/tsconfig.backend.prod.json": json.dumps({"include": ["./src/**/*"], "compilerOptions": paths}),
+        "packages/backend/src/server.ts": "export {};\n",
+        "packages/app/tsconfig.json": json.dumps({"include": ["src/**/*", "../shared/src/**/*"], "compilerOptions": paths}),
+        "packages/web/tsconfig.json": json.dumps({"include": ["src/**/*"]}),
+        "packages/node_modules/x/tsconfig.json": json.dumps({"include": ["../../**/*"]}),
+        "packages/shared/src/models/user.ts": "export {};\n",
+        "packages/tools/src/gen.ts": "export {};\n",
+    })
+    index = TsConfigIndex(str(tmp_path))
+    role = index.covering(str(tmp_path / "packages/backend/src/server.ts"))
+    assert role is not None and role.path.endswith("tsconfig.backend.prod.json") and "@services/*" in role.paths
+    reached = index.covering(str(tmp_path / "packages/shared/src/models/user.ts"))
+    assert reached is not None and reached.path == str(tmp_path / "packages/app/tsconfig.json")
+    assert index.covering(str(tmp_path / "packages/tools/src/gen.ts")).path == str(tmp_path / "tsconfig.base.json")

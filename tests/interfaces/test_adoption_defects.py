@@ -99,11 +99,11 @@ def test_a_single_warning_is_called_a_warning(tmp_path):
 def test_fixable_count_equals_fixed_count_on_the_fixture(tmp_path):
     copy_fixture("monorepo", tmp_path)
     found = cli("fixtures/monorepo", "--no-cache", cwd=tmp_path).stdout.decode().splitlines()[-1]
-    assert found == "Found 23 errors and 5 warnings (16 fixable with --fix, 4 more with --unsafe-fixes)."
+    assert found == "Found 24 errors and 5 warnings (16 fixable with --fix, 5 more with --unsafe-fixes)."
     diff = cli("fixtures/monorepo", "--no-cache", "--diff", cwd=tmp_path).stderr.decode()
     assert "Would fix 15 errors and 1 warning." in diff
     fixed = cli("fixtures/monorepo", "--no-cache", "--fix", cwd=tmp_path).stdout.decode().splitlines()[-1]
-    assert fixed == "Fixed 15 errors and 1 warning; 8 errors and 4 warnings remaining."
+    assert fixed == "Fixed 15 errors and 1 warning; 9 errors and 4 warnings remaining."
 
 
 def test_full_and_concise_formats_show_the_severity(tmp_path):

@@ -1,1 +1,1 @@
-"""TypeORM migration rules (MIG001-MIG007, MIG010-MIG013) and their oracles."""
+"""TypeORM migration rules (MIG001-MIG008, MIG010-MIG014) and their oracles."""

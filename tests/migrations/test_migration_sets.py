@@ -646,6 +646,27 @@ def test_history_a_squashed_baseline_replaced_is_not_unregistered(tmp_path):
     assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])] == ["1630000000000-Late.ts"]
 
 
+def test_an_empty_migration_left_unregistered_is_not_reported(tmp_path):
+    """`migration:create` leaves `up` and `down` empty (a comment at most); such a migration left out
+    of the listed set changes nothing when never run (a real bot's 22nd migration). One whose `up`
+    holds a statement is the forgotten one."""
+    empty = ("import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
+             "export class Empty1700000000001 implements MigrationInterface {\n"
+             "  public async up(queryRunner: QueryRunner): Promise<void> {\n    // TODO\n  }\n\n"
+             "  public async down(queryRunner: QueryRunner): Promise<void> {\n  }\n}\n")
+    root = workspace(tmp_path, {
+        "src/migrations/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/migrations/1700000000001-Empty.ts": empty,
+        "src/migrations/index.ts": "import { Init1700000000000 } from './1700000000000-Init';\n\n"
+                                   "export const MIGRATIONS = [Init1700000000000];\n",
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\nimport { MIGRATIONS } from './migrations';\n\n"
+                              "export default new DataSource({ type: 'postgres', migrations: [...MIGRATIONS] });\n",
+    })
+    assert codes(root, ["MIG007"]) == []
+    (root / "src/migrations/1700000000001-Empty.ts").write_text(empty.replace("// TODO", "await queryRunner.query('SELECT 1');"))
+    assert codes(root, ["MIG007"]) == ["MIG007"]
+
+
 GENERATOR = ("const fs = require('fs');\nconst { join } = require('path');\n"
              "const tpl = fs.readFileSync(join(__dirname, './baseMigration.ts'), 'utf8');\n"
              "const t = Date.now();\nconst name = process.argv[2];\n"
