@@ -36,13 +36,16 @@ class HostInstalls(DependencyModel):
         return self.bringing_dependency(m, package, test) is not None
 
     def bringing_dependency(self, m: Manifest, package: str, test: bool = False) -> str | None:
-        """The first of `m`'s dependencies that brings `package` as `brought_by_dependency` reads it, or None."""
+        """The first of `m`'s dependencies that brings `package` as `brought_by_dependency` reads it, or None;
+        None too where the lockfile says a production install does not place it where `m`'s files look."""
         if not self.install_hoists(m):
             return None
         root, lock, _ = self._root_install(m)
         if lock is None:
             return None
         importer = importer_key(m, root)
+        if not test and lock.in_production_install(package, importer) is False:
+            return None  # the copy it brings stays in its own folder (npm nests it): the importer finds none
         declared = [*m.section("dependencies"), *(m.section("devDependencies") if test else ())]
         return next((d for d in declared if package in lock.dependencies_at(d, importer)), None)
 

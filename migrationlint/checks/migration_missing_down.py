@@ -13,7 +13,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.model.migrations import is_migration_file, migration_classes
+from migrationlint.model.migrations import linted_migration_classes
 
 MIG008 = Rule("MIG008", "migration-missing-down", Severity.WARNING,
               "A migration class without a `down` method: reverting it fails.")
@@ -22,14 +22,11 @@ RUNS_APART = True  # checked in a second process on a large run (checks_apart.py
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
-    for path, facts in sorted(project.files.items()):
-        if facts.skipped or not is_migration_file(project, path):
+    for path, cls in linted_migration_classes(project):
+        if cls.extends or not cls.exported or "down" in cls.methods or cls.field("down") is not None:
             continue
-        for cls in migration_classes(facts):
-            if cls.extends or not cls.exported or "down" in cls.methods or cls.field("down") is not None:
-                continue
-            yield diagnostic(MIG008, path, cls.name_start, cls.name_end,
-                             f"`{cls.name}` has no `down` method: TypeORM calls `down` to revert it "
-                             f"(`migration:revert`), which then fails with a TypeError"
-                             + ("; tsc rejects the class, since MigrationInterface requires `down`"
-                                if any(i.split(".")[-1] == "MigrationInterface" for i in cls.implements) else ""))
+        yield diagnostic(MIG008, path, cls.name_start, cls.name_end,
+                         f"`{cls.name}` has no `down` method: TypeORM calls `down` to revert it "
+                         f"(`migration:revert`), which then fails with a TypeError"
+                         + ("; tsc rejects the class, since MigrationInterface requires `down`"
+                            if any(i.split(".")[-1] == "MigrationInterface" for i in cls.implements) else ""))

@@ -16,7 +16,7 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import UnawaitedCall
-from migrationlint.model.migrations import is_migration_file, migration_classes
+from migrationlint.model.migrations import linted_migration_classes
 
 MIG014 = Rule("MIG014", "migration-query-not-awaited", Severity.ERROR,
               "A migration starts a query without awaiting it: TypeORM records the migration even if it fails.",
@@ -26,12 +26,9 @@ RUNS_APART = True  # checked in a second process on a large run (checks_apart.py
 
 
 def check(project: Project) -> Iterator[Diagnostic]:
-    for path, facts in sorted(project.files.items()):
-        if facts.skipped or not is_migration_file(project, path):
-            continue
-        for cls in migration_classes(facts):
-            for call in cls.unawaited:
-                yield diagnostic(MIG014, path, call.start, call.end, _message(cls.name, call), fix=_fix(path, call))
+    for path, cls in linted_migration_classes(project):
+        for call in cls.unawaited:
+            yield diagnostic(MIG014, path, call.start, call.end, _message(cls.name, call), fix=_fix(path, call))
 
 
 _REMEDY = {

@@ -128,6 +128,7 @@ def _build_output(project: Project, res: Resolution) -> bool:
     (`.svelte-kit/types/...`), gitignored under any of the names the import may take (`lib/`,
     `/src/environments/environment.ts`), named as generated (`dates.generated.js`,
     `generated-types.ts`) or in a folder so named that the checkout lacks, in a folder the package's bundler config names as an output
+    or in its `build/` or `dist/` folder, absent, where a `build` script writes
     (bundler_outputs.py), or a JSON file Node's `require` finds without its extension. A fresh
     checkout lacks these files although the code is right."""
     root = project.workspace.root
@@ -143,9 +144,22 @@ def _build_output(project: Project, res: Resolution) -> bool:
             return True
         if written_by_bundler(project, base) is not None:
             return True  # a plugin's output folder (`outdir: './src/paraglide'`), written when the build starts
-        if _entry_built(project, base, root):
+        if _entry_built(project, base, root) or _in_absent_build_folder(project, base):
             return True
     return False
+
+
+def _in_absent_build_folder(project: Project, base: str) -> bool:
+    """A target in `build/` or `dist/` at its package's top, a folder the checkout lacks, in a package
+    with a `build` script: what that script writes (`blueprint build` compiling contracts to
+    `build/NftItem/tact_NftItem.ts`, which the wrappers import)."""
+    pkg = project.workspace.package_root(base)
+    first = os.path.relpath(base, pkg).split(os.sep)[0]
+    if first not in ("build", "dist") or os.path.isdir(os.path.join(pkg, first)):
+        return False
+    scripts = project.workspace.manifest(os.path.join(pkg, "package.json")).data.get("scripts") \
+        if os.path.isfile(os.path.join(pkg, "package.json")) else None
+    return isinstance(scripts, dict) and isinstance(scripts.get("build"), str)
 
 
 def _in_absent_generated(base: str, root: str) -> bool:

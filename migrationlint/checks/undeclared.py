@@ -86,7 +86,7 @@ class UndeclaredImports:
         where = f"not declared in {rel}" if known else (
             f"not declared in {rel}: only {self._rel(apart)}, a project of its own, declares it" if apart is not None
             else "not declared or installed anywhere in this repository" if self._install_known(m)
-            else "not declared anywhere in this repository, which has no lockfile to say what its install holds")
+            else "not declared anywhere in this repository, and no lockfile read here says what its install holds")
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
@@ -271,7 +271,7 @@ class UndeclaredImports:
             return None
         scope = pk.scope_of(package)
         peers = sorted(p for p in m.section("peerDependencies") if scope and pk.scope_of(p) == scope)
-        if peers:
+        if peers and not m.data.get("bin") and not self.is_service(m):  # an application installs its own
             return (f"{self._rel(m)} keeps {', '.join(peers[:2])} in peerDependencies, so the application provides "
                     f"that framework; {package} is likely a peer too")
         host = next((h for h in sorted(m.section("peerDependencies")) if self.peer_list(h, m).get(package) is False), None)
@@ -308,6 +308,9 @@ class UndeclaredImports:
         if package in NEST_CORE or pk.scope_of(package) == "@nestjs":
             return (f"{package} is a package of Nest, whose injector an application loads once: a published "
                     "library that uses it leaves it to the application")
+        if package in _UI_RUNTIMES:
+            return (f"{package} is a UI runtime an application loads once (a second copy breaks hooks and "
+                    "context): a published library that uses it leaves it to the application")
         scope = pk.scope_of(package)
         if scope and any(pk.scope_of(d) == scope for d in m.section("dependencies")):
             return None  # its siblings are dependencies (`@dnd-kit/core` beside `@dnd-kit/utilities`): so is it
@@ -320,4 +323,6 @@ class UndeclaredImports:
                 "a published package shares the application's copy of both")
 
 
+# UI runtimes whose state lives in the one copy the application loads: a component library's peers
+_UI_RUNTIMES = frozenset({"react", "react-dom", "vue", "svelte", "preact", "solid-js", "@angular/core", "react-native"})
 _SUBPATHS: Memo[dict[tuple[str, str], frozenset[str]]] = Memo("umbrella subpaths imported", lambda project: {})

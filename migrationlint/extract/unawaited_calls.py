@@ -3,11 +3,12 @@
 A statement `queryRunner.query(...)` (or a tagged ``queryRunner.sql`...` ``) with no `await`,
 `return` or `void` drops the promise: the method's own promise settles before the query does, so
 TypeORM goes on (records the migration, commits) and a failing query becomes an unhandled
-rejection. Only promises that write or read the
-database count: the QueryRunner's own async methods on the parameter itself, and the writes of
-the manager, repositories and query builders reached from it (`queryRunner.manager.save(...)`,
-`...createQueryBuilder()...execute()`). The parameter is the method's query runner when the
-method is `up` or `down` (its first parameter) or the parameter is annotated `QueryRunner`.
+rejection. Only promises that write or read the database count: the QueryRunner's own async
+methods on the parameter itself, and the writes of the manager, repositories and query builders
+reached from it (`queryRunner.manager.save(...)`, `...createQueryBuilder()...execute()`) or from
+a DataSource (`AppDataSource.getRepository(User).save(...)`). The parameter is the method's query
+runner when the method is `up` or `down` (its first parameter) or the parameter is annotated
+`QueryRunner`.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def unawaited_runner_calls(method: Node, dialect: str) -> list[UnawaitedCall]:
         call, name = m["call"][0], text(m["method"][0])
         receiver = call.child_by_field_name("function").child_by_field_name("object")
         direct = receiver is not None and receiver.type == "identifier" and text(receiver) in aliases
-        if not ((name in RUNNER_ASYNC) if direct else (name in WRITES and _chain_root(receiver) in roots)):
+        if not ((name in RUNNER_ASYNC) if direct else (name in WRITES and (
+                _chain_root(receiver) in roots or _through_orm(receiver)))):
             continue
         if any(start <= call.start_byte < end for start, end in loops):
             continue  # said once, at the forEach that drops the callback's promise
@@ -142,6 +144,24 @@ def _chain_root(node: Node | None) -> str | None:
         else:
             return None
     return None
+
+
+def _through_orm(node: Node | None) -> bool:
+    """Whether a member/call chain passes through TypeORM's entry points to data, from any root
+    (`AppDataSource.getRepository(User)`, `dataSource.manager`, `createQueryBuilder()`): a write at its
+    end is a database write, whoever holds the DataSource."""
+    while node is not None and node.type in ("member_expression", "call_expression", "non_null_expression"):
+        if node.type == "member_expression":
+            prop = node.child_by_field_name("property")
+            if prop is not None and text(prop) in _ORM_STEPS:
+                return True
+            node = node.child_by_field_name("object")
+        else:
+            node = node.child_by_field_name("function") if node.type == "call_expression" else node.named_children[0]
+    return False
+
+
+_ORM_STEPS = frozenset({"manager", "getRepository", "getTreeRepository", "getMongoRepository", "createQueryBuilder"})
 
 
 def _enclosing_function(node: Node) -> Node | None:

@@ -19,7 +19,7 @@ from migrationlint.model.elided_imports import compiled_away, declared_as_types,
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.entry_points import is_service, names_a_build
-from migrationlint.model.package_roles import started_application
+from migrationlint.model.package_roles import built_as_application, started_application
 from migrationlint.model.nx_projects import generated_manifest
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
@@ -387,8 +387,10 @@ class DependencyModel(ManifestOwners, VersionChoice):
         """Whether `m` is a package others install to use: publishable, no `bin` (an application
         installed to run), no service (a start script, nest-cli.json, a Dockerfile), and not an
         application started by a framework's command line (`"start": "shop-cli start"`) that offers
-        nothing to import (no entry field, no index file at its top)."""
-        return not (m.unpublishable or m.data.get("bin") or self.is_service(m) or started_application(m))
+        nothing to import (no entry field, no index file at its top), nor one a script builds as an
+        application (`electron-vite build`, `next build`)."""
+        return not (m.unpublishable or m.data.get("bin") or self.is_service(m) or started_application(m)
+                    or built_as_application(m))
 
     def optional_features_its_users_install(self, m: Manifest) -> bool:
         """Whether a load on demand in `m` is an optional feature its users install: a published

@@ -169,6 +169,14 @@ _BUILD_FOLDERS = ("/dist/", "/build/")
 
 # ----------------------------------------------------------------------------- migration sets of a run
 
+def linted_migration_classes(project: Project) -> Iterator[tuple[str, ClassFact]]:
+    """(path, class) of every migration class in the migration files the run lints, by path: what
+    the rules that judge one class at a time (MIG008, MIG014) walk."""
+    for path, facts in sorted(project.files.items()):
+        if not facts.skipped and is_migration_file(project, path):
+            yield from ((path, cls) for cls in migration_classes(facts))
+
+
 def is_migration_file(project: Project, path: str) -> bool:
     memo = _IS_MIGRATION_FILE(project)
     found = memo.get(path)

@@ -11,9 +11,13 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entry
+from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.workspace import Manifest
 
 _INDEX_EXTENSIONS = (".js", ".cjs", ".mjs", ".ts", ".tsx", ".mts", ".cts")
+# the command lines that build or package an application (a desktop, web or mobile app), never a library
+_APP_BUILD = command_pattern(r"(?:electron-vite build|electron-builder|electron-forge (?:make|package)|next build"
+                             r"|nuxt (?:build|generate)|ng build|react-scripts build|expo export|eas build)\b")
 _BUILDS = ("build", "prepare", "prepack", "prepublishOnly")
 
 
@@ -24,6 +28,14 @@ def started_application(manifest: Manifest) -> bool:
     scripts = manifest.data.get("scripts")
     return isinstance(scripts, dict) and any(isinstance(scripts.get(s), str) for s in START_SCRIPTS) \
         and offers_nothing_to_import(manifest)
+
+
+def built_as_application(manifest: Manifest) -> bool:
+    """Whether a script of the package builds or packages it as an application (`electron-vite build`,
+    `next build`, `eas build`): what it imports goes into that app, which nothing installs as a
+    dependency, so no application provides its peers."""
+    scripts = manifest.data.get("scripts")
+    return isinstance(scripts, dict) and any(isinstance(c, str) and _APP_BUILD.search(c) for c in scripts.values())
 
 
 def beside_an_entry(path: str, manifest: Manifest, entries: list[Entry], deployed: bool = False) -> bool:

@@ -958,6 +958,20 @@ def test_dep002_says_when_a_dependency_brings_the_package_today(tmp_path):
     })
     [d] = [d for d in lint(root) if d.code == "DEP002"]
     assert "holds it today only because typeorm depends on it; once typeorm no longer does, the service fails" in d.message, d.message
+    # npm v2 records where each copy goes: typeorm's dotenv 8 nests in its own folder beside the app's
+    # dev-only dotenv 16, so `npm ci --omit=dev` leaves the app none (a real Express boilerplate)
+    nested = write(tmp_path / "nested", {
+        "package.json": {"name": "app", "private": True, "scripts": {"start": "node dist/index.js"},
+                         "dependencies": {"typeorm": "^0.2.45"}, "devDependencies": {"dotenv": "^16.0.1"}},
+        "package-lock.json": {"name": "app", "lockfileVersion": 2, "requires": True, "packages": {
+            "": {"name": "app", "dependencies": {"typeorm": "^0.2.45"}, "devDependencies": {"dotenv": "^16.0.1"}},
+            "node_modules/dotenv": {"version": "16.0.1", "dev": True},
+            "node_modules/typeorm": {"version": "0.2.45", "dependencies": {"dotenv": "^8.2.0"}},
+            "node_modules/typeorm/node_modules/dotenv": {"version": "8.6.0"}}},
+        "src/index.ts": "import 'dotenv/config';\n\nexport const ready = true;\n",
+    })
+    [d] = [d for d in lint(nested) if d.code == "DEP002"]
+    assert "leaves it out and the service fails" in d.message and "only because" not in d.message, d.message
 
 
 def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(tmp_path):

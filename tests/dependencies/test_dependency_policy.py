@@ -527,6 +527,48 @@ def test_a_published_librarys_undeclared_nest_package_is_advised_as_a_peer(tmp_p
     assert found and all("to dependencies" in d.message and "a package of Nest" not in d.message for d in found)
 
 
+@pytest.mark.parametrize("app", ["bin", "electron"])
+def test_an_application_gets_no_peer_advice(tmp_path, app):
+    """A package with a `bin` and a `start:prod` script, or an Electron app built by `electron-vite build`,
+    is the application itself: nothing installs its peers, so the scope-peer or react-peer doubts
+    do not apply and the advice is the app's own section (a real indexer node and a desktop app: 5 findings)."""
+    files = {"package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+             "packages/lib/package.json": {"name": "@acme/lib", "version": "1.0.0", "main": "dist/index.js",
+                                           "dependencies": {"@acme/common": "1.0.0", "react-router-dom": "^6.14.2"}},
+             "packages/common/package.json": {"name": "@acme/common", "version": "1.0.0", "main": "dist/index.js"}}
+    if app == "bin":
+        files["packages/node/package.json"] = {"name": "@acme/node", "version": "1.0.0", "bin": {"acme-node": "./bin/run"},
+                                               "scripts": {"start:prod": "node dist/main"},
+                                               "peerDependencies": {"@acme/utils": "*"}}
+        files["packages/node/src/main.ts"] = "import { NETWORK } from '@acme/common';\nconsole.log(NETWORK);\n"
+    else:
+        files["packages/node/package.json"] = {"name": "@acme/desktop", "version": "1.0.0", "main": "./out/main/index.js",
+                                               "scripts": {"build": "electron-vite build"},
+                                               "devDependencies": {"electron": "^29.0.0", "react": "^18.2.0"}}
+        files["packages/node/src/App.tsx"] = "import { HashRouter } from 'react-router-dom';\nexport const App = HashRouter;\n"
+    [d] = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    section = "dependencies" if app == "bin" else "devDependencies"  # the Electron app keeps what it packs there
+    assert f"to {section} (" in d.message and "peerDependencies" not in d.message.split("; ", 1)[1], d.message
+
+
+def test_a_published_component_librarys_react_is_advised_as_a_peer(tmp_path):
+    """`@acme/email`, published from `dist`, renders with react that only the web app declares: a
+    second copy breaks hooks, so the advice is a peer (a real email-templates package), beside the
+    dependencies tsup leaves external."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*", "apps/*"]},
+        "packages/email/package.json": {"name": "@acme/email", "version": "1.0.0", "files": ["dist"],
+                                        "main": "dist/index.mjs", "scripts": {"build": "tsup src/index.tsx"},
+                                        "dependencies": {"react-string-replace": "^1.1.1"}},
+        "packages/email/src/index.tsx": "import React from 'react';\nimport replace from 'react-string-replace';\n"
+                                        "export const bold = (t: string) => replace(t, 'x', (m) => React.createElement('b', null, m));\n",
+        "apps/web/package.json": {"name": "web", "private": True, "dependencies": {
+            "react": "19.0.0", "react-string-replace": "^1.1.1", "@acme/email": "*"}},
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "react": "19.0.0" to peerDependencies' in d.message and "a UI runtime" in d.message
+
+
 def test_a_published_testing_helpers_runner_is_advised_as_a_peer(tmp_path):
     """`@acme/lib/testing`, a published subpath of helpers for its users' tests, calls `vi.fn()`: vitest
     is the one its user's tests run with, so the advice is a peer, never a `dependencies` entry that
@@ -604,8 +646,8 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
     ioredis = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
                if d.extra["package"] == "ioredis"]
     assert [(d.severity.value, d.fix) for d in ioredis] == [("warning", None)]
-    # no lockfile, no node_modules: nothing says what the install holds, so the message claims only the manifests
-    assert "not declared anywhere in this repository, which has no lockfile" in ioredis[0].message
+    # no lockfile read (none, or a binary bun.lockb), no node_modules: the message claims only the manifests
+    assert "not declared anywhere in this repository, and no lockfile read here says" in ioredis[0].message
     assert "run `" not in ioredis[0].message
 
 

@@ -760,3 +760,22 @@ def test_a_require_resolve_of_the_built_twin_of_a_source_file_is_the_builds(tmp_
     })
     assert [(d.code, d.extra.get("specifier")) for d in lint_result(tmp_path, select=["IMP002"]).diagnostics] == [
         ("IMP002", "./gone.cjs")]
+
+
+def test_an_import_into_the_build_folder_a_build_script_writes_is_build_output(tmp_path):
+    """`wrappers/NftItem.ts` imports `../build/NftItem/tact_NftItem`, which `blueprint build` (the
+    package's `build` script) compiles from the contracts; the checkout has no `build/` yet (a real
+    game's contract wrappers). Without a build script, or with a `build/` folder that lacks the file,
+    the import is reported."""
+    def found(scripts: dict, folder: bool = False) -> list[str]:
+        root = tmp_path / f"case{len(list(tmp_path.iterdir()))}"
+        write(root, {"package.json": {"name": "contracts", "version": "0.0.1", "scripts": scripts},
+                     "tsconfig.json": {"compilerOptions": {"strict": True}},
+                     "wrappers/NftItem.ts": "export { NftItem } from '../build/NftItem/tact_NftItem';\n"})
+        if folder:
+            (root / "build").mkdir()
+        return [d.code for d in lint_result(root, select=["IMP002"]).diagnostics]
+
+    assert found({"build": "blueprint build"}) == []
+    assert found({"test": "jest"}) == ["IMP002"]
+    assert found({"build": "blueprint build"}, folder=True) == ["IMP002"]

@@ -103,3 +103,14 @@ def test_a_local_alias_of_the_runner_and_a_repository_it_gives_count(tmp_path):
           "    const repo = qr.manager.getRepository('User');\n    repo.update({}, { a: 1 });\n"
           "    const rows = await queryRunner.query('SELECT 1');\n    rows.push(1);\n    rows.update();")
     assert _found(tmp_path, _migration(up)) == [("qr.query('A')", True), ("repo.update({}, { a: 1 })", True)]
+
+
+def test_a_write_through_a_data_source_counts_too(tmp_path):
+    """`AppDataSource.getRepository(User).save(rows)` without `await` in `up` (the global-DataSource
+    seeding style): a database write whose promise the migration drops, whatever holds the
+    DataSource. A `save` on anything that is no repository, manager or query builder is not judged."""
+    up = ("    AppDataSource.getRepository('User').save([]);\n"
+          "    dataSource.manager.insert('t', {});\n"
+          "    this.cache.save();\n    store.save();")
+    assert _found(tmp_path, _migration(up)) == [
+        ("AppDataSource.getRepository('User').save([])", True), ("dataSource.manager.insert('t', {})", True)]
