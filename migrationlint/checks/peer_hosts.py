@@ -8,6 +8,10 @@ a peer. A `dependencies` entry would install a second copy beside the applicatio
 `DataSource` classes, two rxjs), which is why DEP002 and DEP005 name peerDependencies there. Not for
 a package of a scope the manifest also keeps in `dependencies`: such a scope splits a shared API (the
 peer) from implementations each package installs for itself (`@opentelemetry/api` and `/core`).
+
+`sibling_peer` answers the same question from the workspace: a package the published library's
+siblings keep in peerDependencies (the framework a family of plugins shares), or a test runner a
+published testing helper calls into, is a peer of the library too.
 """
 
 from __future__ import annotations

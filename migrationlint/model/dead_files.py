@@ -6,7 +6,8 @@ tsconfig lies above it, a runner's defaults may compile it), that
 nothing runs (no entry point reaches it, no script, test runner or tool names it: its shipping
 verdict is only presumed, or it is in no bundle of an app whose entries are its routes or its HTML
 page, or it is an example or a backup copy of the repository's own folders or of a file beside it,
-backup_copies.py; or its package is one a `!` glob of the workspace definition removes)
+backup_copies.py; or its package is one a `!` glob of the workspace definition removes; or it is a
+declaration file nothing names or a test nothing could run: model/test_runners.py)
 and that no file of the workspace imports, is read by nothing: tsc never checks it, Node never
 loads it. An importer that is itself such a file does not count (a parked copy of a folder, whose
 files import one another). What its imports name breaks no build

@@ -16,8 +16,9 @@ from migrationlint.model.workspace import Manifest
 
 _INDEX_EXTENSIONS = (".js", ".cjs", ".mjs", ".ts", ".tsx", ".mts", ".cts")
 # the command lines that build or package an application (a desktop, web or mobile app), never a library
+# (not `ng build`, which builds Angular libraries as well)
 _APP_BUILD = command_pattern(r"(?:electron-vite build|electron-builder|electron-forge (?:make|package)|next build"
-                             r"|nuxt (?:build|generate)|ng build|react-scripts build|expo export|eas build)\b")
+                             r"|nuxt (?:build|generate)|react-scripts build|expo export|eas build)\b")
 _BUILDS = ("build", "prepare", "prepack", "prepublishOnly")
 
 
