@@ -212,10 +212,16 @@ _CODE_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", 
 
 
 def _asset(target: str) -> bool:
-    """An export target Node never loads as a module: a file with another extension (a stylesheet,
-    JSON, an image); a target without one may be source (extensionless_source)."""
-    suffix = os.path.splitext(target.rsplit("/", 1)[-1])[1]
-    return bool(suffix) and not suffix.endswith("*") and target.rsplit("/", 1)[-1] != "*" and suffix not in _CODE_SUFFIXES
+    """An export target the application's code never loads: a file with another extension than
+    code (a stylesheet, JSON, an image; a target without one may be source: extensionless_source),
+    or a tool's configuration (`./tailwind.config.js`, which the user's build tool reads)."""
+    name = target.rsplit("/", 1)[-1]
+    suffix = os.path.splitext(name)[1]
+    return bool(suffix) and not suffix.endswith("*") and name != "*" \
+        and (suffix not in _CODE_SUFFIXES or _TOOL_CONFIG.match(name) is not None)
+
+
+_TOOL_CONFIG = re.compile(r"^[\w-]+\.config\.[cm]?[jt]s$")
 
 
 def repository_only(manifest: Manifest) -> bool:

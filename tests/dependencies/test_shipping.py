@@ -3473,12 +3473,14 @@ def test_a_bundle_script_run_by_name_with_silencing_flags_bundles(tmp_path, run,
     assert dep(root) == ([("DEP002", "src/extension.ts", "glob")] if reported else [])
 
 
-@pytest.mark.parametrize("subpath, reported", [("./style/styles.css", False), ("./style/index.js", True)])
+@pytest.mark.parametrize("subpath, reported", [("./style/styles.css", False), ("./tailwind.config.js", False),
+                                              ("./style/index.js", True)])
 def test_a_stylesheet_export_leaves_a_source_only_library_internal(tmp_path, subpath, reported):
     """`@acme/ui` at 0.0.0 whose `main` and `exports["."]` name `.tsx` source, only a Next app that
     transpiles it imports it: a library of the repository, whose react comes from the app (a real
     screen recorder: 14 DEP002). An `exports` entry for its stylesheet is data Node never loads as a
-    module, so it changes nothing; a JavaScript subpath is an entry an install could load."""
+    module, and one for its tailwind config is read by the user's build tool: neither changes anything;
+    a JavaScript subpath is an entry an install could load."""
     write(tmp_path, {
         "package.json": {"name": "root", "private": True, "packageManager": "pnpm@10.0.0"},
         "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
