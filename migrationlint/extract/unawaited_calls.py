@@ -13,6 +13,8 @@ runner when the method is `up` or `down` (its first parameter) or the parameter 
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from tree_sitter import Node
 
 from migrationlint.extract import parsing
@@ -129,12 +131,12 @@ def _runner_parameter(method: Node) -> str | None:
     return None
 
 
-def _chain_root(node: Node | None) -> str | None:
-    """The identifier a member/call chain starts from (`qr` in `qr.manager.getRepository(X).save`)."""
+def _chain(node: Node | None) -> Iterator[Node]:
+    """The nodes of a member/call chain from its end to its start (`qr.manager.getRepository(X).save`:
+    the `.save` member, the call, `.getRepository`, `.manager`, then `qr`)."""
     while node is not None:
+        yield node
         kind = node.type
-        if kind == "identifier":
-            return text(node)
         if kind == "member_expression":
             node = node.child_by_field_name("object")
         elif kind == "call_expression":
@@ -142,23 +144,21 @@ def _chain_root(node: Node | None) -> str | None:
         elif kind in ("non_null_expression", "parenthesized_expression"):
             node = node.named_children[0] if node.named_children else None
         else:
-            return None
-    return None
+            return
+
+
+def _chain_root(node: Node | None) -> str | None:
+    """The identifier a member/call chain starts from (`qr` in `qr.manager.getRepository(X).save`)."""
+    nodes = list(_chain(node))
+    return text(nodes[-1]) if nodes and nodes[-1].type == "identifier" else None
 
 
 def _through_orm(node: Node | None) -> bool:
     """Whether a member/call chain passes through TypeORM's entry points to data, from any root
     (`AppDataSource.getRepository(User)`, `dataSource.manager`, `createQueryBuilder()`): a write at its
     end is a database write, whoever holds the DataSource."""
-    while node is not None and node.type in ("member_expression", "call_expression", "non_null_expression"):
-        if node.type == "member_expression":
-            prop = node.child_by_field_name("property")
-            if prop is not None and text(prop) in _ORM_STEPS:
-                return True
-            node = node.child_by_field_name("object")
-        else:
-            node = node.child_by_field_name("function") if node.type == "call_expression" else node.named_children[0]
-    return False
+    return any(n.type == "member_expression" and (p := n.child_by_field_name("property")) is not None
+               and text(p) in _ORM_STEPS for n in _chain(node))
 
 
 _ORM_STEPS = frozenset({"manager", "getRepository", "getTreeRepository", "getMongoRepository", "createQueryBuilder"})
