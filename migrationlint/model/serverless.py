@@ -66,10 +66,15 @@ def lambda_runtime_provides(directory: str, package: str) -> bool:
     return found is not None and (int(found.group(1)) >= 18) == (package != "aws-sdk")
 
 
+def _service_config(directory: str) -> str | None:
+    """The service's configuration file: `serverless.yml` or `.yaml`, else `serverless.ts`/`.js`/..."""
+    return next((p for p in (os.path.join(directory, n) for n in ("serverless.yml", "serverless.yaml"))
+                 if os.path.isfile(p)), None) or find_config(directory, "serverless")
+
+
 def _provider_runtime(directory: str) -> str | None:
     """The service's `provider.runtime`, read once per version of its config (asked per import)."""
-    path = next((p for p in (os.path.join(directory, n) for n in ("serverless.yml", "serverless.yaml"))
-                 if os.path.isfile(p)), None) or find_config(directory, "serverless")
+    path = _service_config(directory)
     try:
         stat = os.stat(path) if path is not None else None
     except OSError:
@@ -90,19 +95,17 @@ def _runtime_in(path: str, mtime_ns: int, size: int) -> str | None:
 def _settings(directory: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...] | None]] | None:
     """(plugins, {dotted key: its list of names, None when not one}) of the service's config."""
     keys = [k for keys in _EXTERNAL_KEYS.values() for k in keys]
-    for name in ("serverless.yml", "serverless.yaml"):
-        path = os.path.join(directory, name)
-        if os.path.isfile(path):
-            data = _yaml(path)
-            if not isinstance(data, dict):
-                return None
-            plugins = data.get("plugins")
-            plugins = plugins.get("modules") if isinstance(plugins, dict) else plugins
-            return _names(plugins) or (), {k: _names(_dotted(data, k)) for k in keys if _dotted(data, k) is not None}
-    config = find_config(directory, "serverless")
-    if config is None:
+    path = _service_config(directory)
+    if path is None:
         return None
-    read = read_config(config)
+    if path.endswith((".yml", ".yaml")):
+        data = _yaml(path)
+        if not isinstance(data, dict):
+            return None
+        plugins = data.get("plugins")
+        plugins = plugins.get("modules") if isinstance(plugins, dict) else plugins
+        return _names(plugins) or (), {k: _names(_dotted(data, k)) for k in keys if _dotted(data, k) is not None}
+    read = read_config(path)
     plugins = read.names("plugins") or read.names("plugins.modules") or ()
     return plugins, {k: read.names(k) for k in keys if read.has(k)}
 
