@@ -174,6 +174,9 @@ class VersionChoice:
             others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
             # nothing resolves it for the importer (nor the root): "resolves" would claim what no one runs
             return f"{self.prefix_for(m)}{v}", f"{where} holds {v}, the highest, and {others}: {SEVERAL_MAJORS}"
+        real = lock.aliases.get(package)
+        if real is not None:  # a plain range would fetch the registry's package of the alias's name
+            return f"npm:{real}@{self.prefix_for(m)}{v}", f"{where} installs {real} {v} under this name"
         return f"{self.prefix_for(m)}{v}", f"{where} resolves {v}"
 
     def _own_project_pin(self, package: str, m: Manifest) -> tuple[str, str] | None:

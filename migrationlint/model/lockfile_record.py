@@ -46,6 +46,9 @@ class Lockfile:
     # npm, yarn and bun, every version of their formats (not pnpm, whose entries' `dependencies` hold resolved
     # peers too): (package, version) -> what it depends on itself, which it brings to a plugin taking it as a peer
     depends_on: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # npm-alias installs (`"x": "npm:y@^1"` puts package y in node_modules/x): alias -> real name.
+    # The alias is what imports name and what `knows`; a fix declaring it must spell the alias spec.
+    aliases: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

@@ -27,9 +27,11 @@ def parse_yarn_berry(path: str, data: dict) -> Lockfile:
         version = entry.get("version")
         if "@workspace:" in resolution or entry.get("linkType") == "soft" or not isinstance(version, str):
             continue
-        name = _spec_name(resolution) or _spec_name(str(key).split(",")[0])
-        if name:
+        spec = str(key).split(",")[0]
+        name = _spec_name(spec) or _spec_name(resolution)
+        if name:  # the key's name: under it node_modules holds the package (an npm alias's own name)
             lock._add_entry(name, version, entry)
+            _note_alias(lock, spec)
     return lock
 
 
@@ -44,7 +46,20 @@ def parse_yarn_classic(path: str, text: str) -> Lockfile:
             if name and isinstance(version, str):
                 lock._add(name, version)
                 lock.add_own_dependencies(name, version, fields.get("dependencies"))
+        for spec in _split_specs(header):
+            _note_alias(lock, spec)
     return lock
+
+
+def _note_alias(lock: Lockfile, spec: str) -> None:
+    """`alias@npm:real@^1` (yarn 2+ key; yarn v1 writes `alias@"npm:real@^1"`): the lockfile installs
+    `real` under the name `alias`."""
+    spec = spec.replace('"', "").strip()
+    name = _spec_name(spec)
+    target = spec[len(name) + 1:] if name else ""
+    real = _spec_name(target[4:]) if target.startswith("npm:") else None
+    if name and real and real != name:
+        lock.aliases[name] = real
 
 
 def yarn_classic_production(path: str, roots: dict[str, str]) -> set[str]:

@@ -149,6 +149,8 @@ def parse_npm(path: str, data: dict) -> Lockfile:
             if not isinstance(version, str) or not name:
                 continue
             lock._add_entry(name, version, entry)
+            if isinstance(entry.get("name"), str) and entry["name"] != name:  # an npm alias
+                lock.aliases[name] = entry["name"]
             if "node_modules/" not in importer:
                 lock.importers.setdefault(importer or ".", {}).setdefault(name, version)
                 if not entry.get("dev"):
@@ -201,6 +203,9 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
             for name, spec in (deps.items() if isinstance(deps, dict) else ()):
                 raw = spec.get("version") if isinstance(spec, dict) else spec
                 version = _pnpm_importer_version(str(name), str(raw)) if raw is not None else None
+                real = (_pnpm_aliased(str(raw)) or ("",))[0] if version else ""
+                if real and real != name:
+                    lock.aliases[str(name)] = real
                 if raw is not None and "(" in str(raw):
                     lock.importer_peers.setdefault(str(importer), {}).update(_peer_suffix(str(raw)))
                     lock.linked_peers.setdefault(str(importer), {})[str(name)] = _own_peers(str(raw))
@@ -265,13 +270,19 @@ def _pnpm_key(key: str) -> tuple[str, str] | None:
     return None
 
 
+def _pnpm_aliased(raw: str) -> tuple[str, str] | None:
+    """`/other@1.0.0` or `other@1.0.0(peer@2)`, an importer's alias entry: (package, version) it
+    installs under the importer's name for it; None for a plain version."""
+    if raw.startswith("/") or (not raw[:1].isdigit() and "@" in raw):
+        return _pnpm_key(raw) or ("", "")
+    return None
+
+
 def _pnpm_importer_version(name: str, raw: str) -> str | None:
     if raw.startswith(("link:", "file:", "workspace:")):
         return None
-    if raw.startswith("/") or (not raw[:1].isdigit() and "@" in raw):  # alias: /other@1.0.0
-        parsed = _pnpm_key(raw)
-        return parsed[1] if parsed else None
-    return _strip_peer_suffix(raw)
+    aliased = _pnpm_aliased(raw)
+    return _strip_peer_suffix(raw) if aliased is None else aliased[1] or None
 
 
 def parse_bun(path: str, data: dict) -> Lockfile:
@@ -299,6 +310,10 @@ are the package's own (what it brings to a plugin taking it as a peer). Workspac
         deps = meta.get("dependencies")
         if isinstance(deps, dict) and deps:  # the package's own, as npm's and yarn's entries record them
             lock.depends_on[(name, version)] = frozenset(str(d) for d in deps)
+        if key != name and key.count("/") == key.startswith("@"):  # a top-level npm alias
+            lock._add(key, version)
+            lock.aliases[key] = name
+            name = key
         if key == name:
             lock.importers.setdefault(".", {})[name] = version
     return lock

@@ -136,3 +136,37 @@ def test_pnpm_records_the_peers_linked_beside_each_dependency(tmp_path):
     lock = read_lockfile(str(tmp_path / "pnpm-lock.yaml"))
     assert lock.linked_peers == {".": {"@nestjs/common": frozenset({"class-validator", "@scope/x"})}}
     assert set(lock.importer_peers["."]) == {"class-validator", "@scope/x", "y"}
+
+
+ALIAS_LOCKFILES = {
+    "package-lock.json": '{"lockfileVersion": 3, "packages": {"": {"name": "app"}, "node_modules/string-width-cjs":'
+                         ' {"name": "string-width", "version": "4.2.3"}, "node_modules/string-width":'
+                         ' {"version": "5.1.2"}}}',
+    "pnpm-lock.yaml": "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      string-width-cjs:\n"
+                      "        specifier: npm:string-width@^4.2.0\n        version: string-width@4.2.3\n"
+                      "packages:\n  string-width@4.2.3:\n    resolution: {integrity: sha512-AAAA}\n",
+    "yarn.lock": '__metadata:\n  version: 8\n\n"string-width-cjs@npm:string-width@^4.2.0":\n  version: 4.2.3\n'
+                 '  resolution: "string-width@npm:4.2.3"\n  languageName: node\n  linkType: hard\n',
+    "bun.lock": '{"lockfileVersion": 1, "workspaces": {"": {"name": "app"}}, "packages": {'
+                '"string-width-cjs": ["string-width@4.2.3", "", {}, "sha512-AAAA"],'
+                ' "wrap-ansi/string-width": ["string-width@5.1.2", "", {}, "sha512-BBBB"]}}',
+}
+
+
+@pytest.mark.parametrize("file", sorted(ALIAS_LOCKFILES))
+def test_an_npm_alias_is_known_under_its_own_name_and_remembers_the_package(tmp_path, file):
+    """`"string-width-cjs": "npm:string-width@^4.2.0"` installs string-width into
+    node_modules/string-width-cjs: imports name the alias, so the lockfile knows the alias (a real
+    repository's alias was called "installed nowhere"), and remembers the package behind it, which
+    a fix's spec must name (a plain range would fetch whatever the registry calls string-width-cjs)."""
+    (tmp_path / file).write_text(ALIAS_LOCKFILES[file])
+    parsed = read_lockfile(str(tmp_path / file))
+    assert parsed.knows("string-width-cjs") and parsed.resolved("string-width-cjs") == "4.2.3"
+    assert parsed.aliases == {"string-width-cjs": "string-width"}
+
+
+def test_yarn_classic_remembers_an_alias_header(tmp_path):
+    (tmp_path / "yarn.lock").write_text('# yarn lockfile v1\n\n\nstring-width-cjs@"npm:string-width@^4.2.0":\n'
+                                        '  version "4.2.3"\n\nstring-width@^5.0.0:\n  version "5.1.2"\n')
+    parsed = read_lockfile(str(tmp_path / "yarn.lock"))
+    assert parsed.aliases == {"string-width-cjs": "string-width"}
