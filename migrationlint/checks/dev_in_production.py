@@ -89,11 +89,13 @@ class DevInProduction:
             return "move it to dependencies"
         if self.ws.member(u.package) is not None:
             depending = self._declaring(u.package, m, "dependencies")
-            if len(depending) > len(self._declaring(u.package, m, "peerDependencies")):
+            peering = self._declaring(u.package, m, "peerDependencies")
+            if len(depending) > len(peering):
                 shown = ", ".join(depending[:2]) + (f" and {len(depending) - 2} more" if len(depending) > 2 else "")
                 return f"move it to dependencies (as {shown} declare it)"
-            return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
-                    f"application that installs it provides) or move it to dependencies")
+            if peering:  # the workspace's plugins of that package take it as a peer: this one is such a plugin
+                return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
+                        f"application that installs it provides) or move it to dependencies")
         return "move it to dependencies (or to peerDependencies, when the application that installs this published " \
                "package provides it)"
 

@@ -4,7 +4,8 @@ Tool configs are code, and the linter never runs repository code: instead the fi
 tree-sitter and every object-literal key is recorded under its dotted path (`ssr.noExternal`,
 `kit.alias.@fixtures`), wherever the object sits (`export default {...}`, `defineConfig({...})`,
 `module.exports = {...}`). Values are kept as their string value when they are string literals; a
-value naming a top-level array constant is that array.
+value naming a top-level array constant is that array; a function that always returns `false`
+(rollup's `external: () => false`) is the empty list, a predicate that names nothing.
 """
 
 from __future__ import annotations
@@ -197,6 +198,19 @@ def _returned_array(body: Node | None) -> Node | None:
     return value if value is not None and value.type == "array" else None
 
 
+def _answers_false(value: Node) -> bool:
+    """A function that returns the literal `false` whatever it is given (`() => false`,
+    `function () { return false; }`): as a predicate option (rollup's `external`) it matches nothing."""
+    if value.type not in ("arrow_function", "function_expression", "function"):
+        return False
+    body = value.child_by_field_name("body")
+    if body is not None and body.type == "statement_block":
+        statements = [c for c in body.named_children if c.type != "comment"]
+        body = statements[0].named_children[0] if len(statements) == 1 and statements[0].type == "return_statement" \
+            and statements[0].named_children else None
+    return body is not None and body.type == "false"
+
+
 def _key_text(node: Node) -> str | None:
     if node.type in ("property_identifier", "identifier"):
         return parsing.text(node)
@@ -224,6 +238,8 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                 value = arrays[parsing.text(value)]
             if value.type in ("true", "false"):
                 flags[path] = value.type == "true"
+            elif _answers_false(value):  # `external: () => false`: a predicate matching nothing names nothing
+                lists[path] = None if unread_before else lists.get(path, ())
             elif value.type == "array" or _sections_of(value):  # the same key in several objects (configs
                 # in a list): all their items; `Object.keys(pkg.dependencies)` alone: that section's names
                 items = _string_items(value, arrays) if value.type == "array" else \

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason, example_home
-from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand
+from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand, to_source
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.nx_projects import run_commands
 from migrationlint.model.serverless import is_service_config
@@ -280,6 +280,30 @@ def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
             for target, how in _runs(words):
                 found.setdefault(_script_at(manifest_dir, target), f'run by the "{name}" script ({how}), a developer '
                                                                    'tool, not the service')
+            if _BUILD_STEP.match(name):
+                for source in _built_steps(words, manifest_dir):
+                    found.setdefault(source, f'compiled, then run by the "{name}" script (node on its built '
+                                             'file), a step of the package\'s own build, not the service')
+    return found
+
+
+# scripts of the package's own build (`build`, `build:extra`, `postbuild`, `prepack`): what they run
+# runs where the package is built, with its devDependencies installed
+_BUILD_STEP = re.compile(r"^(?:(?:pre|post)?(?:build|compile)(?![a-z])|prepare$|prepack$|prepublishOnly$)")
+
+
+def _built_steps(words: list[str], manifest_dir: str) -> list[str]:
+    """The source files of the built scripts a build step gives `node` (`node ./dist/scripts/gen.js`
+    -> `src/scripts/gen.ts`, the usual output layouts): compiled with the package, run by its build."""
+    found = []
+    for i, word in enumerate(words):
+        if os.path.basename(word) != "node":
+            continue
+        target = first_operand(words[i + 1:])
+        if target is not None and target.endswith((".js", ".cjs", ".mjs")):
+            source = to_source(manifest_dir, target, lambda _dir, _path: None)
+            if source is not None and source.endswith(_TS_SCRIPT):
+                found.append(source)
     return found
 
 

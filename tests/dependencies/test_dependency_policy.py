@@ -3004,6 +3004,8 @@ def _platform_workspace(root: Path, sibling_section: str) -> Path:
 @pytest.mark.parametrize("section,remedy", [
     ("dependencies", "move it to dependencies (as packages/auth/package.json, packages/data/package.json declare it)"),
     ("peerDependencies", "declare it in peerDependencies (this published package plugs into @acme/platform"),
+    # no sibling declares it: no evidence of a host (a schema package's sibling modules were called hosts, 7 DEP002)
+    ("devDependencies", "move it to dependencies (or to peerDependencies, when the application that installs this"),
 ])
 def test_dep002_advises_the_section_the_sibling_packages_use_for_a_workspace_package(tmp_path, section, remedy):
     """A published package loads a workspace utility library it keeps in devDependencies (a cloud

@@ -309,6 +309,14 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
                   scripts={"build": "rollup -c"}) is None  # bare imports stay external
     assert bundle("fn", {"rollup.config.mjs": rollup % ", external: (id) => !id.startsWith('.')"}, version="1.0.0",
                   scripts={"build": "rollup -c"}) is None
+    # a predicate that matches nothing (`() => false`) names nothing: everything is inlined, as with no
+    # `external` at all (a published SDK's script-tag bundle: js-cookie, bundled, asked of every user)
+    for never in ("() => false", "(id) => false", "function () { return false; }"):
+        nothing = bundle(f"never{len(never)}", {"rollup.config.mjs": rollup % f", external: {never}"}, version="1.0.0",
+                         scripts={"build": "rollup -c"})
+        assert nothing is not None and nothing.inlines("react") and nothing.inlines("js-cookie")
+    assert bundle("always", {"rollup.config.mjs": rollup % ", external: () => true"}, version="1.0.0",
+                  scripts={"build": "rollup -c"}) is None
 
 
 def test_an_external_list_of_regex_literals_is_read(tmp_path):
@@ -1187,6 +1195,31 @@ def test_files_only_package_scripts_run_from_source_are_developer_tools(tmp_path
     assert dep(root) == [("DEP001", "src/data-source.ts", "dotenv"), ("DEP002", "src/other-source.ts", "commander"),
                          ("DEP002", "src/server.ts", "commander"), ("DEP002", "src/sync.ts", "commander")]
     assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
+
+
+def test_a_script_the_build_compiles_then_runs_is_a_build_step(tmp_path):
+    """A published package compiles `src/**` with tsc, then its build runs one of the compiled files
+    (`"build:extra": "node ./dist/scripts/gen-schema.js"`) to write an artefact it ships: that file's
+    imports are needed where the package is built, with its devDependencies (a real schema package:
+    9 DEP002, 7 of them advising peers). A file the package's entry imports ships, whatever runs it;
+    `node` on a built file in a script that is no build step (`migrate`, perhaps run by the image)
+    proves nothing."""
+    scripts = {"build": "tsc -b && pnpm run build:extra", "build:extra": "node ./dist/scripts/gen-schema.js",
+               "migrate": "node dist/scripts/migrate.js"}
+    files = {
+        "package.json": {"name": "@acme/schema", "version": "1.0.0", "type": "module", "exports": {".": "./dist/index.js"},
+                         "files": ["dist/**/*", "json-schema/*"], "scripts": scripts,
+                         "devDependencies": {"ts-codec": "^1.3.0", "typescript": "^5.6.0"}},
+        "tsconfig.json": {"compilerOptions": {"rootDir": "src", "outDir": "dist"}, "include": ["src"]},
+        "src/index.ts": "export const version = 1;\n",
+        "src/scripts/gen-schema.ts": "import * as t from 'ts-codec';\nexport const schema = JSON.stringify(t);\n",
+        "src/scripts/migrate.ts": "import * as t from 'ts-codec';\nexport const step = t;\n",
+    }
+    root = write(tmp_path, files)
+    assert dep(root) == [("DEP002", "src/scripts/migrate.ts", "ts-codec")]
+    files["src/index.ts"] = "export { schema } from './scripts/gen-schema.js';\n"
+    assert dep(write(tmp_path, files)) == [("DEP002", "src/scripts/gen-schema.ts", "ts-codec"),
+                                           ("DEP002", "src/scripts/migrate.ts", "ts-codec")]
 
 
 @pytest.mark.parametrize("seed", ["ts-node ./node_modules/typeorm-extension/bin/cli.cjs seed:run -d src/database/data-source.ts",
