@@ -52,9 +52,12 @@ class DevInProduction:
         production install."""
         m = u.manifest
         if self.published_library(m):
-            return (f"an install of {m.name} as a dependency (from the registry, or the workspace's production "
-                    f"install, {self.production_install(m)}) leaves out its devDependencies, so an application "
-                    f"that uses it fails")
+            # npm links every workspace package whatever section lists it: only the registry's install fails
+            kept = any(lock.in_production_install(u.package, importer) for lock, importer in self._lockfiles_for(m))
+            where = "from the registry" if kept else \
+                f"from the registry, or the workspace's production install, {self.production_install(m)}"
+            return (f"an install of {m.name} as a dependency ({where}) leaves out its devDependencies, so an "
+                    f"application that uses it fails")
         service = self.is_service(m)
         fails = "the command fails" if m.data.get("bin") and not service else "the service fails" if service \
             else "the application that loads it fails"

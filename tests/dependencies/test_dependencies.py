@@ -944,6 +944,34 @@ def test_dep002_says_a_published_librarys_users_fail_not_a_service(tmp_path):
     assert "leaves it out and the service fails" in found["api"]
 
 
+def test_dep002_a_workspace_package_npm_links_fails_only_for_the_registrys_users(tmp_path):
+    """npm links every workspace package into the root's node_modules, whatever section lists it, and
+    `npm ci --omit=dev` keeps the links (the lockfile's link entries carry no `"dev": true`): a
+    published library that keeps a sibling in devDependencies fails only when installed from the
+    registry (a real review: images running `npm prune --omit=dev` work today, and the message said
+    they fail)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"]},
+        "package-lock.json": {"name": "ws", "lockfileVersion": 3, "packages": {
+            "": {"name": "ws", "workspaces": ["packages/*"]},
+            "node_modules/@acme/logs": {"resolved": "packages/logs", "link": True},
+            "node_modules/@acme/shared": {"resolved": "packages/shared", "link": True},
+            "node_modules/uuid": {"version": "10.0.0", "dev": True},
+            "packages/logs": {"name": "@acme/logs", "version": "1.0.0"},
+            "packages/shared": {"name": "@acme/shared", "version": "1.0.0",
+                                "devDependencies": {"@acme/logs": "1.0.0", "uuid": "^10.0.0"}}}},
+        "packages/logs/package.json": {"name": "@acme/logs", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/logs/src/index.ts": "export const log = (m: string) => console.log(m);\n",
+        "packages/shared/package.json": {"name": "@acme/shared", "version": "1.0.0", "main": "dist/index.js",
+                                         "devDependencies": {"@acme/logs": "1.0.0", "uuid": "^10.0.0"}},
+        "packages/shared/src/index.ts": "import { log } from '@acme/logs';\nimport { v4 } from 'uuid';\n"
+                                        "export const id = () => { log('id'); return v4(); };\n",
+    })
+    found = {d.extra["package"]: d.message for d in lint(root) if d.code == "DEP002"}
+    assert "an install of @acme/shared as a dependency (from the registry) leaves out" in found["@acme/logs"]
+    assert "(from the registry, or the workspace's production install, `npm ci --omit=dev`) leaves out" in found["uuid"]
+
+
 def test_dep002_says_when_a_dependency_brings_the_package_today(tmp_path):
     """`reflect-metadata` in devDependencies of a service whose `typeorm` (a dependency) depends on it
     (a fleet back end): a production install still holds it, through typeorm, so "leaves it out"
