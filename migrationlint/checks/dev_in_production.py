@@ -95,7 +95,7 @@ class DevInProduction:
             peering = self._declaring(u.package, m, "peerDependencies")
             if len(depending) > len(peering):
                 shown = ", ".join(depending[:2]) + (f" and {len(depending) - 2} more" if len(depending) > 2 else "")
-                return f"move it to dependencies (as {shown} declare it)"
+                return f"move it to dependencies (as {shown} {'declares' if len(depending) == 1 else 'declare'} it)"
             if peering:  # the workspace's plugins of that package take it as a peer: this one is such a plugin
                 return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
                         f"application that installs it provides) or move it to dependencies")

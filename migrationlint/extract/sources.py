@@ -73,6 +73,10 @@ def facts_for_bytes(path: str, data: bytes) -> FileFacts:
 def _facts_or_skipped(path: str, data: bytes) -> FileFacts:
     if len(data) > MAX_FILE_BYTES:
         return skipped(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", len(data))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16's byte order marks: text, every other byte NUL
+        order = "little" if data[:1] == b"\xff" else "big"
+        return skipped(path, f"UTF-16 text ({order}-endian, with a byte order mark); TypeScript sources must be UTF-8 "
+                             "to be linted (tsc reads it through the mark, most other tools do not)", len(data))
     if b"\x00" in data[:8192] and _binary(data[:8192]):
         return skipped(path, "binary content (NUL bytes)", len(data))
     try:

@@ -35,6 +35,21 @@ def test_binary_file(tmp_path):
     assert "src/migrations/1700000000000-Bin.ts:1:1: FIL001 warning: File not linted: binary content (NUL bytes)" in lines
 
 
+def test_a_utf16_file_is_named_as_text_not_binary(tmp_path):
+    """A source saved as UTF-16 with a byte order mark (Windows PowerShell's `>`) has a NUL after
+    every ASCII character: it is text that tsc reads, and the message says so rather than "binary"
+    (a real repository's scratch copy)."""
+    text = "import { Injectable } from '@nestjs/common';\r\n"
+    workspace(tmp_path, {GOOD_BAD: migration("Finance1695682464"),
+                         "scratch.ts": b"\xff\xfe" + text.encode("utf-16-le"),
+                         "scratch-be.ts": b"\xfe\xff" + text.encode("utf-16-be")})
+    rc, lines = _run(tmp_path)
+    assert rc == 1 and _still_linted(lines)
+    assert "scratch.ts:1:1: FIL001 warning: File not linted: UTF-16 text (little-endian, with a byte order mark); " \
+           "TypeScript sources must be UTF-8 to be linted (tsc reads it through the mark, most other tools do not)" in lines
+    assert any(line.startswith("scratch-be.ts:1:1: FIL001 warning: File not linted: UTF-16 text (big-endian") for line in lines)
+
+
 def test_one_nul_in_a_string_literal_is_text(tmp_path):
     """A test that a validator rejects a key holding NUL writes the byte itself in a string literal
     (a real repository): the file is text and is linted; binary means many control bytes."""
