@@ -91,7 +91,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`), or
                 # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
                 continue
-            if res.origin == "relative" and (_placed_by_the_build(project, path, imp)
+            if res.origin == "relative" and (_above_the_repository(project, path, spec)
+                                             or _placed_by_the_build(project, path, imp)
                                              or imp.ts_ignored and project.is_test_file(path)
                                              or template_folder_reader(project, path) is not None):
                 continue  # placed beside the bundle; a fixture missing the file on purpose; a generator's template
@@ -107,6 +108,15 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
             # tsc takes a bare name's `declare module` over any file it resolves to, and IMP003
             # does not check such a block's members
             yield from missing_exports(project, resolver, path, imp, res.path)
+
+
+def _above_the_repository(project: Project, path: str, spec: str) -> bool:
+    """A relative import that climbs out of the repository (`../../../config` from `server/src/`, a
+    file the deploy steps write beside the clone): the linter sees only the repository, so nothing
+    says the file is missing."""
+    target = os.path.normpath(os.path.join(os.path.dirname(path), spec))
+    root = project.workspace.root
+    return os.path.commonpath([target, root]) != root
 
 
 def _paths_unknown(resolver: Resolver, path: str) -> bool:

@@ -19,6 +19,7 @@ from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.project import Memo
 from migrationlint.model.resolve import resolver_for
+from migrationlint.model.unchecked_files import unchecked_file
 from migrationlint.model.workspace import Manifest
 from migrationlint.model.workspace_definition import unlisted_member_folder
 
@@ -116,19 +117,29 @@ class UndeclaredImports:
             settled = self.shipping.settle(u.path, m) if u.verdict is not None and u.verdict.unsettled else None
             why = settled.reason if settled is not None and not settled.ships else \
                 "no entry point reaches the file and only tests, test support or developer tools import it"
-        cycle = cycle_through(self.ws, m, u.package)
-        if cycle is not None:  # the one remedy breaks the build graph: a warning, no fix
-            return (message + f"; declaring it in {section} would close a cycle of workspace dependencies "
-                    f"({' -> '.join([m.name, *cycle])}), which Turborepo, Nx and pnpm -r refuse to order, so it "
-                    "resolves only where every workspace package is linked at the root or the application declares "
-                    "both: move the code it needs, or break the cycle"), None, Severity.WARNING
+        cyclic = self._closing_a_cycle(m, u.package, section)
+        if cyclic is not None:  # the one remedy breaks the build graph: a warning, no fix
+            return message + cyclic, None, Severity.WARNING
         note, leftover = self._unlisted_member(u)
         if leftover:
             return message + leftover, None, None
         message, fix = self._add_or_command(message, m, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
         message, fix = self._or_umbrella_subpath(u, message, fix) if known else (message, fix)
+        unchecked = unchecked_file(self.project, resolver_for(self.project), u.path) if u.type_only else None
+        if unchecked is not None:  # as IMP002 and IMP003 say of such a file: nothing fails, an editor shows it
+            return message + note + f"; nothing fails: {unchecked} TS2307", fix, Severity.WARNING
         return message + note, fix, None
+
+    def _closing_a_cycle(self, m: Manifest, package: str, section: str) -> str | None:
+        """What DEP001 says when declaring `package` in `m` would close a cycle of workspace packages."""
+        cycle = cycle_through(self.ws, m, package)
+        if cycle is None:
+            return None
+        return (f"; declaring it in {section} would close a cycle of workspace dependencies "
+                f"({' -> '.join([m.name, *cycle])}), which Turborepo, Nx and pnpm -r refuse to order, so it "
+                "resolves only where every workspace package is linked at the root or the application declares "
+                "both: move the code it needs, or break the cycle")
 
     def _or_umbrella_subpath(self, u: Use, message: str, fix: Fix | None) -> tuple[str, Fix | None]:
         """The other remedy, and the declaration made unsafe, for an umbrella package's internal

@@ -28,6 +28,7 @@ from migrationlint.model.dev_files import dev_reason, tool_input
 from migrationlint.model.dev_folders import example_home
 from migrationlint.model.docker_commands import dockerfile_names
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
+from migrationlint.model.nx_projects import outside_every_project
 from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.project import Memo, Project
@@ -91,6 +92,9 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     manifest = _OWNERS(project).owner(path)
     if manifest is not None and _left_out_of_workspace(project, manifest):
         return not _run_by_a_script(project, path, manifest)  # `!archive/**`: nothing installs, builds or tests it
+    if outside_every_project(path) and not resolver.tsconfigs.candidates(os.path.dirname(path)):
+        # in an Nx workspace, outside its projects, no tsconfig.json above: no target compiles or runs it
+        return manifest is None or not _run_by_a_script(project, path, manifest)
     cfg = resolver.tsconfig_for(path)
     if cfg is None or cfg.error is not None or cfg.unread_extends or cfg.covers(path) and not _outside_cli_programs(
             resolver, cfg.dir, path):

@@ -234,6 +234,30 @@ def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool
     return found
 
 
+def outside_every_project(path: str, is_file: Callable[[str], bool] = os.path.isfile) -> bool:
+    """Whether the file lies in an Nx workspace but in none of its projects: no project.json and no
+    package.json in its folder or above it, below nx.json's folder, and the root's Jest config, if
+    any, only gathers the projects' (`getJestProjects()`). Nx builds, serves, tests and lints projects:
+    such a file (a `notes/` folder of old copies) is run by no target."""
+    directory = os.path.dirname(path)
+    top = nx_workspace_root(directory)
+    if top is None or directory == top:
+        return False
+    d = directory
+    while d != top:
+        if is_file(os.path.join(d, "project.json")) or is_file(os.path.join(d, "package.json")):
+            return False
+        d = os.path.dirname(d)
+    jest = find_config(top, "jest.config")
+    if jest is None:
+        return True
+    try:
+        with open(jest, encoding="utf-8", errors="replace") as fh:
+            return "getJestProjects" in fh.read()
+    except OSError:
+        return False
+
+
 # target options with which an Nx build writes the deployed package.json's dependencies from the
 # project graph (the app bundlers' option, and @nx/js:tsc's and :swc's for a buildable library)
 _GENERATING_OPTIONS = ("generatePackageJson", "updateBuildableProjectDepsInPackageJson")

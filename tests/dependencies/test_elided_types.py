@@ -39,3 +39,29 @@ def test_dep001_a_workspace_type_reached_through_export_star_is_elided_from_a_de
     value = dep(repo("class", "export * from './types/index.js';\n", "export * from './locale.js';\n",
                      "export class Locale { code = 'en'; }\n"))
     assert ("DEP001", "apps/api/src/main.ts", "@acme/locale") in value
+
+
+def test_dep001_a_type_only_import_in_a_file_no_tsc_program_reads_is_a_warning(tmp_path):
+    """A test no tsconfig includes, which vitest runs with its types stripped, imports types of a
+    package its manifest does not declare (a contract suite at the root of a pnpm monorepo: 3 errors):
+    nothing fails, only an editor shows TS2307, as IMP002 and IMP003 already say of such a file; the
+    finding is a warning, and its remedy stays. Where a tsconfig includes the test, tsc fails: an error."""
+    from tests.helpers import lint
+
+    files = {
+        "package.json": {"name": "mono", "private": True, "devDependencies": {"vitest": "^3.2.0"}},
+        "package-lock.json": {"name": "mono", "lockfileVersion": 3, "packages": {
+            "": {"name": "mono"}, "node_modules/vitest": {"version": "3.2.4", "dev": True},
+            "node_modules/vite": {"version": "7.1.3", "dev": True}}},
+        "tsconfig.json": {"compilerOptions": {"strict": True, "noEmit": True}, "include": ["src"]},
+        "src/index.ts": "export const one = 1;\n",
+        "tests/contract.test.ts": "import { expect, test } from 'vitest';\nimport type { Plugin } from 'vite';\n\n"
+                                  "test('plugin', () => { const p: Plugin | null = null; expect(p).toBeNull(); });\n",
+    }
+    [d] = [d for d in lint(write(tmp_path / "a", files), ["DEP001"])]
+    assert d.severity.value == "warning" and d.fix is not None
+    assert d.message.endswith("; nothing fails: no tsconfig includes this test and vitest strips its types without "
+                              "checking them, so only an editor shows TS2307")
+    files["tsconfig.json"] = {"compilerOptions": {"strict": True, "noEmit": True}, "include": ["src", "tests"]}
+    [d] = [d for d in lint(write(tmp_path / "b", files), ["DEP001"])]
+    assert d.severity.value == "error" and "nothing fails" not in d.message

@@ -295,3 +295,28 @@ def test_a_stale_reference_compiles_nothing_but_a_generated_one_may(tmp_path):
 
     assert severity("../multi-tenancy") == "warning"
     assert severity("./.nuxt/tsconfig.app.json") == "error"
+
+
+def test_a_file_of_an_nx_workspace_outside_its_projects_is_dead(tmp_path):
+    """Nx builds, tests and lints its projects; a `notes/` folder of old component copies at the top,
+    under no project.json, package.json or tsconfig.json (the root holds only `tsconfig.base.json`,
+    which the projects extend), is compiled and run by no target (a real workspace: an IMP002 error on
+    such a copy). Its broken imports are the dead-file warning; inside a project, an error. A root
+    Jest config that runs more than the projects' may run the copy's tests, which keeps it alive."""
+    _pkg(tmp_path, "package.json", {"name": "ws", "private": True, "devDependencies": {"nx": "19.0.0", "jest": "29.7.0"}})
+    _pkg(tmp_path, "nx.json", {"npmScope": "ws"})
+    _pkg(tmp_path, "tsconfig.base.json", {"compilerOptions": {"baseUrl": "."}})
+    _pkg(tmp_path, "apps/api/project.json", {"root": "apps/api", "sourceRoot": "apps/api/src"})
+    _pkg(tmp_path, "apps/api/tsconfig.json", {"extends": "../../tsconfig.base.json", "include": ["src"]})
+    _write(tmp_path, "apps/api/src/main.ts", "import { gone } from './gone';\n\nconsole.log(gone);\n")
+    _write(tmp_path, "notes/edit/edit.component.ts", "import { AppService } from '../../app.service';\n\n"
+                                                     "export const svc = AppService;\n")
+    _write(tmp_path, "notes/edit/edit.component.spec.ts", "import { svc } from './edit.component';\n\ntest('x', () => svc);\n")
+    _write(tmp_path, "jest.config.ts", "import { getJestProjects } from '@nx/jest';\n\nexport default { projects: getJestProjects() };\n")
+
+    def severities() -> dict[str, str]:
+        return {d.path.split(str(tmp_path) + "/", 1)[-1]: d.severity.value for d in lint(tmp_path, ["IMP"])}
+
+    assert severities() == {"apps/api/src/main.ts": "error", "notes/edit/edit.component.ts": "warning"}
+    _write(tmp_path, "jest.config.ts", "export default { testMatch: ['**/*.spec.ts'] };\n")
+    assert severities() == {"apps/api/src/main.ts": "error", "notes/edit/edit.component.ts": "error"}
