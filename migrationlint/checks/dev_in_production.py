@@ -96,7 +96,9 @@ class DevInProduction:
             if len(depending) > len(peering):
                 shown = ", ".join(depending[:2]) + (f" and {len(depending) - 2} more" if len(depending) > 2 else "")
                 return f"move it to dependencies (as {shown} {'declares' if len(depending) == 1 else 'declare'} it)"
-            if peering:  # the workspace's plugins of that package take it as a peer: this one is such a plugin
+            if peering or self._declaring(u.package, m, "devDependencies"):
+                # the workspace's plugins of that package take it as a peer, or build against it as this
+                # one does (a framework's plugins, each keeping its core in devDependencies): a host
                 return (f"declare it in peerDependencies (this published package plugs into {u.package}, which the "
                         f"application that installs it provides) or move it to dependencies")
         return "move it to dependencies (or to peerDependencies, when the application that installs this published " \

@@ -27,10 +27,11 @@ def parse_yarn_berry(path: str, data: dict) -> Lockfile:
         version = entry.get("version")
         if "@workspace:" in resolution or entry.get("linkType") == "soft" or not isinstance(version, str):
             continue
-        spec = str(key).split(",")[0]
-        name = _spec_name(spec) or _spec_name(resolution)
-        if name:  # the key's name: under it node_modules holds the package (an npm alias's own name)
-            lock._add_entry(name, version, entry)
+        specs = [spec.strip() for spec in str(key).split(",")]
+        names = {name for name in map(_spec_name, specs) if name} or {_spec_name(resolution)}
+        for name in sorted(n for n in names if n):  # the key's names: node_modules holds the package under
+            lock._add_entry(name, version, entry)   # each (an npm alias's own name, and the package's)
+        for spec in specs:
             _note_alias(lock, spec)
     return lock
 

@@ -2989,7 +2989,8 @@ def test_a_members_nohoist_settings_make_no_workspace_root(tmp_path):
 
 def _platform_workspace(root: Path, sibling_section: str) -> Path:
     packages = {f"packages/{n}/package.json": {"name": f"@acme/{n}", "version": "1.0.0", "main": "dist/index.js",
-                                               sibling_section: {"@acme/platform": "1.0.0"}} for n in ("auth", "data")}
+                                               **({sibling_section: {"@acme/platform": "1.0.0"}} if sibling_section else {})}
+                for n in ("auth", "data")}
     return write(root, {
         "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
         "packages/platform/package.json": {"name": "@acme/platform", "version": "1.0.0", "main": "dist/index.js"},
@@ -3004,13 +3005,16 @@ def _platform_workspace(root: Path, sibling_section: str) -> Path:
 @pytest.mark.parametrize("section,remedy", [
     ("dependencies", "move it to dependencies (as packages/auth/package.json, packages/data/package.json declare it)"),
     ("peerDependencies", "declare it in peerDependencies (this published package plugs into @acme/platform"),
+    # the framework's plugins, each building against it from devDependencies (a commerce framework's 15 plugins)
+    ("devDependencies", "declare it in peerDependencies (this published package plugs into @acme/platform"),
     # no sibling declares it: no evidence of a host (a schema package's sibling modules were called hosts, 7 DEP002)
-    ("devDependencies", "move it to dependencies (or to peerDependencies, when the application that installs this"),
+    ("", "move it to dependencies (or to peerDependencies, when the application that installs this"),
 ])
 def test_dep002_advises_the_section_the_sibling_packages_use_for_a_workspace_package(tmp_path, section, remedy):
     """A published package loads a workspace utility library it keeps in devDependencies (a cloud
     framework's constructs: 21 DEP002 saying the package "plugs into" a library its siblings list in
-    `dependencies`): the advice follows the siblings; only where they take it as a peer is it a host."""
+    `dependencies`): the advice follows the siblings; only where they take it as a peer, or build against it from
+    devDependencies as this one does, is it a host."""
     root = _platform_workspace(tmp_path, section)
     [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
     assert remedy in d.message

@@ -165,6 +165,17 @@ def test_an_npm_alias_is_known_under_its_own_name_and_remembers_the_package(tmp_
     assert parsed.aliases == {"string-width-cjs": "string-width"}
 
 
+def test_a_yarn_berry_entry_shared_by_an_alias_and_the_package_is_known_under_both(tmp_path):
+    """`"bullmq-v5@npm:bullmq@^5, bullmq@npm:^5.81.3"`: one entry serves the alias and the package
+    itself (a real repository: both names imported)."""
+    (tmp_path / "yarn.lock").write_text('__metadata:\n  version: 10\n\n"bullmq-v5@npm:bullmq@^5, bullmq@npm:^5.81.3":\n'
+                                        '  version: 5.81.3\n  resolution: "bullmq@npm:5.81.3"\n  languageName: node\n'
+                                        '  linkType: hard\n')
+    parsed = read_lockfile(str(tmp_path / "yarn.lock"))
+    assert parsed.resolved("bullmq") == parsed.resolved("bullmq-v5") == "5.81.3"
+    assert parsed.aliases == {"bullmq-v5": "bullmq"}
+
+
 def test_yarn_classic_remembers_an_alias_header(tmp_path):
     (tmp_path / "yarn.lock").write_text('# yarn lockfile v1\n\n\nstring-width-cjs@"npm:string-width@^4.2.0":\n'
                                         '  version "4.2.3"\n\nstring-width@^5.0.0:\n  version "5.1.2"\n')
