@@ -35,13 +35,18 @@ class UndeclaredImports:
         the types as well (an unused `import * as _ from 'lodash'` beside files that call `_`). So
         does a value use of a module a runtime provides (`_provided_by_runtime`)."""
         types = pk.types_package(u.package)
-        if types == u.package or not self.known(types, u.manifest):
+        if types == u.package or not self.known(types, u.manifest) or self._types_stub(types, u.manifest):
             return u
         if not u.type_only:  # a runtime's module (`vscode`, `k6`): nothing installs it, its types are what a fix adds
             return replace(u, package=types) if self._provided_by_runtime(u) else u
         if self._loaded_as_value(u) and self._allows_implicit_any(u.path):
             return u
         return replace(u, package=types)
+
+    def _types_stub(self, types: str, m: Manifest) -> bool:
+        """Whether the lockfile marks the `@types/...` package deprecated (a stub left after the
+        package began to ship its own types, `@types/mongoose` 5.11.97): never the one to declare."""
+        return any(lock.deprecated_at(types, importer) for lock, importer in self._lockfiles_for(m))
 
     def _provided_by_runtime(self, u: Use) -> bool:
         """A module held nowhere (no manifest, lockfile or node_modules) whose `@types/...` the

@@ -49,6 +49,9 @@ class Lockfile:
     # npm-alias installs (`"x": "npm:y@^1"` puts package y in node_modules/x): alias -> real name.
     # The alias is what imports name and what `knows`; a fix declaring it must spell the alias spec.
     aliases: dict[str, str] = field(default_factory=dict)
+    # (package, version) entries the registry marks deprecated (npm v2/v3 and pnpm record the notice):
+    # an `@types/x` stub left after x began to ship its own types
+    deprecated: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -71,6 +74,10 @@ class Lockfile:
         if not versions:
             return None
         return max(versions, key=version_key)
+
+    def deprecated_at(self, package: str, importer: str | None = None) -> bool:
+        """Whether the version of `package` that `importer` resolves is marked deprecated."""
+        return (package, self.resolved(package, importer) or "") in self.deprecated
 
     def dependencies_at(self, package: str, importer: str | None = None) -> frozenset[str]:
         """What the version of `package` that `importer` resolves depends on itself (`depends_on`;
@@ -120,6 +127,8 @@ class Lockfile:
         """Record a lockfile entry with its peers and their ranges. `own_dependencies`: the entry's
         `dependencies` are the package's own (npm, yarn), not also its resolved peers (pnpm)."""
         self._add(package, version, peers_of(entry, own_dependencies))
+        if entry.get("deprecated"):
+            self.deprecated.add((package, version))
         deps = entry.get("dependencies")
         if own_dependencies and isinstance(deps, dict) and deps:
             self.depends_on[(package, version)] = frozenset(str(d) for d in deps)
