@@ -251,10 +251,13 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if bundled and found.section == "dependencies" and self._dependencies_left_external(m):
             return policy.Placement("devDependencies", f"the package ships a bundle ({bundled}) whose dependencies "
                                                        "are only the packages it leaves out of it", bundled=True)
-        if u.verdict is not None and u.verdict.bundle_input and found.section == "devDependencies" \
-                and not u.type_only and self._file_loads_only(u, "dependencies"):
-            return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads in "
-                                                    "dependencies")
+        if u.verdict is not None and u.verdict.bundle_input and found.section == "devDependencies" and not u.type_only:
+            if self._file_loads_only(u, "dependencies"):
+                return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads in "
+                                                        "dependencies")
+            if not any(self._loaded_sections[u.path]) and m.section("dependencies"):  # the file says nothing itself
+                return policy.Placement("dependencies", "the package keeps the libraries its bundle loads in "
+                                                        "dependencies")
         return found
 
     def _dependencies_left_external(self, m: Manifest) -> bool:

@@ -2051,6 +2051,35 @@ def test_files_no_entry_reaches_in_a_package_with_a_bundler_are_bundle_inputs(tm
         "--explain-file", "src/ui/App.tsx", cwd=root).stdout.decode()
 
 
+def test_an_undeclared_import_of_a_bundle_input_follows_where_the_package_keeps_its_libraries(tmp_path):
+    """A file of an Nx browser app (an input of its bundle) imports a package nothing declares and
+    nothing else: the package keeps its runtime libraries in `dependencies`, so the fix adds it
+    there, as for a file beside it that also loads a declared library (a real app: `prosemirror-state`
+    advised into devDependencies, `@tiptap/core` on the line above into dependencies). A package
+    whose `dependencies` are empty keeps its libraries in devDependencies, and so does the fix."""
+    def section(dependencies: dict) -> str:
+        root = write(tmp_path / str(len(dependencies)), {
+            "package.json": {"name": "nxrepo", "private": True, "dependencies": dependencies,
+                             "devDependencies": {"@nx/webpack": "^19.0.0"}},
+            "package-lock.json": {"name": "nxrepo", "lockfileVersion": 3, "packages": {
+                "": {"name": "nxrepo"}, "node_modules/prosemirror-state": {"version": "1.4.3"},
+                "node_modules/vue": {"version": "3.5.0"}}},
+            "nx.json": {},
+            "tsconfig.base.json": {"compilerOptions": {"baseUrl": "."}},
+            "apps/web/tsconfig.json": {"extends": "../../tsconfig.base.json"},
+            "apps/web/project.json": {"name": "web", "targets": {"build": {"executor": "@nx/webpack:webpack", "options": {
+                "index": "apps/web/src/index.html", "main": "apps/web/src/main.ts"}}}},
+            "apps/web/src/main.ts": "import { indent } from './editor/indent';\nexport const app = indent;\n",
+            "apps/web/src/editor/indent.ts": "import { TextSelection } from 'prosemirror-state';\n"
+                                             "export const indent = TextSelection.near;\n",
+        })
+        [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        return d.message.split(" to ", 1)[1].split(" ", 1)[0]
+
+    assert section({"vue": "^3.5.0"}) == "dependencies"
+    assert section({}) == "devDependencies"
+
+
 def test_a_package_inside_a_test_folder_that_is_no_member_is_a_fixture(tmp_path):
     root = write(tmp_path, {
         "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
