@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from migrationlint.diagnostics import Diagnostic, Severity
 
-DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (no tsconfig includes it; no entry point, script, "
-                  "test runner or other file reaches it), so nothing fails unless someone runs it by hand: most "
-                  "likely dead code.")
+DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (it is in no tsconfig program a build or a test run "
+                  "compiles; no entry point, script, test runner or other file reaches it), so nothing fails unless "
+                  "someone runs it by hand: most likely dead code.")
 
 
 # what an unresolved import in a declaration file does under `skipLibCheck` (IMP002): said of a file

@@ -293,7 +293,8 @@ _MEMBER_SCOPES: Memo[set[str]] = Memo("member scopes", lambda project: {
 def _phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: ImportFact, why: str) -> Diagnostic:
     name = package_name(imp.specifier)
     manifest = project.workspace.manifest_for(facts.path)
-    close = _closest_packages(project, resolver, name, _declared_in(manifest))
+    own = manifest.data.get("name") if manifest is not None else None  # its own files: a relative import
+    close = [c for c in _closest_packages(project, resolver, name, _declared_in(manifest)) if c != own]
     hint = f" Closest workspace packages: {', '.join(close)}." if close else ""
     fails = "tsc fails with TS2307 and Node with" if imp.resolved_by_tsc else "Node fails with"
     effect, severity = f", so {fails} \"Cannot find module '{imp.specifier}'\"", None

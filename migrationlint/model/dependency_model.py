@@ -256,8 +256,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
                 return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads in "
                                                         "dependencies")
             if not any(self._loaded_sections[u.path]) and m.section("dependencies"):  # the file says nothing itself
-                return policy.Placement("dependencies", "the package keeps the libraries its bundle loads in "
-                                                        "dependencies")
+                return policy.Placement("dependencies", "the package keeps the libraries its bundle loads there")
         return found
 
     def _dependencies_left_external(self, m: Manifest) -> bool:

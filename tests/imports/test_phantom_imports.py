@@ -779,3 +779,24 @@ def test_an_import_into_the_build_folder_a_build_script_writes_is_build_output(t
     assert found({"build": "blueprint build"}) == []
     assert found({"test": "jest"}) == ["IMP002"]
     assert found({"build": "blueprint build"}, folder=True) == ["IMP002"]
+
+
+def test_imp001_never_suggests_the_importing_package_itself(tmp_path):
+    """A seed script of `@church/db` imports `@church/dbx`, a name of the workspace's scope that no
+    package has: the closest workspace packages it names leave out `@church/db` itself, whose own
+    files reach one another by relative imports (a real repository suggested the importing package)."""
+    write(tmp_path, {
+        "package.json": {"name": "church", "private": True, "workspaces": ["packages/*", "apps/*"]},
+        "apps/web/package.json": {"name": "@church/web", "private": True, "dependencies": {"@church/db": "*"}},
+        "apps/web/tsconfig.json": {"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./src/*"]}}},
+        "apps/web/src/page.ts": "import { db } from '@church/db';\nexport const page = db;\n",
+        "packages/db/package.json": {"name": "@church/db", "version": "1.0.0", "main": "src/index.ts",
+                                     "scripts": {"db:seed": "tsx seed.ts"}, "dependencies": {"@church/config": "*"}},
+        "packages/db/tsconfig.json": {"compilerOptions": {"strict": True}, "include": ["src", "seed.ts"]},
+        "packages/db/src/index.ts": "export const db = 1;\n",
+        "packages/db/seed.ts": "import { db } from '@church/dbx';\nexport const seeded = db;\n",
+        "packages/config/package.json": {"name": "@church/config", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/config/src/index.ts": "export const config = 1;\n",
+    })
+    [d] = lint(tmp_path).diagnostics
+    assert d.code == "IMP001" and "Closest workspace packages: @church/config." in d.message
