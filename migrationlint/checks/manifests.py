@@ -71,8 +71,8 @@ def _tsconfigs(project: Project) -> Iterator[Diagnostic]:
                 continue
             seen.add(candidate)
             cfg = configs.config(candidate)
-            if cfg.error is None or cfg.path != candidate:
-                continue
+            if cfg.error is None or cfg.path != candidate or _TEMPLATE_MARKUP.search(_read(candidate) or ""):
+                continue  # a generator's template (`"strict": <%= strict %>`): rendered before anything reads it
             offset = _offset_of_json5_error(candidate, cfg.error)
             yield diagnostic(MAN002, candidate, offset, offset,
                              f"tsconfig is not valid JSONC ({_short(cfg.error)}); the files it covers are "

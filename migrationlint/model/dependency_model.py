@@ -291,16 +291,15 @@ class DependencyModel(ManifestOwners, VersionChoice):
         return self.placement(u).section
 
     def peer_list(self, package: str, m: Manifest) -> dict[str, bool]:
-        """{peer: optional} of `package` as installed for `m`: the workspace member's manifest,
-        the lockfile of `m`'s project, node_modules, else the built-in table (at the version that
-        lockfile resolves, less what it says the package depends on itself)."""
+        """{peer: optional} of `package` as installed for `m`: the workspace member's manifest, the lockfile of
+        `m`'s project, node_modules, else the built-in table (at the version that lockfile resolves, else the
+        lowest the declared range allows; less what the lockfile says the package depends on itself)."""
         member = self.ws.member(package)
         if member is not None:
             return peers_of(member.data)
         root, lock, _ = self._root_install(m)  # a nested project's own lockfile: its versions
-        version = None
+        version = lock.resolved(package, importer_key(m, root)) if lock is not None else None
         if lock is not None:
-            version = lock.resolved(package, importer_key(m, root))
             peers = lock.peer_deps(package, version)
             if peers is not None:
                 return peers
@@ -308,7 +307,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if installed is not None and installed[1] is not None:
             return installed[1]
         own = lock.dependencies_of.get((package, version or ""), frozenset()) if lock is not None else frozenset()
-        return {p: False for p in rt.known_peers(package, version) if p not in own}
+        first = version or rt.lowest_version(m.range_of(package))  # none installed: what the range allows first
+        return {p: False for p in rt.known_peers(package, first) if p not in own}
 
     def _root_install(self, m: Manifest) -> tuple[Manifest, Lockfile | None, str]:
         """The root manifest of `m`'s project, its lockfile and its package manager."""

@@ -107,8 +107,9 @@ def fixture_data(rel: str) -> bool:
 _GENERATOR_DIRS = frozenset({"generators", "schematics"})
 _TEMPLATE_FILE = re.compile(r"\.template\.[cm]?[jt]sx?$")
 # a name a code generator fills in: Angular devkit and Nest schematics (`__name@dasherize__.service.ts`,
-# `__name__`), or a template tag left in the name (`<%= name %>.ts`)
-_TEMPLATED_NAME = re.compile(r"__[A-Za-z]\w*(?:@[A-Za-z]\w*)+__|^__name__|<%")
+# `__name__`, `app.e2e-__specFileSuffix__.ts`: a camelCase word, unlike `__tests__` or `__mocks__`), or a
+# template tag left in the name (`<%= name %>.ts`)
+_TEMPLATED_NAME = re.compile(r"__[A-Za-z]\w*(?:@[A-Za-z]\w*)+__|(?<![A-Za-z0-9])__(?:name|[a-z]+[A-Z]\w*)__|<%")
 
 
 def template_of(rel: str) -> str | None:

@@ -6,6 +6,8 @@ the service then dies with, so that a finding can quote what users would see in 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 
@@ -166,6 +168,13 @@ KNOWN_PEERS: dict[str, tuple[str, ...]] = {
 # the first major version a KNOWN_PEERS entry holds for: @nestjs/apollo 10 had only optional peers
 # (apollo-server-express, -fastify, -core); @apollo/server became required in 11
 KNOWN_PEERS_SINCE: dict[str, int] = {"@nestjs/apollo": 11}
+
+
+def lowest_version(declared: str | None) -> str | None:
+    """The first version a declared range names (`^10.0.9` -> `10.0.9`, `>=10 <12` -> `10`): the
+    lowest it allows, for a table gated by major when nothing says which version is installed."""
+    found = re.search(r"\d+(?:\.\d+)*", declared or "")
+    return found.group(0) if found else None
 
 
 def known_peers(package: str, version: str | None) -> tuple[str, ...]:

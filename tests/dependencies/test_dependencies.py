@@ -888,6 +888,14 @@ def test_dep003_knows_nestjs_apollo_10_had_no_required_peers(tmp_path):
     (tmp_path / "yarn.lock").write_text(lock)
     (found,) = by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")
     assert 'requires its peer dependency "@apollo/server"' in found.message
+    # a lockfile that does not record it (a generator's template beside the generator's own lockfile): the
+    # declared range says which major installs, ^10.1.7 only 10.x (a real template: 2 DEP003 asking for Apollo 4)
+    (tmp_path / "yarn.lock").write_text('# yarn lockfile v1\n\n\ntypescript@^5.0.0:\n  version "5.6.3"\n')
+    assert by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003") == []
+    manifest = json.loads((tmp_path / "package.json").read_text())
+    manifest["dependencies"]["@nestjs/apollo"] = "^12.0.9"
+    (tmp_path / "package.json").write_text(json.dumps(manifest))
+    assert len(by_code(helpers.lint(tmp_path, select=["DEP003"]), "DEP003")) == 1
 
 
 def _npm_app(root, typeorm_entry: dict, private: bool = True):

@@ -91,6 +91,11 @@ def test_dev_file_conventions_name_their_reason():
     assert template_of("src/lib/resource/files/ts/__name@singular__.module.ts") == "__name@singular__.module.ts"
     assert template_of("src/lib/app/files/__name@dasherize__/main.ts") == "__name@dasherize__/"
     assert template_of("src/__tests__/a.ts") is None and template_of("src/__mocks__/fs.ts") is None
+    # a placeholder inside the name (Nest's `app.e2e-__specFileSuffix__.ts`: a supertest import asked of the
+    # schematics package), but no conventional folder (`__snapshots__`, `__generated__`)
+    assert template_of("src/lib/sub-app/files/ts/test/app.e2e-__specFileSuffix__.ts") == "app.e2e-__specFileSuffix__.ts"
+    assert template_of("src/lib/x/files/ts/src/main-__name__.ts") == "main-__name__.ts"
+    assert template_of("src/__snapshots__/a.ts") is None and template_of("src/__generated__/gql.ts") is None
     # an Nx generator's `files/` folder, which `generateFiles` copies into the project it creates (an
     # agent framework's tools: 4 DEP001); a package's own `files/` folder is its code
     assert template_of("tools/core/src/generators/example/files/src/index.ts") == "files/"

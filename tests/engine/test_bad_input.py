@@ -230,6 +230,16 @@ def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):
     assert any(line.startswith("b/src/migrations/1695682464-Finance.ts:3:14: MIG001") for line in lines)
 
 
+def test_a_template_tsconfig_with_ejs_tags_is_no_broken_config(tmp_path):
+    """A generator's template tsconfig (`"strict": <%= strict %>,`) is rendered before anything reads
+    it: no MAN002, as template markup in a package.json is no MAN001 (Nest's schematics: 2 warnings)."""
+    _two_packages(tmp_path)
+    (tmp_path / "b/tsconfig.json").write_text('{\n  "compilerOptions": {\n    "strict": <%= strict %>,\n'
+                                              '    "outDir": "./dist"\n  }\n}\n')
+    rc, lines = _run(tmp_path)
+    assert not any("MAN002" in line for line in lines), lines
+
+
 def test_an_empty_tsconfig_is_tscs_empty_object(tmp_path):
     """A 0-byte `tsconfig.json` (a test fixture's): tsc reads it as `{}`, default options over every file
     of its folder, and exits 0; no MAN002 (a CLI's fixture got "not valid JSONC")."""
