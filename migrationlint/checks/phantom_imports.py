@@ -20,7 +20,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.inherited_aliases import unread_alias
-from migrationlint.model.dev_files import emitted_declaration
+from migrationlint.model.dev_files import emitted_declaration, placeholder_package
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_entries import main_fields
@@ -319,7 +319,7 @@ def _declared_in(manifest: Manifest | None) -> list[str]:
 def _closest_packages(project: Project, resolver: Resolver, name: str, declared: list[str]) -> list[str]:
     """Workspace packages others depend on (libraries, not services), best match first; then
     close spellings among the packages the importer's manifest declares."""
-    members = sorted(project.workspace.members)
+    members = sorted(m for m in project.workspace.members if placeholder_package({"name": m}) is None)  # no template
     known = resolver.packages.declared
     libraries = [m for m in members if m in known] or members
     scope = name.split("/", 1)[0] if name.startswith("@") else None

@@ -794,9 +794,13 @@ def test_imp001_never_suggests_the_importing_package_itself(tmp_path):
                                      "scripts": {"db:seed": "tsx seed.ts"}, "dependencies": {"@church/config": "*"}},
         "packages/db/tsconfig.json": {"compilerOptions": {"strict": True}, "include": ["src", "seed.ts"]},
         "packages/db/src/index.ts": "export const db = 1;\n",
-        "packages/db/seed.ts": "import { db } from '@church/dbx';\nexport const seeded = db;\n",
+        "packages/db/seed.ts": "import { db } from '@church/dbx';\nimport { cn } from '@/lib/utils';\n"
+                               "export const seeded = [db, cn];\n",
         "packages/config/package.json": {"name": "@church/config", "version": "1.0.0", "main": "src/index.ts"},
         "packages/config/src/index.ts": "export const config = 1;\n",
+        # a generator's template package, named for the scaffolder to fill in: no package to suggest either
+        "packages/template/package.json": {"name": "<%= name %>", "version": "0.0.1"},
     })
-    [d] = lint(tmp_path).diagnostics
-    assert d.code == "IMP001" and "Closest workspace packages: @church/config." in d.message
+    scoped, alias = lint(tmp_path).diagnostics
+    assert scoped.code == "IMP001" and "Closest workspace packages: @church/config." in scoped.message
+    assert alias.code == "IMP001" and "<%" not in alias.message and "@church/db," not in alias.message
