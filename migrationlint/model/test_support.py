@@ -14,7 +14,7 @@ import os
 import re
 from collections import deque
 from migrationlint.model.dev_files import tool_inputs
-from migrationlint.model.entry_points import exports_encapsulate, names_nothing_loadable
+from migrationlint.model.entry_points import entry_is_source, exports_encapsulate, names_nothing_loadable
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, uses_component_files
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
 from migrationlint.model.package_consumers import loads_its_code
@@ -46,13 +46,18 @@ class TestSupport:
     def _loads_only_entries(self, manifest: Manifest) -> bool:
         """Whether nothing loads the package's files but through its entries: a service, a private app
         its web page or routes start (its bundler builds from there), a published package whose
-        `exports` allows no deep import, or a package only its own scripts run."""
+        `exports` allows no deep import, a package outside any workspace whose entries are source, or a
+        package only its own scripts run."""
         service = (manifest.unpublishable or started_application(manifest) and manifest.data.get("private") is not False) \
             and self.is_service(manifest)  # `"private": false` says it is published: what installs it may deep-import it
         paged = manifest.unpublishable and any(e.origin in (HTML_ORIGIN, ROUTE_ORIGIN) for e in self.entries(manifest)) \
             and not uses_component_files(manifest)  # a `.vue` file may import what no TypeScript file does
+        # a package outside any workspace whose entries are TypeScript source: no install can load it (Node
+        # loads no `.ts` from node_modules), so nothing else ever imports its files (an app run by tsx)
+        member = self.project.workspace.member(manifest.name or "")
+        alone = entry_is_source(manifest) and (member is None or member.path != manifest.path)
         return self._loaded_only_by_its_scripts(manifest) or paged or bool(self.entries(manifest)) and (
-            service or exports_encapsulate(manifest))
+            service or alone or exports_encapsulate(manifest))
 
     def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a presumed-shipping file that only tests and test support

@@ -2316,6 +2316,15 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
                   "src/domain/user.builder.ts": f"import {{ nameBuilder }} from './{name[:-3]}';\n"
                                                 "export const userBuilder = () => ({ name: nameBuilder() });\n"}
         assert dep(write(tmp_path / f"double-{name}", double)) == [], name
+    # a package of no workspace whose `main` is TypeScript source, run by tsx (`dev`, `postinstall`): no
+    # install can load it, so nothing deep-imports it (an Express app deployed by a platform: 1 DEP002)
+    source_main = {**{k: v for k, v in files.items() if k != "tsconfig.json"},
+                   "package.json": {"name": "farm-api", "version": "1.0.0", "main": "src/main.ts",
+                                    "scripts": {"dev": "tsx watch src/main.ts", "postinstall": "tsx src/migrate.ts up"},
+                                    "dependencies": {"zod": "^3.23.0"},
+                                    "devDependencies": {"@faker-js/faker": "^9.0.0", "vitest": "^2.0.0", "tsx": "^4.0.0"}},
+                   "src/migrate.ts": "export const up = 1;\n"}
+    assert dep(write(tmp_path / "source-main", source_main)) == []
 
 
 def test_a_root_whose_workspace_globs_match_no_package_is_the_project(tmp_path):
