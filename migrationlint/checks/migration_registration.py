@@ -62,7 +62,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
                 MIG007, path, cls.name_start, cls.name_end,
                 f"Migration '{cls.name}' is not loaded by any DataSource: the `migrations` option of {where} "
                 f"does not list it or match its file, so TypeORM never runs it (`migration:show` does not "
-                f"list it and `migration:run` skips it)")
+                f"list it and `migration:run` skips it): register it there, or delete the file if a newer migration "
+                f"replaced it")
 
 
 def _retired(project: Project, path: str, classes: list) -> bool:

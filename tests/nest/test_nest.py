@@ -299,8 +299,11 @@ def _mig007(tmp_path, migrations: str, **more: str) -> list:
 
 
 def test_migration_left_out_of_explicit_list(tmp_path):
+    """The message names both remedies: register it, or delete a draft a newer migration replaced
+    (a real app swapped a migration out of its list on purpose; registering it would break the run)."""
     found = _mig007(tmp_path, "[Init1700000000000]")
     assert [d.path.rsplit("/", 1)[-1] for d in found] == ["1700000000001-AddAge.ts"]
+    assert found[0].message.endswith(": register it there, or delete the file if a newer migration replaced it")
 
 
 def test_glob_or_unreadable_option_is_silent(tmp_path):
