@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from migrationlint.model.dev_files import tool_inputs
+from migrationlint.model.dev_files import dev_reason, tool_inputs
 from migrationlint.model.entry_points import entry_is_source, exports_encapsulate, names_nothing_loadable
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, uses_component_files
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
@@ -67,7 +67,8 @@ class TestSupport:
         any other file. None otherwise. The package's reverse imports are computed on its first
         question. In any package, also a file named for the tests it serves (`test-message-service.ts`,
         `fakeClock.ts`): a deep import of it by a consumer is no use it was written for."""
-        if not self._loads_only_entries(manifest) and not _NAMED_FOR_TESTS.match(os.path.basename(path)):
+        if not self._loads_only_entries(manifest) and not _NAMED_FOR_TESTS.match(os.path.basename(path)) \
+                and not self._configs_only_import(path, manifest):
             return None
         direct = self._test_support(manifest).get(path)
         if direct is None:
@@ -77,6 +78,13 @@ class TestSupport:
             return Verdict(False, f"no entry point reaches it, and only tests, test support or code that runs outside "
                                   f"production (a NODE_ENV branch) import it ({names})")
         return Verdict(False, f"no entry point reaches it, and only tests, test support or developer tools import it ({names})")
+
+    def _configs_only_import(self, path: str, manifest: Manifest) -> bool:
+        """Whether the file's only importers are the package's tool configs (a vite plugin under `src/`
+        that `vite.config.ts` alone imports): code of its build, in any package, as a test double is."""
+        by = self._importers(manifest).get(path)
+        return bool(by) and all((dev_reason(os.path.relpath(b, manifest.dir).replace(os.sep, "/")) or "")
+                                .startswith("the configuration of") for b in by)
 
     def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
         """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`, or

@@ -2325,6 +2325,13 @@ def test_a_file_only_tests_import_is_test_support(tmp_path):
                                     "devDependencies": {"@faker-js/faker": "^9.0.0", "vitest": "^2.0.0", "tsx": "^4.0.0"}},
                    "src/migrate.ts": "export const up = 1;\n"}
     assert dep(write(tmp_path / "source-main", source_main)) == []
+    # in any package, a build plugin under `src/` that only the package's tool config imports (`vite.config.ts`
+    # loading `src/plugins/routes.ts`): code of its build (a real server: fast-glob advised into dependencies)
+    plugin = {**published, "vite.config.ts": "import { routes } from './src/plugins/routes';\nexport default { plugins: [routes()] };\n",
+              "src/plugins/routes.ts": files["src/domain/name.builder.ts"].replace("nameBuilder", "routes")}
+    assert ("DEP002", "src/plugins/routes.ts", "@faker-js/faker") not in dep(write(tmp_path / "plugin", plugin))
+    plugin["src/main.ts"] = files["src/main.ts"] + "import { routes } from './plugins/routes';\nconsole.log(routes);\n"
+    assert ("DEP002", "src/plugins/routes.ts", "@faker-js/faker") in dep(write(tmp_path / "plugin-used", plugin))
 
 
 def test_a_root_whose_workspace_globs_match_no_package_is_the_project(tmp_path):
