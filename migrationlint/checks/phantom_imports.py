@@ -91,8 +91,7 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`), or
                 # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
                 continue
-            if res.origin == "relative" and (_above_the_repository(project, path, spec)
-                                             or _placed_by_the_build(project, path, imp)
+            if res.origin == "relative" and (_placed_by_the_build(project, path, imp)
                                              or imp.ts_ignored and project.is_test_file(path)
                                              or template_folder_reader(project, path) is not None):
                 continue  # placed beside the bundle; a fixture missing the file on purpose; a generator's template
@@ -111,9 +110,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
 
 
 def _above_the_repository(project: Project, path: str, spec: str) -> bool:
-    """A relative import that climbs out of the repository (`../../../config` from `server/src/`, a
-    file the deploy steps write beside the clone): the linter sees only the repository, so nothing
-    says the file is missing."""
+    """Whether a relative import climbs out of the repository (`../../common/x` one `../` too many, or
+    `../../../config`, a file deploy steps write beside the clone)."""
     target = os.path.normpath(os.path.join(os.path.dirname(path), spec))
     root = project.workspace.root
     return os.path.commonpath([target, root]) != root
@@ -369,6 +367,9 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
             fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),), message=f"Import `{new}` ({why})")
             if twin is None:
                 message += f" {project.rel(target)} is the only file of that name in the package."
+    if res.origin == "relative" and _above_the_repository(project, path, spec):
+        message += (" It climbs out of the repository: a file kept beside the clone is missing from every fresh "
+                    "checkout (CI, a Docker build), and a `../` too many names nothing.")
     severity = None
     if resolver.lib_check_skipped(path):
         message += SKIPPED_LIB_CHECK_NOTE

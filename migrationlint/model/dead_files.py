@@ -92,7 +92,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     manifest = _OWNERS(project).owner(path)
     if manifest is not None and _left_out_of_workspace(project, manifest):
         return not _run_by_a_script(project, path, manifest)  # `!archive/**`: nothing installs, builds or tests it
-    if outside_every_project(path) and not resolver.tsconfigs.candidates(os.path.dirname(path)):
+    if outside_every_project(path) and not resolver.tsconfigs.candidates(os.path.dirname(path)) \
+            and not resolver.tsconfigs.named_config_covers(path):
         # in an Nx workspace, outside its projects, no tsconfig.json above: no target compiles or runs it
         return manifest is None or not _run_by_a_script(project, path, manifest)
     cfg = resolver.tsconfig_for(path)

@@ -770,7 +770,7 @@ def test_a_file_outside_every_build_gets_a_warning_that_says_so(tmp_path):
                                                  "scripts": {"build": "tsc", "start": "node dist/main.js"}})
     _pkg(tmp_path, "packages/api/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src/**/*"]})
     _write(tmp_path, "packages/api/src/main.ts", "export const main = 1;\n")
-    _write(tmp_path, "archived/OldPage_backup.ts", "import { formatDate } from '../utils/dateFormat';\n\nexport const old = formatDate;\n")
+    _write(tmp_path, "archived/OldPage_backup.ts", "import { formatDate } from '../../utils/dateFormat';\n\nexport const old = formatDate;\n")
     [d] = lint(tmp_path, ["IMP"])
     assert d.code == "IMP002" and d.severity.value == "warning" and "most likely dead code" in d.message and d.fix is None
     alone = cli("--output-format", "concise", "archived/OldPage_backup.ts", cwd=tmp_path).stdout.decode()
@@ -788,7 +788,7 @@ def test_a_file_outside_every_build_gets_a_warning_that_says_so(tmp_path):
     assert [d.severity.value for d in lint(tmp_path, ["IMP"])] == ["warning"]
     # a parked folder whose files import one another, above every tsconfig: dead together
     _write(tmp_path, "archived/helper.ts", "import { gone } from './gone';\n\nexport const helper = gone;\n")
-    _write(tmp_path, "archived/OldPage_backup.ts", "import { helper } from './helper';\nimport { formatDate } from '../utils/dateFormat';\n\n"
+    _write(tmp_path, "archived/OldPage_backup.ts", "import { helper } from './helper';\nimport { formatDate } from '../../utils/dateFormat';\n\n"
                                                    "export const old = [formatDate, helper];\n")
     _write(tmp_path, "backup/services/role.ts", "import { db } from '../db.js';\n\nexport const roles = () => db;\n")
     assert sorted((d.path.rsplit("/", 1)[-1], d.severity.value) for d in lint(tmp_path, ["IMP"])) == [
@@ -797,13 +797,13 @@ def test_a_file_outside_every_build_gets_a_warning_that_says_so(tmp_path):
 
 def test_a_type_import_under_a_ts_ignore_directive_breaks_nothing(tmp_path):
     """`/** @ts-ignore For users with undici */` above a type built from `import('undici')` and
-    `import('../node_modules/undici/index.d.ts')`: a published SDK probing for typings its users
+    `import('../../node_modules/undici/index.d.ts')`: a published SDK probing for typings its users
     may have installed (40 findings on a real SDK). tsc reports nothing on the line after the
     directive (tsc 5.9 exits 0; without it, two TS2307) and nothing is loaded: no DEP001, no IMP002.
     Without the directive both are reported; a `require()` under it still loads the package."""
     _pkg(tmp_path, "package.json", {"name": "@acme/http-client", "version": "1.0.0", "main": "dist/index.js"})
     _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "outDir": "dist"}, "include": ["src"]})
-    line = "type UndiciInit = import('undici').RequestInit | import('../node_modules/undici/index.d.ts').RequestInit;\n"
+    line = "type UndiciInit = import('undici').RequestInit | import('../../node_modules/undici/index.d.ts').RequestInit;\n"
     tail = "export type Init = UndiciInit | { method?: string };\n"
     _write(tmp_path, "src/index.ts", "/** @ts-ignore For users with undici */\n" + line + tail)
     assert lint(tmp_path, ["DEP001", "IMP"]) == []
@@ -1106,13 +1106,16 @@ def test_a_declarations_builds_declaration_dir_wins_over_a_coincidental_source_f
     assert "packages/ui/src/index.ts has no export named `Missing`" in d.message
 
 
-def test_a_relative_import_that_climbs_out_of_the_repository_is_not_reported(tmp_path):
-    """`../../../config` from `server/src/` names a file beside the clone (the deploy steps write it
-    there, secrets and all): the linter sees only the repository, so nothing says it is missing. One
-    that stays inside the repository and finds nothing is reported."""
+def test_a_relative_import_that_climbs_out_of_the_repository_says_so(tmp_path):
+    """`../../common/services/cache` from `src/`, one `../` too many (a real service), and `../../../config`
+    from `server/src/`, a file deploy steps write beside the clone (another): both find nothing in any
+    fresh checkout, so both are reported; the message says the path leaves the repository. One that
+    stays inside says nothing of the kind."""
     repo = tmp_path / "clone"
     _pkg(repo, "package.json", {"name": "app", "private": True, "scripts": {"start": "ts-node server/src/main.ts"}})
     _write(repo, "server/src/main.ts", "import { mongoUrl } from '../../../config';\nimport { port } from '../../config';\n\n"
                                        "console.log(mongoUrl, port);\n")
-    found = [(d.code, d.extra.get("specifier")) for d in lint(repo, ["IMP"])]
-    assert found == [("IMP002", "../../config")]
+    found = {d.extra.get("specifier"): d for d in lint(repo, ["IMP"])}
+    assert sorted(found) == ["../../../config", "../../config"]
+    assert "It climbs out of the repository" in found["../../../config"].message
+    assert "climbs out" not in found["../../config"].message
