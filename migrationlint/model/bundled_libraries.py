@@ -10,10 +10,11 @@ declares decides nothing for the libraries it depends on: it deploys nothing of 
 
 from __future__ import annotations
 
-from migrationlint.model.bundling import bundle_of
+from migrationlint.model.bundling import Bundle, bundle_of
 from migrationlint.model.entry_points import entry_is_source
 from migrationlint.model.package_consumers import outside_importers
 from migrationlint.model.workspace import Manifest
+from migrationlint.model.wrapped_builds import workspace_tool_bundle
 
 
 _BY_DEPENDENTS = "a private library"  # how both reasons below begin: the bundles are its users'
@@ -21,6 +22,20 @@ _BY_DEPENDENTS = "a private library"  # how both reasons below begin: the bundle
 
 class BundledLibraries:
     """Mixin of Shipping: `_bundled_by_dependents`, asked by `bundled` for a private or source-only library."""
+
+    _bundling: set[str]  # Shipping's: the packages whose `bundled` answer is being computed
+
+    def _package_bundle(self, manifest: Manifest) -> Bundle | None:
+        """The bundle the package's own build makes, or one a workspace tool wraps, or, for a private
+        or source-only library, its dependents' bundles (computed once, by Shipping.bundled)."""
+        if manifest.error:
+            return None
+        found = bundle_of(manifest)
+        found = found if found is not None else workspace_tool_bundle(manifest, self.ws)
+        if found is None and manifest.name and (manifest.unpublishable or entry_is_source(manifest)):
+            why = self._bundled_by_dependents(manifest)
+            found = Bundle(why) if why is not None else None
+        return found
 
     def _bundled_by_dependents(self, manifest: Manifest) -> str | None:
         dependents = self._declaring_dependents(manifest)
@@ -31,8 +46,11 @@ class BundledLibraries:
         # a library no manifest declares deploys nothing of its own (its importers' DEP001), and a package
         # that starts nothing and lists it only in devDependencies without bundling it (a test harness)
         # never installs it for production: the others decide (a bundled app, or a service, still does)
-        deciding = [m for m in dependents if not self._undeclared_library(m) and not self._deploys_nothing(m) and (
-            m.declared(manifest.name) != "devDependencies" or self.bundled(m) or self.is_service(m))]
+        # a dependent whose own answer waits on this one (two source-only libraries declaring each other)
+        # decides nothing either: the others, which the cycle's code reaches production through, do
+        deciding = [m for m in dependents if m.path not in self._bundling and not self._undeclared_library(m)
+                    and not self._deploys_nothing(m)
+                    and (m.declared(manifest.name) != "devDependencies" or self.bundled(m) or self.is_service(m))]
         if deciding and all(self.bundled(m) for m in deciding):
             names = ", ".join(sorted(m.name or self.project.rel(m.dir) for m in dependents)[:3])
             return f"{_BY_DEPENDENTS} used only by bundled packages ({names})"

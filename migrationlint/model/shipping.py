@@ -20,8 +20,7 @@ from typing import Callable, NamedTuple
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
-from migrationlint.model.bundling import Bundle, bundle_of, bundler_config
-from migrationlint.model.wrapped_builds import workspace_tool_bundle
+from migrationlint.model.bundling import Bundle, bundler_config
 from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries, starts_unmapped_output
 from migrationlint.model.dev_clis import dev_cli_command
@@ -29,7 +28,7 @@ from migrationlint.model.dev_files import dev_reason, emitted_declaration, examp
     placeholder_package, published_data_folder, seed_factories, template_of, tool_input
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_dev_folder, \
     top_test_folder
-from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, entry_is_source, is_service
+from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, is_service
 from migrationlint.model.package_roles import beside_an_entry, tooling_package
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.migrations import glob_matches, resolve_glob
@@ -66,6 +65,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         self._verdicts: dict[str, Verdict] = {}
         self._reached: dict[str, dict[str, str]] = {}
         self._bundled: dict[str, Bundle | None] = {}
+        self._bundling: set[str] = set()  # asked while its own answer is computed: a dependency cycle
         self._entries: dict[str, list[Entry]] = {}
         self._read: dict[str, dict[str, object]] = {}  # package -> {file: the facts its reachability read}
         # a package's stored reachability, when it still holds (cache/reach_cache.py): asked once per
@@ -142,14 +142,10 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         install could load it), whose every workspace dependent is bundled ends up inside those
         bundles too."""
         if manifest.path not in self._bundled:
-            self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled"
-            found = bundle_of(manifest) if not manifest.error else None
-            if found is None and not manifest.error:
-                found = workspace_tool_bundle(manifest, self.ws)
-            if found is None and manifest.name and (manifest.unpublishable or entry_is_source(manifest)):
-                why = self._bundled_by_dependents(manifest)
-                found = Bundle(why) if why is not None else None
-            self._bundled[manifest.path] = found
+            self._bundled[manifest.path] = None  # a dependency cycle reads "not bundled" (its dependents skip it)
+            self._bundling.add(manifest.path)
+            self._bundled[manifest.path] = self._package_bundle(manifest)
+            self._bundling.discard(manifest.path)
         bundle = self._bundled[manifest.path]
         return bundle.reason if bundle is not None and bundle.inlines(package) else None
 

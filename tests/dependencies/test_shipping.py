@@ -2027,6 +2027,17 @@ def test_a_source_only_library_used_only_by_bundled_apps_is_bundled_though_not_p
                "apps/api/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "jsx": "react-jsx"}},
                "apps/api/src/main.ts": "import { Header } from '@acme/ui';\n\nconsole.log(Header);\n"}
     assert [d[0] for d in dep(write(tmp_path / "shipped", shipped))] == ["DEP002"]
+    # two source-only libraries that declare each other (a cycle): each waits on the other's answer, so
+    # neither decides for the other, and the apps that bundle both do (a real site builder: 7 findings)
+    cycle = {**files, "packages/ui/package.json": {**files["packages/ui/package.json"], "dependencies": {"@acme/kit": "*"}},
+             "packages/kit/package.json": {"name": "@acme/kit", "version": "0.0.1", "main": "./index.ts",
+                                           "dependencies": {"@acme/ui": "*"}, "devDependencies": {"zod": "^4.0.0"}},
+             "packages/kit/index.ts": "import { z } from 'zod';\n\nexport const schema = z.string();\n",
+             "apps/shop/package.json": {**files["apps/shop/package.json"],
+                                        "dependencies": {"@acme/ui": "*", "@acme/kit": "*", "next": "^15.1.1"}}}
+    assert dep(write(tmp_path / "cycle", cycle)) == []
+    assert [d[0] for d in dep(write(tmp_path / "cycle-shipped", {**cycle, **{k: v for k, v in shipped.items() if "api" in k}}))] \
+        == ["DEP002", "DEP002"]
 
 
 def test_migrations_of_a_shipping_data_source_ship(tmp_path):
