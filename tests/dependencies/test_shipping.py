@@ -431,6 +431,20 @@ def test_an_unbuild_build_inlines_undeclared_imports_only_where_its_settings_say
     assert codes == ([] if inlined else ["DEP002"])
 
 
+@pytest.mark.parametrize("declared, inlined", [("0.6.9", True), ("^0.7.4", True), ("^1.0.0", False), ("latest", False)])
+def test_unbuild_0x_inlined_implicit_externals_with_a_warning(tmp_path, declared, inlined):
+    """unbuild 0.x warned "Inlined implicit external" and went on; `failOnWarn`, on by default, came
+    with 1.0: a package declaring a 0.x release ships its devDependency imports inside its bundle (a
+    real generator package: 3 DEP002 on debug). An unknown version is read as a current one."""
+    root = write(tmp_path, {"package.json": {"name": "@acme/gen", "version": "1.0.0", "main": "dist/index.cjs",
+                                             "files": ["dist/**"], "scripts": {"build": "unbuild"},
+                                             "devDependencies": {"debug": "4.3.3", "unbuild": declared}},
+                            "build.config.ts": "export default { entries: ['./src/index'], declaration: true };\n",
+                            "src/index.ts": "import debug from 'debug';\nexport const log = debug('gen');\n"})
+    found = bundle_of(read_manifest(str(root / "package.json")))
+    assert (found is not None and found.inlines("debug")) is inlined
+
+
 @pytest.mark.parametrize("command, external", [
     ("bun build src/index.ts --target=node --packages=bundle --outfile=dist/index.js", ()),
     ("bun build src/index.ts --target bun --outdir dist -e pg --external=sharp", ("pg", "sharp")),
