@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
-from migrationlint.model.config_objects import SECTIONS_MARK, config_has, find_config, read_config
+from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delegated_config, find_config, read_config
 from migrationlint.model.script_builds import release_bundle, scripted_bundle
 from migrationlint.model.entry_points import declared_entries, names_no_entry, run_all_names, starts_from_source
 from migrationlint.model.script_commands import RUNS_SCRIPT, command_pattern, root_scripts_for_caller, shell_commands
@@ -131,7 +131,7 @@ def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:
         return None
     if config is None:
         return Bundle("a vite build (no config: an app from index.html) inlines every import")
-    settings = read_config(config)
+    settings = read_config(delegated_config(config))  # `export default shared('src/index.ts')`: the shared module's
     if settings.has("build.ssr"):
         return None
     if not settings.has("build.lib") and _code_entry(manifest):

@@ -120,6 +120,22 @@ def _config_imports(path: str, mtime_ns: int, size: int) -> frozenset[str]:
     return frozenset(imp.specifier for imp in facts.imports if imp.specifier)
 
 
+def delegated_config(path: str) -> str:
+    """The shared config module a config hands its whole work to, else the config itself: a file with
+    no object key of its own that imports one relative module (`import config from
+    '../vite.config.default'; export default config('src/index.ts', 'dom')`): its settings are that
+    module's, read as data like any config's."""
+    if read_config(path).keys:
+        return path
+    relative = [spec for spec in config_imports(path) if spec.startswith(".")]
+    if len(relative) != 1:
+        return path
+    base = os.path.normpath(os.path.join(os.path.dirname(path), relative[0]))
+    found = next((c for c in (base, *(base + ext for ext in CONFIG_EXTENSIONS)) if os.path.isfile(c)
+                  and c.endswith(CONFIG_EXTENSIONS)), None)
+    return found or path
+
+
 def read_config(path: str) -> ConfigObject:
     """The object keys of the config file at `path` (empty when it cannot be read)."""
     try:

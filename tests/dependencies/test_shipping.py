@@ -290,6 +290,15 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
             " rollupOptions: { external: ['react', 'react/jsx-runtime'] } } });\n")
     library = bundle("ui", {"vite.config.ts": vite}, version="0.0.1", scripts={"build": "tsc -b && vite build"})
     assert library is not None and library.inlines("zod") and not library.inlines("react")
+    # a config that hands its work to a shared module (`export default config('src/index.ts', 'dom')`): the
+    # shared module's settings (a session-replay monorepo: 5 DEP002 read such libraries as unbundled)
+    shared = ("import { defineConfig } from 'vite';\n\nexport default function (entry: string) {\n"
+              "  return defineConfig({ build: { lib: { entry }, rollupOptions: { external: ['react'] } } });\n}\n")
+    write(tmp_path, {"vite.config.default.ts": shared})
+    delegated = bundle("dom", {"vite.config.ts": "import config from '../vite.config.default';\n\n"
+                                                 "export default config('src/index.ts');\n"},
+                       version="1.0.0", main="./dist/dom.cjs", scripts={"build": "vite build"})
+    assert delegated is not None and delegated.inlines("zod") and not delegated.inlines("react")
     nx = {"vite.config.ts": vite, "project.json": {"targets": {"build": {"executor": "@nrwl/vite:build"}}}}
     assert bundle("nx", nx, version="0.0.1") is not None  # no build script: the Nx target builds it
     assert bundle("tsc", {"vite.config.ts": vite}, version="1.0.0", scripts={"build": "tsc"}) is None  # vite serves only
