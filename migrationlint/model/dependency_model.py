@@ -255,7 +255,7 @@ class DependencyModel(ManifestOwners, VersionChoice):
             if self._file_loads_only(u, "dependencies"):
                 return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads in "
                                                         "dependencies")
-            if not any(self._loaded_sections[u.path]) and m.section("dependencies"):  # the file says nothing itself
+            if not any(self._loaded_sections[u.path]) and m.section("dependencies") and not self.published_library(m):
                 return policy.Placement("dependencies", "the package keeps the libraries its bundle loads there")
         return found
 

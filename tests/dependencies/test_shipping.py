@@ -2095,10 +2095,11 @@ def test_an_undeclared_import_of_a_bundle_input_follows_where_the_package_keeps_
     nothing else: the package keeps its runtime libraries in `dependencies`, so the fix adds it
     there, as for a file beside it that also loads a declared library (a real app: `prosemirror-state`
     advised into devDependencies, `@tiptap/core` on the line above into dependencies). A package
-    whose `dependencies` are empty keeps its libraries in devDependencies, and so does the fix."""
-    def section(dependencies: dict) -> str:
-        root = write(tmp_path / str(len(dependencies)), {
-            "package.json": {"name": "nxrepo", "private": True, "dependencies": dependencies,
+    whose `dependencies` are empty keeps its libraries in devDependencies, and so does the fix, as does
+    a package others install."""
+    def section(dependencies: dict, private: bool = True) -> str:
+        root = write(tmp_path / f"{len(dependencies)}{private}", {
+            "package.json": {"name": "nxrepo", "version": "1.0.0", "private": private, "dependencies": dependencies,
                              "devDependencies": {"@nx/webpack": "^19.0.0"}},
             "package-lock.json": {"name": "nxrepo", "lockfileVersion": 3, "packages": {
                 "": {"name": "nxrepo"}, "node_modules/prosemirror-state": {"version": "1.4.3"},
@@ -2117,6 +2118,9 @@ def test_an_undeclared_import_of_a_bundle_input_follows_where_the_package_keeps_
 
     assert section({"vue": "^3.5.0"}) == "dependencies"
     assert section({}) == "devDependencies"
+    # a package others install (a published plugin whose dashboard the build bundles): its `dependencies`
+    # are its server's, and what the bundle inlines stays in devDependencies (a commerce plugin's dashboard)
+    assert section({"vue": "^3.5.0"}, private=False) == "devDependencies"
 
 
 def test_a_package_inside_a_test_folder_that_is_no_member_is_a_fixture(tmp_path):
