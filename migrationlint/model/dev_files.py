@@ -183,6 +183,15 @@ def hidden_part(parts: list[str]) -> str | None:
     return next((p for p in parts if p.startswith(".") and p not in (".", "..")), None)
 
 
+def is_tool_config(rel: str) -> bool:
+    """Whether the file at `rel` (relative to its package) is a tool's configuration by its name
+    (`vite.config.ts`, `.eslintrc.js`, a `<tool>.config.*` at the package's top): dev_reason's two
+    configuration answers."""
+    name = rel.rsplit("/", 1)[-1]
+    return bool(_CONFIG.match(name) or _RC.match(name) or _TASK_FILE.match(name)
+                or "/" not in rel and not is_service_config(name) and _ANY_TOOL_CONFIG.match(name))
+
+
 def dev_reason(rel: str) -> str | None:
     """Why the file at `rel` (relative to its package) is dev-only by convention, or None."""
     parts = rel.split("/")

@@ -42,12 +42,12 @@ def parse_yarn_classic(path: str, text: str) -> Lockfile:
     lock = Lockfile(path, "yarn-classic")
     for header, fields in _yarn_v1_blocks(text):
         version = fields.get("version")
-        names = {_spec_name(s) for s in _split_specs(header)}
-        for name in names:
+        specs = _split_specs(header)
+        for name in {_spec_name(s) for s in specs}:
             if name and isinstance(version, str):
                 lock._add(name, version)
                 lock.add_own_dependencies(name, version, fields.get("dependencies"))
-        for spec in _split_specs(header):
+        for spec in specs:
             _note_alias(lock, spec)
     return lock
 

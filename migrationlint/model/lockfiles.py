@@ -203,9 +203,9 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
             for name, spec in (deps.items() if isinstance(deps, dict) else ()):
                 raw = spec.get("version") if isinstance(spec, dict) else spec
                 version = _pnpm_importer_version(str(name), str(raw)) if raw is not None else None
-                real = (_pnpm_aliased(str(raw)) or ("",))[0] if version else ""
-                if real and real != name:
-                    lock.aliases[str(name)] = real
+                aliased = _pnpm_key(str(raw)) if version and _pnpm_alias(str(raw)) else None
+                if aliased is not None and aliased[0] != name:
+                    lock.aliases[str(name)] = aliased[0]
                 if raw is not None and "(" in str(raw):
                     lock.importer_peers.setdefault(str(importer), {}).update(_peer_suffix(str(raw)))
                     lock.linked_peers.setdefault(str(importer), {})[str(name)] = _own_peers(str(raw))
@@ -270,19 +270,19 @@ def _pnpm_key(key: str) -> tuple[str, str] | None:
     return None
 
 
-def _pnpm_aliased(raw: str) -> tuple[str, str] | None:
-    """`/other@1.0.0` or `other@1.0.0(peer@2)`, an importer's alias entry: (package, version) it
-    installs under the importer's name for it; None for a plain version."""
-    if raw.startswith("/") or (not raw[:1].isdigit() and "@" in raw):
-        return _pnpm_key(raw) or ("", "")
-    return None
+def _pnpm_alias(raw: str) -> bool:
+    """Whether an importer's version names another package (`/other@1.0.0`, `other@1.0.0(peer@2)`):
+    an npm alias, installed under the importer's name for it."""
+    return raw.startswith("/") or (not raw[:1].isdigit() and "@" in raw)
 
 
 def _pnpm_importer_version(name: str, raw: str) -> str | None:
     if raw.startswith(("link:", "file:", "workspace:")):
         return None
-    aliased = _pnpm_aliased(raw)
-    return _strip_peer_suffix(raw) if aliased is None else aliased[1] or None
+    if _pnpm_alias(raw):
+        parsed = _pnpm_key(raw)
+        return parsed[1] if parsed else None
+    return _strip_peer_suffix(raw)
 
 
 def parse_bun(path: str, data: dict) -> Lockfile:

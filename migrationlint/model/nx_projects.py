@@ -14,6 +14,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from migrationlint.model.config_objects import find_config, read_config
@@ -241,18 +242,28 @@ def outside_every_project(path: str, is_file: Callable[[str], bool] = os.path.is
     such a file (a `notes/` folder of old copies) is run by no target."""
     directory = os.path.dirname(path)
     top = nx_workspace_root(directory)
-    if top is None or directory == top:
+    if top is None or directory == top or nearest_project_json(directory, top, is_file, {}) is not None:
         return False
     d = directory
     while d != top:
-        if is_file(os.path.join(d, "project.json")) or is_file(os.path.join(d, "package.json")):
+        if is_file(os.path.join(d, "package.json")):
             return False
         d = os.path.dirname(d)
     jest = find_config(top, "jest.config")
     if jest is None:
         return True
     try:
-        with open(jest, encoding="utf-8", errors="replace") as fh:
+        stat = os.stat(jest)
+    except OSError:
+        return False
+    return _gathers_projects_only(jest, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _gathers_projects_only(jest_config: str, mtime_ns: int, size: int) -> bool:
+    """Whether the workspace's Jest config runs only the projects' tests (read once per version)."""
+    try:
+        with open(jest_config, encoding="utf-8", errors="replace") as fh:
             return "getJestProjects" in fh.read()
     except OSError:
         return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from migrationlint.model.dev_files import dev_reason, tool_inputs
+from migrationlint.model.dev_files import is_tool_config, tool_inputs
 from migrationlint.model.entry_points import entry_is_source, exports_encapsulate, names_nothing_loadable
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, uses_component_files
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
@@ -83,8 +83,7 @@ class TestSupport:
         """Whether the file's only importers are the package's tool configs (a vite plugin under `src/`
         that `vite.config.ts` alone imports): code of its build, in any package, as a test double is."""
         by = self._importers(manifest).get(path)
-        return bool(by) and all((dev_reason(os.path.relpath(b, manifest.dir).replace(os.sep, "/")) or "")
-                                .startswith("the configuration of") for b in by)
+        return bool(by) and all(is_tool_config(os.path.relpath(b, manifest.dir).replace(os.sep, "/")) for b in by)
 
     def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
         """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`, or
