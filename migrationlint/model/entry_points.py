@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterator
 
 from migrationlint.model.dev_starts import in_dev_folder, in_test_output, left_unpublished
 from migrationlint.model.docker_commands import docker_commands
@@ -27,9 +27,9 @@ from migrationlint.model.nest_cli import nest_entries
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.serverless import is_service_config
+from migrationlint.model.stamped_reads import read_by_stamp
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
-T = TypeVar("T")
 
 EXPORTS_ORIGIN = 'package.json "exports"'
 START_SCRIPTS = ("start", "start:prod", "start:production", "serve", "prod")
@@ -74,16 +74,7 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
 def cdk_app(directory: str) -> str | None:
     """The command cdk.json gives the AWS CDK CLI to synthesise the stacks (`npx ts-node bin/app.ts`).
     Asked whenever a package's entries are: the file is read once per version (mtime, size)."""
-    return _by_stamp(os.path.join(directory, "cdk.json"), _cdk_app)
-
-
-def _by_stamp(path: str, read: Callable[[str, int, int], T]) -> T | None:
-    """`read(path, mtime_ns, size)`, a reader memoised by that stamp; None when there is no file."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return read(path, st.st_mtime_ns, st.st_size)
+    return read_by_stamp(os.path.join(directory, "cdk.json"), _cdk_app)
 
 
 @lru_cache(maxsize=64)
@@ -174,7 +165,7 @@ def is_service(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: bool =
     script running node, nest-cli.json, an Nx Node application unless `nx` is False), whether or not
     its targets map to source. Another script running built code (a build step, a migration) makes
     no service of a library."""
-    return bool(_by_stamp(os.path.join(manifest.dir, "Dockerfile"), _starts_something)) or any(
+    return bool(read_by_stamp(os.path.join(manifest.dir, "Dockerfile"), _starts_something)) or any(
         True for _ in _process_entries(manifest, nx_projects, nx))
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Callable
 
 from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.model.stamped_reads import read_by_stamp
 
 # executors that only build for the browser (or a mobile bundle)
 _WEB_EXECUTORS = ("@nx/react:", "@nrwl/react:", "@nx/angular:", "@nrwl/angular:", "@angular-devkit/build-angular:",
@@ -250,13 +251,7 @@ def outside_every_project(path: str, is_file: Callable[[str], bool] = os.path.is
             return False
         d = os.path.dirname(d)
     jest = find_config(top, "jest.config")
-    if jest is None:
-        return True
-    try:
-        stat = os.stat(jest)
-    except OSError:
-        return False
-    return _gathers_projects_only(jest, stat.st_mtime_ns, stat.st_size)
+    return jest is None or bool(read_by_stamp(jest, _gathers_projects_only))
 
 
 @lru_cache(maxsize=16)
