@@ -25,17 +25,19 @@ from migrationlint.globs import match
 from migrationlint.model.angular_programs import angular_programs
 from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.dev_files import dev_reason, tool_input
-from migrationlint.model.dev_folders import example_home
+from migrationlint.model.dev_folders import example_home, in_test_folder
 from migrationlint.model.docker_commands import dockerfile_names
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nx_projects import outside_every_project
-from migrationlint.model.imported_anywhere import file_names, importers
+from migrationlint.model.imported_anywhere import file_names, importers, names_file
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.shipping import shipping_for
+from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_runners import may_run_tests
+from migrationlint.model.test_selection import unselected_test
 from migrationlint.model.verdicts import WORKSPACE_ROOT_FILE
 from migrationlint.model.workspace import Manifest
 from migrationlint.model.workspace_definition import split_member_globs
@@ -73,6 +75,7 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
     return True
 
 
+_READ_OTHERWISE = frozenset({"__mocks__", "mocks", "mock", "__fixtures__", "fixtures", "cypress", "playwright"})
 _TEST_NAME = re.compile(r"\.(?:spec|test|e2e(?:-spec)?)\.[cm]?[jt]sx?$")
 
 
@@ -109,13 +112,15 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return False
     if path.endswith((".d.ts", ".d.mts", ".d.cts")) and _unread_declarations(project, cfg, path):
         return True
+    manifests = [m for m in (manifest, project.workspace.root_manifest) if m is not None]
     if _TEST_NAME.search(path):  # a test no program compiles: dead when nothing could run it either
-        ws = project.workspace
-        return not may_run_tests(project.facts(path), [m for m in (manifest, ws.root_manifest) if m is not None])
+        return not may_run_tests(project.facts(path), manifests) or _unselected(project, path, manifests)
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
     if verdict is None:
         return False
     rel = project.rel(path)
+    if not verdict.ships and _unselected_test_support(project, path, manifests):
+        return True
     if verdict.presumed or verdict.unbundled or verdict.reason == WORKSPACE_ROOT_FILE:
         return True
     if example_home(rel.split("/")[:-1]) and dev_reason(os.path.basename(rel)) is None:
@@ -128,6 +133,52 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     # run by nothing: only what names or reaches it (an entry, a test by its name) keeps it alive
     return not verdict.ships and dev_reason(os.path.basename(rel)) is None \
         and backup_copy(project.workspace.root, rel) is not None and not _run_by_a_script(project, path, manifest)
+
+
+def _unselected_test_support(project: Project, path: str, manifests: list[Manifest]) -> bool:
+    """Whether a file of a test folder (`tests/unit/Thing.legacy.ts`) is no test the package's
+    runners select, no setup file their configs name and no input a script names: only a test
+    importing it would run it (its importers say). Mocks and fixtures are read by other means
+    (Jest loads a `__mocks__` file in place of a module; a test reads a fixture as text)."""
+    folders = os.path.relpath(os.path.dirname(path), manifests[0].dir).split(os.sep) if manifests else []
+    if not in_test_folder(folders) or any(f in _READ_OTHERWISE for f in folders):
+        return False
+    return runner_file(path, project.workspace.config_dirs) is None and not _run_by_a_script(project, path, manifests[0]) \
+        and not _named_by_a_script(path, manifests) and not _named_by_a_file(project, path) \
+        and _unselected(project, path, manifests)
+
+
+def _named_by_a_file(project: Project, path: str) -> bool:
+    """Whether a file of the package names the file other than in an import: by a path it builds
+    (a helper a test starts as a child process, `path.join(cwd, 'test', 'fx', 'worker-child.ts')`)."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    for other in project.package_sources(project.workspace.package_root(path)):
+        if os.path.basename(other).startswith(stem + "."):
+            continue  # the file itself, or its compiled twin (`X.d.ts` naming its source map)
+        if project.mentions(other, stem.encode("utf-8")):
+            facts = project.facts(other)
+            if facts is None or not any(names_file(i.specifier, (stem,)) for i in facts.imports):
+                return True
+    return False
+
+
+def _unselected(project: Project, path: str, manifests: list[Manifest]) -> bool:
+    """test_selection.unselected_test, given the runners' APIs the file imports (unreadable facts: selected)."""
+    facts = project.facts(path)
+    imported = [i.specifier for i in facts.imports] if facts is not None else None
+    return imported is not None and unselected_test(path, project.workspace.root, manifests, imported)
+
+
+def _named_by_a_script(path: str, manifests: list[Manifest]) -> bool:
+    """Whether a script of these packages names the file, with or without its extension (`nodemon
+    --exec ts-node test/dev-server.ts`: a development server kept among the tests)."""
+    for m in manifests:
+        rel = os.path.relpath(path, m.dir).replace(os.sep, "/")
+        stem = os.path.splitext(rel)[0]
+        scripts = m.data.get("scripts")
+        if isinstance(scripts, dict) and any(isinstance(s, str) and stem in s for s in scripts.values()):
+            return True
+    return False
 
 
 def _left_out_of_workspace(project: Project, manifest: Manifest) -> bool:

@@ -39,8 +39,22 @@ def importers(project: Project, path: str, names: tuple[str, ...], resolver: Res
 
 
 def _resolves_to(resolver: Resolver, importer: str, specifier: str, path: str) -> bool:
+    """Whether the import may mean `path`: it resolves there, or resolves nowhere and may name it. A
+    bare or aliased name that resolves nowhere may mean anything; a relative one names one place
+    (`../../src/Old` is not `src/_old/Old.ts`), unless `rootDirs` merge folders."""
     found = resolver.resolve(importer, specifier)
-    return found.kind != "file" or found.path == path  # what resolves nowhere may mean it: "may import"
+    if found.kind == "file":
+        return found.path == path
+    if not specifier.startswith(("./", "../")):
+        return True
+    cfg = resolver.tsconfig_for(importer)
+    if cfg is not None and cfg.root_dirs:
+        return True
+    target = os.path.normpath(os.path.join(os.path.dirname(importer), specifier))
+    named = {target, os.path.splitext(target)[0]}  # `../x.js` names `x.ts`
+    own = path
+    stem = own[:-5] if own.endswith(".d.ts") else os.path.splitext(own)[0]
+    return stem in named or (os.path.basename(stem) == "index" and os.path.dirname(own) in named)
 
 
 def names_file(specifier: str, names: tuple[str, ...]) -> bool:

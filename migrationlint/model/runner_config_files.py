@@ -40,6 +40,13 @@ def is_jest_config(name: str) -> bool:
 
 def script_configs(directory: str) -> list[str]:
     """The config files the package's scripts pass to jest or vitest (`jest -c ./jest/jest.config.js`)."""
+    return [path for path in named_configs(directory) if os.path.isfile(path)]
+
+
+def named_configs(directory: str) -> list[str]:
+    """Every config path the package's scripts pass to jest or vitest, read from the package's
+    folder, whether or not a file is there (`pnpm --dir ../.. exec jest --config apps/api/jest.config.cjs`
+    names one from another folder)."""
     try:
         with open(os.path.join(directory, "package.json"), "rb") as fh:
             data = fh.read()
@@ -54,15 +61,15 @@ def script_configs(directory: str) -> list[str]:
             continue
         for words in shell_commands(script):
             named = _config_argument(words)
-            path = os.path.normpath(os.path.join(directory, named)) if named else None
-            if path and os.path.isfile(path):
-                found.append(path)
+            if named:
+                found.append(os.path.normpath(os.path.join(directory, named)))
     return found
 
 
 def _config_argument(words: list[str]) -> str | None:
     """The config a jest or vitest command names (`-c x`, `--config x`, `--config=x`)."""
-    runner = next((i for i, w in enumerate(words[:3]) if os.path.basename(w) in _RUNNERS), None)
+    # after a launcher's words too: `npx jest`, `pnpm --dir ../.. exec jest`
+    runner = next((i for i, w in enumerate(words[:6]) if os.path.basename(w) in _RUNNERS), None)
     if runner is None:
         return None
     rest = words[runner + 1:]

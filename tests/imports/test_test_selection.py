@@ -1,0 +1,185 @@
+"""Files of a test folder that no test runner selects (model/test_selection.py): Jest's `testMatch` /
+`testRegex` and Vitest's `test.include`, or their defaults, decide which files are tests; the rest of
+the folder runs only when a selected test or a setup file imports it."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from migrationlint.model.test_selection import Selection, _DEFAULTS, _plain_glob
+from tests.helpers import lint
+from tests.imports.test_imports_real_world import _pkg, _write
+
+_BROKEN = "import { Gone } from '../../src/Gone';\n\nexport const parked = Gone;\n"
+
+
+def _service(root, jest: dict | None = None, dev: dict | None = None, scripts: dict | None = None) -> None:
+    """A service whose tsconfig compiles `src/` only; its tests are compiled by the runner."""
+    manifest = {"name": "svc", "version": "1.0.0", "main": "dist/index.js",
+                "scripts": {"build": "tsc", "test": "jest", **(scripts or {})},
+                "devDependencies": dev or {"jest": "^29.7.0", "ts-jest": "^29.1.0", "typescript": "^5.4.0"}}
+    if jest is not None:
+        manifest["jest"] = jest
+    _pkg(root, "package.json", manifest)
+    _pkg(root, "tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src", "module": "commonjs"},
+                                 "include": ["src/**/*"], "exclude": ["**/_old/**/*"]})
+    _write(root, "src/index.ts", "export const ok = 1;\n")
+
+
+def _severities(root) -> dict[str, str]:
+    return {os.path.relpath(d.path, root): d.severity.value for d in lint(root, ["IMP002"])}
+
+
+def test_a_test_folder_file_no_test_match_selects_and_nothing_imports_is_dead(tmp_path):
+    """`testMatch: ['<rootDir>/tests/**/*.test.ts']`: a `Thing.legacy.ts` and a `WorkflowTests.ts`
+    beside the tests are never run (a real healthcare monorepo: 63 errors on such files); their
+    broken imports are the dead-file warning, like a parked `src/_old/` file's. A selected test, the
+    helper it imports and a setup file the config names stay errors."""
+    _service(tmp_path)
+    _write(tmp_path, "jest.config.js", "module.exports = {\n  preset: 'ts-jest',\n  testMatch: ['<rootDir>/tests/**/*.test.ts'],\n"
+                                       "  setupFilesAfterEnv: ['<rootDir>/tests/setup/matchers.ts'],\n};\n")
+    for name in ("Thing.legacy.ts", "WorkflowTests.ts", "helper.ts"):
+        _write(tmp_path, f"tests/unit/{name}", _BROKEN)
+    _write(tmp_path, "tests/setup/matchers.ts", _BROKEN)
+    _write(tmp_path, "tests/unit/live.test.ts", "import { parked } from './helper';\nimport { ok } from '../../src/Gone2';\n"
+                                                "test('x', () => expect(parked).toBe(ok));\n")
+    assert _severities(tmp_path) == {
+        "tests/unit/Thing.legacy.ts": "warning", "tests/unit/WorkflowTests.ts": "warning",
+        "tests/unit/helper.ts": "error", "tests/setup/matchers.ts": "error", "tests/unit/live.test.ts": "error"}
+
+
+def test_a_test_file_outside_the_runners_selection_is_dead_too(tmp_path):
+    """A Nest service's manifest says `rootDir: src` and `testRegex: .*\\.spec\\.ts$`, its e2e config
+    (named by a script) `.e2e-spec.ts$`: a `tests/old.test.ts` neither selects is run by nothing, nor
+    is a `test/utils/seed-helper.ts` nothing imports; the e2e spec stays an error."""
+    _service(tmp_path, jest={"rootDir": "src", "testRegex": ".*\\.spec\\.ts$"},
+             scripts={"test:e2e": "jest --config ./test/jest-e2e.json"})
+    _pkg(tmp_path, "test/jest-e2e.json", {"rootDir": ".", "testRegex": ".e2e-spec.ts$"})
+    for rel in ("tests/old.test.ts", "test/utils/seed-helper.ts", "test/app.e2e-spec.ts"):
+        _write(tmp_path, rel, _BROKEN.replace("../../", "../" * rel.count("/")))
+    assert _severities(tmp_path) == {"tests/old.test.ts": "warning", "test/utils/seed-helper.ts": "warning",
+                                     "test/app.e2e-spec.ts": "error"}
+
+
+def test_inline_projects_select_what_any_of_them_matches(tmp_path):
+    """`projects: [{ testMatch: unit }, { testMatch: integration }]`: a `WorkflowTests.ts` neither
+    matches is dead. Jest's defaults count as well (read as data, a project without a `testMatch` of
+    its own is not told apart), so a `*.spec.ts` elsewhere stays a test."""
+    _service(tmp_path)
+    projects = "projects: [\n    { displayName: 'unit', preset: 'ts-jest', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },\n" \
+               "    { displayName: 'int', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },\n  ]"
+    _write(tmp_path, "jest.config.js", f"module.exports = {{\n  rootDir: '.',\n  {projects},\n}};\n")
+    for rel in ("tests/integration/WorkflowTests.ts", "tests/integration/flow.test.ts", "tests/e2e/flow.spec.ts"):
+        _write(tmp_path, rel, _BROKEN.replace("../../", "../" * rel.count("/")))
+    assert _severities(tmp_path) == {"tests/integration/WorkflowTests.ts": "warning",
+                                     "tests/integration/flow.test.ts": "error", "tests/e2e/flow.spec.ts": "error"}
+
+
+def test_without_a_config_the_runners_defaults_decide(tmp_path):
+    """No jest config: Jest runs `__tests__/**` and `*.spec|test.*`; Vitest (also declared) runs
+    `*.test|spec.*` below its config's folder. A `tests/legacy/report.ts` neither selects is dead."""
+    _service(tmp_path, dev={"jest": "^29.7.0", "vitest": "^1.6.0"})
+    for rel in ("tests/legacy/report.ts", "tests/__tests__/report.ts", "tests/report.spec.ts"):
+        _write(tmp_path, rel, _BROKEN.replace("../../", "../" * rel.count("/")))
+    assert _severities(tmp_path) == {"tests/legacy/report.ts": "warning", "tests/__tests__/report.ts": "error",
+                                     "tests/report.spec.ts": "error"}
+
+
+@pytest.mark.parametrize("change", [
+    {"dev": {"jest": "^29.7.0", "mocha": "^10.0.0"}},  # Mocha runs whatever its spec globs name
+    {"scripts": {"test:int": "node --test tests/"}},  # Node's own runner takes every file it is given
+    {"config": "module.exports = { preset: '../../jest.preset.js' };\n"},  # a preset of the repository's own
+    {"config": "const base = require('./jest.base');\nmodule.exports = { ...base, rootDir: '.' };\n"},
+    {"config": "module.exports = { projects: ['<rootDir>/tests/*'] };\n"},
+    {"config": "module.exports = { testMatch: [process.env.TESTS] };\n"},  # computed: cannot be read
+    {"config": "module.exports = { testMatch: ['**/!(*.legacy).ts'] };\n"},  # a negated extglob
+])
+def test_a_selection_that_cannot_be_read_keeps_every_file_a_test(tmp_path, change):
+    """Where another runner may run the folder, or the config inherits or computes its selection,
+    a test-folder file stays a test: "may run" errs towards yes."""
+    _service(tmp_path, dev=change.get("dev"), scripts=change.get("scripts"))
+    _write(tmp_path, "jest.config.js", change.get("config", "module.exports = { testMatch: ['**/*.test.ts'] };\n"))
+    _write(tmp_path, "tests/unit/Thing.legacy.ts", _BROKEN)
+    assert _severities(tmp_path) == {"tests/unit/Thing.legacy.ts": "error"}
+
+
+def test_a_file_a_script_names_among_the_tests_is_run_by_it(tmp_path):
+    """`"start": "nodemon --exec ts-node test/dev-server.ts"`: a plugin's development server kept among
+    its tests (a real plugin monorepo: 60 findings turned into dead-code warnings before this)."""
+    _service(tmp_path, scripts={"start": "nodemon --exec ts-node --transpile-only test/dev-server.ts"})
+    _write(tmp_path, "test/dev-server.ts", _BROKEN.replace("../../", "../"))
+    _write(tmp_path, "test/dev-client.ts", _BROKEN.replace("../../", "../"))
+    assert _severities(tmp_path) == {"test/dev-server.ts": "error", "test/dev-client.ts": "warning"}
+
+
+def test_a_runner_the_file_imports_or_configures_selects_it_though_undeclared(tmp_path):
+    """An app declares vitest (its unit tests under `src/`) and keeps Playwright tests in `e2e/`
+    with a `playwright.config.ts`, Playwright itself undeclared (the real finding: DEP001 on
+    `@playwright/test`). The spec imports its runner, and the config's defaults select it: it stays
+    a test, and so does the fixture file it imports."""
+    _service(tmp_path, dev={"vitest": "^1.6.0", "typescript": "^5.4.0"}, scripts={"test": "vitest run"})
+    _write(tmp_path, "vitest.config.ts", "import { defineConfig } from 'vitest/config';\n"
+                                         "export default defineConfig({ test: { include: ['src/**/*.test.ts'] } });\n")
+    _write(tmp_path, "playwright.config.ts", "import { defineConfig } from '@playwright/test';\n"
+                                             "export default defineConfig({ testDir: './e2e' });\n")
+    _write(tmp_path, "e2e/fixtures.ts", "import { test } from '@playwright/test';\nexport const it = test;\n")
+    _write(tmp_path, "e2e/home.spec.ts", "import { expect } from '@playwright/test';\nimport { it } from './fixtures';\n"
+                                         "it('home', () => expect(1).toBe(1));\n")
+    found = {(os.path.relpath(d.path, tmp_path), d.severity.value) for d in lint(tmp_path, ["DEP001"])}
+    assert found == {("e2e/fixtures.ts", "error"), ("e2e/home.spec.ts", "error"), ("playwright.config.ts", "error")}
+
+
+def test_a_file_another_names_by_its_path_is_not_dead(tmp_path):
+    """A worker a test starts as a child process by its path (`path.join(cwd, 'test', 'fx',
+    'worker-child.ts')`), no import naming it: a file names it, so it may run."""
+    _service(tmp_path)
+    _write(tmp_path, "test/fx/worker-child.ts", _BROKEN.replace("../../", "../../"))
+    _write(tmp_path, "test/spawn.spec.ts", "import { fork } from 'node:child_process';\nimport * as path from 'node:path';\n"
+                                          "test('w', () => fork(path.join(process.cwd(), 'test', 'fx', 'worker-child.ts')));\n")
+    assert _severities(tmp_path) == {"test/fx/worker-child.ts": "error"}
+
+
+def test_a_config_named_from_another_folder_or_by_no_convention_still_selects(tmp_path):
+    """A Nest app's `test/jest-e2e.json` (`testRegex: .e2e-spec.ts$`) beside its specs, which a script
+    names from the repository's root (`pnpm --dir ../.. exec jest --config apps/gw/test/jest-e2e.json`:
+    no file there from the package's folder); its unit config selects only `src/` (a real chat app: 4
+    findings turned into dead-code warnings). A config named where it cannot be read leaves every file
+    a test; found in the file's folder by its name, it selects the spec."""
+    _service(tmp_path, jest={"rootDir": "src", "testRegex": ".*\\.spec\\.ts$"},
+             scripts={"test:e2e": "pnpm --dir ../.. exec jest --config apps/gw/test/jest-e2e.json"})
+    _pkg(tmp_path, "test/jest-e2e.json", {"rootDir": ".", "testRegex": ".e2e-spec.ts$"})
+    _write(tmp_path, "test/app.e2e-spec.ts", _BROKEN.replace("../../", "../"))
+    _write(tmp_path, "test/utils/old.ts", _BROKEN)
+    assert _severities(tmp_path) == {"test/app.e2e-spec.ts": "error", "test/utils/old.ts": "error"}
+    _service(tmp_path, jest={"rootDir": "src", "testRegex": ".*\\.spec\\.ts$"})
+    assert _severities(tmp_path) == {"test/app.e2e-spec.ts": "error", "test/utils/old.ts": "warning"}
+
+
+def test_mocks_a_runner_loads_in_place_of_a_module_are_not_dead(tmp_path):
+    """Jest loads `__mocks__/fs.ts` in place of `fs` without any import naming it."""
+    _service(tmp_path)
+    _write(tmp_path, "tests/__mocks__/fs.ts", _BROKEN)
+    assert _severities(tmp_path) == {"tests/__mocks__/fs.ts": "error"}
+
+
+def test_a_relative_import_that_resolves_nowhere_does_not_keep_another_file_alive(tmp_path):
+    """A live test's `import { o } from '../../src/Old'` resolves nowhere (its error is its own); it
+    names `src/Old`, not the parked `src/_old/Old.ts`, which stays the dead-file warning."""
+    _service(tmp_path)
+    _write(tmp_path, "src/_old/Old.ts", "import { Gone } from '../Gone';\n\nexport const o = Gone;\n")
+    _write(tmp_path, "tests/old.test.ts", "import { o } from '../src/Old';\ntest('y', () => expect(o).toBe(1));\n")
+    assert _severities(tmp_path) == {"src/_old/Old.ts": "warning", "tests/old.test.ts": "error"}
+    _write(tmp_path, "tests/old.test.ts", "import { o } from '../src/_old/Old';\ntest('y', () => expect(o).toBe(1));\n")
+    assert _severities(tmp_path) == {"src/_old/Old.ts": "error"}
+
+
+@pytest.mark.parametrize(("path", "selected"), [
+    ("/r/src/a.test.ts", True), ("/r/src/a.spec.tsx", True), ("/r/src/__tests__/a.ts", True),
+    ("/r/src/a.legacy.ts", False), ("/r/src/aTests.ts", False), ("/r/src/a.test.mts", False),
+])
+def test_jests_default_patterns_read_without_extglobs(path, selected):
+    """Jest's defaults use extglobs (`?(*.)+(spec|test).[jt]s?(x)`), read here as braces."""
+    assert Selection(globs=_DEFAULTS["jest"]).selects(path) is selected
+    assert _plain_glob("**/?(*.)+(spec|test).[jt]s?(x)") == "**/{*.,}{spec,test}.[jt]s{x,}"
