@@ -17,6 +17,7 @@ from migrationlint.model.jsonc import loads
 from migrationlint.model.lockfile_record import MANAGER_OF, Lockfile, Peers, peers_of
 from migrationlint.model.lockfiles import find_lockfile, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
+from migrationlint.model.manager_evidence import freshest_lockfile, lerna_client
 from migrationlint.model.rush import rekeyed, rush_config, rush_lockfiles, rush_manager
 from migrationlint.model.workspace_definition import WORKSPACE_MARKERS, catalogs, declares_workspaces
 from migrationlint.model.workspace_definition import member_globs as globs_of, split_member_globs
@@ -257,20 +258,35 @@ class Workspace:
         return frozenset(n.split("/", 1)[0] for n in names if n and n.startswith("@") and "/" in n)
 
     @cached_property
+    def npm_scopes(self) -> frozenset[str]:
+        """The scopes of the npm packages the root and members declare (`@prisma` for
+        `@prisma/client`), the workspace's own excluded: a namespace npm owns."""
+        own = set(self.members)
+        names = [n for m in [*self.member_manifests, self.root_manifest] if m is not None
+                 for section in DEP_SECTIONS for n in m.section(section) if n not in own]
+        return frozenset(n.split("/", 1)[0] for n in names if n.startswith("@") and "/" in n)
+
+    @cached_property
     def package_manager(self) -> str:
-        """pnpm | npm | yarn | bun: the `packageManager` field, else the lockfile, else the workspace
-        file, else a manager's own settings file (`.yarnrc.yml` beside a gitignored yarn.lock)."""
+        """pnpm | npm | yarn | bun: the `packageManager` field, else the lockfile (of several, the one
+        of the manager whose settings file is there: a `.yarnrc.yml` beside yarn.lock and a stale
+        package-lock.json), else the workspace file, else a manager's own settings file
+        (`.yarnrc.yml` beside a gitignored yarn.lock)."""
         field_value = self.root_manifest.data.get("packageManager") if self.root_manifest else None
         if isinstance(field_value, str) and field_value.split("@", 1)[0] in ("pnpm", "npm", "yarn", "bun"):
             return field_value.split("@", 1)[0]
         if self.definition == "rush.json":
             return rush_manager(rush_config(self.root) or {})
-        path = find_lockfile(self.root)
+        settings = next((manager for name, manager in _SETTINGS_FILES if os.path.isfile(os.path.join(self.root, name))),
+                        "pnpm" if self.definition == "pnpm-workspace.yaml" else lerna_client(self.root))
+        path = find_lockfile(self.root, settings)  # of several lockfiles, the one the settings name (a stale other)
+        if path is not None and settings is None:
+            declared = [(n, r) for m in [*self.member_manifests, self.root_manifest] if m is not None
+                        for section in DEP_SECTIONS for n, r in m.section(section).items()]
+            path = freshest_lockfile(self.root, declared, self.read_lockfile) or path
         if path is not None:
             return MANAGER_OF[os.path.basename(path)]
-        if self.definition == "pnpm-workspace.yaml":
-            return "pnpm"
-        return next((manager for name, manager in _SETTINGS_FILES if os.path.isfile(os.path.join(self.root, name))), "npm")
+        return settings or "npm"
 
     @cached_property
     def lockfile(self) -> Lockfile | None:

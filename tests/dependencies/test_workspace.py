@@ -104,6 +104,36 @@ def test_a_repository_without_a_lockfile_uses_the_manager_its_settings_file_name
     assert Workspace(str(root)).package_manager == "npm"
     write(root / ".yarnrc.yml", "nodeLinker: node-modules\n")
     assert Workspace(str(root)).package_manager == "yarn"
+    os.remove(root / ".yarnrc.yml")  # lerna names its client (a real lerna/yarn repository: 3 `npm install` commands)
+    write(root / "lerna.json", {"packages": ["services/*"], "npmClient": "yarn"})
+    assert Workspace(str(root)).package_manager == "yarn"
+
+
+def test_of_several_lockfiles_the_one_the_settings_file_names_wins(tmp_path):
+    """A Yarn Berry repository (`.yarnrc.yml`, yarn.lock) with a stale package-lock.json left from
+    an old `npm install`: its packages are yarn.lock's (the npm one said "installed nowhere" and gave
+    npm advice); without the settings file the first lockfile found still decides."""
+    root = copy("npm-v3", tmp_path)
+    write(root / "yarn.lock", "# yarn lockfile v1\n")
+    assert Workspace(str(root)).package_manager == "npm"
+    write(root / ".yarnrc.yml", "nodeLinker: node-modules\n")
+    assert Workspace(str(root)).package_manager == "yarn"
+    assert Workspace(str(root)).lockfile.path.endswith("yarn.lock")
+
+
+def test_of_several_lockfiles_without_settings_the_one_matching_the_manifests_wins(tmp_path):
+    """No `packageManager`, no settings file: a package-lock.json left from an old `npm install`
+    (Nest 8 where package.json now asks for Nest 10) beside the yarn.lock the repository installs
+    with. The lockfile holding what the manifests declare decides (a real admin panel: npm advice and
+    versions from the stale one); when both hold it alike, the fixed order still decides."""
+    write(tmp_path / "package.json", {"name": "svc", "private": True, "dependencies": {"@nestjs/common": "^10.3.0"}})
+    write(tmp_path / "package-lock.json", {"name": "svc", "lockfileVersion": 3, "packages": {
+        "": {"name": "svc", "dependencies": {"@nestjs/common": "^8.2.6"}},
+        "node_modules/@nestjs/common": {"version": "8.2.6"}}})
+    (tmp_path / "yarn.lock").write_text('# yarn lockfile v1\n\n"@nestjs/common@^10.3.0":\n  version "10.3.0"\n')
+    assert Workspace(str(tmp_path)).package_manager == "yarn"
+    write(tmp_path / "package.json", {"name": "svc", "private": True, "dependencies": {"@nestjs/common": "*"}})
+    assert Workspace(str(tmp_path)).package_manager == "npm"
 
 
 def test_overrides_replace_manifests_on_disk(tmp_path):
