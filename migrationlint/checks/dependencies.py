@@ -238,8 +238,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         """DEP005: declared only by the root the package installs under, or, for a project nested in
         another (`nested`), only by the root of the project around it."""
         m, rel, label = u.manifest, self._rel(u.manifest), self.root_label(root)
-        held = label + (", and there only in devDependencies, which a production install leaves out" if root.declared(u.package)
-                        == "devDependencies" and not u.test and not u.type_only else "")
+        root_section = _root_section(root, u.package)
+        held = label + (", and there only in devDependencies, which a production install leaves out"
+                        if root_section == "devDependencies" and not u.test and not u.type_only else "")
         where = os.path.dirname(rel) or "."
         published = not m.unpublishable  # a private package is never published: its install is the one that breaks
         if nested:
@@ -285,6 +286,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                     and (framework := self.framework_of(u.package, m)) is not None:
                 section, source = "peerDependencies", (f"{source}: a framework built on {framework}, which a "
                                                        "published package that plugs into it leaves to the application")
+            elif section == "dependencies" and root_section in ("peerDependencies", "optionalDependencies"):
+                section, source = root_section, f"{source}, which keeps it in {root_section}"  # its design: one
+                # copy the application provides (a Nest module whose classes are tokens), or a tool opted into
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} ({source})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
@@ -470,3 +474,10 @@ def _by_accident(package: str, error: str) -> str:
     """The effect of a missing package that the hoisted install holds today (DEP003, DEP004)."""
     return (f'it loads today only because another package brings "{package}" into the hoisted install; another '
             f'version or install layout fails with "{error}"')
+
+
+def _root_section(root: Manifest, package: str) -> str | None:
+    """The section the root keeps `package` in, devDependencies last: a library's root lists a peer
+    and its development copy (`peerDependencies` and `devDependencies`), which is a peer."""
+    return next((s for s in ("dependencies", "peerDependencies", "optionalDependencies", "devDependencies")
+                 if package in root.section(s)), None)

@@ -39,11 +39,31 @@ class DevInProduction:
                     f"demand, like an optional feature: the users who enable it must install it, and nothing tells "
                     f'them; declare "{u.package}" in peerDependencies of {rel}, marked optional in '
                     f"peerDependenciesMeta, keeping the devDependency for development{ships}"), None, Severity.WARNING
+        peers = self._sibling_peers(u)
+        remedy = self._dev_remedy(u) if not peers else (
+            f"declare it in peerDependencies, as {peers} (the application that installs this published package "
+            "provides one copy, shared with them), keeping the devDependency for development")
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
-                   f": {self._left_out(u)} with \"Cannot find module '{u.package}'\"; " + self._dev_remedy(u) + ships)
+                   f": {self._left_out(u)} with \"Cannot find module '{u.package}'\"; " + remedy + ships)
+        if peers:
+            return message, self._peer_fix(m, u.package), None
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return message, fix, None
+
+    def _sibling_peers(self, u: Use) -> str | None:
+        """Which published siblings keep the package in peerDependencies, when they outnumber those
+        that depend on it (`@nestjs/common` beside a family of Nest modules: a second copy splits
+        the injector), said for the message; None otherwise, or for a package that is no library."""
+        m = u.manifest
+        if m.unpublishable or not m.name or started_application(m) or self.is_service(m) \
+                or self.ws.member(u.package) is not None:
+            return None
+        peering = self._declaring(u.package, m, "peerDependencies")
+        if not peering or len(peering) < len(self._declaring(u.package, m, "dependencies")):
+            return None
+        shown = ", ".join(peering[:2]) + (f" and {len(peering) - 2} more" if len(peering) > 2 else "")
+        return f"{shown} {'keeps' if len(peering) == 1 else 'keep'} it"
 
     def _left_out(self, u: Use) -> str:
         """Which install leaves the package out, and what then fails: a library is installed as a

@@ -275,6 +275,8 @@ def _own_namespace(project: Project, resolver: Resolver, path: str, spec: str) -
         if scope in _member_scopes(project):
             return f"the scope {scope} belongs to this workspace's packages"
     cfg = resolver.alias_prefix_config(path, spec)
+    if cfg is not None and cfg is not resolver.tsconfig_for(path):  # the root's alias, out of this file's reach
+        return f"`{spec}` is a path alias of {project.rel(cfg.path)}, which this file's tsconfig does not extend"
     if cfg is not None:
         return f"`{spec.split('/', 1)[0]}/` is a path-alias prefix of {project.rel(cfg.path)}"
     return None

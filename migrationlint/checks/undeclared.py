@@ -290,9 +290,11 @@ class UndeclaredImports:
         if peers and not m.data.get("bin") and not self.is_service(m):  # an application installs its own
             return (f"{self._rel(m)} keeps {', '.join(peers[:2])} in peerDependencies, so the application provides "
                     f"that framework; {package} is likely a peer too")
-        host = next((h for h in sorted(m.section("peerDependencies")) if self.peer_list(h, m).get(package) is False), None)
+        host = next((h for h in sorted(m.section("peerDependencies")) if package in self.peer_list(h, m)), None)
         if host is not None and not m.data.get("bin"):  # `next` a peer, `react` missing: the host's own peer
-            return (f"{self._rel(m)} keeps {host} in peerDependencies, which requires {package} as a peer: the "
+            # (an optional one too: `@nestjs/common` and class-validator, whose copy the application's pipes use)
+            kind = "an optional peer" if self.peer_list(host, m)[package] else "a peer"
+            return (f"{self._rel(m)} keeps {host} in peerDependencies, which takes {package} as {kind}: the "
                     "application provides one copy of both")
         if m.unpublishable or m.data.get("bin"):
             return None  # never published, or an application installed to run: no host plugs it in

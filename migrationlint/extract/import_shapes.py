@@ -51,7 +51,24 @@ def in_guarded_try(node: Node) -> bool:
             if body is not None and not any(_stops(s) for s in body.named_children):
                 return True
         child, parent = parent, parent.parent
-    return False
+    return parent is not None and _optional_loader_argument(parent)
+
+
+# helpers that call their callback in a `try` and return an empty module when the load fails:
+# Nest's `optionalRequire` (@nestjs/core/helpers/optional-require)
+_OPTIONAL_LOADERS = frozenset({b"optionalRequire"})
+
+
+def _optional_loader_argument(function: Node) -> bool:
+    """Whether the function is a callback handed to an optional loader (`optionalRequire('x', () =>
+    require('x'))`): the helper's own `try` carries on without the package. (Nest's `loadPackage`
+    is no such helper: it exits the process, a failure reworded.)"""
+    args = function.parent
+    call = args.parent if args is not None and args.type == "arguments" else None
+    callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    if callee is not None and callee.type == "member_expression":
+        callee = callee.child_by_field_name("property")
+    return callee is not None and callee.text in _OPTIONAL_LOADERS
 
 
 def _rejection_handled(call: Node) -> bool:

@@ -17,6 +17,7 @@ from migrationlint.model.docker_installs import root_install_beside, service_ins
 from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.elided_imports import compiled_away, declared_as_types, declared_type_only, metadata_only_names, used_names
 from migrationlint.model.process_managers import pm2_scripts
+from migrationlint.model.published_types import kept_in_declarations
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.entry_points import is_service, names_a_build
 from migrationlint.model.package_roles import built_as_application, started_application
@@ -236,12 +237,13 @@ class DependencyModel(ManifestOwners, VersionChoice):
 
     def placement(self, u: Use, package: str | None = None) -> policy.Placement:
         """Where a fix for this use adds `package` (the used package by default)."""
-        m = u.manifest
-        package = package or u.package
+        m, package = u.manifest, package or u.package
         bundled = self.shipping.bundled(m, package)
         # an example project's code runs from its own install, unless it keeps every package in devDependencies
         example = u.verdict is not None and u.verdict.example and bool(m.section("dependencies") or not m.section("devDependencies"))
-        found = policy.placement(package, m, not u.test or example, u.type_only, self.tooling_root(m, u.verdict), bundled)
+        kept = u.type_only and u.verdict is not None and u.verdict.ships and not u.test and kept_in_declarations(
+            m, self.project.facts(u.path), u.imp, self.published_library)  # a published .d.ts keeps its import
+        found = policy.placement(package, m, not u.test or example, u.type_only, self.tooling_root(m, u.verdict), bundled, kept)
         if u.unused and found.why == policy.TYPE_POSITIONS:
             return policy.Placement(found.section, "none of its names is used, so the compiler drops the import "
                                                    "(removing the import is the other remedy)")
@@ -253,16 +255,14 @@ class DependencyModel(ManifestOwners, VersionChoice):
                                                        "are only the packages it leaves out of it", bundled=True)
         if u.verdict is not None and u.verdict.bundle_input and found.section == "devDependencies" and not u.type_only:
             if self._file_loads_only(u, "dependencies"):
-                return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads in "
-                                                        "dependencies")
+                return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads there")
             if not any(self._loaded_sections[u.path]) and m.section("dependencies") and not self.published_library(m):
                 return policy.Placement("dependencies", "the package keeps the libraries its bundle loads there")
         return found
 
     def _dependencies_left_external(self, m: Manifest) -> bool:
-        """Whether every package `m` lists in `dependencies` is one its bundle names external: its
-        dependencies are what the bundle leaves to the install, and what it inlines is kept in
-        devDependencies (a bundled CLI)."""
+        """Whether every package `m` lists in `dependencies` is one its bundle names external: what it
+        inlines is kept in devDependencies (a bundled CLI)."""
         listed = m.section("dependencies")
         return bool(listed) and not any(self.shipping.bundled(m, name) for name in listed)
 

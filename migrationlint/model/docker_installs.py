@@ -250,12 +250,13 @@ def _absent_lockfile(line: str, context: str, root: str) -> bool:
 
 
 def _sources(rest: str) -> list[str]:
-    """The source paths of a COPY/ADD (flags and the destination left out)."""
+    """The source paths of a COPY/ADD (flags and the destination left out), normalised as the build
+    context reads them (`./package.json` is `package.json`)."""
     try:
         words = [w for w in shlex.split(rest) if not w.startswith("--")]
     except ValueError:
         return []
-    return words[:-1]
+    return [os.path.normpath(w) if w.startswith("./") else w for w in words[:-1]]
 
 
 # words that open a compound command or a branch of one: the command proper follows them

@@ -28,9 +28,13 @@ class Placement:
 
 
 def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, private_root: bool,
-              bundled: str | None) -> Placement:
-    """Where a missing `package` goes in `manifest` for a use with these properties."""
-    if type_only:
+              bundled: str | None, published_types: bool = False) -> Placement:
+    """Where a missing `package` goes in `manifest` for a use with these properties; with
+    `published_types`, a type-only use the declarations a published package ships keep
+    (published_types.py): where a value's package would go, and an `@types/` package to dependencies."""
+    if published_types and package.startswith("@types/"):
+        return Placement("dependencies", "the declarations this published package ships name its types")
+    if type_only and not published_types:
         return Placement("devDependencies", TYPE_POSITIONS)
     if package in PROVIDED_BY_RUNTIME:
         return Placement("devDependencies", f"{package} is provided by its runtime")

@@ -128,13 +128,30 @@ class Resolver(PackageEntries):
         segment (`@acme/shared` beside `@acme/shared/text`), or a first segment that keys use as a
         namespace (`fm/web-types` beside `fm/web/types`): the name is in the workspace's own
         namespace, whatever no key matches it (IMP001's finding, never a package to install;
-        asked only for a name no manifest, lockfile or node_modules knows)."""
+        asked only for a name no manifest, lockfile or node_modules knows). Not a scope npm's packages
+        the workspace declares use (`@prisma/auth-client` keyed beside a declared `@prisma/client`:
+        the key names one package, and `@prisma/adapter-pg` is another to install)."""
         first = spec.split("/", 1)[0]
+        if first in self.workspace.npm_scopes:
+            return None
         sigil = first.startswith(ALIAS_SIGILS)
         cfg = self.tsconfig_for(importer) if sigil or "/" in spec else None
         if cfg is not None and any(key != "*" and key.split("/", 1)[0] == first and (sigil or "/" in key)
                                    for key in cfg.paths):
             return cfg
+        return self._root_alias_config(spec) if "/" in spec else None
+
+    def _root_alias_config(self, spec: str) -> TsConfig | None:
+        """The root's shared tsconfig (`tsconfig.base.json`, else `tsconfig.json`) when one of its `paths`
+        keys maps `spec` itself: an alias of the workspace that the importer's own tsconfig does not
+        reach (an `extends` one `../` off after a library moved), never an npm package."""
+        for name in ("tsconfig.base.json", "tsconfig.json"):
+            path = os.path.join(self.root, name)
+            if os.path.isfile(path):
+                cfg = self.tsconfigs.config(path)
+                if any(key == spec or "*" in key and spec.startswith(key.split("*", 1)[0])
+                       and spec.endswith(key.split("*", 1)[1]) for key in cfg.paths):
+                    return cfg
         return None
 
     def lib_check_skipped(self, path: str) -> bool:

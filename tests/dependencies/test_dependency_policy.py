@@ -316,6 +316,34 @@ def test_nested_project_is_its_own_root_and_messages_agree_with_the_lockfile(tmp
     assert "an install of site on its own (a Docker build) leaves it out" in by_package["dayjs"].message
 
 
+def test_root_only_advice_keeps_the_section_the_root_chose(tmp_path):
+    """A framework's root keeps `@nestjs/config` in peerDependencies (one copy the application
+    provides: its classes are injection tokens) and an opt-in tool in optionalDependencies; a member
+    publishing on its own declares them likewise, not in dependencies (a real framework: 30 such
+    pieces of advice). A peer the root also keeps a development copy of is no "devDependencies only"."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/framework", "version": "1.0.0", "workspaces": ["logger"],
+                         "peerDependencies": {"@nestjs/config": "^4.0.0", "left-pad": "^1.3.0"},
+                         "optionalDependencies": {"typeorm-model-generator": "^0.4.6"},
+                         "devDependencies": {"left-pad": "^1.3.0", "typescript": "^5.4.0"}},
+        "logger/package.json": {"name": "@acme/logger", "version": "1.0.0", "main": "./dist/src/index.js",
+                                "files": ["dist"], "dependencies": {"tslib": "^2.6.3"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "declaration": True}, "include": ["logger/src/**/*.ts"]},
+        "logger/src/index.ts": ("import { ConfigService } from '@nestjs/config';\nimport pad from 'left-pad';\n"
+                                "import * as Engine from 'typeorm-model-generator/dist/src/Engine.js';\n"
+                                "export const used = [ConfigService, pad, Engine];\n"),
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    by_package = {d.extra["package"]: d.message for d in diags}
+    assert 'declare "@nestjs/config": "^4.0.0" in peerDependencies of logger/package.json' in by_package["@nestjs/config"]
+    assert 'declare "left-pad": "^1.3.0" in peerDependencies' in by_package["left-pad"]
+    assert "only in devDependencies" not in by_package["left-pad"]
+    assert 'in optionalDependencies of logger/package.json' in by_package["typeorm-model-generator"]
+    edited = json.loads(fixed(root, unsafe=True)["logger/package.json"])
+    assert edited["peerDependencies"] == {"@nestjs/config": "^4.0.0", "left-pad": "^1.3.0"}
+    assert edited["optionalDependencies"] == {"typeorm-model-generator": "^0.4.6"}
+
+
 def test_a_workspace_packages_peer_its_source_uses_only_for_types_is_loaded_by_nothing(tmp_path):
     """`@acme/core` declares `typeorm` as a peer but imports it only for a type (an options
     interface): tsc drops the import, nothing of core loads typeorm, and an app without it fails
@@ -768,8 +796,34 @@ def test_a_package_a_peer_host_requires_as_a_peer_is_advised_as_a_peer_too(tmp_p
                                                    "@repo/memberships": "*"}},
     })
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
-    assert "to peerDependencies" in d.message and "keeps next in peerDependencies, which requires react as a peer" in d.message
+    assert "to peerDependencies" in d.message and "keeps next in peerDependencies, which takes react as a peer" in d.message
     assert d.fix is not None and d.fix.message.endswith("to peerDependencies of packages/memberships/package.json")
+
+
+def test_a_package_a_peer_host_takes_as_an_optional_peer_is_advised_as_a_peer_too(tmp_path):
+    """A shared Nest library keeps `@nestjs/common` in peerDependencies and imports class-validator
+    undeclared: Nest takes it as an optional peer (its ValidationPipe loads the application's copy), so
+    the advice is peerDependencies (a real monorepo: 2 findings advised a second copy in dependencies)."""
+    lock = {"name": "mono", "lockfileVersion": 3, "packages": {
+        "": {"name": "mono", "workspaces": ["packages/*", "services/*"]},
+        "node_modules/@nestjs/common": {"version": "11.1.12", "peerDependencies": {
+            "class-validator": "*", "reflect-metadata": "^0.1.12 || ^0.2.0", "rxjs": "^7.1.0"},
+            "peerDependenciesMeta": {"class-validator": {"optional": True}}},
+        "node_modules/class-validator": {"version": "0.14.3"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*", "services/*"]},
+        "package-lock.json": lock,
+        "packages/common/package.json": {"name": "@acme/common", "version": "0.1.0", "main": "dist/index.js",
+                                         "scripts": {"build": "tsc"}, "peerDependencies": {"@nestjs/common": "^11.0.0"},
+                                         "devDependencies": {"@nestjs/common": "^11.1.12"}},
+        "packages/common/src/index.ts": "import { validate } from 'class-validator';\nexport const check = validate;\n",
+        "services/api/package.json": {"name": "@acme/api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                      "dependencies": {"@acme/common": "*", "@nestjs/common": "^11.1.12",
+                                                       "class-validator": "^0.14.3"}},
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "keeps @nestjs/common in peerDependencies, which takes class-validator as an optional peer" in d.message
+    assert d.fix is not None and d.fix.message.endswith("to peerDependencies of packages/common/package.json")
 
 
 def test_a_package_only_a_project_apart_declares_is_not_said_to_be_nowhere(tmp_path):
@@ -3018,6 +3072,32 @@ def test_dep002_advises_the_section_the_sibling_packages_use_for_a_workspace_pac
     root = _platform_workspace(tmp_path, section)
     [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
     assert remedy in d.message
+
+
+def test_dep002_leads_with_a_peer_where_the_published_siblings_keep_one(tmp_path):
+    """A family of published Nest modules keeps `@nestjs/common` in peerDependencies; the graphql one
+    keeps it only in devDependencies and imports it (a real Cognito integration: "move it to
+    dependencies" first, where a second copy splits Nest's injector). The advice and the unsafe fix
+    follow the siblings: a peer at the devDependency's range. Where more siblings depend on it than
+    keep it as a peer, dependencies come first again."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@s/core", "version": "1.0.0", "main": "lib/index.js",
+                                       "peerDependencies": {"@nestjs/common": "^11.0.0"}},
+        "packages/graphql/package.json": {"name": "@s/graphql", "version": "1.0.0", "main": "lib/index.js",
+                                          "dependencies": {"@s/core": "1.0.0"},
+                                          "devDependencies": {"@nestjs/common": "11.1.18"}},
+        "packages/graphql/src/index.ts": "import { Injectable } from '@nestjs/common';\nexport const I = Injectable;\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "declare it in peerDependencies, as packages/core/package.json keeps it" in d.message
+    edited = json.loads(fixed(root, unsafe=True)["packages/graphql/package.json"])
+    assert edited["peerDependencies"] == {"@nestjs/common": "11.1.18"}
+    for name in ("auth", "data"):
+        write(root, {f"packages/{name}/package.json": {"name": f"@s/{name}", "version": "1.0.0", "main": "lib/index.js",
+                                                      "dependencies": {"@nestjs/common": "^11.0.0"}}})
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "move it to dependencies (or to peerDependencies" in d.message
 
 
 def _decoder_package(root: Path, index: str) -> Path:

@@ -71,6 +71,11 @@ def test_images_that_copy_the_root_manifest_and_install_there_install_the_root(t
     nested = _repo(tmp_path / "nested", {"apps/api/Dockerfile": "FROM node:20 AS base\nWORKDIR /usr/src/app\n"
                                          "COPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n"})
     assert _root_install(nested) == "apps/api/Dockerfile"
+    dotted = _repo(tmp_path / "dotted", {  # `./package.json` is the same file of the build context (10 DEP005)
+        "pnpm-lock.yaml": "lockfileVersion: '9.0'\n", "pnpm-workspace.yaml": "packages:\n  - apps/*\n",
+        "Dockerfile": ("FROM node:20\nWORKDIR /app\nCOPY ./package.json ./package.json\nCOPY ./pnpm-lock.yaml ./\n"
+                       "COPY ./pnpm-workspace.yaml ./\nCOPY ./apps ./apps\nRUN pnpm install\n")})
+    assert _root_install(dotted) == "Dockerfile"
     variant = _repo(tmp_path / "variant", {"Dockerfile.prod": "FROM node:20\nWORKDIR /app\nCOPY . /app\n"
                                            "RUN --mount=type=cache,target=/root/.npm NODE_ENV=production npm ci\n"})
     assert _root_install(variant) == "Dockerfile.prod"

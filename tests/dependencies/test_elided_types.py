@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from migrationlint import pipeline
+from migrationlint.settings import Settings
 from tests.dependencies.test_shipping import dep, write
 
 
@@ -103,3 +105,51 @@ def test_dep001_never_names_a_deprecated_types_stub(tmp_path):
 
     assert 'add "mongoose": "^9.2.1" to devDependencies' in advised(True)
     assert 'add "@types/mongoose": "^5.11.97" to devDependencies' in advised(False)
+
+
+def test_dep001_a_type_a_published_packages_declarations_keep_goes_where_its_users_get_it(tmp_path):
+    """`export interface HttpConfig extends InstrumentationConfig` in a published package with
+    declarations (`types`): the emitted `.d.ts` imports the package, so an application type-checking
+    against it needs it installed: `dependencies`, not `--save-dev` (a real OpenTelemetry component,
+    3 such pieces of advice). A type used only inside the file, or a package shipping no declarations,
+    stays a devDependency."""
+    def advice(manifest: dict, source: str) -> str:
+        root = write(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+            "packages/otel/package.json": {"name": "@x/otel", "version": "1.0.0", "exports": {".": "./dist/index.js"},
+                                           "dependencies": {"tslib": "^2.6.0"}, **manifest},
+            "packages/otel/tsconfig.json": {"compilerOptions": {"declaration": True, "outDir": "dist", "rootDir": "src"}},
+            "packages/otel/src/index.ts": source,
+        })
+        [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        return d.message
+
+    exported = ("import type { InstrumentationConfig } from '@opentelemetry/instrumentation';\n"
+                "export interface HttpConfig extends InstrumentationConfig { port: number }\n")
+    local = ("import type { InstrumentationConfig } from '@opentelemetry/instrumentation';\n"
+             "type Local = InstrumentationConfig;\nexport const port = (c: unknown) => (c as Local) ? 1 : 0;\n")
+    assert "npm install @opentelemetry/instrumentation -w @x/otel" in advice({"types": "./dist/index.d.ts"}, exported)
+    assert "--save-dev" in advice({"types": "./dist/index.d.ts"}, local)
+    assert "--save-dev" in advice({}, exported)
+
+
+def test_dep001_the_types_package_a_published_packages_declarations_name_goes_to_dependencies(tmp_path):
+    """`public getNamespace(): Namespace` (from untyped `cls-hooked`) in an exported class of a published
+    package with declarations: its `.d.ts` needs `@types/cls-hooked` beside it, the handbook's rule for
+    a package whose declarations depend on an `@types/` one (a real tracer: 2 pieces of advice said
+    devDependencies, which only the repository's own build reads)."""
+    lock = {"name": "@acme/tracer", "lockfileVersion": 3, "packages": {
+        "": {"name": "@acme/tracer", "dependencies": {"aws-xray-sdk-core": "^3.12.0"}},
+        "node_modules/aws-xray-sdk-core": {"version": "3.12.0", "dependencies": {"@types/cls-hooked": "^4.3.3"}},
+        "node_modules/@types/cls-hooked": {"version": "4.3.9"}, "node_modules/cls-hooked": {"version": "4.2.2"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/tracer", "version": "1.0.0", "main": "./lib/index.js", "types": "./lib/index.d.ts",
+                         "dependencies": {"aws-xray-sdk-core": "^3.12.0"}},
+        "package-lock.json": lock,
+        "tsconfig.json": {"compilerOptions": {"declaration": True, "outDir": "lib", "rootDir": "src"}},
+        "src/index.ts": "export * from './tracer';\n",
+        "src/tracer.ts": ("import type { Namespace } from 'cls-hooked';\n"
+                          "export class Tracer {\n  getNamespace(): Namespace | undefined { return undefined; }\n}\n"),
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "@types/cls-hooked": "^4.3.9" to dependencies' in d.message

@@ -408,6 +408,25 @@ def test_a_package_loaded_in_a_try_that_carries_on_is_optional(tmp_path):
     assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/queue.ts"), ("DEP001", "src/store.ts")]
 
 
+def test_a_require_handed_to_an_optional_loader_is_optional(tmp_path):
+    """`optionalRequire('@nestjs/microservices', () => require('@nestjs/microservices'))`: Nest's
+    helper runs the callback in its own `try` and returns an empty module when the package is missing
+    (a real framework fork making microservices optional). Nest's `loadPackage` exits the process
+    instead: the package is still required where that code runs."""
+    _write(tmp_path, {
+        "package.json": {"name": "server", "private": True, "main": "dist/main.js",
+                         "dependencies": {"@nestjs/common": "^11.0.0", "@nestjs/core": "^11.0.0"}},
+        "src/main.ts": ("import { loadPackage } from '@nestjs/common/utils/load-package.util';\n"
+                        "import { optionalRequire } from '@nestjs/core/helpers/optional-require';\n"
+                        "const { MicroservicesModule } = optionalRequire('@nestjs/microservices/microservices-module',\n"
+                        "  () => require('@nestjs/microservices/microservices-module'));\n"
+                        "export function make() {\n"
+                        "  return loadPackage('@nestjs/websockets', 'NestFactory', () => require('@nestjs/websockets'));\n}\n"
+                        "export const mods = [MicroservicesModule];\n"),
+    })
+    assert [d.extra["package"] for d in lint(tmp_path, ["DEP001"])] == ["@nestjs/websockets"]
+
+
 def test_a_dynamic_import_whose_rejection_is_handled_is_optional(tmp_path):
     """`await import('fast-glob').catch(() => null)` with a fallback to node's glob: the promise form of
     the guarded `try` (a real ORM: an optional package reported as one to declare); so is a `.then`

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -421,6 +422,40 @@ def test_dep001_leaves_a_name_under_a_path_alias_prefix_to_imp001(tmp_path):
     result = lint_result(tmp_path, select=["IMP001", "DEP001"])
     assert sorted((d.code, d.extra.get("package") or d.extra.get("specifier")) for d in result.diagnostics) == [
         ("DEP001", "leftpadder"), ("IMP001", "fm")], result.diagnostics
+
+
+def test_a_paths_key_in_a_scope_npm_owns_names_one_package_not_a_namespace(tmp_path):
+    """`"@prisma/auth-client": [".../node_modules/.prisma/auth-client"]` (a generated client under its
+    own name) beside a declared `@prisma/client`: `@prisma/adapter-pg` is another npm package to
+    install (DEP001 with advice), not a mistyped alias (IMP001 said `@prisma/` is an alias prefix)."""
+    write(tmp_path, {
+        "package.json": {"name": "svc", "version": "1.0.0", "private": True, "scripts": {"build": "tsc"},
+                         "dependencies": {"@prisma/client": "^7.3.0"}, "devDependencies": {"typescript": "^5.9.3"}},
+        "tsconfig.json": {"compilerOptions": {"baseUrl": "./", "outDir": "dist", "paths": {
+            "@prisma/auth-client": ["node_modules/.prisma/auth-client"]}}, "include": ["src/**/*"]},
+        "src/db.ts": "import { PrismaPg } from '@prisma/adapter-pg';\nexport const adapter = new PrismaPg({});\n",
+    })
+    result = lint_result(tmp_path, select=["IMP001", "DEP001"])
+    assert [(d.code, d.extra.get("package")) for d in result.diagnostics] == [("DEP001", "@prisma/adapter-pg")]
+
+
+def test_a_root_alias_the_files_tsconfig_misses_is_no_package_to_install(tmp_path):
+    """A library moved one folder deeper kept `"extends": "../../../tsconfig.base.json"`, which now
+    points above the repository: its import of the root's alias `@acme/api/finance` fails, but the
+    name is the workspace's alias (IMP001, saying so), never `npm install @acme/api` (DEP001 said)."""
+    write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "dependencies": {"@nestjs/common": "^10.0.0"}},
+        "tsconfig.base.json": {"compilerOptions": {"baseUrl": ".", "paths": {"@acme/api/finance": ["libs/finance/index.ts"]}}},
+        "apps/api/tsconfig.json": {"extends": "../../tsconfig.base.json", "include": ["src/**/*.ts"]},
+        "apps/api/src/main.ts": "import { FinanceDto } from '@acme/api/finance';\nexport const dto = new FinanceDto();\n",
+        "libs/finance/tsconfig.json": {"extends": "../../../tsconfig.base.json", "include": ["**/*.ts"]},
+        "libs/finance/index.ts": "export * from './dto';\n",
+        "libs/finance/dto.ts": "export class FinanceDto { amount = 0; }\n",
+        "libs/finance/service.ts": "import { FinanceDto } from '@acme/api/finance';\nexport const make = () => new FinanceDto();\n",
+    })
+    result = lint_result(tmp_path, select=["IMP001", "DEP001"])
+    assert [(d.code, os.path.relpath(d.path, tmp_path)) for d in result.diagnostics] == [("IMP001", "libs/finance/service.ts")]
+    assert "`@acme/api/finance` is a path alias of tsconfig.base.json" in result.diagnostics[0].message
 
 
 def test_imp002_never_offers_a_file_of_another_nx_project(tmp_path):
