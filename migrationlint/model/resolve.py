@@ -149,8 +149,8 @@ class Resolver(PackageEntries):
             path = os.path.join(self.root, name)
             if os.path.isfile(path):
                 cfg = self.tsconfigs.config(path)
-                if any(key == spec or "*" in key and spec.startswith(key.split("*", 1)[0])
-                       and spec.endswith(key.split("*", 1)[1]) for key in cfg.paths):
+                if any(key == spec or "*" in key and key != "*" and spec.startswith(key.split("*", 1)[0])
+                       and spec.endswith(key.split("*", 1)[1]) for key in cfg.paths):  # not a catch-all `*`
                     return cfg
         return None
 

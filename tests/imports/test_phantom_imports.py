@@ -456,6 +456,12 @@ def test_a_root_alias_the_files_tsconfig_misses_is_no_package_to_install(tmp_pat
     result = lint_result(tmp_path, select=["IMP001", "DEP001"])
     assert [(d.code, os.path.relpath(d.path, tmp_path)) for d in result.diagnostics] == [("IMP001", "libs/finance/service.ts")]
     assert "`@acme/api/finance` is a path alias of tsconfig.base.json" in result.diagnostics[0].message
+    # a catch-all `"*": ["src/types/*"]` maps every name: no alias of the workspace in particular (a load
+    # test's `k6/http` became IMP001 with it)
+    write(tmp_path, {"tsconfig.base.json": {"compilerOptions": {"baseUrl": ".", "paths": {"*": ["src/types/*"]}}},
+                     "libs/finance/service.ts": "import http from 'k6/http';\nexport const get = http.get;\n"})
+    found = [(d.code, d.extra.get("package")) for d in lint_result(tmp_path, select=["IMP001", "DEP001"]).diagnostics]
+    assert ("DEP001", "k6") in found and all(code == "DEP001" for code, _ in found)
 
 
 def test_imp002_never_offers_a_file_of_another_nx_project(tmp_path):
