@@ -75,6 +75,7 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
     return True
 
 
+_CONFIG_NAME = re.compile(r"(?:^|[.-])config(?:[.-]|$)", re.IGNORECASE)
 _READ_OTHERWISE = frozenset({"__mocks__", "mocks", "mock", "__fixtures__", "fixtures", "cypress", "playwright"})
 _TEST_NAME = re.compile(r"\.(?:spec|test|e2e(?:-spec)?)\.[cm]?[jt]sx?$")
 
@@ -141,8 +142,9 @@ def _unselected_test_support(project: Project, path: str, manifests: list[Manife
     importing it would run it (its importers say). Mocks and fixtures are read by other means
     (Jest loads a `__mocks__` file in place of a module; a test reads a fixture as text)."""
     folders = os.path.relpath(os.path.dirname(path), manifests[0].dir).split(os.sep) if manifests else []
-    if not in_test_folder(folders) or any(f in _READ_OTHERWISE for f in folders):
-        return False
+    if not in_test_folder(folders) or any(f in _READ_OTHERWISE for f in folders) \
+            or _CONFIG_NAME.search(os.path.basename(path)):
+        return False  # a config (`e2e/pw.config.245.ts`) is what a runner is given by hand, not a test it selects
     return runner_file(path, project.workspace.config_dirs) is None and not _run_by_a_script(project, path, manifests[0]) \
         and not _named_by_a_script(path, manifests) and not _named_by_a_file(project, path) \
         and _unselected(project, path, manifests)

@@ -89,11 +89,12 @@ def unselected_test(path: str, root: str, manifests: list[Manifest], imported: I
     selections, configured = [], set()
     directory = os.path.dirname(path)
     while True:
-        for kind, selection in _configs_in(directory, set(_DEFAULTS)):
+        for kind, selection, default in _configs_in(directory):
             if selection is None:
                 return False
             selections.append(selection)
-            configured.add(kind)
+            if default:  # the config a plain run uses replaces the defaults; a variant one adds to them
+                configured.add(kind)
         if directory == root or not directory.startswith(root + os.sep):
             break
         directory = os.path.dirname(directory)
@@ -108,25 +109,25 @@ def _scripts(manifest: Manifest) -> list[str]:
     return [s for s in scripts.values() if isinstance(s, str)] if isinstance(scripts, dict) else []
 
 
-def _configs_in(directory: str, runners: set[str]) -> list[tuple[str, Selection | None]]:
-    """(runner, selection) of each config in `directory`: None for one whose selection cannot be read."""
-    found: list[tuple[str, Selection | None]] = []
-    if "jest" in runners:
-        loose = [os.path.join(directory, n) for n in _names(directory) if _JSON_CONFIG.fullmatch(n)]  # jest-e2e.json
-        found += [("jest", _jest_file(c)) for c in dict.fromkeys(jest_configs(directory) + loose)]
-        inline = _manifest_jest(directory)
-        if inline is not None:
-            found.append(("jest", _jest_settings(inline, directory)))
-    if "vitest" in runners:
-        if any(n.startswith("vitest.workspace.") or n.startswith("vitest.projects.") for n in _names(directory)):
-            return found + [("vitest", None)]
-        config = find_config(directory, "vitest.config") or find_config(directory, "vite.config")
-        if config is not None:
-            found.append(("vitest", _vitest_file(config)))
-    if "playwright" in runners:
-        config = find_config(directory, "playwright.config")
-        if config is not None:
-            found.append(("playwright", _playwright_file(config)))
+def _configs_in(directory: str) -> list[tuple[str, Selection | None, bool]]:
+    """(runner, selection, whether a plain run reads it) of each config in `directory`: None for one
+    whose selection cannot be read. A plain `jest` reads `jest.config.*` or the manifest's `jest` key;
+    a variant (`jest.e2e.config.ts`, `jest-e2e.json`) runs only when a script names it."""
+    found: list[tuple[str, Selection | None, bool]] = []
+    loose = [os.path.join(directory, n) for n in _names(directory) if _JSON_CONFIG.fullmatch(n)]  # jest-e2e.json
+    found += [("jest", _jest_file(c), os.path.basename(c).startswith("jest.config."))
+              for c in dict.fromkeys(jest_configs(directory) + loose)]
+    inline = _manifest_jest(directory)
+    if inline is not None:
+        found.append(("jest", _jest_settings(inline, directory), True))
+    if any(n.startswith("vitest.workspace.") or n.startswith("vitest.projects.") for n in _names(directory)):
+        return found + [("vitest", None, True)]
+    config = find_config(directory, "vitest.config") or find_config(directory, "vite.config")
+    if config is not None:
+        found.append(("vitest", _vitest_file(config), True))
+    config = find_config(directory, "playwright.config")
+    if config is not None:
+        found.append(("playwright", _playwright_file(config), True))
     return found
 
 

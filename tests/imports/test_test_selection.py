@@ -157,6 +157,20 @@ def test_a_config_named_from_another_folder_or_by_no_convention_still_selects(tm
     assert _severities(tmp_path) == {"test/app.e2e-spec.ts": "error", "test/utils/old.ts": "warning"}
 
 
+def test_a_variant_config_adds_to_the_defaults_of_a_plain_run(tmp_path):
+    """Only `test/jest-e2e.json` (`.e2e-spec.ts$`) and no `jest.config.*`: a plain `jest` still runs
+    its defaults, so `test/auth.service.spec.ts` stays a test (a real device farm's 96 findings turned
+    into dead-code warnings when the variant config replaced the defaults)."""
+    _service(tmp_path)
+    _pkg(tmp_path, "test/jest-e2e.json", {"rootDir": ".", "testRegex": ".e2e-spec.ts$"})
+    _write(tmp_path, "test/auth.service.spec.ts", _BROKEN.replace("../../", "../"))
+    _write(tmp_path, "test/helpers/old.ts", _BROKEN)
+    # a runner's config for one run by hand (`playwright test --config e2e/pw.config.245.ts`) is no test
+    _write(tmp_path, "test/pw.config.245.ts", _BROKEN.replace("../../", "../"))
+    assert _severities(tmp_path) == {"test/auth.service.spec.ts": "error", "test/helpers/old.ts": "warning",
+                                     "test/pw.config.245.ts": "error"}
+
+
 def test_mocks_a_runner_loads_in_place_of_a_module_are_not_dead(tmp_path):
     """Jest loads `__mocks__/fs.ts` in place of `fs` without any import naming it."""
     _service(tmp_path)
