@@ -115,7 +115,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return True
     manifests = [m for m in (manifest, project.workspace.root_manifest) if m is not None]
     if _TEST_NAME.search(path):  # a test no program compiles: dead when nothing could run it either
-        return not may_run_tests(project.facts(path), manifests) or _unselected(project, path, manifests)
+        return not may_run_tests(project.facts(path), manifests) or (
+            not _run_otherwise(project, path, manifests) and _unselected(project, path, manifests))
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
     if verdict is None:
         return False
@@ -145,9 +146,15 @@ def _unselected_test_support(project: Project, path: str, manifests: list[Manife
     if not in_test_folder(folders) or any(f in _READ_OTHERWISE for f in folders) \
             or _CONFIG_NAME.search(os.path.basename(path)):
         return False  # a config (`e2e/pw.config.245.ts`) is what a runner is given by hand, not a test it selects
-    return runner_file(path, project.workspace.config_dirs) is None and not _run_by_a_script(project, path, manifests[0]) \
-        and not _named_by_a_script(path, manifests) and not _named_by_a_file(project, path) \
-        and _unselected(project, path, manifests)
+    return not _run_otherwise(project, path, manifests) and _unselected(project, path, manifests)
+
+
+def _run_otherwise(project: Project, path: str, manifests: list[Manifest]) -> bool:
+    """Whether something other than a runner's selection runs the file: a config names it as a setup
+    file, a script runs or names it, or another file names it (see below)."""
+    return runner_file(path, project.workspace.config_dirs) is not None \
+        or bool(manifests) and _run_by_a_script(project, path, manifests[0]) \
+        or _named_by_a_script(path, manifests) or _named_by_a_file(project, path)
 
 
 def _named_by_a_file(project: Project, path: str) -> bool:

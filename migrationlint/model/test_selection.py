@@ -6,9 +6,12 @@ A file under `tests/` is not a test because of its folder: Jest runs what `testM
 (`<rootDir>/tests/**/*.test.ts`), and a `Thing.legacy.ts` or `WorkflowTests.ts` beside the tests
 is run only when a selected test or a setup file imports it. The runners are those the package or
 the root declares, those whose API the file imports (`@playwright/test`: Playwright runs it, declared
-or not) and those with a config beside the file or above it. Answered only where every one of them
-has a selection that can be read: a package that may run Mocha, AVA, Cypress or Karma, a config that inherits its settings (`preset: '../../jest.preset.js'`, a spread of a base
-config, `projects: ['<rootDir>/apps/*']`), a vitest workspace, or a pattern this reader does not
+or not) and those with a config beside the file or above it. A config a plain run reads
+(`jest.config.*`, the manifest's `jest` key) replaces the runner's defaults; a variant one
+(`test/jest-e2e.json`) adds to them. Answered only where every runner has a selection that can be
+read: a package that may run Mocha, AVA, Cypress or Karma, a config that inherits its settings
+(`preset: '../../jest.preset.js'`, a spread of a base config, `projects: ['<rootDir>/apps/*']`), a
+config a script names from another folder, a vitest workspace, or a pattern this reader does not
 understand leaves every file selected ("may run" errs towards yes).
 """
 
