@@ -33,7 +33,7 @@ def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, pr
     `published_types`, a type-only use the declarations a published package ships keep
     (published_types.py): where a value's package would go, and an `@types/` package to dependencies."""
     if published_types and package.startswith("@types/"):
-        return Placement("dependencies", "the declarations this published package ships name its types")
+        return Placement("dependencies", KEPT_TYPES)
     if type_only and not published_types:
         return Placement("devDependencies", TYPE_POSITIONS)
     if package in PROVIDED_BY_RUNTIME:
@@ -48,7 +48,10 @@ def placement(package: str, manifest: Manifest, ships: bool, type_only: bool, pr
         what = bundled.removesuffix(": it ships a bundle")  # the bundling reason says so itself
         return Placement("devDependencies", f"the package ships a bundle ({what}) and keeps its libraries there",
                          bundled=True)
-    return Placement("dependencies")
+    return Placement("dependencies", KEPT_TYPES if type_only else "")
+
+
+KEPT_TYPES = "the declarations this published package ships name its types"
 
 
 def passed_on(m: Manifest, rel: str, peer: str, requirer: str, requirer_peers: Iterable[str],
