@@ -41,6 +41,8 @@ MAX_CHUNKS = 4096  # 16 KB of 4-byte indices: within any pipe's capacity
 PARSED: list[str] = []  # every path whose facts were computed (not cached) in this process; tests read it
 
 
+_SCANNED_BYTES = 24 * 1024 * 1024  # a run keeps at most this much of the files it searched
+
 class SourceMap(Mapping[str, bytes]):
     """The bytes of the linted files, read from disk on first use (in-memory texts kept as given)."""
 
@@ -87,6 +89,10 @@ class FactsStore:
         self._loaded: dict[str, FileFacts | None] = {}
         self._extracted: dict[str, FileFacts] = {}
         self._scanned: dict[str, str] = {}
+        # the bytes of files searched for a word, kept up to _SCANNED_BYTES in all: the searches for
+        # importers and for files naming a file ask the same files for many words
+        self._texts: dict[str, bytes] = {}
+        self._texts_size = 0
         self._words: dict[str, int] = {}  # an incremental attempt's files, not parsed twice
         self._on_facts: Callable[[str, FileFacts], None] | None = None  # extract's callback, while it runs
 
@@ -165,12 +171,18 @@ class FactsStore:
         return bits
 
     def _read_scanned(self, path: str) -> bytes | None:
+        kept = self._texts.get(path)
+        if kept is not None:
+            return kept
         try:
             data = read_bytes(path)
         except OSError:
             self._scanned[path] = ""
             return None
         self._scanned[path] = content_digest(data)
+        if self._texts_size + len(data) <= _SCANNED_BYTES:
+            self._texts[path] = data
+            self._texts_size += len(data)
         return data
 
     def add_reads(self, loaded: dict[str, FileFacts | None], scanned: dict[str, str]) -> None:
