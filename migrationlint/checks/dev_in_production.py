@@ -9,6 +9,7 @@ from migrationlint.checks.peer_hosts import peer_host
 from migrationlint.diagnostics import Applicability, Edit, Fix, Severity
 from migrationlint.model.dependency_model import Use
 from migrationlint.model.package_roles import started_application
+from migrationlint.model.test_runners import RUNNER_APIS
 from migrationlint.model.workspace import Manifest
 
 
@@ -41,8 +42,7 @@ class DevInProduction:
                     f"peerDependenciesMeta, keeping the devDependency for development{ships}"), None, Severity.WARNING
         peers = self._sibling_peers(u)
         remedy = self._dev_remedy(u) if not peers else (
-            f"declare it in peerDependencies, as {peers} (the application that installs this published package "
-            "provides one copy, shared with them), keeping the devDependency for development")
+            f"declare it in peerDependencies{peers}, keeping the devDependency for development")
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
                    f": {self._left_out(u)} with \"Cannot find module '{u.package}'\"; " + remedy + ships)
         if peers:
@@ -52,18 +52,22 @@ class DevInProduction:
         return message, fix, None
 
     def _sibling_peers(self, u: Use) -> str | None:
-        """Which published siblings keep the package in peerDependencies, when they outnumber those
-        that depend on it (`@nestjs/common` beside a family of Nest modules: a second copy splits
-        the injector), said for the message; None otherwise, or for a package that is no library."""
+        """Why the package is a peer of this published library, said for the message: published
+        siblings keep it in peerDependencies at least as often as they depend on it (`@nestjs/common`
+        beside a family of Nest modules: a second copy splits the injector), or it is a test runner a
+        published testing helper calls into (`vitest.fn()`). None otherwise, or for no library."""
         m = u.manifest
         if m.unpublishable or not m.name or started_application(m) or self.is_service(m) \
                 or self.ws.member(u.package) is not None:
             return None
+        if u.package in RUNNER_APIS and self.published_library(m):
+            return " (the test runner this helper calls into is the one its user's tests run with)"
         peering = self._declaring(u.package, m, "peerDependencies")
         if not peering or len(peering) < len(self._declaring(u.package, m, "dependencies")):
             return None
         shown = ", ".join(peering[:2]) + (f" and {len(peering) - 2} more" if len(peering) > 2 else "")
-        return f"{shown} {'keeps' if len(peering) == 1 else 'keep'} it"
+        return (f", as {shown} {'keeps' if len(peering) == 1 else 'keep'} it (the application that installs "
+                "this published package provides one copy, shared with them)")
 
     def _left_out(self, u: Use) -> str:
         """Which install leaves the package out, and what then fails: a library is installed as a

@@ -9,10 +9,12 @@ resolver's attributes.
 
 from __future__ import annotations
 
+import json
 import os
 from typing import TYPE_CHECKING, Callable
 
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
+from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.specifiers import DECLARATIONS, TS_SOURCE, condition_targets, exports_table, exports_targets, strip_built
 from migrationlint.model.workspace import Manifest, Workspace
@@ -167,6 +169,27 @@ class PackageEntries:
             pairs += [(out, root) for out in (cfg.declaration_dir, cfg.out_dir) if out for root in roots]
         # the deepest output folder first, whichever tsconfig names it: `dist/types` (a declarations
         # build's declarationDir) holds `src/index.ts`'s declaration, not `src/types/`'s, beside `dist`
+        pairs += [(moved_to, os.path.join(root, os.path.relpath(moved_from, out)))
+                  for moved_from, moved_to in _moved_outputs(pkg_dir) for out, root in list(pairs)
+                  if moved_from.startswith(out + os.sep)]
         pairs.sort(key=lambda pair: -len(os.path.normpath(pair[0])))
         pairs += [(os.path.join(pkg_dir, d), os.path.join(pkg_dir, "src")) for d in BUILD_DIRS]
         return pairs
+
+
+def _moved_outputs(pkg_dir: str) -> list[tuple[str, str]]:
+    """(from, to) of the folders the package's scripts move within it after a build (`tsc &&
+    mv dist/src dist/types`): what `types` names under `to` was built into `from`."""
+    try:
+        with open(os.path.join(pkg_dir, "package.json"), "rb") as fh:
+            data = fh.read()
+        scripts = json.loads(data).get("scripts") if b"mv " in data else None
+    except (OSError, ValueError, AttributeError):
+        return []
+    moved = []
+    for script in scripts.values() if isinstance(scripts, dict) else ():
+        for words in shell_commands(script) if isinstance(script, str) else ():
+            args = [w for w in words[1:] if not w.startswith("-")]
+            if words[:1] == ["mv"] and len(args) == 2 and not any(os.path.isabs(a) or ".." in a for a in args):
+                moved.append(tuple(os.path.normpath(os.path.join(pkg_dir, a)) for a in args))
+    return moved  # type: ignore[return-value]

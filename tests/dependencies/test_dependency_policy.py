@@ -614,6 +614,15 @@ def test_a_published_testing_helpers_runner_is_advised_as_a_peer(tmp_path):
     (d,) = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert 'declare "vitest": "^4.1.0" in peerDependencies of packages/lib/package.json' in d.message
     assert "the test runner this helper calls into" in d.message
+    # kept in the package's own devDependencies: DEP002 leads with the peer too, and so does its fix (a
+    # published Nest testing kit: "move it to dependencies" first)
+    write(root, {"package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+                 "packages/lib/package.json": {"name": "@acme/lib", "version": "0.1.0", "type": "module", "files": ["dist"],
+                                               "exports": {".": "./dist/src/index.js", "./testing": "./dist/src/testing/index.js"},
+                                               "scripts": {"build": "tsc"}, "devDependencies": {"vitest": "^4.1.0"}}})
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "declare it in peerDependencies (the test runner this helper calls into" in d.message
+    assert json.loads(fixed(root, unsafe=True)["packages/lib/package.json"])["peerDependencies"] == {"vitest": "^4.1.0"}
 
 
 def test_a_tests_require_in_a_callback_is_no_optional_feature(tmp_path):

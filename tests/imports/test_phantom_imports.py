@@ -464,6 +464,29 @@ def test_a_root_alias_the_files_tsconfig_misses_is_no_package_to_install(tmp_pat
     assert ("DEP001", "k6") in found and all(code == "DEP001" for code, _ in found)
 
 
+def test_a_build_that_moves_its_declarations_maps_them_back_to_where_tsc_wrote_them(tmp_path):
+    """`tsc --emitDeclarationOnly && mv dist/src dist/types` (a composite project writes `dist/src/`):
+    `"types": "./dist/types/index.d.ts"` is built from `src/index.ts`, not from `src/types/index.ts`,
+    which exports only types (a real Fastify plugin family: 20 IMP003 against the wrong file)."""
+    write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/lib/package.json": {"name": "@acme/lib", "version": "1.0.0", "main": "./dist/acme-lib.cjs",
+                                      "types": "./dist/types/index.d.ts",
+                                      "scripts": {"build": "vite build && tsc --emitDeclarationOnly && mv dist/src dist/types"}},
+        "packages/lib/tsconfig.json": {"compilerOptions": {"composite": True, "declaration": True, "outDir": "./dist"},
+                                       "include": ["src/**/*.ts"]},
+        "packages/lib/src/index.ts": "export { default as BaseService } from './service';\nexport type { Config } from './types';\n",
+        "packages/lib/src/service.ts": "export default class BaseService { hello() { return 'hi'; } }\n",
+        "packages/lib/src/types/index.ts": "export interface Config { url: string }\n",
+        "packages/app/package.json": {"name": "@acme/app", "version": "1.0.0", "main": "./src/index.ts",
+                                      "dependencies": {"@acme/lib": "*"}},
+        "packages/app/src/index.ts": "import { BaseService } from '@acme/lib';\nexport const s = new BaseService();\n",
+    })
+    assert lint_result(tmp_path, select=["IMP003"]).diagnostics == []
+    write(tmp_path, {"packages/app/src/index.ts": "import { Missing } from '@acme/lib';\nexport const s = Missing;\n"})
+    assert [d.code for d in lint_result(tmp_path, select=["IMP003"]).diagnostics] == ["IMP003"]
+
+
 def test_imp002_never_offers_a_file_of_another_nx_project(tmp_path):
     """An integrated Nx repository (one package.json): `./app/app.server.module` is missing in the
     shop app, and the only file of that name is the blog app's. Server-rendering the shop with the
