@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entry
+from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entry, names_nothing_loadable
 from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.workspace import Manifest
 
@@ -57,7 +57,8 @@ def offers_nothing_to_import(manifest: Manifest) -> bool:
 
 def tooling_package(manifest: Manifest) -> bool:
     """A package that says it is tooling: devDependencies and no other dependency section, nothing to
-    load or start (no `main`, `module`, `exports`, `bin`, default `index.*` or start script), and
+    load or start (no `main`, `module`, `exports`, `bin`, default `index.*` or start script; npm init's
+    `"main": "index.js"` naming no file, in a Hardhat project's folder, is nothing either), and
     either no registry takes it or it builds and publishes nothing in particular (no `files`, no
     build script); its scripts run its files from the checkout (a CI job's `npx tsx scripts/sync.ts`,
     `"migrate": "tsx ./main.ts"`)."""
@@ -66,4 +67,5 @@ def tooling_package(manifest: Manifest) -> bool:
     published = not manifest.unpublishable and ("files" in data or any(s in scripts for s in _BUILDS))
     return not published and bool(manifest.section("devDependencies")) \
         and not any(manifest.section(s) for s in ("dependencies", "peerDependencies", "optionalDependencies")) \
-        and offers_nothing_to_import(manifest) and not any(s in scripts for s in START_SCRIPTS)
+        and (offers_nothing_to_import(manifest) or names_nothing_loadable(manifest)) \
+        and not any(s in scripts for s in START_SCRIPTS)

@@ -45,6 +45,9 @@ def fixed(root: Path, unsafe: bool = False) -> dict[str, str]:
 
 def test_dev_file_conventions_name_their_reason():
     assert dev_reason("tsup.config.ts") and dev_reason("playwright.config.ts") and dev_reason(".eslintrc.cjs")
+    # a Jest lifecycle file by its camel-case name (a package template's, wired in by `globalSetup`: 10 DEP001
+    # read it as shipping code)
+    assert dev_reason("jest.globalSetup.ts") and dev_reason("jest.globalTeardown.ts") and not dev_reason("src/global.ts")
     # test support named for what it sets up (a real gateway's orphan `redis-test-utils.ts`: 1 DEP002)
     assert dev_reason("src/utils/redis-test-utils.ts") and dev_reason("src/redisTestHelpers.ts")
     assert dev_reason("src/contest-utils.ts") is None and dev_reason("src/attestUtils.ts") is None
@@ -3378,7 +3381,10 @@ def test_published_scripts_another_program_loads_by_path_carry_the_loaders_depen
                                                       ({"bin": {"sync": "sync-docs.ts"}}, True),
                                                       ({"scripts": {"start": "medusa start"}}, True),
                                                       ({"version": "1.0.0", "scripts": {"sync": "tsx sync-docs.ts"}}, False),
-                                                      ({"version": "1.0.0", "files": ["dist"]}, True)])
+                                                      ({"version": "1.0.0", "files": ["dist"]}, True),
+                                                      # npm init's `main` naming no file (a Hardhat project's folder:
+                                                      # 35 DEP001 advised `dependencies` for its generated bindings)
+                                                      ({"main": "index.js", "scripts": {"test": "hardhat test"}}, False)])
 def test_a_package_of_devdependencies_only_with_nothing_to_load_is_tooling(tmp_path, manifest_extra, reported):
     """A workspace member with devDependencies only and no main, exports, bin or start script: scripts a
     CI job runs from the checkout (`npx tsx tools/sync-docs.ts`; a real one: 1 DEP002 and 3 DEP001 asking
