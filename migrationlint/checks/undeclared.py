@@ -226,13 +226,20 @@ class UndeclaredImports:
         """For a name nothing declares or installs, why no install command fits, or None: it is
         a path into a folder that exists (`src/store`), or another case of a package the repository
         knows (`Cypress` for `cypress`: npm names are lower case, and installing fails), or a name with
-        capitals nothing knows (`createRuntime`), which a registry install would at best mistake."""
+        capitals nothing knows (`createRuntime`), which a registry install would at best mistake, or a
+        workspace package's name under another scope (a scope a bootstrap script renamed)."""
         spec, name = u.imp.specifier, u.package.removeprefix("@types/") if u.imp.kind == "reference" else u.package
         lower = name.lower()
         if lower != name and (self.known(lower, u.manifest) or self.known(pk.types_package(lower), u.manifest)):
             return (f'"{name}" names no package: npm package names are lower case, and "{lower}", which this '
                     f"repository declares or installs, is what it means: a case-sensitive file system (Linux, CI, "
                     f'Docker images) finds no "{name}"; write "{lower}"')
+        renamed = [n for n in self.ws.members if name.startswith("@") and "/" in name and n.startswith("@")
+                   and n.split("/", 1)[1] == name.split("/", 1)[1] and n != name]
+        if len(renamed) == 1:  # `@boilerplate/common` beside the workspace's `@app/common`: a scope renamed
+            return (f'"{name}" is imported but not declared or installed anywhere in this repository, and the '
+                    f"workspace package {renamed[0]} ({self._rel(self.ws.members[renamed[0]])}) has its name under "
+                    f'another scope: likely a package renamed; import "{renamed[0]}" rather than install anything')
         folder = self._folder_named(u)
         if folder is None and lower != name and not name.startswith("@"):
             return (f'"{name}" is imported but not declared or installed anywhere in this repository, and npm package '

@@ -3637,3 +3637,21 @@ def test_dep005_says_when_the_root_keeps_the_package_in_dev_dependencies(tmp_pat
     assert found["class-validator"].startswith('"class-validator" is declared only in the root package.json, and there '
                                                "only in devDependencies, which a production install leaves out: ")
     assert "devDependencies" not in found["@nestjs/common"].split(":")[0]
+
+
+def test_a_workspace_packages_name_under_another_scope_is_no_package_to_install(tmp_path):
+    """`@boilerplate/common` in two specs of a boilerplate whose bootstrap renamed its scope to
+    `@app/`: the workspace's `@app/common` is what the import means; `yarn add @boilerplate/common`
+    would fetch an unrelated (or squatted) package (a real GraphQL boilerplate: 2 findings). The
+    finding stays, with no install command and no fix."""
+    root = write(tmp_path, {
+        "package.json": {"name": "app", "private": True, "workspaces": ["packages/*"], "devDependencies": {"jest": "^29.7.0"}},
+        "packages/common/package.json": {"name": "@app/common", "version": "0.0.0", "private": True, "main": "src/index.ts"},
+        "packages/common/src/index.ts": "export const WHO_AM_I = 'q';\n",
+        "packages/web/package.json": {"name": "@app/web", "version": "0.0.0", "private": True,
+                                      "dependencies": {"@app/common": "0.0.0"}, "scripts": {"test": "jest"}},
+        "packages/web/src/index.spec.ts": "import { WHO_AM_I } from '@boilerplate/common';\ntest('q', () => expect(WHO_AM_I).toBe('q'));\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'import "@app/common" rather than install anything' in d.message and d.fix is None
+    assert "yarn" not in d.message and "npm install" not in d.message
