@@ -121,7 +121,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):
                 known = peer_candidates.get((m.path, u.package))  # a peer's peers are the host's
-                if known is None or known.test and not u.test:
+                if known is None or _peer_rank(u) < _peer_rank(known):
                     peer_candidates[(m.path, u.package)] = u  # a shipping use decides the section
             return
         root = self.root_of(m)
@@ -474,6 +474,13 @@ def _by_accident(package: str, error: str) -> str:
     """The effect of a missing package that the hoisted install holds today (DEP003, DEP004)."""
     return (f'it loads today only because another package brings "{package}" into the hoisted install; another '
             f'version or install layout fails with "{error}"')
+
+
+def _peer_rank(u: Use) -> tuple[bool, bool]:
+    """Which use of a package DEP003 reports at: code that ships for a reason (an entry reaches it)
+    before one only presumed to or a dev-only helper (an `integration/` consumer sorting before
+    `src/`), before a test."""
+    return u.test, u.verdict is None or not u.verdict.ships or u.verdict.unsettled
 
 
 def _root_section(root: Manifest, package: str) -> str | None:

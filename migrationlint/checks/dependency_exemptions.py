@@ -346,9 +346,12 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         devDependencies are installed, and "a production install leaves it out" describes no install
         that happens (other projects' images, which may prune, do not decide for it)."""
         m = u.manifest
-        if not m.unpublishable or m.data.get("bin"):
+        service = self.is_service(m)
+        # a service with nothing to import (no `main`, `exports`, `files`) is never installed from a
+        # registry, whatever its `version` and missing `private` say
+        if m.data.get("bin") or not (m.unpublishable or service and offers_nothing_to_import(m) and "files" not in m.data):
             return False
-        if not self.is_service(m):
+        if not service:
             return self.images_install_dev is not None
         rel, name = self.project.rel(m.dir), m.name or "\0"
         building = [d for d in self.ws.images.dockerfiles if built_by_an_image([d], m.dir, rel, name)]

@@ -101,6 +101,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         # in an Nx workspace, outside its projects, no tsconfig.json above: no target compiles or runs it
         return manifest is None or not _run_by_a_script(project, path, manifest)
     cfg = resolver.tsconfig_for(path)
+    if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
+        return True
     if cfg is None or cfg.error is not None or cfg.unread_extends or cfg.covers(path) and not _outside_cli_programs(
             resolver, cfg.dir, path):
         return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
@@ -207,6 +209,23 @@ def _outside_cli_programs(resolver: Resolver, directory: str, path: str) -> bool
     them covers the file (its `tsconfig.json` is the base they extend, read by editors alone)."""
     programs = angular_programs(directory)
     return bool(programs) and not any(resolver.tsconfigs.config(p).covers(path) for p in programs)
+
+
+def _mirrored_root_file(project: Project, path: str, manifest: Manifest) -> bool:
+    """Whether a file of the workspace root's own folders, with no tsconfig above it (the packages
+    keep theirs), is a byte-for-byte copy of the file at the same path inside another package
+    (`nodes/X.node.ts` beside `integrations/n8n-nodes-x/nodes/X.node.ts`: a mirror kept for another
+    tool's scan), which no script runs: that package compiles its own copy, no program this one."""
+    verdict = shipping_for(project).verdict(path, manifest)
+    if verdict.reason != WORKSPACE_ROOT_FILE or _run_by_a_script(project, path, manifest):
+        return False
+    rel = os.path.relpath(path, manifest.dir)
+    data = project.bytes_of(path)
+    for folder in project.workspace.manifest_dirs:
+        twin = os.path.join(folder, rel)
+        if folder != manifest.dir and twin != path and os.path.isfile(twin) and project.bytes_of(twin) == data:
+            return True
+    return False
 
 
 def _run_by_a_script(project: Project, path: str, manifest: Manifest) -> bool:

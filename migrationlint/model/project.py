@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
-from migrationlint.extract.sources import file_mentions
+from migrationlint.extract.sources import file_mentions, read_bytes
 from migrationlint.globs import match_any
 from migrationlint.model.package_files import package_files
 from migrationlint.model.workspace import Workspace, parse_version
@@ -99,6 +99,17 @@ class Project:
         """The bytes `files[path]` was extracted from (in-memory text during fixes), for fixes that
         must match the file's style (import_edits); None when unknown."""
         return self.sources.get(path)
+
+    def bytes_of(self, path: str) -> bytes | None:
+        """The bytes a file's facts came from: the run's (an editor's buffer), else the disk's; None
+        when unreadable."""
+        data = self.source(path)
+        if data is None:
+            try:
+                data = read_bytes(path)
+            except OSError:
+                return None
+        return data
 
     def facts(self, path: str) -> FileFacts | None:
         f = self.files.get(path)

@@ -6,44 +6,65 @@ that type-checks against the package (`skipLibCheck` off) needs that package ins
 so it belongs where a value import's package would (`dependencies`, or `peerDependencies` where the
 application provides it), not in `devDependencies`. Read as a name of the import referenced inside
 the span of an exported declaration, in a package that ships declarations (`types`, `typings`, or
-a `types` condition of `exports`). A reference in an exported function's body counts too: the
-span is all the facts keep, and the error leans towards what a consumer may need.
+a `types` condition of `exports`), where tsc's declaration emit keeps it: not in a private member,
+nor in a body or initializer whose type an annotation gives (declaration_positions.py).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Callable
 
+from migrationlint.extract.declaration_positions import any_emitted
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.workspace import Manifest
 
 
 def kept_in_declarations(m: Manifest, facts: FileFacts | None, imp: ImportFact,
-                         published: Callable[[Manifest], bool]) -> bool:
-    """Whether a type-only import (`imp`, of a shipping file with these facts) of `m`, a package
-    `published` says others install and that ships declarations, is one those declarations keep
-    (its package, or the `@types/` package that types it, is then what the application needs)."""
-    return ships_declarations(m) and published(m) and named_by_exports(facts, imp)
+                         published: Callable[[Manifest], bool], read: Callable[[], bytes | None]) -> bool:
+    """Whether a type-only import (`imp`, of a shipping file with these facts, whose bytes `read`
+    gives) of `m`, a package `published` says others install and that ships declarations, is one
+    those declarations keep (its package, or the `@types/` package that types it, is then what the
+    application needs)."""
+    return ships_declarations(m) and published(m) and named_by_exports(facts, imp, read)
 
 
 def ships_declarations(m: Manifest) -> bool:
     """Whether the package names declaration files for its users: `types`/`typings`, or a `types`
-    condition somewhere in `exports`."""
-    if isinstance(m.data.get("types"), str) or isinstance(m.data.get("typings"), str):
-        return True
-    exports = m.data.get("exports")
-    return isinstance(exports, dict) and '"types"' in json.dumps(exports)
+    condition somewhere in `exports`, naming a declaration file or build output. Not TypeScript
+    source (`"types": "./index.ts"`): a package its dependents compile or bundle from source, whose
+    type-only imports no emitted `.d.ts` keeps; nor a pattern in `types` (`./lib/*.d.ts`, which only
+    `exports` may hold: a leftover in an application's manifest)."""
+    fields = [t for t in (m.data.get("types"), m.data.get("typings")) if isinstance(t, str) and "*" not in t]
+    return any(not _source_file(t) for t in fields + _types_conditions(m.data.get("exports")))
 
 
-def named_by_exports(facts: FileFacts | None, imp: ImportFact) -> bool:
+def _types_conditions(exports: object, under_types: bool = False) -> list[str]:
+    """The paths every `types` condition of an `exports` map names, however deeply nested (a
+    `types` condition may itself hold `import` and `require` ones)."""
+    if isinstance(exports, str):
+        return [exports] if under_types else []
+    items = enumerate(exports) if isinstance(exports, list) else exports.items() if isinstance(exports, dict) else ()
+    return [t for key, value in items for t in _types_conditions(value, under_types or key == "types")]
+
+
+def _source_file(target: str) -> bool:
+    """Whether a `types` target is TypeScript source rather than a declaration file."""
+    return target.endswith((".ts", ".tsx", ".mts", ".cts")) and not target.endswith((".d.ts", ".d.mts", ".d.cts"))
+
+
+def named_by_exports(facts: FileFacts | None, imp: ImportFact, read: Callable[[], bytes | None]) -> bool:
     """Whether a name the import brings in is referenced inside an exported declaration of the file
-    (an `export type { X } from 'pkg'` re-export is one by itself)."""
+    where the emitted `.d.ts` keeps it (an `export type { X } from 'pkg'` re-export is one by itself).
+    The facts keep only the exports' spans; the file is parsed again, for the few imports this is
+    asked of, to leave out what tsc drops (declaration_positions.py). Unreadable: kept."""
     if facts is None:
         return False
     if imp.kind in ("export-from", "export-star"):
         return True
     locals_ = [b.local for b in imp.bindings] + [n for n in (imp.default, imp.namespace) if n]
     spans = [(e.start, e.end) for e in facts.exports if e.source is None]
-    return any(start <= at < end for name in locals_ for at, _ in facts.refs.get(name, ())
-               for start, end in spans)
+    inside = [at for name in locals_ for at, _ in facts.refs.get(name, ()) if any(s <= at < e for s, e in spans)]
+    if not inside:
+        return False
+    data = read()
+    return data is None or any_emitted(data, facts.path, inside)

@@ -80,10 +80,23 @@ class TestSupport:
         return Verdict(False, f"no entry point reaches it, and only tests, test support or developer tools import it ({names})")
 
     def _configs_only_import(self, path: str, manifest: Manifest) -> bool:
-        """Whether the file's only importers are the package's tool configs (a vite plugin under `src/`
-        that `vite.config.ts` alone imports): code of its build, in any package, as a test double is."""
-        by = self._importers(manifest).get(path)
-        return bool(by) and all(is_tool_config(os.path.relpath(b, manifest.dir).replace(os.sep, "/")) for b in by)
+        """Whether every chain of importers of the file starts at one of the package's tool configs
+        (a vite plugin under `src/` that `vite.config.ts` alone imports; Hardhat tasks that
+        `hardhat.config.ts` loads through a `tasks/index.ts` barrel): code of its build, in any
+        package, as a test double is."""
+        importers = self._importers(manifest)
+        seen, pending, configs = {path}, [path], False
+        while pending:
+            by = importers.get(pending.pop())
+            if not by:
+                return False  # a chain that starts elsewhere (nothing imports this link)
+            for b in by:
+                if is_tool_config(os.path.relpath(b, manifest.dir).replace(os.sep, "/")):
+                    configs = True
+                elif b not in seen:
+                    seen.add(b)
+                    pending.append(b)
+        return configs  # files importing only one another, which no config reaches, are no build code
 
     def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
         """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`, or

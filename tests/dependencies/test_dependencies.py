@@ -1585,3 +1585,24 @@ def test_a_nameless_nested_manifest_declaring_only_peers_is_a_leftover_label(tmp
         "packages/vue/src/index.ts": "import useSWRV from 'swrv';\n\nexport const useThing = (k: string) => useSWRV(k);\n",
     })
     assert bool(by_code(lint(root), "DEP001")) is reported
+
+
+def test_dep003_is_reported_at_code_an_entry_reaches_before_a_presumed_helper(tmp_path):
+    """`integration/utils/consumer.ts` (no entry reaches it, out of the tsc build) sorts before
+    `src/main.ts`; both import `@nestjs/common`, whose peer `rxjs` the service does not declare: the
+    finding sits at the entry, as the rule page promises (a real payments platform reported it at the
+    integration helper)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/admin-api", "private": True, "packageManager": "yarn@1.22.19",
+                         "scripts": {"build": "nest build", "start:prod": "node dist/main"},
+                         "dependencies": {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0"}},
+        "yarn.lock": "",
+        "tsconfig.json": {"compilerOptions": {"outDir": "./dist"}},
+        "tsconfig.build.json": {"extends": "./tsconfig.json", "include": ["src"]},
+        "src/main.ts": "import { Module } from '@nestjs/common';\nimport { NestFactory } from '@nestjs/core';\n\n"
+                       "@Module({})\nclass AppModule {}\nvoid NestFactory.create(AppModule);\n",
+        "integration/utils/consumer.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Consumer {}\n",
+    })
+    found = [(Path(d.path).relative_to(root).as_posix(), d.message.split('peer dependency "')[1].split('"')[0])
+             for d in by_code(helpers.lint(root, select=["DEP003"]), "DEP003")]
+    assert ("src/main.ts", "rxjs") in found and not any(p.startswith("integration/") for p, _ in found), found

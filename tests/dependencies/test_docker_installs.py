@@ -670,6 +670,34 @@ def test_a_service_its_images_build_with_dev_dependencies_needs_no_move(tmp_path
     assert found == (["@repo/types"] if reported else [])
 
 
+@pytest.mark.parametrize("manifest, reported", [
+    ({}, False),
+    ({"private": True}, False),
+    ({"main": "dist/main.js"}, True),
+    ({"files": ["dist"]}, True),
+])
+def test_a_service_that_offers_nothing_to_import_is_not_published_whatever_its_version(tmp_path, manifest, reported):
+    """A service with a `version` and no `private` whose only image installs devDependencies and copies
+    them into the runtime stage (a real KYC platform's workflow service: 174 DEP002 claiming a
+    production install that never happens): no `main`, `exports`, `files` or `bin` means nothing a
+    registry install could hand an application, so it is deployed like a private one. An entry field
+    keeps it a package others may install, whose install leaves devDependencies out."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/payments-service", "version": "0.7.58",
+                         "scripts": {"build": "nest build", "prod": "node dist/main"},
+                         "dependencies": {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0"},
+                         "devDependencies": {"@nestjs/swagger": "^7.4.0", "typescript": "^5.4.0"}, **manifest},
+        "Dockerfile": ("FROM node:20-slim AS build\nWORKDIR /app\nCOPY ./package.json .\nRUN npm install\nCOPY . .\n"
+                       "RUN npm run build\n\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\n"
+                       "COPY --from=build /app/dist ./dist\nCMD [\"npm\", \"run\", \"prod\"]\n"),
+        "tsconfig.json": {"compilerOptions": {"outDir": "./dist"}},
+        "src/main.ts": ("import { NestFactory } from '@nestjs/core';\nimport { SwaggerModule } from '@nestjs/swagger';\n"
+                        "void NestFactory.create({} as never).then((app) => SwaggerModule.setup('docs', app, {} as never));\n"),
+    })
+    found = [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+    assert found == (["@nestjs/swagger"] if reported else [])
+
+
 @pytest.mark.parametrize("writes", [
     "printf '%s' '{\"name\":\"rt\",\"private\":true,\"dependencies\":{\"ioredis\":\"^5.4.1\"}}' > package.json",
     "node -e \"require('fs').writeFileSync('package.json', JSON.stringify({dependencies: {}}))\"",

@@ -112,7 +112,8 @@ def test_dep001_a_type_a_published_packages_declarations_keep_goes_where_its_use
     declarations (`types`): the emitted `.d.ts` imports the package, so an application type-checking
     against it needs it installed: `dependencies`, not `--save-dev` (a real OpenTelemetry component,
     3 such pieces of advice). A type used only inside the file, or a package shipping no declarations,
-    stays a devDependency."""
+    stays a devDependency: also one whose `types` names its TypeScript source (`./src/index.ts`, a package
+    its dependents compile from source: a real e-signing monorepo's `hono` had moved to dependencies)."""
     def advice(manifest: dict, source: str) -> str:
         root = write(tmp_path / str(len(list(tmp_path.iterdir()))), {
             "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
@@ -131,6 +132,47 @@ def test_dep001_a_type_a_published_packages_declarations_keep_goes_where_its_use
     assert "npm install @opentelemetry/instrumentation -w @x/otel" in advice({"types": "./dist/index.d.ts"}, exported)
     assert "--save-dev" in advice({"types": "./dist/index.d.ts"}, local)
     assert "--save-dev" in advice({}, exported)
+    assert "--save-dev" in advice({"types": "./src/index.ts"}, exported)
+    assert "--save-dev" in advice({"types": "./lib/*.d.ts"}, exported)
+    assert "--save-dev" in advice({"exports": {".": {"types": "./src/index.ts", "default": "./src/index.ts"}}}, exported)
+    assert "-w @x/otel" in advice({"exports": {".": {"types": {"import": "./dist/index.d.mts"}}}}, exported)
+
+
+def test_dep001_a_type_the_declaration_emit_drops_stays_a_dev_dependency(tmp_path):
+    """tsc writes a private member without its type (`private readonly expiry;`) and leaves out the
+    bodies of constructors and annotated functions, and initializers an annotation replaces: a type
+    named only there reaches no consumer (a real Kafka template's `StringValue` from `ms` on a private
+    field and in a constructor's cast had gone to dependencies). A public member's type, or an
+    unannotated export whose type the emit infers from its initializer, is kept."""
+    def advice(body: str) -> str:
+        root = write(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "package.json": {"name": "mono", "private": True, "workspaces": ["libs/*"]},
+            "libs/common/package.json": {"name": "@acme/common", "version": "1.0.0", "main": "dist/index.js",
+                                         "types": "dist/index.d.ts", "dependencies": {"tslib": "^2.6.0"}},
+            "libs/common/tsconfig.json": {"compilerOptions": {"declaration": True, "outDir": "dist", "rootDir": "src"}},
+            "libs/common/src/index.ts": "import type { StringValue } from 'ms';\n" + body,
+        })
+        [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        return d.message
+
+    dropped = [
+        "export class Token {\n  private readonly expiry: StringValue | number;\n"
+        "  constructor() { this.expiry = (process.env.TTL || '5m') as StringValue; }\n}\n",
+        "export class Token {\n  #ttl: StringValue = '5m';\n  constructor(private readonly t: StringValue) {}\n}\n",
+        "export function ttl(): string {\n  const v = '5m' as StringValue;\n  return v;\n}\n",
+        "export const ttl: string = '5m' as StringValue;\n",
+        "export class Token {\n  private sign(ttl: StringValue): void {}\n  set ttl(v: string) { const x = v as StringValue; }\n}\n",
+    ]
+    kept = [
+        "export class Token {\n  constructor(readonly expiry: StringValue) {}\n}\n",
+        "export class Token {\n  protected sign(ttl: StringValue): void {}\n}\n",
+        "export const ttl = '5m' as StringValue;\n",
+        "export function ttl() {\n  return '5m' as StringValue;\n}\n",
+    ]
+    for body in dropped:
+        assert "--save-dev" in advice(body), body
+    for body in kept:
+        assert "-w @acme/common" in advice(body), body
 
 
 def test_dep001_the_types_package_a_published_packages_declarations_name_goes_to_dependencies(tmp_path):

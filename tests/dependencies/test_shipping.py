@@ -1111,6 +1111,26 @@ def test_r05_build_and_test_tool_configs_never_ship(tmp_path):
     assert dep(root) == []
 
 
+def test_files_a_tool_config_loads_through_a_barrel_are_build_code(tmp_path):
+    """`hardhat.config.ts` imports `./tasks`, whose `index.ts` re-exports each task: every chain of
+    importers of `tasks/deploy.ts` starts at the config, so the task runs only under the tool's
+    command (a real stablecoin platform's contracts package: 8 DEP002 for hardhat and dotenv in its
+    tasks). A task that a file of the package's own code imports too ships."""
+    files = {
+        "package.json": {"name": "@acme/token-contracts", "version": "1.0.0", "main": "./build/typechain-types/index.js",
+                         "files": ["build/"], "scripts": {"build": "hardhat compile && tsc -p tsconfig.json"},
+                         "devDependencies": {"dotenv": "^16.4.5", "hardhat": "^2.22.0", "typescript": "^5.4.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "./build", "declaration": True}},
+        "hardhat.config.ts": "import './tasks';\n\nexport default { solidity: '0.8.24' };\n",
+        "tasks/index.ts": "export * from './deploy';\n",
+        "tasks/deploy.ts": "import 'dotenv/config';\nimport { task } from 'hardhat/config';\n\ntask('deploy', 'Deploys');\n",
+    }
+    assert dep(write(tmp_path / "a", files)) == []
+    files["src/rollout.ts"] = "import '../tasks/deploy';\n\nexport const rollout = 1;\n"
+    assert sorted(dep(write(tmp_path / "b", files))) == [("DEP002", "tasks/deploy.ts", "dotenv"),
+                                                         ("DEP002", "tasks/deploy.ts", "hardhat")]
+
+
 def test_any_tools_config_at_the_package_top_or_named_by_a_script_never_ships(tmp_path):
     """`hardhat.config.ts` at the package's top, which no entry reaches, and `codegen.ts`, which a
     script hands to a tool (`graphql-codegen --config codegen.ts`): tool configs whatever the tool,

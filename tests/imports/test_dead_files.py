@@ -320,3 +320,34 @@ def test_a_file_of_an_nx_workspace_outside_its_projects_is_dead(tmp_path):
     assert severities() == {"apps/api/src/main.ts": "error", "notes/edit/edit.component.ts": "warning"}
     _write(tmp_path, "jest.config.ts", "export default { testMatch: ['**/*.spec.ts'] };\n")
     assert severities() == {"apps/api/src/main.ts": "error", "notes/edit/edit.component.ts": "error"}
+
+
+def test_a_root_mirror_of_a_packages_files_is_outside_every_build(tmp_path):
+    """`nodes/Acme.node.ts` at the top of a workspace whose root has no tsconfig at all, a byte-for-byte
+    copy of `integrations/n8n-nodes-acme/nodes/Acme.node.ts`, which that package's tsconfig compiles (a
+    real LLM router keeps the mirror for another tool's scan: 7 DEP001 errors advising `npm install
+    --save-dev` at the root). No program compiles the copy and nothing runs it: the dead-file warning,
+    without a fix. A copy that differs, or one a root script runs, stays an error."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/api"]})
+    _pkg(tmp_path, "packages/api/package.json", {"name": "acme-api", "version": "1.0.0", "private": True,
+                                                 "scripts": {"build": "tsc", "start": "node dist/main.js"},
+                                                 "devDependencies": {"n8n-workflow": "^1.0.0"}})
+    _pkg(tmp_path, "packages/api/tsconfig.json", {"compilerOptions": {"outDir": "dist"}, "include": ["src"]})
+    _write(tmp_path, "packages/api/src/main.ts", "export const x = 1;\n")
+    _pkg(tmp_path, "integrations/n8n-nodes-acme/package.json", {"name": "n8n-nodes-acme", "version": "0.1.0",
+                                                                "peerDependencies": {"n8n-workflow": "*"}})
+    _pkg(tmp_path, "integrations/n8n-nodes-acme/tsconfig.json", {"include": ["nodes/**/*"]})
+    node = "import { NodeOperationError } from 'n8n-workflow';\n\nexport const E = NodeOperationError;\n"
+    _write(tmp_path, "integrations/n8n-nodes-acme/nodes/Acme.node.ts", node)
+    _write(tmp_path, "nodes/Acme.node.ts", node)
+
+    def found() -> list[tuple[str, bool]]:
+        return sorted((d.severity.value, d.fix is not None) for d in lint(tmp_path, ["DEP001"]))
+
+    assert found() == [("warning", False)]
+    _write(tmp_path, "nodes/Acme.node.ts", node + "export const F = 2;\n")
+    assert found() == [("error", True)]
+    _write(tmp_path, "nodes/Acme.node.ts", node)
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/api"],
+                                    "scripts": {"node": "tsx nodes/Acme.node.ts"}})
+    assert found() == [("error", True)]
