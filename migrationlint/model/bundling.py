@@ -103,7 +103,7 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
             external = tuple(listed) if isinstance(listed, list) and all(isinstance(e, str) for e in listed) else None
         config = find_config(manifest.dir, f"{tool}.config")
         if config is not None and config_has(config, "skipNodeModulesBundle") \
-                and read_config(config).flag("skipNodeModulesBundle") is not False:
+                and read_config(config).flag("skipNodeModulesBundle") is not False or _inlines_no_package(config, field):
             return None
         if config is not None and external is not None and config_has(config, "external"):
             named = read_config(config).names("external", patterns=True, lists_only=True)
@@ -114,6 +114,18 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
         return Bundle(f"{tool} (the {name} script) inlines every import its dependencies, peerDependencies "
                       f"and external list do not name", external)
     return None
+
+
+def _inlines_no_package(config: str | None, field: object) -> bool:
+    """`bundle: false` (each file transpiled alone, its imports kept) or esbuild's `packages:
+    'external'` (every package left out), in the config or the manifest's field: the output loads
+    what the sources import, as a tsc build does."""
+    if isinstance(field, dict) and (field.get("bundle") is False or field.get("packages") == "external"):
+        return True
+    if config is None:
+        return False
+    return config_has(config, "bundle") and read_config(config).flag("bundle") is False \
+        or config_has(config, "packages") and read_config(config).names("packages") == ("external",)
 
 
 def _vite_build(manifest: Manifest, config: str | None) -> Bundle | None:

@@ -19,7 +19,7 @@ from migrationlint.model.elided_imports import compiled_away, declared_as_types,
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.published_types import kept_in_declarations
 from migrationlint.model.manifest_owners import ManifestOwners
-from migrationlint.model.entry_points import is_service, names_a_build
+from migrationlint.model.entry_points import entry_is_source, is_service, names_a_build
 from migrationlint.model.package_roles import built_as_application, started_application
 from migrationlint.model.nx_projects import generated_manifest
 from migrationlint.model.project import Project
@@ -202,14 +202,13 @@ class DependencyModel(ManifestOwners, VersionChoice):
         return name
 
     def _frameworks(self, manifest: Manifest) -> list[str]:
-        """Framework packages declared by the manifest or the workspace root (virtual modules)."""
+        """Framework packages declared by the manifest or the workspace root (virtual modules), and
+        for a package whose entries are TypeScript source, by its dependents: their compilers build
+        its files (a Next app's bundle maps `server-only` in a shared auth package's source)."""
         found = self._framework_cache.get(manifest.path)
         if found is None:
-            found = [n for n in pk.VIRTUAL_MODULES if manifest.declared(n)]
-            root = self.root_of(manifest)
-            if root is not manifest:
-                found += [n for n in pk.VIRTUAL_MODULES if root.declared(n)]
-            self._framework_cache[manifest.path] = found
+            owners = [manifest, self.root_of(manifest), *(self.shipping.dependents(manifest) if entry_is_source(manifest) else ())]
+            found = self._framework_cache[manifest.path] = [n for n in pk.VIRTUAL_MODULES if any(m.declared(n) for m in owners)]
         return found
 
     def _is_alias(self, path: str, spec: str) -> bool:

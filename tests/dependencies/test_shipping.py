@@ -251,6 +251,12 @@ def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
     assert not bundled("computed", {"build": "tsup"},
                        {"tsup.config.ts": "export default { skipNodeModulesBundle: !process.env.BUNDLE };\n"})
     assert not bundled("side", {"build": "nest build", "build:cli": "tsup src/cli.ts"})
+    # each file transpiled alone, or every package left out: the output loads what the sources import
+    # (a real UI kit's `bundle: false` hid a devDependency its published files load)
+    assert not bundled("unbundled", {"build": "tsup"}, {"tsup.config.ts": "export default { entry: ['src/**/*.ts'], bundle: false };\n"})
+    assert not bundled("pkgs", {"build": "tsup"}, {"tsup.config.ts": "export default { packages: 'external' };\n"})
+    assert not bundled("field", {"build": "tsup"}, tsup={"bundle": False})
+    assert bundled("bundle", {"build": "tsup"}, {"tsup.config.ts": "export default { bundle: true };\n"})
     # the build a shell script runs (`bash ./scripts/build.sh`: 6 DEP002 on a real HTTP client), its lines read as commands
     script = {"scripts/build.sh": "#!/bin/bash\n# types first\ntsc --emitDeclarationOnly\ntsup ./src/index.ts --clean\n"}
     assert bundled("shell", {"build": "bash ./scripts/build.sh"}, script)

@@ -670,6 +670,26 @@ def test_next_provides_server_only_and_client_only(tmp_path):
     assert sorted(_found(tmp_path, ["DEP"])) == [("DEP001", "src/app/data.ts"), ("DEP001", "src/app/view.ts")]
 
 
+def test_next_provides_server_only_to_a_source_package_its_apps_compile(tmp_path):
+    """`import 'server-only'` in a shared auth package whose entries are TypeScript source: only the
+    Next apps that depend on it compile its files, and their compiler maps the marker (a real
+    bun/Turborepo monorepo: a DEP001 error). A package with built entries runs from its own install,
+    where nothing maps it."""
+    def found(entry: str) -> list[tuple[str, str]]:
+        _write(tmp_path, {
+            "package.json": {"name": "mono", "private": True},
+            "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+            "apps/web/package.json": {"name": "web", "private": True, "scripts": {"build": "next build"},
+                                      "dependencies": {"next": "15.1.0", "react": "19.0.0", "@acme/auth": "workspace:*"}},
+            "apps/web/app/page.tsx": "import { gate } from '@acme/auth/server';\n\nexport default function Page() { return gate; }\n",
+            "packages/auth/package.json": {"name": "@acme/auth", "version": "1.0.0", "exports": {"./server": entry}},
+            "packages/auth/src/server.ts": "import 'server-only';\n\nexport const gate = 1;\n",
+        })
+        return _found(tmp_path, ["DEP001"])
+    assert found("./src/server.ts") == []
+    assert found("./dist/server.js") == [("DEP001", "packages/auth/src/server.ts")]
+
+
 def test_gatsby_provides_its_router(tmp_path):
     """`import { navigate } from '@reach/router'` in a Gatsby site: Gatsby's webpack config aliases
     the name to the fork it depends on, so declaring `@reach/router` would install a second, wrong
