@@ -74,8 +74,8 @@ def _retired(project: Project, path: str, classes: list) -> bool:
     folder = os.path.dirname(path) + os.sep
     below = [p for p in _LOADED(project) if p.startswith(folder) and os.path.dirname(p) + os.sep != folder]
     stamps = [tn.timestamp_of(c.name) for p in below if (f := project.facts(p)) is not None for c in migration_classes(f)]
-    oldest = min((t for t in stamps if t > 0), default=0)
-    return oldest > 0 and all(0 < tn.timestamp_of(c.name) < oldest for c in classes)
+    oldest = min((t for t in stamps if t is not None and t > 0), default=0)
+    return oldest > 0 and all(0 < (tn.timestamp_of(c.name) or 0) < oldest for c in classes)  # unstamped: not history
 
 
 def unloaded_by(project: Project, path: str) -> str | None:

@@ -203,7 +203,8 @@ def run_commands(project_json: str) -> list[tuple[str, str, str]]:
         listed = options.get("commands") if isinstance(options.get("commands"), list) else [options.get("command")]
         for command in listed:
             command = command.get("command") if isinstance(command, dict) else command
-            if isinstance(command, str):
+            if isinstance(command, str):  # the tokens Nx replaces (`{projectRoot}/src/data-source.ts`)
+                command = command.replace("{projectRoot}", os.path.relpath(directory, top)).replace("{workspaceRoot}", top)
                 found.append((name, command, cwd))
     return found
 
@@ -330,8 +331,31 @@ def project_targets(directory: str) -> dict:
     nx = _project_data(os.path.join(directory, "package.json")).get("nx")
     inline = nx.get("targets") if isinstance(nx, dict) else None
     if isinstance(inline, dict) and inline:
-        return {**inline, **(targets if isinstance(targets, dict) else {})}
-    return targets if isinstance(targets, dict) else {}
+        targets = {**inline, **(targets if isinstance(targets, dict) else {})}
+    return _with_defaults(directory, targets) if isinstance(targets, dict) else {}
+
+
+def _with_defaults(directory: str, targets: dict) -> dict:
+    """The targets merged over nx.json's `targetDefaults` (by the target's name, else its executor),
+    as Nx runs them: a project's `"migration-run": {}` takes the command defined once for all."""
+    root = nx_workspace_root(directory)
+    defaults = _project_data(os.path.join(root, "nx.json")).get("targetDefaults") if root is not None else None
+    if not isinstance(defaults, dict) or not defaults:
+        return targets
+    merged = {}
+    for name, target in targets.items():
+        base = defaults.get(name)
+        if isinstance(target, dict) and not isinstance(base, dict) and isinstance(target.get("executor"), str):
+            base = defaults.get(target["executor"])
+        if isinstance(target, dict) and isinstance(base, dict):
+            options = {**_dict(base.get("options")), **_dict(target.get("options"))}
+            target = {**base, **target, "options": options}
+        merged[name] = target
+    return merged
+
+
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 _ESBUILD_EXECUTORS = frozenset({"@nx/esbuild:esbuild", "@nrwl/esbuild:esbuild"})

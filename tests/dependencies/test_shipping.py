@@ -2556,6 +2556,34 @@ def test_a_file_an_nx_run_commands_target_runs_from_source_is_a_tool(tmp_path):
     assert 'run by the Nx target "schema:check"' in explained.stdout.decode()
 
 
+def test_an_nx_target_takes_its_command_from_target_defaults(tmp_path):
+    """`nx.json` defines `migration-run` once, `typeorm migration:run -d {projectRoot}/src/data-source.ts`,
+    and each project opts in with `"migration-run": {}`: Nx merges the default into the target and
+    replaces `{projectRoot}`, so the data source is the TypeORM CLI's input, not the service (a real
+    delivery platform: 9 DEP002 moving dotenv into dependencies). Keyed by executor too; a project
+    without the target keeps its file shipping."""
+    def found(targets: dict, defaults: dict) -> list[str]:
+        root = write(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "package.json": {"name": "platform", "private": True, "dependencies": {"typeorm": "^0.3.20"},
+                             "devDependencies": {"dotenv": "^16.4.0", "tsx": "^4.7.0"}},
+            "nx.json": {"targetDefaults": defaults},
+            "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {
+                "build": {"executor": "@nx/webpack:webpack", "options": {"main": "apps/api/src/main.ts", "target": "node"}},
+                **targets}},
+            "apps/api/src/main.ts": "import { DataSource } from 'typeorm';\nexport const ds = DataSource;\n",
+            "apps/api/src/data-source.ts": "import 'dotenv/config';\nimport { DataSource } from 'typeorm';\n"
+                                           "export default new DataSource({ type: 'postgres' });\n",
+        })
+        return [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+
+    run = {"executor": "nx:run-commands",
+           "options": {"command": "tsx ./node_modules/typeorm/cli.js migration:run -d {projectRoot}/src/data-source.ts"}}
+    assert found({"migration-run": {}}, {"migration-run": run}) == []
+    assert found({"migration-run": {"executor": "nx:run-commands"}}, {"nx:run-commands": {"options": run["options"]}}) == []
+    assert found({"migration-run": run}, {}) == []
+    assert found({}, {"migration-run": run}) == ["dotenv"]
+
+
 def test_a_script_that_runs_built_code_with_node_makes_its_source_ship(tmp_path):
     """`"migration:run:prod": "node dist/database/migrate.js"` (a platform's pre-deploy command):
     the compiled twin of src/database/migrate.ts runs in production, and so does the data source it

@@ -646,6 +646,20 @@ def test_history_a_squashed_baseline_replaced_is_not_unregistered(tmp_path):
     assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])] == ["1630000000000-Late.ts"]
 
 
+def test_an_unstamped_class_beside_a_loaded_subfolder_is_judged_not_crashed_on(tmp_path):
+    """`src/migrations/initial.ts` holds `initial0` (no timestamp a file or a class name gives) beside a
+    `postgres/` subfolder the DataSource loads: the squashed-history question must treat it as no
+    history rather than compare None with a timestamp (a chat server's layout stopped the whole
+    MIG007 family with an internal error). Unloaded and with statements, it is reported."""
+    workspace(tmp_path, {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\n\n"
+                              "export default new DataSource({ type: 'postgres', migrations: ['dist/migrations/postgres/*.js'] });\n",
+        "src/migrations/initial.ts": migration("initial0"),
+        "src/migrations/postgres/1700000000000-AddEmail.ts": migration("AddEmail1700000000000"),
+    })
+    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007", "INT"])] == ["initial.ts"]
+
+
 def test_an_empty_migration_left_unregistered_is_not_reported(tmp_path):
     """`migration:create` leaves `up` and `down` empty (a comment at most); such a migration left out
     of the listed set changes nothing when never run (a real bot's 22nd migration). One whose `up`
