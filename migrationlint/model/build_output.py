@@ -12,7 +12,8 @@ include it is read as above, and a script that names the folder may build it). N
 builds the package (preconstruct_entries.py) and no entry point reaches the file: its bundles hold
 what the entrypoints import, and `exports` or `files` leave nothing else to load. Nor when a tsconfig
 of its own compiles it, and no entry point, into a published folder: loose scripts another program
-loads by path, with that program's dependencies. Asked only where the answer changes a finding.
+loads by path, with that program's dependencies. Nor in an application whose build bundles from its
+entry (entry_bundles.py). Asked only where the answer changes a finding.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from collections import deque
 
 from migrationlint.model.build_programs import BuildProject, build_tsconfigs
+from migrationlint.model.entry_bundles import entry_bundle
 from migrationlint.model.entry_points import exports_encapsulate
 from migrationlint.model.published_files import files_list, files_publish
 from migrationlint.model.preconstruct_entries import ORIGIN as PRECONSTRUCT_ORIGIN
@@ -88,6 +90,18 @@ class BuildOutput:
             return None
         return Verdict(False, "no entry point reaches it, and preconstruct builds the package by bundling what its "
                               "entrypoints import: it is not in the build output", unbuilt=True)
+
+    def left_out_of_app_bundle(self, path: str, manifest: Manifest) -> Verdict | None:
+        """A "does not ship" verdict for a file no entry point reaches in an application (a package
+        no registry takes, or a service) whose build bundles from its entry (entry_bundles.py): a
+        one-off script, a helper or a library file no app imports is in no output. Else None."""
+        if not manifest.unpublishable and not self.is_service(manifest):
+            return None
+        project = self.project_json(path, manifest)
+        why = entry_bundle(manifest.dir, os.path.dirname(project) if project is not None else None)
+        if why is None:
+            return None
+        return Verdict(False, f"no entry point reaches it, and {why}: it is not in the build output", unbuilt=True)
 
     def published_loose_scripts(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship with this package's dependencies" verdict for a file that a tsconfig of

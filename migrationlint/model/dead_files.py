@@ -127,6 +127,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return True
     if verdict.presumed or verdict.unbundled or verdict.reason == WORKSPACE_ROOT_FILE:
         return True
+    if verdict.bundle_input and not _named_by_a_build_config(project, path, manifest):
+        return True  # a web app's file no program compiles and its build names not: what imports it decides
     if example_home(rel.split("/")[:-1]) and dev_reason(os.path.basename(rel)) is None:
         return not _run_by_a_script(project, path, manifest)  # an example no tsconfig compiles: run by hand, if at all
     if backup_file(path) is not None and "__tests__" not in rel.split("/"):  # Jest runs all there
@@ -157,6 +159,19 @@ def _run_otherwise(project: Project, path: str, manifests: list[Manifest]) -> bo
     return runner_file(path, project.workspace.config_dirs) is not None \
         or bool(manifests) and _run_by_a_script(project, path, manifests[0]) \
         or _named_by_a_script(path, manifests) or _named_by_a_file(project, path)
+
+
+def _named_by_a_build_config(project: Project, path: str, manifest: Manifest) -> bool:
+    """Whether the file's name is in a build configuration of its package or Nx project (angular.json's
+    `polyfills`, project.json's `main`, an HTML page's script): the bundle starts from it."""
+    name = os.path.basename(path).encode("utf-8")
+    project_json = shipping_for(project).project_json(path, manifest)
+    folders = {manifest.dir, os.path.dirname(project_json) if project_json is not None else manifest.dir}
+    candidates = [os.path.join(d, c) for d in folders for c in _BUILD_CONFIGS]
+    return any(os.path.isfile(c) and project.mentions(c, name) for c in candidates)
+
+
+_BUILD_CONFIGS = ("angular.json", "project.json", "workspace.json", "index.html", os.path.join("src", "index.html"))
 
 
 def _named_by_a_file(project: Project, path: str) -> bool:

@@ -64,11 +64,24 @@ def workspace_file_projects(directory: str) -> list[WebProject]:
     for name in ("workspace.json", "angular.json"):
         projects = _project_data(os.path.join(directory, name)).get("projects")
         for project in projects.values() if isinstance(projects, dict) else ():
-            if isinstance(project, dict) and isinstance(project.get("root"), str) and project["root"].strip("./"):
-                web = _web(project, os.path.normpath(os.path.join(directory, project["root"])), directory)
-                if web is not None:
-                    found.append(web)
+            folder = _project_folder(project)
+            web = _web(project, os.path.normpath(os.path.join(directory, folder)), directory) if folder else None
+            if web is not None:
+                found.append(web)
     return found
+
+
+def _project_folder(project: object) -> str | None:
+    """The folder an inline project's files lie in: its `root`, or for the Angular CLI's project at
+    the workspace's own top (`"root": ""`), its `sourceRoot` (`src`: the server or scripts beside it
+    are no part of the app)."""
+    if not isinstance(project, dict):
+        return None
+    for key in ("root", "sourceRoot"):
+        value = project.get(key)
+        if isinstance(value, str) and value.strip("./"):
+            return value
+    return None
 
 
 def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:

@@ -132,6 +132,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         if not verdict.presumed:
             return verdict
         return self.left_out_of_build(path, manifest) or self.left_out_of_bundle(path, manifest) \
+            or self.left_out_of_app_bundle(path, manifest) \
             or self.left_out_of_package(path, manifest) \
             or self.published_loose_scripts(path, manifest) or self.only_tests_import(path, manifest) \
             or self.only_types_import(path, manifest) or verdict

@@ -351,3 +351,63 @@ def test_a_file_tsc_emits_where_files_does_not_publish_does_not_ship(tmp_path):
     # a package that publishes its sources (`"files": ["lib", "features"]`) ships them, whatever tsc emits
     write(root, {"package.json": {**json.loads((root / "package.json").read_text()), "files": ["lib", "features"]}})
     assert ("DEP002", "features/support/world.ts", "@cucumber/cucumber") in dep(root)
+
+
+def test_an_app_bundled_from_its_entry_ships_only_what_the_entry_reaches(tmp_path):
+    """A Nest CLI monorepo (webpack, its default) and an Nx app built by `@nx/webpack:webpack` from its
+    `main`: the bundle holds what the entry imports, so a library file no app imports and a one-off
+    script beside the app are in no output (a gRPC monorepo's `headers.datasource.ts`, a delivery
+    platform's backfill script: DEP001 advised dependencies, DEP002 claimed a broken image). The
+    same files in a Nest monorepo built by tsc still ship by presumption."""
+    def advice(name: str, files: dict) -> list[str]:
+        root = write(tmp_path / name, files)
+        return sorted(f"{Path(d.path).name}:{d.code}:{'dev' if any(w in d.message for w in ('--save-dev', 'to devDependencies', 'add -D')) else 'prod'}"
+                      for d in pipeline.lint([str(root)], Settings(select=["DEP001", "DEP002"]), use_cache=False).diagnostics)
+
+    lock = '"@apollo/gateway@^0.17.0":\n  version "0.17.0"\n'
+    nest = {
+        "package.json": {"name": "backend", "private": True, "scripts": {"build": "nest build api", "start:prod": "node dist/apps/api/main"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"}},
+        "yarn.lock": lock,
+        "nest-cli.json": {"monorepo": True, "root": "apps/api", "projects": {
+            "api": {"type": "application", "root": "apps/api", "entryFile": "main", "sourceRoot": "apps/api/src",
+                    "compilerOptions": {"tsConfigPath": "apps/api/tsconfig.app.json"}},
+            "common": {"type": "library", "root": "libs/common", "sourceRoot": "libs/common/src",
+                       "compilerOptions": {"tsConfigPath": "libs/common/tsconfig.lib.json"}}}},
+        "tsconfig.json": {"compilerOptions": {"baseUrl": "./", "paths": {"@app/common": ["libs/common/src"]}}},
+        "apps/api/tsconfig.app.json": {"extends": "../../tsconfig.json", "include": ["src/**/*"]},
+        "libs/common/tsconfig.lib.json": {"extends": "../../tsconfig.json", "include": ["src/**/*"]},
+        "apps/api/src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { slug } from '@app/common';\n"
+                                "void NestFactory.createApplicationContext(slug as never);\n",
+        "libs/common/src/index.ts": "export const slug = (s: string): string => s.toLowerCase();\n",
+        "libs/common/src/headers.datasource.ts": "import { RemoteGraphQLDataSource } from '@apollo/gateway';\n"
+                                                "export class Headers extends RemoteGraphQLDataSource {}\n",
+    }
+    assert advice("nest", nest) == ["headers.datasource.ts:DEP001:dev"]
+    tsc = {**nest, "nest-cli.json": {**nest["nest-cli.json"], "compilerOptions": {"webpack": False, "builder": "tsc"}}}
+    assert advice("tsc", tsc) == ["headers.datasource.ts:DEP001:prod"]
+    # a webpack config of its own may add entries (migrations bundled beside main): nothing claimed
+    own = {**nest, "webpack.config.js": "module.exports = (options) => ({ ...options, entry: { main: options.entry } });\n"}
+    assert advice("own", own) == ["headers.datasource.ts:DEP001:prod"]
+
+    nx = {
+        "package.json": {"name": "platform", "private": True, "dependencies": {"typeorm": "^0.3.20"},
+                         "devDependencies": {"dotenv": "^16.4.0"}},
+        "nx.json": {},
+        "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {"build": {
+            "executor": "@nx/webpack:webpack", "options": {"target": "node", "main": "apps/api/src/main.ts"}}}},
+        "apps/api/tsconfig.app.json": {"include": ["src/**/*.ts"]},
+        "apps/api/src/main.ts": "import { DataSource } from 'typeorm';\nexport const ds = DataSource;\n",
+        "apps/api/src/ops/backfill.ts": "import 'dotenv/config';\nimport { DataSource } from 'typeorm';\nexport const d = DataSource;\n",
+    }
+    assert advice("nx", nx) == []
+    tsc_nx = {**nx, "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {"build": {
+        "executor": "@nx/js:tsc", "options": {"main": "apps/api/src/main.ts", "tsConfig": "apps/api/tsconfig.app.json"}}}}}
+    assert advice("nxtsc", tsc_nx) == ["backfill.ts:DEP002:prod"]
+    # the main a webpack config gives NxAppWebpackPlugin, built by `webpack-cli build` in a run-commands target
+    plugin = "const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');\n" \
+             "module.exports = { plugins: [new NxAppWebpackPlugin({ target: 'node', main: './src/main.ts' })] };\n"
+    cli_nx = {**nx, "apps/api/webpack.config.js": plugin, "apps/api/project.json": {
+        "name": "api", "projectType": "application", "targets": {"build": {
+            "executor": "nx:run-commands", "options": {"command": "webpack-cli build", "cwd": "apps/api"}}}}}
+    assert advice("nxcli", cli_nx) == []

@@ -2326,6 +2326,29 @@ def test_browser_apps_a_workspace_json_configures_inline_are_bundle_inputs(tmp_p
     assert dep(tmp_path) == [("DEP002", "apps/api/src/config.ts", "dotenv")]
 
 
+def test_an_angular_cli_app_at_its_workspaces_top_bundles_its_source_root(tmp_path):
+    """angular.json's one project at the workspace's own top (`"root": ""`, `"sourceRoot": "src"`), in a
+    package with a version and no `private`: the files of `src/` are inputs of the browser bundle
+    (`polyfills.ts` named by the build, an Ionic delivery app: DEP005 said a per-service install of a
+    Node package breaks). A server beside `src/` is still the package's own code."""
+    write(tmp_path, {
+        "package.json": {"name": "suite", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"@webcomponents/webcomponentsjs": "^2.6.0", "connect": "^3.7.0"}},
+        "packages/carrier/package.json": {"name": "@suite/carrier", "version": "0.4.3",
+                                          "scripts": {"ng:dev": "ng", "start": "node app.js", "build": "yarn ng:dev build"},
+                                          "dependencies": {"@angular/core": "^13.1.0"}},
+        "packages/carrier/angular.json": {"version": 1, "projects": {"carrier": {
+            "root": "", "sourceRoot": "src", "projectType": "application", "architect": {"build": {
+                "builder": "@angular-devkit/build-angular:browser",
+                "options": {"index": "src/index.html", "main": "src/main.ts", "polyfills": "src/polyfills.ts"}}}}}},
+        "packages/carrier/src/index.html": "<app-root></app-root>\n",
+        "packages/carrier/src/main.ts": "export const boot = 1;\n",
+        "packages/carrier/src/polyfills.ts": "import '@webcomponents/webcomponentsjs/custom-elements-es5-adapter.js';\n",
+        "packages/carrier/app.ts": "import connect from 'connect';\nconnect().listen(8080);\n",
+    })
+    assert [(code, path) for code, path, _ in dep(tmp_path, select=("DEP005",))] == [("DEP005", "packages/carrier/app.ts")]
+
+
 def test_a_file_only_tests_import_is_test_support(tmp_path):
     """A test data builder kept beside the code (`name.builder.ts` importing @faker-js/faker, a
     devDependency): no entry point reaches it and only specs import it, directly or through another
@@ -2492,7 +2515,7 @@ def test_a_nest_monorepo_library_ships_only_as_far_as_an_application_reaches_it(
             "common": {"type": "library", "root": "libs/common", "sourceRoot": "libs/common/src", "entryFile": "index"},
             "testing": {"type": "library", "root": "libs/testing", "sourceRoot": "libs/testing/src", "entryFile": "index"}}},
         "apps/api/src/main.ts": "import { clock } from '../../../libs/common/src';\nexport const now = clock();\n",
-        "libs/common/src/index.ts": "export const clock = (): number => 0;\n",
+        "libs/common/src/index.ts": "export const clock = (): number => 0;\nexport * from './stub';\n",
         "libs/common/src/stub.ts": "import { stub } from 'sinon';\nexport const s = stub();\n",
         "libs/testing/src/index.ts": "export * from './utils/sinon-mock.util';\n",
         "libs/testing/src/utils/sinon-mock.util.ts": "import { createSandbox } from 'sinon';\nexport const sandbox = createSandbox();\n",
@@ -2542,8 +2565,8 @@ def test_a_file_an_nx_run_commands_target_runs_from_source_is_a_tool(tmp_path):
             "schema:check": {"executor": "nx:run-commands", "options": {"commands": [
                 "echo checking", {"command": "ts-node -P apps/api/tsconfig.app.json apps/api/scripts/check-schema"}]}},
             "serve": {"executor": "nx:run-commands", "options": {"command": "ts-node apps/api/scripts/dev-server.ts"}},
-            "build": {"executor": "@nx/webpack:webpack", "dependsOn": ["codegen"],
-                      "options": {"main": "apps/api/src/main.ts", "target": "node"}}}},
+            "build": {"executor": "@nx/js:tsc", "dependsOn": ["codegen"],
+                      "options": {"main": "apps/api/src/main.ts"}}}},
         "apps/api/src/main.ts": "export const started = true;\n",
         "apps/api/scripts/gen-types.ts": "import { compile } from 'json-schema-to-typescript';\nexport const c = compile;\n",
         "apps/api/scripts/check-schema.ts": "import { diff } from 'jest-diff';\nconsole.log(diff('a', 'b'));\n",
@@ -2568,7 +2591,7 @@ def test_an_nx_target_takes_its_command_from_target_defaults(tmp_path):
                              "devDependencies": {"dotenv": "^16.4.0", "tsx": "^4.7.0"}},
             "nx.json": {"targetDefaults": defaults},
             "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {
-                "build": {"executor": "@nx/webpack:webpack", "options": {"main": "apps/api/src/main.ts", "target": "node"}},
+                "build": {"executor": "@nx/js:tsc", "options": {"main": "apps/api/src/main.ts"}},
                 **targets}},
             "apps/api/src/main.ts": "import { DataSource } from 'typeorm';\nexport const ds = DataSource;\n",
             "apps/api/src/data-source.ts": "import 'dotenv/config';\nimport { DataSource } from 'typeorm';\n"
