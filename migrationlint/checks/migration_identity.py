@@ -12,7 +12,7 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
-from migrationlint.checks.migration_registration import run_by_a_migration, unloaded_by
+from migrationlint.checks.migration_registration import run_by_its_package, run_by_a_migration, unloaded_by
 from migrationlint.model.declarations import origin
 from migrationlint.model.migration_tables import tables_touched
 from migrationlint.model.migrations import (
@@ -97,11 +97,10 @@ def _per_class(project: Project, facts: FileFacts, m: Migration) -> Iterator[Dia
         return
     if unloaded_by(project, facts.path) is not None:
         return  # what no DataSource loads TypeORM never checks nor orders (MIG007 says so)
-    if tn.is_fatal(m.name):
-        yield _invalid(project, facts, m)
-        return
-    yield from _timestamp_shape(project, facts, m)
-    yield from _name_mismatch(facts, m)
+    found = [_invalid(project, facts, m)] if tn.is_fatal(m.name) else \
+        [*_timestamp_shape(project, facts, m), *_name_mismatch(facts, m)]
+    if found and run_by_its_package(project, facts.path, m.cls.name) is None:
+        yield from found  # a class the application constructs and runs itself is no migration TypeORM names
 
 
 def _name_span(m: Migration) -> tuple[int, int]:

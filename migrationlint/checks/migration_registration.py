@@ -118,6 +118,23 @@ def run_by_a_migration(project: Project, path: str, cls_name: str) -> str | None
     return None
 
 
+def run_by_its_package(project: Project, path: str, cls_name: str) -> str | None:
+    """A file of the migration's package, outside the migrations, that constructs its class
+    (`await new initial0().up(queryRunner)` in a database bootstrap): the application runs it
+    itself, and TypeORM never reads its name. Asked only when a finding would be reported."""
+    word = cls_name.encode("utf-8")
+    for other in project.package_sources(project.workspace.package_root(path)):
+        if other == path or other in _LOADED(project) or not project.mentions(other, word):
+            continue
+        facts = project.facts(other)
+        if facts is None or not any(e.callee == cls_name for e in facts.new_exprs):
+            continue
+        ref = origin(project, other, cls_name)
+        if ref is not None and ref.kind == "class" and ref.path == path:
+            return other
+    return None
+
+
 def _constructed(project: Project) -> dict[str, list[str]]:
     """{class name: the loaded migration files that construct a class of that name}."""
     found: dict[str, list[str]] = {}

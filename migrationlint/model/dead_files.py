@@ -34,6 +34,7 @@ from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.tsconfig import TsConfig
+from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.shipping import shipping_for
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_runners import may_run_tests
@@ -104,7 +105,7 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
     if cfg is None or cfg.error is not None or cfg.unread_extends or cfg.covers(path) and not _outside_cli_programs(
-            resolver, cfg.dir, path):
+            project, resolver, cfg.dir, path):
         return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
     parked = cfg.excludes_on_purpose(path)  # compiled only if an included file imports it (its importers say)
     if cfg.under_root_dir(path) and not parked:
@@ -219,11 +220,32 @@ def _left_out_of_workspace(project: Project, manifest: Manifest) -> bool:
     return any(match(glob, rel) for glob in excluded)
 
 
-def _outside_cli_programs(resolver: Resolver, directory: str, path: str) -> bool:
+def _outside_cli_programs(project: Project, resolver: Resolver, directory: str, path: str) -> bool:
     """Whether an Angular CLI workspace at `directory` compiles its targets' own tsconfigs and none of
-    them covers the file (its `tsconfig.json` is the base they extend, read by editors alone)."""
+    them covers the file (its `tsconfig.json` is the base they extend, read by editors alone, unless a
+    script of the package runs a bare `tsc`, which compiles it: a server beside the app, `ng build &&
+    tsc`)."""
     programs = angular_programs(directory)
-    return bool(programs) and not any(resolver.tsconfigs.config(p).covers(path) for p in programs)
+    return bool(programs) and not any(resolver.tsconfigs.config(p).covers(path) for p in programs) \
+        and not _compiles_its_tsconfig(project, directory)
+
+
+def _compiles_its_tsconfig(project: Project, directory: str) -> bool:
+    """Whether a script of the package in `directory` runs tsc on the folder's own tsconfig.json
+    (no `-p`/`--project`, no `--noEmit`)."""
+    manifest = project.workspace.manifest(os.path.join(directory, "package.json")) \
+        if os.path.isfile(os.path.join(directory, "package.json")) else None
+    scripts = manifest.data.get("scripts") if manifest is not None and not manifest.error else None
+    for script in scripts.values() if isinstance(scripts, dict) else ():
+        for words in shell_commands(script) if isinstance(script, str) else ():
+            words = [w for w in words if w not in _RUNNERS]
+            if words[:1] == ["tsc"] and not _PROJECT_FLAGS.intersection(words):
+                return True
+    return False
+
+
+_RUNNERS = frozenset({"yarn", "npx", "pnpm", "exec", "bunx", "run"})
+_PROJECT_FLAGS = frozenset({"-p", "--project", "-b", "--build", "--noEmit"})
 
 
 def _mirrored_root_file(project: Project, path: str, manifest: Manifest) -> bool:

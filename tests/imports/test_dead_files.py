@@ -165,6 +165,27 @@ def test_an_angular_apps_file_outside_its_targets_programs_is_dead(tmp_path):
     assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
 
 
+def test_a_bare_tsc_in_an_angular_packages_scripts_compiles_its_tsconfig(tmp_path):
+    """An Ionic app's `build` ends in `&& yarn tsc`, which compiles the workspace's own tsconfig.json:
+    its `app.ts` static server (which pm2 starts) is in that program, so its broken import is an
+    error, not the dead-file warning (a real delivery suite: 4 such warnings). `tsc --noEmit` or
+    `tsc -p tsconfig.app.json` compiles no such program."""
+    def severities(build: str) -> set[str]:
+        _pkg(tmp_path, "package.json", {"name": "shop", "private": True, "scripts": {"build": build},
+                                        "dependencies": {"@angular/core": "21.2.6"}})
+        return {d.severity.value for d in lint(tmp_path, ["IMP"])}
+
+    _pkg(tmp_path, "angular.json", {"version": 1, "projects": {"shop": {"root": "", "sourceRoot": "src", "architect": {
+        "build": {"builder": "@angular/build:application", "options": {"browser": "src/main.ts", "tsConfig": "tsconfig.app.json"}}}}}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True}, "include": ["./*.ts"]})
+    _pkg(tmp_path, "tsconfig.app.json", {"extends": "./tsconfig.json", "files": ["src/main.ts"], "include": []})
+    _write(tmp_path, "src/main.ts", "export const boot = 1;\n")
+    _write(tmp_path, "app.ts", "import { serve } from './server-helpers';\n\nserve();\n")
+    assert severities("ng build && yarn tsc") == {"error"}
+    assert severities("ng build && tsc --noEmit") == {"warning"}
+    assert severities("ng build && tsc -p tsconfig.app.json") == {"warning"}
+
+
 def test_a_package_a_negated_workspace_glob_removes_is_outside_every_build(tmp_path):
     """`archive/old-provider/`, which `pnpm-workspace.yaml` removes with `!archive/**`: the package
     manager installs nothing for it and no workspace build or test reaches it (an AI framework's

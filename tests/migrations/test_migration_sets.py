@@ -660,6 +660,26 @@ def test_an_unstamped_class_beside_a_loaded_subfolder_is_judged_not_crashed_on(t
     assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007", "INT"])] == ["initial.ts"]
 
 
+def test_a_migration_class_the_application_runs_itself_is_not_named_by_typeorm(tmp_path):
+    """`initial0` (a 1-digit timestamp, MIG001 for TypeORM) is constructed and run by the application's
+    own database bootstrap (`await new initial0().up(queryRunner)`), beside a DataSource whose glob is
+    computed (a chat server: a MIG001 claiming a start-up failure that never happens). Nothing
+    constructing it, the finding stays."""
+    files = {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\nconst kind = process.env.DB ?? 'postgres';\n\n"
+                              "export default new DataSource({ type: 'postgres', migrations: [`dist/migrations/${kind}/*.js`] });\n",
+        "src/migrations/initial.ts": migration("initial0"),
+        "src/migrations/postgres/1700000000000-AddEmail.ts": migration("AddEmail1700000000000"),
+    }
+    workspace(tmp_path, files)
+    assert [d.code for d in lint(tmp_path, ["MIG001"])] == ["MIG001"]
+    (tmp_path / "src/bootstrap.ts").write_text(
+        "import { DataSource } from 'typeorm';\nimport { initial0 } from './migrations/initial';\n\n"
+        "export async function seed(ds: DataSource) {\n  const q = ds.createQueryRunner();\n"
+        "  await new initial0().up(q);\n}\n")
+    assert [d.code for d in lint(tmp_path, ["MIG001"])] == []
+
+
 def test_an_empty_migration_left_unregistered_is_not_reported(tmp_path):
     """`migration:create` leaves `up` and `down` empty (a comment at most); such a migration left out
     of the listed set changes nothing when never run (a real bot's 22nd migration). One whose `up`
