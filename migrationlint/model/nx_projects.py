@@ -64,24 +64,30 @@ def workspace_file_projects(directory: str) -> list[WebProject]:
     for name in ("workspace.json", "angular.json"):
         projects = _project_data(os.path.join(directory, name)).get("projects")
         for project in projects.values() if isinstance(projects, dict) else ():
-            folder = _project_folder(project)
-            web = _web(project, os.path.normpath(os.path.join(directory, folder)), directory) if folder else None
-            if web is not None:
-                found.append(web)
+            if isinstance(project, dict) and isinstance(project.get("root"), str) and project["root"].strip("./"):
+                web = _web(project, os.path.normpath(os.path.join(directory, project["root"])), directory)
+                if web is not None:
+                    found.append(web)
     return found
 
 
-def _project_folder(project: object) -> str | None:
-    """The folder an inline project's files lie in: its `root`, or for the Angular CLI's project at
-    the workspace's own top (`"root": ""`), its `sourceRoot` (`src`: the server or scripts beside it
-    are no part of the app)."""
-    if not isinstance(project, dict):
-        return None
-    for key in ("root", "sourceRoot"):
-        value = project.get(key)
-        if isinstance(value, str) and value.strip("./"):
-            return value
-    return None
+def angular_build_inputs(directory: str) -> dict[str, str]:
+    """{file: the option naming it} of the files the browser builds of an angular.json in `directory`
+    start from (`main`, `browser`, `polyfills`: a project at the workspace's own top, `"root": ""`,
+    whose folder holds a server too, is read by these alone)."""
+    found: dict[str, str] = {}
+    projects = _project_data(os.path.join(directory, "angular.json")).get("projects")
+    for project in projects.values() if isinstance(projects, dict) else ():
+        targets = project.get("architect", project.get("targets")) if isinstance(project, dict) else None
+        build = targets.get("build") if isinstance(targets, dict) else None
+        if not isinstance(build, dict) or _web(project, directory, directory) is None:
+            continue
+        options = build.get("options") if isinstance(build.get("options"), dict) else {}
+        for key in ("main", "browser", "polyfills"):
+            for value in options.get(key) if isinstance(options.get(key), list) else [options.get(key)]:
+                if isinstance(value, str) and value.endswith((".ts", ".js")):
+                    found.setdefault(os.path.normpath(os.path.join(directory, value)), key)
+    return found
 
 
 def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:

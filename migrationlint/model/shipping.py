@@ -85,6 +85,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
         self._codegen: dict[str, list] = {}  # package folder -> codegen_inputs.schema_patterns()
         self._vite_roots: dict[str, str | None] = {}  # manifest -> bundling.vite_root
+        self._angular_entries: dict[str, dict[str, str]] = {}  # manifest -> nx_projects.angular_build_inputs
         self._unmapped_of: dict[str, bool] = {}  # manifest -> _unmapped_start
         self._browser_libraries: dict[str, str | None] = {}  # Nx project folder -> WebBundleInputs.in_a_browser_library
 

@@ -12,7 +12,7 @@ import os
 
 from migrationlint.model.bundling import vite_root
 from migrationlint.model.nx_projects import (
-    WebProject, infers_vite_builds, nearest_project_json, web_project, workspace_file_projects)
+    WebProject, angular_build_inputs, infers_vite_builds, nearest_project_json, web_project, workspace_file_projects)
 from migrationlint.model.workspace import Manifest
 
 
@@ -27,6 +27,7 @@ class WebBundleInputs:
     _bundle_reached: dict[str, dict[str, str]]
     _project_jsons: dict[str, str | None]
     _vite_roots: dict[str, str | None]
+    _angular_entries: dict[str, dict[str, str]]
     _browser_libraries: dict[str, str | None]
 
     def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
@@ -38,6 +39,9 @@ class WebBundleInputs:
             self._vite_roots[manifest.path] = vite_root(manifest)
         if (app := self._vite_roots[manifest.path]) is not None and path.startswith(app + os.sep):
             return f"a file of the vite app in {self.project.rel(app)}/ (the config's root), an input of its bundle"
+        option = self._angular_inputs(manifest).get(path)
+        if option is not None:
+            return f"the file angular.json's browser build starts from (`{option}`), an input of its bundle"
         projects = self._web_projects(manifest)
         self._add_own_project(path, manifest, projects)
         if not projects:
@@ -47,6 +51,13 @@ class WebBundleInputs:
             return (f"a file of the browser app {self.project.rel(own.root)}/ (build: {own.executor}), "
                     "an input of its bundle")
         return self._reached_by_bundles(manifest, projects).get(path)
+
+    def _angular_inputs(self, manifest: Manifest) -> dict[str, str]:
+        """The files the package's angular.json builds start from (nx_projects.angular_build_inputs), once."""
+        found = self._angular_entries.get(manifest.path)
+        if found is None:
+            found = self._angular_entries[manifest.path] = angular_build_inputs(manifest.dir)
+        return found
 
     def in_a_browser_library(self, path: str, manifest: Manifest) -> str | None:
         """Why a file no entry reaches and no convention names dev-only lies in an Nx project (a

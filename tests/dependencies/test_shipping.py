@@ -2326,11 +2326,11 @@ def test_browser_apps_a_workspace_json_configures_inline_are_bundle_inputs(tmp_p
     assert dep(tmp_path) == [("DEP002", "apps/api/src/config.ts", "dotenv")]
 
 
-def test_an_angular_cli_app_at_its_workspaces_top_bundles_its_source_root(tmp_path):
-    """angular.json's one project at the workspace's own top (`"root": ""`, `"sourceRoot": "src"`), in a
-    package with a version and no `private`: the files of `src/` are inputs of the browser bundle
-    (`polyfills.ts` named by the build, an Ionic delivery app: DEP005 said a per-service install of a
-    Node package breaks). A server beside `src/` is still the package's own code."""
+def test_the_files_an_angular_build_starts_from_are_bundle_inputs(tmp_path):
+    """angular.json's one project at the workspace's own top (`"root": ""`), in a package with a version
+    and no `private`: `polyfills.ts`, which its build names, is an input of the browser bundle (an Ionic
+    delivery app: DEP005 said a per-service install of a Node package breaks). The folder is not the
+    app's alone: a server beside (or inside `src/`, which pm2 starts) is still the package's own code."""
     write(tmp_path, {
         "package.json": {"name": "suite", "private": True, "workspaces": ["packages/*"],
                          "devDependencies": {"@webcomponents/webcomponentsjs": "^2.6.0", "connect": "^3.7.0"}},
