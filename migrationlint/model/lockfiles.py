@@ -206,14 +206,29 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
                 aliased = _pnpm_key(str(raw)) if version and _pnpm_alias(str(raw)) else None
                 if aliased is not None and aliased[0] != name:
                     lock.aliases[str(name)] = aliased[0]
-                if raw is not None and "(" in str(raw):
-                    lock.importer_peers.setdefault(str(importer), {}).update(_peer_suffix(str(raw)))
-                    lock.linked_peers.setdefault(str(importer), {})[str(name)] = _own_peers(str(raw))
+                peers = _peer_suffix(str(raw)) if raw is not None and "(" in str(raw) else \
+                    _v5_resolved_peers(packages, str(name), str(raw)) if raw is not None and "_" in str(raw) else {}
+                if peers:
+                    lock.importer_peers.setdefault(str(importer), {}).update(peers)
+                    own = _own_peers(str(raw)) if "(" in str(raw) else frozenset(peers)
+                    lock.linked_peers.setdefault(str(importer), {})[str(name)] = own
                 if version:
                     table[str(name)] = version
                     if str(name) not in lock.versions:
                         lock._add(str(name), version)
     return lock
+
+
+def _v5_resolved_peers(packages: object, name: str, raw: str) -> dict[str, str]:
+    """The peers a v5 lockfile's snapshot `/name/1.0.0_<suffix>` resolved (its `dependencies` that are
+    also its `peerDependencies`): the suffix may be a hash (`3.3.0_2prkvjst5azuugr3eptua4bsuq`) that
+    names none of them, but pnpm links what the snapshot lists."""
+    entry = packages.get(f"/{name}/{raw}") if isinstance(packages, dict) else None
+    deps = entry.get("dependencies") if isinstance(entry, dict) else None
+    peers = entry.get("peerDependencies") if isinstance(entry, dict) else None
+    if not isinstance(deps, dict) or not isinstance(peers, dict):
+        return {}
+    return {str(p): _strip_peer_suffix(str(deps[p])) for p in peers if p in deps}
 
 
 _SUFFIX_PAIR = re.compile(r"(@?[^@()\s]+)@(\d[^()\s]*)")

@@ -1606,3 +1606,28 @@ def test_dep003_is_reported_at_code_an_entry_reaches_before_a_presumed_helper(tm
     found = [(Path(d.path).relative_to(root).as_posix(), d.message.split('peer dependency "')[1].split('"')[0])
              for d in by_code(helpers.lint(root, select=["DEP003"]), "DEP003")]
     assert ("src/main.ts", "rxjs") in found and not any(p.startswith("integration/") for p, _ in found), found
+
+
+def test_dep003_a_peer_a_v5_pnpm_snapshot_resolved_behind_a_hashed_suffix_is_installed(tmp_path):
+    """pnpm 7's lockfile (v5.4) pins `babel-plugin-graphql-tag: 3.3.0_2prkvjst5azuugr3eptua4bsuq`, a hashed
+    suffix naming no peer, but that snapshot lists its peers `@babel/core` and `graphql-tag` among its
+    dependencies: pnpm links them with every install of the lockfile (a real account-book monorepo: 2
+    DEP003 "loads only by accident"). A snapshot without them keeps the finding."""
+    def peers(resolved: bool) -> list[str]:
+        deps = "    dependencies:\n      '@babel/core': 7.18.10\n      graphql-tag: 2.12.6\n" if resolved else ""
+        root = write(tmp_path / str(resolved), {
+            "package.json": {"name": "root", "private": True},
+            "pnpm-workspace.yaml": "packages:\n  - web\n",
+            "web/package.json": {"name": "@acme/web", "private": True, "devDependencies": {"babel-plugin-graphql-tag": "^3.3.0"}},
+            "web/vite.config.ts": "import graphqlTag from 'babel-plugin-graphql-tag';\nexport default { plugins: [graphqlTag] };\n",
+            "pnpm-lock.yaml": ("lockfileVersion: 5.4\n\nimporters:\n\n  .:\n    specifiers: {}\n\n  web:\n    specifiers:\n"
+                               "      babel-plugin-graphql-tag: ^3.3.0\n    devDependencies:\n"
+                               "      babel-plugin-graphql-tag: 3.3.0_2prkvjst5azuugr3eptua4bsuq\n\npackages:\n\n"
+                               "  /@babel/core/7.18.10:\n    dev: true\n\n  /graphql-tag/2.12.6:\n    dev: true\n\n"
+                               "  /babel-plugin-graphql-tag/3.3.0_2prkvjst5azuugr3eptua4bsuq:\n    peerDependencies:\n"
+                               "      '@babel/core': ^7.0.0\n      graphql-tag: ^2.10.1\n" + deps + "    dev: true\n"),
+        })
+        return sorted(d.message.split('peer dependency "')[1].split('"')[0]
+                      for d in by_code(helpers.lint(root, select=["DEP003"]), "DEP003"))
+    assert peers(True) == []
+    assert peers(False) == ["@babel/core", "graphql-tag"]
