@@ -5,7 +5,8 @@ when one of them reads or changes what the other creates or changes. A table a m
 as a foreign key's target (`REFERENCES users`, `referencedTableName: 'users'`) is one it leaves as it
 is: two migrations that both point at `users` and change different tables commute. Their `up` methods name the
 tables: in SQL strings given to `queryRunner.query` (`CREATE TABLE "orders"`, `ALTER TABLE`,
-`INSERT INTO`, `REFERENCES`, `FROM`, `JOIN`) and in the QueryRunner API's table arguments
+`INSERT INTO`, `REFERENCES`, `FROM`, `JOIN`; an index's table, which keeps its rows and columns, apart)
+and in the QueryRunner API's table arguments
 (`createTable(new Table({ name: 'orders' }))`, `addColumn('orders', ...)`,
 `createForeignKey('orders', new TableForeignKey({ referencedTableName: 'users' }))`), and lookups on
 the metadata `getTable()` returns (`findColumnByName`) touch nothing. Anything else
@@ -35,6 +36,22 @@ _SQL_TYPE = re.compile(r"\b(?:CREATE|ALTER|DROP)\s+TYPE\s+(?:IF\s+EXISTS\s+)?((?
 _ADDED_VALUE = re.compile(r"\bADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?'([^']*)'", re.IGNORECASE)
 _COMMENTED_COLUMN = re.compile(r"\bCOMMENT\s+ON\s+COLUMN\s+((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)\.[\"`]?\w+[\"`]?",
                                re.IGNORECASE)
+# `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table [USING gin] (columns)`: the table keeps
+# its rows and columns, so the index commutes with what does not change those columns or the table itself
+_SQL_INDEX = re.compile(
+    r"\bCREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?([\"`]?\w+[\"`]?\s+)?ON\s+(?:ONLY\s+)?"
+    r"((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)\s*(?:USING\s+\w+\s*)?\(([^;]*)", re.IGNORECASE)
+_DROPPED_INDEX = re.compile(r"\bDROP\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)",
+                            re.IGNORECASE)
+# a column a statement changes (`ADD COLUMN "note"`, `DROP COLUMN`, `ALTER COLUMN`, `RENAME COLUMN a TO b`), and a table
+# it creates, drops or renames: what an index on that table may depend on
+_CHANGED_COLUMN = re.compile(r"\b(?:ADD|DROP|ALTER|RENAME)\s+(?:COLUMN\s+)?(?:IF\s+(?:NOT\s+)?EXISTS\s+)?[\"`]?(\w+)",
+                             re.IGNORECASE)
+_WHOLE_TABLE = re.compile(r"\b(?:CREATE|DROP)\s+TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)"
+                          r"|\bALTER\s+TABLE\s+((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)\s+RENAME\s+TO\b", re.IGNORECASE)
+_LITERAL = re.compile(r"'([^'\n]*)'")
+_JOIN_BEFORE = re.compile(r"\bJOIN\s+\S+(?:\s+(?:AS\s+)?\w+)?\s*$", re.IGNORECASE)
+_INDEX_BEFORE = re.compile(r"\bINDEX\b[^;]*$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _DELETE_BEFORE = re.compile(r"\bDELETE\s+$", re.IGNORECASE)
 _NOT_TABLES = frozenset({"select", "set", "delete", "update", "cascade", "table", "exists", "not", "if", "only",
@@ -74,20 +91,37 @@ class Tables(NamedTuple):
     values: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     reads: frozenset[str] = frozenset()  # tables it only reads (`SELECT COUNT(*) FROM t`, a `JOIN`)
+    indexes: frozenset[tuple[str, frozenset[str]]] = frozenset()  # (table, words of its columns) it indexes
+    index_names: frozenset[str] = frozenset()  # indexes it creates or drops
+    columns: frozenset[str] | None = frozenset()  # columns it changes; None: a table changed by the API, unknown
+    whole: frozenset[str] = frozenset()  # tables it creates, drops or renames
+    literals: frozenset[str] = frozenset()  # its SQL's single-quoted strings, as written
 
     def commutes_with(self, other: Tables) -> bool:
-        """Whether neither changes a table the other names, nor a type the other may use: run in
-        either order, same schema and data (two reads of one table commute)."""
+        """Whether neither changes a table the other names, nor a type the other may use, nor what
+        an index of the other depends on: run in either order, same schema and data (two reads of one
+        table commute; so do an index and a read, or a change to columns the index does not use)."""
         return not self.changed & (other.changed | other.targets | other.reads) \
             and not other.changed & (self.targets | self.reads) \
-            and not self._types_used_by(other) and not other._types_used_by(self)
+            and not self._types_used_by(other) and not other._types_used_by(self) \
+            and not self._indexes_hit_by(other) and not other._indexes_hit_by(self)
 
     def _types_used_by(self, other: Tables) -> bool:
-        """Whether the other migration may use a type this one changes: it names the type, a value this
-        one adds, or a table whose enum it is (TypeORM names a column's enum `<table>_<column>_enum`)."""
+        """Whether the other migration may use a type this one changes: it names the type, spells a
+        value this one adds as a string (enum labels are case-sensitive literals), or changes a table
+        whose enum it is (TypeORM names a column's enum `<table>_<column>_enum`)."""
         tables = other.changed | other.targets
-        return bool(self.types & other.words or self.values & other.words) or any(
+        return bool(self.types & other.words or self.values & other.literals) or any(
             t.startswith(table + "_") for t in self.types for table in tables)
+
+    def _indexes_hit_by(self, other: Tables) -> bool:
+        """Whether the other migration changes what an index of this one depends on: its table as a
+        whole, a column the index names (any, when the QueryRunner API changed the table), or an index
+        of the same name."""
+        if self.index_names & other.index_names:
+            return True
+        return any(table in other.whole or table in other.changed and (other.columns is None or columns & other.columns)
+                   for table, columns in self.indexes)
 
 
 def tables_touched(data: bytes, path: str, start: int, end: int) -> Tables | None:
@@ -107,6 +141,7 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
     targets: set[str] = set()
     reads: set[str] = set()
     sql: list[str] = []
+    strings: set[str] = set()
     stack = [up.child_by_field_name("body")]
     while stack:
         node = stack.pop()
@@ -115,6 +150,8 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
         if node.type == "call_expression" and not _readable_call(node, found, targets):
             return None
         if node.type in ("string", "template_string"):
+            if node.type == "string":  # a JavaScript string is a value as well (`enum: ["held"]`)
+                strings.add(parsing.string_value(node) or "")
             sql.append(parsing.text(node))
             _sql_tables(sql[-1], found, targets, reads)
             continue
@@ -123,11 +160,26 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
         stack.extend(node.named_children)
     text = "\n".join(sql)
     types = frozenset(_bare(m.group(1)) for m in _SQL_TYPE.finditer(text))
-    if not (found or targets or types or reads):
+    indexes = frozenset((_bare(m.group(2)), frozenset(w.lower() for w in _WORD.findall(m.group(3))))
+                        for m in _SQL_INDEX.finditer(text))
+    if not (found or targets or types or reads or indexes):
         return None
-    values = frozenset(v.lower() for v in _ADDED_VALUE.findall(text))
     words = frozenset(w.lower() for w in _WORD.findall(text))
-    return Tables(frozenset(found), frozenset(targets - found), types, values, words, frozenset(reads - found))
+    names = {_bare(m.group(1).strip()) for m in _SQL_INDEX.finditer(text) if m.group(1)} | \
+        {_bare(m.group(1)) for m in _DROPPED_INDEX.finditer(text)}
+    api_tables = found - _sql_named(text)
+    columns = None if api_tables else frozenset(c.lower() for c in _CHANGED_COLUMN.findall(text))
+    whole = frozenset(_bare(a or b) for a, b in _WHOLE_TABLE.findall(text))
+    return Tables(frozenset(found), frozenset(targets - found), types, frozenset(_ADDED_VALUE.findall(text)), words,
+                  frozenset(reads - found), indexes, frozenset(names), columns, whole,
+                  frozenset(_LITERAL.findall(text)) | frozenset(strings))
+
+
+def _sql_named(text: str) -> set[str]:
+    """The tables the SQL itself names as changed (the rest of `found` came from QueryRunner calls)."""
+    found: set[str] = set()
+    _sql_tables(text, found, set(), set())
+    return found
 
 
 _CLASSES = ("class_declaration", "abstract_class_declaration", "class")
@@ -208,8 +260,10 @@ def _sql_tables(sql: str, found: set[str], targets: set[str], reads: set[str]) -
     `reads` for one it only reads (`FROM t` but `DELETE FROM t`, `JOIN t`)."""
     for m in _SQL_TABLE.finditer(sql):
         table = _bare(m.group(2))
+        keyword = m.group(1).upper()
+        if keyword == "ON" and (_JOIN_BEFORE.search(sql, 0, m.start()) or _INDEX_BEFORE.search(sql, 0, m.start())):
+            continue  # a join's condition (`JOIN items i ON i.id = ...`), or an index's table (read above)
         if table and table not in _NOT_TABLES:
-            keyword = m.group(1).upper()
             read = keyword == "JOIN" or keyword == "FROM" and not _DELETE_BEFORE.search(sql, 0, m.start())
             (targets if keyword == "REFERENCES" else reads if read else found).add(table)
     found.update(_bare(m.group(1)) for m in _COMMENTED_COLUMN.finditer(sql))

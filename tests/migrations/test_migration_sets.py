@@ -487,6 +487,40 @@ def test_equal_timestamps_of_an_enum_value_and_another_table_commute(tmp_path):
     assert warned("await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"`);", stock) == ["MIG004"]
 
 
+def test_equal_timestamps_of_an_index_and_what_leaves_its_columns_alone_commute(tmp_path):
+    """`CREATE INDEX ... ON "items" ("name")` leaves the table's rows and columns as they are: beside a view
+    that joins `items` (`JOIN items i ON i.id = ...`, whose `ON` is a join's condition, not a table), or
+    a change to another column of `items`, the two commute (a real ERP: 2 warnings). A change to an
+    indexed column, the table created by the other, a QueryRunner change to the table (columns unknown),
+    or an index of the same name keeps the warning."""
+    index = 'await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_items_name" ON "items" ("name")`);'
+
+    def warned(other: str) -> list[str]:
+        return _same_stamp_warnings(tmp_path, "1781800000000", ("AddItemIndex", index), ("Other", other))
+
+    view = "await queryRunner.query(`CREATE VIEW vw_stock AS SELECT i.name FROM stock sb JOIN items i ON i.id = sb.item_id`);"
+    assert warned(view) == []
+    assert warned('await queryRunner.query(`ALTER TABLE "items" ADD COLUMN "cost" numeric`);') == []
+    assert warned('await queryRunner.query(`ALTER TABLE "items" RENAME COLUMN "name" TO "title"`);') == ["MIG004"]
+    assert warned('await queryRunner.query(`CREATE TABLE "items" ("id" int, "name" text)`);') == ["MIG004"]
+    assert warned("await queryRunner.addColumn('items', new TableColumn({ name: 'cost', type: 'int' }));") == ["MIG004"]
+    assert warned('await queryRunner.query(`DROP INDEX IF EXISTS "IDX_items_name"`);\n'
+                  '    await queryRunner.query(`ALTER TABLE "stock" ADD "x" int`);') == ["MIG004"]
+
+
+def test_an_added_enum_label_is_a_literal_not_a_table_name(tmp_path):
+    """`ALTER TYPE "import_jobs_type_enum" ADD VALUE 'LOCATIONS'` beside `ALTER TABLE "locations" ADD
+    COLUMN ...`: an enum label is only ever a case-sensitive string literal, so a table named like it is no
+    use of it (a real ERP: 1 warning). Spelled as a literal (`'LOCATIONS'`), it keeps the warning."""
+    enum = "await queryRunner.query(`ALTER TYPE \"import_jobs_type_enum\" ADD VALUE IF NOT EXISTS 'LOCATIONS'`);"
+
+    def warned(other: str) -> list[str]:
+        return _same_stamp_warnings(tmp_path, "1782600000000", ("AddLocationsJobType", enum), ("Other", other))
+
+    assert warned('await queryRunner.query(`ALTER TABLE "locations" ADD COLUMN "is_unassigned" boolean`);') == []
+    assert warned("await queryRunner.query(`UPDATE \"imports\" SET \"kind\" = 'LOCATIONS'`);") == ["MIG004"]
+
+
 def test_equal_timestamps_commute_through_pure_code_and_reads(tmp_path):
     """A `.catch(log)` chained on `queryRunner.query(...)`, `parseInt` over rows already fetched and
     `table.foreignKeys.find(...)` over `getTable()`'s metadata touch no table, and a table one migration
