@@ -13,7 +13,9 @@ from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.migrations import glob_matches, resolve_glob
+from migrationlint.model.resolve import resolver_for
 from migrationlint.model.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
 from migrationlint.extract.nest_records import NestItem, OrmRoot
 
@@ -35,10 +37,10 @@ def check(project: Project) -> Iterator[Diagnostic]:
             for item in mod.imports or ():
                 if item.kind == "feature" and item.connection is not None and item.entities is not None \
                         and is_from(project, path, item.name.rsplit(".", 1)[0], NEST_TYPEORM, "TypeOrmModule"):
-                    yield from _feature(project, path, item)
+                    yield from _feature(project, path, item, mod.name)
 
 
-def _feature(project: Project, path: str, item: NestItem) -> Iterator[Diagnostic]:
+def _feature(project: Project, path: str, item: NestItem, module: str) -> Iterator[Diagnostic]:
     roots = _connection(project, project.workspace.package_root(path), item.connection or "")
     if not roots:
         return
@@ -47,6 +49,8 @@ def _feature(project: Project, path: str, item: NestItem) -> Iterator[Diagnostic
         if not key[0] or _custom_repository(project, key) \
                 or any(_includes(project, root_path, root, key) for root_path, root in roots):
             continue
+        if not _used(project, path, module):
+            return  # a module nothing imports: no application loads it, nothing fails at start-up
         where = ", ".join(sorted({project.rel(p) for p, _ in roots}))
         conn = f"connection '{item.connection}'" if item.connection else "the default connection"
         yield diagnostic(
@@ -55,6 +59,19 @@ def _feature(project: Project, path: str, item: NestItem) -> Iterator[Diagnostic
             f"(TypeOrmModule.forRoot in {where}) neither lists {name} in `entities` nor matches its file, "
             f"and `autoLoadEntities` is off")
 
+
+
+def _used(project: Project, path: str, module: str) -> bool:
+    """Whether the module may be loaded: some file imports its file and some other file names its
+    class (Nest loads a module only through another's `imports`, or `NestFactory.create` given it),
+    not only a barrel's `export *`."""
+    if next(importers(project, path, file_names(path), resolver_for(project)), None) is None:
+        return False
+    word = module.encode("utf-8")
+    ws = project.workspace
+    return any(other != path and project.mentions(other, word)
+               for root in dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs])
+               for other in project.package_sources(root))
 
 
 _REPOSITORIES = frozenset({"Repository", "TreeRepository", "MongoRepository", "AbstractRepository"})

@@ -258,6 +258,22 @@ def test_entity_listed_globbed_or_autoloaded_is_silent(tmp_path):
         assert not _nest002(tmp_path / str(i), options), options
 
 
+def test_a_module_no_application_loads_is_not_judged(tmp_path):
+    """`OrdersModule` registers `Order`, which the connection leaves out, but no module imports it: a
+    library module only a barrel's `export *` reaches, or a file nothing imports (a Nest monorepo's
+    unused `UserModule`: a NEST002 claiming a start-up failure that cannot happen). Imported by the
+    app's module, it is judged."""
+    unused = APP.format(options="entities: [User]").replace(", OrdersModule] }", "] }").replace(
+        "import { OrdersModule } from './orders.module';\n", "")
+    root = _app(tmp_path / "nothing", _module("TypeOrmModule.forFeature([Order])"), src__app_ts=unused,
+                src__user_ts=ENTITY.format(name="User"))
+    assert lint(root, ["NEST002"]) == []
+    barrel = _app(tmp_path / "barrel", _module("TypeOrmModule.forFeature([Order])"), src__app_ts=unused,
+                  src__user_ts=ENTITY.format(name="User"), src__index_ts="export * from './orders.module';\n")
+    assert lint(barrel, ["NEST002"]) == []
+    assert len(_nest002(tmp_path / "used", "entities: [User]")) == 1
+
+
 def test_unreadable_connection_is_silent(tmp_path):
     for i, options in enumerate(("entities: [User], autoLoadEntities: flag", "entities: ENTITIES",
                                  "entities: ['nothing/matches/*.ts']", "...base, entities: [User]")):
