@@ -126,6 +126,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             return
         root = self.root_of(m)
         outer = root if root is not m else self.enclosing_root(m)  # a nested project: the one around it
+        if outer is not None and not self.declared_in(outer, u.package, u.type_only) and not m.declares_any:
+            # scripts only (a renderer an ancestor builds): Node's lookup walks on past a nested project's install
+            outer = next((a for a in self.enclosing_roots(outer) if self.declared_in(a, u.package, u.type_only)), outer)
         if outer is not None and self.declared_in(outer, u.package, u.type_only):
             if not self.root_counts(u.test, u.type_only) and (self.settings.hoisting == "none"
                                                               or self._production_value_use(u)) \

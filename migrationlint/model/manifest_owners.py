@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
+from typing import Iterator
 
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.model.dev_folders import in_test_folder
@@ -234,6 +235,16 @@ class ManifestOwners:
             return None
         outer = self.root_of(self.ws.manifest(path))
         return None if outer.error or outer.path == m.path else outer
+
+    def enclosing_roots(self, m: Manifest) -> Iterator[Manifest]:
+        """The roots of the projects around the nested project `m`, innermost first (enclosing_root,
+        repeated): an Electron app folder with its own lockfile inside the repository's install."""
+        seen = {m.path}
+        outer = self.enclosing_root(m)
+        while outer is not None and outer.path not in seen:
+            yield outer
+            seen.add(outer.path)
+            outer = self.enclosing_root(outer)
 
     def enclosing_member(self, m: Manifest) -> Manifest | None:
         """The workspace member whose folder holds `m`, a project of its own there (an example app

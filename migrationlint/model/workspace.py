@@ -71,6 +71,11 @@ class Manifest:
             self._sections[section] = found
         return found
 
+    @property
+    def declares_any(self) -> bool:
+        """Whether any dependency section lists a package (a manifest of scripts only lists none)."""
+        return any(self.section(s) for s in DEP_SECTIONS)
+
     def declared(self, package: str) -> str | None:
         """The section that declares `package`, or None."""
         for section in DEP_SECTIONS:

@@ -1631,3 +1631,25 @@ def test_dep003_a_peer_a_v5_pnpm_snapshot_resolved_behind_a_hashed_suffix_is_ins
                       for d in by_code(helpers.lint(root, select=["DEP003"]), "DEP003"))
     assert peers(True) == []
     assert peers(False) == ["@babel/core", "graphql-tag"]
+
+
+def test_dep001_a_scripts_only_manifest_finds_what_a_project_further_out_declares(tmp_path):
+    """`app/ui/package.json` holds scripts only (a renderer the root's scripts build), under `app/` with a
+    lockfile of its own (an Electron app folder: native dependencies only): Node's lookup from the ui
+    walks past `app/`'s install into the root's, which declares react (a real desktop client: 2,993
+    DEP001 naming the root's lockfile "another project's install"). A manifest that declares packages
+    of its own is a boundary: its undeclared import stays reported."""
+    def found(ui: dict) -> list[str]:
+        root = write(tmp_path / str(len(list(tmp_path.iterdir()))), {
+            "package.json": {"name": "desk", "private": True, "scripts": {"build:ui": "yarn --cwd app/ui build"},
+                             "dependencies": {"react": "^18.2.0"}},
+            "yarn.lock": '# yarn lockfile v1\n\n\nreact@^18.2.0:\n  version "18.2.0"\n',
+            "app/package.json": {"name": "desk-app", "private": True, "main": "./dist/main.js",
+                                 "dependencies": {"sqlite3": "5.1.7"}},
+            "app/yarn.lock": '# yarn lockfile v1\n\n\nsqlite3@5.1.7:\n  version "5.1.7"\n',
+            "app/ui/package.json": ui,
+            "app/ui/src/main.ts": "import { createElement } from 'react';\nexport const App = () => createElement('div');\n",
+        })
+        return [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP001"]), "DEP001")]
+    assert found({"name": "desk-ui", "scripts": {"build": "tsc"}}) == []
+    assert found({"name": "desk-ui", "scripts": {"build": "tsc"}, "dependencies": {"clsx": "^2.0.0"}}) == ["react"]
