@@ -151,6 +151,27 @@ def _is_orm_options(obj: Node) -> bool:
     return False
 
 
+# keys connection options hold beside `migrations` (an object of other keys is something else's)
+_OPTION_KEYS = frozenset({"type", "entities", "migrationsTableName", "migrationsRun", "database", "url", "host",
+                          "synchronize", "subscribers", "cli", "name", "schema", "logging", "extra"})
+
+
+def _computed_elsewhere(pair: Node, value: Node) -> bool:
+    """Whether `migrations:` is some other object's key: its value is computed by a call or read off
+    another object (`{ migrations: this.migrationService.listMigrations() }`, a REST reply), in an
+    object that is no connection options and holds none of their other keys. Arrays, globs and
+    names still count wherever they stand (an ormconfig module, options spread into a DataSource)."""
+    if unwrap_casts(value).type not in ("call_expression", "member_expression", "await_expression"):
+        return False
+    obj = pair.parent
+    if obj is None or obj.type != "object" or _is_orm_options(obj):
+        return False
+    keys = {text(k).strip("'\"") for c in obj.named_children if c.type == "pair"
+            and (k := c.child_by_field_name("key")) is not None}
+    keys |= {text(c) for c in obj.named_children if c.type == "shorthand_property_identifier"}
+    return not keys & _OPTION_KEYS
+
+
 def _gives_driver(pair: Node) -> bool:
     """Whether the options object holding `type:` also passes `driver:` (`driver: new PGliteDriver().driver`,
     `driver: require('mysql2')`): every TypeORM driver then uses that module (`options.driver ||
@@ -176,7 +197,7 @@ class OrmOptionsFacts:
                     self.f.migrations_options.extend(_migrations_options(node, node))
         for pair, key_node, value in pair_nodes(root, self.data, keys):
             key = string_value(key_node) if key_node.type == "string" else text(key_node)
-            if key == "migrations":
+            if key == "migrations" and not _computed_elsewhere(pair, value):
                 self.f.migrations_options.extend(_migrations_options(pair, value))
             elif key == "type":
                 sv = string_value(value)

@@ -714,6 +714,26 @@ def test_a_migration_class_the_application_runs_itself_is_not_named_by_typeorm(t
     assert [d.code for d in lint(tmp_path, ["MIG001"])] == []
 
 
+def test_a_migrations_key_of_another_object_is_no_datasource_option(tmp_path):
+    """`return { migrations: listPlannedMoves() }` in a sharding report is a REST payload's key, not a
+    DataSource's option: it must not make the workspace's registrations unknown, which silenced MIG007
+    for a migration outside the one glob and let MIG001 claim a start-up failure (a real learning
+    platform). The same key beside connection options (`type`), or holding an array, still counts."""
+    files = {
+        "src/config/datasource.ts": "import { DataSource } from 'typeorm';\n\n"
+                                    "export const ds = new DataSource({ type: 'postgres', migrations: ['src/migrations/[0-9]*.{ts,js}'] });\n",
+        "src/migrations/1700000000000-Init.ts": migration("Init1700000000000"),
+        "src/database/migration/create-email-templates.ts": migration("CreateEmailTemplates"),
+        "src/sharding/report.ts": "const listPlannedMoves = () => [{ table: 'users' }];\n\n"
+                                  "export function shardStatus() {\n  return { migrations: listPlannedMoves() };\n}\n",
+    }
+    workspace(tmp_path / "payload", files)
+    assert codes(tmp_path / "payload", ["MIG001", "MIG007"]) == ["MIG007"]
+    files["src/sharding/report.ts"] = "export const options = { type: 'postgres', migrations: loadMigrations() };\n"
+    workspace(tmp_path / "options", files)
+    assert codes(tmp_path / "options", ["MIG001", "MIG007"]) == ["MIG001"]
+
+
 def test_an_empty_migration_left_unregistered_is_not_reported(tmp_path):
     """`migration:create` leaves `up` and `down` empty (a comment at most); such a migration left out
     of the listed set changes nothing when never run (a real bot's 22nd migration). One whose `up`
