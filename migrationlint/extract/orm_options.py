@@ -159,12 +159,20 @@ _OPTION_KEYS = frozenset({"type", "entities", "migrationsTableName", "migrations
 def _computed_elsewhere(pair: Node, value: Node) -> bool:
     """Whether `migrations:` is some other object's key: its value is computed by a call or read off
     another object (`{ migrations: this.migrationService.listMigrations() }`, a REST reply), in an
-    object that is no connection options and holds none of their other keys. Arrays, globs and
-    names still count wherever they stand (an ormconfig module, options spread into a DataSource)."""
-    if unwrap_casts(value).type not in ("call_expression", "member_expression", "await_expression"):
-        return False
-    obj = pair.parent
-    if obj is None or obj.type != "object" or _is_orm_options(obj):
+    object that is no connection options. Arrays, globs and names still count wherever they stand
+    (an ormconfig module, options spread into a DataSource); a shorthand `migrations` only beside
+    their keys, or where the options are read as such."""
+    return unwrap_casts(value).type in ("call_expression", "member_expression", "await_expression") \
+        and _other_objects_key(pair)
+
+
+def _other_objects_key(member: Node) -> bool:
+    """Whether the object holding this `migrations` member is no connection options: not passed or
+    typed as such, holding none of their other keys and no spread that could bring them
+    (`{ table, fromShard, migrations }`, a plan of shard data moves)."""
+    obj = member.parent
+    if obj is None or obj.type != "object" or _is_orm_options(obj) \
+            or any(c.type == "spread_element" for c in obj.named_children):
         return False
     keys = {text(k).strip("'\"") for c in obj.named_children if c.type == "pair"
             and (k := c.child_by_field_name("key")) is not None}
@@ -193,7 +201,7 @@ class OrmOptionsFacts:
     def _pairs(self, root: Node, keys: tuple[bytes, ...]) -> None:
         if b"migrations" in keys:  # `{ type: 'postgres', migrations }`: the option, written short
             for _, node in ident_nodes(root, self.data, {"migrations"}):
-                if node.type == "shorthand_property_identifier":
+                if node.type == "shorthand_property_identifier" and not _other_objects_key(node):
                     self.f.migrations_options.extend(_migrations_options(node, node))
         for pair, key_node, value in pair_nodes(root, self.data, keys):
             key = string_value(key_node) if key_node.type == "string" else text(key_node)

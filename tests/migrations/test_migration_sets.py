@@ -729,6 +729,10 @@ def test_a_migrations_key_of_another_object_is_no_datasource_option(tmp_path):
     }
     workspace(tmp_path / "payload", files)
     assert codes(tmp_path / "payload", ["MIG001", "MIG007"]) == ["MIG007"]
+    files["src/sharding/report.ts"] = ("export const plan = (migrations: string[]) => ({ table: 'users', fromShard: 'a', "
+                                       "migrations });\n")
+    workspace(tmp_path / "plan", files)
+    assert codes(tmp_path / "plan", ["MIG001", "MIG007"]) == ["MIG007"]
     files["src/sharding/report.ts"] = "export const options = { type: 'postgres', migrations: loadMigrations() };\n"
     workspace(tmp_path / "options", files)
     assert codes(tmp_path / "options", ["MIG001", "MIG007"]) == ["MIG001"]
