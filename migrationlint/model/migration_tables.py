@@ -50,6 +50,9 @@ _CHANGED_COLUMN = re.compile(r"\b(?:ADD|DROP|ALTER|RENAME)\s+(?:COLUMN\s+)?(?:IF
 _WHOLE_TABLE = re.compile(r"\b(?:CREATE|DROP)\s+TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)"
                           r"|\bALTER\s+TABLE\s+((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)\s+RENAME\s+TO\b", re.IGNORECASE)
 _LITERAL = re.compile(r"'([^'\n]*)'")
+# a sequence a statement creates, changes or drops: other SQL reaches it only by its name (`nextval('s')`)
+_SEQUENCE = re.compile(r"\b(?:CREATE|ALTER|DROP)\s+SEQUENCE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?"
+                       r"((?:[\"`]?\w+[\"`]?\.)?[\"`]?\w+[\"`]?)", re.IGNORECASE)
 _JOIN_BEFORE = re.compile(r"\bJOIN\s+\S+(?:\s+(?:AS\s+)?\w+)?\s*$", re.IGNORECASE)
 _INDEX_BEFORE = re.compile(r"\bINDEX\b[^;]*$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -96,6 +99,7 @@ class Tables(NamedTuple):
     columns: frozenset[str] | None = frozenset()  # columns it changes; None: a table changed by the API, unknown
     whole: frozenset[str] = frozenset()  # tables it creates, drops or renames
     literals: frozenset[str] = frozenset()  # its SQL's single-quoted strings, as written
+    sequences: frozenset[str] = frozenset()  # sequences it creates, changes or drops
 
     def commutes_with(self, other: Tables) -> bool:
         """Whether neither changes a table the other names, nor a type the other may use, nor what
@@ -104,7 +108,8 @@ class Tables(NamedTuple):
         return not self.changed & (other.changed | other.targets | other.reads) \
             and not other.changed & (self.targets | self.reads) \
             and not self._types_used_by(other) and not other._types_used_by(self) \
-            and not self._indexes_hit_by(other) and not other._indexes_hit_by(self)
+            and not self._indexes_hit_by(other) and not other._indexes_hit_by(self) \
+            and not self.sequences & other.words and not other.sequences & self.words
 
     def _types_used_by(self, other: Tables) -> bool:
         """Whether the other migration may use a type this one changes: it names the type, spells a
@@ -162,7 +167,8 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
     types = frozenset(_bare(m.group(1)) for m in _SQL_TYPE.finditer(text))
     indexes = frozenset((_bare(m.group(2)), frozenset(w.lower() for w in _WORD.findall(m.group(3))))
                         for m in _SQL_INDEX.finditer(text))
-    if not (found or targets or types or reads or indexes):
+    sequences = frozenset(_bare(m.group(1)) for m in _SEQUENCE.finditer(text))
+    if not (found or targets or types or reads or indexes or sequences):
         return None
     words = frozenset(w.lower() for w in _WORD.findall(text))
     names = {_bare(m.group(1).strip()) for m in _SQL_INDEX.finditer(text) if m.group(1)} | \
@@ -172,7 +178,7 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
     whole = frozenset(_bare(a or b) for a, b in _WHOLE_TABLE.findall(text))
     return Tables(frozenset(found), frozenset(targets - found), types, frozenset(_ADDED_VALUE.findall(text)), words,
                   frozenset(reads - found), indexes, frozenset(names), columns, whole,
-                  frozenset(_LITERAL.findall(text)) | frozenset(strings))
+                  frozenset(_LITERAL.findall(text)) | frozenset(strings), sequences)
 
 
 def _sql_named(text: str) -> set[str]:

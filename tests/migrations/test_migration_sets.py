@@ -508,6 +508,20 @@ def test_equal_timestamps_of_an_index_and_what_leaves_its_columns_alone_commute(
                   '    await queryRunner.query(`ALTER TABLE "stock" ADD "x" int`);') == ["MIG004"]
 
 
+def test_a_sequence_commutes_with_what_never_names_it(tmp_path):
+    """`CREATE SEQUENCE IF NOT EXISTS invoice_number_seq` beside an enum's new label: other SQL reaches a
+    sequence only by its name (`nextval('invoice_number_seq')`), so a migration that never names it
+    commutes (a real learning platform: 1 warning). One that names it keeps the warning."""
+    seq = "await queryRunner.query(`CREATE SEQUENCE IF NOT EXISTS invoice_number_seq`);"
+
+    def warned(other: str) -> list[str]:
+        return _same_stamp_warnings(tmp_path, "1790000000000", ("FixInvoiceSeq", seq), ("Other", other))
+
+    assert warned("await queryRunner.query(`ALTER TYPE \"subscriptions_status_enum\" ADD VALUE 'paused'`);") == []
+    assert warned("await queryRunner.query(`ALTER TABLE invoices ALTER number SET DEFAULT nextval('invoice_number_seq')`);") \
+        == ["MIG004"]
+
+
 def test_an_added_enum_label_is_a_literal_not_a_table_name(tmp_path):
     """`ALTER TYPE "import_jobs_type_enum" ADD VALUE 'LOCATIONS'` beside `ALTER TABLE "locations" ADD
     COLUMN ...`: an enum label is only ever a case-sensitive string literal, so a table named like it is no
