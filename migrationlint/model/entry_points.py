@@ -23,7 +23,7 @@ from migrationlint.model.extensionless_entries import extensionless_source
 from migrationlint.model.script_commands import (RUNS_SCRIPT, command_pattern, expanded_commands, shell_commands,
                                                  type_check_only)
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
-from migrationlint.model.nest_cli import nest_entries
+from migrationlint.model.nest_cli import entries_from_above, nest_entries
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.serverless import is_service_config
@@ -116,6 +116,7 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     if manifest.unpublishable or any(isinstance(c, str) and _NEST_CLI.search(c) for c in scripts.values()):
         yield from nest_entries(manifest.dir)  # not a published library whose build is not Nest's (a demo app's leftover)
+    yield from entries_from_above(manifest.dir)  # the app a nest-cli.json further up builds from this folder
     for project in (manifest.dir, *nx_projects) if nx else ():
         for main, origin in node_app_mains(project):
             rel = os.path.relpath(main, manifest.dir)

@@ -60,6 +60,30 @@ def nest_entries(directory: str) -> Iterator[tuple[str, str]]:
                 yield inside, "nest-cli.json"
 
 
+def entries_from_above(directory: str, levels: int = 4) -> Iterator[tuple[str, str]]:
+    """(target relative to `directory`, origin) of the entry of an application project whose `root` is
+    `directory`, in the nearest nest-cli.json of a folder above it (a workspace package `apps/api`
+    that the root's nest-cli.json builds as its app `api`, also through `nest-cli.jobs.json`-style
+    variants, which keep the same projects)."""
+    folder = directory
+    for _ in range(levels):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
+        data = read_nest_cli(folder)
+        if data is None:
+            continue
+        projects = data.get("projects") if isinstance(data, dict) and isinstance(data.get("projects"), dict) else {}
+        for cfg in projects.values():
+            if isinstance(cfg, dict) and cfg.get("type", "application") == "application" and isinstance(cfg.get("root"), str) \
+                    and os.path.normpath(os.path.join(folder, cfg["root"])) == directory:
+                source = cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else f"{cfg['root']}/src"
+                entry = cfg.get("entryFile") if isinstance(cfg.get("entryFile"), str) else "main"
+                yield os.path.relpath(os.path.join(folder, source, entry), directory), f"{os.path.relpath(folder, directory)}/nest-cli.json"
+        return
+
+
 def _from_raised_root_dir(directory: str, entry: str, levels: int = 4) -> Iterator[str]:
     """`entryFile: "api/src/main"`: when the app compiles files from outside its folder (a shared
     folder through a path alias), tsc's rootDir rises to their common ancestor and the built main

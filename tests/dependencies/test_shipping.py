@@ -3759,3 +3759,24 @@ def test_a_published_librarys_leftover_nest_cli_json_starts_nothing(tmp_path, bu
         "src/main.ts": "import helmet from 'helmet';\nexport const h = helmet();\n",
     })
     assert bool(dep(tmp_path, select=("DEP002",))) is reported
+
+
+def test_a_workspace_package_a_nest_cli_json_above_builds_as_an_app_has_its_entry(tmp_path):
+    """The root's nest-cli.json names `apps/api` (a workspace package with its own package.json,
+    `peerDependencies` of a shared package) as the application project `api`: its main is the package's
+    entry, so it is an application, and what it imports goes to dependencies, not peerDependencies as
+    for a published library (a real fitness platform: 77 pieces of peer advice)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "fit", "private": True, "workspaces": ["apps/*"]},
+        "nest-cli.json": {"monorepo": True, "root": "apps/api", "sourceRoot": "apps/api/src",
+                          "projects": {"api": {"type": "application", "root": "apps/api", "sourceRoot": "apps/api/src",
+                                               "entryFile": "main"}}},
+        "yarn.lock": '# yarn lockfile v1\n\n\n"@nestjs/mapped-types@^0.4.1":\n  version "0.4.1"\n',
+        "apps/api/package.json": {"name": "@acme/api", "version": "1.0.0", "peerDependencies": {"@acme/common": "*"},
+                                  "dependencies": {"@nestjs/common": "^8.0.0"}},
+        "apps/api/src/main.ts": "import { UpdateUserDto } from './dto/update-user.dto';\nconsole.log(UpdateUserDto);\n",
+        "apps/api/src/dto/update-user.dto.ts": "import { PartialType } from '@nestjs/mapped-types';\n"
+                                               "export class UpdateUserDto extends PartialType(Object) {}\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'to dependencies' in d.message and "peerDependencies" not in d.message, d.message
