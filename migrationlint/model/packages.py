@@ -145,6 +145,9 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     # Gatsby's webpack config aliases @reach/router to the fork it depends on (@gatsbyjs/reach-router
     # since Gatsby 4; @reach/router itself before): declaring the original installs a second router
     "gatsby": ("@reach/router",),
+    # Expo depends on its icon set and documents it as part of the SDK (`import { Ionicons } from
+    # '@expo/vector-icons'` with expo alone); declaring it pins a second copy beside expo's
+    "expo": ("@expo/vector-icons", "@expo/vector-icons/*"),
 }
 
 

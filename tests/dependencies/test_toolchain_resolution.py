@@ -690,6 +690,20 @@ def test_next_provides_server_only_to_a_source_package_its_apps_compile(tmp_path
     assert found("./dist/server.js") == [("DEP001", "packages/auth/src/server.ts")]
 
 
+def test_expo_provides_its_icon_set(tmp_path):
+    """`import { Ionicons } from '@expo/vector-icons'` in an Expo app: expo depends on the icon set and
+    documents it as part of the SDK (a real delivery app: 8 DEP001 "installed nowhere"). Without expo
+    declared it is an ordinary package."""
+    _write(tmp_path, {
+        "package.json": {"name": "courier", "private": True, "main": "node_modules/expo/AppEntry.js",
+                         "dependencies": {"expo": "~44.0.0", "react": "17.0.1", "react-native": "0.64.3"}},
+        "App.tsx": "import { Ionicons } from '@expo/vector-icons';\nexport default () => Ionicons;\n",
+    })
+    assert _found(tmp_path, ["DEP001"]) == []
+    _write(tmp_path, {"package.json": {"name": "courier", "private": True, "dependencies": {"react": "17.0.1"}}})
+    assert _found(tmp_path, ["DEP001"]) == [("DEP001", "App.tsx")]
+
+
 def test_gatsby_provides_its_router(tmp_path):
     """`import { navigate } from '@reach/router'` in a Gatsby site: Gatsby's webpack config aliases
     the name to the fork it depends on, so declaring `@reach/router` would install a second, wrong
