@@ -10,9 +10,10 @@ the `.d.ts`, so a reference there counts as kept.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
-from tree_sitter import Node
+from tree_sitter import Node, Tree
 
 from migrationlint.extract.parsing import parse, text
 
@@ -23,11 +24,22 @@ _FUNCTIONS = frozenset({"function_declaration", "generator_function_declaration"
 _ANNOTATED = frozenset({"variable_declarator", "public_field_definition"})
 
 
-def any_emitted(data: bytes, path: str, offsets: Iterable[int]) -> bool:
-    """Whether any of the references starting at these byte offsets is one the emitted
-    declarations keep."""
-    root = parse(data, path).root_node
-    return any(_emitted(root.descendant_for_byte_range(at, at)) for at in offsets)
+def any_emitted(data: bytes, path: str, refs: Iterable[tuple[int, int, int]]) -> bool:
+    """Whether any of the references, each (its byte offset, and the span of the exported statement
+    that holds it), is one the emitted declarations keep. Only that statement is parsed again (a
+    class or function declaration parses alone), not the whole file."""
+    for at, start, end in refs:
+        start = data.rfind(b"\n", 0, start) + 1  # from its line's start: `export const` before a declarator's span
+        node = _tree(data[start:end], path).root_node.descendant_for_byte_range(at - start, at - start)
+        if _emitted(node):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _tree(data: bytes, path: str) -> Tree:
+    """One parse per statement however many of its references are asked about."""
+    return parse(data, path)
 
 
 def _emitted(node: Node | None) -> bool:

@@ -240,8 +240,9 @@ class DependencyModel(ManifestOwners, VersionChoice):
         bundled = self.shipping.bundled(m, package)
         # an example project's code runs from its own install, unless it keeps every package in devDependencies
         example = u.verdict is not None and u.verdict.example and bool(m.section("dependencies") or not m.section("devDependencies"))
-        kept = u.type_only and u.verdict is not None and u.verdict.ships and not u.test and kept_in_declarations(
-            m, self.project.facts(u.path), u.imp, self.published_library, lambda: self.project.bytes_of(u.path))
+        kept = u.type_only and u.verdict is not None and u.verdict.ships and not u.test and m.declared(package) is None \
+            and kept_in_declarations(m, self.project.facts(u.path), u.imp, self.published_library,
+                                     lambda: self.project.bytes_of(u.path))  # only a missing package's fix asks
         found = policy.placement(package, m, not u.test or example, u.type_only, self.tooling_root(m, u.verdict), bundled, kept)
         if u.unused and found.why == policy.TYPE_POSITIONS:
             return policy.Placement(found.section, "none of its names is used, so the compiler drops the import "

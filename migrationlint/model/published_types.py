@@ -62,9 +62,19 @@ def named_by_exports(facts: FileFacts | None, imp: ImportFact, read: Callable[[]
     if imp.kind in ("export-from", "export-star"):
         return True
     locals_ = [b.local for b in imp.bindings] + [n for n in (imp.default, imp.namespace) if n]
-    spans = [(e.start, e.end) for e in facts.exports if e.source is None]
-    inside = [at for name in locals_ for at, _ in facts.refs.get(name, ()) if any(s <= at < e for s, e in spans)]
+    spans = [(e.start, e.end, e.kind in _DECLARED_WHOLE) for e in facts.exports if e.source is None]
+    inside: list[tuple[int, int, int]] = []
+    for name in locals_:
+        for at, _ in facts.refs.get(name, ()):
+            span = next((sp for sp in spans if sp[0] <= at < sp[1]), None)
+            if span is not None and span[2]:
+                return True  # an exported interface or type alias is written to the `.d.ts` as it stands
+            if span is not None:
+                inside.append((at, span[0], span[1]))
     if not inside:
         return False
     data = read()
     return data is None or any_emitted(data, facts.path, inside)
+
+
+_DECLARED_WHOLE = frozenset({"interface", "type", "enum"})

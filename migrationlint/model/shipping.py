@@ -81,6 +81,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         self._harness_of: dict[str, str | None] = {}  # manifest -> why the unlisted package is test support
         self._unlisted_of: dict[str, bool] = {}  # manifest -> DevOnlyPackages.unlisted
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
+        self._config_code: dict[str, frozenset[str]] = {}  # package -> test_support._config_code()
         self._reverse: dict[tuple[str, str], dict[str, list[str]]] = {}  # (manifest, which) -> _reverse_imports()
         self._emitted: dict = {}  # manifest -> BuildOutput._build_output()
         self._codegen: dict[str, list] = {}  # package folder -> codegen_inputs.schema_patterns()

@@ -27,6 +27,7 @@ class TestSupport:
     """Mixin of Shipping: `only_tests_import`, over the package's reverse imports."""
 
     _support: dict[str, dict[str, list[str]]]
+    _config_code: dict[str, frozenset[str]]
     _reverse: dict[tuple[str, str], dict[str, list[str]]]
 
     def only_types_import(self, path: str, manifest: Manifest) -> Verdict | None:
@@ -84,19 +85,10 @@ class TestSupport:
         (a vite plugin under `src/` that `vite.config.ts` alone imports; Hardhat tasks that
         `hardhat.config.ts` loads through a `tasks/index.ts` barrel): code of its build, in any
         package, as a test double is."""
-        importers = self._importers(manifest)
-        seen, pending, configs = {path}, [path], False
-        while pending:
-            by = importers.get(pending.pop())
-            if not by:
-                return False  # a chain that starts elsewhere (nothing imports this link)
-            for b in by:
-                if is_tool_config(os.path.relpath(b, manifest.dir).replace(os.sep, "/")):
-                    configs = True
-                elif b not in seen:
-                    seen.add(b)
-                    pending.append(b)
-        return configs  # files importing only one another, which no config reaches, are no build code
+        found = self._config_code.get(manifest.path)
+        if found is None:
+            found = self._config_code[manifest.path] = _config_code(self._importers(manifest), manifest.dir)
+        return path in found
 
     def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
         """A package that names nothing to load (no `main`, `module`, `exports`, `bin`, `browser`, or
@@ -166,3 +158,23 @@ def _reached(starts: list[str], imports: dict[str, list[str]], within: set[str])
                 queue.append(target)
     return seen
 
+
+def _config_code(importers: dict[str, list[str]], package_dir: str) -> frozenset[str]:
+    """The files of a package only its tool configs reach, once per package: the largest set of
+    files with importers each of which is a tool config or in the set (a cycle among them included),
+    less those no config reaches through it (files importing only one another are no build code)."""
+    def config(p: str) -> bool:
+        return is_tool_config(os.path.relpath(p, package_dir).replace(os.sep, "/"))
+
+    only = {p for p, by in importers.items() if by}
+    while True:
+        kept = {p for p in only if all(config(b) or b in only for b in importers[p])}
+        if kept == only:
+            break
+        only = kept
+    reached = {p for p in only if any(config(b) for b in importers[p])}
+    while True:
+        grown = reached | {p for p in only if any(b in reached for b in importers[p])}
+        if grown == reached:
+            return frozenset(reached)
+        reached = grown
