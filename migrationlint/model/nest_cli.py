@@ -63,14 +63,8 @@ def nest_entries(directory: str) -> Iterator[tuple[str, str]]:
 def entries_from_above(directory: str, levels: int = 4) -> Iterator[tuple[str, str]]:
     """(target relative to `directory`, origin) of the entry of an application project whose `root` is
     `directory`, in the nearest nest-cli.json of a folder above it (a workspace package `apps/api`
-    that the root's nest-cli.json builds as its app `api`, also through `nest-cli.jobs.json`-style
-    variants, which keep the same projects)."""
-    folder = directory
-    for _ in range(levels):
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return
-        folder = parent
+    that the root's nest-cli.json builds as its app `api`)."""
+    for folder in _ancestors(directory, levels):
         data = read_nest_cli(folder)
         if data is None:
             continue
@@ -89,13 +83,18 @@ def _from_raised_root_dir(directory: str, entry: str, levels: int = 4) -> Iterat
     folder through a path alias), tsc's rootDir rises to their common ancestor and the built main
     lands at `dist/api/src/main.js`, so the entry names the path from that ancestor. Yields it
     relative to the package folder (`src/main`) for each ancestor whose path to the folder starts it."""
-    ancestor = directory
-    for _ in range(levels):
-        parent = os.path.dirname(ancestor)
-        if parent == ancestor:
-            return
-        ancestor = parent
+    for ancestor in _ancestors(directory, levels):
         prefix = os.path.relpath(directory, ancestor).replace(os.sep, "/") + "/"
         if entry.startswith(prefix):
             yield entry[len(prefix):]
 
+
+def _ancestors(directory: str, levels: int) -> Iterator[str]:
+    """The folders above `directory`, nearest first, at most `levels` of them."""
+    folder = directory
+    for _ in range(levels):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
+        yield folder
