@@ -111,11 +111,14 @@ def run_by_a_migration(project: Project, path: str, cls_name: str) -> str | None
     """The file of a migration some DataSource loads that constructs the migration class `cls_name`
     of `path` (`new CreateUsersPostgres1700000000001()`, then `.up(queryRunner)`): a delegate that
     runs through it, whose name TypeORM never reads (registering it too would run it twice)."""
-    for wrapper in _CONSTRUCTED(project).get(cls_name, ()):
-        ref = origin(project, wrapper, cls_name) if wrapper != path else None
-        if ref is not None and ref.kind == "class" and ref.path == path:
-            return wrapper
-    return None
+    return next((w for w in _CONSTRUCTED(project).get(cls_name, ()) if w != path and _names_class(project, w, cls_name, path)),
+                None)
+
+
+def _names_class(project: Project, user: str, cls_name: str, path: str) -> bool:
+    """Whether `cls_name` in the file `user` is the class of `path` (imported from it)."""
+    ref = origin(project, user, cls_name)
+    return ref is not None and ref.kind == "class" and ref.path == path
 
 
 def run_by_its_package(project: Project, path: str, cls_name: str) -> str | None:
@@ -127,10 +130,8 @@ def run_by_its_package(project: Project, path: str, cls_name: str) -> str | None
         if other == path or other in _LOADED(project) or not project.mentions(other, word):
             continue
         facts = project.facts(other)
-        if facts is None or not any(e.callee == cls_name for e in facts.new_exprs):
-            continue
-        ref = origin(project, other, cls_name)
-        if ref is not None and ref.kind == "class" and ref.path == path:
+        if facts is not None and any(e.callee == cls_name for e in facts.new_exprs) \
+                and _names_class(project, other, cls_name, path):
             return other
     return None
 

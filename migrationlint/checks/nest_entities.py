@@ -13,7 +13,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Diagnostic, Severity
-from migrationlint.model.imported_anywhere import file_names, importers
+from migrationlint.model.imported_anywhere import file_names, importers, workspace_sources
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.nest_graph import NEST_COMMON, NEST_TYPEORM, entity_key, is_from
@@ -68,10 +68,7 @@ def _used(project: Project, path: str, module: str) -> bool:
     if next(importers(project, path, file_names(path), resolver_for(project)), None) is None:
         return False
     word = module.encode("utf-8")
-    ws = project.workspace
-    return any(other != path and project.mentions(other, word)
-               for root in dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs])
-               for other in project.package_sources(root))
+    return any(other != path and project.mentions(other, word) for other in workspace_sources(project, path))
 
 
 _REPOSITORIES = frozenset({"Repository", "TreeRepository", "MongoRepository", "AbstractRepository"})

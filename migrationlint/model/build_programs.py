@@ -77,7 +77,7 @@ def _script_projects(directory: str, scripts: list[str],
             if _OTHER_OUTPUT.intersection(names):
                 return None
             if "tsc" in names:
-                projects = _tsc_projects(directory, words[names.index("tsc") + 1:])
+                projects = tsc_projects(directory, words[names.index("tsc") + 1:])
             elif "nest" in names and "build" in words:
                 projects = _nest_build_projects(directory, words)
             else:
@@ -162,7 +162,7 @@ def _nx_path(value: str, root: str, directory: str) -> str:
     return os.path.normpath(os.path.join(root, value))
 
 
-def _tsc_projects(directory: str, args: list[str]) -> list[BuildProject] | None:
+def tsc_projects(directory: str, args: list[str]) -> list[BuildProject] | None:
     """The projects one tsc command compiles with emit ([] for `--noEmit`, a type check, and for a
     watch); None when it names source files, which it then compiles without any tsconfig."""
     if "--noEmit" in args or "--watch" in args or "-w" in args:

@@ -24,6 +24,7 @@ import re
 from migrationlint.globs import match
 from migrationlint.model.angular_programs import angular_programs
 from migrationlint.model.backup_copies import backup_copy, backup_file
+from migrationlint.model.build_programs import tsc_projects
 from migrationlint.model.dev_files import dev_reason, tool_input
 from migrationlint.model.dev_folders import example_home, in_test_folder
 from migrationlint.model.docker_commands import dockerfile_names
@@ -231,21 +232,19 @@ def _outside_cli_programs(project: Project, resolver: Resolver, directory: str, 
 
 
 def _compiles_its_tsconfig(project: Project, directory: str) -> bool:
-    """Whether a script of the package in `directory` runs tsc on the folder's own tsconfig.json
-    (no `-p`/`--project`, no `--noEmit`)."""
-    manifest = project.workspace.manifest(os.path.join(directory, "package.json")) \
-        if os.path.isfile(os.path.join(directory, "package.json")) else None
+    """Whether a script of the package in `directory` runs tsc with emit on the folder's own
+    tsconfig.json (build_programs.tsc_projects: a bare `tsc`, `tsc -p .`; not `--noEmit`)."""
+    path = os.path.join(directory, "package.json")
+    manifest = project.workspace.manifest(path) if os.path.isfile(path) else None
     scripts = manifest.data.get("scripts") if manifest is not None and not manifest.error else None
+    own = os.path.join(directory, "tsconfig.json")
     for script in scripts.values() if isinstance(scripts, dict) else ():
         for words in shell_commands(script) if isinstance(script, str) else ():
-            words = [w for w in words if w not in _RUNNERS]
-            if words[:1] == ["tsc"] and not _PROJECT_FLAGS.intersection(words):
+            names = [os.path.basename(w) for w in words]
+            found = tsc_projects(directory, words[names.index("tsc") + 1:]) if "tsc" in names else None
+            if found and any(p.path == own for p in found):
                 return True
     return False
-
-
-_RUNNERS = frozenset({"yarn", "npx", "pnpm", "exec", "bunx", "run"})
-_PROJECT_FLAGS = frozenset({"-p", "--project", "-b", "--build", "--noEmit"})
 
 
 def _mirrored_root_file(project: Project, path: str, manifest: Manifest) -> bool:

@@ -17,7 +17,7 @@ from typing import Callable
 from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason, example_home
 from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand, to_source
 from migrationlint.model.script_commands import shell_commands
-from migrationlint.model.nx_projects import nx_workspace_root, run_commands
+from migrationlint.model.nx_projects import run_commands
 from migrationlint.model.serverless import is_service_config
 from migrationlint.model.route_configs import route_config
 
@@ -318,14 +318,14 @@ def _built_steps(words: list[str], manifest_dir: str) -> list[str]:
     return found
 
 
-def nx_tool_input(path: str, project_json: str | None, mentions: Callable[[str, bytes], bool]) -> str | None:
+def nx_tool_input(path: str, project_json: str | None, nx_json: str | None,
+                  mentions: Callable[[str, bytes], bool]) -> str | None:
     """Why `path` is run as a tool by a `run-commands` target of its Nx project (`"command": "ts-node
     ./scripts/gen-types.ts"`), the project.json counterpart of a package.json script (`tool_input`);
-    the target may take its command from nx.json's `targetDefaults` (`"migration-run": {}`).
+    the target may take its command from the workspace's nx.json `targetDefaults` (`"migration-run": {}`).
     `mentions` reads project.json and nx.json as inputs of the run, and says whether they run commands."""
     if project_json is None:
         return None
-    nx_json = _nx_json_above(os.path.dirname(project_json))
     if not mentions(project_json, b"run-commands") and not (nx_json is not None and mentions(nx_json, b"run-commands")):
         return None
     try:
@@ -333,12 +333,6 @@ def nx_tool_input(path: str, project_json: str | None, mentions: Callable[[str, 
     except OSError:
         return None
     return _nx_tool_inputs(project_json, tuple(stamps)).get(path)
-
-
-def _nx_json_above(directory: str) -> str | None:
-    """The nx.json of the workspace around `directory` (asked only in folders with a project.json)."""
-    root = nx_workspace_root(directory)
-    return os.path.join(root, "nx.json") if root is not None else None
 
 
 @lru_cache(maxsize=64)

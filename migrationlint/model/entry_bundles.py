@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.nest_cli import read_nest_cli
-from migrationlint.model.nx_projects import node_app_mains, project_targets
+from migrationlint.model.nx_projects import RUN_COMMANDS, node_app_mains, project_targets
 
 # Nx executors that bundle a Node app's own files from its `main` (esbuild unless `bundle: false`)
-_RUN_COMMANDS = frozenset({"nx:run-commands", "@nrwl/workspace:run-commands", "@nx/workspace:run-commands"})
 _NX_ENTRY_BUNDLERS = frozenset({"@nx/webpack:webpack", "@nrwl/webpack:webpack", "@nrwl/node:webpack",
                                 "@nx/rspack:rspack", "@nx/esbuild:esbuild", "@nrwl/esbuild:esbuild"})
 
@@ -41,7 +40,7 @@ def _nx_entry_bundle(project_dir: str) -> str | None:
     executor = build.get("executor", build.get("builder")) if isinstance(build, dict) else None
     options = build.get("options") if isinstance(build, dict) and isinstance(build.get("options"), dict) else {}
     if "inferred" in mains[0][1]:  # NxAppWebpackPlugin's main: built by Nx's inferred target or `webpack-cli build`
-        runs_webpack = build is None or executor in _RUN_COMMANDS and "webpack" in str(options.get("command", ""))
+        runs_webpack = build is None or executor in RUN_COMMANDS and "webpack" in str(options.get("command", ""))
         return "its webpack config (NxAppWebpackPlugin) bundles what its main imports" \
             if runs_webpack and not _config_adds_entries(project_dir) else None
     if executor not in _NX_ENTRY_BUNDLERS or not isinstance(options.get("main"), str) or options.get("bundle") is False \

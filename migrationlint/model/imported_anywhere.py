@@ -26,16 +26,22 @@ def importers(project: Project, path: str, names: tuple[str, ...], resolver: Res
     stem, and for an index file its folder's name); with a resolver, one that resolves to `path`
     (a copy of the file elsewhere, imported under the same name, does not count). Unreadable facts
     count as yes."""
+    for other in workspace_sources(project, path):
+        if other == path or not any(project.mentions(other, n.encode("utf-8")) for n in names):
+            continue
+        facts = project.facts(other)
+        if facts is None or facts.skipped or any(
+                names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
+                for i in facts.imports):
+            yield other
+
+
+def workspace_sources(project: Project, path: str) -> Iterator[str]:
+    """The lintable files a file may be used from: its package's, then the root's and every member's
+    (each package once, nested packages apart)."""
     ws = project.workspace
     for root in dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs]):
-        for other in project.package_sources(root):
-            if other == path or not any(project.mentions(other, n.encode("utf-8")) for n in names):
-                continue
-            facts = project.facts(other)
-            if facts is None or facts.skipped or any(
-                    names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
-                    for i in facts.imports):
-                yield other
+        yield from project.package_sources(root)
 
 
 def _resolves_to(resolver: Resolver, importer: str, specifier: str, path: str) -> bool:

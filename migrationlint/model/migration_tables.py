@@ -142,7 +142,8 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
     up = _method(cls, "up") if cls is not None else None
     if up is None:
         return None
-    found: set[str] = set()
+    found: set[str] = set()  # tables the SQL changes
+    api: set[str] = set()  # tables QueryRunner calls and `new Table(...)` name
     targets: set[str] = set()
     reads: set[str] = set()
     sql: list[str] = []
@@ -152,7 +153,7 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
         node = stack.pop()
         if node is None:
             continue
-        if node.type == "call_expression" and not _readable_call(node, found, targets):
+        if node.type == "call_expression" and not _readable_call(node, api, targets):
             return None
         if node.type in ("string", "template_string"):
             if node.type == "string":  # a JavaScript string is a value as well (`enum: ["held"]`)
@@ -161,31 +162,24 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
             _sql_tables(sql[-1], found, targets, reads)
             continue
         if node.type == "new_expression":
-            found.update(_table_object_name(node))
+            api.update(_table_object_name(node))
         stack.extend(node.named_children)
     text = "\n".join(sql)
     types = frozenset(_bare(m.group(1)) for m in _SQL_TYPE.finditer(text))
     indexes = frozenset((_bare(m.group(2)), frozenset(w.lower() for w in _WORD.findall(m.group(3))))
                         for m in _SQL_INDEX.finditer(text))
     sequences = frozenset(_bare(m.group(1)) for m in _SEQUENCE.finditer(text))
-    if not (found or targets or types or reads or indexes or sequences):
+    if not (found or api or targets or types or reads or indexes or sequences):
         return None
     words = frozenset(w.lower() for w in _WORD.findall(text))
     names = {_bare(m.group(1).strip()) for m in _SQL_INDEX.finditer(text) if m.group(1)} | \
         {_bare(m.group(1)) for m in _DROPPED_INDEX.finditer(text)}
-    api_tables = found - _sql_named(text)
-    columns = None if api_tables else frozenset(c.lower() for c in _CHANGED_COLUMN.findall(text))
+    columns = None if api - found else frozenset(c.lower() for c in _CHANGED_COLUMN.findall(text))
+    found |= api
     whole = frozenset(_bare(a or b) for a, b in _WHOLE_TABLE.findall(text))
     return Tables(frozenset(found), frozenset(targets - found), types, frozenset(_ADDED_VALUE.findall(text)), words,
                   frozenset(reads - found), indexes, frozenset(names), columns, whole,
                   frozenset(_LITERAL.findall(text)) | frozenset(strings), sequences)
-
-
-def _sql_named(text: str) -> set[str]:
-    """The tables the SQL itself names as changed (the rest of `found` came from QueryRunner calls)."""
-    found: set[str] = set()
-    _sql_tables(text, found, set(), set())
-    return found
 
 
 _CLASSES = ("class_declaration", "abstract_class_declaration", "class")

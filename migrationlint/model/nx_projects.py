@@ -204,7 +204,7 @@ def nx_workspace_root(directory: str) -> str | None:
         d = parent
 
 
-_RUN_COMMANDS = frozenset({"nx:run-commands", "@nrwl/workspace:run-commands", "@nx/workspace:run-commands"})
+RUN_COMMANDS = frozenset({"nx:run-commands", "@nrwl/workspace:run-commands", "@nx/workspace:run-commands"})
 
 
 def run_commands(project_json: str) -> list[tuple[str, str, str]]:
@@ -215,7 +215,7 @@ def run_commands(project_json: str) -> list[tuple[str, str, str]]:
     top = nx_workspace_root(directory) or directory
     found = []
     for name, target in project_targets(directory).items():
-        options = target.get("options") if isinstance(target, dict) and target.get("executor") in _RUN_COMMANDS else None
+        options = target.get("options") if isinstance(target, dict) and target.get("executor") in RUN_COMMANDS else None
         if not isinstance(options, dict):
             continue
         cwd = os.path.normpath(os.path.join(top, options["cwd"])) if isinstance(options.get("cwd"), str) else top
@@ -358,8 +358,8 @@ def _with_defaults(directory: str, targets: dict) -> dict:
     """The targets merged over nx.json's `targetDefaults` (by the target's name, else its executor),
     as Nx runs them: a project's `"migration-run": {}` takes the command defined once for all."""
     root = nx_workspace_root(directory)
-    defaults = _project_data(os.path.join(root, "nx.json")).get("targetDefaults") if root is not None else None
-    if not isinstance(defaults, dict) or not defaults:
+    defaults = read_by_stamp(os.path.join(root, "nx.json"), _target_defaults) if root is not None else None
+    if not defaults:
         return targets
     merged = {}
     for name, target in targets.items():
@@ -371,6 +371,13 @@ def _with_defaults(directory: str, targets: dict) -> dict:
             target = {**base, **target, "options": options}
         merged[name] = target
     return merged
+
+
+@lru_cache(maxsize=8)
+def _target_defaults(nx_json: str, mtime_ns: int, size: int) -> dict:
+    """nx.json's `targetDefaults` ({} when none), read once per version of the file."""
+    defaults = _project_data(nx_json).get("targetDefaults")
+    return defaults if isinstance(defaults, dict) else {}
 
 
 def _dict(value: object) -> dict:

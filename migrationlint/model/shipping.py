@@ -75,6 +75,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         self._web_checked: set[str] = set()  # project.json files read for `_add_own_project`
         self._bundle_reached: dict[str, dict[str, str]] = {}  # package -> {file: why it is a bundle input}
         self._project_jsons: dict[str, str | None] = {}  # folder -> nearest project.json (nx_projects)
+        self._nx_jsons: dict[str, str | None] = {}  # project.json -> the workspace's nx.json
         self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
         self._dependents_of: dict[str, list[Manifest]] = {}  # manifest -> the manifests that list it
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
@@ -228,7 +229,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or top_test_folder(rel) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
-            or nx_tool_input(path, self.project_json(path, manifest), self.project.mentions) \
+            or nx_tool_input(path, (pj := self.project_json(path, manifest)), pj and self.nx_json(pj), self.project.mentions) \
             or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
             or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) \
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)

@@ -117,13 +117,14 @@ def _configs_in(directory: str) -> list[tuple[str, Selection | None, bool]]:
     whose selection cannot be read. A plain `jest` reads `jest.config.*` or the manifest's `jest` key;
     a variant (`jest.e2e.config.ts`, `jest-e2e.json`) runs only when a script names it."""
     found: list[tuple[str, Selection | None, bool]] = []
-    loose = [os.path.join(directory, n) for n in _names(directory) if _JSON_CONFIG.fullmatch(n)]  # jest-e2e.json
+    names = _names(directory)
+    loose = [os.path.join(directory, n) for n in names if _JSON_CONFIG.fullmatch(n)]  # jest-e2e.json
     found += [("jest", _jest_file(c), os.path.basename(c).startswith("jest.config."))
               for c in dict.fromkeys(jest_configs(directory) + loose)]
     inline = _manifest_jest(directory)
     if inline is not None:
         found.append(("jest", _jest_settings(inline, directory), True))
-    if any(n.startswith("vitest.workspace.") or n.startswith("vitest.projects.") for n in _names(directory)):
+    if any(n.startswith(("vitest.workspace.", "vitest.projects.")) for n in names):
         return found + [("vitest", None, True)]
     config = find_config(directory, "vitest.config") or find_config(directory, "vite.config")
     if config is not None:

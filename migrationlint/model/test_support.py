@@ -163,16 +163,15 @@ def _config_code(importers: dict[str, list[str]], package_dir: str) -> frozenset
     """The files of a package only its tool configs reach, once per package: the largest set of
     files with importers each of which is a tool config or in the set (a cycle among them included),
     less those no config reaches through it (files importing only one another are no build code)."""
-    def config(p: str) -> bool:
-        return is_tool_config(os.path.relpath(p, package_dir).replace(os.sep, "/"))
-
+    configs = {b for by in importers.values() for b in by
+               if is_tool_config(os.path.relpath(b, package_dir).replace(os.sep, "/"))}
     only = {p for p, by in importers.items() if by}
     while True:
-        kept = {p for p in only if all(config(b) or b in only for b in importers[p])}
+        kept = {p for p in only if all(b in configs or b in only for b in importers[p])}
         if kept == only:
             break
         only = kept
-    reached = {p for p in only if any(config(b) for b in importers[p])}
+    reached = {p for p in only if any(b in configs for b in importers[p])}
     while True:
         grown = reached | {p for p in only if any(b in reached for b in importers[p])}
         if grown == reached:

@@ -12,7 +12,8 @@ import os
 
 from migrationlint.model.bundling import vite_root
 from migrationlint.model.nx_projects import (
-    WebProject, angular_build_inputs, infers_vite_builds, nearest_project_json, web_project, workspace_file_projects)
+    WebProject, angular_build_inputs, infers_vite_builds, nearest_project_json, nx_workspace_root, web_project,
+    workspace_file_projects)
 from migrationlint.model.workspace import Manifest
 
 
@@ -26,6 +27,7 @@ class WebBundleInputs:
     _web_checked: set[str]
     _bundle_reached: dict[str, dict[str, str]]
     _project_jsons: dict[str, str | None]
+    _nx_jsons: dict[str, str | None]
     _vite_roots: dict[str, str | None]
     _angular_entries: dict[str, dict[str, str]]
     _browser_libraries: dict[str, str | None]
@@ -104,6 +106,13 @@ class WebBundleInputs:
     def project_json(self, path: str, manifest: Manifest) -> str | None:
         """The Nx project.json of the file's folder or the nearest above it, within its package."""
         return nearest_project_json(os.path.dirname(path), manifest.dir, self._resolver().is_file, self._project_jsons)
+
+    def nx_json(self, project_json: str) -> str | None:
+        """The nx.json of the workspace around a project.json (once per project)."""
+        if project_json not in self._nx_jsons:
+            root = nx_workspace_root(os.path.dirname(project_json))
+            self._nx_jsons[project_json] = os.path.join(root, "nx.json") if root is not None else None
+        return self._nx_jsons[project_json]
 
     def _web_projects(self, manifest: Manifest) -> dict[str, WebProject]:
         """The package's Nx projects that bundle for the browser, by project.json (each read is
