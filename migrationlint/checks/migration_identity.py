@@ -192,6 +192,8 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
                    f"{ts} ({tn.describe(ts)}), so it sorts before every real migration: it runs before "
                    f"{older}, which is older")
     elif digits and len(digits) == 13 and tn.is_placeholder(digits):
+        if ts and _BASELINE_WORDS & {w.lower() for w in _WORD.findall(f"{base} {os.path.basename(facts.path)}")}:
+            return  # a squashed baseline numbered to run before every real stamp: a rename would run it again
         problem = f"has the placeholder timestamp {digits}, not the time the migration was written"
     elif ts is not None and not tn.plausible(ts):
         problem = f"has timestamp {ts} ({tn.describe(ts)}), which is before 2001 or more than a year ahead"
@@ -215,6 +217,12 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
         msg += f"; rename to '{fixed}' ({where}) (unsafe fix: {IDENTITY_NOTE})"
         fix = Fix(Applicability.UNSAFE, tuple(_rename_edits(facts, m.cls, fixed)), f"Rename to '{fixed}'")
     yield diagnostic(MIG003, facts.path, start, end, msg, fix)
+
+
+# the words a squashed baseline migration is named with (`Initial0000000000001`, `baseline.ts`,
+# `CreateInitialSchema`), camelCase or kebab-case words
+_BASELINE_WORDS = frozenset({"init", "initial", "baseline"})
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def _file_rename_remedy(path: str, prefix: str, ts: int) -> str:

@@ -53,11 +53,12 @@ def _feature(project: Project, path: str, item: NestItem, module: str) -> Iterat
             return  # a module nothing imports: no application loads it, nothing fails at start-up
         where = ", ".join(sorted({project.rel(p) for p, _ in roots}))
         conn = f"connection '{item.connection}'" if item.connection else "the default connection"
-        yield diagnostic(
-            NEST002, path, start, end,
-            f"EntityMetadataNotFoundError: No metadata for \"{name}\" was found. {conn[0].upper()}{conn[1:]} "
-            f"(TypeOrmModule.forRoot in {where}) neither lists {name} in `entities` nor matches its file, "
-            f"and `autoLoadEntities` is off")
+        cause = f"{name} is an @Injectable() class, not an entity (no @Entity()): `forFeature` takes entities; " \
+            f"to inject {name}, list it in the module's `providers` instead" if _provider(project, key) else \
+            f"{conn[0].upper()}{conn[1:]} (TypeOrmModule.forRoot in {where}) neither lists {name} in `entities` " \
+            f"nor matches its file, and `autoLoadEntities` is off"
+        yield diagnostic(NEST002, path, start, end,
+                         f"EntityMetadataNotFoundError: No metadata for \"{name}\" was found. {cause}")
 
 
 
@@ -80,6 +81,19 @@ def _custom_repository(project: Project, key: tuple[str, str]) -> bool:
     facts = project.facts(key[0])
     cls = next((c for c in facts.classes if c.name == key[1]), None) if facts is not None else None
     return cls is not None and (cls.extends or "").split("<")[0].rsplit(".", 1)[-1] in _REPOSITORIES
+
+
+_ENTITY_DECORATORS = frozenset({"Entity", "ViewEntity", "ChildEntity"})
+
+
+def _provider(project: Project, key: tuple[str, str]) -> bool:
+    """An `@Injectable()` class with no entity decorator (a service or a wrapper around a repository
+    given to `forFeature`): listing it in `entities` would not help, it belongs in `providers`."""
+    facts = project.facts(key[0])
+    nest = facts.nest if facts is not None else None
+    cls = next((c for c in nest.classes if c.name == key[1]), None) if nest is not None else None
+    names = {d.rsplit(".", 1)[-1] for d in cls.decorators} if cls is not None else set()
+    return "Injectable" in names and not names & _ENTITY_DECORATORS
 
 
 def _connection(project: Project, pkg: str, name: str) -> list[tuple[str, OrmRoot]]:

@@ -240,6 +240,11 @@ class UndeclaredImports:
             return (f'"{name}" is imported but not declared or installed anywhere in this repository, and the '
                     f"workspace package {renamed[0]} ({self._rel(self.ws.members[renamed[0]])}) has its name under "
                     f'another scope: likely a package renamed; import "{renamed[0]}" rather than install anything')
+        named = self._file_named(u)
+        if named is not None:  # `app.module`: a file's name, left from a tsconfig `baseUrl` the file no longer has
+            return (f'"{spec}" names no package: nothing declares or installs "{u.package}", and {named} is a file '
+                    f"of that name, so it reads like a path to that file that no tsconfig `baseUrl` or `paths` maps "
+                    f"for this file: import it by a relative path, or map it in the tsconfig")
         folder = self._folder_named(u)
         if folder is None and lower != name and not name.startswith("@"):
             return (f'"{name}" is imported but not declared or installed anywhere in this repository, and npm package '
@@ -251,6 +256,20 @@ class UndeclaredImports:
         return (f'"{spec}" names no package: nothing declares or installs "{u.package}", and the folder {folder} exists, '
                 f"so it reads like a path into that folder that no tsconfig `baseUrl` or `paths` maps for this file: "
                 f"{fails} \"Cannot find module '{spec}'\"; import it by a relative path, or map it in the tsconfig")
+
+    def _file_named(self, u: Use) -> str | None:
+        """A source file of the importer's package (else of the root's, else of a member's) whose name,
+        extension dropped, is the specifier's last part when that part holds a dot (`app.module`,
+        `tokens/tokens.module`: Nest's and Angular's file names, which no package on npm spells), shown
+        relative to the root; a spec copied from another service names that service's file."""
+        last = u.imp.specifier.rsplit("/", 1)[-1]
+        if u.imp.specifier.startswith("@") or "." not in last.strip("."):
+            return None
+        for top in dict.fromkeys([u.manifest.dir, self.ws.root, *(m.dir for m in self.ws.member_manifests)]):
+            found = sorted(p for p in self.project.package_sources(top) if os.path.splitext(os.path.basename(p))[0] == last)
+            if found:
+                return self.project.rel(found[0])
+        return None
 
     def _folder_named(self, u: Use) -> str | None:
         """The folder that an unscoped package name known nowhere also names (`src/store` in a

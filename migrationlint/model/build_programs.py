@@ -21,7 +21,7 @@ from typing import NamedTuple
 from migrationlint.model.bundling import build_commands
 from migrationlint.model.script_commands import RUNS_SCRIPT
 from migrationlint.model.nest_cli import read_nest_cli
-from migrationlint.model.nx_projects import nx_workspace_root, project_targets
+from migrationlint.model.nx_projects import nx_option_path, nx_workspace_root, project_targets
 from migrationlint.model.workspace import Manifest
 
 # commands after which the output is not only tsc's: bundlers, other compilers, task runners that build
@@ -144,7 +144,7 @@ def _nx_projects(directory: str) -> list[BuildProject] | None:
         options = [target.get("options"), *(configurations.values() if isinstance(configurations, dict) else ())]
         if executor in _NX_TSC:
             # `with_references`: newer Nx versions run this executor in build mode
-            found += [BuildProject(_nx_path(o["tsConfig"], root, directory), True) for o in options
+            found += [BuildProject(nx_option_path(o["tsConfig"], root, directory), True) for o in options
                       if isinstance(o, dict) and isinstance(o.get("tsConfig"), str)]
         elif executor in _NX_COMMANDS:
             commands = [c.get("command") if isinstance(c, dict) else c for o in options if isinstance(o, dict)
@@ -154,12 +154,6 @@ def _nx_projects(directory: str) -> list[BuildProject] | None:
         elif executor.rsplit(":", 1)[-1] in _NX_COMPILERS:
             return None
     return found
-
-
-def _nx_path(value: str, root: str, directory: str) -> str:
-    """An Nx option path: relative to the workspace root, `{projectRoot}` / `{workspaceRoot}` replaced."""
-    value = value.replace("{projectRoot}", os.path.relpath(directory, root)).replace("{workspaceRoot}/", "")
-    return os.path.normpath(os.path.join(root, value))
 
 
 def tsc_projects(directory: str, args: list[str]) -> list[BuildProject] | None:

@@ -477,9 +477,8 @@ class DependencyModel(ManifestOwners, VersionChoice):
         found = self._policies.get(root.dir)
         if found is None:
             _, lock, manager = self._root_install(m)
-            field = root.data.get("packageManager")
-            found = self._policies[root.dir] = peer_policy(root.dir, manager, field if isinstance(field, str) else None,
-                                                           lock, read_pnpm_settings(root.dir))
+            found = self._policies[root.dir] = peer_policy(root.dir, manager, self.ws.manager_field(root), lock,
+                                                           read_pnpm_settings(root.dir))
         return found
 
     def satisfied(self, m: Manifest, package: str, test: bool) -> bool:

@@ -115,7 +115,9 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     `nx=False`), the start scripts', a Dockerfile's."""
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     if manifest.unpublishable or any(isinstance(c, str) and _NEST_CLI.search(c) for c in scripts.values()):
-        yield from nest_entries(manifest.dir)  # not a published library whose build is not Nest's (a demo app's leftover)
+        # not a published library whose build is not Nest's (a demo app's leftover), nor a playground
+        # in a test or example folder its publish leaves out (`"entryFile": "e2e/manual-e2e"`)
+        yield from ((t, o) for t, o in nest_entries(manifest.dir) if not in_dev_folder(t) and not left_unpublished(manifest, t))
     yield from entries_from_above(manifest.dir)  # the app a nest-cli.json further up builds from this folder
     for project in (manifest.dir, *nx_projects) if nx else ():
         for main, origin in node_app_mains(project):

@@ -43,7 +43,11 @@ _NUXT = GeneratedTsConfig(
            "#imports": (".nuxt/imports",), "#app": (".nuxt/app",), "#build": (".nuxt",),
            "#build/*": (".nuxt/*",), "#components": (".nuxt/components",),
            # Nuxt 3.14+: the `shared/` folder beside `server/`, code both the app and Nitro import
-           "#shared": ("./shared",), "#shared/*": ("./shared/*",)},
+           "#shared": ("./shared",), "#shared/*": ("./shared/*",),
+           # the asset folders' default aliases (`import logo from 'assets/logo.svg'`); `public/` is the
+           # source folder's in Nuxt 3 and the project's in Nuxt 4
+           "assets": ("{src}/assets",), "assets/*": ("{src}/assets/*",),
+           "public": ("{src}/public", "./public"), "public/*": ("{src}/public/*", "./public/*")},
     module_config="nuxt.config",
 )
 

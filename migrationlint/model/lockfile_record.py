@@ -13,6 +13,10 @@ LOCKFILE_NAMES = ("pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json", 
 MANAGER_OF = {"pnpm-lock.yaml": "pnpm", "package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "yarn",
               "bun.lock": "bun"}
 
+# the scope of the packages Rush makes of its projects (`@rush-temp/api`) when it installs with pnpm
+# without workspaces: the lockfile's importers by another name (lockfiles.py, rush.py)
+RUSH_TEMP_SCOPE = "@rush-temp/"
+
 Peers = dict[str, bool]  # peer name -> optional
 
 

@@ -15,7 +15,7 @@ import os
 import re
 
 from migrationlint.model.jsonc import loads, loads_jsonc
-from migrationlint.model.lockfile_record import LOCKFILE_NAMES, MANAGER_OF, Lockfile, peers_of
+from migrationlint.model.lockfile_record import LOCKFILE_NAMES, MANAGER_OF, RUSH_TEMP_SCOPE, Lockfile, peers_of
 from migrationlint.model.lockfile_yarn import parse_yarn_berry, parse_yarn_classic, production_closure
 from migrationlint.model.parsed_cache import ParsedCache
 
@@ -193,7 +193,7 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
             lock._add_entry(name, version, entry if isinstance(entry, dict) else {}, own_dependencies=False)
     importers = data.get("importers")
     if not isinstance(importers, dict):  # a single-project lockfile keeps its importer at the top
-        importers = {".": data}
+        importers = {".": data, **_rush_temp_projects(packages)}
     for importer, entry in importers.items():
         if not isinstance(entry, dict):
             continue
@@ -217,6 +217,17 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
                     if str(name) not in lock.versions:
                         lock._add(str(name), version)
     return lock
+
+
+def _rush_temp_projects(packages: object) -> dict[str, dict]:
+    """The projects of a Rush repository that installs without pnpm workspaces: each is a package
+    `file:projects/<name>.tgz` named `@rush-temp/<name>`, whose dependencies are the project's; read
+    as importers under that name (rush.rekeyed names their folders)."""
+    if not isinstance(packages, dict):
+        return {}
+    return {entry["name"]: entry for key, entry in packages.items()
+            if str(key).startswith("file:projects/") and isinstance(entry, dict)
+            and str(entry.get("name", "")).startswith(RUSH_TEMP_SCOPE)}
 
 
 def _v5_resolved_peers(packages: object, name: str, raw: str) -> dict[str, str]:

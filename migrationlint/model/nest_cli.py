@@ -53,7 +53,7 @@ def nest_entries(directory: str) -> Iterator[tuple[str, str]]:
     for cfg in [data, *projects.values()]:
         # a library project ships only as far as an application's main reaches it
         if isinstance(cfg, dict) and cfg.get("type") != "library":
-            root = cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else "src"
+            root = source_root(cfg, data, cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else "src")
             entry = cfg.get("entryFile") if isinstance(cfg.get("entryFile"), str) else "main"
             yield f"{root}/{entry}", "nest-cli.json"
             for inside in _from_raised_root_dir(directory, entry):
@@ -72,10 +72,23 @@ def entries_from_above(directory: str, levels: int = 4) -> Iterator[tuple[str, s
         for cfg in projects.values():
             if isinstance(cfg, dict) and cfg.get("type", "application") == "application" and isinstance(cfg.get("root"), str) \
                     and os.path.normpath(os.path.join(folder, cfg["root"])) == directory:
-                source = cfg.get("sourceRoot") if isinstance(cfg.get("sourceRoot"), str) else f"{cfg['root']}/src"
+                source = source_root(cfg, data, cfg["sourceRoot"]) if isinstance(cfg.get("sourceRoot"), str) \
+                    else f"{cfg['root']}/src"
                 entry = cfg.get("entryFile") if isinstance(cfg.get("entryFile"), str) else "main"
                 yield os.path.relpath(os.path.join(folder, source, entry), directory), f"{os.path.relpath(folder, directory)}/nest-cli.json"
         return
+
+
+def source_root(project: dict, data: dict, written: str) -> str:
+    """A project's `sourceRoot` as the Nest CLI reads it (relative to the nest-cli.json folder): below
+    the folder of the project's `tsConfigPath` unless it already names that folder, so that
+    `"sourceRoot": "./"` beside `"tsConfigPath": "apps/payment/tsconfig.app.json"` is `apps/payment`."""
+    options = [o for o in (project.get("compilerOptions"), data.get("compilerOptions")) if isinstance(o, dict)]
+    config = next((o["tsConfigPath"] for o in options if isinstance(o.get("tsConfigPath"), str)), None)
+    folder = os.path.dirname(os.path.normpath(config)) if config else ""
+    if folder in ("", ".") or folder in os.path.normpath(written):  # the CLI's test is a substring's
+        return written
+    return os.path.normpath(os.path.join(folder, written)).replace(os.sep, "/")
 
 
 def _from_raised_root_dir(directory: str, entry: str, levels: int = 4) -> Iterator[str]:

@@ -110,7 +110,7 @@ def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:
         if executor is None:
             return None
     main = options.get("main") or options.get("browser")
-    path = os.path.normpath(os.path.join(workspace_root, main)) if isinstance(main, str) else None
+    path = nx_option_path(main, workspace_root, root) if isinstance(main, str) else None
     return WebProject(root, executor, path)
 
 
@@ -175,7 +175,7 @@ def node_app_mains(directory: str) -> list[tuple[str, str]]:
         options = target.get("options") if isinstance(target, dict) else None
         main = options.get("main") if isinstance(options, dict) else None
         if isinstance(main, str):
-            found.append((os.path.normpath(os.path.join(root, main)), f'the Nx "{name}" target (project.json "main")'))
+            found.append((nx_option_path(main, root, directory), f'the Nx "{name}" target (project.json "main")'))
     return found or _inferred_main(directory)
 
 
@@ -190,6 +190,13 @@ def _inferred_main(directory: str) -> list[tuple[str, str]]:
     mains = {v for k, v in keys.items() if k[-1] == "main" and isinstance(v, str)}
     why = f'the Nx app\'s inferred build ({os.path.basename(config)} "main")'
     return [(os.path.normpath(os.path.join(directory, m)), why) for m in sorted(mains)]
+
+
+def nx_option_path(value: str, root: str, directory: str) -> str:
+    """An Nx option path (`main`, `tsConfig`) of the project in `directory`: relative to the workspace
+    `root`, with the tokens Nx replaces (`"main": "{projectRoot}/src/main.ts"`) replaced."""
+    value = value.replace("{projectRoot}", os.path.relpath(directory, root)).replace("{workspaceRoot}/", "")
+    return os.path.normpath(os.path.join(root, value))
 
 
 def nx_workspace_root(directory: str) -> str | None:

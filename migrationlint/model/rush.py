@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.jsonc import load_jsonc
-from migrationlint.model.lockfile_record import Lockfile
+from migrationlint.model.lockfile_record import RUSH_TEMP_SCOPE, Lockfile
 
 RUSH_FILE = "rush.json"
 _MANAGER_FIELDS = (("pnpmVersion", "pnpm"), ("yarnVersion", "yarn"), ("npmVersion", "npm"))
@@ -43,6 +43,11 @@ def rush_manager(config: dict) -> str:
     return next((manager for key, manager in _MANAGER_FIELDS if config.get(key)), "pnpm")
 
 
+def rush_pinned(config: dict) -> str | None:
+    """The manager and version rush.json pins, as a `packageManager` field writes them (`pnpm@5.18.1`)."""
+    return next((f"{manager}@{config[key]}" for key, manager in _MANAGER_FIELDS if isinstance(config.get(key), str)), None)
+
+
 def rush_lockfiles(root: str, config: dict) -> list[tuple[str, str]]:
     """(lockfile path, the folder relative to the root its importers are relative to) of every
     lockfile Rush keeps for the repository."""
@@ -62,11 +67,13 @@ def _subspaces_enabled(common: str) -> bool:
     return error is None and isinstance(data, dict) and data.get("subspacesEnabled") is True
 
 
-def rekeyed(parts: list[tuple[Lockfile, str]]) -> Lockfile | None:
+def rekeyed(parts: list[tuple[Lockfile, str]], config: dict) -> Lockfile | None:
     """One lockfile record of Rush's lockfiles, each importer named relative to the root (its
-    `.`, which is `common/temp` itself, left out); the parsed records are not changed."""
+    `.`, which is `common/temp` itself, left out; a project installed as `@rush-temp/<name>` by the
+    folder rush.json gives the package `<name>`); the parsed records are not changed."""
     if not parts:
         return None
+    temp = _temp_folders(config)
     first = parts[0][0]
     merged = Lockfile(first.path, first.kind, version_field=first.version_field, settings=dict(first.settings))
     for lock, base in parts:
@@ -80,10 +87,17 @@ def rekeyed(parts: list[tuple[Lockfile, str]]) -> Lockfile | None:
         for table, target in ((lock.importers, merged.importers), (lock.importer_peers, merged.importer_peers),
                               (lock.linked_peers, merged.linked_peers)):
             for importer, value in table.items():
-                key = _root_relative(base, importer)
+                key = temp.get(importer) if importer.startswith(RUSH_TEMP_SCOPE) else _root_relative(base, importer)
                 if key is not None:
                     target[key] = value
     return merged
+
+
+def _temp_folders(config: dict) -> dict[str, str]:
+    """`@rush-temp/<name>` -> the folder of the project whose package is `<name>` (or `@scope/<name>`)."""
+    projects = config.get("projects") if isinstance(config.get("projects"), list) else []
+    return {RUSH_TEMP_SCOPE + p["packageName"].rsplit("/", 1)[-1]: p["projectFolder"].strip("/") for p in projects
+            if isinstance(p, dict) and isinstance(p.get("packageName"), str) and isinstance(p.get("projectFolder"), str)}
 
 
 def _root_relative(base: str, importer: str) -> str | None:

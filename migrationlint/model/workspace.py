@@ -18,7 +18,7 @@ from migrationlint.model.lockfile_record import MANAGER_OF, Lockfile, Peers, pee
 from migrationlint.model.lockfiles import find_lockfile, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
 from migrationlint.model.manager_evidence import freshest_lockfile, lerna_client
-from migrationlint.model.rush import rekeyed, rush_config, rush_lockfiles, rush_manager
+from migrationlint.model.rush import rekeyed, rush_config, rush_lockfiles, rush_manager, rush_pinned
 from migrationlint.model.workspace_definition import WORKSPACE_MARKERS, catalogs, declares_workspaces
 from migrationlint.model.workspace_definition import member_globs as globs_of, split_member_globs
 
@@ -271,6 +271,14 @@ class Workspace:
                  for section in DEP_SECTIONS for n in m.section(section) if n not in own]
         return frozenset(n.split("/", 1)[0] for n in names if n.startswith("@") and "/" in n)
 
+    def manager_field(self, root: Manifest) -> str | None:
+        """The `packageManager` field of a project's root manifest (`pnpm@8.15.0`); for the root of a
+        Rush repository, the manager and version rush.json pins (`pnpmVersion`)."""
+        if root.dir == self.root and self.definition == "rush.json":
+            return rush_pinned(rush_config(self.root) or {})
+        field_value = root.data.get("packageManager")
+        return field_value if isinstance(field_value, str) else None
+
     @cached_property
     def package_manager(self) -> str:
         """pnpm | npm | yarn | bun: the `packageManager` field, else the lockfile (of several, the one
@@ -296,8 +304,9 @@ class Workspace:
     @cached_property
     def lockfile(self) -> Lockfile | None:
         if self.definition == "rush.json":  # kept under common/config (rush.py)
-            found = rush_lockfiles(self.root, rush_config(self.root) or {})
-            rush = rekeyed([(lock, base) for p, base in found if (lock := self.read_lockfile(p)) is not None])
+            config = rush_config(self.root) or {}
+            found = rush_lockfiles(self.root, config)
+            rush = rekeyed([(lock, base) for p, base in found if (lock := self.read_lockfile(p)) is not None], config)
             if rush is not None:
                 return rush
         path = find_lockfile(self.root, self.package_manager)

@@ -37,9 +37,13 @@ def read_yaml(path: str) -> tuple[dict, str | None]:
 
 
 def member_globs(root: str, manifest_data: dict | None) -> tuple[list[str], str | None]:
-    """Workspace member globs from pnpm-workspace.yaml, package.json `workspaces` (`manifest_data`:
-    the root's package.json, None when it has none) or lerna.json, and which of them defined the
-    workspace (None: no workspace definition)."""
+    """Workspace member globs from rush.json (each project's folder, as written: rush.py),
+    pnpm-workspace.yaml, package.json `workspaces` (`manifest_data`: the root's package.json, None
+    when it has none) or lerna.json, and which of them defined the workspace (None: no workspace
+    definition)."""
+    rush = rush_config(root)
+    if rush is not None:  # Rush owns the install, whatever else a root keeps (a leftover `workspaces`)
+        return project_folders(rush), "rush.json"
     pnpm = os.path.join(root, "pnpm-workspace.yaml")
     if os.path.isfile(pnpm):
         data, _ = read_yaml(pnpm)
@@ -51,9 +55,6 @@ def member_globs(root: str, manifest_data: dict | None) -> tuple[list[str], str 
             ws = ws.get("packages")
         if isinstance(ws, list):
             return [p for p in ws if isinstance(p, str)], "package.json"
-    rush = rush_config(root)
-    if rush is not None:  # each project's folder, as written (rush.py)
-        return project_folders(rush), "rush.json"
     lerna = os.path.join(root, "lerna.json")
     if os.path.isfile(lerna):
         try:

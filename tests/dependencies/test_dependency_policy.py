@@ -1378,6 +1378,32 @@ def test_a_path_into_node_modules_names_the_package_inside(tmp_path):
     assert [p for _, _, p in dep(write(tmp_path / "undeclared", undeclared))] == ["@prisma/client"]
 
 
+def test_a_name_known_nowhere_that_names_a_file_or_folder_gets_no_install_advice(tmp_path):
+    """`import { AppModule } from 'app.module'` in a spec copied from another service, whose
+    `app.module.ts` is in that service (a dating app's services: 14 DEP001 advising `npm install
+    --save-dev app.module`), and `src/store` beside a `src/store/` folder: each reads as a path no
+    tsconfig maps, and the message says so instead of an install command. A dotted name that names
+    no file keeps the install advice."""
+    def messages(spec: str) -> list[str]:
+        root = write(tmp_path / spec.replace("/", "_"), {
+            "chat/package.json": {"name": "chat", "private": True, "devDependencies": {"jest": "^29.7.0"}},
+            "chat/src/store/index.ts": "export const store = 1;\n",
+            "chat/test/app.e2e-spec.ts": f"import {{ AppModule }} from '{spec}';\n\ntest('x', () => expect(AppModule).toBeTruthy());\n",
+            "users/package.json": {"name": "users", "private": True},
+            "users/src/app.module.ts": "export class AppModule {}\n",
+        })
+        return [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+
+    assert messages("app.module") == [
+        '"app.module" names no package: nothing declares or installs "app.module", and users/src/app.module.ts is a '
+        "file of that name, so it reads like a path to that file that no tsconfig `baseUrl` or `paths` maps for this "
+        "file: import it by a relative path, or map it in the tsconfig"]
+    [folder] = messages("src/store")
+    assert folder.startswith('"src/store" names no package') and "the folder chat/src/ exists" in folder
+    [unknown] = messages("auth.module")
+    assert "npm install --save-dev auth.module" in unknown
+
+
 def test_a_module_a_test_mocks_into_being_is_no_dependency(tmp_path):
     """`jest.mock('custom-provider', factory, { virtual: true })` and the test's import of it: a
     module that exists only as the mock, which nothing declares or installs (a real pnpm monorepo:

@@ -223,6 +223,32 @@ def test_a_start_script_running_a_harness_the_package_does_not_publish_makes_no_
     assert found(["dist", "dev-server"]) == [("DEP001", "src/index.ts", "@nestjs/common")]
 
 
+def test_a_nest_cli_playground_in_a_test_folder_makes_no_service(tmp_path):
+    """A published Nest library (`"main": "dist/index.js"`, `"start": "nest start"`) whose nest-cli.json
+    names a manual-test app in `e2e/` (`"entryFile": "e2e/manual-e2e"`): that app runs only from the
+    checkout, so its devDependencies are right and the library stays a library (4 DEP002 and a
+    service's wording on a documentation module). An entry in the source folder makes a service."""
+    def found(source_root: str) -> list:
+        root = tmp_path / source_root
+        return dep(write(root, {
+            "package.json": {"name": "@acme/nest-docs", "version": "1.0.0", "main": "dist/index.js",
+                             "scripts": {"build": "tsc", "start": "nest start"},
+                             "peerDependencies": {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0"},
+                             "devDependencies": {"@nestjs/common": "10.4.15", "@nestjs/core": "10.4.15",
+                                                 "@nestjs/platform-express": "10.4.15"}},
+            "package-lock.json": {**NPM_LOCK, "packages": {**NPM_LOCK["packages"], "": {"name": "@acme/nest-docs"}}},
+            "nest-cli.json": {"collection": "@nestjs/schematics", "sourceRoot": source_root, "entryFile": "manual"},
+            "lib/index.ts": "import { Module } from '@nestjs/common';\n\n@Module({})\nexport class DocsModule {}\n",
+            f"{source_root}/manual.ts": "import { NestFactory } from '@nestjs/core';\n"
+                                        "import { ExpressAdapter } from '@nestjs/platform-express';\n"
+                                        "import { DocsModule } from '../lib/index';\n\n"
+                                        "NestFactory.create(DocsModule, new ExpressAdapter()).then((app) => app.listen(3000));\n",
+        }), select=("DEP002",))
+
+    assert found("e2e") == []
+    assert found("app") == [("DEP002", "app/manual.ts", "@nestjs/platform-express")]
+
+
 def test_a_plugins_test_finds_what_its_dev_installed_framework_brings(tmp_path):
     """The plugin's spec imports `@nestjs/common`, which `@vendure/core`, its peer and devDependency,
     brings: the repository's own install, which runs the tests, holds the framework and hoists what

@@ -103,3 +103,62 @@ def test_types_a_rig_supplies_through_type_roots_need_no_declaration(tmp_path):
     assert lint(root, ["DEP"]) == []
     write(root, {"rigs/node-rig/package.json": {"name": "node-rig", "version": "1.0.0"}})
     assert [d.extra["package"] for d in lint(root, ["DEP"])] == ["@types/node"]
+
+
+LEGACY_LOCK = """dependencies:
+  '@rush-temp/api': file:projects/api.tgz
+  '@rush-temp/api-client': file:projects/api-client.tgz_4f1e
+lockfileVersion: 5.2
+packages:
+  /@nestjs/common/8.1.1_rm:
+    dependencies: {reflect-metadata: 0.1.13}
+    peerDependencies: {reflect-metadata: ^0.1.12}
+  /@nestjs/swagger/5.1.4_cc:
+    dependencies: {'@nestjs/common': 8.1.1_rm, reflect-metadata: 0.1.13}
+    peerDependencies: {'@nestjs/common': ^8.0.0, reflect-metadata: ^0.1.12}
+  /reflect-metadata/0.1.13: {}
+  file:projects/api.tgz:
+    dependencies: {'@nestjs/common': 8.1.1_rm, '@nestjs/swagger': 5.1.4_cc, reflect-metadata: 0.1.13}
+    name: '@rush-temp/api'
+    version: 0.0.0
+  file:projects/api-client.tgz_4f1e:
+    dependencies: {'@nestjs/swagger': 5.1.4_cc}
+    name: '@rush-temp/api-client'
+    version: 0.0.0
+"""
+
+
+def test_rush_owns_the_install_and_its_pnpm_lockfile_without_workspaces_is_read(tmp_path):
+    """A Rush repository on pnpm 5 (rush.json `pnpmVersion`) that also keeps a leftover root
+    `workspaces` and lerna.json's `"npmClient": "yarn"`: Rush installs, and its lockfile names each
+    project `@rush-temp/<name>` (a package `file:projects/<name>.tgz`), whose dependencies' snapshots
+    list the peers pnpm linked (an energy platform: 97 DEP003 saying yarn never installs peers).
+    A peer the snapshot does not list is reported, with the pnpm release rush.json pins."""
+    (tmp_path / ".git").mkdir()
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "lerna.json": {"packages": ["packages/*"], "version": "independent", "npmClient": "yarn"},
+        "rush.json": json.dumps({"rushVersion": "5.40.5", "pnpmVersion": "5.18.1", "projects": [
+            {"packageName": "@acme/api", "projectFolder": "packages/api"},
+            {"packageName": "@acme/api-client", "projectFolder": "packages/api-client"}]}),
+        "common/config/rush/pnpm-lock.yaml": LEGACY_LOCK,
+        "packages/api/package.json": {"name": "@acme/api", "version": "1.0.0", "main": "dist/index.js",
+                                      "dependencies": {"@nestjs/common": "8.1.1", "@nestjs/swagger": "5.1.4",
+                                                       "reflect-metadata": "0.1.13"}},
+        "packages/api/src/index.ts": "import { Controller } from '@nestjs/common';\nimport { ApiTags } from '@nestjs/swagger';\n\n"
+                                     "@ApiTags('devices')\n@Controller('devices')\nexport class DeviceController {}\n",
+        "packages/api-client/package.json": {"name": "@acme/api-client", "version": "1.0.0", "main": "dist/index.js",
+                                             "scripts": {"build": "ts-node src/generate-schema.ts && tsc"},
+                                             "devDependencies": {"@nestjs/swagger": "5.1.4"}},
+        "packages/api-client/src/generate-schema.ts": "import { DocumentBuilder } from '@nestjs/swagger';\n\n"
+                                                      "console.log(new DocumentBuilder().build());\n",
+    })
+    ws = Workspace(str(root))
+    assert ws.definition == "rush.json" and ws.package_manager == "pnpm"
+    assert ws.lockfile is not None and ws.lockfile.importers["packages/api-client"] == {"@nestjs/swagger": "5.1.4"}
+    assert lint(root, ["DEP003"]) == []
+    write(root, {"common/config/rush/pnpm-lock.yaml": LEGACY_LOCK.replace(
+        "dependencies: {'@nestjs/common': 8.1.1_rm, reflect-metadata: 0.1.13}\n    peerDependencies: {'@nestjs/common'",
+        "dependencies: {reflect-metadata: 0.1.13}\n    peerDependencies: {'@nestjs/common'")})
+    found = [d.message for d in lint(root, ["DEP003"])]
+    assert len(found) == 1 and '"@nestjs/common"' in found[0] and "uses pnpm 5," in found[0], found

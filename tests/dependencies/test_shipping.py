@@ -2523,11 +2523,13 @@ def test_a_nest_monorepo_library_ships_only_as_far_as_an_application_reaches_it(
     assert [(code, path) for code, path, _ in dep(root, select=("DEP002",))] == [("DEP002", "libs/common/src/stub.ts")]
 
 
-def test_an_nx_node_apps_project_json_main_is_its_entry(tmp_path):
+@pytest.mark.parametrize("main", ["apps/api/src/main.ts", "{projectRoot}/src/main.ts"])
+def test_an_nx_node_apps_project_json_main_is_its_entry(tmp_path, main):
     """An Nx application built by webpack for Node declares its entry in project.json
     (`targets.build.options.main`), not in package.json: files it reaches ship, even in a folder
     whose name reads like examples (`sandbox/`, a real product's core domain, whose runtime packages
-    got a safe fix into devDependencies)."""
+    got a safe fix into devDependencies). Written with Nx's token too (`{projectRoot}/src/main.ts`:
+    32 apps without an entry made their runtime packages devDependencies)."""
     files = {
         "package.json": {"name": "platform", "private": True,
                          "dependencies": {"@nestjs/common": "^10.4.0", "reflect-metadata": "^0.2.2", "rxjs": "^7.8.1"}},
@@ -2535,7 +2537,7 @@ def test_an_nx_node_apps_project_json_main_is_its_entry(tmp_path):
         "yarn.lock": "# yarn lockfile v1\n\n\nhttp-proxy-middleware@^3.0.3:\n  version \"3.0.5\"\n",
         "apps/api/package.json": {"name": "api", "private": True, "dependencies": {"pg": "^8.13.3"}},
         "apps/api/project.json": {"name": "api", "projectType": "application", "targets": {"build": {
-            "executor": "@nx/webpack:webpack", "options": {"main": "apps/api/src/main.ts", "target": "node"}}}},
+            "executor": "@nx/webpack:webpack", "options": {"main": main, "target": "node"}}}},
         "apps/api/src/main.ts": "import './sandbox/sandbox.service';\n",
         "apps/api/src/sandbox/sandbox.service.ts": "import { Injectable } from '@nestjs/common';\n"
                                                    "import { createProxyMiddleware } from 'http-proxy-middleware';\n\n"
@@ -2699,6 +2701,29 @@ def test_a_nest_entry_file_named_from_a_raised_root_dir_maps_to_the_main(tmp_pat
         "shared/config.ts": "export const PORT = 4000;\n",
     }
     assert dep(write(tmp_path, files)) == []
+
+
+def test_a_nest_projects_source_root_is_below_its_tsconfigs_folder(tmp_path):
+    """`"sourceRoot": "./"` beside `"tsConfigPath": "apps/payment/tsconfig.app.json"`: the Nest CLI
+    puts a source root that does not name the tsconfig's folder below that folder, so the entry is
+    `apps/payment/src/main.ts` (12 services of a real monorepo read as dev only, their runtime
+    packages advised to devDependencies). A source root that names the folder stays as written."""
+    def project(name: str, source: str) -> dict:
+        return {"type": "application", "root": f"apps/{name}", "entryFile": "src/main", "sourceRoot": source,
+                "compilerOptions": {"tsConfigPath": f"apps/{name}/tsconfig.app.json"}}
+
+    files = {
+        "package.json": {"name": "famfund", "private": True, "scripts": {"build": "nest build"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"}, "devDependencies": {"qs": "^6.0.0"}},
+        "nest-cli.json": {"monorepo": True, "root": "apps/gateway", "sourceRoot": "apps/gateway/src",
+                          "compilerOptions": {"tsConfigPath": "apps/gateway/tsconfig.app.json"},
+                          "projects": {"gateway": project("gateway", "./"), "payment": project("payment", "./"),
+                                       "audit": project("audit", "apps/audit")}},
+        **{f"apps/{name}/src/main.ts": "import { stringify } from 'qs';\nconsole.log(stringify({ a: 1 }));\n"
+           for name in ("gateway", "payment", "audit")},
+    }
+    found = dep(write(tmp_path, files))
+    assert sorted(path for _, path, _ in found) == [f"apps/{n}/src/main.ts" for n in ("audit", "gateway", "payment")]
 
 
 @pytest.mark.parametrize("inferred", [False, True])

@@ -145,6 +145,15 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
                       "server/api/msg.ts": "import type { Msg } from '#shared/types/msg';\n\n"
                                            "export default (): Msg => ({ text: 'hi' });\n"})
     assert _found(tmp_path, ["IMP", "DEP"]) == []
+    # `assets` and `public`: Nuxt's default aliases of the asset folders (a streaming dashboard's Nuxt 4 app,
+    # `app/assets/...`: 27 DEP001 advising `bun add assets`); `public/` is the project's in Nuxt 4
+    _write(tmp_path, {"assets/icons/logo.svg": "<svg/>\n", "public/favicon.svg": "<svg/>\n",
+                      "components/logo.ts": "import logo from 'assets/icons/logo.svg';\nimport icon from 'public/favicon.svg';\n\n"
+                                            "export const urls = [logo, icon];\n"})
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
+    _write(tmp_path, {"components/gone.ts": "import { gone } from 'assets/data/gone';\n\nexport const g = gone;\n"})
+    assert _found(tmp_path, ["IMP", "DEP"]) == [("IMP002", "components/gone.ts")]
+    (tmp_path / "components" / "gone.ts").unlink()
     # h3 and nitropack: Nuxt maps its own copies (`typescript.hoist`), which Nitro bundles (4 DEP001 in
     # two real examples advising a second copy)
     _write(tmp_path, {"server/plugins/io.ts": "import type { NitroApp } from 'nitropack';\n"

@@ -194,6 +194,21 @@ def test_a_14_digit_date_time_is_reported_only_beside_an_older_millisecond_migra
     assert len(found) == 2 and all("it runs before 1750000000000-create-users.ts, which is older" in d.message for d in found)
 
 
+def test_a_baseline_numbered_to_run_first_keeps_its_placeholder_timestamp(tmp_path):
+    """`Initial0000000000001`, a squashed baseline whose `up` creates the schema the later migrations
+    alter: timestamp 1 sorts it before every real stamp, where it belongs, and a rename would run it
+    again on every deployed database (an IoT platform's baseline). A placeholder on a migration not
+    named as a baseline (initial, init, baseline), or a timestamp 0, which TypeORM rejects, is still
+    reported."""
+    workspace(tmp_path, {"src/migration/initial.ts": migration("Initial0000000000001"),
+                         "src/migration/1642075074141-multicast.ts": migration("Multicast1642075074141")})
+    assert [d.code for d in lint(tmp_path)] == []
+    workspace(tmp_path, {"src/migration/add-groups.ts": migration("AddGroups0000000000002")})
+    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path) if d.code == "MIG003"] == ["add-groups.ts"]
+    workspace(tmp_path / "zero", {"src/migration/initial.ts": migration("Initial0000000000000")})
+    assert [d.code for d in lint(tmp_path / "zero")] == ["MIG001"]
+
+
 def test_a_folder_of_dates_with_a_days_sequence_number_is_the_date_convention(tmp_path):
     """`CreateBlocks20180305300000`: eight digits of date, then a sequence number (`100000`,
     `300000`), no time of day. TypeORM reads them like the rest of the folder, in date order; the

@@ -252,6 +252,23 @@ def test_entity_missing_from_connection(tmp_path):
     assert len(found) == 1 and found[0].message.startswith('EntityMetadataNotFoundError: No metadata for "Order"')
 
 
+def test_an_injectable_given_to_forfeature_is_advised_to_providers(tmp_path):
+    """A service class (`@Injectable()`, no `@Entity()`) given to `forFeature`: TypeORM has no
+    metadata for it whatever the connection lists, so the advice is `providers`, not `entities`."""
+    wrapper = ("import { Injectable } from '@nestjs/common';\nimport { InjectRepository } from '@nestjs/typeorm';\n"
+               "import { Repository } from 'typeorm';\nimport { Order } from './order.entity';\n\n"
+               "@Injectable()\nexport class OrderStore {\n"
+               "  constructor(@InjectRepository(Order) readonly orders: Repository<Order>) {}\n}\n")
+    module = _module("TypeOrmModule.forFeature([Order, OrderStore])", head="import { OrderStore } from './order_store';\n")
+    root = _app(tmp_path, module, src__app_ts=APP.format(options="entities: [User, Order]"),
+                src__user_ts=ENTITY.format(name="User"), src__order_store_ts=wrapper)
+    found = lint(root, ["NEST002"])
+    assert [d.message for d in found] == [
+        'EntityMetadataNotFoundError: No metadata for "OrderStore" was found. OrderStore is an @Injectable() class, '
+        "not an entity (no @Entity()): `forFeature` takes entities; to inject OrderStore, list it in the module's "
+        "`providers` instead"]
+
+
 def test_entity_listed_globbed_or_autoloaded_is_silent(tmp_path):
     for i, options in enumerate(("entities: [User, Order]", "entities: [__dirname + '/*.entity.ts']",
                                  "entities: [User], autoLoadEntities: true")):
