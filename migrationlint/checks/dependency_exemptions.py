@@ -30,6 +30,7 @@ from migrationlint.model.resolve import resolver_for
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.named_installs import installed_alone
+from migrationlint.model.peer_install import optional_in_meta
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.jest_mocks import manual_mock
@@ -307,11 +308,10 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
     def _optional_feature(self, u: Use) -> bool:
         """A published library's load on demand, in shipping code, of a package it keeps in
         devDependencies (`_production_value_use` leaves it out): an optional feature whose users must
-        install the package, which DEP002 reports as a warning that asks for an optional peer. Not
-        when shipping code of the package loads it at start-up too: no optional feature, the
-        ordinary error is reported there."""
+        install, which DEP002 reports as a warning asking for an optional peer (none once
+        `peerDependenciesMeta` marks it optional). Not when shipping code loads it at start-up too."""
         return u.on_demand and not u.type_only and not u.test and self.optional_features_its_users_install(u.manifest) \
-            and (u.manifest.path, u.package) not in self.eager_loads \
+            and not optional_in_meta(u.manifest.data, u.package) and (u.manifest.path, u.package) not in self.eager_loads \
             and u.package not in policy.PROVIDED_BY_RUNTIME and not self.tooling_root(u.manifest, u.verdict) \
             and self.shipping.bundled(u.manifest, u.package) is None
 

@@ -9,7 +9,7 @@ from migrationlint.checks.peer_hosts import peer_host
 from migrationlint.diagnostics import Applicability, Edit, Fix, Severity
 from migrationlint.model.dependency_model import Use
 from migrationlint.model.package_roles import started_application
-from migrationlint.model.test_runners import RUNNER_APIS
+from migrationlint.model.tool_hosts import host_tool
 from migrationlint.model.workspace import Manifest
 
 
@@ -43,10 +43,14 @@ class DevInProduction:
         peers = self._sibling_peers(u)
         remedy = self._dev_remedy(u) if not peers else (
             f"declare it in peerDependencies{peers}, keeping the devDependency for development")
+        hosted = peers is not None and host_tool(u.package) is not None  # its user's runner or build brings it
+        left_out = (f"an install of {m.name} as a dependency leaves out its devDependencies, and its user's copy is "
+                    "found only where the install hoists it (npm, yarn), not in a strict layout (pnpm, Plug'n'Play), "
+                    "which fails" if hosted else self._left_out(u))
         message = (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it'
-                   f": {self._left_out(u)} with \"Cannot find module '{u.package}'\"; " + remedy + ships)
+                   f": {left_out} with \"Cannot find module '{u.package}'\"; " + remedy + ships)
         if peers:
-            return message, self._peer_fix(m, u.package), None
+            return message, self._peer_fix(m, u.package), Severity.WARNING if hosted else None
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return message, fix, None
@@ -60,8 +64,8 @@ class DevInProduction:
         if m.unpublishable or not m.name or started_application(m) or self.is_service(m) \
                 or self.ws.member(u.package) is not None:
             return None
-        if u.package in RUNNER_APIS and self.published_library(m):
-            return " (the test runner this helper calls into is the one its user's tests run with)"
+        if (tool := host_tool(u.package)) is not None and self.published_library(m):
+            return f" ({tool})"
         peering = self._declaring(u.package, m, "peerDependencies")
         if not peering or len(peering) < len(self._declaring(u.package, m, "dependencies")):
             return None

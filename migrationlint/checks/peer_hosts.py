@@ -19,7 +19,7 @@ from __future__ import annotations
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import Use
 from migrationlint.model.dependency_versions import usable_range
-from migrationlint.model.test_runners import RUNNER_APIS
+from migrationlint.model.tool_hosts import host_tool
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 
@@ -43,7 +43,8 @@ def peer_host(model, u: Use) -> tuple[str, bool] | None:
         return None
     rel = model.project.rel(m.path)
     why = (f"{host}, which {rel} keeps in peerDependencies, requires it as a peer" if required else
-           f"it belongs to the framework of {host}, which {rel} keeps in peerDependencies")
+           f"it comes from the scope of {host}, which {rel} keeps in peerDependencies: a family of packages "
+           "the application installs")
     meta = m.data.get("peerDependenciesMeta")
     entry = meta.get(host) if isinstance(meta, dict) else None
     return why, isinstance(entry, dict) and entry.get("optional") is True
@@ -58,10 +59,9 @@ def sibling_peer(model, u: Use) -> tuple[str, str] | None:
     if not model.published_library(m) or not m.name or u.test \
             or _depends_on(model.ws.member(u.package), m.name):
         return None  # a package that depends on the importer: the importer is none of its plugins
-    if u.package in RUNNER_APIS:  # a testing helper it publishes (`@acme/lib/testing` calling `vi.fn()`)
+    if (tool := host_tool(u.package)) is not None:  # a testing helper or a tool's plugin it publishes
         found = model.version(u.package, m)
-        return (found[0], f"{found[1]}; the test runner this helper calls into is the one its user's tests run "
-                          "with") if found is not None else None
+        return (found[0], f"{found[1]}; {tool}") if found is not None else None
     # a sibling that declares the importer plugs into it (its host, or a library it uses): what it
     # shares as a peer, the importer provides; a sibling of the same project (a project nested with
     # its own lockfile installs another major)

@@ -114,3 +114,11 @@ def peer_policy(root: str, manager: str, package_manager: str | None, lock: Lock
     if major is not None and major < 8:
         return PeerPolicy(False, f"pnpm {major}, whose auto-install-peers defaults to false")
     return PeerPolicy(True, "pnpm 8+ installs peer dependencies (auto-install-peers defaults to true)")
+
+
+def optional_in_meta(manifest_data: dict, package: str) -> bool:
+    """Whether `peerDependenciesMeta` marks `package` optional: pnpm and yarn take such an entry for an
+    optional peer even without a range in peerDependencies, which is what an optional feature declares."""
+    meta = manifest_data.get("peerDependenciesMeta")
+    entry = meta.get(package) if isinstance(meta, dict) else None
+    return isinstance(entry, dict) and entry.get("optional") is True

@@ -622,7 +622,38 @@ def test_a_published_testing_helpers_runner_is_advised_as_a_peer(tmp_path):
                                                "scripts": {"build": "tsc"}, "devDependencies": {"vitest": "^4.1.0"}}})
     (d,) = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
     assert "declare it in peerDependencies (the test runner this helper calls into" in d.message
+    assert d.severity.value == "warning" and "found only where the install hoists it" in d.message
     assert json.loads(fixed(root, unsafe=True)["packages/lib/package.json"])["peerDependencies"] == {"vitest": "^4.1.0"}
+
+
+def test_a_published_compiler_plugin_is_advised_its_compiler_as_a_peer(tmp_path):
+    """A Nest library exports a TypeScript transformer at `./plugin` (`before(options, program)`),
+    which the user's Nest CLI or ts-patch runs inside its own compiler: `typescript` is the user's,
+    a peer (optional when only that entry loads it), never a `dependencies` entry adding a second
+    compiler to every application (a documentation module and a GraphQL module: 15 findings advising
+    dependencies). Kept only at the workspace root, DEP005 names the peer too."""
+    plugin = ("import * as ts from 'typescript';\n\nexport function before(_options: unknown, program: ts.Program) {\n"
+              "  return (ctx: ts.TransformationContext) => (sf: ts.SourceFile) => ts.visitEachChild(sf, (n) => n, ctx);\n}\n")
+    lib = {"name": "@acme/nest-lib", "version": "1.0.0", "main": "./dist/index.js", "files": ["dist"],
+           "exports": {".": "./dist/index.js", "./plugin": "./dist/plugin/index.js"}, "scripts": {"build": "tsc"}}
+    root = write(tmp_path, {
+        "package.json": {**lib, "devDependencies": {"typescript": "5.6.3"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "lib"}, "include": ["lib"]},
+        "lib/index.ts": "export const version = 1;\n",
+        "lib/plugin/index.ts": plugin,
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert d.severity.value == "warning" and "declare it in peerDependencies (typescript runs this plugin code" in d.message
+    assert "move it to dependencies" not in d.message
+    mono = write(tmp_path / "mono", {
+        "package.json": {"name": "ws", "private": True, "workspaces": ["packages/*"], "devDependencies": {"typescript": "5.6.3"}},
+        "packages/lib/package.json": lib,
+        "packages/lib/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+        "packages/lib/src/index.ts": "export const version = 1;\n",
+        "packages/lib/src/plugin/index.ts": plugin,
+    })
+    (d,) = pipeline.lint([str(mono)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert 'declare "typescript": "5.6.3" in peerDependencies of packages/lib/package.json' in d.message
 
 
 def test_a_tests_require_in_a_callback_is_no_optional_feature(tmp_path):
@@ -730,6 +761,24 @@ def test_a_bundled_published_packages_on_demand_load_is_an_optional_feature_too(
     assert diags["msgpackr"].severity.value == "warning" and diags["msgpackr"].fix is None
     assert 'loaded on demand, like an optional feature: declare "msgpackr" in peerDependencies' in diags["msgpackr"].message
     assert "--save-dev tiny-lru-cache" in diags["tiny-lru-cache"].message
+
+
+def test_an_optional_feature_peerdependenciesmeta_marks_optional_is_declared(tmp_path):
+    """A published driver loads `@as-integrations/express5` on demand and keeps it in devDependencies:
+    DEP002 asks for an optional peer. `peerDependenciesMeta` marking it optional, with no range in
+    peerDependencies, is that declaration for pnpm and yarn (a GraphQL driver package): nothing is left
+    to ask."""
+    manifest = {"name": "@acme/driver", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"],
+                "devDependencies": {"@as-integrations/express5": "^1.0.0"}}
+    files = {"package.json": manifest,
+             "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+             "src/index.ts": "export async function express5(): Promise<unknown> {\n"
+                             "  return import('@as-integrations/express5');\n}\n"}
+    [d] = pipeline.lint([str(write(tmp_path / "plain", files))], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert d.severity.value == "warning" and "marked optional in peerDependenciesMeta" in d.message
+    meta = {**manifest, "peerDependenciesMeta": {"@as-integrations/express5": {"optional": True}}}
+    assert pipeline.lint([str(write(tmp_path / "meta", {**files, "package.json": meta}))], Settings(select=["DEP002"]),
+                         use_cache=False).diagnostics == []
 
 
 def test_a_published_application_is_no_plugin_of_the_packages_it_depends_on(tmp_path):
@@ -2840,10 +2889,10 @@ def test_a_scope_split_into_a_peer_api_and_dependencies_is_no_peer_framework(tmp
                          "  void new W3CTraceContextPropagator();\n}\n"),
     })
     [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
-    assert d.severity.value == "error" and "move it to dependencies" in d.message and "framework" not in d.message
+    assert d.severity.value == "error" and "move it to dependencies" in d.message and "scope of" not in d.message
     write(root, {"package.json": {**manifest, "dependencies": {"semver": "^7.0.0"}}})
     [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
-    assert "it belongs to the framework of @opentelemetry/api" in d.message
+    assert "it comes from the scope of @opentelemetry/api" in d.message
 
 
 @pytest.mark.parametrize("manager", ["pnpm", "npm"])
