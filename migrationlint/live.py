@@ -206,7 +206,7 @@ class LiveLinter:
 def carried_reachability(carried: dict, project: Project) -> dict:
     """The packages of the last run whose reachability read facts that still agree with this
     run's (the same objects, or the same `reach_signature`); the fix loop's passes use it too."""
-    from migrationlint.model.shipping import reach_key
+    from migrationlint.model.reach_keys import reach_key
 
     out = {}
     for manifest_path, (found, read) in carried.items():

@@ -30,7 +30,8 @@ from migrationlint.atomic import replace_file
 from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.run_cache import context_dirs, context_parts, run_key, settings_text, stat_digest, tool_stamp
 from migrationlint.model.resolve import RESOLVER
-from migrationlint.model.shipping import SHIPPING, ReadAs, Shipping, reach_key
+from migrationlint.model.reach_keys import ReadAs, reach_key
+from migrationlint.model.shipping import SHIPPING, Shipping
 
 FILE = "reach"
 MAGIC = b"migrationlint-reach 4\n"

@@ -2,8 +2,7 @@
 before it reports one (an optional or mocked module, a runtime that provides it, an install that
 holds it anyway, a deployment that carries the root's dependencies, test support after all).
 
-Kept apart from the rules' messages and fixes so that each side reads on its own: every answer
-here is a yes/no about the repository, never wording.
+Kept apart from the rules' messages and fixes: every answer here is a yes/no, never wording.
 """
 
 from __future__ import annotations
@@ -13,7 +12,8 @@ import os
 from migrationlint.model import fix_policy as policy
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index, declares_itself
-from migrationlint.model.dependency_model import DependencyModel, Use
+from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.package_use import Use
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, names_nothing_loadable, unbuilt_stub
 from migrationlint.model.checkout_starts import starts_from_checkout

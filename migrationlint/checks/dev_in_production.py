@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from migrationlint.checks.peer_hosts import peer_host
 from migrationlint.diagnostics import Applicability, Edit, Fix, Severity
-from migrationlint.model.dependency_model import Use
+from migrationlint.model.package_use import Use
 from migrationlint.model.package_roles import started_application
 from migrationlint.model.tool_hosts import host_tool
 from migrationlint.model.workspace import Manifest

@@ -6,7 +6,8 @@ what the framework they share with it loads. A mixin of the dependency exemption
 from __future__ import annotations
 
 from migrationlint.model import packages as pk
-from migrationlint.model.dependency_model import DependencyModel, Use
+from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.package_use import Use
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.workspace import Manifest
 

@@ -17,7 +17,7 @@ published testing helper calls into, is a peer of the library too.
 from __future__ import annotations
 
 from migrationlint.model import packages as pk
-from migrationlint.model.dependency_model import Use
+from migrationlint.model.package_use import Use
 from migrationlint.model.dependency_versions import usable_range
 from migrationlint.model.tool_hosts import host_tool
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest

@@ -5,7 +5,8 @@ A mixin of the dependency exemptions: an import of such a package is no undeclar
 
 from __future__ import annotations
 
-from migrationlint.model.dependency_model import DependencyModel, Use
+from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.package_use import Use
 from migrationlint.model.dev_folders import in_test_folder
 from migrationlint.model.generated_packages import generated_packages
 from migrationlint.model.nx_projects import run_commands

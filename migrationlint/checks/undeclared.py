@@ -14,7 +14,7 @@ from migrationlint.checks.peer_hosts import sibling_peer
 from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
-from migrationlint.model.dependency_model import NEST_CORE, Use
+from migrationlint.model.package_use import NEST_CORE, Use
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.project import Memo
@@ -62,7 +62,7 @@ class UndeclaredImports:
         linted files, else, in a run over a few files, the package's others."""
         key = (u.manifest.path, u.package)
         if key not in self.value_loads:
-            if not any(not v.type_only and not v.imp.guarded for v in self._uses_outside_run(u.manifest, u.package)):
+            if not any(not v.type_only and not v.guarded for v in self._uses_outside_run(u.manifest, u.package)):
                 return False
             self.value_loads.add(key)
         return True

@@ -5,7 +5,6 @@ which manifest owns a file (manifest_owners). No rule is emitted here (checks.de
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
@@ -28,35 +27,11 @@ from migrationlint.model.lockfile_record import Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoisted_by_name, hoists, plug_n_play, privately_hoisted, publicly_hoisted
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
+from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
 from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import Manifest
 
 
-@dataclass
-class Use:
-    """One import of a package by a linted file, with what decides which manifest section it needs."""
-
-    path: str
-    imp: ImportFact
-    package: str
-    manifest: Manifest
-    type_only: bool
-    test: bool  # does not run in production (the shipping model's answer), or a test mock
-    verdict: Verdict | None = None
-    metadata_only: bool = False  # its names are used only in annotations decorator metadata emits
-    unused: bool = False  # none of its names is used: the compiler drops the import (type_only too)
-
-    @property
-    def on_demand(self) -> bool:
-        """Loaded on demand: the import sits in a function, or only such a load reaches its file."""
-        return self.imp.lazy or (self.verdict is not None and self.verdict.on_demand)
-
-
-# import forms that execute the package (and so need its peers); `require.resolve` only finds it
-LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})
-
-
-NEST_CORE = frozenset({"@nestjs/common", "@nestjs/core"})  # the injector whose one copy plugins share
 
 
 class DependencyModel(ManifestOwners, VersionChoice):

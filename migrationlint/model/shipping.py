@@ -13,10 +13,9 @@ Separately, `bundled(manifest)` says whether the package ships a bundle (bundlin
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import deque
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
@@ -48,7 +47,7 @@ from migrationlint.model.bundled_libraries import BundledLibraries
 from migrationlint.model.nx_projects import WebProject
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN, next_routes
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, beside_page_scripts, html_entries
-from migrationlint.model.verdicts import ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
+from migrationlint.model.verdicts import GUARDED_LOAD, ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 # every reference that brings a file into tsc's program (type-only ones too: the file is emitted)
@@ -222,7 +221,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             return Verdict(False, dev_only)
         via = self._reached_from(manifest).get(path)
         if via is not None:
-            return Verdict(True, via, unlisted=self.unlisted(manifest), on_demand=via.startswith(ON_DEMAND))
+            return Verdict(True, via, unlisted=self.unlisted(manifest), on_demand=via.startswith(ON_DEMAND),
+                           guarded=GUARDED_LOAD in via)
         if (bundle := self._bundle_input(path, manifest)) is not None:
             return Verdict(False, bundle, bundle_input=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
@@ -325,26 +325,31 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
             starts.append((entry.path, f"reached by value imports from the entry point {rel} ({entry.origin})"))
         self._spread(manifest, starts, found, read, lazy=False)
-        lazy = [(p, "") for p in found if (f := self.project.facts(p)) is not None and any(i.lazy for i in f.imports)]
-        self._spread(manifest, lazy, found, read, lazy=True)  # from the files that load something on demand
+        for guarded in (False, True):  # from the files that load something on demand, in a `try` last
+            lazy = [(p, "") for p in found if (f := self.project.facts(p)) is not None and any(i.lazy for i in f.imports)]
+            self._spread(manifest, lazy, found, read, lazy=True, guarded=guarded)
         self._add_migrations(manifest, found)
         self._reached[manifest.path] = found
         return found
 
     def _spread(self, manifest: Manifest, starts: list[tuple[str, str]], found: dict[str, str],
-                read: dict[str, object] | None = None, lazy: bool | None = None) -> None:
+                read: dict[str, object] | None = None, lazy: bool | None = None, guarded: bool | None = None) -> None:
         """Breadth-first over value imports within the package from `starts` ((file, the reason what it
         reaches gets)): each file reached goes to `found` with its start's first reason, its facts to `read`.
         `lazy=False` follows only what loads with the file; `lazy=True` starts with the loads on demand
-        (an `import()` in a function), whose files and what they load get ON_DEMAND reasons."""
+        (an `import()` in a function), whose files and what they load get ON_DEMAND reasons: with
+        `guarded=False` never through a load in a `try` that carries on without it, with `True` from those."""
         queue = deque(starts)
         while queue:
             path, why = queue.popleft()
             if read is not None:
                 read[path] = self.project.facts(path)
-            for target in self._value_imports(path, manifest, lazy=lazy if not why.startswith(ON_DEMAND) else None):
+            first = not why.startswith(ON_DEMAND)
+            for target in self._local_imports(path, manifest, "production", lazy if first else None,
+                                              guarded if first or guarded is False else None):
                 if target not in found:
-                    found[target] = why or f"{ON_DEMAND} ({self.project.rel(path)} imports it in a function)"
+                    found[target] = why or f"{ON_DEMAND} ({self.project.rel(path)} imports it in a function" \
+                        + (f", {GUARDED_LOAD})" if guarded else ")")
                     queue.append((target, found[target]))
 
     def reachability(self) -> dict[str, tuple[dict[str, str], dict[str, object]]]:
@@ -380,10 +385,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                     found[source] = f"a migration loaded by the DataSource options in {rel}, which ships"
                     break
 
-    def _value_imports(self, path: str, manifest: Manifest, lazy: bool | None = None) -> list[str]:
-        return self._local_imports(path, manifest, "production", lazy)
-
-    def _local_imports(self, path: str, manifest: Manifest, which: str, lazy: bool | None = None) -> list[str]:
+    def _local_imports(self, path: str, manifest: Manifest, which: str, lazy: bool | None = None,
+                       guarded: bool | None = None) -> list[str]:
         """The files of the package that `path` imports: `which` is "production" (value imports
         that run there), "development" (value imports in a branch taken only outside production)
         or "compiled" (every reference, type-only too: what tsc compiles); `lazy`, when given: only
@@ -396,7 +399,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         out = []
         for imp in facts.imports:
             if imp.kind not in kinds or not imp.specifier or which != "compiled" and (
-                    imp.type_only or imp.dev_only != (which == "development")) or lazy is not None and imp.lazy != lazy:
+                    imp.type_only or imp.dev_only != (which == "development")) or lazy is not None and imp.lazy != lazy \
+                    or guarded is not None and imp.guarded != guarded:
                 continue
             if pk.classify(imp.specifier) == "package" and not self._alias(path, imp.specifier):
                 continue
@@ -447,36 +451,6 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
 
     def _resolver(self) -> Resolver:
         return resolver_for(self.project)
-
-
-def reach_signature(facts) -> tuple | None:
-    """What `_reached_from` reads of a file's facts: two facts with the same signature reach the
-    same files (keep in step with `_value_imports` and `_add_migrations`)."""
-    if facts is None or facts.skipped:
-        return None
-    imports = tuple((i.kind, i.type_only, i.dev_only, i.lazy, i.specifier, i.kind == "import" and compiled_type_uses(i, facts))
-                    for i in facts.imports)
-    globs = tuple(item[1] for option in facts.migrations_options for item in option.items if item[0] == "glob")
-    return imports, globs
-
-
-class ReadAs(NamedTuple):
-    """A file a carried reachability read, as a stored record knows it (cache/reach_cache.py):
-    its content digest and its `reach_key`, where a run's own walk keeps the facts."""
-
-    digest: str
-    key: str
-
-
-def reach_key(read) -> str | None:
-    """`reach_signature` of facts (or the key a ReadAs carries), as a short digest: what carried
-    reachability is compared by, in the language server, the fix loop and the reach cache."""
-    if isinstance(read, ReadAs):
-        return read.key
-    signature = reach_signature(read)
-    if signature is None:
-        return None
-    return hashlib.blake2b(repr(signature).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def is_workspace_root(manifest: Manifest) -> bool:

@@ -763,6 +763,29 @@ def test_a_bundled_published_packages_on_demand_load_is_an_optional_feature_too(
     assert "--save-dev tiny-lru-cache" in diags["tiny-lru-cache"].message
 
 
+def test_a_helper_only_guarded_loads_reach_is_an_optional_module(tmp_path):
+    """`try { const gen = await import('./utils/codegen'); ... } catch { logger.error('install
+    ts-morph') }`: the helper holds the static `import { Project } from 'ts-morph'`, and the only load
+    of it carries on without it, as a guarded `import('ts-morph')` would (an i18n library's type
+    generator: a DEP002 claiming nothing tells its users). A second, unguarded load of the helper on
+    demand makes it the optional feature DEP002 reports."""
+    guarded = ("export async function generate(): Promise<void> {\n  try {\n"
+               "    const gen = await import('./utils/codegen');\n    gen.writeTypes('types.ts');\n"
+               "  } catch {\n    console.error('install ts-morph to generate types');\n  }\n}\n")
+    files = {"package.json": {"name": "i18n-lite", "version": "1.0.0", "main": "./dist/index.js", "files": ["dist"],
+                              "devDependencies": {"ts-morph": "24.0.0"}},
+             "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+             "src/index.ts": guarded,
+             "src/utils/codegen.ts": "import { Project } from 'ts-morph';\n\n"
+                                     "export const writeTypes = (path: string) => new Project().createSourceFile(path);\n"}
+    select = Settings(select=["DEP001", "DEP002"])
+    assert pipeline.lint([str(write(tmp_path / "guarded", files))], select, use_cache=False).diagnostics == []
+    both = {**files, "src/index.ts": guarded + "export async function load(): Promise<unknown> {\n"
+                                               "  const gen = await import('./utils/codegen');\n  return gen.writeTypes('x.ts');\n}\n"}
+    [d] = pipeline.lint([str(write(tmp_path / "both", both))], select, use_cache=False).diagnostics
+    assert d.severity.value == "warning" and "like an optional feature" in d.message
+
+
 def test_an_optional_feature_peerdependenciesmeta_marks_optional_is_declared(tmp_path):
     """A published driver loads `@as-integrations/express5` on demand and keeps it in devDependencies:
     DEP002 asks for an optional peer. `peerDependenciesMeta` marking it optional, with no range in
