@@ -254,14 +254,20 @@ def _older_in_milliseconds(project: Project, path: str, date_ms: int | None) -> 
 
 
 def _reorders(project: Project, path: str, prefix_ms: int, ts: int) -> bool:
-    """Whether another migration file of the folder has a timestamp prefix between the file name's
-    and the class's: TypeORM orders by the class, so the migration then runs elsewhere than its file
-    name says. Otherwise the mismatch changes nothing, and a rename would run it again."""
-    low, high = sorted((prefix_ms, ts))
+    """Whether another migration file of the folder runs on the other side of this one than the file
+    names say: TypeORM orders by the classes' timestamps (the other's own class, when it has one: a
+    batch of files whose names and classes are off alike keeps its order), so the migration then runs
+    elsewhere than its file name says. Otherwise the mismatch changes nothing, and a rename would run
+    it again."""
     for other in _neighbours(project, path):
         digits = tn.file_prefix(os.path.basename(other))
-        ms = tn.to_millis(digits) if digits else None
-        if ms is not None and low < ms < high:
+        named = tn.to_millis(digits) if digits else None
+        if named is None:
+            continue
+        facts = project.facts(other)
+        stamps = [tn.timestamp_of(c.name) for c in (migration_classes(facts) if facts is not None and not facts.skipped else ())]
+        runs = next((t for t in stamps if t is not None and tn.plausible(t)), named)
+        if (prefix_ms - named) * (ts - runs) < 0:
             return True
     return False
 

@@ -1,8 +1,9 @@
 """Files outside every build: a backup copy, a parked old version, a scratch script.
 
 A file that no tsconfig program compiles (the tsconfigs that could cover it include none of it, or
-exclude it by name, also inside their `rootDir`: work in progress parked in `src/wip/`; where no
-tsconfig lies above it, a runner's defaults may compile it), that
+exclude it by name: work in progress parked in `src/wip/`; a `rootDir` compiles nothing by itself;
+an Angular CLI or Nx project compiles only the tsconfigs its targets name, not an editor's
+`tsconfig.editor.json`; where no tsconfig lies above it, a runner's defaults may compile it), that
 nothing runs (no entry point reaches it, no script, test runner or tool names it: its shipping
 verdict is only presumed, or it is in no bundle of an app whose entries are its routes or its HTML
 page, or it is an example or a backup copy of the repository's own folders or of a file beside it,
@@ -29,7 +30,7 @@ from migrationlint.model.dev_files import dev_reason, tool_input
 from migrationlint.model.dev_folders import example_home, in_test_folder
 from migrationlint.model.docker_commands import dockerfile_names
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
-from migrationlint.model.nx_projects import outside_every_project
+from migrationlint.model.nx_projects import nx_programs, outside_every_project
 from migrationlint.model.imported_anywhere import file_names, importers, names_file
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.project import Memo, Project
@@ -109,12 +110,10 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
             project, resolver, cfg.dir, path):
         return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
     parked = cfg.excludes_on_purpose(path)  # compiled only if an included file imports it (its importers say)
-    if cfg.under_root_dir(path) and not parked:
-        return False
     if resolver.tsconfigs.references_unwritten(os.path.dirname(path)):
         return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
-    if resolver.tsconfigs.named_config_covers(path):
-        return False
+    if resolver.tsconfigs.named_config_covers(path) and not _outside_cli_programs(project, resolver, cfg.dir, path):
+        return False  # a named config compiles it, unless the CLI's targets name their programs (an editor's config)
     if path.endswith((".d.ts", ".d.mts", ".d.cts")) and _unread_declarations(project, cfg, path):
         return True
     manifests = [m for m in (manifest, project.workspace.root_manifest) if m is not None]
@@ -144,15 +143,17 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
 
 
 def _unselected_test_support(project: Project, path: str, manifests: list[Manifest]) -> bool:
-    """Whether a file of a test folder (`tests/unit/Thing.legacy.ts`) is no test the package's
-    runners select, no setup file their configs name and no input a script names: only a test
-    importing it would run it (its importers say). Mocks and fixtures are read by other means
-    (Jest loads a `__mocks__` file in place of a module; a test reads a fixture as text)."""
+    """Whether a file of a test folder (`tests/unit/Thing.legacy.ts`, a `__mock__/` module tests import
+    by path) is no test the package's runners select (or no runner could run at all), no setup file
+    their configs name and no input a script names: only a test importing it would run it (its
+    importers say). Mocks and fixtures are read by other means (Jest loads a `__mocks__` file in
+    place of a module; a test reads a fixture as text)."""
     folders = os.path.relpath(os.path.dirname(path), manifests[0].dir).split(os.sep) if manifests else []
-    if not in_test_folder(folders) or any(f in _READ_OTHERWISE for f in folders) \
+    if not (in_test_folder(folders) or "__mock__" in folders) or any(f in _READ_OTHERWISE for f in folders) \
             or _CONFIG_NAME.search(os.path.basename(path)):
         return False  # a config (`e2e/pw.config.245.ts`) is what a runner is given by hand, not a test it selects
-    return not _run_otherwise(project, path, manifests) and _unselected(project, path, manifests)
+    return not _run_otherwise(project, path, manifests) and (
+        not may_run_tests(project.facts(path), manifests) or _unselected(project, path, manifests))
 
 
 def _run_otherwise(project: Project, path: str, manifests: list[Manifest]) -> bool:
@@ -222,11 +223,11 @@ def _left_out_of_workspace(project: Project, manifest: Manifest) -> bool:
 
 
 def _outside_cli_programs(project: Project, resolver: Resolver, directory: str, path: str) -> bool:
-    """Whether an Angular CLI workspace at `directory` compiles its targets' own tsconfigs and none of
-    them covers the file (its `tsconfig.json` is the base they extend, read by editors alone, unless a
-    script of the package runs a bare `tsc`, which compiles it: a server beside the app, `ng build &&
-    tsc`)."""
-    programs = angular_programs(directory)
+    """Whether an Angular CLI workspace, or an Nx project, at `directory` compiles its targets' own
+    tsconfigs and none of them covers the file (its `tsconfig.json` is the base they extend, and Nx's
+    `tsconfig.editor.json` covers every file, read by editors alone, unless a script of the package
+    runs a bare `tsc`, which compiles it: a server beside the app, `ng build && tsc`)."""
+    programs = angular_programs(directory) or nx_programs(directory)
     return bool(programs) and not any(resolver.tsconfigs.config(p).covers(path) for p in programs) \
         and not _compiles_its_tsconfig(project, directory)
 

@@ -21,6 +21,8 @@ from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 _PAGE_ORIGINS = (HTML_ORIGIN, ROUTE_ORIGIN)
+# folders of a repository's own tooling packages (`tools/integration`, `tooling/bench-app`)
+_TOOL_FOLDERS = frozenset({"tools", "tooling", "devtools", "dev-tools"})
 
 
 class DevOnlyPackages:
@@ -58,7 +60,7 @@ class DevOnlyPackages:
             return None
         dependents = self.dependents(manifest)
         if not dependents:
-            return None
+            return self._unused_harness(manifest)
         self._dev_only_of[manifest.path] = None  # a dependency cycle reads "not dev-only"
         through = [m for m in dependents if any(manifest.name in m.section(s) for s in DEP_SECTIONS if s != "devDependencies")]
         if any(self._dev_only(m) is None for m in through):
@@ -68,6 +70,19 @@ class DevOnlyPackages:
         said = [f"a devDependency only ({', '.join(direct[:3])})" if direct else "",
                 f"a dependency of {', '.join(via[:2])}, a devDependency only itself" if via else ""]
         return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
+
+    def _unused_harness(self, manifest: Manifest) -> str | None:
+        """A private package in a tools folder (`tools/integration`) that names an entry to import (`main`)
+        but declares no `dependencies` and no `bin`, that nothing starts, lists or imports (`unlisted`, no
+        outside importer): no install of it exists, so what it imports is a developer's, run from the
+        checkout (a framework's profiling harness)."""
+        if manifest.data.get("private") is not True or manifest.data.get("dependencies") or manifest.data.get("bin") \
+                or not _TOOL_FOLDERS & set(self.project.rel(manifest.dir).split("/")[:-1]) \
+                or not self.entries(manifest) or not self.unlisted(manifest) \
+                or next(outside_importers(self.project, manifest, self._resolver()), None) is not None:
+            return None
+        return "its private package declares no dependencies, and no package depends on it, imports it or starts " \
+               "it: a harness run from the checkout, never installed"
 
     def _left_out(self, manifest: Manifest) -> str | None:
         root = self.ws.root_manifest

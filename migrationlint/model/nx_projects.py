@@ -348,6 +348,23 @@ def _target_generates(target: dict, directory: str) -> str | None:
     return "updateBuildableProjectDepsInPackageJson, on by default before Nx 16.5"
 
 
+def nx_programs(directory: str) -> list[str]:
+    """The tsconfig files the targets of the Nx project in `directory` name (`tsConfig`, in options or
+    any configuration), that exist: the programs its builds and tests compile, beside which a
+    `tsconfig.editor.json` covering every file is read by editors alone."""
+    root = nx_workspace_root(directory)
+    if root is None:
+        return []
+    found = set()
+    for target in project_targets(directory).values():
+        configurations = target.get("configurations") if isinstance(target, dict) else None
+        blocks = [target.get("options") if isinstance(target, dict) else None,
+                  *(configurations.values() if isinstance(configurations, dict) else ())]
+        found |= {nx_option_path(b["tsConfig"], root, directory) for b in blocks
+                  if isinstance(b, dict) and isinstance(b.get("tsConfig"), str)}
+    return sorted(p for p in found if os.path.isfile(p))
+
+
 def project_targets(directory: str) -> dict:
     """The targets of the Nx project in `directory` (project.json, or its inline entry in the
     workspace's workspace.json; the older `architect` spelling too), or {}; merged over those the

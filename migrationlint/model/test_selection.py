@@ -11,8 +11,9 @@ or not) and those with a config beside the file or above it. A config a plain ru
 (`test/jest-e2e.json`) adds to them. Answered only where every runner has a selection that can be
 read: a package that may run Mocha, AVA, Cypress or Karma, a config that inherits its settings
 (`preset: '../../jest.preset.js'`, a spread of a base config, `projects: ['<rootDir>/apps/*']`), a
-config a script names from another folder, a vitest workspace, or a pattern this reader does not
-understand leaves every file selected ("may run" errs towards yes).
+config a script names from another folder, a vitest workspace with an inline project (one that lists
+only globs runs the projects they name), or a pattern this reader does not understand leaves every
+file selected ("may run" errs towards yes).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from migrationlint.model.config_objects import REGEX_MARK, config_imports, find_
 from migrationlint.model.runner_config_files import jest_configs, named_configs
 from migrationlint.model.runner_configs import config_paths
 from migrationlint.model.test_runners import RUNNER_PACKAGES
+from migrationlint.model.vitest_workspace import project_folder
 from migrationlint.model.workspace import Manifest
 
 # the runners whose selection is read here (their CLIs and the Nx plugins that start them)
@@ -92,7 +94,7 @@ def unselected_test(path: str, root: str, manifests: list[Manifest], imported: I
     selections, configured = [], set()
     directory = os.path.dirname(path)
     while True:
-        for kind, selection, default in _configs_in(directory):
+        for kind, selection, default in _configs_in(directory, path):
             if selection is None:
                 return False
             selections.append(selection)
@@ -112,10 +114,12 @@ def _scripts(manifest: Manifest) -> list[str]:
     return [s for s in scripts.values() if isinstance(s, str)] if isinstance(scripts, dict) else []
 
 
-def _configs_in(directory: str) -> list[tuple[str, Selection | None, bool]]:
-    """(runner, selection, whether a plain run reads it) of each config in `directory`: None for one
-    whose selection cannot be read. A plain `jest` reads `jest.config.*` or the manifest's `jest` key;
-    a variant (`jest.e2e.config.ts`, `jest-e2e.json`) runs only when a script names it."""
+def _configs_in(directory: str, path: str) -> list[tuple[str, Selection | None, bool]]:
+    """(runner, selection, whether a plain run reads it) of each config in `directory` for the file at
+    `path`: None for one whose selection cannot be read. A plain `jest` reads `jest.config.*` or the
+    manifest's `jest` key; a variant (`jest.e2e.config.ts`, `jest-e2e.json`) runs only when a script
+    names it. A vitest workspace runs its projects only: the project's own config selects (met on the
+    way up), or vitest's defaults in a project folder without one; outside every project, nothing."""
     found: list[tuple[str, Selection | None, bool]] = []
     names = _names(directory)
     loose = [os.path.join(directory, n) for n in names if _JSON_CONFIG.fullmatch(n)]  # jest-e2e.json
@@ -124,8 +128,11 @@ def _configs_in(directory: str) -> list[tuple[str, Selection | None, bool]]:
     inline = _manifest_jest(directory)
     if inline is not None:
         found.append(("jest", _jest_settings(inline, directory), True))
-    if any(n.startswith(("vitest.workspace.", "vitest.projects.")) for n in names):
-        return found + [("vitest", None, True)]
+    workspace = next((os.path.join(directory, n) for n in names if n.startswith(("vitest.workspace.", "vitest.projects."))), None)
+    if workspace is not None:
+        project, read = project_folder(workspace, path)
+        bare = project is not None and not any(find_config(project, c) for c in ("vitest.config", "vite.config"))
+        return found + [("vitest", Selection(globs=_DEFAULTS["vitest"] if bare else ()) if read else None, True)]
     config = find_config(directory, "vitest.config") or find_config(directory, "vite.config")
     if config is not None:
         found.append(("vitest", _vitest_file(config), True))

@@ -3387,6 +3387,28 @@ def test_a_strapi_plugin_build_inlines_its_devdependencies(tmp_path, build, pack
     assert bool(dep(root, select=("DEP002",))) is reported
 
 
+@pytest.mark.parametrize("folder, manifest, reported", [
+    ("tools/integration", {}, False),
+    ("tools/integration", {"dependencies": {"cors": "^2.8.5"}}, True),  # something installs it
+    ("tools/integration", {"scripts": {"build": "tsc", "start": "node lib/index.js"}}, True),  # a service
+    ("packages/integration", {}, True)])  # a library nothing uses yet, not a tools folder
+def test_a_private_tools_package_nothing_uses_is_a_harness(tmp_path, folder, manifest, reported):
+    """`tools/integration`, a framework's profiling harness: private, every package in devDependencies,
+    a `main` its own benchmark scripts require, no start script, nothing depends on it or imports it
+    (12 DEP002 errors advising dependencies). No install of it exists: its imports are a developer's.
+    Declaring dependencies, or a start script, makes it something installed; outside a tools folder
+    an unused library keeps its entries."""
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*", "tools/*"]},
+        f"{folder}/package.json": {"name": "@demo/integration", "private": True, "main": "src/index.js",
+                                   "scripts": {"build": "tsc"}, "devDependencies": {"express": "^4.19.2"}, **manifest},
+        f"{folder}/tsconfig.json": {"compilerOptions": {"outDir": "lib", "rootDir": "src"}, "include": ["src"]},
+        f"{folder}/src/index.ts": "import express from 'express';\n\nexport const app = express();\n",
+        f"{folder}/test/bootstrap.benchmark.js": "const { app } = require('../lib/index.js');\napp.listen(0).close();\n",
+    }
+    assert bool(dep(write(tmp_path, files), select=("DEP002",))) is reported
+
+
 @pytest.mark.parametrize("build, image, reported", [
     ("lerna run build --ignore transport-integration", None, False),
     ("pnpm -r --filter '!./integration/**' build", None, False),

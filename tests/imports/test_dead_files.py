@@ -165,6 +165,51 @@ def test_an_angular_apps_file_outside_its_targets_programs_is_dead(tmp_path):
     assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
 
 
+def test_an_nx_apps_editor_config_compiles_nothing(tmp_path):
+    """An Nx Angular app whose build names `tsconfig.app.json` (`files: [src/main.ts]`) beside the
+    `tsconfig.editor.json` Nx writes for the IDE (`include: **/*.ts`): a leftover strategy nothing
+    imports is in no program the targets name (an AI platform's web app: 7 errors claiming the
+    binding is undefined at runtime). Imported by main.ts, it is compiled and its error stays."""
+    _pkg(tmp_path, "package.json", {"name": "r2", "private": True, "dependencies": {"@angular/core": "^19.0.0"},
+                                    "devDependencies": {"@angular/build": "^19.0.0", "nx": "^20.0.0"}})
+    _pkg(tmp_path, "nx.json", {"npmScope": "r2"})
+    _pkg(tmp_path, "tsconfig.base.json", {"compilerOptions": {"strict": True, "moduleResolution": "bundler"}})
+    _pkg(tmp_path, "apps/web/project.json", {"name": "web", "projectType": "application", "targets": {"build": {
+        "executor": "@angular/build:application",
+        "options": {"browser": "apps/web/src/main.ts", "tsConfig": "{projectRoot}/tsconfig.app.json"}}}})
+    _pkg(tmp_path, "apps/web/tsconfig.json", {"extends": "../../tsconfig.base.json", "files": [], "include": [],
+                                              "references": [{"path": "./tsconfig.app.json"}, {"path": "./tsconfig.editor.json"}]})
+    _pkg(tmp_path, "apps/web/tsconfig.app.json", {"extends": "./tsconfig.json", "files": ["src/main.ts"], "include": ["src/**/*.d.ts"]})
+    _pkg(tmp_path, "apps/web/tsconfig.editor.json", {"extends": "./tsconfig.json", "include": ["**/*.ts"]})
+    _write(tmp_path, "apps/web/src/main.ts", "import { AppComponent } from './app/app.component';\n\nconsole.log(AppComponent);\n")
+    _write(tmp_path, "apps/web/src/app/app.component.ts", "export class AppComponent {}\n")
+    _write(tmp_path, "apps/web/src/app/old/legacy.ts", "import { NbAppComponent } from '../app.component';\n\n"
+                                                       "export const legacy = NbAppComponent;\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}
+    _write(tmp_path, "apps/web/src/main.ts", "import { AppComponent } from './app/app.component';\nimport './app/old/legacy';\n\n"
+                                             "console.log(AppComponent);\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
+
+
+def test_a_root_dir_compiles_nothing_by_itself(tmp_path):
+    """An Angular app whose tsconfigs set `"rootDir": "./src"` and whose build compiles only main.ts and
+    what it imports: a DTO copied in by a script and imported by nothing is in no program (a
+    permit broker's UI: a DEP001 error putting a Nest server package in an Angular app). `rootDir`
+    only says where included files may lie; once main.ts imports the file, it is compiled."""
+    _pkg(tmp_path, "package.json", {"name": "ui", "private": True, "scripts": {"build": "ng build"},
+                                    "dependencies": {"@angular/core": "^20.0.0"}, "devDependencies": {"@angular/cli": "^20.0.0"}})
+    _pkg(tmp_path, "angular.json", {"version": 1, "projects": {"ui": {"root": "", "sourceRoot": "src", "architect": {
+        "build": {"builder": "@angular/build:application", "options": {"browser": "src/main.ts", "tsConfig": "tsconfig.app.json"}}}}}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "moduleResolution": "bundler", "rootDir": "./src"}})
+    _pkg(tmp_path, "tsconfig.app.json", {"extends": "./tsconfig.json", "files": ["src/main.ts"], "include": ["src/**/*.d.ts"]})
+    _write(tmp_path, "src/main.ts", "export const boot = 1;\n")
+    _write(tmp_path, "src/app/dto/close.dto.ts", "import { ApiProperty } from '@nestjs/swagger';\n\n"
+                                                 "export class CloseDto { @ApiProperty() message!: string; }\n")
+    assert {d.severity.value for d in lint(tmp_path, ["DEP001"])} == {"warning"}
+    _write(tmp_path, "src/main.ts", "import { CloseDto } from './app/dto/close.dto';\n\nexport const boot = CloseDto;\n")
+    assert {d.severity.value for d in lint(tmp_path, ["DEP001"])} == {"error"}
+
+
 def test_a_bare_tsc_in_an_angular_packages_scripts_compiles_its_tsconfig(tmp_path):
     """An Ionic app's `build` ends in `&& yarn tsc`, which compiles the workspace's own tsconfig.json:
     its `app.ts` static server (which pm2 starts) is in that program, so its broken import is an

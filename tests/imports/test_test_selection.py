@@ -105,6 +105,54 @@ def test_a_selection_that_cannot_be_read_keeps_every_file_a_test(tmp_path, chang
     assert _severities(tmp_path) == {"tests/unit/Thing.legacy.ts": "error"}
 
 
+@pytest.mark.parametrize("workspace, selected", [
+    ('export default ["packages/**/vitest.config.{mts,ts}"];\n', {"packages/a/src/a.spec.ts"}),
+    ('import { defineWorkspace } from "vitest/config";\nexport default defineWorkspace(["packages/*", "docs"]);\n',
+     {"packages/a/src/a.spec.ts", "docs/snippets/service.spec.ts"}),  # a folder without a config: vitest's defaults
+    ('export default ["packages/*", { test: { name: "inline" } }];\n',  # an inline project: not read
+     {"packages/a/src/a.spec.ts", "docs/snippets/service.spec.ts", "packages/a/old/legacy.spec.ts"}),
+])
+def test_a_vitest_workspace_runs_its_projects_only(tmp_path, workspace, selected):
+    """A root `vitest.workspace.mts` listing the packages' configs: a root `vitest run` runs those
+    projects, each with its own `include`, so a spec in `docs/snippets/` that no project holds, or one
+    outside its project's `include`, is run by nothing (a framework's docs: 19 errors saying tsc
+    fails). A folder the workspace names without a config runs the defaults; an inline project is not read."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"],
+                                    "scripts": {"test": "vitest run"}, "devDependencies": {"vitest": "^1.6.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"files": [], "references": [{"path": "./packages/a/tsconfig.json"}]})
+    _write(tmp_path, "vitest.workspace.mts", workspace)
+    _pkg(tmp_path, "packages/a/package.json", {"name": "@demo/a", "version": "1.0.0", "main": "./lib/index.js",
+                                               "scripts": {"build": "tsc", "test": "vitest run"}})
+    _pkg(tmp_path, "packages/a/tsconfig.json", {"compilerOptions": {"outDir": "lib", "rootDir": "src"},
+                                                "include": ["src"], "exclude": ["**/*.spec.ts"]})
+    _write(tmp_path, "packages/a/vitest.config.mts", "import { defineConfig } from 'vitest/config';\n"
+                                                     "export default defineConfig({ test: { include: ['src/**/*.spec.ts'] } });\n")
+    _write(tmp_path, "packages/a/src/index.ts", "export const a = 1;\n")
+    _pkg(tmp_path, "docs/package.json", {"name": "@demo/docs", "private": True})
+    for rel in ("packages/a/src/a.spec.ts", "packages/a/old/legacy.spec.ts", "docs/snippets/service.spec.ts"):
+        _write(tmp_path, rel, "import { Gone } from './Gone';\n\nit('x', () => Gone);\n")
+    found = _severities(tmp_path)
+    assert {path for path, severity in found.items() if severity == "error"} == selected, found
+
+
+def test_test_support_no_runner_could_run_is_dead(tmp_path):
+    """A package with no test runner at all (none declared, no test script): `test/app/index.ts`, an
+    app copied in for tests, and `src/__mock__/OldModule.ts`, a mock module tests would import by path
+    (Jest's automatic ones are `__mocks__`), that nothing imports, are run by nothing (a framework's
+    packages: 8 errors). Once a test imports the mock, and a runner runs it, the error stays."""
+    _pkg(tmp_path, "package.json", {"name": "@demo/a", "version": "1.0.0", "main": "./lib/index.js", "scripts": {"build": "tsc"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "lib", "rootDir": "src"}, "include": ["src"],
+                                     "exclude": ["**/__mock__/**"]})
+    _write(tmp_path, "src/index.ts", "export const a = 1;\n")
+    _write(tmp_path, "src/__mock__/OldModule.ts", "import { a } from '../decorators/module.js';\n\nexport const old = a;\n")
+    _write(tmp_path, "test/app/index.ts", "import { Ctrl } from './controllers/Ctrl.js';\n\nexport const routes = [Ctrl];\n")
+    assert _severities(tmp_path) == {"src/__mock__/OldModule.ts": "warning", "test/app/index.ts": "warning"}
+    _pkg(tmp_path, "package.json", {"name": "@demo/a", "version": "1.0.0", "main": "./lib/index.js",
+                                    "scripts": {"build": "tsc", "test": "vitest run"}, "devDependencies": {"vitest": "^1.6.0"}})
+    _write(tmp_path, "src/old.spec.ts", "import { old } from './__mock__/OldModule';\n\nit('x', () => old);\n")
+    assert _severities(tmp_path)["src/__mock__/OldModule.ts"] == "error"
+
+
 def test_a_file_a_script_names_among_the_tests_is_run_by_it(tmp_path):
     """`"start": "nodemon --exec ts-node test/dev-server.ts"`: a plugin's development server kept among
     its tests (a real plugin monorepo: 60 findings turned into dead-code warnings before this)."""
