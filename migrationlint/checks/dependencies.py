@@ -60,9 +60,9 @@ def check(project: Project) -> Iterator[Diagnostic]:
             for u in model.uses(path, facts)]
     reported: set[tuple[str, str]] = set()  # (manifest, package) already reported as missing
     sections, model.runtime_witnesses = _sections_needed(model, uses)
-    model.value_loads = {(u.manifest.path, u.package) for u in uses if not u.type_only and not u.guarded}
+    model.value_loads = {(u.manifest.path, u.package) for u in uses if not u.type_only and not u.imp.guarded}
     model.eager_loads = {(u.manifest.path, u.package) for u in uses
-                         if not u.type_only and not u.guarded and not u.test and not u.on_demand}
+                         if not u.type_only and not u.imp.guarded and not u.test and not u.on_demand}
     peer_candidates: dict[tuple[str, str], Use] = {}
     out: list[Diagnostic] = []
     for use in uses:
@@ -107,7 +107,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
 
     def judge(self, u: Use, sections: dict, reported: set, peer_candidates: dict) -> Iterator[Diagnostic]:
-        if u.guarded:
+        if u.imp.guarded:
             return  # loaded in a `try` whose `catch` carries on without it: an optional package by design
         m = u.manifest
         own = self.declared_in(m, u.package, u.type_only)

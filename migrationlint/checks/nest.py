@@ -13,6 +13,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.model.declarations import Origin, origin
+from migrationlint.model.elided_imports import compiled_type_uses
 from migrationlint.model.imported_anywhere import file_names, importers, names_file
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.fix.import_edits import ensure_imported
@@ -61,11 +62,16 @@ def loaded_findings(project: Project, path: str, found: list[Diagnostic]) -> lis
 
 def _imported(project: Project, resolver: Resolver, path: str, names: tuple[str, ...], seen: set[str]) -> bool:
     """Whether a file imports `path` (resolved: a namesake elsewhere does not count), where a file that
-    only re-exports it (`export * from './orders.module'` in an index) counts when it is imported itself."""
+    only re-exports it (`export * from './orders.module'` in an index) counts when it is imported itself,
+    and one that never uses what it imports as a value (an unused `import { CronModule }`) does not:
+    no `imports` array names the module there."""
     for importer in importers(project, path, names, resolver):
         facts = project.facts(importer)
         naming = [i for i in facts.imports if names_file(i.specifier, names)] if facts is not None else []
-        if not naming or any(i.kind not in _RE_EXPORTS for i in naming):
+        loading = [i for i in naming if not (i.kind == "import" and compiled_type_uses(i, facts))]
+        if naming and not loading:
+            continue  # its names are used as types only, or not at all: tsc drops the import
+        if not naming or any(i.kind not in _RE_EXPORTS for i in loading):
             return True
         if importer not in seen:
             seen.add(importer)

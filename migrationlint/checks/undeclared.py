@@ -62,7 +62,7 @@ class UndeclaredImports:
         linted files, else, in a run over a few files, the package's others."""
         key = (u.manifest.path, u.package)
         if key not in self.value_loads:
-            if not any(not v.type_only and not v.guarded for v in self._uses_outside_run(u.manifest, u.package)):
+            if not any(not v.type_only and not v.imp.guarded for v in self._uses_outside_run(u.manifest, u.package)):
                 return False
             self.value_loads.add(key)
         return True

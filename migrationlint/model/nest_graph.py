@@ -38,8 +38,11 @@ class Repos:
         self.unknown = self.unknown or other.unknown
 
     def has(self, entity: EntityKey, name: str, connection: str) -> bool:
-        """Whether the repository of `entity` on `connection` is (or may be) visible."""
-        return self.unknown or name in self.maybe or (entity, connection) in self.pairs
+        """Whether the repository of `entity` on `connection` is (or may be) visible: @nestjs/typeorm's
+        token is the class's name (`FieldValuesRepository`), so a namesake class given to `forFeature`
+        provides it too."""
+        return self.unknown or name in self.maybe or (entity, connection) in self.pairs \
+            or any(key[1] == entity[1] and conn == connection for key, conn in self.pairs)
 
 
 def is_from(project, path: str, local: str, package: str, name: str) -> bool:

@@ -28,12 +28,6 @@ class Use:
         """Loaded on demand: the import sits in a function, or only such a load reaches its file."""
         return self.imp.lazy or (self.verdict is not None and self.verdict.on_demand)
 
-    @property
-    def guarded(self) -> bool:
-        """Loaded in a `try` whose `catch` carries on without it, or in a file only such loads reach
-        (a helper module holding an optional package's import): the package is optional by design."""
-        return self.imp.guarded or (self.verdict is not None and self.verdict.guarded)
-
 
 # import forms that execute the package (and so need its peers); `require.resolve` only finds it
 LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})

@@ -15,8 +15,7 @@ def reach_signature(facts) -> tuple | None:
     same files (keep in step with its `_spread`, `_local_imports` and `_add_migrations`)."""
     if facts is None or facts.skipped:
         return None
-    imports = tuple((i.kind, i.type_only, i.dev_only, i.lazy, i.guarded, i.specifier,
-                     i.kind == "import" and compiled_type_uses(i, facts))
+    imports = tuple((i.kind, i.type_only, i.dev_only, i.lazy, i.specifier, i.kind == "import" and compiled_type_uses(i, facts))
                     for i in facts.imports)
     globs = tuple(item[1] for option in facts.migrations_options for item in option.items if item[0] == "glob")
     return imports, globs

@@ -47,7 +47,7 @@ from migrationlint.model.bundled_libraries import BundledLibraries
 from migrationlint.model.nx_projects import WebProject
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN, next_routes
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, beside_page_scripts, html_entries
-from migrationlint.model.verdicts import GUARDED_LOAD, ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
+from migrationlint.model.verdicts import ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
 # every reference that brings a file into tsc's program (type-only ones too: the file is emitted)
@@ -221,8 +221,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             return Verdict(False, dev_only)
         via = self._reached_from(manifest).get(path)
         if via is not None:
-            return Verdict(True, via, unlisted=self.unlisted(manifest), on_demand=via.startswith(ON_DEMAND),
-                           guarded=GUARDED_LOAD in via)
+            return Verdict(True, via, unlisted=self.unlisted(manifest), on_demand=via.startswith(ON_DEMAND))
         if (bundle := self._bundle_input(path, manifest)) is not None:
             return Verdict(False, bundle, bundle_input=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
@@ -325,31 +324,27 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             rel = os.path.relpath(entry.path, manifest.dir).replace(os.sep, "/")
             starts.append((entry.path, f"reached by value imports from the entry point {rel} ({entry.origin})"))
         self._spread(manifest, starts, found, read, lazy=False)
-        for guarded in (False, True):  # from the files that load something on demand, in a `try` last
-            lazy = [(p, "") for p in found if (f := self.project.facts(p)) is not None and any(i.lazy for i in f.imports)]
-            self._spread(manifest, lazy, found, read, lazy=True, guarded=guarded)
+        lazy = [(p, "") for p in found if (f := self.project.facts(p)) is not None and any(i.lazy for i in f.imports)]
+        self._spread(manifest, lazy, found, read, lazy=True)  # from the files that load something on demand
         self._add_migrations(manifest, found)
         self._reached[manifest.path] = found
         return found
 
     def _spread(self, manifest: Manifest, starts: list[tuple[str, str]], found: dict[str, str],
-                read: dict[str, object] | None = None, lazy: bool | None = None, guarded: bool | None = None) -> None:
+                read: dict[str, object] | None = None, lazy: bool | None = None) -> None:
         """Breadth-first over value imports within the package from `starts` ((file, the reason what it
         reaches gets)): each file reached goes to `found` with its start's first reason, its facts to `read`.
         `lazy=False` follows only what loads with the file; `lazy=True` starts with the loads on demand
-        (an `import()` in a function), whose files and what they load get ON_DEMAND reasons: with
-        `guarded=False` never through a load in a `try` that carries on without it, with `True` from those."""
+        (an `import()` in a function), whose files and what they load get ON_DEMAND reasons."""
         queue = deque(starts)
         while queue:
             path, why = queue.popleft()
             if read is not None:
                 read[path] = self.project.facts(path)
-            first = not why.startswith(ON_DEMAND)
-            for target in self._local_imports(path, manifest, "production", lazy if first else None,
-                                              guarded if first or guarded is False else None):
+            lazy_here = lazy if not why.startswith(ON_DEMAND) else None
+            for target in self._local_imports(path, manifest, "production", lazy_here):
                 if target not in found:
-                    found[target] = why or f"{ON_DEMAND} ({self.project.rel(path)} imports it in a function" \
-                        + (f", {GUARDED_LOAD})" if guarded else ")")
+                    found[target] = why or f"{ON_DEMAND} ({self.project.rel(path)} imports it in a function)"
                     queue.append((target, found[target]))
 
     def reachability(self) -> dict[str, tuple[dict[str, str], dict[str, object]]]:
@@ -385,8 +380,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                     found[source] = f"a migration loaded by the DataSource options in {rel}, which ships"
                     break
 
-    def _local_imports(self, path: str, manifest: Manifest, which: str, lazy: bool | None = None,
-                       guarded: bool | None = None) -> list[str]:
+    def _local_imports(self, path: str, manifest: Manifest, which: str, lazy: bool | None = None) -> list[str]:
         """The files of the package that `path` imports: `which` is "production" (value imports
         that run there), "development" (value imports in a branch taken only outside production)
         or "compiled" (every reference, type-only too: what tsc compiles); `lazy`, when given: only
@@ -399,8 +393,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         out = []
         for imp in facts.imports:
             if imp.kind not in kinds or not imp.specifier or which != "compiled" and (
-                    imp.type_only or imp.dev_only != (which == "development")) or lazy is not None and imp.lazy != lazy \
-                    or guarded is not None and imp.guarded != guarded:
+                    imp.type_only or imp.dev_only != (which == "development")) or lazy is not None and imp.lazy != lazy:
                 continue
             if pk.classify(imp.specifier) == "package" and not self._alias(path, imp.specifier):
                 continue

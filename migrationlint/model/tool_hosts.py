@@ -21,6 +21,6 @@ def host_tool(package: str) -> str | None:
     if package in RUNNER_APIS:
         return "the test runner this helper calls into is the one its user's tests run with"
     if package in TOOL_APIS:
-        return (f"{package} runs this plugin code inside the copy its user's build installs, optional in "
-                "peerDependenciesMeta when only some entries load it")
+        return (f"this plugin code works inside its user's build, with the {package} that build installs; optional "
+                "in peerDependenciesMeta when only some entries load it")
     return None

@@ -20,7 +20,6 @@ class Verdict:
     bundle_input: bool = False  # dev only as an input of the package's bundler build (its bundle ships)
     unlisted: bool = False  # an entry of a package no manifest lists: `Shipping.settle` asks who imports it
     on_demand: bool = False  # reached only through a load on demand (an `import()` in a function)
-    guarded: bool = False  # reached only through loads on demand in a `try` that carries on without them
     # not in what the package's build emits or publishes (build_output.py): said of its artifact,
     # while its files may still run in place, imported through the workspace link
     unbuilt: bool = False
@@ -38,7 +37,5 @@ class Verdict:
 
 # the reason of a file only a load on demand reaches (an `import()` in a function): a feature's code
 ON_DEMAND = "loaded on demand"
-# said of a file only loads on demand in a `try` whose `catch` carries on reach: an optional module
-GUARDED_LOAD = "in a `try` that carries on without it"
 # the reason of a workspace root's file that nothing names: tooling by presumption (shipping.py, step 4)
 WORKSPACE_ROOT_FILE = "a file of a workspace root: repository tooling, never deployed"

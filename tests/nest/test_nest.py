@@ -75,10 +75,17 @@ def test_computed_connection_is_silent(tmp_path):
     assert not _nest001(_app(tmp_path, _module("TypeOrmModule.forFeature([Order])"), conn=", REPORTS"))
 
 
-def test_same_name_other_class_is_not_the_entity(tmp_path):
+def test_a_namesake_entity_class_provides_the_same_repository_token(tmp_path):
+    """@nestjs/typeorm's repository token is the entity class's name (`OrderRepository`): a module giving
+    `forFeature` another class named `Order` (a legacy copy) provides what `@InjectRepository(Order)`
+    asks for, and Nest starts (an education back end: a NEST001 on two `FieldValues` classes). A class
+    of another name does not."""
     other = ENTITY.format(name="Order")
     module = _module("TypeOrmModule.forFeature([Order])").replace("from './order.entity'", "from './legacy/order'")
-    assert len(_nest001(_app(tmp_path, module, src__legacy__order_ts=other))) == 1
+    assert _nest001(_app(tmp_path / "namesake", module, src__legacy__order_ts=other)) == []
+    renamed = module.replace("forFeature([Order])", "forFeature([LegacyOrder])").replace(
+        "import { Order } from './legacy/order'", "import { LegacyOrder } from './legacy/order'")
+    assert len(_nest001(_app(tmp_path / "other", renamed, src__legacy__order_ts=ENTITY.format(name="LegacyOrder")))) == 1
 
 
 def test_unreadable_imports_stay_silent(tmp_path):

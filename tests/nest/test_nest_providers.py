@@ -452,6 +452,10 @@ def test_a_module_no_file_imports_in_a_bootstrapped_app_is_never_loaded(tmp_path
     wired = app.format(head="import { OrdersModule } from './orders.module';", imports="OrdersModule")
     assert [d.code for d in _nest003(tmp_path / "wired", module, main=MAIN, app_module=wired)] == ["NEST003"]
     assert [d.code for d in _nest003(tmp_path / "library", module)] == ["NEST003"]
+    # a module only an unused import names (`import { OrdersModule }` that no `imports` array lists:
+    # tsc drops it; an environmental data service's cron module): never loaded either
+    unused = app.format(head="import { OrdersModule } from './orders.module';", imports="")
+    assert _nest003(tmp_path / "unused", module, main=MAIN, app_module=unused) == []
 
 
 def test_a_namesake_or_an_unimported_barrel_does_not_load_a_leftover_module(tmp_path):
