@@ -254,20 +254,20 @@ def _older_in_milliseconds(project: Project, path: str, date_ms: int | None) -> 
 
 
 def _reorders(project: Project, path: str, prefix_ms: int, ts: int) -> bool:
-    """Whether another migration file of the folder runs on the other side of this one than the file
-    names say: TypeORM orders by the classes' timestamps (the other's own class, when it has one: a
-    batch of files whose names and classes are off alike keeps its order), so the migration then runs
-    elsewhere than its file name says. Otherwise the mismatch changes nothing, and a rename would run
-    it again."""
+    """Whether another migration of the folder, whose file name's timestamp lies between this one's
+    file name and class, runs on the other side of it than the file names say: TypeORM orders by the
+    classes (the other's own class, when it has one: a batch of files whose names and classes are off
+    alike keeps its order), so this migration then runs elsewhere than its file name says. Otherwise
+    the mismatch changes nothing, and a rename would run it again."""
+    low, high = sorted((prefix_ms, ts))
     for other in _neighbours(project, path):
         digits = tn.file_prefix(os.path.basename(other))
         named = tn.to_millis(digits) if digits else None
-        if named is None:
+        if named is None or not low < named < high:
             continue
         facts = project.facts(other)
         stamps = [tn.timestamp_of(c.name) for c in (migration_classes(facts) if facts is not None and not facts.skipped else ())]
-        runs = next((t for t in stamps if t is not None and tn.plausible(t)), named)
-        if (prefix_ms - named) * (ts - runs) < 0:
+        if (prefix_ms - named) * (ts - next((t for t in stamps if t is not None and tn.plausible(t)), named)) < 0:
             return True
     return False
 
