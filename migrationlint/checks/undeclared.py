@@ -20,7 +20,7 @@ from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.project import Memo
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.unchecked_files import unchecked_file
-from migrationlint.model.workspace import Manifest, parse_version
+from migrationlint.model.workspace import Manifest
 from migrationlint.model.workspace_definition import unlisted_member_folder
 
 
@@ -35,8 +35,7 @@ class UndeclaredImports:
         the types as well (an unused `import * as _ from 'lodash'` beside files that call `_`). So
         does a value use of a module a runtime provides (`_provided_by_runtime`)."""
         types = pk.types_package(u.package)
-        if types == u.package or not self.known(types, u.manifest) or self._types_stub(types, u.manifest) \
-                or self._types_of_another_major(types, u):
+        if types == u.package or not self.known(types, u.manifest) or self._types_stub(types, u.manifest):
             return u
         if not u.type_only:  # a runtime's module (`vscode`, `k6`): nothing installs it, its types are what a fix adds
             return replace(u, package=types) if self._provided_by_runtime(u) else u
@@ -48,14 +47,6 @@ class UndeclaredImports:
         """Whether the lockfile marks the `@types/...` package deprecated (a stub left after the
         package began to ship its own types, `@types/mongoose` 5.11.97): never the one to declare."""
         return any(lock.deprecated_at(types, importer) for lock, importer in self._lockfiles_for(m))
-
-    def _types_of_another_major(self, types: str, u: Use) -> bool:
-        """Whether the repository knows the package and its `@types/...` at different majors: types
-        follow their package's major, so old ones left beside a package that now ships its own
-        (`@types/redis` 2 beside redis 4, whose `RedisClientType` they lack) describe another API."""
-        own, typed = self.version(u.package, u.manifest), self.version(types, u.manifest)
-        majors = [parse_version(v[0]) if v is not None else None for v in (own, typed)]
-        return all(m is not None and m[0] >= 1 for m in majors) and majors[0][0] != majors[1][0]
 
     def _provided_by_runtime(self, u: Use) -> bool:
         """A module held nowhere (no manifest, lockfile or node_modules) whose `@types/...` the
