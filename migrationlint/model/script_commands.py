@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 import shlex
 from typing import Iterator
 
@@ -29,16 +30,25 @@ RUNS_SCRIPT = command_pattern(r"(?:npm run(?:-script)?|pnpm(?: run)?|yarn(?: run
 def shell_commands(command: str) -> Iterator[list[str]]:
     """The simple commands of a package.json script (split at `&&`, `||` and `;`), each as its
     words; a part the shell lexer cannot read (an unclosed quote) is skipped. A shell told to run
-    a string (`sh -c 'tsx x.ts "$1"' --`, written to pass an argument on) runs that string's commands."""
+    a string (`sh -c 'tsx x.ts "$1"' --`, written to pass an argument on) runs that string's commands.
+    Each script is lexed once per process (many questions read the same scripts): lists are copies."""
+    for words in _lexed(command):
+        yield list(words)
+
+
+@lru_cache(maxsize=4096)
+def _lexed(command: str) -> tuple[tuple[str, ...], ...]:
+    found: list[tuple[str, ...]] = []
     for part in re.split(r"&&|\|\||;", command):
         try:
             words = shlex.split(part)
         except ValueError:
             continue
         if len(words) > 2 and os.path.basename(words[0]) in _SHELLS and _RUN_STRING.fullmatch(words[1]):
-            yield from shell_commands(words[2])
+            found += _lexed(words[2])
         elif words:
-            yield words
+            found.append(tuple(words))
+    return tuple(found)
 
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ash"})

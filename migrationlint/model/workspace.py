@@ -10,7 +10,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Mapping
 
 from migrationlint.model.jsonc import loads
@@ -339,8 +339,7 @@ class Workspace:
 
     def rel_dir(self, manifest: Manifest) -> str:
         """The manifest's directory relative to the root, posix, "." for the root (lockfile importers)."""
-        rel = os.path.relpath(manifest.dir, self.root).replace(os.sep, "/")
-        return rel
+        return _relative_dir(manifest.dir, self.root)
 
     def installed(self, package: str, start_dir: str) -> tuple[str, Peers | None] | None:
         """(version, peers) of `package` in the nearest node_modules at or above `start_dir` up to
@@ -378,6 +377,12 @@ class Workspace:
 
 
 _VERSION = re.compile(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?")
+
+
+@lru_cache(maxsize=4096)
+def _relative_dir(directory: str, root: str) -> str:
+    """`directory` relative to `root`, posix (asked for every package use: computed once per folder)."""
+    return os.path.relpath(directory, root).replace(os.sep, "/")
 
 
 def parse_version(text: str) -> tuple[int, ...] | None:
