@@ -28,12 +28,18 @@ def angular_programs(directory: str) -> list[str]:
     return sorted(set(found))
 
 
-def _target_configs(target: object, directory: str) -> list[str]:
-    """The `tsConfig` of a target's options and of each of its configurations."""
+def target_option_blocks(target: object) -> list[dict]:
+    """A target's `options` and each of its `configurations` (angular.json's architect targets and Nx's
+    project.json targets share the shape)."""
     if not isinstance(target, dict):
         return []
     configurations = target.get("configurations")
     blocks = [target.get("options"), *(configurations.values() if isinstance(configurations, dict) else ())]
-    paths = [os.path.normpath(os.path.join(directory, b["tsConfig"])) for b in blocks
-             if isinstance(b, dict) and isinstance(b.get("tsConfig"), str)]
+    return [b for b in blocks if isinstance(b, dict)]
+
+
+def _target_configs(target: object, directory: str) -> list[str]:
+    """The `tsConfig` of a target's options and of each of its configurations."""
+    paths = [os.path.normpath(os.path.join(directory, b["tsConfig"])) for b in target_option_blocks(target)
+             if isinstance(b.get("tsConfig"), str)]
     return [p for p in paths if os.path.isfile(p)]

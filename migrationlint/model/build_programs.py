@@ -18,6 +18,7 @@ import re
 import shlex
 from typing import NamedTuple
 
+from migrationlint.model.angular_programs import target_option_blocks
 from migrationlint.model.bundling import build_commands
 from migrationlint.model.script_commands import RUNS_SCRIPT
 from migrationlint.model.nest_cli import read_nest_cli
@@ -140,14 +141,13 @@ def _nx_projects(directory: str) -> list[BuildProject] | None:
         executor = target.get("executor", target.get("builder")) if isinstance(target, dict) else None
         if not isinstance(executor, str):
             continue
-        configurations = target.get("configurations")
-        options = [target.get("options"), *(configurations.values() if isinstance(configurations, dict) else ())]
+        options = target_option_blocks(target)
         if executor in _NX_TSC:
             # `with_references`: newer Nx versions run this executor in build mode
             found += [BuildProject(nx_option_path(o["tsConfig"], root, directory), True) for o in options
-                      if isinstance(o, dict) and isinstance(o.get("tsConfig"), str)]
+                      if isinstance(o.get("tsConfig"), str)]
         elif executor in _NX_COMMANDS:
-            commands = [c.get("command") if isinstance(c, dict) else c for o in options if isinstance(o, dict)
+            commands = [c.get("command") if isinstance(c, dict) else c for o in options
                         for c in (o.get("commands") or [o.get("command")]) if c is not None]
             if any(not isinstance(c, str) or _script_projects(directory, [c]) != [] for c in commands):
                 return None

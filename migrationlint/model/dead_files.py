@@ -106,13 +106,15 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     cfg = resolver.tsconfig_for(path)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
-    if cfg is None or cfg.error is not None or cfg.unread_extends or cfg.covers(path) and not _outside_cli_programs(
-            project, resolver, cfg.dir, path):
-        return False  # compiled, or no tsconfig says what is (tsx, ts-node, a bundler with defaults)
+    if cfg is None or cfg.error is not None or cfg.unread_extends:
+        return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
+    outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path)  # the CLI's targets name its programs
+    if cfg.covers(path) and not outside_cli:
+        return False  # compiled
     parked = cfg.excludes_on_purpose(path)  # compiled only if an included file imports it (its importers say)
     if resolver.tsconfigs.references_unwritten(os.path.dirname(path)):
         return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
-    if resolver.tsconfigs.named_config_covers(path) and not _outside_cli_programs(project, resolver, cfg.dir, path):
+    if resolver.tsconfigs.named_config_covers(path) and not outside_cli:
         return False  # a named config compiles it, unless the CLI's targets name their programs (an editor's config)
     if path.endswith((".d.ts", ".d.mts", ".d.cts")) and _unread_declarations(project, cfg, path):
         return True

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from migrationlint.model.angular_programs import target_option_blocks
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.stamped_reads import read_by_stamp
 
@@ -355,13 +356,8 @@ def nx_programs(directory: str) -> list[str]:
     root = nx_workspace_root(directory)
     if root is None:
         return []
-    found = set()
-    for target in project_targets(directory).values():
-        configurations = target.get("configurations") if isinstance(target, dict) else None
-        blocks = [target.get("options") if isinstance(target, dict) else None,
-                  *(configurations.values() if isinstance(configurations, dict) else ())]
-        found |= {nx_option_path(b["tsConfig"], root, directory) for b in blocks
-                  if isinstance(b, dict) and isinstance(b.get("tsConfig"), str)}
+    found = {nx_option_path(b["tsConfig"], root, directory) for target in project_targets(directory).values()
+             for b in target_option_blocks(target) if isinstance(b.get("tsConfig"), str)}
     return sorted(p for p in found if os.path.isfile(p))
 
 

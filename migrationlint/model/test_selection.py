@@ -29,7 +29,7 @@ from migrationlint.model.config_objects import REGEX_MARK, config_imports, find_
 from migrationlint.model.runner_config_files import jest_configs, named_configs
 from migrationlint.model.runner_configs import config_paths
 from migrationlint.model.test_runners import RUNNER_PACKAGES
-from migrationlint.model.vitest_workspace import project_folder
+from migrationlint.model.vitest_workspace import folder_names, project_folder
 from migrationlint.model.workspace import Manifest
 
 # the runners whose selection is read here (their CLIs and the Nx plugins that start them)
@@ -121,7 +121,7 @@ def _configs_in(directory: str, path: str) -> list[tuple[str, Selection | None, 
     names it. A vitest workspace runs its projects only: the project's own config selects (met on the
     way up), or vitest's defaults in a project folder without one; outside every project, nothing."""
     found: list[tuple[str, Selection | None, bool]] = []
-    names = _names(directory)
+    names = folder_names(directory)
     loose = [os.path.join(directory, n) for n in names if _JSON_CONFIG.fullmatch(n)]  # jest-e2e.json
     found += [("jest", _jest_file(c), os.path.basename(c).startswith("jest.config."))
               for c in dict.fromkeys(jest_configs(directory) + loose)]
@@ -140,13 +140,6 @@ def _configs_in(directory: str, path: str) -> list[tuple[str, Selection | None, 
     if config is not None:
         found.append(("playwright", _playwright_file(config), True))
     return found
-
-
-def _names(directory: str) -> list[str]:
-    try:
-        return os.listdir(directory)
-    except OSError:
-        return []
 
 
 def _manifest_jest(directory: str) -> dict | None:

@@ -18,6 +18,7 @@ from tree_sitter import Node
 
 from migrationlint.extract import parsing
 from migrationlint.globs import compile_glob
+from migrationlint.model.stamped_reads import read_by_stamp
 
 _PROJECT_CONFIGS = ("vitest.config.", "vite.config.")
 
@@ -25,7 +26,7 @@ _PROJECT_CONFIGS = ("vitest.config.", "vite.config.")
 def project_folder(workspace: str, path: str) -> tuple[str | None, bool]:
     """(the folder of the workspace's project that holds the file at `path`, or None when no project
     does; whether the workspace could be read at all)."""
-    globs = _project_globs(workspace)
+    globs = read_by_stamp(workspace, _read_globs)
     if globs is None:
         return None, False
     top = os.path.dirname(workspace)
@@ -33,26 +34,19 @@ def project_folder(workspace: str, path: str) -> tuple[str | None, bool]:
     directory = os.path.dirname(path)
     while directory.startswith(top + os.sep):
         rel = os.path.relpath(directory, top).replace(os.sep, "/")
-        configs = [f"{rel}/{n}" for n in _names(directory) if n.startswith(_PROJECT_CONFIGS)]
+        configs = [f"{rel}/{n}" for n in folder_names(directory) if n.startswith(_PROJECT_CONFIGS)]
         if any(p.match(rel) or any(p.match(c) for c in configs) for p in patterns):
             return directory, True
         directory = os.path.dirname(directory)
     return None, True
 
 
-def _names(directory: str) -> list[str]:
+def folder_names(directory: str) -> list[str]:
+    """The entries of `directory` ([] when it cannot be listed)."""
     try:
         return os.listdir(directory)
     except OSError:
         return []
-
-
-def _project_globs(path: str) -> tuple[str, ...] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return _read_globs(path, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=16)
