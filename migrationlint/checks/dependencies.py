@@ -130,9 +130,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             # scripts only (a renderer an ancestor builds): Node's lookup walks on past a nested project's install
             outer = next((a for a in self.enclosing_roots(outer) if self.declared_in(a, u.package, u.type_only)), outer)
         if outer is not None and self.declared_in(outer, u.package, u.type_only):
-            if not self.root_counts(u.test, u.type_only) and (self.settings.hoisting == "none"
-                                                              or self._production_value_use(u)) \
-                    and not self._deployed_with_root(u, outer) and not self._test_support(u):
+            if not self.root_serves(u, outer):
                 yield self._root_only(u, outer, nested=root is m)
             return
         if self.served_by_enclosing_member(u):
@@ -149,7 +147,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             # name no install holds that the package's bundle takes in is a module a bundler plugin serves
         if self.served_by_root_install(u):
             return  # a file that does not ship, or types only, found in the repository's hoisted install
-        if self._mocked_into_being(u) or self._jest_manual_mock(u) or self._vendored_below_package(u) \
+        if self._mocked_into_being(u) or self._jest_manual_mock(u) or self._mock_of_an_import(u) or self._vendored_below_package(u) \
                 or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) or self._build_under_test(u) \
@@ -252,14 +250,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                        f"but an install of {where} on its own (a Docker build{', a publish' if published else ''}) "
                        "leaves it out")
         else:
-            # an install of the importer alone brings it one level down, with a workspace dependency
-            carrier = self._member_bringing(m, u.package, ("dependencies",), ("dependencies",))
-            installs = "install, Docker build or publish" if published else "install or Docker build"
-            breaks = (f"breaks a per-service {installs} of {where}" if carrier is None else
-                      f"an install of {where} on its own gets it only as a dependency of {carrier}, which {rel} "
-                      f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
             message = (f'"{u.package}" is declared only in {held}: Node finds it in the root\'s node_modules, '
-                       f"walking up from {where}, but {breaks}")
+                       f"walking up from {where}, but {self._what_breaks(u, where, published)}")
         peer = sibling_peer(self, u)
         if peer is not None:
             version, source = peer
@@ -295,6 +287,18 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} ({source})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
+
+    def _what_breaks(self, u: Use, where: str, published: bool) -> str:
+        """What an install of the member apart from its root loses: only a publish, when its deployment
+        installs the root; the package one level down, when a workspace dependency brings it."""
+        m = u.manifest
+        if published and self.root_deployed(m):
+            return f"breaks a publish of {where} (if it is never published, mark it private)"
+        carrier = self._member_bringing(m, u.package, ("dependencies",), ("dependencies",))
+        if carrier is None:
+            return f"breaks a per-service {'install, Docker build or publish' if published else 'install or Docker build'} of {where}"
+        return (f"an install of {where} on its own gets it only as a dependency of {carrier}, which {self._rel(m)} "
+                f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
 
     def _member_bringing(self, m: Manifest, package: str | tuple[str, ...], sections: tuple[str, ...],
                          theirs: tuple[str, ...]) -> str | None:
@@ -385,14 +389,16 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
 
     def runtime(self, path: str, facts: FileFacts, reported: set) -> Iterator[Diagnostic]:
         m = self.owner(path)
-        verdict = self.shipping.verdict(path, m) if m is not None and not m.error else None
+        if m is None or m.error:
+            return
+        needs = list(runtime_needs(self.project, self.ws, path, facts))  # first: most files have none
+        verdict = self.shipping.verdict(path, m) if needs else None
         if verdict is None or not verdict.ships:
             return  # options built in a test or a tool config connect nothing
         if verdict.presumed and self.is_service(m) and self.shipping.entries(m):
             return  # the service's entry point never reaches it: nothing starts it (a module no app imports)
         test = False
-        needs = list(runtime_needs(self.project, self.ws, path, facts))
-        if needs and not self.shipping.settle(path, m).ships:
+        if not self.shipping.settle(path, m).ships:
             return  # test support only tests import (Shipping.settle)
         for trigger, start, end, need, note in needs:
             for package in need.packages:

@@ -29,7 +29,6 @@ from migrationlint.model.lockfiles import yarn_berry_production
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
-from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.peer_install import optional_in_meta
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.model.lockfile_record import Lockfile
@@ -255,7 +254,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         spec = u.imp.specifier
         if not u.test or "/" in spec or not self.held_nowhere(u.package, u.manifest):
             return False
-        return manual_mock(u.path, spec, u.manifest.dir) is not None
+        return manual_mock(self.project, u.path, spec, u.manifest.dir) is not None
 
     def _vendored_below_package(self, u: Use) -> bool:
         """A package kept in the repository in a `node_modules` folder between the file and its
@@ -365,8 +364,8 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
 
     def _deployed_with_root(self, u: Use, outer: Manifest) -> bool:
         """Whether the package is deployed with the workspace root's dependencies: only by images
-        that install the root, or a root pm2 ecosystem file that starts it from the checkout
-        (`checkout_started`), when it is not a package to publish (private, a service with a
+        that install the root, or a root pm2 ecosystem file that starts it, or a package that
+        depends on it, from the checkout (`root_deployed`), when it is not a package to publish (private, a service with a
         start script, Dockerfile or nest-cli.json, or one whose entry is TypeScript source, which no
         install could load: entry_points.entry_is_source), for the workspace's own root; or from
         the package.json its Nx build writes from the root's (nx_projects.generated_manifest), for
@@ -380,11 +379,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
             return True
         if outer.dir != self.ws.root:
             return os.path.isfile(os.path.join(outer.dir, "nx.json")) and self.generated_manifest(m) is not None
-        inside = m.dir + os.sep
-        witness, alone = self.images_install_root
-        root_deployed = witness is not None and not (alone and installed_alone(m, self.ws.root, alone, self.shipping.dependents)) \
-            or any(s.startswith(inside) for s in self.checkout_started)
-        return (root_deployed and (m.unpublishable or self.is_service(m) or entry_is_source(m))) \
+        return (self.root_deployed(m) and (m.unpublishable or self.is_service(m) or entry_is_source(m))) \
             or self.generated_manifest(m) is not None
 
     def _installed_only_with_root(self, m: Manifest, outer: Manifest, seen: frozenset[str] = frozenset()) -> bool:

@@ -12,6 +12,7 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage
+from migrationlint.checks.migration_neighbours import numbered_by_hand, older_in_milliseconds, reorders
 from migrationlint.checks.migration_registration import run_by_its_package, run_by_a_migration, unloaded_by
 from migrationlint.model.declarations import origin
 from migrationlint.model.migration_tables import tables_touched
@@ -185,7 +186,7 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
     start, end = _name_span(m)
     problem = None
     if digits and len(digits) == 14 and tn.plausible(tn.dated_millis(digits)):
-        older = _older_in_milliseconds(project, facts.path, tn.dated_millis(digits))
+        older = older_in_milliseconds(project, facts.path, tn.dated_millis(digits))
         if older is None:
             return  # every migration beside it is written the same way: TypeORM's order is the dates' order
         problem = (f"ends in a 14-digit date-time ({digits}); TypeORM reads the last 13 digits as "
@@ -196,11 +197,13 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
             return  # a squashed baseline numbered to run before every real stamp: a rename would run it again
         problem = f"has the placeholder timestamp {digits}, not the time the migration was written"
     elif ts is not None and not tn.plausible(ts):
+        if ts > tn.now_ms() and numbered_by_hand(project, facts.path, ts):
+            return  # the team's own sequence, ahead of the clock by design: TypeORM's order is theirs
         problem = f"has timestamp {ts} ({tn.describe(ts)}), which is before 2001 or more than a year ahead"
     prefix = tn.file_prefix(os.path.basename(facts.path))
     prefix_ms = tn.to_millis(prefix) if prefix else None
     if problem is None and prefix_ms is not None and tn.plausible(prefix_ms) and ts != prefix_ms \
-            and (ts is None or _reorders(project, facts.path, prefix_ms, ts)):
+            and (ts is None or reorders(project, facts.path, prefix_ms, ts)):
         said = prefix if str(prefix_ms) == prefix else f"{prefix} ({prefix_ms})"
         problem = (f"has timestamp {ts}, but its file name says {said}, and TypeORM runs it "
                    "in another place among the migrations of its folder than the file name says")
@@ -232,51 +235,6 @@ def _file_rename_remedy(path: str, prefix: str, ts: int) -> str:
     name = os.path.basename(path)
     return (f"; rename the file to '{str(ts) + name[len(prefix):]}' (TypeORM never reads file names, so "
             "nothing runs again; renaming the class instead would run a deployed migration again)")
-
-
-def _older_in_milliseconds(project: Project, path: str, date_ms: int | None) -> str | None:
-    """A migration of the folder whose class (or file name) ends in a real millisecond timestamp
-    earlier than `date_ms`: TypeORM sorts it after the 14-digit one (read as a smaller number), so
-    they run out of order. None when there is none (a folder whose every migration is written `YYYYMMDDhhmmss`
-    runs in date order, and later `Date.now()` stamps sort after them all)."""
-    if date_ms is None:
-        return None
-    for other in _neighbours(project, path):
-        prefix = tn.file_prefix(os.path.basename(other))
-        if prefix is not None and len(prefix) == 13 and int(prefix) < date_ms:
-            return os.path.basename(other)  # its class may still lack the timestamp its file name gives
-        facts = project.facts(other)
-        for cls in migration_classes(facts) if facts is not None and not facts.skipped else ():
-            ts = tn.timestamp_of(cls.name)
-            if ts is not None and ts >= 10 ** 12 and ts < date_ms:
-                return cls.name
-    return None
-
-
-def _reorders(project: Project, path: str, prefix_ms: int, ts: int) -> bool:
-    """Whether another migration of the folder, whose file name's timestamp lies between this one's
-    file name and class, runs on the other side of it than the file names say: TypeORM orders by the
-    classes (the other's own class, when it has one: a batch of files whose names and classes are off
-    alike keeps its order), so this migration then runs elsewhere than its file name says. Otherwise
-    the mismatch changes nothing, and a rename would run it again."""
-    low, high = sorted((prefix_ms, ts))
-    for other in _neighbours(project, path):
-        digits = tn.file_prefix(os.path.basename(other))
-        named = tn.to_millis(digits) if digits else None
-        if named is None or not low < named < high:
-            continue
-        facts = project.facts(other)
-        stamps = [tn.timestamp_of(c.name) for c in (migration_classes(facts) if facts is not None and not facts.skipped else ())]
-        if (prefix_ms - named) * (ts - next((t for t in stamps if t is not None and tn.plausible(t)), named)) < 0:
-            return True
-    return False
-
-
-def _neighbours(project: Project, path: str) -> list[str]:
-    """The other lintable files of the migration's folder: the migrations TypeORM orders it among."""
-    folder = os.path.dirname(path)
-    return [p for p in project.package_sources(project.workspace.package_root(path))
-            if os.path.dirname(p) == folder and p != path]
 
 
 def _derive_shape(facts: FileFacts, base: str, digits: str | None, prefix: str | None,

@@ -68,12 +68,14 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 def _retired(project: Project, path: str, classes: list) -> bool:
     """History a squashed baseline replaced: the options load migrations from a subfolder of this
-    file's folder (`migrations/v3/*.js`), and every class here is older than the oldest of them
-    (registering it would make the baseline's CREATE TABLE fail on a fresh database). A newer one
-    left out is the "forgot to register" case, and reported."""
+    file's folder (`migrations/v3/*.js`), or from a folder above it whose glob does not descend
+    into this one (`migrations/*.ts` beside `migrations/archive/mysql/`), and every class here is
+    older than the oldest of them (registering it would make the baseline's CREATE TABLE fail on a
+    fresh database). A newer one left out is the "forgot to register" case, and reported."""
     folder = os.path.dirname(path) + os.sep
-    below = [p for p in _LOADED(project) if p.startswith(folder) and os.path.dirname(p) + os.sep != folder]
-    stamps = [tn.timestamp_of(c.name) for p in below if (f := project.facts(p)) is not None for c in migration_classes(f)]
+    apart = [p for p in _LOADED(project) if os.path.dirname(p) + os.sep != folder
+             and (p.startswith(folder) or folder.startswith(os.path.dirname(p) + os.sep))]
+    stamps = [tn.timestamp_of(c.name) for p in apart if (f := project.facts(p)) is not None for c in migration_classes(f)]
     oldest = min((t for t in stamps if t is not None and t > 0), default=0)
     return oldest > 0 and all(0 < (tn.timestamp_of(c.name) or 0) < oldest for c in classes)  # unstamped: not history
 
@@ -124,10 +126,11 @@ def _names_class(project: Project, user: str, cls_name: str, path: str) -> bool:
 def run_by_its_package(project: Project, path: str, cls_name: str) -> str | None:
     """A file of the migration's package, outside the migrations, that constructs its class
     (`await new initial0().up(queryRunner)` in a database bootstrap): the application runs it
-    itself, and TypeORM never reads its name. Asked only when a finding would be reported."""
+    itself, and TypeORM never reads its name. Not a test's (`await new X().up(runner)` tests the
+    migration TypeORM runs). Asked only when a finding would be reported."""
     word = cls_name.encode("utf-8")
     for other in project.package_sources(project.workspace.package_root(path)):
-        if other == path or other in _LOADED(project) or not project.mentions(other, word):
+        if other == path or other in _LOADED(project) or not project.mentions(other, word) or project.is_test_file(other):
             continue
         facts = project.facts(other)
         if facts is not None and any(e.callee == cls_name for e in facts.new_exprs) \

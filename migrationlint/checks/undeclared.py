@@ -14,7 +14,8 @@ from migrationlint.checks.peer_hosts import sibling_peer
 from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
-from migrationlint.model.package_use import NEST_CORE, Use
+from migrationlint.model.elided_imports import declared_type_only
+from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.project import Memo
@@ -42,6 +43,36 @@ class UndeclaredImports:
         if self._loaded_as_value(u) and self._allows_implicit_any(u.path):
             return u
         return replace(u, package=types)
+
+    def root_serves(self, u: Use, outer: Manifest) -> bool:
+        """Whether a declaration in `outer`, the root `u`'s package installs under, serves the use
+        (DEP005 stays silent): the `hoisting` setting counts the root for it, or it loads nothing
+        in production, or the root's install is what deploys the package, or it is test support."""
+        return self.root_counts(u.test, u.type_only) or not (self.settings.hoisting == "none" or self._production_value_use(u)) \
+            or self._deployed_with_root(u, outer) or self._test_support(u)
+
+    def _declaring_manifest(self, u: Use) -> Manifest:
+        """Where DEP001's fix declares the package: the importer's manifest, unless that declares
+        no package at all while its root declares the workspace's packages and serves them to it
+        (an Nx repository that keeps one version of everything in the root package.json)."""
+        m = u.manifest
+        root = self.root_of(m)
+        return root if root is not m and not m.declares_any and root.declares_any and self.root_serves(u, root) else m
+
+    def _mock_of_an_import(self, u: Use) -> bool:
+        """`jest.mock('graphql-request')` in a test that also imports the package: the import's
+        finding is the one to act on, and a second for the mock in the same file repeats it."""
+        facts = self.project.facts(u.path) if u.imp.kind == "mock" else None
+        return facts is not None and any(i.kind in LOADING_KINDS and not declared_type_only(i)
+                                         and pk.package_name(i.specifier) == u.package for i in facts.imports)
+
+    def _unreached_require(self, u: Use) -> bool:
+        """A `require()` (tsc leaves it unchecked) in a file of a service that ships only by
+        presumption: none of the service's entry points reaches the file, so nothing loads the
+        package and neither the build nor the start-up fails (DEP004 reads such a file the same way)."""
+        m = u.manifest
+        return u.imp.kind == "require" and not u.test and u.verdict is not None and u.verdict.presumed \
+            and self.is_service(m) and bool(self.shipping.entries(m))
 
     def _types_stub(self, types: str, m: Manifest) -> bool:
         """Whether the lockfile marks the `@types/...` package deprecated (a stub left after the
@@ -128,9 +159,22 @@ class UndeclaredImports:
         note, leftover = self._unlisted_member(u)
         if leftover:
             return message + leftover, None, None
-        message, fix = self._add_or_command(message, m, section, u.package, why)
+        return self._declare_remedy(u, message, section, why, known, note)
+
+    def _declare_remedy(self, u: Use, message: str, section: str, why: str, known: bool,
+                        note: str) -> tuple[str, Fix | None, Severity | None]:
+        """DEP001's remedy when declaring the package is it: where and how, and a warning where
+        nothing fails today (a require() no entry point reaches, a file no tsc program reads)."""
+        m = u.manifest
+        target = self._declaring_manifest(u)
+        if target is not m:
+            message += f" (which declares no package: this workspace declares them in the root {self._rel(target)})"
+        message, fix = self._add_or_command(message, target, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
         message, fix = self._or_umbrella_subpath(u, message, fix) if known else (message, fix)
+        if self._unreached_require(u):
+            return message + note + ("; nothing loads it today: no entry point of the service reaches this file, and tsc "
+                                     "does not check a require() (delete the file if it is dead)"), fix, Severity.WARNING
         unchecked = unchecked_file(self.project, resolver_for(self.project), u.path) if u.type_only else None
         if unchecked is not None:  # as IMP002 and IMP003 say of such a file: nothing fails, an editor shows it
             return message + note + f"; nothing fails: {unchecked} TS2307", fix, Severity.WARNING

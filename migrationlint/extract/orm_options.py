@@ -13,6 +13,7 @@ from migrationlint.extract.records import (
     FileFacts,
     MigrationsOption,
 )
+from migrationlint.extract.import_shapes import outside_production
 from migrationlint.extract.parsing import string_value, text
 from migrationlint.extract.path_exprs import MAX_CHOICES, const_value, glob_choices
 from migrationlint.extract.tree_lookups import (
@@ -197,6 +198,7 @@ class OrmOptionsFacts:
     f: FileFacts
     data: bytes
     dialect: str
+    node_env: bool
 
     def _pairs(self, root: Node, keys: tuple[bytes, ...]) -> None:
         if b"migrations" in keys:  # `{ type: 'postgres', migrations }`: the option, written short
@@ -211,6 +213,7 @@ class OrmOptionsFacts:
                 sv = string_value(value)
                 if sv is not None:
                     role = _orm_type_role(pair)
-                    if role is not None and not (role == "type" and _gives_driver(pair)):
+                    if role is not None and not (role == "type" and _gives_driver(pair)) \
+                            and not (self.node_env and outside_production(pair)):  # a test or dev database
                         self.f.orm_types.append((role, sv, value.start_byte, value.end_byte))
 

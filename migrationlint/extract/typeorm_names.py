@@ -152,8 +152,8 @@ def split_timestamp(name: str) -> tuple[str, str | None]:
             return name[:-size], digits
         if size == 14 and plausible(dated_millis(digits)):
             return name[:-size], digits
-        if size == 10 and plausible(to_millis(digits)):
-            return name[:-size], digits
+        if size == 10 and len(run) != 13 and plausible(to_millis(digits)):
+            return name[:-size], digits  # 13 digits are TypeORM's milliseconds, whatever their last 10 say
     if len(run) == 13:
         return name[:-13], run
     return name, None

@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delegated_config, find_config, read_config
-from migrationlint.model.script_builds import release_bundle, scripted_bundle
+from migrationlint.model.script_builds import release_bundle, release_scripts, scripted_bundle
 from migrationlint.model.entry_points import declared_entries, names_no_entry, run_all_names, starts_from_source
 from migrationlint.model.script_commands import RUNS_SCRIPT, command_pattern, root_scripts_for_caller, shell_commands
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
@@ -432,7 +432,7 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
     inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, [c for _, c in build_commands(manifest)]) \
         or rollup_build(manifest, build_commands(manifest)) \
-        or release_bundle(manifest, [c for _, c in build_commands(manifest, ("bundle",))], private) \
+        or release_bundle(manifest, [c for _, c in build_commands(manifest, release_scripts(manifest, private))], private) \
         or unbuild_bundle(manifest, build_commands(manifest))
     if inlined is not None:
         return inlined

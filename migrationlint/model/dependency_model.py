@@ -5,6 +5,7 @@ which manifest owns a file (manifest_owners). No rule is emitted here (checks.de
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from typing import Iterator
 
@@ -18,6 +19,7 @@ from migrationlint.model.elided_imports import compiled_away, declared_as_types,
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.published_types import kept_in_declarations
 from migrationlint.model.manifest_owners import ManifestOwners
+from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.entry_points import entry_is_source, is_service, names_a_build
 from migrationlint.model.package_roles import built_as_application, started_application
 from migrationlint.model.nx_projects import generated_manifest
@@ -75,15 +77,16 @@ class DependencyModel(ManifestOwners, VersionChoice):
         manifest = self.owner(path)
         if manifest is None or manifest.error or not facts.imports:
             return
-        verdict = self.shipping.verdict(path, manifest)
-        if verdict.inert:
-            return
+        verdict: Verdict | None = None  # asked at the first package import: files importing only their own code need none
         for imp in facts.imports:
             if imp.kind == "require-resolve-paths":
                 continue  # resolved from the folders it names, by design not from this package
             package = self._package_of(path, imp, manifest)
             if package is None:
                 continue
+            verdict = verdict or self.shipping.verdict(path, manifest)
+            if verdict.inert:
+                return
             used = used_names(imp, facts)
             type_only = declared_type_only(imp) or path.endswith((".d.ts", ".d.mts", ".d.cts")) \
                 or compiled_away(imp, facts, used, self._elides(path))
@@ -445,6 +448,26 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if not scripts or service_install(self.ws.root, self.ws.member_dirs, self.ws.images):
             return ()
         return scripts
+
+    def root_deployed(self, m: Manifest) -> bool:
+        """Whether a deployment runs `m` in the workspace root's install: an image that installs the
+        root (not `m` alone by name), or a root pm2 ecosystem file that starts, from the checkout, `m`
+        or a package that depends on it (the library a started server loads runs in that install too)."""
+        witness, alone = self.images_install_root
+        if witness is not None and not (alone and installed_alone(m, self.ws.root, alone, self.shipping.dependents)):
+            return True
+        started = self.checkout_started
+        return bool(started) and any(s.startswith(p.dir + os.sep) for p in self._with_dependents(m) for s in started)
+
+    def _with_dependents(self, m: Manifest) -> list[Manifest]:
+        """`m` and every workspace package that depends on it, directly or through others."""
+        found, todo = {m.path: m}, [m]
+        while todo:
+            for d in self.shipping.dependents(todo.pop()):
+                if d.path not in found:
+                    found[d.path] = d
+                    todo.append(d)
+        return list(found.values())
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""

@@ -171,9 +171,13 @@ class VersionChoice:
             return None
         where = self._lock_label(lock, m)
         if lock.majors_apart(package, importer):
-            others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
             # nothing resolves it for the importer (nor the root): "resolves" would claim what no one runs
-            return f"{self.prefix_for(m)}{v}", f"{where} holds {v}, the highest, and {others}: {SEVERAL_MAJORS}"
+            popular = lock.most_wanted(package)
+            if popular is not None:  # the version hoisted where undeclared imports find it, as a rule
+                v = popular[0]
+            which = f"which {popular[1]} of the {popular[2]} entries that depend on it want" if popular else "the highest"
+            others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
+            return f"{self.prefix_for(m)}{v}", f"{where} holds {v}, {which}, and {others}: {SEVERAL_MAJORS}"
         real = lock.aliases.get(package)
         if real is not None:  # a plain range would fetch the registry's package of the alias's name
             return f"npm:{real}@{self.prefix_for(m)}{v}", f"{where} installs {real} {v} under this name"

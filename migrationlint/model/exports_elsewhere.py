@@ -47,7 +47,7 @@ def _mocked_in_tests(project: Project, path: str, spec: str) -> bool:
     if not project.is_test_file(path):
         return False
     if not pk.is_relative(spec):
-        return manual_mock(path, spec, project.workspace.package_root(path)) is not None
+        return manual_mock(project, path, spec, project.workspace.package_root(path)) is not None
     facts = project.facts(path)
     if facts is None or not any(i.kind == "mock" and i.specifier == spec for i in facts.imports):
         return False

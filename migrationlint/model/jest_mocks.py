@@ -11,18 +11,27 @@ from __future__ import annotations
 
 import os
 
+from migrationlint.model.project import Memo, Project
+
 MOCK_EXTENSIONS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".cjs", ".mts", ".cts")
+# folder -> whether it holds a `__mocks__` folder: most hold none, and one look answers every name
+_MOCK_FOLDERS: Memo[dict[str, bool]] = Memo("folders holding __mocks__", lambda project: {})
 
 
-def manual_mock(path: str, specifier: str, package_dir: str) -> str | None:
+def manual_mock(project: Project, path: str, specifier: str, package_dir: str) -> str | None:
     """The manual mock of `specifier` in a `__mocks__` folder of the folders from the file's up to
     its package's (`package_dir`), or None."""
     if specifier.startswith((".", "/")) or not specifier:
         return None
+    holds_mocks = _MOCK_FOLDERS(project)
     folder = os.path.dirname(path)
     while True:
-        mock = os.path.join(folder, "__mocks__", *specifier.split("/"))
-        found = next((mock + ext for ext in MOCK_EXTENSIONS if os.path.isfile(mock + ext)), None)
+        mocks = os.path.join(folder, "__mocks__")
+        held = holds_mocks.get(folder)
+        if held is None:
+            held = holds_mocks[folder] = os.path.isdir(mocks)
+        mock = os.path.join(mocks, *specifier.split("/"))
+        found = next((mock + ext for ext in MOCK_EXTENSIONS if os.path.isfile(mock + ext)), None) if held else None
         if found is not None:
             return found
         if folder == package_dir or not folder.startswith(package_dir):

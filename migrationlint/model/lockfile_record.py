@@ -56,6 +56,8 @@ class Lockfile:
     # (package, version) entries the registry marks deprecated (npm v2/v3 and pnpm record the notice):
     # an `@types/x` stub left after x began to ship its own types
     deprecated: set[tuple[str, str]] = field(default_factory=set)
+    # yarn v1: (package, version) -> how many entries depend on that version (the majors' popularity)
+    wanted_by: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -97,6 +99,16 @@ class Lockfile:
             if v:
                 return v
         return None
+
+    def most_wanted(self, package: str) -> tuple[str, int, int] | None:
+        """(version, entries wanting it, entries wanting any version) of the version of `package` most
+        entries depend on, when the format counts them (yarn v1), every version is some entry's
+        dependency (one no entry wants is a manifest's own, placed first) and one version leads."""
+        counts = sorted(((self.wanted_by.get((package, v), 0), version_key(v), v) for v in self.versions.get(package, ())),
+                        reverse=True)
+        if len(counts) < 2 or counts[0][0] <= counts[1][0] or counts[-1][0] == 0:
+            return None
+        return counts[0][2], counts[0][0], sum(c for c, _, _ in counts)
 
     def majors_apart(self, package: str, importer: str | None = None) -> bool:
         """Whether `resolved` answers with the highest of versions of several majors, the importer

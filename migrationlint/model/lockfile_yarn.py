@@ -40,7 +40,9 @@ def parse_yarn_classic(path: str, text: str) -> Lockfile:
     """yarn.lock v1: blocks `"a@^1", a@^1.2:` with indented `version "1.2.3"` lines. The format
     records no peers; node_modules or the built-in table supply them."""
     lock = Lockfile(path, "yarn-classic")
-    for header, fields in _yarn_v1_blocks(text):
+    version_of: dict[str, tuple[str, str]] = {}  # descriptor -> (name, version) it resolves to
+    blocks = _yarn_v1_blocks(text)
+    for header, fields in blocks:
         version = fields.get("version")
         specs = _split_specs(header)
         for name in {_spec_name(s) for s in specs}:
@@ -49,7 +51,23 @@ def parse_yarn_classic(path: str, text: str) -> Lockfile:
                 lock.add_own_dependencies(name, version, fields.get("dependencies"))
         for spec in specs:
             _note_alias(lock, spec)
+            name = _spec_name(spec)
+            if name and isinstance(version, str):
+                version_of[spec] = (name, version)
+    _count_dependents(lock, blocks, version_of)
     return lock
+
+
+def _count_dependents(lock: Lockfile, blocks: list[tuple[str, dict]], version_of: dict[str, tuple[str, str]]) -> None:
+    """How many entries depend on each version (`wanted_by`): of a package held in several majors,
+    yarn 1 hoists where undeclared imports find it the version most entries want, as a rule."""
+    for _, fields in blocks:
+        for section in ("dependencies", "optionalDependencies"):
+            deps = fields.get(section)
+            for dep, wanted in deps.items() if isinstance(deps, dict) else ():
+                found = version_of.get(f"{dep}@{wanted}")
+                if found is not None:
+                    lock.wanted_by[found] = lock.wanted_by.get(found, 0) + 1
 
 
 def _note_alias(lock: Lockfile, spec: str) -> None:

@@ -17,6 +17,7 @@ The files are read as data (config_objects), never run.
 from __future__ import annotations
 
 import os
+import re
 
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.workspace import Manifest
@@ -93,6 +94,22 @@ def _local_modules(path: str) -> list[str | None]:
     """The files the script imports by a relative path (one level: its config factory), None for
     one that is not found."""
     return [resolve_relative(path, spec) for spec in sorted(config_imports(path)) if is_relative(spec)]
+
+
+# script names that say the script is for the tests, the docs or the developer's machine, not a release
+_NOT_RELEASE = re.compile(r"test|e2e|spec|stor(?:y|ies)|docs?\b|dev|watch|analy[sz]|lint|format|serve|start|preview",
+                          re.IGNORECASE)
+
+
+def release_scripts(manifest: Manifest, private: bool) -> tuple[str, ...]:
+    """The scripts whose bundle may be what the package releases: `bundle`; for a private package,
+    which is deployed and never published, also any script not named for the tests, docs or
+    development (`"esbuild": "node compileBundle.mjs"`, `build:lambda`, `package`: a Makefile or a
+    CI job runs it and zips the bundles; what it runs must still call a bundler: scripted_bundle)."""
+    scripts = manifest.data.get("scripts")
+    if not private or not isinstance(scripts, dict):
+        return ("bundle",)
+    return ("bundle", *sorted(n for n in scripts if n != "bundle" and not _NOT_RELEASE.search(n)))
 
 
 def release_bundle(manifest: Manifest, commands: list[str], private: bool = False) -> Bundle | None:

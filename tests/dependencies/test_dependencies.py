@@ -1653,3 +1653,91 @@ def test_dep001_a_scripts_only_manifest_finds_what_a_project_further_out_declare
         return [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP001"]), "DEP001")]
     assert found({"name": "desk-ui", "scripts": {"build": "tsc"}}) == []
     assert found({"name": "desk-ui", "scripts": {"build": "tsc"}, "dependencies": {"clsx": "^2.0.0"}}) == ["react"]
+
+
+@pytest.mark.parametrize("line, reached, severity", [
+    ("const imagemin = require('imagemin');", False, "warning"),
+    ("import imagemin = require('imagemin');", False, "error"),  # tsc resolves it: the build fails
+    ("const imagemin = require('imagemin');", True, "error"),
+])
+def test_a_require_in_a_file_no_entry_point_reaches_is_a_warning(tmp_path, line, reached, severity):
+    """A service's helper that nothing imports `require()`s a package declared nowhere (a real
+    travel API: 3 errors advising `npm install imagemin`): tsc does not check a require() and the
+    service never loads the file, so nothing fails today: a warning that says so. Reached from the
+    entry point, or written as an import tsc resolves, it stays an error."""
+    root = write(tmp_path, {
+        "package.json": {"name": "trips-api", "private": True, "scripts": {"build": "nest build", "start:prod": "node dist/main"},
+                         "dependencies": {"@nestjs/core": "^10.0.0", "@nestjs/platform-express": "^10.0.0"}},
+        "nest-cli.json": {"sourceRoot": "src"},
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\n"
+                       + ("import { compress } from './compress';\n" if reached else "const compress = null;\n")
+                       + "NestFactory.create(compress as never);\n",
+        "src/compress.ts": f"{line}\nexport const compress = (dir: string) => imagemin([dir]);\n",
+    })
+    found = [(d.code, d.severity.value) for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                               use_cache=False).diagnostics]
+    assert found == [("DEP001", severity)]
+
+
+def test_a_mock_of_a_package_the_test_imports_is_not_a_second_finding(tmp_path):
+    """`jest.mock('graphql-request', ...)` in a test that imports graphql-request: one missing
+    declaration, reported at the import (a real bridge service had it twice in one spec). A test
+    that only mocks the package keeps the finding at the mock: Jest resolves the module."""
+    root = write(tmp_path, {
+        "package.json": {"name": "bridge", "private": True, "devDependencies": {"jest": "^29.0.0"}},
+        "src/client.spec.ts": "import { GraphQLClient } from 'graphql-request';\n\n"
+                              "jest.mock('graphql-request', () => ({ GraphQLClient: jest.fn() }));\n"
+                              "test('x', () => expect(new GraphQLClient('u')).toBeDefined());\n",
+        "src/only.spec.ts": "jest.mock('graphql-tag', () => ({}));\ntest('y', () => undefined);\n",
+    })
+    found = [(d.path.rsplit("/", 1)[1], d.start, d.message.split('"')[1])
+             for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert found == [("client.spec.ts", 30, "graphql-request"), ("only.spec.ts", 10, "graphql-tag")]
+
+
+@pytest.mark.parametrize("member_declares", [False, True])
+def test_a_member_that_declares_nothing_gets_the_package_in_the_root(tmp_path, member_declares):
+    """An Nx repository keeps one version of every package in the root package.json, and its
+    members' manifests declare nothing (`"dependencies": {}`): the fix declares the missing package
+    where the workspace declares the others, the root (a real lending platform: 64 findings advising
+    the member's manifest). A member that declares its own packages gets it in its own."""
+    own = {"tslib": "^2.6.0"} if member_declares else {}
+    root = write(tmp_path, {
+        "package.json": {"name": "src", "private": True, "workspaces": ["libs/*"],
+                         "devDependencies": {"jest": "^29.0.0", "tslib": "^2.6.0"}},
+        "package-lock.json": {"name": "src", "lockfileVersion": 3, "packages": {
+            "": {"name": "src"}, "node_modules/chai": {"version": "4.5.0", "dev": True, "peer": True},
+            "node_modules/jest": {"version": "29.0.0", "dev": True}, "node_modules/tslib": {"version": "2.6.0"}}},
+        "nx.json": {},
+        "libs/contracts/package.json": {"name": "@src/contracts", "private": True, "dependencies": own},
+        "libs/contracts/test/factory.test.ts": "import { expect } from 'chai';\ntest('x', () => expect(1).to.equal(1));\n",
+    })
+    changed = fixed(root, select=("DEP001",))
+    manifest = "libs/contracts/package.json" if member_declares else "package.json"
+    assert list(changed) == [manifest]
+    assert json.loads(changed[manifest])["devDependencies"]["chai"] == "^4.5.0"
+
+
+def test_of_several_majors_in_a_yarn_v1_lockfile_the_one_most_entries_want_is_offered(tmp_path):
+    """yarn.lock holds res-lib 1.30.1, which two entries depend on, and 2.0.0, which one does: yarn
+    1 hoists the first where the undeclared import finds it, and the code was written against it (a
+    real platform was offered `^2.0.0`, whose API lacks what it calls). A tie keeps the highest."""
+    def offered(name: str, wanting_one: str | None) -> str:
+        root = write(tmp_path / name, {
+            "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                             "dependencies": {"otel-a": "^1.0.0", "otel-b": "^1.0.0", "otel-c": "^1.0.0"}},
+            "yarn.lock": "# yarn lockfile v1\n\n\n"
+                         'otel-a@^1.0.0:\n  version "1.0.0"\n  dependencies:\n    res-lib "^1.30.1"\n\n'
+                         'otel-b@^1.0.0:\n  version "1.0.0"\n  dependencies:\n    res-lib "2.0.0"\n\n'
+                         'otel-c@^1.0.0:\n  version "1.0.0"\n'
+                         + (f'  dependencies:\n    res-lib "{wanting_one}"\n' if wanting_one else "") + "\n"
+                         'res-lib@1.30.1, res-lib@^1.30.1:\n  version "1.30.1"\n\n'
+                         'res-lib@2.0.0:\n  version "2.0.0"\n',
+            "src/main.ts": "import { detectSync } from 'res-lib';\nexport const r = detectSync();\n",
+        })
+        (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        return d.message.split("; add ")[1]
+    assert offered("popular", "1.30.1") == ('"res-lib": "^1.30.1" to dependencies (yarn.lock holds 1.30.1, which 2 of '
+                                             "the 3 entries that depend on it want, and 2.0.0: check which major this "
+                                             "package runs with)")
+    assert offered("tie", None).startswith('"res-lib": "^2.0.0" to dependencies (yarn.lock holds 2.0.0, the highest')

@@ -715,3 +715,38 @@ def test_an_image_that_writes_the_manifest_it_installs_installs_no_package_of_th
     assert [d.code for d in pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics] == []
     write(root, {"apps/api/Dockerfile": PER_SERVICE["member manifest alone"]})
     assert _root_install(root) is None
+
+
+def test_a_library_a_pm2_started_service_loads_runs_in_the_root_install(tmp_path):
+    """The root pm2 file starts `apps/server` from the checkout, and the server loads the workspace's
+    `@shop/config`: the library runs in the same root install, so its root-only import breaks nothing
+    (a real blog platform: 2 DEP005), as the server's own does. A library no started package depends
+    on keeps the finding."""
+    def dep005(root: Path) -> list[str]:
+        return [d.path.split("apps/")[1] for d in pipeline.lint([str(root)], Settings(select=["DEP005"]),
+                                                                 use_cache=False).diagnostics]
+
+    def repo(name: str, dependency: dict) -> Path:
+        return write(tmp_path / name, {
+            "package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"], "dependencies": {"fs-extra": "^10.0.0"}},
+            "package-lock.json": {"name": "shop", "lockfileVersion": 3, "packages": {"": {"name": "shop"}}},
+            "ecosystem.config.js": "module.exports = { apps: [{ name: 'server', script: 'apps/server/dist/main.js' }] };\n",
+            "apps/config/package.json": {"name": "@shop/config", "private": True, "main": "lib/index.js"},
+            "apps/config/src/index.ts": "import * as fs from 'fs-extra';\nexport const read = () => fs.readFileSync('x');\n",
+            "apps/server/package.json": {"name": "@shop/server", "private": True, "scripts": {"start": "node dist/main.js"},
+                                         "dependencies": dependency},
+            "apps/server/src/main.ts": "import * as fs from 'fs-extra';\nexport const x = fs.existsSync('y');\n",
+        })
+
+    assert dep005(repo("loaded", {"@shop/config": "*"})) == []
+    assert dep005(repo("apart", {})) == ["config/src/index.ts"]
+
+
+def test_a_publishable_library_of_a_root_installing_image_breaks_only_a_publish(tmp_path):
+    """The images install the root, so a library without `"private"` that only the root's
+    dependencies serve breaks only when published: the message names that alone, not a Docker build
+    the repository's own image shows is fine (a real wiki platform)."""
+    root = _repo(tmp_path, {"Dockerfile": ROOT_COPY})
+    write(root, {"apps/api/package.json": {"name": "@shop/api", "version": "1.0.0", "main": "dist/index.js"}})
+    (found,) = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert "but breaks a publish of apps/api (if it is never published, mark it private);" in found.message, found.message

@@ -934,6 +934,38 @@ def test_a_bundle_script_is_the_packages_production_build(tmp_path):
     assert dep(write(tmp_path / "plain", plain)) == [("DEP005", "packages/functions/src/index.ts", "zod")]
 
 
+@pytest.mark.parametrize("scripts, bundled", [
+    ({"build": "nest build", "esbuild": "node compileBundle.mjs"}, True),
+    ({"build": "nest build", "build:lambda": "node compileBundle.mjs"}, True),
+    ({"build": "nest build", "package": "node compileBundle.mjs"}, True),
+    ({"build": "nest build", "build:all": "nest build && npm run lambdas", "lambdas": "node compileBundle.mjs"}, True),
+    ({"build": "nest build", "test:bundle": "node compileBundle.mjs"}, False),
+    ({"build": "nest build"}, False),
+])
+def test_a_private_packages_bundle_script_ships_whatever_its_name(tmp_path, scripts, bundled):
+    """A private service whose Makefile zips the esbuild bundles a script makes (`"esbuild": "node
+    compileBundle.mjs"`, `build:lambda`, `package`): the bundles are what deploys, whatever the
+    script is called, with the Lambda runtime's `@aws-sdk/*` left external and kept in
+    devDependencies (a real bridge service: 3 DEP002 "move it to dependencies"). A script for the
+    tests, or none, leaves the service shipping its files."""
+    root = write(tmp_path, {
+        "package.json": {"name": "bridge-api", "private": True, "scripts": scripts,
+                         "dependencies": {"@nestjs/common": "^10.3.4", "@nestjs/core": "^10.3.4",
+                                          "@nestjs/platform-express": "^10.3.4"},
+                         "devDependencies": {"@aws-sdk/client-sns": "3.826.0", "esbuild": "^0.23.1"}},
+        "package-lock.json": {"name": "bridge-api", "lockfileVersion": 3, "packages": {"": {"name": "bridge-api"}}},
+        "nest-cli.json": {"sourceRoot": "src"},
+        "compileBundle.mjs": "import * as esbuild from 'esbuild';\n"
+                             "await esbuild.build({ entryPoints: ['src/lambdas/app.ts'], bundle: true, platform: 'node', "
+                             "outdir: 'out/app', external: ['@aws-sdk/*', '@nestjs/microservices'] });\n",
+        "src/notify.ts": "import { SNSClient } from '@aws-sdk/client-sns';\nexport const sns = new SNSClient({});\n",
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { sns } from './notify';\n"
+                       "NestFactory.create(sns as never);\n",
+        "src/lambdas/app.ts": "import { sns } from '../notify';\nexport const handler = () => sns;\n",
+    })
+    assert dep(root) == ([] if bundled else [("DEP002", "src/notify.ts", "@aws-sdk/client-sns")])
+
+
 def test_a_template_packages_own_start_script_keeps_its_files_template_content(tmp_path):
     """An app template under `integration/templates/srv/`, with a package.json whose start script
     runs `src/main.ts`: the harness copies the template and writes the SDK into the copy's manifest,

@@ -694,6 +694,23 @@ def test_history_a_squashed_baseline_replaced_is_not_unregistered(tmp_path):
     assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])] == ["1630000000000-Late.ts"]
 
 
+def test_history_archived_below_the_loaded_folder_is_not_unregistered(tmp_path):
+    """The mirror layout: the DataSource loads `migrations/*.ts`, whose oldest is a Postgres
+    baseline, and the MySQL history it replaced sits below in `migrations/archive/mysql/`, which the
+    glob does not descend into (3 MIG007 "register it" on a real admin back end: registering would
+    run MySQL DDL against the new schema). One newer than the baseline left there is reported."""
+    workspace(tmp_path, {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\nimport { join } from 'path';\n\n"
+                              "export default new DataSource({ type: 'postgres', migrations: [join(__dirname, 'migrations/*.ts')] });\n",
+        "src/migrations/1741000000000-BaselinePostgres.ts": migration("BaselinePostgres1741000000000"),
+        "src/migrations/archive/mysql/1707996695540-InitData.ts": migration("InitData1707996695540"),
+        "src/migrations/archive/mysql/1740000000000-AddSupabaseUserId.ts": migration("AddSupabaseUserId1740000000000"),
+    })
+    assert codes(tmp_path, ["MIG007"]) == []
+    (tmp_path / "src/migrations/archive/mysql/1750000000000-Late.ts").write_text(migration("Late1750000000000"))
+    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])] == ["1750000000000-Late.ts"]
+
+
 def test_an_unstamped_class_beside_a_loaded_subfolder_is_judged_not_crashed_on(tmp_path):
     """`src/migrations/initial.ts` holds `initial0` (no timestamp a file or a class name gives) beside a
     `postgres/` subfolder the DataSource loads: the squashed-history question must treat it as no

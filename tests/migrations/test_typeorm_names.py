@@ -32,6 +32,7 @@ def test_js_parse_int(text, expected):
     ("RulesEngineServiceInitial20250925034424", "RulesEngineServiceInitial", "20250925034424"),
     ("AddUsersTable", "AddUsersTable", None),
     ("Init0000000000000", "Init", "0000000000000"),
+    ("AddPhone4831000000000", "AddPhone", "4831000000000"),  # 13 digits ahead of the clock: never its last 10
 ])
 def test_split_timestamp_is_not_greedy(name, base, digits):
     assert tn.split_timestamp(name) == (base, digits)
@@ -254,3 +255,28 @@ def test_a_name_the_constructor_assigns_is_the_name_typeorm_reads(tmp_path):
     assert "'CreateKv'" in d.message or "CreateKv" in d.message
     fixed = fix(tmp_path)["src/migrations/1680000000001-CreateKv.ts"].decode()
     assert "this.name = 'CreateKv1680000000001';" in fixed and "class CreateKv1680000000001 " in fixed, fixed
+
+
+def test_a_folder_numbered_by_hand_ahead_of_the_clock_keeps_its_numbers(tmp_path):
+    """Every migration of the folder is a round number the team picks above the last
+    (`...1830000000000`, `...1831000000000`), some of them ahead of the clock: TypeORM's order is the
+    one meant, and a rename would run deployed migrations again (8 MIG003 on a real ride-hailing API).
+    One `Date.now()` stamp among them is a real time the future numbers sort after: reported, and
+    never renamed by re-reading the last 10 of 13 digits as seconds (`...1831000000000000`)."""
+    workspace(tmp_path, {"src/migrations/1713000000000-CreateUsers.ts": migration("CreateUsers1713000000000"),
+                         "src/migrations/4830000000000-AddEmail.ts": migration("AddEmail4830000000000"),
+                         "src/migrations/4831000000000-AddPhone.ts": migration("AddPhone4831000000000")})
+    assert [d.code for d in lint(tmp_path)] == []
+    workspace(tmp_path, {"src/migrations/1764000123456-AddAvatar.ts": migration("AddAvatar1764000123456")})
+    found = sorted((d.path.rsplit("/", 1)[-1], d.fix is None) for d in lint(tmp_path) if d.code == "MIG003")
+    assert found == [("4830000000000-AddEmail.ts", True), ("4831000000000-AddPhone.ts", True)]
+
+
+def test_a_test_that_runs_a_migration_does_not_make_it_the_applications_own(tmp_path):
+    """`await new AddPhone...().up(runner)` in an e2e test tests the migration TypeORM runs: its
+    name is still TypeORM's to read (3 migrations of a real API went unchecked)."""
+    workspace(tmp_path, {"src/migrations/1713000123456-CreateUsers.ts": migration("CreateUsers1713000123456"),
+                         "src/migrations/4831000000000-AddPhone.ts": migration("AddPhone4831000000000"),
+                         "test/add-phone.e2e-spec.ts": "import { AddPhone4831000000000 } from '../src/migrations/4831000000000-AddPhone';\n"
+                                                      "it('adds', async () => { await new AddPhone4831000000000().up({} as never); });\n"})
+    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path) if d.code == "MIG003"] == ["4831000000000-AddPhone.ts"]
