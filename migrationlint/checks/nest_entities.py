@@ -13,6 +13,7 @@ from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.diagnostics import Diagnostic, Severity
+from migrationlint.model.declarations import origin
 from migrationlint.model.imported_anywhere import file_names, importers, workspace_sources
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.resolve import resolver_for
@@ -75,12 +76,20 @@ def _used(project: Project, path: str, module: str) -> bool:
 _REPOSITORIES = frozenset({"Repository", "TreeRepository", "MongoRepository", "AbstractRepository"})
 
 
-def _custom_repository(project: Project, key: tuple[str, str]) -> bool:
+def _custom_repository(project: Project, key: tuple[str, str], depth: int = 0) -> bool:
     """A custom repository class (`@EntityRepository(User) class UserRepository extends
-    Repository<User>`, TypeORM 0.2): `forFeature` asks the connection for its entity's metadata."""
+    Repository<User>`, TypeORM 0.2), also through bases of the workspace (`extends
+    BaseRepository<User>`, itself a Repository: @nestjs/typeorm asks `instanceof`, which follows
+    the chain): `forFeature` asks the connection for its entity's metadata."""
     facts = project.facts(key[0])
     cls = next((c for c in facts.classes if c.name == key[1]), None) if facts is not None else None
-    return cls is not None and (cls.extends or "").split("<")[0].rsplit(".", 1)[-1] in _REPOSITORIES
+    base = (cls.extends or "").split("<")[0].strip() if cls is not None else ""
+    if not base or depth > 8:
+        return False
+    if base.rsplit(".", 1)[-1] in _REPOSITORIES:
+        return True
+    o = origin(project, key[0], base)
+    return o.kind == "class" and _custom_repository(project, (o.path, o.name), depth + 1)
 
 
 _ENTITY_DECORATORS = frozenset({"Entity", "ViewEntity", "ChildEntity"})

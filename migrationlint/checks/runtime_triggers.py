@@ -54,8 +54,10 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
         since = rt.TERMINUS_SINCE.get(indicator or "")
         if need is not None and not (since and terminus_version and terminus_version[0] < since):
             yield f"Injecting {indicator}", start, end, need, ""
+    if not facts.orm_types:
+        return
     major = project.typeorm_major(path)
-    nest_typeorm = bool(facts.orm_types) and _with_nest_typeorm(ws, path)  # the retry note
+    nest_typeorm = _with_nest_typeorm(ws, path)  # the retry note
     for role, value, start, end in facts.orm_types:
         table = rt.ORM_DRIVERS if role == "type" else rt.ORM_CACHES
         need = table.get(value)

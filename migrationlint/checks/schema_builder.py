@@ -307,8 +307,8 @@ def _version_imports(facts: FileFacts, version) -> Iterator[Diagnostic]:
         if imp.specifier != TYPEORM or imp.kind not in ("import", "require"):
             continue
         for b in imp.bindings:
-            if b.type_only or not _older(version, b.imported):
-                continue
+            if b.type_only or not _older(version, b.imported) or _only_constructed(facts, imp, b.local):
+                continue  # `new ForeignKey(...)` alone: the constructed-decorator finding is the one to act on
             since = _dotted(SINCE[b.imported])
             use = ("`@ForeignKey(...)` fails with `ForeignKey is not a function`; use @ManyToOne with @JoinColumn"
                    if b.imported == "ForeignKey" else
@@ -317,6 +317,13 @@ def _version_imports(facts: FileFacts, version) -> Iterator[Diagnostic]:
             msg = (f"typeorm exports `{b.imported}` only from {since}, and this package's typeorm range allows "
                    f"{_dotted(version)}: there the import is undefined and {use}, or raise the range to ^{since}")
             yield diagnostic(MIG010, facts.path, b.start, b.end, msg)
+
+
+def _only_constructed(facts: FileFacts, imp, local: str) -> bool:
+    """Whether every use of `local` but its import is `new local(...)`: each is reported as a decorator constructed."""
+    uses = [s for s, _ in facts.refs.get(local, []) if not imp.stmt_start <= s < imp.stmt_end]
+    built = {e.callee_start for e in facts.new_exprs if e.callee == local}
+    return bool(uses) and all(s in built for s in uses)
 
 
 # ----------------------------------------------------------------------------- MIG011

@@ -53,11 +53,14 @@ class UndeclaredImports:
 
     def _declaring_manifest(self, u: Use) -> Manifest:
         """Where DEP001's fix declares the package: the importer's manifest, unless that declares
-        no package at all while its root declares the workspace's packages and serves them to it
-        (an Nx repository that keeps one version of everything in the root package.json)."""
+        no package at all while its root declares packages its files import and serves them to it
+        (an Nx repository that keeps one version of everything in the root package.json). A package
+        of the workspace itself is the importer's dependency whatever the root holds (the build graph)."""
         m = u.manifest
         root = self.root_of(m)
-        return root if root is not m and not m.declares_any and root.declares_any and self.root_serves(u, root) else m
+        if root is m or m.declares_any or self.ws.member(u.package) is not None or not self.root_serves(u, root):
+            return m
+        return root if any(root.declared(p) for p in self.imports_of(m)) else m
 
     def _mock_of_an_import(self, u: Use) -> bool:
         """`jest.mock('graphql-request')` in a test that also imports the package: the import's
@@ -66,18 +69,13 @@ class UndeclaredImports:
         return facts is not None and any(i.kind in LOADING_KINDS and not declared_type_only(i)
                                          and pk.package_name(i.specifier) == u.package for i in facts.imports)
 
-    def _unreached_require(self, u: Use) -> bool:
-        """A `require()` (tsc leaves it unchecked) in a file of a service that ships only by
-        presumption: none of the service's entry points reaches the file, so nothing loads the
-        package and neither the build nor the start-up fails (DEP004 reads such a file the same way)."""
-        m = u.manifest
-        return u.imp.kind == "require" and not u.test and u.verdict is not None and u.verdict.presumed \
-            and self.is_service(m) and bool(self.shipping.entries(m))
-
     def _types_stub(self, types: str, m: Manifest) -> bool:
         """Whether the lockfile marks the `@types/...` package deprecated (a stub left after the
-        package began to ship its own types, `@types/mongoose` 5.11.97): never the one to declare."""
-        return any(lock.deprecated_at(types, importer) for lock, importer in self._lockfiles_for(m))
+        package began to ship its own types, `@types/mongoose` 5.11.97): never the one to declare.
+        Also the lockfile of a sibling that declares it (a project of its own), whose range the
+        advice would copy."""
+        owners = [m, *(s for _, s in self.ws.sibling_ranges(types, exclude=m.path))]
+        return any(lock.deprecated_at(types, importer) for o in owners for lock, importer in self._lockfiles_for(o))
 
     def _provided_by_runtime(self, u: Use) -> bool:
         """A module held nowhere (no manifest, lockfile or node_modules) whose `@types/...` the
@@ -164,17 +162,14 @@ class UndeclaredImports:
     def _declare_remedy(self, u: Use, message: str, section: str, why: str, known: bool,
                         note: str) -> tuple[str, Fix | None, Severity | None]:
         """DEP001's remedy when declaring the package is it: where and how, and a warning where
-        nothing fails today (a require() no entry point reaches, a file no tsc program reads)."""
+        nothing fails today (a file no tsc program reads)."""
         m = u.manifest
         target = self._declaring_manifest(u)
         if target is not m:
-            message += f" (which declares no package: this workspace declares them in the root {self._rel(target)})"
+            message += f"; {self._rel(m)} declares no package: its others come from the root {self._rel(target)}"
         message, fix = self._add_or_command(message, target, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
         message, fix = self._or_umbrella_subpath(u, message, fix) if known else (message, fix)
-        if self._unreached_require(u):
-            return message + note + ("; nothing loads it today: no entry point of the service reaches this file, and tsc "
-                                     "does not check a require() (delete the file if it is dead)"), fix, Severity.WARNING
         unchecked = unchecked_file(self.project, resolver_for(self.project), u.path) if u.type_only else None
         if unchecked is not None:  # as IMP002 and IMP003 say of such a file: nothing fails, an editor shows it
             return message + note + f"; nothing fails: {unchecked} TS2307", fix, Severity.WARNING

@@ -94,18 +94,33 @@ def _unread_declarations(project: Project, cfg: TsConfig, path: str) -> bool:
                    for other in project.package_sources(project.workspace.package_root(path)))
 
 
+_DOC_FOLDERS = frozenset({"docs", "doc", "documentation"})
+
+
+def _example_no_runner_selects(path: str, package_dir: str) -> bool:
+    """A file of a documentation folder inside its package (`docs/old/auth.module.ts` of a service)
+    named like no test: with no tsconfig above it, only a runner's selection (tests and what they
+    import) or a build's entry could compile it, and a runner selects tests alone. Samples a tool
+    runs (`perf/load.ts` for k6) or an example that is a package of its own are not this."""
+    folders = os.path.relpath(path, package_dir).replace(os.sep, "/").split("/")[:-1]
+    return bool(_DOC_FOLDERS.intersection(folders)) and not _TEST_NAME.search(path) \
+        and dev_reason(os.path.basename(path)) is None
+
+
 def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     """Whether no program compiles the file and nothing runs it (what its importers may still change)."""
     manifest = _OWNERS(project).owner(path)
     if manifest is not None and _left_out_of_workspace(project, manifest):
         return not _run_by_a_script(project, path, manifest)  # `!archive/**`: nothing installs, builds or tests it
-    if outside_every_project(path) and not resolver.tsconfigs.candidates(os.path.dirname(path)) \
+    if outside_every_project(path, bool(_TEST_NAME.search(path))) and not resolver.tsconfigs.candidates(os.path.dirname(path)) \
             and not resolver.tsconfigs.named_config_covers(path):
         # in an Nx workspace, outside its projects, no tsconfig.json above: no target compiles or runs it
         return manifest is None or not _run_by_a_script(project, path, manifest)
     cfg = resolver.tsconfig_for(path)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
+    if cfg is None and manifest is not None and _example_no_runner_selects(path, manifest.dir):
+        return not _run_by_a_script(project, path, manifest)  # docs or a sample no tsconfig compiles: run by hand, if at all
     if cfg is None or cfg.error is not None or cfg.unread_extends:
         return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
     outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path)  # the CLI's targets name its programs

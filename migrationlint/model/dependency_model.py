@@ -5,7 +5,6 @@ which manifest owns a file (manifest_owners). No rule is emitted here (checks.de
 
 from __future__ import annotations
 
-import os
 from functools import cached_property
 from typing import Iterator
 
@@ -13,13 +12,10 @@ from migrationlint.model import packages as pk
 from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice, importer_key
-from migrationlint.model.docker_installs import root_install_beside, service_install
-from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.elided_imports import compiled_away, declared_as_types, declared_type_only, metadata_only_names, used_names
-from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.published_types import kept_in_declarations
 from migrationlint.model.manifest_owners import ManifestOwners
-from migrationlint.model.named_installs import installed_alone
+from migrationlint.model.root_deployment import RootDeployment
 from migrationlint.model.entry_points import entry_is_source, is_service, names_a_build
 from migrationlint.model.package_roles import built_as_application, started_application
 from migrationlint.model.nx_projects import generated_manifest
@@ -36,7 +32,7 @@ from migrationlint.model.workspace import Manifest
 
 
 
-class DependencyModel(ManifestOwners, VersionChoice):
+class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
     """Decisions shared by the DEP rules: which manifest owns a file, what counts as declared,
     where a package must be declared, which peers it needs."""
 
@@ -129,16 +125,9 @@ class DependencyModel(ManifestOwners, VersionChoice):
         that lacks the peer fails nowhere. A peer it never imports that a package it declares (or
         imports) takes as a peer may be loaded by that package (an ORM loads its driver), unless it
         imports that package only for types (a form library's schema types: nothing of it loads)."""
-        sources = self.project.package_sources(member.dir)
-        if not sources:
+        if not self.project.package_sources(member.dir):
             return False  # no TypeScript source (built JavaScript, a package of another language): nothing known
-        found = self._member_imports.get(member.path)
-        if found is None:  # one pass over the member's files answers for every package it imports
-            found = self._member_imports[member.path] = {}
-            for path in sources:
-                for use in self._uses_of(path):
-                    if not use.test:
-                        found[use.package] = found.get(use.package, True) and use.type_only
+        found = self.imports_of(member)
         if package in found:
             return found[package]
         # what may load it: a dependency not imported only for types, or what it imports by value (a
@@ -146,6 +135,18 @@ class DependencyModel(ManifestOwners, VersionChoice):
         declared = {p for section in ("dependencies", "optionalDependencies") for p in member.section(section)
                     if p != package and not found.get(p)} | {p for p, types in found.items() if not types and p != package}
         return not any(package in self.peer_list(p, member) for p in declared)
+
+    def imports_of(self, member: Manifest) -> dict[str, bool]:
+        """{package: whether only for types} of what the member's files outside its tests import,
+        from one pass over them that answers for every package."""
+        found = self._member_imports.get(member.path)
+        if found is None:
+            found = self._member_imports[member.path] = {}
+            for path in self.project.package_sources(member.dir):
+                for use in self._uses_of(path):
+                    if not use.test:
+                        found[use.package] = found.get(use.package, True) and use.type_only
+        return found
 
     def _uses_of(self, path: str) -> Iterator[Use]:
         facts = self.project.facts(path)
@@ -426,48 +427,6 @@ class DependencyModel(ManifestOwners, VersionChoice):
         if m.path not in self._generated:
             self._generated[m.path] = generated_manifest(m.dir)
         return self._generated[m.path]
-
-    @cached_property
-    def images_install_dev(self) -> str | None:
-        """The Dockerfile showing that the repository's images install devDependencies too (dev_installs)."""
-        return images_install_dev(self.ws.images.dockerfiles)
-
-    @cached_property
-    def images_install_root(self) -> tuple[str | None, frozenset[str]]:
-        """The Dockerfile showing that the repository's images install the workspace root, whose
-        dependencies every package of an image then finds, and the packages an image installs alone
-        by name, which that install does not serve (docker_installs.root_install_beside)."""
-        return root_install_beside(self.ws.root, self.ws.member_dirs, self.ws.images)
-
-    @cached_property
-    def checkout_started(self) -> tuple[str, ...]:
-        """The scripts a pm2 ecosystem file at the workspace root starts from the checkout, where
-        Node finds the root's dependencies walking up, when no Dockerfile installs a package alone:
-        the deployment is the root install, as in an image that installs it."""
-        scripts = pm2_scripts(self.ws.root)  # first: most repositories have none, and the Dockerfiles are read then
-        if not scripts or service_install(self.ws.root, self.ws.member_dirs, self.ws.images):
-            return ()
-        return scripts
-
-    def root_deployed(self, m: Manifest) -> bool:
-        """Whether a deployment runs `m` in the workspace root's install: an image that installs the
-        root (not `m` alone by name), or a root pm2 ecosystem file that starts, from the checkout, `m`
-        or a package that depends on it (the library a started server loads runs in that install too)."""
-        witness, alone = self.images_install_root
-        if witness is not None and not (alone and installed_alone(m, self.ws.root, alone, self.shipping.dependents)):
-            return True
-        started = self.checkout_started
-        return bool(started) and any(s.startswith(p.dir + os.sep) for p in self._with_dependents(m) for s in started)
-
-    def _with_dependents(self, m: Manifest) -> list[Manifest]:
-        """`m` and every workspace package that depends on it, directly or through others."""
-        found, todo = {m.path: m}, [m]
-        while todo:
-            for d in self.shipping.dependents(todo.pop()):
-                if d.path not in found:
-                    found[d.path] = d
-                    todo.append(d)
-        return list(found.values())
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:
         """How the package manager of `m`'s project treats peers (its own root's lockfile and .npmrc)."""

@@ -17,6 +17,7 @@ from migrationlint.model.lockfile_record import Lockfile, version_key
 from migrationlint.model.lockfiles import find_lockfile
 from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings, read_yarnrc
+from migrationlint.model import packages as pk
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 from migrationlint.model.workspace_definition import declares_workspaces
@@ -318,6 +319,11 @@ class VersionChoice:
                 message += "; " + policy.no_version_reason(package, ranges)
             return message + f"; run `{self.command(m, package, section)}`", None
         version, source = chosen
+        ahead = self._types_ahead(package, m, version)
+        if ahead is not None:  # types of a later major than the library they describe: no version to offer
+            library, runs = ahead
+            return message + (f"; {library} {runs} runs here, and {package} {version.lstrip('^~')} ({source}) is for "
+                              f"a later major: run `{self.command(m, f'{package}@{_major(runs)}', section)}`"), None
         because = f"; {why}" if why else ""
         if self._strict_catalogs(m) and not version.startswith("catalog:") \
                 and not any(package in entries for entries in self.ws.catalogs.values()):
@@ -328,6 +334,20 @@ class VersionChoice:
         message += f'; add "{package}": "{version}" to {section} ({source}{because})'
         safety = Applicability.UNSAFE if source.endswith(SEVERAL_MAJORS) else Applicability.SAFE
         return message, self._add_fix(m, section, package, version, safety)
+
+    def _types_ahead(self, package: str, m: Manifest, version: str) -> tuple[str, str] | None:
+        """(library, the version `m` loads) when `version` of an `@types/...` package is of a later
+        major than that library's (`@types/express` 5 while express 4 runs): DefinitelyTyped numbers
+        its releases after the library's and never ahead of it, so these types describe another API.
+        Types a major behind may simply lag (supertest 7 beside `@types/supertest` 6): not asked."""
+        library = pk.untyped_name(package) if package.startswith("@types/") and package != "@types/node" else None
+        types_major = _major(version)
+        for lock, importer in self._lockfiles_for(m) if library and types_major is not None else ():
+            runs = lock.reached(library, importer)
+            if runs is not None:
+                major = _major(runs)
+                return (library, runs) if major is not None and major < types_major else None
+        return None
 
     def _joining_needed(self, m: Manifest, package: str) -> str | None:
         """The advice when `package` is a private workspace package and `m` a package of the
@@ -445,3 +465,9 @@ def _add_command(manager: str, definition: bool, root: bool, target: str, packag
         return f"bun add{flag} {package}" if root else f"cd {target.removeprefix('./')} && bun add{flag} {package}"
     return f"npm install{flag} {package}" if root or not definition else \
         f"npm install{flag} {package} -w {target.removeprefix('./')}"
+
+
+def _major(version: str) -> int | None:
+    """The major of a version or a caret/tilde range (`^5.0.6` -> 5), None for anything else."""
+    head = version.lstrip("^~=v").split(".", 1)[0]
+    return int(head) if head.isdigit() else None

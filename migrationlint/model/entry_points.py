@@ -56,7 +56,7 @@ def bin_targets(data: dict) -> list[str]:
 def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
     """(target relative to the package, origin) of every entry the package declares."""
     data = manifest.data
-    for key in ("main", "module"):
+    for key in ("main", "module") if not exports_hide_root(data.get("exports")) else ():
         if isinstance(data.get(key), str) and not is_service_config(data[key]):
             yield data[key], f'package.json "{key}"'
     cdk = _cdk_app_stem(manifest.dir)  # `cdk init` names its app in `bin`: the CDK CLI runs it, nothing installs it
@@ -69,6 +69,13 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
             yield from ((t, f'the "{name}" script, which runs built code with node')
                         for t in node_targets(command, runners=("node",))
                         if t.endswith(_BUILT_EXTENSIONS) and not in_test_output(t))
+
+
+def exports_hide_root(exports: object) -> bool:
+    """Whether `exports` lists subpaths only (`{"./jest/*": ...}`, no `"."`): Node and bundlers then
+    refuse the package's root (ERR_PACKAGE_PATH_NOT_EXPORTED) and never read `main` or `module`."""
+    return isinstance(exports, dict) and bool(exports) and all(isinstance(k, str) and k.startswith(".") for k in exports) \
+        and "." not in exports
 
 
 def cdk_app(directory: str) -> str | None:

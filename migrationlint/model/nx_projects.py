@@ -264,11 +264,12 @@ def nearest_project_json(directory: str, top: str, is_file: Callable[[str], bool
     return found
 
 
-def outside_every_project(path: str, is_file: Callable[[str], bool] = os.path.isfile) -> bool:
+def outside_every_project(path: str, test: bool, is_file: Callable[[str], bool] = os.path.isfile) -> bool:
     """Whether the file lies in an Nx workspace but in none of its projects: no project.json and no
-    package.json in its folder or above it, below nx.json's folder, and the root's Jest config, if
-    any, only gathers the projects' (`getJestProjects()`). Nx builds, serves, tests and lints projects:
-    such a file (a `notes/` folder of old copies) is run by no target."""
+    package.json in its folder or above it, below nx.json's folder, and, for a `test` file, the root's
+    Jest config, if any, only gathers the projects' (`getJestProjects()`); Jest compiles another file
+    only when a test imports it, which its importers say. Nx builds, serves, tests and lints
+    projects: such a file (a `notes/` folder of old copies) is run by no target."""
     directory = os.path.dirname(path)
     top = nx_workspace_root(directory)
     if top is None or directory == top or nearest_project_json(directory, top, is_file, {}) is not None:
@@ -278,7 +279,7 @@ def outside_every_project(path: str, is_file: Callable[[str], bool] = os.path.is
         if is_file(os.path.join(d, "package.json")):
             return False
         d = os.path.dirname(d)
-    jest = find_config(top, "jest.config")
+    jest = find_config(top, "jest.config") if test else None
     return jest is None or bool(read_by_stamp(jest, _gathers_projects_only))
 
 

@@ -87,6 +87,13 @@ def classify(specifier: str) -> str:
     return "package" if package_name(specifier) else "invalid"
 
 
+def untyped_name(types: str) -> str:
+    """The library an `@types/...` package describes: `@types/lodash` -> lodash, `@types/babel__core`
+    -> @babel/core (types_package's inverse)."""
+    name = types[len("@types/"):] if types.startswith("@types/") else types
+    return "@" + name.replace("__", "/", 1) if "__" in name else name
+
+
 def types_package(package: str) -> str:
     """The DefinitelyTyped package for `package`: `@types/lodash`, `@types/babel__core`."""
     if package.startswith("@types/"):

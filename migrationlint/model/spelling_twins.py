@@ -29,16 +29,44 @@ def spelling_twin(bases: tuple[str, ...]) -> tuple[str, bool] | None:
     spelled = None
     for base in bases:
         directory, wanted = os.path.split(base)
+        folder_case = not os.path.isdir(directory)  # `@core/Invoices/...` for `core/invoices/`: only case may differ
+        directory = _folder_in_other_case(directory) if folder_case else directory
         try:
-            names = os.listdir(directory)
+            names = os.listdir(directory or "")
         except OSError:
             continue
         for name in sorted(names):
             stem, ext = source_stem(name), name[len(source_stem(name)):]
-            if stem == wanted or ext not in SOURCE_EXTENSIONS:
+            if (stem == wanted and not folder_case) or ext not in SOURCE_EXTENSIONS:
                 continue
             if stem.lower() == wanted.lower():
                 return os.path.join(directory, name), True
-            if spelled is None and _spelling(stem) == _spelling(wanted):
+            if spelled is None and not folder_case and _spelling(stem) == _spelling(wanted):
                 spelled = os.path.join(directory, name), False
     return spelled
+
+
+_MAX_CASE_SEGMENTS = 6
+
+
+def _folder_in_other_case(directory: str) -> str | None:
+    """The existing folder whose path differs from `directory` only in the letter case of its
+    missing segments, matched one segment at a time from the deepest folder that exists."""
+    missing: list[str] = []
+    found = directory
+    while not os.path.isdir(found):
+        parent, name = os.path.split(found)
+        if parent == found or not name or len(missing) == _MAX_CASE_SEGMENTS:
+            return None
+        missing.append(name)
+        found = parent
+    for name in reversed(missing):
+        try:
+            entries = sorted(os.listdir(found))
+        except OSError:
+            return None
+        match = next((e for e in entries if e.lower() == name.lower() and os.path.isdir(os.path.join(found, e))), None)
+        if match is None:
+            return None
+        found = os.path.join(found, match)
+    return found

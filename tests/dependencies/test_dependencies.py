@@ -1655,30 +1655,6 @@ def test_dep001_a_scripts_only_manifest_finds_what_a_project_further_out_declare
     assert found({"name": "desk-ui", "scripts": {"build": "tsc"}, "dependencies": {"clsx": "^2.0.0"}}) == ["react"]
 
 
-@pytest.mark.parametrize("line, reached, severity", [
-    ("const imagemin = require('imagemin');", False, "warning"),
-    ("import imagemin = require('imagemin');", False, "error"),  # tsc resolves it: the build fails
-    ("const imagemin = require('imagemin');", True, "error"),
-])
-def test_a_require_in_a_file_no_entry_point_reaches_is_a_warning(tmp_path, line, reached, severity):
-    """A service's helper that nothing imports `require()`s a package declared nowhere (a real
-    travel API: 3 errors advising `npm install imagemin`): tsc does not check a require() and the
-    service never loads the file, so nothing fails today: a warning that says so. Reached from the
-    entry point, or written as an import tsc resolves, it stays an error."""
-    root = write(tmp_path, {
-        "package.json": {"name": "trips-api", "private": True, "scripts": {"build": "nest build", "start:prod": "node dist/main"},
-                         "dependencies": {"@nestjs/core": "^10.0.0", "@nestjs/platform-express": "^10.0.0"}},
-        "nest-cli.json": {"sourceRoot": "src"},
-        "src/main.ts": "import { NestFactory } from '@nestjs/core';\n"
-                       + ("import { compress } from './compress';\n" if reached else "const compress = null;\n")
-                       + "NestFactory.create(compress as never);\n",
-        "src/compress.ts": f"{line}\nexport const compress = (dir: string) => imagemin([dir]);\n",
-    })
-    found = [(d.code, d.severity.value) for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
-                                                               use_cache=False).diagnostics]
-    assert found == [("DEP001", severity)]
-
-
 def test_a_mock_of_a_package_the_test_imports_is_not_a_second_finding(tmp_path):
     """`jest.mock('graphql-request', ...)` in a test that imports graphql-request: one missing
     declaration, reported at the import (a real bridge service had it twice in one spec). A test
@@ -1700,22 +1676,27 @@ def test_a_member_that_declares_nothing_gets_the_package_in_the_root(tmp_path, m
     """An Nx repository keeps one version of every package in the root package.json, and its
     members' manifests declare nothing (`"dependencies": {}`): the fix declares the missing package
     where the workspace declares the others, the root (a real lending platform: 64 findings advising
-    the member's manifest). A member that declares its own packages gets it in its own."""
+    the member's manifest). A member that declares its own packages gets it in its own, and so does
+    one that imports nothing the root declares (a root of tooling only)."""
     own = {"tslib": "^2.6.0"} if member_declares else {}
     root = write(tmp_path, {
-        "package.json": {"name": "src", "private": True, "workspaces": ["libs/*"],
+        "package.json": {"name": "src", "private": True, "workspaces": ["libs/*"], "dependencies": {"ethers": "^6.13.0"},
                          "devDependencies": {"jest": "^29.0.0", "tslib": "^2.6.0"}},
         "package-lock.json": {"name": "src", "lockfileVersion": 3, "packages": {
             "": {"name": "src"}, "node_modules/chai": {"version": "4.5.0", "dev": True, "peer": True},
-            "node_modules/jest": {"version": "29.0.0", "dev": True}, "node_modules/tslib": {"version": "2.6.0"}}},
+            "node_modules/jest": {"version": "29.0.0", "dev": True}, "node_modules/tslib": {"version": "2.6.0"},
+            "node_modules/ethers": {"version": "6.13.0"}}},
         "nx.json": {},
         "libs/contracts/package.json": {"name": "@src/contracts", "private": True, "dependencies": own},
         "libs/contracts/test/factory.test.ts": "import { expect } from 'chai';\ntest('x', () => expect(1).to.equal(1));\n",
+        "libs/contracts/src/index.ts": "import { Wallet } from 'ethers';\nexport const wallet = Wallet.createRandom();\n",
     })
     changed = fixed(root, select=("DEP001",))
     manifest = "libs/contracts/package.json" if member_declares else "package.json"
     assert list(changed) == [manifest]
     assert json.loads(changed[manifest])["devDependencies"]["chai"] == "^4.5.0"
+    (root / "libs/contracts/src/index.ts").write_text("export const wallet = 1;\n")
+    assert list(fixed(root, select=("DEP001",))) == ["libs/contracts/package.json"]
 
 
 def test_of_several_majors_in_a_yarn_v1_lockfile_the_one_most_entries_want_is_offered(tmp_path):

@@ -107,6 +107,31 @@ def test_dep001_never_names_a_deprecated_types_stub(tmp_path):
     assert 'add "@types/mongoose": "^5.11.97" to devDependencies' in advised(False)
 
 
+def test_a_stub_a_siblings_own_lockfile_marks_deprecated_is_not_named_either(tmp_path):
+    """The sibling that still declares `@types/mongoose` is a project of its own, whose lockfile
+    records the deprecation; the importer's lockfile holds mongoose 6 (a peer it gets): the advice is
+    mongoose itself, not the stub copied from the sibling (4 findings on a real CQRS back end)."""
+    from tests.helpers import lint
+
+    stub = {"version": "5.11.97", "dev": True, "dependencies": {"mongoose": "*"},
+            "deprecated": "Mongoose publishes its own types, so you do not need to install this package."}
+    root = write(tmp_path, {
+        "query/package.json": {"name": "query", "private": True, "dependencies": {"mongoose": "^6.9.2"},
+                               "devDependencies": {"@types/mongoose": "^5.11.97"}},
+        "query/package-lock.json": {"name": "query", "lockfileVersion": 3, "packages": {
+            "": {"name": "query"}, "node_modules/mongoose": {"version": "6.9.2"}, "node_modules/@types/mongoose": stub}},
+        "query/src/main.ts": "import { connect } from 'mongoose';\nexport const start = () => connect('db');\n",
+        "command/package.json": {"name": "command", "private": True, "dependencies": {"typegoose-kit": "^10.0.0"}},
+        "command/package-lock.json": {"name": "command", "lockfileVersion": 3, "packages": {
+            "": {"name": "command"}, "node_modules/typegoose-kit": {"version": "10.0.0", "peerDependencies": {"mongoose": "^6.0.0"}},
+            "node_modules/mongoose": {"version": "6.9.2", "peer": True}}},
+        "command/test/items.e2e-spec.ts": "import { Model } from 'mongoose';\n\nlet m: Model<unknown>;\n"
+                                          "it('is empty', () => expect(m).toBeUndefined());\n",
+    })
+    [d] = lint(root, ["DEP001"])
+    assert 'add "mongoose": "^6.9.2" to devDependencies' in d.message, d.message
+
+
 def test_dep001_a_type_a_published_packages_declarations_keep_goes_where_its_users_get_it(tmp_path):
     """`export interface HttpConfig extends InstrumentationConfig` in a published package with
     declarations (`types`): the emitted `.d.ts` imports the package, so an application type-checking
@@ -195,3 +220,30 @@ def test_dep001_the_types_package_a_published_packages_declarations_name_goes_to
     })
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'add "@types/cls-hooked": "^4.3.9" to dependencies' in d.message
+
+
+def test_types_of_a_later_major_than_the_library_are_not_offered(tmp_path):
+    """express 4.18.2 runs, and the lockfile holds only `@types/express` 5.0.6, pulled in by another
+    `@types` package: declaring `^5.0.6` would type an Express 4 app with Express 5's API (a real HR
+    back end): no fix, the command asks for the types of the library's major. Types a major behind
+    the library (supertest 7, `@types/supertest` 6) may simply lag: offered as before."""
+    from tests.helpers import lint
+
+    def advice(library: str, runs: str, types: str) -> tuple[str, bool]:
+        name = library + runs
+        root = write(tmp_path / name, {
+            "package.json": {"name": "hr", "private": True, "dependencies": {"kit": "^1.0.0"}},
+            "package-lock.json": {"name": "hr", "lockfileVersion": 3, "packages": {
+                "": {"name": "hr"}, f"node_modules/{library}": {"version": runs},
+                f"node_modules/@types/{library}": {"version": types, "dev": True}}},
+            "tsconfig.json": {"compilerOptions": {"strict": True}},
+            "src/auth.ts": f"import type {{ Request }} from '{library}';\nexport const user = (r: Request) => r;\n",
+        })
+        [d] = lint(root, ["DEP001"])
+        return d.message.split("; ", 1)[1], d.fix is not None
+
+    message, fixed = advice("express", "4.18.2", "5.0.6")
+    assert message == ("express 4.18.2 runs here, and @types/express 5.0.6 (package-lock.json resolves 5.0.6) is for a "
+                       "later major: run `npm install --save-dev @types/express@4`") and not fixed
+    message, fixed = advice("supertest", "7.1.0", "6.0.2")
+    assert message.startswith('add "@types/supertest": "^6.0.2" to devDependencies') and fixed

@@ -3859,3 +3859,17 @@ def test_a_workspace_package_a_nest_cli_json_above_builds_as_an_app_has_its_entr
     })
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'to dependencies' in d.message and "peerDependencies" not in d.message, d.message
+
+
+def test_main_is_no_entry_when_exports_names_subpaths_only(tmp_path):
+    """`"exports": {"./typescript/*": ...}` with no `"."`: Node and bundlers refuse the package's root
+    (ERR_PACKAGE_PATH_NOT_EXPORTED) and never read `"main": "index.js"` (a real ERP's config
+    package, whose src/index.ts was taken for its main). With a `"."` export, main is an entry."""
+    from migrationlint.model.entry_points import declared_entries
+
+    def entries(exports: dict) -> list[str]:
+        root = write(tmp_path / str(len(exports)), {"package.json": {"name": "@erp/config", "version": "1.0.0",
+                                                                     "main": "index.js", "exports": exports}})
+        return [origin for _, origin in declared_entries(read_manifest(str(root / "package.json")))]
+    assert entries({"./typescript/*": "./typescript/*"}) == []
+    assert entries({".": "./index.js", "./typescript/*": "./typescript/*"})[0] == 'package.json "main"'

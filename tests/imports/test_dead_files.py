@@ -416,3 +416,23 @@ def test_a_root_mirror_of_a_packages_files_is_outside_every_build(tmp_path):
     _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["packages/api"],
                                     "scripts": {"node": "tsx nodes/Acme.node.ts"}})
     assert found() == [("error", True)]
+
+
+def test_a_copy_no_test_imports_stays_dead_beside_a_root_jest_that_runs_every_test(tmp_path):
+    """The root Jest config runs every spec of the tree, but Jest compiles another file only when a
+    test imports it: an old copy under `docs/` that no spec imports is still dead (2 IMP002 errors on
+    a real Nx workspace), in an Nx workspace and in a plain package without any tsconfig alike."""
+    _pkg(tmp_path / "nx", "package.json", {"name": "ws", "private": True, "devDependencies": {"nx": "19.0.0", "jest": "29.7.0"}})
+    _pkg(tmp_path / "nx", "nx.json", {})
+    _pkg(tmp_path / "nx", "tsconfig.base.json", {"compilerOptions": {"baseUrl": "."}})
+    _write(tmp_path / "nx", "jest.config.ts", "module.exports = { preset: './jest.preset.js' };\n")
+    _write(tmp_path / "nx", "docs/old-keycloak/keycloak.module.ts", "import { Svc } from '../src/app/keycloak.service';\n"
+                                                                  "export const s = Svc;\n")
+    _pkg(tmp_path / "plain", "package.json", {"name": "svc", "private": True, "scripts": {"test": "jest"},
+                                              "devDependencies": {"jest": "29.7.0", "ts-jest": "29.1.0"}})
+    _write(tmp_path / "plain", "jest.config.js", "module.exports = { preset: 'ts-jest' };\n")
+    _write(tmp_path / "plain", "src/main.ts", "export const main = 1;\n")
+    _write(tmp_path / "plain", "docs/old/auth.module.ts", "import { AuthService } from '../src/app/auth.service';\n"
+                                                          "export const a = AuthService;\n")
+    for name in ("nx", "plain"):
+        assert [d.severity.value for d in lint(tmp_path / name, ["IMP"])] == ["warning"], name

@@ -368,6 +368,21 @@ def test_a_target_that_differs_only_in_letter_case_is_named(tmp_path):
     assert found[0].fix.edits[0].text == "./article-service.module"
 
 
+def test_a_folder_that_differs_only_in_letter_case_is_named_too(tmp_path):
+    """`@core/Invoices/shared/tokens` where the folder is `invoices/`, and five other `tokens.ts`
+    in the package (so no unique namesake): the file at the path spelled in another case is named,
+    as a file name in another case is (11 such imports on a real hexagonal back end had no hint)."""
+    _pkg(tmp_path, "package.json", {"name": "api", "private": True})
+    _write(tmp_path, "tsconfig.json", '{"compilerOptions": {"baseUrl": ".", "paths": {"@core/*": ["src/core/*"]}}}\n')
+    _write(tmp_path, "src/core/invoices/shared/tokens.ts", "export const INVOICES = 'invoices';\n")
+    for other in ("carts", "users"):
+        _write(tmp_path, f"src/core/{other}/shared/tokens.ts", f"export const T = '{other}';\n")
+    _write(tmp_path, "src/main.ts", "import { INVOICES } from '@core/Invoices/shared/tokens';\nexport const t = INVOICES;\n")
+    (d,) = lint(tmp_path, ["IMP"])
+    assert "src/core/invoices/shared/tokens.ts differs only in letter case" in d.message, d.message
+    assert d.fix is not None and not d.fixable and d.fix.edits[0].text == "@core/invoices/shared/tokens"
+
+
 def test_a_file_above_every_project_resolves_with_the_root_base_config(tmp_path):
     """Nx: the root has tsconfig.base.json (every project's tsconfig extends it) and no
     tsconfig.json; `config/orm.config.ts`, imported by a project, uses its `paths` (`@db/entities`)

@@ -230,6 +230,19 @@ def test_version_of_imported_names(tmp_path, name, typeorm, reported):
         assert ds[0].fix is None and f"`{name}` only from" in ds[0].message
 
 
+def test_a_foreignkey_only_constructed_gets_the_constructor_finding_alone(tmp_path):
+    """A migration that imports `ForeignKey` only to write `new ForeignKey({...})`: the finding that
+    it builds no TableForeignKey is the one to act on, whatever the version; the version finding's
+    advice (`@ManyToOne`, raise the range) fixes nothing there (a real ERP service's migration).
+    Used otherwise too, the version finding stays."""
+    src = ("import { ForeignKey } from 'typeorm';\n"
+           "export const fk = new ForeignKey({ columnNames: ['a'], referencedColumnNames: ['id'], referencedTableName: 't' });\n")
+    ds = lint(tmp_path, src, typeorm="^0.3.17")
+    assert [d.message.split(":")[0] for d in ds] == ["`new ForeignKey(...)` does not build a TableForeignKey"]
+    ds = lint(tmp_path, src + "export const decorator = ForeignKey;\n", typeorm="^0.3.17")
+    assert sorted(d.message[:40] for d in ds) == ["`new ForeignKey(...)` does not build a T", "typeorm exports `ForeignKey` only from 0"]
+
+
 # ----------------------------------------------------------------------------- MIG011
 
 def test_schema_class_as_decorator_fixed_with_option_names(tmp_path):

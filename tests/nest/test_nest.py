@@ -321,6 +321,26 @@ def test_typeorm_0_2_connections_and_custom_repositories_are_not_judged(tmp_path
     assert lint(custom, ["NEST002"]) == []
 
 
+def test_a_custom_repository_through_a_workspace_base_is_not_judged(tmp_path):
+    """`UsersRepository extends BaseRepository<User>`, a base of the workspace that extends
+    TypeORM's Repository (in another file or the same one): @nestjs/typeorm 8 asks `instanceof
+    Repository`, which follows the chain, so `forFeature` asks for the entity's metadata (59 NEST002
+    on a real commerce back end). A class whose chain ends elsewhere is still judged."""
+    base = "import { Repository } from 'typeorm';\n\nexport abstract class BaseRepository<T> extends Repository<T> {}\n"
+    repo = ("import { EntityRepository } from 'typeorm';\nimport { BaseRepository } from './base.repository';\n"
+            "import { Order } from './order.entity';\n\n"
+            "@EntityRepository(Order)\nexport class OrderRepository extends BaseRepository<Order> {}\n")
+    module = _module("TypeOrmModule.forFeature([OrderRepository])").replace(
+        "import { Order } from './order.entity';", "import { OrderRepository } from './orderRepository';")
+
+    def found(name: str, base_text: str) -> list:
+        root = _app(tmp_path / name, module, src__app_ts=APP.format(options="entities: [Order]"),
+                    src__user_ts=ENTITY.format(name="User"), src__orderRepository_ts=repo, **{"src__base.repository_ts": base_text})
+        return [d.code for d in lint(root, ["NEST002"])]
+    assert found("chain", base) == []
+    assert found("elsewhere", "export abstract class BaseRepository<T> { items: T[] = []; }\n") == ["NEST002"]
+
+
 # ----------------------------------------------------------------------------- MIG007
 
 SOURCE = """import {{ DataSource }} from 'typeorm';
