@@ -348,7 +348,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         service = self.is_service(m)
         # a service with nothing to import (no `main`, `exports`, `files`) is never installed from a
         # registry, whatever its `version` and missing `private` say
-        if m.data.get("bin") or not (m.unpublishable or service and offers_nothing_to_import(m) and "files" not in m.data):
+        if m.data.get("bin") or not (self.never_published(m) or service and offers_nothing_to_import(m) and "files" not in m.data):
             return False
         if not service:
             return self.images_install_dev is not None

@@ -8,6 +8,7 @@ on-demand load: an optional peer).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 
 from migrationlint.checks.peer_hosts import sibling_peer
@@ -25,6 +26,10 @@ from migrationlint.model.workspace import Manifest
 from migrationlint.model.workspace_definition import unlisted_member_folder
 
 
+# the folder of a package's own build output, which a deep import names and DefinitelyTyped never mirrors
+_BUILD_PATH = re.compile(r"(?:dist|build|esm|cjs)/")
+
+
 class UndeclaredImports:
     """Mixin of DependencyChecks: DEP001's diagnostic for one undeclared use."""
 
@@ -36,8 +41,9 @@ class UndeclaredImports:
         the types as well (an unused `import * as _ from 'lodash'` beside files that call `_`). So
         does a value use of a module a runtime provides (`_provided_by_runtime`)."""
         types = pk.types_package(u.package)
-        if types == u.package or not self.known(types, u.manifest) or self._types_stub(types, u.manifest):
-            return u
+        if types == u.package or not self.known(types, u.manifest) or self._types_stub(types, u.manifest) \
+                or _BUILD_PATH.match(u.imp.specifier[len(u.package) + 1:]):
+            return u  # `react-router/dist/lib/context`: a file of the package's own build, which no @types mirrors
         if not u.type_only:  # a runtime's module (`vscode`, `k6`): nothing installs it, its types are what a fix adds
             return replace(u, package=types) if self._provided_by_runtime(u) else u
         if self._loaded_as_value(u) and self._allows_implicit_any(u.path):

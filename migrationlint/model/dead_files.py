@@ -4,7 +4,8 @@ A file that no tsconfig program compiles (the tsconfigs that could cover it incl
 exclude it by name: work in progress parked in `src/wip/`; a `rootDir` compiles nothing by itself;
 an Angular CLI or Nx project compiles only the tsconfigs its targets name, not an editor's
 `tsconfig.editor.json`; where no tsconfig lies above it, a runner's defaults may compile it), that
-nothing runs (no entry point reaches it, no script, test runner or tool names it: its shipping
+nothing runs (no entry point reaches it, no script, test runner or tool names it, no DataSource's
+`migrations` option loads it: its shipping
 verdict is only presumed, or it is in no bundle of an app whose entries are its routes or its HTML
 page, or it is an example or a backup copy of the repository's own folders or of a file beside it,
 backup_copies.py; or its package is one a `!` glob of the workspace definition removes; or it is a
@@ -33,6 +34,7 @@ from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nx_projects import nx_programs, outside_every_project
 from migrationlint.model.imported_anywhere import file_names, importers, names_file
 from migrationlint.model.manifest_owners import ManifestOwners
+from migrationlint.model.migrations import OPTION_LOADED
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.tsconfig import TsConfig
@@ -116,6 +118,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
             and not resolver.tsconfigs.named_config_covers(path):
         # in an Nx workspace, outside its projects, no tsconfig.json above: no target compiles or runs it
         return manifest is None or not _run_by_a_script(project, path, manifest)
+    if path in OPTION_LOADED(project):
+        return False  # a migration a DataSource loads: the TypeORM CLI runs it (`migration:run`)
     cfg = resolver.tsconfig_for(path)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True

@@ -356,3 +356,7 @@ _GLOBBED_FILES: Memo[set[str]] = Memo("files loaded by migrations globs",
                                       lambda project: {p for s in migration_sets(project) for p in s.glob_files})
 LOADED_FILES: Memo[list[str]] = Memo("files some migration set loads",
                                      lambda project: sorted({p for s in migration_sets(project) for p in s.files}))
+# what a DataSource's `migrations` option loads (`./migrations/*.ts`): the TypeORM CLI or the
+# application runs these files, whatever tsconfig compiles them (dead_files asks)
+OPTION_LOADED: Memo[frozenset[str]] = Memo("files a migrations option loads", lambda project: frozenset(
+    p for s in migration_sets(project) if s.option is not None for p in s.files))

@@ -94,8 +94,9 @@ def visible_repos(project, path: str, mod: NestModule) -> Repos:
 
 
 def _provided_token(project, path: str, item: NestItem) -> Repos:
-    """A provider of the module itself that may be a repository token (`provide: getRepositoryToken(E)`);
-    a name that is no class (`userRepoProvider`, a const holding such a provider object) may be one."""
+    """A provider of the module itself that may be a repository token (`provide: getRepositoryToken(E)`,
+    or a constant holding it); a name that is no class (`userRepoProvider`, a const holding such a
+    provider object) may be one."""
     out = Repos()
     if item.kind in ("spread", "other", "call"):
         out.unknown = True
@@ -103,8 +104,8 @@ def _provided_token(project, path: str, item: NestItem) -> Repos:
         out.unknown = origin(project, path, item.name).kind not in ("class", "package")
     elif item.kind == "provider":
         kind, token = item.token
-        if kind == "other":
-            out.unknown = True
+        if kind == "other" or kind == "ident" and origin(project, path, token).kind not in ("class", "package"):
+            out.unknown = True  # a call, or a constant that may hold `getRepositoryToken(E)`
         elif kind == "string" and token.endswith("Repository"):
             out.maybe.add(token[: -len("Repository")].rsplit("_", 1)[-1])
     return out

@@ -637,6 +637,41 @@ def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(t
     assert found == ([("DEP002", "tiny-state")] if reported else []), found
 
 
+@pytest.mark.parametrize("publish_path, reported", [
+    ({}, False),
+    ({".changeset/config.json": {"access": "public"}}, True),
+    ({"packages/ui/package.json": {"name": "@acme/ui", "version": "0.0.1", "exports": {"./button": "./src/button.ts"},
+                                   "devDependencies": {"tiny-state": "^1.0.0"}, "publishConfig": {"access": "public"}}}, True),
+    ({"package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"],
+                       "scripts": {"release": "turbo build && changeset publish"}}}, True),
+    ({".github/workflows/release.yml": "jobs:\n  publish:\n    steps:\n      - run: npm publish\n"}, True)])
+def test_a_versioned_library_of_a_repository_that_publishes_nothing_is_never_installed_from_a_registry(
+        tmp_path, publish_path, reported):
+    """`@acme/ui` has a version and no `"private"`, but nothing in the repository publishes (no publish or
+    release script, no changesets, lerna or semantic-release config, no `publishConfig`, no workflow that
+    publishes): the images that install devDependencies are its only installs (36 DEP002 on a real
+    indexer's internal `@repo/*` packages). Any sign of a publish keeps the registry install in view."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "Dockerfile": "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"apps/api/dist/main.js\"]\n",
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "0.0.1", "exports": {"./button": "./src/button.ts"},
+                                     "devDependencies": {"tiny-state": "^1.0.0"}},
+        "packages/ui/src/button.ts": "import { state } from 'tiny-state';\n\nexport const Button = () => state(1);\n",
+        "apps/api/package.json": {"name": "@acme/api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                  "dependencies": {"@acme/ui": "*"}},
+        "apps/api/src/main.ts": "import { Button } from '@acme/ui/button';\n\nconsole.log(Button());\n",
+        **publish_path,
+    }
+    root = write(tmp_path, {k: v for k, v in files.items() if not k.endswith(".yml")})
+    for name, text in files.items():
+        if name.endswith(".yml"):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text)
+    found = [(d.code, d.extra["package"]) for d in
+             pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+    assert found == ([("DEP002", "tiny-state")] if reported else []), found
+
+
 @pytest.mark.parametrize("runner, other, reported", [
     ("COPY --from=installer /app/node_modules ./node_modules\nCOPY --from=installer /app/apps/api/dist ./apps/api/dist\n",
      False, False),
@@ -673,15 +708,18 @@ def test_a_service_its_images_build_with_dev_dependencies_needs_no_move(tmp_path
 @pytest.mark.parametrize("manifest, reported", [
     ({}, False),
     ({"private": True}, False),
-    ({"main": "dist/main.js"}, True),
-    ({"files": ["dist"]}, True),
+    ({"main": "dist/main.js"}, False),
+    ({"main": "dist/main.js", "publishConfig": {"access": "public"}}, True),
+    ({"files": ["dist"], "scripts": {"build": "nest build", "prod": "node dist/main", "release": "npm publish"}}, True),
 ])
 def test_a_service_that_offers_nothing_to_import_is_not_published_whatever_its_version(tmp_path, manifest, reported):
     """A service with a `version` and no `private` whose only image installs devDependencies and copies
     them into the runtime stage (a real KYC platform's workflow service: 174 DEP002 claiming a
     production install that never happens): no `main`, `exports`, `files` or `bin` means nothing a
-    registry install could hand an application, so it is deployed like a private one. An entry field
-    keeps it a package others may install, whose install leaves devDependencies out."""
+    registry install could hand an application, so it is deployed like a private one; so does an
+    entry field in a repository that shows no way to publish. An entry field beside a sign of a
+    publish (`publishConfig`, a release script) keeps it a package others may install, whose install
+    leaves devDependencies out."""
     root = write(tmp_path, {
         "package.json": {"name": "@acme/payments-service", "version": "0.7.58",
                          "scripts": {"build": "nest build", "prod": "node dist/main"},

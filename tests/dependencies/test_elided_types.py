@@ -247,3 +247,25 @@ def test_types_of_a_later_major_than_the_library_are_not_offered(tmp_path):
                        "later major: run `npm install --save-dev @types/express@4`") and not fixed
     message, fixed = advice("supertest", "7.1.0", "6.0.2")
     assert message.startswith('add "@types/supertest": "^6.0.2" to devDependencies') and fixed
+
+
+def test_a_deep_import_into_a_packages_build_names_the_package_not_its_types(tmp_path):
+    """`react-router/dist/lib/context`, a file of react-router 6's own build (which ships its types),
+    beside a stale `@types/react-router` 5 another `@types` package pulls in: DefinitelyTyped mirrors
+    no `dist/` file, so the package itself is what to declare (a real frontend was told to add the
+    stub, contradicting the finding on the line above). A public subpath keeps the `@types` advice."""
+    from tests.helpers import lint
+
+    def advised(spec: str) -> str:
+        root = write(tmp_path / spec.replace("/", "_"), {
+            "package.json": {"name": "web", "private": True, "dependencies": {"react-router-dom": "^6.9.0"}},
+            "package-lock.json": {"name": "web", "lockfileVersion": 3, "packages": {
+                "": {"name": "web"}, "node_modules/react-router": {"version": "6.9.0"},
+                "node_modules/@types/react-router": {"version": "5.1.18", "dev": True}}},
+            "src/redirect.ts": f"import type {{ NavigationContextObject }} from '{spec}';\n"
+                               "export const pick = (c: NavigationContextObject) => c;\n",
+        })
+        [d] = lint(root, ["DEP001"])
+        return d.message.split('"')[1]
+    assert advised("react-router/dist/lib/context") == "react-router"
+    assert advised("react-router") == "@types/react-router"

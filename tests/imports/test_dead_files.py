@@ -436,3 +436,25 @@ def test_a_copy_no_test_imports_stays_dead_beside_a_root_jest_that_runs_every_te
                                                           "export const a = AuthService;\n")
     for name in ("nx", "plain"):
         assert [d.severity.value for d in lint(tmp_path / name, ["IMP"])] == ["warning"], name
+
+
+def test_migrations_a_data_source_loads_are_run_whatever_tsconfig_compiles(tmp_path):
+    """`migrations/` is excluded from the build's tsconfig, and the data source that
+    `typeorm-ts-node-commonjs migration:run` is given loads `./migrations/*.ts`: the CLI runs them,
+    so their missing package is an error, not "most likely dead code" (22 warnings on a real
+    service). Without that option nothing loads them: the dead-file warning."""
+    def severity(option: str) -> list[str]:
+        root = tmp_path / str(len(option))
+        _pkg(root, "package.json", {"name": "svc", "private": True, "scripts": {
+            "build": "tsc -p tsconfig.json", "migration:run": "typeorm-ts-node-commonjs migration:run -d ./src/data-source.ts"}})
+        _pkg(root, "tsconfig.json", {"compilerOptions": {"outDir": "dist"}, "include": ["src"], "exclude": ["migrations/*"]})
+        _write(root, "src/data-source.ts", "import { DataSource } from 'typeorm';\n\n"
+                                           f"export const source = new DataSource({{ type: 'postgres'{option} }});\n")
+        _write(root, "migrations/1727341394722-add-flag.ts",
+               "import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
+               "export class AddFlag1727341394722 implements MigrationInterface {\n"
+               "  async up(q: QueryRunner): Promise<void> { await q.query('SELECT 1'); }\n"
+               "  async down(q: QueryRunner): Promise<void> { await q.query('SELECT 1'); }\n}\n")
+        return [d.severity.value for d in lint(root, ["DEP001"]) if "migrations/" in d.path]
+    assert severity(", migrations: ['./migrations/*.ts']") == ["error"]
+    assert severity("") == ["warning"]

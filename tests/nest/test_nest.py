@@ -211,6 +211,19 @@ def test_a_provider_held_in_a_const_may_supply_the_repository(tmp_path):
     assert [d.code for d in lint(root, ["NEST001", "INT001"])] == []
 
 
+def test_a_provider_whose_token_is_a_constant_may_supply_the_repository(tmp_path):
+    """`const ORDER_REPO = getRepositoryToken(Order)` then `{ provide: ORDER_REPO, useClass: Mock }` in a
+    testing module: the constant may hold the repository's token, as the inline call does (2 NEST001
+    on a real API advising `forFeature`, which would need a database in the test). A class token
+    (`provide: AuditService`) is no repository."""
+    const = "const ORDER_REPO = getRepositoryToken(Order);\nclass OrderRepoMock {}\n\n"
+    module = _module("", "OrdersService, { provide: ORDER_REPO, useClass: OrderRepoMock }").replace("@Module", const + "@Module")
+    assert not _nest001(_app(tmp_path / "const", module))
+    classes = _module("", "OrdersService, { provide: OrderRepoMock, useClass: OrderRepoMock }").replace(
+        "@Module", "class OrderRepoMock {}\n\n@Module")
+    assert len(_nest001(_app(tmp_path / "class", classes))) == 1
+
+
 def test_const_array_spread_in_same_file_is_read(tmp_path):
     module = _module("", "...services").replace("@Module", "const services = [OrdersService];\n\n@Module")
     assert len(_nest001(_app(tmp_path, module))) == 1
