@@ -238,9 +238,9 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
             s = MigrationSet(key=f"{path}:{opt.start}:{opt.alternative}", owner=path, option=opt)
             for kind, value, _, _ in opt.items:
                 if kind == "glob":
-                    pattern = resolve_glob(value, path, pkg)
-                    hits = {p for p in by_package.get(pkg, []) if glob_matches(pattern, p)}
-                    hits |= {p for p in _under(known, pattern) if p not in hits and glob_matches(pattern, p)}
+                    hits = next((h for base in _working_folders(path, pkg, value)
+                                 if (h := _glob_hits(resolve_glob(value, path, base), by_package.get(pkg, []), known))),
+                                set())
                     s.files |= hits
                     s.glob_files |= hits
                 elif kind == "ident":
@@ -257,6 +257,25 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
             yield from _folder_sets(pkg, rels)
         elif rels:
             yield MigrationSet(key=pkg, owner=pkg, files=set(rels))
+
+
+def _glob_hits(pattern: str, package_paths: list[str], known: list[str]) -> set[str]:
+    hits = {p for p in package_paths if glob_matches(pattern, p)}
+    return hits | {p for p in _under(known, pattern) if p not in hits and glob_matches(pattern, p)}
+
+
+def _working_folders(owner: str, pkg: str, pattern: str) -> list[str]:
+    """Where a relative `migrations` glob may be read from: the package root (the process's working
+    directory), else a folder between it and the option's file, nearest the root first: an app of a
+    repository with one package.json (Nx) runs from its own folder (`cwd: apps/media`), so
+    `src/migrations/**` is that app's. Absolute and `__dirname` globs have one answer."""
+    if pattern.startswith("{__dirname}") or os.path.isabs(pattern):
+        return [pkg]
+    folders, folder = [], os.path.dirname(owner)
+    while folder.startswith(pkg + os.sep):
+        folders.append(folder)
+        folder = os.path.dirname(folder)
+    return [pkg, *reversed(folders)]
 
 
 def _uses_unread_option(ws, pkg: str, unread: set[str]) -> bool:

@@ -5,6 +5,7 @@ A mixin of the dependency model (DependencyModel), which supplies the workspace 
 from __future__ import annotations
 
 import os
+import re
 from functools import cached_property
 
 from migrationlint.model.dev_installs import images_install_dev
@@ -14,6 +15,25 @@ from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.publish_paths import publishes_packages
 from migrationlint.model.shipping import Shipping
 from migrationlint.model.workspace import Manifest, Workspace
+
+
+# what says a platform installs the repository at its root and runs its `start` script there (Heroku's
+# `heroku-postbuild`, a Procfile, app.json; Render's and Railway's files)
+_PLATFORM_FILES = ("Procfile", "app.json", "render.yaml", "railway.json", "railway.toml")
+_CD_THEN = re.compile(r"(?:^|&&|;)\s*cd\s+([\w./-]+)\s*&&")
+
+
+def platform_started(root_dir: str, root: Manifest | None) -> tuple[str, ...]:
+    """The folders (with a trailing separator) the root's `start` script starts from the checkout
+    (`"start": "cd packages/api && yarn start:prod"`), where a deployment platform installs the
+    repository at its root and runs that script (a `heroku-postbuild` script, a Procfile...)."""
+    scripts = root.data.get("scripts") if root is not None else None
+    if not isinstance(scripts, dict) or not ("heroku-postbuild" in scripts or any(
+            os.path.isfile(os.path.join(root_dir, n)) for n in _PLATFORM_FILES)):
+        return ()
+    command = scripts.get("start")
+    folders = _CD_THEN.findall(command) if isinstance(command, str) else []
+    return tuple(os.path.join(os.path.normpath(os.path.join(root_dir, f)), "") for f in folders)
 
 
 class RootDeployment:
@@ -48,11 +68,12 @@ class RootDeployment:
 
     @cached_property
     def checkout_started(self) -> tuple[str, ...]:
-        """The scripts a pm2 ecosystem file at the workspace root starts from the checkout, where
-        Node finds the root's dependencies walking up, when no Dockerfile installs a package alone:
-        the deployment is the root install, as in an image that installs it."""
-        scripts = pm2_scripts(self.ws.root)  # first: most repositories have none, and the Dockerfiles are read then
-        if not scripts or service_install(self.ws.root, self.ws.member_dirs, self.ws.images):
+        """The scripts a pm2 ecosystem file at the workspace root starts from the checkout, and the
+        folders a platform's root start script starts (platform_started), where Node finds the
+        root's dependencies walking up, when no Dockerfile installs a package alone: the deployment
+        is the root install, as in an image that installs it."""
+        scripts = pm2_scripts(self.ws.root) + platform_started(self.ws.root, self.ws.root_manifest)
+        if not scripts or service_install(self.ws.root, self.ws.member_dirs, self.ws.images):  # Dockerfiles read last
             return ()
         return scripts
 

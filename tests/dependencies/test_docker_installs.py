@@ -788,3 +788,25 @@ def test_a_publishable_library_of_a_root_installing_image_breaks_only_a_publish(
     write(root, {"apps/api/package.json": {"name": "@shop/api", "version": "1.0.0", "main": "dist/index.js"}})
     (found,) = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert "but breaks a publish of apps/api (if it is never published, mark it private);" in found.message, found.message
+
+
+@pytest.mark.parametrize("marker, reported", [
+    ({"package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"], "dependencies": {"ioredis": "^5.4.1"},
+                       "scripts": {"heroku-postbuild": "yarn install && cd apps/api && yarn build",
+                                   "start": "cd apps/api && yarn start"}}}, False),
+    ({"Procfile": "web: npm start\n",
+      "package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"], "dependencies": {"ioredis": "^5.4.1"},
+                       "scripts": {"start": "cd apps/api && yarn start"}}}, False),
+    ({"package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"], "dependencies": {"ioredis": "^5.4.1"},
+                       "scripts": {"start": "cd apps/api && yarn start"}}}, True),
+])
+def test_a_platform_that_runs_the_roots_start_script_deploys_the_root_install(tmp_path, marker, reported):
+    """Heroku installs the repository at its root and runs the root's `start`, which starts
+    `apps/api` from the checkout (`cd apps/api && yarn start`): the service runs in the root's
+    install, whose dependencies it finds walking up (4 DEP005 on a real gate-control app). The
+    platform is named by `heroku-postbuild` or a Procfile; a root `start` alone may be a developer's
+    shortcut: reported as before."""
+    root = _repo(tmp_path, marker)
+    write(root, {"apps/api/package.json": {"name": "@shop/api", "private": True, "scripts": {"start": "node dist/main.js"}}})
+    found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert len(found) == (1 if reported else 0)
