@@ -266,14 +266,15 @@ def _glob_hits(pattern: str, package_paths: list[str], known: list[str]) -> set[
 
 def _working_folders(owner: str, pkg: str, pattern: str) -> list[str]:
     """Where a relative `migrations` glob may be read from: the package root (the process's working
-    directory), else a folder between it and the option's file, nearest the root first: an app of a
-    repository with one package.json (Nx) runs from its own folder (`cwd: apps/media`), so
-    `src/migrations/**` is that app's. Absolute and `__dirname` globs have one answer."""
+    directory), else the folder of the Nx project (a project.json) between it and the option's
+    file: an app of a repository with one package.json runs its targets from its own folder (`cwd:
+    apps/media`), so `src/migrations/**` is that app's. Absolute and `__dirname` globs have one answer."""
     if pattern.startswith("{__dirname}") or os.path.isabs(pattern):
         return [pkg]
     folders, folder = [], os.path.dirname(owner)
     while folder.startswith(pkg + os.sep):
-        folders.append(folder)
+        if os.path.isfile(os.path.join(folder, "project.json")):
+            folders.append(folder)
         folder = os.path.dirname(folder)
     return [pkg, *reversed(folders)]
 

@@ -850,7 +850,7 @@ def test_a_projects_own_migration_contract_is_no_typeorm_migration(tmp_path):
 
 
 def test_a_relative_glob_of_an_app_run_from_its_own_folder_loads_that_apps_migrations(tmp_path):
-    """One package.json at the root (Nx), and each app's DataSource says `migrations:
+    """One package.json at the root (Nx), and each app's DataSource (beside its project.json) says `migrations:
     ['src/migrations/**/*.ts']`, read from the app's folder (its `cwd`): each app loads its own
     `InitialSchema`, in its own database (4 MIG004 "TypeORM refuses to start" on two real service
     repositories). Two DataSources whose globs both reach one folder still share its names."""
@@ -858,6 +858,7 @@ def test_a_relative_glob_of_an_app_run_from_its_own_folder_loads_that_apps_migra
         return ("import { DataSource } from 'typeorm';\n\n"
                 f"export default new DataSource({{ type: 'postgres', database: '{db}', migrations: ['{glob}'] }});\n")
     files = {"apps/media/ormconfig.ts": source("media"), "apps/content/ormconfig.ts": source("content"),
+             "apps/media/project.json": '{"name": "media"}', "apps/content/project.json": '{"name": "content"}',
              "apps/media/src/migrations/1738814400000-InitialSchema.ts": migration("InitialSchema1738814400000"),
              "apps/content/src/migrations/1738814400000-InitialSchema.ts": migration("InitialSchema1738814400000")}
     assert codes(workspace(tmp_path / "apart", files), ["MIG004"]) == []
