@@ -1,6 +1,8 @@
-"""Whether the workspace root's install is what deploys a package: the Dockerfiles that install the
-root (or devDependencies too), and the pm2 ecosystem file that starts services from the checkout.
-A mixin of the dependency model (DependencyModel), which supplies the workspace and shipping."""
+"""Whether the workspace root's install is what deploys a package, and whether any registry install
+of it happens: the Dockerfiles that install the root (or devDependencies too), the pm2 ecosystem file
+or a platform's root `start` script that starts services from the checkout, and the repository's
+ways to publish (publish_paths). A mixin of the dependency model (DependencyModel), which supplies
+the workspace and shipping."""
 
 from __future__ import annotations
 
@@ -79,8 +81,9 @@ class RootDeployment:
 
     def root_deployed(self, m: Manifest) -> bool:
         """Whether a deployment runs `m` in the workspace root's install: an image that installs the
-        root (not `m` alone by name), or a root pm2 ecosystem file that starts, from the checkout, `m`
-        or a package that depends on it (the library a started server loads runs in that install too)."""
+        root (not `m` alone by name), or a root pm2 ecosystem file or platform start script that
+        starts, from the checkout, `m` or a package that depends on it (the library a started server
+        loads runs in that install too)."""
         witness, alone = self.images_install_root
         if witness is not None and not (alone and installed_alone(m, self.ws.root, alone, self.shipping.dependents)):
             return True
