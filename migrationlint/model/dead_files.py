@@ -99,7 +99,7 @@ def _unread_declarations(project: Project, cfg: TsConfig, path: str) -> bool:
 _DOC_FOLDERS = frozenset({"docs", "doc", "documentation"})
 
 
-def _example_no_runner_selects(path: str, package_dir: str) -> bool:
+def _documentation_no_runner_selects(path: str, package_dir: str) -> bool:
     """A file of a documentation folder inside its package (`docs/old/auth.module.ts` of a service)
     named like no test: with no tsconfig above it, only a runner's selection (tests and what they
     import) or a build's entry could compile it, and a runner selects tests alone. Samples a tool
@@ -123,8 +123,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     cfg = resolver.tsconfig_for(path)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
-    if cfg is None and manifest is not None and _example_no_runner_selects(path, manifest.dir):
-        return not _run_by_a_script(project, path, manifest)  # docs or a sample no tsconfig compiles: run by hand, if at all
+    if cfg is None and manifest is not None and _documentation_no_runner_selects(path, manifest.dir):
+        return not _run_by_a_script(project, path, manifest)  # documentation no tsconfig compiles: run by hand, if at all
     if cfg is None or cfg.error is not None or cfg.unread_extends:
         return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
     outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path)  # the CLI's targets name its programs

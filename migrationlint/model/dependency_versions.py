@@ -19,7 +19,7 @@ from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings, read_yarnrc
 from migrationlint.model import packages as pk
 from migrationlint.model import fix_policy as policy
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
 from migrationlint.model.workspace_definition import declares_workspaces
 
 
@@ -468,6 +468,6 @@ def _add_command(manager: str, definition: bool, root: bool, target: str, packag
 
 
 def _major(version: str) -> int | None:
-    """The major of a version or a caret/tilde range (`^5.0.6` -> 5), None for anything else."""
-    head = version.lstrip("^~=v").split(".", 1)[0]
-    return int(head) if head.isdigit() else None
+    """The major of a version or a range (`^5.0.6` -> 5), None for tags and protocols."""
+    found = parse_version(version)
+    return found[0] if found else None

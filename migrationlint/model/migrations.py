@@ -21,6 +21,7 @@ from migrationlint.extract.records import ClassFact, FileFacts, HeaderDamage, Mi
 from migrationlint.globs import match_any
 from migrationlint.model import packages as pk
 from migrationlint.model.project import Memo, Project, per_key
+from migrationlint.model.nx_projects import nearest_project_json
 from migrationlint.model.packages import is_relative
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.specifiers import resolve_relative
@@ -271,12 +272,8 @@ def _working_folders(owner: str, pkg: str, pattern: str) -> list[str]:
     apps/media`), so `src/migrations/**` is that app's. Absolute and `__dirname` globs have one answer."""
     if pattern.startswith("{__dirname}") or os.path.isabs(pattern):
         return [pkg]
-    folders, folder = [], os.path.dirname(owner)
-    while folder.startswith(pkg + os.sep):
-        if os.path.isfile(os.path.join(folder, "project.json")):
-            folders.append(folder)
-        folder = os.path.dirname(folder)
-    return [pkg, *reversed(folders)]
+    project = nearest_project_json(os.path.dirname(owner), pkg, os.path.isfile, {})
+    return [pkg] if project is None or os.path.dirname(project) == pkg else [pkg, os.path.dirname(project)]
 
 
 def _uses_unread_option(ws, pkg: str, unread: set[str]) -> bool:

@@ -30,9 +30,12 @@ def spelling_twin(bases: tuple[str, ...]) -> tuple[str, bool] | None:
     for base in bases:
         directory, wanted = os.path.split(base)
         folder_case = not os.path.isdir(directory)  # `@core/Invoices/...` for `core/invoices/`: only case may differ
-        directory = _folder_in_other_case(directory) if folder_case else directory
+        found = _folder_in_other_case(directory) if folder_case else directory
+        if found is None:
+            continue
+        directory = found
         try:
-            names = os.listdir(directory or "")
+            names = os.listdir(directory)
         except OSError:
             continue
         for name in sorted(names):

@@ -677,38 +677,34 @@ def test_a_dialects_migration_a_loaded_migration_runs_is_no_unloaded_migration(t
     assert found == [("MIG007", "sqlite")]  # its name is TypeORM's business only once something loads it
 
 
-def test_history_a_squashed_baseline_replaced_is_not_unregistered(tmp_path):
-    """The DataSource loads `migrations/v2/*.js`, whose baseline recreates the whole schema; the
-    older migrations beside the v2 folder are the history it replaced, left out on purpose
-    (registering them would break a fresh database: 5 MIG007 on a real indexer). A migration newer
-    than the baseline left out of v2 is the forgotten one, and reported."""
-    workspace(tmp_path, {
-        "src/db/dbconfig.ts": "import { DataSource } from 'typeorm';\n\n"
-                              "export default new DataSource({ type: 'postgres', migrations: ['./**/migrations/v2/*.js'] });\n",
-        "src/migrations/1600000000000-Schema.ts": migration("Schema1600000000000"),
-        "src/migrations/1610000000000-BlockTimestamp.ts": migration("BlockTimestamp1610000000000"),
-        "src/migrations/v2/1620000000000-SchemaV2.ts": migration("SchemaV21620000000000"),
-    })
-    assert codes(tmp_path, ["MIG007"]) == []
-    (tmp_path / "src/migrations/1630000000000-Late.ts").write_text(migration("Late1630000000000"))
-    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])] == ["1630000000000-Late.ts"]
-
-
-def test_history_archived_below_the_loaded_folder_is_not_unregistered(tmp_path):
-    """The mirror layout: the DataSource loads `migrations/*.ts`, whose oldest is a Postgres
-    baseline, and the MySQL history it replaced sits below in `migrations/archive/mysql/`, which the
-    glob does not descend into (3 MIG007 "register it" on a real admin back end: registering would
-    run MySQL DDL against the new schema). One newer than the baseline left there is reported."""
+@pytest.mark.parametrize("option, baseline, history, late", [
+    # the DataSource loads `migrations/v2/*.js`, whose baseline recreates the whole schema; the older
+    # migrations beside the v2 folder are the history it replaced (5 MIG007 on a real indexer)
+    ("'./**/migrations/v2/*.js'", "src/migrations/v2/1620000000000-SchemaV2.ts",
+     ("src/migrations/1600000000000-Schema.ts", "src/migrations/1610000000000-BlockTimestamp.ts"),
+     "src/migrations/1630000000000-Late.ts"),
+    # the mirror layout: `migrations/*.ts` is loaded, its oldest a Postgres baseline, and the MySQL
+    # history it replaced sits below in `migrations/archive/mysql/`, which the glob does not descend
+    # into (3 MIG007 on a real admin back end: registering would run MySQL DDL against the new schema)
+    ("join(__dirname, 'migrations/*.ts')", "src/migrations/1741000000000-BaselinePostgres.ts",
+     ("src/migrations/archive/mysql/1707996695540-InitData.ts", "src/migrations/archive/mysql/1740000000000-AddUserId.ts"),
+     "src/migrations/archive/mysql/1750000000000-Late.ts"),
+])
+def test_history_a_squashed_baseline_replaced_is_not_unregistered(tmp_path, option, baseline, history, late):
+    """Migrations older than the oldest one the DataSource loads, in a folder beside or below the
+    loaded one, are the history a baseline replaced, left out on purpose (registering them would break a
+    fresh database). A migration newer than the baseline left out is the forgotten one, and reported."""
+    def cls(path: str) -> str:
+        stamp, name = path.rsplit("/", 1)[1][:-3].split("-", 1)
+        return migration(f"{name}{stamp}")
     workspace(tmp_path, {
         "src/data-source.ts": "import { DataSource } from 'typeorm';\nimport { join } from 'path';\n\n"
-                              "export default new DataSource({ type: 'postgres', migrations: [join(__dirname, 'migrations/*.ts')] });\n",
-        "src/migrations/1741000000000-BaselinePostgres.ts": migration("BaselinePostgres1741000000000"),
-        "src/migrations/archive/mysql/1707996695540-InitData.ts": migration("InitData1707996695540"),
-        "src/migrations/archive/mysql/1740000000000-AddSupabaseUserId.ts": migration("AddSupabaseUserId1740000000000"),
+                              f"export default new DataSource({{ type: 'postgres', migrations: [{option}] }});\n",
+        **{path: cls(path) for path in (baseline, *history)},
     })
     assert codes(tmp_path, ["MIG007"]) == []
-    (tmp_path / "src/migrations/archive/mysql/1750000000000-Late.ts").write_text(migration("Late1750000000000"))
-    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])] == ["1750000000000-Late.ts"]
+    (tmp_path / late).write_text(cls(late))
+    assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path, ["MIG007"])] == [late.rsplit("/", 1)[1]]
 
 
 def test_an_unstamped_class_beside_a_loaded_subfolder_is_judged_not_crashed_on(tmp_path):
