@@ -12,8 +12,9 @@ before reuse): the facts it loaded for files outside the run, the files it searc
 the paths resolution found missing, the package listings it asked for. The child sends them back
 with its findings and the parent adds them. Anything the child cannot do (it fails, is killed,
 sends nothing readable) leaves the families to the parent, which then checks them as a single
-process would, errors included. Linux only (fork); a run under the pool threshold, `--jobs 1`,
-the language server and the fix loop's passes stay in one process.
+process would, errors included. Linux only (fork); a run under the pool threshold, `--jobs 1`
+and the language server stay in one process. The fix loop's re-lints split too (fix_relint.py):
+a pass that edited a manifest checks every file again, as long as a first lint.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from migrationlint import extraction
+from migrationlint import checks_apart, extraction
 from migrationlint.checks import RULES, Project, run_checks
 from migrationlint.settings import RuleSelection, Settings
 from migrationlint.extract.records import FileFacts
@@ -74,13 +74,20 @@ class Relinter:
                           memos=dict(memos), mentions=self._disk.mentions)
         if kept and self._previous is not None:
             self._seed(project, texts)
-        diagnostics = run_checks(project)
+        diagnostics = self._checked(project)
         memos.update(disk_only_memos(project))
         self._previous = (texts, facts, project.memos)
         result = LintResult(diagnostics=[], sources=sources, project=project, files=self.files)
         result = conclude(diagnostics, project, result, [], self.report)
         self.last = (texts, result)
         return result
+
+    def _checked(self, project: Project) -> list:
+        """run_checks; on a large run some families in a second process, as in the first lint
+        (checks_apart.py): a pass that edited a manifest checks every file again."""
+        if checks_apart.can_split(project, self.jobs):
+            return checks_apart.run_checks_split(project, self._disk)
+        return run_checks(project)
 
     def _seed(self, project: Project, texts: dict[str, bytes]) -> None:
         """Carry the last run's answers built from facts, over the same workspace: reachability

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from migrationlint import checks_apart, pipeline
+from migrationlint.fix_relint import Relinter
 from migrationlint.model.resolve import resolver_for
 from migrationlint.settings import Settings
 from tests.helpers import record_calls
@@ -113,3 +114,21 @@ def test_a_config_only_the_child_read_is_an_input_of_the_stored_run(tmp_path: Pa
     splits.clear()
     pipeline.lint([str(root)], Settings(), use_cache=True)
     assert splits, "the stored run no longer holds: the checks ran again"
+
+
+def test_a_fix_pass_over_a_large_run_splits_and_reports_what_one_process_reports(tmp_path: Path,
+                                                                                 splits: list[int]) -> None:
+    """The fix loop's re-lint after a pass that edited a manifest checks every file again: on a
+    large run, in two processes, with the findings of a fresh single-process lint of those texts."""
+    root = _large_service(tmp_path)
+    first = pipeline.lint([str(root)], Settings(), use_cache=False)
+    manifest = str(root / "package.json")
+    undeclared = json.loads((root / "package.json").read_text())
+    undeclared["dependencies"] = {}
+    texts = {manifest: json.dumps(undeclared).encode()}
+    splits.clear()
+    relinted = Relinter([str(root)], Settings(), first)(texts)
+    assert splits == [len(first.files)]
+    fresh = pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1, overrides=texts, files=first.files)
+    assert _findings(relinted) == _findings(fresh)
+    assert "DEP001" in {d.code for d in relinted.diagnostics}
