@@ -37,6 +37,7 @@ from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.context_memo import ContextMemo
 from migrationlint.cache.facts_cache import StatKey, content_digest
 from migrationlint.model.image_files import is_dockerfile
+from migrationlint.model.publish_paths import RELEASE_CONFIGS, WORKFLOWS
 from migrationlint.model.runner_config_files import is_jest_config
 from migrationlint.settings import Settings
 
@@ -58,6 +59,10 @@ CONTEXT_NAMES = frozenset({
     "deno.json", "deno.jsonc", "import_map.json",
     # a vite app's page: its module scripts are the app's entry points (html_entries)
     "index.html",
+    # a platform that installs the root and runs its `start` script (root_deployment.platform_started)
+    "Procfile", "app.json", "render.yaml", "railway.json", "railway.toml",
+    # whether the repository publishes packages (publish_paths; its workflows: _context_folders)
+    *RELEASE_CONFIGS,
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a
@@ -139,18 +144,23 @@ def context_dirs(root: str, files: list[str], package_dirs: list[str]) -> list[s
 def _context_folders(workspace) -> list[str]:
     """The folders whose context files every run keys on, besides the linted files' own: the
     package folders, their `prisma/` folders (schemas whose generators write packages:
-    generated_packages), and those of the Dockerfiles and Compose files of the images (DEP005
-    reads them, and the shell scripts they run)."""
+    generated_packages), those of the Dockerfiles and Compose files of the images (DEP005
+    reads them, and the shell scripts they run), and the root's CI workflows (whether one
+    publishes: publish_paths)."""
     prisma = [p for p in (os.path.join(d, "prisma") for d in workspace.manifest_dirs) if os.path.isdir(p)]
-    return [*workspace.manifest_dirs, *prisma, *workspace.images.folders]
+    workflows = os.path.join(workspace.root, WORKFLOWS)
+    return [*workspace.manifest_dirs, *prisma, *workspace.images.folders, *([workflows] if os.path.isdir(workflows) else [])]
 
 
 def is_context_name(name: str, folder: str = "") -> bool:
     """A file whose contents are an input of every run over its folder's files (or node_modules; a
     jest config of any name: its `moduleNameMapper` resolves names);
-    in a `.storybook` folder, its `main.*` (the aliases its `viteFinal` or `webpackFinal` adds)."""
+    in a `.storybook` folder, its `main.*` (the aliases its `viteFinal` or `webpackFinal` adds); in
+    `.github/workflows`, every workflow (one may publish)."""
     if os.path.basename(folder) == ".storybook":
         return name.startswith("main.")
+    if folder.endswith(WORKFLOWS):
+        return name.endswith((".yml", ".yaml"))
     return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
         or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name) \
         or name.endswith(CONTEXT_SUFFIXES) or is_jest_config(name)

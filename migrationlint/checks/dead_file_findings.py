@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from migrationlint.diagnostics import Diagnostic, Severity
 
-DEAD_FILE_NOTE = (" Nothing compiles, runs or imports this file (it is in no tsconfig program a build or a test run "
-                  "compiles; no entry point, script, test runner or other file reaches it), so nothing fails unless "
+DEAD_FILE_NOTE = (" Nothing checks, runs or imports this file (no tsconfig program a build or a test run compiles "
+                  "checks it; no entry point, script, test runner or other file reaches it), so nothing fails unless "
                   "someone runs it by hand: most likely dead code.")
 
 

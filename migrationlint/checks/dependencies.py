@@ -151,7 +151,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 or self._runtime_module(u) or self._silenced_sample(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) or self._build_under_test(u) \
-                or self._brought_by_peer_host(u) or self._types_in_no_program(u) \
+                or self._brought_by_peer_host(u) or self._types_in_no_program(u) or self._linked_by_install_hook(u) \
                 or self._cycle_linked_at_root(u) or self.shown_as_text(u.path) or self.read_as_data(u.path) \
                 or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path):
             return
@@ -344,8 +344,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 continue  # only type checking reads it: nothing fails at runtime
             if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m) or self.brought_by_dependency(m, peer, u.test):
                 continue  # a file that does not ship finds it in the hoisted root install; or a dependency brings it
-            if self.peer_linked(peer, m):
-                continue  # pnpm resolved the peer for this package's dependencies and linked it
+            if self.peer_linked(peer, m) or self.from_the_page(m, peer):
+                continue  # pnpm resolved the peer for this package's dependencies and linked it; or a global of the page
             if self._linked_copy(u, peer):
                 continue  # a linked workspace package loads the peer from its own install
             if cycle_through(self.ws, m, peer) is not None:

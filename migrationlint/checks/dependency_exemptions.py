@@ -14,12 +14,11 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index, declares_itself
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.package_use import Use
-from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, names_nothing_loadable, unbuilt_stub
 from migrationlint.model.checkout_starts import starts_from_checkout
 from migrationlint.model.build_exclusions import built_by_an_image
 from migrationlint.model.dev_installs import images_install_dev
-from migrationlint.model.script_commands import externals_in_scripts, type_check_only
+from migrationlint.model.script_commands import type_check_only
 from migrationlint.model.serverless import lambda_runtime_provides
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
@@ -33,63 +32,24 @@ from migrationlint.model.peer_install import optional_in_meta
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.jest_mocks import manual_mock
+from migrationlint.model.hoisting import hoisted_by_name
 from migrationlint.model.unchecked_files import reading_material
 from migrationlint.checks.base import Project
 from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.checks.repository_builds import RepositoryBuilds
 from migrationlint.checks.host_installs import HostInstalls
+from migrationlint.checks.provided_modules import ProvidedModules
 
 
 
-# vite itself, and the tools that run their own vite dev server and build (a VitePress site declares
-# `vitepress`, never `vite`): each serves the virtual stylesheets of the vite plugins it is given
-_VITE_HOSTS = ("vite", "vitepress", "astro", "nuxt", "@sveltejs/kit", "vike", "@analogjs/platform",
-               "@storybook/builder-vite")
-
-
-class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
+class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, DependencyModel):
     """The dependency model, with the answers that keep a use from being reported."""
 
     def __init__(self, project: Project) -> None:
         super().__init__(project)
         self._yarn_closures: dict[tuple[str, str], set[str]] = {}  # (yarn.lock, project root) -> _yarn_production
+        self._linked_of: dict[str, frozenset[str]] = {}  # manifest -> ProvidedModules._linked_by_install_hook
         self.eager_loads: set[tuple[str, str]] = set()  # (manifest, package) shipping code loads at start-up (check() sets it)
-
-    def _runtime_module(self, u: Use) -> bool:
-        """A module whose types the package declares (`@types/vscode`), or that its bundle leaves
-        external (an esbuild script's `external: ['vscode']`, the types from a `declare module`), and
-        whose runtime a manifest's `engines` names (`runtime_engine`), or that a bundler command
-        leaves external (`--external:k6`), but that the package's lockfile, no manifest and no node_modules holds:
-        the runtime that runs these files provides it (a VS Code extension host's `vscode`), and no
-        install could. Without a lockfile, nothing says what is installed: reported; except for a
-        runtime the linter knows (packages.RUNTIME_MODULES), whose declared types are all it wants."""
-        m = u.manifest
-        declared = self.types_declared(u.package, m)
-        if declared and u.package in pk.RUNTIME_MODULES:
-            return True  # a runtime the linter knows: never the registry's package, whatever is installed
-        engine = self.runtime_engine(u.package, m)
-        kept_out = engine and self.shipping.bundled(m) is not None and u.package in self.shipping.left_external(m)
-        provided = declared and engine or kept_out or u.package in externals_in_scripts(m.data.get("scripts"))
-        return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
-
-    def runtime_engine(self, package: str, m: Manifest) -> bool:
-        """Whether a manifest's `engines` names `package` as the runtime the code runs in
-        (`"engines": {"vscode": "^1.90.0"}`): that runtime provides the module of its name. A
-        package nothing installs beside its declared `@types/...` (`supertest`) is missing."""
-        return any(isinstance(o.data.get("engines"), dict) and package in o.data["engines"]
-                   for o in (m, self.root_of(m), self.ws.root_manifest, *self.ws.member_manifests) if o is not None)
-
-    def _admin_panel_global(self, u: Use) -> bool:
-        """An import an admin panel provides (admin_panels.py) in a file no entry point reaches (nor
-        a test): in a `.tsx`/`.jsx` file of a package that declares AdminJS, a browser global of a
-        custom component the application registers by path; in a Medusa admin extension, a package
-        of the dashboard."""
-        verdict = u.verdict
-        if verdict is None or (verdict.ships and not verdict.presumed) or self.project.is_test_file(u.path):
-            return False
-        if u.package in admin_extension_provides(u.path, u.manifest):
-            return True
-        return u.path.endswith((".tsx", ".jsx")) and u.package in admin_panel_globals([u.manifest, self.root_of(u.manifest)])
 
     def _type_root(self, u: Use) -> bool:
         """An `@types` package that a `typeRoots` folder of the file's tsconfig supplies from another
@@ -114,17 +74,6 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         dependency to add. A path into such a package (`@acme/util/log`) resolves to its file."""
         member = self.ws.member(u.package) if u.imp.specifier == u.package else None
         return member is not None and member.path != u.manifest.path and offers_nothing_to_import(member)
-
-    def _virtual_stylesheet(self, u: Use) -> bool:
-        """A side-effect import of a one-segment stylesheet name (`uno.css`, `unfonts.css`) in a
-        package (or workspace) that declares vite or a tool built on it (_VITE_HOSTS), which nothing of the repository holds: the
-        virtual stylesheet a vite plugin serves, never a package to install."""
-        spec = u.imp.specifier
-        if not u.imp.side_effect or "/" in spec or not spec.endswith(".css"):
-            return False
-        root = self.root_of(u.manifest)
-        return any(m.declared(host) for m in (u.manifest, root) for host in _VITE_HOSTS) \
-            and self.held_nowhere(u.package, u.manifest)
 
     def told_by_requirer(self, m: Manifest, package: str, need) -> bool:
         """For a published library that is no service: whether the package whose code loads
@@ -156,7 +105,8 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
         app whose build needs its imports wherever it runs), or types only. For types, the types of `acme`
         in a member so named, which the install links at the root; for a test, an `@types/acme`
         another package brings, hoisted, or publicly by pnpm's `@types/*` pattern (an app's own build,
-        which an image may run with only its package installed, needs its own)."""
+        which an image may run with only its package installed, needs its own); for any file, a name a
+        public-hoist pattern names when the images install the root (_hoisted_for_the_images)."""
         m = u.manifest
         if not self.root_counts(True, u.type_only):
             return False
@@ -164,9 +114,16 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, DependencyModel):
                 self.ws.member(pk.types_package(u.package)) is not None or self.project.is_test_file(u.path))
                 and self.hoisted_at_root(pk.types_package(u.package), m)):
             return False
-        return self.root_counts(u.test, u.type_only) or (
+        return self.root_counts(u.test, u.type_only) or self._hoisted_for_the_images(u) or (
             (self.shipping.bundled(m) is None or self.shipping.inside_dependents_bundles(m))
             and not u.test and self.settled_dev(u))
+
+    def _hoisted_for_the_images(self, u: Use) -> bool:
+        """A package pnpm's `public-hoist-pattern` names on purpose (`*nestjs-base-service*`, not the
+        blanket `*`), in a repository whose images install the workspace root: the production install
+        is that root install, which puts the package where every file finds it."""
+        root, _, manager = self._root_install(u.manifest)
+        return hoisted_by_name(u.package, root.dir, manager) and self.images_install_root[0] is not None
 
     def settled_dev(self, u: Use) -> bool:
         """Whether the use's file does not run in production: said at once (a test), or once its

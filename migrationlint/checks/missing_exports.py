@@ -50,6 +50,17 @@ def dropped_by_compiler(resolver: Resolver, path: str, facts: FileFacts, imp: Im
     return cfg is None or not cfg.keeps_unused_imports
 
 
+def only_for_types(facts: FileFacts | None, imp: ImportFact) -> bool:
+    """Whether the compiler erases the import: `import type`, every binding marked `type`, or every
+    name it binds used only in type positions."""
+    if imp.type_only or imp.kind in ("type-query", "reference"):
+        return True
+    if imp.kind != "import" or imp.side_effect or not imp.locals or facts is None:
+        return False
+    return all(b.type_only for b in imp.bindings) and imp.default is None and imp.namespace is None \
+        or all(n in facts.type_only_locals for n in imp.locals)
+
+
 def missing_exports(project: Project, resolver: Resolver, path: str, imp: ImportFact,
                      target: str) -> Iterator[Diagnostic]:
     surface = export_surface(project, resolver, target)

@@ -10,7 +10,6 @@ completely.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from typing import Iterator
@@ -20,7 +19,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.inherited_aliases import unread_alias
-from migrationlint.model.dev_files import emitted_declaration, placeholder_package
+from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_entries import main_fields
@@ -35,16 +34,14 @@ from migrationlint.model.unchecked_files import in_no_program, unchecked_file
 from migrationlint.model.spelling_twins import source_stem, spelling_twin
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
-from migrationlint.checks.missing_exports import IMP003, dropped_by_compiler, erased_names, missing_exports
+from migrationlint.checks.missing_exports import IMP003, dropped_by_compiler, erased_names, missing_exports, only_for_types
+from migrationlint.checks.phantom_packages import IMP001, own_namespace, phantom
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.exports_elsewhere import exports_elsewhere
 from migrationlint.model.resolve import Resolution, Resolver, resolver_for
-from migrationlint.model.specifiers import JS_TO_TS, SOURCE_EXTENSIONS, candidates, package_name
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+from migrationlint.model.specifiers import JS_TO_TS, SOURCE_EXTENSIONS, candidates
 
-IMP001 = Rule("IMP001", "phantom-package", Severity.ERROR,
-              "An import of a package in the workspace's own namespace that does not exist.", fix=FixAvailability.SOMETIMES)
 IMP002 = Rule("IMP002", "unresolved-import", Severity.ERROR,
               "A relative, alias or baseUrl import that matches no file.", fix=FixAvailability.SOMETIMES)
 RULES = [IMP001, IMP002, IMP003]
@@ -83,9 +80,9 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
             if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec):
                 continue
             if facts.unchecked and erased_names(facts, imp, imp.locals) == list(imp.locals) \
-                    and (imp.locals or _only_for_types(facts, imp)):
+                    and (imp.locals or only_for_types(facts, imp)):
                 continue  # tsc checks nothing here, and the compiled file does not load it
-            if imp.ts_ignored and (_only_for_types(facts, imp) or dropped_by_compiler(resolver, path, facts, imp)):
+            if imp.ts_ignored and (only_for_types(facts, imp) or dropped_by_compiler(resolver, path, facts, imp)):
                 continue  # `@ts-ignore` above a type-only or unused import: tsc reports nothing, nothing is loaded
             if res.origin == "imports" and (imp.ts_ignored or _paths_unknown(resolver, path)):
                 # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`), or
@@ -98,9 +95,9 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
-                namespace = _own_namespace(project, resolver, path, spec)
+                namespace = own_namespace(project, resolver, path, spec)
                 if namespace and not unread_alias(resolver, path, spec):
-                    yield _phantom(project, resolver, facts, imp, namespace)
+                    yield phantom(project, resolver, facts, imp, namespace)
         elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
                 and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \
                 and not _stands_in_for_ignored(project, res.path) and not exports_elsewhere(project, path, spec):
@@ -261,87 +258,6 @@ def _ambient(project: Project, resolver: Resolver, path: str, spec: str) -> bool
     return index.declares(spec, path, resolver.tsconfig_for(path), project.workspace.package_root(path))
 
 
-# ----------------------------------------------------------------------------- IMP001
-
-def _own_namespace(project: Project, resolver: Resolver, path: str, spec: str) -> str | None:
-    """Why `spec` belongs to the workspace (a member scope or an alias-looking prefix), or None."""
-    if spec.startswith(("@/", "~/")):
-        return f"`{spec[:2]}` is a path-alias prefix, never an npm package"
-    name = package_name(spec)
-    if name in project.workspace.members:
-        return None  # a package of the repository by that name, which no install links here: DEP001's
-    if name.startswith("@"):
-        scope = name.split("/", 1)[0]
-        if scope in _member_scopes(project):
-            return f"the scope {scope} belongs to this workspace's packages"
-    cfg = resolver.alias_prefix_config(path, spec)
-    if cfg is not None and cfg is not resolver.tsconfig_for(path):  # the root's alias, out of this file's reach
-        return f"`{spec}` is a path alias of {project.rel(cfg.path)}, which this file's tsconfig does not extend"
-    if cfg is not None:
-        return f"`{spec.split('/', 1)[0]}/` is a path-alias prefix of {project.rel(cfg.path)}"
-    return None
-
-
-def _member_scopes(project: Project) -> set[str]:
-    return _MEMBER_SCOPES(project)
-
-
-_MEMBER_SCOPES: Memo[set[str]] = Memo("member scopes", lambda project: {
-    n.split("/", 1)[0] for n in project.workspace.members if n.startswith("@") and "/" in n}, disk_only=True)
-
-
-def _phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: ImportFact, why: str) -> Diagnostic:
-    name = package_name(imp.specifier)
-    manifest = project.workspace.manifest_for(facts.path)
-    own = manifest.data.get("name") if manifest is not None else None  # its own files: a relative import
-    close = [c for c in _closest_packages(project, resolver, name, _declared_in(manifest)) if c != own]
-    hint = f" Closest workspace packages: {', '.join(close)}." if close else ""
-    fails = "tsc fails with TS2307 and Node with" if imp.resolved_by_tsc else "Node fails with"
-    effect, severity = f", so {fails} \"Cannot find module '{imp.specifier}'\"", None
-    if imp.resolved_by_tsc and _only_for_types(facts, imp):  # erased: only the type check breaks
-        unchecked = unchecked_file(project, resolver, facts.path)
-        effect = f". The import is used only for types: {f'{unchecked} TS2307' if unchecked else 'tsc fails (TS2307)'}, " \
-                 "runtime is unaffected"
-        severity = Severity.WARNING if unchecked else None
-    message = (f"`{name}` names nothing ({why}): no workspace package, path alias, manifest, lockfile or "
-               f"node_modules folder knows it{effect}.{hint}")
-    return diagnostic(IMP001, facts.path, imp.start, imp.end, message, fix=_delete_unused(facts, imp), severity=severity,
-                      specifier=imp.specifier, package=name,
-                      manifest=project.rel(manifest.path) if manifest else None)
-
-
-def _declared_in(manifest: Manifest | None) -> list[str]:
-    if manifest is None:
-        return []
-    return [pkg for section in DEP_SECTIONS for pkg in manifest.section(section)]
-
-
-def _closest_packages(project: Project, resolver: Resolver, name: str, declared: list[str]) -> list[str]:
-    """Workspace packages others depend on (libraries, not services), best match first; then
-    close spellings among the packages the importer's manifest declares."""
-    members = sorted(m for m in project.workspace.members if placeholder_package({"name": m}) is None)  # no template
-    known = resolver.packages.declared
-    libraries = [m for m in members if m in known] or members
-    scope = name.split("/", 1)[0] if name.startswith("@") else None
-    pool = [m for m in libraries if scope is None or m.startswith(scope + "/")] or libraries
-    ranked = sorted(pool, key=lambda m: -difflib.SequenceMatcher(None, name, m).ratio())[:3]
-    typos = difflib.get_close_matches(name, [d for d in declared if d not in ranked], n=2, cutoff=0.75)
-    return ranked + typos
-
-
-def _delete_unused(facts: FileFacts, imp: ImportFact) -> Fix | None:
-    """Safe when the statement's bindings are used nowhere else in the file; never for `import 'x'`."""
-    if imp.kind != "import" or imp.side_effect:
-        return None
-    for local in imp.locals:
-        for start, _ in facts.refs.get(local, []):
-            if not imp.stmt_start <= start < imp.stmt_end:
-                return None
-    start, end = imp.line_span or (imp.stmt_start, imp.stmt_end)
-    return Fix(Applicability.SAFE, (Edit(facts.path, start, end, ""),),
-               message="Delete the unused import of a package that does not exist")
-
-
 # ----------------------------------------------------------------------------- IMP002
 
 def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact, res: Resolution) -> Diagnostic:
@@ -369,14 +285,17 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
             fix = Fix(Applicability.UNSAFE, (Edit(path, imp.start + 1, imp.end - 1, new),), message=f"Import `{new}` ({why})")
             if twin is None:
                 message += f" {project.rel(target)} is the only file of that name in the package."
-    if res.origin == "relative" and _above_the_repository(project, path, spec):
+    if res.origin == "relative" and spec.startswith("/"):
+        message += (" A specifier that starts with `/` is a path from the filesystem's root for TypeScript and Node;"
+                    " only a bundler such as vite reads it from the project's folder.")
+    elif res.origin == "relative" and _above_the_repository(project, path, spec):
         message += (" It climbs out of the repository: a file kept beside the clone is missing from every fresh "
                     "checkout (CI, a Docker build), and a `../` too many names nothing.")
     severity = None
     if resolver.lib_check_skipped(path):
         message += SKIPPED_LIB_CHECK_NOTE
         severity = Severity.WARNING
-    elif _only_for_types(project.facts(path), imp):
+    elif only_for_types(project.facts(path), imp):
         unchecked = unchecked_file(project, resolver, path)  # a test no tsconfig includes, run with types stripped
         effect = f"{unchecked} TS2307" if unchecked else "tsc fails (TS2307)"
         message += f" The import is used only for types: {effect}, runtime is unaffected."
@@ -384,19 +303,8 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, severity=severity, specifier=spec)
 
 
-def _only_for_types(facts: FileFacts | None, imp: ImportFact) -> bool:
-    """Whether the compiler erases the import: `import type`, every binding marked `type`, or every
-    name it binds used only in type positions."""
-    if imp.type_only or imp.kind in ("type-query", "reference"):
-        return True
-    if imp.kind != "import" or imp.side_effect or not imp.locals or facts is None:
-        return False
-    return all(b.type_only for b in imp.bindings) and imp.default is None and imp.namespace is None \
-        or all(n in facts.type_only_locals for n in imp.locals)
-
-
 def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:
-    shown = project.rel(base) if os.path.isabs(base) else base
+    shown = project.rel(base) if os.path.isabs(base) and not (origin == "relative" and spec.startswith("/")) else base
     if origin == "imports":
         return shown
     ext = os.path.splitext(spec)[1]

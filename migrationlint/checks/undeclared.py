@@ -21,6 +21,7 @@ from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.project import Memo
 from migrationlint.model.resolve import resolver_for
+from migrationlint.model.umbrella_reexports import reexports
 from migrationlint.model.unchecked_files import unchecked_file
 from migrationlint.model.workspace import Manifest
 from migrationlint.model.workspace_definition import unlisted_member_folder
@@ -195,13 +196,21 @@ class UndeclaredImports:
         """The other remedy, and the declaration made unsafe, for an umbrella package's internal
         package (`@medusajs/workflows-sdk`, which the declared `@medusajs/framework` depends on and
         re-exports as `@medusajs/framework/workflows-sdk`, the subpath other files here import):
-        a declaration beside the umbrella may install a second copy at another version than it pins."""
+        a declaration beside the umbrella may install a second copy at another version than it pins.
+        Its installed copy tells whether the subpath re-exports the package (umbrella_reexports): when it
+        does not (`@polkadot/api/types`, the api's own typings), no alternative; when none is installed,
+        the alternative is said as a condition."""
         found = self._umbrella_subpath(u)
         if found is None:
             return message, fix
         spec, umbrella = found
-        message += (f"; or import it as `{spec}`, the subpath through which {umbrella} re-exports it, as other files "
-                    f"here do: a declaration beside {umbrella} may install a second copy at another version than it pins")
+        told = reexports(u.manifest.dir, self.root_of(u.manifest).dir, umbrella, spec[len(umbrella) + 1:], u.package)
+        if told is False:
+            return message, fix  # the installed umbrella's subpath is its own module, named alike
+        how = f"`{spec}`, the subpath through which {umbrella} re-exports it, as other files here do" if told else \
+            f"`{spec}` if that subpath re-exports it (other files here import it; no installed {umbrella} tells)"
+        message += f"; or import it as {how}: a declaration beside {umbrella} may install a second copy at another " \
+                   "version than it pins"
         return message, Fix(Applicability.UNSAFE, fix.edits, fix.message) if fix is not None else None
 
     def _umbrella_subpath(self, u: Use) -> tuple[str, str] | None:

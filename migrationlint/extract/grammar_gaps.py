@@ -19,13 +19,15 @@ GAPS = {
     "jsx-ampersand": "a bare `&` in JSX text or a JSX attribute string",
     "generic-tagged-template": "a generic tagged template (sql<T>`...`)",
     "generic-signature-line": "a generic call signature on the line after a member without `;`",
+    "export-import-require": "`export import X = require('m')`",
 }
 
 
 def known_gap(node: Node) -> str | None:
     """The GAPS key when the ERROR or MISSING `node` is the recovery of a known grammar gap."""
     if node.is_missing:
-        return "generic-tagged-template" if _tagged_template(node) else None
+        return "generic-tagged-template" if _tagged_template(node) else \
+            "export-import-require" if _export_import_require(node) else None
     if node.type != "ERROR":
         return None
     for name, test in (("export-type-star", _export_type_star), ("typeof-import-argument", _typeof_import),
@@ -49,6 +51,21 @@ def _tagged_template(missing: Node) -> bool:
         return False
     args = call.child_by_field_name("arguments")
     return args is not None and args.type == "template_string"
+
+
+def _export_import_require(missing: Node) -> bool:
+    """export import X = require('m'): read as the alias `X = require`, a zero-width `;`, then the
+    statement `('m')` holding only the string."""
+    alias = missing.parent
+    statement = alias.parent if alias is not None else None
+    if missing.type != ";" or alias is None or alias.type != "import_alias" or statement is None \
+            or statement.type != "export_statement" or len(alias.named_children) != 2 \
+            or alias.named_children[1].text != b"require":
+        return False
+    nxt = statement.next_named_sibling
+    inner = nxt.named_children[0] if nxt is not None and nxt.type == "expression_statement" and nxt.named_children else None
+    return inner is not None and inner.type == "parenthesized_expression" and len(inner.named_children) == 1 \
+        and inner.named_children[0].type == "string"
 
 
 def _export_type_star(error: Node) -> bool:

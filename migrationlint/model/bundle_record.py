@@ -17,6 +17,7 @@ class Bundle:
 
     reason: str
     external: tuple[str, ...] = ()
+    page: tuple[str, ...] = ()  # imports a browser script reads from globals of the page (rollup_builds)
 
     def inlines(self, package: str | None) -> bool:
         """Whether the bundle holds `package` (None: any package at all). An external entry names

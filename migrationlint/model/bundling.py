@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delegated_config, find_config, read_config
+from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.script_builds import release_bundle, release_scripts, scripted_bundle
 from migrationlint.model.entry_points import declared_entries, names_no_entry, run_all_names, starts_from_source
 from migrationlint.model.script_commands import RUNS_SCRIPT, command_pattern, root_scripts_for_caller, shell_commands
@@ -212,8 +213,8 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS, 
             continue
         seen.add(name)
         found.append((name, script))
-        found += [(f"{name} ({file})", line) for file in (_SHELL_FILE.findall(script) if shell else ())
-                  for line in _shell_commands(os.path.join(manifest.dir, file))]
+        found += [(f"{name} ({file})", line) for file in (shell_files(script, manifest.dir) if shell else ())
+                  for line in shell_script_commands(os.path.join(manifest.dir, file))]
         found += [(f"{name} (the root's {root_name})", command) for root_name, command in root_scripts_for_caller(
             manifest.dir, script)]
         found += [(f"{name} (nx {target})", command) for target in _NX_TARGET.findall(script)
@@ -227,19 +228,6 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS, 
 
 # `nx bundle`, `nx run cli:bundle`: a target of the package's own Nx project (its run-commands are read)
 _NX_TARGET = command_pattern(r"nx (?:run [\w@./-]+:)?([\w-]+)\b(?![:=])")
-# a shell script a package script runs (`bash ./scripts/build.sh`, `./build.sh`): its lines are the build's
-_SHELL_FILE = command_pattern(r"(?:(?:ba)?sh\s+)?(\.{0,2}/?[\w./-]+\.sh)\b")
-_SHELL_LINES = 200
-
-
-def _shell_commands(path: str) -> list[str]:
-    """The command lines of a shell script (comments and blank lines left out); none when unreadable."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            lines = fh.read(64 * 1024).splitlines()[:_SHELL_LINES]
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 # what a front-end build tool of the workspace declares when it drives a bundler itself
@@ -315,8 +303,9 @@ _APP_SCRIPTS = (*_BUILD_SCRIPTS, "start", "serve", "dev", "watch", "preview", "p
 
 
 def _scripts(manifest: Manifest) -> list[str]:
-    """The commands of the package's build, start and dev scripts, and of the scripts they run."""
-    return [command for _, command in build_commands(manifest, _APP_SCRIPTS)]
+    """The commands of the package's build, start and dev scripts, of the scripts they run, and of
+    the shell scripts they run (`"build": "bash build.sh"` running `esbuild --bundle`)."""
+    return [command for _, command in build_commands(manifest, _APP_SCRIPTS, shell=True)]
 
 
 def bundle_of(manifest: Manifest) -> Bundle | None:

@@ -40,6 +40,8 @@ _MAX_CONFIG_BYTES = 512 * 1024
 Q_PAIRS = "(pair key: [(property_identifier) (string)] @key value: (_) @value) @pair"
 Q_ASSIGNMENTS = "(assignment_expression left: [(member_expression) (subscript_expression)] @left right: (_) @right)"
 _DIRNAME = frozenset({"__dirname", "import.meta.dirname", "process.cwd()", "import.meta.url"})
+# vite and vitest resolve an import that starts with `/` against the project root (vite's `root`)
+_VITE_PACKAGES = frozenset({"vite", "vitest"})
 _PATH_FUNCTIONS = frozenset({"resolve", "join", "path.resolve", "path.join", "fileURLToPath", "url.fileURLToPath"})
 
 
@@ -49,11 +51,13 @@ class FrameworkConfig:
 
     `aliases`: prefix -> absolute target, or None when the target is computed in a way not read
     here. `frameworks`: the frameworks whose virtual modules the project sees (frameworks.py).
+    `vite_root`: the folder of a project vite or vitest builds (a config file, or either declared).
     """
 
     directory: str
     aliases: dict[str, str | None] = field(default_factory=dict)
     frameworks: frozenset[str] = frozenset()
+    vite_root: str | None = None  # where vite serves a root-absolute `/src/x` from (the project's folder)
 
 
 def config_files(directory: str) -> list[str]:
@@ -85,6 +89,8 @@ def read_project(directory: str, declared: frozenset[str] = frozenset(), package
         if names.intersection(files) or declared.intersection(packages):
             found.add(framework)
     out.frameworks = frozenset(found)
+    if any(n.startswith(("vite.config.", "vitest.config.")) for n in names) or declared & _VITE_PACKAGES:
+        out.vite_root = directory
     if "sveltekit" in found:
         out.aliases["$lib"] = os.path.join(directory, "src", "lib")
     for path in config_files(directory) + storybook_configs(directory):

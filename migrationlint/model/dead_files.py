@@ -1,6 +1,7 @@
 """Files outside every build: a backup copy, a parked old version, a scratch script.
 
-A file that no tsconfig program compiles (the tsconfigs that could cover it include none of it, or
+A file that no tsconfig program compiles (or checks: a `// @ts-nocheck` file a program includes;
+the tsconfigs that could cover it include none of it, or
 exclude it by name: work in progress parked in `src/wip/`; a `rootDir` compiles nothing by itself;
 an Angular CLI or Nx project compiles only the tsconfigs its targets name, not an editor's
 `tsconfig.editor.json`; where no tsconfig lies above it, a runner's defaults may compile it), that
@@ -127,7 +128,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return not _run_by_a_script(project, path, manifest)  # documentation no tsconfig compiles: run by hand, if at all
     if cfg is None or cfg.error is not None or cfg.unread_extends:
         return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
-    outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path)  # the CLI's targets name its programs
+    # the CLI's targets name its programs; a program that includes a `// @ts-nocheck` file reports nothing in it
+    outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path)
     if cfg.covers(path) and not outside_cli:
         return False  # compiled
     parked = cfg.excludes_on_purpose(path)  # compiled only if an included file imports it (its importers say)
@@ -284,6 +286,13 @@ def _mirrored_root_file(project: Project, path: str, manifest: Manifest) -> bool
         if folder != manifest.dir and twin != path and os.path.isfile(twin) and project.bytes_of(twin) == data:
             return True
     return False
+
+
+def _unchecked(project: Project, path: str) -> bool:
+    """Whether tsc is told not to check the file (`// @ts-nocheck` above its first statement): a
+    program that includes it reports nothing there, so only what runs or imports it decides."""
+    facts = project.facts(path)
+    return facts is not None and facts.unchecked
 
 
 def _run_by_a_script(project: Project, path: str, manifest: Manifest) -> bool:

@@ -1,7 +1,8 @@
 """Packages no production install contains, though their entries say they load: a mixin of Shipping.
 
-A package only this repository uses (entry_points.repository_only) that starts nothing reaches
-production only through the installs of the packages that use it. When every package that lists
+A package only this repository uses (entry_points.repository_only, or one the repository shows no way
+to publish: publish_paths) that starts nothing reaches production only through the installs of the
+packages that use it. When every package that lists
 it does so in devDependencies (a shared ESLint config, a developer CLI), or lists it only while
 being such a package itself, it never ships. When no manifest lists it, the files that import it
 by name through tsconfig `paths` or by a path into its folder decide (package_consumers.py): when
@@ -17,6 +18,7 @@ from migrationlint.model.entry_points import repository_only
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
 from migrationlint.model.package_consumers import outside_importers
+from migrationlint.model.publish_paths import never_published, workspace_publishes
 from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
@@ -32,6 +34,7 @@ class DevOnlyPackages:
     _dev_only_of: dict[str, str | None]
     _harness_of: dict[str, str | None]
     _unlisted_of: dict[str, bool]
+    _publishes: bool | None
 
     def dependents(self, manifest: Manifest) -> list[Manifest]:
         """The workspace's other manifests that list `manifest`'s package in any dependency section."""
@@ -56,7 +59,7 @@ class DevOnlyPackages:
         which no image builds, is a harness its tests start, whatever its start scripts say."""
         if (harness := self._left_out(manifest)) is not None:
             return harness
-        if not repository_only(manifest) or not manifest.name or self.is_service(manifest):
+        if not manifest.name or self.is_service(manifest) or not (repository_only(manifest) or self._never_published(manifest)):
             return None
         dependents = self.dependents(manifest)
         if not dependents:
@@ -70,6 +73,14 @@ class DevOnlyPackages:
         said = [f"a devDependency only ({', '.join(direct[:3])})" if direct else "",
                 f"a dependency of {', '.join(via[:2])}, a devDependency only itself" if via else ""]
         return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
+
+    def _never_published(self, manifest: Manifest) -> bool:
+        """Whether no registry install of the package happens though it could be published: the
+        repository shows no way to publish (publish_paths; a test-support library with a `version`
+        and no `"private"` beside deployed services of the same version). Read once per run."""
+        if self._publishes is None:
+            self._publishes = workspace_publishes(self.ws)
+        return never_published(manifest, self._publishes)
 
     def _unused_harness(self, manifest: Manifest) -> str | None:
         """A private package in a tools folder (`tools/integration`) that names an entry to import (`main`)

@@ -97,9 +97,10 @@ def _web(project: dict, root: str, workspace_root: str) -> WebProject | None:
     targets = project.get("targets", project.get("architect"))
     build = targets.get("build") if isinstance(targets, dict) else None
     executor = build.get("executor", build.get("builder")) if isinstance(build, dict) else None
-    if not isinstance(executor, str):
+    if not isinstance(executor, str):  # a target with no executor nor command adds options to the inferred one
         inferred = _inferred_vite_app(root)
-        return WebProject(root, inferred, None) if inferred is not None and not isinstance(build, dict) else None
+        merged = not isinstance(build, dict) or "command" not in build
+        return WebProject(root, inferred, None) if inferred is not None and merged else None
     options = build.get("options") if isinstance(build.get("options"), dict) else {}
     index = options.get("index")
     browser = (executor.startswith(_WEB_EXECUTORS) or executor.rsplit(":", 1)[-1] in _BROWSER_BUILDERS

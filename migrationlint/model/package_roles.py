@@ -15,10 +15,12 @@ from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.workspace import Manifest
 
 _INDEX_EXTENSIONS = (".js", ".cjs", ".mjs", ".ts", ".tsx", ".mts", ".cts")
-# the command lines that build or package an application (a desktop, web or mobile app), never a library
+# the command lines that build or package an application (a desktop, web or mobile app, a Serverless
+# Framework service's functions), never a library
 # (not `ng build`, which builds Angular libraries as well)
 _APP_BUILD = command_pattern(r"(?:electron-vite build|electron-builder|electron-forge (?:make|package)|next build"
-                             r"|nuxt (?:build|generate)|react-scripts build|expo export|eas build)\b")
+                             r"|nuxt (?:build|generate)|react-scripts build|expo export|eas build"
+                             r"|(?:serverless|sls) (?:deploy|package))\b")
 _BUILDS = ("build", "prepare", "prepack", "prepublishOnly")
 
 
@@ -33,7 +35,7 @@ def started_application(manifest: Manifest) -> bool:
 
 def built_as_application(manifest: Manifest) -> bool:
     """Whether a script of the package builds or packages it as an application (`electron-vite build`,
-    `next build`, `eas build`): what it imports goes into that app, which nothing installs as a
+    `next build`, `eas build`, `serverless deploy`): what it imports goes into that app, which nothing installs as a
     dependency, so no application provides its peers."""
     scripts = manifest.data.get("scripts")
     return isinstance(scripts, dict) and any(isinstance(c, str) and _APP_BUILD.search(c) for c in scripts.values())

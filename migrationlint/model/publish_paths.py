@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 import re
 
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import Manifest, Workspace
+
+WORKFLOWS = os.path.join(".github", "workflows")
 
 # a script that publishes, or one named for a release
 _PUBLISHES = re.compile(r"\bpublish\b|semantic-release|release-it|\bnx release\b|\bchangeset\b")
 _RELEASE_NAME = re.compile(r"(?:^|:)(?:publish|release)(?:$|:)")
-_RELEASE_CONFIGS = (".changeset", "lerna.json", ".releaserc", ".releaserc.json", ".releaserc.yml", ".releaserc.yaml",
+RELEASE_CONFIGS = (".changeset", "lerna.json", ".releaserc", ".releaserc.json", ".releaserc.yml", ".releaserc.yaml",
                     ".releaserc.js", "release.config.js", "release.config.cjs", "release-please-config.json",
                     ".release-it.json", ".release-it.js", ".release-it.yml")
 _WORKFLOW_PUBLISHES = re.compile(rb"\bpublish\b|NODE_AUTH_TOKEN|NPM_TOKEN|semantic-release|changesets/action")
@@ -26,14 +28,27 @@ _WORKFLOW_PUBLISHES = re.compile(rb"\bpublish\b|NODE_AUTH_TOKEN|NPM_TOKEN|semant
 
 def publishes_packages(root: str, manifests: list[Manifest]) -> bool:
     """Whether the repository at `root` shows a way to publish (see the module docstring)."""
-    if any(os.path.exists(os.path.join(root, name)) for name in _RELEASE_CONFIGS):
+    if any(os.path.exists(os.path.join(root, name)) for name in RELEASE_CONFIGS):
         return True
     for m in manifests:
         scripts = m.data.get("scripts")
         if "publishConfig" in m.data or isinstance(scripts, dict) and any(
                 isinstance(c, str) and (_PUBLISHES.search(c) or _RELEASE_NAME.search(n)) for n, c in scripts.items()):
             return True
-    return _workflows_publish(os.path.join(root, ".github", "workflows"))
+    return _workflows_publish(os.path.join(root, WORKFLOWS))
+
+
+def workspace_publishes(ws: Workspace) -> bool:
+    """publishes_packages over the workspace's root and member manifests."""
+    root = ws.root_manifest
+    return publishes_packages(ws.root, [*ws.member_manifests, *([root] if root is not None else [])])
+
+
+def never_published(m: Manifest, publishes: bool) -> bool:
+    """Whether no registry install of `m` happens: it cannot be published (Manifest.unpublishable), or
+    the repository shows no way to publish (`publishes` false) and `m` says nothing of a publish
+    (`publishConfig`, `"private": false`)."""
+    return m.unpublishable or not publishes and "publishConfig" not in m.data and m.data.get("private") is not False
 
 
 def _workflows_publish(folder: str) -> bool:

@@ -182,7 +182,9 @@ class Resolver(PackageEntries):
         directory = os.path.dirname(importer)
         if spec.startswith("/") and not spec.startswith("//"):  # not relative for TypeScript: `paths` first (`"/@/*"`)
             rooted: list[tuple[str, list[str], str | None]] = []
-            found = self._alias(cfg, spec, rooted, directory) or self._config_alias(self.framework_config(directory), spec, [])
+            framework = self.framework_config(directory)
+            found = self._alias(cfg, spec, rooted, directory) or self._config_alias(framework, spec, []) \
+                or self._vite_rooted(framework, spec)
             if found is not None and found.kind == "file":
                 return found
             alias = next((m for m in rooted if m[0] == "alias"), None)
@@ -326,6 +328,13 @@ class Resolver(PackageEntries):
                 return self._through(target, prefix, spec, misses)
         return None
 
+    def _vite_rooted(self, framework: FrameworkConfig, spec: str) -> Resolution | None:
+        """`/src/lib/x` in a project vite builds: vite resolves it against the project root."""
+        if framework.vite_root is None:
+            return None
+        path = self._first_file(os.path.join(framework.vite_root, spec.lstrip("/")))
+        return Resolution("file", "alias", path=path, alias="/") if path is not None else None
+
     def _through(self, target: str, prefix: str, spec: str, misses: list) -> Resolution | None:
         rest = spec[len(prefix.rstrip("*")):].lstrip("/")
         base = os.path.normpath(os.path.join(target.rstrip("*"), rest))
@@ -351,7 +360,8 @@ class Resolver(PackageEntries):
         if found is None:
             own = config_aliases.read_project(project_dir, self._declared(manifest_path))
             found = self._frameworks[project_dir] = FrameworkConfig(
-                project_dir, {**package.aliases, **own.aliases}, package.frameworks | own.frameworks)
+                project_dir, {**package.aliases, **own.aliases}, package.frameworks | own.frameworks,
+                own.vite_root or package.vite_root)
         self._framework_at[directory] = found
         return found
 

@@ -5,7 +5,9 @@ node_modules (`@rollup/plugin-node-resolve`), a bare import stays an import of t
 nothing is inlined. Rolldown, rollup's counterpart in Rust, resolves node_modules by itself: a
 `rolldown -c` build inlines every import its `external` option leaves out, declared
 dependencies included. The config (`-c <file>`, `--config <file>`, else `<tool>.config.*`) is read
-as data; an `external` that is no list of names and patterns (a function) says nothing readable.
+as data; an `external` that is no list of names and patterns (a function) says nothing readable. A
+browser script (iife or umd) reads the externals its `output.globals` maps from the page: no install
+holds them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.bundle_record import Bundle
-from migrationlint.model.config_objects import config_imports, find_config, read_config
+from migrationlint.model.config_objects import ConfigObject, config_imports, find_config, read_config
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.workspace import Manifest
 
@@ -32,13 +34,26 @@ def rollup_build(manifest: Manifest, commands: list[tuple[str, str]]) -> Bundle 
             tool, config = found
             if tool == "rollup" and not _NODE_RESOLVE & config_imports(config):
                 continue  # bare imports stay imports of the output
-            external = read_config(config).names("external", patterns=True, lists_only=True)
+            settings = read_config(config)
+            external = settings.names("external", patterns=True, lists_only=True)
             if external is not None:
                 how = "rolldown, which resolves node_modules itself," if tool == "rolldown" else \
                     "rollup with the node-resolve plugin"
+                served = page_globals(settings)
+                on_page = f" (the page provides {', '.join(served)} as globals)" if served else ""
                 return Bundle(f"a {tool} build ({os.path.basename(config)}): {how} inlines every import its external "
-                              "list does not name", external)
+                              f"list does not name{on_page}", tuple(e for e in external if e not in served), served)
     return None
+
+
+def page_globals(settings: ConfigObject) -> tuple[str, ...]:
+    """The imports a browser script build (`output.format` iife or umd, every output) maps to globals
+    of the page (`output.globals: { react: 'React' }`): the script reads them there, and no install
+    holds them where it runs."""
+    formats = {v for k, v in settings.keys.items() if k[-2:] == ("output", "format")}
+    if not formats or not formats <= {"iife", "umd"}:
+        return ()
+    return tuple(sorted(settings.children("output.globals")))
 
 
 def _configured_run(words: list[str], directory: str) -> tuple[str, str] | None:

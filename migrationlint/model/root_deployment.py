@@ -14,7 +14,7 @@ from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.docker_installs import root_install_beside, service_install
 from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.process_managers import pm2_scripts
-from migrationlint.model.publish_paths import publishes_packages
+from migrationlint.model.publish_paths import never_published, workspace_publishes
 from migrationlint.model.shipping import Shipping
 from migrationlint.model.workspace import Manifest, Workspace
 
@@ -47,14 +47,11 @@ class RootDeployment:
     @cached_property
     def publishes(self) -> bool:
         """Whether the repository shows any way to publish its packages (publish_paths)."""
-        root = self.ws.root_manifest
-        return publishes_packages(self.ws.root, [*self.ws.member_manifests, *([root] if root is not None else [])])
+        return workspace_publishes(self.ws)
 
     def never_published(self, m: Manifest) -> bool:
-        """Whether no registry install of `m` happens: it cannot be published (Manifest.unpublishable),
-        or the repository shows no way to publish and `m` says nothing of a publish (`publishConfig`,
-        `"private": false`)."""
-        return m.unpublishable or not self.publishes and "publishConfig" not in m.data and m.data.get("private") is not False
+        """publish_paths.never_published, in this repository."""
+        return never_published(m, self.publishes)
 
     @cached_property
     def images_install_dev(self) -> str | None:

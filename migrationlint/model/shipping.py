@@ -80,6 +80,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         self._dev_only_of: dict[str, str | None] = {}  # manifest -> why no production install holds it
         self._harness_of: dict[str, str | None] = {}  # manifest -> why the unlisted package is test support
         self._unlisted_of: dict[str, bool] = {}  # manifest -> DevOnlyPackages.unlisted
+        self._publishes: bool | None = None  # whether the repository shows a way to publish (publish_paths)
         self._support: dict[str, dict[str, list[str]]] = {}  # package -> _test_support()
         self._config_code: dict[str, frozenset[str]] = {}  # package -> test_support._config_code()
         self._reverse: dict[tuple[str, str], dict[str, list[str]]] = {}  # (manifest, which) -> _reverse_imports()
@@ -156,6 +157,11 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         """The packages `manifest`'s bundle names external (asked after `bundled`)."""
         bundle = self._bundled.get(manifest.path)
         return bundle.external if bundle is not None else ()
+
+    def page_globals(self, manifest: Manifest) -> tuple[str, ...]:
+        """The imports `manifest`'s browser script reads from globals of the page (Bundle.page)."""
+        bundle = self._bundled.get(manifest.path) if self.bundled(manifest) is not None else None
+        return bundle.page if bundle is not None else ()
 
     def is_service(self, manifest: Manifest) -> bool:
         """entry_points.is_service, with the Nx apps in the package's folder."""

@@ -8,6 +8,8 @@ modules long gone. Where anything may run it, it stays a test.
 
 from __future__ import annotations
 
+import re
+
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.workspace import Manifest
 
@@ -37,3 +39,18 @@ def may_run_tests(facts: FileFacts | None, manifests: list[Manifest]) -> bool:
         if isinstance(scripts, dict) and any("test" in name or "e2e" in name or "spec" in name for name in scripts):
             return True
     return False
+
+
+# what `bun test` rewrites to its own `bun:test` module (Bun's guide, "Migrate from Jest")
+BUN_TEST_REWRITES = frozenset({"@jest/globals"})
+_BUN_TEST = re.compile(r"(?:^|[\s;&|(])bun\s+test\b")
+_JEST_PACKAGES = ("jest", "jest-cli", "@jest/core", "ts-jest")
+
+
+def bun_tested(manifests: list[Manifest]) -> bool:
+    """Whether `bun test` runs the package's tests: a script of its manifest or its root's runs it,
+    and neither declares Jest (whose own runner would load `@jest/globals` from the install)."""
+    if any(m.declared(name) for m in manifests for name in _JEST_PACKAGES):
+        return False
+    return any(isinstance(c, str) and _BUN_TEST.search(c) for m in manifests
+               for c in (m.data.get("scripts") or {}).values() if isinstance(m.data.get("scripts"), dict))

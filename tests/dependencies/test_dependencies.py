@@ -17,7 +17,7 @@ from migrationlint.model.packages import classify, is_builtin, package_name
 from tests.helpers import REPO, TEST_DATA
 from functools import partial
 from tests import helpers
-from tests.dependencies.test_shipping import write
+from tests.dependencies.test_shipping import dep, write
 
 DATA = TEST_DATA / "deps"
 FIXTURE = REPO / "fixtures" / "monorepo"
@@ -1722,3 +1722,32 @@ def test_of_several_majors_in_a_yarn_v1_lockfile_the_one_most_entries_want_is_of
                                              "the 3 entries that depend on it want, and 2.0.0: check which major this "
                                              "package runs with)")
     assert offered("tie", None).startswith('"res-lib": "^2.0.0" to dependencies (yarn.lock holds 2.0.0, the highest')
+
+
+@pytest.mark.parametrize("hook, reported", [
+    ("./script/build-deps", []),
+    ("bash script/build-deps.sh", []),
+    ("echo done", ["acme-api-lib", "token-gate"]),
+    ("./script/build-deps-elsewhere", ["acme-api-lib", "token-gate"])])
+def test_packages_an_install_hook_links_in_are_provided(tmp_path, hook, reported):
+    """A service's `postinstall` runs a script that builds sibling libraries kept outside any workspace
+    (and a git submodule) and links each into the service with `yarn link NAME` (a real NFT store: 21
+    DEP001 advising `yarn add acme-api-lib`, which would fetch whatever the registry holds under the
+    name of the repository's private library). Every install, its image's too, runs the hook. A
+    subshell that moves to build the library comes back; lines after a `cd` elsewhere link into
+    another folder; with no link, the names are reported."""
+    links = ("#!/usr/bin/env bash\nset -e\n(cd ../lib/api-lib && yarn install --frozen-lockfile && yarn build && yarn link)\n"
+             "yarn link $YARN_LINK_ARGS acme-api-lib\n(cd ../lib/token-gate && yarn link)\nyarn link token-gate\n")
+    root = write(tmp_path, {
+        "lib/api-lib/package.json": {"name": "acme-api-lib", "version": "0.0.1", "private": True, "main": "dist/index.js"},
+        "lib/api-lib/src/index.ts": "export const greet = (n: string) => `hi ${n}`;\n",
+        "api/package.json": {"name": "api", "version": "0.0.1", "private": True,
+                             "scripts": {"build": "tsc", "postinstall": hook, "start:prod": "node dist/main.js"},
+                             "dependencies": {"dotenv": "^16.0.0"}},
+        "api/script/build-deps": links,
+        "api/script/build-deps.sh": links,
+        "api/script/build-deps-elsewhere": "#!/bin/sh\ncd ../web\n" + links,
+        "api/src/main.ts": "import 'dotenv/config';\nimport { greet } from 'acme-api-lib';\nimport { Gate } from 'token-gate';\n"
+                           "console.log(greet('x'), Gate);\n",
+    })
+    assert sorted(p for _, _, p in dep(root, select=("DEP001",))) == reported

@@ -1658,10 +1658,26 @@ def test_an_umbrella_packages_internal_package_is_imported_through_its_subpath(t
                                   "export const steps = [createStep, updateCartsStep];\n",
         "src/workflows/other.ts": "import { createWorkflow } from '@medusajs/framework/workflows-sdk';\n\nexport const w = createWorkflow;\n",
     })
-    found = {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    def lint() -> dict:
+        return {d.extra["package"]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+
+    found = lint()
     sdk = found["@medusajs/workflows-sdk"]
-    assert "or import it as `@medusajs/framework/workflows-sdk`" in sdk.message and sdk.fix.applicability.value == "unsafe"
+    assert "or import it as `@medusajs/framework/workflows-sdk` if that subpath re-exports it" in sdk.message
+    assert sdk.fix.applicability.value == "unsafe"
     assert "import it as" not in found["@medusajs/core-flows"].message
+    # the installed umbrella tells: its subpath re-exports the package, or is a module of its own named
+    # alike (`@polkadot/api/types`, the api's typings, beside `@polkadot/types`: 64 DEP001 on a chain's
+    # tests advised an import that fails)
+    installed = root / "node_modules" / "@medusajs" / "framework"
+    write(installed, {"package.json": {"name": "@medusajs/framework", "exports": {"./workflows-sdk": {
+        "types": "./dist/workflows-sdk/index.d.ts", "default": "./dist/workflows-sdk/index.js"}}},
+        "dist/workflows-sdk/index.d.ts": 'export * from "@medusajs/workflows-sdk";\n'})
+    assert "`@medusajs/framework/workflows-sdk`, the subpath through which @medusajs/framework re-exports it" \
+        in lint()["@medusajs/workflows-sdk"].message
+    write(installed, {"dist/workflows-sdk/index.d.ts": "export * from './steps';\nexport type Flow = string;\n"})
+    sdk = lint()["@medusajs/workflows-sdk"]
+    assert "import it as" not in sdk.message and sdk.fix.applicability.value == "safe"
 
 
 def test_a_client_an_nx_target_generates_into_node_modules_is_no_registry_package(tmp_path):
@@ -1952,12 +1968,14 @@ def test_dep005_a_sibling_peer_with_any_version_still_makes_it_a_peer(tmp_path):
 
 @pytest.mark.parametrize("importer, section", [({"bin": {"acme-server": "dist/cli.js"}}, "dependencies"),
                                                ({"scripts": {"start": "node dist/main.js"}}, "dependencies"),
+                                               ({"scripts": {"deploy:prod": "serverless deploy --stage production"}},
+                                                "dependencies"),
                                                ({}, "peerDependencies")])
 def test_sibling_peer_advice_is_for_published_libraries_only(tmp_path, importer, section):
     """A sibling keeps `err-core` as a peer: a published library importing it gets the peer advice
-    (the application provides the one copy), but an application installed to run (a `bin`) or a
-    service is that application: `dependencies` (a real server with a bin was told to declare a
-    peer)."""
+    (the application provides the one copy), but an application installed to run (a `bin`), a
+    service, or functions the Serverless Framework deploys is that application: `dependencies` (a
+    real server with a bin was told to declare a peer; so were 6 Lambda services of a web3 platform)."""
     root = write(tmp_path, {
         "package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"]},
         "package-lock.json": {"name": "acme", "lockfileVersion": 3, "packages": {

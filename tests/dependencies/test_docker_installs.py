@@ -810,3 +810,33 @@ def test_a_platform_that_runs_the_roots_start_script_deploys_the_root_install(tm
     write(root, {"apps/api/package.json": {"name": "@shop/api", "private": True, "scripts": {"start": "node dist/main.js"}}})
     found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert len(found) == (1 if reported else 0)
+
+
+@pytest.mark.parametrize("npmrc, dockerfile, reported", [
+    ("public-hoist-pattern[]=*base-service*\n", "COPY package.json pnpm-workspace.yaml pnpm-lock.yaml .npmrc ./\n"
+     "COPY api ./api\nCOPY shared ./shared\nRUN pnpm install\nRUN pnpm --filter api build\n", False),
+    ("public-hoist-pattern[]=*\n", "COPY package.json pnpm-workspace.yaml pnpm-lock.yaml .npmrc ./\n"
+     "COPY api ./api\nCOPY shared ./shared\nRUN pnpm install\n", True),
+    ("public-hoist-pattern[]=*base-service*\n", None, True)])
+def test_a_package_a_public_hoist_pattern_names_is_at_the_root_of_the_images_install(tmp_path, npmrc, dockerfile, reported):
+    """The root `.npmrc` names `*base-service*` in pnpm's `public-hoist-pattern`, and the image copies
+    it and installs the workspace root: every install, the production one included, puts the package
+    in the root node_modules, a choice as deliberate as a declaration (a real API: 2 DEP001 for a
+    package its shared library declares). The blanket `*`, or no image that installs the root,
+    keeps the finding."""
+    lock = ("lockfileVersion: '9.0'\nimporters:\n  shared:\n    dependencies:\n      nestjs-base-service:\n"
+            "        specifier: 0.11.1\n        version: 0.11.1\npackages:\n  nestjs-base-service@0.11.1:\n"
+            "    resolution: {integrity: sha512-x}\n")
+    files = {"package.json": {"name": "mono", "private": True}, "pnpm-lock.yaml": lock, ".npmrc": npmrc,
+        "pnpm-workspace.yaml": "packages:\n  - api\n  - shared\n",
+        "api/package.json": {"name": "api", "private": True, "scripts": {"start:prod": "node dist/main.js"},
+                             "dependencies": {"shared": "workspace:*"}},
+        "api/src/main.ts": "import { BaseService } from 'nestjs-base-service';\n\nexport class Users extends BaseService {}\n",
+        "shared/package.json": {"name": "shared", "private": True, "dependencies": {"nestjs-base-service": "0.11.1"}},
+        "shared/index.ts": "export const shared = 1;\n",
+    }
+    if dockerfile is not None:
+        files["api/Dockerfile"] = "FROM node:22-alpine\nWORKDIR /app\n" + dockerfile + 'CMD ["node", "api/dist/main.js"]\n'
+    root = write(tmp_path, files)
+    found = [d.code for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert found == (["DEP001"] if reported else []), found

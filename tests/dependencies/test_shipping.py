@@ -262,6 +262,12 @@ def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
     assert bundled("shell", {"build": "bash ./scripts/build.sh"}, script)
     assert bundled("dotslash", {"build": "./scripts/build.sh"}, script)
     assert not bundled("commented", {"build": "sh scripts/build.sh"}, {"scripts/build.sh": "# tsup src/index.ts\ntsc\n"})
+    # any bundler the shell script runs (`esbuild --bundle` with no external: 71 DEP002 on a published CLI
+    # whose manifest lists nothing in dependencies); not one it runs after moving to another folder
+    esbuild = "#!/bin/bash\nset -o errexit\nesbuild src/index.ts --outdir=./dist --bundle --platform=node\n"
+    assert bundled("esbuilt", {"build": "bash build.sh"}, {"build.sh": esbuild})
+    assert bundled("own-folder", {"build": "bash build.sh"}, {"build.sh": 'cd "$(dirname "$0")"\n' + esbuild})
+    assert not bundled("elsewhere", {"build": "bash build.sh"}, {"build.sh": "tsc\ncd ../web\n" + esbuild})
 
 
 def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
@@ -340,6 +346,38 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
         assert nothing is not None and nothing.inlines("react") and nothing.inlines("js-cookie")
     assert bundle("always", {"rollup.config.mjs": rollup % ", external: () => true"}, version="1.0.0",
                   scripts={"build": "rollup -c"}) is None
+    # a browser script (iife, umd) reads the externals `output.globals` maps from the page (a real embed
+    # bundle taking React from its host page: DEP002 and DEP003 asked for an install that never runs)
+    page = ", external: ['react', 'pg'], output: { format: 'iife', globals: { react: '__Host.React' } }"
+    script = bundle("script", {"rollup.config.mjs": rollup % page}, version="1.0.0", scripts={"build": "rollup -c"})
+    assert script is not None and script.page == ("react",) and script.inlines("react") and not script.inlines("pg")
+    module = bundle("module", {"rollup.config.mjs": rollup % page.replace("'iife'", "'es'")}, version="1.0.0",
+                    scripts={"build": "rollup -c"})
+    assert module is not None and module.page == () and not module.inlines("react")
+
+
+@pytest.mark.parametrize("fmt, reported", [("iife", []), ("es", ["DEP003"])])
+def test_a_browser_script_takes_the_peers_it_maps_to_page_globals_from_the_page(tmp_path, fmt, reported):
+    """An embed script rollup builds as an iife with `external: ['react']` and `output.globals` mapping
+    react to the host page's copy: the workspace library it bundles takes react as a peer, which no
+    install of the script must hold (a real embed bundle: 2 DEP003). As an ES module the script
+    imports react where it runs: reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "r3", "private": True, "workspaces": ["packages/*"]},
+        "yarn.lock": "# yarn lockfile v1\n\n\nreact@^18.2.0:\n  version \"18.2.0\"\n",
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "1.0.0", "main": "src/index.ts",
+                                     "peerDependencies": {"react": ">=16.8.0"}, "devDependencies": {"react": "^18.2.0"}},
+        "packages/ui/src/index.ts": "import * as React from 'react';\nexport const Hello = () => React.createElement('b');\n",
+        "packages/embed/package.json": {"name": "embed", "private": True, "scripts": {"build": "rollup -c rollup.config.js"},
+                                        "dependencies": {"@acme/ui": "1.0.0"},
+                                        "devDependencies": {"rollup": "^2.23.0", "@rollup/plugin-node-resolve": "^8.4.0"}},
+        "packages/embed/rollup.config.js": "import resolve from '@rollup/plugin-node-resolve';\n"
+                                           "export default { input: 'src/index.ts', external: ['react'], output: "
+                                           f"{{ file: 'build/client.js', format: '{fmt}', globals: {{ react: '__Host.React' }} }},"
+                                           " plugins: [resolve({ browser: true })] };\n",
+        "packages/embed/src/index.ts": "import { Hello } from '@acme/ui';\n(window as any).__Embed = { Hello };\n",
+    })
+    assert [code for code, _, _ in dep(root, select=("DEP003",))] == reported
 
 
 def test_an_external_list_of_regex_literals_is_read(tmp_path):
@@ -2271,23 +2309,31 @@ def test_an_nx_project_vite_builds_as_a_web_app_is_a_bundle(tmp_path, client_con
     assert (dep(tmp_path) == []) is bundled
 
 
-@pytest.mark.parametrize("plugins, config, bundled", [
-    (["@nx/vite/plugin"], "export default defineConfig({ build: { outDir: '../../dist/apps/web' } });\n", True),
-    ([{"plugin": "@nx/vite/plugin", "options": {"buildTargetName": "build"}}], "export default defineConfig({});\n", True),
-    (["@nx/vite/plugin"], "export default defineConfig({ build: { lib: { entry: 'src/index.ts' } } });\n", False),
-    ([], "export default defineConfig({});\n", False),
+_MERGED_BUILD = {"build": {"configurations": {"production": {"mode": "production"}}, "dependsOn": ["^build"]}}
+
+
+@pytest.mark.parametrize("plugins, config, bundled, targets", [
+    (["@nx/vite/plugin"], "export default defineConfig({ build: { outDir: '../../dist/apps/web' } });\n", True, {}),
+    ([{"plugin": "@nx/vite/plugin", "options": {"buildTargetName": "build"}}], "export default defineConfig({});\n", True, {}),
+    (["@nx/vite/plugin"], "export default defineConfig({ build: { lib: { entry: 'src/index.ts' } } });\n", False, {}),
+    ([], "export default defineConfig({});\n", False, {}),
+    (["@nx/vite/plugin"], "export default defineConfig({});\n", True, _MERGED_BUILD),
+    (["@nx/vite/plugin"], "export default defineConfig({});\n", False, {"build": {"command": "tsc -p tsconfig.app.json"}}),
 ])
-def test_a_vite_build_nx_infers_from_the_config_is_a_bundle_too(tmp_path, plugins, config, bundled):
+def test_a_vite_build_nx_infers_from_the_config_is_a_bundle_too(tmp_path, plugins, config, bundled, targets):
     """Since Nx 18 the vite plugin listed in nx.json infers a project's build target from its vite
     config, so project.json writes no executor (a real dashboard: DEP002 on a devtools package the
     root keeps in devDependencies). An app config bundles what the app imports; a library config
-    leaves its dependencies external, and without the plugin nothing says vite builds the project."""
+    leaves its dependencies external, and without the plugin nothing says vite builds the project.
+    A `build` target project.json lists with no executor and no command (configurations, dependsOn)
+    adds to the inferred one (a real dashboard: 1 DEP002); a command of its own replaces it."""
     write(tmp_path, {
         "package.json": {"name": "@acme/source", "private": True, "dependencies": {"react": "18.3.1"},
                          "devDependencies": {"nx": "21.4.1", "@nx/vite": "21.4.1", "vite": "^6.0.0",
                                              "@tanstack/react-query-devtools": "^5.90.1"}},
         "nx.json": {"plugins": plugins},
-        "apps/web/project.json": {"name": "web", "sourceRoot": "apps/web/src", "projectType": "application", "targets": {}},
+        "apps/web/project.json": {"name": "web", "sourceRoot": "apps/web/src", "projectType": "application",
+                                  "targets": targets},
         "apps/web/vite.config.mts": "import { defineConfig } from 'vite';\n" + config,
         "apps/web/index.html": "<script type=\"module\" src=\"/src/main.tsx\"></script>\n",
         "apps/web/src/main.tsx": "import { ReactQueryDevtools } from '@tanstack/react-query-devtools';\n"
@@ -2533,6 +2579,39 @@ def test_a_private_package_only_a_dev_only_package_depends_on_does_not_ship(tmp_
     shipped = {**files, "apps/api/package.json": {**files["apps/api/package.json"], "devDependencies": {},
                                                   "dependencies": {"@acme/eslint-config": "workspace:*"}}}
     assert [code for code, _, _ in dep(write(tmp_path / "shipped", shipped), select=("DEP002",))] == ["DEP002"]
+
+
+@pytest.mark.parametrize("publish_sign, reported", [
+    ({}, False),
+    ({".changeset/config.json": {"access": "restricted"}}, True),
+    ({"packages/tests-lib/package.json": {"publishConfig": {"access": "public"}}}, True)])
+def test_a_versioned_test_library_every_dependent_lists_in_dev_dependencies_does_not_ship_when_nothing_publishes(
+        tmp_path, publish_sign, reported):
+    """A test-support library with a `version` and no `"private"` (as every manifest of the repository,
+    the deployed services included), which every dependent lists in devDependencies, in a repository
+    that shows no way to publish: no install of it, from a registry or the workspace, runs in
+    production (a web3 platform: 2 DEP002 and a DEP005 on its test helpers). A sign that the
+    repository publishes (changesets, `publishConfig`) keeps the registry install, and the findings."""
+    lib = {"name": "@acme/tests-lib", "version": "2.2.0", "main": "./dist/index.js", "files": ["dist/**"],
+           "scripts": {"build": "tsc"}, "devDependencies": {"mysql2": "^3.9.7"}}
+    files = {
+        "package.json": {"name": "acme", "version": "2.2.0", "workspaces": ["packages/*", "services/*"],
+                         "devDependencies": {"supertest": "^6.3.4", "typescript": "^5.4.5"}},
+        "packages/tests-lib/package.json": {**lib, **publish_sign.pop("packages/tests-lib/package.json", {})},
+        "packages/tests-lib/src/index.ts": "import { createConnection } from 'mysql2/promise';\n"
+                                           "import * as request from 'supertest';\n"
+                                           "export const reset = (url: string) => createConnection(url);\n"
+                                           "export const api = (app: unknown) => request(app);\n",
+        "services/access/package.json": {"name": "@acme/access", "version": "2.2.0", "main": "./dist/index.js",
+                                         "scripts": {"build": "tsc", "test": "jest"},
+                                         "devDependencies": {"@acme/tests-lib": "2.2.0"}},
+        "services/access/src/index.ts": "export class AccessService {}\n",
+        "services/access/src/access.test.ts": "import { api } from '@acme/tests-lib';\nimport { AccessService } from '.';\n"
+                                              "api(new AccessService());\n",
+        **publish_sign,
+    }
+    found = sorted((code, package) for code, _, package in dep(write(tmp_path, files), select=("DEP002", "DEP005")))
+    assert found == ([("DEP002", "mysql2"), ("DEP005", "supertest")] if reported else []), found
 
 
 def test_a_nest_monorepo_library_ships_only_as_far_as_an_application_reaches_it(tmp_path):

@@ -3,6 +3,8 @@ support folders by name."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.dependencies.test_shipping import dep, write
 
 
@@ -90,3 +92,25 @@ def test_a_file_only_tests_reach_in_a_library_its_users_bundle_is_in_no_bundle(t
     }
     assert [(code, path) for code, path, _ in dep(write(tmp_path, files), select=("DEP001",))] == [
         ("DEP001", "packages/lib/src/env.ts")]
+
+
+@pytest.mark.parametrize("scripts, dev, reported", [
+    ({"start": "bun run src/index.ts", "test": "bun test"}, {"@types/bun": "latest"}, False),
+    ({"start": "bun run src/index.ts", "test": "bun test --coverage"}, {"jest": "^29.7.0"}, True),
+    ({"start": "bun run src/index.ts", "test": "vitest run"}, {"vitest": "^2.0.0"}, True)])
+def test_jest_globals_in_a_test_bun_runs_is_served_by_bun(tmp_path, scripts, dev, reported):
+    """`bun test` rewrites imports of `@jest/globals` to its own `bun:test` (Bun's Jest migration
+    guide): a test of a package whose tests Bun runs loads it with nothing installed (a real backend:
+    1 DEP001 among tests importing `bun:test`). With Jest declared beside it, or another runner, the
+    package is what loads: reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*"]},
+        "apps/api/package.json": {"name": "@mono/api", "module": "src/index.ts", "type": "module", "scripts": scripts,
+                                  "dependencies": {"hono": "^4.0.0"}, "devDependencies": dev},
+        "apps/api/src/index.ts": "export const add = (a: number, b: number) => a + b;\n",
+        "apps/api/src/__tests__/add.test.ts": "import { describe, it, expect } from '@jest/globals';\n"
+                                              "import { add } from '../index';\n\n"
+                                              "describe('add', () => { it('adds', () => expect(add(1, 2)).toBe(3)); });\n",
+    })
+    assert [(c, p) for c, _, p in dep(root, select=("DEP001",))] == ([("DEP001", "@jest/globals")] if reported else [])
+

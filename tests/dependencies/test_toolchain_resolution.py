@@ -283,6 +283,9 @@ def test_generic_tagged_templates_and_other_grammar_gaps_are_not_syntax_errors(t
         "src/remote.ts": "export type Remote = {\n  (q: string): Promise<any>\n\n  /** typed */\n"
                          "  <const T extends string>(\n    q: T,\n  ): Promise<T>\n  <U>(q: U): Promise<U>\n}\n",
         "src/image.tsx": "export const i = <img src=\"https://cdn.example.com/a.png?w=800&dpr=2&q=80\" alt=\"a\" />;\n",
+        # read as `Engine = require`, a missing `;` and a statement `('web3-provider-engine')` (a real
+        # contract-deployment package in a folder named migrations: 1 SYN001)
+        "src/migrations/index.ts": "export import Engine = require('web3-provider-engine');\n",
     })
     assert _found(tmp_path, ["SYN001"]) == []
 

@@ -218,7 +218,8 @@ def test_touched_but_identical_file_still_hits(tmp_path, repo):
                                      ".npmrc", "webpack.config.js", "Dockerfile.prod", "rspack.config.js",
                                      "docker-compose.yml", "compose.yaml", "ecosystem.config.js", "modern.config.mjs",
                                      ".yarnrc.yml", "build-output.sh", "prisma/schema.prisma", "cdk.json",
-                                     "jest.server.config.js"])
+                                     "jest.server.config.js", "Procfile", ".changeset/config.json",
+                                     ".releaserc.json", ".github/workflows/release.yml"])
 def test_changed_context_file_is_a_miss(tmp_path, repo, context):
     (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}')
     run(tmp_path, reuse_runs=True)
@@ -248,6 +249,11 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
                                          "prisma/schema.prisma": 'generator client {\n  output = "../node_modules/@x/db"\n}\n',
                                          "cdk.json": '{"app": "npx ts-node bin/app.ts"}\n',
                                          "jest.server.config.js": "module.exports = { moduleNameMapper: { x: '<rootDir>/x.ts' } };\n",
+                                         # a platform's start, or a way to publish (what DEP002/DEP005 read)
+                                         "Procfile": "web: npm start\n",
+                                         ".changeset/config.json": '{"access": "restricted"}\n',
+                                         ".releaserc.json": '{"branches": ["main"]}\n',
+                                         ".github/workflows/release.yml": "jobs:\n  release:\n    steps:\n      - run: npm publish\n",
                                          }[context])
     result, parsed = run(tmp_path, reuse_runs=True)
     assert not reused(result) and parsed == []  # the facts are still good: only the run is redone

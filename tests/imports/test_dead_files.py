@@ -458,3 +458,27 @@ def test_migrations_a_data_source_loads_are_run_whatever_tsconfig_compiles(tmp_p
         return [d.severity.value for d in lint(root, ["DEP001"]) if "migrations/" in d.path]
     assert severity(", migrations: ['./migrations/*.ts']") == ["error"]
     assert severity("") == ["warning"]
+
+
+def test_a_ts_nocheck_file_nothing_reaches_is_dead_though_a_program_includes_it(tmp_path):
+    """`// @ts-nocheck` over a file of a vite app that its tsconfig includes and no module script
+    of `index.html` reaches, and no file imports: tsc reports nothing there and vite never bundles
+    it, so its unresolved import breaks nothing (a real indexer admin: 1 IMP002 error; reported by
+    two review rounds). Without the pragma tsc fails on it; imported by the app, it is bundled."""
+    _pkg(tmp_path, "package.json", {"name": "admin", "version": "0.1.0", "private": True,
+                                    "scripts": {"build": "tsc && vite build"}, "devDependencies": {"vite": "4.5.2"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "noEmit": True, "baseUrl": "./src"},
+                                     "include": ["src"]})
+    _write(tmp_path, "index.html", '<div id="root"></div><script type="module" src="/src/main.ts"></script>\n')
+    _write(tmp_path, "src/main.ts", "import { network } from 'utils/web3';\nconsole.log(network);\n")
+    _write(tmp_path, "src/utils/web3.ts", "export const network = 'mainnet';\n")
+    body = "import { connect } from '../containers/web3';\nexport const go = () => connect();\n"
+    _write(tmp_path, "src/utils/metamask.ts", "// @ts-nocheck\n" + body)
+    [d] = lint(tmp_path, ["IMP002"])
+    assert d.severity.value == "warning" and "Nothing checks, runs or imports this file" in d.message
+    _write(tmp_path, "src/utils/metamask.ts", body)
+    assert [d.severity.value for d in lint(tmp_path, ["IMP002"])] == ["error"]
+    _write(tmp_path, "src/utils/metamask.ts", "// @ts-nocheck\n" + body)
+    _write(tmp_path, "src/main.ts", "import { network } from 'utils/web3';\nimport { go } from './utils/metamask';\n"
+                                    "console.log(network, go);\n")
+    assert [d.severity.value for d in lint(tmp_path, ["IMP002"])] == ["error"]

@@ -919,6 +919,27 @@ def test_a_rooted_paths_key_that_names_no_file_is_reported_as_that_alias(tmp_pat
     assert "../" not in d.message
 
 
+@pytest.mark.parametrize("vite, reported", [({"vite.config.js": "export default {};\n"}, False),
+                                             ({"package.json": {"name": "shop", "private": True,
+                                                                "devDependencies": {"vite": "^5.0.0"}}}, False),
+                                             ({}, True)])
+def test_a_root_absolute_import_in_a_vite_project_is_read_from_the_project_root(tmp_path, vite, reported):
+    """`import { greet } from '/src/lib/greet'` in an app vite builds (a config file, or vite declared):
+    vite resolves a specifier starting with `/` against the project root (a real Hydrogen storefront:
+    8 IMP002 saying the path "climbs out of the repository"). Elsewhere it is a path from the
+    filesystem's root, which names nothing."""
+    _pkg(tmp_path, "package.json", vite.get("package.json", {"name": "shop", "private": True}))
+    if "vite.config.js" in vite:
+        _write(tmp_path, "vite.config.js", vite["vite.config.js"])
+    _write(tmp_path, "src/lib/greet.ts", "export const greet = (name: string) => `hello ${name}`;\n")
+    _write(tmp_path, "src/routes/index.tsx", "import { greet } from '/src/lib/greet';\n\nexport const page = greet('world');\n")
+    found = lint(tmp_path, ["IMP"])
+    assert [d.code for d in found] == (["IMP002"] if reported else [])
+    if reported:  # the path tried is the one the specifier names, from the filesystem's root
+        assert "tried /src/lib/greet with" in found[0].message and "filesystem's root" in found[0].message
+        assert "climbs out" not in found[0].message
+
+
 def test_a_package_named_after_its_dependency_imports_the_dependency(tmp_path):
     """An example app named `hono` that depends on `hono`: its `import { Hono } from 'hono'` loads
     the installed framework, not the example itself (a real example: IMP003 "index.ts does not

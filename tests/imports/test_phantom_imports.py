@@ -868,3 +868,22 @@ def test_imp001_never_suggests_the_importing_package_itself(tmp_path):
     scoped, alias = lint(tmp_path).diagnostics
     assert scoped.code == "IMP001" and "Closest workspace packages: @church/config." in scoped.message
     assert alias.code == "IMP001" and "<%" not in alias.message and "@church/db," not in alias.message
+
+
+def test_a_workspace_package_named_in_another_letter_case_is_named_in_the_message(tmp_path):
+    """`@acme/Infrastructure` where the workspace package is `@acme/infrastructure`: found on a
+    case-insensitive disk, missing on Linux CI (a real e2e test: 3 IMP001 whose "closest packages"
+    left out the one that matches but for case). The message names it."""
+    write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/infrastructure/package.json": {"name": "@acme/infrastructure", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/infrastructure/src/index.ts": "export const region = 'eu';\n",
+        "packages/lib/package.json": {"name": "@acme/lib", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/lib/src/index.ts": "export const x = 1;\n",
+        "packages/api/package.json": {"name": "@acme/api", "version": "1.0.0",
+                                      "dependencies": {"@acme/infrastructure": "1.0.0", "@acme/lib": "1.0.0"}},
+        "packages/api/src/index.ts": "import { region } from '@acme/Infrastructure';\nimport { x } from '@acme/lib';\n"
+                                     "export const r = [region, x];\n",
+    })
+    [d] = lint_result(tmp_path, select=["IMP001"]).diagnostics
+    assert "The workspace package @acme/infrastructure differs only in letter case" in d.message, d.message

@@ -287,7 +287,9 @@ SYNTAX = {
     "gaps/signatures.ts": "export type Remote = {\n  (q: string): Promise<any>\n  <T>(q: T): Promise<T>\n}\n",
     "gaps/using-variable.ts": "declare function f(a: string, b: string): void;\nconst using = 'x';\nf('a', using);\n"
                               "export const u = [using];\n",
+    "gaps/export-import.ts": "export import Model = require('./model');\n",
     "broken/call.ts": "export const x = f(1;\n",
+    "broken/export-import.ts": "export import Model = require('./model') + 1;\n",
     "broken/view.tsx": "declare const React: any;\nexport const v = <p>Tom & {</p>;\n",
 }
 

@@ -1,0 +1,93 @@
+"""Modules something other than an install provides: the runtime that runs the file (a VS Code
+extension host's `vscode`, Bun's test runner for `@jest/globals`), an admin panel that hands its
+custom components their packages, a vite plugin's virtual stylesheet, and a package the package's
+own install hooks link into its node_modules; and, for a browser script, the page that loads it (a
+global its bundle reads). A mixin of the dependency exemptions.
+"""
+
+from __future__ import annotations
+
+from migrationlint.model import packages as pk
+from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
+from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.install_links import install_linked
+from migrationlint.model.package_use import Use
+from migrationlint.model.script_commands import externals_in_scripts
+from migrationlint.model.test_runners import BUN_TEST_REWRITES, bun_tested
+from migrationlint.model.workspace import Manifest
+
+# vite itself, and the tools that run their own vite dev server and build (a VitePress site declares
+# `vitepress`, never `vite`): each serves the virtual stylesheets of the vite plugins it is given
+_VITE_HOSTS = ("vite", "vitepress", "astro", "nuxt", "@sveltejs/kit", "vike", "@analogjs/platform",
+               "@storybook/builder-vite")
+
+
+class ProvidedModules(DependencyModel):
+    """Mixin of DependencyExemptions: `_runtime_module`, `runtime_engine`, `_admin_panel_global`,
+    `_virtual_stylesheet` and `_linked_by_install_hook` (DEP001), `from_the_page` (DEP003)."""
+
+    _linked_of: dict[str, frozenset[str]]  # manifest -> install_linked (set by DependencyExemptions)
+
+    def _runtime_module(self, u: Use) -> bool:
+        """A module whose types the package declares (`@types/vscode`), or that its bundle leaves
+        external (an esbuild script's `external: ['vscode']`, the types from a `declare module`), and
+        whose runtime a manifest's `engines` names (`runtime_engine`), or that a bundler command
+        leaves external (`--external:k6`), but that the package's lockfile, no manifest and no node_modules holds:
+        the runtime that runs these files provides it (a VS Code extension host's `vscode`), and no
+        install could. Without a lockfile, nothing says what is installed: reported; except for a
+        runtime the linter knows (packages.RUNTIME_MODULES), whose declared types are all it wants.
+        Also `@jest/globals` in a test `bun test` runs (test_runners.bun_tested): Bun rewrites it."""
+        m = u.manifest
+        if u.package in BUN_TEST_REWRITES and u.test and bun_tested([m, self.root_of(m)]):
+            return True  # `bun test` serves `@jest/globals` from its own `bun:test`
+        declared = self.types_declared(u.package, m)
+        if declared and u.package in pk.RUNTIME_MODULES:
+            return True  # a runtime the linter knows: never the registry's package, whatever is installed
+        engine = self.runtime_engine(u.package, m)
+        kept_out = engine and self.shipping.bundled(m) is not None and u.package in self.shipping.left_external(m)
+        provided = declared and engine or kept_out or u.package in externals_in_scripts(m.data.get("scripts"))
+        return provided and bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m)
+
+    def runtime_engine(self, package: str, m: Manifest) -> bool:
+        """Whether a manifest's `engines` names `package` as the runtime the code runs in
+        (`"engines": {"vscode": "^1.90.0"}`): that runtime provides the module of its name. A
+        package nothing installs beside its declared `@types/...` (`supertest`) is missing."""
+        return any(isinstance(o.data.get("engines"), dict) and package in o.data["engines"]
+                   for o in (m, self.root_of(m), self.ws.root_manifest, *self.ws.member_manifests) if o is not None)
+
+    def _admin_panel_global(self, u: Use) -> bool:
+        """An import an admin panel provides (admin_panels.py) in a file no entry point reaches (nor
+        a test): in a `.tsx`/`.jsx` file of a package that declares AdminJS, a browser global of a
+        custom component the application registers by path; in a Medusa admin extension, a package
+        of the dashboard."""
+        verdict = u.verdict
+        if verdict is None or (verdict.ships and not verdict.presumed) or self.project.is_test_file(u.path):
+            return False
+        if u.package in admin_extension_provides(u.path, u.manifest):
+            return True
+        return u.path.endswith((".tsx", ".jsx")) and u.package in admin_panel_globals([u.manifest, self.root_of(u.manifest)])
+
+    def _virtual_stylesheet(self, u: Use) -> bool:
+        """A side-effect import of a one-segment stylesheet name (`uno.css`, `unfonts.css`) in a
+        package (or workspace) that declares vite or a tool built on it (_VITE_HOSTS), which nothing of the repository holds: the
+        virtual stylesheet a vite plugin serves, never a package to install."""
+        spec = u.imp.specifier
+        if not u.imp.side_effect or "/" in spec or not spec.endswith(".css"):
+            return False
+        root = self.root_of(u.manifest)
+        return any(m.declared(host) for m in (u.manifest, root) for host in _VITE_HOSTS) \
+            and self.held_nowhere(u.package, u.manifest)
+
+    def _linked_by_install_hook(self, u: Use) -> bool:
+        """A package the importer's install hooks link into its node_modules (`"postinstall":
+        "./script/build-deps"` running `yarn link acme-api-lib`, install_links): every install of it,
+        its image's included, runs the hook, a choice as deliberate as a declaration. Read once per package."""
+        found = self._linked_of.get(u.manifest.path)
+        if found is None:
+            found = self._linked_of[u.manifest.path] = install_linked(u.manifest)
+        return u.package in found
+
+    def from_the_page(self, m: Manifest, package: str) -> bool:
+        """Whether `m`'s build is a browser script that reads `package` from a global of the page
+        (rollup's `output.globals` in an iife or umd build): no install holds it where the script runs."""
+        return package in self.shipping.page_globals(m)
