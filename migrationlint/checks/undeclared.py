@@ -132,6 +132,10 @@ class UndeclaredImports:
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
+        via = self.bringing_dependency(m, u.package, u.test) if known else None
+        if via is not None:  # why it works on the author's machine, and what breaks it
+            message += (f'; it loads today only because "{via}", which {rel} declares, depends on it and the install '
+                        f'hoists it: another version of "{via}" or an install that does not hoist breaks it')
         own = self.placement(u)
         peer = sibling_peer(self, u) if section == "dependencies" and known else None
         if peer is not None:  # react, @nestjs/common: the one copy the application shares

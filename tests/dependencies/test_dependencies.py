@@ -1751,3 +1751,28 @@ def test_packages_an_install_hook_links_in_are_provided(tmp_path, hook, reported
                            "console.log(greet('x'), Gate);\n",
     })
     assert sorted(p for _, _, p in dep(root, select=("DEP001",))) == reported
+
+
+@pytest.mark.parametrize("hoisting_install", [True, False])
+def test_an_undeclared_package_a_dependency_brings_says_why_it_loads_today(tmp_path, hoisting_install):
+    """`web3-utils`, undeclared, which the declared `web3` depends on: npm hoists it, so the import
+    loads on the author's machine and in CI, which makes "not declared" read as a false alarm (three
+    review rounds asked). The message says which dependency brings it and what breaks it; a pnpm
+    install, which gives a package only what it declares, has no such today."""
+    lock = {"name": "svc", "lockfileVersion": 3, "packages": {
+        "": {"name": "svc", "dependencies": {"web3": "^4.3.0"}},
+        "node_modules/web3": {"version": "4.3.0", "dependencies": {"web3-utils": "^4.3.2"}},
+        "node_modules/web3-utils": {"version": "4.3.2"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"web3": "^4.3.0"}},
+        **({"package-lock.json": lock} if hoisting_install else {
+            "pnpm-lock.yaml": "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      web3:\n"
+                              "        specifier: ^4.3.0\n        version: 4.3.0\npackages:\n  web3@4.3.0:\n"
+                              "    resolution: {integrity: sha512-x}\n  web3-utils@4.3.2:\n    resolution: {integrity: sha512-y}\n"
+                              "snapshots:\n  web3@4.3.0:\n    dependencies:\n      web3-utils: 4.3.2\n  web3-utils@4.3.2: {}\n"}),
+        "src/main.ts": "import { isAddress } from 'web3-utils';\n\nexport const ok = isAddress('0x0');\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    said = 'it loads today only because "web3", which package.json declares, depends on it and the install hoists it'
+    assert (said in d.message) is hoisting_install, d.message
