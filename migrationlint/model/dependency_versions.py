@@ -350,16 +350,40 @@ class VersionChoice:
         return None
 
     def _joining_needed(self, m: Manifest, package: str) -> str | None:
-        """The advice when `package` is a private workspace package and `m` a package of the
-        workspace's tree that no member glob matches: the registry has no such package and no
-        install links it into `m`, so only making `m` a member helps."""
-        member = self.ws.member(package)
-        if member is None or not member.unpublishable or not self.ws.definition or self.is_root(m) \
-                or m.dir in self.ws.member_dirs or self.root_of(m).dir != self.ws.root:
+        """The advice when `package` is a private package of this repository that `m` cannot declare
+        as the workspace's members do: no registry serves it (installing the name fetches another
+        package, or fails), so no install command fits. For `m` in the workspace's tree that no member
+        glob matches, making it a member; for a project of its own (its own lockfile) or a private
+        package no workspace lists, a declaration by path."""
+        local = self._private_packages.get(package)
+        if local is None or local.path == m.path or m.dir == self.ws.root \
+                or m.dir in self.ws.member_dirs and self.ws.member(package) is local:
             return None
-        return (f"; {package} is a private workspace package ({self._rel(member)}) and {self.project.rel(m.dir)} is no "
-                "workspace member (no glob of the workspace definition matches it), so no install can give it the "
-                f'package: make the folder a workspace member, then declare "{package}" as the members do')
+        folder = self.project.rel(m.dir)
+        if self.ws.member(package) is local and self.ws.definition and self.root_of(m).dir == self.ws.root:
+            return (f"; {package} is a private workspace package ({self._rel(local)}) and {folder} is no workspace "
+                    "member (no glob of the workspace definition matches it): its files find the package only through "
+                    f"the link the root's install makes, which an install of {folder} alone lacks, and no registry "
+                    f'serves it: make the folder a workspace member, then declare "{package}" as the members do')
+        path = os.path.relpath(local.dir, m.dir).replace(os.sep, "/")
+        return (f"; {package} is a private package of this repository ({self._rel(local)}), which no registry serves "
+                f"(installing the name fetches another package, or fails): its files find it only through a link or a "
+                f'copy; declare it by path, "{package}": "file:{path}", so that an install of {folder} gives it')
+
+    @cached_property
+    def _private_packages(self) -> dict[str, Manifest]:
+        """The repository's packages no registry takes (Manifest.unpublishable), by name: the workspace's
+        members, and any other package.json of the tree (a library kept apart, linked by a script)."""
+        found: dict[str, Manifest] = {}
+        for directory in sorted(self.ws.manifest_dirs):
+            manifest = self.ws.manifest(os.path.join(directory, "package.json"))
+            if not manifest.error and manifest.name and manifest.unpublishable and directory != self.ws.root:
+                found.setdefault(manifest.name, manifest)
+        for name in self.ws.members:
+            member = self.ws.member(name)
+            if member is not None and member.unpublishable:
+                found[name] = member
+        return found
 
     def _strict_catalogs(self, m: Manifest) -> bool:
         """Whether `m` is a package of the pnpm workspace at the root whose pnpm-workspace.yaml sets

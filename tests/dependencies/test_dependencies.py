@@ -1776,3 +1776,30 @@ def test_an_undeclared_package_a_dependency_brings_says_why_it_loads_today(tmp_p
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     said = 'it loads today only because "web3", which package.json declares, depends on it and the install hoists it'
     assert (said in d.message) is hoisting_install, d.message
+
+
+@pytest.mark.parametrize("own_lockfile", [True, False])
+def test_a_private_package_of_the_repository_is_never_advised_from_the_registry(tmp_path, own_lockfile):
+    """`winston-logger`, the repository's private workspace package, imported by a service with a
+    lockfile of its own that no workspace glob lists (a real project links it in development and
+    moves it in its image: 4 DEP001 advising `npm install winston-logger`, an unrelated registry
+    package). The advice declares it by path; in the workspace's tree without a lockfile, making the
+    folder a member, without claiming that no install finds it (the root's install links it)."""
+    files = {
+        "package.json": {"private": True, "workspaces": ["packages/*"]},
+        "packages/logger/package.json": {"name": "winston-logger", "private": True, "exports": {".": "./dist/index.js"}},
+        "packages/logger/src/index.ts": "export const log = (msg: string): void => console.log(msg);\n",
+        "backend/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                     "devDependencies": {"typescript": "5.9.3"}},
+        "backend/api/src/main.ts": "import { log } from 'winston-logger';\n\nlog('started');\n",
+    }
+    if own_lockfile:
+        files["backend/api/package-lock.json"] = {"name": "api", "lockfileVersion": 3, "packages": {
+            "": {"name": "api", "devDependencies": {"typescript": "5.9.3"}},
+            "node_modules/typescript": {"version": "5.9.3", "dev": True}}}
+    [d] = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "npm install" not in d.message and d.fix is None, d.message
+    if own_lockfile:
+        assert 'declare it by path, "winston-logger": "file:../../packages/logger"' in d.message
+    else:
+        assert "make the folder a workspace member" in d.message and "no install can give" not in d.message
