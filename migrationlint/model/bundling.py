@@ -19,8 +19,8 @@ from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delegated_config, find_config, read_config
 from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.script_builds import release_bundle, release_scripts, scripted_bundle
-from migrationlint.model.entry_points import declared_entries, names_no_entry, run_all_names, starts_from_source
-from migrationlint.model.script_commands import RUNS_SCRIPT, command_pattern, root_scripts_for_caller, shell_commands
+from migrationlint.model.entry_points import declared_entries, names_no_entry, starts_from_source
+from migrationlint.model.script_commands import RUNS_SCRIPT, command_pattern, root_scripts_for_caller, run_all_names, shell_commands
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle

@@ -9,7 +9,6 @@ They usually name built output; `to_source` maps them back to the TypeScript the
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 import re
@@ -282,17 +281,23 @@ LOADABLE_FIELDS = ("main", "module", "exports", "bin", "browser", "types", "typi
 
 
 def names_nothing_loadable(manifest: Manifest) -> bool:
-    """names_no_entry, or only a `main`/`module` (and types) naming files at the package's top that
-    are not there, with no script that could build them: npm init's `"main": "index.js"` left in a
+    """names_no_entry, or only a `main`/`module` (and types, and `exports` targets) naming files at the
+    package's top that are not there, with no script that could build them (a library's publish manifest
+    that Nx copies beside its build elsewhere, `"exports": {".": "./index.js"}`): npm init's `"main": "index.js"` left in a
     package of tools that scripts run from source (a `dist/` target is a build's output, which some
     script may write); or naming a folder with no index file at all (`"main": "src"` over a folder of
     scripts). No install of it loads anything by its name either."""
     if names_no_entry(manifest) or _names_only_its_cdk_app(manifest):
         return True
     data = manifest.data
-    if any(k in data for k in ("exports", "bin", "browser")):
+    if any(k in data for k in ("bin", "browser")):
         return False
+    exported = list(_export_targets(data["exports"])) if "exports" in data else []
+    if "exports" in data and (not exported or any(
+            "/" in t.removeprefix("./") or _loadable_at(os.path.join(manifest.dir, t)) for t in exported)):
+        return False  # a build's output (`./dist/index.js`), a file that is there, or a shape not read here
     targets = [os.path.join(manifest.dir, data[k]) for k in ("main", "module") if isinstance(data.get(k), str)]
+    targets += [os.path.join(manifest.dir, t) for t in exported]
     if targets and all(os.path.isdir(t) and not _loadable_at(t) for t in targets):
         return True  # a folder of scripts with no index file, nor an index source a build would compile there
     return not _may_build_entry(manifest) and bool(targets) and not names_a_build(manifest)
@@ -432,19 +437,6 @@ def first_operand(args: list[str], runner: str = "") -> str | None:
         elif word != "start":
             return word
     return None
-
-
-_RUN_ALL = command_pattern(r"(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")
-_CONCURRENT_SCRIPT = re.compile(r"""(?:^|\s)["']?(?:npm|yarn|pnpm|bun):([\w:.*-]+)""")
-
-
-def run_all_names(script: str, scripts: dict) -> list[str]:
-    """The scripts `run-s build:ts build:js` (npm-run-all's `run-s`/`run-p`, or `npm-run-all` with
-    its options) or `concurrently "npm:build:*"` runs, a glob (`build:*`) matching script names."""
-    words = [w for m in _RUN_ALL.finditer(script) for w in m.group(1).split() if not w.startswith("-")]
-    if "concurrently" in script:
-        words += [m.group(1) for m in _CONCURRENT_SCRIPT.finditer(script)]
-    return [n for word in words for n in sorted(scripts) if fnmatch.fnmatchcase(n, word.replace("**", "*"))]
 
 
 def _docker_entries(directory: str, scripts: dict | None = None) -> Iterator[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import re
@@ -139,3 +140,16 @@ def externals_in_scripts(scripts: object) -> frozenset[str]:
             if name:
                 found.add(name)
     return frozenset(found)
+
+
+_RUN_ALL = command_pattern(r"(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")
+_CONCURRENT_SCRIPT = re.compile(r"""(?:^|\s)["']?(?:npm|yarn|pnpm|bun):([\w:.*-]+)""")
+
+
+def run_all_names(script: str, scripts: dict) -> list[str]:
+    """The scripts `run-s build:ts build:js` (npm-run-all's `run-s`/`run-p`, or `npm-run-all` with
+    its options) or `concurrently "npm:build:*"` runs, a glob (`build:*`) matching script names."""
+    words = [w for m in _RUN_ALL.finditer(script) for w in m.group(1).split() if not w.startswith("-")]
+    if "concurrently" in script:
+        words += [m.group(1) for m in _CONCURRENT_SCRIPT.finditer(script)]
+    return [n for word in words for n in sorted(scripts) if fnmatch.fnmatchcase(n, word.replace("**", "*"))]

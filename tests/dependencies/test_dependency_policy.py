@@ -2790,6 +2790,27 @@ def test_a_private_library_the_root_paths_compile_in_runs_in_the_roots_install(t
     assert [d.extra["package"] for d in diags] == (["ioredis"] if reported else []), diags
 
 
+@pytest.mark.parametrize("exports, reported", [({".": {"import": "./index.mjs", "require": "./index.js"}}, False),
+                                               ({".": {"import": "./dist/index.mjs", "require": "./dist/index.js"}}, True)])
+def test_a_publish_manifest_whose_exports_name_files_nothing_builds_there_names_nothing(tmp_path, exports, reported):
+    """An Nx library's publish manifest (`"private": false`, `publishConfig`, `exports` to `./index.js`)
+    kept in its source folder, which Nx copies beside a build written elsewhere: nothing at the top of
+    the folder is there or built there, so no install of the folder loads anything, and the apps
+    compile the library in through the root tsconfig's alias (a real resume builder: 69 DEP005; the
+    same manifest without `exports` was already silent). Targets in a build folder may be built there."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/source", "private": True, "dependencies": {"react": "^18.3.1", "@radix-ui/react-slot": "^1.1.0"},
+                         "devDependencies": {"nx": "^20.0.0", "vite": "^5.4.0"}},
+        "tsconfig.base.json": {"compilerOptions": {"jsx": "react-jsx", "baseUrl": ".", "paths": {"@acme/ui": ["libs/ui/src/index.ts"]}}},
+        "libs/ui/package.json": {"name": "@acme/ui", "version": "0.0.1", "private": False, "main": "./index.js",
+                                 "publishConfig": {"access": "public"}, "exports": exports},
+        "libs/ui/src/index.ts": "export { Slot } from '@radix-ui/react-slot';\n",
+        "apps/web/src/main.tsx": "import { Slot } from '@acme/ui';\nexport const App = () => <Slot />;\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert bool(diags) is reported, diags
+
+
 @pytest.mark.parametrize("declares, reported", [(False, False), (True, True)])
 def test_a_folders_manifest_that_declares_nothing_runs_in_the_roots_install(tmp_path, declares, reported):
     """`back/package.json` with a name, a version and `tsx` scripts but no entry and no dependency,
