@@ -40,7 +40,8 @@ def in_guarded_try(node: Node) -> bool:
     """Whether `node` sits in the body of a `try` whose `catch` carries on, within the same
     function: a failure to load is then handled by the code itself (an optional package). A catch
     that always stops (`throw new Error('install x')`, `process.exit(1)`) only rewords the failure;
-    one that stops on a condition (`if (e.code !== 'MODULE_NOT_FOUND') throw e`) still carries on."""
+    one that stops on a condition (`if (e.code !== 'MODULE_NOT_FOUND') throw e`) still carries on.
+    So is a load in the `catch` of a `try` that loads another module: the fallback of an alternative."""
     if _rejection_handled(node):
         return True
     child, parent = node, node.parent
@@ -50,8 +51,18 @@ def in_guarded_try(node: Node) -> bool:
             body = handler.child_by_field_name("body") if handler is not None else None
             if body is not None and not any(_stops(s) for s in body.named_children):
                 return True
+        if parent.type == "catch_clause" and _loads_in_try(parent.parent):
+            return True  # the fallback of what the `try` loads (`try { require('ethers') } catch { require('viem') }`)
         child, parent = parent, parent.parent
     return parent is not None and _optional_loader_argument(parent)
+
+
+def _loads_in_try(statement: Node | None) -> bool:
+    """Whether the body of the `try` statement loads a module (`require(`, `import(`): a load in its
+    `catch` is the alternative, needed only where that one fails."""
+    body = statement.child_by_field_name("body") if statement is not None and statement.type == "try_statement" else None
+    raw = body.text or b"" if body is not None else b""
+    return b"require(" in raw or b"import(" in raw
 
 
 # helpers that call their callback in a `try` and return an empty module when the load fails:

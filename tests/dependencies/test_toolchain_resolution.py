@@ -420,6 +420,24 @@ def test_a_package_loaded_in_a_try_that_carries_on_is_optional(tmp_path):
     assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/queue.ts"), ("DEP001", "src/store.ts")]
 
 
+def test_a_require_in_the_catch_of_a_try_that_loads_another_package_is_its_fallback(tmp_path):
+    """"keccak via ethers, else viem": `require('viem')` in the `catch` of a `try` that requires
+    `ethers` runs only where ethers fails to load, an alternative left undeclared on purpose (a real
+    verifier: 5 DEP001 beside adapters for both libraries). A `catch` whose `try` loads nothing is
+    the package's own path: reported."""
+    fallback = ("export function keccak(value: string): string {\n  try {\n    const { keccak256 } = require('ethers');\n"
+                "    return keccak256(value);\n  } catch {\n    const { keccak256 } = require('viem');\n"
+                "    return keccak256(value);\n  }\n}\n")
+    _write(tmp_path, {
+        "package.json": {"name": "core", "version": "1.0.0", "main": "dist/index.js", "dependencies": {"ethers": "6.16.0"}},
+        "src/index.ts": "import { keccak } from './keccak';\nimport { hash } from './hash';\nexport const all = [keccak, hash];\n",
+        "src/keccak.ts": fallback,
+        "src/hash.ts": fallback.replace("const { keccak256 } = require('ethers');", "const n = value.length;")
+                               .replace("keccak(", "hash(").replace("return keccak256(value);\n  } catch", "return String(n);\n  } catch"),
+    })
+    assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/hash.ts")]
+
+
 def test_a_require_handed_to_an_optional_loader_is_optional(tmp_path):
     """`optionalRequire('@nestjs/microservices', () => require('@nestjs/microservices'))`: Nest's
     helper runs the callback in its own `try` and returns an empty module when the package is missing
