@@ -21,6 +21,7 @@ from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.project import Memo
 from migrationlint.model.resolve import resolver_for
+from migrationlint.model.sibling_aliases import alias_elsewhere
 from migrationlint.model.umbrella_reexports import reexports
 from migrationlint.model.unchecked_files import unchecked_file
 from migrationlint.model.workspace import Manifest
@@ -285,7 +286,8 @@ class UndeclaredImports:
         a path into a folder that exists (`src/store`), or another case of a package the repository
         knows (`Cypress` for `cypress`: npm names are lower case, and installing fails), or a name with
         capitals nothing knows (`createRuntime`), which a registry install would at best mistake, or a
-        workspace package's name under another scope (a scope a bootstrap script renamed)."""
+        workspace package's name under another scope (a scope a bootstrap script renamed), or a path
+        alias another package's tsconfig maps (sibling_aliases)."""
         spec, name = u.imp.specifier, u.package.removeprefix("@types/") if u.imp.kind == "reference" else u.package
         lower = name.lower()
         if lower != name and (self.known(lower, u.manifest) or self.known(pk.types_package(lower), u.manifest)):
@@ -298,6 +300,12 @@ class UndeclaredImports:
             return (f'"{name}" is imported but not declared or installed anywhere in this repository, and the '
                     f"workspace package {renamed[0]} ({self._rel(self.ws.members[renamed[0]])}) has its name under "
                     f'another scope: likely a package renamed; import "{renamed[0]}" rather than install anything')
+        elsewhere = alias_elsewhere(resolver_for(self.project), self.ws, u.path, spec)
+        if elsewhere is not None:  # `@shared/constants`: an alias a sibling's tsconfig maps, this one's not
+            config, key = elsewhere
+            return (f'"{spec}" names no package: nothing declares or installs "{u.package}", and `{key}` is a path alias '
+                    f"of {self.project.rel(config)} that this file's tsconfig does not map: map it in this file's tsconfig "
+                    "too, or import what it names by its package name, rather than install anything")
         named = self._file_named(u)
         if named is not None:  # `app.module`: a file's name, left from a tsconfig `baseUrl` the file no longer has
             return (f'"{spec}" names no package: nothing declares or installs "{u.package}", and {named} is a file '

@@ -1803,3 +1803,26 @@ def test_a_private_package_of_the_repository_is_never_advised_from_the_registry(
         assert 'declare it by path, "winston-logger": "file:../../packages/logger"' in d.message
     else:
         assert "make the folder a workspace member" in d.message and "no install can give" not in d.message
+
+
+def test_a_path_alias_only_a_sibling_tsconfig_maps_is_no_package_to_install(tmp_path):
+    """`@shared/constants` in a gateway whose tsconfig maps only `@modules/*`, while a sibling service's
+    tsconfig maps `@shared/*` to a shared package (a real pet-adoption backend: 32 DEP001 advising
+    `pnpm add @shared/constants`, which fetches whatever the registry holds under that name). The
+    message names the alias and where it is mapped, and offers no install."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+        "packages/shared-backend/package.json": {"name": "@p/shared-backend", "private": True},
+        "packages/shared-backend/constants/index.ts": "export const HEADER = 'x-id';\n",
+        "apps/doc/package.json": {"name": "@p/doc", "private": True, "scripts": {"start": "node dist/main.js"}},
+        "apps/doc/tsconfig.json": {"compilerOptions": {"baseUrl": ".", "paths": {"@shared/*": ["../../packages/shared-backend/*"]}}},
+        "apps/doc/src/main.ts": "import { HEADER } from '@shared/constants';\nexport const h = HEADER;\n",
+        "apps/gw/package.json": {"name": "@p/gw", "private": True, "scripts": {"start": "node dist/main.js"}},
+        "apps/gw/tsconfig.json": {"compilerOptions": {"baseUrl": ".", "paths": {"@modules/*": ["src/modules/*"]}}},
+        "apps/gw/src/main.ts": "import { HEADER } from '@shared/constants';\nexport const h = HEADER;\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.path.endswith("apps/gw/src/main.ts") and d.fix is None
+    assert "`@shared/*` is a path alias of apps/doc/tsconfig.json that this file's tsconfig does not map" in d.message
+    assert "pnpm" not in d.message and "add @shared" not in d.message
