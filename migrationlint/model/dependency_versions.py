@@ -19,6 +19,7 @@ from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings, read_yarnrc
 from migrationlint.model import packages as pk
 from migrationlint.model import fix_policy as policy
+from migrationlint.model import runtime_packages as rt
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace, parse_version
 from migrationlint.model.workspace_definition import declares_workspaces
 
@@ -429,7 +430,9 @@ class VersionChoice:
             data = self.ws.manifest(path).data if os.path.isfile(path) else {}
             peers = data.get("peerDependencies") if isinstance(data.get("peerDependencies"), dict) else {}
             return installed[0], peers.get(package)
-        return "", None
+        locked = next((v for lock, importer in self._lockfiles_for(m) if (v := lock.resolved(dep, importer))), None)
+        version = locked or rt.lowest_version(m.range_of(dep))
+        return locked or "", rt.known_peer_range(dep, version, package)  # a lockfile that records no peers (yarn 1)
 
     def _candidates(self, package: str, m: Manifest, ladder: tuple[str, str] | None) -> list[tuple[str, str]]:
         """Versions worth trying when peer ranges constrain `package`: the ladder's, then the one the

@@ -170,6 +170,28 @@ KNOWN_PEERS: dict[str, tuple[str, ...]] = {
 KNOWN_PEERS_SINCE: dict[str, int] = {"@nestjs/apollo": 11}
 
 
+# the peer ranges of the NestJS core packages by major (their package.json files), for a lockfile that
+# records no peers (yarn 1): a version another package's tree locks may lie outside them (rxjs 6 from the
+# CLI's tree beside @nestjs/common 8, which wants ^7.1.0)
+_NEST_CORE_RANGES: dict[int, dict[str, str]] = {
+    6: {"reflect-metadata": "^0.1.12", "rxjs": "^6.0.0"},
+    7: {"reflect-metadata": "^0.1.12", "rxjs": "^6.0.0"},
+    8: {"reflect-metadata": "^0.1.12", "rxjs": "^7.1.0"},
+    9: {"reflect-metadata": "^0.1.12", "rxjs": "^7.1.0"},
+    10: {"reflect-metadata": "^0.1.12 || ^0.2.0", "rxjs": "^7.1.0"},
+    11: {"reflect-metadata": "^0.1.12 || ^0.2.0", "rxjs": "^7.1.0"},
+}
+
+
+def known_peer_range(package: str, version: str | None, peer: str) -> str | None:
+    """The range `package` at `version` places on its peer `peer`, where the table knows it
+    (@nestjs/common and @nestjs/core: rxjs and reflect-metadata), else None."""
+    major = version.split(".", 1)[0] if version else ""
+    if package not in ("@nestjs/common", "@nestjs/core") or not major.isdigit():
+        return None
+    return _NEST_CORE_RANGES.get(int(major), {}).get(peer)
+
+
 def lowest_version(declared: str | None) -> str | None:
     """The first version a declared range names (`^10.0.9` -> `10.0.9`, `>=10 <12` -> `10`): the
     lowest it allows, for a table gated by major when nothing says which version is installed."""

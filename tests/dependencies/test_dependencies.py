@@ -1826,3 +1826,28 @@ def test_a_path_alias_only_a_sibling_tsconfig_maps_is_no_package_to_install(tmp_
     assert d.path.endswith("apps/gw/src/main.ts") and d.fix is None
     assert "`@shared/*` is a path alias of apps/doc/tsconfig.json that this file's tsconfig does not map" in d.message
     assert "pnpm" not in d.message and "add @shared" not in d.message
+
+
+@pytest.mark.parametrize("nest, advised", [("8.0.6", None), ("7.6.18", '"rxjs": "^6.6.7"')])
+def test_dep003_never_advises_a_version_outside_the_nest_core_peer_range(tmp_path, nest, advised):
+    """A yarn 1 lockfile records no peers, and its only rxjs (6.6.7) comes from the Nest CLI's tree:
+    @nestjs/common 8 wants `^7.1.0`, so copying 6.6.7 would pin a major it refuses (a real Discord bot's
+    DEP003 advised it). The known ranges of the Nest core packages by major decide: no safe version,
+    the install command instead; for Nest 7 (`^6.0.0`), 6.6.7 fits."""
+    lock = ('# yarn lockfile v1\n\n\n"@angular-devkit/core@12.1.4":\n  version "12.1.4"\n  dependencies:\n    rxjs "6.6.7"\n\n'
+            '"@nestjs/cli@^8.1.1":\n  version "8.1.1"\n  dependencies:\n    "@angular-devkit/core" "12.1.4"\n\n'
+            f'"@nestjs/common@^{nest}":\n  version "{nest}"\n\n"@nestjs/core@^{nest}":\n  version "{nest}"\n\n'
+            'reflect-metadata@^0.1.13:\n  version "0.1.13"\n\nrxjs@6.6.7:\n  version "6.6.7"\n')
+    root = write(tmp_path, {
+        "package.json": {"name": "bot", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/common": f"^{nest}", "@nestjs/core": f"^{nest}", "reflect-metadata": "^0.1.13"},
+                         "devDependencies": {"@nestjs/cli": "^8.1.1"}},
+        "yarn.lock": lock,
+        "src/main.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Bot {}\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP003"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "rxjs" or "rxjs" in d.message
+    if advised is None:
+        assert "^6.6.7" not in d.message and d.fix is None and 'wants "^7.1.0"' in d.message, d.message
+    else:
+        assert advised in d.message, d.message
