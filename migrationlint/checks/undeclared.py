@@ -178,7 +178,7 @@ class UndeclaredImports:
         m = u.manifest
         target = self._declaring_manifest(u)
         if target is not m:
-            message += f"; {self._rel(m)} declares no package: its others come from the root {self._rel(target)}"
+            message += f"; {self._rel(m)} declares no package: its others come from the root {self._rel(target)}, where this one goes too"
         message, fix = self._add_or_command(message, target, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
         message, fix = self._or_umbrella_subpath(u, message, fix) if known else (message, fix)

@@ -1691,6 +1691,9 @@ def test_a_member_that_declares_nothing_gets_the_package_in_the_root(tmp_path, m
         "libs/contracts/test/factory.test.ts": "import { expect } from 'chai';\ntest('x', () => expect(1).to.equal(1));\n",
         "libs/contracts/src/index.ts": "import { Wallet } from 'ethers';\nexport const wallet = Wallet.createRandom();\n",
     })
+    [message] = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    said = "its others come from the root package.json, where this one goes too"  # the manifest the fix edits
+    assert (said in message) is not member_declares, message
     changed = fixed(root, select=("DEP001",))
     manifest = "libs/contracts/package.json" if member_declares else "package.json"
     assert list(changed) == [manifest]
