@@ -289,6 +289,7 @@ class ExportsFacts:
         elif kind == "import_alias" and decl.named_children and decl.named_children[0].type == "identifier":
             alias = text(decl.named_children[0])  # `export import X = N.Y;`: X, a namespace, value or type
             f.exports.append(ExportFact(alias, "namespace", decl.start_byte, decl.end_byte, local=alias))
+            self._exported_require(stmt, decl, alias)
         elif kind == "ambient_declaration":
             for c in decl.named_children:
                 n = c.child_by_field_name("name")

@@ -186,6 +186,21 @@ class ImportsFacts:
             default=text(ident) if ident is not None and ident.type == "identifier" else None,
         ))
 
+    def _exported_require(self, stmt: Node, alias: Node, name: str) -> None:
+        """`export import X = require('m')`, which the grammar reads as the alias `X = require` and a
+        statement `('m')` (grammar_gaps): the import of `m` that tsc sees."""
+        parts = alias.named_children
+        after = stmt.next_named_sibling
+        inner = after.named_children[0] if after is not None and after.type == "expression_statement" \
+            and after.named_children else None
+        source = inner.named_children[0] if inner is not None and inner.type == "parenthesized_expression" \
+            and len(inner.named_children) == 1 else None
+        if len(parts) != 2 or parts[1].text != b"require" or source is None or source.type != "string":
+            return
+        self.f.imports.append(ImportFact(
+            specifier=string_value(source) or "", kind="import-equals", start=source.start_byte, end=source.end_byte,
+            stmt_start=stmt.start_byte, stmt_end=after.end_byte, default=name))
+
     def _import_clause(self, clause: Node, fact: ImportFact) -> None:
         for part in clause.named_children:
             if part.type == "identifier":

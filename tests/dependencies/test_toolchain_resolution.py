@@ -290,6 +290,18 @@ def test_generic_tagged_templates_and_other_grammar_gaps_are_not_syntax_errors(t
     assert _found(tmp_path, ["SYN001"]) == []
 
 
+def test_an_exported_import_equals_require_imports_its_module(tmp_path):
+    """`export import Engine = require('web3-provider-engine')` (the grammar reads `Engine = require`,
+    a missing `;` and a statement `('web3-provider-engine')`) is an import of that module as tsc sees it:
+    the dependency rules judge it (undeclared here), and `Engine` is exported."""
+    _write(tmp_path, {
+        "package.json": {"name": "deployer", "version": "1.0.0", "main": "lib/index.js", "dependencies": {}},
+        "src/index.ts": "export const version = 1;\nexport import Engine = require('web3-provider-engine');\n",
+    })
+    assert [(d.code, d.extra.get("package")) for d in lint(tmp_path, ["DEP001", "SYN001"])] == [
+        ("DEP001", "web3-provider-engine")]
+
+
 def test_a_variable_named_using_is_no_syntax_error(tmp_path):
     """`const using = 'x::integer[]'` in a migration (SQL's USING clause): the grammar reads the word
     as the keyword of a `using` declaration and damages the whole file (a real NestJS service: one
