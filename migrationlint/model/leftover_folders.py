@@ -27,14 +27,15 @@ _LEFTOVER: Memo[dict[str, bool]] = per_key("leftover member folders")
 
 def leftover_folder(project: Project, resolver: Resolver, folder: str) -> bool:
     """Whether none of the lintable files in `folder` (absolute; at most a few dozen of them) is
-    imported by any file, and no script of the root's package.json names the folder. Remembered per
-    folder for the run."""
+    imported by any file, no script of the root's package.json names the folder, and it is no Nx
+    project (a project.json: Nx runs its targets). Remembered per folder for the run."""
     memo = _LEFTOVER(project)
     found = memo.get(folder)
     if found is None:
         root = project.workspace.root
         inside = [p for p in project.package_sources(root) if p.startswith(folder + os.sep)]
         found = memo[folder] = len(inside) <= _MOST_FILES and not _named_by_root_scripts(project, folder) \
+            and not os.path.isfile(os.path.join(folder, "project.json")) \
             and not any(next(importers(project, p, file_names(p), resolver), None) for p in inside)
     return found
 

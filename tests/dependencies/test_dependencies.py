@@ -1451,14 +1451,15 @@ def test_a_folder_a_member_glob_matches_without_a_package_json_is_told_so(tmp_pa
     assert "no package.json" not in found["log.ts"].message  # the glob `utils` is the root's utils/, not scripts/utils/
 
 
-@pytest.mark.parametrize("used_by", ["nothing", "an app's import", "a root script"])
+@pytest.mark.parametrize("used_by", ["nothing", "an app's import", "a root script", "an Nx project"])
 def test_a_member_glob_folder_whose_files_nothing_uses_is_a_leftover(tmp_path, used_by):
     """A folder under a member glob with no package.json whose files nothing imports and no root
     script names is what a removed or renamed package left behind (real monorepos: a generated
     schema still tracked at a renamed package's old path, a page after its app was deleted; a
     `next-env.d.ts` left alone there is not read at all, as Next writes it): the advice is to delete it or make it a package, and no fix declares its imports at
-    the root. A library the apps import through tsconfig `paths`, or a folder a root script runs,
-    keeps the root's declaration and its fix."""
+    the root. A library the apps import through tsconfig `paths`, a folder a root script runs, or an
+    Nx project (its project.json: Nx runs its targets; a real repository was told to delete one) keeps
+    the root's declaration and its fix."""
     files = {
         "package.json": {"name": "mono", "private": True, "workspaces": ["pkgs/*", "apps/*"],
                          "scripts": {"seed": "tsx pkgs/old/src/seed.ts" if used_by == "a root script" else "tsc -b"}},
@@ -1470,6 +1471,8 @@ def test_a_member_glob_folder_whose_files_nothing_uses_is_a_leftover(tmp_path, u
         "apps/web/package.json": {"name": "web", "private": True, "dependencies": {"next": "15.0.0"}},
         "apps/web/next-env.d.ts": '/// <reference types="next" />\n',
     }
+    if used_by == "an Nx project":
+        files["pkgs/old/project.json"] = {"name": "old", "targets": {"seed": {"command": "tsx pkgs/old/src/seed.ts"}}}
     if used_by == "an app's import":
         files["apps/web/tsconfig.json"] = {"compilerOptions": {"paths": {"@old/*": ["../../pkgs/old/src/*"]}}}
         files["apps/web/page.ts"] = "import { user } from '@old/seed';\nexport default user;\n"
