@@ -23,7 +23,8 @@ class DevInProduction:
         ships = f"; this file ships: {u.verdict.reason}" if u.verdict else ""
         host = peer_host(self, u)
         if host is not None:  # the application provides it with the host: found where it hoists, not under pnpm
-            optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else ""
+            optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else \
+                ", marked optional in peerDependenciesMeta (loaded on demand, as an alternative)" if u.on_demand else ""
             found = ("its copy is found only where it is hoisted (npm, yarn), not in a strict layout (pnpm, Plug'n'Play)"
                      if self.install_hoists(m) else
                      "this repository's install gives a package only what it declares (pnpm, Plug'n'Play), so its "

@@ -2931,7 +2931,15 @@ def test_a_scope_split_into_a_peer_api_and_dependencies_is_no_peer_framework(tmp
     assert d.severity.value == "error" and "move it to dependencies" in d.message and "scope of" not in d.message
     write(root, {"package.json": {**manifest, "dependencies": {"semver": "^7.0.0"}}})
     [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
-    assert "it comes from the scope of @opentelemetry/api" in d.message
+    assert "it comes from the scope of @opentelemetry/api" in d.message and "loaded on demand" not in d.message
+    # one of alternatives loaded on demand (a driver picked by a switch: a real ORM module's MySQL and
+    # Postgres drivers): a plain peer would make every user install both, so the advice marks it optional
+    write(root, {"src/index.ts": "import { context } from '@opentelemetry/api';\nexport async function setup(kind: string) {\n"
+                                 "  if (kind === 'async') {\n    const { AsyncLocalStorageContextManager } = "
+                                 "await import('@opentelemetry/context-async-hooks');\n"
+                                 "    context.setGlobalContextManager(new AsyncLocalStorageContextManager());\n  }\n}\n"})
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "marked optional in peerDependenciesMeta (loaded on demand, as an alternative)" in d.message, d.message
 
 
 @pytest.mark.parametrize("manager", ["pnpm", "npm"])
