@@ -39,7 +39,7 @@ from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
 from migrationlint.model.dev_only_packages import DevOnlyPackages
-from migrationlint.model.elided_imports import compiled_type_uses
+from migrationlint.model.elided_imports import compiled_type_uses, declared_as_types, metadata_only_names, used_names
 from migrationlint.model.frameworks import written_by_framework
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.web_bundle_inputs import WebBundleInputs
@@ -412,10 +412,16 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
 
     def _compiled_away(self, path: str, imp: ImportFact, facts: FileFacts) -> bool:
         """Whether tsc (or a bundler, which follows it) drops the import of a TypeScript file from
-        its output: it loads nothing at runtime (`import { Props } from './lambda/init'` for a type).
+        its output: it loads nothing at runtime (`import { Props } from './lambda/init'` for a type;
+        also a name a decorated signature gives, which metadata emits as `Object` where the module
+        exports it as a type or an interface: elided_imports.declared_as_types).
         Not where the tsconfig keeps imports as written (verbatimModuleSyntax), or as `import "x"`."""
-        if imp.kind != "import" or not path.endswith(_COMPILED_SUFFIXES) or not compiled_type_uses(imp, facts):
+        if imp.kind != "import" or not path.endswith(_COMPILED_SUFFIXES):
             return False
+        if not compiled_type_uses(imp, facts):  # unless decorated signatures name only the module's types
+            used = used_names(imp, facts)
+            if not (metadata_only_names(facts, used) and declared_as_types(self.project, path, imp, used)):
+                return False
         config = self._resolver().tsconfig_for(path)
         return config is None or not config.keeps_unused_imports
 

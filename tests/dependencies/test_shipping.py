@@ -1869,6 +1869,31 @@ def test_a_workspace_packages_type_alias_in_a_decorated_signature_is_elided(tmp_
     assert found("class", {"packages/plugin/src/search.service.ts": service}) == [("DEP002", "@acme/common")]
 
 
+@pytest.mark.parametrize("declared, reached", [
+    ("const { W3CCredential } = require('did-jwt-vc');\nexport type W3CCredential = typeof W3CCredential;\n", False),
+    ("export class W3CCredential {}\n", True)])
+def test_a_module_a_decorated_signature_names_only_for_a_type_alias_is_not_reached(tmp_path, declared, reached):
+    """`credential: W3CCredential` under `@Expose()`, where `vc.types.ts` exports `W3CCredential` as a type
+    alias (beside a same-named local const from `require('did-jwt-vc')`): decorator metadata emits `Object`,
+    tsc elides the import (checked with tsc 5.9), so nothing loads `vc.types.ts` and its `require` of a
+    devDependency breaks nothing (a real credentials service: DEP002 after the declaration). A class
+    exported under that name is what metadata loads: the module ships."""
+    root = write(tmp_path, {
+        "package.json": {"name": "vc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/common": "^10.0.0", "class-transformer": "^0.5.1", "did-jwt-vc": "^4.0.0"},
+                         "devDependencies": {"did-resolver": "^4.1.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "baseUrl": "./", "experimentalDecorators": True,
+                                              "emitDecoratorMetadata": True}, "include": ["src/*", "vc.types.ts"]},
+        "vc.types.ts": "const { DIDDocument } = require('did-resolver');\n" + declared
+                       + "export type DIDDocument = typeof DIDDocument;\n",
+        "src/credential.dto.ts": "import { Expose } from 'class-transformer';\nimport { W3CCredential } from 'vc.types';\n\n"
+                                 "export class CredentialDTO {\n  @Expose()\n  credential: W3CCredential;\n}\n",
+        "src/main.ts": "import { CredentialDTO } from './credential.dto';\nexport const shape = CredentialDTO.name;\n",
+    })
+    found = [d.extra.get("package") for d in pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+    assert found == (["did-resolver"] if reached else [])
+
+
 def test_unused_bindings_beside_type_or_metadata_uses_are_elided_too(tmp_path):
     """`import { Response, NextFunction, Request } from 'express'` where only `Response` is used,
     in a decorated signature: tsc drops the unused names with the import, so the import is the
