@@ -419,7 +419,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         if imp.kind != "import" or not path.endswith(_COMPILED_SUFFIXES):
             return False
         if not compiled_type_uses(imp, facts):  # unless decorated signatures name only the module's types
-            used = used_names(imp, facts)
+            meta = facts.metadata_only_locals
+            used = used_names(imp, facts) if meta and any(n in meta for n in imp.locals) else []
             if not (metadata_only_names(facts, used) and declared_as_types(self.project, path, imp, used)):
                 return False
         config = self._resolver().tsconfig_for(path)
