@@ -89,9 +89,10 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
                 continue
             if res.origin == "relative" and (_placed_by_the_build(project, path, imp)
-                                             or imp.ts_ignored and project.is_test_file(path)
+                                             or imp.ts_ignored and (project.is_test_file(path) or imp.lazy)
                                              or template_folder_reader(project, path) is not None):
-                continue  # placed beside the bundle; a fixture missing the file on purpose; a generator's template
+                continue  # placed beside the bundle; missing on purpose (a test's fixture, or a load on demand
+                # its author marks: an edition's folder the public repository leaves out); a generator's template
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere

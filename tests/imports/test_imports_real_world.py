@@ -1155,3 +1155,20 @@ def test_a_relative_import_that_climbs_out_of_the_repository_says_so(tmp_path):
     assert sorted(found) == ["../../../config", "../../config"]
     assert "It climbs out of the repository" in found["../../../config"].message
     assert "climbs out" not in found["../../config"].message
+
+
+@pytest.mark.parametrize("marked, lazy, reported", [(True, True, False), (False, True, True), (True, False, True)])
+def test_a_load_on_demand_its_author_marks_ts_ignore_may_name_a_missing_folder(tmp_path, marked, lazy, reported):
+    """`// @ts-ignore` above `await import('./plus/app.module.plus')` in a function that loads it only
+    when the folder exists: the closed edition's folder the public repository leaves out (a real API
+    gateway: 2 IMP002). The author tells tsc the file may be missing, and only that branch loads it.
+    Unmarked, or a static import (loaded with the file, always), it is reported."""
+    _pkg(tmp_path, "package.json", {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"}})
+    _write(tmp_path, "src/core/app.module.core.ts", "export class AppModuleCore {}\n")
+    mark = "// @ts-ignore\n" if marked else ""
+    load = ("export async function loadModule() {\n  if (!existsSync(`${__dirname}/plus`)) {\n"
+            "    return (await import('./core/app.module.core')).AppModuleCore;\n  }\n"
+            f"  {mark}  const {{ AppModulePlus }} = await import('./plus/app.module.plus');\n  return AppModulePlus;\n}}\n"
+            if lazy else f"{mark}import {{ AppModulePlus }} from './plus/app.module.plus';\nexport const m = AppModulePlus;\n")
+    _write(tmp_path, "src/main.ts", "import { existsSync } from 'fs';\n" + load)
+    assert [d.code for d in lint(tmp_path, ["IMP002"])] == (["IMP002"] if reported else [])
