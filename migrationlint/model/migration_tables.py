@@ -158,7 +158,8 @@ def _tables(data: bytes, path: str, start: int, end: int) -> Tables | None:
         if node.type in ("string", "template_string"):
             if node.type == "string":  # a JavaScript string is a value as well (`enum: ["held"]`)
                 strings.add(parsing.string_value(node) or "")
-            sql.append(parsing.text(node))
+            # a template's escaped backtick (`` \`users\` ``, MySQL's quoting) is a backtick in the SQL sent
+            sql.append(parsing.text(node).replace("\\`", "`") if node.type == "template_string" else parsing.text(node))
             _sql_tables(sql[-1], found, targets, reads)
             continue
         if node.type == "new_expression":

@@ -240,8 +240,8 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
             for kind, value, _, _ in opt.items:
                 if kind == "glob":
                     hits = next((h for base in _working_folders(path, pkg, value)
-                                 if (h := _glob_hits(resolve_glob(value, path, base), by_package.get(pkg, []), known))),
-                                set())
+                                 for pattern in _with_sources(project, path, resolve_glob(value, path, base))
+                                 if (h := _glob_hits(pattern, by_package.get(pkg, []), known))), set())
                     s.files |= hits
                     s.glob_files |= hits
                 elif kind == "ident":
@@ -258,6 +258,18 @@ def _compute_sets(project: Project) -> Iterable[MigrationSet]:
             yield from _folder_sets(pkg, rels)
         elif rels:
             yield MigrationSet(key=pkg, owner=pkg, files=set(rels))
+
+
+def _with_sources(project: Project, owner: str, pattern: str) -> list[str]:
+    """The glob, then the same glob with the output folder of the owner's tsconfig (`outDir: dest`)
+    read as its source folder (`rootDir`, else the tsconfig's folder or its `src/`): `dest/migration/mysql/*.js` names
+    the build of `src/migration/mysql/*.ts` (`dist/` and `build/` are read so by glob_matches)."""
+    cfg = resolver_for(project).tsconfig_for(owner)
+    out = cfg.out_dir.replace(os.sep, "/").rstrip("/") + "/" if cfg is not None and cfg.out_dir else None
+    if out is None or not pattern.startswith(out):
+        return [pattern]
+    roots = [cfg.root_dir] if cfg.root_dir else [cfg.dir, os.path.join(cfg.dir, "src")]  # tsc's default: the sources' common folder
+    return [pattern, *(r.replace(os.sep, "/").rstrip("/") + "/" + pattern[len(out):] for r in roots)]
 
 
 def _glob_hits(pattern: str, package_paths: list[str], known: list[str]) -> set[str]:

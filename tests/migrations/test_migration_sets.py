@@ -44,6 +44,25 @@ def test_a_build_folder_mirroring_the_package_maps_back_to_its_sources(tmp_path)
     assert "MIG004" not in codes(tmp_path, ["MIG"])
 
 
+@pytest.mark.parametrize("out_dir, root_dir", [("dest", "src"), ("out", None), ("dist", "src")])
+def test_a_glob_over_the_tsconfigs_output_folder_maps_back_to_its_sources(tmp_path, out_dir, root_dir):
+    """One DataSource per database, each loading its driver's folder of the build (`dest/migration/mysql/*.js`
+    under `outDir: dest`), where the same migrations are kept per driver: only one set is loaded, and each
+    has unique names (a real bot with MySQL, Postgres and SQLite sets: 30 MIG004 errors once the globs
+    named nothing and every migration of the package fell into one set). Any output folder the tsconfig
+    names is read back as its `rootDir` (else the sources' usual `src/`), not only `dist` and `build`."""
+    options = {"outDir": out_dir, **({"rootDir": root_dir} if root_dir else {})}
+    workspace(tmp_path, {
+        "tsconfig.json": json.dumps({"compilerOptions": {"module": "commonjs", **options}, "include": ["src"]}),
+        "src/database.ts": "import { DataSource } from 'typeorm';\n\n"
+                           f"export const my = new DataSource({{ type: 'mysql', migrations: ['{out_dir}/migration/mysql/*.js'] }});\n"
+                           f"export const pg = new DataSource({{ type: 'postgres', migrations: ['{out_dir}/migration/postgres/*.js'] }});\n",
+        "src/migration/mysql/1000000000001-initialize.ts": migration("initialize1000000000001"),
+        "src/migration/postgres/1000000000001-initialize.ts": migration("initialize1000000000001"),
+    })
+    assert "MIG004" not in codes(tmp_path, ["MIG"])
+
+
 def test_explicit_class_list_is_not_a_glob(tmp_path):
     workspace(tmp_path, {
         "src/app.module.ts": "import { migrations } from './migrations';\n\nexport const options = { type: 'postgres', migrations };\n"
@@ -465,6 +484,18 @@ def test_equal_timestamps_of_migrations_on_different_tables_commute(tmp_path):
                   "    if (!table?.findColumnByName('isExternal')) {\n      " + feedback + "\n    }") == []
     assert warned("const table = await queryRunner.getTable('ba_user');\n"
                   "    if (!table?.findColumnByName('x')) { await queryRunner.addColumn('ba_user', col); }") == ["MIG004"]
+
+
+def test_equal_timestamps_commute_with_mysql_names_quoted_in_a_template(tmp_path):
+    """MySQL quotes names with backticks, which a template literal writes escaped (`` `DROP TABLE \\`bets\\`` ``):
+    the SQL sent names the table all the same, so two migrations dropping different tables commute (a real
+    bot: 3 warnings); dropping the same table does not."""
+    def warned(second: str) -> list[str]:
+        return _same_stamp_warnings(tmp_path, "1678892044030", ("removeBets", "await queryRunner.query(`DROP TABLE \\`bets\\``);"),
+                                    ("removePolls", second))
+
+    assert warned("await queryRunner.query(`DROP TABLE \\`polls\\``);") == []
+    assert warned("await queryRunner.query(`DROP TABLE \\`bets\\``);") == ["MIG004"]
 
 
 def test_equal_timestamps_of_an_enum_value_and_another_table_commute(tmp_path):
