@@ -18,7 +18,7 @@ from migrationlint.model import frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
-from migrationlint.model.inherited_aliases import unread_alias
+from migrationlint.model.inherited_aliases import paths_unknown
 from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
@@ -84,7 +84,7 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 continue  # tsc checks nothing here, and the compiled file does not load it
             if imp.ts_ignored and (only_for_types(facts, imp) or dropped_by_compiler(resolver, path, facts, imp)):
                 continue  # `@ts-ignore` above a type-only or unused import: tsc reports nothing, nothing is loaded
-            if res.origin == "imports" and (imp.ts_ignored or _paths_unknown(resolver, path)):
+            if res.origin == "imports" and (imp.ts_ignored or paths_unknown(resolver, path)):
                 # a `#name` the tsconfig that could not be read may map (Quasar's `#q-app/wrappers`), or
                 # one the author marks `@ts-expect-error`: a bundler's virtual module (Nitro's `virtual`)
                 continue
@@ -97,7 +97,7 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
                 namespace = own_namespace(project, resolver, path, spec)
-                if namespace and not unread_alias(resolver, path, spec):
+                if namespace and not paths_unknown(resolver, path):  # an alias the unread config may hold
                     yield phantom(project, resolver, facts, imp, namespace)
         elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
                 and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \
@@ -113,17 +113,6 @@ def _above_the_repository(project: Project, path: str, spec: str) -> bool:
     target = os.path.normpath(os.path.join(os.path.dirname(path), spec))
     root = project.workspace.root
     return os.path.commonpath([target, root]) != root
-
-
-def _paths_unknown(resolver: Resolver, path: str) -> bool:
-    """Whether the file's tsconfig extends a config that could not be read (a package not installed,
-    a framework's generated file not written yet), or the tsconfig.json nearest the file references
-    projects not written yet (Nuxt's `./.nuxt/tsconfig.app.json`, which declares `#i18n` and the
-    other virtual modules): its `paths` are not all known."""
-    cfg = resolver.tsconfig_for(path)
-    if cfg is not None and cfg.unread_extends:
-        return True
-    return resolver.tsconfigs.references_unwritten(os.path.dirname(path))
 
 
 _GENERATED = re.compile(r"(^|[./_-])generated([./_-]|$)|(^|/)__generated__(/|$)")

@@ -2,7 +2,8 @@
 extension host's `vscode`, Bun's test runner for `@jest/globals`), an admin panel that hands its
 custom components their packages, a vite plugin's virtual stylesheet, and a package the package's
 own install hooks link into its node_modules; and, for a browser script, the page that loads it (a
-global its bundle reads). A mixin of the dependency exemptions.
+global its bundle reads); and a workspace package that an alias of a tsconfig not read may map to its
+source. A mixin of the dependency exemptions.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 from migrationlint.model import packages as pk
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.inherited_aliases import paths_unknown
 from migrationlint.model.install_links import install_linked
 from migrationlint.model.package_use import Use
+from migrationlint.model.resolve import resolver_for
 from migrationlint.model.script_commands import externals_in_scripts
 from migrationlint.model.test_runners import BUN_TEST_REWRITES, bun_tested
 from migrationlint.model.workspace import Manifest
@@ -24,7 +27,7 @@ _VITE_HOSTS = ("vite", "vitepress", "astro", "nuxt", "@sveltejs/kit", "vike", "@
 
 class ProvidedModules(DependencyModel):
     """Mixin of DependencyExemptions: `_runtime_module`, `runtime_engine`, `_admin_panel_global`,
-    `_virtual_stylesheet` and `_linked_by_install_hook` (DEP001), `from_the_page` (DEP003)."""
+    `_virtual_stylesheet`, `_linked_by_install_hook` and `_member_by_unread_alias` (DEP001), `from_the_page` (DEP003)."""
 
     _linked_of: dict[str, frozenset[str]]  # manifest -> install_linked (set by DependencyExemptions)
 
@@ -91,3 +94,10 @@ class ProvidedModules(DependencyModel):
         """Whether `m`'s build is a browser script that reads `package` from a global of the page
         (rollup's `output.globals` in an iife or umd build): no install holds it where the script runs."""
         return package in self.shipping.page_globals(m)
+
+    def _member_by_unread_alias(self, u: Use) -> bool:
+        """A workspace package imported by name from a file whose tsconfig's `paths` are not all known
+        (an `extends` of a config a script writes, gitignored: inherited_aliases.paths_unknown): the
+        workspace's aliases usually map such a name to the package's source, which the importer then
+        compiles in, and no declaration is asked."""
+        return self.ws.member(u.package) is not None and paths_unknown(resolver_for(self.project), u.path)

@@ -4,7 +4,9 @@ A service's tsconfig that `extends` its organisation's config package (`@acme/co
 inherits that package's `paths`; without node_modules the linter cannot read them. A bare name
 that nothing declares or locks, and that reads like such an alias of a file of the project
 (`@entities/user` beside `src/entities/user.ts`), is then no package to install and no phantom:
-the import rules leave it alone rather than tell the user to install a registry name.
+the import rules leave it alone rather than tell the user to install a registry name. Where the
+tsconfig's `paths` are not all known at all (paths_unknown: an `extends` that could not be read, a
+tool's output not written yet), IMP001 makes no claim that no alias knows a name.
 """
 
 from __future__ import annotations
@@ -32,3 +34,14 @@ def unread_alias(resolver: Resolver, importer: str, spec: str) -> str | None:
         if any(resolver.is_file(c) for c in candidates(os.path.join(folder, stem, rest))):
             return cfg.unread_extends[0]
     return None
+
+
+def paths_unknown(resolver: Resolver, path: str) -> bool:
+    """Whether the file's tsconfig extends a config that could not be read (a package not installed,
+    a framework's generated file not written yet), or the tsconfig.json nearest the file references
+    projects not written yet (Nuxt's `./.nuxt/tsconfig.app.json`, which declares `#i18n` and the
+    other virtual modules): its `paths` are not all known."""
+    cfg = resolver.tsconfig_for(path)
+    if cfg is not None and cfg.unread_extends:
+        return True
+    return resolver.tsconfigs.references_unwritten(os.path.dirname(path))

@@ -23,7 +23,7 @@ from migrationlint.model.packages import is_relative
 from migrationlint.globs import glob_source
 from migrationlint.model.jsonc import load_jsonc, read_jsonc
 from migrationlint.model.stray_configs import config_from_elsewhere, named_config_above
-from migrationlint.model.tsconfig_extends import MemberDir, find_extended
+from migrationlint.model.tsconfig_extends import MemberDir, find_extended, written_by_a_tool
 
 CONFIG_NAME = "tsconfig.json"
 JS_CONFIG_NAME = "jsconfig.json"
@@ -225,10 +225,11 @@ def _read_chain(path: str, _seen: tuple[str, ...], load: Loader, member_dir: Mem
         parents = [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
     for spec in parents:
         target = find_extended(spec, directory, member_dir)
-        if target is None:
+        if target is None:  # a package not installed, a tool's output (`.quasar/`, a gitignored
+            # `tsconfig.base.effective.json` a script writes): what it adds is unknown, not absent
             missing = os.path.normpath(os.path.join(directory, spec))
             if not _inherit_generated(cfg, missing) and (not is_relative(spec) and not os.path.isabs(spec)
-                                                         or "/." in missing.replace(os.sep, "/")):  # `.quasar/`: written by a tool
+                                                         or "/." in missing.replace(os.sep, "/") or written_by_a_tool(missing)):
                 cfg.unread_extends += (spec,)
             continue
         if target in _seen or len(_seen) >= _MAX_EXTENDS:

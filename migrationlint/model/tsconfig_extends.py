@@ -92,3 +92,25 @@ def _in_folder(base: str) -> str | None:
         if os.path.isfile(c):
             return c
     return None
+
+
+def written_by_a_tool(path: str) -> bool:
+    """Whether a `.gitignore` of the missing file's folder or of a folder above (up to 6) lists its
+    name (`tsconfig.base.effective.json`, `/tsconfig.generated.json`): a file a script writes, which a
+    fresh checkout lacks. Read as names, not as full gitignore patterns: enough to tell a generated
+    config from a broken path."""
+    name = os.path.basename(path)
+    folder = os.path.dirname(path)
+    for _ in range(6):
+        try:
+            with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+                lines = {line.strip().lstrip("/") for line in fh.read(64 * 1024).splitlines()}
+        except OSError:
+            lines = set()
+        if name in lines or os.path.relpath(path, folder).replace(os.sep, "/") in lines:
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
+    return False
