@@ -20,7 +20,8 @@ from migrationlint.model.specifiers import candidates
 def unread_alias(resolver: Resolver, importer: str, spec: str) -> str | None:
     """The config package the importer's tsconfig extends without its being installed, when `spec`
     names, without its alias sigil, a file of the project (at the config's folder, its `src/` or
-    its baseUrl); else None."""
+    its baseUrl), or, past its first segment, a file from the config's folder (an alias of the
+    project's folder itself, Quasar's `app/*`); else None."""
     cfg = resolver.tsconfig_for(importer)
     if cfg is None or not cfg.unread_extends or "/" not in spec:
         return None
@@ -33,7 +34,8 @@ def unread_alias(resolver: Resolver, importer: str, spec: str) -> str | None:
     for folder in sorted(folders):
         if any(resolver.is_file(c) for c in candidates(os.path.join(folder, stem, rest))):
             return cfg.unread_extends[0]
-    return None
+    # a first segment that names the project's folder itself (Quasar's `app/*`: `./*`)
+    return cfg.unread_extends[0] if any(resolver.is_file(c) for c in candidates(os.path.join(top, rest))) else None
 
 
 def paths_unknown(resolver: Resolver, path: str) -> bool:

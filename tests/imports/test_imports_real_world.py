@@ -878,9 +878,14 @@ def test_a_tsconfig_extending_a_generated_config_not_written_yet_leaves_its_alia
     _write(tmp_path, "src/pages/IndexPage.vue", "<template><p>hi</p></template>\n")
     _write(tmp_path, "src/router/routes.ts", "export const routes = [{ path: '/', component: () => import('pages/IndexPage.vue') }];\n")
     _write(tmp_path, "src/boot/hello.ts", "import { defineBoot } from '#q-app/wrappers';\nexport default defineBoot(() => {});\n")
+    # Quasar's `app/*` names the project's folder (`./*`): an extension module outside `src/` (a real
+    # desktop app: 82 DEP001 called it an unmapped path into `src/app/`)
+    _write(tmp_path, "src/app/version.ts", "export const v = 1;\n")
+    _write(tmp_path, "extensions/capital/model/index.ts", "export const store = 1;\n")
+    _write(tmp_path, "src/pages/extensions.ts", "import { store } from 'app/extensions/capital/model';\nexport const s = store;\n")
     assert lint_all(tmp_path, ["IMP", "DEP001"]) == []
     _pkg(tmp_path, "tsconfig.json", {"extends": "./config/tsconfig.json"})
-    assert sorted(d.code for d in lint_all(tmp_path, ["IMP", "DEP001"])) == ["DEP001", "IMP002"]
+    assert sorted(d.code for d in lint_all(tmp_path, ["IMP", "DEP001"])) == ["DEP001", "DEP001", "IMP002"]
 
 
 @pytest.mark.parametrize("ignored", [True, False])
