@@ -26,6 +26,7 @@ from migrationlint.model.nest_cli import entries_from_above, nest_entries
 from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.serverless import is_service_config
+from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.stamped_reads import read_by_stamp
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
@@ -440,10 +441,13 @@ def first_operand(args: list[str], runner: str = "") -> str | None:
 
 
 def _docker_entries(directory: str, scripts: dict | None = None) -> Iterator[tuple[str, str]]:
-    """What the Dockerfiles' CMD or ENTRYPOINT run with node, directly or through a script of the
-    package they run by name (`CMD ["npm", "run", "api-prod"]`)."""
+    """What the Dockerfiles' CMD or ENTRYPOINT run with node, directly, through a script of the
+    package they run by name (`CMD ["npm", "run", "api-prod"]`) or through a shell script."""
     for name, body in docker_commands(directory):
         yield from ((t, f"the {name}") for t in node_targets(body))
+        for script in shell_files(body, directory):  # `CMD ["sh", "docker-entrypoint.sh"]` running node
+            yield from ((t, f"the {name} (its {script})") for line in shell_script_commands(os.path.join(directory, script))
+                        for t in node_targets(line))
         for run in RUNS_SCRIPT.finditer(body):
             yield from ((t, f'the {name} (the "{run.group(1)}" script)') for t in _script_targets(scripts or {}, run.group(1)))
 

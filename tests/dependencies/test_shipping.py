@@ -1063,6 +1063,9 @@ def test_node_options_with_a_value_are_not_the_script(tmp_path):
     ("Dockerfile", "/home/app", '["node", "-r", "/home/app/packages/backend/dist/telemetry.js", '
                                 '"/home/app/packages/backend/dist/index.js"]'),
     ("prod.Dockerfile", "/srv", "node /srv/packages/backend/dist/index.js"),
+    # a shell script the image runs, whose line starts node (a real Discord bot's server: advice for
+    # devDependencies, its server judged dev only)
+    ("Dockerfile", "/app", '[ "sh", "docker-entrypoint.sh" ]'),
 ])
 def test_a_production_dockerfiles_start_is_an_entry_whatever_its_name_or_path(tmp_path, name, workdir, cmd):
     """A service whose only start is its image's CMD (no `main`, no start script), in `Dockerfile.prod`
@@ -1081,10 +1084,11 @@ def test_a_production_dockerfiles_start_is_an_entry_whatever_its_name_or_path(tm
         "packages/backend/src/core/factories/account.ts": "import { Factory } from 'rosie';\n\nexport const Account = Factory.define('a');\n",
         "packages/backend/src/core/test/account.test.ts": "import { Account } from '../factories/account';\n\n"
                                                           "test('a', () => expect(Account).toBeTruthy());\n",
+        "packages/backend/docker-entrypoint.sh": "#!/bin/sh -e\nnode dist/index.js\n",
     })
     assert dep(root) == []
     out = cli("--explain-file", "packages/backend/src/index.ts", cwd=root).stdout.decode()
-    assert f"src/index.ts (the {name})" in out, out
+    assert f"src/index.ts (the {name}" in out, out
     (root / "packages/backend/Dockerfile.dev").write_text('FROM node:22\nCMD ["node", "dist/core/factories/account.js"]\n')
     assert dep(root) == []  # a development image's command starts no production code
 
