@@ -39,16 +39,21 @@ class HostInstalls(DependencyModel):
     def bringing_dependency(self, m: Manifest, package: str, test: bool = False) -> str | None:
         """The first of `m`'s dependencies that brings `package` as `brought_by_dependency` reads it, or None;
         None too where the lockfile says a production install does not place it where `m`'s files look."""
+        found = self.bringing_dependencies(m, package, test)
+        return found[0] if found else None
+
+    def bringing_dependencies(self, m: Manifest, package: str, test: bool = False) -> list[str]:
+        """Every one of `m`'s dependencies that brings `package` (see bringing_dependency)."""
         if not self.install_hoists(m):
-            return None
+            return []
         root, lock, _ = self._root_install(m)
         if lock is None:
-            return None
+            return []
         importer = importer_key(m, root)
         if not test and lock.in_production_install(package, importer) is False:
-            return None  # the copy it brings stays in its own folder (npm nests it): the importer finds none
+            return []  # the copy it brings stays in its own folder (npm nests it): the importer finds none
         declared = [*m.section("dependencies"), *(m.section("devDependencies") if test else ())]
-        return next((d for d in declared if package in lock.dependencies_at(d, importer)), None)
+        return [d for d in declared if package in lock.dependencies_at(d, importer)]
 
     def _brought_by_peer_host(self, u: Use) -> bool:
         """A published library's import of a framework package that the framework it takes as a peer

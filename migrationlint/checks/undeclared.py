@@ -133,10 +133,13 @@ class UndeclaredImports:
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
-        via = self.bringing_dependency(m, u.package, u.test) if known else None
-        if via is not None:  # why it works on the author's machine, and what breaks it
-            message += (f'; it loads today only because "{via}", which {rel} declares, depends on it and the install '
-                        f'hoists it: another version of "{via}" or an install that does not hoist breaks it')
+        via = self.bringing_dependencies(m, u.package, u.test) if known else []
+        if via:  # why it works on the author's machine, and what breaks it
+            named = f'"{via[0]}"' if len(via) == 1 else f'"{via[0]}" and "{via[1]}"' + (" (and others)" if len(via) > 2 else "")
+            one = len(via) == 1
+            message += (f"; it loads today only because {named}, which {rel} declares, depend{'s' if one else ''} on it and "
+                        f"the install hoists it: another version of {named if one else 'them'}, or an install that does not "
+                        "hoist, breaks it")
         own = self.placement(u)
         peer = sibling_peer(self, u) if section == "dependencies" and known else None
         if peer is not None:  # react, @nestjs/common: the one copy the application shares

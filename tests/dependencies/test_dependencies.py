@@ -1780,7 +1780,8 @@ def test_an_undeclared_package_a_dependency_brings_says_why_it_loads_today(tmp_p
         "src/main.ts": "import { isAddress } from 'web3-utils';\n\nexport const ok = isAddress('0x0');\n",
     })
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
-    said = 'it loads today only because "web3", which package.json declares, depends on it and the install hoists it'
+    said = ('it loads today only because "web3", which package.json declares, depends on it and the install hoists it: '
+            'another version of "web3", or an install that does not hoist, breaks it')
     assert (said in d.message) is hoisting_install, d.message
 
 
