@@ -90,7 +90,7 @@ class DevInProduction:
         service = self.is_service(m)
         fails = "the command fails" if m.data.get("bin") and not service else "the service fails" if service \
             else "the application that loads it fails"
-        via = self.bringing_dependency(m, u.package)
+        via = self.bringing_dependency(m, u.package) if self.one_copy_hoisted(m, u.package) else None
         if via is not None:  # installed today through another package: by chance, not by the manifest
             return f"a production install ({self.production_install(m)}) holds it today only because {via} " \
                    f"depends on it; once {via} no longer does, {fails}"

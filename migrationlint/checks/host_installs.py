@@ -42,6 +42,13 @@ class HostInstalls(DependencyModel):
         found = self.bringing_dependencies(m, package, test)
         return found[0] if found else None
 
+    def one_copy_hoisted(self, m: Manifest, package: str) -> bool:
+        """Whether the lockfile of `m`'s install holds a single version of `package`: the hoisted copy
+        is then the one every dependent loads, so a message may say which dependency brings it (with
+        several, a dependency naming another version keeps a nested copy of its own)."""
+        _, lock, _ = self._root_install(m)
+        return lock is not None and len(lock.versions.get(package) or ()) <= 1
+
     def bringing_dependencies(self, m: Manifest, package: str, test: bool = False) -> list[str]:
         """Every one of `m`'s dependencies that brings `package` (see bringing_dependency)."""
         if not self.install_hoists(m):

@@ -133,13 +133,7 @@ class UndeclaredImports:
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
-        via = self.bringing_dependencies(m, u.package, u.test) if known else []
-        if via:  # why it works on the author's machine, and what breaks it
-            named = f'"{via[0]}"' if len(via) == 1 else f'"{via[0]}" and "{via[1]}"' + (" (and others)" if len(via) > 2 else "")
-            one = len(via) == 1
-            message += (f"; it loads today only because {named}, which {rel} declares, depend{'s' if one else ''} on it and "
-                        f"the install hoists it: another version of {named if one else 'them'}, or an install that does not "
-                        "hoist, breaks it")
+        message += self._loads_today(u) if known else ""
         own = self.placement(u)
         peer = sibling_peer(self, u) if section == "dependencies" and known else None
         if peer is not None:  # react, @nestjs/common: the one copy the application shares
@@ -173,6 +167,25 @@ class UndeclaredImports:
         if leftover:
             return message + leftover, None, None
         return self._declare_remedy(u, message, section, why, known, note)
+
+    def _loads_today(self, u: Use) -> str:
+        """Why the import works on the author's machine, and what breaks it: the declared dependencies
+        that bring the package into a hoisting install. Named only where the lockfile holds one version
+        of it: with several, the hoisted copy may be another package's, and a dependency naming a
+        version apart keeps its own nested copy."""
+        m = u.manifest
+        via = self.bringing_dependencies(m, u.package, u.test)
+        if not via:
+            return ""
+        if not self.one_copy_hoisted(m, u.package):
+            return ("; it loads today only because a package of the install depends on it and the install hoists "
+                    "one of its versions (the lockfile holds several): another version, or an install that does not "
+                    "hoist, breaks it")
+        named = f'"{via[0]}"' if len(via) == 1 else f'"{via[0]}" and "{via[1]}"' + (" (and others)" if len(via) > 2 else "")
+        one = len(via) == 1
+        return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
+                f"and the install hoists it: another version of {named if one else 'them'}, or an install that does "
+                "not hoist, breaks it")
 
     def _declare_remedy(self, u: Use, message: str, section: str, why: str, known: bool,
                         note: str) -> tuple[str, Fix | None, Severity | None]:

@@ -1008,6 +1008,19 @@ def test_dep002_says_when_a_dependency_brings_the_package_today(tmp_path):
     })
     [d] = [d for d in lint(nested) if d.code == "DEP002"]
     assert "leaves it out and the service fails" in d.message and "only because" not in d.message, d.message
+    # npm v1 says no placement, only that @nestjs/common nests its own uuid 3 beside the app's dev-only
+    # uuid 7: with two versions locked, nothing says the production install holds one where the app looks
+    # (a real calendar back end's DEP002 claimed it did)
+    v1 = write(tmp_path / "v1", {
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/common": "6.11.8"}, "devDependencies": {"uuid": "7.0.1"}},
+        "package-lock.json": {"name": "svc", "lockfileVersion": 1, "requires": True, "dependencies": {
+            "@nestjs/common": {"version": "6.11.8", "requires": {"uuid": "3.4.0"}, "dependencies": {"uuid": {"version": "3.4.0"}}},
+            "uuid": {"version": "7.0.1", "dev": True}}},
+        "src/main.ts": "import { v4 } from 'uuid';\n\nexport const id = v4();\n",
+    })
+    [d] = [d for d in lint(v1) if d.code == "DEP002"]
+    assert "leaves it out and the service fails" in d.message and "only because" not in d.message, d.message
 
 
 def test_dep002_a_dev_dependency_a_production_install_still_places_is_no_crash(tmp_path):
@@ -1783,6 +1796,11 @@ def test_an_undeclared_package_a_dependency_brings_says_why_it_loads_today(tmp_p
     said = ('it loads today only because "web3", which package.json declares, depends on it and the install hoists it: '
             'another version of "web3", or an install that does not hoist, breaks it')
     assert (said in d.message) is hoisting_install, d.message
+    if hoisting_install:  # two versions locked: the hoisted one may be another package's, so none is named
+        lock["packages"]["node_modules/other/node_modules/web3-utils"] = {"version": "1.10.0"}
+        write(root, {"package-lock.json": lock})
+        [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        assert '"web3", which' not in d.message and "the lockfile holds several" in d.message, d.message
 
 
 @pytest.mark.parametrize("own_lockfile", [True, False])
