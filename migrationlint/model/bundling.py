@@ -75,7 +75,8 @@ _INLINING_BUILDERS = command_pattern(r"(tsup|tsdown|pkgroll|bunchee)(?![\w-])")
 # name more externals, which are not read
 _STRAPI_PLUGIN_BUILDS = command_pattern(r"(?:strapi-plugin|pack-up) build\b")
 # `vscode:prepublish`: what `vsce package` runs first, a VS Code extension's build
-_BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish", "vscode:prepublish")
+_BUILD_SCRIPTS = ("build", "compile", "prepublishOnly", "prepack", "prepublish", "vscode:prepublish",
+                  "heroku-postbuild")  # Heroku's build of the deployed app
 
 
 def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
@@ -437,9 +438,11 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         return "a private app built by rsbuild: it ships a bundle"
     if _modern_client_app(manifest, scripts):
         return "a private Modern.js app (modern build, rendered in the browser): it ships a bundle"
+    builds = [c for _, c in build_commands(manifest)]
     for tool in ("webpack", "rspack"):  # rspack reads webpack's configuration shape
         config = find_config(directory, f"{tool}.config")
-        if config and not config_has(config, "externals") and nest_cli_build(manifest, scripts):
+        if config and not config_has(config, "externals") and nest_cli_build(manifest, scripts) \
+                and not any(TOOL_RUN[tool].search(c) for c in builds):  # a build that runs webpack itself
             return None  # the Nest CLI merges the config over its defaults: nodeExternals() keeps node_modules out
         if config and not config_has(config, "externals"):
             return f"a private app built by {tool} without externals: it ships a bundle"

@@ -50,3 +50,27 @@ def test_a_nest_webpack_config_without_externals_keeps_node_modules_out(tmp_path
     node_modules stay external, so what the service imports must be installed beside it."""
     config = "module.exports = function (options) {\n  return { ...options, devtool: 'source-map' };\n};\n"
     assert ("DEP005", "packages/backend/apps/api/src/main.ts", "fp-ts") in dep(demo(tmp_path / "defaults", config))
+
+
+@pytest.mark.parametrize("scripts, private, reported", [
+    ({"build": "webpack", "start:dev": "nest start --watch", "start:prod": "node dist/main.js"}, True, False),
+    ({"build": "nest build", "heroku-postbuild": "npm run build:prod", "build:prod": "cross-env NODE_ENV=prod webpack",
+      "start:prod": "node dist/main"}, False, False),
+    ({"build": "nest build", "start:prod": "node dist/main.js"}, True, True)])
+def test_a_build_that_runs_webpack_itself_beside_a_nest_cli_json_bundles(tmp_path, scripts, private, reported):
+    """A Nest service whose build runs the webpack CLI on a config with no `externals` (target node):
+    webpack inlines `uuid`, kept in devDependencies, and nothing merges Nest's `nodeExternals()` in,
+    whatever nest-cli.json says (a real calendar back end: 2 DEP002); so does Heroku's
+    `heroku-postbuild`, the build of the app Heroku deploys. Only `nest build` merges the config over
+    its defaults, which keep node_modules out: reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "calendar-backend", **({"private": True} if private else {"version": "0.0.1"}),
+                         "scripts": scripts, "dependencies": {"@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0"},
+                         "devDependencies": {"@nestjs/cli": "10.0.0", "uuid": "9.0.0", "webpack": "5.0.0", "webpack-cli": "5.0.0"}},
+        "nest-cli.json": {"collection": "@nestjs/schematics", "sourceRoot": "src"},
+        "webpack.config.js": "module.exports = { entry: './src/main.ts', target: 'node', "
+                             "output: { path: __dirname + '/dist', filename: 'main.js' } };\n",
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { v4 } from 'uuid';\n\n"
+                       "export const id = v4();\nexport const factory = NestFactory;\n",
+    })
+    assert [code for code, _, p in dep(root, select=("DEP002",))] == (["DEP002"] if reported else [])
