@@ -39,6 +39,7 @@ from migrationlint.checks.phantom_packages import IMP001, own_namespace, phantom
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.exports_elsewhere import exports_elsewhere
+from migrationlint.model.git_submodules import in_submodule
 from migrationlint.model.resolve import Resolution, Resolver, resolver_for
 from migrationlint.model.specifiers import JS_TO_TS, SOURCE_EXTENSIONS, candidates
 
@@ -115,6 +116,11 @@ def _above_the_repository(project: Project, path: str, spec: str) -> bool:
     return os.path.commonpath([target, root]) != root
 
 
+def _outside(project: Project, path: str) -> bool:
+    root = project.workspace.root
+    return os.path.commonpath([os.path.normpath(path), root]) != root
+
+
 _GENERATED = re.compile(r"(^|[./_-])generated([./_-]|$)|(^|/)__generated__(/|$)")
 
 
@@ -133,7 +139,7 @@ def _build_output(project: Project, res: Resolution) -> bool:
         stem = os.path.splitext(base)[0] if base.endswith((".js", ".mjs", ".cjs")) else base
         if _GENERATED.search(os.path.basename(stem)) or os.path.isfile(base + ".json") or _in_absent_generated(base, root):
             return True
-        if any((base + os.sep).startswith(module + os.sep) for module in _SUBMODULES(project)):
+        if in_submodule(project, base):
             return True  # a git submodule's files: absent until `git submodule update` checks it out
         if frameworks.in_generated_dir(base) or any(_ignored_target(c, root) for c in candidates(base)):
             return True
@@ -196,23 +202,6 @@ def _stands_in_for_ignored(project: Project, target: str) -> bool:
     return any(not os.path.exists(t) and _ignored_target(t, root) for t in twins)
 
 
-def _submodule_paths(project: Project) -> list[str]:
-    """The folders `.gitmodules` at the workspace root declares as git submodules (absolute)."""
-    root = project.workspace.root
-    try:
-        with open(os.path.join(root, ".gitmodules"), encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        return []
-    found = []
-    for line in lines:
-        key, _, value = line.strip().partition("=")
-        if key.strip() == "path" and value.strip():
-            found.append(os.path.normpath(os.path.join(root, value.strip())))
-    return found
-
-
-_SUBMODULES: Memo[list[str]] = Memo("git submodules", _submodule_paths, disk_only=True)
 _PROBE = "migrationlint-probe"
 
 
@@ -281,6 +270,9 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     elif res.origin == "relative" and _above_the_repository(project, path, spec):
         message += (" It climbs out of the repository: a file kept beside the clone is missing from every fresh "
                     "checkout (CI, a Docker build), and a `../` too many names nothing.")
+    elif res.bases and all(_outside(project, b) for b in res.bases):
+        message += (" The alias points out of the repository: it names files kept beside the clone (a parent repository "
+                    "this one is a submodule of), missing from every fresh checkout of this one alone.")
     severity = None
     if resolver.lib_check_skipped(path):
         message += SKIPPED_LIB_CHECK_NOTE

@@ -3,14 +3,17 @@ extension host's `vscode`, Bun's test runner for `@jest/globals`), an admin pane
 custom components their packages, a vite plugin's virtual stylesheet, and a package the package's
 own install hooks link into its node_modules; and, for a browser script, the page that loads it (a
 global its bundle reads); and a workspace package that an alias of a tsconfig not read may map to its
-source. A mixin of the dependency exemptions.
+source, or a folder `.gitmodules` declares, read through `baseUrl`. A mixin of the dependency exemptions.
 """
 
 from __future__ import annotations
 
+import os
+
 from migrationlint.model import packages as pk
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.git_submodules import in_submodule
 from migrationlint.model.inherited_aliases import paths_unknown
 from migrationlint.model.install_links import install_linked
 from migrationlint.model.package_use import Use
@@ -27,7 +30,8 @@ _VITE_HOSTS = ("vite", "vitepress", "astro", "nuxt", "@sveltejs/kit", "vike", "@
 
 class ProvidedModules(DependencyModel):
     """Mixin of DependencyExemptions: `_runtime_module`, `runtime_engine`, `_admin_panel_global`,
-    `_virtual_stylesheet`, `_linked_by_install_hook` and `_member_by_unread_alias` (DEP001), `from_the_page` (DEP003)."""
+    `_virtual_stylesheet`, `_linked_by_install_hook`, `_member_by_unread_alias` and `_in_a_submodule` (DEP001),
+    `from_the_page` (DEP003)."""
 
     _linked_of: dict[str, frozenset[str]]  # manifest -> install_linked (set by DependencyExemptions)
 
@@ -101,3 +105,10 @@ class ProvidedModules(DependencyModel):
         workspace's aliases usually map such a name to the package's source, which the importer then
         compiles in, and no declaration is asked."""
         return self.ws.member(u.package) is not None and paths_unknown(resolver_for(self.project), u.path)
+
+    def _in_a_submodule(self, u: Use) -> bool:
+        """A name the importer's tsconfig `baseUrl` reads from a folder `.gitmodules` declares
+        (`gateway/auth` beside a `gateway` submodule): a path into the submodule's files, which an
+        archive or an un-updated checkout lacks, not a package to install."""
+        cfg = resolver_for(self.project).tsconfig_for(u.path)
+        return cfg is not None and bool(cfg.base_url) and in_submodule(self.project, os.path.join(cfg.base_url, u.imp.specifier))

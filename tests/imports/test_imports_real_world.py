@@ -1203,3 +1203,21 @@ def test_a_load_on_demand_its_author_marks_ts_ignore_may_name_a_missing_folder(t
             if lazy else f"{mark}import {{ AppModulePlus }} from './plus/app.module.plus';\nexport const m = AppModulePlus;\n")
     _write(tmp_path, "src/main.ts", "import { existsSync } from 'fs';\n" + load)
     assert [d.code for d in lint(tmp_path, ["IMP002"])] == (["IMP002"] if reported else [])
+
+
+def test_names_into_a_submodule_or_out_of_the_repository_are_said_so(tmp_path):
+    """`gateway/auth/guard` read from `baseUrl` where `.gitmodules` declares `gateway` (absent from an
+    archive or an un-updated checkout): a path into the submodule's files, no package to install (a real
+    Dota 2 API gateway: 3 DEP001 advising `yarn add gateway`). And a path alias whose targets lie outside
+    the repository (`"@acme/shared": ["../shared/src"]`, the parent repository's folder of a submodule)
+    says so (a real tutoring gateway: 79 IMP002 that never did)."""
+    from tests.helpers import lint as lint_all
+
+    _pkg(tmp_path, "package.json", {"name": "gw", "private": True, "scripts": {"start": "node dist/main.js"}})
+    _write(tmp_path, ".gitmodules", '[submodule "gateway"]\n\tpath = gateway\n\turl = https://example.com/gateway.git\n')
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"baseUrl": "./", "paths": {"@acme/shared": ["../shared/src"]}}})
+    _write(tmp_path, "src/main.ts", "import { Guard } from 'gateway/auth/guard';\nimport { x } from '@acme/shared';\n"
+                                    "export const all = [Guard, x];\n")
+    found = {d.code: d for d in lint_all(tmp_path, ["IMP", "DEP001"])}
+    assert set(found) == {"IMP002"}, found
+    assert "The alias points out of the repository" in found["IMP002"].message
