@@ -77,12 +77,15 @@ def storybook_configs(directory: str) -> list[str]:
     return [p for p in (os.path.join(folder, "main" + s) for s in CONFIG_SUFFIXES) if os.path.isfile(p)]
 
 
-def read_project(directory: str, declared: frozenset[str] = frozenset(), package_jest: object = None) -> FrameworkConfig:
+def read_project(directory: str, declared: frozenset[str] = frozenset(), package_jest: object = None,
+                 installed: frozenset[str] = frozenset()) -> FrameworkConfig:
     """The aliases and frameworks of the project rooted at `directory` (`declared`: the packages
     its manifest declares, which tell a SvelteKit or Nuxt project without a config file;
-    `package_jest`: its manifest's `jest` key)."""
+    `package_jest`: its manifest's `jest` key; `installed`: the packages the workspace root declares
+    too, which its install gives the project: a test runner's mapping of one of them to a mock, as of
+    the declared ones, is for tests only)."""
     out = FrameworkConfig(directory)
-    out.aliases.update(jest_aliases(directory, package_jest, declared))
+    out.aliases.update(jest_aliases(directory, package_jest, declared | installed))
     names = {os.path.basename(p) for p in config_files(directory)}
     found = set()
     for framework, (files, packages) in frameworks.FRAMEWORK_MARKERS.items():
@@ -97,7 +100,7 @@ def read_project(directory: str, declared: frozenset[str] = frozenset(), package
         mocks = os.path.basename(path).startswith("vitest.config")
         for key, target in read_aliases(path).items():
             name = package_name(key) if mocks else None
-            if name and (name in declared or types_package(name) in declared):
+            if name and (name in declared or name in installed or types_package(name) in declared):
                 # vitest swaps the package (or a runtime's module whose types are declared: `vscode`)
                 # for a mock while tests run; tsc and the build use the package
                 continue

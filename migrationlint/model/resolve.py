@@ -370,8 +370,14 @@ class Resolver(PackageEntries):
         if found is None:
             package_jest = self.workspace.manifest(manifest_path).data.get("jest") if manifest_path else None
             found = self._frameworks[pkg_dir] = config_aliases.read_project(
-                pkg_dir, self._declared(manifest_path), package_jest)
+                pkg_dir, self._declared(manifest_path), package_jest, self._root_declared)
         return found
+
+    @cached_property
+    def _root_declared(self) -> frozenset[str]:
+        """What the workspace root's manifest declares: its install gives every member these."""
+        root = self.workspace.root_manifest
+        return frozenset(p for section in DEP_SECTIONS for p in root.section(section)) if root is not None else frozenset()
 
     def _declared(self, manifest_path: str | None) -> frozenset[str]:
         """The packages the manifest declares, and its own name (a test config mapping it to source is a substitute)."""

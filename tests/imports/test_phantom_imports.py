@@ -397,6 +397,20 @@ def test_a_vitest_alias_that_mocks_a_declared_package_is_for_tests_only(tmp_path
     assert [(code, line) for code, _, line in found(tmp_path)] == [("IMP002", 3)]
 
 
+def test_a_jest_mapping_of_a_package_the_root_declares_is_for_tests_only(tmp_path):
+    """`moduleNameMapper: { '^electron$': '<rootDir>/__mocks__/electron.ts' }` in an Nx app whose package
+    declares nothing, the root declaring electron: jest swaps the package for a mock while tests run,
+    and the app's build loads the real one (a real desktop app: 8 IMP003 against the mock's exports)."""
+    write(tmp_path, {
+        "package.json": {"name": "ws", "private": True, "devDependencies": {"electron": "^40.0.0", "jest": "^29.0.0"}},
+        "apps/desk/package.json": {"name": "desk", "version": "0.1.0", "private": True, "main": "main.js", "dependencies": {}},
+        "apps/desk/jest.config.ts": "export default { moduleNameMapper: { '^electron$': '<rootDir>/__mocks__/electron.ts' } };\n",
+        "apps/desk/__mocks__/electron.ts": "export const app = { quit: () => undefined };\n",
+        "apps/desk/src/main.ts": "import { app, powerMonitor } from 'electron';\n\npowerMonitor.on('suspend', () => app.quit());\n",
+    })
+    assert [code for code, _, _ in found(tmp_path)] == []
+
+
 def test_dep001_leaves_a_name_under_a_path_alias_prefix_to_imp001(tmp_path):
     """`@acme/shared` where the tsconfig maps `@acme/shared/text` and no package has the scope: a
     mistyped alias (IMP001), never a package to install (DEP001 first also said `npm install
