@@ -100,6 +100,22 @@ def _unread_declarations(project: Project, cfg: TsConfig, path: str) -> bool:
 _DOC_FOLDERS = frozenset({"docs", "doc", "documentation"})
 
 
+_RUNS_TSC = re.compile(r"(?:^|[\s;&|])(?:npx\s+|pnpm\s+(?:exec\s+)?|yarn\s+)?tsc(?:\s|$)")
+
+
+def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:
+    """Whether `cfg` is the workspace root's tsconfig.json with no `include`, `files` or `references`
+    (it covers every file below) that no script of the root's package.json runs tsc on: the base the
+    packages' configs extend, which only an editor reads as a program, not a build of the files below."""
+    root = project.workspace.root
+    if cfg.path != os.path.join(root, "tsconfig.json") or cfg.include is not None or cfg.files is not None \
+            or cfg.references:
+        return False
+    manifest = project.workspace.root_manifest
+    scripts = manifest.data.get("scripts") if manifest is not None and not manifest.error else None
+    return not (isinstance(scripts, dict) and any(isinstance(c, str) and _RUNS_TSC.search(c) for c in scripts.values()))
+
+
 def _documentation_no_runner_selects(path: str, package_dir: str) -> bool:
     """A file of a documentation folder inside its package (`docs/old/auth.module.ts` of a service)
     named like no test: with no tsconfig above it, only a runner's selection (tests and what they
@@ -124,7 +140,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     cfg = resolver.tsconfig_for(path)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
-    if cfg is None and manifest is not None and _documentation_no_runner_selects(path, manifest.dir):
+    if (cfg is None or _unrun_root_catch_all(project, cfg)) and manifest is not None \
+            and _documentation_no_runner_selects(path, manifest.dir):
         return not _run_by_a_script(project, path, manifest)  # documentation no tsconfig compiles: run by hand, if at all
     if cfg is None or cfg.error is not None or cfg.unread_extends:
         return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)

@@ -436,6 +436,14 @@ def test_a_copy_no_test_imports_stays_dead_beside_a_root_jest_that_runs_every_te
                                                           "export const a = AuthService;\n")
     for name in ("nx", "plain"):
         assert [d.severity.value for d in lint(tmp_path / name, ["IMP"])] == ["warning"], name
+    # a catch-all root tsconfig.json (no include, files or references) that no root script runs tsc on is the
+    # base the projects extend, not a build of the sketches below it (a real Nx workspace: 4 errors on
+    # design sketches); a root script running tsc makes it a program that checks them
+    _pkg(tmp_path / "plain", "tsconfig.json", {"compilerOptions": {"strict": True}})
+    assert [d.severity.value for d in lint(tmp_path / "plain", ["IMP"])] == ["warning"]
+    _pkg(tmp_path / "plain", "package.json", {"name": "svc", "private": True, "scripts": {"test": "jest", "check": "tsc --noEmit"},
+                                              "devDependencies": {"jest": "29.7.0", "ts-jest": "29.1.0"}})
+    assert [d.severity.value for d in lint(tmp_path / "plain", ["IMP"])] == ["error"]
 
 
 def test_migrations_a_data_source_loads_are_run_whatever_tsconfig_compiles(tmp_path):
