@@ -23,6 +23,6 @@ SKIPPED_LIB_CHECK_NOTE = " tsc reports nothing here (skipLibCheck skips declarat
 def in_dead_file(d: Diagnostic) -> Diagnostic:
     """The finding as a warning that says its file is dead, with no fix."""
     message = d.message.replace(SKIPPED_LIB_CHECK_NOTE, "")
-    end = "" if message.endswith(".") else "."
+    end = "" if message.endswith((".", "?")) else "."
     d.severity, d.fix, d.message = Severity.WARNING, None, message + end + DEAD_FILE_NOTE
     return d

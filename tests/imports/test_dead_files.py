@@ -490,3 +490,14 @@ def test_a_ts_nocheck_file_nothing_reaches_is_dead_though_a_program_includes_it(
     _write(tmp_path, "src/main.ts", "import { network } from 'utils/web3';\nimport { go } from './utils/metamask';\n"
                                     "console.log(network, go);\n")
     assert [d.severity.value for d in lint(tmp_path, ["IMP002"])] == ["error"]
+
+
+def test_a_dead_files_note_follows_a_question_without_a_stray_period(tmp_path):
+    """IMP003's "Did you mean `X`?" then the dead file's note: no "?." between them (a real upgrade script)."""
+    _pkg(tmp_path, "package.json", {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "dist"}, "include": ["src"]})
+    _write(tmp_path, "src/main.ts", "export const AbstractTransitionDirective = 1;\n")
+    _write(tmp_path, "scratch/upgrade.ts", "import { AbstractTransitionDirectives } from '../src/main';\n"
+                                           "export const d = AbstractTransitionDirectives;\n")
+    [d] = lint(tmp_path, ["IMP003"])
+    assert "Did you mean `AbstractTransitionDirective`? Nothing checks" in d.message and "?." not in d.message, d.message
