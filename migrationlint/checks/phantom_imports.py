@@ -18,7 +18,7 @@ from migrationlint.model import frameworks
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
-from migrationlint.model.inherited_aliases import paths_unknown
+from migrationlint.model.inherited_aliases import paths_unknown, unread_alias, unread_local_config
 from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
@@ -98,7 +98,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
                 namespace = own_namespace(project, resolver, path, spec)
-                if namespace and not paths_unknown(resolver, path):  # an alias the unread config may hold
+                if namespace and not unread_alias(resolver, path, spec) and not unread_local_config(resolver, path):
+                    # an alias the unread config package, or a generated base the checkout lacks, may hold
                     yield phantom(project, resolver, facts, imp, namespace)
         elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \
                 and not (not pk.is_relative(spec) and _ambient(project, resolver, path, spec)) \
@@ -117,8 +118,9 @@ def _above_the_repository(project: Project, path: str, spec: str) -> bool:
 
 
 def _outside(project: Project, path: str) -> bool:
+    """Whether the absolute `path` lies outside the workspace (a relative base, `#name`, is not a place)."""
     root = project.workspace.root
-    return os.path.commonpath([os.path.normpath(path), root]) != root
+    return os.path.isabs(path) and os.path.commonpath([os.path.normpath(path), root]) != root
 
 
 _GENERATED = re.compile(r"(^|[./_-])generated([./_-]|$)|(^|/)__generated__(/|$)")

@@ -14,7 +14,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.git_submodules import in_submodule
-from migrationlint.model.inherited_aliases import paths_unknown
+from migrationlint.model.inherited_aliases import unread_local_config
 from migrationlint.model.install_links import install_linked
 from migrationlint.model.package_use import Use
 from migrationlint.model.resolve import resolver_for
@@ -101,10 +101,10 @@ class ProvidedModules(DependencyModel):
 
     def _member_by_unread_alias(self, u: Use) -> bool:
         """A workspace package imported by name from a file whose tsconfig's `paths` are not all known
-        (an `extends` of a config a script writes, gitignored: inherited_aliases.paths_unknown): the
+        (an `extends` of a config a script writes, gitignored: inherited_aliases.unread_local_config): the
         workspace's aliases usually map such a name to the package's source, which the importer then
         compiles in, and no declaration is asked."""
-        return self.ws.member(u.package) is not None and paths_unknown(resolver_for(self.project), u.path)
+        return self.ws.member(u.package) is not None and unread_local_config(resolver_for(self.project), u.path)
 
     def _in_a_submodule(self, u: Use) -> bool:
         """A name the importer's tsconfig `baseUrl` reads from a folder `.gitmodules` declares

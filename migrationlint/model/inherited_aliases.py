@@ -47,3 +47,12 @@ def paths_unknown(resolver: Resolver, path: str) -> bool:
     if cfg is not None and cfg.unread_extends:
         return True
     return resolver.tsconfigs.references_unwritten(os.path.dirname(path))
+
+
+def unread_local_config(resolver: Resolver, path: str) -> bool:
+    """Whether the file's tsconfig extends a file of the repository that is not there (a config a
+    script writes, `.gitignore`d: `tsconfig.base.effective.json`), rather than a config package: such a
+    generated base usually holds the workspace's own `paths`, so workspace names may be its aliases. A
+    config package not installed (`expo/tsconfig.base`) holds compiler options, not this workspace's aliases."""
+    cfg = resolver.tsconfig_for(path)
+    return cfg is not None and any(spec.startswith((".", "/")) for spec in cfg.unread_extends)
