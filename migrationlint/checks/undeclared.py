@@ -176,7 +176,7 @@ class UndeclaredImports:
         m = u.manifest
         via = self.bringing_dependencies(m, u.package, u.test)
         if not via:
-            return ""
+            return self._added_as_peer(u)
         if not self.one_copy_hoisted(m, u.package):
             return ("; it loads today only because a package of the install depends on it and the install hoists "
                     "one of its versions (the lockfile holds several): another version, or an install that does not "
@@ -186,6 +186,20 @@ class UndeclaredImports:
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
                 f"and the install hoists it: another version of {named if one else 'them'}, or an install that does "
                 "not hoist, breaks it")
+
+    def _added_as_peer(self, u: Use) -> str:
+        """Where the package manager installs peers (npm 7+, pnpm's auto-install-peers): the declared
+        dependency that requires the package as a peer, which the install adds for it (rxjs for
+        @nestjs/common), and what breaks that."""
+        m = u.manifest
+        policy = self.peer_policy(m)
+        host = next((h for h in sorted(m.section("dependencies")) if self.peer_list(h, m).get(u.package) is False),
+                    None) if policy.installs else None
+        if host is None:
+            return ""
+        return (f'; it loads today only because "{host}", which {self._rel(m)} declares, requires it as a peer and '
+                f"{policy.setting}: a version of \"{host}\" without that peer, or an install that does not add "
+                "peers (legacy-peer-deps), breaks it")
 
     def _declare_remedy(self, u: Use, message: str, section: str, why: str, known: bool,
                         note: str) -> tuple[str, Fix | None, Severity | None]:

@@ -1876,3 +1876,21 @@ def test_dep003_never_advises_a_version_outside_the_nest_core_peer_range(tmp_pat
         assert "^6.6.7" not in d.message and d.fix is None and 'wants "^7.1.0"' in d.message, d.message
     else:
         assert advised in d.message, d.message
+
+
+def test_an_undeclared_peer_npm_installs_for_a_dependency_says_why_it_loads_today(tmp_path):
+    """`rxjs`, undeclared, which the declared `@nestjs/common` requires as a peer: npm 7+ installs it, so
+    the import loads today (a real storefront's message read as if production were broken). The
+    message names the dependency and what breaks it."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/common": "^10.0.0"}},
+        "package-lock.json": {"name": "svc", "lockfileVersion": 3, "packages": {
+            "": {"name": "svc", "dependencies": {"@nestjs/common": "^10.0.0"}},
+            "node_modules/@nestjs/common": {"version": "10.4.0", "peerDependencies": {"rxjs": "^7.1.0"}},
+            "node_modules/rxjs": {"version": "7.8.1", "peer": True}}},
+        "src/main.ts": "import { of } from 'rxjs';\n\nexport const x = of(1);\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert ('it loads today only because "@nestjs/common", which package.json declares, requires it as a peer and '
+            "npm 7+ installs peer dependencies") in d.message, d.message
