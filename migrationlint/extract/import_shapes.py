@@ -9,6 +9,8 @@ from the syntax tree only.
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from migrationlint.extract.parsing import string_value, text
@@ -128,6 +130,8 @@ def _stops(statement: Node) -> bool:
 
 _NODE_ENV = ("process.env.NODE_ENV", "process.env['NODE_ENV']", 'process.env["NODE_ENV"]')
 _NOT_PRODUCTION = ("development", "dev", "test", "local")
+# an environment variable named for tests (`TEST_CLEAN_DATABASE`, `IS_TEST`, `E2E_TEST`), read as a switch
+_TEST_SWITCH = re.compile(r"process\.env\.(?:[A-Z0-9_]*_)?(?:TEST|TESTING|E2E)(?:_[A-Z0-9_]*)?$")
 
 
 def outside_production(node: Node) -> bool:
@@ -135,7 +139,8 @@ def outside_production(node: Node) -> bool:
     consequence of a condition that holds only outside production (`NODE_ENV !== 'production'`,
     `=== 'development'`, also with `&&`), the `else` of one that holds whenever NODE_ENV is
     "production" (`=== 'production'`, `!== 'development'`, also with `||`), and the same arms of a
-    `?:`. The code says what it loads outside production (Swagger UI, a mock server)."""
+    `?:`; also the branch a test run's switch opens (`if (process.env.TEST_CLEAN_DATABASE)`). The code
+    says what it loads outside production (Swagger UI, a mock server, a test database's seed)."""
     child, parent = node, node.parent
     while parent is not None:
         if parent.type in ("if_statement", "ternary_expression"):
@@ -187,6 +192,8 @@ def _env_test(condition: Node) -> tuple[bool, bool]:
     if condition.type == "identifier":
         value = _const_value(condition)  # `const isDev = process.env.NODE_ENV !== 'production'`
         return _env_test(value) if value is not None else _NEITHER
+    if condition.type == "member_expression" and _TEST_SWITCH.match(text(condition)):
+        return True, False  # `process.env.TEST_CLEAN_DATABASE`: set by test runs, not in production
     if condition.type != "binary_expression":
         return _NEITHER
     operator = condition.child_by_field_name("operator")

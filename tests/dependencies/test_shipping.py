@@ -2945,14 +2945,17 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
                    "if (process.env.NODE_ENV !== 'production') {\n  app.use(require('swagger-ui-express').serve);\n}\n",
                    # a `const` holding the test (a real back end's `isDev`, and its negation)
                    "const isDev = process.env.NODE_ENV !== 'production';\nif (isDev) {\n  app.use(require('./docs').docs);\n}\n",
-                   "const isProd = process.env.NODE_ENV === 'production';\nif (!isProd) app.use(require('./docs').docs);\n"):
+                   "const isProd = process.env.NODE_ENV === 'production';\nif (!isProd) app.use(require('./docs').docs);\n",
+                   # a test run's switch (a real spreadsheet server seeds its test database so: 1 DEP002)
+                   "if (process.env.TEST_CLEAN_DATABASE) {\n  app.use(require('./docs').docs);\n}\n"):
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
         if "./docs" not in branch:
             del other["src/docs.ts"]
         assert dep(write(tmp_path / str(len(branch)), other)) == [], branch
     for branch in ("app.use(require('./docs').docs);\n",
                    "if (process.env.NODE_ENV !== 'test') {\n  app.use(require('./docs').docs);\n}\n",
-                   "let isDev = process.env.NODE_ENV !== 'production';\nisDev = true;\nif (isDev) app.use(require('./docs').docs);\n"):
+                   "let isDev = process.env.NODE_ENV !== 'production';\nisDev = true;\nif (isDev) app.use(require('./docs').docs);\n",
+                   "if (process.env.USE_TESTNET) {\n  app.use(require('./docs').docs);\n}\n"):  # a network, not a test run
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
         assert dep(write(tmp_path / str(len(branch)), other)) == [("DEP002", "src/docs.ts", "swagger-ui-express")], branch
 
