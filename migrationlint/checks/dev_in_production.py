@@ -90,10 +90,13 @@ class DevInProduction:
         service = self.is_service(m)
         fails = "the command fails" if m.data.get("bin") and not service else "the service fails" if service \
             else "the application that loads it fails"
-        via = self.bringing_dependency(m, u.package) if self.one_copy_hoisted(m, u.package) else None
-        if via is not None:  # installed today through another package: by chance, not by the manifest
+        via = self.bringing_dependency(m, u.package)
+        if via is not None and self.one_copy_hoisted(m, u.package):  # installed today through another package, by chance
             return f"a production install ({self.production_install(m)}) holds it today only because {via} " \
                    f"depends on it; once {via} no longer does, {fails}"
+        if via is not None:  # several versions locked: whether the copy hoisted where it looks is the one `via` brings
+            return f"a production install ({self.production_install(m)}) holds it only if the copy {via} brings is the " \
+                   f"one hoisted where this file looks (the lockfile holds several versions of it); otherwise {fails}"
         return f"a production install ({self.production_install(m)}) leaves it out and {fails}"
 
     def _left_external(self, u: Use) -> str | None:
