@@ -174,6 +174,14 @@ class UndeclaredImports:
         of it: with several, the hoisted copy may be another package's, and a dependency naming a
         version apart keeps its own nested copy."""
         m = u.manifest
+        memo = _TODAY(self.project)
+        key = (m.path, u.package, u.test)
+        if key not in memo:  # asked per finding; many findings share a package
+            memo[key] = self._why_today(u)
+        return memo[key]
+
+    def _why_today(self, u: Use) -> str:
+        m = u.manifest
         via = self.bringing_dependencies(m, u.package, u.test)
         if not via:
             return self._added_as_peer(u)
@@ -192,6 +200,8 @@ class UndeclaredImports:
         dependency that requires the package as a peer, which the install adds for it (rxjs for
         @nestjs/common), and what breaks that."""
         m = u.manifest
+        if u.package not in self.taken_as_peer:  # no package of the install takes it as a peer
+            return ""
         policy = self.peer_policy(m)
         host = next((h for h in sorted(m.section("dependencies")) if self.peer_list(h, m).get(u.package) is False),
                     None) if policy.installs else None
@@ -466,3 +476,4 @@ class UndeclaredImports:
 # UI runtimes whose state lives in the one copy the application loads: a component library's peers
 _UI_RUNTIMES = frozenset({"react", "react-dom", "vue", "svelte", "preact", "solid-js", "@angular/core", "react-native"})
 _SUBPATHS: Memo[dict[tuple[str, str], frozenset[str]]] = Memo("umbrella subpaths imported", lambda project: {})
+_TODAY: Memo[dict[tuple[str, str, bool], str]] = Memo("why undeclared packages load today", lambda project: {})

@@ -5,7 +5,7 @@ nothing at runtime, so the package it names is needed for types only."""
 from __future__ import annotations
 
 from migrationlint.extract.records import FileFacts, ImportFact
-from migrationlint.model.project import Project
+from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import resolver_for
 
 
@@ -73,10 +73,20 @@ def declared_as_types(project: Project, path: str, imp: ImportFact, used: list[s
         return False
     resolver = resolver_for(project)
     target = resolver.resolve(path, imp.specifier).path
-    return target is not None and all(_a_type(project, resolver, target, names[n], set()) for n in used)
+    if target is None:
+        return False
+    memo = _TYPES(project)
+    for n in used:
+        key = (target, names[n])
+        if key not in memo:  # asked for every walk over a decorated signature's import
+            memo[key] = bool(_a_type(project, resolver, target, names[n], set()))
+        if not memo[key]:
+            return False
+    return True
 
 
 _CHAIN_DEPTH = 8  # re-export hops followed before a name is taken for a value
+_TYPES: Memo[dict[tuple[str, str], bool]] = Memo("exported names that are types", lambda project: {})
 
 
 def _a_type(project: Project, resolver, module: str, name: str, seen: set[str]) -> bool | None:
