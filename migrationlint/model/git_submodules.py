@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+from migrationlint.model.ini_pairs import ini_pairs
 from migrationlint.model.project import Memo, Project
 
 
@@ -17,17 +18,8 @@ def in_submodule(project: Project, path: str) -> bool:
 def _submodule_paths(project: Project) -> list[str]:
     """The folders `.gitmodules` at the workspace root declares as git submodules (absolute)."""
     root = project.workspace.root
-    try:
-        with open(os.path.join(root, ".gitmodules"), encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        return []
-    found = []
-    for line in lines:
-        key, _, value = line.strip().partition("=")
-        if key.strip() == "path" and value.strip():
-            found.append(os.path.normpath(os.path.join(root, value.strip())))
-    return found
+    return [os.path.normpath(os.path.join(root, value)) for key, value in ini_pairs(os.path.join(root, ".gitmodules"))
+            if key == "path" and value]
 
 
 _SUBMODULES: Memo[list[str]] = Memo("git submodules", _submodule_paths, disk_only=True)

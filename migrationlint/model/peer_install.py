@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from migrationlint.model.lockfile_record import Lockfile
+from migrationlint.model.ini_pairs import ini_pairs
 
 
 @dataclass(frozen=True)
@@ -36,19 +37,7 @@ def npmrc_values(directory: str, *keys: str) -> list[str]:
 
 
 def _npmrc_pairs(directory: str) -> list[tuple[str, str]]:
-    try:
-        with open(os.path.join(directory, ".npmrc"), encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        return []
-    pairs = []
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith(("#", ";")) or "=" not in line:
-            continue
-        key, _, value = line.partition("=")
-        pairs.append((key.strip(), value.strip().strip("\"'")))
-    return pairs
+    return ini_pairs(os.path.join(directory, ".npmrc"))
 
 
 def read_pnpm_settings(directory: str) -> dict:
