@@ -182,8 +182,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         publish, whose users provide its peers."""
         if self.peer_policy(m).installs or self.published_library(m):
             return None
-        return next((host for host in sorted(m.section("dependencies"))
-                     if self.peer_list(host, m).get(package) is False), None)
+        return self.peer_requirer(m, package)
 
     def _only_presumed(self, key: tuple[str, str]) -> bool:
         """Whether every use that asks `dependencies` for this (manifest, package) ships only by

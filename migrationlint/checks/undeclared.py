@@ -203,8 +203,7 @@ class UndeclaredImports:
         if u.package not in self.taken_as_peer:  # no package of the install takes it as a peer
             return ""
         policy = self.peer_policy(m)
-        host = next((h for h in sorted(m.section("dependencies")) if self.peer_list(h, m).get(u.package) is False),
-                    None) if policy.installs else None
+        host = self.peer_requirer(m, u.package) if policy.installs else None
         if host is None:
             return ""
         return (f'; it loads today only because "{host}", which {self._rel(m)} declares, requires it as a peer and '

@@ -420,15 +420,16 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     tsup_field = manifest.data.get("tsup")
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
         return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
-    inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, [c for _, c in build_commands(manifest)]) \
-        or rollup_build(manifest, build_commands(manifest)) \
+    named = build_commands(manifest)
+    builds = [c for _, c in named]
+    inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, builds) or rollup_build(manifest, named) \
         or release_bundle(manifest, [c for _, c in build_commands(manifest, release_scripts(manifest, private))], private) \
-        or unbuild_bundle(manifest, build_commands(manifest))
+        or unbuild_bundle(manifest, named)
     if inlined is not None:
         return inlined
     if not private:  # a published package: its consumers install its dependencies, but for what
         return _vite_build(manifest, vite) \
-            or published_webpack(manifest, [c for _, c in build_commands(manifest)]) or _published_rsbuild(manifest)  # a build that inlines
+            or published_webpack(manifest, builds) or _published_rsbuild(manifest)  # a build that inlines
     if vite or any(_VITE_BUILD.search(s) for s in scripts) \
             or os.path.isfile(os.path.join(directory, "index.html")):
         return "a private app built by vite: it ships a bundle"
@@ -438,7 +439,6 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
         return "a private app built by rsbuild: it ships a bundle"
     if _modern_client_app(manifest, scripts):
         return "a private Modern.js app (modern build, rendered in the browser): it ships a bundle"
-    builds = [c for _, c in build_commands(manifest)]
     for tool in ("webpack", "rspack"):  # rspack reads webpack's configuration shape
         config = find_config(directory, f"{tool}.config")
         if config and not config_has(config, "externals") and nest_cli_build(manifest, scripts) \

@@ -39,7 +39,7 @@ from migrationlint.model.migrations import OPTION_LOADED
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.tsconfig import TsConfig
-from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.script_commands import command_pattern, shell_commands
 from migrationlint.model.shipping import shipping_for
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_runners import may_run_tests
@@ -100,7 +100,7 @@ def _unread_declarations(project: Project, cfg: TsConfig, path: str) -> bool:
 _DOC_FOLDERS = frozenset({"docs", "doc", "documentation"})
 
 
-_RUNS_TSC = re.compile(r"(?:^|[\s;&|])(?:npx\s+|pnpm\s+(?:exec\s+)?|yarn\s+)?tsc(?:\s|$)")
+_RUNS_TSC = command_pattern(r"tsc(?:\s|$)")  # `tsc`, `npx tsc --noEmit`, `pnpm exec tsc -b`
 
 
 def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:

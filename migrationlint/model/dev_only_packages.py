@@ -74,13 +74,18 @@ class DevOnlyPackages:
                 f"a dependency of {', '.join(via[:2])}, a devDependency only itself" if via else ""]
         return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
 
-    def _never_published(self, manifest: Manifest) -> bool:
-        """Whether no registry install of the package happens though it could be published: the
-        repository shows no way to publish (publish_paths; a test-support library with a `version`
-        and no `"private"` beside deployed services of the same version). Read once per run."""
+    @property
+    def publishes(self) -> bool:
+        """Whether the repository shows any way to publish its packages (publish_paths), read once per run."""
         if self._publishes is None:
             self._publishes = workspace_publishes(self.ws)
-        return never_published(manifest, self._publishes)
+        return self._publishes
+
+    def _never_published(self, manifest: Manifest) -> bool:
+        """Whether no registry install of the package happens though it could be published: the
+        repository shows no way to publish (a test-support library with a `version` and no
+        `"private"` beside deployed services of the same version)."""
+        return never_published(manifest, self.publishes)
 
     def _unused_harness(self, manifest: Manifest) -> str | None:
         """A private package in a tools folder (`tools/integration`) that names an entry to import (`main`)

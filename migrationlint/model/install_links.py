@@ -8,13 +8,12 @@ then holds them, though no dependency section names them.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 
 from migrationlint.model.bundling import build_commands
 from migrationlint.model.packages import package_name
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import Manifest, read_manifest
 
 _HOOKS = ("preinstall", "install", "postinstall", "prepare")
 # `yarn link NAME...`, `npm link PATH...` (`npm ln`), `pnpm link PATH...`: the words up to the command's end
@@ -34,16 +33,7 @@ def _linked_names(words: str, directory: str) -> list[str]:
         if word.startswith(("-", "$")):
             continue  # a flag, or a variable's words (`$YARN_LINK_ARGS`)
         if word.startswith((".", "/")):
-            word = _manifest_name(os.path.join(directory, word)) or ""
+            word = read_manifest(os.path.join(directory, word, "package.json")).name or ""
         if word and package_name(word) == word:
             names.append(word)
     return names
-
-
-def _manifest_name(folder: str) -> str | None:
-    try:
-        with open(os.path.join(folder, "package.json"), encoding="utf-8") as fh:
-            name = json.load(fh).get("name")
-    except (OSError, ValueError, AttributeError):
-        return None
-    return name if isinstance(name, str) else None

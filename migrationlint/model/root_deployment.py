@@ -14,7 +14,7 @@ from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.docker_installs import root_install_beside, service_install
 from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.process_managers import pm2_scripts
-from migrationlint.model.publish_paths import never_published, workspace_publishes
+from migrationlint.model.publish_paths import never_published
 from migrationlint.model.shipping import Shipping
 from migrationlint.model.workspace import Manifest, Workspace
 
@@ -44,10 +44,11 @@ class RootDeployment:
     ws: Workspace
     shipping: Shipping
 
-    @cached_property
+    @property
     def publishes(self) -> bool:
-        """Whether the repository shows any way to publish its packages (publish_paths)."""
-        return workspace_publishes(self.ws)
+        """Whether the repository shows any way to publish its packages (publish_paths, read once per
+        run by the shipping model)."""
+        return self.shipping.publishes
 
     def never_published(self, m: Manifest) -> bool:
         """publish_paths.never_published, in this repository."""

@@ -9,9 +9,11 @@ from the inner package. Without an installed copy the answer is unknown.
 
 from __future__ import annotations
 
-import json
 import os
 import re
+
+from migrationlint.model.specifiers import condition_targets, exports_table
+from migrationlint.model.workspace import read_manifest
 
 _FILES = ("{}.d.ts", "{}/index.d.ts", "{}.js", "{}/index.js")
 
@@ -48,18 +50,6 @@ def _installed_folder(start_dir: str, root: str, package: str) -> str | None:
 
 def _export_targets(folder: str, subpath: str) -> list[str]:
     """The files the `exports` entry `./<subpath>` of the installed package.json names (every condition)."""
-    try:
-        with open(os.path.join(folder, "package.json"), encoding="utf-8") as fh:
-            exports = json.load(fh).get("exports")
-    except (OSError, ValueError, AttributeError):
-        return []
-    entry = exports.get("./" + subpath) if isinstance(exports, dict) else None
-    found: list[str] = []
-    pending = [entry]
-    while pending:
-        value = pending.pop()
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, dict):
-            pending.extend(value.values())
-    return found
+    exports = read_manifest(os.path.join(folder, "package.json")).data.get("exports")
+    entry = exports_table(exports).get("./" + subpath) if exports is not None else None
+    return condition_targets(entry) if entry is not None else []
