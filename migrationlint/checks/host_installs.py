@@ -65,7 +65,14 @@ class HostInstalls(DependencyModel):
         if not test and lock.in_production_install(package, importer) is False:
             return []  # the copy it brings stays in its own folder (npm nests it): the importer finds none
         declared = [*m.section("dependencies"), *(m.section("devDependencies") if test else ())]
-        return [d for d in declared if package in lock.dependencies_at(d, importer)]
+        return [d for d in declared if package in lock.dependencies_at(d, importer) or self._member_brings(d, package)]
+
+    def _member_brings(self, dependency: str, package: str) -> bool:
+        """Whether `dependency` is a package of the workspace that keeps `package` in its own
+        `dependencies`: the install places it as it would for a registry package's (a yarn v1
+        lockfile records no workspace package, so the lockfile cannot say it)."""
+        member = self.ws.member(dependency)
+        return member is not None and package in member.section("dependencies")
 
     def _brought_by_peer_host(self, u: Use) -> bool:
         """A published library's import of a framework package that the framework it takes as a peer

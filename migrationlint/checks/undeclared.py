@@ -24,7 +24,7 @@ from migrationlint.model.resolve import resolver_for
 from migrationlint.model.sibling_aliases import alias_elsewhere
 from migrationlint.model.umbrella_reexports import reexports
 from migrationlint.model.unchecked_files import unchecked_file
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 from migrationlint.model.workspace_definition import unlisted_member_folder
 
 
@@ -66,9 +66,15 @@ class UndeclaredImports:
         of the workspace itself is the importer's dependency whatever the root holds (the build graph)."""
         m = u.manifest
         root = self.root_of(m)
-        if root is m or m.declares_any or self.ws.member(u.package) is not None or not self.root_serves(u, root):
+        if root is m or self._declares_its_own(m) or self.ws.member(u.package) is not None \
+                or not self.root_serves(u, root):
             return m
         return root if any(root.declared(p) for p in self.imports_of(m)) else m
+
+    def _declares_its_own(self, m: Manifest) -> bool:
+        """Whether `m` declares a package from outside the workspace: one that lists only packages of
+        the workspace (`"@x/shared": "*"`, for the build graph) takes every other from the root."""
+        return any(self.ws.member(p) is None for s in DEP_SECTIONS for p in m.section(s))
 
     def _mock_of_an_import(self, u: Use) -> bool:
         """`jest.mock('graphql-request')` in a test that also imports the package: the import's
@@ -173,15 +179,14 @@ class UndeclaredImports:
         that bring the package into a hoisting install. Named only where the lockfile holds one version
         of it: with several, the hoisted copy may be another package's, and a dependency naming a
         version apart keeps its own nested copy."""
-        m = u.manifest
+        m = self._declaring_manifest(u)  # the root, for a member that takes its packages from there
         memo = _TODAY(self.project)
-        key = (m.path, u.package, u.test)
+        key = (u.manifest.path, m.path, u.package, u.test)
         if key not in memo:  # asked per finding; many findings share a package
-            memo[key] = self._why_today(u)
+            memo[key] = self._why_today(u, m)
         return memo[key]
 
-    def _why_today(self, u: Use) -> str:
-        m = u.manifest
+    def _why_today(self, u: Use, m: Manifest) -> str:
         via = self.bringing_dependencies(m, u.package, u.test)
         if not via:
             return self._added_as_peer(u)
@@ -191,9 +196,10 @@ class UndeclaredImports:
                     "hoist, breaks it")
         named = f'"{via[0]}"' if len(via) == 1 else f'"{via[0]}" and "{via[1]}"' + (" (and others)" if len(via) > 2 else "")
         one = len(via) == 1
+        change = f"another version of {named if one else 'them'}" if any(self.ws.member(d) is None for d in via) \
+            else f"a change to the dependencies of {named if one else 'them'}"  # packages of the workspace
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
-                f"and the install hoists it: another version of {named if one else 'them'}, or an install that does "
-                "not hoist, breaks it")
+                f"and the install hoists it: {change}, or an install that does not hoist, breaks it")
 
     def _added_as_peer(self, u: Use) -> str:
         """Where the package manager installs peers (npm 7+, pnpm's auto-install-peers): the declared
