@@ -20,6 +20,7 @@ from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Seve
 from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.extract.records import Binding, FileFacts, ImportFact
 from migrationlint.model import packages as pk
+from migrationlint.model.codegen_inputs import generated_by
 from migrationlint.model.module_augmentations import added_names
 from migrationlint.model.unchecked_files import unchecked_file
 from migrationlint.model.resolve import Resolver
@@ -108,12 +109,26 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
             if _default_named(target_facts, b.imported):  # tsc: TS2614, "Did you mean to use 'import X from'"
                 hint = (f" Its default export is the `{b.imported}` it declares: import it as the default "
                         f"(`import {b.imported} from '{imp.specifier}'`).")
+            elif not elsewhere:
+                hint = _generated_hint(project, target) or hint
         # tsc's code: a local it does not export (TS2459), the default's name (TS2614), a near name (TS2724)
         code = "TS2459" if brought or local is not None else "TS2614" if _default_named(target_facts, b.imported) \
             else "TS2724" if _tsc_suggests(b.imported, surface) else "TS2305"
         effect, severity = _missing_export_effect(project, resolver, path, imp, b, code)
         yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
                          fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
+
+
+def _generated_hint(project: Project, target: str) -> str | None:
+    """For a file a GraphQL code generator writes: its names are the operations of the documents it
+    reads, so a near name is another operation (no "Did you mean"); the remedy is the generator."""
+    owner = project.workspace.manifest_for(target)
+    folders = [owner.dir] if owner is not None else []
+    config = generated_by(target, [*folders, *([project.workspace.root] if project.workspace.root not in folders else [])])
+    if config is None:
+        return None
+    return (f" The file is written by the GraphQL code generator ({project.rel(config)}, `generates:`) from the "
+            "operations of its documents: add the missing operation there, or run the generator again.")
 
 
 def _tsc_suggests(name: str, exported) -> bool:

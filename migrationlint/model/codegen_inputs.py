@@ -6,8 +6,10 @@ code-first application assembled only so the generator can introspect it, run th
 `require: ts-node/register`). Such a module runs when the generator runs, in the repository,
 and no entry point of the package loads it, so what it imports is the generator's, a
 development need. `documents:` is not read: it names the components that hold the queries,
-which ship. Configs are read as data (YAML, JSON, or the literal object of `codegen.ts`),
-never run; a file an entry point reaches ships whatever a config also says of it.
+which ship. The files `generates:` writes are read too: an import of a name such a file lacks is
+an operation missing from the documents, not a misspelling (IMP003). Configs are read as data
+(YAML, JSON, or the literal object of `codegen.ts`), never run; a file an entry point reaches
+ships whatever a config also says of it.
 """
 
 from __future__ import annotations
@@ -43,15 +45,28 @@ def schema_patterns(package_dir: str) -> list[tuple[str, tuple[str, ...]]]:
     """(config path, the code files its `schema:` names, relative to the package) of every
     generator config in the folder (its listing read once: asked per package, not per file);
     each config read once per version."""
+    return [(config, read[0]) for config, read in _read_configs(package_dir) if read[0]]
+
+
+def generated_by(path: str, directories: list[str]) -> str | None:
+    """The generator config (in one of `directories`) whose `generates:` writes the code file
+    `path` (`src/generated/graphql.ts`), or None: its exports are what the documents ask for."""
+    for directory in directories:
+        rel = os.path.relpath(path, directory).replace(os.sep, "/")
+        for config, read in _read_configs(directory):
+            if rel in read[1]:
+                return config
+    return None
+
+
+def _read_configs(package_dir: str) -> list[tuple[str, tuple[tuple[str, ...], tuple[str, ...]]]]:
     found = []
     for config in _configs(package_dir):
         try:
             stat = os.stat(config)
         except OSError:
             continue
-        patterns = _read_patterns(config, stat.st_mtime_ns, stat.st_size)
-        if patterns:
-            found.append((config, patterns))
+        found.append((config, _read(config, stat.st_mtime_ns, stat.st_size)))
     return found
 
 
@@ -66,21 +81,38 @@ def _configs(package_dir: str) -> Iterator[str]:
 
 
 @lru_cache(maxsize=64)
-def _read_patterns(config: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+def _read(config: str, mtime_ns: int, size: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the code files `schema:` names, the code files `generates:` writes) of one config."""
     if config.endswith(CONFIG_EXTENSIONS):
         read = read_config(config)
         values = [v for k, v in read.keys.items() if k[-1] == "schema" and v is not None]
         values += [v for k, items in read.lists.items() if k[-1] == "schema" for v in items or ()]
         values += [k[-1] for k in read.objects if len(k) > 1 and k[-2] == "schema"]
+        outputs = [k[-1] for k in read.objects if len(k) > 1 and k[-2] == "generates"]
     else:
         try:
             with open(config, encoding="utf-8") as fh:
                 text = fh.read()
             data = json.loads(text) if config.endswith(".json") else yaml_load.load(text)
         except (OSError, UnicodeDecodeError, ValueError):
-            return ()
+            return (), ()
         values = list(_schema_values(data))
-    return tuple(dict.fromkeys(v.removeprefix("./") for v in values if _local_code(v)))
+        outputs = list(_generated_values(data))
+    return (tuple(dict.fromkeys(v.removeprefix("./") for v in values if _local_code(v))),
+            tuple(dict.fromkeys(v.removeprefix("./") for v in outputs if _local_code(v))))
+
+
+def _generated_values(data: object) -> Iterator[str]:
+    """The keys of every `generates` mapping, at any depth (a project's own, in a GraphQL config)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "generates" and isinstance(value, dict):
+                yield from (k for k in value if isinstance(k, str))
+            else:
+                yield from _generated_values(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _generated_values(item)
 
 
 def _schema_values(data: object) -> Iterator[str]:

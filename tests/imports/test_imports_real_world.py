@@ -569,6 +569,36 @@ def test_a_missing_export_names_where_the_name_is(tmp_path):
     assert found["ApiErrorResponse"].endswith("src/interfaces/api-response.interface.ts exports it."), found
 
 
+@pytest.mark.parametrize("config", ["codegen.yml", "codegen.ts"])
+def test_a_name_missing_from_generated_graphql_code_is_an_operation_not_a_misspelling(tmp_path, config):
+    """`useGetActivityByIdQuery` imported from the file graphql-codegen writes, whose documents lost
+    that query (a real fitness app was asked "Did you mean `useGetActivityInsightsQuery`?", another
+    operation): the remedy is the generator's documents, said whether the config is YAML or code."""
+    _pkg(tmp_path, "package.json", {"name": "web", "version": "1.0.0", "private": True})
+    text = "schema: ../api/schema.gql\ndocuments: 'src/**/*.graphql'\ngenerates:\n  src/generated/graphql.ts:\n" \
+           "    plugins: [typescript, typescript-operations]\n"
+    if config == "codegen.ts":
+        text = ("import type { CodegenConfig } from '@graphql-codegen/cli';\n\nconst config: CodegenConfig = {\n"
+                "  schema: '../api/schema.gql',\n  documents: 'src/**/*.graphql',\n"
+                "  generates: { './src/generated/graphql.ts': { plugins: ['typescript'] } },\n};\nexport default config;\n")
+    _write(tmp_path, config, text)
+    _write(tmp_path, "src/generated/graphql.ts", "export function useGetActivityInsightsQuery() { return 1; }\n")
+    _write(tmp_path, "src/page.ts", "import { useGetActivityByIdQuery } from './generated/graphql';\n"
+                                   "export const q = useGetActivityByIdQuery();\n")
+    _write(tmp_path, "src/other.ts", "import { useGetActivityInsightQuery } from './generated/graphql';\n"
+                                    "export const q = useGetActivityInsightQuery();\n")
+    _write(tmp_path, "src/hand/written.ts", "export function useGetActivityInsightsQuery() { return 1; }\n")
+    _write(tmp_path, "src/hand/page.ts", "import { useGetActivityByIdQuery } from './written';\n"
+                                        "export const q = useGetActivityByIdQuery();\n")
+    found = {d.path.rsplit("src/", 1)[1]: d.message for d in lint(tmp_path, ["IMP003"])}
+    for generated in ("page.ts", "other.ts"):
+        assert "Did you mean" not in found[generated], found
+        assert found[generated].endswith(f"The file is written by the GraphQL code generator ({config}, `generates:`) from "
+                                         "the operations of its documents: add the missing operation there, or run "
+                                         "the generator again."), found
+    assert "Did you mean `useGetActivityInsightsQuery`?" in found["hand/page.ts"]  # written by hand: a near name
+
+
 def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
     """A target whose every line is commented out has no import or export: tsc reports TS2306 once
     per import, not once per name (a real spec file: 15 findings for one commented-out module). A
