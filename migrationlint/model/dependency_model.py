@@ -18,6 +18,7 @@ from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.root_deployment import RootDeployment
 from migrationlint.model.entry_points import entry_is_source, is_service, names_a_build
 from migrationlint.model.package_roles import built_as_application, started_application
+from migrationlint.model.nx_script_flags import generated_by_script
 from migrationlint.model.nx_projects import generated_manifest
 from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
@@ -423,9 +424,10 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         return found
 
     def generated_manifest(self, m: Manifest) -> str | None:
-        """nx_projects.generated_manifest, asked once per manifest in a run."""
+        """nx_projects.generated_manifest (or the same option given by a script's command line),
+        asked once per manifest in a run."""
         if m.path not in self._generated:
-            self._generated[m.path] = generated_manifest(m.dir)
+            self._generated[m.path] = generated_manifest(m.dir) or generated_by_script(m.dir)
         return self._generated[m.path]
 
     def peer_policy(self, m: Manifest) -> PeerPolicy:

@@ -41,11 +41,11 @@ class WebProject:
     main: str | None
 
 
-def _project_data(project_json: str) -> dict:
-    """The parsed project.json ({} when unreadable: a project that cannot be read is not known to
-    be anything)."""
+def json_object(path: str) -> dict:
+    """The parsed project.json, nx.json or package.json ({} when unreadable or not an object: a
+    project that cannot be read is not known to be anything)."""
     try:
-        with open(project_json, "rb") as fh:
+        with open(path, "rb") as fh:
             data = json.loads(fh.read())
     except (OSError, ValueError):
         return {}
@@ -54,7 +54,7 @@ def _project_data(project_json: str) -> dict:
 
 def web_project(project_json: str, workspace_root: str) -> WebProject | None:
     """The project of this project.json when its `build` target bundles for the browser, else None."""
-    return _web(_project_data(project_json), os.path.dirname(project_json), workspace_root)
+    return _web(json_object(project_json), os.path.dirname(project_json), workspace_root)
 
 
 def workspace_file_projects(directory: str) -> list[WebProject]:
@@ -63,7 +63,7 @@ def workspace_file_projects(directory: str) -> list[WebProject]:
     project.json files, and the Angular CLI)."""
     found = []
     for name in ("workspace.json", "angular.json"):
-        projects = _project_data(os.path.join(directory, name)).get("projects")
+        projects = json_object(os.path.join(directory, name)).get("projects")
         for project in projects.values() if isinstance(projects, dict) else ():
             if isinstance(project, dict) and isinstance(project.get("root"), str) and project["root"].strip("./"):
                 web = _web(project, os.path.normpath(os.path.join(directory, project["root"])), directory)
@@ -77,7 +77,7 @@ def angular_build_inputs(directory: str) -> dict[str, str]:
     start from (`main`, `browser`, `polyfills`: a project at the workspace's own top, `"root": ""`,
     whose folder holds a server too, is read by these alone)."""
     found: dict[str, str] = {}
-    projects = _project_data(os.path.join(directory, "angular.json")).get("projects")
+    projects = json_object(os.path.join(directory, "angular.json")).get("projects")
     for project in projects.values() if isinstance(projects, dict) else ():
         targets = project.get("architect", project.get("targets")) if isinstance(project, dict) else None
         build = targets.get("build") if isinstance(targets, dict) else None
@@ -145,7 +145,7 @@ def infers_vite_builds(directory: str) -> bool:
     (`"plugins": ["@nx/vite/plugin"]`, or `{"plugin": "@nx/vite/plugin", ...}`), which gives every
     project with a vite config a build target project.json does not write (Nx 18 and later)."""
     root = nx_workspace_root(directory)
-    plugins = _project_data(os.path.join(root, "nx.json")).get("plugins") if root is not None else None
+    plugins = json_object(os.path.join(root, "nx.json")).get("plugins") if root is not None else None
     return isinstance(plugins, list) and any(
         (p.get("plugin") if isinstance(p, dict) else p) == "@nx/vite/plugin" for p in plugins)
 
@@ -165,7 +165,7 @@ def node_app_mains(directory: str) -> list[tuple[str, str]]:
     project.json is in `directory`, when it runs in Node (not a browser build): what its bundle or
     build starts from (`"main": "apps/api/src/main.ts"`, relative to the Nx workspace root), else
     the main its webpack config gives Nx's inferred build."""
-    data = _project_data(os.path.join(directory, "project.json"))
+    data = json_object(os.path.join(directory, "project.json"))
     targets = data.get("targets") if isinstance(data.get("targets"), dict) else {}
     if data.get("projectType") != "application":
         return []
@@ -367,9 +367,9 @@ def project_targets(directory: str) -> dict:
     """The targets of the Nx project in `directory` (project.json, or its inline entry in the
     workspace's workspace.json; the older `architect` spelling too), or {}; merged over those the
     package.json's `nx` field gives (project.json's win, as Nx merges them)."""
-    project = _project_data(os.path.join(directory, "project.json")) or _inline_project(directory)
+    project = json_object(os.path.join(directory, "project.json")) or _inline_project(directory)
     targets = project.get("targets", project.get("architect"))
-    nx = _project_data(os.path.join(directory, "package.json")).get("nx")
+    nx = json_object(os.path.join(directory, "package.json")).get("nx")
     inline = nx.get("targets") if isinstance(nx, dict) else None
     if isinstance(inline, dict) and inline:
         targets = {**inline, **(targets if isinstance(targets, dict) else {})}
@@ -398,7 +398,7 @@ def _with_defaults(directory: str, targets: dict) -> dict:
 @lru_cache(maxsize=8)
 def _target_defaults(nx_json: str, mtime_ns: int, size: int) -> dict:
     """nx.json's `targetDefaults` ({} when none), read once per version of the file."""
-    defaults = _project_data(nx_json).get("targetDefaults")
+    defaults = json_object(nx_json).get("targetDefaults")
     return defaults if isinstance(defaults, dict) else {}
 
 
@@ -430,7 +430,7 @@ def _inline_project(directory: str) -> dict:
     root = nx_workspace_root(directory)
     if root is None:
         return {}
-    projects = _project_data(os.path.join(root, "workspace.json")).get("projects")
+    projects = json_object(os.path.join(root, "workspace.json")).get("projects")
     for project in projects.values() if isinstance(projects, dict) else ():
         if isinstance(project, dict) and isinstance(project.get("root"), str) \
                 and os.path.normpath(os.path.join(root, project["root"])) == os.path.normpath(directory):
@@ -442,7 +442,7 @@ def _nx_version(root: str | None) -> tuple[int, int] | None:
     """(major, minor) of the Nx that the workspace root's package.json declares, or None."""
     if root is None:
         return None
-    manifest = _project_data(os.path.join(root, "package.json"))
+    manifest = json_object(os.path.join(root, "package.json"))
     for section in ("devDependencies", "dependencies"):
         declared = manifest.get(section)
         for name in _NX_PACKAGES:
