@@ -23,7 +23,7 @@ from migrationlint.extract.call_sites import SCHEMA_BUILDER_CLASSES, CallSitesFa
 from migrationlint.extract.typeorm_names import NO_TYPEORM, typeorm_bindings
 from migrationlint.extract.classes import ClassesFacts
 from migrationlint.extract.comments import ESLINT_RULE_WORDS, CommentsFacts
-from migrationlint.extract.grammar_gaps import without_using_variables
+from migrationlint.extract.grammar_gaps import without_export_attributes, without_using_variables
 from migrationlint.extract.exports import ExportsFacts
 from migrationlint.extract.imports import ImportsFacts
 from migrationlint.extract.orm_options import OrmOptionsFacts, orm_options_hint
@@ -42,13 +42,25 @@ def extract(path: str, data: bytes) -> FileFacts:
         bom=data.startswith(b"\xef\xbb\xbf"),
     )
     tree = parsing.parse(data, path)
-    if tree.root_node.has_error and b"using" in data:  # a variable named `using` (grammar_gaps)
-        renamed = without_using_variables(data)
-        retry = parsing.parse(renamed, path) if renamed is not None else None
-        tree = retry if retry is not None and not retry.root_node.has_error else tree
+    if tree.root_node.has_error:
+        tree = _second_parse(data, path, tree)
     root = tree.root_node
     _Extractor(facts, data, dialect).run(root)
     return facts
+
+
+def _second_parse(data: bytes, path: str, tree):
+    """The tree of the file with the grammar's gaps that damage it rewritten at the same offsets
+    (a variable named `using`, attributes of a re-export: grammar_gaps), when that parses clean."""
+    rewritten = data
+    if b"using" in data:
+        rewritten = without_using_variables(rewritten) or rewritten
+    if b"assert" in data or b"with" in data:
+        rewritten = without_export_attributes(rewritten) or rewritten
+    if rewritten is data:
+        return tree
+    retry = parsing.parse(rewritten, path)
+    return retry if not retry.root_node.has_error else tree
 
 
 _SPLIT_EXPORTABLE = frozenset({"class_declaration", "abstract_class_declaration", "lexical_declaration",

@@ -599,6 +599,23 @@ def test_a_name_missing_from_generated_graphql_code_is_an_operation_not_a_misspe
     assert "Did you mean `useGetActivityInsightsQuery`?" in found["hand/page.ts"]  # written by hand: a near name
 
 
+def test_a_re_export_with_import_attributes_keeps_its_module(tmp_path):
+    """`export { default as Abi } from './abis/B.json' assert { type: 'json' }`: the grammar reads
+    attributes only on an `import`, and the damaged statement lost its module (a real blockchain SDK:
+    2 of about 40 such re-exports were checked); `with` too, and the lines after it keep their place."""
+    _pkg(tmp_path, "package.json", {"name": "abis", "version": "1.0.0", "type": "module", "main": "dest/index.js"})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"module": "esnext", "moduleResolution": "node",
+                                                         "resolveJsonModule": True}, "include": ["src"]})
+    _write(tmp_path, "src/abis/A.json", "{}\n")
+    _write(tmp_path, "src/index.ts", "export { default as A } from './abis/A.json' assert { type: 'json' };\n"
+                                     "export {\n  default as B,\n} from './abis/B.json' assert {\n  type: 'json'\n};\n"
+                                     "export * as C from './abis/C.json' with { type: 'json' };\n"
+                                     "import D from './abis/D.json' with { type: 'json' };\nexport const d = D;\n")
+    text = (tmp_path / "src/index.ts").read_bytes()
+    found = [(text[:d.start].count(b"\n") + 1, d.extra.get("specifier")) for d in lint(tmp_path, ["IMP002", "SYN001"])]
+    assert found == [(4, "./abis/B.json"), (7, "./abis/C.json"), (8, "./abis/D.json")], found
+
+
 def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
     """A target whose every line is commented out has no import or export: tsc reports TS2306 once
     per import, not once per name (a real spec file: 15 findings for one commented-out module). A

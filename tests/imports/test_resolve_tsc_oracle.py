@@ -288,6 +288,8 @@ SYNTAX = {
     "gaps/using-variable.ts": "declare function f(a: string, b: string): void;\nconst using = 'x';\nf('a', using);\n"
                               "export const u = [using];\n",
     "gaps/export-import.ts": "export import Model = require('./model');\n",
+    "gaps/json-reexport.ts": "export { default as Row } from './row.json' assert { type: 'json' };\n"
+                             "export * as rows from './row.json' with { type: 'json' };\n",
     "broken/call.ts": "export const x = f(1;\n",
     "broken/export-import.ts": "export import Model = require('./model') + 1;\n",
     "broken/view.tsx": "declare const React: any;\nexport const v = <p>Tom & {</p>;\n",
