@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from migrationlint.model import frameworks
-from migrationlint.model.jest_aliases import jest_aliases
+from migrationlint.model.jest_aliases import jest_aliases, jest_module_folders
 from migrationlint.model.packages import package_name, types_package
 from migrationlint.extract import parsing
 from migrationlint.extract.parsing import string_value, text
@@ -85,6 +85,7 @@ def read_project(directory: str, declared: frozenset[str] = frozenset(), package
     too, which its install gives the project: a test runner's mapping of one of them to a mock, as of
     the declared ones, is for tests only)."""
     out = FrameworkConfig(directory)
+    out.aliases.update(jest_module_folders(directory, package_jest, declared | installed))
     out.aliases.update(jest_aliases(directory, package_jest, declared | installed))
     names = {os.path.basename(p) for p in config_files(directory)}
     found = set()

@@ -10,6 +10,12 @@ the package stays a package. A key that ends with one capture of the rest (`(.*)
 puts it at the end (`<rootDir>/src/$1`) maps a prefix to a folder, followed like a tsconfig
 `paths` entry (a missing file is IMP002's); any other target is trusted, never reported missing.
 
+`moduleDirectories: ['node_modules', 'src']` (and `modulePaths: ['<rootDir>/src']`) make jest look
+for a bare name in the package's `src/` as it does in node_modules: `jest.mock('env')` and
+`require('services/wallets')` in a test name `src/env.ts` and `src/services/`. Each file and folder
+at the top of such a folder is an alias of its own name, unless the package declares a package of
+that name (node_modules comes first in the usual order, and a declared package is what it finds).
+
 Read from the package's jest configs (runner_config_files: `jest.config.*`, variants such as
 `jest.server.config.ts` that a root config lists in `projects`, and configs its scripts name; as
 data, with tree-sitter, or as JSON) and the `jest` key of its package.json.
@@ -40,6 +46,56 @@ def jest_aliases(directory: str, package_jest: object, declared: frozenset[str])
             continue
         out[prefix] = _followed(key, target, root_dir, directory)
     return out
+
+
+def jest_module_folders(directory: str, package_jest: object, declared: frozenset[str]) -> dict[str, str]:
+    """Name -> path for each file and folder at the top of the folders jest's `moduleDirectories`
+    and `modulePaths` add to node_modules for the package's tests."""
+    out: dict[str, str] = {}
+    for folder in _module_folders(directory, package_jest):
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            stem, ext = os.path.splitext(name)
+            alias = name if os.path.isdir(os.path.join(folder, name)) else stem if ext in _MODULE_EXTENSIONS else None
+            if alias and not alias.startswith((".", "_")) and alias not in declared and alias not in out:
+                out[alias] = os.path.join(folder, alias)
+    return out
+
+
+_MODULE_EXTENSIONS = frozenset({".ts", ".tsx", ".js", ".jsx", ".mts", ".cts", ".mjs", ".cjs", ".json"})
+
+
+def _module_folders(directory: str, package_jest: object) -> list[str]:
+    """The folders of the package's jest configs' `moduleDirectories` (but node_modules, each
+    under the config's rootDir) and `modulePaths`."""
+    found: list[str] = []
+    configs: list[tuple[object, str]] = [(package_jest, directory)] if isinstance(package_jest, dict) else []
+    for config in jest_configs(directory):
+        here = os.path.dirname(config)
+        if config.endswith(".json"):
+            configs.append((load_jsonc(config)[0], here))
+            continue
+        read = read_config(config)
+        root_dir = os.path.join(here, read.keys.get(("rootDir",)) or ".")
+        found += _folders(root_dir, read.lists.get(("moduleDirectories",)), read.lists.get(("modulePaths",)))
+    for config, here in configs:
+        if isinstance(config, dict):
+            root_dir = os.path.join(here, config["rootDir"] if isinstance(config.get("rootDir"), str) else ".")
+            found += _folders(root_dir, config.get("moduleDirectories"), config.get("modulePaths"))
+    return list(dict.fromkeys(found))
+
+
+def _folders(root_dir: str, directories: object, paths: object) -> list[str]:
+    names = [d for d in directories if isinstance(d, str) and d != "node_modules" and "/" not in d] \
+        if isinstance(directories, (list, tuple)) else []
+    found = [os.path.normpath(os.path.join(root_dir, d)) for d in names]
+    if isinstance(paths, (list, tuple)):
+        found += [os.path.normpath(os.path.join(root_dir, p.replace("<rootDir>", root_dir))) for p in paths
+                  if isinstance(p, str)]
+    return found
 
 
 def _followed(key: str, target: str | None, root_dir: str, directory: str) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import fix, lint
 
 
@@ -652,6 +654,34 @@ def test_jest_module_name_mapper_paths_are_aliases(tmp_path):
     _write(tmp_path, {"web/src/b.test.ts": "import { gone } from '@web/gone';\nimport { m } from '@mods/x/y';\n\n"
                                            "test('b', () => expect([gone, m]).toBeTruthy());\n"})
     assert _found(tmp_path, ["DEP001", "IMP"]) == [("DEP001", "shared/test/clamp.test.ts"), ("IMP002", "web/src/b.test.ts")]
+
+
+@pytest.mark.parametrize("where", ["config", "package.json"])
+def test_jest_module_directories_make_the_names_of_a_source_folder_resolve(tmp_path, where):
+    """`moduleDirectories: ['node_modules', 'src']`: jest finds `jest.mock('env')` and
+    `require('services/wallets')` in src/ (a real wallet's tests: 21 DEP001, advising `add -D env`,
+    an unrelated registry package); `modulePaths` the same. A name the package declares is still
+    the package (node_modules comes first), and a path missing from the folder is IMP002."""
+    jest = {"preset": "ts-jest", "moduleDirectories": ["node_modules", "src"], "modulePaths": ["<rootDir>/lib"]}
+    config = {"wallet/jest.config.js": "module.exports = " + json.dumps(jest) + ";\n"} if where == "config" else {}
+    manifest = {"name": "wallet", "version": "1.0.0", "main": "dist/index.js", "scripts": {"build": "tsc", "test": "jest"},
+                "dependencies": {"lodash": "^4.17.21"}, **({"jest": jest} if where == "package.json" else {})}
+    _write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["wallet"], "devDependencies": {"jest": "27.5.1"}},
+        **config,
+        "wallet/package.json": manifest,
+        "wallet/tsconfig.json": {"compilerOptions": {"module": "commonjs", "outDir": "dist"}, "include": ["src/**/*"]},
+        "wallet/src/env.ts": "export const app = { getLocale: () => 'en' };\n",
+        "wallet/src/lodash/index.ts": "export const shadow = 1;\n",
+        "wallet/src/services/wallets.ts": "import { app } from '../env';\nexport const current = () => app.getLocale();\n",
+        "wallet/src/index.ts": "export * from './services/wallets';\n",
+        "wallet/lib/clock.ts": "export const now = () => 0;\n",
+        "wallet/tests/wallets.test.ts": "import { chunk } from 'lodash';\nimport { now } from 'clock';\n"
+                                        "jest.mock('env', () => ({ app: { getLocale: () => 'fr' } }));\n"
+                                        "const { current } = require('services/wallets');\nconst { gone } = require('services/gone');\n"
+                                        "test('locale', () => expect([current(), chunk, now, gone]).toBeTruthy());\n",
+    })
+    assert _found(tmp_path, ["DEP001", "IMP"]) == [("IMP002", "wallet/tests/wallets.test.ts")]
 
 
 def test_jest_configs_under_other_names_map_names_too(tmp_path):
