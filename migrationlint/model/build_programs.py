@@ -20,19 +20,11 @@ from typing import NamedTuple
 
 from migrationlint.model.angular_programs import target_option_blocks
 from migrationlint.model.bundling import build_commands
-from migrationlint.model.script_commands import RUNS_SCRIPT
+from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT
 from migrationlint.model.nest_cli import read_nest_cli
 from migrationlint.model.nx_projects import nx_option_path, nx_workspace_root, project_targets
 from migrationlint.model.workspace import Manifest
 
-# commands after which the output is not only tsc's: bundlers, other compilers, task runners that build
-# by configuration. A script a runtime runs (a generator) writes what tsc then compiles; copying
-# TypeScript source puts nothing runnable in the output.
-_OTHER_OUTPUT = frozenset({
-    "tsup", "tsdown", "vite", "webpack", "rollup", "rspack", "rsbuild", "esbuild", "swc", "babel", "ncc",
-    "parcel", "bun", "unbuild", "microbundle", "pkgroll", "deno", "ng", "next", "nuxt", "nx", "turbo", "lerna",
-    "tsc-watch", "tspc", "ttsc", "gulp", "grunt", "rolldown", "vite-node", "pkg", "nexe",
-})
 _SEPARATORS = re.compile(r"&&|\|\||;|\|")
 
 
@@ -75,7 +67,7 @@ def _script_projects(directory: str, scripts: list[str],
             runs = RUNS_SCRIPT.match(command.strip())
             if runs is not None and runs.group(1) in script_names or _rewrites_in_place(words):
                 continue  # `babel dist --out-dir dist`: a pass over what tsc emitted, no source compiled
-            if _OTHER_OUTPUT.intersection(names):
+            if OUTPUT_WRITERS.intersection(names):
                 return None
             if "tsc" in names:
                 projects = tsc_projects(directory, words[names.index("tsc") + 1:])

@@ -1,7 +1,7 @@
 """Whether a package's build bundles what it imports (docs/architecture.md, "What ships", step 4).
 
-A private app built by vite, SvelteKit, Next, Nuxt, the Angular CLI, webpack, rspack or rsbuild, a build with
-esbuild/tsup `noExternal` or vite `ssr.noExternal`, a tsup or tsdown build (both inline whatever
+A private app built by vite (or vite-plus), SvelteKit, Next, Nuxt, the Angular or Vue CLI, webpack, rspack
+or rsbuild, a build with esbuild/tsup `noExternal` or vite `ssr.noExternal`, a tsup or tsdown build (both inline whatever
 `dependencies` and `peerDependencies` do not list; unbuild too where its settings allow it), and
 an Electron app ship a bundle made from their devDependencies (and a published package that vite, or rollup with its node-resolve plugin,
 builds): no production install provides them, so "declared only in devDependencies"
@@ -20,7 +20,7 @@ from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delega
 from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.script_builds import release_bundle, release_scripts, scripted_bundle
 from migrationlint.model.entry_points import declared_entries, names_no_entry, starts_from_source
-from migrationlint.model.script_commands import RUNS_SCRIPT, command_pattern, root_scripts_for_caller, run_all_names, shell_commands
+from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT, command_pattern, root_scripts_for_caller, run_all_names, shell_commands
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle
@@ -46,6 +46,7 @@ _SCRIPT_BUILDS = (
     (command_pattern(r"vinxi build\b"), "a Vinxi app (vinxi build: TanStack Start, SolidStart): vite and Nitro bundle its imports"),
     (command_pattern(r"esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
      "an esbuild bundle (--bundle without --packages=external)"),
+    (command_pattern(r"vue-cli-service build\b"), "a Vue CLI app (vue-cli-service build): webpack bundles its imports"),
     (command_pattern(r"(?:react-scripts|react-app-rewired|craco) build\b"),
      "a Create React App build (react-scripts build, or react-app-rewired or craco around it): webpack bundles its imports"),
     (command_pattern(r"email export\b"),
@@ -186,9 +187,25 @@ _CODE = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
 
 def _code_entry(manifest: Manifest) -> bool:
     """Whether package.json names code to load (`main`, `module`, `bin`, an `exports` target other
-    than types): a vite app build then makes only the package's pages, not the code users load."""
+    than types) that another compiler of the build writes: a vite app build then makes only the
+    package's pages, not the code users load. With no other compiler, the entry is written by hand
+    (`"main": "./node/index.mjs"` serving the built pages), and the pages are the bundle."""
     return any(origin.startswith("package.json") and target.endswith(_CODE)
-               for target, origin in declared_entries(manifest))
+               for target, origin in declared_entries(manifest)) and _other_compiler(manifest)
+
+
+_RUNNERS = frozenset({"npx", "pnpx", "bunx", "pnpm", "yarn", "exec", "dlx"})
+
+
+def _other_compiler(manifest: Manifest) -> bool:
+    """Whether a build script runs a compiler other than vite (tsc with emit, a bundler, a task runner)."""
+    for _, command in build_commands(manifest):
+        for words in shell_commands(command):
+            tools = [os.path.basename(w) for w in words[:3]]
+            tool = next((t for t in tools if t not in _RUNNERS), "")
+            if tool == "tsc" and "--noEmit" not in words or tool in OUTPUT_WRITERS and tool not in ("vite", "vp"):
+                return True
+    return False
 
 
 _MAX_SCRIPT_DEPTH = 4
@@ -467,7 +484,7 @@ def _published_rsbuild(manifest: Manifest) -> Bundle | None:
     return Bundle("a browser bundle built by rsbuild (its web target): it loads nothing from node_modules")
 
 
-_VITE_BUILD = command_pattern(r"vite build\b")
+_VITE_BUILD = command_pattern(r"(?:vite|vp) build\b")  # `vp`: vite-plus, vite's toolchain around the same build
 _MODERN_BUILD = command_pattern(r"modern build\b")
 
 

@@ -21,6 +21,15 @@ def command_pattern(rest: str) -> re.Pattern[str]:
     return re.compile(_COMMAND_START + rest)
 
 
+# commands after which the output is not only tsc's: bundlers, other compilers, task runners that build
+# by configuration. A script a runtime runs (a generator) writes what tsc then compiles; copying
+# TypeScript source puts nothing runnable in the output.
+OUTPUT_WRITERS = frozenset({
+    "tsup", "tsdown", "vite", "webpack", "rollup", "rspack", "rsbuild", "esbuild", "swc", "babel", "ncc",
+    "parcel", "bun", "unbuild", "microbundle", "pkgroll", "deno", "ng", "next", "nuxt", "nx", "turbo", "lerna",
+    "tsc-watch", "tspc", "ttsc", "gulp", "grunt", "rolldown", "vite-node", "pkg", "nexe",
+})
+
 # `npm run package`, `pnpm run package`, `pnpm package`, `yarn package`, `bun run package`, also
 # with the silencing flags before the name (`npm run -S esbuild-base -- --minify`): the script named,
 # when the package has one (`pnpm install` is a command, not a script)

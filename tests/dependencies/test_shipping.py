@@ -2963,11 +2963,13 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
 @pytest.mark.parametrize("build, bundled", [
     ("react-scripts build", True), ("react-app-rewired build", True), ("craco build", True),
     ("webpack --mode production", True), ("tsc -p tsconfig.json", False),
+    ("vue-cli-service build", True), ("vp build", True),
 ])
 def test_a_create_react_app_or_bare_webpack_build_bundles_the_app(tmp_path, build, bundled):
     """Create React App (`react-scripts build`, and react-app-rewired or craco around it) is webpack:
     the SPA ships a static bundle, so `web-vitals` in devDependencies is no DEP002 (a real front end,
-    whose unsafe fix moved it to dependencies); so does webpack run with its defaults, no config."""
+    whose unsafe fix moved it to dependencies); so does webpack run with its defaults, no config, the
+    Vue CLI (a real rewards admin: 7 DEP002) and vite-plus's `vp build` (vite's build)."""
     root = write(tmp_path, {
         "package.json": {"name": "web", "version": "0.1.0", "private": True,
                          "scripts": {"start": "react-scripts start", "build": build},
@@ -2977,6 +2979,26 @@ def test_a_create_react_app_or_bare_webpack_build_bundles_the_app(tmp_path, buil
     })
     assert (bundle_of(read_manifest(str(root / "package.json"))) is not None) is bundled
     assert dep(root) == ([] if bundled else [("DEP002", "src/index.tsx", "web-vitals")])
+
+
+@pytest.mark.parametrize("build, bundled", [("vite build", True), ("vp build", True), ("vite build && tsc -p tsconfig.node.json", False)])
+def test_a_hand_written_helper_the_manifest_names_leaves_the_vite_app_its_bundle(tmp_path, build, bundled):
+    """A published web app whose `main` names `./node/index.mjs`, a committed helper that serves the
+    built pages (a real CMS's admin: 37 DEP002 on its pages): vite is the only compiler of its build,
+    so the pages are the bundle and what they import is inlined; where tsc writes the entry too, the
+    app build makes only the pages beside code that loads its imports."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/admin-web", "version": "1.0.0", "type": "module", "main": "./node/index.mjs",
+                         "files": ["dist", "node"], "scripts": {"build": build},
+                         "dependencies": {"react": "^18.3.1", "react-dom": "^18.3.1"},
+                         "devDependencies": {"axios": "^1.7.0", "vite": "^5.4.0"}},
+        "vite.config.ts": "import { defineConfig } from 'vite';\nexport default defineConfig({ build: { outDir: 'dist' } });\n",
+        "index.html": '<!doctype html><html><body><script type="module" src="./src/main.tsx"></script></body></html>\n',
+        "node/index.mjs": "export const adminDist = new URL('../dist', import.meta.url).pathname;\n",
+        "src/main.tsx": "import axios from 'axios';\n\naxios.get('/api/ping');\n",
+    })
+    assert (bundle_of(read_manifest(str(root / "package.json"))) is not None) is bundled
+    assert dep(root) == ([] if bundled else [("DEP002", "src/main.tsx", "axios")])
 
 
 def test_a_javascript_bootstrap_leads_to_the_entry_points_it_loads(tmp_path):
