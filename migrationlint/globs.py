@@ -105,6 +105,13 @@ def match(pattern: str, path: str) -> bool:
     return bool(compile_glob(pattern.lstrip("/")).match(path.lstrip("/")))
 
 
+def match_from_root(pattern: str, path: str) -> bool:
+    """Match a posix path relative to a root against a glob relative to that root, whatever its
+    `/`s: a workspace's member glob `api` is the root's `api/`, not `tools/api/` (npm, yarn and
+    pnpm read their globs so)."""
+    return bool(compile_glob(pattern.lstrip("/")).match(path.lstrip("/")))
+
+
 def match_any(patterns: list[str], path: str) -> bool:
     by_name, by_path = _matchers(tuple(patterns))
     return bool((by_name is not None and by_name.match(path.rsplit("/", 1)[-1]))

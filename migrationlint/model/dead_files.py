@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 
-from migrationlint.globs import match
+from migrationlint.globs import match, match_from_root
 from migrationlint.model.angular_programs import angular_programs
 from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.build_programs import tsc_projects
@@ -259,7 +259,7 @@ def _left_out_of_workspace(project: Project, manifest: Manifest) -> bool:
         return False  # a project installed apart, with a lockfile or an image of its own
     _, excluded = split_member_globs(project.workspace.member_patterns)
     rel = project.rel(manifest.dir)
-    return any(match(glob, rel) for glob in excluded)
+    return any(match_from_root(glob, rel) for glob in excluded)
 
 
 def _outside_cli_programs(project: Project, resolver: Resolver, directory: str, path: str) -> bool:

@@ -470,7 +470,7 @@ def member_dirs(root: str, found: list[str] | None = None, hidden: list[str] | N
     workspace definition, every directory with a package.json is its own package. `found`:
     manifest_dirs(root) when the caller already walked the tree; `hidden`: those in dot folders,
     members only by a glob that names a dot folder (`examples/.*/*`: a glob's `*` skips them)."""
-    from migrationlint.globs import match
+    from migrationlint.globs import match_from_root as match
 
     patterns, source = member_globs(root)
     candidates = [d for d in (manifest_dirs(root) if found is None else found) if d != root]

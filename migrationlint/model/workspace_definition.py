@@ -105,7 +105,7 @@ def unlisted_member_folder(root: str, path: str, patterns: list[str]) -> tuple[s
     `services/*`) that nothing installs or builds on its own, whose files only the root's
     node_modules serve. A glob with `**` names every folder below it, which says nothing of one.
     None otherwise."""
-    from migrationlint.globs import match
+    from migrationlint.globs import match_from_root as match
 
     include, exclude = split_member_globs(patterns)
     include = [p for p in include if "**" not in p and p + "/**" not in include]  # `x/**` names every folder below
@@ -113,15 +113,8 @@ def unlisted_member_folder(root: str, path: str, patterns: list[str]) -> tuple[s
     parts = rel.split("/") if rel != "." else []
     for end in range(1, len(parts) + 1):
         folder = "/".join(parts[:end])
-        glob = next((p for p in include if _anchored(p, folder) and match(p, folder)), None)
+        glob = next((p for p in include if match(p, folder)), None)
         if glob is not None and not any(match(p, folder) for p in exclude) \
                 and not os.path.isfile(os.path.join(root, folder, "package.json")):
             return folder, glob
     return None
-
-
-def _anchored(pattern: str, folder: str) -> bool:
-    """Whether a member glob can name `folder`: globs are relative to the workspace root, so one
-    without `**` names folders exactly as deep as it is (`utils` is the root's `utils/`, not
-    `apps/web/src/utils/`)."""
-    return "**" in pattern or pattern.count("/") == folder.count("/")

@@ -190,3 +190,20 @@ def test_a_member_glob_ending_in_double_star_names_its_own_folder(tmp_path):
         target.write_text(json.dumps(content) if isinstance(content, dict) else content)
     assert sorted(os.path.relpath(d, tmp_path) for d in member_dirs(str(tmp_path))) == ["pg", os.path.join("pg", "app")]
     assert [d for d in lint(tmp_path) if d.code == "DEP001"] == []
+
+
+def test_a_member_glob_without_a_slash_names_the_roots_folder_only(tmp_path):
+    """`"workspaces": ["query-node", "query-node/mappings"]`: npm, yarn and pnpm read each glob from
+    the root, so `devops/kubernetes/query-node`, a deployment project of the same name, is no member
+    (a real chain's indexer was told to declare that project as "the workspace package"); a `!`
+    glob leaves out only what it names from the root too."""
+    write(tmp_path / "package.json", {"name": "root", "private": True,
+                                      "workspaces": ["query-node", "query-node/mappings", "apps/*", "!web"]})
+    for folder in ("query-node", "query-node/mappings", "devops/kubernetes/query-node", "apps/web", "web"):
+        name = "query-node-root" if folder == "query-node" else folder.rsplit("/", 1)[-1]
+        write(tmp_path / folder / "package.json", {"name": name, "version": "1.0.0"})
+    found = sorted(os.path.relpath(d, tmp_path) for d in member_dirs(str(tmp_path)))
+    assert found == ["apps/web", "query-node", "query-node/mappings"]
+    write(tmp_path / "query-node/mappings/src/index.ts", "import { Membership } from 'query-node';\n\nexport const m = Membership;\n")
+    (d,) = lint(tmp_path, ["DEP001"])
+    assert "workspace package in devops" not in d.message, d.message
