@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 
-from migrationlint.globs import match, match_from_root
+from migrationlint.globs import match_from_root
 from migrationlint.model.angular_programs import angular_programs
 from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.build_programs import tsc_projects
