@@ -16,6 +16,7 @@ from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.package_use import Use
 from migrationlint.model.entry_points import entry_is_source, names_no_entry, names_nothing_loadable, unbuilt_stub
 from migrationlint.model.checkout_starts import starts_from_checkout
+from migrationlint.model.generated_members import generated_members
 from migrationlint.model.build_exclusions import built_by_an_image
 from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.script_commands import type_check_only
@@ -50,6 +51,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         self._yarn_closures: dict[tuple[str, str], set[str]] = {}  # (yarn.lock, project root) -> _yarn_production
         self._linked_of: dict[str, frozenset[str]] = {}  # manifest -> ProvidedModules._linked_by_install_hook
         self.eager_loads: set[tuple[str, str]] = set()  # (manifest, package) shipping code loads at start-up (check() sets it)
+        self._generated_names: frozenset[str] | None = None  # _generated_member's names, read once
 
     def _type_root(self, u: Use) -> bool:
         """An `@types` package that a `typeRoots` folder of the file's tsconfig supplies from another
@@ -74,6 +76,13 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         dependency to add. A path into such a package (`@acme/util/log`) resolves to its file."""
         member = self.ws.member(u.package) if u.imp.specifier == u.package else None
         return member is not None and member.path != u.manifest.path and offers_nothing_to_import(member)
+
+    def _generated_member(self, u: Use) -> bool:
+        """A workspace package a build step creates, absent from a checkout, that the scripts run by
+        name (generated_members): the workspace links it, no registry holds it."""
+        if self._generated_names is None:
+            self._generated_names = generated_members(self.ws)
+        return u.package in self._generated_names
 
     def told_by_requirer(self, m: Manifest, package: str, need) -> bool:
         """For a published library that is no service: whether the package whose code loads

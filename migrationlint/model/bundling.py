@@ -259,7 +259,7 @@ def handed_build(manifest: Manifest, member: Callable[[str], Manifest | None]) -
     if manifest.data.get("private") is not True:
         return None
     for _, command in build_commands(manifest):
-        for name, script in _handed_scripts(command):
+        for name, script in workspace_script_runs(command):
             tool = member(name)
             scripts = tool.data.get("scripts") if tool is not None and tool.path != manifest.path else None
             if isinstance(scripts, dict) and script in scripts and any(tool.declared(b) for b in BUNDLERS):
@@ -267,7 +267,7 @@ def handed_build(manifest: Manifest, member: Callable[[str], Manifest | None]) -
     return None
 
 
-def _handed_scripts(command: str) -> Iterator[tuple[str, str]]:
+def workspace_script_runs(command: str) -> Iterator[tuple[str, str]]:
     """(package, script) of each run of another workspace package's script in `command`."""
     for command_words in shell_commands(command):
         words = [w for w in command_words if "=" not in w or w.startswith("-")]  # `DISTRIBUTION=admin` set aside

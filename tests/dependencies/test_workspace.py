@@ -207,3 +207,24 @@ def test_a_member_glob_without_a_slash_names_the_roots_folder_only(tmp_path):
     write(tmp_path / "query-node/mappings/src/index.ts", "import { Membership } from 'query-node';\n\nexport const m = Membership;\n")
     (d,) = lint(tmp_path, ["DEP001"])
     assert "workspace package in devops" not in d.message, d.message
+
+
+@pytest.mark.parametrize("build", ["yarn workspace query-node build", "pnpm --filter query-node build",
+                                   "npm run build -w query-node"])
+def test_a_workspace_package_a_build_step_generates_is_no_registry_package(tmp_path, build):
+    """`workspaces` lists `query-node/generated/graphql-server`, which `hydra-cli codegen` writes
+    (absent from a checkout); the scripts build it as `query-node`, and the mappings import
+    `query-node/dist/model` through the workspace's link (a real chain's indexer: 23 DEP001 asking to
+    declare it, which would send a fresh install to the registry). A name no script runs as a
+    workspace is still reported."""
+    write(tmp_path / "package.json", {"name": "root", "private": True, "workspaces": [
+        "query-node", "query-node/mappings", "query-node/generated/graphql-server"]})
+    write(tmp_path / "query-node/package.json", {"name": "query-node-root", "private": True,
+                                                 "scripts": {"codegen": "hydra-cli codegen", "build": f"yarn codegen && {build}"}})
+    write(tmp_path / "query-node/.gitignore", "generated\n")
+    write(tmp_path / "query-node/mappings/package.json", {"name": "query-node-mappings", "version": "1.0.0",
+                                                          "main": "lib/index.js", "scripts": {"build": "tsc"}})
+    write(tmp_path / "query-node/mappings/src/index.ts", "import { Membership } from 'query-node/dist/model';\n"
+                                                         "import { Other } from 'query-node-extra';\n\n"
+                                                         "export const make = (id: string) => [new Membership({ id }), Other];\n")
+    assert [d.extra["package"] for d in lint(tmp_path, ["DEP001"])] == ["query-node-extra"]
