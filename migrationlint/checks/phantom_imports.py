@@ -133,9 +133,11 @@ def _build_output(project: Project, res: Resolution) -> bool:
     `generated-types.ts`) or in a folder so named that the checkout lacks, in a folder the package's bundler config names as an output
     or in its `build/` or `dist/` folder, absent, where a `build` script writes
     (bundler_outputs.py), or a JSON file Node's `require` finds without its extension. A fresh
-    checkout lacks these files although the code is right."""
+    checkout lacks these files although the code is right. A path through a committed symlink is
+    judged where the link leads too (`abis/Proxy.sol` -> `contracts/out/Proxy.sol`, a gitignored build
+    output)."""
     root = project.workspace.root
-    for base in res.bases:
+    for base in _through_links(res.bases, root):
         if not os.path.isabs(base):
             continue  # a name no `imports` entry maps (`#build-info`): no path to probe
         stem = os.path.splitext(base)[0] if base.endswith((".js", ".mjs", ".cjs")) else base
@@ -150,6 +152,17 @@ def _build_output(project: Project, res: Resolution) -> bool:
         if _entry_built(project, base, root) or _in_absent_build_folder(project, base):
             return True
     return False
+
+
+def _through_links(bases: list[str], root: str) -> list[str]:
+    """`bases`, each followed by where its symlinked folders lead when that differs and stays in the repository."""
+    found = []
+    for base in bases:
+        found.append(base)
+        real = os.path.realpath(base) if os.path.isabs(base) else base
+        if real != base and real.startswith(root + os.sep):
+            found.append(real)
+    return found
 
 
 def _in_absent_build_folder(project: Project, base: str) -> bool:

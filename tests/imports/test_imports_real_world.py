@@ -616,6 +616,26 @@ def test_a_re_export_with_import_attributes_keeps_its_module(tmp_path):
     assert found == [(4, "./abis/B.json"), (7, "./abis/C.json"), (8, "./abis/D.json")], found
 
 
+def test_a_missing_file_behind_a_committed_symlink_into_build_output_is_generated(tmp_path):
+    """`./abis/Proxy.sol/Proxy.json` through `src/abis/Proxy.sol`, a committed link into
+    `contracts/out/Proxy.sol`, Foundry's gitignored output (a real rollup SDK: 2 IMP002): the build
+    writes it. A link into a folder that is kept is a missing file like any other."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["blockchain"]})
+    _write(tmp_path, "contracts/.gitignore", "out\ncache\n")
+    _write(tmp_path, "contracts/src/Proxy.sol", "contract Proxy {}\n")
+    _pkg(tmp_path, "blockchain/package.json", {"name": "@x/blockchain", "version": "1.0.0", "main": "dest/index.js",
+                                               "scripts": {"build": "tsc"}})
+    _pkg(tmp_path, "blockchain/tsconfig.json", {"compilerOptions": {"module": "commonjs", "resolveJsonModule": True,
+                                                                    "esModuleInterop": True, "outDir": "dest"},
+                                                "include": ["src"]})
+    (tmp_path / "blockchain/src/abis").mkdir(parents=True)
+    (tmp_path / "blockchain/src/abis/Proxy.sol").symlink_to("../../../contracts/out/Proxy.sol")
+    (tmp_path / "blockchain/src/abis/Token.sol").symlink_to("../../../contracts/src")
+    _write(tmp_path, "blockchain/src/index.ts", "export { default as ProxyAbi } from './abis/Proxy.sol/Proxy.json';\n"
+                                                "export { default as TokenAbi } from './abis/Token.sol/Token.json';\n")
+    assert [d.extra.get("specifier") for d in lint(tmp_path, ["IMP002"])] == ["./abis/Token.sol/Token.json"]
+
+
 def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
     """A target whose every line is commented out has no import or export: tsc reports TS2306 once
     per import, not once per name (a real spec file: 15 findings for one commented-out module). A
