@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections import Counter
 from typing import Iterator
 
@@ -80,6 +81,8 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
         missing = [b for b in missing if b.imported not in added]
     if any(b.imported == "default" for b in missing) and _synthetic_default(project, resolver, path, imp):
         missing = [b for b in missing if b.imported != "default"]
+    if missing and _commonjs_exports(project, target):
+        return  # `module.exports = { a, b }`: what CommonJS output exports, which no `export` says
     target_facts = project.facts(target)
     if missing and _script(target, target_facts) \
             and not {d[0] for d in target_facts.declarations} & {b.imported for b in missing}:  # as tsc's one TS2306
@@ -117,6 +120,18 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
         effect, severity = _missing_export_effect(project, resolver, path, imp, b, code)
         yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
                          fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
+
+
+# `module.exports = { ... }`, `module.exports.x = ...`, `exports.x = ...` at the start of a line
+_COMMONJS_EXPORT = re.compile(rb"(?m)^[ \t]*(?:module\.exports|exports)(?:\.[\w$]+|\[[^\]\n]+\])?[ \t]*=(?!=)")
+
+
+def _commonjs_exports(project: Project, target: str) -> bool:
+    """Whether the target assigns CommonJS exports (a TypeScript file written as a CommonJS module,
+    `// @ts-nocheck` over it): compiled to CommonJS, the importer reads those names off the object
+    the file assigns, so a name no `export` declares may still be defined."""
+    data = project.bytes_of(target) if project.mentions(target, b"exports") else None
+    return data is not None and _COMMONJS_EXPORT.search(data) is not None
 
 
 def _generated_hint(project: Project, target: str) -> str | None:

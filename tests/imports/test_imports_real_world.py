@@ -636,6 +636,25 @@ def test_a_missing_file_behind_a_committed_symlink_into_build_output_is_generate
     assert [d.extra.get("specifier") for d in lint(tmp_path, ["IMP002"])] == ["./abis/Token.sol/Token.json"]
 
 
+def test_a_typescript_file_written_as_a_commonjs_module_exports_what_it_assigns(tmp_path):
+    """`module.exports = { ensureOriginalCwd }` in a `// @ts-nocheck` TypeScript file compiled to
+    CommonJS: the importer's `root_1.ensureOriginalCwd` reads that object, defined at runtime (a
+    real CMS's CLI, checked with tsc: 3 IMP003 said "undefined at runtime"). A file with no such
+    assignment keeps the finding."""
+    _pkg(tmp_path, "package.json", {"name": "my-cli", "version": "1.0.0", "main": "./out/lib/bootstrap.js",
+                                    "scripts": {"build": "tsc -p tsconfig.json"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"module": "CommonJS", "outDir": "out", "rootDir": "src",
+                                                         "moduleDetection": "force"}, "include": ["src/**/*"]})
+    _write(tmp_path, "src/lib/root.ts", "// @ts-nocheck\nfunction ensureOriginalCwd() { return process.cwd(); }\n"
+                                        "module.exports = { ensureOriginalCwd };\n")
+    _write(tmp_path, "src/lib/i18n.ts", "// @ts-nocheck\nfunction t(key) { return key; }\nexports.t = t;\n")
+    _write(tmp_path, "src/lib/plain.ts", "// @ts-nocheck\nfunction hidden() { return 1; }\n// module.exports = { hidden };\n")
+    _write(tmp_path, "src/lib/bootstrap.ts", "// @ts-nocheck\nimport { ensureOriginalCwd } from './root';\n"
+                                             "import { t } from './i18n';\nimport { hidden } from './plain';\n"
+                                             "console.log(ensureOriginalCwd(), t('x'), hidden());\n")
+    assert [d.extra.get("name") for d in lint(tmp_path, ["IMP003"])] == ["hidden"]
+
+
 def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
     """A target whose every line is commented out has no import or export: tsc reports TS2306 once
     per import, not once per name (a real spec file: 15 findings for one commented-out module). A
