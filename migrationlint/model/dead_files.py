@@ -116,6 +116,16 @@ def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:
     return not (isinstance(scripts, dict) and any(isinstance(c, str) and _RUNS_TSC.search(c) for c in scripts.values()))
 
 
+def _excluding_below_catch_all(project: Project, resolver: Resolver, cfg: TsConfig, path: str) -> TsConfig | None:
+    """The file's nearest tsconfig, when it excludes the file on purpose and the config that covers
+    it is the root's catch-all no script runs tsc on (an editor's program): that exclusion decides."""
+    chain = resolver.tsconfigs.candidates(os.path.dirname(path))
+    if not chain or chain[0] == cfg.path or not _unrun_root_catch_all(project, cfg):
+        return None
+    near = resolver.tsconfigs.config(chain[0])
+    return near if near.error is None and near.excludes_on_purpose(path) else None
+
+
 def _documentation_no_runner_selects(path: str, package_dir: str) -> bool:
     """A file of a documentation folder inside its package (`docs/old/auth.module.ts` of a service)
     named like no test: with no tsconfig above it, only a runner's selection (tests and what they
@@ -145,6 +155,7 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return not _run_by_a_script(project, path, manifest)  # documentation no tsconfig compiles: run by hand, if at all
     if cfg is None or cfg.error is not None or cfg.unread_extends:
         return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
+    cfg = _excluding_below_catch_all(project, resolver, cfg, path) or cfg
     # the CLI's targets name its programs; a program that includes a `// @ts-nocheck` file reports nothing in it
     outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path)
     if cfg.covers(path) and not outside_cli:

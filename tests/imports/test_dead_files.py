@@ -446,6 +446,29 @@ def test_a_copy_no_test_imports_stays_dead_beside_a_root_jest_that_runs_every_te
     assert [d.severity.value for d in lint(tmp_path / "plain", ["IMP"])] == ["error"]
 
 
+def test_a_file_its_package_config_excludes_stays_dead_under_an_unrun_root_catch_all(tmp_path):
+    """`mappings/tsconfig.json` excludes `src/bounty.ts`, whose importers comment it out; the root's
+    tsconfig.json, with no `include`, covers it but no script compiles it (a real chain indexer: an
+    IMP003 error, which the same file without that root config gets as a dead-code warning). A root
+    script running tsc makes the root config a program that checks it."""
+    def severities(scripts: dict) -> list[str]:
+        root = tmp_path / str(len(scripts))
+        _pkg(root, "package.json", {"name": "root", "private": True, "workspaces": ["mappings"], "scripts": scripts})
+        _pkg(root, "tsconfig.json", {"compilerOptions": {"ignoreDeprecations": "5.0"}, "exclude": ["node_modules"]})
+        _pkg(root, "mappings/package.json", {"name": "mappings", "version": "1.0.0", "main": "lib/src/index.js",
+                                             "scripts": {"build": "tsc --build tsconfig.json"}})
+        _pkg(root, "mappings/tsconfig.json", {"compilerOptions": {"module": "commonjs", "outDir": "lib"},
+                                              "include": ["./src/**/*"], "exclude": ["./src/bounty.ts"]})
+        _write(root, "mappings/src/common.ts", "export function prepareString(s: string): string { return s.trim(); }\n")
+        _write(root, "mappings/src/index.ts", "export * from './common';\n// export * from './bounty';\n")
+        _write(root, "mappings/src/bounty.ts", "import { perpareString } from './common';\n"
+                                               "export const title = (s: string) => perpareString(s);\n")
+        return [d.severity.value for d in lint(root, ["IMP"])]
+
+    assert severities({}) == ["warning"]
+    assert severities({"typecheck": "tsc --noEmit"}) == ["error"]
+
+
 def test_migrations_a_data_source_loads_are_run_whatever_tsconfig_compiles(tmp_path):
     """`migrations/` is excluded from the build's tsconfig, and the data source that
     `typeorm-ts-node-commonjs migration:run` is given loads `./migrations/*.ts`: the CLI runs them,
