@@ -140,6 +140,7 @@ class UndeclaredImports:
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
         message += self._loads_today(u) if known else ""
+        message += self._installed_as_alias(u)
         own = self.placement(u)
         peer = sibling_peer(self, u) if section == "dependencies" and known else None
         if peer is not None:  # react, @nestjs/common: the one copy the application shares
@@ -200,6 +201,16 @@ class UndeclaredImports:
             else f"a change to the dependencies of {named if one else 'them'}"  # packages of the workspace
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
                 f"and the install hoists it: {change}, or an install that does not hoist, breaks it")
+
+    def _installed_as_alias(self, u: Use) -> str:
+        """`"cli-core": "npm:@acme/cli@0.1.0"` in the manifest installs the package under another
+        name: importing that name takes the copy installed, where a declaration adds a second."""
+        for section in DEP_SECTIONS:
+            for name, spec in u.manifest.section(section).items():
+                if spec == f"npm:{u.package}" or spec.startswith(f"npm:{u.package}@"):
+                    return (f'; {self._rel(u.manifest)} installs it already under the name "{name}" (`"{name}": '
+                            f'"{spec}"`): importing "{name}" loads that copy, where declaring "{u.package}" adds a second')
+        return ""
 
     def _added_as_peer(self, u: Use) -> str:
         """Where the package manager installs peers (npm 7+, pnpm's auto-install-peers): the declared

@@ -100,3 +100,18 @@ def test_a_member_declaring_a_registry_package_keeps_the_advice(tmp_path):
     message = only_dep001(one_version_policy(tmp_path, {"@x/shared": "*", "pad-wrap": "1.0.0"}))
     assert "declares no package" not in message
     assert 'add "left-pad": "^1.3.0" to dependencies' in message and "packages/app/package.json declares, depends" in message
+
+
+def test_a_package_installed_under_an_npm_alias_is_named_by_that_alias(tmp_path):
+    """`"cli-core": "npm:@acme/cli@0.1.0"` installs @acme/cli under another name; a file importing
+    `@acme/cli` itself is told that importing the alias loads the copy installed (a real CMS's CLI was
+    only told to add a second copy)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "tool", "version": "1.0.0", "bin": {"tool": "dist/main.js"},
+                         "dependencies": {"@acme/cli-core": "npm:@acme/cli@0.1.0"}},
+        "src/main.ts": "import { run } from '@acme/cli';\n\nrun();\n",
+    })
+    message = only_dep001(root, "@acme/cli")
+    assert ('package.json installs it already under the name "@acme/cli-core" (`"@acme/cli-core": '
+            '"npm:@acme/cli@0.1.0"`): importing "@acme/cli-core" loads that copy, where declaring "@acme/cli" adds '
+            "a second") in message, message
