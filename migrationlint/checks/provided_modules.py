@@ -14,11 +14,14 @@ from migrationlint.model import packages as pk
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.git_submodules import in_submodule
+from migrationlint.model.glob_targets import globbed_by
+from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.inherited_aliases import unread_local_config
 from migrationlint.model.install_links import install_linked
 from migrationlint.model.package_use import Use
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.script_commands import externals_in_scripts
+from migrationlint.model.specifiers import alias_matches
 from migrationlint.model.test_runners import BUN_TEST_REWRITES, bun_tested
 from migrationlint.model.workspace import Manifest
 
@@ -26,6 +29,9 @@ from migrationlint.model.workspace import Manifest
 # `vitepress`, never `vite`): each serves the virtual stylesheets of the vite plugins it is given
 _VITE_HOSTS = ("vite", "vitepress", "astro", "nuxt", "@sveltejs/kit", "vike", "@analogjs/platform",
                "@storybook/builder-vite")
+
+
+_GLOB_DEPTH = 4  # how many files of the package may stand between the glob and the importing file
 
 
 class ProvidedModules(DependencyModel):
@@ -105,6 +111,32 @@ class ProvidedModules(DependencyModel):
         workspace's aliases usually map such a name to the package's source, which the importer then
         compiles in, and no declaration is asked."""
         return self.ws.member(u.package) is not None and unread_local_config(resolver_for(self.project), u.path)
+
+    def _aliased_by_globbing_bundle(self, u: Use) -> bool:
+        """A file another package's bundle takes in through `import.meta.glob` (a plugin's admin UI
+        that the web app loads), whose bundler config aliases the imported name (`react` to the web
+        app's own copy): that bundle resolves the import, the file's package installs nothing for it."""
+        resolver = resolver_for(self.project)
+        own = self.ws.package_root(u.path)
+        seen, level = {u.path}, [u.path]
+        for _ in range(_GLOB_DEPTH):  # the file, or a file of its package that imports it
+            following = []
+            for path in level:
+                for importer in importers(self.project, path, file_names(path), resolver):
+                    if importer in seen:
+                        continue
+                    seen.add(importer)
+                    if self.ws.package_root(importer) == own:
+                        following.append(importer)
+                    elif globbed_by(importer, self._globs_of(importer), path, self.ws.package_root(importer)) and any(
+                            alias_matches(p, u.imp.specifier) for p in resolver.framework_config(os.path.dirname(importer)).aliases):
+                        return True
+            level = following
+        return False
+
+    def _globs_of(self, path: str) -> list:
+        facts = self.project.facts(path)
+        return facts.globs if facts is not None else []
 
     def _in_a_submodule(self, u: Use) -> bool:
         """A name the importer's tsconfig `baseUrl` reads from a folder `.gitmodules` declares

@@ -23,6 +23,7 @@ from migrationlint.extract.call_sites import SCHEMA_BUILDER_CLASSES, CallSitesFa
 from migrationlint.extract.typeorm_names import NO_TYPEORM, typeorm_bindings
 from migrationlint.extract.classes import ClassesFacts
 from migrationlint.extract.comments import ESLINT_RULE_WORDS, CommentsFacts
+from migrationlint.extract.glob_imports import glob_imports
 from migrationlint.extract.grammar_gaps import without_export_attributes, without_using_variables
 from migrationlint.extract.exports import ExportsFacts
 from migrationlint.extract.imports import ImportsFacts
@@ -105,6 +106,8 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
             self._members(root)
         if b"/// <reference" in data:
             self._references(root)
+        if b"import.meta.glob" in data:
+            self.f.globs = glob_imports(root, data)
         if b"migrationlint-" in data or any(w in data for w in ESLINT_RULE_WORDS):
             self._suppressions(root)
         if b"@ts-nocheck" in data:

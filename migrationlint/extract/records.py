@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 79
+FACTS_VERSION = 80
 
 
 @dataclass(slots=True)
@@ -367,6 +367,8 @@ class FileFacts:
     # (`@Req() req: Request`): the import is elided when the name turns out to be an interface
     metadata_only_locals: list[str] = field(default_factory=list)
     words: int = 0  # which of sources.MENTION_WORDS the text holds, as bits (the cache answers mentions)
+    # (pattern, start, end) of each literal pattern of an `import.meta.glob(...)` call (glob_imports.py)
+    globs: list[tuple[str, int, int]] = field(default_factory=list)
 
     def imports_from(self, package: str) -> list[ImportFact]:
         return [i for i in self.imports if i.specifier == package or i.specifier.startswith(package + "/")]

@@ -28,7 +28,7 @@ def read_bytes(path: str) -> bytes:
 # records which of them a text holds (FileFacts.words), so that the facts cache answers for an
 # unchanged file without reading it: a pre-commit run scans whole packages for them.
 MENTION_WORDS = (b"migrations", b"TypeOrmModule", b"@Module", b"lobal", b".for", b".register", b"module", b"...",
-                 b"declare module", b"export module")
+                 b"declare module", b"export module", b"import.meta.glob")
 
 
 def mention_bits(data: bytes) -> int:

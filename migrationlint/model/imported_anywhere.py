@@ -5,7 +5,8 @@ file no build compiles and nothing imports is dead code), so it scans on demand 
 the workspace's reverse imports: the sources of every package that mention one of the file's
 names (Project.mentions, answered from the facts cache), then their import specifiers. A specifier
 whose last segment is such a name counts; given a resolver, unless it resolves to another file
-(a copy of the file elsewhere): "may import" errs towards yes. A run over a few files gets the
+(a copy of the file elsewhere): "may import" errs towards yes. So does an `import.meta.glob`
+pattern that names the file. A run over a few files gets the
 answer a run over the tree gets.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Iterator
 
+from migrationlint.model.glob_targets import globbed_by
 from migrationlint.model.project import Project
 
 if TYPE_CHECKING:
@@ -27,13 +29,28 @@ def importers(project: Project, path: str, names: tuple[str, ...], resolver: Res
     (a copy of the file elsewhere, imported under the same name, does not count). Unreadable facts
     count as yes."""
     for other in workspace_sources(project, path):
-        if other == path or not any(project.mentions(other, n.encode("utf-8")) for n in names):
+        if other == path:
+            continue
+        if not any(project.mentions(other, n.encode("utf-8")) for n in names):
+            if project.mentions(other, GLOB_WORD) and _globs(project, other, path):
+                yield other
             continue
         facts = project.facts(other)
         if facts is None or facts.skipped or any(
                 names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
-                for i in facts.imports):
+                for i in facts.imports) or _globs(project, other, path):
             yield other
+
+
+GLOB_WORD = b"import.meta.glob"
+
+
+def _globs(project: Project, importer: str, path: str) -> bool:
+    """Whether an `import.meta.glob` pattern of `importer` names `path` (a Vite app's pages, another
+    package's plugin folders)."""
+    facts = project.facts(importer)
+    return facts is not None and bool(facts.globs) and globbed_by(
+        importer, facts.globs, path, project.workspace.package_root(importer))
 
 
 def workspace_sources(project: Project, path: str) -> Iterator[str]:

@@ -18,7 +18,7 @@ def reach_signature(facts) -> tuple | None:
     imports = tuple((i.kind, i.type_only, i.dev_only, i.lazy, i.specifier, i.kind == "import" and compiled_type_uses(i, facts))
                     for i in facts.imports)
     globs = tuple(item[1] for option in facts.migrations_options for item in option.items if item[0] == "glob")
-    return imports, globs
+    return imports, globs, tuple(pattern for pattern, _, _ in facts.globs)
 
 
 class ReadAs(NamedTuple):

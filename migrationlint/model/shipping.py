@@ -34,6 +34,7 @@ from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
+from migrationlint.model.glob_targets import glob_targets
 from migrationlint.model.codegen_inputs import codegen_schema_input, schema_patterns
 from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
@@ -408,6 +409,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             if res.kind == "file" and target and self._same_package(target, manifest) \
                     and (which == "compiled" or not self._compiled_away(path, imp, facts)):
                 out.append(target)
+        if facts.globs and which == "production" and lazy is not True:  # bundled modules no statement names
+            out += [t for t in glob_targets(path, facts.globs, self.project.package_sources(manifest.dir), manifest.dir)
+                    if self._same_package(t, manifest)]
         return out
 
     def _compiled_away(self, path: str, imp: ImportFact, facts: FileFacts) -> bool:

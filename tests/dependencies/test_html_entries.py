@@ -114,3 +114,47 @@ def test_in_a_vue_app_a_module_ts_imports_only_for_types_may_still_ship(tmp_path
         return found
     assert "--save-dev" not in advice("vue", {**SHOP, "dependencies": {**SHOP["dependencies"], "vue": "^3.5.0"}})
     assert "--save-dev" in advice("plain", SHOP)
+
+
+def test_the_modules_an_import_meta_glob_names_are_the_apps(tmp_path):
+    """`import.meta.glob('./pages/*.tsx')` in the page's script: vite bundles every page it names,
+    lazily, though no import statement names them (a page was called dead code, its undeclared
+    package a warning); a `!` pattern leaves one out, and an aliased pattern is not followed."""
+    root = tmp_path / "app"
+    app(root, SHOP, PAGE.replace("/src/main.tsx", "/src/boot.tsx"))  # src/List.tsx: reached by nothing now
+    write(root, {"src/pages/Home.tsx": "import { sortBy } from 'lodash';\n\nexport const Home = () => sortBy([2, 1]).join();\n",
+                 "src/pages/Draft.tsx": "import { chunk } from 'lodash';\n\nexport const Draft = () => chunk([1]).join();\n",
+                 "src/boot.tsx": "const pages = import.meta.glob(['./pages/*.tsx', '!./pages/Draft.tsx']);\n"
+                                 "const more = import.meta.glob('@/pages/*.tsx');\n"
+                                 "for (const load of Object.values({ ...pages, ...more })) void load();\n"})
+    found = {d.path.rsplit("/", 1)[1]: d.severity.value
+             for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    assert found == {"Home.tsx": "error", "Draft.tsx": "warning", "List.tsx": "warning"}, found
+
+
+def test_a_plugin_folder_another_apps_glob_bundles_takes_that_apps_aliases(tmp_path):
+    """The web app's `import.meta.glob('../../plugins/*/src/admin/index.ts')` bundles each plugin's
+    admin UI, and its vite config aliases `react` to its own copy (a real CMS: 4 DEP001 warnings
+    calling the plugins' files dead code): the plugin declares no react of its own. A name the
+    config does not alias is the plugin's to declare."""
+    write(tmp_path, {
+        "package.json": {"name": "root", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - 'web'\n  - 'plugins/*'\n",
+        "web/package.json": {"name": "@acme/web", "private": True, "type": "module", "scripts": {"build": "vite build"},
+                             "dependencies": {"react": "^18.3.1", "react-dom": "^18.3.1"}, "devDependencies": {"vite": "^5.4.0"}},
+        "web/vite.config.ts": "import path from 'node:path';\nimport { defineConfig } from 'vite';\n\nexport default defineConfig({\n"
+                              "  resolve: { alias: [{ find: 'react', replacement: path.resolve(__dirname, 'node_modules/react') }] },\n});\n",
+        "web/index.html": PAGE,
+        "web/src/main.tsx": "const admin = import.meta.glob('../../plugins/*/src/admin/index.ts');\n"
+                            "for (const load of Object.values(admin)) void load();\n",
+        "plugins/seo/package.json": {"name": "@acme/plugin-seo", "private": True, "main": "dist/index.js",
+                                     "scripts": {"build": "tsc"}, "devDependencies": {"typescript": "~5.9.3"}},
+        "plugins/seo/tsconfig.json": {"compilerOptions": {"rootDir": "./src/server", "outDir": "./dist"},
+                                      "include": ["src/server/**/*"]},
+        "plugins/seo/src/server/index.ts": "export function register(): void {}\n",
+        "plugins/seo/src/admin/index.ts": "export { SeoPanel } from './SeoPanel';\n",
+        "plugins/seo/src/admin/SeoPanel.tsx": "import { useState } from 'react';\nimport { marked } from 'marked';\n\n"
+                                              "export function SeoPanel() { const [v] = useState(''); return marked(v); }\n",
+    })
+    found = [d.extra["package"] for d in pipeline.lint([str(tmp_path)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert found == ["marked"], found
