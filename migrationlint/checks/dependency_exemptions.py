@@ -52,6 +52,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         self._linked_of: dict[str, frozenset[str]] = {}  # manifest -> ProvidedModules._linked_by_install_hook
         self.eager_loads: set[tuple[str, str]] = set()  # (manifest, package) shipping code loads at start-up (check() sets it)
         self._generated_names: frozenset[str] | None = None  # _generated_member's names, read once
+        self._globbing: list[str] | None = None  # ProvidedModules._globbing_files, found once
 
     def _type_root(self, u: Use) -> bool:
         """An `@types` package that a `typeRoots` folder of the file's tsconfig supplies from another

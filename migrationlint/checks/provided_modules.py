@@ -15,7 +15,7 @@ from migrationlint.model.admin_panels import admin_extension_provides, admin_pan
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.git_submodules import in_submodule
 from migrationlint.model.glob_targets import globbed_by
-from migrationlint.model.imported_anywhere import file_names, importers
+from migrationlint.model.imported_anywhere import GLOB_WORD, file_names, importers
 from migrationlint.model.inherited_aliases import unread_local_config
 from migrationlint.model.install_links import install_linked
 from migrationlint.model.package_use import Use
@@ -116,6 +116,8 @@ class ProvidedModules(DependencyModel):
         """A file another package's bundle takes in through `import.meta.glob` (a plugin's admin UI
         that the web app loads), whose bundler config aliases the imported name (`react` to the web
         app's own copy): that bundle resolves the import, the file's package installs nothing for it."""
+        if not self._globbing_files():
+            return False
         resolver = resolver_for(self.project)
         own = self.ws.package_root(u.path)
         seen, level = {u.path}, [u.path]
@@ -133,6 +135,14 @@ class ProvidedModules(DependencyModel):
                         return True
             level = following
         return False
+
+    def _globbing_files(self) -> list[str]:
+        """The workspace's files that hold an `import.meta.glob` pattern, found once a run."""
+        if self._globbing is None:
+            sources = [f for root in dict.fromkeys([self.ws.root, *self.ws.member_dirs])
+                       for f in self.project.package_sources(root)]
+            self._globbing = [f for f in sources if self.project.mentions(f, GLOB_WORD)]
+        return self._globbing
 
     def _globs_of(self, path: str) -> list:
         facts = self.project.facts(path)
