@@ -104,34 +104,34 @@ def _read(config: str, mtime_ns: int, size: int) -> tuple[tuple[str, ...], tuple
 
 def _generated_values(data: object) -> Iterator[str]:
     """The keys of every `generates` mapping, at any depth (a project's own, in a GraphQL config)."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "generates" and isinstance(value, dict):
-                yield from (k for k in value if isinstance(k, str))
-            else:
-                yield from _generated_values(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _generated_values(item)
+    for value in _values_under(data, "generates"):
+        if isinstance(value, dict):
+            yield from (k for k in value if isinstance(k, str))
 
 
 def _schema_values(data: object) -> Iterator[str]:
     """Every string under a `schema` key, at any depth (a project's or an output's own schema):
     a string, a list of strings, or a mapping whose keys are the pointers."""
+    for value in _values_under(data, "schema"):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            yield from (v if isinstance(v, str) else next(iter(v), "") for v in value if isinstance(v, (str, dict)))
+        elif isinstance(value, dict):
+            yield from (k for k in value if isinstance(k, str))
+
+
+def _values_under(data: object, name: str) -> Iterator[object]:
+    """The value of every `name` key of the config, at any depth (not below another `name` key)."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key == "schema":
-                if isinstance(value, str):
-                    yield value
-                elif isinstance(value, list):
-                    yield from (v if isinstance(v, str) else next(iter(v), "") for v in value if isinstance(v, (str, dict)))
-                elif isinstance(value, dict):
-                    yield from (k for k in value if isinstance(k, str))
+            if key == name:
+                yield value
             else:
-                yield from _schema_values(value)
+                yield from _values_under(value, name)
     elif isinstance(data, list):
         for item in data:
-            yield from _schema_values(item)
+            yield from _values_under(item, name)
 
 
 def _local_code(value: str) -> bool:

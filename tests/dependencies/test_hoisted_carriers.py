@@ -26,22 +26,26 @@ def only_dep001(root, package: str = "left-pad") -> str:
     return found.message
 
 
-def test_a_workspace_package_the_importer_depends_on_is_named_as_the_carrier(tmp_path):
-    """`react-i18next` imported by an app whose workspace dependency `@frontend/core` declares it (a
-    real ticketing monorepo: 154 findings read as if the package were absent): the app's install
-    holds it through that member, as it would through a registry package."""
-    root = write(tmp_path, {
+def carried_by_member(tmp_path, core_section: str):
+    """An app that imports `left-pad` and depends on the workspace's `@x/core`, which keeps it in `core_section`."""
+    return write(tmp_path, {
         "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
         "yarn.lock": YARN_LOCK,
         "packages/core/package.json": {"name": "@x/core", "version": "1.0.0", "main": "src/index.ts",
-                                       "dependencies": {"left-pad": "1.3.0"}},
-        "packages/core/src/index.ts": "import leftPad from 'left-pad';\n\nexport const pad = (s: string) => leftPad(s, 5);\n",
+                                       core_section: {"left-pad": "1.3.0"}},
+        "packages/core/src/index.ts": "export const pad = (s: string) => s.padStart(5);\n",
         "packages/app/package.json": {**APP, "dependencies": {"@x/core": "1.0.0"}},
         "packages/app/tsconfig.json": TSCONFIG,
         "packages/app/src/main.ts": "import leftPad from 'left-pad';\nimport { pad } from '@x/core';\n\n"
                                     "console.log(leftPad('a', 3), pad('b'));\n",
     })
-    message = only_dep001(root)
+
+
+def test_a_workspace_package_the_importer_depends_on_is_named_as_the_carrier(tmp_path):
+    """`react-i18next` imported by an app whose workspace dependency `@frontend/core` declares it (a
+    real ticketing monorepo: 154 findings read as if the package were absent): the app's install
+    holds it through that member, as it would through a registry package."""
+    message = only_dep001(carried_by_member(tmp_path, "dependencies"))
     assert ('it loads today only because "@x/core", which packages/app/package.json declares, depends on it and '
             'the install hoists it: a change to the dependencies of "@x/core", or an install that does not hoist, '
             'breaks it') in message, message
@@ -49,18 +53,7 @@ def test_a_workspace_package_the_importer_depends_on_is_named_as_the_carrier(tmp
 
 def test_a_carrier_member_needs_the_package_in_its_production_dependencies(tmp_path):
     """A member that keeps the package in devDependencies brings it to no production install: no carrier."""
-    root = write(tmp_path, {
-        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
-        "yarn.lock": YARN_LOCK,
-        "packages/core/package.json": {"name": "@x/core", "version": "1.0.0", "main": "src/index.ts",
-                                       "devDependencies": {"left-pad": "1.3.0"}},
-        "packages/core/src/index.ts": "export const pad = (s: string) => s;\n",
-        "packages/app/package.json": {**APP, "dependencies": {"@x/core": "1.0.0"}},
-        "packages/app/tsconfig.json": TSCONFIG,
-        "packages/app/src/main.ts": "import leftPad from 'left-pad';\nimport { pad } from '@x/core';\n\n"
-                                    "console.log(leftPad('a', 3), pad('b'));\n",
-    })
-    assert "loads today" not in only_dep001(root)
+    assert "loads today" not in only_dep001(carried_by_member(tmp_path, "devDependencies"))
 
 
 def one_version_policy(tmp_path, member_deps: dict):
