@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import replace
 
+from migrationlint.checks.loads_today import LoadsToday
 from migrationlint.checks.peer_hosts import sibling_peer
 from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.diagnostics import Applicability, Fix, Severity
@@ -32,7 +33,7 @@ from migrationlint.model.workspace_definition import unlisted_member_folder
 _BUILD_PATH = re.compile(r"(?:dist|build|esm|cjs)/")
 
 
-class UndeclaredImports:
+class UndeclaredImports(LoadsToday):
     """Mixin of DependencyChecks: DEP001's diagnostic for one undeclared use."""
 
     def reported_use(self, u: Use) -> Use:
@@ -174,58 +175,6 @@ class UndeclaredImports:
         if leftover:
             return message + leftover, None, None
         return self._declare_remedy(u, message, section, why, known, note)
-
-    def _loads_today(self, u: Use) -> str:
-        """Why the import works on the author's machine, and what breaks it: the declared dependencies
-        that bring the package into a hoisting install. Named only where the lockfile holds one version
-        of it: with several, the hoisted copy may be another package's, and a dependency naming a
-        version apart keeps its own nested copy."""
-        m = self._declaring_manifest(u)  # the root, for a member that takes its packages from there
-        memo = _TODAY(self.project)
-        key = (u.manifest.path, m.path, u.package, u.test)
-        if key not in memo:  # asked per finding; many findings share a package
-            memo[key] = self._why_today(u, m)
-        return memo[key]
-
-    def _why_today(self, u: Use, m: Manifest) -> str:
-        via = self.bringing_dependencies(m, u.package, u.test)
-        if not via:
-            return self._added_as_peer(u)
-        if not self.one_copy_hoisted(m, u.package):
-            return ("; it loads today only because a package of the install depends on it and the install hoists "
-                    "one of its versions (the lockfile holds several): another version, or an install that does not "
-                    "hoist, breaks it")
-        named = f'"{via[0]}"' if len(via) == 1 else f'"{via[0]}" and "{via[1]}"' + (" (and others)" if len(via) > 2 else "")
-        one = len(via) == 1
-        change = f"another version of {named if one else 'them'}" if any(self.ws.member(d) is None for d in via) \
-            else f"a change to the dependencies of {named if one else 'them'}"  # packages of the workspace
-        return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
-                f"and the install hoists it: {change}, or an install that does not hoist, breaks it")
-
-    def _installed_as_alias(self, u: Use) -> str:
-        """`"cli-core": "npm:@acme/cli@0.1.0"` in the manifest installs the package under another
-        name: importing that name takes the copy installed, where a declaration adds a second."""
-        for section in DEP_SECTIONS:
-            for name, spec in u.manifest.section(section).items():
-                if spec == f"npm:{u.package}" or spec.startswith(f"npm:{u.package}@"):
-                    return (f'; {self._rel(u.manifest)} installs it already under the name "{name}" (`"{name}": '
-                            f'"{spec}"`): importing "{name}" loads that copy, where declaring "{u.package}" adds a second')
-        return ""
-
-    def _added_as_peer(self, u: Use) -> str:
-        """Where the package manager installs peers (npm 7+, pnpm's auto-install-peers): the declared
-        dependency that requires the package as a peer, which the install adds for it (rxjs for
-        @nestjs/common), and what breaks that."""
-        m = u.manifest
-        if u.package not in self.taken_as_peer:  # no package of the install takes it as a peer
-            return ""
-        policy = self.peer_policy(m)
-        host = self.peer_requirer(m, u.package) if policy.installs else None
-        if host is None:
-            return ""
-        return (f'; it loads today only because "{host}", which {self._rel(m)} declares, requires it as a peer and '
-                f"{policy.setting}: a version of \"{host}\" without that peer, or an install that does not add "
-                "peers (legacy-peer-deps), breaks it")
 
     def _declare_remedy(self, u: Use, message: str, section: str, why: str, known: bool,
                         note: str) -> tuple[str, Fix | None, Severity | None]:
@@ -492,4 +441,3 @@ class UndeclaredImports:
 # UI runtimes whose state lives in the one copy the application loads: a component library's peers
 _UI_RUNTIMES = frozenset({"react", "react-dom", "vue", "svelte", "preact", "solid-js", "@angular/core", "react-native"})
 _SUBPATHS: Memo[dict[tuple[str, str], frozenset[str]]] = Memo("umbrella subpaths imported", lambda project: {})
-_TODAY: Memo[dict[tuple[str, str, bool], str]] = Memo("why undeclared packages load today", lambda project: {})

@@ -58,6 +58,9 @@ class Lockfile:
     deprecated: set[tuple[str, str]] = field(default_factory=set)
     # yarn v1: (package, version) -> how many entries depend on that version (the majors' popularity)
     wanted_by: dict[tuple[str, str], int] = field(default_factory=dict)
+    # npm v2/v3: (dependent, package) where the dependent's own node_modules holds a copy of the
+    # package (`node_modules/typeorm/node_modules/dotenv`): it does not load the hoisted one
+    nested: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def name(self) -> str:

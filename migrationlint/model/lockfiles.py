@@ -151,7 +151,9 @@ def parse_npm(path: str, data: dict) -> Lockfile:
             lock._add_entry(name, version, entry)
             if isinstance(entry.get("name"), str) and entry["name"] != name:  # an npm alias
                 lock.aliases[name] = entry["name"]
-            if "node_modules/" not in importer:
+            if "node_modules/" in importer:
+                lock.nested.add((importer.rpartition("node_modules/")[2], name))
+            else:
                 lock.importers.setdefault(importer or ".", {}).setdefault(name, version)
                 if not entry.get("dev"):
                     lock.production.setdefault(importer or ".", set()).add(name)

@@ -1797,9 +1797,13 @@ def test_an_undeclared_package_a_dependency_brings_says_why_it_loads_today(tmp_p
     said = ('it loads today only because "web3", which package.json declares, depends on it and the install hoists it: '
             'another version of "web3", or an install that does not hoist, breaks it')
     assert (said in d.message) is hoisting_install, d.message
-    if hoisting_install:  # two versions locked: the hoisted one may be another package's, so none is named
+    if hoisting_install:  # two versions locked: the lockfile's layout says whose copy is hoisted
         lock["packages"]["node_modules/other/node_modules/web3-utils"] = {"version": "1.10.0"}
         write(root, {"package-lock.json": lock})
+        [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        assert '"web3", which package.json declares, depends on it and the install hoists the copy it uses' in d.message
+        lock["packages"]["node_modules/web3/node_modules/web3-utils"] = lock["packages"].pop("node_modules/other/node_modules/web3-utils")
+        write(root, {"package-lock.json": lock})  # web3 keeps its own: the hoisted one is another package's
         [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
         assert '"web3", which' not in d.message and "the lockfile holds several" in d.message, d.message
 

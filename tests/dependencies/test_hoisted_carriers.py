@@ -108,3 +108,24 @@ def test_a_package_installed_under_an_npm_alias_is_named_by_that_alias(tmp_path)
     assert ('package.json installs it already under the name "@acme/cli-core" (`"@acme/cli-core": '
             '"npm:@acme/cli@0.1.0"`): importing "@acme/cli-core" loads that copy, where declaring "@acme/cli" adds '
             "a second") in message, message
+
+
+def test_with_several_versions_an_npm_lockfile_names_the_dependency_whose_copy_is_hoisted(tmp_path):
+    """`node_modules/dotenv` 16.4.5 is @nestjs/config's, typeorm keeps 16.6.1 in its own node_modules
+    (a real calorie tracker was told only "a package of the install"): the message names the one that
+    uses the hoisted copy. A lockfile without that layout names none."""
+    lock = {"name": "svc", "lockfileVersion": 3, "packages": {
+        "": {"name": "svc", "dependencies": {"@nestjs/config": "^3.2.0", "typeorm": "^0.3.20"}},
+        "node_modules/@nestjs/config": {"version": "3.2.3", "dependencies": {"dotenv": "16.4.5"}},
+        "node_modules/dotenv": {"version": "16.4.5"},
+        "node_modules/typeorm": {"version": "0.3.24", "dependencies": {"dotenv": "^16.6.1"}},
+        "node_modules/typeorm/node_modules/dotenv": {"version": "16.6.1"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/config": "^3.2.0", "typeorm": "^0.3.20"}},
+        "package-lock.json": lock,
+        "src/main.ts": "import { config } from 'dotenv';\n\nconfig();\n",
+    })
+    message = only_dep001(root, "dotenv")
+    assert ('it loads today only because "@nestjs/config", which package.json declares, depends on it and the install '
+            'hoists the copy it uses (the lockfile holds several versions)') in message, message
