@@ -140,7 +140,7 @@ class UndeclaredImports(LoadsToday):
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'
-        message += self._loads_today(u) if known else ""
+        message += self._loads_today(u) if known else self._added_as_peer(u)  # no lockfile: the peer a manifest implies
         message += self._installed_as_alias(u)
         own = self.placement(u)
         peer = sibling_peer(self, u) if section == "dependencies" and known else None

@@ -129,3 +129,17 @@ def test_with_several_versions_an_npm_lockfile_names_the_dependency_whose_copy_i
     message = only_dep001(root, "dotenv")
     assert ('it loads today only because "@nestjs/config", which package.json declares, depends on it and the install '
             'hoists the copy it uses (the lockfile holds several versions)') in message, message
+
+
+def test_a_peer_a_declared_dependency_requires_is_explained_without_a_lockfile(tmp_path):
+    """`@nestjs/common` in a service that declares `@nestjs/core`, with no lockfile and no manifest
+    holding it: npm 7+ installs it as the core's peer, which the message says, as it does for a
+    package some manifest declares (a real booking system: 60 findings read as "cannot start")."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "version": "1.0.0", "scripts": {"build": "nest build", "start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/core": "10.4.15"}},
+        "src/main.ts": "import { Module } from '@nestjs/common';\n\n@Module({})\nexport class AppModule {}\n",
+    })
+    message = only_dep001(root, "@nestjs/common")
+    assert ('not declared anywhere in this repository, and no lockfile read here says what its install holds; it loads '
+            'today only because "@nestjs/core", which package.json declares, requires it as a peer') in message, message
