@@ -122,9 +122,10 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     `nx=False`), the start scripts', a Dockerfile's."""
     scripts = manifest.data.get("scripts") if isinstance(manifest.data.get("scripts"), dict) else {}
     if manifest.unpublishable or any(isinstance(c, str) and _NEST_CLI.search(c) for c in scripts.values()):
-        # not a published library whose build is not Nest's (a demo app's leftover), nor a playground
-        # in a test or example folder its publish leaves out (`"entryFile": "e2e/manual-e2e"`)
-        yield from ((t, o) for t, o in nest_entries(manifest.dir) if not in_dev_folder(t) and not left_unpublished(manifest, t))
+        # not a published library whose build is not Nest's (a demo app's leftover) or that keeps nest-cli.json for its
+        # compiler plugins (no entry file), nor a playground its publish leaves out (`"entryFile": "e2e/manual-e2e"`)
+        yield from ((t, o) for t, o in nest_entries(manifest.dir) if not in_dev_folder(t) and not left_unpublished(manifest, t)
+                    and (manifest.unpublishable or _has_source(manifest.dir, t)))
     yield from entries_from_above(manifest.dir)  # the app a nest-cli.json further up builds from this folder
     for project in (manifest.dir, *nx_projects) if nx else ():
         for main, origin in node_app_mains(project):
@@ -137,6 +138,10 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
                         if not in_dev_folder(t) and not left_unpublished(manifest, t))
     yield from _docker_entries(manifest.dir, scripts)
     yield from _pm2_entries(manifest.dir)
+
+
+def _has_source(directory: str, target: str) -> bool:  # `src/main`: a file of the folder, by any extension
+    return any(os.path.isfile(os.path.join(directory, target) + ext) for ext in ("", *_TS_SOURCE, ".js", ".mjs", ".cjs"))
 
 
 def starts_from_source(manifest: Manifest) -> bool:

@@ -317,3 +317,24 @@ def test_dep002_a_devdependency_the_peer_framework_brings_is_the_applications(tm
 
     assert found(True) == []
     assert found(False) == [("DEP002", "src/index.ts", "expo-modules-core")]
+
+
+def test_a_published_nest_library_keeping_nest_cli_for_its_plugins_is_no_service(tmp_path):
+    """A published library with nest-cli.json (for the swagger plugin of `nest build`) and no
+    `src/main.ts`, whose `files` lists `src/templates`: the default entry names no file, so the
+    library is no service, and a Nest package it lacks goes to peerDependencies as in its siblings
+    (a real serverless framework: 30 findings advised `dependencies` for one library alone). An
+    entry that exists starts an app."""
+    from migrationlint.model.entry_points import is_service
+    from migrationlint.model.workspace import read_manifest
+    from tests.dependencies.test_shipping import write
+
+    write(tmp_path, {
+        "package.json": {"name": "@fw/master", "version": "1.0.0", "main": "dist/index.js",
+                         "files": ["dist", "src/templates"], "scripts": {"build": "nest build"}},
+        "nest-cli.json": {"collection": "@nestjs/schematics", "sourceRoot": "src"},
+        "src/index.ts": "export class Master {}\n",
+    })
+    assert not is_service(read_manifest(str(tmp_path / "package.json")))
+    write(tmp_path, {"src/main.ts": "import { Master } from './index';\n\nnew Master();\n"})
+    assert is_service(read_manifest(str(tmp_path / "package.json")))
