@@ -42,7 +42,7 @@ class LoadsToday:
         named = f'"{via[0]}"' if len(via) == 1 else f'"{via[0]}" and "{via[1]}"' + (" (and others)" if len(via) > 2 else "")
         one = len(via) == 1
         change = f"another version of {named if one else 'them'}" if any(self.ws.member(d) is None for d in via) \
-            else f"a change to the dependencies of {named if one else 'them'}"  # packages of the workspace
+            else f"a change to the dependencies of {named}" if one else "a change to their dependencies"  # the workspace's
         hoisted = f"the copy {'it uses' if one else 'they use'} (the lockfile holds several versions)" if several else "it"
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
                 f"and the install hoists {hoisted}: {change}, or an install that does not hoist, breaks it")
