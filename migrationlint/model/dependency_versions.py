@@ -174,10 +174,8 @@ class VersionChoice:
         where = self._lock_label(lock, m)
         if lock.majors_apart(package, importer):
             # nothing resolves it for the importer (nor the root): "resolves" would claim what no one runs
-            popular = lock.most_wanted(package)
-            if popular is not None:  # the version hoisted where undeclared imports find it, as a rule
-                v = popular[0]
-            which = f"which {popular[1]} of the {popular[2]} entries that depend on it want" if popular else "the highest"
+            preferred = lock.preferred(package, importer)  # the typed package's major, else the hoisted one as a rule
+            v, which = preferred if preferred is not None else (v, "the highest")
             others = ", ".join(sorted((o for o in lock.versions[package] if o != v), key=version_key))
             return f"{self.prefix_for(m)}{v}", f"{where} holds {v}, {which}, and {others}: {SEVERAL_MAJORS}"
         real = lock.aliases.get(package)

@@ -103,6 +103,19 @@ class Lockfile:
                 return v
         return None
 
+    def preferred(self, package: str, importer: str) -> tuple[str, str] | None:
+        """(version, why) of the version of `package`, held in several majors, to name: for the types of
+        a package (`@types/express`), the highest of the major of that package as resolved (express
+        4.21.1: `@types/express` 4.17.21, whatever other typings want); else the version most entries
+        depend on (most_wanted). None when neither says."""
+        runtime = _typed_package(package)
+        installed = self.resolved(runtime, importer) if runtime else None
+        same = [v for v in self.versions.get(package, ()) if installed and _caret_class(v) == _caret_class(installed)]
+        if same:
+            return max(same, key=version_key), f"the major of the {runtime} {installed} it holds"
+        popular = self.most_wanted(package)
+        return (popular[0], f"which {popular[1]} of the {popular[2]} entries that depend on it want") if popular else None
+
     def most_wanted(self, package: str) -> tuple[str, int, int] | None:
         """(version, entries wanting it, entries wanting any version) of the version of `package` most
         entries depend on, when the format counts them (yarn v1), every version is some entry's
@@ -190,3 +203,11 @@ def peers_of(entry: dict, own_dependencies: bool = True) -> Peers:
     own = {str(d) for key in ("dependencies", "optionalDependencies") if isinstance(entry.get(key), dict)
            for d in entry[key]} if own_dependencies else set()
     return {str(p): bool(isinstance(meta.get(p), dict) and meta[p].get("optional")) for p in peers if str(p) not in own}
+
+
+def _typed_package(package: str) -> str | None:
+    """The package a DefinitelyTyped package types (`@types/babel__core` -> `@babel/core`), or None."""
+    if not package.startswith("@types/"):
+        return None
+    name = package[len("@types/"):]
+    return "@" + name.replace("__", "/", 1) if "__" in name else name

@@ -143,3 +143,30 @@ def test_a_peer_a_declared_dependency_requires_is_explained_without_a_lockfile(t
     message = only_dep001(root, "@nestjs/common")
     assert ('not declared anywhere in this repository, and no lockfile read here says what its install holds; it loads '
             'today only because "@nestjs/core", which package.json declares, requires it as a peer') in message, message
+
+
+def test_the_types_of_a_package_are_advised_at_the_major_it_runs(tmp_path):
+    """yarn.lock holds `@types/express` 5.0.0, which two typings want with `*`, and 4.17.21, while the
+    express installed (for @nestjs/platform-express) is 4.21.1 (a real admin starter was told
+    `^5.0.0`): the advice follows express's major. Without express locked, the version most entries
+    want is the one named."""
+    def lock(with_express: bool) -> str:
+        entries = ['"@types/express@*":\n  version "5.0.0"\n', '"@types/express@^4.17.21":\n  version "4.17.21"\n',
+                   '"@types/multer@^1.4.12":\n  version "1.4.12"\n  dependencies:\n    "@types/express" "*"\n',
+                   '"@types/serve-index@^1.9.4":\n  version "1.9.4"\n  dependencies:\n    "@types/express" "*"\n',
+                   '"@types/compression@^1.7.5":\n  version "1.7.5"\n  dependencies:\n    "@types/express" "^4.17.21"\n']
+        if with_express:
+            entries += ['"@nestjs/platform-express@^10.0.0":\n  version "10.4.1"\n  dependencies:\n    express "4.21.1"\n',
+                        'express@4.21.1:\n  version "4.21.1"\n']
+        return "# yarn lockfile v1\n\n\n" + "\n".join(entries)
+
+    for with_express, advised in ((True, '"@types/express": "^4.17.21"'), (False, '"@types/express": "^5.0.0"')):
+        root = write(tmp_path / str(with_express), {
+            "package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": {"build": "tsc"},
+                             "dependencies": {"@nestjs/platform-express": "^10.0.0"}},
+            "yarn.lock": lock(with_express),
+            "tsconfig.json": {"compilerOptions": {"outDir": "dist"}, "include": ["src"]},
+            "src/context.ts": "import type { Request } from 'express';\n\nexport const user = (r: Request) => r.ip;\n",
+        })
+        message = only_dep001(root, "@types/express")
+        assert advised in message, message
