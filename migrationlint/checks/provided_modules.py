@@ -14,8 +14,8 @@ from migrationlint.model import packages as pk
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.git_submodules import in_submodule
-from migrationlint.model.glob_targets import globbed_by
-from migrationlint.model.imported_anywhere import GLOB_WORD, file_names, importers
+from migrationlint.extract.sources import GLOB_WORD
+from migrationlint.model.imported_anywhere import file_names, importers, names_by_glob
 from migrationlint.model.inherited_aliases import unread_local_config
 from migrationlint.model.install_links import install_linked
 from migrationlint.model.package_use import Use
@@ -130,7 +130,7 @@ class ProvidedModules(DependencyModel):
                     seen.add(importer)
                     if self.ws.package_root(importer) == own:
                         following.append(importer)
-                    elif globbed_by(importer, self._globs_of(importer), path, self.ws.package_root(importer)) and any(
+                    elif names_by_glob(self.project, importer, path) and any(
                             alias_matches(p, u.imp.specifier) for p in resolver.framework_config(os.path.dirname(importer)).aliases):
                         return True
             level = following
@@ -143,10 +143,6 @@ class ProvidedModules(DependencyModel):
                        for f in self.project.package_sources(root)]
             self._globbing = [f for f in sources if self.project.mentions(f, GLOB_WORD)]
         return self._globbing
-
-    def _globs_of(self, path: str) -> list:
-        facts = self.project.facts(path)
-        return facts.globs if facts is not None else []
 
     def _in_a_submodule(self, u: Use) -> bool:
         """A name the importer's tsconfig `baseUrl` reads from a folder `.gitmodules` declares

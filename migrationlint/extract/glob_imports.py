@@ -13,7 +13,6 @@ from tree_sitter import Node
 from migrationlint.extract.parsing import string_value
 from migrationlint.extract.tree_lookups import leaf_at
 
-_CALLEES = (b"glob", b"globEager")
 _PREFIX = b"import.meta."
 
 

@@ -27,8 +27,9 @@ def read_bytes(path: str) -> bytes:
 # Words cross-file rules look for before loading a file's facts (Project.mentions). Extraction
 # records which of them a text holds (FileFacts.words), so that the facts cache answers for an
 # unchanged file without reading it: a pre-commit run scans whole packages for them.
+GLOB_WORD = b"import.meta.glob"  # a Vite glob import (extract/glob_imports.py): importers look for it
 MENTION_WORDS = (b"migrations", b"TypeOrmModule", b"@Module", b"lobal", b".for", b".register", b"module", b"...",
-                 b"declare module", b"export module", b"import.meta.glob")
+                 b"declare module", b"export module", GLOB_WORD)
 
 
 def mention_bits(data: bytes) -> int:

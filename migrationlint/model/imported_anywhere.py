@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Iterator
 
+from migrationlint.extract.sources import GLOB_WORD
 from migrationlint.model.glob_targets import globbed_by
 from migrationlint.model.project import Project
 
@@ -32,20 +33,17 @@ def importers(project: Project, path: str, names: tuple[str, ...], resolver: Res
         if other == path:
             continue
         if not any(project.mentions(other, n.encode("utf-8")) for n in names):
-            if project.mentions(other, GLOB_WORD) and _globs(project, other, path):
+            if project.mentions(other, GLOB_WORD) and names_by_glob(project, other, path):
                 yield other
             continue
         facts = project.facts(other)
         if facts is None or facts.skipped or any(
                 names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
-                for i in facts.imports) or _globs(project, other, path):
+                for i in facts.imports) or names_by_glob(project, other, path):
             yield other
 
 
-GLOB_WORD = b"import.meta.glob"
-
-
-def _globs(project: Project, importer: str, path: str) -> bool:
+def names_by_glob(project: Project, importer: str, path: str) -> bool:
     """Whether an `import.meta.glob` pattern of `importer` names `path` (a Vite app's pages, another
     package's plugin folders)."""
     facts = project.facts(importer)
