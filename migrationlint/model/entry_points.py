@@ -140,8 +140,9 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     yield from _pm2_entries(manifest.dir)
 
 
-def _has_source(directory: str, target: str) -> bool:  # `src/main`: a file of the folder, by any extension
-    return any(os.path.isfile(os.path.join(directory, target) + ext) for ext in ("", *_TS_SOURCE, ".js", ".mjs", ".cjs"))
+def _has_source(directory: str, target: str) -> bool:  # `src/main`, `src/main.js`: a file of the folder, by any extension
+    stem = os.path.join(directory, re.sub(r"\.[cm]?js$", "", target))
+    return any(os.path.isfile(stem + ext) for ext in ("", *_TS_SOURCE, ".js", ".mjs", ".cjs"))
 
 
 def starts_from_source(manifest: Manifest) -> bool:

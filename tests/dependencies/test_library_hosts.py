@@ -338,3 +338,5 @@ def test_a_published_nest_library_keeping_nest_cli_for_its_plugins_is_no_service
     assert not is_service(read_manifest(str(tmp_path / "package.json")))
     write(tmp_path, {"src/main.ts": "import { Master } from './index';\n\nnew Master();\n"})
     assert is_service(read_manifest(str(tmp_path / "package.json")))
+    write(tmp_path, {"nest-cli.json": {"sourceRoot": "src", "entryFile": "main.js"}})  # the built name of src/main.ts
+    assert is_service(read_manifest(str(tmp_path / "package.json")))
