@@ -165,17 +165,21 @@ def published_data_folder(path: str, manifest_dir: str, manifest_data: dict,
     if not isinstance(listed, list) or not path.startswith(prefix) or path.endswith(".d.ts"):
         return None
     rel = path[len(prefix):].replace(os.sep, "/")  # asked for every file: no relpath
-    top = rel.split("/", 1)[0]
-    if "/" not in rel or top.startswith(".") or top not in _listed_tops(tuple(f for f in listed if isinstance(f, str))):
+    if rel.startswith("."):
+        return None
+    folder = next((f for f in _listed_folders(tuple(f for f in listed if isinstance(f, str))) if rel.startswith(f + "/")), None)
+    if folder is None:
         return None
     config = tsconfig_for(path)
-    return None if config is not None and config.covers(path) else top + "/"
+    return None if config is not None and config.covers(path) else folder + "/"
 
 
 @lru_cache(maxsize=256)
-def _listed_tops(listed: tuple[str, ...]) -> frozenset[str]:
-    """The top folders a `files` list names (`dist`, `assets/**`, `./bin`), once per list."""
-    return frozenset(f.strip("./").split("/", 1)[0] for f in listed)
+def _listed_folders(listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The folders a `files` list names (`dist`, `assets/**`, `./bin`, `src/templates`: that folder,
+    not all of `src/`), once per list."""
+    found = (re.split(r"[*?{\[]", f.removeprefix("./"), maxsplit=1)[0].rstrip("/") for f in listed)
+    return tuple(dict.fromkeys(f for f in found if f and not f.startswith(".")))
 
 
 def hidden_part(parts: list[str]) -> str | None:

@@ -340,3 +340,19 @@ def test_a_published_nest_library_keeping_nest_cli_for_its_plugins_is_no_service
     assert is_service(read_manifest(str(tmp_path / "package.json")))
     write(tmp_path, {"nest-cli.json": {"sourceRoot": "src", "entryFile": "main.js"}})  # the built name of src/main.ts
     assert is_service(read_manifest(str(tmp_path / "package.json")))
+
+
+def test_a_folder_files_publishes_as_data_is_that_folder_not_its_top(tmp_path):
+    """`"files": ["dist", "src/templates"]` publishes the templates a generator copies as they are
+    (their imports are its users'), not every file of `src/` (a real serverless framework's library
+    had no DEP001 at all for its own code); a top folder (`assets/**`) is published whole."""
+    from tests.dependencies.test_shipping import dep, write
+
+    root = write(tmp_path, {
+        "package.json": {"name": "@fw/master", "version": "1.0.0", "main": "dist/index.js",
+                         "files": ["dist", "src/templates", "assets/**"], "scripts": {"build": "tsc"}},
+        "src/index.ts": "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class Master {}\n",
+        "src/templates/app.ts": "import { Module } from '@nestjs/common';\n\n@Module({})\nexport class AppModule {}\n",
+        "assets/skeleton.ts": "import express from 'express';\n\nexport const app = express();\n",
+    })
+    assert dep(root, select=("DEP001",)) == [("DEP001", "src/index.ts", "@nestjs/common")]
