@@ -45,7 +45,7 @@ RESULTS = "results"
 MAX_RECORDS = 8  # runs with different requests (whole tree, pre-commit file sets) kept side by side
 CONTEXT_NAMES = frozenset({
     "package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml", "package-lock.json", "npm-shrinkwrap.json",
-    "yarn.lock", "lerna.json", "bun.lock",
+    "yarn.lock", "lerna.json", "bun.lock", "bun.lockb",
     # what ships and how packages install: entry points (nest-cli.json; Dockerfiles: is_dockerfile), hoisting
     "nest-cli.json", "angular.json", "workspace.json", ".npmrc", ".yarnrc.yml", "next-env.d.ts",
     # Nx projects' targets (bundles, generated package.json files), the Nx root, bun's linker

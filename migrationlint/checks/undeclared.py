@@ -115,6 +115,9 @@ class UndeclaredImports(LoadsToday):
         """Whether a lockfile or a node_modules folder says what `m`'s install holds."""
         return bool(self._lockfiles_for(m)) or os.path.isdir(os.path.join(self.root_of(m).dir, "node_modules"))
 
+    def _binary_lockfile(self, m: Manifest) -> bool:
+        return os.path.isfile(os.path.join(self.root_of(m).dir, "bun.lockb"))
+
     def _allows_implicit_any(self, path: str) -> bool:
         config = resolver_for(self.project).tsconfig_for(path)
         return config is not None and config.allows_implicit_any
@@ -136,7 +139,8 @@ class UndeclaredImports(LoadsToday):
         where = f"not declared in {rel}" if known else (
             f"not declared in {rel}: only {self._rel(apart)}, a project of its own, declares it" if apart is not None
             else "not declared or installed anywhere in this repository" if self._install_known(m)
-            else "not declared anywhere in this repository, and no lockfile read here says what its install holds")
+            else "not declared anywhere in this repository, and no lockfile read here says what its install holds"
+            + (" (bun.lockb, bun's binary lockfile, is not read: it may hold it)" if self._binary_lockfile(m) else ""))
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 
 
-_SETTINGS_FILES = ((".yarnrc.yml", "yarn"), ("bunfig.toml", "bun"))  # without a lockfile (not yarn 1's .yarnrc: often left)
+# without a lockfile read here (not yarn 1's .yarnrc: often left); bun's binary lockfile says bun too
+_SETTINGS_FILES = ((".yarnrc.yml", "yarn"), ("bunfig.toml", "bun"), ("bun.lockb", "bun"))
 
 @dataclass
 class Manifest:

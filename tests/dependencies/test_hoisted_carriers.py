@@ -170,3 +170,17 @@ def test_the_types_of_a_package_are_advised_at_the_major_it_runs(tmp_path):
         })
         message = only_dep001(root, "@types/express")
         assert advised in message, message
+
+
+def test_a_binary_bun_lockfile_makes_bun_the_manager_and_is_said_unread(tmp_path):
+    """A Hono app whose only lockfile is bun's binary `bun.lockb` (a real trip planner was told to run
+    `npm install`): the advice is bun's, and the message says the lockfile exists but is not read."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "private": True, "scripts": {"start": "bun run src/server.ts"},
+                         "dependencies": {"hono": "^4.6.0"}},
+        "src/server.ts": "import { Hono } from 'hono';\nimport { zValidator } from '@hono/zod-validator';\n\n"
+                         "export const app = new Hono().post('/', zValidator('json', {} as never));\n",
+    })
+    (root / "bun.lockb").write_bytes(b"#!/usr/bin/env bun\nbun-lockfile-format-v0\n\x00\x01\x02")
+    message = only_dep001(root, "@hono/zod-validator")
+    assert "(bun.lockb, bun's binary lockfile, is not read: it may hold it); run `bun add @hono/zod-validator`" in message, message
