@@ -27,7 +27,9 @@ from migrationlint.model.migrations import (
     resolve_glob,
     source_module,
 )
+from migrationlint.model.dead_files import outside_every_build
 from migrationlint.model.migration_runners import runs_migrations_itself
+from migrationlint.model.resolve import resolver_for
 from migrationlint.model.text_templates import read_as_text
 
 MIG007 = Rule("MIG007", "migration-not-registered", Severity.ERROR,
@@ -51,8 +53,9 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if not classes:
             continue
         where = unloaded_by(project, path)
-        if where is None or _retired(project, path, classes) or read_as_text(project, path) is not None:
-            continue  # unloaded on purpose: history a baseline replaced, or a generator's template
+        if where is None or _retired(project, path, classes) or read_as_text(project, path) is not None \
+                or outside_every_build(project, resolver_for(project), path):
+            continue  # unloaded on purpose: history a baseline replaced, a generator's template, a draft nothing builds
         for cls in classes:
             if run_by_a_migration(project, path, cls.name) is not None:
                 continue  # a delegate a loaded migration constructs and runs (a dialect's variant)

@@ -379,6 +379,16 @@ def test_migration_left_out_of_explicit_list(tmp_path):
     assert found[0].message.endswith(": register it there, or delete the file if a newer migration replaced it")
 
 
+def test_a_draft_migration_nothing_builds_is_not_a_forgotten_one(tmp_path):
+    """`drafts/migrations/1700000000001-ProposedIndex.ts` beside `.sql` proposals, in a folder the
+    tsconfig excludes, that nothing imports or runs (a real quiz platform: "register it or delete it"
+    for a draft); the same migration in the folder the build compiles is one the list forgot."""
+    tsconfig = '{"compilerOptions": {"outDir": "dist"}, "include": ["src/**/*.ts"], "exclude": ["drafts"]}\n'
+    found = _mig007(tmp_path / "draft", "[Init1700000000000]", **{
+        "tsconfig.json": tsconfig, "drafts/migrations/1700000000002-ProposedIndex.ts": migration("ProposedIndex1700000000002")})
+    assert [d.path.rsplit("/", 1)[-1] for d in found] == ["1700000000001-AddAge.ts"]
+
+
 def test_glob_or_unreadable_option_is_silent(tmp_path):
     for i, value in enumerate(("[__dirname + '/migrations/*.ts']", "[process.env.MIGRATIONS]", "[]",
                                "[__dirname + '/nowhere/*.ts']", "loadMigrations()")):
