@@ -14,7 +14,7 @@ from migrationlint.model.project import Project
 from migrationlint.settings import Settings
 from migrationlint.diagnostics import Applicability, Edit, Fix
 from migrationlint.model.lockfile_record import Lockfile, version_key
-from migrationlint.model.lockfiles import find_lockfile
+from migrationlint.model.lockfiles import project_lockfile
 from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings, read_yarnrc
 from migrationlint.model import packages as pk
@@ -221,7 +221,7 @@ class VersionChoice:
 
     def _own_lock(self, directory: str) -> Lockfile | None:
         """The lockfile of a nested project rooted at `directory`, read once."""
-        path = find_lockfile(directory)
+        path = project_lockfile(directory, self.ws.manifest(os.path.join(directory, "package.json")).data.get("packageManager"))
         if path is None:
             return None
         if path not in self._own_locks:

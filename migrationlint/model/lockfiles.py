@@ -34,6 +34,14 @@ def find_lockfile(root: str, manager: str | None = None) -> str | None:
     return os.path.join(root, present[0]) if present else None
 
 
+def project_lockfile(directory: str, package_manager_field: object) -> str | None:
+    """The lockfile of a project nested in the repository with an install of its own: of several,
+    the one of the manager its package.json's `packageManager` names (`yarn@1.22.22` beside a
+    stale package-lock.json)."""
+    name = package_manager_field.split("@", 1)[0] if isinstance(package_manager_field, str) else None
+    return find_lockfile(directory, name if name in ("npm", "pnpm", "yarn", "bun") else None)
+
+
 def read_lockfile(path: str, cache: ParsedCache | None = None) -> Lockfile | None:
     """Parse a lockfile of any supported format; None when it cannot be read or parsed. With a
     cache, bytes parsed before (by this process or a run that stored them) are not parsed again."""

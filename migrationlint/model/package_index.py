@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 
-from migrationlint.model.lockfiles import find_lockfile
+from migrationlint.model.lockfiles import project_lockfile
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 
@@ -66,7 +66,9 @@ class PackageIndex:
         if found is None:
             found = []
             if directory != self.workspace.root and directory.startswith(self.workspace.root + os.sep):
-                path = find_lockfile(directory) if os.path.isfile(os.path.join(directory, "package.json")) else None
+                manifest = os.path.join(directory, "package.json")
+                path = project_lockfile(directory, self.workspace.manifest(manifest).data.get("packageManager")) \
+                    if os.path.isfile(manifest) else None
                 lock = self.workspace.read_lockfile(path) if path is not None else None
                 if lock is not None:
                     found.append(frozenset(lock.versions).union(*lock.importers.values()))

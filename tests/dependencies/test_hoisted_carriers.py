@@ -184,3 +184,26 @@ def test_a_binary_bun_lockfile_makes_bun_the_manager_and_is_said_unread(tmp_path
     (root / "bun.lockb").write_bytes(b"#!/usr/bin/env bun\nbun-lockfile-format-v0\n\x00\x01\x02")
     message = only_dep001(root, "@hono/zod-validator")
     assert "(bun.lockb, bun's binary lockfile, is not read: it may hold it); run `bun add @hono/zod-validator`" in message, message
+
+
+def test_a_nested_project_reads_the_lockfile_of_the_manager_it_names(tmp_path):
+    """A back end nested in the repository with `"packageManager": "yarn@1.22.22"`, a yarn.lock and a
+    stale package-lock.json (a real hackathon ledger: versions were taken from the npm one, which its
+    Procfile's `yarn start:prod` never installs)."""
+    npm_lock = {"name": "api", "lockfileVersion": 3, "packages": {
+        "": {"name": "api", "dependencies": {"ethers": "^5.6.0"}},
+        "node_modules/ethers": {"version": "5.6.0", "dependencies": {"@ethersproject/abstract-provider": "5.6.0"}},
+        "node_modules/@ethersproject/abstract-provider": {"version": "5.6.0"}}}
+    yarn_lock = ("# yarn lockfile v1\n\n\nethers@^5.6.0:\n  version \"5.8.0\"\n  dependencies:\n"
+                 "    \"@ethersproject/abstract-provider\" \"5.8.0\"\n\n"
+                 "\"@ethersproject/abstract-provider@5.8.0\":\n  version \"5.8.0\"\n")
+    root = write(tmp_path, {
+        "package.json": {"name": "repo", "private": True},
+        "backend/package.json": {"name": "api", "private": True, "packageManager": "yarn@1.22.22",
+                                 "scripts": {"start": "node dist/main.js"}, "dependencies": {"ethers": "^5.6.0"}},
+        "backend/package-lock.json": npm_lock,
+        "backend/yarn.lock": yarn_lock,
+        "backend/src/main.ts": "import { Provider } from '@ethersproject/abstract-provider';\n\nexport const p = Provider;\n",
+    })
+    message = only_dep001(root, "@ethersproject/abstract-provider")
+    assert '"@ethersproject/abstract-provider": "^5.8.0"' in message and "yarn.lock" in message, message
