@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 
 
-# without a lockfile read here (not yarn 1's .yarnrc: often left); bun's binary lockfile says bun too
-_SETTINGS_FILES = ((".yarnrc.yml", "yarn"), ("bunfig.toml", "bun"), ("bun.lockb", "bun"))
+_SETTINGS_FILES = ((".yarnrc.yml", "yarn"), ("bunfig.toml", "bun"))  # without a lockfile (not yarn 1's .yarnrc: often left)
 
 @dataclass
 class Manifest:
@@ -300,7 +299,7 @@ class Workspace:
             path = freshest_lockfile(self.root, declared, self.read_lockfile) or path
         if path is not None:
             return MANAGER_OF[os.path.basename(path)]
-        return settings or "npm"
+        return settings or ("bun" if os.path.isfile(os.path.join(self.root, "bun.lockb")) else "npm")  # bun's binary one
 
     @cached_property
     def lockfile(self) -> Lockfile | None:

@@ -184,6 +184,9 @@ def test_a_binary_bun_lockfile_makes_bun_the_manager_and_is_said_unread(tmp_path
     (root / "bun.lockb").write_bytes(b"#!/usr/bin/env bun\nbun-lockfile-format-v0\n\x00\x01\x02")
     message = only_dep001(root, "@hono/zod-validator")
     assert "(bun.lockb, bun's binary lockfile, is not read: it may hold it); run `bun add @hono/zod-validator`" in message, message
+    (root / "yarn.lock").write_text('# yarn lockfile v1\n\n\n"@hono/zod-validator@^0.4.0":\n  version "0.4.1"\n')
+    message = only_dep001(root, "@hono/zod-validator")  # a lockfile read here decides: bun.lockb is the leftover
+    assert '"@hono/zod-validator": "^0.4.1"' in message and "yarn.lock resolves" in message, message
 
 
 def test_a_nested_project_reads_the_lockfile_of_the_manager_it_names(tmp_path):
