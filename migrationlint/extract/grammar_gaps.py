@@ -141,14 +141,15 @@ def without_using_variables(data: bytes) -> bytes | None:
 
 # `export { default as A } from './a.json' assert { type: 'json' }` (or `with`): the attributes of a
 # re-export, which the grammar reads only on an `import`
-_EXPORT_ATTRIBUTES = re.compile(rb"(\bexport\b[^;]*?\bfrom\s*(['\"])[^'\"\n]*\2)(\s*(?:assert|with)\s*\{[^{}]*\})")
+# (those of an `import`, which parse, are blanked as well: they say nothing the rules read)
+_EXPORT_ATTRIBUTES = re.compile(rb"(\bfrom\s*(['\"])[^'\"\n]*\2)(\s*(?:assert|with)\s*\{[^{}]*\})")
 
 
 def without_export_attributes(data: bytes) -> bytes | None:
-    """The file with the import attributes of each `export ... from '...'` blanked, for a second
-    parse: the grammar damages such a statement, and the module it re-exports was lost. Spaces
-    replace the attributes (line breaks kept), so every byte offset and line holds. None when
-    the file has no such statement."""
+    """The file with the import attributes of each `from '...'` blanked, for a second parse: the
+    grammar damages an `export ... from` that has them, and the module it re-exports was lost.
+    Spaces replace the attributes (line breaks kept), so every byte offset and line holds; one
+    linear search finds them (no look back for the `export`). None when the file has none."""
     if not _EXPORT_ATTRIBUTES.search(data):
         return None
     return _EXPORT_ATTRIBUTES.sub(lambda m: m.group(1) + re.sub(rb"[^\n]", b" ", m.group(3)), data)
