@@ -33,6 +33,9 @@ from migrationlint.model.workspace_definition import unlisted_member_folder
 _BUILD_PATH = re.compile(r"(?:dist|build|esm|cjs)/")
 
 
+_LOCAL_SPECS = ("file:", "link:", "workspace:", "portal:", "git", "http", "npm:")  # not a registry name the lockfile keys
+
+
 class UndeclaredImports(LoadsToday):
     """Mixin of DependencyChecks: DEP001's diagnostic for one undeclared use."""
 
@@ -112,11 +115,27 @@ class UndeclaredImports(LoadsToday):
         return True
 
     def _install_known(self, m: Manifest) -> bool:
-        """Whether a lockfile or a node_modules folder says what `m`'s install holds."""
-        return bool(self._lockfiles_for(m)) or os.path.isdir(os.path.join(self.root_of(m).dir, "node_modules"))
+        """Whether a lockfile that holds what `m` declares, or a node_modules folder, says what `m`'s
+        install holds (a lockfile older than the manifest does not)."""
+        return bool(self._lockfiles_for(m)) and self._lacked_by_lockfile(m) is None \
+            or os.path.isdir(os.path.join(self.root_of(m).dir, "node_modules"))
 
-    def _binary_lockfile(self, m: Manifest) -> bool:
-        return os.path.isfile(os.path.join(self.root_of(m).dir, "bun.lockb"))
+    def _lacked_by_lockfile(self, m: Manifest) -> str | None:
+        """A registry package `m` declares that none of its lockfiles holds: the lockfile is older
+        than the manifest, and what it lacks, the packages that one brings are unknown."""
+        locks = [lock for lock, _ in self._lockfiles_for(m)]
+        for section in ("dependencies", "devDependencies"):
+            for name, spec in m.section(section).items():
+                if self.ws.member(name) is None and not spec.startswith(_LOCAL_SPECS) and not any(lock.knows(name) for lock in locks):
+                    return name
+        return None
+
+    def _unknown_install(self, m: Manifest) -> str:
+        """Why no lockfile says what `m`'s install holds, for DEP001's message."""
+        if os.path.isfile(os.path.join(self.root_of(m).dir, "bun.lockb")):
+            return " (bun.lockb, bun's binary lockfile, is not read: it may hold it)"
+        lacked = self._lacked_by_lockfile(m) if self._lockfiles_for(m) else None
+        return f' (the lockfile lacks "{lacked}", which {self._rel(m)} declares: it is older than the manifest)' if lacked else ""
 
     def _allows_implicit_any(self, path: str) -> bool:
         config = resolver_for(self.project).tsconfig_for(path)
@@ -140,7 +159,7 @@ class UndeclaredImports(LoadsToday):
             f"not declared in {rel}: only {self._rel(apart)}, a project of its own, declares it" if apart is not None
             else "not declared or installed anywhere in this repository" if self._install_known(m)
             else "not declared anywhere in this repository, and no lockfile read here says what its install holds"
-            + (" (bun.lockb, bun's binary lockfile, is not read: it may hold it)" if self._binary_lockfile(m) else ""))
+            + self._unknown_install(m))
         message = f'"{u.package}" is imported but {where}'
         if u.package.startswith("@types/") and not u.imp.specifier.startswith("@types/"):
             message = f'"{u.package}" (the types of "{u.imp.specifier}") is needed but {where}'

@@ -210,3 +210,22 @@ def test_a_nested_project_reads_the_lockfile_of_the_manager_it_names(tmp_path):
     })
     message = only_dep001(root, "@ethersproject/abstract-provider")
     assert '"@ethersproject/abstract-provider": "^5.8.0"' in message and "yarn.lock" in message, message
+
+
+def test_a_lockfile_older_than_the_manifest_says_nothing_of_the_install(tmp_path):
+    """package-lock.json lacks `@tinymce/tinymce-angular`, which package.json declares and whose install
+    brings `tinymce` (a real planning tool's front end was told `tinymce` is "installed nowhere"): the
+    message says the lockfile is older than the manifest instead of claiming what the install holds."""
+    root = write(tmp_path, {
+        "package.json": {"name": "web", "private": True,
+                         "dependencies": {"@angular/core": "^15.1.0", "@tinymce/tinymce-angular": "^7.0.0"}},
+        "package-lock.json": {"name": "web", "lockfileVersion": 2, "packages": {
+            "": {"name": "web", "dependencies": {"@angular/core": "^15.1.0"}},
+            "node_modules/@angular/core": {"version": "15.1.0"}}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist"}, "include": ["src"]},
+        "src/editor.ts": "import { Editor } from 'tinymce';\n\nexport const setup = (e: Editor) => e.getContent();\n",
+    })
+    message = only_dep001(root, "tinymce")
+    assert "installed anywhere" not in message
+    assert ('(the lockfile lacks "@tinymce/tinymce-angular", which package.json declares: it is older than the '
+            'manifest)') in message, message
