@@ -82,10 +82,15 @@ class UndeclaredImports(LoadsToday):
 
     def _mock_of_an_import(self, u: Use) -> bool:
         """`jest.mock('graphql-request')` in a test that also imports the package: the import's
-        finding is the one to act on, and a second for the mock in the same file repeats it."""
+        finding is the one to act on, and a second for the mock in the same file repeats it. Nor a
+        mock of a package the file never imports that a declared dependency brings (`isbot`, which
+        `@shopify/shopify-api` uses inside): it stands in for that dependency's module, and a
+        declaration of its own could install a second copy the mock would miss."""
         facts = self.project.facts(u.path) if u.imp.kind == "mock" else None
-        return facts is not None and any(i.kind in LOADING_KINDS and not declared_type_only(i)
-                                         and pk.package_name(i.specifier) == u.package for i in facts.imports)
+        if facts is None:
+            return False
+        return any(i.kind in LOADING_KINDS and not declared_type_only(i) and pk.package_name(i.specifier) == u.package
+                   for i in facts.imports) or bool(self.bringing_dependencies(u.manifest, u.package, True))
 
     def _types_stub(self, types: str, m: Manifest) -> bool:
         """Whether the lockfile marks the `@types/...` package deprecated (a stub left after the

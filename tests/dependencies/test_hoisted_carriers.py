@@ -229,3 +229,21 @@ def test_a_lockfile_older_than_the_manifest_says_nothing_of_the_install(tmp_path
     assert "installed anywhere" not in message
     assert ('(the lockfile lacks "@tinymce/tinymce-angular", which package.json declares: it is older than the '
             'manifest)') in message, message
+
+
+def test_a_mock_of_what_a_declared_dependency_uses_inside_is_no_undeclared_import(tmp_path):
+    """`jest.mock('isbot')` in a test that never imports it: `@shopify/shopify-api`, declared, uses it
+    inside (a real Shopify module library was told to declare it, which could install a second copy
+    the mock misses). A mock of a package nothing brings is still reported."""
+    lock = {"name": "lib", "lockfileVersion": 3, "packages": {
+        "": {"name": "lib", "devDependencies": {"foo-sdk": "1.0.0"}},
+        "node_modules/foo-sdk": {"version": "1.0.0", "dev": True, "dependencies": {"bar-detect": "^5.1.0"}},
+        "node_modules/bar-detect": {"version": "5.1.0", "dev": True}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "lib", "private": True, "devDependencies": {"foo-sdk": "1.0.0", "jest": "29.7.0"}},
+        "package-lock.json": lock,
+        "test/login.spec.ts": "import { login } from 'foo-sdk';\n\njest.mock('bar-detect', () => ({ isBot: () => false }));\n"
+                              "jest.mock('baz-other', () => ({}));\n\ntest('login', () => expect(login).toBeDefined());\n",
+    })
+    diagnostics = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert [d.extra.get("package") for d in diagnostics] == ["baz-other"]
