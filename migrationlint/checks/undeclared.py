@@ -327,7 +327,8 @@ class UndeclaredImports(LoadsToday):
             return (f'"{name}" names no package: npm package names are lower case, and "{lower}", which this '
                     f"repository declares or installs, is what it means: a case-sensitive file system (Linux, CI, "
                     f'Docker images) finds no "{name}"; write "{lower}"')
-        renamed = [n for n in self.ws.members if name.startswith("@") and "/" in name and n.startswith("@")
+        inside = u.manifest.dir == self.ws.root or u.manifest.dir in self.ws.member_dirs  # a project apart uses its own
+        renamed = [n for n in self.ws.members if inside and name.startswith("@") and "/" in name and n.startswith("@")
                    and n.split("/", 1)[1] == name.split("/", 1)[1] and n != name]
         if len(renamed) == 1:  # `@boilerplate/common` beside the workspace's `@app/common`: a scope renamed
             return (f'"{name}" is imported but not declared or installed anywhere in this repository, and the '

@@ -3777,3 +3777,22 @@ def test_a_workspace_packages_name_under_another_scope_is_no_package_to_install(
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert 'import "@app/common" rather than install anything' in d.message and d.fix is None
     assert "yarn" not in d.message and "npm install" not in d.message
+
+
+def test_a_project_outside_the_workspace_is_told_of_no_renamed_scope(tmp_path):
+    """`@shikijs/core` in a documentation site outside the workspace, which installs on its own: the
+    workspace's `@acme/core` shares the name's second half by chance, not by a renamed scope (a real
+    SDK's site was told to import `@nestia/core`, an unrelated package); a member still is."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/core/src/index.ts": "export const core = 1;\n",
+        "site/package.json": {"name": "site", "private": True, "scripts": {"build": "next build"}},
+        "site/src/Highlight.tsx": "import { createHighlighter } from '@shikijs/core';\n\nexport const h = createHighlighter;\n",
+        "packages/web/package.json": {"name": "@acme/web", "version": "1.0.0", "private": True},
+        "packages/web/src/index.ts": "import { core } from '@other/core';\n\nexport const c = core;\n",
+    }
+    messages = {d.extra["package"]: d.message for d in pipeline.lint(
+        [str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    assert "renamed" not in messages["@shikijs/core"], messages
+    assert 'import "@acme/core" rather than install anything' in messages["@other/core"], messages
