@@ -176,14 +176,21 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
 
     def entries(self, manifest: Manifest) -> list[Entry]:
         """The package's entry points (bootstrap_entries.all_entries), less the `exports` subpaths that are
-        test support by folder or name (`./test-helpers`): what it offers its dependents' tests."""
+        test support (`_test_support_export`): what it offers its dependents' tests."""
         if manifest.path not in self._entries:
             found = all_entries(manifest, self._resolver().to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
             found += [Entry(p, ROUTE_ORIGIN) for p in next_routes(manifest, lambda: self.project.package_sources(manifest.dir))]
             found += [Entry(p, HTML_ORIGIN) for p in html_entries(manifest)]
-            self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or dev_reason(
-                os.path.relpath(e.path, manifest.dir).replace(os.sep, "/")) is None]
+            self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or not self._test_support_export(
+                os.path.relpath(e.path, manifest.dir).replace(os.sep, "/"), manifest)]
         return self._entries[manifest.path]
+
+    @staticmethod
+    def _test_support_export(rel: str, manifest: Manifest) -> bool:
+        """An `exports` target that is test support by folder or name (`./test-helpers`), or, in a
+        private package no registry takes, a `testing/` folder (`"./testing"`: helpers for the
+        workspace's own tests; a published one's are its users', whose runner is a peer)."""
+        return dev_reason(rel) is not None or manifest.unpublishable and "testing" in rel.split("/")[:-1]
 
     # ------------------------------------------------------------------ the decision
 

@@ -4006,3 +4006,20 @@ def test_main_is_no_entry_when_exports_names_subpaths_only(tmp_path):
         return [origin for _, origin in declared_entries(read_manifest(str(root / "package.json")))]
     assert entries({"./typescript/*": "./typescript/*"}) == []
     assert entries({".": "./index.js", "./typescript/*": "./typescript/*"})[0] == 'package.json "main"'
+
+
+@pytest.mark.parametrize("private, reported", [(True, []), (False, ["vitest"])])
+def test_a_private_packages_testing_export_is_test_support(tmp_path, private, reported):
+    """`"./testing": "./src/testing/index.ts"` of a private database package whose helpers only the
+    workspace's specs import (a real mail app: 3 DEP002 asking to move vitest and pglite to
+    dependencies); a published package's `./testing` is its users' (the runner a peer, DEP002 a warning)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/db/package.json": {"name": "@acme/db", "version": "0.1.0", "type": "module", "private": private,
+                                     "main": "./src/index.ts", "files": ["src"],
+                                     "exports": {".": "./src/index.ts", "./testing": "./src/testing/index.ts"},
+                                     "devDependencies": {"vitest": "^2.0.0"}},
+        "packages/db/src/index.ts": "export const connect = () => 1;\n",
+        "packages/db/src/testing/index.ts": "import { vi } from 'vitest';\n\nexport const fakeDb = () => vi.fn();\n",
+    })
+    assert [p for _, _, p in dep(root, select=("DEP002",))] == reported
