@@ -121,7 +121,8 @@ class UndeclaredImports(LoadsToday):
 
     def _install_known(self, m: Manifest) -> bool:
         """Whether a lockfile that holds what `m` declares, or a node_modules folder, says what `m`'s
-        install holds (a lockfile older than the manifest does not)."""
+        install holds (a lockfile that lacks a package `m` declares does not: older than the manifest, or
+        another install's)."""
         return bool(self._lockfiles_for(m)) and self._lacked_by_lockfile(m) is None \
             or os.path.isdir(os.path.join(self.root_of(m).dir, "node_modules"))
 
@@ -140,7 +141,8 @@ class UndeclaredImports(LoadsToday):
         if os.path.isfile(os.path.join(self.root_of(m).dir, "bun.lockb")):
             return " (bun.lockb, bun's binary lockfile, is not read: it may hold it)"
         lacked = self._lacked_by_lockfile(m) if self._lockfiles_for(m) else None
-        return f' (the lockfile lacks "{lacked}", which {self._rel(m)} declares: it is older than the manifest)' if lacked else ""
+        return (f' (the lockfile lacks "{lacked}", which {self._rel(m)} declares: it does not describe this '
+                "package's install)") if lacked else ""
 
     def _allows_implicit_any(self, path: str) -> bool:
         config = resolver_for(self.project).tsconfig_for(path)
