@@ -27,6 +27,7 @@ from migrationlint.model.nx_projects import node_app_mains, project_targets
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.serverless import is_service_config
 from migrationlint.model.shell_scripts import shell_files, shell_script_commands
+from migrationlint.model.specifiers import file_candidates
 from migrationlint.model.stamped_reads import read_by_stamp
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
@@ -140,9 +141,8 @@ def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: 
     yield from _pm2_entries(manifest.dir)
 
 
-def _has_source(directory: str, target: str) -> bool:  # `src/main`, `src/main.js`: a file of the folder, by any extension
-    stem = os.path.join(directory, re.sub(r"\.[cm]?js$", "", target))
-    return any(os.path.isfile(stem + ext) for ext in ("", *_TS_SOURCE, ".js", ".mjs", ".cjs"))
+def _has_source(directory: str, target: str) -> bool:  # `src/main`, `src/main.js`: a file as an import would find it
+    return any(os.path.isfile(c) for c in file_candidates(os.path.join(directory, target)))
 
 
 def starts_from_source(manifest: Manifest) -> bool:
