@@ -204,6 +204,8 @@ def _timestamp_shape(project: Project, facts: FileFacts, m: Migration) -> Iterat
     prefix_ms = tn.to_millis(prefix) if prefix else None
     if problem is None and prefix_ms is not None and tn.plausible(prefix_ms) and ts != prefix_ms \
             and (ts is None or reorders(project, facts.path, prefix_ms, ts)):
+        if _stale_literal(m) and tn.timestamp_of(m.cls.name) == prefix_ms:
+            return  # file and class agree, the literal alone differs: MIG005 names both renames
         said = prefix if str(prefix_ms) == prefix else f"{prefix} ({prefix_ms})"
         problem = (f"has timestamp {ts}, but its file name says {said}, and TypeORM runs it "
                    "in another place among the migrations of its folder than the file name says")
@@ -257,25 +259,38 @@ def _mistyped_stamp_removed(base: str, prefix_ms: int) -> str:
         and len(run.group()) >= 4 else base
 
 
-def _name_mismatch(facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:
-    if m.source != "name":
-        return
+def _stale_literal(m: Migration) -> bool:
+    """Whether the `name` literal and the class name end in different timestamps (MIG005's case)."""
+    if m.source != "name" or tn.is_fatal(m.cls.name):
+        return False
     _, class_digits = tn.split_timestamp(m.cls.name)
     _, name_digits = tn.split_timestamp(m.name)
-    if not class_digits or not name_digits or tn.is_fatal(m.cls.name):
+    return bool(class_digits and name_digits) and tn.timestamp_of(m.cls.name) != tn.timestamp_of(m.name)
+
+
+def _name_mismatch(facts: FileFacts, m: Migration) -> Iterator[Diagnostic]:
+    if not _stale_literal(m):
         return
     class_ts, name_ts = tn.timestamp_of(m.cls.name), tn.timestamp_of(m.name)
-    if class_ts == name_ts:
-        return
+    name_digits = tn.split_timestamp(m.name)[1]
     field = m.cls.field("name")
     assert field is not None
     yield diagnostic(
         MIG005, facts.path, field.value_start, field.value_end,
         f"The `name` literal's timestamp ({name_ts}) differs from the class name's ({class_ts}); "
         f"TypeORM uses the literal, so the class name is misleading (a stale copy-paste?): rename the class to "
-        f"`{tn.split_timestamp(m.cls.name)[0]}{name_digits}` (and the files importing it), never the literal, which the "
-        f"`migrations` table records, so changing it would run the migration again",
+        f"`{tn.split_timestamp(m.cls.name)[0]}{name_digits}` (and the files importing it){_file_too(facts.path, class_ts, name_ts)}, "
+        f"never the literal, which the `migrations` table records, so changing it would run the migration again",
     )
+
+
+def _file_too(path: str, class_ts: int | None, name_ts: int | None) -> str:
+    """The file rename that goes with the class rename, for a file named with the class's timestamp."""
+    name = os.path.basename(path)
+    prefix = tn.file_prefix(name)
+    if not prefix or name_ts is None or tn.to_millis(prefix) != class_ts:
+        return ""
+    return f", and the file to '{name_ts}{name[len(prefix):]}'"
 
 
 # ----------------------------------------------------------------------------- MIG002

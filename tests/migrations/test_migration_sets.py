@@ -891,3 +891,30 @@ def test_a_relative_glob_of_an_app_run_from_its_own_folder_loads_that_apps_migra
     assert codes(workspace(tmp_path / "apart", files), ["MIG004"]) == []
     shared = {**files, "apps/content/ormconfig.ts": source("content", "apps/*/src/migrations/**/*.ts")}
     assert codes(workspace(tmp_path / "shared", shared), ["MIG004"]) == ["MIG004"]
+
+
+def test_a_stale_name_literal_is_one_finding_that_renames_class_and_file(tmp_path):
+    """File and class say 1701234043432, the `name` literal (what TypeORM orders by) says an older
+    1694228328076, and a migration of the folder lies between the two (an Electron wallet's chain
+    database): MIG003 (the file name says another place) and MIG005 (the class says another stamp)
+    reported one mistake twice. MIG005 keeps it and names both renames."""
+    root = workspace(tmp_path, {
+        "src/migrations/1697000000000-Between.ts": migration("Between1697000000000"),
+        "src/migrations/1701234043432-CreateCellLocalInfo.ts":
+            migration("CreateCellLocalInfo1701234043432", "CreateCellLocalInfo1694228328076"),
+    })
+    [d] = lint(root, ["MIG"])
+    assert d.code == "MIG005", d.message
+    assert "rename the class to `CreateCellLocalInfo1694228328076`" in d.message, d.message
+    assert "and the file to '1694228328076-CreateCellLocalInfo.ts'" in d.message, d.message
+
+
+def test_a_stale_name_literal_in_a_file_named_otherwise_keeps_both_findings(tmp_path):
+    """Where the file name agrees with neither the class nor the literal, the two findings ask for two
+    different renames, and both stay."""
+    root = workspace(tmp_path, {
+        "src/migrations/1697000000000-Between.ts": migration("Between1697000000000"),
+        "src/migrations/1701234043432-CreateCellLocalInfo.ts":
+            migration("CreateCellLocalInfo1701234099999", "CreateCellLocalInfo1694228328076"),
+    })
+    assert sorted(d.code for d in lint(root, ["MIG"])) == ["MIG003", "MIG005"]
