@@ -9,6 +9,7 @@ from migrationlint.checks.peer_hosts import peer_host
 from migrationlint.diagnostics import Applicability, Edit, Fix, Severity
 from migrationlint.model.package_use import Use
 from migrationlint.model.package_roles import started_application
+from migrationlint.model.test_runners import RUNNER_APIS
 from migrationlint.model.tool_hosts import host_tool
 from migrationlint.model.workspace import Manifest
 
@@ -52,6 +53,8 @@ class DevInProduction:
                    f": {left_out} with \"Cannot find module '{u.package}'\"; " + remedy + ships)
         if peers:
             return message, self._peer_fix(m, u.package), Severity.WARNING if hosted else None
+        if u.package in RUNNER_APIS:  # moving it would install a test runner with every deployment
+            return message, None, None
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return message, fix, None
@@ -120,6 +123,10 @@ class DevInProduction:
         """Where a devDependency that ships belongs: `dependencies`, or for a published package
         that plugs into a workspace package (a plugin of its framework) `peerDependencies`."""
         m = u.manifest
+        if u.package in RUNNER_APIS:
+            return ("a test runner is no runtime dependency: this file is test support that production code "
+                    "reaches, so keep it out of what ships (move it beside the tests, or stop importing it from "
+                    "shipping code) rather than moving the runner to dependencies")
         if m.unpublishable or not m.name or started_application(m) or self.is_service(m):
             return "move it to dependencies"
         if self.ws.member(u.package) is not None:

@@ -3796,3 +3796,22 @@ def test_a_project_outside_the_workspace_is_told_of_no_renamed_scope(tmp_path):
         [str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics}
     assert "renamed" not in messages["@shikijs/core"], messages
     assert 'import "@acme/core" rather than install anything' in messages["@other/core"], messages
+
+
+def test_a_test_runner_that_ships_is_advised_out_of_the_shipping_code_never_into_dependencies(tmp_path):
+    """A service's entry reaches a helper that imports vitest (a PGlite test database a shared module
+    re-exports): the import really fails in production, but "move vitest to dependencies" would ship a
+    test runner (a monorepo's db package: the reviewer's advice). The message says to keep the test
+    support out of what ships, and no fix moves the runner."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "private": True, "scripts": {"build": "tsc", "start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"}, "devDependencies": {"vitest": "^2.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { freshDb } from './db';\n"
+                       "NestFactory.create(freshDb as never);\n",
+        "src/db.ts": "import { onTestFinished } from 'vitest';\nexport const freshDb = () => onTestFinished(() => {});\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "move it to dependencies" not in d.message, d.message
+    assert "a test runner is no runtime dependency" in d.message, d.message
+    assert d.fix is None
