@@ -92,6 +92,17 @@ class UndeclaredImports(LoadsToday):
         return any(i.kind in LOADING_KINDS and not declared_type_only(i) and pk.package_name(i.specifier) == u.package
                    for i in facts.imports) or bool(self.bringing_dependencies(u.manifest, u.package, True))
 
+    def _loaded_beside_mocks(self, u: Use) -> bool:
+        """Whether a file of `u`'s package loads the package otherwise than by mocking it: a mock of
+        what nothing loads any more stands in for nothing (asked only for a mock's finding)."""
+        for path in self.project.package_sources(u.manifest.dir):
+            facts = self.project.facts(path)
+            if facts is not None and not facts.skipped and any(
+                    v.package == u.package and v.imp.kind != "mock" and v.manifest.path == u.manifest.path
+                    for v in self.uses(path, facts)):
+                return True
+        return False
+
     def _types_stub(self, types: str, m: Manifest) -> bool:
         """Whether the lockfile marks the `@types/...` package deprecated (a stub left after the
         package began to ship its own types, `@types/mongoose` 5.11.97): never the one to declare.
@@ -157,6 +168,10 @@ class UndeclaredImports(LoadsToday):
             return (f'"{u.imp.specifier}" is a module of the {u.package} runtime that runs this file, never installed '
                     f'from the registry: tsc needs only its types, "{types}", which {rel} does not declare; run '
                     f"`{self.command(m, types, 'devDependencies')}`"), None, Severity.WARNING
+        if u.imp.kind == "mock" and not self._loaded_beside_mocks(u):
+            return (f'"{u.package}" is mocked by this test but not declared in {rel}, and no file of this package '
+                    "loads it: the mock is most likely stale (the import it stood in for is gone); delete it"), \
+                None, Severity.WARNING
         known = self.known(u.package, m) or self.version(u.package, m) is not None
         misnamed = None if known else self._not_a_package(u)
         if misnamed is not None:

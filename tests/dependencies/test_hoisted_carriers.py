@@ -247,3 +247,24 @@ def test_a_mock_of_what_a_declared_dependency_uses_inside_is_no_undeclared_impor
     })
     diagnostics = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert [d.extra.get("package") for d in diagnostics] == ["baz-other"]
+
+
+def test_a_mock_of_a_package_no_file_loads_is_called_stale(tmp_path):
+    """`jest.mock('uuid', ...)` in a spec, and no file of the package loads uuid any more (the service
+    under test dropped it): declaring uuid would only feed a dead mock; the finding says the mock is
+    most likely stale, as a warning without a fix (a trading bot's API: "add uuid to devDependencies")."""
+    service = "export class AuthService {\n  id(): string {\n    return 'user-id';\n  }\n}\n"
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "private": True, "scripts": {"test": "jest"},
+                         "devDependencies": {"jest": "29.7.0"}},
+        "src/auth.service.ts": service,
+        "src/auth.service.spec.ts": "import { AuthService } from './auth.service';\n\n"
+                                    "jest.mock('uuid', () => ({ v4: () => 'user-id-123' }));\n"
+                                    "test('id', () => expect(new AuthService().id()).toBe('user-id'));\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "no file of this package loads it" in d.message and "most likely stale" in d.message, d.message
+    assert d.severity.value == "warning" and d.fix is None
+    write(root, {"src/auth.service.ts": "import { v4 } from 'uuid';\n" + service.replace("'user-id'", "v4()")})
+    messages = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert messages and not any("stale" in m for m in messages), messages
