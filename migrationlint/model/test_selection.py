@@ -44,7 +44,7 @@ _RUNNER_APIS = {"vitest": "vitest", "@jest/globals": "jest", "@playwright/test":
 _OTHER_RUNNER_APIS = ("node:test", "bun:test", "mocha", "ava", "uvu", "tap", "tape", "jasmine")
 _DEFAULTS = {"jest": ("**/__tests__/**/*.[jt]s?(x)", "**/?(*.)+(spec|test).[jt]s?(x)"),
              "vitest": ("**/*.{test,spec}.?(c|m)[jt]s?(x)",), "playwright": ("**/*.@(spec|test).?(c|m)[jt]s?(x)",)}
-_EXTGLOB = re.compile(r"([?*+@])\(([^()]*)\)")
+_EXTGLOB = re.compile(r"([?*+@]?)\(([^()]*)\)")  # a bare `(a|b)` group is one of its choices, as `@(a|b)`
 _JSON_CONFIG = re.compile(r"jest[-.][\w.-]*\.json")  # Nest's `test/jest-e2e.json`, named by no convention
 _GLOB_CHARS = re.compile(r"[][*?{}()!]")
 _NO_PRESET = re.compile(r"^ts-jest(?:/|$)")  # presets that set no selection of their own
@@ -271,8 +271,8 @@ def _under(directory: str, pattern: str) -> str:
 
 
 def _plain_glob(pattern: str) -> str | None:
-    """The pattern without extglobs (`?(x)` -> `{x,}`, `+(a|b)` -> `{a,b}`), or None for one that
+    """The pattern without extglobs (`?(x)` -> `{x,}`, `+(a|b)` and a bare `(a|b)` -> `{a,b}`), or None for one that
     cannot be read that way (`!(...)`): a selection that may match anything."""
     if "!(" in pattern:
         return None
-    return _EXTGLOB.sub(lambda m: "{" + m.group(2).replace("|", ",") + ("," if m.group(1) in "?*" else "") + "}", pattern)
+    return _EXTGLOB.sub(lambda m: "{" + m.group(2).replace("|", ",") + ("," if m.group(1) in ("?", "*") else "") + "}", pattern)

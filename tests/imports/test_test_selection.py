@@ -245,3 +245,14 @@ def test_jests_default_patterns_read_without_extglobs(path, selected):
     """Jest's defaults use extglobs (`?(*.)+(spec|test).[jt]s?(x)`), read here as braces."""
     assert Selection(globs=_DEFAULTS["jest"]).selects(path) is selected
     assert _plain_glob("**/?(*.)+(spec|test).[jt]s?(x)") == "**/{*.,}{spec,test}.[jt]s{x,}"
+
+
+@pytest.mark.parametrize("path, selected", [("/r/test/enterprise/helpers.test.ts", True),
+                                            ("/r/test/enterprise/helpers.test.js", True),
+                                            ("/r/test/enterprise/helpers.test.tsx", False)])
+def test_a_bare_group_in_a_test_match_is_one_of_its_choices(path, selected):
+    """`testMatch: ['**/test/**/*.test.(ts|js)']`: Jest's matcher reads a bare `(ts|js)` group as
+    "ts or js" (a feature-flag platform's shared package), not as the characters `(ts|js)`, so its
+    tests were taken for files no runner selects and a true finding called "most likely dead code"."""
+    assert _plain_glob("**/test/**/*.test.(ts|js)") == "**/test/**/*.test.{ts,js}"
+    assert Selection(globs=("**/test/**/*.test.(ts|js)",)).selects(path) is selected
