@@ -401,7 +401,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         test = False
         if not self.shipping.settle(path, m).ships:
             return  # test support only tests import (Shipping.settle)
-        for trigger, start, end, need, note in needs:
+        for trigger, start, end, need, note, when in needs:
             for package in need.packages:
                 if self.satisfied(m, package, test) or (m.path, package) in reported:
                     continue
@@ -418,10 +418,10 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 if self.shown_as_text(path):
                     return
                 reported.add((m.path, package))
-                yield self._missing_runtime(path, (start, end), m, trigger, package, need.error, note)
+                yield self._missing_runtime(path, (start, end), m, trigger, package, need.error, note, when)
 
     def _missing_runtime(self, path: str, span: tuple[int, int], m: Manifest, trigger: str, package: str,
-                         error: str, note: str) -> Diagnostic:
+                         error: str, note: str, when: str) -> Diagnostic:
         """DEP004's diagnostic. In a published library that is no service, the application that
         opts into what loads the package installs it (as with @nestjs/microservices itself): a
         warning advising an optional peer, with no fix."""
@@ -435,7 +435,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         error = error.replace("{package}", package)
         effect = _by_accident(package, error) + note if self.hoisted_by_accident(package, m, True) else \
             f'it fails with "{error}"{note}'
-        message = f'{trigger} makes the service load "{package}" at start-up, which {rel} does not declare: {effect}'
+        message = f'{trigger} makes the service load "{package}" {when}, which {rel} does not declare: {effect}'
         place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m, package))
         message, fix = self._add_or_command(message, m, place.section, package, place.why)
         message, fix = self._unless_host_provided(message, fix, m, package, place.section)

@@ -19,27 +19,36 @@ _RUNTIME_NOTE = {
 }
 
 
-def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str]]:
-    """(trigger, start, end, need, note) of each piece of the file that makes NestJS or TypeORM load
-    packages at start-up: a Transport, NestFactory.create() without an adapter, ValidationPipe, a
+# when a package a trigger loads is loaded: at start-up, but for a transport a health check pings
+AT_START_UP = "at start-up"
+_WHEN_PINGED = "when the health check runs"
+
+
+def runtime_needs(project: Project, ws: Workspace, path: str,
+                  facts: FileFacts) -> Iterator[tuple[str, int, int, rt.Need, str, str]]:
+    """(trigger, start, end, need, note, when) of each piece of the file that makes NestJS or TypeORM
+    load packages, at start-up: a Transport, NestFactory.create() without an adapter, ValidationPipe, a
     WebSocket gateway in a package that sets no adapter, a GraphQL driver, a terminus health
-    indicator, a TypeORM driver or cache type."""
+    indicator, a TypeORM driver or cache type; a Transport that a terminus `pingCheck(...)` names
+    loads its client when the check runs."""
     bound = _bindings(facts)
     transport = bound.get(("@nestjs/microservices", "Transport"))
     if transport:
         server = any(c.callee.endswith(("createMicroservice", "connectMicroservice")) for c in facts.calls)
+        pings = [(c.start, c.end) for c in facts.calls if c.callee.endswith(".pingCheck")]
         version = ws.declared_version(path, "@nestjs/microservices")
         for ref, start, end in facts.member_refs:
             obj, _, member = ref.partition(".")
             need = rt.transport_need(member, server, version[0] if version else None) if obj in transport else None
             if need is not None:
-                yield ref, start, end, need, ""
+                pinged = any(s <= start and end <= e for s, e in pings)
+                yield ref, start, end, need, "", _WHEN_PINGED if pinged else AT_START_UP
     factory = bound.get(("@nestjs/core", "NestFactory"))
     if factory and not _before_platforms(ws, path, "@nestjs/core"):
         for c in facts.calls:
             obj, _, method = c.callee.rpartition(".")
             if method == "create" and obj in factory and c.args and (len(c.args) == 1 or c.args[1][0] == "object"):
-                yield "NestFactory.create() without an HTTP adapter", c.start, c.end, rt.PLATFORM_EXPRESS, ""
+                yield "NestFactory.create() without an HTTP adapter", c.start, c.end, rt.PLATFORM_EXPRESS, "", AT_START_UP
     yield from _bound_uses(facts, bound, "@nestjs/common", {"ValidationPipe": rt.VALIDATION_PIPE})
     if bound.get(("@nestjs/websockets", "WebSocketGateway")) and not _sets_ws_adapter(project, ws.package_root(path)) \
             and not _before_platforms(ws, path, "@nestjs/websockets"):
@@ -53,7 +62,7 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
         need = rt.TERMINUS_INDICATORS.get(indicator or "")
         since = rt.TERMINUS_SINCE.get(indicator or "")
         if need is not None and not (since and terminus_version and terminus_version[0] < since):
-            yield f"Injecting {indicator}", start, end, need, ""
+            yield f"Injecting {indicator}", start, end, need, "", AT_START_UP
     if not facts.orm_types:
         return
     major = project.typeorm_major(path)
@@ -66,7 +75,7 @@ def runtime_needs(project: Project, ws: Workspace, path: str, facts: FileFacts) 
         if major is not None and major >= 1 and need.alternatives:
             need = replace(need, alternatives=())
         label = f"TypeORM `type: '{value}'`" if role == "type" else f"TypeORM `cache: {{ type: '{value}' }}`"
-        yield label, start, end, need, _RUNTIME_NOTE.get(role, "") if nest_typeorm else ""
+        yield label, start, end, need, _RUNTIME_NOTE.get(role, "") if nest_typeorm else "", AT_START_UP
 
 
 def _before_platforms(ws: Workspace, path: str, package: str) -> bool:
@@ -107,7 +116,7 @@ def _bound_uses(facts: FileFacts, bound: dict, source: str, table: dict, skip: s
             if refs:
                 packages = tuple(p for p in need.packages if p != skip)
                 yield name, refs[0][0], refs[0][1], replace(
-                    need, packages=packages, loaded_by=source, requirer=need.requirer or source), ""
+                    need, packages=packages, loaded_by=source, requirer=need.requirer or source), "", AT_START_UP
 
 
 def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:

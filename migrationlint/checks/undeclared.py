@@ -169,9 +169,7 @@ class UndeclaredImports(LoadsToday):
                     f'from the registry: tsc needs only its types, "{types}", which {rel} does not declare; run '
                     f"`{self.command(m, types, 'devDependencies')}`"), None, Severity.WARNING
         if u.imp.kind == "mock" and not self._loaded_beside_mocks(u):
-            return (f'"{u.package}" is mocked by this test but not declared in {rel}, and no file of this package '
-                    "loads it: the mock is most likely stale (the import it stood in for is gone); delete it"), \
-                None, Severity.WARNING
+            return _stale_mock(u.package, rel), None, Severity.WARNING
         known = self.known(u.package, m) or self.version(u.package, m) is not None
         misnamed = None if known else self._not_a_package(u)
         if misnamed is not None:
@@ -487,3 +485,9 @@ class UndeclaredImports(LoadsToday):
 # UI runtimes whose state lives in the one copy the application loads: a component library's peers
 _UI_RUNTIMES = frozenset({"react", "react-dom", "vue", "svelte", "preact", "solid-js", "@angular/core", "react-native"})
 _SUBPATHS: Memo[dict[tuple[str, str], frozenset[str]]] = Memo("umbrella subpaths imported", lambda project: {})
+
+
+def _stale_mock(package: str, rel: str) -> str:
+    """DEP001's message for a mock of a package that no file of the package loads."""
+    return (f'"{package}" is mocked by this test but not declared in {rel}, and no file of this package loads it: '
+            "the mock is most likely stale (the import it stood in for is gone); delete it")

@@ -18,7 +18,7 @@ CALL_PROPS = frozenset({
     "createUniqueConstraints", "createCheckConstraint", "createCheckConstraints",
     "createExclusionConstraint", "createExclusionConstraints", "addColumn", "addColumns",
     "changeColumn", "changeColumns", "dropIndex", "create", "createMicroservice",
-    "connectMicroservice", "register", "registerAsync", "forRoot", "forRootAsync",
+    "connectMicroservice", "register", "registerAsync", "forRoot", "forRootAsync", "pingCheck",
 })
 
 

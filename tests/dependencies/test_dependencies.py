@@ -1899,3 +1899,23 @@ def test_an_undeclared_peer_npm_installs_for_a_dependency_says_why_it_loads_toda
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert ('it loads today only because "@nestjs/common", which package.json declares, requires it as a peer and '
             "npm 7+ installs peer dependencies") in d.message, d.message
+
+
+def test_dep004_a_transport_a_health_check_pings_loads_its_client_when_the_check_runs(tmp_path):
+    """`this.microservice.pingCheck('redis', { transport: Transport.REDIS })` in a `@Get()` handler:
+    Terminus connects when `/health` is asked, so the missing client fails the health check, not the
+    start (a real service: "makes the service load redis at start-up")."""
+    controller = ("import { Controller, Get } from '@nestjs/common';\nimport { Transport } from '@nestjs/microservices';\n"
+                  "import { HealthCheck, HealthCheckService, MicroserviceHealthIndicator } from '@nestjs/terminus';\n\n"
+                  "@Controller('health')\nexport class HealthController {\n"
+                  "  constructor(private health: HealthCheckService, private microservice: MicroserviceHealthIndicator) {}\n\n"
+                  "  @Get()\n  @HealthCheck()\n  check() {\n    return this.health.check([\n"
+                  "      () => this.microservice.pingCheck('redis', { transport: Transport.REDIS, options: { host: 'r' } }),\n"
+                  "    ]);\n  }\n}\n")
+    main = GRPC_MAIN.replace("import {", "import './health.controller';\nimport {", 1)
+    root = _nest_service(tmp_path, {"@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0", "@nestjs/terminus": "^10.0.0",
+                                    "@nestjs/microservices": "^10.0.0", "@grpc/grpc-js": "^1.9.0",
+                                    "@grpc/proto-loader": "^0.7.0"}, main)
+    (root / "src/health.controller.ts").write_text(controller)
+    [d] = by_code(lint(root), "DEP004")
+    assert 'load "ioredis" when the health check runs' in d.message and "start-up" not in d.message, d.message
