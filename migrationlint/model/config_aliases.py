@@ -21,8 +21,9 @@ unknown.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from migrationlint.model import frameworks
 from migrationlint.model.jest_aliases import jest_aliases, jest_module_folders
@@ -210,7 +211,26 @@ def _alias_entries(value: Node, directory: str, bare_is_path: bool) -> dict[str,
             find, repl = fields.get("find"), fields.get("replacement")
             if find is not None and string_value(find) is not None:
                 out[string_value(find)] = target(repl) if repl is not None else None
+            elif find is not None and find.type == "regex":
+                out.update(_regex_entry(find, repl, target))
     return out
+
+
+# a regex `find` vite applies to a literal start, `^@\/ee\/`, then the rest captured, `(.*)`
+_ANCHORED = re.compile(r"\^((?:\\[^a-zA-Z0-9]|[^\\^$.|?*+()[\]{}])+)(\(\.[*+]\)\$?)?$")
+
+
+def _regex_entry(find: Node, repl: Node | None, target: Callable[[Node], str | None]) -> dict[str, str | None]:
+    r"""`{ find: /^@\/ee\/(.*)/, replacement: ... }`: the regex's literal start as a prefix. Its
+    target is the replacement's folder when that is a literal path ending in `/$1` (the captured
+    rest), else unknown (computed: the edition folder a build picks), which is trusted."""
+    pattern = next((c for c in find.named_children if c.type == "regex_pattern"), None)
+    m = _ANCHORED.match(text(pattern)) if pattern is not None else None
+    if m is None:
+        return {}
+    prefix = re.sub(r"\\(.)", r"\1", m.group(1))
+    folder = target(repl) if repl is not None and m.group(2) else None
+    return {prefix: folder[:-3] if folder is not None and folder.endswith(f"{os.sep}$1") else None}
 
 
 def path_value(node: Node, directory: str) -> str | None:

@@ -136,6 +136,24 @@ def _documentation_no_runner_selects(path: str, package_dir: str) -> bool:
         and dev_reason(os.path.basename(path)) is None
 
 
+def _write_up_sample(path: str) -> bool:
+    """A code sample of a folder of write-ups (`security/phase2-fixes/01-controller-example.ts` beside
+    a README, a migration guide and a progress report): the folder holds at least two Markdown files
+    and more of them than code files. Asked only where no tsconfig compiles the file."""
+    if _TEST_NAME.search(path) or dev_reason(os.path.basename(path)) is not None:
+        return False
+    try:
+        names = os.listdir(os.path.dirname(path))
+    except OSError:
+        return False
+    docs = sum(n.lower().endswith((".md", ".mdx")) for n in names)
+    code = sum(n.endswith(_CODE_SUFFIXES) for n in names)
+    return docs >= 2 and docs > code
+
+
+_CODE_SUFFIXES = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
+
+
 def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     """Whether no program compiles the file and nothing runs it (what its importers may still change)."""
     manifest = _OWNERS(project).owner(path)
@@ -150,9 +168,10 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     cfg = resolver.tsconfig_for(path)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
-    if (cfg is None or _unrun_root_catch_all(project, cfg)) and manifest is not None \
-            and _documentation_no_runner_selects(path, manifest.dir):
-        return not _run_by_a_script(project, path, manifest)  # documentation no tsconfig compiles: run by hand, if at all
+    if (cfg is None or _unrun_root_catch_all(project, cfg)) and (
+            manifest is not None and _documentation_no_runner_selects(path, manifest.dir) or _write_up_sample(path)):
+        # documentation no tsconfig compiles: run by hand, if at all
+        return manifest is None or not _run_by_a_script(project, path, manifest)
     if cfg is None or cfg.error is not None or cfg.unread_extends:
         return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
     cfg = _excluding_below_catch_all(project, resolver, cfg, path) or cfg

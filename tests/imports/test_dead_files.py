@@ -3,6 +3,8 @@ that import one another, decided once per file."""
 
 from __future__ import annotations
 
+import pytest
+
 from migrationlint.model import dead_files
 from tests.helpers import lint
 from tests.imports.test_imports_real_world import _pkg, _write
@@ -524,3 +526,30 @@ def test_a_dead_files_note_follows_a_question_without_a_stray_period(tmp_path):
                                            "export const d = AbstractTransitionDirectives;\n")
     [d] = lint(tmp_path, ["IMP003"])
     assert "Did you mean `AbstractTransitionDirective`? Nothing checks" in d.message and "?." not in d.message, d.message
+
+
+@pytest.mark.parametrize("root_manifest", [False, True])
+def test_a_code_sample_in_a_folder_of_write_ups_is_read_by_nothing(tmp_path, root_manifest):
+    """`security/phase2-fixes/01-tasks-controller-example.ts` beside a README and a migration guide,
+    outside every package's tsconfig (a project-management app: an IMP002 error on the sample's
+    `../shared/sql-helpers`): a code sample of a write-up, that nothing compiles or runs. A folder of
+    code with one README keeps its errors, and so does a sample a script runs."""
+    if root_manifest:
+        _pkg(tmp_path, "package.json", {"name": "root", "private": True})
+    _pkg(tmp_path, "app/package.json", {"name": "app", "private": True, "main": "dist/index.js", "scripts": {"build": "tsc"}})
+    _pkg(tmp_path, "app/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]})
+    _write(tmp_path, "app/src/index.ts", "export const x = 1;\n")
+    for doc in ("README.md", "MIGRATION_GUIDE.md", "PROGRESS_REPORT.md"):
+        _write(tmp_path, f"security/phase2-fixes/{doc}", "# Phase 2\n\nSee 01-tasks-controller-example.ts.\n")
+    _write(tmp_path, "security/phase2-fixes/01-tasks-controller-example.ts",
+           "/** EXAMPLE ONLY */\nimport { SqlHelper } from '../shared/sql-helpers';\n\nexport const example = SqlHelper;\n")
+    _write(tmp_path, "tools/README.md", "# Tools\n")
+    _write(tmp_path, "tools/seed.ts", "import { db } from '../shared/db';\n\nexport const seeded = db;\n")
+    _write(tmp_path, "tools/reset.ts", "export const reset = 1;\n")
+    found = sorted((d.path.split(str(tmp_path) + "/", 1)[1], d.severity.value) for d in lint(tmp_path, ["IMP"]))
+    assert found == [("security/phase2-fixes/01-tasks-controller-example.ts", "warning"), ("tools/seed.ts", "error")]
+    if root_manifest:
+        _pkg(tmp_path, "package.json", {"name": "root", "private": True,
+                                        "scripts": {"demo": "tsx security/phase2-fixes/01-tasks-controller-example.ts"}})
+        found = sorted((d.path.rsplit("/", 1)[1], d.severity.value) for d in lint(tmp_path, ["IMP"]))
+        assert found == [("01-tasks-controller-example.ts", "error"), ("seed.ts", "error")]

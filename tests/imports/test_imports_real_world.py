@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import json
+import os
 
 from tests.helpers import lint
 
@@ -1307,3 +1308,31 @@ def test_names_into_a_submodule_or_out_of_the_repository_are_said_so(tmp_path):
     found = {d.code: d for d in lint_all(tmp_path, ["IMP", "DEP001"])}
     assert set(found) == {"IMP002"}, found
     assert "The alias points out of the repository" in found["IMP002"].message
+
+
+@pytest.mark.parametrize("replacement, reported", [
+    ("path.resolve(__dirname, `${editionDir}/$1`)", []),
+    ("path.resolve(__dirname, './ce/$1')", ["src/other.ts"]),
+])
+def test_a_vite_alias_with_a_regex_find_takes_its_prefix_before_a_shorter_alias(tmp_path, replacement, reported):
+    """`alias: [{ find: /^@\\/ee\\/(.*)/, replacement: ... }, { find: '@', replacement: './src' }]`: vite
+    applies the first entry that matches, so `@/ee/hooks/use-feature` goes to the edition's folder the
+    config picks (an open-source edition build: 66 IMP002 read through `@` and tsconfig's `@/ee/*`,
+    which names the private edition's folder). A replacement computed at run time is trusted; a
+    literal one is followed, `$1` standing for the rest of the specifier."""
+    _pkg(tmp_path, "package.json", {"name": "web", "private": True, "scripts": {"build": "vite build"},
+                                    "devDependencies": {"vite": "^5.0.0", "typescript": "^5.4.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"baseUrl": ".", "noEmit": True,
+                                                         "paths": {"@/ee/*": ["ee/*"], "@/*": ["src/*"]}},
+                                     "include": ["src", "ee"]})
+    _write(tmp_path, "vite.config.ts", "import { defineConfig, loadEnv } from 'vite';\nimport path from 'path';\n\n"
+                                       "export default defineConfig(({ mode }) => {\n"
+                                       "  const editionDir = loadEnv(mode, process.cwd(), '').VITE_EDITION === 'ee' ? './ee' : './ce';\n"
+                                       "  return { resolve: { alias: [\n"
+                                       f"    {{ find: /^@\\/ee\\/(.*)/, replacement: {replacement} }},\n"
+                                       "    { find: '@', replacement: path.resolve(__dirname, './src') },\n  ] } };\n});\n")
+    _write(tmp_path, "ce/hooks/use-feature.ts", "export function useFeature(): boolean {\n  return false;\n}\n")
+    _write(tmp_path, "src/main.ts", "import { useFeature } from '@/ee/hooks/use-feature';\n\nexport const on = useFeature();\n")
+    _write(tmp_path, "src/other.ts", "import { gone } from '@/ee/hooks/gone';\n\nexport const off = gone;\n")
+    found = lint(tmp_path, ["IMP"])
+    assert sorted(os.path.relpath(d.path, tmp_path) for d in found) == reported, [d.message for d in found]
