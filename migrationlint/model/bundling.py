@@ -14,6 +14,7 @@ import os
 import re
 from typing import Callable, Iterator
 
+from migrationlint.model.app_builds import APP_CONFIGS, SCRIPT_BUILDS
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delegated_config, find_config, read_config
@@ -32,38 +33,6 @@ from migrationlint.model.webpack_builds import TOOL_RUN, nest_cli_build, publish
 
 
 
-_APP_CONFIGS = (
-    ("svelte.config", "a SvelteKit app (svelte.config): vite bundles its imports"),
-    ("next.config", "a Next.js app (next.config): next build bundles its imports"),
-    ("nuxt.config", "a Nuxt app (nuxt.config): nuxt build bundles its imports"),
-    ("electron.vite.config", "an Electron app (electron.vite.config): its renderer and main are bundled"),
-    ("metro.config", "a React Native app (metro.config): Metro bundles its imports"),
-)
-_SCRIPT_BUILDS = (
-    (command_pattern(r"ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
-    (command_pattern(r"next build\b"), "a Next.js app (next build): it bundles its imports"),
-    (command_pattern(r"nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
-    (command_pattern(r"vinxi build\b"), "a Vinxi app (vinxi build: TanStack Start, SolidStart): vite and Nitro bundle its imports"),
-    (command_pattern(r"esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
-     "an esbuild bundle (--bundle without --packages=external)"),
-    (command_pattern(r"vue-cli-service build\b"), "a Vue CLI app (vue-cli-service build): webpack bundles its imports"),
-    (command_pattern(r"(?:react-scripts|react-app-rewired|craco) build\b"),
-     "a Create React App build (react-scripts build, or react-app-rewired or craco around it): webpack bundles its imports"),
-    (command_pattern(r"email export\b"),
-     "react-email templates (email export): rendered to static HTML at build time, nothing of them runs"),
-    (command_pattern(r"(?:wxt|plasmo) (?:build|zip)\b"),
-     "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
-    (command_pattern(r"(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
-     "a React Native app (expo or react-native CLI): Metro bundles its imports"),
-    (command_pattern(r"uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
-    (command_pattern(r"(?:umi|max) build\b"), "an Umi app (umi build, or max build of @umijs/max): it bundles its imports"),
-    (command_pattern(r"parcel build\b(?=[^&|;]*\.html\b)"),
-     "a Parcel app built from its HTML page (parcel build index.html): it bundles its imports"),
-    (command_pattern(r"(?:vsce|@vscode/vsce) package\b(?=[^&|;]*--no-dependencies)"),
-     "a VS Code extension packaged without node_modules (vsce package --no-dependencies): what it runs is its bundle"),
-    (command_pattern(r"directus-extension build\b"),
-     "a Directus extension (directus-extension build): the extensions SDK bundles it with what it imports"),
-)
 _LIBRARY_BUILDS = command_pattern(r"(?:svelte-package|ng-packagr)\b")
 _STORYBOOK_DEV = re.compile(r"^\s*(?:storybook dev|start-storybook)\b")
 _STORYBOOK_BUILD = command_pattern(r"(?:storybook build|build-storybook)\b")
@@ -303,7 +272,7 @@ def _pnpm_filtered(rest: list[str]) -> Iterator[tuple[str, str]]:
 def app_framework(directory: str) -> str | None:
     """Why the package is a framework's app (next.config, nuxt.config, svelte.config ...), or None:
     the product itself, which its bundle ships, never a library other packages' files use."""
-    return next((why for stem, why in _APP_CONFIGS if find_config(directory, stem)), None)
+    return next((why for stem, why in APP_CONFIGS if find_config(directory, stem)), None)
 
 
 def bundler_config(directory: str) -> str | None:
@@ -322,8 +291,13 @@ _APP_SCRIPTS = (*_BUILD_SCRIPTS, "start", "serve", "dev", "watch", "preview", "p
 
 def _scripts(manifest: Manifest) -> list[str]:
     """The commands of the package's build, start and dev scripts, of the scripts they run, and of
-    the shell scripts they run (`"build": "bash build.sh"` running `esbuild --bundle`)."""
-    return [command for _, command in build_commands(manifest, _APP_SCRIPTS, shell=True)]
+    the shell scripts they run (`"build": "bash build.sh"` running `esbuild --bundle`). A package
+    with no `build` script builds per target (`build:weapp`, `build:h5` of a mini-program): those."""
+    scripts = manifest.data.get("scripts")
+    names = _APP_SCRIPTS
+    if isinstance(scripts, dict) and not any(n in scripts for n in _BUILD_SCRIPTS):
+        names = (*names, *(n for n in scripts if isinstance(n, str) and n.startswith("build:")))
+    return [command for _, command in build_commands(manifest, names, shell=True)]
 
 
 def bundle_of(manifest: Manifest) -> Bundle | None:
@@ -356,7 +330,7 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
         return "a Storybook site (storybook build, nothing else to load or start): its bundler bundles what the stories import"
     if next_app_without_config(manifest):
         return "a Next.js app (next-env.d.ts, which Next writes into every TypeScript app): next build bundles its imports"
-    for pattern, why in _SCRIPT_BUILDS:
+    for pattern, why in SCRIPT_BUILDS:
         if any(pattern.search(s) for s in scripts):
             return why
     if any(_ASTRO_BUILD.search(s) for s in scripts) and _astro_static(directory):

@@ -13,7 +13,9 @@ from typing import Iterator
 from migrationlint.model.packages import package_name
 from migrationlint.model.workspace_definition import declares_workspaces
 
-_COMMAND_START = r"""(?:^|[\s;&|"'])"""  # a command's start in a script: its beginning, after a separator or an opening quote
+# a command's start in a script: its beginning, after a separator or an opening quote, or a tool run by
+# its path, after a `bin/` folder (`node_modules/.bin/webpack`, `node node_modules/react-scripts/bin/react-scripts`)
+_COMMAND_START = r"""(?:^|[\s;&|"']|/\.?bin/)"""
 
 
 def command_pattern(rest: str) -> re.Pattern[str]:

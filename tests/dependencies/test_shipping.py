@@ -2964,12 +2964,16 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
     ("react-scripts build", True), ("react-app-rewired build", True), ("craco build", True),
     ("webpack --mode production", True), ("tsc -p tsconfig.json", False),
     ("vue-cli-service build", True), ("vp build", True),
+    ("node node_modules/react-scripts/bin/react-scripts build", True), ("./node_modules/.bin/webpack", True),
+    ("cp -r public/webpack build", False),
 ])
 def test_a_create_react_app_or_bare_webpack_build_bundles_the_app(tmp_path, build, bundled):
     """Create React App (`react-scripts build`, and react-app-rewired or craco around it) is webpack:
     the SPA ships a static bundle, so `web-vitals` in devDependencies is no DEP002 (a real front end,
     whose unsafe fix moved it to dependencies); so does webpack run with its defaults, no config, the
-    Vue CLI (a real rewards admin: 7 DEP002) and vite-plus's `vp build` (vite's build)."""
+    Vue CLI (a real rewards admin: 7 DEP002) and vite-plus's `vp build` (vite's build). A tool run by
+    its path (`node node_modules/react-scripts/bin/react-scripts build`, `node_modules/.bin/webpack`: a
+    cycling federation's web app, 5 DEP002) is that tool; a folder of that name is not."""
     root = write(tmp_path, {
         "package.json": {"name": "web", "version": "0.1.0", "private": True,
                          "scripts": {"start": "react-scripts start", "build": build},
@@ -2979,6 +2983,25 @@ def test_a_create_react_app_or_bare_webpack_build_bundles_the_app(tmp_path, buil
     })
     assert (bundle_of(read_manifest(str(root / "package.json"))) is not None) is bundled
     assert dep(root) == ([] if bundled else [("DEP002", "src/index.tsx", "web-vitals")])
+
+
+@pytest.mark.parametrize("scripts, reported", [
+    ({"build:weapp": "taro build --type weapp", "build:h5": "taro build --type h5"}, []),
+    ({"build": "tsc", "build:weapp": "taro build --type weapp"}, [("DEP002", "config/index.ts", "@tarojs/cli")]),
+])
+def test_a_taro_app_built_per_platform_is_bundled(tmp_path, scripts, reported):
+    """A Taro mini-program builds one bundle per platform (`build:weapp`, `build:h5`, no `build`): its
+    build config `config/index.ts` imports the CLI it keeps in devDependencies (an audio app: a DEP002
+    error). A package with a `build` of its own is judged by that build, not by a variant's."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mini", "version": "1.0.0", "private": True, "scripts": scripts,
+                         "dependencies": {"@tarojs/components": "3.6.34", "react": "18.2.0"},
+                         "devDependencies": {"@tarojs/cli": "3.6.34", "typescript": "5.4.5"}},
+        "tsconfig.json": {"compilerOptions": {"jsx": "react-jsx", "strict": True}, "include": ["src", "config"]},
+        "config/index.ts": "import { defineConfig } from '@tarojs/cli';\n\nexport default defineConfig({ sourceRoot: 'src' });\n",
+        "src/app.tsx": "import { View } from '@tarojs/components';\n\nexport default function App() {\n  return <View>hi</View>;\n}\n",
+    })
+    assert dep(root) == reported
 
 
 @pytest.mark.parametrize("build, bundled", [("vite build", True), ("vp build", True), ("vite build && tsc -p tsconfig.node.json", False)])

@@ -1,0 +1,44 @@
+"""The builds that bundle an app, known by the framework's config file or by the command a build
+script runs: what such a build ships is its bundle, made from what the app imports (bundling.py
+asks these first, then the bundlers' own configs).
+"""
+
+from __future__ import annotations
+
+from migrationlint.model.script_commands import command_pattern
+
+# (config file stem, why): a framework whose build bundles every app that has its config
+APP_CONFIGS = (
+    ("svelte.config", "a SvelteKit app (svelte.config): vite bundles its imports"),
+    ("next.config", "a Next.js app (next.config): next build bundles its imports"),
+    ("nuxt.config", "a Nuxt app (nuxt.config): nuxt build bundles its imports"),
+    ("electron.vite.config", "an Electron app (electron.vite.config): its renderer and main are bundled"),
+    ("metro.config", "a React Native app (metro.config): Metro bundles its imports"),
+)
+# (script command, why): a command that bundles the app it builds
+SCRIPT_BUILDS = (
+    (command_pattern(r"ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
+    (command_pattern(r"next build\b"), "a Next.js app (next build): it bundles its imports"),
+    (command_pattern(r"nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
+    (command_pattern(r"vinxi build\b"), "a Vinxi app (vinxi build: TanStack Start, SolidStart): vite and Nitro bundle its imports"),
+    (command_pattern(r"esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
+     "an esbuild bundle (--bundle without --packages=external)"),
+    (command_pattern(r"vue-cli-service build\b"), "a Vue CLI app (vue-cli-service build): webpack bundles its imports"),
+    (command_pattern(r"(?:react-scripts|react-app-rewired|craco) build\b"),
+     "a Create React App build (react-scripts build, or react-app-rewired or craco around it): webpack bundles its imports"),
+    (command_pattern(r"email export\b"),
+     "react-email templates (email export): rendered to static HTML at build time, nothing of them runs"),
+    (command_pattern(r"(?:wxt|plasmo) (?:build|zip)\b"),
+     "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
+    (command_pattern(r"(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
+     "a React Native app (expo or react-native CLI): Metro bundles its imports"),
+    (command_pattern(r"uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
+    (command_pattern(r"taro build\b"), "a Taro app (taro build): webpack or vite bundles it for each platform"),
+    (command_pattern(r"(?:umi|max) build\b"), "an Umi app (umi build, or max build of @umijs/max): it bundles its imports"),
+    (command_pattern(r"parcel build\b(?=[^&|;]*\.html\b)"),
+     "a Parcel app built from its HTML page (parcel build index.html): it bundles its imports"),
+    (command_pattern(r"(?:vsce|@vscode/vsce) package\b(?=[^&|;]*--no-dependencies)"),
+     "a VS Code extension packaged without node_modules (vsce package --no-dependencies): what it runs is its bundle"),
+    (command_pattern(r"directus-extension build\b"),
+     "a Directus extension (directus-extension build): the extensions SDK bundles it with what it imports"),
+)
