@@ -53,8 +53,8 @@ CONTEXT_NAMES = frozenset({
     # the processes a pm2 ecosystem file starts (entry points: process_managers)
     "ecosystem.config.js", "ecosystem.config.cjs", "ecosystem.config.mjs", "ecosystem.config.json", "ecosystem.json",
     "pm2.json", "process.json",
-    # the app the AWS CDK CLI runs (a developer tool, and no `bin` entry)
-    "cdk.json",
+    # the app the AWS CDK CLI runs (a developer tool, and no `bin` entry); infrastructure programs (infra_programs)
+    "cdk.json", "Pulumi.yaml", "Pulumi.yml", "cdktf.json",
     # a Deno import map: names Deno resolves, which no package.json declares (deno_imports)
     "deno.json", "deno.jsonc", "import_map.json",
     # a vite app's page: its module scripts are the app's entry points (html_entries)

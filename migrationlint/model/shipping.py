@@ -35,6 +35,7 @@ from migrationlint.model.resolve import Resolver, is_alias, resolver_for
 from migrationlint.model.workspace import Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
 from migrationlint.model.glob_targets import glob_targets
+from migrationlint.model.infra_programs import infra_program
 from migrationlint.model.codegen_inputs import codegen_schema_input, schema_patterns
 from migrationlint.model.build_output import BuildOutput
 from migrationlint.model.runner_setup import runner_file
@@ -244,7 +245,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
             or nx_tool_input(path, (pj := self.project_json(path, manifest)), pj and self.nx_json(pj), self.project.mentions) \
             or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
-            or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) \
+            or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) or infra_program(self.project, path, manifest.dir) \
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)
         if why is not None:
             return Verdict(False, why)

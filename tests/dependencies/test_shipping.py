@@ -4046,3 +4046,29 @@ def test_a_private_packages_testing_export_is_test_support(tmp_path, private, re
         "packages/db/src/testing/index.ts": "import { vi } from 'vitest';\n\nexport const fakeDb = () => vi.fn();\n",
     })
     assert [p for _, _, p in dep(root, select=("DEP002",))] == reported
+
+
+@pytest.mark.parametrize("marker", ["Pulumi.yaml", "cdktf.json", None])
+def test_an_infrastructure_program_is_run_by_its_cli_not_shipped(tmp_path, marker):
+    """`deploys/iac/pulumi/` holds a Pulumi.yaml and its program (`index.ts` importing `@pulumi/aws`):
+    the Pulumi CLI runs it on a developer's or CI machine to deploy, never the service (a legal
+    assistant's Nx workspace: 5 DEP002 errors). So does a CDK for Terraform app (cdktf.json). Without
+    such a file, the folder is presumed to ship."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "scripts": {"start": "node dist/src/main.js", "build": "tsc"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"},
+                         "devDependencies": {"@pulumi/pulumi": "^3.101.1", "@pulumi/aws": "^6.18.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist"}},
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\n\nexport const factory = NestFactory;\n",
+        "deploys/iac/pulumi/index.ts": "import * as pulumi from '@pulumi/pulumi';\nimport { bucket } from './storage/bucket';\n\n"
+                                       "export const name = pulumi.output(bucket.id);\n",
+        "deploys/iac/pulumi/storage/bucket.ts": "import * as aws from '@pulumi/aws';\n\nexport const bucket = new aws.s3.Bucket('assets');\n",
+    }
+    if marker == "Pulumi.yaml":
+        files["deploys/iac/pulumi/Pulumi.yaml"] = "name: acme\nruntime: nodejs\ndescription: infrastructure\n"
+    elif marker == "cdktf.json":
+        files["deploys/iac/pulumi/cdktf.json"] = {"language": "typescript", "app": "npx ts-node index.ts"}
+    root = write(tmp_path, files)
+    found = dep(root)
+    assert found == ([] if marker else [("DEP002", "deploys/iac/pulumi/index.ts", "@pulumi/pulumi"),
+                                        ("DEP002", "deploys/iac/pulumi/storage/bucket.ts", "@pulumi/aws")]), found

@@ -1,0 +1,39 @@
+"""Infrastructure programs: a folder holding `Pulumi.yaml` (a Pulumi project) or `cdktf.json` (a CDK
+for Terraform app) holds a program its CLI runs (`pulumi up`, `cdktf deploy`) on a developer's or
+CI machine, with the repository's full install, to deploy the infrastructure. Its files are never
+loaded by the service the package deploys, whatever the package's build compiles. (An AWS CDK app
+is named by the `app` command of `cdk.json`: dev_files.tool_inputs.)
+"""
+
+from __future__ import annotations
+
+import os
+
+from migrationlint.model.project import Memo, Project
+
+_MARKERS = (("Pulumi.yaml", "a Pulumi program"), ("Pulumi.yml", "a Pulumi program"),
+            ("cdktf.json", "a CDK for Terraform app"))
+
+
+def infra_program(project: Project, path: str, package_dir: str) -> str | None:
+    """Why the file at `path` is part of an infrastructure program of its package, or None: a folder
+    between the file and its package's folder (both included) holds a project file of such a CLI."""
+    markers = _MARKED(project)
+    folder = os.path.dirname(path)
+    while True:
+        found = markers.get(folder, False)
+        if found is False:
+            found = markers[folder] = _marker(folder)
+        if found is not None:
+            where = os.path.relpath(os.path.join(folder, found[0]), package_dir).replace(os.sep, "/")
+            return f"{found[1]} ({where}), run by its CLI to deploy the infrastructure, not by the service"
+        if folder == package_dir or len(folder) <= len(package_dir):
+            return None
+        folder = os.path.dirname(folder)
+
+
+_MARKED: Memo[dict[str, tuple[str, str] | None]] = Memo("infrastructure program markers", lambda project: {})
+
+
+def _marker(folder: str) -> tuple[str, str] | None:
+    return next(((name, what) for name, what in _MARKERS if os.path.isfile(os.path.join(folder, name))), None)
