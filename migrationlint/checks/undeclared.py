@@ -169,7 +169,8 @@ class UndeclaredImports(LoadsToday):
                     f'from the registry: tsc needs only its types, "{types}", which {rel} does not declare; run '
                     f"`{self.command(m, types, 'devDependencies')}`"), None, Severity.WARNING
         if u.imp.kind == "mock" and not self._loaded_beside_mocks(u):
-            return _stale_mock(u.package, rel), None, Severity.WARNING
+            broken = self.held_nowhere(u.package, m) and self._install_known(m)  # the runner cannot resolve it
+            return _stale_mock(u.package, rel, broken), None, None if broken else Severity.WARNING
         known = self.known(u.package, m) or self.version(u.package, m) is not None
         misnamed = None if known else self._not_a_package(u)
         if misnamed is not None:
@@ -487,7 +488,10 @@ _UI_RUNTIMES = frozenset({"react", "react-dom", "vue", "svelte", "preact", "soli
 _SUBPATHS: Memo[dict[tuple[str, str], frozenset[str]]] = Memo("umbrella subpaths imported", lambda project: {})
 
 
-def _stale_mock(package: str, rel: str) -> str:
-    """DEP001's message for a mock of a package that no file of the package loads."""
+def _stale_mock(package: str, rel: str, broken: bool) -> str:
+    """DEP001's message for a mock of a package that no file of the package loads; `broken`: no
+    install holds it either, so the runner fails to resolve the module it mocks."""
+    fails = (f', and as no install holds it, the test fails now with "Cannot find module \'{package}\'" (a mock of '
+             "a module that does not exist needs `{ virtual: true }`)") if broken else ""
     return (f'"{package}" is mocked by this test but not declared in {rel}, and no file of this package loads it: '
-            "the mock is most likely stale (the import it stood in for is gone); delete it")
+            f"the mock is most likely stale (the import it stood in for is gone){fails}; delete it")

@@ -265,6 +265,11 @@ def test_a_mock_of_a_package_no_file_loads_is_called_stale(tmp_path):
     (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert "no file of this package loads it" in d.message and "most likely stale" in d.message, d.message
     assert d.severity.value == "warning" and d.fix is None
+    # with a lockfile that holds no uuid, Jest cannot resolve the module the mock names: the test fails now
+    write(root, {"package-lock.json": {"name": "api", "lockfileVersion": 3, "packages": {
+        "": {"name": "api", "devDependencies": {"jest": "29.7.0"}}, "node_modules/jest": {"version": "29.7.0", "dev": True}}}})
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.severity.value == "error" and "the test fails now" in d.message and "delete it" in d.message, d.message
     write(root, {"src/auth.service.ts": "import { v4 } from 'uuid';\n" + service.replace("'user-id'", "v4()")})
     messages = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
     assert messages and not any("stale" in m for m in messages), messages
