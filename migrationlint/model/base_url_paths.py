@@ -18,7 +18,7 @@ from typing import Protocol
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.generated_packages import in_generated_folder
 from migrationlint.model.package_index import PackageIndex
-from migrationlint.model.specifiers import package_name
+from migrationlint.model.specifiers import file_candidates, package_name
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.workspace import Workspace
 
@@ -61,7 +61,22 @@ def meant_under_base_url(resolver: Resolver, base_url: str, spec: str, base: str
         return True
     # the folder (or file) the first segment names is ignored, not merely a folder deeper in the
     # path (`mapbox-gl/dist/x.css` under an ignored `dist`); `generated` alone may name either
-    # (`generated/index.ts` under an ignored `generated/`)
+    # (`generated/index.ts` under an ignored `generated/`), and a file by any of its names (`src/config.ts`
+    # ignored, for `config`)
     named = os.path.join(base_url, first)
-    return git_ignored(named, resolver.root, is_dir=True) or "/" not in spec and git_ignored(named, resolver.root) \
+    return git_ignored(named, resolver.root, is_dir=True) or "/" not in spec and _file_ignored(resolver, named) \
         or spec.endswith(".json") and git_ignored(base, resolver.root)
+
+
+_PROBE = "migrationlint-probe"  # a name no ignore rule names: a rule that ignores it ignores a whole kind
+
+
+def _file_ignored(resolver: Resolver, named: str) -> bool:
+    """Whether .gitignore names the file `named` stands for by one of its names (`src/config.ts`,
+    `src/config.*`), not by its kind alone (`*.js`, which ignores every compiled file)."""
+    probe = os.path.join(os.path.dirname(named), _PROBE)
+    for candidate in file_candidates(named)[1:]:
+        suffix = candidate[len(named):]
+        if git_ignored(candidate, resolver.root) and not git_ignored(probe + suffix, resolver.root):
+            return True
+    return git_ignored(named, resolver.root)

@@ -525,6 +525,23 @@ def test_a_gitignored_json_file_under_base_url_is_a_file_not_a_package(tmp_path)
     assert _found(tmp_path, ["DEP", "IMP"]) == [("DEP001", "src/other.ts")]
 
 
+@pytest.mark.parametrize("ignored, found", [("src/config.ts", []), ("/src/config.ts", []), ("src/config.*", []),
+                                            ("*.js\n*.d.ts", [("DEP001", "src/api.ts")])])
+def test_a_gitignored_source_file_under_base_url_is_a_file_not_a_package(tmp_path, ignored, found):
+    """`import { config } from 'config'` with `baseUrl: "./src/"`, and `src/config.ts` (the API and
+    payment keys) in .gitignore, named with its extension: each checkout writes the file (a mobile
+    shop's client was told `npm install config`, a server library of that name). A rule that ignores
+    a kind of file (`*.js`, compiled output) names no file: the package is undeclared."""
+    _write(tmp_path, {
+        "package.json": {"name": "client", "version": "1.0.0", "private": True, "dependencies": {"axios": "^1.6.0"}},
+        "tsconfig.json": {"compilerOptions": {"strict": True, "baseUrl": "./src/"}},
+        ".gitignore": f"node_modules\n{ignored}\n",
+        "src/api.ts": "import axios from 'axios';\nimport { config } from 'config';\n\n"
+                      "export const api = axios.create({ baseURL: config.API_URL });\n",
+    })
+    assert _found(tmp_path, ["DEP", "IMP"]) == found
+
+
 def test_a_folder_only_gitignore_pattern_covers_a_generated_folder_under_base_url(tmp_path):
     """`import type { Mail } from 'generated/client/index.js'` with `baseUrl: "."` and `generated/`
     (a folder-only pattern) in .gitignore: Prisma writes the folder; the name is no package to
