@@ -128,7 +128,8 @@ def settings_text(settings: Settings) -> str:
 
 
 def context_dirs(root: str, files: list[str], package_dirs: list[str]) -> list[str]:
-    """The root, every package directory, and every directory from a linted file up to the root."""
+    """The root, every package directory, and every directory from a linted file up to the root, with
+    the `prisma/` folder of each."""
     found: set[str] = {root, *package_dirs}
     prefix = root.rstrip(os.sep) + os.sep
     # the files' folders first, each once (thousands of files share a few hundred folders); the
@@ -138,6 +139,8 @@ def context_dirs(root: str, files: list[str], package_dirs: list[str]) -> list[s
         while directory not in found and directory.startswith(prefix):
             found.add(directory)
             directory = os.path.dirname(directory)
+    # an app's own `prisma/` folder beside its sources: a schema there may generate a package (generated_packages)
+    found.update(p for p in [os.path.join(d, "prisma") for d in found] if os.path.isdir(p))
     return sorted(found)
 
 

@@ -5,11 +5,13 @@ A mixin of the dependency exemptions: an import of such a package is no undeclar
 
 from __future__ import annotations
 
+import os
+
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.package_use import Use
 from migrationlint.model.dev_folders import in_test_folder
 from migrationlint.model.generated_packages import generated_packages
-from migrationlint.model.nx_projects import run_commands
+from migrationlint.model.nx_projects import run_commands, target_schemas
 
 
 class RepositoryBuilds(DependencyModel):
@@ -19,15 +21,21 @@ class RepositoryBuilds(DependencyModel):
         """A package a Prisma schema of the importer's package (or its project root) generates into
         node_modules (`output = "../node_modules/@prisma/pgsql-client"`): `prisma generate` writes
         it; the registry's package of that name is something else. The schema may be the one an Nx
-        target of the file's project hands the CLI."""
+        target of the file's project hands the CLI (a command's `--schema`, a Prisma executor's
+        `options.schema`), or the one in a folder between the file and its package's (an app's
+        `prisma/schema.prisma`), where Prisma looks when run from there."""
         for m in (u.manifest, self.root_of(u.manifest)):
             prisma = m.data.get("prisma")
             if u.package in generated_packages(m.dir, prisma.get("schema") if isinstance(prisma, dict) else None,
                                                m.data.get("scripts")):
                 return True
+        if any(u.package in generated_packages(folder) for folder in _folders_between(u.path, u.manifest.dir)):
+            return True  # `prisma/schema.prisma` of an app's folder, generated from there
         project = self.shipping.project_json(u.path, u.manifest)  # an Nx target's `prisma generate --schema=...`
-        return project is not None and any(u.package in generated_packages(cwd, None, {target: command})
-                                           for target, command, cwd in run_commands(project))
+        return project is not None and (any(u.package in generated_packages(cwd, None, {target: command})
+                                            for target, command, cwd in run_commands(project))
+                                        or any(u.package in generated_packages(os.path.dirname(project), schema)
+                                               for schema in (None, *target_schemas(project))))
 
     def _build_under_test(self, u: Use) -> bool:
         """A project of its own in a test folder (`ecosystem-tests/node-ts/`, no workspace member)
@@ -38,3 +46,12 @@ class RepositoryBuilds(DependencyModel):
         own = self.ws.member(u.package) is not None or (root is not None and root.name == u.package)
         listed = self.ws.has_workspace_definition and m.dir in self.ws.member_dirs
         return own and m.dir != self.ws.root and not listed and in_test_folder(self.project.rel(m.dir).split("/"))
+
+
+def _folders_between(path: str, top: str) -> list[str]:
+    """The folders above the file at `path`, up to `top` (excluded: the package's own are asked apart)."""
+    found, folder = [], os.path.dirname(path)
+    while folder != top and len(folder) > len(top) and folder.startswith(top):
+        found.append(folder)
+        folder = os.path.dirname(folder)
+    return found

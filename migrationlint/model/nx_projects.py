@@ -237,6 +237,15 @@ def run_commands(project_json: str) -> list[tuple[str, str, str]]:
     return found
 
 
+def target_schemas(project_json: str) -> list[str]:
+    """The Prisma schemas the project's targets name in `options.schema` (a Prisma executor's,
+    `@nx-tools/nx-prisma:generate`), absolute."""
+    directory = os.path.dirname(project_json)
+    top = nx_workspace_root(directory) or directory
+    return [nx_option_path(t["options"]["schema"], top, directory) for t in project_targets(directory).values()
+            if isinstance(t, dict) and isinstance(t.get("options"), dict) and isinstance(t["options"].get("schema"), str)]
+
+
 def other_project(path: str, importer: str, top: str) -> bool:
     """Whether `path` belongs to an Nx project (its nearest project.json, below the package folder
     `top`) other than the one of `importer`: another project's files, an application's or a
