@@ -17,6 +17,7 @@ from typing import Callable
 from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason, example_home
 from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand, to_source
 from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.nx_projects import run_commands
 from migrationlint.model.serverless import is_service_config
 from migrationlint.model.route_configs import route_config
@@ -260,8 +261,8 @@ def tool_inputs(manifest_data: dict, manifest_dir: str) -> dict[str, str]:
     scripts = manifest_data.get("scripts")
     prisma = manifest_data.get("prisma")
     seed = prisma.get("seed") if isinstance(prisma, dict) else None
-    key = (tuple(sorted((k, v) for k, v in scripts.items() if isinstance(v, str))) if isinstance(scripts, dict) else (),
-           seed if isinstance(seed, str) else None, cdk_app(manifest_dir))
+    listed = tuple(sorted((k, v) for k, v in scripts.items() if isinstance(v, str))) if isinstance(scripts, dict) else ()
+    key = (listed + _shell_lines(listed, manifest_dir), seed if isinstance(seed, str) else None, cdk_app(manifest_dir))
     found = _tool_inputs(manifest_dir, key)
     if len(_LAST_TOOLS) > 1024:
         _LAST_TOOLS.clear()
@@ -270,6 +271,16 @@ def tool_inputs(manifest_data: dict, manifest_dir: str) -> dict[str, str]:
 
 
 _LAST_TOOLS: dict[str, tuple[dict, dict[str, str]]] = {}  # folder -> (the manifest data asked with, its answer)
+
+
+def _shell_lines(scripts: tuple[tuple[str, str], ...], manifest_dir: str) -> tuple[tuple[str, str], ...]:
+    """(`<script> (<file>)`, line) of each command line of the shell scripts the package's scripts run
+    (`"migration:run": "./migration/run.sh"` running `pnpm run typeorm migration:run -d ...`), which
+    run in the package's folder as the script does: read like the scripts' own commands."""
+    return tuple((f"{name} ({file})", line) for name, command in scripts
+                 if name not in START_SCRIPTS and not _SERVICE_SCRIPT.match(name)
+                 for file in shell_files(command, manifest_dir)
+                 for line in shell_script_commands(os.path.join(manifest_dir, file)))
 
 
 

@@ -1378,6 +1378,27 @@ def test_the_data_source_typeorm_extensions_cli_is_given_is_a_developer_tool(tmp
     assert fixed(root)["package.json"].index('"dotenv"') > fixed(root)["package.json"].index('"devDependencies"')
 
 
+def test_a_data_source_the_typeorm_cli_is_given_in_a_shell_script_a_script_runs_is_a_developer_tool(tmp_path):
+    """`"migration:run": "./migration/run.sh"`, whose line is `pnpm run typeorm migration:run -d
+    migration/migration.config.ts`: the data source is the TypeORM CLI's, run with the dev install, as
+    when the command is the script's own (a robotics data platform: 2 DEP002 on `tsconfig-paths/register`)."""
+    files = {
+        "package.json": {"name": "svc", "version": "1.0.0", "private": True,
+                         "scripts": {"build": "tsc", "start:prod": "node dist/src/main.js", "typeorm": "typeorm-ts-node-commonjs",
+                                     "migration:run": "./migration/run.sh"},
+                         "dependencies": {"@nestjs/core": "^11.0.0", "typeorm": "^0.3.27"},
+                         "devDependencies": {"ts-node": "^10.9.1", "tsconfig-paths": "^4.2.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "baseUrl": "."}, "include": ["src/**/*", "migration/**/*.ts"]},
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\n\nexport const factory = NestFactory;\n",
+        "migration/run.sh": "#!/bin/sh\nset -e\npnpm run typeorm migration:run -d migration/migration.config.ts\n",
+        "migration/migration.config.ts": "import 'tsconfig-paths/register';\nimport { DataSource } from 'typeorm';\n\n"
+                                         "export default new DataSource({ type: 'postgres', migrations: ['migration/migrations/*.ts'] });\n",
+    }
+    assert dep(write(tmp_path, files)) == []
+    files["migration/run.sh"] = "#!/bin/sh\nset -e\necho nothing to run\n"
+    assert dep(write(tmp_path, files)) == [("DEP002", "migration/migration.config.ts", "tsconfig-paths")]
+
+
 @pytest.mark.parametrize("wrapper", ["sh -c '{}' --", "bash -lc '{} | pino-pretty'"])
 def test_a_script_a_shell_runs_from_a_string_is_read_like_any_command(tmp_path, wrapper):
     """`"migrate:create": "sh -c 'tsx src/scripts/create-migration.ts \"$1\"' --"` (a shell string
