@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.package_use import Use
+from migrationlint.model.pnpm_edges import own_dependencies
 from migrationlint.model.project import Memo
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
@@ -29,7 +30,7 @@ class LoadsToday:
         return memo[key]
 
     def _why_today(self, u: Use, m: Manifest) -> str:
-        via = self.bringing_dependencies(m, u.package, u.test)
+        via = self.bringing_dependencies(m, u.package, u.test) or self._pnpm_carriers(m, u.package, u.test)
         if not via:
             return self._added_as_peer(u)
         several = not self.one_copy_hoisted(m, u.package)
@@ -46,6 +47,18 @@ class LoadsToday:
         hoisted = f"the copy {'it uses' if one else 'they use'} (the lockfile holds several versions)" if several else "it"
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
                 f"and the install hoists {hoisted}: {change}, or an install that does not hoist, breaks it")
+
+    def _pnpm_carriers(self, m: Manifest, package: str, test: bool) -> list[str]:
+        """Under a hoisting pnpm install (`shamefully-hoist`, `node-linker=hoisted`), the declared
+        dependencies whose own dependencies, as the lockfile's snapshots record them, include the
+        package: what the lockfile loading leaves out is read only for this message (pnpm_edges)."""
+        root, lock, _ = self._root_install(m)
+        if lock is None or lock.kind != "pnpm" or not self.install_hoists(m):
+            return []
+        importer = importer_key(m, root)
+        declared = [*m.section("dependencies"), *(m.section("devDependencies") if test else ())]
+        return [d for d in declared
+                if (v := lock.resolved(d, importer)) is not None and package in own_dependencies(lock, d, v)]
 
     def _using_the_hoisted_copy(self, m: Manifest, package: str, via: list[str]) -> list[str]:
         """Of the dependencies that bring `package`, those that load the copy hoisted at the root,

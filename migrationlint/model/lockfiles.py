@@ -107,6 +107,15 @@ def _pnpm_yaml(text: str) -> dict:
         return _yaml(text)
 
 
+def pnpm_document(path: str) -> dict:
+    """The whole project document of a pnpm-lock.yaml, `snapshots:` included; {} when unreadable."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return _yaml(_lock_document(fh.read()))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+
+
 def _yaml(text: str) -> dict:
     from migrationlint.model import yaml_load  # here: its patterns cost 1 ms, and most runs parse no YAML
 
@@ -196,7 +205,7 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
     packages = data.get("packages")
     if isinstance(packages, dict):
         for key, entry in packages.items():
-            parsed = _pnpm_key(str(key))
+            parsed = pnpm_key(str(key))
             if parsed is None:
                 continue
             name, version = parsed
@@ -213,7 +222,7 @@ def parse_pnpm(path: str, data: dict) -> Lockfile:
             for name, spec in (deps.items() if isinstance(deps, dict) else ()):
                 raw = spec.get("version") if isinstance(spec, dict) else spec
                 version = _pnpm_importer_version(str(name), str(raw)) if raw is not None else None
-                aliased = _pnpm_key(str(raw)) if version and _pnpm_alias(str(raw)) else None
+                aliased = pnpm_key(str(raw)) if version and _pnpm_alias(str(raw)) else None
                 if aliased is not None and aliased[0] != name:
                     lock.aliases[str(name)] = aliased[0]
                 peers = _peer_suffix(str(raw)) if raw is not None and "(" in str(raw) else \
@@ -290,7 +299,7 @@ def _strip_peer_suffix(version: str) -> str:
 _PNPM_V5_KEY = re.compile(r"^(@[^/@]+/[^/@]+|[^/@]+)/(\d[^_/(]*)")
 
 
-def _pnpm_key(key: str) -> tuple[str, str] | None:
+def pnpm_key(key: str) -> tuple[str, str] | None:
     """`/@nestjs/common@10.4.15(rxjs@7.8.1)` (v6), `@nestjs/common@10.4.15` (v9) or
     `/@nestjs/common/10.4.15_rxjs@7.8.1` (v5) -> (name, version)."""
     key = key.lstrip("/")
@@ -316,7 +325,7 @@ def _pnpm_importer_version(name: str, raw: str) -> str | None:
     if raw.startswith(("link:", "file:", "workspace:")):
         return None
     if _pnpm_alias(raw):
-        parsed = _pnpm_key(raw)
+        parsed = pnpm_key(raw)
         return parsed[1] if parsed else None
     return _strip_peer_suffix(raw)
 

@@ -4,6 +4,8 @@ the advice goes when a member declares nothing but workspace packages (one versi
 
 from __future__ import annotations
 
+import pytest
+
 from migrationlint import pipeline
 from migrationlint.settings import Settings
 from tests.dependencies.test_shipping import write
@@ -273,3 +275,34 @@ def test_a_mock_of_a_package_no_file_loads_is_called_stale(tmp_path):
     write(root, {"src/auth.service.ts": "import { v4 } from 'uuid';\n" + service.replace("'user-id'", "v4()")})
     messages = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
     assert messages and not any("stale" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("npmrc, explained", [("node-linker=hoisted\n", True), ("shamefully-hoist=true\n", True), ("", False)])
+def test_a_hoisting_pnpm_install_names_the_dependency_that_brings_the_package(tmp_path, npmrc, explained):
+    """pnpm records what a package depends on in the lockfile's `snapshots:` (v9), beside the peers it
+    resolved: under `node-linker=hoisted` a mailer's optional `handlebars` lands in the root
+    node_modules, and DEP001 says so, as it does for npm (a NestJS + Next.js boilerplate: the message
+    read as if the import failed today). The mailer's peer `@nestjs/common` is no dependency of its own.
+    pnpm's isolated layout hoists nothing: no such sentence."""
+    lock = ("lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n"
+            "      '@nestjs-modules/mailer':\n        specifier: ^2.0.2\n        version: 2.0.2(@nestjs/common@10.4.15)\n"
+            "      '@nestjs/common':\n        specifier: ^10.4.15\n        version: 10.4.15\n\n"
+            "packages:\n\n  '@nestjs-modules/mailer@2.0.2':\n    resolution: {integrity: sha512-x}\n"
+            "    peerDependencies:\n      '@nestjs/common': '>=7.0.9'\n\n"
+            "  '@nestjs/common@10.4.15':\n    resolution: {integrity: sha512-y}\n\n"
+            "  handlebars@4.7.8:\n    resolution: {integrity: sha512-z}\n\n"
+            "snapshots:\n\n  '@nestjs-modules/mailer@2.0.2(@nestjs/common@10.4.15)':\n    dependencies:\n"
+            "      '@nestjs/common': 10.4.15\n    optionalDependencies:\n      handlebars: 4.7.8\n\n"
+            "  '@nestjs/common@10.4.15': {}\n\n  handlebars@4.7.8: {}\n")
+    files = {
+        "package.json": {"name": "backend", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs-modules/mailer": "^2.0.2", "@nestjs/common": "^10.4.15"}},
+        "pnpm-lock.yaml": lock,
+        "src/main.ts": "import Handlebars from 'handlebars';\nimport { Injectable } from '@nestjs/common';\n\n"
+                       "export const render = Handlebars.compile('{{x}}');\nexport const decorate = Injectable;\n",
+    }
+    if npmrc:
+        files[".npmrc"] = npmrc
+    (d,) = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    said = 'it loads today only because "@nestjs-modules/mailer", which package.json declares, depends on it'
+    assert (said in d.message) is explained, d.message

@@ -66,12 +66,12 @@ def test_importer_versions_win_over_the_hoisted_one():
 
 
 def test_pnpm_v6_keys_and_v5_keys():
-    from migrationlint.model.lockfiles import _pnpm_key
+    from migrationlint.model.lockfiles import pnpm_key
 
-    assert _pnpm_key("/@nestjs/common@10.4.15(reflect-metadata@0.2.2)(rxjs@7.8.1)") == ("@nestjs/common", "10.4.15")
-    assert _pnpm_key("@nestjs/common@10.4.15") == ("@nestjs/common", "10.4.15")
-    assert _pnpm_key("/@nestjs/common/10.4.15_rxjs@7.8.1") == ("@nestjs/common", "10.4.15")
-    assert _pnpm_key("/lodash/4.17.21") == ("lodash", "4.17.21")
+    assert pnpm_key("/@nestjs/common@10.4.15(reflect-metadata@0.2.2)(rxjs@7.8.1)") == ("@nestjs/common", "10.4.15")
+    assert pnpm_key("@nestjs/common@10.4.15") == ("@nestjs/common", "10.4.15")
+    assert pnpm_key("/@nestjs/common/10.4.15_rxjs@7.8.1") == ("@nestjs/common", "10.4.15")
+    assert pnpm_key("/lodash/4.17.21") == ("lodash", "4.17.21")
 
 
 def test_broken_lockfiles_are_absent_not_fatal(tmp_path):
