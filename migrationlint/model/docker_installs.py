@@ -191,6 +191,8 @@ def _run(stage: _Stage, rest: str, script_dir: str) -> None:
         moved = target != stage.workdir
         kind = _install_kind(words, stage)
         named = install_targets(words) if kind == "service" and not moved else []
+        if named and stage.root_manifest and _filtered_pnpm_install(words):
+            named, kind = [], "root"  # pnpm installs the workspace root beside what a filter selects
         if named:
             stage.installs.append("named")
             stage.alone += named
@@ -200,6 +202,15 @@ def _run(stage: _Stage, rest: str, script_dir: str) -> None:
         elif kind is not None:
             stage.installs.append(kind)
             stage.root_at = stage.workdir if kind == "root" else stage.root_at
+
+
+def _filtered_pnpm_install(words: list[str]) -> bool:
+    """`pnpm install --filter api`: since pnpm 7.22 the workspace root is installed with the selected
+    projects (its node_modules resolves their peers), so the image holds the root's dependencies,
+    which the selected projects find walking up. Not `pnpm deploy`, which copies a package out alone."""
+    words = _package_manager_words(words)
+    args = [w for w in words[1:] if not w.startswith("-")]
+    return words[0] == "pnpm" and "deploy" not in args and any(a in ("install", "i") for a in args)
 
 
 def _copied(stage: _Stage, rest: str, context_is_root: bool, tops: set[str], named: dict[str, _Stage]) -> None:

@@ -852,3 +852,23 @@ def test_a_package_a_public_hoist_pattern_names_is_at_the_root_of_the_images_ins
     root = write(tmp_path, files)
     found = [d.code for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
     assert found == (["DEP001"] if reported else []), found
+
+
+@pytest.mark.parametrize("run, reported", [
+    ("pnpm install --filter @shop/api --prod --frozen-lockfile", False),
+    ("pnpm i --filter=api... --prod", False),
+    ("pnpm deploy --filter=@shop/api --prod /out", True),
+])
+def test_a_filtered_pnpm_install_installs_the_workspace_root_too(tmp_path, run, reported):
+    """`pnpm install --filter api --prod` in an image holding the root package.json: pnpm (since 7.22)
+    installs the workspace root beside the projects a filter selects, and the service finds the root's
+    dependencies walking up (an AI resume app's backend: 13 DEP005 on `zod`, which its root lists).
+    `pnpm deploy` copies the package out alone: what only the root declares is missing."""
+    docker = ("FROM node:20\nRUN npm install -g pnpm@9.15.4\nWORKDIR /app\n"
+              "COPY ./package.json ./pnpm-lock.yaml ./pnpm-workspace.yaml ./\nCOPY ./apps/api/package.json ./apps/api/\n"
+              f"RUN {run}\nCOPY ./apps/api ./apps/api\nCMD [\"node\", \"apps/api/dist/main.js\"]\n")
+    root = _repo(tmp_path, {"pnpm-lock.yaml": "lockfileVersion: '9.0'\n", "pnpm-workspace.yaml": "packages:\n  - apps/*\n",
+                            "docker/api.Dockerfile": docker})
+    (root / "package-lock.json").unlink()
+    found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in found] == (["ioredis"] if reported else [])
