@@ -230,6 +230,18 @@ _BASELINE_WORDS = frozenset({"init", "initial", "baseline"})
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
+# MIG004's remedy for a shared timestamp: a deployed migration's name is its identity
+_RESTAMP = ("; give a migration no database has run yet a timestamp of its own (class and `name`), and leave "
+            "deployed ones as they are: renaming a deployed migration runs it again")
+
+
+def _file_says(path: str, ts: int) -> str:
+    """`, though its file name says 1681138092700`: a class copied into a new file keeps the old stamp."""
+    prefix = tn.file_prefix(os.path.basename(path))
+    ms = tn.to_millis(prefix) if prefix else None
+    return f", though its file name says {prefix}" if ms is not None and ms != ts else ""
+
+
 def _file_rename_remedy(path: str, prefix: str, ts: int) -> str:
     """The remedy for a valid class timestamp that the file name contradicts: rename the file.
     TypeORM never reads file names, so nothing runs again and the order stays the one it has; the
@@ -387,8 +399,8 @@ def _duplicates(project: Project, sets: list[MigrationSet], migrations: list[Mig
                         yield diagnostic(
                             MIG004, m.path, start, end,
                             f"Migration '{m.name}' has the same timestamp {ts} as '{other.name}' "
-                            f"({project.rel(other.path)}); TypeORM then orders them by load order",
-                            severity=Severity.WARNING)
+                            f"({project.rel(other.path)}){_file_says(m.path, ts)}; TypeORM then orders them by "
+                            f"load order{_RESTAMP}", severity=Severity.WARNING)
                 else:
                     by_ts[ts] = m
 

@@ -918,3 +918,17 @@ def test_a_stale_name_literal_in_a_file_named_otherwise_keeps_both_findings(tmp_
             migration("CreateCellLocalInfo1701234099999", "CreateCellLocalInfo1694228328076"),
     })
     assert sorted(d.code for d in lint(root, ["MIG"])) == ["MIG003", "MIG005"]
+
+
+def test_a_shared_timestamp_says_what_to_rename_and_what_the_file_names_say(tmp_path):
+    """Two classes stamped 1681018318437 in files named 1681138092600 and ...700 (a copy-pasted class,
+    both deployed long ago): the warning names the file name's stamp, which shows how the twin arose,
+    and says to restamp only a migration no database has run, since a rename runs a deployed one again
+    (a dating app's API: the reviewer would have renamed a class)."""
+    root = workspace(tmp_path, {
+        "src/migrations/1681138092600-SetupTypeorm.ts": migration("SetupTypeorm1681018318437"),
+        "src/migrations/1681138092700-EnablePostGis.ts": migration("InitialMigration1681018318437"),
+    })
+    [d] = lint(root, ["MIG004"])
+    assert "its file name says 1681138092700" in d.message, d.message
+    assert "a migration no database has run yet" in d.message and "runs it again" in d.message, d.message
