@@ -7,7 +7,10 @@ manifest already installs it under. A mixin of the DEP rules' checker.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from migrationlint.model.dependency_versions import importer_key
+from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.package_use import Use
 from migrationlint.model.pnpm_edges import own_dependencies
 from migrationlint.model.project import Memo
@@ -32,7 +35,7 @@ class LoadsToday:
     def _why_today(self, u: Use, m: Manifest) -> str:
         via = self.bringing_dependencies(m, u.package, u.test) or self._pnpm_carriers(m, u.package, u.test)
         if not via:
-            return self._added_as_peer(u)
+            return self._added_as_peer(u) or self._brought_deeper(u, m)
         several = not self.one_copy_hoisted(m, u.package)
         if several:
             via = self._using_the_hoisted_copy(m, u.package, via)
@@ -47,6 +50,33 @@ class LoadsToday:
         hoisted = f"the copy {'it uses' if one else 'they use'} (the lockfile holds several versions)" if several else "it"
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
                 f"and the install hoists {hoisted}: {change}, or an install that does not hoist, breaks it")
+
+    def _brought_deeper(self, u: Use, m: Manifest) -> str:
+        """The declared dependency that brings the package through packages of its own (`web3` ->
+        `web3-eth` -> `web3-eth-contract`), by the lockfile, in a hoisting install: "" when none does
+        within a few steps (or the lockfile holds several versions: which copy is hoisted is unsaid)."""
+        root, lock, _ = self._root_install(m)
+        if lock is None or not self.install_hoists(m) or not self.one_copy_hoisted(m, u.package):
+            return ""
+        importer = importer_key(m, root)
+        if not u.test and lock.in_production_install(u.package, importer) is False:
+            return ""
+        declared = [*m.section("dependencies"), *(m.section("devDependencies") if u.test else ())]
+        chain = _chain_to(declared, u.package, lambda p: self._depends_on(lock, p, importer))
+        if chain is None or len(chain) < 2:
+            return ""  # none, or a direct one, which the lockfile's other questions already answered
+        through = " and ".join(f'"{p}"' for p in chain[1:])
+        return (f'; it loads today only because "{chain[0]}", which {self._rel(m)} declares, brings it through '
+                f"{through} and the install hoists it: another version of one of them, or an install that does "
+                "not hoist, breaks it")
+
+    @staticmethod
+    def _depends_on(lock: Lockfile, package: str, importer: str) -> frozenset[str]:
+        """What `package` depends on itself by the lockfile (pnpm's from its snapshots, pnpm_edges)."""
+        if lock.kind != "pnpm":
+            return lock.dependencies_at(package, importer)
+        version = lock.resolved(package, importer)
+        return own_dependencies(lock, package, version) if version is not None else frozenset()
 
     def _pnpm_carriers(self, m: Manifest, package: str, test: bool) -> list[str]:
         """Under a hoisting pnpm install (`shamefully-hoist`, `node-linker=hoisted`), the declared
@@ -98,3 +128,30 @@ class LoadsToday:
 
 
 _TODAY: Memo[dict[tuple[str, str, bool], str]] = Memo("why undeclared packages load today", lambda project: {})
+
+
+_DEPTH = 3  # packages between a declared dependency and the one it brings, at most
+_VISITS = 5000  # packages looked at, at most, per question
+
+
+def _chain_to(starts: list[str], package: str, deps: Callable[[str], frozenset[str]]) -> list[str] | None:
+    """The shortest chain from one of `starts` to a package depending on `package` (the starts
+    excluded from the middle): `["web3", "web3-eth"]` for web3-eth-contract, or None."""
+    parent: dict[str, str | None] = {s: None for s in sorted(starts)}
+    frontier, visits = sorted(starts), 0
+    for _ in range(_DEPTH + 1):
+        following: list[str] = []
+        for current in frontier:
+            visits += 1
+            children = deps(current)
+            if package in children:
+                chain = [current]
+                while parent[chain[-1]] is not None:
+                    chain.append(parent[chain[-1]])
+                return chain[::-1]
+            for child in sorted(children):
+                if child not in parent and visits < _VISITS:
+                    parent[child] = current
+                    following.append(child)
+        frontier = following
+    return None

@@ -306,3 +306,26 @@ def test_a_hoisting_pnpm_install_names_the_dependency_that_brings_the_package(tm
     (d,) = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     said = 'it loads today only because "@nestjs-modules/mailer", which package.json declares, depends on it'
     assert (said in d.message) is explained, d.message
+
+
+def test_a_package_a_dependency_brings_through_another_is_named_with_the_chain(tmp_path):
+    """`web3-eth-contract` comes with `web3` through `web3-eth` (a bridge back end: 6 findings that
+    read as if the import failed today). The message names the declared dependency and the packages
+    between; with nothing in the lockfile leading there, no such sentence."""
+    lock = {"name": "svc", "lockfileVersion": 3, "packages": {
+        "": {"name": "svc", "dependencies": {"web3": "1.7.4"}},
+        "node_modules/web3": {"version": "1.7.4", "dependencies": {"web3-eth": "1.7.4"}},
+        "node_modules/web3-eth": {"version": "1.7.4", "dependencies": {"web3-eth-contract": "1.7.4"}},
+        "node_modules/web3-eth-contract": {"version": "1.7.4"}, "node_modules/bn.js": {"version": "5.2.1"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"web3": "1.7.4"}},
+        "package-lock.json": lock,
+        "src/main.ts": "import { Contract } from 'web3-eth-contract';\nimport BN from 'bn.js';\n\n"
+                       "export const parts = [Contract, BN];\n",
+    })
+    found = {d.extra["package"]: d.message for d in
+             pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    assert ('it loads today only because "web3", which package.json declares, brings it through "web3-eth"'
+            in found["web3-eth-contract"]), found["web3-eth-contract"]
+    assert "loads today" not in found["bn.js"], found["bn.js"]
