@@ -118,7 +118,8 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
         code = "TS2459" if brought or local is not None else "TS2614" if _default_named(target_facts, b.imported) \
             else "TS2724" if _tsc_suggests(b.imported, surface) else "TS2305"
         effect, severity = _missing_export_effect(project, resolver, path, imp, b, code)
-        yield diagnostic(IMP003, path, imp.start, imp.end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
+        start, end = (b.start, b.end) if 0 <= b.start < b.end else (imp.start, imp.end)  # at the name, as tsc
+        yield diagnostic(IMP003, path, start, end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
                          fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
 
 

@@ -1336,3 +1336,17 @@ def test_a_vite_alias_with_a_regex_find_takes_its_prefix_before_a_shorter_alias(
     _write(tmp_path, "src/other.ts", "import { gone } from '@/ee/hooks/gone';\n\nexport const off = gone;\n")
     found = lint(tmp_path, ["IMP"])
     assert sorted(os.path.relpath(d.path, tmp_path) for d in found) == reported, [d.message for d in found]
+
+
+def test_each_missing_name_of_one_import_is_reported_at_that_name(tmp_path):
+    """`import { HealthService, HealthResponse, DetailedHealthResponse } from './health.service'`, two
+    names missing: one finding each, at the name, as tsc reports them (an education platform's spec:
+    two findings at the same column, the specifier's)."""
+    _pkg(tmp_path, "package.json", {"name": "svc", "private": True})
+    _write(tmp_path, "src/health.service.ts", "export class HealthService {}\n")
+    text = ("import { HealthService, HealthResponse, DetailedHealthResponse } from './health.service';\n\n"
+            "export const all = [HealthService, HealthResponse, DetailedHealthResponse];\n")
+    _write(tmp_path, "src/health.spec.ts", text)
+    found = sorted((d.start, d.end) for d in lint(tmp_path, ["IMP003"]))
+    assert found == [(text.index("HealthResponse"), text.index("HealthResponse") + len("HealthResponse")),
+                     (text.index("DetailedHealthResponse"), text.index("DetailedHealthResponse") + len("DetailedHealthResponse"))]
