@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import replace
 
+from migrationlint.checks.unloaded_imports import stale_mock, unused_import
 from migrationlint.checks.loads_today import LoadsToday
 from migrationlint.checks.peer_hosts import sibling_peer
 from migrationlint.checks.workspace_cycles import cycle_through
@@ -170,7 +171,9 @@ class UndeclaredImports(LoadsToday):
                     f"`{self.command(m, types, 'devDependencies')}`"), None, Severity.WARNING
         if u.imp.kind == "mock" and not self._loaded_beside_mocks(u):
             broken = self.held_nowhere(u.package, m) and self._install_known(m)  # the runner cannot resolve it
-            return _stale_mock(u.package, rel, broken), None, None if broken else Severity.WARNING
+            return stale_mock(u.package, rel, broken), None, None if broken else Severity.WARNING
+        if u.unused and self.held_nowhere(u.package, m) and self._install_known(m):
+            return unused_import(u.package, rel), None, None
         known = self.known(u.package, m) or self.version(u.package, m) is not None
         misnamed = None if known else self._not_a_package(u)
         if misnamed is not None:
@@ -486,12 +489,3 @@ class UndeclaredImports(LoadsToday):
 # UI runtimes whose state lives in the one copy the application loads: a component library's peers
 _UI_RUNTIMES = frozenset({"react", "react-dom", "vue", "svelte", "preact", "solid-js", "@angular/core", "react-native"})
 _SUBPATHS: Memo[dict[tuple[str, str], frozenset[str]]] = Memo("umbrella subpaths imported", lambda project: {})
-
-
-def _stale_mock(package: str, rel: str, broken: bool) -> str:
-    """DEP001's message for a mock of a package that no file of the package loads; `broken`: no
-    install holds it either, so the runner fails to resolve the module it mocks."""
-    fails = (f', and as no install holds it, the test fails now with "Cannot find module \'{package}\'" (a mock of '
-             "a module that does not exist needs `{ virtual: true }`)") if broken else ""
-    return (f'"{package}" is mocked by this test but not declared in {rel}, and no file of this package loads it: '
-            f"the mock is most likely stale (the import it stood in for is gone){fails}; delete it")

@@ -329,3 +329,19 @@ def test_a_package_a_dependency_brings_through_another_is_named_with_the_chain(t
     assert ('it loads today only because "web3", which package.json declares, brings it through "web3-eth"'
             in found["web3-eth-contract"]), found["web3-eth-contract"]
     assert "loads today" not in found["bn.js"], found["bn.js"]
+
+
+def test_an_unused_import_of_a_package_installed_nowhere_is_advised_away(tmp_path):
+    """`import { ExportToCsv } from 'export-to-csv'`, never used, and the package in no manifest or
+    lockfile (an Angular dashboard: "run npm install --save-dev export-to-csv"): the compiler drops the
+    import, so the fix is to remove it, which the message says, with no fix that installs it."""
+    root = write(tmp_path, {
+        "package.json": {"name": "dash", "private": True, "dependencies": {"rxjs": "7.8.1"}},
+        "package-lock.json": {"name": "dash", "lockfileVersion": 3, "packages": {
+            "": {"name": "dash", "dependencies": {"rxjs": "7.8.1"}}, "node_modules/rxjs": {"version": "7.8.1"}}},
+        "src/app.service.ts": "import { of } from 'rxjs';\nimport { ExportToCsv } from 'export-to-csv';\n\n"
+                              "export const data = of(1);\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "never uses what it imports" in d.message and "remove the import" in d.message, d.message
+    assert d.fix is None and d.severity.value == "error"
