@@ -93,6 +93,17 @@ class UndeclaredImports(LoadsToday):
         return any(i.kind in LOADING_KINDS and not declared_type_only(i) and pk.package_name(i.specifier) == u.package
                    for i in facts.imports) or bool(self.bringing_dependencies(u.manifest, u.package, True))
 
+    def _loads_nothing(self, u: Use, rel: str) -> tuple[str, Fix | None, Severity | None] | None:
+        """DEP001 for an import that loads nothing, whose remedy is to delete it: a stale mock, an
+        unused import of a package installed nowhere (unloaded_imports); None for any other."""
+        m = u.manifest
+        if u.imp.kind == "mock" and not self._loaded_beside_mocks(u):
+            broken = self.held_nowhere(u.package, m) and self._install_known(m)  # the runner cannot resolve it
+            return stale_mock(u.package, rel, broken), None, None if broken else Severity.WARNING
+        if u.unused and self.held_nowhere(u.package, m) and self._install_known(m):
+            return unused_import(u.package, rel), None, None
+        return None
+
     def _loaded_beside_mocks(self, u: Use) -> bool:
         """Whether a file of `u`'s package loads the package otherwise than by mocking it: a mock of
         what nothing loads any more stands in for nothing (asked only for a mock's finding)."""
@@ -169,11 +180,9 @@ class UndeclaredImports(LoadsToday):
             return (f'"{u.imp.specifier}" is a module of the {u.package} runtime that runs this file, never installed '
                     f'from the registry: tsc needs only its types, "{types}", which {rel} does not declare; run '
                     f"`{self.command(m, types, 'devDependencies')}`"), None, Severity.WARNING
-        if u.imp.kind == "mock" and not self._loaded_beside_mocks(u):
-            broken = self.held_nowhere(u.package, m) and self._install_known(m)  # the runner cannot resolve it
-            return stale_mock(u.package, rel, broken), None, None if broken else Severity.WARNING
-        if u.unused and self.held_nowhere(u.package, m) and self._install_known(m):
-            return unused_import(u.package, rel), None, None
+        nothing = self._loads_nothing(u, rel)
+        if nothing is not None:
+            return nothing
         known = self.known(u.package, m) or self.version(u.package, m) is not None
         misnamed = None if known else self._not_a_package(u)
         if misnamed is not None:
