@@ -12,6 +12,7 @@ import os
 
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.entry_points import declared_entries
 from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.workspace import Manifest
 
@@ -50,7 +51,25 @@ def published_webpack(manifest: Manifest, commands: list[str]) -> Bundle | None:
     for tool, run in TOOL_RUN.items():
         if any(run.search(c) for c in commands):
             config = find_config(manifest.dir, f"{tool}.config")
+            if config and _output_loaded_by_nothing(manifest, config):
+                return None  # a UMD bundle beside the code users load, which another compiler writes
             external = webpack_externals(config) if config else ()
             return Bundle(f"a package built by {tool}: it inlines every import its externals do not name",
                           external) if external is not None else None
     return None
+
+
+_CODE = (".js", ".mjs", ".cjs")
+
+
+def _output_loaded_by_nothing(manifest: Manifest, config: str) -> bool:
+    """Whether the config writes its bundle to a folder (`output.path: path.resolve(__dirname,
+    '_bundles')`) under which no code entry of the package lies (`"main": "lib/index.js"`, which
+    `tsc -b` writes): the bundle is a browser build shipped beside the package's code, not what its
+    users load. False when the folder or the entries cannot be read."""
+    out = read_config(config).names("output.path")
+    entries = [t for t, origin in declared_entries(manifest) if origin.startswith("package.json") and t.endswith(_CODE)]
+    if not out or len(out) != 1 or not entries:
+        return False
+    folder = os.path.normpath(os.path.join(os.path.dirname(config), out[0]))
+    return not any(os.path.normpath(os.path.join(manifest.dir, t)).startswith(folder + os.sep) for t in entries)

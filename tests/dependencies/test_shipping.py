@@ -408,6 +408,20 @@ def test_an_external_list_of_regex_literals_is_read(tmp_path):
     assert bundle_of(read_manifest(str(tmp_path / "esb" / "package.json"))) is None
 
 
+@pytest.mark.parametrize("output, bundled", [("_bundles", False), ("lib", True)])
+def test_a_umd_bundle_beside_the_code_users_load_is_no_bundle_of_the_package(tmp_path, output, bundled):
+    """`"main": "lib/index.js"`, which `tsc -b` writes, and webpack run by its path
+    (`node ../../node_modules/.bin/webpack`) writing a UMD build to `_bundles/` (a 0x library): what
+    the package's users load is tsc's output, which loads its imports from node_modules. A webpack
+    output that holds the entry is the package's bundle."""
+    webpack = ("const path = require('path');\nmodule.exports = { entry: './src/index.ts', output: { path: "
+               f"path.resolve(__dirname, '{output}'), filename: 'index.js', libraryTarget: 'umd' }}, externals: {{}} }};\n")
+    write(tmp_path, {"package.json": {"name": "zero", "version": "1.0.0", "main": "lib/index.js",
+                                      "scripts": {"build": "tsc -b && node ../../node_modules/.bin/webpack --mode production"}},
+                     "webpack.config.js": webpack})
+    assert (bundle_of(read_manifest(str(tmp_path / "package.json"))) is not None) is bundled
+
+
 def test_a_published_webpack_or_rsbuild_build_and_webpack_externals_are_read(tmp_path):
     """webpack (or rspack) inlines every import its `externals` do not name, whatever the target
     and whether or not the package is published (a published CLI whose `bin` loads dist/main.js:
