@@ -136,11 +136,13 @@ def _documentation_no_runner_selects(path: str, package_dir: str) -> bool:
         and dev_reason(os.path.basename(path)) is None
 
 
-def _write_up_sample(path: str) -> bool:
+def _write_up_sample(path: str, top: str) -> bool:
     """A code sample of a folder of write-ups (`security/phase2-fixes/01-controller-example.ts` beside
     a README, a migration guide and a progress report): the folder holds at least two Markdown files
-    and more of them than code files. Asked only where no tsconfig compiles the file."""
-    if _TEST_NAME.search(path) or dev_reason(os.path.basename(path)) is not None:
+    and more of them than code files, and is not the package's own (`top`), whose README and changelog
+    sit beside the scripts run by hand. Asked only where no tsconfig compiles the file."""
+    if _TEST_NAME.search(path) or dev_reason(os.path.basename(path)) is not None \
+            or os.path.dirname(path) == top.rstrip(os.sep):
         return False
     try:
         names = os.listdir(os.path.dirname(path))
@@ -169,7 +171,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
     if (cfg is None or _unrun_root_catch_all(project, cfg)) and (
-            manifest is not None and _documentation_no_runner_selects(path, manifest.dir) or _write_up_sample(path)):
+            manifest is not None and _documentation_no_runner_selects(path, manifest.dir)
+            or _write_up_sample(path, manifest.dir if manifest is not None else project.workspace.root)):
         # documentation no tsconfig compiles: run by hand, if at all
         return manifest is None or not _run_by_a_script(project, path, manifest)
     if cfg is None or cfg.error is not None or cfg.unread_extends:

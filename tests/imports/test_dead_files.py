@@ -546,10 +546,15 @@ def test_a_code_sample_in_a_folder_of_write_ups_is_read_by_nothing(tmp_path, roo
     _write(tmp_path, "tools/README.md", "# Tools\n")
     _write(tmp_path, "tools/seed.ts", "import { db } from '../shared/db';\n\nexport const seeded = db;\n")
     _write(tmp_path, "tools/reset.ts", "export const reset = 1;\n")
+    # the package's own folder, README and changelog beside a script run by hand: no write-up folder
+    for doc in ("README.md", "CHANGELOG.md", "CONTRIBUTING.md"):
+        _write(tmp_path, doc, "# app\n")
+    _write(tmp_path, "try-sdk.ts", "import { connect } from '../sdk/connect';\n\nexport const c = connect;\n")
     found = sorted((d.path.split(str(tmp_path) + "/", 1)[1], d.severity.value) for d in lint(tmp_path, ["IMP"]))
-    assert found == [("security/phase2-fixes/01-tasks-controller-example.ts", "warning"), ("tools/seed.ts", "error")]
+    assert found == [("security/phase2-fixes/01-tasks-controller-example.ts", "warning"), ("tools/seed.ts", "error"),
+                     ("try-sdk.ts", "error")]
     if root_manifest:
         _pkg(tmp_path, "package.json", {"name": "root", "private": True,
                                         "scripts": {"demo": "tsx security/phase2-fixes/01-tasks-controller-example.ts"}})
         found = sorted((d.path.rsplit("/", 1)[1], d.severity.value) for d in lint(tmp_path, ["IMP"]))
-        assert found == [("01-tasks-controller-example.ts", "error"), ("seed.ts", "error")]
+        assert found == [("01-tasks-controller-example.ts", "error"), ("seed.ts", "error"), ("try-sdk.ts", "error")]
