@@ -144,8 +144,9 @@ def vite_root(manifest: Manifest) -> str | None:
 
 
 def vite_app_build(manifest: Manifest) -> bool:
-    """Whether a build script runs `vite build` for an app (no `--ssr`, no `build.lib` in the config)."""
-    if not any(_VITE_BUILD.search(c) and "--ssr" not in c for _, c in build_commands(manifest)):
+    """Whether a build script runs `vite build` for an app (no `--ssr`, no `build.lib` in the config),
+    also from a shell script it runs (`"build": "./scripts/build/dev.sh"`)."""
+    if not any(_VITE_BUILD.search(c) and "--ssr" not in c for _, c in build_commands(manifest, shell=True)):
         return False
     config = find_config(manifest.dir, "vite.config")
     return config is None or not (config_has(config, "build.lib") or config_has(config, "build.ssr"))

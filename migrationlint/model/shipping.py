@@ -182,8 +182,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             found = all_entries(manifest, self._resolver().to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
             found += [Entry(p, ROUTE_ORIGIN) for p in next_routes(manifest, lambda: self.project.package_sources(manifest.dir))]
             found += [Entry(p, HTML_ORIGIN) for p in html_entries(manifest)]
-            self._entries[manifest.path] = [e for e in found if e.origin != EXPORTS_ORIGIN or not self._test_support_export(
-                os.path.relpath(e.path, manifest.dir).replace(os.sep, "/"), manifest)]
+            self._entries[manifest.path] = [e for e in found if (e.origin != EXPORTS_ORIGIN or not self._test_support_export(
+                os.path.relpath(e.path, manifest.dir).replace(os.sep, "/"), manifest)) and not self._in_vite_root(e, manifest)]
         return self._entries[manifest.path]
 
     @staticmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.bundling import vite_root
+from migrationlint.model.entry_points import Entry
 from migrationlint.model.nx_projects import (
     WebProject, angular_build_inputs, infers_vite_builds, nearest_project_json, nx_workspace_root, web_project,
     workspace_file_projects)
@@ -31,6 +32,16 @@ class WebBundleInputs:
     _vite_roots: dict[str, str | None]
     _angular_entries: dict[str, dict[str, str]]
     _browser_libraries: dict[str, str | None]
+
+    def _in_vite_root(self, entry: Entry, manifest: Manifest) -> bool:
+        """Whether a package.json entry (`"main": "client/main.js"`) lies in the folder a vite app build
+        starts from (bundling.vite_root): the page's script, which vite bundles, not code Node loads."""
+        if not entry.origin.startswith("package.json"):
+            return False
+        if manifest.path not in self._vite_roots:
+            self._vite_roots[manifest.path] = vite_root(manifest)
+        app = self._vite_roots[manifest.path]
+        return app is not None and entry.path.startswith(app + os.sep)
 
     def _bundle_input(self, path: str, manifest: Manifest) -> str | None:
         """Why a file no server entry reaches is an input of a browser bundle (nx_projects.py): it

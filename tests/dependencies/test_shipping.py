@@ -577,6 +577,24 @@ def test_the_files_of_a_vite_apps_root_folder_are_its_bundles_inputs(tmp_path, r
     assert dep(write(tmp_path, files)) == ([("DEP002", "web/index.ts", "preact")] if reported else [])
 
 
+@pytest.mark.parametrize("main, reported", [("client/main.js", []), ("lib/app.js", [])])
+def test_a_main_entry_inside_the_vite_root_is_an_input_of_its_bundle(tmp_path, main, reported):
+    """`"main": "client/main.js"` in a published personal-finance app whose vite config says
+    `root: './client'`: the file is the page's module script, which vite bundles with React; the
+    package's `bin` starts the server (215 DEP002 on the client's imports). A `main` outside the vite
+    root keeps the client's files inputs of the bundle as before."""
+    files = {
+        "package.json": {"name": "budget", "version": "1.0.0", "main": main, "bin": {"budget": "bin/app.js"},
+                         "scripts": {"build": "vite build && tsc -p server"},
+                         "dependencies": {"express": "4.18.2"}, "devDependencies": {"react": "18.2.0", "vite": "5.0.0"}},
+        "vite.config.js": "export default { root: './client', build: { outDir: '../build/client' } };\n",
+        "client/index.html": '<div id="app"></div><script type="module" src="./main.tsx"></script>\n',
+        "client/main.tsx": "import { useState } from 'react';\n\nexport function App() {\n  const [n] = useState(0);\n  return n;\n}\n",
+        "bin/app.js": "require('../build/server');\n",
+    }
+    assert dep(write(tmp_path, files)) == reported
+
+
 @pytest.mark.parametrize("how", ["bundle script", "nx target", "release only", "other externals"])
 def test_a_bundle_script_that_leaves_out_the_dependencies_is_the_packages_build(tmp_path, how):
     """A published CLI built by `tsc -b` whose `bundle` script runs a file calling esbuild's API with
