@@ -49,13 +49,23 @@ def reorders(project: Project, path: str, prefix_ms: int, ts: int) -> bool:
 
 
 def numbered_by_hand(project: Project, path: str, ts: int) -> bool:
-    """Whether the migrations of the folder (at least three) are all numbered by hand: every
-    timestamp a round number (six trailing zeros, which `Date.now()` gives once in a million), so
-    none is a real time that a number ahead of the clock would sort after; the next is picked
-    above the last, as such teams document."""
-    stamps = [ts] + [tn.timestamp_of(c.name) for other in _neighbours(project, path)
-                     if (f := project.facts(other)) is not None and not f.skipped for c in migration_classes(f)]
-    return len(stamps) >= 3 and all(t is not None and t > 0 and t % 10 ** 6 == 0 for t in stamps)
+    """Whether the migration's timestamp belongs to a sequence the team numbers by hand: it is a
+    round number (six trailing zeros, which `Date.now()` gives once in a million, or such a number
+    plus a small offset, `1831000000004`, for the migrations of one step), as are at least two
+    others of the folder, and every other stamp of the folder lies below the sequence: real stamps
+    from before the team began it (`migration:generate` output), none that a number of the sequence
+    was picked after. The next number is picked above the last, as such teams document."""
+    stamps = [tn.timestamp_of(c.name) for other in _neighbours(project, path)
+              if (f := project.facts(other)) is not None and not f.skipped for c in migration_classes(f)]
+    known = [t for t in stamps if t is not None and t > 0]
+    round_ones = [t for t in known if _round(t)]
+    start = min([ts, *round_ones])
+    return _round(ts) and len(round_ones) >= 2 and all(_round(t) or t < start for t in known)
+
+
+def _round(ts: int) -> bool:
+    """A round number of milliseconds, or one plus an offset below a thousand."""
+    return ts % 10 ** 6 < 10 ** 3
 
 
 def _neighbours(project: Project, path: str) -> list[str]:

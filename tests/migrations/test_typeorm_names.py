@@ -280,3 +280,17 @@ def test_a_test_that_runs_a_migration_does_not_make_it_the_applications_own(tmp_
                          "test/add-phone.e2e-spec.ts": "import { AddPhone4831000000000 } from '../src/migrations/4831000000000-AddPhone';\n"
                                                       "it('adds', async () => { await new AddPhone4831000000000().up({} as never); });\n"})
     assert [d.path.rsplit("/", 1)[-1] for d in lint(tmp_path) if d.code == "MIG003"] == ["4831000000000-AddPhone.ts"]
+
+
+def test_a_sequence_numbered_by_hand_may_follow_real_stamps_and_carry_small_offsets(tmp_path):
+    """A folder whose first migrations carry real `Date.now()` stamps (`1766246163229`), then a
+    documented sequence picked by hand above them, `4829000000000`, `4829000000001` (the steps of one
+    change), ahead of the clock (an integration platform: 24 MIG003 on deployed migrations). A real
+    stamp above the sequence's start is one the sequence was not picked above: still reported."""
+    workspace(tmp_path, {"src/migrations/1766246163229-Init.ts": migration("Init1766246163229"),
+                         "src/migrations/4790000000000-AddA.ts": migration("AddA4790000000000"),
+                         "src/migrations/4829000000000-AddB.ts": migration("AddB4829000000000"),
+                         "src/migrations/4829000000001-AddC.ts": migration("AddC4829000000001")})
+    assert [d.code for d in lint(tmp_path)] == []
+    workspace(tmp_path, {"src/migrations/4800000123456-Real.ts": migration("Real4800000123456")})
+    assert {d.path.rsplit("/", 1)[-1] for d in lint(tmp_path) if d.code == "MIG003"} >= {"4829000000001-AddC.ts"}
