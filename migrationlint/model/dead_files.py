@@ -39,6 +39,7 @@ from migrationlint.model.migrations import OPTION_LOADED
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.tsconfig import TsConfig
+from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.script_commands import command_pattern, shell_commands
 from migrationlint.model.shipping import shipping_for
 from migrationlint.model.runner_setup import runner_file
@@ -116,6 +117,21 @@ def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:
     return not (isinstance(scripts, dict) and any(isinstance(c, str) and _RUNS_TSC.search(c) for c in scripts.values()))
 
 
+_NEXT_BUILD = command_pattern(r"next build\b")
+
+
+def _next_skips_type_check(project: Project, manifest: Manifest) -> bool:
+    """Whether the package is a Next.js app whose build skips type checking (`typescript: {
+    ignoreBuildErrors: true }` in next.config) and no script of it or of the root runs tsc: its
+    tsconfig is then read by editors alone, and `next build` compiles only what its routes reach."""
+    scripts = [c for m in (manifest, project.workspace.root_manifest) if m is not None and not m.error
+               and isinstance(m.data.get("scripts"), dict) for c in m.data["scripts"].values() if isinstance(c, str)]
+    if not any(_NEXT_BUILD.search(c) for c in scripts) or any(_RUNS_TSC.search(c) for c in scripts):
+        return False
+    config = find_config(manifest.dir, "next.config")
+    return config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True
+
+
 def _excluding_below_catch_all(project: Project, resolver: Resolver, cfg: TsConfig, path: str) -> TsConfig | None:
     """The file's nearest tsconfig, when it excludes the file on purpose and the config that covers
     it is the root's catch-all no script runs tsc on (an editor's program): that exclusion decides."""
@@ -179,7 +195,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
     cfg = _excluding_below_catch_all(project, resolver, cfg, path) or cfg
     # the CLI's targets name its programs; a program that includes a `// @ts-nocheck` file reports nothing in it
-    outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path)
+    outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
+        or (manifest is not None and _next_skips_type_check(project, manifest))
     if cfg.covers(path) and not outside_cli:
         return False  # compiled
     parked = cfg.excludes_on_purpose(path)  # compiled only if an included file imports it (its importers say)

@@ -558,3 +558,25 @@ def test_a_code_sample_in_a_folder_of_write_ups_is_read_by_nothing(tmp_path, roo
                                         "scripts": {"demo": "tsx security/phase2-fixes/01-tasks-controller-example.ts"}})
         found = sorted((d.path.rsplit("/", 1)[1], d.severity.value) for d in lint(tmp_path, ["IMP"]))
         assert found == [("01-tasks-controller-example.ts", "error"), ("seed.ts", "error"), ("try-sdk.ts", "error")]
+
+
+@pytest.mark.parametrize("config, scripts, severity", [
+    ("export default { typescript: { ignoreBuildErrors: true } };\n", {}, "warning"),
+    ("export default { typescript: { ignoreBuildErrors: true } };\n", {"typecheck": "tsc --noEmit"}, "error"),
+    ("export default { reactStrictMode: true };\n", {}, "error"),
+])
+def test_a_next_app_that_skips_type_checks_compiles_only_what_its_routes_reach(tmp_path, config, scripts, severity):
+    """A Next.js app whose next.config says `typescript: { ignoreBuildErrors: true }`: `next build`
+    checks no type, so a generated `components/ui/accordion.tsx` no route reaches is read by nothing,
+    and its missing `@radix-ui/react-accordion` breaks no build (a confession app: 30 DEP001 errors).
+    A script running tsc, or a build that checks types, keeps the error."""
+    _pkg(tmp_path, "package.json", {"name": "web", "version": "1.0.0", "private": True,
+                                    "scripts": {"build": "next build", "start": "next start", **scripts},
+                                    "dependencies": {"next": "15.0.0", "react": "19.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"jsx": "preserve", "strict": True, "noEmit": True},
+                                     "include": ["next-env.d.ts", "**/*.ts", "**/*.tsx"]})
+    _write(tmp_path, "next.config.mjs", config)
+    _write(tmp_path, "app/page.tsx", "export default function Page() {\n  return <main>hi</main>;\n}\n")
+    _write(tmp_path, "components/ui/accordion.tsx", "import * as Accordion from '@radix-ui/react-accordion';\n\n"
+                                                    "export const Root = Accordion.Root;\n")
+    assert [d.severity.value for d in lint(tmp_path, ["DEP001"])] == [severity]
