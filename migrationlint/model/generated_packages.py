@@ -46,7 +46,11 @@ def in_generated_folder(manifest: Manifest | None, path: str) -> bool:
     schema = manifest.data.get("prisma")
     outputs = _generator_outputs(manifest.dir, schema.get("schema") if isinstance(schema, dict) else None,
                                  manifest.data.get("scripts"))
-    folders = [t.replace("/", os.sep) for t in outputs if "/node_modules/" not in t]
+    # an output that is the package's own folder (or above it) is a generator's file beside the schema
+    # (`prisma-dbml-generator`'s `output = "."`), no folder of generated code
+    top = os.path.normpath(manifest.dir)
+    folders = [f for f in (t.replace("/", os.sep) for t in outputs if "/node_modules/" not in t)
+               if not (top == f or top.startswith(f.rstrip(os.sep) + os.sep))]
     return any(path == f or path.startswith(f + os.sep) for f in folders)
 
 

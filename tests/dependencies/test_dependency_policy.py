@@ -1655,6 +1655,25 @@ def test_a_client_prisma_generates_under_base_url_is_no_registry_package(tmp_pat
     assert [d.message for d in pipeline.lint([str(root)], Settings(select=["IMP"]), use_cache=False).diagnostics] == []
 
 
+def test_a_generator_writing_beside_the_schema_makes_no_folder_of_generated_code(tmp_path):
+    """`generator dbml { output = "." }` in a schema at the package's top: a diagram file beside it,
+    not a folder of generated code, so `.prisma/client` (the client `prisma generate` writes into
+    node_modules) and an undeclared `lodash/get` under `baseUrl: "."` are read as everywhere else
+    (a charity platform's seeds: 2 IMP002 "(baseUrl path) matches no file")."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": {"build": "prisma generate && tsc"},
+                         "dependencies": {"@prisma/client": "5.1.1"}, "devDependencies": {"prisma": "5.1.1"}},
+        "tsconfig.json": {"compilerOptions": {"baseUrl": ".", "outDir": "dist"}, "include": ["src"]},
+        "schema.prisma": 'generator client {\n  provider = "prisma-client-js"\n}\n\ngenerator dbml {\n'
+                         '  provider = "prisma-dbml-generator"\n  output   = "."\n}\n',
+        "src/seed.ts": "import { User } from '.prisma/client';\nimport get from 'lodash/get';\n\n"
+                       "export const pick = (u: User) => get(u, 'id');\n",
+    })
+    found = [(d.code, d.extra.get("package") or d.extra.get("specifier"))
+             for d in pipeline.lint([str(root)], Settings(select=["DEP", "IMP"]), use_cache=False).diagnostics]
+    assert found == [("DEP001", "lodash")], found
+
+
 def test_an_image_path_under_base_url_is_no_registry_package(tmp_path):
     """`import avatar from 'assets/images/avatar1.png'` with `baseUrl: "src"`, the images since moved to
     `public/`: an image is never a package's entry, and nothing knows a package `assets`, so it is a
