@@ -48,7 +48,8 @@ def hoists(root: str, manager: str, lock: Lockfile | None) -> bool:
     npmrc = read_npmrc(root)
     settings = read_pnpm_settings(root)  # pnpm 10+: the same settings, in pnpm-workspace.yaml
     return npmrc.get("shamefully-hoist", "").lower() == "true" or npmrc.get("node-linker", "") == "hoisted" \
-        or settings.get("shamefullyHoist") is True or settings.get("nodeLinker") == "hoisted"
+        or settings.get("shamefullyHoist") is True or settings.get("nodeLinker") == "hoisted" \
+        or "*" in _public_hoist_patterns(root)  # `public-hoist-pattern[]=*`: what shamefully-hoist sets
 
 
 def publicly_hoisted(package: str, root: str, manager: str) -> bool:

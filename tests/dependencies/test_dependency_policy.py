@@ -2114,7 +2114,10 @@ def test_bun_hoists_unless_its_linker_isolates(tmp_path):
     (".npmrc", "shamefully-hoist=true\n", True), (".npmrc", "node-linker=hoisted\n", True),
     ("pnpm-workspace.yaml", "packages:\n  - 'libs/*'\nshamefullyHoist: true\n", True),
     ("pnpm-workspace.yaml", "packages:\n  - 'libs/*'\nnodeLinker: hoisted\n", True),
-    ("pnpm-workspace.yaml", "packages:\n  - 'libs/*'\n", False)])
+    ("pnpm-workspace.yaml", "packages:\n  - 'libs/*'\n", False),
+    # the blanket public pattern is what shamefully-hoist sets (a docs app's raven stack); one name is not
+    (".npmrc", "public-hoist-pattern[]=*\n", True), (".npmrc", "public-hoist-pattern[]=*eslint*\n", False),
+    ("pnpm-workspace.yaml", "packages:\n  - 'libs/*'\npublicHoistPattern:\n  - '*'\n", True)])
 def test_pnpm_hoists_as_npmrc_or_pnpm_workspace_yaml_says(tmp_path, where, text, hoisted):
     """pnpm 10 takes `.npmrc`'s settings from pnpm-workspace.yaml in camel case (pnpm 11 only from
     there): a hoisting layout set there let 72 test-file imports find the root install on a real
