@@ -33,6 +33,11 @@ class LoadsToday:
         return memo[key]
 
     def _why_today(self, u: Use, m: Manifest) -> str:
+        beside = self._declared_beside(m, u.package, u.test)
+        if beside:  # the sturdiest reason: a package of the same install declares it, and it is hoisted
+            return (f"; it loads today only because {beside}, of the same workspace install, declares it and the "
+                    f"install hoists it to the root: an install of {self._rel(m)} on its own, or one that does not "
+                    "hoist, breaks it")
         via = self.bringing_dependencies(m, u.package, u.test) or self._pnpm_carriers(m, u.package, u.test)
         if not via:
             return self._added_as_peer(u) or self._brought_deeper(u, m)
@@ -50,6 +55,21 @@ class LoadsToday:
         hoisted = f"the copy {'it uses' if one else 'they use'} (the lockfile holds several versions)" if several else "it"
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
                 f"and the install hoists {hoisted}: {change}, or an install that does not hoist, breaks it")
+
+    def _declared_beside(self, m: Manifest, package: str, test: bool) -> str | None:
+        """Another package of `m`'s workspace, one `m` does not depend on, that declares `package` in
+        `dependencies` (or, for a test, `devDependencies`), by path, where the install hoists: it then
+        places the package at the root for every member, whatever else carries it to `m` (a member `m`
+        depends on is named as a carrier instead). None otherwise, or for a project of its own."""
+        members = [*self.ws.member_manifests, *([self.ws.root_manifest] if self.ws.root_manifest else [])]
+        if not any(x.path == m.path for x in members) or not self.install_hoists(m) \
+                or not self.one_copy_hoisted(m, package):  # with several versions, which one is at the root is unsaid
+            return None
+        sections = ("dependencies", "devDependencies") if test else ("dependencies",)
+        found = sorted(self._rel(x) for x in members if x.path != m.path and not x.error
+                       and not (x.name and m.declared(x.name) is not None)
+                       and any(package in x.section(s) for s in sections))
+        return None if not found else found[0] if len(found) == 1 else f"{found[0]} (and {len(found) - 1} more)"
 
     def _brought_deeper(self, u: Use, m: Manifest) -> str:
         """The declared dependency that brings the package through packages of its own (`web3` ->

@@ -345,3 +345,30 @@ def test_an_unused_import_of_a_package_installed_nowhere_is_advised_away(tmp_pat
     (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert "never uses what it imports" in d.message and "remove the import" in d.message, d.message
     assert d.fix is None and d.severity.value == "error"
+
+
+def test_a_package_another_member_declares_loads_through_the_hoisting_install(tmp_path):
+    """Under a hoisting install, `react` that the web app declares sits at the root for every member:
+    the server's email templates load it whatever its own dependencies bring, so "a change to the
+    dependencies of @repo/cms breaks it" was false (a React Router + Nest boilerplate). The message
+    names the member that declares it, and what breaks it: installing the server alone."""
+    lock = {"name": "mono", "lockfileVersion": 3, "packages": {
+        "": {"name": "mono", "workspaces": ["apps/*"]},
+        "apps/server": {"name": "server", "dependencies": {"@react-email/render": "1.0.0"}},
+        "apps/web": {"name": "web", "dependencies": {"react": "19.0.0"}},
+        "node_modules/server": {"resolved": "apps/server", "link": True},
+        "node_modules/web": {"resolved": "apps/web", "link": True},
+        "node_modules/@react-email/render": {"version": "1.0.0", "dependencies": {"react": "19.0.0"}},
+        "node_modules/react": {"version": "19.0.0"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*"]},
+        "package-lock.json": lock,
+        "apps/server/package.json": {"name": "server", "private": True, "scripts": {"start": "node dist/main.js"},
+                                     "dependencies": {"@react-email/render": "1.0.0"}},
+        "apps/server/src/main.tsx": "import { createElement } from 'react';\n\nexport const mail = createElement('p');\n",
+        "apps/web/package.json": {"name": "web", "private": True, "dependencies": {"react": "19.0.0"}},
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert ("it loads today only because apps/web/package.json, of the same workspace install, declares it"
+            in d.message), d.message
+    assert "an install of apps/server/package.json on its own" in d.message
