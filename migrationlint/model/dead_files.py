@@ -38,6 +38,7 @@ from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.migrations import OPTION_LOADED
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
+from migrationlint.model.retired_packages import retired_package
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.script_commands import command_pattern, shell_commands
@@ -183,6 +184,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return manifest is None or not _run_by_a_script(project, path, manifest)
     if path in OPTION_LOADED(project):
         return False  # a migration a DataSource loads: the TypeORM CLI runs it (`migration:run`)
+    if retired_package(project, path, manifest.dir if manifest is not None else project.workspace.root) is not None:
+        return manifest is None or not _run_by_a_script(project, path, manifest)  # its manifest renamed away
     cfg = resolver.tsconfig_for(path)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True

@@ -61,11 +61,14 @@ def workspace_sources(project: Project, path: str) -> Iterator[str]:
 
 def _resolves_to(resolver: Resolver, importer: str, specifier: str, path: str) -> bool:
     """Whether the import may mean `path`: it resolves there, or resolves nowhere and may name it. A
-    bare or aliased name that resolves nowhere may mean anything; a relative one names one place
+    bare or aliased name that resolves nowhere may mean anything, but a package the repository
+    declares is that package (one of the workspace's, unmapped, may still be); a relative one names one place
     (`../../src/Old` is not `src/_old/Old.ts`), unless `rootDirs` merge folders."""
     found = resolver.resolve(importer, specifier)
     if found.kind == "file":
         return found.path == path
+    if found.kind in ("builtin", "virtual") or found.kind == "package" and found.origin != "workspace":
+        return False  # Node's module, a framework's, or a registry package (`fumadocs-ui/page`): no file here
     if not specifier.startswith(("./", "../")):
         return True
     cfg = resolver.tsconfig_for(importer)

@@ -580,3 +580,35 @@ def test_a_next_app_that_skips_type_checks_compiles_only_what_its_routes_reach(t
     _write(tmp_path, "components/ui/accordion.tsx", "import * as Accordion from '@radix-ui/react-accordion';\n\n"
                                                     "export const Root = Accordion.Root;\n")
     assert [d.severity.value for d in lint(tmp_path, ["DEP001"])] == [severity]
+
+
+@pytest.mark.parametrize("renamed, severity", [("legacy-package.json", "warning"), ("package.json.old", "warning"),
+                                               ("package.json", None)])
+def test_a_package_retired_by_renaming_its_manifest_is_read_by_nothing(tmp_path, renamed, severity):
+    """`legacy/service/legacy-package.json` beside the old service's `src/` and tsconfig, outside the
+    workspace globs: the manifest was renamed so that no package manager sees it (a personal site's
+    archived services: 517 findings charged to the root package.json). Nothing installs, builds or
+    runs the code. Kept as `package.json`, it is a package of its own, and its imports count."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "packageManager": "pnpm@9.12.0"})
+    _write(tmp_path, "pnpm-workspace.yaml", "packages:\n  - 'apps/*'\n")
+    _pkg(tmp_path, "apps/api/package.json", {"name": "api", "private": True, "dependencies": {}})
+    _write(tmp_path, "apps/api/src/main.ts", "export const ok = 1;\n")
+    _pkg(tmp_path, f"legacy/service/{renamed}", {"name": "service", "private": True, "scripts": {"build": "nest build"},
+                                                  "dependencies": {"@nestjs/core": "^10.0.0"}})
+    _pkg(tmp_path, "legacy/service/tsconfig.json", {"compilerOptions": {"outDir": "dist"}})
+    _write(tmp_path, "legacy/service/src/main.ts", "import { NestFactory } from '@nestjs/core';\n\n"
+                                                   "export const factory = NestFactory;\n")
+    assert [d.severity.value for d in lint(tmp_path, ["DEP001"])] == ([severity] if severity else [])
+
+
+def test_an_import_of_a_declared_package_never_keeps_a_namesake_file_alive(tmp_path):
+    """A parked `old/page.tsx` nothing imports, and a live file importing `fumadocs-ui/page`, a
+    subpath of a package the repository declares, whose last segment is the parked file's name: the
+    import loads that package, so the parked file stays outside every build (a personal site: 170
+    errors on an archived dashboard kept alive by such a namesake)."""
+    _pkg(tmp_path, "package.json", {"name": "site", "private": True, "scripts": {"build": "tsc"},
+                                    "dependencies": {"fumadocs-ui": "15.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "dist", "jsx": "react-jsx"}, "include": ["src"]})
+    _write(tmp_path, "src/content.tsx", "import { DocsBody } from 'fumadocs-ui/page';\n\nexport const Body = DocsBody;\n")
+    _write(tmp_path, "old/page.tsx", "import { Gone } from './gone';\n\nexport default Gone;\n")
+    assert [(d.code, d.severity.value) for d in lint(tmp_path, ["IMP002"])] == [("IMP002", "warning")]

@@ -1,0 +1,58 @@
+"""Packages retired by renaming their manifest: `legacy/auth/legacy-package.json` (or
+`package.json.old`, `package.old.json`) beside the package's `src/` and tsconfig. A team that keeps
+an old service's code for reference renames its package.json so that no package manager, workspace
+glob or build sees it any more: nothing installs, builds or runs its files, whatever its own
+tsconfig covers. The renamed file must still read as a manifest (an object naming dependencies).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from migrationlint.model.project import Memo, Project
+
+_MAX_BYTES = 256 * 1024
+_SECTIONS = ("dependencies", "devDependencies")
+
+
+def retired_package(project: Project, path: str, top: str) -> str | None:
+    """The renamed manifest (relative to the repository) of a folder between the file at `path` and
+    `top` (its owning package's folder, excluded), or None."""
+    known = _RETIRED(project)
+    folder = os.path.dirname(path)
+    while folder != top and len(folder) > len(top) and folder.startswith(top):
+        if folder not in known:
+            known[folder] = _renamed_manifest(folder)
+        if known[folder] is not None:
+            return project.rel(known[folder])
+        folder = os.path.dirname(folder)
+    return None
+
+
+_RETIRED: Memo[dict[str, str | None]] = Memo("retired packages", lambda project: {})
+
+
+def _renamed_manifest(folder: str) -> str | None:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return None
+    if "package.json" in names:
+        return None
+    for name in names:
+        if name != "package.json" and "package" in name and (name.endswith(".json") or ".json." in name) \
+                and _reads_as_manifest(os.path.join(folder, name)):
+            return os.path.join(folder, name)
+    return None
+
+
+def _reads_as_manifest(path: str) -> bool:
+    try:
+        if os.path.getsize(path) > _MAX_BYTES:
+            return False
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(data, dict) and any(isinstance(data.get(s), dict) for s in _SECTIONS)
