@@ -122,8 +122,21 @@ def _module(project: Project, path: str, mod: NestModule) -> Iterator[Diagnostic
             if repos.unknown:
                 return
             key = entity_key(project, cls_ref.path, entity)
-            if key[0] and not repos.has(key, entity, connection):  # an entity not resolved: not decidable
+            if key[0] and not repos.has(key, entity, connection) \
+                    and not _named_alike(project, path, repos, entity, connection):  # an entity not resolved: not decidable
                 yield _report(project, path, mod, item, cls_ref, cls, param, entity, connection)
+
+
+_NAMED_TOKENS_UNTIL = 8  # Nest 8 began to tell class tokens apart by reference, not by name
+
+
+def _named_alike(project: Project, path: str, repos, entity: str, connection: str) -> bool:
+    """Whether Nest before 8, which matches a class token by its name, finds `@InjectRepository(User)`'s
+    token, the string `UserRepository`, in the custom repository class `UserRepository` the module
+    gives `forFeature` (a quiz app on Nest 7: 11 NEST001 on a start-up that works)."""
+    version = project.workspace.declared_version(path, "@nestjs/core")
+    return version is not None and version[0] < _NAMED_TOKENS_UNTIL and any(
+        key[1] == f"{entity}Repository" and conn == connection for key, conn in repos.pairs)
 
 
 def instantiated(project: Project, path: str, mod: NestModule) -> Iterator[tuple[NestItem, Origin]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from migrationlint.extract.facts import extract
 from tests.helpers import fix, lint, migration, workspace
 
@@ -481,3 +483,30 @@ def test_a_custom_repository_is_its_own_token_not_a_forfeature_entity(tmp_path):
     (root / "src/order.entity.ts").write_text("import { Entity } from 'typeorm';\nimport { Model } from '@acme/orm-kit';\n\n"
                                              "@Entity()\nexport class Order extends Model {}\n")
     assert _nest001(root) == []
+
+
+@pytest.mark.parametrize("nest, reported", [("7.6.5", False), ("8.0.0", True)])
+def test_nest_before_8_finds_a_custom_repository_by_its_name(tmp_path, nest, reported):
+    """`forFeature([UserRepository])`, an `@EntityRepository(User)` class, and `@InjectRepository(User)`
+    in the service: Nest before 8 matches the class token by its name, which is the string
+    `UserRepository` that `getRepositoryToken(User)` gives, so the app starts (a quiz app on Nest 7:
+    11 NEST001). From Nest 8 tokens are told apart by reference: the finding stands."""
+    files = {
+        "package.json": ('{"name": "api", "private": true, "scripts": {"start:prod": "node dist/main"}, "dependencies": '
+                         f'{{"@nestjs/common": "{nest}", "@nestjs/core": "{nest}", "@nestjs/typeorm": "7.1.5", '
+                         '"typeorm": "0.2.28"}}\n'),
+        "src/user.ts": ("import { Entity, EntityRepository, PrimaryGeneratedColumn, Repository } from 'typeorm';\n\n"
+                        "@Entity()\nexport class User {\n  @PrimaryGeneratedColumn() id: number;\n}\n\n"
+                        "@EntityRepository(User)\nexport class UserRepository extends Repository<User> {}\n"),
+        "src/user.service.ts": ("import { Injectable } from '@nestjs/common';\nimport { InjectRepository } from '@nestjs/typeorm';\n"
+                                "import { User, UserRepository } from './user';\n\n@Injectable()\nexport class UserService {\n"
+                                "  constructor(@InjectRepository(User) private readonly users: UserRepository) {}\n}\n"),
+        "src/user.module.ts": ("import { Module } from '@nestjs/common';\nimport { TypeOrmModule } from '@nestjs/typeorm';\n"
+                               "import { UserRepository } from './user';\nimport { UserService } from './user.service';\n\n"
+                               "@Module({ imports: [TypeOrmModule.forFeature([UserRepository])], providers: [UserService] })\n"
+                               "export class UserModule {}\n"),
+        "src/main.ts": ("import { NestFactory } from '@nestjs/core';\nimport { UserModule } from './user.module';\n\n"
+                        "NestFactory.create(UserModule);\n"),
+    }
+    root = workspace(tmp_path, files)
+    assert [d.code for d in lint(root, ["NEST001"])] == (["NEST001"] if reported else [])
