@@ -3018,7 +3018,7 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
     ("webpack --mode production", True), ("tsc -p tsconfig.json", False),
     ("vue-cli-service build", True), ("vp build", True),
     ("node node_modules/react-scripts/bin/react-scripts build", True), ("./node_modules/.bin/webpack", True),
-    ("cp -r public/webpack build", False),
+    ("cp -r public/webpack build", False), ("gatsby build", True),
 ])
 def test_a_create_react_app_or_bare_webpack_build_bundles_the_app(tmp_path, build, bundled):
     """Create React App (`react-scripts build`, and react-app-rewired or craco around it) is webpack:
