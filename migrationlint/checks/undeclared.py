@@ -177,7 +177,7 @@ class UndeclaredImports(LoadsToday):
         rel = self._rel(m)
         if u.package in pk.RUNTIME_MODULES:
             types = pk.types_package(u.package)
-            return (f'"{u.imp.specifier}" is a module of the {u.package} runtime that runs this file, never installed '
+            return (f'"{u.imp.specifier}" is a module of {pk.RUNTIME_MODULES[u.package]} that runs this file, never installed '
                     f'from the registry: tsc needs only its types, "{types}", which {rel} does not declare; run '
                     f"`{self.command(m, types, 'devDependencies')}`"), None, Severity.WARNING
         nothing = self._loads_nothing(u, rel)

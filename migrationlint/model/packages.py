@@ -105,9 +105,10 @@ def types_package(package: str) -> str:
 
 
 # modules a runtime gives the scripts it runs, never installed from the registry (k6's `k6`,
-# `k6/http`; the npm package of that name is not the runtime): what a repository declares for them is
-# their types, for tsc
-RUNTIME_MODULES = frozenset({"k6"})
+# `k6/http`; the npm package of that name is not the runtime), or whose name only types use (AWS
+# Lambda's handler types, `import { Handler } from 'aws-lambda'`; the npm `aws-lambda` is a deploy
+# tool): what a repository declares for them is their types, for tsc. Name -> the runtime's name.
+RUNTIME_MODULES = {"k6": "the k6 runtime", "aws-lambda": "AWS Lambda's Node.js runtime"}
 
 
 _DECLARATION_SUBPATHS = frozenset({"types", "interfaces"})

@@ -3681,6 +3681,20 @@ def test_k6_modules_are_the_runtimes_and_need_only_their_types(tmp_path, dev, re
                    and "module of the k6 runtime" in d.message for d in diags)
 
 
+def test_aws_lambdas_handler_types_need_only_their_types_package(tmp_path):
+    """`import { APIGatewayProxyHandler } from 'aws-lambda'` in a Lambda handler: the name is the one
+    @types/aws-lambda declares for the runtime's events; the npm `aws-lambda` is a deploy tool, so
+    "add -D aws-lambda" was wrong advice (a serverless notes app). The warning names the types."""
+    root = write(tmp_path, {
+        "package.json": {"name": "fn", "version": "1.0.0", "private": True, "devDependencies": {"typescript": "^5.4.0"}},
+        "src/handler.ts": "import type { APIGatewayProxyHandler } from 'aws-lambda';\n\n"
+                          "export const handler: APIGatewayProxyHandler = async () => ({ statusCode: 200, body: '' });\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert "install --save-dev @types/aws-lambda" in d.message and "AWS Lambda's Node.js runtime" in d.message, d.message
+    assert d.severity.value == "warning"
+
+
 def test_a_version_from_the_root_lockfile_is_named_another_projects_in_a_nested_project(tmp_path):
     """An example app with a yarn.lock of its own that holds no `dayjs`: the version offered comes from
     the repository root's yarn.lock, another project's install, and the message says so rather than
