@@ -61,6 +61,8 @@ CONTEXT_NAMES = frozenset({
     "index.html",
     # a platform that installs the root and runs its `start` script (root_deployment.platform_started)
     "Procfile", "app.json", "render.yaml", "railway.json", "railway.toml",
+    # the functions Vercel deploys (vercel_functions)
+    "vercel.json",
     # whether the repository publishes packages (publish_paths; its workflows: _context_folders)
     *RELEASE_CONFIGS,
 })

@@ -19,6 +19,7 @@ from migrationlint.extract.records import FileFacts
 from migrationlint.model import packages as pk
 from migrationlint.model.preconstruct_entries import ORIGIN as PRECONSTRUCT_ORIGIN, preconstruct_entries
 from migrationlint.model.entry_points import Entry, declared_entries, to_source
+from migrationlint.model.vercel_functions import ORIGIN as VERCEL_ORIGIN, vercel_functions
 from migrationlint.model.workspace import Manifest
 
 _SCRIPT_EXTENSIONS = (".js", ".cjs", ".mjs")
@@ -44,6 +45,8 @@ def all_entries(manifest: Manifest, mapped: Callable[[str, str], str | None],
     if unmapped:  # `dist/acme-widget.js`: preconstruct's naming, built from its entrypoints
         for source in preconstruct_entries(manifest, [t for t, _ in unmapped]):
             found.setdefault(source, Entry(source, PRECONSTRUCT_ORIGIN))
+    for source in vercel_functions(manifest.dir):
+        found.setdefault(source, Entry(source, VERCEL_ORIGIN))
     return list(found.values())
 
 

@@ -4125,3 +4125,29 @@ def test_an_infrastructure_program_is_run_by_its_cli_not_shipped(tmp_path, marke
     found = dep(root)
     assert found == ([] if marker else [("DEP002", "deploys/iac/pulumi/index.ts", "@pulumi/pulumi"),
                                         ("DEP002", "deploys/iac/pulumi/storage/bucket.ts", "@pulumi/aws")]), found
+
+
+@pytest.mark.parametrize("vercel, severity", [
+    ({"functions": {"api/index.ts": {"maxDuration": 30}}}, "error"),
+    ({"version": 2}, "error"),  # zero configuration: `api/` holds the functions
+    ({"builds": [{"src": "api/index.ts", "use": "@vercel/node"}]}, "error"),
+    (None, "warning"),
+])
+def test_a_vercel_function_is_an_entry_point(tmp_path, vercel, severity):
+    """`api/index.ts` that boots the Nest app on Vercel, outside the tsconfig's `src` (a stock-alert
+    API): Vercel loads it in production, so its undeclared `express` is an error, not "most likely dead
+    code". Without a vercel.json, nothing says anything runs it."""
+    files = {
+        "package.json": {"name": "api", "private": True, "scripts": {"build": "nest build"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"rootDir": "./src", "outDir": "./dist"}, "include": ["src/**/*"]},
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\n\nexport const factory = NestFactory;\n",
+        "api/index.ts": "import express from 'express';\n\nexport default express();\n",
+        "api/_helpers.ts": "import cors from 'cors';\n\nexport const c = cors;\n",
+    }
+    if vercel is not None:
+        files["vercel.json"] = vercel
+    found = [(d.path.rsplit("/", 1)[1], d.severity.value) for d in
+             pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert ("index.ts", severity) in found, found
+    assert ("_helpers.ts", "error") not in found, found
