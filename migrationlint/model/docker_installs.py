@@ -18,6 +18,7 @@ Compose file builds it from the root.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -182,6 +183,7 @@ def _run(stage: _Stage, rest: str, script_dir: str) -> None:
     files find the root's node_modules above them: it adds a nested project's extras to the root's."""
     target = stage.workdir  # a `cd` elsewhere: what follows installs another folder's manifest
     for words in _with_scripts(_commands(re.sub(r"^(?:--\S+\s+)+", "", rest.strip())), script_dir):
+        words = _root_alias(words, script_dir)
         if words[0] == "cd":
             target = os.path.normpath(os.path.join(stage.workdir, words[1])) if len(words) > 1 else "~"
             continue
@@ -278,6 +280,24 @@ _SHELLS = ("bash", "sh", "zsh", "dash", "ash")
 _MAX_SCRIPT_BYTES = 64 * 1024
 
 
+def _root_alias(words: list[str], script_dir: str) -> list[str]:
+    """`yarn api install` where the root's script `api` is `yarn workspace @dewo/api`: the command the
+    alias stands for, with the words that follow it (`yarn workspace @dewo/api install`)."""
+    if len(words) < 3 or words[0] != "yarn" or not script_dir:
+        return words
+    path = os.path.join(script_dir, "package.json")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            scripts = json.load(fh).get("scripts")
+    except (OSError, ValueError, UnicodeDecodeError, AttributeError):
+        return words
+    script = scripts.get(words[1]) if isinstance(scripts, dict) else None
+    if not isinstance(script, str) or not script.startswith("yarn workspace "):
+        return words
+    expanded = next(iter(_commands(script)), None)
+    return [*expanded, *words[2:]] if expanded else words
+
+
 def _with_scripts(commands: list[list[str]], script_dir: str) -> list[list[str]]:
     """`commands`, each run of a shell script of the build context (`bash build-output.sh`,
     `sh ./scripts/build.sh`, `./build.sh`) replaced by the script's own commands (one level):
@@ -343,6 +363,9 @@ def _package_manager_words(words: list[str]) -> list[str]:
         return ["yarn", *words[2:]]
     if len(words) > 1 and words[0] == "corepack" and words[1] in ("yarn", "pnpm", "npm"):
         return words[1:]
+    args = [w for w in words[1:] if not w.startswith("-")]
+    if words[0] == "yarn" and args[:1] == ["workspace"] and args[2:3] == ["install"]:
+        return ["yarn", *words[words.index("install"):]]  # yarn installs the whole project from any workspace
     return words
 
 

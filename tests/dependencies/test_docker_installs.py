@@ -872,3 +872,22 @@ def test_a_filtered_pnpm_install_installs_the_workspace_root_too(tmp_path, run, 
     (root / "package-lock.json").unlink()
     found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert [d.extra["package"] for d in found] == (["ioredis"] if reported else [])
+
+
+@pytest.mark.parametrize("run, reported", [
+    ("yarn workspace @shop/api install --frozen-lockfile --production", False),
+    ("yarn api install --production", False),  # the root's `api` script is `yarn workspace @shop/api`
+    ("yarn workspaces focus --production @shop/api", True),
+])
+def test_a_yarn_install_run_from_a_workspace_installs_the_whole_project(tmp_path, run, reported):
+    """`yarn workspace @shop/api install`, or the root's alias for it (`yarn api install`): yarn installs
+    the whole project, the root's dependencies with it, from any workspace (a DAO tool's API image: 13
+    DEP005 on `ethers`, which the root lists). Focusing the workspace installs it alone."""
+    docker = ("FROM node:16-alpine\nWORKDIR /app\nCOPY package.json yarn.lock ./\nCOPY apps/api/package.json apps/api/\n"
+              f"RUN {run}\nCOPY apps/api/dist apps/api/dist\nCMD [\"node\", \"apps/api/dist/main.js\"]\n")
+    root = _repo(tmp_path, {"yarn.lock": "# yarn lockfile v1\n", "apps/api/Dockerfile": docker})
+    (root / "package-lock.json").unlink()
+    write(root, {"package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"],
+                                  "scripts": {"api": "yarn workspace @shop/api"}, "dependencies": {"ioredis": "^5.4.1"}}})
+    found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in found] == (["ioredis"] if reported else [])
