@@ -85,7 +85,7 @@ class LoadsToday:
         chain = _chain_to(declared, u.package, lambda p: self._depends_on(lock, p, importer))
         if chain is None or len(chain) < 2:
             return ""  # none, or a direct one, which the lockfile's other questions already answered
-        through = " and ".join(f'"{p}"' for p in chain[1:])
+        through = ", then ".join(f'"{p}"' for p in chain[1:])
         return (f'; it loads today only because "{chain[0]}", which {self._rel(m)} declares, brings it through '
                 f"{through} and the install hoists it: another version of one of them, or an install that does "
                 "not hoist, breaks it")
