@@ -20,19 +20,19 @@ from migrationlint.model.specifiers import candidates
 def unread_alias(resolver: Resolver, importer: str, spec: str) -> str | None:
     """The config package the importer's tsconfig extends without its being installed, when `spec`
     names, without its alias sigil, a file of the project (at the config's folder, its `src/` or
-    its baseUrl), or, past its first segment, a file from the config's folder (an alias of the
+    its baseUrl; for a sigil alone, `@/shared`, what follows it), or, past its first segment, a file from the config's folder (an alias of the
     project's folder itself, Quasar's `app/*`); else None."""
     cfg = resolver.tsconfig_for(importer)
     if cfg is None or not cfg.unread_extends or "/" not in spec:
         return None
     first, rest = spec.split("/", 1)
     stem = first.lstrip("".join(ALIAS_SIGILS))
-    if not stem or not rest:
+    if not rest or not stem and not first:
         return None
     top = os.path.dirname(cfg.path)
     folders = {top, os.path.join(top, "src"), *((cfg.base_url,) if cfg.base_url else ())}
-    for folder in sorted(folders):
-        if any(resolver.is_file(c) for c in candidates(os.path.join(folder, stem, rest))):
+    for folder in sorted(folders):  # `@/shared` (a sigil alone: `@/*` -> `src/*`) names `src/shared`
+        if any(resolver.is_file(c) for c in candidates(os.path.join(folder, stem, rest) if stem else os.path.join(folder, rest))):
             return cfg.unread_extends[0]
     # a first segment that names the project's folder itself (Quasar's `app/*`: `./*`)
     return cfg.unread_extends[0] if any(resolver.is_file(c) for c in candidates(os.path.join(top, rest))) else None

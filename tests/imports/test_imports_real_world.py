@@ -678,6 +678,25 @@ def test_names_imported_from_a_file_that_is_no_module_are_one_finding(tmp_path):
     assert empty.startswith("`./entity`: src/entity.ts is empty, so `User`, `A` are not exported;"), empty
 
 
+def test_a_sigil_alias_a_workspace_config_not_built_yet_may_declare_is_left_alone(tmp_path):
+    """The apps' tsconfig extends `@acme/configs/tsconfig.app.json`, which the config package's build
+    copies out of its `src/` (`cp src/*.json .`), so the checkout lacks it; its `paths` map `@/*` to the
+    app's `src/*`. `@/shared` naming `src/shared/index.ts` is such an alias (a blockchain explorer's
+    front ends: 825 IMP001 "names nothing"); `@/gone` naming no file is still reported."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["configs", "app"]})
+    _pkg(tmp_path, "configs/package.json", {"name": "@acme/configs", "version": "1.0.0", "files": ["tsconfig.app.json"],
+                                            "scripts": {"build": "cp src/*.json ."}})
+    _pkg(tmp_path, "configs/src/tsconfig.app.json", {"compilerOptions": {"paths": {"@/*": ["${configDir}/src/*"]}}})
+    _pkg(tmp_path, "app/package.json", {"name": "app", "private": True, "scripts": {"build": "tsc -p tsconfig.json"},
+                                        "dependencies": {"@acme/configs": "*"}})
+    _pkg(tmp_path, "app/tsconfig.json", {"extends": "@acme/configs/tsconfig.app.json"})
+    _write(tmp_path, "app/src/shared/index.ts", "export const shared = 1;\n")
+    _write(tmp_path, "app/src/main.ts", "import { shared } from '@/shared';\nimport { gone } from '@/gone';\n\n"
+                                        "export const all = [shared, gone];\n")
+    found = [(d.code, d.extra.get("specifier") or d.extra.get("package")) for d in lint(tmp_path, ["DEP001", "IMP"])]
+    assert [f for f in found if "shared" in str(f)] == [] and len(found) == 1, found
+
+
 def test_a_name_the_tsconfig_may_inherit_from_a_config_package_not_installed_is_left_alone(tmp_path):
     """Each service's tsconfig `extends` the organisation's config package, whose `paths` map
     `@entities/*` to `./src/entities/*`; without node_modules they cannot be read, and 1,373 DEP001
