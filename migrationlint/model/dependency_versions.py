@@ -421,6 +421,8 @@ class VersionChoice:
             version = lock.resolved(dep, importer)
             ranges = lock.peer_ranges.get((dep, version or ""))
             if ranges is not None or (version and (dep, version) in lock.peers):
+                if lock.peers.get((dep, version or ""), {}).get(package) is True:
+                    return version or "", None  # an optional peer: the install may hold any version, or none
                 return version or "", (ranges or {}).get(package)
         installed = self.ws.installed(dep, m.dir)
         if installed is not None and installed[1] and package in installed[1]:

@@ -238,6 +238,24 @@ def test_r20_no_version_satisfies_the_peer_range_means_no_safe_fix(tmp_path):
     assert d.fix is None and "no safe fix" in d.message and '@acme/event-store@0.19.1 wants "^12.1.0"' in d.message
 
 
+def test_an_optional_peer_range_never_blocks_the_installed_version(tmp_path):
+    """`@acme/event-store` takes `@acme/cli-kit` as an optional peer (`peerDependenciesMeta`), already
+    unmet today: its range says nothing about the version to declare, which is the one installed (a
+    Nest 10 API told "no safe fix" for express because @nestjs/serve-static 5 optionally wants 5)."""
+    lock = (PEER_RANGE_LOCK.replace("version: 0.19.1(@acme/cli-kit@12.1.0)", "version: 0.19.1")
+            .replace("  '@acme/cli-kit@12.1.0':\n    resolution: {integrity: sha512-AAAA}\n\n", "")
+            .replace("  '@acme/cli-kit@12.1.0': {}\n\n", "")
+            .replace("    peerDependencies:\n      '@acme/cli-kit': ^12.1.0\n",
+                     "    peerDependencies:\n      '@acme/cli-kit': ^12.1.0\n    peerDependenciesMeta:\n"
+                     "      '@acme/cli-kit':\n        optional: true\n"))
+    root = ledger_repo(tmp_path, lock)
+    (root / "services/ledger/src/kit.ts").write_text("import { run } from '@acme/cli-kit';\nexport const go = run;\n")
+    found = [d for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+             if d.extra.get("package") == "@acme/cli-kit"]
+    assert found and all("no safe fix" not in d.message and '"@acme/cli-kit": "^13.1.0"' in d.message for d in found), \
+        [d.message for d in found]
+
+
 # ----------------------------------------------------------------------------- where a fix may add
 
 def test_private_workspace_root_gets_dev_dependencies_only(tmp_path):
