@@ -300,9 +300,9 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
     def production_install(self, m: Manifest) -> str:
         """The command installing `m`'s project without devDependencies, in its package manager's
         words (npm's and pnpm's when no lockfile says which manager it is)."""
-        _, lock, _ = self._root_install(m)
-        if lock is None:
-            return "`npm ci --omit=dev`, `pnpm install --prod`"
+        _, lock, manager = self._root_install(m)
+        if lock is None:  # no lockfile read: the manager the repository names, if any (bun's binary lockfile)
+            return _PRODUCTION_INSTALLS.get(manager, "`npm ci --omit=dev`, `pnpm install --prod`")
         return _PRODUCTION_INSTALLS.get(lock.kind, "`npm ci --omit=dev`")
 
     def hoisted_at_root(self, package: str, m: Manifest) -> bool:

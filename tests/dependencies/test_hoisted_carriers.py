@@ -372,3 +372,19 @@ def test_a_package_another_member_declares_loads_through_the_hoisting_install(tm
     assert ("it loads today only because apps/web/package.json, of the same workspace install, declares it"
             in d.message), d.message
     assert "an install of apps/server/package.json on its own" in d.message
+
+
+def test_a_bun_workspace_without_a_lockfile_read_names_buns_production_install(tmp_path):
+    """A bun workspace (`packageManager: bun@1.0.27`, its binary bun.lockb not read): DEP002 named
+    npm's and pnpm's production installs (a turborepo starter), never `bun install --production`."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "packageManager": "bun@1.0.27", "workspaces": ["apps/*", "packages/*"]},
+        "bun.lockb": "\x00binary",
+        "apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
+                                  "devDependencies": {"@app/core": "*"}},
+        "apps/api/src/main.ts": "import { core } from '@app/core';\n\nexport const run = core;\n",
+        "packages/core/package.json": {"name": "@app/core", "version": "1.0.0", "private": True, "main": "src/index.ts"},
+        "packages/core/src/index.ts": "export const core = 1;\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "`bun install --production`" in d.message and "pnpm" not in d.message, d.message
