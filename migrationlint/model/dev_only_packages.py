@@ -17,6 +17,7 @@ from migrationlint.model.bundling import app_framework
 from migrationlint.model.entry_points import repository_only
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
+from migrationlint.model.elided_imports import LOADING_KINDS, declared_type_only
 from migrationlint.model.package_consumers import outside_importers
 from migrationlint.model.publish_paths import never_published, workspace_publishes
 from migrationlint.model.semver_ranges import satisfies
@@ -68,11 +69,24 @@ class DevOnlyPackages:
         through = [m for m in dependents if any(manifest.name in m.section(s) for s in DEP_SECTIONS if s != "devDependencies")]
         if any(self._dev_only(m) is None for m in through):
             return None
+        if any(self.is_service(m) and self._loaded_by_its_shipping_files(m, manifest.name) for m in dependents
+               if m not in through):
+            return None  # a service loads it in production, wrongly listing it in devDependencies (its DEP002)
         direct = sorted(m.name or self.project.rel(m.dir) for m in dependents if m not in through)
         via = sorted(m.name or self.project.rel(m.dir) for m in through)
         said = [f"a devDependency only ({', '.join(direct[:3])})" if direct else "",
                 f"a dependency of {', '.join(via[:2])}, a devDependency only itself" if via else ""]
         return f"its package is {', or '.join(x for x in said if x)}: no production install contains it"
+
+    def _loaded_by_its_shipping_files(self, dependent: Manifest, name: str) -> bool:
+        """Whether a file the dependent's entries reach loads the package `name` by value."""
+        for path in self._reached_from(dependent):
+            facts = self.project.facts(path)
+            if facts is not None and not facts.skipped and any(
+                    (i.specifier == name or i.specifier.startswith(name + "/")) and i.kind in LOADING_KINDS
+                    and not declared_type_only(i) for i in facts.imports):
+                return True
+        return False
 
     @property
     def publishes(self) -> bool:

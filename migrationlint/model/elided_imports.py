@@ -8,6 +8,9 @@ from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import resolver_for
 
+# import forms that execute the package (and so need its peers); `require.resolve` only finds it
+LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})
+
 
 def erased(imp: ImportFact, facts: FileFacts, names: list[str]) -> bool:
     """A plain import (or `import x = require('x')`) whose every binding is used only in type

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from migrationlint.extract.records import ImportFact
+from migrationlint.model.elided_imports import LOADING_KINDS  # noqa: F401  (re-exported: the import forms that load)
 from migrationlint.model.shipping import Verdict
 from migrationlint.model.workspace import Manifest
 
@@ -29,8 +30,6 @@ class Use:
         return self.imp.lazy or (self.verdict is not None and self.verdict.on_demand)
 
 
-# import forms that execute the package (and so need its peers); `require.resolve` only finds it
-LOADING_KINDS = frozenset({"import", "export-from", "export-star", "import-equals", "require", "dynamic"})
 
 
 NEST_CORE = frozenset({"@nestjs/common", "@nestjs/core"})  # the injector whose one copy plugins share

@@ -388,3 +388,24 @@ def test_a_bun_workspace_without_a_lockfile_read_names_buns_production_install(t
     })
     (d,) = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
     assert "`bun install --production`" in d.message and "pnpm" not in d.message, d.message
+
+
+def test_a_library_a_service_loads_though_it_lists_it_in_dev_dependencies_ships(tmp_path):
+    """A Nest service lists the workspace's `@app/core` in devDependencies, yet its entry loads it (its
+    DEP002 says to move it): the library's `handlebars` then runs in production, so DEP001 advises
+    `dependencies`, not the devDependencies a dev-only library would get (a Nest + Expo monorepo's
+    mailer: following both pieces of advice left handlebars out of the image)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "yarn.lock": '# yarn lockfile v1\n\n\nhandlebars@^4.7.8:\n  version "4.7.8"\n',
+        "apps/api/package.json": {"name": "api", "version": "1.0.0", "private": True,
+                                  "scripts": {"build": "tsc", "start:prod": "node dist/main"},
+                                  "dependencies": {"express": "^4.21.0"}, "devDependencies": {"@app/core": "*"}},
+        "apps/api/src/main.ts": "import { render } from '@app/core';\n\nexport const page = render('x');\n",
+        "packages/core/package.json": {"name": "@app/core", "version": "1.0.0", "private": True, "main": "src/index.ts"},
+        "packages/core/src/index.ts": "import Handlebars from 'handlebars';\n\n"
+                                      "export const render = (t: string) => Handlebars.compile(t)({});\n",
+    })
+    found = {d.code: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001", "DEP002"]),
+                                                       use_cache=False).diagnostics}
+    assert "DEP002" in found and 'add "handlebars": "^4.7.8" to dependencies' in found["DEP001"], found
