@@ -299,18 +299,22 @@ def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
             if _SCRIPT_FILE.search(word):
                 found.setdefault(_at(manifest_dir, word), 'the Prisma seed script (package.json "prisma.seed"), run by '
                                                           'the Prisma CLI, not by the service')
+    deployed: set[str] = set()  # data sources the TypeORM CLI runs from the build output: with the service
     for name, command in scripts:
         if name in START_SCRIPTS or _SERVICE_SCRIPT.match(name):
             continue  # `dev`, `start:*`, `debug`: the service itself, run from source
         for words in shell_commands(command):
             for target, how in _runs(words):
+                if how == _DATA_SOURCE and target.endswith((".js", ".cjs", ".mjs")):
+                    source = to_source(manifest_dir, target, lambda _dir, _path: None)
+                    deployed.update([source] if source is not None else [])
                 found.setdefault(_script_at(manifest_dir, target), f'run by the "{name}" script ({how}), a developer '
                                                                    'tool, not the service')
             if _BUILD_STEP.match(name):
                 for source in _built_steps(words, manifest_dir):
                     found.setdefault(source, f'compiled, then run by the "{name}" script (node on its built '
                                              'file), a step of the package\'s own build, not the service')
-    return found
+    return {path: why for path, why in found.items() if path not in deployed}
 
 
 # scripts of the package's own build (`build`, `build:extra`, `postbuild`, `prepack`): what they run
@@ -412,12 +416,17 @@ def _runs(words: list[str]) -> list[tuple[str, str]]:
                 value = words[j + 1] if flag in _DATA_SOURCE_FLAGS and j + 1 < len(words) else \
                     flag.split("=", 1)[1] if flag.startswith(tuple(f + "=" for f in _DATA_SOURCE_FLAGS)) else None
                 if value is not None and _SCRIPT_FILE.search(value):
-                    found.append((value, "the TypeORM CLI's data source"))
+                    found.append((value, _DATA_SOURCE))
             break
         value = _config_flag_value(words, i)
         if value is not None and _SCRIPT_FILE.search(value):
             found.append((value, "the configuration file it names"))
     return found
+
+
+# how a script runs the file the TypeORM CLI is given: a data source, which the compiled output
+# (`typeorm migration:run -d dist/data-source.js`) runs where the service runs, its production install
+_DATA_SOURCE = "the TypeORM CLI's data source"
 
 
 # packages whose hook makes `node` run TypeScript (`node --loader ts-node/esm x.ts`, `node --import tsx x.ts`)

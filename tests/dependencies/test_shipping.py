@@ -1385,6 +1385,31 @@ def test_a_script_the_build_compiles_then_runs_is_a_build_step(tmp_path):
                                            ("DEP002", "src/scripts/migrate.ts", "ts-codec")]
 
 
+@pytest.mark.parametrize("prod_script, section", [
+    ("NODE_ENV=production typeorm migration:run -d dist/data-source.js", "dependencies"), (None, "devDependencies")])
+def test_a_data_source_the_typeorm_cli_runs_from_the_build_output_ships(tmp_path, prod_script, section):
+    """`"migration:run": "typeorm-ts-node-commonjs ... -d src/data-source.ts"` beside
+    `"migration:run:prod": "typeorm migration:run -d dist/data-source.js"`: the compiled data source runs
+    where the service runs, from its production install, so its `dotenv` belongs in dependencies (a
+    slides app: "add dotenv to devDependencies" would break the production migrations)."""
+    scripts = {"build": "tsc -p tsconfig.json", "start:prod": "node dist/main.js",
+               "migration:run": "typeorm-ts-node-commonjs migration:run -d src/data-source.ts"}
+    if prod_script:
+        scripts["migration:run:prod"] = prod_script
+    root = write(tmp_path, {
+        "package.json": {"name": "backend", "private": True, "scripts": scripts,
+                         "dependencies": {"typeorm": "^0.3.25", "pg": "^8.0.0"}},
+        "package-lock.json": {"name": "backend", "lockfileVersion": 3, "packages": {
+            "": {"name": "backend"}, "node_modules/dotenv": {"version": "16.4.7"}}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+        "src/main.ts": "export const app = 1;\n",
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\nimport 'dotenv/config';\n\n"
+                              "export default new DataSource({ type: 'postgres' });\n",
+    })
+    out = json.loads(fixed(root)["package.json"])
+    assert "dotenv" in out.get(section, {}), out
+
+
 @pytest.mark.parametrize("seed", ["ts-node ./node_modules/typeorm-extension/bin/cli.cjs seed:run -d src/database/data-source.ts",
                                   "typeorm-extension seed:run --dataSource=src/database/data-source.ts",
                                   "typeorm-extension-esm db:create -d src/database/data-source.ts"])
