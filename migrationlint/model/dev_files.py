@@ -310,16 +310,21 @@ def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
                     deployed.update([source] if source is not None else [])
                 found.setdefault(_script_at(manifest_dir, target), f'run by the "{name}" script ({how}), a developer '
                                                                    'tool, not the service')
-            if _BUILD_STEP.match(name):
+            if _BUILD_STEP.match(name) or _BUILDS_FIRST.search(command):
+                what = "a step of the package's own build" if _BUILD_STEP.match(name) else \
+                    "a task run where the package is built (the script builds it first)"
                 for source in _built_steps(words, manifest_dir):
                     found.setdefault(source, f'compiled, then run by the "{name}" script (node on its built '
-                                             'file), a step of the package\'s own build, not the service')
+                                             f'file), {what}, not the service')
     return {path: why for path, why in found.items() if path not in deployed}
 
 
 # scripts of the package's own build (`build`, `build:extra`, `postbuild`, `prepack`): what they run
 # runs where the package is built, with its devDependencies installed
 _BUILD_STEP = re.compile(r"^(?:(?:pre|post)?(?:build|compile)(?![a-z])|prepare$|prepack$|prepublishOnly$)")
+# a script that builds the package before it runs its output (`npm run build && node dist/gen.js`): run
+# from a checkout with the devDependencies, as no production start does
+_BUILDS_FIRST = re.compile(r"^\s*(?:(?:npm|pnpm|yarn|bun) (?:run )?build|(?:npx )?tsc|(?:npx )?nest build)\b[^;|]*&&")
 
 
 def _built_steps(words: list[str], manifest_dir: str) -> list[str]:

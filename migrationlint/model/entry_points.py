@@ -114,7 +114,7 @@ _SCRIPT_EXTENSIONS = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".
 # scripts that never run where the package is deployed: checks, docs, and the build's own steps
 # (`"build:js": "node tools/build.js"` runs a bundler script, in the build's full install)
 _DEV_SCRIPT = re.compile(r"(?:^|[:_-])(?:test|tests|e2e|spec|lint|bench|benchmark|coverage|docs|storybook"
-                         r"|build|prebuild|postbuild|compile|bundle|prepack|prepublishOnly|codegen)(?:$|[:_-])")
+                         r"|build|prebuild|postbuild|compile|bundle|prepack|prepublishOnly|codegen|generate|gen)(?:$|[:_-])")
 
 
 def _process_entries(manifest: Manifest, nx_projects: tuple[str, ...] = (), nx: bool = True) -> Iterator[tuple[str, str]]:

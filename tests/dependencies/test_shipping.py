@@ -2881,6 +2881,16 @@ def test_a_script_that_runs_built_code_with_node_makes_its_source_ship(tmp_path)
     found = [(d.code, Path(d.path).name) for d in pipeline.lint([str(write(tmp_path / "served", served))],
                                                                 Settings(select=["DEP002"]), use_cache=False).diagnostics]
     assert found == [("DEP002", "boot.ts")]
+    # a code generator run from the build (`"generate:client": "npm run build && node dist/scripts/generate-client.js"`,
+    # writing the front end's API client: an exam tool's prettier import) is a developer task
+    generated = json.loads(json.dumps(verified))
+    generated["packages/backend/package.json"]["scripts"]["generate:client"] = \
+        "npm run build && node dist/scripts/generate-client.js"
+    generated["packages/backend/package.json"]["devDependencies"] = {"prettier": "^3.0.0"}
+    generated["packages/backend/src/scripts/generate-client.ts"] = "import { format } from 'prettier';\nexport const f = format;\n"
+    found = [d.code for d in pipeline.lint([str(write(tmp_path / "generated", generated))], Settings(select=["DEP002"]),
+                                          use_cache=False).diagnostics]
+    assert found == []
 
 
 def test_a_templates_folder_the_entry_reaches_is_the_packages_own_code(tmp_path):
