@@ -153,11 +153,9 @@ class UndeclaredImports(LoadsToday):
         """A registry package `m` declares that none of its lockfiles holds: the lockfile is older
         than the manifest, and what it lacks, the packages that one brings are unknown."""
         locks = [lock for lock, _ in self._lockfiles_for(m)]
-        for section in ("dependencies", "devDependencies"):
-            for name, spec in m.section(section).items():
-                if self.ws.member(name) is None and not spec.startswith(_LOCAL_SPECS) and not any(lock.knows(name) for lock in locks):
-                    return name
-        return None
+        return next((name for section in ("dependencies", "devDependencies") for name, spec in m.section(section).items()
+                     if self.ws.member(name) is None and not spec.startswith(_LOCAL_SPECS)
+                     and not any(lock.knows(name) or lock.links(name) for lock in locks)), None)
 
     def _unknown_install(self, m: Manifest) -> str:
         """Why no lockfile says what `m`'s install holds, for DEP001's message."""

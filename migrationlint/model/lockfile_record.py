@@ -73,6 +73,11 @@ class Lockfile:
     def knows(self, package: str) -> bool:
         return package in self.versions
 
+    def links(self, package: str) -> bool:
+        """Whether an npm lockfile links `package` to a folder of the workspace (`"link": true`) for a
+        production install: a member, perhaps named otherwise in its own package.json."""
+        return any(package in names for names in (self.production or {}).values())
+
     def resolved(self, package: str, importer: str | None = None) -> str | None:
         """The version the lockfile resolves `package` to for `importer` (or, lacking that, the
         highest version it holds)."""

@@ -409,3 +409,23 @@ def test_a_library_a_service_loads_though_it_lists_it_in_dev_dependencies_ships(
     found = {d.code: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001", "DEP002"]),
                                                        use_cache=False).diagnostics}
     assert "DEP002" in found and 'add "handlebars": "^4.7.8" to dependencies' in found["DEP001"], found
+
+
+def test_a_dependency_the_npm_lockfile_links_is_no_package_the_lockfile_lacks(tmp_path):
+    """`"@ktblog/ui": "*"` that package-lock.json links to `packages/ui` (`"link": true`), whose own
+    package.json names it otherwise: the lockfile describes the install, so an undeclared
+    `socket.io-client` is "installed nowhere", not "the lockfile lacks @ktblog/ui" (a blog's front end)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "blog", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "package-lock.json": {"name": "blog", "lockfileVersion": 3, "packages": {
+            "": {"name": "blog", "workspaces": ["apps/*", "packages/*"]},
+            "apps/web": {"name": "web", "dependencies": {"@ktblog/ui": "*"}},
+            "node_modules/@ktblog/ui": {"resolved": "packages/ui", "link": True},
+            "node_modules/web": {"resolved": "apps/web", "link": True}}},
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"start": "node dist/main.js"},
+                                  "dependencies": {"@ktblog/ui": "*"}},
+        "apps/web/src/main.ts": "import { io } from 'socket.io-client';\n\nexport const socket = io();\n",
+        "packages/ui/package.json": {"name": "ktblog-ui", "version": "1.0.0", "private": True},
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "lockfile lacks" not in d.message and "installed anywhere" in d.message, d.message
