@@ -1,5 +1,5 @@
 """Packages retired by renaming their manifest: `legacy/auth/legacy-package.json` (or
-`package.json.old`, `package.old.json`) beside the package's `src/` and tsconfig. A team that keeps
+`package.json.old`, `package.old.json`: a name that says so) beside the package's `src/` and tsconfig. A team that keeps
 an old service's code for reference renames its package.json so that no package manager, workspace
 glob or build sees it any more: nothing installs, builds or runs its files, whatever its own
 tsconfig covers. The renamed file must still read as a manifest (an object naming dependencies).
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 from migrationlint.model.project import Memo, Project
 
@@ -38,13 +39,20 @@ def _renamed_manifest(folder: str) -> str | None:
         names = sorted(os.listdir(folder))
     except OSError:
         return None
-    if "package.json" in names:
+    if "package.json" in names or "project.json" in names:  # a package, or an Nx project: alive
         return None
     for name in names:
         if name != "package.json" and "package" in name and (name.endswith(".json") or ".json." in name) \
-                and _reads_as_manifest(os.path.join(folder, name)):
+                and _RETIRED_WORDS & set(_WORD.findall(name.lower())) and _reads_as_manifest(os.path.join(folder, name)):
             return os.path.join(folder, name)
     return None
+
+
+# words a renamed manifest says it is retired with (`legacy-package.json`, `package.json.old`); a
+# manifest for another purpose (`docker-package.json`, which an image copies as its package.json) is not
+_RETIRED_WORDS = frozenset({"legacy", "old", "bak", "backup", "orig", "archive", "archived", "deprecated", "unused",
+                            "disabled", "retired"})
+_WORD = re.compile(r"[a-z]+")
 
 
 def _reads_as_manifest(path: str) -> bool:

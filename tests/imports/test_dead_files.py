@@ -583,7 +583,9 @@ def test_a_next_app_that_skips_type_checks_compiles_only_what_its_routes_reach(t
 
 
 @pytest.mark.parametrize("renamed, severity", [("legacy-package.json", "warning"), ("package.json.old", "warning"),
-                                               ("package.json", None)])
+                                               ("package.json", None),
+                                               # a manifest an image copies as its package.json: no retirement
+                                               ("docker-package.json", "error")])
 def test_a_package_retired_by_renaming_its_manifest_is_read_by_nothing(tmp_path, renamed, severity):
     """`legacy/service/legacy-package.json` beside the old service's `src/` and tsconfig, outside the
     workspace globs: the manifest was renamed so that no package manager sees it (a personal site's
