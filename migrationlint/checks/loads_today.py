@@ -62,6 +62,8 @@ class LoadsToday:
         places the package at the root for every member, whatever else carries it to `m` (a member `m`
         depends on is named as a carrier instead). None otherwise, or for a project of its own."""
         members = [*self.ws.member_manifests, *([self.ws.root_manifest] if self.ws.root_manifest else [])]
+        if m.dir == self.ws.root or self.ws.member(package) is not None:
+            return None  # the root's install holds every member's; a member is linked at the root anyway
         if not any(x.path == m.path for x in members) or not self.install_hoists(m) \
                 or not self.one_copy_hoisted(m, package):  # with several versions, which one is at the root is unsaid
             return None
