@@ -53,8 +53,10 @@ def runtime_needs(project: Project, ws: Workspace, path: str,
     if bound.get(("@nestjs/websockets", "WebSocketGateway")) and not _sets_ws_adapter(project, ws.package_root(path)) \
             and not _before_platforms(ws, path, "@nestjs/websockets"):
         yield from _bound_uses(facts, bound, "@nestjs/websockets", {"WebSocketGateway": rt.SOCKET_IO_ADAPTER})
+    apollo = ws.declared_version(path, "@nestjs/apollo")
+    drivers = rt.GRAPHQL_DRIVERS if apollo is None or apollo[0] >= rt.APOLLO_SERVER_SINCE else rt.APOLLO_3_DRIVERS
     for source in ("@nestjs/apollo", "@nestjs/mercurius"):
-        yield from _bound_uses(facts, bound, source, rt.GRAPHQL_DRIVERS, skip=source)
+        yield from _bound_uses(facts, bound, source, drivers, skip=source)
     terminus = {loc: name for (src, name), locs in bound.items() if src == "@nestjs/terminus" for loc in locs}
     terminus_version = ws.declared_version(path, "@nestjs/terminus") if terminus else None
     for name, start, end in facts.ctor_param_types:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,12 @@ GRAPHQL_DRIVERS: dict[str, Need] = {
                                 "Error: Cannot find module '{package}'", alternatives=_APOLLO_3),
     "MercuriusDriver": Need(("@nestjs/mercurius", "mercurius", "graphql"), "Error: Cannot find module '{package}'"),
 }
+# @nestjs/apollo before 11 loads Apollo Server 3's integration, which `apollo-server` (3) brings too
+APOLLO_SERVER_SINCE = 11
+APOLLO_3_DRIVERS: dict[str, Need] = {
+    name: replace(need, packages=("apollo-server-express", *need.packages[1:]),
+                  alternatives=("apollo-server-fastify", "apollo-server")) if name.startswith("Apollo") else need
+    for name, need in GRAPHQL_DRIVERS.items()}
 
 
 def _terminus(indicator: str, *packages: str) -> Need:

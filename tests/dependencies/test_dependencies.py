@@ -854,9 +854,10 @@ def test_planted_dependency_cases_of_the_fixture(tmp_path):
 
 def test_dep004_apollo_3_drivers_of_nestjs_apollo_10_satisfy_apollo_driver(tmp_path):
     """@nestjs/apollo 10 (Nest 9) loads apollo-server-express or apollo-server-fastify, not
-    @apollo/server: a service declaring one of them is complete; one declaring neither misses
-    @apollo/server, which the current @nestjs/apollo loads."""
-    for server in ("apollo-server-express", None):
+    @apollo/server: a service declaring one of them, or `apollo-server` 3, which brings the express
+    one (an e-commerce API told to add @apollo/server), is complete; one declaring neither misses
+    apollo-server-express, the integration its @nestjs/apollo loads."""
+    for server in ("apollo-server-express", "apollo-server", None):
         root = tmp_path / (server or "none")
         (root / "src").mkdir(parents=True)
         deps = {"@nestjs/apollo": "^10.1.7", "@nestjs/graphql": "^10.1.7", "graphql": "^16.6.0"}
@@ -867,7 +868,7 @@ def test_dep004_apollo_3_drivers_of_nestjs_apollo_10_satisfy_apollo_driver(tmp_p
         (root / ".npmrc").write_text("auto-install-peers=false\n")  # nothing arrives as a peer
         (root / "src/main.ts").write_text(APOLLO_APP)
         found = [d.extra["package"] for d in by_code(helpers.lint(root, select=["DEP004"]), "DEP004")]
-        assert found == ([] if server else ["@apollo/server"]), server
+        assert found == ([] if server else ["apollo-server-express"]), server
 
 
 def test_dep003_knows_nestjs_apollo_10_had_no_required_peers(tmp_path):
