@@ -133,6 +133,15 @@ class LoadsToday:
                             f'"{spec}"`): importing "{name}" loads that copy, where declaring "{u.package}" adds a second')
         return ""
 
+    def added_as_peer_alone(self, u: Use) -> bool:
+        """Whether an install of `u`'s application on its own adds the package as the required peer of
+        a dependency it declares (npm 7+, pnpm's auto-install-peers: `rxjs` for `@nestjs/common`), so
+        that the root's declaration (DEP005) is not what it relies on. A published library's users
+        install it instead: its peers are for it to declare."""
+        m = u.manifest
+        return (m.unpublishable or self.is_service(m)) and self.peer_policy(m).installs \
+            and self.peer_requirer(m, u.package) is not None
+
     def _added_as_peer(self, u: Use) -> str:
         """Where the package manager installs peers (npm 7+, pnpm's auto-install-peers): the declared
         dependency that requires the package as a peer, which the install adds for it (rxjs for

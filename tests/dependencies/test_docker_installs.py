@@ -891,3 +891,28 @@ def test_a_yarn_install_run_from_a_workspace_installs_the_whole_project(tmp_path
                                   "scripts": {"api": "yarn workspace @shop/api"}, "dependencies": {"ioredis": "^5.4.1"}}})
     found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
     assert [d.extra["package"] for d in found] == (["ioredis"] if reported else [])
+
+
+@pytest.mark.parametrize("lockfile, reported", [("package-lock.json", False), ("yarn.lock", True)])
+def test_a_root_package_an_install_of_the_service_adds_as_a_peer_is_no_root_only_dependency(tmp_path, lockfile, reported):
+    """`rxjs` declared only at the root, imported by a Nest service that declares `@nestjs/common`,
+    which requires it as a peer: npm 7+ installs the peer in an install of the service on its own, so
+    nothing breaks there (an e-commerce API's DEP005). Yarn 1 never installs peers: reported."""
+    files = {
+        "package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"], "dependencies": {"rxjs": "^7.8.1"}},
+        "apps/api/package.json": {"name": "api", "private": True, "scripts": {"start:prod": "node dist/main.js"},
+                                  "dependencies": {"@nestjs/common": "^10.0.0"}},
+        "apps/api/src/main.ts": "import { of } from 'rxjs';\n\nexport const x = of(1);\n",
+    }
+    if lockfile == "package-lock.json":
+        files[lockfile] = {"name": "shop", "lockfileVersion": 3, "packages": {
+            "": {"name": "shop", "workspaces": ["apps/*"], "dependencies": {"rxjs": "^7.8.1"}},
+            "apps/api": {"name": "api", "dependencies": {"@nestjs/common": "^10.0.0"}},
+            "node_modules/api": {"resolved": "apps/api", "link": True},
+            "node_modules/@nestjs/common": {"version": "10.4.15", "peerDependencies": {"rxjs": "^7.1.0"}},
+            "node_modules/rxjs": {"version": "7.8.1"}}}
+    else:
+        files[lockfile] = ('# yarn lockfile v1\n\n\n"@nestjs/common@^10.0.0":\n  version "10.4.15"\n\n'
+                           'rxjs@^7.8.1:\n  version "7.8.1"\n')
+    found = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert [d.extra["package"] for d in found] == (["rxjs"] if reported else [])
