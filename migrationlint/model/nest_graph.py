@@ -142,6 +142,9 @@ def _feature_repos(project, path: str, item: NestItem) -> Repos:
         if kind != "ident":
             out.unknown = True
             continue
+        if origin(project, path, name).kind == "local":
+            out.unknown = True  # a constant (`new EntitySchema({ target: Auth })`): its repository's name is its own
+            continue
         key = entity_key(project, path, name)
         out.pairs.add((key, item.connection))
         if not key[0]:

@@ -510,3 +510,24 @@ def test_nest_before_8_finds_a_custom_repository_by_its_name(tmp_path, nest, rep
     }
     root = workspace(tmp_path, files)
     assert [d.code for d in lint(root, ["NEST001"])] == (["NEST001"] if reported else [])
+
+
+def test_an_entity_schema_given_to_for_feature_is_no_class_to_match(tmp_path):
+    """`forFeature([AuthSchema])`, a `new EntitySchema({ name: 'Auth', target: Auth })` constant, and
+    `@InjectRepository(Auth)`: @nestjs/typeorm names the schema's repository after its target, so the
+    app starts (a banking dashboard: 9 NEST001). What a constant provides is not read: silent."""
+    files = {
+        "package.json": ('{"name": "api", "private": true, "scripts": {"start:prod": "node dist/main"}, "dependencies": '
+                         '{"@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0", "@nestjs/typeorm": "10.0.0", "typeorm": "0.3.20"}}\n'),
+        "src/auth.schema.ts": ("import { EntitySchema } from 'typeorm';\n\nexport class Auth {\n  id?: string;\n}\n\n"
+                               "export const AuthSchema = new EntitySchema<Auth>({ name: 'Auth', target: Auth, columns: {} });\n"),
+        "src/auth.module.ts": ("import { Injectable, Module } from '@nestjs/common';\n"
+                               "import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';\nimport { Repository } from 'typeorm';\n"
+                               "import { Auth, AuthSchema } from './auth.schema';\n\n@Injectable()\nexport class AuthService {\n"
+                               "  constructor(@InjectRepository(Auth) private readonly repo: Repository<Auth>) {}\n}\n\n"
+                               "@Module({ imports: [TypeOrmModule.forFeature([AuthSchema])], providers: [AuthService] })\n"
+                               "export class AuthModule {}\n"),
+        "src/main.ts": ("import { NestFactory } from '@nestjs/core';\nimport { AuthModule } from './auth.module';\n\n"
+                        "NestFactory.create(AuthModule);\n"),
+    }
+    assert lint(workspace(tmp_path, files), ["NEST001"]) == []
