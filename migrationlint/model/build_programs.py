@@ -14,18 +14,16 @@ elsewhere). A generator the build runs with node or ts-node writes source that t
 from __future__ import annotations
 
 import os
-import re
 import shlex
 from typing import NamedTuple
 
 from migrationlint.model.angular_programs import target_option_blocks
 from migrationlint.model.bundling import build_commands
-from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT
+from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT, shell_commands
 from migrationlint.model.nest_cli import read_nest_cli
 from migrationlint.model.nx_projects import nx_option_path, nx_workspace_root, project_targets
 from migrationlint.model.workspace import Manifest
 
-_SEPARATORS = re.compile(r"&&|\|\||;|\|")
 
 
 class BuildProject(NamedTuple):
@@ -58,13 +56,11 @@ def _script_projects(directory: str, scripts: list[str],
     (`pnpm babel` where a `babel` script exists) is judged by that script, which is in `scripts`."""
     found: list[BuildProject] = []
     for script in scripts:
-        for command in _SEPARATORS.split(script):
-            try:
-                words = shlex.split(command)
-            except ValueError:
-                return None
+        if _unlexable(script):
+            return None
+        for words in shell_commands(script):  # a shell's quoted string (`bash -lc 'a; b'`) read as its commands
             names = [os.path.basename(w) for w in words]
-            runs = RUNS_SCRIPT.match(command.strip())
+            runs = RUNS_SCRIPT.match(" ".join(words))
             if runs is not None and runs.group(1) in script_names or _rewrites_in_place(words):
                 continue  # `babel dist --out-dir dist`: a pass over what tsc emitted, no source compiled
             if OUTPUT_WRITERS.intersection(names):
@@ -120,6 +116,18 @@ _NX_COMPILERS = frozenset({"swc", "esbuild", "rollup", "webpack", "rspack", "bui
                            "run-script"})
 
 
+_BUILD_TARGETS = ("build", "compile", "package", "bundle")
+
+
+def _unlexable(script: str) -> bool:
+    """Whether the shell lexer cannot read the script (an unclosed quote): nothing said of it holds."""
+    try:
+        shlex.split(script)
+    except ValueError:
+        return True
+    return False
+
+
 def _nx_projects(directory: str) -> list[BuildProject] | None:
     """The projects the package's Nx targets compile with `@nx/js:tsc` (`tsConfig`, in any
     configuration), or None when a target compiles otherwise: a bundler or another compiler, or a
@@ -129,7 +137,7 @@ def _nx_projects(directory: str) -> list[BuildProject] | None:
         return []
     root = nx_workspace_root(directory) or directory
     found: list[BuildProject] = []
-    for target in targets.values():
+    for name, target in targets.items():
         executor = target.get("executor", target.get("builder")) if isinstance(target, dict) else None
         if not isinstance(executor, str):
             continue
@@ -138,7 +146,7 @@ def _nx_projects(directory: str) -> list[BuildProject] | None:
             # `with_references`: newer Nx versions run this executor in build mode
             found += [BuildProject(nx_option_path(o["tsConfig"], root, directory), True) for o in options
                       if isinstance(o.get("tsConfig"), str)]
-        elif executor in _NX_COMMANDS:
+        elif executor in _NX_COMMANDS and name.startswith(_BUILD_TARGETS):  # `serve`, `lint`: nothing of the output
             commands = [c.get("command") if isinstance(c, dict) else c for o in options
                         for c in (o.get("commands") or [o.get("command")]) if c is not None]
             if any(not isinstance(c, str) or _script_projects(directory, [c]) != [] for c in commands):

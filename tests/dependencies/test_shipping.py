@@ -4186,3 +4186,27 @@ def test_a_vercel_function_is_an_entry_point(tmp_path, vercel, severity):
              pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics]
     assert ("index.ts", severity) in found, found
     assert ("_helpers.ts", "error") not in found, found
+
+
+@pytest.mark.parametrize("serve", ["bash -lc 'export PORT=4000; npm run start:dev'", "npm run start:dev"])
+def test_a_quoted_shell_string_in_an_nx_target_keeps_the_build_known(tmp_path, serve):
+    """An Nx project whose `build` runs `npm run build` (nest build over tsconfig.build.json, which
+    excludes `src/wip`) and whose `serve` runs `bash -lc 'export PORT=4000; npm run start:dev'`: the
+    `;` inside the quoted string split the command apart, the lexer failed, and the build turned unknown,
+    so the parked `src/wip/hasher.ts` shipped (an email manager: its devDependency `argon2` a DEP002).
+    A `serve` target builds nothing of the output either way."""
+    root = write(tmp_path, {
+        "package.json": {"name": "ws", "private": True, "workspaces": ["apps/*"], "devDependencies": {"nx": "21.1.2"}},
+        "nx.json": {},
+        "apps/api/package.json": {"name": "api", "private": True, "scripts": {"build": "nest build", "start:dev": "nest start --watch"},
+                                  "dependencies": {"@nestjs/core": "^11.0.0"}, "devDependencies": {"argon2": "^0.41.1"}},
+        "apps/api/nest-cli.json": {"sourceRoot": "src"},
+        "apps/api/project.json": {"name": "api", "targets": {
+            "build": {"executor": "nx:run-commands", "options": {"cwd": "apps/api", "command": "npm run build"}},
+            "serve": {"executor": "nx:run-commands", "options": {"cwd": "apps/api", "command": serve}}}},
+        "apps/api/tsconfig.json": {"compilerOptions": {"outDir": "./dist"}},
+        "apps/api/tsconfig.build.json": {"extends": "./tsconfig.json", "exclude": ["node_modules", "dist", "src/wip"]},
+        "apps/api/src/main.ts": "import { NestFactory } from '@nestjs/core';\n\nexport const f = NestFactory;\n",
+        "apps/api/src/wip/hasher.ts": "import { hash } from 'argon2';\n\nexport const hashPassword = (p: string) => hash(p);\n",
+    })
+    assert dep(root) == []
