@@ -67,9 +67,23 @@ def _output_loaded_by_nothing(manifest: Manifest, config: str) -> bool:
     '_bundles')`) under which no code entry of the package lies (`"main": "lib/index.js"`, which
     `tsc -b` writes): the bundle is a browser build shipped beside the package's code, not what its
     users load. False when the folder or the entries cannot be read."""
-    out = read_config(config).names("output.path")
+    read = read_config(config)
+    out = read.names("output.path")
     entries = [t for t, origin in declared_entries(manifest) if origin.startswith("package.json") and t.endswith(_CODE)]
-    if not out or len(out) != 1 or not entries:
+    if not out or len(out) != 1 or not entries or not _bundles_the_main_source(read, manifest, entries):
         return False
     folder = os.path.normpath(os.path.join(os.path.dirname(config), out[0]))
     return not any(os.path.normpath(os.path.join(manifest.dir, t)).startswith(folder + os.sep) for t in entries)
+
+
+def _bundles_the_main_source(read, manifest: Manifest, entries: list[str]) -> bool:
+    """Whether the webpack `entry` is the source of a package entry (`./src/index.ts` for `lib/index.js`):
+    the same code, built a second way. An entry of its own (`./src/client/index.tsx`, an admin UI the
+    server serves) makes a bundle of its own, whatever the package's entries load. An entry not read
+    says nothing against it."""
+    named = [v for v in (read.keys.get(("entry",)), *read.children("entry").values()) if isinstance(v, str)]
+    if not named:
+        return True  # an entry not read (`entry` built in a variable): the output folder decides
+    stems = {os.path.splitext(os.path.normpath(v.lstrip("./")))[0].replace(os.sep, "/") for v in named}
+    sources = {os.path.splitext(os.path.normpath(t.lstrip("./")))[0].replace(os.sep, "/").split("/", 1)[-1] for t in entries}
+    return any(stem.split("/", 1)[-1] in sources for stem in stems)

@@ -408,13 +408,16 @@ def test_an_external_list_of_regex_literals_is_read(tmp_path):
     assert bundle_of(read_manifest(str(tmp_path / "esb" / "package.json"))) is None
 
 
-@pytest.mark.parametrize("output, bundled", [("_bundles", False), ("lib", True)])
-def test_a_umd_bundle_beside_the_code_users_load_is_no_bundle_of_the_package(tmp_path, output, bundled):
+@pytest.mark.parametrize("entry, output, bundled", [("./src/index.ts", "_bundles", False), ("./src/index.ts", "lib", True),
+                                                     ("{ admin: './src/client/index.tsx' }", "dist/client", True)])
+def test_a_umd_bundle_beside_the_code_users_load_is_no_bundle_of_the_package(tmp_path, entry, output, bundled):
     """`"main": "lib/index.js"`, which `tsc -b` writes, and webpack run by its path
-    (`node ../../node_modules/.bin/webpack`) writing a UMD build to `_bundles/` (a 0x library): what
-    the package's users load is tsc's output, which loads its imports from node_modules. A webpack
-    output that holds the entry is the package's bundle."""
-    webpack = ("const path = require('path');\nmodule.exports = { entry: './src/index.ts', output: { path: "
+    (`node ../../node_modules/.bin/webpack`) writing a UMD build of the same source to `_bundles/` (a 0x
+    library): what the package's users load is tsc's output, which loads its imports from node_modules.
+    A webpack output that holds the entry is the package's bundle, and so, as before, is one built from
+    an entry of its own (an admin UI the server serves: its imports are the bundle's)."""
+    entry = entry if entry.startswith("{") else f"'{entry}'"
+    webpack = (f"const path = require('path');\nmodule.exports = {{ entry: {entry}, output: {{ path: "
                f"path.resolve(__dirname, '{output}'), filename: 'index.js', libraryTarget: 'umd' }}, externals: {{}} }};\n")
     write(tmp_path, {"package.json": {"name": "zero", "version": "1.0.0", "main": "lib/index.js",
                                       "scripts": {"build": "tsc -b && node ../../node_modules/.bin/webpack --mode production"}},
