@@ -27,7 +27,7 @@ import re
 from migrationlint.globs import match_from_root
 from migrationlint.model.angular_programs import angular_programs
 from migrationlint.model.backup_copies import backup_copy, backup_file
-from migrationlint.model.build_programs import tsc_projects
+from migrationlint.model.build_programs import build_tsconfigs, tsc_projects
 from migrationlint.model.dev_files import dev_reason, tool_input
 from migrationlint.model.dev_folders import example_home, in_test_folder
 from migrationlint.model.docker_commands import dockerfile_names
@@ -133,6 +133,29 @@ def _next_skips_type_check(project: Project, manifest: Manifest) -> bool:
     return config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True
 
 
+def _outside_programs(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest | None) -> bool:
+    """Whether the tsconfig that covers the file is no program a build or a check runs: the CLI's
+    targets name theirs, the file is `// @ts-nocheck`, or a Next.js build that checks no type."""
+    return _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
+        or (manifest is not None and _next_skips_type_check(project, manifest))
+
+
+def _build_parks(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest) -> bool:
+    """Whether the package's build compiles another tsconfig of the folder, one that excludes the file
+    on purpose (`tsconfig.build.json`'s `"exclude": ["src/wip"]` under `nest build`), while no script of
+    the package or the root runs tsc over the folder's own tsconfig, which editors and test runners
+    read: work parked out of the build."""
+    projects = build_tsconfigs(manifest)
+    if not projects or any(p.path == cfg.path for p in projects):
+        return False
+    scripts = [c for m in (manifest, project.workspace.root_manifest) if m is not None and not m.error
+               and isinstance(m.data.get("scripts"), dict) for c in m.data["scripts"].values() if isinstance(c, str)]
+    if any(_RUNS_TSC.search(c) for c in scripts):
+        return False
+    configs = [resolver.tsconfigs.config(p.path) for p in projects]
+    return all(c.error is None and os.path.dirname(c.path) == cfg.dir and c.excludes_on_purpose(path) for c in configs)
+
+
 def _excluding_below_catch_all(project: Project, resolver: Resolver, cfg: TsConfig, path: str) -> TsConfig | None:
     """The file's nearest tsconfig, when it excludes the file on purpose and the config that covers
     it is the root's catch-all no script runs tsc on (an editor's program): that exclusion decides."""
@@ -184,8 +207,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return manifest is None or not _run_by_a_script(project, path, manifest)
     if path in OPTION_LOADED(project):
         return False  # a migration a DataSource loads: the TypeORM CLI runs it (`migration:run`)
-    if retired_package(project, path, manifest.dir if manifest is not None else project.workspace.root) is not None:
-        return manifest is None or not _run_by_a_script(project, path, manifest)  # its manifest renamed away
+    if retired_package(project, path, manifest.dir if manifest else project.workspace.root):  # its manifest renamed away
+        return manifest is None or not _run_by_a_script(project, path, manifest)
     cfg = resolver.tsconfig_for(path)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
@@ -198,11 +221,11 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
     cfg = _excluding_below_catch_all(project, resolver, cfg, path) or cfg
     # the CLI's targets name its programs; a program that includes a `// @ts-nocheck` file reports nothing in it
-    outside_cli = _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
-        or (manifest is not None and _next_skips_type_check(project, manifest))
-    if cfg.covers(path) and not outside_cli:
+    outside_cli = _outside_programs(project, resolver, cfg, path, manifest)
+    build_parks = manifest is not None and cfg.covers(path) and _build_parks(project, resolver, cfg, path, manifest)
+    if cfg.covers(path) and not outside_cli and not build_parks:
         return False  # compiled
-    parked = cfg.excludes_on_purpose(path)  # compiled only if an included file imports it (its importers say)
+    parked = cfg.excludes_on_purpose(path) or build_parks  # compiled only if an included file imports it
     if resolver.tsconfigs.references_unwritten(os.path.dirname(path)):
         return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
     if resolver.tsconfigs.named_config_covers(path) and not outside_cli:

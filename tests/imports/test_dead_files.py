@@ -614,3 +614,21 @@ def test_an_import_of_a_declared_package_never_keeps_a_namesake_file_alive(tmp_p
     _write(tmp_path, "src/content.tsx", "import { DocsBody } from 'fumadocs-ui/page';\n\nexport const Body = DocsBody;\n")
     _write(tmp_path, "old/page.tsx", "import { Gone } from './gone';\n\nexport default Gone;\n")
     assert [(d.code, d.severity.value) for d in lint(tmp_path, ["IMP002"])] == [("IMP002", "warning")]
+
+
+@pytest.mark.parametrize("scripts, severity", [({}, "warning"), ({"typecheck": "tsc --noEmit"}, "error")])
+def test_work_the_build_config_excludes_and_nothing_imports_is_parked(tmp_path, scripts, severity):
+    """`nest build` compiles tsconfig.build.json, whose `exclude` names `src/wip`; the folder's
+    tsconfig.json covers everything for editors and Jest: a `src/wip/hasher.ts` nothing imports is
+    parked out of the build (an email manager: 108 "tsc fails" errors in excluded `src/core`). A
+    script running tsc over the folder's tsconfig.json checks it: the error stays."""
+    _pkg(tmp_path, "package.json", {"name": "api", "private": True,
+                                    "scripts": {"build": "nest build", "start:prod": "node dist/main.js", **scripts},
+                                    "dependencies": {"@nestjs/core": "^11.0.0"}})
+    _pkg(tmp_path, "nest-cli.json", {"sourceRoot": "src"})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "./dist"}})
+    _pkg(tmp_path, "tsconfig.build.json", {"extends": "./tsconfig.json", "exclude": ["node_modules", "dist", "src/wip"]})
+    _write(tmp_path, "src/main.ts", "import { NestFactory } from '@nestjs/core';\n\nexport const f = NestFactory;\n")
+    _write(tmp_path, "src/wip/hasher.ts", "import { PasswordHasher } from '../ports/password-hasher';\n\n"
+                                          "export const h: PasswordHasher | null = null;\n")
+    assert [d.severity.value for d in lint(tmp_path, ["IMP002"])] == [severity]
