@@ -7,13 +7,12 @@ tsconfig covers. The renamed file must still read as a manifest (an object namin
 
 from __future__ import annotations
 
-import json
 import os
 import re
 
+from migrationlint.model.nx_projects import json_object
 from migrationlint.model.project import Memo, Project
 
-_MAX_BYTES = 256 * 1024
 _SECTIONS = ("dependencies", "devDependencies")
 
 
@@ -56,11 +55,5 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def _reads_as_manifest(path: str) -> bool:
-    try:
-        if os.path.getsize(path) > _MAX_BYTES:
-            return False
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError, UnicodeDecodeError):
-        return False
-    return isinstance(data, dict) and any(isinstance(data.get(s), dict) for s in _SECTIONS)
+    data = json_object(path)
+    return any(isinstance(data.get(s), dict) for s in _SECTIONS)

@@ -8,18 +8,19 @@ entry point: Vercel loads it in production, whatever the package's tsconfig incl
 from __future__ import annotations
 
 import glob
-import json
 import os
+
+from migrationlint.model.nx_projects import json_object
 
 ORIGIN = "a Vercel function (vercel.json)"
 _SOURCES = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".tsx", ".jsx")
-_MAX_BYTES = 256 * 1024
 _MAX_FILES = 2000
 
 
 def vercel_functions(directory: str) -> list[str]:
     """The function files of the package in `directory` (absolute paths), or [] without a vercel.json."""
-    config = _config(os.path.join(directory, "vercel.json"))
+    path = os.path.join(directory, "vercel.json")
+    config = json_object(path) if os.path.isfile(path) else None
     if config is None:
         return []
     patterns = [k for k in config.get("functions", {}) if isinstance(k, str)] \
@@ -39,12 +40,3 @@ def vercel_functions(directory: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _config(path: str) -> dict | None:
-    try:
-        if os.path.getsize(path) > _MAX_BYTES:
-            return None
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
-    return data if isinstance(data, dict) else None
