@@ -56,10 +56,13 @@ class Selection:
 
     globs: tuple[str, ...] = ()
     regexes: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()  # Jest's `testPathIgnorePatterns`: regexes a selected path must not match
 
     def selects(self, path: str) -> bool:
         """Whether the file at `path` is a test of this selection (also when a pattern cannot be read)."""
         posix = path.replace(os.sep, "/")
+        if any(_searches(regex, posix) for regex in self.ignored):
+            return False
         for pattern in self.globs:
             source = _plain_glob(pattern)
             if source is None or compile_glob(source).match(posix):
@@ -70,6 +73,14 @@ class Selection:
                     return True
             except re.error:
                 return True
+        return False
+
+
+def _searches(regex: str, path: str) -> bool:
+    """Whether an ignore pattern matches the path (an unreadable one ignores nothing)."""
+    try:
+        return re.search(regex, path) is not None
+    except re.error:
         return False
 
 
@@ -173,14 +184,14 @@ def _jest_file(config: str) -> Selection | None:
     if matches is None or regexes is None:
         return None
     selection = _jest_selection([_js_string(m) for m in matches], [_regex_source(r) for r in regexes],
-                                root_dir or os.path.dirname(config))
+                                root_dir or os.path.dirname(config), settings.names("testPathIgnorePatterns") or ())
     if not settings.has("projects"):
         return selection
     if settings.names("projects") is not None or not any(k[:1] == ("projects",) and len(k) > 1 for k in settings.keys):
         return None  # projects named by path (each a config of its own), or computed
     # inline projects, each with its own `testMatch` or the defaults: all their patterns, and the defaults
     return Selection(selection.globs + _jest_selection([], [], root_dir or os.path.dirname(config)).globs,
-                     selection.regexes)
+                     selection.regexes, selection.ignored)
 
 
 def _jest_settings(data: dict, directory: str) -> Selection | None:
@@ -194,17 +205,20 @@ def _jest_settings(data: dict, directory: str) -> Selection | None:
         return None
     root_dir = data.get("rootDir")
     base = os.path.normpath(os.path.join(directory, root_dir)) if isinstance(root_dir, str) else directory
-    return _jest_selection(matches, regexes, base)
+    ignored = data.get("testPathIgnorePatterns")
+    return _jest_selection(matches, regexes, base, [i for i in ignored if isinstance(i, str)] if isinstance(ignored, list) else ())
 
 
-def _jest_selection(matches: list[str], regexes: list[str], root_dir: str) -> Selection:
+def _jest_selection(matches: list[str], regexes: list[str], root_dir: str, ignored: Iterable[str] = ()) -> Selection:
     """Jest reads `testRegex` when set, else `testMatch`, else its defaults; `<rootDir>` is the
-    config's root folder, and a pattern without it may match anywhere (Jest matches absolute paths)."""
+    config's root folder, and a pattern without it may match anywhere (Jest matches absolute paths).
+    `ignored`: `testPathIgnorePatterns`, regexes over the same paths (`<rootDir>` replaced)."""
+    skip = tuple(i.replace("<rootDir>", re.escape(root_dir.replace(os.sep, "/"))) for i in ignored)
     if regexes:
-        return Selection(regexes=tuple(regexes))
+        return Selection(regexes=tuple(regexes), ignored=skip)
     globs = [_under(root_dir, m[len("<rootDir>"):].lstrip("/")) if m.startswith("<rootDir>")
              else m if m.startswith(("**", "/")) else "**/" + m for m in matches or _DEFAULTS["jest"]]
-    return Selection(globs=tuple(globs))
+    return Selection(globs=tuple(globs), ignored=skip)
 
 
 def _vitest_file(config: str) -> Selection | None:

@@ -256,3 +256,16 @@ def test_a_bare_group_in_a_test_match_is_one_of_its_choices(path, selected):
     tests were taken for files no runner selects and a true finding called "most likely dead code"."""
     assert _plain_glob("**/test/**/*.test.(ts|js)") == "**/test/**/*.test.{ts,js}"
     assert Selection(globs=("**/test/**/*.test.(ts|js)",)).selects(path) is selected
+
+
+@pytest.mark.parametrize("ignore, severity", [("'/tests/archived/'", "warning"), ("'<rootDir>/tests/archived/'", "warning"),
+                                              ("'/never/'", "error")])
+def test_a_test_jests_ignore_patterns_leave_out_is_run_by_nothing(tmp_path, ignore, severity):
+    """`testPathIgnorePatterns: ['/node_modules/', '/tests/archived/']`: Jest never runs the archived
+    tests, whose imports name services long gone (a ticketing platform's auth service: 129 IMP002
+    errors). They are read by nothing; a test no pattern leaves out stays an error."""
+    _service(tmp_path)
+    _write(tmp_path, "jest.config.js", "module.exports = {\n  testMatch: ['**/*.test.ts'],\n"
+                                       f"  testPathIgnorePatterns: ['/node_modules/', {ignore}],\n}};\n")
+    _write(tmp_path, "tests/archived/old.test.ts", _BROKEN)
+    assert _severities(tmp_path) == {"tests/archived/old.test.ts": severity}
