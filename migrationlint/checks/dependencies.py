@@ -130,7 +130,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
             # scripts only (a renderer an ancestor builds): Node's lookup walks on past a nested project's install
             outer = next((a for a in self.enclosing_roots(outer) if self.declared_in(a, u.package, u.type_only)), outer)
         if outer is not None and self.declared_in(outer, u.package, u.type_only):
-            if not self.root_serves(u, outer) and not self.added_as_peer_alone(u):
+            if not self.root_serves(u, outer):
                 yield self._root_only(u, outer, nested=root is m)
             return
         if self.served_by_enclosing_member(u):
@@ -290,14 +290,14 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         return self._at_import(DEP005, u, message, fix)
 
     def _what_breaks(self, u: Use, where: str, published: bool) -> str:
-        """What an install of the member apart from its root loses: only a publish, when its deployment
-        installs the root; the package one level down, when a workspace dependency brings it."""
+        """What an install of the member apart from its root loses (a publish, a peer's pinned version...)."""
         m = u.manifest
         if published and self.root_deployed(m):
             return f"breaks a publish of {where} (if it is never published, mark it private)"
         carrier = self._member_bringing(m, u.package, ("dependencies",), ("dependencies",))
         if carrier is None:
-            return f"breaks a per-service {'install, Docker build or publish' if published else 'install or Docker build'} of {where}"
+            return self.peer_alone(u, where) or \
+                f"breaks a per-service {'install, Docker build or publish' if published else 'install or Docker build'} of {where}"
         return (f"an install of {where} on its own gets it only as a dependency of {carrier}, which {self._rel(m)} "
                 f"depends on: a hoisting install (npm, yarn) places it where {where} finds it, pnpm's does not")
 

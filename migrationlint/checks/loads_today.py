@@ -133,14 +133,17 @@ class LoadsToday:
                             f'"{spec}"`): importing "{name}" loads that copy, where declaring "{u.package}" adds a second')
         return ""
 
-    def added_as_peer_alone(self, u: Use) -> bool:
-        """Whether an install of `u`'s application on its own adds the package as the required peer of
-        a dependency it declares (npm 7+, pnpm's auto-install-peers: `rxjs` for `@nestjs/common`), so
-        that the root's declaration (DEP005) is not what it relies on. A published library's users
-        install it instead: its peers are for it to declare."""
+    def peer_alone(self, u: Use, where: str) -> str | None:
+        """DEP005's "what breaks" where an install of `u`'s application on its own adds the package as
+        the required peer of a dependency it declares (npm 7+, pnpm's auto-install-peers: `rxjs` for
+        `@nestjs/common`): nothing breaks, but the version is the peer range's pick, not the root's.
+        None otherwise, or for a published library, whose peers are its users' to install."""
         m = u.manifest
-        return (m.unpublishable or self.is_service(m)) and self.peer_policy(m).installs \
-            and self.peer_requirer(m, u.package) is not None
+        host = self.peer_requirer(m, u.package) if m.unpublishable or self.is_service(m) else None
+        if host is None or not self.peer_policy(m).installs:
+            return None
+        return (f'an install of {where} on its own gets it only as the peer its package manager adds for "{host}", '
+                "at whatever version that peer range picks rather than the root's")
 
     def _added_as_peer(self, u: Use) -> str:
         """Where the package manager installs peers (npm 7+, pnpm's auto-install-peers): the declared
