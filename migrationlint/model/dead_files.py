@@ -145,6 +145,8 @@ def _build_parks(project: Project, resolver: Resolver, cfg: TsConfig, path: str,
     on purpose (`tsconfig.build.json`'s `"exclude": ["src/wip"]` under `nest build`), while no script of
     the package or the root runs tsc over the folder's own tsconfig, which editors and test runners
     read: work parked out of the build."""
+    if _TEST_NAME.search(path) or in_test_folder(project.rel(path).split("/")[:-1]):
+        return False  # tests and their support: what runs them (a runner's config, setup files) decides
     projects = build_tsconfigs(manifest)
     if not projects or any(p.path == cfg.path for p in projects):
         return False
