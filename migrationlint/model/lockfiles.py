@@ -107,11 +107,18 @@ def _pnpm_yaml(text: str) -> dict:
         return _yaml(text)
 
 
-def pnpm_document(path: str) -> dict:
-    """The whole project document of a pnpm-lock.yaml, `snapshots:` included; {} when unreadable."""
+def pnpm_dependency_sections(path: str) -> dict:
+    """What a pnpm-lock.yaml records of each package's own dependencies: v9's `snapshots:` section
+    alone (parsed apart, a third of the file), else, in v5 and v6, the whole project document, whose
+    `packages:` holds them; {} when unreadable."""
     try:
         with open(path, encoding="utf-8") as fh:
-            return _yaml(_lock_document(fh.read()))
+            text = _lock_document(fh.read())
+        start = text.find(_SNAPSHOTS)
+        if start < 0:
+            return _yaml(text)
+        after = _TOP_LEVEL.search(text, start + len(_SNAPSHOTS))
+        return _yaml(text[start + 1:after.start() if after else len(text)])
     except (OSError, ValueError, UnicodeDecodeError):
         return {}
 

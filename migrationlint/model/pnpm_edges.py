@@ -3,8 +3,9 @@
 pnpm records a package's own dependencies beside the peers it resolved for it (v9 in `snapshots:`,
 v5 and v6 in `packages:`), and the lockfile loading leaves `snapshots:` out (a third of the file, read
 by no rule). Under a hoisting pnpm install (`shamefully-hoist`, `node-linker=hoisted`) DEP001 says
-which declared dependency brings an undeclared package into the root `node_modules`: only then is the
-whole file parsed again, once per content, and each entry's dependencies taken less its peers.
+which declared dependency brings an undeclared package into the root `node_modules`: only then is that
+section parsed (the whole file before v9), once per content, and each entry's dependencies taken less
+its peers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from functools import lru_cache
 
 from migrationlint.model.lockfile_record import Lockfile
-from migrationlint.model.lockfiles import pnpm_document, pnpm_key
+from migrationlint.model.lockfiles import pnpm_dependency_sections, pnpm_key
 
 _SECTIONS = ("dependencies", "optionalDependencies")
 
@@ -30,7 +31,7 @@ def own_dependencies(lock: Lockfile, package: str, version: str) -> frozenset[st
 
 @lru_cache(maxsize=4)
 def _edges(path: str, mtime_ns: int, size: int) -> dict[tuple[str, str], frozenset[str]]:
-    data = pnpm_document(path)
+    data = pnpm_dependency_sections(path)
     edges: dict[tuple[str, str], set[str]] = {}
     for section in ("snapshots", "packages"):
         entries = data.get(section)
