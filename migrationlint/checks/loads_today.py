@@ -18,7 +18,8 @@ from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 
 class LoadsToday:
-    """Mixin of UndeclaredImports: `_loads_today` and `_installed_as_alias`, message parts."""
+    """Mixin of UndeclaredImports: `_loads_today`, `_installed_as_alias` and DEP005's `peer_alone`,
+    message parts."""
 
     def _loads_today(self, u: Use) -> str:
         """Why the import works on the author's machine, and what breaks it: the declared dependencies
