@@ -287,9 +287,11 @@ def _after_lint(args, paths: list[str], settings: Settings, result, targets, lin
 def _explain(args: argparse.Namespace) -> int:
     from migrationlint.explain import explain_file
 
-    if not os.path.isfile(args.explain_file):
+    path = next((p for p in [args.explain_file, *(os.path.join(d, args.explain_file) for d in args.paths or ()
+                                                  if os.path.isdir(d))] if os.path.isfile(p)), None)
+    if path is None:  # as written, or relative to a directory the run names (`--explain-file src/x.ts REPO`)
         raise UsageError(f"--explain-file: no such file: {args.explain_file}")
-    sys.stdout.write(explain_file(args.explain_file, _settings(args, [args.explain_file])))
+    sys.stdout.write(explain_file(path, _settings(args, [path])))
     return 0
 
 

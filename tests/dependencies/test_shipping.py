@@ -1074,6 +1074,10 @@ def test_explain_file_prints_the_answer_and_its_reason(tmp_path):
                                    "src/index.ts": "export const x = 1;\n"})
     out = cli("--explain-file", "src/index.ts", cwd=lib).stdout.decode()
     assert "bundled: yes, tsup" in out and "(external: @nestjs/common)" in out
+    # a path relative to the directory the run names, from elsewhere (a reviewer's `--explain-file src/x.ts REPO`)
+    out = cli("--explain-file", "src/fixtures/demo.ts", str(root), cwd=tmp_path)
+    assert out.returncode == 0 and "ships (production)" in out.stdout.decode(), out.stderr.decode()
+    assert cli("--explain-file", "src/none.ts", str(root), cwd=tmp_path).returncode == 2
 
 
 def test_node_options_with_a_value_are_not_the_script(tmp_path):
