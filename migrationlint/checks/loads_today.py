@@ -63,13 +63,14 @@ class LoadsToday:
         places the package at the root for every member, whatever else carries it to `m` (a member `m`
         depends on is named as a carrier instead). None otherwise, or for a project of its own."""
         members = [*self.ws.member_manifests, *([self.ws.root_manifest] if self.ws.root_manifest else [])]
-        if m.dir == self.ws.root or self.ws.member(package) is not None:
+        if m.dir == self.ws.root or self.ws.member(package) is not None or not self.ws.has_workspace_definition:
             return None  # the root's install holds every member's; a member is linked at the root anyway
         if not any(x.path == m.path for x in members) or not self.install_hoists(m) \
                 or not self.one_copy_hoisted(m, package):  # with several versions, which one is at the root is unsaid
             return None
         sections = ("dependencies", "devDependencies") if test else ("dependencies",)
-        found = sorted(self._rel(x) for x in members if x.path != m.path and not x.error
+        top = self.root_of(m).dir  # a project with a lockfile of its own installs apart
+        found = sorted(self._rel(x) for x in members if x.path != m.path and not x.error and self.root_of(x).dir == top
                        and not (x.name and m.declared(x.name) is not None)
                        and any(package in x.section(s) for s in sections))
         return None if not found else found[0] if len(found) == 1 else f"{found[0]} (and {len(found) - 1} more)"

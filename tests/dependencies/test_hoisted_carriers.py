@@ -429,3 +429,22 @@ def test_a_dependency_the_npm_lockfile_links_is_no_package_the_lockfile_lacks(tm
     })
     (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert "lockfile lacks" not in d.message and "installed anywhere" in d.message, d.message
+
+
+def test_services_installed_apart_share_no_workspace_install(tmp_path):
+    """Two services, each with its own package.json and lockfile, no workspace definition (each
+    installed by a script of its own): one service's `lodash` is no reason the other's import loads
+    (a gRPC capstone: "of the same workspace install ... hoists it to the root" where there is none)."""
+    root = write(tmp_path, {
+        "svc-a/package.json": {"name": "svc-a", "private": True, "scripts": {"start": "node dist/main.js"},
+                               "dependencies": {"lodash": "^4.17.21"}},
+        "svc-a/package-lock.json": {"name": "svc-a", "lockfileVersion": 3, "packages": {
+            "": {"name": "svc-a", "dependencies": {"lodash": "^4.17.21"}}, "node_modules/lodash": {"version": "4.17.21"}}},
+        "svc-b/package.json": {"name": "svc-b", "private": True, "scripts": {"start": "node dist/main.js"},
+                               "dependencies": {"express": "^4.21.0"}},
+        "svc-b/package-lock.json": {"name": "svc-b", "lockfileVersion": 3, "packages": {
+            "": {"name": "svc-b", "dependencies": {"express": "^4.21.0"}}, "node_modules/express": {"version": "4.21.2"}}},
+        "svc-b/src/main.ts": "import { chunk } from 'lodash';\n\nexport const parts = chunk([1, 2], 1);\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "same workspace install" not in d.message, d.message
