@@ -209,6 +209,9 @@ class ManifestOwners:
         there is no project."""
         if len(markers) != 1 or directory not in self._member_dirs:
             return False
+        if self.ws.definition == "pnpm-workspace.yaml" and markers[0] in ("package-lock.json", "yarn.lock") \
+                and _uses_workspace_protocol(self.ws.manifest(os.path.join(directory, "package.json"))):
+            return True  # npm and yarn 1 cannot install `workspace:*`: a copy left from before the move to pnpm
         return markers[0] == self._shared_lockfile
 
     @cached_property
@@ -300,3 +303,10 @@ class ManifestOwners:
 
     def _rel(self, m: Manifest) -> str:
         return self.project.rel(m.path)
+
+
+def _uses_workspace_protocol(m: Manifest) -> bool:
+    """Whether the manifest declares a package with pnpm's `workspace:` protocol."""
+    return not m.error and any(isinstance(spec, str) and spec.startswith("workspace:")
+                               for section in ("dependencies", "devDependencies", "peerDependencies")
+                               for spec in m.section(section).values())

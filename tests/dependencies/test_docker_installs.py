@@ -918,3 +918,26 @@ def test_a_root_package_an_install_of_the_service_adds_as_a_peer_breaks_nothing(
     (d,) = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP005"]), use_cache=False).diagnostics
     said = 'gets it only as the peer its package manager adds for "@nestjs/common"'
     assert (said in d.message) is not reported and ("breaks a per-service" in d.message) is reported, d.message
+
+
+@pytest.mark.parametrize("member_deps, own_project", [({"@x/logger": "workspace:*", "bcrypt": "^5.1.1"}, False),
+                                                      ({"bcrypt": "^5.1.1"}, True)])
+def test_an_npm_lockfile_left_in_a_pnpm_member_using_workspace_specs_makes_no_project(tmp_path, member_deps, own_project):
+    """A member of a pnpm workspace that declares `"@x/logger": "workspace:*"` keeps a leftover
+    package-lock.json: npm cannot install `workspace:` specs, so it is no project of its own, and the
+    root's `dotenv` is a root-only dependency of a workspace member, not of "a project of its own" (a gRPC
+    starter: 19 DEP005 saying so). Without such a spec the lockfile may be an install of its own."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "dependencies": {"dotenv": "^16.4.5"}},
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+        "pnpm-lock.yaml": "lockfileVersion: '6.0'\n",
+        "packages/logger/package.json": {"name": "@x/logger", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/logger/src/index.ts": "export const log = console.log;\n",
+        "packages/common/package.json": {"name": "@x/common", "version": "1.0.0", "main": "dist/index.js",
+                                         "dependencies": member_deps},
+        "packages/common/package-lock.json": {"name": "@x/common", "lockfileVersion": 3, "packages": {
+            "": {"name": "@x/common", "dependencies": {"bcrypt": "^5.1.1"}}}},
+        "packages/common/src/index.ts": "import 'dotenv/config';\nimport bcrypt from 'bcrypt';\n\nexport const h = bcrypt;\n",
+    })
+    found = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert found and all(("a project of its own" in d.message) is own_project for d in found), [d.message for d in found]
