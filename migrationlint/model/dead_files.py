@@ -178,6 +178,15 @@ def _documentation_no_runner_selects(path: str, package_dir: str) -> bool:
         and dev_reason(os.path.basename(path)) is None
 
 
+def _sample_read_by_hand(project: Project, path: str, manifest: Manifest | None) -> bool:
+    """A sample no tsconfig compiles: a code sample of a folder of write-ups, or a file of an examples
+    folder (`REVIEW_EXAMPLES/users.controller.fixed.ts`, a draft of a change), named like no tool's file."""
+    top = manifest.dir if manifest is not None else project.workspace.root
+    folders = os.path.relpath(os.path.dirname(path), top).replace(os.sep, "/").split("/")  # within its package
+    return _write_up_sample(path, top) or example_home(folders) and dev_reason(os.path.basename(path)) is None \
+        and not _TEST_NAME.search(path)
+
+
 def _write_up_sample(path: str, top: str) -> bool:
     """A code sample of a folder of write-ups (`security/phase2-fixes/01-controller-example.ts` beside
     a README, a migration guide and a progress report): the folder holds at least two Markdown files
@@ -216,7 +225,7 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return True
     if (cfg is None or _unrun_root_catch_all(project, cfg)) and (
             manifest is not None and _documentation_no_runner_selects(path, manifest.dir)
-            or _write_up_sample(path, manifest.dir if manifest is not None else project.workspace.root)):
+            or _sample_read_by_hand(project, path, manifest)):
         # documentation no tsconfig compiles: run by hand, if at all
         return manifest is None or not _run_by_a_script(project, path, manifest)
     if cfg is None or cfg.error is not None or cfg.unread_extends:

@@ -93,7 +93,7 @@ def _dev_folder(folders: list[str]) -> tuple[str, str] | None:
             return "dev", f"{why} ({part}/)"
         if _TEST_DIR.search(part) or _TEST_DIR.search(_DUNDER.sub(r"\1", part)):  # `__testUtils__` too
             return "test", f"a test folder ({part}/)"
-        if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part):
+        if part in _EXAMPLE_DIRS or _EXAMPLE_DIR.search(part.lower()):  # `REVIEW_EXAMPLES/` too
             return "example", f"examples, samples or documentation, not the package's code ({part}/)"
         if part in TEMPLATE_DIRS:
             return "template", f"templates copied into other projects, not run from this package ({part}/)"

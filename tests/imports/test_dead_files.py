@@ -632,3 +632,16 @@ def test_work_the_build_config_excludes_and_nothing_imports_is_parked(tmp_path, 
     _write(tmp_path, "src/wip/hasher.ts", "import { PasswordHasher } from '../ports/password-hasher';\n\n"
                                           "export const h: PasswordHasher | null = null;\n")
     assert [d.severity.value for d in lint(tmp_path, ["IMP002"])] == [severity]
+
+
+def test_a_draft_in_an_examples_folder_no_tsconfig_compiles_is_read_by_hand(tmp_path):
+    """`REVIEW_EXAMPLES/users.controller.fixed.ts`, drafts of changes to the API's files kept at the
+    workspace root, which has no tsconfig: its imports name files beside the target it stands for, not
+    beside itself (a todo app's reviews: 20 IMP002 errors). The folder's name, in any case, says examples."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["apps/*"]})
+    _pkg(tmp_path, "apps/api/package.json", {"name": "api", "private": True, "scripts": {"build": "tsc"}})
+    _pkg(tmp_path, "apps/api/tsconfig.json", {"compilerOptions": {"outDir": "dist"}, "include": ["src"]})
+    _write(tmp_path, "apps/api/src/users/users.service.ts", "export class UsersService {}\n")
+    _write(tmp_path, "REVIEW_EXAMPLES/users.controller.fixed.ts", "import { UsersService } from './users.service';\n\n"
+                                                                  "export const s = UsersService;\n")
+    assert [d.severity.value for d in lint(tmp_path, ["IMP002"])] == ["warning"]
