@@ -183,8 +183,9 @@ def _sample_read_by_hand(project: Project, path: str, manifest: Manifest | None)
     folder (`REVIEW_EXAMPLES/users.controller.fixed.ts`, a draft of a change), named like no tool's file."""
     top = manifest.dir if manifest is not None else project.workspace.root
     folders = os.path.relpath(os.path.dirname(path), top).replace(os.sep, "/").split("/")  # within its package
+    manifests = [m for m in (manifest, project.workspace.root_manifest) if m is not None]
     return _write_up_sample(path, top) or example_home(folders) and dev_reason(os.path.basename(path)) is None \
-        and not _TEST_NAME.search(path)
+        and not _TEST_NAME.search(path) and not _named_by_a_script(path, manifests)  # `k6 run perf/load.ts`
 
 
 def _write_up_sample(path: str, top: str) -> bool:
