@@ -121,12 +121,17 @@ def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:
 _NEXT_BUILD = command_pattern(r"next build\b")
 
 
+def _scripts_here(project: Project, manifest: Manifest) -> list[str]:
+    """The commands of the package's scripts and of the workspace root's."""
+    return [c for m in (manifest, project.workspace.root_manifest) if m is not None and not m.error
+            and isinstance(m.data.get("scripts"), dict) for c in m.data["scripts"].values() if isinstance(c, str)]
+
+
 def _next_skips_type_check(project: Project, manifest: Manifest) -> bool:
     """Whether the package is a Next.js app whose build skips type checking (`typescript: {
     ignoreBuildErrors: true }` in next.config) and no script of it or of the root runs tsc: its
     tsconfig is then read by editors alone, and `next build` compiles only what its routes reach."""
-    scripts = [c for m in (manifest, project.workspace.root_manifest) if m is not None and not m.error
-               and isinstance(m.data.get("scripts"), dict) for c in m.data["scripts"].values() if isinstance(c, str)]
+    scripts = _scripts_here(project, manifest)
     if not any(_NEXT_BUILD.search(c) for c in scripts) or any(_RUNS_TSC.search(c) for c in scripts):
         return False
     config = find_config(manifest.dir, "next.config")
@@ -150,8 +155,7 @@ def _build_parks(project: Project, resolver: Resolver, cfg: TsConfig, path: str,
     projects = build_tsconfigs(manifest)
     if not projects or any(p.path == cfg.path for p in projects):
         return False
-    scripts = [c for m in (manifest, project.workspace.root_manifest) if m is not None and not m.error
-               and isinstance(m.data.get("scripts"), dict) for c in m.data["scripts"].values() if isinstance(c, str)]
+    scripts = _scripts_here(project, manifest)
     if any(_RUNS_TSC.search(c) for c in scripts):
         return False
     configs = [resolver.tsconfigs.config(p.path) for p in projects]
