@@ -13,7 +13,9 @@ the answer. The key covers:
 - the content digest of every context file (package.json, tsconfig*/jsconfig*, workspace and
   lock files, .gitignore, vite/vitest/svelte/nuxt configs) in the workspace's package directories
   and in every directory above a linted file,
-  plus the modification time of each `node_modules` folder there (installs change DEP rules).
+  plus the modification time of each `node_modules` folder there (installs change DEP rules)
+  and the names of its Markdown files (how many there are decides whether a folder is one of
+  write-ups, whose code samples nothing compiles: dead_files; their text is read by no rule).
 
 What the checks read beyond that is recorded after the run and verified before reuse: facts of
 files outside the linted set (`Project.load_facts`), every tsconfig resolution read (the base of an
@@ -67,6 +69,8 @@ CONTEXT_NAMES = frozenset({
     *RELEASE_CONFIGS,
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
+# a folder's write-ups: only their presence counts (dead_files._write_up_sample), so they are keyed by name
+PRESENCE_SUFFIXES = (".md", ".mdx")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a
 # Dockerfile's RUN may run (what they install decides DEP005)
 CONTEXT_SUFFIXES = (".prisma", ".sh")
@@ -168,7 +172,7 @@ def is_context_name(name: str, folder: str = "") -> bool:
         return name.endswith((".yml", ".yaml"))
     return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
         or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name) \
-        or name.endswith(CONTEXT_SUFFIXES) or is_jest_config(name)
+        or name.endswith(CONTEXT_SUFFIXES) or is_jest_config(name) or name.lower().endswith(PRESENCE_SUFFIXES)
 
 
 def context_parts(directories: list[str], cache_dir: str | None = None) -> list[str]:
@@ -192,6 +196,8 @@ def context_parts(directories: list[str], cache_dir: str | None = None) -> list[
                     out.append(f"{path}:{os.stat(path).st_mtime_ns}")
                 except OSError:
                     pass
+            elif name.lower().endswith(PRESENCE_SUFFIXES):
+                out.append(f"{path}:present")
             else:
                 out.append(f"{path}:{memo.digest(path, _digest_of_file)}")
     memo.save()

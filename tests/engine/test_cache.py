@@ -456,6 +456,26 @@ def test_a_gitignore_created_in_a_listed_folder_is_seen(tmp_path, repo):
     assert full(cached) == full(pipeline.lint([str(tmp_path)], Settings(), use_cache=False))
 
 
+def test_a_write_up_added_beside_a_code_sample_is_seen(tmp_path, repo):
+    """Whether a folder is one of write-ups (more Markdown files than code: its samples are compiled
+    by nothing, their findings warnings) follows its Markdown files' names: a second README-like
+    file makes the next cached run answer as an uncached one, without reading any Markdown text."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "README.md").write_text("# Notes\n")
+    (notes / "example.ts").write_text("import { helper } from '../shared/helper';\nexport const e = helper;\n")
+    age_tree(tmp_path)
+    first = pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    assert [d.severity.value for d in first.diagnostics if d.path == str(notes / "example.ts")] == ["error"]
+    (notes / "GUIDE.md").write_text("# Guide\n")
+    cached = pipeline.lint([str(tmp_path)], Settings(), use_cache=True)
+    assert not reused(cached)
+    assert [d.severity.value for d in cached.diagnostics if d.path == str(notes / "example.ts")] == ["warning"]
+    assert full(cached) == full(pipeline.lint([str(tmp_path)], Settings(), use_cache=False))
+    (notes / "GUIDE.md").write_text("# A longer guide, edited\n")
+    assert reused(pipeline.lint([str(tmp_path)], Settings(), use_cache=True))  # only the names count
+
+
 def test_context_parts_from_the_memo_are_what_listing_and_reading_give(tmp_path):
     """The remembered context (cache/context_memo.py) answers exactly as listing the folders and
     reading the files again: after an edit of the same size, a new file, a removed one, and a new
