@@ -46,6 +46,7 @@ from migrationlint.model.frameworks import written_by_framework
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.web_bundle_inputs import WebBundleInputs
 from migrationlint.model.bundled_libraries import BundledLibraries
+from migrationlint.model.nested_bundles import NestedBundles
 from migrationlint.model.nx_projects import WebProject
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN, next_routes
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, beside_page_scripts, html_entries
@@ -57,7 +58,7 @@ _PROGRAM_KINDS = (*_VALUE_KINDS, "type-query", "reference")
 _COMPILED_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")  # what tsc or a bundler compiles, dropping type-only imports
 
 
-class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, BundledLibraries):
+class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, BundledLibraries, NestedBundles):
     """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
 
     def __init__(self, project) -> None:
@@ -75,6 +76,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         self._web: dict[str, dict[str, WebProject]] = {}  # package -> {project.json: its browser app}
         self._web_checked: set[str] = set()  # project.json files read for `_add_own_project`
         self._bundle_reached: dict[str, dict[str, str]] = {}  # package -> {file: why it is a bundle input}
+        self._across: dict[str, dict[str, str]] = {}  # bundled package -> NestedBundles._reached_across()
         self._project_jsons: dict[str, str | None] = {}  # folder -> nearest project.json (nx_projects)
         self._nx_jsons: dict[str, str | None] = {}  # project.json -> the workspace's nx.json
         self._workspace_roots: dict[str, bool] = {}  # manifest -> is_workspace_root, once per run
@@ -138,7 +140,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             return verdict
         return self.left_out_of_build(path, manifest) or self.left_out_of_bundle(path, manifest) \
             or self.left_out_of_app_bundle(path, manifest) \
-            or self.left_out_of_package(path, manifest) \
+            or self.left_out_of_package(path, manifest) or self.bundled_from_inside(path, manifest) \
             or self.published_loose_scripts(path, manifest) or self.only_tests_import(path, manifest) \
             or self.only_types_import(path, manifest) or verdict
 
@@ -395,11 +397,13 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                     found[source] = f"a migration loaded by the DataSource options in {rel}, which ships"
                     break
 
-    def _local_imports(self, path: str, manifest: Manifest, which: str, lazy: bool | None = None) -> list[str]:
+    def _local_imports(self, path: str, manifest: Manifest, which: str, lazy: bool | None = None,
+                       crossing: bool = False) -> list[str]:
         """The files of the package that `path` imports: `which` is "production" (value imports
         that run there), "development" (value imports in a branch taken only outside production)
         or "compiled" (every reference, type-only too: what tsc compiles); `lazy`, when given: only
-        the loads on demand (a `require()`/`import()` in a function), or only the others."""
+        the loads on demand (a `require()`/`import()` in a function), or only the others; `crossing`:
+        files of other packages too (what a bundler inlines), but never an installed package's."""
         facts = self.project.facts(path)
         if facts is None or facts.skipped:
             return []
@@ -414,7 +418,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                 continue
             res = resolver.resolve(path, imp.specifier)
             target = getattr(res, "path", None)
-            if res.kind == "file" and target and self._same_package(target, manifest) \
+            if res.kind == "file" and target and (self._same_package(target, manifest) if not crossing
+                                                  else f"{os.sep}node_modules{os.sep}" not in target) \
                     and (which == "compiled" or not self._compiled_away(path, imp, facts)):
                 out.append(target)
         if facts.globs and which == "production" and lazy is not True:  # bundled modules no statement names

@@ -4217,3 +4217,33 @@ def test_a_quoted_shell_string_in_an_nx_target_keeps_the_build_known(tmp_path, s
         "apps/api/src/wip/hasher.ts": "import { hash } from 'argon2';\n\nexport const hashPassword = (p: string) => hash(p);\n",
     })
     assert dep(root) == []
+
+
+def test_a_source_pool_that_nested_function_bundles_inline_ships_inside_them(tmp_path):
+    """A Lambda repository's root package keeps the shared source (`src/db.ts`, entities) and a
+    package per function inside it (`src/fooLoop/`, `esbuild index.ts --bundle`), whose entry imports
+    the pool by `../db`: the pool's files its own entry never reaches ship inside the function's
+    bundle, built from the checkout's full install (126 DEP002 errors on a real repository said a
+    production install of the root lacked `typeorm`). A pool file no bundle reaches keeps its error,
+    and so does one an example app's bundle alone reaches (examples ship nothing)."""
+    write(tmp_path, {
+        "package.json": {"name": "backend", "version": "1.0.0", "main": "backend.js",
+                         "scripts": {"build": "tsc -p tsconfig.json"},
+                         "dependencies": {"axios": "^1.6.0"}, "devDependencies": {"typeorm": "^0.3.20"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "build", "rootDir": "src"}, "include": ["src"]},
+        "src/backend.ts": "console.log('local loop runner');\n",
+        "src/db.ts": "import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'mysql' });\n",
+        "src/orphan.ts": "import { Entity } from 'typeorm';\n@Entity()\nexport class Orphan {}\n",
+        "src/shown.ts": "import { Column } from 'typeorm';\nexport class Shown { @Column() name = ''; }\n",
+        "src/fooLoop/package.json": {
+            "name": "fooloop", "version": "1.0.0", "main": "index.ts",
+            "scripts": {"build": "esbuild index.ts --bundle --platform=node --outfile=dist/index.js"},
+            "devDependencies": {"esbuild": "^0.20.0"}},
+        "src/fooLoop/index.ts": "import { ds } from '../db';\nexport const handler = async () => { await ds.initialize(); };\n",
+        "src/examples/demo/package.json": {
+            "name": "demo", "private": True, "scripts": {"build": "esbuild main.ts --bundle --outfile=dist/main.js"}},
+        "src/examples/demo/main.ts": "import { Shown } from '../../shown';\nconsole.log(new Shown());\n",
+    })
+    assert sorted(f for code, f, _ in dep(tmp_path) if code == "DEP002") == ["src/orphan.ts", "src/shown.ts"]
+    out = cli("--no-cache", "--explain-file", "src/db.ts", cwd=tmp_path).stdout.decode()
+    assert "dev only (not production): bundled into src/fooLoop's bundle" in out and "src/fooLoop/index.ts" in out
