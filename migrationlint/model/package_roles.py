@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entry, names_nothing_loadable
+from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entry, names_nothing_loadable, node_targets, \
+    script_stem
 from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.workspace import Manifest
 
@@ -31,6 +32,20 @@ def started_application(manifest: Manifest) -> bool:
     scripts = manifest.data.get("scripts")
     return isinstance(scripts, dict) and any(isinstance(scripts.get(s), str) for s in START_SCRIPTS) \
         and offers_nothing_to_import(manifest)
+
+
+def starts_its_main(manifest: Manifest) -> bool:
+    """Whether a start script runs with node the very file `main` names (`"main": "dist/index.js"`,
+    `"start": "node dist/index.js"`), and the package offers no other entry (`module`, `exports`,
+    `bin`): its `main` is its server, which a process runs, not a library's API that an install of
+    the package would load or deep-import."""
+    data = manifest.data
+    main, scripts = data.get("main"), data.get("scripts")
+    if not isinstance(main, str) or not isinstance(scripts, dict) or any(k in data for k in ("module", "exports", "bin")):
+        return False
+    stem = script_stem(main)
+    return any(script_stem(t) == stem for s in START_SCRIPTS if isinstance(scripts.get(s), str)
+               for t in node_targets(scripts[s]))
 
 
 def built_as_application(manifest: Manifest) -> bool:

@@ -17,8 +17,8 @@ from migrationlint.model.dev_files import is_tool_config, tool_inputs
 from migrationlint.model.entry_points import entry_is_source, exports_encapsulate, names_nothing_loadable
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, uses_component_files
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
-from migrationlint.model.package_consumers import loads_its_code
-from migrationlint.model.package_roles import started_application
+from migrationlint.model.package_consumers import loads_its_code, outside_importers
+from migrationlint.model.package_roles import started_application, starts_its_main
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
 
@@ -47,9 +47,10 @@ class TestSupport:
     def _loads_only_entries(self, manifest: Manifest) -> bool:
         """Whether nothing loads the package's files but through its entries: a service, a private app
         its web page or routes start (its bundler builds from there), a published package whose
-        `exports` allows no deep import, a package outside any workspace whose entries are source, or a
-        package only its own scripts run."""
-        service = (manifest.unpublishable or started_application(manifest) and manifest.data.get("private") is not False) \
+        `exports` allows no deep import, a package outside any workspace whose entries are source, a
+        private package nothing lists or imports, or a package only its own scripts run."""
+        started = started_application(manifest) or starts_its_main(manifest)
+        service = (manifest.unpublishable or started and manifest.data.get("private") is not False) \
             and self.is_service(manifest)  # `"private": false` says it is published: what installs it may deep-import it
         paged = manifest.unpublishable and any(e.origin in (HTML_ORIGIN, ROUTE_ORIGIN) for e in self.entries(manifest)) \
             and not uses_component_files(manifest)  # a `.vue` file may import what no TypeScript file does
@@ -58,13 +59,21 @@ class TestSupport:
         member = self.project.workspace.member(manifest.name or "")
         alone = entry_is_source(manifest) and (member is None or member.path != manifest.path)
         return self._loaded_only_by_its_scripts(manifest) or paged or bool(self.entries(manifest)) and (
-            service or alone or exports_encapsulate(manifest))
+            service or alone or exports_encapsulate(manifest) or self._nobody_takes(manifest))
+
+    def _nobody_takes(self, manifest: Manifest) -> bool:
+        """A private package that no manifest lists and whose folder no other package's file imports
+        (a server whose `start` is a watch command, `tsc-watch --onSuccess 'node ./dist/index.js'`):
+        no registry and no neighbour loads its files, so only its entries do (not with `.vue` or
+        other component files, whose imports are not read)."""
+        return manifest.unpublishable and not self.dependents(manifest) and not uses_component_files(manifest) \
+            and next(outside_importers(self.project, manifest, self._resolver()), None) is None
 
     def only_tests_import(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a presumed-shipping file that only tests and test support
         import (a test data builder kept beside the code), in a package nothing loads but through
         its entries: a service (a private package with an entry point, or one whose start script is
-        all it offers, which nothing installs or deep-imports as a dependency), or a published package whose `exports` lets no consumer load
+        all it offers or runs its `main`, which nothing installs or deep-imports as a dependency), or a published package whose `exports` lets no consumer load
         any other file. None otherwise. The package's reverse imports are computed on its first
         question. In any package, also a file named for the tests it serves (`test-message-service.ts`,
         `fakeClock.ts`): a deep import of it by a consumer is no use it was written for."""

@@ -3505,7 +3505,8 @@ def test_in_a_versioned_app_that_names_nothing_to_import_what_only_its_dev_scrip
     """A server package with a version but no `main`, `exports` or `bin`, started by `node
     dist/index.js`, whose `ts-node ./scripts/start.ts` dev script imports a webpack dev server
     config (a comment platform: 4 DEP002 for react-dev-utils): nothing installs or deep-imports the
-    package, so the config is the script's. A library with a `main` keeps it checked."""
+    package, so the config is the script's; so it is when `main` names only the file `start` runs. A
+    library offering a `module` build beside its `main` keeps it checked."""
     manifest = {"name": "@acme/comments-api", "version": "1.0.0",
                 "scripts": {"start": "node dist/index.js", "start:devServer": "ts-node ./scripts/start.ts"},
                 "dependencies": {"express": "^4.18.0"}, "devDependencies": {"react-dev-utils": "^12.0.0"}}
@@ -3521,6 +3522,8 @@ def test_in_a_versioned_app_that_names_nothing_to_import_what_only_its_dev_scrip
     })
     assert dep(root) == []
     write(root, {"package.json": {**manifest, "main": "dist/index.js"}})
+    assert dep(root) == []
+    write(root, {"package.json": {**manifest, "main": "dist/index.js", "module": "dist/index.mjs"}})
     assert dep(root) == [("DEP002", "config/devServer.config.ts", "react-dev-utils")]
 
 
@@ -4247,3 +4250,38 @@ def test_a_source_pool_that_nested_function_bundles_inline_ships_inside_them(tmp
     assert sorted(f for code, f, _ in dep(tmp_path) if code == "DEP002") == ["src/orphan.ts", "src/shown.ts"]
     out = cli("--no-cache", "--explain-file", "src/db.ts", cwd=tmp_path).stdout.decode()
     assert "dev only (not production): bundled into src/fooLoop's bundle" in out and "src/fooLoop/index.ts" in out
+
+
+def test_a_file_only_tests_import_in_an_app_nothing_installs_is_test_support(tmp_path):
+    """A fixtures loader under `src/` (`src/util/loadFixtures.ts` importing the devDependency
+    `typeorm-fixtures-cli`) that only a test helper imports: test support also in a package whose
+    `main` is the file its start script runs (`"start": "node dist/index.js"`: a server, not a
+    library's API, whatever its `version`), and in a private workspace member that no manifest lists
+    and no other package imports (its start a watch command, `tsc-watch --onSuccess '...'`, naming no
+    file): no install of either deep-imports it. A package that says it is published, one whose
+    `main` is not what it starts, and a private member another package lists keep the finding."""
+    app = {
+        "package.json": {"name": "api", "version": "1.0.0", "main": "dist/index.js",
+                         "scripts": {"build": "tsc", "start": "node dist/index.js", "test": "jest"},
+                         "dependencies": {"typeorm": "^0.3.20", "pg": "^8.11.0"},
+                         "devDependencies": {"typeorm-fixtures-cli": "^4.0.0", "jest": "^29.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"rootDir": "src", "outDir": "dist"}, "include": ["src"]},
+        "src/index.ts": "import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres' });\n",
+        "src/util/loadFixtures.ts": "import { Loader } from 'typeorm-fixtures-cli';\nexport const loadFixtures = () => new Loader();\n",
+        "test/helper.ts": "import { loadFixtures } from '../src/util/loadFixtures';\nexport const setup = () => loadFixtures();\n",
+        "test/app.spec.ts": "import { setup } from './helper';\ntest('x', () => { setup(); });\n",
+    }
+    finding = ("DEP002", "src/util/loadFixtures.ts", "typeorm-fixtures-cli")
+    assert finding not in dep(write(tmp_path / "app", app))
+    published = {**app, "package.json": {**app["package.json"], "private": False}}
+    assert finding in dep(write(tmp_path / "published", published))
+    library = {**app, "package.json": {**app["package.json"], "main": "dist/lib.js"}}
+    assert finding in dep(write(tmp_path / "library", library))
+    watched = {**app, "package.json": {**app["package.json"], "private": True, "name": "@acme/server", "scripts": {
+        "start": "tsc-watch --outDir ./dist --onSuccess 'node ./dist/index.js'", "test": "jest"}}}
+    member = {f"packages/server/{k}": v for k, v in watched.items()}
+    root = {"package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]}}
+    assert finding[:1] + (f"packages/server/{finding[1]}",) + finding[2:] not in dep(write(tmp_path / "member", {**root, **member}))
+    listed = {**root, **member, "packages/admin/package.json": {"name": "admin", "private": True,
+                                                                "dependencies": {"@acme/server": "*"}}}
+    assert finding[:1] + (f"packages/server/{finding[1]}",) + finding[2:] in dep(write(tmp_path / "listed", listed))
