@@ -4198,6 +4198,30 @@ def test_a_vercel_function_is_an_entry_point(tmp_path, vercel, severity):
     assert ("_helpers.ts", "error") not in found, found
 
 
+def test_a_vercel_catch_all_build_deploys_no_spec_and_a_static_build_no_function(tmp_path):
+    """A legacy `builds` entry `{"src": "src/**/*.ts", "use": "@vercel/node"}` over a Nest app: its
+    glob also matches `app.controller.spec.ts`, which is no function (26 DEP002 errors on an admin
+    API said `@nestjs/testing` must ship); a `@vercel/static` build's files are served, not run.
+    The specs' imports stay the tests' own; a real handler the Node builder deploys stays an entry."""
+    files = {
+        "package.json": {"name": "admin-api", "private": True, "scripts": {"build": "nest build", "test": "jest"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"},
+                         "devDependencies": {"@nestjs/testing": "^10.0.0", "jest": "^29.0.0", "dayjs": "^1.11.0"}},
+        "tsconfig.json": {"compilerOptions": {"rootDir": "./src", "outDir": "./dist"}, "include": ["src/**/*"]},
+        "vercel.json": {"version": 2, "builds": [{"src": "src/**/*.ts", "use": "@vercel/node@3"},
+                                                 {"src": "edge/**/*.ts", "use": "@vercel/static"}],
+                        "routes": [{"src": "/(.*)", "dest": "dist/main.js"}]},
+        "src/main.ts": "import { NestFactory } from '@nestjs/core';\n\nexport const factory = NestFactory;\n",
+        "src/app.controller.spec.ts": "import { Test } from '@nestjs/testing';\n\ndescribe('app', () => { it('boots', () => Test); });\n",
+        "edge/widget.ts": "export const served = 'as a file';\n",
+    }
+    assert dep(write(tmp_path / "app", files)) == []
+    out = cli("--no-cache", "--explain-file", "edge/widget.ts", cwd=tmp_path / "app").stdout.decode()
+    assert "widget.ts: " in out and "Vercel function" not in out.splitlines()[0] and "edge/widget.ts (a Vercel" not in out
+    handler = {**files, "src/clock.ts": "import dayjs from 'dayjs';\n\nexport default () => dayjs().format();\n"}
+    assert dep(write(tmp_path / "handler", handler)) == [("DEP002", "src/clock.ts", "dayjs")]
+
+
 @pytest.mark.parametrize("serve", ["bash -lc 'export PORT=4000; npm run start:dev'", "npm run start:dev"])
 def test_a_quoted_shell_string_in_an_nx_target_keeps_the_build_known(tmp_path, serve):
     """An Nx project whose `build` runs `npm run build` (nest build over tsconfig.build.json, which
