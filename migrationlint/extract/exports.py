@@ -8,6 +8,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from migrationlint.extract.records import (
+    CONST_ENUM,
     Binding,
     ExportFact,
     FileFacts,
@@ -92,6 +93,10 @@ def _member_root(node: Node) -> str | None:
 
 def _plain_data(node: Node) -> bool:
     return _data_reads(node) == ()
+
+
+def _const_enum(node: Node) -> bool:
+    return node.type == "enum_declaration" and any(c.type == "const" for c in node.children)
 
 
 def _value_kind(node: Node | None) -> str:
@@ -280,8 +285,9 @@ class ExportsFacts:
             f.exports.append(ExportFact("default" if is_default else name,
                                         "interface" if kind == "interface_declaration" else "type",
                                         decl.start_byte, decl.end_byte, type_only=True, local=name))
-        elif kind == "enum_declaration":
-            f.exports.append(ExportFact(name, "enum", decl.start_byte, decl.end_byte, local=name))
+        elif kind == "enum_declaration":  # a `const enum`'s members are inlined by tsc, which drops its import
+            f.exports.append(ExportFact(name, "enum", decl.start_byte, decl.end_byte, local=name,
+                                        value_kind=CONST_ENUM if _const_enum(decl) else None))
         elif kind == "module" and name_node is not None and name_node.type == "string":
             self._module_block(decl)  # `export module 'x' { ... }`: tsc reads it as `declare module 'x'`
         elif kind in ("internal_module", "module"):
@@ -294,7 +300,8 @@ class ExportsFacts:
             for c in decl.named_children:
                 n = c.child_by_field_name("name")
                 if n is not None:
-                    f.exports.append(ExportFact(text(n), "declare", decl.start_byte, decl.end_byte, local=text(n)))
+                    f.exports.append(ExportFact(text(n), "declare", decl.start_byte, decl.end_byte, local=text(n),
+                                                value_kind=CONST_ENUM if _const_enum(c) else None))
                 elif c.type in ("lexical_declaration", "variable_declaration"):
                     for d in c.named_children:
                         dn = d.child_by_field_name("name")

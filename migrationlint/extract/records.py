@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 81
+FACTS_VERSION = 82
 
 
 @dataclass(slots=True)
@@ -84,6 +84,9 @@ class ImportFact:
         return names
 
 
+CONST_ENUM = "const-enum"  # ExportFact.value_kind of an enum declared `const enum` (`declare const enum` too)
+
+
 @dataclass(slots=True)
 class ExportFact:
     """A name this module exports. kind: class, function, const, let, var, enum, interface, type,
@@ -96,7 +99,7 @@ class ExportFact:
     type_only: bool = False
     local: str | None = None
     # for const/let/var and default: data (an array or object of literals only), array, object, call,
-    # new, literal, identifier, function, class, other
+    # new, literal, identifier, function, class, other; for enum (and declare): "const-enum" for a `const enum`
     value_kind: str | None = None
     # an array or object of plain data but for members of these names (`[{ kind: Kind.Email }]`):
     # plain data when each is an enum or a constant of plain data (MIG006 asks)

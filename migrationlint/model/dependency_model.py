@@ -12,7 +12,9 @@ from migrationlint.model import packages as pk
 from migrationlint.model import resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice, importer_key
-from migrationlint.model.elided_imports import compiled_away, declared_as_types, declared_type_only, metadata_only_names, used_names
+from migrationlint.model.build_programs import build_tsconfigs
+from migrationlint.model.elided_imports import compiled_away, declared_as_types, declared_type_only, inlined_const_enums, \
+    metadata_only_names, used_names
 from migrationlint.model.published_types import kept_in_declarations
 from migrationlint.model.manifest_owners import ManifestOwners
 from migrationlint.model.root_deployment import RootDeployment
@@ -99,6 +101,9 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
             elif metadata_only and not type_only and declared_as_types(self.project, path, imp, used) \
                     and self._unused_dropped(path, imp):
                 type_only = True  # a workspace package's `type`/`interface`: decorator metadata emits `Object`
+            elif not type_only and imp.kind == "import" and not imp.side_effect and self._inlines_const_enums(
+                    path, imp, [n for n in used if n not in facts.type_only_locals], manifest):
+                type_only = True  # `UnitType.ARCHER` of a workspace `const enum`: tsc inlines it, drops the import
             dev = not verdict.ships or imp.kind == "mock" or build_time or imp.dev_only  # dev_only: NODE_ENV says so
             unused = type_only and not used and bool(imp.locals) and not declared_type_only(imp)
             yield Use(path, imp, package, manifest, type_only, dev, verdict, metadata_only, unused)
@@ -158,6 +163,14 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         ones too: it still needs the package's types): yes, unless the file's tsconfig keeps
         imports as written."""
         return imp.kind == "import" and not imp.side_effect and bool(imp.locals) and self._elides(path)
+
+    def _inlines_const_enums(self, path: str, imp: ImportFact, values: list[str], m: Manifest) -> bool:
+        """Whether the names the file uses as values from `imp` are all `const enum`s of workspace
+        source that the package's build, tsc alone over a program that inlines them, replaces by
+        their members: nothing of the import is left in the output (any other compiler keeps it)."""
+        config = resolve.resolver_for(self.project).tsconfig_for(path)
+        return bool(values) and config is not None and config.inlines_const_enums \
+            and inlined_const_enums(self.project, path, imp, values) and build_tsconfigs(m) is not None
 
     def _elides(self, path: str) -> bool:
         """Whether the compiler drops an import of the file whose names are types only: yes, unless

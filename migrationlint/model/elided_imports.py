@@ -4,7 +4,9 @@ nothing at runtime, so the package it names is needed for types only."""
 
 from __future__ import annotations
 
-from migrationlint.extract.records import FileFacts, ImportFact
+from typing import Callable
+
+from migrationlint.extract.records import CONST_ENUM, ExportFact, FileFacts, ImportFact
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import resolver_for
 
@@ -71,6 +73,29 @@ def declared_as_types(project: Project, path: str, imp: ImportFact, used: list[s
     metadata emits `Object` for such types. Read only for modules of the workspace, whose source
     says what each name is: `export { X } from` and `export *` (an entry that gathers its types
     folder) are followed to the declaration; a name that comes through `export type` is a type."""
+    return _all_exported_as(project, path, imp, used, _TYPES(project), _a_type_export)
+
+
+def inlined_const_enums(project: Project, path: str, imp: ImportFact, values: list[str]) -> bool:
+    """Whether every name the file uses as a value from `imp` (`values`) is a `const enum` of the
+    workspace source it resolves to (`UnitType.ARCHER` from a shared-types package): tsc inlines
+    their members and, with no value use left, drops the import. The caller says whether the
+    compiler is tsc with its program's view (no `isolatedModules`, no imports kept as written)."""
+    return _all_exported_as(project, path, imp, values, _CONST_ENUMS(project), _a_const_enum)
+
+
+def _a_type_export(e: ExportFact) -> bool:
+    return e.type_only or e.kind in ("type", "interface")
+
+
+def _a_const_enum(e: ExportFact) -> bool:
+    return e.kind in ("enum", "declare") and e.value_kind == CONST_ENUM
+
+
+def _all_exported_as(project: Project, path: str, imp: ImportFact, used: list[str], memo: dict,
+                     wanted: Callable[[ExportFact], bool]) -> bool:
+    """Whether each name of `used` (local bindings of `imp`) is an export of the module `imp`
+    resolves to that `wanted` accepts, followed through re-exports."""
     names = {b.local: b.imported for b in imp.bindings}
     if not used or any(n not in names or not names[n] for n in used):
         return False
@@ -78,11 +103,10 @@ def declared_as_types(project: Project, path: str, imp: ImportFact, used: list[s
     target = resolver.resolve(path, imp.specifier).path
     if target is None:
         return False
-    memo = _TYPES(project)
     for n in used:
         key = (target, names[n])
         if key not in memo:  # asked for every walk over a decorated signature's import
-            memo[key] = bool(_a_type(project, resolver, target, names[n], set()))
+            memo[key] = bool(_exported_as(project, resolver, target, names[n], set(), wanted))
         if not memo[key]:
             return False
     return True
@@ -90,11 +114,13 @@ def declared_as_types(project: Project, path: str, imp: ImportFact, used: list[s
 
 _CHAIN_DEPTH = 8  # re-export hops followed before a name is taken for a value
 _TYPES: Memo[dict[tuple[str, str], bool]] = Memo("exported names that are types", lambda project: {})
+_CONST_ENUMS: Memo[dict[tuple[str, str], bool]] = Memo("exported names that are const enums", lambda project: {})
 
 
-def _a_type(project: Project, resolver, module: str, name: str, seen: set[str]) -> bool | None:
-    """Whether `module` exports `name` as a type (True), as anything else or unknowably (False),
-    or not at all (None)."""
+def _exported_as(project: Project, resolver, module: str, name: str, seen: set[str],
+                 wanted: Callable[[ExportFact], bool]) -> bool | None:
+    """Whether `module` exports `name` as `wanted` accepts (True), as anything else or unknowably
+    (False), or not at all (None)."""
     if module in seen:
         return None  # searched already, through another `export *` (or a cycle)
     found = project.facts(module)
@@ -105,14 +131,14 @@ def _a_type(project: Project, resolver, module: str, name: str, seen: set[str]) 
         if e.name != name:
             continue
         if e.type_only or not e.source:
-            return e.type_only or e.kind in ("type", "interface")
+            return wanted(e)
         target = resolver.resolve(module, e.source).path if e.local and e.local != "*" else None
-        return target is not None and bool(_a_type(project, resolver, target, e.local, seen))
+        return target is not None and bool(_exported_as(project, resolver, target, e.local, seen, wanted))
     for star in found.imports:
         if star.kind != "export-star":
             continue
         target = resolver.resolve(module, star.specifier).path
-        kind = _a_type(project, resolver, target, name, seen) if target is not None else False
+        kind = _exported_as(project, resolver, target, name, seen, wanted) if target is not None else False
         if kind is not None:
-            return True if star.type_only else kind  # through `export type *` only a type can come
+            return wanted is _a_type_export if star.type_only else kind  # through `export type *` only a type comes
     return None

@@ -78,6 +78,13 @@ class TsConfig:
             or emit.get("importsNotUsedAsValues") in ("preserve", "error")
 
     @property
+    def inlines_const_enums(self) -> bool:
+        """Whether tsc compiling this program replaces a `const enum` imported from another file by its
+        values and drops the import: not under `isolatedModules` (each file alone, as swc, esbuild and
+        Babel compile it) nor where imports are kept as written."""
+        return self.emit_options.get("isolatedModules") is not True and not self.keeps_unused_imports
+
+    @property
     def allows_implicit_any(self) -> bool:
         """Whether tsc types a module without declarations as `any` rather than failing (TS7016):
         `noImplicitAny` false, or `strict` false with `noImplicitAny` unset. With both unset the
@@ -299,7 +306,7 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
     cfg.unread_extends += parent.unread_extends
 
 
-EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "noEmit", "emitDeclarationOnly",
+EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "isolatedModules", "noEmit", "emitDeclarationOnly",
                 "noCheck", "noImplicitAny", "strict", "esModuleInterop", "allowSyntheticDefaultImports", "module",
                 "moduleResolution")
 

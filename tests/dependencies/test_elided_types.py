@@ -3,11 +3,16 @@ workspace package exports it."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from migrationlint import pipeline
 from migrationlint.settings import Settings
 from tests.dependencies.test_shipping import dep, write
+from tests.npm_cache import install
 
 
 def test_dep001_a_workspace_type_reached_through_export_star_is_elided_from_a_decorated_signature(tmp_path):
@@ -269,3 +274,62 @@ def test_a_deep_import_into_a_packages_build_names_the_package_not_its_types(tmp
         return d.message.split('"')[1]
     assert advised("react-router/dist/lib/context") == "react-router"
     assert advised("react-router") == "@types/react-router"
+
+
+def _const_enum_repo(root: Path, isolated: bool, build: str = "tsc -p tsconfig.json") -> Path:
+    """A library (`shared-nest`, built by `build`) whose DTO keys are members of a workspace package's
+    `const enum`, which it keeps in devDependencies."""
+    options = {"module": "commonjs", "target": "es2017", "outDir": "dist", "experimentalDecorators": True,
+               "emitDecoratorMetadata": True, "moduleResolution": "node", "strict": False, "skipLibCheck": True,
+               "types": [],
+               **({"isolatedModules": True} if isolated else {})}
+    return write(root, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/shared-types/package.json": {"name": "shared-types", "version": "0.0.0", "main": "./index.ts"},
+        "packages/shared-types/index.ts": 'export const enum UnitType { ARCHER = "ARCHER", KNIGHT = "KNIGHT" }\n'
+                                          'export { Side } from "./side";\nexport enum Plain { A = "A" }\n',
+        "packages/shared-types/side.ts": "export const enum Side { LEFT = 0 }\n",
+        "packages/shared-nest/package.json": {"name": "shared-nest", "version": "1.0.0", "main": "dist/index.js",
+                                              "scripts": {"build": build},
+                                              "devDependencies": {"shared-types": "*", "typescript": "^5.5.0"}},
+        "packages/shared-nest/tsconfig.json": {"compilerOptions": options, "include": ["src/**/*"]},
+        "packages/shared-nest/src/index.ts": "import { UnitType, Side } from 'shared-types';\n\n"
+                                             "export class ArmyDto {\n  [UnitType.ARCHER]: number;\n  [UnitType.KNIGHT]: number;\n"
+                                             "  side = Side.LEFT;\n}\n",
+        "packages/shared-nest/src/plain.ts": "import { Plain } from 'shared-types';\n\nexport const plain = Plain.A;\n",
+    })
+
+
+@pytest.mark.parametrize("isolated, build, kept", [(False, "tsc -p tsconfig.json", False),
+                                                   (True, "tsc -p tsconfig.json", True),
+                                                   (False, "tsup src/index.ts --format cjs --no-splitting --external shared-types", True)])
+def test_dep002_an_import_of_const_enum_members_tsc_inlines_loads_nothing(tmp_path, isolated, build, kept):
+    """`[UnitType.ARCHER]: number` where `UnitType` is a workspace package's `const enum`: tsc inlines
+    the members and drops the import, so the library kept in devDependencies is never loaded (a
+    Turborepo game API: 5 DEP002 errors). Not under `isolatedModules` (each file compiled alone keeps
+    it), nor where another compiler builds the package; a plain enum is a value wherever it is."""
+    found = [f[1] for f in dep(_const_enum_repo(tmp_path, isolated, build)) if f[0] == "DEP002"]
+    assert "packages/shared-nest/src/plain.ts" in found
+    assert ("packages/shared-nest/src/index.ts" in found) == kept, found
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("isolated", [False, True])
+def test_tsc_drops_exactly_the_const_enum_imports_the_linter_takes_for_types(tmp_path, isolated):
+    """The oracle: real tsc compiles the library above; its output requires `shared-types` in
+    `index.js` exactly where the linter reports it (with `isolatedModules`), and in `plain.js` always."""
+    folder = install("tsc-resolve-ts5-node20", ["typescript@5", "@types/node@20"], "typescript/bin/tsc")
+    if folder is None:
+        pytest.skip("npm or the registry is unreachable and typescript is not cached")
+    root = _const_enum_repo(tmp_path, isolated)
+    reported = {Path(f[1]).name.replace(".ts", ".js") for f in dep(root) if f[0] == "DEP002"}
+    (root / "node_modules").mkdir()
+    (root / "node_modules" / "shared-types").symlink_to(root / "packages" / "shared-types")  # as the install links it
+    lib = root / "packages" / "shared-nest"
+    tsc = folder / "node_modules" / "typescript" / "bin" / "tsc"
+    done = subprocess.run(["node", str(tsc), "-p", "tsconfig.json", "--pretty", "false"], cwd=lib,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    required = {p.name for p in (lib / "dist").rglob("*.js") if re.search(r"require\(['\"]shared-types['\"]\)", p.read_text())}
+    assert required == ({"index.js", "plain.js"} if isolated else {"plain.js"})
+    assert reported == required
