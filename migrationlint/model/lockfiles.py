@@ -170,7 +170,7 @@ def parse_npm(path: str, data: dict) -> Lockfile:
                     lock.production.setdefault(importer or ".", set()).add(name)
                 continue
             version = entry.get("version")
-            if not isinstance(version, str) or not name:
+            if not isinstance(version, str) or not name or _placeholder(entry):
                 continue
             lock._add_entry(name, version, entry)
             if isinstance(entry.get("name"), str) and entry["name"] != name:  # an npm alias
@@ -184,6 +184,14 @@ def parse_npm(path: str, data: dict) -> Lockfile:
         return lock
     _npm_v1(lock, data.get("dependencies"), top=True)
     return lock
+
+
+def _placeholder(entry: dict) -> bool:
+    """An optional peer npm records without installing it: `"optional": true, "peer": true` and
+    neither `resolved` nor `integrity` (`npm ci` leaves it out; a registry package installed
+    keeps its `integrity` even where the lockfile omits `resolved`)."""
+    return bool(entry.get("peer") and entry.get("optional")) and not entry.get("resolved") \
+        and not entry.get("integrity") and not entry.get("inBundle")
 
 
 def _npm_v1(lock: Lockfile, deps: object, top: bool) -> None:

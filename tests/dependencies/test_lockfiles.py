@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 
 import pytest
 
@@ -181,3 +182,22 @@ def test_yarn_classic_remembers_an_alias_header(tmp_path):
                                         '  version "4.2.3"\n\nstring-width@^5.0.0:\n  version "5.1.2"\n')
     parsed = read_lockfile(str(tmp_path / "yarn.lock"))
     assert parsed.aliases == {"string-width-cjs": "string-width"}
+
+
+def test_an_optional_peer_npm_records_but_never_installs_is_not_in_the_lockfile(tmp_path):
+    """`"node_modules/class-transformer": {"version": "0.5.1", "optional": true, "peer": true}` with
+    neither `resolved` nor `integrity`: npm keeps the optional peer of @nestjs/common as a placeholder
+    and `npm ci` installs nothing there (checked with npm 10), so the package is not in the install (a
+    fleet tracker's DEP004 said ValidationPipe's class-transformer "loads today"). An installed
+    package whose lockfile omits `resolved` (`omit-lockfile-registry-resolved`) keeps its `integrity`."""
+    (tmp_path / "package-lock.json").write_text(json.dumps({"name": "svc", "lockfileVersion": 3, "packages": {
+        "": {"name": "svc", "dependencies": {"@nestjs/common": "^8.0.0"}},
+        "node_modules/@nestjs/common": {"version": "8.4.7", "resolved": "https://registry.npmjs.org/@nestjs/common/-/common-8.4.7.tgz",
+                                        "peerDependencies": {"class-transformer": "*", "class-validator": "*"},
+                                        "peerDependenciesMeta": {"class-transformer": {"optional": True},
+                                                                 "class-validator": {"optional": True}}},
+        "node_modules/class-transformer": {"version": "0.5.1", "license": "MIT", "optional": True, "peer": True},
+        "node_modules/class-validator": {"version": "0.14.1", "integrity": "sha512-AAAA", "optional": True, "peer": True}}}))
+    parsed = read_lockfile(str(tmp_path / "package-lock.json"))
+    assert not parsed.knows("class-transformer") and parsed.resolved("class-transformer") is None
+    assert parsed.resolved("class-validator") == "0.14.1" and parsed.resolved("@nestjs/common") == "8.4.7"
