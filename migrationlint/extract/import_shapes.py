@@ -169,6 +169,19 @@ def _const_value(name: Node) -> Node | None:
     return None
 
 
+def _names_node_env(node: Node) -> bool:
+    """Whether the expression reads NODE_ENV: `process.env.NODE_ENV`, the same key of a config object
+    (`env.NODE_ENV`, `configService.get().NODE_ENV`), or a `const` holding either (`const environment =
+    process.env.NODE_ENV`)."""
+    if text(node) in _NODE_ENV:
+        return True
+    if node.type == "member_expression":
+        key = node.child_by_field_name("property")
+        return key is not None and text(key) == "NODE_ENV"
+    value = _const_value(node) if node.type == "identifier" else None
+    return value is not None and value.type != "identifier" and _names_node_env(value)
+
+
 def _branch(statement: Node, child: Node) -> bool | None:
     """True for the arm taken when the condition holds, False for the other, None for the condition
     (an `if` and a `?:` name their arms alike)."""
@@ -206,9 +219,9 @@ def _env_test(condition: Node) -> tuple[bool, bool]:
         return (lo or ro, lp and rp) if op == "&&" else (lo and ro, lp or rp)
     if op not in ("===", "==", "!==", "!="):
         return _NEITHER
-    if text(left) not in _NODE_ENV:
+    if not _names_node_env(left):
         left, right = right, left
-    value = string_value(right) if text(left) in _NODE_ENV else None
+    value = string_value(right) if _names_node_env(left) else None
     if value is None or value != "production" and value not in _NOT_PRODUCTION:
         return _NEITHER
     equal = op in ("===", "==")

@@ -15,6 +15,10 @@ APP_CONFIGS = (
     ("electron.vite.config", "an Electron app (electron.vite.config): its renderer and main are bundled"),
     ("metro.config", "a React Native app (metro.config): Metro bundles its imports"),
 )
+_METRO_CLI = "a React Native app (expo or react-native CLI): Metro bundles its imports"
+# the builds that bundle only what the app's entry (package.json `main`) imports: a file it does not reach
+# is in no bundle (Metro starts from `main`; a vite or webpack config may name other inputs)
+ENTRY_BUNDLES = frozenset({APP_CONFIGS[-1][1], _METRO_CLI})
 # (script command, why): a command that bundles the app it builds
 SCRIPT_BUILDS = (
     (command_pattern(r"ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
@@ -31,7 +35,7 @@ SCRIPT_BUILDS = (
     (command_pattern(r"(?:wxt|plasmo) (?:build|zip)\b"),
      "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
     (command_pattern(r"(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
-     "a React Native app (expo or react-native CLI): Metro bundles its imports"),
+     _METRO_CLI),
     (command_pattern(r"uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
     (command_pattern(r"taro build\b"), "a Taro app (taro build): webpack or vite bundles it for each platform"),
     (command_pattern(r"gatsby build\b"), "a Gatsby site (gatsby build): webpack bundles its pages into static files"),

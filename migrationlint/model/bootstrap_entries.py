@@ -6,7 +6,9 @@ build output itself (`node init.js`, where `init.js` sets up the environment and
 look inside it the package would declare no entry at all and every file would ship by
 presumption. What the bootstrap loads by relative path, mapped back from built output to source,
 are the package's entries; a load in a branch for outside production (`NODE_ENV !==
-'production'`) is not. The bootstrap's facts are loaded like any file outside the run (an input
+'production'`) is not. The bootstrap itself, a file of the checkout outside the build's output
+folders, is an entry too: in a JavaScript app (an Expo app's `index.js` loading `./App`), what it
+imports is the app. The bootstrap's facts are loaded like any file outside the run (an input
 of the run cache), never executed.
 """
 
@@ -40,6 +42,9 @@ def all_entries(manifest: Manifest, mapped: Callable[[str, str], str | None],
         else:
             unmapped.append((target, origin))
     for target, origin in unmapped:
+        script = _kept_script(manifest, target, facts_of)
+        if script is not None:  # a JavaScript app's own `index.js` (an Expo app's `main`)
+            found.setdefault(script, Entry(script, origin))
         for entry in _loaded_by_bootstrap(manifest, target, origin, mapped, facts_of):
             found.setdefault(entry.path, entry)
     if unmapped:  # `dist/acme-widget.js`: preconstruct's naming, built from its entrypoints
@@ -48,6 +53,22 @@ def all_entries(manifest: Manifest, mapped: Callable[[str, str], str | None],
     for source in vercel_functions(manifest.dir):
         found.setdefault(source, Entry(source, VERCEL_ORIGIN))
     return list(found.values())
+
+
+def _kept_script(manifest: Manifest, target: str, facts_of: Callable[[str], FileFacts | None]) -> str | None:
+    """The target itself, when it is a JavaScript file of the checkout that no build writes (not under
+    `dist/`, `build/` or `out/`) and that is linted: the package's source is JavaScript there (a React
+    Native app's `"main": "index.js"` registering `./App`), and what it imports is reached from it."""
+    path = os.path.normpath(os.path.join(manifest.dir, target))
+    rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
+    if not path.endswith((*_SCRIPT_EXTENSIONS, ".jsx")) or rel.split("/")[0] in _BUILD_FOLDERS or rel.startswith("../") \
+            or not os.path.isfile(path):
+        return None
+    facts = facts_of(path)
+    return path if facts is not None and not facts.skipped else None
+
+
+_BUILD_FOLDERS = frozenset({"dist", "build", "out", ".output", ".next"})
 
 
 def _loaded_by_bootstrap(manifest: Manifest, target: str, origin: str, mapped: Callable[[str, str], str | None],

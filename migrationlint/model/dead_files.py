@@ -26,6 +26,7 @@ import re
 
 from migrationlint.globs import match_from_root
 from migrationlint.model.angular_programs import angular_programs
+from migrationlint.model.app_builds import ENTRY_BUNDLES
 from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.build_programs import build_tsconfigs, tsc_projects
 from migrationlint.model.dev_files import dev_reason, tool_input
@@ -138,11 +139,27 @@ def _next_skips_type_check(project: Project, manifest: Manifest) -> bool:
     return config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True
 
 
+def _metro_checks_no_type(project: Project, manifest: Manifest) -> bool:
+    """Whether the package is a React Native app Metro bundles from its entry (metro.config, or an
+    expo or react-native CLI script) and no script of it or of the root runs tsc: Metro strips
+    types without checking them, so the app's tsconfig is read by editors alone."""
+    return shipping_for(project).bundled(manifest) in ENTRY_BUNDLES \
+        and not any(_RUNS_TSC.search(c) for c in _scripts_here(project, manifest))
+
+
+def _out_of_an_unchecked_bundle(project: Project, path: str, manifest: Manifest | None) -> bool:
+    """Whether the file is no test and lies outside the bundle of a React Native app that nothing
+    type-checks (`_metro_checks_no_type`): Metro compiles only what the entry reaches, whatever
+    tsconfig (`"extends": "expo/tsconfig.base"`, not installed here) the editor reads."""
+    return manifest is not None and not _TEST_NAME.search(path) and _metro_checks_no_type(project, manifest) \
+        and shipping_for(project).verdict(path, manifest).unbundled
+
+
 def _outside_programs(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest | None) -> bool:
     """Whether the tsconfig that covers the file is no program a build or a check runs: the CLI's
-    targets name theirs, the file is `// @ts-nocheck`, or a Next.js build that checks no type."""
+    targets name theirs, the file is `// @ts-nocheck`, or a Next.js or Metro build that checks no type."""
     return _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
-        or (manifest is not None and _next_skips_type_check(project, manifest))
+        or (manifest is not None and (_next_skips_type_check(project, manifest) or _metro_checks_no_type(project, manifest)))
 
 
 def _build_parks(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest) -> bool:
@@ -233,8 +250,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
             or _sample_read_by_hand(project, path, manifest)):
         # documentation no tsconfig compiles: run by hand, if at all
         return manifest is None or not _run_by_a_script(project, path, manifest)
-    if cfg is None or cfg.error is not None or cfg.unread_extends:
-        return False  # no tsconfig says what is compiled (tsx, ts-node, a bundler with defaults)
+    if cfg is None or cfg.error is not None or cfg.unread_extends:  # no tsconfig says what is compiled (tsx, ts-node,
+        return _out_of_an_unchecked_bundle(project, path, manifest)  # a bundler with defaults): the bundle may
     cfg = _excluding_below_catch_all(project, resolver, cfg, path) or cfg
     # the CLI's targets name its programs; a program that includes a `// @ts-nocheck` file reports nothing in it
     outside_cli = _outside_programs(project, resolver, cfg, path, manifest)

@@ -124,14 +124,15 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         """Whether no manifest, lockfile or node_modules knows `package` (no version to suggest)."""
         return not self.known(package, m) and self.version(package, m) is None
 
-    def member_loads_nothing_of(self, member: Manifest, package: str) -> bool:
+    def member_loads_nothing_of(self, member: Manifest, package: str, seen: frozenset[str] = frozenset()) -> bool:
         """Whether nothing of a workspace package loads `package`: a peer it declares and imports
         only for types (`import { DataSourceOptions } from 'typeorm'`), or never imports while no
         package it declares takes it as a peer (a peer list copied from a template), so an importer
         that lacks the peer fails nowhere. A peer it never imports that a package it declares (or
         imports) takes as a peer may be loaded by that package (an ORM loads its driver), unless it
-        imports that package only for types (a form library's schema types: nothing of it loads)."""
-        if not self.project.package_sources(member.dir):
+        imports that package only for types (a form library's schema types: nothing of it loads),
+        or that package is a workspace member that loads nothing of it either (the same copied list)."""
+        if member.path in seen or not self.project.package_sources(member.dir):
             return False  # no TypeScript source (built JavaScript, a package of another language): nothing known
         found = self.imports_of(member)
         if package in found:
@@ -140,7 +141,12 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         # stale peer it never imports loads nothing; nor does a devDependency in shipping code)
         declared = {p for section in ("dependencies", "optionalDependencies") for p in member.section(section)
                     if p != package and not found.get(p)} | {p for p, types in found.items() if not types and p != package}
-        return not any(package in self.peer_list(p, member) for p in declared)
+        return not any(package in self.peer_list(p, member) and not self._sibling_loads_nothing(p, package, seen | {member.path})
+                       for p in declared)
+
+    def _sibling_loads_nothing(self, name: str, package: str, seen: frozenset[str]) -> bool:
+        sibling = self.project.workspace.member(name)
+        return sibling is not None and not sibling.error and self.member_loads_nothing_of(sibling, package, seen)
 
     def imports_of(self, member: Manifest) -> dict[str, bool]:
         """{package: whether only for types} of what the member's files outside its tests import,

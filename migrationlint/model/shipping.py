@@ -19,6 +19,7 @@ from typing import Callable
 
 from migrationlint.model import packages as pk
 from migrationlint.globs import match
+from migrationlint.model.app_builds import ENTRY_BUNDLES
 from migrationlint.model.bundling import Bundle, bundler_config
 from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries, starts_unmapped_output
@@ -275,6 +276,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         if paged and not others and beside_page_scripts(path, manifest, entries):
             return Verdict(False, "no module script of the vite app's index.html reaches it: vite bundles only what "
                                   "its page loads", unbundled=True)
+        if others and (app := self.bundled(manifest)) in ENTRY_BUNDLES:  # Metro: from `main` alone
+            return Verdict(False, f"no entry point reaches it, and the package is {app} from its entry alone", unbundled=True)
         if others:  # else as with no entry: what the page does not reach lies outside its folder
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None
             if bundler is not None:  # a front-end component no Node entry loads

@@ -1920,3 +1920,35 @@ def test_dep004_a_transport_a_health_check_pings_loads_its_client_when_the_check
     (root / "src/health.controller.ts").write_text(controller)
     [d] = by_code(lint(root), "DEP004")
     assert 'load "ioredis" when the health check runs' in d.message and "start-up" not in d.message, d.message
+
+
+def test_dep003_a_peer_list_copied_along_a_chain_of_members_loads_nothing(tmp_path):
+    """`@r2/shared` lists `left-pad` as a peer it never imports, and so does `@r2/common`, the member
+    it depends on (a constraints-managed monorepo copied the list: 2 DEP003 warnings on a server that
+    uses shared): nothing in the chain loads the peer, so the server lacks nothing. When common
+    imports it, shared's users need it, through common."""
+    from tests.dependencies.test_shipping import dep, write
+
+    def repo(name: str, common_source: str) -> Path:
+        member = {"version": "1.0.0", "exports": "./dist/index.js", "scripts": {"build": "tsc"},
+                  "peerDependencies": {"left-pad": "^1.3.0"}}
+        config = {"compilerOptions": {"outDir": "dist", "rootDir": "src", "declaration": True}, "include": ["src"]}
+        return write(tmp_path / name, {
+            "package.json": {"name": "r2", "private": True, "packageManager": "yarn@4.1.1", "workspaces": ["packages/*"]},
+            ".yarnrc.yml": "nodeLinker: node-modules\n",
+            "packages/common/package.json": {"name": "@r2/common", **member},
+            "packages/common/tsconfig.json": config,
+            "packages/common/src/index.ts": common_source,
+            "packages/shared/package.json": {"name": "@r2/shared", **member, "dependencies": {"@r2/common": "workspace:^"}},
+            "packages/shared/tsconfig.json": config,
+            "packages/shared/src/index.ts": "import { PREFIX } from '@r2/common';\n\nexport const greet = (n: string) => `${PREFIX} ${n}`;\n",
+            "packages/server/package.json": {"name": "@r2/server", "private": True,
+                                             "scripts": {"build": "tsc", "start:prod": "node dist/main.js"},
+                                             "dependencies": {"@r2/shared": "workspace:^"}},
+            "packages/server/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+            "packages/server/src/main.ts": "import { greet } from '@r2/shared';\n\nconsole.log(greet('world'));\n",
+        })
+
+    assert [f for f in dep(repo("copied", "export const PREFIX = 'hello';\n")) if f[0] == "DEP003"] == []
+    used = dep(repo("used", "import leftPad from 'left-pad';\n\nexport const PREFIX = leftPad('hello', 8);\n"))
+    assert any(f[0] == "DEP003" and f[1] == "packages/server/src/main.ts" for f in used), used

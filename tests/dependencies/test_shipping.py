@@ -3018,8 +3018,9 @@ def test_an_exports_subpath_of_test_helpers_is_no_production_entry(tmp_path):
 def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
     """`if (process.env.NODE_ENV !== 'production') { require('./docs') }`: the service loads Swagger UI
     only outside production, where devDependencies are installed (a real API: 2 DEP002 whose unsafe
-    fix shipped Swagger UI to production). Also the `else` of `=== 'production'`, a `?:` and a `const`
-    holding the test; a load outside such a branch, in one for `!== 'test'`, or behind a `let`, still ships."""
+    fix shipped Swagger UI to production). Also the `else` of `=== 'production'`, a `?:`, a `const`
+    holding the test or NODE_ENV, and a config object's NODE_ENV; a load outside such a branch, in one for
+    `!== 'test'`, or behind a `let`, still ships."""
     files = {
         "package.json": {"name": "acme-api", "version": "1.0.0", "private": True,
                          "scripts": {"build": "tsc", "start": "node ./build/index.js"},
@@ -3041,6 +3042,12 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
                    # a `const` holding the test (a real back end's `isDev`, and its negation)
                    "const isDev = process.env.NODE_ENV !== 'production';\nif (isDev) {\n  app.use(require('./docs').docs);\n}\n",
                    "const isProd = process.env.NODE_ENV === 'production';\nif (!isProd) app.use(require('./docs').docs);\n",
+                   # NODE_ENV through a `const` or a config object (a real game API's Swagger: 1 DEP002)
+                   "const environment = process.env.NODE_ENV;\nif (environment === 'development') app.use(require('./docs').docs);\n",
+                   "const env = { NODE_ENV: process.env.NODE_ENV ?? 'production' };\n"
+                   "if (env.NODE_ENV === 'development') app.use(require('./docs').docs);\n",
+                   "declare const config: { get(): { NODE_ENV: string } };\n"
+                   "if (config.get().NODE_ENV !== 'production') app.use(require('./docs').docs);\n",
                    # a test run's switch (a real spreadsheet server seeds its test database so: 1 DEP002)
                    "if (process.env.TEST_CLEAN_DATABASE) {\n  app.use(require('./docs').docs);\n}\n"):
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
@@ -3050,6 +3057,8 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
     for branch in ("app.use(require('./docs').docs);\n",
                    "if (process.env.NODE_ENV !== 'test') {\n  app.use(require('./docs').docs);\n}\n",
                    "let isDev = process.env.NODE_ENV !== 'production';\nisDev = true;\nif (isDev) app.use(require('./docs').docs);\n",
+                   "let environment = process.env.NODE_ENV;\nif (environment === 'development') app.use(require('./docs').docs);\n",
+                   "if (config.NODE_MODE === 'development') app.use(require('./docs').docs);\n",
                    "if (process.env.USE_TESTNET) {\n  app.use(require('./docs').docs);\n}\n"):  # a network, not a test run
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
         assert dep(write(tmp_path / str(len(branch)), other)) == [("DEP002", "src/docs.ts", "swagger-ui-express")], branch
@@ -3103,8 +3112,9 @@ def test_a_taro_app_built_per_platform_is_bundled(tmp_path, scripts, reported):
 def test_a_hand_written_helper_the_manifest_names_leaves_the_vite_app_its_bundle(tmp_path, build, bundled):
     """A published web app whose `main` names `./node/index.mjs`, a committed helper that serves the
     built pages (a real CMS's admin: 37 DEP002 on its pages): vite is the only compiler of its build,
-    so the pages are the bundle and what they import is inlined; where tsc writes the entry too, the
-    app build makes only the pages beside code that loads its imports."""
+    so the pages are the bundle and what they import is inlined; where tsc compiles more of it, the
+    package is no bundle, but its `main` helper is its one Node entry, and a JSX page it does not
+    reach is still the input of the vite build."""
     root = write(tmp_path, {
         "package.json": {"name": "@acme/admin-web", "version": "1.0.0", "type": "module", "main": "./node/index.mjs",
                          "files": ["dist", "node"], "scripts": {"build": build},
@@ -3116,7 +3126,7 @@ def test_a_hand_written_helper_the_manifest_names_leaves_the_vite_app_its_bundle
         "src/main.tsx": "import axios from 'axios';\n\naxios.get('/api/ping');\n",
     })
     assert (bundle_of(read_manifest(str(root / "package.json"))) is not None) is bundled
-    assert dep(root) == ([] if bundled else [("DEP002", "src/main.tsx", "axios")])
+    assert dep(root) == []
 
 
 def test_a_javascript_bootstrap_leads_to_the_entry_points_it_loads(tmp_path):

@@ -645,3 +645,32 @@ def test_a_draft_in_an_examples_folder_no_tsconfig_compiles_is_read_by_hand(tmp_
     _write(tmp_path, "REVIEW_EXAMPLES/users.controller.fixed.ts", "import { UsersService } from './users.service';\n\n"
                                                                   "export const s = UsersService;\n")
     assert [d.severity.value for d in lint(tmp_path, ["IMP002"])] == ["warning"]
+
+
+@pytest.mark.parametrize("metro, scripts, severity", [
+    (True, {"start": "expo start"}, "warning"),
+    (False, {"start": "expo start"}, "warning"),  # the expo CLI says Metro as well
+    (True, {"start": "expo start", "typecheck": "tsc --noEmit"}, "error"),
+    (False, {"start": "node index.js"}, "error"),  # no Metro: a Node app's unreached files may still run
+])
+def test_a_react_native_app_bundles_only_what_its_javascript_main_reaches(tmp_path, metro, scripts, severity):
+    """An Expo app whose `"main": "index.js"` registers `./App`, beside the starter's leftover
+    `components/icon-symbol.tsx` that nothing imports: Metro bundles from `main` alone and checks no
+    type, so the leftover's undeclared `expo-symbols` is dead code, not "pnpm add" (a Turborepo's mobile
+    app: 3 DEP001 errors; its tsconfig extends `expo/tsconfig.base`, not installed here). The JS
+    `main` is the entry: what it reaches ships. A script running tsc checks the leftover too."""
+    _pkg(tmp_path, "package.json", {"name": "mobile", "version": "1.0.0", "main": "index.js", "scripts": scripts,
+                                    "dependencies": {"expo": "~54.0.0", "react": "19.1.0", "react-native": "0.81.5"}})
+    _pkg(tmp_path, "tsconfig.json", {"extends": "expo/tsconfig.base", "include": ["**/*.ts", "**/*.tsx"]})
+    if metro:
+        _write(tmp_path, "metro.config.js", "const { getDefaultConfig } = require('expo/metro-config');\n"
+                                            "module.exports = getDefaultConfig(__dirname);\n")
+    _write(tmp_path, "index.js", "import { registerRootComponent } from 'expo';\nimport App from './App';\n\n"
+                                 "registerRootComponent(App);\n")
+    _write(tmp_path, "App.js", "import { Text } from 'react-native';\nimport { tint } from './theme';\n\n"
+                               "export default function App() { return <Text style={{ color: tint }}>hi</Text>; }\n")
+    _write(tmp_path, "theme.ts", "import Color from 'color';\n\nexport const tint = Color('#08f').hex();\n")
+    _write(tmp_path, "components/icon-symbol.tsx", "import { SymbolView } from 'expo-symbols';\n\n"
+                                                   "export function IconSymbol() { return <SymbolView name=\"house\" />; }\n")
+    found = {(d.path.rsplit("/", 1)[1], d.severity.value) for d in lint(tmp_path, ["DEP001"])}
+    assert ("icon-symbol.tsx", severity) in found and ("theme.ts", "error") in found, found
