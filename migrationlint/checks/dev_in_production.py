@@ -6,6 +6,7 @@ it (a peer of the host framework, a package the bundle leaves external).
 from __future__ import annotations
 
 from migrationlint.checks.peer_hosts import peer_host
+from migrationlint.checks.unimported_files import unimported_note
 from migrationlint.diagnostics import Applicability, Edit, Fix, Severity
 from migrationlint.model.package_use import Use
 from migrationlint.model.package_roles import started_application
@@ -21,7 +22,7 @@ class DevInProduction:
         """(message, fix, severity unless the rule's) of DEP002 for `u`."""
         m = u.manifest
         rel = self._rel(m)
-        ships = f"; this file ships: {u.verdict.reason}" if u.verdict else ""
+        ships = f"; this file ships: {u.verdict.reason}{unimported_note(self.project, u)}" if u.verdict else ""
         host = peer_host(self, u)
         if host is not None:  # the application provides it with the host: found where it hoists, not under pnpm
             optional = ", marked optional in peerDependenciesMeta as that peer is" if host[1] else \

@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import replace
 
+from migrationlint.checks.unimported_files import unimported_note
 from migrationlint.checks.unloaded_imports import stale_mock, unused_import
 from migrationlint.checks.loads_today import LoadsToday
 from migrationlint.checks.peer_hosts import sibling_peer
@@ -244,7 +245,7 @@ class UndeclaredImports(LoadsToday):
         unchecked = unchecked_file(self.project, resolver_for(self.project), u.path) if u.type_only else None
         if unchecked is not None:  # as IMP002 and IMP003 say of such a file: nothing fails, an editor shows it
             return message + note + f"; nothing fails: {unchecked} TS2307", fix, Severity.WARNING
-        return message + note, fix, None
+        return message + note + unimported_note(self.project, u), fix, None
 
     def _closing_a_cycle(self, m: Manifest, package: str, section: str) -> str | None:
         """What DEP001 says when declaring `package` in `m` would close a cycle of workspace packages."""

@@ -1952,3 +1952,30 @@ def test_dep003_a_peer_list_copied_along_a_chain_of_members_loads_nothing(tmp_pa
     assert [f for f in dep(repo("copied", "export const PREFIX = 'hello';\n")) if f[0] == "DEP003"] == []
     used = dep(repo("used", "import leftPad from 'left-pad';\n\nexport const PREFIX = leftPad('hello', 8);\n"))
     assert any(f[0] == "DEP003" and f[1] == "packages/server/src/main.ts" for f in used), used
+
+
+def test_a_finding_in_a_file_nothing_imports_names_deleting_it_as_the_other_remedy(tmp_path):
+    """A legacy middleware under `src/` that no entry reaches and no file imports: tsc emits it, so it
+    ships by presumption and its devDependency `jsonwebtoken` is a DEP002, but the likelier remedy is to
+    delete it (a hospital service's 1 DEP002, a polyfill's DEP001): both messages say so. A file some
+    other file imports, or that an entry reaches, gets no such note."""
+    from tests.dependencies.test_shipping import write
+
+    files = {
+        "package.json": {"name": "svc", "version": "1.0.0", "main": "dist/main.js",
+                         "scripts": {"build": "tsc", "start": "node dist/main.js"},
+                         "dependencies": {"express": "^4.18.2"}, "devDependencies": {"jsonwebtoken": "^9.0.2"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src/**/*"]},
+        "src/main.ts": "import express from 'express';\n\nexpress().listen(3000);\n",
+        "src/middleware/auth.middleware.ts": "import jwt from 'jsonwebtoken';\nimport 'core-js/stable';\n\n"
+                                             "export const verify = (t: string) => jwt.verify(t, 's');\n",
+    }
+    root = write(tmp_path / "alone", files)
+    found = {d.code: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics}
+    assert set(found) == {"DEP001", "DEP002"}
+    assert all("deleting it is the other remedy" in m for m in found.values()), found
+    imported = {**files, "src/routes.ts": "import { verify } from './middleware/auth.middleware';\n\nexport const check = verify;\n"}
+    root = write(tmp_path / "imported", imported)
+    messages = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
+                if d.path.endswith("auth.middleware.ts")]
+    assert len(messages) == 2 and not any("deleting it" in m for m in messages), messages
