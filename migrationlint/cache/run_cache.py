@@ -73,7 +73,7 @@ CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 PRESENCE_SUFFIXES = (".md", ".mdx")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a
 # Dockerfile's RUN may run (what they install decides DEP005)
-CONTEXT_SUFFIXES = (".prisma", ".sh")
+CONTEXT_SUFFIXES = (".prisma", ".sh", "importmap.json", "import_map.json", "import-map.json")  # Deno's (deno_imports)
 # read by import resolution too: generated targets (.gitignore) and config-file aliases
 CONTEXT_RESOLUTION = (".gitignore", ".gitmodules", "svelte.config.", "vite.config.", "vitest.config.", "nuxt.config.",
                       # bundler configs decide whether a package ships its imports inside a bundle

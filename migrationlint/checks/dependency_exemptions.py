@@ -251,13 +251,21 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         """A value use in shipping code of a package that a production install must provide (not
         in a bundled package, whose devDependencies are the bundle, nor a runtime-provided one)."""
         if u.type_only or u.test or u.package in policy.PROVIDED_BY_RUNTIME \
-                or lambda_runtime_provides(u.manifest.dir, u.package):
+                or lambda_runtime_provides(u.manifest.dir, u.package) or self._left_to_lambda(u):
             return False
         if self.tooling_root(u.manifest, u.verdict):
             return False  # files of a private workspace root are its tooling (scripts, configs)
         if u.imp.lazy and not u.manifest.unpublishable:
             return False  # a published package's on-demand load: an optional feature its user installs
         return self.shipping.bundled(u.manifest, u.package) is None
+
+    def _left_to_lambda(self, u: Use) -> bool:
+        """An AWS SDK package (`@aws-sdk/...`, `aws-sdk`) that a private package's bundle leaves external
+        (`--external:@aws-sdk`, `external: ['@aws-sdk/*']`): a Lambda function's bundle, deployed as a
+        zip, whose runtime provides the SDK; kept in devDependencies on purpose."""
+        m = u.manifest
+        return (u.package.startswith("@aws-sdk/") or u.package == "aws-sdk") and m.unpublishable \
+            and self.shipping.bundled(m) is not None and self.shipping.bundled(m, u.package) is None
 
     def development_package(self, u: Use) -> bool:
         """A file that ships only by presumption, of a private package that declares no

@@ -36,6 +36,7 @@ from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
 from migrationlint.checks.missing_exports import IMP003, dropped_by_compiler, erased_names, missing_exports, only_for_types
 from migrationlint.checks.phantom_packages import IMP001, own_namespace, phantom
+from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.exports_elsewhere import exports_elsewhere
@@ -98,7 +99,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 yield _unresolved(project, resolver, path, imp, res)
             elif want1 and res.origin == "package" and not imp.ts_ignored:  # `@ts-expect-error`: resolved elsewhere
                 namespace = own_namespace(project, resolver, path, spec)
-                if namespace and not unread_alias(resolver, path, spec) and not unread_local_config(resolver, path):
+                if namespace and not unread_alias(resolver, path, spec) and not unread_local_config(resolver, path) \
+                        and not deno_mapped(project, path, spec):  # a name Deno's import map resolves
                     # an alias the unread config package, or a generated base the checkout lacks, may hold
                     yield phantom(project, resolver, facts, imp, namespace)
         elif want3 and res.is_source and imp.kind in ("import", "export-from") and imp.bindings \

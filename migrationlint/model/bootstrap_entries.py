@@ -42,8 +42,8 @@ def all_entries(manifest: Manifest, mapped: Callable[[str, str], str | None],
         else:
             unmapped.append((target, origin))
     for target, origin in unmapped:
-        script = _kept_script(manifest, target, facts_of)
-        if script is not None:  # a JavaScript app's own `index.js` (an Expo app's `main`)
+        script = _kept_script(manifest, target, facts_of) if "runs built code" not in origin else None
+        if script is not None:  # a JavaScript app's own `index.js` (an Expo app's `main`), not a one-off step's
             found.setdefault(script, Entry(script, origin))
         for entry in _loaded_by_bootstrap(manifest, target, origin, mapped, facts_of):
             found.setdefault(entry.path, entry)

@@ -23,8 +23,15 @@ class Bundle:
         """Whether the bundle holds `package` (None: any package at all). An external entry names
         the package or a path into it (`react/jsx-runtime`): either way an install must hold it; a
         regex entry (rollup, vite, tsup) leaves out what it matches."""
-        return package is None or not any(e == package or e.startswith(package + "/") or (
+        return package is None or not any(e == package or e.startswith(package + "/") or _covers(e, package) or (
             e.startswith(REGEX_MARK) and _regex_matches(e[len(REGEX_MARK):], package)) for e in self.external)
+
+
+def _covers(entry: str, package: str) -> bool:
+    """Whether an external entry that names a whole scope or a wildcard (`@aws-sdk`, which esbuild
+    matches as a path prefix; `@aws-sdk/*`) covers the package (`@aws-sdk/client-s3`)."""
+    prefix = entry[:-2] if entry.endswith("/*") else entry if entry.startswith("@") and "/" not in entry else None
+    return prefix is not None and package.startswith(prefix + "/")
 
 
 _JS_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}

@@ -332,8 +332,10 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     if next_app_without_config(manifest):
         return "a Next.js app (next-env.d.ts, which Next writes into every TypeScript app): next build bundles its imports"
     for pattern, why in SCRIPT_BUILDS:
-        if any(pattern.search(s) for s in scripts):
-            return why
+        matched = [s for s in scripts if pattern.search(s)]
+        if matched:  # esbuild's `--external:@aws-sdk` (a path prefix) stays out of its bundle
+            external = tuple(dict.fromkeys(m.group(1) for s in matched for m in _ESBUILD_EXTERNAL.finditer(s)))
+            return Bundle(why, external) if external and "esbuild" in why else why
     if any(_ASTRO_BUILD.search(s) for s in scripts) and _astro_static(directory):
         return "a static Astro site (astro build, no server adapter): vite bundles every import into its pages"
     return ncc_build(scripts) or bun_build(scripts) or _nx_esbuild(directory) or _serverless_functions(manifest) or worker_bundle(directory) \
@@ -341,6 +343,7 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
 
 
 _ASTRO_BUILD = command_pattern(r"astro build\b")
+_ESBUILD_EXTERNAL = re.compile(r"--external:['\"]?([^\s'\"]+)")
 
 
 def _astro_static(directory: str) -> bool:

@@ -41,6 +41,7 @@ from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.retired_packages import retired_package
 from migrationlint.model.tsconfig import TsConfig
+from migrationlint.model.unreferenced_configs import unreferenced_named_config
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.script_commands import command_pattern, shell_commands
 from migrationlint.model.shipping import shipping_for
@@ -157,8 +158,10 @@ def _out_of_an_unchecked_bundle(project: Project, path: str, manifest: Manifest 
 
 def _outside_programs(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest | None) -> bool:
     """Whether the tsconfig that covers the file is no program a build or a check runs: the CLI's
-    targets name theirs, the file is `// @ts-nocheck`, or a Next.js or Metro build that checks no type."""
+    targets name theirs, the file is `// @ts-nocheck`, the config is a named one nothing names (a
+    `tsconfig.test.json` no script or tool compiles), or a Next.js or Metro build that checks no type."""
     return _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
+        or unreferenced_named_config(project, cfg.path) \
         or (manifest is not None and (_next_skips_type_check(project, manifest) or _metro_checks_no_type(project, manifest)))
 
 

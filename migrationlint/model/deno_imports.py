@@ -1,5 +1,5 @@
 """Names a Deno import map resolves: the `imports` of the nearest deno.json or deno.jsonc, or of the
-file its `importMap` names.
+file its `importMap` names, or of the maps a package's scripts give deno (`--import-map=test.importmap.json`).
 
 Deno code kept in a Node repository (an example deployed to Deno Deploy, a test run with `deno
 run`) names its dependencies in its import map: `"pg-pool": "npm:pg-pool@3.14.0"` for a name,
@@ -12,6 +12,7 @@ would be reported.
 from __future__ import annotations
 
 import os
+import re
 
 from migrationlint.model.folders_above import nearest_above
 from migrationlint.model.jsonc import load_jsonc
@@ -42,7 +43,25 @@ def _config_keys(directory: str) -> tuple[str, ...] | None:
         return _keys(config)
     import_map = os.path.join(directory, IMPORT_MAP)
     supabase = directory.endswith(os.path.join(os.sep, *SUPABASE_FUNCTIONS))
-    return _keys(import_map) if supabase and os.path.isfile(import_map) else None
+    if supabase and os.path.isfile(import_map):
+        return _keys(import_map)
+    named = _script_maps(directory)  # `deno test --import-map=test.importmap.json` in the package's scripts
+    return tuple(k for m in named for k in _keys(m)) if named else None
+
+
+_IMPORT_MAP_FLAG = re.compile(r"\bdeno\b[^;&|]*?--import-map[= ]([^\s'\"]+)")
+
+
+def _script_maps(directory: str) -> list[str]:
+    """The local import maps the scripts of the package.json in `directory` give deno (`--import-map`)."""
+    path = os.path.join(directory, "package.json")
+    if not os.path.isfile(path):
+        return []
+    data, _ = load_jsonc(path)
+    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    found = [os.path.normpath(os.path.join(directory, m.group(1))) for c in scripts.values() if isinstance(c, str)
+             for m in _IMPORT_MAP_FLAG.finditer(c) if not m.group(1).startswith(("http:", "https:"))]
+    return [f for f in dict.fromkeys(found) if os.path.isfile(f)]
 
 
 def _keys(config: str) -> tuple[str, ...]:

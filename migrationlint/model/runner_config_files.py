@@ -46,7 +46,8 @@ def script_configs(directory: str) -> list[str]:
 def named_configs(directory: str) -> list[str]:
     """Every config path the package's scripts pass to jest or vitest, read from the package's
     folder, whether or not a file is there (`pnpm --dir ../.. exec jest --config apps/api/jest.config.cjs`
-    names one from another folder)."""
+    names one from another folder); but not a missing one a script names from the package's own folder
+    (`jest -c jest.integration.config.js` with no such file: the runner stops, it configures nothing)."""
     try:
         with open(os.path.join(directory, "package.json"), "rb") as fh:
             data = fh.read()
@@ -61,9 +62,14 @@ def named_configs(directory: str) -> list[str]:
             continue
         for words in shell_commands(script):
             named = _config_argument(words)
-            if named:
-                found.append(os.path.normpath(os.path.join(directory, named)))
+            path = os.path.normpath(os.path.join(directory, named)) if named else None
+            if path and (os.path.isfile(path) or _MOVES.search(script)):
+                found.append(path)
     return found
+
+
+# a script that runs its commands from another folder: a config it names may lie there
+_MOVES = re.compile(r"(?:^|[\s;&|(])(?:cd|pushd)\s|--(?:dir|prefix|cwd)\b|(?:^|\s)-C\s")
 
 
 def _config_argument(words: list[str]) -> str | None:

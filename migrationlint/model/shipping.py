@@ -49,8 +49,9 @@ from migrationlint.model.web_bundle_inputs import WebBundleInputs
 from migrationlint.model.bundled_libraries import BundledLibraries
 from migrationlint.model.nested_bundles import NestedBundles
 from migrationlint.model.nx_projects import WebProject
-from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN, next_routes
-from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, beside_page_scripts, html_entries
+from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
+from migrationlint.model.app_entries import APP_STARTS, app_entries
+from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, beside_page_scripts
 from migrationlint.model.verdicts import ON_DEMAND, WORKSPACE_ROOT_FILE, Verdict
 
 _VALUE_KINDS = ("import", "export-from", "export-star", "import-equals", "require", "dynamic")
@@ -183,8 +184,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         test support (`_test_support_export`): what it offers its dependents' tests."""
         if manifest.path not in self._entries:
             found = all_entries(manifest, self._resolver().to_source, self.project.facts, self.ws.nx_projects_within(manifest.dir))
-            found += [Entry(p, ROUTE_ORIGIN) for p in next_routes(manifest, lambda: self.project.package_sources(manifest.dir))]
-            found += [Entry(p, HTML_ORIGIN) for p in html_entries(manifest)]
+            found += app_entries(manifest, lambda: self.project.package_sources(manifest.dir), self.project.facts)
             self._entries[manifest.path] = [e for e in found if (e.origin != EXPORTS_ORIGIN or not self._test_support_export(
                 os.path.relpath(e.path, manifest.dir).replace(os.sep, "/"), manifest)) and not self._in_vite_root(e, manifest)]
         return self._entries[manifest.path]
@@ -276,7 +276,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         if paged and not others and beside_page_scripts(path, manifest, entries):
             return Verdict(False, "no module script of the vite app's index.html reaches it: vite bundles only what "
                                   "its page loads", unbundled=True)
-        if others and (app := self.bundled(manifest)) in ENTRY_BUNDLES:  # Metro: from `main` alone
+        if any(e.origin in APP_STARTS for e in others) and (app := self.bundled(manifest)) in ENTRY_BUNDLES:  # Metro
             return Verdict(False, f"no entry point reaches it, and the package is {app} from its entry alone", unbundled=True)
         if others:  # else as with no entry: what the page does not reach lies outside its folder
             bundler = bundler_config(manifest.dir) if path.endswith((".tsx", ".jsx")) else None

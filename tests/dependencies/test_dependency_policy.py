@@ -1576,6 +1576,27 @@ def test_a_module_the_build_leaves_external_and_nothing_holds_comes_from_the_run
     assert [p for _, _, p in dep(write(tmp_path, files))] == reported
 
 
+@pytest.mark.parametrize("external", ["--external:@aws-sdk", "--external:@aws-sdk/*", "'--external:@aws-sdk/*'"])
+def test_an_esbuild_scope_external_keeps_the_scope_out_and_the_rest_in_the_bundle(tmp_path, external):
+    """A Lambda package built by `esbuild src/index.ts --bundle --external:@aws-sdk` (esbuild matches
+    it as a path prefix: every `@aws-sdk/...` stays out) whose `dependencies` hold only `@aws-sdk`
+    clients: what it bundles is kept in devDependencies, so the sibling workspace package its handler
+    imports undeclared goes there too (33 DEP001 on a real repository advised `dependencies`, which
+    only the external packages need)."""
+    files = {
+        "package.json": {"name": "r2", "private": True, "workspaces": ["lambda", "shared"]},
+        "shared/package.json": {"name": "shared", "version": "1.0.0"},
+        "shared/s3.ts": "export const bucket = 'b';\n",
+        "lambda/package.json": {"name": "lambda", "version": "1.0.0", "dependencies": {"@aws-sdk/client-sns": "^3.500.0"},
+                                "scripts": {"build": f"esbuild src/index.ts --bundle --platform=node --outfile=dist/index.js {external}"}},
+        "lambda/src/index.ts": "import { bucket } from 'shared/s3';\nimport { SNSClient } from '@aws-sdk/client-sns';\n\n"
+                               "export const handler = async () => new SNSClient({ region: bucket });\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.extra["package"] == "shared" and "to devDependencies" in d.message and "ships a bundle" in d.message, d.message
+    assert "deleting it" not in d.message  # the build script names the handler
+
+
 def test_a_stylesheet_a_vite_plugin_serves_is_no_package(tmp_path):
     """`import 'uno.css'` (UnoCSS) or `import 'unfonts.css'` in a vite app: a plugin's virtual
     stylesheet, which no manifest, lockfile or node_modules holds (two real apps were told to
@@ -3630,6 +3651,25 @@ def test_the_supabase_functions_import_map_maps_their_names(tmp_path, folder, ma
     })
     found = sorted(package for _, _, package in dep(root, select=("DEP001",)))
     assert found == ([] if mapped else ["@std/http", "stripe"])
+
+
+@pytest.mark.parametrize("flag, mapped", [("--import-map=test.importmap.json", True), ("--import-map test.importmap.json", True),
+                                          ("", False)])
+def test_an_import_map_a_deno_script_names_maps_its_names(tmp_path, flag, mapped):
+    """`"test": "deno test -A --import-map=test.importmap.json"`: the map sends `@acme/analytics-real`
+    to the app's own source, which a test mock re-exports (a status page's server: 3 IMP001 errors
+    saying the name belongs to no package of the workspace). Without the flag, nothing maps it."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["apps/*"]},
+        "apps/server/package.json": {"name": "@acme/server", "version": "0.0.1", "type": "module", "main": "src/index.ts",
+                                     "scripts": {"start": "deno run -A src/index.ts", "test": f"deno test -A --no-check {flag}"}},
+        "apps/server/test.importmap.json": {"imports": {"@acme/analytics-real": "./src/analytics.ts"}},
+        "apps/server/src/analytics.ts": "export const track = (e: string) => console.log(e);\n",
+        "apps/server/src/index.ts": "import { track } from './analytics.ts';\ntrack('start');\n",
+        "apps/server/src/test/analytics.mock.ts": "export { track } from '@acme/analytics-real';\n",
+    })
+    found = [d.code for d in pipeline.lint([str(root)], Settings(select=["IMP", "DEP"]), use_cache=False).diagnostics]
+    assert found == ([] if mapped else ["IMP001"]), found
 
 
 def test_a_likely_peer_is_advised_as_the_fix_writes_it(tmp_path):

@@ -653,13 +653,15 @@ def test_a_draft_in_an_examples_folder_no_tsconfig_compiles_is_read_by_hand(tmp_
     (True, {"start": "expo start", "typecheck": "tsc --noEmit"}, "error"),
     (False, {"start": "node index.js"}, "error"),  # no Metro: a Node app's unreached files may still run
 ])
-def test_a_react_native_app_bundles_only_what_its_javascript_main_reaches(tmp_path, metro, scripts, severity):
+@pytest.mark.parametrize("main", [True, False])  # without `main`, Metro and the react-native CLI start from index.js
+def test_a_react_native_app_bundles_only_what_its_javascript_main_reaches(tmp_path, metro, scripts, severity, main):
     """An Expo app whose `"main": "index.js"` registers `./App`, beside the starter's leftover
     `components/icon-symbol.tsx` that nothing imports: Metro bundles from `main` alone and checks no
     type, so the leftover's undeclared `expo-symbols` is dead code, not "pnpm add" (a Turborepo's mobile
     app: 3 DEP001 errors; its tsconfig extends `expo/tsconfig.base`, not installed here). The JS
     `main` is the entry: what it reaches ships. A script running tsc checks the leftover too."""
-    _pkg(tmp_path, "package.json", {"name": "mobile", "version": "1.0.0", "main": "index.js", "scripts": scripts,
+    _pkg(tmp_path, "package.json", {"name": "mobile", "version": "1.0.0", **({"main": "index.js"} if main else {}),
+                                    "scripts": scripts,
                                     "dependencies": {"expo": "~54.0.0", "react": "19.1.0", "react-native": "0.81.5"}})
     _pkg(tmp_path, "tsconfig.json", {"extends": "expo/tsconfig.base", "include": ["**/*.ts", "**/*.tsx"]})
     if metro:
@@ -674,3 +676,27 @@ def test_a_react_native_app_bundles_only_what_its_javascript_main_reaches(tmp_pa
                                                    "export function IconSymbol() { return <SymbolView name=\"house\" />; }\n")
     found = {(d.path.rsplit("/", 1)[1], d.severity.value) for d in lint(tmp_path, ["DEP001"])}
     assert ("icon-symbol.tsx", severity) in found and ("theme.ts", "error") in found, found
+
+
+@pytest.mark.parametrize("main, index", [("expo-router/entry", None), ("index.ts", "import 'expo-router/entry';\n")])
+def test_an_expo_router_apps_routes_are_its_entries(tmp_path, main, index):
+    """`"main": "expo-router/entry"` (or an `index.ts` importing it): the router loads every file of
+    `app/`, so `app/_layout.tsx` and what it imports are the app, though no import names them; an
+    unrelated `prepare` script running `node scripts/prepare.js` made them unreached, and their
+    undeclared packages "most likely dead code" (a ride-sharing app: 7 findings). A file no route
+    reaches is still out of Metro's bundle."""
+    _pkg(tmp_path, "package.json", {"name": "mobile", "version": "1.0.0", "main": main,
+                                    "scripts": {"start": "expo start", "prepare": "node scripts/prepare.js"},
+                                    "dependencies": {"expo": "~53.0.0", "expo-router": "~5.1.0", "react-native": "0.79.5"}})
+    _pkg(tmp_path, "tsconfig.json", {"extends": "expo/tsconfig.base", "include": ["**/*.ts", "**/*.tsx"]})
+    _write(tmp_path, "metro.config.js", "module.exports = require('expo/metro-config').getDefaultConfig(__dirname);\n")
+    _write(tmp_path, "scripts/prepare.js", "console.log('prepared');\n")
+    if index is not None:
+        _write(tmp_path, "index.ts", index)
+    _write(tmp_path, "app/_layout.tsx", "import { Providers } from '../src/providers';\n\n"
+                                        "export default function Layout() { return <Providers />; }\n")
+    _write(tmp_path, "src/providers.tsx", "import { NavigationContainer } from '@react-navigation/native';\n\n"
+                                          "export const Providers = () => <NavigationContainer />;\n")
+    _write(tmp_path, "src/leftover.tsx", "import { SymbolView } from 'expo-symbols';\n\nexport const L = () => <SymbolView />;\n")
+    found = {(d.path.rsplit("/", 1)[1], d.severity.value) for d in lint(tmp_path, ["DEP001"])}
+    assert found == {("providers.tsx", "error"), ("leftover.tsx", "warning")}, found

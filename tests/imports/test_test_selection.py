@@ -269,3 +269,25 @@ def test_a_test_jests_ignore_patterns_leave_out_is_run_by_nothing(tmp_path, igno
                                        f"  testPathIgnorePatterns: ['/node_modules/', {ignore}],\n}};\n")
     _write(tmp_path, "tests/archived/old.test.ts", _BROKEN)
     assert _severities(tmp_path) == {"tests/archived/old.test.ts": severity}
+
+
+@pytest.mark.parametrize("named, script, severity", [
+    (None, "jest -c jest.integration.config.js", "warning"),  # a config no file holds: the runner stops
+    ("tsconfig.test.json", "jest -c jest.integration.config.js", "error"),  # a script compiles the tests
+    (None, "cd ../.. && jest -c services/auth/jest.integration.config.js", "error"),  # named from elsewhere
+])
+def test_archived_tests_a_named_tsconfig_alone_covers_are_read_by_nothing(tmp_path, named, script, severity):
+    """The ticketing auth service again, whole: its archived tests are also covered by a
+    `tsconfig.test.json` that includes `tests/**/*.ts` but that no script, tool config or workflow names
+    (tsc compiles a named config only when told; editors read tsconfig.json), and a
+    `test:integration` script names a jest config that does not exist (jest stops: it selects nothing).
+    Neither keeps the 129 errors alive. A script compiling that tsconfig does; so may a config named
+    from another folder."""
+    _service(tmp_path, scripts={"test:integration": script,
+                                **({"typecheck": f"tsc --noEmit -p {named}"} if named else {})})
+    _pkg(tmp_path, "tsconfig.test.json", {"compilerOptions": {"outDir": "dist", "rootDir": ".", "module": "commonjs"},
+                                         "include": ["tests/**/*.ts", "src/**/*.ts"]})
+    _write(tmp_path, "jest.config.js", "module.exports = {\n  testMatch: ['**/*.test.ts'],\n"
+                                       "  testPathIgnorePatterns: ['/node_modules/', '/tests/archived/'],\n};\n")
+    _write(tmp_path, "tests/archived/old.test.ts", _BROKEN)
+    assert _severities(tmp_path) == {"tests/archived/old.test.ts": severity}
