@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Callable
 
 from migrationlint.model.dev_folders import TEMPLATE_DIRS, dev_folder_reason, example_home
-from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, cdk_app, first_operand, to_source
+from migrationlint.model.entry_points import RUNNER_VALUE_OPTIONS, START_SCRIPTS, first_operand, to_source
+from migrationlint.model.cdk_apps import cdk_app_command
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.nx_projects import run_commands
@@ -262,7 +263,7 @@ def tool_inputs(manifest_data: dict, manifest_dir: str) -> dict[str, str]:
     prisma = manifest_data.get("prisma")
     seed = prisma.get("seed") if isinstance(prisma, dict) else None
     listed = tuple(sorted((k, v) for k, v in scripts.items() if isinstance(v, str))) if isinstance(scripts, dict) else ()
-    key = (listed + _shell_lines(listed, manifest_dir), seed if isinstance(seed, str) else None, cdk_app(manifest_dir))
+    key = (listed + _shell_lines(listed, manifest_dir), seed if isinstance(seed, str) else None, cdk_app_command(manifest_dir))
     found = _tool_inputs(manifest_dir, key)
     if len(_LAST_TOOLS) > 1024:
         _LAST_TOOLS.clear()
@@ -283,16 +284,15 @@ def _shell_lines(scripts: tuple[tuple[str, str], ...], manifest_dir: str) -> tup
                  for line in shell_script_commands(os.path.join(manifest_dir, file)))
 
 
-
 @lru_cache(maxsize=256)
 def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
     """{file: why} of what a package's scripts run as tools, read once per package (every file no
     entry reaches asks)."""
     scripts, seed, cdk_app = key
     found: dict[str, str] = {}
-    for words in shell_commands(cdk_app or ""):
+    for words in shell_commands(cdk_app[0] if cdk_app else ""):
         for target, how in _runs(words):
-            found.setdefault(_script_at(manifest_dir, target), f'the AWS CDK app (cdk.json "app", {how}), run by the CDK '
+            found.setdefault(_script_at(manifest_dir, target), f'the AWS CDK app ({cdk_app[1]}, {how}), run by the CDK '
                                                                'CLI to synthesise the stacks, not deployed')
     if seed is not None:
         for word in _words(seed):

@@ -1,14 +1,17 @@
 """Infrastructure programs: a folder holding `Pulumi.yaml` (a Pulumi project) or `cdktf.json` (a CDK
 for Terraform app) holds a program its CLI runs (`pulumi up`, `cdktf deploy`) on a developer's or
 CI machine, with the repository's full install, to deploy the infrastructure. Its files are never
-loaded by the service the package deploys, whatever the package's build compiles. (An AWS CDK app
-is named by the `app` command of `cdk.json`: dev_files.tool_inputs.)
+loaded by the service the package deploys, whatever the package's build compiles. So is a package
+whose AWS CDK app is known (`cdk.json`'s `app`, or a script's `cdk synth --app '...'`: cdk_apps): what
+no entry of its own reaches is the app's stacks and the handlers it bundles at synthesis, from the
+same full install. (The app's own file is named by its command: dev_files.tool_inputs.)
 """
 
 from __future__ import annotations
 
 import os
 
+from migrationlint.model.cdk_apps import cdk_app_command
 from migrationlint.model.project import Memo, Project
 
 _MARKERS = (("Pulumi.yaml", "a Pulumi program"), ("Pulumi.yml", "a Pulumi program"),
@@ -28,7 +31,13 @@ def infra_program(project: Project, path: str, package_dir: str) -> str | None:
             where = os.path.relpath(os.path.join(folder, found[0]), package_dir).replace(os.sep, "/")
             return f"{found[1]} ({where}), run by its CLI to deploy the infrastructure, not by the service"
         if folder == package_dir or len(folder) <= len(package_dir):
-            return None
+            key = package_dir + os.sep + "cdk"  # the package's CDK app, asked once per package
+            if key not in markers:
+                cdk = cdk_app_command(package_dir)
+                markers[key] = None if cdk is None else (cdk[1], "")
+            cdk = markers[key]
+            return None if cdk is None else f"an AWS CDK app's package ({cdk[0]}), run by the CDK CLI to synthesise " \
+                                             "the stacks and bundle their functions, not by a service"
         folder = os.path.dirname(folder)
 
 

@@ -1568,6 +1568,31 @@ def test_an_aws_cdk_app_is_run_by_the_cdk_cli_not_deployed(tmp_path, bin_target)
     assert "the AWS CDK app (cdk.json \"app\"" in out
 
 
+@pytest.mark.parametrize("synth", ["cdk synth --app 'npx ts-node bin/cdk.ts'", 'cdk deploy -a "npx ts-node bin/cdk.ts" --all'])
+def test_an_aws_cdk_app_a_script_names_with_app_is_run_by_the_cdk_cli(tmp_path, synth):
+    """No cdk.json: the package's `synth` script gives the CDK CLI its app (`--app 'npx ts-node
+    bin/cdk.ts'`), and every library of the stack is a devDependency (a newsroom tool's infrastructure
+    package: 11 DEP002 asking to move aws-cdk-lib to dependencies). The app, the stacks and the
+    functions' handlers it bundles at synthesis are deploy tooling."""
+    root = write(tmp_path, {
+        "package.json": {"name": "r3", "private": True, "workspaces": ["packages/*"]},
+        "packages/cdk/package.json": {"name": "cdk", "version": "1.0.0", "main": "index.js",
+                                      "scripts": {"synth": synth, "build": "npm run synth"},
+                                      "devDependencies": {"aws-cdk": "^2.150.0", "aws-cdk-lib": "^2.150.0", "constructs": "^10.0.0"}},
+        "packages/cdk/bin/cdk.ts": "import { App } from 'aws-cdk-lib';\nimport { Stack } from '../lib/stack';\n\nnew Stack(new App());\n",
+        "packages/cdk/lib/stack.ts": "import { Stack as Base } from 'aws-cdk-lib';\n\nexport class Stack extends Base {}\n",
+        # a NodejsFunction's handler: esbuild bundles it at synthesis, from the same full install
+        "packages/cdk/lib/functions/notify/index.ts": "import { Logger } from '@aws-lambda-powertools/logger';\n\n"
+                                                      "export const handler = async () => new Logger().info('hi');\n",
+    })
+    pkg = json.loads((root / "packages/cdk/package.json").read_text())
+    pkg["devDependencies"]["@aws-lambda-powertools/logger"] = "^2.0.0"
+    (root / "packages/cdk/package.json").write_text(json.dumps(pkg))
+    assert dep(root) == []
+    out = cli("--explain-file", "packages/cdk/bin/cdk.ts", cwd=root).stdout.decode()
+    assert "the AWS CDK app (the \"synth\" script's --app" in out
+
+
 def test_a_members_file_a_root_script_runs_from_source_is_a_developer_tool(tmp_path):
     """`"db:migrate": "tsx common/src/db/migrate.ts"` in the workspace root: the member's migration
     script runs from the root's install, never as the member's code (3 DEP005 on a real repository)."""

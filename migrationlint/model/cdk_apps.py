@@ -1,0 +1,35 @@
+"""The command that runs an AWS CDK app: cdk.json's `app`, or the `--app` (`-a`) a package script
+gives the CDK CLI (`"synth": "cdk synth --app 'npx ts-node bin/cdk.ts'"`, no cdk.json). Either way the
+CLI runs that program on a developer's machine or in CI to synthesise the stacks: it is deploy
+tooling, not deployed code."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+from migrationlint.model.entry_points import cdk_app
+
+_APP_FLAG = re.compile(r"\bcdk\s+[^;&|]*?(?:--app|-a)[= ](?:'([^']*)'|\"([^\"]*)\"|([^\s'\"]+))")
+
+
+def cdk_app_command(directory: str) -> tuple[str, str] | None:
+    """(the CDK app command of the package in `directory`, where it is given): cdk.json's `app`, else
+    a script's `--app`."""
+    found = cdk_app(directory)
+    if found is not None:
+        return found, 'cdk.json "app"'
+    try:
+        with open(os.path.join(directory, "package.json"), "rb") as fh:
+            data = fh.read()
+        if b"cdk" not in data:
+            return None
+        scripts = json.loads(data).get("scripts")
+    except (OSError, ValueError, AttributeError):
+        return None
+    for name, command in scripts.items() if isinstance(scripts, dict) else ():
+        match = _APP_FLAG.search(command) if isinstance(command, str) else None
+        if match is not None:
+            return next(g for g in match.groups() if g is not None), f'the "{name}" script\'s --app'
+    return None
