@@ -277,7 +277,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         m = u.manifest
         return u.verdict is not None and u.verdict.presumed and m.data.get("private") is True \
             and not m.data.get("dependencies") and not self.shipping.entries(m) and not self.is_service(m) \
-            or starts_from_checkout(m)
+            or starts_from_checkout(m, self.root_of(m) if self.root_of(m) is not m else None)
 
     def _optional_feature(self, u: Use) -> bool:
         """A published library's load on demand, in shipping code, of a package it keeps in

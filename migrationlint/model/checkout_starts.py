@@ -29,10 +29,11 @@ _RUNNER_PACKAGES = {"tsnd": "ts-node-dev", "babel-node": "@babel/node", "swc-nod
 _PRELOADS = frozenset({"-r", "--require", "--import", "--loader", "--experimental-loader"})
 
 
-def starts_from_checkout(manifest: Manifest) -> bool:
+def starts_from_checkout(manifest: Manifest, root: Manifest | None = None) -> bool:
     """Whether the package declares no `dependencies` (or is private, names nothing to load and has no
     Dockerfile), has a start script, and every start script runs through a TypeScript runner only
-    its devDependencies hold."""
+    its devDependencies hold, or, for a package of the workspace `root`, the root's (a workspace's
+    `tsx`, kept once at the root for all its CLIs)."""
     scripts = manifest.data.get("scripts")
     starts = tuple(s for name in START_SCRIPTS if isinstance(s := scripts.get(name), str)) if isinstance(scripts, dict) else ()
     starts = tuple(tuple(map(tuple, expanded_commands(s, scripts))) for s in starts)  # `bun run run:prod x.ts`: its script
@@ -41,7 +42,8 @@ def starts_from_checkout(manifest: Manifest) -> bool:
     if manifest.data.get("dependencies") and not (manifest.data.get("private") is True and names_no_entry(manifest)
                                                   and not os.path.isfile(os.path.join(manifest.dir, "Dockerfile"))):
         return False
-    return _dev_runners_only(starts, frozenset(manifest.section("devDependencies")))
+    kept = {*manifest.section("devDependencies"), *(root.section("devDependencies") if root is not None else ())}
+    return _dev_runners_only(starts, frozenset(kept - {*manifest.section("dependencies")}))
 
 
 @lru_cache(maxsize=1024)

@@ -93,3 +93,23 @@ def test_a_start_script_that_runs_another_script_is_judged_by_that_scripts_runne
     assert dep(write(tmp_path / "script", {"package.json": manifest, **files})) == []
     direct = {**manifest, "scripts": {**scripts, "start:prod": "bun run src/main.ts"}}
     assert dep(write(tmp_path / "file", {"package.json": direct, **files})) == [("DEP002", "src/main.ts", "dotenv")]
+
+
+def test_a_workspace_cli_started_through_the_roots_dev_runner_has_no_production_install(tmp_path):
+    """`packages/cli` with `"start": "tsx src/index.ts"`, only devDependencies, and tsx kept once in the
+    workspace root's devDependencies (an infrastructure team's CLI: 5 DEP002 saying the service
+    fails): it starts only from the workspace's full install. A CLI that declares `dependencies`
+    beside it, or a root that keeps no such runner, is judged as usual."""
+    def repo(name: str, tool_manifest: dict, root_dev: dict) -> Path:
+        return write(tmp_path / name, {
+            "package.json": {"name": "catalogue", "private": True, "workspaces": ["packages/*"], "devDependencies": root_dev},
+            "packages/cli/package.json": tool_manifest,
+            "packages/cli/src/index.ts": "import yargs from 'yargs';\nconsole.log(yargs().argv);\n",
+        })
+
+    tool = {"name": "cli", "version": "0.0.0", "type": "module", "scripts": {"start": "tsx src/index.ts"},
+           "devDependencies": {"yargs": "^18.0.0"}}
+    assert dep(repo("root-runner", tool, {"tsx": "4.23.0"})) == []
+    assert dep(repo("no-runner", tool, {"typescript": "^5.9.3"})) == [("DEP002", "packages/cli/src/index.ts", "yargs")]
+    mixed = {**tool, "dependencies": {"chalk": "^5.0.0"}}
+    assert dep(repo("mixed", mixed, {"tsx": "4.23.0"})) == [("DEP002", "packages/cli/src/index.ts", "yargs")]
