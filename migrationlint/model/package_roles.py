@@ -12,7 +12,7 @@ import os
 
 from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entry, names_nothing_loadable, node_targets, \
     script_stem
-from migrationlint.model.script_commands import command_pattern
+from migrationlint.model.script_commands import command_pattern, type_check_only
 from migrationlint.model.workspace import Manifest
 
 _INDEX_EXTENSIONS = (".js", ".cjs", ".mjs", ".ts", ".tsx", ".mts", ".cts")
@@ -77,11 +77,12 @@ def tooling_package(manifest: Manifest) -> bool:
     load or start (no `main`, `module`, `exports`, `bin`, default `index.*` or start script; npm init's
     `"main": "index.js"` naming no file, in a Hardhat project's folder, is nothing either), and
     either no registry takes it or it builds and publishes nothing in particular (no `files`, no
-    build script); its scripts run its files from the checkout (a CI job's `npx tsx scripts/sync.ts`,
+    build script but one that only type-checks); its scripts run its files from the checkout (a CI job's `npx tsx scripts/sync.ts`,
     `"migrate": "tsx ./main.ts"`)."""
     data = manifest.data
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
-    published = not manifest.unpublishable and ("files" in data or any(s in scripts for s in _BUILDS))
+    published = not manifest.unpublishable and ("files" in data or any(
+        s in scripts and not type_check_only(scripts[s]) for s in _BUILDS))  # `"build": "tsc --noEmit"` writes nothing
     return not published and bool(manifest.section("devDependencies")) \
         and not any(manifest.section(s) for s in ("dependencies", "peerDependencies", "optionalDependencies")) \
         and (offers_nothing_to_import(manifest) or names_nothing_loadable(manifest)) \

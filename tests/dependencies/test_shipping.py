@@ -3827,6 +3827,10 @@ def test_published_scripts_another_program_loads_by_path_carry_the_loaders_depen
                                                       ({"scripts": {"start": "medusa start"}}, True),
                                                       ({"version": "1.0.0", "scripts": {"sync": "tsx sync-docs.ts"}}, False),
                                                       ({"version": "1.0.0", "files": ["dist"]}, True),
+                                                      # a build that only type-checks writes nothing to publish (a
+                                                      # Lambda repository's shared folder: 6 DEP002)
+                                                      ({"version": "1.0.0", "scripts": {"build": "tsc --noEmit"}}, False),
+                                                      ({"version": "1.0.0", "scripts": {"build": "tsc"}}, True),
                                                       # npm init's `main` naming no file (a Hardhat project's folder:
                                                       # 35 DEP001 advised `dependencies` for its generated bindings)
                                                       ({"main": "index.js", "scripts": {"test": "hardhat test"}}, False)])
