@@ -29,6 +29,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model.hoisting import hoisted, hoisted_by_name, hoists, plug_n_play, privately_hoisted, publicly_hoisted
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
+from migrationlint.model.serverless import lambda_runtime_provides, serverless_service
 from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import Manifest
 
@@ -252,6 +253,9 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         if bundled and found.section == "dependencies" and self._dependencies_left_external(m):
             return policy.Placement("devDependencies", f"the package ships a bundle ({bundled}) whose dependencies "
                                                        "are only the packages it leaves out of it", bundled=True)
+        if found.section == "dependencies" and lambda_runtime_provides(m.dir, package):
+            return policy.Placement("devDependencies", "the Lambda runtime of the service's functions provides it: "
+                                                       "kept out of the uploaded package")
         if u.verdict is not None and u.verdict.bundle_input and found.section == "devDependencies" and not u.type_only:
             if self._file_loads_only(u, "dependencies"):
                 return policy.Placement("dependencies", "the package keeps the libraries this bundled file loads there")
@@ -389,9 +393,9 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         installed to run), no service (a start script, nest-cli.json, a Dockerfile), and not an
         application started by a framework's command line (`"start": "shop-cli start"`) that offers
         nothing to import (no entry field, no index file at its top), nor one a script builds as an
-        application (`electron-vite build`, `next build`)."""
+        application (`electron-vite build`, `next build`), nor a Serverless Framework service."""
         return not (m.unpublishable or m.data.get("bin") or self.is_service(m) or started_application(m)
-                    or built_as_application(m))
+                    or built_as_application(m) or serverless_service(m.dir))
 
     def optional_features_its_users_install(self, m: Manifest) -> bool:
         """Whether a load on demand in `m` is an optional feature its users install: a published

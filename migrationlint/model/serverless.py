@@ -66,6 +66,12 @@ def lambda_runtime_provides(directory: str, package: str) -> bool:
     return found is not None and (int(found.group(1)) >= 18) == (package != "aws-sdk")
 
 
+def serverless_service(directory: str) -> bool:
+    """Whether the package in `directory` is a Serverless Framework service (a serverless config
+    beside its package.json): deployed by `serverless deploy`, never installed as a library."""
+    return _service_config(directory) is not None
+
+
 def _service_config(directory: str) -> str | None:
     """The service's configuration file: `serverless.yml` or `.yaml`, else `serverless.ts`/`.js`/..."""
     return next((p for p in (os.path.join(directory, n) for n in ("serverless.yml", "serverless.yaml"))

@@ -673,6 +673,31 @@ def test_the_sdk_a_lambda_runtime_provides_may_stay_a_devdependency(tmp_path, co
     assert sorted(p for _, _, p in dep(tmp_path, select=("DEP002",))) == reported
 
 
+def test_the_sdk_a_lambda_runtime_provides_is_advised_as_a_devdependency_and_a_service_is_never_published(tmp_path):
+    """`aws-sdk` (v2), undeclared, in a Serverless service on `nodejs16.x` that excludes it from its
+    bundle: the runtime provides it, so the fix declares it in devDependencies, where the rule accepts
+    it (two monitoring services: 25 DEP001 advising `dependencies`). On `nodejs18.x` the runtime no longer
+    does, and the DEP002 asks to move it to dependencies: never to peerDependencies "of this published
+    package", as a service is deployed, not installed by an application."""
+    def service(name: str, runtime: str, dev: dict) -> Path:
+        return write(tmp_path / name, {
+            "package.json": {"name": "svc", "version": "1.0.0", "dependencies": {"@middy/core": "^3.4.0"},
+                             "devDependencies": {"serverless": "^3.39.0", "serverless-esbuild": "^1.23.3", **dev}},
+            "package-lock.json": {"name": "svc", "lockfileVersion": 3, "packages": {
+                "": {"name": "svc"}, "node_modules/@middy/core": {"version": "3.6.2"},
+                "node_modules/serverless": {"version": "3.39.0", "dev": True},
+                "node_modules/aws-sdk": {"version": "2.1489.0", "dev": True}}},
+            "serverless.yml": f"service: svc\nplugins:\n  - serverless-esbuild\nprovider:\n  name: aws\n  runtime: {runtime}\n"
+                              "custom:\n  esbuild:\n    bundle: true\n    exclude:\n      - aws-sdk\n",
+            "src/handler.ts": "import { DynamoDB } from 'aws-sdk';\n\nexport const main = async () => new DynamoDB.DocumentClient();\n",
+        })
+    [d] = pipeline.lint([str(service("v16", "nodejs16.x", {}))], Settings(select=["DEP"]), use_cache=False).diagnostics
+    assert d.code == "DEP001" and "to devDependencies" in d.message and "Lambda runtime" in d.message, d.message
+    [d] = pipeline.lint([str(service("v18", "nodejs18.x", {"aws-sdk": "^2.1489.0"}))], Settings(select=["DEP"]),
+                        use_cache=False).diagnostics
+    assert d.code == "DEP002" and "move it to dependencies" in d.message and "peerDependencies" not in d.message, d.message
+
+
 @pytest.mark.parametrize("main", ["serverless.ts", None])
 def test_the_serverless_config_and_a_knexfile_a_script_names_are_tools(tmp_path, main):
     """`serverless.ts` (which the aws-nodejs-typescript template also names as `main`) is read by the
