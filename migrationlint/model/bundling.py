@@ -23,6 +23,7 @@ from migrationlint.model.script_builds import release_bundle, release_scripts, s
 from migrationlint.model.entry_points import declared_entries, names_no_entry, starts_from_source
 from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT, command_pattern, root_scripts_for_caller, run_all_names, shell_commands
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
+from migrationlint.model.vercel_functions import vercel_bundle
 from migrationlint.model.serverless import serverless_bundle
 from migrationlint.model.sst_apps import sst_bundle
 from migrationlint.model.rollup_builds import rollup_build
@@ -339,6 +340,7 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     if any(_ASTRO_BUILD.search(s) for s in scripts) and _astro_static(directory):
         return "a static Astro site (astro build, no server adapter): vite bundles every import into its pages"
     return ncc_build(scripts) or bun_build(scripts) or _nx_esbuild(directory) or _serverless_functions(manifest) or worker_bundle(directory) \
+        or vercel_bundle(directory) \
         or sst_bundle(manifest) or _bundler_config(manifest, scripts)
 
 

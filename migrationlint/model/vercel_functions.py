@@ -14,6 +14,7 @@ import glob
 import os
 
 from migrationlint.model.dev_files import dev_reason
+from migrationlint.model.docker_commands import dockerfile_names
 from migrationlint.model.nx_projects import json_object
 
 ORIGIN = "a Vercel function (vercel.json)"
@@ -53,3 +54,13 @@ def _node_builder(use: object) -> bool:
         return False
     name = "@" + use[1:].split("@", 1)[0] if use.startswith("@") else use.split("@", 1)[0]
     return name in _NODE_BUILDERS
+
+
+def vercel_bundle(directory: str) -> str | None:
+    """Why the package in `directory` ships as Vercel functions, which hold what they import, or None:
+    Vercel's build installs devDependencies too (unless told otherwise) and traces each function's
+    imports into it, so nothing installs the package for production. Not beside a Dockerfile, which
+    deploys the package some other way as well."""
+    if not vercel_functions(directory) or dockerfile_names(directory):
+        return None
+    return "Vercel functions (vercel.json): Vercel's build installs devDependencies and packs what each function imports"

@@ -4283,7 +4283,24 @@ def test_a_vercel_catch_all_build_deploys_no_spec_and_a_static_build_no_function
     out = cli("--no-cache", "--explain-file", "edge/widget.ts", cwd=tmp_path / "app").stdout.decode()
     assert "widget.ts: " in out and "Vercel function" not in out.splitlines()[0] and "edge/widget.ts (a Vercel" not in out
     handler = {**files, "src/clock.ts": "import dayjs from 'dayjs';\n\nexport default () => dayjs().format();\n"}
-    assert dep(write(tmp_path / "handler", handler)) == [("DEP002", "src/clock.ts", "dayjs")]
+    out = cli("--no-cache", "--explain-file", "src/clock.ts", cwd=write(tmp_path / "handler", handler)).stdout.decode()
+    assert "src/clock.ts: ships (production): an entry point (a Vercel function (vercel.json))" in out, out
+
+
+def test_vercel_functions_ship_what_they_import_from_the_build_install(tmp_path):
+    """`api/vercel_webhook.ts` importing `raw-body`, a devDependency, in a package Vercel deploys as
+    functions: Vercel's build installs devDependencies and packs what each function imports, so no
+    production install leaves it out (a reader app's webhook, and an admin API: DEP002 "move it to
+    dependencies"). A package with a Dockerfile beside it deploys some other way too: reported."""
+    files = {
+        "package.json": {"name": "web", "private": True, "scripts": {"build": "tsc --noEmit"},
+                         "dependencies": {"zod": "^3.23.0"}, "devDependencies": {"raw-body": "^3.0.0"}},
+        "vercel.json": {"functions": {"api/*.ts": {"maxDuration": 10}}},
+        "api/vercel_webhook.ts": "import getRawBody from 'raw-body';\n\nexport default async (req: never) => getRawBody(req);\n",
+    }
+    assert dep(write(tmp_path / "vercel", files)) == []
+    imaged = {**files, "Dockerfile": "FROM node:22\nCOPY . .\nRUN npm ci --omit=dev\nCMD [\"node\", \"server.js\"]\n"}
+    assert dep(write(tmp_path / "imaged", imaged)) == [("DEP002", "api/vercel_webhook.ts", "raw-body")]
 
 
 @pytest.mark.parametrize("serve", ["bash -lc 'export PORT=4000; npm run start:dev'", "npm run start:dev"])
