@@ -5,11 +5,10 @@ tooling, not deployed code."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
 
 from migrationlint.model.entry_points import cdk_app
+from migrationlint.model.manifest_peek import peek_field
 
 _APP_FLAG = re.compile(r"\bcdk\s+[^;&|]*?(?:--app|-a)[= ](?:'([^']*)'|\"([^\"]*)\"|([^\s'\"]+))")
 
@@ -20,14 +19,7 @@ def cdk_app_command(directory: str) -> tuple[str, str] | None:
     found = cdk_app(directory)
     if found is not None:
         return found, 'cdk.json "app"'
-    try:
-        with open(os.path.join(directory, "package.json"), "rb") as fh:
-            data = fh.read()
-        if b"cdk" not in data:
-            return None
-        scripts = json.loads(data).get("scripts")
-    except (OSError, ValueError, AttributeError):
-        return None
+    scripts = peek_field(directory, "scripts", b"cdk")
     for name, command in scripts.items() if isinstance(scripts, dict) else ():
         match = _APP_FLAG.search(command) if isinstance(command, str) else None
         if match is not None:

@@ -26,6 +26,7 @@ from typing import Iterable
 
 from migrationlint.globs import compile_glob
 from migrationlint.model.config_objects import REGEX_MARK, config_imports, find_config, read_config
+from migrationlint.model.manifest_peek import peek_field
 from migrationlint.model.runner_config_files import jest_configs, named_configs
 from migrationlint.model.runner_configs import config_paths
 from migrationlint.model.test_runners import RUNNER_PACKAGES
@@ -155,14 +156,7 @@ def _configs_in(directory: str, path: str) -> list[tuple[str, Selection | None, 
 
 def _manifest_jest(directory: str) -> dict | None:
     """The `jest` key of the package.json in `directory`."""
-    try:
-        with open(os.path.join(directory, "package.json"), "rb") as fh:
-            data = fh.read()
-        if b'"jest"' not in data:
-            return None
-        value = json.loads(data).get("jest")
-    except (OSError, ValueError, AttributeError):
-        return None
+    value = peek_field(directory, "jest", b'"jest"')
     return value if isinstance(value, dict) else None
 
 
