@@ -7,18 +7,20 @@ from __future__ import annotations
 
 from migrationlint.model.script_commands import command_pattern
 
+_METRO_CONFIG = "a React Native app (metro.config): Metro bundles its imports"
+_METRO_CLI = "a React Native app (expo or react-native CLI): Metro bundles its imports"
+METRO_COMMANDS = command_pattern(r"(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b")
 # (config file stem, why): a framework whose build bundles every app that has its config
 APP_CONFIGS = (
     ("svelte.config", "a SvelteKit app (svelte.config): vite bundles its imports"),
     ("next.config", "a Next.js app (next.config): next build bundles its imports"),
     ("nuxt.config", "a Nuxt app (nuxt.config): nuxt build bundles its imports"),
     ("electron.vite.config", "an Electron app (electron.vite.config): its renderer and main are bundled"),
-    ("metro.config", "a React Native app (metro.config): Metro bundles its imports"),
+    ("metro.config", _METRO_CONFIG),
 )
-_METRO_CLI = "a React Native app (expo or react-native CLI): Metro bundles its imports"
 # the builds that bundle only what the app's entry (package.json `main`) imports: a file it does not reach
 # is in no bundle (Metro starts from `main`; a vite or webpack config may name other inputs)
-ENTRY_BUNDLES = frozenset({APP_CONFIGS[-1][1], _METRO_CLI})
+ENTRY_BUNDLES = frozenset({_METRO_CONFIG, _METRO_CLI})
 # (script command, why): a command that bundles the app it builds
 SCRIPT_BUILDS = (
     (command_pattern(r"ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
@@ -34,8 +36,7 @@ SCRIPT_BUILDS = (
      "react-email templates (email export): rendered to static HTML at build time, nothing of them runs"),
     (command_pattern(r"(?:wxt|plasmo) (?:build|zip)\b"),
      "a browser extension (wxt or plasmo build): vite or parcel bundles it"),
-    (command_pattern(r"(?:expo (?:start|export|run:\w+)|eas build|react-native (?:start|run-\w+|bundle))\b"),
-     _METRO_CLI),
+    (METRO_COMMANDS, _METRO_CLI),
     (command_pattern(r"uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
     (command_pattern(r"taro build\b"), "a Taro app (taro build): webpack or vite bundles it for each platform"),
     (command_pattern(r"gatsby build\b"), "a Gatsby site (gatsby build): webpack bundles its pages into static files"),

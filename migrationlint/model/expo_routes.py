@@ -10,10 +10,10 @@ an unrelated script's, and its screens would count as unreached.
 from __future__ import annotations
 
 import os
-import re
 from typing import Callable
 
 from migrationlint.extract.records import FileFacts
+from migrationlint.model.app_builds import METRO_COMMANDS
 from migrationlint.model.workspace import Manifest
 
 ORIGIN = "an Expo Router route (app/)"
@@ -46,10 +46,7 @@ def _metro_app(manifest: Manifest) -> bool:
     if any(os.path.isfile(os.path.join(manifest.dir, f"metro.config{e}")) for e in (".js", ".cjs", ".mjs", ".ts")):
         return True
     scripts = manifest.data.get("scripts")
-    return isinstance(scripts, dict) and any(isinstance(c, str) and _RN_CLI.search(c) for c in scripts.values())
-
-
-_RN_CLI = re.compile(r"\b(?:react-native (?:start|run-\w+|bundle)|expo (?:start|export|run:\w+))\b")
+    return isinstance(scripts, dict) and any(isinstance(c, str) and METRO_COMMANDS.search(c) for c in scripts.values())
 
 
 def _starts_the_router(manifest: Manifest, facts_of: Callable[[str], FileFacts | None]) -> bool:
