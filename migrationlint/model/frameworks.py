@@ -133,13 +133,33 @@ def module_paths_unknown(project_dir: str, generated: GeneratedTsConfig) -> bool
 
 def source_dir(project_dir: str, generated: GeneratedTsConfig | None = None) -> str:
     """The folder `{src}` names: for WXT, wxt.config's `srcDir` (a string literal, read as data),
-    else the project folder; for Nuxt, Nuxt 4's `app/` when the project has one."""
+    else the project folder; for Nuxt, nuxt.config's literal `srcDir`, else Nuxt 4's `app/` when the
+    project has one that holds its source (`_nuxt_app_folder`)."""
     if generated is _WXT:
         config = find_config(project_dir, "wxt.config")
         named = read_config(config).names("srcDir") if config is not None else None
         return os.path.normpath(os.path.join(project_dir, named[0])) if named else project_dir
+    config = find_config(project_dir, "nuxt.config")
+    named = read_config(config).names("srcDir") if config is not None and config_has(config, "srcDir") else None
+    if named:  # a literal `srcDir` in nuxt.config
+        return os.path.normpath(os.path.join(project_dir, named[0]))
+    return _nuxt_app_folder(project_dir)
+
+
+def _nuxt_app_folder(project_dir: str) -> str:
+    """Nuxt 4's default source folder: `app/`, unless it holds nothing but what Nuxt reads from there
+    whatever the layout (`spa-loading-template.html`, `router.options.*`) while the project keeps its
+    `app.vue`, or one of its `assets`, `layouts`, `middleware`, `pages` or `plugins` folders, at the
+    top: a Nuxt 3 layout, whose source folder is the project's."""
     app = os.path.join(project_dir, "app")
-    return app if os.path.isdir(app) else project_dir
+    try:
+        names = os.listdir(app)
+    except OSError:
+        return project_dir
+    if any(n != "spa-loading-template.html" and not n.startswith("router.options") for n in names):
+        return app
+    top = ("app.vue", "App.vue", "assets", "layouts", "middleware", "pages", "plugins")
+    return project_dir if any(os.path.exists(os.path.join(project_dir, n)) for n in top) else app
 
 
 def is_virtual(framework: str, specifier: str) -> bool:

@@ -169,6 +169,30 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
     assert _found(tmp_path, ["IMP", "DEP"]) == []
 
 
+@pytest.mark.parametrize("app_files, src", [
+    (["spa-loading-template.html"], "."),  # Nuxt 3's layout, app.vue at the top: the project is the source folder
+    (["spa-loading-template.html", "router.options.ts"], "."),
+    (["app.vue"], "app"),  # Nuxt 4's layout
+    ([], "app"),
+])
+def test_nuxt_4s_source_folder_is_app_only_when_it_holds_the_source(tmp_path, app_files, src):
+    """`~/lib/greet` in a Nuxt 4 project whose `app/` holds only `spa-loading-template.html` (which Nuxt
+    reads from there whatever the layout) while `app.vue` and `pages/` sit at the top: Nuxt keeps the
+    project as its source folder, so `~` is the project (a 3D-data platform's front end: 364 IMP002
+    errors resolved `~` to `app/`). An `app/` holding the app is the source folder."""
+    _write(tmp_path, {
+        "package.json": {"name": "web", "private": True, "scripts": {"build": "nuxt build"}, "dependencies": {"nuxt": "^4.0.3"}},
+        "tsconfig.json": {"extends": "./.nuxt/tsconfig.json"},
+        "nuxt.config.ts": "export default defineNuxtConfig({});\n",
+        "app.vue": "<template><NuxtPage /></template>\n",
+        f"{src}/lib/greet.ts": "export const greet = (n: string) => `hi ${n}`;\n",
+        "composables/useGreet.ts": "import { greet } from '~/lib/greet';\n\nexport const useGreet = () => greet('x');\n",
+        **{f"app/{name}": "<div>loading</div>\n" for name in app_files},
+    })
+    (tmp_path / "app").mkdir(exist_ok=True)
+    assert _found(tmp_path, ["IMP"]) == []
+
+
 def _generated_config_app(root: Path, manifest: dict, generated: str, ignored: str, files: dict) -> None:
     """A project whose tsconfig.json extends a tsconfig its framework generates (and gitignores)."""
     _write(root, {"package.json": manifest, "tsconfig.json": {"extends": generated}, ".gitignore": ignored + "\n", **files})
