@@ -32,7 +32,11 @@ _CONFIG_NAMES = frozenset(stem + extension for stem in _STEMS for extension in (
 
 def codegen_schema_input(path: str, package_dir: str, configs: list[tuple[str, tuple[str, ...]]]) -> str | None:
     """Why `path` is a module a GraphQL code generator's config in `package_dir` loads as its
-    schema (`schema: ./src/schema.ts`), or None; `configs`: `schema_patterns(package_dir)`."""
+    schema (`schema: ./src/schema.ts`), or the generator's own config (`codegen.ts`, which its CLI
+    loads), or None; `configs`: `schema_patterns(package_dir)`."""
+    name = os.path.basename(path)
+    if name in _CONFIG_NAMES and name.endswith(_CODE) and os.path.dirname(path) == package_dir.rstrip(os.sep):
+        return f"the GraphQL code generator's configuration ({name}): its command line loads it, nothing else"
     for config, patterns in configs:
         rel = os.path.relpath(path, package_dir).replace(os.sep, "/")
         if any(match(p, rel) for p in patterns):

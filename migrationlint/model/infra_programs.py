@@ -18,9 +18,11 @@ _MARKERS = (("Pulumi.yaml", "a Pulumi program"), ("Pulumi.yml", "a Pulumi progra
             ("cdktf.json", "a CDK for Terraform app"))
 
 
-def infra_program(project: Project, path: str, package_dir: str) -> str | None:
+def infra_program(project: Project, path: str, package_dir: str, unbundled: bool = True) -> str | None:
     """Why the file at `path` is part of an infrastructure program of its package, or None: a folder
-    between the file and its package's folder (both included) holds a project file of such a CLI."""
+    between the file and its package's folder (both included) holds a project file of such a CLI, or,
+    for a package that builds no app bundle of its own (`unbundled`: not a React app that CDK deploys
+    as a static site), the package has a CDK app."""
     markers = _MARKED(project)
     folder = os.path.dirname(path)
     while True:
@@ -31,6 +33,8 @@ def infra_program(project: Project, path: str, package_dir: str) -> str | None:
             where = os.path.relpath(os.path.join(folder, found[0]), package_dir).replace(os.sep, "/")
             return f"{found[1]} ({where}), run by its CLI to deploy the infrastructure, not by the service"
         if folder == package_dir or len(folder) <= len(package_dir):
+            if not unbundled:
+                return None
             key = package_dir + os.sep + "cdk"  # the package's CDK app, asked once per package
             if key not in markers:
                 cdk = cdk_app_command(package_dir)

@@ -248,7 +248,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
             or nx_tool_input(path, (pj := self.project_json(path, manifest)), pj and self.nx_json(pj), self.project.mentions) \
             or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
-            or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) or infra_program(self.project, path, manifest.dir) \
+            or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) or infra_program(self.project, path, manifest.dir, not self.bundled(manifest)) \
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)
         if why is not None:
             return Verdict(False, why)

@@ -1618,6 +1618,22 @@ def test_an_aws_cdk_app_a_script_names_with_app_is_run_by_the_cdk_cli(tmp_path, 
     assert "the AWS CDK app (the \"synth\" script's --app" in out
 
 
+def test_a_web_app_a_cdk_app_deploys_keeps_its_own_files(tmp_path):
+    """A Create React App package whose cdk.json deploys the built site (`npx ts-node cdk.ts`): its
+    `src/` is the app's bundle input, not the CDK app's; an undeclared `axios` there stays a finding
+    (a notes app's UI: the CDK rule had taken its files for deploy tooling)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["ui", "services/*"]},
+        "services/api/package.json": {"name": "api", "private": True, "dependencies": {"axios": "^1.7.0"}},
+        "ui/package.json": {"name": "ui", "private": True, "scripts": {"build": "craco build"},
+                            "dependencies": {"react": "^18.3.0"}, "devDependencies": {"aws-cdk-lib": "^2.150.0"}},
+        "ui/cdk.json": {"app": "npx ts-node cdk.ts"},
+        "ui/cdk.ts": "import { App } from 'aws-cdk-lib';\n\nnew App();\n",
+        "ui/src/api.ts": "import axios from 'axios';\n\nexport const get = () => axios.get('/x');\n",
+    })
+    assert ("DEP001", "ui/src/api.ts", "axios") in [(c, f, p) for c, f, p in dep(root)]
+
+
 def test_a_members_file_a_root_script_runs_from_source_is_a_developer_tool(tmp_path):
     """`"db:migrate": "tsx common/src/db/migrate.ts"` in the workspace root: the member's migration
     script runs from the root's install, never as the member's code (3 DEP005 on a real repository)."""
