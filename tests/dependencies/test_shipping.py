@@ -1624,9 +1624,17 @@ def test_a_web_app_a_cdk_app_deploys_keeps_its_own_files(tmp_path):
     (a notes app's UI: the CDK rule had taken its files for deploy tooling)."""
     root = write(tmp_path, {
         "package.json": {"name": "root", "private": True, "workspaces": ["ui", "services/*"]},
-        "services/api/package.json": {"name": "api", "private": True, "dependencies": {"axios": "^1.7.0"}},
+        "package-lock.json": {"name": "root", "lockfileVersion": 3, "packages": {
+            "": {"name": "root"}, "node_modules/dictionary": {"resolved": "services/dictionary", "link": True},
+            "node_modules/ui": {"resolved": "ui", "link": True},
+            "services/dictionary": {"name": "dictionary", "version": "1.0.0", "dependencies": {"axios": "^1.7.0"}},
+            "ui": {"name": "ui", "dependencies": {"dictionary": "*", "react": "^18.3.0"}},
+            "node_modules/axios": {"version": "1.7.2"}, "node_modules/react": {"version": "18.3.1"},
+            "node_modules/aws-cdk-lib": {"version": "2.150.0", "dev": True}}},
+        "services/dictionary/package.json": {"name": "dictionary", "version": "1.0.0", "main": "index.js",
+                                             "dependencies": {"axios": "^1.7.0"}},
         "ui/package.json": {"name": "ui", "private": True, "scripts": {"build": "craco build"},
-                            "dependencies": {"react": "^18.3.0"}, "devDependencies": {"aws-cdk-lib": "^2.150.0"}},
+                            "dependencies": {"dictionary": "*", "react": "^18.3.0"}, "devDependencies": {"aws-cdk-lib": "^2.150.0"}},
         "ui/cdk.json": {"app": "npx ts-node cdk.ts"},
         "ui/cdk.ts": "import { App } from 'aws-cdk-lib';\n\nnew App();\n",
         "ui/src/api.ts": "import axios from 'axios';\n\nexport const get = () => axios.get('/x');\n",
