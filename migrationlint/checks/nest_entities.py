@@ -53,10 +53,11 @@ def _feature(project: Project, path: str, item: NestItem, module: str) -> Iterat
         if not _used(project, path, module):
             return  # a module nothing imports: no application loads it, nothing fails at start-up
         where = ", ".join(sorted({project.rel(p) for p, _ in roots}))
+        calls = "/".join(sorted({r.callee.rsplit(".", 1)[-1] for _, r in roots}))  # forRoot, forRootAsync
         conn = f"connection '{item.connection}'" if item.connection else "the default connection"
         cause = f"{name} is an @Injectable() class, not an entity (no @Entity()): `forFeature` takes entities; " \
             f"to inject {name}, list it in the module's `providers` instead" if _provider(project, key) else \
-            f"{conn[0].upper()}{conn[1:]} (TypeOrmModule.forRoot in {where}) neither lists {name} in `entities` " \
+            f"{conn[0].upper()}{conn[1:]} (TypeOrmModule.{calls} in {where}) neither lists {name} in `entities` " \
             f"nor matches its file, and `autoLoadEntities` is off"
         yield diagnostic(NEST002, path, start, end,
                          f"EntityMetadataNotFoundError: No metadata for \"{name}\" was found. {cause}")

@@ -272,6 +272,18 @@ def _nest002(tmp_path, options: str) -> list:
 def test_entity_missing_from_connection(tmp_path):
     found = _nest002(tmp_path, "entities: [User]")
     assert len(found) == 1 and found[0].message.startswith('EntityMetadataNotFoundError: No metadata for "Order"')
+    assert "(TypeOrmModule.forRoot in src/app.ts)" in found[0].message
+
+
+def test_the_message_names_the_root_call_as_written(tmp_path):
+    """`TypeOrmModule.forRootAsync({ useFactory: () => ({...}) })`: the message named `forRoot` (a
+    marketplace API's NEST002); it names the call the module makes."""
+    app = APP.replace("TypeOrmModule.forRoot({{ type: 'postgres', {options} }})",
+                      "TypeOrmModule.forRootAsync({{ useFactory: () => ({{ type: 'postgres', {options} }}) }})")
+    root = _app(tmp_path, _module("TypeOrmModule.forFeature([Order])"), src__app_ts=app.format(options="entities: [User]"),
+                src__user_ts=ENTITY.format(name="User"))
+    [found] = lint(root, ["NEST002"])
+    assert "(TypeOrmModule.forRootAsync in src/app.ts)" in found.message, found.message
 
 
 def test_an_injectable_given_to_forfeature_is_advised_to_providers(tmp_path):
