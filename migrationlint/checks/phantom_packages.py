@@ -17,6 +17,7 @@ from migrationlint.model.dev_files import placeholder_package
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.specifiers import package_name
 from migrationlint.model.unchecked_files import unchecked_file
+from migrationlint.model.shipping import shipping_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 IMP001 = Rule("IMP001", "phantom-package", Severity.ERROR,
@@ -58,8 +59,12 @@ def phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: ImportF
     twin = next((m for m in project.workspace.members if m.lower() == name.lower()), None)  # `@acme/Infra`
     hint = f" The workspace package {twin} differs only in letter case: found on macOS and Windows, missing on Linux." \
         if twin else f" Closest workspace packages: {', '.join(close)}." if close else ""
+    bundler = shipping_for(project).bundled(manifest) if manifest is not None and not manifest.error else None
     fails = "tsc fails with TS2307 and Node with" if imp.resolved_by_tsc else "Node fails with"
     effect, severity = f", so {fails} \"Cannot find module '{imp.specifier}'\"", None
+    if bundler is not None:  # a Next or vite app: its bundler resolves the import at build time, Node never does
+        effect = f", so {'tsc fails with TS2307 and ' if imp.resolved_by_tsc else ''}the package's bundler cannot " \
+                 f"resolve it ({bundler}): its build fails"
     if imp.resolved_by_tsc and only_for_types(facts, imp):  # erased: only the type check breaks
         unchecked = unchecked_file(project, resolver, facts.path)
         effect = f". The import is used only for types: {f'{unchecked} TS2307' if unchecked else 'tsc fails (TS2307)'}, " \

@@ -901,3 +901,21 @@ def test_a_workspace_package_named_in_another_letter_case_is_named_in_the_messag
     })
     [d] = lint_result(tmp_path, select=["IMP001"]).diagnostics
     assert "The workspace package @acme/infrastructure differs only in letter case" in d.message, d.message
+
+
+def test_a_phantom_in_a_bundled_app_fails_its_build_not_node(tmp_path):
+    """`@/features/cart` with no alias in a vite app: vite resolves the import when it builds, and it is
+    that build that fails; Node never loads the page (a Next.js dashboard's message said "Node fails
+    with Cannot find module"). A service's phantom still fails in Node."""
+    write(tmp_path, {
+        "package.json": {"name": "shop", "private": True, "workspaces": ["apps/*"]},
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"build": "vite build"},
+                                  "devDependencies": {"vite": "^5.4.0"}},
+        "apps/web/index.html": '<script type="module" src="/src/main.ts"></script>\n',
+        "apps/web/src/main.ts": "import { cart } from '@/features/cart';\nconsole.log(cart);\n",
+        "apps/api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"}},
+        "apps/api/src/main.ts": "import { cart } from '@/features/cart';\nconsole.log(cart);\n",
+    })
+    messages = {Path(d.path).parts[-3]: d.message for d in lint(tmp_path).diagnostics if d.code == "IMP001"}
+    assert "the package's bundler cannot resolve it (a private app built by vite" in messages["web"] and "Node" not in messages["web"], messages
+    assert "Node with \"Cannot find module '@/features/cart'\"" in messages["api"], messages
