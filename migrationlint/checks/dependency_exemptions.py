@@ -260,11 +260,13 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         return self.shipping.bundled(u.manifest, u.package) is None
 
     def _left_to_lambda(self, u: Use) -> bool:
-        """An AWS SDK package (`@aws-sdk/...`, `aws-sdk`) that a private package's bundle leaves external
-        (`--external:@aws-sdk`, `external: ['@aws-sdk/*']`): a Lambda function's bundle, deployed as a
-        zip, whose runtime provides the SDK; kept in devDependencies on purpose."""
+        """An AWS SDK package (`@aws-sdk/...`, `aws-sdk`) that the bundle of a package nothing installs
+        to import (private, or naming nothing to load) leaves external (`--external:@aws-sdk`,
+        `external: ['@aws-sdk/*']`): a Lambda function's bundle, deployed as a zip, whose runtime
+        provides the SDK; kept in devDependencies on purpose."""
         m = u.manifest
-        return (u.package.startswith("@aws-sdk/") or u.package == "aws-sdk") and m.unpublishable \
+        return (u.package.startswith("@aws-sdk/") or u.package == "aws-sdk") \
+            and (m.unpublishable or names_nothing_loadable(m)) \
             and self.shipping.bundled(m) is not None and self.shipping.bundled(m, u.package) is None
 
     def development_package(self, u: Use) -> bool:

@@ -1595,6 +1595,16 @@ def test_an_esbuild_scope_external_keeps_the_scope_out_and_the_rest_in_the_bundl
     [d] = pipeline.lint([str(write(tmp_path, files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.extra["package"] == "shared" and "to devDependencies" in d.message and "ships a bundle" in d.message, d.message
     assert "deleting it" not in d.message  # the build script names the handler
+    # an SDK client kept in devDependencies and left external: the Lambda runtime's, in a package that names
+    # nothing to load (a newsroom tool's lambdas: 7 DEP002 once the scope was read as external)
+    lambda_dir = tmp_path / "lambda"
+    manifest = json.loads((lambda_dir / "package.json").read_text())
+    manifest["devDependencies"] = {"@aws-sdk/client-lambda": "^3.1061.0"}
+    (lambda_dir / "package.json").write_text(json.dumps(manifest))
+    (lambda_dir / "src" / "invoke.ts").write_text("import { LambdaClient } from '@aws-sdk/client-lambda';\n\n"
+                                                  "export const lambda = new LambdaClient({});\n")
+    (lambda_dir / "src" / "index.ts").write_text((lambda_dir / "src" / "index.ts").read_text() + "export { lambda } from './invoke';\n")
+    assert [x.code for x in pipeline.lint([str(tmp_path)], Settings(select=["DEP002"]), use_cache=False).diagnostics] == []
 
 
 def test_a_stylesheet_a_vite_plugin_serves_is_no_package(tmp_path):
