@@ -102,8 +102,8 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
             elif metadata_only and not type_only and declared_as_types(self.project, path, imp, used) \
                     and self._unused_dropped(path, imp):
                 type_only = True  # a workspace package's `type`/`interface`: decorator metadata emits `Object`
-            elif not type_only and imp.kind == "import" and not imp.side_effect and self._inlines_const_enums(
-                    path, imp, [n for n in used if n not in facts.type_only_locals], manifest):
+            elif not type_only and imp.kind == "import" and not imp.side_effect and self.ws.member(package) is not None \
+                    and self._inlines_const_enums(path, imp, [n for n in used if n not in facts.type_only_locals], manifest):
                 type_only = True  # `UnitType.ARCHER` of a workspace `const enum`: tsc inlines it, drops the import
             dev = not verdict.ships or imp.kind == "mock" or build_time or imp.dev_only  # dev_only: NODE_ENV says so
             unused = type_only and not used and bool(imp.locals) and not declared_type_only(imp)
