@@ -20,7 +20,7 @@ from migrationlint.model.generated_members import generated_members
 from migrationlint.model.build_exclusions import built_by_an_image
 from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.script_commands import type_check_only
-from migrationlint.model.serverless import lambda_runtime_provides
+from migrationlint.model.serverless import lambda_runtime_named, lambda_runtime_provides
 from migrationlint.model.package_roles import offers_nothing_to_import
 from migrationlint.model.nest_cli import library_roots
 from migrationlint.model.nx_projects import build_executor
@@ -260,12 +260,15 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         return self.shipping.bundled(u.manifest, u.package) is None
 
     def _left_to_lambda(self, u: Use) -> bool:
-        """An AWS SDK package (`@aws-sdk/...`, `aws-sdk`) that the bundle of a package nothing installs
-        to import (private, or naming nothing to load) leaves external (`--external:@aws-sdk`,
-        `external: ['@aws-sdk/*']`): a Lambda function's bundle, deployed as a zip, whose runtime
-        provides the SDK; kept in devDependencies on purpose."""
+        """An AWS SDK v3 package (`@aws-sdk/...`) that the bundle of a package nothing installs to import
+        (private, or naming nothing to load) leaves external (`--external:@aws-sdk`, `external:
+        ['@aws-sdk/*']`): a Lambda function's bundle, deployed as a zip, whose runtime (every one
+        from nodejs18.x) provides the SDK; kept in devDependencies on purpose (an undeclared one is
+        still DEP001's). Where a Serverless config names the runtime, lambda_runtime_provides decides."""
         m = u.manifest
-        return (u.package.startswith("@aws-sdk/") or u.package == "aws-sdk") \
+        if not u.package.startswith("@aws-sdk/") or lambda_runtime_named(m.dir):  # v2's runtimes: lambda_runtime_provides
+            return False
+        return m.declared(u.package) == "devDependencies" \
             and (m.unpublishable or names_nothing_loadable(m)) \
             and self.shipping.bundled(m) is not None and self.shipping.bundled(m, u.package) is None
 

@@ -66,6 +66,11 @@ def lambda_runtime_provides(directory: str, package: str) -> bool:
     return found is not None and (int(found.group(1)) >= 18) == (package != "aws-sdk")
 
 
+def lambda_runtime_named(directory: str) -> bool:
+    """Whether the service in `directory` names its Lambda runtime (`provider.runtime: nodejsNN.x`)."""
+    return _provider_runtime(directory) is not None
+
+
 def serverless_service(directory: str) -> bool:
     """Whether the package in `directory` is a Serverless Framework service (a serverless config
     beside its package.json): deployed by `serverless deploy`, never installed as a library."""
