@@ -55,6 +55,8 @@ def _starts_the_router(manifest: Manifest, facts_of: Callable[[str], FileFacts |
         return False
     if main in _ROUTER_ENTRIES:
         return True
+    if not _metro_app(manifest):
+        return False  # only an app Metro builds reads its entry for the router (no facts loaded elsewhere)
     path = os.path.normpath(os.path.join(manifest.dir, main))
     for candidate in (path, *(path + e for e in _CODE)):
         facts = facts_of(candidate) if os.path.isfile(candidate) else None
