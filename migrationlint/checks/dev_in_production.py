@@ -10,7 +10,6 @@ from migrationlint.checks.unimported_files import unimported_note
 from migrationlint.diagnostics import Applicability, Edit, Fix, Severity
 from migrationlint.model.package_use import Use
 from migrationlint.model.package_roles import started_application
-from migrationlint.model.serverless import serverless_service
 from migrationlint.model.test_runners import RUNNER_APIS
 from migrationlint.model.tool_hosts import host_tool
 from migrationlint.model.workspace import Manifest
@@ -108,7 +107,7 @@ class DevInProduction:
         """DEP002's message for a published package whose bundle's external list names the package:
         the build leaves it to the application, which must install it (a peer), or None."""
         m = u.manifest
-        if m.unpublishable or not m.name or u.package not in self.shipping.left_external(m) or serverless_service(m.dir):
+        if m.unpublishable or not m.name or u.package not in self.shipping.left_external(m) or self.serverless(m):
             return None  # a Serverless Framework service is deployed, never installed by an application
         return (f'"{u.package}" is declared only in devDependencies of {self._rel(m)} but production code imports it, '
                 f"and the build's external list leaves it out of the bundle: the application that installs this "
@@ -129,7 +128,7 @@ class DevInProduction:
             return ("a test runner is no runtime dependency: this file is test support that production code "
                     "reaches, so keep it out of what ships (move it beside the tests, or stop importing it from "
                     "shipping code) rather than moving the runner to dependencies")
-        if m.unpublishable or not m.name or started_application(m) or self.is_service(m) or serverless_service(m.dir):
+        if m.unpublishable or not m.name or started_application(m) or self.is_service(m) or self.serverless(m):
             return "move it to dependencies"
         if self.ws.member(u.package) is not None:
             depending = self._declaring(u.package, m, "dependencies")

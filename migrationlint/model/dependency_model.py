@@ -48,6 +48,7 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         self.shipping = shipping_for(project)
         self._policies: dict[str, PeerPolicy] = {}
         self._services: dict[str, bool] = {}
+        self._serverless: dict[str, bool] = {}  # manifest -> serverless.serverless_service, once per run
         self._generated: dict[str, str | None] = {}  # manifest -> why its Nx build writes its deployed package.json
         self._member_imports: dict[str, dict[str, bool]] = {}  # member manifest -> {package it imports: only for types}
         self._peers_of_lock: dict[str, frozenset[str]] = {}  # lockfile -> _recorded_peers
@@ -395,7 +396,7 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         nothing to import (no entry field, no index file at its top), nor one a script builds as an
         application (`electron-vite build`, `next build`), nor a Serverless Framework service."""
         return not (m.unpublishable or m.data.get("bin") or self.is_service(m) or started_application(m)
-                    or built_as_application(m) or serverless_service(m.dir))
+                    or built_as_application(m) or self.serverless(m))
 
     def optional_features_its_users_install(self, m: Manifest) -> bool:
         """Whether a load on demand in `m` is an optional feature its users install: a published
@@ -444,6 +445,13 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         found = self._services.get(m.path)
         if found is None:
             found = self._services[m.path] = is_service(m, self.ws.nx_projects_within(m.dir))
+        return found
+
+    def serverless(self, m: Manifest) -> bool:
+        """serverless.serverless_service for `m`'s folder, asked once per manifest in a run."""
+        found = self._serverless.get(m.path)
+        if found is None:
+            found = self._serverless[m.path] = serverless_service(m.dir)
         return found
 
     def generated_manifest(self, m: Manifest) -> str | None:
