@@ -28,12 +28,12 @@ def unimported_note(project: Project, u: Use) -> str:
         return ""  # in a package with no known entry every file is presumed: the note would say nothing
     memo = _IMPORTED(project)
     if u.path not in memo:  # one scan of the workspace per file, however many of its imports are reported
-        memo[u.path] = _named_by_its_package(u) or \
+        memo[u.path] = _named_by_its_package(project, u) or \
             next(importers(project, u.path, file_names(u.path), resolver_for(project)), None) is not None
     return "" if memo[u.path] else NOTE
 
 
-def _named_by_its_package(u: Use) -> bool:
+def _named_by_its_package(project: Project, u: Use) -> bool:
     """Whether the package's manifest or a config file at its top names the file by its path (`esbuild
     src/index.ts --bundle`, a handler in serverless.yml, a webpack `entry`): something runs or builds it."""
     top = u.manifest.dir
@@ -43,14 +43,7 @@ def _named_by_its_package(u: Use) -> bool:
                  and os.path.join(top, n) != u.path]
     except OSError:
         return True
-    for name in names:
-        try:
-            with open(os.path.join(top, name), "rb") as fh:
-                if stem in fh.read(1_000_000):
-                    return True
-        except OSError:
-            continue
-    return False
+    return any(project.mentions(os.path.join(top, name), stem) for name in names)  # inputs of the run, as read
 
 
 # the files at a package's top that may name an entry: its manifest, tool configs (codegen.ts,

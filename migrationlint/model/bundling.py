@@ -21,7 +21,8 @@ from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delega
 from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.script_builds import release_bundle, release_scripts, scripted_bundle
 from migrationlint.model.entry_points import declared_entries, names_no_entry, starts_from_source
-from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT, command_pattern, root_scripts_for_caller, run_all_names, shell_commands
+from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT, command_pattern, root_scripts_for_caller, run_all_names, shell_commands, \
+    external_flags
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
 from migrationlint.model.vercel_functions import vercel_bundle
 from migrationlint.model.serverless import serverless_bundle
@@ -335,7 +336,7 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     for pattern, why in SCRIPT_BUILDS:
         matched = [s for s in scripts if pattern.search(s)]
         if matched:  # esbuild's `--external:@aws-sdk` (a path prefix) stays out of its bundle
-            external = tuple(dict.fromkeys(m.group(1) for s in matched for m in _ESBUILD_EXTERNAL.finditer(s)))
+            external = tuple(dict.fromkeys(v for s in matched for v in external_flags(s)))
             return Bundle(why, external) if external and "esbuild" in why else why
     if any(_ASTRO_BUILD.search(s) for s in scripts) and _astro_static(directory):
         return "a static Astro site (astro build, no server adapter): vite bundles every import into its pages"
@@ -345,7 +346,6 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
 
 
 _ASTRO_BUILD = command_pattern(r"astro build\b")
-_ESBUILD_EXTERNAL = re.compile(r"--external:['\"]?([^\s'\"]+)")
 
 
 def _astro_static(directory: str) -> bool:

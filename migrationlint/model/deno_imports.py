@@ -16,6 +16,7 @@ import re
 
 from migrationlint.model.folders_above import nearest_above
 from migrationlint.model.jsonc import load_jsonc
+from migrationlint.model.manifest_peek import peek_field
 from migrationlint.model.project import Memo, Project
 
 DENO_CONFIGS = ("deno.json", "deno.jsonc")
@@ -54,11 +55,8 @@ _IMPORT_MAP_FLAG = re.compile(r"\bdeno\b[^;&|]*?--import-map[= ]([^\s'\"]+)")
 
 def _script_maps(directory: str) -> list[str]:
     """The local import maps the scripts of the package.json in `directory` give deno (`--import-map`)."""
-    path = os.path.join(directory, "package.json")
-    if not os.path.isfile(path):
-        return []
-    data, _ = load_jsonc(path)
-    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    scripts = peek_field(directory, "scripts", b"--import-map")  # asked for every folder up the tree: no parse without it
+    scripts = scripts if isinstance(scripts, dict) else {}
     found = [os.path.normpath(os.path.join(directory, m.group(1))) for c in scripts.values() if isinstance(c, str)
              for m in _IMPORT_MAP_FLAG.finditer(c) if not m.group(1).startswith(("http:", "https:"))]
     return [f for f in dict.fromkeys(found) if os.path.isfile(f)]

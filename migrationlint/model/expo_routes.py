@@ -14,6 +14,7 @@ from typing import Callable
 
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.app_builds import METRO_COMMANDS
+from migrationlint.model.config_objects import find_config
 from migrationlint.model.workspace import Manifest
 
 ORIGIN = "an Expo Router route (app/)"
@@ -43,7 +44,7 @@ def metro_default_entry(manifest: Manifest) -> str | None:
 
 
 def _metro_app(manifest: Manifest) -> bool:
-    if any(os.path.isfile(os.path.join(manifest.dir, f"metro.config{e}")) for e in (".js", ".cjs", ".mjs", ".ts")):
+    if find_config(manifest.dir, "metro.config") is not None:  # as app_builds reads it
         return True
     scripts = manifest.data.get("scripts")
     return isinstance(scripts, dict) and any(isinstance(c, str) and METRO_COMMANDS.search(c) for c in scripts.values())

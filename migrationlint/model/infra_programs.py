@@ -35,17 +35,17 @@ def infra_program(project: Project, path: str, package_dir: str, unbundled: bool
         if folder == package_dir or len(folder) <= len(package_dir):
             if not unbundled:
                 return None
-            key = package_dir + os.sep + "cdk"  # the package's CDK app, asked once per package
-            if key not in markers:
-                cdk = cdk_app_command(package_dir)
-                markers[key] = None if cdk is None else (cdk[1], "")
-            cdk = markers[key]
-            return None if cdk is None else f"an AWS CDK app's package ({cdk[0]}), run by the CDK CLI to synthesise " \
+            apps = _CDK_APPS(project)
+            if package_dir not in apps:  # asked for every file no entry reaches: once per package
+                apps[package_dir] = cdk_app_command(package_dir)
+            cdk = apps[package_dir]
+            return None if cdk is None else f"an AWS CDK app's package ({cdk[1]}), run by the CDK CLI to synthesise " \
                                              "the stacks and bundle their functions, not by a service"
         folder = os.path.dirname(folder)
 
 
 _MARKED: Memo[dict[str, tuple[str, str] | None]] = Memo("infrastructure program markers", lambda project: {})
+_CDK_APPS: Memo[dict[str, tuple[str, str] | None]] = Memo("packages' AWS CDK apps", lambda project: {})
 
 
 def _marker(folder: str) -> tuple[str, str] | None:

@@ -141,16 +141,18 @@ def _workspace_root_scripts(directory: str) -> dict:
 def externals_in_scripts(scripts: object) -> frozenset[str]:
     """The packages a package's scripts tell its bundler to leave out of the bundle
     (`--external:k6`, `--external k6`, `--external:k6/*`): whatever runs the bundle provides them."""
-    found: set[str] = set()
-    for command in scripts.values() if isinstance(scripts, dict) else ():
-        words = command.split() if isinstance(command, str) else []
-        for i, word in enumerate(words):
-            value = word.split(":", 1)[1] if word.startswith("--external:") else \
-                words[i + 1] if word == "--external" and i + 1 < len(words) else None
-            name = package_name(value.rstrip("/*")) if value else None
-            if name:
-                found.add(name)
-    return frozenset(found)
+    found = (package_name(v.rstrip("/*")) for c in (scripts.values() if isinstance(scripts, dict) else ())
+             if isinstance(c, str) for v in external_flags(c))
+    return frozenset(n for n in found if n)
+
+
+def external_flags(command: str) -> list[str]:
+    """The values of a bundler command's `--external` flags as written (`--external:@aws-sdk`,
+    `--external k6`, `'--external:@aws-sdk/*'`): a scope or a `/*` wildcard stays as it is."""
+    words = [w.strip("'\"") for w in command.split()]
+    return [v for i, w in enumerate(words)
+            if (v := w.split(":", 1)[1] if w.startswith("--external:") else
+                words[i + 1] if w == "--external" and i + 1 < len(words) else None)]
 
 
 _RUN_ALL = command_pattern(r"(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|]+)+)")

@@ -35,7 +35,7 @@ def unreferenced_named_config(project: Project, config_path: str) -> bool:
         return False
     memo = _UNREFERENCED(project)
     if config_path not in memo:
-        memo[config_path] = not any(name.encode("utf-8") in _read(p) for p in _naming_files(project, config_path))
+        memo[config_path] = not any(project.mentions(p, name.encode("utf-8")) for p in _naming_files(project, config_path))
     return memo[config_path]
 
 
@@ -58,14 +58,6 @@ def _naming_files(project: Project, config_path: str) -> list[str]:
     if os.path.isdir(workflows):
         found += [os.path.join(workflows, n) for n in os.listdir(workflows) if n.endswith((".yml", ".yaml"))]
     return found
-
-
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(1_000_000)
-    except OSError:
-        return b""
 
 
 _UNREFERENCED: Memo[dict[str, bool]] = Memo("named tsconfigs nothing names", lambda project: {})
