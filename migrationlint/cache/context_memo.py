@@ -18,7 +18,7 @@ from migrationlint.atomic import replace_file
 from migrationlint.model.stamped_record import RACY_NS, stamp
 
 FILE = "context"
-MAGIC = b"migrationlint-context 9\n"  # bumped whenever run_cache.is_context_name changes: the folders' lists follow it
+MAGIC = b"migrationlint-context 10\n"  # bumped whenever run_cache.is_context_name changes: the folders' lists follow it
 
 
 class ContextMemo:

@@ -22,8 +22,9 @@ from migrationlint.checks.peer_hosts import peer_host, sibling_peer
 from migrationlint.checks.runtime_triggers import runtime_needs
 from migrationlint.checks.undeclared import UndeclaredImports
 from migrationlint.checks.dev_in_production import DevInProduction
+from migrationlint.checks.loads_today import by_accident
+from migrationlint.checks.missing_peers import MissingPeers
 from migrationlint.checks.dead_file_findings import in_dead_file
-from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.checks.dependency_exemptions import DependencyExemptions, also_runtime
 from migrationlint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from migrationlint.extract.records import FileFacts
@@ -34,7 +35,6 @@ from migrationlint.model.dead_files import outside_every_build
 from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.inherited_aliases import unread_alias
-from migrationlint.model.import_requests import STYLESHEETS
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
@@ -63,7 +63,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
     model.value_loads = {(u.manifest.path, u.package) for u in uses if not u.type_only and not u.imp.guarded}
     model.eager_loads = {(u.manifest.path, u.package) for u in uses
                          if not u.type_only and not u.imp.guarded and not u.test and not u.on_demand}
-    peer_candidates: dict[tuple[str, str], Use] = {}
+    peer_candidates: dict[tuple[str, str], list[Use]] = {}
     out: list[Diagnostic] = []
     for use in uses:
         out.extend(model.judge(use, sections, reported, peer_candidates))
@@ -71,8 +71,10 @@ def check(project: Project) -> Iterator[Diagnostic]:
         if not facts.skipped:
             out.extend(model.runtime(path, facts, reported))
     # shipping uses of production dependencies first: the section a peer goes to is theirs
-    for use in sorted(peer_candidates.values(), key=lambda u: (u.test, u.manifest.declared(u.package) != "dependencies")):
-        out.extend(model.peers(use, reported))
+    # (each package's uses best-ranked first: a shipping use decides the section)
+    for ranked in sorted((sorted(us, key=_peer_rank) for us in peer_candidates.values()),
+                         key=lambda us: (us[0].test, us[0].manifest.declared(us[0].package) != "dependencies")):
+        out.extend(model.peers(ranked, reported))
     return iter(out)
 
 
@@ -95,7 +97,7 @@ def _sections_needed(model: DependencyChecks, uses: list[Use]) -> tuple[dict[tup
 
 # ----------------------------------------------------------------------------- the model
 
-class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction):
+class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction, MissingPeers):
     """The DEP rules' judgements over the model: each package use, each declared package's peers,
     each package the code makes NestJS or TypeORM load."""
 
@@ -120,9 +122,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):
-                known = peer_candidates.get((m.path, u.package))  # a peer's peers are the host's
-                if known is None or _peer_rank(u) < _peer_rank(known):
-                    peer_candidates[(m.path, u.package)] = u  # a shipping use decides the section
+                peer_candidates.setdefault((m.path, u.package), []).append(u)  # a peer's peers are the host's
             return
         root = self.root_of(m)
         outer = root if root is not m else self.enclosing_root(m)  # a nested project: the one around it
@@ -148,11 +148,12 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         if self.served_by_root_install(u):
             return  # a file that does not ship, or types only, found in the repository's hoisted install
         if self._mocked_into_being(u) or self._jest_manual_mock(u) or self._mock_of_an_import(u) or self._vendored_below_package(u) \
-                or self._runtime_module(u) or self._silenced_sample(u) \
+                or self._type_query_of_a_load(u) \
+                or self._runtime_module(u) or self._silenced_sample(u) or self._install_told(u) \
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) or self._build_under_test(u) \
                 or self._brought_by_peer_host(u) or self._types_in_no_program(u) or self._linked_by_install_hook(u) \
-                or self._cycle_linked_at_root(u) or self.shown_as_text(u.path) or self.read_as_data(u.path) \
+                or self._linked_at_root(u) or self.shown_as_text(u.path) or self.read_as_data(u.path) \
                 or self._member_by_unread_alias(u) or self._in_a_submodule(u) or self._generated_member(u) \
                 or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path) \
                 or self._aliased_by_globbing_bundle(u):
@@ -242,7 +243,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
         m, rel, label = u.manifest, self._rel(u.manifest), self.root_label(root)
         root_section = _root_section(root, u.package)
         held = label + (", and there only in devDependencies, which a production install leaves out"
-                        if root_section == "devDependencies" and not u.test and not u.type_only else "")
+                        if root_section == "devDependencies" and not u.test and not u.type_only
+                        and self.ws.member(u.package) is None else "")  # a member is linked whatever lists it
         where = os.path.dirname(rel) or "."
         published = not m.unpublishable  # a private package is never published: its install is the one that breaks
         if nested:
@@ -312,18 +314,6 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                 return dep
         return None
 
-    def _linked_copy(self, u: Use, peer: str) -> bool:
-        """Whether `u` imports a workspace package that installs the peer itself (in dependencies
-        or devDependencies), for a test or a package to publish: linked, the package loads it from
-        its own folder (Node resolves from the real path; not under Plug'n'Play), and the
-        application that installs a published importer provides it. A deployed service installs
-        the package without its devDependencies, so its own install must hold the peer."""
-        member = self.ws.member(u.package)
-        if member is None or not any(peer in member.section(s) for s in ("dependencies", "devDependencies")) \
-                or self.plug_n_play(u.manifest):  # Plug'n'Play gives a package its peers from its parent only
-            return False
-        return u.test or not (u.manifest.unpublishable or self.is_service(u.manifest))
-
     def _library_shares(self, u: Use) -> bool:
         """Whether `u`'s package is a published library and the package it imports is one that
         packages take as a peer (`taken_as_peer`)."""
@@ -331,60 +321,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
 
     # ------------------------------------------------------------------ DEP003
 
-    def peers(self, u: Use, reported: set) -> Iterator[Diagnostic]:
-        m = u.manifest
-        policy_now = self.peer_policy(m)
-        if policy_now.installs or u.imp.specifier.lower().endswith(STYLESHEETS):
-            return  # the manager installs peers; or a stylesheet, whose import loads no code that needs them
-        ships = not u.test and m.declared(u.package) == "dependencies"
-        peers = self.peer_list(u.package, m)
-        for peer, optional in sorted(peers.items()):
-            if optional or peer == m.name or (m.path, peer) in reported or self.satisfied(m, peer, u.test):
-                continue
-            if pk.types_only_package(peer):
-                continue  # only type checking reads it: nothing fails at runtime
-            if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m) or self.brought_by_dependency(m, peer, u.test):
-                continue  # a file that does not ship finds it in the hoisted root install; or a dependency brings it
-            if self.peer_linked(peer, m) or self.from_the_page(m, peer):
-                continue  # pnpm resolved the peer for this package's dependencies and linked it; or a global of the page
-            if self._linked_copy(u, peer):
-                continue  # a linked workspace package loads the peer from its own install
-            if cycle_through(self.ws, m, peer) is not None:
-                continue  # the peer is the workspace package that depends on this one: installed beside it
-            if self.ws.member(u.package) is not None and self.member_loads_nothing_of(self.ws.member(u.package), peer):
-                continue  # a workspace package whose shipping source never loads its peer (last: a scan)
-            reported.add((m.path, peer))
-            message = (f'"{u.package}" requires its peer dependency "{peer}", which {self._rel(m)} does not '
-                       f"declare, and the repository uses {policy_now.setting}: ")
-            accident = self.hoisted_by_accident(peer, m, self.ws.member(u.package) is None)
-            unused = not accident and self._installed_nowhere(peer, m)
-            # a peer the package's own metadata lists but no install ever held: perhaps needed by one part of
-            # it only, which the code has never loaded (the built-in table lists what the package's entry needs)
-            unverified = unused and peer not in rt.known_peers(u.package, None)
-            if accident:
-                message += _by_accident(peer, f"Cannot find module '{peer}'")
-            elif unused:  # new code, or a part of the package that this code leaves alone needs it: unknown here
-                message += (f"no install of this repository holds it (its lockfile records none): loading the parts of "
-                            f"\"{u.package}\" that need it fails with \"Cannot find module '{peer}'\"")
-            else:
-                message += f"loading it fails with \"Cannot find module '{peer}'\""
-            place, review = policy.passed_on(m, self._rel(m), peer, u.package, peers, ships) or (policy.placement(
-                peer, m, ships, False, self.private_root(m), self.shipping.bundled(m, peer)), False)
-            message, fix = self._add_or_command(message, m, place.section, peer, place.why)
-            if fix is not None and (review or unverified):
-                fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
-            if fix is not None and place.section == "dependencies" and not m.unpublishable and not self.is_service(m):
-                # a published package usually passes the requirement on to its own users
-                message += (f'; a published package often declares "{peer}" in peerDependencies instead, so that '
-                            f"its users provide it: review before adding it (unsafe fix)")
-                fix = Fix(Applicability.UNSAFE, fix.edits, fix.message)
-            # nothing fails today when hoisting places it: a latent break, as DEP005's reliance on hoisting
-            yield self._at_import(DEP003, u, message, fix, Severity.WARNING if accident or unverified else None)
-
-    def _installed_nowhere(self, package: str, m: Manifest) -> bool:
-        """Whether `m`'s project has a lockfile and no manifest, lockfile or node_modules of the
-        repository knows `package`: no install of it ever held the package."""
-        return self._root_install(m)[1] is not None and not self.known(package, m)
+    def peers(self, uses: list[Use], reported: set) -> Iterator[Diagnostic]:
+        for at, message, fix, severity in self.missing_peers(uses, reported):
+            yield self._at_import(DEP003, at, message, fix, severity)
 
     # ------------------------------------------------------------------ DEP004
 
@@ -433,7 +372,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                        "users need it), so that they are told")
             return diagnostic(DEP004, path, *span, message, severity=Severity.WARNING, package=package, manifest=m.path)
         error = error.replace("{package}", package)
-        effect = _by_accident(package, error) + note if self.hoisted_by_accident(package, m, True) else \
+        effect = by_accident(package, error) + note if self.hoisted_by_accident(package, m, True) else \
             f'it fails with "{error}"{note}'
         message = f'{trigger} makes the service load "{package}" {when}, which {rel} does not declare: {effect}'
         place = policy.placement(package, m, True, False, self.private_root(m), self.shipping.bundled(m, package))
@@ -479,12 +418,6 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction)
                           specifier=u.imp.specifier, package=u.package, manifest=u.manifest.path)
 
 # ----------------------------------------------------------------------------- helpers
-
-def _by_accident(package: str, error: str) -> str:
-    """The effect of a missing package that the hoisted install holds today (DEP003, DEP004)."""
-    return (f'it loads today only because another package brings "{package}" into the hoisted install; another '
-            f'version or install layout fails with "{error}"')
-
 
 def _peer_rank(u: Use) -> tuple[bool, bool]:
     """Which use of a package DEP003 reports at: code that ships for a reason (an entry reaches it)

@@ -8,6 +8,7 @@ Kept apart from the rules' messages and fixes: every answer here is a yes/no, ne
 from __future__ import annotations
 
 import os
+import re
 
 from migrationlint.model import fix_policy as policy
 from migrationlint.model import packages as pk
@@ -41,6 +42,11 @@ from migrationlint.checks.repository_builds import RepositoryBuilds
 from migrationlint.checks.host_installs import HostInstalls
 from migrationlint.checks.provided_modules import ProvidedModules
 
+
+
+# an instruction to install packages, in a comment or a README-like header: `npm install x y`, `pnpm add x`
+_INSTALL_TOLD = re.compile(r"\b(?:npm (?:install|i|add)|pnpm (?:add|install|i)|yarn add|bun add)((?:[ \t]+[@\w./-]+)+)")
+_HEADER_BYTES = 4096  # where a file says what to install: its opening comment
 
 
 class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, DependencyModel):
@@ -175,6 +181,17 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         library) is reported."""
         return self.held_nowhere(u.package, u.manifest) and self.silenced(u) and self.settled_dev(u)
 
+    def _install_told(self, u: Use) -> bool:
+        """An import, in a file that does not ship (an example of a published SDK), of a package nothing
+        declares, locks or installs, that the file tells its reader to install (` * Install: npm
+        install openai dd-trace`): absent on purpose, as a silenced sample's is (`_silenced_sample`)."""
+        if not self.held_nowhere(u.package, u.manifest):
+            return False
+        data = self.project.bytes_of(u.path)
+        told = data is not None and any(u.package in m.group(1).split() for m in _INSTALL_TOLD.finditer(
+            data[:_HEADER_BYTES].decode("utf-8", "replace")))
+        return told and self.settled_dev(u)
+
     def silenced(self, u: Use) -> bool:
         """Whether tsc is told to accept the import: `// @ts-ignore` above it, or `// @ts-nocheck`
         over the file (which then reports nothing, "Cannot find module" included)."""
@@ -306,15 +323,20 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         return bool(dependents) and all(
             self.shipping.bundled(d) is not None or u.package in d.section("dependencies") for d in dependents)
 
-    def _cycle_linked_at_root(self, u: Use) -> bool:
-        """An undeclared sibling whose declaration would close a cycle of workspace dependencies
-        (workspace_cycles), where the install links every member at the root (npm, yarn, bun's
-        hoisted linker; not pnpm, which links only what a package declares): the import resolves in
-        every install of the workspace, and the cycle is the repository's design, no missing
-        declaration. Under pnpm or Plug'n'Play it fails, and DEP001 says so, as a warning."""
+    def _linked_at_root(self, u: Use) -> bool:
+        """An undeclared member of the workspace, where the install links every member at the root
+        (npm, yarn, bun's hoisted linker; not pnpm, which links only what a package declares), imported
+        by the workspace root's own package when no registry install of it happens (unpublishable, or
+        never published with nothing to import: its `node_modules` is where the links are, an API at
+        the root beside its `prisma/` member; a published root's users get none), or by a sibling
+        whose declaration would close a cycle of workspace dependencies (workspace_cycles): the import
+        resolves in every install of the workspace, and nothing is missing. Under pnpm or
+        Plug'n'Play it fails, and DEP001 says so."""
         m = u.manifest
         return self.ws.member(u.package) is not None and self._root_install(m)[2] != "pnpm" \
-            and self.install_hoists(m) and cycle_through(self.ws, m, u.package) is not None
+            and self.install_hoists(m) and not self.plug_n_play(m) \
+            and (m.dir == self.ws.root and (m.unpublishable or self.never_published(m) and offers_nothing_to_import(m))
+                 or cycle_through(self.ws, m, u.package) is not None)
 
     def _dev_installed_by_images(self, u: Use) -> bool:
         """A private library (no registry takes it, it starts nothing) in a repository whose images all

@@ -28,18 +28,19 @@ class LoadsToday:
         version apart keeps its own nested copy."""
         m = self._declaring_manifest(u)  # the root, for a member that takes its packages from there
         memo = _TODAY(self.project)
-        key = (u.manifest.path, m.path, u.package, u.test)
+        key = (u.manifest.path, m.path, u.package, _full_install(u))
         if key not in memo:  # asked per finding; many findings share a package
             memo[key] = self._why_today(u, m)
         return memo[key]
 
     def _why_today(self, u: Use, m: Manifest) -> str:
-        beside = self._declared_beside(m, u.package, u.test)
+        beside = self._declared_beside(m, u.package, _full_install(u))
         if beside:  # the sturdiest reason: a package of the same install declares it, and it is hoisted
             return (f"; it loads today only because {beside}, of the same workspace install, declares it and the "
                     f"install hoists it to the root: an install of {self._rel(m)} on its own, or one that does not "
                     "hoist, breaks it")
-        via = self.bringing_dependencies(m, u.package, u.test) or self._pnpm_carriers(m, u.package, u.test)
+        full = _full_install(u)
+        via = self.bringing_dependencies(m, u.package, full) or self._pnpm_carriers(m, u.package, full)
         if not via:
             return self._added_as_peer(u) or self._brought_deeper(u, m)
         several = not self.one_copy_hoisted(m, u.package)
@@ -83,9 +84,9 @@ class LoadsToday:
         if lock is None or not self.install_hoists(m) or not self.one_copy_hoisted(m, u.package):
             return ""
         importer = importer_key(m, root)
-        if not u.test and lock.in_production_install(u.package, importer) is False:
+        if not _full_install(u) and lock.in_production_install(u.package, importer) is False:
             return ""
-        declared = [*m.section("dependencies"), *(m.section("devDependencies") if u.test else ())]
+        declared = [*m.section("dependencies"), *(m.section("devDependencies") if _full_install(u) else ())]
         chain = _chain_to(declared, u.package, lambda p: self._depends_on(lock, p, importer))
         if chain is None or len(chain) < 2:
             return ""  # none, or a direct one, which the lockfile's other questions already answered
@@ -168,6 +169,18 @@ _TODAY: Memo[dict[tuple[str, str, bool], str]] = Memo("why undeclared packages l
 
 _DEPTH = 3  # packages between a declared dependency and the one it brings, at most
 _VISITS = 5000  # packages looked at, at most, per question
+
+
+def _full_install(u: Use) -> bool:
+    """Whether what the use needs is read from the full install (devDependencies too): a test's, or
+    a type-only import's, which only the build's type check reads."""
+    return u.test or u.type_only
+
+
+def by_accident(package: str, error: str) -> str:
+    """The effect of a missing package that the hoisted install holds today (DEP003, DEP004)."""
+    return (f'it loads today only because another package brings "{package}" into the hoisted install; another '
+            f'version or install layout fails with "{error}"')
 
 
 def _chain_to(starts: list[str], package: str, deps: Callable[[str], frozenset[str]]) -> list[str] | None:

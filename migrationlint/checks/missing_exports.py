@@ -278,8 +278,8 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
     erased = imp.type_only or b.type_only or used_as_type or unused
     unchecked = unchecked_file(project, resolver, path) if erased else None  # no tsc program, types stripped
     severity = Severity.WARNING if unchecked else None
-    if imp.type_only or b.type_only:
-        return f"{unchecked or fails} {code or 'TS2305/TS2724'}", severity
+    if imp.type_only or b.type_only:  # `import type`, `import { type X }`: erased as written
+        return f"{unchecked or fails} {code or 'TS2305/TS2724'} (a type-only import, so runtime is unaffected)", severity
     if used_as_type or unused:
         how = "used only as a type" if used_as_type else "never used"
         return f"{unchecked or fails} {code or 'TS2305'} (the binding is {how}, so runtime is unaffected)", severity

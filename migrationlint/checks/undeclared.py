@@ -12,13 +12,12 @@ import re
 from dataclasses import replace
 
 from migrationlint.checks.unimported_files import unimported_note
-from migrationlint.checks.unloaded_imports import stale_mock, unused_import
+from migrationlint.checks.unloaded_imports import MockedPackages, stale_mock, unused_import
 from migrationlint.checks.loads_today import LoadsToday
 from migrationlint.checks.peer_hosts import sibling_peer
 from migrationlint.checks.workspace_cycles import cycle_through
 from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
-from migrationlint.model.elided_imports import declared_type_only
 from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
@@ -38,7 +37,7 @@ _BUILD_PATH = re.compile(r"(?:dist|build|esm|cjs)/")
 _LOCAL_SPECS = ("file:", "link:", "workspace:", "portal:", "git", "http", "npm:")  # not a registry name the lockfile keys
 
 
-class UndeclaredImports(LoadsToday):
+class UndeclaredImports(LoadsToday, MockedPackages):
     """Mixin of DependencyChecks: DEP001's diagnostic for one undeclared use."""
 
     def reported_use(self, u: Use) -> Use:
@@ -82,17 +81,12 @@ class UndeclaredImports(LoadsToday):
         the workspace (`"@x/shared": "*"`, for the build graph) takes every other from the root."""
         return any(self.ws.member(p) is None for s in DEP_SECTIONS for p in m.section(s))
 
-    def _mock_of_an_import(self, u: Use) -> bool:
-        """`jest.mock('graphql-request')` in a test that also imports the package: the import's
-        finding is the one to act on, and a second for the mock in the same file repeats it. Nor a
-        mock of a package the file never imports that a declared dependency brings (`isbot`, which
-        `@shopify/shopify-api` uses inside): it stands in for that dependency's module, and a
-        declaration of its own could install a second copy the mock would miss."""
-        facts = self.project.facts(u.path) if u.imp.kind == "mock" else None
-        if facts is None:
-            return False
-        return any(i.kind in LOADING_KINDS and not declared_type_only(i) and pk.package_name(i.specifier) == u.package
-                   for i in facts.imports) or bool(self.bringing_dependencies(u.manifest, u.package, True))
+    def _type_query_of_a_load(self, u: Use) -> bool:
+        """`require('x') as typeof import('x')`: the type query names the module a load of the same file
+        already loads, whose finding is the one to act on (a second, for what tsc erases, repeats it)."""
+        facts = self.project.facts(u.path) if u.imp.kind == "type-query" else None
+        return facts is not None and any(i.kind in LOADING_KINDS and pk.package_name(i.specifier) == u.package
+                                         for i in facts.imports)
 
     def _loads_nothing(self, u: Use, rel: str) -> tuple[str, Fix | None, Severity | None] | None:
         """DEP001 for an import that loads nothing, whose remedy is to delete it: a stale mock, an
@@ -104,17 +98,6 @@ class UndeclaredImports(LoadsToday):
         if u.unused and self.held_nowhere(u.package, m) and self._install_known(m):
             return unused_import(u.package, rel), None, None
         return None
-
-    def _loaded_beside_mocks(self, u: Use) -> bool:
-        """Whether a file of `u`'s package loads the package otherwise than by mocking it: a mock of
-        what nothing loads any more stands in for nothing (asked only for a mock's finding)."""
-        for path in self.project.package_sources(u.manifest.dir):
-            facts = self.project.facts(path)
-            if facts is not None and not facts.skipped and any(
-                    v.package == u.package and v.imp.kind != "mock" and v.manifest.path == u.manifest.path
-                    for v in self.uses(path, facts)):
-                return True
-        return False
 
     def _types_stub(self, types: str, m: Manifest) -> bool:
         """Whether the lockfile marks the `@types/...` package deprecated (a stub left after the

@@ -4,6 +4,8 @@ A file no entry point reaches still ships by presumption where its build emits e
 includes (tsc over `src/`): something in production might load it by path. When no file of the
 workspace imports it either, the finding is true, but the likelier remedy is to delete the file
 (a legacy middleware, a polyfill left behind): the message says so, beside the declaring remedy.
+Not when no file imports any of its folder's other files either: a loader reads that folder whole
+(a bot's `commands/`, loaded by its framework or by `import()` over a `readdir`).
 """
 
 from __future__ import annotations
@@ -26,11 +28,29 @@ def unimported_note(project: Project, u: Use) -> str:
     it, that no other file imports and that its package's manifest and configs do not name, else ""."""
     if u.verdict is None or not u.verdict.presumed or not shipping_for(project).entries(u.manifest):
         return ""  # in a package with no known entry every file is presumed: the note would say nothing
+    memo = _UNIMPORTED(project)
+    if u.path not in memo:  # once per file, however many of its imports are reported
+        memo[u.path] = not (_named_by_its_package(project, u) or _imported(project, u.path)
+                            or _loaded_as_a_folder(project, u.path))
+    return NOTE if memo[u.path] else ""
+
+
+def _imported(project: Project, path: str) -> bool:
+    """Whether another file of the workspace imports the file (one scan per file)."""
     memo = _IMPORTED(project)
-    if u.path not in memo:  # one scan of the workspace per file, however many of its imports are reported
-        memo[u.path] = _named_by_its_package(project, u) or \
-            next(importers(project, u.path, file_names(u.path), resolver_for(project)), None) is not None
-    return "" if memo[u.path] else NOTE
+    if path not in memo:
+        memo[path] = next(importers(project, path, file_names(path), resolver_for(project)), None) is not None
+    return memo[path]
+
+
+def _loaded_as_a_folder(project: Project, path: str) -> bool:
+    """Whether the file's folder holds other code files and no file imports any of them:
+    a folder some loader reads whole (a bot framework's `commands/`, `readdir` and `import()` over
+    `events/`, a Fastify autoload `routes/`), not one leftover among imported neighbours."""
+    folder = os.path.dirname(path)
+    siblings = [p for p in project.package_sources(project.workspace.package_root(path))
+                if os.path.dirname(p) == folder and p != path and not p.endswith(".d.ts")]
+    return bool(siblings) and not any(_imported(project, p) for p in siblings)
 
 
 def _named_by_its_package(project: Project, u: Use) -> bool:
@@ -52,3 +72,4 @@ _CONFIG_NAME = re.compile(r"\.(?:json|jsonc|ya?ml|toml|[cm]?[jt]s)$|^\.|^Dockerf
 
 
 _IMPORTED: Memo[dict[str, bool]] = Memo("files some other file imports", lambda project: {})
+_UNIMPORTED: Memo[dict[str, bool]] = Memo("files the unimported note is for", lambda project: {})

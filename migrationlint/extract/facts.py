@@ -106,7 +106,7 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
             self._members(root)
         if b"/// <reference" in data:
             self._references(root)
-        if b"import.meta.glob" in data:  # sources.GLOB_WORD
+        if b"import.meta.glob" in data or b"(`." in data or b"' +" in data or b'" +' in data:  # glob_imports' words
             self.f.globs = glob_imports(root, data)
         if b"migrationlint-" in data or any(w in data for w in ESLINT_RULE_WORDS):
             self._suppressions(root)

@@ -1,12 +1,18 @@
 """Vite's `import.meta.glob('./pages/*.tsx')`: the files a glob pattern names are modules of the
 bundle, loaded on demand (or at once with `{ eager: true }`), though no import statement names them.
+So are the files a load by a computed relative path may name: ``require(`./routers/v1/${r}`)``
+(a route list loaded at start-up) names every file below `./routers/v1/`, as `./routers/v1/**`,
+and so does `require('./routers/v1/' + r)`; ``import(`./locale-${l}`)`` names `./locale-*`.
 
 Read as (pattern, start, end) of each literal pattern (a string, or the strings of an array, `!`
-ones included) of an `import.meta.glob(...)` or `import.meta.globEager(...)` call (Vite 2's);
-which files a pattern matches is the shipping model's question (model/glob_targets.py).
+ones included) of an `import.meta.glob(...)` or `import.meta.globEager(...)` call (Vite 2's), and
+of each such template; which files a pattern matches is the shipping model's question
+(model/glob_targets.py).
 """
 
 from __future__ import annotations
+
+import re
 
 from tree_sitter import Node
 
@@ -14,6 +20,11 @@ from migrationlint.extract.parsing import string_value
 from migrationlint.extract.tree_lookups import leaf_at
 
 _PREFIX = b"import.meta."
+# `require(`./x/${y}`)`, `import(`../x/${y}`)`: a load by computed path (importers look for it: sources.MENTION_WORDS)
+TEMPLATE_LOAD_WORD = b"(`."
+# `require('./x/' + y)`: the same, joined by `+` (importers look for the quote before it: CONCAT_LOAD_WORDS)
+_CONCAT_LOAD = re.compile(rb"""(?:require|import)\(\s*(['"])\.{1,2}/[^'"\n]*\1\s*\+""")
+CONCAT_LOAD_WORDS = (b"' +", b'" +')
 
 
 def glob_imports(root: Node, data: bytes) -> list[tuple[str, int, int]]:
@@ -25,7 +36,53 @@ def glob_imports(root: Node, data: bytes) -> list[tuple[str, int, int]]:
         end = start + (len(b"globEager") if data.startswith(b"globEager", start) else len(b"glob"))
         found += _patterns(leaf_at(root, start, end))
         at = data.find(_PREFIX + b"glob", end)
+    at = data.find(TEMPLATE_LOAD_WORD)
+    while at != -1:
+        found += _template_load(leaf_at(root, at + 1, at + 2))
+        at = data.find(TEMPLATE_LOAD_WORD, at + 1)
+    for hit in _CONCAT_LOAD.finditer(data):
+        quote = hit.start(1)
+        found += _concatenated_load(leaf_at(root, quote, quote + 1))
     return found
+
+
+def _concatenated_load(quote: Node | None) -> list[tuple[str, int, int]]:
+    """The pattern of a `require()` or `import()` whose argument joins a relative string to a value
+    (`'./' + name`), as `_template_load` reads a template."""
+    string = quote.parent if quote is not None else None
+    joined = string.parent if string is not None and string.type == "string" else None
+    if joined is None or joined.type != "binary_expression" or joined.child_by_field_name("left") != string:
+        return []
+    args = joined.parent
+    call = args.parent if args is not None and args.type == "arguments" and args.named_children[0] == joined else None
+    if not _loads(call):
+        return []
+    prefix = string_value(string) or ""
+    return [(prefix + ("**" if prefix.endswith("/") else "*"), joined.start_byte, joined.end_byte)]
+
+
+def _loads(call: Node | None) -> bool:
+    """Whether the node is a `require(...)` or `import(...)` call."""
+    callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return callee is not None and (callee.type == "import" or callee.type == "identifier" and callee.text == b"require")
+
+
+def _template_load(tick: Node | None) -> list[tuple[str, int, int]]:
+    """The pattern of a `require()` or `import()` whose argument is a template with a relative
+    prefix and a substitution: the files below the prefix's folder (or, for a prefix ending in a
+    name, those of the folder that start with it)."""
+    template = tick.parent if tick is not None else None
+    args = template.parent if template is not None and template.type == "template_string" else None
+    call = args.parent if args is not None and args.type == "arguments" and args.named_children[0] == template else None
+    if not _loads(call):
+        return []
+    parts = template.named_children
+    if len(parts) < 2 or parts[0].type != "string_fragment" or parts[1].type != "template_substitution":
+        return []
+    prefix = parts[0].text.decode("utf-8", "replace")
+    if not prefix.startswith(("./", "../")):
+        return []
+    return [(prefix + ("**" if prefix.endswith("/") else "*"), template.start_byte, template.end_byte)]
 
 
 def _patterns(prop: Node | None) -> list[tuple[str, int, int]]:

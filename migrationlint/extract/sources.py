@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from migrationlint.catalog import bug_summary
+from migrationlint.extract.glob_imports import CONCAT_LOAD_WORDS, TEMPLATE_LOAD_WORD
 
 if TYPE_CHECKING:
     from migrationlint.extract.records import FileFacts
@@ -29,7 +30,7 @@ def read_bytes(path: str) -> bytes:
 # unchanged file without reading it: a pre-commit run scans whole packages for them.
 GLOB_WORD = b"import.meta.glob"  # a Vite glob import (extract/glob_imports.py): importers look for it
 MENTION_WORDS = (b"migrations", b"TypeOrmModule", b"@Module", b"lobal", b".for", b".register", b"module", b"...",
-                 b"declare module", b"export module", GLOB_WORD)
+                 b"declare module", b"export module", GLOB_WORD, TEMPLATE_LOAD_WORD, *CONCAT_LOAD_WORDS)
 
 
 def mention_bits(data: bytes) -> int:

@@ -5,7 +5,8 @@ TypeScript program then has, whether or not a file answers to the name.
 The same statement in a file that is a module (it imports or exports something) is an
 augmentation: it adds to a module that must exist elsewhere and declares nothing (a local
 `http.d.ts` that augments `declare module 'http'` is not the `http` module). Which declarations an
-importer sees follows its tsconfig: the declaring file must be part of the same program.
+importer sees follows its tsconfig: the declaring file must be part of the same program (included,
+or a package of its `typeRoots` that `types` does not leave out).
 """
 
 from __future__ import annotations
@@ -65,8 +66,19 @@ class AmbientIndex:
 
 def _same_program(declaring: str, cfg: TsConfig | None, package_root: str) -> bool:
     if cfg is not None and cfg.error is None:
-        return cfg.covers(declaring)
+        return cfg.covers(declaring) or _in_type_roots(declaring, cfg)
     return declaring.startswith(package_root.rstrip(os.sep) + os.sep)
+
+
+def _in_type_roots(declaring: str, cfg: TsConfig) -> bool:
+    """Whether the declaring file belongs to a package of one of the config's `typeRoots`
+    (`ts-declarations/metro-config/index.d.ts`), which tsc includes in the program, all of them or
+    only those `types` names."""
+    for root in cfg.type_roots or ():
+        prefix = root.rstrip(os.sep) + os.sep
+        if declaring.startswith(prefix):
+            return cfg.types is None or declaring[len(prefix):].split(os.sep, 1)[0] in cfg.types
+    return False
 
 
 def ambient_index(project) -> AmbientIndex:

@@ -40,6 +40,8 @@ SCRIPT_BUILDS = (
     (command_pattern(r"uni build\b"), "a uni-app (uni build): vite bundles it for each platform"),
     (command_pattern(r"taro build\b"), "a Taro app (taro build): webpack or vite bundles it for each platform"),
     (command_pattern(r"gatsby build\b"), "a Gatsby site (gatsby build): webpack bundles its pages into static files"),
+    (command_pattern(r"(?:vitepress|docusaurus) build\b"),
+     "a static documentation site (vitepress or docusaurus build): its pages and data loaders run at build time"),
     (command_pattern(r"(?:umi|max) build\b"), "an Umi app (umi build, or max build of @umijs/max): it bundles its imports"),
     (command_pattern(r"parcel build\b(?=[^&|;]*\.html\b)"),
      "a Parcel app built from its HTML page (parcel build index.html): it bundles its imports"),

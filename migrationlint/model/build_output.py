@@ -69,8 +69,10 @@ class BuildOutput:
             return Verdict(False, f"no entry point reaches it, and tsc emits it to {outputs[0]}, which package.json "
                                   "\"files\" does not publish: it is in neither the package nor its published output",
                            unbuilt=True)
-        if "/" not in rel:
-            return None
+        if "/" not in rel:  # npm packs package.json, the README, the licence and `main` whatever `files` says
+            return Verdict(False, "no entry point reaches it, and it lies at the package's top, where package.json "
+                                  "\"files\" publishes nothing but what npm always packs: it is in neither the package "
+                                  "nor its build output", unbuilt=True)
         return Verdict(False, f"no entry point reaches it, and it lies in {top}/, a folder that package.json "
                               "\"files\" does not publish and no entry point comes from: it is in neither the "
                               "package nor its build output", unbuilt=True)

@@ -67,27 +67,33 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
         found = _INLINING_BUILDERS.search(script)
         if found is None or "--external" in script:
             continue
-        tool = found.group(1)
-        field = manifest.data.get(tool)
-        external: tuple[str, ...] | None = ()
-        if isinstance(field, dict):
-            if field.get("skipNodeModulesBundle") not in (None, False):
-                return None
-            listed = field.get("external", [])
-            external = tuple(listed) if isinstance(listed, list) and all(isinstance(e, str) for e in listed) else None
-        config = find_config(manifest.dir, f"{tool}.config")
-        if config is not None and config_has(config, "skipNodeModulesBundle") \
-                and read_config(config).flag("skipNodeModulesBundle") is not False or _inlines_no_package(config, field):
-            return None
-        if config is not None and external is not None and config_has(config, "external"):
-            named = read_config(config).names("external", patterns=True, lists_only=True)
-            external = None if named is None else external + named
-        if external is None:  # a list computed elsewhere keeps out only what it names, never unbundles the rest
-            return Bundle(f"{tool} (the {name} script) inlines every import its dependencies and peerDependencies "
-                          "do not name, but for an external list computed where it is not read")
-        return Bundle(f"{tool} (the {name} script) inlines every import its dependencies, peerDependencies "
-                      f"and external list do not name", external)
+        return inlining_bundle(manifest, found.group(1), f"the {name} script")
     return None
+
+
+def inlining_bundle(manifest: Manifest, tool: str, by: str) -> Bundle | None:
+    """The bundle tsup, tsdown, pkgroll or bunchee (`tool`) builds for the package, run by `by` (the
+    build script, or the workspace root's build), as its package.json field and its config set it:
+    None where they keep every package out or transpile file by file (see _inlines_undeclared)."""
+    field = manifest.data.get(tool)
+    external: tuple[str, ...] | None = ()
+    if isinstance(field, dict):
+        if field.get("skipNodeModulesBundle") not in (None, False):
+            return None
+        listed = field.get("external", [])
+        external = tuple(listed) if isinstance(listed, list) and all(isinstance(e, str) for e in listed) else None
+    config = find_config(manifest.dir, f"{tool}.config")
+    if config is not None and config_has(config, "skipNodeModulesBundle") \
+            and read_config(config).flag("skipNodeModulesBundle") is not False or _inlines_no_package(config, field):
+        return None
+    if config is not None and external is not None and config_has(config, "external"):
+        named = read_config(config).names("external", patterns=True, lists_only=True)
+        external = None if named is None else external + named
+    if external is None:  # a list computed elsewhere keeps out only what it names, never unbundles the rest
+        return Bundle(f"{tool} ({by}) inlines every import its dependencies and peerDependencies "
+                      "do not name, but for an external list computed where it is not read")
+    return Bundle(f"{tool} ({by}) inlines every import its dependencies, peerDependencies "
+                  f"and external list do not name", external)
 
 
 def _inlines_no_package(config: str | None, field: object) -> bool:

@@ -26,7 +26,6 @@ import re
 
 from migrationlint.globs import match_from_root
 from migrationlint.model.angular_programs import angular_programs
-from migrationlint.model.app_builds import ENTRY_BUNDLES
 from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.build_programs import build_tsconfigs, tsc_projects
 from migrationlint.model.dev_files import dev_reason, tool_input
@@ -42,8 +41,8 @@ from migrationlint.model.resolve import Resolver
 from migrationlint.model.retired_packages import retired_package
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.unreferenced_configs import unreferenced_named_config
-from migrationlint.model.config_objects import find_config, read_config
-from migrationlint.model.script_commands import command_pattern, shell_commands
+from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.unchecked_builds import RUNS_TSC, checks_no_type, metro_checks_no_type, scripts_here
 from migrationlint.model.shipping import shipping_for
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_runners import may_run_tests
@@ -104,9 +103,6 @@ def _unread_declarations(project: Project, cfg: TsConfig, path: str) -> bool:
 _DOC_FOLDERS = frozenset({"docs", "doc", "documentation"})
 
 
-_RUNS_TSC = command_pattern(r"tsc(?:\s|$)")  # `tsc`, `npx tsc --noEmit`, `pnpm exec tsc -b`
-
-
 def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:
     """Whether `cfg` is the workspace root's tsconfig.json with no `include`, `files` or `references`
     (it covers every file below) that no script of the root's package.json runs tsc on: the base the
@@ -117,52 +113,24 @@ def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:
         return False
     manifest = project.workspace.root_manifest
     scripts = manifest.data.get("scripts") if manifest is not None and not manifest.error else None
-    return not (isinstance(scripts, dict) and any(isinstance(c, str) and _RUNS_TSC.search(c) for c in scripts.values()))
-
-
-_NEXT_BUILD = command_pattern(r"next build\b")
-
-
-def _scripts_here(project: Project, manifest: Manifest) -> list[str]:
-    """The commands of the package's scripts and of the workspace root's."""
-    return [c for m in (manifest, project.workspace.root_manifest) if m is not None and not m.error
-            and isinstance(m.data.get("scripts"), dict) for c in m.data["scripts"].values() if isinstance(c, str)]
-
-
-def _next_skips_type_check(project: Project, manifest: Manifest) -> bool:
-    """Whether the package is a Next.js app whose build skips type checking (`typescript: {
-    ignoreBuildErrors: true }` in next.config) and no script of it or of the root runs tsc: its
-    tsconfig is then read by editors alone, and `next build` compiles only what its routes reach."""
-    scripts = _scripts_here(project, manifest)
-    if not any(_NEXT_BUILD.search(c) for c in scripts) or any(_RUNS_TSC.search(c) for c in scripts):
-        return False
-    config = find_config(manifest.dir, "next.config")
-    return config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True
-
-
-def _metro_checks_no_type(project: Project, manifest: Manifest) -> bool:
-    """Whether the package is a React Native app Metro bundles from its entry (metro.config, or an
-    expo or react-native CLI script) and no script of it or of the root runs tsc: Metro strips
-    types without checking them, so the app's tsconfig is read by editors alone."""
-    return shipping_for(project).bundled(manifest) in ENTRY_BUNDLES \
-        and not any(_RUNS_TSC.search(c) for c in _scripts_here(project, manifest))
+    return not (isinstance(scripts, dict) and any(isinstance(c, str) and RUNS_TSC.search(c) for c in scripts.values()))
 
 
 def _out_of_an_unchecked_bundle(project: Project, path: str, manifest: Manifest | None) -> bool:
     """Whether the file is no test and lies outside the bundle of a React Native app that nothing
-    type-checks (`_metro_checks_no_type`): Metro compiles only what the entry reaches, whatever
-    tsconfig (`"extends": "expo/tsconfig.base"`, not installed here) the editor reads."""
-    return manifest is not None and not _TEST_NAME.search(path) and _metro_checks_no_type(project, manifest) \
+    type-checks (`unchecked_builds.metro_checks_no_type`): Metro compiles only what the entry
+    reaches, whatever tsconfig (`"extends": "expo/tsconfig.base"`, not installed here) the editor reads."""
+    return manifest is not None and not _TEST_NAME.search(path) and metro_checks_no_type(project, manifest) \
         and shipping_for(project).verdict(path, manifest).unbundled
 
 
 def _outside_programs(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest | None) -> bool:
     """Whether the tsconfig that covers the file is no program a build or a check runs: the CLI's
     targets name theirs, the file is `// @ts-nocheck`, the config is a named one nothing names (a
-    `tsconfig.test.json` no script or tool compiles), or a Next.js or Metro build that checks no type."""
+    `tsconfig.test.json` no script or tool compiles), or a Next.js, Metro or Bun run that checks no type."""
     return _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
         or unreferenced_named_config(project, cfg.path) \
-        or (manifest is not None and (_next_skips_type_check(project, manifest) or _metro_checks_no_type(project, manifest)))
+        or (manifest is not None and checks_no_type(project, manifest))
 
 
 def _build_parks(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest) -> bool:
@@ -175,8 +143,8 @@ def _build_parks(project: Project, resolver: Resolver, cfg: TsConfig, path: str,
     projects = build_tsconfigs(manifest)
     if not projects or any(p.path == cfg.path for p in projects):
         return False
-    scripts = _scripts_here(project, manifest)
-    if any(_RUNS_TSC.search(c) for c in scripts):
+    scripts = scripts_here(project, manifest)
+    if any(RUNS_TSC.search(c) for c in scripts):
         return False
     configs = [resolver.tsconfigs.config(p.path) for p in projects]
     return all(c.error is None and os.path.dirname(c.path) == cfg.dir and c.excludes_on_purpose(path) for c in configs)

@@ -63,27 +63,6 @@ _FIXTURE_DIRS = frozenset({"fixtures", "__fixtures__", "__testfixtures__", "test
 _FIXTURE_DATA = re.compile(r"\.(?:input|output|expected|actual|before|after|in|out)\.[cm]?[jt]sx?$")
 
 
-_FACTORY_DIRS = frozenset({"factories", "factory"})
-_SEED_DIRS = ("seeds", "seeders", "seed", "seeder")
-
-
-def seed_factories(path: str) -> str | None:
-    """Why a file in a `factories/` folder beside a seeds folder (or a `seed.ts` script) is a
-    developer tool: the seeding command line (typeorm-extension, typeorm-seeding, MikroORM's seeder)
-    or script loads the factories with the seeds. A `factories/` folder alone is ordinary code (a
-    Nest provider factory)."""
-    folder = os.path.dirname(path)
-    if os.path.basename(folder) not in _FACTORY_DIRS:
-        return None
-    parent = os.path.dirname(folder)
-    seeds = next((d for d in _SEED_DIRS if os.path.isdir(os.path.join(parent, d))), None)
-    if seeds is not None:
-        return f"seed factories beside {seeds}/, run by an ORM's seeding command line"
-    script = next((d + ext for d in _SEED_DIRS for ext in (".ts", ".js", ".mts", ".cts")
-                   if os.path.isfile(os.path.join(parent, d + ext))), None)  # one seed script, not a folder
-    return f"seed factories beside {script}, the seeding script that loads them" if script else None
-
-
 _SAMPLE_DIRS = frozenset({"samples", "cases"})  # a test's sample inputs, inside a test folder
 _TEST_DIRS = frozenset({"test", "tests", "__tests__", "spec"})
 _EXPECTED = re.compile(r"^(?:expected|input|output)(?:v?\d+)?(?:[-_.][\w.-]*)?\.[cm]?[jt]sx?$")

@@ -21,12 +21,13 @@ _TEMPLATE_SUFFIXES = (".hbs", ".handlebars", ".ejs", ".eta", ".tpl", ".tmpl", ".
 
 def is_dockerfile(name: str) -> bool:
     """Docker's default name (`Dockerfile`, or `dockerfile`, which `docker build` also takes) and
-    the usual variants (`Dockerfile.prod`, `api.Dockerfile`). Not a hidden one: `.gitpod.Dockerfile`
+    the usual variants (`Dockerfile.prod`, `Dockerfile-prod`, `Dockerfile_prod`, `api.Dockerfile`:
+    `docker build -f` takes any name). Not a hidden one: `.gitpod.Dockerfile`
     and the like build a development environment, not an image of the product; nor the ignore
     file beside one (`api.Dockerfile.dockerignore`), nor a template of one (`Dockerfile.hbs`)."""
     lower = name.lower()
     return not name.startswith(".") and not lower.endswith((".dockerignore",) + _TEMPLATE_SUFFIXES) and (
-        lower == "dockerfile" or lower.startswith("dockerfile.") or lower.endswith(".dockerfile"))
+        lower == "dockerfile" or lower.startswith(("dockerfile.", "dockerfile-", "dockerfile_")) or lower.endswith(".dockerfile"))
 
 
 def is_compose_file(name: str) -> bool:

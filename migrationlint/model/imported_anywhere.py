@@ -6,8 +6,8 @@ the workspace's reverse imports: the sources of every package that mention one o
 names (Project.mentions, answered from the facts cache), then their import specifiers. A specifier
 whose last segment is such a name counts; given a resolver, unless it resolves to another file
 (a copy of the file elsewhere): "may import" errs towards yes. So does an `import.meta.glob`
-pattern that names the file. A run over a few files gets the
-answer a run over the tree gets.
+pattern that names the file, or a load by a computed path below its folder
+(``require(`./routes/${r}`)``). A run over a few files gets the answer a run over the tree gets.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Iterator
 
+from migrationlint.extract.glob_imports import CONCAT_LOAD_WORDS, TEMPLATE_LOAD_WORD
 from migrationlint.extract.sources import GLOB_WORD
 from migrationlint.model.glob_targets import globbed_by
 from migrationlint.model.project import Project
@@ -33,7 +34,8 @@ def importers(project: Project, path: str, names: tuple[str, ...], resolver: Res
         if other == path:
             continue
         if not any(project.mentions(other, n.encode("utf-8")) for n in names):
-            if project.mentions(other, GLOB_WORD) and names_by_glob(project, other, path):
+            if any(project.mentions(other, w) for w in (GLOB_WORD, TEMPLATE_LOAD_WORD, *CONCAT_LOAD_WORDS)) \
+                    and names_by_glob(project, other, path):
                 yield other
             continue
         facts = project.facts(other)

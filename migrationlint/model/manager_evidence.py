@@ -1,6 +1,6 @@
 """What says which package manager a repository installs with, when its `packageManager` field
 does not: lerna.json's `npmClient`, and, of several lockfiles at the root, the one that matches
-the manifests.
+the manifests; with no lockfile at all, the manager Volta pins.
 
 A lockfile an old `npm install` left beside the yarn.lock the repository installs with is stale:
 it still pins the versions package.json asked for back then (Nest 8 where it now asks for Nest 10).
@@ -27,6 +27,13 @@ def lerna_client(root: str) -> str | None:
     except (OSError, ValueError, AttributeError):
         return None
     return client if client in ("npm", "yarn", "pnpm") else None
+
+
+def volta_manager(data: dict) -> str | None:
+    """The manager the root manifest's `volta` pins beside node (`"volta": {"node": "20.15.0",
+    "yarn": "1.22.22"}`): Volta runs that one for the project, which installs with it."""
+    pins = data.get("volta")
+    return next((m for m in ("pnpm", "yarn") if isinstance(pins, dict) and isinstance(pins.get(m), str)), None)
 
 
 def freshest_lockfile(root: str, declared: list[tuple[str, object]],

@@ -137,14 +137,18 @@ class PackageEntries:
         """Built target -> source, as the package's `exports` states them: an entry whose conditions
         name one existing TypeScript file (`"@source": "./server/index.ts"`, a condition tsconfig's
         `customConditions` selects) beside built files (`"require": "./build/index.cjs"`) says what
-        those files are built from, whatever folder the tsconfig's outDir would suggest."""
+        those files are built from, whatever folder the tsconfig's outDir would suggest; so does the
+        source tshy's own `exports` names for the same subpath (its builds go to `dist/esm`, `dist/commonjs`)."""
         found = self._stated.get(pkg_dir)
         if found is None:
             found = self._stated[pkg_dir] = {}
             manifest_path = os.path.join(pkg_dir, "package.json")
-            exports = self.workspace.manifest(manifest_path).data.get("exports") if os.path.isfile(manifest_path) else None
-            for key, entry in exports_table(exports).items():
+            data = self.workspace.manifest(manifest_path).data if os.path.isfile(manifest_path) else {}
+            tshy = data.get("tshy") if isinstance(data.get("tshy"), dict) else {}
+            sourced = exports_table(tshy.get("exports"))  # tshy writes `exports` from these (`"./queue": "./src/queue/index.ts"`)
+            for key, entry in exports_table(data.get("exports")).items():
                 leaves = [t for t in condition_targets(entry) if t.startswith("./") and "*" not in t] if key.startswith(".") else []
+                leaves += [t for t in condition_targets(sourced.get(key)) if t.startswith("./") and "*" not in t]
                 paths = [os.path.normpath(os.path.join(pkg_dir, leaf)) for leaf in leaves]
                 sources = {p for p in paths if p.endswith(TS_SOURCE) and not p.endswith(DECLARATIONS) and os.path.isfile(p)}
                 if len(sources) == 1:

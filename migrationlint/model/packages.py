@@ -147,6 +147,8 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     # bundler resolves them from its own node_modules: a second declared copy splits the server
     "nuxt": ("h3", "nitropack", "nitropack/*", "defu", "consola", "ofetch"),
     "nitropack": ("h3", "defu", "consola", "ofetch"),
+    # Analog's vite plugin builds the app's server (`src/server/routes/`) with the Nitro it depends on
+    "@analogjs/platform": ("h3", "nitropack", "nitropack/*"),
     # VitePress aliases `vue` to its own copy when the project installs none (its docs install only
     # vitepress): a theme or a component of the site imports the Vue VitePress brings
     "vitepress": ("vue",),

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from migrationlint.model.dev_installs import images_install_dev
 from migrationlint.model.docker_installs import root_install_beside, service_install
+from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.named_installs import installed_alone
 from migrationlint.model.process_managers import pm2_scripts
 from migrationlint.model.publish_paths import never_published
@@ -56,8 +57,23 @@ class RootDeployment:
 
     @cached_property
     def images_install_dev(self) -> str | None:
-        """The Dockerfile showing that the repository's images install devDependencies too (dev_installs)."""
-        return images_install_dev(self.ws.images.dockerfiles)
+        """The Dockerfile showing that the workspace's images install devDependencies too (dev_installs);
+        the image of a project apart (a folder with a lockfile of its own, below the root), which
+        holds none of the workspace's packages, decides nothing."""
+        return images_install_dev([d for d in self.ws.images.dockerfiles if not self._project_apart(d)])
+
+    def _project_apart(self, dockerfile: str) -> bool:
+        """Whether the Dockerfile lies in a project installed apart from the workspace: a folder below
+        the root, up to the Dockerfile's, holding a package.json and a lockfile of its own, that is no
+        member of the workspace."""
+        root = self.ws.root.rstrip(os.sep)
+        folder = os.path.dirname(dockerfile)
+        while folder.startswith(root + os.sep):
+            if folder not in self.ws.member_dirs and os.path.isfile(os.path.join(folder, "package.json")) \
+                    and any(os.path.isfile(os.path.join(folder, n)) for n in LOCKFILE_NAMES):
+                return True
+            folder = os.path.dirname(folder)
+        return False
 
     @cached_property
     def images_install_root(self) -> tuple[str | None, frozenset[str]]:

@@ -25,9 +25,10 @@ from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries, starts_unmapped_output
 from migrationlint.model.dev_clis import dev_cli_command
 from migrationlint.model.dev_files import dev_reason, emitted_declaration, example_code, fixture_data, nx_tool_input, \
-    placeholder_package, published_data_folder, seed_factories, template_of, tool_input
-from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_dev_folder, \
-    top_test_folder
+    placeholder_package, template_of, tool_input
+from migrationlint.model.copied_folders import template_home
+from migrationlint.model.seed_scripts import seed_code
+from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_dev_folder, top_test_folder
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, is_service
 from migrationlint.model.package_roles import beside_an_entry, tooling_package
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
@@ -48,6 +49,7 @@ from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.web_bundle_inputs import WebBundleInputs
 from migrationlint.model.bundled_libraries import BundledLibraries
 from migrationlint.model.nested_bundles import NestedBundles
+from migrationlint.model.entry_reach import EntryReach
 from migrationlint.model.nx_projects import WebProject
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
 from migrationlint.model.app_entries import APP_STARTS, app_entries
@@ -60,7 +62,7 @@ _PROGRAM_KINDS = (*_VALUE_KINDS, "type-query", "reference")
 _COMPILED_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")  # what tsc or a bundler compiles, dropping type-only imports
 
 
-class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, BundledLibraries, NestedBundles):
+class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, BundledLibraries, NestedBundles, EntryReach):
     """What ships, per workspace package, for one run (memoized: rules ask once per import)."""
 
     def __init__(self, project) -> None:
@@ -207,8 +209,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         if written_by_framework(self.project.rel(path)):
             return Verdict(False, "written by a framework (its generated folder, or `next-env.d.ts`), which rewrites "
                                   "it on every build: its imports are the framework's", inert=True)
-        template = template_of(self.project.rel(path)) \
-            or published_data_folder(path, manifest.dir, manifest.data, self._resolver().tsconfig_for)
+        template = template_home(self.project, path, manifest, self._resolver().tsconfig_for)
         if template is not None and self._reached_from(manifest).get(path) is not None \
                 and (manifest.dir == self.ws.root or template_of(self.project.rel(manifest.path)) is None):
             template = None  # reached: the package's own code, unless the package itself is a template
@@ -247,7 +248,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             or top_test_folder(rel) \
             or tool_input(path, manifest.data, manifest.dir) or self._root_tool_input(path, manifest) \
             or nx_tool_input(path, (pj := self.project_json(path, manifest)), pj and self.nx_json(pj), self.project.mentions) \
-            or seed_factories(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
+            or seed_code(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
             or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) or infra_program(self.project, path, manifest.dir, not self.bundled(manifest)) \
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)
         if why is not None:
@@ -302,10 +303,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         return found
 
     def _codegen_configs(self, directory: str) -> list:
-        found = self._codegen.get(directory)
-        if found is None:
-            found = self._codegen[directory] = schema_patterns(directory)
-        return found
+        if directory not in self._codegen:
+            self._codegen[directory] = schema_patterns(directory)
+        return self._codegen[directory]
 
     def _named_like_tests_only(self, parts: list[str], manifest: Manifest) -> bool:
         """Whether only the package's own folder name says "tests" (`packages/gee-test`) of a library

@@ -52,6 +52,7 @@ class TsConfig:
     root_dir: str | None = None
     root_dirs: list[str] | None = None  # absolute folders merged into one virtual folder
     type_roots: list[str] | None = None  # `typeRoots`: absolute folders whose packages supply global types
+    types: list[str] | None = None  # `types`: the only packages of the type roots the program includes (None: all)
     custom_conditions: list[str] | None = None  # `customConditions`: export conditions tried first
     module_suffixes: list[str] | None = None  # `moduleSuffixes`: `.ios` in `x.ios.ts`, tried in order
     include: list[str] | None = None  # absolute patterns
@@ -294,7 +295,7 @@ def _join(directory: str, value: str) -> str:
 
 def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
     for name in ("base_url", "paths_base", "out_dir", "declaration_dir", "root_dir", "root_dirs", "type_roots", "include",
-                 "files", "exclude", "custom_conditions", "module_suffixes"):
+                 "files", "exclude", "custom_conditions", "module_suffixes", "types"):
         value = getattr(parent, name)
         if value is not None:
             setattr(cfg, name, value)
@@ -331,7 +332,7 @@ def _apply(cfg: TsConfig, data: dict, directory: str) -> None:
     for key, attr in (("rootDirs", "root_dirs"), ("typeRoots", "type_roots")):
         if isinstance(opts.get(key), list):
             setattr(cfg, attr, [_join(directory, p) for p in opts[key] if isinstance(p, str)])
-    for key, attr in (("customConditions", "custom_conditions"), ("moduleSuffixes", "module_suffixes")):
+    for key, attr in (("customConditions", "custom_conditions"), ("moduleSuffixes", "module_suffixes"), ("types", "types")):
         if isinstance(opts.get(key), list):
             setattr(cfg, attr, [c for c in opts[key] if isinstance(c, str)])
     for key in ("include", "exclude", "files"):
@@ -452,8 +453,7 @@ class TsConfigIndex:
 
     def candidates(self, directory: str) -> list[str]:
         """tsconfig.json files at and above `directory`, nearest first, up to the workspace root; in a
-        folder without one, its jsconfig.json (the project file editors and tsserver then use, for
-        `.ts` files too)."""
+        folder without one, its jsconfig.json (the project file editors and tsserver use, for `.ts` too)."""
         found = self._in_dir.get(directory)
         if found is None:
             parent = os.path.dirname(directory)

@@ -17,7 +17,7 @@ from migrationlint.model.jsonc import loads
 from migrationlint.model.lockfile_record import MANAGER_OF, Lockfile, Peers, peers_of
 from migrationlint.model.lockfiles import find_lockfile, read_lockfile
 from migrationlint.model.parsed_cache import ParsedCache
-from migrationlint.model.manager_evidence import freshest_lockfile, lerna_client
+from migrationlint.model.manager_evidence import freshest_lockfile, lerna_client, volta_manager
 from migrationlint.model.rush import rekeyed, rush_config, rush_lockfiles, rush_manager, rush_pinned
 from migrationlint.model.workspace_definition import WORKSPACE_MARKERS, catalogs, declares_workspaces
 from migrationlint.model.workspace_definition import member_globs as globs_of, split_member_globs
@@ -284,7 +284,7 @@ class Workspace:
         """pnpm | npm | yarn | bun: the `packageManager` field, else the lockfile (of several, the one
         of the manager whose settings file is there: a `.yarnrc.yml` beside yarn.lock and a stale
         package-lock.json), else the workspace file, else a manager's own settings file
-        (`.yarnrc.yml` beside a gitignored yarn.lock)."""
+        (`.yarnrc.yml` beside a gitignored yarn.lock), else the manager the manifest's `volta` pins."""
         field_value = self.root_manifest.data.get("packageManager") if self.root_manifest else None
         if isinstance(field_value, str) and field_value.split("@", 1)[0] in ("pnpm", "npm", "yarn", "bun"):
             return field_value.split("@", 1)[0]
@@ -299,7 +299,8 @@ class Workspace:
             path = freshest_lockfile(self.root, declared, self.read_lockfile) or path
         if path is not None:
             return MANAGER_OF[os.path.basename(path)]
-        return settings or ("bun" if os.path.isfile(os.path.join(self.root, "bun.lockb")) else "npm")  # bun's binary one
+        pinned = volta_manager(self.root_manifest.data) if self.root_manifest is not None else None
+        return settings or pinned or ("bun" if os.path.isfile(os.path.join(self.root, "bun.lockb")) else "npm")  # bun's binary one
 
     @cached_property
     def lockfile(self) -> Lockfile | None:

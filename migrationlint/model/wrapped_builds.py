@@ -9,11 +9,13 @@ counts is that it is the workspace's own, installs a bundler to run, and is aske
 
 from __future__ import annotations
 
+import os
 from typing import Iterable
 
-from migrationlint.model.bundling import BUNDLERS, Bundle, build_commands, handed_build, with_sections
-from migrationlint.model.config_objects import find_config, read_config
-from migrationlint.model.script_commands import shell_commands
+from migrationlint.globs import match_from_root
+from migrationlint.model.bundling import BUNDLERS, Bundle, build_commands, handed_build, inlining_bundle, with_sections
+from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.script_commands import command_pattern, shell_commands
 from migrationlint.model.workspace import Manifest, Workspace
 
 # what starts a package's bin without naming it as the program (`npx acme-cli build`)
@@ -23,9 +25,32 @@ _RUNNERS = frozenset({"yarn", "pnpm", "npm", "bun"})
 
 def workspace_tool_bundle(manifest: Manifest, ws: Workspace) -> Bundle | None:
     """The bundle the workspace's own tooling builds for the package: a private app's build that
-    runs another member's bundling script (bundling.handed_build), or a build CLI of the workspace."""
+    runs another member's bundling script (bundling.handed_build), a build CLI of the workspace, or
+    the root's tsdown building every member (`root_tsdown_bundle`)."""
     why = handed_build(manifest, ws.member)
-    return Bundle(why) if why is not None else wrapped_bundle(manifest, ws.member_manifests)
+    return Bundle(why) if why is not None else wrapped_bundle(manifest, ws.member_manifests) \
+        or root_tsdown_bundle(manifest, ws)
+
+
+_TSDOWN = command_pattern(r"tsdown(?![\w-])")
+
+
+def root_tsdown_bundle(manifest: Manifest, ws: Workspace) -> Bundle | None:
+    """The bundle of a member with a tsdown.config of its own that the workspace root's build builds:
+    the root's `tsdown`, whose config's `workspace` (a list of globs, or `true`) names the member,
+    runs each member's own config (the members need no build script)."""
+    root = ws.root_manifest
+    if root is None or root.error or root.path == manifest.path or find_config(manifest.dir, "tsdown.config") is None:
+        return None
+    config = find_config(ws.root, "tsdown.config")
+    if config is None or not config_has(config, "workspace") \
+            or not any(_TSDOWN.search(command) for _, command in build_commands(root, shell=True)):
+        return None
+    globs = read_config(config).names("workspace", lists_only=True)
+    rel = os.path.relpath(manifest.dir, ws.root).replace(os.sep, "/")
+    if globs and not any(match_from_root(g.rstrip("/"), rel) for g in globs):
+        return None
+    return inlining_bundle(manifest, "tsdown", "the workspace root's build, with `workspace` in its tsdown.config")
 
 
 def wrapped_bundle(manifest: Manifest, members: Iterable[Manifest]) -> Bundle | None:

@@ -265,6 +265,13 @@ def test_a_folder_files_does_not_publish_beside_the_entries_does_not_ship(tmp_pa
     unlisted = _plugin(["dist"])
     del unlisted["package.json"]["files"]
     assert dep(write(tmp_path / "unlisted", unlisted)) == [("DEP002", "dev/index.ts", "@acme/dev-server")]
+    # a helper at the package's top, which `files` does not list and no entry reaches (an icon set's
+    # `svg-string.ts` beside its generator: "counted as shipping"); npm packs only what it always packs there
+    top = {**_plugin(["dist"]), "svg-string.ts": "import { createDevServer } from '@acme/dev-server';\n"
+                                                 "export const s = createDevServer;\n"}
+    assert dep(write(tmp_path / "top", top)) == []
+    top["package.json"] = {**top["package.json"], "files": ["dist", "svg-string.ts"]}
+    assert ("DEP002", "svg-string.ts", "@acme/dev-server") in dep(write(tmp_path / "top-listed", top))
 
 
 @pytest.mark.parametrize("config, exports, reached", [

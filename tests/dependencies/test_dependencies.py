@@ -162,6 +162,49 @@ def test_dep005_a_root_catalog_reference_is_the_fix(tmp_path):
     assert json.loads(fixed(root, unsafe=True)["services/api/package.json"])["dependencies"]["ioredis"] == "catalog:"
 
 
+def test_dep005_for_a_member_the_root_lists_as_a_dev_dependency_claims_no_production_loss(tmp_path):
+    """The root lists the workspace's own `types` package in devDependencies, and a service imports it
+    without declaring it: npm links every member whatever section lists it, so no production install
+    leaves it out (a Discord bot's 2 DEP005 said one did); the per-service install still breaks."""
+    from tests.dependencies.test_shipping import write
+
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["apps/*", "packages/*"],
+                         "devDependencies": {"types": "*", "ms": "^2.1.3"}},
+        "packages/types/package.json": {"name": "types", "version": "1.0.0", "main": "index.ts"},
+        "packages/types/index.ts": "export const guild = { id: 1 };\n",
+        "apps/bot/package.json": {"name": "bot", "private": True, "main": "dist/index.js",
+                                  "scripts": {"start": "node dist/index.js"}},
+        "apps/bot/src/index.ts": "import { guild } from 'types';\nimport ms from 'ms';\nconsole.log(guild, ms('1s'));\n",
+    })
+    found = {d.extra["package"]: d.message for d in by_code(lint(root), "DEP005")}
+    assert "production install leaves out" not in found["types"], found["types"]
+    assert "per-service install" in found["types"]
+    assert "production install leaves out" in found["ms"], found["ms"]
+
+
+def test_a_type_only_import_in_shipping_code_names_the_dev_dependency_that_brings_its_types(tmp_path):
+    """`import type { Location } from 'history'` in app code, whose `@types/history` only the declared
+    devDependency `@types/react-router-dom` brings: the build's type check reads the full install, so
+    the reason it works today is that devDependency, as for a test (a wiki's 25 findings said so in
+    6 of them and nothing in the other 19)."""
+    from tests.dependencies.test_shipping import write
+
+    lock = {"name": "wiki", "lockfileVersion": 3, "packages": {
+        "": {"name": "wiki", "devDependencies": {"@types/react-router-dom": "5.3.3"}},
+        "node_modules/@types/react-router-dom": {"version": "5.3.3", "dev": True, "dependencies": {"@types/history": "^4.7.11"}},
+        "node_modules/@types/history": {"version": "4.7.11", "dev": True}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "wiki", "private": True, "main": "dist/app.js", "scripts": {"start": "node dist/app.js"},
+                         "devDependencies": {"@types/react-router-dom": "5.3.3"}},
+        "package-lock.json": lock,
+        "src/app.ts": "import type { Location } from 'history';\nexport const here = (l: Location) => l.pathname;\n",
+        "src/app.spec.ts": "import type { Location } from 'history';\nexport const there = (l: Location) => l.hash;\n",
+    })
+    messages = [d.message for d in by_code(lint(root), "DEP001")]
+    assert len(messages) == 2 and all('loads today only because "@types/react-router-dom"' in m for m in messages), messages
+
+
 def test_unknown_package_has_no_fix_and_names_the_command(tmp_path):
     src = "import { Registry } from 'prom-client';\n\nexport const registry = new Registry();\n"
     cases = {"pnpm-v9": "pnpm --filter @acme/api add prom-client", "npm-v3": "npm install prom-client -w @acme/api",
@@ -1324,6 +1367,44 @@ def test_dep001_types_an_ambient_declaration_gives_need_no_package(tmp_path):
     assert len(by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")) == 1
 
 
+@pytest.mark.parametrize("types, reported", [(None, False), (["metro-config"], False), (["node"], True)])
+def test_dep001_a_declaration_a_type_root_holds_is_in_the_program(tmp_path, types, reported):
+    """`"typeRoots": ["../../ts-declarations", ...]` and `ts-declarations/metro-config/index.d.ts`
+    declaring `declare module 'metro-config'`: tsc includes every package of a type root (or those
+    `types` names), so a type-only import of it needs no package (a CLI that loads the user's own
+    copy at run time: 5 DEP001). A `types` list that leaves it out leaves the module undeclared."""
+    options = {"module": "commonjs", "rootDir": "src", "outDir": "build",
+               "typeRoots": ["../../ts-declarations", "../../node_modules/@types"]}
+    if types is not None:
+        options["types"] = types
+    write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/tool/package.json": {"name": "acme-tool", "version": "1.0.0", "main": "build/index.js",
+                                       "scripts": {"build": "tsc"}},
+        "packages/tool/tsconfig.json": {"compilerOptions": options, "include": ["src/**/*"]},
+        "packages/tool/src/index.ts": "import type { ConfigT } from 'metro-config';\n"
+                                      "export const empty = (c: ConfigT) => c.transformer;\n",
+        "ts-declarations/metro-config/index.d.ts": "declare module 'metro-config' {\n"
+                                                   "  export interface ConfigT { transformer: unknown }\n}\n",
+    })
+    assert len(by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")) == (1 if reported else 0)
+
+
+def test_dep001_a_type_query_of_what_the_file_loads_is_one_finding(tmp_path):
+    """`require('@serialport/parser-readline') as typeof import('@serialport/parser-readline')`: the type
+    query names the module the `require` loads, so the `require`'s finding is the only one (a marine
+    data server had two, with contradicting advice). A type query alone is still reported."""
+    write(tmp_path, {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                         "scripts": {"start": "node dist/main.js"}},
+        "src/main.ts": "export function open() {\n  const { ReadlineParser } = require('@serialport/parser-readline') as "
+                       "typeof import('@serialport/parser-readline');\n  return new ReadlineParser();\n}\n",
+        "src/types.ts": "export type Parser = typeof import('@serialport/parser-readline');\n",
+    })
+    found = [d.path.rsplit("/", 1)[-1] for d in by_code(helpers.lint(tmp_path, select=["DEP001"]), "DEP001")]
+    assert found == ["main.ts", "types.ts"], found
+
+
 def test_dep001_an_import_inside_the_block_that_declares_it_is_that_block(tmp_path):
     """A workspace types package (`@types/rethinkdb`) declares `export module 'rethinkdb' { ... }`
     and, inside it, refers to itself with `typeof import('rethinkdb')`: the block is the module, so
@@ -1978,4 +2059,16 @@ def test_a_finding_in_a_file_nothing_imports_names_deleting_it_as_the_other_reme
     root = write(tmp_path / "imported", imported)
     messages = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics
                 if d.path.endswith("auth.middleware.ts")]
+    assert len(messages) == 2 and not any("deleting it" in m for m in messages), messages
+    # beside a neighbour that some file imports, the leftover keeps the note; in a folder none of whose
+    # files any statement imports, a loader reads the folder whole (a Discord bot's `commands/`, loaded by
+    # its framework: 4 notes told to delete live commands)
+    beside = {**files, "src/main.ts": "import express from 'express';\nimport { ok } from './middleware/ok';\n\n"
+              "express().listen(3000, () => ok);\n", "src/middleware/ok.ts": "export const ok = 1;\n"}
+    messages = [d.message for d in pipeline.lint([str(write(tmp_path / "beside", beside))], Settings(select=["DEP"]),
+                                                 use_cache=False).diagnostics]
+    assert len(messages) == 2 and all("deleting it is the other remedy" in m for m in messages), messages
+    folder = {**files, "src/middleware/cors.middleware.ts": "export const cors = () => undefined;\n"}
+    messages = [d.message for d in pipeline.lint([str(write(tmp_path / "folder", folder))], Settings(select=["DEP"]),
+                                                 use_cache=False).diagnostics]
     assert len(messages) == 2 and not any("deleting it" in m for m in messages), messages

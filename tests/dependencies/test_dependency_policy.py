@@ -400,6 +400,59 @@ def test_a_workspace_packages_peer_its_source_uses_only_for_types_is_loaded_by_n
     assert dep(write(tmp_path / "typed", typed)) == []
 
 
+SUBPATH_LIBRARY = {
+    "package.json": {"name": "acme", "private": True, "packageManager": "yarn@4.5.0", "workspaces": ["packages/*"]},
+    "yarn.lock": "",
+    "packages/shared/package.json": {
+        "name": "@acme/shared", "version": "1.0.0", "private": True, "type": "module",
+        "exports": {".": "./dist/index.js", "./queue": "./dist/queue/index.js"}, "scripts": {"build": "tsc"},
+        "peerDependencies": {"bull": "*"}, "devDependencies": {"bull": "^4.16.5"}},
+    "packages/shared/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "module": "nodenext"}},
+    "packages/shared/src/index.ts": "export { TIME_MS } from './time.js';\n",
+    "packages/shared/src/time.ts": "export const TIME_MS = { second: 1000 };\n",
+    "packages/shared/src/queue/index.ts": "import Bull from 'bull';\nexport const makeQueue = (n: string) => new Bull(n);\n",
+    "packages/web/package.json": {"name": "@acme/web", "private": True, "type": "module", "main": "dist/main.js",
+                                  "scripts": {"start": "node dist/main.js"}, "dependencies": {"@acme/shared": "workspace:*"}},
+    "packages/web/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "module": "nodenext"}},
+    "packages/web/src/main.ts": "import { TIME_MS } from '@acme/shared';\nconsole.log(TIME_MS.second);\n",
+}
+
+
+def test_a_peer_only_another_entry_of_a_workspace_package_loads_is_not_needed(tmp_path):
+    """`@acme/shared` takes `bull` as a peer for its `./queue` entry alone; an app that imports its
+    root entry loads nothing of bull (a real monorepo's browser apps were told to add `bull`,
+    `knex` and `pino`: 21 DEP003). An app that imports `./queue` needs it, and the finding is at
+    that import, not at the first import of the package."""
+    assert dep(write(tmp_path / "root", SUBPATH_LIBRARY)) == []
+    both = {**SUBPATH_LIBRARY, "packages/web/src/main.ts": "import { TIME_MS } from '@acme/shared';\n"
+            "import { makeQueue } from '@acme/shared/queue';\nconsole.log(TIME_MS.second, makeQueue('mail'));\n"}
+    root = write(tmp_path / "queue", both)
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP003"]), use_cache=False).diagnostics
+    assert d.extra["specifier"] == "@acme/shared/queue" and '"bull"' in d.message
+    # the root entry reaches the queue through a re-export: needed again
+    reexported = {**SUBPATH_LIBRARY, "packages/shared/src/index.ts": "export { TIME_MS } from './time.js';\n"
+                  "export * as Queue from './queue/index.js';\n"}
+    assert ("DEP003", "packages/web/src/main.ts", "@acme/shared") in dep(write(tmp_path / "reexported", reexported))
+
+
+def test_tshy_exports_name_the_source_of_each_built_subpath(tmp_path):
+    """tshy builds `src/` into `dist/esm` and `dist/commonjs` and writes `exports` from the
+    `tshy.exports` table of source files: an import of a subpath is read from that source (no
+    tsconfig outDir says where tshy's output comes from)."""
+    shared = {"name": "@acme/shared", "version": "1.0.0", "private": True, "type": "module",
+              "tshy": {"exports": {".": "./src/index.ts", "./queue": "./src/queue/index.ts"}},
+              "exports": {".": {"import": {"types": "./dist/esm/index.d.ts", "default": "./dist/esm/index.js"}},
+                          "./queue": {"import": {"types": "./dist/esm/queue/index.d.ts",
+                                                 "default": "./dist/esm/queue/index.js"},
+                                      "require": {"default": "./dist/commonjs/queue/index.js"}}},
+              "peerDependencies": {"bull": "*"}, "devDependencies": {"bull": "^4.16.5"}}
+    files = {**SUBPATH_LIBRARY, "packages/shared/package.json": shared,
+             "packages/shared/tsconfig.json": {"compilerOptions": {"module": "nodenext"}}}
+    assert dep(write(tmp_path / "tshy", files)) == []
+    queue = {**files, "packages/web/src/main.ts": "import { makeQueue } from '@acme/shared/queue';\nmakeQueue('a');\n"}
+    assert dep(write(tmp_path / "queue", queue)) == [("DEP003", "packages/web/src/main.ts", "@acme/shared")]
+
+
 def test_a_linked_workspace_package_loads_its_peer_from_its_own_install(tmp_path):
     """`@acme/ui-core` keeps react-router as a peer and as a devDependency; `@acme/ui-picker` links it
     (`workspace:*`): Node resolves ui-core's own loads from its real folder, where its devDependencies
@@ -2119,6 +2172,28 @@ def test_a_silenced_import_in_an_example_of_a_package_held_nowhere_is_not_report
     assert dep(write(tmp_path / "retired", retired)) == []
 
 
+def test_an_example_that_tells_its_reader_what_to_install_is_not_reported(tmp_path):
+    """`examples/test_datadog.ts` of a published telemetry SDK opens with ` * Install: npm install
+    openai dd-trace`: a sample its reader runs after installing what it names (an LLM platform's SDK: 4
+    DEP001 calling live examples dead code). A package the header does not name, or the same header
+    in the SDK's own source, is reported."""
+    example = ("/**\n * Example: telemetry beside Datadog.\n * Install: npm install openai dd-trace\n"
+               " * Run:     npx tsx examples/test_datadog.ts\n */\nimport tracer from 'dd-trace';\nimport got from 'got';\n"
+               "import { capture } from '../src';\ntracer.init({ service: 'my-app' });\nconsole.log(capture(String(got)));\n")
+    files = {
+        "package.json": {"name": "@acme/telemetry", "version": "1.0.0", "main": "./dist/index.js", "files": ["dist"],
+                         "scripts": {"build": "tsc -p tsconfig.json"}, "devDependencies": {"typescript": "^5.6.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "module": "commonjs"}, "include": ["src"]},
+        "src/index.ts": "export function capture(name: string): string { return name; }\n",
+        "examples/test_datadog.ts": example,
+    }
+    assert [d[2] for d in dep(write(tmp_path / "example", files))] == ["got"]
+    shipped = {**files, "src/index.ts": example.replace("'../src'", "'./capture'"),
+               "src/capture.ts": "export function capture(name: string): string { return name; }\n"}
+    del shipped["examples/test_datadog.ts"]
+    assert sorted(d[2] for d in dep(write(tmp_path / "shipped", shipped))) == ["dd-trace", "got"]
+
+
 @pytest.mark.parametrize("pragma, reported", [("// @ts-nocheck TODO: fix the types\n", False), ("", True)])
 def test_a_type_only_import_in_a_file_under_ts_nocheck_is_not_reported(tmp_path, pragma, reported):
     """`// @ts-nocheck` over a service's tracer file: tsc reports nothing there, "Cannot find module"
@@ -3078,6 +3153,34 @@ def test_declaring_a_sibling_that_depends_on_the_importer_is_no_safe_fix(tmp_pat
     core = diags["core"]
     assert core.fix is None and core.severity.value == "warning" and "move the code it needs" in core.message
     assert "would close a cycle of workspace dependencies (@acme/core -> @acme/billing -> @acme/core)" in core.message
+
+
+@pytest.mark.parametrize("manager, linker, reported", [
+    ("yarn@4.1.1", "nodeLinker: node-modules\n", False), ("npm@10.8.2", None, False),
+    ("yarn@4.1.1", "nodeLinker: pnp\n", True), ("pnpm@9.12.0", None, True),
+])
+def test_the_workspace_roots_own_package_finds_every_member_it_links(tmp_path, manager, linker, reported):
+    """An API at the repository's root (its Dockerfile runs it) imports `@app/db`, a member of the root's
+    own `workspaces`, without declaring it: npm and yarn's node-modules linker link every member into
+    the root's `node_modules`, which is the root package's own (a music platform: 220 DEP001 errors
+    burying its 26 real ones). pnpm links only what the root declares, and Plug'n'Play resolves only
+    declared packages: reported there."""
+    files = {
+        "package.json": {"name": "app", "private": True, "packageManager": manager, "workspaces": ["db"],
+                         "dependencies": {"express": "^5.1.0"}},
+        "Dockerfile": "FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN yarn install --immutable\n"
+                      "CMD [\"yarn\", \"ts-node\", \"src/index.ts\"]\n",
+        "db/package.json": {"name": "@app/db", "main": "./index.ts"},
+        "db/index.ts": "export const db = { ping: () => 1 };\n",
+        "src/index.ts": "import express from 'express';\nimport { db } from '@app/db';\n"
+                        "express().get('/', (_q, s) => { s.json(db.ping()); }).listen(3000);\n",
+    }
+    if linker:
+        files[".yarnrc.yml"] = linker
+    if manager.startswith("pnpm"):
+        files["pnpm-workspace.yaml"] = "packages:\n  - db\n"
+    found = dep(write(tmp_path, files), select=("DEP001",))
+    assert found == ([("DEP001", "src/index.ts", "@app/db")] if reported else [])
 
 
 CATALOG_LOCK = """lockfileVersion: '9.0'

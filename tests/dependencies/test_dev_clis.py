@@ -113,3 +113,4 @@ def test_a_workspace_cli_started_through_the_roots_dev_runner_has_no_production_
     assert dep(repo("no-runner", tool, {"typescript": "^5.9.3"})) == [("DEP002", "packages/cli/src/index.ts", "yargs")]
     mixed = {**tool, "dependencies": {"chalk": "^5.0.0"}}
     assert dep(repo("mixed", mixed, {"tsx": "4.23.0"})) == [("DEP002", "packages/cli/src/index.ts", "yargs")]
+

@@ -449,11 +449,33 @@ def test_a_compose_file_building_a_package_dockerfile_from_the_root_makes_it_a_r
 def test_dockerfile_names_docker_builds_from():
     from migrationlint.model.image_files import is_dockerfile
 
-    for name in ("Dockerfile", "dockerfile", "Dockerfile.prod", "api.Dockerfile", "user.dev.dockerfile"):
+    for name in ("Dockerfile", "dockerfile", "Dockerfile.prod", "api.Dockerfile", "user.dev.dockerfile",
+                 "Dockerfile-main", "Dockerfile_preview"):
         assert is_dockerfile(name), name
     for name in (".gitpod.Dockerfile", "Dockerfile.dockerignore", "api.Dockerfile.dockerignore", "Dockerfiles",
-                 "docker-compose.yml", "Dockerfile.hbs", "Dockerfile.ejs", "api.dockerfile.tmpl"):
+                 "Dockerfile-main.dockerignore", "docker-compose.yml", "Dockerfile.hbs", "Dockerfile.ejs", "api.dockerfile.tmpl"):
         assert not is_dockerfile(name), name
+
+
+@pytest.mark.parametrize("name", ["Dockerfile-main", "Dockerfile_main", "Dockerfile.main"])
+def test_images_named_with_a_dash_install_what_they_install(tmp_path, name):
+    """`docker/Dockerfile-main`, built with `docker build -f`: an image whatever its name's separator.
+    Its full `npm install` gives the never-published library linked into the app its
+    devDependencies (a real wallet back end: 3 DEP002 for an install that never happens)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "app", "version": "1.0.0", "private": True, "workspaces": ["libs/*"],
+                         "scripts": {"build": "nest build", "start:prod": "node dist/main"},
+                         "dependencies": {"@nestjs/core": "^10.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "outDir": "./dist", "baseUrl": "./",
+                                              "paths": {"@acme/red": ["libs/red/src"]}}},
+        "src/main.ts": "import { provider } from '@acme/red';\nconsole.log(provider);\n",
+        "libs/red/package.json": {"name": "red", "version": "1.0.0", "main": "index.js",
+                                  "devDependencies": {"zksync-ethers": "^6.11.1"}},
+        "libs/red/src/index.ts": "import { Provider } from 'zksync-ethers';\nexport const provider = new Provider('x');\n",
+        f"docker/{name}": "FROM node:20-slim\nWORKDIR /app\nADD . /app\nRUN npm install\nRUN npm run build\n"
+                          "CMD [\"npm\", \"run\", \"start:prod\"]\n",
+    })
+    assert pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics == []
 
 
 def test_dockerfiles_kept_in_a_folder_of_their_own_are_read(tmp_path):
@@ -644,6 +666,15 @@ def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(t
     if dockerfile is not None:
         files["Dockerfile"] = dockerfile
     root = write(tmp_path, files)
+    found = [(d.code, d.extra["package"]) for d in
+             pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
+    assert found == ([("DEP002", "tiny-state")] if reported else []), found
+    # a project apart (its own package.json and lockfile, no member) whose image installs for production
+    # holds none of the workspace's packages: it decides nothing (a cron job beside a platform's
+    # services turned one DEP002 on)
+    write(root, {"cron/archiver/package.json": {"name": "archiver", "private": True, "dependencies": {"pg": "^8.11.0"}},
+                 "cron/archiver/package-lock.json": {"name": "archiver", "lockfileVersion": 3, "packages": {}},
+                 "cron/archiver/Dockerfile": "FROM node:20\nWORKDIR /b\nCOPY . .\nRUN npm ci --omit=dev\n"})
     found = [(d.code, d.extra["package"]) for d in
              pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics]
     assert found == ([("DEP002", "tiny-state")] if reported else []), found

@@ -277,6 +277,31 @@ def test_a_mock_of_a_package_no_file_loads_is_called_stale(tmp_path):
     assert messages and not any("stale" in m for m in messages), messages
 
 
+def test_a_mock_of_what_the_tested_code_of_another_package_loads_is_no_stale_mock(tmp_path):
+    """A root `tests/svc.spec.ts` imports `../packages/api/src/svc`, which loads tsyringe, and mocks
+    tsyringe: the mock stands in for that import, though no file of the root's package loads it (a
+    Telegram bot's root tests were told to delete two live mocks). The finding is the undeclared
+    package, for the root's devDependencies, where Jest resolves the mock from."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"jest": "^29.7.0", "ts-jest": "^29.1.0"}},
+        "jest.config.js": "module.exports = { preset: 'ts-jest', roots: ['<rootDir>/tests'] };\n",
+        "packages/api/package.json": {"name": "api", "version": "1.0.0", "main": "dist/svc.js",
+                                      "scripts": {"build": "tsc -p ."}, "dependencies": {"tsyringe": "^4.8.0"}},
+        "packages/api/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+        "packages/api/src/svc.ts": "import { injectable } from 'tsyringe';\n@injectable()\nexport class Svc {}\n",
+        "tests/svc.spec.ts": "import { Svc } from '../packages/api/src/svc';\n"
+                             "jest.mock('tsyringe', () => ({ injectable: () => (t: unknown) => t }));\n"
+                             "it('works', () => expect(new Svc()).toBeDefined());\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "stale" not in d.message and "devDependencies" in d.message, d.message
+    # the tested file drops the import: the mock is stale again
+    write(root, {"packages/api/src/svc.ts": "export class Svc {}\n"})
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "most likely stale" in d.message, d.message
+
+
 @pytest.mark.parametrize("npmrc, explained", [("node-linker=hoisted\n", True), ("shamefully-hoist=true\n", True), ("", False)])
 def test_a_hoisting_pnpm_install_names_the_dependency_that_brings_the_package(tmp_path, npmrc, explained):
     """pnpm records what a package depends on in the lockfile's `snapshots:` (v9), beside the peers it

@@ -1815,6 +1815,34 @@ def test_seed_factories_beside_the_seeds_run_with_them(tmp_path):
     assert dep(tmp_path) == [("DEP002", "src/providers/factories/client.factory.ts", "typeorm-extension")]
 
 
+@pytest.mark.parametrize("folder, schema, dev", [
+    ("prisma", False, True),  # Prisma's own folder
+    ("db", True, True),  # a folder holding the schema
+    ("db", False, False),  # neither: ordinary code of the package
+])
+def test_a_seed_script_beside_a_prisma_schema_is_a_developer_tool(tmp_path, folder, schema, dev):
+    """`libs/shared/prisma/seed-house.ts` (`Run: npx ts-node prisma/seed-house.ts`), named by no
+    script: a seed run by hand from the full install, not code a service's production install loads
+    (a poker platform's shared library was told to add bcrypt to its dependencies, and that the
+    seed may be dead code)."""
+    files = {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*", "libs/*"],
+                         "dependencies": {"@prisma/client": "5.11.0"}, "devDependencies": {"prisma": "5.11.0"}},
+        "apps/api/package.json": {"name": "api", "private": True, "scripts": {"build": "tsc", "start": "node dist/main.js"},
+                                  "dependencies": {"bcrypt": "^6.0.0", "@mono/shared": "1.0.0"}},
+        "apps/api/src/main.ts": "import { ROLE } from '@mono/shared';\nimport * as bcrypt from 'bcrypt';\n"
+                                "console.log(ROLE, bcrypt.hashSync('a', 4));\n",
+        "libs/shared/package.json": {"name": "@mono/shared", "version": "1.0.0", "main": "index.ts",
+                                     "devDependencies": {"bcrypt": "^6.0.0"}},
+        "libs/shared/index.ts": "export const ROLE = 'HOUSE';\n",
+        f"libs/shared/{folder}/seed-house.ts": "import * as bcrypt from 'bcrypt';\nvoid bcrypt.hash('x', 10);\n",
+    }
+    if schema:
+        files[f"libs/shared/{folder}/schema.prisma"] = 'datasource db {\n  provider = "postgresql"\n  url = env("DB")\n}\n'
+    found = dep(write(tmp_path, files))
+    assert found == ([] if dev else [("DEP002", f"libs/shared/{folder}/seed-house.ts", "bcrypt")])
+
+
 @pytest.mark.parametrize("folder,manifest,ships", [
     ("gee-test", {"version": "5.0.5", "main": "./dist/index.js"}, True),
     ("gee-test", {"private": True, "version": "5.0.5"}, False),
@@ -2130,6 +2158,58 @@ def test_template_and_fixture_data_folders_are_not_the_packages_code(tmp_path):
         "test/fixtures/rename/entity.input.ts": "import { Entity } from 'typeorm';\n@Entity()\nexport class A {}\n",
     })
     assert dep(root) == []
+
+
+def test_the_files_a_load_by_computed_path_may_name_are_reached(tmp_path):
+    """``routes.map((r) => require(`./routers/v1/${r}`))`` at start-up loads every route file below
+    `./routers/v1/`, though no statement names one (a music platform's API: 62 live routes told that
+    deleting them was "the other remedy"): they ship, reached from the entry. ``import(`./locale-${l}`)``
+    names the files of its folder that start so, as `require('./plugins/' + n)` names those below
+    `./plugins/`; a template with no relative prefix names nothing."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "private": True, "main": "dist/index.js", "scripts": {"start": "node dist/index.js"},
+                         "dependencies": {"express": "^5.1.0"}, "devDependencies": {"uuid": "^9.0.0", "ms": "^2.1.3",
+                                                                                    "dayjs": "^1.11.0", "chalk": "^5.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}},
+        "src/index.ts": "import express from 'express';\nconst routes = ['tracks/{id}/audio'];\nconst app = express();\n"
+                        "for (const r of routes) app.use(require(`./routers/v1/${r}`).default);\n"
+                        "export const locale = (l: string) => import(`./locale-${l}`);\n"
+                        "export const other = (n: string) => require(`${n}/x`);\n"
+                        "export const plugins = ['ws'].map((n) => require('./plugins/' + n));\n",
+        "src/plugins/ws.ts": "import chalk from 'chalk';\nexport default chalk.red;\n",
+        "src/routers/v1/tracks/{id}/audio.ts": "import { v4 } from 'uuid';\nexport default () => v4();\n",
+        "src/locale-en.ts": "import ms from 'ms';\nexport default ms('1s');\n",
+        "src/unused.ts": "import dayjs from 'dayjs';\nexport default dayjs();\n",
+    })
+    found = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP002"]),
+                                                                   use_cache=False).diagnostics}
+    assert set(found) == {"uuid", "ms", "dayjs", "chalk"}, found
+    assert "reached by value imports from the entry point" in found["uuid"] and "deleting it" not in found["uuid"]
+    assert "reached by value imports from the entry point" in found["ms"]
+    assert "reached by value imports from the entry point" in found["chalk"]  # `require('./plugins/' + n)`
+    assert "counted as shipping" in found["dayjs"], found["dayjs"]
+
+
+@pytest.mark.parametrize("copy, reported", [
+    ('cp -r scripts/qa/lib/actions "$APP_PATH/src/app/actions"', False), ("cp -r scripts/qa/lib/actions /tmp/app/src", False),
+    ("cp -R scripts/qa/lib/actions ../app/src", False), ("cp scripts/qa/lib/actions/page.tsx $APP/src/app/page.tsx", False),
+    ("cp -r scripts/qa/lib/actions build/actions", True),  # inside the checkout: a build's staging, not another project
+    ("cp scripts/qa/lib/actions $APP/src", True),  # no recursive flag: cp copies no folder
+])
+def test_a_folder_a_shell_script_copies_into_another_project_holds_templates(tmp_path, copy, reported):
+    """`scripts/qa/actions.sh` scaffolds a fresh app and `cp -r scripts/qa/lib/actions` into it, or copies
+    a page alone: the copied pages import what that app installs, and nothing runs them where they sit
+    (an AI SDK's QA kit: 144 DEP001 asking the root to declare the SDK's React packages)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "devDependencies": {"typescript": "^5.4.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "exports": {".": "./src/index.ts"}},
+        "packages/core/src/index.ts": "export const useAction = () => {};\n",
+        "scripts/qa/lib/actions/page.tsx": "import { useAction } from '@acme/core';\n"
+                                           "export default function Page() { useAction(); return null; }\n",
+        "scripts/qa/actions.sh": f"#!/bin/bash\nnpx create-next-app /tmp/app --ts\n{copy}\n",
+    })
+    assert dep(root) == ([("DEP001", "scripts/qa/lib/actions/page.tsx", "@acme/core")] if reported else [])
 
 
 @pytest.mark.parametrize("listed, compiled, reported", [
@@ -3839,6 +3919,44 @@ def test_a_build_the_workspace_root_runs_for_the_calling_package_is_its_build(tm
     assert sorted(d.extra["package"] for d in diags) == (["esbuild-wasm"] if bundled else ["esbuild-wasm", "tiny-utils"])
     wasm = next(d for d in diags if d.extra["package"] == "esbuild-wasm")
     assert ("build's external list leaves it out" in wasm.message) is bundled, wasm.message
+
+
+@pytest.mark.parametrize("workspace, bundled", [("['packages/*']", True), ("true", True), ("['apps/*']", False), (None, False)])
+def test_the_roots_tsdown_workspace_build_builds_each_member_with_its_own_config(tmp_path, workspace, bundled):
+    """The root's `"build": "tsdown"` with `defineConfig({ workspace: ['packages/*'] })` builds every
+    member by its own tsdown.config, though the members have no build script (a release tool's
+    monorepo: 21 DEP002 on the private colour helper and the libraries its bundles inline). A
+    `workspace` that names other folders, or none, builds nothing of the member."""
+    root_config = "export default defineConfig({});\n" if workspace is None else \
+        f"export default defineConfig({{ workspace: {workspace} }});\n"
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "type": "module", "scripts": {"build": "tsdown"},
+                         "devDependencies": {"tsdown": "^0.22.14"}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "tsdown.config.ts": "import { defineConfig } from 'tsdown/config';\n" + root_config,
+        "packages/cli/package.json": {"name": "@acme/cli", "version": "1.0.0", "type": "module",
+                                      "bin": {"acme": "./dist/index.mjs"}, "files": ["dist"],
+                                      "exports": {".": "./dist/index.mjs"}, "devDependencies": {"@acme/color": "workspace:^"}},
+        "packages/cli/src/index.ts": "import { red } from '@acme/color';\nconsole.log(red('hello'));\n",
+        "packages/cli/tsdown.config.ts": "import { defineConfig } from 'tsdown/config';\n"
+                                         "export default defineConfig({ entry: 'src/index.ts', format: 'esm' });\n",
+        "packages/color/package.json": {"name": "@acme/color", "version": "1.0.0", "private": True, "type": "module",
+                                        "exports": {".": "./src/index.ts"}},
+        "packages/color/src/index.ts": "export const red = (s: string) => `[${s}]`;\n",
+    })
+    assert dep(root, select=("DEP002",)) == ([] if bundled else [("DEP002", "packages/cli/src/index.ts", "@acme/color")])
+
+
+def test_a_static_documentation_sites_data_loaders_run_at_build_time(tmp_path):
+    """`site/guide/cli.data.ts` of a VitePress site (`"build": "vitepress build"`): its data loaders run
+    while the site renders to static files, with its full install (a release tool's docs: 3 DEP002)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/docs", "version": "0.0.1", "private": True, "type": "module",
+                         "scripts": {"dev": "vitepress dev", "build": "vitepress build"},
+                         "dependencies": {"vue": "^3.5.0"}, "devDependencies": {"vitepress": "^2.0.0"}},
+        "guide/cli.data.ts": "import { defineLoader } from 'vitepress';\nexport default defineLoader({ load: () => [] });\n",
+    })
+    assert dep(root, select=("DEP002",)) == []
 
 
 @pytest.mark.parametrize("steps_tsconfig, reported", [

@@ -169,6 +169,26 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
     assert _found(tmp_path, ["IMP", "DEP"]) == []
 
 
+def test_analog_server_routes_import_the_h3_of_its_nitro(tmp_path):
+    """An Analog app (`analog()` in vite.config, `@analogjs/platform` declared) builds
+    `src/server/routes/` with the Nitro it depends on, whose routes import `defineEventHandler` from
+    `h3` as Analog documents (an LLM course monorepo's chat UIs: 6 DEP001 advising a second copy).
+    Without Analog, the same import of an undeclared package is reported."""
+    files = {"package.json": {"name": "web", "private": True, "type": "module", "scripts": {"build": "vite build"},
+                              "dependencies": {"@angular/core": "21.1.1"},
+                              "devDependencies": {"@analogjs/platform": "^2.2.2", "vite": "^7.3.1"}},
+             "vite.config.ts": "import analog from '@analogjs/platform';\nimport { defineConfig } from 'vite';\n"
+                               "export default defineConfig({ plugins: [analog()] });\n",
+             "tsconfig.json": {"compilerOptions": {"strict": True, "module": "esnext", "moduleResolution": "bundler"}},
+             "src/main.ts": "console.log('app');\n",
+             "src/server/routes/api/hello.get.ts": "import { defineEventHandler } from 'h3';\n"
+                                                   "export default defineEventHandler(() => ({ message: 'hello' }));\n"}
+    assert _found(_write(tmp_path / "analog", files), ["DEP"]) == []
+    plain = {**files, "package.json": {**files["package.json"], "devDependencies": {"vite": "^7.3.1"}},
+             "vite.config.ts": "import { defineConfig } from 'vite';\nexport default defineConfig({});\n"}
+    assert _found(_write(tmp_path / "plain", plain), ["DEP"]) == [("DEP001", "src/server/routes/api/hello.get.ts")]
+
+
 @pytest.mark.parametrize("app_files, src", [
     (["spa-loading-template.html"], "."),  # Nuxt 3's layout, app.vue at the top: the project is the source folder
     (["spa-loading-template.html", "router.options.ts"], "."),

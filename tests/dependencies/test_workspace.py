@@ -107,6 +107,12 @@ def test_a_repository_without_a_lockfile_uses_the_manager_its_settings_file_name
     os.remove(root / ".yarnrc.yml")  # lerna names its client (a real lerna/yarn repository: 3 `npm install` commands)
     write(root / "lerna.json", {"packages": ["services/*"], "npmClient": "yarn"})
     assert Workspace(str(root)).package_manager == "yarn"
+    os.remove(root / "lerna.json")  # Volta pins the manager beside node (a betting service: `npm install cron` advised)
+    data = json.loads((root / "package.json").read_text())
+    write(root / "package.json", {**data, "volta": {"node": "20.15.0", "yarn": "1.22.22"}})
+    assert Workspace(str(root)).package_manager == "yarn"
+    write(root / "package.json", {**data, "volta": {"node": "20.15.0"}})
+    assert Workspace(str(root)).package_manager == "npm"
 
 
 def test_of_several_lockfiles_the_one_the_settings_file_names_wins(tmp_path):

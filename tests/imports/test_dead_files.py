@@ -582,6 +582,33 @@ def test_a_next_app_that_skips_type_checks_compiles_only_what_its_routes_reach(t
     assert [d.severity.value for d in lint(tmp_path, ["DEP001"])] == [severity]
 
 
+@pytest.mark.parametrize("scripts, severity", [
+    ({"start": "bun run src/index.ts", "dev": "bun run --watch src/index.ts"}, "warning"),
+    ({"start": "bun run src/index.ts", "typecheck": "tsc --noEmit"}, "error"),
+    ({"start": "node dist/index.js", "build": "tsc"}, "error"),
+])
+def test_a_package_bun_runs_from_source_checks_no_type(tmp_path, scripts, severity):
+    """`bun run src/index.ts` strips types without checking them: with no script running tsc, the
+    package's tsconfig is an editor's alone, and an old `authorization.ts` nothing imports is read by
+    nothing (an LLM observability back end: 8 IMP002 errors in two dead files). So is a library of
+    source with no scripts that only such packages depend on. A tsc script, or a tsc build, keeps the error."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/api/package.json", {"name": "api", "main": "src/index.ts", "scripts": scripts,
+                                                 "dependencies": {"shared": "*"}})
+    _pkg(tmp_path, "packages/api/tsconfig.json", {"compilerOptions": {"module": "esnext", "moduleResolution": "bundler",
+                                                                      "noEmit": True, "strict": True}})
+    _write(tmp_path, "packages/api/src/index.ts", "import { port } from 'shared';\nconsole.log(port);\n")
+    _write(tmp_path, "packages/api/src/old-authorization.ts", "import { roles } from './roles';\n"
+                                                             "export const can = (r: string) => r in roles;\n")
+    _pkg(tmp_path, "packages/shared/package.json", {"name": "shared", "type": "module"})
+    _pkg(tmp_path, "packages/shared/tsconfig.json", {"compilerOptions": {"noEmit": True, "strict": True}})
+    _write(tmp_path, "packages/shared/index.ts", "export const port = 3000;\n")
+    _write(tmp_path, "packages/shared/schemas/completion.ts", "import { Core } from '../../core';\n"
+                                                             "export const core = new Core();\n")
+    found = sorted((d.path.rsplit("/", 1)[1], d.severity.value) for d in lint(tmp_path, ["IMP002"]))
+    assert found == [("completion.ts", severity), ("old-authorization.ts", severity)]
+
+
 @pytest.mark.parametrize("renamed, severity", [("legacy-package.json", "warning"), ("package.json.old", "warning"),
                                                ("package.json", None),
                                                # a manifest an image copies as its package.json: no retirement

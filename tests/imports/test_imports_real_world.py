@@ -237,10 +237,14 @@ def test_missing_export_used_only_as_a_type_says_so(tmp_path):
     """vendure's e2e specs: `IdTest1` from stale generated types, used as `IdTest1.Query`."""
     _pkg(tmp_path, "package.json", {"name": "core"})
     _write(tmp_path, "e2e/types.ts", "export type ProductsQuery = { id: string };\n")
-    _write(tmp_path, "e2e/a.e2e-spec.ts", "import { IdTest1, Missing, Logout } from './types';\n\n"
-                                          "export const q: IdTest1.Query | null = null;\nexport const m = Missing;\n")
+    _write(tmp_path, "e2e/a.e2e-spec.ts", "import { IdTest1, Missing, Logout } from './types';\n"
+                                          "import type { JobContext } from './types';\n\n"
+                                          "export const q: IdTest1.Query | null = null;\nexport const m = Missing;\n"
+                                          "export const run = (c: JobContext) => c;\n")
     by_name = {d.extra["name"]: d.message for d in lint(tmp_path, ["IMP003"])}
     assert "used only as a type, so runtime is unaffected" in by_name["IdTest1"]
+    # `import type` says so as written (a real LLM back end's job runner said nothing of runtime)
+    assert "(a type-only import, so runtime is unaffected)" in by_name["JobContext"]
     assert "undefined at runtime" in by_name["Missing"]
     # a name imported and never used: type checking still fails, nothing runs it (a real web app: 3 said
     # "undefined"); in a test, which no tsc project may include (jest with swc, vitest), not "tsc fails"
@@ -566,7 +570,8 @@ def test_a_missing_export_names_where_the_name_is(tmp_path):
     _write(tmp_path, "src/filter.ts", "import { ApiErrorResponse } from './index';\nexport const e: ApiErrorResponse | null = null;\n")
     found = {d.extra["name"]: d.message for d in lint(tmp_path, ["IMP003"])}
     assert found["RunFn"] == ("`./worker`: src/worker.ts imports `RunFn` from `./mod` (src/mod.ts) but does not export it; "
-                              "import it from there; type checking fails with TS2459.")  # a spec: maybe in no tsc project
+                              "import it from there; type checking fails with TS2459 (a type-only import, so runtime is "
+                              "unaffected).")  # a spec: maybe in no tsc project
     assert found["ApiErrorResponse"].endswith("src/interfaces/api-response.interface.ts exports it."), found
 
 

@@ -1,0 +1,109 @@
+"""Folders a shell script copies whole into another project: templates, not code that runs here.
+
+A QA script may scaffold a fresh app and fill it from the repository (`npx create-next-app "$APP"`
+then `cp -r scripts/qa/lib/actions "$APP/src/app/actions"`). The copied pages import what the
+new app installs, never what the repository declares, and nothing runs them where they sit. A
+`cp` in a `*.sh` file of the folder or a folder above it whose source is the file itself, or with
+a recursive flag (`-r`, `-R`, `-a`) its folder or one above it (read from the repository's root or
+from the script's folder), and whose destination lies outside the checkout (a variable, `~`, an
+absolute path or one that climbs out), says so. The scripts are context files of the run (run_cache).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from typing import Callable
+
+from migrationlint.model.dev_files import published_data_folder, template_of
+from migrationlint.model.project import Project, per_key
+from migrationlint.model.workspace import Manifest
+
+_COPY = re.compile(r"(?:^|[;&|(]\s*)cp\s+([^;&|]+)")
+_MAX_BYTES = 64 * 1024
+_SCRIPTS = per_key("folder -> the folders and files its shell scripts copy out of the checkout")
+
+
+def template_home(project: Project, path: str, manifest: Manifest, tsconfig_for: Callable) -> str | None:
+    """The template folder or file the file at `path` belongs to (its name says so: dev_files.template_of;
+    a shell script copies its folder out: `copied_out`; its package publishes it as data), or None."""
+    return template_of(project.rel(path)) or copied_out(project, path) \
+        or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for)
+
+
+def copied_out(project: Project, path: str) -> str | None:
+    """The folder (relative to the repository) a shell script copies out of the checkout with the
+    file at `path` in it, or the file itself when a script copies it alone, or None."""
+    root = project.workspace.root.rstrip(os.sep)
+    folder = os.path.dirname(path)
+    current = folder
+    while current.startswith(root):
+        for source in _copied_from(project, current):
+            if path == source:
+                return project.rel(source)
+            if folder == source or folder.startswith(source + os.sep):
+                return project.rel(source) + "/"
+        if current == root:
+            break
+        current = os.path.dirname(current)
+    return None
+
+
+def _copied_from(project: Project, directory: str) -> list[str]:
+    """The folders and files the `*.sh` files of `directory` copy out of the checkout (once per folder)."""
+    memo = _SCRIPTS(project)
+    found = memo.get(directory)
+    if found is None:
+        found = memo[directory] = []
+        try:
+            names = sorted(n for n in os.listdir(directory) if n.endswith(".sh"))
+        except OSError:
+            names = []
+        for name in names:
+            found += _sources(_read(os.path.join(directory, name)), directory, project.workspace.root)
+    return found
+
+
+def _sources(text: str, directory: str, root: str) -> list[str]:
+    """The folders (copied with `-r`, `-R` or `-a`) and files a script's `cp` lines copy out of the checkout."""
+    out = []
+    for line in text.splitlines():
+        for operands in _COPY.findall(line.strip()):
+            words = [w.strip("'\"") for w in operands.split()]
+            flags = "".join(w for w in words if w.startswith("-"))
+            paths = [w for w in words if not w.startswith("-")]
+            if len(paths) < 2 or not _outside(paths[-1]):
+                continue
+            for source in paths[:-1]:
+                out += _in_checkout(source, directory, root, folder_too=any(f in flags for f in "rRa"))
+    return out
+
+
+def _in_checkout(source: str, directory: str, root: str, folder_too: bool) -> list[str]:
+    """The file (or, with `folder_too`, the folder) of the checkout a copy's source names, read from
+    the repository's root or from the script's folder."""
+    source = source.rstrip("/")
+    source = source[:-2] if source.endswith(("/.", "/*")) else source
+    if not source or source.startswith(("$", "~", "/")):
+        return []
+    for base in (root, directory):
+        candidate = os.path.normpath(os.path.join(base, source))
+        if candidate.startswith(root.rstrip(os.sep) + os.sep) and (
+                os.path.isfile(candidate) or folder_too and os.path.isdir(candidate)):
+            return [candidate]
+    return []
+
+
+def _outside(target: str) -> bool:
+    """Whether a copy's destination lies outside the checkout as written: a variable, the home
+    folder, an absolute path, or one that climbs out of the repository."""
+    return target.startswith(("$", "~", "/", "../"))
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return fh.read(_MAX_BYTES)
+    except OSError:
+        return ""

@@ -1,0 +1,74 @@
+"""Packages whose build or run checks no type: their tsconfig is read by editors alone.
+
+A Next.js app whose config sets `typescript.ignoreBuildErrors`, a React Native app Metro bundles,
+and a package Bun runs from source (`bun run src/index.ts`) compile what their entries reach and
+strip the types without checking them. When no script of the package or of the workspace root
+runs tsc either, no tsconfig of theirs is a program: a file no entry reaches is read by nothing,
+and what its imports name breaks nothing (dead_files.py asks these).
+"""
+
+from __future__ import annotations
+
+from migrationlint.model.app_builds import ENTRY_BUNDLES
+from migrationlint.model.config_objects import find_config, read_config
+from migrationlint.model.entry_points import START_SCRIPTS
+from migrationlint.model.project import Project
+from migrationlint.model.script_commands import command_pattern
+from migrationlint.model.shipping import shipping_for
+from migrationlint.model.workspace import Manifest
+
+RUNS_TSC = command_pattern(r"tsc(?:\s|$)")  # `tsc`, `npx tsc --noEmit`, `pnpm exec tsc -b`
+_NEXT_BUILD = command_pattern(r"next build\b")
+# `bun run src/index.ts`, `bun --watch src/index.ts`, `bun run --hot ./server.tsx`: Bun runs the source
+_BUN_RUNS_SOURCE = command_pattern(r"bun(?: run)?(?: --[\w-]+(?:=\S+)?)* \S+\.[cm]?tsx?(?:\s|$)")
+
+
+def scripts_here(project: Project, manifest: Manifest) -> list[str]:
+    """The commands of the package's scripts and of the workspace root's."""
+    return [c for m in (manifest, project.workspace.root_manifest) if m is not None and not m.error
+            and isinstance(m.data.get("scripts"), dict) for c in m.data["scripts"].values() if isinstance(c, str)]
+
+
+def _no_tsc(project: Project, manifest: Manifest) -> bool:
+    return not any(RUNS_TSC.search(c) for c in scripts_here(project, manifest))
+
+
+def next_skips_type_check(project: Project, manifest: Manifest) -> bool:
+    """Whether the package is a Next.js app whose build skips type checking (`typescript: {
+    ignoreBuildErrors: true }` in next.config) and no script of it or of the root runs tsc: its
+    tsconfig is then read by editors alone, and `next build` compiles only what its routes reach."""
+    scripts = scripts_here(project, manifest)
+    if not any(_NEXT_BUILD.search(c) for c in scripts) or not _no_tsc(project, manifest):
+        return False
+    config = find_config(manifest.dir, "next.config")
+    return config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True
+
+
+def metro_checks_no_type(project: Project, manifest: Manifest) -> bool:
+    """Whether the package is a React Native app Metro bundles from its entry (metro.config, or an
+    expo or react-native CLI script) and no script of it or of the root runs tsc: Metro strips
+    types without checking them, so the app's tsconfig is read by editors alone."""
+    return shipping_for(project).bundled(manifest) in ENTRY_BUNDLES and _no_tsc(project, manifest)
+
+
+def bun_checks_no_type(project: Project, manifest: Manifest) -> bool:
+    """Whether the package's start script runs its TypeScript with Bun (`"start": "bun run
+    src/index.ts"`), which strips types without checking them, and no script of it or of the root
+    runs tsc (a test helper run by bun says nothing of how the package runs)."""
+    scripts = manifest.data.get("scripts") if not manifest.error else None
+    return isinstance(scripts, dict) and any(isinstance(c := scripts.get(name), str) and _BUN_RUNS_SOURCE.search(c)
+                                             for name in START_SCRIPTS) and _no_tsc(project, manifest)
+
+
+def checks_no_type(project: Project, manifest: Manifest) -> bool:
+    """Whether nothing type-checks the package's files: it is one of the builds above, or a package of
+    source with no scripts of its own (nothing builds or checks it apart) that only such builds
+    depend on (a shared folder of a Bun server and a Next app that ignores build errors)."""
+    if next_skips_type_check(project, manifest) or metro_checks_no_type(project, manifest) \
+            or bun_checks_no_type(project, manifest):
+        return True
+    if manifest.error or manifest.data.get("scripts") or not _no_tsc(project, manifest):
+        return False
+    dependents = [d for d in shipping_for(project).dependents(manifest) if d.path != manifest.path]
+    return bool(dependents) and all(next_skips_type_check(project, d) or metro_checks_no_type(project, d)
+                                    or bun_checks_no_type(project, d) for d in dependents)
