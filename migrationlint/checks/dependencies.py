@@ -155,6 +155,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                 or self._brought_by_peer_host(u) or self._types_in_no_program(u) or self._linked_by_install_hook(u) \
                 or self._linked_at_root(u) or self.shown_as_text(u.path) or self.read_as_data(u.path) \
                 or self._member_by_unread_alias(u) or self._in_a_submodule(u) or self._generated_member(u) \
+                or self._installed_globally(u) or self._installed_by_its_script(u) \
                 or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path) \
                 or self._aliased_by_globbing_bundle(u):
             return

@@ -1,7 +1,8 @@
 """Modules something other than an install provides: the runtime that runs the file (a VS Code
 extension host's `vscode`, Bun's test runner for `@jest/globals`), an admin panel that hands its
-custom components their packages, a vite plugin's virtual stylesheet, and a package the package's
-own install hooks link into its node_modules; and, for a browser script, the page that loads it (a
+custom components their packages, a vite plugin's virtual stylesheet, a package the package's own
+install hooks link into its node_modules, one an image installs globally for a file it copies in,
+and one the script that runs the file installs first; and, for a browser script, the page that loads it (a
 global its bundle reads); and a workspace package that an alias of a tsconfig not read may map to its
 source, or a folder `.gitmodules` declares, read through `baseUrl`. A mixin of the dependency exemptions.
 """
@@ -14,6 +15,8 @@ from migrationlint.model import packages as pk
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.git_submodules import in_submodule
+from migrationlint.model.global_installs import installed_globally_for
+from migrationlint.model.script_installs import installed_before_run
 from migrationlint.extract.sources import GLOB_WORD
 from migrationlint.model.imported_anywhere import file_names, importers, names_by_glob
 from migrationlint.model.inherited_aliases import unread_local_config
@@ -143,6 +146,18 @@ class ProvidedModules(DependencyModel):
                        for f in self.project.package_sources(root)]
             self._globbing = [f for f in sources if self.project.mentions(f, GLOB_WORD)]
         return self._globbing
+
+    def _installed_globally(self, u: Use) -> bool:
+        """A file an image copies in and runs with a package it installs globally there, `NODE_PATH`
+        set (a Prisma config of a migrations image: `npm install -g prisma`): no manifest of the
+        repository installs into that image (global_installs)."""
+        return installed_globally_for(self.ws.images, self.ws.root, u.path, u.package) is not None
+
+    def _installed_by_its_script(self, u: Use) -> bool:
+        """A package a script of the importer's package installs right before running the file (`npm
+        install --no-save --prefix scripts sharp && node scripts/icons.ts`): that run has it, and the
+        authors keep it out of the manifest on purpose (script_installs)."""
+        return installed_before_run(u.manifest, u.path, u.package)
 
     def _in_a_submodule(self, u: Use) -> bool:
         """A name the importer's tsconfig `baseUrl` reads from a folder `.gitmodules` declares

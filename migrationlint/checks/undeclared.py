@@ -82,10 +82,12 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         return any(self.ws.member(p) is None for s in DEP_SECTIONS for p in m.section(s))
 
     def _type_query_of_a_load(self, u: Use) -> bool:
-        """`require('x') as typeof import('x')`: the type query names the module a load of the same file
-        already loads, whose finding is the one to act on (a second, for what tsc erases, repeats it)."""
+        """`require('x') as typeof import('x')`: the type query names the module an import or a load of
+        the same file already names, whose finding is the one to act on (a second, for what tsc erases,
+        repeats it: a global types file's fifty `typeof import('vue')` beside its `import type`).
+        Not beside a load in a `try` that carries on without it, which is not reported."""
         facts = self.project.facts(u.path) if u.imp.kind == "type-query" else None
-        return facts is not None and any(i.kind in LOADING_KINDS and pk.package_name(i.specifier) == u.package
+        return facts is not None and any(i.kind in LOADING_KINDS and not i.guarded and pk.package_name(i.specifier) == u.package
                                          for i in facts.imports)
 
     def _loads_nothing(self, u: Use, rel: str) -> tuple[str, Fix | None, Severity | None] | None:

@@ -18,6 +18,7 @@ from typing import Callable
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.entry_points import bin_targets
 from migrationlint.model.packages import package_name
+from migrationlint.model.usage_lines import run_by_hand
 from migrationlint.model.workspace import Manifest
 
 _RUNTIME_SECTIONS = ("dependencies", "optionalDependencies", "peerDependencies")
@@ -27,7 +28,11 @@ _BUILT_TOPS = ("dist", "lib", "build", "out")
 
 
 def dev_cli_command(path: str, manifest: Manifest, facts_of: Callable[[str], FileFacts | None]) -> str | None:
-    """Why the file at `path` is a command or the launcher of the package's developer CLI, or None."""
+    """Why the file at `path` is a command or the launcher of the package's developer CLI, or a
+    command its own usage line says a package script runs by hand (usage_lines), or None."""
+    usage = run_by_hand(path, manifest)
+    if usage is not None:
+        return usage
     folder = _commands_folder(manifest)
     if folder is None or not manifest.unpublishable:
         return None

@@ -34,11 +34,23 @@ def images_install_dev(dockerfiles: list[str]) -> str | None:
         production_env = False
         for line in lines:
             installs = line[:4].upper() in ("RUN ", "RUN\t") and installs_packages(line[4:])
-            if _PRODUCTION.search(line) or installs and (production_env or _PRODUCTION_ENV.search(line)):
+            if _production_only(line) or installs and (production_env or _PRODUCTION_ENV.search(line)):
                 return None
             production_env = production_env or _PRODUCTION_ENV.search(line) is not None
             witness = witness or (path if installs else None)
     return witness
+
+
+def _production_only(line: str) -> bool:
+    """Whether a command of the instruction leaves devDependencies out: a prune or a deploy, or an
+    install with a production flag (`npx nx build api --prod` is a build's flag: not one)."""
+    if not _PRODUCTION.search(line):
+        return False
+    return any(_PRODUCTION.search(part) and (_PRUNE.search(part) or installs_packages(part))
+               for part in re.split(r"&&|\|\||;", line[4:] if line[:4].upper() in ("RUN ", "RUN\t") else line))
+
+
+_PRUNE = re.compile(r"\b(?:npm|pnpm|yarn|bun)\s+prune\b|\bpnpm\s+(?:-\S+\s+)*deploy\b|\bworkspaces\s+focus\b", re.IGNORECASE)
 
 
 def _instructions(path: str) -> list[str] | None:

@@ -42,7 +42,7 @@ def next_routes(manifest: Manifest, package_sources: Callable[[], list[str]]) ->
     config = find_config(directory, "next.config")
     if config is None and not next_app_without_config(manifest) and not _runs_next(manifest):
         return []
-    if config is not None and _sets_page_extensions(config):
+    if config is not None and sets_page_extensions(config):
         return []
     named = _named_by_config(config) if config is not None else set()
     tops = [os.path.join(directory, *p) + os.sep for p in (("app",), ("src", "app"))]
@@ -79,7 +79,8 @@ def _named_by_config(config: str) -> set[str]:
             if isinstance(v, str) and v.startswith(("./", "../"))}
 
 
-def _sets_page_extensions(config: str) -> bool:
+def sets_page_extensions(config: str) -> bool:
+    """Whether next.config mentions `pageExtensions`: its pages are then not only the files read here."""
     try:
         with open(config, "rb") as fh:
             return b"pageExtensions" in fh.read()

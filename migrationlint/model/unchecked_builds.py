@@ -12,6 +12,7 @@ from __future__ import annotations
 from migrationlint.model.app_builds import ENTRY_BUNDLES
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.entry_points import START_SCRIPTS
+from migrationlint.model.next_routes import sets_page_extensions
 from migrationlint.model.project import Project
 from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.shipping import shipping_for
@@ -41,7 +42,9 @@ def next_skips_type_check(project: Project, manifest: Manifest) -> bool:
     if not any(_NEXT_BUILD.search(c) for c in scripts) or not _no_tsc(project, manifest):
         return False
     config = find_config(manifest.dir, "next.config")
-    return config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True
+    # with `pageExtensions` its routes are not all known here: what none of them reaches may still be a page
+    return config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True \
+        and not sets_page_extensions(config)
 
 
 def metro_checks_no_type(project: Project, manifest: Manifest) -> bool:

@@ -2194,6 +2194,25 @@ def test_an_example_that_tells_its_reader_what_to_install_is_not_reported(tmp_pa
     assert sorted(d[2] for d in dep(write(tmp_path / "shipped", shipped))) == ["dd-trace", "got"]
 
 
+@pytest.mark.parametrize("script, reported", [
+    ("npm install --no-save --no-package-lock --prefix scripts sharp@0.35 && node scripts/icons.ts", False),
+    ("node scripts/icons.ts && npm install --no-save sharp", True),  # installed after the run
+    ("npm install --no-save png-to-ico && node scripts/icons.ts", True),  # another package
+])
+def test_a_package_the_script_installs_before_running_the_file_is_provided(tmp_path, script, reported):
+    """`"generate:icon": "npm install --no-save --prefix scripts sharp && node scripts/icons.ts"`: the one
+    script that runs the generator installs what it imports first, by design (a marine server's icon
+    generator, whose header says sharp is no dependency on purpose: 2 DEP001 advising `--save-dev`)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "api", "version": "1.0.0", "private": True,
+                         "scripts": {"start": "node dist/main.js", "generate:icon": script},
+                         "dependencies": {"express": "^4.18.2"}},
+        "scripts/icons.ts": "import sharp from 'sharp';\nawait sharp('logo.svg').resize(64).toFile('icon.png');\n",
+        "src/main.ts": "import express from 'express';\nexpress().listen(3000);\n",
+    })
+    assert [d[2] for d in dep(root, select=("DEP001",))] == (["sharp"] if reported else [])
+
+
 @pytest.mark.parametrize("pragma, reported", [("// @ts-nocheck TODO: fix the types\n", False), ("", True)])
 def test_a_type_only_import_in_a_file_under_ts_nocheck_is_not_reported(tmp_path, pragma, reported):
     """`// @ts-nocheck` over a service's tracer file: tsc reports nothing there, "Cannot find module"

@@ -114,3 +114,25 @@ def test_a_workspace_cli_started_through_the_roots_dev_runner_has_no_production_
     mixed = {**tool, "dependencies": {"chalk": "^5.0.0"}}
     assert dep(repo("mixed", mixed, {"tsx": "4.23.0"})) == [("DEP002", "packages/cli/src/index.ts", "yargs")]
 
+
+
+def test_a_command_whose_usage_line_names_a_runner_script_is_run_by_hand(tmp_path):
+    """`api/bin/create_user.ts` opens with `Usage: npm run exec ./bin/create_user.ts -- --email=b`,
+    where `"exec": "ts-node --files"` is a runner handed the file when called: an operator's command,
+    run from a checkout (a charity platform's API: 10 DEP002 for the minimist its CLIs parse
+    arguments with). A usage line naming a script that is no bare runner, or another file, decides nothing."""
+    def repo(name: str, usage: str, exec_script: str = "ts-node --files") -> Path:
+        return write(tmp_path / name, {
+            "package.json": {"name": "api", "version": "1.0.0", "private": True,
+                             "scripts": {"build": "tsc", "start": "node ./build/src/index.js", "exec": exec_script},
+                             "devDependencies": {"minimist": "^1.2.0"}},
+            "tsconfig.json": {"compilerOptions": {"module": "commonjs", "outDir": "build"}},
+            "src/index.ts": "import * as http from 'http';\nhttp.createServer((_, res) => res.end('ok')).listen(3000);\n",
+            "bin/create_user.ts": f"/*\n * {usage}\n */\nimport * as parse from 'minimist';\n"
+                                  "console.log(parse(process.argv.slice(2)).email);\n",
+        })
+
+    assert dep(repo("usage", "Usage: npm run exec ./bin/create_user.ts -- --email=b")) == []
+    assert dep(repo("other-file", "Usage: npm run exec ./bin/other.ts")) == [("DEP002", "bin/create_user.ts", "minimist")]
+    assert dep(repo("build-script", "Usage: npm run exec ./bin/create_user.ts", "tsc -p . && node build/x.js")) == [
+        ("DEP002", "bin/create_user.ts", "minimist")]

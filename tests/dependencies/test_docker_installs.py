@@ -446,6 +446,29 @@ def test_a_compose_file_building_a_package_dockerfile_from_the_root_makes_it_a_r
     assert _root_install(variable) is None
 
 
+@pytest.mark.parametrize("node_path, copied, reported", [(True, True, False), (False, True, True), (True, False, True)])
+def test_a_file_an_image_copies_in_finds_what_the_image_installs_globally(tmp_path, node_path, copied, reported):
+    """`docker/scripts/prisma.config.ts` imports `prisma/config`; the migrations image copies the folder in,
+    runs `npm install -g prisma@7.3.0` and sets `NODE_PATH` to the global folder (an email assistant's
+    image: the root was told to declare prisma, which no install of that image reads). Without
+    `NODE_PATH` Node never looks there, and a file the image does not copy runs elsewhere: reported."""
+    dockerfile = ("FROM node:22-alpine\nWORKDIR /app\n" + ("COPY docker/scripts /app/docker/scripts\n" if copied else "")
+                  + "RUN npm install -g prisma@7.3.0\n" + ("ENV NODE_PATH=/usr/local/lib/node_modules\n" if node_path else "")
+                  + 'CMD ["/app/docker/scripts/migrate.sh"]\n')
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n",
+        "apps/web/package.json": {"name": "web", "private": True, "scripts": {"start": "node dist/main.js"},
+                                  "devDependencies": {"prisma": "7.3.0"}},
+        "apps/web/src/main.ts": "console.log('hi');\n",
+        "docker/scripts/prisma.config.ts": "import { defineConfig } from 'prisma/config';\n"
+                                           "export default defineConfig({ schema: '/app/schema.prisma' });\n",
+        "docker/Dockerfile.prod": dockerfile,
+    })
+    found = [d.extra["package"] for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert found == (["prisma"] if reported else [])
+
+
 def test_dockerfile_names_docker_builds_from():
     from migrationlint.model.image_files import is_dockerfile
 
