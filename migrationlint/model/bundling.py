@@ -470,7 +470,8 @@ def _published_rsbuild(manifest: Manifest) -> Bundle | None:
     return Bundle("a browser bundle built by rsbuild (its web target): it loads nothing from node_modules")
 
 
-_VITE_BUILD = command_pattern(r"(?:vite|vp) build\b")  # `vp`: vite-plus, vite's toolchain around the same build
+# `vp`: vite-plus, vite's toolchain around the same build; options may come first (`vite -c vite.libs.config.ts build`)
+_VITE_BUILD = command_pattern(r"(?:vite|vp)(?:\s+-\S+(?:\s+(?!build\b)[^-\s]\S*)?)*\s+build\b")
 _MODERN_BUILD = command_pattern(r"modern build\b")
 
 

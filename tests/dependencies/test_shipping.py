@@ -3947,6 +3947,24 @@ def test_the_roots_tsdown_workspace_build_builds_each_member_with_its_own_config
     assert dep(root, select=("DEP002",)) == ([] if bundled else [("DEP002", "packages/cli/src/index.ts", "@acme/color")])
 
 
+@pytest.mark.parametrize("build", ["vite -c vite.libs.config.ts build", "vite build -c vite.libs.config.ts"])
+def test_a_vite_build_with_options_before_its_command_is_a_vite_build(tmp_path, build):
+    """`"build": "vite -c vite.libs.config.ts build"`: vite takes its options before the command too
+    (a wiki's theme package: 1 DEP002 for the workspace package its library bundle inlines)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/core/src/index.ts": "export const Scheme = { LIGHT: 'light' } as const;\n",
+        "packages/themes/package.json": {"name": "@acme/themes", "version": "1.0.0", "main": "dist/libs/themes.umd.js",
+                                         "files": ["dist"], "scripts": {"build": build},
+                                         "devDependencies": {"@acme/core": "workspace:^", "vite": "^5.0.0"}},
+        "packages/themes/vite.libs.config.ts": "import { defineConfig } from 'vite';\nexport default defineConfig({ build: "
+                                               "{ lib: { entry: 'src/index.ts', name: 'themes' }, rollupOptions: { external: [] } } });\n",
+        "packages/themes/src/index.ts": "import { Scheme } from '@acme/core';\nexport const Themes = { DEFAULT: Scheme.LIGHT };\n",
+    })
+    assert dep(root, select=("DEP002",)) == []
+
+
 def test_a_static_documentation_sites_data_loaders_run_at_build_time(tmp_path):
     """`site/guide/cli.data.ts` of a VitePress site (`"build": "vitepress build"`): its data loaders run
     while the site renders to static files, with its full install (a release tool's docs: 3 DEP002)."""

@@ -169,6 +169,27 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
     assert _found(tmp_path, ["IMP", "DEP"]) == []
 
 
+def test_the_folders_nuxt_scans_are_its_entries(tmp_path):
+    """Nuxt loads `store/` (Nuxt 2's vuex modules), `composables/`, `plugins/` and the rest of its
+    source folder by itself, and Nitro the project's `server/`: no import names those files, yet
+    they run (a Nuxt 2 app's store modules were called "most likely dead code"; a Nest + Nuxt 3
+    package's composables "not in the build output", deletion the other remedy). The same file in a
+    folder Nuxt does not scan is unreached."""
+    root = _write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["web"]},
+        "web/package.json": {"name": "web", "private": True, "scripts": {"build": "nuxt build"},
+                             "dependencies": {"nuxt": "^2.15.8"}},
+        "web/nuxt.config.js": "export default { srcDir: 'app/', buildModules: ['@nuxt/typescript-build'] };\n",
+        "web/tsconfig.json": {"compilerOptions": {"strict": True, "noEmit": True}, "files": ["./app/shims.d.ts"]},
+        "web/app/shims.d.ts": "declare module '*.vue';\n",
+        "web/app/store/users.ts": "import { Module } from 'vuex';\nexport const users = {} as Module<object, object>;\n",
+        "web/app/legacy/old.ts": "import { Module } from 'vuex';\nexport const old = {} as Module<object, object>;\n",
+    })
+    found = {d.path.rsplit("/", 1)[-1]: (d.severity.value, d.message) for d in lint(root, ["DEP001"])}
+    assert found["users.ts"][0] == "error" and "dead code" not in found["users.ts"][1], found
+    assert "dead code" in found["old.ts"][1], found
+
+
 def test_analog_server_routes_import_the_h3_of_its_nitro(tmp_path):
     """An Analog app (`analog()` in vite.config, `@analogjs/platform` declared) builds
     `src/server/routes/` with the Nitro it depends on, whose routes import `defineEventHandler` from
