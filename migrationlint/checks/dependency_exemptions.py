@@ -11,6 +11,7 @@ import os
 import re
 
 from migrationlint.model import fix_policy as policy
+from migrationlint.model.dead_files import outside_every_build
 from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index, declares_itself
 from migrationlint.model.dependency_model import DependencyModel
@@ -182,10 +183,12 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         return self.held_nowhere(u.package, u.manifest) and self.silenced(u) and self.settled_dev(u)
 
     def _install_told(self, u: Use) -> bool:
-        """An import, in a file that does not ship (an example of a published SDK), of a package nothing
-        declares, locks or installs, that the file tells its reader to install (` * Install: npm
-        install openai dd-trace`): absent on purpose, as a silenced sample's is (`_silenced_sample`)."""
-        if not self.held_nowhere(u.package, u.manifest):
+        """An import, in a file no build compiles or runs (an example of a published SDK), of a package
+        nothing declares, locks or installs, that the file tells its reader to install (` * Install: npm
+        install openai dd-trace`): absent on purpose, as a silenced sample's is (`_silenced_sample`).
+        Not in a file a build type-checks: the build fails until the package is installed."""
+        if not self.held_nowhere(u.package, u.manifest) \
+                or not outside_every_build(self.project, resolver_for(self.project), u.path):
             return False
         data = self.project.bytes_of(u.path)
         told = data is not None and any(u.package in m.group(1).split() for m in _INSTALL_TOLD.finditer(

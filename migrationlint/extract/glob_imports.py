@@ -57,8 +57,20 @@ def _concatenated_load(quote: Node | None) -> list[tuple[str, int, int]]:
     call = args.parent if args is not None and args.type == "arguments" and args.named_children[0] == joined else None
     if not _loads(call):
         return []
-    prefix = string_value(string) or ""
-    return [(prefix + ("**" if prefix.endswith("/") else "*"), joined.start_byte, joined.end_byte)]
+    return _pattern(string_value(string) or "", joined)
+
+
+def _pattern(prefix: str, node: Node) -> list[tuple[str, int, int]]:
+    """The files a computed path's relative `prefix` may name: those below its folder (`./routes/`),
+    or those of the folder whose names start with its last part (`./locale-`). A prefix that only
+    climbs (`../../`) names a whole tree above the file, a file of the checkout it writes at install
+    time rather than a module (`require(`../../${name}`)`): nothing."""
+    if not prefix.startswith(("./", "../")):
+        return []
+    named = [p for p in prefix.split("/") if p not in ("", ".", "..")]
+    if not named and prefix != "./":
+        return []
+    return [(prefix + ("**" if prefix.endswith("/") else "*"), node.start_byte, node.end_byte)]
 
 
 def _loads(call: Node | None) -> bool:
@@ -79,10 +91,7 @@ def _template_load(tick: Node | None) -> list[tuple[str, int, int]]:
     parts = template.named_children
     if len(parts) < 2 or parts[0].type != "string_fragment" or parts[1].type != "template_substitution":
         return []
-    prefix = parts[0].text.decode("utf-8", "replace")
-    if not prefix.startswith(("./", "../")):
-        return []
-    return [(prefix + ("**" if prefix.endswith("/") else "*"), template.start_byte, template.end_byte)]
+    return _pattern(parts[0].text.decode("utf-8", "replace"), template)
 
 
 def _patterns(prop: Node | None) -> list[tuple[str, int, int]]:

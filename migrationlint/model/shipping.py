@@ -427,7 +427,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                 out.append(target)
         if facts.globs and which == "production" and lazy is not True:  # bundled modules no statement names
             out += [t for t in glob_targets(path, facts.globs, self.project.package_sources(manifest.dir), manifest.dir)
-                    if self._same_package(t, manifest)]
+                    if self._same_package(t, manifest) and not self.project.is_test_file(t)]
         return out
 
     def _compiled_away(self, path: str, imp: ImportFact, facts: FileFacts) -> bool:

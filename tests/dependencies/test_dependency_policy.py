@@ -2192,6 +2192,11 @@ def test_an_example_that_tells_its_reader_what_to_install_is_not_reported(tmp_pa
                "src/capture.ts": "export function capture(name: string): string { return name; }\n"}
     del shipped["examples/test_datadog.ts"]
     assert sorted(d[2] for d in dep(write(tmp_path / "shipped", shipped))) == ["dd-trace", "got"]
+    # a file the build type-checks fails it until the package is installed, whatever its header says (a
+    # help desk's `src/pwa.config.ts`: "To enable PWA support: 1. Install: npm install vite-plugin-pwa -D")
+    checked = {**files, "src/pwa.config.ts": "/**\n * 1. Install: npm install vite-plugin-pwa -D\n */\n"
+               "import type { VitePWAOptions } from 'vite-plugin-pwa';\nexport const pwa: Partial<VitePWAOptions> = {};\n"}
+    assert "vite-plugin-pwa" in [d[2] for d in dep(write(tmp_path / "checked", checked))]
 
 
 @pytest.mark.parametrize("script, reported", [

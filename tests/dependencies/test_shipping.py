@@ -2165,25 +2165,32 @@ def test_the_files_a_load_by_computed_path_may_name_are_reached(tmp_path):
     `./routers/v1/`, though no statement names one (a music platform's API: 62 live routes told that
     deleting them was "the other remedy"): they ship, reached from the entry. ``import(`./locale-${l}`)``
     names the files of its folder that start so, as `require('./plugins/' + n)` names those below
-    `./plugins/`; a template with no relative prefix names nothing."""
+    `./plugins/`; a template with no relative prefix, or one that only climbs (`../../`, a file an install
+    step writes), names nothing, and a test below the prefix is none of the modules it loads."""
     root = write(tmp_path, {
         "package.json": {"name": "api", "private": True, "main": "dist/index.js", "scripts": {"start": "node dist/index.js"},
                          "dependencies": {"express": "^5.1.0"}, "devDependencies": {"uuid": "^9.0.0", "ms": "^2.1.3",
-                                                                                    "dayjs": "^1.11.0", "chalk": "^5.0.0"}},
+                                                                                    "dayjs": "^1.11.0", "chalk": "^5.0.0",
+                                                                                    "sinon": "^17.0.0", "nanoid": "^5.0.0"}},
         "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src"}},
         "src/index.ts": "import express from 'express';\nconst routes = ['tracks/{id}/audio'];\nconst app = express();\n"
                         "for (const r of routes) app.use(require(`./routers/v1/${r}`).default);\n"
                         "export const locale = (l: string) => import(`./locale-${l}`);\n"
                         "export const other = (n: string) => require(`${n}/x`);\n"
-                        "export const plugins = ['ws'].map((n) => require('./plugins/' + n));\n",
+                        "export const plugins = ['ws'].map((n) => require('./plugins/' + n));\n"
+                        "export const saved = (n: string) => require(`../../${n}`);\n",
         "src/plugins/ws.ts": "import chalk from 'chalk';\nexport default chalk.red;\n",
+        "src/plugins/ws.spec.ts": "import sinon from 'sinon';\nexport const stub = sinon.stub();\n",
+        "helper.ts": "import nanoid from 'nanoid';\nexport const id = nanoid;\n",
         "src/routers/v1/tracks/{id}/audio.ts": "import { v4 } from 'uuid';\nexport default () => v4();\n",
         "src/locale-en.ts": "import ms from 'ms';\nexport default ms('1s');\n",
         "src/unused.ts": "import dayjs from 'dayjs';\nexport default dayjs();\n",
     })
     found = {d.extra["package"]: d.message for d in pipeline.lint([str(root)], Settings(select=["DEP002"]),
                                                                    use_cache=False).diagnostics}
-    assert set(found) == {"uuid", "ms", "dayjs", "chalk"}, found
+    # a test below the prefix is no module it loads; a prefix that only climbs (`../../`) names nothing
+    assert set(found) == {"uuid", "ms", "dayjs", "chalk", "nanoid"}, found
+    assert "counted as shipping" in found["nanoid"], found["nanoid"]
     assert "reached by value imports from the entry point" in found["uuid"] and "deleting it" not in found["uuid"]
     assert "reached by value imports from the entry point" in found["ms"]
     assert "reached by value imports from the entry point" in found["chalk"]  # `require('./plugins/' + n)`
