@@ -48,9 +48,10 @@ def _loaded_as_a_folder(project: Project, path: str) -> bool:
     a folder some loader reads whole (a bot framework's `commands/`, `readdir` and `import()` over
     `events/`, a Fastify autoload `routes/`), not one leftover among imported neighbours."""
     folder = os.path.dirname(path)
-    siblings = [p for p in project.package_sources(project.workspace.package_root(path))
-                if os.path.dirname(p) == folder and p != path and not p.endswith(".d.ts")]
-    return bool(siblings) and not any(_imported(project, p) for p in siblings)
+    siblings = sorted(p for p in project.package_sources(project.workspace.package_root(path))
+                      if os.path.dirname(p) == folder and p != path and not p.endswith(".d.ts"))
+    # a few neighbours decide (each answer is a scan of the workspace): one imported, the folder is not loaded whole
+    return bool(siblings) and not any(_imported(project, p) for p in siblings[:_NEIGHBOURS_ASKED])
 
 
 def _named_by_its_package(project: Project, u: Use) -> bool:
@@ -71,5 +72,6 @@ def _named_by_its_package(project: Project, u: Use) -> bool:
 _CONFIG_NAME = re.compile(r"\.(?:json|jsonc|ya?ml|toml|[cm]?[jt]s)$|^\.|^Dockerfile|^Procfile$")
 
 
+_NEIGHBOURS_ASKED = 3
 _IMPORTED: Memo[dict[str, bool]] = Memo("files some other file imports", lambda project: {})
 _UNIMPORTED: Memo[dict[str, bool]] = Memo("files the unimported note is for", lambda project: {})

@@ -23,6 +23,7 @@ from migrationlint.model.workspace import Manifest
 _COPY = re.compile(r"(?:^|[;&|(]\s*)cp\s+([^;&|]+)")
 _MAX_BYTES = 64 * 1024
 _SCRIPTS = per_key("folder -> the folders and files its shell scripts copy out of the checkout")
+_ABOVE = per_key("folder -> what the shell scripts of it and the folders above it copy out")
 
 
 def template_home(project: Project, path: str, manifest: Manifest, tsconfig_for: Callable) -> str | None:
@@ -35,19 +36,26 @@ def template_home(project: Project, path: str, manifest: Manifest, tsconfig_for:
 def copied_out(project: Project, path: str) -> str | None:
     """The folder (relative to the repository) a shell script copies out of the checkout with the
     file at `path` in it, or the file itself when a script copies it alone, or None."""
-    root = project.workspace.root.rstrip(os.sep)
     folder = os.path.dirname(path)
-    current = folder
-    while current.startswith(root):
-        for source in _copied_from(project, current):
-            if path == source:
-                return project.rel(source)
-            if folder == source or folder.startswith(source + os.sep):
-                return project.rel(source) + "/"
-        if current == root:
-            break
-        current = os.path.dirname(current)
+    for source in _copied_above(project, folder):
+        if path == source:
+            return project.rel(source)
+        if folder == source or folder.startswith(source + os.sep):
+            return project.rel(source) + "/"
     return None
+
+
+def _copied_above(project: Project, folder: str) -> tuple[str, ...]:
+    """What the shell scripts of `folder` and of the folders above it, up to the repository's root,
+    copy out of the checkout (once per folder: every file of a tree asks)."""
+    memo = _ABOVE(project)
+    found = memo.get(folder)
+    if found is None:
+        root = project.workspace.root.rstrip(os.sep)
+        parent = os.path.dirname(folder)
+        above = _copied_above(project, parent) if folder != root and parent.startswith(root) and parent != folder else ()
+        found = memo[folder] = (*_copied_from(project, folder), *above) if folder.startswith(root) else ()
+    return found
 
 
 def _copied_from(project: Project, directory: str) -> list[str]:
