@@ -4,8 +4,8 @@ A file no entry point reaches still ships by presumption where its build emits e
 includes (tsc over `src/`): something in production might load it by path. When no file of the
 workspace imports it either, the finding is true, but the likelier remedy is to delete the file
 (a legacy middleware, a polyfill left behind): the message says so, beside the declaring remedy.
-Not when no file imports any of its folder's other files either: a loader reads that folder whole
-(a bot's `commands/`, loaded by its framework or by `import()` over a `readdir`).
+Not when no file imports its folder's other files either (the first few are asked): a loader reads
+that folder whole (a bot's `commands/`, loaded by its framework or by `import()` over a `readdir`).
 """
 
 from __future__ import annotations
