@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 import re
 import shlex
+from functools import lru_cache
 
 from migrationlint.model.docker_installs import logical_lines
 from migrationlint.model.image_files import Images
-from migrationlint.model.packages import package_name
+from migrationlint.model.script_commands import installed_packages
 
 _INSTRUCTION = re.compile(r"^\s*(RUN|COPY|ADD)\s+(.*)$", re.IGNORECASE | re.DOTALL)
-_GLOBAL_FLAGS = ("-g", "--global", "--location=global")
 _MAX_BYTES = 256 * 1024
 
 
@@ -43,7 +43,17 @@ def _holds(base: str, source: str, path: str) -> bool:
 def _read(dockerfile: str) -> tuple[list[str], set[str]]:
     """The sources its COPY and ADD lines take from the build context, and the packages its RUN
     lines install globally (`npm install -g`, `npm i --global`, `pnpm add -g`, `yarn global add`);
-    nothing for an image that sets no `NODE_PATH`."""
+    nothing for an image that sets no `NODE_PATH`. Read once per content (asked for every
+    undeclared import), by the file's stamp."""
+    try:
+        st = os.stat(dockerfile)
+    except OSError:
+        return [], set()
+    return _parsed(dockerfile, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=256)
+def _parsed(dockerfile: str, mtime_ns: int, size: int) -> tuple[list[str], set[str]]:
     try:
         with open(dockerfile, encoding="utf-8", errors="replace") as fh:
             lines = logical_lines(fh.read(_MAX_BYTES))
@@ -62,32 +72,14 @@ def _read(dockerfile: str) -> tuple[list[str], set[str]]:
             copied += _words(rest)[:-1]
         elif op == "RUN":
             for command in re.split(r"&&|\|\||;", rest):
-                installed.update(_global_packages(_words(command)))
+                found = installed_packages(_words(command, flags=True))
+                installed.update(found[0] if found is not None and found[1] else ())
     return copied, installed
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str, flags: bool = False) -> list[str]:
+    """The words of an instruction, its `--` options left out unless `flags` (a RUN's command)."""
     try:
-        return [w for w in shlex.split(text) if not w.startswith("--") or w in _GLOBAL_FLAGS]
+        return [w for w in shlex.split(text) if flags or not w.startswith("--")]
     except ValueError:
         return []
-
-
-def _global_packages(words: list[str]) -> list[str]:
-    """The packages a command installs globally, versions dropped (`prisma@7.3.0` is prisma)."""
-    if not words:
-        return []
-    tool, rest = os.path.basename(words[0]), words[1:]
-    if tool == "yarn" and rest[:2] == ["global", "add"]:
-        names = rest[2:]
-    elif tool in ("npm", "pnpm", "bun") and rest and rest[0] in ("install", "i", "add") \
-            and any(w in _GLOBAL_FLAGS for w in rest):
-        names = rest[1:]
-    else:
-        return []
-    return [n for w in names if not w.startswith("-") and (n := package_name(_unversioned(w))) is not None]
-
-
-def _unversioned(word: str) -> str:
-    at = word.find("@", 1)
-    return word[:at] if at > 0 else word

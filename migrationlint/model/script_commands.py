@@ -166,3 +166,37 @@ def run_all_names(script: str, scripts: dict) -> list[str]:
     if "concurrently" in script:
         words += [m.group(1) for m in _CONCURRENT_SCRIPT.finditer(script)]
     return [n for word in words for n in sorted(scripts) if fnmatch.fnmatchcase(n, word.replace("**", "*"))]
+
+
+_INSTALL_VERBS = {"npm": ("install", "i", "add"), "pnpm": ("add", "install", "i"), "yarn": ("add",), "bun": ("add", "install", "i")}
+_GLOBAL_FLAGS = ("-g", "--global", "--location=global")
+_FOLDER_OPTIONS = ("--prefix", "--dir", "-C", "--cwd")  # options whose value is a folder, not a package
+
+
+def installed_packages(words: list[str]) -> tuple[tuple[str, ...], bool] | None:
+    """The packages an install command names, versions dropped (`sharp@0.35` is sharp), and whether
+    it installs them globally (`npm install -g prisma`, `yarn global add x`); None for a command that
+    installs no named package (another command, or an install of the manifest)."""
+    if not words:
+        return None
+    tool, rest = os.path.basename(words[0]), words[1:]
+    if tool == "yarn" and rest[:2] == ["global", "add"]:
+        rest, is_global = rest[2:], True
+    elif rest and rest[0] in _INSTALL_VERBS.get(tool, ()):
+        rest = rest[1:]
+        is_global = any(w in _GLOBAL_FLAGS for w in rest)
+    else:
+        return None
+    names: list[str] = []
+    skip = False
+    for w in rest:
+        if skip:
+            skip = False
+        elif w in _FOLDER_OPTIONS:
+            skip = True
+        elif not w.startswith("-"):
+            at = w.find("@", 1)
+            name = package_name(w[:at] if at > 0 else w)
+            if name is not None:
+                names.append(name)
+    return (tuple(names), is_global) if names else None

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.model.packages import package_name
-from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.script_commands import installed_packages, shell_commands
 from migrationlint.model.workspace import Manifest
-
-_INSTALL_VERBS = {"npm": ("install", "i", "add"), "pnpm": ("add", "install", "i"), "yarn": ("add",), "bun": ("add", "install", "i")}
 
 
 def installed_before_run(manifest: Manifest, path: str, package: str) -> bool:
@@ -32,25 +29,5 @@ def installed_before_run(manifest: Manifest, path: str, package: str) -> bool:
         for words in shell_commands(script):
             if installed and any(w.lstrip("./") == rel.lstrip("./") for w in words):
                 return True
-            installed = installed or package in _installs(words)
+            installed = installed or package in (installed_packages(words) or ((), False))[0]
     return False
-
-
-def _installs(words: list[str]) -> list[str]:
-    """The packages an install command names, versions dropped (`sharp@0.35` is sharp)."""
-    if len(words) < 3 or os.path.basename(words[0]) not in _INSTALL_VERBS \
-            or words[1] not in _INSTALL_VERBS[os.path.basename(words[0])]:
-        return []
-    out = []
-    skip = False
-    for w in words[2:]:
-        if skip:
-            skip = False
-        elif w in ("--prefix", "--dir", "-C", "--cwd"):
-            skip = True  # the folder the option names
-        elif not w.startswith("-"):
-            at = w.find("@", 1)
-            name = package_name(w[:at] if at > 0 else w)
-            if name is not None:
-                out.append(name)
-    return out
