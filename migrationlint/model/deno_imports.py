@@ -38,16 +38,17 @@ def _map_above(project: Project, directory: str) -> tuple[str, ...]:
 def _config_keys(directory: str) -> tuple[str, ...] | None:
     """The import map's keys of the Deno config in `directory`, else, in `supabase/functions/`, of its
     `import_map.json`, which the Supabase CLI reads for every function below (Deno itself reads an
-    import map only where a config or `--import-map` names it); None when it has neither."""
+    import map only where a config or `--import-map` names it), with the keys of the maps the package's
+    scripts give deno (a test run's `--import-map=test.importmap.json` maps names the config does not:
+    the real module a test double re-exports); None when there is none of these."""
     config = next((os.path.join(directory, n) for n in DENO_CONFIGS if os.path.isfile(os.path.join(directory, n))), None)
-    if config is not None:
-        return _keys(config)
     import_map = os.path.join(directory, IMPORT_MAP)
     supabase = directory.endswith(os.path.join(os.sep, *SUPABASE_FUNCTIONS))
-    if supabase and os.path.isfile(import_map):
-        return _keys(import_map)
+    own = config if config is not None else import_map if supabase and os.path.isfile(import_map) else None
     named = _script_maps(directory)  # `deno test --import-map=test.importmap.json` in the package's scripts
-    return tuple(k for m in named for k in _keys(m)) if named else None
+    if own is None and not named:
+        return None
+    return (*(_keys(own) if own is not None else ()), *(k for m in named for k in _keys(m)))
 
 
 _IMPORT_MAP_FLAG = re.compile(r"\bdeno\b[^;&|]*?--import-map[= ]([^\s'\"]+)")

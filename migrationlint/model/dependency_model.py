@@ -106,6 +106,11 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
             elif not type_only and imp.kind == "import" and not imp.side_effect and self.ws.member(package) is not None \
                     and self._inlines_const_enums(path, imp, [n for n in used if n not in facts.type_only_locals], manifest):
                 type_only = True  # `UnitType.ARCHER` of a workspace `const enum`: tsc inlines it, drops the import
+            elif not type_only and imp.side_effect and "__" in package and (not verdict.ships or verdict.presumed) \
+                    and self.types_declared(package, manifest) and self.held_nowhere(package, manifest):
+                # `import 'recurly__recurly-js'` in a file no entry reaches: DefinitelyTyped's spelling of a scoped
+                # package, which only the declared `@types/recurly__recurly-js` holds; tsc reads it for its types
+                type_only = True
             dev = not verdict.ships or imp.kind == "mock" or build_time or imp.dev_only  # dev_only: NODE_ENV says so
             unused = type_only and not used and bool(imp.locals) and not declared_type_only(imp)
             yield Use(path, imp, package, manifest, type_only, dev, verdict, metadata_only, unused)

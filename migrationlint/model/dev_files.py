@@ -408,6 +408,18 @@ def _runs(words: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+def file_runners(manifest_data: dict) -> frozenset[str]:
+    """The programs (`tsx`, `ts-node`, `node`, ...) with which the package's scripts run files: a package whose
+    files only a runner among its devDependencies runs can run none of them from a production install."""
+    scripts = manifest_data.get("scripts")
+    found: set[str] = set()
+    for command in scripts.values() if isinstance(scripts, dict) else ():
+        for words in shell_commands(command) if isinstance(command, str) else ():
+            if _runs(words):
+                found.update(b for b in map(os.path.basename, words) if b in _TS_RUNNERS or b == "node")
+    return frozenset(found)
+
+
 # how a script runs the file the TypeORM CLI is given: a data source, which the compiled output
 # (`typeorm migration:run -d dist/data-source.js`) runs where the service runs, its production install
 _DATA_SOURCE = "the TypeORM CLI's data source"

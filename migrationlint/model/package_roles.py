@@ -12,6 +12,7 @@ import os
 
 from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entry, names_nothing_loadable, node_targets, \
     script_stem
+from migrationlint.model.dev_files import file_runners
 from migrationlint.model.script_commands import command_pattern, type_check_only
 from migrationlint.model.workspace import Manifest
 
@@ -72,18 +73,28 @@ def offers_nothing_to_import(manifest: Manifest) -> bool:
         os.path.isfile(os.path.join(manifest.dir, "index" + ext)) for ext in _INDEX_EXTENSIONS)
 
 
-def tooling_package(manifest: Manifest) -> bool:
-    """A package that says it is tooling: devDependencies and no other dependency section, nothing to
-    load or start (no `main`, `module`, `exports`, `bin`, default `index.*` or start script; npm init's
-    `"main": "index.js"` naming no file, in a Hardhat project's folder, is nothing either), and
-    either no registry takes it or it builds and publishes nothing in particular (no `files`, no
-    build script but one that only type-checks); its scripts run its files from the checkout (a CI job's `npx tsx scripts/sync.ts`,
-    `"migrate": "tsx ./main.ts"`)."""
+def tooling_package(manifest: Manifest) -> str | None:
+    """Why the package is tooling, or None: nothing to load or start (no `main`, `module`, `exports`, `bin`,
+    default `index.*` or start script; npm init's `"main": "index.js"` naming no file, in a Hardhat project's
+    folder, is nothing either), either no registry takes it or it builds and publishes nothing in particular
+    (no `files`, no build script but one that only type-checks), and either it declares devDependencies and no
+    other dependency section, or its scripts run its files only with a runner its devDependencies provide
+    (`"migrate": "tsx ./main.ts"`, tsx a devDependency): its files run from the checkout with the whole install,
+    its other files as its scripts run those (a one-off script run by hand with `npx tsx ch_copy.ts`)."""
     data = manifest.data
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
     published = not manifest.unpublishable and ("files" in data or any(
         s in scripts and not type_check_only(scripts[s]) for s in _BUILDS))  # `"build": "tsc --noEmit"` writes nothing
-    return not published and bool(manifest.section("devDependencies")) \
-        and not any(manifest.section(s) for s in ("dependencies", "peerDependencies", "optionalDependencies")) \
-        and (offers_nothing_to_import(manifest) or names_nothing_loadable(manifest)) \
-        and not any(s in scripts for s in START_SCRIPTS)
+    if published or not manifest.section("devDependencies") or any(s in scripts for s in START_SCRIPTS) \
+            or not (offers_nothing_to_import(manifest) or names_nothing_loadable(manifest)):
+        return None
+    if not any(manifest.section(s) for s in ("dependencies", "peerDependencies", "optionalDependencies")):
+        return "its package declares devDependencies only, and no entry point, bin or start script: repository " \
+               "tooling, run from the checkout"
+    runners = sorted(file_runners(data))
+    if runners and all(r in manifest.section("devDependencies") and r not in manifest.section("dependencies")
+                       for r in runners):
+        return f"its package has no entry point, bin or start script, and its scripts run its files with " \
+               f"{' and '.join(runners)}, which only its devDependencies provide: repository tooling, run from the " \
+               "checkout with the whole install"
+    return None

@@ -30,6 +30,7 @@ from migrationlint.model.copied_folders import template_home
 from migrationlint.model.seed_scripts import seed_code
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_dev_folder, top_test_folder
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, is_service
+from migrationlint.model.nested_apps import nested_app_input
 from migrationlint.model.package_roles import beside_an_entry, tooling_package
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.migrations import glob_matches, resolve_glob
@@ -250,7 +251,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             or nx_tool_input(path, (pj := self.project_json(path, manifest)), pj and self.nx_json(pj), self.project.mentions) \
             or seed_code(path) or runner_file(path, self.ws.config_dirs, self.project.files.get(path)) \
             or codegen_schema_input(path, manifest.dir, self._codegen_configs(manifest.dir)) or infra_program(self.project, path, manifest.dir, not self.bundled(manifest)) \
-            or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest)
+            or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest) or nested_app_input(path, manifest)
         if why is not None:
             return Verdict(False, why)
         if self.workspace_root(manifest) and not beside_an_entry(path, manifest, self.entries(manifest),
@@ -286,9 +287,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
                                       f"({os.path.basename(bundler)}), which inlines what it imports", bundle_input=True)
             return Verdict(True, "no entry point reaches it, but it is neither a test, test support, story nor "
                                  "tool config: counted as shipping", presumed=True)
-        if tooling_package(manifest) and not self.is_service(manifest) and self.bundled(manifest) is None:
-            return Verdict(False, "its package declares devDependencies only, and no entry point, bin or start "
-                                  "script: repository tooling, run from the checkout")
+        if (tooling := tooling_package(manifest)) and not self.is_service(manifest) and self.bundled(manifest) is None:
+            return Verdict(False, tooling)
         return Verdict(True, "the package declares no entry point that maps to source, and the file is neither a "
                              "test, test support, story nor tool config: counted as shipping", presumed=True)
 

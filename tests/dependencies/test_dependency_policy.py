@@ -3809,6 +3809,50 @@ def test_an_import_map_a_deno_script_names_maps_its_names(tmp_path, flag, mapped
     assert found == ([] if mapped else ["IMP001"]), found
 
 
+@pytest.mark.parametrize("config", ["deno.jsonc", "deno.json", None])
+def test_a_deno_script_s_import_map_maps_beside_the_config_s_own(tmp_path, config):
+    """A Deno server with a config of its own (`"imports": {"@/": "./src/"}`) whose test script also passes
+    `--import-map=test.importmap.json`: the script's map still maps `@acme/analytics-real` (a status page's
+    test doubles: 3 IMP001 errors, the config's map read instead of both)."""
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["apps/*"]},
+        "apps/server/package.json": {"name": "@acme/server", "version": "0.0.1", "main": "src/index.ts",
+                                     "scripts": {"test": "deno test -A --import-map=test.importmap.json"}},
+        "apps/server/test.importmap.json": {"imports": {"@acme/analytics-real": "./src/analytics.ts"}},
+        "apps/server/src/analytics.ts": "export const track = (e: string) => console.log(e);\n",
+        "apps/server/src/index.ts": "import { track } from '@/analytics.ts';\ntrack('start');\n",
+        "apps/server/src/test/analytics.mock.ts": "export { track } from '@acme/analytics-real';\n",
+    }
+    if config is not None:
+        files[f"apps/server/{config}"] = '{\n  "imports": {\n    "@/": "./src/",\n  },\n}\n'
+    root = write(tmp_path, files)
+    found = [(d.code, d.extra.get("package") or d.message.split("`")[1])
+             for d in pipeline.lint([str(root)], Settings(select=["IMP", "DEP"]), use_cache=False).diagnostics]
+    assert found == ([] if config else [("IMP001", "@/analytics.ts")]), found
+
+
+def test_a_side_effect_import_only_a_declared_types_package_spells_needs_no_install(tmp_path):
+    """`import 'recurly__recurly-js'` in a global declarations file no entry reaches: DefinitelyTyped's
+    spelling of `@recurly/recurly-js`, which only the declared `@types/recurly__recurly-js` holds; tsc
+    resolves it there (an editor's web app: a DEP001 advising to install a package of that name). The same
+    import in a file the service's entry reaches would fail to load: still reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["services/*"]},
+        "services/web/package.json": {"name": "@acme/web", "version": "1.0.0", "private": True, "main": "src/index.ts",
+                                      "devDependencies": {"@types/recurly__recurly-js": "^4.38.0", "typescript": "^5.4.0"}},
+        "services/web/tsconfig.json": {"compilerOptions": {"strict": True, "noEmit": True}, "include": ["src", "types"]},
+        "services/web/types/window.ts": "import 'recurly__recurly-js'\n\ndeclare global {\n  interface Window "
+                                        "{ recurlyReady: boolean }\n}\nexport {}\n",
+        "services/web/src/index.ts": "import './checkout';\n\nexport const ready = (): boolean => window.recurlyReady;\n",
+        "services/web/src/checkout.ts": "import 'recurly__other-js';\n",
+    })
+    assert dep(root, select=("DEP001",)) == [("DEP001", "services/web/src/checkout.ts", "recurly__other-js")]
+    write(root, {"services/web/package.json": {
+        "name": "@acme/web", "version": "1.0.0", "private": True, "main": "src/index.ts",
+        "devDependencies": {"@types/recurly__recurly-js": "^4.38.0", "@types/recurly__other-js": "^1.0.0"}}})
+    assert dep(root, select=("DEP001",)) == [("DEP001", "services/web/src/checkout.ts", "recurly__other-js")]
+
+
 def test_a_likely_peer_is_advised_as_the_fix_writes_it(tmp_path):
     """A published package keeping its framework's packages in peerDependencies imports another of
     them undeclared: the fix declares it in peerDependencies, and the message advises the same,

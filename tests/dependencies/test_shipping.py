@@ -4041,6 +4041,70 @@ def test_a_package_of_devdependencies_only_with_nothing_to_load_is_tooling(tmp_p
     assert bool(dep(root, select=("DEP002",))) is reported
 
 
+@pytest.mark.parametrize("runner_section, named, reported", [
+    ("devDependencies", False, False),  # a one-off file no script names, beside files tsx runs
+    ("devDependencies", True, False),
+    ("dependencies", False, True),  # a runner a production install has: its files may run there
+])
+def test_a_package_whose_files_only_a_dev_runner_runs_is_tooling(tmp_path, runner_section, named, reported):
+    """A package with dependencies but nothing to load or start, whose scripts run its files with tsx, a
+    devDependency (`"backfill": "tsx ./backfill.ts"`): every file of it runs from the checkout with the
+    whole install, the ones no script names too (a migration tools package's one-off `ch_copy.ts`, run by
+    hand: 2 DEP002 asking to move a client into dependencies). With tsx among its dependencies, a production
+    install could run them: counted as before."""
+    scripts = {"backfill": "tsx ./backfill.ts", **({"copy": "npx tsx ./ch_copy.ts"} if named else {})}
+    runner = {"tsx": "4.19.1"}
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["tools/*"]},
+        "tools/migrate/package.json": {"name": "@acme/migrate", "version": "1.0.0", "scripts": scripts,
+                                       "dependencies": {"zod": "3.23.8", **(runner if runner_section == "dependencies" else {})},
+                                       "devDependencies": {"@clickhouse/client-web": "1.0.0",
+                                                           **(runner if runner_section == "devDependencies" else {})}},
+        "tools/migrate/backfill.ts": "import { z } from 'zod';\n\nconsole.log(z.string().parse('ok'));\n",
+        "tools/migrate/ch_copy.ts": "import { createClient } from '@clickhouse/client-web';\n\n"
+                                    "await createClient({ url: process.env.CH_URL }).ping();\n",
+    })
+    assert dep(root, select=("DEP002",)) == ([("DEP002", "tools/migrate/ch_copy.ts", "@clickhouse/client-web")]
+                                             if reported else [])
+    if not reported and not named:
+        out = cli("--explain-file", "tools/migrate/ch_copy.ts", cwd=root).stdout.decode()
+        assert "its scripts run its files with tsx, which only its devDependencies provide" in out, out
+
+
+@pytest.mark.parametrize("start", [None, "react-router-serve preview/build/server/index.js"])
+def test_an_app_in_a_folder_only_development_scripts_bundle_is_dev_tooling(tmp_path, start):
+    """An email library whose `dev` and `preview:build` scripts run `react-router dev --config
+    preview/vite.config.ts`: `preview/` is a site to look at the templates while they are written, served
+    from the checkout (9 DEP001 and DEP002 asking the library to ship its preview's packages in
+    dependencies). A start script that serves the folder's build deploys it: counted as before."""
+    scripts = {"dev": "react-router dev --config preview/vite.config.ts",
+               "preview:build": "react-router build --config preview/vite.config.ts", **({"start": start} if start else {})}
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "apps/web/package.json": {"name": "@acme/web", "version": "1.0.0", "private": True,
+                                  "dependencies": {"@acme/email": "*", "isbot": "^5.0.0"}},
+        "apps/web/server.ts": "import { render } from '@acme/email';\n\nconsole.log(render());\n",
+        "packages/email/package.json": {"name": "@acme/email", "version": "0.0.0", "main": "./index.ts", "files": ["index.ts"],
+                                        "scripts": scripts, "dependencies": {"nodemailer": "^6.0.0"},
+                                        "devDependencies": {"@react-router/dev": "^7.0.0", "vite": "^6.0.0"}},
+        "packages/email/index.ts": "import nodemailer from 'nodemailer';\n\nexport const render = () => String(nodemailer);\n",
+        "packages/email/preview/vite.config.ts": "import { reactRouter } from '@react-router/dev/vite';\n"
+                                                 "import { defineConfig } from 'vite';\n\n"
+                                                 "export default defineConfig({ plugins: [reactRouter()] });\n",
+        "packages/email/preview/app/routes.ts": "import { type RouteConfig, index } from '@react-router/dev/routes';\n\n"
+                                                "export default [index('routes/_index.tsx')] satisfies RouteConfig;\n",
+        "packages/email/preview/app/entry.server.tsx": "import { isbot } from 'isbot';\n\n"
+                                                       "export default (ua: string) => isbot(ua);\n",
+    })
+    found = [(d.code, Path(d.path).name, d.extra["package"], d.message.split(" to ")[-1].split(" ")[0])
+             for d in pipeline.lint([str(root)], Settings(select=["DEP001", "DEP002"]), use_cache=False).diagnostics]
+    if start is None:
+        assert found == [("DEP001", "entry.server.tsx", "isbot", "devDependencies")], found
+    else:
+        assert [f[:3] for f in found] == [("DEP001", "entry.server.tsx", "isbot"), ("DEP002", "routes.ts", "@react-router/dev")]
+        assert found[0][3] == "dependencies", found
+
+
 @pytest.mark.parametrize("config, text", [
     ("codegen.yml", "schema: ./src/schema.ts\nrequire: ts-node/register/transpile-only\ndocuments: src/ops.ts\n"
                     "generates:\n  ./src/models.ts:\n    plugins: [typescript]\n"),
