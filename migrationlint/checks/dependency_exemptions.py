@@ -129,7 +129,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
             return False
         if not (self.hoisted_at_root(u.package, m) or u.type_only and (
                 self.ws.member(pk.types_package(u.package)) is not None or self.project.is_test_file(u.path))
-                and self.hoisted_at_root(pk.types_package(u.package), m)):
+                and self.hoisted_at_root(pk.types_package(u.package), m) or u.type_only and self.types_named(u.package, m)):
             return False
         return self.root_counts(u.test, u.type_only) or self._hoisted_for_the_images(u) or (
             (self.shipping.bundled(m) is None or self.shipping.inside_dependents_bundles(m))

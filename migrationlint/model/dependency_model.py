@@ -348,6 +348,12 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         return (hoists(root.dir, manager, lock) or publicly_hoisted(package, root.dir, manager)) \
             and hoisted(package, self.ws.member(package) is not None, declared, lock)
 
+    def types_named(self, package: str, m: Manifest) -> bool:
+        """Whether a pattern other than `*` hoists `package`'s `@types/...` package publicly (`@types/*`) and the lockfile
+        installs it: at the root on purpose, where a type-only import finds it whoever brings it."""
+        types, (root, lock, manager) = pk.types_package(package), self._root_install(m)
+        return types != package and lock is not None and lock.knows(types) and hoisted_by_name(types, root.dir, manager)
+
     def install_hoists(self, m: Manifest) -> bool:
         """Whether the root install of `m`'s project hoists (npm, yarn's node_modules linker), as
         opposed to giving each package only what it declares (pnpm, Plug'n'Play)."""

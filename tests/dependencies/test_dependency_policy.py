@@ -3673,12 +3673,15 @@ TYPES_HOIST_LOCK = PUBLIC_HOIST_LOCK.replace("'@prisma/client':\n        specifi
     .replace("'@prisma/client@6.19.3': {}", "'@types/aws-lambda@8.10.150': {}")
 
 
+@pytest.mark.parametrize("importer", ["main.spec.ts", "main.ts"])
 @pytest.mark.parametrize("npmrc, reported", [("public-hoist-pattern[]=@types/*\n", False), ("", True)])
-def test_types_pnpm_hoists_publicly_serve_a_test_files_type_import(tmp_path, npmrc, reported):
+def test_types_pnpm_hoists_publicly_serve_a_test_files_type_import(tmp_path, npmrc, reported, importer):
     """`import type { Context } from 'aws-lambda'` in a test file of a member that declares no
     `@types/aws-lambda`, which another member brings and `.npmrc` `public-hoist-pattern[]=@types/*`
     puts in the root node_modules: tsc finds it there, as a hoisted package serves a test's value
-    import (a real monorepo: 2 DEP001). Without the pattern pnpm keeps it in that member's folder."""
+    import (a real monorepo: 2 DEP001). So does the member's own source (an RPC library's example
+    app: 1 DEP001): the pattern puts the types there on purpose. Without the pattern pnpm keeps it
+    in that member's folder."""
     root = write(tmp_path, {
         "package.json": {"name": "acme", "private": True},
         "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
@@ -3690,9 +3693,9 @@ def test_types_pnpm_hoists_publicly_serve_a_test_files_type_import(tmp_path, npm
         "apps/web/package.json": {"name": "web", "version": "1.0.0", "private": True,
                                   "scripts": {"start": "node dist/main.js"}, "dependencies": {"@acme/db": "workspace:*"}},
         "apps/web/src/main.ts": "export const main = 1;\n",
-        "apps/web/src/main.spec.ts": "import type { Context } from 'aws-lambda';\nexport const ctx = {} as Context;\n",
+        f"apps/web/src/{importer}": "import type { Context } from 'aws-lambda';\nexport const ctx = {} as Context;\n",
     })
-    assert [path for _, path, _ in dep(root, select=("DEP001",))] == (["apps/web/src/main.spec.ts"] if reported else [])
+    assert [path for _, path, _ in dep(root, select=("DEP001",))] == ([f"apps/web/src/{importer}"] if reported else [])
 
 
 FASTIFY_LOCK = """lockfileVersion: '9.0'
