@@ -56,15 +56,20 @@ def _loaded_as_a_folder(project: Project, path: str) -> bool:
 
 def _named_by_its_package(project: Project, u: Use) -> bool:
     """Whether the package's manifest or a config file at its top names the file by its path (`esbuild
-    src/index.ts --bundle`, a handler in serverless.yml, a webpack `entry`): something runs or builds it."""
+    src/index.ts --bundle`, a handler in serverless.yml, a webpack `entry`), or a folder below its top
+    folder that holds it (`dirs: ["./src/tasks"]` in trigger.config.ts, whose deploy loads every task
+    there): something runs or builds it."""
     top = u.manifest.dir
-    stem = os.path.splitext(os.path.relpath(u.path, top).replace(os.sep, "/"))[0].encode("utf-8")
+    rel = os.path.relpath(u.path, top).replace(os.sep, "/")
+    parts = rel.split("/")
+    folders = ["/".join(parts[:n]) for n in range(len(parts) - 1, 1, -1)]  # `src/tasks/cron`, `src/tasks`; never `src`
+    words = [w.encode("utf-8") for w in (os.path.splitext(rel)[0], *folders)]
     try:
         names = [n for n in os.listdir(top) if _CONFIG_NAME.search(n) and n not in LOCKFILE_NAMES
                  and os.path.join(top, n) != u.path]
     except OSError:
         return True
-    return any(project.mentions(os.path.join(top, name), stem) for name in names)  # inputs of the run, as read
+    return any(project.mentions(os.path.join(top, name), w) for name in names for w in words)  # inputs of the run
 
 
 # the files at a package's top that may name an entry: its manifest, tool configs (codegen.ts,

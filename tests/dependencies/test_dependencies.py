@@ -2076,3 +2076,9 @@ def test_a_finding_in_a_file_nothing_imports_names_deleting_it_as_the_other_reme
     messages = [d.message for d in pipeline.lint([str(write(tmp_path / "folder", folder))], Settings(select=["DEP"]),
                                                  use_cache=False).diagnostics]
     assert len(messages) == 2 and not any("deleting it" in m for m in messages), messages
+    # a config at the package's top that names a folder holding it (trigger.config.ts `dirs`, whose deploy
+    # loads every task there: 12 notes told to delete live tasks); the top source folder alone (`src`) is no such name
+    named = {**beside, "trigger.config.ts": "export default { project: 'p', dirs: ['./src/middleware'] };\n"}
+    messages = [d.message for d in pipeline.lint([str(write(tmp_path / "named", named))], Settings(select=["DEP"]),
+                                                 use_cache=False).diagnostics if d.path.endswith("auth.middleware.ts")]
+    assert len(messages) == 2 and not any("deleting it" in m for m in messages), messages
