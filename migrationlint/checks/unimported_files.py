@@ -62,7 +62,9 @@ def _named_by_its_package(project: Project, u: Use) -> bool:
     top = u.manifest.dir
     rel = os.path.relpath(u.path, top).replace(os.sep, "/")
     parts = rel.split("/")
-    folders = ["/".join(parts[:n]) for n in range(len(parts) - 1, 1, -1)]  # `src/tasks/cron`, `src/tasks`; never `src`
+    roots = [i for i, p in enumerate(parts[:-1]) if p in _SOURCE_ROOTS]
+    # `src/tasks/cron`, `src/tasks`: a folder past the source root, never one a project's config names (`libs/x/src`)
+    folders = ["/".join(parts[:n]) for n in range(len(parts) - 1, (roots[-1] + 2 if roots else 2) - 1, -1)]
     words = [w.encode("utf-8") for w in (os.path.splitext(rel)[0], *folders)]
     try:
         names = [n for n in os.listdir(top) if _CONFIG_NAME.search(n) and n not in LOCKFILE_NAMES
@@ -77,6 +79,7 @@ def _named_by_its_package(project: Project, u: Use) -> bool:
 _CONFIG_NAME = re.compile(r"\.(?:json|jsonc|ya?ml|toml|[cm]?[jt]s)$|^\.|^Dockerfile|^Procfile$")
 
 
+_SOURCE_ROOTS = frozenset({"src", "lib", "source", "app"})
 _NEIGHBOURS_ASKED = 3
 _IMPORTED: Memo[dict[str, bool]] = Memo("files some other file imports", lambda project: {})
 _UNIMPORTED: Memo[dict[str, bool]] = Memo("files the unimported note is for", lambda project: {})

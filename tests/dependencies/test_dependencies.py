@@ -2082,3 +2082,14 @@ def test_a_finding_in_a_file_nothing_imports_names_deleting_it_as_the_other_reme
     messages = [d.message for d in pipeline.lint([str(write(tmp_path / "named", named))], Settings(select=["DEP"]),
                                                  use_cache=False).diagnostics if d.path.endswith("auth.middleware.ts")]
     assert len(messages) == 2 and not any("deleting it" in m for m in messages), messages
+    # a Nest monorepo's nest-cli.json names each library's folder and source root (`libs/common/src`): not a
+    # folder some loader reads, so a leftover there keeps the note
+    rooted = {**files, "tsconfig.json": {"compilerOptions": {"outDir": "dist"}, "include": ["src/**/*", "libs/**/*"]},
+              "nest-cli.json": json.dumps({"projects": {"common": {"root": "libs/common", "sourceRoot": "libs/common/src"}}}),
+              "src/main.ts": "import express from 'express';\nimport { ok } from '../libs/common/src/helpers/ok';\n\n"
+                             "express().listen(3000, () => ok);\n", "libs/common/src/helpers/ok.ts": "export const ok = 1;\n",
+              "libs/common/src/helpers/auth.ts": files["src/middleware/auth.middleware.ts"]}
+    del rooted["src/middleware/auth.middleware.ts"]
+    messages = [d.message for d in pipeline.lint([str(write(tmp_path / "rooted", rooted))], Settings(select=["DEP"]),
+                                                 use_cache=False).diagnostics if d.path.endswith("auth.ts")]
+    assert messages and all("deleting it" in m for m in messages), messages
