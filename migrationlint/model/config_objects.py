@@ -227,8 +227,11 @@ def _answers_false(value: Node) -> bool:
     return body is not None and body.type == "false"
 
 
+_NAMES = ("identifier", "shorthand_property_identifier")  # a value that is a name: a pair's, or a shorthand's own
+
+
 def _key_text(node: Node) -> str | None:
-    if node.type in ("property_identifier", "identifier"):
+    if node.type in ("property_identifier", "identifier", "shorthand_property_identifier"):
         return parsing.text(node)
     return parsing.string_value(node)
 
@@ -240,8 +243,9 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
     elsewhere (call arguments, array items) start from the enclosing path. A value naming a
     top-level array constant (`arrays`) is that array."""
     for child in node.named_children:
-        if child.type == "pair":
-            key_node, value = child.child_by_field_name("key"), child.child_by_field_name("value")
+        if child.type in ("pair", "shorthand_property_identifier"):  # `{ external }` is `{ external: external }`
+            key_node, value = (child.child_by_field_name("key"), child.child_by_field_name("value")) \
+                if child.type == "pair" else (child, child)
             name = _key_text(key_node) if key_node is not None else None
             if name is None or value is None:
                 continue
@@ -250,7 +254,7 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                 and path not in objects  # the key seen already, with a value not read (a call, a name)
             keys[path] = parsing.string_value(value) or (_config_relative_path(value) if value.type == "call_expression"
                                                          else None)
-            if value.type == "identifier" and parsing.text(value) in arrays:
+            if value.type in _NAMES and parsing.text(value) in arrays:
                 value = arrays[parsing.text(value)]
             if value.type in ("true", "false"):
                 flags[path] = value.type == "true"
@@ -262,14 +266,11 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                     tuple(SECTIONS_MARK + section for section in _sections_of(value))
                 lists[path] = None if unread_before else items if path not in lists else (
                     None if items is None or lists[path] is None else lists[path] + items)
-            elif path in lists and keys[path] is None and value.type in ("call_expression", "identifier",
-                                                                         "member_expression"):
+            elif path in lists and keys[path] is None and value.type in ("call_expression", "member_expression", *_NAMES):
                 lists[path] = None  # a list read for this key elsewhere, and here one that cannot be
             elif value.type == "object":
                 objects.add(path)
             _walk(value, path, keys, flags, lists, objects, arrays)
-        elif child.type == "shorthand_property_identifier":
-            keys[prefix + (parsing.text(child),)] = None
         else:
             _walk(child, prefix, keys, flags, lists, objects, arrays)
 

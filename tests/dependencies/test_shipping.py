@@ -1032,6 +1032,25 @@ def test_a_bundle_script_is_the_packages_production_build(tmp_path):
     assert dep(write(tmp_path / "plain", plain)) == [("DEP005", "packages/functions/src/index.ts", "zod")]
 
 
+@pytest.mark.parametrize("options, reported", [("bundle: true, external", False), ("bundle: true, external: external", False),
+                                              ("bundle, external", True)])
+def test_a_shorthand_property_of_a_build_call_reads_as_its_constant(tmp_path, options, reported):
+    """`esbuild.build({ bundle: true, external })` with `const external = ['fsevents']` above: the shorthand is
+    `external: external`, the list the build leaves out; the CLI it builds is one bundle, everything else
+    inlined (a coding assistant's CLI: 150 DEP002, the list taken for unreadable and the package for unbundled).
+    `bundle` as a shorthand of `const bundle = true`, which the reader does not follow, says nothing: not bundled."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/cli", "version": "1.0.0", "type": "module", "main": "dist/index.js",
+                         "bin": {"acme": "dist/index.js"}, "scripts": {"build": "node build.mjs"},
+                         "devDependencies": {"chalk": "^5.4.1", "esbuild": "^0.25.9"}},
+        "build.mjs": "import * as esbuild from 'esbuild';\n\nconst external = ['fsevents'];\nconst bundle = true;\n\n"
+                     "await esbuild.build({ entryPoints: ['src/index.ts'], platform: 'node', outfile: 'dist/index.js', "
+                     f"{options} }});\n",
+        "src/index.ts": "import chalk from 'chalk';\n\nconsole.log(chalk.green('hi'));\n",
+    })
+    assert dep(root, select=("DEP002",)) == ([("DEP002", "src/index.ts", "chalk")] if reported else [])
+
+
 @pytest.mark.parametrize("scripts, bundled", [
     ({"build": "nest build", "esbuild": "node compileBundle.mjs"}, True),
     ({"build": "nest build", "build:lambda": "node compileBundle.mjs"}, True),
