@@ -73,8 +73,8 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
         current = pending.pop()
         for importer in importers(project, current, file_names(current), resolver):
             known = dead.get(importer)
-            if importer in explored or known:
-                continue  # a known dead importer: its own importers are all dead too
+            if importer in explored or known or _inert(project, importer):
+                continue  # a known dead importer: its own importers are all dead too; a template's are another project's
             if known is False or not _presumed_unbuilt(project, resolver, importer):
                 dead[importer] = dead[path] = False  # a live importer keeps the file alive
                 return False
@@ -82,6 +82,13 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
             pending.append(importer)
     dead.update(dict.fromkeys(explored, True))
     return True
+
+
+def _inert(project: Project, path: str) -> bool:
+    """Whether the file's imports are not this repository's to follow (a template copied into other projects,
+    fixture data, a framework's generated file): `~/root` in a recipe's template names the project it lands in."""
+    manifest = _OWNERS(project).owner(path)
+    return manifest is not None and not manifest.error and shipping_for(project).verdict(path, manifest).inert
 
 
 _CONFIG_NAME = re.compile(r"(?:^|[.-])config(?:[.-]|$)", re.IGNORECASE)
@@ -101,15 +108,17 @@ def _unread_declarations(project: Project, cfg: TsConfig, path: str) -> bool:
 
 
 _DOC_FOLDERS = frozenset({"docs", "doc", "documentation"})
+_CATCH_ALL = re.compile(r"^(?:\./)?\*\*(?:/\*(?:\.[a-z.]+)?)?$")  # `**/*`, `./**/*.ts`, `**/*.d.ts`, `**`
 
 
 def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:
-    """Whether `cfg` is the workspace root's tsconfig.json with no `include`, `files` or `references`
-    (it covers every file below) that no script of the root's package.json runs tsc on: the base the
-    packages' configs extend, which only an editor reads as a program, not a build of the files below."""
+    """Whether `cfg` is the workspace root's tsconfig.json with no `include` but one of every file below
+    (`"include": ["**/*.ts"]`), no `files` and no `references`, that no script of the root's package.json
+    runs tsc on: the base the packages' configs extend, which only an editor reads as a program, not a
+    build of the files below."""
     root = project.workspace.root
-    if cfg.path != os.path.join(root, "tsconfig.json") or cfg.include is not None or cfg.files is not None \
-            or cfg.references:
+    if cfg.path != os.path.join(root, "tsconfig.json") or cfg.files is not None or cfg.references \
+            or cfg.include is not None and not all(_CATCH_ALL.match(os.path.relpath(p, root)) for p in cfg.include):
         return False
     manifest = project.workspace.root_manifest
     scripts = manifest.data.get("scripts") if manifest is not None and not manifest.error else None

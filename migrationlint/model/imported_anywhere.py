@@ -65,7 +65,8 @@ def _resolves_to(resolver: Resolver, importer: str, specifier: str, path: str) -
     """Whether the import may mean `path`: it resolves there, or resolves nowhere and may name it. A
     bare or aliased name that resolves nowhere may mean anything, but a package the repository
     declares is that package (one of the workspace's, unmapped, may still be); a relative one names one place
-    (`../../src/Old` is not `src/_old/Old.ts`), unless `rootDirs` merge folders."""
+    (`../../src/Old` is not `src/_old/Old.ts`), or where `rootDirs` merge folders the same place below each
+    (`./+types/cart` of a React Router route, merged with `.react-router/types/`, is no `docs/app/routes/cart.tsx`)."""
     found = resolver.resolve(importer, specifier)
     if found.kind == "file":
         return found.path == path
@@ -73,11 +74,12 @@ def _resolves_to(resolver: Resolver, importer: str, specifier: str, path: str) -
         return False  # Node's module, a framework's, or a registry package (`fumadocs-ui/page`): no file here
     if not specifier.startswith(("./", "../")):
         return True
-    cfg = resolver.tsconfig_for(importer)
-    if cfg is not None and cfg.root_dirs:
-        return True
     target = os.path.normpath(os.path.join(os.path.dirname(importer), specifier))
     named = {target, os.path.splitext(target)[0]}  # `../x.js` names `x.ts`
+    cfg = resolver.tsconfig_for(importer)
+    if cfg is not None and cfg.root_dirs:  # the same place below each of the merged folders
+        named |= {os.path.join(other, os.path.relpath(n, base)) for n in set(named) for base in cfg.root_dirs
+                  if n.startswith(base + os.sep) for other in cfg.root_dirs}
     own = path
     stem = own[:-5] if own.endswith(".d.ts") else os.path.splitext(own)[0]
     return stem in named or (os.path.basename(stem) == "index" and os.path.dirname(own) in named)

@@ -448,6 +448,31 @@ def test_a_copy_no_test_imports_stays_dead_beside_a_root_jest_that_runs_every_te
     assert [d.severity.value for d in lint(tmp_path / "plain", ["IMP"])] == ["error"]
 
 
+@pytest.mark.parametrize("include", [None, ["**/*.ts"], ["./**/*"]])
+def test_documentation_fragments_under_an_unrun_root_catch_all_are_read_by_nothing(tmp_path, include):
+    """A tutorial's fragments of an app under `docs/` (a storefront framework's: 27 DEP001 and IMP001, 22 of
+    them errors): the root tsconfig that covers them includes every file (`"include": ["**/*.ts"]` is the same
+    catch-all as none) and no root script runs tsc on it; the route files are no file the starter template's
+    `./+types/cart` names, though `rootDirs` merge its routes with the typegen folder; and a template's
+    `~/root`, which names the project the template lands in, is no importer of the fragment's `root.tsx`.
+    Nothing checks, runs or imports them: warnings, not errors."""
+    _pkg(tmp_path, "package.json", {"name": "mono", "private": True, "workspaces": ["templates/*"]})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True}, **({"include": include} if include else {})})
+    _pkg(tmp_path, "templates/skeleton/package.json", {"name": "skeleton", "private": True, "scripts": {"typecheck": "tsc"}})
+    _pkg(tmp_path, "templates/skeleton/tsconfig.json", {"include": ["app/**/*"], "compilerOptions": {
+        "rootDirs": [".", "./.react-router/types"], "paths": {"~/*": ["app/*"]}}})
+    _write(tmp_path, "templates/skeleton/app/routes/cart.tsx", "import type { Route } from './+types/cart';\n\n"
+                                                             "export const loader = (a: Route) => a;\n")
+    _write(tmp_path, "recipes/b2b/templates/provider.tsx", "import { type Company } from '~/root';\n\n"
+                                                           "export const c = {} as Company;\n")
+    _write(tmp_path, "docs/setup/ts/app/root.tsx", "import { Layout } from '~/components/Layout';\n\nexport const App = Layout;\n")
+    _write(tmp_path, "docs/setup/ts/app/routes/cart.tsx", "import { Aside } from '~/components/Aside';\n\nexport const C = Aside;\n")
+    _write(tmp_path, "docs/setup/ts/env.d.ts", "import type { Session } from '~/lib/session';\n\n"
+                                               "declare global { interface Env { s: Session } }\nexport {};\n")
+    found = [(d.path.rsplit("docs/setup/ts/", 1)[-1], d.severity.value) for d in lint(tmp_path, ["IMP"])]
+    assert found == [("app/root.tsx", "warning"), ("app/routes/cart.tsx", "warning"), ("env.d.ts", "warning")], found
+
+
 def test_a_file_its_package_config_excludes_stays_dead_under_an_unrun_root_catch_all(tmp_path):
     """`mappings/tsconfig.json` excludes `src/bounty.ts`, whose importers comment it out; the root's
     tsconfig.json, with no `include`, covers it but no script compiles it (a real chain indexer: an
