@@ -18,18 +18,23 @@ class Bundle:
     reason: str
     external: tuple[str, ...] = ()
     page: tuple[str, ...] = ()  # imports a browser script reads from globals of the page (rollup_builds)
+    literal: bool = False  # string entries are names or path prefixes, never wildcards (tsup's `external`)
 
     def inlines(self, package: str | None) -> bool:
         """Whether the bundle holds `package` (None: any package at all). An external entry names
         the package or a path into it (`react/jsx-runtime`): either way an install must hold it; a
         regex entry (rollup, vite, tsup) leaves out what it matches."""
-        return package is None or not any(e == package or e.startswith(package + "/") or _covers(e, package) or (
-            e.startswith(REGEX_MARK) and _regex_matches(e[len(REGEX_MARK):], package)) for e in self.external)
+        return package is None or not any(e == package or e.startswith(package + "/") or _covers(e, package, self.literal)
+                                          or (e.startswith(REGEX_MARK) and _regex_matches(e[len(REGEX_MARK):], package))
+                                          for e in self.external)
 
 
-def _covers(entry: str, package: str) -> bool:
+def _covers(entry: str, package: str, literal: bool) -> bool:
     """Whether an external entry that names a whole scope or a wildcard (`@aws-sdk`, which esbuild
-    matches as a path prefix; `@aws-sdk/*`) covers the package (`@aws-sdk/client-s3`)."""
+    matches as a path prefix; `@aws-sdk/*`) covers the package (`@aws-sdk/client-s3`). tsup matches its
+    strings as they are or as a path prefix (`id === p || id.startsWith(p + '/')`): `@aws-sdk/*` names nothing."""
+    if literal:
+        return "*" not in entry and package.startswith(entry + "/")
     prefix = entry[:-2] if entry.endswith("/*") else entry if entry.startswith("@") and "/" not in entry else None
     return prefix is not None and package.startswith(prefix + "/")
 

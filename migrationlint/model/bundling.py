@@ -93,7 +93,7 @@ def inlining_bundle(manifest: Manifest, tool: str, by: str) -> Bundle | None:
         return Bundle(f"{tool} ({by}) inlines every import its dependencies and peerDependencies "
                       "do not name, but for an external list computed where it is not read")
     return Bundle(f"{tool} ({by}) inlines every import its dependencies, peerDependencies "
-                  f"and external list do not name", external)
+                  f"and external list do not name", external, literal=tool == "tsup")
 
 
 def _inlines_no_package(config: str | None, field: object) -> bool:

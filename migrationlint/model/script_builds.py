@@ -73,7 +73,7 @@ def _tsup_api(path: str, shown: str, tool: str) -> Bundle | None:
         return None
     external = settings.names("external", patterns=True, lists_only=True)
     return Bundle(f"a {tool} bundle ({shown} calls {tool}'s build): it inlines every import its dependencies, "
-                  "peerDependencies and external list do not name", external or ())
+                  "peerDependencies and external list do not name", external or (), literal=tool == "tsup")
 
 
 def _webpack_api(path: str, shown: str) -> Bundle | None:

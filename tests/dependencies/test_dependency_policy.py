@@ -1280,6 +1280,32 @@ def test_a_devdependency_a_published_bundle_leaves_external_is_a_peer(tmp_path):
     assert out["peerDependencies"] == {"ioredis": "^5.9.2"} and out["devDependencies"]["ioredis"] == "^5.9.2"
 
 
+@pytest.mark.parametrize("tool, external, reported", [
+    ("tsup", "['@acme/*']", False),  # tsup matches a string as it is or as a path prefix: `@acme/*` names nothing
+    ("tsup", "['@acme']", True),  # the scope as a path prefix
+    ("tsup", "['@acme/shared']", True),
+    ("tsdown", "['@acme/*']", True),  # read as a wildcard, as before
+])
+def test_a_tsup_external_string_is_a_name_or_a_path_prefix(tmp_path, tool, external, reported):
+    """`external: ['@acme/*']` in tsup.config.ts: tsup's plugin compares strings with the import (`id === p ||
+    id.startsWith(p + '/')`), so the wildcard keeps nothing out and the private workspace package the library
+    deep-imports is inlined (an edge runtime's utilities: a DEP002 asking for a peer on a package no registry
+    has). The scope itself, or the package's name, does keep it out."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True},
+        "pnpm-workspace.yaml": "packages: ['packages/*']\n",
+        "packages/shared/package.json": {"name": "@acme/shared", "version": "0.0.0", "private": True},
+        "packages/shared/src/validators.ts": "export const isValidName = (s: string) => /^[a-z]+$/.test(s);\n",
+        "packages/utils/package.json": {"name": "@acme/utils", "version": "1.0.0", "files": ["dist"],
+                                        "exports": {".": {"import": "./dist/index.mjs"}}, "scripts": {"build": tool},
+                                        "devDependencies": {"@acme/shared": "workspace:*", tool: "^8.0.0"}},
+        "packages/utils/src/index.ts": "import { isValidName } from '@acme/shared/src/validators';\n\n"
+                                       "export const check = (s: string) => isValidName(s);\n",
+        f"packages/utils/{tool}.config.ts": f"export default {{ entry: ['src/index.ts'], external: {external} }};\n",
+    })
+    assert [f[0] for f in dep(root, select=("DEP002",))] == (["DEP002"] if reported else [])
+
+
 def test_what_a_nested_services_own_lockfile_holds_is_known(tmp_path):
     """Services installed apart, each with its own package-lock.json: a package of the repository's
     scope that only the service's lockfile holds is a transitive dependency (DEP001), not a name
