@@ -22,7 +22,8 @@ from migrationlint.model.imported_anywhere import file_names, importers, names_b
 from migrationlint.model.inherited_aliases import unread_local_config
 from migrationlint.model.install_links import install_linked
 from migrationlint.model.package_use import Use
-from migrationlint.model.resolve import resolver_for
+from migrationlint.model.project import Memo
+from migrationlint.model.resolve import Resolver, resolver_for
 from migrationlint.model.script_commands import externals_in_scripts
 from migrationlint.model.specifiers import alias_matches
 from migrationlint.model.test_runners import BUN_TEST_REWRITES, bun_tested
@@ -35,6 +36,8 @@ _VITE_HOSTS = ("vite", "vitepress", "astro", "nuxt", "@sveltejs/kit", "vike", "@
 
 
 _GLOB_DEPTH = 4  # how many files of the package may stand between the glob and the importing file
+_GLOBBED: Memo[dict[str, tuple[str, ...]]] = Memo("files of other packages whose glob takes a file in", lambda project: {})
+_IMPORTERS_WITHIN: Memo[dict[str, tuple[str, ...]]] = Memo("files of a file's package that may import it", lambda project: {})
 
 
 class ProvidedModules(DependencyModel):
@@ -119,25 +122,39 @@ class ProvidedModules(DependencyModel):
         """A file another package's bundle takes in through `import.meta.glob` (a plugin's admin UI
         that the web app loads), whose bundler config aliases the imported name (`react` to the web
         app's own copy): that bundle resolves the import, the file's package installs nothing for it."""
-        if not self._globbing_files():
+        globbing = self._globbed_into(u.path)
+        if not globbing:
             return False
         resolver = resolver_for(self.project)
-        own = self.ws.package_root(u.path)
-        seen, level = {u.path}, [u.path]
-        for _ in range(_GLOB_DEPTH):  # the file, or a file of its package that imports it
-            following = []
-            for path in level:
-                for importer in importers(self.project, path, file_names(path), resolver):
-                    if importer in seen:
-                        continue
-                    seen.add(importer)
-                    if self.ws.package_root(importer) == own:
-                        following.append(importer)
-                    elif names_by_glob(self.project, importer, path) and any(
-                            alias_matches(p, u.imp.specifier) for p in resolver.framework_config(os.path.dirname(importer)).aliases):
-                        return True
-            level = following
-        return False
+        return any(alias_matches(p, u.imp.specifier) for g in globbing
+                   for p in resolver.framework_config(os.path.dirname(g)).aliases)
+
+    def _globbed_into(self, path: str) -> tuple[str, ...]:
+        """The files of other packages whose `import.meta.glob` names the file, or a file of its package
+        that imports it (up to _GLOB_DEPTH files between): asked per file (once), and only where some
+        file of another package globs at all (each package's own files are scanned, not the workspace's)."""
+        memo = _GLOBBED(self.project)
+        found = memo.get(path)
+        if found is not None:
+            return found
+        own = self.ws.package_root(path)
+        outside = [g for g in self._globbing_files() if self.ws.package_root(g) != own]
+        resolver = resolver_for(self.project)
+        seen, level, hits = {path}, [path] if outside else [], []
+        for depth in range(_GLOB_DEPTH):  # the file, or a file of its package that imports it
+            hits += [g for p in level for g in outside if names_by_glob(self.project, g, p)]
+            level = [i for p in level for i in self._importers_within(p, own, resolver)
+                     if i not in seen and not seen.add(i)] if depth + 1 < _GLOB_DEPTH else []
+        found = memo[path] = tuple(dict.fromkeys(hits))
+        return found
+
+    def _importers_within(self, path: str, own: str, resolver: Resolver) -> tuple[str, ...]:
+        """The files of the package at `own` that may import the file (once per file: chains share files)."""
+        memo = _IMPORTERS_WITHIN(self.project)
+        found = memo.get(path)
+        if found is None:
+            found = memo[path] = tuple(importers(self.project, path, file_names(path), resolver, within=own))
+        return found
 
     def _globbing_files(self) -> list[str]:
         """The workspace's files that hold an `import.meta.glob` pattern, found once a run."""

@@ -24,13 +24,14 @@ if TYPE_CHECKING:
     from migrationlint.model.resolve import Resolver
 
 
-def importers(project: Project, path: str, names: tuple[str, ...], resolver: Resolver | None = None) -> Iterator[str]:
-    """The workspace files other than `path` that may import it, lazily (a caller that needs one
-    stops the scan there): those with an import whose last segment is one of `names` (the file's
-    stem, and for an index file its folder's name); with a resolver, one that resolves to `path`
-    (a copy of the file elsewhere, imported under the same name, does not count). Unreadable facts
-    count as yes."""
-    for other in workspace_sources(project, path):
+def importers(project: Project, path: str, names: tuple[str, ...], resolver: Resolver | None = None,
+              within: str | None = None) -> Iterator[str]:
+    """The workspace files other than `path` (with `within`, the files of the package in that folder) that
+    may import it, lazily (a caller that needs one stops the scan there): those with an import whose last
+    segment is one of `names` (the file's stem, and for an index file its folder's name); with a resolver,
+    one that resolves to `path` (a copy of the file elsewhere, imported under the same name, does not
+    count). Unreadable facts count as yes."""
+    for other in workspace_sources(project, path) if within is None else project.package_sources(within):
         if other == path:
             continue
         if not any(project.mentions(other, n.encode("utf-8")) for n in names):
