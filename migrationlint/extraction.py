@@ -179,7 +179,8 @@ class FactsStore:
         except OSError:
             self._scanned[path] = ""
             return None
-        self._scanned[path] = content_digest(data)
+        if path not in self._scanned:  # a file searched again, its text dropped (the budget was spent): known
+            self._scanned[path] = content_digest(data)
         if self._texts_size + len(data) <= _SCANNED_BYTES:
             self._texts[path] = data
             self._texts_size += len(data)

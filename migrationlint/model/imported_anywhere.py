@@ -13,12 +13,13 @@ pattern that names the file, or a load by a computed path below its folder
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 from migrationlint.extract.glob_imports import CONCAT_LOAD_WORDS, TEMPLATE_LOAD_WORD
 from migrationlint.extract.sources import GLOB_WORD
 from migrationlint.model.glob_targets import globbed_by
-from migrationlint.model.project import Project
+from migrationlint.model.project import Memo, Project
 
 if TYPE_CHECKING:
     from migrationlint.model.resolve import Resolver
@@ -30,20 +31,72 @@ def importers(project: Project, path: str, names: tuple[str, ...], resolver: Res
     may import it, lazily (a caller that needs one stops the scan there): those with an import whose last
     segment is one of `names` (the file's stem, and for an index file its folder's name); with a resolver,
     one that resolves to `path` (a copy of the file elsewhere, imported under the same name, does not
-    count). Unreadable facts count as yes."""
-    for other in workspace_sources(project, path) if within is None else project.package_sources(within):
-        if other == path:
-            continue
-        if not any(project.mentions(other, n.encode("utf-8")) for n in names):
-            if any(project.mentions(other, w) for w in (GLOB_WORD, TEMPLATE_LOAD_WORD, *CONCAT_LOAD_WORDS)) \
-                    and names_by_glob(project, other, path):
+    count). Unreadable facts count as yes. A package asked about often in a run is searched through an
+    index of its files' imports by last segment (_PackageImports), which answers as the scan does."""
+    ws = project.workspace
+    for root in [within] if within is not None else dict.fromkeys([ws.package_root(path), ws.root, *ws.member_dirs]):
+        index = _package_imports(project, root)
+        candidates = project.package_sources(root) if index is None else dict.fromkeys(
+            [*(f for n in names for f in index.by_name.get(n, ())), *index.globbing, *index.unreadable])
+        for other in candidates:
+            if other != path and _may_import(project, other, path, names, resolver):
                 yield other
+
+
+def _may_import(project: Project, other: str, path: str, names: tuple[str, ...], resolver: Resolver | None) -> bool:
+    """Whether the file `other` may import the file at `path` (importers' test for one file)."""
+    if not any(project.mentions(other, n.encode("utf-8")) for n in names):
+        return any(project.mentions(other, w) for w in (GLOB_WORD, TEMPLATE_LOAD_WORD, *CONCAT_LOAD_WORDS)) \
+            and names_by_glob(project, other, path)
+    facts = project.facts(other)
+    return facts is None or facts.skipped or any(
+        names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
+        for i in facts.imports) or names_by_glob(project, other, path)
+
+
+@dataclass
+class _PackageImports:
+    """A package's files by the last segment of what they import (`./user.service` under `user.service`),
+    with the files that load by glob or computed path and those whose facts could not be read: the only
+    files that may import a given file."""
+
+    by_name: dict[str, list[str]] = field(default_factory=dict)
+    globbing: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+
+def _package_imports(project: Project, root: str) -> _PackageImports | None:
+    """The index of the package at `root`, built on its _INDEXED_AFTER-th search in the run (a run over a
+    few files searches a package once or twice: reading the text of its files is cheaper than the facts
+    of all of them); None before."""
+    memo = _INDEXES(project)
+    found = memo.get(root, 0)
+    if isinstance(found, _PackageImports):
+        return found
+    if found + 1 < _INDEXED_AFTER:
+        memo[root] = found + 1
+        return None
+    index = memo[root] = _PackageImports()
+    for source in project.package_sources(root):
+        facts = project.facts(source)
+        if facts is None or facts.skipped:
+            index.unreadable.append(source)
             continue
-        facts = project.facts(other)
-        if facts is None or facts.skipped or any(
-                names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
-                for i in facts.imports) or names_by_glob(project, other, path):
-            yield other
+        if facts.globs:
+            index.globbing.append(source)
+        for key in {k for i in facts.imports for k in _last_segments(i.specifier)}:
+            index.by_name.setdefault(key, []).append(source)
+    return index
+
+
+def _last_segments(specifier: str) -> tuple[str, str]:
+    """The names names_file matches a specifier by: its last segment, with and without an extension."""
+    last = specifier.rstrip("/").rsplit("/", 1)[-1]
+    return last, os.path.splitext(last)[0]
+
+
+_INDEXED_AFTER = 8  # searches of one package in a run before its imports are indexed
+_INDEXES: Memo[dict[str, int | _PackageImports]] = Memo("packages' imports by last segment", lambda project: {})
 
 
 def names_by_glob(project: Project, importer: str, path: str) -> bool:
