@@ -7,7 +7,8 @@ into the page; nothing compiles or loads it. Its imports name what the reader's 
 installs, and often files the reader has (`./interfaces/IUser`): the dependency and import rules
 have nothing to say about it. A file such a line names stays checked when a tsconfig program
 compiles it (someone type-checks the snippets), or when the site's config or theme, or a
-type-checked file, imports it. Pages and `.vue` components may import `.ts` files too (VitePress
+type-checked file, imports it. The other files of a folder a page includes from (below the site's own
+folder) are shown as text too: a snippets folder keeps versions no page shows today beside those it does. Pages and `.vue` components may import `.ts` files too (VitePress
 compiles those); they are not read here, so a file a page both shows and imports is taken as text.
 
 Asked only for a file with a finding: the site folder is looked for above it (two `stat`s per
@@ -43,10 +44,23 @@ def shown_as_text(project: Project, resolver: Resolver, path: str) -> str | None
     shown = _SHOWN(project).get(site)
     if shown is None:
         shown = _SHOWN(project)[site] = _included_files(project, site)
-    where = shown.get(path)
+    where = shown.get(path) or _in_a_shown_folder(site, shown, path)
     if where is None or _compiled(resolver, path) or _imported_by_code(project, resolver, site, path):
         return None
     return where
+
+
+def _in_a_shown_folder(site: str, shown: dict[str, str], path: str) -> str | None:
+    """The page line including a file of the folder that holds `path` (or of a folder above it, below the
+    site's own): a snippets folder is shown file by file, and the files no page includes today are kept
+    beside them as text all the same (`getting-started.legacy.ts` beside the `.jest.ts` a page shows)."""
+    folders = {os.path.dirname(f): where for f, where in sorted(shown.items()) if os.path.dirname(f) != site}
+    folder = os.path.dirname(path)
+    while folder != site and folder.startswith(site + os.sep):
+        if folder in folders:
+            return f"{folders[folder]}, which includes a file of {os.path.basename(folder)}/"
+        folder = os.path.dirname(folder)
+    return None
 
 
 def _site_above(project: Project, directory: str) -> str | None:
