@@ -298,6 +298,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
         if published and self.root_deployed(m):
             return f"breaks a publish of {where} (if it is never published, mark it private)"
         carrier = self._member_bringing(m, u.package, ("dependencies",), ("dependencies",))
+        if carrier is None:  # else a dependency from the registry that brings the one copy there is (`cron`'s `luxon`)
+            carrier = next((f'"{d}"' for d in self.bringing_dependencies(m, u.package)
+                            if self.one_copy_hoisted(m, u.package)), None)
         if carrier is None:
             return self.peer_alone(u, where) or \
                 f"breaks a per-service {'install, Docker build or publish' if published else 'install or Docker build'} of {where}"

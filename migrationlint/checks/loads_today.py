@@ -34,13 +34,17 @@ class LoadsToday:
         return memo[key]
 
     def _why_today(self, u: Use, m: Manifest) -> str:
-        beside = self._declared_beside(m, u.package, _full_install(u))
+        full = _full_install(u)
+        via = self.bringing_dependencies(m, u.package, full) or self._pnpm_carriers(m, u.package, full)
+        beside = self._declared_beside(m, u.package, full)
+        if beside and via and self.one_copy_hoisted(m, u.package):  # an install of the manifest alone has it too
+            return (f"; it loads today only because {beside}, of the same workspace install, declares it and "
+                    f"{_named(via)}, which {self._rel(m)} declares, depend{'s' if len(via) == 1 else ''} on it, and the "
+                    "install hoists it: an install that does not hoist breaks it")
         if beside:  # the sturdiest reason: a package of the same install declares it, and it is hoisted
             return (f"; it loads today only because {beside}, of the same workspace install, declares it and the "
                     f"install hoists it to the root: an install of {self._rel(m)} on its own, or one that does not "
                     "hoist, breaks it")
-        full = _full_install(u)
-        via = self.bringing_dependencies(m, u.package, full) or self._pnpm_carriers(m, u.package, full)
         if not via:
             return self._added_as_peer(u) or self._brought_deeper(u, m)
         several = not self.one_copy_hoisted(m, u.package)
@@ -50,7 +54,7 @@ class LoadsToday:
             return ("; it loads today only because a package of the install depends on it and the install hoists "
                     "one of its versions (the lockfile holds several): another version, or an install that does not "
                     "hoist, breaks it")
-        named = f'"{via[0]}"' if len(via) == 1 else f'"{via[0]}" and "{via[1]}"' + (" (and others)" if len(via) > 2 else "")
+        named = _named(via)
         one = len(via) == 1
         change = f"another version of {named if one else 'them'}" if any(self.ws.member(d) is None for d in via) \
             else f"a change to the dependencies of {named}" if one else "a change to their dependencies"  # the workspace's
@@ -169,6 +173,11 @@ _TODAY: Memo[dict[tuple[str, str, bool], str]] = Memo("why undeclared packages l
 
 _DEPTH = 3  # packages between a declared dependency and the one it brings, at most
 _VISITS = 5000  # packages looked at, at most, per question
+
+
+def _named(via: list[str]) -> str:
+    """`"a"`, `"a" and "b"`, `"a" and "b" (and others)`: the dependencies that bring a package."""
+    return f'"{via[0]}"' if len(via) == 1 else f'"{via[0]}" and "{via[1]}"' + (" (and others)" if len(via) > 2 else "")
 
 
 def _full_install(u: Use) -> bool:

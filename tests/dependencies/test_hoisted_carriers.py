@@ -396,7 +396,9 @@ def test_a_package_another_member_declares_loads_through_the_hoisting_install(tm
     (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert ("it loads today only because apps/web/package.json, of the same workspace install, declares it"
             in d.message), d.message
-    assert "an install of apps/server/package.json on its own" in d.message
+    # the server's own `@react-email/render` brings it as well: an install of the server alone has it too
+    assert ('and "@react-email/render", which apps/server/package.json declares, depends on it, and the install '
+            'hoists it: an install that does not hoist breaks it') in d.message, d.message
 
 
 def test_a_bun_workspace_without_a_lockfile_read_names_buns_production_install(tmp_path):
@@ -473,3 +475,48 @@ def test_services_installed_apart_share_no_workspace_install(tmp_path):
     })
     (d,) = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert "same workspace install" not in d.message, d.message
+
+
+def carried_by_both(tmp_path, own: bool):
+    """A server importing `left-pad`, which a sibling package of the same install declares and, with `own`,
+    the server's own `pad-wrap` depends on (one copy in the lockfile)."""
+    return write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "yarn.lock": YARN_LOCK,
+        "packages/client/package.json": {"name": "@x/client", "version": "1.0.0", "private": True,
+                                         "dependencies": {"left-pad": "1.3.0"}},
+        "packages/app/package.json": {**APP, "dependencies": {"pad-wrap": "1.0.0"} if own else {}},
+        "packages/app/tsconfig.json": TSCONFIG,
+        "packages/app/src/main.ts": "import leftPad from 'left-pad';\n\nconsole.log(leftPad('a', 3));\n",
+    })
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_the_importers_own_dependency_that_brings_it_is_the_reason_before_a_sibling(tmp_path, own):
+    """`@sendgrid/client` imported by a server that declares `@sendgrid/mail`, which depends on it, while a
+    sibling package declares it too (an engagement platform: the message said an install of the server on its
+    own breaks it, which it does not). Both are named; with no such dependency, the sibling's declaration is the
+    reason, and an install of the server alone breaks it, as before."""
+    message = only_dep001(carried_by_both(tmp_path, own))
+    if own:
+        assert ('it loads today only because packages/client/package.json, of the same workspace install, declares it '
+                'and "pad-wrap", which packages/app/package.json declares, depends on it') in message, message
+        assert "on its own" not in message, message
+    else:
+        assert "packages/client/package.json, of the same workspace install, declares it" in message, message
+
+
+def test_a_root_only_package_a_dependency_of_the_member_brings_is_said_so(tmp_path):
+    """DEP005: `luxon` declared at the root only, imported by a server whose own `cron` depends on it (one copy):
+    an install of the server on its own still gets it, as a dependency of `cron`, where the install hoists."""
+    lock = YARN_LOCK.replace("left-pad", "luxon").replace("pad-wrap", "cron")
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"], "dependencies": {"luxon": "1.3.0"}},
+        "yarn.lock": lock,
+        "packages/app/package.json": {**APP, "dependencies": {"cron": "1.0.0"}},
+        "packages/app/tsconfig.json": TSCONFIG,
+        "packages/app/src/main.ts": "import { DateTime } from 'luxon';\n\nconsole.log(DateTime.now());\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    assert 'an install of packages/app on its own gets it only as a dependency of "cron", which packages/app/package.json ' \
+           'depends on' in d.message, d.message
