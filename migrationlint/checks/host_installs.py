@@ -8,6 +8,7 @@ from __future__ import annotations
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.package_use import Use
+from migrationlint.model.project import Memo
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.workspace import Manifest
 
@@ -87,8 +88,25 @@ class HostInstalls(DependencyModel):
         scope = pk.scope_of(u.package)
         shared = u.package in self.taken_as_peer  # one copy with the application: a second would split it
         hosts = [h for h in self._peer_hosts_bringing(u) if not u.test or h in u.manifest.section("devDependencies")]
-        return (not u.test or self.install_hoists(u.manifest)) \
-            and any(shared or scope is not None and scope == pk.scope_of(host) for host in hosts)
+        members = [h for h in u.manifest.section("peerDependencies") if self.published_library(u.manifest)
+                   and (host := self.ws.member(h)) is not None and u.package in host.section("dependencies")]
+        return (not u.test or self.install_hoists(u.manifest)) and (any(
+            shared or scope is not None and scope == pk.scope_of(host) or self._plugins_take_it_from(host, u)
+            for host in hosts) or any(self._plugins_take_it_from(host, u) for host in members))
+
+    def _plugins_take_it_from(self, host: str, u: Use) -> bool:
+        """Whether _CONVENTION or more other packages of the workspace that take `host` as a peer import the
+        package without declaring it, in an install that hoists: the workspace's plugins take it from their host
+        by design (an application platform hands its UI library to every plugin it loads), where the host's
+        install places it for them. One plugin alone relying on it is an oversight, and reported."""
+        if not self.install_hoists(u.manifest):
+            return False
+        memo = _CONVENTIONS(self.project)
+        key = (host, u.package)
+        if key not in memo:
+            plugins = [p for p in self.ws.member_manifests if host in p.section("peerDependencies")]
+            memo[key] = [p.path for p in plugins if p.declared(u.package) is None and u.package in self.imports_of(p)]
+        return len([p for p in memo[key] if p != u.manifest.path]) >= _CONVENTION
 
     def _host_brings_it(self, u: Use) -> bool:
         """DEP002's counterpart: a devDependency of a published library that a framework it takes as a
@@ -108,3 +126,8 @@ class HostInstalls(DependencyModel):
             return []
         importer = importer_key(m, root)
         return [host for host in m.section("peerDependencies") if u.package in lock.dependencies_at(host, importer)]
+
+
+_CONVENTION = 3  # other plugins of the same host relying on it: the workspace's design, not an oversight
+_CONVENTIONS: Memo[dict[tuple[str, str], list[str]]] = Memo("plugins of a host importing a package they do not declare",
+                                                             lambda project: {})

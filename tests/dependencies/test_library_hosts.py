@@ -356,3 +356,36 @@ def test_a_folder_files_publishes_as_data_is_that_folder_not_its_top(tmp_path):
         "assets/skeleton.ts": "import express from 'express';\n\nexport const app = express();\n",
     })
     assert dep(root, select=("DEP001",)) == [("DEP001", "src/index.ts", "@nestjs/common")]
+
+
+def platform(root: Path, plugins: int, manager: str) -> Path:
+    """A platform whose client package depends on antd and whose `plugins` published plugins take that client as
+    a peer and import antd without declaring it, with a yarn (hoisting) or pnpm lockfile."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"]},
+        "packages/client/package.json": {"name": "@acme/client", "version": "2.0.0", "main": "lib/index.js",
+                                         "dependencies": {"antd": "5.24.2"}},
+        "packages/client/src/index.ts": "import * as antd from 'antd';\n\nexport const ui = antd;\n",
+    }
+    if manager == "pnpm":
+        files["pnpm-workspace.yaml"] = "packages:\n  - packages/*\n"
+        files["pnpm-lock.yaml"] = "lockfileVersion: '9.0'\n\nimporters:\n\n  .: {}\n"
+    else:
+        files["yarn.lock"] = ('# yarn lockfile v1\n\n\nantd@5.24.2:\n  version "5.24.2"\n'
+                              '  resolved "https://registry.yarnpkg.com/antd/-/antd-5.24.2.tgz#1"\n')
+    for i in range(plugins):
+        files[f"packages/plugin-{i}/package.json"] = {"name": f"@acme/plugin-{i}", "version": "2.0.0",
+                                                      "main": "dist/server/index.js", "peerDependencies": {"@acme/client": "2.x"}}
+        files[f"packages/plugin-{i}/src/client/index.tsx"] = "import { Button } from 'antd';\n\nexport const B = Button;\n"
+    return write(root, files)
+
+
+@pytest.mark.parametrize("plugins, manager, reported", [(4, "yarn", False), (2, "yarn", True), (4, "pnpm", True)])
+def test_what_a_platforms_plugins_all_take_from_their_host_is_the_hosts(tmp_path, plugins, manager, reported):
+    """A low-code platform's plugins take its client as a peer and import antd, which the client depends on,
+    without declaring it: the platform hands its UI library to every plugin it loads (1,551 DEP001 over 110
+    plugins). Four plugins relying on it are the workspace's design, where the install hoists the host's copy
+    to them; two are oversights, and under pnpm, which gives a package only what it declares, it breaks."""
+    found = {path for code, path, package in dep(platform(tmp_path, plugins, manager), select=("DEP001",))
+             if package == "antd"}
+    assert bool(found) is reported and (not found or len(found) == plugins), found
