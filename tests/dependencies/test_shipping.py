@@ -3991,12 +3991,14 @@ def test_a_vite_build_with_options_before_its_command_is_a_vite_build(tmp_path, 
     assert dep(root, select=("DEP002",)) == []
 
 
-def test_a_static_documentation_sites_data_loaders_run_at_build_time(tmp_path):
+@pytest.mark.parametrize("site", ["vitepress", "rspress"])
+def test_a_static_documentation_sites_data_loaders_run_at_build_time(tmp_path, site):
     """`site/guide/cli.data.ts` of a VitePress site (`"build": "vitepress build"`): its data loaders run
-    while the site renders to static files, with its full install (a release tool's docs: 3 DEP002)."""
+    while the site renders to static files, with its full install (a release tool's docs: 3 DEP002). So
+    does an Rspress site's code (`rspress build`)."""
     root = write(tmp_path, {
         "package.json": {"name": "@acme/docs", "version": "0.0.1", "private": True, "type": "module",
-                         "scripts": {"dev": "vitepress dev", "build": "vitepress build"},
+                         "scripts": {"dev": f"{site} dev", "build": f"{site} build"},
                          "dependencies": {"vue": "^3.5.0"}, "devDependencies": {"vitepress": "^2.0.0"}},
         "guide/cli.data.ts": "import { defineLoader } from 'vitepress';\nexport default defineLoader({ load: () => [] });\n",
     })
