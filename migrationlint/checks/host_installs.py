@@ -82,7 +82,9 @@ class HostInstalls(DependencyModel):
         library only runs inside an application that installed that framework, and with it the
         package, where the library's lookup finds it (hoisted by npm and yarn, or in pnpm's hidden
         hoist for installed packages), one copy. A library it merely uses (zod) is the plugin's to
-        declare; and not under Plug'n'Play, which resolves only what is declared. A test of the library
+        declare, unless the workspace's other plugins of the same host (a workspace package too) take it
+        from the host by design (_plugins_take_it_from); and not under Plug'n'Play, which resolves only
+        what is declared. A test of the library
         runs in the repository's own install, which holds the framework as a devDependency beside the
         peer: there, where that install hoists."""
         scope = pk.scope_of(u.package)

@@ -30,8 +30,10 @@ def nested_app_input(path: str, manifest: Manifest) -> str | None:
     if not isinstance(scripts, dict):
         return None
     listed = tuple(sorted((k, v) for k, v in scripts.items() if isinstance(v, str)))
-    for folder, script, config in _nested_apps(manifest.dir, listed, _named_elsewhere(manifest)):
-        if path.startswith(os.path.join(manifest.dir, folder) + os.sep):
+    apps = [a for a in _nested_apps(manifest.dir, listed) if path.startswith(os.path.join(manifest.dir, a[0]) + os.sep)]
+    deployed = _named_elsewhere(manifest) if apps else ""  # read only for a file inside such a folder
+    for folder, script, config in apps:
+        if folder not in deployed:
             return (f'an input of the app in {folder}/, which the "{script}" script serves or builds with its bundler '
                     f"({config}) and the package neither starts nor publishes: development tooling, bundled from the "
                     "checkout")
@@ -53,10 +55,10 @@ def _named_elsewhere(manifest: Manifest) -> str:
 
 
 @lru_cache(maxsize=256)
-def _nested_apps(directory: str, scripts: tuple[tuple[str, str], ...], deployed: str) -> tuple[tuple[str, str, str], ...]:
+def _nested_apps(directory: str, scripts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
     """(folder, script, config) of each app in a folder of the package that a script other than the
-    start scripts builds or serves through `--config <folder>/vite.config.*`, unless `deployed` names
-    the folder (read once per package: every file no entry reaches asks)."""
+    start scripts builds or serves through `--config <folder>/vite.config.*` (read once per package:
+    every file no entry reaches asks)."""
     found = []
     for name, command in scripts:
         if name in START_SCRIPTS:
@@ -64,8 +66,7 @@ def _nested_apps(directory: str, scripts: tuple[tuple[str, str], ...], deployed:
         for words in shell_commands(command):
             config = _vite_config(words)
             folder = os.path.dirname(os.path.normpath(config)).replace(os.sep, "/") if config else ""
-            if folder and not folder.startswith("..") and folder not in deployed \
-                    and os.path.isfile(os.path.join(directory, config)):
+            if folder and not folder.startswith("..") and os.path.isfile(os.path.join(directory, config)):
                 found.append((folder, name, config))
     return tuple(dict.fromkeys(found))
 
