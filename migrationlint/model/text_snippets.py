@@ -8,7 +8,8 @@ installs, and often files the reader has (`./interfaces/IUser`): the dependency 
 have nothing to say about it. A file such a line names stays checked when a tsconfig program
 compiles it (someone type-checks the snippets), or when the site's config or theme, or a
 type-checked file, imports it. The other files of a folder a page includes from (below the site's own
-folder) are shown as text too: a snippets folder keeps versions no page shows today beside those it does. Pages and `.vue` components may import `.ts` files too (VitePress
+folder) are shown as text too: a snippets folder keeps versions no page shows today beside those it
+does. Pages and `.vue` components may import `.ts` files too (VitePress
 compiles those); they are not read here, so a file a page both shows and imports is taken as text.
 
 Asked only for a file with a finding: the site folder is looked for above it (two `stat`s per
