@@ -22,6 +22,7 @@ from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
 from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.leftover_folders import leftover_folder
 from migrationlint.model.project import Memo
+from migrationlint.model.read_by_tests import read_by_its_test
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.sibling_aliases import alias_elsewhere
 from migrationlint.model.umbrella_reexports import reexports
@@ -60,9 +61,10 @@ class UndeclaredImports(LoadsToday, MockedPackages):
     def root_serves(self, u: Use, outer: Manifest) -> bool:
         """Whether a declaration in `outer`, the root `u`'s package installs under, serves the use
         (DEP005 stays silent): the `hoisting` setting counts the root for it, or it loads nothing
-        in production, or the root's install is what deploys the package, or it is test support."""
+        in production, or the root's install is what deploys the package, or it is test support, or a
+        transform's case a test of its folder reads as text (a codemod's `basic.input.ts`: nothing loads it)."""
         return self.root_counts(u.test, u.type_only) or not (self.settings.hoisting == "none" or self._production_value_use(u)) \
-            or self._deployed_with_root(u, outer) or self._test_support(u)
+            or self._deployed_with_root(u, outer) or self._test_support(u) or read_by_its_test(self.project, u.path)
 
     def _declaring_manifest(self, u: Use) -> Manifest:
         """Where DEP001's fix declares the package: the importer's manifest, unless that declares

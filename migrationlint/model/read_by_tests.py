@@ -81,6 +81,17 @@ def _transform_case(resolver: Resolver, rel: str, path: str) -> bool:
     return config is not None and config.error is None and config.excludes_on_purpose(path)
 
 
+def read_by_its_test(project: Project, path: str) -> bool:
+    """Whether the file is named as a transform's input or expected output (`basic.input.ts`) and a test of
+    its folder spells its name (`readFile(join(here, 'basic.input.ts'), 'utf8')`): nothing loads it at run
+    time, whatever tsc makes of its imports where a program compiles it."""
+    if not _TRANSFORM_CASE.search(path):
+        return False
+    name, folder = os.path.basename(path).encode("utf-8"), os.path.dirname(path)
+    return any(os.path.dirname(other) == folder and _RUN_BY_NAME.search(other) and project.mentions(other, name)
+               for other in project.package_sources(project.workspace.package_root(path)))
+
+
 def _in_a_read_folder(project: Project, resolver: Resolver, path: str) -> bool:
     """A file of a top folder of its package that no tsconfig's `include` takes, whose name another
     file of the package spells as a string beside a file read (`readFileSync(join(__dirname, '../..',

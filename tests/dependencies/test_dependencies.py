@@ -2093,3 +2093,27 @@ def test_a_finding_in_a_file_nothing_imports_names_deleting_it_as_the_other_reme
     messages = [d.message for d in pipeline.lint([str(write(tmp_path / "rooted", rooted))], Settings(select=["DEP"]),
                                                  use_cache=False).diagnostics if d.path.endswith("auth.ts")]
     assert messages and all("deleting it" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("spelled", [True, False])
+def test_a_transform_case_its_test_reads_by_name_needs_no_root_package(tmp_path, spelled):
+    """DEP005: a codemod's `basic.input.ts` imports `react`, which only the root declares (in devDependencies);
+    its folder's test reads it as text by name (`readFile(join(here, 'basic.input.ts'))`): nothing loads it,
+    so no install of the codemod needs react (a CMS's codemod: 2 DEP005 asking for react in dependencies).
+    A test that does not name it leaves the file presumed shipping, as before."""
+    from tests.dependencies.test_shipping import dep, write
+
+    name = "basic.input.ts" if spelled else "other.input.ts"
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"react": "19.0.0", "vitest": "1.0.0"}},
+        "packages/codemod/package.json": {"name": "my-codemod", "version": "1.0.0", "type": "module",
+                                          "bin": {"my-codemod": "bin/cli.js"}, "files": ["bin", "dist"],
+                                          "scripts": {"test": "vitest"}},
+        "packages/codemod/tsconfig.json": {"compilerOptions": {"strict": True}},
+        "packages/codemod/src/t/basic.input.ts": "import React from 'react';\n\nexport const viewport = React;\n",
+        "packages/codemod/src/t/index.spec.ts": "import { readFile } from 'node:fs/promises';\nimport { join } from 'node:path';\n"
+                                                "import { it } from 'vitest';\n\n"
+                                                f"it('transforms', async () => {{ await readFile(join(import.meta.dirname, '{name}'), 'utf8'); }});\n",
+    })
+    assert dep(root, select=("DEP005",)) == ([] if spelled else [("DEP005", "packages/codemod/src/t/basic.input.ts", "react")])
