@@ -389,3 +389,19 @@ def test_what_a_platforms_plugins_all_take_from_their_host_is_the_hosts(tmp_path
     found = {path for code, path, package in dep(platform(tmp_path, plugins, manager), select=("DEP001",))
              if package == "antd"}
     assert bool(found) is reported and (not found or len(found) == plugins), found
+
+
+@pytest.mark.parametrize("plugins, reported", [(4, False), (2, True)])
+def test_what_a_platforms_plugins_take_from_their_host_needs_no_root_declaration_either(tmp_path, plugins, reported):
+    """DEP005: the same platform's plugins import react, which their host client takes as a peer and only the root
+    declares (in devDependencies, for developing them): 624 warnings over 110 plugins asked each to declare react.
+    Where four plugins rely on it the platform provides it, as for DEP001; two are oversights."""
+    root = platform(tmp_path, plugins, "yarn")
+    write(root, {"package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"],
+                                  "devDependencies": {"react": "^18.3.1"}},
+                 "packages/client/package.json": {"name": "@acme/client", "version": "2.0.0", "main": "lib/index.js",
+                                                  "dependencies": {"antd": "5.24.2"}, "peerDependencies": {"react": ">=18"}}})
+    for i in range(plugins):
+        write(root, {f"packages/plugin-{i}/src/client/view.tsx": "import React from 'react';\n\nexport const V = React;\n"})
+    found = {path for code, path, package in dep(root, select=("DEP005",)) if package == "react"}
+    assert bool(found) is reported and (not found or len(found) == plugins), found
