@@ -90,9 +90,9 @@ class HostInstalls(DependencyModel):
         scope = pk.scope_of(u.package)
         shared = u.package in self.taken_as_peer  # one copy with the application: a second would split it
         hosts = [h for h in self._peer_hosts_bringing(u) if not u.test or h in u.manifest.section("devDependencies")]
-        members = [h for h in u.manifest.section("peerDependencies") if self.published_library(u.manifest)
-                   and (host := self.ws.member(h)) is not None
-                   and (u.package in host.section("dependencies") or u.package in host.section("peerDependencies"))]
+        members = [h for h in u.manifest.section("peerDependencies") if (host := self.ws.member(h)) is not None
+                   and (u.package in host.section("dependencies") or u.package in host.section("peerDependencies"))] \
+            if self.published_library(u.manifest) else []
         return (not u.test or self.install_hoists(u.manifest)) and (any(
             shared or scope is not None and scope == pk.scope_of(host) or self._plugins_take_it_from(host, u)
             for host in hosts) or any(self._plugins_take_it_from(host, u) for host in members))

@@ -141,8 +141,7 @@ def _resolves_to(resolver: Resolver, importer: str, specifier: str, path: str) -
 
 def names_file(specifier: str, names: tuple[str, ...]) -> bool:
     """Whether the specifier's last segment is one of `names`, with or without an extension."""
-    last = specifier.rstrip("/").rsplit("/", 1)[-1]
-    return last in names or os.path.splitext(last)[0] in names
+    return any(n in names for n in _last_segments(specifier))
 
 
 def file_names(path: str) -> tuple[str, ...]:
