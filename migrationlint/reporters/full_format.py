@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 import os
 import sys
-
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from migrationlint.diagnostics import Applicability, Severity
+from migrationlint.diagnostics import Applicability, Diagnostic, Severity
 from migrationlint.lint_steps import LintResult
 from migrationlint.textpos import display_path
 from migrationlint.reporters.summary import found_line
@@ -18,6 +18,7 @@ from migrationlint.textpos import display_width
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 
@@ -45,8 +46,11 @@ def render(result: LintResult, color: bool | None = None, unsafe_fixes: bool = F
 
     buffer = io.StringIO()
     console = _console(buffer, color)
+    ordered = sorted(result.diagnostics, key=lambda d: (display_path(d.path), d.start, d.code))
+    repeats = Counter(_same_finding(d) for d in ordered)
+    first_at: dict[tuple, str] = {}
     current = None
-    for d in sorted(result.diagnostics, key=lambda d: (display_path(d.path), d.start, d.code)):
+    for d in ordered:
         path = display_path(d.path)
         if path != current:
             if current is not None:
@@ -55,21 +59,41 @@ def render(result: LintResult, color: bool | None = None, unsafe_fixes: bool = F
         idx = result.index(d.path)
         line, col = idx.human(d.start)
         end_line, end_col = idx.human(max(d.end, d.start))
-        head = Text()
-        head.append(f"{path}:{line}:{col}: ", style="bold")
-        head.append(d.code, style=_STYLE.get(d.severity, "bold"))
-        marker = " [*]" if d.fixable or (unsafe_fixes and d.fix is not None
-                                         and d.fix.applicability is Applicability.UNSAFE) else ""
-        head.append(marker, style="cyan")
-        head.append(f" {d.severity.value}:", style=_STYLE.get(d.severity, "bold"))
-        head.append(f" {d.message}")
-        console.print(head)
+        key = _same_finding(d)
+        earlier = first_at.setdefault(key, f"{path}:{line}:{col}")
+        repeated = earlier != f"{path}:{line}:{col}"
+        console.print(_head(d, f"{path}:{line}:{col}", f"the same finding as {earlier} (its message is printed there)"
+                            if repeated else d.message, unsafe_fixes))
         _frame(console, idx, line, col, end_line, end_col)
-        if d.fix is not None and d.fix.message:
+        if d.fix is not None and d.fix.message and not repeated:
             hint = "safe fix" if d.fix.applicability is Applicability.SAFE else f"{d.fix.applicability.value} fix"
             console.print(Text(f"   = help ({hint}): {d.fix.message}", style="cyan"))
+        if repeats[key] > 1 and not repeated:
+            more = repeats[key] - 1
+            console.print(Text(f"   = note: the same finding at {more} more place{'s' if more > 1 else ''} below",
+                               style="cyan"))
     console.print(Text(summary(result, unsafe_fixes), style="bold"))
     return buffer.getvalue()
+
+
+def _same_finding(d: Diagnostic) -> tuple:
+    """What makes two findings one to a reader: a package missing from one manifest, imported from
+    279 files, is one message and one fix, printed once; the other places name where it was."""
+    return d.code, d.severity, d.message, d.fix.message if d.fix is not None else None
+
+
+def _head(d: Diagnostic, where: str, message: str, unsafe_fixes: bool) -> Text:
+    from rich.text import Text
+
+    head = Text()
+    head.append(f"{where}: ", style="bold")
+    head.append(d.code, style=_STYLE.get(d.severity, "bold"))
+    marker = " [*]" if d.fixable or (unsafe_fixes and d.fix is not None
+                                     and d.fix.applicability is Applicability.UNSAFE) else ""
+    head.append(marker, style="cyan")
+    head.append(f" {d.severity.value}:", style=_STYLE.get(d.severity, "bold"))
+    head.append(f" {message}")
+    return head
 
 
 def _frame(console: Console, idx, line: int, col: int, end_line: int, end_col: int) -> None:

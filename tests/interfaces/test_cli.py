@@ -167,3 +167,29 @@ def test_statistics_count_findings_per_rule_and_package(tmp_path):
                               str(root), cwd=root).stdout)
     assert [(r["code"], r["package"], r["count"], r["manifests"]) for r in records] == [
         ("DEP001", "left-pad", 3, 2), ("MIG001", None, 1, 0)]
+
+
+def test_full_format_prints_a_repeated_finding_once(tmp_path):
+    """One missing package imported from three files is one message and one fix: the first place
+    prints them and says how many follow; the others point back to it, each with its code frame."""
+    workspace(tmp_path, {
+        "package.json": '{"name": "repo", "private": true, "workspaces": ["services/*"]}\n',
+        "services/api/package.json": '{"name": "api", "dependencies": {"@nestjs/core": "^10.0.0"}}\n',
+        "services/worker/package.json": '{"name": "worker", "dependencies": {"ioredis": "^5.4.1"}}\n',
+        "services/worker/src/main.ts": "import Redis from 'ioredis';\nnew Redis();\n",
+        "services/api/src/a.ts": "import Redis from 'ioredis';\nexport const a = new Redis();\n",
+        "services/api/src/b.ts": "import Redis from 'ioredis';\nexport const b = new Redis();\n",
+        "services/api/src/main.ts": "import { a } from './a';\nimport { b } from './b';\nimport Redis from 'ioredis';\n"
+                                    "console.log(a, b, Redis);\n",
+    })
+    full = cli("--select", "DEP001", ".", cwd=tmp_path).stdout.decode()
+    concise = cli("--select", "DEP001", "--output-format", "concise", ".", cwd=tmp_path).stdout.decode()
+    message = concise.splitlines()[0].split(" error: ", 1)[1]
+    assert len(concise.splitlines()) == 3 and all(message in line for line in concise.splitlines())
+    assert full.count(message) == 1 and full.count("= help") == 1
+    assert "   = note: the same finding at 2 more places below" in full
+    first = "services/api/src/a.ts:1:19"
+    assert f"services/api/src/b.ts:1:19: DEP001 [*] error: the same finding as {first} (its message is printed there)" in full
+    assert f"services/api/src/main.ts:3:19: DEP001 [*] error: the same finding as {first}" in full
+    assert full.count("import Redis from 'ioredis';") == 3  # every place keeps its code frame
+    assert "Found 3 errors" in full
