@@ -1,7 +1,7 @@
 """Paths -> the TypeScript files to lint.
 
 Honours `.gitignore` files at every level as git does (ignore_spec.py), always skips dependency and build output
-folders, and applies the configuration's `exclude` patterns. Files named explicitly always count.
+folders and packages copied out of an install (`installed_copy`), and applies the configuration's `exclude` patterns. Files named explicitly always count.
 Symlinked directories are not followed (no loops, nothing outside the tree).
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from migrationlint.model.ignore_spec import IgnoreSpec, compile_lines
+from migrationlint.model.manifest_peek import peek_object
 from migrationlint.extract.parsing import TS_SUFFIXES
 
 ALWAYS_SKIPPED = frozenset({"node_modules", "dist", "build", "coverage", ".git", ".migrationlint_cache", ".hg", ".svn"})
@@ -98,7 +99,7 @@ def discover(paths: list[str], exclude: list[str] | None = None, exclude_root: s
     return result
 
 
-_MAGIC = b"migrationlint-discovery 4\n"
+_MAGIC = b"migrationlint-discovery 5\n"
 
 
 def stamped(tops: list[str], exclude: list[str] | None, exclude_root: str | None, cache_dir: str) -> Discovery | None:
@@ -219,6 +220,11 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, s
         if stamps is not None:
             stamps.add(directory, {e.name for e in entries})
             stamps.add(os.path.join(directory, ".gitignore"))
+        if directory != top and any(e.name == "package.json" for e in entries):
+            if stamps is not None:
+                stamps.add(os.path.join(directory, "package.json"))
+            if installed_copy(directory):
+                continue
         subdirs = []
         for entry in entries:
             name = entry.name
@@ -242,6 +248,15 @@ def _walk(top: str, exclude_spec, exclude_root: str | None, result: Discovery, s
                     yield entry.path
         for d in reversed(subdirs):
             stack.append((d, ignores))
+
+
+def installed_copy(directory: str) -> bool:
+    """Whether the folder holds a package copied out of an install: its package.json keeps the record
+    npm wrote when it installed it (`"_id": "<name>@<version>"`, with `_resolved`, `_from` and the
+    like). Like node_modules, its code is another project's, published as it is: no finding there is
+    the repository's to act on (a tool's preview app committed by mistake, a vendored package)."""
+    data = peek_object(directory, b'"_id"')
+    return data is not None and isinstance(data.get("name"), str) and data.get("_id") == f"{data['name']}@{data.get('version')}"
 
 
 @lru_cache(maxsize=4096)
