@@ -19,6 +19,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.ambient_modules import ambient_index
 from migrationlint.model.import_requests import file_checked, resolved_by_import_rules
 from migrationlint.model.inherited_aliases import paths_unknown, unread_alias, unread_local_config
+from migrationlint.model.declaration_copies import declarations_copied_from
 from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.discovery import git_ignored
 from migrationlint.model.nx_projects import other_project
@@ -62,8 +63,9 @@ def check(project: Project) -> Iterator[Diagnostic]:
             continue
         found = list(_file_findings(project, resolver, path, facts, wanted))
         if found and (read_by_tests(project, resolver, path) or shown_as_text(project, resolver, path)
-                      or emitted_declaration(path)):
-            continue  # data a test reads, a snippet a documentation page shows as text, tsc's output beside its source
+                      or emitted_declaration(path) or declarations_copied_from(project, path)):
+            continue  # data a test reads, a snippet a documentation page shows as text, tsc's output beside its
+            # source or copied from another folder's
         if found and outside_every_build(project, resolver, path):
             found = [in_dead_file(d) for d in found]
         yield from found

@@ -1,8 +1,7 @@
 """Does a file run in production? One answer per file, with its reason (docs/architecture.md, "What ships").
 
-The dependency rules ask this for every import: DEP002 and DEP005 only matter in code that ships,
-DEP004 only where something connects, and a DEP001 fix goes to `dependencies` only for shipping
-code. The answer, in order:
+The dependency rules ask this for every import: DEP002 and DEP005 only matter in code that ships, DEP004
+only where something connects, and a DEP001 fix goes to `dependencies` only for shipping code. The answer:
 1. reached from an entry point of the package (entry_points) through value imports: ships;
 2. a file of an Nx browser app, or reached from such an app's entry (nx_projects): a bundle input, dev;
 3. a test, test support, story, tool config or developer CLI command (dev_files, dev_clis, `test-files`): dev;
@@ -23,6 +22,7 @@ from migrationlint.model.app_builds import ENTRY_BUNDLES
 from migrationlint.model.bundling import Bundle, bundler_config
 from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries, starts_unmapped_output
+from migrationlint.model.declaration_copies import declarations_copied_from
 from migrationlint.model.dev_clis import dev_cli_command
 from migrationlint.model.dev_files import dev_reason, emitted_declaration, example_code, fixture_data, nx_tool_input, \
     placeholder_package, template_of, tool_input
@@ -75,8 +75,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         self._bundling: set[str] = set()  # asked while its own answer is computed: a dependency cycle
         self._entries: dict[str, list[Entry]] = {}
         self._read: dict[str, dict[str, object]] = {}  # package -> {file: the facts its reachability read}
-        # a package's stored reachability, when it still holds (cache/reach_cache.py): asked once per
-        # package, on its first use, so a run over a few files checks only the packages it needs
+        # a package's stored reachability while it holds (reach_cache.py), asked on first use: few files, few packages
         self._offered: Callable[[str], tuple[dict[str, str], dict[str, object]] | None] | None = None
         self._web: dict[str, dict[str, WebProject]] = {}  # package -> {project.json: its browser app}
         self._web_checked: set[str] = set()  # project.json files read for `_add_own_project`
@@ -219,10 +218,11 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             return Verdict(False, f"a template ({template}): copied into other projects, whose dependencies its "
                                   "imports are", inert=True)
         if path.endswith((".d.ts", ".d.mts", ".d.cts")):
-            source = emitted_declaration(path)
+            source, copied = emitted_declaration(path), declarations_copied_from(self.project, path)
             return Verdict(False, "a declaration file: types only, nothing runs" + (
                 f"; tsc's output beside its source {os.path.basename(source)}, which TypeScript reads instead"
-                if source else ""))
+                if source else f"; a copy of what tsc emits from {self.project.rel(copied)}/, whose imports "
+                "they are" if copied else ""), inert=copied is not None)
         home = self.project.rel(manifest.dir) if manifest.dir != self.ws.root else ""
         folder = dev_folder_reason(home.split("/")) if home else None
         if folder is not None and self._named_like_tests_only(home.split("/"), manifest):
