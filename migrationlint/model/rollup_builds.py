@@ -7,7 +7,8 @@ nothing is inlined. Rolldown, rollup's counterpart in Rust, resolves node_module
 dependencies included. The config (`-c <file>`, `--config <file>`, else `<tool>.config.*`) is read
 as data; an `external` that is no list of names and patterns (a function) says nothing readable. A
 browser script (iife or umd) reads the externals its `output.globals` maps from the page: no install
-holds them.
+holds them. Without node-resolve, an iife build (every output) turns each bare import into a global
+of the page (rollup guesses the names `output.globals` does not give): it loads no package at all.
 """
 
 from __future__ import annotations
@@ -32,9 +33,13 @@ def rollup_build(manifest: Manifest, commands: list[tuple[str, str]]) -> Bundle 
             if found is None:
                 continue
             tool, config = found
-            if tool == "rollup" and not _NODE_RESOLVE & config_imports(config):
-                continue  # bare imports stay imports of the output
             settings = read_config(config)
+            if tool == "rollup" and not _NODE_RESOLVE & config_imports(config):
+                if _formats(settings) == {"iife"}:  # a bare import it leaves a global of the page: none loads
+                    return Bundle(f"a rollup build ({os.path.basename(config)}) of a browser script (iife) without "
+                                  "the node-resolve plugin: every package it imports is a global of the page, loaded "
+                                  "from no install", (), page_globals(settings))
+                continue  # bare imports stay imports of the output
             external = settings.names("external", patterns=True, lists_only=True)
             if external is not None:
                 how = "rolldown, which resolves node_modules itself," if tool == "rolldown" else \
@@ -50,10 +55,15 @@ def page_globals(settings: ConfigObject) -> tuple[str, ...]:
     """The imports a browser script build (`output.format` iife or umd, every output) maps to globals
     of the page (`output.globals: { react: 'React' }`): the script reads them there, and no install
     holds them where it runs."""
-    formats = {v for k, v in settings.keys.items() if k[-2:] == ("output", "format")}
+    formats = _formats(settings)
     if not formats or not formats <= {"iife", "umd"}:
         return ()
     return tuple(sorted(settings.children("output.globals")))
+
+
+def _formats(settings: ConfigObject) -> set[object]:
+    """The `output.format` values of the config's outputs (an empty set: none written)."""
+    return {v for k, v in settings.keys.items() if k[-2:] == ("output", "format")}
 
 
 def _configured_run(words: list[str], directory: str) -> tuple[str, str] | None:

@@ -380,6 +380,31 @@ def test_a_browser_script_takes_the_peers_it_maps_to_page_globals_from_the_page(
     assert [code for code, _, _ in dep(root, select=("DEP003",))] == reported
 
 
+@pytest.mark.parametrize("fmt, reported", [("iife", [("DEP001", "@ephox/katamari")]),
+                                           ("es", [("DEP002", "tinymce"), ("DEP001", "@ephox/katamari")])])
+def test_an_iife_rollup_builds_without_node_resolve_loads_no_package(tmp_path, fmt, reported):
+    """An editor plugin rollup builds as an iife without the node-resolve plugin: every bare import
+    becomes a global of the host page (`output.globals` maps `tinymce/...` to `tinymce.PluginManager`;
+    rollup guesses the rest), so the devDependency it imports is no install's to hold (16 DEP002 on a
+    real editor plugin), and the package it forgot belongs in devDependencies, where the build finds it.
+    As an ES module the bundle imports both where it runs."""
+    root = write(tmp_path, {
+        "package.json": {"name": "editor-lists-plugin", "version": "1.0.0", "files": ["dist"],
+                         "scripts": {"prepublishOnly": "npm run build", "build": "rollup -c"},
+                         "devDependencies": {"rollup": "^4.9.0", "tinymce": "^6.8.0", "typescript": "^5.4.0"}},
+        "rollup.config.js": "export default { input: 'src/Plugin.ts', external: ['tinymce/core/api/PluginManager'],\n"
+                            f"  output: {{ file: 'dist/plugin.js', format: '{fmt}',\n"
+                            "    globals: { 'tinymce/core/api/PluginManager': 'tinymce.PluginManager' } } };\n",
+        "src/Plugin.ts": "import PluginManager from 'tinymce/core/api/PluginManager';\n"
+                         "import { Arr } from '@ephox/katamari';\n"
+                         "PluginManager.add('lists', () => Arr.map([1], (x) => x));\n",
+    })
+    assert [(code, package) for code, _, package in dep(root)] == reported
+    undeclared, = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert undeclared.message.endswith("run `npm install --save-dev @ephox/katamari`" if fmt == "iife"
+                                       else "run `npm install @ephox/katamari`")
+
+
 def test_an_external_list_of_regex_literals_is_read(tmp_path):
     """`external: [/^react.*/, /^@radix-ui\\/*/]` in a vite library build is a list of literals, not
     computed: the bundle leaves out what the patterns match and inlines the rest (30 DEP005 warnings
