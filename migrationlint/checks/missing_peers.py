@@ -20,6 +20,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.import_requests import STYLESHEETS
 from migrationlint.model.package_use import Use
+from migrationlint.model.platform_peers import other_platform_of
 from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
 
@@ -40,8 +41,9 @@ class MissingPeers:
         peers = self.peer_list(u.package, m)
         member = self.ws.member(u.package)
         for peer, optional in sorted(peers.items()):
-            if optional or peer == m.name or (m.path, peer) in reported or self._peer_provided(u, peer):
-                continue
+            if optional or peer == m.name or (m.path, peer) in reported or self._peer_provided(u, peer) \
+                    or other_platform_of(peer, peers):
+                continue  # a platform the app may not target (`react-native-macos` beside `react-native`)
             if member is not None and self.member_loads_nothing_of(member, peer):
                 continue  # a workspace package whose shipping source never loads its peer (a scan)
             at = self._use_loading(member, uses, peer) if member is not None else u

@@ -2117,3 +2117,26 @@ def test_a_transform_case_its_test_reads_by_name_needs_no_root_package(tmp_path,
                                                 f"it('transforms', async () => {{ await readFile(join(import.meta.dirname, '{name}'), 'utf8'); }});\n",
     })
     assert dep(root, select=("DEP005",)) == ([] if spelled else [("DEP005", "packages/codemod/src/t/basic.input.ts", "react")])
+
+
+@pytest.mark.parametrize("declared, reported", [({}, ["react-native"]), ({"react-native": "0.74.0"}, [])])
+def test_dep003_a_peer_that_is_another_platform_of_react_native_is_the_apps_choice(tmp_path, declared, reported):
+    """A clipboard library supports macOS and Windows, so its peers list `react-native-macos` and
+    `react-native-windows` beside `react-native`, none optional: an iOS and Android app installs
+    neither, and the bundler loads their code only when it builds for them (2 DEP003 on a real
+    notes app asked it to install both). `react-native` itself stays required."""
+    lock = ('__metadata:\n  version: 8\n  cacheKey: 10\n\n'
+            '"@rnc/clipboard@npm:1.14.1":\n  version: 1.14.1\n  resolution: "@rnc/clipboard@npm:1.14.1"\n'
+            '  peerDependencies:\n    react: ^18.0.0\n    react-native: ^0.74.0\n    react-native-macos: ^0.73.0\n'
+            '    react-native-windows: ^0.73.0\n  languageName: node\n  linkType: hard\n\n'
+            '"mobile@workspace:.":\n  version: 0.0.0-use.local\n  resolution: "mobile@workspace:."\n'
+            '  dependencies:\n    "@rnc/clipboard": "npm:1.14.1"\n  languageName: unknown\n  linkType: soft\n')
+    root = write(tmp_path, {
+        "package.json": {"name": "mobile", "version": "1.0.0", "private": True, "packageManager": "yarn@4.1.0",
+                         "scripts": {"android": "react-native run-android", "ios": "react-native run-ios"},
+                         "dependencies": {"@rnc/clipboard": "1.14.1", "react": "18.2.0", **declared}},
+        "yarn.lock": lock,
+        "app/src/copy.ts": "import Clipboard from '@rnc/clipboard';\nexport const copy = (s: string) => Clipboard.setString(s);\n",
+    })
+    found = [d for d in helpers.lint(root, ["DEP003"])]
+    assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == reported
