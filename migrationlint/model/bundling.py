@@ -419,10 +419,12 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
     for stem in ("tsup.config", "tsdown.config"):
         path = find_config(directory, stem)
         if path and config_has(path, "noExternal"):
-            return f"{stem.split('.')[0]} noExternal inlines its imports into the build"
+            return f"{stem.split('.')[0]} inlines every import the manifest does not declare, and its noExternal " \
+                "list takes declared ones in too"
     tsup_field = manifest.data.get("tsup")
     if isinstance(tsup_field, dict) and "noExternal" in tsup_field:
-        return 'tsup noExternal (package.json "tsup") inlines its imports into the build'
+        return 'tsup inlines every import the manifest does not declare, and its noExternal list (package.json ' \
+            '"tsup") takes declared ones in too'
     named = build_commands(manifest)
     builds = [c for _, c in named]
     inlined = _inlines_undeclared(manifest) or scripted_bundle(manifest.dir, builds) or rollup_build(manifest, named) \
