@@ -38,7 +38,7 @@ from migrationlint.model.jest_mocks import manual_mock
 from migrationlint.model.hoisting import hoisted_by_name
 from migrationlint.model.unchecked_files import reading_material
 from migrationlint.checks.base import Project
-from migrationlint.checks.workspace_cycles import cycle_through
+from migrationlint.checks.workspace_cycles import workspace_cycle
 from migrationlint.checks.repository_builds import RepositoryBuilds
 from migrationlint.checks.host_installs import HostInstalls
 from migrationlint.checks.provided_modules import ProvidedModules
@@ -339,7 +339,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         return self.ws.member(u.package) is not None and self._root_install(m)[2] != "pnpm" \
             and self.install_hoists(m) and not self.plug_n_play(m) \
             and (m.dir == self.ws.root and (m.unpublishable or self.never_published(m) and offers_nothing_to_import(m))
-                 or cycle_through(self.ws, m, u.package) is not None)
+                 or workspace_cycle(self.project, m, u.package) is not None)
 
     def _dev_installed_by_images(self, u: Use) -> bool:
         """A private library (no registry takes it, it starts nothing) in a repository whose images all

@@ -15,7 +15,7 @@ from migrationlint.checks.unimported_files import unimported_note
 from migrationlint.checks.unloaded_imports import MockedPackages, stale_mock, unused_import
 from migrationlint.checks.loads_today import LoadsToday
 from migrationlint.checks.peer_hosts import sibling_peer
-from migrationlint.checks.workspace_cycles import cycle_through
+from migrationlint.checks.workspace_cycles import workspace_cycle
 from migrationlint.diagnostics import Applicability, Fix, Severity
 from migrationlint.model import packages as pk
 from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
@@ -237,11 +237,13 @@ class UndeclaredImports(LoadsToday, MockedPackages):
 
     def _closing_a_cycle(self, m: Manifest, package: str, section: str) -> str | None:
         """What DEP001 says when declaring `package` in `m` would close a cycle of workspace packages."""
-        cycle = cycle_through(self.ws, m, package)
-        if cycle is None:
+        found = workspace_cycle(self.project, m, package)
+        if found is None:
             return None
+        cycle, imported_back = found
+        back = f", {package} importing {m.name} undeclared too" if imported_back else ""
         return (f"; declaring it in {section} would close a cycle of workspace dependencies "
-                f"({' -> '.join([m.name, *cycle])}), which Turborepo, Nx and pnpm -r refuse to order, so it "
+                f"({' -> '.join([m.name, *cycle])}{back}), which Turborepo, Nx and pnpm -r refuse to order, so it "
                 "resolves only where every workspace package is linked at the root or the application declares "
                 "both: move the code it needs, or break the cycle")
 

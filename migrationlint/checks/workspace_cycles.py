@@ -3,13 +3,16 @@
 Turborepo (`dependsOn: ["^build"]`), Nx and `pnpm -r` order builds by the packages' declared
 dependencies on one another and reject a cycle. An import of a sibling that already depends on
 the importer (through its own declarations) is kept undeclared for that reason: declaring it is a
-decision about the package graph, never a safe fix.
+decision about the package graph, never a safe fix. So is an import of a sibling whose own files
+import the importer by name, undeclared as well (two members of one app, each using the other): the
+two fixes together would declare the cycle.
 """
 
 from __future__ import annotations
 
 from collections import deque
 
+from migrationlint.model.project import Project
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 
@@ -36,4 +39,22 @@ def cycle_through(ws: Workspace, importer: Manifest, package: str) -> list[str] 
             nxt = ws.member(name)
             if nxt is not None:
                 queue.append(nxt)
+    return None
+
+
+def workspace_cycle(project: Project, importer: Manifest, package: str) -> tuple[list[str], bool] | None:
+    """`cycle_through`'s path with False, or `[package, importer]` with True when the workspace member
+    `package` declares no way back but a file of it imports the importer by name; else None."""
+    ws = project.workspace
+    declared = cycle_through(ws, importer, package)
+    if declared is not None:
+        return declared, False
+    member = ws.member(package)
+    if member is None or not importer.name or member.path == importer.path:
+        return None
+    name = importer.name
+    for path in project.package_sources(member.dir):
+        facts = project.facts(path) if project.mentions(path, name.encode("utf-8")) else None
+        if facts is not None and any(i.specifier == name or i.specifier.startswith(name + "/") for i in facts.imports):
+            return [package, name], True
     return None

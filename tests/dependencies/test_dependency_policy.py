@@ -3205,6 +3205,35 @@ def test_declaring_a_sibling_that_depends_on_the_importer_is_no_safe_fix(tmp_pat
     assert "would close a cycle of workspace dependencies (@acme/core -> @acme/billing -> @acme/core)" in core.message
 
 
+@pytest.mark.parametrize("manager", ["pnpm", "npm"])
+def test_two_siblings_importing_each_other_undeclared_are_a_cycle_too(tmp_path, manager):
+    """An app and its SDK import each other and neither declares the other (11 DEP001 on a real API
+    client): the two fixes together declare the cycle the test above leaves alone. Under npm, which
+    links every member, nothing; under pnpm a warning naming the cycle and the import back, no fix.
+    A sibling that imports neither stays a plain finding with its fix."""
+    workspace = {"pnpm-workspace.yaml": "packages:\n  - packages/*\n"} if manager == "pnpm" else {}
+    root = write(tmp_path, {
+        **workspace,
+        "package.json": {"name": "client", "private": True, "workspaces": ["packages/*"],
+                         "packageManager": "pnpm@9.12.0" if manager == "pnpm" else "npm@10.8.2"},
+        "packages/app/package.json": {"name": "app", "version": "1.0.0", "private": True, "main": "src/main.ts"},
+        "packages/app/src/main.ts": "import { run } from 'sdk';\nexport const DEFAULT_NAME = 'x';\nrun();\n",
+        "packages/sdk/package.json": {"name": "sdk", "version": "1.0.0", "private": True, "main": "src/index.ts"},
+        "packages/sdk/src/index.ts": "import { DEFAULT_NAME } from 'app/src/main';\nexport const run = () => DEFAULT_NAME;\n",
+        "packages/cli/package.json": {"name": "cli", "version": "1.0.0", "private": True, "main": "src/cli.ts"},
+        "packages/cli/src/cli.ts": "import { run } from 'sdk';\nrun();\n",
+    })
+    diags = {d.path.rsplit("/", 3)[-3]: d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]),
+                                                                   use_cache=False).diagnostics}
+    assert diags["cli"].fix is not None and "cycle" not in diags["cli"].message
+    if manager == "npm":
+        assert sorted(diags) == ["cli"]
+        return
+    assert diags["app"].fix is None and diags["app"].severity.value == "warning"
+    assert "(app -> sdk -> app, sdk importing app undeclared too)" in diags["app"].message
+    assert "(sdk -> app -> sdk, app importing sdk undeclared too)" in diags["sdk"].message
+
+
 @pytest.mark.parametrize("manager, linker, reported", [
     ("yarn@4.1.1", "nodeLinker: node-modules\n", False), ("npm@10.8.2", None, False),
     ("yarn@4.1.1", "nodeLinker: pnp\n", True), ("pnpm@9.12.0", None, True),
