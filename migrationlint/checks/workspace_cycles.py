@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from migrationlint.model.project import Project
+from migrationlint.model.project import Project, per_key
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 
@@ -52,9 +52,20 @@ def workspace_cycle(project: Project, importer: Manifest, package: str) -> tuple
     member = ws.member(package)
     if member is None or not importer.name or member.path == importer.path:
         return None
-    name = importer.name
-    for path in project.package_sources(member.dir):
+    memo = _IMPORTS_BACK(project)
+    key = (member.dir, importer.name)
+    if key not in memo:
+        memo[key] = _imports_by_name(project, member.dir, importer.name)
+    return ([package, importer.name], True) if memo[key] else None
+
+
+_IMPORTS_BACK = per_key("(member folder, package name) -> whether a file of the member imports the package by name")
+
+
+def _imports_by_name(project: Project, folder: str, name: str) -> bool:
+    """Whether a file of the package in `folder` imports `name` (or a subpath of it)."""
+    for path in project.package_sources(folder):
         facts = project.facts(path) if project.mentions(path, name.encode("utf-8")) else None
         if facts is not None and any(i.specifier == name or i.specifier.startswith(name + "/") for i in facts.imports):
-            return [package, name], True
-    return None
+            return True
+    return False

@@ -1,7 +1,8 @@
 """Paths -> the TypeScript files to lint.
 
 Honours `.gitignore` files at every level as git does (ignore_spec.py), always skips dependency and build output
-folders and packages copied out of an install (`installed_copy`), and applies the configuration's `exclude` patterns. Files named explicitly always count.
+folders and packages copied out of an install (`installed_copy`), and applies the configuration's `exclude`
+patterns. Files named explicitly always count.
 Symlinked directories are not followed (no loops, nothing outside the tree).
 """
 
