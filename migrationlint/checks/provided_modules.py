@@ -106,6 +106,14 @@ class ProvidedModules(DependencyModel):
             found = self._linked_of[u.manifest.path] = install_linked(u.manifest)
         return u.package in found
 
+    def _preset_surface(self, u: Use) -> bool:
+        """A package a declared framework preset brings and the framework documents as the project's
+        own API (packages.PRESET_SURFACE: `@docusaurus/theme-common` in a swizzled component), where the
+        lockfile says the preset brings it and the install hoists it: the preset's one copy serves it."""
+        m = u.manifest
+        presets = [p for p, surface in pk.PRESET_SURFACE.items() if u.package in surface and m.declared(p)]
+        return bool(presets) and any(b in presets for b in self.bringing_dependencies(m, u.package, True))
+
     def from_the_page(self, m: Manifest, package: str) -> bool:
         """Whether `m`'s build is a browser script that reads `package` from a global of the page
         (rollup's `output.globals` in an iife or umd build): no install holds it where the script runs."""

@@ -161,6 +161,18 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
 }
 
 
+# A framework's preset -> the packages it brings that the framework documents as the project's own API:
+# Docusaurus's TypeScript template types its sidebars from `@docusaurus/plugin-content-docs`, and a
+# swizzled theme component imports `@docusaurus/theme-common`, with only the preset declared. Served
+# where the install hoists the preset's copy (checks/provided_modules.py); under pnpm's isolated
+# layout the site finds neither, and DEP001 says so.
+PRESET_SURFACE: dict[str, frozenset[str]] = {
+    "@docusaurus/preset-classic": frozenset({
+        "@docusaurus/plugin-content-docs", "@docusaurus/plugin-content-blog", "@docusaurus/plugin-content-pages",
+        "@docusaurus/theme-common", "@docusaurus/theme-classic", "@docusaurus/theme-search-algolia"}),
+}
+
+
 def virtual_module(specifier: str, declared: Iterable[str]) -> bool:
     """Whether `specifier` is a build-time module of a framework among the `declared` packages."""
     from fnmatch import fnmatchcase

@@ -858,6 +858,36 @@ def test_expo_provides_its_icon_set(tmp_path):
     assert _found(tmp_path, ["DEP001"]) == [("DEP001", "App.tsx")]
 
 
+@pytest.mark.parametrize("manager, reported", [("npm", []), ("pnpm", ["sidebars.ts", "src/theme/DocItem/index.tsx"])])
+def test_the_docusaurus_preset_brings_the_api_its_template_imports(tmp_path, manager, reported):
+    """Docusaurus's TypeScript template types its sidebars from `@docusaurus/plugin-content-docs`, and
+    a swizzled component imports `@docusaurus/theme-common`, with only `@docusaurus/preset-classic`
+    declared (25 DEP001 on an agent framework's website): the preset brings both, and an install that
+    hoists serves its copy. Under pnpm the site finds neither: reported."""
+    preset = {"@docusaurus/plugin-content-docs": "3.1.1", "@docusaurus/theme-common": "3.1.1"}
+    declared = {"@docusaurus/core": "3.1.1", "@docusaurus/preset-classic": "3.1.1", "react": "^18.0.0"}
+    lock = {"package-lock.json": {"name": "site", "lockfileVersion": 3, "packages": {
+        "": {"name": "site", "dependencies": declared},
+        "node_modules/@docusaurus/core": {"version": "3.1.1"},
+        "node_modules/@docusaurus/preset-classic": {"version": "3.1.1", "dependencies": preset},
+        **{f"node_modules/{p}": {"version": v} for p, v in preset.items()},
+        "node_modules/react": {"version": "18.2.0"}}}} if manager == "npm" else {"pnpm-lock.yaml": (
+            "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n"
+            + "".join(f"      '{p}':\n        specifier: {v}\n        version: {v.lstrip('^')}\n" for p, v in declared.items())
+            + "\npackages:\n\n  '@docusaurus/preset-classic@3.1.1':\n    resolution: {integrity: sha512-x}\n\n"
+            "snapshots:\n\n  '@docusaurus/preset-classic@3.1.1':\n    dependencies:\n"
+            + "".join(f"      '{p}': {v}\n" for p, v in preset.items()))}
+    _write(tmp_path, {
+        "package.json": {"name": "site", "private": True, "scripts": {"build": "docusaurus build"}, "dependencies": declared},
+        **lock,
+        "sidebars.ts": "import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';\n"
+                       "const sidebars: SidebarsConfig = { docs: ['intro'] };\nexport default sidebars;\n",
+        "src/theme/DocItem/index.tsx": "import { useColorMode } from '@docusaurus/theme-common';\n"
+                                       "export default function DocItem() { return <div>{useColorMode().colorMode}</div>; }\n",
+    })
+    assert sorted(path for _, path in _found(tmp_path, ["DEP001"])) == reported
+
+
 def test_gatsby_provides_its_router(tmp_path):
     """`import { navigate } from '@reach/router'` in a Gatsby site: Gatsby's webpack config aliases
     the name to the fork it depends on, so declaring `@reach/router` would install a second, wrong
