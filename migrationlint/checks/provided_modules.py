@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from migrationlint.model import packages as pk
+from migrationlint.model.module_homes import module_homes
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.git_submodules import in_submodule
@@ -105,6 +106,19 @@ class ProvidedModules(DependencyModel):
         if found is None:
             found = self._linked_of[u.manifest.path] = install_linked(u.manifest)
         return u.package in found
+
+    def served_by_module_homes(self, u: Use) -> bool:
+        """A package another project of the repository declares, whose `node_modules` the importer's
+        webpack config lists to resolve packages from (module_homes: an Electron app's plugins
+        taking the app's and the root's installs), or whose lockfile holds it (what that install places in
+        its node_modules): the bundle finds it there by design."""
+        for home in module_homes(self.project, u.manifest):
+            if os.path.isfile(os.path.join(home, "package.json")):
+                manifest = self.ws.manifest(os.path.join(home, "package.json"))
+                lock = self._root_install(manifest)[1]
+                if manifest.declared(u.package) or lock is not None and lock.versions.get(u.package):
+                    return True
+        return False
 
     def _preset_surface(self, u: Use) -> bool:
         """A package a declared framework preset brings and the framework documents as the project's

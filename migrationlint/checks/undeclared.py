@@ -65,7 +65,7 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         transform's case a test of its folder reads as text (a codemod's `basic.input.ts`: nothing loads it)."""
         return self.root_counts(u.test, u.type_only) or not (self.settings.hoisting == "none" or self._production_value_use(u)) \
             or self._deployed_with_root(u, outer) or self._test_support(u) or read_by_its_test(self.project, u.path) \
-            or self._brought_by_peer_host(u)
+            or self._brought_by_peer_host(u) or self.served_by_module_homes(u)
 
     def _declaring_manifest(self, u: Use) -> Manifest:
         """Where DEP001's fix declares the package: the importer's manifest, unless that declares

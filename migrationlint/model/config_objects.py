@@ -256,6 +256,7 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                                                          else None)
             if value.type in _NAMES and parsing.text(value) in arrays:
                 value = arrays[parsing.text(value)]
+            value = _joined_array(value) or value  # `['node_modules', '../app/node_modules'].map(x => path.join(dir, x))`
             if value.type in ("true", "false"):
                 flags[path] = value.type == "true"
             elif _answers_false(value):  # `external: () => false`: a predicate matching nothing names nothing
@@ -350,6 +351,25 @@ def _config_relative_path(item: Node) -> str | None:
         return None
     rest = [parsing.string_value(a) for a in parts[1:]]
     return "/".join(rest) if rest and all(r is not None for r in rest) else None  # type: ignore[arg-type]
+
+
+def _joined_array(value: Node) -> Node | None:
+    """The array of `[...].map((x) => path.join(dir, x))` (or `path.resolve`): a list of paths each
+    joined to one folder, read as the paths written, relative to it; None for any other value."""
+    fn = value.child_by_field_name("function") if value.type == "call_expression" else None
+    method = fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression" else None
+    array = fn.child_by_field_name("object") if method is not None and parsing.text(method) == "map" else None
+    args = value.child_by_field_name("arguments")
+    arrow = args.named_children[0] if args is not None and args.named_children else None
+    if array is None or array.type != "array" or arrow is None or arrow.type != "arrow_function":
+        return None
+    param = arrow.child_by_field_name("parameter") or arrow.child_by_field_name("parameters")
+    body = arrow.child_by_field_name("body")
+    name = parsing.text(param).strip("()") if param is not None else ""
+    call = body.child_by_field_name("function") if body is not None and body.type == "call_expression" else None
+    parts = body.child_by_field_name("arguments").named_children if call is not None else []
+    joined = call is not None and parsing.text(call) in _PATH_CALLS and len(parts) == 2 and parsing.text(parts[1]) == name
+    return array if joined and name.isidentifier() else None
 
 
 def _section_spread(item: Node) -> list[str]:

@@ -4667,3 +4667,64 @@ def test_a_file_only_tests_import_in_an_app_nothing_installs_is_test_support(tmp
     listed = {**root, **member, "packages/admin/package.json": {"name": "admin", "private": True,
                                                                 "dependencies": {"@acme/server": "*"}}}
     assert finding[:1] + (f"packages/server/{finding[1]}",) + finding[2:] in dep(write(tmp_path / "listed", listed))
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_a_bundle_that_resolves_from_other_projects_node_modules_is_served_there(tmp_path, listed):
+    """An Electron app's plugins, each bundled by webpack through a shared config function, resolve
+    packages from the app's install and the root's as well as their own (`resolve.modules: [...,
+    '../app/node_modules', '../node_modules'].map((x) => path.join(options.dirname, x))`), and the
+    repository's install script installs all three (77 DEP001 and DEP005 on a terminal emulator).
+    What the app declares or its lockfile holds, and what the root declares, serve the bundle. Without
+    the list the plugin's own install is the only one: reported."""
+    modules = ("    resolve: { modules: ['.', 'src', 'node_modules', '../app/node_modules', '../node_modules']"
+               ".map((x) => path.join(options.dirname, x)) },\n") if listed else ""
+    root = write(tmp_path, {
+        "package.json": {"name": "term", "private": True, "scripts": {"postinstall": "node scripts/install-deps.mjs"},
+                         "devDependencies": {"webpack": "^5.90.0", "rxjs": "^7.8.1"}},
+        "yarn.lock": '# yarn lockfile v1\n\n\nrxjs@^7.8.1:\n  version "7.8.1"\n\nwebpack@^5.90.0:\n  version "5.90.0"\n',
+        "scripts/install-deps.mjs": "import { execSync } from 'child_process';\n"
+                                    "for (const dir of ['app', 'term-ssh']) execSync('yarn install', { cwd: dir });\n",
+        "webpack.plugin.config.mjs": "import * as path from 'path';\nexport default (options) => ({\n"
+                                     "    target: 'node', entry: 'src/index.ts', context: options.dirname,\n"
+                                     "    output: { path: path.resolve(options.dirname, 'dist'), filename: 'index.js', libraryTarget: 'umd' },\n"
+                                     f"{modules}    externals: ['fs'],\n}});\n",
+        "app/package.json": {"name": "term-app", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                             "dependencies": {"mz": "^2.7.0", "ssh-client": "^1.0.0"}},
+        "app/yarn.lock": '# yarn lockfile v1\n\n\nmz@^2.7.0:\n  version "2.7.0"\n\nssh-client@^1.0.0:\n  version "1.0.0"\n'
+                         '  dependencies:\n    "@serial/stream" "^11.0.1"\n\n"@serial/stream@^11.0.1":\n  version "11.0.1"\n',
+        "term-ssh/package.json": {"name": "term-ssh", "version": "1.0.0", "main": "dist/index.js",
+                                  "scripts": {"build": "webpack --progress"}, "devDependencies": {"uuid": "^9.0.0"}},
+        "term-ssh/yarn.lock": '# yarn lockfile v1\n\n\nuuid@^9.0.0:\n  version "9.0.1"\n',
+        "term-ssh/webpack.config.mjs": "import * as url from 'url';\nimport config from '../webpack.plugin.config.mjs';\n"
+                                       "export default () => config({ dirname: url.fileURLToPath(new URL('.', import.meta.url)) });\n",
+        "web/package.json": {"name": "term-web", "version": "1.0.0", "scripts": {"prepare": "patch-package"},
+                             "devDependencies": {"patch-package": "^6.4.7"}},
+        "web/yarn.lock": '# yarn lockfile v1\n\n\npatch-package@^6.4.7:\n  version "6.5.1"\n',
+        "web/webpack.config.mjs": "import * as path from 'path';\nimport * as url from 'url';\n"
+                                  "const __dirname = url.fileURLToPath(new URL('.', import.meta.url));\n"
+                                  "export default { target: 'web', entry: { bundle: path.resolve(__dirname, 'entry.ts') },\n"
+                                  + ("  resolve: { modules: ['../app/node_modules', 'node_modules', '../node_modules']"
+                                     ".map((x) => path.join(__dirname, x)) },\n" if listed else "")
+                                  + "  output: { path: path.join(__dirname, 'dist') } };\n",
+        "web/entry.ts": "import { Subject } from 'rxjs';\nexport const ready = new Subject<void>();\n",
+        "term-ssh/src/index.ts": "import * as fs from 'mz/fs';\nimport { Subject } from 'rxjs';\n"
+                                 "import { SerialStream } from '@serial/stream';\nimport { v4 } from 'uuid';\n"
+                                 "export const opened = new Subject<string>();\n"
+                                 "export const read = (p: string) => fs.readFile(p, 'utf8').then(() => [v4(), SerialStream]);\n",
+    })
+    found = sorted((code, package) for code, _, package in dep(root))
+    assert found == ([] if listed else [("DEP001", "@serial/stream"), ("DEP001", "mz"), ("DEP005", "rxjs")])
+
+
+def test_a_list_joined_to_one_folder_reads_as_the_paths_written(tmp_path):
+    """`[...].map((x) => path.join(dir, x))` is the list of paths written, each relative to `dir`; a map
+    that makes other values of the items (`node:${m}`) is no list of names."""
+    config = tmp_path / "webpack.config.mjs"
+    config.write_text("import * as path from 'path';\nexport default { resolve: {\n"
+                      "  modules: ['node_modules', '../app/node_modules'].map(x => path.join(__dirname, x)),\n"
+                      "  alias: ['a', 'b'].map((m) => `node:${m}`),\n"
+                      "  fallback: ['c'].map((m) => path.join(__dirname, m, 'x')) } };\n")
+    settings = read_config(str(config))
+    assert settings.names("resolve.modules") == ("node_modules", "../app/node_modules")
+    assert settings.names("resolve.alias") is None and settings.names("resolve.fallback") is None
