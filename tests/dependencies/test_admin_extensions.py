@@ -117,7 +117,9 @@ def test_a_workspace_app_that_offers_nothing_to_import_is_never_a_dependency_to_
         "packages/ui/src/preview.tsx": "import { Button } from 'shop-web';\nexport const Default = () => <Button />;\n",
     }
     assert pipeline.lint([str(write(tmp_path / "app", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics == []
-    files["apps/web/src/Card.tsx"] = "import { Card } from 'shop-ui';\nexport const C = Card;\n"
+    # (another app imports the library: from the app the library imports, the pair would be a cycle)
+    files["apps/admin/package.json"] = {"name": "shop-admin", "private": True, "scripts": {"build": "vite build"}}
+    files["apps/admin/src/Card.tsx"] = "import { Card } from 'shop-ui';\nexport const C = Card;\n"
     # a path into the app resolves to its file (no `exports` map closes it): a dependency to declare
     files["packages/ui/src/deep.ts"] = "import { Button } from 'shop-web/src/Button';\nexport const B = Button;\n"
     diags = pipeline.lint([str(write(tmp_path / "lib", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
