@@ -1,5 +1,5 @@
-"""Which files a package's test runner picks as tests: Jest's `testMatch` / `testRegex`, Vitest's
-`test.include` and Playwright's `testMatch`, read as data, or the runner's defaults when its
+"""Which files a package's test runner picks as tests: Jest's `testMatch` / `testRegex` (less
+`testPathIgnorePatterns`), Vitest's `test.include` (less `test.exclude`) and Playwright's `testMatch`, read as data, or the runner's defaults when its
 config sets none.
 
 A file under `tests/` is not a test because of its folder: Jest runs what `testMatch` selects
@@ -58,11 +58,13 @@ class Selection:
     globs: tuple[str, ...] = ()
     regexes: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()  # Jest's `testPathIgnorePatterns`: regexes a selected path must not match
+    excluded: tuple[str, ...] = ()  # Vitest's `test.exclude`: globs a selected path must not match
 
     def selects(self, path: str) -> bool:
         """Whether the file at `path` is a test of this selection (also when a pattern cannot be read)."""
         posix = path.replace(os.sep, "/")
-        if any(_searches(regex, posix) for regex in self.ignored):
+        if any(_searches(regex, posix) for regex in self.ignored) or any(
+                (source := _plain_glob(g)) is not None and compile_glob(source).match(posix) for g in self.excluded):
             return False
         for pattern in self.globs:
             source = _plain_glob(pattern)
@@ -225,7 +227,9 @@ def _vitest_file(config: str) -> Selection | None:
     if include is None:
         return None
     directory = os.path.dirname(config)
-    return Selection(globs=tuple(_under(directory, _js_string(g)) for g in include or _DEFAULTS["vitest"]))
+    excluded = tuple(_under(directory, _js_string(g)) for g in settings.names("test.exclude") or ())
+    return Selection(globs=tuple(_under(directory, _js_string(g)) for g in include or _DEFAULTS["vitest"]),
+                     excluded=excluded)  # an exclude list not read (a spread of the defaults) leaves nothing out
 
 
 def _playwright_file(config: str) -> Selection | None:

@@ -271,6 +271,20 @@ def test_a_test_jests_ignore_patterns_leave_out_is_run_by_nothing(tmp_path, igno
     assert _severities(tmp_path) == {"tests/archived/old.test.ts": severity}
 
 
+@pytest.mark.parametrize("exclude, severity", [("'**/*.int.test.ts'", "warning"), ("'**/never/**'", "error")])
+def test_a_test_vitests_exclude_leaves_out_is_run_by_nothing(tmp_path, exclude, severity):
+    """`test: { exclude: ['**/node_modules/**', '**/*.int.test.ts'] }`: vitest never runs the integration
+    tests its config leaves out, which the tsconfig (`src/` only) does not compile either (a vector
+    store's integration test whose import names an export long gone: DEP001 asked for a declaration
+    that would not make it work). Read by nothing, as Jest's ignore patterns make it; a test the
+    exclude list does not name stays an error."""
+    _service(tmp_path, scripts={"test": "vitest run"}, dev={"vitest": "^2.1.5", "typescript": "^5.4.0"})
+    _write(tmp_path, "vitest.config.ts", "import { defineConfig } from 'vitest/config';\n"
+                                         f"export default defineConfig({{ test: {{ exclude: ['**/node_modules/**', {exclude}] }} }});\n")
+    _write(tmp_path, "tests/store.int.test.ts", _BROKEN)
+    assert _severities(tmp_path) == {"tests/store.int.test.ts": severity}
+
+
 @pytest.mark.parametrize("named, script, severity", [
     (None, "jest -c jest.integration.config.js", "warning"),  # a config no file holds: the runner stops
     ("tsconfig.test.json", "jest -c jest.integration.config.js", "error"),  # a script compiles the tests
