@@ -16,6 +16,7 @@ from typing import Iterator
 from migrationlint.checks.base import Project, Rule, diagnostic
 from migrationlint.diagnostics import Diagnostic, Severity
 from migrationlint.model.dev_files import hidden_part
+from migrationlint.model.dev_folders import in_test_folder
 from migrationlint.model.lockfiles import find_lockfile
 
 MAN001 = Rule("MAN001", "invalid-manifest", Severity.ERROR,
@@ -54,6 +55,8 @@ def _manifests(project: Project) -> Iterator[Diagnostic]:
             continue  # a hidden folder's example project (`.claude/skills/x/references/`): nothing installs it
         if not (project.workspace.has_workspace_definition and path in members) and _TEMPLATE_MARKUP.search(m.text):
             continue  # a project generator's template (`"name": "{{projectName}}"`): rendered, then installed
+        if not m.text.strip() and path not in members and in_test_folder(project.rel(m.dir).split("/")):
+            continue  # an empty placeholder a test's fixture folder holds (a CLI told a JS project by its presence)
         yield diagnostic(MAN001, path, m.error_offset, m.error_offset,
                          f"package.json is not usable ({m.error}); dependency checks for "
                          f"{project.rel(m.dir) or 'this package'} are skipped and --fix leaves it alone",

@@ -218,6 +218,26 @@ def test_a_project_generators_template_manifest_is_rendered_before_anyone_instal
     assert [line.split(":")[0] for line in lines if "MAN001" in line] == ["broken/package.json"]
 
 
+def test_an_empty_manifest_a_tests_fixture_folder_holds_is_a_placeholder(tmp_path):
+    """A CLI's test feeds it a folder whose empty package.json tells it a JavaScript project is there
+    (`tests/packaging_tests/js/package.json`, 0 bytes, beside an empty `route.ts`): nobody installs
+    it, and filling it in would change nothing (a real agent framework: 1 MAN001). An empty manifest
+    outside a test folder, or a broken one inside it, is still reported."""
+    _two_packages(tmp_path)
+    (tmp_path / "a/tests/fixtures/js").mkdir(parents=True)
+    (tmp_path / "a/tests/fixtures/js/package.json").write_text("")
+    (tmp_path / "a/tests/fixtures/js/route.ts").write_text("")
+    (tmp_path / "a/tests/fixtures/broken").mkdir(parents=True)
+    (tmp_path / "a/tests/fixtures/broken/package.json").write_text('{\n  "name": "x",\n}\n')
+    (tmp_path / "a/tests/fixtures/broken/index.ts").write_text("export const x = 1;\n")
+    (tmp_path / "tools/src").mkdir(parents=True)
+    (tmp_path / "tools/package.json").write_text("\n")
+    (tmp_path / "tools/src/run.ts").write_text("export const run = 1;\n")
+    rc, lines = _run(tmp_path)
+    assert sorted(line.split(":")[0] for line in lines if "MAN001" in line) == \
+        ["a/tests/fixtures/broken/package.json", "tools/package.json"]
+
+
 def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):
     _two_packages(tmp_path)
     (tmp_path / "b/tsconfig.json").write_text('{\n  "compilerOptions": {\n    "paths": { "@/*": ["src/*"] }\n')
