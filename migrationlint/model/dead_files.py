@@ -10,7 +10,8 @@ nothing runs (no entry point reaches it, no script, test runner or tool names it
 verdict is only presumed, or it is in no bundle of an app whose entries are its routes or its HTML
 page, or it is an example or a backup copy of the repository's own folders or of a file beside it,
 backup_copies.py; or its package is one a `!` glob of the workspace definition removes; or it is a
-declaration file nothing names or a test nothing could run: model/test_runners.py)
+declaration file nothing names or a test nothing could run: model/test_runners.py, or the config of a
+tool no manifest declares and no script runs: absent_tool_configs.py)
 and that no file of the workspace imports, is read by nothing: tsc never checks it, Node never
 loads it. An importer that is itself such a file does not count (a parked copy of a folder, whose
 files import one another). What its imports name breaks no build
@@ -25,6 +26,7 @@ import os
 import re
 
 from migrationlint.globs import match_from_root
+from migrationlint.model.absent_tool_configs import absent_tool
 from migrationlint.model.angular_programs import angular_programs
 from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.build_programs import build_tsconfigs, tsc_projects
@@ -249,6 +251,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     if _TEST_NAME.search(path):  # a test no program compiles: dead when nothing could run it either
         return not may_run_tests(project.facts(path), manifests) or (
             not _run_otherwise(project, path, manifests) and _unselected(project, path, manifests))
+    if absent_tool(project, path, manifests) is not None:
+        return True  # the config of a tool no manifest declares and no script runs: nothing loads it
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
     if verdict is None:
         return False

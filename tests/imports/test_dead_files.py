@@ -802,3 +802,28 @@ def test_an_expo_router_apps_routes_are_its_entries(tmp_path, main, index):
     _write(tmp_path, "src/leftover.tsx", "import { SymbolView } from 'expo-symbols';\n\nexport const L = () => <SymbolView />;\n")
     found = {(d.path.rsplit("/", 1)[1], d.severity.value) for d in lint(tmp_path, ["DEP001"])}
     assert found == {("providers.tsx", "error"), ("leftover.tsx", "warning")}, found
+
+
+@pytest.mark.parametrize("sibling, script, severity", [
+    ({}, None, "warning"),  # no install holds tsdown and nothing runs it: a leftover
+    ({"tsdown": "^0.15.2"}, None, "error"),  # another example declares it: a config that can run, undeclared here
+    ({}, "npx tsdown", "error"),  # a script runs the tool as a one-off: the config is read
+])
+def test_the_config_of_a_tool_no_manifest_declares_is_read_by_nothing(tmp_path, sibling, script, severity):
+    """An example copied from a sibling keeps the sibling's `tsdown.config.ts` while its own build is
+    `tsc` (an agent framework's WhatsApp example: DEP001 asked to declare tsdown, where its maintainer
+    would delete the file). No manifest declares tsdown and no script names it: nothing can load the
+    config, whose import is the dead-file warning without a fix."""
+    _pkg(tmp_path, "package.json", {"name": "agents", "private": True, "workspaces": ["examples/*"]})
+    scripts = {"build": "tsc", "start": "node dist/index.js", **({"bundle": script} if script else {})}
+    _pkg(tmp_path, "examples/bot/package.json", {"name": "bot", "private": True, "type": "module", "scripts": scripts,
+                                                 "devDependencies": {"typescript": "^5.8.2"}})
+    _pkg(tmp_path, "examples/bot/tsconfig.json", {"compilerOptions": {"module": "ES2022", "moduleResolution": "bundler",
+                                                                      "outDir": "dist", "strict": True}, "include": ["src"]})
+    _write(tmp_path, "examples/bot/src/index.ts", "console.log('bot up');\n")
+    _write(tmp_path, "examples/bot/tsdown.config.ts", "import { defineConfig } from 'tsdown';\n"
+                                                      "export default defineConfig({ entry: ['./src/index.ts'], outDir: 'dist' });\n")
+    _pkg(tmp_path, "examples/ads/package.json", {"name": "ads", "private": True, "devDependencies": sibling})
+    found = lint(tmp_path, ["DEP001"])
+    assert [(d.code, d.severity.value) for d in found] == [("DEP001", severity)]
+    assert (found[0].fix is None and "most likely dead code" in found[0].message) == (severity == "warning")
