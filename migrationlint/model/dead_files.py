@@ -251,16 +251,13 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     if _TEST_NAME.search(path):  # a test no program compiles: dead when nothing could run it either
         return not may_run_tests(project.facts(path), manifests) or (
             not _run_otherwise(project, path, manifests) and _unselected(project, path, manifests))
-    if absent_tool(project, path, manifests) is not None:
-        return True  # the config of a tool no manifest declares and no script runs: nothing loads it
     verdict = shipping_for(project).verdict(path, manifest) if manifest is not None else None
     if verdict is None:
         return False
     rel = project.rel(path)
-    if not verdict.ships and _unselected_test_support(project, path, manifests):
-        return True
-    if verdict.presumed or verdict.unbundled or verdict.reason == WORKSPACE_ROOT_FILE:
-        return True
+    if verdict.presumed or verdict.unbundled or verdict.reason == WORKSPACE_ROOT_FILE or not verdict.ships and (
+            _unselected_test_support(project, path, manifests) or absent_tool(project, path, manifests) is not None):
+        return True  # shipping only presumed; test support no runner selects; a config no installed tool can load
     if verdict.bundle_input and not _named_by_a_build_config(project, path, manifest):
         return True  # a web app's file no program compiles and its build names not: what imports it decides
     if example_home(rel.split("/")[:-1]) and dev_reason(os.path.basename(rel)) is None:
