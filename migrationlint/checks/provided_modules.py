@@ -123,10 +123,12 @@ class ProvidedModules(DependencyModel):
     def _preset_surface(self, u: Use) -> bool:
         """A package a declared framework preset brings and the framework documents as the project's
         own API (packages.PRESET_SURFACE: `@docusaurus/theme-common` in a swizzled component), where the
-        lockfile says the preset brings it and the install hoists it: the preset's one copy serves it."""
+        lockfile says the preset brings it and the install hoists it (pnpm's too, `node-linker=hoisted`:
+        its snapshots say what the preset brings): the preset's one copy serves it."""
         m = u.manifest
         presets = [p for p, surface in pk.PRESET_SURFACE.items() if u.package in surface and m.declared(p)]
-        return bool(presets) and any(b in presets for b in self.bringing_dependencies(m, u.package, True))
+        carriers = self.bringing_dependencies(m, u.package, True) or self._pnpm_carriers(m, u.package, True)
+        return bool(presets) and any(b in presets for b in carriers)
 
     def from_the_page(self, m: Manifest, package: str) -> bool:
         """Whether `m`'s build is a browser script that reads `package` from a global of the page

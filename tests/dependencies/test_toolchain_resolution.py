@@ -858,12 +858,14 @@ def test_expo_provides_its_icon_set(tmp_path):
     assert _found(tmp_path, ["DEP001"]) == [("DEP001", "App.tsx")]
 
 
-@pytest.mark.parametrize("manager, reported", [("npm", []), ("pnpm", ["sidebars.ts", "src/theme/DocItem/index.tsx"])])
+@pytest.mark.parametrize("manager, reported", [("npm", []), ("pnpm", ["sidebars.ts", "src/theme/DocItem/index.tsx"]),
+                                              ("pnpm-hoisted", [])])
 def test_the_docusaurus_preset_brings_the_api_its_template_imports(tmp_path, manager, reported):
     """Docusaurus's TypeScript template types its sidebars from `@docusaurus/plugin-content-docs`, and
     a swizzled component imports `@docusaurus/theme-common`, with only `@docusaurus/preset-classic`
     declared (25 DEP001 on an agent framework's website): the preset brings both, and an install that
-    hoists serves its copy. Under pnpm the site finds neither: reported."""
+    hoists serves its copy, pnpm's `node-linker=hoisted` too (its snapshots say what the preset brings:
+    10 more on a bookmarking app). Under pnpm's isolated layout the site finds neither: reported."""
     preset = {"@docusaurus/plugin-content-docs": "3.1.1", "@docusaurus/theme-common": "3.1.1"}
     declared = {"@docusaurus/core": "3.1.1", "@docusaurus/preset-classic": "3.1.1", "react": "^18.0.0"}
     lock = {"package-lock.json": {"name": "site", "lockfileVersion": 3, "packages": {
@@ -879,7 +881,7 @@ def test_the_docusaurus_preset_brings_the_api_its_template_imports(tmp_path, man
             + "".join(f"      '{p}': {v}\n" for p, v in preset.items()))}
     _write(tmp_path, {
         "package.json": {"name": "site", "private": True, "scripts": {"build": "docusaurus build"}, "dependencies": declared},
-        **lock,
+        **lock, **({".npmrc": "node-linker=hoisted\n"} if manager == "pnpm-hoisted" else {}),
         "sidebars.ts": "import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';\n"
                        "const sidebars: SidebarsConfig = { docs: ['intro'] };\nexport default sidebars;\n",
         "src/theme/DocItem/index.tsx": "import { useColorMode } from '@docusaurus/theme-common';\n"
