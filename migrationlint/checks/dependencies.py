@@ -157,7 +157,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                 or self._member_by_unread_alias(u) or self._in_a_submodule(u) or self._generated_member(u) \
                 or self._installed_globally(u) or self._installed_by_its_script(u) \
                 or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path) \
-                or self._aliased_by_globbing_bundle(u) or self._preset_surface(u) or self.served_by_module_homes(u):
+                or self._aliased_by_globbing_bundle(u) or self._preset_surface(u) or self.served_by_module_homes(u) \
+                or self.pending_framework_peer(u.manifest, u.package):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))

@@ -59,8 +59,8 @@ class MissingPeers:
             return True  # declared; or only type checking reads it: nothing fails at runtime
         if self.root_counts(u.test, False) and self.hoisted_at_root(peer, m) or self.brought_by_dependency(m, peer, u.test):
             return True  # a file that does not ship finds it in the hoisted root install; or a dependency brings it
-        if self.peer_linked(peer, m) or self.from_the_page(m, peer):
-            return True  # pnpm resolved the peer for this package's dependencies and linked it; or a global of the page
+        if self.peer_linked(peer, m) or self.from_the_page(m, peer) or self.pending_framework_peer(m, peer):
+            return True  # pnpm linked it for this package's dependencies; a global of the page; the framework's
         if self._linked_copy(u, peer):
             return True  # a linked workspace package loads the peer from its own install
         return cycle_through(self.ws, m, peer) is not None  # the workspace package that depends on this one

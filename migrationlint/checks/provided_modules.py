@@ -120,6 +120,18 @@ class ProvidedModules(DependencyModel):
                     return True
         return False
 
+    def pending_framework_peer(self, m: Manifest, package: str) -> bool:
+        """A package the framework brings that the workspace root declares for developing its plugins
+        (`@nestjs/common` with `@vendure/core`), imported by a published plugin that imports that
+        framework itself by value but does not declare it: the framework's own finding (DEP005) asks for
+        it as a peer, and with that peer declared this import is served as the framework's. One fix,
+        one finding (204 findings repeated the framework's on a plugin collection); DEP003 asks for it as
+        a peer of another package no more."""
+        if not self.published_library(m):
+            return False
+        host = self.root_host_bringing(m, package)
+        return host is not None and m.declared(host) is None and self.imports_of(m).get(host) is False
+
     def _preset_surface(self, u: Use) -> bool:
         """A package a declared framework preset brings and the framework documents as the project's
         own API (packages.PRESET_SURFACE: `@docusaurus/theme-common` in a swizzled component), where the

@@ -790,6 +790,41 @@ def test_a_published_plugin_gets_no_safe_add_of_its_hosts_framework(tmp_path):
     assert "run `" not in ioredis[0].message
 
 
+@pytest.mark.parametrize("framework_import, reported", [
+    ("import { PluginCommonModule, VendurePlugin } from '@vendure/core';\n"
+     "@VendurePlugin({ imports: [PluginCommonModule], providers: [AService] })\nexport class APlugin {}",
+     [("DEP005", "@vendure/core")]),
+    ("import type { VendurePlugin } from '@vendure/core';\nexport type P = typeof VendurePlugin;",
+     [("DEP001", "@nestjs/common")]),
+])
+def test_what_a_plugins_pending_framework_peer_brings_is_left_to_that_peers_finding(tmp_path, framework_import, reported):
+    """Published plugins that import `@vendure/core`, which only the root declares (for developing
+    them): DEP005 asks for it as a peer, and with that peer declared, the `@nestjs/common` the framework
+    brings is the framework's too. Reporting it as well repeats one fix (204 findings on a plugin
+    collection). Where the framework is imported for types only, its own finding is no fix for the
+    package: the brought package stays reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "plugins", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"@vendure/core": "3.6.3"}},
+        "yarn.lock": '# yarn lockfile v1\n\n\n"@nestjs/common@11.1.19":\n  version "11.1.19"\n\n'
+                     '"@vendure/core@3.6.3":\n  version "3.6.3"\n  dependencies:\n    "@nestjs/common" "11.1.19"\n\n'
+                     'axios@1.6.2:\n  version "1.6.2"\n',
+        "packages/plugin-a/package.json": {"name": "@acme/vendure-plugin-a", "version": "1.0.0", "main": "dist/index.js",
+                                           "types": "dist/index.d.ts", "files": ["dist"], "scripts": {"build": "tsc"},
+                                           "dependencies": {"axios": "1.6.2"}},
+        "packages/plugin-a/tsconfig.json": {"compilerOptions": {"outDir": "dist", "experimentalDecorators": True},
+                                            "include": ["src"]},
+        "packages/plugin-a/src/index.ts": "import { Injectable } from '@nestjs/common';\nimport axios from 'axios';\n"
+                                          "@Injectable()\n"
+                                          "export class AService { ping() { return axios.get('https://example.com'); } }\n"
+                                          f"{framework_import}\n",
+    })
+    assert [(code, package) for code, _, package in dep(root)] == reported
+    if reported[0][0] == "DEP001":  # no finding of the framework's to carry the fix: a peer of its own
+        nest, = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+        assert nest.fix.edits[0].json_edit[1] == "peerDependencies"
+
+
 def test_a_code_split_component_is_no_optional_feature(tmp_path):
     """`lazy(() => import('icon-pack/HomeIcon'))` in a published UI library: code splitting, loaded
     whenever the component renders, so the package is a dependency (791 warnings on a real low-code
@@ -2711,7 +2746,8 @@ def test_a_published_plugin_leaves_its_host_framework_to_the_application(tmp_pat
     packages take as peers go to peerDependencies, for DEP005 and DEP001's fix alike (two real
     plugin collections: 281 warnings and 172 safe fixes putting `@vendure/core`, `@nestjs/common`
     or typeorm into a plugin's dependencies). A utility the host does not build on (lodash) keeps
-    the root's section; a `start` script running the dev server under `test/` makes no service."""
+    the root's section; a `start` script running the dev server under `test/` makes no service. Where
+    the host is imported for types only, the NestJS package goes to peerDependencies itself."""
     lock = ('# yarn lockfile v1\n\n\n"@host/core@3.0.0":\n  version "3.0.0"\n  dependencies:\n'
             '    "@nestjs/common" "~10.3.0"\n\n"@nestjs/common@~10.3.0":\n  version "10.3.10"\n\n'
             '"lodash@^4.17.21":\n  version "4.17.21"\n')
@@ -2729,8 +2765,8 @@ def test_a_published_plugin_leaves_its_host_framework_to_the_application(tmp_pat
     diags = pipeline.lint([str(root)], Settings(select=["DEP001", "DEP005"]), use_cache=False).diagnostics
     sections = {(d.code, d.extra["package"]): (d.fix.edits[0].json_edit[1] if d.fix else None, d.fix.applicability.value if d.fix else None)
                 for d in diags}
-    assert sections == {("DEP001", "@nestjs/common"): ("peerDependencies", "unsafe"),
-                        ("DEP005", "@host/core"): ("peerDependencies", "unsafe"),
+    # the @nestjs/common the host brings is the host's, whose peer DEP005 asks for (see the next test)
+    assert sections == {("DEP005", "@host/core"): ("peerDependencies", "unsafe"),
                         ("DEP005", "lodash"): ("dependencies", "unsafe")}, sections
 
 
