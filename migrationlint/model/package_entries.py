@@ -160,7 +160,8 @@ class PackageEntries:
         """(output folder, rootDir) pairs built output maps back through: the declarationDir and
         outDir of tsconfig.json and of the package's other tsconfigs (`tsconfig.server.json`, built by
         `tsc -p`), the deepest folder first, each with the package folder as rootDir too when none is
-        set (tsc's root is then the common folder of what it compiles), then `dist`/`build` from `src`.
+        set (tsc's root is then the common folder of what it compiles; with the package's folder name below
+        the output folder, a root above the package), then `dist`/`build` from `src`.
         Once per package."""
         pairs = self._build_pairs.get(pkg_dir)
         if pairs is not None:
@@ -171,6 +172,11 @@ class PackageEntries:
             cfg = self.tsconfigs.config(tsconfig)
             roots = [cfg.root_dir] if cfg.root_dir else [os.path.join(pkg_dir, "src"), pkg_dir]
             pairs += [(out, root) for out in (cfg.declaration_dir, cfg.out_dir) if out for root in roots]
+            # no rootDir, and a program reaching past the package (a `paths` entry into a sibling's
+            # sources): tsc's root is a folder above it, and the output keeps the package's folder name
+            # (`dist/vendure-plugin-picqer/src/index.js`)
+            pairs += [(os.path.join(out, os.path.basename(pkg_dir)), pkg_dir)
+                      for out in (cfg.declaration_dir, cfg.out_dir) if out and not cfg.root_dir]
         # the deepest output folder first, whichever tsconfig names it: `dist/types` (a declarations
         # build's declarationDir) holds `src/index.ts`'s declaration, not `src/types/`'s, beside `dist`
         pairs += [(moved_to, os.path.join(root, os.path.relpath(moved_from, out)))

@@ -4728,3 +4728,26 @@ def test_a_list_joined_to_one_folder_reads_as_the_paths_written(tmp_path):
     settings = read_config(str(config))
     assert settings.names("resolve.modules") == ("node_modules", "../app/node_modules")
     assert settings.names("resolve.alias") is None and settings.names("resolve.fallback") is None
+
+
+@pytest.mark.parametrize("main, ships", [("dist/lib/src/index.js", True), ("dist/other/src/index.js", False)])
+def test_an_entry_built_from_a_root_above_the_package_maps_to_its_source(tmp_path, main, ships):
+    """`"main": "dist/lib/src/index.js"`: the package's tsconfig sets no rootDir and its program
+    reaches past the package, so tsc's root is the folder above it and the output keeps the package's
+    folder name. The entry is `src/index.ts` (a published plugin read as having no entry: its
+    production imports were advised into devDependencies, 11 findings). A folder named otherwise is
+    no output of this package."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "yarn.lock": '# yarn lockfile v1\n\n\naxios@1.6.2:\n  version "1.6.2"\n  dependencies:\n    uuid "^9.0.0"\n\n'
+                     'uuid@^9.0.0:\n  version "9.0.1"\n',
+        "packages/lib/package.json": {"name": "@acme/lib", "version": "1.0.0", "main": main, "files": ["dist"],
+                                      "scripts": {"build": "graphql-codegen && tsc"}, "dependencies": {"axios": "1.6.2"}},
+        "packages/lib/codegen.yml": "schema: 'src/**/*.ts'\ngenerates:\n  ./src/generated/graphql.ts:\n    plugins:\n"
+                                    "      - typescript\n",
+        "packages/lib/tsconfig.json": {"compilerOptions": {"outDir": "dist"}, "include": ["src"]},
+        "packages/lib/src/index.ts": "import axios from 'axios';\nimport { v4 } from 'uuid';\n"
+                                     "export const call = () => axios.post('https://example.com', { id: v4() });\n",
+    })
+    uuid, = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert ('to dependencies' in uuid.message) == ships and ('to devDependencies' in uuid.message) == (not ships)
