@@ -451,10 +451,10 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         required peer of @nestjs/typeorm needs typeorm; yarn v1, and yarn 2+ with the node-modules
         linker: a production dependency's entries lead to it, as @nestjs/config's to dotenv; under
         Plug'n'Play a package reaches only what it declares): then nothing fails at runtime. Only for
-        what deploys from this lockfile (a private package, a project's root); a package that
-        may be published is installed by its users, whose lockfile is not this one."""
+        what deploys from this lockfile (a private package, a project's root, or a private member no
+        registry holds); a package that may be published is installed by its users, whose lockfile is not this one."""
         m = u.manifest
-        if not m.unpublishable and not self.is_root(m):
+        if not (m.unpublishable or self.is_root(m) or self.private_member(u.package)):
             return False
         lockfiles = self._lockfiles_for(m)
         for lock, importer in lockfiles:

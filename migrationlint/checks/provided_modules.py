@@ -124,13 +124,23 @@ class ProvidedModules(DependencyModel):
         """A package the framework brings that the workspace root declares for developing its plugins
         (`@nestjs/common` with `@vendure/core`), imported by a published plugin that imports that
         framework itself by value but does not declare it: the framework's own finding (DEP005) asks for
-        it as a peer, and with that peer declared this import is served as the framework's. One fix,
+        it as a peer, and with that peer declared this import is served as the framework's (a package it
+        shares: some package's peer, or of its scope; not zod, which it merely uses). One fix,
         one finding (204 findings repeated the framework's on a plugin collection); DEP003 asks for it as
         a peer of another package no more."""
-        if not self.published_library(m):
+        if not self.published_library(m) or self.plug_n_play(m):
             return False
         host = self.root_host_bringing(m, package)
-        return host is not None and m.declared(host) is None and self.imports_of(m).get(host) is False
+        if host is None or m.declared(host) is not None or self.imports_of(m).get(host) is not False:
+            return False
+        scope = pk.scope_of(package)  # shared as _brought_by_peer_host reads it: a library it merely uses is the plugin's
+        return package in self.taken_as_peer or scope is not None and scope == pk.scope_of(host)
+
+    def private_member(self, package: str) -> bool:
+        """Whether `package` is a private workspace member (`"private": true`): no registry install holds
+        it whatever section names it, so only the workspace's own install can (DEP002 asks that one)."""
+        member = self.ws.member(package)
+        return member is not None and member.data.get("private") is True
 
     def _preset_surface(self, u: Use) -> bool:
         """A package a declared framework preset brings and the framework documents as the project's

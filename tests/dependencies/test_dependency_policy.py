@@ -4214,3 +4214,37 @@ def test_a_test_runner_that_ships_is_advised_out_of_the_shipping_code_never_into
     assert "move it to dependencies" not in d.message, d.message
     assert "a test runner is no runtime dependency" in d.message, d.message
     assert d.fix is None
+
+
+@pytest.mark.parametrize("manager, private, reported", [("npm", True, []), ("npm", False, ["DEP002"]),
+                                                        ("pnpm", True, ["DEP002"])])
+def test_a_private_member_kept_in_devdependencies_is_linked_by_every_install(tmp_path, manager, private, reported):
+    """A shared library keeps the private `@acme/logs` in devDependencies (`file:../logs`) and its
+    production code imports it: no registry install holds a private package whatever the section, and
+    npm's lockfile links every workspace member, a production install too (a real integrations
+    platform, 1 DEP002 blaming "an install from the registry"). A member that is not private may be
+    installed from the registry; pnpm's `--prod` install leaves a package's dev links out: both reported."""
+    workspace = {"pnpm-workspace.yaml": "packages:\n  - packages/*\n"} if manager == "pnpm" else {
+        "package-lock.json": {"name": "mono", "lockfileVersion": 3, "packages": {
+            "": {"name": "mono", "workspaces": ["packages/*"]},
+            **{f"node_modules/@acme/{n}": {"resolved": f"packages/{n}", "link": True} for n in ("logs", "server", "shared")},
+            "packages/logs": {"name": "@acme/logs", "version": "1.0.0"},
+            "packages/server": {"name": "@acme/server", "version": "1.0.0",
+                                "dependencies": {"@acme/logs": "file:../logs", "@acme/shared": "file:../shared"}},
+            "packages/shared": {"name": "@acme/shared", "version": "0.49.0", "devDependencies": {"@acme/logs": "file:../logs"}}}}}
+    logs = {"name": "@acme/logs", "version": "1.0.0", "main": "./lib/index.ts", **({"private": True} if private else {})}
+    root = write(tmp_path, {
+        **workspace,
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"],
+                         "packageManager": "pnpm@9.12.0" if manager == "pnpm" else "npm@10.8.2"},
+        "packages/logs/package.json": logs,
+        "packages/logs/lib/index.ts": "export const logContextGetter = () => 1;\n",
+        "packages/shared/package.json": {"name": "@acme/shared", "version": "0.49.0", "main": "lib/index.ts",
+                                         "devDependencies": {"@acme/logs": "file:../logs"}},
+        "packages/shared/lib/index.ts": "import { logContextGetter } from '@acme/logs';\nexport const svc = () => logContextGetter();\n",
+        "packages/server/package.json": {"name": "@acme/server", "version": "1.0.0", "private": True, "main": "lib/index.ts",
+                                         "scripts": {"start": "node dist/index.js"},
+                                         "dependencies": {"@acme/logs": "file:../logs", "@acme/shared": "file:../shared"}},
+        "packages/server/lib/index.ts": "import { svc } from '@acme/shared';\nsvc();\n",
+    })
+    assert [code for code, _, _ in dep(root, select=("DEP002",))] == reported
