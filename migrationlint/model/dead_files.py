@@ -43,6 +43,7 @@ from migrationlint.model.resolve import Resolver
 from migrationlint.model.retired_packages import retired_package
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.unreferenced_configs import unreferenced_named_config
+from migrationlint.model.stray_configs import named_configs_above
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.unchecked_builds import RUNS_TSC, checks_no_type, metro_checks_no_type, scripts_here
 from migrationlint.model.shipping import shipping_for
@@ -243,8 +244,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     parked = cfg.excludes_on_purpose(path) or build_parks  # compiled only if an included file imports it
     if resolver.tsconfigs.references_unwritten(os.path.dirname(path)):
         return False  # a solution config whose projects a framework writes (Nuxt's `.nuxt/tsconfig.app.json`)
-    if resolver.tsconfigs.named_config_covers(path) and not outside_cli:
-        return False  # a named config compiles it, unless the CLI's targets name their programs (an editor's config)
+    if not outside_cli and _compiled_by_a_named_config(project, resolver, path):
+        return False  # a named config something compiles covers it (a lint-only `tsconfig.eslint.json` compiles nothing)
     if path.endswith((".d.ts", ".d.mts", ".d.cts")) and _unread_declarations(project, cfg, path):
         return True
     manifests = [m for m in (manifest, project.workspace.root_manifest) if m is not None]
@@ -256,7 +257,7 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return False
     rel = project.rel(path)
     if verdict.presumed or verdict.unbundled or verdict.reason == WORKSPACE_ROOT_FILE or not verdict.ships and (
-            _unselected_test_support(project, path, manifests) or absent_tool(project, path, manifests) is not None):
+            _unselected_test_support(project, path, manifests) or absent_tool(project, path, manifests[:1]) is not None):
         return True  # shipping only presumed; test support no runner selects; a config no installed tool can load
     if verdict.bundle_input and not _named_by_a_build_config(project, path, manifest):
         return True  # a web app's file no program compiles and its build names not: what imports it decides
@@ -270,6 +271,13 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     # run by nothing: only what names or reaches it (an entry, a test by its name) keeps it alive
     return not verdict.ships and dev_reason(os.path.basename(rel)) is None \
         and backup_copy(project.workspace.root, rel) is not None and not _run_by_a_script(project, path, manifest)
+
+
+def _compiled_by_a_named_config(project: Project, resolver: Resolver, path: str) -> bool:
+    """Whether a `tsconfig.<name>.json` between the file and the root covers it and something names it
+    (a script's `tsc -p`, a tool config, a workflow): one nothing names is a program nothing runs (a
+    `tsconfig.eslint.json` with `"include": ["."]`, read by a linter that reports no compiler error)."""
+    return any(not unreferenced_named_config(project, c.path) for c in named_configs_above(resolver.tsconfigs, path))
 
 
 def _unselected_test_support(project: Project, path: str, manifests: list[Manifest]) -> bool:

@@ -11,7 +11,7 @@ workspace root and their direct subfolders are looked at, each listed once.
 from __future__ import annotations
 
 import os
-from typing import Protocol
+from typing import Iterator, Protocol
 
 
 class TsConfig(Protocol):
@@ -39,12 +39,16 @@ _NOT_PROJECTS = frozenset({"node_modules", "dist", "build", "out", "coverage"})
 def named_config_above(index: TsConfigIndex, file_path: str) -> TsConfig | None:
     """The first `tsconfig.<name>.json` in a folder between the file and the workspace root, nearest
     first, that compiles it (one with an `include` or `files` of its own that covers it)."""
+    return next(named_configs_above(index, file_path), None)
+
+
+def named_configs_above(index: TsConfigIndex, file_path: str) -> Iterator[TsConfig]:
+    """Every `tsconfig.<name>.json` between the file and the workspace root that compiles it, nearest first."""
     for directory in _folders_up(index.root, file_path):
         for named in index.named_configs(directory):
             cfg = index.config(named)
             if _compiles(cfg, file_path):
-                return cfg
-    return None
+                yield cfg
 
 
 def config_from_elsewhere(index: TsConfigIndex, file_path: str, children: dict[str, list[str]]) -> TsConfig | None:

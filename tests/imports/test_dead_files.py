@@ -154,6 +154,8 @@ def test_a_file_a_named_tsconfig_of_its_folder_compiles_is_not_dead(tmp_path):
     microservices boilerplate: 2 DEP001 called dead code). Without that config nothing compiles it."""
     _workspace(tmp_path)
     _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True}, "files": ["packages/svc/src/index.ts"]})
+    _pkg(tmp_path, "nest-cli.json", {"monorepo": True, "projects": {"common": {
+        "type": "library", "root": "libs/common", "compilerOptions": {"tsConfigPath": "libs/common/tsconfig.lib.json"}}}})
     _pkg(tmp_path, "libs/common/tsconfig.lib.json", {"extends": "../../tsconfig.json", "include": ["src/**/*"]})
     _write(tmp_path, "libs/common/src/helpers/headers.ts", "import { Gateway } from 'apollo-gateway';\n\nexport const g = Gateway;\n")
     [d] = lint(tmp_path, ["DEP001"])
@@ -161,6 +163,32 @@ def test_a_file_a_named_tsconfig_of_its_folder_compiles_is_not_dead(tmp_path):
     (tmp_path / "libs/common/tsconfig.lib.json").unlink()
     [d] = lint(tmp_path, ["DEP001"])
     assert d.severity.value == "warning" and d.message.endswith("most likely dead code.")
+
+
+@pytest.mark.parametrize("script, severity", [(None, "warning"), ("tsc -p tsconfig.eslint.json --noEmit", "error")])
+def test_a_named_config_nothing_names_above_a_package_compiles_nothing(tmp_path, script, severity):
+    """A package compiles `src/` only and vitest excludes its `*.int.test.ts`; the repository's root
+    keeps a lint-only `tsconfig.eslint.json` with `"include": ["."]`, which nothing names (a linter that
+    reads it reports no compiler error): the integration test is read by nothing (a vector store's:
+    a DEP001 error asking for a declaration that would not make it work). A script that compiles the
+    named config makes it a program."""
+    _pkg(tmp_path, "package.json", {"name": "llm", "private": True, "workspaces": ["packages/*"],
+                                    "scripts": {"typecheck": script} if script else {}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True}, "files": []})
+    _pkg(tmp_path, "tsconfig.eslint.json", {"extends": "./tsconfig.json", "include": ["."],
+                                            "exclude": ["**/node_modules", "**/dist", "**/lib"]})
+    _pkg(tmp_path, "packages/azure/package.json", {"name": "@llm/azure", "version": "1.0.0", "main": "./lib/index.js",
+                                                   "scripts": {"build": "tsc", "test": "vitest run"},
+                                                   "devDependencies": {"vitest": "^2.1.5"}})
+    _pkg(tmp_path, "packages/azure/tsconfig.json", {"extends": "../../tsconfig.json", "compilerOptions": {"outDir": "./lib"},
+                                                    "include": ["./src"]})
+    _write(tmp_path, "packages/azure/vitest.config.ts", "import { defineConfig } from 'vitest/config';\n"
+                                                        "export default defineConfig({ test: { exclude: ['**/*.int.test.ts'] } });\n")
+    _write(tmp_path, "packages/azure/src/index.ts", "export const store = new Map<string, string>();\n")
+    _write(tmp_path, "packages/azure/tests/store.int.test.ts", "import { it } from 'vitest';\nimport { Index } from 'llm-core';\n"
+                                                              "it('indexes', () => { new Index(); });\n")
+    [d] = lint(tmp_path, ["DEP001"])
+    assert d.severity.value == severity
 
 
 def test_a_file_its_tsconfig_excludes_by_name_and_nothing_imports_is_dead(tmp_path):
@@ -806,14 +834,15 @@ def test_an_expo_router_apps_routes_are_its_entries(tmp_path, main, index):
 
 @pytest.mark.parametrize("sibling, script, severity", [
     ({}, None, "warning"),  # no install holds tsdown and nothing runs it: a leftover
-    ({"tsdown": "^0.15.2"}, None, "error"),  # another example declares it: a config that can run, undeclared here
+    ({"tsdown": "^0.15.2"}, None, "warning"),  # the example it was copied from declares it: nothing runs it here
     ({}, "npx tsdown", "error"),  # a script runs the tool as a one-off: the config is read
 ])
 def test_the_config_of_a_tool_no_manifest_declares_is_read_by_nothing(tmp_path, sibling, script, severity):
     """An example copied from a sibling keeps the sibling's `tsdown.config.ts` while its own build is
     `tsc` (an agent framework's WhatsApp example: DEP001 asked to declare tsdown, where its maintainer
-    would delete the file). No manifest declares tsdown and no script names it: nothing can load the
-    config, whose import is the dead-file warning without a fix."""
+    would delete the file). Neither its package nor the root declares tsdown (the example it came from
+    does) and no script names it: nothing runs the tool, and the config's import is the dead-file
+    warning without a fix."""
     _pkg(tmp_path, "package.json", {"name": "agents", "private": True, "workspaces": ["examples/*"]})
     scripts = {"build": "tsc", "start": "node dist/index.js", **({"bundle": script} if script else {})}
     _pkg(tmp_path, "examples/bot/package.json", {"name": "bot", "private": True, "type": "module", "scripts": scripts,
