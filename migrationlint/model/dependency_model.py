@@ -26,7 +26,8 @@ from migrationlint.model.project import Project
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.lockfile_record import Lockfile, peers_of
 from migrationlint.model import fix_policy as policy
-from migrationlint.model.hoisting import hoisted, hoisted_by_name, hoists, plug_n_play, privately_hoisted, publicly_hoisted
+from migrationlint.model.hoisting import (hoisted, hoisted_by_name, hoists, plug_n_play, privately_hoisted,
+                                          publicly_hoisted, stated_hoisting)
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
 from migrationlint.model.serverless import lambda_runtime_provides, serverless_service
@@ -339,14 +340,13 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         root, lock, manager = self._root_install(m)
         if self.ws.installed(package, m.dir) is not None:
             return True
-        # declared in this install: by its root or a package of the same project (another project, with
-        # a lockfile of its own, installs its declarations in its own node_modules)
-        declared = root.declared(package) is not None or any(
-            self.root_of(s).dir == root.dir for _, s in self.ws.sibling_ranges(package, exclude=m.path))
+        # declared in this install, in how many ranges: by its root or a package of the same project (not another's)
+        ranges = {r for r, s in self.ws.sibling_ranges(package, exclude=m.path) if self.root_of(s).dir == root.dir}
+        declared = len(ranges | {v for k, v in root.section(root.declared(package) or "").items() if k == package})
         if lock is not None and lock.knows(package) and hoisted_by_name(package, root.dir, manager):
             return True  # a pattern written for it: at the root on purpose, whoever brings it
         return (hoists(root.dir, manager, lock) or publicly_hoisted(package, root.dir, manager)) \
-            and hoisted(package, self.ws.member(package) is not None, declared, lock)
+            and hoisted(package, self.ws.member(package) is not None, declared, lock, stated_hoisting(root.dir, manager))
 
     def types_named(self, package: str, m: Manifest) -> bool:
         """Whether a pattern other than `*` hoists `package`'s `@types/...` package publicly (`@types/*`) and the lockfile

@@ -22,6 +22,12 @@ def _yarn_node_modules(root: str) -> bool:
     return read_yarnrc(root).get("nodeLinker") == "node-modules"
 
 
+def stated_hoisting(root: str, manager: str) -> bool:
+    """Whether the repository's settings say its install hoists, whatever lockfile it keeps: yarn's
+    `nodeLinker: node-modules`, pnpm's hoisted layouts (`hoists`); npm's and bun's defaults say nothing."""
+    return manager == "yarn" and _yarn_node_modules(root) or manager == "pnpm" and hoists(root, manager, None)
+
+
 def _bun_hoists(root: str, lock: Lockfile | None) -> bool:
     """bun's linker: bunfig.toml's `[install] linker` ("hoisted" or "isolated"), else what the
     lockfile's `configVersion` implies (1, written since bun 1.3.2: isolated for a workspace,
@@ -108,14 +114,18 @@ def plug_n_play(root: str, manager: str, lock: Lockfile | None, package_manager:
     return bool(package_manager) and not str(package_manager).startswith("yarn@1")
 
 
-def hoisted(package: str, member: bool, declared: bool, lock: Lockfile | None) -> bool:
+def hoisted(package: str, member: bool, declared: int, lock: Lockfile | None, stated: bool = False) -> bool:
     """Whether a hoisting install puts `package` in the root node_modules on purpose: a workspace
-    member (linked there), or a package some manifest of the repository declares that the lockfile
-    installs at the top level (npm) or at all (yarn). A transitive package that happens to be
-    hoisted is an accident of the install, not something to rely on."""
+    member (linked there), or a package some manifest of the repository declares (`declared`: in how
+    many distinct ranges) that the lockfile installs at the top level (npm) or at all (yarn); with no
+    lockfile (one a repository keeps out of git) where the repository states a hoisting layout
+    (`stated`: `stated_hoisting`), one declared in a single range, which takes the root slot. A
+    transitive package that happens to be hoisted is an accident of the install, not something to rely on."""
     if member:
         return True
-    if lock is None or not declared:
+    if lock is None:
+        return stated and declared == 1
+    if not declared:
         return False
     if lock.kind in ("npm", "bun"):
         return package in lock.importers.get(".", {})
