@@ -23,7 +23,7 @@ class LoadsToday:
 
     def _loads_today(self, u: Use) -> str:
         """Why the import works on the author's machine, and what breaks it: the declared dependencies
-        that bring the package into a hoisting install. Named only where the lockfile holds one version
+        that bring the package into a hoisting install (for an import used only for types, what tsc finds). Named only where the lockfile holds one version
         of it: with several, the hoisted copy may be another package's, and a dependency naming a
         version apart keeps its own nested copy."""
         m = self._declaring_manifest(u)  # the root, for a member that takes its packages from there
@@ -31,7 +31,9 @@ class LoadsToday:
         key = (u.manifest.path, m.path, u.package, _full_install(u))
         if key not in memo:  # asked per finding; many findings share a package
             memo[key] = self._why_today(u, m)
-        return memo[key]
+        # an import used only for types loads nothing: what the hoisted copy serves is tsc's lookup
+        return memo[key].replace("; it loads today only because", "; tsc finds it today only because", 1) \
+            if u.type_only else memo[key]
 
     def _why_today(self, u: Use, m: Manifest) -> str:
         full = _full_install(u)

@@ -202,7 +202,7 @@ def test_a_type_only_import_in_shipping_code_names_the_dev_dependency_that_bring
         "src/app.spec.ts": "import type { Location } from 'history';\nexport const there = (l: Location) => l.hash;\n",
     })
     messages = [d.message for d in by_code(lint(root), "DEP001")]
-    assert len(messages) == 2 and all('loads today only because "@types/react-router-dom"' in m for m in messages), messages
+    assert len(messages) == 2 and all('finds it today only because "@types/react-router-dom"' in m for m in messages), messages
 
 
 def test_unknown_package_has_no_fix_and_names_the_command(tmp_path):
