@@ -304,13 +304,16 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         advice that replaces the fix when the folder is a leftover, else ""); ("", "") otherwise. The
         root's declaration serves it only because the folder is no package of its own, which may be
         an oversight (a service nothing builds alone), the design (a library the apps compile
-        through tsconfig `paths`), or a leftover (leftover_folders.py), which deleting fixes."""
+        through tsconfig `paths`; an Nx project, its `project.json` beside its files: no note), or a
+        leftover (leftover_folders.py), which deleting fixes."""
         if not self.ws.definition or u.manifest.dir != self.ws.root:
             return "", ""
         found = unlisted_member_folder(self.ws.root, u.path, self.ws.member_patterns)
         if found is None:
             return "", ""
         folder, glob = found
+        if os.path.isfile(os.path.join(self.ws.root, folder, "project.json")):
+            return "", ""  # an Nx project: the root manifest is its manifest by design
         note = (f"; note that {folder} matches the workspace glob `{glob}` but has no package.json, so it is no "
                 "workspace package and the root's declarations are its own: if it is meant to be one (a service built "
                 f'and deployed alone), give it a package.json that declares "{u.package}" instead')

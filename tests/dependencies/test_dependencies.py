@@ -1559,7 +1559,8 @@ def test_a_member_glob_folder_whose_files_nothing_uses_is_a_leftover(tmp_path, u
     `next-env.d.ts` left alone there is not read at all, as Next writes it): the advice is to delete it or make it a package, and no fix declares its imports at
     the root. A library the apps import through tsconfig `paths`, a folder a root script runs, or an
     Nx project (its project.json: Nx runs its targets; a real repository was told to delete one) keeps
-    the root's declaration and its fix."""
+    the root's declaration and its fix; an Nx project, whose manifest the root is by design, gets no
+    note about a package.json (12 notes on two Nx workspaces advised one against their layout)."""
     files = {
         "package.json": {"name": "mono", "private": True, "workspaces": ["pkgs/*", "apps/*"],
                          "scripts": {"seed": "tsx pkgs/old/src/seed.ts" if used_by == "a root script" else "tsc -b"}},
@@ -1583,6 +1584,8 @@ def test_a_member_glob_folder_whose_files_nothing_uses_is_a_leftover(tmp_path, u
     if used_by == "nothing":
         assert zod.message.endswith('delete the folder, or give it a package.json that declares "zod"')
         assert zod.fix is None
+    elif used_by == "an Nx project":  # the root manifest is an Nx project's by design: no note of a package.json
+        assert "no package.json" not in zod.message and zod.fix is not None
     else:
         assert zod.message.endswith('give it a package.json that declares "zod" instead') and zod.fix is not None
 
