@@ -144,8 +144,10 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     # Figma Code Connect template files (`*.figma.ts`) import the module Figma's runtime provides
     "@figma/code-connect": ("figma",),
     # Nuxt's `typescript.hoist` maps its own copies (the generated tsconfig's `paths`), and Nitro's
-    # bundler resolves them from its own node_modules: a second declared copy splits the server
-    "nuxt": ("h3", "nitropack", "nitropack/*", "defu", "consola", "ofetch"),
+    # bundler resolves them from its own node_modules: a second declared copy splits the server (the
+    # hoist defaults: Nitro's packages in Nuxt 3, the app's Vue, router, head manager and schema since)
+    "nuxt": ("h3", "nitropack", "nitropack/*", "defu", "consola", "ofetch", "@unhead/vue", "@nuxt/devtools", "vue",
+             "@vue/runtime-core", "@vue/compiler-sfc", "vue-router", "vue-router/auto-routes", "@nuxt/schema"),
     "nitropack": ("h3", "defu", "consola", "ofetch"),
     # Analog's vite plugin builds the app's server (`src/server/routes/`) with the Nitro it depends on
     "@analogjs/platform": ("h3", "nitropack", "nitropack/*"),

@@ -162,6 +162,12 @@ def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
                                               "import { defineEventHandler } from 'h3';\n\n"
                                               "export default (app: NitroApp) => defineEventHandler(() => app);\n"})
     assert _found(tmp_path, ["IMP", "DEP"]) == []
+    # the router, head manager and schema the hoist list names since (12 DEP001 on a Mastodon client, a
+    # content module and a server toolkit's docs site: vue-router, @unhead/vue, @nuxt/schema, vue)
+    _write(tmp_path, {"plugins/router.ts": "import { useRouter } from 'vue-router';\nimport { useHead } from '@unhead/vue';\n"
+                                           "import type { NuxtConfig } from '@nuxt/schema';\n\n"
+                                           "export const plugin = (c: NuxtConfig) => [useRouter(), useHead({}), c];\n"})
+    assert _found(tmp_path, ["IMP", "DEP"]) == []
     # Nuxt 4: a solution-style tsconfig.json referencing the projects `nuxt prepare` writes
     (tmp_path / "server" / "tsconfig.json").unlink()
     _write(tmp_path, {"tsconfig.json": {"files": [], "references": [
