@@ -11,7 +11,7 @@ verdict is only presumed, or it is in no bundle of an app whose entries are its 
 page, or it is an example or a backup copy of the repository's own folders or of a file beside it,
 backup_copies.py; or its package is one a `!` glob of the workspace definition removes; or it is a
 declaration file nothing names or a test nothing could run: model/test_runners.py, or the config of a
-tool no manifest declares and no script runs: absent_tool_configs.py)
+tool its package neither declares nor runs: absent_tool_configs.py)
 and that no file of the workspace imports, is read by nothing: tsc never checks it, Node never
 loads it. An importer that is itself such a file does not count (a parked copy of a folder, whose
 files import one another). What its imports name breaks no build

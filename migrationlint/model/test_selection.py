@@ -1,6 +1,6 @@
 """Which files a package's test runner picks as tests: Jest's `testMatch` / `testRegex` (less
-`testPathIgnorePatterns`), Vitest's `test.include` (less `test.exclude`) and Playwright's `testMatch`, read as data, or the runner's defaults when its
-config sets none.
+`testPathIgnorePatterns`), Vitest's `test.include` (less `test.exclude`) and Playwright's
+`testMatch`, read as data, or the runner's defaults when its config sets none.
 
 A file under `tests/` is not a test because of its folder: Jest runs what `testMatch` selects
 (`<rootDir>/tests/**/*.test.ts`), and a `Thing.legacy.ts` or `WorkflowTests.ts` beside the tests
