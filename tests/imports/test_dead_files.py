@@ -143,7 +143,7 @@ def test_a_solution_tsconfig_whose_projects_are_not_written_yet_leaves_the_progr
     _pkg(tmp_path, "package.json", {"name": "client", "private": True, "scripts": {"build": "nuxi build"},
                                     "dependencies": {"nuxt": "^4.0.0"}})
     _pkg(tmp_path, "tsconfig.json", {"files": [], "references": [{"path": "./.nuxt/tsconfig.app.json"}]})
-    _write(tmp_path, "app/composables/search.ts", "import { useRoute } from 'vue-router';\n\nexport const useSearch = () => useRoute();\n")
+    _write(tmp_path, "app/composables/search.ts", "import { parseURL } from 'ufo';\n\nexport const useSearch = (u: string) => parseURL(u);\n")
     [d] = lint(tmp_path, ["DEP001"])
     assert d.severity.value == "error" and "dead code" not in d.message
 
