@@ -149,8 +149,10 @@ class ProvidedModules(DependencyModel):
         its snapshots say what the preset brings): the preset's one copy serves it."""
         m = u.manifest
         presets = [p for p, surface in pk.PRESET_SURFACE.items() if u.package in surface and m.declared(p)]
+        if not presets:  # asked of every undeclared import that gets this far: the lockfile only for these
+            return False
         carriers = self.bringing_dependencies(m, u.package, True) or self._pnpm_carriers(m, u.package, True)
-        return bool(presets) and any(b in presets for b in carriers)
+        return any(b in presets for b in carriers)
 
     def from_the_page(self, m: Manifest, package: str) -> bool:
         """Whether `m`'s build is a browser script that reads `package` from a global of the page

@@ -33,10 +33,5 @@ def absent_tool(project: Project, path: str, manifests: list[Manifest]) -> str |
     tools = {i.specifier.split("/", 1)[0] for i in facts.imports if i.specifier.startswith(stem)}
     if not tools or any(m.declared(t) for m in manifests for t in tools):
         return None
-    scripts = [s for m in manifests for s in _scripts(m)]
+    scripts = [s for m in manifests for s in m.section("scripts").values()]
     return None if any(stem in s for s in scripts) else sorted(tools)[0]
-
-
-def _scripts(manifest: Manifest) -> list[str]:
-    scripts = manifest.data.get("scripts") if not manifest.error else None
-    return [s for s in scripts.values() if isinstance(s, str)] if isinstance(scripts, dict) else []
