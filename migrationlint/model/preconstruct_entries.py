@@ -1,7 +1,8 @@
 """The entry points of a package built by preconstruct, as source files.
 
 preconstruct builds each package from the entrypoints its package.json `preconstruct.entrypoints`
-lists (relative to `src/`; `index.{js,jsx,ts,tsx}` when none is listed) into files named after the
+lists (relative to `src/`; `index.{js,jsx,ts,tsx}` when none is listed; a `!pattern` leaves out what
+it matches) into files named after the
 package (`dist/acme-widget.js` for `@acme/widget`, `dist/acme-widget-views.js` for `views/index.tsx`),
 which `main` and `exports` name. Those names share nothing with the source's path, so the usual
 mapping back to source finds nothing; the entrypoints say where the build starts. A package is
@@ -30,11 +31,20 @@ def preconstruct_entries(manifest: Manifest, targets: list[str]) -> Iterator[str
     listed = config.get("entrypoints") if isinstance(config, dict) else None
     patterns = [p for p in listed if isinstance(p, str)] if isinstance(listed, list) else list(_DEFAULT)
     src = os.path.join(manifest.dir, "src")
+    left_out = {found for p in patterns if p.startswith("!") for found in _matches(src, p[1:])}
     for pattern in patterns:
-        for expanded in _braces(pattern):
-            for found in sorted(glob.glob(os.path.join(glob.escape(src), expanded))):
-                if os.path.isfile(found):
-                    yield os.path.normpath(found)
+        if not pattern.startswith("!"):
+            yield from (found for found in _matches(src, pattern) if found not in left_out)
+
+
+def _matches(src: str, pattern: str) -> list[str]:
+    """The files under `src` a pattern matches. preconstruct globs the patterns together, so a
+    `!pattern` (`!test-utils/index.ts`) leaves out what it matches whatever the order."""
+    found = []
+    for expanded in _braces(pattern):
+        found += [os.path.normpath(f) for f in sorted(glob.glob(os.path.join(glob.escape(src), expanded)))
+                  if os.path.isfile(f)]
+    return found
 
 
 def _named_by_preconstruct(name: str | None, targets: list[str]) -> bool:

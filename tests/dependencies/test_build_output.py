@@ -278,6 +278,9 @@ def test_a_folder_files_does_not_publish_beside_the_entries_does_not_ship(tmp_pa
     ({"entrypoints": ["index.ts", "views/index.tsx"]}, {".": "./dist/acme-widget.js", "./views": "./dist/acme-widget-views.js"}, True),
     (None, {".": "./dist/acme-widget.js"}, False),
     (None, {".": {"import": "./dist/acme-widget.esm.js", "default": "./dist/acme-widget.cjs.js"}}, False),
+    # a `!pattern` leaves out what the others match (a design system's `!test-utils/index.ts`: its
+    # test helpers, which import testing libraries kept in devDependencies, are no entry)
+    ({"entrypoints": ["index.ts", "*/index.{ts,tsx}", "!views/index.tsx"]}, {".": "./dist/acme-widget.js"}, False),
 ])
 def test_a_preconstruct_package_is_built_from_its_entrypoints(tmp_path, config, exports, reached):
     """preconstruct names its bundles after the package (`dist/acme-widget.js`, `-views` for
