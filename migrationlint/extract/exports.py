@@ -333,16 +333,16 @@ class ExportsFacts:
             inner = node.named_children[0] if node.named_children else None
             n = inner.child_by_field_name("name") if inner is not None else None
             if n is not None and n.type in ("identifier", "type_identifier"):
-                self.f.declarations.append((text(n), "declare", node.start_byte))
+                self.f.declarations.append((text(n), "declare", node.start_byte, node.end_byte))
             elif inner is not None and inner.type in ("lexical_declaration", "variable_declaration"):
                 for name in _declarator_names(inner):
-                    self.f.declarations.append((name, "declare", node.start_byte))
+                    self.f.declarations.append((name, "declare", node.start_byte, node.end_byte))
         elif kind in ("lexical_declaration", "variable_declaration"):
             for name in _declarator_names(node):
-                self.f.declarations.append((name, "variable", node.start_byte))
+                self.f.declarations.append((name, "variable", node.start_byte, node.end_byte))
         elif kind in _DECLARATION_KINDS:
             n = node.child_by_field_name("name")
             if n is not None:
                 at = next((c.start_byte for c in node.children if c.type != "decorator"), node.start_byte)
-                self.f.declarations.append((text(n), _DECLARATION_KINDS[kind], at))
+                self.f.declarations.append((text(n), _DECLARATION_KINDS[kind], at, node.end_byte))
 

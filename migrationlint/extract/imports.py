@@ -171,7 +171,9 @@ class ImportsFacts:
         if clause is not None:
             self._import_clause(clause, fact)
         fact.line_span = _own_lines(self.data, node.start_byte, node.end_byte)
-        fact.ts_ignored = self.silencers and _silenced(node)
+        # tsc reports a module it cannot find at the specifier: a directive above the statement, or
+        # above the specifier's line inside a multi-line import (`// @ts-expect-error` before `} from`)
+        fact.ts_ignored = self.silencers and (_silenced(node) or _line_above_silences(self.data, source.start_byte))
         self.f.imports.append(fact)
 
     def _import_equals(self, stmt: Node, clause: Node, type_only: bool = False) -> None:

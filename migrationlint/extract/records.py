@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 84
+FACTS_VERSION = 85
 
 
 @dataclass(slots=True)
@@ -356,8 +356,8 @@ class FileFacts:
     unchecked: bool = False  # `// @ts-nocheck` above the first statement: tsc reports nothing in the file
     skipped: str | None = None  # reason the file was not analysed (binary, too large...)
     skipped_at: int = 0  # byte offset the reason points at (the first undecodable byte)
-    # top-level declarations that are not exported: (name, kind, offset where `export ` would go)
-    declarations: list[tuple[str, str, int]] = field(default_factory=list)
+    # top-level declarations that are not exported: (name, kind, offset where `export ` would go, end)
+    declarations: list[tuple[str, str, int, int]] = field(default_factory=list)
     # (role, value, start, end) of `type: '...'` inside TypeORM connection options: role "type" for the
     # driver, "cache" for `cache: { type }` (DEP004); other `type:` keys are not in here
     orm_types: list[tuple[str, str, int, int]] = field(default_factory=list)

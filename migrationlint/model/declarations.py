@@ -63,7 +63,7 @@ def _origin(project, path: str, local: str, depth: int) -> Origin:
                 return _imported(project, path, imp.specifier, b.imported, depth)
         if imp.default == local and imp.kind == "import":
             return _imported(project, path, imp.specifier, "default", depth)
-    if any(name == local for name, _, _ in facts.declarations) or local in facts.functions \
+    if any(d[0] == local for d in facts.declarations) or local in facts.functions \
             or any(e.name == local and e.kind in _EXPORTED_VALUES for e in facts.exports):
         return Origin("local", path, local)  # `export const migrations = [...]` is declared here too
     return UNKNOWN

@@ -54,7 +54,8 @@ def _source_file(target: str) -> bool:
 
 def named_by_exports(facts: FileFacts | None, imp: ImportFact, read: Callable[[], bytes | None]) -> bool:
     """Whether a name the import brings in is referenced inside an exported declaration of the file
-    where the emitted `.d.ts` keeps it (an `export type { X } from 'pkg'` re-export is one by itself).
+    where the emitted `.d.ts` keeps it (an `export type { X } from 'pkg'` re-export is one by itself;
+    a declaration an export list or `export default X` names is exported as one written `export`).
     The facts keep only the exports' spans; the file is parsed again, for the few imports this is
     asked of, to leave out what tsc drops (declaration_positions.py). Unreadable: kept."""
     if facts is None:
@@ -63,6 +64,8 @@ def named_by_exports(facts: FileFacts | None, imp: ImportFact, read: Callable[[]
         return True
     locals_ = [b.local for b in imp.bindings] + [n for n in (imp.default, imp.namespace) if n]
     spans = [(e.start, e.end, e.kind in _DECLARED_WHOLE) for e in facts.exports if e.source is None]
+    listed = {e.local for e in facts.exports if e.source is None and e.local}  # `export { Skeleton }`, `export default X`
+    spans += [(start, end, kind in _DECLARED_WHOLE) for name, kind, start, end in facts.declarations if name in listed]
     inside: list[tuple[int, int, int]] = []
     for name in locals_:
         for at, _ in facts.refs.get(name, ()):

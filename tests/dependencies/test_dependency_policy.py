@@ -2279,6 +2279,27 @@ def test_a_package_the_script_installs_before_running_the_file_is_provided(tmp_p
     assert [d[2] for d in dep(root, select=("DEP001",))] == (["sharp"] if reported else [])
 
 
+@pytest.mark.parametrize("above, reported", [("//", True), ("// @ts-expect-error -- pre-existing, fix later", False),
+                                             ("/* @ts-ignore */", False)])
+def test_a_directive_above_the_from_line_of_a_multiline_import_silences_it(tmp_path, above, reported):
+    """tsc reports a module it cannot find at the specifier, and a directive silences the errors of
+    the next line: `// @ts-expect-error` just above `} from '@acme/descriptors'`, inside the statement,
+    silences the type-only import as one above the statement does (a CMS's test utilities: 1 DEP001).
+    A plain comment there silences nothing."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/schema/package.json": {"name": "@acme/schema", "version": "1.0.0", "main": "src/index.ts",
+                                         "dependencies": {"@acme/descriptors": "^1.3.0"}},
+        "packages/schema/src/index.ts": "import { encode } from '@acme/descriptors';\nexport const run = () => encode({});\n",
+        "packages/app/package.json": {"name": "@acme/app", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/app/tsconfig.json": {"compilerOptions": {"strict": True}, "include": ["src", "test"]},
+        "packages/app/src/index.ts": "export const x = 1;\n",
+        "packages/app/test/utils.ts": f"import {{\n  type EncodableObject,\n  {above}\n}} from '@acme/descriptors'\n\n"
+                                      "export const check = (value: EncodableObject): boolean => value !== undefined\n",
+    })
+    assert [d[2] for d in dep(root, select=("DEP001",))] == (["@acme/descriptors"] if reported else [])
+
+
 @pytest.mark.parametrize("pragma, reported", [("// @ts-nocheck TODO: fix the types\n", False), ("", True)])
 def test_a_type_only_import_in_a_file_under_ts_nocheck_is_not_reported(tmp_path, pragma, reported):
     """`// @ts-nocheck` over a service's tracer file: tsc reports nothing there, "Cannot find module"

@@ -202,7 +202,15 @@ def test_dep001_a_type_the_declaration_emit_drops_stays_a_dev_dependency(tmp_pat
     for body in dropped:
         assert "--save-dev" in advice(body), body
     for body in kept:
-        assert "-w @acme/common" in advice(body), body
+        assert "npm install ms -w @acme/common" in advice(body), body
+    # exported by an export list or `export default X`, a declaration is emitted as one written `export`
+    # (a chatbot SDK's `abstract class Skeleton { readonly log: Loggable }` ... `export { Skeleton }`:
+    # its types had gone to devDependencies); what the emit drops there is dropped as well
+    for export in ("export { Token };\n", "export type { Token };\n", "export default Token;\n",
+                   "export { Token as Bearer };\n"):
+        assert "npm install ms -w @acme/common" in advice(kept[1].removeprefix("export ") + export), export
+        assert "--save-dev" in advice(dropped[0].removeprefix("export ") + export), export
+    assert "--save-dev" in advice(kept[1].removeprefix("export ") + "export const t = 1;\n")
 
 
 def test_dep001_the_types_package_a_published_packages_declarations_name_goes_to_dependencies(tmp_path):
