@@ -35,6 +35,12 @@ class DevInProduction:
                        f"{host[0]}, so the application that installs this published package provides it, but "
                        f"{found}; declare it in peerDependencies too{optional} (one copy, shared with the application){ships}")
             return message, None, Severity.WARNING
+        if self._unpublished_member(u):  # neither section could install it: no fix
+            return (f'"{u.package}" is declared only in devDependencies of {rel} but production code imports it: '
+                    f"{self._left_out(u)} with \"Cannot find module '{u.package}'\"; {u.package} is a private "
+                    "workspace package, never published, so no section of this published package's manifest "
+                    "installs it for its users: bundle it into the build, or keep the code that imports it out of "
+                    f"what ships{ships}"), None, None
         external = self._left_external(u)
         if external is not None:
             return external, self._peer_fix(m, u.package), None
@@ -59,6 +65,14 @@ class DevInProduction:
         edit = Edit(m.path, 0, 0, "", json_edit=("move", "devDependencies", "dependencies", u.package))
         fix = Fix(Applicability.UNSAFE, (edit,), f'Move "{u.package}" to dependencies in {rel}')
         return message, fix, None
+
+    def _unpublished_member(self, u: Use) -> bool:
+        """Whether a published library's shipping code imports a private workspace package (`"private":
+        true`): the registry has no copy, so moving it to dependencies or peerDependencies breaks every
+        install of the library instead of fixing it."""
+        member = self.ws.member(u.package)
+        return member is not None and member.unpublishable and not u.manifest.unpublishable \
+            and self.published_library(u.manifest)
 
     def _sibling_peers(self, u: Use) -> str | None:
         """Why the package is a peer of this published library, said for the message: published

@@ -23,7 +23,7 @@ _DEV_DIRS = {
     "seeders": "database seeders, run by an ORM's command line", "seeds": "database seeds, run by an ORM's command line",
     "seeder": "database seeders, run by an ORM's command line", "seed": "database seeds, run by an ORM's command line",
 }
-_DUNDER = re.compile(r"^__(\w+?)__$")
+_DUNDER = re.compile(r"^__([\w-]+?)__$")  # `__e2e__`, `__test-helpers__`
 _EXAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "demos", "playground", "playgrounds",
                            "sandbox", "sandboxes",
                            "load-testing", "load-tests", "perf", "docs", "www", "website"})

@@ -3545,6 +3545,24 @@ def test_dep002_advises_the_section_the_sibling_packages_use_for_a_workspace_pac
     assert remedy in d.message
 
 
+def test_dep002_on_a_private_workspace_package_says_no_section_can_install_it(tmp_path):
+    """A published package's shipping code imports a private workspace package it keeps in
+    devDependencies (a site builder's SDK: `templates` entries importing a `"private": true`
+    templates package): the registry has no copy, so "declare it in peerDependencies or move it to
+    dependencies" would break every install. The message says so, and no fix is offered. A
+    published member keeps the usual advice."""
+    root = _platform_workspace(tmp_path, "")
+    manifest = {"name": "@acme/platform", "version": "1.0.0", "main": "dist/index.js", "private": True}
+    write(root, {"packages/platform/package.json": manifest})
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "@acme/platform is a private workspace package, never published" in d.message, d.message
+    assert "bundle it into the build, or keep the code that imports it out of what ships" in d.message
+    assert d.fix is None and "peerDependencies" not in d.message.split("; this file ships")[0]
+    write(root, {"packages/platform/package.json": {**manifest, "private": False}})
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=False).diagnostics
+    assert "private workspace package" not in d.message and d.fix is not None
+
+
 def test_dep002_leads_with_a_peer_where_the_published_siblings_keep_one(tmp_path):
     """A family of published Nest modules keeps `@nestjs/common` in peerDependencies; the graphql one
     keeps it only in devDependencies and imports it (a real Cognito integration: "move it to

@@ -44,7 +44,8 @@ def test_a_testutils_folder_is_test_support(tmp_path):
 
 
 def test_a_dunder_test_utils_folder_and_a_top_dev_harness_are_not_shipped(tmp_path):
-    """`src/__testUtils__/render.tsx` (test support named in the dunder style) and `dev/index.ts` (the
+    """`src/__testUtils__/render.tsx` (test support named in the dunder style, also with a hyphen:
+    `__test-helpers__`) and `dev/index.ts` (the
     local development backend a plugin's `start` script boots with mocked services, beside `src/`): no
     entry reaches them, and their devDependency imports are fine (a real Backstage plugin collection:
     4 DEP002, in private plugins too). A `dev/` folder inside `src/` is production code and stays
@@ -60,6 +61,10 @@ def test_a_dunder_test_utils_folder_and_a_top_dev_harness_are_not_shipped(tmp_pa
         "src/__testUtils__/render.ts": "import { render } from '@testing-library/react';\n\nexport const r = render;\n",
     }
     assert dep(write(tmp_path / "harness", files)) == []
+    # a hyphen in the dunder name too: a Jest matcher in `lib/__test-helpers__/` (an API library: its
+    # undeclared `expect` had been advised for dependencies)
+    hyphen = {("src/__test-helpers__/render.ts" if k == "src/__testUtils__/render.ts" else k): v for k, v in files.items()}
+    assert dep(write(tmp_path / "hyphen", hyphen)) == []
     inside = {**files, "src/dev/tools.ts": "import { mockServices } from '@backstage/backend-test-utils';\n\n"
                                           "export const tools = mockServices;\n"}
     assert ("DEP002", "src/dev/tools.ts", "@backstage/backend-test-utils") in dep(write(tmp_path / "inside", inside))
