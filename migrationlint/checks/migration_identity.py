@@ -458,7 +458,7 @@ def _holds_data(project: Project, path: str, name: str) -> bool:
     if facts is None:
         return False
     return any(e.name == ref.name and (e.kind == "enum" or e.kind == "const" and e.value_kind in ("data", "literal"))
-               for e in facts.exports) or any(n == ref.name and k == "enum" for n, k, _ in facts.declarations)
+               for e in facts.exports) or any(d[0] == ref.name and d[1] == "enum" for d in facts.declarations)
 
 
 def _export_problem(e, migration_names: set[str]) -> str | None:

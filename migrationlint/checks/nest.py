@@ -233,7 +233,7 @@ def _fix(project: Project, path: str, mod: NestModule, user: str, entity: str, c
 def _local_name(project: Project, data: bytes, facts, path: str, spec: str, entity: str, key) -> tuple:
     """The name to write for `entity` in the module file and the import edits it needs; None when
     the file already binds that name to something else."""
-    bound = (any(entity in i.locals for i in facts.imports) or any(n == entity for n, _, _ in facts.declarations)
+    bound = (any(entity in i.locals for i in facts.imports) or any(d[0] == entity for d in facts.declarations)
              or any(c.name == entity for c in facts.classes))
     if bound:
         return (entity, []) if entity_key(project, path, entity) == key and key[0] else (None, [])
