@@ -7,6 +7,7 @@ the file uses it, a fix that deletes the import.
 from __future__ import annotations
 
 import difflib
+import os
 
 from migrationlint.catalog import FixAvailability
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic
@@ -57,8 +58,9 @@ def phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: ImportF
     own = manifest.data.get("name") if manifest is not None else None  # its own files: a relative import
     close = [c for c in _closest_packages(project, resolver, name, _declared_in(manifest)) if c != own]
     twin = next((m for m in project.workspace.members if m.lower() == name.lower()), None)  # `@acme/Infra`
+    mapped = _unmapped_alias_target(project, manifest, imp.specifier)
     hint = f" The workspace package {twin} differs only in letter case: found on macOS and Windows, missing on Linux." \
-        if twin else f" Closest workspace packages: {', '.join(close)}." if close else ""
+        if twin else mapped if mapped else f" Closest workspace packages: {', '.join(close)}." if close else ""
     bundler = shipping_for(project).bundled(manifest) if manifest is not None and not manifest.error else None
     fails = "tsc fails with TS2307 and Node with" if imp.resolved_by_tsc else "Node fails with"
     effect, severity = f", so {fails} \"Cannot find module '{imp.specifier}'\"", None
@@ -75,6 +77,26 @@ def phantom(project: Project, resolver: Resolver, facts: FileFacts, imp: ImportF
     return diagnostic(IMP001, facts.path, imp.start, imp.end, message, fix=_delete_unused(facts, imp), severity=severity,
                       specifier=imp.specifier, package=name,
                       manifest=project.rel(manifest.path) if manifest else None)
+
+
+_ALIAS_BASES = ("src", "")  # where an `@/*` alias points, most often first
+_SOURCE_SUFFIXES = ("", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".d.ts")
+
+
+def _unmapped_alias_target(project: Project, manifest: Manifest | None, spec: str) -> str | None:
+    """The hint for `@/engine.io-parser` when the package holds `src/engine.io-parser/` (or that path
+    at its top): the alias the import was written for, which no tsconfig maps here; None otherwise."""
+    if manifest is None or not spec.startswith(("@/", "~/")) or len(spec) == 2:
+        return None
+    rest = spec[2:].rstrip("/")
+    for base in _ALIAS_BASES:
+        target = os.path.join(manifest.dir, base, rest)
+        if any(os.path.exists(target + suffix) for suffix in _SOURCE_SUFFIXES):
+            where = f"./{base}/*" if base else "./*"
+            return (f" {project.rel(target)} is in this package: the import is written for `{spec[:2]}*` mapped to "
+                    f"`{where}`, which no tsconfig maps for this file; map it in the tsconfig, or import it by a "
+                    "relative path.")
+    return None
 
 
 def _declared_in(manifest: Manifest | None) -> list[str]:

@@ -884,6 +884,31 @@ def test_imp001_never_suggests_the_importing_package_itself(tmp_path):
     assert alias.code == "IMP001" and "<%" not in alias.message and "@church/db," not in alias.message
 
 
+@pytest.mark.parametrize("held, hint", [
+    ("src/engine.io-parser/index.ts", "packages/sock/src/engine.io-parser is in this package: the import is written "
+                                      "for `@/*` mapped to `./src/*`, which no tsconfig maps for this file"),
+    ("engine.io-parser.ts", "packages/sock/engine.io-parser is in this package: the import is written for `@/*` "
+                            "mapped to `./*`"),
+    ("src/other/index.ts", "Closest workspace packages: @acme/site."),
+])
+def test_imp001_on_an_unmapped_alias_names_the_folder_it_was_written_for(tmp_path, held, hint):
+    """`@/engine.io-parser` in a package that holds `src/engine.io-parser/` and maps no `@/*` alias
+    (a socket library's ported tests): the message says what the import was written for, rather than
+    naming unrelated workspace packages as the closest ones."""
+    write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/site/package.json": {"name": "@acme/site", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/site/src/index.ts": "export const site = 1;\n",
+        "packages/sock/package.json": {"name": "@acme/sock", "version": "1.0.0", "main": "src/index.ts",
+                                       "dependencies": {"@acme/site": "1.0.0"}},
+        "packages/sock/tsconfig.json": {"compilerOptions": {"strict": True}},
+        "packages/sock/src/index.ts": "import { parse } from '@/engine.io-parser';\nexport const p = parse;\n",
+        f"packages/sock/{held}": "export const parse = 1;\n",
+    })
+    [d] = lint(tmp_path).diagnostics
+    assert d.code == "IMP001" and hint in d.message, d.message
+
+
 def test_a_workspace_package_named_in_another_letter_case_is_named_in_the_message(tmp_path):
     """`@acme/Infrastructure` where the workspace package is `@acme/infrastructure`: found on a
     case-insensitive disk, missing on Linux CI (a real e2e test: 3 IMP001 whose "closest packages"
