@@ -65,6 +65,8 @@ CONTEXT_NAMES = frozenset({
     "Procfile", "app.json", "render.yaml", "railway.json", "railway.toml",
     # the functions Vercel deploys (vercel_functions)
     "vercel.json",
+    # a component registry's items, templates copied into other projects (registry_items)
+    "registry.json",
     # whether the repository publishes packages (publish_paths; its workflows: _context_folders)
     *RELEASE_CONFIGS,
 })

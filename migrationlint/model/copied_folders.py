@@ -18,6 +18,7 @@ from typing import Callable
 
 from migrationlint.model.dev_files import published_data_folder, template_of
 from migrationlint.model.project import Project, per_key
+from migrationlint.model.registry_items import registry_item
 from migrationlint.model.workspace import Manifest
 
 _COPY = re.compile(r"(?:^|[;&|(]\s*)cp\s+([^;&|]+)")
@@ -28,9 +29,10 @@ _ABOVE = per_key("folder -> what the shell scripts of it and the folders above i
 
 def template_home(project: Project, path: str, manifest: Manifest, tsconfig_for: Callable) -> str | None:
     """The template folder or file the file at `path` belongs to (its name says so: dev_files.template_of;
-    a shell script copies its folder out: `copied_out`; its package publishes it as data), or None."""
+    a shell script copies its folder out: `copied_out`; its package publishes it as data; its
+    package's component registry lists it: registry_items), or None."""
     return template_of(project.rel(path)) or copied_out(project, path) \
-        or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for)
+        or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for) or registry_item(path, manifest.dir)
 
 
 def copied_out(project: Project, path: str) -> str | None:

@@ -40,6 +40,8 @@ _EXT = r"\.(?:[cm]?[jt]sx?|json)$"
 _CONFIG = re.compile(rf"^\.?(?:{_TOOL})(?:[.-][\w-]+)*[.-](?:config|conf|setup|rc|workspace)(?:[.-][\w-]+)?{_EXT}")
 # any tool's config at a package's top (`hardhat.config.ts`): the tools above are recognised anywhere
 _ANY_TOOL_CONFIG = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.config\.[cm]?[jt]s$")
+# a tool's command-line config at a package's top (`sanity.cli.ts`: `defineCliConfig({...})`, read by `sanity build`)
+_CLI_CONFIG = re.compile(r"^[\w-]+\.cli\.[cm]?[jt]s$")
 _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
 # `.spec`, `.test`, `.e2e`, tstyche's `.tst` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's
@@ -194,8 +196,8 @@ def dev_reason(rel: str) -> str | None:
         return f"a task runner's configuration ({parts[0]}/, a task file in folder form)"
     if len(parts) == 1 and is_service_config(name):
         return "the Serverless Framework's service configuration, which its CLI reads to deploy, never the functions"
-    if len(parts) == 1 and _ANY_TOOL_CONFIG.match(name):
-        return "the configuration of a tool (a `<tool>.config.*` file at the package's top, which no entry reaches)"
+    if len(parts) == 1 and (_ANY_TOOL_CONFIG.match(name) or _CLI_CONFIG.match(name)):
+        return f"the configuration of a tool (a `<tool>.{name.split('.')[-2]}.*` file at the package's top, which no entry reaches)"
     why = dev_folder_reason(parts[:-1])
     if why is not None:
         return why

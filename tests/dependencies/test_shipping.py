@@ -2263,6 +2263,54 @@ def test_a_folder_a_shell_script_copies_into_another_project_holds_templates(tmp
     assert dep(root) == ([("DEP001", "scripts/qa/lib/actions/page.tsx", "@acme/core")] if reported else [])
 
 
+@pytest.mark.parametrize("name, reported", [("sanity.cli.ts", False), ("sanity.config.ts", False),
+                                             ("src/sanity.cli.ts", True), ("sanity-cli.ts", True)])
+def test_a_tools_cli_config_at_the_package_top_is_a_tool_config(tmp_path, name, reported):
+    """`sanity.cli.ts` (`defineCliConfig({ vite: ... })`, which only `sanity build` and `sanity dev`
+    read) at the top of a private studio app: a tool's config, like a `<tool>.config.*` there, whose
+    devDependency imports are fine (a CMS's dev studios: 4 DEP002 on vite and a vite plugin). Below
+    `src/`, or named otherwise, the file is presumed to ship as before."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["dev/*"]},
+        "dev/studio/package.json": {"name": "studio", "version": "1.0.0", "private": True,
+                                    "scripts": {"build": "sanity build", "dev": "sanity dev"},
+                                    "dependencies": {"sanity": "^4.0.0"}, "devDependencies": {"vite": "^7.0.0"}},
+        f"dev/studio/{name}": "import { defineCliConfig } from 'sanity/cli';\nimport { mergeConfig } from 'vite';\n"
+                              "export default defineCliConfig({ vite: (c) => mergeConfig(c, {}) });\n",
+    })
+    assert dep(root) == ([("DEP002", f"dev/studio/{name}", "vite")] if reported else [])
+
+
+@pytest.mark.parametrize("listing, reported", [
+    ("chat/api/redis.ts", []), ("src/chat/api/redis.ts", []), ("./src/chat/api/redis.ts", []),
+    ("chat/api/other.ts", ["ioredis"]),  # a file the registry does not list is the package's own code
+    (None, ["ioredis"]),  # no registry.json
+])
+def test_the_files_a_component_registry_lists_are_templates(tmp_path, listing, reported):
+    """A shadcn-style registry package: its registry.json lists each item's files (paths from its
+    folder, or below `src/`), which a command line copies into users' apps, where the item's own
+    `dependencies` are installed (a marketplace's blocks: 19 DEP001 asking the registry package to
+    declare ioredis, multer and react). A listed file is a template; the cache sees the listing change."""
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["apps/*", "packages/*"]},
+        "apps/api/package.json": {"name": "api", "private": True, "dependencies": {"ioredis": "^5.4.0"}},
+        "packages/registry/package.json": {"name": "@acme/registry", "private": True,
+                                           "scripts": {"build:registry": "shadcn build"}},
+        "packages/registry/src/chat/api/redis.ts": "import Redis from 'ioredis';\nexport const redis = new Redis();\n",
+    }
+    if listing is not None:
+        files["packages/registry/registry.json"] = {
+            "$schema": "https://ui.shadcn.com/schema/registry.json", "name": "acme",
+            "items": [{"name": "chat", "dependencies": ["ioredis"], "files": [{"path": listing, "type": "registry:api"}]}]}
+    root = write(tmp_path, files)
+    assert [pkg for _, _, pkg in dep(root, select=("DEP001",))] == reported
+    if listing == "chat/api/redis.ts":  # a cached run sees the listing go
+        first = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=True).diagnostics
+        (root / "packages/registry/registry.json").write_text('{"items": []}')
+        again = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=True).diagnostics
+        assert (len(first), len(again)) == (0, 1)
+
+
 @pytest.mark.parametrize("listed, compiled, reported", [
     (["dist", "assets"], False, []), (["dist"], False, ["next"]), (["dist", "assets"], True, ["next"])])
 def test_a_folder_published_as_files_and_compiled_by_no_tsconfig_holds_templates(tmp_path, listed, compiled, reported):
