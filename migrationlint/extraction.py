@@ -36,7 +36,7 @@ from migrationlint.extract.sources import (
 # forking two workers costs about 40 ms, the average file about 1 ms to extract.
 POOL_THRESHOLD = 150
 CHUNKS_PER_WORKER = 32
-MAX_CHUNKS = 4096  # work_sharing.MAX_TOKENS: the indices are written into one pipe before anyone reads
+MAX_CHUNKS = 4096  # 16 KB of 4-byte indices: within any pipe's capacity
 
 PARSED: list[str] = []  # every path whose facts were computed (not cached) in this process; tests read it
 

@@ -31,43 +31,22 @@ _FRAME = struct.Struct("<IQ")  # chunk index, payload length
 _PIPE_BYTES = 1 << 20
 
 
-MAX_TOKENS = 4096  # 16 KB of 4-byte indices: within any pipe's capacity, written before anyone reads
-
-
-class Tokens:
-    """The indices 0..count-1 in one pipe, for the processes forked after it is made to share: each
-    `take()` gives the next index to exactly one reader (a read of 4 bytes from a pipe is atomic),
-    None when none is left. At most MAX_TOKENS: all are written before any process reads."""
-
-    def __init__(self, count: int) -> None:
-        if count > MAX_TOKENS:
-            raise ValueError(f"{count} tokens do not fit in one pipe")
-        self._read, write_end = os.pipe()
-        _write_all(write_end, b"".join(_INDEX.pack(i) for i in range(count)))
-        os.close(write_end)  # the pipe ends when every index is taken
-
-    def take(self) -> int | None:
-        raw = os.read(self._read, _INDEX.size)
-        return _INDEX.unpack(raw)[0] if len(raw) == _INDEX.size else None
-
-    def close(self) -> None:
-        os.close(self._read)
-
-
 def shared_results(chunks: list[list[str]], workers: int, here: Callable[[str], Result],
                    away: Callable[[str], Result]) -> Iterator[Result]:
     """The result of every path of `chunks`, in no particular order: `here(path)` for the chunks this
     process takes, `away(path)` (picklable results) for those a helper takes. `workers` counts this
     process."""
-    tokens = Tokens(len(chunks))  # fits: see extraction.MAX_CHUNKS
+    tokens_read, tokens_write = os.pipe()
+    _write_all(tokens_write, b"".join(_INDEX.pack(i) for i in range(len(chunks))))  # fits: see extraction.MAX_CHUNKS
+    os.close(tokens_write)  # before forking: the pipe ends when every index is taken
     helpers: dict[int, int] = {}  # read end -> pid
     done: set[int] = set()
     try:
         for _ in range(workers - 1):
-            read_end, pid = _fork_helper(chunks, tokens, away)
+            read_end, pid = _fork_helper(chunks, tokens_read, away)
             helpers[read_end] = pid
         inbox = _Inbox(list(helpers))
-        while (index := tokens.take()) is not None:
+        while (index := _take(tokens_read)) is not None:
             for path in chunks[index]:
                 yield here(path)
                 yield from inbox.ready(done)
@@ -77,21 +56,26 @@ def shared_results(chunks: list[list[str]], workers: int, here: Callable[[str], 
             if index not in done:
                 yield from map(here, chunks[index])
     finally:
-        tokens.close()
+        os.close(tokens_read)
         for read_end, pid in helpers.items():
             _end_helper(read_end, pid)
 
 
-def _fork_helper(chunks: list[list[str]], tokens: Tokens, away: Callable[[str], Result]) -> tuple[int, int]:
+def _fork_helper(chunks: list[list[str]], tokens: int, away: Callable[[str], Result]) -> tuple[int, int]:
     """(read end, pid) of a helper that takes chunks until none is left and sends each chunk's
     results as one frame."""
     def body(write_end: int) -> None:
-        while (index := tokens.take()) is not None:
+        while (index := _take(tokens)) is not None:
             payload = pickle.dumps([away(path) for path in chunks[index]], protocol=pickle.HIGHEST_PROTOCOL)
             _write_all(write_end, _FRAME.pack(index, len(payload)) + payload)
 
     pid, read_end = fork_child(body, pipe_bytes=_PIPE_BYTES)  # a whole chunk fits without waiting
     return read_end, pid
+
+
+def _take(tokens: int) -> int | None:
+    raw = os.read(tokens, _INDEX.size)
+    return _INDEX.unpack(raw)[0] if len(raw) == _INDEX.size else None
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -55,54 +55,27 @@ RULES = [DEP001, DEP002, DEP003, DEP004, DEP005]
 # ----------------------------------------------------------------------------- entry point
 
 def check(project: Project) -> Iterator[Diagnostic]:
-    parts = PackageParts(project)
-    return iter([d for index in range(len(parts)) for d in parts.check(index)])
-
-
-class PackageParts:
-    """The DEP checks, one package at a time. Every judgement reads and records only what concerns
-    the use's own manifest (the section each package goes to, what is reported already, what is
-    loaded as a value), so a package's findings come from its own files whatever was checked before:
-    two processes can share the packages (checks_apart.py) and find what one process finds. Largest
-    packages first, so that whoever takes the next package ends the work as evenly as can be."""
-
-    def __init__(self, project: Project) -> None:
-        self.model = DependencyChecks(project)
-        by_owner: dict[str, list[tuple[str, FileFacts]]] = {}
-        for path, facts in sorted(project.files.items()):
-            m = self.model.owner(path)
-            if not facts.skipped and m is not None and not m.error:
-                by_owner.setdefault(m.path, []).append((path, facts))
-        self.parts = sorted(by_owner.values(), key=len, reverse=True)
-
-    def __len__(self) -> int:
-        return len(self.parts)
-
-    def check(self, index: int) -> list[Diagnostic]:
-        """The findings of the index-th package's files."""
-        model, files = self.model, self.parts[index]
-        uses = [u for path, facts in files for u in model.uses(path, facts)]
-        reported: set[tuple[str, str]] = set()  # (manifest, package) already reported as missing
-        sections, witnesses = _sections_needed(model, uses)
-        model.runtime_witnesses.update(witnesses)
-        model.value_loads.update((u.manifest.path, u.package) for u in uses if not u.type_only and not u.imp.guarded)
-        model.eager_loads.update((u.manifest.path, u.package) for u in uses
-                                 if not u.type_only and not u.imp.guarded and not u.test and not u.on_demand)
-        peer_candidates: dict[tuple[str, str], list[Use]] = {}
-        out: list[Diagnostic] = []
-        for use in uses:
-            out.extend(model.judge(use, sections, reported, peer_candidates))
-        for path, facts in files:
+    model = DependencyChecks(project)
+    uses = [u for path, facts in sorted(project.files.items()) if not facts.skipped
+            for u in model.uses(path, facts)]
+    reported: set[tuple[str, str]] = set()  # (manifest, package) already reported as missing
+    sections, model.runtime_witnesses = _sections_needed(model, uses)
+    model.value_loads = {(u.manifest.path, u.package) for u in uses if not u.type_only and not u.imp.guarded}
+    model.eager_loads = {(u.manifest.path, u.package) for u in uses
+                         if not u.type_only and not u.imp.guarded and not u.test and not u.on_demand}
+    peer_candidates: dict[tuple[str, str], list[Use]] = {}
+    out: list[Diagnostic] = []
+    for use in uses:
+        out.extend(model.judge(use, sections, reported, peer_candidates))
+    for path, facts in sorted(project.files.items()):
+        if not facts.skipped:
             out.extend(model.runtime(path, facts, reported))
-        # shipping uses of production dependencies first: the section a peer goes to is theirs
-        # (each package's uses best-ranked first: a shipping use decides the section)
-        for ranked in sorted((sorted(us, key=_peer_rank) for us in peer_candidates.values()),
-                             key=lambda us: (us[0].test, us[0].manifest.declared(us[0].package) != "dependencies")):
-            out.extend(model.peers(ranked, reported))
-        return out
-
-
-PARTS = PackageParts  # the packages two processes share on a large run (checks_apart.py)
+    # shipping uses of production dependencies first: the section a peer goes to is theirs
+    # (each package's uses best-ranked first: a shipping use decides the section)
+    for ranked in sorted((sorted(us, key=_peer_rank) for us in peer_candidates.values()),
+                         key=lambda us: (us[0].test, us[0].manifest.declared(us[0].package) != "dependencies")):
+        out.extend(model.peers(ranked, reported))
+    return iter(out)
 
 
 def _sections_needed(model: DependencyChecks, uses: list[Use]) -> tuple[dict[tuple[str, str], str],
@@ -130,7 +103,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
 
     def __init__(self, project: Project) -> None:
         super().__init__(project)
-        self.runtime_witnesses: dict[tuple[str, str], list[Use]] = {}  # each package's: see _sections_needed
+        self.runtime_witnesses: dict[tuple[str, str], list[Use]] = {}  # check() sets it: see _sections_needed
         self.value_loads: set[tuple[str, str]] = set()  # (manifest, package) a linted file loads as a value
 
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005

@@ -57,7 +57,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         super().__init__(project)
         self._yarn_closures: dict[tuple[str, str], set[str]] = {}  # (yarn.lock, project root) -> _yarn_production
         self._linked_of: dict[str, frozenset[str]] = {}  # manifest -> ProvidedModules._linked_by_install_hook
-        self.eager_loads: set[tuple[str, str]] = set()  # (manifest, package) shipping code loads at start-up (PackageParts)
+        self.eager_loads: set[tuple[str, str]] = set()  # (manifest, package) shipping code loads at start-up (check() sets it)
         self._generated_names: frozenset[str] | None = None  # _generated_member's names, read once
         self._globbing: list[str] | None = None  # ProvidedModules._globbing_files, found once
 

@@ -1,19 +1,15 @@
-"""A large run checks the import rules in a second process and shares the packages of the DEP
-rules with it (checks_apart.py): the findings are a single process's, in the same order, and what
-the child's checks read and walked stays an input of the stored run (a change there is seen by the
-next run with the cache)."""
+"""A large run checks the import rules in a second process (checks_apart.py): the findings are a
+single process's, in the same order, and what the child's checks read stays an input of the
+stored run (a change there is seen by the next run with the cache)."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from migrationlint import checks_apart, pipeline
-from migrationlint.cache import reach_cache
-from migrationlint.checks import dependencies
 from migrationlint.fix_relint import Relinter
 from migrationlint.model.resolve import resolver_for
 from migrationlint.settings import Settings
@@ -104,9 +100,9 @@ def test_a_config_only_the_child_read_is_an_input_of_the_stored_run(tmp_path: Pa
     extra.write_text('{"compilerOptions": {"strict": true}}')
     real = checks_apart._checked_apart
 
-    def reading_a_config(project, store, *rest):
+    def reading_a_config(project, store, apart):
         resolver_for(project).tsconfigs.config(str(extra))
-        return real(project, store, *rest)
+        return real(project, store, apart)
 
     monkeypatch.setattr(checks_apart, "_checked_apart", reading_a_config)
     pipeline.lint([str(root)], Settings(), use_cache=True)
@@ -136,97 +132,3 @@ def test_a_fix_pass_over_a_large_run_splits_and_reports_what_one_process_reports
     fresh = pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1, overrides=texts, files=first.files)
     assert _findings(relinted) == _findings(fresh)
     assert "DEP001" in {d.code for d in relinted.diagnostics}
-
-
-# ----------------------------------------------------------------------------- the DEP packages, shared
-
-def _workspace_of_services(root: Path, services: int = 6, files: int = 30) -> Path:
-    """A workspace of services, each with its own DEP findings: an undeclared import in shipping
-    code (DEP001, fix to dependencies), a devDependency loaded in production (DEP002), and a test
-    that imports the undeclared package too (the fix's section is decided within the package)."""
-    (root / ".git").mkdir(parents=True)
-    (root / "package.json").write_text(json.dumps({"name": "ws", "private": True, "workspaces": ["services/*"],
-                                                   "devDependencies": {"typescript": "^5.4.0"}}))
-    for s in range(services):
-        svc = root / "services" / f"svc{s}"
-        (svc / "src").mkdir(parents=True)
-        (svc / "package.json").write_text(json.dumps({
-            "name": f"svc{s}", "version": "1.0.0", "main": "dist/main.js", "scripts": {"start": "node dist/main.js"},
-            "dependencies": {"lodash": "^4.17.21"}, "devDependencies": {"dayjs": "^1.11.0"}}))
-        (svc / "src" / "main.ts").write_text(
-            "import { get } from 'lodash';\nimport dayjs from 'dayjs';\nimport { v0 } from './f0';\n"
-            f"import {{ Queue }} from 'bullmq{s % 2}';\nexport const main = () => [get, dayjs(), v0, Queue];\n")
-        (svc / "src" / "main.spec.ts").write_text(f"import {{ Queue }} from 'bullmq{s % 2}';\nexport const q = Queue;\n")
-        for i in range(files):
-            nxt = (f"import {{ v{i + 1} }} from './f{i + 1}';\n", f" + v{i + 1}") if i + 1 < files else ("", "")
-            (svc / "src" / f"f{i}.ts").write_text(f"{nxt[0]}export const v{i} = {i}{nxt[1]};\n")
-    return root
-
-
-@pytest.fixture
-def both_sides(monkeypatch, tmp_path: Path):
-    """The pid that checked each DEP package, written to a file (the child's memory does not come
-    back). The parent waits a little after each package, so the child takes some too."""
-    parent, log = os.getpid(), tmp_path / "sides.log"
-    real = dependencies.PackageParts.check
-
-    def recording(self, index):
-        found = real(self, index)
-        with open(log, "a") as fh:
-            fh.write(f"{os.getpid()} {index}\n")
-        if os.getpid() == parent:
-            import time
-
-            time.sleep(0.2)
-        return found
-
-    monkeypatch.setattr(dependencies.PackageParts, "check", recording)
-    return lambda: [tuple(map(int, line.split())) for line in log.read_text().splitlines()] if log.exists() else []
-
-
-def test_both_processes_check_dep_packages_and_report_what_one_process_reports(tmp_path: Path, splits: list[int],
-                                                                               both_sides) -> None:
-    root = _workspace_of_services(tmp_path / "repo")
-    split = pipeline.lint([str(root)], Settings(), use_cache=False)
-    assert splits
-    checked = both_sides()
-    assert len({pid for pid, _ in checked}) == 2, "both processes took packages"
-    assert sorted(index for _, index in checked) == list(range(6)), "each package once"
-    (tmp_path / "sides.log").unlink()
-    single = pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1)
-    assert _findings(split) == _findings(single)
-    codes = [d.code for d in single.diagnostics]
-    assert codes.count("DEP001") == 12 and codes.count("DEP002") == 6
-
-
-def test_a_dep_package_that_fails_reports_as_one_process_does(tmp_path: Path, splits: list[int],
-                                                               monkeypatch) -> None:
-    """A bug in one package's checks: in either process, the family is checked again whole, and
-    the run reports the one INT001 a single process reports (the other families' findings stand)."""
-    root = _workspace_of_services(tmp_path / "repo")
-    real = dependencies.PackageParts.check
-
-    def failing(self, index):
-        if any(path.endswith("svc3/src/main.ts") for path, _ in self.parts[index]):
-            raise RuntimeError("boom")
-        return real(self, index)
-
-    monkeypatch.setattr(dependencies.PackageParts, "check", failing)
-    split = pipeline.lint([str(root)], Settings(), use_cache=False)
-    assert splits
-    single = pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1)
-    assert _findings(split) == _findings(single)
-    assert [d.code for d in split.diagnostics if d.code.startswith(("DEP", "INT"))] == ["INT001"]
-
-
-def test_the_packages_the_child_walked_are_stored_for_the_next_run(tmp_path: Path, splits: list[int],
-                                                                   both_sides) -> None:
-    """What ships in the packages the child checked comes back: the reach cache stores every
-    package, as after one process."""
-    root = _workspace_of_services(tmp_path / "repo")
-    pipeline.lint([str(root)], Settings(), use_cache=True)
-    assert splits and len({pid for pid, _ in both_sides()}) == 2
-    stored = reach_cache._load(str(root / ".migrationlint_cache"))
-    assert stored is not None
-    assert sorted(os.path.basename(os.path.dirname(m)) for m in stored.packages) == [f"svc{s}" for s in range(6)]
-    assert all(any(f.endswith("f29.ts") for f in p.found) for p in stored.packages.values())

@@ -9,8 +9,7 @@ import time
 
 import pytest
 
-from migrationlint.forked import fork_child, reap
-from migrationlint.work_sharing import MAX_TOKENS, Tokens, shared_results
+from migrationlint.work_sharing import shared_results
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="helpers are forked (Linux)")
 
@@ -108,35 +107,3 @@ def test_stopping_early_kills_and_reaps_the_helpers():
     assert len(_children()) == 2
     results.close()
     assert _children() == []
-
-
-def test_tokens_give_each_index_to_exactly_one_process():
-    """Three processes (this one and two forked) take from one Tokens: every index once."""
-    tokens = Tokens(500)
-
-    def taking(write_end: int) -> None:
-        taken = []
-        while (index := tokens.take()) is not None:
-            taken.append(index)
-            time.sleep(0.0005)
-        os.write(write_end, ",".join(map(str, taken)).encode())
-
-    children = [fork_child(taking) for _ in range(2)]
-    here = []
-    while (index := tokens.take()) is not None:
-        here.append(index)
-        time.sleep(0.0005)
-    tokens.close()
-    away = []
-    for pid, read_end in children:
-        with os.fdopen(read_end, "rb") as fh:
-            away.append([int(i) for i in fh.read().decode().split(",") if i])
-        reap(pid, kill=False)
-    assert sorted(here + away[0] + away[1]) == list(range(500))
-    assert here and away[0] and away[1], "every process took some"
-
-
-def test_more_tokens_than_a_pipe_holds_are_refused():
-    """Every index is written before anyone reads: past MAX_TOKENS the write would block forever."""
-    with pytest.raises(ValueError):
-        Tokens(MAX_TOKENS + 1)
