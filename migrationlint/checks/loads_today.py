@@ -27,16 +27,25 @@ class LoadsToday:
         of it: with several, the hoisted copy may be another package's, and a dependency naming a
         version apart keeps its own nested copy."""
         m = self._declaring_manifest(u)  # the root, for a member that takes its packages from there
-        memo = _TODAY(self.project)
-        key = (u.manifest.path, m.path, u.package, _full_install(u))
-        if key not in memo:  # asked per finding; many findings share a package
-            memo[key] = self._why_today(u, m)
+        found = self._why_today_memo(u, m, _full_install(u))
+        if not found and not _full_install(u):  # shipping code: what only the full install, with its devDependencies, holds
+            found = self._why_today_memo(u, m, True)
+            if found:
+                found = found.replace("; it loads today only because", "; in a full install (devDependencies "
+                                      "included) it loads today only because", 1) + \
+                    "; no package a production install keeps is known to bring it"
         # an import used only for types loads nothing: what the hoisted copy serves is tsc's lookup
-        return memo[key].replace("; it loads today only because", "; tsc finds it today only because", 1) \
-            if u.type_only else memo[key]
+        return found.replace("; it loads today only because", "; tsc finds it today only because", 1) \
+            if u.type_only else found
 
-    def _why_today(self, u: Use, m: Manifest) -> str:
-        full = _full_install(u)
+    def _why_today_memo(self, u: Use, m: Manifest, full: bool) -> str:
+        memo = _TODAY(self.project)
+        key = (u.manifest.path, m.path, u.package, full)
+        if key not in memo:  # asked per finding; many findings share a package
+            memo[key] = self._why_today(u, m, full)
+        return memo[key]
+
+    def _why_today(self, u: Use, m: Manifest, full: bool) -> str:
         via = self.bringing_dependencies(m, u.package, full) or self._pnpm_carriers(m, u.package, full)
         beside = self._declared_beside(m, u.package, full)
         if beside and via and self.one_copy_hoisted(m, u.package):  # an install of the manifest alone has it too
@@ -48,7 +57,7 @@ class LoadsToday:
                     f"install hoists it to the root: an install of {self._rel(m)} on its own, or one that does not "
                     "hoist, breaks it")
         if not via:
-            return self._added_as_peer(u) or self._brought_deeper(u, m)
+            return self._added_as_peer(u) or self._brought_deeper(u, m, full)
         several = not self.one_copy_hoisted(m, u.package)
         if several:
             via = self._using_the_hoisted_copy(m, u.package, via)
@@ -82,7 +91,7 @@ class LoadsToday:
                        and any(package in x.section(s) for s in sections))
         return None if not found else found[0] if len(found) == 1 else f"{found[0]} (and {len(found) - 1} more)"
 
-    def _brought_deeper(self, u: Use, m: Manifest) -> str:
+    def _brought_deeper(self, u: Use, m: Manifest, full: bool) -> str:
         """The declared dependency that brings the package through packages of its own (`web3` ->
         `web3-eth` -> `web3-eth-contract`), by the lockfile, in a hoisting install: "" when none does
         within a few steps (or the lockfile holds several versions: which copy is hoisted is unsaid)."""
@@ -90,9 +99,9 @@ class LoadsToday:
         if lock is None or not self.install_hoists(m) or not self.one_copy_hoisted(m, u.package):
             return ""
         importer = importer_key(m, root)
-        if not _full_install(u) and lock.in_production_install(u.package, importer) is False:
+        if not full and lock.in_production_install(u.package, importer) is False:
             return ""
-        declared = [*m.section("dependencies"), *(m.section("devDependencies") if _full_install(u) else ())]
+        declared = [*m.section("dependencies"), *(m.section("devDependencies") if full else ())]
         chain = _chain_to(declared, u.package, lambda p: self._depends_on(lock, p, importer))
         if chain is None or len(chain) < 2:
             return ""  # none, or a direct one, which the lockfile's other questions already answered

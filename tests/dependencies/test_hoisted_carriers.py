@@ -58,6 +58,29 @@ def test_a_carrier_member_needs_the_package_in_its_production_dependencies(tmp_p
     assert "loads today" not in only_dep001(carried_by_member(tmp_path, "devDependencies"))
 
 
+def test_shipping_code_whose_package_only_a_devdependency_brings_says_so(tmp_path):
+    """`chalk` in a service's main.ts, brought into the hoisted install only by a devDependency (a
+    NestJS starter: two findings of one package, the test one explaining why it loads today and the
+    shipping one saying nothing, read as if the package were missing today): the shipping finding
+    says that the full install holds it through that devDependency, and that no package a
+    production install keeps is known to bring it. The test's finding keeps the usual wording."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "yarn.lock": YARN_LOCK,
+        "packages/app/package.json": {**APP, "devDependencies": {"pad-wrap": "1.0.0"}},
+        "packages/app/tsconfig.json": TSCONFIG,
+        "packages/app/src/main.ts": "import leftPad from 'left-pad';\n\nconsole.log(leftPad('a', 3));\n",
+        "packages/app/src/main.spec.ts": "import leftPad from 'left-pad';\n\nit('pads', () => leftPad('a', 3));\n",
+    })
+    found = {d.path.rsplit("/", 1)[-1]: d.message
+             for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics}
+    carried = '"pad-wrap", which packages/app/package.json declares, depends on it and the install hoists it'
+    assert (f"; in a full install (devDependencies included) it loads today only because {carried}") in found["main.ts"]
+    assert "; no package a production install keeps is known to bring it" in found["main.ts"]
+    assert f"; it loads today only because {carried}" in found["main.spec.ts"]
+    assert "production install keeps" not in found["main.spec.ts"]
+
+
 def one_version_policy(tmp_path, member_deps: dict):
     """An Nx repository that keeps every third-party package in the root package.json, built and
     run from an image that installs the root."""
