@@ -2,7 +2,8 @@
 bundle, loaded on demand (or at once with `{ eager: true }`), though no import statement names them.
 So are the files a load by a computed relative path may name: ``require(`./routers/v1/${r}`)``
 (a route list loaded at start-up) names every file below `./routers/v1/`, as `./routers/v1/**`,
-and so does `require('./routers/v1/' + r)`; ``import(`./locale-${l}`)`` names `./locale-*`.
+and so does `require('./routers/v1/' + r)`; ``import(`./locale-${l}`)`` names `./locale-*`, and
+``import(`./${c}/${n}/run.ts`)`` `./**/**/run.ts` (text after a substitution narrows the pattern).
 
 Read as (pattern, start, end) of each literal pattern (a string, or the strings of an array, `!`
 ones included) of an `import.meta.glob(...)` or `import.meta.globEager(...)` call (Vite 2's), and
@@ -91,7 +92,43 @@ def _template_load(tick: Node | None) -> list[tuple[str, int, int]]:
     parts = template.named_children
     if len(parts) < 2 or parts[0].type != "string_fragment" or parts[1].type != "template_substitution":
         return []
-    return _pattern(parts[0].text.decode("utf-8", "replace"), template)
+    found = _pattern(parts[0].text.decode("utf-8", "replace"), template)
+    rest = _after_prefix(parts[0].text.decode("utf-8", "replace"), parts[1:])
+    if not found or rest is None:
+        return found
+    pattern, start, end = found[0]
+    return [(pattern.removesuffix("**").removesuffix("*") + rest, start, end)]
+
+
+_GLOB_SPECIAL = re.compile(r"[][*?{}()!]")
+_SCRIPT_SUFFIX = re.compile(r"\.[cm]?[jt]sx?$")
+
+
+def _after_prefix(prefix: str, parts: list[Node]) -> str | None:
+    """The rest of a computed path's pattern from its first substitution on, when static text follows
+    one: ``./${category}/${name}/run.ts`` names `./**/**/run.ts`, not every file below `./` (a test
+    that runs each case's `run.ts` beside its `input.ts` data). A substitution that fills a whole
+    segment may hold several; one inside a segment (`locale-${l}`) matches within it. A `.js` spelling
+    ends in whatever TypeScript resolves it to. None when no static text follows (the prefix decides)."""
+    if all(p.type == "template_substitution" for p in parts):
+        return None
+    out, previous = "", prefix
+    for i, part in enumerate(parts):
+        if part.type == "template_substitution":
+            following = parts[i + 1].text.decode("utf-8", "replace") if i + 1 < len(parts) else "/"
+            whole = previous.endswith("/") and (following.startswith("/") or i + 1 == len(parts))
+            out += "**" if whole else "*"
+            previous = "*"
+        else:
+            previous = part.text.decode("utf-8", "replace")
+            if _GLOB_SPECIAL.search(previous):
+                return None  # a literal the glob would read as syntax: the prefix decides
+            out += previous
+    if parts[-1].type == "template_substitution" or _SCRIPT_SUFFIX.search(out) and not out.endswith(("js", "jsx")):
+        return out
+    if _SCRIPT_SUFFIX.search(out):
+        return _SCRIPT_SUFFIX.sub(".*", out)
+    return out + "*"  # `./handlers/${name}.handler`: TypeScript adds the extension
 
 
 def _patterns(prop: Node | None) -> list[tuple[str, int, int]]:

@@ -2241,6 +2241,38 @@ def test_the_files_a_load_by_computed_path_may_name_are_reached(tmp_path):
     assert "counted as shipping" in found["dayjs"], found["dayjs"]
 
 
+@pytest.mark.parametrize("load, reported", [
+    ("import(`./${cat}/${name}/run.ts`)", []),
+    ("import(`./${cat}/${name}/run.js`)", []),  # the `.js` spelling of the same file
+    ("import(`./${cat}/${name}/${file}`)", [("DEP001", "packages/utils/src/tests/js/imports/remove/input.ts", "p1")]),
+])
+def test_static_text_after_a_substitution_narrows_what_a_computed_load_names(tmp_path, load, reported):
+    """A test runs each case's `run.ts` with ``import(`./${cat}/${name}/run.ts`)`` and reads the
+    `input.ts` beside it as text, which the tsconfig excludes as data (a CLI's transform tests: 103
+    findings on imports of made-up packages in the inputs, once taken for modules the load names).
+    The text after a substitution counts: the load names `./**/**/run.ts`; a load ending in a
+    substitution names every file below its prefix, as before."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "scripts": {"test": "vitest run"},
+                         "devDependencies": {"typescript": "^5.4.0", "vitest": "^3.0.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "packages/utils/package.json": {"name": "@acme/utils", "version": "0.3.3", "type": "module", "files": ["dist"],
+                                        "exports": {".": "./dist/index.mjs"}, "scripts": {"check": "tsc"}},
+        "packages/utils/tsconfig.json": {"include": ["src/**/*.ts"], "exclude": ["dist/**", "src/tests/**/input.ts"]},
+        "packages/utils/src/index.ts": "export const removeImport = (code: string, name: string) => code.replace(name, '');\n",
+        "packages/utils/src/tests/js/index.ts":
+            "import fs from 'node:fs';\nimport { join } from 'node:path';\nimport { expect, test } from 'vitest';\n"
+            "for (const cat of fs.readdirSync(import.meta.dirname)) {\n  for (const name of fs.readdirSync(join(import.meta.dirname, cat))) {\n"
+            "    test(name, async () => {\n      const input = fs.readFileSync(join(import.meta.dirname, cat, name, 'input.ts'), 'utf8');\n"
+            f"      const file = 'run.ts';\n      const module = await {load};\n      expect(module.run(input)).toBeTruthy();\n"
+            "    });\n  }\n}\n",
+        "packages/utils/src/tests/js/imports/remove/run.ts":
+            "import { removeImport } from '../../../../index.ts';\nexport const run = (code: string) => removeImport(code, 'p1');\n",
+        "packages/utils/src/tests/js/imports/remove/input.ts": "import { a } from 'p1';\nconsole.log(a);\n",
+    })
+    assert dep(root) == reported
+
+
 @pytest.mark.parametrize("copy, reported", [
     ('cp -r scripts/qa/lib/actions "$APP_PATH/src/app/actions"', False), ("cp -r scripts/qa/lib/actions /tmp/app/src", False),
     ("cp -R scripts/qa/lib/actions ../app/src", False), ("cp scripts/qa/lib/actions/page.tsx $APP/src/app/page.tsx", False),
