@@ -77,6 +77,10 @@ GENERATED_TSCONFIGS: dict[str, GeneratedTsConfig] = {
     ".wxt/tsconfig.json": _WXT,
 }
 
+# `extends` names under which a framework serves its generated tsconfig (SvelteKit 3's `$app/tsconfig`),
+# read as the file it writes in the project folder
+VIRTUAL_TSCONFIGS = {"$app/tsconfig.json": "./.svelte-kit/tsconfig.json", "$app/tsconfig": "./.svelte-kit/tsconfig.json"}
+
 # virtual modules a framework's bundler plugin serves (no file exists, ever)
 VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     "sveltekit": ("$app/", "$env/", "$service-worker"),

@@ -5,8 +5,8 @@ files, exclude), each path already made absolute against the config that defined
 is how TypeScript interprets an inherited `paths` or `outDir`; `${configDir}` (TypeScript 5.5)
 stands for the folder of the config that is finally used. Files are parsed as JSON5 (comments,
 trailing commas); a config that cannot be read counts as absent, never as an error of the run.
-A config that extends a framework's generated tsconfig which is not there yet (`.svelte-kit/
-tsconfig.json` before `svelte-kit sync`) inherits what that framework writes (frameworks.py).
+A config extending a framework's generated tsconfig not there yet (`.svelte-kit/tsconfig.json`, or
+SvelteKit 3's `$app/tsconfig.json`, before `svelte-kit sync`) inherits what it writes (frameworks.py).
 """
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ def _read_chain(path: str, _seen: tuple[str, ...], load: Loader, member_dir: Mem
     else:
         parents = [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
     for spec in parents:
-        target = find_extended(spec, directory, member_dir)
+        target = find_extended(spec := frameworks.VIRTUAL_TSCONFIGS.get(spec, spec), directory, member_dir)
         if target is None:  # a package not installed, a tool's output (`.quasar/`, a gitignored
             # `tsconfig.base.effective.json` a script writes): what it adds is unknown, not absent
             missing = os.path.normpath(os.path.join(directory, spec))

@@ -28,12 +28,14 @@ def _found(root: Path, select: list[str]) -> list[tuple[str, str]]:
 
 # ----------------------------------------------------------------------------- r01 SvelteKit ./$types
 
-def test_sveltekit_types_come_from_the_generated_folder_through_root_dirs(tmp_path):
+@pytest.mark.parametrize("extends", ["./.svelte-kit/tsconfig.json", "$app/tsconfig.json", "$app/tsconfig"])
+def test_sveltekit_types_come_from_the_generated_folder_through_root_dirs(tmp_path, extends):
     """`./$types` is written into `.svelte-kit/types/<route>` by `svelte-kit sync` and merged in by
-    the generated tsconfig's rootDirs; before the sync neither exists."""
+    the generated tsconfig's rootDirs; before the sync neither exists. SvelteKit 3 serves that
+    tsconfig as `$app/tsconfig.json` (a CLI's project snapshots: 8 IMP002 on `./$types`)."""
     _write(tmp_path, {
         "package.json": {"name": "@shop/web", "private": True, "devDependencies": {"@sveltejs/kit": "^2.5.0"}},
-        "tsconfig.json": {"extends": "./.svelte-kit/tsconfig.json"},
+        "tsconfig.json": {"extends": extends},
         "src/routes/+page.ts": "import type { PageLoad } from './$types';\n\nexport const load: PageLoad = async () => ({});\n",
         "src/routes/blog/+page.server.ts": "import type { PageServerLoad } from './$types';\nimport { db } from '$lib/db';\n"
                                            "import { goto } from '$app/navigation';\nimport { env } from '$env/dynamic/private';\n\n"
