@@ -14,6 +14,7 @@ from migrationlint.extract.records import (
     FileFacts,
     ImportFact,
 )
+from migrationlint.extract.imports import silenced_statement
 from migrationlint.extract.tree_lookups import specifiers
 from migrationlint.extract.parsing import string_value, text
 
@@ -183,6 +184,7 @@ class ExportsFacts:
     f: FileFacts
     data: bytes
     dialect: str
+    silencers: bool
 
     def _export(self, node: Node) -> None:
         f = self.f
@@ -249,6 +251,7 @@ class ExportsFacts:
                                                 type_only=st, local=local, source=spec))
         if star and fact.namespace is None:
             fact.kind = "export-star"
+        fact.ts_ignored = self.silencers and silenced_statement(self.data, node, source.start_byte)
         f.imports.append(fact)
 
     def _exported_declaration(self, stmt: Node, decl: Node, is_default: bool) -> None:

@@ -171,9 +171,7 @@ class ImportsFacts:
         if clause is not None:
             self._import_clause(clause, fact)
         fact.line_span = _own_lines(self.data, node.start_byte, node.end_byte)
-        # tsc reports a module it cannot find at the specifier: a directive above the statement, or
-        # above the specifier's line inside a multi-line import (`// @ts-expect-error` before `} from`)
-        fact.ts_ignored = self.silencers and (_silenced(node) or _line_above_silences(self.data, source.start_byte))
+        fact.ts_ignored = self.silencers and silenced_statement(self.data, node, source.start_byte)
         self.f.imports.append(fact)
 
     def _import_equals(self, stmt: Node, clause: Node, type_only: bool = False) -> None:
@@ -292,6 +290,14 @@ def _line_above_silences(data: bytes, at: int) -> bool:
         return False
     above = data[data.rfind(b"\n", 0, line_start - 1) + 1:line_start - 1]
     return _DIRECTIVE.search(above) is not None
+
+
+def silenced_statement(data: bytes, statement: Node, specifier_at: int) -> bool:
+    """Whether a directive tells tsc to accept the errors of a statement that loads a module (`import`,
+    `export ... from`): tsc reports a module it cannot find at the specifier, so a directive above the
+    statement, or above the specifier's line inside a statement written over several lines
+    (`// @ts-expect-error` before `} from 'x'`), silences it."""
+    return _silenced(statement) or _line_above_silences(data, specifier_at)
 
 
 def _silenced(statement: Node) -> bool:
