@@ -71,6 +71,8 @@ CONTEXT_NAMES = frozenset({
     *RELEASE_CONFIGS,
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
+# a JavaScript tool config (`astro.config.mjs`), whose imports make what only it loads build code (test_support)
+_JS_CONFIG_SUFFIXES = (".config.js", ".config.mjs", ".config.cjs")
 # a folder's write-ups: only their presence counts (dead_files._write_up_sample), so they are keyed by name
 PRESENCE_SUFFIXES = (".md", ".mdx")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a
@@ -173,6 +175,7 @@ def is_context_name(name: str, folder: str = "") -> bool:
     if folder.endswith(WORKFLOWS):
         return name.endswith((".yml", ".yaml"))
     return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
+        or name.endswith(_JS_CONFIG_SUFFIXES) \
         or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name) \
         or name.endswith(CONTEXT_SUFFIXES) or is_jest_config(name) or name.lower().endswith(PRESENCE_SUFFIXES)
 

@@ -142,11 +142,12 @@ class TestSupport:
         return self._reverse_imports(manifest, "production")
 
     def _reverse_imports(self, manifest: Manifest, which: str) -> dict[str, list[str]]:
-        """{file: the files of the package that import it}, by the imports `which` names (Shipping._local_imports)."""
+        """{file: the files of the package that import it}, by the imports `which` names (Shipping._local_imports);
+        the JavaScript tool configs at its top count as files of it."""
         found = self._reverse.get((manifest.path, which))
         if found is None:
             found = self._reverse[(manifest.path, which)] = {}
-            for source in self.project.package_sources(manifest.dir):
+            for source in [*self.project.package_sources(manifest.dir), *js_tool_configs(manifest.dir)]:
                 for target in self._local_imports(source, manifest, which):
                     found.setdefault(target, []).append(source)
         return found
@@ -154,6 +155,19 @@ class TestSupport:
 
 # a test double or helper by its name's first word: `test-message-service.ts`, `mock_server.ts`, `fakeClock.ts`
 _NAMED_FOR_TESTS = re.compile(r"^(?:test|tests|mock|mocks|fake|fakes|stub|stubs)(?:[-_.]|[A-Z])")
+
+
+_JS_CONFIG = re.compile(r"\.config\.[cm]?js$")
+
+
+def js_tool_configs(package_dir: str) -> list[str]:
+    """The JavaScript tool configs at a package's top (Astro's default `astro.config.mjs`): not linted,
+    but their imports make what only they load the build's code (a vite plugin under `plugins/`)."""
+    try:
+        names = sorted(os.listdir(package_dir))
+    except OSError:
+        return []
+    return [os.path.join(package_dir, n) for n in names if _JS_CONFIG.search(n) and is_tool_config(n)]
 
 
 def _reached(starts: list[str], imports: dict[str, list[str]], within: set[str]) -> set[str]:

@@ -1319,6 +1319,38 @@ def test_files_a_tool_config_loads_through_a_barrel_are_build_code(tmp_path):
                                                          ("DEP002", "tasks/deploy.ts", "hardhat")]
 
 
+@pytest.mark.parametrize("importer, reported", [
+    ("astro.config.mjs", []), ("astro.config.js", []), ("astro.config.cjs", []), ("astro.config.ts", []),
+    ("setup.mjs", [("DEP002", "plugins/images.ts", "sharp")]),  # no tool config by its name
+])
+def test_a_file_only_a_javascript_tool_config_imports_is_build_code(tmp_path, importer, reported):
+    """`astro.config.mjs` (Astro's default name) imports `./plugins/images`, a vite plugin that runs at
+    build time: JavaScript configs are not linted, but their imports count as a TypeScript config's do
+    (a codegen website: sharp, a devDependency, reported as shipping). A `.mjs` file that is no tool
+    config by its name makes nothing build code; and the cache sees the config change."""
+    plugin = "import { imagesPlugin } from './plugins/images';\n"
+    config = ("import vercel from '@astrojs/vercel';\nimport {{ defineConfig }} from 'astro/config';\n{plugin}"
+              "export default defineConfig({{ adapter: vercel(), vite: {{ plugins: [{use}] }} }});\n")
+    files = {
+        "package.json": {"name": "web", "version": "0.0.1", "private": True, "type": "module",
+                         "scripts": {"build": "astro build", "dev": "astro dev"},
+                         "dependencies": {"astro": "6.4.8", "@astrojs/vercel": "10.0.8"}, "devDependencies": {"sharp": "0.34.5"}},
+        "plugins/images.ts": "import sharp from 'sharp';\n\nexport function imagesPlugin() {\n"
+                             "  return { name: 'images', buildStart: () => sharp('in.png').toFile('out.webp') };\n}\n",
+    }
+    if importer.startswith("astro.config."):
+        files[importer] = config.format(plugin=plugin, use="imagesPlugin()")
+    else:
+        files["astro.config.mjs"] = config.format(plugin="", use="")
+        files[importer] = plugin + "export const plugins = [imagesPlugin()];\n"
+    root = write(tmp_path, files)
+    assert dep(root) == reported
+    if importer == "setup.mjs":  # a cached run sees a config created beside the package.json
+        assert len(pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=True).diagnostics) == 1
+        (root / "images.config.mjs").write_text(files[importer])
+        assert pipeline.lint([str(root)], Settings(select=["DEP002"]), use_cache=True).diagnostics == []
+
+
 def test_any_tools_config_at_the_package_top_or_named_by_a_script_never_ships(tmp_path):
     """`hardhat.config.ts` at the package's top, which no entry reaches, and `codegen.ts`, which a
     script hands to a tool (`graphql-codegen --config codegen.ts`): tool configs whatever the tool,
