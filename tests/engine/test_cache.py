@@ -256,7 +256,10 @@ def test_changed_context_file_is_a_miss(tmp_path, repo, context):
                                          ".github/workflows/release.yml": "jobs:\n  release:\n    steps:\n      - run: npm publish\n",
                                          }[context])
     result, parsed = run(tmp_path, reuse_runs=True)
-    assert not reused(result) and parsed == []  # the facts are still good: only the run is redone
+    # the facts are still good: only the run is redone; a JavaScript tool config at the package's top is
+    # read for its imports (what only it loads is build code: test_support.js_tool_configs)
+    js_config = context.endswith((".config.js", ".config.mjs", ".config.cjs"))
+    assert not reused(result) and parsed in ([], [context] if js_config else [])
 
 
 @pytest.mark.parametrize("change", ["settings", "version", "records"])
