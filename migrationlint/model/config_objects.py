@@ -35,6 +35,8 @@ class ConfigObject:
     # keys whose value is an array: its string literals, or None when an item is anything else
     lists: dict[tuple[str, ...], tuple[str, ...] | None] = field(default_factory=dict)
     objects: frozenset[tuple[str, ...]] = frozenset()  # keys whose value is an object literal
+    # every string value a key path takes, in order (`cwd` of each config in a list); `keys` keeps the last
+    strings: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def has(self, dotted: str) -> bool:
         """Whether a key path ends with `dotted` (`ssr.noExternal` matches `ssr.noExternal` at any
@@ -68,6 +70,11 @@ class ConfigObject:
                 return None
             found += listed
         return tuple(found)
+
+    def values(self, dotted: str) -> tuple[str, ...]:
+        """Every string value of the key paths ending with `dotted`, in order (one per config of a list)."""
+        want = tuple(dotted.split("."))
+        return tuple(v for k, found in self.strings.items() if k[-len(want):] == want for v in found)
 
     def children(self, dotted: str) -> dict[str, str | None]:
         """The direct entries of the object at the key path `dotted`: {key: value}."""
@@ -158,8 +165,9 @@ def _read_config(path: str, mtime_ns: int, size: int) -> ConfigObject:
     flags: dict[tuple[str, ...], bool] = {}
     lists: dict[tuple[str, ...], tuple[str, ...] | None] = {}
     objects: set[tuple[str, ...]] = set()
-    _walk(tree.root_node, (), keys, flags, lists, objects, _top_level_arrays(tree.root_node))
-    return ConfigObject(path, keys, flags, lists, frozenset(objects))
+    strings: dict[tuple[str, ...], tuple[str, ...]] = {}
+    _walk(tree.root_node, (), keys, flags, lists, objects, _top_level_arrays(tree.root_node), strings)
+    return ConfigObject(path, keys, flags, lists, frozenset(objects), strings)
 
 
 def _top_level_arrays(root: Node) -> dict[str, Node]:
@@ -238,7 +246,8 @@ def _key_text(node: Node) -> str | None:
 
 def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str | None],
           flags: dict[tuple[str, ...], bool], lists: dict[tuple[str, ...], tuple[str, ...] | None],
-          objects: set[tuple[str, ...]], arrays: dict[str, Node]) -> None:
+          objects: set[tuple[str, ...]], arrays: dict[str, Node],
+          strings: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> None:
     """Record every pair under its path; objects nested in pairs extend the path, objects
     elsewhere (call arguments, array items) start from the enclosing path. A value naming a
     top-level array constant (`arrays`) is that array."""
@@ -254,6 +263,8 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                 and path not in objects  # the key seen already, with a value not read (a call, a name)
             keys[path] = parsing.string_value(value) or (_config_relative_path(value) if value.type == "call_expression"
                                                          else None)
+            if strings is not None and keys[path] is not None:
+                strings[path] = strings.get(path, ()) + (keys[path],)
             if value.type in _NAMES and parsing.text(value) in arrays:
                 value = arrays[parsing.text(value)]
             value = _joined_array(value) or value  # `['node_modules', '../app/node_modules'].map(x => path.join(dir, x))`
@@ -271,9 +282,9 @@ def _walk(node: Node, prefix: tuple[str, ...], keys: dict[tuple[str, ...], str |
                 lists[path] = None  # a list read for this key elsewhere, and here one that cannot be
             elif value.type == "object":
                 objects.add(path)
-            _walk(value, path, keys, flags, lists, objects, arrays)
+            _walk(value, path, keys, flags, lists, objects, arrays, strings)
         else:
-            _walk(child, prefix, keys, flags, lists, objects, arrays)
+            _walk(child, prefix, keys, flags, lists, objects, arrays, strings)
 
 
 # `[...builtinModules, 'react']`: a spread of Node's built-in module names adds no package
@@ -347,10 +358,17 @@ def _config_relative_path(item: Node) -> str | None:
     if item.type != "call_expression" or fn is None or args is None or parsing.text(fn) not in _PATH_CALLS:
         return None
     parts = [a for a in args.named_children if a.type != "comment"]
+    if len(parts) == 1 and parsing.text(fn) in ("resolve", "path.resolve") and is_relative_text(parsing.string_value(parts[0])):
+        return parsing.string_value(parts[0])  # `path.resolve('packages/cli')`: from the folder the tool runs in, the config's
     if not parts or parsing.text(parts[0]) not in ("__dirname", "import.meta.dirname"):
         return None
     rest = [parsing.string_value(a) for a in parts[1:]]
     return "/".join(rest) if rest and all(r is not None for r in rest) else None  # type: ignore[arg-type]
+
+
+def is_relative_text(value: str | None) -> bool:
+    """A path written relative to a folder (`packages/cli`, `./src`), not absolute nor empty."""
+    return bool(value) and not value.startswith(("/", "\\")) and ":" not in value  # type: ignore[union-attr]
 
 
 def _joined_array(value: Node) -> Node | None:

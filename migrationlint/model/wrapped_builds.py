@@ -10,11 +10,12 @@ counts is that it is the workspace's own, installs a bundler to run, and is aske
 from __future__ import annotations
 
 import os
+import re
 from typing import Iterable
 
 from migrationlint.globs import match_from_root
 from migrationlint.model.bundling import BUNDLERS, Bundle, build_commands, handed_build, inlining_bundle, with_sections
-from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.config_objects import REGEX_MARK, config_has, find_config, read_config
 from migrationlint.model.script_commands import command_pattern, shell_commands
 from migrationlint.model.workspace import Manifest, Workspace
 
@@ -36,21 +37,44 @@ _TSDOWN = command_pattern(r"tsdown(?![\w-])")
 
 
 def root_tsdown_bundle(manifest: Manifest, ws: Workspace) -> Bundle | None:
-    """The bundle of a member with a tsdown.config of its own that the workspace root's build builds:
-    the root's `tsdown`, whose config's `workspace` (a list of globs, or `true`) names the member,
-    runs each member's own config (the members need no build script)."""
+    """The bundle of a member that the workspace root's `tsdown` builds: with a tsdown.config of its
+    own, when the root config's `workspace` (a list of globs, or `true`) names the member, which
+    then needs no build script; or from an entry of the root config whose `cwd` is the member's
+    folder (`cwd: path.resolve('packages/cli')`: `_built_from_the_root`)."""
     root = ws.root_manifest
-    if root is None or root.error or root.path == manifest.path or find_config(manifest.dir, "tsdown.config") is None:
+    if root is None or root.error or root.path == manifest.path:
         return None
     config = find_config(ws.root, "tsdown.config")
-    if config is None or not config_has(config, "workspace") \
-            or not any(_TSDOWN.search(command) for _, command in build_commands(root, shell=True)):
+    if config is None or not any(_TSDOWN.search(command) for _, command in build_commands(root, shell=True)):
         return None
+    if not config_has(config, "workspace") or find_config(manifest.dir, "tsdown.config") is None:
+        return _built_from_the_root(manifest, ws.root, config)
     globs = read_config(config).names("workspace", lists_only=True)
     rel = os.path.relpath(manifest.dir, ws.root).replace(os.sep, "/")
     if globs and not any(match_from_root(g.rstrip("/"), rel) for g in globs):
         return None
     return inlining_bundle(manifest, "tsdown", "the workspace root's build, with `workspace` in its tsdown.config")
+
+
+def _built_from_the_root(manifest: Manifest, root_dir: str, config: str) -> Bundle | None:
+    """The bundle an entry of the root's tsdown.config builds from the member's folder (`cwd`): tsdown
+    inlines what the manifest's dependencies and peerDependencies do not name, but what `external` or
+    `deps.neverBundle` name; with `deps.onlyBundle`, only what it lists. The lists of every entry are
+    read together (what one leaves out counts for all); one that cannot be read: no bundle claimed."""
+    settings = read_config(config)
+    if not any(os.path.normpath(os.path.join(root_dir, cwd)) == manifest.dir for cwd in settings.values("cwd")):
+        return None
+    never, external = settings.names("neverBundle", patterns=True), settings.names("external", patterns=True, lists_only=True)
+    only = settings.names("onlyBundle", lists_only=True)
+    if never is None or external is None or only is None:
+        return None
+    left_out = never + external
+    if only:  # everything else stays out: a regex matching any name but those listed
+        left_out += (REGEX_MARK + "/^(?!(?:" + "|".join(re.escape(n) for n in dict.fromkeys(only)) + r")(?:\/|$))/",)
+    return with_sections(Bundle("tsdown (the workspace root's build, whose tsdown.config builds this package from its "
+                                "folder, `cwd`) inlines every import its dependencies, peerDependencies and "
+                                "external lists do not name" + (", and only what `deps.onlyBundle` lists" if only else ""),
+                                left_out), manifest)
 
 
 def wrapped_bundle(manifest: Manifest, members: Iterable[Manifest]) -> Bundle | None:

@@ -4110,6 +4110,37 @@ def test_the_roots_tsdown_workspace_build_builds_each_member_with_its_own_config
     assert dep(root, select=("DEP002",)) == ([] if bundled else [("DEP002", "packages/cli/src/index.ts", "@acme/color")])
 
 
+@pytest.mark.parametrize("deps, reported", [
+    ("", []),  # tsdown's defaults: devDependencies inlined
+    ("deps: { onlyBundle: ['commander', 'dedent'] },", []),
+    ("deps: { onlyBundle: ['dedent'] },", ["commander"]),  # only what it lists is inlined
+    ("deps: { neverBundle: [/^commander/] },", ["commander"]),
+    ("external: ['commander'],", ["commander"]),
+    ("deps: { onlyBundle: listed },", None),  # a list not read: no bundle claimed, as before
+])
+def test_the_roots_tsdown_config_builds_a_member_from_its_folder(tmp_path, deps, reported):
+    """The root's `"build": "tsdown"` with `defineConfig([{ cwd: path.resolve('packages/cli'), ... }])`
+    builds the member from its folder, though it has no build script nor config of its own (a framework's
+    CLI monorepo: 54 DEP002 on what `deps.onlyBundle` inlines). What `external`, `deps.neverBundle` leave
+    out, or `deps.onlyBundle` does not list, is the application's to install: reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "type": "module", "scripts": {"build": "tsdown"},
+                         "devDependencies": {"tsdown": "^0.22.3"}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "tsdown.config.ts": "import path from 'node:path';\nimport { defineConfig } from 'tsdown';\n"
+                            "const listed = ['commander'].concat([]);\n"
+                            f"export default defineConfig([\n  {{ cwd: path.resolve('packages/cli'), entry: ['src/index.ts'], {deps} }},\n"
+                            "  { cwd: path.resolve('packages/other'), entry: ['src/index.ts'] },\n]);\n",
+        "packages/cli/package.json": {"name": "acme-cli", "version": "0.17.0", "type": "module", "files": ["dist"],
+                                      "bin": "./dist/bin.mjs", "exports": {".": "./dist/index.mjs"},
+                                      "devDependencies": {"commander": "^15.0.0", "dedent": "^1.7.2"}},
+        "packages/cli/src/index.ts": "import { Command } from 'commander';\nimport dedent from 'dedent';\n"
+                                     "export const run = (argv: string[]) => new Command(dedent`acme`).parse(argv);\n",
+    })
+    found = [pkg for _, _, pkg in dep(root, select=("DEP002",))]
+    assert found == (["commander", "dedent"] if reported is None else reported)
+
+
 @pytest.mark.parametrize("build", ["vite -c vite.libs.config.ts build", "vite build -c vite.libs.config.ts"])
 def test_a_vite_build_with_options_before_its_command_is_a_vite_build(tmp_path, build):
     """`"build": "vite -c vite.libs.config.ts build"`: vite takes its options before the command too
