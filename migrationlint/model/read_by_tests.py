@@ -16,6 +16,9 @@ applies. A file is taken for such data when
 - it lies in a top folder of its package that no tsconfig compiles, whose name another file of the
   package spells as a string where it reads files (`readFileSync(join(__dirname, '..', 'specs',
   p))`: a generator's expected output), and no file imports it, or
+- it lies in a folder inside a test folder (`tests/test-documents/`) that no tsconfig compiles and
+  whose name a test of its package spells in a path (`'./tests/test-documents/my-fragment.ts'`: a
+  code generator's inputs), and no file imports it, or
 - it lies in a folder its package publishes as it is and no tsconfig compiles
   (dev_files.published_data_folder: a generator's assets copied into the code it writes).
 "No file imports it" does not count importers that are such data themselves (an expected output
@@ -65,7 +68,7 @@ def _candidate(project: Project, resolver: Resolver, path: str) -> bool:
     the package's code reads files from."""
     rel = project.rel(path)
     return in_fixture_folder(rel) or _carved_out_of_tests(resolver, rel, path) or _transform_case(resolver, rel, path) \
-        or _in_a_read_folder(project, resolver, path)
+        or _in_a_read_folder(project, resolver, path) or _named_by_its_tests(project, resolver, path)
 
 
 # a code transform's test case by name: `basic.input.ts` and its expected `basic.output.ts`
@@ -113,6 +116,35 @@ def _in_a_read_folder(project: Project, resolver: Resolver, path: str) -> bool:
                         and any(project.mentions(other, q) for q in quoted)
                         for other in project.package_sources(m.dir))
     return memo[key]
+
+
+_GENERIC_TEST_DIRS = frozenset({"test", "tests", "__tests__", "__test__", "spec", "e2e"})
+_NAMED_FOLDERS: Memo[dict[str, bool]] = per_key("test folders a package's tests spell in a path")
+
+
+def _named_by_its_tests(project: Project, resolver: Resolver, path: str) -> bool:
+    """A file of a folder inside a test folder (`tests/test-documents/`), not named like a test, that
+    no tsconfig's program takes, whose folder a test of its package spells in a path (`documents:
+    ['./tests/test-documents/my-fragment.ts']`, `join(__dirname, './test-files/schema.js')`): a document
+    the code under test reads, as a code generator's tests hand it their inputs. Not a folder named
+    only `tests/` (its helpers are spelled that way too)."""
+    rel = project.rel(path)
+    parts = rel.split("/")
+    if _RUN_BY_NAME.search(rel) or len(parts) < 3 or parts[-2] in _GENERIC_TEST_DIRS or not in_test_folder(parts[:-2]):
+        return False
+    config = resolver.tsconfig_for(path)
+    if config is not None and (config.error is not None or config.covers(path)):
+        return False
+    m = project.workspace.manifest_for(path)
+    if m is None or m.error:
+        return False
+    folder = os.path.dirname(path)
+    memo = _NAMED_FOLDERS(project)
+    if folder not in memo:
+        word = f"{os.path.basename(folder)}/".encode()
+        memo[folder] = any(_RUN_BY_NAME.search(other) and project.mentions(other, word)
+                           for other in project.package_sources(m.dir))
+    return memo[folder]
 
 
 def _imported_only_by_candidates(project: Project, resolver: Resolver, path: str) -> bool:

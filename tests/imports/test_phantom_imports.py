@@ -621,6 +621,36 @@ def test_test_data_a_packages_tsconfig_excludes_is_read_as_text(tmp_path, case):
     assert (("IMP001", "snapshots") in findings) is (case == "not excluded")
 
 
+@pytest.mark.parametrize("case", ["named by a test", "named by no test", "compiled", "in tests/ itself", "imported"])
+def test_documents_a_test_names_by_path_in_a_folder_no_tsconfig_compiles_are_data(tmp_path, case):
+    """A code generator's tests hand it `documents: ['./tests/test-documents/my-fragment.ts']`; the
+    documents import made-up modules (`custom-graphql-parser`) and nothing compiles them (a codegen
+    monorepo's CLI: DEP001 on their imports). A document no test names, a folder a tsconfig compiles,
+    one directly in `tests/` (helpers are spelled that way too) or one a test imports keeps the findings."""
+    folder = "tests" if case == "in tests/ itself" else "tests/test-documents"
+    spec = ("import { expect, it } from 'vitest';\nimport { generate } from '../src/index';\n\n"
+            "it('plucks', () => expect(generate({ documents: ['./" + folder + "/my-fragment.ts'] })).toBe(1));\n")
+    if case == "named by no test":
+        spec = spec.replace(folder + "/my-fragment.ts", "tests/other.graphql")
+    if case == "imported":
+        spec += "import { fragment } from './test-documents/my-fragment';\nexport const f = fragment;\n"
+    files = {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/cli/package.json": {"name": "@acme/cli", "version": "1.0.0", "main": "dist/index.js",
+                                      "dependencies": {"graphql": "16.14.0"}, "devDependencies": {"vitest": "4.1.6"}},
+        "packages/cli/src/index.ts": "export const generate = (config: { documents: string[] }) => config.documents.length;\n",
+        "packages/cli/tests/codegen.spec.ts": spec,
+        f"packages/cli/{folder}/my-fragment.ts": "import gql from 'custom-graphql-parser';\n\n"
+                                                 "export const fragment = gql`fragment F on User { id }`;\n",
+    }
+    if case == "compiled":
+        files["packages/cli/tsconfig.json"] = {"include": ["src", "tests"]}
+    write(tmp_path, files)
+    reported = [d.extra["package"] for d in pipeline.lint([str(tmp_path)], Settings(select=["DEP001"]),
+                                                          use_cache=False).diagnostics]
+    assert reported == ([] if case == "named by a test" else ["custom-graphql-parser"]), reported
+
+
 @pytest.mark.parametrize("outdir, reported", [("./src/paraglide", False), ("./src/i18n", True)])
 def test_an_import_of_a_folder_a_bundler_plugin_writes_is_generated(tmp_path, outdir, reported):
     """`paraglideVitePlugin({ outdir: './src/paraglide' })` writes `src/paraglide/` when the dev server
