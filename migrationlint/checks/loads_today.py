@@ -28,7 +28,9 @@ class LoadsToday:
         version apart keeps its own nested copy."""
         m = self._declaring_manifest(u)  # the root, for a member that takes its packages from there
         found = self._why_today_memo(u, m, _full_install(u))
-        if not found and not _full_install(u):  # shipping code: what only the full install, with its devDependencies, holds
+        if not found and not _full_install(u) and not self.published_library(u.manifest):
+            # shipping code of an application, which its own install runs: what only the full install, with its
+            # devDependencies, holds (a published package's production install is its users', peers included)
             found = self._why_today_memo(u, m, True)
             if found:
                 found = found.replace("; it loads today only because", "; in a full install (devDependencies "

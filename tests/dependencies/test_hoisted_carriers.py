@@ -63,7 +63,8 @@ def test_shipping_code_whose_package_only_a_devdependency_brings_says_so(tmp_pat
     NestJS starter: two findings of one package, the test one explaining why it loads today and the
     shipping one saying nothing, read as if the package were missing today): the shipping finding
     says that the full install holds it through that devDependency, and that no package a
-    production install keeps is known to bring it. The test's finding keeps the usual wording."""
+    production install keeps is known to bring it. The test's finding keeps the usual wording; a
+    published library, whose users' install brings its peers, is told nothing of the kind."""
     root = write(tmp_path, {
         "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
         "yarn.lock": YARN_LOCK,
@@ -79,6 +80,13 @@ def test_shipping_code_whose_package_only_a_devdependency_brings_says_so(tmp_pat
     assert "; no package a production install keeps is known to bring it" in found["main.ts"]
     assert f"; it loads today only because {carried}" in found["main.spec.ts"]
     assert "production install keeps" not in found["main.spec.ts"]
+    # a published library's production install is its users' (its peers included): nothing is claimed there
+    write(root, {"packages/app/package.json": {**APP, "private": False, "main": "dist/main.js", "scripts": {"build": "tsc"},
+                                               "peerDependencies": {"pad-wrap": "^1.0.0"},
+                                               "devDependencies": {"pad-wrap": "1.0.0"}}})
+    main = next(d.message for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+                if d.path.endswith("main.ts"))
+    assert "in a full install" not in main and "production install keeps" not in main, main
 
 
 def one_version_policy(tmp_path, member_deps: dict):
