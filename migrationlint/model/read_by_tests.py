@@ -127,7 +127,7 @@ def _named_by_its_tests(project: Project, resolver: Resolver, path: str) -> bool
     no tsconfig's program takes, whose folder a test of its package spells in a path (`documents:
     ['./tests/test-documents/my-fragment.ts']`, `join(__dirname, './test-files/schema.js')`): a document
     the code under test reads, as a code generator's tests hand it their inputs. Not a folder named
-    only `tests/` (its helpers are spelled that way too)."""
+    only `tests/`, nor one the tests import from (`./app/Server.js`: a test app's code)."""
     rel = project.rel(path)
     parts = rel.split("/")
     if _RUN_BY_NAME.search(rel) or len(parts) < 3 or parts[-2] in _GENERIC_TEST_DIRS or not in_test_folder(parts[:-2]):
@@ -141,9 +141,10 @@ def _named_by_its_tests(project: Project, resolver: Resolver, path: str) -> bool
     folder = os.path.dirname(path)
     memo = _NAMED_FOLDERS(project)
     if folder not in memo:
-        word = f"{os.path.basename(folder)}/".encode()
-        memo[folder] = any(_RUN_BY_NAME.search(other) and project.mentions(other, word)
-                           for other in project.package_sources(m.dir))
+        name = os.path.basename(folder)
+        tests = [o for o in project.package_sources(m.dir) if _RUN_BY_NAME.search(o)]
+        memo[folder] = any(project.mentions(o, f"{name}/".encode()) for o in tests) and not any(
+            f"{name}/" in i.specifier for o in tests if (f := project.facts(o)) is not None for i in f.imports)
     return memo[folder]
 
 

@@ -621,12 +621,14 @@ def test_test_data_a_packages_tsconfig_excludes_is_read_as_text(tmp_path, case):
     assert (("IMP001", "snapshots") in findings) is (case == "not excluded")
 
 
-@pytest.mark.parametrize("case", ["named by a test", "named by no test", "compiled", "in tests/ itself", "imported"])
+@pytest.mark.parametrize("case", ["named by a test", "named by no test", "compiled", "in tests/ itself", "imported",
+                                  "folder imported from"])
 def test_documents_a_test_names_by_path_in_a_folder_no_tsconfig_compiles_are_data(tmp_path, case):
     """A code generator's tests hand it `documents: ['./tests/test-documents/my-fragment.ts']`; the
     documents import made-up modules (`custom-graphql-parser`) and nothing compiles them (a codegen
     monorepo's CLI: DEP001 on their imports). A document no test names, a folder a tsconfig compiles,
-    one directly in `tests/` (helpers are spelled that way too) or one a test imports keeps the findings."""
+    one directly in `tests/` (helpers are spelled that way too), one a test imports, or a folder tests
+    import code from (a framework's test app, `./app/Server.js`, which a script runs) keeps them."""
     folder = "tests" if case == "in tests/ itself" else "tests/test-documents"
     spec = ("import { expect, it } from 'vitest';\nimport { generate } from '../src/index';\n\n"
             "it('plucks', () => expect(generate({ documents: ['./" + folder + "/my-fragment.ts'] })).toBe(1));\n")
@@ -634,6 +636,8 @@ def test_documents_a_test_names_by_path_in_a_folder_no_tsconfig_compiles_are_dat
         spec = spec.replace(folder + "/my-fragment.ts", "tests/other.graphql")
     if case == "imported":
         spec += "import { fragment } from './test-documents/my-fragment';\nexport const f = fragment;\n"
+    if case == "folder imported from":  # tests import code from it (`./app/Server.js`): a code folder
+        spec += "import { other } from './test-documents/other';\nexport const o = other;\n"
     files = {
         "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
         "packages/cli/package.json": {"name": "@acme/cli", "version": "1.0.0", "main": "dist/index.js",
@@ -645,6 +649,8 @@ def test_documents_a_test_names_by_path_in_a_folder_no_tsconfig_compiles_are_dat
     }
     if case == "compiled":
         files["packages/cli/tsconfig.json"] = {"include": ["src", "tests"]}
+    if case == "folder imported from":
+        files["packages/cli/tests/test-documents/other.ts"] = "export const other = 1;\n"
     write(tmp_path, files)
     reported = [d.extra["package"] for d in pipeline.lint([str(tmp_path)], Settings(select=["DEP001"]),
                                                           use_cache=False).diagnostics]
