@@ -358,7 +358,7 @@ def _config_relative_path(item: Node) -> str | None:
     if item.type != "call_expression" or fn is None or args is None or parsing.text(fn) not in _PATH_CALLS:
         return None
     parts = [a for a in args.named_children if a.type != "comment"]
-    if len(parts) == 1 and parsing.text(fn) in ("resolve", "path.resolve") and is_relative_text(parsing.string_value(parts[0])):
+    if len(parts) == 1 and parsing.text(fn) in ("resolve", "path.resolve") and _relative_text(parsing.string_value(parts[0])):
         return parsing.string_value(parts[0])  # `path.resolve('packages/cli')`: from the folder the tool runs in, the config's
     if not parts or parsing.text(parts[0]) not in ("__dirname", "import.meta.dirname"):
         return None
@@ -366,7 +366,7 @@ def _config_relative_path(item: Node) -> str | None:
     return "/".join(rest) if rest and all(r is not None for r in rest) else None  # type: ignore[arg-type]
 
 
-def is_relative_text(value: str | None) -> bool:
+def _relative_text(value: str | None) -> bool:
     """A path written relative to a folder (`packages/cli`, `./src`), not absolute nor empty."""
     return bool(value) and not value.startswith(("/", "\\")) and ":" not in value  # type: ignore[union-attr]
 

@@ -18,7 +18,7 @@ applies. A file is taken for such data when
   p))`: a generator's expected output), and no file imports it, or
 - it lies in a folder inside a test folder (`tests/test-documents/`) that no tsconfig compiles and
   whose name a test of its package spells in a path (`'./tests/test-documents/my-fragment.ts'`: a
-  code generator's inputs), and no file imports it, or
+  code generator's inputs) while importing nothing from it, and no file imports it, or
 - it lies in a folder its package publishes as it is and no tsconfig compiles
   (dev_files.published_data_folder: a generator's assets copied into the code it writes).
 "No file imports it" does not count importers that are such data themselves (an expected output
