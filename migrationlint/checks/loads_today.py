@@ -28,9 +28,9 @@ class LoadsToday:
         version apart keeps its own nested copy."""
         m = self._declaring_manifest(u)  # the root, for a member that takes its packages from there
         found = self._why_today_memo(u, m, _full_install(u))
-        if not found and not _full_install(u) and not self.published_library(u.manifest):
-            # shipping code of an application, which its own install runs: what only the full install, with its
-            # devDependencies, holds (a published package's production install is its users', peers included)
+        if not found and not _full_install(u) and self._own_install_runs(u.manifest):
+            # shipping code that this repository's own install runs: what only the full install, with its
+            # devDependencies, holds (a package others install gets their install, its peers included)
             found = self._why_today_memo(u, m, True)
             if found:
                 found = found.replace("; it loads today only because", "; in a full install (devDependencies "
@@ -39,6 +39,11 @@ class LoadsToday:
         # an import used only for types loads nothing: what the hoisted copy serves is tsc's lookup
         return found.replace("; it loads today only because", "; tsc finds it today only because", 1) \
             if u.type_only else found
+
+    def _own_install_runs(self, m: Manifest) -> bool:
+        """A private package, or a service that offers nothing to import (no `main`, `module`, `exports`
+        or `types`): no other project installs it, so its production install is this repository's."""
+        return m.unpublishable or self.is_service(m) and not any(m.data.get(k) for k in _IMPORT_FIELDS)
 
     def _why_today_memo(self, u: Use, m: Manifest, full: bool) -> str:
         memo = _TODAY(self.project)
@@ -182,6 +187,7 @@ class LoadsToday:
 
 
 _TODAY: Memo[dict[tuple[str, str, bool], str]] = Memo("why undeclared packages load today", lambda project: {})
+_IMPORT_FIELDS = ("main", "module", "exports", "types", "typings")
 
 
 _DEPTH = 3  # packages between a declared dependency and the one it brings, at most
