@@ -261,7 +261,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return True  # shipping only presumed; test support no runner selects; a config no installed tool can load
     if verdict.bundle_input and not _named_by_a_build_config(project, path, manifest):
         return True  # a web app's file no program compiles and its build names not: what imports it decides
-    if example_home(rel.split("/")[:-1]) and dev_reason(os.path.basename(rel)) is None:
+    if example_home(rel.split("/")[:-1]) and dev_reason(os.path.basename(rel)) is None \
+            and not (verdict.ships and not verdict.presumed and _example_folder_inside(path, manifest)):
         return not _run_by_a_script(project, path, manifest)  # an example no tsconfig compiles: run by hand, if at all
     if backup_file(path) is not None and "__tests__" not in rel.split("/"):  # Jest runs all there
         return not _run_by_a_script(project, path, manifest)  # a superseded copy beside its live twin
@@ -271,6 +272,12 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     # run by nothing: only what names or reaches it (an entry, a test by its name) keeps it alive
     return not verdict.ships and dev_reason(os.path.basename(rel)) is None \
         and backup_copy(project.workspace.root, rel) is not None and not _run_by_a_script(project, path, manifest)
+
+
+def _example_folder_inside(path: str, manifest: Manifest) -> bool:
+    """Whether the example-named folder lies inside the file's package (a Next app's `src/app/demos/`
+    route, which an entry reaches and the app runs), not around it (a package in `examples/`)."""
+    return example_home(os.path.relpath(os.path.dirname(path), manifest.dir).split(os.sep))
 
 
 def _compiled_by_a_named_config(project: Project, resolver: Resolver, path: str) -> bool:

@@ -345,6 +345,30 @@ def test_an_example_no_tsconfig_compiles_and_nothing_runs_is_run_by_hand_only(tm
     assert found({"build": "tsdown", "example": "tsx examples/test_together.ts"}) == {"error"}
 
 
+def test_a_route_in_a_demos_folder_of_an_app_runs_with_the_app(tmp_path):
+    """`src/app/demos/reasoning/page.tsx`, a Next.js route, and the block it imports, in an app whose
+    `next.config` sets `ignoreBuildErrors` and that no script type-checks (an agent framework's showcase:
+    34 findings read "Nothing checks, runs or imports this file" while the file ships). A folder named
+    like examples inside the package holds the app's own routes: what they reach is no snippet run by
+    hand, and gets the finding its twin in a type-checked app gets. A snippet in `examples/` beside the
+    app, which nothing reaches, stays a dead-code warning."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True})
+    _pkg(tmp_path, "apps/alpha/package.json", {"name": "@acme/alpha", "private": True, "scripts": {"build": "next build"},
+                                               "dependencies": {"next": "15.0.0", "@ag/client": "0.0.57"}})
+    _write(tmp_path, "apps/alpha/next.config.js", "module.exports = { typescript: { ignoreBuildErrors: true } };\n")
+    _pkg(tmp_path, "apps/alpha/tsconfig.json", {"compilerOptions": {"jsx": "preserve", "noEmit": True},
+                                                "include": ["**/*.ts", "**/*.tsx"]})
+    _write(tmp_path, "apps/alpha/src/app/demos/reasoning/block.tsx",
+           "import type { Message } from '@ag/core';\nexport function Block(props: { m?: Message }) { return <div />; }\n")
+    _write(tmp_path, "apps/alpha/src/app/demos/reasoning/page.tsx",
+           "import { Block } from './block';\nexport default function Page() { return <Block />; }\n")
+    _write(tmp_path, "apps/alpha/examples/snippet.ts", "import type { Message } from '@ag/core';\nexport type M = Message;\n")
+    found = {d.path.rsplit("/", 1)[-1]: d for d in lint(tmp_path, ["DEP001"])}
+    assert set(found) == {"block.tsx", "snippet.ts"}
+    assert found["block.tsx"].severity.value == "error" and "most likely dead code" not in found["block.tsx"].message
+    assert found["snippet.ts"].severity.value == "warning" and "most likely dead code" in found["snippet.ts"].message
+
+
 def test_a_base_configs_root_dir_above_the_project_compiles_nothing_of_it(tmp_path):
     """An Nx base config at the root with `"rootDir": "."`, which the app's tsconfig extends while
     including only `src/main.tsx`: every file of the repository lies under that rootDir, which says
