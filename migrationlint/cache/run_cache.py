@@ -39,6 +39,7 @@ from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.context_memo import ContextMemo
 from migrationlint.cache.facts_cache import StatKey, content_digest
 from migrationlint.model.image_files import is_dockerfile
+from migrationlint.model.js_configs import is_js_config_name
 from migrationlint.model.publish_paths import RELEASE_CONFIGS, WORKFLOWS
 from migrationlint.model.runner_config_files import is_jest_config
 from migrationlint.settings import Settings
@@ -71,8 +72,6 @@ CONTEXT_NAMES = frozenset({
     *RELEASE_CONFIGS,
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
-# a JavaScript tool config (`astro.config.mjs`), whose imports make what only it loads build code (test_support)
-_JS_CONFIG_SUFFIXES = (".config.js", ".config.mjs", ".config.cjs")
 # a folder's write-ups: only their presence counts (dead_files._write_up_sample), so they are keyed by name
 PRESENCE_SUFFIXES = (".md", ".mdx")
 # Prisma schemas (a generator writing a package into node_modules) and the shell scripts a
@@ -175,7 +174,7 @@ def is_context_name(name: str, folder: str = "") -> bool:
     if folder.endswith(WORKFLOWS):
         return name.endswith((".yml", ".yaml"))
     return name == "node_modules" or name in CONTEXT_NAMES or name.startswith(CONTEXT_RESOLUTION) \
-        or name.endswith(_JS_CONFIG_SUFFIXES) \
+        or is_js_config_name(name) \
         or (name.startswith(CONTEXT_PREFIXES) and name.endswith(".json")) or is_dockerfile(name) \
         or name.endswith(CONTEXT_SUFFIXES) or is_jest_config(name) or name.lower().endswith(PRESENCE_SUFFIXES)
 

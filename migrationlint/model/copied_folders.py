@@ -32,7 +32,7 @@ def template_home(project: Project, path: str, manifest: Manifest, tsconfig_for:
     a shell script copies its folder out: `copied_out`; its package publishes it as data; its
     package's component registry lists it: registry_items), or None."""
     return template_of(project.rel(path)) or copied_out(project, path) \
-        or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for) or registry_item(path, manifest.dir)
+        or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for) or registry_item(project, path, manifest.dir)
 
 
 def copied_out(project: Project, path: str) -> str | None:

@@ -13,14 +13,20 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+
+from migrationlint.model.project import Memo, Project, per_key
 
 REGISTRY = "registry.json"
+_LISTED: Memo[dict[str, frozenset[str]]] = per_key("package folder -> the file paths its registry.json lists")
 
 
-def registry_item(path: str, manifest_dir: str) -> str | None:
-    """The template reason for the file at `path` when its package's registry.json lists it, or None."""
-    listed = _listed_paths(manifest_dir)
+def registry_item(project: Project, path: str, manifest_dir: str) -> str | None:
+    """The template reason for the file at `path` when its package's registry.json lists it, or None.
+    Asked for every file whose verdict is decided: the listing is read once per package and run."""
+    memo = _LISTED(project)
+    listed = memo.get(manifest_dir)
+    if listed is None:
+        listed = memo[manifest_dir] = _read(os.path.join(manifest_dir, REGISTRY))
     if not listed:
         return None
     rel = os.path.relpath(path, manifest_dir).replace(os.sep, "/")
@@ -30,17 +36,8 @@ def registry_item(path: str, manifest_dir: str) -> str | None:
     return None
 
 
-def _listed_paths(manifest_dir: str) -> frozenset[str]:
-    """The file paths the package's registry.json lists (none without one), read once per version."""
-    try:
-        st = os.stat(os.path.join(manifest_dir, REGISTRY))
-    except OSError:
-        return frozenset()
-    return _read(os.path.join(manifest_dir, REGISTRY), st.st_mtime_ns, st.st_size)
-
-
-@lru_cache(maxsize=64)
-def _read(registry: str, _mtime: int, _size: int) -> frozenset[str]:
+def _read(registry: str) -> frozenset[str]:
+    """The file paths a registry.json lists in its items (none without one, or unreadable)."""
     try:
         with open(registry, "rb") as fh:
             data = json.loads(fh.read())

@@ -15,6 +15,7 @@ import re
 from collections import deque
 from migrationlint.model.dev_files import is_tool_config, tool_inputs
 from migrationlint.model.entry_points import entry_is_source, exports_encapsulate, names_nothing_loadable
+from migrationlint.model.js_configs import is_js_config_name
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, uses_component_files
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
 from migrationlint.model.package_consumers import loads_its_code, outside_importers
@@ -157,9 +158,6 @@ class TestSupport:
 _NAMED_FOR_TESTS = re.compile(r"^(?:test|tests|mock|mocks|fake|fakes|stub|stubs)(?:[-_.]|[A-Z])")
 
 
-_JS_CONFIG = re.compile(r"\.config\.[cm]?js$")
-
-
 def js_tool_configs(package_dir: str) -> list[str]:
     """The JavaScript tool configs at a package's top (Astro's default `astro.config.mjs`): not linted,
     but their imports make what only they load the build's code (a vite plugin under `plugins/`)."""
@@ -167,7 +165,7 @@ def js_tool_configs(package_dir: str) -> list[str]:
         names = sorted(os.listdir(package_dir))
     except OSError:
         return []
-    return [os.path.join(package_dir, n) for n in names if _JS_CONFIG.search(n) and is_tool_config(n)]
+    return [os.path.join(package_dir, n) for n in names if is_js_config_name(n) and is_tool_config(n)]
 
 
 def _reached(starts: list[str], imports: dict[str, list[str]], within: set[str]) -> set[str]:
