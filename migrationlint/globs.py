@@ -127,3 +127,19 @@ def _matchers(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pat
 
     return (joined([p for p in patterns if "/" not in p]),
             joined([p.lstrip("/") for p in patterns if "/" in p]))
+
+
+
+_WILDCARD = re.compile(r"[][*?{}()!]")
+_EVERYTHING_BELOW = ("", "/**", "/**/*", "/*", "/**/*.*")
+
+
+def excluded_folder(pattern: str) -> str | None:
+    """The folder an absolute glob takes whole (`/repo/tests/archives`, `/repo/legacy/**`), or None
+    for a pattern that picks files by their names (`/repo/src/**/*.spec.ts`, `**/node_modules/**`
+    taken from the top)."""
+    path = pattern.replace("\\", "/").rstrip("/")
+    match = _WILDCARD.search(path)
+    cut = len(path) if match is None else path.rfind("/", 0, match.start())
+    folder, rest = path[:cut], path[cut:]
+    return folder if folder and rest in _EVERYTHING_BELOW else None

@@ -31,7 +31,7 @@ from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.package_use import LOADING_KINDS, Use
 from migrationlint.model.dependency_versions import usable_range
-from migrationlint.model.dead_files import outside_every_build
+from migrationlint.model.dead_files import outside_every_build, switched_off
 from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.inherited_aliases import unread_alias
@@ -158,7 +158,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                 or self._installed_globally(u) or self._installed_by_its_script(u) \
                 or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path) \
                 or self._aliased_by_globbing_bundle(u) or self._preset_surface(u) or self.served_by_module_homes(u) \
-                or self.pending_framework_peer(u.manifest, u.package):
+                or self.pending_framework_peer(u.manifest, u.package) \
+                or switched_off(self.project, resolver_for(self.project), u.path):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))

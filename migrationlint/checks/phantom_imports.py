@@ -26,7 +26,7 @@ from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_entries import main_fields
 from migrationlint.model.package_files import package_files
 from migrationlint.model.bundler_outputs import written_by_bundler
-from migrationlint.model.dead_files import outside_every_build
+from migrationlint.model.dead_files import outside_every_build, switched_off
 from migrationlint.checks.dead_file_findings import SKIPPED_LIB_CHECK_NOTE, in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
@@ -67,6 +67,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
             continue  # data a test reads, a snippet a documentation page shows as text, tsc's output beside its
             # source or copied from another folder's
         if found and outside_every_build(project, resolver, path):
+            if switched_off(project, resolver, path):
+                continue  # a folder the repository's config excludes by name: kept on purpose, run by nothing
             found = [in_dead_file(d) for d in found]
         yield from found
 

@@ -37,6 +37,7 @@ from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nx_projects import nx_programs, outside_every_project
 from migrationlint.model.imported_anywhere import file_names, importers, names_file
 from migrationlint.model.manifest_owners import ManifestOwners
+from migrationlint.model.named_exclusions import excluded_by_name
 from migrationlint.model.migrations import OPTION_LOADED
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
@@ -85,6 +86,12 @@ def outside_every_build(project: Project, resolver: Resolver, path: str) -> bool
             pending.append(importer)
     dead.update(dict.fromkeys(explored, True))
     return True
+
+
+def switched_off(project: Project, resolver: Resolver, path: str) -> bool:
+    """Whether the file is outside every build and the repository's own config excludes it by naming
+    its folder (model/named_exclusions.py): kept on purpose, run by nothing; no rule reports it."""
+    return outside_every_build(project, resolver, path) and excluded_by_name(resolver, project.workspace.root, path)
 
 
 def _inert(project: Project, path: str) -> bool:

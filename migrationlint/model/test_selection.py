@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from migrationlint.globs import compile_glob
+from migrationlint.globs import compile_glob, excluded_folder
 from migrationlint.model.config_objects import REGEX_MARK, config_imports, find_config, read_config
 from migrationlint.model.manifest_peek import peek_field
 from migrationlint.model.runner_config_files import jest_configs, named_configs
@@ -288,3 +288,36 @@ def _plain_glob(pattern: str) -> str | None:
     if "!(" in pattern:
         return None
     return _EXTGLOB.sub(lambda m: "{" + m.group(2).replace("|", ",") + ("," if m.group(1) in ("?", "*") else "") + "}", pattern)
+
+
+_REGEX_SPECIALS = re.compile(r"(?<!\\)[*+?()[\]{}|^$]")
+
+
+def _ignored_folder(pattern: str, path: str) -> str | None:
+    """The folder holding `path` that a plain-text Jest ignore pattern names by its path."""
+    if _REGEX_SPECIALS.search(pattern):
+        return None
+    text = re.sub(r"\\(.)", r"\1", pattern)
+    posix = path.replace(os.sep, "/")
+    at = posix.find(text)
+    if text.count("/") < 2 or not text.startswith("/") or at < 0 or not (text.endswith("/") or posix[at + len(text):][:1] == "/"):
+        return None  # a fragment with a folder's bounds on both sides
+    return posix[:at + len(text)].rstrip("/")
+
+
+def runner_exclusions(path: str, root: str) -> list[str]:
+    """The folders that the test runner configs between the file at `path` and `root` leave out by
+    their path (model/named_exclusions.py): Vitest's `test.exclude` globs that take a folder whole,
+    and Jest's `testPathIgnorePatterns` written as plain text (`<rootDir>/legacy/`, `/legacy/`; a
+    fragment is kept as written, with its slashes)."""
+    found: list[str] = []
+    directory = os.path.dirname(path)
+    while True:
+        for _, selection, _ in _configs_in(directory, path):
+            if selection is None:
+                continue
+            found += [f for f in map(excluded_folder, selection.excluded) if f is not None]
+            found += [f for f in (_ignored_folder(p, path) for p in selection.ignored) if f is not None]
+        if directory == root or not directory.startswith(root + os.sep):
+            return found
+        directory = os.path.dirname(directory)

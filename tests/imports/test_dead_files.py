@@ -194,12 +194,17 @@ def test_a_named_config_nothing_names_above_a_package_compiles_nothing(tmp_path,
 def test_a_file_its_tsconfig_excludes_by_name_and_nothing_imports_is_dead(tmp_path):
     """Work in progress parked in `src/wip/`, which the package's tsconfig `exclude` names (a quiz
     platform: two IMP002 errors in a controller no module imports). `rootDir: src` alone does not
-    compile it: tsc takes an excluded file only when an included file imports it. Once one does,
-    its broken import fails the build again."""
+    compile it: tsc takes an excluded file only when an included file imports it. A folder the
+    config excludes by its path is switched off on purpose: nothing is said (a pattern over file
+    names leaves the dead-file warning). Once a file imports it, its broken import fails the build
+    again."""
     _workspace(tmp_path)
     _pkg(tmp_path, "packages/svc/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"},
                                                  "include": ["src"], "exclude": ["src/wip/**"]})
     _write(tmp_path, "packages/svc/src/wip/commerce.ts", "import { Guard } from '../../auth/guard';\n\nexport const guard = Guard;\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == set()
+    _pkg(tmp_path, "packages/svc/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"},
+                                                 "include": ["src"], "exclude": ["src/**/wip/*.ts"]})
     assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"warning"}
     _write(tmp_path, "packages/svc/src/index.ts", "import { guard } from './wip/commerce';\n\nexport const run = () => guard;\n")
     assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
@@ -209,10 +214,11 @@ def test_a_superseded_copy_beside_its_live_twin_is_outside_every_build(tmp_path)
     """`test/factories/test.factories.OLD.ts` beside `test.factories.ts`, which the specs import, in a
     folder the tsconfig excludes (a CRM back end: 1 IMP002 error on the copy's stale path). The
     live twin says the copy was superseded; without it, or when a file imports the copy, the
-    broken import is an error (a runner runs the specs)."""
+    broken import is an error (a runner runs the specs). Excluded by a pattern over names (here),
+    the copy gets the dead-file warning; by its folder's path, nothing (a switched-off folder)."""
     _workspace(tmp_path, {"test:e2e": "jest --config test/jest-e2e.json"})
     _pkg(tmp_path, "packages/svc/tsconfig.json", {"compilerOptions": {"outDir": "dist", "rootDir": "src"},
-                                                 "include": ["src"], "exclude": ["test"]})
+                                                 "include": ["src"], "exclude": ["**/test/**"]})
     _write(tmp_path, "packages/svc/test/factories/test.factories.ts", "import { run } from '../../src/index';\n\nexport const make = run;\n")
     _write(tmp_path, "packages/svc/test/factories/test.factories.OLD.ts", "import { run } from '../../src/legacy';\n\nexport const make = run;\n")
     _write(tmp_path, "packages/svc/test/run.e2e-spec.ts", "import { make } from './factories/test.factories';\n\nit('runs', () => make());\n")
@@ -417,12 +423,14 @@ def test_a_test_no_tsconfig_compiles_and_nothing_could_run_is_dead(tmp_path):
     """A Nest scaffold's `test/` folder left in a package that excludes it from its tsconfig and never
     set up testing (no runner declared, no test script, here or at the root): its imports of a
     removed service and of an undeclared `@nestjs/testing` break nothing anyone runs (a real device
-    farm: 37 errors). A declared runner, a test script, or a runner the file imports keeps it a test."""
+    farm: 37 errors). A declared runner, a test script, or a runner the file imports keeps it a test.
+    Excluded by its folder's path (`"exclude": ["test"]`), the folder is switched off on purpose:
+    nothing is said; by a pattern over names, each import gets the dead-file warning."""
     _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["app"]})
     app = {"name": "app", "version": "1.0.0", "scripts": {"build": "tsc -p .", "start": "node build/src/main.js"},
            "dependencies": {"@nestjs/common": "10.0.0"}, "devDependencies": {"typescript": "5.3.3"}}
     _pkg(tmp_path, "app/tsconfig.json", {"compilerOptions": {"outDir": "build", "rootDir": "."}, "include": ["src/**/*.ts"],
-                                         "exclude": ["node_modules", "test", "**/*spec.ts"]})
+                                         "exclude": ["node_modules", "**/*spec.ts"]})
     _write(tmp_path, "app/src/main.ts", "import { Module } from '@nestjs/common';\nexport const M = Module;\n")
     spec = "import { Test } from '@nestjs/testing';\nimport { AuthService } from './auth.service';\n" \
            "describe('x', () => { it('y', () => Test.createTestingModule({ providers: [AuthService] })); });\n"
@@ -433,6 +441,9 @@ def test_a_test_no_tsconfig_compiles_and_nothing_could_run_is_dead(tmp_path):
         return sorted((d.code, d.severity.value) for d in lint(tmp_path, ["IMP002", "DEP001"]))
 
     assert severities(app) == [("DEP001", "warning"), ("IMP002", "warning")]
+    _pkg(tmp_path, "app/tsconfig.json", {"compilerOptions": {"outDir": "build", "rootDir": "."}, "include": ["src/**/*.ts"],
+                                         "exclude": ["node_modules", "test", "**/*spec.ts"]})
+    assert severities(app) == []
     assert severities({**app, "devDependencies": {**app["devDependencies"], "jest": "^29.0.0"}}) == [
         ("DEP001", "error"), ("IMP002", "error")]
     assert severities({**app, "scripts": {**app["scripts"], "test:e2e": "node --test"}}) == [
@@ -575,8 +586,9 @@ def test_documentation_fragments_under_an_unrun_root_catch_all_are_read_by_nothi
 def test_a_file_its_package_config_excludes_stays_dead_under_an_unrun_root_catch_all(tmp_path):
     """`mappings/tsconfig.json` excludes `src/bounty.ts`, whose importers comment it out; the root's
     tsconfig.json, with no `include`, covers it but no script compiles it (a real chain indexer: an
-    IMP003 error, which the same file without that root config gets as a dead-code warning). A root
-    script running tsc makes the root config a program that checks it."""
+    IMP003 error, which the same file without that root config gets as a dead-code warning, and
+    nothing at all when the package config names it: a file excluded by its path is switched off on
+    purpose). A root script running tsc makes the root config a program that checks it."""
     def severities(scripts: dict) -> list[str]:
         root = tmp_path / str(len(scripts))
         _pkg(root, "package.json", {"name": "root", "private": True, "workspaces": ["mappings"], "scripts": scripts})
@@ -591,7 +603,7 @@ def test_a_file_its_package_config_excludes_stays_dead_under_an_unrun_root_catch
                                                "export const title = (s: string) => perpareString(s);\n")
         return [d.severity.value for d in lint(root, ["IMP"])]
 
-    assert severities({}) == ["warning"]
+    assert severities({}) == []
     assert severities({"typecheck": "tsc --noEmit"}) == ["error"]
 
 
@@ -599,7 +611,8 @@ def test_migrations_a_data_source_loads_are_run_whatever_tsconfig_compiles(tmp_p
     """`migrations/` is excluded from the build's tsconfig, and the data source that
     `typeorm-ts-node-commonjs migration:run` is given loads `./migrations/*.ts`: the CLI runs them,
     so their missing package is an error, not "most likely dead code" (22 warnings on a real
-    service). Without that option nothing loads them: the dead-file warning."""
+    service). Without that option nothing loads them: the dead-file warning, and nothing when the
+    tsconfig's exclude names their folder (switched off on purpose)."""
     def severity(option: str) -> list[str]:
         root = tmp_path / str(len(option))
         _pkg(root, "package.json", {"name": "svc", "private": True, "scripts": {
@@ -614,7 +627,7 @@ def test_migrations_a_data_source_loads_are_run_whatever_tsconfig_compiles(tmp_p
                "  async down(q: QueryRunner): Promise<void> { await q.query('SELECT 1'); }\n}\n")
         return [d.severity.value for d in lint(root, ["DEP001"]) if "migrations/" in d.path]
     assert severity(", migrations: ['./migrations/*.ts']") == ["error"]
-    assert severity("") == ["warning"]
+    assert severity("") == []
 
 
 def test_a_ts_nocheck_file_nothing_reaches_is_dead_though_a_program_includes_it(tmp_path):
