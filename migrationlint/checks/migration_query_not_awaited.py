@@ -42,12 +42,12 @@ _REMEDY = {
 def _message(cls: str, call: UnawaitedCall) -> str:
     if call.place == "forEach":
         return (f"`{call.callee}(async ...)` in `{cls}` does not wait for its async callback: forEach drops the "
-                f"promise each call returns, so the migration can finish, and TypeORM record it as run, before the "
-                f"queries do, and a failing one becomes an unhandled rejection; loop with `for ... of` and `await`, "
+                f"promise each call returns, so the migration can finish before the queries do: TypeORM goes on to "
+                f"record it as run without waiting for them, and a failing one becomes an unhandled rejection; loop with `for ... of` and `await`, "
                 f"or `await Promise.all({call.callee.rsplit('.', 1)[0]}.map(async ...))`")
     where = _REMEDY[call.place]
-    return (f"`{call.callee}(...)` in `{cls}` is not awaited: the migration can finish, and TypeORM record it as run,"
-            f" before the query does, and a failing query becomes an unhandled rejection{where}")
+    return (f"`{call.callee}(...)` in `{cls}` is not awaited: the migration can finish before the query does, TypeORM"
+            f" goes on to record it as run without waiting for it, and a failing query becomes an unhandled rejection{where}")
 
 
 def _fix(path: str, call: UnawaitedCall) -> Fix | None:
