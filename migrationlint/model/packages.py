@@ -158,8 +158,10 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     # since Gatsby 4; @reach/router itself before): declaring the original installs a second router
     "gatsby": ("@reach/router",),
     # Expo depends on its icon set and documents it as part of the SDK (`import { Ionicons } from
-    # '@expo/vector-icons'` with expo alone); declaring it pins a second copy beside expo's
-    "expo": ("@expo/vector-icons", "@expo/vector-icons/*"),
+    # '@expo/vector-icons'` with expo alone); declaring it pins a second copy beside expo's. So is its
+    # modules core, which a local native module imports (`requireNativeModule`) and which `expo-doctor`
+    # tells apps not to install directly: its version must be the one the SDK pins
+    "expo": ("@expo/vector-icons", "@expo/vector-icons/*", "expo-modules-core", "expo-modules-core/*"),
 }
 
 

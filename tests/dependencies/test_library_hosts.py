@@ -297,14 +297,15 @@ def test_dep002_a_devdependency_the_peer_framework_brings_is_the_applications(tm
     """An Expo native module keeps `expo-modules-core` in devDependencies and `expo` in
     peerDependencies, as Expo's module template does; the lockfile says `expo` depends on it: the app
     that installs the module installs expo, and with it the one copy the native side is built
-    against (a delivery app: 2 DEP002 whose "move it to dependencies" would nest an older copy). A
-    devDependency no peer brings stays reported."""
-    def found(core_from_expo: bool) -> list:
+    against (a delivery app: 2 DEP002 whose "move it to dependencies" would nest an older copy). Expo
+    always brings it (the SDK's own module core), so a lockfile that does not say so changes nothing;
+    a devDependency no peer brings (the peer being another framework) stays reported."""
+    def found(core_from_expo: bool, peer: str = "expo") -> list:
         expo = {"version": "54.0.33", **({"dependencies": {"expo-modules-core": "3.0.29"}} if core_from_expo else {})}
-        return dep(write(tmp_path / str(core_from_expo), {
+        return dep(write(tmp_path / f"{core_from_expo}-{peer}", {
             "package.json": {"name": "@acme/expo-nav", "version": "1.0.0", "main": "build/index.js",
                              "scripts": {"build": "expo-module build"},
-                             "devDependencies": {"expo-modules-core": "~2.5.0"}, "peerDependencies": {"expo": "*"}},
+                             "devDependencies": {"expo-modules-core": "~2.5.0"}, "peerDependencies": {peer: "*"}},
             "package-lock.json": {"name": "@acme/expo-nav", "lockfileVersion": 3, "requires": True, "packages": {
                 "": {"name": "@acme/expo-nav"}, "node_modules/expo": expo,
                 "node_modules/expo-modules-core": {"version": "3.0.29", "dev": True}}},
@@ -313,7 +314,8 @@ def test_dep002_a_devdependency_the_peer_framework_brings_is_the_applications(tm
         }), select=("DEP002",))
 
     assert found(True) == []
-    assert found(False) == [("DEP002", "src/index.ts", "expo-modules-core")]
+    assert found(False) == []
+    assert found(False, peer="react-native") == [("DEP002", "src/index.ts", "expo-modules-core")]
 
 
 def test_a_published_nest_library_keeping_nest_cli_for_its_plugins_is_no_service(tmp_path):

@@ -854,16 +854,20 @@ def test_next_provides_server_only_to_a_source_package_its_apps_compile(tmp_path
 
 def test_expo_provides_its_icon_set(tmp_path):
     """`import { Ionicons } from '@expo/vector-icons'` in an Expo app: expo depends on the icon set and
-    documents it as part of the SDK (a real delivery app: 8 DEP001 "installed nowhere"). Without expo
-    declared it is an ordinary package."""
+    documents it as part of the SDK (a real delivery app: 8 DEP001 "installed nowhere"). So is
+    `expo-modules-core`, which a local native module imports and `expo-doctor` says not to install
+    directly (an analytics SDK's example app: DEP001 advising `^2.5.0` beside `expo ~53`, the version
+    skew the doctor warns of). Without expo declared they are ordinary packages."""
     _write(tmp_path, {
         "package.json": {"name": "courier", "private": True, "main": "node_modules/expo/AppEntry.js",
                          "dependencies": {"expo": "~44.0.0", "react": "17.0.1", "react-native": "0.64.3"}},
         "App.tsx": "import { Ionicons } from '@expo/vector-icons';\nexport default () => Ionicons;\n",
+        "modules/crash/index.ts": "import { requireNativeModule } from 'expo-modules-core';\n"
+                                  "export const crash = () => requireNativeModule('Crash').crash();\n",
     })
     assert _found(tmp_path, ["DEP001"]) == []
     _write(tmp_path, {"package.json": {"name": "courier", "private": True, "dependencies": {"react": "17.0.1"}}})
-    assert _found(tmp_path, ["DEP001"]) == [("DEP001", "App.tsx")]
+    assert _found(tmp_path, ["DEP001"]) == [("DEP001", "App.tsx"), ("DEP001", "modules/crash/index.ts")]
 
 
 @pytest.mark.parametrize("manager, reported", [("npm", []), ("pnpm", ["sidebars.ts", "src/theme/DocItem/index.tsx"]),
