@@ -31,6 +31,7 @@ from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
 from migrationlint.model.package_use import LOADING_KINDS, Use
 from migrationlint.model.dependency_versions import usable_range
+from migrationlint.model.config_bundles import resolved_from_configs
 from migrationlint.model.dead_files import outside_every_build, switched_off
 from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.dev_files import emitted_declaration
@@ -159,7 +160,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                 or deno_mapped(self.project, u.path, u.imp.specifier) or emitted_declaration(u.path) \
                 or self._aliased_by_globbing_bundle(u) or self._preset_surface(u) or self.served_by_module_homes(u) \
                 or self.pending_framework_peer(u.manifest, u.package) \
-                or switched_off(self.project, resolver_for(self.project), u.path):
+                or switched_off(self.project, resolver_for(self.project), u.path) \
+                or resolved_from_configs(self.project, resolver_for(self.project), u.path, u.package):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))
