@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from migrationlint.model.build_exclusions import built_by_an_image, left_out_by_build
 from migrationlint.model.bundling import app_framework
-from migrationlint.model.entry_points import entry_is_source, repository_only
+from migrationlint.model.entry_points import repository_only
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
 from migrationlint.model.elided_imports import LOADING_KINDS, declared_type_only
@@ -64,7 +64,7 @@ class DevOnlyPackages:
             return None
         dependents = self.dependents(manifest)
         if not dependents:
-            return self._unused_harness(manifest) or self._unused_source_package(manifest)
+            return self._unused_harness(manifest)
         self._dev_only_of[manifest.path] = None  # a dependency cycle reads "not dev-only"
         through = [m for m in dependents if any(manifest.name in m.section(s) for s in DEP_SECTIONS if s != "devDependencies")]
         if any(self._dev_only(m) is None for m in through):
@@ -113,17 +113,6 @@ class DevOnlyPackages:
             return None
         return "its private package declares no dependencies, and no package depends on it, imports it or starts " \
                "it: a harness run from the checkout, never installed"
-
-    def _unused_source_package(self, manifest: Manifest) -> str | None:
-        """A package whose entries are TypeScript source (entry_is_source: only a consumer's bundler or
-        tsconfig `paths` can load them) that nothing starts, lists or imports (a starter template's
-        `ui` package left behind): no install of it exists, so no devDependency of it is missed. A
-        library with built entries nothing uses yet keeps them (a registry install may come)."""
-        if not entry_is_source(manifest) or not self.unlisted(manifest) \
-                or next(outside_importers(self.project, manifest, self._resolver()), None) is not None:
-            return None
-        return "its entries are TypeScript source, and no package depends on it, imports it or starts it: " \
-               "nothing installs it"
 
     def _left_out(self, manifest: Manifest) -> str | None:
         root = self.ws.root_manifest

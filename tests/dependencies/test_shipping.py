@@ -4022,25 +4022,6 @@ def test_a_private_tools_package_nothing_uses_is_a_harness(tmp_path, folder, man
     assert bool(dep(write(tmp_path, files), select=("DEP002",))) is reported
 
 
-@pytest.mark.parametrize("manifest, reported", [
-    ({}, False),
-    ({"private": True}, False),
-    ({"scripts": {"start": "tsx index.tsx"}}, True),  # something starts it
-    ({"main": "./dist/index.js", "scripts": {"build": "tsc"}}, True),  # built entries: a registry install may come
-])
-def test_a_source_package_nothing_lists_imports_or_starts_is_never_installed(tmp_path, manifest, reported):
-    """A starter template's `ui` package left behind: `"main": "./index.tsx"`, no build, no dependent,
-    no importer, no start (a job-store app: DEP002 advising `react` into dependencies for an install
-    that never happens). Only a consumer's bundler could load its source, and none does."""
-    files = {
-        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*", "apps/*"]},
-        "packages/ui/package.json": {"name": "ui", "version": "0.0.0", "main": "./index.tsx", "types": "./index.tsx",
-                                     "devDependencies": {"react": "^18.2.0", "typescript": "^5.2.2"}, **manifest},
-        "packages/ui/index.tsx": "import * as React from 'react';\n\nexport const Card = ({ t }: { t: string }) => <div>{t}</div>;\n",
-    }
-    assert bool(dep(write(tmp_path, files), select=("DEP002",))) is reported
-
-
 @pytest.mark.parametrize("build, image, reported", [
     ("lerna run build --ignore transport-integration", None, False),
     ("pnpm -r --filter '!./integration/**' build", None, False),
