@@ -81,8 +81,9 @@ class UndeclaredImports(LoadsToday, MockedPackages):
 
     def _declares_its_own(self, m: Manifest) -> bool:
         """Whether `m` declares a package from outside the workspace: one that lists only packages of
-        the workspace (`"@x/shared": "*"`, for the build graph) takes every other from the root."""
-        return any(self.ws.member(p) is None for s in DEP_SECTIONS for p in m.section(s))
+        the workspace (`"@x/shared": "*"`, for the build graph) and `tslib`, the compiler's helpers
+        that Nx and Angular generators write into every library's manifest, takes every other from the root."""
+        return any(self.ws.member(p) is None and p != "tslib" for s in DEP_SECTIONS for p in m.section(s))
 
     def _type_query_of_a_load(self, u: Use) -> bool:
         """`require('x') as typeof import('x')`: the type query names the module an import or a load of
@@ -226,7 +227,7 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         m = u.manifest
         target = self._declaring_manifest(u)
         if target is not m:
-            message += f"; {self._rel(m)} declares no package: its others come from the root {self._rel(target)}, where this one goes too"
+            message += f"; {self._rel(m)} declares no package of its own: its others come from the root {self._rel(target)}, where this one goes too"
         message, fix = self._add_or_command(message, target, section, u.package, why)
         message, fix = self._unless_host_provided(message, fix, m, u.package, section)
         message, fix = self._or_umbrella_subpath(u, message, fix) if known else (message, fix)

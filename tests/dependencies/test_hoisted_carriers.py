@@ -113,10 +113,12 @@ def test_a_member_declaring_only_workspace_packages_takes_its_others_from_the_ro
     """`dotenv` in a server whose package.json lists only `@healthcare/shared: "*"` while the root
     holds every other package (a real health app was told to add it to the member): the member
     declares no package of its own, so the advice goes to the root, and the root's dependency that
-    brings it is named."""
-    for deps in ({}, {"@x/shared": "*"}):
+    brings it is named. So does a manifest that lists `tslib` besides, the compiler's helpers Nx and
+    Angular generators write into every library's manifest (an Nx starter was told to run
+    `cd libs/testing && npm install ws`, a second install inside the library)."""
+    for deps in ({}, {"@x/shared": "*"}, {"tslib": "^2.3.0"}):
         message = only_dep001(one_version_policy(tmp_path / str(len(deps)), deps))
-        assert ("packages/app/package.json declares no package: its others come from the root package.json, "
+        assert ("packages/app/package.json declares no package of its own: its others come from the root package.json, "
                 "where this one goes too") in message, message
         assert 'it loads today only because "pad-wrap", which package.json declares, depends on it' in message, message
 
