@@ -26,6 +26,7 @@ from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_entries import main_fields
 from migrationlint.model.package_files import package_files
 from migrationlint.model.bundler_outputs import written_by_bundler
+from migrationlint.model.tsc_outputs import written_by_tsc
 from migrationlint.model.dead_files import outside_every_build, switched_off
 from migrationlint.checks.dead_file_findings import SKIPPED_LIB_CHECK_NOTE, in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
@@ -138,7 +139,8 @@ def _build_output(project: Project, res: Resolution) -> bool:
     `/src/environments/environment.ts`), named as generated (`dates.generated.js`,
     `generated-types.ts`) or in a folder so named that the checkout lacks, in a folder the package's bundler config names as an output
     or in its `build/` or `dist/` folder, absent, where a `build` script writes
-    (bundler_outputs.py), or a JSON file Node's `require` finds without its extension. A fresh
+    (bundler_outputs.py), or that a tsconfig emitting declarations writes there (tsc_outputs.py), or a JSON
+    file Node's `require` finds without its extension. A fresh
     checkout lacks these files although the code is right. A path through a committed symlink is
     judged where the link leads too (`abis/Proxy.sol` -> `contracts/out/Proxy.sol`, a gitignored build
     output)."""
@@ -153,8 +155,9 @@ def _build_output(project: Project, res: Resolution) -> bool:
             return True  # a git submodule's files: absent until `git submodule update` checks it out
         if frameworks.in_generated_dir(base) or any(_ignored_target(c, root) for c in candidates(base)):
             return True
-        if written_by_bundler(project, base) is not None:
-            return True  # a plugin's output folder (`outdir: './src/paraglide'`), written when the build starts
+        if written_by_bundler(project, base) is not None or written_by_tsc(resolver_for(project), root, base):
+            return True  # a plugin's output folder (`outdir: './src/paraglide'`), written when the build starts;
+            # declarations a tsconfig elsewhere writes into the importer's folder
         if _entry_built(project, base, root) or _in_absent_build_folder(project, base):
             return True
     return False

@@ -308,6 +308,7 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
 
 
 EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "isolatedModules", "noEmit", "emitDeclarationOnly",
+                "declaration", "composite",
                 "noCheck", "noImplicitAny", "strict", "esModuleInterop", "allowSyntheticDefaultImports", "module",
                 "moduleResolution")
 
