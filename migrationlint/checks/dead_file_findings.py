@@ -18,11 +18,14 @@ DEAD_FILE_NOTE = (" Nothing checks, runs or imports this file (no tsconfig progr
 # what an unresolved import in a declaration file does under `skipLibCheck` (IMP002): said of a file
 # a program compiles; a dead file's note replaces it
 SKIPPED_LIB_CHECK_NOTE = " tsc reports nothing here (skipLibCheck skips declaration files): what it imports is silently `any`."
+# the same of an import that binds no name (`import "./augmentations"`), which brings declarations only
+SKIPPED_LIB_CHECK_BARE_NOTE = (" tsc reports nothing here (skipLibCheck skips declaration files): what it meant to declare is"
+                               " silently missing.")
 
 
 def in_dead_file(d: Diagnostic) -> Diagnostic:
     """The finding as a warning that says its file is dead, with no fix."""
-    message = d.message.replace(SKIPPED_LIB_CHECK_NOTE, "")
+    message = d.message.replace(SKIPPED_LIB_CHECK_NOTE, "").replace(SKIPPED_LIB_CHECK_BARE_NOTE, "")
     end = "" if message.endswith((".", "?")) else "."
     d.severity, d.fix, d.message = Severity.WARNING, None, message + end + DEAD_FILE_NOTE
     return d

@@ -28,7 +28,7 @@ from migrationlint.model.package_files import package_files
 from migrationlint.model.bundler_outputs import written_by_bundler
 from migrationlint.model.tsc_outputs import written_by_tsc
 from migrationlint.model.dead_files import outside_every_build, switched_off
-from migrationlint.checks.dead_file_findings import SKIPPED_LIB_CHECK_NOTE, in_dead_file
+from migrationlint.checks.dead_file_findings import SKIPPED_LIB_CHECK_BARE_NOTE, SKIPPED_LIB_CHECK_NOTE, in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
 from migrationlint.model.text_templates import template_folder_reader
@@ -84,7 +84,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
         spec = imp.specifier
         res = resolver.resolve(path, spec)
         if res.kind == "unresolved":
-            if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec):
+            if imp.kind == "require" and resolver.from_output(path, spec) or _ambient(project, resolver, path, spec) \
+                    or _declarations_included_anyway(resolver, path, imp, res):
                 continue
             if facts.unchecked and erased_names(facts, imp, imp.locals) == list(imp.locals) \
                     and (imp.locals or only_for_types(facts, imp)):
@@ -161,6 +162,24 @@ def _build_output(project: Project, res: Resolution) -> bool:
         if _entry_built(project, base, root) or _in_absent_build_folder(project, base):
             return True
     return False
+
+
+def _declarations_included_anyway(resolver: Resolver, path: str, imp: ImportFact, res: Resolution) -> bool:
+    """`import "./modules"` in a declaration file under `skipLibCheck`, naming a folder with no index
+    whose declaration files the file's own program includes anyway: it binds nothing, tsc reports
+    nothing, and the declarations it meant to pull in are already there (a chat server's
+    `types/index.d.ts` beside `types/modules/*.d.ts`)."""
+    if imp.locals or imp.kind != "import" or not resolver.lib_check_skipped(path):
+        return False
+    cfg = resolver.tsconfig_for(path)
+    folder = next((b for b in res.bases if os.path.isabs(b) and os.path.isdir(b)), None)
+    if cfg is None or folder is None or not cfg.covers(path):
+        return False
+    try:
+        declared = [os.path.join(folder, n) for n in os.listdir(folder) if n.endswith((".d.ts", ".d.mts", ".d.cts"))]
+    except OSError:
+        return False
+    return bool(declared) and all(cfg.covers(d) for d in declared)
 
 
 def _through_links(bases: list[str], root: str) -> list[str]:
@@ -299,7 +318,7 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
                     "this one is a submodule of), missing from every fresh checkout of this one alone.")
     severity = None
     if resolver.lib_check_skipped(path):
-        message += SKIPPED_LIB_CHECK_NOTE
+        message += SKIPPED_LIB_CHECK_NOTE if imp.locals else SKIPPED_LIB_CHECK_BARE_NOTE
         severity = Severity.WARNING
     elif only_for_types(project.facts(path), imp):
         unchecked = unchecked_file(project, resolver, path)  # a test no tsconfig includes, run with types stripped
