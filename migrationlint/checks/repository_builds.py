@@ -11,6 +11,7 @@ from migrationlint.model.dependency_model import DependencyModel
 from migrationlint.model.package_use import Use
 from migrationlint.model.dev_folders import in_test_folder
 from migrationlint.model.generated_packages import generated_packages
+from migrationlint.model.pack_harness import packed_into
 from migrationlint.model.nx_projects import run_commands, target_schemas
 
 
@@ -38,14 +39,18 @@ class RepositoryBuilds(DependencyModel):
                                                for schema in (None, *target_schemas(project))))
 
     def _build_under_test(self, u: Use) -> bool:
-        """A project of its own in a test folder (`ecosystem-tests/node-ts/`, no workspace member)
-        importing the package this repository builds (the root's or a member's name), undeclared: a
-        harness packs the local build and installs it there for the run, and installing the
-        registry's release would test something else."""
+        """A project of its own in a test folder (`ecosystem-tests/node-ts/`, no workspace member), or
+        one a root script packs the build into (pack_harness.py), importing the package this
+        repository builds (the root's or a member's name), undeclared: a harness packs the local
+        build and installs it there for the run, and installing the registry's release would test
+        something else."""
         m, root = u.manifest, self.ws.root_manifest
         own = self.ws.member(u.package) is not None or (root is not None and root.name == u.package)
         listed = self.ws.has_workspace_definition and m.dir in self.ws.member_dirs
-        return own and m.dir != self.ws.root and not listed and in_test_folder(self.project.rel(m.dir).split("/"))
+        if not own or m.dir == self.ws.root or listed:
+            return False
+        rel = self.project.rel(m.dir)
+        return in_test_folder(rel.split("/")) or (root is not None and packed_into(root, rel))
 
 
 def _folders_between(path: str, top: str) -> list[str]:

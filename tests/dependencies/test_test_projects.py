@@ -30,6 +30,32 @@ def test_a_test_project_importing_the_package_this_repository_builds_gets_the_lo
     assert found == [("DEP001", "ecosystem-tests/node-ts/tests/test.ts", "chalk"), ("DEP001", "tools/demo/src/main.ts", "acme-sdk")]
 
 
+@pytest.mark.parametrize("script, harness, reported", [
+    ("node ./scripts/integration.js", "shell.exec('npm pack');\nshell.cd('integration');\n"
+                                      "shell.exec('pnpm add --ignore-workspace ./gamelib-1.0.0.tgz');\n", False),
+    ("npm pack && cd integration && npm install ../gamelib-1.0.0.tgz", "", False),
+    ("node ./scripts/integration.js", "shell.cd('integration');\nshell.exec('pnpm install');\n", True),  # no pack
+    ("node ./scripts/integration.js", "shell.exec('npm pack');\nshell.cd('examples');\n", True),  # packs elsewhere
+])
+def test_a_project_a_root_script_packs_the_build_into_gets_the_local_build(tmp_path, script, harness, reported):
+    """`integration/` (no workspace member, no test-folder name) imports `gamelib`, the root package:
+    the root's `test:integration` runs a script that packs the build, installs the tarball there and
+    puts the project's package.json back (a board-game framework: 2 DEP001 advising the registry's
+    release). Without a pack, or packing for another folder, the import is reported."""
+    files = {
+        "package.json": {"name": "gamelib", "version": "1.0.0", "packageManager": "pnpm@10.16.0", "main": "dist/index.js",
+                         "scripts": {"build": "tsc", "test:integration": script}},
+        "src/index.ts": "export const Server = () => 1;\n",
+        "scripts/integration.js": "const shell = require('shelljs');\n" + harness,
+        "integration/package.json": {"name": "smoke-app", "private": True, "devDependencies": {"typescript": "^5.0.0"},
+                                     "scripts": {"typecheck": "tsc -p type-tests/tsconfig.json"}},
+        "integration/type-tests/tsconfig.json": {"compilerOptions": {"strict": True, "noEmit": True}, "include": ["check.ts"]},
+        "integration/type-tests/check.ts": "import { Server } from 'gamelib';\n\nServer();\n",
+    }
+    found = dep(write(tmp_path, files), select=("DEP001",))
+    assert bool(found) is reported, found
+
+
 def test_a_testutils_folder_is_test_support(tmp_path):
     """`server/testutils/appSetup.ts`, a helper only tests import, in a folder named `testutils` (as
     `test-utils` and `testUtils` are): test support, whose devDependency imports are fine (a real
