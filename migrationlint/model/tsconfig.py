@@ -308,9 +308,8 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
 
 
 EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "isolatedModules", "noEmit", "emitDeclarationOnly",
-                "declaration", "composite",
-                "noCheck", "noImplicitAny", "strict", "esModuleInterop", "allowSyntheticDefaultImports", "module",
-                "moduleResolution")
+                "declaration", "composite", "noCheck", "noImplicitAny", "strict", "esModuleInterop",
+                "allowSyntheticDefaultImports", "module", "moduleResolution")
 
 
 def _apply(cfg: TsConfig, data: dict, directory: str) -> None:

@@ -1782,9 +1782,10 @@ def test_a_member_that_declares_nothing_gets_the_package_in_the_root(tmp_path, m
     """An Nx repository keeps one version of every package in the root package.json, and its
     members' manifests declare nothing (`"dependencies": {}`): the fix declares the missing package
     where the workspace declares the others, the root (a real lending platform: 64 findings advising
-    the member's manifest). A member that declares its own packages gets it in its own, and so does
-    one that imports nothing the root declares (a root of tooling only)."""
-    own = {"tslib": "^2.6.0"} if member_declares else {}
+    the member's manifest), but for `tslib`, which Nx and Angular generators write into each. A member
+    that declares its own packages gets it in its own, and so does one that imports nothing the root
+    declares (a root of tooling only)."""
+    own = {"zod": "^3.23.0"} if member_declares else {"tslib": "^2.6.0"}  # tslib: what generators write into every library
     root = write(tmp_path, {
         "package.json": {"name": "src", "private": True, "workspaces": ["libs/*"], "dependencies": {"ethers": "^6.13.0"},
                          "devDependencies": {"jest": "^29.0.0", "tslib": "^2.6.0"}},
