@@ -5,7 +5,9 @@ includes (tsc over `src/`): something in production might load it by path. When 
 workspace imports it either, the finding is true, but the likelier remedy is to delete the file
 (a legacy middleware, a polyfill left behind): the message says so, beside the declaring remedy.
 Not when no file imports its folder's other files either (the first few are asked): a loader reads
-that folder whole (a bot's `commands/`, loaded by its framework or by `import()` over a `readdir`).
+that folder whole (a bot's `commands/`, loaded by its framework or by `import()` over a `readdir`);
+nor in a package of a component framework (Vue, Svelte), whose single-file components, not read here,
+may import it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 
+from migrationlint.model.html_entries import uses_component_files
 from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.package_use import Use
@@ -28,6 +31,8 @@ def unimported_note(project: Project, u: Use) -> str:
     it, that no other file imports and that its package's manifest and configs do not name, else ""."""
     if u.verdict is None or not u.verdict.presumed or not shipping_for(project).entries(u.manifest):
         return ""  # in a package with no known entry every file is presumed: the note would say nothing
+    if uses_component_files(u.manifest):
+        return ""  # `.vue` and `.svelte` components, which are not read, may import it
     memo = _UNIMPORTED(project)
     if u.path not in memo:  # once per file, however many of its imports are reported
         memo[u.path] = not (_named_by_its_package(project, u) or _imported(project, u.path)

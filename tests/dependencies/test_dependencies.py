@@ -2097,6 +2097,12 @@ def test_a_finding_in_a_file_nothing_imports_names_deleting_it_as_the_other_reme
     messages = [d.message for d in pipeline.lint([str(write(tmp_path / "rooted", rooted))], Settings(select=["DEP"]),
                                                  use_cache=False).diagnostics if d.path.endswith("auth.ts")]
     assert messages and all("deleting it" in m for m in messages), messages
+    # a package of Vue (or Svelte): its single-file components, which are not read, may import the file (an
+    # MQTT client's utility three `.vue` components import was told it is likely dead code)
+    vue = {**beside, "package.json": {**files["package.json"], "dependencies": {"express": "^4.18.2", "vue": "^3.4.0"}}}
+    messages = [d.message for d in pipeline.lint([str(write(tmp_path / "vue", vue))], Settings(select=["DEP"]),
+                                                 use_cache=False).diagnostics]
+    assert len(messages) == 2 and not any("deleting it" in m for m in messages), messages
 
 
 @pytest.mark.parametrize("spelled", [True, False])
