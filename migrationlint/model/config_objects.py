@@ -358,8 +358,10 @@ def _config_relative_path(item: Node) -> str | None:
     if item.type != "call_expression" or fn is None or args is None or parsing.text(fn) not in _PATH_CALLS:
         return None
     parts = [a for a in args.named_children if a.type != "comment"]
-    if len(parts) == 1 and parsing.text(fn) in ("resolve", "path.resolve") and _relative_text(parsing.string_value(parts[0])):
-        return parsing.string_value(parts[0])  # `path.resolve('packages/cli')`: from the folder the tool runs in, the config's
+    texts = [parsing.string_value(p) for p in parts]
+    if parts and parsing.text(fn) in ("resolve", "path.resolve") and all(_relative_text(t) for t in texts):
+        # `path.resolve('packages/cli')`, `path.resolve('dist', 'config', 'db.js')`: from the folder the tool runs in, the config's
+        return "/".join(t.strip("/") for t in texts if t)  # type: ignore[union-attr]
     if not parts or parsing.text(parts[0]) not in ("__dirname", "import.meta.dirname"):
         return None
     rest = [parsing.string_value(a) for a in parts[1:]]

@@ -21,6 +21,7 @@ from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.nx_projects import run_commands
 from migrationlint.model.serverless import is_service_config
+from migrationlint.model.sequelize_rc import CLIS as SEQUELIZE_CLIS, sequelize_config
 from migrationlint.model.route_configs import route_config
 
 # tools whose `<tool>.config.*`, `<tool>.<variant>.config.*`, `.<tool>rc.*` files are dev-only
@@ -285,6 +286,8 @@ def _tool_inputs(manifest_dir: str, key: tuple) -> dict[str, str]:
         if name in START_SCRIPTS or _SERVICE_SCRIPT.match(name):
             continue  # `dev`, `start:*`, `debug`: the service itself, run from source
         for words in shell_commands(command):
+            if any(os.path.basename(w) in SEQUELIZE_CLIS for w in words[:2]) and (rc := sequelize_config(manifest_dir)):
+                found.setdefault(rc, f'the configuration .sequelizerc names for the Sequelize CLI, run by the "{name}" script')
             for target, how in _runs(words):
                 if how == _DATA_SOURCE and target.endswith((".js", ".cjs", ".mjs")):
                     source = to_source(manifest_dir, target, lambda _dir, _path: None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.dependencies.test_shipping import dep, write
 from tests.helpers import cli
 
@@ -136,3 +138,26 @@ def test_a_command_whose_usage_line_names_a_runner_script_is_run_by_hand(tmp_pat
     assert dep(repo("other-file", "Usage: npm run exec ./bin/other.ts")) == [("DEP002", "bin/create_user.ts", "minimist")]
     assert dep(repo("build-script", "Usage: npm run exec ./bin/create_user.ts", "tsc -p . && node build/x.js")) == [
         ("DEP002", "bin/create_user.ts", "minimist")]
+
+
+@pytest.mark.parametrize("rc, script, reported", [
+    ("module.exports = { config: path.resolve('dist', 'config', 'db.config.js') };\n", "sequelize-cli db:migrate", False),
+    ("module.exports = { config: path.resolve('src/config/db.config.ts') };\n", "npx sequelize db:migrate", False),
+    ("module.exports = { 'migrations-path': path.resolve('dist/migrations') };\n", "sequelize-cli db:migrate", True),
+    ("module.exports = { config: path.resolve('dist', 'config', 'db.config.js') };\n", "node scripts/migrate.js", True),
+])
+def test_the_config_a_sequelizerc_names_is_the_clis_input(tmp_path, rc, script, reported):
+    """`.sequelizerc` names `path.resolve('dist', 'config', 'db.config.js')`, the build of
+    `src/config/db.config.ts`, which registers ts-node: only `sequelize-cli db:migrate` loads it, not the
+    published server (an EV-charging platform: DEP002 asking to move ts-node into dependencies). An rc
+    naming no config, or no script running the CLI, leaves the file counted as shipping."""
+    files = {
+        "package.json": {"name": "@acme/server", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"],
+                         "scripts": {"build": "tsc", "migrate": script}, "dependencies": {"sequelize": "6.37.7"},
+                         "devDependencies": {"sequelize-cli": "6.6.2", "ts-node": "10.9.1", "typescript": "5.8.2"}},
+        ".sequelizerc": "const path = require('path');\n" + rc,
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "module": "commonjs"}, "include": ["src"]},
+        "src/index.ts": "import { Sequelize } from 'sequelize';\n\nexport const db = new Sequelize('sqlite::memory:');\n",
+        "src/config/db.config.ts": "import 'ts-node/register';\n\nmodule.exports = { development: { dialect: 'sqlite' } };\n",
+    }
+    assert bool(dep(write(tmp_path, files), select=("DEP002",))) is reported
