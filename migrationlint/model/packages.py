@@ -171,6 +171,9 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
 # where the install hoists the preset's copy (checks/provided_modules.py); under pnpm's isolated
 # layout the site finds neither, and DEP001 says so.
 PRESET_SURFACE: dict[str, frozenset[str]] = {
+    # NG-ZORRO depends on its icon set and documents importing the icons from it (`import { UserOutline }
+    # from '@ant-design/icons-angular/icons'`), its version moving with the kit's
+    "ng-zorro-antd": frozenset({"@ant-design/icons-angular"}),
     "@docusaurus/preset-classic": frozenset({
         "@docusaurus/plugin-content-docs", "@docusaurus/plugin-content-blog", "@docusaurus/plugin-content-pages",
         "@docusaurus/theme-common", "@docusaurus/theme-classic", "@docusaurus/theme-search-algolia"}),

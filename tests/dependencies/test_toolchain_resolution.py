@@ -1009,3 +1009,23 @@ def test_a_path_into_a_folder_says_which_tools_fail(tmp_path):
     found = {d.extra["specifier"]: d.message for d in lint(tmp_path, ["DEP001"])}
     assert "tsc fails with TS2307 and Node with \"Cannot find module 'models/account'\"" in found["models/account"]
     assert "TS2307" not in found["models/tx"] and "Node fails with \"Cannot find module 'models/tx'\"" in found["models/tx"]
+
+
+def test_ng_zorro_brings_the_icon_set_it_documents_where_the_install_hoists(tmp_path):
+    """`import { GithubFill } from '@ant-design/icons-angular/icons'` beside `ng-zorro-antd`, which depends
+    on the icon set and documents importing icons from it (a NestJS and Angular starter: 3 DEP001 on
+    its client apps, yarn v1). Where the lockfile says the kit brings it and the install hoists, the
+    kit's copy serves it; with no lockfile that says so, it is reported."""
+    files = {
+        "package.json": {"name": "shop", "private": True,
+                         "dependencies": {"@angular/core": "^19.0.0", "ng-zorro-antd": "^19.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"strict": True}, "include": ["src/**/*.ts"]},
+        "src/app/app.config.ts": "import { GithubFill } from '@ant-design/icons-angular/icons';\n"
+                                 "import { provideNzIcons } from 'ng-zorro-antd/icon';\n\n"
+                                 "export const appConfig = { providers: [provideNzIcons([GithubFill])] };\n",
+    }
+    lock = ('# yarn lockfile v1\n\n\n"@angular/core@^19.0.0":\n  version "19.0.0"\n\n'
+            '"@ant-design/icons-angular@^19.0.0":\n  version "19.0.0"\n\n'
+            'ng-zorro-antd@^19.0.0:\n  version "19.0.0"\n  dependencies:\n    "@ant-design/icons-angular" "^19.0.0"\n')
+    assert _found(_write(tmp_path / "yarn", {**files, "yarn.lock": lock}), ["DEP001"]) == []
+    assert _found(_write(tmp_path / "none", files), ["DEP001"]) == [("DEP001", "src/app/app.config.ts")]
