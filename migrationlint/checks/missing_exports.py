@@ -95,7 +95,10 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
         local = next((d for d in (target_facts.declarations if target_facts else []) if d[0] == b.imported), None)
         fix = None
         brought = _imported_by(target_facts, b.imported)
-        if local is not None:
+        if local is not None and _default_named(target_facts, b.imported):  # `class X {}` ... `export default X`
+            problem = f"`{b.imported}` is declared in {where} and exported only as its default"
+            hint = f" Import it as the default (`import {b.imported} from '{imp.specifier}'`)."
+        elif local is not None:
             problem = f"`{b.imported}` is declared in {where} but not exported"
             fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
                       message=f"Export `{b.imported}` from {where}")
@@ -115,7 +118,7 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
             elif not elsewhere:
                 hint = _generated_hint(project, target) or hint
         # tsc's code: a local it does not export (TS2459), the default's name (TS2614), a near name (TS2724)
-        code = "TS2459" if brought or local is not None else "TS2614" if _default_named(target_facts, b.imported) \
+        code = "TS2614" if _default_named(target_facts, b.imported) else "TS2459" if brought or local is not None \
             else "TS2724" if _tsc_suggests(b.imported, surface) else "TS2305"
         effect, severity = _missing_export_effect(project, resolver, path, imp, b, code)
         start, end = (b.start, b.end) if 0 <= b.start < b.end else (imp.start, imp.end)  # at the name, as tsc

@@ -790,6 +790,21 @@ def test_a_named_import_of_the_default_export_says_to_import_the_default(tmp_pat
     assert "(tsc: TS2305)" in messages[1] and "(tsc: TS2724). Did you mean `AUTH`?" in messages[2]
 
 
+def test_a_class_exported_only_as_the_default_at_the_end_says_to_import_the_default(tmp_path):
+    """`class Network { ... }` and, at the end, `export default Network`: a named import of it is tsc's
+    TS2614 too, not a local left unexported, so the message says to import the default and no fix adds
+    a named export (a chat server's storage types were offered `NetworkConfig`, a near name)."""
+    write(tmp_path, {
+        "package.json": {"name": "d", "version": "1.0.0", "private": True},
+        "src/network.ts": "class Network {\n  port = 6667;\n}\nexport class NetworkConfig {}\n\nexport default Network;\n",
+        "src/main.ts": "import { Network } from './network';\nexport const n: Network | null = null;\n",
+    })
+    [d] = lint(tmp_path).diagnostics
+    assert d.fix is None and "with TS2614" in d.message
+    assert d.message.endswith(" Import it as the default (`import Network from './network'`).")
+    assert "`Network` is declared in src/network.ts and exported only as its default" in d.message
+
+
 def test_a_component_template_folder_a_generator_copies_is_not_checked_for_its_destination_imports(tmp_path):
     """`scripts/create-component/ComponentName/` is read by the generator beside it (`readdir` and
     `readFile` of `path.join(__dirname, 'ComponentName')`), which replaces the placeholder and writes the

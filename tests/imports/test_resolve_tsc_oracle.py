@@ -171,6 +171,11 @@ PROJECTS: dict[str, dict[str, str | dict]] = {
         "src/main.ts": "import AuthService from './auth.service';\nimport { AuthService as Named } from './auth.service';\n"
                        "export const all = [new AuthService(), Named];\n",
     }),
+    # a class exported only as the default at the module's end (`export default Network`), imported by name: TS2614
+    "default-identifier-named-import": _src_project("default-identifier-named-import", {
+        "src/network.ts": "class Network {\n  port = 6667;\n}\n\nexport default Network;\n",
+        "src/main.ts": "import { Network } from './network';\nexport const n: Network | null = null;\n",
+    }),
     # `export` on a line of its own before a decorated class (standard decorators): tsc exports the
     # class, which the grammar reads as a bare `export` statement beside an unexported class
     "split-export-decorator": {
