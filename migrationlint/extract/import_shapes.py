@@ -51,7 +51,7 @@ def in_guarded_try(node: Node) -> bool:
         if parent.type == "try_statement" and parent.child_by_field_name("body") == child:
             handler = parent.child_by_field_name("handler")
             body = handler.child_by_field_name("body") if handler is not None else None
-            if body is not None and not any(_stops(s) for s in body.named_children):
+            if body is not None and _block_carries_on(body):
                 return True
         if parent.type == "catch_clause" and _loads_in_try(parent.parent):
             return True  # the fallback of what the `try` loads (`try { require('ethers') } catch { require('viem') }`)
@@ -114,7 +114,34 @@ def _carries_on(handler: Node) -> bool:
     body = handler.child_by_field_name("body")
     if body is None or body.type != "statement_block":
         return body is not None  # an expression body yields its value: the code carries on
-    return not any(_stops(s) for s in body.named_children)
+    return _block_carries_on(body)
+
+
+# a test of the error that asks whether the module is missing (`e.code === 'MODULE_NOT_FOUND'`,
+# `isModuleNotFound(e)`, `/Cannot find module/.test(e.message)`)
+_MISSING_MODULE_TEST = re.compile(rb"MODULE_NOT_FOUND|Cannot find (?:module|package)|not_?found|NotFound|missing", re.I)
+
+
+def _block_carries_on(block: Node) -> bool:
+    """Whether a handler's block lets the code carry on: it never stops, or, before it stops, a branch
+    that tests for a missing module returns a fallback (`if (isModuleNotFound(e)) return stub; throw e`:
+    only a missing module is expected, and it is handled)."""
+    for statement in block.named_children:
+        if _stops(statement):
+            return False
+        if statement.type == "if_statement" and _returns_on_missing_module(statement):
+            return True
+    return True
+
+
+def _returns_on_missing_module(statement: Node) -> bool:
+    """`if (<a test for a missing module>) return ...` (or a block whose first statement returns)."""
+    condition = statement.child_by_field_name("condition")
+    arm = statement.child_by_field_name("consequence")
+    if condition is None or arm is None or not _MISSING_MODULE_TEST.search(condition.text or b""):
+        return False
+    first = arm.named_children[0] if arm.type == "statement_block" and arm.named_children else arm
+    return first.type == "return_statement"
 
 
 def _stops(statement: Node) -> bool:

@@ -507,6 +507,30 @@ def test_a_package_loaded_in_a_try_that_carries_on_is_optional(tmp_path):
     assert _found(tmp_path, ["DEP"]) == [("DEP001", "src/queue.ts"), ("DEP001", "src/store.ts")]
 
 
+@pytest.mark.parametrize("catch, reported", [
+    ("    if (isModuleNotFound(error)) return null;\n    throw error;\n", False),
+    ("    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') {\n      return null;\n    }\n    throw error;\n", False),
+    ("    if ((error as { code?: string }).code === 'ERR_REQUIRE_ESM') return null;\n    throw error;\n", True),
+    ("    throw error;\n    if (isModuleNotFound(error)) return null;\n", True),
+])
+def test_a_catch_that_returns_a_fallback_for_a_missing_module_and_rethrows_the_rest_carries_on(tmp_path, catch, reported):
+    """`catch (error) { if (isModuleNotFound(error)) return stub; throw error }`: a missing plugin is
+    expected and handled, any other failure rethrown (an application kit's webpack helper: 2 DEP002
+    asking for an optional peer). A fallback for another error, or none before the throw, leaves the
+    package required."""
+    _write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/scripts/package.json": {"name": "@acme/scripts", "version": "1.0.0", "main": "./src/index.ts",
+                                          "devDependencies": {"fancy-plugin": "^1.0.0"}},
+        "packages/scripts/src/index.ts": "function isModuleNotFound(error: unknown): boolean {\n"
+                                         "  return (error as { code?: string })?.code === 'MODULE_NOT_FOUND';\n}\n"
+                                         "export function loadPlugin() {\n  try {\n"
+                                         "    const { Plugin } = require('fancy-plugin/webpack');\n    return new Plugin();\n"
+                                         "  } catch (error) {\n" + catch + "  }\n}\n",
+    })
+    assert bool(_found(tmp_path, ["DEP002"])) is reported
+
+
 def test_a_require_in_the_catch_of_a_try_that_loads_another_package_is_its_fallback(tmp_path):
     """"keccak via ethers, else viem": `require('viem')` in the `catch` of a `try` that requires
     `ethers` runs only where ethers fails to load, an alternative left undeclared on purpose (a real
