@@ -32,6 +32,7 @@ from migrationlint.model import fix_policy as policy
 from migrationlint.model.package_use import LOADING_KINDS, Use
 from migrationlint.model.dependency_versions import usable_range
 from migrationlint.model.config_bundles import resolved_from_configs
+from migrationlint.model.copied_templates import copied_template_home
 from migrationlint.model.dead_files import outside_every_build, switched_off
 from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.dev_files import emitted_declaration
@@ -161,11 +162,19 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                 or self._aliased_by_globbing_bundle(u) or self._preset_surface(u) or self.served_by_module_homes(u) \
                 or self.pending_framework_peer(u.manifest, u.package) \
                 or switched_off(self.project, resolver_for(self.project), u.path) \
-                or resolved_from_configs(self.project, resolver_for(self.project), u.path, u.package):
+                or resolved_from_configs(self.project, resolver_for(self.project), u.path, u.package) \
+                or self._declared_where_copied(u):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))
         yield self._undeclared(u, self._section_needed(u, sections))
+
+    def _declared_where_copied(self, u: Use) -> bool:
+        """A template a workspace tool copies into another package (copied_templates.py), whose import
+        that package declares: it runs there, never where it lies."""
+        home = copied_template_home(self.project, resolver_for(self.project), u.path)
+        manifest = self.project.workspace.manifest_for(os.path.join(home, "package.json")) if home else None
+        return manifest is not None and manifest.declared(u.package) is not None
 
     def _section_needed(self, u: Use, sections: dict[tuple[str, str], str]) -> str:
         """The section DEP001's fix adds to: `dependencies` when any production value import in

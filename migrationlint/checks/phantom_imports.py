@@ -26,6 +26,7 @@ from migrationlint.model.nx_projects import other_project
 from migrationlint.model.package_entries import main_fields
 from migrationlint.model.package_files import package_files
 from migrationlint.model.bundler_outputs import written_by_bundler
+from migrationlint.model.copied_templates import copied_template_home
 from migrationlint.model.tsc_outputs import written_by_tsc
 from migrationlint.model.dead_files import outside_every_build, switched_off
 from migrationlint.checks.dead_file_findings import SKIPPED_LIB_CHECK_BARE_NOTE, SKIPPED_LIB_CHECK_NOTE, in_dead_file
@@ -98,7 +99,8 @@ def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileF
                 continue
             if res.origin == "relative" and (_placed_by_the_build(project, path, imp)
                                              or imp.ts_ignored and (project.is_test_file(path) or imp.lazy)
-                                             or template_folder_reader(project, path) is not None):
+                                             or template_folder_reader(project, path) is not None
+                                             or copied_template_home(project, resolver, path) is not None):
                 continue  # placed beside the bundle; missing on purpose (a test's fixture, or a load on demand
                 # its author marks: an edition's folder the public repository leaves out); a generator's template
             if want2 and res.origin in _PATH_ORIGINS and not _build_output(project, res):
