@@ -89,41 +89,48 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
         yield _not_a_module(project, resolver, path, imp, target, missing)
         return
     for b in missing:
-        close = difflib.get_close_matches(b.imported, sorted(n for n in surface if n != "default"), n=3, cutoff=0.6)
-        hint = f" Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
-        where = project.rel(target)
-        local = next((d for d in (target_facts.declarations if target_facts else []) if d[0] == b.imported), None)
-        fix = None
-        brought = _imported_by(target_facts, b.imported)
-        if local is not None and _default_named(target_facts, b.imported):  # `class X {}` ... `export default X`
-            problem = f"`{b.imported}` is declared in {where} and exported only as its default"
-            hint = f" Import it as the default (`import {b.imported} from '{imp.specifier}'`)."
-        elif local is not None:
-            problem = f"`{b.imported}` is declared in {where} but not exported"
-            fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
-                      message=f"Export `{b.imported}` from {where}")
-        elif brought is not None:  # tsc: TS2459, "declares 'X' locally, but it is not exported"
-            origin = resolver.resolve(target, brought)
-            shown = f"`{brought}` ({project.rel(origin.path)})" if origin.kind == "file" and origin.path else f"`{brought}`"
-            problem = f"{where} imports `{b.imported}` from {shown} but does not export it; import it from there"
-            hint = ""
-        else:
-            problem = f"{where} has no export named `{b.imported}`"
-            elsewhere = _exported_beside(project, target, b.imported) if b.imported != "default" else []
-            if elsewhere:
-                hint = f" {', '.join(project.rel(p) for p in elsewhere)} export{'s' if len(elsewhere) == 1 else ''} it."
-            if _default_named(target_facts, b.imported):  # tsc: TS2614, "Did you mean to use 'import X from'"
-                hint = (f" Its default export is the `{b.imported}` it declares: import it as the default "
-                        f"(`import {b.imported} from '{imp.specifier}'`).")
-            elif not elsewhere:
-                hint = _generated_hint(project, target) or hint
-        # tsc's code: a local it does not export (TS2459), the default's name (TS2614), a near name (TS2724)
-        code = "TS2614" if _default_named(target_facts, b.imported) else "TS2459" if brought or local is not None \
-            else "TS2724" if _tsc_suggests(b.imported, surface) else "TS2305"
-        effect, severity = _missing_export_effect(project, resolver, path, imp, b, code)
-        start, end = (b.start, b.end) if 0 <= b.start < b.end else (imp.start, imp.end)  # at the name, as tsc
-        yield diagnostic(IMP003, path, start, end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
-                         fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
+        yield _missing_export(project, resolver, path, imp, target, surface, b)
+
+
+def _missing_export(project: Project, resolver: Resolver, path: str, imp: ImportFact, target: str,
+                    surface: frozenset[str], b: Binding) -> Diagnostic:
+    """IMP003 for one name `b` the target does not export, worded as tsc's code for it says."""
+    target_facts = project.facts(target)
+    close = difflib.get_close_matches(b.imported, sorted(n for n in surface if n != "default"), n=3, cutoff=0.6)
+    hint = f" Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
+    where = project.rel(target)
+    local = next((d for d in (target_facts.declarations if target_facts else []) if d[0] == b.imported), None)
+    fix = None
+    brought = _imported_by(target_facts, b.imported)
+    if local is not None and _default_named(target_facts, b.imported):  # `class X {}` ... `export default X`
+        problem = f"`{b.imported}` is declared in {where} and exported only as its default"
+        hint = f" Import it as the default (`import {b.imported} from '{imp.specifier}'`)."
+    elif local is not None:
+        problem = f"`{b.imported}` is declared in {where} but not exported"
+        fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
+                  message=f"Export `{b.imported}` from {where}")
+    elif brought is not None:  # tsc: TS2459, "declares 'X' locally, but it is not exported"
+        origin = resolver.resolve(target, brought)
+        shown = f"`{brought}` ({project.rel(origin.path)})" if origin.kind == "file" and origin.path else f"`{brought}`"
+        problem = f"{where} imports `{b.imported}` from {shown} but does not export it; import it from there"
+        hint = ""
+    else:
+        problem = f"{where} has no export named `{b.imported}`"
+        elsewhere = _exported_beside(project, target, b.imported) if b.imported != "default" else []
+        if elsewhere:
+            hint = f" {', '.join(project.rel(p) for p in elsewhere)} export{'s' if len(elsewhere) == 1 else ''} it."
+        if _default_named(target_facts, b.imported):  # tsc: TS2614, "Did you mean to use 'import X from'"
+            hint = (f" Its default export is the `{b.imported}` it declares: import it as the default "
+                    f"(`import {b.imported} from '{imp.specifier}'`).")
+        elif not elsewhere:
+            hint = _generated_hint(project, target) or hint
+    # tsc's code: a local it does not export (TS2459), the default's name (TS2614), a near name (TS2724)
+    code = "TS2614" if _default_named(target_facts, b.imported) else "TS2459" if brought or local is not None \
+        else "TS2724" if _tsc_suggests(b.imported, surface) else "TS2305"
+    effect, severity = _missing_export_effect(project, resolver, path, imp, b, code)
+    start, end = (b.start, b.end) if 0 <= b.start < b.end else (imp.start, imp.end)  # at the name, as tsc
+    return diagnostic(IMP003, path, start, end, f"`{imp.specifier}`: {problem}; {effect}.{hint}",
+                      fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
 
 
 # `module.exports = { ... }`, `module.exports.x = ...`, `exports.x = ...` at the start of a line
