@@ -183,6 +183,7 @@ def _top_level_arrays(root: Node) -> dict[str, Node]:
             name, returned = stmt.child_by_field_name("name"), _returned_array(stmt.child_by_field_name("body"))
             if name is not None and returned is not None:
                 found[parsing.text(name) + "()"] = returned
+            _bind_parameter_defaults(stmt.child_by_field_name("parameters"), found)
         if stmt.type in ("lexical_declaration", "variable_declaration"):
             for decl in stmt.named_children:
                 name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
@@ -194,8 +195,23 @@ def _top_level_arrays(root: Node) -> dict[str, Node]:
                     returned = _returned_array(value.child_by_field_name("body"))
                     if returned is not None:
                         found[parsing.text(name) + "()"] = returned
+                    _bind_parameter_defaults(value.child_by_field_name("parameters"), found)
     _bind_call_results(root, found)
     return found
+
+
+def _bind_parameter_defaults(parameters: Node | None, found: dict[str, Node]) -> None:
+    """`function build({ input, external = [] })`, a config factory of the file: `external` in the object
+    it returns is the array default (a call that passes `external: [...]` is an object the walk reads
+    too, whose items join the key's list)."""
+    for param in parameters.named_children if parameters is not None else ():
+        pattern = param.named_children[0] if param.type in ("required_parameter", "optional_parameter") \
+            and param.named_children else param
+        for item in pattern.named_children if pattern.type == "object_pattern" else ():
+            left, right = item.child_by_field_name("left"), item.child_by_field_name("right")
+            if item.type == "object_assignment_pattern" and left is not None and right is not None \
+                    and right.type == "array" and parsing.text(left) not in found:
+                found[parsing.text(left)] = right
 
 
 def _bind_call_results(node: Node, found: dict[str, Node]) -> None:

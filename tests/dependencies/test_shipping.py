@@ -3533,6 +3533,21 @@ def test_node_builtins_spread_into_rollup_externals_leave_the_list_readable(tmp_
                                      "export default { input: 'src/index.ts', plugins: [resolve()], external: externalDeps };\n",
                  "src/index.ts": "import { pick } from 'ramda';\nexport const p = pick;\n"})
     assert dep(root) == []
+    # a config factory's parameter default (`function build({ input, external = [] })`, a desktop API client's
+    # common library: a DEP002 and a DEP005): what the factory returns; a call passing the key adds its items
+    factory = ("const { nodeResolve } = require('@rollup/plugin-node-resolve');\n"
+               "function build({ input, file, external = [] }) {\n"
+               "  return { input, external, output: { file, format: 'cjs' }, plugins: [nodeResolve()] };\n}\n")
+    for call, found in (("build({ input: 'src/index.ts', file: 'dist/index.js' })", []),
+                        ("build({ input: 'src/index.ts', file: 'dist/index.js', external: ['ramda'] })",
+                         [("DEP002", "src/index.ts", "ramda")])):
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        write(root, {"package.json": {"name": "v", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"],
+                                      "scripts": {"build": "rollup -c"},
+                                      "devDependencies": {"@rollup/plugin-node-resolve": "^15.0.0", "ramda": "^0.30.0"}},
+                     "rollup.config.js": factory + f"module.exports = [{call}];\n",
+                     "src/index.ts": "import { pick } from 'ramda';\nexport const p = pick;\n"})
+        assert dep(root) == found
 
 
 @pytest.mark.parametrize("scripts", [
