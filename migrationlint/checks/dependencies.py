@@ -228,6 +228,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
         if w.metadata_only:
             return (f"{where} names it in a decorated signature, which decorator metadata loads at runtime unless "
                     f"each such name is an interface or a type")
+        if w.type_only:  # kept by the emitted declarations (DEP001's page: a type-only import a `.d.ts` keeps)
+            return f"{where} names it in types its emitted declarations keep, which the applications installing it type-check"
         return f"{where} loads it at runtime"
 
     def _uses_outside_run(self, m: Manifest, package: str) -> Iterator[Use]:

@@ -2523,6 +2523,31 @@ def test_the_file_named_as_needing_dependencies_ships_for_a_reason(tmp_path):
     assert "src/avatar.ts loads it at runtime" in seed.message, seed.message
 
 
+
+def test_a_type_only_witness_is_named_for_the_declarations_it_keeps(tmp_path):
+    """A test's `utility-types` goes to dependencies because `src/types.ts` exports a type built on it,
+    which the published declarations keep; that file imports it for types only, so the message says
+    so rather than that it "loads it at runtime" (an API mocking tool's HTTP package)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/http", "version": "1.0.0", "main": "dist/index.js", "types": "dist/index.d.ts",
+                         "files": ["dist"], "scripts": {"build": "tsc", "test": "jest"},
+                         "devDependencies": {"jest": "^29.7.0", "typescript": "^5.4.0"}},
+        "package-lock.json": {"name": "@acme/http", "lockfileVersion": 3, "packages": {
+            "": {"name": "@acme/http"}, "node_modules/utility-types": {"version": "3.11.0"},
+            "node_modules/jest": {"version": "29.7.0", "dev": True}}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "declaration": True, "strict": True},
+                          "include": ["src"], "exclude": ["**/__tests__/**"]},
+        "src/index.ts": "export * from './types';\n",
+        "src/types.ts": "import type { Optional } from 'utility-types';\n\n"
+                        "export type Request = Optional<{ url: string; method: string }, 'method'>;\n",
+        "src/__tests__/types.test.ts": "import { Optional } from 'utility-types';\n\n"
+                                       "test('o', () => { const o: Optional<{ a: number }, 'a'> = {}; expect(o).toEqual({}); });\n",
+    })
+    [test] = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+              if d.path.endswith("types.test.ts")]
+    assert "src/types.ts names it in types its emitted declarations keep" in test.message, test.message
+
+
 PUBLIC_HOIST_LOCK = """lockfileVersion: '9.0'
 
 importers:
