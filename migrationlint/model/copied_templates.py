@@ -4,8 +4,8 @@ A UI kit may ship page templates in a `copy/` folder that a CLI of the workspace
 application (`copy/pages/test/buttons.tsx` -> `<app>/pages/test/buttons.tsx`), where the copies are
 gitignored as managed files or committed. Such a template's `../../components` names the
 application's folder, not one beside the template. The evidence is the copy's place: another
-workspace package holds the same trailing path (committed, or listed by its `.gitignore`), and the
-template's relative imports all resolve from there. Asked only for a file with an unresolved relative import.
+workspace package holds the same trailing path (a committed copy byte for byte, or a place its
+`.gitignore` lists), and the template's relative imports all resolve from there. Asked only for a file with an unresolved relative import.
 """
 
 from __future__ import annotations
@@ -48,10 +48,20 @@ def copied_into(project: Project, path: str, relative_specs: list[str]) -> str |
             if other == home or home.startswith(other + os.sep):
                 continue
             copy = os.path.join(other, tail)
-            if (os.path.isfile(copy) or git_ignored(copy, ws.root)) and all(
+            if (_same_bytes(copy, path) or not os.path.exists(copy) and git_ignored(copy, ws.root)) and all(
                     _resolves_from(os.path.dirname(copy), spec) for spec in relative_specs):
                 return other
     return None
+
+
+def _same_bytes(copy: str, path: str) -> bool:
+    """Whether a committed file at `copy` is the template itself, byte for byte (not another file of
+    that common name: every app has a `src/index.tsx`)."""
+    try:
+        with open(copy, "rb") as a, open(path, "rb") as b:
+            return a.read() == b.read()
+    except OSError:
+        return False
 
 
 def _resolves_from(directory: str, spec: str) -> bool:
