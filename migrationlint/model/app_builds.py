@@ -5,6 +5,8 @@ asks these first, then the bundlers' own configs).
 
 from __future__ import annotations
 
+import re
+
 from migrationlint.model.script_commands import command_pattern
 
 _METRO_CONFIG = "a React Native app (metro.config): Metro bundles its imports"
@@ -50,3 +52,12 @@ SCRIPT_BUILDS = (
     (command_pattern(r"directus-extension build\b"),
      "a Directus extension (directus-extension build): the extensions SDK bundles it with what it imports"),
 )
+
+# an application's bundler run as a package's `build` (`tsc && vite build`): what it builds is deployed
+APP_BUILD = re.compile(r"\b(?:vite|next|react-scripts|parcel|rsbuild|rspack|astro|remix|vinxi)\s+build\b|\bwebpack\b")
+
+
+def builds_an_app(scripts: object) -> bool:
+    """Whether a package's `build` script (from its `scripts`) runs an application's bundler."""
+    build = scripts.get("build") if isinstance(scripts, dict) else None
+    return isinstance(build, str) and APP_BUILD.search(build) is not None

@@ -14,7 +14,7 @@ import os
 import re
 from typing import Callable, Iterator
 
-from migrationlint.model.app_builds import APP_CONFIGS, SCRIPT_BUILDS
+from migrationlint.model.app_builds import APP_CONFIGS, SCRIPT_BUILDS, builds_an_app
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delegated_config, find_config, read_config
@@ -398,7 +398,10 @@ def _storybook_site(manifest: Manifest) -> bool:
     build = scripts.get("build")
     if manifest.data.get("private") is True and isinstance(build, str) and _STORYBOOK_BUILD.search(build):
         return True
+    if builds_an_app(scripts) and not _STORYBOOK_BUILD.search(str(build)):
+        return False  # `"build": "tsc && vite build"` beside `build-storybook`: an app, whose stories are a side show
     return names_no_entry(manifest) and any(isinstance(c, str) and _STORYBOOK_BUILD.search(c) for c in scripts.values())
+
 
 
 def next_app_without_config(manifest: Manifest) -> bool:

@@ -16,6 +16,7 @@ import re
 
 from typing import Callable
 
+from migrationlint.model.app_builds import builds_an_app
 from migrationlint.model.dev_files import published_data_folder, template_of
 from migrationlint.model.project import Project, per_key
 from migrationlint.model.registry_items import registry_item
@@ -30,9 +31,11 @@ _ABOVE = per_key("folder -> what the shell scripts of it and the folders above i
 def template_home(project: Project, path: str, manifest: Manifest, tsconfig_for: Callable) -> str | None:
     """The template folder or file the file at `path` belongs to (its name says so: dev_files.template_of;
     a shell script copies its folder out: `copied_out`; its package publishes it as data; its
-    package's component registry lists it: registry_items), or None."""
+    package's component registry lists it, unless the package is also an app its build bundles, whose
+    own code the listed files are: registry_items), or None."""
     return template_of(project.rel(path)) or copied_out(project, path) \
-        or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for) or registry_item(project, path, manifest.dir)
+        or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for) \
+        or (None if builds_an_app(manifest.data.get("scripts")) else registry_item(project, path, manifest.dir))
 
 
 def copied_out(project: Project, path: str) -> str | None:

@@ -2375,6 +2375,28 @@ def test_the_files_a_component_registry_lists_are_templates(tmp_path, listing, r
         assert (len(first), len(again)) == (0, 1)
 
 
+@pytest.mark.parametrize("build, reported", [
+    ("tsc && vite build", ["date-fns"]),  # the app itself, whose registry lists its own components
+    ("shadcn build", []),  # a registry only: its items are templates
+])
+def test_an_app_that_is_also_its_own_components_registry_keeps_its_findings(tmp_path, build, reported):
+    """A CRM app built by `tsc && vite build` whose registry.json lists its own components, which users
+    install with `shadcn add` (the page's entry script is a template tag no reader resolves, and a
+    `build-storybook` script sits beside the build): its files are the app's code, whose undeclared
+    `date-fns` (which only a dependency brings) is reported, not templates, and the package is a vite
+    app, not a Storybook site (5 DEP001 hidden). A registry-only package keeps its items templates."""
+    files = {
+        "package.json": {"name": "crm", "version": "0.1.0", "type": "module",
+                         "scripts": {"build": build, "build-storybook": "storybook build", "storybook": "storybook dev -p 6006"},
+                         "dependencies": {"ra-core": "^5.0.0"}, "devDependencies": {"vite": "^7.0.0", "storybook": "^9.0.0"}},
+        "index.html": '<div id="root"></div><script type="module" src="<%= mainScript %>"></script>\n',
+        "registry.json": {"name": "crm", "items": [{"name": "tasks", "files": [
+            {"path": "src/components/tasks/tasksPredicate.ts", "type": "registry:lib"}]}]},
+        "src/components/tasks/tasksPredicate.ts": "import { isToday } from 'date-fns';\nexport const due = (d: Date) => isToday(d);\n",
+    }
+    assert [pkg for _, _, pkg in dep(write(tmp_path, files), select=("DEP001",))] == reported
+
+
 @pytest.mark.parametrize("listed, compiled, reported", [
     (["dist", "assets"], False, []), (["dist"], False, ["next"]), (["dist", "assets"], True, ["next"])])
 def test_a_folder_published_as_files_and_compiled_by_no_tsconfig_holds_templates(tmp_path, listed, compiled, reported):
