@@ -269,7 +269,10 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                        f"but an install of {where} on its own (a Docker build{', a publish' if published else ''}) "
                        "leaves it out")
         else:
-            message = (f'"{u.package}" is declared only in {held}: Node finds it in the root\'s node_modules, '
+            others = sorted(self._rel(o) for _, o in self.ws.sibling_ranges(u.package, exclude=m.path) if o.path != root.path)
+            besides = f" among the manifests {rel} installs under ({', '.join(others[:2])}{' and others' if len(others) > 2 else ''}" \
+                f" declare{'s' if len(others) == 1 else ''} it for {'itself' if len(others) == 1 else 'themselves'})" if others else ""
+            message = (f'"{u.package}" is declared only in {held}{besides}: Node finds it in the root\'s node_modules, '
                        f"walking up from {where}, but {self._what_breaks(u, where, published)}")
         peer = sibling_peer(self, u)
         if peer is not None:
@@ -297,9 +300,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                 section, source = "peerDependencies", (f"the version {source}; a peer, as other packages take it: "
                                                        "a published library leaves its one copy to the application")
             elif section == "dependencies" and self.published_library(m) \
-                    and (framework := self.framework_of(u.package, m)) is not None:
-                section, source = "peerDependencies", (f"{source}: a framework built on {framework}, which a "
-                                                       "published package that plugs into it leaves to the application")
+                    and (doubt := self._framework_doubt(m, u.package)) is not None:
+                section, source = "peerDependencies", f"{source}; {doubt}"  # as DEP001 says of the same import
             elif section == "dependencies" and root_section in ("peerDependencies", "optionalDependencies"):
                 section, source = root_section, f"{source}, which keeps it in {root_section}"  # its design: one
                 # copy the application provides (a Nest module whose classes are tokens), or a tool opted into

@@ -2793,6 +2793,36 @@ def test_dep005_in_a_published_library_advises_a_peer_for_what_packages_share_as
     assert all(" in dependencies of " in d.message for d in diags) and len(diags) == 3
 
 
+def test_dep005_leaves_to_the_application_what_takes_a_peer_the_library_leaves_there(tmp_path):
+    """A published module of a commerce platform keeps `react` in peerDependencies and imports `next`,
+    which only the root declares (and the platform's app, for itself): next takes react as a peer, so
+    the advice is a peer, as DEP001's is for the same import, not a second copy in `dependencies` that
+    splits the router (1,846 warnings on a real platform advised dependencies). The message names the
+    app that declares it for itself, instead of implying that no other manifest does."""
+    lock = {"name": "mercato", "lockfileVersion": 3, "packages": {
+        "": {"name": "mercato", "workspaces": ["packages/*", "apps/*"]},
+        "node_modules/next": {"version": "16.2.11", "peerDependencies": {"react": "^19.0.0"}},
+        "node_modules/react": {"version": "19.2.7"}, "node_modules/bcryptjs": {"version": "3.0.2"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "mercato", "private": True, "workspaces": ["packages/*", "apps/*"],
+                         "dependencies": {"next": "16.2.11", "react": "19.2.7", "bcryptjs": "^3.0.0"}},
+        "package-lock.json": lock,
+        "apps/shop/package.json": {"name": "shop", "private": True, "dependencies": {"next": "16.2.11", "react": "19.2.7"}},
+        "packages/webhooks/package.json": {"name": "@acme/webhooks", "version": "0.6.7", "main": "dist/index.js",
+                                           "files": ["dist"], "scripts": {"build": "tsc"},
+                                           "peerDependencies": {"react": "^19.0.0"}},
+        "packages/webhooks/src/index.ts": "import { useRouter } from 'next/navigation';\nimport bcrypt from 'bcryptjs';\n"
+                                          "export const go = () => useRouter().push(bcrypt.hashSync('x', 4));\n",
+    })
+    diags = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    advice = {d.extra["package"]: d.message.split("; declare ", 1)[1].split(" of ")[0] for d in diags}
+    assert advice == {"next": '"next": "16.2.11" in peerDependencies', "bcryptjs": '"bcryptjs": "^3.0.0" in dependencies'}
+    [next_message] = [d.message for d in diags if d.extra["package"] == "next"]
+    assert "declared only in the root package.json among the manifests packages/webhooks/package.json installs under " \
+           "(apps/shop/package.json declares it for itself)" in next_message
+    assert "it takes react as a peer, which packages/webhooks/package.json leaves to the application" in next_message
+
+
 def test_a_published_plugin_leaves_its_host_framework_to_the_application(tmp_path):
     """A family of published plugins developed against a host framework the root declares for
     development (`@host/core`, which depends on @nestjs/common): the host and the NestJS packages
