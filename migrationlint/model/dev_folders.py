@@ -12,7 +12,7 @@ import re
 
 _DEV_DIRS = {
     "test": "a test folder", "tests": "a test folder", "__tests__": "a test folder", "__test__": "a test folder",
-    "e2e": "an end-to-end test folder",
+    "e2e": "an end-to-end test folder", "__integration__": "an integration test folder",
     "cypress": "Cypress test support", "playwright": "Playwright test support", "__mocks__": "test mocks",
     "__fixtures__": "test fixtures", "fixtures": "test fixtures", "mocks": "test mocks", "mock": "test mocks",
     "test-utils": "test support", "testutils": "test support", "__helpers__": "test helpers",

@@ -56,6 +56,29 @@ def test_a_project_a_root_script_packs_the_build_into_gets_the_local_build(tmp_p
     assert bool(found) is reported, found
 
 
+@pytest.mark.parametrize("folder, reported", [("__integration__", False), ("integration", True)])
+def test_a_dunder_integration_folder_holds_tests(tmp_path, folder, reported):
+    """`src/__integration__/helpers/db.ts`, which only the Playwright specs beside it import, in a
+    published package whose `exports` allow deep imports (`./*`): `__integration__` names tests as
+    `__tests__` does (an ERP platform: 3 DEP005 on `pg`). A plain `integration/` folder inside the
+    source is the package's code (integrations with other services)."""
+    files = {
+        "package.json": {"name": "acme", "private": True, "workspaces": ["packages/*"],
+                         "dependencies": {"pg": "8.22.0"}, "devDependencies": {"@playwright/test": "^1.61.1"}},
+        "packages/lib/package.json": {"name": "@acme/lib", "version": "1.0.0", "main": "./dist/index.js",
+                                      "exports": {".": "./dist/index.js", "./*": {"types": "./src/*.ts", "default": "./dist/*.js"}},
+                                      "scripts": {"build": "tsc -p ."}, "publishConfig": {"access": "public"}},
+        "packages/lib/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "module": "commonjs"},
+                                       "include": ["src"]},
+        "packages/lib/src/index.ts": "export const answer = 42;\n",
+        f"packages/lib/src/{folder}/helpers/db.ts": "import { Client } from 'pg';\n\nexport const client = () => new Client();\n",
+        f"packages/lib/src/{folder}/TC-001.spec.ts": "import { test, expect } from '@playwright/test';\n"
+                                                     "import { client } from './helpers/db';\n\ntest('c', () => expect(client()).toBeTruthy());\n",
+    }
+    found = dep(write(tmp_path, files), select=("DEP005",))
+    assert bool(found) is reported, found
+
+
 def test_a_testutils_folder_is_test_support(tmp_path):
     """`server/testutils/appSetup.ts`, a helper only tests import, in a folder named `testutils` (as
     `test-utils` and `testUtils` are): test support, whose devDependency imports are fine (a real
