@@ -34,6 +34,7 @@ from migrationlint.model.dependency_versions import usable_range
 from migrationlint.model.config_bundles import resolved_from_configs
 from migrationlint.model.copied_templates import copied_template_home
 from migrationlint.model.dead_files import outside_every_build, switched_off
+from migrationlint.model.written_manifests import written_manifest
 from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.dev_files import emitted_declaration
 from migrationlint.model.inherited_aliases import unread_alias
@@ -120,7 +121,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                     and not also_runtime(m, u.package) \
                     and not self._production_install_has(u) and not self._provided_by_dependents(u) \
                     and not self._dev_installed_by_images(u) and not self._host_brings_it(u) \
-                    and not self._test_support(u) and not self.development_package(u):
+                    and not self._test_support(u) and not self.development_package(u) \
+                    and written_manifest(self.project, m) is None:  # the published manifest is the build's own
                 yield self._dev_in_production(u)
             elif (m.declared(u.package) == own and not u.type_only and u.imp.kind in LOADING_KINDS
                   and u.package not in m.section("peerDependencies")):

@@ -2397,6 +2397,32 @@ def test_an_app_that_is_also_its_own_components_registry_keeps_its_findings(tmp_
     assert [pkg for _, _, pkg in dep(write(tmp_path, files), select=("DEP001",))] == reported
 
 
+@pytest.mark.parametrize("written, reported", [
+    ('fs.writeJsonSync("build/package.json", { name: pkg.name, version: pkg.version, main: "ui.js",\n'
+     '  peerDependencies: { react: "^16.5.0 || ^17.0.1 || ^18.1.0 || ^19.0.0" } });\n', False),
+    ('fs.copyFileSync("package.json", "build/package.json");\n', True),  # the same manifest, copied
+    ('fs.writeJsonSync("build/stats.json", { peerDependencies: 0 });\n', True),  # no manifest written
+])
+def test_a_build_that_writes_the_published_manifest_leaves_dep002_nothing_to_judge(tmp_path, written, reported):
+    """A survey library's rollup config writes `build/package.json`, with react as a peer, and the
+    build folder is what is published; the source package.json keeps react in devDependencies for
+    development (98 DEP002 on a form library's React UI). What the registry install holds is that
+    written manifest, not read here: no DEP002. A manifest copied as it is, or no manifest, changes nothing."""
+    files = {
+        "package.json": {"name": "ui-monorepo", "private": True, "workspaces": ["packages/*"],
+                         "devDependencies": {"rollup": "^4.34.8", "fs-extra": "^11.3.4"}},
+        "packages/react-ui/package.json": {"name": "acme-react-ui", "version": "3.0.1", "main": "acme-react-ui.js",
+                                           "scripts": {"build": "rollup -c rollup.config.mjs"},
+                                           "devDependencies": {"react": "^17.0.1", "rollup": "^4.34.8"}},
+        "packages/react-ui/rollup.config.mjs": 'import fs from "fs-extra";\nimport pkg from "./package.json" with { type: "json" };\n'
+                                               + written + 'export default [{ input: "./src/index.tsx", external: ["react"], '
+                                               'output: { file: "build/acme-react-ui.js", format: "cjs" } }];\n',
+        "packages/react-ui/src/index.tsx": 'import * as React from "react";\n'
+                                          'export const Hello = () => React.createElement("b", null, "hello");\n',
+    }
+    assert bool(dep(write(tmp_path, files), select=("DEP002",))) is reported
+
+
 @pytest.mark.parametrize("listed, compiled, reported", [
     (["dist", "assets"], False, []), (["dist"], False, ["next"]), (["dist", "assets"], True, ["next"])])
 def test_a_folder_published_as_files_and_compiled_by_no_tsconfig_holds_templates(tmp_path, listed, compiled, reported):
