@@ -2,7 +2,7 @@
 
 A `tsconfig.json` whose `include` names only `src/` leaves the tests and the scripts beside it out
 of every tsc program. Jest's default transform (babel-jest, or @swc/jest and esbuild-jest when
-configured), vitest, and tsx (`tsx scripts/backfill.ts`, `node --import tsx --test`) remove the
+configured), vitest, Playwright, and tsx (`tsx scripts/backfill.ts`, `node --import tsx --test`) remove the
 types of a file without checking them. In such a file, an import that names a missing file or
 export but is used only for types breaks nothing: no run of tsc sees it, the runner erases it, and
 only an editor underlines it. The import rules then say so, as a warning, instead of "tsc fails".
@@ -67,8 +67,9 @@ def _script_runner(manifests: list[Manifest]) -> str | None:
 def _test_runner(project: Project, path: str, manifests: list[Manifest]) -> str | None:
     """The runner that loads the test without type checking (vitest, or Jest with its transform), or None."""
     facts = project.facts(path)
-    if facts is not None and any(i.specifier in ("vitest", "bun:test") for i in facts.imports):
-        return "vitest" if any(i.specifier == "vitest" for i in facts.imports) else "bun's test runner"
+    if facts is not None and any(i.specifier in ("vitest", "bun:test", "@playwright/test") for i in facts.imports):
+        return "vitest" if any(i.specifier == "vitest" for i in facts.imports) else "bun's test runner" \
+            if any(i.specifier == "bun:test" for i in facts.imports) else "Playwright"
     if not any(m.declared("jest") for m in manifests):
         return None
     texts = [_config_text(m) for m in manifests]

@@ -51,6 +51,18 @@ def test_a_test_no_tsconfig_includes_run_with_types_stripped_only_shows_in_an_ed
         assert runner in found and "only an editor shows TS2307" in found and "tsc fails" not in found, found
 
 
+def test_a_playwright_spec_no_tsconfig_includes_only_shows_in_an_editor(tmp_path):
+    """A form library's Playwright specs import names a module no longer exports, and no tsconfig
+    includes them; the package also declares jest: Playwright transforms the specs without checking
+    types, so the findings are warnings naming Playwright, not "tsc fails" nor Jest's transform (8 IMP003
+    errors on a survey library; an API client's IMP002 blamed babel-jest)."""
+    _service(tmp_path, {"testEnvironment": "node"}, ["src/**/*"])
+    _write(tmp_path, "test/tags.spec.ts", "import { test, expect } from '@playwright/test';\n" + SPEC.replace("test('x'", "test('y'"))
+    found = [d for d in lint(tmp_path, ["IMP"])]
+    assert sorted((d.code, d.severity.value) for d in found) == [("IMP002", "warning"), ("IMP003", "warning")]
+    assert all("Playwright strips its types without checking them" in d.message for d in found), found
+
+
 @pytest.mark.parametrize("runner,severity", [("tsx", "warning"), ("ts-node", "error")])
 def test_a_script_no_tsconfig_includes_run_by_tsx_only_shows_in_an_editor(tmp_path, runner, severity):
     """`scripts/migrate-perms.ts`, a one-off backfill run with `npx tsx`, imports a type that was
