@@ -260,9 +260,10 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
         another (`nested`), only by the root of the project around it."""
         m, rel, label = u.manifest, self._rel(u.manifest), self.root_label(root)
         root_section = _root_section(root, u.package)
-        held = label + (", and there only in devDependencies, which a production install leaves out"
-                        if root_section == "devDependencies" and not u.test and not u.type_only
-                        and self.ws.member(u.package) is None else "")  # a member is linked whatever lists it
+        held = label + self._declared_besides(u, root) + (
+            ", and there only in devDependencies, which a production install leaves out"
+            if root_section == "devDependencies" and not u.test and not u.type_only
+            and self.ws.member(u.package) is None else "")  # a member is linked whatever lists it
         where = os.path.dirname(rel) or "."
         published = not m.unpublishable  # a private package is never published: its install is the one that breaks
         if nested:
@@ -271,10 +272,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                        f"but an install of {where} on its own (a Docker build{', a publish' if published else ''}) "
                        "leaves it out")
         else:
-            others = sorted(self._rel(o) for _, o in self.ws.sibling_ranges(u.package, exclude=m.path) if o.path != root.path)
-            besides = f" among the manifests {rel} installs under ({', '.join(others[:2])}{' and others' if len(others) > 2 else ''}" \
-                f" declare{'s' if len(others) == 1 else ''} it for {'itself' if len(others) == 1 else 'themselves'})" if others else ""
-            message = (f'"{u.package}" is declared only in {held}{besides}: Node finds it in the root\'s node_modules, '
+            message = (f'"{u.package}" is declared only in {held}: Node finds it in the root\'s node_modules, '
                        f"walking up from {where}, but {self._what_breaks(u, where, published)}")
         peer = sibling_peer(self, u)
         if peer is not None:
@@ -310,6 +308,18 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
             message += f'; declare "{u.package}": "{version}" in {section} of {rel} ({source})'
             fix = self._add_fix(m, section, u.package, version, Applicability.UNSAFE)
         return self._at_import(DEP005, u, message, fix)
+
+    def _declared_besides(self, u: Use, root: Manifest) -> str:
+        """` among the manifests <rel> installs under (<others> declare it for themselves)` when other
+        members declare the package (the app the modules plug into), else "": "only in the root" is
+        said of the manifests the package installs under, not of the workspace."""
+        others = sorted(self._rel(o) for _, o in self.ws.sibling_ranges(u.package, exclude=u.manifest.path)
+                        if o.path != root.path)
+        if not others:
+            return ""
+        named = ", ".join(others[:2]) + (" and others" if len(others) > 2 else "")
+        return (f" among the manifests {self._rel(u.manifest)} installs under ({named} declare"
+                f"{'s it for itself' if len(others) == 1 else ' it for themselves'})")
 
     def _what_breaks(self, u: Use, where: str, published: bool) -> str:
         """What an install of the member apart from its root loses (a publish, a peer's pinned version...)."""
