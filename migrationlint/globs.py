@@ -129,7 +129,6 @@ def _matchers(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pat
             joined([p.lstrip("/") for p in patterns if "/" in p]))
 
 
-
 _WILDCARD = re.compile(r"[][*?{}()!]")
 _EVERYTHING_BELOW = ("", "/**", "/**/*", "/*", "/**/*.*")
 

@@ -68,6 +68,8 @@ CONTEXT_NAMES = frozenset({
     "vercel.json",
     # a component registry's items, templates copied into other projects (registry_items)
     "registry.json",
+    # the config the Sequelize CLI loads, a tool's input (sequelize_rc)
+    ".sequelizerc",
     # whether the repository publishes packages (publish_paths; its workflows: _context_folders)
     *RELEASE_CONFIGS,
 })

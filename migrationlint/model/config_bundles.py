@@ -15,7 +15,7 @@ import re
 from migrationlint.model import packages as pk
 from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.project import Memo, Project
-from migrationlint.model.resolve import Resolver, resolver_for as project_resolver
+from migrationlint.model.resolve import Resolver, resolver_for
 
 _BUNDLING_CONFIG = re.compile(r"(?:vite|vitest|tsup)\.config\.[cm]?[jt]s")
 
@@ -52,7 +52,7 @@ def _config_targets(project: Project) -> frozenset[str]:
             facts = project.facts(config)
             for imp in facts.imports if facts is not None else ():
                 if pk.is_relative(imp.specifier):
-                    res = project_resolver(project).resolve(config, imp.specifier)
+                    res = resolver_for(project).resolve(config, imp.specifier)
                     if res.kind == "file" and res.path:
                         found.add(res.path)
     return frozenset(found)

@@ -5,7 +5,8 @@ application (`copy/pages/test/buttons.tsx` -> `<app>/pages/test/buttons.tsx`), w
 gitignored as managed files or committed. Such a template's `../../components` names the
 application's folder, not one beside the template. The evidence is the copy's place: another
 workspace package holds the same trailing path (a committed copy byte for byte, or a place its
-`.gitignore` lists), and the template's relative imports all resolve from there. Asked only for a file with an unresolved relative import.
+`.gitignore` lists), and the template's relative imports all resolve from there. Asked only for a
+file with an unresolved relative import.
 """
 
 from __future__ import annotations

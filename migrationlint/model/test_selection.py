@@ -308,8 +308,8 @@ def _ignored_folder(pattern: str, path: str) -> str | None:
 def runner_exclusions(path: str, root: str) -> list[str]:
     """The folders that the test runner configs between the file at `path` and `root` leave out by
     their path (model/named_exclusions.py): Vitest's `test.exclude` globs that take a folder whole,
-    and Jest's `testPathIgnorePatterns` written as plain text (`<rootDir>/legacy/`, `/legacy/`; a
-    fragment is kept as written, with its slashes)."""
+    and Jest's `testPathIgnorePatterns` written as plain text (`<rootDir>/legacy/`, or a fragment,
+    `/legacy/`, whose folder is the one of the file's path it matches)."""
     found: list[str] = []
     directory = os.path.dirname(path)
     while True:
