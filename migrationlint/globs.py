@@ -129,7 +129,7 @@ def _matchers(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pat
             joined([p.lstrip("/") for p in patterns if "/" in p]))
 
 
-_WILDCARD = re.compile(r"[][*?{}()!]")
+WILDCARD = re.compile(r"[][*?{}()!]")  # what makes a pattern part a glob
 _EVERYTHING_BELOW = ("", "/**", "/**/*", "/*", "/**/*.*")
 
 
@@ -138,7 +138,7 @@ def excluded_folder(pattern: str) -> str | None:
     for a pattern that picks files by their names (`/repo/src/**/*.spec.ts`, `**/node_modules/**`
     taken from the top)."""
     path = pattern.replace("\\", "/").rstrip("/")
-    match = _WILDCARD.search(path)
+    match = WILDCARD.search(path)
     cut = len(path) if match is None else path.rfind("/", 0, match.start())
     folder, rest = path[:cut], path[cut:]
     return folder if folder and rest in _EVERYTHING_BELOW else None

@@ -164,19 +164,12 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                 or self._aliased_by_globbing_bundle(u) or self._preset_surface(u) or self.served_by_module_homes(u) \
                 or self.pending_framework_peer(u.manifest, u.package) \
                 or switched_off(self.project, resolver_for(self.project), u.path) \
-                or self._bundled_into_configs(u) \
+                or resolved_from_configs(self.project, resolver_for(self.project), u.path, u.package) \
                 or self._declared_where_copied(u):
             return
         u = self.reported_use(u)
         reported.add((m.path, u.package))
         yield self._undeclared(u, self._section_needed(u, sections))
-
-    def _bundled_into_configs(self, u: Use) -> bool:
-        """A shared config factory the members' bundling configs import (config_bundles.py); not a file
-        an entry point reaches, which the application loads (asked last: its importers are a scan)."""
-        if u.verdict is not None and u.verdict.ships and not u.verdict.presumed:
-            return False
-        return resolved_from_configs(self.project, resolver_for(self.project), u.path, u.package)
 
     def _declared_where_copied(self, u: Use) -> bool:
         """A template a workspace tool copies into another package (copied_templates.py), whose import

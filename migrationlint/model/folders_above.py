@@ -25,6 +25,18 @@ def folder_and_above(directory: str, levels: int) -> Iterator[str]:
         folder = parent
 
 
+def folders_up_to(root: str, file_path: str) -> list[str]:
+    """The folders from the one holding `file_path` up to `root` (included), nearest first; none for a
+    path outside `root`."""
+    found, directory = [], os.path.dirname(file_path)
+    while directory == root or directory.startswith(root.rstrip(os.sep) + os.sep):
+        found.append(directory)
+        if directory == root:
+            break
+        directory = os.path.dirname(directory)
+    return found
+
+
 def nearest_above(directory: str, root: str, memo: dict[str, T | None], probe: Callable[[str], T | None]) -> T | None:
     """The answer `probe` gives for the nearest folder at or above `directory` (up to `root`, inside
     it) for which it gives one, else None. Every folder walked keeps the answer in `memo`, so that

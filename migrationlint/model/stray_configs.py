@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 from typing import Iterator, Protocol
 
+from migrationlint.model.folders_above import folders_up_to
+
 
 class TsConfig(Protocol):
     """What is read of a tsconfig here (model/tsconfig.py's TsConfig, which imports this module)."""
@@ -44,7 +46,7 @@ def named_config_above(index: TsConfigIndex, file_path: str) -> TsConfig | None:
 
 def named_configs_above(index: TsConfigIndex, file_path: str) -> Iterator[TsConfig]:
     """Every `tsconfig.<name>.json` between the file and the workspace root that compiles it, nearest first."""
-    for directory in _folders_up(index.root, file_path):
+    for directory in folders_up_to(index.root, file_path):
         for named in index.named_configs(directory):
             cfg = index.config(named)
             if _compiles(cfg, file_path):
@@ -58,7 +60,7 @@ def config_from_elsewhere(index: TsConfigIndex, file_path: str, children: dict[s
     found = named_config_above(index, file_path)
     if found is not None:
         return found
-    for directory in _folders_up(index.root, file_path):
+    for directory in folders_up_to(index.root, file_path):
         configs = children.get(directory)
         if configs is None:
             configs = children[directory] = _subfolder_configs(index, directory)
@@ -71,17 +73,6 @@ def config_from_elsewhere(index: TsConfigIndex, file_path: str, children: dict[s
 
 def _compiles(cfg: TsConfig, file_path: str) -> bool:
     return cfg.error is None and (cfg.include is not None or cfg.files is not None) and cfg.covers(file_path)
-
-
-def _folders_up(root: str, file_path: str) -> list[str]:
-    found = []
-    directory = os.path.dirname(file_path)
-    while directory.startswith(root):
-        found.append(directory)
-        if directory == root:
-            break
-        directory = os.path.dirname(directory)
-    return found
 
 
 def _subfolder_configs(index: TsConfigIndex, directory: str) -> list[str]:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from migrationlint.globs import compile_glob, excluded_folder
+from migrationlint.globs import WILDCARD, compile_glob, excluded_folder
 from migrationlint.model.config_objects import REGEX_MARK, config_imports, find_config, read_config
 from migrationlint.model.manifest_peek import peek_field
 from migrationlint.model.runner_config_files import jest_configs, named_configs
@@ -47,7 +47,6 @@ _DEFAULTS = {"jest": ("**/__tests__/**/*.[jt]s?(x)", "**/?(*.)+(spec|test).[jt]s
              "vitest": ("**/*.{test,spec}.?(c|m)[jt]s?(x)",), "playwright": ("**/*.@(spec|test).?(c|m)[jt]s?(x)",)}
 _EXTGLOB = re.compile(r"([?*+@]?)\(([^()]*)\)")  # a bare `(a|b)` group is one of its choices, as `@(a|b)`
 _JSON_CONFIG = re.compile(r"jest[-.][\w.-]*\.json")  # Nest's `test/jest-e2e.json`, named by no convention
-_GLOB_CHARS = re.compile(r"[][*?{}()!]")
 _NO_PRESET = re.compile(r"^ts-jest(?:/|$)")  # presets that set no selection of their own
 
 
@@ -277,7 +276,7 @@ def _js_string(raw: str) -> str:
 def _under(directory: str, pattern: str) -> str:
     """A pattern relative to `directory` as an absolute one (`./src/**` -> `/repo/pkg/src/**`); a
     folder whose name a glob would read as a wildcard gives the pattern that matches anything."""
-    if _GLOB_CHARS.search(directory):
+    if WILDCARD.search(directory):
         return "**"
     return os.path.normpath(os.path.join(directory, pattern)).replace(os.sep, "/")
 

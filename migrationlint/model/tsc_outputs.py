@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 
+from migrationlint.model.folders_above import folders_up_to
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.specifiers import TS_SOURCE
 
@@ -23,7 +24,7 @@ def written_by_tsc(resolver: Resolver, root: str, target: str) -> bool:
     """Whether `target` (an absolute path as an import names it, without extension) lies below the
     `declarationDir` or `outDir` of a tsconfig (any `tsconfig*.json`) in a folder above it that
     emits declarations, and names there a source that config's tree holds."""
-    for folder in _folders_up(root, target):
+    for folder in folders_up_to(root, target):
         for name in _tsconfig_names(folder):
             cfg = resolver.tsconfigs.config(os.path.join(folder, name))
             if cfg.error is not None or not any(cfg.emit_options.get(k) is True for k in _DECLARATIONS):
@@ -40,7 +41,7 @@ def _mirrors_a_source(root: str, config_dir: str, rel: str, out: str) -> bool:
     folder above it (tsc's common root of the sources), other than the output itself."""
     stem = os.path.splitext(rel)[0] if rel.endswith((".js", ".d.ts")) else rel
     stem = stem[:-2] if stem.endswith(".d") else stem
-    for base in _folders_up(root, os.path.join(config_dir, "x")):
+    for base in folders_up_to(root, os.path.join(config_dir, "x")):
         source = os.path.join(base, stem)
         if not source.startswith(out + os.sep) and any(os.path.isfile(source + ext) for ext in TS_SOURCE):
             return True
@@ -52,14 +53,3 @@ def _tsconfig_names(folder: str) -> list[str]:
         return sorted(n for n in os.listdir(folder) if n.startswith("tsconfig") and n.endswith(".json"))
     except OSError:
         return []
-
-
-def _folders_up(root: str, path: str) -> list[str]:
-    """The folders from `path`'s up to `root`, nearest first."""
-    found, directory = [], os.path.dirname(path)
-    while directory == root or directory.startswith(root + os.sep):
-        found.append(directory)
-        if directory == root:
-            break
-        directory = os.path.dirname(directory)
-    return found
