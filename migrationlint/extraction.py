@@ -170,6 +170,14 @@ class FactsStore:
             self._words[path] = bits
         return bits
 
+    def read_context(self, path: str) -> bytes | None:
+        """The bytes of a file a check reads whole (a script a package.json runs), None when
+        unreadable: an input of the run like the files `mentions` searched (`scanned`), so that a
+        cached run sees it change."""
+        if path in self.overrides:
+            return self.overrides[path]
+        return self._read_scanned(path)
+
     def _read_scanned(self, path: str) -> bytes | None:
         kept = self._texts.get(path)
         if kept is not None:

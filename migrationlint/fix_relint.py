@@ -71,7 +71,7 @@ class Relinter:
         project = Project(files=facts, workspace=workspace, settings=self.settings,
                           enabled=RuleSelection(self.settings, RULES), load_facts=lambda p: self._load(p, texts),
                           sources=sources, all_sources=self.files if covers(self.paths, self.root) else [],
-                          memos=dict(memos), mentions=self._disk.mentions)
+                          memos=dict(memos), mentions=self._disk.mentions, read_context=self._disk.read_context)
         if kept and self._previous is not None:
             self._seed(project, texts)
         diagnostics = self._checked(project)

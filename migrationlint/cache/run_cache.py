@@ -19,7 +19,8 @@ the answer. The key covers:
 
 What the checks read beyond that is recorded after the run and verified before reuse: facts of
 files outside the linted set (`Project.load_facts`), every tsconfig resolution read (the base of an
-`extends` chain may lie in a folder no context rule lists, under a name none matches), the file lists of packages walked for a run
+`extends` chain may lie in a folder no context rule lists, under a name none matches), the files
+searched for a word or read whole as context (Project.read_context), the file lists of packages walked for a run
 over a few files, and the paths import resolution tried and found missing (a file created since
 then must be seen). Unreadable or foreign data are misses, never errors.
 """

@@ -50,7 +50,7 @@ class RepositoryBuilds(DependencyModel):
         if not own or m.dir == self.ws.root or listed:
             return False
         rel = self.project.rel(m.dir)
-        return in_test_folder(rel.split("/")) or (root is not None and packed_into(root, rel))
+        return in_test_folder(rel.split("/")) or (root is not None and packed_into(root, rel, self.project.read_context))
 
 
 def _folders_between(path: str, top: str) -> list[str]:

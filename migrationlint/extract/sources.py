@@ -38,6 +38,14 @@ def mention_bits(data: bytes) -> int:
     return sum(1 << i for i, word in enumerate(MENTION_WORDS) if word in data)
 
 
+def read_or_none(path: str) -> bytes | None:
+    """The file's bytes, None when unreadable (context files read whole: Project.read_context)."""
+    try:
+        return read_bytes(path)
+    except OSError:
+        return None
+
+
 def file_mentions(path: str, word: bytes) -> bool:
     """Whether the file holds `word` (False when unreadable): a byte search that lets cross-file
     rules skip parsing files that cannot matter to them."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Callable
 
 from migrationlint.model.workspace import Manifest
 
@@ -20,9 +21,10 @@ _RUN_FILE = re.compile(r"(?:^|\s)((?:\./)?[\w./-]+\.(?:[cm]?js|ts|sh))(?=\s|$)")
 _MAX_BYTES = 256 * 1024
 
 
-def packed_into(root: Manifest, folder: str) -> bool:
-    """Whether a script of the root manifest (or a file one runs) packs the build and names the
-    project folder `folder` (relative to the root, posix) as a quoted string or a path's part."""
+def packed_into(root: Manifest, folder: str, read: Callable[[str], bytes | None]) -> bool:
+    """Whether a script of the root manifest (or a file one runs, read through `read`: an input of
+    the run, Project.read_context) packs the build and names the project folder `folder` (relative
+    to the root, posix) as a quoted string or a path's part."""
     scripts = root.data.get("scripts") if not root.error else None
     if not isinstance(scripts, dict):
         return False
@@ -30,17 +32,14 @@ def packed_into(root: Manifest, folder: str) -> bool:
     for command in scripts.values():
         if not isinstance(command, str):
             continue
-        texts = [command] + [_read(os.path.join(root.dir, f)) for f in _RUN_FILE.findall(command)]
+        texts = [command] + [_text(read(os.path.join(root.dir, f))) for f in _RUN_FILE.findall(command)]
         if any(_PACK.search(t) for t in texts) and any(named.search(t) or f"cd {folder}" in t for t in texts):
             return True
     return False
 
 
-def _read(path: str) -> str:
-    try:
-        if os.path.getsize(path) > _MAX_BYTES:
-            return ""
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return fh.read()
-    except OSError:
+def _text(data: bytes | None) -> str:
+    """A script file's text; '' when unreadable or too large to be a harness script."""
+    if data is None or len(data) > _MAX_BYTES:
         return ""
+    return data.decode("utf-8", errors="replace")

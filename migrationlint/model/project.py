@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
-from migrationlint.extract.sources import file_mentions, read_bytes
+from migrationlint.extract.sources import file_mentions, read_bytes, read_or_none
 from migrationlint.globs import match_any
 from migrationlint.model.package_files import package_files
 from migrationlint.model.workspace import Workspace, parse_version
@@ -94,6 +94,9 @@ class Project:
     # whether a file on disk holds a word: a byte scan that lets cross-file rules skip parsing files
     # that cannot matter; the language server answers from a memo (live.py)
     mentions: Callable[[str, bytes], bool] = file_mentions
+    # the bytes of a file read whole as context (a script a package.json runs), None when unreadable;
+    # the pipeline's reader records it as an input of the run (the run cache checks it next time)
+    read_context: Callable[[str], bytes | None] = read_or_none
 
     def source(self, path: str) -> bytes | None:
         """The bytes `files[path]` was extracted from (in-memory text during fixes), for fixes that
