@@ -19,11 +19,17 @@ class Bundle:
     external: tuple[str, ...] = ()
     page: tuple[str, ...] = ()  # imports a browser script reads from globals of the page (rollup_builds)
     literal: bool = False  # string entries are names or path prefixes, never wildcards (tsup's `external`)
+    # when given, the only packages the bundle holds: webpack-node-externals keeps every package of
+    # node_modules external but those its `allowlist` matches (names, or regex literals)
+    only: tuple[str, ...] | None = None
 
     def inlines(self, package: str | None) -> bool:
         """Whether the bundle holds `package` (None: any package at all). An external entry names
         the package or a path into it (`react/jsx-runtime`): either way an install must hold it; a
         regex entry (rollup, vite, tsup) leaves out what it matches."""
+        if self.only is not None:
+            return package is None or any(e == package or (e.startswith(REGEX_MARK) and _regex_matches(e[len(REGEX_MARK):], package))
+                                          for e in self.only)
         return package is None or not any(e == package or e.startswith(package + "/") or _covers(e, package, self.literal)
                                           or (e.startswith(REGEX_MARK) and _regex_matches(e[len(REGEX_MARK):], package))
                                           for e in self.external)

@@ -31,7 +31,7 @@ from migrationlint.model.rollup_builds import rollup_build
 from migrationlint.model.unbuild_builds import unbuild_bundle
 from migrationlint.model.workers import worker_bundle
 from migrationlint.model.workspace import Manifest
-from migrationlint.model.webpack_builds import TOOL_RUN, nest_cli_build, published_webpack, webpack_externals
+from migrationlint.model.webpack_builds import TOOL_RUN, nest_cli_build, published_webpack, webpack_bundle
 
 
 
@@ -377,11 +377,9 @@ def _serverless_functions(manifest: Manifest) -> Bundle | None:
     if found is None:
         return None
     plugin, external = found
-    if plugin == "serverless-webpack":
-        config = find_config(manifest.dir, "webpack.config")
-        external = webpack_externals(config) if config else ()
-        if external is None:
-            return None
+    config = find_config(manifest.dir, "webpack.config") if plugin == "serverless-webpack" else None
+    if config:
+        return webpack_bundle(config, f"a Serverless Framework service bundled by {plugin}")
     return Bundle(f"a Serverless Framework service bundled by {plugin}: it inlines every import its settings do "
                   "not keep external", external)
 
@@ -454,9 +452,9 @@ def _bundler_config(manifest: Manifest, scripts: list[str]) -> str | Bundle | No
             return None  # the Nest CLI merges the config over its defaults: nodeExternals() keeps node_modules out
         if config and not config_has(config, "externals"):
             return f"a private app built by {tool} without externals: it ships a bundle"
-        external = webpack_externals(config) if config else None
-        if external is not None:
-            return Bundle(f"a private app built by {tool}: it inlines every import its externals do not name", external)
+        found = webpack_bundle(config, f"a private app built by {tool}") if config else None
+        if found is not None:
+            return found
         if config is None and any(TOOL_RUN[tool].search(s) for s in scripts):
             return f"a private app built by {tool} (its defaults, no config: no externals): it ships a bundle"
     return None

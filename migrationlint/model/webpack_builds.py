@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.bundle_record import Bundle
-from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.config_objects import REGEX_MARK, config_has, find_config, read_config
 from migrationlint.model.entry_points import declared_entries
 from migrationlint.model.script_commands import command_pattern
 from migrationlint.model.workspace import Manifest
@@ -41,6 +41,26 @@ def webpack_externals(config: str) -> tuple[str, ...] | None:
     return None
 
 
+_ALLOWLISTS = ("allowlist", "whitelist")  # webpack-node-externals' option, by its current and its 1.x name
+
+
+def webpack_bundle(config: str, who: str) -> Bundle | None:
+    """The bundle a webpack (or rspack) config makes, `who` naming the build in its reason: every
+    import but the `externals` it names; with `nodeExternals({ allowlist })`, only the packages the
+    allowlist matches (every other package of node_modules stays external); None when the externals
+    are computed any other way (`nodeExternals()` alone keeps every package out)."""
+    external = webpack_externals(config)
+    if external is not None:
+        return Bundle(f"{who}: it inlines every import its externals do not name", external)
+    settings = read_config(config)
+    for option in _ALLOWLISTS:
+        allowed = settings.names(f"externals.{option}", patterns=True) if settings.has(f"externals.{option}") else None
+        if allowed:
+            shown = ", ".join(a.lstrip(REGEX_MARK) for a in allowed)
+            return Bundle(f"{who}: it inlines the packages its nodeExternals allowlist matches ({shown})", only=allowed)
+    return None
+
+
 TOOL_RUN = {tool: command_pattern(rf"{tool}(?:-cli)?(?:\s|$)") for tool in ("webpack", "rspack")}
 
 
@@ -53,9 +73,8 @@ def published_webpack(manifest: Manifest, commands: list[str]) -> Bundle | None:
             config = find_config(manifest.dir, f"{tool}.config")
             if config and _output_loaded_by_nothing(manifest, config):
                 return None  # a UMD bundle beside the code users load, which another compiler writes
-            external = webpack_externals(config) if config else ()
-            return Bundle(f"a package built by {tool}: it inlines every import its externals do not name",
-                          external) if external is not None else None
+            who = f"a package built by {tool}"
+            return webpack_bundle(config, who) if config else Bundle(f"{who}: it inlines every import its externals do not name")
     return None
 
 

@@ -74,3 +74,36 @@ def test_a_build_that_runs_webpack_itself_beside_a_nest_cli_json_bundles(tmp_pat
                        "export const id = v4();\nexport const factory = NestFactory;\n",
     })
     assert [code for code, _, p in dep(root, select=("DEP002",))] == (["DEP002"] if reported else [])
+
+
+@pytest.mark.parametrize("externals, private, reported", [
+    ("[nodeExternals({ allowlist })]", False, ["express"]),  # the allowlisted workspace package is inlined
+    ("[nodeExternals({ allowlist }), nodeExternals({ allowlist, modulesDir: '../../node_modules' })]", True, ["express"]),
+    ("nodeExternals({ whitelist: allowlist })", False, ["express"]),  # version 1's name, one call
+    ("[nodeExternals()]", False, ["express", "lib-util"]),  # no allowlist: every package stays external
+    ("[nodeExternals({ allowlist: [/\\.css$/] })]", False, ["express", "lib-util"]),  # matches files only
+])
+def test_webpack_node_externals_allowlist_inlines_only_what_it_matches(tmp_path, externals, private, reported):
+    """A server built by webpack with `externals: [nodeExternals({ allowlist })]`: every package in
+    node_modules stays external except those the allowlist matches, which webpack inlines (a CMS's
+    local server keeps its workspace utility package in devDependencies: 1 DEP002). A package the
+    allowlist does not match is still loaded from node_modules, so it stays reported."""
+    config = ("const path = require('path');\nconst nodeExternals = require('webpack-node-externals');\n"
+              "const allowlist = [/^lib-util/];\n"
+              "module.exports = {\n  entry: { index: path.join('src', 'index.ts') },\n  target: 'node',\n"
+              "  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },\n"
+              f"  externals: {externals},\n}};\n")
+    root = write(tmp_path, {
+        "package.json": {"name": "cms", "private": True, "workspaces": ["packages/*"]},
+        "packages/lib-util/package.json": {"name": "lib-util", "version": "3.7.1", "main": "dist/index.js"},
+        "packages/lib-util/src/index.ts": "export const label = (s: string) => `status/${s}`;\n",
+        "packages/server/package.json": {"name": "cms-server", **({"private": True} if private else {"version": "3.9.1"}),
+                                         "main": "dist/index.js", "bin": {"cms-server": "./dist/index.js"},
+                                         "scripts": {"build": "webpack", "start": "node dist/index.js"},
+                                         "devDependencies": {"express": "^4.18.2", "lib-util": "^3.7.1", "webpack": "^5.75.0",
+                                                             "webpack-node-externals": "^3.0.0"}},
+        "packages/server/webpack.config.js": config,
+        "packages/server/src/index.ts": "import express from 'express';\nimport { label } from 'lib-util/src/index';\n\n"
+                                        "express().get('/', (_q, r) => r.send(label('draft'))).listen(8081);\n",
+    })
+    assert sorted(p for c, _, p in dep(root, select=("DEP002",))) == reported
