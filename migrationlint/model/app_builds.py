@@ -5,9 +5,10 @@ asks these first, then the bundlers' own configs).
 
 from __future__ import annotations
 
+import os
 import re
 
-from migrationlint.model.script_commands import command_pattern
+from migrationlint.model.script_commands import command_pattern, shell_commands
 
 _METRO_CONFIG = "a React Native app (metro.config): Metro bundles its imports"
 _METRO_CLI = "a React Native app (expo or react-native CLI): Metro bundles its imports"
@@ -24,8 +25,9 @@ APP_CONFIGS = (
 # is in no bundle (Metro starts from `main`; a vite or webpack config may name other inputs)
 ENTRY_BUNDLES = frozenset({_METRO_CONFIG, _METRO_CLI})
 # (script command, why): a command that bundles the app it builds
+ANGULAR_CLI_BUILD = "an Angular CLI app (ng build): it ships a bundle"
 SCRIPT_BUILDS = (
-    (command_pattern(r"ng (?:build|serve)\b"), "an Angular CLI app (ng build): it ships a bundle"),
+    (command_pattern(r"ng (?:build|serve)\b"), ANGULAR_CLI_BUILD),
     (command_pattern(r"next build\b"), "a Next.js app (next build): it bundles its imports"),
     (command_pattern(r"nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
     (command_pattern(r"vinxi build\b"), "a Vinxi app (vinxi build: TanStack Start, SolidStart): vite and Nitro bundle its imports"),
@@ -61,3 +63,31 @@ def builds_an_app(scripts: object) -> bool:
     """Whether a package's `build` script (from its `scripts`) runs an application's bundler."""
     build = scripts.get("build") if isinstance(scripts, dict) else None
     return isinstance(build, str) and APP_BUILD.search(build) is not None
+
+
+_SOURCE_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
+
+
+def angular_beside_a_server(directory: str, scripts: object) -> bool:
+    """An Angular CLI app (angular.json) in a package whose `start` runs a server file of its own with
+    node: angular.json's inputs are then the bundle's file by file (web_bundle_inputs), not the package."""
+    return os.path.isfile(os.path.join(directory, "angular.json")) and starts_a_server_beside(directory, scripts)
+
+
+def starts_a_server_beside(directory: str, scripts: object) -> bool:
+    """Whether the package's `start` script runs a committed file of its own with node (`node app.js`
+    beside an Angular app, `app.ts` in the repository): a server that is no part of the app's bundle
+    and loads its imports from node_modules. A built file (`node dist/server/main.js`) is not in the
+    repository, so it does not count."""
+    start = scripts.get("start") if isinstance(scripts, dict) else None
+    if not isinstance(start, str):
+        return False
+    for words in shell_commands(start):
+        if os.path.basename(words[0]) != "node":
+            continue
+        target = next((w for w in words[1:] if not w.startswith("-")), None)
+        if target is not None and not os.path.isabs(target) and not target.startswith(".."):
+            stem = os.path.splitext(os.path.join(directory, target))[0]
+            if any(os.path.isfile(stem + ext) for ext in _SOURCE_EXTENSIONS):
+                return True
+    return False

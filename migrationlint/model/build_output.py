@@ -25,7 +25,7 @@ from collections import deque
 from migrationlint.model.build_programs import BuildProject, build_tsconfigs
 from migrationlint.model.entry_bundles import entry_bundle
 from migrationlint.model.entry_points import exports_encapsulate
-from migrationlint.model.published_files import files_list, files_publish
+from migrationlint.model.published_files import files_list, files_publish, taken_out
 from migrationlint.model.preconstruct_entries import ORIGIN as PRECONSTRUCT_ORIGIN
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.verdicts import Verdict
@@ -56,6 +56,8 @@ class BuildOutput:
         if not isinstance(listed, list) or top.startswith(".") or manifest.unpublishable:
             return None  # `files` bounds a publish: a package never published is used in place, every file of it
         entries = self.entries(manifest)  # none known: where the build starts is not known either
+        if entries and taken_out(listed, rel):
+            return self._negated_output(path, manifest, listed)
         if not entries or "/" in rel and any(_top_of(e.path, manifest.dir) == top for e in entries) \
                 or _scripts_name(manifest, top):
             return None
@@ -76,6 +78,20 @@ class BuildOutput:
         return Verdict(False, f"no entry point reaches it, and it lies in {top}/, a folder that package.json "
                               "\"files\" does not publish and no entry point comes from: it is in neither the "
                               "package nor its build output", unbuilt=True)
+
+    def _negated_output(self, path: str, manifest: Manifest, listed: list) -> Verdict | None:
+        """A "does not ship" verdict for a file a negation of `files` takes out (`!**/tester/**`),
+        when the package's build is tsc alone and leaves its output out too (or does not emit it):
+        npm packs neither. Another build's output is not known: None."""
+        built = self._tsc_output(manifest)
+        if built is None:
+            return None
+        outputs = _emitted_paths(built[0], built[1], path, manifest.dir) if path in built[1] else []
+        if any(files_list(listed, out) for out in outputs) or path in built[1] and not outputs:
+            return None
+        return Verdict(False, "no entry point reaches it, and a negation in package.json \"files\" leaves it "
+                              f"{'and its tsc output ' + outputs[0] + ' ' if outputs else ''}out: it is in neither the "
+                              "package nor its published output", unbuilt=True)
 
     def left_out_of_bundle(self, path: str, manifest: Manifest) -> Verdict | None:
         """A "does not ship" verdict for a file no entry point reaches in a package preconstruct

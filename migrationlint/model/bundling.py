@@ -14,7 +14,7 @@ import os
 import re
 from typing import Callable, Iterator
 
-from migrationlint.model.app_builds import APP_CONFIGS, SCRIPT_BUILDS, builds_an_app
+from migrationlint.model.app_builds import ANGULAR_CLI_BUILD, APP_CONFIGS, SCRIPT_BUILDS, angular_beside_a_server, builds_an_app
 from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delegated_config, find_config, read_config
@@ -22,7 +22,7 @@ from migrationlint.model.shell_scripts import shell_files, shell_script_commands
 from migrationlint.model.script_builds import release_bundle, release_scripts, scripted_bundle
 from migrationlint.model.entry_points import declared_entries, names_no_entry, starts_from_source
 from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT, command_pattern, root_scripts_for_caller, run_all_names, shell_commands, \
-    external_flags
+    external_flags, forwarded_arguments, with_arguments
 from migrationlint.model.nx_projects import build_executor, esbuild_externals, run_commands
 from migrationlint.model.vercel_functions import vercel_bundle
 from migrationlint.model.serverless import serverless_bundle
@@ -201,13 +201,14 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS, 
         return []
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
-    todo = [(name, 0) for name in names]
+    todo: list[tuple[str, int, list[str]]] = [(name, 0, []) for name in names]
     while todo:
-        name, depth = todo.pop(0)
+        name, depth, arguments = todo.pop(0)
         script = scripts.get(name)
         if name in seen or not isinstance(script, str):
             continue
         seen.add(name)
+        script = with_arguments(script, arguments)  # run by name with arguments: appended, as the manager does
         found.append((name, script))
         found += [(f"{name} ({file})", line) for file in (shell_files(script, manifest.dir) if shell else ())
                   for line in shell_script_commands(os.path.join(manifest.dir, file))]
@@ -217,8 +218,10 @@ def build_commands(manifest: Manifest, names: tuple[str, ...] = _BUILD_SCRIPTS, 
                   for named, command, _ in run_commands(os.path.join(manifest.dir, "project.json"))
                   if named == target]
         if depth < _MAX_SCRIPT_DEPTH:
-            todo += [(m.group(1), depth + 1) for m in RUNS_SCRIPT.finditer(script) if m.group(1) in scripts]
-            todo += [(n, depth + 1) for n in run_all_names(script, scripts)]
+            passed = forwarded_arguments(script, scripts)
+            todo += [(m.group(1), depth + 1, passed.get(m.group(1), [])) for m in RUNS_SCRIPT.finditer(script)
+                     if m.group(1) in scripts]
+            todo += [(n, depth + 1, []) for n in run_all_names(script, scripts)]
     return found
 
 
@@ -341,6 +344,8 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
         return "a Next.js app (next-env.d.ts, which Next writes into every TypeScript app): next build bundles its imports"
     for pattern, why in SCRIPT_BUILDS:
         matched = [s for s in scripts if pattern.search(s)]
+        if matched and why == ANGULAR_CLI_BUILD and angular_beside_a_server(manifest.dir, manifest.data.get("scripts")):
+            continue  # angular.json's inputs are the bundle's file by file (web_bundle_inputs); the server is not
         if matched:  # esbuild's `--external:@aws-sdk` (a path prefix) stays out of its bundle
             external = tuple(dict.fromkeys(v for s in matched for v in external_flags(s)))
             return Bundle(why, external) if external and "esbuild" in why else why

@@ -1,5 +1,5 @@
-"""What package.json `files` publishes: the entries read as patterns over the package's paths
-(negations read as entries: "may publish" errs towards yes).
+"""What package.json `files` publishes: the entries read in order as patterns over the package's
+paths, a negation (`!**/tester/**`) taking out what the entries before it put in, as npm packs.
 """
 
 from __future__ import annotations
@@ -8,14 +8,38 @@ from migrationlint.globs import match
 
 
 def files_list(listed: list, rel: str) -> bool:
-    """Whether an entry of package.json `files` publishes the file at `rel` exactly: a pattern that
-    matches it, a folder above it, or everything."""
-    patterns = [f.strip().lstrip("!").removeprefix("./").rstrip("/") for f in listed if isinstance(f, str)]
-    return any(p in ("", "*", "**") or match(p, rel) or rel.startswith(p + "/") for p in patterns)
+    """Whether package.json `files` publishes the file at `rel` exactly: the last entry that names
+    it (a pattern that matches it, a folder above it, or everything) is no negation."""
+    published = False
+    for negated, pattern in _entries(listed):
+        if pattern in ("", "*", "**") or match(pattern, rel) or rel.startswith(pattern + "/"):
+            published = not negated
+    return published
 
 
 def files_publish(listed: list, top: str, rel: str) -> bool:
     """Whether an entry of package.json `files` may publish the file at `rel`, in the package's top
-    folder `top`: one naming the folder, the file, or everything (negations read as entries)."""
-    patterns = [f.strip().lstrip("!").removeprefix("./").rstrip("/") for f in listed if isinstance(f, str)]
-    return any(p.split("/", 1)[0] in ("", "*", "**") or match(p.split("/", 1)[0], top) or match(p, rel) for p in patterns)
+    folder `top`: one naming the folder, the file, or everything, unless a negation after it takes
+    the file out."""
+    may = any(p.split("/", 1)[0] in ("", "*", "**") or match(p.split("/", 1)[0], top) or match(p, rel)
+              for negated, p in _entries(listed) if not negated)
+    return may and not taken_out(listed, rel)
+
+
+def _entries(listed: list) -> list[tuple[bool, str]]:
+    """(negated, pattern) of each string entry, in order."""
+    found = []
+    for entry in listed:
+        if isinstance(entry, str):
+            text = entry.strip()
+            found.append((text.startswith("!"), text.lstrip("!").removeprefix("./").rstrip("/")))
+    return found
+
+
+def taken_out(listed: list, rel: str) -> bool:
+    """Whether the last entry naming the file at `rel` is a negation."""
+    last = None
+    for negated, pattern in _entries(listed):
+        if pattern in ("", "*", "**") or match(pattern, rel) or rel.startswith(pattern + "/"):
+            last = negated
+    return bool(last)

@@ -79,10 +79,34 @@ def expanded_commands(script: str, scripts: dict, depth: int = 0) -> list[list[s
     for words in shell_commands(script):
         named = _script_run(words, scripts)
         if named is not None and depth < _EXPANSION_DEPTH:
-            found += expanded_commands(scripts[named], scripts, depth + 1)
+            found += expanded_commands(with_arguments(scripts[named], _forwarded(words, named)), scripts, depth + 1)
         elif not _deletes_only(words):
             found.append(words)
     return found
+
+
+def _forwarded(words: list[str], named: str) -> list[str]:
+    """The arguments a run of the script `named` passes on (`yarn tsc -p tsconfig.build.json`,
+    `npm run tsc -- -p tsconfig.build.json`): the words after its name, without npm's `--`."""
+    rest = words[words.index(named) + 1:] if named in words else []
+    return rest[1:] if rest[:1] == ["--"] else rest
+
+
+def forwarded_arguments(command: str, scripts: dict) -> dict[str, list[str]]:
+    """script name -> the arguments `command` runs it with, for each simple command of it that runs
+    a script of the manifest by name with arguments (`yarn tsc -p tsconfig.build.json`)."""
+    found: dict[str, list[str]] = {}
+    for words in shell_commands(command):
+        named = _script_run(words, scripts)
+        if named is not None and _forwarded(words, named):
+            found.setdefault(named, _forwarded(words, named))
+    return found
+
+
+def with_arguments(command: str, arguments: list[str]) -> str:
+    """The script's command as the package manager runs it: the arguments appended to its end (to
+    its last command)."""
+    return f"{command} {shlex.join(arguments)}" if arguments else command
 
 
 def _deletes_only(words: list[str]) -> bool:

@@ -421,3 +421,38 @@ def test_an_app_bundled_from_its_entry_ships_only_what_the_entry_reaches(tmp_pat
         "name": "api", "projectType": "application", "targets": {"build": {
             "executor": "nx:run-commands", "options": {"command": "webpack-cli build", "cwd": "apps/api"}}}}}
     assert advice("nxcli", cli_nx) == []
+
+
+@pytest.mark.parametrize("build, tsc", [
+    ("yarn tsc -p tsconfig.build.json", "yarn run -T tsc"),  # yarn appends the arguments to the script's command
+    ("pnpm run tsc -p tsconfig.build.json", "tsc"),
+    ("npm run tsc -- -p tsconfig.build.json", "tsc"),  # npm: the arguments after `--`
+])
+def test_a_script_run_with_arguments_gets_them_appended(tmp_path, build, tsc):
+    """`"build": "yarn tsc -p tsconfig.build.json"` where the package's own `tsc` script is `yarn run
+    -T tsc` (a tool alias): the package manager runs that script with the arguments appended, so the
+    build is tsc over tsconfig.build.json, which leaves the generator out (an analytics SDK's QA
+    harness counted as shipping: 10 DEP002/DEP005)."""
+    files = _library(build)
+    files["package.json"]["scripts"]["tsc"] = tsc
+    assert dep(write(tmp_path, files)) == []
+
+
+@pytest.mark.parametrize("listed, ships", [
+    (["dist/", "src/", "!**/tester/**"], False),  # the negation takes the folder out of both the sources and the output
+    (["dist/", "!**/tester/**", "dist/tester/"], True),  # a later entry puts the output back
+    (["dist/", "src/"], True),
+])
+def test_a_files_negation_leaves_the_folder_out_of_the_package(tmp_path, listed, ships):
+    """`"files": ["dist/", "src/", "!**/tester/**"]` of a published SDK whose tsc build compiles a
+    performance tester into `dist/tester/`: npm packs neither the tester's source nor its output, so
+    the tester's tools are dev-only (an analytics SDK: 5 DEP002). Entries apply in order: a later
+    one can publish the folder again."""
+    root = write(tmp_path, {
+        "package.json": {"name": "@acme/sdk", "version": "1.0.0", "main": "./dist/index.js", "files": listed,
+                         "scripts": {"build": "tsc"}, "devDependencies": {"playwright": "^1.40.0", "typescript": "^5.0.0"}},
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "outDir": "dist", "rootDir": "src"}, "include": ["src"]},
+        "src/index.ts": "export const x = 1;\n",
+        "src/tester/perf.ts": "import { chromium } from 'playwright';\nexport const run = () => chromium.launch();\n",
+    })
+    assert dep(root) == ([("DEP002", "src/tester/perf.ts", "playwright")] if ships else [])

@@ -2883,16 +2883,19 @@ def test_browser_apps_a_workspace_json_configures_inline_are_bundle_inputs(tmp_p
     assert dep(tmp_path) == [("DEP002", "apps/api/src/config.ts", "dotenv")]
 
 
-def test_the_files_an_angular_build_starts_from_are_bundle_inputs(tmp_path):
+@pytest.mark.parametrize("build", ["yarn ng:dev build", "ng build"])
+def test_the_files_an_angular_build_starts_from_are_bundle_inputs(tmp_path, build):
     """angular.json's one project at the workspace's own top (`"root": ""`), in a package with a version
     and no `private`: `polyfills.ts`, which its build names, is an input of the browser bundle (an Ionic
     delivery app: DEP005 said a per-service install of a Node package breaks). The folder is not the
-    app's alone: a server beside (or inside `src/`, which pm2 starts) is still the package's own code."""
+    app's alone: a server beside (or inside `src/`, which pm2 starts) is still the package's own code,
+    whether the build runs `ng build` itself or through a script (`"ng:dev": "ng"`, run with `build`
+    appended): `ng build` bundles angular.json's inputs, not the server `node app.js` starts."""
     write(tmp_path, {
         "package.json": {"name": "suite", "private": True, "workspaces": ["packages/*"],
                          "devDependencies": {"@webcomponents/webcomponentsjs": "^2.6.0", "connect": "^3.7.0"}},
         "packages/carrier/package.json": {"name": "@suite/carrier", "version": "0.4.3",
-                                          "scripts": {"ng:dev": "ng", "start": "node app.js", "build": "yarn ng:dev build"},
+                                          "scripts": {"ng:dev": "ng", "start": "node app.js", "build": build},
                                           "dependencies": {"@angular/core": "^13.1.0"}},
         "packages/carrier/angular.json": {"version": 1, "projects": {"carrier": {
             "root": "", "sourceRoot": "src", "projectType": "application", "architect": {"build": {
