@@ -107,12 +107,12 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         """Whether the workspace member whose folder holds the use's package declares the package
         for it: for a test, in any section but peers (a project in the member's folder, an example
         app or e2e suite, whose lookup walks up into the member's node_modules); for any file, in
-        `dependencies` when the member builds the package as an app of its Nest monorepo
-        (ManifestOwners.building_member) and ships its output with its own install."""
+        `dependencies` when the member builds the package as an app of its Nest monorepo (building_member)
+        and ships its output with its own install; for a root file, the member whose Vitest runs it."""
         m = u.manifest
-        if not u.test and not u.type_only:
+        if not u.test and not u.type_only and self.runner_member(u.path, m) is None:
             return self.built_with(m, u.package)
-        member = self.enclosing_member(m) if u.test else self.building_member(m)
+        member = self.runner_member(u.path, m) or (self.enclosing_member(m) if u.test else self.building_member(m))
         return member is not None and member.declared(u.package) not in (None, "peerDependencies")
 
     def served_by_root_install(self, u: Use) -> bool:

@@ -16,6 +16,7 @@ from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nest_cli import application_roots
 from migrationlint.model.peer_install import read_npmrc, read_pnpm_settings
 from migrationlint.model.project import Project
+from migrationlint.model.runner_folders import vitest_outside_folders
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 from migrationlint.model.workspace_definition import declares_workspaces
 
@@ -266,6 +267,24 @@ class ManifestOwners:
                 return self.ws.manifest(os.path.join(d, "package.json"))
             d = os.path.dirname(d)
         return None
+
+    def runner_member(self, path: str, owner: Manifest) -> Manifest | None:
+        """For a file the root manifest owns (`owner`), the workspace member whose Vitest runs it from
+        outside the member's folder (runner_folders.py): its install serves the file's imports."""
+        if owner.dir != self.ws.root:
+            return None
+        return next((m for folder, m in self._runner_folders if path.startswith(folder + os.sep)), None)
+
+    @cached_property
+    def _runner_folders(self) -> list[tuple[str, Manifest]]:
+        """(folder, member) for each folder a member's Vitest includes from outside it; read only for
+        the members that name vitest."""
+        found = []
+        for directory in sorted(self._member_dirs):
+            m = self.ws.manifest(os.path.join(directory, "package.json"))
+            if not m.error and (m.declared("vitest") or "vitest" in str(m.data.get("scripts", ""))):
+                found += [(folder, m) for folder in vitest_outside_folders(directory, self.ws.root)]
+        return found
 
     @cached_property
     def _manifest_dirs(self) -> frozenset[str]:

@@ -176,3 +176,33 @@ def test_jest_globals_in_a_test_bun_runs_is_served_by_bun(tmp_path, scripts, dev
     })
     assert [(c, p) for c, _, p in dep(root, select=("DEP001",))] == ([("DEP001", "@jest/globals")] if reported else [])
 
+
+
+@pytest.mark.parametrize("include, reported", [
+    ('["../../tests/api/**/*.test.ts"]', []),  # the member's Vitest runs them: its install serves them
+    ('["src/**/*.test.ts"]', ["drizzle-orm", "ms", "vitest"]),  # nothing runs them from the member
+    ('["../../**/*.test.ts"]', ["drizzle-orm", "ms", "vitest"]),  # the whole repository: no folder of its own
+])
+def test_tests_a_members_vitest_runs_from_outside_its_folder_use_its_install(tmp_path, include, reported):
+    """`tests/api/` at the repository's top, outside every package, holds the API's tests, which
+    only `apps/api/vitest.config.ts` runs (`include: ["../../tests/api/**/*.test.ts"]`): Vitest
+    resolves what they import from its project's root too (checked with pnpm's isolated install, no
+    hoisting), so the API's manifest serves them and its helpers (a task manager: 118 DEP001 asking
+    the private root to declare the API's packages). A package the API does not declare is still
+    reported."""
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "private": True, "packageManager": "pnpm@10.32.1",
+                         "devDependencies": {"typescript": "^5.9.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n",
+        "apps/api/package.json": {"name": "@acme/api", "private": True, "type": "module",
+                                  "scripts": {"test": "vitest run --config vitest.config.ts"},
+                                  "dependencies": {"drizzle-orm": "^0.45.2"}, "devDependencies": {"vitest": "^4.1.10"}},
+        "apps/api/vitest.config.ts": 'import { defineConfig } from "vitest/config";\n\n'
+                                     f'export default defineConfig({{ test: {{ environment: "node", include: {include} }} }});\n',
+        "apps/api/src/index.ts": 'import { sql } from "drizzle-orm";\nexport const ping = sql`select 1`;\n',
+        "tests/api/ping.test.ts": 'import { describe, expect, it } from "vitest";\nimport { ping } from "../../apps/api/src/index";\n'
+                                  'import { sql } from "./helpers";\n\ndescribe("ping", () => { it("is sql", () => expect(ping).toEqual(sql)); });\n',
+        "tests/api/helpers.ts": 'import { sql as q } from "drizzle-orm";\nimport ms from "ms";\nexport const sql = q`select ${ms("1s")}`;\n',
+    })
+    found = sorted({p for c, _, p in dep(root, select=("DEP001",))})
+    assert found == (["ms"] if not reported else reported)
