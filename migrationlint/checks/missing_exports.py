@@ -133,8 +133,10 @@ def _missing_export(project: Project, resolver: Resolver, path: str, imp: Import
                       fix=fix, severity=severity, specifier=imp.specifier, name=b.imported)
 
 
-# `module.exports = { ... }`, `module.exports.x = ...`, `exports.x = ...` at the start of a line
-_COMMONJS_EXPORT = re.compile(rb"(?m)^[ \t]*(?:module\.exports|exports)(?:\.[\w$]+|\[[^\]\n]+\])?[ \t]*=(?!=)")
+# `module.exports = { ... }`, `module.exports.x = ...`, `exports.x = ...` at the start of a line or of a
+# statement (a UMD wrapper's `if (typeof exports == "object") module.exports = factory(); else ...`)
+_COMMONJS_EXPORT = re.compile(rb"(?m)(?:^|[;{})]|\belse\b)[ \t]*(?:module\.exports|exports)(?:\.[\w$]+|\[[^\]\n]+\])?"
+                              rb"[ \t]*=(?!=)")
 
 
 def _commonjs_exports(project: Project, target: str) -> bool:

@@ -655,9 +655,13 @@ def test_a_typescript_file_written_as_a_commonjs_module_exports_what_it_assigns(
                                         "module.exports = { ensureOriginalCwd };\n")
     _write(tmp_path, "src/lib/i18n.ts", "// @ts-nocheck\nfunction t(key) { return key; }\nexports.t = t;\n")
     _write(tmp_path, "src/lib/plain.ts", "// @ts-nocheck\nfunction hidden() { return 1; }\n// module.exports = { hidden };\n")
+    # a vendored UMD bundle: its wrapper assigns `module.exports` inside an `if` (an analytics SDK's tsub: 1)
+    _write(tmp_path, "src/lib/umd.ts", '// @ts-nocheck\n!function(t,r){if("object"==typeof exports&&"object"==typeof module)'
+                                       'module.exports=r();else t.lib=r()}(this,function(){return {transform:function(x){return x}}});\n')
     _write(tmp_path, "src/lib/bootstrap.ts", "// @ts-nocheck\nimport { ensureOriginalCwd } from './root';\n"
                                              "import { t } from './i18n';\nimport { hidden } from './plain';\n"
-                                             "console.log(ensureOriginalCwd(), t('x'), hidden());\n")
+                                             "import { transform } from './umd';\n"
+                                             "console.log(ensureOriginalCwd(), t('x'), hidden(), transform);\n")
     assert [d.extra.get("name") for d in lint(tmp_path, ["IMP003"])] == ["hidden"]
 
 
