@@ -17,6 +17,7 @@ from migrationlint.checks.loads_today import LoadsToday
 from migrationlint.checks.peer_hosts import sibling_peer
 from migrationlint.checks.workspace_cycles import workspace_cycle
 from migrationlint.diagnostics import Applicability, Fix, Severity
+from migrationlint.extract.parsing import TS_SUFFIXES
 from migrationlint.model import packages as pk
 from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
 from migrationlint.model.dependency_versions import importer_key
@@ -382,10 +383,14 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         """A source file of the importer's package (else of the root's, else of a member's) whose name,
         extension dropped, is the specifier's last part when that part holds a dot (`app.module`,
         `tokens/tokens.module`: Nest's and Angular's file names, which no package on npm spells), shown
-        relative to the root; a spec copied from another service names that service's file."""
+        relative to the root; a spec copied from another service names that service's file. For a
+        plain name (`types`), the file it names beside the importer (`./types.ts` meant)."""
         last = u.imp.specifier.rsplit("/", 1)[-1]
-        if u.imp.specifier.startswith("@") or "." not in last.strip("."):
+        if u.imp.specifier.startswith("@"):
             return None
+        if "." not in last.strip("."):  # a plain name: a file of that name beside the importer (`./types` meant)
+            beside = os.path.join(os.path.dirname(u.path), u.imp.specifier)
+            return next((self.project.rel(beside + ext) for ext in TS_SUFFIXES if os.path.isfile(beside + ext)), None)
         for top in dict.fromkeys([u.manifest.dir, self.ws.root, *(m.dir for m in self.ws.member_manifests)]):
             found = sorted(p for p in self.project.package_sources(top) if os.path.splitext(os.path.basename(p))[0] == last)
             if found:

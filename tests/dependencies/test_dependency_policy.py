@@ -1569,6 +1569,7 @@ def test_a_name_known_nowhere_that_names_a_file_or_folder_gets_no_install_advice
         root = write(tmp_path / spec.replace("/", "_"), {
             "chat/package.json": {"name": "chat", "private": True, "devDependencies": {"jest": "^29.7.0"}},
             "chat/src/store/index.ts": "export const store = 1;\n",
+            "chat/test/types.ts": "export interface Info { id: string }\n",
             "chat/test/app.e2e-spec.ts": f"import {{ AppModule }} from '{spec}';\n\ntest('x', () => expect(AppModule).toBeTruthy());\n",
             "users/package.json": {"name": "users", "private": True},
             "users/src/app.module.ts": "export class AppModule {}\n",
@@ -1583,6 +1584,9 @@ def test_a_name_known_nowhere_that_names_a_file_or_folder_gets_no_install_advice
     assert folder.startswith('"src/store" names no package') and "the folder chat/src/ exists" in folder
     [unknown] = messages("auth.module")
     assert "npm install --save-dev auth.module" in unknown
+    # `import type { Info } from 'types'` beside `types.ts` (a chat plugin: `add -D types`, the registry's package)
+    [sibling] = messages("types")
+    assert sibling.startswith('"types" names no package') and "chat/test/types.ts is a file of that name" in sibling
 
 
 def test_a_module_a_test_mocks_into_being_is_no_dependency(tmp_path):
