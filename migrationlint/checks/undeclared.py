@@ -389,6 +389,8 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         if u.imp.specifier.startswith("@"):
             return None
         if "." not in last.strip("."):  # a plain name: a file of that name beside the importer (`./types` meant)
+            if "/" in u.imp.specifier:
+                return None  # a path into a folder: _folder_named
             beside = os.path.join(os.path.dirname(u.path), u.imp.specifier)
             return next((self.project.rel(beside + ext) for ext in TS_SUFFIXES if os.path.isfile(beside + ext)), None)
         for top in dict.fromkeys([u.manifest.dir, self.ws.root, *(m.dir for m in self.ws.member_manifests)]):

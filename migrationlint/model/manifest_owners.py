@@ -292,13 +292,31 @@ class ManifestOwners:
 
     def building_member(self, m: Manifest) -> Manifest | None:
         """The enclosing member whose monorepo-mode nest-cli.json names `m`'s folder as an
-        application project: it builds the app and runs the output from its own folder, so its
-        `dependencies` serve the app's shipping files as well as `m`'s own (which only add to them)."""
+        application project, or whose own tsconfig compiles `m`'s files into its output (`m` building
+        and starting nothing itself: a plugin folder the server loads): it builds them and runs the
+        output from its own folder, so its `dependencies` serve their shipping files as well as `m`'s
+        own (which only add to them)."""
         if m.path not in self._building:
             outer = self.enclosing_member(m)
-            self._building[m.path] = None if outer is None or outer.error \
-                or os.path.normpath(m.dir) not in application_roots(outer.dir) else outer
+            self._building[m.path] = None if outer is None or outer.error or not (
+                os.path.normpath(m.dir) in application_roots(outer.dir) or self._compiled_into(m, outer)) else outer
         return self._building[m.path]
+
+    def _compiled_into(self, m: Manifest, outer: Manifest) -> bool:
+        """Whether a tsconfig of `outer`'s own (not one in `m`'s folder) that emits JavaScript covers
+        `m`'s files, `m` having no build, start or `bin` of its own."""
+        scripts = m.data.get("scripts") if isinstance(m.data.get("scripts"), dict) else {}
+        if m.data.get("bin") or any(n in scripts for n in ("build", "start", "prepare", "prepublishOnly")):
+            return False
+        from migrationlint.model.resolve import resolver_for  # the resolver reads the workspace this model stands on
+
+        tsconfigs = resolver_for(self.project).tsconfigs
+        inside = m.dir + os.sep
+        for path in self.project.package_sources(m.dir)[:20]:
+            cfg = tsconfigs.covering(path)
+            if cfg is not None and (cfg.dir + os.sep).startswith(outer.dir + os.sep) and not cfg.path.startswith(inside):
+                return cfg.emits_javascript and cfg.covers(path)
+        return False
 
     def built_with(self, m: Manifest, package: str) -> bool:
         """Whether the member that builds `m` as an app of its Nest monorepo (building_member)

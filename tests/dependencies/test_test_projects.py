@@ -206,3 +206,35 @@ def test_tests_a_members_vitest_runs_from_outside_its_folder_use_its_install(tmp
     })
     found = sorted({p for c, _, p in dep(root, select=("DEP001",))})
     assert found == (["ms"] if not reported else reported)
+
+
+@pytest.mark.parametrize("plugin_scripts, tsconfig_exclude, reported", [
+    ({}, ["dist"], []),  # the server's tsconfig compiles the plugin's models into its own output
+    ({}, ["dist", "plugins/**"], ["@typegoose/typegoose"]),  # excluded: the server compiles none of it
+    ({"build": "tsc", "start": "node index.js"}, ["dist"], ["@typegoose/typegoose"]),  # built and started on its own
+])
+def test_a_nested_member_the_enclosing_members_tsconfig_compiles_is_served_by_its_install(
+        tmp_path, plugin_scripts, tsconfig_exclude, reported):
+    """A chat server's plugins are workspace members nested in the server's folder, with no build or
+    start of their own: the server's tsconfig (`include: ["./**/*"]`, an outDir) compiles their
+    models into its output, which runs with the server's install, so its `dependencies` (the one
+    shared mongoose and typegoose) serve them (a chat platform: 10 DEP001 asking each plugin for a
+    second copy). A plugin the tsconfig leaves out, or that builds and starts on its own, keeps them."""
+    root = write(tmp_path, {
+        "package.json": {"name": "chat", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - server\n  - server/plugins/*\n",
+        "server/package.json": {"name": "chat-server", "private": True,
+                                "scripts": {"build": "tsc -p .", "start": "node dist/services/main.js"},
+                                "dependencies": {"@typegoose/typegoose": "9.3.1", "mongoose": "6.1.1"},
+                                "devDependencies": {"typescript": "^5.4.0"}},
+        "server/tsconfig.json": {"compilerOptions": {"outDir": "dist", "module": "commonjs", "experimentalDecorators": True},
+                                 "include": ["./**/*"], "exclude": tsconfig_exclude},
+        "server/services/main.ts": "import mongoose from 'mongoose';\nmongoose.connect(process.env.MONGO_URL ?? '');\n",
+        "server/plugins/github/package.json": {"name": "chat-plugin-github", "private": True, "version": "1.0.0",
+                                               "main": "index.js", "scripts": plugin_scripts,
+                                               "dependencies": {"@octokit/webhooks-types": "^5.4.0"}},
+        "server/plugins/github/models/repo.ts": "import { prop, getModelForClass } from '@typegoose/typegoose';\n\n"
+                                                "export class Repo { @prop() name!: string; }\n"
+                                                "export const RepoModel = getModelForClass(Repo);\n",
+    })
+    assert sorted({p for c, _, p in dep(root, select=("DEP001",))}) == reported
