@@ -21,7 +21,7 @@ from migrationlint.model.script_installs import installed_before_run
 from migrationlint.extract.sources import GLOB_WORD
 from migrationlint.model.imported_anywhere import file_names, importers, names_by_glob
 from migrationlint.model.inherited_aliases import unread_local_config
-from migrationlint.model.install_links import install_linked
+from migrationlint.model.install_links import install_linked, symlinked_installs
 from migrationlint.model.package_use import Use
 from migrationlint.model.project import Memo
 from migrationlint.model.resolve import Resolver, resolver_for
@@ -100,11 +100,15 @@ class ProvidedModules(DependencyModel):
 
     def _linked_by_install_hook(self, u: Use) -> bool:
         """A package the importer's install hooks link into its node_modules (`"postinstall":
-        "./script/build-deps"` running `yarn link acme-api-lib`, install_links): every install of it,
-        its image's included, runs the hook, a choice as deliberate as a declaration. Read once per package."""
+        "./script/build-deps"` running `yarn link acme-api-lib`, install_links), or a project nested in
+        its folder links its own node_modules into it (symlinked_installs): every install of it, its
+        image's included, runs the hook, a choice as deliberate as a declaration. Read once per package."""
         found = self._linked_of.get(u.manifest.path)
         if found is None:
-            found = self._linked_of[u.manifest.path] = install_linked(u.manifest)
+            inside = u.manifest.dir + os.sep
+            nested = [self.ws.manifest(os.path.join(d, "package.json")) for d in self.ws.manifest_dirs if d.startswith(inside)]
+            found = self._linked_of[u.manifest.path] = install_linked(u.manifest) | symlinked_installs(
+                [n for n in nested if not n.error], self.project.read_context)
         return u.package in found
 
     def served_by_module_homes(self, u: Use) -> bool:

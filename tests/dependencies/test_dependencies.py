@@ -1863,6 +1863,37 @@ def test_packages_an_install_hook_links_in_are_provided(tmp_path, hook, reported
     assert sorted(p for _, _, p in dep(root, select=("DEP001",))) == reported
 
 
+@pytest.mark.parametrize("link_script, reported", [
+    ("import fs from 'fs';\nimport paths from '../configs/webpack.paths';\n\n"
+     "if (!fs.existsSync(paths.srcNodeModulesPath)) {\n"
+     "  fs.symlinkSync(paths.appNodeModulesPath, paths.srcNodeModulesPath, 'junction');\n}\n", []),
+    ("console.log('nothing to link');\n", ["electron-screenshots"]),  # the hook links nothing
+])
+def test_a_nested_app_project_whose_install_hook_links_its_node_modules_in_provides_them(tmp_path, link_script, reported):
+    """The electron-react-boilerplate layout: the app's runtime dependencies (native modules) are
+    declared in `release/app/package.json`, whose `postinstall` runs `link-modules.ts`, symlinking
+    that project's node_modules into the app's source folder; electron-builder packs `release/app`
+    (a chat client's desktop app: DEP001 asking to declare them in the outer manifest, which the
+    layout tells its users not to do). A hook that links nothing leaves the finding."""
+    root = write(tmp_path, {
+        "package.json": {"name": "chat-desktop", "private": True, "main": "./src/main/main.ts",
+                         "scripts": {"build": "webpack --config ./.erb/configs/webpack.config.main.prod.ts",
+                                     "package": "electron-builder build"},
+                         "devDependencies": {"electron": "^28.0.0", "electron-builder": "^24.0.0", "webpack": "^5.75.0"}},
+        "release/app/package.json": {"name": "chat-desktop", "version": "0.1.0", "main": "./dist/main/main.js",
+                                     "scripts": {"postinstall": "npm run link-modules",
+                                                 "link-modules": "node -r ts-node/register ../../.erb/scripts/link-modules.ts"},
+                                     "dependencies": {"electron-screenshots": "^0.5.23"}},
+        ".erb/scripts/link-modules.ts": link_script,
+        ".erb/configs/webpack.paths.ts": "import path from 'path';\nconst appPath = path.join(__dirname, '../../release/app');\n"
+                                         "export default { appNodeModulesPath: path.join(appPath, 'node_modules'),\n"
+                                         "  srcNodeModulesPath: path.join(__dirname, '../../src/node_modules') };\n",
+        "src/main/main.ts": "import { app } from 'electron';\nimport Screenshots from 'electron-screenshots';\n\n"
+                            "app.whenReady().then(() => new Screenshots());\n",
+    })
+    assert sorted(p for _, _, p in dep(root, select=("DEP001",))) == reported
+
+
 @pytest.mark.parametrize("hoisting_install", [True, False])
 def test_an_undeclared_package_a_dependency_brings_says_why_it_loads_today(tmp_path, hoisting_install):
     """`web3-utils`, undeclared, which the declared `web3` depends on: npm hoists it, so the import
