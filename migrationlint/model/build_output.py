@@ -25,7 +25,7 @@ from collections import deque
 from migrationlint.model.build_programs import BuildProject, build_tsconfigs
 from migrationlint.model.entry_bundles import entry_bundle
 from migrationlint.model.entry_points import exports_encapsulate
-from migrationlint.model.published_files import files_list, files_publish, taken_out
+from migrationlint.model.published_files import files_list, files_publish, taken_out, taken_out_anywhere
 from migrationlint.model.preconstruct_entries import ORIGIN as PRECONSTRUCT_ORIGIN
 from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.verdicts import Verdict
@@ -82,10 +82,15 @@ class BuildOutput:
     def _negated_output(self, path: str, manifest: Manifest, listed: list) -> Verdict | None:
         """A "does not ship" verdict for a file a negation of `files` takes out (`!**/tester/**`),
         when the package's build is tsc alone and leaves its output out too (or does not emit it):
-        npm packs neither. Another build's output is not known: None."""
+        npm packs neither. Another build's output is not known, unless the negation matches at any
+        depth, taking out every copy of the file a build writes elsewhere (no entry reaches it: no
+        bundle holds it); else None."""
         built = self._tsc_output(manifest)
         if built is None:
-            return None
+            rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
+            return Verdict(False, "no entry point reaches it, and a negation in package.json \"files\" that "
+                                  "matches at any depth leaves it and any build's copy of it out: it is in neither the "
+                                  "package nor its published output", unbuilt=True) if taken_out_anywhere(listed, rel) else None
         outputs = _emitted_paths(built[0], built[1], path, manifest.dir) if path in built[1] else []
         if any(files_list(listed, out) for out in outputs) or path in built[1] and not outputs:
             return None

@@ -38,8 +38,20 @@ def _entries(listed: list) -> list[tuple[bool, str]]:
 
 def taken_out(listed: list, rel: str) -> bool:
     """Whether the last entry naming the file at `rel` is a negation."""
-    last = None
+    return _last_naming(listed, rel)[0]
+
+
+def taken_out_anywhere(listed: list, rel: str) -> bool:
+    """Whether the last entry naming the file at `rel` is a negation that matches at any depth
+    (`!**/tester/**`): it takes out whatever copy of the file a build writes under another folder."""
+    negated, pattern = _last_naming(listed, rel)
+    return negated and pattern.startswith("**/")
+
+
+def _last_naming(listed: list, rel: str) -> tuple[bool, str]:
+    """(negated, pattern) of the last entry naming the file at `rel`; (False, "") when none does."""
+    last = (False, "")
     for negated, pattern in _entries(listed):
         if pattern in ("", "*", "**") or match(pattern, rel) or rel.startswith(pattern + "/"):
-            last = negated
-    return bool(last)
+            last = (negated, pattern)
+    return last

@@ -438,19 +438,22 @@ def test_a_script_run_with_arguments_gets_them_appended(tmp_path, build, tsc):
     assert dep(write(tmp_path, files)) == []
 
 
-@pytest.mark.parametrize("listed, ships", [
-    (["dist/", "src/", "!**/tester/**"], False),  # the negation takes the folder out of both the sources and the output
-    (["dist/", "!**/tester/**", "dist/tester/"], True),  # a later entry puts the output back
-    (["dist/", "src/"], True),
+@pytest.mark.parametrize("listed, build, ships", [
+    (["dist/", "src/", "!**/tester/**"], "tsc", False),  # the negation takes the folder out of the sources and the output
+    (["dist/", "!**/tester/**", "dist/tester/"], "tsc", True),  # a later entry puts the output back
+    (["dist/", "src/"], "tsc", True),
+    # another build's output is not known: a negation at any depth takes out every copy; one of the sources only does not
+    (["dist/", "src/", "!**/tester/**"], "tsc && babel src --out-dir dist", False),
+    (["dist/", "src/", "!src/tester/**"], "tsc && babel src --out-dir dist", True),
 ])
-def test_a_files_negation_leaves_the_folder_out_of_the_package(tmp_path, listed, ships):
+def test_a_files_negation_leaves_the_folder_out_of_the_package(tmp_path, listed, build, ships):
     """`"files": ["dist/", "src/", "!**/tester/**"]` of a published SDK whose tsc build compiles a
     performance tester into `dist/tester/`: npm packs neither the tester's source nor its output, so
     the tester's tools are dev-only (an analytics SDK: 5 DEP002). Entries apply in order: a later
     one can publish the folder again."""
     root = write(tmp_path, {
         "package.json": {"name": "@acme/sdk", "version": "1.0.0", "main": "./dist/index.js", "files": listed,
-                         "scripts": {"build": "tsc"}, "devDependencies": {"playwright": "^1.40.0", "typescript": "^5.0.0"}},
+                         "scripts": {"build": build}, "devDependencies": {"playwright": "^1.40.0", "typescript": "^5.0.0"}},
         "tsconfig.json": {"compilerOptions": {"module": "commonjs", "outDir": "dist", "rootDir": "src"}, "include": ["src"]},
         "src/index.ts": "export const x = 1;\n",
         "src/tester/perf.ts": "import { chromium } from 'playwright';\nexport const run = () => chromium.launch();\n",
