@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import re
 
-from migrationlint.model.script_commands import command_pattern, shell_commands
+from migrationlint.model.entry_points import node_targets
+from migrationlint.model.script_commands import command_pattern
 
 _METRO_CONFIG = "a React Native app (metro.config): Metro bundles its imports"
 _METRO_CLI = "a React Native app (expo or react-native CLI): Metro bundles its imports"
@@ -65,29 +66,16 @@ def builds_an_app(scripts: object) -> bool:
     return isinstance(build, str) and APP_BUILD.search(build) is not None
 
 
-_SOURCE_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
-
-
 def angular_beside_a_server(directory: str, scripts: object) -> bool:
-    """An Angular CLI app (angular.json) in a package whose `start` runs a server file of its own with
-    node: angular.json's inputs are then the bundle's file by file (web_bundle_inputs), not the package."""
-    return os.path.isfile(os.path.join(directory, "angular.json")) and starts_a_server_beside(directory, scripts)
-
-
-def starts_a_server_beside(directory: str, scripts: object) -> bool:
-    """Whether the package's `start` script runs a committed file of its own with node (`node app.js`
-    beside an Angular app, `app.ts` in the repository): a server that is no part of the app's bundle
-    and loads its imports from node_modules. A built file (`node dist/server/main.js`) is not in the
-    repository, so it does not count."""
-    start = scripts.get("start") if isinstance(scripts, dict) else None
-    if not isinstance(start, str):
+    """An Angular CLI app (angular.json) in a package a script of which runs a file with node (`"start":
+    "node app.js"`, `"start:server:pm2": "node ./www/out-tsc/pm2bootstrap.js"`): a server beside the app,
+    no part of its bundle, loading its imports from node_modules. angular.json's inputs are then the
+    bundle's file by file (web_bundle_inputs), not the whole package."""
+    if not os.path.isfile(os.path.join(directory, "angular.json")) or not isinstance(scripts, dict):
         return False
-    for words in shell_commands(start):
-        if os.path.basename(words[0]) != "node":
-            continue
-        target = next((w for w in words[1:] if not w.startswith("-")), None)
-        if target is not None and not os.path.isabs(target) and not target.startswith(".."):
-            stem = os.path.splitext(os.path.join(directory, target))[0]
-            if any(os.path.isfile(stem + ext) for ext in _SOURCE_EXTENSIONS):
-                return True
-    return False
+    return any(not target.startswith(("node_modules/", "./node_modules/")) and target.endswith(_SOURCE_EXTENSIONS)
+               for command in scripts.values() if isinstance(command, str)
+               for target in node_targets(command, runners=("node",)))
+
+
+_SOURCE_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
