@@ -2883,8 +2883,11 @@ def test_browser_apps_a_workspace_json_configures_inline_are_bundle_inputs(tmp_p
     assert dep(tmp_path) == [("DEP002", "apps/api/src/config.ts", "dotenv")]
 
 
-@pytest.mark.parametrize("build", ["yarn ng:dev build", "ng build"])
-def test_the_files_an_angular_build_starts_from_are_bundle_inputs(tmp_path, build):
+@pytest.mark.parametrize("build, start", [
+    ("yarn ng:dev build", {"start": "node app.js"}), ("ng build", {"start": "node app.js"}),
+    # the server started from its built output, the dev server as `start` (a delivery app's pm2 start)
+    ("ng build", {"start": "yarn ng:dev serve", "start:server:prod": "node --harmony ./www/out-tsc/app.js"})])
+def test_the_files_an_angular_build_starts_from_are_bundle_inputs(tmp_path, build, start):
     """angular.json's one project at the workspace's own top (`"root": ""`), in a package with a version
     and no `private`: `polyfills.ts`, which its build names, is an input of the browser bundle (an Ionic
     delivery app: DEP005 said a per-service install of a Node package breaks). The folder is not the
@@ -2895,7 +2898,7 @@ def test_the_files_an_angular_build_starts_from_are_bundle_inputs(tmp_path, buil
         "package.json": {"name": "suite", "private": True, "workspaces": ["packages/*"],
                          "devDependencies": {"@webcomponents/webcomponentsjs": "^2.6.0", "connect": "^3.7.0"}},
         "packages/carrier/package.json": {"name": "@suite/carrier", "version": "0.4.3",
-                                          "scripts": {"ng:dev": "ng", "start": "node app.js", "build": build},
+                                          "scripts": {"ng:dev": "ng", **start, "build": build},
                                           "dependencies": {"@angular/core": "^13.1.0"}},
         "packages/carrier/angular.json": {"version": 1, "projects": {"carrier": {
             "root": "", "sourceRoot": "src", "projectType": "application", "architect": {"build": {
@@ -2905,6 +2908,7 @@ def test_the_files_an_angular_build_starts_from_are_bundle_inputs(tmp_path, buil
         "packages/carrier/src/main.ts": "export const boot = 1;\n",
         "packages/carrier/src/polyfills.ts": "import '@webcomponents/webcomponentsjs/custom-elements-es5-adapter.js';\n",
         "packages/carrier/app.ts": "import connect from 'connect';\nconnect().listen(8080);\n",
+        "packages/carrier/tsconfig.json": {"compilerOptions": {"outDir": "./www/out-tsc", "module": "commonjs"}},
     })
     assert [(code, path) for code, path, _ in dep(tmp_path, select=("DEP005",))] == [("DEP005", "packages/carrier/app.ts")]
 
