@@ -170,6 +170,11 @@ class FactsStore:
             self._words[path] = bits
         return bits
 
+    def readers(self) -> dict[str, Callable]:
+        """The Project fields that read files through this store, so that what the checks read is an
+        input of the run: `load_facts`, `mentions`, `read_context`."""
+        return {"load_facts": self.load, "mentions": self.mentions, "read_context": self.read_context}
+
     def read_context(self, path: str) -> bytes | None:
         """The bytes of a file a check reads whole (a script a package.json runs), None when
         unreadable: an input of the run like the files `mentions` searched (`scanned`), so that a

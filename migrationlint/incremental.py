@@ -48,7 +48,7 @@ def lint_changed(reuse: Reuse, store: extraction.FactsStore, workspace: Workspac
     if any(b is None or fact_signature(b) != fact_signature(facts[p]) for p, b in before.items()):
         return None
     project = Project(files=facts, workspace=workspace, settings=settings, enabled=RuleSelection(settings, RULES),
-                      load_facts=store.load, sources=sources, mentions=store.mentions, read_context=store.read_context,
+                      **store.readers(), sources=sources,  # the rest is context
                       tree_sources=lambda: files if whole_tree else None)
     partial = conclude(run_checks_remembering(project, store, settings), project, LintResult(diagnostics=[], sources=sources, project=project,
                                                                 files=redo), problems, set(redo))

@@ -77,9 +77,9 @@ def lint(
     selection = RuleSelection(settings, _all_rules())
     memos, on_facts = _resolved_ahead(workspace, settings, selection)
     sources, facts = store.extract(files, jobs, on_facts)
-    project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, load_facts=store.load,
-                      sources=sources, all_sources=files if covers(paths, root) else [], mentions=store.mentions,
-                      read_context=store.read_context, tree_sources=_tree_sources(store, settings, root), memos=memos)
+    project = Project(files=facts, workspace=workspace, settings=settings, enabled=selection, **store.readers(),
+                      sources=sources, all_sources=files if covers(paths, root) else [],
+                      tree_sources=_tree_sources(store, settings, root), memos=memos)
     diagnostics = run_checks_remembering(project, store, settings, jobs)
     store.save()  # after the checks: facts they loaded for files outside the run are cached too
     result = conclude(diagnostics, project, LintResult(diagnostics=[], sources=sources, project=project, files=files,

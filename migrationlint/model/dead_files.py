@@ -37,6 +37,7 @@ from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nx_projects import nx_programs, outside_every_project
 from migrationlint.model.imported_anywhere import file_names, importers, names_file
 from migrationlint.model.manifest_owners import ManifestOwners
+from migrationlint.model.named_files import files_naming
 from migrationlint.model.named_exclusions import excluded_by_name
 from migrationlint.model.migrations import OPTION_LOADED
 from migrationlint.model.project import Memo, Project
@@ -331,15 +332,15 @@ _BUILD_CONFIGS = ("angular.json", "project.json", "workspace.json", "index.html"
 
 def _named_by_a_file(project: Project, path: str) -> bool:
     """Whether a file of the package names the file other than in an import: by a path it builds
-    (a helper a test starts as a child process, `path.join(cwd, 'test', 'fx', 'worker-child.ts')`)."""
+    (a helper a test starts as a child process, `path.join(cwd, 'test', 'fx', 'worker-child.ts')`;
+    named_files.py)."""
     stem = os.path.splitext(os.path.basename(path))[0]
-    for other in project.package_sources(project.workspace.package_root(path)):
+    for other in files_naming(project, project.workspace.package_root(path), stem):
         if os.path.basename(other).startswith(stem + "."):
             continue  # the file itself, or its compiled twin (`X.d.ts` naming its source map)
-        if project.mentions(other, stem.encode("utf-8")):
-            facts = project.facts(other)
-            if facts is None or not any(names_file(i.specifier, (stem,)) for i in facts.imports):
-                return True
+        facts = project.facts(other)
+        if facts is None or not any(names_file(i.specifier, (stem,)) for i in facts.imports):
+            return True
     return False
 
 

@@ -220,13 +220,12 @@ class VersionChoice:
         return lock.name
 
     def _own_lock(self, directory: str) -> Lockfile | None:
-        """The lockfile of a nested project rooted at `directory`, read once."""
-        path = project_lockfile(directory, self.ws.manifest(os.path.join(directory, "package.json")).data.get("packageManager"))
-        if path is None:
-            return None
-        if path not in self._own_locks:
-            self._own_locks[path] = self.ws.read_lockfile(path)
-        return self._own_locks[path]
+        """The lockfile of a nested project rooted at `directory`, found and read once per folder
+        (every package a message weighs asks: thousands of times on a large repository)."""
+        if directory not in self._own_locks:
+            path = project_lockfile(directory, self.ws.manifest(os.path.join(directory, "package.json")).data.get("packageManager"))
+            self._own_locks[directory] = self.ws.read_lockfile(path) if path is not None else None
+        return self._own_locks[directory]
 
     def _member_version(self, package: str, member: Manifest, siblings: list) -> tuple[str, str] | None:
         protocol = [(r, s) for r, s in siblings if r.startswith("workspace:")]
