@@ -389,10 +389,9 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         if u.imp.specifier.startswith("@"):
             return None
         if "." not in last.strip("."):  # a plain name: a file of that name beside the importer (`./types` meant)
-            if "/" in u.imp.specifier:
-                return None  # a path into a folder: _folder_named
-            beside = os.path.join(os.path.dirname(u.path), u.imp.specifier)
-            return next((self.project.rel(beside + ext) for ext in TS_SUFFIXES if os.path.isfile(beside + ext)), None)
+            beside = os.path.join(os.path.dirname(u.path), u.imp.specifier)  # a path into a folder: _folder_named
+            return None if "/" in u.imp.specifier else next((self.project.rel(beside + ext) for ext in TS_SUFFIXES
+                         if beside + ext != u.path and os.path.isfile(beside + ext)), None)  # not the importer itself
         for top in dict.fromkeys([u.manifest.dir, self.ws.root, *(m.dir for m in self.ws.member_manifests)]):
             found = sorted(p for p in self.project.package_sources(top) if os.path.splitext(os.path.basename(p))[0] == last)
             if found:

@@ -1587,6 +1587,11 @@ def test_a_name_known_nowhere_that_names_a_file_or_folder_gets_no_install_advice
     # `import type { Info } from 'types'` beside `types.ts` (a chat plugin: `add -D types`, the registry's package)
     [sibling] = messages("types")
     assert sibling.startswith('"types" names no package') and "chat/test/types.ts is a file of that name" in sibling
+    # a fixture named after the package it imports (`gatsby.ts` importing `gatsby`) names no other file
+    fixture = write(tmp_path / "fixture", {"package.json": {"name": "cli", "private": True},
+                                           "test/files/gatsby.ts": "import { graphql } from 'gatsby';\nexport default graphql;\n"})
+    [itself] = [d.message for d in pipeline.lint([str(fixture)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert "names no package" not in itself and "add -D gatsby" in itself or "install --save-dev gatsby" in itself, itself
 
 
 def test_a_module_a_test_mocks_into_being_is_no_dependency(tmp_path):
