@@ -14,6 +14,7 @@ from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.package_use import Use
 from migrationlint.model.pnpm_edges import own_dependencies
 from migrationlint.model.project import Memo
+from migrationlint.model.test_runners import JEST_SUPPLIED
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest
 
 
@@ -36,9 +37,15 @@ class LoadsToday:
                 found = found.replace("; it loads today only because", "; in a full install (devDependencies "
                                       "included) it loads today only because", 1) + \
                     "; no package a production install keeps is known to bring it"
-        # an import used only for types loads nothing: what the hoisted copy serves is tsc's lookup
+        # an import used only for types loads nothing, and Jest hands `@jest/globals` to its tests
+        # itself: what the hoisted copy serves is tsc's lookup
         return found.replace("; it loads today only because", "; tsc finds it today only because", 1) \
-            if u.type_only else found
+            if u.type_only or self._supplied_by_jest(u) else found
+
+    def _supplied_by_jest(self, u: Use) -> bool:
+        """`@jest/globals` in a package where Jest runs the tests (it or its root declares jest): Jest's
+        runtime returns the module without loading it from the install."""
+        return u.package in JEST_SUPPLIED and any(m.declared("jest") for m in (u.manifest, self.root_of(u.manifest)))
 
     def _own_install_runs(self, m: Manifest) -> bool:
         """A private package, or a service that offers nothing to import (no `main`, `module`, `exports`

@@ -43,13 +43,16 @@ def may_run_tests(facts: FileFacts | None, manifests: list[Manifest]) -> bool:
 
 # what `bun test` rewrites to its own `bun:test` module (Bun's guide, "Migrate from Jest")
 BUN_TEST_REWRITES = frozenset({"@jest/globals"})
+# modules Jest's runtime returns to a test itself, never loading them from the install (jest-runtime
+# answers `@jest/globals` with the test's globals): only tsc's lookup of their types needs an install
+JEST_SUPPLIED = frozenset({"@jest/globals"})
 _BUN_TEST = re.compile(r"(?:^|[\s;&|(])bun\s+test\b")
 _JEST_PACKAGES = ("jest", "jest-cli", "@jest/core", "ts-jest")
 
 
 def bun_tested(manifests: list[Manifest]) -> bool:
     """Whether `bun test` runs the package's tests: a script of its manifest or its root's runs it,
-    and neither declares Jest (whose own runner would load `@jest/globals` from the install)."""
+    and neither declares Jest (whose own runner may run them, its types looked up in the install)."""
     if any(m.declared(name) for m in manifests for name in _JEST_PACKAGES):
         return False
     return any(isinstance(c, str) and _BUN_TEST.search(c) for m in manifests

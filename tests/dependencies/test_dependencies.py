@@ -1929,6 +1929,25 @@ def test_an_undeclared_package_a_dependency_brings_says_why_it_loads_today(tmp_p
         assert '"web3", which' not in d.message and "the lockfile holds several" in d.message, d.message
 
 
+def test_jest_globals_undeclared_breaks_only_the_type_lookup(tmp_path):
+    """`@jest/globals`, undeclared, in tests Jest runs: Jest's runtime hands the module to the test
+    itself and never loads it from the install (checked with pnpm's isolated install), so what the
+    hoisted copy serves is tsc's lookup of its types, as for an import used only for types (a
+    monitoring platform: 1,435 findings saying it "loads today")."""
+    lock = {"name": "svc", "lockfileVersion": 3, "packages": {
+        "": {"name": "svc", "devDependencies": {"jest": "^29.7.0"}},
+        "node_modules/jest": {"version": "29.7.0", "dependencies": {"@jest/core": "^29.7.0"}},
+        "node_modules/@jest/core": {"version": "29.7.0", "dependencies": {"@jest/globals": "^29.7.0"}},
+        "node_modules/@jest/globals": {"version": "29.7.0"}}}
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True, "scripts": {"test": "jest"}, "devDependencies": {"jest": "^29.7.0"}},
+        "package-lock.json": lock,
+        "src/sum.test.ts": "import { expect, test } from '@jest/globals';\n\ntest('sum', () => expect(1 + 1).toBe(2));\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "tsc finds it today only because" in d.message and "loads today" not in d.message, d.message
+
+
 @pytest.mark.parametrize("own_lockfile", [True, False])
 def test_a_private_package_of_the_repository_is_never_advised_from_the_registry(tmp_path, own_lockfile):
     """`winston-logger`, the repository's private workspace package, imported by a service with a
