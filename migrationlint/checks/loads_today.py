@@ -60,6 +60,11 @@ class LoadsToday:
         return memo[key]
 
     def _why_today(self, u: Use, m: Manifest, full: bool) -> str:
+        if self.ws.member(u.package) is not None and m.dir != self.ws.root and self.ws.has_workspace_definition \
+                and self.install_hoists(m) and self.root_of(m).dir == self.ws.root:
+            return ("; it resolves today only because the workspace install links every member into the root "
+                    f"node_modules: an install of {self._rel(m)} on its own (an image of its folder), or one that "
+                    "links only what each package declares (pnpm), breaks it")
         via = self.bringing_dependencies(m, u.package, full) or self._pnpm_carriers(m, u.package, full)
         beside = self._declared_beside(m, u.package, full)
         if beside and via and self.one_copy_hoisted(m, u.package):  # an install of the manifest alone has it too

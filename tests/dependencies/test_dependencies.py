@@ -2200,3 +2200,33 @@ def test_dep003_a_peer_that_is_another_platform_of_react_native_is_the_apps_choi
     })
     found = [d for d in helpers.lint(root, ["DEP003"])]
     assert [d.message.split('peer dependency "')[1].split('"')[0] for d in found] == reported
+
+
+@pytest.mark.parametrize("lockfile, today", [
+    ("package-lock.json", True),  # npm links every member into the root node_modules
+    ("pnpm-lock.yaml", False),  # pnpm links a member only into the packages that declare it
+])
+def test_an_undeclared_workspace_member_says_it_resolves_through_the_workspace_link(tmp_path, lockfile, today):
+    """An app importing a workspace member it does not declare, in an npm workspace: the install
+    links every member at the root, so the import resolves today, and an install of the app's
+    folder alone (its image) or a pnpm install breaks it. Without saying so the finding reads as a
+    broken import (a desktop app: 188 findings called noise)."""
+    lock = ({"name": "mono", "lockfileVersion": 3, "packages": {
+        "": {"name": "mono", "workspaces": ["apps/client", "packages/models"]},
+        "apps/client": {"name": "@acme/client", "version": "1.0.0"}, "packages/models": {"name": "@acme/models", "version": "1.0.0"},
+        "node_modules/@acme/client": {"resolved": "apps/client", "link": True},
+        "node_modules/@acme/models": {"resolved": "packages/models", "link": True}}}
+            if lockfile == "package-lock.json" else
+            "lockfileVersion: '9.0'\nimporters:\n  .: {}\n  apps/client: {}\n  packages/models: {}\n")
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/client", "packages/models"]},
+        lockfile: lock,
+        **({"pnpm-workspace.yaml": "packages:\n  - apps/client\n  - packages/models\n"} if lockfile == "pnpm-lock.yaml" else {}),
+        "apps/client/package.json": {"name": "@acme/client", "version": "1.0.0", "private": True, "scripts": {"build": "vite build"}},
+        "apps/client/main.ts": "import { loadModels } from '@acme/models';\n\nloadModels();\n",
+        "packages/models/package.json": {"name": "@acme/models", "version": "1.0.0", "private": True, "main": "index.ts"},
+        "packages/models/index.ts": "export function loadModels() { return []; }\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    said = "it resolves today only because the workspace install links every member into the root node_modules"
+    assert (said in d.message) is today, d.message
