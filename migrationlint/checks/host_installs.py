@@ -43,10 +43,11 @@ class HostInstalls(DependencyModel):
         found = self.bringing_dependencies(m, package, test)
         return found[0] if found else None
 
-    def peer_requirer(self, m: Manifest, package: str) -> str | None:
-        """The first package `m` lists in `dependencies` that requires `package` as a peer (not optional)."""
-        return next((host for host in sorted(m.section("dependencies")) if self.peer_list(host, m).get(package) is False),
-                    None)
+    def peer_requirer(self, m: Manifest, package: str, full: bool = False) -> str | None:
+        """The first package `m` lists in `dependencies` (with `full`, a test's: in `devDependencies`
+        too) that requires `package` as a peer (not optional)."""
+        hosts = [*sorted(m.section("dependencies")), *(sorted(m.section("devDependencies")) if full else ())]
+        return next((host for host in hosts if self.peer_list(host, m).get(package) is False), None)
 
     def one_copy_hoisted(self, m: Manifest, package: str) -> bool:
         """Whether the lockfile of `m`'s install holds a single version of `package`: the hoisted copy

@@ -187,10 +187,11 @@ class LoadsToday:
         dependency that requires the package as a peer, which the install adds for it (rxjs for
         @nestjs/common), and what breaks that."""
         m = u.manifest
-        if u.package not in self.taken_as_peer:  # no package of the install takes it as a peer
-            return ""
+        _, lock, _ = self._root_install(m)  # a project with a lockfile of its own: its records
+        if u.package not in self.taken_as_peer and (lock is None or u.package not in self._recorded_peers(lock)):
+            return ""  # no package of the install takes it as a peer
         policy = self.peer_policy(m)
-        host = self.peer_requirer(m, u.package) if policy.installs else None
+        host = self.peer_requirer(m, u.package, _full_install(u)) if policy.installs else None
         if host is None:
             return ""
         return (f'; it loads today only because "{host}", which {self._rel(m)} declares, requires it as a peer and '

@@ -2041,6 +2041,29 @@ def test_an_undeclared_peer_npm_installs_for_a_dependency_says_why_it_loads_toda
             "npm 7+ installs peer dependencies") in d.message, d.message
 
 
+def test_a_peer_npm_installs_for_a_dev_dependency_of_a_nested_project_says_why_a_test_loads_it(tmp_path):
+    """A service with a lockfile of its own in a repository of several (no workspace), whose test
+    imports `@acme/client-helpers`, which its declared devDependency `@acme/client-api` requires as a
+    peer: npm 7+ installed it (`"peer": true` in the service's lockfile), so the message says so, as
+    it does for a package's dependencies and the root's lockfile (a microservice collection: the
+    message only said which version the lockfile resolves)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "platform", "private": True},
+        "services/users/package.json": {"name": "users", "version": "1.0.0", "scripts": {"test": "mocha"},
+                                        "devDependencies": {"@acme/client-api": "^2.0.0", "mocha": "^10.0.0"}},
+        "services/users/package-lock.json": {"name": "users", "lockfileVersion": 3, "packages": {
+            "": {"name": "users", "devDependencies": {"@acme/client-api": "^2.0.0", "mocha": "^10.0.0"}},
+            "node_modules/@acme/client-api": {"version": "2.1.0", "dev": True,
+                                              "peerDependencies": {"@acme/client-helpers": ">=1.1.2"}},
+            "node_modules/@acme/client-helpers": {"version": "1.9.0", "peer": True},
+            "node_modules/mocha": {"version": "10.0.0", "dev": True}}},
+        "services/users/__tests__/helpers.test.ts": "import { pick } from '@acme/client-helpers';\n\nexport const p = pick;\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'it loads today only because "@acme/client-api", which services/users/package.json declares, requires it as a ' \
+           'peer and npm 7+ installs peer dependencies' in d.message, d.message
+
+
 def test_dep004_a_transport_a_health_check_pings_loads_its_client_when_the_check_runs(tmp_path):
     """`this.microservice.pingCheck('redis', { transport: Transport.REDIS })` in a `@Get()` handler:
     Terminus connects when `/health` is asked, so the missing client fails the health check, not the
