@@ -234,7 +234,7 @@ def _scripts_name(manifest: Manifest, top: str) -> bool:
     scripts = manifest.data.get("scripts")
     folder = re.escape(top)
     needle = re.compile(rf"\./{folder}(?![\w.-])|(?:^|[\s'\"=(]){folder}/")  # `./dev`, `dev/x`; not `npm run dev`
-    return isinstance(scripts, dict) and any(isinstance(v, str) and needle.search(v) and not _checks_only(k, v)
+    return isinstance(scripts, dict) and any(isinstance(v, str) and needle.search(v) and not checks_only(k, v)
                                              for k, v in scripts.items())
 
 
@@ -242,7 +242,7 @@ _CHECKING_NAMES = re.compile(r"^(?:test|lint|format|prettier|eslint|check|typech
 _CHECKING_TOOLS = frozenset({"prettier", "eslint", "biome", "stylelint", "cspell", "markdownlint", "oxlint"})
 
 
-def _checks_only(name: str, command: str) -> bool:
+def checks_only(name: str, command: str) -> bool:
     """A script that checks code rather than building it: named so (`test:lint`, `format`), or
     running a linter or formatter (`prettier ...`)."""
     first = command.strip().split(" ", 1)[0] if command.strip() else ""

@@ -47,6 +47,7 @@ from migrationlint.model.tsconfig import TsConfig
 from migrationlint.model.unreferenced_configs import unreferenced_named_config
 from migrationlint.model.stray_configs import named_configs_above
 from migrationlint.model.script_commands import shell_commands
+from migrationlint.model.build_output import checks_only
 from migrationlint.model.unchecked_builds import RUNS_TSC, checks_no_type, metro_checks_no_type, scripts_here
 from migrationlint.model.shipping import shipping_for
 from migrationlint.model.runner_setup import runner_file
@@ -231,6 +232,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return manifest is None or not _run_by_a_script(project, path, manifest)
     if path in OPTION_LOADED(project):
         return False  # a migration a DataSource loads: the TypeORM CLI runs it (`migration:run`)
+    if manifest is not None and _folder_handed_to_a_tool(path, manifest):
+        return False  # `node-pg-migrate -m migrations`: the tool runs the folder's files
     if retired_package(project, path, manifest.dir if manifest else project.workspace.root):  # its manifest renamed away
         return manifest is None or not _run_by_a_script(project, path, manifest)
     cfg = resolver.tsconfig_for(path)
@@ -361,6 +364,20 @@ def _named_by_a_script(path: str, manifests: list[Manifest]) -> bool:
         if isinstance(scripts, dict) and any(isinstance(s, str) and stem in s for s in scripts.values()):
             return True
     return False
+
+
+def _folder_handed_to_a_tool(path: str, manifest: Manifest) -> bool:
+    """Whether a script of the file's package names the file's folder as a whole argument (`"migrate":
+    "node-pg-migrate -m migrations"`, `--seeds-dir=db/seeds`): the tool it runs loads the folder's
+    files. Not a script that only lints, formats or tests (`eslint migrations`)."""
+    folder = os.path.relpath(os.path.dirname(path), manifest.dir).replace(os.sep, "/")
+    scripts = manifest.data.get("scripts")
+    if folder in (".", "") or folder.startswith("..") or not isinstance(scripts, dict):
+        return False
+    wanted = {folder, f"./{folder}", f"{folder}/", f"./{folder}/"}
+    return any(isinstance(command, str) and not checks_only(name, command)
+               and any(word.rsplit("=", 1)[-1] in wanted for words in shell_commands(command) for word in words[1:])
+               for name, command in scripts.items())
 
 
 def _left_out_of_workspace(project: Project, manifest: Manifest) -> bool:

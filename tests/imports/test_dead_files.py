@@ -893,3 +893,24 @@ def test_the_config_of_a_tool_no_manifest_declares_is_read_by_nothing(tmp_path, 
     found = lint(tmp_path, ["DEP001"])
     assert [(d.code, d.severity.value) for d in found] == [("DEP001", severity)]
     assert (found[0].fix is None and "most likely dead code" in found[0].message) == (severity == "warning")
+
+
+@pytest.mark.parametrize("script, dead", [
+    ("node-pg-migrate -m migrations -j ts", False),  # the tool runs the folder's files
+    ("node-pg-migrate --migrations-dir=./migrations", False),
+    ("eslint migrations", True),  # a linter names the folder and runs none of it
+    ("node-pg-migrate -m db/migrations", True),  # another folder
+])
+def test_a_folder_a_script_hands_to_a_tool_is_run_by_it(tmp_path, script, dead):
+    """A blockchain API's `"migrate": "node-pg-migrate -m migrations -j ts"`: the migrations, outside
+    the tsconfig and imported by nothing, are the database schema the tool runs (63 warnings called
+    them most likely dead code). A folder only a linter names stays outside every build."""
+    _pkg(tmp_path, "package.json", {"name": "api", "version": "1.0.0", "main": "./lib/index.js",
+                                    "scripts": {"build": "tsc", "start": "node ./lib/index.js", "migrate": script}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "lib", "rootDir": "src"}, "include": ["src/**/*"]})
+    _write(tmp_path, "src/index.ts", "export const run = () => 1;\n")
+    _write(tmp_path, "migrations/1600000000000_blocks.ts", "import type { MigrationBuilder } from 'node-pg-migrate';\n\n"
+                                                           "export function up(pgm: MigrationBuilder): void {\n"
+                                                           "  pgm.createTable('blocks', { id: 'serial' });\n}\n")
+    [d] = lint(tmp_path, ["DEP001"])
+    assert d.message.endswith("most likely dead code.") is dead, d.message
