@@ -230,10 +230,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
             and not resolver.tsconfigs.named_config_covers(path):
         # in an Nx workspace, outside its projects, no tsconfig.json above: no target compiles or runs it
         return manifest is None or not _run_by_a_script(project, path, manifest)
-    if path in OPTION_LOADED(project):
-        return False  # a migration a DataSource loads: the TypeORM CLI runs it (`migration:run`)
-    if manifest is not None and _folder_handed_to_a_tool(path, manifest):
-        return False  # `node-pg-migrate -m migrations`: the tool runs the folder's files
+    if path in OPTION_LOADED(project) or manifest is not None and _folder_handed_to_a_tool(path, manifest):
+        return False  # a migration a DataSource loads (the TypeORM CLI runs it), a folder a tool runs (`-m migrations`)
     if retired_package(project, path, manifest.dir if manifest else project.workspace.root):  # its manifest renamed away
         return manifest is None or not _run_by_a_script(project, path, manifest)
     cfg = resolver.tsconfig_for(path)
