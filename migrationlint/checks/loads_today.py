@@ -60,11 +60,6 @@ class LoadsToday:
         return memo[key]
 
     def _why_today(self, u: Use, m: Manifest, full: bool) -> str:
-        if self.ws.member(u.package) is not None and m.dir != self.ws.root and self.ws.has_workspace_definition \
-                and self.install_hoists(m) and self.root_of(m).dir == self.ws.root:
-            return ("; it resolves today only because the workspace install links every member into the root "
-                    f"node_modules: an install of {self._rel(m)} on its own (an image of its folder), or one that "
-                    "links only what each package declares (pnpm), breaks it")
         via = self.bringing_dependencies(m, u.package, full) or self._pnpm_carriers(m, u.package, full)
         beside = self._declared_beside(m, u.package, full)
         if beside and via and self.one_copy_hoisted(m, u.package):  # an install of the manifest alone has it too
@@ -76,7 +71,7 @@ class LoadsToday:
                     f"install hoists it to the root: an install of {self._rel(m)} on its own, or one that does not "
                     "hoist, breaks it")
         if not via:
-            return self._added_as_peer(u) or self._brought_deeper(u, m, full)
+            return self._added_as_peer(u) or self._brought_deeper(u, m, full) or self._linked_member(u, m)
         several = not self.one_copy_hoisted(m, u.package)
         if several:
             via = self._using_the_hoisted_copy(m, u.package, via)
@@ -91,6 +86,16 @@ class LoadsToday:
         hoisted = f"the copy {'it uses' if one else 'they use'} (the lockfile holds several versions)" if several else "it"
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
                 f"and the install hoists {hoisted}: {change}, or an install that does not hoist, breaks it")
+
+    def _linked_member(self, u: Use, m: Manifest) -> str:
+        """For a workspace package no declared dependency brings: the hoisting workspace install links
+        every member into the root node_modules, where the import finds it."""
+        if self.ws.member(u.package) is None or m.dir == self.ws.root or not self.ws.has_workspace_definition \
+                or not self.install_hoists(m) or self.root_of(m).dir != self.ws.root:
+            return ""
+        return ("; it resolves today only because the workspace install links every member into the root "
+                f"node_modules: an install of {self._rel(m)} on its own (an image of its folder), or one that "
+                "links only what each package declares (pnpm), breaks it")
 
     def _declared_beside(self, m: Manifest, package: str, test: bool) -> str | None:
         """Another package of `m`'s workspace, one `m` does not depend on, that declares `package` in
