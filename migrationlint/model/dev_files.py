@@ -47,7 +47,7 @@ _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
 # `.spec`, `.test`, `.e2e`, tstyche's `.tst` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's
 # `.e2e-ee`), also with a suite's tag after them (`user.spec.db.ts`, run by `mocha '**/*.spec.db.ts'`)
-_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e|tst)(?:-\w+)?(?:\.[a-z]+)?|bench|eval|cy|stories|story|steps|mock"
+_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e|tst)(?:-\w+)?(?:\.[a-z]+)?|bench|eval|cy|cypress|stories|story|steps|mock"
                         r"|fixtures?)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|"
                     r"(?:jest|vitest)[-_.](?:global[-_.]?)?(?:setup|teardown)|"

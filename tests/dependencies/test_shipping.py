@@ -54,6 +54,9 @@ def test_dev_file_conventions_name_their_reason():
     assert dev_reason("vitest.e2e.config.mts") and dev_reason("tailwind.config.js") and dev_reason("postcss.config.cjs")
     assert "test setup" in dev_reason("src/test-setup.ts") and dev_reason("src/setupTests.ts")
     assert "Cypress" in dev_reason("cypress/support/commands.ts")
+    # Cypress specs by Cypress's `.cy` suffix, or by the `.cypress` one a `specPattern` names (a maths
+    # editor's component tests: their helpers, imported by nothing else, were counted as shipping: 5 DEP005)
+    assert dev_reason("src/widget.cy.tsx") and dev_reason("src/widget.cypress.ts") and dev_reason("src/cypress.ts") is None
     assert dev_reason("src/button.stories.tsx") and dev_reason(".storybook/preview.ts")
     assert dev_reason("src/app.config.ts") is None and dev_reason("src/main.ts") is None
     assert dev_reason("src/testing/index.ts") is None  # only the layout inside a package counts
