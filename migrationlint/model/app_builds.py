@@ -67,15 +67,19 @@ def builds_an_app(scripts: object) -> bool:
 
 
 def angular_beside_a_server(directory: str, scripts: object) -> bool:
-    """An Angular CLI app (angular.json) in a package a script of which runs a file with node (`"start":
-    "node app.js"`, `"start:server:pm2": "node ./www/out-tsc/pm2bootstrap.js"`): a server beside the app,
-    no part of its bundle, loading its imports from node_modules. angular.json's inputs are then the
-    bundle's file by file (web_bundle_inputs), not the whole package."""
+    """An Angular CLI app (angular.json) in a package a start script of which runs a file with node
+    (`"start": "node app.js"`, `"start:server:pm2": "node ./www/out-tsc/pm2bootstrap.js"`): a server beside
+    the app, no part of its bundle, loading its imports from node_modules. angular.json's inputs are
+    then the bundle's file by file (web_bundle_inputs), not the whole package. A build helper
+    (`"build": "ng build && node ./update-version.js"`) starts no server."""
     if not os.path.isfile(os.path.join(directory, "angular.json")) or not isinstance(scripts, dict):
         return False
     return any(not target.startswith(("node_modules/", "./node_modules/")) and target.endswith(_SOURCE_EXTENSIONS)
-               for command in scripts.values() if isinstance(command, str)
+               for name, command in scripts.items() if isinstance(command, str) and _STARTS.match(str(name))
                for target in node_targets(command, runners=("node",)))
+
+
+_STARTS = re.compile(r"^(?:start|serve|server|prod)(?:$|[:_-])")  # `start`, `start:server:pm2`, `serve:ssr`
 
 
 _SOURCE_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
