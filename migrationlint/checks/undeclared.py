@@ -388,10 +388,10 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         last = u.imp.specifier.rsplit("/", 1)[-1]
         if u.imp.specifier.startswith("@"):
             return None
-        if "." not in last.strip("."):  # a plain name: a file of that name beside the importer (`./types` meant)
-            beside = os.path.join(os.path.dirname(u.path), u.imp.specifier)  # a path into a folder: _folder_named
-            return None if "/" in u.imp.specifier else next((self.project.rel(beside + ext) for ext in TS_SUFFIXES
-                         if beside + ext != u.path and os.path.isfile(beside + ext)), None)  # not the importer itself
+        if "." not in last.strip("."):  # a plain name (not a path into a folder: _folder_named's), beside the importer
+            beside = [os.path.join(os.path.dirname(u.path), u.imp.specifier) + ext for ext in TS_SUFFIXES]
+            named = [p for p in beside if p != u.path and os.path.isfile(p)] if "/" not in u.imp.specifier else []
+            return self.project.rel(named[0]) if named else None
         for top in dict.fromkeys([u.manifest.dir, self.ws.root, *(m.dir for m in self.ws.member_manifests)]):
             found = sorted(p for p in self.project.package_sources(top) if os.path.splitext(os.path.basename(p))[0] == last)
             if found:

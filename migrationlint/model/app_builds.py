@@ -66,6 +66,10 @@ def builds_an_app(scripts: object) -> bool:
     return isinstance(build, str) and APP_BUILD.search(build) is not None
 
 
+_STARTS = re.compile(r"^(?:start|serve|server|prod)(?:$|[:_-])")  # `start`, `start:server:pm2`, `serve:ssr`
+_SOURCE_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
+
+
 def angular_beside_a_server(directory: str, scripts: object) -> bool:
     """An Angular CLI app (angular.json) in a package a start script of which runs a file with node
     (`"start": "node app.js"`, `"start:server:pm2": "node ./www/out-tsc/pm2bootstrap.js"`): a server beside
@@ -78,8 +82,3 @@ def angular_beside_a_server(directory: str, scripts: object) -> bool:
                for name, command in scripts.items() if isinstance(command, str) and _STARTS.match(str(name))
                for target in node_targets(command, runners=("node",)))
 
-
-_STARTS = re.compile(r"^(?:start|serve|server|prod)(?:$|[:_-])")  # `start`, `start:server:pm2`, `serve:ssr`
-
-
-_SOURCE_EXTENSIONS = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")

@@ -87,10 +87,11 @@ class BuildOutput:
         bundle holds it); else None."""
         built = self._tsc_output(manifest)
         if built is None:
-            rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
+            if not taken_out_anywhere(listed, os.path.relpath(path, manifest.dir).replace(os.sep, "/")):
+                return None
             return Verdict(False, "no entry point reaches it, and a negation in package.json \"files\" that "
                                   "matches at any depth leaves it and any build's copy of it out: it is in neither the "
-                                  "package nor its published output", unbuilt=True) if taken_out_anywhere(listed, rel) else None
+                                  "package nor its published output", unbuilt=True)
         outputs = _emitted_paths(built[0], built[1], path, manifest.dir) if path in built[1] else []
         if any(files_list(listed, out) for out in outputs) or path in built[1] and not outputs:
             return None

@@ -10,11 +10,8 @@ from migrationlint.globs import match
 def files_list(listed: list, rel: str) -> bool:
     """Whether package.json `files` publishes the file at `rel` exactly: the last entry that names
     it (a pattern that matches it, a folder above it, or everything) is no negation."""
-    published = False
-    for negated, pattern in _entries(listed):
-        if pattern in ("", "*", "**") or match(pattern, rel) or rel.startswith(pattern + "/"):
-            published = not negated
-    return published
+    last = _last_naming(listed, rel)
+    return last is not None and not last[0]
 
 
 def files_publish(listed: list, top: str, rel: str) -> bool:
@@ -24,6 +21,19 @@ def files_publish(listed: list, top: str, rel: str) -> bool:
     may = any(p.split("/", 1)[0] in ("", "*", "**") or match(p.split("/", 1)[0], top) or match(p, rel)
               for negated, p in _entries(listed) if not negated)
     return may and not taken_out(listed, rel)
+
+
+def taken_out(listed: list, rel: str) -> bool:
+    """Whether the last entry naming the file at `rel` is a negation."""
+    last = _last_naming(listed, rel)
+    return last is not None and last[0]
+
+
+def taken_out_anywhere(listed: list, rel: str) -> bool:
+    """Whether the last entry naming the file at `rel` is a negation that matches at any depth
+    (`!**/tester/**`): it takes out whatever copy of the file a build writes under another folder."""
+    last = _last_naming(listed, rel)
+    return last is not None and last[0] and last[1].startswith("**/")
 
 
 def _entries(listed: list) -> list[tuple[bool, str]]:
@@ -36,21 +46,10 @@ def _entries(listed: list) -> list[tuple[bool, str]]:
     return found
 
 
-def taken_out(listed: list, rel: str) -> bool:
-    """Whether the last entry naming the file at `rel` is a negation."""
-    return _last_naming(listed, rel)[0]
-
-
-def taken_out_anywhere(listed: list, rel: str) -> bool:
-    """Whether the last entry naming the file at `rel` is a negation that matches at any depth
-    (`!**/tester/**`): it takes out whatever copy of the file a build writes under another folder."""
-    negated, pattern = _last_naming(listed, rel)
-    return negated and pattern.startswith("**/")
-
-
-def _last_naming(listed: list, rel: str) -> tuple[bool, str]:
-    """(negated, pattern) of the last entry naming the file at `rel`; (False, "") when none does."""
-    last = (False, "")
+def _last_naming(listed: list, rel: str) -> tuple[bool, str] | None:
+    """(negated, pattern) of the last entry naming the file at `rel` (a pattern that matches it, a
+    folder above it, or everything); None when none does."""
+    last = None
     for negated, pattern in _entries(listed):
         if pattern in ("", "*", "**") or match(pattern, rel) or rel.startswith(pattern + "/"):
             last = (negated, pattern)
