@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.nuxt_modules import host_provided
 from migrationlint.model.package_use import Use
 from migrationlint.model.project import Memo
 from migrationlint.model.dependency_versions import importer_key
@@ -116,8 +117,14 @@ class HostInstalls(DependencyModel):
         """DEP002's counterpart: a devDependency of a published library that a framework it takes as a
         peer depends on (`expo-modules-core`, which `expo` brings, in an Expo module that keeps it in
         devDependencies as Expo's module template does): the application's install of the framework
-        holds it, one copy, at the version the framework runs with."""
-        return bool(self._peer_hosts_bringing(u))
+        holds it, one copy, at the version the framework runs with. Also Nuxt in a Nuxt module's runtime
+        files (_built_by_the_host)."""
+        return bool(self._peer_hosts_bringing(u)) or self._built_by_the_host(u)
+
+    def _built_by_the_host(self, u: Use) -> bool:
+        """Nuxt itself imported by a Nuxt module's runtime file, which the application's Nuxt build
+        compiles with its own install (nuxt_modules.py)."""
+        return host_provided(u.path, u.manifest, u.package)
 
     def _peer_hosts_bringing(self, u: Use) -> list[str]:
         """The packages a published library keeps in peerDependencies whose lockfile entry depends on

@@ -404,3 +404,35 @@ def test_what_a_platforms_plugins_take_from_their_host_needs_no_root_declaration
         write(root, {f"packages/plugin-{i}/src/client/view.tsx": "import React from 'react';\n\nexport const V = React;\n"})
     found = {path for code, path, package in dep(root, select=("DEP005",)) if package == "react"}
     assert bool(found) is reported and (not found or len(found) == plugins), found
+
+
+@pytest.mark.parametrize("section, folder, reported", [
+    ("devDependencies", "src/runtime", []),  # the module starter's layout: the application's Nuxt build compiles it
+    (None, "src/runtime/server", []),  # undeclared: still Nuxt's own
+    ("devDependencies", "src/utils", ["nuxt"]),  # not handed to Nuxt: the module's own code, loaded from the package
+])
+def test_nuxt_imported_by_a_nuxt_modules_runtime_files_is_the_applications(tmp_path, section, folder, reported):
+    """A published Nuxt module keeps `nuxt` in devDependencies and its runtime plugin imports `nuxt/app`:
+    the module hands `./runtime/plugin` to the application's Nuxt build (`addPlugin`), which compiles it
+    with the application's install (an auth SDK's Nuxt module: 2 DEP002 asking to move nuxt into
+    dependencies). A file outside `runtime/` is the module's own code: still reported."""
+    manifest = {"name": "@acme/nuxt-mod", "version": "1.0.0", "type": "module", "main": "./dist/module.js",
+                "exports": {".": "./dist/module.js"}, "files": ["dist"], "scripts": {"build": "tsc"},
+                "dependencies": {"@nuxt/kit": "^4.1.3"}, "devDependencies": {"typescript": "^5.6.0"}}
+    if section:
+        manifest[section]["nuxt"] = "^4.4.8"
+    root = write(tmp_path, {
+        "package.json": {"name": "repo", "private": True, "devDependencies": {"@changesets/cli": "^2.27.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        ".changeset/config.json": {"access": "public", "baseBranch": "main"},
+        "packages/nuxt-mod/package.json": manifest,
+        "packages/nuxt-mod/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "module": "esnext",
+                                                                "moduleResolution": "bundler"}, "include": ["src"]},
+        "packages/nuxt-mod/src/module.ts": "import { addPlugin, createResolver, defineNuxtModule } from '@nuxt/kit';\n"
+                                           "import { helper } from './utils/helper';\n\n"
+                                           "export default defineNuxtModule({ meta: { name: 'nuxt-mod' }, setup() {\n"
+                                           "  addPlugin(createResolver(import.meta.url).resolve('./runtime/plugin')); helper(); } });\n",
+        "packages/nuxt-mod/src/utils/helper.ts": "export const helper = () => 1;\n",
+        f"packages/nuxt-mod/{folder}/plugin.ts": "import { defineNuxtPlugin } from 'nuxt/app';\n\nexport default defineNuxtPlugin(() => {});\n",
+    })
+    assert sorted({p for _, _, p in dep(root, select=("DEP001", "DEP002"))}) == reported
