@@ -38,13 +38,19 @@ def next_skips_type_check(project: Project, manifest: Manifest) -> bool:
     """Whether the package is a Next.js app whose build skips type checking (`typescript: {
     ignoreBuildErrors: true }` in next.config) and no script of it or of the root runs tsc: its
     tsconfig is then read by editors alone, and `next build` compiles only what its routes reach."""
+    config = next_build_unchecked(project, manifest)
+    # with `pageExtensions` its routes are not all known here: what none of them reaches may still be a page
+    return config is not None and not sets_page_extensions(config)
+
+
+def next_build_unchecked(project: Project, manifest: Manifest) -> str | None:
+    """The next.config of a Next.js app whose build skips type checking (`typescript.ignoreBuildErrors`)
+    while no script of it or of the root runs tsc: nothing checks its files' types; else None."""
     scripts = scripts_here(project, manifest)
     if not any(_NEXT_BUILD.search(c) for c in scripts) or not _no_tsc(project, manifest):
-        return False
+        return None
     config = find_config(manifest.dir, "next.config")
-    # with `pageExtensions` its routes are not all known here: what none of them reaches may still be a page
-    return config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True \
-        and not sets_page_extensions(config)
+    return config if config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True else None
 
 
 def metro_checks_no_type(project: Project, manifest: Manifest) -> bool:

@@ -9,7 +9,8 @@ only an editor underlines it. The import rules then say so, as a warning, instea
 ts-jest type-checks every file it transforms, so a package whose jest configuration names it
 anywhere is read as checked, and so is one whose config loads another (a shared base the text here
 does not show); ts-node checks what it runs, so a package that declares it is read as checked
-outside Jest; and so is a file that any tsconfig covers.
+outside Jest; and so is a file that any tsconfig covers. A Next.js app whose `next build` skips type
+checking (`typescript.ignoreBuildErrors`) while no script runs tsc checks none of its files.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from migrationlint.model.dev_folders import dev_folder_reason
 from migrationlint.model.project import Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.runner_config_files import jest_configs
+from migrationlint.model.unchecked_builds import next_build_unchecked
 from migrationlint.model.workspace import Manifest
 
 _MAX_BYTES = 256 * 1024
@@ -34,6 +36,10 @@ _TRANSFORMS = ("@swc/jest", "esbuild-jest")  # named before babel-jest, Jest's d
 def unchecked_file(project: Project, resolver: Resolver, path: str) -> str | None:
     """Why nothing type-checks the file at `path`, or None: a clause that ends "so only an editor
     shows", for the message to name the error code after it."""
+    owner = project.workspace.manifest_for(path)
+    if owner is not None and not owner.error and next_build_unchecked(project, owner) is not None:
+        return ("the package's `next build` skips type checking (`typescript.ignoreBuildErrors` in next.config) "
+                "and no script runs tsc, so only an editor shows")
     cfg = resolver.tsconfig_for(path)
     unknown = cfg is not None and cfg.unread_extends and cfg.include is None and cfg.files is None  # the parent's may hold it
     if cfg is not None and (cfg.error is not None or cfg.covers(path) or unknown

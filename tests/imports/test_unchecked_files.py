@@ -153,3 +153,29 @@ def test_a_demo_module_only_vitest_tests_load_is_unchecked(tmp_path):
     })
     [found] = lint(tmp_path, ["IMP"])
     assert (found.code, found.severity.value) == ("IMP003", "warning") and "vitest strips" in found.message, found.message
+
+
+@pytest.mark.parametrize("scripts, ignore, severity", [
+    ({"build": "next build", "start": "next start"}, True, "warning"),  # nothing checks the app's types
+    ({"build": "next build", "start": "next start"}, False, "error"),  # next build type-checks
+    ({"build": "next build", "typecheck": "tsc --noEmit"}, True, "error"),  # a script runs tsc
+])
+def test_type_only_errors_in_a_next_app_whose_build_skips_type_checking(tmp_path, scripts, ignore, severity):
+    """A Next.js storefront whose next.config sets `typescript.ignoreBuildErrors: true` on purpose, and
+    no script running tsc: a missing type export, a type import of a missing file and an undeclared
+    package used only for types break nothing, since nothing checks the types (an e-commerce app: 58
+    errors saying "tsc fails"). They are warnings saying only an editor shows them."""
+    _pkg(tmp_path, "package.json", {"name": "shop", "private": True, "scripts": scripts,
+                                    "dependencies": {"next": "15.0.0", "react": "19.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "jsx": "preserve", "baseUrl": ".",
+                                                         "paths": {"@/*": ["./*"]}}, "include": ["**/*.ts", "**/*.tsx"]})
+    _write(tmp_path, "next.config.js", "module.exports = { typescript: { ignoreBuildErrors: %s } };\n"
+           % ("true" if ignore else "false"))
+    _write(tmp_path, "lib/types.ts", "export interface Order { id: string }\n")
+    _write(tmp_path, "app/orders/page.tsx", "import type { OrderLine } from '@/lib/types';\n"
+                                            "import type { Money } from '@/lib/money';\n\n"
+                                            "export default function Page(p: { l?: OrderLine; m?: Money }) { return null; }\n")
+    found = sorted((d.code, d.severity.value) for d in lint(tmp_path, ["IMP002", "IMP003"]))
+    assert found == [("IMP002", severity), ("IMP003", severity)]
+    if severity == "warning":
+        assert all("only an editor shows" in d.message for d in lint(tmp_path, ["IMP002", "IMP003"]))
