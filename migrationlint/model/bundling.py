@@ -88,7 +88,10 @@ def inlining_bundle(manifest: Manifest, tool: str, by: str) -> Bundle | None:
         return None
     if config is not None and external is not None and config_has(config, "external"):
         named = read_config(config).names("external", patterns=True, lists_only=True)
-        external = None if named is None else external + named
+        # beside a build that emits declarations only (`dts: { emitDtsOnly: true }`), the lists are the two builds'
+        # together: which the code's build keeps out is not read
+        dts_only = config_has(config, "emitDtsOnly") or config_has(config, "dtsOnly")
+        external = None if named is None or dts_only else external + named
     if external is None:  # a list computed elsewhere keeps out only what it names, never unbundles the rest
         return Bundle(f"{tool} ({by}) inlines every import its dependencies and peerDependencies "
                       "do not name, but for an external list computed where it is not read")

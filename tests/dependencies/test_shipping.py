@@ -297,6 +297,12 @@ def test_a_bundle_inlines_what_its_external_list_does_not_name(tmp_path):
     computed = "export default { external: [...Object.keys(other.packages)] };\n"
     found = bundle("computed", {"tsup.config.ts": computed}, scripts={"build": "tsup"})
     assert found is not None and found.inlines("citty") and "not read" in found.reason
+    # a second build that emits only declarations, keeping every bare import external: not the code's build
+    # (an auth SDK's shared package: its JavaScript build inlines the devDependency, 1 DEP002)
+    dts_only = ("export default defineConfig([\n  { entry: ['./src/index.ts'], dts: false, external: ['react'] },\n"
+                "  { entry: ['./src/index.ts'], dts: { emitDtsOnly: true }, external: [/^(?!@\\/)[^./]/] },\n]);\n")
+    found = bundle("dts-only", {"tsdown.config.mts": dts_only}, scripts={"build": "tsdown"})
+    assert found is not None and found.inlines("nanoid")
     # an esbuild plugin's resolve result `{ external: true }` is no external list (tsup's option is a list):
     # the config still inlines what dependencies do not name (6 DEP002 on a published HTTP client)
     plugin = ("export default defineConfig({ esbuildPlugins: [nodePlugin()] });\n\nfunction nodePlugin() {\n"
