@@ -179,3 +179,7 @@ def test_type_only_errors_in_a_next_app_whose_build_skips_type_checking(tmp_path
     assert found == [("IMP002", severity), ("IMP003", severity)]
     if severity == "warning":
         assert all("only an editor shows" in d.message for d in lint(tmp_path, ["IMP002", "IMP003"]))
+        # a test is the runner's to check (ts-jest would): the app's build says nothing of it
+        _write(tmp_path, "app/orders/page.test.tsx", "import type { Money } from '@/lib/money';\n\nexport const m: Money | null = null;\n")
+        [test] = [d for d in lint(tmp_path, ["IMP002"]) if d.path.endswith("page.test.tsx")]
+        assert "next build" not in test.message, test.message
