@@ -133,12 +133,18 @@ WILDCARD = re.compile(r"[][*?{}()!]")  # what makes a pattern part a glob
 _EVERYTHING_BELOW = ("", "/**", "/**/*", "/*", "/**/*.*")
 
 
+def static_base(pattern: str) -> str:
+    """The part of a glob before the path part holding its first wildcard (`../../tests/api/**/*.ts`
+    -> `../../tests/api`; the whole pattern when it has none), `/` separated."""
+    path = pattern.replace("\\", "/").rstrip("/")
+    match = WILDCARD.search(path)
+    return path if match is None else path[:max(path.rfind("/", 0, match.start()), 0)]
+
+
 def excluded_folder(pattern: str) -> str | None:
     """The folder an absolute glob takes whole (`/repo/tests/archives`, `/repo/legacy/**`), or None
     for a pattern that picks files by their names (`/repo/src/**/*.spec.ts`, `**/node_modules/**`
     taken from the top)."""
     path = pattern.replace("\\", "/").rstrip("/")
-    match = WILDCARD.search(path)
-    cut = len(path) if match is None else path.rfind("/", 0, match.start())
-    folder, rest = path[:cut], path[cut:]
-    return folder if folder and rest in _EVERYTHING_BELOW else None
+    folder = static_base(path)
+    return folder if folder and path[len(folder):] in _EVERYTHING_BELOW else None

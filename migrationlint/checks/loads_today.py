@@ -90,7 +90,7 @@ class LoadsToday:
     def _linked_member(self, u: Use, m: Manifest) -> str:
         """For a workspace package no declared dependency brings: the hoisting workspace install links
         every member into the root node_modules, where the import finds it."""
-        if self.ws.member(u.package) is None or m.dir not in self.ws.member_dirs or not self.ws.has_workspace_definition \
+        if self.ws.member(u.package) is None or m.dir not in self._member_dirs or not self.ws.has_workspace_definition \
                 or not self.install_hoists(m) or self.root_of(m).dir != self.ws.root:
             return ""  # a folder no glob lists: its own message says how it finds the package
         return ("; it resolves today only because the workspace install links every member into the root "

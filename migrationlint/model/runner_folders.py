@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.globs import WILDCARD
+from migrationlint.globs import static_base
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.runner_config_files import named_configs
 
@@ -24,19 +24,10 @@ def vitest_outside_folders(member_dir: str, root: str) -> tuple[str, ...]:
     found: list[str] = []
     for config in dict.fromkeys(c for c in configs if c and os.path.isfile(c)):
         for pattern in read_config(config).names("test.include") or ():
-            base = _static_base(pattern)
+            base = static_base(pattern)
             folder = os.path.normpath(os.path.join(os.path.dirname(config), base))
             if base.startswith("..") and folder.startswith(root + os.sep) \
                     and not (member_dir + os.sep).startswith(folder + os.sep) and folder != member_dir:
                 found.append(folder)
     return tuple(dict.fromkeys(found))
 
-
-def _static_base(pattern: str) -> str:
-    """The part of a glob before its first wildcard segment (`../../tests/api/**/*.ts` -> `../../tests/api`)."""
-    parts = []
-    for part in pattern.split("/"):
-        if WILDCARD.search(part):
-            break
-        parts.append(part)
-    return "/".join(parts)
