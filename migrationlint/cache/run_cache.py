@@ -40,6 +40,7 @@ from migrationlint.cache.absent_paths import Absent, still_absent, with_missing
 from migrationlint.cache.context_memo import ContextMemo
 from migrationlint.cache.facts_cache import StatKey, content_digest
 from migrationlint.model.image_files import is_dockerfile
+from migrationlint.model.inert_files import FOREIGN_MANIFESTS
 from migrationlint.model.js_configs import is_js_config_name
 from migrationlint.model.publish_paths import RELEASE_CONFIGS, WORKFLOWS
 from migrationlint.model.runner_config_files import is_jest_config
@@ -73,6 +74,8 @@ CONTEXT_NAMES = frozenset({
     ".sequelizerc",
     # whether the repository publishes packages (publish_paths; its workflows: _context_folders)
     *RELEASE_CONFIGS,
+    # a project of another language, whose TypeScript files are none of a JavaScript package's (inert_files)
+    *FOREIGN_MANIFESTS,
 })
 CONTEXT_PREFIXES = ("tsconfig", "jsconfig")
 # a folder's write-ups: only their presence counts (dead_files._write_up_sample), so they are keyed by name

@@ -112,9 +112,9 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
     # ------------------------------------------------------------------ DEP001 / DEP002 / DEP005
 
     def judge(self, u: Use, sections: dict, reported: set, peer_candidates: dict) -> Iterator[Diagnostic]:
-        if u.imp.guarded:
-            return  # loaded in a `try` whose `catch` carries on without it: an optional package by design
         m = u.manifest
+        if u.imp.guarded or u.imp.install_told and not self.optional_features_its_users_install(m):
+            return  # loaded in a `try` whose `catch` carries on without it, or tells the operator to install it
         own = self.declared_in(m, u.package, u.type_only)
         if own is not None:
             if own == "devDependencies" and (self._production_value_use(u) or self._optional_feature(u)) \

@@ -11,6 +11,7 @@ migration constructs and runs (`new CreateUsersPostgres()` in a migration that p
 from __future__ import annotations
 
 import os
+import re
 from typing import Iterator
 
 from migrationlint.checks.base import Memo, Project, Rule, diagnostic, per_key
@@ -57,8 +58,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
                 or outside_every_build(project, resolver_for(project), path):
             continue  # unloaded on purpose: history a baseline replaced, a generator's template, a draft nothing builds
         for cls in classes:
-            if run_by_a_migration(project, path, cls.name) is not None:
-                continue  # a delegate a loaded migration constructs and runs (a dialect's variant)
+            if run_by_a_migration(project, path, cls.name) is not None or run_by_its_package(project, path, cls.name):
+                continue  # a delegate a loaded migration, or the application's bootstrap, constructs and runs
             if "up" in cls.empty_methods:
                 continue  # a template left empty (`migration:create`): never running it loses nothing
             yield diagnostic(
@@ -136,10 +137,21 @@ def run_by_its_package(project: Project, path: str, cls_name: str) -> str | None
         if other == path or other in _LOADED(project) or not project.mentions(other, word) or project.is_test_file(other):
             continue
         facts = project.facts(other)
-        if facts is not None and any(e.callee == cls_name for e in facts.new_exprs) \
-                and _names_class(project, other, cls_name, path):
+        if facts is not None and (any(e.callee == cls_name for e in facts.new_exprs) and _names_class(project, other, cls_name, path)
+                                  or any(_loads_class(e.loaded, other, cls_name, path) for e in facts.new_exprs)):
             return other
     return None
+
+
+def _loads_class(loaded: tuple[str, str] | None, user: str, cls_name: str, path: str) -> bool:
+    """Whether `new (require(`./migration/${db}-initial`).initial0)()` in the file `user` constructs
+    the class `cls_name` of the file at `path`: the module's path, relative to `user`, names it
+    (each `*` one part of a name, the extension left out or written for the compiled file)."""
+    if loaded is None or loaded[1] != cls_name or not loaded[0].startswith("."):
+        return False
+    target = re.sub(r"\.[cm]?[jt]s$", "", os.path.normpath(os.path.join(os.path.dirname(user), loaded[0])))
+    pattern = "[^/]*".join(re.escape(part) for part in target.split("*"))
+    return re.fullmatch(pattern, os.path.splitext(path)[0]) is not None
 
 
 def _constructed(project: Project) -> dict[str, list[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 
+from migrationlint.model.entry_points import export_targets, to_source
 from migrationlint.model.html_entries import uses_component_files
 from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
@@ -35,8 +36,8 @@ def unimported_note(project: Project, u: Use) -> str:
         return ""  # `.vue` and `.svelte` components, which are not read, may import it
     memo = _UNIMPORTED(project)
     if u.path not in memo:  # once per file, however many of its imports are reported
-        memo[u.path] = not (_named_by_its_package(project, u) or _imported(project, u.path)
-                            or _loaded_as_a_folder(project, u.path))
+        memo[u.path] = not (_named_by_its_package(project, u) or _exported_by_a_pattern(project, u)
+                            or _imported(project, u.path) or _loaded_as_a_folder(project, u.path))
     return NOTE if memo[u.path] else ""
 
 
@@ -77,6 +78,19 @@ def _named_by_its_package(project: Project, u: Use) -> bool:
     except OSError:
         return True
     return any(project.mentions(os.path.join(top, name), w) for name in names for w in words)  # inputs of the run
+
+
+def _exported_by_a_pattern(project: Project, u: Use) -> bool:
+    """Whether a `*` subpath of the package's `exports` publishes the file (`"./adapters/*":
+    "./dist/adapters/*.js"`, built from `lib/adapters/`): its users import it by that subpath, which
+    no file of the workspace needs to."""
+    targets = [t for t in export_targets(u.manifest.data.get("exports"), patterns=True) if t.count("*") == 1]
+    if not targets:
+        return False
+    parts = os.path.splitext(os.path.relpath(u.path, u.manifest.dir))[0].split(os.sep)
+    stars = ["/".join(parts[-n:]) for n in range(1, len(parts) + 1)]  # `nunjucks.adapter`, `adapters/nunjucks.adapter`
+    mapped = resolver_for(project).to_source
+    return any(to_source(u.manifest.dir, t.replace("*", star), mapped) == u.path for t in targets for star in stars)
 
 
 # the files at a package's top that may name an entry: its manifest, tool configs (codegen.ts,

@@ -34,6 +34,30 @@ SCHEMA_BUILDER_CLASSES = frozenset({
 })
 
 
+def _loaded_class(ctor: Node) -> tuple[str, str] | None:
+    """(module path, class name) of a constructor taken from a module loaded in place: `(require('./x').Name)`,
+    `(await import('./x')).Name`; a template literal's substitutions become `*`. None otherwise."""
+    while ctor.type == "parenthesized_expression" and ctor.named_children:
+        ctor = ctor.named_children[0]
+    if ctor.type != "member_expression":
+        return None
+    module, name = ctor.child_by_field_name("object"), ctor.child_by_field_name("property")
+    while module is not None and module.type in ("parenthesized_expression", "await_expression") and module.named_children:
+        module = module.named_children[0]
+    callee = module.child_by_field_name("function") if module is not None and module.type == "call_expression" else None
+    args = module.child_by_field_name("arguments") if callee is not None and text(callee) in ("require", "import") else None
+    first = args.named_children[0] if args is not None and args.named_children else None
+    if first is None or name is None:
+        return None
+    if first.type == "string":
+        return string_value(first) or "", text(name)
+    if first.type != "template_string":
+        return None
+    parts = [text(c) if c.type == "string_fragment" else "*" for c in first.named_children
+             if c.type in ("string_fragment", "template_substitution")]
+    return "".join(parts), text(name)
+
+
 def _object_literal(node: Node) -> ObjectLiteral:
     names: list[str] = []
     kinds: list[str] = []
@@ -99,7 +123,7 @@ class CallSitesFacts:
     def _new_expressions(self, root: Node) -> None:
         for new, ctor in new_nodes(root, self.data):
             expr = NewExpr(callee=text(ctor), callee_start=ctor.start_byte, callee_end=ctor.end_byte,
-                           start=new.start_byte, end=new.end_byte)
+                           start=new.start_byte, end=new.end_byte, loaded=_loaded_class(ctor))
             args = new.child_by_field_name("arguments")
             if args is not None and args.named_child_count:
                 first = args.named_children[0]

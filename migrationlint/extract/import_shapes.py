@@ -41,9 +41,10 @@ def mock_is_virtual(runner: str, call: Node) -> bool:
 def in_guarded_try(node: Node) -> bool:
     """Whether `node` sits in the body of a `try` whose `catch` carries on, within the same
     function: a failure to load is then handled by the code itself (an optional package). A catch
-    that always stops (`throw new Error('install x')`, `process.exit(1)`) only rewords the failure;
-    one that stops on a condition (`if (e.code !== 'MODULE_NOT_FOUND') throw e`) still carries on.
-    So is a load in the `catch` of a `try` that loads another module: the fallback of an alternative."""
+    that always stops (`throw new Error('install x')`, `process.exit(1)`) only rewords the failure
+    (but see `install_told`); one that stops on a condition (`if (e.code !== 'MODULE_NOT_FOUND')
+    throw e`) still carries on. So is a load in the `catch` of a `try` that loads another module:
+    the fallback of an alternative."""
     if _rejection_handled(node):
         return True
     child, parent = node, node.parent
@@ -57,6 +58,37 @@ def in_guarded_try(node: Node) -> bool:
             return True  # the fallback of what the `try` loads (`try { require('ethers') } catch { require('viem') }`)
         child, parent = parent, parent.parent
     return parent is not None and _optional_loader_argument(parent)
+
+
+# an install command of a package manager, up to the end of the words that follow it on the line
+_INSTALL_COMMAND = re.compile(rb"\b(?:npm\s+(?:i|install|add)|yarn\s+add|pnpm\s+(?:add|i|install)|bun\s+(?:add|i|install))"
+                              rb"((?:\s+[@\w./:^~=<>-]+)+)")
+
+
+def install_told(node: Node, specifier: str) -> bool:
+    """Whether `node` sits in the body of a `try` (within the same function) whose `catch` tells the
+    operator to install the package `specifier` names (`Run 'npm install --no-save x' to use the S3
+    provider`, then `process.exit(1)`): an opt-in package the code leaves out on purpose."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type not in _FUNCTION_BOUNDARIES:
+        if parent.type == "try_statement" and parent.child_by_field_name("body") == child:
+            handler = parent.child_by_field_name("handler")
+            body = handler.child_by_field_name("body") if handler is not None else None
+            if body is not None and _tells_to_install(body, specifier):
+                return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _tells_to_install(block: Node, specifier: str) -> bool:
+    """Whether a `catch` block's text holds an install command naming the package `specifier` loads
+    (`npm install --no-save x`, `yarn add x`), options and other packages beside it."""
+    if not specifier or specifier.startswith((".", "/")):
+        return False
+    parts = specifier.split("/")
+    package = "/".join(parts[:2] if specifier.startswith("@") else parts[:1]).encode()
+    raw = block.text or b""
+    return package in raw and any(package in m.group(1).split() for m in _INSTALL_COMMAND.finditer(raw))
 
 
 def _loads_in_try(statement: Node | None) -> bool:

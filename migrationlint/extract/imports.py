@@ -10,7 +10,7 @@ import re
 from tree_sitter import Node
 
 from migrationlint.extract import parsing
-from migrationlint.extract.import_shapes import in_guarded_try, mock_is_virtual, outside_production
+from migrationlint.extract.import_shapes import in_guarded_try, install_told, mock_is_virtual, outside_production
 from migrationlint.extract.records import (
     Binding,
     FileFacts,
@@ -31,10 +31,19 @@ def _inside_function(node: Node, local: bool = False) -> bool:
     `loadChildren: () => import('./admin').then((m) => m.AdminModule)`): a router's code splitting."""
     n = node.parent
     while n is not None and n.type != "program":
-        if n.type in _FUNCTION_NODES:
+        if n.type in _FUNCTION_NODES and not _invoked_in_place(n):
             return not _split_loader(n) and not (local and _returns_only(n, node))
         n = n.parent
     return False
+
+
+def _invoked_in_place(function: Node) -> bool:
+    """Whether the function is called where it is written (`(async () => { ... })()`, `(function () {
+    ... })()`): its body runs when the code around it does, a script's top-level `await` written the old way."""
+    callee = function.parent if function.parent is not None and function.parent.type == "parenthesized_expression" \
+        else function
+    call = callee.parent
+    return call is not None and call.type == "call_expression" and call.child_by_field_name("function") == callee
 
 
 def _returns_only(function: Node, call: Node) -> bool:
@@ -251,6 +260,7 @@ class ImportsFacts:
                 _require_bindings(call, fact)
             if kind in _LOADS:  # `require.resolve` in such a `try` asks whether the package is there
                 fact.guarded = in_guarded_try(call)
+                fact.install_told = not fact.guarded and install_told(call, spec)
                 fact.dev_only = self.node_env and outside_production(call)
             self.f.imports.append(fact)
 

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 88
+FACTS_VERSION = 89
 
 
 @dataclass(slots=True)
@@ -52,6 +52,7 @@ class ImportFact:
     line_span: tuple[int, int] | None = None  # whole lines of an import statement alone on them (for deletion)
     virtual: bool = False  # a mock that needs no module at the path (`vi.mock`, Jest `{ virtual: true }`)
     guarded: bool = False  # a require() or import() in a `try` whose `catch` carries on without it
+    install_told: bool = False  # ... whose `catch` tells the operator to install it (import_shapes.install_told)
     lazy: bool = False  # a require()/import() inside a function: loaded on demand, not at start-up
     dev_only: bool = False  # a require()/import() in a branch taken only when NODE_ENV is not "production"
     ts_ignored: bool = False  # a `// @ts-ignore` or `// @ts-expect-error` on the line above (the call's line for
@@ -244,6 +245,9 @@ class NewExpr:
     end: int
     object_arg: ObjectLiteral | None = None
     args: list[tuple[str, int, int]] = field(default_factory=list)  # (node type, start, end) per argument
+    # `new (require('./x').Name)()`, `new (await import(`./${db}-initial`)).Name()`: (the module's
+    # path, each `${...}` written `*`, the class's name)
+    loaded: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)

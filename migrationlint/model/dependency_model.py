@@ -31,6 +31,7 @@ from migrationlint.model.hoisting import (hoisted, hoisted_by_name, hoists, plug
 from migrationlint.model.peer_install import PeerPolicy, peer_policy, read_pnpm_settings
 from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
 from migrationlint.model.serverless import lambda_runtime_provides, serverless_service
+from migrationlint.model.ts_transformers import transformed_away
 from migrationlint.model.shipping import Verdict, shipping_for
 from migrationlint.model.workspace import Manifest
 
@@ -96,10 +97,10 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
             metadata_only = metadata_only_names(facts, used or list(imp.locals))
             if metadata_only and not type_only and (self.types_known(package, manifest) or pk.declarations_module(
                     imp.specifier, package)) and self._unused_dropped(path, imp):  # unless imports are kept as written
-                # names of a declaration-only package or module used only in decorated signatures are
-                # taken for what they nearly always are (`@Req() req: Request` from express):
-                # interfaces, which decorator metadata emits as `Object`, so tsc elides the import. A
-                # class of such a package used only there is missed (the rule page says so).
+                # names of a declaration-only package or module used only in decorated signatures are taken for
+                # what they nearly always are (`@Req() req: Request` from express): interfaces, which decorator
+                # metadata emits as `Object`, so tsc elides the import. A class of such a package used only
+                # there is missed (the rule page says so).
                 type_only = True
             elif metadata_only and not type_only and declared_as_types(self.project, path, imp, used) \
                     and self._unused_dropped(path, imp):
@@ -107,6 +108,8 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
             elif not type_only and imp.kind == "import" and not imp.side_effect and self.ws.member(package) is not None \
                     and self._inlines_const_enums(path, imp, [n for n in used if n not in facts.type_only_locals], manifest):
                 type_only = True  # `UnitType.ARCHER` of a workspace `const enum`: tsc inlines it, drops the import
+            elif not type_only and transformed_away(self.project, path, package):
+                type_only = True  # a workspace transformer of the tsconfig's plugins replaces what it imports
             elif not type_only and imp.side_effect and "__" in package and (not verdict.ships or verdict.presumed) \
                     and self.types_declared(package, manifest) and self.held_nowhere(package, manifest):
                 # `import 'recurly__recurly-js'` in a file no entry reaches: DefinitelyTyped's spelling of a scoped
@@ -453,21 +456,18 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
 
     def is_service(self, m: Manifest) -> bool:
         """entry_points.is_service, asked once per manifest in a run (it reads nest-cli.json and the Dockerfile)."""
-        found = self._services.get(m.path)
-        if found is None:
-            found = self._services[m.path] = is_service(m, self.ws.nx_projects_within(m.dir))
-        return found
+        if m.path not in self._services:
+            self._services[m.path] = is_service(m, self.ws.nx_projects_within(m.dir))
+        return self._services[m.path]
 
     def serverless(self, m: Manifest) -> bool:
         """serverless.serverless_service for `m`'s folder, asked once per manifest in a run."""
-        found = self._serverless.get(m.path)
-        if found is None:
-            found = self._serverless[m.path] = serverless_service(m.dir)
-        return found
+        if m.path not in self._serverless:
+            self._serverless[m.path] = serverless_service(m.dir)
+        return self._serverless[m.path]
 
     def generated_manifest(self, m: Manifest) -> str | None:
-        """nx_projects.generated_manifest (or the same option given by a script's command line),
-        asked once per manifest in a run."""
+        """nx_projects.generated_manifest (or the same option a script's command line gives), once per manifest."""
         if m.path not in self._generated:
             self._generated[m.path] = generated_manifest(m.dir) or generated_by_script(m.dir)
         return self._generated[m.path]

@@ -62,7 +62,7 @@ def declared_entries(manifest: Manifest, nx_projects: tuple[str, ...] = ()) -> I
             yield data[key], f'package.json "{key}"'
     cdk = _cdk_app_stem(manifest.dir)  # `cdk init` names its app in `bin`: the CDK CLI runs it, nothing installs it
     yield from ((t, 'package.json "bin"') for t in bin_targets(data) if script_stem(t) != cdk)
-    yield from ((t, EXPORTS_ORIGIN) for t in _export_targets(data.get("exports")))
+    yield from ((t, EXPORTS_ORIGIN) for t in export_targets(data.get("exports")))
     yield from _process_entries(manifest, nx_projects)
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
     for name, command in sorted(scripts.items()):  # `"migration:run:prod": "node dist/migrate.js"`
@@ -208,7 +208,7 @@ def entry_is_source(manifest: Manifest) -> bool:
     paths), as Turborepo's internal packages do."""
     data = manifest.data
     targets = [data[k] for k in ("main", "module") if isinstance(data.get(k), str)]
-    targets += [t for t in _export_targets(data.get("exports")) if not _asset(t)]  # `./package.json`, `./style.css`: data
+    targets += [t for t in export_targets(data.get("exports")) if not _asset(t)]  # `./package.json`, `./style.css`: data
     if not targets:
         return _default_entry_is_source(manifest)
     return all(t.endswith(_TS_SOURCE) and not t.endswith((".d.ts", ".d.mts", ".d.cts"))
@@ -299,7 +299,7 @@ def names_nothing_loadable(manifest: Manifest) -> bool:
     data = manifest.data
     if any(k in data for k in ("bin", "browser")):
         return False
-    exported = list(_export_targets(data["exports"])) if "exports" in data else []
+    exported = list(export_targets(data["exports"])) if "exports" in data else []
     if "exports" in data and (not exported or any(
             "/" in t.removeprefix("./") or _loadable_at(os.path.join(manifest.dir, t)) for t in exported)):
         return False  # a build's output (`./dist/index.js`), a file that is there, or a shape not read here
@@ -378,21 +378,21 @@ def _nx_writes_exports(directory: str) -> bool:
 def _patterned(value: object) -> bool:
     if isinstance(value, str):
         return "*" in value or value.endswith("/")
-    if isinstance(value, list):
-        return any(_patterned(v) for v in value)
-    return isinstance(value, dict) and any(_patterned(v) for v in value.values())
+    values = value if isinstance(value, list) else value.values() if isinstance(value, dict) else ()
+    return any(_patterned(v) for v in values)
 
 
-def _export_targets(value: object, condition: str = "") -> Iterator[str]:
+def export_targets(value: object, condition: str = "", patterns: bool = False) -> Iterator[str]:
+    """An `exports` value's targets but types': those without a `*` (with `patterns`, those with one)."""
     if isinstance(value, str):
-        if condition != "types" and "*" not in value:
+        if condition != "types" and ("*" in value) == patterns:
             yield value
     elif isinstance(value, list):
         for v in value:
-            yield from _export_targets(v, condition)
+            yield from export_targets(v, condition, patterns)
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield from _export_targets(v, k if not k.startswith(".") else condition)
+            yield from export_targets(v, k if not k.startswith(".") else condition, patterns)
 
 
 def node_targets(command: str, runners: tuple[str, ...] = _NODE_RUNNERS) -> Iterator[str]:

@@ -4,8 +4,9 @@ nothing imports it.
 
 The answer comes from one index per package, built on the first question: each of the package's file
 stems (`worker-child`, `app.e2e-spec`) -> the files whose text holds it as a path part, a run of
-letters, digits, `_`, `-` and `.` that is the stem or starts with it followed by a dot
-(`worker-child.ts`). Asking every file of a package for each stem instead reads the package once per
+letters, digits, `_`, `-` and `.` between quotes or slashes that is the stem or starts with it
+followed by a dot (`'worker-child.ts'`, `/worker-child'`): a bare word (`test(...)` in every test
+file) names no file called `test.ts`. Asking every file of a package for each stem instead reads the package once per
 question: minutes on a package of a thousand tests.
 """
 
@@ -16,7 +17,9 @@ import re
 
 from migrationlint.model.project import Project, per_key
 
-_PART = re.compile(rb"[\w.-]+")
+# a path part as a string spells it: after a quote or a slash, before a quote or a slash (`'test'`,
+# `/worker-child.ts'`), never a bare word of the code (`test('...')`, a comment's words)
+_PART = re.compile(rb"(?<=['\"`/])[\w.-]+(?=['\"`/])")
 _INDEX = per_key("files naming a package's files by a path part")
 
 

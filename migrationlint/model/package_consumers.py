@@ -30,6 +30,28 @@ def outside_importers(project: Project, manifest: Manifest, resolver: Resolver) 
     """The workspace files outside `manifest`'s package that import it by name (`@acme/testing`,
     `@acme/testing/x`) or by a relative path into its folder, lazily; a file whose facts cannot be
     read counts (it may import it)."""
+    for other, targets in _outside_imports(project, manifest, resolver):
+        if targets is None or targets:
+            yield other
+
+
+def outside_imports(project: Project, manifest: Manifest, resolver: Resolver) -> dict[str, list[str]] | None:
+    """{file outside the package: the package's files it imports}, for the files that import any;
+    None when a file that may import it cannot be read (what it imports is unknown). An import of
+    the package by name that reaches no source file of it (a built file) is '' (some file of it)."""
+    found: dict[str, list[str]] = {}
+    for other, targets in _outside_imports(project, manifest, resolver):
+        if targets is None:
+            return None
+        if targets:
+            found[other] = targets
+    return found
+
+
+def _outside_imports(project: Project, manifest: Manifest, resolver: Resolver) -> Iterator[tuple[str, list[str] | None]]:
+    """(file outside the package, the package's files it imports: None when its facts cannot be
+    read), for the workspace files that may import it (a run over a few files searches their bytes
+    for the package's name or folder name first)."""
     name = manifest.name or ""
     folder = os.path.basename(manifest.dir)
     ws = project.workspace
@@ -43,24 +65,27 @@ def outside_importers(project: Project, manifest: Manifest, resolver: Resolver) 
                                   or project.mentions(other, folder.encode("utf-8"))):
                 continue
             facts = project.facts(other)
-            if facts is None or facts.skipped or any(_imports_it(resolver, other, i.specifier, name, folder, inside)
-                                                     for i in facts.imports):
-                yield other
+            if facts is None or facts.skipped:
+                yield other, None
+                continue
+            targets = [_target_in(resolver, other, i.specifier, name, folder, inside) for i in facts.imports]
+            yield other, [t for t in targets if t is not None]
 
 
-def _imports_it(resolver: Resolver, importer: str, specifier: str, name: str, folder: str, inside: str) -> bool:
-    """Whether `specifier` names the package (`name`, `name/x`) or a file in its folder: a relative
-    path, or an alias of the importer's tsconfig `paths` that spells the folder's name (`@hooks/x`
-    for `packages/hooks/src/x`)."""
-    if not is_relative(specifier):
-        if bool(name) and (specifier == name or specifier.startswith(name + "/")):
-            return True
-        if not any(part.lstrip("@~#") == folder for part in specifier.split("/")):
-            return False  # an alias spells the folder as a segment of its own
-    elif folder not in specifier:  # a path into the folder from outside it names the folder
-        return False
+def _target_in(resolver: Resolver, importer: str, specifier: str, name: str, folder: str, inside: str) -> str | None:
+    """The package's file `specifier` loads when it names the package (`name`, `name/x`: '' when that
+    reaches no source file of it) or a file in its folder: a relative path, or an alias of the
+    importer's tsconfig `paths` that spells the folder's name (`@hooks/x` for
+    `packages/hooks/src/x`); None when it names neither."""
+    by_name = not is_relative(specifier) and bool(name) and (specifier == name or specifier.startswith(name + "/"))
+    if not by_name and not is_relative(specifier) and not any(part.lstrip("@~#") == folder for part in specifier.split("/")):
+        return None  # an alias spells the folder as a segment of its own
+    if is_relative(specifier) and folder not in specifier:  # a path into the folder from outside it names the folder
+        return None
     found = resolver.resolve(importer, specifier)
-    return found.kind == "file" and bool(found.path) and found.path.startswith(inside)
+    if found.kind == "file" and found.path and found.path.startswith(inside):
+        return found.path
+    return "" if by_name else None
 
 
 # what an import of a package's data file loads: no code of the package runs

@@ -24,8 +24,9 @@ from migrationlint.model.admin_panels import admin_extension
 from migrationlint.model.bootstrap_entries import all_entries, starts_unmapped_output
 from migrationlint.model.declaration_copies import declarations_copied_from
 from migrationlint.model.dev_clis import dev_cli_command
-from migrationlint.model.dev_files import dev_reason, emitted_declaration, example_code, fixture_data, nx_tool_input, \
+from migrationlint.model.dev_files import dev_reason, emitted_declaration, example_code, nx_tool_input, \
     placeholder_package, template_of, tool_input
+from migrationlint.model.inert_files import foreign_project, inert_file
 from migrationlint.model.copied_folders import template_home
 from migrationlint.model.seed_scripts import seed_code
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_dev_folder, top_test_folder
@@ -45,7 +46,6 @@ from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_support import TestSupport
 from migrationlint.model.dev_only_packages import DevOnlyPackages
 from migrationlint.model.elided_imports import compiled_type_uses, declared_as_types, metadata_only_names, used_names
-from migrationlint.model.frameworks import written_by_framework
 from migrationlint.extract.records import FileFacts, ImportFact
 from migrationlint.model.web_bundle_inputs import WebBundleInputs
 from migrationlint.model.bundled_libraries import BundledLibraries
@@ -203,12 +203,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
     def _decide(self, path: str, manifest: Manifest | None) -> Verdict:
         if manifest is None or manifest.error:
             return Verdict(True, "no readable package.json owns it: counted as shipping")
-        if fixture_data(self.project.rel(path)):
-            return Verdict(False, "fixture data (a transform's input or expected output): read by a test, never "
-                                  "loaded", inert=True)
-        if written_by_framework(self.project.rel(path)):
-            return Verdict(False, "written by a framework (its generated folder, or `next-env.d.ts`), which rewrites "
-                                  "it on every build: its imports are the framework's", inert=True)
+        if (inert := inert_file(self.project.rel(path))) is not None:
+            return Verdict(False, inert, inert=True)
         template = template_home(self.project, path, manifest, self._resolver().tsconfig_for)
         if template is not None and self._reached_from(manifest).get(path) is not None \
                 and (manifest.dir == self.ws.root or template_of(self.project.rel(manifest.path)) is None):
@@ -244,6 +240,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             return Verdict(True, via, unlisted=self.unlisted(manifest), on_demand=via.startswith(ON_DEMAND))
         if (bundle := self._bundle_input(path, manifest)) is not None:
             return Verdict(False, bundle, bundle_input=True)
+        if (foreign := foreign_project(self.project, path, manifest.dir)) is not None:
+            return Verdict(False, foreign, inert=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or top_test_folder(rel) \

@@ -29,17 +29,21 @@ _RUNNER_IMPORTS = ("node:test", "bun:test", "vitest", "@jest/globals", "@playwri
 
 def may_run_tests(facts: FileFacts | None, manifests: list[Manifest]) -> bool:
     """Whether a runner could run the test: it imports one, a manifest declares one, or a manifest
-    has a script named for tests (`test`, `test:e2e`, `e2e`), whatever it runs."""
+    has a script named for tests (`test`, `test:e2e`, `e2e`), whatever it runs, but npm init's
+    placeholder (`echo "Error: no test specified" && exit 1`), which says there are none."""
     if facts is None or any(i.specifier.startswith(_RUNNER_IMPORTS) for i in facts.imports):
         return True
     for m in manifests:
         if any(m.declared(name) for name in RUNNER_PACKAGES):
             return True
         scripts = m.data.get("scripts")
-        if isinstance(scripts, dict) and any("test" in name or "e2e" in name or "spec" in name for name in scripts):
+        if isinstance(scripts, dict) and any(("test" in name or "e2e" in name or "spec" in name)
+                                             and not (isinstance(c, str) and _NO_TESTS in c) for name, c in scripts.items()):
             return True
     return False
 
+
+_NO_TESTS = "Error: no test specified"  # npm init's `test` script
 
 # what `bun test` rewrites to its own `bun:test` module (Bun's guide, "Migrate from Jest")
 BUN_TEST_REWRITES = frozenset({"@jest/globals"})

@@ -18,7 +18,7 @@ from migrationlint.model.entry_points import entry_is_source, exports_encapsulat
 from migrationlint.model.js_configs import is_js_config_name
 from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN, uses_component_files
 from migrationlint.model.next_routes import ORIGIN as ROUTE_ORIGIN
-from migrationlint.model.package_consumers import loads_its_code, outside_importers
+from migrationlint.model.package_consumers import loads_its_code, outside_importers, outside_imports
 from migrationlint.model.package_roles import started_application, starts_its_main
 from migrationlint.model.verdicts import Verdict
 from migrationlint.model.workspace import Manifest
@@ -79,7 +79,7 @@ class TestSupport:
         question. In any package, also a file named for the tests it serves (`test-message-service.ts`,
         `fakeClock.ts`): a deep import of it by a consumer is no use it was written for."""
         if not self._loads_only_entries(manifest) and not _NAMED_FOR_TESTS.match(os.path.basename(path)) \
-                and not self._configs_only_import(path, manifest):
+                and not self._configs_only_import(path, manifest) and not self._loaders_known(manifest):
             return None
         direct = self._test_support(manifest).get(path)
         if direct is None:
@@ -124,15 +124,46 @@ class TestSupport:
             for target, by in importers.items():
                 for source in by:
                     imports.setdefault(source, []).append(target)
+            others = self._outside_edges(manifest) or {}  # files of other packages importing this one's
+            imports.update(others)
             development = self._development_importers(manifest)  # NODE_ENV branches: outside production
-            presumed = {p for p in (*importers, *development) if self.verdict(p, manifest).presumed}
-            dev = [q for q in imports if not self.verdict(q, manifest).ships]
+            reached = {t for targets in others.values() for t in targets}
+            presumed = {p for p in (*importers, *development, *reached) if self.verdict(p, manifest).presumed}
+            owner, tests = self.project.workspace.manifest_for, self.project.is_test_file  # another package's: its tests only
+            dev = [q for q in imports if not self.verdict(q, owner(q) if q in others else manifest).ships
+                   and (q not in others or tests(q))]
             outside = {p for p in development if p in presumed}
             from_tests = _reached(dev, imports, presumed) | outside | _reached(list(outside), imports, presumed)
-            ships = [q for q in imports if q not in from_tests and self.verdict(q, manifest).ships]
+            ships = [q for q in imports if q not in from_tests and q not in dev]
             support = from_tests - _reached(ships, imports, presumed)
-            found = self._support[manifest.path] = {p: importers.get(p, []) + development.get(p, []) for p in support}
+            by = {t: [q for q in others if t in others[q]] for t in reached}
+            found = self._support[manifest.path] = {p: importers.get(p, []) + development.get(p, []) + by.get(p, [])
+                                                    for p in support}
         return found
+
+    def _loaders_known(self, manifest: Manifest) -> bool:
+        """Whether all that loads the package's files is known: its entries (some are), its scripts
+        and the files of other packages that import it (`_outside_edges`)."""
+        return bool(self.entries(manifest)) and self._outside_edges(manifest) is not None
+
+    def _outside_edges(self, manifest: Manifest) -> dict[str, list[str]] | None:
+        """{file of another package: the files of this one it imports}, for a private package (no
+        registry takes it, so those files are all that loads it but its entries and scripts), None
+        when that is not known: a published package, `.vue` or other component files in it or in a
+        package that lists it (their imports are not read), a file that cannot be read, or a file that
+        ships importing the package where no source file of it is found (a built file). Once per package."""
+        key = (manifest.path, "outside")
+        if key not in self._reverse:
+            components = any(uses_component_files(m) for m in (manifest, *self.dependents(manifest)))
+            found = outside_imports(self.project, manifest, self._resolver()) \
+                if manifest.unpublishable and not components else None
+            owner = self.project.workspace.manifest_for
+            if found is not None and any("" in targets and self.verdict(q, owner(q)).ships for q, targets in found.items()):
+                found = None
+            self._reverse[key] = {q: [t for t in targets if t] for q, targets in found.items()} if found is not None \
+                else {"": []}  # unknown
+        found = self._reverse[key]
+        return None if "" in found else found
 
     def _development_importers(self, manifest: Manifest) -> dict[str, list[str]]:
         """{file: the files that import it in a branch taken only outside production}, once per package."""

@@ -309,7 +309,7 @@ def _inherit(cfg: TsConfig, parent: TsConfig) -> None:
 
 EMIT_OPTIONS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues", "isolatedModules", "noEmit", "emitDeclarationOnly",
                 "declaration", "composite", "noCheck", "noImplicitAny", "strict", "esModuleInterop",
-                "allowSyntheticDefaultImports", "module", "moduleResolution")
+                "allowSyntheticDefaultImports", "module", "moduleResolution", "plugins")
 
 
 def _apply(cfg: TsConfig, data: dict, directory: str) -> None:

@@ -2176,6 +2176,13 @@ def test_a_finding_in_a_file_nothing_imports_names_deleting_it_as_the_other_reme
     messages = [d.message for d in pipeline.lint([str(write(tmp_path / "vue", vue))], Settings(select=["DEP"]),
                                                  use_cache=False).diagnostics]
     assert len(messages) == 2 and not any("deleting it" in m for m in messages), messages
+    # a `*` subpath of `exports` publishes it (`"./middleware/*": "./dist/middleware/*.js"`): its users import it by
+    # that subpath (a mail module's template adapters were told they are likely dead code); another folder's does not
+    for pattern, noted in (("./dist/middleware/*.js", False), ("./dist/adapters/*.js", True)):
+        exported = {**beside, "package.json": {**files["package.json"], "exports": {".": "./dist/main.js", "./x/*": pattern}}}
+        messages = [d.message for d in pipeline.lint([str(write(tmp_path / f"exported{noted}", exported))],
+                                                     Settings(select=["DEP"]), use_cache=False).diagnostics]
+        assert len(messages) == 2 and all(("deleting it" in m) == noted for m in messages), messages
 
 
 @pytest.mark.parametrize("spelled", [True, False])

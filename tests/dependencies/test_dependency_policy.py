@@ -4358,3 +4358,22 @@ def test_a_private_member_kept_in_devdependencies_is_linked_by_every_install(tmp
         "packages/server/lib/index.ts": "import { svc } from '@acme/shared';\nsvc();\n",
     })
     assert [code for code, _, _ in dep(root, select=("DEP002",))] == reported
+
+
+@pytest.mark.parametrize("body, on_demand", [
+    ("(async () => {\n  const dirty = require('dirty');\n  console.log(dirty);\n})();\n", False),
+    ("(function () {\n  console.log(require('dirty'));\n})();\n", False),
+    ("export async function extract(): Promise<void> {\n  console.log(require('dirty'));\n}\n", True),
+])
+def test_a_load_in_a_function_called_where_it_is_written_runs_at_start_up(tmp_path, body, on_demand):
+    """`(async () => { const dirty = require('dirty') ... })()`: a script's body wrapped to use `await`
+    runs when the script does, so its load is no feature loaded on demand (a collaborative editor's pad
+    export script was advised an optional peer for a package it always loads)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "pad-tools", "version": "2.5.3", "main": "dist/extract.js",
+                         "scripts": {"build": "tsc"}, "dependencies": {"axios": "^1.13.2"}},
+        "src/extract.ts": body,
+    })
+    found = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+    assert [d.severity.value for d in found] == ["warning" if on_demand else "error"]
+    assert ("loaded on demand" in found[0].message) == on_demand

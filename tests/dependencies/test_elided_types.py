@@ -341,3 +341,37 @@ def test_tsc_drops_exactly_the_const_enum_imports_the_linter_takes_for_types(tmp
     required = {p.name for p in (lib / "dist").rglob("*.js") if re.search(r"require\(['\"]shared-types['\"]\)", p.read_text())}
     assert required == ({"index.js", "plain.js"} if isolated else {"plain.js"})
     assert reported == required
+
+
+@pytest.mark.parametrize("transform, member, kept", [
+    ("@acme/transformers/validate", True, False),  # the workspace's own transformer takes the import out
+    ("@acme/transformers", True, False),
+    (None, True, True),  # no plugin: the decorator stub is loaded at runtime
+    ("@acme/other-transformer", True, True),  # another package's transform: this import stays
+    ("@acme/transformers/validate", False, True),  # a registry package: its generated code may still load it
+])
+def test_dep002_an_import_a_workspace_transformer_of_the_tsconfig_removes_loads_nothing(tmp_path, transform, member, kept):
+    """`import { validateArgs } from "@acme/transformers"` in a published library whose tsconfig names
+    `@acme/transformers/validate` as a `compilerOptions.plugins` transform (run by ts-patch): the
+    transformer replaces the decorator and removes the import, so the private workspace package, a
+    devDependency, is never loaded (a home-automation library: 52 DEP002 errors)."""
+    plugins = [{"transform": transform}] if transform else []
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "@acme/core", "version": "1.0.0", "main": "build/index.js",
+                                       "scripts": {"build": "tspc -p tsconfig.json"},
+                                       "devDependencies": {"@acme/transformers": "1.0.0", "ts-patch": "^3.0.0"}},
+        "packages/core/tsconfig.json": {"compilerOptions": {"outDir": "build", "rootDir": "src", "plugins": plugins,
+                                                            "experimentalDecorators": True}, "include": ["src/**/*.ts"]},
+        "packages/core/src/index.ts": "import { validateArgs } from '@acme/transformers';\n\n"
+                                      "export class Api {\n  @validateArgs()\n  set(x: number) { return x; }\n}\n",
+    }
+    if member:
+        files.update({
+            "packages/transformers/package.json": {"name": "@acme/transformers", "version": "1.0.0", "private": True,
+                                                   "main": "build/index.js",
+                                                   "exports": {".": "./build/index.js", "./validate": "./build/transform.js"}},
+            "packages/transformers/src/index.ts": "export function validateArgs() { return (t: unknown) => t; }\n",
+        })
+    found = [f[1] for f in dep(write(tmp_path, files)) if f[0] == "DEP002"]
+    assert ("packages/core/src/index.ts" in found) == kept, found

@@ -4863,7 +4863,8 @@ def test_a_file_only_tests_import_in_an_app_nothing_installs_is_test_support(tmp
     library's API, whatever its `version`), and in a private workspace member that no manifest lists
     and no other package imports (its start a watch command, `tsc-watch --onSuccess '...'`, naming no
     file): no install of either deep-imports it. A package that says it is published, one whose
-    `main` is not what it starts, and a private member another package lists keep the finding."""
+    `main` is not what it starts, and a private member whose loader another package's production code
+    imports keep the finding."""
     app = {
         "package.json": {"name": "api", "version": "1.0.0", "main": "dist/index.js",
                          "scripts": {"build": "tsc", "start": "node dist/index.js", "test": "jest"},
@@ -4886,9 +4887,14 @@ def test_a_file_only_tests_import_in_an_app_nothing_installs_is_test_support(tmp
     member = {f"packages/server/{k}": v for k, v in watched.items()}
     root = {"package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]}}
     assert finding[:1] + (f"packages/server/{finding[1]}",) + finding[2:] not in dep(write(tmp_path / "member", {**root, **member}))
-    listed = {**root, **member, "packages/admin/package.json": {"name": "admin", "private": True,
+    # another package lists it: what loads its files is still known when the workspace's files are all there
+    # is (a private package), so only a production file of that package importing the loader keeps the finding
+    listed = {**root, **member, "packages/admin/package.json": {"name": "admin", "private": True, "main": "dist/main.js",
                                                                 "dependencies": {"@acme/server": "*"}}}
-    assert finding[:1] + (f"packages/server/{finding[1]}",) + finding[2:] in dep(write(tmp_path / "listed", listed))
+    assert finding[:1] + (f"packages/server/{finding[1]}",) + finding[2:] not in dep(write(tmp_path / "listed", listed))
+    loading = {**listed, "packages/admin/src/main.ts": "import { loadFixtures } from '@acme/server/src/util/loadFixtures';\n"
+                                                       "loadFixtures();\n"}
+    assert finding[:1] + (f"packages/server/{finding[1]}",) + finding[2:] in dep(write(tmp_path / "loading", loading))
 
 
 @pytest.mark.parametrize("listed", [True, False])

@@ -238,3 +238,67 @@ def test_a_nested_member_the_enclosing_members_tsconfig_compiles_is_served_by_it
                                                 "export const RepoModel = getModelForClass(Repo);\n",
     })
     assert sorted({p for c, _, p in dep(root, select=("DEP001",))}) == reported
+
+
+@pytest.mark.parametrize("importer, private, reported", [
+    ("modules/cards/__tests__/cards.test.ts", True, []),  # only another package's tests take the helper
+    ("modules/cards/src/seed.ts", True, ["seeder"]),  # production code of another package loads it
+    ("modules/cards/__tests__/cards.test.ts", False, ["seeder"]),  # published: its users' code may load it
+])
+def test_a_helper_only_other_packages_tests_import_is_test_support(tmp_path, importer, private, reported):
+    """A private database package keeps factories under `src/testing/` for the workspace's tests, and
+    only other packages' tests import them, by the package's name (a finance monorepo: its seeder a
+    devDependency on purpose, reported as shipping). No registry takes a private package, so the
+    files of the workspace that import it are all that load it beside its entries: when each is a test,
+    the helper is test support. A production file importing it, or a published package (whose users'
+    code may deep-import it), keeps the finding."""
+    db = {"name": "@core/db", "version": "1.0.0", "type": "module",
+          "exports": {"./client": {"types": "./dist/client.d.ts", "default": "./dist/client.js"},
+                      "./testing/*": {"types": "./dist/testing/*.d.ts", "default": "./dist/testing/*.js"}},
+          "scripts": {"build": "tsc --build"}, "dependencies": {"pg": "^8.0.0"},
+          "devDependencies": {"seeder": "^1.0.0", "typescript": "^5.0.0"}}
+    if private:
+        db["private"] = True
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["core/*", "modules/*"]},
+        "core/db/package.json": db,
+        "core/db/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "declaration": True,
+                                                      "module": "nodenext"}, "include": ["src"]},
+        "core/db/src/client.ts": "import pg from 'pg';\nexport const pool = new pg.Pool();\n",
+        "core/db/src/testing/factories.ts": "import { seed } from 'seeder';\nexport const seedCards = () => seed({ count: 3 });\n",
+        "modules/cards/package.json": {"name": "@modules/cards", "private": True, "type": "module",
+                                       "exports": {".": "./src/index.ts"}, "scripts": {"test": "vitest run"},
+                                       "dependencies": {"@core/db": "*"}, "devDependencies": {"vitest": "^3.0.0"}},
+        "modules/cards/tsconfig.json": {"compilerOptions": {"module": "nodenext",
+                                                            "paths": {"@core/db/*": ["../../core/db/src/*"]}},
+                                        "include": ["src", "__tests__"]},
+        "modules/cards/src/index.ts": "import { pool } from '@core/db/client';\nexport const listCards = () => pool.query('select 1');\n",
+        importer: "import { seedCards } from '@core/db/testing/factories';\nexport const ready = () => seedCards();\n",
+    })
+    if importer.endswith("seed.ts"):
+        write(root, {"modules/cards/src/index.ts": "import { pool } from '@core/db/client';\nimport { ready } from './seed';\n"
+                                                   "export const listCards = () => ready() && pool.query('select 1');\n"})
+    assert sorted({p for c, _, p in dep(root, select=("DEP002",))}) == reported
+
+
+@pytest.mark.parametrize("project_file, reported", [
+    ("Cargo.toml", []),  # a Rust crate's schema, which its program hands to a CLI
+    ("go.mod", []),
+    (None, ["sync-tools"]),  # a stray file of the root's tooling: the dead-code warning stays
+])
+def test_a_typescript_file_inside_another_languages_project_is_not_the_roots(tmp_path, project_file, reported):
+    """`examples/server-rs/schema.ts` in a Rust crate with no package.json (a member of the root's
+    Cargo workspace), read by a CLI the crate's `main.rs` runs: the root's tooling manifest is not its
+    install, and nothing JavaScript reaching it is no sign of dead code (a sync engine: 5 DEP001 asking
+    the root to declare the schema's library)."""
+    files = {
+        "package.json": {"name": "mono", "private": True, "devDependencies": {"typescript": "^5.6.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "packages/sync-tools/package.json": {"name": "sync-tools", "version": "1.0.0", "main": "src/index.ts"},
+        "packages/sync-tools/src/index.ts": "export const schema = { table: (name: string) => ({ name }) };\n",
+        "examples/server-rs/src/main.rs": "fn main() {}\n",
+        "examples/server-rs/schema.ts": "import { schema } from 'sync-tools';\nexport const todos = schema.table('todos');\n",
+    }
+    if project_file:
+        files[f"examples/server-rs/{project_file}"] = "[package]\nname = \"todo-server\"\n"
+    assert sorted({p for c, _, p in dep(write(tmp_path, files), select=("DEP001",))}) == reported

@@ -500,7 +500,7 @@ def test_a_package_loaded_in_a_try_that_carries_on_is_optional(tmp_path):
                          "    const sharp = (await import('sharp')).default;\n    return sharp(input).toBuffer();\n"
                          "  } catch (e) {\n    if (!(e instanceof Error)) throw e;\n    return input;\n  }\n}\n",
         "src/store.ts": "export function store(): unknown {\n  try {\n    return require('@aws-sdk/client-s3');\n"
-                        "  } catch {\n    throw new Error('run npm install @aws-sdk/client-s3');\n  }\n}\n",
+                        "  } catch {\n    throw new Error('the S3 client failed to load');\n  }\n}\n",
         "src/queue.ts": "export async function queue(): Promise<unknown> {\n  try {\n    return await import('bullmq');\n"
                         "  } catch (error) {\n    console.error(error);\n    process.exit(1);\n  }\n}\n",
     })
@@ -602,9 +602,31 @@ def test_require_resolve_in_a_try_that_carries_on_asks_whether_a_package_is_ther
         "src/index.ts": "export function driver(): string | null {\n  try {\n    require.resolve('ioredis');\n"
                         "    return 'ioredis';\n  } catch {\n    return null;\n  }\n}\n"
                         "export const path = (): string => {\n  try {\n    return require.resolve('redis');\n"
-                        "  } catch {\n    throw new Error('npm install redis');\n  }\n};\n",
+                        "  } catch {\n    throw new Error('redis is missing');\n  }\n};\n",
     })
     assert _found(tmp_path, ["DEP"]) == [("DEP002", "src/index.ts")]
+
+
+@pytest.mark.parametrize("catch, reported", [
+    ("    console.error(\"Run 'npm install --no-save @aws-sdk/client-s3' to use the S3 provider.\");\n"
+     "    process.exit(1);\n", []),
+    ("    throw new Error(`@aws-sdk/client-s3 is not installed: yarn add @aws-sdk/client-s3 and restart`);\n", []),
+    ("    throw new Error('run npm install @aws-sdk/client-s3-control');\n", ["src/storage.ts"]),  # another package
+    ("    throw new Error('@aws-sdk/client-s3 could not be loaded');\n", ["src/storage.ts"]),  # no install told
+])
+def test_a_catch_that_tells_the_operator_to_install_the_package_makes_it_opt_in(tmp_path, catch, reported):
+    """`try { require('@aws-sdk/client-s3') } catch { console.error("Run 'npm install --no-save
+    @aws-sdk/client-s3' to use the S3 provider"); process.exit(1) }`: the application leaves the SDK
+    out on purpose and tells whoever enables the feature to install it (a chat server's S3 storage, a
+    game server's heap dumps: 3 DEP001 asking to declare what the maintainers keep out). A catch that
+    stops without naming an install of that very package only rewords the failure."""
+    _write(tmp_path, {
+        "package.json": {"name": "server", "private": True, "main": "dist/index.js", "dependencies": {}},
+        "src/index.ts": "import { storage } from './storage';\nexport const handlers = [storage];\n",
+        "src/storage.ts": "export function storage(): unknown {\n  try {\n    return require('@aws-sdk/client-s3');\n"
+                          f"  }} catch {{\n{catch}  }}\n}}\n",
+    })
+    assert [p for _, p in _found(tmp_path, ["DEP"])] == reported
 
 
 def test_a_gitignored_json_file_under_base_url_is_a_file_not_a_package(tmp_path):

@@ -189,6 +189,19 @@ def test_a_file_another_names_by_its_path_is_not_dead(tmp_path):
     assert _severities(tmp_path) == {"test/fx/worker-child.ts": "error"}
 
 
+def test_a_word_of_the_code_is_no_path_naming_a_file(tmp_path):
+    """`test/test.ts`, a stale script in a test folder of a package with no runner (npm init's `test`
+    script says there are no tests): `test('w', ...)` in a file and the word "test" in comments name no
+    file (a video plugin's broken `test.ts` was an error beside the dead-code warning of its neighbour
+    `test2.ts`); a string holding the path still does."""
+    _service(tmp_path, dev={"typescript": "^5.4.0"}, scripts={"test": "echo \"Error: no test specified\" && exit 1"})
+    _write(tmp_path, "test/test.ts", _BROKEN.replace("../../", "../"))
+    _write(tmp_path, "test/spawn.spec.ts", "// a test of the test helpers\ntest('w', () => 1);\n")
+    assert _severities(tmp_path) == {"test/test.ts": "warning"}
+    _write(tmp_path, "test/spawn.spec.ts", "import { fork } from 'node:child_process';\ntest('w', () => fork('test/test.ts'));\n")
+    assert _severities(tmp_path) == {"test/test.ts": "error"}
+
+
 def test_a_config_named_from_another_folder_or_by_no_convention_still_selects(tmp_path):
     """A Nest app's `test/jest-e2e.json` (`testRegex: .e2e-spec.ts$`) beside its specs, which a script
     names from the repository's root (`pnpm --dir ../.. exec jest --config apps/gw/test/jest-e2e.json`:

@@ -772,6 +772,34 @@ def test_a_migration_class_the_application_runs_itself_is_not_named_by_typeorm(t
     assert [d.code for d in lint(tmp_path, ["MIG001"])] == []
 
 
+@pytest.mark.parametrize("construct, reported", [
+    ("await new (require(`./migrations/${kind}-initial`).initial0)().up(q);", []),  # a template's `${}`: any name part
+    ("await new (require('./migrations/postgres-initial').initial0)().up(q);", []),
+    ("await new (await import('./migrations/postgres-initial.js')).initial0().up(q);", []),
+    ("await new (require('./migrations/mysql-initial').initial0)().up(q);", ["MIG001"]),  # another file
+    ("await new (require(`./migrations/${kind}-initial`).initial1)().up(q);", ["MIG001"]),  # another class
+])
+def test_a_migration_class_constructed_from_a_module_loaded_in_place_is_run_by_the_application(tmp_path, construct, reported):
+    """`await new (require(`./migration/${DatabaseType}-initial`).initial0)().up(qr)`: the database
+    bootstrap loads the dialect's first migration and runs it itself, as `new initial0()` of an
+    imported class does (a chat server: a MIG001 claiming TypeORM throws at start-up, where TypeORM
+    never reads the class's name)."""
+    workspace(tmp_path, {
+        "src/data-source.ts": "import { DataSource } from 'typeorm';\nconst kind = process.env.DB ?? 'postgres';\n\n"
+                              "export default new DataSource({ type: 'postgres', migrations: [`dist/migrations/${kind}/*.js`] });\n",
+        "src/migrations/postgres-initial.ts": migration("initial0"),
+        "src/migrations/postgres/1700000000000-AddEmail.ts": migration("AddEmail1700000000000"),
+        "src/bootstrap.ts": "import { DataSource } from 'typeorm';\nconst kind = process.env.DB ?? 'postgres';\n\n"
+                            "export async function seed(ds: DataSource) {\n  const q = ds.createQueryRunner();\n"
+                            f"  {construct}\n}}\n",
+    })
+    assert [d.code for d in lint(tmp_path, ["MIG001"])] == reported
+    (tmp_path / "src/data-source.ts").write_text(  # a glob that says what it loads: MIG007 asks the same question
+        "import { DataSource } from 'typeorm';\n\n"
+        "export default new DataSource({ type: 'postgres', migrations: ['dist/migrations/postgres/*.js'] });\n")
+    assert [d.code for d in lint(tmp_path, ["MIG007"])] == ["MIG007" for _ in reported]
+
+
 def test_a_migrations_key_of_another_object_is_no_datasource_option(tmp_path):
     """`return { migrations: listPlannedMoves() }` in a sharding report is a REST payload's key, not a
     DataSource's option: it must not make the workspace's registrations unknown, which silenced MIG007
