@@ -55,8 +55,9 @@ def _manifests(project: Project) -> Iterator[Diagnostic]:
             continue  # a hidden folder's example project (`.claude/skills/x/references/`): nothing installs it
         if not (project.workspace.has_workspace_definition and path in members) and _TEMPLATE_MARKUP.search(m.text):
             continue  # a project generator's template (`"name": "{{projectName}}"`): rendered, then installed
-        if not m.text.strip() and path not in members and in_test_folder(project.rel(m.dir).split("/")):
-            continue  # an empty placeholder a test's fixture folder holds (a CLI told a JS project by its presence)
+        if path not in members and in_test_folder(project.rel(m.dir).split("/")):
+            continue  # a fixture no install enters: an empty placeholder (a CLI told a JS project by its presence),
+            # or a manifest broken on purpose for a test of how a tool copes with one
         yield diagnostic(MAN001, path, m.error_offset, m.error_offset,
                          f"package.json is not usable ({m.error}); dependency checks for "
                          f"{project.rel(m.dir) or 'this package'} are skipped and --fix leaves it alone",

@@ -433,14 +433,15 @@ class UndeclaredImports(LoadsToday, MockedPackages):
     def _host_provided(self, m: Manifest, package: str, section: str) -> str | None:
         """Why adding a `dependencies` entry to a published package may be wrong: the package
         arrives through a declared workspace package (a plugin's framework, which a second copy
-        would split); in any package, one whose peerDependencies hold the same scope
-        (`@nestjs/common` for `@nestjs/core`): it leaves that framework to the application, which
-        provides one copy."""
+        would split); in any package, one whose peerDependencies hold the same scope, and its
+        dependencies none (`@nestjs/common` for `@nestjs/core`): it leaves that framework to the
+        application, which provides one copy."""
         if section != "dependencies":
             return None
         scope = pk.scope_of(package)
         peers = sorted(p for p in m.section("peerDependencies") if scope and pk.scope_of(p) == scope)
-        if peers and not m.data.get("bin") and not self.is_service(m):  # an application installs its own
+        own = any(pk.scope_of(p) == scope for p in m.section("dependencies"))  # its own copies of that scope too
+        if peers and not own and not m.data.get("bin") and not self.is_service(m):  # an application installs its own
             return (f"{self._rel(m)} keeps {', '.join(peers[:2])} in peerDependencies, so the application provides "
                     f"that framework; {package} is likely a peer too")
         host = next((h for h in sorted(m.section("peerDependencies")) if package in self.peer_list(h, m)), None)

@@ -19,6 +19,7 @@ from migrationlint.model.bundle_record import Bundle
 from migrationlint.model.cli_bundles import bun_build, ncc_build
 from migrationlint.model.config_objects import SECTIONS_MARK, config_has, delegated_config, find_config, read_config
 from migrationlint.model.shell_scripts import shell_files, shell_script_commands
+from migrationlint.model.rslib_builds import RSLIB_BUILDS, rslib_bundle
 from migrationlint.model.script_builds import release_bundle, release_scripts, scripted_bundle
 from migrationlint.model.entry_points import declared_entries, names_no_entry, starts_from_source
 from migrationlint.model.script_commands import OUTPUT_WRITERS, RUNS_SCRIPT, command_pattern, root_scripts_for_caller, run_all_names, shell_commands, \
@@ -64,6 +65,8 @@ def _inlines_undeclared(manifest: Manifest) -> Bundle | None:
         if _STRAPI_PLUGIN_BUILDS.search(script) and find_config(manifest.dir, "packup.config") is None:
             return Bundle(f"the Strapi plugin SDK (the {name} script) inlines every import its dependencies and "
                           "peerDependencies do not name")
+        if RSLIB_BUILDS.search(script):
+            return rslib_bundle(manifest.dir, f"the {name} script")
         found = _INLINING_BUILDERS.search(script)
         if found is None or "--external" in script:
             continue

@@ -12,7 +12,8 @@ strings or the usual path expressions (`path.resolve(__dirname, 'src')`,
 way is still an alias: its target is recorded as unknown (None), and imports through it are
 trusted rather than reported.
 
-A Module Federation `remotes` setting (the bundler plugin's, or an Nx `module-federation.config.*`)
+A Module Federation `remotes` setting (the bundler plugin's, in any of these configs or a rollup or
+rolldown config, or an Nx `module-federation.config.*`)
 names the apps whose modules this one loads at run time: `import('payments/Reports')` is served by
 the remote `payments`, which no install holds. Each remote name is read as an alias whose target is
 unknown.
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from tree_sitter import Node
 
 CONFIG_STEMS = ("svelte.config", "vite.config", "vitest.config", "nuxt.config", "webpack.config", "rspack.config",
-                "rsbuild.config", "module-federation.config")
+                "rsbuild.config", "module-federation.config", "rollup.config", "rolldown.config")
 CONFIG_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 _MAX_CONFIG_BYTES = 512 * 1024
 Q_PAIRS = "(pair key: [(property_identifier) (string)] @key value: (_) @value) @pair"

@@ -131,8 +131,10 @@ def delegated_config(path: str) -> str:
     """The shared config module a config hands its whole work to, else the config itself: a file with
     no object key of its own that imports one relative module (`import config from
     '../vite.config.default'; export default config('src/index.ts', 'dom')`): its settings are that
-    module's, read as data like any config's."""
-    if read_config(path).keys:
+    module's, read as data like any config's. So is a CommonJS wrapper that registers a TypeScript
+    loader and exports the TypeScript config (`require('ts-node').register({ compilerOptions })`,
+    then `module.exports = require('./rollup.config.ts')`)."""
+    if any(k[0] != "compilerOptions" for k in read_config(path).keys):
         return path
     relative = [spec for spec in config_imports(path) if spec.startswith(".")]
     if len(relative) != 1:
@@ -309,7 +311,7 @@ _BUILTIN_SPREADS = frozenset({"builtinModules", "module.builtinModules", "requir
 
 
 SECTIONS_MARK = "\1"  # a list item naming a manifest section: the mark, then the section (`dependencies`)
-_SECTION_KEYS = re.compile(r"^Object\.keys\(\s*(\{[^()]*\}|[\w.]+(?:\s*\|\|\s*\{\s*\})?)\s*\)$")
+_SECTION_KEYS = re.compile(r"^Object\.keys\(\s*(\{[^()]*\}|[\w.]+(?:\s*(?:\|\||\?\?)\s*\{\s*\})?)\s*\)$")
 # `pkg.peerDependencies`, or `peerDependencies` bound by `import { peerDependencies } from './package.json'`
 _SECTION_NAME = re.compile(r"(?:\b\w+\.)?\b(dependencies|peerDependencies|optionalDependencies)\b")
 
@@ -409,7 +411,7 @@ def _joined_array(value: Node) -> Node | None:
 
 
 def _section_spread(item: Node) -> list[str]:
-    """The manifest sections `...Object.keys(pkg.dependencies || {})` or `...Object.keys({
+    """The manifest sections `...Object.keys(pkg.dependencies || {})` (or `?? {}`) or `...Object.keys({
     ...pkg.peerDependencies, ...pkg.dependencies })` names (or `...Object.keys(peerDependencies)`,
     a section imported by name from the package.json); [] for anything else."""
     if item.type != "spread_element" or not item.named_children:
@@ -424,7 +426,7 @@ def _sections_of(value: Node) -> list[str]:
         return []
     inner = found.group(1)
     sections = _SECTION_NAME.findall(inner)
-    rest = _SECTION_NAME.sub("", inner).replace("...", "").replace("||", "")
+    rest = _SECTION_NAME.sub("", inner).replace("...", "").replace("||", "").replace("??", "")
     return sections if sections and not any(ch.isalnum() for ch in rest) else []
 
 

@@ -148,10 +148,29 @@ def _out_of_an_unchecked_bundle(project: Project, path: str, manifest: Manifest 
 def _outside_programs(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest | None) -> bool:
     """Whether the tsconfig that covers the file is no program a build or a check runs: the CLI's
     targets name theirs, the file is `// @ts-nocheck`, the config is a named one nothing names (a
-    `tsconfig.test.json` no script or tool compiles), or a Next.js, Metro or Bun run that checks no type."""
+    `tsconfig.test.json` no script or tool compiles), a Next.js, Metro or Bun run that checks no type,
+    or the root's catch-all no script runs over a file its Nx project's programs leave out."""
     return _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
         or unreferenced_named_config(project, cfg.path) \
-        or (manifest is not None and checks_no_type(project, manifest))
+        or (manifest is not None and checks_no_type(project, manifest)) \
+        or _unrun_root_catch_all(project, cfg) and _outside_its_nx_project(project, resolver, path)
+
+
+_NX_PROJECT_FOLDERS: Memo[frozenset[str]] = Memo("folders holding an Nx project.json", lambda project: frozenset(
+    d for d in project.workspace.config_dirs if os.path.isfile(os.path.join(d, "project.json"))), disk_only=True)
+
+
+def _outside_its_nx_project(project: Project, resolver: Resolver, path: str) -> bool:
+    """Whether the Nx project folder nearest above the file (project.json) compiles its targets'
+    tsconfigs and none covers it: the root's catch-all tsconfig (`{"extends": "./tsconfig.base.json"}`)
+    that alone covers it is the editors' base, no program of the project's builds and tests."""
+    folders = _NX_PROJECT_FOLDERS(project)
+    folder = os.path.dirname(path)
+    while folder.startswith(project.workspace.root + os.sep):
+        if folder in folders:
+            return _outside_cli_programs(project, resolver, folder, path)
+        folder = os.path.dirname(folder)
+    return False
 
 
 def _build_parks(project: Project, resolver: Resolver, cfg: TsConfig, path: str, manifest: Manifest) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 
 from migrationlint.model.bundle_record import Bundle
-from migrationlint.model.config_objects import ConfigObject, config_imports, find_config, read_config
+from migrationlint.model.config_objects import ConfigObject, config_imports, delegated_config, find_config, read_config
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.workspace import Manifest
 
@@ -33,6 +33,7 @@ def rollup_build(manifest: Manifest, commands: list[tuple[str, str]]) -> Bundle 
             if found is None:
                 continue
             tool, config = found
+            config = delegated_config(config)  # `module.exports = require('./rollup.config.ts')`: that config
             settings = read_config(config)
             if tool == "rollup" and not _NODE_RESOLVE & config_imports(config):
                 if _formats(settings) == {"iife"}:  # a bare import it leaves a global of the page: none loads

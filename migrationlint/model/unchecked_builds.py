@@ -1,6 +1,7 @@
 """Packages whose build or run checks no type: their tsconfig is read by editors alone.
 
-A Next.js app whose config sets `typescript.ignoreBuildErrors`, a React Native app Metro bundles,
+A Next.js app whose config sets `typescript.ignoreBuildErrors` (a Nuxt app whose config does not set
+`typescript.typeCheck`: for the import rules' wording only, unchecked_files), a React Native app Metro bundles,
 and a package Bun runs from source (`bun run src/index.ts`) compile what their entries reach and
 strip the types without checking them. When no script of the package or of the workspace root
 runs tsc either, no tsconfig of theirs is a program: a file no entry reaches is read by nothing,
@@ -20,6 +21,9 @@ from migrationlint.model.workspace import Manifest
 
 RUNS_TSC = command_pattern(r"tsc(?:\s|$)")  # `tsc`, `npx tsc --noEmit`, `pnpm exec tsc -b`
 _NEXT_BUILD = command_pattern(r"next build\b")
+_NUXT_BUILD = command_pattern(r"(?:nuxt|nuxi) (?:build|generate)\b")
+_NUXT_CHECKS = command_pattern(r"(?:vue-tsc|(?:nuxt|nuxi) typecheck)\b")
+_NUXT2_TYPESCRIPT = "@nuxt/typescript-build"
 # `bun run src/index.ts`, `bun --watch src/index.ts`, `bun run --hot ./server.tsx`: Bun runs the source
 _BUN_RUNS_SOURCE = command_pattern(r"bun(?: run)?(?: --[\w-]+(?:=\S+)?)* \S+\.[cm]?tsx?(?:\s|$)")
 
@@ -51,6 +55,22 @@ def next_build_unchecked(project: Project, manifest: Manifest) -> str | None:
         return None
     config = find_config(manifest.dir, "next.config")
     return config if config is not None and read_config(config).flag("typescript.ignoreBuildErrors") is True else None
+
+
+def nuxt_build_unchecked(project: Project, manifest: Manifest) -> str | None:
+    """Why nothing checks the types of a Nuxt app's files: its `nuxt build` (or `generate`) strips them
+    unless nuxt.config sets `typescript.typeCheck`, and no script of it or of the root runs tsc,
+    vue-tsc or `nuxi typecheck`; else None."""
+    scripts = scripts_here(project, manifest)
+    if not any(_NUXT_BUILD.search(c) for c in scripts) or not _no_tsc(project, manifest) \
+            or any(_NUXT_CHECKS.search(c) for c in scripts):
+        return None
+    config = find_config(manifest.dir, "nuxt.config")
+    if config is not None and read_config(config).has("typescript.typeCheck") or manifest.declared(_NUXT2_TYPESCRIPT) \
+            or config is not None and project.mentions(config, _NUXT2_TYPESCRIPT.encode()):
+        return None  # Nuxt 2's TypeScript module checks types by default (fork-ts-checker)
+    return "the package's `nuxt build` checks no type (nuxt.config sets no `typescript.typeCheck`) and no script runs " \
+           "tsc, vue-tsc or `nuxi typecheck`"
 
 
 def metro_checks_no_type(project: Project, manifest: Manifest) -> bool:

@@ -10,7 +10,8 @@ ts-jest type-checks every file it transforms, so a package whose jest configurat
 anywhere is read as checked, and so is one whose config loads another (a shared base the text here
 does not show); ts-node checks what it runs, so a package that declares it is read as checked
 outside Jest; and so is a file that any tsconfig covers. A Next.js app whose `next build` skips type
-checking (`typescript.ignoreBuildErrors`) while no script runs tsc checks none of its files.
+checking (`typescript.ignoreBuildErrors`) while no script runs tsc checks none of its files; nor does a
+Nuxt app whose config sets no `typescript.typeCheck` while no script runs tsc, vue-tsc or `nuxi typecheck`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from migrationlint.model.dev_folders import dev_folder_reason
 from migrationlint.model.project import Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.runner_config_files import jest_configs
-from migrationlint.model.unchecked_builds import next_build_unchecked
+from migrationlint.model.unchecked_builds import next_build_unchecked, nuxt_build_unchecked
 from migrationlint.model.workspace import Manifest
 
 _MAX_BYTES = 256 * 1024
@@ -41,6 +42,10 @@ def unchecked_file(project: Project, resolver: Resolver, path: str) -> str | Non
             and next_build_unchecked(project, owner) is not None:
         return ("the package's `next build` skips type checking (`typescript.ignoreBuildErrors` in next.config) "
                 "and no script runs tsc, so only an editor shows")
+    nuxt = nuxt_build_unchecked(project, owner) if owner is not None and not owner.error and not project.is_test_file(path) \
+        else None
+    if nuxt is not None:
+        return f"{nuxt}, so only an editor shows"
     cfg = resolver.tsconfig_for(path)
     unknown = cfg is not None and cfg.unread_extends and cfg.include is None and cfg.files is None  # the parent's may hold it
     if cfg is not None and (cfg.error is not None or cfg.covers(path) or unknown

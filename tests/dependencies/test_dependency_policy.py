@@ -4075,6 +4075,13 @@ def test_a_likely_peer_is_advised_as_the_fix_writes_it(tmp_path):
     assert 'add "@acme/rpc": "^1.0.1" to peerDependencies (' in d.message, d.message
     assert "to dependencies" not in d.message and d.message.endswith("is likely a peer too (unsafe fix: review)")
     assert d.fix.applicability.value == "unsafe" and d.fix.edits[0].json_edit[1] == "peerDependencies"
+    # its dependencies hold packages of that scope too (an observability SDK: its own OpenTelemetry SDK
+    # packages in dependencies, framework instrumentations as optional peers): no sign it is a peer
+    write(root, {"packages/ui/package.json": {"name": "@acme/ui", "version": "1.0.1", "main": "dist/index.js",
+                                              "peerDependencies": {"@acme/core": "^1.0.1"},
+                                              "dependencies": {"@acme/broker": "^1.0.1"}}})
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert 'add "@acme/rpc": "^1.0.1" to dependencies (' in d.message and "likely a peer" not in d.message, d.message
 
 
 def test_a_package_another_project_declares_is_not_in_this_projects_install(tmp_path):

@@ -47,11 +47,15 @@ def repo(root: Path, app: dict[str, str]) -> Path:
     {"module-federation.config.ts": NX_FEDERATION, "webpack.config.ts": "export default {};\n",
      "project.json": '{ "name": "admin", "projectType": "application" }\n'},
     {"vite.config.ts": VITE, "package.json": '{ "name": "admin", "private": true, "scripts": {"build": "vite build"} }\n'},
-], ids=["rspack-plugin-in-an-nx-project", "nx-module-federation-config", "vite-federation-in-a-member"])
+    {"rollup.config.mjs": VITE.replace("defineConfig(", "(").replace("import { defineConfig } from 'vite';\n", ""),
+     "package.json": '{ "name": "admin", "version": "1.0.0", "main": "dist/index.js", "scripts": {"build": "rollup -c"} }\n'},
+], ids=["rspack-plugin-in-an-nx-project", "nx-module-federation-config", "vite-federation-in-a-member",
+        "rollup-federation-in-a-library"])
 def test_a_federation_remote_is_no_package_to_install(tmp_path, app):
     """A real micro-frontend monorepo was told `pnpm add -w payments` (an unrelated registry package) for
     `import('payments/Reports')`: the name is a key of the app's `remotes` (an object's keys, or an Nx
-    `remotes` list of names and [name, url] pairs). A name no `remotes` gives is still reported."""
+    `remotes` list of names and [name, url] pairs), also in a rollup config (an analytics SDK's plugins
+    served from its CDN: 14 DEP001). A name no `remotes` gives is still reported."""
     found = dep(repo(tmp_path, app), select=("DEP001", "IMP"))
     assert [(code, pkg) for code, _, pkg in found] == [("DEP001", "leftpadder")]
 

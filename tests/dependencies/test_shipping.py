@@ -236,6 +236,31 @@ def test_a_build_script_that_runs_webpacks_api_ships_a_bundle(tmp_path):
     assert not bundled("other", plain, api="chalk")
 
 
+def test_an_rslib_build_inlines_what_dependencies_do_not_list(tmp_path):
+    """Rslib (`rslib build`, or the Rstack CLI's `rs lib`) bundles by default, its autoExternal leaving
+    out only what dependencies, optionalDependencies and peerDependencies list: a build tool's
+    devDependencies (an argument parser, a deep-merge helper) are inlined on purpose (a web build
+    tool's core package: 26 DEP002). `bundle: false` transpiles each file alone; a config that sets
+    autoExternal is not read as the default; `output.externals` names more packages kept out."""
+    def found(name: str, build: str, config: str | None) -> list:
+        files = {"package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+                 "packages/kit/package.json": {"name": "@acme/kit", "version": "1.0.0", "type": "module",
+                                               "exports": {".": "./dist/index.js"}, "files": ["dist"], "scripts": {"build": build},
+                                               "devDependencies": {"@rslib/core": "^0.15.0", "deepmerge": "^4.3.1", "cac": "^6.7.0"}},
+                 "packages/kit/src/index.ts": "import deepmerge from 'deepmerge';\nimport cac from 'cac';\n"
+                                              "export const merge = (a: object, b: object) => [deepmerge(a, b), cac];\n"}
+        if config is not None:
+            files["packages/kit/rslib.config.ts"] = f"import {{ defineConfig }} from '@rslib/core';\nexport default defineConfig({config});\n"
+        return sorted(p for c, _, p in dep(write(tmp_path / name, files)) if c == "DEP002")
+
+    assert found("plain", "rslib build", "{ lib: [{ format: 'esm' }] }") == []
+    assert found("rstack", "rs lib", None) == []
+    assert found("unbundled", "rslib build", "{ lib: [{ format: 'esm', bundle: false }] }") == ["cac", "deepmerge"]
+    assert found("auto", "rslib build", "{ lib: [{ format: 'esm', autoExternal: false }] }") == ["cac", "deepmerge"]
+    assert found("externals", "rslib build", "{ lib: [{ format: 'esm' }], output: { externals: ['cac'] } }") == ["cac"]
+    assert found("tsc", "tsc", None) == ["cac", "deepmerge"]
+
+
 def test_tsup_and_tsdown_builds_inline_what_dependencies_do_not_list(tmp_path):
     """tsup and tsdown keep out of the bundle only dependencies, peerDependencies and
     optionalDependencies: a devDependency a published CLI imports is inlined (a real CLI had 48
@@ -3560,6 +3585,30 @@ def test_a_bundler_script_run_by_a_typescript_runner_or_npm_run_all_ships_a_bund
     assert dep(root) == []
 
 
+@pytest.mark.parametrize("wrapper, reported", [
+    ("require('ts-node').register({ compilerOptions: { esModuleInterop: true } });\n"
+     "module.exports = require('./rollup.config.ts');\n", []),
+    ("module.exports = { input: 'src/index.ts', external: ['magic-string'] };\n", ["magic-string"]),  # its own settings
+])
+def test_a_rollup_config_that_loads_the_typescript_config_is_read_through(tmp_path, wrapper, reported):
+    """`rollup --config rollup.config.js`, a CommonJS wrapper that registers ts-node and exports
+    `require('./rollup.config.ts')`: the TypeScript config's external list (the manifest's own
+    dependencies) is the build's, so the devDependency it inlines is no DEP002 (a KYC platform's
+    workflow engine). A config with settings of its own is read as it stands."""
+    root = write(tmp_path, {
+        "package.json": {"name": "xform", "version": "1.0.0", "main": "dist/index.js",
+                         "scripts": {"build": "rollup --config rollup.config.js"}, "dependencies": {"dedent-js": "^1.0.1"},
+                         "devDependencies": {"@rollup/plugin-node-resolve": "^15.0.0", "magic-string": "^0.30.0",
+                                             "ts-node": "^10.9.0"}},
+        "rollup.config.js": wrapper,
+        "rollup.config.ts": "import resolve from '@rollup/plugin-node-resolve';\nimport pkg from './package.json';\n"
+                            "export default { input: 'src/index.ts', plugins: [resolve()], "
+                            "external: [...Object.keys(pkg.dependencies ?? {})] };\n",
+        "src/index.ts": "import MagicString from 'magic-string';\nexport const edit = (s: string) => new MagicString(s);\n",
+    })
+    assert [p for c, _, p in dep(root) if c == "DEP002"] == reported
+
+
 def test_node_builtins_spread_into_rollup_externals_leave_the_list_readable(tmp_path):
     """`external: [...builtinModules, 'dedent-js']` names Node's built-ins and one package: the rest
     is inlined by the node-resolve plugin (a real compiler package: 17 DEP002); so is a spread of
@@ -3585,6 +3634,9 @@ def test_node_builtins_spread_into_rollup_externals_leave_the_list_readable(tmp_
     # the manifest's own sections, the usual idiom: what they list stays out, the rest is inlined (12 DEP002)
     assert build("...Object.keys({ ...pkg.peerDependencies, ...pkg.dependencies })") == []
     assert build("...Object.keys(pkg.dependencies || {}), 'magic-string'") == [("DEP002", "src/index.ts", "magic-string")]
+    # `?? {}` as `|| {}` (a KYC platform's workflow engine: 1 DEP002 on the devDependency its bundle inlines)
+    assert build("...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})") == []
+    assert build("...Object.keys(pkg.dependencies ?? {}), 'magic-string'") == [("DEP002", "src/index.ts", "magic-string")]
     # a section imported by name (`import { peerDependencies } from './package.json'`: a design system, 13 DEP002)
     assert build("...Object.keys(peerDependencies || {})") == []
     assert build("...Object.keys(dependencies), 'magic-string'") == [("DEP002", "src/index.ts", "magic-string")]

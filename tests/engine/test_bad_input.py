@@ -221,8 +221,9 @@ def test_a_project_generators_template_manifest_is_rendered_before_anyone_instal
 def test_an_empty_manifest_a_tests_fixture_folder_holds_is_a_placeholder(tmp_path):
     """A CLI's test feeds it a folder whose empty package.json tells it a JavaScript project is there
     (`tests/packaging_tests/js/package.json`, 0 bytes, beside an empty `route.ts`): nobody installs
-    it, and filling it in would change nothing (a real agent framework: 1 MAN001). An empty manifest
-    outside a test folder, or a broken one inside it, is still reported."""
+    it, and filling it in would change nothing (a real agent framework: 1 MAN001). So is one broken
+    on purpose there, for a test of how a tool copes (a dependency linter's malformed-manifest
+    fixture). An empty manifest outside a test folder, or a workspace member's in one, is reported."""
     _two_packages(tmp_path)
     (tmp_path / "a/tests/fixtures/js").mkdir(parents=True)
     (tmp_path / "a/tests/fixtures/js/package.json").write_text("")
@@ -233,9 +234,13 @@ def test_an_empty_manifest_a_tests_fixture_folder_holds_is_a_placeholder(tmp_pat
     (tmp_path / "tools/src").mkdir(parents=True)
     (tmp_path / "tools/package.json").write_text("\n")
     (tmp_path / "tools/src/run.ts").write_text("export const run = 1;\n")
+    (tmp_path / "package.json").write_text('{\n  "name": "root",\n  "private": true,\n  "workspaces": ["a", "b", "e2e/*"]\n}\n')
+    (tmp_path / "e2e/suite").mkdir(parents=True)
+    (tmp_path / "e2e/suite/package.json").write_text('{\n  "name": "suite",\n}\n')
+    (tmp_path / "e2e/suite/run.ts").write_text("export const go = 1;\n")
     rc, lines = _run(tmp_path)
     assert sorted(line.split(":")[0] for line in lines if "MAN001" in line) == \
-        ["a/tests/fixtures/broken/package.json", "tools/package.json"]
+        ["e2e/suite/package.json", "tools/package.json"]
 
 
 def test_invalid_tsconfig_falls_back_to_defaults(tmp_path):

@@ -273,6 +273,32 @@ def test_an_nx_apps_editor_config_compiles_nothing(tmp_path):
     _dead_until_main_imports(tmp_path, "apps/web/src", "old/legacy")
 
 
+@pytest.mark.parametrize("root_scripts, severity", [({}, "warning"), ({"typecheck": "tsc -p tsconfig.json"}, "error")])
+def test_the_roots_catch_all_tsconfig_is_no_program_of_an_nx_project(tmp_path, root_scripts, severity):
+    """The root `tsconfig.json` of an Nx workspace is `{"extends": "./tsconfig.base.json"}`: no
+    include, so it covers every file, but only an editor reads it. An app's leftover chart nothing
+    imports lies outside the programs its project.json targets compile, so its broken import is the
+    dead-file warning (an LLM console: 2 errors claiming tsc fails); once a root script runs tsc over
+    that config, it is a program, and the error stays; imported by main.tsx, it is compiled."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "scripts": root_scripts,
+                                    "devDependencies": {"nx": "17.0.0", "@nx/webpack": "17.0.0", "typescript": "^5.4.0"}})
+    _pkg(tmp_path, "nx.json", {"npmScope": "acme"})
+    _pkg(tmp_path, "tsconfig.base.json", {"compilerOptions": {"jsx": "react-jsx", "strict": True}})
+    _pkg(tmp_path, "tsconfig.json", {"extends": "./tsconfig.base.json"})
+    _pkg(tmp_path, "apps/web/project.json", {"name": "web", "projectType": "application", "targets": {"build": {
+        "executor": "@nx/webpack:webpack", "options": {"main": "apps/web/src/main.tsx", "tsConfig": "apps/web/tsconfig.app.json"}}}})
+    _pkg(tmp_path, "apps/web/tsconfig.json", {"extends": "../../tsconfig.base.json", "files": [], "include": [],
+                                              "references": [{"path": "./tsconfig.app.json"}]})
+    _pkg(tmp_path, "apps/web/tsconfig.app.json", {"extends": "./tsconfig.json", "files": [], "include": ["src/main.tsx"]})
+    _write(tmp_path, "apps/web/src/main.tsx", "import { App } from './App';\nconsole.log(App);\n")
+    _write(tmp_path, "apps/web/src/App.tsx", "export const App = () => null;\n")
+    _write(tmp_path, "apps/web/src/OldChart.tsx", "import { useMetric } from './providers/MetricContext';\n"
+                                                  "export const OldChart = () => useMetric();\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {severity}
+    _write(tmp_path, "apps/web/src/main.tsx", "import { OldChart } from './OldChart';\nconsole.log(OldChart);\n")
+    assert {d.severity.value for d in lint(tmp_path, ["IMP"])} == {"error"}
+
+
 def test_a_root_dir_compiles_nothing_by_itself(tmp_path):
     """An Angular app whose tsconfigs set `"rootDir": "./src"` and whose build compiles only main.ts and
     what it imports: a DTO copied in by a script and imported by nothing is in no program (a
@@ -723,6 +749,31 @@ def test_a_next_app_that_skips_type_checks_compiles_only_what_its_routes_reach(t
     _write(tmp_path, "components/ui/accordion.tsx", "import * as Accordion from '@radix-ui/react-accordion';\n\n"
                                                     "export const Root = Accordion.Root;\n")
     assert [d.severity.value for d in lint(tmp_path, ["DEP001"])] == [severity]
+
+
+@pytest.mark.parametrize("config, scripts, severity", [
+    ("export default defineNuxtConfig({ ssr: false });\n", {}, "warning"),
+    ("export default defineNuxtConfig({ typescript: { typeCheck: true } });\n", {}, "error"),
+    ("export default defineNuxtConfig({ ssr: false });\n", {"typecheck": "nuxi typecheck"}, "error"),
+    ("export default defineNuxtConfig({ ssr: false });\n", {"lint:types": "vue-tsc --noEmit"}, "error"),
+])
+def test_a_nuxt_app_whose_build_checks_no_type_fails_nowhere_on_a_type_only_import(tmp_path, config, scripts, severity):
+    """`nuxt build` strips types without checking them unless nuxt.config sets `typescript.typeCheck`:
+    a type-only import of a package nothing installs in a table helper of a dashboard breaks nothing,
+    and only an editor shows TS2307 (an analytics dashboard: a DEP001 error asking to install it). A
+    script running `nuxi typecheck` or vue-tsc, or a build that checks types, keeps the error."""
+    _pkg(tmp_path, "package.json", {"name": "dash", "private": True, "type": "module",
+                                    "scripts": {"build": "nuxt build", "dev": "nuxt dev", "postinstall": "nuxt prepare",
+                                                **scripts},
+                                    "dependencies": {"nuxt": "^3.16.2", "vue": "^3.5.13"}})
+    _pkg(tmp_path, "tsconfig.json", {"extends": "./.nuxt/tsconfig.json"})
+    _write(tmp_path, "nuxt.config.ts", config)
+    _write(tmp_path, "pages/index.vue", "<template><div>hi</div></template>\n")
+    _write(tmp_path, "components/ui/table/utils.ts", "import type { Updater } from '@tanstack/vue-table';\n\n"
+                                                     "export const apply = <T>(u: Updater<T>) => u;\n")
+    found = lint(tmp_path, ["DEP001"])
+    assert [d.severity.value for d in found] == [severity]
+    assert ("only an editor shows TS2307" in found[0].message) == (severity == "warning")
 
 
 @pytest.mark.parametrize("scripts, severity", [
