@@ -8,6 +8,7 @@ from __future__ import annotations
 from migrationlint.checks.base import Memo, Project, per_key
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.ambient_modules import declared_modules
+from migrationlint.model.discovery import git_ignored
 from migrationlint.model.resolve import Resolver
 
 EXPORT_SURFACES: Memo[dict[str, frozenset[str] | None]] = per_key("export surfaces")
@@ -16,7 +17,7 @@ EXPORT_SURFACES: Memo[dict[str, frozenset[str] | None]] = per_key("export surfac
 def export_surface(project: Project, resolver: Resolver, path: str) -> frozenset[str] | None:
     """Every name the module at `path` exports, following `export *` (cycles cut); None when any
     part cannot be read (syntax errors, `export =`, `export *` from something that is not
-    workspace TypeScript). Memoised per run."""
+    workspace TypeScript, or from a file a .gitignore names: a build writes it). Memoised per run."""
     memo = EXPORT_SURFACES(project)
     if path in memo:
         return memo[path]
@@ -36,6 +37,12 @@ def surface_signature(facts: FileFacts | None) -> tuple | None:
             tuple(d[0] for d in facts.declarations) if declared else (), _ambient_only(facts))
 
 
+def _generated(project: Project, path: str) -> bool:
+    """Whether a .gitignore names the module (`src/generated/`): a build writes it (a `pre-build`
+    generator over committed `// stubs`), so what the checkout's copy exports is not what it will."""
+    return git_ignored(path, project.workspace.root)
+
+
 def _ambient_only(facts: FileFacts) -> bool:
     """A declaration file that is a script (no top-level import or export) holding `declare module
     '...' { ... }`: what the import finds is that ambient module's body, whose members these facts
@@ -49,7 +56,7 @@ def _surface(project: Project, resolver: Resolver, path: str, stack: tuple[str, 
     if path in memo:
         return memo[path], True
     facts = project.facts(path)
-    if facts is None or facts.skipped or facts.has_error:
+    if facts is None or facts.skipped or facts.has_error or _generated(project, path):
         memo[path] = None
         return None, True
     if any(e.kind == "export-equals" for e in facts.exports) or _ambient_only(facts):

@@ -29,6 +29,8 @@ from migrationlint.model.bundler_outputs import written_by_bundler
 from migrationlint.model.copied_templates import copied_template_home
 from migrationlint.model.tsc_outputs import written_by_tsc
 from migrationlint.model.dead_files import outside_every_build, switched_off
+from migrationlint.model.inert_files import FOREIGN_REASON
+from migrationlint.model.shipping import shipping_for
 from migrationlint.checks.dead_file_findings import SKIPPED_LIB_CHECK_BARE_NOTE, SKIPPED_LIB_CHECK_NOTE, in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
 from migrationlint.model.text_snippets import shown_as_text
@@ -65,14 +67,22 @@ def check(project: Project) -> Iterator[Diagnostic]:
             continue
         found = list(_file_findings(project, resolver, path, facts, wanted))
         if found and (read_by_tests(project, resolver, path) or shown_as_text(project, resolver, path)
-                      or emitted_declaration(path) or declarations_copied_from(project, path)):
+                      or emitted_declaration(path) or declarations_copied_from(project, path)
+                      or _in_a_foreign_project(project, path)):
             continue  # data a test reads, a snippet a documentation page shows as text, tsc's output beside its
-            # source or copied from another folder's
+            # source or copied from another folder's, an input of another language's program
         if found and outside_every_build(project, resolver, path):
             if switched_off(project, resolver, path):
                 continue  # a folder the repository's config excludes by name: kept on purpose, run by nothing
             found = [in_dead_file(d) for d in found]
         yield from found
+
+
+def _in_a_foreign_project(project: Project, path: str) -> bool:
+    """Whether the file lies in another language's project, no entry reaching it (inert_files): what it
+    imports is resolved, if at all, by that project's programs (a Go test's golden files)."""
+    verdict = shipping_for(project).verdict(path, project.workspace.manifest_for(path))
+    return verdict.inert and verdict.reason.startswith(FOREIGN_REASON)
 
 
 def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileFacts,

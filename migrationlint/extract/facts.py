@@ -79,7 +79,8 @@ class _Extractor(ImportsFacts, ExportsFacts, ClassesFacts, CallSitesFacts, OrmOp
         self.typeorm = NO_TYPEORM
         self.silencers = b"@ts-" in data  # whether any `// @ts-ignore` may stand above an import
         # whether a load may sit in a branch for outside production (NODE_ENV, or a test run's switch)
-        self.node_env = b"NODE_ENV" in data or b"process.env." in data and (b"TEST" in data or b"E2E" in data)
+        self.node_env = b"NODE_ENV" in data or b"process.env." in data and (b"TEST" in data or b"E2E" in data) \
+            or b"import.meta.env." in data
 
     def run(self, root: Node) -> None:
         data = self.data

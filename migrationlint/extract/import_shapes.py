@@ -187,7 +187,9 @@ def _stops(statement: Node) -> bool:
     return callee is not None and text(callee) == "process.exit"
 
 
-_NODE_ENV = ("process.env.NODE_ENV", "process.env['NODE_ENV']", 'process.env["NODE_ENV"]')
+_NODE_ENV = ("process.env.NODE_ENV", "process.env['NODE_ENV']", 'process.env["NODE_ENV"]', "import.meta.env.MODE")
+# the flags vite (and bundlers following it) replace at build time: (holds only outside production, holds in it)
+_VITE_FLAGS = {"import.meta.env.DEV": (True, False), "import.meta.env.PROD": (False, True)}
 _NOT_PRODUCTION = ("development", "dev", "test", "local")
 # an environment variable named for tests (`TEST_CLEAN_DATABASE`, `IS_TEST`, `E2E_TEST`), read as a switch
 _TEST_SWITCH = re.compile(r"process\.env\.(?:[A-Z0-9_]*_)?(?:TEST|TESTING|E2E)(?:_[A-Z0-9_]*)?$")
@@ -198,8 +200,10 @@ def outside_production(node: Node) -> bool:
     consequence of a condition that holds only outside production (`NODE_ENV !== 'production'`,
     `=== 'development'`, also with `&&`), the `else` of one that holds whenever NODE_ENV is
     "production" (`=== 'production'`, `!== 'development'`, also with `||`), and the same arms of a
-    `?:`; also the branch a test run's switch opens (`if (process.env.TEST_CLEAN_DATABASE)`). The code
-    says what it loads outside production (Swagger UI, a mock server, a test database's seed)."""
+    `?:`; also the branch a test run's switch opens (`if (process.env.TEST_CLEAN_DATABASE)`), and vite's
+    flags (`if (import.meta.env.DEV)`, the `else` of `import.meta.env.PROD`, `import.meta.env.MODE ===
+    'development'`), which its production build writes as constants. The code says what it loads
+    outside production (Swagger UI, a mock server, a test database's seed)."""
     child, parent = node, node.parent
     while parent is not None:
         if parent.type in ("if_statement", "ternary_expression"):
@@ -266,6 +270,8 @@ def _env_test(condition: Node) -> tuple[bool, bool]:
         return _env_test(value) if value is not None else _NEITHER
     if condition.type == "member_expression" and _TEST_SWITCH.match(text(condition)):
         return True, False  # `process.env.TEST_CLEAN_DATABASE`: set by test runs, not in production
+    if condition.type == "member_expression" and text(condition) in _VITE_FLAGS:
+        return _VITE_FLAGS[text(condition)]  # vite's build writes `import.meta.env.DEV` as false
     if condition.type != "binary_expression":
         return _NEITHER
     operator = condition.child_by_field_name("operator")

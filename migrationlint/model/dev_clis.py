@@ -30,7 +30,7 @@ _BUILT_TOPS = ("dist", "lib", "build", "out")
 def dev_cli_command(path: str, manifest: Manifest, facts_of: Callable[[str], FileFacts | None]) -> str | None:
     """Why the file at `path` is a command or the launcher of the package's developer CLI, or a
     command its own usage line says a package script runs by hand (usage_lines), or None."""
-    usage = run_by_hand(path, manifest)
+    usage = run_by_hand(path, manifest) or _run_inside_a_dev_cli(path, manifest, facts_of)
     if usage is not None:
         return usage
     folder = _commands_folder(manifest)
@@ -46,6 +46,24 @@ def dev_cli_command(path: str, manifest: Manifest, facts_of: Callable[[str], Fil
     what = "a command" if in_folder else "the launcher"
     return (f"{what} of the package's developer CLI (package.json \"oclif\".commands): its launcher {bin_file} "
             f"loads {package}, which the package keeps in devDependencies, so no production install can start it")
+
+
+# CLIs that run a project's scripts inside their own process, whose runtime a script imports by the
+# CLI's package name (`import * as hre from 'hardhat'`: the Hardhat Runtime Environment `hardhat run`,
+# its tasks and deploy plugins such as hardhat-deploy hand the script)
+_SCRIPT_RUNTIMES = {"hardhat": "the Hardhat CLI (`hardhat run`, a task or a deploy plugin)"}
+
+
+def _run_inside_a_dev_cli(path: str, manifest: Manifest, facts_of: Callable[[str], FileFacts | None]) -> str | None:
+    """Why a file is a script a development CLI runs: it imports that CLI's runtime by value
+    (`import * as hre from 'hardhat'`) while the package keeps the CLI in devDependencies only, so
+    nothing its production install starts can load it (a deploy script a plugin runs from `deploy/`)."""
+    facts = facts_of(path)
+    for imp in facts.imports if facts is not None and not facts.skipped else ():
+        runtime = _SCRIPT_RUNTIMES.get(imp.specifier)
+        if runtime is not None and imp.kind in _LOADS and not imp.type_only and manifest.declared(imp.specifier) == "devDependencies":
+            return f"a script {runtime} runs: it imports `{imp.specifier}`, which the package keeps in devDependencies"
+    return None
 
 
 def _commands_folder(manifest: Manifest) -> str | None:

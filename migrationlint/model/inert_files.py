@@ -21,6 +21,9 @@ FOREIGN_MANIFESTS = ("Cargo.toml", "go.mod", "pyproject.toml", "setup.py", "Gemf
                      "build.gradle.kts", "composer.json", "mix.exs", "Package.swift", "pubspec.yaml")
 
 
+FOREIGN_REASON = "in a project of another language"  # how foreign_project's verdicts start
+
+
 def inert_file(rel: str) -> str | None:
     """Why a file's imports are nobody's dependencies, whatever its package: fixture data a test
     reads as text, or a file a framework writes. None otherwise."""
@@ -35,20 +38,22 @@ def inert_file(rel: str) -> str | None:
     return None
 
 
-def foreign_project(project: Project, path: str, package_dir: str) -> str | None:
+def foreign_project(project: Project, path: str, package_dir: str | None) -> str | None:
     """Why the file belongs to another language's project: a folder between it and its package's
     folder holds a project file of another build tool (the package's folder itself does not count: a
-    Python project with JavaScript tooling at its top is that JavaScript package too). Asked only for
-    files no entry point of the package reaches. None otherwise."""
+    Python project with JavaScript tooling at its top is that JavaScript package too); with no
+    package (`package_dir` None), any folder up to the workspace root, that one included (a Go
+    module's `testdata/` golden files, no package.json anywhere). Asked only for files no entry
+    point of the package reaches. None otherwise."""
     memo = _FOREIGN(project)
     folder = os.path.dirname(path)
-    top = package_dir.rstrip(os.sep)
+    top = (package_dir or os.path.dirname(project.workspace.root.rstrip(os.sep))).rstrip(os.sep)
     while folder.startswith(top + os.sep):
         found = memo.get(folder)
         if found is None:
             found = memo[folder] = next((n for n in FOREIGN_MANIFESTS if os.path.isfile(os.path.join(folder, n))), "")
         if found:
-            return (f"in a project of another language ({project.rel(os.path.join(folder, found))}), whose programs "
+            return (f"{FOREIGN_REASON} ({project.rel(os.path.join(folder, found))}), whose programs "
                     "read it: its imports are that project's, not this package's install")
         folder = os.path.dirname(folder)
     return None

@@ -156,6 +156,15 @@ class PackageEntries:
                     found.update((p, source) for p in paths if p != source)
         return found
 
+    def _package_tsconfigs(self, pkg_dir: str, main: list[str]) -> list[str]:
+        """The package's tsconfig.json (`main`) and its named tsconfigs, then the projects they reference
+        inside the package (`"references": [{"path": "./src"}]` to `src/tsconfig.json`, whose outDir
+        `../dist/types` the package's `types` names)."""
+        own = main + self.tsconfigs.named_configs(pkg_dir)
+        inside = pkg_dir.rstrip(os.sep) + os.sep
+        referenced = [r for c in own for r in self.tsconfigs.config(c).references if r.startswith(inside)]
+        return list(dict.fromkeys(own + [r for r in referenced if os.path.isfile(r)]))
+
     def _build_dirs(self, pkg_dir: str) -> list[tuple[str, str]]:
         """(output folder, rootDir) pairs built output maps back through: the declarationDir and
         outDir of tsconfig.json and of the package's other tsconfigs (`tsconfig.server.json`, built by
@@ -168,9 +177,10 @@ class PackageEntries:
             return pairs
         pairs = self._build_pairs[pkg_dir] = []
         main = os.path.join(pkg_dir, "tsconfig.json")
-        for tsconfig in ([main] if os.path.isfile(main) else []) + self.tsconfigs.named_configs(pkg_dir):
+        for tsconfig in self._package_tsconfigs(pkg_dir, [main] if os.path.isfile(main) else []):
             cfg = self.tsconfigs.config(tsconfig)
-            roots = [cfg.root_dir] if cfg.root_dir else [os.path.join(pkg_dir, "src"), pkg_dir]
+            here = os.path.dirname(tsconfig)  # a referenced project's own folder (`src/tsconfig.json`): its root
+            roots = [cfg.root_dir] if cfg.root_dir else [*([here] if here != pkg_dir else []), os.path.join(pkg_dir, "src"), pkg_dir]
             pairs += [(out, root) for out in (cfg.declaration_dir, cfg.out_dir) if out for root in roots]
             # no rootDir, and a program reaching past the package (a `paths` entry into a sibling's
             # sources): tsc's root is a folder above it, and the output keeps the package's folder name

@@ -201,6 +201,8 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
     # ------------------------------------------------------------------ the decision
 
     def _decide(self, path: str, manifest: Manifest | None) -> Verdict:
+        if manifest is None and (foreign := foreign_project(self.project, path, None)) is not None:
+            return Verdict(False, foreign, inert=True)
         if manifest is None or manifest.error:
             return Verdict(True, "no readable package.json owns it: counted as shipping")
         if (inert := inert_file(self.project.rel(path))) is not None:

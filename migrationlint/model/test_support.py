@@ -97,7 +97,7 @@ class TestSupport:
         package, as a test double is."""
         found = self._config_code.get(manifest.path)
         if found is None:
-            found = self._config_code[manifest.path] = _config_code(self._importers(manifest), manifest.dir)
+            found = self._config_code[manifest.path] = _config_code(self._live_importers(manifest), manifest.dir)
         return path in found
 
     def _loaded_only_by_its_scripts(self, manifest: Manifest) -> bool:
@@ -119,7 +119,7 @@ class TestSupport:
         another). Computed once per package."""
         found = self._support.get(manifest.path)
         if found is None:
-            importers = self._importers(manifest)
+            importers = self._live_importers(manifest)
             imports: dict[str, list[str]] = {}
             for target, by in importers.items():
                 for source in by:
@@ -164,6 +164,25 @@ class TestSupport:
                 else {"": []}  # unknown
         found = self._reverse[key]
         return None if "" in found else found
+
+    def _live_importers(self, manifest: Manifest) -> dict[str, list[str]]:
+        """`_importers`, less the orphan barrels: a file of re-exports alone (`export { a } from './a'`)
+        that no file imports and no entry reaches loads nothing when nothing loads it, so the files
+        it re-exports take their status from their other importers (Hardhat tasks behind an unused
+        `contract-setup/index.ts` are still the config's). Once per package."""
+        key = (manifest.path, "live")
+        if key not in self._reverse:
+            importers = self._importers(manifest)
+            barrels = {s for by in importers.values() for s in by if not importers.get(s) and self._orphan_barrel(s, manifest)}
+            self._reverse[key] = {t: [s for s in by if s not in barrels] for t, by in importers.items()}
+        return self._reverse[key]
+
+    def _orphan_barrel(self, path: str, manifest: Manifest) -> bool:
+        facts = self.project.facts(path)
+        return facts is not None and not facts.skipped and bool(facts.imports) \
+            and all(i.kind in ("export-from", "export-star") for i in facts.imports) \
+            and all(e.kind == "reexport" for e in facts.exports) and self.verdict(path, manifest).presumed \
+            and not any(path in targets for targets in (self._outside_edges(manifest) or {}).values())
 
     def _development_importers(self, manifest: Manifest) -> dict[str, list[str]]:
         """{file: the files that import it in a branch taken only outside production}, once per package."""

@@ -1,7 +1,8 @@
 """Packages whose build or run checks no type: their tsconfig is read by editors alone.
 
 A Next.js app whose config sets `typescript.ignoreBuildErrors` (a Nuxt app whose config does not set
-`typescript.typeCheck`: for the import rules' wording only, unchecked_files), a React Native app Metro bundles,
+`typescript.typeCheck`: for the import rules' wording only, unchecked_files), a vite app its page starts
+whose build is `vite build` alone, a React Native app Metro bundles,
 and a package Bun runs from source (`bun run src/index.ts`) compile what their entries reach and
 strip the types without checking them. When no script of the package or of the workspace root
 runs tsc either, no tsconfig of theirs is a program: a file no entry reaches is read by nothing,
@@ -13,6 +14,7 @@ from __future__ import annotations
 from migrationlint.model.app_builds import ENTRY_BUNDLES
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.entry_points import START_SCRIPTS
+from migrationlint.model.html_entries import ORIGIN as HTML_ORIGIN
 from migrationlint.model.next_routes import sets_page_extensions
 from migrationlint.model.project import Project
 from migrationlint.model.script_commands import command_pattern
@@ -24,6 +26,8 @@ _NEXT_BUILD = command_pattern(r"next build\b")
 _NUXT_BUILD = command_pattern(r"(?:nuxt|nuxi) (?:build|generate)\b")
 _NUXT_CHECKS = command_pattern(r"(?:vue-tsc|(?:nuxt|nuxi) typecheck)\b")
 _NUXT2_TYPESCRIPT = "@nuxt/typescript-build"
+_VITE_BUILD = command_pattern(r"vite build\b")
+_VUE_TSC = command_pattern(r"vue-tsc\b")
 # `bun run src/index.ts`, `bun --watch src/index.ts`, `bun run --hot ./server.tsx`: Bun runs the source
 _BUN_RUNS_SOURCE = command_pattern(r"bun(?: run)?(?: --[\w-]+(?:=\S+)?)* \S+\.[cm]?tsx?(?:\s|$)")
 
@@ -73,6 +77,16 @@ def nuxt_build_unchecked(project: Project, manifest: Manifest) -> str | None:
            "tsc, vue-tsc or `nuxi typecheck`"
 
 
+def vite_checks_no_type(project: Project, manifest: Manifest) -> bool:
+    """Whether the package is a vite app started from its page (`index.html`'s module script) whose
+    build is `vite build` alone: vite strips types without checking them, and no script of it or of
+    the root runs tsc or vue-tsc (`tsc -b && vite build` checks them)."""
+    scripts = scripts_here(project, manifest)
+    return any(_VITE_BUILD.search(c) for c in scripts) and _no_tsc(project, manifest) \
+        and not any(_VUE_TSC.search(c) for c in scripts) \
+        and any(e.origin == HTML_ORIGIN for e in shipping_for(project).entries(manifest))
+
+
 def metro_checks_no_type(project: Project, manifest: Manifest) -> bool:
     """Whether the package is a React Native app Metro bundles from its entry (metro.config, or an
     expo or react-native CLI script) and no script of it or of the root runs tsc: Metro strips
@@ -94,10 +108,11 @@ def checks_no_type(project: Project, manifest: Manifest) -> bool:
     source with no scripts of its own (nothing builds or checks it apart) that only such builds
     depend on (a shared folder of a Bun server and a Next app that ignores build errors)."""
     if next_skips_type_check(project, manifest) or metro_checks_no_type(project, manifest) \
-            or bun_checks_no_type(project, manifest):
+            or bun_checks_no_type(project, manifest) or vite_checks_no_type(project, manifest):
         return True
     if manifest.error or manifest.data.get("scripts") or not _no_tsc(project, manifest):
         return False
     dependents = [d for d in shipping_for(project).dependents(manifest) if d.path != manifest.path]
     return bool(dependents) and all(next_skips_type_check(project, d) or metro_checks_no_type(project, d)
-                                    or bun_checks_no_type(project, d) for d in dependents)
+                                    or bun_checks_no_type(project, d) or vite_checks_no_type(project, d)
+                                    for d in dependents)

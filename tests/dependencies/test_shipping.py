@@ -1353,6 +1353,51 @@ def test_files_a_tool_config_loads_through_a_barrel_are_build_code(tmp_path):
                                                          ("DEP002", "tasks/deploy.ts", "hardhat")]
 
 
+def test_an_unused_barrel_makes_nothing_it_re_exports_ship(tmp_path):
+    """`tasks/setup/index.ts` re-exports the setup tasks `hardhat.config.ts` reaches through
+    `tasks/setups.ts`, and no file imports it: a barrel nothing loads loads nothing, so the tasks stay
+    the config's (a payments protocol's contracts package: 16 DEP002 on its admin tasks). A barrel
+    that also holds code of its own, or that a file of the package imports, still counts."""
+    files = {
+        "package.json": {"name": "@acme/contracts", "version": "1.0.0", "main": "dist/src/lib/index.js", "files": ["dist"],
+                         "scripts": {"build": "tsc -p tsconfig.json"},
+                         "devDependencies": {"ethers": "5.7.2", "hardhat": "2.26.5", "typescript": "5.8.3"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "."}, "include": ["src/", "tasks/", "hardhat.config.ts"]},
+        "hardhat.config.ts": "import { task } from 'hardhat/config';\nimport { setupAll } from './tasks/setups';\n"
+                             "task('setup', async () => setupAll());\nexport default {};\n",
+        "tasks/setups.ts": "import { setupToken } from './setup/setupToken';\nexport const setupAll = () => setupToken();\n",
+        "tasks/setup/setupToken.ts": "import { Contract } from 'ethers';\nexport const setupToken = () => new Contract('0x0', []);\n",
+        "tasks/setup/index.ts": "export { setupToken } from './setupToken';\n",
+        "src/lib/index.ts": "export const version = '1.0.0';\n",
+    }
+    assert dep(write(tmp_path / "orphan", files)) == []
+    code = {**files, "tasks/setup/index.ts": "export { setupToken } from './setupToken';\nexport const ready = true;\n"}
+    assert dep(write(tmp_path / "code", code)) == [("DEP002", "tasks/setup/setupToken.ts", "ethers")]
+    used = {**files, "src/lib/index.ts": "export * from '../../tasks/setup';\nexport const version = '1.0.0';\n"}
+    assert dep(write(tmp_path / "used", used)) == [("DEP002", "tasks/setup/setupToken.ts", "ethers")]
+
+
+@pytest.mark.parametrize("runtime, reported", [
+    ("import * as hre from 'hardhat';\n", []),  # the Hardhat Runtime Environment: `hardhat run`, a deploy plugin
+    ("import { task } from 'hardhat/config';\ntask('deploy', 'Deploys');\n", ["ethers", "hardhat"]),  # no CLI runtime
+])
+def test_a_script_that_imports_a_dev_clis_runtime_is_run_by_that_cli(tmp_path, runtime, reported):
+    """`deploy/deploy-token.ts` imports `hardhat` itself (`import * as hre from 'hardhat'`), which the
+    package keeps in devDependencies: only the Hardhat CLI (`hardhat deploy-zksync --script ...`)
+    runs it, never what installs the package (a payments protocol: 7 DEP002 on its zkSync deploy
+    scripts). The helper only such scripts import is theirs too."""
+    files = {
+        "package.json": {"name": "@acme/contracts", "version": "1.0.0", "main": "dist/src/index.js", "files": ["dist"],
+                         "scripts": {"build": "tsc -p tsconfig.json"},
+                         "devDependencies": {"ethers": "5.7.2", "hardhat": "2.26.5", "typescript": "5.8.3"}},
+        "tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "."}, "include": ["src/", "deploy/"]},
+        "deploy/deploy-token.ts": runtime + "import { utils } from 'ethers';\nexport default async function () { return utils.id('Token'); }\n",
+        "src/index.ts": "export const version = '1.0.0';\n",
+    }
+    found = sorted(p for c, _, p in dep(write(tmp_path, files)) if c == "DEP002")
+    assert found == reported
+
+
 @pytest.mark.parametrize("importer, reported", [
     ("astro.config.mjs", []), ("astro.config.js", []), ("astro.config.cjs", []), ("astro.config.ts", []),
     ("setup.mjs", [("DEP002", "plugins/images.ts", "sharp")]),  # no tool config by its name
@@ -3455,7 +3500,11 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
                    "declare const config: { get(): { NODE_ENV: string } };\n"
                    "if (config.get().NODE_ENV !== 'production') app.use(require('./docs').docs);\n",
                    # a test run's switch (a real spreadsheet server seeds its test database so: 1 DEP002)
-                   "if (process.env.TEST_CLEAN_DATABASE) {\n  app.use(require('./docs').docs);\n}\n"):
+                   "if (process.env.TEST_CLEAN_DATABASE) {\n  app.use(require('./docs').docs);\n}\n",
+                   # vite's flags, written as constants by its build (a CMS's start script loads nodemon so: 1 DEP002)
+                   "if (import.meta.env.DEV) {\n  app.use(require('./docs').docs);\n}\n",
+                   "if (import.meta.env.PROD) {\n  app.enable('x');\n} else {\n  app.use(require('./docs').docs);\n}\n",
+                   "if (import.meta.env.MODE === 'development') app.use(require('./docs').docs);\n"):
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
         if "./docs" not in branch:
             del other["src/docs.ts"]
@@ -3465,6 +3514,7 @@ def test_a_load_in_a_branch_for_outside_production_does_not_ship(tmp_path):
                    "let isDev = process.env.NODE_ENV !== 'production';\nisDev = true;\nif (isDev) app.use(require('./docs').docs);\n",
                    "let environment = process.env.NODE_ENV;\nif (environment === 'development') app.use(require('./docs').docs);\n",
                    "if (config.NODE_MODE === 'development') app.use(require('./docs').docs);\n",
+                   "if (import.meta.env.PROD) {\n  app.use(require('./docs').docs);\n}\n",
                    "if (process.env.USE_TESTNET) {\n  app.use(require('./docs').docs);\n}\n"):  # a network, not a test run
         other = {**files, "src/index.ts": "import express from 'express';\nconst app = express();\n" + branch}
         assert dep(write(tmp_path / str(len(branch)), other)) == [("DEP002", "src/docs.ts", "swagger-ui-express")], branch

@@ -302,3 +302,22 @@ def test_a_typescript_file_inside_another_languages_project_is_not_the_roots(tmp
     if project_file:
         files[f"examples/server-rs/{project_file}"] = "[package]\nname = \"todo-server\"\n"
     assert sorted({p for c, _, p in dep(write(tmp_path, files), select=("DEP001",))}) == reported
+
+
+@pytest.mark.parametrize("project_file, reported", [("go.mod", []), (None, ["IMP002"])])
+def test_a_go_modules_golden_typescript_files_are_its_tests_data(tmp_path, project_file, reported):
+    """A Go code generator's tests compare its output with `testdata/tsapp/expected_shared.ts`, in a
+    repository whose root is a Go module with no package.json anywhere: the file is that test's data,
+    whose imports name the generated app's aliases (a backend framework: 5 IMP002 errors "counted as
+    shipping"). With no other language's project around it, its broken import is reported."""
+    files = {
+        "pkg/clientgen/client_test.go": "package clientgen\n",
+        "pkg/clientgen/testdata/tsapp/tsconfig.json": {"compilerOptions": {"paths": {"~backend/*": ["./*"]}}},
+        "pkg/clientgen/testdata/tsapp/expected_shared.ts": "import type { Req } from '~backend/svc/svc';\n"
+                                                           "export type R = Req;\n",
+    }
+    if project_file:
+        files[project_file] = "module example.com/acme\n\ngo 1.22\n"
+    root = write(tmp_path, files)
+    found = pipeline.lint([str(root)], Settings(select=["IMP", "DEP"]), use_cache=False).diagnostics
+    assert [d.code for d in found] == reported

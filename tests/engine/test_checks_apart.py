@@ -20,11 +20,14 @@ def _findings(result) -> list[tuple]:
     return [(d.code, d.path, d.start, d.end, d.message, d.fix) for d in result.diagnostics]
 
 
+EXCLUDED = ["generated/"]
+
+
 def _large_service(root: Path) -> Path:
-    """A service with enough files to split, and a type-only import of a git-ignored generated
-    module (context, not linted) that only the import rules resolve and read."""
+    """A service with enough files to split, and a type-only import of a module the configuration
+    excludes (context, not linted) that only the import rules resolve and read. (A git-ignored one is
+    what a build writes: its exports are not read at all.)"""
     (root / ".git").mkdir()
-    (root / ".gitignore").write_text("generated/\n")
     (root / "package.json").write_text(json.dumps({"name": "svc", "version": "1.0.0", "main": "dist/main.js",
                                                    "dependencies": {"lodash": "^4.17.21"}}))
     src = root / "src"
@@ -48,9 +51,9 @@ def splits(monkeypatch) -> list[int]:
 
 def test_the_split_run_reports_what_one_process_reports(tmp_path: Path, splits: list[int]) -> None:
     root = _large_service(tmp_path)
-    split = pipeline.lint([str(root)], Settings(), use_cache=False)
+    split = pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=False)
     assert splits, "the run was large enough to split"
-    single = pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1)
+    single = pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=False, jobs=1)
     assert len(splits) == 1  # --jobs 1: one process
     assert _findings(split) == _findings(single)
     assert {d.code for d in split.diagnostics} >= {"IMP003"}
@@ -59,26 +62,26 @@ def test_the_split_run_reports_what_one_process_reports(tmp_path: Path, splits: 
 @pytest.mark.parametrize("change", ["context file", "created candidate"])
 def test_what_the_child_read_is_an_input_of_the_stored_run(tmp_path: Path, splits: list[int], change: str) -> None:
     root = _large_service(tmp_path)
-    first = pipeline.lint([str(root)], Settings(), use_cache=True)
+    first = pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=True)
     assert splits and any(d.code == "IMP003" for d in first.diagnostics)
     if change == "context file":  # only the import rules read the generated module's exports
         (root / "generated" / "types" / "index.ts").write_text("export interface Foo { a: number }\n")
     else:  # `../generated/types` now names types.ts, found before the folder's index.ts
         (root / "generated" / "types.ts").write_text("export interface Foo { a: number }\n")
-    cached = pipeline.lint([str(root)], Settings(), use_cache=True)
-    fresh = pipeline.lint([str(root)], Settings(), use_cache=False)
+    cached = pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=True)
+    fresh = pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=False)
     assert _findings(cached) == _findings(fresh)
     assert _findings(fresh) != _findings(first)
 
 
 def test_a_child_that_fails_leaves_the_families_to_the_parent(tmp_path: Path, monkeypatch) -> None:
     root = _large_service(tmp_path)
-    expected = _findings(pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1))
+    expected = _findings(pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=False, jobs=1))
     def failing(*args):
         raise MemoryError  # in the child: it exits without sending anything
 
     monkeypatch.setattr(checks_apart, "_checked_apart", failing)
-    assert _findings(pipeline.lint([str(root)], Settings(), use_cache=False)) == expected
+    assert _findings(pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=False)) == expected
 
 
 def test_a_run_already_holding_much_memory_stays_in_one_process(tmp_path: Path, splits: list[int],
@@ -86,7 +89,7 @@ def test_a_run_already_holding_much_memory_stays_in_one_process(tmp_path: Path, 
     """The child would copy what it reads (reference counts): past MAX_PARENT_MB, no fork."""
     root = _large_service(tmp_path)
     monkeypatch.setattr(checks_apart, "MAX_PARENT_MB", 1)
-    pipeline.lint([str(root)], Settings(), use_cache=False)
+    pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=False)
     assert splits == []
 
 
@@ -105,14 +108,14 @@ def test_a_config_only_the_child_read_is_an_input_of_the_stored_run(tmp_path: Pa
         return real(project, store, apart)
 
     monkeypatch.setattr(checks_apart, "_checked_apart", reading_a_config)
-    pipeline.lint([str(root)], Settings(), use_cache=True)
+    pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=True)
     assert splits
     splits.clear()
-    pipeline.lint([str(root)], Settings(), use_cache=True)
+    pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=True)
     assert splits == [], "unchanged: the stored run answers"
     extra.write_text('{"compilerOptions": {"strict": false}}')
     splits.clear()
-    pipeline.lint([str(root)], Settings(), use_cache=True)
+    pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=True)
     assert splits, "the stored run no longer holds: the checks ran again"
 
 
@@ -121,14 +124,14 @@ def test_a_fix_pass_over_a_large_run_splits_and_reports_what_one_process_reports
     """The fix loop's re-lint after a pass that edited a manifest checks every file again: on a
     large run, in two processes, with the findings of a fresh single-process lint of those texts."""
     root = _large_service(tmp_path)
-    first = pipeline.lint([str(root)], Settings(), use_cache=False)
+    first = pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=False)
     manifest = str(root / "package.json")
     undeclared = json.loads((root / "package.json").read_text())
     undeclared["dependencies"] = {}
     texts = {manifest: json.dumps(undeclared).encode()}
     splits.clear()
-    relinted = Relinter([str(root)], Settings(), first)(texts)
+    relinted = Relinter([str(root)], Settings(exclude=EXCLUDED), first)(texts)
     assert splits == [len(first.files)]
-    fresh = pipeline.lint([str(root)], Settings(), use_cache=False, jobs=1, overrides=texts, files=first.files)
+    fresh = pipeline.lint([str(root)], Settings(exclude=EXCLUDED), use_cache=False, jobs=1, overrides=texts, files=first.files)
     assert _findings(relinted) == _findings(fresh)
     assert "DEP001" in {d.code for d in relinted.diagnostics}

@@ -751,6 +751,32 @@ def test_a_next_app_that_skips_type_checks_compiles_only_what_its_routes_reach(t
     assert [d.severity.value for d in lint(tmp_path, ["DEP001"])] == [severity]
 
 
+@pytest.mark.parametrize("build, severity", [
+    ("vite build", "warning"),
+    ("tsc -b && vite build", "error"),  # tsc checks the app's tsconfig: its files are in a program
+    ("vue-tsc --noEmit && vite build", "error"),
+])
+def test_a_vite_app_built_by_vite_alone_compiles_only_what_its_page_reaches(tmp_path, build, severity):
+    """A vite app started from its page (`index.html` loads `/index.tsx`) whose build is `vite build`
+    alone: vite strips types without checking them, so the app's tsconfig is an editor's, and a
+    leftover folder its page never reaches is read by nothing (a CMS playground's old admin: 10
+    IMP001 errors saying its build fails). A script running tsc or vue-tsc keeps the error."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/utils/package.json", {"name": "@acme/utils", "version": "1.0.0", "main": "src/index.ts"})
+    _write(tmp_path, "packages/utils/src/index.ts", "export const u = 1;\n")
+    _pkg(tmp_path, "packages/admin/package.json", {"name": "@acme/admin", "private": True, "scripts": {"build": build},
+                                                   "dependencies": {"@acme/utils": "1.0.0"}, "devDependencies": {"vite": "^5.0.0"}})
+    _write(tmp_path, "packages/admin/index.html", '<script type="module" src="/index.tsx"></script>\n')
+    _write(tmp_path, "packages/admin/index.tsx", "import { u } from '@acme/utils';\nconsole.log(u);\n")
+    _write(tmp_path, "packages/admin/vite.config.ts", "export default {};\n")
+    _pkg(tmp_path, "packages/admin/tsconfig.json", {"compilerOptions": {"jsx": "react-jsx", "noEmit": True}})
+    _write(tmp_path, "packages/admin/extra/auto/Auto.tsx", "import { Old } from '@acme/ui';\nexport const Auto = Old;\n")
+    _write(tmp_path, "packages/admin/extra/auto/index.ts", "export * from './Auto';\n")
+    assert [d.severity.value for d in lint(tmp_path, ["IMP001"])] == [severity]
+    _write(tmp_path, "packages/admin/index.tsx", "import { Auto } from './extra/auto';\nconsole.log(Auto);\n")
+    assert [d.severity.value for d in lint(tmp_path, ["IMP001"])] == ["error"]  # the page reaches it
+
+
 @pytest.mark.parametrize("config, scripts, severity", [
     ("export default defineNuxtConfig({ ssr: false });\n", {}, "warning"),
     ("export default defineNuxtConfig({ typescript: { typeCheck: true } });\n", {}, "error"),

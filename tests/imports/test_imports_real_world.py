@@ -977,6 +977,26 @@ def test_a_types_entry_maps_back_through_declaration_dir(tmp_path):
     assert "packages/tokens/src/index.ts has no export named `missing`" in d.message
 
 
+def test_a_types_entry_maps_back_through_a_referenced_projects_out_dir(tmp_path):
+    """The package's tsconfig.json only references `./src`, whose own tsconfig writes declarations to
+    `../dist/types`: `"types": "./dist/types/index.d.ts"` is `src/index.ts`'s declaration, not
+    `src/types/index.ts` (a headless CMS's UI packages: 20 IMP003 naming the wrong file)."""
+    _pkg(tmp_path, "package.json", {"name": "r", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/board/package.json", {"name": "@acme/board", "version": "1.0.0", "main": "./dist/index.js",
+                                                   "types": "./dist/types/index.d.ts"})
+    _pkg(tmp_path, "packages/board/tsconfig.json", {"files": [], "references": [{"path": "./src"}]})
+    _pkg(tmp_path, "packages/board/src/tsconfig.json", {"compilerOptions": {
+        "composite": True, "declaration": True, "emitDeclarationOnly": True, "outDir": "../dist/types"}})
+    _write(tmp_path, "packages/board/src/index.ts", "export * from './types';\nexport { Board } from './Board';\n")
+    _write(tmp_path, "packages/board/src/Board.ts", "export const Board = 1;\n")
+    _write(tmp_path, "packages/board/src/types/index.ts", "export type BoardData = { id: string };\n")
+    _pkg(tmp_path, "packages/app/package.json", {"name": "app", "version": "1.0.0", "main": "src/index.ts",
+                                                 "dependencies": {"@acme/board": "1.0.0"}})
+    _write(tmp_path, "packages/app/src/index.ts", "import { Board, Gone } from '@acme/board';\nconsole.log(Board, Gone);\n")
+    [d] = lint(tmp_path, ["IMP003"])
+    assert "packages/board/src/index.ts has no export named `Gone`" in d.message
+
+
 def test_a_tsconfig_extending_a_generated_config_not_written_yet_leaves_its_aliases_open(tmp_path):
     """`"extends": "./.quasar/tsconfig.json"`, which `quasar prepare` writes into a git-ignored hidden
     folder with the app's aliases (`pages/`, `src/`, `#q-app/wrappers`): without it the aliases are
@@ -1378,3 +1398,23 @@ def test_each_missing_name_of_one_import_is_reported_at_that_name(tmp_path):
     found = sorted((d.start, d.end) for d in lint(tmp_path, ["IMP003"]))
     assert found == [(text.index("HealthResponse"), text.index("HealthResponse") + len("HealthResponse")),
                      (text.index("DetailedHealthResponse"), text.index("DetailedHealthResponse") + len("DetailedHealthResponse"))]
+
+
+@pytest.mark.parametrize("ignored, reported", [(True, []), (False, ["IMP003"])])
+def test_exports_of_a_module_a_gitignore_names_are_what_a_build_writes(tmp_path, ignored, reported):
+    """`export * from './generated/inputs'` where `src/.gitignore` names `generated`: the committed
+    files there are `// stubs` a `pre-build` generator overwrites with the real inputs, so what they
+    export in the checkout says nothing of the build (a headless CMS's GraphQL clients: 20 IMP003).
+    A module the repository keeps as source is read as it stands."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/client/package.json", {"name": "@acme/client", "version": "1.0.0", "main": "src/index.ts",
+                                                    "scripts": {"pre-build": "tsx scripts/generate.ts"}})
+    if ignored:
+        _write(tmp_path, "packages/client/src/.gitignore", "generated\n")
+    _write(tmp_path, "packages/client/src/index.ts", "export * from './generated/inputs';\n")
+    _write(tmp_path, "packages/client/src/generated/inputs.ts", "// stubs\nexport {};\n")
+    _pkg(tmp_path, "packages/app/package.json", {"name": "app", "version": "1.0.0", "main": "src/index.ts",
+                                                 "dependencies": {"@acme/client": "1.0.0"}})
+    _write(tmp_path, "packages/app/src/index.ts", "import type { MembershipInput } from '@acme/client';\n"
+                                                  "export const f = (m: MembershipInput) => m;\n")
+    assert [d.code for d in lint(tmp_path, ["IMP003"])] == reported
