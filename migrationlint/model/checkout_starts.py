@@ -6,10 +6,11 @@ module of such a package (`node -r tsconfig-paths/register dist/main.js`), canno
 from a production install (`npm ci --omit=dev`), which leaves the runner out: every run has the
 devDependencies, so "a production install leaves it out" (DEP002) describes nothing that happens.
 Said of a package with no `dependencies` at all, which keeps everything it loads where its runner
-is (an operator's tool run from a checkout), and of a private one that names nothing to load and
-has no Dockerfile (a local development server beside a function deployed some other way). A
-package with dependencies that may be published or built into an image is left to the usual
-judgement (its runner may be the oversight).
+is (an operator's tool run from a checkout), and of one that names nothing to load, has no
+Dockerfile and does not say `"private": false` (a local development server beside a function
+deployed some other way; a one-off migration tool with a stray dependency). A package with
+dependencies that may be published or built into an image is left to the usual judgement (its
+runner may be the oversight).
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ _PRELOADS = frozenset({"-r", "--require", "--import", "--loader", "--experimenta
 
 
 def starts_from_checkout(manifest: Manifest, root: Manifest | None = None) -> bool:
-    """Whether the package declares no `dependencies` (or is private, names nothing to load and has no
-    Dockerfile), has a start script, and every start script runs through a TypeScript runner only
+    """Whether the package declares no `dependencies` (or names nothing to load, has no Dockerfile and
+    is not `"private": false`), has a start script, and every start script runs through a TypeScript runner only
     its devDependencies hold, or, for a package of the workspace `root`, the root's (a workspace's
     `tsx`, kept once at the root for all its CLIs)."""
     scripts = manifest.data.get("scripts")
@@ -39,7 +40,7 @@ def starts_from_checkout(manifest: Manifest, root: Manifest | None = None) -> bo
     starts = tuple(tuple(map(tuple, expanded_commands(s, scripts))) for s in starts)  # `bun run run:prod x.ts`: its script
     if not starts:
         return False
-    if manifest.data.get("dependencies") and not (manifest.data.get("private") is True and names_no_entry(manifest)
+    if manifest.data.get("dependencies") and not (manifest.data.get("private") is not False and names_no_entry(manifest)
                                                   and not os.path.isfile(os.path.join(manifest.dir, "Dockerfile"))):
         return False
     kept = {*manifest.section("devDependencies"), *(root.section("devDependencies") if root is not None else ())}

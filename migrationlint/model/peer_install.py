@@ -52,7 +52,23 @@ def read_pnpm_settings(directory: str) -> dict:
 
 
 def read_yarnrc(directory: str) -> dict:
-    """The settings of `<directory>/.yarnrc.yml` (yarn berry), {} when absent or unreadable."""
+    """The settings yarn berry reads for the project in `directory`: its `.yarnrc.yml` over those of
+    the folders above it (yarn finds them in the parent directories, the closest winning: a nested
+    docs project's file naming only `yarnPath` keeps the root's `nodeLinker: node-modules`), read in
+    the folders that hold a package.json, so that nothing outside the repository counts; {} when none."""
+    merged: dict = {}
+    folder = directory
+    while True:
+        if folder == directory or os.path.isfile(os.path.join(folder, "package.json")):
+            merged = {**_yarnrc_at(folder), **merged}
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return merged
+        folder = parent
+
+
+def _yarnrc_at(directory: str) -> dict:
+    """The settings of `<directory>/.yarnrc.yml`, {} when absent or unreadable."""
     from migrationlint.model.yaml_load import load
 
     try:

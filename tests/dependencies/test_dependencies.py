@@ -1135,15 +1135,20 @@ _YARN_BERRY_LOCK = ('__metadata:\n  version: 8\n  cacheKey: 10c0\n\n'
 
 
 @pytest.mark.parametrize("lockfile, reported", [("yarn-v1", ["chalk"]), ("node-modules", ["chalk"]),
-                                                ("pnp", ["chalk", "dotenv"])])
+                                                ("pnp", ["chalk", "dotenv"]), ("parent's node-modules", ["chalk"])])
 def test_dep002_a_yarn_production_install_places_what_a_production_dependency_needs(tmp_path, lockfile, reported):
     """yarn.lock records each entry's dependencies: @nestjs/config depends on dotenv, so a production
     install (`yarn install --production`; yarn 2+'s `workspaces focus --production` with the
     node-modules linker, whose descriptors read `npm:^4.0.0`) places dotenv though the service lists
     it in devDependencies, and loading it fails nowhere (a real service). When nothing of production
     leads to it, reported; under Plug'n'Play a package reaches only what it declares: reported. A
-    workspace's own entry, which lists its devDependencies too, leads nowhere."""
+    workspace's own entry, which lists its devDependencies too, leads nowhere. Yarn reads the
+    `.yarnrc.yml` of the folders above too, the closest winning: a nested project's file naming only
+    `yarnPath` keeps the repository's `nodeLinker: node-modules` (a CMS's docs site)."""
     root = tmp_path / "svc"
+    if lockfile == "parent's node-modules":
+        (tmp_path / "package.json").write_text(json.dumps({"name": "repo", "private": True}))
+        (tmp_path / ".yarnrc.yml").write_text("nodeLinker: node-modules\n")
     (root / "src").mkdir(parents=True)
     berry = lockfile != "yarn-v1"
     (root / "package.json").write_text(json.dumps({
@@ -1152,7 +1157,8 @@ def test_dep002_a_yarn_production_install_places_what_a_production_dependency_ne
         "dependencies": {"@nestjs/config": "^4.0.0"}, "devDependencies": {"dotenv": "^16.4.7", "chalk": "^4.1.2"}}))
     (root / "yarn.lock").write_text(_YARN_BERRY_LOCK if berry else _YARN_V1_LOCK)
     if berry:
-        (root / ".yarnrc.yml").write_text(f"nodeLinker: {lockfile}\n")
+        (root / ".yarnrc.yml").write_text("yarnPath: .yarn/releases/yarn-4.5.0.cjs\n" if "parent" in lockfile
+                                          else f"nodeLinker: {lockfile}\n")
     (root / "src/main.ts").write_text("import { config } from 'dotenv';\nimport chalk from 'chalk';\n"
                                       "config();\nconsole.log(chalk.red(process.env.PORT));\n")
     found = by_code(helpers.lint(root, select=["DEP002"]), "DEP002")

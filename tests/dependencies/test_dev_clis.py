@@ -58,8 +58,8 @@ def test_a_package_started_only_through_a_dev_runner_has_no_production_install(t
     """`"start": "ts-node --transpile-only src/index.ts"` with ts-node, and everything else, in
     devDependencies and no `dependencies` at all: the package cannot start from a production install,
     so every run has its devDependencies (an operator's tool in a real monorepo: 11 DEP002). With a
-    `dependencies` section beside the dev-only runner (unless the package is private, names nothing to
-    load and has no Dockerfile), or a start that runs built code, it is judged as usual."""
+    `dependencies` section beside the dev-only runner (unless the package names nothing to load, has no
+    Dockerfile and is not `"private": false`), or a start that runs built code, it is judged as usual."""
     manifest = {"name": "airdrop", "version": "1.0.0", "main": "dist/index.js",
                 "scripts": {"start": "ts-node --transpile-only src/index.ts", "build": "tsc"},
                 "devDependencies": {"ethers": "^5.7.0", "ts-node": "^10.9.1", "typescript": "^5.1.6"}}
@@ -81,6 +81,12 @@ def test_a_package_started_only_through_a_dev_runner_has_no_production_install(t
     assert dep(write(tmp_path / "local", {"package.json": local, **files})) == []
     imaged = write(tmp_path / "imaged", {"package.json": local, **files, "Dockerfile": "FROM node:22\nCMD [\"npm\", \"start\"]\n"})
     assert dep(imaged) == [("DEP002", "src/index.ts", "ethers")]
+    # no `private` at all: the same (a file host's one-off migration tool with a stray `remove` dependency:
+    # 4 DEP002); `"private": false` says it is published, and the usual judgement applies
+    unmarked = {k: v for k, v in local.items() if k != "private"}
+    assert dep(write(tmp_path / "unmarked", {"package.json": unmarked, **files})) == []
+    published = {**unmarked, "private": False}
+    assert dep(write(tmp_path / "published", {"package.json": published, **files})) == [("DEP002", "src/index.ts", "ethers")]
 
 
 def test_a_start_script_that_runs_another_script_is_judged_by_that_scripts_runner(tmp_path):
@@ -100,8 +106,8 @@ def test_a_start_script_that_runs_another_script_is_judged_by_that_scripts_runne
 def test_a_workspace_cli_started_through_the_roots_dev_runner_has_no_production_install(tmp_path):
     """`packages/cli` with `"start": "tsx src/index.ts"`, only devDependencies, and tsx kept once in the
     workspace root's devDependencies (an infrastructure team's CLI: 5 DEP002 saying the service
-    fails): it starts only from the workspace's full install. A CLI that declares `dependencies`
-    beside it, or a root that keeps no such runner, is judged as usual."""
+    fails): it starts only from the workspace's full install, `dependencies` beside it or not (it names
+    nothing to load). One that says `"private": false`, or a root that keeps no such runner, is judged as usual."""
     def repo(name: str, tool_manifest: dict, root_dev: dict) -> Path:
         return write(tmp_path / name, {
             "package.json": {"name": "catalogue", "private": True, "workspaces": ["packages/*"], "devDependencies": root_dev},
@@ -113,8 +119,10 @@ def test_a_workspace_cli_started_through_the_roots_dev_runner_has_no_production_
            "devDependencies": {"yargs": "^18.0.0"}}
     assert dep(repo("root-runner", tool, {"tsx": "4.23.0"})) == []
     assert dep(repo("no-runner", tool, {"typescript": "^5.9.3"})) == [("DEP002", "packages/cli/src/index.ts", "yargs")]
-    mixed = {**tool, "dependencies": {"chalk": "^5.0.0"}}
-    assert dep(repo("mixed", mixed, {"tsx": "4.23.0"})) == [("DEP002", "packages/cli/src/index.ts", "yargs")]
+    mixed = {**tool, "dependencies": {"chalk": "^5.0.0"}}  # names nothing to load: still started from the checkout
+    assert dep(repo("mixed", mixed, {"tsx": "4.23.0"})) == []
+    published = {**mixed, "private": False}  # said to be published: judged as usual
+    assert dep(repo("published", published, {"tsx": "4.23.0"})) == [("DEP002", "packages/cli/src/index.ts", "yargs")]
 
 
 
