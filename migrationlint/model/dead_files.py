@@ -48,7 +48,7 @@ from migrationlint.model.unreferenced_configs import unreferenced_named_config
 from migrationlint.model.stray_configs import named_configs_above
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.build_output import checks_only
-from migrationlint.model.unchecked_builds import RUNS_TSC, checks_no_type, metro_checks_no_type, scripts_here
+from migrationlint.model.unchecked_builds import RUNS_TSC, checks_no_type, metro_checks_no_type, scripts_here, vite_page_misses
 from migrationlint.model.shipping import shipping_for
 from migrationlint.model.runner_setup import runner_file
 from migrationlint.model.test_runners import may_run_tests
@@ -152,7 +152,7 @@ def _outside_programs(project: Project, resolver: Resolver, cfg: TsConfig, path:
     or the root's catch-all no script runs over a file its Nx project's programs leave out."""
     return _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
         or unreferenced_named_config(project, cfg.path) \
-        or (manifest is not None and checks_no_type(project, manifest)) \
+        or (manifest is not None and (checks_no_type(project, manifest) or vite_page_misses(project, manifest, path))) \
         or _unrun_root_catch_all(project, cfg) and _outside_its_nx_project(project, resolver, path)
 
 

@@ -44,7 +44,11 @@ def foreign_project(project: Project, path: str, package_dir: str | None) -> str
     Python project with JavaScript tooling at its top is that JavaScript package too); with no
     package (`package_dir` None), any folder up to the workspace root, that one included (a Go
     module's `testdata/` golden files, no package.json anywhere). Asked only for files no entry
-    point of the package reaches. None otherwise."""
+    point of the package reaches; not for one a script of the package runs (`ts-node
+    ./test/integrations/generator.ts` in a shell script, beside a Python helper's pyproject.toml):
+    the package's own tool. None otherwise."""
+    if package_dir is not None and _run_by_its_scripts(project, path, package_dir):
+        return None
     memo = _FOREIGN(project)
     folder = os.path.dirname(path)
     top = (package_dir or os.path.dirname(project.workspace.root.rstrip(os.sep))).rstrip(os.sep)
@@ -57,6 +61,14 @@ def foreign_project(project: Project, path: str, package_dir: str | None) -> str
                     "read it: its imports are that project's, not this package's install")
         folder = os.path.dirname(folder)
     return None
+
+
+def _run_by_its_scripts(project: Project, path: str, package_dir: str) -> bool:
+    """Whether a script of the package in `package_dir` runs the file (dev_files.tool_input)."""
+    from migrationlint.model.dev_files import tool_input
+
+    manifest = project.workspace.manifest(os.path.join(package_dir, "package.json"))
+    return not manifest.error and tool_input(path, manifest.data, package_dir) is not None
 
 
 _FOREIGN = per_key("folders holding another language's project file", disk_only=True)

@@ -2,7 +2,7 @@
 
 A Next.js app whose config sets `typescript.ignoreBuildErrors` (a Nuxt app whose config does not set
 `typescript.typeCheck`: for the import rules' wording only, unchecked_files), a vite app its page starts
-whose build is `vite build` alone, a React Native app Metro bundles,
+whose build is `vite build` alone (for the files its page does not reach), a React Native app Metro bundles,
 and a package Bun runs from source (`bun run src/index.ts`) compile what their entries reach and
 strip the types without checking them. When no script of the package or of the workspace root
 runs tsc either, no tsconfig of theirs is a program: a file no entry reaches is read by nothing,
@@ -77,14 +77,21 @@ def nuxt_build_unchecked(project: Project, manifest: Manifest) -> str | None:
            "tsc, vue-tsc or `nuxi typecheck`"
 
 
-def vite_checks_no_type(project: Project, manifest: Manifest) -> bool:
+def vite_page_misses(project: Project, manifest: Manifest, path: str) -> bool:
     """Whether the package is a vite app started from its page (`index.html`'s module script) whose
-    build is `vite build` alone: vite strips types without checking them, and no script of it or of
-    the root runs tsc or vue-tsc (`tsc -b && vite build` checks them)."""
+    build is `vite build` alone, and the page's scripts do not reach the file: vite strips types
+    without checking them, and no script of it or of the root runs tsc or vue-tsc (`tsc -b && vite
+    build` checks them), so nothing reads such a file (what the page reaches runs when the app does).
+    Only where the page is all that starts: no other entry, no Electron main process."""
     scripts = scripts_here(project, manifest)
-    return any(_VITE_BUILD.search(c) for c in scripts) and _no_tsc(project, manifest) \
-        and not any(_VUE_TSC.search(c) for c in scripts) \
-        and any(e.origin == HTML_ORIGIN for e in shipping_for(project).entries(manifest))
+    if not any(_VITE_BUILD.search(c) for c in scripts) or not _no_tsc(project, manifest) \
+            or any(_VUE_TSC.search(c) for c in scripts):
+        return False
+    shipping = shipping_for(project)
+    entries = shipping.entries(manifest)
+    if not entries or any(e.origin != HTML_ORIGIN for e in entries) or manifest.declared("electron"):
+        return False  # a server beside the page, or an Electron app's main process: what else runs is not known
+    return not any(path in shipping.reached_from(e.path, manifest) for e in entries)
 
 
 def metro_checks_no_type(project: Project, manifest: Manifest) -> bool:
@@ -108,11 +115,10 @@ def checks_no_type(project: Project, manifest: Manifest) -> bool:
     source with no scripts of its own (nothing builds or checks it apart) that only such builds
     depend on (a shared folder of a Bun server and a Next app that ignores build errors)."""
     if next_skips_type_check(project, manifest) or metro_checks_no_type(project, manifest) \
-            or bun_checks_no_type(project, manifest) or vite_checks_no_type(project, manifest):
+            or bun_checks_no_type(project, manifest):
         return True
     if manifest.error or manifest.data.get("scripts") or not _no_tsc(project, manifest):
         return False
     dependents = [d for d in shipping_for(project).dependents(manifest) if d.path != manifest.path]
     return bool(dependents) and all(next_skips_type_check(project, d) or metro_checks_no_type(project, d)
-                                    or bun_checks_no_type(project, d) or vite_checks_no_type(project, d)
-                                    for d in dependents)
+                                    or bun_checks_no_type(project, d) for d in dependents)

@@ -281,18 +281,21 @@ def test_a_helper_only_other_packages_tests_import_is_test_support(tmp_path, imp
     assert sorted({p for c, _, p in dep(root, select=("DEP002",))}) == reported
 
 
-@pytest.mark.parametrize("project_file, reported", [
-    ("Cargo.toml", []),  # a Rust crate's schema, which its program hands to a CLI
-    ("go.mod", []),
-    (None, ["sync-tools"]),  # a stray file of the root's tooling: the dead-code warning stays
+@pytest.mark.parametrize("project_file, scripts, reported", [
+    ("Cargo.toml", {}, []),  # a Rust crate's schema, which its program hands to a CLI
+    ("go.mod", {}, []),
+    (None, {}, ["sync-tools"]),  # a stray file of the root's tooling: the dead-code warning stays
+    # a script of the package runs it (a shell script's `ts-node ./test/integrations/generator.ts` beside a
+    # Python helper's pyproject.toml): the package's own tool, whose imports its install serves
+    ("pyproject.toml", {"gen": "ts-node examples/server-rs/schema.ts"}, ["sync-tools"]),
 ])
-def test_a_typescript_file_inside_another_languages_project_is_not_the_roots(tmp_path, project_file, reported):
+def test_a_typescript_file_inside_another_languages_project_is_not_the_roots(tmp_path, project_file, scripts, reported):
     """`examples/server-rs/schema.ts` in a Rust crate with no package.json (a member of the root's
     Cargo workspace), read by a CLI the crate's `main.rs` runs: the root's tooling manifest is not its
     install, and nothing JavaScript reaching it is no sign of dead code (a sync engine: 5 DEP001 asking
     the root to declare the schema's library)."""
     files = {
-        "package.json": {"name": "mono", "private": True, "devDependencies": {"typescript": "^5.6.0"}},
+        "package.json": {"name": "mono", "private": True, "scripts": scripts, "devDependencies": {"typescript": "^5.6.0"}},
         "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
         "packages/sync-tools/package.json": {"name": "sync-tools", "version": "1.0.0", "main": "src/index.ts"},
         "packages/sync-tools/src/index.ts": "export const schema = { table: (name: string) => ({ name }) };\n",
