@@ -39,8 +39,9 @@ def surface_signature(facts: FileFacts | None) -> tuple | None:
 
 def _generated(project: Project, path: str) -> bool:
     """Whether a .gitignore names the module (`src/generated/`): a build writes it (a `pre-build`
-    generator over committed `// stubs`), so what the checkout's copy exports is not what it will."""
-    return git_ignored(path, project.workspace.root)
+    generator over committed `// stubs`), so what the checkout's copy exports is not what it will. A
+    file the run lints was listed by the walk, which leaves out what git ignores: no need to ask."""
+    return path not in project.files and git_ignored(path, project.workspace.root)
 
 
 def _ambient_only(facts: FileFacts) -> bool:
