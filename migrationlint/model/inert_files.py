@@ -47,20 +47,29 @@ def foreign_project(project: Project, path: str, package_dir: str | None) -> str
     point of the package reaches; not for one a script of the package runs (`ts-node
     ./test/integrations/generator.ts` in a shell script, beside a Python helper's pyproject.toml):
     the package's own tool. None otherwise."""
-    if package_dir is not None and _run_by_its_scripts(project, path, package_dir):
-        return None
     memo = _FOREIGN(project)
     folder = os.path.dirname(path)
     top = (package_dir or os.path.dirname(project.workspace.root.rstrip(os.sep))).rstrip(os.sep)
     while folder.startswith(top + os.sep):
         found = memo.get(folder)
         if found is None:
-            found = memo[folder] = next((n for n in FOREIGN_MANIFESTS if os.path.isfile(os.path.join(folder, n))), "")
+            found = memo[folder] = _foreign_manifest_in(folder)
+        if found and package_dir is not None and _run_by_its_scripts(project, path, package_dir):
+            return None
         if found:
             return (f"{FOREIGN_REASON} ({project.rel(os.path.join(folder, found))}), whose programs "
                     "read it: its imports are that project's, not this package's install")
         folder = os.path.dirname(folder)
     return None
+
+
+def _foreign_manifest_in(folder: str) -> str:
+    """The first of FOREIGN_MANIFESTS the folder holds ('' for none): one listing, not a stat per name."""
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        return ""
+    return next((n for n in FOREIGN_MANIFESTS if n in names and os.path.isfile(os.path.join(folder, n))), "")
 
 
 def _run_by_its_scripts(project: Project, path: str, package_dir: str) -> bool:
