@@ -178,6 +178,7 @@ class TestSupport:
         return self._reverse[key]
 
     def _orphan_barrel(self, path: str, manifest: Manifest) -> bool:
+        """Whether the file holds re-exports alone, no entry reaches it and no other package imports it."""
         facts = self.project.facts(path)
         return facts is not None and not facts.skipped and bool(facts.imports) \
             and all(i.kind in ("export-from", "export-star") for i in facts.imports) \
