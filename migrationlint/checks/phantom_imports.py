@@ -29,7 +29,6 @@ from migrationlint.model.bundler_outputs import written_by_bundler
 from migrationlint.model.copied_templates import copied_template_home
 from migrationlint.model.tsc_outputs import written_by_tsc
 from migrationlint.model.dead_files import outside_every_build, switched_off
-from migrationlint.model.inert_files import FOREIGN_REASON
 from migrationlint.model.shipping import shipping_for
 from migrationlint.checks.dead_file_findings import SKIPPED_LIB_CHECK_BARE_NOTE, SKIPPED_LIB_CHECK_NOTE, in_dead_file
 from migrationlint.model.read_by_tests import read_by_tests
@@ -81,8 +80,7 @@ def check(project: Project) -> Iterator[Diagnostic]:
 def _in_a_foreign_project(project: Project, path: str) -> bool:
     """Whether the file lies in another language's project, no entry reaching it (inert_files): what it
     imports is resolved, if at all, by that project's programs (a Go test's golden files)."""
-    verdict = shipping_for(project).verdict(path, project.workspace.manifest_for(path))
-    return verdict.inert and verdict.reason.startswith(FOREIGN_REASON)
+    return shipping_for(project).verdict(path, project.workspace.manifest_for(path)).foreign
 
 
 def _file_findings(project: Project, resolver: Resolver, path: str, facts: FileFacts,

@@ -21,9 +21,6 @@ FOREIGN_MANIFESTS = ("Cargo.toml", "go.mod", "pyproject.toml", "setup.py", "Gemf
                      "build.gradle.kts", "composer.json", "mix.exs", "Package.swift", "pubspec.yaml")
 
 
-FOREIGN_REASON = "in a project of another language"  # how foreign_project's verdicts start
-
-
 def inert_file(rel: str) -> str | None:
     """Why a file's imports are nobody's dependencies, whatever its package: fixture data a test
     reads as text, or a file a framework writes. None otherwise."""
@@ -57,7 +54,7 @@ def foreign_project(project: Project, path: str, package_dir: str | None) -> str
         if found and package_dir is not None and _run_by_its_scripts(project, path, package_dir):
             return None
         if found:
-            return (f"{FOREIGN_REASON} ({project.rel(os.path.join(folder, found))}), whose programs "
+            return (f"in a project of another language ({project.rel(os.path.join(folder, found))}), whose programs "
                     "read it: its imports are that project's, not this package's install")
         folder = os.path.dirname(folder)
     return None

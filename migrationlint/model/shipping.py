@@ -202,7 +202,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
 
     def _decide(self, path: str, manifest: Manifest | None) -> Verdict:
         if manifest is None and (foreign := foreign_project(self.project, path, None)) is not None:
-            return Verdict(False, foreign, inert=True)
+            return Verdict(False, foreign, inert=True, foreign=True)
         if manifest is None or manifest.error:
             return Verdict(True, "no readable package.json owns it: counted as shipping")
         if (inert := inert_file(self.project.rel(path))) is not None:
@@ -243,7 +243,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         if (bundle := self._bundle_input(path, manifest)) is not None:
             return Verdict(False, bundle, bundle_input=True)
         if (foreign := foreign_project(self.project, path, manifest.dir)) is not None:
-            return Verdict(False, foreign, inert=True)
+            return Verdict(False, foreign, inert=True, foreign=True)
         rel = os.path.relpath(path, manifest.dir).replace(os.sep, "/")
         why = self._test_glob(path) or dev_reason(rel) or dev_folder_reason(self.project.rel(path).split("/")[:-1]) \
             or top_test_folder(rel) \

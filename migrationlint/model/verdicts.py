@@ -25,6 +25,7 @@ class Verdict:
     unbuilt: bool = False
     unbundled: bool = False  # in no bundle: the app's routes or HTML page, all its entries, do not reach it
     example: bool = False  # the code of an example project (its own package in an examples folder)
+    foreign: bool = False  # inert as a file of another language's project (inert_files.foreign_project)
 
     @property
     def unsettled(self) -> bool:
