@@ -72,10 +72,16 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
     if not missing:  # one finding per name, which two bindings may import (`A, A as B`)
         return
     importer = project.facts(path)
-    if importer is not None and (importer.unchecked or imp.ts_ignored):
-        # erased, in an unchecked file or under `// @ts-ignore`: tsc reports nothing and nothing runs
-        erased = set(erased_names(importer, imp, [b.local for b in missing]))
-        missing = [b for b in missing if b.local not in erased]
+    if importer is not None and (importer.unchecked or imp.ts_ignored or any(b.ts_ignored for b in missing)):
+        # erased, in an unchecked file or under `// @ts-ignore` (above the import or the name): tsc reports
+        # nothing and nothing runs
+        silenced = [b for b in missing if importer.unchecked or imp.ts_ignored or b.ts_ignored]
+        erased = set(erased_names(importer, imp, [b.local for b in silenced]))
+        missing = [b for b in missing if b.local not in erased or b not in silenced]
+    if any(imp.ts_ignored or b.ts_ignored for b in missing) and _placeholder(project.facts(target)):
+        # an edition's stand-in that exports no value (`export {}`), which the other edition's folder replaces:
+        # the author silences each import of it
+        missing = [b for b in missing if not (imp.ts_ignored or b.ts_ignored)]
     if missing:  # a `declare module` elsewhere may add them: tsc merges what the text here lacks
         added = added_names(project, resolver, target)
         missing = [b for b in missing if b.imported not in added]
@@ -90,6 +96,12 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
         return
     for b in missing:
         yield _missing_export(project, resolver, path, imp, target, surface, b)
+
+
+def _placeholder(facts: FileFacts | None) -> bool:
+    """Whether a module exports no value: types alone, or nothing (`export {};`), and re-exports no other module."""
+    return facts is not None and all(e.kind in ("interface", "type") or e.type_only for e in facts.exports) \
+        and not any(i.kind in ("export-star", "export-from") for i in facts.imports)
 
 
 def _missing_export(project: Project, resolver: Resolver, path: str, imp: ImportFact, target: str,
@@ -297,6 +309,7 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
         return f"{unchecked or fails} {code or 'TS2305'} (the binding is {how}, so runtime is unaffected)", severity
     if importer is not None and importer.unchecked:
         return "the binding is undefined at runtime (tsc reports nothing: the file is `// @ts-nocheck`)", None
-    if imp.ts_ignored:
-        return "the binding is undefined at runtime (tsc reports nothing: `// @ts-ignore` above the import)", None
+    if imp.ts_ignored or b.ts_ignored:
+        where = "the import" if imp.ts_ignored else "the name"
+        return f"the binding is undefined at runtime (tsc reports nothing: `// @ts-ignore` above {where})", None
     return f"the binding is undefined at runtime (tsc: {code or 'TS2305'})", None

@@ -41,7 +41,8 @@ class MissingPeers:
         peers = self.peer_list(u.package, m)
         member = self.ws.member(u.package)
         for peer, optional in sorted(peers.items()):
-            if optional or peer == m.name or (m.path, peer) in reported or self._peer_provided(u, peer) \
+            if optional or peer in rt.LOADED_IF_PRESENT.get(u.package, ()) or peer == m.name \
+                    or (m.path, peer) in reported or self._peer_provided(u, peer) \
                     or other_platform_of(peer, peers):
                 continue  # a platform the app may not target (`react-native-macos` beside `react-native`)
             if member is not None and self.member_loads_nothing_of(member, peer):

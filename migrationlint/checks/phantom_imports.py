@@ -330,12 +330,21 @@ def _unresolved(project: Project, resolver: Resolver, path: str, imp: ImportFact
     if resolver.lib_check_skipped(path):
         message += SKIPPED_LIB_CHECK_NOTE if imp.locals else SKIPPED_LIB_CHECK_BARE_NOTE
         severity = Severity.WARNING
-    elif only_for_types(project.facts(path), imp):
+    elif (erased := _erased_use(project, resolver, path, imp)) is not None:
         unchecked = unchecked_file(project, resolver, path)  # a test no tsconfig includes, run with types stripped
         effect = f"{unchecked} TS2307" if unchecked else "tsc fails (TS2307)"
-        message += f" The import is used only for types: {effect}, runtime is unaffected."
+        message += f" The import is {erased}: {effect}, runtime is unaffected."
         severity = Severity.WARNING if unchecked else None
     return diagnostic(IMP002, path, imp.start, imp.end, message, fix=fix, severity=severity, specifier=spec)
+
+
+def _erased_use(project: Project, resolver: Resolver, path: str, imp: ImportFact) -> str | None:
+    """How the compiler comes to drop the import ("used only for types", "unused": SWC, esbuild and tsc
+    drop an import no value uses), or None when it is loaded."""
+    facts = project.facts(path)
+    if only_for_types(facts, imp):
+        return "used only for types"
+    return "unused" if facts is not None and dropped_by_compiler(resolver, path, facts, imp) else None
 
 
 def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:

@@ -228,6 +228,8 @@ class ImportsFacts:
                         start=spec.start_byte,
                         end=spec.end_byte,
                         type_only=spec_type or fact.type_only,
+                        # tsc reports a missing name at its specifier: a directive above that line silences it
+                        ts_ignored=self.silencers and _line_above_silences(self.data, spec.start_byte),
                     ))
 
     def _calls(self, root: Node) -> None:

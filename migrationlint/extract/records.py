@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 90
+FACTS_VERSION = 91
 
 
 @dataclass(slots=True)
@@ -26,6 +26,7 @@ class Binding:
     start: int
     end: int
     type_only: bool = False
+    ts_ignored: bool = False  # a `// @ts-ignore` or `// @ts-expect-error` on the line above its own
 
 
 @dataclass(slots=True)

@@ -32,6 +32,8 @@ SCRIPT_BUILDS = (
     (command_pattern(r"next build\b"), "a Next.js app (next build): it bundles its imports"),
     (command_pattern(r"nuxt (?:build|generate)\b"), "a Nuxt app (nuxt build): it bundles its imports"),
     (command_pattern(r"vinxi build\b"), "a Vinxi app (vinxi build: TanStack Start, SolidStart): vite and Nitro bundle its imports"),
+    (command_pattern(r"(?:nitro|nitropack) build\b"),
+     "a Nitro server (nitro build): it bundles its imports and copies what they load into .output"),
     (command_pattern(r"esbuild\b(?=[^&|;]*--bundle)(?![^&|;]*--packages[= ]external)"),
      "an esbuild bundle (--bundle without --packages=external)"),
     (command_pattern(r"vue-cli-service build\b"), "a Vue CLI app (vue-cli-service build): webpack bundles its imports"),
@@ -57,7 +59,7 @@ SCRIPT_BUILDS = (
 )
 
 # an application's bundler run as a package's `build` (`tsc && vite build`): what it builds is deployed
-APP_BUILD = re.compile(r"\b(?:vite|next|react-scripts|parcel|rsbuild|rspack|astro|remix|vinxi)\s+build\b|\bwebpack\b")
+APP_BUILD = re.compile(r"\b(?:vite|next|react-scripts|parcel|rsbuild|rspack|astro|remix|vinxi|nitro)\s+build\b|\bwebpack\b")
 
 
 def builds_an_app(scripts: object) -> bool:

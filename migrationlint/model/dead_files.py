@@ -30,6 +30,7 @@ from migrationlint.model.absent_tool_configs import absent_tool
 from migrationlint.model.angular_programs import angular_programs
 from migrationlint.model.backup_copies import backup_copy, backup_file
 from migrationlint.model.build_programs import build_tsconfigs, tsc_projects
+from migrationlint.model.ci_workflows import named_by_a_workflow
 from migrationlint.model.dev_files import dev_reason, tool_input
 from migrationlint.model.dev_folders import example_home, in_test_folder
 from migrationlint.model.docker_commands import dockerfile_names
@@ -245,10 +246,9 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     manifest = _OWNERS(project).owner(path)
     if manifest is not None and _left_out_of_workspace(project, manifest):
         return not _run_by_a_script(project, path, manifest)  # `!archive/**`: nothing installs, builds or tests it
-    if outside_every_project(path, bool(_TEST_NAME.search(path))) and not resolver.tsconfigs.candidates(os.path.dirname(path)) \
-            and not resolver.tsconfigs.named_config_covers(path):
-        # in an Nx workspace, outside its projects, no tsconfig.json above: no target compiles or runs it
-        return manifest is None or not _run_by_a_script(project, path, manifest)
+    if (outside_every_project(path, bool(_TEST_NAME.search(path))) or _loose_script(project, path, manifest)) \
+            and not resolver.tsconfigs.candidates(os.path.dirname(path)) and not resolver.tsconfigs.named_config_covers(path):
+        return not named_by_a_workflow(project, path) if manifest is None else not _run_by_a_script(project, path, manifest)
     if path in OPTION_LOADED(project) or manifest is not None and _folder_handed_to_a_tool(path, manifest):
         return False  # a migration a DataSource loads (the TypeORM CLI runs it), a folder a tool runs (`-m migrations`)
     if retired_package(project, path, manifest.dir if manifest else project.workspace.root):  # its manifest renamed away
@@ -290,7 +290,8 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
     if verdict.bundle_input and not _named_by_a_build_config(project, path, manifest):
         return True  # a web app's file no program compiles and its build names not: what imports it decides
     if example_home(rel.split("/")[:-1]) and dev_reason(os.path.basename(rel)) is None \
-            and not (verdict.ships and not verdict.presumed and _example_folder_inside(path, manifest)):
+            and not (verdict.ships and not verdict.presumed and _example_folder_inside(path, manifest)) \
+            and not _entry_of_its_build(project, path, manifest):
         return not _run_by_a_script(project, path, manifest)  # an example no tsconfig compiles: run by hand, if at all
     if backup_file(path) is not None and "__tests__" not in rel.split("/"):  # Jest runs all there
         return not _run_by_a_script(project, path, manifest)  # a superseded copy beside its live twin
@@ -457,6 +458,23 @@ def _unchecked(project: Project, path: str) -> bool:
     program that includes it reports nothing there, so only what runs or imports it decides."""
     facts = project.facts(path)
     return facts is not None and facts.unchecked
+
+
+def _entry_of_its_build(project: Project, path: str, manifest: Manifest) -> bool:
+    """Whether the file is an entry point (a Next.js route, `main`) of a package whose `build` script
+    bundles it (a documentation site in `docs/` built by `next build`): the build compiles it."""
+    scripts = manifest.data.get("scripts")
+    shipping = shipping_for(project)
+    return isinstance(scripts, dict) and isinstance(scripts.get("build"), str) and bool(shipping.bundled(manifest)) \
+        and any(e.path == path for e in shipping.entries(manifest))
+
+
+def _loose_script(project: Project, path: str, manifest: Manifest | None) -> bool:
+    """Whether no package.json owns the file while others in the repository own their folders (a
+    `tools/resend/resend.ts` beside `app/` and `api/`, under a root with no package.json), and it is
+    named like no test (a runner's selection decides those). Like a file outside an Nx workspace's
+    projects, with no tsconfig.json above it, nothing builds it or installs what it imports."""
+    return manifest is None and bool(project.workspace.manifest_dirs) and not _TEST_NAME.search(path)
 
 
 def _run_by_a_script(project: Project, path: str, manifest: Manifest) -> bool:

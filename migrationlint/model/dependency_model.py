@@ -415,13 +415,13 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
     def optional_features_its_users_install(self, m: Manifest) -> bool:
         """Whether a load on demand in `m` is an optional feature its users install: a published
         library, or a publishable package whose `bin` comes beside something to import (`main`,
-        `module`, `exports`) and that plugs into a host the application provides (peerDependencies:
-        a framework's library with a command of its own, such as a type generator run in the
-        projects that use it). Not a service, nor an application installed to run (a `bin` with
-        dependencies of its own and no host: an indexer's node)."""
+        `module`, `exports`) and that plugs into a host (peerDependencies: a framework's type generator
+        run in the projects that use it) or is the host its workspace's plugins take as a peer (an SDK
+        with a CLI). Not a service, nor an application installed to run (an indexer's node)."""
         return self.published_library(m) or (
             not m.unpublishable and bool(m.data.get("bin")) and not self.is_service(m) and not started_application(m)
-            and any(m.data.get(k) for k in ("main", "module", "exports")) and bool(m.section("peerDependencies")))
+            and any(m.data.get(k) for k in ("main", "module", "exports")) and (bool(m.section("peerDependencies")) or any(
+                m.name in member.section("peerDependencies") for member in self.ws.members.values())))
 
     def plug_n_play(self, m: Manifest) -> bool:
         """Whether `m`'s project installs with yarn's Plug'n'Play (no node_modules folders)."""

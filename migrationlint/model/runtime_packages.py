@@ -171,6 +171,11 @@ KNOWN_PEERS: dict[str, tuple[str, ...]] = {
     "@nestjs-modules/ioredis": ("@nestjs/common", "@nestjs/core", "ioredis"),
     "@mikro-orm/nestjs": ("@mikro-orm/core", "@nestjs/common", "@nestjs/core"),
 }
+# peers that packages built on @nestjs/mapped-types list as required while their code loads them only when
+# installed (`isClassValidatorAvailable()`: a guarded require); later versions mark them optional in
+# peerDependenciesMeta, and pnpm 5 copies them into the records of the packages that depend on mapped-types
+LOADED_IF_PRESENT: dict[str, frozenset[str]] = dict.fromkeys(
+    ("@nestjs/mapped-types", "@nestjs/swagger", "@nestjs/graphql"), frozenset({"class-validator", "class-transformer"}))
 # the first major version a KNOWN_PEERS entry holds for: @nestjs/apollo 10 had only optional peers
 # (apollo-server-express, -fastify, -core); @apollo/server became required in 11
 KNOWN_PEERS_SINCE: dict[str, int] = {"@nestjs/apollo": 11}

@@ -397,6 +397,81 @@ def test_dep003_required_peers_from_the_lockfile_or_table(tmp_path, name, npmrc)
     assert all(setting[name[:4]] in d.message for d in by_code(lint(root), "DEP003"))
 
 
+MAPPED_TYPES_LOCK = """lockfileVersion: 5.3
+
+importers:
+
+  packages/client:
+    specifiers:
+      '@nestjs/common': 8.1.1
+      '@nestjs/swagger': 5.1.4
+      reflect-metadata: 0.1.13
+    dependencies:
+      '@nestjs/common': 8.1.1
+      '@nestjs/swagger': 5.1.4_x1
+      reflect-metadata: 0.1.13
+
+packages:
+
+  /@nestjs/common/8.1.1:
+    resolution: {integrity: sha512-a}
+    peerDependencies:
+      reflect-metadata: ^0.1.12
+    dependencies:
+      reflect-metadata: 0.1.13
+    dev: false
+
+  /@nestjs/mapped-types/1.0.0_x2:
+    resolution: {integrity: sha512-b}
+    peerDependencies:
+      '@nestjs/common': ^7.0.8 || ^8.0.0
+      class-transformer: ^0.2.0 || ^0.3.0 || ^0.4.0
+      class-validator: ^0.11.1 || ^0.12.0 || ^0.13.0
+      reflect-metadata: ^0.1.12
+    dependencies:
+      '@nestjs/common': 8.1.1
+      reflect-metadata: 0.1.13
+    dev: false
+
+  /@nestjs/swagger/5.1.4_x1:
+    resolution: {integrity: sha512-c}
+    peerDependencies:
+      '@nestjs/common': ^8.0.0
+      class-transformer: '*'
+      class-validator: '*'
+      %s: '*'
+      reflect-metadata: ^0.1.12
+    dependencies:
+      '@nestjs/common': 8.1.1
+      '@nestjs/mapped-types': 1.0.0_x2
+      reflect-metadata: 0.1.13
+    dev: false
+
+  /reflect-metadata/0.1.13:
+    resolution: {integrity: sha512-d}
+    dev: false
+"""
+
+
+def test_dep003_validation_peers_that_mapped_types_loads_only_when_installed(tmp_path):
+    """pnpm 5 records class-validator and class-transformer as required peers of @nestjs/swagger 5 (they
+    are @nestjs/mapped-types' peers, which swagger depends on); mapped-types loads them only when they
+    are installed (`isClassValidatorAvailable()`), as later versions say with peerDependenciesMeta. An
+    API client's schema generator importing swagger breaks nothing without them (an energy platform: 33
+    DEP003 warnings promising "Cannot find module"). Another required peer of the record stays reported."""
+    root = helpers.workspace(tmp_path, {})
+    (root / "package.json").write_text('{"name": "root", "private": true, "packageManager": "pnpm@5.18.1"}')
+    (root / "pnpm-workspace.yaml").write_text("packages:\n  - packages/*\n")
+    (root / "pnpm-lock.yaml").write_text(MAPPED_TYPES_LOCK % "swagger-ui-dist")
+    (root / "packages/client/src").mkdir(parents=True)
+    (root / "packages/client/package.json").write_text(json.dumps({
+        "name": "@acme/client", "version": "1.0.0", "private": True, "scripts": {"start": "ts-node src/main.ts"},
+        "dependencies": {"@nestjs/swagger": "5.1.4", "@nestjs/common": "8.1.1", "reflect-metadata": "0.1.13"}}))
+    (root / "packages/client/src/main.ts").write_text("import { DocumentBuilder } from '@nestjs/swagger';\n\n"
+                                                      "console.log(new DocumentBuilder().setTitle('api').build());\n")
+    assert [d.message.split('"')[3] for d in lint(root) if d.code == "DEP003"] == ["swagger-ui-dist"]
+
+
 @pytest.mark.parametrize("name", ["pnpm-v6", "pnpm-v9", "npm-v3", "npm-v2", "no-lockfile"])
 def test_dep003_silent_where_the_manager_installs_peers(tmp_path, name):
     src = "import { RedisModule } from '@nestjs-modules/ioredis';\n\nexport const redis = RedisModule;\n"

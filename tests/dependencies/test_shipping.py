@@ -199,6 +199,11 @@ def test_bundled_packages_are_recognised(tmp_path):
         "umi": ({"name": "umi", "private": True, "scripts": {"start": "max dev", "build": "max build"}}, {}),
         # a TanStack Start app (vinxi build; 2 DEP002 on a real gateway's static UI)
         "vinxi": ({"name": "vinxi", "private": True, "scripts": {"build": "tsc && SERVER_PRESET=static vinxi build"}}, {}),
+        # a Nitro server (`nitro build`: rollup bundles it, what it loads is traced into .output; a workflow
+        # engine's example app: 5 DEP002); nitropack's own name for the command too
+        "nitro": ({"name": "nitro", "private": True, "scripts": {"build": "nitro build",
+                                                                 "start": "node .output/server/index.mjs"}}, {}),
+        "nitropack": ({"name": "nitropack", "private": True, "scripts": {"build": "nitropack build"}}, {}),
     }
     got = {}
     for name, (manifest, files) in cases.items():
@@ -208,7 +213,7 @@ def test_bundled_packages_are_recognised(tmp_path):
                    "nest": False, "pub": True, "mail": True, "next": True, "typed": False, "uilib": False, "analyze": False,
                    "via": True, "ext": True, "dx": True, "expo": True, "metro": True, "esb": True, "esx": False, "sb": True, "sblib": False,
                    "sbstart": True, "sbnode": False, "sbexp": True, "sbpub": False, "uni": True, "umi": True,
-                   "vinxi": True}
+                   "vinxi": True, "nitro": True, "nitropack": True}
 
 
 def test_a_build_script_that_runs_webpacks_api_ships_a_bundle(tmp_path):
@@ -2578,6 +2583,36 @@ def test_an_applications_on_demand_load_is_no_optional_feature(tmp_path):
     library = {**files, "package.json": {k: v for k, v in files["package.json"].items() if k != "bin"}}
     [d] = pipeline.lint([str(write(tmp_path / "lib", library))], Settings(select=["DEP001"]), use_cache=False).diagnostics
     assert d.severity.value == "warning" and "marked optional in peerDependenciesMeta" in d.message
+
+
+def test_an_sdk_its_plugins_take_as_a_peer_loads_optional_features_though_it_has_a_bin(tmp_path):
+    """A published SDK with a `bin` (its CLI) beside `main`, which the workspace's plugin packages take
+    as a peer: a host users install into their applications, whose telemetry exporters load on demand
+    behind a flag (a workflow SDK: 17 DEP001 errors asked to add them to dependencies, where its users
+    install an `otel` extras package). An optional feature: the optional-peer warning. Without a plugin
+    taking it as a peer, the `bin` makes it an application: the error stays."""
+    files = {
+        "package.json": {"name": "@acme/sdk", "version": "1.0.0", "main": "dist/index.js", "bin": {"acme": "./dist/cli.js"},
+                         "workspaces": ["packages/*"], "dependencies": {"commander": "^12.0.0"}},
+        "packages/koa/package.json": {"name": "@acme/koa", "version": "1.0.0", "main": "dist/index.js",
+                                      "peerDependencies": {"@acme/sdk": "*"}},
+        "packages/koa/src/index.ts": "export const serve = () => 1;\n",
+        "src/index.ts": "export const settings = { otlp: process.env.ACME_OTLP === 'true' };\n\n"
+                        "export function exporter() {\n  if (!settings.otlp) return undefined;\n"
+                        "  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-proto');\n"
+                        "  return new OTLPTraceExporter();\n}\n",
+        "src/cli.ts": "import { program } from 'commander';\nimport { exporter } from './index';\n\n"
+                      "program.action(() => exporter()).parse();\n",
+    }
+
+    def found(name: str, changes: dict) -> list[tuple[str, str]]:
+        root = write(tmp_path / name, {**files, **changes})
+        return [(d.extra["package"], d.severity.value) for d in
+                pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics]
+
+    assert found("host", {}) == [("@opentelemetry/exporter-trace-otlp-proto", "warning")]
+    plain = {"name": "@acme/koa", "version": "1.0.0", "main": "dist/index.js"}
+    assert found("app", {"packages/koa/package.json": plain}) == [("@opentelemetry/exporter-trace-otlp-proto", "error")]
 
 
 def test_dev_files_may_rely_on_a_hoisting_root_install(tmp_path):

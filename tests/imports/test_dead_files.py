@@ -699,7 +699,8 @@ def test_a_code_sample_in_a_folder_of_write_ups_is_read_by_nothing(tmp_path, roo
     """`security/phase2-fixes/01-tasks-controller-example.ts` beside a README and a migration guide,
     outside every package's tsconfig (a project-management app: an IMP002 error on the sample's
     `../shared/sql-helpers`): a code sample of a write-up, that nothing compiles or runs. A folder of
-    code with one README keeps its errors, and so does a sample a script runs."""
+    code with one README keeps its errors, and so does a sample a script runs; without a root
+    package.json those are loose scripts that nothing installs or builds (warnings, since round 175)."""
     if root_manifest:
         _pkg(tmp_path, "package.json", {"name": "root", "private": True})
     _pkg(tmp_path, "app/package.json", {"name": "app", "private": True, "main": "dist/index.js", "scripts": {"build": "tsc"}})
@@ -717,8 +718,9 @@ def test_a_code_sample_in_a_folder_of_write_ups_is_read_by_nothing(tmp_path, roo
         _write(tmp_path, doc, "# app\n")
     _write(tmp_path, "try-sdk.ts", "import { connect } from '../sdk/connect';\n\nexport const c = connect;\n")
     found = sorted((d.path.split(str(tmp_path) + "/", 1)[1], d.severity.value) for d in lint(tmp_path, ["IMP"]))
-    assert found == [("security/phase2-fixes/01-tasks-controller-example.ts", "warning"), ("tools/seed.ts", "error"),
-                     ("try-sdk.ts", "error")]
+    loose = "error" if root_manifest else "warning"
+    assert found == [("security/phase2-fixes/01-tasks-controller-example.ts", "warning"), ("tools/seed.ts", loose),
+                     ("try-sdk.ts", loose)]
     if root_manifest:
         _pkg(tmp_path, "package.json", {"name": "root", "private": True,
                                         "scripts": {"demo": "tsx security/phase2-fixes/01-tasks-controller-example.ts"}})
@@ -994,3 +996,50 @@ def test_a_folder_a_script_hands_to_a_tool_is_run_by_it(tmp_path, script, dead):
                                                            "  pgm.createTable('blocks', { id: 'serial' });\n}\n")
     [d] = lint(tmp_path, ["DEP001"])
     assert d.message.endswith("most likely dead code.") is dead, d.message
+
+
+@pytest.mark.parametrize("folder", ["docs", "web"])
+def test_a_route_a_documentation_sites_build_bundles_is_reached(tmp_path, folder):
+    """A Next.js documentation site in `docs/` (an example home: files there are run by hand, if at
+    all), whose `next build` bundles its routes and skips type checking: its layout is an entry the
+    build compiles, and what it imports is reached. A type-only import of an undeclared package there
+    breaks nothing, for the reason the message gives (the build checks no type), not because "nothing
+    runs this file" (a workflow engine's docs: 3 findings called most likely dead code, which the
+    same site in `web/` was not)."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "packageManager": "pnpm@10.20.0"})
+    _write(tmp_path, "pnpm-workspace.yaml", f"packages:\n  - {folder}\n")
+    _pkg(tmp_path, f"{folder}/package.json", {"name": "site", "private": True, "scripts": {"build": "next build"},
+                                             "dependencies": {"next": "15.5.0", "react": "19.1.1"}})
+    _pkg(tmp_path, f"{folder}/tsconfig.json", {"compilerOptions": {"jsx": "react-jsx", "moduleResolution": "bundler",
+                                                                   "paths": {"@/*": ["./*"]}}, "include": ["**/*.tsx"]})
+    _write(tmp_path, f"{folder}/next.config.mjs", "export default { typescript: { ignoreBuildErrors: true } };\n")
+    _write(tmp_path, f"{folder}/app/layout.tsx", "import { Nav } from '@/components/nav';\n\n"
+                                                 "export default function Layout() { return <html><body><Nav /></body></html>; }\n")
+    _write(tmp_path, f"{folder}/components/nav.tsx", "import type { MenuProps } from '@radix-ui/react-navigation-menu';\n\n"
+                                                     "export function Nav(props: Partial<MenuProps>) { return <nav {...props} />; }\n")
+    _write(tmp_path, f"{folder}/components/old.tsx", "import type { Props } from '@radix-ui/react-collapsible';\n\n"
+                                                     "export const Old = (p: Props) => <div {...p} />;\n")
+    found = {d.path.rsplit("/", 1)[1]: d for d in lint(tmp_path, ["DEP001"])}
+    assert sorted(found) == ["nav.tsx", "old.tsx"]
+    assert "skips type checking" in found["nav.tsx"].message and "dead code" not in found["nav.tsx"].message
+    assert found["old.tsx"].message.endswith("most likely dead code.")  # nothing imports it
+
+
+@pytest.mark.parametrize("workflow, severity", [(None, "warning"), ("deno run tools/resend/resend.ts", "error"),
+                                                ("deno run resend.ts", "error")])
+def test_a_loose_script_beside_the_packages_is_run_by_hand(tmp_path, workflow, severity):
+    """A repository whose root has no package.json holds an app and an API, each with its own, and a
+    `tools/` script in no package and under no tsconfig, run by hand with Deno after the operator drops
+    its input beside it (a property inventory's email resender: IMP002 said the missing JSON breaks
+    the build). Nothing installs, builds or tests it: the dead-file warning. A CI workflow naming it
+    runs it: the error stays."""
+    _pkg(tmp_path, "app/package.json", {"name": "app", "version": "1.0.0", "private": True, "scripts": {"build": "tsc"}})
+    _pkg(tmp_path, "app/tsconfig.json", {"compilerOptions": {"outDir": "dist", "resolveJsonModule": True}, "include": ["src"]})
+    _write(tmp_path, "app/src/index.ts", "export const ok = 1;\n")
+    _write(tmp_path, "tools/resend/resend.ts", "/** Drop the ids here, then run with Deno. */\n"
+                                               "import ids from './ids_to_resend.json' with { type: 'json' };\n\n"
+                                               "ids.forEach((n: { id: number }) => console.log(n.id));\n")
+    if workflow:
+        _write(tmp_path, ".github/workflows/resend.yml", f"jobs:\n  resend:\n    steps:\n      - run: {workflow}\n")
+    [d] = lint(tmp_path, ["IMP002"])
+    assert d.severity.value == severity and d.message.endswith("most likely dead code.") == (severity == "warning")

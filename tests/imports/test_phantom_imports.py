@@ -176,6 +176,18 @@ def test_an_unresolved_import_only_for_types_says_runtime_is_unaffected(ws):
     assert "runtime is unaffected" not in messages["./runner"]
 
 
+def test_an_unresolved_import_nothing_uses_says_runtime_is_unaffected(ws):
+    """An unresolved import whose names nothing uses is dropped by the compiler (tsc, SWC and esbuild
+    drop an import no value uses): it breaks tsc, not the running code, and the message says so (a
+    documentation site's leftover `Banner` import, which its build, skipping type checks, never
+    loads)."""
+    write(ws, {"packages/api/src/a.ts": "import { Banner } from './banner';\nimport { run } from './runner';\n\n"
+                                        "export const banner = 1;\nexport const f = () => run;\n"})
+    messages = {d.extra["specifier"]: d.message for d in lint(ws).diagnostics if d.code == "IMP002"}
+    assert messages["./banner"].endswith("The import is unused: tsc fails (TS2307), runtime is unaffected.")
+    assert "runtime is unaffected" not in messages["./runner"]
+
+
 def test_unresolved_alias_fix_stays_an_alias(ws):
     write(ws, {
         "packages/api/src/common/storage/storage-keys.ts": "export const K = 1;\n",
