@@ -26,6 +26,7 @@ from migrationlint.checks.loads_today import by_accident
 from migrationlint.checks.missing_peers import MissingPeers
 from migrationlint.checks.dead_file_findings import in_dead_file
 from migrationlint.checks.dependency_exemptions import DependencyExemptions, also_runtime
+from migrationlint.checks.workspace_cycles import editor_only_cycle
 from migrationlint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import fix_policy as policy
@@ -157,7 +158,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
                 or self._unchecked_reference(u) or self._virtual_stylesheet(u) or self._generated_client(u) \
                 or self._admin_panel_global(u) or self._unimportable_member(u) or self._type_root(u) or self._build_under_test(u) \
                 or self._brought_by_peer_host(u) or self._types_in_no_program(u) or self._linked_by_install_hook(u) \
-                or self._built_by_the_host(u) \
+                or self._built_by_the_host(u) or editor_only_cycle(self.project, u) \
                 or self._linked_at_root(u) or self.shown_as_text(u.path) or self.read_as_data(u.path) \
                 or self._member_by_unread_alias(u) or self._in_a_submodule(u) or self._generated_member(u) \
                 or self._installed_globally(u) or self._installed_by_its_script(u) \

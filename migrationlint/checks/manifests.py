@@ -75,12 +75,24 @@ def _tsconfigs(project: Project) -> Iterator[Diagnostic]:
                 continue
             seen.add(candidate)
             cfg = configs.config(candidate)
-            if cfg.error is None or cfg.path != candidate or _TEMPLATE_MARKUP.search(_read(candidate) or ""):
-                continue  # a generator's template (`"strict": <%= strict %>`): rendered before anything reads it
+            if cfg.error is None or cfg.path != candidate or _TEMPLATE_MARKUP.search(_read(candidate) or "") \
+                    or _named_by_a_test(project, candidate):
+                continue  # a generator's template (`"strict": <%= strict %>`): rendered before anything reads it;
+                # a fixture a test edits (`editFile('has-error/tsconfig.json', ...)`): broken on purpose
             offset = _offset_of_json5_error(candidate, cfg.error)
             yield diagnostic(MAN002, candidate, offset, offset,
                              f"tsconfig is not valid JSONC ({_short(cfg.error)}); the files it covers are "
                              f"resolved with default settings (no `paths`, no `baseUrl`)")
+
+
+def _named_by_a_test(project: Project, config: str) -> bool:
+    """Whether a test of the config's package names it by its folder and name (`has-error/tsconfig.json`): a
+    playground's config kept broken for a test of how a tool copes with one. Not the package's own."""
+    m = project.workspace.manifest_for(config)
+    if m is None or os.path.dirname(config) == m.dir:
+        return False
+    named = "/".join(project.rel(config).split("/")[-2:]).encode()
+    return any(project.is_test_file(o) and project.mentions(o, named) for o in project.package_sources(m.dir))
 
 
 def _workspace_files(project: Project) -> Iterator[Diagnostic]:

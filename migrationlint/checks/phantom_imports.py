@@ -344,7 +344,10 @@ def _erased_use(project: Project, resolver: Resolver, path: str, imp: ImportFact
     facts = project.facts(path)
     if only_for_types(facts, imp):
         return "used only for types"
-    return "unused" if facts is not None and dropped_by_compiler(resolver, path, facts, imp) else None
+    if facts is None or not dropped_by_compiler(resolver, path, facts, imp):
+        return None
+    used = any(not imp.stmt_start <= at < imp.stmt_end for name in imp.locals for at, _ in facts.refs.get(name, ()))
+    return "used only for types or not at all" if used else "unused"
 
 
 def _abbreviate(project: Project, spec: str, base: str, origin: str) -> str:

@@ -10,6 +10,7 @@ from migrationlint.checks.base import Project
 from migrationlint.model.project import Memo
 from migrationlint.extract.records import FileFacts
 from migrationlint.model import runtime_packages as rt
+from migrationlint.model.handed_options import handed_on
 from migrationlint.model.workspace import Workspace
 
 # what a missing driver looks like where TypeOrmModule (@nestjs/typeorm) opens the connection
@@ -37,10 +38,11 @@ def runtime_needs(project: Project, ws: Workspace, path: str,
         server = any(c.callee.endswith(("createMicroservice", "connectMicroservice")) for c in facts.calls)
         pings = [(c.start, c.end) for c in facts.calls if c.callee.endswith(".pingCheck")]
         version = ws.declared_version(path, "@nestjs/microservices")
+        held = {start: holder for start, *holder in facts.transport_holders}
         for ref, start, end in facts.member_refs:
             obj, _, member = ref.partition(".")
             need = rt.transport_need(member, server, version[0] if version else None) if obj in transport else None
-            if need is not None:
+            if need is not None and not _handed_nowhere(project, path, held.get(start)):
                 pinged = any(s <= start and end <= e for s, e in pings)
                 yield ref, start, end, need, "", _WHEN_PINGED if pinged else AT_START_UP
     factory = bound.get(("@nestjs/core", "NestFactory"))
@@ -119,6 +121,20 @@ def _bound_uses(facts: FileFacts, bound: dict, source: str, table: dict, skip: s
                 packages = tuple(p for p in need.packages if p != skip)
                 yield name, refs[0][0], refs[0][1], replace(
                     need, packages=packages, loaded_by=source, requirer=need.requirer or source), "", AT_START_UP
+
+
+def _handed_nowhere(project: Project, path: str, holder: list | None) -> bool:
+    """Whether the top-level options constant that sets this transport (`export const RedisOption = {
+    transport: Transport.REDIS }`) reaches nothing: its file uses it only for member reads, and no
+    importer uses it whole (handed_options), in a package no registry takes (a published one's users
+    may import it): no client or server is made from it."""
+    if holder is None:
+        return False
+    name, exported, whole = holder
+    if whole or not exported:
+        return not whole
+    owner = project.workspace.manifest_for(path)
+    return owner is not None and not owner.error and owner.unpublishable and not handed_on(project, path, name)
 
 
 def _bindings(facts: FileFacts) -> dict[tuple[str, str], set[str]]:

@@ -399,14 +399,14 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         return None
 
     def _folder_named(self, u: Use) -> str | None:
-        """The folder that an unscoped package name known nowhere also names (`src/store` in a
-        package with a `src/` folder, left over from an app whose tsconfig had `baseUrl`; `models/x`
-        with a `src/models/` folder, from one whose baseUrl was `src`): in the importer's package or
-        at the repository root, shown relative to the root. A scoped name counts when its scope and
-        name, the `@` dropped, are such a folder (`@common/prisma` beside `src/common/prisma/`: an
-        alias `@/` meant, or one no tsconfig maps)."""
+        """The folder an unscoped name known nowhere also names (`src/store`, left from a tsconfig
+        `baseUrl`; `models/x` beside `src/models/`) in the importer's package or at the root (with a
+        `baseUrl`, a member's too: the app a test was copied from), relative to the root; a scoped one
+        whose scope and name are such a folder (`@common/prisma` beside `src/common/prisma/`)."""
         name = u.package[1:] if u.package.startswith("@") else u.package
-        for top in (u.manifest.dir, self.ws.root):
+        cfg = resolver_for(self.project).tsconfig_for(u.path)
+        members = [m.dir for m in self.ws.member_manifests] if cfg is not None and cfg.base_url and name == u.package else []
+        for top in dict.fromkeys([u.manifest.dir, self.ws.root, *members]):
             for candidate in (os.path.join(top, name), os.path.join(top, "src", name)):
                 if os.path.isdir(candidate):
                     return self.project.rel(candidate) + "/"

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from collections import deque
 
+from migrationlint.model.package_use import Use
 from migrationlint.model.project import Project, per_key
+from migrationlint.model.resolve import resolver_for
+from migrationlint.model.unchecked_files import unchecked_file
 from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 
@@ -69,3 +72,12 @@ def _imports_by_name(project: Project, folder: str, name: str) -> bool:
         if facts is not None and any(i.specifier == name or i.specifier.startswith(name + "/") for i in facts.imports):
             return True
     return False
+
+
+def editor_only_cycle(project: Project, u: Use) -> bool:
+    """Whether an import used only for types, in a file nothing type-checks (a test vitest runs with its
+    types stripped, no tsconfig including it: unchecked_files), names a sibling whose declaration would
+    close a cycle: nothing fails but an editor's TS2307, and the one remedy, reshaping the package graph,
+    is out of proportion to it."""
+    return u.type_only and workspace_cycle(project, u.manifest, u.package) is not None \
+        and unchecked_file(project, resolver_for(project), u.path) is not None

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 91
+FACTS_VERSION = 93
 
 
 @dataclass(slots=True)
@@ -353,6 +353,11 @@ class FileFacts:
     decorators: list[DecoratorFact] = field(default_factory=list)  # only those naming SCHEMA_BUILDER_CLASSES
     calls: list[CallFact] = field(default_factory=list)
     member_refs: list[tuple[str, int, int]] = field(default_factory=list)  # `Transport.KAFKA`-style
+    # (member start, const, exported, used whole in the file) of a member set as a top-level const's
+    # `transport:` (`export const RedisOption = { transport: Transport.REDIS }`: option_holders)
+    transport_holders: list[tuple[int, str, bool, bool]] = field(default_factory=list)
+    # imported names whose every value use is a member read (`RedisOption.name`): handed on to nothing whole
+    member_read_locals: list[str] = field(default_factory=list)
     # `type: 'postgres'`, in files that can hold TypeORM connection options (_ORM_OPTIONS_HINTS)
     migrations_options: list[MigrationsOption] = field(default_factory=list)
     refs: Mapping[str, list[tuple[int, int]]] = field(default_factory=dict)  # a Spans when any

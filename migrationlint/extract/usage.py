@@ -14,6 +14,7 @@ from migrationlint.extract.records import (
     FileFacts,
     Spans,
 )
+from migrationlint.extract.option_holders import option_holder
 from migrationlint.extract.parsing import text
 from migrationlint.extract.tree_lookups import (
     PATTERN_NAME,
@@ -51,6 +52,7 @@ class UsageFacts:
             return
         starts: dict[str, list[int]] = {}
         value_used: set[str] = set()
+        whole_used: set[str] = set()  # used as a value other than as the object of a member read (`x.y`)
         metadata_used: set[str] = set()  # named in annotations that decorator metadata emits
         spans = sorted((i.stmt_start, i.stmt_end) for i in self.f.imports if i.kind in ("import", "import-equals"))
         import_starts = [a for a, _ in spans]
@@ -71,6 +73,8 @@ class UsageFacts:
             else:
                 seen.append(start)
             if name in value_used:
+                if name not in whole_used and not _member_object(node):
+                    whole_used.add(name)
                 continue  # the answer is already known: skip the ancestor walk
             at = bisect.bisect_right(import_starts, start) - 1
             in_import = at >= 0 and start < spans[at][1]  # import statements are top-level, disjoint
@@ -80,6 +84,8 @@ class UsageFacts:
                     metadata_used.add(name)
                 elif name not in bound or not shadowed(node, name.encode()):
                     value_used.add(name)
+                    if not _member_object(node):
+                        whole_used.add(name)
         if JSX_FACTORY in wanted and self.dialect == "tsx" and JSX_FACTORY not in value_used:
             at = _first_jsx(root, self.dialect)
             if at is not None:  # the element uses the factory as a value, at its `<`
@@ -87,22 +93,33 @@ class UsageFacts:
                 value_used.add(JSX_FACTORY)
         self.f.refs = refs = Spans({name: array("I", at) for name, at in starts.items()})
         self.f.metadata_only_locals = sorted(metadata_used - value_used)
+        self.f.member_read_locals = sorted(value_used - whole_used)
         self.f.type_only_locals = sorted(
             name for imp in self.f.imports for name in imp.locals
             if name in refs and name not in value_used and name not in metadata_used
             and any(not (imp.stmt_start <= s < imp.stmt_end) for s, _ in refs[name]))
 
     def _members(self, root: Node) -> None:
+        holders = b"transport" in self.data
         for _, m in parsing.cursor(self.dialect, Q_MEMBER).matches(root):
             node = m["m"][0]
             if not _only_named(node):
                 self.f.member_refs.append((text(node), node.start_byte, node.end_byte))
+                held = option_holder(node, root, self.data) if holders else None
+                if held is not None:
+                    self.f.transport_holders.append((node.start_byte, *held))
 
 
 def _first_jsx(root: Node, dialect: str) -> int | None:
     """Where the file's first JSX element starts, if it has one."""
     found = parsing.cursor(dialect, Q_JSX).captures(root).get("jsx", [])
     return min((n.start_byte for n in found), default=None)
+
+
+def _member_object(node: Node) -> bool:
+    """Whether the identifier is the object of a member read (`RedisOption.name`)."""
+    parent = node.parent
+    return parent is not None and parent.type == "member_expression" and parent.child_by_field_name("object") == node
 
 
 def _qualifies_a_type(node: Node) -> bool:

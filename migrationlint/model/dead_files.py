@@ -36,16 +36,17 @@ from migrationlint.model.dev_folders import example_home, in_test_folder
 from migrationlint.model.docker_commands import dockerfile_names
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.nx_projects import nx_programs, outside_every_project
-from migrationlint.model.imported_anywhere import file_names, importers, names_file
+from migrationlint.model.imported_anywhere import file_names, importers
 from migrationlint.model.manifest_owners import ManifestOwners
-from migrationlint.model.named_files import files_naming
+from migrationlint.model.named_files import named_by_a_file
+from migrationlint.model.setup_leftovers import unloaded_setup_file
 from migrationlint.model.named_exclusions import excluded_by_name
 from migrationlint.model.migrations import OPTION_LOADED
 from migrationlint.model.project import Memo, Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.retired_packages import retired_package
 from migrationlint.model.tsconfig import TsConfig
-from migrationlint.model.unreferenced_configs import unreferenced_named_config
+from migrationlint.model.unreferenced_configs import named_by_runners_only, unreferenced_named_config
 from migrationlint.model.stray_configs import named_configs_above
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.build_output import checks_only
@@ -152,7 +153,7 @@ def _outside_programs(project: Project, resolver: Resolver, cfg: TsConfig, path:
     `tsconfig.test.json` no script or tool compiles), a Next.js, Metro or Bun run that checks no type,
     or the root's catch-all no script runs over a file its Nx project's programs leave out."""
     return _outside_cli_programs(project, resolver, cfg.dir, path) or _unchecked(project, path) \
-        or unreferenced_named_config(project, cfg.path) \
+        or unreferenced_named_config(project, cfg.path) or _TEST_NAME.search(path) and named_by_runners_only(project, cfg.path) \
         or (manifest is not None and (checks_no_type(project, manifest) or vite_page_misses(project, manifest, path))) \
         or _unrun_root_catch_all(project, cfg) and _outside_its_nx_project(project, resolver, path)
 
@@ -322,6 +323,8 @@ def _unselected_test_support(project: Project, path: str, manifests: list[Manife
     their configs name and no input a script names: only a test importing it would run it (its
     importers say). Mocks and fixtures are read by other means (Jest loads a `__mocks__` file in
     place of a module; a test reads a fixture as text)."""
+    if unloaded_setup_file(project, path, manifests):
+        return True  # a setup file by its name that no runner loads (`src/setupTests.ts` with no `react-scripts test`)
     folders = os.path.relpath(os.path.dirname(path), manifests[0].dir).split(os.sep) if manifests else []
     if not (in_test_folder(folders) or "__mock__" in folders) or any(f in _READ_OTHERWISE for f in folders) \
             or _CONFIG_NAME.search(os.path.basename(path)):
@@ -335,7 +338,7 @@ def _run_otherwise(project: Project, path: str, manifests: list[Manifest]) -> bo
     file, a script runs or names it, or another file names it (see below)."""
     return runner_file(path, project.workspace.config_dirs) is not None \
         or bool(manifests) and _run_by_a_script(project, path, manifests[0]) \
-        or _named_by_a_script(path, manifests) or _named_by_a_file(project, path)
+        or _named_by_a_script(path, manifests) or named_by_a_file(project, path)
 
 
 def _named_by_a_build_config(project: Project, path: str, manifest: Manifest) -> bool:
@@ -349,20 +352,6 @@ def _named_by_a_build_config(project: Project, path: str, manifest: Manifest) ->
 
 
 _BUILD_CONFIGS = ("angular.json", "project.json", "workspace.json", "index.html", os.path.join("src", "index.html"))
-
-
-def _named_by_a_file(project: Project, path: str) -> bool:
-    """Whether a file of the package names the file other than in an import: by a path it builds
-    (a helper a test starts as a child process, `path.join(cwd, 'test', 'fx', 'worker-child.ts')`;
-    named_files.py)."""
-    stem = os.path.splitext(os.path.basename(path))[0]
-    for other in files_naming(project, project.workspace.package_root(path), stem):
-        if os.path.basename(other).startswith(stem + "."):
-            continue  # the file itself, or its compiled twin (`X.d.ts` naming its source map)
-        facts = project.facts(other)
-        if facts is None or not any(names_file(i.specifier, (stem,)) for i in facts.imports):
-            return True
-    return False
 
 
 def _unselected(project: Project, path: str, manifests: list[Manifest]) -> bool:

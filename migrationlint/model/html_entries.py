@@ -38,10 +38,20 @@ def html_entries(manifest: Manifest) -> list[str]:
         return []
     found = []
     for src in _module_scripts(text):
-        path = os.path.normpath(os.path.join(folder, src.lstrip("/")))
-        if path.endswith(TS_SUFFIXES) and path.startswith(manifest.dir + os.sep) and os.path.isfile(path):
+        path = _resolved(os.path.normpath(os.path.join(folder, src.lstrip("/"))))
+        if path is not None and path.startswith(manifest.dir + os.sep):
             found.append(path)
     return found
+
+
+def _resolved(path: str) -> str | None:
+    """The TypeScript file a script's `src` names: as written, or without its extension (`src="src/index"`,
+    which vite's resolver completes as it does an import)."""
+    if path.endswith(TS_SUFFIXES):
+        return path if os.path.isfile(path) else None
+    if os.path.splitext(path)[1]:
+        return None  # a script of JavaScript, or no script
+    return next((path + suffix for suffix in TS_SUFFIXES if os.path.isfile(path + suffix)), None)
 
 
 # frameworks whose single-file components (not read here) import the app's TypeScript modules

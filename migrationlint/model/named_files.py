@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 
+from migrationlint.model.imported_anywhere import names_file
 from migrationlint.model.project import Project, per_key
 
 # a path part as a string spells it: after a quote or a slash, before a quote or a slash (`'test'`,
@@ -30,6 +31,19 @@ def files_naming(project: Project, package_root: str, stem: str) -> list[str]:
     if index is None:
         index = memo[package_root] = _index(project, project.package_sources(package_root))
     return index.get(stem, [])
+
+
+def named_by_a_file(project: Project, path: str) -> bool:
+    """Whether a file of the package names the file other than in an import: by a path it builds
+    (a helper a test starts as a child process, `path.join(cwd, 'test', 'fx', 'worker-child.ts')`)."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    for other in files_naming(project, project.workspace.package_root(path), stem):
+        if os.path.basename(other).startswith(stem + "."):
+            continue  # the file itself, or its compiled twin (`X.d.ts` naming its source map)
+        facts = project.facts(other)
+        if facts is None or not any(names_file(i.specifier, (stem,)) for i in facts.imports):
+            return True
+    return False
 
 
 def _index(project: Project, sources: list[str]) -> dict[str, list[str]]:

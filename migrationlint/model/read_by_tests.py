@@ -165,8 +165,19 @@ def _imported_only_by_candidates(project: Project, resolver: Resolver, path: str
 
 
 def _carved_out_of_tests(resolver: Resolver, rel: str, path: str) -> bool:
-    """A file of a test folder, not named like a test, that the tsconfig meant for it excludes."""
+    """A file of a test folder, not named like a test, that the tsconfig meant for it excludes, or, where
+    the nearest tsconfig.json lies in a test folder itself (a migration's case folder holding the
+    `tsconfig.json` it rewrites), one above it does (`"exclude": ["src/migrations/**/tests/**"]`): a
+    fixture's own config is no project of the package."""
     if _RUN_BY_NAME.search(rel) or not in_test_folder(rel.split("/")[:-1]):
         return False
     config = resolver.tsconfig_for(path)
-    return config is not None and config.error is None and config.excludes_on_purpose(path)
+    if config is not None and config.error is None and config.excludes_on_purpose(path):
+        return True
+    root = path[:len(path) - len(rel)]
+    for candidate in resolver.tsconfigs.candidates(os.path.dirname(path)):
+        if not in_test_folder(os.path.relpath(os.path.dirname(candidate), root).split(os.sep)):
+            above = resolver.tsconfigs.config(candidate)  # the first config of the package's own, above the fixtures'
+            return candidate != (config.path if config is not None else None) and above.error is None \
+                and above.excludes_on_purpose(path)
+    return False

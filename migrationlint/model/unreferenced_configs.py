@@ -61,3 +61,17 @@ def _naming_files(project: Project, config_path: str) -> list[str]:
 
 
 _UNREFERENCED: Memo[dict[str, bool]] = Memo("named tsconfigs nothing names", lambda project: {})
+
+
+_RUNNER_CONFIGS = ("jest.config", "jest.preset", "vitest.config")
+
+
+def named_by_runners_only(project: Project, config_path: str) -> bool:
+    """Whether a `tsconfig.<name>.json` is named only by test runners' configs (ts-jest's `tsconfig`
+    option in `jest.config.base.cjs`): a program the runner compiles for the files it selects, no
+    build of every file it includes (a test folder switched off by the runner's `testMatch`)."""
+    name = os.path.basename(config_path)
+    if not name.startswith("tsconfig.") or name == "tsconfig.json":
+        return False
+    naming = [p for p in _naming_files(project, config_path) if project.mentions(p, name.encode("utf-8"))]
+    return bool(naming) and all(os.path.basename(p).startswith(_RUNNER_CONFIGS) for p in naming)

@@ -60,10 +60,16 @@ def _built_from_the_root(manifest: Manifest, root_dir: str, config: str) -> Bund
     """The bundle an entry of the root's tsdown.config builds from the member's folder (`cwd`): tsdown
     inlines what the manifest's dependencies and peerDependencies do not name, but what `external` or
     `deps.neverBundle` name; with `deps.onlyBundle`, only what it lists. The lists of every entry are
-    read together (what one leaves out counts for all); one that cannot be read: no bundle claimed."""
+    read together (what one leaves out counts for all); one that cannot be read: no bundle claimed. Beside a
+    build that emits declarations only (`dts: { emitDtsOnly: true }`, which leaves out what its types name),
+    which list is the code's build's is not read: the bundle is claimed with none."""
     settings = read_config(config)
     if not any(os.path.normpath(os.path.join(root_dir, cwd)) == manifest.dir for cwd in settings.values("cwd")):
         return None
+    if config_has(config, "emitDtsOnly") or config_has(config, "dtsOnly"):
+        return Bundle("tsdown (the workspace root's build, whose tsdown.config builds this package from its folder, "
+                      "`cwd`) inlines every import its dependencies and peerDependencies do not name, but for "
+                      "external lists beside a declarations-only build's, which are not read")
     never, external = settings.names("neverBundle", patterns=True), settings.names("external", patterns=True, lists_only=True)
     only = settings.names("onlyBundle", lists_only=True)
     if never is None or external is None or only is None:

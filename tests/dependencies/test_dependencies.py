@@ -693,8 +693,33 @@ def test_dep004_a_transport_only_named_selects_nothing(tmp_path):
     data["dependencies"].update({"@nestjs/microservices": "^10.4.15"})
     api.write_text(json.dumps(data, indent=2) + "\n")
     assert by_code(lint(root), "DEP004") == []
-    (root / "services/api/src/tokens.ts").write_text(table + "export const options = { transport: Transport.KAFKA };\n")
+    (root / "services/api/src/tokens.ts").write_text(table + "export const options = { transport: Transport.KAFKA };\n"
+                                                     "export const client = ms.ClientProxyFactory.create(options);\n")
     assert [d.extra["package"] for d in by_code(lint(root), "DEP004")] == ["kafkajs"]
+
+
+@pytest.mark.parametrize("main_passes, reported", [("Redis", []), ("Kafka", ["kafkajs"])])
+def test_dep004_an_options_constant_nothing_hands_to_nest_selects_nothing(tmp_path, main_passes, reported):
+    """A service's shared file defines an options object per broker (`export const RedisOption = {
+    transport: Transport.REDIS }`, one for Kafka beside it) and its `main.ts` hands one of them to
+    `createMicroservice`, reading the other only for its `.name` (through a barrel): only the one handed
+    on makes Nest load a client (a microservices demo: 25 DEP004 asking each service to install every
+    broker's driver). The service declares ioredis: the Kafka options reported only where handed on."""
+    root = tree("no-lockfile", tmp_path, {
+        "services/api/src/shared/options.ts": "import { Transport } from '@nestjs/microservices';\n\n"
+                                              "export const RedisOption = { name: 'REDIS', transport: Transport.REDIS };\n"
+                                              "export const KafkaOption = { name: 'KAFKA', transport: Transport.KAFKA };\n",
+        "services/api/src/shared/index.ts": "export * from './options';\n",
+        "services/api/src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { Module } from '@nestjs/common';\n"
+                                    "import { RedisOption, KafkaOption } from './shared';\n\n@Module({})\nclass AppModule {}\n\n"
+                                    f"async function bootstrap() {{\n  const app = await NestFactory.createMicroservice(AppModule, {main_passes}Option);\n"
+                                    "  await app.listen();\n  console.log(RedisOption.name, KafkaOption.name);\n}\nvoid bootstrap();\n",
+    })
+    api = root / "services/api/package.json"
+    data = json.loads(api.read_text())
+    data["dependencies"].update({"@nestjs/microservices": "^10.4.15", "ioredis": "^5.4.1"})
+    api.write_text(json.dumps(data, indent=2) + "\n")
+    assert [d.extra["package"] for d in by_code(lint(root), "DEP004")] == reported
 
 
 def _nest_service(root: Path, dependencies: dict[str, str], main: str, lock: str | None = None) -> Path:

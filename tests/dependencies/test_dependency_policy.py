@@ -1559,6 +1559,25 @@ def test_a_path_into_node_modules_names_the_package_inside(tmp_path):
     assert [p for _, _, p in dep(write(tmp_path / "undeclared", undeclared))] == ["@prisma/client"]
 
 
+@pytest.mark.parametrize("base_url", [True, False])
+def test_a_bare_name_a_siblings_folder_holds_under_base_url_gets_no_install_advice(tmp_path, base_url):
+    """Tests copied from a sibling app import `db` (its `db/` folder, which that app's `baseUrl: "."`
+    resolves) into an app that has no `db/` (an app framework's example apps: 2 DEP001 advising
+    `pnpm add -D db`, an unrelated registry package). Where the file's tsconfig sets `baseUrl`, the
+    sibling's folder is named instead of an install; without one, a bare name is a package."""
+    options = {"baseUrl": "."} if base_url else {}
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["apps/*"]},
+        "apps/toolkit/package.json": {"name": "toolkit", "private": True},
+        "apps/toolkit/db/index.ts": "export const db = { user: 1 };\n",
+        "apps/next13/package.json": {"name": "next13", "private": True, "devDependencies": {"vitest": "^1.0.0"}},
+        "apps/next13/tsconfig.json": {"compilerOptions": options, "include": ["src"]},
+        "apps/next13/src/reset.test.ts": "import db from 'db';\nimport { test } from 'vitest';\n\ntest('reset', () => { db; });\n",
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert ("the folder apps/toolkit/db/ exists" in d.message) is base_url and ("--save-dev db" in d.message) is not base_url, d.message
+
+
 def test_a_name_known_nowhere_that_names_a_file_or_folder_gets_no_install_advice(tmp_path):
     """`import { AppModule } from 'app.module'` in a spec copied from another service, whose
     `app.module.ts` is in that service (a dating app's services: 14 DEP001 advising `npm install
@@ -3331,6 +3350,33 @@ def test_declaring_a_sibling_that_depends_on_the_importer_is_no_safe_fix(tmp_pat
     core = diags["core"]
     assert core.fix is None and core.severity.value == "warning" and "move the code it needs" in core.message
     assert "would close a cycle of workspace dependencies (@acme/core -> @acme/billing -> @acme/core)" in core.message
+
+
+@pytest.mark.parametrize("type_only", [True, False])
+def test_a_type_import_nothing_checks_that_would_close_a_cycle_is_left_alone(tmp_path, type_only):
+    """A test vitest runs with its types stripped, which no tsconfig includes, imports an interface of a
+    sibling that depends on the test's package through a third: nothing fails but an editor's TS2307,
+    and the only remedy is reshaping the package graph (an identity SDK: a warning telling three
+    published packages to break their cycle over a type annotation). Nothing reported. A value import
+    loads the sibling at run time: the cycle warning stays."""
+    use = "const impl: IB = { b: () => a };\n" if type_only else "const impl = { b: () => a, made: IB };\n"
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "scripts": {"test": "vitest run"},
+                         "devDependencies": {"typescript": "5.7.3", "vitest": "3.0.8"}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "tsconfig.base.json": {"compilerOptions": {"strict": True}, "exclude": ["**/__tests__/**/*"]},
+        **{f"packages/{n}/tsconfig.json": {"extends": "../../tsconfig.base.json", "include": ["src"]} for n in "abc"},
+        "packages/a/package.json": {"name": "@x/a", "version": "1.0.0", "main": "dist/index.js", "scripts": {"build": "tsc"}},
+        "packages/b/package.json": {"name": "@x/b", "version": "1.0.0", "main": "dist/index.js", "dependencies": {"@x/c": "workspace:*"}},
+        "packages/c/package.json": {"name": "@x/c", "version": "1.0.0", "main": "dist/index.js", "dependencies": {"@x/a": "workspace:*"}},
+        "packages/a/src/index.ts": "export const a = 1;\n",
+        "packages/b/src/index.ts": "export interface IB { b(): number }\nexport const IB = 'b';\n",
+        "packages/c/src/index.ts": "import { a } from '@x/a';\nexport const c = a + 1;\n",
+        "packages/a/__tests__/a.test.ts": "import { expect, it } from 'vitest';\nimport { IB } from '@x/b';\nimport { a } from '../src';\n\n"
+                                          + use + "it('works', () => expect(impl.b()).toBe(1));\n",
+    })
+    found = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert [("cycle" in d.message) for d in found] == ([] if type_only else [True])
 
 
 @pytest.mark.parametrize("manager", ["pnpm", "npm"])

@@ -41,6 +41,13 @@ def test_what_index_html_loads_is_the_app_not_dead_code(tmp_path, manifest):
     assert found.startswith("error") and "dead code" not in found and '"lodash"' in found, found
 
 
+def test_a_script_without_its_extension_names_the_typescript_file(tmp_path):
+    """`<script type="module" src="src/main">`: vite's resolver completes the name as it does an import's,
+    so `src/main.tsx` is the app's entry (a permits front end: its components were taken for dead code)."""
+    (found,) = app(tmp_path / "app", SHOP, PAGE.replace('src="/src/main.tsx"', 'src="src/main"'))
+    assert found.startswith("error") and "dead code" not in found, found
+
+
 def test_a_published_packages_page_is_its_playground(tmp_path):
     """A published package (not private) keeps `index.html` to try its components with `vite`: that
     page is no entry of what it ships, and its files stay outside every build."""

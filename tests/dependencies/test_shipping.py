@@ -4357,6 +4357,29 @@ def test_the_roots_tsdown_config_builds_a_member_from_its_folder(tmp_path, deps,
     assert found == (["commander", "dedent"] if reported is None else reported)
 
 
+@pytest.mark.parametrize("dts_only, reported", [(True, []), (False, ["yaml"])])
+def test_a_declarations_only_build_beside_the_codes_leaves_its_lists_unread(tmp_path, dts_only, reported):
+    """The root's tsdown.config builds a member twice from its folder: the code, inlining `yaml`
+    (`deps.onlyBundle`), and its declarations alone (`dts: { emitDtsOnly: true }`), whose `neverBundle`
+    keeps `yaml` out of the types (a framework CLI's utilities: 4 DEP002 read the two lists as one). Which
+    list is the code's is not read: the bundle is claimed with none. Without the declarations-only build,
+    what `neverBundle` leaves out is reported as before."""
+    dts = "dts: { emitDtsOnly: true }" if dts_only else "dts: false"
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "type": "module", "scripts": {"build": "tsdown"},
+                         "devDependencies": {"tsdown": "^0.22.3"}},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "tsdown.config.ts": "import path from 'node:path';\nimport { defineConfig } from 'tsdown';\n"
+                            "export default defineConfig([\n"
+                            "  { cwd: path.resolve('packages/utils'), entry: ['src/index.ts'], dts: false, deps: { onlyBundle: ['yaml'] } },\n"
+                            f"  {{ cwd: path.resolve('packages/utils'), entry: ['src/index.ts'], {dts}, deps: {{ neverBundle: ['yaml'] }} }},\n]);\n",
+        "packages/utils/package.json": {"name": "@acme/utils", "version": "1.0.0", "type": "module", "files": ["dist"],
+                                        "exports": {".": "./dist/index.mjs"}, "devDependencies": {"yaml": "^2.9.0"}},
+        "packages/utils/src/index.ts": "import { parse } from 'yaml';\n\nexport const read = (s: string) => parse(s);\n",
+    })
+    assert [pkg for _, _, pkg in dep(root, select=("DEP002",))] == reported
+
+
 @pytest.mark.parametrize("build", ["vite -c vite.libs.config.ts build", "vite build -c vite.libs.config.ts"])
 def test_a_vite_build_with_options_before_its_command_is_a_vite_build(tmp_path, build):
     """`"build": "vite -c vite.libs.config.ts build"`: vite takes its options before the command too

@@ -265,6 +265,22 @@ def test_a_template_tsconfig_with_ejs_tags_is_no_broken_config(tmp_path):
     assert not any("MAN002" in line for line in lines), lines
 
 
+@pytest.mark.parametrize("named", [True, False])
+def test_a_broken_tsconfig_a_test_edits_is_a_fixture(tmp_path, named):
+    """A playground's `has-error/tsconfig.json`, broken on purpose for a test of how a dev server copes
+    (the test edits it: `editFile('has-error/tsconfig.json', ...)`; a build tool's playground: 1 MAN002).
+    No MAN002 where a test of its package names it by its folder and name; reported where none does."""
+    _two_packages(tmp_path)
+    (tmp_path / "b/has-error").mkdir()
+    (tmp_path / "b/has-error/tsconfig.json").write_text('{\n  // broken on purpose\n  "compilerOptions":\n}\n')
+    (tmp_path / "b/has-error/main.ts").write_text("export const msg = 'hello';\n")
+    config = "'has-error/tsconfig.json'" if named else "'other/tsconfig.json'"
+    (tmp_path / "b/src/load.spec.ts").write_text(f"import {{ readFileSync }} from 'node:fs';\n\n"
+                                                 f"it('breaks', () => expect(() => JSON.parse(readFileSync({config}, 'utf8'))).toThrow());\n")
+    rc, lines = _run(tmp_path)
+    assert any("has-error/tsconfig.json" in line and "MAN002" in line for line in lines) is not named, lines
+
+
 def test_an_empty_tsconfig_is_tscs_empty_object(tmp_path):
     """A 0-byte `tsconfig.json` (a test fixture's): tsc reads it as `{}`, default options over every file
     of its folder, and exits 0; no MAN002 (a CLI's fixture got "not valid JSONC")."""

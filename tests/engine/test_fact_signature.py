@@ -31,7 +31,7 @@ TUPLES_OF_POSITIONS = {
     ("Suppression", "codes"), ("FileFacts", "damage"), ("FileFacts", "member_refs"), ("FileFacts", "refs"),
     ("FileFacts", "declarations"), ("FileFacts", "orm_types"), ("FileFacts", "ctor_param_types"),
     ("NestItem", "entities"), ("NestParam", "decorators"), ("NestClass", "enhancers"), ("OrmRoot", "entities"),
-    ("FileFacts", "globs"),
+    ("FileFacts", "globs"), ("FileFacts", "transport_holders"),
 }
 # dict keys that are argument indexes, not offsets (kept)
 INDEX_KEYS = {("DecoratorFact", "objects"), ("CallFact", "objects"), ("CallFact", "array_objects")}

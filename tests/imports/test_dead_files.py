@@ -1043,3 +1043,46 @@ def test_a_loose_script_beside_the_packages_is_run_by_hand(tmp_path, workflow, s
         _write(tmp_path, ".github/workflows/resend.yml", f"jobs:\n  resend:\n    steps:\n      - run: {workflow}\n")
     [d] = lint(tmp_path, ["IMP002"])
     assert d.severity.value == severity and d.message.endswith("most likely dead code.") == (severity == "warning")
+
+
+@pytest.mark.parametrize("scripts, dead", [
+    ({"start": "craco start", "build": "craco build"}, True),  # nothing runs Create React App's tests
+    ({"start": "craco start", "test": "craco test"}, False),  # `craco test` loads src/setupTests.* unnamed
+])
+def test_a_setup_file_no_runner_loads_is_a_leftover(tmp_path, scripts, dead):
+    """`src/setupTests.ts`, Create React App's convention, in an app whose scripts run no CRA test command
+    and whose runner configs name no setup file (a credentials SDK's test app: an error asking to add
+    `@testing-library/jest-dom`, where its maintainer would delete the file): loaded by nothing, the
+    dead-file warning. Where `craco test` runs, the file is loaded and the error stays."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True})
+    _write(tmp_path, "pnpm-workspace.yaml", "packages:\n  - packages/*\n")
+    _pkg(tmp_path, "packages/web/package.json", {"name": "web", "private": True, "scripts": scripts,
+                                                 "dependencies": {"react": "19.0.0", "react-dom": "19.0.0"}})
+    _pkg(tmp_path, "packages/web/tsconfig.json", {"compilerOptions": {"jsx": "react-jsx", "noEmit": True},
+                                                  "include": ["src/**/*.ts[x]?"]})
+    _write(tmp_path, "packages/web/src/index.tsx", "import { createRoot } from 'react-dom/client';\n\n"
+                                                   "createRoot(document.getElementById('root')!).render(<div />);\n")
+    _write(tmp_path, "packages/web/src/setupTests.ts", "import '@testing-library/jest-dom';\n")
+    [d] = lint(tmp_path, ["DEP001"])
+    assert (d.severity.value, d.message.endswith("most likely dead code.")) == (("warning", True) if dead else ("error", False))
+
+
+@pytest.mark.parametrize("test_match, dead", [("<rootDir>/test/**/*.spec.ts", True), ("**/*.spec.ts", False)])
+def test_a_tsconfig_only_ts_jest_names_compiles_what_jest_selects(tmp_path, test_match, dead):
+    """`tsconfig.spec.json` includes `src/**/*.ts`, and only ts-jest's `tsconfig` option names it: a
+    program jest compiles for the tests it selects, not for every file it includes. A spec the package's
+    tsconfig leaves out and jest's `testMatch` does not select is run by nothing (a microservice's
+    disabled tests: 4 IMP002 errors); one jest selects is run."""
+    _pkg(tmp_path, "package.json", {"name": "auth", "version": "1.0.0", "private": True, "main": "dist/main.js",
+                                    "scripts": {"build": "tsc -p tsconfig.json", "test": "jest --config jest.config.cjs"},
+                                    "devDependencies": {"jest": "^29.0.0", "ts-jest": "^29.0.0", "typescript": "^5.0.0"}})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"outDir": "dist", "module": "commonjs"}, "include": ["src/**/*.ts"]})
+    _pkg(tmp_path, "tsconfig.spec.json", {"extends": "./tsconfig.json", "include": ["test/**/*.ts", "src/**/*.ts", "legacy/**/*.ts"],
+                                          "exclude": ["dist"]})
+    _write(tmp_path, "jest.config.cjs", "module.exports = { rootDir: '.', testMatch: ['" + test_match + "'], transform: "
+                                        "{ '^.+\\\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] } };\n")
+    _write(tmp_path, "src/main.ts", "export const ready = true;\n")
+    _write(tmp_path, "legacy/auth.spec.ts", "import { AuthController } from './auth.controller';\n\n"
+                                                       "it('exists', () => expect(AuthController).toBeDefined());\n")
+    [d] = lint(tmp_path, ["IMP002"])
+    assert (d.severity.value, d.message.endswith("most likely dead code.")) == (("warning", True) if dead else ("error", False))

@@ -181,10 +181,12 @@ def test_an_unresolved_import_nothing_uses_says_runtime_is_unaffected(ws):
     drop an import no value uses): it breaks tsc, not the running code, and the message says so (a
     documentation site's leftover `Banner` import, which its build, skipping type checks, never
     loads)."""
-    write(ws, {"packages/api/src/a.ts": "import { Banner } from './banner';\nimport { run } from './runner';\n\n"
-                                        "export const banner = 1;\nexport const f = () => run;\n"})
+    write(ws, {"packages/api/src/a.ts": "import { Banner } from './banner';\nimport { run } from './runner';\n"
+                                        "import { Shape, Unused } from './shapes';\n\n"
+                                        "export const banner = 1;\nexport const f = (s: Shape) => [s, run];\n"})
     messages = {d.extra["specifier"]: d.message for d in lint(ws).diagnostics if d.code == "IMP002"}
     assert messages["./banner"].endswith("The import is unused: tsc fails (TS2307), runtime is unaffected.")
+    assert messages["./shapes"].endswith("used only for types or not at all: tsc fails (TS2307), runtime is unaffected.")
     assert "runtime is unaffected" not in messages["./runner"]
 
 
@@ -631,6 +633,29 @@ def test_test_data_a_packages_tsconfig_excludes_is_read_as_text(tmp_path, case):
     data = case == "data"
     assert (("IMP002", "test-files") in findings) is not data
     assert (("IMP001", "snapshots") in findings) is (case == "not excluded")
+
+
+@pytest.mark.parametrize("fixture_config", [True, False])
+def test_a_fixtures_own_tsconfig_leaves_the_packages_exclude_in_force(tmp_path, fixture_config):
+    """A migration tool's test case folder holds the `tsconfig.json` the migration rewrites beside the
+    `vite.config.ts` it reads as text; the package's tsconfig excludes every case folder on purpose
+    (`src/migrations/**/tests/**`). The fixture's config, the nearest, is no project of the package: the
+    exclusion above it decides, and the case is test data (a Svelte CLI: 2 DEP001 for `vite`)."""
+    files = {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/tool/package.json": {"name": "tool", "version": "1.0.0", "type": "module", "bin": {"tool": "./src/index.ts"},
+                                       "devDependencies": {"vitest": "4.1.8"}},
+        "packages/tool/tsconfig.json": {"include": ["src/**/*.ts"], "exclude": ["src/migrations/tests/**"],
+                                        "compilerOptions": {"strict": True, "noEmit": True}},
+        "packages/tool/src/index.ts": "export const run = () => 'migrate';\n",
+        "packages/tool/src/migrations/migrate.spec.ts": "import fs from 'node:fs';\nimport { test } from 'vitest';\n\n"
+                                                        "test('basic', () => { fs.readFileSync('./tests/basic/vite.config.ts'); });\n",
+        "packages/tool/src/migrations/tests/basic/vite.config.ts": "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
+    }
+    if fixture_config:
+        files["packages/tool/src/migrations/tests/basic/tsconfig.json"] = {"compilerOptions": {"strict": True}}
+    write(tmp_path, files)
+    assert found(tmp_path, select=["IMP", "DEP001"]) == []
 
 
 @pytest.mark.parametrize("case", ["named by a test", "named by no test", "compiled", "in tests/ itself", "imported",
