@@ -271,8 +271,8 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
         if nested:
             message = (f'"{u.package}" is declared only in {held}, not in {rel}, a project of its own (its own '
                        f"lockfile or workspace file): Node finds it in the node_modules of the project around it, "
-                       f"but an install of {where} on its own (a Docker build{', a publish' if published else ''}) "
-                       "leaves it out")
+                       f"but " + (self.peer_alone(u, where) or f"an install of {where} on its own (a Docker build"
+                                  f"{', a publish' if published else ''}) leaves it out"))
         else:
             message = (f'"{u.package}" is declared only in {held}: Node finds it in the root\'s node_modules, '
                        f"walking up from {where}, but {self._what_breaks(u, where, published)}")

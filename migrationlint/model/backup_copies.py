@@ -24,16 +24,25 @@ _BACKUP_NAME = re.compile(r"(?:^|[-_.])(?:backups?|bak)(?:$|[-_.])", re.IGNORECA
 
 def backup_copy(root: str, rel: str) -> str | None:
     """The backup folder (relative to `root`, the repository) that holds the file at `rel` as a
-    copy of the repository's own folders, or None."""
+    copy of the repository's own folders, or None. A hidden folder at the top (an editor's local
+    history, `.history/apps/api/src/main_20240101120000.ts`) is one when the two folders below it are the
+    repository's (`apps/api`; deeper ones may be gone since): `.github/scripts/` beside a `scripts/` folder
+    is a workflow's own."""
     folders = rel.split("/")[:-1]
     for at, name in enumerate(folders):
-        if not _BACKUP_NAME.search(name):
+        hidden = at == 0 and name.startswith(".") and name not in _TOOL_FOLDERS
+        if not (_BACKUP_NAME.search(name) or hidden):
             continue
         for below in (at + 1, at + 2):  # the copy, or a snapshot folder then the copy
-            mirrored = folders[below:]
-            if mirrored and os.path.isdir(os.path.join(root, *mirrored)):
+            mirrored = folders[below:] if not hidden else folders[below:below + 2]  # a history keeps what was removed
+            if mirrored and (not hidden or len(mirrored) == 2) and os.path.isdir(os.path.join(root, *mirrored)):
                 return "/".join(folders[:at + 1])
     return None
+
+
+# hidden folders whose files tools run or read in place
+_TOOL_FOLDERS = frozenset({".github", ".gitlab", ".circleci", ".husky", ".storybook", ".vscode", ".devcontainer",
+                           ".config", ".changeset", ".yarn", ".erb", ".docker"})
 
 
 _FILE_MARKER = re.compile(r"^(?P<stem>.+?)(?:[-_. ]|\s)(?:old|bak|backup|orig|copy)(?P<ext>\.[cm]?[jt]sx?)$", re.IGNORECASE)

@@ -214,12 +214,14 @@ def _documentation_no_runner_selects(path: str, package_dir: str) -> bool:
 
 def _sample_read_by_hand(project: Project, path: str, manifest: Manifest | None) -> bool:
     """A sample no tsconfig compiles: a code sample of a folder of write-ups, or a file of an examples
-    folder (`REVIEW_EXAMPLES/users.controller.fixed.ts`, a draft of a change), named like no tool's file."""
+    folder (`REVIEW_EXAMPLES/users.controller.fixed.ts`, a draft of a change), named like no tool's file;
+    or a backup copy of the repository's folders (an editor's `.history/`), which nothing reads at all."""
     top = manifest.dir if manifest is not None else project.workspace.root
     folders = os.path.relpath(os.path.dirname(path), top).replace(os.sep, "/").split("/")  # within its package
     manifests = [m for m in (manifest, project.workspace.root_manifest) if m is not None]
     return _write_up_sample(path, top) or example_home(folders) and dev_reason(os.path.basename(path)) is None \
-        and not _TEST_NAME.search(path) and not _named_by_a_script(path, manifests)  # `k6 run perf/load.ts`
+        and not _TEST_NAME.search(path) and not _named_by_a_script(path, manifests) \
+        or backup_copy(project.workspace.root, project.rel(path)) is not None  # `k6 run perf/load.ts` is a tool's
 
 
 def _write_up_sample(path: str, top: str) -> bool:

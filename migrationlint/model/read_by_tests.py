@@ -67,7 +67,7 @@ def _candidate(project: Project, resolver: Resolver, path: str) -> bool:
     of its tsconfig in a test folder, a transform's case its tsconfig leaves out, or in a folder
     the package's code reads files from."""
     rel = project.rel(path)
-    return in_fixture_folder(rel) or _carved_out_of_tests(resolver, rel, path) or _transform_case(resolver, rel, path) \
+    return in_fixture_folder(rel) or _carved_out_of_tests(project, resolver, rel, path) or _transform_case(resolver, rel, path) \
         or _in_a_read_folder(project, resolver, path) or _named_by_its_tests(project, resolver, path)
 
 
@@ -164,11 +164,12 @@ def _imported_only_by_candidates(project: Project, resolver: Resolver, path: str
     return True
 
 
-def _carved_out_of_tests(resolver: Resolver, rel: str, path: str) -> bool:
-    """A file of a test folder, not named like a test, that the tsconfig meant for it excludes, or, where
-    the nearest tsconfig.json lies in a test folder itself (a migration's case folder holding the
-    `tsconfig.json` it rewrites), one above it does (`"exclude": ["src/migrations/**/tests/**"]`): a
-    fixture's own config is no project of the package."""
+def _carved_out_of_tests(project: Project, resolver: Resolver, rel: str, path: str) -> bool:
+    """A file of a test folder, not named like a test, that the tsconfig meant for it excludes; or that
+    the nearest tsconfig.json of its package's own excludes on purpose while tsc reads another for it:
+    a config referenced for the tests (`tsconfig.spec.json` including `**/tests/test-documents`), or a
+    fixture's own config in a test folder (a migration's case folder holding the `tsconfig.json` it
+    rewrites), which is no project: no runner config beside it, no test below it."""
     if _RUN_BY_NAME.search(rel) or not in_test_folder(rel.split("/")[:-1]):
         return False
     config = resolver.tsconfig_for(path)
@@ -176,8 +177,27 @@ def _carved_out_of_tests(resolver: Resolver, rel: str, path: str) -> bool:
         return True
     root = path[:len(path) - len(rel)]
     for candidate in resolver.tsconfigs.candidates(os.path.dirname(path)):
-        if not in_test_folder(os.path.relpath(os.path.dirname(candidate), root).split(os.sep)):
-            above = resolver.tsconfigs.config(candidate)  # the first config of the package's own, above the fixtures'
-            return candidate != (config.path if config is not None else None) and above.error is None \
-                and above.excludes_on_purpose(path)
+        if in_test_folder(os.path.relpath(os.path.dirname(candidate), root).split(os.sep)):
+            if _test_project(project, os.path.dirname(candidate)):
+                return False  # an e2e suite's own tsconfig.json beside its jest config: the tests' program
+            continue
+        above = resolver.tsconfigs.config(candidate)  # the first config of the package's own, above the fixtures'
+        return candidate != (config.path if config is not None else None) and above.error is None \
+            and above.excludes_on_purpose(path)
     return False
+
+
+_RUNNER_CONFIGS = ("jest.config", "vitest.config", "playwright.config", "cypress.config", "detox.config")
+
+
+def _test_project(project: Project, folder: str) -> bool:
+    """Whether a folder with a tsconfig.json of its own holds a test suite: a runner's config, or a file
+    named like a test, in it or below."""
+    try:
+        if any(n.startswith(_RUNNER_CONFIGS) for n in os.listdir(folder)):
+            return True
+    except OSError:
+        return True
+    below = folder + os.sep
+    sources = project.package_sources(project.workspace.package_root(folder))
+    return any(p.startswith(below) and _RUN_BY_NAME.search(p) for p in sources)

@@ -49,7 +49,8 @@ class TestSupport:
         """Whether nothing loads the package's files but through its entries: a service, a private app
         its web page or routes start (its bundler builds from there), a published package whose
         `exports` allows no deep import, a package outside any workspace whose entries are source, a
-        private package nothing lists or imports, or a package only its own scripts run."""
+        private package nothing lists or imports (with entries, or with none and no bundle: an
+        integration-test package whose servers only its tests start), or a package only its own scripts run."""
         started = started_application(manifest) or starts_its_main(manifest)
         service = (manifest.unpublishable or started and manifest.data.get("private") is not False) \
             and self.is_service(manifest)  # `"private": false` says it is published: what installs it may deep-import it
@@ -59,8 +60,9 @@ class TestSupport:
         # loads no `.ts` from node_modules), so nothing else ever imports its files (an app run by tsx)
         member = self.project.workspace.member(manifest.name or "")
         alone = entry_is_source(manifest) and (member is None or member.path != manifest.path)
-        return self._loaded_only_by_its_scripts(manifest) or paged or bool(self.entries(manifest)) and (
-            service or alone or exports_encapsulate(manifest) or self._nobody_takes(manifest))
+        return self._loaded_only_by_its_scripts(manifest) or paged or (
+            service or alone or exports_encapsulate(manifest) or self._nobody_takes(manifest) if self.entries(manifest)
+            else self.bundled(manifest) is None and self._nobody_takes(manifest))  # else its own tests and scripts alone
 
     def _nobody_takes(self, manifest: Manifest) -> bool:
         """A private package that no manifest lists and whose folder no other package's file imports

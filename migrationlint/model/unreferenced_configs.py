@@ -73,5 +73,11 @@ def named_by_runners_only(project: Project, config_path: str) -> bool:
     name = os.path.basename(config_path)
     if not name.startswith("tsconfig.") or name == "tsconfig.json":
         return False
-    naming = [p for p in _naming_files(project, config_path) if project.mentions(p, name.encode("utf-8"))]
-    return bool(naming) and all(os.path.basename(p).startswith(_RUNNER_CONFIGS) for p in naming)
+    memo = _RUNNERS_ONLY(project)
+    if config_path not in memo:
+        naming = [p for p in _naming_files(project, config_path) if project.mentions(p, name.encode("utf-8"))]
+        memo[config_path] = bool(naming) and all(os.path.basename(p).startswith(_RUNNER_CONFIGS) for p in naming)
+    return memo[config_path]
+
+
+_RUNNERS_ONLY: Memo[dict[str, bool]] = Memo("named tsconfigs only test runners name", lambda project: {})

@@ -56,10 +56,10 @@ class Manifest:
         """Whether no registry takes the package as it stands, so that only this repository installs
         it: `"private": true`, or no `version` (npm, pnpm and yarn refuse to publish without one),
         no `publishConfig` (kept by a release tool that writes the version as it publishes) and no
-        `"private": false` (said to be published)."""
+        `"private": false` (said to be published). npm refuses any truthy `private`, the string `"true"` too."""
         data = self.data
         private = data.get("private")
-        return private is True or (private is None and not isinstance(data.get("version"), str)
+        return private is True or private == "true" or (private is None and not isinstance(data.get("version"), str)
                                    and "publishConfig" not in data) or not _publishable_name(self.name)
 
     def section(self, section: str) -> dict[str, str]:

@@ -974,6 +974,31 @@ def test_a_root_package_an_install_of_the_service_adds_as_a_peer_breaks_nothing(
     assert (said in d.message) is not reported and ("breaks a per-service" in d.message) is reported, d.message
 
 
+@pytest.mark.parametrize("lock_version, peer_wording", [(3, True), (1, False)])
+def test_a_service_with_its_own_lockfile_gets_the_roots_peer_from_its_install(tmp_path, lock_version, peer_wording):
+    """The same service as a project of its own (its own package-lock.json, which CI installs with `npm
+    ci` there): npm 7+ installs `rxjs` as `@nestjs/common`'s peer, so its install does not leave it out
+    (a marketplace's backend: 2 DEP005 saying it would); the message says it comes as the peer. A
+    lockfile of npm 6, which installs no peers, keeps "leaves it out"."""
+    lock = {"name": "api", "lockfileVersion": lock_version, "requires": True}
+    if lock_version == 3:
+        lock["packages"] = {"": {"name": "api", "dependencies": {"@nestjs/common": "^10.4.0"}},
+                            "node_modules/@nestjs/common": {"version": "10.4.17", "peerDependencies": {"rxjs": "^7.1.0"}},
+                            "node_modules/rxjs": {"version": "7.8.1"}}
+    else:
+        lock["dependencies"] = {"@nestjs/common": {"version": "10.4.17"}, "rxjs": {"version": "7.8.1"}}
+    root = write(tmp_path, {
+        "package.json": {"name": "shop", "private": True, "workspaces": ["api"], "dependencies": {"rxjs": "^7.8.1"}},
+        "api/package.json": {"name": "api", "private": True, "scripts": {"start": "node dist/main.js"},
+                             "dependencies": {"@nestjs/common": "^10.4.0"}},
+        "api/package-lock.json": lock,
+        "api/src/main.ts": "import { of } from 'rxjs';\n\nexport const x = of(1);\n",
+    })
+    (d,) = pipeline.lint([str(root)], Settings(select=["DEP005"]), use_cache=False).diagnostics
+    said = 'gets it only as the peer its package manager adds for "@nestjs/common"'
+    assert (said in d.message) is peer_wording and ("leaves it out" in d.message) is not peer_wording, d.message
+
+
 @pytest.mark.parametrize("member_deps, own_project", [({"@x/logger": "workspace:*", "bcrypt": "^5.1.1"}, False),
                                                       ({"bcrypt": "^5.1.1"}, True)])
 def test_an_npm_lockfile_left_in_a_pnpm_member_using_workspace_specs_makes_no_project(tmp_path, member_deps, own_project):

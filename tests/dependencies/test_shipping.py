@@ -3027,6 +3027,51 @@ def test_the_files_an_angular_build_starts_from_are_bundle_inputs(tmp_path, buil
     assert [(code, path) for code, path, _ in dep(tmp_path, select=("DEP005",))] == [("DEP005", "packages/carrier/app.ts")]
 
 
+@pytest.mark.parametrize("private", [True, "true", None])
+def test_a_server_only_an_integration_test_package_starts_is_test_support(tmp_path, private):
+    """A private integration-test package (only `vitest run` scripts, no entry point, some dependencies)
+    keeps the servers its tests start (`apps/api/spec-server.ts`, imported by a vitest `globalSetup` and
+    the tests): nothing but its own tests loads its files, so a file only they import is test support (an
+    API platform's testsuite: 3 DEP002 asking to move fastify and execa to dependencies). `"private": "true"`,
+    a string, is private to npm too. A package that may be published keeps the presumption."""
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True},
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+        "packages/testsuite/package.json": {"name": "testsuite", "version": "1.0.0", **({"private": private} if private else {}),
+                                            "scripts": {"test": "vitest run"}, "dependencies": {"graphql": "^16.3.0"},
+                                            "devDependencies": {"fastify": "^4.10.2", "vitest": "^0.31.1"}},
+        "packages/testsuite/vitest.workspace.ts": "import { defineWorkspace } from 'vitest/config';\n"
+                                                  "export default defineWorkspace([{ test: { globalSetup: 'apps/api/test-setup.ts' } }]);\n",
+        "packages/testsuite/apps/api/spec-server.ts": "import Fastify from 'fastify';\nexport const createSpecServer = () => Fastify();\n",
+        "packages/testsuite/apps/api/test-setup.ts": "import { createSpecServer } from './spec-server';\n"
+                                                     "export default async function setup() { await createSpecServer().listen({ port: 0 }); }\n",
+        "packages/testsuite/apps/api/api.test.ts": "import { it } from 'vitest';\nimport { createSpecServer } from './spec-server';\n\n"
+                                                   "it('works', () => { createSpecServer(); });\n",
+    })
+    assert [pkg for _, _, pkg in dep(root, select=("DEP002",))] == ([] if private else ["fastify"])
+
+
+def test_a_bundled_apps_module_is_no_test_support_for_want_of_entries(tmp_path):
+    """An Angular CLI app (private, no entry field: angular.json's `main` starts its bundle) whose module
+    only `src/main.ts`, an input of the bundle, imports: not test support, though the package has no
+    entry and nothing lists it (a starter kit's client, told "only tests, test support or developer tools
+    import it" by the first form of the integration-test rule above)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "client", "private": True, "scripts": {"build": "ng build", "test": "ng test"},
+                         "dependencies": {"@angular/core": "^17.0.0"}},
+        "angular.json": {"projects": {"client": {"architect": {"build": {"builder": "@angular-devkit/build-angular:browser",
+                                                                         "options": {"main": "src/main.ts"}}}}}},
+        "src/main.ts": "import { AppModule } from './app/app.module';\n\nconsole.log(AppModule);\n",
+        "src/app/app.module.ts": "import { ApolloLink } from 'apollo-link';\n\nexport class AppModule { link = ApolloLink; }\n",
+        "src/app/app.module.spec.ts": "import { AppModule } from './app.module';\n\nit('exists', () => expect(AppModule).toBeTruthy());\n",
+        "package-lock.json": {"name": "client", "lockfileVersion": 3, "packages": {
+            "": {"name": "client", "dependencies": {"@angular/core": "^17.0.0"}},
+            "node_modules/@angular/core": {"version": "17.3.0"}, "node_modules/apollo-link": {"version": "1.2.12"}}},
+    })
+    [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert "only tests, test support" not in d.message and 'to dependencies' in d.message, d.message
+
+
 def test_a_file_only_tests_import_is_test_support(tmp_path):
     """A test data builder kept beside the code (`name.builder.ts` importing @faker-js/faker, a
     devDependency): no entry point reaches it and only specs import it, directly or through another
@@ -3453,7 +3498,9 @@ def test_the_apps_of_an_integrated_nx_repository_are_entries_of_its_one_package(
     repository): their mains are the package's entries, given in project.json or, for a build
     Nx infers, to `NxAppWebpackPlugin` in the app's webpack config. So a data factory only specs
     import is test support, not shipping code (a real repository: 125 DEP002 whose fix moved faker
-    into dependencies); without the apps nothing maps to an entry and every file ships."""
+    into dependencies). Without the apps nothing maps to an entry; since round 177 the factory is test
+    support all the same: a private package nothing lists loads its files only through its own tests and
+    scripts, and only a spec imports it."""
     project = {"name": "api", "projectType": "application",
                "targets": {"build": {"executor": "@nx/webpack:webpack",
                                      "options": {"target": "node", "main": "apps/api/src/main.ts"}}}}
@@ -3476,11 +3523,13 @@ def test_the_apps_of_an_integrated_nx_repository_are_entries_of_its_one_package(
                                                "module.exports = { plugins: [new NxAppWebpackPlugin({ target: 'node', "
                                                "main: './src/main.ts' })] };\n")
     assert dep(write(tmp_path, files)) == []
-    if inferred:  # the plugin's default target is the browser: no Node main then
+    if inferred:  # the plugin's default target is the browser: no Node main then, and the importers decide
         web = {**files, "apps/api/webpack.config.js": files["apps/api/webpack.config.js"].replace("target: 'node', ", "")}
-        assert [d[0] for d in dep(write(tmp_path / "web", web))] == ["DEP002"]
+        assert [d[0] for d in dep(write(tmp_path / "web", web))] == []
     del files["apps/api/project.json"]
-    assert [d[0] for d in dep(write(tmp_path / "none", files))] == ["DEP002"]
+    assert [d[0] for d in dep(write(tmp_path / "none", files))] == []  # the importers decide, as above
+    files["libs/db/src/seed.ts"] = "import { userFactory } from './user.factory';\n\nexport const seed = () => userFactory();\n"
+    assert [d[0] for d in dep(write(tmp_path / "seeded", files))] == ["DEP002"]  # a file no test imports it
 
 
 def test_an_exports_subpath_of_test_helpers_is_no_production_entry(tmp_path):

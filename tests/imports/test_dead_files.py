@@ -42,6 +42,20 @@ def test_a_backup_copy_of_the_repositorys_own_folders_is_outside_every_build(tmp
     assert _severities(tmp_path) == [("backup/dump.ts", "error"), ("cleanup/backups/run-0930/packages/svc/src/index.ts", "error")]
 
 
+@pytest.mark.parametrize("folder, dead", [(".history", True), (".github", False), (".tools", False)])
+def test_an_editors_local_history_is_a_backup_copy(tmp_path, folder, dead):
+    """`.history/packages/svc/src/index_20240101120000.ts`: an editor extension's local history, committed
+    by mistake, copies files with their folders into a hidden folder (an e-commerce monorepo: 117 DEP001
+    errors asking to declare the apps' packages at the root). The two folders below it are the
+    repository's own (deeper ones may be gone since): a backup copy, outside every build. A CI folder's
+    scripts are run by its workflows, and a hidden folder whose contents mirror nothing is no copy."""
+    _workspace(tmp_path)
+    below = "packages/svc/src/gone" if folder != ".tools" else "misc/svc/src"
+    _write(tmp_path, f"{folder}/{below}/index_20240101120000.ts", "import leftPad from 'left-pad';\n\nexport const run = () => leftPad('1', 2);\n")
+    [d] = lint(tmp_path, ["DEP001"])
+    assert (d.severity.value, d.message.endswith("most likely dead code.")) == (("warning", True) if dead else ("error", False))
+
+
 def test_a_backup_copys_test_file_may_still_be_run_by_a_test_runner(tmp_path):
     """A runner's default globs (`**/*.test.ts`) reach a test file wherever it lies: a backup copy of a
     test is not assumed dead where the repository runs tests."""

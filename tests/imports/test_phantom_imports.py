@@ -635,12 +635,15 @@ def test_test_data_a_packages_tsconfig_excludes_is_read_as_text(tmp_path, case):
     assert (("IMP001", "snapshots") in findings) is (case == "not excluded")
 
 
-@pytest.mark.parametrize("fixture_config", [True, False])
-def test_a_fixtures_own_tsconfig_leaves_the_packages_exclude_in_force(tmp_path, fixture_config):
+@pytest.mark.parametrize("case", ["fixture config", "no config", "suite config", "spec config"])
+def test_a_fixtures_own_tsconfig_leaves_the_packages_exclude_in_force(tmp_path, case):
     """A migration tool's test case folder holds the `tsconfig.json` the migration rewrites beside the
     `vite.config.ts` it reads as text; the package's tsconfig excludes every case folder on purpose
     (`src/migrations/**/tests/**`). The fixture's config, the nearest, is no project of the package: the
-    exclusion above it decides, and the case is test data (a Svelte CLI: 2 DEP001 for `vite`)."""
+    exclusion above it decides, and the case is test data (a Svelte CLI: 2 DEP001 for `vite`). So where
+    tsc reads a referenced `tsconfig.spec.json` for the tests that includes the folder (a code generator's
+    test documents: 29 DEP001). A folder whose tsconfig sits beside a runner's config is an e2e suite: its
+    files are the tests' code, and reported (a mobile app's detox `globalSetup.ts`)."""
     files = {
         "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
         "packages/tool/package.json": {"name": "tool", "version": "1.0.0", "type": "module", "bin": {"tool": "./src/index.ts"},
@@ -652,10 +655,16 @@ def test_a_fixtures_own_tsconfig_leaves_the_packages_exclude_in_force(tmp_path, 
                                                         "test('basic', () => { fs.readFileSync('./tests/basic/vite.config.ts'); });\n",
         "packages/tool/src/migrations/tests/basic/vite.config.ts": "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
     }
-    if fixture_config:
+    if case in ("fixture config", "suite config"):
         files["packages/tool/src/migrations/tests/basic/tsconfig.json"] = {"compilerOptions": {"strict": True}}
+    if case == "suite config":
+        files["packages/tool/src/migrations/tests/basic/jest.config.js"] = "module.exports = { testMatch: ['**/*.e2e.ts'] };\n"
+    if case == "spec config":
+        files["packages/tool/tsconfig.json"]["references"] = [{"path": "./tsconfig.spec.json"}]
+        files["packages/tool/tsconfig.spec.json"] = {"extends": "./tsconfig.json", "exclude": [],
+                                                     "include": ["src/**/*.spec.ts", "src/migrations/tests/**/*.ts"]}
     write(tmp_path, files)
-    assert found(tmp_path, select=["IMP", "DEP001"]) == []
+    assert [c for c, _, _ in found(tmp_path, select=["IMP", "DEP001"])] == (["DEP001"] if case == "suite config" else [])
 
 
 @pytest.mark.parametrize("case", ["named by a test", "named by no test", "compiled", "in tests/ itself", "imported",
