@@ -73,12 +73,16 @@ class LoadsToday:
         if not via:
             return self._added_as_peer(u) or self._brought_deeper(u, m, full) or self._linked_member(u, m)
         several = not self.one_copy_hoisted(m, u.package)
+        carriers = via
         if several:
             via = self._using_the_hoisted_copy(m, u.package, via)
-        if not via:
-            return ("; it loads today only because a package of the install depends on it and the install hoists "
-                    "one of its versions (the lockfile holds several): another version, or an install that does not "
-                    "hoist, breaks it")
+        if not via:  # an npm lockfile shows the carriers keep copies of their own; another lockfile cannot tell
+            lock = self._root_install(m)[1]
+            among = "" if lock is None or lock.kind == "npm" else \
+                f" ({_named(carriers)}, which {self._rel(m)} declares, among them)"
+            return (f"; it loads today only because a package of the install depends on it{among} and the install "
+                    "hoists one of its versions (the lockfile holds several): another version, or an install that "
+                    "does not hoist, breaks it")
         named = _named(via)
         one = len(via) == 1
         change = f"another version of {named if one else 'them'}" if any(self.ws.member(d) is None for d in via) \

@@ -175,9 +175,8 @@ def _carved_out_of_tests(project: Project, resolver: Resolver, rel: str, path: s
     config = resolver.tsconfig_for(path)
     if config is not None and config.error is None and config.excludes_on_purpose(path):
         return True
-    root = path[:len(path) - len(rel)]
     for candidate in resolver.tsconfigs.candidates(os.path.dirname(path)):
-        if in_test_folder(os.path.relpath(os.path.dirname(candidate), root).split(os.sep)):
+        if in_test_folder(project.rel(os.path.dirname(candidate)).split("/")):
             if _test_project(project, os.path.dirname(candidate)):
                 return False  # an e2e suite's own tsconfig.json beside its jest config: the tests' program
             continue
@@ -187,14 +186,14 @@ def _carved_out_of_tests(project: Project, resolver: Resolver, rel: str, path: s
     return False
 
 
-_RUNNER_CONFIGS = ("jest.config", "vitest.config", "playwright.config", "cypress.config", "detox.config")
+_SUITE_CONFIGS = ("jest.config", "vitest.config", "playwright.config", "cypress.config", "detox.config")
 
 
 def _test_project(project: Project, folder: str) -> bool:
     """Whether a folder with a tsconfig.json of its own holds a test suite: a runner's config, or a file
     named like a test, in it or below."""
     try:
-        if any(n.startswith(_RUNNER_CONFIGS) for n in os.listdir(folder)):
+        if any(n.startswith(_SUITE_CONFIGS) for n in os.listdir(folder)):
             return True
     except OSError:
         return True

@@ -166,6 +166,27 @@ def test_with_several_versions_an_npm_lockfile_names_the_dependency_whose_copy_i
             'hoists the copy it uses (the lockfile holds several versions)') in message, message
 
 
+def test_with_several_versions_a_yarn_lockfile_names_the_declared_carriers_among_them(tmp_path):
+    """yarn.lock holds two versions of `dotenv`, which the declared `@nestjs/config` and `typeorm` bring:
+    which copy is hoisted is not recorded, so the message names the declared carriers as among the
+    packages that depend on it (an Nx repository's `core-js`: "a package of the install depends on it",
+    with no name, while the lockfile shows `@nrwl/web` bringing it)."""
+    lock = ("# yarn lockfile v1\n\n\n"
+            '"@nestjs/config@^3.2.0":\n  version "3.2.3"\n  dependencies:\n    dotenv "16.4.5"\n\n'
+            'dotenv@16.4.5:\n  version "16.4.5"\n\n'
+            'dotenv@^16.6.1:\n  version "16.6.1"\n\n'
+            'typeorm@^0.3.20:\n  version "0.3.24"\n  dependencies:\n    dotenv "^16.6.1"\n')
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/config": "^3.2.0", "typeorm": "^0.3.20"}},
+        "yarn.lock": lock,
+        "src/main.ts": "import { config } from 'dotenv';\n\nconfig();\n",
+    })
+    message = only_dep001(root, "dotenv")
+    assert ('a package of the install depends on it ("@nestjs/config" and "typeorm", which package.json declares, '
+            'among them) and the install hoists one of its versions') in message, message
+
+
 def test_a_peer_a_declared_dependency_requires_is_explained_without_a_lockfile(tmp_path):
     """`@nestjs/common` in a service that declares `@nestjs/core`, with no lockfile and no manifest
     holding it: npm 7+ installs it as the core's peer, which the message says, as it does for a
