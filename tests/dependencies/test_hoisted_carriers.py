@@ -145,6 +145,17 @@ def test_a_package_installed_under_an_npm_alias_is_named_by_that_alias(tmp_path)
             "a second") in message, message
 
 
+def dotenv_service(tmp_path, lock_name: str, lock: object) -> str:
+    """DEP001's message for a service importing `dotenv`, which its declared @nestjs/config and typeorm bring."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
+                         "dependencies": {"@nestjs/config": "^3.2.0", "typeorm": "^0.3.20"}},
+        lock_name: lock,
+        "src/main.ts": "import { config } from 'dotenv';\n\nconfig();\n",
+    })
+    return only_dep001(root, "dotenv")
+
+
 def test_with_several_versions_an_npm_lockfile_names_the_dependency_whose_copy_is_hoisted(tmp_path):
     """`node_modules/dotenv` 16.4.5 is @nestjs/config's, typeorm keeps 16.6.1 in its own node_modules
     (a real calorie tracker was told only "a package of the install"): the message names the one that
@@ -155,13 +166,7 @@ def test_with_several_versions_an_npm_lockfile_names_the_dependency_whose_copy_i
         "node_modules/dotenv": {"version": "16.4.5"},
         "node_modules/typeorm": {"version": "0.3.24", "dependencies": {"dotenv": "^16.6.1"}},
         "node_modules/typeorm/node_modules/dotenv": {"version": "16.6.1"}}}
-    root = write(tmp_path, {
-        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
-                         "dependencies": {"@nestjs/config": "^3.2.0", "typeorm": "^0.3.20"}},
-        "package-lock.json": lock,
-        "src/main.ts": "import { config } from 'dotenv';\n\nconfig();\n",
-    })
-    message = only_dep001(root, "dotenv")
+    message = dotenv_service(tmp_path, "package-lock.json", lock)
     assert ('it loads today only because "@nestjs/config", which package.json declares, depends on it and the install '
             'hoists the copy it uses (the lockfile holds several versions)') in message, message
 
@@ -176,13 +181,7 @@ def test_with_several_versions_a_yarn_lockfile_names_the_declared_carriers_among
             'dotenv@16.4.5:\n  version "16.4.5"\n\n'
             'dotenv@^16.6.1:\n  version "16.6.1"\n\n'
             'typeorm@^0.3.20:\n  version "0.3.24"\n  dependencies:\n    dotenv "^16.6.1"\n')
-    root = write(tmp_path, {
-        "package.json": {"name": "svc", "private": True, "scripts": {"start": "node dist/main.js"},
-                         "dependencies": {"@nestjs/config": "^3.2.0", "typeorm": "^0.3.20"}},
-        "yarn.lock": lock,
-        "src/main.ts": "import { config } from 'dotenv';\n\nconfig();\n",
-    })
-    message = only_dep001(root, "dotenv")
+    message = dotenv_service(tmp_path, "yarn.lock", lock)
     assert ('a package of the install depends on it ("@nestjs/config" and "typeorm", which package.json declares, '
             'among them) and the install hoists one of its versions') in message, message
 
