@@ -13,10 +13,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from migrationlint.extract.parsing import text
-from migrationlint.extract.tree_lookups import ident_nodes
-
-_WRAPPERS = frozenset({"as_expression", "satisfies_expression", "type_assertion", "parenthesized_expression",
-                       "non_null_expression"})
+from migrationlint.extract.tree_lookups import CASTS, ident_nodes
 
 
 def option_holder(node: Node, root: Node, data: bytes) -> tuple[str, bool, bool] | None:
@@ -28,7 +25,7 @@ def option_holder(node: Node, root: Node, data: bytes) -> tuple[str, bool, bool]
     if key is None or pair.child_by_field_name("value") != node or text(key).strip("'\"") != "transport":
         return None
     holder = pair.parent.parent if pair.parent is not None and pair.parent.type == "object" else None
-    while holder is not None and holder.type in _WRAPPERS:
+    while holder is not None and holder.type in CASTS:  # `{...} as const`, `({...})`
         holder = holder.parent
     name_node = holder.child_by_field_name("name") if holder is not None and holder.type == "variable_declarator" else None
     declaration = holder.parent if name_node is not None and name_node.type == "identifier" else None
@@ -58,4 +55,3 @@ def _uses(root: Node, data: bytes, name: str, declared: Node) -> tuple[bool, boo
         elif not (parent is not None and parent.type == "member_expression" and parent.child_by_field_name("object") == node):
             whole = True
     return exported, whole
-

@@ -472,7 +472,7 @@ def ident_nodes(root: Node, data: bytes, names: set[str], patterns: bool = False
             yield name, node
 
 
-_CASTS = frozenset({"as_expression", "satisfies_expression", "type_assertion", "parenthesized_expression",
+CASTS = frozenset({"as_expression", "satisfies_expression", "type_assertion", "parenthesized_expression",
                     "non_null_expression"})
 
 
@@ -480,7 +480,7 @@ def unwrap_casts(node: Node) -> Node:
     """The expression under what only silences the compiler: `x as any`, `x as unknown as T`,
     `<any>x`, `x satisfies T`, `(x)` and `x!` change nothing at runtime (real code casts a plain
     options object precisely because tsc rejected it)."""
-    while node.type in _CASTS:
+    while node.type in CASTS:
         inner = next((c for c in node.named_children if c.type not in ("type_arguments", "comment")), None)
         if inner is None:
             return node
