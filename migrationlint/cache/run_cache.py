@@ -55,6 +55,8 @@ CONTEXT_NAMES = frozenset({
     "nest-cli.json", "angular.json", "workspace.json", ".npmrc", ".yarnrc.yml", "next-env.d.ts",
     # Nx projects' targets (bundles, generated package.json files), the Nx root, bun's linker
     "project.json", "nx.json", "bunfig.toml",
+    # a create CLI's project template ships its `.gitignore` dotless (copied_folders.scaffold_template)
+    "gitignore", "_gitignore",
     # the processes a pm2 ecosystem file starts (entry points: process_managers)
     "ecosystem.config.js", "ecosystem.config.cjs", "ecosystem.config.mjs", "ecosystem.config.json", "ecosystem.json",
     "pm2.json", "process.json",

@@ -135,7 +135,7 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
             # scripts only (a renderer an ancestor builds): Node's lookup walks on past a nested project's install
             outer = next((a for a in self.enclosing_roots(outer) if self.declared_in(a, u.package, u.type_only)), outer)
         if outer is not None and self.declared_in(outer, u.package, u.type_only):
-            if not self.root_serves(u, outer):
+            if not self.root_serves(u, outer) and not self._linked_at_root(u):  # a member it would cycle to
                 yield self._root_only(u, outer, nested=root is m)
             return
         if self.served_by_enclosing_member(u):

@@ -117,9 +117,12 @@ class HostInstalls(DependencyModel):
         """DEP002's counterpart: a devDependency of a published library that a framework it takes as a
         peer depends on (`expo-modules-core`, which `expo` brings, in an Expo module that keeps it in
         devDependencies as Expo's module template does): the application's install of the framework
-        holds it, one copy, at the version the framework runs with. Also Nuxt in a Nuxt module's runtime
-        files (_built_by_the_host)."""
-        return bool(self._peer_hosts_bringing(u)) or self._built_by_the_host(u)
+        holds it, one copy, at the version the framework runs with; so does a host of the workspace that
+        lists it in its own `dependencies` (an extension's router, which its React host ships and shares).
+        Also Nuxt in a Nuxt module's runtime files (_built_by_the_host)."""
+        return bool(self._peer_hosts_bringing(u)) or self._built_by_the_host(u) or (
+            self.published_library(u.manifest) and not self.plug_n_play(u.manifest)
+            and any(self._member_brings(h, u.package) for h in u.manifest.section("peerDependencies")))
 
     def _built_by_the_host(self, u: Use) -> bool:
         """Nuxt itself imported by a Nuxt module's runtime file, which the application's Nuxt build

@@ -27,6 +27,7 @@ from migrationlint.model.package_entries import main_fields
 from migrationlint.model.package_files import package_files
 from migrationlint.model.bundler_outputs import written_by_bundler
 from migrationlint.model.copied_templates import copied_template_home
+from migrationlint.model.copied_folders import scaffold_template
 from migrationlint.model.tsc_outputs import written_by_tsc
 from migrationlint.model.dead_files import outside_every_build, switched_off
 from migrationlint.model.shipping import shipping_for
@@ -62,7 +63,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
     resolver = resolver_for(project)
     wanted = tuple(project.enabled(r.code) for r in RULES)
     for path, facts in sorted(project.files.items()):
-        if not file_checked(project.rel(path), facts) or in_no_program(resolver, project.rel(path), path):
+        if not file_checked(project.rel(path), facts) or in_no_program(resolver, project.rel(path), path) \
+                or _in_a_project_template(project, path):
             continue
         found = list(_file_findings(project, resolver, path, facts, wanted))
         if found and (read_by_tests(project, resolver, path) or shown_as_text(project, resolver, path)
@@ -75,6 +77,13 @@ def check(project: Project) -> Iterator[Diagnostic]:
                 continue  # a folder the repository's config excludes by name: kept on purpose, run by nothing
             found = [in_dead_file(d) for d in found]
         yield from found
+
+
+def _in_a_project_template(project: Project, path: str) -> bool:
+    """Whether the file belongs to a create CLI's project template (copied_folders.scaffold_template): its
+    imports name what the created project generates, as a `templates/` folder's do (file_checked)."""
+    manifest = project.workspace.manifest_for(path)
+    return manifest is not None and not manifest.error and scaffold_template(project, manifest) is not None
 
 
 def _in_a_foreign_project(project: Project, path: str) -> bool:

@@ -15,6 +15,7 @@ from migrationlint.model import packages as pk
 from migrationlint.model.module_homes import module_homes
 from migrationlint.model.admin_panels import admin_extension_provides, admin_panel_globals
 from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.dependency_versions import importer_key
 from migrationlint.model.git_submodules import in_submodule
 from migrationlint.model.global_installs import installed_globally_for
 from migrationlint.model.script_installs import installed_before_run
@@ -153,10 +154,22 @@ class ProvidedModules(DependencyModel):
         its snapshots say what the preset brings): the preset's one copy serves it."""
         m = u.manifest
         presets = [p for p, surface in pk.PRESET_SURFACE.items() if u.package in surface and m.declared(p)]
-        if not presets:  # asked of every undeclared import that gets this far: the lockfile only for these
+        umbrella = self._umbrella_of_its_scope(m, u.package)
+        if not presets and umbrella is None:  # asked of every undeclared import that gets this far
             return False
         carriers = self.bringing_dependencies(m, u.package, True) or self._pnpm_carriers(m, u.package, True)
-        return any(b in presets for b in carriers)
+        return any(b in presets for b in carriers) or umbrella in self.bringing_dependencies(m, u.package, True)
+
+    def _umbrella_of_its_scope(self, m: Manifest, package: str) -> str | None:
+        """The package named after `package`'s scope that `m` declares and whose locked version pins `package`
+        at one exact version (`zwave-js` pinning `@zwave-js/core` 15.27.0, `aws-amplify` its `@aws-amplify/api`):
+        an umbrella of category packages that move with it, never apart, whose users import a category by its
+        own name where the install hoists the umbrella's one copy. None otherwise."""
+        scope, _, rest = package.partition("/")
+        if not package.startswith("@") or not rest or not m.declared(scope[1:]):
+            return None
+        root, lock, _ = self._root_install(m)
+        return scope[1:] if lock is not None and lock.pinned_by(scope[1:], package, importer_key(m, root)) else None
 
     def from_the_page(self, m: Manifest, package: str) -> bool:
         """Whether `m`'s build is a browser script that reads `package` from a global of the page

@@ -252,10 +252,10 @@ class ImportsFacts:
             else:
                 kind = "require"
             stmt = _statement_of(call)
+            lazy = kind in ("require", "dynamic", "require-resolve") and _inside_function(call, spec.startswith("."))
             fact = ImportFact(specifier=spec, kind=kind, start=arg.start_byte, end=arg.end_byte,
                               stmt_start=stmt.start_byte, stmt_end=stmt.end_byte,
-                              type_only=kind == "type-query", virtual=virtual,
-                              lazy=kind in ("require", "dynamic") and _inside_function(call, spec.startswith(".")))
+                              type_only=kind == "type-query", virtual=virtual, lazy=lazy)
             if kind != "mock" and self.silencers:
                 fact.ts_ignored = _line_above_silences(self.data, call.start_byte)
             if kind == "require":

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 93
+FACTS_VERSION = 94
 
 
 @dataclass(slots=True)
@@ -54,7 +54,7 @@ class ImportFact:
     virtual: bool = False  # a mock that needs no module at the path (`vi.mock`, Jest `{ virtual: true }`)
     guarded: bool = False  # a require() or import() in a `try` whose `catch` carries on without it
     install_told: bool = False  # ... whose `catch` tells the operator to install it (import_shapes.install_told)
-    lazy: bool = False  # a require()/import() inside a function: loaded on demand, not at start-up
+    lazy: bool = False  # a require()/import()/require.resolve() inside a function: loaded on demand, not at start-up
     dev_only: bool = False  # a require()/import() in a branch taken only when NODE_ENV is not "production"
     ts_ignored: bool = False  # a `// @ts-ignore` or `// @ts-expect-error` on the line above (the call's line for
     # `import()` types and require()): tsc told to accept it

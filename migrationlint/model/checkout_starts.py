@@ -6,9 +6,10 @@ module of such a package (`node -r tsconfig-paths/register dist/main.js`), canno
 from a production install (`npm ci --omit=dev`), which leaves the runner out: every run has the
 devDependencies, so "a production install leaves it out" (DEP002) describes nothing that happens.
 Said of a package with no `dependencies` at all, which keeps everything it loads where its runner
-is (an operator's tool run from a checkout), and of one that names nothing to load, has no
-Dockerfile and does not say `"private": false` (a local development server beside a function
-deployed some other way; a one-off migration tool with a stray dependency). A package with
+is (an operator's tool run from a checkout), and of one that names nothing to load (npm init's
+`"main": "index.js"` beside no such file is nothing), has no Dockerfile and does not say `"private":
+false` (a local development server beside a function deployed some other way; a one-off migration
+tool with a stray dependency). A package with
 dependencies that may be published or built into an image is left to the usual judgement (its
 runner may be the oversight).
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from migrationlint.model.entry_points import START_SCRIPTS, names_no_entry
+from migrationlint.model.entry_points import START_SCRIPTS, names_nothing_loadable
 from migrationlint.model.packages import package_name
 from migrationlint.model.script_commands import expanded_commands
 from migrationlint.model.workspace import Manifest
@@ -40,8 +41,9 @@ def starts_from_checkout(manifest: Manifest, root: Manifest | None = None) -> bo
     starts = tuple(tuple(map(tuple, expanded_commands(s, scripts))) for s in starts)  # `bun run run:prod x.ts`: its script
     if not starts:
         return False
-    if manifest.data.get("dependencies") and not (manifest.data.get("private") is not False and names_no_entry(manifest)
-                                                  and not os.path.isfile(os.path.join(manifest.dir, "Dockerfile"))):
+    local = manifest.data.get("private") is not False and names_nothing_loadable(manifest) \
+        and not os.path.isfile(os.path.join(manifest.dir, "Dockerfile"))
+    if manifest.data.get("dependencies") and not local:
         return False
     kept = {*manifest.section("devDependencies"), *(root.section("devDependencies") if root is not None else ())}
     return _dev_runners_only(starts, frozenset(kept - {*manifest.section("dependencies")}))

@@ -32,10 +32,38 @@ def template_home(project: Project, path: str, manifest: Manifest, tsconfig_for:
     """The template folder or file the file at `path` belongs to (its name says so: dev_files.template_of;
     a shell script copies its folder out: `copied_out`; its package publishes it as data; its
     package's component registry lists it, unless the package is also an app its build bundles, whose
-    own code the listed files are: registry_items), or None."""
-    return template_of(project.rel(path)) or copied_out(project, path) \
+    own code the listed files are: registry_items; it is a create CLI's project template:
+    scaffold_template), or None."""
+    return template_of(project.rel(path)) or copied_out(project, path) or scaffold_template(project, manifest) \
         or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for) \
         or (None if builds_an_app(manifest.data.get("scripts")) else registry_item(project, path, manifest.dir))
+
+
+_DOTLESS_GITIGNORES = ("gitignore", "_gitignore")
+_SCAFFOLDS = per_key("package folder -> the project template it is, or None")
+
+
+def scaffold_template(project: Project, manifest: Manifest) -> str | None:
+    """The package's folder when it is a project template a create CLI copies: it holds a dotless
+    `gitignore` (npm drops a `.gitignore` from a packed package, so a template ships it dotless and the CLI
+    renames it in the copy), and the package above it is a creator (a `bin`, or a `create-x` name). Its
+    files import what the created project generates and installs (`./InputTypes` its `generate` writes)."""
+    memo = _SCAFFOLDS(project)
+    if manifest.dir not in memo:
+        memo[manifest.dir] = None
+        if manifest.dir != project.workspace.root and any(
+                os.path.isfile(os.path.join(manifest.dir, n)) for n in _DOTLESS_GITIGNORES):
+            above = project.workspace.nearest_manifest_path(os.path.dirname(manifest.dir))
+            if above is not None and _a_create_tool(project.workspace.manifest(above)):
+                memo[manifest.dir] = project.rel(manifest.dir) + "/"
+    return memo[manifest.dir]
+
+
+def _a_create_tool(manifest: Manifest) -> bool:
+    """A package with a `bin`, or named as `npm init` finds a creator (`create-x` for `npm init x`,
+    `@scope/create` or `@scope/create-x` for `npm init @scope`)."""
+    last = (manifest.name or "").rsplit("/", 1)[-1]
+    return "bin" in manifest.data or last == "create" or last.startswith("create-")
 
 
 def copied_out(project: Project, path: str) -> str | None:

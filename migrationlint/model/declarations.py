@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from migrationlint.extract.records import FileFacts
-from migrationlint.model.resolve import is_alias, resolver_for
+from migrationlint.model.resolve import resolver_for
+from migrationlint.model.own_aliases import is_alias
 from migrationlint.model.packages import is_relative
 from migrationlint.model.specifiers import package_name
 from migrationlint.model.project import Memo, per_key

@@ -3,10 +3,11 @@ file its `importMap` names, or of the maps a package's scripts give deno (`--imp
 
 Deno code kept in a Node repository (an example deployed to Deno Deploy, a test run with `deno
 run`) names its dependencies in its import map: `"pg-pool": "npm:pg-pool@3.14.0"` for a name,
-`"std/": "https://deno.land/std@0.192.0/"` for a prefix. Deno resolves those names itself; no
-package.json declares them, and none needs to. Deno finds its config in the file's folder or the
-nearest one above; so does this lookup, up to the workspace root. Asked only for an import that
-would be reported.
+`"std/": "https://deno.land/std@0.192.0/"` for a prefix (a name mapped to `jsr:` or `npm:` covers its
+subpaths too); in a Deno workspace, a member also has the root's map and the members' names. Deno
+resolves those names itself; no package.json declares them, and none needs to. Deno finds its config
+in the file's folder or the nearest one above; so does this lookup, up to the workspace root. Asked
+only for an import that would be reported.
 """
 
 from __future__ import annotations
@@ -32,15 +33,17 @@ def deno_mapped(project: Project, path: str, specifier: str) -> bool:
 
 
 def _map_above(project: Project, directory: str) -> tuple[str, ...]:
-    return nearest_above(directory, project.workspace.root, _MAPS(project), _config_keys) or ()
+    root = project.workspace.root
+    return nearest_above(directory, root, _MAPS(project), lambda folder: _config_keys(folder, root)) or ()
 
 
-def _config_keys(directory: str) -> tuple[str, ...] | None:
+def _config_keys(directory: str, project_root: str) -> tuple[str, ...] | None:
     """The import map's keys of the Deno config in `directory`, else, in `supabase/functions/`, of its
     `import_map.json`, which the Supabase CLI reads for every function below (Deno itself reads an
     import map only where a config or `--import-map` names it), with the keys of the maps the package's
     scripts give deno (a test run's `--import-map=test.importmap.json` maps names the config does not:
-    the real module a test double re-exports); None when there is none of these."""
+    the real module a test double re-exports), and, for a config of a Deno workspace, what the workspace
+    gives it (_workspace_keys); None when there is none of these."""
     config = next((os.path.join(directory, n) for n in DENO_CONFIGS if os.path.isfile(os.path.join(directory, n))), None)
     import_map = os.path.join(directory, IMPORT_MAP)
     supabase = directory.endswith(os.path.join(os.sep, *SUPABASE_FUNCTIONS))
@@ -48,7 +51,31 @@ def _config_keys(directory: str) -> tuple[str, ...] | None:
     named = _script_maps(directory)  # `deno test --import-map=test.importmap.json` in the package's scripts
     if own is None and not named:
         return None
-    return (*(_keys(own) if own is not None else ()), *(k for m in named for k in _keys(m)))
+    shared = _workspace_keys(directory, project_root) if config is not None else ()
+    return (*(_keys(own) if own is not None else ()), *(k for m in named for k in _keys(m)), *shared)
+
+
+def _workspace_keys(directory: str, root: str) -> tuple[str, ...]:
+    """What a Deno workspace gives the config in `directory` besides its own map: the root config's (the one
+    at or above it whose `workspace` lists folders) import map, and the members' names (`"name":
+    "@acme/core"` in a member's deno.json), which every member imports by name and subpath."""
+    here = directory
+    while True:
+        config = next((os.path.join(here, n) for n in DENO_CONFIGS if os.path.isfile(os.path.join(here, n))), None)
+        members = load_jsonc(config)[0].get("workspace") if config is not None else None
+        if isinstance(members, list):
+            names = [_member_name(here, m) for m in members if isinstance(m, str)]
+            return (*(_keys(config) if here != directory else ()), *(k for n in names if n for k in (n, n + "/")))
+        if here == root or os.path.dirname(here) == here:
+            return ()
+        here = os.path.dirname(here)
+
+
+def _member_name(root: str, member: str) -> str | None:
+    folder = os.path.join(root, member)
+    config = next((os.path.join(folder, n) for n in DENO_CONFIGS if os.path.isfile(os.path.join(folder, n))), None)
+    name = load_jsonc(config)[0].get("name") if config is not None else None
+    return name if isinstance(name, str) else None
 
 
 _IMPORT_MAP_FLAG = re.compile(r"\bdeno\b[^;&|]*?--import-map[= ]([^\s'\"]+)")
@@ -70,7 +97,12 @@ def _keys(config: str) -> tuple[str, ...]:
     named = data.get("importMap")
     if not isinstance(imports, dict) and isinstance(named, str) and not named.startswith(("http:", "https:")):
         imports = load_jsonc(os.path.join(os.path.dirname(config), named))[0].get("imports")
-    return tuple(k for k in imports if isinstance(k, str)) if isinstance(imports, dict) else ()
+    if not isinstance(imports, dict):
+        return ()
+    # a name mapped to a registry package (`"@std/fs": "jsr:@std/fs@^1"`) covers its subpaths too (`@std/fs/walk`)
+    return tuple(k for key, target in imports.items() if isinstance(key, str) for k in (
+        (key, key + "/") if isinstance(target, str) and target.startswith(("jsr:", "npm:")) and not key.endswith("/")
+        else (key,)))
 
 
 _MAPS: Memo[dict[str, tuple[str, ...] | None]] = Memo("Deno import maps above folders", lambda project: {}, disk_only=True)

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Iterator
 
 from migrationlint.model import packages as pk
-from migrationlint.model import resolve
+from migrationlint.model import own_aliases, resolve
 from migrationlint.model import runtime_packages as rt
 from migrationlint.model.dependency_versions import VersionChoice, importer_key
 from migrationlint.model.build_programs import build_tsconfigs
@@ -226,7 +226,7 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
             p = prefix.rstrip("*")
             if spec == prefix or spec == p.rstrip("/") or (p and spec.startswith(p if p.endswith("/") else p + "/")):
                 return True
-        return resolve.is_alias(self.project, path, spec)
+        return own_aliases.is_alias(self.project, path, spec)
 
     def root_counts(self, test: bool, type_only: bool) -> bool:
         """Whether the root manifest's declarations satisfy this use (the `hoisting` setting)."""

@@ -46,9 +46,10 @@ _CLI_CONFIG = re.compile(r"^[\w-]+\.cli\.[cm]?[jt]s$")
 _TASK_FILE = re.compile(r"^(?:gulpfile|gruntfile|jakefile|dangerfile|plopfile)(?:\.[\w-]+)?\.[cm]?[jt]s$", re.IGNORECASE)
 _RC = re.compile(rf"^\.(?:{_TOOL})rc(?:\.[\w-]+)?(?:{_EXT}|$)")
 # `.spec`, `.test`, `.e2e`, tstyche's `.tst` and their variants (`.e2e-spec`, `.integration-spec`, `.typetest`, `.test-d`, an edition's
-# `.e2e-ee`), also with a suite's tag after them (`user.spec.db.ts`, run by `mocha '**/*.spec.db.ts'`)
-_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e|tst)(?:-\w+)?(?:\.[a-z]+)?|bench|eval|cy|cypress|stories|story|steps|mock"
-                        r"|fixtures?)\.[cm]?[jt]sx?$")
+# `.e2e-ee`), also with a suite's tag after them (`user.spec.db.ts`, run by `mocha '**/*.spec.db.ts'`); stories too
+# (`Button.stories.props.tsx`, the props a story file shares)
+_TEST_FILE = re.compile(r"\.(?:(?:[a-z]+-|type)?(?:spec|test|e2e|tst)(?:-\w+)?(?:\.[a-z]+)?|bench|eval|cy|cypress"
+                        r"|stor(?:ies|y)(?:\.[a-z]+)?|steps|mock|fixtures?)\.[cm]?[jt]sx?$")
 _SETUP = re.compile(r"^(?:test[-_.]?setup|setup[-_.]?tests?|test(?:ing)?[-_.]?(?:utils?|helpers?)|"
                     r"(?:jest|vitest)[-_.](?:global[-_.]?)?(?:setup|teardown)|"
                     r"global[-_.]?setup|global[-_.]?teardown|setup[-_.]?env|test[-_.]?env|"

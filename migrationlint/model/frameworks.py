@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 
 from migrationlint.model.config_objects import config_has, find_config, read_config
+from migrationlint.model.manifest_peek import peek_object
 
 # folders a framework's build or sync step writes into the project (never committed)
 GENERATED_DIRS = frozenset({".svelte-kit", ".next", ".nuxt", ".angular", ".output", ".astro", ".umi",
@@ -130,9 +131,17 @@ def generated_tsconfig(path: str) -> tuple[str, GeneratedTsConfig] | None:
 
 def module_paths_unknown(project_dir: str, generated: GeneratedTsConfig) -> bool:
     """Whether the framework's config lists modules (`modules: ['nuxt-auth-utils']`), each of which
-    may write aliases into the generated tsconfig that the defaults here do not know."""
-    config = find_config(project_dir, generated.module_config) if generated.module_config else None
-    return config is not None and config_has(config, "modules")
+    may write aliases into the generated tsconfig that the defaults here do not know; or the project is
+    a Nuxt module built with `@nuxt/module-builder`, whose `prepare` writes that tsconfig with the module
+    itself loaded (the aliases its setup adds: `nuxt.options.alias['#acme-router']`)."""
+    if not generated.module_config:
+        return False
+    config = find_config(project_dir, generated.module_config)
+    if config is not None and config_has(config, "modules"):
+        return True
+    manifest = peek_object(project_dir, b"@nuxt/module-builder") if generated.module_config == "nuxt.config" else None
+    return manifest is not None and any(isinstance(manifest.get(s), dict) and "@nuxt/module-builder" in manifest[s]
+                                        for s in ("devDependencies", "dependencies"))
 
 
 def source_dir(project_dir: str, generated: GeneratedTsConfig | None = None) -> str:

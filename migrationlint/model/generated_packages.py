@@ -1,6 +1,7 @@
 """Packages and folders a code generator writes itself: a Prisma `generator` block whose `output`
 points into node_modules (`output = "../node_modules/@prisma/pgsql-client"`) or at a folder of the
-repository (`output = "../generated/prisma/app"`, imported by path).
+repository (`output = "../generated/prisma/app"`, imported by path), or whose provider writes into
+node_modules when no `output` is given (typegraphql-prisma: `@generated/type-graphql`).
 
 `prisma generate` writes a client package under that name; the registry's package of the same
 name, if any, is something else, so an import of it is no dependency to declare or install. The
@@ -20,6 +21,9 @@ from migrationlint.model.workspace import Manifest
 
 _GENERATOR = re.compile(r"^\s*generator\s+\w+\s*\{(.*?)^\s*\}", re.MULTILINE | re.DOTALL)
 _OUTPUT = re.compile(r'^\s*output\s*=\s*"([^"]+)"', re.MULTILINE)
+_PROVIDER = re.compile(r'^\s*provider\s*=\s*"([^"]+)"', re.MULTILINE)
+# where a generator writes with no `output`, by its package: into node_modules, under its own name
+_DEFAULT_OUTPUTS = {"typegraphql-prisma": "node_modules/@generated/type-graphql"}
 _MAX_BYTES = 1 << 20
 
 
@@ -101,5 +105,18 @@ def _outputs(path: str, mtime_ns: int, size: int) -> frozenset[str]:
             text = fh.read()
     except OSError:
         return frozenset()
-    return frozenset(os.path.normpath(os.path.join(os.path.dirname(path), output)).replace(os.sep, "/")
-                     for block in _GENERATOR.finditer(text) for output in _OUTPUT.findall(block.group(1)))
+    folder = os.path.dirname(path)
+    return frozenset(os.path.normpath(os.path.join(folder, output)).replace(os.sep, "/")
+                     for block in _GENERATOR.finditer(text) for output in _block_outputs(block.group(1)))
+
+
+def _block_outputs(block: str) -> list[str]:
+    """A generator block's `output`, else the default its provider writes to (`provider = "typegraphql-prisma"`:
+    `node_modules/@generated/type-graphql`), relative to the schema's folder; the provider may be a command
+    that names the package (`node node_modules/typegraphql-prisma/lib/generator.js`)."""
+    written = _OUTPUT.findall(block)
+    if written:
+        return written
+    providers = _PROVIDER.findall(block)
+    return [default for package, default in _DEFAULT_OUTPUTS.items()
+            if any(re.search(rf"(?<![\w-]){re.escape(package)}(?![\w-])", p) for p in providers)]

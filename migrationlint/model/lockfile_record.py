@@ -50,6 +50,9 @@ class Lockfile:
     # npm, yarn and bun, every version of their formats (not pnpm, whose entries' `dependencies` hold resolved
     # peers too): (package, version) -> what it depends on itself, which it brings to a plugin taking it as a peer
     depends_on: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # the part of depends_on the entry pins at one exact version (`"@zwave-js/core": "15.27.0"`): that copy
+    # moves with the package, never apart from it
+    pins: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     # npm-alias installs (`"x": "npm:y@^1"` puts package y in node_modules/x): alias -> real name.
     # The alias is what imports name and what `knows`; a fix declaring it must spell the alias spec.
     aliases: dict[str, str] = field(default_factory=dict)
@@ -169,6 +172,7 @@ class Lockfile:
         deps = entry.get("dependencies")
         if own_dependencies and isinstance(deps, dict) and deps:
             self.depends_on[(package, version)] = frozenset(str(d) for d in deps)
+            self._note_pins(package, version, deps)
         ranges = entry.get("peerDependencies")
         if isinstance(ranges, dict) and ranges:
             self.peer_ranges[(package, version)] = {str(k): str(v) for k, v in ranges.items()}
@@ -177,6 +181,20 @@ class Lockfile:
         """Record what `package` depends on itself, in formats that record no peers (yarn v1, npm v1)."""
         if isinstance(deps, dict) and deps:
             self.dependencies_of[(package, version)] = self.depends_on[(package, version)] = frozenset(str(d) for d in deps)
+            self._note_pins(package, version, deps)
+
+    def _note_pins(self, package: str, version: str, deps: dict) -> None:
+        pinned = frozenset(str(d) for d, spec in deps.items() if _EXACT.fullmatch(str(spec)))
+        if pinned:
+            self.pins[(package, version)] = pinned
+
+    def pinned_by(self, package: str, dependency: str, importer: str | None = None) -> bool:
+        """Whether the version of `package` that `importer` resolves pins `dependency` at one exact version."""
+        return dependency in self.pins.get((package, self.resolved(package, importer) or ""), frozenset())
+
+
+# an exact version as an entry's dependency spec (`15.27.0`, yarn 2+'s `npm:15.27.0`, `1.0.0-beta.2`)
+_EXACT = re.compile(r"(?:npm:)?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?")
 
 
 _NUM = re.compile(r"\d+")

@@ -7,6 +7,7 @@ from the same closure, is lockfiles.yarn_berry_production).
 from __future__ import annotations
 
 import json
+import os
 
 from migrationlint.model.lockfile_record import Lockfile
 
@@ -18,14 +19,21 @@ def _spec_name(spec: str) -> str | None:
 
 
 def parse_yarn_berry(path: str, data: dict) -> Lockfile:
-    """yarn.lock of yarn 2+ (YAML with `__metadata`); workspace entries are skipped."""
+    """yarn.lock of yarn 2+ (YAML with `__metadata`). A workspace's entry (`name@workspace:packages/api`)
+    says which descriptor each of its dependencies resolves through (`"@nestjs/common": "npm:^9.4.0"`):
+    the version that workspace resolves, recorded as its importer's (two workspaces on two majors)."""
     lock = Lockfile(path, "yarn-berry")
+    version_of: dict[str, str] = {}  # descriptor -> the version it resolves to
+    workspaces: list[tuple[str, dict]] = []
     for key, entry in data.items():
         if key == "__metadata" or not isinstance(entry, dict):
             continue
         resolution = str(entry.get("resolution", ""))
         version = entry.get("version")
-        if "@workspace:" in resolution or entry.get("linkType") == "soft" or not isinstance(version, str):
+        if "@workspace:" in resolution:
+            workspaces.append((resolution.split("@workspace:", 1)[1], entry))
+            continue
+        if entry.get("linkType") == "soft" or not isinstance(version, str):
             continue
         specs = [spec.strip() for spec in str(key).split(",")]
         names = {name for name in map(_spec_name, specs) if name} or {_spec_name(resolution)}
@@ -33,7 +41,20 @@ def parse_yarn_berry(path: str, data: dict) -> Lockfile:
             lock._add_entry(name, version, entry)   # each (an npm alias's own name, and the package's)
         for spec in specs:
             _note_alias(lock, spec)
+            version_of[spec] = version
+    for folder, entry in workspaces:
+        _note_importer(lock, folder, entry.get("dependencies"), version_of)
     return lock
+
+
+def _note_importer(lock: Lockfile, folder: str, deps: object, version_of: dict[str, str]) -> None:
+    """The versions the workspace at `folder` resolves its dependencies to, through the descriptors its
+    entry names (a range without a protocol is the registry's, as yarn 2 wrote them)."""
+    for name, rng in deps.items() if isinstance(deps, dict) else ():
+        rng = str(rng)
+        version = version_of.get(f"{name}@{rng if ':' in rng else 'npm:' + rng}")
+        if version is not None:
+            lock.importers.setdefault(os.path.normpath(folder).replace(os.sep, "/"), {})[str(name)] = version
 
 
 def parse_yarn_classic(path: str, text: str) -> Lockfile:

@@ -14,6 +14,7 @@ import os
 from typing import TYPE_CHECKING, Callable
 
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
+from migrationlint.model.lockfiles import project_lockfile
 from migrationlint.model.script_commands import shell_commands
 from migrationlint.model.semver_ranges import satisfies
 from migrationlint.model.specifiers import DECLARATIONS, TS_SOURCE, condition_targets, exports_table, exports_targets, strip_built
@@ -60,7 +61,7 @@ class PackageEntries:
             self._excluded[key] = aliased is not None and wanted is None or bool(wanted) and isinstance(version, str) \
                 and satisfies(version, wanted) is False \
                 or not local and not self.workspace.has_workspace_definition \
-                or bool(wanted) and not local and self._installed_apart(own)
+                or not local and self._installed_apart(own) and (bool(wanted) or self._own_install_holds(own, name))
         return None if self._excluded[key] else member
 
     def _installed_apart(self, manifest_path: str | None) -> bool:
@@ -72,6 +73,15 @@ class PackageEntries:
         folder = os.path.dirname(manifest_path)
         return folder != self.workspace.root and folder not in self.workspace.member_dirs \
             and any(os.path.isfile(os.path.join(folder, n)) for n in LOCKFILE_NAMES)
+
+    def _own_install_holds(self, manifest_path: str, name: str) -> bool:
+        """Whether the lockfile of the project installed on its own at `manifest_path` holds `name`: an
+        undeclared name its own install brings (`@acme/types` through the `@acme/bot` release it declares)
+        is that release, found before the workspace's link above it."""
+        folder = os.path.dirname(manifest_path)
+        path = project_lockfile(folder, self.workspace.manifest(manifest_path).data.get("packageManager"))
+        lock = self.workspace.read_lockfile(path) if path is not None else None
+        return lock is not None and lock.knows(name)
 
     def _own_manifest(self, directory: str, name: str) -> Manifest | None:
         own = self.workspace.nearest_manifest_path(directory)

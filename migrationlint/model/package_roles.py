@@ -98,3 +98,12 @@ def tooling_package(manifest: Manifest) -> str | None:
                f"{' and '.join(runners)}, which only its devDependencies provide: repository tooling, run from the " \
                "checkout with the whole install"
     return None
+
+
+def stories_barrel(rel: str, manifest: Manifest) -> bool:
+    """A module named `stories` (`src/exports/stories.mts`, what an `exports` subpath `./stories` names) in a
+    package that keeps Storybook's packages among its devDependencies: the barrel of its stories, which only
+    the workspace's Storybook site imports; no user of the package loads it."""
+    stem = rel.rsplit("/", 1)[-1].split(".", 1)[0]
+    return stem == "stories" and any(d == "storybook" or d.startswith("@storybook/")
+                                     for d in manifest.section("devDependencies"))

@@ -162,6 +162,9 @@ VIRTUAL_MODULES: dict[str, tuple[str, ...]] = {
     # modules core, which a local native module imports (`requireNativeModule`) and which `expo-doctor`
     # tells apps not to install directly: its version must be the one the SDK pins
     "expo": ("@expo/vector-icons", "@expo/vector-icons/*", "expo-modules-core", "expo-modules-core/*"),
+    # Raycast runs an extension with the React its API pins exactly (`@raycast/api` depends on `react`
+    # 19.0.0), and its extension template declares only the API: a second declared React splits hooks
+    "@raycast/api": ("react", "react/*"),
 }
 
 

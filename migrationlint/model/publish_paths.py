@@ -23,7 +23,13 @@ _RELEASE_NAME = re.compile(r"(?:^|:)(?:publish|release)(?:$|:)")
 RELEASE_CONFIGS = (".changeset", "lerna.json", ".releaserc", ".releaserc.json", ".releaserc.yml", ".releaserc.yaml",
                     ".releaserc.js", "release.config.js", "release.config.cjs", "release-please-config.json",
                     ".release-it.json", ".release-it.js", ".release-it.yml")
-_WORKFLOW_PUBLISHES = re.compile(rb"\bpublish\b|NODE_AUTH_TOKEN|NPM_TOKEN|semantic-release|changesets/action")
+# a workflow that publishes: a registry token, a release tool, a package manager's (or a release tool's)
+# publish on one line (`npm publish`, `uses: JS-DevTools/npm-publish`), or a run step naming a publish; not a
+# job or step merely named so (`publish:` pushing a container image with docker/build-push-action)
+_WORKFLOW_PUBLISHES = re.compile(
+    rb"NODE_AUTH_TOKEN|NPM_TOKEN|semantic-release|changesets/action"
+    rb"|\b(?:npm|npx|yarn|pnpm|bun|lerna|jsr|deno|changeset|nx)\b[^\n]*\bpublish\b|^[ \t-]*run:[^\n]*\bpublish\b",
+    re.MULTILINE)
 
 
 def publishes_packages(root: str, manifests: list[Manifest]) -> bool:

@@ -22,7 +22,7 @@ from migrationlint.model.config_aliases import FrameworkConfig
 from migrationlint.model.tsconfig import TsConfig, TsConfigIndex
 from migrationlint.model.package_index import PackageIndex
 from migrationlint.model.workspace import DEP_SECTIONS, Workspace
-from migrationlint.model.project import Memo, per_key
+from migrationlint.model.project import Memo
 from migrationlint.model.base_url_paths import catch_all_meant, meant_under_base_url
 from migrationlint.model.package_entries import PackageEntries, main_fields
 from migrationlint.model.file_lookup import FileLookup
@@ -89,6 +89,7 @@ class Resolver(PackageEntries):
         self._stated: dict[str, dict[str, str]] = {}
         self._build_pairs: dict[str, list[tuple[str, str]]] = {}
         self._frameworks: dict[str, FrameworkConfig] = {}
+        self._declared_by: dict[str, frozenset[str]] = {}
         self._project_jsons: dict[str, str | None] = {}  # folder -> its Nx project.json (nx_projects)
         self._framework_at: dict[str, FrameworkConfig] = {}  # folder -> framework_config's answer
         self.files = FileLookup()
@@ -304,7 +305,7 @@ class Resolver(PackageEntries):
                     misses.append(("alias", bases, key))
                 break  # TypeScript only tries the best matching pattern
         name = package_name(spec)
-        declared = bool(self.packages.declared.get(name) or name and self.packages.declared.get(pk.types_package(name)))
+        declared = cfg is not None and cfg.base_url and self._installed_beside(cfg, directory, name)
         if cfg is not None and cfg.base_url and (not declared or spec != name):
             base = os.path.normpath(os.path.join(cfg.base_url, spec))
             path = self._first_file(base)
@@ -316,6 +317,16 @@ class Resolver(PackageEntries):
             if alias_matches(prefix, spec):
                 return self._through(os.path.join(self.root, target), prefix, spec, misses)
         return None
+
+    def _installed_beside(self, cfg: TsConfig, directory: str, name: str) -> bool:
+        """Whether the importer's install holds `name` (or its `@types/` package): its own package, the
+        tsconfig's or the root declares it. What another workspace declares is no reason to skip `baseUrl`:
+        the importer's own `src/config.ts` is what tsc and its bundler load for `config` there."""
+        if not name:
+            return False
+        manifests = {self.workspace.nearest_manifest_path(directory), self.workspace.nearest_manifest_path(cfg.dir)}
+        holders = [self._root_declared, *(self._declared(m) for m in manifests)]
+        return any(name in held or pk.types_package(name) in held for held in holders)
 
     def _config_alias(self, framework: FrameworkConfig, spec: str, misses: list) -> Resolution | None:
         """An alias of the project's vite/svelte/nuxt config (config_aliases): its file, or trust
@@ -383,8 +394,12 @@ class Resolver(PackageEntries):
         """The packages the manifest declares, and its own name (a test config mapping it to source is a substitute)."""
         if not manifest_path:
             return frozenset()
-        m = self.workspace.manifest(manifest_path)
-        return frozenset([*(p for section in DEP_SECTIONS for p in m.section(section)), *([m.name] if m.name else [])])
+        found = self._declared_by.get(manifest_path)
+        if found is None:
+            m = self.workspace.manifest(manifest_path)
+            found = self._declared_by[manifest_path] = frozenset(
+                [*(p for section in DEP_SECTIONS for p in m.section(section)), *([m.name] if m.name else [])])
+        return found
 
     def _alias_items(self) -> list[tuple[str, str]]:
         return sorted(self.aliases.items(), key=lambda kv: -len(kv[0]))
@@ -453,44 +468,6 @@ def resolver_for(project) -> Resolver:
 
 RESOLVER: Memo[Resolver] = Memo("resolver", lambda project: Resolver(project.workspace, project.settings.aliases),
                                 disk_only=True)
-_IS_ALIAS: Memo[dict[tuple[str, str], bool]] = per_key("is alias", disk_only=True)
-
-
-def is_alias(project, importer_path: str, specifier: str) -> bool:
-    """True when `specifier` is the importer's own path alias, not a package: it matches a `paths`
-    pattern of the covering tsconfig (a catch-all `*` only when it names a file), is a
-    `baseUrl`-relative path that exists, or matches a configured alias."""
-    if pk.is_relative(specifier) or specifier.startswith("#"):
-        return False
-    resolver = resolver_for(project)
-    cfg = resolver.tsconfig_for(importer_path)
-    # the answer depends on the tsconfig and the specifier only (`paths`, `baseUrl` and configured aliases
-    # come before anything of the importer's folder), and dependency rules ask it for every import
-    memo = _IS_ALIAS(project)
-    key = (cfg.path if cfg is not None else "", specifier)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _is_alias(resolver, cfg, importer_path, specifier)
-    return found
-
-
-def _is_alias(resolver: Resolver, cfg: TsConfig | None, importer_path: str, specifier: str) -> bool:
-    if cfg is not None and cfg.paths:
-        for key, _ in best_matches(list(cfg.paths), specifier):
-            if key != "*":
-                return True
-            break
-    if any(alias_matches(p, specifier) for p in resolver.aliases):
-        return True
-    # a bundler's query (`assets/logo.svg?react`, `x.md?raw`) names the file before it; no package name holds `?`
-    result = resolver.resolve(importer_path, specifier.split("?", 1)[0])
-    if result.kind == "virtual" or result.origin in ("alias", "baseUrl") and result.kind == "unresolved":
-        # a framework virtual module, a config-file alias, or a path under `baseUrl` through a folder that
-        # exists there (`src/generated/client` before a generator ran; a gitignored file): IMP002's business
-        return True
-    return result.kind == "file" and result.origin in ("alias", "baseUrl")
-
-
 def _member_dir(workspace: Workspace) -> Callable[[str], str | None]:
     """A workspace package's folder by its name, for tsconfig `extends` without node_modules."""
     def member_dir(name: str) -> str | None:

@@ -1,8 +1,9 @@
 """Packages retired by renaming their manifest: `legacy/auth/legacy-package.json` (or
-`package.json.old`, `package.old.json`: a name that says so) beside the package's `src/` and tsconfig. A team that keeps
-an old service's code for reference renames its package.json so that no package manager, workspace
-glob or build sees it any more: nothing installs, builds or runs its files, whatever its own
-tsconfig covers. The renamed file must still read as a manifest (an object naming dependencies).
+`package.json.old`, `package.old.json`: a name that says so; `-package.json`, a mark that switches it
+off) beside the package's `src/` and tsconfig. A team that keeps an old service's code for reference
+renames its package.json so that no package manager, workspace glob or build sees it any more:
+nothing installs, builds or runs its files, whatever its own tsconfig covers. The renamed file must
+still read as a manifest (an object naming dependencies).
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ def _renamed_manifest(folder: str) -> str | None:
     if "package.json" in names or "project.json" in names:  # a package, or an Nx project: alive
         return None
     for name in names:
-        if name != "package.json" and "package" in name and (name.endswith(".json") or ".json." in name) \
-                and _RETIRED_WORDS & set(_WORD.findall(name.lower())) and _reads_as_manifest(os.path.join(folder, name)):
+        worded = "package" in name and (name.endswith(".json") or ".json." in name) \
+            and _RETIRED_WORDS & set(_WORD.findall(name.lower()))
+        if name != "package.json" and (worded or _DISABLED.fullmatch(name)) \
+                and _reads_as_manifest(os.path.join(folder, name)):
             return os.path.join(folder, name)
     return None
 
@@ -52,6 +55,8 @@ def _renamed_manifest(folder: str) -> str | None:
 _RETIRED_WORDS = frozenset({"legacy", "old", "bak", "backup", "orig", "archive", "archived", "deprecated", "unused",
                             "disabled", "retired"})
 _WORD = re.compile(r"[a-z]+")
+# or with a mark that only switches it off (`-package.json`, `_package.json`, `package.json~`)
+_DISABLED = re.compile(r"[-_~#]+package\.json|package\.json[-_~#]+")
 
 
 def _reads_as_manifest(path: str) -> bool:

@@ -8,9 +8,10 @@ tests, and tests that import a runner's or an assertion library's API (`import t
 only the test run loads, also in another package (`../../packages/tooling/src/testing/dom-cleanup.ts`).
 Configs are read in every package folder and every Nx project folder (an integrated repository's
 `libs/db/jest.config.ts`), and wherever a package script's `jest -c` / `vitest --config` names one
-(`jest/jest.config.js`), as data, never run. Paths are read from the config's `rootDir` (`<rootDir>`
-and relative ones, as jest reads them), which defaults to the config's folder and may be a path
-expression (`rootDir: resolve(__dirname, '..')`); a setting assigned to the config object
+(`jest/jest.config.js`), as data, never run; so is the package.json `jest` key, with its inline
+`projects`. Paths are read from the config's `rootDir` (`<rootDir>` and relative ones, as jest reads
+them), which defaults to the config's folder and may be a path expression (`rootDir:
+resolve(__dirname, '..')`); a setting assigned to the config object
 (`config.globalSetup = '<rootDir>/jest/chain-setup.ts'`, a variant config reusing a base one) counts.
 """
 
@@ -21,6 +22,7 @@ import os
 from migrationlint.extract.records import FileFacts
 from migrationlint.model.config_objects import find_config, read_config
 from migrationlint.model.entry_points import script_stem
+from migrationlint.model.manifest_peek import peek_object
 from migrationlint.model.runner_config_files import jest_configs
 from migrationlint.model.runner_configs import config_paths
 
@@ -69,4 +71,26 @@ def _read_setup_files(package_dirs: list[str]) -> dict[str, str]:
                 for name in [*(settings.names(key) or ()), *assigned.get(key, ())]:
                     target = os.path.normpath(os.path.join(root or directory, name.replace("<rootDir>/", "")))
                     found.setdefault(script_stem(target), f"a test runner's setup file ({key} of {os.path.basename(config)})")
+        for key, name, root in _package_jest_settings(directory):
+            target = os.path.normpath(os.path.join(root, name.replace("<rootDir>/", "")))
+            found.setdefault(script_stem(target), f"a test runner's setup file ({key} of package.json's jest key)")
+    return found
+
+
+def _package_jest_settings(directory: str) -> list[tuple[str, str, str]]:
+    """(key, file, the folder it is read from) of the setup files the package.json `jest` key names,
+    at its top and in each of its `projects` given inline (each with its own `rootDir`)."""
+    data = peek_object(directory, b"setupFiles") or peek_object(directory, b"globalSetup") or {}
+    jest = data.get("jest")
+    if not isinstance(jest, dict):
+        return []
+    found = []
+    for config in [jest, *(p for p in jest.get("projects") or () if isinstance(p, dict))]:
+        root = config.get("rootDir")
+        folder = os.path.normpath(os.path.join(directory, root.replace("<rootDir>", "."))) \
+            if isinstance(root, str) else directory
+        for key in _KEYS:
+            named = config.get(key)
+            names = [named] if isinstance(named, str) else named if isinstance(named, list) else []
+            found += [(key, n, folder) for n in names if isinstance(n, str)]
     return found

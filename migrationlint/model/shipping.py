@@ -16,7 +16,7 @@ import os
 from collections import deque
 from typing import Callable
 
-from migrationlint.model import packages as pk
+from migrationlint.model import own_aliases, packages as pk
 from migrationlint.globs import match
 from migrationlint.model.app_builds import ENTRY_BUNDLES
 from migrationlint.model.bundling import Bundle, bundler_config
@@ -32,10 +32,10 @@ from migrationlint.model.seed_scripts import seed_code
 from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, named_like_tests, top_dev_folder, top_test_folder
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, is_service
 from migrationlint.model.nested_apps import nested_app_input
-from migrationlint.model.package_roles import beside_an_entry, tooling_package
+from migrationlint.model.package_roles import beside_an_entry, stories_barrel, tooling_package
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.migrations import glob_matches, resolve_glob
-from migrationlint.model.resolve import Resolver, is_alias, resolver_for
+from migrationlint.model.resolve import Resolver, resolver_for
 from migrationlint.model.workspace import Manifest, member_dirs, member_globs
 from migrationlint.model.project import Memo, per_key
 from migrationlint.model.glob_targets import glob_targets
@@ -193,10 +193,10 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
 
     @staticmethod
     def _test_support_export(rel: str, manifest: Manifest) -> bool:
-        """An `exports` target that is test support by folder or name (`./test-helpers`), or, in a
-        private package no registry takes, a `testing/` folder (`"./testing"`: helpers for the
-        workspace's own tests; a published one's are its users', whose runner is a peer)."""
-        return dev_reason(rel) is not None or manifest.unpublishable and "testing" in rel.split("/")[:-1]
+        """An `exports` target that is test support by folder or name (`./test-helpers`, a `stories_barrel`), or, in
+        a private package no registry takes, a `testing/` folder (helpers for the workspace's own tests)."""
+        found = dev_reason(rel) is not None or stories_barrel(rel, manifest)
+        return found or manifest.unpublishable and "testing" in rel.split("/")[:-1]
 
     # ------------------------------------------------------------------ the decision
 
@@ -473,7 +473,7 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         return True
 
     def _alias(self, path: str, specifier: str) -> bool:
-        return is_alias(self.project, path, specifier)
+        return own_aliases.is_alias(self.project, path, specifier)
 
     def _resolver(self) -> Resolver:
         return resolver_for(self.project)

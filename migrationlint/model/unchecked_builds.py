@@ -103,11 +103,15 @@ def metro_checks_no_type(project: Project, manifest: Manifest) -> bool:
 
 def bun_checks_no_type(project: Project, manifest: Manifest) -> bool:
     """Whether the package's start script runs its TypeScript with Bun (`"start": "bun run
-    src/index.ts"`), which strips types without checking them, and no script of it or of the root
-    runs tsc (a test helper run by bun says nothing of how the package runs)."""
+    src/index.ts"`), which strips types without checking them, or, with no start script, its `dev`
+    script does (`"dev": "bun --hot src/index.ts"`: the only way the package is known to run), and no
+    script of it or of the root runs tsc (a test helper run by bun says nothing of how the package runs)."""
     scripts = manifest.data.get("scripts") if not manifest.error else None
-    return isinstance(scripts, dict) and any(isinstance(c := scripts.get(name), str) and _BUN_RUNS_SOURCE.search(c)
-                                             for name in START_SCRIPTS) and _no_tsc(project, manifest)
+    if not isinstance(scripts, dict):
+        return False
+    runs = [name for name in START_SCRIPTS if name in scripts] or ["dev"]
+    return any(isinstance(c := scripts.get(name), str) and _BUN_RUNS_SOURCE.search(c) for name in runs) \
+        and _no_tsc(project, manifest)
 
 
 def checks_no_type(project: Project, manifest: Manifest) -> bool:

@@ -2,8 +2,9 @@
 
 A `tsconfig.json` whose `include` names only `src/` leaves the tests and the scripts beside it out
 of every tsc program. Jest's default transform (babel-jest, or @swc/jest and esbuild-jest when
-configured), vitest, Playwright, and tsx (`tsx scripts/backfill.ts`, `node --import tsx --test`) remove the
-types of a file without checking them. In such a file, an import that names a missing file or
+configured), vitest, Playwright, tsx (`tsx scripts/backfill.ts`, `node --import tsx --test`) and Mocha
+with a loader that strips types (`ts-node/register/transpile-only`, mocha_loaders) remove the types of a
+file without checking them. In such a file, an import that names a missing file or
 export but is used only for types breaks nothing: no run of tsc sees it, the runner erases it, and
 only an editor underlines it. The import rules then say so, as a warning, instead of "tsc fails".
 ts-jest type-checks every file it transforms, so a package whose jest configuration names it
@@ -22,6 +23,7 @@ import re
 
 from migrationlint.model.dev_files import hidden_part
 from migrationlint.model.dev_folders import dev_folder_reason
+from migrationlint.model.mocha_loaders import stripping_loader
 from migrationlint.model.project import Project
 from migrationlint.model.resolve import Resolver
 from migrationlint.model.runner_config_files import jest_configs
@@ -56,6 +58,8 @@ def unchecked_file(project: Project, resolver: Resolver, path: str) -> str | Non
     manifests = [m for m in (project.workspace.manifest_for(path), project.workspace.root_manifest) if m is not None]
     test = project.is_test_file(path)
     runner = _test_runner(project, path, manifests) if test else None
+    loader = stripping_loader(manifests) if test and runner is None else None
+    runner = f"Mocha with {loader}" if loader else runner
     if runner is None and not (test and any(m.declared("jest") for m in manifests)):
         runner = _script_runner(manifests)
     if runner is None:

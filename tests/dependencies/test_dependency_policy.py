@@ -1795,6 +1795,29 @@ def test_a_client_prisma_generates_into_node_modules_is_no_registry_package(tmp_
     assert [p for _, _, p in dep(root)] == ["@prisma/other-client"]
 
 
+@pytest.mark.parametrize("provider,reported", [
+    ("typegraphql-prisma", []),
+    ("node node_modules/typegraphql-prisma/lib/generator.js", []),  # the provider as a command naming the package
+    ("prisma-nestjs-graphql", ["@generated/type-graphql"]),  # no default output into node_modules known for it
+])
+def test_a_generators_default_output_into_node_modules_is_no_registry_package(tmp_path, provider, reported):
+    """`generator typegraphql { provider = "typegraphql-prisma" }` with no `output`: the generator writes
+    `node_modules/@generated/type-graphql` itself, and the code imports it (a Prisma example: 1 DEP001
+    advising `npm install @generated/type-graphql`, an unrelated registry package)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["api"]},
+        "api/package.json": {"name": "api", "version": "1.0.0", "private": True, "scripts": {"start": "node dist/index.js"},
+                             "dependencies": {"@prisma/client": "5.21.1", "type-graphql": "2.0.0-rc.2"},
+                             "devDependencies": {"prisma": "5.21.1", "typegraphql-prisma": "0.28.0"}},
+        "api/src/index.ts": "import { resolvers } from '@generated/type-graphql';\n\nconsole.log(resolvers.length);\n",
+    })
+    (root / "api/prisma").mkdir()
+    (root / "api/prisma/schema.prisma").write_text(
+        'generator client {\n  provider = "prisma-client-js"\n}\n\ngenerator typegraphql {\n  provider = "' + provider
+        + '"\n}\n\ndatasource db {\n  provider = "sqlite"\n  url      = "file:./dev.db"\n}\n')
+    assert [p for _, _, p in dep(root)] == reported
+
+
 @pytest.mark.parametrize("target", [
     {"executor": "@nx-tools/nx-prisma:generate", "options": {"schema": "apps/auth/prisma/schema.prisma"}},
     None,  # no target names it: the schema sits where Prisma looks, in the project's folder
@@ -3408,6 +3431,27 @@ def test_two_siblings_importing_each_other_undeclared_are_a_cycle_too(tmp_path, 
     assert "(sdk -> app -> sdk, app importing sdk undeclared too)" in diags["sdk"].message
 
 
+@pytest.mark.parametrize("cycle", [True, False])
+def test_a_member_only_the_root_declares_that_depends_on_the_importer_is_no_dep005(tmp_path, cycle):
+    """A CLI package imports the controller, which depends on the CLI; only the root declares the controller
+    (`file:` specs for both, a home-automation controller: 1 DEP005). Declaring it in the CLI would close a
+    cycle, and npm links every member: the cycle is the design. Without the controller's dependency on the CLI
+    it is an ordinary DEP005."""
+    controller = {"name": "acme-controller", "version": "1.0.0", "main": "dist/main.js", "bin": {"acme": "dist/main.js"}}
+    if cycle:
+        controller["dependencies"] = {"@acme/cli": "file:../cli"}
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"],
+                         "dependencies": {"@acme/cli": "file:packages/cli", "acme-controller": "file:packages/controller"}},
+        "packages/cli/package.json": {"name": "@acme/cli", "version": "1.0.0", "main": "dist/index.js"},
+        "packages/cli/src/index.ts": "import { tools } from 'acme-controller';\n\nexport const run = () => tools.start();\n",
+        "packages/controller/package.json": controller,
+        "packages/controller/src/main.ts": "export const tools = { start: () => 1 };\n",
+    })
+    found = [d.code for d in pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics]
+    assert found == ([] if cycle else ["DEP005"])
+
+
 @pytest.mark.parametrize("manager, linker, reported", [
     ("yarn@4.1.1", "nodeLinker: node-modules\n", False), ("npm@10.8.2", None, False),
     ("yarn@4.1.1", "nodeLinker: pnp\n", True), ("pnpm@9.12.0", None, True),
@@ -4021,6 +4065,28 @@ def test_names_a_deno_import_map_resolves_need_no_declaration(tmp_path, config, 
     root = write(tmp_path, files)
     found = sorted(package for _, _, package in dep(root, select=("DEP001",)))
     assert found == (["kleur"] if config else ["kleur", "pg-pool", "std"])
+
+
+@pytest.mark.parametrize("workspace", [True, False])
+def test_a_deno_workspace_gives_its_members_the_roots_map_and_the_members_names(tmp_path, workspace):
+    """A Deno workspace (`"workspace": [...]` in the root's deno.json) merges the root's import map into each
+    member's and resolves the members by their `name`: a tool of the workspace importing `@std/path` (mapped at
+    the root) and `@acme/core` (a member), and `@std/fs/walk`, a subpath of a name its own map sends to `jsr:`
+    (a federation library: 55 DEP001 and IMP001). Without the workspace key, the root's map is not the member's."""
+    root_config = {"imports": {"@std/path": "jsr:@std/path@^1.0.6"}}
+    if workspace:
+        root_config["workspace"] = ["./packages/core", "./tools/harness"]
+    root = write(tmp_path, {
+        "package.json": {"private": True},
+        "deno.json": root_config,
+        "packages/core/deno.json": {"name": "@acme/core", "version": "1.0.0", "exports": "./mod.ts"},
+        "packages/core/mod.ts": "export const x = 1;\n",
+        "tools/harness/deno.json": {"tasks": {"start": "deno run -A main.ts"}, "imports": {"@std/fs": "jsr:@std/fs@^1.0.3"}},
+        "tools/harness/main.ts": "import { join } from '@std/path';\nimport { walk } from '@std/fs/walk';\n"
+                                 "import { x } from '@acme/core';\n\nconsole.log(join('a', 'b'), walk, x);\n",
+    })
+    found = sorted(package for _, _, package in dep(root, select=("DEP001",)))
+    assert found == ([] if workspace else ["@acme/core", "@std/path"])
 
 
 @pytest.mark.parametrize("folder, mapped", [("supabase/functions", True), ("edge/functions", False)])

@@ -58,8 +58,8 @@ def test_a_package_started_only_through_a_dev_runner_has_no_production_install(t
     """`"start": "ts-node --transpile-only src/index.ts"` with ts-node, and everything else, in
     devDependencies and no `dependencies` at all: the package cannot start from a production install,
     so every run has its devDependencies (an operator's tool in a real monorepo: 11 DEP002). With a
-    `dependencies` section beside the dev-only runner (unless the package names nothing to load, has no
-    Dockerfile and is not `"private": false`), or a start that runs built code, it is judged as usual."""
+    `dependencies` section beside the dev-only runner (unless the package names nothing to load, npm init's
+    `main` beside no such file included, has no Dockerfile and is not `"private": false`), or a start that runs built code, it is judged as usual."""
     manifest = {"name": "airdrop", "version": "1.0.0", "main": "dist/index.js",
                 "scripts": {"start": "ts-node --transpile-only src/index.ts", "build": "tsc"},
                 "devDependencies": {"ethers": "^5.7.0", "ts-node": "^10.9.1", "typescript": "^5.1.6"}}
@@ -87,6 +87,12 @@ def test_a_package_started_only_through_a_dev_runner_has_no_production_install(t
     assert dep(write(tmp_path / "unmarked", {"package.json": unmarked, **files})) == []
     published = {**unmarked, "private": False}
     assert dep(write(tmp_path / "published", {"package.json": published, **files})) == [("DEP002", "src/index.ts", "ethers")]
+    # npm init's `"main": "index.js"` beside no such file names nothing either (a database example's script
+    # started by `ts-node ./src/script.ts`: 1 DEP002); a `main` that is there is an entry, judged as usual
+    leftover = {**unmarked, "main": "index.js", "scripts": {"start": "ts-node ./src/index.ts"}}
+    assert dep(write(tmp_path / "leftover", {"package.json": leftover, **files})) == []
+    present = write(tmp_path / "present", {"package.json": leftover, **files, "index.js": "module.exports = {};\n"})
+    assert dep(present) == [("DEP002", "src/index.ts", "ethers")]
 
 
 def test_a_start_script_that_runs_another_script_is_judged_by_that_scripts_runner(tmp_path):

@@ -710,7 +710,14 @@ def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(t
                                    "devDependencies": {"tiny-state": "^1.0.0"}, "publishConfig": {"access": "public"}}}, True),
     ({"package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"],
                        "scripts": {"release": "turbo build && changeset publish"}}}, True),
-    ({".github/workflows/release.yml": "jobs:\n  publish:\n    steps:\n      - run: npm publish\n"}, True)])
+    ({".github/workflows/release.yml": "jobs:\n  publish:\n    steps:\n      - run: npm publish\n"}, True),
+    ({".github/workflows/release.yml": "jobs:\n  release:\n    steps:\n      - uses: JS-DevTools/npm-publish@v3\n"}, True),
+    ({".github/workflows/release.yml": "jobs:\n  ship:\n    steps:\n      - run: |\n          pnpm build\n"
+                                       "          pnpm -r publish --access public\n"}, True),
+    # a job named `publish` that pushes a container image publishes no package (an API's image: 1 DEP002)
+    ({".github/workflows/main.yml": "on: push\njobs:\n  publish:\n    name: Publish image\n    steps:\n"
+                                    "      - uses: actions/checkout@v5\n      - uses: docker/build-push-action@v6\n"
+                                    "        with:\n          push: true\n          tags: ghcr.io/acme/api:main\n"}, False)])
 def test_a_versioned_library_of_a_repository_that_publishes_nothing_is_never_installed_from_a_registry(
         tmp_path, publish_path, reported):
     """`@acme/ui` has a version and no `"private"`, but nothing in the repository publishes (no publish or

@@ -318,6 +318,28 @@ def test_dep002_a_devdependency_the_peer_framework_brings_is_the_applications(tm
     assert found(False, peer="react-native") == [("DEP002", "src/index.ts", "expo-modules-core")]
 
 
+@pytest.mark.parametrize("host_ships_it", [True, False])
+def test_dep002_a_devdependency_a_workspace_host_ships_is_the_hosts(tmp_path, host_ships_it):
+    """A published extension keeps `react-router-dom` in devDependencies and takes the workspace's React host
+    as a peer, whose own `dependencies` list the router: the host's install brings the one copy the
+    extension's routes must share (an education platform's 7 extensions: 25 DEP002 whose "move it to
+    dependencies" risks a second router). A host that does not list it leaves the finding."""
+    host_deps = {"react": "18.3.1", **({"react-router-dom": "6.4.1"} if host_ships_it else {})}
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/react-app/package.json": {"name": "@acme/react-app", "version": "1.0.0", "exports": {".": "./dist/index.js"},
+                                            "scripts": {"build": "tsc"}, "dependencies": host_deps},
+        "packages/react-app/src/index.ts": "export const app = 1;\n",
+        "packages/web-user/package.json": {"name": "@acme/web-user", "version": "1.0.0", "exports": {".": "./dist/index.js"},
+                                           "scripts": {"build": "tsc"}, "peerDependencies": {"@acme/react-app": "1.0.0"},
+                                           "devDependencies": {"@acme/react-app": "1.0.0", "react-router-dom": "6.4.1"}},
+        "packages/web-user/src/index.ts": "import { createBrowserRouter } from 'react-router-dom';\n\n"
+                                          "export const router = () => createBrowserRouter([]);\n",
+    })
+    assert dep(root, select=("DEP002",)) == ([] if host_ships_it else
+                                             [("DEP002", "packages/web-user/src/index.ts", "react-router-dom")])
+
+
 def test_a_published_nest_library_keeping_nest_cli_for_its_plugins_is_no_service(tmp_path):
     """A published library with nest-cli.json (for the swagger plugin of `nest build`) and no
     `src/main.ts`, whose `files` lists `src/templates`: the default entry names no file, so the

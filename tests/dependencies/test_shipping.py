@@ -1859,6 +1859,54 @@ def test_a_setup_file_named_by_a_path_expression_is_test_code(tmp_path):
     assert dep(root) == []
 
 
+@pytest.mark.parametrize("story, storybook, reported", [
+    ("Button.stories.tsx", True, []),
+    ("Button.stories.props.tsx", True, []),  # the props a story shares, a story file by its name
+    # no Storybook package: `stories` is a module of the package's own (a news feed's), which ships
+    ("featured.ts", False, [("DEP002", "tiny-emitter")]),
+])
+def test_a_stories_barrel_an_exports_subpath_names_does_not_ship(tmp_path, story, storybook, reported):
+    """`"./stories": "./dist/exports/stories.mjs"`, a barrel re-exporting the package's stories, which only the
+    workspace's Storybook site imports (an education platform's UI packages: 16 DEP002 asking to ship Storybook
+    addons in `dependencies`). In a package that keeps no Storybook package, a `stories` module is its own code."""
+    dev = {"react": "18.3.1", "tiny-emitter": "2.1.0", **({"@storybook/react": "7.6.0"} if storybook else {})}
+    root = write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/ui/package.json": {"name": "@acme/ui", "version": "1.0.0", "type": "module",
+                                     "exports": {".": "./dist/exports/ui.mjs", "./stories": "./dist/exports/stories.mjs"},
+                                     "scripts": {"build": "tsc"}, "peerDependencies": {"react": "18.3.1"},
+                                     "devDependencies": dev},
+        "packages/ui/tsconfig.json": {"compilerOptions": {"outDir": "dist", "rootDir": "src", "jsx": "react-jsx"}},
+        "packages/ui/src/exports/ui.mts": "export { Button } from '../Button/Button.js';\n",
+        "packages/ui/src/exports/stories.mts": f"export * as Stories from '../Button/{story.rsplit('.', 1)[0]}.js';\n",
+        "packages/ui/src/Button/Button.tsx": "export const Button = (p: { onClick: () => void }) => <button onClick={p.onClick} />;\n",
+        f"packages/ui/src/Button/{story}": "import Emitter from 'tiny-emitter';\n\nexport const clicks = new Emitter();\n",
+    })
+    assert sorted((c, p) for c, _, p in dep(root, select=("DEP001", "DEP002"))) == reported
+
+
+@pytest.mark.parametrize("jest", [
+    {"projects": [{"displayName": "unit", "preset": "ts-jest", "setupFilesAfterEnv": ["<rootDir>/jest/singletons.ts"]}]},
+    {"preset": "ts-jest", "setupFilesAfterEnv": ["<rootDir>/jest/singletons.ts"]},
+    {"preset": "ts-jest"},  # names no setup file: the helper is counted as shipping
+])
+def test_a_setup_file_the_package_json_jest_key_names_is_test_code(tmp_path, jest):
+    """`"jest": {"projects": [{"setupFilesAfterEnv": ["<rootDir>/jest/singletons.ts"]}]}` in package.json: the
+    file only the test run loads (a tutoring platform's back end: 1 DEP002 for its mocking library)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "svc", "version": "0.3.0", "main": "index.js",
+                         "scripts": {"build": "tsc", "web": "node built/web/index.js", "test": "jest"},
+                         "dependencies": {"@prisma/client": "5.0.0"},
+                         "devDependencies": {"jest": "29.5.0", "jest-mock-extended": "3.0.5", "ts-jest": "29.0.5"},
+                         "jest": jest},
+        "tsconfig.json": {"compilerOptions": {"strict": True, "module": "commonjs", "outDir": "./built"}},
+        "jest/singletons.ts": "import { PrismaClient } from '@prisma/client';\nimport { mockDeep } from 'jest-mock-extended';\n\n"
+                              "export const prismaMock = mockDeep<PrismaClient>();\n",
+        "src/prisma.ts": "import { PrismaClient } from '@prisma/client';\n\nexport const prisma = new PrismaClient();\n",
+    })
+    assert [p for _, _, p in dep(root)] == ([] if "setupFilesAfterEnv" in json.dumps(jest) else ["jest-mock-extended"])
+
+
 @pytest.mark.parametrize("config", ["libs/db/jest.config.ts", "jest.preset.js"])
 def test_a_setup_file_an_nx_projects_jest_config_names_is_test_code(tmp_path, config):
     """An integrated Nx repository: the project folder `libs/db` has a project.json and its own
@@ -2557,6 +2605,28 @@ def test_a_published_packages_on_demand_load_is_an_optional_feature(tmp_path):
     assert found["uuid"].severity.value == "error"
     optional = found["@opentelemetry/api"]
     assert optional.severity.value == "warning" and optional.fix is None and "peerDependenciesMeta" in optional.message
+
+
+def test_a_published_packages_require_resolve_in_a_function_is_an_on_demand_load(tmp_path):
+    """`require.resolve('@acme/themes')` inside a function a published admin panel calls when themes are
+    configured: resolved on demand, as a `require()` there would load it (a real admin framework: 1 DEP001
+    error asking to install its own optional add-on). The optional-peer warning; at the top level, the error."""
+    files = {
+        "package.json": {"name": "admin-core", "version": "1.0.0", "type": "module", "exports": {".": "./lib/index.js"},
+                         "dependencies": {"lodash": "^4.17.21"}},
+        "src/theme.ts": "import { createRequire } from 'node:module';\nimport path from 'path';\n\n"
+                        "const require = createRequire(import.meta.url);\n"
+                        "const themesDir = () => path.parse(require.resolve('@acme/themes')).dir;\n\n"
+                        "export const themeBundle = (id: string): string => path.join(themesDir(), id, 'bundle.js');\n",
+        "src/index.ts": "export { themeBundle } from './theme';\n",
+    }
+    [d] = pipeline.lint([str(write(tmp_path / "lazy", files))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.severity.value == "warning" and "loaded on demand" in d.message and "peerDependenciesMeta" in d.message
+    eager = {**files, "src/theme.ts": "import { createRequire } from 'node:module';\n\n"
+                                      "const require = createRequire(import.meta.url);\n"
+                                      "export const themesDir = require.resolve('@acme/themes');\n"}
+    [d] = pipeline.lint([str(write(tmp_path / "eager", eager))], Settings(select=["DEP001"]), use_cache=False).diagnostics
+    assert d.severity.value == "error"
 
 
 def test_an_applications_on_demand_load_is_no_optional_feature(tmp_path):

@@ -126,6 +126,28 @@ def test_a_nuxt_modules_aliases_are_written_by_nuxt_prepare(tmp_path):
     assert _found(tmp_path, ["IMP"]) == [("IMP002", "server/utils/ctx.ts")]
 
 
+def test_a_nuxt_module_packages_own_aliases_are_written_by_the_module_builders_prepare(tmp_path):
+    """A Nuxt module package (no nuxt.config) whose setup adds `nuxt.options.alias['#acme-router']` and whose
+    runtime files import it: `nuxt-module-build prepare` writes `.nuxt/tsconfig.json` with the module itself
+    loaded (an upload library's Nuxt module: 4 IMP002 errors). A package that does not build with the module
+    builder gets no such aliases: the name matches nothing."""
+    manifest = {"name": "@acme/nuxt", "version": "1.0.0", "type": "module", "files": ["dist"],
+                "scripts": {"build": "nuxt-module-build build", "dev:prepare": "nuxt-module-build prepare"},
+                "dependencies": {"@nuxt/kit": "^3.15.0"}, "devDependencies": {"@nuxt/module-builder": "^0.8.4", "nuxt": "^3.15.0"}}
+    _write(tmp_path, {
+        "package.json": manifest,
+        "tsconfig.json": {"extends": "./.nuxt/tsconfig.json", "include": ["src"]},
+        "src/module.ts": "import { defineNuxtModule, createResolver } from '@nuxt/kit';\n\nexport default defineNuxtModule({\n"
+                         "  setup(_o, nuxt) {\n    const r = createResolver(import.meta.url);\n"
+                         "    nuxt.options.alias['#acme-router'] = r.resolve('./runtime/server/router');\n  },\n});\n",
+        "src/runtime/server/router.ts": "export const router = { hello: () => 'world' };\n",
+        "src/runtime/server/api/acme.ts": "import { router } from '#acme-router';\n\nexport default () => router.hello();\n",
+    })
+    assert _found(tmp_path, ["IMP"]) == []
+    _write(tmp_path, {"package.json": {**manifest, "devDependencies": {"nuxt": "^3.15.0"}}})
+    assert _found(tmp_path, ["IMP"]) == [("IMP002", "src/runtime/server/api/acme.ts")]
+
+
 def test_nuxt_generated_tsconfig_and_virtual_modules(tmp_path):
     _write(tmp_path, {
         "package.json": {"name": "shop", "private": True, "devDependencies": {"nuxt": "^3.12.0"}},
@@ -1075,3 +1097,47 @@ def test_ng_zorro_brings_the_icon_set_it_documents_where_the_install_hoists(tmp_
             'ng-zorro-antd@^19.0.0:\n  version "19.0.0"\n  dependencies:\n    "@ant-design/icons-angular" "^19.0.0"\n')
     assert _found(_write(tmp_path / "yarn", {**files, "yarn.lock": lock}), ["DEP001"]) == []
     assert _found(_write(tmp_path / "none", files), ["DEP001"]) == [("DEP001", "src/app/app.config.ts")]
+
+
+@pytest.mark.parametrize("pin, lockfile, reported", [
+    ("5.4.21", True, []),
+    ("^5.4.21", True, ["src/api.ts"]),  # a range: the category may move apart from the umbrella
+    ("5.4.21", False, ["src/api.ts"]),  # no lockfile says what the umbrella brings
+])
+def test_a_category_package_its_umbrella_pins_exactly_is_served_by_the_umbrella(tmp_path, pin, lockfile, reported):
+    """`import { GraphQLQuery } from '@aws-amplify/api'` beside `aws-amplify`, the package named after the
+    scope, whose locked release pins its category packages at exact versions (a chatbot's web app: 19 DEP001;
+    a Z-Wave UI's `@zwave-js/*` under `zwave-js`: 15, declared once and removed the next day by its maintainers):
+    the category moves with the umbrella, and the hoisting install's one copy serves it. A category the
+    umbrella takes by a range, or no lockfile that says so, is reported."""
+    files = {
+        "package.json": {"name": "web", "private": True, "dependencies": {"aws-amplify": "^5.3.20"}},
+        "src/api.ts": "import { API } from 'aws-amplify';\nimport { GraphQLQuery } from '@aws-amplify/api';\n\n"
+                      "export const list = () => API.graphql<GraphQLQuery<{ items: string[] }>>({ query: '{ items }' });\n",
+    }
+    if lockfile:
+        files["package-lock.json"] = {"name": "web", "lockfileVersion": 3, "requires": True, "packages": {
+            "": {"name": "web", "dependencies": {"aws-amplify": "^5.3.20"}},
+            "node_modules/aws-amplify": {"version": "5.3.33", "dependencies": {"@aws-amplify/api": pin}},
+            "node_modules/@aws-amplify/api": {"version": "5.4.21"}}}
+    assert [p for _, p in _found(_write(tmp_path, files), ["DEP001"])] == reported
+
+
+def test_raycast_runs_an_extension_with_the_react_its_api_pins(tmp_path):
+    """A Raycast extension imports `react` and declares only `@raycast/api`, as Raycast's template does:
+    the API depends on React at an exact version and runs the extension with it (a notes app's extension:
+    3 DEP001). Without the API declared, react is an ordinary package."""
+    files = {
+        "package.json": {"name": "my-ext", "title": "My Ext", "commands": [{"name": "index", "mode": "view"}],
+                         "dependencies": {"@raycast/api": "^1.103.3"},
+                         "devDependencies": {"@types/react": "19.0.10", "typescript": "^5.8.2"},
+                         "scripts": {"build": "ray build", "dev": "ray develop"}},
+        "tsconfig.json": {"compilerOptions": {"jsx": "react-jsx", "strict": True}, "include": ["src"]},
+        "src/index.tsx": "import { List } from '@raycast/api';\nimport { useState } from 'react';\n\n"
+                         "export default function Command() {\n  const [q] = useState('');\n  return <List searchText={q} />;\n}\n",
+    }
+    assert _found(_write(tmp_path / "ext", files), ["DEP", "IMP"]) == []
+    plain = {**files, "package.json": {**files["package.json"], "dependencies": {"@acme/ui": "^1.0.0"}}}
+    plain["src/index.tsx"] = "import { useState } from 'react';\n\nexport const useQ = () => useState('');\n"
+    assert ("DEP001", "src/index.tsx") in _found(_write(tmp_path / "plain", plain), ["DEP"])
+

@@ -822,6 +822,9 @@ def test_a_nuxt_app_whose_build_checks_no_type_fails_nowhere_on_a_type_only_impo
     ({"start": "bun run src/index.ts", "dev": "bun run --watch src/index.ts"}, "warning"),
     ({"start": "bun run src/index.ts", "typecheck": "tsc --noEmit"}, "error"),
     ({"start": "node dist/index.js", "build": "tsc"}, "error"),
+    # no start script: the dev script is the only run known (an analytics API: 5 IMP002/IMP003 errors)
+    ({"dev": "bun --hot src/index.ts --port 3001"}, "warning"),
+    ({"start": "node dist/index.js", "dev": "bun --hot src/index.ts"}, "error"),  # the start decides
 ])
 def test_a_package_bun_runs_from_source_checks_no_type(tmp_path, scripts, severity):
     """`bun run src/index.ts` strips types without checking them: with no script running tsc, the
@@ -846,6 +849,9 @@ def test_a_package_bun_runs_from_source_checks_no_type(tmp_path, scripts, severi
 
 
 @pytest.mark.parametrize("renamed, severity", [("legacy-package.json", "warning"), ("package.json.old", "warning"),
+                                               # a mark that only switches it off (an education platform's legacy
+                                               # packages: 392 findings with install fixes)
+                                               ("-package.json", "warning"), ("package.json~", "warning"),
                                                ("package.json", None),
                                                # a manifest an image copies as its package.json: no retirement
                                                ("docker-package.json", "error")])

@@ -33,6 +33,29 @@ def test_declared_package_wins_over_a_same_named_folder_under_baseurl(tmp_path):
     assert [d.code for d in lint(tmp_path, ["IMP"])] == ["IMP003"]
 
 
+def test_a_name_only_another_workspace_declares_is_the_importers_file_under_baseurl(tmp_path):
+    """`import { config } from "config"` in a front end with `baseUrl: "src"` and `src/config.ts`: tsc and
+    the front end's bundler load that file; that a sibling API package declares `@types/config` (for
+    the npm `config` package it uses) installs nothing this package loads instead (a data portal's web
+    client: 52 DEP001 "names no package"). Declared by the importer's own package, the npm package wins."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["app", "api"]})
+    _pkg(tmp_path, "app/package.json", {"name": "app", "version": "1.0.0", "private": True})
+    _pkg(tmp_path, "app/tsconfig.json", {"compilerOptions": {"baseUrl": "src", "strict": True}, "include": ["src"]})
+    _write(tmp_path, "app/src/config.ts", "export const config = { apiUrl: '/api' };\n")
+    _write(tmp_path, "app/src/index.ts", "import { config } from 'config';\n\nexport const url = config.apiUrl;\n")
+    _pkg(tmp_path, "api/package.json", {"name": "api", "version": "1.0.0", "dependencies": {"config": "^3.3.0"},
+                                         "devDependencies": {"@types/config": "0.0.32"}})
+    _write(tmp_path, "api/src/main.ts", "import config from 'config';\n\nexport const port = config.get('port');\n")
+    assert lint(tmp_path, ["DEP", "IMP"]) == []
+    # `get` is no export of src/config.ts: the file is what the name means there
+    _write(tmp_path, "app/src/index.ts", "import { get } from 'config';\n\nexport const url = get('apiUrl');\n")
+    assert [d.code for d in lint(tmp_path, ["DEP", "IMP"])] == ["IMP003"]
+    # the web client's own declaration: its install holds the npm package, which Node loads
+    _pkg(tmp_path, "app/package.json", {"name": "app", "version": "1.0.0", "private": True,
+                                         "dependencies": {"config": "^3.3.0"}})
+    assert lint(tmp_path, ["DEP", "IMP"]) == []
+
+
 def test_a_runtime_module_whose_types_package_is_declared_beside_a_same_named_folder(tmp_path):
     """`import http from 'k6/http'` in `k6/load.ts` (the load tests' folder) with `baseUrl: "."` and
     `@types/k6` declared: no file matches under `baseUrl`, so TypeScript goes on to node_modules and its
@@ -282,6 +305,33 @@ def test_code_generator_templates_import_the_project_they_are_copied_into(tmp_pa
     assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == []
     _write(tmp_path, "src/generate.ts", "import { render } from './render';\n\nexport const out = render;\n")
     assert [d.code for d in lint(tmp_path, ["IMP", "DEP"])] == ["IMP002"]
+
+
+@pytest.mark.parametrize("creator, gitignore, reported", [
+    ({"name": "@acme/create", "version": "1.0.0", "main": "dist/index.js"}, "gitignore", []),  # `npm init @acme`
+    ({"name": "acme-scaffold", "version": "1.0.0", "bin": {"acme": "dist/cli.js"}}, "_gitignore", []),
+    ({"name": "acme-scaffold", "version": "1.0.0", "main": "dist/index.js"}, "gitignore", ["IMP002"]),  # no creator
+    ({"name": "@acme/create", "version": "1.0.0", "main": "dist/index.js"}, ".gitignore", ["IMP002"]),  # a live project
+])
+def test_a_project_template_a_create_tool_ships_imports_what_the_created_project_generates(
+        tmp_path, creator, gitignore, reported):
+    """`packages/create/examples/api/`, a template `@acme/create` copies into a new project and whose dotless
+    `gitignore` it renames (npm drops a `.gitignore` from a packed package): `./InputTypes` is written by the
+    created project's own `generate` script (a Prisma tools monorepo: 12 IMP002 and DEP001 on its templates).
+    The same folder with a real `.gitignore`, or under a package that creates nothing, is a project of its own."""
+    _pkg(tmp_path, "package.json", {"name": "root", "private": True, "workspaces": ["packages/*"]})
+    _pkg(tmp_path, "packages/create/package.json", creator)
+    _write(tmp_path, "packages/create/src/index.ts", "import { cpSync } from 'fs';\n\n"
+                                                     "export const create = (to: string) => cpSync('examples/api', to);\n")
+    _pkg(tmp_path, "packages/create/examples/api/package.json", {
+        "name": "api-example", "private": True, "scripts": {"generate": "pal g", "build": "npm run generate && tsc"},
+        "dependencies": {"graphql": "16.x"}})
+    _write(tmp_path, f"packages/create/examples/api/{gitignore}", "node_modules\ndist\n")
+    _write(tmp_path, "packages/create/examples/api/src/graphql/base.ts", "export const typeDefs = 'type Query { ok: Boolean }';\n")
+    _write(tmp_path, "packages/create/examples/api/src/graphql/typeDefs.ts",
+           "import { typeDefs as base } from './base';\nimport InputTypes from './InputTypes';\n\n"
+           "export const typeDefs = [base, InputTypes];\n")
+    assert [d.code for d in lint(tmp_path, ["IMP"])] == reported
 
 
 def test_an_import_into_a_git_submodule_that_is_not_checked_out(tmp_path):

@@ -282,6 +282,29 @@ def test_a_project_installed_apart_gets_the_registry_release_not_the_members_sou
     assert [g[0] for g in found(tmp_path)] == ([] if lockfile else ["IMP003"])
 
 
+@pytest.mark.parametrize("holds", [True, False])
+def test_a_member_a_project_installed_apart_gets_through_a_release_it_declares_is_that_release(tmp_path, holds):
+    """`examples/demo`, with a lockfile of its own, declares the registry's `@acme/bot` 1.0.0, which brings
+    `@acme/types` 1.0.0; the demo imports `OldName`, which that release exports and the workspace's 2.0 beta
+    source no longer does (a chat library's example: 1 IMP003). Its own install holds the name, found before
+    the workspace's link; where its lockfile does not hold it, Node walks up to the link: the member's source."""
+    types_entry = ('"@acme/types@npm:1.0.0":\n  version: 1.0.0\n  resolution: "@acme/types@npm:1.0.0"\n'
+                   '  languageName: node\n  linkType: hard\n\n') if holds else ""
+    write(tmp_path, {
+        "package.json": {"name": "mono", "private": True, "workspaces": ["packages/*"]},
+        "packages/types/package.json": {"name": "@acme/types", "version": "2.0.0-beta.1", "types": "src/index.ts"},
+        "packages/types/src/index.ts": "export interface NewName { a: string }\n",
+        "examples/demo/package.json": {"name": "demo", "private": True, "dependencies": {"@acme/bot": "1.0.0"}},
+        "examples/demo/yarn.lock": ('__metadata:\n  version: 8\n\n"@acme/bot@npm:1.0.0":\n  version: 1.0.0\n'
+                                    '  resolution: "@acme/bot@npm:1.0.0"\n  dependencies:\n    "@acme/types": "npm:1.0.0"\n'
+                                    '  languageName: node\n  linkType: hard\n\n' + types_entry
+                                    + '"demo@workspace:.":\n  version: 0.0.0-use.local\n  resolution: "demo@workspace:."\n'
+                                    '  languageName: unknown\n  linkType: soft\n'),
+        "examples/demo/src/index.ts": "import type { OldName } from '@acme/types';\n\nexport const f = (o: OldName) => o;\n",
+    })
+    assert [g[0] for g in found(tmp_path) if g[0] == "IMP003"] == ([] if holds else ["IMP003"])
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_export_on_a_line_of_its_own_above_a_decorated_class_exports_it(ws, newline):
     """`export`, then `@tag`, then `class User` on the next lines (standard decorators) exports the

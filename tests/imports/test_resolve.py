@@ -10,7 +10,8 @@ import pytest
 
 from migrationlint.checks.base import Project
 from migrationlint.settings import RuleSelection, Settings
-from migrationlint.model.resolve import RESOLVER, Resolver, is_alias, resolver_for
+from migrationlint.model.own_aliases import is_alias
+from migrationlint.model.resolve import RESOLVER, Resolver, resolver_for
 from migrationlint.model.specifiers import candidates, resolve_relative
 from migrationlint.model.workspace import Workspace
 

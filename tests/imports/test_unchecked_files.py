@@ -63,6 +63,37 @@ def test_a_playwright_spec_no_tsconfig_includes_only_shows_in_an_editor(tmp_path
     assert all("Playwright strips its types without checking them" in d.message for d in found), found
 
 
+@pytest.mark.parametrize("where,loader,severity", [
+    ("mocha", {"require": ["ts-node/register/transpile-only", "source-map-support/register"]}, "warning"),
+    ("mocharc", "require:\n  - '@swc/register'\nextension: [ts, tsx]\nspec: 'src/**/*.spec.ts'\n", "warning"),
+    ("script", "TS_NODE_TRANSPILE_ONLY=true mocha -r ts-node/register 'src/**/*.spec.ts'", "warning"),
+    ("script", "mocha -r ts-node/register 'src/**/*.spec.ts'", "error"),  # ts-node checks what it compiles
+    ("mocharc", "extension: [ts, tsx]\nspec: 'src/**/*.spec.ts'\n", "error"),  # no loader named: not read as unchecked
+])
+def test_a_spec_mocha_runs_through_a_type_stripping_loader_only_shows_in_an_editor(tmp_path, where, loader, severity):
+    """A realtime server's spec imports a type through one `../` too many; its tsconfig excludes `**/*.spec.ts`
+    and Mocha runs the specs with `ts-node/register/transpile-only`, which compiles without checking: only an
+    editor shows TS2307 (1 error on a real repository claiming "tsc fails"). ts-node's checking entry keeps the
+    error, as does a Mocha config that names no loader (what runs the TypeScript is not known)."""
+    manifest = {"name": "app", "version": "1.0.0", "scripts": {"test": "mocha 'src/**/*.spec.ts'"},
+                "devDependencies": {"mocha": "^10.0.0", "ts-node": "^10.9.1", "typescript": "^5.0.0"}}
+    if where == "mocha":
+        manifest["mocha"] = loader
+    elif where == "script":
+        manifest["scripts"]["test"] = loader
+    else:
+        _write(tmp_path, ".mocharc.yml", loader)
+    _pkg(tmp_path, "package.json", manifest)
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True}, "include": ["src/**/*"],
+                                     "exclude": ["**/*.spec.ts"]})
+    _write(tmp_path, "src/a.ts", "export const a = 1;\n")
+    _write(tmp_path, "src/a.spec.ts", "import { a } from './a';\nimport { Msg } from '../../client/constants';\n\n"
+                                      "const m = { x: a } as Msg;\nconsole.log(m);\n")
+    [found] = lint(tmp_path, ["IMP"])
+    assert (found.code, found.severity.value) == ("IMP002", severity)
+    assert ("only an editor shows TS2307" in found.message) == (severity == "warning"), found.message
+
+
 @pytest.mark.parametrize("runner,severity", [("tsx", "warning"), ("ts-node", "error")])
 def test_a_script_no_tsconfig_includes_run_by_tsx_only_shows_in_an_editor(tmp_path, runner, severity):
     """`scripts/migrate-perms.ts`, a one-off backfill run with `npx tsx`, imports a type that was
