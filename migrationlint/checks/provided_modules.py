@@ -161,12 +161,11 @@ class ProvidedModules(DependencyModel):
         return any(b in presets for b in carriers) or umbrella in self.bringing_dependencies(m, u.package, True)
 
     def _umbrella_of_its_scope(self, m: Manifest, package: str) -> str | None:
-        """The package named after `package`'s scope that `m` declares and whose locked version pins `package`
-        at one exact version (`zwave-js` pinning `@zwave-js/core` 15.27.0, `aws-amplify` its `@aws-amplify/api`):
-        an umbrella of category packages that move with it, never apart, whose users import a category by its
-        own name where the install hoists the umbrella's one copy. None otherwise."""
+        """The umbrella named after `package`'s scope (packages.SCOPE_UMBRELLAS) that `m` declares and whose
+        locked version pins `package` at one exact version (`zwave-js` pinning `@zwave-js/core` 15.27.0): a
+        category that moves with it, never apart, where the install hoists the umbrella's one copy. None otherwise."""
         scope, _, rest = package.partition("/")
-        if not package.startswith("@") or not rest or not m.declared(scope[1:]):
+        if not package.startswith("@") or not rest or scope[1:] not in pk.SCOPE_UMBRELLAS or not m.declared(scope[1:]):
             return None
         root, lock, _ = self._root_install(m)
         return scope[1:] if lock is not None and lock.pinned_by(scope[1:], package, importer_key(m, root)) else None

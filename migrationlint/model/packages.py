@@ -183,6 +183,15 @@ PRESET_SURFACE: dict[str, frozenset[str]] = {
 }
 
 
+# Umbrella packages named after their scope that pin their category packages at exact versions and whose
+# users import a category by its own name beside the umbrella: Amplify JS's docs import types from
+# `@aws-amplify/api` with only `aws-amplify` installed, and Z-Wave JS's applications import `@zwave-js/core`
+# with only `zwave-js` (a UI's maintainers removed the declarations it had added). Served where the lockfile
+# says the umbrella pins the category and the install hoists (checks/provided_modules.py); not every scope's
+# namesake is one (Next's docs tell users to install `@next/env` themselves; Jest's to import `jest`'s types).
+SCOPE_UMBRELLAS = frozenset({"aws-amplify", "zwave-js"})
+
+
 def virtual_module(specifier: str, declared: Iterable[str]) -> bool:
     """Whether `specifier` is a build-time module of a framework among the `declared` packages."""
     from fnmatch import fnmatchcase

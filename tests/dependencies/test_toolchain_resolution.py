@@ -1099,27 +1099,30 @@ def test_ng_zorro_brings_the_icon_set_it_documents_where_the_install_hoists(tmp_
     assert _found(_write(tmp_path / "none", files), ["DEP001"]) == [("DEP001", "src/app/app.config.ts")]
 
 
-@pytest.mark.parametrize("pin, lockfile, reported", [
-    ("5.4.21", True, []),
-    ("^5.4.21", True, ["src/api.ts"]),  # a range: the category may move apart from the umbrella
-    ("5.4.21", False, ["src/api.ts"]),  # no lockfile says what the umbrella brings
+@pytest.mark.parametrize("umbrella, pin, lockfile, reported", [
+    ("aws-amplify", "5.4.21", True, []),
+    ("aws-amplify", "^5.4.21", True, ["src/api.ts"]),  # a range: the category may move apart from the umbrella
+    ("aws-amplify", "5.4.21", False, ["src/api.ts"]),  # no lockfile says what the umbrella brings
+    # a scope's namesake that is no umbrella of categories its users import (Next's docs: install @next/env)
+    ("next", "5.4.21", True, ["src/api.ts"]),
 ])
-def test_a_category_package_its_umbrella_pins_exactly_is_served_by_the_umbrella(tmp_path, pin, lockfile, reported):
+def test_a_category_package_its_umbrella_pins_exactly_is_served_by_the_umbrella(tmp_path, umbrella, pin, lockfile, reported):
     """`import { GraphQLQuery } from '@aws-amplify/api'` beside `aws-amplify`, the package named after the
     scope, whose locked release pins its category packages at exact versions (a chatbot's web app: 19 DEP001;
     a Z-Wave UI's `@zwave-js/*` under `zwave-js`: 15, declared once and removed the next day by its maintainers):
     the category moves with the umbrella, and the hoisting install's one copy serves it. A category the
     umbrella takes by a range, or no lockfile that says so, is reported."""
+    category = f"@{umbrella}/api"
     files = {
-        "package.json": {"name": "web", "private": True, "dependencies": {"aws-amplify": "^5.3.20"}},
-        "src/api.ts": "import { API } from 'aws-amplify';\nimport { GraphQLQuery } from '@aws-amplify/api';\n\n"
+        "package.json": {"name": "web", "private": True, "dependencies": {umbrella: "^5.3.20"}},
+        "src/api.ts": f"import {{ API }} from '{umbrella}';\nimport {{ GraphQLQuery }} from '{category}';\n\n"
                       "export const list = () => API.graphql<GraphQLQuery<{ items: string[] }>>({ query: '{ items }' });\n",
     }
     if lockfile:
         files["package-lock.json"] = {"name": "web", "lockfileVersion": 3, "requires": True, "packages": {
-            "": {"name": "web", "dependencies": {"aws-amplify": "^5.3.20"}},
-            "node_modules/aws-amplify": {"version": "5.3.33", "dependencies": {"@aws-amplify/api": pin}},
-            "node_modules/@aws-amplify/api": {"version": "5.4.21"}}}
+            "": {"name": "web", "dependencies": {umbrella: "^5.3.20"}},
+            f"node_modules/{umbrella}": {"version": "5.3.33", "dependencies": {category: pin}},
+            f"node_modules/{category}": {"version": "5.4.21"}}}
     assert [p for _, p in _found(_write(tmp_path, files), ["DEP001"])] == reported
 
 
