@@ -57,6 +57,8 @@ CONTEXT_NAMES = frozenset({
     "project.json", "nx.json", "bunfig.toml",
     # a create CLI's project template ships its `.gitignore` dotless (copied_folders.scaffold_template)
     "gitignore", "_gitignore",
+    # a CDK app's command line may be given in the root Makefile (cdk_apps.cdk_app_named_in)
+    "Makefile",
     # the processes a pm2 ecosystem file starts (entry points: process_managers)
     "ecosystem.config.js", "ecosystem.config.cjs", "ecosystem.config.mjs", "ecosystem.config.json", "ecosystem.json",
     "pm2.json", "process.json",

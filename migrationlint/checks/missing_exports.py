@@ -98,6 +98,22 @@ def missing_exports(project: Project, resolver: Resolver, path: str, imp: Import
         yield _missing_export(project, resolver, path, imp, target, surface, b)
 
 
+def _brought_from(project: Project, resolver: Resolver, path: str, target: str, brought: str, name: str) -> tuple[str, str]:
+    """(problem, hint) for a name the target imports itself and does not export: "import it from there", unless
+    there is the importing file (the two import each other: a file that declares the name has no use for the import)."""
+    where = project.rel(target)
+    origin = resolver.resolve(target, brought)
+    if origin.kind == "file" and origin.path == path:
+        facts = project.facts(path)
+        declared = facts is not None and (any(d[0] == name for d in facts.declarations)
+                                          or any(e.name == name and e.kind not in ("local", "reexport") for e in facts.exports))
+        return (f"{where} imports `{name}` from this file and does not export it back",
+                " This file declares it itself: remove the import." if declared else
+                " The two files import it from each other: import it from where it is declared.")
+    shown = f"`{brought}` ({project.rel(origin.path)})" if origin.kind == "file" and origin.path else f"`{brought}`"
+    return f"{where} imports `{name}` from {shown} but does not export it; import it from there", ""
+
+
 def _placeholder(facts: FileFacts | None) -> bool:
     """Whether a module exports no value: types alone, or nothing (`export {};`), and re-exports no other module."""
     return facts is not None and all(e.kind in ("interface", "type") or e.type_only for e in facts.exports) \
@@ -122,10 +138,7 @@ def _missing_export(project: Project, resolver: Resolver, path: str, imp: Import
         fix = Fix(Applicability.UNSAFE, (Edit(target, local[2], local[2], "export "),),
                   message=f"Export `{b.imported}` from {where}")
     elif brought is not None:  # tsc: TS2459, "declares 'X' locally, but it is not exported"
-        origin = resolver.resolve(target, brought)
-        shown = f"`{brought}` ({project.rel(origin.path)})" if origin.kind == "file" and origin.path else f"`{brought}`"
-        problem = f"{where} imports `{b.imported}` from {shown} but does not export it; import it from there"
-        hint = ""
+        problem, hint = _brought_from(project, resolver, path, target, brought, b.imported)
     else:
         problem = f"{where} has no export named `{b.imported}`"
         elsewhere = _exported_beside(project, target, b.imported) if b.imported != "default" else []

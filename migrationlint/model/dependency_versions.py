@@ -223,7 +223,8 @@ class VersionChoice:
         """The lockfile of a nested project rooted at `directory`, found and read once per folder
         (every package a message weighs asks: thousands of times on a large repository)."""
         if directory not in self._own_locks:
-            path = project_lockfile(directory, self.ws.manifest(os.path.join(directory, "package.json")).data.get("packageManager"))
+            field = self.ws.manifest(os.path.join(directory, "package.json")).data.get("packageManager")
+            path = project_lockfile(directory, field, self.ws.package_manager)
             self._own_locks[directory] = self.ws.read_lockfile(path) if path is not None else None
         return self._own_locks[directory]
 

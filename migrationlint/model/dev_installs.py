@@ -5,7 +5,7 @@ builds images and every one of them installs with the package manager's defaults
 install` after `turbo prune --docker`), no such install happens there. Any sign of one in any
 Dockerfile (a `--production`/`--prod`/`--omit=dev`/`--only=prod` flag, a package manager's prune, a
 `pnpm deploy`, a `yarn workspaces focus --production`, or an install after `NODE_ENV=production` is
-set, which npm and yarn read as `--production`) keeps the answer None. Dockerfiles are read as
+set, which npm, yarn and pnpm read as `--production` and bun ignores) keeps the answer None. Dockerfiles are read as
 text, instruction by instruction, never built.
 """
 
@@ -24,8 +24,8 @@ _PRODUCTION_ENV = re.compile(r"NODE_ENV[= ]+[\"']?production", re.IGNORECASE)
 def images_install_dev(dockerfiles: list[str]) -> str | None:
     """The first Dockerfile that runs a package-manager install, when one does and no Dockerfile
     runs a production-only one (a flag, a prune, a deploy, or an install after `NODE_ENV=production`
-    is set, which npm and yarn read as `--production`; set after every install, for the runtime,
-    it changes none); None otherwise (no image, no install, or a production-only one)."""
+    is set, which npm, yarn and pnpm read as `--production` and bun ignores; set after every install, for the
+    runtime, it changes none); None otherwise (no image, no install, or a production-only one)."""
     witness = None
     for path in dockerfiles:
         lines = _instructions(path)
@@ -34,7 +34,8 @@ def images_install_dev(dockerfiles: list[str]) -> str | None:
         production_env = False
         for line in lines:
             installs = line[:4].upper() in ("RUN ", "RUN\t") and installs_packages(line[4:])
-            if _production_only(line) or installs and (production_env or _PRODUCTION_ENV.search(line)):
+            reads_env = installs and not _BUN_INSTALL.search(line)  # bun ignores NODE_ENV when it installs
+            if _production_only(line) or reads_env and (production_env or _PRODUCTION_ENV.search(line)):
                 return None
             production_env = production_env or _PRODUCTION_ENV.search(line) is not None
             witness = witness or (path if installs else None)
@@ -50,6 +51,7 @@ def _production_only(line: str) -> bool:
                for part in re.split(r"&&|\|\||;", line[4:] if line[:4].upper() in ("RUN ", "RUN\t") else line))
 
 
+_BUN_INSTALL = re.compile(r"\bbun\s+(?:install|i)\b", re.IGNORECASE)
 _PRUNE = re.compile(r"\b(?:npm|pnpm|yarn|bun)\s+prune\b|\bpnpm\s+(?:-\S+\s+)*deploy\b|\bworkspaces\s+focus\b", re.IGNORECASE)
 
 

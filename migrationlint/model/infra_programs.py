@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 
-from migrationlint.model.cdk_apps import cdk_app_command
+from migrationlint.model.cdk_apps import cdk_app_command, cdk_app_named_in
+from migrationlint.model.ci_workflows import ci_commands_text
 from migrationlint.model.project import Memo, Project
 
 _MARKERS = (("Pulumi.yaml", "a Pulumi program"), ("Pulumi.yml", "a Pulumi program"),
@@ -37,7 +38,8 @@ def infra_program(project: Project, path: str, package_dir: str, unbundled: bool
                 return None
             apps = _CDK_APPS(project)
             if package_dir not in apps:  # asked for every file no entry reaches: once per package
-                apps[package_dir] = cdk_app_command(package_dir)
+                apps[package_dir] = cdk_app_command(package_dir) or cdk_app_named_in(
+                    ci_commands_text(project), project.workspace.root, package_dir)
             cdk = apps[package_dir]
             return None if cdk is None else f"an AWS CDK app's package ({cdk[1]}), run by the CDK CLI to synthesise " \
                                              "the stacks and bundle their functions, not by a service"

@@ -34,12 +34,13 @@ def find_lockfile(root: str, manager: str | None = None) -> str | None:
     return os.path.join(root, present[0]) if present else None
 
 
-def project_lockfile(directory: str, package_manager_field: object) -> str | None:
+def project_lockfile(directory: str, package_manager_field: object, repository_manager: str | None = None) -> str | None:
     """The lockfile of a project nested in the repository with an install of its own: of several,
     the one of the manager its package.json's `packageManager` names (`yarn@1.22.22` beside a
-    stale package-lock.json)."""
+    stale package-lock.json), else the one of the repository's manager (a stale pnpm-lock.yaml beside the
+    package-lock.json of a repository npm installs)."""
     name = package_manager_field.split("@", 1)[0] if isinstance(package_manager_field, str) else None
-    return find_lockfile(directory, name if name in ("npm", "pnpm", "yarn", "bun") else None)
+    return find_lockfile(directory, name if name in ("npm", "pnpm", "yarn", "bun") else repository_manager)
 
 
 def read_lockfile(path: str, cache: ParsedCache | None = None) -> Lockfile | None:

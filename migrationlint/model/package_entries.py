@@ -79,7 +79,8 @@ class PackageEntries:
         undeclared name its own install brings (`@acme/types` through the `@acme/bot` release it declares)
         is that release, found before the workspace's link above it."""
         folder = os.path.dirname(manifest_path)
-        path = project_lockfile(folder, self.workspace.manifest(manifest_path).data.get("packageManager"))
+        path = project_lockfile(folder, self.workspace.manifest(manifest_path).data.get("packageManager"),
+                                self.workspace.package_manager)
         lock = self.workspace.read_lockfile(path) if path is not None else None
         return lock is not None and lock.knows(name)
 

@@ -67,8 +67,8 @@ class PackageIndex:
             found = []
             if directory != self.workspace.root and directory.startswith(self.workspace.root + os.sep):
                 manifest = os.path.join(directory, "package.json")
-                path = project_lockfile(directory, self.workspace.manifest(manifest).data.get("packageManager")) \
-                    if os.path.isfile(manifest) else None
+                path = project_lockfile(directory, self.workspace.manifest(manifest).data.get("packageManager"),
+                                        self.workspace.package_manager) if os.path.isfile(manifest) else None
                 lock = self.workspace.read_lockfile(path) if path is not None else None
                 if lock is not None:
                     found.append(frozenset(lock.versions).union(*lock.importers.values()))

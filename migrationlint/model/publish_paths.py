@@ -38,7 +38,7 @@ def publishes_packages(root: str, manifests: list[Manifest]) -> bool:
         return True
     for m in manifests:
         scripts = m.data.get("scripts")
-        if "publishConfig" in m.data or isinstance(scripts, dict) and any(
+        if "publishConfig" in m.data and not m.unpublishable or isinstance(scripts, dict) and any(
                 isinstance(c, str) and (_PUBLISHES.search(c) or _RELEASE_NAME.search(n)) for n, c in scripts.items()):
             return True
     return _workflows_publish(os.path.join(root, WORKFLOWS))

@@ -80,7 +80,7 @@ def _read_setup_files(package_dirs: list[str]) -> dict[str, str]:
 def _package_jest_settings(directory: str) -> list[tuple[str, str, str]]:
     """(key, file, the folder it is read from) of the setup files the package.json `jest` key names,
     at its top and in each of its `projects` given inline (each with its own `rootDir`)."""
-    data = peek_object(directory, b"setupFiles") or peek_object(directory, b"globalSetup") or {}
+    data = peek_object(directory, b'"jest"') or {}  # one read per package; parsed only where jest is named
     jest = data.get("jest")
     if not isinstance(jest, dict):
         return []

@@ -1525,6 +1525,41 @@ def test_a_lockfile_holding_a_package_in_two_majors_gives_an_unsafe_fix(tmp_path
     assert d.fixable and '"express": "^4.22.1"' in d.message
 
 
+@pytest.mark.parametrize("root_lock", [True, False])
+def test_a_lockfile_of_another_manager_beside_a_nested_projects_own_is_not_its_install(tmp_path, root_lock):
+    """`packages/tool` keeps a stale pnpm-lock.yaml beside its package-lock.json, in a repository npm installs
+    (a root package-lock.json, lerna bootstrap): its install is npm's, which installs the `esbuild` peer that
+    `vite` brings anyway (a game engine's compiler: 1 DEP003 saying the repository uses pnpm 7). Where the
+    repository says pnpm (`packageManager`), the pnpm lockfile is the install, and pnpm 7 installs no peer."""
+    pnpm_lock = ("lockfileVersion: 5.4\n\nspecifiers:\n  '@esbuild-plugins/node-modules-polyfill': ^0.2.2\n"
+                 "  vite: ^4.3.2\n\ndependencies:\n  '@esbuild-plugins/node-modules-polyfill': 0.2.2\n  vite: 4.3.2\n\n"
+                 "packages:\n\n  /@esbuild-plugins/node-modules-polyfill/0.2.2:\n    resolution: {integrity: sha512-AAAA}\n"
+                 "    peerDependencies:\n      esbuild: '*'\n    dev: false\n\n  /esbuild/0.17.14:\n"
+                 "    resolution: {integrity: sha512-BBBB}\n    dev: false\n\n  /vite/4.3.2:\n"
+                 "    resolution: {integrity: sha512-CCCC}\n    dependencies:\n      esbuild: 0.17.14\n    dev: false\n")
+    root = write(tmp_path, {
+        "package.json": {"name": "acme", "version": "1.0.0", "scripts": {"postinstall": "lerna bootstrap --ci"},
+                         "devDependencies": {"lerna": "^6.6.1"}, **({} if root_lock else {"packageManager": "pnpm@7.33.0"})},
+        "lerna.json": {"packages": ["packages/*"], "version": "1.0.0"},
+        **({"package-lock.json": {"name": "acme", "lockfileVersion": 2, "requires": True,
+                                  "packages": {"": {"name": "acme"}, "node_modules/lerna": {"version": "6.6.1", "dev": True}}}}
+           if root_lock else {}),
+        "packages/tool/package.json": {"name": "@acme/tool", "version": "1.0.0", "main": "lib/index.js",
+                                       "scripts": {"build": "tsc"},
+                                       "dependencies": {"@esbuild-plugins/node-modules-polyfill": "^0.2.2", "vite": "^4.3.2"}},
+        "packages/tool/package-lock.json": {"name": "@acme/tool", "lockfileVersion": 2, "requires": True, "packages": {
+            "": {"name": "@acme/tool", "dependencies": {"@esbuild-plugins/node-modules-polyfill": "^0.2.2", "vite": "^4.3.2"}},
+            "node_modules/@esbuild-plugins/node-modules-polyfill": {"version": "0.2.2", "peerDependencies": {"esbuild": "*"}},
+            "node_modules/esbuild": {"version": "0.17.14"},
+            "node_modules/vite": {"version": "4.3.2", "dependencies": {"esbuild": "^0.17.5"}}}},
+        "packages/tool/src/index.ts": "import { NodeModulesPolyfillPlugin } from '@esbuild-plugins/node-modules-polyfill';\n\n"
+                                      "export const plugins = [NodeModulesPolyfillPlugin()];\n",
+    })
+    (root / "packages/tool/pnpm-lock.yaml").write_text(pnpm_lock)
+    found = [d.message for d in pipeline.lint([str(root)], Settings(select=["DEP003"]), use_cache=False).diagnostics]
+    assert (found == []) == root_lock, found
+
+
 def test_a_nested_projects_own_lockfile_pins_before_other_projects_ranges(tmp_path):
     """A service with a lockfile of its own resolves dotenv 16 (through @nestjs/config); a tool
     folder elsewhere declares dotenv 17: the service's fix takes its own lockfile's version, not the

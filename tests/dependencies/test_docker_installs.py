@@ -665,6 +665,9 @@ def test_a_cached_run_sees_an_edit_to_an_nx_project(tmp_path):
     ("FROM oven/bun:1\nWORKDIR /app\nCOPY . .\nRUN bun install --production\nCMD [\"bun\", \"apps/api/src/index.ts\"]\n", True),
     ("FROM node:22\nENV NODE_ENV=production\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"apps/api/dist/main.js\"]\n",
      True),
+    # bun ignores NODE_ENV when it installs (a starter's image sets it first: 1 DEP002)
+    ("FROM oven/bun:1\nENV NODE_ENV=production\nWORKDIR /app\nCOPY . .\nRUN bun install\n"
+     "CMD [\"bun\", \"apps/api/src/index.ts\"]\n", False),
     (None, True)])
 def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(tmp_path, dockerfile, reported):
     """A private component kit consumed as source keeps a package in devDependencies, and its
@@ -711,6 +714,9 @@ def test_a_private_library_whose_images_install_dev_dependencies_needs_no_move(t
     ({"package.json": {"name": "acme", "private": True, "workspaces": ["apps/*", "packages/*"],
                        "scripts": {"release": "turbo build && changeset publish"}}}, True),
     ({".github/workflows/release.yml": "jobs:\n  publish:\n    steps:\n      - run: npm publish\n"}, True),
+    # a leftover `publishConfig` in a private package publishes nothing (a template's tsconfig package: 1 DEP002)
+    ({"packages/tsconfig/package.json": {"name": "@acme/tsconfig", "private": True, "publishConfig": {"access": "public"}}},
+     False),
     ({".github/workflows/release.yml": "jobs:\n  release:\n    steps:\n      - uses: JS-DevTools/npm-publish@v3\n"}, True),
     ({".github/workflows/release.yml": "jobs:\n  ship:\n    steps:\n      - run: |\n          pnpm build\n"
                                        "          pnpm -r publish --access public\n"}, True),

@@ -1778,6 +1778,31 @@ def test_an_aws_cdk_app_a_script_names_with_app_is_run_by_the_cdk_cli(tmp_path, 
     assert "the AWS CDK app (the \"synth\" script's --app" in out
 
 
+@pytest.mark.parametrize("where", [".github/workflows/release.yml", "Makefile", None])
+def test_an_aws_cdk_app_a_ci_workflow_or_the_makefile_names_is_run_by_the_cdk_cli(tmp_path, where):
+    """No app in cdk.json nor in a script: the release workflow and the Makefile run `npx cdk synth --app "npx
+    ts-node --prefer-ts-exts packages/cdk/bin/App.ts"` from the root (a prescription service: 36 DEP002 asking
+    to ship aws-cdk-lib). Named nowhere, the package is judged as usual."""
+    command = 'npx cdk synth api --app "npx ts-node --prefer-ts-exts packages/cdk/bin/App.ts"'
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "cdk.json": {"watch": {"include": ["packages/**"]}, "context": {}},
+        "packages/cdk/package.json": {"name": "cdk", "version": "0.1.0", "scripts": {"build": "tsc", "cdk": "cdk"},
+                                      "devDependencies": {"aws-cdk": "^2.1000.0", "aws-cdk-lib": "^2.250.0",
+                                                          "constructs": "^10.6.0"}},
+        "packages/cdk/bin/App.ts": "import { App } from 'aws-cdk-lib';\nimport { ApiStack } from '../stacks/ApiStack';\n\n"
+                                   "new ApiStack(new App(), 'api');\n",
+        "packages/cdk/stacks/ApiStack.ts": "import { Stack } from 'aws-cdk-lib';\n\nexport class ApiStack extends Stack {}\n",
+    }
+    root = write(tmp_path, files)
+    if where == "Makefile":
+        (root / "Makefile").write_text(f"cdk-synth:\n\t{command}\n")
+    elif where is not None:
+        (root / where).parent.mkdir(parents=True)
+        (root / where).write_text(f"jobs:\n  synth:\n    steps:\n      - run: {command}\n")
+    assert [p for _, _, p in dep(root)] == ([] if where else ["aws-cdk-lib", "aws-cdk-lib"])
+
+
 def test_a_web_app_a_cdk_app_deploys_keeps_its_own_files(tmp_path):
     """A Create React App package whose cdk.json deploys the built site (`npx ts-node cdk.ts`): its
     `src/` is the app's bundle input, not the CDK app's; an undeclared `axios` there stays a finding

@@ -648,6 +648,23 @@ def test_a_missing_export_names_where_the_name_is(tmp_path):
     assert found["ApiErrorResponse"].endswith("src/interfaces/api-response.interface.ts exports it."), found
 
 
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_missing_export_the_target_imports_back_from_the_importer_says_so(tmp_path, declared):
+    """`types/common.d.ts` imports `Ingest` from `lib/nodes.ts`, which imports it from `types/common` (a
+    streaming API: "import it from there" named the reporting file itself). Declared there, the import has no
+    use; not declared, the two files only hand the name to each other."""
+    _pkg(tmp_path, "package.json", {"name": "api", "version": "1.0.0", "main": "dist/index.js"})
+    _pkg(tmp_path, "tsconfig.json", {"compilerOptions": {"strict": True, "outDir": "dist"}, "include": ["src"]})
+    _write(tmp_path, "src/types/common.d.ts", "import { Ingest } from '../lib/nodes';\n"
+           + ("export interface Ingest { id: string }\n" if declared else "") + "export type All = Ingest[];\n")
+    _write(tmp_path, "src/lib/nodes.ts", "import { Ingest } from '../types/common';\nexport const nodes: Ingest[] = [];\n")
+    _write(tmp_path, "src/index.ts", "export { nodes } from './lib/nodes';\n")
+    [d] = [d for d in lint(tmp_path, ["IMP003"]) if d.path.endswith("common.d.ts")]
+    assert "src/lib/nodes.ts imports `Ingest` from this file and does not export it back" in d.message
+    assert ("This file declares it itself: remove the import." in d.message) == declared, d.message
+    assert "import it from there" not in d.message
+
+
 @pytest.mark.parametrize("config", ["codegen.yml", "codegen.ts"])
 def test_a_name_missing_from_generated_graphql_code_is_an_operation_not_a_misspelling(tmp_path, config):
     """`useGetActivityByIdQuery` imported from the file graphql-codegen writes, whose documents lost
