@@ -14,9 +14,9 @@ import json
 import os
 import re
 
+from migrationlint.model.runner_config_files import config_texts
 from migrationlint.model.workspace import Manifest
 
-_MAX_BYTES = 64 * 1024
 _CONFIG_NAMES = (".mocharc.js", ".mocharc.cjs", ".mocharc.mjs", ".mocharc.json", ".mocharc.jsonc",
                  ".mocharc.yaml", ".mocharc.yml")
 _TRANSPILE_ONLY = re.compile(r"TS_NODE_TRANSPILE_ONLY=(?:true|1)\b")
@@ -53,12 +53,4 @@ def _mocha_parts(manifest: Manifest) -> list[str]:
     scripts = manifest.data.get("scripts")
     if isinstance(scripts, dict):
         parts += [s for s in scripts.values() if isinstance(s, str) and re.search(r"\bmocha\b", s)]
-    for name in _CONFIG_NAMES:
-        path = os.path.join(manifest.dir, name)
-        try:
-            if os.path.getsize(path) <= _MAX_BYTES:
-                with open(path, encoding="utf-8", errors="replace") as fh:
-                    parts.append(fh.read())
-        except OSError:
-            continue
-    return parts
+    return parts + config_texts([os.path.join(manifest.dir, name) for name in _CONFIG_NAMES])

@@ -85,3 +85,20 @@ def _config_argument(words: list[str]) -> str | None:
         if word in _CONFIG_OPTIONS and i + 1 < len(rest):
             return rest[i + 1]
     return None
+
+
+_MAX_CONFIG_BYTES = 256 * 1024
+
+
+def config_texts(paths: list[str]) -> list[str]:
+    """The text of each runner config at `paths` that exists and is small enough to be a config (a larger
+    file is generated data, not settings), in order; read as text, never run."""
+    texts = []
+    for path in paths:
+        try:
+            if os.path.getsize(path) <= _MAX_CONFIG_BYTES:
+                with open(path, encoding="utf-8", errors="replace") as fh:
+                    texts.append(fh.read())
+        except OSError:
+            continue
+    return texts

@@ -18,7 +18,6 @@ Nuxt app whose config sets no `typescript.typeCheck` while no script runs tsc, v
 from __future__ import annotations
 
 import json
-import os
 import re
 
 from migrationlint.model.dev_files import hidden_part
@@ -26,11 +25,10 @@ from migrationlint.model.dev_folders import dev_folder_reason
 from migrationlint.model.mocha_loaders import stripping_loader
 from migrationlint.model.project import Project
 from migrationlint.model.resolve import Resolver
-from migrationlint.model.runner_config_files import jest_configs
+from migrationlint.model.runner_config_files import config_texts, jest_configs
 from migrationlint.model.unchecked_builds import next_build_unchecked, nuxt_build_unchecked
 from migrationlint.model.workspace import Manifest
 
-_MAX_BYTES = 256 * 1024
 # a config that loads or spreads another (`...require('../../jest.base')`) may take ts-jest from it
 _SHARED_CONFIG = re.compile(r"""require\(|from\s+['"]\.|\.\.\.""")
 _TRANSFORMS = ("@swc/jest", "esbuild-jest")  # named before babel-jest, Jest's default
@@ -97,15 +95,7 @@ def _test_runner(project: Project, path: str, manifests: list[Manifest]) -> str 
 
 def _config_text(manifest: Manifest) -> str:
     """The package's jest configuration as text: its package.json `jest` key and its config files."""
-    parts = [json.dumps(manifest.data.get("jest", ""))]
-    for config in jest_configs(manifest.dir):
-        try:
-            if os.path.getsize(config) <= _MAX_BYTES:
-                with open(config, encoding="utf-8", errors="replace") as fh:
-                    parts.append(fh.read())
-        except OSError:
-            continue
-    return "\n".join(parts)
+    return "\n".join([json.dumps(manifest.data.get("jest", "")), *config_texts(jest_configs(manifest.dir))])
 
 
 def in_no_program(resolver: Resolver, rel: str, path: str) -> bool:
