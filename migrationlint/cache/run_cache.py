@@ -33,6 +33,7 @@ import pickle
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from migrationlint.model.copied_folders import MANIFEST_TEMPLATES
 from migrationlint.model.package_files import package_files
 from migrationlint.model.project import PACKAGE_SOURCES
 from migrationlint.atomic import replace_file
@@ -59,6 +60,8 @@ CONTEXT_NAMES = frozenset({
     "gitignore", "_gitignore",
     # a CDK app's command line may be given in the root Makefile (cdk_apps.cdk_app_named_in)
     "Makefile",
+    # a package.json template makes its folder a template (copied_folders.manifest_template)
+    *MANIFEST_TEMPLATES,
     # the processes a pm2 ecosystem file starts (entry points: process_managers)
     "ecosystem.config.js", "ecosystem.config.cjs", "ecosystem.config.mjs", "ecosystem.config.json", "ecosystem.json",
     "pm2.json", "process.json",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from migrationlint.model import packages as pk
 from migrationlint.model.dependency_model import DependencyModel
+from migrationlint.model.lambda_layers import layer_providing
 from migrationlint.model.nuxt_modules import host_provided
 from migrationlint.model.package_use import Use
 from migrationlint.model.project import Memo
@@ -118,11 +119,13 @@ class HostInstalls(DependencyModel):
         peer depends on (`expo-modules-core`, which `expo` brings, in an Expo module that keeps it in
         devDependencies as Expo's module template does): the application's install of the framework
         holds it, one copy, at the version the framework runs with; so does a host of the workspace that
-        lists it in its own `dependencies` (an extension's router, which its React host ships and shares).
+        lists it in its own `dependencies` (an extension's router, which its React host ships and shares); so
+        does a Lambda layer of the package (lambda_layers: `layers/saxon/package.json` declaring `saxon-js`).
         Also Nuxt in a Nuxt module's runtime files (_built_by_the_host)."""
         return bool(self._peer_hosts_bringing(u)) or self._built_by_the_host(u) or (
             self.published_library(u.manifest) and not self.plug_n_play(u.manifest)
-            and any(self._member_brings(h, u.package) for h in u.manifest.section("peerDependencies")))
+            and any(self._member_brings(h, u.package) for h in u.manifest.section("peerDependencies"))) \
+            or layer_providing(u.manifest.dir, u.package) is not None
 
     def _built_by_the_host(self, u: Use) -> bool:
         """Nuxt itself imported by a Nuxt module's runtime file, which the application's Nuxt build

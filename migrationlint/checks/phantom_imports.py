@@ -27,7 +27,7 @@ from migrationlint.model.package_entries import main_fields
 from migrationlint.model.package_files import package_files
 from migrationlint.model.bundler_outputs import written_by_bundler
 from migrationlint.model.copied_templates import copied_template_home
-from migrationlint.model.copied_folders import scaffold_template
+from migrationlint.model.copied_folders import manifest_template, scaffold_template
 from migrationlint.model.tsc_outputs import written_by_tsc
 from migrationlint.model.dead_files import outside_every_build, switched_off
 from migrationlint.model.shipping import shipping_for
@@ -80,10 +80,13 @@ def check(project: Project) -> Iterator[Diagnostic]:
 
 
 def _in_a_project_template(project: Project, path: str) -> bool:
-    """Whether the file belongs to a create CLI's project template (copied_folders.scaffold_template): its
-    imports name what the created project generates, as a `templates/` folder's do (file_checked)."""
+    """Whether the file belongs to a create CLI's project template or a folder holding a package.json template
+    (copied_folders.scaffold_template, manifest_template): its imports name what the created project generates
+    and installs, as a `templates/` folder's do (file_checked)."""
     manifest = project.workspace.manifest_for(path)
-    return manifest is not None and not manifest.error and scaffold_template(project, manifest) is not None
+    if manifest is None or manifest.error:
+        return False
+    return scaffold_template(project, manifest) is not None or manifest_template(project, path, manifest.dir) is not None
 
 
 def _in_a_foreign_project(project: Project, path: str) -> bool:

@@ -35,6 +35,7 @@ def template_home(project: Project, path: str, manifest: Manifest, tsconfig_for:
     own code the listed files are: registry_items; it is a create CLI's project template:
     scaffold_template), or None."""
     return template_of(project.rel(path)) or copied_out(project, path) or scaffold_template(project, manifest) \
+        or manifest_template(project, path, manifest.dir) \
         or published_data_folder(path, manifest.dir, manifest.data, tsconfig_for) \
         or (None if builds_an_app(manifest.data.get("scripts")) else registry_item(project, path, manifest.dir))
 
@@ -57,6 +58,29 @@ def scaffold_template(project: Project, manifest: Manifest) -> str | None:
             if above is not None and _a_create_tool(project.workspace.manifest(above)):
                 memo[manifest.dir] = project.rel(manifest.dir) + "/"
     return memo[manifest.dir]
+
+
+# a package.json to be filled in and copied (`package.jsonc` with comments, `package.json.hbs`): its folder is
+# a package template, not a package
+MANIFEST_TEMPLATES = ("package.jsonc", "package.json.hbs", "package.json.ejs", "package.json.tpl",
+                       "package.json.template", "package.template.json")
+_MANIFEST_TEMPLATE_AT = per_key("folder -> whether it holds a package.json template and no package.json")
+
+
+def manifest_template(project: Project, path: str, package_dir: str) -> str | None:
+    """The folder (relative to the repository) between the file at `path` and its package's folder that
+    holds a package.json template and no package.json (`.agents/skills/new-package/package/package.jsonc`,
+    copied to `packages/<name>/` by whoever follows the skill), or None."""
+    memo = _MANIFEST_TEMPLATE_AT(project)
+    folder = os.path.dirname(path)
+    while folder.startswith(package_dir + os.sep):
+        if folder not in memo:
+            memo[folder] = not os.path.isfile(os.path.join(folder, "package.json")) and any(
+                os.path.isfile(os.path.join(folder, n)) for n in MANIFEST_TEMPLATES)
+        if memo[folder]:
+            return project.rel(folder) + "/"
+        folder = os.path.dirname(folder)
+    return None
 
 
 def _a_create_tool(manifest: Manifest) -> bool:

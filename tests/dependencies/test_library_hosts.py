@@ -458,3 +458,24 @@ def test_nuxt_imported_by_a_nuxt_modules_runtime_files_is_the_applications(tmp_p
         f"packages/nuxt-mod/{folder}/plugin.ts": "import { defineNuxtPlugin } from 'nuxt/app';\n\nexport default defineNuxtPlugin(() => {});\n",
     })
     assert sorted({p for _, _, p in dep(root, select=("DEP001", "DEP002"))}) == reported
+
+
+@pytest.mark.parametrize("layer", ["layers/saxon", "layers/saxon/nodejs", None])
+def test_dep002_a_devdependency_a_lambda_layer_of_the_package_declares_is_the_layers(tmp_path, layer):
+    """Lambda functions keep `saxon-js` in devDependencies while `layers/saxon/package.json` declares it in
+    `dependencies`: the deploy installs the layer for production and zips it, and the runtime provides it to
+    the functions (a health-data platform: 4 DEP002 asking to bundle it twice). Without the layer, reported."""
+    files = {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/*"]},
+        "packages/lambdas/package.json": {"name": "lambdas", "version": "2.0.0", "private": True,
+                                          "scripts": {"build": "tsc -p tsconfig.json"},
+                                          "dependencies": {"@aws-sdk/client-s3": "^3.800.0"},
+                                          "devDependencies": {"saxon-js": "^2.5.0", "typescript": "^5.0.0"}},
+        "packages/lambdas/src/cda-to-html.ts": "import SaxonJS from 'saxon-js';\n\n"
+                                               "export const handler = async (xml: string) => SaxonJS.transform({ sourceText: xml });\n",
+    }
+    if layer is not None:
+        files[f"packages/lambdas/{layer}/package.json"] = {"name": "saxon", "version": "1.0.0", "private": True,
+                                                          "dependencies": {"saxon-js": "^2.5.0"}}
+    assert dep(write(tmp_path, files), select=("DEP002",)) == (
+        [] if layer else [("DEP002", "packages/lambdas/src/cda-to-html.ts", "saxon-js")])

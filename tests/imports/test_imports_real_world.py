@@ -334,6 +334,28 @@ def test_a_project_template_a_create_tool_ships_imports_what_the_created_project
     assert [d.code for d in lint(tmp_path, ["IMP"])] == reported
 
 
+@pytest.mark.parametrize("manifest, reported", [("package.jsonc", []), ("package.json.hbs", []),
+                                              (None, [("DEP001", "tsdown")])])
+def test_a_folder_holding_a_package_json_template_is_a_template(tmp_path, manifest, reported):
+    """`.agents/skills/new-package/package/` holds `package.jsonc` (a manifest with comments, copied to
+    `packages/<name>/package.json` by whoever follows the skill) beside the new package's `tsdown.config.ts`
+    and sources (a federation library's agent skill: 5 DEP001 checked against the root package.json). Without
+    the template manifest the folder is the root package's own code."""
+    _pkg(tmp_path, "package.json", {"private": True})
+    _write(tmp_path, "pnpm-workspace.yaml", "packages:\n- packages/a\ncatalog:\n  tsdown: ^0.22.0\n")
+    _pkg(tmp_path, "packages/a/package.json", {"name": "@acme/a", "version": "1.0.0", "devDependencies": {"tsdown": "catalog:"},
+                                               "scripts": {"build": "tsdown"}})
+    _write(tmp_path, "packages/a/tsdown.config.ts", "import { defineConfig } from 'tsdown';\n\n"
+                                                    "export default defineConfig({ entry: ['src/index.ts'] });\n")
+    folder = ".agents/skills/new-package/package"
+    _write(tmp_path, f"{folder}/tsdown.config.ts", "import { defineConfig } from 'tsdown';\n\n"
+                                                  "export default defineConfig({ entry: ['src/mod.ts'] });\n")
+    _write(tmp_path, f"{folder}/src/mod.ts", "export const x = 1;\n")
+    if manifest is not None:
+        _write(tmp_path, f"{folder}/{manifest}", '{\n  // copied to packages/<name>/package.json\n  "name": "@acme/NAME"\n}\n')
+    assert sorted((d.code, d.extra.get("package", "")) for d in lint(tmp_path, ["DEP", "IMP"]) if folder in d.path) == reported
+
+
 def test_an_import_into_a_git_submodule_that_is_not_checked_out(tmp_path):
     """`require('./../../../ee/pdf-export/pdf-export.service')` where `.gitmodules` declares
     `src/ee` (an enterprise submodule a plain clone does not fetch): the file exists once the
