@@ -63,15 +63,15 @@ def check(project: Project) -> Iterator[Diagnostic]:
     resolver = resolver_for(project)
     wanted = tuple(project.enabled(r.code) for r in RULES)
     for path, facts in sorted(project.files.items()):
-        if not file_checked(project.rel(path), facts) or in_no_program(resolver, project.rel(path), path) \
-                or _in_a_project_template(project, path):
+        if not file_checked(project.rel(path), facts) or in_no_program(resolver, project.rel(path), path):
             continue
         found = list(_file_findings(project, resolver, path, facts, wanted))
-        if found and (read_by_tests(project, resolver, path) or shown_as_text(project, resolver, path)
+        if found and (_in_a_project_template(project, path) or read_by_tests(project, resolver, path)
+                      or shown_as_text(project, resolver, path)
                       or emitted_declaration(path) or declarations_copied_from(project, path)
                       or _in_a_foreign_project(project, path)):
-            continue  # data a test reads, a snippet a documentation page shows as text, tsc's output beside its
-            # source or copied from another folder's, an input of another language's program
+            continue  # a project template's, data a test reads, a snippet a documentation page shows as text, tsc's
+            # output beside its source or copied from another folder's, an input of another language's program
         if found and outside_every_build(project, resolver, path):
             if switched_off(project, resolver, path):
                 continue  # a folder the repository's config excludes by name: kept on purpose, run by nothing

@@ -74,9 +74,12 @@ def manifest_template(project: Project, path: str, package_dir: str) -> str | No
     memo = _MANIFEST_TEMPLATE_AT(project)
     folder = os.path.dirname(path)
     while folder.startswith(package_dir + os.sep):
-        if folder not in memo:
-            memo[folder] = not os.path.isfile(os.path.join(folder, "package.json")) and any(
-                os.path.isfile(os.path.join(folder, n)) for n in MANIFEST_TEMPLATES)
+        if folder not in memo:  # one listing per folder: every file of a tree asks
+            try:
+                names = set(os.listdir(folder))
+            except OSError:
+                names = set()
+            memo[folder] = "package.json" not in names and not names.isdisjoint(MANIFEST_TEMPLATES)
         if memo[folder]:
             return project.rel(folder) + "/"
         folder = os.path.dirname(folder)
