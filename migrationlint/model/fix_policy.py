@@ -104,5 +104,13 @@ def choose(candidates: list[tuple[str, str]], ranges: list[PeerRange],
 
 
 def no_version_reason(package: str, ranges: list[PeerRange]) -> str:
-    shown = "; ".join(f'{r.owner} wants "{r.range}"' for r in ranges[:3])
-    return f'no safe fix: no version of "{package}" known in this repository satisfies every peer range on it ({shown})'
+    """The message of a peer no version fits: each distinct range once, with who wants it (the conflict is
+    between ranges, so none is cut for a repeat of another), at most four, the rarest first."""
+    owners: dict[str, list[str]] = {}
+    for r in ranges:
+        owners.setdefault(r.range, []).append(r.owner)
+    ordered = sorted(owners.items(), key=lambda item: len(item[1]))
+    shown = "; ".join(f'{who[0]} wants "{rng}"' + (f" (and {len(who) - 1} more)" if len(who) > 1 else "")
+                      for rng, who in ordered[:4])
+    more = f"; and {len(ordered) - 4} more ranges" if len(ordered) > 4 else ""
+    return f'no safe fix: no version of "{package}" known in this repository satisfies every peer range on it ({shown}{more})'

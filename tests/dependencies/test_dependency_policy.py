@@ -229,6 +229,21 @@ def test_r20_the_fix_version_satisfies_every_peer_range(tmp_path):
                                                                    "autoInstallPeers: true"))) == []
 
 
+def test_no_safe_fix_names_each_distinct_peer_range_so_the_conflict_shows():
+    """Backstage plugins: three packages want react-dom "^17.0.0 || ^18.0.0" and a Material UI release wants
+    "^16.8.0 || ^17.0.0"; the message listed the first three owners only, all with the same range, and hid the one
+    that conflicts (a plugin monorepo: 7 DEP003). Each distinct range is named once, the rarest first."""
+    from migrationlint.model.fix_policy import PeerRange, no_version_reason
+
+    ranges = [PeerRange("^17.0.0 || ^18.0.0", f"@backstage/{n}@1.0.0") for n in ("core-app-api", "core-components",
+                                                                               "core-plugin-api")]
+    ranges.append(PeerRange("^16.8.0 || ^17.0.0", "@material-ui/core@4.12.4"))
+    message = no_version_reason("react-dom", ranges)
+    assert '@material-ui/core@4.12.4 wants "^16.8.0 || ^17.0.0"' in message
+    assert '@backstage/core-app-api@1.0.0 wants "^17.0.0 || ^18.0.0" (and 2 more)' in message
+    assert message.index("@material-ui") < message.index("@backstage")
+
+
 def test_r20_no_version_satisfies_the_peer_range_means_no_safe_fix(tmp_path):
     lock = (PEER_RANGE_LOCK.replace("version: 0.19.1(@acme/cli-kit@12.1.0)", "version: 0.19.1")
             .replace("  '@acme/cli-kit@12.1.0':\n    resolution: {integrity: sha512-AAAA}\n\n", "")
