@@ -39,7 +39,7 @@ def erased_names(facts: FileFacts, imp: ImportFact, names) -> list[str]:
     if imp.kind != "import" or imp.side_effect:  # a re-export or a require() runs whatever it names
         return [n for n in names if n in marked]
     return [n for n in names if n in marked or n in facts.type_only_locals
-            or not any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
+            or not facts.refs.used_outside(n, imp.stmt_start, imp.stmt_end)]
 
 
 
@@ -305,8 +305,8 @@ def _missing_export_effect(project: Project, resolver: Resolver, path: str, imp:
                 "silently `any`"), Severity.WARNING
     importer = project.facts(path)
     used_as_type = importer is not None and b.local in importer.type_only_locals
-    unused = importer is not None and imp.kind == "import" and not any(
-        not imp.stmt_start <= at < imp.stmt_end for at, _ in importer.refs.get(b.local, ()))
+    unused = importer is not None and imp.kind == "import" and not importer.refs.used_outside(
+        b.local, imp.stmt_start, imp.stmt_end)
     cfg = resolver.tsconfig_for(path)
     if (imp.type_only or b.type_only or used_as_type or unused) and cfg is not None and not cfg.type_checks:
         return ("tsc reports nothing (noCheck in the tsconfig: types are not checked) and runtime is unaffected, "

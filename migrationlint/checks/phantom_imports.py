@@ -358,7 +358,7 @@ def _erased_use(project: Project, resolver: Resolver, path: str, imp: ImportFact
         return "used only for types"
     if facts is None or not dropped_by_compiler(resolver, path, facts, imp):
         return None
-    used = any(not imp.stmt_start <= at < imp.stmt_end for name in imp.locals for at, _ in facts.refs.get(name, ()))
+    used = any(facts.refs.used_outside(name, imp.stmt_start, imp.stmt_end) for name in imp.locals)
     return "used only for types or not at all" if used else "unused"
 
 

@@ -14,7 +14,7 @@ from migrationlint.extract.nest_records import NestFacts
 
 # Bump when the meaning of FileFacts changes (an extraction fix): the facts cache's key digests the
 # text of this module (facts_cache.records_digest), so the bump, like any field added, discards it.
-FACTS_VERSION = 94
+FACTS_VERSION = 95
 
 
 @dataclass(slots=True)
@@ -325,6 +325,12 @@ class Spans(Mapping[str, list[tuple[int, int]]]):
     def __contains__(self, name: object) -> bool:
         return name in self._starts
 
+    def used_outside(self, name: str, start: int, end: int) -> bool:
+        """Whether `name` occurs outside the byte range [start, end) (an import statement uses the
+        names it binds; a use is any other occurrence). Read from the starts alone: every import
+        check of every file asks."""
+        return any(not start <= at < end for at in self._starts.get(name, ()))
+
     def __reduce__(self):
         return (Spans, (self._starts,))
 
@@ -360,7 +366,7 @@ class FileFacts:
     member_read_locals: list[str] = field(default_factory=list)
     # `type: 'postgres'`, in files that can hold TypeORM connection options (_ORM_OPTIONS_HINTS)
     migrations_options: list[MigrationsOption] = field(default_factory=list)
-    refs: Mapping[str, list[tuple[int, int]]] = field(default_factory=dict)  # a Spans when any
+    refs: Spans = field(default_factory=Spans)
     suppressions: list[Suppression] = field(default_factory=list)
     bom: bool = False
     unchecked: bool = False  # `// @ts-nocheck` above the first statement: tsc reports nothing in the file

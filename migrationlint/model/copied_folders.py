@@ -20,6 +20,7 @@ from migrationlint.model.app_builds import builds_an_app
 from migrationlint.model.dev_files import published_data_folder, template_of
 from migrationlint.model.project import Project, per_key
 from migrationlint.model.registry_items import registry_item
+from migrationlint.model.resolve import resolver_for
 from migrationlint.model.workspace import Manifest
 
 _COPY = re.compile(r"(?:^|[;&|(]\s*)cp\s+([^;&|]+)")
@@ -75,10 +76,7 @@ def manifest_template(project: Project, path: str, package_dir: str) -> str | No
     folder = os.path.dirname(path)
     while folder.startswith(package_dir + os.sep):
         if folder not in memo:  # one listing per folder: every file of a tree asks
-            try:
-                names = set(os.listdir(folder))
-            except OSError:
-                names = set()
+            names = resolver_for(project).files.file_names(folder)
             memo[folder] = "package.json" not in names and not names.isdisjoint(MANIFEST_TEMPLATES)
         if memo[folder]:
             return project.rel(folder) + "/"
@@ -124,11 +122,7 @@ def _copied_from(project: Project, directory: str) -> list[str]:
     found = memo.get(directory)
     if found is None:
         found = memo[directory] = []
-        try:
-            names = sorted(n for n in os.listdir(directory) if n.endswith(".sh"))
-        except OSError:
-            names = []
-        for name in names:
+        for name in sorted(n for n in resolver_for(project).files.file_names(directory) if n.endswith(".sh")):
             found += _sources(_read(os.path.join(directory, name)), directory, project.workspace.root)
     return found
 

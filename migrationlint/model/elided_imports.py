@@ -53,7 +53,7 @@ def metadata_only_names(facts: FileFacts, names: list[str]) -> bool:
 
 def used_names(imp: ImportFact, facts: FileFacts) -> list[str]:
     """The bindings used outside the import statement (tsc elides one never used)."""
-    return [n for n in imp.locals if any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(n, ()))]
+    return [n for n in imp.locals if facts.refs.used_outside(n, imp.stmt_start, imp.stmt_end)]
 
 
 def declared_type_only(imp: ImportFact) -> bool:

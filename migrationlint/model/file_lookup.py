@@ -35,12 +35,22 @@ class FileLookup:
         """Every path asked that was not a file."""
         return [p for p, found in self._answers.items() if not found]
 
+    def file_names(self, folder: str) -> frozenset[str]:
+        """The names of the files in `folder` (none when it is missing or cannot be listed), from the
+        same listing: the checks that look for a name in every folder of a tree (a shell script, a
+        package.json template) list nothing resolution has listed already."""
+        listing = self._listing(folder)
+        return listing[0] if listing is not None else frozenset()
+
+    def _listing(self, folder: str) -> Listing | None:
+        if folder in self._listings:
+            return self._listings[folder]
+        listing = self._listings[folder] = _file_names(folder)
+        return listing
+
     def _listed_file(self, path: str) -> bool:
         folder, name = os.path.split(path)
-        if folder in self._listings:
-            listing = self._listings[folder]
-        else:
-            listing = self._listings[folder] = _file_names(folder)
+        listing = self._listing(folder)
         if listing is None:  # a folder that cannot be listed: ask the file system
             return os.path.isfile(path)
         files, lowered = listing

@@ -40,6 +40,6 @@ def handed_on(project: Project, path: str, name: str, seen: frozenset[str] = fro
 
 def _used_whole(facts: FileFacts, imp: ImportFact, local: str) -> bool:
     """Whether the file uses the imported `local` as a value other than by member reads alone."""
-    used = any(not imp.stmt_start <= at < imp.stmt_end for at, _ in facts.refs.get(local, ()))
+    used = facts.refs.used_outside(local, imp.stmt_start, imp.stmt_end)
     return used and local not in facts.type_only_locals and local not in facts.metadata_only_locals \
         and local not in facts.member_read_locals

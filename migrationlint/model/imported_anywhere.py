@@ -44,11 +44,15 @@ def importers(project: Project, path: str, names: tuple[str, ...], resolver: Res
 
 
 def _may_import(project: Project, other: str, path: str, names: tuple[str, ...], resolver: Resolver | None) -> bool:
-    """Whether the file `other` may import the file at `path` (importers' test for one file)."""
-    if not any(project.mentions(other, n.encode("utf-8")) for n in names):
-        return any(project.mentions(other, w) for w in (GLOB_WORD, TEMPLATE_LOAD_WORD, *CONCAT_LOAD_WORDS)) \
-            and names_by_glob(project, other, path)
-    facts = project.facts(other)
+    """Whether the file `other` may import the file at `path` (importers' test for one file). A file parsed
+    in this run answers from its facts; another is searched for the names first, which spares loading
+    its facts (a file that spells no name imports none by it, and only one with a load word globs)."""
+    facts = project.files.get(other)
+    if facts is None or facts.skipped:
+        if not any(project.mentions(other, n.encode("utf-8")) for n in names):
+            return any(project.mentions(other, w) for w in (GLOB_WORD, TEMPLATE_LOAD_WORD, *CONCAT_LOAD_WORDS)) \
+                and names_by_glob(project, other, path)
+        facts = project.facts(other)
     return facts is None or facts.skipped or any(
         names_file(i.specifier, names) and (resolver is None or _resolves_to(resolver, other, i.specifier, path))
         for i in facts.imports) or names_by_glob(project, other, path)
