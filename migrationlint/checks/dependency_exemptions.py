@@ -160,7 +160,7 @@ class DependencyExemptions(RepositoryBuilds, HostInstalls, ProvidedModules, Depe
         editor) is the runtime's to provide, and says nothing of a plugin."""
         m = u.manifest
         return bool(self._lockfiles_for(m)) and self.held_nowhere(u.package, m) \
-            and self.shipping.bundled(m, u.package) is not None
+            and self.shipping.bundled_by_config(m, u.package)
 
     def read_as_data(self, path: str) -> bool:
         """A file tests read as text (read_by_tests.py: a transform's input or expected output, a file

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from migrationlint.model.dependency_versions import importer_key
+from migrationlint.model.hoisting import stated_hoisting
 from migrationlint.model.lockfile_record import Lockfile
 from migrationlint.model.package_use import Use
 from migrationlint.model.pnpm_edges import own_dependencies
@@ -66,10 +67,11 @@ class LoadsToday:
             return (f"; it loads today only because {beside}, of the same workspace install, declares it and "
                     f"{_named(via)}, which {self._rel(m)} declares, depend{'s' if len(via) == 1 else ''} on it, and the "
                     "install hoists it: an install that does not hoist breaks it")
+        unhoisted = "" if self._hoisting_stated(m) else ", or an install that does not hoist,"
         if beside:  # the sturdiest reason: a package of the same install declares it, and it is hoisted
             return (f"; it loads today only because {beside}, of the same workspace install, declares it and the "
-                    f"install hoists it to the root: an install of {self._rel(m)} on its own, or one that does not "
-                    "hoist, breaks it")
+                    f"install hoists it to the root: an install of {self._rel(m)} on its own"
+                    f"{unhoisted.replace('an install', 'one')} breaks it")
         if not via:
             return self._added_as_peer(u) or self._brought_deeper(u, m, full) or self._linked_member(u, m)
         several = not self.one_copy_hoisted(m, u.package)
@@ -81,15 +83,20 @@ class LoadsToday:
             among = "" if lock is None or lock.kind == "npm" else \
                 f" ({_named(carriers)}, which {self._rel(m)} declares, among them)"
             return (f"; it loads today only because a package of the install depends on it{among} and the install "
-                    "hoists one of its versions (the lockfile holds several): another version, or an install that "
-                    "does not hoist, breaks it")
+                    f"hoists one of its versions (the lockfile holds several): another version{unhoisted} breaks it")
         named = _named(via)
         one = len(via) == 1
         change = f"another version of {named if one else 'them'}" if any(self.ws.member(d) is None for d in via) \
             else f"a change to the dependencies of {named}" if one else "a change to their dependencies"  # the workspace's
         hoisted = f"the copy {'it uses' if one else 'they use'} (the lockfile holds several versions)" if several else "it"
         return (f"; it loads today only because {named}, which {self._rel(m)} declares, depend{'s' if one else ''} on it "
-                f"and the install hoists {hoisted}: {change}, or an install that does not hoist, breaks it")
+                f"and the install hoists {hoisted}: {change}{unhoisted} breaks it")
+
+    def _hoisting_stated(self, m: Manifest) -> bool:
+        """Whether the settings of `m`'s install say it hoists (`node-linker=hoisted`, yarn's `nodeLinker:
+        node-modules`): "an install that does not hoist" is then no risk the repository runs."""
+        root, _, manager = self._root_install(m)
+        return stated_hoisting(root.dir, manager)
 
     def _linked_member(self, u: Use, m: Manifest) -> str:
         """For a workspace package no declared dependency brings: the hoisting workspace install links

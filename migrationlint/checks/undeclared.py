@@ -28,7 +28,8 @@ from migrationlint.model.resolve import resolver_for
 from migrationlint.model.sibling_aliases import alias_elsewhere
 from migrationlint.model.umbrella_reexports import reexports
 from migrationlint.model.unchecked_files import unchecked_file
-from migrationlint.model.workspace import DEP_SECTIONS, Manifest
+from migrationlint.model.workspace import Manifest
+from migrationlint.model.package_roles import declares_its_own
 from migrationlint.model.workspace_definition import unlisted_member_folder
 
 
@@ -75,16 +76,10 @@ class UndeclaredImports(LoadsToday, MockedPackages):
         of the workspace itself is the importer's dependency whatever the root holds (the build graph)."""
         m = u.manifest
         root = self.root_of(m)
-        if root is m or self._declares_its_own(m) or self.ws.member(u.package) is not None \
+        if root is m or declares_its_own(m, self.ws) or self.ws.member(u.package) is not None \
                 or not self.root_serves(u, root):
             return m
         return root if any(root.declared(p) for p in self.imports_of(m)) else m
-
-    def _declares_its_own(self, m: Manifest) -> bool:
-        """Whether `m` declares a package from outside the workspace: one that lists only packages of
-        the workspace (`"@x/shared": "*"`, for the build graph) and `tslib`, the compiler's helpers
-        that Nx and Angular generators write into every library's manifest, takes every other from the root."""
-        return any(self.ws.member(p) is None and p != "tslib" for s in DEP_SECTIONS for p in m.section(s))
 
     def _type_query_of_a_load(self, u: Use) -> bool:
         """`require('x') as typeof import('x')`: the type query names the module an import or a load of

@@ -22,6 +22,9 @@ class Bundle:
     # when given, the only packages the bundle holds: webpack-node-externals keeps every package of
     # node_modules external but those its `allowlist` matches (names, or regex literals)
     only: tuple[str, ...] | None = None
+    # whether a config the repository writes may add plugins that serve names no install holds (a vite
+    # plugin's `resolveId`); a host framework's fixed build of a plugin takes none
+    configurable: bool = True
 
     def inlines(self, package: str | None) -> bool:
         """Whether the bundle holds `package` (None: any package at all). An external entry names

@@ -33,7 +33,7 @@ from migrationlint.model.unbuild_builds import unbuild_bundle
 from migrationlint.model.workers import worker_bundle
 from migrationlint.model.workspace import Manifest
 from migrationlint.model.webpack_builds import TOOL_RUN, nest_cli_build, published_webpack, webpack_bundle
-
+from migrationlint.model.host_plugin_builds import host_plugin_bundle
 
 
 _LIBRARY_BUILDS = command_pattern(r"(?:svelte-package|ng-packagr)\b")
@@ -358,7 +358,7 @@ def _bundled(manifest: Manifest) -> str | Bundle | None:
     if any(_ASTRO_BUILD.search(s) for s in scripts) and _astro_static(directory):
         return "a static Astro site (astro build, no server adapter): vite bundles every import into its pages"
     return ncc_build(scripts) or bun_build(scripts) or _nx_esbuild(directory) or _serverless_functions(manifest) or worker_bundle(directory) \
-        or vercel_bundle(directory) \
+        or vercel_bundle(directory) or host_plugin_bundle(manifest) \
         or sst_bundle(manifest) or _bundler_config(manifest, scripts)
 
 

@@ -33,9 +33,8 @@ from migrationlint.model.package_use import LOADING_KINDS, NEST_CORE, Use
 from migrationlint.model.serverless import lambda_runtime_provides, serverless_service
 from migrationlint.model.ts_transformers import transformed_away
 from migrationlint.model.shipping import Verdict, shipping_for
+from migrationlint.model.workspace_roots import runs_its_services
 from migrationlint.model.workspace import Manifest
-
-
 
 
 class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
@@ -60,10 +59,11 @@ class DependencyModel(ManifestOwners, VersionChoice, RootDeployment):
         """The root of a workspace (never deployed: its files are the repository's tooling). A
         single-package repository's root is the package itself, and deploys; so is a root that is a
         published package naming what to load (`main`, `exports`), whose workspace holds only its
-        sample apps, and one that is itself the service (a start script or Dockerfile runs its code)."""
+        sample apps, one that is itself the service (a start script or Dockerfile runs its code), and
+        one whose `dependencies` a service of its workspace runs on (workspace_roots.runs_its_services)."""
         published = not m.unpublishable and (bool(m.data.get("exports")) or names_a_build(m))
-        return self.is_root(m) and self.shipping.workspace_root(m) and not published \
-            and not self.shipping.entries_of_kind(m, "service")
+        return self.is_root(m) and self.shipping.workspace_root(m) and not published and not \
+            self.shipping.entries_of_kind(m, "service") and not runs_its_services(self.project, m, self.is_service)
 
     def tooling_root(self, m: Manifest, verdict: Verdict | None) -> bool:
         """Whether a file of `m` with this verdict belongs to a workspace root as its tooling: not

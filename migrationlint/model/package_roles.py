@@ -14,7 +14,7 @@ from migrationlint.model.entry_points import START_SCRIPTS, Entry, names_no_entr
     script_stem
 from migrationlint.model.dev_files import file_runners
 from migrationlint.model.script_commands import command_pattern, type_check_only
-from migrationlint.model.workspace import Manifest
+from migrationlint.model.workspace import DEP_SECTIONS, Manifest, Workspace
 
 _INDEX_EXTENSIONS = (".js", ".cjs", ".mjs", ".ts", ".tsx", ".mts", ".cts")
 # the command lines that build or package an application (a desktop, web or mobile app, a Serverless
@@ -64,6 +64,13 @@ def beside_an_entry(path: str, manifest: Manifest, entries: list[Entry], deploye
     the package is a workspace root as well."""
     return (deployed or not manifest.unpublishable) \
         and any(path.startswith(os.path.dirname(e.path) + os.sep) for e in entries)
+
+
+def declares_its_own(m: Manifest, ws: Workspace) -> bool:
+    """Whether `m` declares a package from outside the workspace: one that lists only packages of
+    the workspace (`"@x/shared": "*"`, for the build graph) and `tslib`, the compiler's helpers
+    that Nx and Angular generators write into every library's manifest, takes every other from the root."""
+    return any(ws.member(p) is None and p != "tslib" for s in DEP_SECTIONS for p in m.section(s))
 
 
 def offers_nothing_to_import(manifest: Manifest) -> bool:

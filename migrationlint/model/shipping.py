@@ -33,10 +33,11 @@ from migrationlint.model.dev_folders import dev_folder_reason, in_test_folder, n
 from migrationlint.model.entry_points import EXPORTS_ORIGIN, Entry, is_service
 from migrationlint.model.nested_apps import nested_app_input
 from migrationlint.model.package_roles import beside_an_entry, stories_barrel, tooling_package
+from migrationlint.model.workspace_roots import is_workspace_root, served_library
 from migrationlint.model.lockfile_record import LOCKFILE_NAMES
 from migrationlint.model.migrations import glob_matches, resolve_glob
 from migrationlint.model.resolve import Resolver, resolver_for
-from migrationlint.model.workspace import Manifest, member_dirs, member_globs
+from migrationlint.model.workspace import Manifest, member_dirs
 from migrationlint.model.project import Memo, per_key
 from migrationlint.model.glob_targets import glob_targets
 from migrationlint.model.infra_programs import infra_program
@@ -161,6 +162,12 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
         bundle = self._bundled[manifest.path]
         return bundle.reason if bundle is not None and bundle.inlines(package) else None
 
+    def bundled_by_config(self, manifest: Manifest, package: str) -> bool:
+        """Whether the bundle of `manifest` holds `package` and a config of the repository's may add
+        bundler plugins to its build (Bundle.configurable)."""
+        bundle = self._bundled.get(manifest.path) if self.bundled(manifest, package) is not None else None
+        return bundle is not None and bundle.configurable
+
     def left_external(self, manifest: Manifest) -> tuple[str, ...]:
         """The packages `manifest`'s bundle names external (asked after `bundled`)."""
         bundle = self._bundled.get(manifest.path)
@@ -254,8 +261,9 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
             or dev_cli_command(path, manifest, self.project.facts) or admin_extension(path, manifest) or nested_app_input(path, manifest)
         if why is not None:
             return Verdict(False, why)
-        if self.workspace_root(manifest) and not beside_an_entry(path, manifest, self.entries(manifest),
-                                                                  bool(self.entries_of_kind(manifest, "service"))):
+        if self.workspace_root(manifest) and not beside_an_entry(path, manifest, self.entries(manifest), bool(
+                self.entries_of_kind(manifest, "service"))) \
+                and not served_library(self.project, path, manifest, self.is_service):
             return Verdict(False, WORKSPACE_ROOT_FILE)  # a root that is a package too ships its entries' folder
         return self._unreached(path, manifest)
 
@@ -477,17 +485,6 @@ class Shipping(TestSupport, BuildOutput, DevOnlyPackages, WebBundleInputs, Bundl
 
     def _resolver(self) -> Resolver:
         return resolver_for(self.project)
-
-
-def is_workspace_root(manifest: Manifest) -> bool:
-    """Whether `manifest` is the root of a workspace with members (`workspaces`, pnpm-workspace.yaml
-    `packages`, lerna.json): a root whose files are the repository's tooling. A pnpm-workspace.yaml
-    that only holds settings (`onlyBuiltDependencies`, pnpm 10) makes no members: that root is the
-    project itself, and deploys."""
-    if "workspaces" not in manifest.data and not any(
-            os.path.isfile(os.path.join(manifest.dir, n)) for n in ("pnpm-workspace.yaml", "lerna.json")):
-        return False
-    return bool(member_globs(manifest.dir)[0])
 
 
 def shipping_for(project) -> Shipping:

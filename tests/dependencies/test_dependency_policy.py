@@ -311,6 +311,54 @@ def test_a_workspace_root_that_is_also_the_deployed_app_gets_dependencies_for_wh
     assert "to devDependencies" in diags["execa"]
 
 
+def _root_serving_a_service(tmp_path, api_dependencies: dict) -> Path:
+    """A pnpm workspace whose root declares what its NestJS app runs on (an install that hoists everything),
+    the app's manifest holding only scripts (or `api_dependencies`), and a `libraries/` folder with no
+    package.json, the root's own, that the app imports by a path alias."""
+    return write(tmp_path, {
+        "package.json": {"name": "mono", "version": "1.0.0", "scripts": {"build": "pnpm -r build"},
+                         "dependencies": {"@nestjs/core": "^11.0.0"},
+                         "devDependencies": {"typescript": "^5.6.0", "jsdom": "^22.1.0", "ts-jest": "^29.2.0"}},
+        "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - libraries/*\n",
+        ".npmrc": "node-linker=hoisted\n",
+        "tsconfig.json": {"compilerOptions": {"module": "commonjs", "baseUrl": ".",
+                                              "paths": {"@mono/shared/*": ["libraries/shared/src/*"]}}},
+        "apps/api/package.json": {"name": "api", "version": "1.0.0", "dependencies": api_dependencies,
+                                  "scripts": {"build": "nest build", "start": "node dist/apps/api/src/main.js"}},
+        "apps/api/src/main.ts": "import { NestFactory } from '@nestjs/core';\nimport { dispatch } from "
+                                "'@mono/shared/dispatch';\nexport const app = { NestFactory, dispatch };\n",
+        "libraries/shared/src/dispatch.ts": "import { Agent } from 'undici';\nexport const dispatch = () => new Agent();\n",
+        "libraries/shared/src/page.ts": "import { JSDOM } from 'jsdom';\nexport const page = (h: string) => new JSDOM(h);\n",
+        "jest.config.ts": "import { createDefaultPreset } from 'ts-jest';\nimport { pathsToModuleNameMapper } from "
+                          "'ts-jest/presets';\nexport default { ...createDefaultPreset(), pathsToModuleNameMapper };\n",
+        "jest.preset.ts": "import { defaults } from 'jest-config';\nexport default defaults;\n",
+    })
+
+
+def test_a_workspace_root_whose_dependencies_a_service_runs_on_deploys_with_it(tmp_path):
+    """The root declares what the app runs on and the app's manifest only scripts (`node-linker=hoisted`): the
+    root's `dependencies` are the service's runtime, so the root's own library folder, which the app imports,
+    ships: its undeclared `undici` goes to `dependencies` (a real scheduling app: 8 runtime imports were sent to
+    devDependencies because "the private workspace root is not deployed", a root with no `private` field), its
+    use of a root devDependency is DEP002's, and the root's tool configs stay development code."""
+    root = _root_serving_a_service(tmp_path, {})
+    found = {(d.code, d.extra.get("package")): d for d in
+             pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics}
+    assert "run `pnpm add -w undici`" in found[("DEP001", "undici")].message  # dependencies: no `-D`
+    assert ("DEP002", "jsdom") in found, sorted(found)
+    assert "run `pnpm add -D -w jest-config`" in found[("DEP001", "jest-config")].message
+
+
+def test_a_workspace_root_stays_tooling_when_its_service_declares_its_own_packages(tmp_path):
+    """The same layout where the app declares its own packages: the root's `dependencies` are no service's
+    runtime, so the root's folders are its tooling and fixes there go to devDependencies."""
+    root = _root_serving_a_service(tmp_path, {"@nestjs/core": "^11.0.0"})
+    found = {(d.code, d.extra.get("package")): d for d in
+             pipeline.lint([str(root)], Settings(select=["DEP"]), use_cache=False).diagnostics}
+    assert "run `pnpm add -D -w undici`" in found[("DEP001", "undici")].message
+    assert ("DEP002", "jsdom") not in found
+
+
 def test_type_only_and_types_packages_never_go_to_dependencies(tmp_path):
     root = write(tmp_path, {
         "package.json": {"name": "acme", "private": True, "workspaces": ["services/*"]},

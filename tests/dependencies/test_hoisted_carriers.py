@@ -53,6 +53,17 @@ def test_a_workspace_package_the_importer_depends_on_is_named_as_the_carrier(tmp
             'breaks it') in message, message
 
 
+def test_an_install_whose_settings_say_it_hoists_is_not_told_a_non_hoisting_install_breaks_it(tmp_path):
+    """yarn's `nodeLinker: node-modules` (pnpm's `node-linker=hoisted` the same) says the repository's install
+    hoists: "or an install that does not hoist" names no risk it runs (a scheduling app and a bookmarks app
+    force hoisting; 60 messages said so), and what breaks the import is a change to the carrier."""
+    root = carried_by_member(tmp_path, "dependencies")
+    (root / ".yarnrc.yml").write_text("nodeLinker: node-modules\n")
+    message = only_dep001(root)
+    assert ('the install hoists it: a change to the dependencies of "@x/core" breaks it') in message, message
+    assert "does not hoist" not in message
+
+
 def test_a_carrier_member_needs_the_package_in_its_production_dependencies(tmp_path):
     """A member that keeps the package in devDependencies brings it to no production install: no carrier."""
     assert "loads today" not in only_dep001(carried_by_member(tmp_path, "devDependencies"))

@@ -4360,6 +4360,36 @@ def test_a_strapi_plugin_build_inlines_its_devdependencies(tmp_path, build, pack
     assert bool(dep(root, select=("DEP002",))) is reported
 
 
+@pytest.mark.parametrize("peers, reported", [({"@nocobase/server": "2.x", "@nocobase/client": "2.x"}, False),
+                                             ({"@nocobase/client": "2.x"}, False),
+                                             ({"@acme/server": "2.x"}, True)])
+def test_a_plugin_its_host_framework_builds_bundles_its_devdependencies(tmp_path, peers, reported):
+    """A NocoBase plugin (it takes `@nocobase/server` or `@nocobase/client` as a peer) is built by the host's
+    `nocobase build`, which bundles what it imports (server packages into dist/node_modules) and takes what
+    the host shares from the host: its guide says to keep a plugin's packages in devDependencies (766 DEP002
+    on a no-code platform's plugins, 611 of them `react`). A package that takes another host as a peer is
+    judged as before. An undeclared package held nowhere stays DEP001's though a `declare module` types it:
+    that build takes no bundler plugin that could serve the name as a virtual module (a kanban plugin's dead
+    board lost its finding), and the fix follows the plugin's devDependencies."""
+    root = write(tmp_path, {
+        "package.json": {"name": "root", "private": True, "workspaces": ["packages/plugins/*"]},
+        "packages/plugins/plugin-charts/package.json": {
+            "name": "@acme/plugin-charts", "version": "2.0.0", "main": "./dist/server/index.js",
+            "devDependencies": {"joi": "^17.13.0", "react": "^18.2.0"}, "peerDependencies": peers},
+        "packages/plugins/plugin-charts/src/server/index.ts": "import Joi from 'joi';\n\nexport const schema = Joi.object();\n",
+        "packages/plugins/plugin-charts/src/client/index.tsx": "import 'board-kit';\nimport React from 'react';"
+                                                               "\n\nexport const Chart = () => React.createElement('div');\n",
+        "packages/plugins/plugin-charts/src/global.d.ts": "declare module 'board-kit';\n",
+        "yarn.lock": "# yarn lockfile v1\n\n\njoi@^17.13.0:\n  version \"17.13.3\"\n\n"
+                     "react@^18.2.0:\n  version \"18.3.1\"\n",
+    })
+    found = dep(root)
+    assert bool([f for f in found if f[0] == "DEP002"]) is reported, found
+    undeclared = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+                  if d.extra.get("package") == "board-kit"]
+    assert len(undeclared) == 1 and ("add -D board-kit" in undeclared[0].message) is not reported, undeclared
+
+
 @pytest.mark.parametrize("folder, manifest, reported", [
     ("tools/integration", {}, False),
     ("tools/integration", {"dependencies": {"cors": "^2.8.5"}}, True),  # something installs it
