@@ -63,7 +63,8 @@ def check(project: Project) -> Iterator[Diagnostic]:
     uses = [u for path, facts in sorted(project.files.items()) if not facts.skipped
             for u in model.uses(path, facts)]
     reported: set[tuple[str, str]] = set()  # (manifest, package) already reported as missing
-    sections, model.runtime_witnesses = _sections_needed(model, uses)
+    undeclared = [u for u in uses if u.manifest.declared(u.package) is None]
+    sections, model.runtime_witnesses = _sections_needed(model, undeclared)
     model.value_loads = {(u.manifest.path, u.package) for u in uses if not u.type_only and not u.imp.guarded}
     model.eager_loads = {(u.manifest.path, u.package) for u in uses
                          if not u.type_only and not u.imp.guarded and not u.test and not u.on_demand}
@@ -86,7 +87,8 @@ def _sections_needed(model: DependencyChecks, uses: list[Use]) -> tuple[dict[tup
                                                                          dict[tuple[str, str], list[Use]]]:
     """One section per (manifest, package): dependencies if any production value import needs
     it, else devDependencies; every DEP001 fix for that pair then carries the same edit. Also the
-    uses (by path) that need `dependencies`, the first of which a message at another use names."""
+    uses (by path) that need `dependencies`, the first of which a message at another use names.
+    Asked only of the uses of a package their manifest does not declare: only DEP001 reads them."""
     out: dict[tuple[str, str], str] = {}
     witnesses: dict[tuple[str, str], list[Use]] = {}
     for u in uses:
