@@ -42,6 +42,6 @@ def explain_file(path: str, settings: Settings) -> str:
 
     page = shown_as_text(project, resolver_for(project), path)
     if page is not None:
-        lines.append(f"shown as text: {page} includes it as a code block, and nothing compiles or imports it, "
+        lines.append(f"shown as text: {page}, and nothing compiles or imports it, "
                      "so the dependency and import rules skip it")
     return "\n".join(lines) + "\n"

@@ -61,6 +61,9 @@ class LoadsToday:
         return memo[key]
 
     def _why_today(self, u: Use, m: Manifest, full: bool) -> str:
+        linked = self._linked_member(u, m)
+        if linked:  # a package of the workspace: the install links it at the root, whoever depends on it
+            return linked
         via = self.bringing_dependencies(m, u.package, full) or self._pnpm_carriers(m, u.package, full)
         beside = self._declared_beside(m, u.package, full)
         if beside and via and self.one_copy_hoisted(m, u.package):  # an install of the manifest alone has it too
@@ -73,7 +76,7 @@ class LoadsToday:
                     f"install hoists it to the root: an install of {self._rel(m)} on its own"
                     f"{unhoisted.replace('an install', 'one')} breaks it")
         if not via:
-            return self._added_as_peer(u) or self._brought_deeper(u, m, full) or self._linked_member(u, m)
+            return self._added_as_peer(u) or self._brought_deeper(u, m, full)
         several = not self.one_copy_hoisted(m, u.package)
         carriers = via
         if several:

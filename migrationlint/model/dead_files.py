@@ -139,6 +139,18 @@ def _unrun_root_catch_all(project: Project, cfg: TsConfig) -> bool:
     return not (isinstance(scripts, dict) and any(isinstance(c, str) and RUNS_TSC.search(c) for c in scripts.values()))
 
 
+def _own_program(project: Project, resolver: Resolver, path: str, manifest: Manifest | None) -> TsConfig | None:
+    """The file's tsconfig, unless it belongs to a package around the file's own (a workspace member or a
+    nested package, not the root): a plugin with a package.json and a build of its own inside an example
+    app, whose tsconfig includes only its `src/`, is no file that program leaves out, but its own build's."""
+    cfg = resolver.tsconfig_for(path)
+    if cfg is None or manifest is None:
+        return cfg
+    outer = manifest.dir != cfg.dir and manifest.dir.startswith(cfg.dir.rstrip(os.sep) + os.sep) \
+        and cfg.dir != project.workspace.root and os.path.isfile(os.path.join(cfg.dir, "package.json"))
+    return None if outer else cfg
+
+
 def _out_of_an_unchecked_bundle(project: Project, path: str, manifest: Manifest | None) -> bool:
     """Whether the file is no test and lies outside the bundle of a React Native app that nothing
     type-checks (`unchecked_builds.metro_checks_no_type`): Metro compiles only what the entry
@@ -256,7 +268,7 @@ def _presumed_unbuilt(project: Project, resolver: Resolver, path: str) -> bool:
         return False  # a migration a DataSource loads (the TypeORM CLI runs it), a folder a tool runs (`-m migrations`)
     if retired_package(project, path, manifest.dir if manifest else project.workspace.root):  # its manifest renamed away
         return manifest is None or not _run_by_a_script(project, path, manifest)
-    cfg = resolver.tsconfig_for(path)
+    cfg = _own_program(project, resolver, path, manifest)
     if cfg is None and manifest is not None and _mirrored_root_file(project, path, manifest):
         return True
     if (cfg is None or _unrun_root_catch_all(project, cfg)) and (

@@ -1,4 +1,5 @@
-"""Source files a documentation site shows as text: VuePress and VitePress code imports.
+"""Source files a documentation site shows as text: VuePress and VitePress code imports (and the
+files a bundler imports as text, raw_imports.py).
 
 A page of a VuePress or VitePress site includes a file as a code block with a line of its own,
 `<<< @/snippets/user.ts`, `<<< ./user.ts{2-4}` or `<<< @/user.ts#region [label]` (`@` is the
@@ -26,6 +27,7 @@ import re
 from migrationlint.extract.sources import read_bytes
 from migrationlint.model.folders_above import nearest_above
 from migrationlint.model.project import Memo, Project
+from migrationlint.model.raw_imports import imported_as_text
 from migrationlint.model.resolve import Resolver
 
 SITE_FOLDERS = (".vuepress", ".vitepress")
@@ -36,9 +38,13 @@ _CODE_IMPORT = re.compile(rb"^[ \t]*<<<[ \t]+([^\s{#\[]+)", re.MULTILINE)
 
 
 def shown_as_text(project: Project, resolver: Resolver, path: str) -> str | None:
-    """The page and line that include `path` as a code block (`docs/guide.md:12`), when nothing
-    else reads the file: no tsconfig program compiles it and nothing compiled imports it. None
-    otherwise."""
+    """What shows `path` as text: the page and line that include it as a code block (`docs/guide.md:12
+    includes it as a code block`), when nothing else reads the file: no tsconfig program compiles it and
+    nothing compiled imports it; or the file that imports it with a bundler's `?raw` query, when nothing
+    imports it as code (raw_imports.py). None otherwise."""
+    raw = imported_as_text(project, resolver, path)
+    if raw is not None:
+        return f"{raw} imports it as text (`?raw`)"
     site = _site_above(project, os.path.dirname(path))
     if site is None:
         return None
@@ -48,7 +54,7 @@ def shown_as_text(project: Project, resolver: Resolver, path: str) -> str | None
     where = shown.get(path) or _in_a_shown_folder(site, shown, path)
     if where is None or _compiled(resolver, path) or _imported_by_code(project, resolver, site, path):
         return None
-    return where
+    return f"{where} includes it as a code block"
 
 
 def _in_a_shown_folder(site: str, shown: dict[str, str], path: str) -> str | None:

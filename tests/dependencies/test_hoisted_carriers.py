@@ -64,6 +64,23 @@ def test_an_install_whose_settings_say_it_hoists_is_not_told_a_non_hoisting_inst
     assert "does not hoist" not in message
 
 
+def test_a_workspace_package_resolves_because_the_install_links_every_member(tmp_path):
+    """The imported package is itself a member (`@x/util`, which `@x/core`, declared, depends on): the
+    hoisting install links every member into the root node_modules, whoever depends on it, and that is what
+    an install of the app alone loses (a learning platform's npm workspace: 6 messages credited a carrier)."""
+    root = carried_by_member(tmp_path, "dependencies")
+    (root / "packages/core/package.json").write_text(
+        '{"name": "@x/core", "version": "1.0.0", "main": "src/index.ts", "dependencies": {"@x/util": "1.0.0"}}')
+    (root / "packages/util/package.json").parent.mkdir(parents=True)
+    (root / "packages/util/package.json").write_text('{"name": "@x/util", "version": "1.0.0", "main": "src/index.ts"}')
+    (root / "packages/util/src").mkdir()
+    (root / "packages/util/src/index.ts").write_text("export const util = 1;\n")
+    (root / "packages/app/src/main.ts").write_text("import { util } from '@x/util';\n\nconsole.log(util);\n")
+    message = only_dep001(root, "@x/util")
+    assert "it resolves today only because the workspace install links every member into the root node_modules" \
+        in message and '"@x/core"' not in message, message
+
+
 def test_a_carrier_member_needs_the_package_in_its_production_dependencies(tmp_path):
     """A member that keeps the package in devDependencies brings it to no production install: no carrier."""
     assert "loads today" not in only_dep001(carried_by_member(tmp_path, "devDependencies"))

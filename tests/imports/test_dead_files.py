@@ -1106,3 +1106,28 @@ def test_a_tsconfig_only_ts_jest_names_compiles_what_jest_selects(tmp_path, test
                                                        "it('exists', () => expect(AuthController).toBeDefined());\n")
     [d] = lint(tmp_path, ["IMP002"])
     assert (d.severity.value, d.message.endswith("most likely dead code.")) == (("warning", True) if dead else ("error", False))
+
+
+@pytest.mark.parametrize("own_package", [True, False])
+def test_a_package_with_its_own_build_inside_a_member_is_no_file_the_members_program_leaves_out(tmp_path, own_package):
+    """An example app's plugin: a package.json and a tsup build of its own, inside the app, whose tsconfig
+    includes only the app's `src/` (an e-commerce framework's example: 22 findings called the plugin "most
+    likely dead code", though the app loads its bundle). The plugin's build compiles it, whatever the app's
+    program includes: an error with the plugin's fix. A folder with no package.json of its own is the app's,
+    which its program leaves out: the dead-file warning stays."""
+    _pkg(tmp_path, "package.json", {"name": "acme", "private": True, "workspaces": ["app"]})
+    _pkg(tmp_path, "app/package.json", {"name": "app", "private": True, "scripts": {"build": "tsc"},
+                                        "dependencies": {"zod": "^3.23.0"}, "devDependencies": {"typescript": "^5.6.0"}})
+    _pkg(tmp_path, "app/tsconfig.json", {"compilerOptions": {"outDir": "dist", "strict": True}, "include": ["src"]})
+    _write(tmp_path, "app/src/boot.ts", "export const plugins = ['../plugins/widget/dist/index.global.js'];\n")
+    if own_package:
+        _pkg(tmp_path, "app/plugins/widget/package.json", {"name": "widget", "private": True,
+                                                           "scripts": {"build": "tsup src/index.ts --format iife"},
+                                                           "devDependencies": {"tsup": "^8.0.0"}})
+    _write(tmp_path, "app/plugins/widget/src/index.ts", "import { z } from 'zod';\nimport { mount } from './mount';\n\n"
+                                                        "export const schema = z.string();\nmount();\n")
+    found = [(d.code, d.severity.value, "dead code" in d.message) for d in lint(tmp_path, ["DEP001", "IMP002"])]
+    if own_package:
+        assert found == [("DEP001", "error", False), ("IMP002", "error", False)], found
+    else:
+        assert found == [("IMP002", "warning", True)], found

@@ -136,3 +136,39 @@ def test_a_declaration_file_beside_its_source_is_tscs_output(tmp_path):
     assert {(str(d.path).replace(str(tmp_path) + "/", ""), d.code) for d in lint(tmp_path, ["DEP", "IMP"])} == {
         ("src/types.d.ts", "DEP001"), ("src/types.d.ts", "IMP002")}
     assert "tsc's output beside its source clock.ts" in explain_file(str(tmp_path / "src/clock.d.ts"), Settings())
+
+
+def _landing_page(root, importer: str, line: str) -> None:
+    """A website package (vite) whose landing page imports a TypeScript sample with `?raw` to show it:
+    the sample imports what the reader installs (`zod`) and the client the reader generates (`./sdk.gen`)."""
+    _pkg(root, "package.json", {"name": "acme", "private": True, "workspaces": ["web", "packages/*"]})
+    _pkg(root, "packages/client/package.json", {"name": "@acme/client", "version": "1.0.0", "main": "dist/index.js",
+                                                 "dependencies": {"zod": "^4.0.0"}})
+    _write(root, "packages/client/src/index.ts", "import { z } from 'zod';\nexport const Id = z.string();\n")
+    _pkg(root, "web/package.json", {"name": "web", "private": True, "type": "module",
+                                    "scripts": {"build": "astro build"}, "devDependencies": {"astro": "^5.0.0"}})
+    _write(root, "web/src/previews/sdk.ts", "import { z } from 'zod';\nimport { createOrder } from './sdk.gen';\n\n"
+                                            "export const Order = z.object({ id: z.string() });\ncreateOrder({ body: {} });\n")
+    _write(root, f"web/src/{importer}", line)
+
+
+def test_a_sample_a_page_imports_as_text_with_raw_is_not_checked(tmp_path):
+    """`import code from './previews/sdk.ts?raw'` in an Astro component (a code generator's landing page: 3 DEP001
+    with a safe fix adding zod, valibot and react-query to the website, 3 IMP002 for the generated files the
+    samples name), or in a TypeScript module: vite gives the file's text, nothing compiles or loads it. The
+    sample imported as code as well is checked."""
+    _landing_page(tmp_path, "components/Hero.astro",
+                  "---\nimport tsCode from '../previews/sdk.ts?raw';\nimport Code from './Code.astro';\n---\n"
+                  "<Code code={tsCode} lang=\"ts\" />\n")
+    assert _files(tmp_path) == set()
+    explained = explain_file(str(tmp_path / "web/src/previews/sdk.ts"), Settings())
+    assert "shown as text: web/src/components/Hero.astro imports it as text (`?raw`)" in explained
+    _write(tmp_path, "web/src/order.ts", "import { Order } from './previews/sdk';\nexport const order = Order;\n")
+    assert _files(tmp_path) == {"web/src/previews/sdk.ts"}
+
+
+def test_a_typescript_module_importing_a_sample_with_raw_shows_it_as_text(tmp_path):
+    _landing_page(tmp_path, "hero.ts", "import sdkCode from './previews/sdk.ts?raw';\n\nexport const code: string = sdkCode;\n")
+    assert _files(tmp_path) == set()
+    _write(tmp_path, "web/src/hero.ts", "import sdkCode from './previews/sdk.ts';\n\nexport const code = sdkCode;\n")
+    assert _files(tmp_path) == {"web/src/previews/sdk.ts"}

@@ -1,0 +1,89 @@
+"""Source files a bundler imports as text: `import code from './previews/sdk.ts?raw'`.
+
+Vite, and the frameworks built on it (Astro, SvelteKit, Nuxt, VitePress), turn an import with the
+`?raw` query into the file's text: a landing page shows a TypeScript file as a code sample. Nothing
+compiles or loads that file; its imports name what the reader's application installs, and often files
+the reader generates (`./sdk.gen`): the dependency and import rules have nothing to say about it. A file
+of the same package that imports it as code (without the query) makes it code again.
+
+The importers are the package's TypeScript files (their facts) and its components, which are not
+linted (`.astro`, `.vue`, `.svelte`, `.mdx`): those are searched for `?raw` (Project.mentions, so that a
+run answered from the cache sees an edited component) and their import specifiers read. Asked only for
+a file with a finding; each package is read once per run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from migrationlint.model.project import Project, per_key
+from migrationlint.model.resolve import Resolver
+
+RAW_QUERY = "?raw"
+_COMPONENT_SUFFIXES = (".astro", ".vue", ".svelte", ".mdx")
+_SKIPPED = frozenset({"node_modules", "dist", "build", "public"})
+# a component's import (or re-export, or dynamic import) of a relative path with the `?raw` query
+_RAW_IMPORT = re.compile(rb"""(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}/[^'"\n?]+)\?raw['"]""")
+
+
+def imported_as_text(project: Project, resolver: Resolver, path: str) -> str | None:
+    """The file (relative to the workspace) that imports `path` with `?raw`, when no file of its package
+    imports it as code; None otherwise."""
+    root = project.workspace.package_root(path)
+    memo = _RAW(project)
+    if root not in memo:
+        memo[root] = _raw_targets(project, resolver, root)
+    raw, code = memo[root]
+    return raw.get(path) if path not in code else None
+
+
+def _raw_targets(project: Project, resolver: Resolver, root: str) -> tuple[dict[str, str], set[str]]:
+    """(file -> the first file importing it as text, the files among them some file imports as code)."""
+    raw: dict[str, str] = {}
+    plain: list[tuple[str, str]] = []  # (importer, specifier) of the relative imports without a query
+    for source in project.package_sources(root):
+        facts = project.facts(source)
+        for imp in (facts.imports if facts is not None and not facts.skipped else ()):
+            spec = imp.specifier
+            if spec.endswith(RAW_QUERY) and spec.startswith("."):
+                _add(raw, resolver, source, spec[:-len(RAW_QUERY)], project.rel(source))
+            elif spec.startswith(".") and "?" not in spec:
+                plain.append((source, spec))
+    for component in _components(root):
+        if project.mentions(component, RAW_QUERY.encode()):
+            for match in _RAW_IMPORT.finditer(project.read_context(component) or b""):
+                _add(raw, resolver, component, match.group(1).decode("utf-8", "replace"), project.rel(component))
+    stems = {_stem(os.path.basename(p)) for p in raw}
+    code = {found for importer, spec in plain if _stem(spec.rsplit("/", 1)[-1]) in stems
+            and (found := _file(resolver, importer, spec)) in raw}
+    return raw, code
+
+
+def _add(raw: dict[str, str], resolver: Resolver, importer: str, spec: str, where: str) -> None:
+    found = _file(resolver, importer, spec)
+    if found is not None:
+        raw.setdefault(found, where)
+
+
+def _file(resolver: Resolver, importer: str, spec: str) -> str | None:
+    found = resolver.resolve(importer, spec)
+    return found.path if found.kind == "file" and found.path else None
+
+
+def _stem(name: str) -> str:
+    """`sdk` of `sdk.ts`, `sdk.gen` of `sdk.gen.ts` and of `sdk.gen`: what an import of the file ends with."""
+    base, ext = os.path.splitext(name)
+    return base if ext in (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs") else name
+
+
+def _components(root: str) -> list[str]:
+    found = []
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and not d.startswith(".")
+                         and not os.path.isfile(os.path.join(directory, d, "package.json")))
+        found.extend(os.path.join(directory, n) for n in sorted(names) if n.endswith(_COMPONENT_SUFFIXES))
+    return found
+
+
+_RAW = per_key("package folder -> (files imported as text with `?raw`, those also imported as code)")
