@@ -6,10 +6,12 @@ compiles or loads that file; its imports name what the reader's application inst
 the reader generates (`./sdk.gen`): the dependency and import rules have nothing to say about it. A file
 of the same package that imports it as code (without the query) makes it code again.
 
-The importers are the package's TypeScript files (their facts) and its components, which are not
-linted (`.astro`, `.vue`, `.svelte`, `.mdx`): those are searched for `?raw` (Project.mentions, so that a
-run answered from the cache sees an edited component) and their import specifiers read. Asked only for
-a file with a finding; each package is read once per run.
+The importers are the package's TypeScript files (their facts) and, in a package that builds with vite
+(it or the workspace root declares vite or a framework on it), its components, which are not linted
+(`.astro`, `.vue`, `.svelte`): those are searched for `?raw` (Project.mentions, so that a run answered from
+the cache sees an edited component) and their import specifiers read; a docs site's Markdown pages are not
+(thousands of them would each become an input every later run reads again). Asked only for a file with a
+finding; each package is read once per run.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from migrationlint.model.project import Project, per_key
 from migrationlint.model.resolve import Resolver
 
 RAW_QUERY = "?raw"
-_COMPONENT_SUFFIXES = (".astro", ".vue", ".svelte", ".mdx")
+_COMPONENT_SUFFIXES = (".astro", ".vue", ".svelte")
+# what builds with vite, whose `?raw` a component may use: a package (or its root) declaring none has no such import
+VITE_TOOLS = ("vite", "astro", "@sveltejs/kit", "nuxt", "vitepress", "@analogjs/platform", "vite-plus")
 _SKIPPED = frozenset({"node_modules", "dist", "build", "public"})
 # a component's import (or re-export, or dynamic import) of a relative path with the `?raw` query
 _RAW_IMPORT = re.compile(rb"""(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}/[^'"\n?]+)\?raw['"]""")
@@ -50,7 +54,7 @@ def _raw_targets(project: Project, resolver: Resolver, root: str) -> tuple[dict[
                 _add(raw, resolver, source, spec[:-len(RAW_QUERY)], project.rel(source))
             elif spec.startswith(".") and "?" not in spec:
                 plain.append((source, spec))
-    for component in _components(root):
+    for component in (_components(root) if _builds_with_vite(project, root) else ()):
         if project.mentions(component, RAW_QUERY.encode()):
             for match in _RAW_IMPORT.finditer(project.read_context(component) or b""):
                 _add(raw, resolver, component, match.group(1).decode("utf-8", "replace"), project.rel(component))
@@ -75,6 +79,14 @@ def _stem(name: str) -> str:
     """`sdk` of `sdk.ts`, `sdk.gen` of `sdk.gen.ts` and of `sdk.gen`: what an import of the file ends with."""
     base, ext = os.path.splitext(name)
     return base if ext in (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs") else name
+
+
+def _builds_with_vite(project: Project, root: str) -> bool:
+    """Whether the package at `root` or the workspace root declares a tool that builds with vite: only
+    then are its components (not linted, read whole) searched, and made inputs of the run."""
+    ws = project.workspace
+    manifests = [ws.manifest_for(os.path.join(root, "package.json")), ws.root_manifest]
+    return any(m is not None and not m.error and any(m.declared(t) for t in VITE_TOOLS) for m in manifests)
 
 
 def _components(root: str) -> list[str]:

@@ -172,3 +172,12 @@ def test_a_typescript_module_importing_a_sample_with_raw_shows_it_as_text(tmp_pa
     assert _files(tmp_path) == set()
     _write(tmp_path, "web/src/hero.ts", "import sdkCode from './previews/sdk.ts';\n\nexport const code = sdkCode;\n")
     assert _files(tmp_path) == {"web/src/previews/sdk.ts"}
+
+
+def test_components_are_read_only_in_a_package_that_builds_with_vite(tmp_path):
+    """`?raw` is vite's: in a package that declares no tool built on it (nor does the root), its components
+    are not read (a docs site's thousands of pages would each be an input every later run reads again), and
+    the sample is checked."""
+    _landing_page(tmp_path, "components/Hero.astro", "---\nimport tsCode from '../previews/sdk.ts?raw';\n---\n{tsCode}\n")
+    _pkg(tmp_path, "web/package.json", {"name": "web", "private": True, "scripts": {"build": "node build.mjs"}})
+    assert _files(tmp_path) == {"web/src/previews/sdk.ts"}
