@@ -72,12 +72,12 @@ class _PackageImports:
 def _package_imports(project: Project, root: str) -> _PackageImports | None:
     """The index of the package at `root`, built on its _INDEXED_AFTER-th search in the run (a run over a
     few files searches a package once or twice: reading the text of its files is cheaper than the facts
-    of all of them); None before."""
+    of all of them), or on its first when the run parsed all of them; None before."""
     memo = _INDEXES(project)
     found = memo.get(root, 0)
     if isinstance(found, _PackageImports):
         return found
-    if found + 1 < _INDEXED_AFTER:
+    if found + 1 < _INDEXED_AFTER and not (found == 0 and _parsed_here(project, root)):
         memo[root] = found + 1
         return None
     index = memo[root] = _PackageImports()
@@ -91,6 +91,12 @@ def _package_imports(project: Project, root: str) -> _PackageImports | None:
         for key in {k for i in facts.imports for k in _last_segments(i.specifier)}:
             index.by_name.setdefault(key, []).append(source)
     return index
+
+
+def _parsed_here(project: Project, root: str) -> bool:
+    """Whether this run parsed every file of the package at `root` (a run over the tree): its facts are in
+    memory, so indexing them costs less than the scans of even one search."""
+    return all(source in project.files for source in project.package_sources(root))
 
 
 def _last_segments(specifier: str) -> tuple[str, str]:
