@@ -9,9 +9,9 @@ of the same package that imports it as code (without the query) makes it code ag
 The importers are the package's TypeScript files (their facts) and, in a package that builds with vite
 (it or the workspace root declares vite or a framework on it), its components, which are not linted
 (`.astro`, `.vue`, `.svelte`): those are searched for `?raw` (Project.mentions, so that a run answered from
-the cache sees an edited component) and their import specifiers read; a docs site's Markdown pages are not
-(thousands of them would each become an input every later run reads again). Asked only for a file with a
-finding; each package is read once per run.
+the cache sees an edited component) and their import specifiers read, only for a file no module imports
+(each becomes an input a later run reads again); a docs site's Markdown pages never (thousands of them).
+Asked only for a file with a finding; each package is read once per run.
 """
 
 from __future__ import annotations
@@ -33,19 +33,27 @@ _RAW_IMPORT = re.compile(rb"""(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}/[^'"\n?]+
 
 def imported_as_text(project: Project, resolver: Resolver, path: str) -> str | None:
     """The file (relative to the workspace) that imports `path` with `?raw`, when no file of its package
-    imports it as code; None otherwise."""
+    imports it as code; None otherwise. The components are read only for a file no module imports."""
     root = project.workspace.package_root(path)
     memo = _RAW(project)
     if root not in memo:
-        memo[root] = _raw_targets(project, resolver, root)
-    raw, code = memo[root]
-    return raw.get(path) if path not in code else None
+        memo[root] = _module_imports(project, resolver, root)
+    raw, plain = memo[root]
+    if any(_file(resolver, importer, spec) == path for importer, spec in plain.get(_stem(os.path.basename(path)), ())):
+        return None  # imported as code
+    if path in raw:
+        return raw[path]
+    components = _COMPONENT_RAW(project)
+    if root not in components:
+        components[root] = _component_imports(project, resolver, root)
+    return components[root].get(path)
 
 
-def _raw_targets(project: Project, resolver: Resolver, root: str) -> tuple[dict[str, str], set[str]]:
-    """(file -> the first file importing it as text, the files among them some file imports as code)."""
+def _module_imports(project: Project, resolver: Resolver, root: str) -> tuple[dict[str, str], dict[str, list]]:
+    """(file -> the first module of the package importing it as text, the relative imports without a query
+    as (importer, specifier) by the stem they end with)."""
     raw: dict[str, str] = {}
-    plain: list[tuple[str, str]] = []  # (importer, specifier) of the relative imports without a query
+    plain: dict[str, list[tuple[str, str]]] = {}
     for source in project.package_sources(root):
         facts = project.facts(source)
         for imp in (facts.imports if facts is not None and not facts.skipped else ()):
@@ -53,15 +61,18 @@ def _raw_targets(project: Project, resolver: Resolver, root: str) -> tuple[dict[
             if spec.endswith(RAW_QUERY) and spec.startswith("."):
                 _add(raw, resolver, source, spec[:-len(RAW_QUERY)], project.rel(source))
             elif spec.startswith(".") and "?" not in spec:
-                plain.append((source, spec))
+                plain.setdefault(_stem(spec.rsplit("/", 1)[-1]), []).append((source, spec))
+    return raw, plain
+
+
+def _component_imports(project: Project, resolver: Resolver, root: str) -> dict[str, str]:
+    """file -> the first component of the package importing it as text, in a package that builds with vite."""
+    raw: dict[str, str] = {}
     for component in (_components(root) if _builds_with_vite(project, root) else ()):
         if project.mentions(component, RAW_QUERY.encode()):
             for match in _RAW_IMPORT.finditer(project.read_context(component) or b""):
                 _add(raw, resolver, component, match.group(1).decode("utf-8", "replace"), project.rel(component))
-    stems = {_stem(os.path.basename(p)) for p in raw}
-    code = {found for importer, spec in plain if _stem(spec.rsplit("/", 1)[-1]) in stems
-            and (found := _file(resolver, importer, spec)) in raw}
-    return raw, code
+    return raw
 
 
 def _add(raw: dict[str, str], resolver: Resolver, importer: str, spec: str, where: str) -> None:
@@ -98,4 +109,5 @@ def _components(root: str) -> list[str]:
     return found
 
 
-_RAW = per_key("package folder -> (files imported as text with `?raw`, those also imported as code)")
+_RAW = per_key("package folder -> (files its modules import as text with `?raw`, its relative imports by stem)")
+_COMPONENT_RAW = per_key("package folder -> files its components import as text with `?raw`")
