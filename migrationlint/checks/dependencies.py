@@ -34,7 +34,7 @@ from migrationlint.model.package_use import LOADING_KINDS, Use
 from migrationlint.model.dependency_versions import usable_range
 from migrationlint.model.config_bundles import resolved_from_configs
 from migrationlint.model.copied_templates import copied_template_home
-from migrationlint.model.dead_files import outside_every_build, switched_off
+from migrationlint.model.dead_files import mirrored_twin, outside_every_build, switched_off
 from migrationlint.model.written_manifests import written_manifest
 from migrationlint.model.deno_imports import deno_mapped
 from migrationlint.model.dev_files import emitted_declaration
@@ -176,10 +176,14 @@ class DependencyChecks(DependencyExemptions, UndeclaredImports, DevInProduction,
         yield self._undeclared(u, self._section_needed(u, sections))
 
     def _declared_where_copied(self, u: Use) -> bool:
-        """A template a workspace tool copies into another package (copied_templates.py), whose import
-        that package declares: it runs there, never where it lies."""
+        """A template a workspace tool copies into another package (copied_templates.py), or a mirror of
+        another package's file at the root (dead_files.mirrored_twin), whose import that package declares:
+        it runs there, never where it lies."""
         home = copied_template_home(self.project, resolver_for(self.project), u.path)
         manifest = self.project.workspace.manifest_for(os.path.join(home, "package.json")) if home else None
+        twin = mirrored_twin(self.project, u.path, u.manifest) if manifest is None and u.manifest.dir == self.ws.root \
+            else None
+        manifest = self.project.workspace.manifest_for(twin) if twin else manifest
         return manifest is not None and manifest.declared(u.package) is not None
 
     def _section_needed(self, u: Use, sections: dict[tuple[str, str], str]) -> str:

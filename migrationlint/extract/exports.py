@@ -293,8 +293,9 @@ class ExportsFacts:
                                         value_kind=CONST_ENUM if _const_enum(decl) else None))
         elif kind == "module" and name_node is not None and name_node.type == "string":
             self._module_block(decl)  # `export module 'x' { ... }`: tsc reads it as `declare module 'x'`
-        elif kind in ("internal_module", "module"):
-            f.exports.append(ExportFact(name, "namespace", decl.start_byte, decl.end_byte, local=name))
+        elif kind in ("internal_module", "module"):  # `namespace google.protobuf {}` exports `google`
+            outer = name.split(".", 1)[0] if name else name
+            f.exports.append(ExportFact(outer, "namespace", decl.start_byte, decl.end_byte, local=outer))
         elif kind == "import_alias" and decl.named_children and decl.named_children[0].type == "identifier":
             alias = text(decl.named_children[0])  # `export import X = N.Y;`: X, a namespace, value or type
             f.exports.append(ExportFact(alias, "namespace", decl.start_byte, decl.end_byte, local=alias))

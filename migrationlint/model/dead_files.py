@@ -440,20 +440,26 @@ def _compiles_its_tsconfig(project: Project, directory: str) -> bool:
 
 
 def _mirrored_root_file(project: Project, path: str, manifest: Manifest) -> bool:
-    """Whether a file of the workspace root's own folders, with no tsconfig above it (the packages
-    keep theirs), is a byte-for-byte copy of the file at the same path inside another package
-    (`nodes/X.node.ts` beside `integrations/n8n-nodes-x/nodes/X.node.ts`: a mirror kept for another
-    tool's scan), which no script runs: that package compiles its own copy, no program this one."""
+    """Whether the file is a mirror of another package's (mirrored_twin): that package compiles its own
+    copy, no program this one."""
+    return mirrored_twin(project, path, manifest) is not None
+
+
+def mirrored_twin(project: Project, path: str, manifest: Manifest) -> str | None:
+    """The file a file of the workspace root's own folders, with no tsconfig above it (the packages keep
+    theirs), copies byte for byte at the same path inside another package (`nodes/X.node.ts` beside
+    `integrations/n8n-nodes-x/nodes/X.node.ts`: a mirror a publishing portal's checks ask for), when no
+    script runs it; None otherwise. Its imports are the twin's, which that package declares."""
     verdict = shipping_for(project).verdict(path, manifest)
     if verdict.reason != WORKSPACE_ROOT_FILE or _run_by_a_script(project, path, manifest):
-        return False
+        return None
     rel = os.path.relpath(path, manifest.dir)
     data = project.bytes_of(path)
     for folder in project.workspace.manifest_dirs:
         twin = os.path.join(folder, rel)
         if folder != manifest.dir and twin != path and os.path.isfile(twin) and project.bytes_of(twin) == data:
-            return True
-    return False
+            return twin
+    return None
 
 
 def _unchecked(project: Project, path: str) -> bool:

@@ -368,6 +368,18 @@ def test_default_and_namespace_imports_are_not_checked(ws):
     assert found(ws) == []
 
 
+def test_a_dotted_namespace_exports_its_first_name(ws):
+    """`export namespace google.protobuf { ... }`, as protoc-gen-ts writes every generated file, exports
+    `google` (a gRPC connector's import of it was "no export named `google`"); a name no namespace starts
+    with is still missing."""
+    write(ws, {
+        "packages/api/src/gen/empty.ts": "export namespace google.protobuf {\n  export class Empty {}\n}\n",
+        "packages/api/src/use.ts": "import { google, protobuf } from './gen/empty';\n\n"
+                                   "export const e = [new google.protobuf.Empty(), protobuf];\n",
+    })
+    assert [(d.code, d.extra["name"]) for d in lint(ws).diagnostics] == [("IMP003", "protobuf")]
+
+
 def test_a_name_starting_with_a_dot_is_no_relative_path(ws):
     """`.prisma/client` (the client `prisma generate` writes into node_modules/.prisma) is a bare
     name to Node and tsc: in a checkout that has not generated it, it is neither an unresolved path
