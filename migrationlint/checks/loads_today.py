@@ -29,8 +29,10 @@ class LoadsToday:
         of it: with several, the hoisted copy may be another package's, and a dependency naming a
         version apart keeps its own nested copy."""
         m = self._declaring_manifest(u)  # the root, for a member that takes its packages from there
-        found = self._why_today_memo(u, m, _full_install(u))
-        if not found and not _full_install(u) and self._own_install_runs(u.manifest):
+        types = u.package.startswith("@types/")  # read by tsc in the build's full install, never loaded
+        full = _full_install(u) or types
+        found = self._why_today_memo(u, m, full)
+        if not found and not full and self._own_install_runs(u.manifest):
             # shipping code that this repository's own install runs: what only the full install, with its
             # devDependencies, holds (a package others install gets their install, its peers included)
             found = self._why_today_memo(u, m, True)
@@ -38,10 +40,10 @@ class LoadsToday:
                 found = found.replace("; it loads today only because", "; in a full install (devDependencies "
                                       "included) it loads today only because", 1) + \
                     "; no package a production install keeps is known to bring it"
-        # an import used only for types loads nothing, and Jest hands `@jest/globals` to its tests
-        # itself: what the hoisted copy serves is tsc's lookup
+        # an import used only for types loads nothing, nor does a types package (`@types/vscode` of the editor's
+        # `vscode`), and Jest hands `@jest/globals` to its tests itself: what the hoisted copy serves is tsc's lookup
         return found.replace("; it loads today only because", "; tsc finds it today only because", 1) \
-            if u.type_only or self._supplied_by_jest(u) else found
+            if u.type_only or types or self._supplied_by_jest(u) else found
 
     def _supplied_by_jest(self, u: Use) -> bool:
         """`@jest/globals` in a package where Jest runs the tests (it or its root declares jest): Jest's

@@ -2366,3 +2366,25 @@ def test_an_undeclared_workspace_member_says_it_resolves_through_the_workspace_l
     [d] = pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
     said = "it resolves today only because the workspace install links every member into the root node_modules"
     assert (said in d.message) is today, d.message
+
+
+def test_the_types_package_of_a_module_the_runtime_provides_is_found_by_tsc_not_loaded(tmp_path):
+    """`import * as vscode from 'vscode'` in a VS Code extension's shipping code: the editor provides `vscode`,
+    so the finding is its types package, `@types/vscode`, which only tsc reads, in the build's full install. The
+    message says tsc finds it through the sibling that declares it, not that it "loads today" in a full install
+    while "no package a production install keeps" brings it (an SQL extension: 24 messages)."""
+    root = write(tmp_path, {
+        "package.json": {"name": "tools", "private": True, "workspaces": ["packages/*"]},
+        "packages/driver/package.json": {"name": "@t/driver", "version": "1.0.0", "private": True,
+                                         "devDependencies": {"@types/vscode": "^1.72.0"}},
+        "packages/driver/src/index.ts": "import * as vscode from 'vscode';\nexport const w = vscode.window;\n",
+        "packages/plugins/package.json": {"name": "@t/plugins", "version": "1.0.0", "private": True,
+                                          "main": "src/index.ts", "engines": {"vscode": "^1.72.0"}},
+        "packages/plugins/src/index.ts": "import * as vscode from 'vscode';\n\nexport const show = () => "
+                                         "vscode.window.showInformationMessage('hi');\n",
+        "yarn.lock": "# yarn lockfile v1\n\n\n\"@types/vscode@^1.72.0\":\n  version \"1.72.0\"\n",
+    })
+    found = [d for d in pipeline.lint([str(root)], Settings(select=["DEP001"]), use_cache=False).diagnostics
+             if d.extra.get("package") == "@types/vscode"]
+    assert found and all("tsc finds it today only because" in d.message and "loads today" not in d.message
+                         and "production install" not in d.message for d in found), [d.message for d in found]
